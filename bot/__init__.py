@@ -1,0 +1,1 @@
+"""Step 2 CK Advisor: a pure advisor core with Telegram and terminal transports on top."""

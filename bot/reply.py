@@ -1,0 +1,35 @@
+"""What the core hands to a transport: HTML text, optional buttons, an optional chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Button:
+    """An inline button; `action` is the command line it runs, e.g. "/faq img" (<= 64 bytes)."""
+
+    label: str
+    action: str
+
+    def __post_init__(self) -> None:
+        # Telegram refuses callback_data over 64 bytes; fail where the button is made.
+        if len(self.action.encode()) > 64:
+            raise ValueError(f"button action over 64 bytes: {self.action!r}")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A request for the averages chart, with the student's score drawn across it."""
+
+    score: int | None = None
+    highlight: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One answer in Telegram-safe HTML; transports render it, none rewrites it."""
+
+    html: str
+    buttons: tuple[tuple[Button, ...], ...] = field(default=())
+    chart: Chart | None = None
