@@ -1,0 +1,108 @@
+"""Command line: run the Telegram bot, chat in the terminal, answer as JSON, check knowledge.
+
+    python -m bot                  Telegram when a token is set, else the terminal chat
+    python -m bot run              the Telegram bot (long polling or webhook)
+    python -m bot chat             a conversation in the terminal
+    python -m bot ask "TEXT"       one reply, printed
+    python -m bot ask --json -     one JSON line per input line
+    python -m bot knowledge check  validate the knowledge files
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+
+from bot.config import Settings
+from knowledge import Knowledge, KnowledgeError, load_knowledge
+
+EXIT_CONFIG = 2
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_CONFIG
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="step2-advisor", description="Step 2 CK Advisor")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the Telegram bot")
+    sub.add_parser("chat", help="chat in the terminal, no token needed")
+    ask = sub.add_parser("ask", help="answer one message (or JSON lines with --json -)")
+    ask.add_argument("text", help='the message, or "-" to read stdin')
+    ask.add_argument("--json", action="store_true", help="one JSON object per input line")
+    ask.add_argument("--user", type=int, default=0, help="whose memory to use (default: the terminal's)")
+    knowledge = sub.add_parser("knowledge", help="knowledge store tools")
+    knowledge.add_argument("action", choices=["check"])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for `python -m bot` and the `step2-advisor` script."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]).upper()
+        return _fail(f"Setting {field} is invalid: {first['msg']}. See .env.example.")
+    try:
+        knowledge = load_knowledge()
+    except KnowledgeError as err:
+        return _fail(f"Knowledge files are invalid: {err}")
+
+    if args.command == "knowledge":
+        print(_knowledge_summary(knowledge))
+        return 0
+    if args.command == "run" or (args.command is None and settings.has_token):
+        problem = settings.token_problem()
+        if problem:
+            return _fail(problem)
+        from bot.telegram_app import run  # PTB loads only when Telegram is wanted
+
+        return run(settings, knowledge)
+    return _terminal(args, settings, knowledge)
+
+
+def _terminal(args: argparse.Namespace, settings: Settings, knowledge: Knowledge) -> int:
+    """The terminal transports share one advisor over the same user store."""
+    from bot.console import ask, ask_json, chat
+    from bot.conversation import Advisor
+    from bot.profiles import ProfileStore
+
+    store = ProfileStore.in_dir(settings.bot_data_dir)
+    advisor = Advisor(knowledge, store, default_timezone=settings.default_timezone)
+    charts = settings.bot_data_dir / "charts"
+    try:
+        if args.command == "ask":
+            if args.json:
+                lines = sys.stdin if args.text == "-" else [args.text]
+                ask_json(advisor, lines, sys.stdout, user_id=args.user)
+            else:
+                text = sys.stdin.read() if args.text == "-" else args.text
+                ask(advisor, text, sys.stdout, charts, user_id=args.user)
+        else:
+            intro = ""
+            if args.command is None:
+                intro = "No TELEGRAM_BOT_TOKEN set, so this is the terminal chat. Put a token in .env to go live."
+            chat(advisor, sys.stdin, sys.stdout, charts, intro=intro)
+    except KeyboardInterrupt:
+        print()
+    finally:
+        store.close()
+    return 0
+
+
+def _knowledge_summary(knowledge: Knowledge) -> str:
+    return (
+        f"Knowledge OK: {len(knowledge.specialties)} specialties, {len(knowledge.faq)} FAQ topics, "
+        f"{len(knowledge.tips)} tips, {len(knowledge.facts)} facts, {len(knowledge.sources)} sources."
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,293 @@
+"""Parsed + Profile + Knowledge -> Reply: encouraging, sourced, never a cut-off.
+
+Every number shown comes from the knowledge store (or is a difference of two such
+numbers), and every string that did not come from this file is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from bot.profiles import Profile
+from bot.reply import Button, Chart, Reply
+from bot.understand import Parsed
+from knowledge import Knowledge
+from knowledge.models import Specialty
+
+WITHIN_REACH = 5
+"""Points below an average that we still call "within reach"."""
+
+EXAMPLES = (
+    "248 good enough for ortho?",
+    "avg for rads",
+    "derm vs plastics vs ENT",
+    "I got 245, what fits?",
+    "can IMGs match derm",
+    "make me a study plan, exam in 8 weeks",
+)
+
+MENU = (
+    (Button("📋 All averages", "/specialties"), Button("📊 Chart", "/chart")),
+    (Button("❓ Common questions", "/faq"), Button("🗓 Study plan", "/plan")),
+)
+
+
+def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
+    """Answer one parsed message, using what we remember about the student."""
+    score = parsed.score if parsed.score is not None else profile.score
+    specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
+    match parsed.intent:
+        case "invalid_score":
+            return invalid_score(parsed.bad_score, knowledge)
+        case "faq" if parsed.topic in knowledge.faq:
+            return faq_answer(parsed.topic or "", knowledge, specs)
+        case "compare" if len(specs) >= 2:
+            return compare(specs, score, knowledge)
+        case "score_check" | "average" if specs:
+            # A score from earlier turns counts too: "what about psych?" after
+            # "I got 250, good for derm?" should compare 250 with psychiatry.
+            if score is None:
+                return average(specs[0], knowledge)
+            return score_check(score, specs[0], knowledge, remembered=parsed.score is None)
+        case "score_fit" if score is not None:
+            return score_fit(score, knowledge, interests=profile.specialties)
+        case "greeting":
+            return welcome()
+    if parsed.other_specialty in knowledge.other_specialties:
+        return no_figure(knowledge.other_specialties[parsed.other_specialty or ""].name, knowledge)
+    if parsed.intent == "help":
+        return help_reply()
+    return not_understood()
+
+
+def _source_line(knowledge: Knowledge, spec: Specialty) -> str:
+    as_of = spec.as_of.strftime("%B %Y")
+    return f"<i>Source: {escape(knowledge.cite(spec.source))} (as of {as_of}).</i>"
+
+
+def _points(n: int) -> str:
+    return f"{n} point" if n == 1 else f"{n} points"
+
+
+def average(spec: Specialty, knowledge: Knowledge) -> Reply:
+    """The average for one specialty, its source and date, framed as an average."""
+    html = (
+        f"<b>{escape(spec.name)}</b>: the average Step 2 CK score is about "
+        f"<b>{spec.average_step2}</b>.\n"
+        "That's an average, not a minimum: plenty of students match below it.\n\n"
+        f"{_source_line(knowledge, spec)}\n\n"
+        "Tell me your score (e.g. “I got 248”) and I'll put it next to this."
+    )
+    buttons = ((Button("📊 Chart", "/chart"), Button("📋 All averages", "/specialties")),)
+    return Reply(html, buttons)
+
+
+def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: bool = False) -> Reply:
+    """A score set against one specialty's average, with next steps whatever the result."""
+    diff = score - spec.average_step2
+    name = escape(spec.name)
+    yours = f"Your {score} (from earlier)" if remembered else f"Your {score}"
+    if diff > 0:
+        head = f"✅ {yours} is <b>{_points(diff)} above</b> the {name} average of {spec.average_step2}."
+        meaning = (
+            "That's a strong score for this field. It opens doors; the rest of your application walks you through them."
+        )
+        step = "Next: put your energy into strong letters, rotations in the field and interview practice."
+    elif diff == 0:
+        head = f"✅ {yours} is <b>right at</b> the {name} average of {spec.average_step2}."
+        meaning = "You're squarely in the range of people who match in this field."
+        step = "Next: let your letters, rotations and interviews show why you fit the specialty."
+    elif -diff <= WITHIN_REACH:
+        head = f"👍 {yours} is <b>{_points(-diff)} below</b> the {name} average of {spec.average_step2}: within reach."
+        meaning = "Plenty of applicants match below the average; a few points are rarely what decides it."
+        step = (
+            "Next: make the rest of your application stand out, with strong letters, away rotations and interview prep."
+        )
+    else:
+        head = f"📍 {yours} is <b>{_points(-diff)} below</b> the {name} average of {spec.average_step2}."
+        meaning = (
+            "An average is not a cut-off: people match below it every year, and programs read the whole application."
+        )
+        step = (
+            "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
+            "how broadly to apply, and keep a parallel plan in mind."
+        )
+    html = (
+        f"{head}\n{meaning}\n\n{step}\n\n"
+        "A score is one part of your application, not a verdict on it.\n"
+        f"{_source_line(knowledge, spec)}"
+    )
+    neighbours = _neighbours(spec, knowledge)
+    buttons = (
+        (
+            Button("📊 Chart", f"/chart {score}"),
+            Button("⚖️ Compare", "/compare " + " ".join(s.id for s in [spec, *neighbours])),
+        ),
+        (Button("What else matters?", "/faq beyond_scores"),),
+    )
+    return Reply(html, buttons, None)
+
+
+def _neighbours(spec: Specialty, knowledge: Knowledge, n: int = 2) -> list[Specialty]:
+    """The specialties with the closest averages, for a "compare" follow-up."""
+    others = [s for s in knowledge.specialties.values() if s.id != spec.id]
+    return sorted(others, key=lambda s: abs(s.average_step2 - spec.average_step2))[:n]
+
+
+def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ()) -> Reply:
+    """Which specialties a score is at or above, and which are within reach."""
+    ranked = knowledge.ranked_specialties()
+    at_or_above = [s for s in ranked if score >= s.average_step2]
+    reach = [s for s in ranked if 0 < s.average_step2 - score <= WITHIN_REACH]
+    further = [s for s in ranked if s.average_step2 - score > WITHIN_REACH]
+
+    def line(s: Specialty) -> str:
+        star = " ⭐" if s.id in interests else ""
+        return f"• {escape(s.short_name)} {s.average_step2}{star}"
+
+    parts = [f"With a <b>{score}</b>, here's how you sit against each specialty's average:"]
+    if at_or_above:
+        parts.append("<b>At or above the average</b>\n" + "\n".join(line(s) for s in at_or_above))
+    if reach:
+        parts.append(f"<b>Within {WITHIN_REACH} points</b>\n" + "\n".join(line(s) for s in reach))
+    if further:
+        parts.append("<b>Further above your score</b>\n" + "\n".join(line(s) for s in further))
+    parts.append(
+        "These are averages, not cut-offs: people match below them in every field.\n"
+        + _source_line(knowledge, ranked[0])
+    )
+    if interests:
+        parts.append("⭐ = a specialty you asked about.")
+    return Reply("\n\n".join(parts), ((Button("📊 Chart", f"/chart {score}"),),))
+
+
+def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> Reply:
+    """Specialties side by side, highest average first, with the student's score if known."""
+    ranked = sorted(dict.fromkeys(specs), key=lambda s: -s.average_step2)
+    rows = []
+    for s in ranked:
+        row = f"• <b>{escape(s.name)}</b>: {s.average_step2}"
+        if score is not None:
+            diff = score - s.average_step2
+            row += f" (your {score}: {'+' if diff > 0 else ''}{diff})"
+        rows.append(row)
+    spread = ranked[0].average_step2 - ranked[-1].average_step2
+    html = (
+        "<b>Average Step 2 CK, side by side</b>\n"
+        + "\n".join(rows)
+        + f"\n\nA {_points(spread)} spread between the highest and the lowest here. "
+        "Averages, not minimums.\n" + _source_line(knowledge, ranked[0])
+    )
+    chart = f"/chart {score}" if score is not None else "/chart"
+    return Reply(html, ((Button("📊 Chart", chart), Button("📋 All averages", "/specialties")),))
+
+
+def faq_answer(topic: str, knowledge: Knowledge, specs: list[Specialty] | None = None) -> Reply:
+    """A FAQ answer in our words, its sources, and related topics as buttons."""
+    entry = knowledge.faq[topic]
+    answer = escape(entry.answer)
+    cites = "; ".join(escape(knowledge.cite(s)) for s in entry.sources)
+    extra = ""
+    for spec in specs or []:
+        extra += (
+            f"\n\nFor reference, the {escape(spec.name)} average is about "
+            f"{spec.average_step2} ({escape(knowledge.cite(spec.source))})."
+        )
+    html = f"<b>{escape(entry.title)}</b>\n\n{answer}{extra}\n\n<i>Sources: {cites}.</i>"
+    related = [knowledge.faq[t] for t in entry.related if t in knowledge.faq]
+    buttons = tuple((Button(r.title, f"/faq {r.topic}"),) for r in related)
+    return Reply(html, buttons)
+
+
+def faq_menu(knowledge: Knowledge) -> Reply:
+    """Every FAQ topic as a button."""
+    entries = list(knowledge.faq.values())
+    rows = tuple(
+        tuple(Button(e.title, f"/faq {e.topic}") for e in entries[i : i + 2]) for i in range(0, len(entries), 2)
+    )
+    return Reply("<b>Common questions</b>\nPick one, or just ask me in your own words.", rows)
+
+
+def specialties_table(knowledge: Knowledge) -> Reply:
+    """All the averages as a table, highest first, with the source."""
+    ranked = knowledge.ranked_specialties()
+    width = max(len(s.short_name) for s in ranked)
+    rows = "\n".join(f"{escape(s.short_name.ljust(width))}  {s.average_step2}" for s in ranked)
+    html = (
+        "<b>Average Step 2 CK by specialty</b>\n"
+        f"<pre>{rows}</pre>\n"
+        "Averages, not minimums: plenty of people match below them.\n" + _source_line(knowledge, ranked[0])
+    )
+    return Reply(html, ((Button("📊 Chart", "/chart"),),))
+
+
+def chart_caption(chart: Chart, knowledge: Knowledge) -> Reply:
+    """The caption for the averages chart, and the chart request itself."""
+    ranked = knowledge.ranked_specialties()
+    mine = f" The line is your {chart.score}." if chart.score is not None else ""
+    html = f"Average Step 2 CK by specialty.{mine}\nAverages, not cut-offs. {_source_line(knowledge, ranked[0])}"
+    return Reply(html, (), chart)
+
+
+def fact_line(fact_id: str, knowledge: Knowledge) -> str:
+    """A sourced fact as one HTML line, or "" when the store lacks it."""
+    fact = knowledge.facts.get(fact_id)
+    if fact is None:
+        return ""
+    return f"{escape(fact.text)} <i>({escape(knowledge.cite(fact.source))})</i>"
+
+
+def invalid_score(bad: int | None, knowledge: Knowledge) -> Reply:
+    """Explain the score scale when a number can't be a Step 2 CK score."""
+    number = f"{bad} can't be" if bad is not None else "That doesn't look like"
+    scale = fact_line("score-scale", knowledge)
+    html = f"🤔 {number} a Step 2 CK score.\n{scale}\n\nSend the three-digit score, like “I got 248, good for ortho?”"
+    return Reply(html)
+
+
+def no_figure(name: str, knowledge: Knowledge) -> Reply:
+    """Say honestly that we hold no sourced average for a specialty, and offer the list."""
+    names = ", ".join(escape(s.short_name) for s in knowledge.ranked_specialties())
+    html = (
+        f"I don't have a sourced average for <b>{escape(name)}</b> yet, and I only quote "
+        f"numbers I can cite.\n\nThe {len(knowledge.specialties)} I have: {names}."
+    )
+    return Reply(html, ((Button("📋 All averages", "/specialties"),),))
+
+
+def _examples() -> str:
+    return "\n".join(f"• {escape(e)}" for e in EXAMPLES)
+
+
+def welcome() -> Reply:
+    """The /start and greeting reply: what the bot does, with examples and a menu."""
+    html = (
+        "👋 Hi! I'm <b>Step 2 CK Advisor</b>. Ask me about Step 2 CK scores the way you'd "
+        "text a friend, and I'll answer with sourced averages (never cut-offs).\n"
+        "I can also keep your study plan going with a daily nudge.\n\n"
+        f"Try:\n{_examples()}"
+    )
+    return Reply(html, MENU)
+
+
+def help_reply() -> Reply:
+    """What the bot can do and how to ask."""
+    html = (
+        "<b>What I can do</b>\n"
+        "• Average Step 2 CK by specialty, with the source\n"
+        "• Put your score next to a specialty, or several side by side\n"
+        "• Answer common questions (Step 1 vs Step 2, IMGs, low scores…)\n"
+        "• Build a study plan and nudge you daily at your local time\n\n"
+        f"Ask things like:\n{_examples()}\n\n"
+        "Commands: /specialties /average /score /compare /faq /chart /plan /forget"
+    )
+    return Reply(html, MENU)
+
+
+def not_understood() -> Reply:
+    """A friendly reply when nothing in the message is recognisable."""
+    html = (
+        "I didn't quite catch that. I'm best with Step 2 CK scores, specialties and study plans.\n\n"
+        f"Try:\n{_examples()}"
+    )
+    return Reply(html, MENU)

@@ -1,0 +1,62 @@
+"""Settings from the environment and .env, validated once at start (pydantic-settings)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# A Telegram token is "<bot id>:<35 url-safe characters>"; checking the shape early
+# turns a pasted-wrong token into one clear line instead of a failed network call.
+TOKEN_SHAPE = re.compile(r"^\d{5,12}:[A-Za-z0-9_-]{30,50}$")
+
+
+class Settings(BaseSettings):
+    """Every setting the bot reads; .env.example documents each one."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    bot_data_dir: Path = Path("data")
+    bot_mode: Literal["polling", "webhook"] = "polling"
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret: SecretStr | None = None
+    admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    default_timezone: str = "UTC"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        """Accept ADMIN_IDS as "1,2,3" as well as a JSON list."""
+        if isinstance(value, str):
+            return tuple(int(part) for part in re.split(r"[,\s]+", value.strip()) if part)
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @property
+    def has_token(self) -> bool:
+        """True when a token is set at all (shape is checked by `token_problem`)."""
+        return bool(self.telegram_bot_token and self.telegram_bot_token.get_secret_value())
+
+    def token_problem(self) -> str | None:
+        """One line saying what to fix about the token, or None when it looks right."""
+        if not self.has_token:
+            return "TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather in .env or the environment."
+        assert self.telegram_bot_token is not None  # noqa: S101  # narrowed by has_token
+        if not TOKEN_SHAPE.match(self.telegram_bot_token.get_secret_value().strip()):
+            return (
+                "TELEGRAM_BOT_TOKEN does not look like a bot token "
+                "(expected digits, a colon, then about 35 letters, digits, '-' or '_')."
+            )
+        return None

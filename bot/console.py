@@ -1,0 +1,94 @@
+"""The terminal transport: an interactive chat, one-shot answers, and JSON lines."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import BaseModel
+
+from bot.charts import render_png
+from bot.conversation import Advisor, Turn
+from bot.render import plain_text
+from bot.reply import Button
+
+TERMINAL_USER = 0
+"""The terminal's user id; Telegram ids are positive, so it never meets a real user."""
+
+
+class AskResult(BaseModel):
+    """One line of `ask --json` output."""
+
+    reply: str
+    intent: str
+    score: int | None
+    specialties: list[str]
+    topic: str | None
+    buttons: list[dict[str, str]]
+    chart: bool
+
+    @classmethod
+    def of(cls, turn: Turn) -> AskResult:
+        """Describe a turn as JSON-ready data."""
+        return cls(
+            reply=turn.reply.html,
+            intent=turn.intent,
+            score=turn.score,
+            specialties=list(turn.specialties),
+            topic=turn.topic,
+            buttons=[{"label": b.label, "action": b.action} for row in turn.reply.buttons for b in row],
+            chart=turn.reply.chart is not None,
+        )
+
+
+def render_turn(turn: Turn, advisor: Advisor, chart_dir: Path | None) -> tuple[str, list[Button]]:
+    """The text a terminal shows for a turn, and its buttons in the order numbered."""
+    lines = [plain_text(turn.reply.html)]
+    buttons = [b for row in turn.reply.buttons for b in row]
+    if turn.reply.chart is not None and chart_dir is not None:
+        chart_dir.mkdir(parents=True, exist_ok=True)
+        path = chart_dir / "chart.png"
+        path.write_bytes(render_png(turn.reply.chart, advisor.knowledge))
+        lines.append(f"[chart saved to {path}]")
+    if buttons:
+        lines.append("  ".join(f"[{i}] {b.label}" for i, b in enumerate(buttons, 1)))
+    return "\n".join(lines), buttons
+
+
+def chat(advisor: Advisor, lines: Iterable[str], out: TextIO, chart_dir: Path, intro: str = "") -> None:
+    """Talk with the advisor line by line; a button's number presses it; /quit ends."""
+    if intro:
+        print(intro, file=out)
+    print("Step 2 CK Advisor (terminal). Ask anything, type a button's number to press it, /quit to leave.", file=out)
+    buttons: list[Button] = []
+    print("you> ", end="", file=out, flush=True)
+    for raw in lines:
+        text = raw.strip()
+        if text in {"/quit", "/exit", "quit", "exit"}:
+            break
+        if text.isdigit() and 0 < int(text) <= len(buttons):
+            text = buttons[int(text) - 1].action
+        if text:
+            shown, buttons = render_turn(advisor.handle(TERMINAL_USER, text), advisor, chart_dir)
+            print(f"bot> {shown}\n", file=out)
+        print("you> ", end="", file=out, flush=True)
+    print("\nBye, and good luck with Step 2 CK!", file=out)
+
+
+def ask(advisor: Advisor, text: str, out: TextIO, chart_dir: Path, user_id: int = TERMINAL_USER) -> None:
+    """Print the reply to one message."""
+    shown, _ = render_turn(advisor.handle(user_id, text), advisor, chart_dir)
+    print(shown, file=out)
+
+
+def ask_json(advisor: Advisor, lines: Iterable[str], out: TextIO, user_id: int = TERMINAL_USER) -> None:
+    """One message per input line, one JSON object per output line; one user's memory."""
+    for raw in lines:
+        text = raw.rstrip("\n")
+        if not text.strip():
+            continue
+        result = AskResult.of(advisor.handle(user_id, text))
+        out.write(json.dumps(result.model_dump(), ensure_ascii=False) + "\n")
+        out.flush()

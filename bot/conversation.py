@@ -1,0 +1,159 @@
+"""One road in: a user's text (typed, a command, or a pressed button) -> a Turn.
+
+Every transport calls `Advisor.handle`; this is where memory is read and written.
+Plain data in and out, no transport types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from bot import advice
+from bot.profiles import Profile, ProfileStore
+from bot.reply import Button, Chart, Reply
+from bot.understand import Parsed, understand
+from knowledge import Knowledge
+
+MAX_INPUT = 4000
+"""Characters of a message we read; Telegram caps text at 4096 anyway."""
+
+MAX_INTERESTS = 5
+
+COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The reply to one message, plus what was understood (for the JSON CLI and logs)."""
+
+    reply: Reply
+    intent: str
+    score: int | None = None
+    specialties: tuple[str, ...] = ()
+    topic: str | None = None
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class Advisor:
+    """The conversation: understanding, advice, memory and the study-plan flow."""
+
+    knowledge: Knowledge
+    profiles: ProfileStore
+    now: Callable[[], dt.datetime] = field(default=_utcnow)
+    default_timezone: str = "UTC"
+
+    def handle(self, user_id: int, text: str, *, private: bool = True) -> Turn:
+        """Answer one message from one user; never raises for any text."""
+        text = text[:MAX_INPUT].strip()
+        command = COMMAND.match(text)
+        if command:
+            name, args = command.group(1).lower(), (command.group(2) or "").strip()
+            return self._command(user_id, name, args, private=private)
+        # In a group, replies never draw on (or change) anyone's stored memory, so
+        # one member's score is never shown to the others.
+        profile = self.profiles.get(user_id) if private else Profile(user_id)
+        parsed = understand(text, self.knowledge)
+        return self._free_text(profile, parsed, private=private)
+
+    # -- free text ---------------------------------------------------------------
+
+    def _free_text(self, profile: Profile, parsed: Parsed, *, private: bool = True) -> Turn:
+        reply = advice.advise(parsed, profile, self.knowledge)
+        if private:
+            self._remember(profile, parsed)
+        return _turn(reply, parsed)
+
+    def _remember(self, profile: Profile, parsed: Parsed) -> None:
+        """Keep the last valid score and the specialties asked about, most recent first."""
+        score = parsed.score if parsed.score is not None else profile.score
+        interests = tuple(dict.fromkeys((*parsed.specialties, *profile.specialties)))[:MAX_INTERESTS]
+        updated = replace(profile, score=score, specialties=interests)
+        if updated != profile:  # most messages change nothing: skip the disk entirely
+            self.profiles.save(updated)
+
+    # -- commands ----------------------------------------------------------------
+
+    def _command(self, user_id: int, name: str, args: str, *, private: bool) -> Turn:
+        k = self.knowledge
+        profile = self.profiles.get(user_id) if private else Profile(user_id)
+        match name:
+            case "start":
+                return Turn(advice.welcome(), "greeting")
+            case "help":
+                return Turn(advice.help_reply(), "help")
+            case "specialties":
+                return Turn(advice.specialties_table(k), "average", specialties=tuple(k.specialties))
+            case "faq":
+                return self._faq(args)
+            case "chart":
+                parsed = understand(args, k) if args else Parsed("unknown")
+                score = parsed.score if parsed.score is not None else profile.score
+                chart = Chart(score=score, highlight=parsed.specialties or profile.specialties)
+                return Turn(advice.chart_caption(chart, k), "chart", score=score)
+            case "average" | "score" | "compare":
+                return self._data_command(profile, name, args, private=private)
+            case "forget":
+                return self._forget(user_id, args)
+        return Turn(
+            Reply(f"I don't know that command. {advice.help_reply().html}", advice.MENU),
+            "unknown",
+        )
+
+    def _faq(self, args: str) -> Turn:
+        topic = args.strip().lower()
+        if topic not in self.knowledge.faq and args:
+            topic = understand(args, self.knowledge).topic or ""
+        if topic in self.knowledge.faq:
+            return Turn(advice.faq_answer(topic, self.knowledge), "faq", topic=topic)
+        return Turn(advice.faq_menu(self.knowledge), "faq")
+
+    def _data_command(self, profile: Profile, name: str, args: str, *, private: bool) -> Turn:
+        """/average X, /score N [X], /compare A B: the same advice as free text, made explicit."""
+        parsed = understand(args, self.knowledge)
+        if name == "score" and parsed.score is None and parsed.intent != "invalid_score":
+            usage = "Send it like <code>/score 248 ortho</code> (the specialty is optional)."
+            return Turn(Reply(usage), "help")
+        if name == "average" and not parsed.specialties and not parsed.other_specialty:
+            return Turn(advice.specialties_table(self.knowledge), "average")
+        if name == "compare" and len(parsed.specialties) < 2:
+            usage = "Name two or more, like <code>/compare derm psych peds</code>."
+            return Turn(Reply(usage), "help")
+        forced = {"average": "average", "score": "score_check", "compare": "compare"}[name]
+        if parsed.intent != "invalid_score":
+            if name == "score" and not parsed.specialties:
+                forced = "score_fit"
+            if name == "average":
+                # /average never brings in a remembered score: the student asked for the figure.
+                profile = replace(profile, score=None)
+            parsed = replace(parsed, intent=forced)  # type: ignore[arg-type]
+        return self._free_text(profile, parsed, private=private)
+
+    def _forget(self, user_id: int, args: str) -> Turn:
+        answer = args.strip().lower()
+        if answer in {"yes", "y", "confirm"}:
+            erased = self.profiles.forget(user_id)
+            text = (
+                "🧹 Done: I've erased everything I stored about you (score, specialties, study plan)."
+                if erased
+                else "There was nothing stored about you; nothing to erase."
+            )
+            return Turn(Reply(text), "forget")
+        if answer in {"no", "n", "cancel"}:
+            return Turn(Reply("Okay, I kept everything as it was."), "forget")
+        ask = (
+            "Erase everything I remember about you: your score, specialties and study plan? "
+            "This can't be undone."
+        )
+        buttons = ((Button("Yes, erase it", "/forget yes"), Button("No, keep it", "/forget no")),)
+        return Turn(Reply(ask, buttons), "forget")
+
+
+def _turn(reply: Reply, parsed: Parsed) -> Turn:
+    return Turn(reply, parsed.intent, parsed.score, parsed.specialties, parsed.topic)

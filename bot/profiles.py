@@ -1,0 +1,128 @@
+"""Per-user memory: last score, specialties of interest, study plan; erasable on request.
+
+One TinyDB file under BOT_DATA_DIR, separate from the knowledge, with the Telegram
+user id as the document id so a read is a single dict lookup.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from bot.storage import JournaledStorage
+
+TABLE = "profiles"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the bot remembers about one user; nothing else is ever stored."""
+
+    user_id: int
+    score: int | None = None
+    specialties: tuple[str, ...] = ()
+    plan: dict[str, Any] | None = None
+    """A bot.plans.Plan as a dict (see Plan.to_dict)."""
+    draft: dict[str, Any] | None = None
+    """A study-plan conversation in progress (see PlanDraft.to_dict)."""
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON document stored for this profile (user_id is the document id)."""
+        doc = asdict(self)
+        del doc["user_id"]
+        doc["specialties"] = list(self.specialties)
+        return doc
+
+    @classmethod
+    def from_doc(cls, user_id: int, doc: dict[str, Any]) -> Profile:
+        """Rebuild a profile from its stored document, ignoring fields we no longer use."""
+        return cls(
+            user_id=user_id,
+            score=doc.get("score"),
+            specialties=tuple(doc.get("specialties") or ()),
+            plan=doc.get("plan"),
+            draft=doc.get("draft"),
+        )
+
+
+@dataclass
+class ProfileStore:
+    """Thread-safe user store: reads from memory, every write durable and atomic."""
+
+    path: Path
+    _db: TinyDB = field(init=False, repr=False)
+    _storage: JournaledStorage = field(init=False, repr=False)
+    _lock: threading.Lock = field(init=False, repr=False, default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self._db = TinyDB(self.path, storage=JournaledStorage)
+        self._storage = self._db.storage
+        self._table = self._db.table(TABLE, cache_size=0)
+
+    @classmethod
+    def in_dir(cls, data_dir: Path) -> ProfileStore:
+        """Open (or create) the store file inside `data_dir`."""
+        return cls(data_dir / "profiles.json")
+
+    def get(self, user_id: int) -> Profile:
+        """The user's profile, or an empty one for a user we have never seen."""
+        doc = self._table.get(doc_id=user_id)
+        return Profile(user_id=user_id) if doc is None else Profile.from_doc(user_id, dict(doc))
+
+    def save(self, profile: Profile) -> None:
+        """Store the whole profile durably, replacing what was there."""
+        with self._lock:
+            self._put(profile)
+
+    def update(self, user_id: int, change: Callable[[Profile], Profile]) -> Profile:
+        """Read, change and write one profile under the lock, so no update is lost."""
+        with self._lock:
+            before = self.get(user_id)
+            after = change(before)
+            if after != before:
+                self._put(after)
+            return after
+
+    def forget(self, user_id: int) -> bool:
+        """Erase everything stored about a user; True when there was something."""
+        with self._lock, self._storage.touching(TABLE, user_id):
+            if not self._table.contains(doc_id=user_id):
+                return False
+            self._table.remove(doc_ids=[user_id])
+            return True
+
+    def all(self) -> Iterator[Profile]:
+        """Every stored profile (used to restore study-plan nudges on start)."""
+        for doc in list(self._table.all()):
+            yield Profile.from_doc(doc.doc_id, dict(doc))
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def close(self) -> None:
+        """Close the file handles; all writes were already durable."""
+        self._db.close()
+
+    def _put(self, profile: Profile) -> None:
+        doc = profile.to_doc()
+        with self._storage.touching(TABLE, profile.user_id):
+            if self._table.contains(doc_id=profile.user_id):
+                self._table.update(_replace_with(doc), doc_ids=[profile.user_id])
+            else:
+                self._table.insert(Document(doc, doc_id=profile.user_id))
+
+
+def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """A TinyDB update that replaces a document instead of merging into it."""
+
+    def apply(stored: dict[str, Any]) -> None:
+        stored.clear()
+        stored.update(doc)
+
+    return apply

@@ -1,0 +1,129 @@
+"""A TinyDB storage that is crash-safe and fast at 10k users.
+
+TinyDB hands its storage the whole database on every write. The stock JSONStorage
+re-reads the file on every read and rewrites it in place on every write, so a crash
+mid-write corrupts it, and at 10k users a read took 56 ms and a write 130 ms here.
+
+This storage keeps the database in memory (reads cost a dict lookup) and makes a
+write durable in one of two ways:
+- when the caller names the documents it touched (`touching`), it appends one JSON
+  line per document to a journal and fsyncs it: a few hundred bytes, not megabytes;
+- otherwise, or once the journal is long, it writes a full snapshot to a temporary
+  file, fsyncs it and renames it over the old one.
+Either way a crash at any instant leaves the old state or the new one: a rename is
+atomic, and a torn last journal line is dropped when the file is opened again.
+Journal lines hold whole documents, so replaying one twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+Data = dict[str, dict[str, Any]]
+
+COMPACT_AFTER = 5_000
+"""Journal lines before the journal is folded into a fresh snapshot."""
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename in `path` durable; the new directory entry lives in the directory."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload` so that a crash leaves the old or the new file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, payload)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+class JournaledStorage(Storage):  # type: ignore[misc]  # tinydb ships no type hints
+    """In-memory TinyDB storage backed by an atomic snapshot plus an fsync'd journal."""
+
+    def __init__(self, path: str | os.PathLike[str], compact_after: int = COMPACT_AFTER) -> None:
+        self.path = Path(path)
+        self.journal_path = self.path.with_name(self.path.name + ".journal")
+        self.compact_after = compact_after
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._touched: list[tuple[str, str]] | None = None
+        self._data: Data = self._load()
+        self._journal_lines = 0
+        self._journal_fd = os.open(self.journal_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if self.journal_path.stat().st_size:
+            # Fold what an earlier run left in the journal into the snapshot now,
+            # so that the journal only ever grows from a clean start.
+            self._compact()
+
+    def _load(self) -> Data:
+        """Read the snapshot, then replay every complete journal line over it."""
+        data: Data = {}
+        if self.path.exists():
+            data = json.loads(self.path.read_bytes() or b"{}")
+        if self.journal_path.exists():
+            for line in self.journal_path.read_bytes().split(b"\n"):
+                try:
+                    table, doc_id, doc = json.loads(line)
+                except ValueError:
+                    continue  # the torn tail of a write that never returned
+                rows = data.setdefault(table, {})
+                if doc is None:
+                    rows.pop(doc_id, None)
+                else:
+                    rows[doc_id] = doc
+        return data
+
+    def read(self) -> Data:
+        """Return the in-memory database; TinyDB never needs the disk to read."""
+        return self._data
+
+    @contextlib.contextmanager
+    def touching(self, table: str, *doc_ids: int) -> Iterator[None]:
+        """Within this block, writes journal just these documents instead of a snapshot."""
+        self._touched = [(table, str(doc_id)) for doc_id in doc_ids]
+        try:
+            yield
+        finally:
+            self._touched = None
+
+    def write(self, data: Data) -> None:
+        """Make `data` durable before returning."""
+        self._data = data
+        if self._touched is None or self._journal_lines >= self.compact_after:
+            self._compact()
+            return
+        lines = []
+        for table, doc_id in self._touched:
+            doc = data.get(table, {}).get(doc_id)
+            lines.append(json.dumps([table, doc_id, doc], separators=(",", ":")))
+        os.write(self._journal_fd, ("\n".join(lines) + "\n").encode())
+        os.fsync(self._journal_fd)
+        self._journal_lines += len(lines)
+
+    def _compact(self) -> None:
+        """Write a full snapshot atomically, then empty the journal it supersedes."""
+        write_atomically(self.path, json.dumps(self._data, separators=(",", ":")).encode())
+        os.ftruncate(self._journal_fd, 0)
+        os.fsync(self._journal_fd)
+        self._journal_lines = 0
+
+    def close(self) -> None:
+        """Close the journal; everything is already on disk."""
+        with contextlib.suppress(OSError):
+            os.close(self._journal_fd)
