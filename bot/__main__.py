@@ -1,11 +1,11 @@
 """Command line: run the Telegram bot, chat in the terminal, answer as JSON, check knowledge.
 
-    python -m bot                  Telegram when a token is set, else the terminal chat
-    python -m bot run              the Telegram bot (long polling or webhook)
-    python -m bot chat             a conversation in the terminal
-    python -m bot ask "TEXT"       one reply, printed
-    python -m bot ask --json -     one JSON line per input line
-    python -m bot knowledge check  validate the knowledge files
+python -m bot                  Telegram when a token is set, else the terminal chat
+python -m bot run              the Telegram bot (long polling or webhook)
+python -m bot chat             a conversation in the terminal
+python -m bot ask "TEXT"       one reply, printed
+python -m bot ask --json -     one JSON line per input line
+python -m bot knowledge check  validate the knowledge files
 """
 
 from __future__ import annotations

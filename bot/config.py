@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     default_timezone: str = "UTC"
+    telegram_rate_limit: float = Field(default=30.0, gt=0)
+    """Messages per second overall; Telegram allows about 30."""
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -147,10 +147,7 @@ class Advisor:
             return Turn(Reply(text), "forget")
         if answer in {"no", "n", "cancel"}:
             return Turn(Reply("Okay, I kept everything as it was."), "forget")
-        ask = (
-            "Erase everything I remember about you: your score, specialties and study plan? "
-            "This can't be undone."
-        )
+        ask = "Erase everything I remember about you: your score, specialties and study plan? This can't be undone."
         buttons = ((Button("Yes, erase it", "/forget yes"), Button("No, keep it", "/forget no")),)
         return Turn(Reply(ask, buttons), "forget")
 

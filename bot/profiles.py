@@ -7,7 +7,7 @@ user id as the document id so a read is a single dict lookup.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,7 +62,9 @@ class ProfileStore:
 
     def __post_init__(self) -> None:
         self._db = TinyDB(self.path, storage=JournaledStorage)
-        self._storage = self._db.storage
+        storage = self._db.storage
+        assert isinstance(storage, JournaledStorage)  # noqa: S101  # TinyDB types it as the base class
+        self._storage = storage
         self._table = self._db.table(TABLE, cache_size=0)
 
     @classmethod
@@ -91,7 +93,9 @@ class ProfileStore:
 
     def forget(self, user_id: int) -> bool:
         """Erase everything stored about a user; True when there was something."""
-        with self._lock, self._storage.touching(TABLE, user_id):
+        # No `touching` here on purpose: a full snapshot also empties the journal,
+        # so the erased data is gone from disk too, not just superseded.
+        with self._lock:
             if not self._table.contains(doc_id=user_id):
                 return False
             self._table.remove(doc_ids=[user_id])
@@ -118,10 +122,10 @@ class ProfileStore:
                 self._table.insert(Document(doc, doc_id=profile.user_id))
 
 
-def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+def _replace_with(doc: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
     """A TinyDB update that replaces a document instead of merging into it."""
 
-    def apply(stored: dict[str, Any]) -> None:
+    def apply(stored: MutableMapping[Any, Any]) -> None:
         stored.clear()
         stored.update(doc)
 

@@ -54,7 +54,7 @@ def write_atomically(path: Path, payload: bytes) -> None:
     _fsync_dir(path.parent)
 
 
-class JournaledStorage(Storage):  # type: ignore[misc]  # tinydb ships no type hints
+class JournaledStorage(Storage):
     """In-memory TinyDB storage backed by an atomic snapshot plus an fsync'd journal."""
 
     def __init__(self, path: str | os.PathLike[str], compact_after: int = COMPACT_AFTER) -> None:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
 
-from knowledge.models import FaqEntry, Fact, OtherSpecialty, Source, Specialty, Tip
+from knowledge.models import Fact, FaqEntry, OtherSpecialty, Source, Specialty, Tip
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -117,9 +117,7 @@ def _alias_index(
             key = normalize(alias)
             owner = index.get(key) or taken.get(key)
             if owner and owner != ident:
-                raise KnowledgeError(
-                    f'{path.name}, "{ident}", field aliases: "{alias}" also names "{owner}"'
-                )
+                raise KnowledgeError(f'{path.name}, "{ident}", field aliases: "{alias}" also names "{owner}"')
             index[key] = ident
     return index
 
@@ -133,8 +131,10 @@ def _check_refs(path: Path, owner: str, field: str, refs: list[str], known: Mapp
 
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     """Load and validate every knowledge file; raise KnowledgeError on the first fault."""
-    paths = {name: data_dir / f"{name}.json" for name in
-             ("sources", "specialties", "other_specialties", "faq", "tips", "facts")}
+    paths = {
+        name: data_dir / f"{name}.json"
+        for name in ("sources", "specialties", "other_specialties", "faq", "tips", "facts")
+    }
     sources = _by_id(paths["sources"], _validate(paths["sources"], Source))
     specialties = _by_id(paths["specialties"], _validate(paths["specialties"], Specialty))
     others = _by_id(paths["other_specialties"], _validate(paths["other_specialties"], OtherSpecialty))

@@ -1,0 +1,268 @@
+"""The Telegram transport: PTB Application, handlers, keyboards, error handler.
+
+Thin on purpose: every message, command and button press becomes text for
+`Advisor.handle`, and every `Reply` goes back out through `send_reply`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections import defaultdict
+from collections.abc import Awaitable
+from typing import Any
+from urllib.parse import urlparse
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    Update,
+)
+from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.error import Forbidden, InvalidToken, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from bot.charts import render_png
+from bot.config import Settings
+from bot.conversation import COMMAND, Advisor
+from bot.logging_setup import configure_logging
+from bot.profiles import ProfileStore
+from bot.render import TELEGRAM_CAPTION_LIMIT, plain_text, split_html, telegram_length
+from bot.reply import Reply
+from knowledge import Knowledge
+
+log = logging.getLogger(__name__)
+
+COMMANDS = (
+    ("start", "What I can do"),
+    ("specialties", "All averages, with the source"),
+    ("average", "Average for a specialty: /average derm"),
+    ("score", "Your score vs. averages: /score 248 ortho"),
+    ("compare", "Side by side: /compare derm psych"),
+    ("chart", "Chart of averages with your score"),
+    ("faq", "Common questions"),
+    ("plan", "Your study plan and daily nudges"),
+    ("done", "Log today's study: /done 40 questions"),
+    ("pause", "Pause nudges"),
+    ("resume", "Resume nudges"),
+    ("stop", "Stop the study plan"),
+    ("forget", "Erase everything I stored about you"),
+    ("help", "How to ask"),
+)
+
+APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
+NOT_TEXT = "I can only read text for now. Try “avg for derm” or /help."
+EXPIRED = "That button has expired. Send /start for a fresh menu."
+
+
+class PerUserOrder(BaseUpdateProcessor):
+    """Process updates concurrently across users, but one user's updates in order.
+
+    PTB starts update tasks in arrival order and asyncio locks are fair, so each
+    user's updates take that user's lock in the order they came in.
+    """
+
+    def __init__(self, max_concurrent_updates: int = 256) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: defaultdict[int | None, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._waiting: defaultdict[int | None, int] = defaultdict(int)
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Run the update's handlers while holding its user's lock."""
+        key = update.effective_user.id if isinstance(update, Update) and update.effective_user else None
+        self._waiting[key] += 1
+        try:
+            async with self._locks[key]:
+                await coroutine
+        finally:
+            self._waiting[key] -= 1
+            if not self._waiting[key]:  # forget idle users so the dicts don't grow forever
+                del self._waiting[key], self._locks[key]
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to tear down."""
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    """The reply's buttons as an inline keyboard; the action travels as callback_data."""
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.action) for b in row] for row in reply.buttons]
+    )
+
+
+async def send_reply(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply, knowledge: Knowledge) -> None:
+    """Send a Reply: a chart as a photo with its caption, text split to Telegram's limit."""
+    markup = keyboard(reply)
+    if reply.chart is not None:
+        await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
+        png = await asyncio.to_thread(render_png, reply.chart, knowledge)
+        fits = telegram_length(reply.html) <= TELEGRAM_CAPTION_LIMIT
+        caption = reply.html if fits else plain_text(reply.html)[: TELEGRAM_CAPTION_LIMIT - 1]
+        await context.bot.send_photo(chat_id, png, caption=caption, reply_markup=markup)
+        return
+    parts = split_html(reply.html)
+    for i, part in enumerate(parts):
+        await context.bot.send_message(chat_id, part, reply_markup=markup if i == len(parts) - 1 else None)
+
+
+def _addressed_text(message: Message, bot_username: str, bot_id: int) -> str | None:
+    """The text meant for us, or None when a group message is not addressed to the bot."""
+    text = message.text or ""
+    if message.chat.type == ChatType.PRIVATE:
+        return text
+    command = COMMAND.match(text)
+    if command:
+        target = text.split(maxsplit=1)[0].partition("@")[2]
+        return text if not target or target.lower() == bot_username.lower() else None
+    mention = f"@{bot_username}"
+    if mention.lower() in text.lower():
+        start = text.lower().index(mention.lower())
+        return (text[:start] + text[start + len(mention) :]).strip()
+    replied = message.reply_to_message
+    if replied and replied.from_user and replied.from_user.id == bot_id:
+        return text
+    return None
+
+
+class Handlers:
+    """The bot's handlers, sharing one advisor."""
+
+    def __init__(self, advisor: Advisor) -> None:
+        self.advisor = advisor
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Free text and commands: straight to the advisor."""
+        message = update.effective_message
+        user = update.effective_user
+        if message is None or user is None:
+            return
+        text = _addressed_text(message, context.bot.username, context.bot.id)
+        if text is None:
+            return
+        private = message.chat.type == ChatType.PRIVATE
+        turn = self.advisor.handle(user.id, text, private=private)
+        await send_reply(context, message.chat_id, turn.reply, self.advisor.knowledge)
+
+    async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Stickers, photos, voice and the like: a friendly pointer, in private chats only."""
+        message = update.effective_message
+        if message is not None and message.chat.type == ChatType.PRIVATE:
+            await context.bot.send_message(message.chat_id, NOT_TEXT)
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A pressed inline button runs its action; every query is answered, stale ones too."""
+        query = update.callback_query
+        if query is None:
+            return
+        action = query.data or ""
+        if not COMMAND.match(action) or query.message is None:
+            await query.answer(EXPIRED)
+            return
+        await query.answer()
+        chat = query.message.chat
+        private = chat.type == ChatType.PRIVATE
+        turn = self.advisor.handle(query.from_user.id, action, private=private)
+        if action.startswith("/forget "):
+            # Confirming or declining: replace the question, so its buttons can't be pressed twice.
+            await query.edit_message_text(turn.reply.html)
+            return
+        await send_reply(context, chat.id, turn.reply, self.advisor.knowledge)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log with context (never the token) and apologise where a reply is possible."""
+        user = update.effective_user.id if isinstance(update, Update) and update.effective_user else None
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("update %s from user %s failed", update_id, user, exc_info=context.error)
+        if isinstance(context.error, Forbidden) or not isinstance(update, Update):
+            return  # a blocked user can't be answered; retrying would only fail again
+        chat = update.effective_chat
+        if chat is None:
+            return
+        try:
+            await context.bot.send_message(chat.id, APOLOGY)
+        except TelegramError:
+            log.warning("could not send the apology to chat %s", chat.id)
+
+
+def file_url(base_url: str) -> str:
+    """The Bot API file URL that goes with a base URL (".../bot" -> ".../file/bot")."""
+    root = base_url.removesuffix("/").removesuffix("bot")
+    return f"{root}file/bot"
+
+
+async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+
+
+def build_application(settings: Settings, advisor: Advisor) -> Application[Any, Any, Any, Any, Any, Any]:
+    """Wire the PTB Application: defaults, rate limiting, per-user ordering, handlers."""
+    assert settings.telegram_bot_token is not None  # noqa: S101  # checked by the caller
+    limiter = AIORateLimiter(overall_max_rate=settings.telegram_rate_limit, max_retries=3)
+    app = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value().strip())
+        .base_url(settings.telegram_base_url)
+        .base_file_url(file_url(settings.telegram_base_url))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .rate_limiter(limiter)
+        .concurrent_updates(PerUserOrder())
+        .post_init(_post_init)
+        .build()
+    )
+    handlers = Handlers(advisor)
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, handlers.on_text))
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & ~filters.TEXT, handlers.on_other))
+    app.add_handler(CallbackQueryHandler(handlers.on_button))
+    # Edited messages and other update types need no answer; with no handler they pass quietly.
+    app.add_error_handler(handlers.on_error)
+    return app
+
+
+def run(settings: Settings, knowledge: Knowledge) -> int:
+    """Run the bot until interrupted; returns the process exit code."""
+    configure_logging(settings)
+    if settings.bot_mode == "webhook" and not (settings.webhook_url and settings.webhook_secret):
+        print("BOT_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET: see .env.example.", file=sys.stderr)
+        return 2
+    store = ProfileStore.in_dir(settings.bot_data_dir)
+    advisor = Advisor(knowledge, store, default_timezone=settings.default_timezone)
+    app = build_application(settings, advisor)
+    try:
+        if settings.bot_mode == "webhook":
+            assert settings.webhook_url and settings.webhook_secret  # noqa: S101  # checked above
+            app.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret.get_secret_value(),
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            app.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        # PTB's own message repeats the token: say what to fix instead.
+        print("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather and update .env.", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,60 @@
+"""The user store: memory that survives restarts, erases on request, loses no update."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+from bot.profiles import Profile, ProfileStore
+
+
+def test_unknown_user_gets_an_empty_profile(store: ProfileStore) -> None:
+    assert store.get(42) == Profile(42)
+    assert len(store) == 0
+
+
+def test_saved_profile_survives_a_restart(tmp_path: Path) -> None:
+    first = ProfileStore.in_dir(tmp_path)
+    first.save(Profile(7, score=250, specialties=("dermatology", "psychiatry"), plan={"exam_date": "2027-03-03"}))
+    first.close()
+    again = ProfileStore.in_dir(tmp_path)
+    assert again.get(7) == Profile(7, 250, ("dermatology", "psychiatry"), {"exam_date": "2027-03-03"})
+    again.close()
+
+
+def test_save_replaces_rather_than_merges(store: ProfileStore) -> None:
+    store.save(Profile(1, score=250, plan={"a": 1}))
+    store.save(Profile(1, score=251))
+    assert store.get(1) == Profile(1, score=251)
+
+
+def test_forget_erases_only_that_user_and_persists(tmp_path: Path) -> None:
+    store = ProfileStore.in_dir(tmp_path)
+    store.save(Profile(1, score=250))
+    store.save(Profile(2, score=240))
+    assert store.forget(1) is True
+    assert store.forget(1) is False
+    raw = (tmp_path / "profiles.json").read_text() + (tmp_path / "profiles.json.journal").read_text()
+    assert "250" not in raw  # erased from disk at once, not just hidden
+    store.close()
+    again = ProfileStore.in_dir(tmp_path)
+    assert again.get(1) == Profile(1)
+    assert again.get(2).score == 240
+    again.close()
+
+
+def test_concurrent_updates_lose_nothing(store: ProfileStore) -> None:
+    def bump(user: int) -> None:
+        store.update(user, lambda p: replace(p, score=(p.score or 0) + 1))
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(bump, [1, 2] * 100))
+    assert store.get(1).score == 100
+    assert store.get(2).score == 100
+
+
+def test_all_lists_every_profile(store: ProfileStore) -> None:
+    for uid in (3, 1, 2):
+        store.save(Profile(uid, score=200 + uid))
+    assert sorted(p.user_id for p in store.all()) == [1, 2, 3]
