@@ -121,11 +121,16 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
     buttons = (
         (
             Button("📊 Chart", f"/chart {score}"),
-            Button("⚖️ Compare", "/compare " + " ".join(s.id for s in [spec, *neighbours])),
+            Button("⚖️ Compare", "/compare " + " ".join(_ref(s) for s in [spec, *neighbours])),
         ),
         (Button("What else matters?", "/faq beyond_scores"),),
     )
     return Reply(html, buttons, None)
+
+
+def _ref(spec: Specialty) -> str:
+    """A short, unambiguous name for a button action (callback_data is <= 64 bytes)."""
+    return spec.short_name
 
 
 def _neighbours(spec: Specialty, knowledge: Knowledge, n: int = 2) -> list[Specialty]:
@@ -163,7 +168,8 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
 
 def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> Reply:
     """Specialties side by side, highest average first, with the student's score if known."""
-    ranked = sorted(dict.fromkeys(specs), key=lambda s: -s.average_step2)
+    unique = {s.id: s for s in specs}.values()
+    ranked = sorted(unique, key=lambda s: -s.average_step2)
     rows = []
     for s in ranked:
         row = f"• <b>{escape(s.name)}</b>: {s.average_step2}"

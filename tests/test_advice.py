@@ -1,0 +1,126 @@
+"""Replies: sourced numbers, averages framed as averages, next steps whatever the score."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.advice import advise
+from bot.profiles import Profile
+from bot.render import plain_text
+from bot.understand import Parsed
+from knowledge import Knowledge
+
+CITATION = "OnlineMedEd, May 2025, based on recent NRMP data"
+DISCOURAGING = ("no chance", "impossible", "give up", "won't match", "too low", "guarantee", "you will match")
+
+
+def reply_text(parsed: Parsed, knowledge: Knowledge, profile: Profile | None = None) -> str:
+    return plain_text(advise(parsed, profile or Profile(1), knowledge).html)
+
+
+def numbers(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"(?<![\w.])\d+(?![\w.])", text)}
+
+
+@pytest.mark.parametrize(
+    ("specialty", "average"),
+    [("dermatology", 257), ("orthopedic-surgery", 256), ("radiology", 253), ("family-medicine", 241)],
+)
+def test_average_gives_number_source_date_and_not_a_minimum(
+    knowledge: Knowledge, specialty: str, average: int
+) -> None:
+    text = reply_text(Parsed("average", specialties=(specialty,)), knowledge)
+    assert str(average) in text
+    assert CITATION in text and "May 2025" in text
+    assert "not a minimum" in text
+
+
+@pytest.mark.parametrize(
+    ("score", "specialty", "expect"),
+    [
+        (260, "orthopedic-surgery", "4 points above"),
+        (257, "dermatology", "right at"),
+        (254, "dermatology", "3 points below"),
+        (252, "dermatology", "within reach"),
+        (230, "dermatology", "27 points below"),
+        (242, "psychiatry", "right at"),
+        (243, "family-medicine", "2 points above"),
+    ],
+)
+def test_score_check_states_the_difference_and_always_a_next_step(
+    knowledge: Knowledge, score: int, specialty: str, expect: str
+) -> None:
+    text = reply_text(Parsed("score_check", score=score, specialties=(specialty,)), knowledge)
+    assert expect in text
+    assert "Next:" in text
+    assert CITATION in text
+    assert not any(word in text.lower() for word in DISCOURAGING)
+
+
+def test_score_check_numbers_all_come_from_the_store(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("score_check", score=231, specialties=("neurosurgery",)), knowledge)
+    allowed = {231, 252, 21, 2025}
+    assert numbers(text) <= allowed
+
+
+def test_follow_up_uses_the_remembered_score(knowledge: Knowledge) -> None:
+    profile = Profile(1, score=250, specialties=("dermatology",))
+    text = reply_text(Parsed("average", specialties=("psychiatry",)), knowledge, profile)
+    assert "Your 250 (from earlier) is 8 points above" in text
+    assert "Psychiatry" in text
+
+
+def test_score_fit_groups_specialties_by_the_score(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("score_fit", score=246), knowledge)
+    at_or_above, rest = text.split("Within 5 points")
+    assert "EM 246" in at_or_above and "FM 241" in at_or_above
+    assert "Gen Surg 247" in rest.split("Further above")[0]
+    assert "Derm 257" in rest.split("Further above")[1]
+
+
+def test_compare_lists_highest_first_with_the_spread(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("compare", specialties=("psychiatry", "dermatology", "pediatrics")), knowledge)
+    assert text.index("Dermatology") < text.index("Pediatrics") < text.index("Psychiatry")
+    assert "15 points spread" in text
+
+
+def test_compare_with_a_score_shows_each_difference(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("compare", score=250, specialties=("dermatology", "psychiatry")), knowledge)
+    assert "your 250: -7" in text and "your 250: +8" in text
+
+
+def test_faq_answer_has_sources_and_related_buttons(knowledge: Knowledge) -> None:
+    reply = advise(Parsed("faq", topic="img"), Profile(1), knowledge)
+    entry = knowledge.faq["img"]
+    assert entry.title in plain_text(reply.html)
+    assert "Sources:" in reply.html
+    actions = [b.action for row in reply.buttons for b in row]
+    assert actions == [f"/faq {t}" for t in entry.related]
+
+
+def test_faq_with_a_specialty_adds_its_average(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("faq", topic="img", specialties=("dermatology",)), knowledge)
+    assert "Dermatology average is about 257" in text
+
+
+@pytest.mark.parametrize("bad", [320, 0, 999])
+def test_invalid_score_explains_the_scale(knowledge: Knowledge, bad: int) -> None:
+    text = reply_text(Parsed("invalid_score", bad_score=bad), knowledge)
+    assert f"{bad} can't be a Step 2 CK score" in text
+    assert "300" in text
+
+
+def test_specialty_without_a_figure_is_said_honestly(knowledge: Knowledge) -> None:
+    reply = advise(Parsed("average", other_specialty="urology"), Profile(1), knowledge)
+    text = plain_text(reply.html)
+    assert "don't have a sourced average for Urology" in text
+    assert "PM&R" in text and "PM&amp;R" in reply.html  # names from the store are escaped too
+
+
+@pytest.mark.parametrize("intent", ["greeting", "help", "unknown"])
+def test_greeting_help_and_unknown_show_examples_and_a_menu(knowledge: Knowledge, intent: str) -> None:
+    reply = advise(Parsed(intent), Profile(1), knowledge)  # type: ignore[arg-type]
+    assert "248 good enough for ortho?" in plain_text(reply.html)
+    assert any(b.action == "/specialties" for row in reply.buttons for b in row)
