@@ -1,0 +1,187 @@
+"""Study-plan nudges on PTB's JobQueue: schedule, restore on start, deliver within limits.
+
+One `run_once` job per active plan, named after the user, fires at the plan's next
+local nudge time and only enqueues the user id. A few workers take ids off the
+queue, mark the day as nudged (one durable write, so a nudge is never sent twice),
+then send, honouring 429 RetryAfter and retrying transient errors with backoff.
+The JobQueue keeps nothing across restarts, so `restore` schedules every plan again
+and sends, late but once, a nudge missed earlier the same local day.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import Any, Literal
+
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.ext import ContextTypes, JobQueue
+
+from bot import plans
+from bot.profiles import Profile, ProfileStore
+from bot.reply import Reply
+from knowledge import Knowledge
+
+log = logging.getLogger(__name__)
+
+Send = Callable[[int, Reply], Awaitable[None]]
+Outcome = Literal["sent", "blocked", "refused", "failed"]
+"""failed: transient errors outlasted every retry; refused: Telegram said no for good."""
+
+WORKERS = 32
+MAX_ATTEMPTS = 8
+FIRST_BACKOFF = 1.0
+MAX_BACKOFF = 60.0
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def job_name(user_id: int) -> str:
+    """The JobQueue name of a user's nudge job; one job per user at most."""
+    return f"nudge:{user_id}"
+
+
+class Nudger:
+    """Schedules and delivers every student's nudges."""
+
+    def __init__(
+        self,
+        store: ProfileStore,
+        knowledge: Knowledge,
+        job_queue: JobQueue[Any],
+        send: Send,
+        now: Callable[[], dt.datetime] = _utcnow,
+        backoff: float = FIRST_BACKOFF,
+    ) -> None:
+        self.store = store
+        self.knowledge = knowledge
+        self.job_queue = job_queue
+        self.send = send
+        self.now = now
+        self.backoff = backoff
+        self.queue: asyncio.Queue[int] = asyncio.Queue()
+        self.workers: list[asyncio.Task[None]] = []
+        self.delivered = 0
+
+    # -- scheduling ----------------------------------------------------------------
+
+    def schedule(self, user_id: int) -> dt.datetime | None:
+        """(Re)schedule a user's next nudge from their stored plan; returns when, if ever."""
+        for job in self.job_queue.get_jobs_by_name(job_name(user_id)):
+            job.schedule_removal()
+        when = self._next_run(self.store.get(user_id))
+        if when is not None:
+            self.job_queue.run_once(
+                self._fire,
+                when=max(when, self.now()),
+                data=user_id,
+                name=job_name(user_id),
+                # APScheduler drops a job that fires more than a second late by default;
+                # with thousands due in one minute some will be late, and none may be lost.
+                job_kwargs={"misfire_grace_time": None},
+            )
+        return when
+
+    def _next_run(self, profile: Profile) -> dt.datetime | None:
+        if profile.plan is None:
+            return None
+        plan = plans.Plan.from_dict(profile.plan)
+        now = self.now()
+        return plans.next_nudge_at(plan, now) or (plans.farewell_at(plan) if plan.status == "active" else None)
+
+    def restore(self) -> int:
+        """Schedule every active plan again after a start; returns how many were scheduled."""
+        return sum(1 for profile in self.store.all() if profile.plan and self.schedule(profile.user_id))
+
+    async def _fire(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert context.job is not None  # noqa: S101  # job callbacks always carry their job
+        user_id = context.job.data
+        assert isinstance(user_id, int)  # noqa: S101
+        self.queue.put_nowait(user_id)
+
+    # -- delivery -----------------------------------------------------------------
+
+    def start(self, workers: int = WORKERS) -> None:
+        """Start the delivery workers on the running loop."""
+        self.workers = [asyncio.create_task(self._worker()) for _ in range(workers)]
+
+    async def stop(self) -> None:
+        """Stop the workers; a nudge not yet marked stays due and is sent after a restart."""
+        for task in self.workers:
+            task.cancel()
+        await asyncio.gather(*self.workers, return_exceptions=True)
+        self.workers = []
+
+    async def _worker(self) -> None:
+        while True:
+            user_id = await self.queue.get()
+            try:
+                await self.deliver(user_id)
+            except Exception:
+                log.exception("nudge for user %s failed", user_id)
+            finally:
+                self.queue.task_done()
+            self.schedule(user_id)
+
+    async def deliver(self, user_id: int) -> Outcome | None:
+        """Send whatever is due for this user now; None when nothing is due."""
+        profile = self.store.get(user_id)
+        if profile.plan is None:
+            return None
+        plan = plans.Plan.from_dict(profile.plan)
+        now = self.now()
+        if plan.status == "active" and plans.exam_passed(plan, now):
+            reply, updated = plans.farewell_for(plan, self.knowledge)
+        else:
+            day = plans.due_day(plan, now)
+            if day is None:
+                return None
+            reply, updated = plans.nudge_for(plan, day, self.knowledge)
+        # Mark first, durably: if we crash after sending, the nudge is not sent twice.
+        self.store.save(replace(profile, plan=updated.to_dict()))
+        outcome = await self._send(user_id, reply)
+        if outcome == "blocked":
+            self._change_plan(user_id, lambda p: replace(p, status="paused"))
+            log.info("user %s blocked the bot; their plan is paused", user_id)
+        elif outcome == "failed" and updated.status == "active":
+            # Give the day back so a later run (or a restart) can still send it today.
+            self._change_plan(user_id, lambda p: replace(p, last_nudged=plan.last_nudged))
+        elif outcome == "sent":
+            self.delivered += 1
+        return outcome
+
+    def _change_plan(self, user_id: int, change: Callable[[plans.Plan], plans.Plan]) -> None:
+        def apply(profile: Profile) -> Profile:
+            if profile.plan is None:
+                return profile
+            return replace(profile, plan=change(plans.Plan.from_dict(profile.plan)).to_dict())
+
+        self.store.update(user_id, apply)
+
+    async def _send(self, user_id: int, reply: Reply) -> Outcome:
+        """Send with Telegram's rules: wait out 429s, back off on transient errors, stop on 403."""
+        delay = self.backoff
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                await self.send(user_id, reply)
+                return "sent"
+            except RetryAfter as err:
+                retry = err.retry_after
+                wait = retry.total_seconds() if isinstance(retry, dt.timedelta) else float(retry)
+                log.warning("flood control: waiting %.1f s before nudging user %s", wait, user_id)
+                await asyncio.sleep(wait)
+            except Forbidden:
+                return "blocked"
+            except BadRequest as err:
+                log.error("nudge for user %s refused: %s", user_id, err.message)
+                return "refused"
+            except NetworkError as err:  # timeouts and 5xx: transient, worth another try
+                log.warning("nudge for user %s, attempt %d: %s", user_id, attempt, err.message)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, MAX_BACKOFF)
+        return "failed"
