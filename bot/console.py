@@ -57,6 +57,19 @@ def render_turn(turn: Turn, advisor: Advisor, chart_dir: Path | None) -> tuple[s
     return "\n".join(lines), buttons
 
 
+def press(text: str, buttons: list[Button]) -> str:
+    """What typing `text` means: a button's number presses it, unless a button is labelled with it.
+
+    Study-days buttons are labelled "4" to "7", so "5" must mean five days, not button 5.
+    """
+    for button in buttons:
+        if button.label == text:
+            return button.action
+    if text.isdigit() and 0 < int(text) <= len(buttons):
+        return buttons[int(text) - 1].action
+    return text
+
+
 def chat(advisor: Advisor, lines: Iterable[str], out: TextIO, chart_dir: Path, intro: str = "") -> None:
     """Talk with the advisor line by line; a button's number presses it; /quit ends."""
     if intro:
@@ -68,8 +81,7 @@ def chat(advisor: Advisor, lines: Iterable[str], out: TextIO, chart_dir: Path, i
         text = raw.strip()
         if text in {"/quit", "/exit", "quit", "exit"}:
             break
-        if text.isdigit() and 0 < int(text) <= len(buttons):
-            text = buttons[int(text) - 1].action
+        text = press(text, buttons)
         if text:
             shown, buttons = render_turn(advisor.handle(TERMINAL_USER, text), advisor, chart_dir)
             print(f"bot> {shown}\n", file=out)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot import advice
+from bot import advice, plan_flow, plans
 from bot.profiles import Profile, ProfileStore
 from bot.reply import Button, Chart, Reply
 from bot.understand import Parsed, understand
@@ -34,6 +34,13 @@ class Turn:
     score: int | None = None
     specialties: tuple[str, ...] = ()
     topic: str | None = None
+    plan_changed: bool = False
+    """The stored study plan changed: the transport reschedules its nudges."""
+
+
+PLAN_COMMANDS = frozenset({"plan", "done", "snooze", "pause", "resume", "stop"})
+PRIVATE_ONLY = "Let's do that in a private chat with me, so your plan and nudges stay yours."
+NO_PLAN = "You don't have a study plan yet. Send /plan and I'll build one with you."
 
 
 def _utcnow() -> dt.datetime:
@@ -59,7 +66,11 @@ class Advisor:
         # In a group, replies never draw on (or change) anyone's stored memory, so
         # one member's score is never shown to the others.
         profile = self.profiles.get(user_id) if private else Profile(user_id)
+        if profile.draft is not None:
+            return self._plan_step(profile, text)
         parsed = understand(text, self.knowledge)
+        if parsed.intent == "study_plan":
+            return self._plan_command(profile, "plan", text) if private else Turn(Reply(PRIVATE_ONLY), "study_plan")
         return self._free_text(profile, parsed, private=private)
 
     # -- free text ---------------------------------------------------------------
@@ -101,6 +112,10 @@ class Advisor:
                 return self._data_command(profile, name, args, private=private)
             case "forget":
                 return self._forget(user_id, args)
+            case _ if name in PLAN_COMMANDS:
+                if not private:
+                    return Turn(Reply(PRIVATE_ONLY), "study_plan")
+                return self._plan_command(profile, name, f"/{name} {args}".strip())
         return Turn(
             Reply(f"I don't know that command. {advice.help_reply().html}", advice.MENU),
             "unknown",
@@ -135,6 +150,51 @@ class Advisor:
             parsed = replace(parsed, intent=forced)  # type: ignore[arg-type]
         return self._free_text(profile, parsed, private=private)
 
+    # -- study plan ----------------------------------------------------------------
+
+    def _today(self, tz: str) -> dt.date:
+        return self.now().astimezone(plans.zone(tz)).date()
+
+    def _plan_command(self, profile: Profile, name: str, text: str) -> Turn:
+        """/plan (and study-plan free text), /done, /snooze, /pause, /resume, /stop."""
+        plan = plans.Plan.from_dict(profile.plan) if profile.plan else None
+        if name == "plan":
+            today = self._today(plan.tz if plan else self.default_timezone)
+            outcome = plan_flow.start(text, today, plan, self.knowledge, default_tz=self.default_timezone)
+            return self._save_plan(profile, outcome)
+        if plan is None:
+            return Turn(Reply(NO_PLAN, ((Button("🗓 Make a plan", "/plan"),),)), "study_plan")
+        today = self._today(plan.tz)
+        match name:
+            case "done":
+                updated, reply = plans.record_done(plan, today, plans.parse_done_count(text))
+            case "snooze":
+                updated, reply = plans.snooze(plan, self.now())
+            case "pause":
+                updated, reply = plans.pause(plan)
+            case "resume":
+                updated, reply = plans.resume(plan)
+            case _:
+                updated, reply = plans.stop(plan)
+        return self._save_plan(profile, (None, updated, reply))
+
+    def _plan_step(self, profile: Profile, text: str) -> Turn:
+        """The next answer in the guided plan conversation."""
+        assert profile.draft is not None  # noqa: S101  # only called with a draft
+        plan = plans.Plan.from_dict(profile.plan) if profile.plan else None
+        draft = plan_flow.PlanDraft.from_dict(profile.draft)
+        today = self._today(draft.tz or (plan.tz if plan else self.default_timezone))
+        return self._save_plan(profile, plan_flow.step(draft, text, today, self.knowledge, existing=plan))
+
+    def _save_plan(self, profile: Profile, outcome: plan_flow.Outcome) -> Turn:
+        """Store the draft and plan an outcome leaves, in one write."""
+        draft, plan, reply = outcome
+        new_plan = plan.to_dict() if plan is not None else profile.plan
+        updated = replace(profile, draft=draft.to_dict() if draft is not None else None, plan=new_plan)
+        if updated != profile:
+            self.profiles.save(updated)
+        return Turn(reply, "study_plan", plan_changed=new_plan != profile.plan)
+
     def _forget(self, user_id: int, args: str) -> Turn:
         answer = args.strip().lower()
         if answer in {"yes", "y", "confirm"}:
@@ -144,7 +204,7 @@ class Advisor:
                 if erased
                 else "There was nothing stored about you; nothing to erase."
             )
-            return Turn(Reply(text), "forget")
+            return Turn(Reply(text), "forget", plan_changed=erased)
         if answer in {"no", "n", "cancel"}:
             return Turn(Reply("Okay, I kept everything as it was."), "forget")
         ask = "Erase everything I remember about you: your score, specialties and study plan? This can't be undone."

@@ -1,0 +1,343 @@
+"""bot.plan_flow: the guided study-plan conversation, start to finish, edits and mistakes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, time, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.plan_flow import PlanDraft, parse_extras, plan_buttons, start, step
+from bot.plans import Plan
+from bot.reply import Reply
+from knowledge import Knowledge
+from tests.telegram_html import html_errors
+
+TODAY = date(2026, 1, 12)  # a Monday
+
+
+def actions(reply: Reply) -> list[str]:
+    return [b.action for row in reply.buttons for b in row]
+
+
+def check(reply: Reply) -> None:
+    """Every reply is valid Telegram HTML that fits in one message."""
+    assert html_errors(reply.html) == []
+    assert 0 < len(reply.html) <= 4096
+
+
+def run(
+    knowledge: Knowledge, first: str, *answers: str, default_tz: str = "UTC"
+) -> tuple[PlanDraft | None, Plan | None, Reply]:
+    """Start with `first`, then answer each question in turn."""
+    draft, plan, reply = start(first, TODAY, None, knowledge, default_tz=default_tz)
+    check(reply)
+    for answer in answers:
+        assert draft is not None, f"flow ended before {answer!r}"
+        draft, plan, reply = step(draft, answer, TODAY, knowledge)
+        check(reply)
+    return draft, plan, reply
+
+
+def existing_plan(**changes: object) -> Plan:
+    plan = Plan(
+        exam_date=date(2026, 3, 3),
+        study_days=5,
+        nudge_time=time(7),
+        tz="Europe/London",
+        created=date(2026, 1, 5),
+        practice_score=235,
+        target_specialty="pediatrics",
+        last_nudged=date(2026, 1, 9),
+        tips_used=["active-1"],
+        done_log={"2026-01-08": 40, "2026-01-09": 20},
+    )
+    return replace(plan, **changes)  # type: ignore[arg-type]
+
+
+def test_full_conversation(knowledge: Knowledge) -> None:
+    draft, plan, reply = start("/plan", TODAY, None, knowledge, default_tz="America/Chicago")
+    assert draft is not None and draft.step == "exam_date" and plan is None
+    assert "When is your Step 2 CK exam" in reply.html
+    draft, plan, reply = step(draft, "March 3", TODAY, knowledge)
+    assert draft is not None and draft.step == "study_days" and "Tue, Mar 3, 2026" in reply.html
+    assert actions(reply)[:4] == ["4", "5", "6", "7"]
+    draft, plan, reply = step(draft, "5", TODAY, knowledge)
+    assert draft is not None and draft.step == "nudge_time" and "Mon–Fri" in reply.html
+    assert actions(reply)[:4] == ["7:00", "8:00", "18:00", "20:00"]
+    draft, plan, reply = step(draft, "7:00", TODAY, knowledge)
+    assert draft is not None and draft.step == "timezone"
+    assert "America/Chicago" in reply.html and "default" in actions(reply)
+    draft, plan, reply = step(draft, "default", TODAY, knowledge)
+    assert draft is not None and draft.step == "extras" and "skip" in actions(reply)
+    draft, plan, reply = step(draft, "NBME 240, derm", TODAY, knowledge)
+    check(reply)
+    assert draft is None and plan is not None
+    assert plan == Plan(
+        exam_date=date(2026, 3, 3),
+        study_days=5,
+        nudge_time=time(7),
+        tz="America/Chicago",
+        created=TODAY,
+        practice_score=240,
+        target_specialty="dermatology",
+        last_nudged=TODAY,
+    )
+    assert "Your plan is ready" in reply.html and "Phases" in reply.html
+    assert "Nudges start Tue, Jan 13 at 07:00" in reply.html and "on study days" in reply.html
+    derm = knowledge.specialties["dermatology"]
+    assert str(derm.average_step2) in reply.html and knowledge.cite(derm.source) in reply.html
+
+
+def test_free_text_start_takes_the_date(knowledge: Knowledge) -> None:
+    draft, plan, _ = start("make me a study plan, exam on March 3", TODAY, None, knowledge)
+    assert draft is not None and draft.exam_date == date(2026, 3, 3)
+    assert draft.step == "study_days" and plan is None
+    draft, _, _ = start("test in 6 weeks", TODAY, None, knowledge)
+    assert draft is not None and draft.exam_date == date(2026, 2, 23)
+    assert draft.step == "study_days"
+
+
+def test_short_runway_is_flagged_as_triage(knowledge: Knowledge) -> None:
+    draft, _, reply = start("exam in 10 days", TODAY, None, knowledge)
+    assert draft is not None and draft.step == "study_days"
+    assert "triage" in reply.html
+
+
+def test_free_text_with_an_unusable_date_asks_again(knowledge: Knowledge) -> None:
+    draft, plan, reply = start("plan please, my exam was March 3 2020", TODAY, None, knowledge)
+    assert draft is not None and draft.step == "exam_date" and draft.exam_date is None
+    assert "already passed" in reply.html and plan is None
+
+
+def test_skip_extras_and_other_zone(knowledge: Knowledge) -> None:
+    _, plan, _ = run(knowledge, "/plan", "in 6 weeks", "weekdays", "7:30 pm", "Asia/Kolkata", "skip")
+    assert plan is not None
+    assert (plan.study_days, plan.nudge_time, plan.tz) == (5, time(19, 30), "Asia/Kolkata")
+    assert plan.practice_score is None and plan.target_specialty is None
+
+
+def test_specialty_without_an_average_is_left_blank(knowledge: Knowledge) -> None:
+    _, plan, reply = run(knowledge, "/plan", "in 6 weeks", "5", "8", "London", "250 urology")
+    assert plan is not None and plan.practice_score == 250 and plan.target_specialty is None
+    assert "sourced average" in reply.html
+
+
+# The answers that get each step past, and one bad answer per step with the reason shown.
+_GOOD = {"exam_date": "March 3", "study_days": "5", "nudge_time": "7am", "timezone": "Chicago", "extras": "skip"}
+_STEPS = list(_GOOD)
+
+
+@pytest.mark.parametrize(
+    ("at_step", "bad", "reason"),
+    [
+        ("exam_date", "whenever", "couldn't find a date"),
+        ("exam_date", "🙂", "couldn't find a date"),
+        ("exam_date", "3/3/2025", "already passed"),
+        ("exam_date", "in 2 years", "more than a year"),
+        ("study_days", "8 days a week", "only has 7"),
+        ("study_days", "🦄", "didn't catch"),
+        ("nudge_time", "25:00", "no 25:00"),
+        ("nudge_time", "whenever", "couldn't read a time"),
+        ("timezone", "Narnia", "don't know the time zone"),
+        ("timezone", "<b>mars</b>", "&lt;b&gt;mars&lt;/b&gt;"),
+        ("extras", "idk 🤷", "couldn't find a score or a specialty"),
+        ("extras", "NBME 400", "can't be a score"),
+    ],
+)
+def test_bad_answer_reasks_and_keeps_earlier_answers(knowledge: Knowledge, at_step: str, bad: str, reason: str) -> None:
+    answers = [_GOOD[s] for s in _STEPS[: _STEPS.index(at_step)]]
+    draft, _, _ = run(knowledge, "/plan", *answers)
+    assert draft is not None and draft.step == at_step
+    before = draft.to_dict()
+    again, plan, reply = step(draft, bad, TODAY, knowledge)
+    check(reply)
+    assert plan is None and again is not None
+    assert again.to_dict() == before  # nothing collected so far is lost
+    assert draft.to_dict() == before  # and the caller's draft is untouched
+    assert reason in reply.html
+    # The same question again, with its buttons, and the flow then carries on.
+    assert actions(reply)[-1] == "cancel"
+    _, plan, _ = run(knowledge, "/plan", *answers, bad, *[_GOOD[s] for s in _STEPS[len(answers) :]])
+    assert plan is not None and plan.exam_date == date(2026, 3, 3) and plan.tz == "America/Chicago"
+
+
+@pytest.mark.parametrize("at_step", _STEPS)
+@pytest.mark.parametrize("word", ["cancel", "Cancel", "/cancel"])
+def test_cancel_at_any_step_saves_nothing(knowledge: Knowledge, at_step: str, word: str) -> None:
+    answers = [_GOOD[s] for s in _STEPS[: _STEPS.index(at_step)]]
+    draft, _, _ = run(knowledge, "/plan", *answers)
+    assert draft is not None
+    draft, plan, reply = step(draft, word, TODAY, knowledge)
+    assert draft is None and plan is None and "Nothing was saved" in reply.html
+
+
+def test_plan_with_existing_plan_shows_summary_and_controls(knowledge: Knowledge) -> None:
+    plan = existing_plan()
+    draft, saved, reply = start("/plan", TODAY, plan, knowledge)
+    check(reply)
+    assert draft is None and saved is None
+    assert "Your Step 2 CK plan" in reply.html and "Mar 3, 2026" in reply.html
+    assert actions(reply) == ["/plan edit", "/plan new", "/pause", "/stop"]
+    _, _, reply = start("/plan", TODAY, replace(plan, status="paused"), knowledge)
+    assert actions(reply) == ["/plan edit", "/plan new", "/resume", "/stop"]
+    # A stopped or finished plan doesn't block a new one.
+    draft, _, _ = start("/plan", TODAY, replace(plan, status="stopped"), knowledge)
+    assert draft is not None and draft.step == "exam_date"
+
+
+def test_free_text_date_with_existing_plan_offers_replace(knowledge: Knowledge) -> None:
+    plan = existing_plan()
+    draft, saved, reply = start("make me a plan, exam in 6 weeks", TODAY, plan, knowledge)
+    assert draft is None and saved is None and "Replace" in reply.html
+    assert "/plan new 2026-02-23" in actions(reply)
+    draft, _, reply = start("/plan new 2026-02-23", TODAY, plan, knowledge)
+    assert draft is not None and draft.exam_date == date(2026, 2, 23)
+    assert draft.step == "study_days"
+
+
+@pytest.mark.parametrize("command", ["/plan new", "new", "/plan@Step2Bot new"])
+def test_replace_starts_fresh_and_finishes_with_a_new_plan(knowledge: Knowledge, command: str) -> None:
+    old = existing_plan()
+    draft, saved, _ = start(command, TODAY, old, knowledge)
+    assert draft is not None and draft.step == "exam_date" and draft.editing is None
+    for answer in ("in 8 weeks", "6", "18:00", "Lagos", "skip"):
+        assert draft is not None
+        draft, saved, _ = step(draft, answer, TODAY, knowledge)
+    assert draft is None and saved is not None
+    assert saved.exam_date == date(2026, 3, 9) and saved.tz == "Africa/Lagos"
+    assert saved.done_log == {} and saved.created == TODAY
+
+
+def test_edit_menu(knowledge: Knowledge) -> None:
+    draft, saved, reply = start("/plan edit", TODAY, existing_plan(), knowledge)
+    check(reply)
+    assert draft is not None and draft.step == "edit" and saved is None
+    assert actions(reply) == [
+        "/plan edit exam",
+        "/plan edit days",
+        "/plan edit time",
+        "/plan edit zone",
+        "/plan edit extras",
+        "cancel",
+    ]
+    again, _, reply = step(draft, "the weather", TODAY, knowledge)
+    assert again is not None and again.step == "edit" and "Pick one" in reply.html
+    picked, _, reply = step(draft, "days", TODAY, knowledge)
+    assert picked is not None and picked.step == "study_days" and "now 5" in reply.html
+    picked, _, reply = step(draft, "/plan edit time", TODAY, knowledge)
+    assert picked is not None and picked.step == "nudge_time"
+
+
+@pytest.mark.parametrize(
+    ("field", "answer", "changes"),
+    [
+        ("exam", "April 10", {"exam_date": date(2026, 4, 10), "created": TODAY}),
+        ("days", "6", {"study_days": 6}),
+        ("time", "8:30pm", {"nudge_time": time(20, 30)}),
+        ("zone", "new york", {"tz": "America/New_York"}),
+        ("zone", "keep", {}),
+        ("extras", "UWSA 251 EM", {"practice_score": 251, "target_specialty": "emergency-medicine"}),
+        ("extras", "252", {"practice_score": 252}),
+    ],
+)
+def test_edit_one_field_returns_to_the_summary(
+    knowledge: Knowledge, field: str, answer: str, changes: dict[str, object]
+) -> None:
+    old = existing_plan()
+    draft, _, _ = start(f"/plan edit {field}", TODAY, old, knowledge)
+    assert draft is not None and draft.step != "edit"
+    draft, saved, reply = step(draft, answer, TODAY, knowledge)
+    check(reply)
+    assert draft is None and saved is not None
+    assert saved == replace(old, **changes)  # type: ignore[arg-type]
+    assert "Updated" in reply.html and "Your Step 2 CK plan" in reply.html
+    assert actions(reply) == actions(Reply("", plan_buttons(saved)))
+
+
+def test_edit_applies_to_the_latest_stored_plan(knowledge: Knowledge) -> None:
+    old = existing_plan()
+    draft, _, _ = start("/plan edit time", TODAY, old, knowledge)
+    assert draft is not None
+    # A nudge went out and progress was logged while the student was answering.
+    latest = replace(
+        old, last_nudged=TODAY, tips_used=["active-1", "plan-1"], done_log={**old.done_log, "2026-01-12": 30}
+    )
+    _, saved, _ = step(draft, "9am", TODAY, knowledge, existing=latest)
+    assert saved == replace(latest, nudge_time=time(9))
+
+
+def test_edit_bad_answer_and_cancel_keep_the_plan(knowledge: Knowledge) -> None:
+    draft, _, _ = start("/plan edit days", TODAY, existing_plan(), knowledge)
+    assert draft is not None
+    again, saved, reply = step(draft, "9", TODAY, knowledge)
+    assert again is not None and again.step == "study_days" and saved is None
+    assert "only has 7" in reply.html
+    done, saved, reply = step(again, "cancel", TODAY, knowledge)
+    assert done is None and saved is None and "unchanged" in reply.html
+    draft, _, _ = start("/plan edit extras", TODAY, existing_plan(), knowledge)
+    assert draft is not None
+    done, saved, reply = step(draft, "skip", TODAY, knowledge)
+    assert done is None and saved is None and "No changes" in reply.html
+
+
+def test_edit_without_a_plan_starts_a_new_one(knowledge: Knowledge) -> None:
+    draft, _, reply = start("/plan edit", TODAY, None, knowledge)
+    assert draft is not None and draft.step == "exam_date" and draft.editing is None
+    assert "don't have an active plan" in reply.html
+
+
+def test_draft_round_trips_through_json(knowledge: Knowledge) -> None:
+    draft, _, _ = run(knowledge, "/plan", "March 3", "4", "6:45")
+    assert draft is not None
+    assert PlanDraft.from_dict(json.loads(json.dumps(draft.to_dict()))) == draft
+    edit, _, _ = start("/plan edit", TODAY, existing_plan(), knowledge)
+    assert edit is not None
+    assert PlanDraft.from_dict(json.loads(json.dumps(edit.to_dict()))) == edit
+    assert PlanDraft.from_dict({"step": "bogus"}).step == "exam_date"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NBME 240, derm", (240, "dermatology", None)),
+        ("derm", (None, "dermatology", None)),
+        ("245", (245, None, None)),
+        ("NBME 12: 238 going for ortho", (238, "orthopedic-surgery", None)),
+        ("plastic surgery 255", (255, "plastic-surgery", None)),
+        ("230, urology", (230, None, "Urology")),
+    ],
+)
+def test_parse_extras(knowledge: Knowledge, text: str, expected: tuple[int | None, str | None, str | None]) -> None:
+    assert parse_extras(text, knowledge) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_STEPS), st.text(max_size=40))
+def test_any_text_at_any_step_is_handled(knowledge: Knowledge, at_step: str, text: str) -> None:
+    answers = [_GOOD[s] for s in _STEPS[: _STEPS.index(at_step)]]
+    draft, _, _ = run(knowledge, "/plan", *answers)
+    assert draft is not None
+    _, _, reply = step(draft, text, TODAY, knowledge)
+    check(reply)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60))
+def test_any_start_text_is_handled(knowledge: Knowledge, text: str) -> None:
+    for existing in (None, existing_plan()):
+        _, _, reply = start(text, TODAY, existing, knowledge)
+        check(reply)
+
+
+def test_answers_after_today_shift(knowledge: Knowledge) -> None:
+    # The same answers a day later give a plan laid out from that day.
+    later = TODAY + timedelta(days=1)
+    draft, _, _ = start("/plan", later, None, knowledge)
+    for answer in ("in 30 days", "7", "7", "utc", "skip"):
+        assert draft is not None
+        draft, plan, _ = step(draft, answer, later, knowledge)
+    assert plan is not None and plan.created == later and plan.exam_date == later + timedelta(30)

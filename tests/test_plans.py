@@ -1,0 +1,895 @@
+"""bot.plans: parsing, phases, DST-correct nudge timing, nudges, progress and controls.
+
+Everything under test is pure, so fixed `today`/`now` values stand in for the clock.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import json
+import zoneinfo
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot import plans
+from bot.plans import (
+    Phase,
+    Plan,
+    ZoneChoice,
+    build_phases,
+    due_day,
+    exam_passed,
+    farewell_at,
+    farewell_for,
+    find_exam_date,
+    first_nudge_day,
+    focus_for,
+    next_nudge_at,
+    nudge_for,
+    parse_done_count,
+    parse_exam_date,
+    parse_nudge_time,
+    parse_study_days,
+    parse_timezone,
+    pause,
+    record_done,
+    resume,
+    self_assessment_days,
+    snooze,
+    stop,
+    streak,
+    study_weekdays,
+    summary_html,
+    tip_order,
+    zone,
+)
+from knowledge import Knowledge
+from knowledge.models import Tip
+from tests.telegram_html import html_errors
+
+TODAY = date(2026, 1, 12)  # a Monday
+NY = zoneinfo.ZoneInfo("America/New_York")
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+def at(y: int, m: int, d: int, hh: int = 0, mm: int = 0, tz: str = "America/New_York") -> datetime:
+    """An aware local datetime (fold=0) in `tz`."""
+    return datetime(y, m, d, hh, mm, tzinfo=zone(tz))
+
+
+def make_plan(**changes: object) -> Plan:
+    """A 6-week, weekdays, 07:00 New York plan created on TODAY, already nudged for TODAY."""
+    base = Plan(
+        exam_date=TODAY + timedelta(weeks=6),
+        study_days=5,
+        nudge_time=time(7, 0),
+        tz="America/New_York",
+        created=TODAY,
+        last_nudged=TODAY,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------- exam date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-03", date(2026, 3, 3)),
+        ("3/3/2026", date(2026, 3, 3)),
+        ("3/3/26", date(2026, 3, 3)),
+        ("3/3", date(2026, 3, 3)),
+        ("March 3", date(2026, 3, 3)),
+        ("Mar 3rd", date(2026, 3, 3)),
+        ("3 March", date(2026, 3, 3)),
+        ("the 3rd of March", date(2026, 3, 3)),
+        ("march 3 2026", date(2026, 3, 3)),
+        ("March 3, 2026", date(2026, 3, 3)),
+        ("  MARCH 3  ", date(2026, 3, 3)),
+        ("in 6 weeks", date(2026, 2, 23)),
+        ("6 weeks", date(2026, 2, 23)),
+        ("six weeks", date(2026, 2, 23)),
+        ("in 40 days", date(2026, 2, 21)),
+        ("in 2 months", date(2026, 3, 12)),
+        ("in a month", date(2026, 2, 12)),
+        ("tomorrow", date(2026, 1, 13)),
+        ("day after tomorrow", date(2026, 1, 14)),
+        ("next friday", date(2026, 1, 16)),
+        ("friday", date(2026, 1, 16)),
+        ("monday", date(2026, 1, 19)),  # today is Monday: the next one is a week away
+        ("Jan 1", date(2027, 1, 1)),  # no year and already past this year: next occurrence
+        ("jan 13", date(2026, 1, 13)),
+        ("my exam is on March 3rd!", date(2026, 3, 3)),
+    ],
+)
+def test_parse_exam_date_formats(text: str, expected: date) -> None:
+    assert parse_exam_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("today", "today"),
+        ("Jan 12", "today"),
+        ("3/3/2025", "already passed"),
+        ("2025-12-31", "already passed"),
+        ("2027-03-03", "more than a year"),
+        ("in 500 days", "more than a year"),
+        ("in 13 months", "more than a year"),
+        ("feb 29", "more than a year"),  # the next Feb 29 is in 2028
+        ("2/30", "no day 30"),
+        ("2/30/2026", "no day 30"),
+        ("13/3/2026", "isn't a month"),
+        ("hello", "couldn't find a date"),
+        ("🙂", "couldn't find a date"),
+        ("", "couldn't find a date"),
+        ("5 days a week", "couldn't find a date"),
+    ],
+)
+def test_parse_exam_date_refusals(text: str, reason: str) -> None:
+    result = parse_exam_date(text, TODAY)
+    assert isinstance(result, str)
+    assert reason in result
+
+
+def test_exam_date_limit_is_365_days() -> None:
+    assert parse_exam_date("in 365 days", TODAY) == TODAY + timedelta(days=365)
+    assert isinstance(parse_exam_date("in 366 days", TODAY), str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("make me a study plan, exam on March 3", date(2026, 3, 3)),
+        ("test in 6 weeks", date(2026, 2, 23)),
+        ("step 2 in 8 weeks, help", date(2026, 3, 9)),
+        ("I study 24/7 and my exam is in 6 weeks", date(2026, 2, 23)),
+        ("make me a study plan", None),
+        ("I can do 5 days a week", None),
+        ("nbme 240, derm", None),
+        ("I scored 240 in march 2026", None),
+    ],
+)
+def test_find_exam_date_in_sentences(text: str, expected: date | None) -> None:
+    assert find_exam_date(text, TODAY) == expected
+
+
+def test_find_exam_date_reports_an_unusable_date() -> None:
+    result = find_exam_date("plan please, exam was March 3 2020", TODAY)
+    assert isinstance(result, str)
+    assert "already passed" in result
+
+
+# ---------------------------------------------------------------- days, time, zones
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5", 5),
+        ("5 days", 5),
+        ("6 days a week", 6),
+        ("weekdays", 5),
+        ("Mon-Fri", 5),
+        ("every day", 7),
+        ("everyday", 7),
+        ("daily", 7),
+        ("seven", 7),
+        ("1", 1),
+        ("4 ", 4),
+        ("5/7", 5),
+    ],
+)
+def test_parse_study_days(text: str, expected: int) -> None:
+    assert parse_study_days(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("8", "only has 7"),
+        ("8 days a week", "only has 7"),
+        ("0", "at least one"),
+        ("lots", "didn't catch"),
+        ("🙂", "didn't catch"),
+        ("", "didn't catch"),
+    ],
+)
+def test_parse_study_days_refusals(text: str, reason: str) -> None:
+    result = parse_study_days(text)
+    assert isinstance(result, str)
+    assert reason in result
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7am", time(7)),
+        ("7 am", time(7)),
+        ("7:30 am", time(7, 30)),
+        ("7.30am", time(7, 30)),
+        ("7 a.m.", time(7)),
+        ("19:30", time(19, 30)),
+        ("7 pm", time(19)),
+        ("7pm", time(19)),
+        ("noon", time(12)),
+        ("midnight", time(0)),
+        ("12am", time(0)),
+        ("12pm", time(12)),
+        ("8", time(8)),
+        ("20", time(20)),
+        ("0730", time(7, 30)),
+        ("at 6", time(6)),
+        ("7 in the evening", time(19)),
+        ("9 in the morning", time(9)),
+        ("7:00", time(7)),
+        ("18:00", time(18)),
+    ],
+)
+def test_parse_nudge_time(text: str, expected: time) -> None:
+    assert parse_nudge_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("25:00", "no 25:00"),
+        ("24", "no 24:00"),
+        ("7:60", "60 minutes"),
+        ("13pm", "am/pm"),
+        ("banana", "couldn't read"),
+        ("⏰", "couldn't read"),
+        ("", "couldn't read"),
+    ],
+)
+def test_parse_nudge_time_refusals(text: str, reason: str) -> None:
+    result = parse_nudge_time(text)
+    assert isinstance(result, str)
+    assert reason in result
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Europe/London", "Europe/London"),
+        ("europe/london", "Europe/London"),
+        ("America/New_York", "America/New_York"),
+        ("Chicago", "America/Chicago"),
+        ("new york", "America/New_York"),
+        ("los angeles", "America/Los_Angeles"),
+        ("London", "Europe/London"),
+        ("Lagos", "Africa/Lagos"),
+        ("Cairo", "Africa/Cairo"),
+        ("Karachi", "Asia/Karachi"),
+        ("Dhaka", "Asia/Dhaka"),
+        ("Manila", "Asia/Manila"),
+        ("Dubai", "Asia/Dubai"),
+        ("Toronto", "America/Toronto"),
+        ("Sydney", "Australia/Sydney"),
+        ("São Paulo", "America/Sao_Paulo"),
+        ("India", "Asia/Kolkata"),
+        ("Delhi", "Asia/Kolkata"),
+        ("Mumbai", "Asia/Kolkata"),
+        ("EST", "America/New_York"),
+        ("EDT", "America/New_York"),
+        ("Eastern", "America/New_York"),
+        ("eastern time", "America/New_York"),
+        ("PST", "America/Los_Angeles"),
+        ("Pacific", "America/Los_Angeles"),
+        ("CST", "America/Chicago"),
+        ("Central", "America/Chicago"),
+        ("MST", "America/Denver"),
+        ("Mountain", "America/Denver"),
+        ("UK", "Europe/London"),
+        ("I'm in Chicago", "America/Chicago"),
+        ("Chicago, IL", "America/Chicago"),
+        ("UTC+5:30", "UTC+05:30"),
+        ("GMT-4", "UTC-04:00"),
+        ("+03:00", "UTC+03:00"),
+        ("+0530", "UTC+05:30"),
+        ("utc -3", "UTC-03:00"),
+        ("UTC+14", "UTC+14:00"),
+        ("utc", "UTC"),
+        ("GMT", "UTC"),
+        ("UTC+0", "UTC"),
+    ],
+)
+def test_parse_timezone(text: str, expected: str) -> None:
+    assert parse_timezone(text) == ZoneChoice(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Narnia", "don't know the time zone"),
+        ("🙂", "don't know the time zone"),
+        ("", "didn't catch"),
+        ("UTC+15", "UTC-12 to UTC+14"),
+        ("GMT-13", "UTC-12 to UTC+14"),
+    ],
+)
+def test_parse_timezone_refusals(text: str, reason: str) -> None:
+    result = parse_timezone(text)
+    assert isinstance(result, str)
+    assert reason in result
+
+
+def test_every_zone_alias_is_a_real_zone() -> None:
+    known = zoneinfo.available_timezones()
+    assert not {tz for tz in plans._ZONE_ALIASES.values() if tz not in known}
+
+
+def test_zone_offsets_and_iana() -> None:
+    assert ZoneChoice("UTC+05:30").is_offset and not ZoneChoice("Europe/London").is_offset
+    assert zone("UTC+05:30").utcoffset(None) == timedelta(hours=5, minutes=30)
+    assert zone("UTC-04:00").utcoffset(None) == timedelta(hours=-4)
+    assert isinstance(zone("Europe/London"), zoneinfo.ZoneInfo)
+    summer = datetime(2026, 7, 1, 12, tzinfo=zone("Europe/London"))
+    assert summer.utcoffset() == timedelta(hours=1)
+    assert zone("Not/AZone") is UTC  # a bad stored value never stops the nudge loop
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_parsers_never_raise(text: str) -> None:
+    assert isinstance(parse_exam_date(text, TODAY), date | str)
+    assert isinstance(find_exam_date(text, TODAY), date | str | None)
+    assert isinstance(parse_study_days(text), int | str)
+    assert isinstance(parse_nudge_time(text), time | str)
+    assert isinstance(parse_timezone(text), ZoneChoice | str)
+    count = parse_done_count(text)
+    assert count is None or 0 <= count <= 1000
+
+
+# ---------------------------------------------------------------------------- plan
+
+
+def test_plan_round_trips_through_json() -> None:
+    plan = make_plan(
+        practice_score=240,
+        target_specialty="dermatology",
+        status="paused",
+        snoozed_until=datetime(2026, 1, 13, 13, 5, tzinfo=UTC),
+        tips_used=["active-1", "plan-1"],
+        done_log={"2026-01-12": 40, "2026-01-13": 0},
+        nudge_time=time(7, 30),
+        tz="UTC+05:30",
+    )
+    data = json.loads(json.dumps(plan.to_dict()))
+    assert Plan.from_dict(data) == plan
+    assert Plan.from_dict(make_plan().to_dict()) == make_plan()
+
+
+def test_plan_from_dict_tolerates_missing_optional_keys() -> None:
+    plan = Plan.from_dict(
+        {
+            "exam_date": "2026-03-03",
+            "study_days": 5,
+            "nudge_time": "07:00",
+            "tz": "Europe/London",
+            "created": "2026-01-12",
+        }
+    )
+    assert plan.status == "active" and plan.last_nudged is None and plan.snoozed_until is None
+    assert plan.tips_used == [] and plan.done_log == {} and plan.practice_score is None
+
+
+@pytest.mark.parametrize(
+    ("days", "weekdays"),
+    [
+        (7, {0, 1, 2, 3, 4, 5, 6}),
+        (6, {0, 1, 2, 3, 4, 5}),
+        (5, {0, 1, 2, 3, 4}),
+        (4, {0, 1, 3, 4}),
+        (3, {0, 2, 4}),
+        (2, {2, 5}),
+        (1, {5}),
+    ],
+)
+def test_study_weekdays(days: int, weekdays: set[int]) -> None:
+    assert study_weekdays(make_plan(study_days=days)) == weekdays
+
+
+# -------------------------------------------------------------------------- phases
+
+
+@pytest.mark.parametrize("days_left", [365, 200, 84, 70, 56, 42, 35, 28, 15, 14, 13, 8, 7, 4, 3, 2])
+def test_phases_are_dated_contiguous_and_end_with_rest(days_left: int) -> None:
+    exam = TODAY + timedelta(days=days_left)
+    phases = build_phases(exam, TODAY)
+    assert phases[0].start == TODAY
+    for before, after in pairwise(phases):
+        assert after.start == before.end + timedelta(days=1)
+    for p in phases:
+        assert p.start <= p.end and p.focus
+        assert all(p.start <= c <= p.end for c in p.checkpoints)
+    assert phases[-1] == Phase("Rest", exam - timedelta(days=1), exam - timedelta(days=1), phases[-1].focus)
+    checkpoints = [c for p in phases for c in p.checkpoints]
+    assert checkpoints == sorted(set(checkpoints))
+    assert all(TODAY < c < exam - timedelta(days=1) for c in checkpoints)
+
+
+def test_long_runway_has_content_review_then_question_bank() -> None:
+    phases = build_phases(TODAY + timedelta(days=365), TODAY)
+    assert [p.name for p in phases] == ["Content review", "Question bank", "Final review", "Rest"]
+    lengths = {p.name: (p.end - p.start).days + 1 for p in phases}
+    assert lengths["Final review"] == 14 and lengths["Question bank"] == 56
+    # A baseline right away, then every 1-2 weeks from the question-bank phase on.
+    checkpoints = [c for p in phases for c in p.checkpoints]
+    assert checkpoints[0] == TODAY + timedelta(days=1)
+    gaps = [(b - a).days for a, b in pairwise(checkpoints[1:])]
+    assert gaps and all(g in (7, 14) for g in gaps)
+    assert checkpoints[-1] == phases[-1].end - timedelta(days=6)  # a week before the exam
+
+
+def test_six_weeks_is_review_plus_bank_then_final_review() -> None:
+    exam = TODAY + timedelta(weeks=6)
+    phases = build_phases(exam, TODAY)
+    assert [p.name for p in phases] == ["Content review + QBank", "Final review", "Rest"]
+    main, final = phases[0], phases[1]
+    assert (main.end - main.start) > (final.end - final.start)  # the biggest share
+    assert 7 <= (final.end - final.start).days + 1 <= 14
+    checkpoints = [c for p in phases for c in p.checkpoints]
+    assert checkpoints == [exam - timedelta(days=d) for d in (28, 21, 14, 7)]
+
+
+@pytest.mark.parametrize("days_left", [13, 10, 8, 6, 4])
+def test_under_two_weeks_is_a_triage_plan_with_one_self_assessment(days_left: int) -> None:
+    exam = TODAY + timedelta(days=days_left)
+    phases = build_phases(exam, TODAY)
+    assert phases[0].name.startswith("Triage")
+    assert "weakest" in phases[0].focus
+    assert len([c for p in phases for c in p.checkpoints]) == 1
+    assert phases[-1].name == "Rest" and phases[-1].start == exam - timedelta(days=1)
+
+
+def test_tiny_runways() -> None:
+    assert [p.name for p in build_phases(TODAY + timedelta(days=1), TODAY)] == ["Rest"]
+    two = build_phases(TODAY + timedelta(days=2), TODAY)
+    assert [p.name for p in two] == ["Triage: questions first", "Rest"]
+    assert not two[0].checkpoints  # a full practice test would eat the only study day
+    assert build_phases(TODAY, TODAY) == []
+    assert build_phases(TODAY - timedelta(days=3), TODAY) == []
+
+
+def test_focus_for_days() -> None:
+    plan = make_plan()
+    eve = plan.exam_date - timedelta(days=1)
+    assert focus_for(plan, TODAY).startswith("Content review + QBank")
+    assert focus_for(plan, plan.exam_date - timedelta(days=5)).startswith("Final review")
+    assert focus_for(plan, eve).startswith("Rest")
+    assert focus_for(plan, plan.exam_date).startswith("Exam day")
+    assert focus_for(plan, TODAY + timedelta(days=5)).startswith("Rest day")  # a Saturday
+    sa = self_assessment_days(plan)
+    assert sa and focus_for(plan, sa[0]).startswith("Self-assessment day")
+
+
+def test_self_assessments_move_onto_study_days() -> None:
+    # 13 days out the triage self-assessment falls on a Sunday; weekdays-only moves it.
+    plan = make_plan(exam_date=TODAY + timedelta(days=13))
+    checkpoints = [c for p in build_phases(plan.exam_date, TODAY) for c in p.checkpoints]
+    assert checkpoints[0].weekday() == 6
+    moved = self_assessment_days(plan)
+    assert len(moved) == 1 and moved[0].weekday() in study_weekdays(plan)
+
+
+def test_summary_html(knowledge: Knowledge) -> None:
+    plan = make_plan(target_specialty="physical-medicine-rehabilitation", practice_score=238)
+    spec = knowledge.specialties["physical-medicine-rehabilitation"]
+    text = summary_html(plan, TODAY, knowledge)
+    assert html_errors(text) == []
+    assert len(text) <= 4096
+    for expected in (
+        "42 days left",
+        "5 study days/week",
+        "07:00",
+        "America/New_York",
+        "Mon, Feb 23, 2026",
+        "Jan 12 – Feb 7",
+        "Final review",
+        "Rest",
+        f"<b>{spec.average_step2}</b>",
+        knowledge.cite(spec.source),
+        "PM&amp;R",
+        "an average, not a cut-off",
+        "238",
+    ):
+        assert expected in text
+    paused = summary_html(make_plan(status="paused"), TODAY, knowledge)
+    assert "/resume" in paused
+    assert (
+        html_errors(summary_html(make_plan(exam_date=TODAY + timedelta(days=365), study_days=3), TODAY, knowledge))
+        == []
+    )
+
+
+# ---------------------------------------------------------------------- scheduling
+
+
+@pytest.mark.parametrize(
+    ("tz", "day", "utc_hour"),
+    [
+        # New York: EST (UTC-5) until Sun Mar 8 2026, EDT (UTC-4) until Sun Nov 1 2026.
+        ("America/New_York", date(2026, 3, 6), 12),
+        ("America/New_York", date(2026, 3, 9), 11),
+        ("America/New_York", date(2026, 10, 30), 11),
+        ("America/New_York", date(2026, 11, 2), 12),
+        # London: GMT until Sun Mar 29 2026, BST until Sun Oct 25 2026.
+        ("Europe/London", date(2026, 3, 27), 7),
+        ("Europe/London", date(2026, 3, 30), 6),
+        ("Europe/London", date(2026, 10, 23), 6),
+        ("Europe/London", date(2026, 10, 26), 7),
+        ("UTC+05:30", date(2026, 3, 9), 1),
+    ],
+)
+def test_seven_local_stays_seven_local_across_dst(tz: str, day: date, utc_hour: int) -> None:
+    plan = make_plan(tz=tz, exam_date=date(2026, 12, 30), created=date(2026, 3, 1), last_nudged=day - timedelta(days=1))
+    due = next_nudge_at(plan, at(day.year, day.month, day.day, 0, 5, tz))
+    assert due is not None and due.tzinfo is not None
+    assert due.astimezone(UTC).hour == utc_hour
+    local = due.astimezone(zone(tz))
+    assert (local.date(), local.time()) == (day, time(7, 0))
+
+
+@pytest.mark.parametrize(
+    ("tz", "day", "wall", "expected_utc", "expected_local"),
+    [
+        # 02:30 doesn't exist in New York on Mar 8 2026: fire at 03:00 EDT.
+        ("America/New_York", date(2026, 3, 8), time(2, 30), datetime(2026, 3, 8, 7, tzinfo=UTC), time(3, 0)),
+        # 01:30 doesn't exist in London on Mar 29 2026: fire at 02:00 BST.
+        ("Europe/London", date(2026, 3, 29), time(1, 30), datetime(2026, 3, 29, 1, tzinfo=UTC), time(2, 0)),
+    ],
+)
+def test_nonexistent_local_time_fires_right_after_the_gap(
+    tz: str, day: date, wall: time, expected_utc: datetime, expected_local: time
+) -> None:
+    plan = make_plan(
+        tz=tz,
+        study_days=7,
+        nudge_time=wall,
+        exam_date=date(2026, 6, 1),
+        created=date(2026, 3, 1),
+        last_nudged=day - timedelta(days=1),
+    )
+    due = next_nudge_at(plan, at(day.year, day.month, day.day, 0, 0, tz))
+    assert due == expected_utc
+    assert due.astimezone(zone(tz)).time() == expected_local
+    assert due_day(plan, due) == day
+    assert due_day(plan, due - timedelta(seconds=1)) is None
+
+
+@pytest.mark.parametrize(
+    ("tz", "day", "first_utc"),
+    [
+        ("America/New_York", date(2026, 11, 1), datetime(2026, 11, 1, 5, 30, tzinfo=UTC)),
+        ("Europe/London", date(2026, 10, 25), datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),
+    ],
+)
+def test_ambiguous_local_time_fires_once(tz: str, day: date, first_utc: datetime) -> None:
+    plan = make_plan(
+        tz=tz,
+        study_days=7,
+        nudge_time=time(1, 30),
+        exam_date=date(2026, 12, 30),
+        created=date(2026, 10, 1),
+        last_nudged=day - timedelta(days=1),
+    )
+    due = next_nudge_at(plan, at(day.year, day.month, day.day, 0, 0, tz))
+    assert due == first_utc  # the first 01:30
+    assert due_day(plan, due) == day
+    _, sent = nudge_for(plan, day, _TinyKnowledge.make())
+    second = first_utc + timedelta(hours=1)  # the repeated 01:30
+    assert second.astimezone(zone(tz)).time() == time(1, 30)
+    assert due_day(sent, second) is None
+    nxt = next_nudge_at(sent, second)
+    assert nxt is not None and nxt.astimezone(zone(tz)).date() == day + timedelta(days=1)
+
+
+def test_missed_nudge_is_sent_late_the_same_local_day_only() -> None:
+    plan = make_plan(last_nudged=date(2026, 1, 13))  # Tue nudged; the bot was down Wednesday
+    wed_afternoon = at(2026, 1, 14, 15, 0)
+    assert due_day(plan, wed_afternoon) == date(2026, 1, 14)
+    assert next_nudge_at(plan, wed_afternoon) == wed_afternoon
+    # Still down until after Wednesday: Thursday gets Thursday's nudge only, on time.
+    thu_early = at(2026, 1, 15, 0, 30)
+    assert due_day(plan, thu_early) is None
+    assert next_nudge_at(plan, thu_early) == at(2026, 1, 15, 7, 0)
+    assert due_day(plan, at(2026, 1, 15, 7, 0)) == date(2026, 1, 15)
+
+
+def test_never_twice_for_the_same_day(knowledge: Knowledge) -> None:
+    plan = make_plan(last_nudged=date(2026, 1, 13))
+    now = at(2026, 1, 14, 7, 0)
+    day = due_day(plan, now)
+    assert day == date(2026, 1, 14)
+    _, sent = nudge_for(plan, day, knowledge)
+    assert sent.last_nudged == day
+    for minutes in (0, 1, 60, 16 * 60):
+        assert due_day(sent, now + timedelta(minutes=minutes)) is None
+    assert next_nudge_at(sent, now) == at(2026, 1, 15, 7, 0)
+
+
+def test_rest_weekdays_are_skipped() -> None:
+    plan = make_plan(last_nudged=date(2026, 1, 16))  # Friday sent
+    assert next_nudge_at(plan, at(2026, 1, 16, 8, 0)) == at(2026, 1, 19, 7, 0)  # Monday
+    assert due_day(plan, at(2026, 1, 17, 9, 0)) is None  # Saturday
+
+
+def test_snooze_resends_after_the_delay(knowledge: Knowledge) -> None:
+    plan = make_plan(last_nudged=date(2026, 1, 13))
+    now = at(2026, 1, 14, 7, 0)
+    _, sent = nudge_for(plan, due_day(plan, now) or TODAY, knowledge)
+    snoozed, reply = snooze(sent, now + timedelta(minutes=5))
+    assert "07:05" not in reply.html and "08:05" in reply.html
+    assert due_day(snoozed, at(2026, 1, 14, 8, 4)) is None
+    assert next_nudge_at(snoozed, at(2026, 1, 14, 7, 30)) == at(2026, 1, 14, 8, 5)
+    assert due_day(snoozed, at(2026, 1, 14, 8, 5)) == date(2026, 1, 14)
+    _, again = nudge_for(snoozed, date(2026, 1, 14), knowledge)
+    assert again.snoozed_until is None
+    assert due_day(again, at(2026, 1, 14, 9, 0)) is None
+    assert sent.snoozed_until is None  # the input plan is never modified
+
+
+def test_snooze_past_midnight_skips_to_the_next_day(knowledge: Knowledge) -> None:
+    plan = make_plan(last_nudged=date(2026, 1, 14))
+    snoozed, reply = snooze(plan, at(2026, 1, 14, 23, 30))
+    assert "Nothing more today" in reply.html and "Thu, Jan 15" in reply.html
+    assert due_day(snoozed, at(2026, 1, 15, 0, 45)) is None
+    assert next_nudge_at(snoozed, at(2026, 1, 14, 23, 31)) == at(2026, 1, 15, 7, 0)
+
+
+def test_pause_resume_and_stop_control_nudges() -> None:
+    plan = make_plan(last_nudged=date(2026, 1, 13))
+    now = at(2026, 1, 14, 8, 0)
+    paused, reply = pause(plan)
+    assert paused.status == "paused" and "/resume" in reply.html
+    assert next_nudge_at(paused, now) is None and due_day(paused, now) is None
+    again, reply = pause(paused)
+    assert again == paused and "already paused" in reply.html
+    _, reply = snooze(paused, now)
+    assert "paused" in reply.html
+    resumed, reply = resume(paused)
+    assert resumed.status == "active" and due_day(resumed, now) == date(2026, 1, 14)
+    assert "already on" in resume(resumed)[1].html
+    stopped, reply = stop(resumed)
+    assert stopped.status == "stopped" and next_nudge_at(stopped, now) is None
+    assert "already stopped" in stop(stopped)[1].html
+    assert resume(stopped)[0].status == "stopped" and pause(stopped)[0].status == "stopped"
+
+
+def test_exam_eve_gets_a_rest_nudge_and_nothing_after(knowledge: Knowledge) -> None:
+    # Exam on Monday Feb 23; the eve is a Sunday, not a study weekday, and still nudged.
+    plan = make_plan(last_nudged=date(2026, 2, 20))
+    eve = date(2026, 2, 22)
+    assert next_nudge_at(plan, at(2026, 2, 20, 12, 0)) == at(2026, 2, 22, 7, 0)
+    reply, sent = nudge_for(plan, eve, knowledge)
+    assert "Tomorrow is exam day" in reply.html and "ready" in reply.html
+    assert sent.tips_used == plan.tips_used and html_errors(reply.html) == []
+    assert next_nudge_at(sent, at(2026, 2, 22, 8, 0)) is None
+    assert due_day(plan, at(2026, 2, 23, 9, 0)) is None  # exam day
+    assert next_nudge_at(make_plan(last_nudged=None), at(2026, 2, 23, 0, 0)) is None
+    assert next_nudge_at(make_plan(last_nudged=None), at(2026, 3, 1, 0, 0)) is None
+
+
+def test_exam_passed_and_farewell(knowledge: Knowledge) -> None:
+    plan = make_plan(done_log={"2026-02-02": 40, "2026-02-03": 0})
+    assert not exam_passed(plan, at(2026, 2, 23, 23, 59))
+    assert exam_passed(plan, at(2026, 2, 24, 0, 0))
+    assert farewell_at(plan) == at(2026, 2, 24, 7, 0)
+    reply, done = farewell_for(plan, knowledge)
+    assert done.status == "finished" and plan.status == "active"
+    assert "Congratulations" in reply.html and "40 questions" in reply.html
+    assert html_errors(reply.html) == []
+    assert farewell_at(done) is None and next_nudge_at(done, at(2026, 2, 24, 8, 0)) is None
+
+
+def test_first_nudge_day() -> None:
+    plan = make_plan()
+    assert first_nudge_day(plan, TODAY) == date(2026, 1, 13)
+    assert first_nudge_day(plan, date(2026, 1, 16)) == date(2026, 1, 19)
+    assert first_nudge_day(plan, plan.exam_date - timedelta(days=1)) is None
+
+
+_ZONES = ["America/New_York", "Europe/London", "Australia/Sydney", "Asia/Kolkata", "UTC-03:30"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    tz=st.sampled_from(_ZONES),
+    days=st.integers(1, 7),
+    wall=st.times(),
+    offset_minutes=st.integers(0, 60 * 24 * 400),
+    last_back=st.integers(-1, 3),
+    snooze_minutes=st.none() | st.integers(-120, 120),
+)
+def test_next_nudge_at_agrees_with_due_day(
+    tz: str,
+    days: int,
+    wall: time,
+    offset_minutes: int,
+    last_back: int,
+    snooze_minutes: int | None,
+) -> None:
+    now = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=offset_minutes)
+    local_today = now.astimezone(zone(tz)).date()
+    plan = Plan(
+        exam_date=date(2026, 12, 1),
+        study_days=days,
+        nudge_time=wall.replace(microsecond=0),
+        tz=tz,
+        created=date(2026, 1, 1),
+        last_nudged=None if last_back < 0 else local_today - timedelta(days=last_back),
+        snoozed_until=None if snooze_minutes is None else now + timedelta(minutes=snooze_minutes),
+    )
+    nxt = next_nudge_at(plan, now)
+    day = due_day(plan, now)
+    assert (day is not None) == (nxt == now)
+    if nxt is not None:
+        assert nxt >= now and nxt.utcoffset() == timedelta(0)
+        fired = due_day(plan, nxt)
+        assert fired == nxt.astimezone(zone(tz)).date()
+        assert fired != plan.last_nudged and fired < plan.exam_date
+        if nxt > now:
+            assert due_day(plan, now + (nxt - now) / 2) is None
+
+
+# -------------------------------------------------------------------------- nudges
+
+
+def test_nudge_content_and_buttons(knowledge: Knowledge) -> None:
+    plan = make_plan(target_specialty="dermatology")
+    derm = knowledge.specialties["dermatology"]
+    reply, sent = nudge_for(plan, date(2026, 1, 13), knowledge)
+    assert html_errors(reply.html) == [] and len(reply.html) <= 4096
+    assert "41 days to Step 2 CK" in reply.html
+    assert "Content review + QBank" in reply.html
+    first_tip = tip_order(knowledge.tips)[0]
+    assert html.escape(first_tip.text, quote=False) in reply.html
+    assert f"{derm.short_name} average: <b>{derm.average_step2}</b>" in reply.html
+    assert knowledge.cite(derm.source) in reply.html and "not a cut-off" in reply.html
+    assert [b.action for row in reply.buttons for b in row] == ["/done", "/snooze", "/pause"]
+    assert sent.last_nudged == date(2026, 1, 13) and sent.tips_used == [first_tip.id]
+    assert plan.last_nudged == TODAY and plan.tips_used == []  # input untouched
+
+
+def test_encouragement_varies(knowledge: Knowledge) -> None:
+    plan = make_plan()
+    lines = {nudge_for(plan, TODAY + timedelta(days=d), knowledge)[0].html.splitlines()[-1] for d in range(1, 8)}
+    assert len(lines) > 3
+
+
+def test_tips_rotate_without_repeats(knowledge: Knowledge) -> None:
+    plan = make_plan(exam_date=TODAY + timedelta(days=300), study_days=7)
+    seen: list[str] = []
+    day = TODAY
+    for _ in range(len(knowledge.tips) + 3):
+        day += timedelta(days=1)
+        _, plan = nudge_for(plan, day, knowledge)
+        seen.append(plan.tips_used[-1])
+    n = len(knowledge.tips)
+    assert sorted(seen[:n]) == sorted(t.id for t in knowledge.tips)  # all, none repeated
+    assert seen[n:] == seen[:3]  # then a new rotation in the same order
+    strategies = {t.id: t.strategy for t in knowledge.tips}
+    assert strategies[seen[0]] != strategies[seen[1]]  # strategies are interleaved
+
+
+class _TinyKnowledge:
+    """A Knowledge with three tips the test controls (built from the real dataclass)."""
+
+    @staticmethod
+    def make(ids: tuple[str, ...] = ("a-1", "a-2", "b-1")) -> Knowledge:
+        tips = tuple(Tip(id=i, strategy=i.split("-")[0], text=f"Tip {i} <&>", source="s") for i in ids)
+        return Knowledge(
+            sources={},
+            specialties={},
+            other_specialties={},
+            faq={},
+            tips=tips,
+            facts={},
+            alias_index={},
+            other_alias_index={},
+            phrasing_index={},
+        )
+
+
+def test_tip_rotation_with_controlled_tips() -> None:
+    tiny = _TinyKnowledge.make()
+    assert [t.id for t in tip_order(tiny.tips)] == ["a-1", "b-1", "a-2"]
+    plan = make_plan(study_days=7, tips_used=["a-1", "gone-tip"])  # a tip since removed
+    reply, plan = nudge_for(plan, date(2026, 1, 13), tiny)
+    assert plan.tips_used == ["a-1", "b-1"] and "Tip b-1 &lt;&amp;&gt;" in reply.html
+    _, plan = nudge_for(plan, date(2026, 1, 14), tiny)
+    assert plan.tips_used == ["a-1", "b-1", "a-2"]
+    _, plan = nudge_for(plan, date(2026, 1, 15), tiny)
+    assert plan.tips_used == ["a-1"]  # all used: a new rotation
+
+
+# ------------------------------------------------------------------------ progress
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("/done 40 questions", 40),
+        ("/done 40", 40),
+        ("/done@Step2Bot 25", 25),
+        ("done!", None),
+        ("/done", None),
+        ("did 80 qs", 80),
+        ("done 5000", None),
+        ("/done 0", 0),
+    ],
+)
+def test_parse_done_count(text: str, expected: int | None) -> None:
+    assert parse_done_count(text) == expected
+
+
+def test_streak_counts_study_days_and_skips_rest_days() -> None:
+    # Weekdays plan: Thu 15, Fri 16, (weekend off), Mon 19 logged.
+    plan = make_plan(done_log={"2026-01-15": 20, "2026-01-16": 0, "2026-01-19": 40})
+    assert streak(plan, date(2026, 1, 19)) == 3
+    assert streak(plan, date(2026, 1, 20)) == 3  # today not logged yet doesn't break it
+    assert streak(plan, date(2026, 1, 21)) == 0  # Tuesday was missed
+    gap = make_plan(done_log={"2026-01-13": 10, "2026-01-15": 10})
+    assert streak(gap, date(2026, 1, 15)) == 1  # Wednesday missed breaks it
+    assert streak(make_plan(), TODAY) == 0
+
+
+def test_record_done_accumulates_and_reports_the_streak() -> None:
+    plan = make_plan(done_log={"2026-01-15": 20, "2026-01-16": 0})
+    plan2, reply = record_done(plan, date(2026, 1, 19), 40)
+    assert plan2.done_log["2026-01-19"] == 40 and "40 questions" in reply.html
+    assert "Streak: 3 study days" in reply.html
+    plan3, reply = record_done(plan2, date(2026, 1, 19), 10)
+    assert plan3.done_log["2026-01-19"] == 50 and "50 today" in reply.html
+    plan4, reply = record_done(plan3, date(2026, 1, 19), None)
+    assert plan4.done_log["2026-01-19"] == 50 and "done" in reply.html
+    assert "2026-01-19" not in plan.done_log  # pure
+    first, reply = record_done(make_plan(), TODAY, None)
+    assert first.done_log == {"2026-01-12": 0} and "Day 1" in reply.html
+    _, reply = record_done(make_plan(), date(2026, 1, 17), 10)  # Saturday
+    assert "rest day" in reply.html
+
+
+def test_replies_are_valid_telegram_html(knowledge: Knowledge) -> None:
+    plan = make_plan(target_specialty="physical-medicine-rehabilitation")
+    replies = [
+        nudge_for(plan, date(2026, 1, 13), knowledge)[0],
+        farewell_for(plan, knowledge)[0],
+        record_done(plan, TODAY, 5)[1],
+        snooze(plan, at(2026, 1, 13, 7, 5))[1],
+        pause(plan)[1],
+        resume(pause(plan)[0])[1],
+        stop(plan)[1],
+    ]
+    for reply in replies:
+        assert html_errors(reply.html) == [] and len(reply.html) <= 4096
+
+
+def test_core_never_imports_telegram() -> None:
+    for name in ("plans.py", "plan_flow.py"):
+        tree = ast.parse((Path(plans.__file__).parent / name).read_text())
+        modules = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        modules |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert not {m for m in modules if m.split(".")[0] == "telegram"}
+
+
+def test_fixed_offset_zone_plan() -> None:
+    plan = make_plan(tz="UTC+05:30", last_nudged=date(2026, 1, 13))
+    assert next_nudge_at(plan, datetime(2026, 1, 13, 20, tzinfo=UTC)) == datetime(2026, 1, 14, 1, 30, tzinfo=UTC)
+    assert zone(plan.tz) == timezone(timedelta(hours=5, minutes=30), "UTC+05:30")
+
+
+def test_naive_now_is_read_as_utc() -> None:
+    plan = make_plan(last_nudged=date(2026, 1, 13))
+    naive = datetime(2026, 1, 14, 12, 0)  # 07:00 in New York
+    assert due_day(plan, naive) == date(2026, 1, 14)
+    assert next_nudge_at(plan, naive) == datetime(2026, 1, 14, 12, 0, tzinfo=UTC)
