@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from telegram import (
+    Bot,
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -38,8 +39,9 @@ from telegram.ext import (
 
 from bot.charts import render_png
 from bot.config import Settings
-from bot.conversation import COMMAND, Advisor
+from bot.conversation import COMMAND, Advisor, Turn
 from bot.logging_setup import configure_logging
+from bot.nudges import Nudger
 from bot.profiles import ProfileStore
 from bot.render import TELEGRAM_CAPTION_LIMIT, plain_text, split_html, telegram_length
 from bot.reply import Reply
@@ -109,19 +111,19 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     )
 
 
-async def send_reply(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply, knowledge: Knowledge) -> None:
+async def send_reply(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge) -> None:
     """Send a Reply: a chart as a photo with its caption, text split to Telegram's limit."""
     markup = keyboard(reply)
     if reply.chart is not None:
-        await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
+        await bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
         png = await asyncio.to_thread(render_png, reply.chart, knowledge)
         fits = telegram_length(reply.html) <= TELEGRAM_CAPTION_LIMIT
         caption = reply.html if fits else plain_text(reply.html)[: TELEGRAM_CAPTION_LIMIT - 1]
-        await context.bot.send_photo(chat_id, png, caption=caption, reply_markup=markup)
+        await bot.send_photo(chat_id, png, caption=caption, reply_markup=markup)
         return
     parts = split_html(reply.html)
     for i, part in enumerate(parts):
-        await context.bot.send_message(chat_id, part, reply_markup=markup if i == len(parts) - 1 else None)
+        await bot.send_message(chat_id, part, reply_markup=markup if i == len(parts) - 1 else None)
 
 
 def _addressed_text(message: Message, bot_username: str, bot_id: int) -> str | None:
@@ -148,6 +150,14 @@ class Handlers:
 
     def __init__(self, advisor: Advisor) -> None:
         self.advisor = advisor
+        self.nudger: Nudger | None = None
+        """Set in post_init, once the JobQueue and the event loop exist."""
+
+    async def answer(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> None:
+        """Send a turn's reply, and reschedule nudges when it changed the study plan."""
+        if turn.plan_changed and self.nudger is not None:
+            self.nudger.schedule(user_id)
+        await send_reply(bot, chat_id, turn.reply, self.advisor.knowledge)
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Free text and commands: straight to the advisor."""
@@ -160,7 +170,7 @@ class Handlers:
             return
         private = message.chat.type == ChatType.PRIVATE
         turn = self.advisor.handle(user.id, text, private=private)
-        await send_reply(context, message.chat_id, turn.reply, self.advisor.knowledge)
+        await self.answer(context.bot, message.chat_id, user.id, turn)
 
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice and the like: a friendly pointer, in private chats only."""
@@ -183,9 +193,11 @@ class Handlers:
         turn = self.advisor.handle(query.from_user.id, action, private=private)
         if action.startswith("/forget "):
             # Confirming or declining: replace the question, so its buttons can't be pressed twice.
+            if turn.plan_changed and self.nudger is not None:
+                self.nudger.schedule(query.from_user.id)
             await query.edit_message_text(turn.reply.html)
             return
-        await send_reply(context, chat.id, turn.reply, self.advisor.knowledge)
+        await self.answer(context.bot, chat.id, query.from_user.id, turn)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log with context (never the token) and apologise where a reply is possible."""
@@ -209,12 +221,29 @@ def file_url(base_url: str) -> str:
     return f"{root}file/bot"
 
 
-async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def _post_init(app: Application[Any, Any, Any, Any, Any, Any], handlers: Handlers) -> None:
+    """Start-up work: the command menu, then every study plan scheduled again."""
     await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    advisor = handlers.advisor
+    assert app.job_queue is not None  # noqa: S101  # the job-queue extra is a dependency
+
+    async def send(user_id: int, reply: Reply) -> None:
+        await send_reply(app.bot, user_id, reply, advisor.knowledge)
+
+    nudger = Nudger(advisor.profiles, advisor.knowledge, app.job_queue, send, now=advisor.now)
+    nudger.start()
+    handlers.nudger = nudger
+    log.info("restored %d study plan(s)", nudger.restore())
+
+
+async def _post_shutdown(handlers: Handlers) -> None:
+    if handlers.nudger is not None:
+        await handlers.nudger.stop()
 
 
 def build_application(settings: Settings, advisor: Advisor) -> Application[Any, Any, Any, Any, Any, Any]:
     """Wire the PTB Application: defaults, rate limiting, per-user ordering, handlers."""
+    handlers = Handlers(advisor)
     assert settings.telegram_bot_token is not None  # noqa: S101  # checked by the caller
     limiter = AIORateLimiter(overall_max_rate=settings.telegram_rate_limit, max_retries=3)
     app = (
@@ -225,10 +254,10 @@ def build_application(settings: Settings, advisor: Advisor) -> Application[Any, 
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(limiter)
         .concurrent_updates(PerUserOrder())
-        .post_init(_post_init)
+        .post_init(lambda app: _post_init(app, handlers))
+        .post_shutdown(lambda app: _post_shutdown(handlers))
         .build()
     )
-    handlers = Handlers(advisor)
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, handlers.on_text))
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & ~filters.TEXT, handlers.on_other))
     app.add_handler(CallbackQueryHandler(handlers.on_button))

@@ -1,0 +1,511 @@
+"""understand(): students' free text -> Parsed, checked phrase by phrase against the real knowledge."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.understand import MAX_CHARS, Parsed, understand
+from knowledge import Knowledge, load_knowledge
+
+PLASTICS = "plastic-surgery"
+DERM = "dermatology"
+ENT = "otolaryngology"
+ORTHO = "orthopedic-surgery"
+RADS = "radiology"
+NSGY = "neurosurgery"
+GS = "general-surgery"
+EM = "emergency-medicine"
+OBGYN = "obstetrics-gynecology"
+IM = "internal-medicine"
+NEURO = "neurology"
+PEDS = "pediatrics"
+PSYCH = "psychiatry"
+PMR = "physical-medicine-rehabilitation"
+FM = "family-medicine"
+
+
+@pytest.fixture(scope="module")
+def kb() -> Knowledge:
+    """The real knowledge files (specialties, FAQ phrasings), loaded once for this module."""
+    return load_knowledge()
+
+
+def case(text: str, intent: str, **fields: Any) -> Any:
+    """One table row: the message, the intent, and the other Parsed fields that matter for it."""
+    return pytest.param(text, intent, fields, id=text[:60])
+
+
+def check(parsed: Parsed, intent: str, fields: dict[str, Any]) -> None:
+    assert parsed.intent == intent, parsed
+    for name, value in fields.items():
+        assert getattr(parsed, name) == value, (name, parsed)
+
+
+# Every alias group, by name, abbreviation and slang, in any case and with punctuation.
+SPECIALTY_CASES = [
+    case("derm", "average", specialties=(DERM,), score=None),
+    case("Dermatology?", "average", specialties=(DERM,)),
+    case("avg for DERM!!", "average", specialties=(DERM,)),
+    case("plastics", "average", specialties=(PLASTICS,)),
+    case("PRS average", "average", specialties=(PLASTICS,)),
+    case("plastic surgery", "average", specialties=(PLASTICS,)),
+    case("ENT?", "average", specialties=(ENT,)),
+    case("what about oto", "average", specialties=(ENT,)),
+    case("ear nose and throat", "average", specialties=(ENT,)),
+    case("ortho", "average", specialties=(ORTHO,)),
+    case("Orthopaedic surgery avg", "average", specialties=(ORTHO,)),
+    case("ortho surgery", "average", specialties=(ORTHO,)),
+    case("avg for rads", "average", specialties=(RADS,)),
+    case("DR", "average", specialties=(RADS,)),
+    case("IR", "average", specialties=(RADS,)),
+    case("interventional radiology", "average", specialties=(RADS,)),
+    case("nsgy", "average", specialties=(NSGY,)),
+    case("neurosurg", "average", specialties=(NSGY,)),
+    case("neuro surgery", "average", specialties=(NSGY,)),
+    case("Neuro-surgery?", "average", specialties=(NSGY,)),
+    case("neurosurgery", "average", specialties=(NSGY,)),
+    case("gen surg", "average", specialties=(GS,)),
+    case("GS avg", "average", specialties=(GS,)),
+    case("general surgery", "average", specialties=(GS,)),
+    case("surgery", "average", specialties=(GS,)),
+    case("EM", "average", specialties=(EM,)),
+    case("ER?", "average", specialties=(EM,)),
+    case("emergency medicine", "average", specialties=(EM,)),
+    case("i want em", "average", specialties=(EM,)),
+    case("OB", "average", specialties=(OBGYN,)),
+    case("OBGYN", "average", specialties=(OBGYN,)),
+    case("ob-gyn", "average", specialties=(OBGYN,)),
+    case("Ob/Gyn avg", "average", specialties=(OBGYN,)),
+    case("obstetrics and gynecology", "average", specialties=(OBGYN,)),
+    case("IM", "average", specialties=(IM,)),
+    case("what's the avg for im", "average", specialties=(IM,)),
+    case("categorical im", "average", specialties=(IM,)),
+    case("internal medicine", "average", specialties=(IM,)),
+    case("neuro", "average", specialties=(NEURO,)),
+    case("Neurology", "average", specialties=(NEURO,)),
+    case("peds", "average", specialties=(PEDS,)),
+    case("paeds", "average", specialties=(PEDS,)),
+    case("what about psych?", "average", specialties=(PSYCH,)),
+    case("psychiatry", "average", specialties=(PSYCH,)),
+    case("PM&R", "average", specialties=(PMR,)),
+    case("pmr", "average", specialties=(PMR,)),
+    case("PM and R", "average", specialties=(PMR,)),
+    case("physiatry", "average", specialties=(PMR,)),
+    case("FM", "average", specialties=(FM,)),
+    case("fam med", "average", specialties=(FM,)),
+    case("family medicine", "average", specialties=(FM,)),
+    case("derm? 🙏🙏", "average", specialties=(DERM,)),
+    case("<b>ortho</b>", "average", specialties=(ORTHO,)),
+    case("what score do i need for ortho", "average", specialties=(ORTHO,)),
+    case("how competitive is derm", "average", specialties=(DERM,)),
+    case("is derm hard to match", "average", specialties=(DERM,)),
+    # Typos (rapidfuzz, tokens of 5+ letters) and plurals.
+    case("dermatolgy", "average", specialties=(DERM,)),
+    case("pediatircs?", "average", specialties=(PEDS,)),
+    case("orthopeadics avg", "average", specialties=(ORTHO,)),
+    case("orthopedcs", "average", specialties=(ORTHO,)),
+    case("psychiatary", "average", specialties=(PSYCH,)),
+    case("radiolgy", "average", specialties=(RADS,)),
+    case("emergancy medicine", "average", specialties=(EM,)),
+    case("what do radiologists score", "average", specialties=(RADS,)),
+    case("PEDIATRICIANS", "average", specialties=(PEDS,)),
+]
+
+COMPARE_CASES = [
+    case("derm vs ortho", "compare", specialties=(DERM, ORTHO)),
+    case("compare IM, peds and FM", "compare", specialties=(IM, PEDS, FM)),
+    case("compare im, peds and fm", "compare", specialties=(IM, PEDS, FM)),
+    case("im, peds or fm?", "compare", specialties=(IM, PEDS, FM)),
+    case("derm vs plastics vs ENT", "compare", specialties=(DERM, PLASTICS, ENT)),
+    case("EM or IM?", "compare", specialties=(EM, IM)),
+    case("im vs fm", "compare", specialties=(IM, FM)),
+    case("ob or peds", "compare", specialties=(OBGYN, PEDS)),
+    case("pmr vs fm", "compare", specialties=(PMR, FM)),
+    case("neurosurgery vs neurology", "compare", specialties=(NSGY, NEURO)),
+    case("derm, derm and ortho", "compare", specialties=(DERM, ORTHO)),
+    case("RADS vs. gen surg", "compare", specialties=(RADS, GS)),
+    case("dr vs ir", "average", specialties=(RADS,)),  # both are radiology: one id, no repeats
+]
+
+# Short aliases that are also ordinary words: "im" = "I'm", "Dr. Patel", "er", "let em", ...
+TRAP_CASES = [
+    case("im scared", "unknown", specialties=()),
+    case("im at 240", "score_fit", score=240, specialties=()),
+    case("im at 240 and want derm", "score_check", score=240, specialties=(DERM,)),
+    case("Im a MS3 applying to derm", "average", specialties=(DERM,)),
+    case("im so stressed about derm lol", "average", specialties=(DERM,)),
+    case("im interested in im", "average", specialties=(IM,)),
+    case("IM SCARED I GOT 230", "score_fit", score=230, specialties=()),
+    case("I GOT 250 IS THAT GOOD FOR IM", "score_check", score=250, specialties=(IM,)),
+    case("im, not sure", "unknown", specialties=()),
+    case("Dr. Patel said I need 250 for derm", "score_check", score=250, specialties=(DERM,)),
+    case("Dr. Patel said 250 is fine", "score_fit", score=250, specialties=()),
+    case("talk to dr smith about rads", "average", specialties=(RADS,)),
+    case("er, not sure", "unknown", specialties=()),
+    case("let em know", "unknown", specialties=()),
+    case("that's rad", "unknown", specialties=()),
+    case("anki cards for derm", "average", specialties=(DERM,), other_specialty=None),
+    case("nothing to do with medicine lol", "unknown", specialties=()),
+    case("what about dr", "average", specialties=(RADS,)),
+    case("is gs competitive", "average", specialties=(GS,)),
+    case("PGY-1 in IM", "average", specialties=(IM,), score=None),
+    case("I love neurosurgery", "average", specialties=(NSGY,)),
+    case("general question about matching", "unknown", specialties=()),
+]
+
+OTHER_SPECIALTY_CASES = [
+    case("anesthesiology avg", "average", other_specialty="anesthesiology", specialties=()),
+    case("urology", "average", other_specialty="urology"),
+    case("urology average?", "average", other_specialty="urology"),
+    case("ophtho", "average", other_specialty="ophthalmology"),
+    case("opthamology", "average", other_specialty="ophthalmology"),
+    case("rad onc", "average", other_specialty="radiation-oncology", specialties=()),
+    case("med-peds", "average", other_specialty="internal-medicine-pediatrics", specialties=()),
+    case("peds neuro", "average", other_specialty="child-neurology", specialties=()),
+    case("cards vs gi", "average", other_specialty="cardiology"),
+    case("vascular surgery", "average", other_specialty="vascular-surgery", specialties=()),
+    case("is 250 good for uro", "average", other_specialty="urology", score=250),
+    case("can i match ophtho with 245", "average", other_specialty="ophthalmology", score=245),
+    case("gas vs anesthesia vs urology", "average", other_specialty="anesthesiology"),
+    case("rad onc vs rads", "average", other_specialty="radiation-oncology", specialties=(RADS,)),
+]
+
+# Every score form, and a score with one, several or no specialties.
+SCORE_CASES = [
+    case("248 good enough for ortho??", "score_check", score=248, specialties=(ORTHO,)),
+    case("I got 250, what can I match?", "score_fit", score=250, specialties=()),
+    case("is 238 competitive for anything", "score_fit", score=238),
+    case("I got 245, what fits?", "score_fit", score=245),
+    case("i got 250!!", "score_fit", score=250),
+    case("I got 2 48", "score_fit", score=248),
+    case("2 50 for rads?", "score_check", score=250, specialties=(RADS,)),
+    case("24 5 peds", "score_check", score=245, specialties=(PEDS,)),
+    case("high 240s for derm", "score_check", score=247, specialties=(DERM,)),
+    case("high 240s for gen surg", "score_check", score=247, specialties=(GS,)),
+    case("mid 240s", "score_fit", score=245),
+    case("mid-240s", "score_fit", score=245),
+    case("low 240s", "score_fit", score=242),
+    case("low 240's ortho", "score_check", score=242, specialties=(ORTHO,)),
+    case("I'm in the low 200s", "score_fit", score=202),
+    case("250+ derm?", "score_check", score=250, specialties=(DERM,)),
+    case("~250 ortho", "score_check", score=250, specialties=(ORTHO,)),
+    case("250ish", "score_fit", score=250),
+    case("got a 250", "score_fit", score=250),
+    case("a 250 in rads", "score_check", score=250, specialties=(RADS,)),
+    case("I got 248 on step 2 ck. Derm?", "score_check", score=248, specialties=(DERM,)),
+    case("step 2: 255, applying plastics", "score_check", score=255, specialties=(PLASTICS,)),
+    case("my score is 262", "score_fit", score=262),
+    case("🔥🔥 scored 251 🔥🔥 rads?", "score_check", score=251, specialties=(RADS,)),
+    case("dr 250?", "score_check", score=250, specialties=(RADS,)),
+    case("neurosurgery 252", "score_check", score=252, specialties=(NSGY,)),
+    case("dermatolgy 250", "score_check", score=250, specialties=(DERM,)),
+    case("is 245 ok for ER?", "score_check", score=245, specialties=(EM,)),
+    case("I got 250, derm or plastics?", "compare", score=250, specialties=(DERM, PLASTICS)),
+    case("240 - IM vs FM vs peds", "compare", score=240, specialties=(IM, FM, PEDS)),
+    case("got 99 on step 2", "score_fit", score=99),
+    case("hi, I got 250", "score_fit", score=250),
+    case("step 1 pass, 245 on step 2", "score_fit", score=245),
+    case("step 1 230 step 2 250 ortho", "score_check", score=250, specialties=(ORTHO,)),
+    case("my step 1 was 230 and step 2 is 250", "score_fit", score=250),
+    case("I got 245 on step 2 but 260 on uwsa2", "score_fit", score=245),
+    case("my uwsa was 260 but got 245 on the real thing", "score_fit", score=245),
+    case("is 250 enough for derm, i got 245", "score_check", score=245, specialties=(DERM,)),
+    case("I'm 240", "score_fit", score=240),
+    case("step 2 ck 250", "score_fit", score=250),
+    case("s2ck 250", "score_fit", score=250),
+    case("score 240s neuro", "score_check", score=245, specialties=(NEURO,)),
+    case("I scored a 251 on CK, applying to ENT and derm, thoughts?", "compare", score=251, specialties=(ENT, DERM)),
+    case("my step 2 score came back 238 :( can i still do em", "score_check", score=238, specialties=(EM,)),
+    case("Is a 242 good for OB/GYN?", "score_check", score=242, specialties=(OBGYN,)),
+    case("hey! got 260 🎉 what can i match into?", "score_fit", score=260),
+    case("got my score back 250 what now", "score_fit", score=250, topic=None),
+]
+
+# Numbers that are not the Step 2 score: ages, practice exams, Step 1, dates, years, counts, times.
+NOT_A_SCORE_CASES = [
+    case("I'm 26", "unknown", score=None, bad_score=None),
+    case("26 years old, 250 derm", "score_check", score=250, specialties=(DERM,)),
+    case("26yo", "unknown", score=None),
+    case("26 y/o, 245, peds", "score_check", score=245, specialties=(PEDS,)),
+    case("I'm 26 and got 250 for im", "score_check", score=250, specialties=(IM,)),
+    case("NBME 12", "unknown", score=None),
+    case("NBME 12 was 240", "unknown", score=None),
+    case("NBME 250 derm", "average", score=None, specialties=(DERM,)),
+    case("my NBME 12 was 230, I'm 26, is that ok for peds", "average", score=None, specialties=(PEDS,)),
+    case("UWSA1 245", "unknown", score=None),
+    case("UWSA2 255 derm", "average", score=None, specialties=(DERM,)),
+    case("uwsa 2 250", "unknown", score=None),
+    case("CBSE 80", "unknown", score=None, bad_score=None),
+    case("free 120 78%", "unknown", score=None),
+    case("uworld 65%", "unknown", score=None),
+    case("scored 70% on uworld", "unknown", score=None, bad_score=None),
+    case("got 65 percent on free 120", "unknown", score=None),
+    case("CMS form 8", "unknown", score=None),
+    case("CMS form 8: 250", "unknown", score=None),
+    case("got 250 on my nbme, ortho?", "average", score=None, specialties=(ORTHO,)),
+    case("my practice score was 250", "unknown", score=None),
+    case("March 3", "unknown", score=None),
+    case("on the 15th I have my exam", "unknown", score=None),
+    case("3/3/2027", "unknown", score=None, bad_score=None),
+    case("2025", "unknown", score=None, bad_score=None),
+    case("I got 2025 derm", "average", score=None, bad_score=None, specialties=(DERM,)),
+    case("2025 match derm", "average", score=None, specialties=(DERM,)),
+    case("PGY-1", "unknown", score=None),
+    case("step 1 pass", "unknown", score=None),
+    case("step 1 score 230", "unknown", score=None),
+    case("step 1 score 230, what about derm", "average", score=None, specialties=(DERM,)),
+    case("got 230 on step 1", "unknown", score=None),
+    case("I do 40 questions a day", "unknown", score=None),
+    case("6 weeks", "unknown", score=None),
+    case("3 months", "unknown", score=None),
+    case("2 attempts at step 1", "unknown", score=None),
+    case("I have 150 anki cards due", "unknown", score=None),
+    case("7am", "unknown", score=None),
+    case("19:30", "unknown", score=None),
+    case("7am block, 250 ortho?", "score_check", score=250, specialties=(ORTHO,)),
+    case("at 19:30 i got my score 244", "score_fit", score=244),
+    case("score is 240-250 range", "unknown", score=None),
+    case("$250 for the nbme", "unknown", score=None),
+    case("I got 3 kids and want peds", "average", score=None, bad_score=None, specialties=(PEDS,)),
+]
+
+PREDICTED_CASES = [
+    case("my NBME predicted 250", "score_fit", score=250),
+    case("NBME 11 predicted a 245 for ortho", "score_check", score=245, specialties=(ORTHO,)),
+    case("UWSA2 predicts 255", "score_fit", score=255),
+    case("predicted 248", "score_fit", score=248),
+    case("uworld self assessment predicted 260 derm", "score_check", score=260, specialties=(DERM,)),
+    case("free 120 predicted 240 is that ok for im", "score_check", score=240, specialties=(IM,)),
+]
+
+INVALID_CASES = [
+    case("I got 320", "invalid_score", bad_score=320, score=None),
+    case("scored 0", "invalid_score", bad_score=0, score=None),
+    case("step 2 score of 999", "invalid_score", bad_score=999),
+    case("got a -5", "invalid_score", bad_score=-5),
+    case("I got 320 on step 2 lol", "invalid_score", bad_score=320),
+    case("my step 2 is 400, derm?", "invalid_score", bad_score=400, specialties=(DERM,)),
+    case("scored 12345", "invalid_score", bad_score=12345),
+    # Big numbers with no score context are not scores at all.
+    case("12345", "unknown", bad_score=None),
+    case("call me at 5551234", "unknown", bad_score=None, score=None),
+    case("call me at 555 123 4567", "unknown", bad_score=None, score=None),
+    case("I got 1000 followers", "unknown", bad_score=None),
+    case("320 for derm?", "average", bad_score=None, score=None, specialties=(DERM,)),
+]
+
+GREETING_HELP_CASES = [
+    case("hi", "greeting"),
+    case("Hello!", "greeting"),
+    case("hey there", "greeting"),
+    case("yo", "greeting"),
+    case("good morning 🙂", "greeting"),
+    case("thanks?", "greeting"),
+    case("thank you so much", "greeting"),
+    case("👋", "greeting"),
+    case("/start", "greeting"),
+    case("help", "help"),
+    case("HELP ME", "help"),
+    case("what can you do", "help"),
+    case("hey bot, what can you do?", "help"),
+    case("how does this work", "help"),
+    case("commands", "help"),
+    case("what are the commands?", "help"),
+    # "help" with something more specific in it is that more specific thing.
+    case("help me choose between derm and ortho", "compare", specialties=(DERM, ORTHO)),
+    case("can you help me with derm", "average", specialties=(DERM,)),
+    case("help, I failed step 2", "faq", topic="retakes"),
+]
+
+STUDY_PLAN_CASES = [
+    case("make me a study plan", "study_plan"),
+    case("study schedule please", "study_plan"),
+    case("my exam is on March 3", "study_plan"),
+    case("exam on 3/3/2027", "study_plan", score=None, bad_score=None),
+    case("test in 6 weeks", "study_plan"),
+    case("plan my dedicated", "study_plan"),
+    case("step 2 in 6 weeks, make me a schedule", "study_plan"),
+    case("I take step 2 on 3/3/2027", "study_plan"),
+    case("taking CK in 2 months, plan pls", "study_plan"),
+    case("I have 4 weeks of dedicated", "study_plan"),
+    case("6 weeks left", "study_plan"),
+    case("can you help me plan my studying", "study_plan"),
+    case("exam in 5 weeks and uwsa2 predicts 245", "study_plan", score=245),
+    # A past calendar date next to a score is when they sat it, not a date to plan for.
+    case("got 250 on step 2 in march, derm?", "score_check", score=250, specialties=(DERM,)),
+    case("is it too late to take step 2 in august", "faq", topic="timing"),
+]
+
+# FAQ questions in students' own words, not copied from faq.json, one or more per topic.
+FAQ_CASES = [
+    case("does step 1 even matter anymore since it's pass/fail?", "faq", topic="step1_vs_step2"),
+    case("difference between step 1 and step 2?", "faq", topic="step1_vs_step2"),
+    case("what's the difference btw step 1 and ck", "faq", topic="step1_vs_step2"),
+    case("step 1 vs step 2 which one do PDs care about more", "faq", topic="step1_vs_step2"),
+    case("Can I still match with an average Step 2 score?", "faq", topic="match_with_average"),
+    case("will an avg ck score be enough to match", "faq", topic="match_with_average"),
+    case("my score is kinda low, am I cooked?", "faq", topic="low_score"),
+    case("I got a bad score on step 2 :(", "faq", topic="low_score"),
+    case("is 230 a low score", "faq", topic="low_score", score=230),
+    case("is my 230 too low", "faq", topic="low_score", score=230),
+    case("what is a low step 2 score for ortho", "faq", topic="low_score", specialties=(ORTHO,)),
+    case("do program directors actually use step 2 for screening?", "faq", topic="program_directors"),
+    case("do programs have step 2 cutoffs", "faq", topic="program_directors"),
+    case("do derm programs screen by step 2", "faq", topic="program_directors", specialties=(DERM,)),
+    case("I'm an IMG, does step 2 matter more for me?", "faq", topic="img"),
+    case("can IMGs match derm", "faq", topic="img", specialties=(DERM,)),
+    case("as a caribbean student what score do i need", "faq", topic="img"),
+    case("do imgs score lower", "faq", topic="img"),
+    case("is step 2 harder than step 1??", "faq", topic="difficulty"),
+    case("how hard is CK honestly", "faq", topic="difficulty"),
+    case("why does step 2 ck matter so much now", "faq", topic="why_step2_matters"),
+    case("how important is step 2 for residency apps", "faq", topic="why_step2_matters"),
+    case("what else do programs look at besides scores", "faq", topic="beyond_scores"),
+    case("do LORs matter a lot", "faq", topic="beyond_scores"),
+    case("does research help for derm", "faq", topic="beyond_scores", specialties=(DERM,)),
+    case("how should i study for ck", "faq", topic="study_strategies"),
+    case("best resources for step 2?", "faq", topic="study_strategies"),
+    case("how do I raise my practice scores", "faq", topic="study_strategies"),
+    case("how to studdy for step2", "faq", topic="study_strategies"),
+    case("when should I take step 2?", "faq", topic="timing"),
+    case("wen shuld i take step 2", "faq", topic="timing"),
+    case("what's the passing score for step 2", "faq", topic="passing_score"),
+    case("what's the passing score", "faq", topic="passing_score"),
+    case("what do I need to pass ck", "faq", topic="passing_score"),
+    case("wat is the pasing score for step 2", "faq", topic="passing_score"),
+    case("when do step 2 scores come out", "faq", topic="score_release"),
+    case("how long until I get my ck results", "faq", topic="score_release"),
+    case("still no score after 3 weeks 😭", "faq", topic="score_release"),
+    case("can I retake step 2 if I fail", "faq", topic="retakes"),
+    case("I failed step 2 what now", "faq", topic="retakes"),
+    case("how many attempts do I get for ck", "faq", topic="retakes"),
+    case("how many blocks is the exam", "faq", topic="exam_format"),
+    case("how long is step 2 ck", "faq", topic="exam_format"),
+    case("what's the format of step 2", "faq", topic="exam_format"),
+    case("what's the average step 2 score", "faq", topic="overall_average"),
+    case("what is the mean ck score nationally", "faq", topic="overall_average"),
+    case("whats a good step 2 score", "faq", topic="overall_average"),
+    # An exact FAQ phrasing wins, even with a score in it.
+    case("is 250 good", "faq", topic="overall_average", score=250),
+    # A score and a specialty beat a looser FAQ cue.
+    case("is 240 too low for derm", "score_check", score=240, specialties=(DERM,), topic=None),
+    case("as an IMG with 240 can I match IM", "score_check", score=240, specialties=(IM,)),
+]
+
+UNKNOWN_CASES = [
+    case("", "unknown"),
+    case("   ", "unknown"),
+    case("🙂", "unknown"),
+    case("asdfghjkl", "unknown"),
+    case("what's the weather like", "unknown"),
+    case("ok", "unknown"),
+    case("lol", "unknown"),
+]
+
+ALL_CASES = (
+    SPECIALTY_CASES
+    + COMPARE_CASES
+    + TRAP_CASES
+    + OTHER_SPECIALTY_CASES
+    + SCORE_CASES
+    + NOT_A_SCORE_CASES
+    + PREDICTED_CASES
+    + INVALID_CASES
+    + GREETING_HELP_CASES
+    + STUDY_PLAN_CASES
+    + FAQ_CASES
+    + UNKNOWN_CASES
+)
+
+
+@pytest.mark.parametrize(("text", "intent", "fields"), ALL_CASES)
+def test_understand(kb: Knowledge, text: str, intent: str, fields: dict[str, Any]) -> None:
+    check(understand(text, kb), intent, fields)
+
+
+def test_table_is_large_and_has_no_duplicates() -> None:
+    texts = [p.values[0] for p in ALL_CASES]
+    assert len(texts) >= 150
+    assert len(texts) == len(set(texts))
+
+
+def test_every_faq_phrasing_maps_to_its_topic(kb: Knowledge) -> None:
+    for phrasing, topic in kb.phrasing_index.items():
+        parsed = understand(phrasing, kb)
+        assert (parsed.intent, parsed.topic) == ("faq", topic), phrasing
+
+
+def test_every_alias_is_recognized(kb: Knowledge) -> None:
+    for alias, ident in kb.alias_index.items():
+        parsed = understand(f"what is the average for {alias}?", kb)
+        assert parsed.specialties == (ident,), alias
+    for alias, ident in kb.other_alias_index.items():
+        parsed = understand(f"what is the average for {alias}?", kb)
+        assert parsed.other_specialty == ident, alias
+
+
+def test_topics_are_only_ones_in_the_faq(kb: Knowledge) -> None:
+    messages = [p.values[0] for p in ALL_CASES]
+    for text in messages:
+        topic = understand(text, kb).topic
+        assert topic is None or topic in kb.faq, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "derm 250 " * 100_000,
+        "1 2 3 4 5 6 7 8 9 " * 2_000,
+        "<script>alert('x')</script>&amp;&lt;" * 500,
+        "\x00\x01\x02\x7f\u200b\ufeff derm",
+        "😭🔥💀🙏" * 5_000,
+        "İ" * 3_000 + " 250 derm",
+        "-" * 10_000,
+        "9" * 50_000,
+        "\n\n\t\r" * 1_000,
+    ],
+    ids=["repeated", "digits", "html", "control", "emoji", "unicode", "dashes", "long-number", "whitespace"],
+)
+def test_never_raises_on_odd_or_huge_text(kb: Knowledge, text: str) -> None:
+    parsed = understand(text, kb)
+    assert isinstance(parsed, Parsed)
+    assert parsed.score is None or 1 <= parsed.score <= 300
+
+
+def test_random_text_never_raises(kb: Knowledge) -> None:
+    rng = random.Random(2024)
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 .,!?-/&%:~+'\"<>😭é\n"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        parsed = understand(text, kb)
+        assert parsed.score is None or 1 <= parsed.score <= 300
+        assert parsed.intent != "invalid_score" or parsed.bad_score is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=300))
+def test_any_text_parses(kb: Knowledge, text: str) -> None:
+    parsed = understand(text, kb)
+    assert parsed.score is None or 1 <= parsed.score <= 300
+    assert (parsed.intent == "invalid_score") == (parsed.bad_score is not None)
+    assert all(s in kb.specialties for s in parsed.specialties)
+    assert parsed.other_specialty is None or parsed.other_specialty in kb.other_specialties
+
+
+def test_only_the_start_of_a_huge_message_is_read(kb: Knowledge) -> None:
+    assert understand("x " * MAX_CHARS + "derm 250", kb) == Parsed("unknown")
+
+
+def test_non_string_input_is_unknown(kb: Knowledge) -> None:
+    assert understand(None, kb) == Parsed("unknown")  # type: ignore[arg-type]
+
+
+def test_results_do_not_depend_on_earlier_messages(kb: Knowledge) -> None:
+    first = understand("dermatolgy 250", kb)
+    understand("orthopeadics pediatircs psychiatary " * 50, kb)
+    assert understand("dermatolgy 250", kb) == first
