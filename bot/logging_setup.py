@@ -41,6 +41,8 @@ def configure_logging(settings: Settings) -> None:
     # httpx logs every request URL at INFO, and each URL contains the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # matplotlib logs hundreds of font-matching lines per chart at DEBUG.
+    logging.getLogger("matplotlib").setLevel(logging.WARNING)
     if settings.telegram_bot_token is None:
         return
     token = settings.telegram_bot_token.get_secret_value().strip()
