@@ -73,7 +73,7 @@ __all__ = [
     "UploadedFile",
 ]
 
-DEFAULT_TOKEN = "123456789:TEST-token-for-loopback-only_abcdefghijk"  # noqa: S105 (fake)
+DEFAULT_TOKEN = "123456789:TEST-token-for-loopback-only_abcdefghijk"
 DEFAULT_SPEC_PATH = Path(
     os.environ.get(
         "FAKE_BOT_API_SPEC",
