@@ -14,13 +14,15 @@ from dataclasses import dataclass, field, replace
 from bot import advice, plan_flow, plans
 from bot.profiles import Profile, ProfileStore
 from bot.reply import Button, Chart, Reply
-from bot.understand import Parsed, understand
+from bot.understand import Intent, Parsed, understand
 from knowledge import Knowledge
 
 MAX_INPUT = 4000
 """Characters of a message we read; Telegram caps text at 4096 anyway."""
 
 MAX_INTERESTS = 5
+
+SCORE_ARG = re.compile(r"-?\d+")
 
 COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 
@@ -75,8 +77,9 @@ class Advisor:
 
     # -- free text ---------------------------------------------------------------
 
-    def _free_text(self, profile: Profile, parsed: Parsed, *, private: bool = True) -> Turn:
-        reply = advice.advise(parsed, profile, self.knowledge)
+    def _free_text(self, profile: Profile, parsed: Parsed, *, private: bool = True, use_memory: bool = True) -> Turn:
+        shown = profile if use_memory else Profile(profile.user_id)
+        reply = advice.advise(parsed, shown, self.knowledge)
         if private:
             self._remember(profile, parsed)
         return _turn(reply, parsed)
@@ -132,23 +135,28 @@ class Advisor:
     def _data_command(self, profile: Profile, name: str, args: str, *, private: bool) -> Turn:
         """/average X, /score N [X], /compare A B: the same advice as free text, made explicit."""
         parsed = understand(args, self.knowledge)
-        if name == "score" and parsed.score is None and parsed.intent != "invalid_score":
-            usage = "Send it like <code>/score 248 ortho</code> (the specialty is optional)."
-            return Turn(Reply(usage), "help")
-        if name == "average" and not parsed.specialties and not parsed.other_specialty:
-            return Turn(advice.specialties_table(self.knowledge), "average")
-        if name == "compare" and len(parsed.specialties) < 2:
-            usage = "Name two or more, like <code>/compare derm psych peds</code>."
-            return Turn(Reply(usage), "help")
-        forced = {"average": "average", "score": "score_check", "compare": "compare"}[name]
-        if parsed.intent != "invalid_score":
-            if name == "score" and not parsed.specialties:
-                forced = "score_fit"
-            if name == "average":
-                # /average never brings in a remembered score: the student asked for the figure.
-                profile = replace(profile, score=None)
-            parsed = replace(parsed, intent=forced)  # type: ignore[arg-type]
-        return self._free_text(profile, parsed, private=private)
+        use_memory = True
+        if name == "score":
+            # After /score a bare number is the score, whatever understand makes of it alone.
+            number = SCORE_ARG.search(args)
+            if number is None:
+                return Turn(Reply("Send it like <code>/score 248 ortho</code> (the specialty is optional)."), "help")
+            score = int(number.group())
+            if not 1 <= score <= 300:
+                parsed = replace(parsed, intent="invalid_score", score=None, bad_score=score)
+            else:
+                intent: Intent = "score_check" if parsed.specialties else "score_fit"
+                parsed = replace(parsed, intent=intent, score=score)
+        elif name == "average":
+            if not parsed.specialties and not parsed.other_specialty:
+                return Turn(advice.specialties_table(self.knowledge), "average")
+            parsed = replace(parsed, intent="average", score=None)
+            use_memory = False  # they asked for the figure, not for their score against it
+        else:
+            if len(parsed.specialties) < 2:
+                return Turn(Reply("Name two or more, like <code>/compare derm psych peds</code>."), "help")
+            parsed = replace(parsed, intent="compare")
+        return self._free_text(profile, parsed, private=private, use_memory=use_memory)
 
     # -- study plan ----------------------------------------------------------------
 

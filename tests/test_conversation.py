@@ -1,0 +1,157 @@
+"""The conversation: commands, memory, the plan flow and erasure, through Advisor.handle."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.conversation import Advisor
+from bot.profiles import Profile, ProfileStore
+from bot.render import plain_text
+from knowledge import Knowledge
+
+NOW = dt.datetime(2026, 11, 25, 14, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def advisor(knowledge: Knowledge, store: ProfileStore) -> Advisor:
+    return Advisor(knowledge, store, now=lambda: NOW)
+
+
+def say(advisor: Advisor, text: str, user: int = 1, private: bool = True) -> str:
+    return plain_text(advisor.handle(user, text, private=private).reply.html)
+
+
+def test_score_and_specialties_are_remembered(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "I got 250, good for derm?")
+    say(advisor, "what about psych?")
+    assert store.get(1) == Profile(1, score=250, specialties=("psychiatry", "dermatology"))
+
+
+def test_a_message_that_changes_nothing_writes_nothing(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "hi")
+    say(advisor, "asdfgh")
+    assert len(store) == 0
+
+
+def test_an_invalid_score_does_not_replace_a_valid_one(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "I got 248")
+    say(advisor, "I got 999")
+    assert store.get(1).score == 248
+
+
+@pytest.mark.parametrize(
+    ("command", "expect"),
+    [
+        ("/specialties", "Plastics"),
+        ("/average derm", "257"),
+        ("/average", "Average Step 2 CK by specialty"),
+        ("/average urology", "don't have a sourced average for Urology"),
+        ("/score 248 ortho", "8 points below"),
+        ("/score 250", "At or above the average"),
+        ("/score", "/score 248 ortho"),
+        ("/score 400", "400 can't be a Step 2 CK score"),
+        ("/compare derm psych", "side by side"),
+        ("/compare derm", "Name two or more"),
+        ("/faq", "Common questions"),
+        ("/faq img", "IMG"),
+        ("/faq can IMGs match", "IMG"),
+        ("/help", "What I can do"),
+        ("/start", "Step 2 CK Advisor"),
+        ("/START@step2_advisor_bot", "Step 2 CK Advisor"),
+        ("/whatever", "don't know that command"),
+    ],
+)
+def test_commands(advisor: Advisor, command: str, expect: str) -> None:
+    assert expect in say(advisor, command)
+
+
+def test_every_button_action_is_a_command_the_advisor_understands(advisor: Advisor) -> None:
+    """Press every button reachable from the menus: none may fall through to 'unknown'."""
+    seen: set[str] = set()
+    frontier = ["/start", "/help", "I got 248, good for ortho?", "avg for derm", "derm vs psych", "/faq"]
+    while frontier:
+        text = frontier.pop()
+        turn = advisor.handle(2, text)
+        assert turn.intent != "unknown", text
+        for row in turn.reply.buttons:
+            for button in row:
+                if button.action not in seen and not button.action.startswith(("/forget", "/plan", "/pause")):
+                    seen.add(button.action)
+                    frontier.append(button.action)
+    assert len(seen) > 10
+
+
+def test_average_command_ignores_a_remembered_score(advisor: Advisor) -> None:
+    say(advisor, "I got 250")
+    assert "from earlier" not in say(advisor, "/average psych")
+    assert "from earlier" in say(advisor, "psych?")
+
+
+def test_chart_uses_the_remembered_score_and_interests(advisor: Advisor) -> None:
+    say(advisor, "I got 250, good for derm?")
+    turn = advisor.handle(1, "/chart")
+    assert turn.reply.chart is not None
+    assert turn.reply.chart.score == 250
+    assert turn.reply.chart.highlight == ("dermatology",)
+
+
+def test_groups_neither_read_nor_write_memory(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "I got 231")
+    assert "231" not in say(advisor, "psych?", private=False)
+    say(advisor, "I got 260 derm", private=False)
+    assert store.get(1).score == 231
+    assert "private chat" in say(advisor, "/plan", private=False)
+
+
+def test_forget_asks_first_then_erases_everything(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "I got 250, good for derm?")
+    turn = advisor.handle(1, "/forget")
+    assert [b.action for row in turn.reply.buttons for b in row] == ["/forget yes", "/forget no"]
+    assert store.get(1).score == 250
+    assert "kept everything" in say(advisor, "/forget no")
+    assert store.get(1).score == 250
+    erased = advisor.handle(1, "/forget yes")
+    assert "erased everything" in plain_text(erased.reply.html)
+    assert erased.plan_changed
+    assert store.get(1) == Profile(1)
+    assert "nothing to erase" in say(advisor, "/forget yes")
+
+
+def test_plan_flow_from_free_text_to_a_stored_plan(advisor: Advisor, store: ProfileStore) -> None:
+    first = advisor.handle(1, "make me a study plan, exam in 8 weeks")
+    assert first.intent == "study_plan" and "56 days away" in plain_text(first.reply.html)
+    for answer in ("5", "7am", "Chicago"):
+        say(advisor, answer)
+    done = advisor.handle(1, "NBME 240, derm")
+    assert done.plan_changed
+    stored = store.get(1)
+    assert stored.draft is None and stored.plan is not None
+    assert stored.plan["tz"] == "America/Chicago" and stored.plan["target_specialty"] == "dermatology"
+    assert "Derm average: 257" in plain_text(done.reply.html)
+
+
+def test_commands_during_the_plan_flow_keep_the_draft(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "/plan")
+    say(advisor, "in 6 weeks")
+    assert "Plastics" in say(advisor, "/specialties")
+    assert store.get(1).draft is not None
+    assert "days a week" in say(advisor, "eight")  # a bad answer re-asks the same question
+
+
+@pytest.mark.parametrize("command", ["/done", "/pause", "/resume", "/stop", "/snooze"])
+def test_plan_commands_without_a_plan_offer_to_make_one(advisor: Advisor, command: str) -> None:
+    turn = advisor.handle(1, command)
+    assert "don't have a study plan yet" in plain_text(turn.reply.html)
+    assert not turn.plan_changed
+
+
+def test_pause_and_resume_change_the_stored_plan(advisor: Advisor, store: ProfileStore) -> None:
+    for text in ("/plan", "in 6 weeks", "6", "8:00", "UTC", "skip"):
+        say(advisor, text)
+    assert advisor.handle(1, "/pause").plan_changed
+    assert store.get(1).plan["status"] == "paused"  # type: ignore[index]
+    assert advisor.handle(1, "/resume").plan_changed
+    assert store.get(1).plan["status"] == "active"  # type: ignore[index]
+    assert "Logged 40 questions" in say(advisor, "/done 40 questions")
