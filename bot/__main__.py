@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         field = ".".join(str(p) for p in first["loc"]).upper()
         return _fail(f"Setting {field} is invalid: {first['msg']}. See .env.example.")
     try:
-        knowledge = load_knowledge()
+        knowledge = load_knowledge(settings.knowledge_dir) if settings.knowledge_dir else load_knowledge()
     except KnowledgeError as err:
         return _fail(f"Knowledge files are invalid: {err}")
 

@@ -17,7 +17,8 @@ TOKEN_SHAPE = re.compile(r"^\d{5,12}:[A-Za-z0-9_-]{30,50}$")
 class Settings(BaseSettings):
     """Every setting the bot reads; .env.example documents each one."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # Empty values count as unset, so a .env copied from .env.example works as it is.
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True)
 
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str = "https://api.telegram.org/bot"
@@ -30,6 +31,8 @@ class Settings(BaseSettings):
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     default_timezone: str = "UTC"
+    knowledge_dir: Path | None = None
+    """Where the knowledge files are; None means the ones shipped in knowledge/data."""
     telegram_rate_limit: float = Field(default=30.0, gt=0)
     """Messages per second overall; Telegram allows about 30."""
 
