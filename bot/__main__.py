@@ -75,7 +75,7 @@ def _terminal(args: argparse.Namespace, settings: Settings, knowledge: Knowledge
     from bot.profiles import ProfileStore
 
     store = ProfileStore.in_dir(settings.bot_data_dir)
-    advisor = Advisor(knowledge, store, default_timezone=settings.default_timezone)
+    advisor = Advisor(knowledge, store, default_timezone=settings.default_timezone, admin_ids=settings.admin_ids)
     charts = settings.bot_data_dir / "charts"
     try:
         if args.command == "ask":

@@ -39,9 +39,9 @@ class Settings(BaseSettings):
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
-        """Accept ADMIN_IDS as "1,2,3" as well as a JSON list."""
+        """Accept ADMIN_IDS as "1,2,3" or "[1, 2, 3]"."""
         if isinstance(value, str):
-            return tuple(int(part) for part in re.split(r"[,\s]+", value.strip()) if part)
+            return tuple(int(part) for part in re.split(r"[,\s\[\]]+", value.strip()) if part)
         return value
 
     @field_validator("log_level", mode="before")

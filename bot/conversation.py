@@ -57,6 +57,7 @@ class Advisor:
     profiles: ProfileStore
     now: Callable[[], dt.datetime] = field(default=_utcnow)
     default_timezone: str = "UTC"
+    admin_ids: tuple[int, ...] = ()
 
     def handle(self, user_id: int, text: str, *, private: bool = True) -> Turn:
         """Answer one message from one user; never raises for any text."""
@@ -115,6 +116,8 @@ class Advisor:
                 return self._data_command(profile, name, args, private=private)
             case "forget":
                 return self._forget(user_id, args)
+            case "stats" if user_id in self.admin_ids and private:
+                return Turn(self._stats(), "stats")
             case _ if name in PLAN_COMMANDS:
                 if not private:
                     return Turn(Reply(PRIVATE_ONLY), "study_plan")
@@ -202,6 +205,18 @@ class Advisor:
         if updated != profile:
             self.profiles.save(updated)
         return Turn(reply, "study_plan", plan_changed=new_plan != profile.plan)
+
+    def _stats(self) -> Reply:
+        """Counts only, for admins: no one's data is shown."""
+        profiles = list(self.profiles.all())
+        plans_by_status: dict[str, int] = {}
+        for profile in profiles:
+            if profile.plan:
+                status = str(profile.plan.get("status", "active"))
+                plans_by_status[status] = plans_by_status.get(status, 0) + 1
+        lines = [f"<b>Stats</b>\nUsers stored: {len(profiles)}"]
+        lines += [f"Plans {status}: {count}" for status, count in sorted(plans_by_status.items())]
+        return Reply("\n".join(lines))
 
     def _forget(self, user_id: int, args: str) -> Turn:
         answer = args.strip().lower()

@@ -273,7 +273,7 @@ def run(settings: Settings, knowledge: Knowledge) -> int:
         print("BOT_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET: see .env.example.", file=sys.stderr)
         return 2
     store = ProfileStore.in_dir(settings.bot_data_dir)
-    advisor = Advisor(knowledge, store, default_timezone=settings.default_timezone)
+    advisor = Advisor(knowledge, store, default_timezone=settings.default_timezone, admin_ids=settings.admin_ids)
     app = build_application(settings, advisor)
     try:
         if settings.bot_mode == "webhook":

@@ -155,3 +155,14 @@ def test_pause_and_resume_change_the_stored_plan(advisor: Advisor, store: Profil
     assert advisor.handle(1, "/resume").plan_changed
     assert store.get(1).plan["status"] == "active"  # type: ignore[index]
     assert "Logged 40 questions" in say(advisor, "/done 40 questions")
+
+
+def test_stats_are_for_admins_only_and_show_counts_only(knowledge: Knowledge, store: ProfileStore) -> None:
+    advisor = Advisor(knowledge, store, now=lambda: NOW, admin_ids=(99,))
+    say(advisor, "I got 250, good for derm?", user=5)
+    for text in ("/plan", "in 6 weeks", "6", "8:00", "UTC", "skip"):
+        say(advisor, text, user=6)
+    stats = say(advisor, "/stats", user=99)
+    assert "Users stored: 2" in stats and "Plans active: 1" in stats
+    assert "250" not in stats
+    assert "don't know that command" in say(advisor, "/stats", user=5)

@@ -1,0 +1,53 @@
+"""Updates from different users run concurrently; one user's stay in order."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from telegram import Update
+from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
+
+from bot.telegram_app import PerUserOrder
+from tests.fake_bot_api import FakeBotApi
+
+HOLD = 0.3
+
+
+async def test_per_user_order_with_cross_user_concurrency() -> None:
+    events: list[tuple[str, int, str]] = []
+    running = 0
+    peak = 0
+
+    async def slow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        nonlocal running, peak
+        assert update.effective_user is not None and update.effective_message is not None
+        user, text = update.effective_user.id, update.effective_message.text or ""
+        running += 1
+        peak = max(peak, running)
+        events.append(("start", user, text))
+        await asyncio.sleep(HOLD)
+        events.append(("end", user, text))
+        running -= 1
+
+    with FakeBotApi() as api:
+        app = ApplicationBuilder().token(api.token).base_url(api.base_url).concurrent_updates(PerUserOrder()).build()
+        app.add_handler(MessageHandler(filters.TEXT, slow))
+        for i in range(3):
+            for user in (1, 2, 3):
+                api.push_message(user, f"m{i}")
+        async with app:
+            await app.start()
+            assert app.updater is not None
+            started = time.monotonic()
+            await app.updater.start_polling(poll_interval=0, timeout=1)
+            while len(events) < 18 and time.monotonic() - started < 10:
+                await asyncio.sleep(0.02)
+            await app.updater.stop()
+            await app.stop()
+
+    for user in (1, 2, 3):
+        mine = [(kind, text) for kind, u, text in events if u == user]
+        # Strictly one at a time, in the order sent.
+        assert mine == [("start", "m0"), ("end", "m0"), ("start", "m1"), ("end", "m1"), ("start", "m2"), ("end", "m2")]
+    assert peak == 3  # the three users were handled at the same time
