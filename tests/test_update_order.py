@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
@@ -18,6 +17,7 @@ async def test_per_user_order_with_cross_user_concurrency() -> None:
     events: list[tuple[str, int, str]] = []
     running = 0
     peak = 0
+    all_done = asyncio.Event()
 
     async def slow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         nonlocal running, peak
@@ -29,6 +29,8 @@ async def test_per_user_order_with_cross_user_concurrency() -> None:
         await asyncio.sleep(HOLD)
         events.append(("end", user, text))
         running -= 1
+        if len(events) == 18:
+            all_done.set()
 
     with FakeBotApi() as api:
         app = ApplicationBuilder().token(api.token).base_url(api.base_url).concurrent_updates(PerUserOrder()).build()
@@ -39,10 +41,8 @@ async def test_per_user_order_with_cross_user_concurrency() -> None:
         async with app:
             await app.start()
             assert app.updater is not None
-            started = time.monotonic()
             await app.updater.start_polling(poll_interval=0, timeout=1)
-            while len(events) < 18 and time.monotonic() - started < 10:
-                await asyncio.sleep(0.02)
+            await asyncio.wait_for(all_done.wait(), timeout=10)
             await app.updater.stop()
             await app.stop()
 
