@@ -153,6 +153,11 @@ class Handlers:
         self.nudger: Nudger | None = None
         """Set in post_init, once the JobQueue and the event loop exist."""
 
+    async def handle(self, user_id: int, text: str, private: bool) -> Turn:
+        """Run the advisor in a worker thread: a memory write waits for its fsync there,
+        not on the event loop, and writers in several threads share one fsync."""
+        return await asyncio.to_thread(self.advisor.handle, user_id, text, private=private)
+
     async def answer(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> None:
         """Send a turn's reply, and reschedule nudges when it changed the study plan."""
         if turn.plan_changed and self.nudger is not None:
@@ -169,7 +174,7 @@ class Handlers:
         if text is None:
             return
         private = message.chat.type == ChatType.PRIVATE
-        turn = self.advisor.handle(user.id, text, private=private)
+        turn = await self.handle(user.id, text, private)
         await self.answer(context.bot, message.chat_id, user.id, turn)
 
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -190,7 +195,7 @@ class Handlers:
         await query.answer()
         chat = query.message.chat
         private = chat.type == ChatType.PRIVATE
-        turn = self.advisor.handle(query.from_user.id, action, private=private)
+        turn = await self.handle(query.from_user.id, action, private)
         if action.startswith("/forget "):
             # Confirming or declining: replace the question, so its buttons can't be pressed twice.
             if turn.plan_changed and self.nudger is not None:

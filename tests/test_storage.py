@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from tinydb import TinyDB
 
 from bot.storage import JournaledStorage
@@ -96,6 +97,7 @@ def test_files_are_private(tmp_path: Path) -> None:
 
 WRITER = """
 import sys
+import pytest
 from tinydb import TinyDB
 from bot.storage import JournaledStorage
 db = TinyDB(sys.argv[1], storage=JournaledStorage, compact_after=int(sys.argv[2]))
@@ -109,6 +111,7 @@ while True:
     n += 1
     with storage.touching("t", 1):
         table.update({"n": n, "check": n * 7}, doc_ids=[1])
+    storage.sync()
 """
 
 
@@ -136,3 +139,45 @@ def test_killing_the_writer_at_any_instant_leaves_a_whole_document(tmp_path: Pat
         assert doc["n"] >= seen  # durable: nothing acknowledged is ever lost
         seen = doc["n"]
     assert seen > 0
+
+
+def test_concurrent_writers_share_fsyncs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Group commit: one fsync covers every line appended before it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.profiles import Profile, ProfileStore
+
+    store = ProfileStore.in_dir(tmp_path)
+    fsyncs = 0
+    real_fsync = os.fsync
+
+    def counting_fsync(fd: int) -> None:
+        nonlocal fsyncs
+        fsyncs += 1
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", counting_fsync)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda uid: store.save(Profile(uid, score=200 + uid % 90)), range(1, 401)))
+    assert store.durable_writes == 400
+    assert fsyncs < 400
+    store.close()
+    again = ProfileStore.in_dir(tmp_path)
+    assert [again.get(uid).score for uid in (1, 250, 400)] == [201, 270, 240]
+    again.close()
+
+
+def test_a_journal_write_is_durable_only_after_sync(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = open_db(tmp_path / "db.json")
+    storage = db.storage
+    assert isinstance(storage, JournaledStorage)
+    db.table("t").insert({"n": 0})
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
+    with storage.touching("t", 1):
+        db.table("t").update({"n": 1}, doc_ids=[1])
+    assert synced == []
+    storage.sync()
+    assert len(synced) == 1
+    storage.sync()  # nothing new: no second fsync
+    assert len(synced) == 1
