@@ -28,9 +28,7 @@ def numbers(text: str) -> set[int]:
     ("specialty", "average"),
     [("dermatology", 257), ("orthopedic-surgery", 256), ("radiology", 253), ("family-medicine", 241)],
 )
-def test_average_gives_number_source_date_and_not_a_minimum(
-    knowledge: Knowledge, specialty: str, average: int
-) -> None:
+def test_average_gives_number_source_date_and_not_a_minimum(knowledge: Knowledge, specialty: str, average: int) -> None:
     text = reply_text(Parsed("average", specialties=(specialty,)), knowledge)
     assert str(average) in text
     assert CITATION in text and "May 2025" in text
