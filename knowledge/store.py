@@ -81,12 +81,12 @@ def _read_table(path: Path) -> list[tuple[str, dict[str, Any]]]:
     return rows
 
 
-def _validate(path: Path, model: type[M]) -> list[M]:
+def _validate(path: Path, model: type[M]) -> list[tuple[str, M]]:
     """Validate every record of a file against its model, naming the first fault."""
     records = []
     for doc_id, raw in _read_table(path):
         try:
-            records.append(model.model_validate(raw))
+            records.append((doc_id, model.model_validate(raw)))
         except ValidationError as err:
             first = err.errors()[0]
             field = ".".join(str(p) for p in first["loc"]) or "(record)"
@@ -96,14 +96,16 @@ def _validate(path: Path, model: type[M]) -> list[M]:
     return records
 
 
-def _by_id(path: Path, records: list[M], key: str = "id") -> dict[str, M]:
-    """Index records by their id field, refusing duplicates."""
+def _by_id(path: Path, records: list[tuple[str, M]], key: str = "id") -> dict[str, M]:
+    """Index records by their id field, refusing duplicates (and naming both records)."""
     out: dict[str, M] = {}
-    for record in records:
+    where: dict[str, str] = {}
+    for doc_id, record in records:
         ident = getattr(record, key)
         if ident in out:
-            raise KnowledgeError(f'{path.name}: {key} "{ident}" appears twice')
+            raise KnowledgeError(f'{path.name}, records {where[ident]} and {doc_id}: {key} "{ident}" appears twice')
         out[ident] = record
+        where[ident] = doc_id
     return out
 
 
@@ -139,8 +141,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     specialties = _by_id(paths["specialties"], _validate(paths["specialties"], Specialty))
     others = _by_id(paths["other_specialties"], _validate(paths["other_specialties"], OtherSpecialty))
     faq = _by_id(paths["faq"], _validate(paths["faq"], FaqEntry), key="topic")
-    tips = _validate(paths["tips"], Tip)
-    _by_id(paths["tips"], tips)
+    tips = list(_by_id(paths["tips"], _validate(paths["tips"], Tip)).values())
     facts = _by_id(paths["facts"], _validate(paths["facts"], Fact))
 
     if not specialties:
@@ -152,6 +153,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     for entry in faq.values():
         _check_refs(paths["faq"], entry.topic, "sources", entry.sources, sources)
         _check_refs(paths["faq"], entry.topic, "related", entry.related, faq)
+        if entry.topic in entry.related or len(set(entry.related)) != len(entry.related):
+            raise KnowledgeError(f'{paths["faq"].name}, "{entry.topic}", field related: lists itself or a topic twice')
     for tip in tips:
         _check_refs(paths["tips"], tip.id, "source", [tip.source], sources)
     for fact in facts.values():
@@ -162,7 +165,12 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     phrasing_index: dict[str, str] = {}
     for entry in faq.values():
         for phrasing in [entry.title, *entry.phrasings]:
-            phrasing_index.setdefault(normalize(phrasing), entry.topic)
+            owner = phrasing_index.setdefault(normalize(phrasing), entry.topic)
+            if owner != entry.topic:
+                # One question, two answers: the bot could only ever give the first.
+                raise KnowledgeError(
+                    f'{paths["faq"].name}, "{entry.topic}", field phrasings: "{phrasing}" also asks "{owner}"'
+                )
 
     return Knowledge(
         sources=sources,

@@ -259,14 +259,24 @@ BROKEN: list[tuple[str, Callable[[Path], None], str]] = [
         r'^faq\.json, "step1_vs_step2", field related: unknown id "step3"$',
     ),
     (
+        "topic related to itself",
+        edit("faq", lambda t: t["1"].update(related=["step1_vs_step2"])),
+        r'^faq\.json, "step1_vs_step2", field related: lists itself or a topic twice$',
+    ),
+    (
+        "one phrasing asking two topics",
+        edit("faq", lambda t: t["2"]["phrasings"].append(t["1"]["phrasings"][0])),
+        r'^faq\.json, "match_with_average", field phrasings: ".+" also asks "step1_vs_step2"$',
+    ),
+    (
         "duplicate id",
         edit("facts", lambda t: t["2"].update(id="score-scale")),
-        r'^facts\.json: id "score-scale" appears twice$',
+        r'^facts\.json, records 1 and 2: id "score-scale" appears twice$',
     ),
     (
         "duplicate FAQ topic",
         edit("faq", lambda t: t["2"].update(topic="step1_vs_step2")),
-        r'^faq\.json: topic "step1_vs_step2" appears twice$',
+        r'^faq\.json, records 1 and 2: topic "step1_vs_step2" appears twice$',
     ),
     (
         "alias clash between two specialties",
