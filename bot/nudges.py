@@ -28,13 +28,16 @@ from knowledge import Knowledge
 log = logging.getLogger(__name__)
 
 Send = Callable[[int, Reply], Awaitable[None]]
-Outcome = Literal["sent", "blocked", "refused", "failed"]
-"""failed: transient errors outlasted every retry; refused: Telegram said no for good."""
+Outcome = Literal["sent", "blocked", "refused", "failed", "interrupted"]
+"""failed: transient errors outlasted every retry; refused: Telegram said no for good;
+interrupted: the bot began to stop while waiting to try again, so nothing was sent."""
 
 WORKERS = 32
 MAX_ATTEMPTS = 8
 FIRST_BACKOFF = 1.0
 MAX_BACKOFF = 60.0
+STOP_GRACE = 10.0
+"""Seconds a stopping bot waits for sends already under way before it cancels them."""
 
 
 def _utcnow() -> dt.datetime:
@@ -66,6 +69,8 @@ class Nudger:
         self.backoff = backoff
         self.queue: asyncio.Queue[int] = asyncio.Queue()
         self.workers: list[asyncio.Task[None]] = []
+        self.busy: set[asyncio.Task[Any]] = set()
+        self.stopping = asyncio.Event()
         self.delivered = 0
 
     # -- scheduling ----------------------------------------------------------------
@@ -110,23 +115,43 @@ class Nudger:
         """Start the delivery workers on the running loop."""
         self.workers = [asyncio.create_task(self._worker()) for _ in range(workers)]
 
-    async def stop(self) -> None:
-        """Stop the workers; a nudge not yet marked stays due and is sent after a restart."""
+    async def stop(self, grace: float = STOP_GRACE) -> None:
+        """Stop delivering, letting sends already under way finish.
+
+        Idle workers are cancelled at once, and ids still queued stay unmarked, so a
+        restart sends them late the same day. A worker mid-send is not cancelled: the
+        day is already marked, and cutting an HTTP request short would leave no way to
+        know whether Telegram took the message. Waits between attempts end early, and
+        give the day back, as nothing went out. Only a send that outlasts `grace` is
+        cancelled, and that day's nudge may then be lost (never doubled).
+        """
+        self.stopping.set()
         for task in self.workers:
-            task.cancel()
-        await asyncio.gather(*self.workers, return_exceptions=True)
+            if task not in self.busy:
+                task.cancel()
+        if self.workers:
+            _, late = await asyncio.wait(self.workers, timeout=grace)
+            for task in late:
+                log.warning("a nudge send outlasted the %.0f s stop grace; cancelling it", grace)
+                task.cancel()
+            await asyncio.gather(*self.workers, return_exceptions=True)
         self.workers = []
 
     async def _worker(self) -> None:
-        while True:
-            user_id = await self.queue.get()
+        me = asyncio.current_task()
+        assert me is not None  # noqa: S101  # always run as a task
+        while not self.stopping.is_set():
+            user_id = await self.queue.get()  # an idle worker is cancelled here at stop
+            self.busy.add(me)  # no await since get(): stop() sees this worker as busy
             try:
                 await self.deliver(user_id)
             except Exception:
                 log.exception("nudge for user %s failed", user_id)
             finally:
+                self.busy.discard(me)
                 self.queue.task_done()
-            self.schedule(user_id)
+            if not self.stopping.is_set():
+                self.schedule(user_id)
 
     async def deliver(self, user_id: int) -> Outcome | None:
         """Send whatever is due for this user now; None when nothing is due."""
@@ -143,14 +168,16 @@ class Nudger:
                 return None
             reply, updated = plans.nudge_for(plan, day, self.knowledge)
         # Mark first, durably: if we crash after sending, the nudge is not sent twice.
-        self.store.save(replace(profile, plan=updated.to_dict()))
+        # In a thread, so the fsync doesn't hold up the loop and concurrent marks share one.
+        await asyncio.to_thread(self.store.save, replace(profile, plan=updated.to_dict()))
         outcome = await self._send(user_id, reply)
         if outcome == "blocked":
             self._change_plan(user_id, lambda p: replace(p, status="paused"))
             log.info("user %s blocked the bot; their plan is paused", user_id)
-        elif outcome == "failed" and updated.status == "active":
-            # Give the day back so a later run (or a restart) can still send it today.
-            self._change_plan(user_id, lambda p: replace(p, last_nudged=plan.last_nudged))
+        elif outcome in ("failed", "interrupted") and updated.status == "active":
+            # Nothing went out: give the day back so a later try (or a restart) sends it today.
+            # The tip goes back too, so the rotation shows it next time rather than skip it.
+            self._change_plan(user_id, lambda p: replace(p, last_nudged=plan.last_nudged, tips_used=plan.tips_used))
         elif outcome == "sent":
             self.delivered += 1
         return outcome
@@ -174,7 +201,6 @@ class Nudger:
                 retry = err.retry_after
                 wait = retry.total_seconds() if isinstance(retry, dt.timedelta) else float(retry)
                 log.warning("flood control: waiting %.1f s before nudging user %s", wait, user_id)
-                await asyncio.sleep(wait)
             except Forbidden:
                 return "blocked"
             except BadRequest as err:
@@ -182,6 +208,15 @@ class Nudger:
                 return "refused"
             except NetworkError as err:  # timeouts and 5xx: transient, worth another try
                 log.warning("nudge for user %s, attempt %d: %s", user_id, attempt, err.message)
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, MAX_BACKOFF)
+                wait, delay = delay, min(delay * 2, MAX_BACKOFF)
+            if attempt < MAX_ATTEMPTS and await self._stopped_within(wait):
+                return "interrupted"
         return "failed"
+
+    async def _stopped_within(self, seconds: float) -> bool:
+        """Wait before the next attempt; True, at once, if the bot starts stopping meanwhile."""
+        try:
+            await asyncio.wait_for(self.stopping.wait(), timeout=seconds)
+        except TimeoutError:
+            return False
+        return True

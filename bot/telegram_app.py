@@ -241,7 +241,8 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any], handlers: H
     log.info("restored %d study plan(s)", nudger.restore())
 
 
-async def _post_shutdown(handlers: Handlers) -> None:
+async def _post_stop(handlers: Handlers) -> None:
+    # After updates stop but before the Bot closes its HTTP client: sends under way can finish.
     if handlers.nudger is not None:
         await handlers.nudger.stop()
 
@@ -260,7 +261,7 @@ def build_application(settings: Settings, advisor: Advisor) -> Application[Any, 
         .rate_limiter(limiter)
         .concurrent_updates(PerUserOrder())
         .post_init(lambda app: _post_init(app, handlers))
-        .post_shutdown(lambda app: _post_shutdown(handlers))
+        .post_stop(lambda app: _post_stop(handlers))
         .build()
     )
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, handlers.on_text))
