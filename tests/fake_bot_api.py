@@ -3,7 +3,8 @@
 Start a :class:`FakeBotApi`, point a bot at ``server.base_url`` (``http://127.0.0.1:PORT/bot``;
 PTB builds ``f"{base_url}{token}/{method}"``), push updates into it and look at what the bot
 called. Every request is checked against the machine-readable Bot API spec
-(``shared/telegram-bot-api/api.json``): the method must exist, required fields be present, no
+(``tests/telegram_bot_api/api.json``, a copy of ``../shared/telegram-bot-api``): the method
+must exist, required fields be present, no
 unknown fields, every value of the right type (nested objects validated against the spec's
 types, recursively), HTML must parse the way Telegram parses it and the documented limits must
 hold. A request that breaks a rule is answered exactly like Telegram answers it
@@ -73,11 +74,11 @@ __all__ = [
     "UploadedFile",
 ]
 
-DEFAULT_TOKEN = "123456789:TEST-token-for-loopback-only_abcdefghijk"
+DEFAULT_TOKEN = "123456:TEST-token-for-loopback-only_abcdefghijk"
 DEFAULT_SPEC_PATH = Path(
     os.environ.get(
         "FAKE_BOT_API_SPEC",
-        str(Path(__file__).resolve().parents[2] / "shared" / "telegram-bot-api" / "api.json"),
+        str(Path(__file__).resolve().parent / "telegram_bot_api" / "api.json"),
     )
 )
 

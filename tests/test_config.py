@@ -7,7 +7,7 @@ from pydantic import SecretStr
 
 from bot.config import Settings
 
-GOOD = "123456789:AAH" + "x" * 32
+GOOD = "1234567:AAH" + "x" * 32
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,7 @@ SOURCED_NUMBERS: dict[str, set[int]] = {
     "ama-step2-decoded-2025": {250, 2024, 25, 2025},
     "nrmp-charting-outcomes": set(),
 }
-"""Every number each source states (see /work/shared/sources): text may quote only these."""
+"""Every number each source states (the articles in ../shared/sources): text may quote only these."""
 
 EXAM_NAME = re.compile(r"\bstep\s*[12]\b|\bs[12]ck\b", re.IGNORECASE)
 
