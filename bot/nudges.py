@@ -11,14 +11,16 @@ and sends, late but once, a nudge missed earlier the same local day.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any, Literal
 
+from apscheduler.jobstores.base import JobLookupError
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
-from telegram.ext import ContextTypes, JobQueue
+from telegram.ext import ContextTypes, Job, JobQueue
 
 from bot import plans
 from bot.profiles import Profile, ProfileStore
@@ -32,7 +34,7 @@ Outcome = Literal["sent", "blocked", "refused", "failed", "interrupted"]
 """failed: transient errors outlasted every retry; refused: Telegram said no for good;
 interrupted: the bot began to stop while waiting to try again, so nothing was sent."""
 
-WORKERS = 32
+WORKERS = 8
 MAX_ATTEMPTS = 8
 FIRST_BACKOFF = 1.0
 MAX_BACKOFF = 60.0
@@ -68,6 +70,9 @@ class Nudger:
         self.now = now
         self.backoff = backoff
         self.queue: asyncio.Queue[int] = asyncio.Queue()
+        self.jobs: dict[int, Job[Any]] = {}
+        """Each user's pending nudge job. JobQueue.get_jobs_by_name walks every job, which
+        made rescheduling 10,000 users quadratic."""
         self.workers: list[asyncio.Task[None]] = []
         self.busy: set[asyncio.Task[Any]] = set()
         self.stopping = asyncio.Event()
@@ -77,11 +82,13 @@ class Nudger:
 
     def schedule(self, user_id: int) -> dt.datetime | None:
         """(Re)schedule a user's next nudge from their stored plan; returns when, if ever."""
-        for job in self.job_queue.get_jobs_by_name(job_name(user_id)):
-            job.schedule_removal()
+        old = self.jobs.pop(user_id, None)
+        if old is not None and not old.removed:
+            with contextlib.suppress(JobLookupError):  # it has just fired, and APScheduler dropped it
+                old.schedule_removal()
         when = self._next_run(self.store.get(user_id))
         if when is not None:
-            self.job_queue.run_once(
+            self.jobs[user_id] = self.job_queue.run_once(
                 self._fire,
                 when=max(when, self.now()),
                 data=user_id,
@@ -107,6 +114,8 @@ class Nudger:
         assert context.job is not None  # noqa: S101  # job callbacks always carry their job
         user_id = context.job.data
         assert isinstance(user_id, int)  # noqa: S101
+        if self.jobs.get(user_id) is context.job:
+            del self.jobs[user_id]
         self.queue.put_nowait(user_id)
 
     # -- delivery -----------------------------------------------------------------

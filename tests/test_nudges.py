@@ -339,10 +339,10 @@ async def test_missed_nudge_is_sent_late_the_same_day_only(
 async def test_restart_in_the_middle_of_a_round_sends_the_rest_once(
     api: FakeBotApi, data_dir: Path, knowledge: Knowledge
 ) -> None:
-    """More nudges due at 07:00 UTC than there are workers, 20 a second allowed: stopped
+    """60 nudges due at 07:00 UTC, 20 a second allowed (after a first burst of 20): stopped
     after the first ones arrive, sends under way finish, the rest still queued stay due and
     go out after the restart, and nobody gets two."""
-    users = set(range(501, 501 + 2 * nudges.WORKERS))
+    users = set(range(501, 561))
     put_plans(data_dir, {u: make_plan(tz="UTC") for u in users})
     due = dt.datetime.combine(DAY, SEVEN, tzinfo=UTC)
     with time_machine.travel(due - LEAD, tick=True):
