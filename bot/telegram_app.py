@@ -251,7 +251,10 @@ def build_application(settings: Settings, advisor: Advisor) -> Application[Any, 
     """Wire the PTB Application: defaults, rate limiting, per-user ordering, handlers."""
     handlers = Handlers(advisor)
     assert settings.telegram_bot_token is not None  # noqa: S101  # checked by the caller
-    limiter = AIORateLimiter(overall_max_rate=settings.telegram_rate_limit, max_retries=3)
+    # One send every 1/rate seconds, with no burst: Telegram (and the loopback server) count
+    # with a bucket of their own, and a burst from ours would drain theirs, so the smallest
+    # jitter on the way would earn a 429 and a pause of a second or more.
+    limiter = AIORateLimiter(overall_max_rate=1, overall_time_period=1 / settings.telegram_rate_limit, max_retries=3)
     app = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value().strip())
