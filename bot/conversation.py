@@ -91,7 +91,7 @@ class Advisor:
         interests = tuple(dict.fromkeys((*parsed.specialties, *profile.specialties)))[:MAX_INTERESTS]
         updated = replace(profile, score=score, specialties=interests)
         if updated != profile:  # most messages change nothing: skip the disk entirely
-            self.profiles.save(updated)
+            self.profiles.save_changes(profile, updated)
 
     # -- commands ----------------------------------------------------------------
 
@@ -203,7 +203,7 @@ class Advisor:
         new_plan = plan.to_dict() if plan is not None else profile.plan
         updated = replace(profile, draft=draft.to_dict() if draft is not None else None, plan=new_plan)
         if updated != profile:
-            self.profiles.save(updated)
+            self.profiles.save_changes(profile, updated)
         return Turn(reply, "study_plan", plan_changed=new_plan != profile.plan)
 
     def _stats(self) -> Reply:

@@ -164,21 +164,33 @@ class Nudger:
 
     async def deliver(self, user_id: int) -> Outcome | None:
         """Send whatever is due for this user now; None when nothing is due."""
-        profile = self.store.get(user_id)
-        if profile.plan is None:
-            return None
-        plan = plans.Plan.from_dict(profile.plan)
         now = self.now()
-        if plan.status == "active" and plans.exam_passed(plan, now):
-            reply, updated = plans.farewell_for(plan, self.knowledge)
-        else:
-            day = plans.due_day(plan, now)
-            if day is None:
-                return None
-            reply, updated = plans.nudge_for(plan, day, self.knowledge)
-        # Mark first, durably: if we crash after sending, the nudge is not sent twice.
+        due: tuple[Reply, plans.Plan, plans.Plan] | None = None
+
+        def mark(profile: Profile) -> Profile:
+            # Decided and marked in one step under the store's lock, so a turn or a /forget
+            # landing meanwhile can't make us send twice or bring erased data back.
+            nonlocal due
+            due = None
+            if profile.plan is None:
+                return profile
+            plan = plans.Plan.from_dict(profile.plan)
+            if plan.status == "active" and plans.exam_passed(plan, now):
+                reply, updated = plans.farewell_for(plan, self.knowledge)
+            else:
+                day = plans.due_day(plan, now)
+                if day is None:
+                    return profile
+                reply, updated = plans.nudge_for(plan, day, self.knowledge)
+            due = (reply, plan, updated)
+            return replace(profile, plan=updated.to_dict())
+
+        # Marked durably before sending: if we crash after sending, the nudge is not sent twice.
         # In a thread, so the fsync doesn't hold up the loop and concurrent marks share one.
-        await asyncio.to_thread(self.store.save, replace(profile, plan=updated.to_dict()))
+        await asyncio.to_thread(self.store.update, user_id, mark)
+        if due is None:
+            return None
+        reply, plan, updated = due
         outcome = await self._send(user_id, reply)
         if outcome == "blocked":
             self._change_plan(user_id, lambda p: replace(p, status="paused"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +95,16 @@ class ProfileStore:
         self._storage.sync(written)
         return after
 
+    def save_changes(self, before: Profile, after: Profile) -> Profile:
+        """Write what `after` changed relative to `before` onto the stored profile.
+
+        A turn reads a profile, thinks, then writes; meanwhile the nudger may have marked
+        today's nudge in the plan. Writing the whole profile back would undo that mark
+        (and the nudge would go out twice), so only the fields, and plan keys, the turn
+        itself changed are written. A plan erased meanwhile is not brought back.
+        """
+        return self.update(before.user_id, lambda current: merge_changes(before, after, current))
+
     def forget(self, user_id: int) -> bool:
         """Erase everything stored about a user; True when there was something."""
         # No `touching` here on purpose: a full snapshot also empties the journal,
@@ -138,3 +148,17 @@ class ProfileStore:
             data.setdefault(TABLE, {})[str(profile.user_id)] = profile.to_doc()
             self._storage.write(data)
         return self._storage.appended
+
+
+def merge_changes(before: Profile, after: Profile, current: Profile) -> Profile:
+    """`current` with the changes from `before` to `after` applied, plan keys one by one."""
+    changes = {
+        f.name: getattr(after, f.name) for f in fields(Profile) if getattr(after, f.name) != getattr(before, f.name)
+    }
+    if "plan" in changes and before.plan is not None and after.plan is not None:
+        if current.plan is None:
+            del changes["plan"]
+        else:
+            changed = {key: value for key, value in after.plan.items() if before.plan.get(key) != value}
+            changes["plan"] = {**current.plan, **changed}
+    return replace(current, **changes)

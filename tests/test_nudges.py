@@ -14,6 +14,7 @@ import asyncio
 import datetime as dt
 import html
 import itertools
+import threading
 import time
 import zoneinfo
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -26,6 +27,7 @@ import pytest
 import time_machine
 from pydantic import SecretStr
 from telegram.constants import ParseMode
+from telegram.error import Forbidden, NetworkError
 from telegram.ext import Application, Defaults, ExtBot, JobQueue
 
 from bot import nudges
@@ -339,7 +341,7 @@ async def test_missed_nudge_is_sent_late_the_same_day_only(
 async def test_restart_in_the_middle_of_a_round_sends_the_rest_once(
     api: FakeBotApi, data_dir: Path, knowledge: Knowledge
 ) -> None:
-    """60 nudges due at 07:00 UTC, 20 a second allowed (after a first burst of 20): stopped
+    """60 nudges due at 07:00 UTC, sent at 20 a second: stopped
     after the first ones arrive, sends under way finish, the rest still queued stay due and
     go out after the restart, and nobody gets two."""
     users = set(range(501, 561))
@@ -637,3 +639,57 @@ async def test_tips_rotate_without_repeats_over_consecutive_days(store: ProfileS
     assert len(tips[:n]) == len(set(tips[:n])) == n  # every tip once before any repeats
     assert tips[n:] == tips[:2]  # then the rotation starts over in the same order
     assert len(sent.sent) == n + 2
+
+
+@pytest.mark.parametrize("error", [Forbidden("blocked"), NetworkError("down")], ids=["403", "5xx"])
+async def test_forget_during_a_send_stays_forgotten(
+    store: ProfileStore, knowledge: Knowledge, error: Exception
+) -> None:
+    """/forget lands while the nudge is in flight and the send fails: pausing the plan or
+    giving the day back must not write the erased profile back."""
+    user = 1201
+    store.save(Profile(user, score=250, plan=make_plan(last_nudged=DAY - dt.timedelta(days=1)).to_dict()))
+
+    async def forget_then_fail(user_id: int, reply: Reply) -> None:
+        store.forget(user_id)
+        raise error
+
+    now = local(DAY, dt.time(7, 0, 5))
+    nudger = Nudger(store, knowledge, JobQueue(), forget_then_fail, now=lambda: now, backoff=BACKOFF)
+    await nudger.deliver(user)
+    assert store.get(user) == Profile(user)
+    assert len(store) == 0
+
+
+async def test_a_turn_that_read_before_the_nudge_does_not_undo_its_mark(
+    store: ProfileStore, knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A student's message reads the profile, today's nudge is marked, then the turn writes
+    the new score: the mark must survive, or the nudge would go out a second time."""
+    user = 1301
+    store.save(Profile(user, plan=make_plan(last_nudged=DAY - dt.timedelta(days=1)).to_dict()))
+    now = local(DAY, dt.time(7, 0, 5))
+    advisor = Advisor(knowledge, store, now=lambda: now)
+    nudger = Nudger(store, knowledge, JobQueue(), Recorder(), now=lambda: now)
+
+    has_read, may_go_on = threading.Event(), threading.Event()
+    real_get = store.get
+
+    def get_then_pause(user_id: int) -> Profile:
+        profile = real_get(user_id)
+        has_read.set()
+        assert may_go_on.wait(5)
+        return profile
+
+    monkeypatch.setattr(store, "get", get_then_pause)
+    turn = asyncio.create_task(asyncio.to_thread(advisor.handle, user, "I got 250, good for derm?"))
+    assert await asyncio.to_thread(has_read.wait, 5)
+    assert await nudger.deliver(user) == "sent"  # marks without reading through get()
+    may_go_on.set()
+    assert (await turn).score == 250
+    monkeypatch.undo()
+
+    stored = store.get(user)
+    assert stored.score == 250
+    assert Plan.from_dict(stored.plan or {}).last_nudged == DAY
+    assert await nudger.deliver(user) is None  # not due again today

@@ -6,6 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from bot.profiles import Profile, ProfileStore
 
 
@@ -58,3 +60,52 @@ def test_all_lists_every_profile(store: ProfileStore) -> None:
     for uid in (3, 1, 2):
         store.save(Profile(uid, score=200 + uid))
     assert sorted(p.user_id for p in store.all()) == [1, 2, 3]
+
+
+MARKED = {"status": "active", "last_nudged": "2026-01-14", "tips_used": ["a"], "done_log": {}}
+"""A plan as the nudger leaves it after marking Jan 14, while a turn was thinking."""
+READ = {"status": "active", "last_nudged": "2026-01-13", "tips_used": [], "done_log": {}}
+"""The same plan as the turn read it, before the mark."""
+
+
+@pytest.mark.parametrize(
+    ("turn_wrote", "stored"),
+    [
+        pytest.param(
+            Profile(1, score=250, plan=READ),
+            Profile(1, score=250, plan=MARKED),
+            id="new-score-keeps-the-nudge-mark",
+        ),
+        pytest.param(
+            Profile(1, plan={**READ, "done_log": {"2026-01-14": 40}}),
+            Profile(1, plan={**MARKED, "done_log": {"2026-01-14": 40}}),
+            id="done-logged-keeps-the-nudge-mark",
+        ),
+        pytest.param(
+            Profile(1, plan={**READ, "status": "paused"}),
+            Profile(1, plan={**MARKED, "status": "paused"}),
+            id="pause-keeps-the-nudge-mark",
+        ),
+    ],
+)
+def test_a_turn_writes_only_what_it_changed(store: ProfileStore, turn_wrote: Profile, stored: Profile) -> None:
+    read = Profile(1, plan=READ)
+    store.save(read)
+    store.save(Profile(1, plan=MARKED))  # the nudger, between the turn's read and its write
+    store.save_changes(read, turn_wrote)
+    assert store.get(1) == stored
+
+
+def test_a_turn_does_not_bring_back_a_plan_erased_meanwhile(store: ProfileStore) -> None:
+    read = Profile(1, score=240, plan=READ)
+    store.save(read)
+    store.forget(1)
+    store.save_changes(read, replace(read, plan={**READ, "status": "paused"}))
+    assert store.get(1).plan is None
+
+
+def test_a_new_plan_is_written_whole(store: ProfileStore) -> None:
+    read = Profile(1, score=240)
+    store.save(read)
+    store.save_changes(read, replace(read, plan=READ, draft=None))
+    assert store.get(1) == Profile(1, score=240, plan=READ)
