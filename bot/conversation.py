@@ -141,10 +141,11 @@ class Advisor:
         use_memory = True
         if name == "score":
             # After /score a bare number is the score, whatever understand makes of it alone.
+            # What the parser read ("2 48" is 248) first; after /score, any bare number next.
             number = SCORE_ARG.search(args)
-            if number is None:
+            score = parsed.score or parsed.bad_score or (int(number.group()) if number else None)
+            if score is None:
                 return Turn(Reply("Send it like <code>/score 248 ortho</code> (the specialty is optional)."), "help")
-            score = int(number.group())
             if not 1 <= score <= 300:
                 parsed = replace(parsed, intent="invalid_score", score=None, bad_score=score)
             else:

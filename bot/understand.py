@@ -36,14 +36,20 @@ Intent precedence (first rule that applies wins)
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from bot.plans import find_exam_date
 from knowledge import Knowledge
+
+log = logging.getLogger(__name__)
 
 Intent = Literal[
     "average",
@@ -86,6 +92,7 @@ def understand(text: str, knowledge: Knowledge) -> Parsed:
     try:
         return _understand(text[:MAX_CHARS], _index_for(knowledge))
     except Exception:  # a parser bug must cost one "didn't get that", never the bot
+        log.exception("could not parse a %d-character message", len(text))  # the text itself is private
         return Parsed("unknown")
 
 
@@ -190,7 +197,7 @@ def _understand(text: str, index: _Index) -> Parsed:
     norm = " ".join(t.low for t in tokens)
 
     specs, others = _find_specialties(text, tokens, index)
-    score, bad = _find_score(text)
+    score, bad = _find_score(text, index.aliases)
     other = others[0] if others else None
 
     if score is None and bad is not None:
@@ -200,7 +207,7 @@ def _understand(text: str, index: _Index) -> Parsed:
         return Parsed("faq", topic=exact, score=score, specialties=specs, other_specialty=other)
     if _is_greeting(tokens):
         return Parsed("greeting")
-    if _wants_plan(norm, has_score=score is not None):
+    if _wants_plan(text, norm, has_score=score is not None):
         return Parsed("study_plan", score=score, specialties=specs, other_specialty=other)
     if score is not None and specs:
         intent: Intent = "compare" if len(specs) >= 2 else "score_check"
@@ -520,8 +527,8 @@ _NUM_RE = re.compile(r"[0-9]+")
 _MAX_NUMBERS = 40  # a message with more numbers than this is a table, not a question
 _UNIT = (
     r"years?|yrs?|yo|y\s*/\s*o|y\.o|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h|minutes?|"
-    r"mins?|seconds?|secs?|questions?|qs|q|qids?|blocks?|attempts?|times|tries|am|pm|a\.m|"
-    r"p\.m|o\s*clock|pages?|cards|flashcards|reviews?|people|ppl|students|programs?|"
+    r"mins?|seconds?|secs?|questions?|qs|q|qids?|blocks?|attempts?|times|tries|"
+    r"pages?|cards|flashcards|reviews?|people|ppl|students|programs?|"
     r"interviews?|apps|applications?|points?|pts|percent|percentile|x|k|mg|kg|lbs?|dollars?|"
     r"bucks|usd|followers|more|nbmes?|forms?|uwsas?|specialties|specialities|kids|"
     r"patients|sessions|chapters|videos|lectures|cases|items|rotations|shelves|letters|"
@@ -532,6 +539,8 @@ _UNIT_AFTER_RE = re.compile(
     rf"^\+?[\s\-]*(?:(?:anki|practice|uworld|uw|amboss|qbank|new|more|review|flash|extra|total|free|"
     rf"random|full|hard)[\s\-]+)?(?:{_UNIT})\b"
 )
+# A clock time only up to 12: "250 am I good for derm?" is a score and a question.
+_CLOCK_AFTER_RE = re.compile(r"^\s*(?:am|pm|a\.m|p\.m|o\s*'?\s*clock)\b")
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s*$")
 _MONTH_AFTER_RE = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})[a-z]*\b")
@@ -674,7 +683,7 @@ def _numbers(low: str) -> list[_Number]:
     return out
 
 
-def _find_score(text: str) -> tuple[int | None, int | None]:
+def _find_score(text: str, aliases: Collection[str] = ()) -> tuple[int | None, int | None]:
     """(Step 2 score, out-of-range number given as the score), either may be None.
 
     A number in 100-300 counts unless something says it is not the Step 2 score (a practice
@@ -685,7 +694,7 @@ def _find_score(text: str) -> tuple[int | None, int | None]:
     weak: list[int] = []
     bad: list[int] = []
     for num in _numbers(low):
-        verdict = _classify(low, num)
+        verdict = _classify(low, num, aliases)
         if verdict is None:
             continue
         value, is_strong = verdict
@@ -700,7 +709,7 @@ def _find_score(text: str) -> tuple[int | None, int | None]:
     return None, (bad[0] if bad else None)
 
 
-def _classify(low: str, num: _Number) -> tuple[int, bool] | None:
+def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, bool] | None:
     """(value, said to be the score) when this number is a Step 2 score, else None."""
     before = low[max(0, num.start - 80) : num.start]  # the clause, for which exam it is about
     tail = before[-32:]  # enough for "score was around", cheap for the end-anchored checks
@@ -724,6 +733,8 @@ def _classify(low: str, num: _Number) -> tuple[int, bool] | None:
         return None  # "7am", "26yo", "3rd", "12wks"
     if _UNIT_AFTER_RE.match(after) or (num.end - num.start == 4 and 1900 <= value <= 2100):
         return None  # "6 weeks", "40 questions", a year
+    if value <= 12 and _CLOCK_AFTER_RE.match(after):
+        return None  # "7 am", "9 o'clock"
     if 1 <= value <= 31 and (_MONTH_BEFORE_RE.search(tail) or _MONTH_AFTER_RE.match(after)):
         return None  # "March 3", "3rd of May"
     if _LABEL_BEFORE_RE.search(tail) or (value < 100 and _AGE_BEFORE_RE.search(tail)):
@@ -741,8 +752,8 @@ def _classify(low: str, num: _Number) -> tuple[int, bool] | None:
     if not is_strong:
         return None
     follow = _FOLLOW_WORD_RE.match(after)
-    if follow is not None and follow.group(1) not in _SCORE_FOLLOW:
-        return None  # "got 3 kids", "got 1000 followers"
+    if follow is not None and follow.group(1) not in _SCORE_FOLLOW and follow.group(1) not in aliases:
+        return None  # "got 3 kids", "got 1000 followers"; but "score 400 derm" is a (bad) score
     return value, True
 
 
@@ -896,12 +907,6 @@ _SPAN = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
     r"couple|couple of)\s+(?:days?|weeks?|wks?|months?|mos?)"
 )
-_DATE = (
-    rf"(?:{_SPAN}|next\s+(?:week|month)|(?:{_MONTHS})[a-z]*(?:\s+\d{{1,2}})?\b|"
-    rf"\d{{1,2}}\s+\d{{1,2}}(?:\s+\d{{2,4}})?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    rf"(?:{_MONTHS})|the\s+\d{{1,2}}(?:st|nd|rd|th)?\b|(?:mon|tues|wednes|thurs|fri|satur|"
-    r"sun)day)"
-)
 _PLAN_EXPLICIT_RE = re.compile(
     r"\bstudy\s+(?:plan|schedule|calendar|timetable)\b"
     r"|\b(?:make|build|create|give|write|draft|design|set up|need|want|plan|get)\b.{0,25}"
@@ -911,28 +916,34 @@ _PLAN_EXPLICIT_RE = re.compile(
     r"|\bdedicated (?:plan|schedule|period|starts?|begins?)\b"
     r"|\b(?:exam|test) date\b|\b(?:my )?date is\b"
 )
-_PLAN_DATE_RE = re.compile(
-    rf"\b(?:exam|test|step (?:2|two)(?: ck)?|ck|s2ck|boards?|it)\b(?: date)?(?: is| s| was)?"
-    rf"(?: scheduled| booked| set| coming up)? (?:on|in|for) {_DATE}"
-    rf"|\b(?:taking|take|sitting|sit|scheduled|booked|writing|testing)\b(?: \w+){{0,3}} "
-    rf"(?:on|in|for) {_DATE}"
-    rf"|\b{_SPAN} (?:left|until|till|to go|out|before (?:my|the) (?:exam|test)|of dedicated"
-    r"|dedicated)\b"
+_EXAM_WORD_RE = re.compile(
+    r"\b(?:exam|test|step (?:2|two)(?: ck)?|ck|s2ck|boards?|taking|take|sitting|sit|scheduled|booked|testing)\b"
 )
+_PLAN_SPAN_RE = re.compile(
+    rf"\b{_SPAN} (?:left|until|till|to go|out|before (?:my|the) (?:exam|test)|of dedicated|dedicated)\b"
+)
+_ANY_DAY = date(2000, 1, 1)
+"""Any fixed day: plan detection only asks whether a date is named, not whether it is valid."""
 # "is it too late to take step 2 in august" asks about timing, it is not a date to plan for.
 _TIMING_QUESTION_RE = re.compile(r"\btoo (?:late|early)\b|\bwhen\b|\bshould i\b|\bbest time\b")
 _PLAN_RELATIVE_RE = re.compile(rf"\bin {_SPAN}\b|\b{_SPAN} (?:left|until|till|to go|out)\b")
 
 
-def _wants_plan(norm: str, has_score: bool) -> bool:
+def _wants_plan(text: str, norm: str, has_score: bool) -> bool:
     """A request for a study schedule, or an exam date to plan towards.
 
-    With a score in the message, a calendar date is more likely when they sat the exam
-    ("got 250 on step 2 in march"), so only a span ahead ("in 6 weeks") counts then.
+    Dates are found by the plan flow's own parser, so whatever it can set up from
+    ("exam next friday", "test is 2027-03-03", "in 6 weeks") starts it. With a score in
+    the message, a calendar date is more likely when they sat the exam ("got 250 on
+    step 2 in march"), so only a span ahead ("in 6 weeks") counts then.
     """
     if _PLAN_EXPLICIT_RE.search(norm):
         return True
-    if not _PLAN_DATE_RE.search(norm) or _TIMING_QUESTION_RE.search(norm):
+    if _TIMING_QUESTION_RE.search(norm):
+        return False
+    if _PLAN_SPAN_RE.search(norm):
+        return True
+    if not _EXAM_WORD_RE.search(norm) or find_exam_date(text, _ANY_DAY) is None:
         return False
     return not has_score or _PLAN_RELATIVE_RE.search(norm) is not None
 

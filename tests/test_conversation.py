@@ -52,6 +52,8 @@ def test_an_invalid_score_does_not_replace_a_valid_one(advisor: Advisor, store: 
         ("/score 250", "At or above the average"),
         ("/score", "/score 248 ortho"),
         ("/score 400", "400 can't be a Step 2 CK score"),
+        ("/score 2 48 derm", "Your 248 is"),
+        ("/score 301 derm", "301 can't be a Step 2 CK score"),
         ("/compare derm psych", "side by side"),
         ("/compare derm", "Name two or more"),
         ("/faq", "Common questions"),
