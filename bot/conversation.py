@@ -41,6 +41,10 @@ class Turn:
 
 
 PLAN_COMMANDS = frozenset({"plan", "done", "snooze", "pause", "resume", "stop"})
+SIDE_QUESTIONS: frozenset[Intent] = frozenset(
+    {"average", "score_check", "score_fit", "compare", "faq", "invalid_score"}
+)
+"""Intents answered even while the plan set-up waits for an answer."""
 PRIVATE_ONLY = "Let's do that in a private chat with me, so your plan and nudges stay yours."
 NO_PLAN = "You don't have a study plan yet. Send /plan and I'll build one with you."
 
@@ -196,7 +200,18 @@ class Advisor:
         plan = plans.Plan.from_dict(profile.plan) if profile.plan else None
         draft = plan_flow.PlanDraft.from_dict(profile.draft)
         today = self._today(draft.tz or (plan.tz if plan else self.default_timezone))
-        return self._save_plan(profile, plan_flow.step(draft, text, today, self.knowledge, existing=plan))
+        outcome = plan_flow.step(draft, text, today, self.knowledge, existing=plan)
+        still_asking = outcome[1] is None and outcome[0] is not None and outcome[0].to_dict() == draft.to_dict()
+        if still_asking:
+            # Not an answer; if it is a clear question ("avg for rads"), answer it rather than
+            # trap the student in set-up, and ask the plan's question again below.
+            parsed = understand(text, self.knowledge)
+            if parsed.intent in SIDE_QUESTIONS:
+                turn = self._free_text(profile, parsed)
+                ask, buttons = plan_flow.question(draft)
+                reply = Reply(f"{turn.reply.html}\n\n<i>Back to your study plan:</i>\n{ask}", buttons, turn.reply.chart)
+                return replace(turn, reply=reply)
+        return self._save_plan(profile, outcome)
 
     def _save_plan(self, profile: Profile, outcome: plan_flow.Outcome) -> Turn:
         """Store the draft and plan an outcome leaves, in one write."""

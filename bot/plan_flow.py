@@ -153,7 +153,7 @@ _CANCEL_ROW = (Button("✖️ Cancel", "cancel"),)
 # ------------------------------------------------------------------------ questions
 
 
-def _question(draft: PlanDraft) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+def question(draft: PlanDraft) -> tuple[str, tuple[tuple[Button, ...], ...]]:
     """The HTML question for the draft's step and its buttons."""
     current = Plan.from_dict(draft.editing) if draft.editing else None
     if draft.step == "exam_date":
@@ -208,8 +208,8 @@ def _question(draft: PlanDraft) -> tuple[str, tuple[tuple[Button, ...], ...]]:
 
 def _ask(draft: PlanDraft, before: str = "") -> Outcome:
     """Ask the draft's current question, after `before` (already HTML) if given."""
-    question, buttons = _question(draft)
-    text = f"{before}\n\n{question}" if before else question
+    ask, buttons = question(draft)
+    text = f"{before}\n\n{ask}" if before else ask
     return draft, None, Reply(text, buttons)
 
 

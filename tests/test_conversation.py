@@ -142,6 +142,28 @@ def test_commands_during_the_plan_flow_keep_the_draft(advisor: Advisor, store: P
     assert "days a week" in say(advisor, "eight")  # a bad answer re-asks the same question
 
 
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("avg for rads", "average Step 2 CK score is about 253"),
+        ("what's the passing score", "214"),
+        ("I got 250, good for derm?", "7 points below"),
+    ],
+)
+def test_a_clear_question_during_the_plan_flow_is_answered_and_the_plan_waits(
+    advisor: Advisor, store: ProfileStore, question: str, answer: str
+) -> None:
+    say(advisor, "/plan")
+    draft = store.get(1).draft
+    reply = advisor.handle(1, question).reply
+    text = plain_text(reply.html)
+    assert answer in text
+    assert text.rstrip().endswith("When is your Step 2 CK exam? e.g. “March 3”, “3/3/2027” or “in 6 weeks”.")
+    assert "in 6 weeks" in [b.action for row in reply.buttons for b in row]  # the plan's answer buttons
+    assert store.get(1).draft == draft
+    assert "days a week" in say(advisor, "in 6 weeks")  # and the plan goes on from there
+
+
 @pytest.mark.parametrize("command", ["/done", "/pause", "/resume", "/stop", "/snooze"])
 def test_plan_commands_without_a_plan_offer_to_make_one(advisor: Advisor, command: str) -> None:
     turn = advisor.handle(1, command)
