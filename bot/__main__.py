@@ -49,7 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as err:
         first = err.errors()[0]
         field = ".".join(str(p) for p in first["loc"]).upper()
-        return _fail(f"Setting {field} is invalid: {first['msg']}. See .env.example.")
+        reason = str(first["msg"]).removeprefix("Value error, ").rstrip(".")
+        return _fail(f"Setting {field} is invalid: {reason}. See .env.example.")
     try:
         knowledge = load_knowledge(settings.knowledge_dir) if settings.knowledge_dir else load_knowledge()
     except KnowledgeError as err:

@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.plans import parse_timezone
+
 # A Telegram token is "<bot id>:<35 url-safe characters>"; checking the shape early
 # turns a pasted-wrong token into one clear line instead of a failed network call.
 TOKEN_SHAPE = re.compile(r"^\d{5,12}:[A-Za-z0-9_-]{30,50}$")
@@ -43,6 +45,15 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return tuple(int(part) for part in re.split(r"[,\s\[\]]+", value.strip()) if part)
         return value
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        """Store the zone the way plans do ("Mumbai" -> "Asia/Kolkata", "+5:30" -> "UTC+05:30")."""
+        choice = parse_timezone(value)
+        if isinstance(choice, str):
+            raise ValueError(choice)  # pydantic reports it as a validation error
+        return choice.tz
 
     @field_validator("log_level", mode="before")
     @classmethod

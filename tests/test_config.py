@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import SecretStr
+from pydantic import SecretStr, ValidationError
 
 from bot.config import Settings
 
@@ -41,3 +41,20 @@ def test_admin_ids(monkeypatch: pytest.MonkeyPatch, raw: str, ids: tuple[int, ..
 def test_log_level_is_case_insensitive(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOG_LEVEL", "debug")
     assert Settings().log_level == "DEBUG"
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [("UTC", "UTC"), ("America/Chicago", "America/Chicago"), ("Mumbai", "Asia/Kolkata"), ("UTC+5:30", "UTC+05:30")],
+)
+def test_default_timezone_is_stored_the_way_plans_store_zones(
+    monkeypatch: pytest.MonkeyPatch, raw: str, stored: str
+) -> None:
+    monkeypatch.setenv("DEFAULT_TIMEZONE", raw)
+    assert Settings().default_timezone == stored
+
+
+def test_an_unknown_default_timezone_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEFAULT_TIMEZONE", "Mars/Base")
+    with pytest.raises(ValidationError, match="time zone “Mars/Base”"):
+        Settings()
