@@ -14,6 +14,8 @@ from bot.understand import Parsed
 from knowledge import Knowledge
 from knowledge.models import Specialty
 
+MINIMUM_SCORE_FACT = "step2-passing-score"
+"""The fact whose `value` is the latest reported pass mark."""
 WITHIN_REACH = 5
 """Points below an average that we still call "within reach"."""
 
@@ -112,20 +114,34 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
             "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
             "how broadly to apply, and keep a parallel plan in mind."
         )
+    below_pass = _below_pass_note(score, knowledge)
     html = (
-        f"{head}\n{meaning}\n\n{step}\n\n"
+        f"{head}\n{meaning}\n\n{below_pass}{step}\n\n"
         "A score is one part of your application, not a verdict on it.\n"
         f"{_source_line(knowledge, spec)}"
     )
     neighbours = _neighbours(spec, knowledge)
+    more = Button("Retakes", "/faq retakes") if below_pass else Button("What else matters?", "/faq beyond_scores")
     buttons = (
         (
             Button("📊 Chart", f"/chart {score}"),
             Button("⚖️ Compare", "/compare " + " ".join(_ref(s) for s in [spec, *neighbours])),
         ),
-        (Button("What else matters?", "/faq beyond_scores"),),
+        (more,),
     )
     return Reply(html, buttons, None)
+
+
+def _below_pass_note(score: int, knowledge: Knowledge) -> str:
+    """A kind word, ending in a blank line, when a score is under the reported pass mark; else ""."""
+    fact = knowledge.facts.get(MINIMUM_SCORE_FACT)
+    if fact is None or fact.value is None or score >= fact.value:
+        return ""
+    return (
+        f"⚠️ {score} is under {fact.value}, the passing mark reported for recent exams "
+        f"(<i>{escape(knowledge.cite(fact.source))}</i>). If it's a practice score, there's room to build "
+        "before test day. If it's your result, a retake is possible: tap Retakes for how to plan one.\n\n"
+    )
 
 
 def _ref(spec: Specialty) -> str:
@@ -151,6 +167,9 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
         return f"• {escape(s.short_name)} {s.average_step2}{star}"
 
     parts = [f"With a <b>{score}</b>, here's how you sit against each specialty's average:"]
+    below_pass = _below_pass_note(score, knowledge)
+    if below_pass:
+        parts.append(below_pass.rstrip())
     if at_or_above:
         parts.append("<b>At or above the average</b>\n" + "\n".join(line(s) for s in at_or_above))
     if reach:
@@ -163,7 +182,14 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
     )
     if interests:
         parts.append("⭐ = a specialty you asked about.")
-    return Reply("\n\n".join(parts), ((Button("📊 Chart", f"/chart {score}"),),))
+    buttons: list[Button] = [Button("📊 Chart", f"/chart {score}")]
+    if not at_or_above:
+        parts.append(
+            "Next: name the field you're weighing (e.g. “235 for peds?”) and I'll go through it with you. "
+            "Strong letters, rotations and interviews carry real weight wherever your score sits."
+        )
+        buttons.append(Button("Retakes", "/faq retakes") if below_pass else Button("Score lower?", "/faq low_score"))
+    return Reply("\n\n".join(parts), (tuple(buttons),))
 
 
 def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> Reply:

@@ -7,9 +7,10 @@ is safe to show to a student, and anything that fails is named precisely.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -79,3 +80,14 @@ class Fact(Record):
     text: Text = Field(max_length=400)
     source: Slug
     as_of: dt.date
+    value: int | None = Field(default=None, ge=1, le=300)
+    """The score the fact states, for facts replies compare against (the pass mark)."""
+
+    @field_validator("value")
+    @classmethod
+    def _stated_in_text(cls, value: int | None, info: ValidationInfo) -> int | None:
+        """The figure must be one the text (and so the source) states, or an edit could split them."""
+        text = info.data.get("text", "")
+        if value is not None and not re.search(rf"(?<!\d){value}(?!\d)", text):
+            raise ValueError(f"{value} does not appear in this fact's text")
+        return value

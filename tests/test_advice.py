@@ -57,10 +57,34 @@ def test_score_check_states_the_difference_and_always_a_next_step(
     assert not any(word in text.lower() for word in DISCOURAGING)
 
 
-def test_score_check_numbers_all_come_from_the_store(knowledge: Knowledge) -> None:
-    text = reply_text(Parsed("score_check", score=231, specialties=("neurosurgery",)), knowledge)
-    allowed = {231, 252, 21, 2025}
-    assert numbers(text) <= allowed
+@pytest.mark.parametrize("score", [205, 231, 248, 257, 270])
+def test_every_number_in_a_score_check_comes_from_the_store_or_the_student(knowledge: Knowledge, score: int) -> None:
+    pass_mark = knowledge.facts["step2-passing-score"].value
+    assert pass_mark is not None
+    for spec in knowledge.specialties.values():
+        text = reply_text(Parsed("score_check", score=score, specialties=(spec.id,)), knowledge)
+        allowed = {score, spec.average_step2, abs(score - spec.average_step2), spec.as_of.year}
+        if score < pass_mark:
+            allowed.add(pass_mark)
+        assert numbers(text) <= allowed, (spec.id, numbers(text) - allowed)
+
+
+@pytest.mark.parametrize(("score", "warned"), [(205, True), (217, True), (218, False), (240, False)])
+def test_a_score_under_the_pass_mark_is_said_kindly_with_retakes(
+    knowledge: Knowledge, score: int, warned: bool
+) -> None:
+    for parsed in (Parsed("score_check", score=score, specialties=("pediatrics",)), Parsed("score_fit", score=score)):
+        reply = advise(parsed, Profile(1), knowledge)
+        text = plain_text(reply.html)
+        assert ("under 218, the passing mark reported for recent exams" in text) is warned
+        assert ("/faq retakes" in [b.action for row in reply.buttons for b in row]) is warned
+        assert not any(word in text.lower() for word in DISCOURAGING)
+
+
+def test_score_fit_below_every_average_still_gives_a_next_step(knowledge: Knowledge) -> None:
+    reply = advise(Parsed("score_fit", score=235), Profile(1), knowledge)
+    assert "Next: name the field you're weighing" in plain_text(reply.html)
+    assert "/faq low_score" in [b.action for row in reply.buttons for b in row]
 
 
 def test_follow_up_uses_the_remembered_score(knowledge: Knowledge) -> None:

@@ -229,6 +229,11 @@ BROKEN: list[tuple[str, Callable[[Path], None], str]] = [
         r'^facts\.json, record 1 \("score-scale"\), field as_of: Field required',
     ),
     (
+        "fact value the text doesn't state",
+        edit("facts", lambda t: t["3"].update(value=220)),
+        r'^facts\.json, record 3 \("step2-passing-score"\), field value: .*220 does not appear',
+    ),
+    (
         "too few phrasings",
         edit("faq", lambda t: t["3"].update(phrasings=["low score", "bad score"])),
         r'^faq\.json, record 3 \("low_score"\), field phrasings: .*at least 3',
