@@ -51,3 +51,49 @@ async def test_per_user_order_with_cross_user_concurrency() -> None:
         # Strictly one at a time, in the order sent.
         assert mine == [("start", "m0"), ("end", "m0"), ("start", "m1"), ("end", "m1"), ("start", "m2"), ("end", "m2")]
     assert peak == 3  # the three users were handled at the same time
+
+
+async def test_a_busy_user_cannot_take_every_slot() -> None:
+    """One user sends far more messages than there are slots: someone else's message is still
+    handled at once, and no more updates run together than the limit allows."""
+    limit = 4
+    started: list[int] = []
+    running = 0
+    peak = 0
+    other_done = asyncio.Event()
+
+    async def slow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        nonlocal running, peak
+        assert update.effective_user is not None
+        user = update.effective_user.id
+        running += 1
+        peak = max(peak, running)
+        started.append(user)
+        await asyncio.sleep(HOLD / 3)
+        running -= 1
+        if user == 2:
+            other_done.set()
+
+    with FakeBotApi() as api:
+        app = (
+            ApplicationBuilder()
+            .token(api.token)
+            .base_url(api.base_url)
+            .concurrent_updates(PerUserOrder(max_concurrent_updates=limit))
+            .build()
+        )
+        app.add_handler(MessageHandler(filters.TEXT, slow))
+        for i in range(3 * limit):
+            api.push_message(1, f"m{i}")
+        api.push_message(2, "me too")
+        async with app:
+            await app.start()
+            assert app.updater is not None
+            await app.updater.start_polling(poll_interval=0, timeout=1)
+            await asyncio.wait_for(other_done.wait(), timeout=10)
+            await app.updater.stop()
+            await app.stop()
+
+    # User 2 went second: user 1's waiting messages did not fill the slots ahead of it.
+    assert started[:2] == [1, 2]
+    assert peak <= limit
