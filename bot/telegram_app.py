@@ -260,10 +260,13 @@ def build_application(settings: Settings, advisor: Advisor) -> Application[Any, 
     """Wire the PTB Application: defaults, rate limiting, per-user ordering, handlers."""
     handlers = Handlers(advisor)
     assert settings.telegram_bot_token is not None  # noqa: S101  # checked by the caller
-    # One send every 1/rate seconds, with no burst: Telegram (and the loopback server) count
-    # with a bucket of their own, and a burst from ours would drain theirs, so the smallest
-    # jitter on the way would earn a 429 and a pause of a second or more.
-    limiter = AIORateLimiter(overall_max_rate=1, overall_time_period=1 / settings.telegram_rate_limit, max_retries=3)
+    # Bursts of at most a quarter second's worth. Telegram (and the loopback server) count
+    # with a bucket of their own; a full second's burst from ours would drain theirs, and
+    # the least jitter would then earn a 429 and a pause. Some burst is still needed: it
+    # makes up for timer wake-ups that come late, which no burst at all would lose.
+    rate = settings.telegram_rate_limit
+    burst = max(1.0, rate / 4)
+    limiter = AIORateLimiter(overall_max_rate=burst, overall_time_period=burst / rate, max_retries=3)
     app = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value().strip())
