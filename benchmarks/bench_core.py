@@ -12,30 +12,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.messages import STUDENT_MESSAGES as MESSAGES
 from bot.advice import advise
 from bot.conversation import Advisor
 from bot.profiles import Profile, ProfileStore
 from bot.understand import understand
 from knowledge import load_knowledge
-
-MESSAGES = [
-    "248 good enough for ortho??",
-    "avg for rads",
-    "can IMGs match derm",
-    "derm vs plastics vs ENT",
-    "I got 245, what fits?",
-    "what about psych?",
-    "high 240s for gen surg",
-    "hi",
-    "my NBME 12 was 230, I'm 26, is that ok for peds",
-    "is step 2 harder than step 1",
-    "what's the passing score",
-    "asdfghjkl",
-    "I got 320",
-    "urology average?",
-    "compare IM, peds and FM",
-    "dermatolgy 250",
-]
 
 
 def percentile(samples: list[float], q: float) -> float:

@@ -37,28 +37,9 @@ from benchmarks._common import (
     split_cpus,
     wait_until,
 )
+from benchmarks.messages import STUDENT_MESSAGES
 from tests.fake_bot_api import Call, FakeBotApi
 
-# What students actually type: scores, specialties, comparisons, small talk, typos.
-# None asks for a chart or starts a plan, so every message gets one text reply.
-STUDENT_TEXTS = (
-    "248 good enough for ortho??",
-    "avg for rads",
-    "can IMGs match derm",
-    "derm vs plastics vs ENT",
-    "I got 245, what fits?",
-    "what about psych?",
-    "high 240s for gen surg",
-    "hi",
-    "my NBME 12 was 230, is that ok for peds",
-    "is step 2 harder than step 1",
-    "what's the passing score",
-    "urology average?",
-    "compare IM, peds and FM",
-    "dermatolgy 250",
-    "thanks!!",
-    "EM with a 238?",
-)
 REPLY_METHODS = frozenset({"sendMessage", "sendPhoto"})
 FIRST_USER = 500_000
 WARM_UP_MESSAGES = 40
@@ -96,7 +77,9 @@ def push_burst(server: FakeBotApi, count: int, users: int, offset: int = 0) -> t
     first_id = 0
     for i in range(count):
         user = FIRST_USER + (offset + i) % users
-        update_id = server.push_message(user, STUDENT_TEXTS[(offset + i) % len(STUDENT_TEXTS)], first_name="Student")
+        update_id = server.push_message(
+            user, STUDENT_MESSAGES[(offset + i) % len(STUDENT_MESSAGES)], first_name="Student"
+        )
         first_id = first_id or update_id
         per_user[user] += 1
     return server.pushed_at[first_id], per_user

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from telegram import Update
-from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from bot.telegram_app import PerUserOrder
 from tests.fake_bot_api import FakeBotApi
 
 HOLD = 0.3
+
+
+async def poll_until(app: Application[Any, Any, Any, Any, Any, Any], done: asyncio.Event) -> None:
+    """Run `app` against the fake server until `done` is set."""
+    async with app:
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        await asyncio.wait_for(done.wait(), timeout=10)
+        await app.updater.stop()
+        await app.stop()
 
 
 async def test_per_user_order_with_cross_user_concurrency() -> None:
@@ -38,13 +50,7 @@ async def test_per_user_order_with_cross_user_concurrency() -> None:
         for i in range(3):
             for user in (1, 2, 3):
                 api.push_message(user, f"m{i}")
-        async with app:
-            await app.start()
-            assert app.updater is not None
-            await app.updater.start_polling(poll_interval=0, timeout=1)
-            await asyncio.wait_for(all_done.wait(), timeout=10)
-            await app.updater.stop()
-            await app.stop()
+        await poll_until(app, all_done)
 
     for user in (1, 2, 3):
         mine = [(kind, text) for kind, u, text in events if u == user]
@@ -86,13 +92,7 @@ async def test_a_busy_user_cannot_take_every_slot() -> None:
         for i in range(3 * limit):
             api.push_message(1, f"m{i}")
         api.push_message(2, "me too")
-        async with app:
-            await app.start()
-            assert app.updater is not None
-            await app.updater.start_polling(poll_interval=0, timeout=1)
-            await asyncio.wait_for(other_done.wait(), timeout=10)
-            await app.updater.stop()
-            await app.stop()
+        await poll_until(app, other_done)
 
     # User 2 went second: user 1's waiting messages did not fill the slots ahead of it.
     assert started[:2] == [1, 2]
