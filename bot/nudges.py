@@ -30,7 +30,7 @@ from knowledge import Knowledge
 log = logging.getLogger(__name__)
 
 Send = Callable[[int, Reply], Awaitable[None]]
-Outcome = Literal["sent", "blocked", "refused", "failed", "interrupted"]
+Delivery = Literal["sent", "blocked", "refused", "failed", "interrupted"]
 """failed: transient errors outlasted every retry; refused: Telegram said no for good;
 interrupted: the bot began to stop while waiting to try again, so nothing was sent."""
 
@@ -162,7 +162,7 @@ class Nudger:
             if not self.stopping.is_set():
                 self.schedule(user_id)
 
-    async def deliver(self, user_id: int) -> Outcome | None:
+    async def deliver(self, user_id: int) -> Delivery | None:
         """Send whatever is due for this user now; None when nothing is due."""
         now = self.now()
         due: tuple[Reply, plans.Plan, plans.Plan] | None = None
@@ -211,7 +211,7 @@ class Nudger:
 
         self.store.update(user_id, apply)
 
-    async def _send(self, user_id: int, reply: Reply) -> Outcome:
+    async def _send(self, user_id: int, reply: Reply) -> Delivery:
         """Send with Telegram's rules: wait out 429s, back off on transient errors, stop on 403."""
         delay = self.backoff
         for attempt in range(1, MAX_ATTEMPTS + 1):

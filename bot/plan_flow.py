@@ -18,16 +18,16 @@ Buttons' actions are plain answers ("5", "7:00", "skip") or commands handled by 
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, time
 from typing import Any, Literal, cast
 
 from bot.plans import (
     TRIAGE_DAYS,
     Plan,
+    changed,
     describe_weekdays,
     find_exam_date,
     first_nudge_day,
@@ -40,7 +40,7 @@ from bot.plans import (
     summary_html,
     weekdays_for,
 )
-from bot.reply import Button, Reply
+from bot.reply import Button, Reply, escape_text
 from knowledge import Knowledge
 from knowledge.store import normalize
 
@@ -85,10 +85,6 @@ _EDIT_FIELDS: dict[str, FlowStep] = {
 }
 
 _PLAN_CMD = re.compile(r"^/plan(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 def _words(text: str) -> str:
@@ -183,7 +179,7 @@ def question(draft: PlanDraft) -> tuple[str, tuple[tuple[Button, ...], ...]]:
         label = "Keep" if current else "Default"
         return (
             f"🌍 Which time zone are you in? Send a city (e.g. Chicago, Lagos, Mumbai) or "
-            f"an offset like UTC+5:30, or tap {label} for <code>{_esc(default)}</code>."
+            f"an offset like UTC+5:30, or tap {label} for <code>{escape_text(default)}</code>."
         ), (
             (Button(f"{label}: {default}", "default"),),
             (
@@ -215,7 +211,7 @@ def _ask(draft: PlanDraft, before: str = "") -> Outcome:
 
 def _reask(draft: PlanDraft, reason: str) -> Outcome:
     """The same question again, with why the last answer didn't work; nothing is lost."""
-    return _ask(draft, f"🤔 {_esc(reason)}")
+    return _ask(draft, f"🤔 {escape_text(reason)}")
 
 
 def plan_buttons(plan: Plan) -> tuple[tuple[Button, ...], ...]:
@@ -274,7 +270,7 @@ def _first_nudge_note(plan: Plan, today: date) -> str:
     day = first_nudge_day(plan, today)
     if day is None:
         return "No more nudges before your exam: rest, you're ready. 🍀"
-    return f"⏰ Nudges start {fmt_day(day)} at {fmt_time(plan.nudge_time)} ({_esc(plan.tz)}) on study days."
+    return f"⏰ Nudges start {fmt_day(day)} at {fmt_time(plan.nudge_time)} ({escape_text(plan.tz)}) on study days."
 
 
 def _finish_new(draft: PlanDraft, today: date, knowledge: Knowledge, note: str) -> Outcome:
@@ -327,7 +323,7 @@ def _fresh(text: str, today: date, default_tz: str, note: str = "") -> Outcome:
         return _accept_exam_date(draft, found, today, note)
     intro = note or "Let's build your Step 2 CK study plan: five quick questions. Send “cancel” any time."
     if isinstance(found, str):
-        return _ask(draft, f"{intro}\n\n🤔 {_esc(found)}")
+        return _ask(draft, f"{intro}\n\n🤔 {escape_text(found)}")
     return _ask(draft, intro)
 
 
@@ -453,7 +449,7 @@ def step(
             return _reask(draft, exam)
         if base is not None:
             # Phases are laid out from `created`, so a new date re-lays them from today.
-            return _finish_edit(_replace(base, exam_date=exam, created=today), today, knowledge)
+            return _finish_edit(changed(base, exam_date=exam, created=today), today, knowledge)
         return _accept_exam_date(draft, exam, today)
 
     if draft.step == "study_days":
@@ -461,7 +457,7 @@ def step(
         if isinstance(days, str):
             return _reask(draft, days)
         if base is not None:
-            return _finish_edit(_replace(base, study_days=days), today, knowledge)
+            return _finish_edit(changed(base, study_days=days), today, knowledge)
         draft.study_days, draft.step = days, "nudge_time"
         return _ask(draft, f"📚 {days} days a week ({describe_weekdays(weekdays_for(days))}).")
 
@@ -470,7 +466,7 @@ def step(
         if isinstance(wall, str):
             return _reask(draft, wall)
         if base is not None:
-            return _finish_edit(_replace(base, nudge_time=wall), today, knowledge)
+            return _finish_edit(changed(base, nudge_time=wall), today, knowledge)
         draft.nudge_time, draft.step = wall, "timezone"
         return _ask(draft, f"⏰ {fmt_time(wall)} it is.")
 
@@ -483,9 +479,9 @@ def step(
                 return _reask(draft, choice)
             tz = choice.tz
         if base is not None:
-            return _finish_edit(_replace(base, tz=tz), today, knowledge)
+            return _finish_edit(changed(base, tz=tz), today, knowledge)
         draft.tz, draft.step = tz, "extras"
-        return _ask(draft, f"🌍 Time zone: <code>{_esc(tz)}</code>.")
+        return _ask(draft, f"🌍 Time zone: <code>{escape_text(tz)}</code>.")
 
     # extras: optional, so "skip" is always a fine answer
     if answer in _SKIP:
@@ -499,22 +495,17 @@ def step(
     note = (
         ""
         if other is None
-        else f"I don't have a sourced average for {_esc(other)} yet, so I've left the target specialty blank."
+        else f"I don't have a sourced average for {escape_text(other)} yet, so I've left the target specialty blank."
     )
     if base is not None:
         # Only what the answer names changes: "252" keeps the target specialty.
         changes = {k: v for k, v in (("practice_score", score), ("target_specialty", specialty)) if v is not None}
-        return _finish_edit(_replace(base, **changes), today, knowledge, note)
+        return _finish_edit(changed(base, **changes), today, knowledge, note)
     draft.practice_score, draft.target_specialty = score, specialty
     return _finish_new(draft, today, knowledge, note)
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _replace(plan: Plan, **changes: Any) -> Plan:
-    """A changed copy of `plan` that shares no list or dict with it."""
-    return replace(plan, tips_used=list(plan.tips_used), done_log=dict(plan.done_log), **changes)
 
 
 __all__ = [

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import calendar
 import functools
-import html
 import re
 import unicodedata
 import zoneinfo
@@ -41,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Literal, cast
 
-from bot.reply import Button, Reply
+from bot.reply import Button, Reply, escape_text
 from knowledge import Knowledge
 from knowledge.models import Tip
 
@@ -59,11 +58,6 @@ SNOOZE_MINUTES = 60
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _esc(text: str) -> str:
-    """Escape for Telegram HTML text: only <, > and & need it there."""
-    return html.escape(text, quote=False)
 
 
 def _clean(text: str) -> str:
@@ -710,7 +704,7 @@ class Plan:
         )
 
 
-def _copy(plan: Plan, **changes: Any) -> Plan:
+def changed(plan: Plan, **changes: Any) -> Plan:
     """`replace` with fresh containers, so no two plans ever share a list or dict."""
     changes.setdefault("tips_used", list(plan.tips_used))
     changes.setdefault("done_log", dict(plan.done_log))
@@ -904,11 +898,8 @@ def _specialty_line(plan: Plan, knowledge: Knowledge) -> str | None:
     spec = knowledge.specialties.get(plan.target_specialty or "")
     if spec is None:
         return None
-    try:
-        cite = knowledge.cite(spec.source)
-    except KeyError:
-        return None
-    return f"{_esc(spec.short_name)} average: <b>{spec.average_step2}</b> ({_esc(cite)}) — an average, not a cut-off."
+    cite = escape_text(knowledge.cite(spec.source))  # the loader has checked every source exists
+    return f"{escape_text(spec.short_name)} average: <b>{spec.average_step2}</b> ({cite}) — an average, not a cut-off."
 
 
 def _days_left_text(days: int) -> str:
@@ -926,7 +917,7 @@ def summary_html(plan: Plan, today: date, knowledge: Knowledge) -> str:
         "<b>📋 Your Step 2 CK plan</b>",
         f"📅 Exam: <b>{fmt_day(plan.exam_date, year=True)}</b> · {_days_left_text(days)}",
         f"📚 {plan.study_days} study days/week ({describe_weekdays(study_weekdays(plan))})",
-        f"⏰ Nudges at {fmt_time(plan.nudge_time)} ({_esc(plan.tz)})",
+        f"⏰ Nudges at {fmt_time(plan.nudge_time)} ({escape_text(plan.tz)})",
     ]
     if plan.practice_score is not None:
         lines.append(f"📝 Latest practice score: {plan.practice_score}")
@@ -944,7 +935,7 @@ def summary_html(plan: Plan, today: date, knowledge: Knowledge) -> str:
         lines.append("<b>Phases</b>")
         for p in phases:
             span = fmt_day(p.start) if p.start == p.end else f"{_fmt_short(p.start)} – {_fmt_short(p.end)}"
-            lines.append(f"• <b>{_esc(p.name)}</b>, {span}: {_esc(p.focus)}")
+            lines.append(f"• <b>{escape_text(p.name)}</b>, {span}: {escape_text(p.focus)}")
         upcoming = [d for d in self_assessment_days(plan) if d >= today]
         if upcoming:
             shown = ", ".join(_fmt_short(d) for d in upcoming[:6])
@@ -952,7 +943,7 @@ def summary_html(plan: Plan, today: date, knowledge: Knowledge) -> str:
             lines.append(f"📝 Self-assessments: {shown}{more}")
     if days >= 0:
         lines.append("")
-        lines.append(f"<b>Today:</b> {_esc(focus_for(plan, today))}")
+        lines.append(f"<b>Today:</b> {escape_text(focus_for(plan, today))}")
     return "\n".join(lines)
 
 
@@ -1111,7 +1102,7 @@ def nudge_for(plan: Plan, day: date, knowledge: Knowledge) -> tuple[Reply, Plan]
     """
     days = (plan.exam_date - day).days
     if days < 1:  # never scheduled (see next_nudge_at); answered sensibly all the same
-        return Reply("<b>🍀 Exam day.</b> Trust your preparation. Good luck!"), _copy(
+        return Reply("<b>🍀 Exam day.</b> Trust your preparation. Good luck!"), changed(
             plan, last_nudged=day, snoozed_until=None
         )
     if days == 1:
@@ -1123,23 +1114,23 @@ def nudge_for(plan: Plan, day: date, knowledge: Knowledge) -> tuple[Reply, Plan]
                 "You've put in the work. You're ready. 🍀",
             ]
         )
-        return Reply(text), _copy(plan, last_nudged=day, snoozed_until=None)
+        return Reply(text), changed(plan, last_nudged=day, snoozed_until=None)
 
     tip, used = next_tip(plan, knowledge)
     lines = [
         f"<b>📚 {_plural(days, 'day')} to Step 2 CK</b>",
-        f"<b>Today:</b> {_esc(focus_for(plan, day))}",
+        f"<b>Today:</b> {escape_text(focus_for(plan, day))}",
     ]
     if tip is not None:
-        lines.append(f"💡 {_esc(tip.text)}")
+        lines.append(f"💡 {escape_text(tip.text)}")
     spec_line = _specialty_line(plan, knowledge)
     if spec_line:
         lines.append(f"🎯 {spec_line}")
     run = streak(plan, day)
     if run:
         lines.append(f"🔥 Streak: {_plural(run, 'study day')}")
-    lines.append(f"<i>{_esc(ENCOURAGEMENTS[day.toordinal() % len(ENCOURAGEMENTS)])}</i>")
-    updated = _copy(plan, last_nudged=day, snoozed_until=None, tips_used=used)
+    lines.append(f"<i>{escape_text(ENCOURAGEMENTS[day.toordinal() % len(ENCOURAGEMENTS)])}</i>")
+    updated = changed(plan, last_nudged=day, snoozed_until=None, tips_used=used)
     return Reply("\n".join(lines), NUDGE_BUTTONS), updated
 
 
@@ -1160,7 +1151,7 @@ def farewell_for(plan: Plan, knowledge: Knowledge) -> tuple[Reply, Plan]:
         "to me and I'll show where it sits against specialty averages."
     )
     lines.append("Your plan is finished, so the nudges stop here. Send /plan any time to start a new one.")
-    finished = _copy(plan, status="finished", snoozed_until=None)
+    finished = changed(plan, status="finished", snoozed_until=None)
     return Reply("\n".join(lines)), finished
 
 
@@ -1206,7 +1197,7 @@ def record_done(plan: Plan, today: date, count: int | None) -> tuple[Plan, Reply
     key = today.isoformat()
     log = dict(plan.done_log)
     log[key] = log.get(key, 0) + (count or 0)
-    updated = _copy(plan, done_log=log)
+    updated = changed(plan, done_log=log)
     run = streak(updated, today)
     if count:
         first = f"✅ Logged {_plural(count, 'question')}"
@@ -1241,7 +1232,7 @@ def snooze(plan: Plan, now: datetime, minutes: int = SNOOZE_MINUTES) -> tuple[Pl
     today = now.astimezone(tz).date()
     until = now + timedelta(minutes=minutes)
     last = None if plan.last_nudged == today else plan.last_nudged
-    updated = _copy(plan, snoozed_until=until, last_nudged=last)
+    updated = changed(plan, snoozed_until=until, last_nudged=last)
     nxt = next_nudge_at(updated, now)
     if nxt is None:
         return updated, Reply("⏰ Snoozed. There are no more nudges before your exam.")
@@ -1258,7 +1249,7 @@ def pause(plan: Plan) -> tuple[Plan, Reply]:
         return plan, Reply("Your nudges are already paused. Send /resume when you're ready.", resume_button)
     if plan.status != "active":
         return plan, _no_plan_reply(plan)
-    return _copy(plan, status="paused", snoozed_until=None), Reply(
+    return changed(plan, status="paused", snoozed_until=None), Reply(
         "⏸ Paused. No nudges until you send /resume; your plan and streak are kept.", resume_button
     )
 
@@ -1269,8 +1260,8 @@ def resume(plan: Plan) -> tuple[Plan, Reply]:
         return plan, Reply("Your nudges are already on. 👍")
     if plan.status != "paused":
         return plan, _no_plan_reply(plan)
-    return _copy(plan, status="active"), Reply(
-        f"▶️ Welcome back! Nudges are on again at {fmt_time(plan.nudge_time)} ({_esc(plan.tz)}) on study days."
+    return changed(plan, status="active"), Reply(
+        f"▶️ Welcome back! Nudges are on again at {fmt_time(plan.nudge_time)} ({escape_text(plan.tz)}) on study days."
     )
 
 
@@ -1280,6 +1271,6 @@ def stop(plan: Plan) -> tuple[Plan, Reply]:
         return plan, Reply("This plan is already stopped. Send /plan to make a new one.")
     if plan.status == "finished":
         return plan, Reply("This plan is already finished. Send /plan to make a new one.")
-    return _copy(plan, status="stopped", snoozed_until=None), Reply(
+    return changed(plan, status="stopped", snoozed_until=None), Reply(
         "⏹ Plan stopped. No more nudges. Send /plan whenever you want a new one."
     )

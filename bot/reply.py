@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
+
+
+def escape_text(text: str) -> str:
+    """Escape text for Telegram HTML: only <, > and & need it outside attributes."""
+    return html.escape(text, quote=False)
 
 
 @dataclass(frozen=True)

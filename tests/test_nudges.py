@@ -543,7 +543,7 @@ BACKOFF = 0.005
 @dataclass(frozen=True)
 class Fault:
     inject: Callable[[FakeBotApi, int], None]
-    outcome: nudges.Outcome
+    outcome: nudges.Delivery
     statuses: list[int]
     """HTTP status of every attempt, in order."""
     min_gaps: list[float]
@@ -551,7 +551,7 @@ class Fault:
     stored_status: str
     kept_day: bool
     """Today stays marked as nudged (False: given back for a later try)."""
-    then: nudges.Outcome | None
+    then: nudges.Delivery | None
     """What a second delivery, once Telegram is fine again, does."""
 
 
