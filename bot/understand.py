@@ -752,8 +752,9 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, bo
     if not is_strong:
         return None
     follow = _FOLLOW_WORD_RE.match(after)
-    if follow is not None and follow.group(1) not in _SCORE_FOLLOW and follow.group(1) not in aliases:
-        return None  # "got 3 kids", "got 1000 followers"; but "score 400 derm" is a (bad) score
+    off_scale_for = value > 300 and follow is not None and follow.group(1) in aliases  # "score 400 derm"
+    if follow is not None and follow.group(1) not in _SCORE_FOLLOW and not off_scale_for:
+        return None  # "got 3 kids", "got 3 derm interviews", "got 1000 followers"
     return value, True
 
 
@@ -916,14 +917,18 @@ _PLAN_EXPLICIT_RE = re.compile(
     r"|\bdedicated (?:plan|schedule|period|starts?|begins?)\b"
     r"|\b(?:exam|test) date\b|\b(?:my )?date is\b"
 )
-_EXAM_WORD_RE = re.compile(
-    r"\b(?:exam|test|step (?:2|two)(?: ck)?|ck|s2ck|boards?|taking|take|sitting|sit|scheduled|booked|testing)\b"
+_EXAM_WORD_RE = re.compile(r"\b(?:exam|test|step (?:2|two)(?: ck)?|ck|s2ck|boards?)\b")
+# A date beside these is an exam taken, a practice test or a score question, not one to plan for.
+_NOT_AHEAD_RE = re.compile(
+    r"\b(?:took|taken|sat|did|was|were|last|yesterday|ago|practice|uworld|uw|nbme|uwsa|cbse|free 120|"
+    r"blocks?|scores?|results?|released?)\b"
 )
 _PLAN_SPAN_RE = re.compile(
     rf"\b{_SPAN} (?:left|until|till|to go|out|before (?:my|the) (?:exam|test)|of dedicated|dedicated)\b"
 )
 _ANY_DAY = date(2000, 1, 1)
-"""Any fixed day: plan detection only asks whether a date is named, not whether it is valid."""
+"""A fixed day for plan detection, which asks only whether an exam date is named; whether it
+is past or too far is the plan flow's to say, with the real date, when it asks for one."""
 # "is it too late to take step 2 in august" asks about timing, it is not a date to plan for.
 _TIMING_QUESTION_RE = re.compile(r"\btoo (?:late|early)\b|\bwhen\b|\bshould i\b|\bbest time\b")
 _PLAN_RELATIVE_RE = re.compile(rf"\bin {_SPAN}\b|\b{_SPAN} (?:left|until|till|to go|out)\b")
@@ -943,7 +948,7 @@ def _wants_plan(text: str, norm: str, has_score: bool) -> bool:
         return False
     if _PLAN_SPAN_RE.search(norm):
         return True
-    if not _EXAM_WORD_RE.search(norm) or find_exam_date(text, _ANY_DAY) is None:
+    if not _EXAM_WORD_RE.search(norm) or _NOT_AHEAD_RE.search(norm) or find_exam_date(text, _ANY_DAY) is None:
         return False
     return not has_score or _PLAN_RELATIVE_RE.search(norm) is not None
 
