@@ -38,7 +38,7 @@ WORKERS = 8
 MAX_ATTEMPTS = 8
 FIRST_BACKOFF = 1.0
 MAX_BACKOFF = 60.0
-STOP_GRACE = 10.0
+STOP_GRACE = 30.0
 """Seconds a stopping bot waits for sends already under way before it cancels them."""
 
 
@@ -130,9 +130,10 @@ class Nudger:
         Idle workers are cancelled at once, and ids still queued stay unmarked, so a
         restart sends them late the same day. A worker mid-send is not cancelled: the
         day is already marked, and cutting an HTTP request short would leave no way to
-        know whether Telegram took the message. Waits between attempts end early, and
-        give the day back, as nothing went out. Only a send that outlasts `grace` is
-        cancelled, and that day's nudge may then be lost (never doubled).
+        know whether Telegram took the message. Our waits between attempts end early, and
+        give the day back, as nothing went out. A 429 wait inside PTB's rate limiter (it
+        retries a few times itself) can't be cut short; only a send that outlasts `grace`
+        that way is cancelled, and that day's nudge is then lost, never doubled.
         """
         self.stopping.set()
         for task in self.workers:
@@ -193,23 +194,29 @@ class Nudger:
         reply, plan, updated = due
         outcome = await self._send(user_id, reply)
         if outcome == "blocked":
-            self._change_plan(user_id, lambda p: replace(p, status="paused"))
+            await self._change_plan(user_id, lambda p: replace(p, status="paused"))
             log.info("user %s blocked the bot; their plan is paused", user_id)
         elif outcome in ("failed", "interrupted") and updated.status == "active":
             # Nothing went out: give the day back so a later try (or a restart) sends it today.
             # The tip goes back too, so the rotation shows it next time rather than skip it.
-            self._change_plan(user_id, lambda p: replace(p, last_nudged=plan.last_nudged, tips_used=plan.tips_used))
+            # Only onto the plan as we marked it: a plan made anew meanwhile keeps its own.
+            def give_back(p: plans.Plan) -> plans.Plan:
+                if (p.last_nudged, p.tips_used) != (updated.last_nudged, updated.tips_used):
+                    return p
+                return replace(p, last_nudged=plan.last_nudged, tips_used=plan.tips_used)
+
+            await self._change_plan(user_id, give_back)
         elif outcome == "sent":
             self.delivered += 1
         return outcome
 
-    def _change_plan(self, user_id: int, change: Callable[[plans.Plan], plans.Plan]) -> None:
+    async def _change_plan(self, user_id: int, change: Callable[[plans.Plan], plans.Plan]) -> None:
         def apply(profile: Profile) -> Profile:
             if profile.plan is None:
                 return profile
             return replace(profile, plan=change(plans.Plan.from_dict(profile.plan)).to_dict())
 
-        self.store.update(user_id, apply)
+        await asyncio.to_thread(self.store.update, user_id, apply)  # its fsync off the loop, like the mark
 
     async def _send(self, user_id: int, reply: Reply) -> Delivery:
         """Send with Telegram's rules: wait out 429s, back off on transient errors, stop on 403."""

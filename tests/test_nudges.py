@@ -693,3 +693,22 @@ async def test_a_turn_that_read_before_the_nudge_does_not_undo_its_mark(
     assert stored.score == 250
     assert Plan.from_dict(stored.plan or {}).last_nudged == DAY
     assert await nudger.deliver(user) is None  # not due again today
+
+
+async def test_a_failed_nudge_does_not_give_its_day_back_to_a_plan_made_meanwhile(
+    store: ProfileStore, knowledge: Knowledge
+) -> None:
+    """The send fails for good while the student sets up a new plan: the new plan keeps its
+    own bookkeeping instead of the old plan's day and tips."""
+    user = 1401
+    store.save(Profile(user, plan=make_plan(last_nudged=DAY - dt.timedelta(days=1)).to_dict()))
+    new_plan = make_plan(exam_date=EXAM + dt.timedelta(days=30), created=DAY, last_nudged=DAY)
+
+    async def replan_then_fail(user_id: int, reply: Reply) -> None:
+        store.save(Profile(user_id, plan=new_plan.to_dict()))
+        raise NetworkError("down")
+
+    now = local(DAY, dt.time(7, 0, 5))
+    nudger = Nudger(store, knowledge, JobQueue(), replan_then_fail, now=lambda: now, backoff=BACKOFF)
+    assert await nudger.deliver(user) == "failed"
+    assert store.get(user).plan == new_plan.to_dict()
