@@ -76,6 +76,9 @@ CONCURRENT_UPDATES = 8
 connection pool does work for every open connection on every request."""
 
 
+UNBOUNDED = 1 << 30
+
+
 class PerUserOrder(BaseUpdateProcessor):
     """Process updates concurrently across users, but one user's updates in order.
 
@@ -84,10 +87,10 @@ class PerUserOrder(BaseUpdateProcessor):
     """
 
     def __init__(self, max_concurrent_updates: int = CONCURRENT_UPDATES) -> None:
-        # PTB's own semaphore is taken before our per-user lock, so an update waiting behind
-        # the same user's earlier ones would hold a slot; it gets room for every waiter,
-        # and the real limit is ours, taken only once the user's turn has come.
-        super().__init__(max(256, max_concurrent_updates))
+        # PTB takes its own semaphore before our per-user lock (process_update is final),
+        # so an update waiting behind the same user's earlier ones would hold a slot. Its
+        # limit is set out of reach; the real one is ours, taken once the user's turn comes.
+        super().__init__(UNBOUNDED)
         self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._locks: defaultdict[int | None, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._waiting: defaultdict[int | None, int] = defaultdict(int)
