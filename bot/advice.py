@@ -138,7 +138,7 @@ def _below_pass_note(score: int, knowledge: Knowledge) -> str:
     if fact is None or fact.value is None or score >= fact.value:
         return ""
     return (
-        f"⚠️ {score} is under {fact.value}, the passing mark reported for recent exams "
+        f"⚠️ {score} is under {fact.value}, the passing mark reported for exams since {fact.as_of:%B %Y} "
         f"(<i>{escape(knowledge.cite(fact.source))}</i>). If it's a practice score, there's room to build "
         "before test day. If it's your result, a retake is possible: tap Retakes for how to plan one.\n\n"
     )

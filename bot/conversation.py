@@ -209,7 +209,8 @@ class Advisor:
             if parsed.intent in SIDE_QUESTIONS:
                 turn = self._free_text(profile, parsed)
                 ask, buttons = plan_flow.question(draft)
-                reply = Reply(f"{turn.reply.html}\n\n<i>Back to your study plan:</i>\n{ask}", buttons, turn.reply.chart)
+                html = f"{turn.reply.html}\n\n<i>Back to your study plan:</i>\n{ask}"
+                reply = Reply(html, (*turn.reply.buttons, *buttons), turn.reply.chart)
                 return replace(turn, reply=reply)
         return self._save_plan(profile, outcome)
 
