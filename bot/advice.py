@@ -6,6 +6,7 @@ numbers), and every string that did not come from this file is HTML-escaped.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from bot.profiles import Profile
@@ -36,6 +37,25 @@ MENU = (
 
 def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     """Answer one parsed message, using what we remember about the student."""
+    reply = _answer(parsed, profile, knowledge)
+    if parsed.practice_score is None:
+        return reply
+    note = practice_note(parsed.practice_score)
+    if parsed.intent == "unknown":
+        return Reply(f"{note}\n\nOr ask me about a specialty, like “avg for derm”.", MENU)
+    return replace(reply, html=f"{reply.html}\n\n{note}")
+
+
+def practice_note(number: int) -> str:
+    """Why a practice-test number wasn't taken as the Step 2 CK score, and how to use it."""
+    return (
+        f"🧪 {number} sounds like a practice-test (or Step 1) score, so I haven't treated it as your "
+        f"Step 2 CK score. If it's what a self-assessment predicts for Step 2, say “predicted {number}” "
+        "and I'll compare it."
+    )
+
+
+def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     score = parsed.score if parsed.score is not None else profile.score
     specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
     match parsed.intent:

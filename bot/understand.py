@@ -39,7 +39,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
 from typing import Literal
@@ -83,6 +83,8 @@ class Parsed:
     """Id from other_specialties when they name a specialty we hold no average for."""
     bad_score: int | None = None
     """The out-of-range number they gave as a score (intent invalid_score)."""
+    practice_score: int | None = None
+    """A 100-300 number they gave for a practice test or Step 1 (never used as the score)."""
 
 
 def understand(text: str, knowledge: Knowledge) -> Parsed:
@@ -189,7 +191,20 @@ _WORD_RE = re.compile(r"[A-Za-z0-9]+")
 
 
 def _understand(text: str, index: _Index) -> Parsed:
-    """Extract specialties and score, then pick the intent by the precedence in the module docstring."""
+    """Parse, then note a practice-test number when no Step 2 score was given."""
+    found = _find_score(text, index.aliases)
+    parsed = _parse(text, index, found)
+    if found.practice is not None and parsed.score is None and parsed.intent in _PRACTICE_NOTED:
+        return replace(parsed, practice_score=found.practice)
+    return parsed
+
+
+_PRACTICE_NOTED: frozenset[Intent] = frozenset({"average", "compare", "score_fit", "unknown"})
+"""Replies where a practice score the student mentioned deserves a word."""
+
+
+def _parse(text: str, index: _Index, found: _Scores) -> Parsed:
+    """Extract specialties, then pick the intent by the precedence in the module docstring."""
     tokens = [_Token(m.group().lower(), m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     if not tokens:
         return Parsed("greeting" if "👋" in text else "unknown")
@@ -197,7 +212,7 @@ def _understand(text: str, index: _Index) -> Parsed:
     norm = " ".join(t.low for t in tokens)
 
     specs, others = _find_specialties(text, tokens, index)
-    score, bad = _find_score(text, index.aliases)
+    score, bad = found.score, found.bad
     other = others[0] if others else None
 
     if score is None and bad is not None:
@@ -552,6 +567,7 @@ _LABEL_BEFORE_RE = re.compile(
     r"aged|gpa|mcat|phase|part|day|week|month|class|cohort|attempt|try|round|test|exam|"
     r"section|id)\s*[-#:.]?\s*$|#\s*$"
 )
+_PRACTICE_LABEL_RE = re.compile(r"\b(?:nbme|uwsa|cbse|cbssa)\s*[-#:.]?\s*$")
 _AGE_BEFORE_RE = re.compile(r"\b(?:i\s*'?\s*m|i am|im)\s*$")
 _BOUNDARY_RE = re.compile(
     r"[,;!?\n]|\.\s|\b(?:and|but|so|then|also|plus|while|whereas|though|although|because|"
@@ -683,8 +699,18 @@ def _numbers(low: str) -> list[_Number]:
     return out
 
 
-def _find_score(text: str, aliases: Collection[str] = ()) -> tuple[int | None, int | None]:
-    """(Step 2 score, out-of-range number given as the score), either may be None.
+@dataclass(frozen=True)
+class _Scores:
+    """The numbers of one message that matter: the Step 2 score, or else an off-scale one,
+    and a practice-test score seen along the way."""
+
+    score: int | None = None
+    bad: int | None = None
+    practice: int | None = None
+
+
+def _find_score(text: str, aliases: Collection[str] = ()) -> _Scores:
+    """The Step 2 score, an out-of-range number given as the score, and a practice score.
 
     A number in 100-300 counts unless something says it is not the Step 2 score (a practice
     exam or Step 1 in the same clause, a unit, a date, a label). Anything else counts only
@@ -693,24 +719,32 @@ def _find_score(text: str, aliases: Collection[str] = ()) -> tuple[int | None, i
     low = text.lower().replace("−", "-").replace("–", "-").replace("’", "'")
     weak: list[int] = []
     bad: list[int] = []
+    practice: list[int] = []
     for num in _numbers(low):
         verdict = _classify(low, num, aliases)
         if verdict is None:
             continue
-        value, is_strong = verdict
-        if not 1 <= value <= 300:
+        value, kind = verdict
+        if kind == "practice":
+            practice.append(value)
+        elif not 1 <= value <= 300:
             bad.append(value)
-        elif is_strong:
-            return value, None  # the first number said to be the score settles it
+        elif kind == "said":
+            return _Scores(score=value)  # the first number said to be the score settles it
         else:
             weak.append(value)
     if weak:
-        return weak[0], None
-    return None, (bad[0] if bad else None)
+        return _Scores(score=weak[0])
+    return _Scores(bad=bad[0] if bad else None, practice=practice[0] if practice else None)
 
 
-def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, bool] | None:
-    """(value, said to be the score) when this number is a Step 2 score, else None."""
+_Kind = Literal["said", "bare", "practice"]
+"""said: words say it is the score; bare: a plausible number alone; practice: a practice-test
+(or Step 1) score."""
+
+
+def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _Kind] | None:
+    """(value, kind) when this number is a score of some kind, else None."""
     before = low[max(0, num.start - 80) : num.start]  # the clause, for which exam it is about
     tail = before[-32:]  # enough for "score was around", cheap for the end-anchored checks
     after = low[num.end : num.end + 60]
@@ -737,6 +771,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, bo
         return None  # "7 am", "9 o'clock"
     if 1 <= value <= 31 and (_MONTH_BEFORE_RE.search(tail) or _MONTH_AFTER_RE.match(after)):
         return None  # "March 3", "3rd of May"
+    if 100 <= value <= 300 and _PRACTICE_LABEL_RE.search(tail):
+        return value, "practice"  # "nbme 240": too big for a form number, so a practice score
     if _LABEL_BEFORE_RE.search(tail) or (value < 100 and _AGE_BEFORE_RE.search(tail)):
         return None  # "step 2", "NBME 12", "free 120", "I'm 26"
     if _next_to_other_number(tail, after):
@@ -745,17 +781,17 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, bo
     predicted = bool(_PREDICTED_BEFORE_RE.search(tail) or _PREDICTED_AFTER_RE.match(after))
     exam = _exam_context(before, after)
     if exam == "other" and not predicted:
-        return None  # a Step 1, NBME, UWSA, shelf... number
+        return (value, "practice") if 100 <= value <= 300 else None  # a Step 1, NBME, UWSA... number
     is_strong = predicted or exam == "s2" or bool(_STRONG_BEFORE_RE.search(tail))
     if 100 <= value <= 300:
-        return value, is_strong
+        return value, ("said" if is_strong else "bare")
     if not is_strong:
         return None
     follow = _FOLLOW_WORD_RE.match(after)
     off_scale_for = value > 300 and follow is not None and follow.group(1) in aliases  # "score 400 derm"
     if follow is not None and follow.group(1) not in _SCORE_FOLLOW and not off_scale_for:
         return None  # "got 3 kids", "got 3 derm interviews", "got 1000 followers"
-    return value, True
+    return value, "said"
 
 
 def _decade(tail: str, after: str, value: int) -> int | bool | None:

@@ -150,3 +150,19 @@ def test_greeting_help_and_unknown_show_examples_and_a_menu(knowledge: Knowledge
     reply = advise(Parsed(intent), Profile(1), knowledge)  # type: ignore[arg-type]
     assert "248 good enough for ortho?" in plain_text(reply.html)
     assert any(b.action == "/specialties" for row in reply.buttons for b in row)
+
+
+@pytest.mark.parametrize(
+    "parsed",
+    [
+        Parsed("unknown", practice_score=240),
+        Parsed("average", specialties=("emergency-medicine",), practice_score=240),
+        Parsed("compare", specialties=("dermatology", "psychiatry"), practice_score=240),
+    ],
+    ids=["alone", "with-a-specialty", "with-a-comparison"],
+)
+def test_a_practice_score_is_named_as_such_never_compared(knowledge: Knowledge, parsed: Parsed) -> None:
+    text = reply_text(parsed, knowledge)
+    assert "240 sounds like a practice-test (or Step 1) score" in text
+    assert "say “predicted 240”" in text
+    assert "Your 240" not in text and "your 240" not in text
