@@ -17,6 +17,7 @@ from knowledge.models import Specialty
 
 MINIMUM_SCORE_FACT = "step2-passing-score"
 """The fact whose `value` is the latest reported pass mark."""
+RETAKES = Button("Retakes", "/faq retakes")
 WITHIN_REACH = 5
 """Points below an average that we still call "within reach"."""
 
@@ -141,7 +142,7 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
         f"{_source_line(knowledge, spec)}"
     )
     neighbours = _neighbours(spec, knowledge)
-    more = Button("Retakes", "/faq retakes") if below_pass else Button("What else matters?", "/faq beyond_scores")
+    more = RETAKES if below_pass else Button("What else matters?", "/faq beyond_scores")
     buttons = (
         (
             Button("📊 Chart", f"/chart {score}"),
@@ -208,7 +209,7 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
             "Next: name the field you're weighing (e.g. “235 for peds?”) and I'll go through it with you. "
             "Strong letters, rotations and interviews carry real weight wherever your score sits."
         )
-        buttons.append(Button("Retakes", "/faq retakes") if below_pass else Button("Score lower?", "/faq low_score"))
+        buttons.append(RETAKES if below_pass else Button("Score lower?", "/faq low_score"))
     return Reply("\n\n".join(parts), (tuple(buttons),))
 
 

@@ -144,8 +144,7 @@ class Advisor:
         parsed = understand(args, self.knowledge)
         use_memory = True
         if name == "score":
-            # After /score a bare number is the score, whatever understand makes of it alone.
-            # What the parser read ("2 48" is 248) first; after /score, any bare number next.
+            # What the parser read ("2 48" is 248) first; after /score, any bare number is the score.
             number = SCORE_ARG.search(args)
             score = parsed.score or parsed.bad_score or (int(number.group()) if number else None)
             if score is None:
@@ -201,8 +200,8 @@ class Advisor:
         draft = plan_flow.PlanDraft.from_dict(profile.draft)
         today = self._today(draft.tz or (plan.tz if plan else self.default_timezone))
         outcome = plan_flow.step(draft, text, today, self.knowledge, existing=plan)
-        still_asking = outcome[1] is None and outcome[0] is not None and outcome[0].to_dict() == draft.to_dict()
-        if still_asking:
+        next_draft, new_plan, _ = outcome
+        if new_plan is None and next_draft is not None and next_draft.to_dict() == draft.to_dict():
             # Not an answer; if it is a clear question ("avg for rads"), answer it rather than
             # trap the student in set-up, and ask the plan's question again below.
             parsed = understand(text, self.knowledge)
