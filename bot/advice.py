@@ -235,7 +235,7 @@ def _below_pass_note(score: int, knowledge: Knowledge) -> str:
         rule = f"it's under the pass mark for recent exam dates: {now.value} for exams from {_day(now.as_of)}{earlier}."
     return (
         f"⚠️ If {score} is your Step 2 CK result, {rule} <i>Source: {cites}.</i> "
-        "If it's under the mark for your date and you have attempts left, a retake is possible: "
+        "If it's under the mark for your date, a retake is possible if you have attempts left: "
         "tap Retakes for the rules and how to plan one. If it's a practice score, there's room to build "
         "before test day.\n\n"
     )
