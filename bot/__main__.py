@@ -6,6 +6,7 @@ python -m bot chat             a conversation in the terminal
 python -m bot ask "TEXT"       one reply, printed
 python -m bot ask --json -     one JSON line per input line
 python -m bot knowledge check  validate the knowledge files
+python -m bot knowledge import FILE.csv   merge a yearly table of labelled figures into the store
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from pydantic import ValidationError
 
 from bot.config import Settings
 from knowledge import Knowledge, KnowledgeError, load_knowledge
+from knowledge.store import DATA_DIR, import_figures
 
 EXIT_CONFIG = 2
 
@@ -37,7 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per input line")
     ask.add_argument("--user", type=int, default=0, help="whose memory to use (default: the terminal's)")
     knowledge = sub.add_parser("knowledge", help="knowledge store tools")
-    knowledge.add_argument("action", choices=["check"])
+    knowledge.add_argument("action", choices=["check", "import"])
+    knowledge.add_argument(
+        "file", nargs="?", type=Path, help="for import: a CSV of specialty,figures,source,year,population"
+    )
     return parser
 
 
@@ -57,6 +63,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"Knowledge files are invalid: {err}")
 
     if args.command == "knowledge":
+        if args.action == "import":
+            if args.file is None:
+                return _fail("Usage: python -m bot knowledge import FILE.csv")
+            try:
+                print(import_figures(args.file, settings.knowledge_dir or DATA_DIR))
+            except KnowledgeError as err:
+                return _fail(f"Nothing imported: {err}")
+            return 0
         print(_knowledge_summary(knowledge))
         return 0
     if args.command == "run" or (args.command is None and settings.has_token):

@@ -6,6 +6,7 @@ numbers), and every string that did not come from this file is HTML-escaped.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from html import escape
 
@@ -13,10 +14,12 @@ from bot.profiles import Profile
 from bot.reply import Button, Chart, Reply
 from bot.understand import Parsed
 from knowledge import Knowledge
-from knowledge.models import Specialty
+from knowledge.models import Figure, OtherSpecialty, Specialty
 
 MINIMUM_SCORE_FACT = "step2-passing-score"
-"""The fact whose `value` is the latest reported pass mark."""
+"""The fact whose `value` is the pass mark in force now (with `as_of` the exam date it starts from)."""
+EARLIER_MINIMUM_FACT = "step2-passing-score-2022"
+"""The fact whose `value` is the pass mark for exams before the current one took effect."""
 RETAKES = Button("Retakes", "/faq retakes")
 WITHIN_REACH = 5
 """Points below an average that we still call "within reach"."""
@@ -77,15 +80,48 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
         case "greeting":
             return welcome()
     if parsed.other_specialty in knowledge.other_specialties:
-        return no_figure(knowledge.other_specialties[parsed.other_specialty or ""].name, knowledge)
+        other = knowledge.other_specialties[parsed.other_specialty or ""]
+        return no_figure(other.name, knowledge, other)
     if parsed.intent == "help":
         return help_reply()
     return not_understood()
 
 
 def _source_line(knowledge: Knowledge, spec: Specialty) -> str:
-    as_of = spec.as_of.strftime("%B %Y")
-    return f"<i>Source: {escape(knowledge.cite(spec.source))} (as of {as_of}).</i>"
+    return f"<i>Source: {escape(knowledge.label(spec.primary))}.</i>"
+
+
+def _source_marks(specs: list[Specialty], knowledge: Knowledge) -> tuple[dict[str, str], str]:
+    """A marker per specialty and the closing source note, so mixed sources are never blurred.
+
+    With one source (the usual case) the markers are empty and the note names it once; with
+    several, each figure gets " [n]" and the note lists what each n is.
+    """
+    labels: list[str] = []
+    for spec in specs:
+        if (label := knowledge.label(spec.primary)) not in labels:
+            labels.append(label)
+    if len(labels) == 1:
+        return {s.id: "" for s in specs}, f"<i>Source: {escape(labels[0])}.</i>"
+    marks = {s.id: f" [{labels.index(knowledge.label(s.primary)) + 1}]" for s in specs}
+    notes = "\n".join(f"[{i}] {escape(label)}" for i, label in enumerate(labels, 1))
+    return marks, f"<i>Sources, which differ in year and group, so compare loosely:\n{notes}</i>"
+
+
+def _figure_line(figure: Figure, knowledge: Knowledge) -> str:
+    """One labelled figure, with the unmatched mean beside it where the source gives one."""
+    label = escape(knowledge.label(figure))
+    if figure.unmatched is None:
+        return f"• <b>{figure.value}</b>: {label}"
+    return f"• <b>{figure.value}</b> for those who matched, <b>{figure.unmatched}</b> for those who didn't: {label}"
+
+
+def _match_note(note: str | None, sources: list[str], knowledge: Knowledge) -> str:
+    """How a specialty matches outside the NRMP Main Match, with its sources; "" when ordinary."""
+    if not note:
+        return ""
+    cites = "; ".join(escape(knowledge.cite(s)) for s in sources)
+    return f"ℹ️ {escape(note)}" + (f" <i>Sources: {cites}.</i>" if cites else "")
 
 
 def _points(n: int) -> str:
@@ -93,14 +129,22 @@ def _points(n: int) -> str:
 
 
 def average(spec: Specialty, knowledge: Knowledge) -> Reply:
-    """The average for one specialty, its source and date, framed as an average."""
-    html = (
-        f"<b>{escape(spec.name)}</b>: the average Step 2 CK score is about "
-        f"<b>{spec.average_step2}</b>.\n"
-        "That's an average, not a minimum: plenty of students match below it.\n\n"
-        f"{_source_line(knowledge, spec)}\n\n"
-        "Tell me your score (e.g. “I got 248”) and I'll put it next to this."
-    )
+    """Every figure we hold for one specialty, each with its label, framed as averages."""
+    if len(spec.figures) == 1 and spec.primary.unmatched is None:
+        figures = (
+            f"<b>{escape(spec.name)}</b>: the average Step 2 CK score is about <b>{spec.average_step2}</b>.\n"
+            "That's an average, not a minimum: some of the people it describes scored below it.\n\n"
+            f"{_source_line(knowledge, spec)}"
+        )
+    else:
+        lines = "\n".join(_figure_line(f, knowledge) for f in spec.figures)
+        figures = (
+            f"<b>{escape(spec.name)}</b>: average Step 2 CK scores, each with whose it is and where it comes from:\n"
+            f"{lines}\n"
+            "Each is an average, not a minimum: some of the people it describes scored below it."
+        )
+    note = _match_note(spec.match_note, spec.match_sources, knowledge)
+    html = f"{figures}\n\n" + (f"{note}\n\n" if note else "") + "Tell me your score and I'll put it next to this."
     buttons = ((Button("📊 Chart", "/chart"), Button("📋 All averages", "/specialties")),)
     return Reply(html, buttons)
 
@@ -112,34 +156,36 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
     yours = f"Your {score} (from earlier)" if remembered else f"Your {score}"
     if diff > 0:
         head = f"✅ {yours} is <b>{_points(diff)} above</b> the {name} average of {spec.average_step2}."
-        meaning = (
-            "That's a strong score for this field. It opens doors; the rest of your application walks you through them."
-        )
+        meaning = "Programs still read the whole application, so give the rest of yours the same care."
         step = "Next: put your energy into strong letters, rotations in the field and interview practice."
     elif diff == 0:
         head = f"✅ {yours} is <b>right at</b> the {name} average of {spec.average_step2}."
-        meaning = "You're squarely in the range of people who match in this field."
+        meaning = "An average sits in the middle of a spread of scores, so this is a typical place to be."
         step = "Next: let your letters, rotations and interviews show why you fit the specialty."
     elif -diff <= WITHIN_REACH:
         head = f"👍 {yours} is <b>{_points(-diff)} below</b> the {name} average of {spec.average_step2}: within reach."
-        meaning = "Plenty of applicants match below the average; a few points are rarely what decides it."
+        meaning = (
+            "An average is a midpoint, not a cut-off: by definition, some of the people it describes scored lower."
+        )
         step = (
             "Next: make the rest of your application stand out, with strong letters, away rotations and interview prep."
         )
     else:
         head = f"📍 {yours} is <b>{_points(-diff)} below</b> the {name} average of {spec.average_step2}."
-        meaning = (
-            "An average is not a cut-off: people match below it every year, and programs read the whole application."
-        )
+        meaning = "An average is not a cut-off, and programs read the whole application, not just the number."
         step = (
             "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
             "how broadly to apply, and keep a parallel plan in mind."
         )
     below_pass = _below_pass_note(score, knowledge)
+    other_figures = _more_figures(score, spec, knowledge)
+    note = _match_note(spec.match_note, spec.match_sources, knowledge)
     html = (
         f"{head}\n{meaning}\n\n{below_pass}{step}\n\n"
         "A score is one part of your application, not a verdict on it.\n"
         f"{_source_line(knowledge, spec)}"
+        + (f"\n\n{other_figures}" if other_figures else "")
+        + (f"\n\n{note}" if note else "")
     )
     neighbours = _neighbours(spec, knowledge)
     more = RETAKES if below_pass else Button("What else matters?", "/faq beyond_scores")
@@ -153,15 +199,45 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
     return Reply(html, buttons, None)
 
 
-def _below_pass_note(score: int, knowledge: Knowledge) -> str:
-    """A kind word, ending in a blank line, when a score is under the reported pass mark; else ""."""
-    fact = knowledge.facts.get(MINIMUM_SCORE_FACT)
-    if fact is None or fact.value is None or score >= fact.value:
+def _more_figures(score: int, spec: Specialty, knowledge: Knowledge) -> str:
+    """The specialty's other labelled figures (and any unmatched means) next to the score; "" if none."""
+    extra = list(spec.figures[1:])
+    if spec.primary.unmatched is not None:
+        extra.insert(0, spec.primary)
+    if not extra:
         return ""
+    lines = "\n".join(_figure_line(f, knowledge) for f in extra)
+    return f"Other figures for {escape(spec.name)}, to read your {score} against:\n{lines}"
+
+
+def _day(date: dt.date) -> str:
+    return f"{date:%B} {date.day}, {date.year}"
+
+
+def _below_pass_note(score: int, knowledge: Knowledge) -> str:
+    """A kind word, ending in a blank line, when a score may be under the pass mark; else "".
+
+    The mark depends on the exam date, which we don't know, so the note asks rather than assumes.
+    """
+    now = knowledge.facts.get(MINIMUM_SCORE_FACT)
+    if now is None or now.value is None or score >= now.value:
+        return ""
+    before = knowledge.facts.get(EARLIER_MINIMUM_FACT)
+    sources = [now.source] + ([before.source] if before and before.source != now.source else [])
+    cites = "; ".join(escape(knowledge.cite(s)) for s in sources)
+    if before is not None and before.value is not None and score >= before.value:
+        rule = (
+            f"whether it passes depends on your exam date. The pass mark is {now.value} for exams taken from "
+            f"{_day(now.as_of)}, and it was {before.value} before that. When did you sit it?"
+        )
+    else:
+        earlier = f", and {before.value} before that" if before is not None and before.value is not None else ""
+        rule = f"it's under the pass mark for recent exam dates: {now.value} for exams from {_day(now.as_of)}{earlier}."
     return (
-        f"⚠️ {score} is under {fact.value}, the passing mark reported for exams since {fact.as_of:%B %Y} "
-        f"(<i>{escape(knowledge.cite(fact.source))}</i>). If it's a practice score, there's room to build "
-        "before test day. If it's your result, a retake is possible: tap Retakes for how to plan one.\n\n"
+        f"⚠️ If {score} is your Step 2 CK result, {rule} <i>Source: {cites}.</i> "
+        "If it's under the mark for your date, a retake is possible if you have attempts left: "
+        "tap Retakes for the rules and how to plan one. If it's a practice score, there's room to build "
+        "before test day.\n\n"
     )
 
 
@@ -183,9 +259,11 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
     reach = [s for s in ranked if 0 < s.average_step2 - score <= WITHIN_REACH]
     further = [s for s in ranked if s.average_step2 - score > WITHIN_REACH]
 
+    marks, sources = _source_marks(ranked, knowledge)
+
     def line(s: Specialty) -> str:
         star = " ⭐" if s.id in interests else ""
-        return f"• {escape(s.short_name)} {s.average_step2}{star}"
+        return f"• {escape(s.short_name)} {s.average_step2}{marks[s.id]}{star}"
 
     parts = [f"With a <b>{score}</b>, here's how you sit against each specialty's average:"]
     below_pass = _below_pass_note(score, knowledge)
@@ -197,10 +275,7 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
         parts.append(f"<b>Within {WITHIN_REACH} points</b>\n" + "\n".join(line(s) for s in reach))
     if further:
         parts.append("<b>Further above your score</b>\n" + "\n".join(line(s) for s in further))
-    parts.append(
-        "These are averages, not cut-offs: people match below them in every field.\n"
-        + _source_line(knowledge, ranked[0])
-    )
+    parts.append("These are averages, not cut-offs: each sits in the middle of a spread of scores.\n" + sources)
     if interests:
         parts.append("⭐ = a specialty you asked about.")
     buttons: list[Button] = [Button("📊 Chart", f"/chart {score}")]
@@ -217,9 +292,10 @@ def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> 
     """Specialties side by side, highest average first, with the student's score if known."""
     unique = {s.id: s for s in specs}.values()
     ranked = sorted(unique, key=lambda s: -s.average_step2)
+    marks, sources = _source_marks(ranked, knowledge)
     rows = []
     for s in ranked:
-        row = f"• <b>{escape(s.name)}</b>: {s.average_step2}"
+        row = f"• <b>{escape(s.name)}</b>: {s.average_step2}{marks[s.id]}"
         if score is not None:
             diff = score - s.average_step2
             row += f" (your {score}: {'+' if diff > 0 else ''}{diff})"
@@ -229,7 +305,7 @@ def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> 
         "<b>Average Step 2 CK, side by side</b>\n"
         + "\n".join(rows)
         + f"\n\nA {_points(spread)} spread between the highest and the lowest here. "
-        "Averages, not minimums.\n" + _source_line(knowledge, ranked[0])
+        "Averages, not minimums.\n" + sources
     )
     chart = f"/chart {score}" if score is not None else "/chart"
     return Reply(html, ((Button("📊 Chart", chart), Button("📋 All averages", "/specialties")),))
@@ -242,10 +318,8 @@ def faq_answer(topic: str, knowledge: Knowledge, specs: list[Specialty] | None =
     cites = "; ".join(escape(knowledge.cite(s)) for s in entry.sources)
     extra = ""
     for spec in specs or []:
-        extra += (
-            f"\n\nFor reference, the {escape(spec.name)} average is about "
-            f"{spec.average_step2} ({escape(knowledge.cite(spec.source))})."
-        )
+        figures = "; ".join(f"{f.value} ({escape(knowledge.label(f))})" for f in spec.figures)
+        extra += f"\n\nFor reference, the {escape(spec.name)} average is about {figures}."
     html = f"<b>{escape(entry.title)}</b>\n\n{answer}{extra}\n\n<i>Sources: {cites}.</i>"
     related = [knowledge.faq[t] for t in entry.related if t in knowledge.faq]
     buttons = tuple((Button(r.title, f"/faq {r.topic}"),) for r in related)
@@ -264,12 +338,13 @@ def faq_menu(knowledge: Knowledge) -> Reply:
 def specialties_table(knowledge: Knowledge) -> Reply:
     """All the averages as a table, highest first, with the source."""
     ranked = knowledge.ranked_specialties()
+    marks, sources = _source_marks(ranked, knowledge)
     width = max(len(s.short_name) for s in ranked)
-    rows = "\n".join(f"{escape(s.short_name.ljust(width))}  {s.average_step2}" for s in ranked)
+    rows = "\n".join(f"{escape(s.short_name.ljust(width))}  {s.average_step2}{marks[s.id]}" for s in ranked)
     html = (
         "<b>Average Step 2 CK by specialty</b>\n"
         f"<pre>{rows}</pre>\n"
-        "Averages, not minimums: plenty of people match below them.\n" + _source_line(knowledge, ranked[0])
+        "Averages, not minimums. /average NAME shows every figure I hold for a field.\n" + sources
     )
     return Reply(html, ((Button("📊 Chart", "/chart"),),))
 
@@ -278,7 +353,8 @@ def chart_caption(chart: Chart, knowledge: Knowledge) -> Reply:
     """The caption for the averages chart, and the chart request itself."""
     ranked = knowledge.ranked_specialties()
     mine = f" The line is your {chart.score}." if chart.score is not None else ""
-    html = f"Average Step 2 CK by specialty.{mine}\nAverages, not cut-offs. {_source_line(knowledge, ranked[0])}"
+    _, sources = _source_marks(ranked, knowledge)
+    html = f"Average Step 2 CK by specialty.{mine}\nAverages, not cut-offs. {sources}"
     return Reply(html, (), chart)
 
 
@@ -298,12 +374,15 @@ def invalid_score(bad: int | None, knowledge: Knowledge) -> Reply:
     return Reply(html)
 
 
-def no_figure(name: str, knowledge: Knowledge) -> Reply:
+def no_figure(name: str, knowledge: Knowledge, other: OtherSpecialty | None = None) -> Reply:
     """Say honestly that we hold no sourced average for a specialty, and offer the list."""
     names = ", ".join(escape(s.short_name) for s in knowledge.ranked_specialties())
+    note = _match_note(other.match_note, other.match_sources, knowledge) if other else ""
     html = (
         f"I don't have a sourced average for <b>{escape(name)}</b> yet, and I only quote "
-        f"numbers I can cite.\n\nThe {len(knowledge.specialties)} I have: {names}."
+        f"numbers I can cite.\n\n"
+        + (f"{note}\n\n" if note else "")
+        + f"The {len(knowledge.specialties)} I have: {names}."
     )
     return Reply(html, ((Button("📋 All averages", "/specialties"),),))
 

@@ -41,7 +41,12 @@ def render_png(chart: Chart, knowledge: Knowledge) -> bytes:
     ax.set_xlabel("Average Step 2 CK score (an average, not a cut-off)")
     ax.set_title("Average Step 2 CK by specialty")
     ax.spines[["top", "right"]].set_visible(False)
-    fig.text(0.01, 0.01, f"Source: {knowledge.cite(ranked[0].source)}", fontsize=8, color="#555555")
+    # Figures may come from different sources; name each, with its specialties when there are several.
+    by_source: dict[str, list[str]] = {}
+    for s in ranked[::-1]:
+        by_source.setdefault(knowledge.cite(s.source), []).append(s.short_name)
+    notes = [c if len(by_source) == 1 else f"{c} ({', '.join(n)})" for c, n in by_source.items()]
+    fig.text(0.01, 0.01, "Source: " + "; ".join(notes), fontsize=7, color="#555555", wrap=True)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")

@@ -1111,7 +1111,7 @@ def nudge_for(plan: Plan, day: date, knowledge: Knowledge) -> tuple[Reply, Plan]
                 "<b>🌙 Tomorrow is exam day.</b>",
                 "Today is for rest: no new material, light review at most. Check your test "
                 "center, ID and route, eat well and get to bed early.",
-                "You've put in the work. You're ready. 🍀",
+                "Whatever tomorrow brings, the work you've put in counts. 🍀",
             ]
         )
         return Reply(text), changed(plan, last_nudged=day, snoozed_until=None)

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -27,22 +35,79 @@ class Source(Record):
     """Where a figure comes from; `citation` is the short form students see."""
 
     id: Slug
-    citation: Text = Field(max_length=120)
+    citation: Annotated[Text, StringConstraints(max_length=120, pattern=r"^[^()\[\]]*$")]
+    """No brackets: replies wrap citations in parentheses, and a nested pair reads badly."""
     title: Text
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
     published: dt.date | None = None
 
 
+class Figure(Record):
+    """One labelled average: the number, whose it is, which year's data, and where it was published."""
+
+    value: int = Field(ge=1, le=300)
+    """The mean Step 2 CK score the source gives for `population`."""
+    source: Slug
+    as_of: dt.date
+    """When the source published the figure."""
+    year: int | None = Field(default=None, ge=2000, le=2100)
+    """The Match (or data) year the figure describes; None when the source does not say."""
+    population: Phrase | None = None
+    """Whom the figure describes, in the source's terms (e.g. "matched U.S. MD seniors"); None if unstated."""
+    unmatched: int | None = Field(default=None, ge=1, le=300)
+    """The mean for applicants of the same group who did not match, where the source gives both."""
+
+    @model_validator(mode="after")
+    def _unmatched_needs_a_population(self) -> Figure:
+        """A matched/unmatched pair only means something when we know whose it is."""
+        if self.unmatched is not None and self.population is None:
+            raise ValueError("unmatched needs population (whose matched and unmatched means these are)")
+        return self
+
+
 class Specialty(Record):
-    """One specialty with the average Step 2 CK score of matched applicants."""
+    """One specialty with one or more labelled average Step 2 CK figures; the first is the primary one."""
 
     id: Slug
     name: Text = Field(max_length=60)
     short_name: Text = Field(max_length=20)
     aliases: list[Phrase] = Field(min_length=1)
-    average_step2: int = Field(ge=1, le=300)
-    source: Slug
-    as_of: dt.date
+    figures: list[Figure] = Field(min_length=1)
+    match_note: Text | None = Field(default=None, max_length=300)
+    """How the specialty matches when it isn't the NRMP Main Match (urology, ophthalmology)."""
+    match_sources: list[Slug] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_single_figure(cls, data: Any) -> Any:
+        """Older files give one figure as average_step2/source/as_of; read that as a one-item list."""
+        if isinstance(data, dict) and "figures" not in data and "average_step2" in data:
+            data = dict(data)
+            flat = {k: data.pop(k) for k in ("average_step2", "source", "as_of") if k in data}
+            data["figures"] = [
+                {"value": flat.get("average_step2"), **{k: v for k, v in flat.items() if k != "average_step2"}}
+            ]
+        return data
+
+    @property
+    def primary(self) -> Figure:
+        """The figure rankings, charts and one-line answers use."""
+        return self.figures[0]
+
+    @property
+    def average_step2(self) -> int:
+        """The primary figure's value (kept so older callers keep working)."""
+        return self.figures[0].value
+
+    @property
+    def source(self) -> str:
+        """The primary figure's source id."""
+        return self.figures[0].source
+
+    @property
+    def as_of(self) -> dt.date:
+        """When the primary figure's source published it."""
+        return self.figures[0].as_of
 
 
 class OtherSpecialty(Record):
@@ -51,6 +116,9 @@ class OtherSpecialty(Record):
     id: Slug
     name: Text = Field(max_length=60)
     aliases: list[Phrase] = Field(min_length=1)
+    match_note: Text | None = Field(default=None, max_length=300)
+    """How the specialty matches when it isn't the NRMP Main Match (urology, ophthalmology)."""
+    match_sources: list[Slug] = []
 
 
 class FaqEntry(Record):
@@ -70,7 +138,16 @@ class Tip(Record):
     id: Slug
     strategy: Slug
     text: Text = Field(max_length=300)
-    source: Slug
+    source: Slug | None = None
+    own_advice: bool = False
+    """True for our own study advice, which claims no source; then `source` must be absent."""
+
+    @model_validator(mode="after")
+    def _sourced_or_own(self) -> Tip:
+        """Every tip either names the source that gives this advice or says plainly it is ours."""
+        if self.own_advice == (self.source is not None):
+            raise ValueError("give a source, or set own_advice: true (not both)")
+        return self
 
 
 class Fact(Record):

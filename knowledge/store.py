@@ -7,8 +7,11 @@ message that names the file, the record and the field at fault.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
+import shutil
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +20,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
 
-from knowledge.models import Fact, FaqEntry, OtherSpecialty, Source, Specialty, Tip
+from knowledge.models import Fact, FaqEntry, Figure, OtherSpecialty, Source, Specialty, Tip
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -53,6 +56,12 @@ class Knowledge:
     def cite(self, source_id: str) -> str:
         """The short citation students see for a source, e.g. 'OnlineMedEd, May 2025'."""
         return self.sources[source_id].citation
+
+    def label(self, figure: Figure) -> str:
+        """Where a figure comes from, whose it is and which year: "<citation>: <population>, <year> data"."""
+        who = ", ".join(p for p in (figure.population, f"{figure.year} data" if figure.year else None) if p)
+        cite = self.cite(figure.source)
+        return f"{cite}: {who}" if who else cite
 
     def ranked_specialties(self) -> list[Specialty]:
         """Specialties from the highest average to the lowest (ties keep file order)."""
@@ -149,14 +158,17 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     if not tips:
         raise KnowledgeError(f"{paths['tips'].name}: holds no tip")
     for spec in specialties.values():
-        _check_refs(paths["specialties"], spec.id, "source", [spec.source], sources)
+        _check_refs(paths["specialties"], spec.id, "figures.source", [f.source for f in spec.figures], sources)
+        _check_refs(paths["specialties"], spec.id, "match_sources", spec.match_sources, sources)
+    for other in others.values():
+        _check_refs(paths["other_specialties"], other.id, "match_sources", other.match_sources, sources)
     for entry in faq.values():
         _check_refs(paths["faq"], entry.topic, "sources", entry.sources, sources)
         _check_refs(paths["faq"], entry.topic, "related", entry.related, faq)
         if entry.topic in entry.related or len(set(entry.related)) != len(entry.related):
             raise KnowledgeError(f'{paths["faq"].name}, "{entry.topic}", field related: lists itself or a topic twice')
     for tip in tips:
-        _check_refs(paths["tips"], tip.id, "source", [tip.source], sources)
+        _check_refs(paths["tips"], tip.id, "source", [tip.source] if tip.source else [], sources)
     for fact in facts.values():
         _check_refs(paths["facts"], fact.id, "source", [fact.source], sources)
 
@@ -182,4 +194,110 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         alias_index=alias_index,
         other_alias_index=other_index,
         phrasing_index=phrasing_index,
+    )
+
+
+IMPORT_COLUMNS = ("specialty", "figures", "source", "year", "population")
+"""Columns a yearly table must have; `as_of` and `short_name` are optional extras."""
+
+
+def _write_table(path: Path, rows: list[dict[str, Any]]) -> None:
+    """Write one TinyDB file the way the shipped ones look, replacing it atomically."""
+    table = {path.stem: {str(i): row for i, row in enumerate(rows, 1)}}
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(table, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def _parse_figures(cell: str, where: str) -> tuple[int, int | None]:
+    """ "250" -> (250, None); "250/241" -> matched 250, unmatched 241."""
+    parts = [p.strip() for p in cell.split("/")]
+    if not 1 <= len(parts) <= 2 or not all(p.isdigit() for p in parts):
+        raise KnowledgeError(
+            f'{where}, column figures: "{cell}" is not a score or a matched/unmatched pair like 250/241'
+        )
+    return int(parts[0]), int(parts[1]) if len(parts) == 2 else None
+
+
+def import_figures(csv_path: Path, data_dir: Path = DATA_DIR) -> str:
+    """Merge a yearly table of labelled figures into the specialty files, validating before writing.
+
+    Each row adds a figure to a specialty (named by id, name or any alias), or replaces the one
+    with the same source, year and population. A specialty listed in other_specialties.json
+    moves into specialties.json with its first figure. Nothing is written unless the result
+    loads cleanly with `load_knowledge`; the message names the row and column at fault.
+    """
+    knowledge = load_knowledge(data_dir)
+    try:
+        with csv_path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in IMPORT_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise KnowledgeError(f"{csv_path.name}: missing column(s) {', '.join(missing)}")
+            rows = list(reader)
+    except OSError as err:
+        raise KnowledgeError(f"{csv_path.name}: cannot read it ({err.strerror})") from None
+    if not rows:
+        raise KnowledgeError(f"{csv_path.name}: holds no rows")
+
+    specs = {s.id: s.model_dump(mode="json", exclude_defaults=True) for s in knowledge.specialties.values()}
+    others = {o.id: o.model_dump(mode="json", exclude_defaults=True) for o in knowledge.other_specialties.values()}
+    added = replaced = moved = 0
+    for line, row in enumerate(rows, 2):  # line 1 is the header
+        where = f"{csv_path.name}, line {line}"
+        name = (row.get("specialty") or "").strip()
+        key = normalize(name)
+        ident = knowledge.alias_index.get(key) or knowledge.other_alias_index.get(key) or key.replace(" ", "-")
+        source = (row.get("source") or "").strip()
+        if source not in knowledge.sources:
+            raise KnowledgeError(f'{where}, column source: unknown id "{source}" (add it to sources.json first)')
+        as_of = (row.get("as_of") or "").strip() or knowledge.sources[source].published
+        if not as_of:
+            raise KnowledgeError(f'{where}, column as_of: needed, since source "{source}" has no published date')
+        year = (row.get("year") or "").strip()
+        value, unmatched = _parse_figures((row.get("figures") or "").strip(), where)
+        figure: dict[str, Any] = {"value": value, "source": source, "as_of": str(as_of)}
+        if year:
+            if not year.isdigit():
+                raise KnowledgeError(f'{where}, column year: "{year}" is not a year')
+            figure["year"] = int(year)
+        if population := (row.get("population") or "").strip():
+            figure["population"] = population
+        if unmatched is not None:
+            figure["unmatched"] = unmatched
+        same = (figure["source"], figure.get("year"), figure.get("population"))
+        if ident in others:
+            other = others.pop(ident)
+            short = (row.get("short_name") or "").strip() or other["name"]
+            specs[ident] = {**other, "short_name": short, "figures": [figure]}
+            moved += 1
+        elif ident in specs:
+            figures = specs[ident]["figures"]
+            at = next(
+                (i for i, f in enumerate(figures) if (f["source"], f.get("year"), f.get("population")) == same), None
+            )
+            if at is None:
+                figures.append(figure)
+                added += 1
+            else:
+                figures[at] = figure
+                replaced += 1
+        else:
+            raise KnowledgeError(f'{where}, column specialty: "{name}" names no specialty in the store')
+
+    # Validate the whole result with the same loader the bot uses, on a scratch copy.
+    with tempfile.TemporaryDirectory() as scratch:
+        trial = Path(shutil.copytree(data_dir, Path(scratch) / "data"))
+        _write_table(trial / "specialties.json", list(specs.values()))
+        _write_table(trial / "other_specialties.json", list(others.values()))
+        try:
+            result = load_knowledge(trial)
+        except KnowledgeError as err:
+            raise KnowledgeError(f"{csv_path.name} would break the store: {err}") from None
+    _write_table(data_dir / "specialties.json", list(specs.values()))
+    _write_table(data_dir / "other_specialties.json", list(others.values()))
+    return (
+        f"Imported {len(rows)} row(s) from {csv_path.name}: {added} figure(s) added, {replaced} replaced, "
+        f"{moved} specialt{'y' if moved == 1 else 'ies'} moved into specialties.json. "
+        f"Now {len(result.specialties)} specialties."
     )

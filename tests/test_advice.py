@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -11,8 +12,10 @@ from bot.profiles import Profile
 from bot.render import plain_text
 from bot.understand import Parsed
 from knowledge import Knowledge
+from knowledge.models import Specialty
 
-CITATION = "OnlineMedEd, May 2025, based on recent NRMP data"
+CITATION = "OnlineMedEd, May 2025, summary of recent NRMP data"
+"""How replies label the seed's figures: the article's summary, never "matched applicants"."""
 DISCOURAGING = ("no chance", "impossible", "give up", "won't match", "too low", "guarantee", "you will match")
 
 
@@ -33,6 +36,63 @@ def test_average_gives_number_source_date_and_not_a_minimum(knowledge: Knowledge
     assert str(average) in text
     assert CITATION in text and "May 2025" in text
     assert "not a minimum" in text
+    figures = knowledge.specialties[specialty].figures
+    for figure in figures if len(figures) > 1 else ():  # every figure we hold, each with its label
+        assert f"{figure.value}: {knowledge.label(figure)}" in text
+    if len(figures) == 1:
+        assert f"about {average}.\n" in text and f"Source: {knowledge.label(figures[0])}." in text
+
+
+def with_specialty(knowledge: Knowledge, record: dict[str, object]) -> Knowledge:
+    """The real knowledge plus (or with a replaced) specialty built from `record`."""
+    spec = Specialty.model_validate(record)
+    return replace(knowledge, specialties={**knowledge.specialties, spec.id: spec})
+
+
+PAIRED = {
+    "id": "dermatology",
+    "name": "Dermatology",
+    "short_name": "Derm",
+    "aliases": ["derm"],
+    "figures": [
+        {"value": 257, "source": "onlinemeded-2025", "as_of": "2025-05-01"},
+        {
+            "value": 258,
+            "unmatched": 244,
+            "source": "ama-step2-decoded-2025",
+            "as_of": "2025-06-25",
+            "year": 2024,
+            "population": "U.S. MD seniors",
+        },
+    ],
+}
+"""A specialty whose second source gives matched and unmatched means (made up for the test)."""
+
+
+def test_average_and_score_check_show_matched_and_unmatched_where_a_source_gives_both(knowledge: Knowledge) -> None:
+    kb = with_specialty(knowledge, PAIRED)
+    label = "AMA, June 2025: U.S. MD seniors, 2024 data"
+    for parsed in (Parsed("average", specialties=("dermatology",)), Parsed("score_check", 250, ("dermatology",))):
+        text = reply_text(parsed, kb)
+        assert f"258 for those who matched, 244 for those who didn't: {label}" in text
+        assert f"257: {CITATION}" in text or f"Source: {CITATION}" in text
+
+
+def test_a_score_check_lists_the_other_labelled_figures(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("score_check", score=248, specialties=("orthopedic-surgery",)), knowledge)
+    assert "8 points below the Orthopedic Surgery average of 256" in text and f"Source: {CITATION}" in text
+    second = knowledge.specialties["orthopedic-surgery"].figures[1]
+    assert f"Other figures for Orthopedic Surgery, to read your 248 against:\n• 257: {knowledge.label(second)}" in text
+    assert "matched U.S. MD seniors, 2024 data" in text
+
+
+def test_figures_from_different_sources_are_never_set_side_by_side_unlabelled(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("compare", specialties=("dermatology", "anesthesiology")), knowledge)
+    assert "Dermatology: 257 [1]" in text and "Anesthesiology: 250 [2]" in text
+    assert f"[1] {CITATION}" in text
+    assert f"[2] {knowledge.label(knowledge.specialties['anesthesiology'].primary)}" in text
+    same = reply_text(Parsed("compare", specialties=("dermatology", "psychiatry")), knowledge)
+    assert "[1]" not in same and f"Source: {CITATION}" in same
 
 
 @pytest.mark.parametrize(
@@ -63,24 +123,39 @@ def test_every_number_in_a_score_check_comes_from_the_store_or_the_student(knowl
     assert pass_mark is not None
     for spec in knowledge.specialties.values():
         text = reply_text(Parsed("score_check", score=score, specialties=(spec.id,)), knowledge)
-        allowed = {score, spec.average_step2, abs(score - spec.average_step2), spec.as_of.year}
+        allowed = {score, abs(score - spec.average_step2)}
+        for figure in spec.figures:
+            allowed |= {figure.value, figure.unmatched or 0} | numbers(knowledge.label(figure))
         if score < pass_mark:
-            allowed |= {pass_mark, knowledge.facts["step2-passing-score"].as_of.year}
+            for fact in (knowledge.facts["step2-passing-score"], knowledge.facts["step2-passing-score-2022"]):
+                allowed |= {fact.value or 0, fact.as_of.day, fact.as_of.year} | numbers(knowledge.cite(fact.source))
         assert numbers(text) <= allowed, (spec.id, numbers(text) - allowed)
 
 
-@pytest.mark.parametrize(("below", "warned"), [(13, True), (1, True), (0, False), (-22, False)])
-def test_a_score_under_the_pass_mark_is_said_kindly_with_retakes(
-    knowledge: Knowledge, below: int, warned: bool
+DEPENDS_ON_DATE = (
+    "whether it passes depends on your exam date. The pass mark is 218 for exams taken from July 1, 2025, "
+    "and it was 214 before that. When did you sit it?"
+)
+UNDER_BOTH = "it's under the pass mark for recent exam dates: 218 for exams from July 1, 2025, and 214 before that."
+
+
+@pytest.mark.parametrize(
+    ("score", "note"),
+    [(205, UNDER_BOTH), (213, UNDER_BOTH), (214, DEPENDS_ON_DATE), (217, DEPENDS_ON_DATE), (218, None), (240, None)],
+)
+def test_a_score_under_the_pass_mark_asks_the_exam_date_and_offers_retakes(
+    knowledge: Knowledge, score: int, note: str | None
 ) -> None:
-    fact = knowledge.facts["step2-passing-score"]
-    assert fact.value is not None
-    score = fact.value - below
+    assert knowledge.facts["step2-passing-score"].value == 218
+    assert knowledge.facts["step2-passing-score-2022"].value == 214
     for parsed in (Parsed("score_check", score=score, specialties=("pediatrics",)), Parsed("score_fit", score=score)):
         reply = advise(parsed, Profile(1), knowledge)
         text = plain_text(reply.html)
-        note = f"under {fact.value}, the passing mark reported for exams since {fact.as_of:%B %Y}"
-        assert (note in text) is warned
+        warned = note is not None
+        assert (f"If {score} is your Step 2 CK result, {note}" in text) is warned
+        assert ("a retake is possible if you have attempts left" in text) is warned
+        assert ("Source: USMLE, Scores and Transcripts;" in text) is warned
+        assert "((" not in text and "))" not in text  # citations never nest brackets
         assert ("/faq retakes" in [b.action for row in reply.buttons for b in row]) is warned
         assert not any(word in text.lower() for word in DISCOURAGING)
 
@@ -128,7 +203,14 @@ def test_faq_answer_has_sources_and_related_buttons(knowledge: Knowledge) -> Non
 
 def test_faq_with_a_specialty_adds_its_average(knowledge: Knowledge) -> None:
     text = reply_text(Parsed("faq", topic="img", specialties=("dermatology",)), knowledge)
-    assert "Dermatology average is about 257" in text
+    assert f"Dermatology average is about 257 ({CITATION}); 257 (" in text
+
+
+def test_overall_and_specialty_figures_each_keep_their_label(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("faq", topic="overall_average", specialties=("psychiatry",)), knowledge)
+    assert "U.S. MD seniors who matched in the 2024 Main Residency Match averaged 250" in text
+    assert f"Psychiatry average is about 242 ({CITATION})" in text
+    assert "matched applicants" not in text.lower()
 
 
 @pytest.mark.parametrize("bad", [320, 0, 999])
@@ -143,6 +225,12 @@ def test_specialty_without_a_figure_is_said_honestly(knowledge: Knowledge) -> No
     text = plain_text(reply.html)
     assert "don't have a sourced average for Urology" in text
     assert "PM&R" in text and "PM&amp;R" in reply.html  # names from the store are escaped too
+    assert "AUA Urology Residency Match" in text and "AUA, Urology and Specialty Matches" in text
+
+
+def test_ophthalmology_says_it_matches_through_sf_match(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("average", other_specialty="ophthalmology"), knowledge)
+    assert "SF Match" in text and "AMA, on early match programs" in text
 
 
 @pytest.mark.parametrize("intent", ["greeting", "help", "unknown"])

@@ -1,4 +1,4 @@
-"""The command line, as a real subprocess: ask, ask --json, chat, knowledge check."""
+"""The command line, as a real subprocess: ask, ask --json, chat, knowledge check and import."""
 
 from __future__ import annotations
 
@@ -95,14 +95,14 @@ def test_console_script_is_installed(data_env: dict[str, str]) -> None:
 def test_knowledge_check_summarises_valid_data() -> None:
     result = run("knowledge", "check")
     assert result.returncode == 0
-    assert "Knowledge OK: 15 specialties" in result.stdout
+    assert "Knowledge OK: 18 specialties, 27 FAQ topics" in result.stdout
 
 
 def test_invalid_knowledge_stops_every_command_with_the_same_message(tmp_path: Path) -> None:
     broken = tmp_path / "knowledge"
     shutil.copytree(DATA_DIR, broken)
     doc = json.loads((broken / "specialties.json").read_text())
-    doc["specialties"]["2"]["average_step2"] = 302
+    doc["specialties"]["2"]["figures"][0]["value"] = 302
     (broken / "specialties.json").write_text(json.dumps(doc))
     env = {"KNOWLEDGE_DIR": str(broken), "BOT_DATA_DIR": str(tmp_path / "data")}
     messages = set()
@@ -112,7 +112,7 @@ def test_invalid_knowledge_stops_every_command_with_the_same_message(tmp_path: P
         assert "Traceback" not in result.stderr
         messages.add(result.stderr.strip())
     assert messages == {
-        'Knowledge files are invalid: specialties.json, record 2 ("dermatology"), field average_step2: '
+        'Knowledge files are invalid: specialties.json, record 2 ("dermatology"), field figures.0.value: '
         "Input should be less than or equal to 300"
     }
 
@@ -121,3 +121,74 @@ def test_an_invalid_setting_is_one_clear_line(data_env: dict[str, str]) -> None:
     result = run("ask", "hi", env={**data_env, "BOT_MODE": "carrier-pigeon"})
     assert result.returncode == 2
     assert result.stderr.startswith("Setting BOT_MODE is invalid")
+
+
+YEARLY_TABLE = (
+    "specialty,figures,source,year,population\n"
+    "vascular surgery,251/240,ama-step2-decoded-2025,2024,U.S. MD seniors\n"
+    "Derm,258,ama-step2-decoded-2025,2024,matched U.S. MD seniors\n"
+    "Derm,259,ama-step2-decoded-2025,2024,matched U.S. MD seniors\n"
+)
+"""A made-up yearly table: one specialty new to the figures, one refreshed twice (the second row wins)."""
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(DATA_DIR, tmp_path / "knowledge"))
+
+
+def test_knowledge_import_merges_a_yearly_table_the_bot_then_answers_from(
+    tmp_path: Path, knowledge_copy: Path, data_env: dict[str, str]
+) -> None:
+    table = tmp_path / "2024.csv"
+    table.write_text(YEARLY_TABLE, encoding="utf-8")
+    env = {**data_env, "KNOWLEDGE_DIR": str(knowledge_copy)}
+    result = run("knowledge", "import", str(table), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Imported 3 row(s) from 2024.csv: 1 figure(s) added, 1 replaced, 1 specialty moved" in result.stdout
+    assert "Knowledge OK: 19 specialties" in run("knowledge", "check", env=env).stdout
+
+    reply = run("ask", "i got 245 for vascular", env=env).stdout
+    assert "6 points below the Vascular Surgery average of 251" in reply
+    assert "251 for those who matched, 240 for those who didn't: AMA, June 2025: U.S. MD seniors, 2024 data" in reply
+    derm = run("ask", "/average derm", env=env).stdout
+    assert "259: AMA, June 2025: matched U.S. MD seniors, 2024 data" in derm and "258" not in derm
+    assert "257: OnlineMedEd, May 2025, summary of recent NRMP data" in derm  # the seed's figure stays
+    assert json.loads((DATA_DIR / "specialties.json").read_text()) != json.loads(
+        (knowledge_copy / "specialties.json").read_text()
+    )  # it wrote the copy, not the shipped files
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("specialty,figures,source\nderm,250,ama-step2-decoded-2025\n", "missing column(s) year, population"),
+        (
+            "specialty,figures,source,year,population\ncardiac surgery,250,ama-step2-decoded-2025,2024,x\n",
+            'line 2, column specialty: "cardiac surgery" names no specialty in the store',
+        ),
+        (
+            "specialty,figures,source,year,population\nderm,250,nrmp-2099,2024,x\n",
+            'line 2, column source: unknown id "nrmp-2099"',
+        ),
+        (
+            "specialty,figures,source,year,population\nderm,about 250,ama-step2-decoded-2025,2024,x\n",
+            'line 2, column figures: "about 250" is not a score',
+        ),
+        (
+            "specialty,figures,source,year,population\nderm,301,ama-step2-decoded-2025,2024,x\n",
+            "field figures.2.value: Input should be less than or equal to 300",
+        ),
+    ],
+    ids=["missing-columns", "unknown-specialty", "unknown-source", "not-a-number", "impossible-score"],
+)
+def test_a_bad_table_imports_nothing_and_says_where(
+    tmp_path: Path, knowledge_copy: Path, data_env: dict[str, str], table: str, message: str
+) -> None:
+    before = {p.name: p.read_bytes() for p in knowledge_copy.iterdir()}
+    path = tmp_path / "bad.csv"
+    path.write_text(table, encoding="utf-8")
+    result = run("knowledge", "import", str(path), env={**data_env, "KNOWLEDGE_DIR": str(knowledge_copy)})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Nothing imported: bad.csv") and message in result.stderr
+    assert {p.name: p.read_bytes() for p in knowledge_copy.iterdir()} == before

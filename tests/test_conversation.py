@@ -145,7 +145,7 @@ def test_commands_during_the_plan_flow_keep_the_draft(advisor: Advisor, store: P
 @pytest.mark.parametrize(
     ("question", "answer"),
     [
-        ("avg for rads", "average Step 2 CK score is about 253"),
+        ("avg for rads", "• 253: OnlineMedEd"),
         ("what's the passing score", "214"),
         ("I got 250, good for derm?", "7 points below"),
     ],

@@ -671,7 +671,8 @@ def test_exam_eve_gets_a_rest_nudge_and_nothing_after(knowledge: Knowledge) -> N
     eve = date(2026, 2, 22)
     assert next_nudge_at(plan, at(2026, 2, 20, 12, 0)) == at(2026, 2, 22, 7, 0)
     reply, sent = nudge_for(plan, eve, knowledge)
-    assert "Tomorrow is exam day" in reply.html and "ready" in reply.html
+    assert "Tomorrow is exam day" in reply.html and "Today is for rest" in reply.html
+    assert "You're ready" not in reply.html  # a promise no source supports (issue 9)
     assert sent.tips_used == plan.tips_used and html_errors(reply.html) == []
     assert next_nudge_at(sent, at(2026, 2, 22, 8, 0)) is None
     assert due_day(plan, at(2026, 2, 23, 9, 0)) is None  # exam day

@@ -174,20 +174,20 @@ TRAP_CASES = [
 ]
 
 OTHER_SPECIALTY_CASES = [
-    case("anesthesiology avg", "average", other_specialty="anesthesiology", specialties=()),
+    case("anesthesiology avg", "average", other_specialty=None, specialties=("anesthesiology",)),
     case("urology", "average", other_specialty="urology"),
     case("urology average?", "average", other_specialty="urology"),
     case("ophtho", "average", other_specialty="ophthalmology"),
     case("opthamology", "average", other_specialty="ophthalmology"),
-    case("rad onc", "average", other_specialty="radiation-oncology", specialties=()),
+    case("rad onc", "average", other_specialty=None, specialties=("radiation-oncology",)),
     case("med-peds", "average", other_specialty="internal-medicine-pediatrics", specialties=()),
     case("peds neuro", "average", other_specialty="child-neurology", specialties=()),
     case("cards vs gi", "average", other_specialty="cardiology"),
     case("vascular surgery", "average", other_specialty="vascular-surgery", specialties=()),
     case("is 250 good for uro", "average", other_specialty="urology", score=250),
     case("can i match ophtho with 245", "average", other_specialty="ophthalmology", score=245),
-    case("gas vs anesthesia vs urology", "average", other_specialty="anesthesiology"),
-    case("rad onc vs rads", "average", other_specialty="radiation-oncology", specialties=(RADS,)),
+    case("gas vs anesthesia vs urology", "average", other_specialty="urology"),
+    case("rad onc vs rads", "compare", other_specialty=None, specialties=("radiation-oncology", RADS)),
 ]
 
 # Every score form, and a score with one, several or no specialties.
