@@ -61,10 +61,19 @@ CHARTING = "quantaprep-co-2024"
 OWN_MATCH_FIGURES = {
     "ophthalmology": (258, 245, "sfmatch-2025-via-uky", 2025, "U.S. MD seniors"),
     "interventional-radiology-integrated": (255, None, "amboss-co-2020", 2020, "matched U.S. MD seniors"),
+    "thoracic-surgery": (
+        254,
+        None,
+        "aamc-via-ann-thorac-surg-2022",
+        2020,
+        "residents entering integrated thoracic surgery programs",
+    ),
 }
 """Figures read from a secondary page quoting the primary table (value, unmatched, source, year, population):
-the SF Match's 2025 summary as the University of Kentucky's ophthalmology program director reports it, and NRMP
-Charting Outcomes 2020 as the AMBOSS blog tabulates it. Their citations say "via"."""
+the SF Match's 2025 summary as the University of Kentucky's ophthalmology program director reports it, NRMP
+Charting Outcomes 2020 as the AMBOSS blog tabulates it, and AAMC data on 2020 integrated thoracic surgery
+matriculants as a 2022 Annals of Thoracic Surgery paper reports it (254.2, stored as 254). Their citations
+say "via"."""
 
 FAQ_TOPICS = {
     "step1_vs_step2",
@@ -151,6 +160,7 @@ SOURCED_NUMBERS: dict[str, set[int]] = {
     "lifeline-988": {988, 24, 7, 2022, 16},
     "sfmatch-2025-via-uky": {2024, 2025, 2026, 2020, 958, 4, 30, 65, 72, 60, 34, 36, 21, 258, 245, 76, 37, 1, 2},
     "amboss-co-2020": {2020, 3, 256, 255, 1, 2, 4, 5, 50, 30, 80},
+    "aamc-via-ann-thorac-surg-2022": {2018, 2020, 2022, 1, 2, 6, 19, 33, 58, 247, 254},
     "usmle-percentiles-2017-2020": {
         *(2017, 2019, 2020, 2021, 1, 30, 31, 27),
         *(300, 295, 290, 285, 280, 275, 270, 265, 260, 255, 250, 245, 240, 235, 230, 225, 220, 215, 210, 205, 200),
