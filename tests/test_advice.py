@@ -229,8 +229,21 @@ def test_specialty_without_a_figure_is_said_honestly(knowledge: Knowledge) -> No
 
 
 def test_ophthalmology_says_it_matches_through_sf_match(knowledge: Knowledge) -> None:
-    text = reply_text(Parsed("average", other_specialty="ophthalmology"), knowledge)
-    assert "SF Match" in text and "AMA, on early match programs" in text
+    text = reply_text(Parsed("average", specialties=("ophthalmology",)), knowledge)
+    assert "matches through the SF Match" in text and "AMA, on early match programs" in text
+    assert "258 for those who matched, 245 for those who didn't" in text
+
+
+@pytest.mark.parametrize("score", [240, 258, 266])
+def test_every_stored_unmatched_mean_is_shown_beside_its_matched_one(knowledge: Knowledge, score: int) -> None:
+    paired = [(s, f) for s in knowledge.specialties.values() for f in s.figures if f.unmatched is not None]
+    assert paired  # the real store holds at least one source that gives both
+    for spec, figure in paired:
+        text = reply_text(Parsed("score_check", score, (spec.id,)), knowledge)
+        line = (
+            f"{figure.value} for those who matched, {figure.unmatched} for those who didn't: {knowledge.label(figure)}"
+        )
+        assert line in text, spec.id
 
 
 @pytest.mark.parametrize("intent", ["greeting", "help", "unknown"])

@@ -69,6 +69,63 @@ def test_chat_runs_a_conversation_with_buttons_and_forget(data_env: dict[str, st
     assert "Bye" in result.stdout
 
 
+SF_MATCH = "SF Match 2025 summary data, via the University of Kentucky ophthalmology program director's page"
+AMBOSS = "NRMP Charting Outcomes 2020, via the AMBOSS blog, Dec 2020"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "avg for ophtho",
+            [f"258 for those who matched, 245 for those who didn't: {SF_MATCH}: U.S. MD seniors, 2025 data"],
+        ),
+        (
+            "is 250 good for ophthalmology",
+            [
+                "Your 250 is 8 points below the Ophthalmology average of 258",
+                f"258 for those who matched, 245 for those who didn't: {SF_MATCH}: U.S. MD seniors, 2025 data",
+                "matches through the SF Match",
+            ],
+        ),
+        (
+            "integrated IR average",
+            [
+                "Integrated Interventional Radiology: the average Step 2 CK score is about 255.",
+                f"Source: {AMBOSS}: matched U.S. MD seniors, 2020 data.",
+            ],
+        ),
+        (
+            "is 250 ok for cardiothoracic",
+            [
+                "Your 250 is 4 points below the Thoracic Surgery average of 254",
+                "AAMC data via Obafemi et al., Annals of Thoracic Surgery, Feb 2022: "
+                "residents entering integrated thoracic surgery programs, 2020 data",
+            ],
+        ),
+        ("avg for vascular surgery", ["I don't have a sourced average for Vascular Surgery yet"]),
+        ("child neuro average", ["I don't have a sourced average for Child Neurology yet"]),
+        ("avg for uro", ["I don't have a sourced average for Urology yet", "AUA Urology Residency Match"]),
+    ],
+    ids=[
+        "ophtho-average",
+        "ophtho-score",
+        "integrated-ir",
+        "thoracic-score",
+        "vascular-none",
+        "child-neuro-none",
+        "urology-none",
+    ],
+)
+def test_ask_shows_each_new_specialtys_labelled_figures(
+    data_env: dict[str, str], message: str, expected: list[str]
+) -> None:
+    result = run("ask", message, env=data_env)
+    assert result.returncode == 0, result.stderr
+    for text in expected:
+        assert text in result.stdout
+
+
 def test_chart_in_the_terminal_is_saved_as_a_png(data_env: dict[str, str]) -> None:
     result = run("ask", "/chart 250", env=data_env)
     path = Path(data_env["BOT_DATA_DIR"]) / "charts" / "chart.png"
@@ -95,7 +152,7 @@ def test_console_script_is_installed(data_env: dict[str, str]) -> None:
 def test_knowledge_check_summarises_valid_data() -> None:
     result = run("knowledge", "check")
     assert result.returncode == 0
-    assert "Knowledge OK: 18 specialties, 27 FAQ topics" in result.stdout
+    assert "Knowledge OK: 21 specialties, 27 FAQ topics" in result.stdout
 
 
 def test_invalid_knowledge_stops_every_command_with_the_same_message(tmp_path: Path) -> None:
@@ -146,7 +203,7 @@ def test_knowledge_import_merges_a_yearly_table_the_bot_then_answers_from(
     result = run("knowledge", "import", str(table), env=env)
     assert result.returncode == 0, result.stderr
     assert "Imported 3 row(s) from 2024.csv: 1 figure(s) added, 1 replaced, 1 specialty moved" in result.stdout
-    assert "Knowledge OK: 19 specialties" in run("knowledge", "check", env=env).stdout
+    assert "Knowledge OK: 22 specialties" in run("knowledge", "check", env=env).stdout
 
     reply = run("ask", "i got 245 for vascular", env=env).stdout
     assert "6 points below the Vascular Surgery average of 251" in reply
