@@ -45,6 +45,7 @@ from bot.nudges import Nudger
 from bot.profiles import ProfileStore
 from bot.render import TELEGRAM_CAPTION_LIMIT, plain_text, split_html, telegram_length
 from bot.reply import Reply
+from bot.storage import StoreError
 from knowledge import Knowledge
 
 log = logging.getLogger(__name__)
@@ -296,7 +297,11 @@ def run(settings: Settings, knowledge: Knowledge) -> int:
     if settings.bot_mode == "webhook" and not (settings.webhook_url and settings.webhook_secret):
         print("BOT_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET: see .env.example.", file=sys.stderr)
         return 2
-    store = ProfileStore.in_dir(settings.bot_data_dir)
+    try:
+        store = ProfileStore.in_dir(settings.bot_data_dir)
+    except StoreError as err:
+        print(f"The user store can't be opened: {err}", file=sys.stderr)
+        return 2
     advisor = Advisor(knowledge, store, default_timezone=settings.default_timezone, admin_ids=settings.admin_ids)
     app = build_application(settings, advisor)
     try:
