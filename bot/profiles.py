@@ -211,7 +211,7 @@ def record_problem(doc_id: str, doc: object) -> str | None:
             return f"{name} is not an object"
     try:
         Profile.from_doc(int(doc_id), doc)
-    except Exception as err:  # noqa: BLE001  # whatever the model rejects, the record is set aside
+    except Exception as err:  # whatever the model rejects, the record is set aside
         return f"{type(err).__name__}"
     return None
 

@@ -11,7 +11,6 @@ import pytest
 
 from bot.console import TERMINAL_USER
 from bot.profiles import ProfileStore
-
 from tests.bot_process import REPO, BotProcess
 from tests.fake_bot_api import FakeBotApi
 

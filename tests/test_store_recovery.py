@@ -80,7 +80,7 @@ def test_empty_snapshot_next_to_a_journal_refuses_then_repair_keeps_both(tmp_pat
     snapshot = tmp_path / "profiles.json"
     original = snapshot.read_bytes()
     snapshot.write_bytes(b"")
-    with pytest.raises(StoreError, match="profiles.json"):
+    with pytest.raises(StoreError, match=r"profiles\.json"):
         ProfileStore.in_dir(tmp_path)
     result = run_cli(tmp_path, "store", "check", "--repair")
     assert result.returncode == 0, result.stderr
