@@ -7,6 +7,7 @@ Thin on purpose: every message, command and button press becomes text for
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sys
 from collections import defaultdict
@@ -239,9 +240,42 @@ def file_url(base_url: str) -> str:
     return f"{root}file/bot"
 
 
+TOKEN_REJECTED = "Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather and update .env."
+REVOKED = "token_revoked"
+"""bot_data key set when getUpdates answered 401 while running."""
+POLLING_TASK = "Updater:start_polling:polling_task"
+"""The name PTB gives its polling task."""
+_watchers: set[asyncio.Task[None]] = set()
+"""Keeps the watcher task referenced (asyncio holds tasks only weakly)."""
+
+
+async def _stop_on_revoked_token(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Stop the application when polling ends on InvalidToken.
+
+    PTB's polling loop gives up on a 401 and its task ends, but the application stays
+    up answering nothing, so a service manager never notices. This notices instead.
+    """
+    while True:
+        await asyncio.sleep(0.2)
+        task = next((t for t in asyncio.all_tasks() if t.get_name() == POLLING_TASK), None)
+        if task is not None:
+            break
+    await asyncio.wait([task])
+    if task.cancelled() or not isinstance(task.exception(), InvalidToken) or app.updater is None:
+        return
+    app.bot_data[REVOKED] = True
+    # Stopping the updater awaits the failed task, which raises InvalidToken again. Do it
+    # here, where that is expected, so the application then stops and shuts down cleanly.
+    with contextlib.suppress(InvalidToken):
+        await app.updater.stop()
+    app.stop_running()
+
+
 async def _post_init(app: Application[Any, Any, Any, Any, Any, Any], handlers: Handlers) -> None:
     """Start-up work: the command menu, then every study plan scheduled again."""
     await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    if app.updater is not None:
+        _watchers.add(asyncio.get_running_loop().create_task(_stop_on_revoked_token(app)))
     advisor = handlers.advisor
     assert app.job_queue is not None  # noqa: S101  # the job-queue extra is a dependency
 
@@ -319,8 +353,11 @@ def run(settings: Settings, knowledge: Knowledge) -> int:
             app.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:
         # PTB's own message repeats the token: say what to fix instead.
-        print("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather and update .env.", file=sys.stderr)
+        print(TOKEN_REJECTED, file=sys.stderr)
         return 2
     finally:
         store.close()
+    if app.bot_data.get(REVOKED):
+        print(TOKEN_REJECTED, file=sys.stderr)
+        return 2
     return 0
