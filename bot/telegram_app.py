@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Awaitable
@@ -149,10 +150,10 @@ def _addressed_text(message: Message, bot_username: str, bot_id: int) -> str | N
     if command:
         target = text.split(maxsplit=1)[0].partition("@")[2]
         return text if not target or target.lower() == bot_username.lower() else None
-    mention = f"@{bot_username}"
-    if mention.lower() in text.lower():
-        start = text.lower().index(mention.lower())
-        return (text[:start] + text[start + len(mention) :]).strip()
+    # The username as a whole word: "@<name>fan club" and "hi@<name>" are not for us.
+    mention = re.search(rf"(?<![\w@])@{re.escape(bot_username)}(?!\w)", text, re.IGNORECASE)
+    if mention:
+        return (text[: mention.start()] + text[mention.end() :]).strip()
     replied = message.reply_to_message
     if replied and replied.from_user and replied.from_user.id == bot_id:
         return text
@@ -240,7 +241,7 @@ def file_url(base_url: str) -> str:
     return f"{root}file/bot"
 
 
-TOKEN_REJECTED = "Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather and update .env."
+TOKEN_REJECTED = "Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather and update .env."  # noqa: S105  # a message
 REVOKED = "token_revoked"
 """bot_data key set when getUpdates answered 401 while running."""
 POLLING_TASK = "Updater:start_polling:polling_task"
