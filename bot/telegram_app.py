@@ -342,6 +342,9 @@ def run(settings: Settings, knowledge: Knowledge) -> int:
     try:
         if settings.bot_mode == "webhook":
             assert settings.webhook_url and settings.webhook_secret  # noqa: S101  # checked above
+            from bot import webhook  # tornado loads only for webhooks
+
+            webhook.install()
             app.run_webhook(
                 listen=settings.webhook_listen,
                 port=settings.webhook_port,
