@@ -164,7 +164,7 @@ def soak_kills(rounds: int, *, damage: bool) -> None:
                 stdout=subprocess.PIPE,
                 text=True,
             )
-            assert writer.stdout is not None  # noqa: S101  # asked for above
+            assert writer.stdout is not None  # asked for above
             writer.stdout.readline()  # "ready"
             time.sleep(rng.uniform(0.05, 0.6))
             os.kill(writer.pid, signal.SIGKILL)
@@ -199,7 +199,8 @@ def soak_kills(rounds: int, *, damage: bool) -> None:
     if damage:
         print(f"  bad records set aside {quarantined}; damaged journals kept aside {aside}")
         print(
-            f"  half snapshots refused with one line {refused} (bytes untouched {untouched}); loaded anyway {loaded_half}"
+            f"  half snapshots refused with one line {refused} "
+            f"(bytes untouched {untouched}); loaded anyway {loaded_half}"
         )
 
 
