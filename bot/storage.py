@@ -14,6 +14,11 @@ Either way a crash at any instant leaves the old state or the new one: a rename 
 atomic, and a torn last journal line is dropped when the file is opened again.
 Journal lines hold whole documents, so replaying one twice changes nothing.
 
+Damage from outside (a disk, an editor, a bad copy) never costs recoverable bytes: a
+damaged snapshot makes the store refuse to open with one line naming the file and line
+(`python -m bot store check --repair` moves it aside), and damaged journal lines are
+skipped with the whole journal copied aside before compaction empties it.
+
 Journal appends are made durable by `sync`, which callers run after releasing their
 own lock: one fsync then covers every line appended before it (group commit), so
 writers in several threads share fsyncs instead of queueing for one each.
@@ -250,7 +255,9 @@ class JournaledStorage(Storage):
         if found.bad_lines:
             kept = copy_aside(self.journal_path)
             self.set_aside.append(kept)
-            where = ", ".join(f"line {d.line}" for d in found.bad_lines)
+            where = ", ".join(f"line {d.line}" for d in found.bad_lines[:5])
+            if len(found.bad_lines) > 5:
+                where += f" and {len(found.bad_lines) - 5} more"
             log.warning(
                 "user store: skipped damaged %s of %s (%s); the whole journal is kept as %s",
                 where,
