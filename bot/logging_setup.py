@@ -16,13 +16,14 @@ from bot.config import Settings
 
 REDACTED = "<secret>"
 
-QUIET_AT_DEBUG = ("telegram", "apscheduler", "tornado")
-"""At DEBUG these log whole updates, request parameters (setWebhook's secret_token
-among them) and job names with user ids; INFO is the lowest they are allowed."""
+QUIET_AT_DEBUG = ("telegram", "tornado")
+"""At DEBUG these log whole updates and request parameters (setWebhook's secret_token
+among them); INFO is the lowest they are allowed."""
 
-QUIET = ("httpx", "httpcore", "matplotlib")
-"""httpx logs every request URL at INFO, each with the token; matplotlib logs hundreds
-of font-matching lines per chart at DEBUG."""
+QUIET = ("httpx", "httpcore", "matplotlib", "apscheduler")
+"""httpx logs every request URL at INFO, each with the token; APScheduler logs every
+nudge job, named after its user, twice at INFO; matplotlib logs hundreds of
+font-matching lines per chart at DEBUG."""
 
 
 def traceback_without_messages(exc: BaseException) -> str:

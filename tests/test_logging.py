@@ -106,6 +106,8 @@ def test_exception_messages_are_withheld_but_the_traceback_kept(
         logging.getLogger("telegram.ext.Updater").debug("update %s", f"{WORDS} {SCORE}")
         logging.getLogger("bot.test").warning("token %s secret %s", "123456789:" + "S" * 35, "hook-secret-1")
         logging.getLogger("bot.test").warning("half %s", "S" * 35)
+        # APScheduler names every nudge job after its user and logs each run at INFO.
+        logging.getLogger("apscheduler.executors.default").info('Running job "nudge:%s"', USER)
     finally:
         for handler in root.handlers:
             root.removeHandler(handler)
@@ -114,3 +116,4 @@ def test_exception_messages_are_withheld_but_the_traceback_kept(
     assert "turn failed" in err and "ValueError" in err and "Traceback" in err
     assert WORDS not in err and SCORE not in body(err)
     assert "S" * 35 not in err and "hook-secret-1" not in err
+    assert str(USER) not in err
