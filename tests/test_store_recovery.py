@@ -201,3 +201,20 @@ def test_store_check_on_a_healthy_store(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "store", "check")
     assert result.returncode == 0
     assert "3 users" in result.stdout
+
+
+def test_store_check_names_bad_journal_lines_and_records_and_repair_sets_them_aside(tmp_path: Path) -> None:
+    seeded(tmp_path)
+    journal = tmp_path / "profiles.json.journal"
+    bad = b'5\n["profiles","4",{"score":"high"}]\n["profiles","5",{"score":205}]\n'
+    journal.write_bytes(journal.read_bytes() + bad)
+    check = run_cli(tmp_path, "store", "check")
+    assert check.returncode == 1
+    assert "profiles.json.journal, line 3" in check.stdout and "record 4" in check.stdout
+    repair = run_cli(tmp_path, "store", "check", "--repair")
+    assert repair.returncode == 0, repair.stderr
+    assert aside(tmp_path, "profiles.json.journal") and (tmp_path / "profiles.json.quarantine").exists()
+    assert run_cli(tmp_path, "store", "check").returncode == 0
+    store = ProfileStore.in_dir(tmp_path)
+    assert [store.get(uid).score for uid in (1, 2, 3, 4, 5)] == [250, 240, 230, None, 205]
+    store.close()
