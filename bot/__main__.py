@@ -7,6 +7,7 @@ python -m bot ask "TEXT"       one reply, printed
 python -m bot ask --json -     one JSON line per input line
 python -m bot knowledge check  validate the knowledge files
 python -m bot knowledge import FILE.csv   merge a yearly table of labelled figures into the store
+python -m bot store check [--repair]  check the user store; set aside what is damaged
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.config import Settings
+from bot.lock import FolderBusy, lock_data_dir
+from bot.storage import StoreError
 from knowledge import Knowledge, KnowledgeError, load_knowledge
 from knowledge.store import DATA_DIR, import_figures
 
@@ -44,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     knowledge.add_argument(
         "file", nargs="?", type=Path, help="for import: a CSV of specialty,figures,source,year,population"
     )
+    store = sub.add_parser("store", help="user store tools")
+    store.add_argument("action", choices=["check"])
+    store.add_argument("--repair", action="store_true", help="set aside damaged files and records")
     return parser
 
 
@@ -73,14 +79,55 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         print(_knowledge_summary(knowledge))
         return 0
-    if args.command == "run" or (args.command is None and settings.has_token):
-        problem = settings.token_problem()
-        if problem:
-            return _fail(problem)
+    telegram = args.command == "run" or (args.command is None and settings.has_token)
+    if telegram and (problem := settings.token_problem()):
+        return _fail(problem)
+    try:
+        # Everything below reads or writes the user store: one process per folder.
+        lock_data_dir(settings.bot_data_dir)
+    except FolderBusy as err:
+        return _fail(str(err))
+    except OSError as err:
+        return _fail(f"BOT_DATA_DIR {settings.bot_data_dir} can't be used: {err.strerror}.")
+    if args.command == "store":
+        return _store_check(settings, repair=args.repair)
+    if telegram:
         from bot.telegram_app import run  # PTB loads only when Telegram is wanted
 
         return run(settings, knowledge)
-    return _terminal(args, settings, knowledge)
+    try:
+        return _terminal(args, settings, knowledge)
+    except StoreError as err:
+        return _fail(f"The user store can't be opened: {err}")
+
+
+def _store_check(settings: Settings, *, repair: bool) -> int:
+    """Report on the user store; with `repair`, set aside what is damaged. 0 when healthy."""
+    from bot.profiles import ProfileStore, check_records
+    from bot.storage import scan
+
+    path = settings.bot_data_dir / "profiles.json"
+    found = scan(path)
+    bad_records = check_records(found.data)
+    problems = [str(d) for d in ([found.fatal] if found.fatal else []) + found.bad_lines]
+    problems += [f"{path.name}: record {doc_id} is invalid ({why})" for doc_id, why in bad_records.items()]
+    users = len(found.data.get("profiles", {})) - len(bad_records)
+    if not problems:
+        torn = "; the torn tail of an unfinished write will be dropped" if found.torn_tail else ""
+        print(f"User store OK: {users} users, {found.journal_lines} journal lines{torn}.")
+        return 0
+    for problem in problems:
+        print(f"damaged: {problem}")
+    if not repair:
+        print("Run `python -m bot store check --repair` to set these aside (nothing is deleted).")
+        return 1
+    store = ProfileStore(path, repair=True)
+    served = len(store)
+    store.close()
+    for kept in store.set_aside:
+        print(f"set aside: {kept.name}")
+    print(f"Repaired: {served} users served; what was damaged is kept in the files above.")
+    return 0
 
 
 def _terminal(args: argparse.Namespace, settings: Settings, knowledge: Knowledge) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -11,8 +12,15 @@ from pydantic import BaseModel
 
 from bot.charts import render_png
 from bot.conversation import Advisor, Turn
+from bot.profiles import Profile
 from bot.render import plain_text
-from bot.reply import Button
+from bot.reply import Button, Reply
+from bot.storage import write_atomically
+
+log = logging.getLogger(__name__)
+
+CHART_NAME = "chart.png"
+APOLOGY = "Sorry, something went wrong on my side. Please try again."
 
 TERMINAL_USER = 0
 """The terminal's user id; Telegram ids are positive, so it never meets a real user."""
@@ -48,9 +56,10 @@ def render_turn(turn: Turn, advisor: Advisor, chart_dir: Path | None) -> tuple[s
     lines = [plain_text(turn.reply.html)]
     buttons = [b for row in turn.reply.buttons for b in row]
     if turn.reply.chart is not None and chart_dir is not None:
-        chart_dir.mkdir(parents=True, exist_ok=True)
-        path = chart_dir / "chart.png"
-        path.write_bytes(render_png(turn.reply.chart, advisor.knowledge))
+        chart_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = chart_dir / CHART_NAME
+        # The chart shows the student's score: readable by its owner only.
+        write_atomically(path, render_png(turn.reply.chart, advisor.knowledge))
         lines.append(f"[chart saved to {path}]")
     if buttons:
         lines.append("  ".join(f"[{i}] {b.label}" for i, b in enumerate(buttons, 1)))
@@ -65,9 +74,25 @@ def press(text: str, buttons: list[Button]) -> str:
     for button in buttons:
         if button.label == text:
             return button.action
-    if text.isdigit() and 0 < int(text) <= len(buttons):
+    # ASCII only: "²" and "⑳" pass isdigit() but int() refuses them.
+    if text.isascii() and text.isdigit() and 0 < int(text) <= len(buttons):
         return buttons[int(text) - 1].action
     return text
+
+
+def forget_chart(turn: Turn, advisor: Advisor, chart_dir: Path | None, user_id: int) -> None:
+    """After /forget erased a user, remove the last chart too: it shows their score."""
+    if turn.intent == "forget" and chart_dir is not None and advisor.profiles.get(user_id) == Profile(user_id):
+        (chart_dir / CHART_NAME).unlink(missing_ok=True)
+
+
+def answer(advisor: Advisor, user_id: int, text: str) -> Turn:
+    """The advisor's turn, or an apology: one failing message never ends a session or a batch."""
+    try:
+        return advisor.handle(user_id, text)
+    except Exception:
+        log.exception("a %d-character message failed", len(text))  # the text itself is private
+        return Turn(Reply(APOLOGY), "error")
 
 
 def chat(advisor: Advisor, lines: Iterable[str], out: TextIO, chart_dir: Path, intro: str = "") -> None:
@@ -83,7 +108,9 @@ def chat(advisor: Advisor, lines: Iterable[str], out: TextIO, chart_dir: Path, i
             break
         text = press(text, buttons)
         if text:
-            shown, buttons = render_turn(advisor.handle(TERMINAL_USER, text), advisor, chart_dir)
+            turn = answer(advisor, TERMINAL_USER, text)
+            forget_chart(turn, advisor, chart_dir, TERMINAL_USER)
+            shown, buttons = render_turn(turn, advisor, chart_dir)
             print(f"bot> {shown}\n", file=out)
         print("you> ", end="", file=out, flush=True)
     print("\nBye, and good luck with Step 2 CK!", file=out)
@@ -91,7 +118,9 @@ def chat(advisor: Advisor, lines: Iterable[str], out: TextIO, chart_dir: Path, i
 
 def ask(advisor: Advisor, text: str, out: TextIO, chart_dir: Path, user_id: int = TERMINAL_USER) -> None:
     """Print the reply to one message."""
-    shown, _ = render_turn(advisor.handle(user_id, text), advisor, chart_dir)
+    turn = answer(advisor, user_id, text)
+    forget_chart(turn, advisor, chart_dir, user_id)
+    shown, _ = render_turn(turn, advisor, chart_dir)
     print(shown, file=out)
 
 
@@ -101,6 +130,6 @@ def ask_json(advisor: Advisor, lines: Iterable[str], out: TextIO, user_id: int =
         text = raw.rstrip("\n")
         if not text.strip():
             continue
-        result = AskResult.of(advisor.handle(user_id, text))
+        result = AskResult.of(answer(advisor, user_id, text))
         out.write(json.dumps(result.model_dump(), ensure_ascii=False) + "\n")
         out.flush()

@@ -26,6 +26,13 @@ SCORE_ARG = re.compile(r"-?\d+")
 
 COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 
+UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters and bidi overrides: never part of a question, and an echo of them
+could hide or reorder what a reply says. Removed at the door, so no reply repeats them."""
+
+MAX_SCORE_DIGITS = 4
+"""A /score argument longer than this is no score, and is not echoed back."""
+
 
 @dataclass(frozen=True)
 class Turn:
@@ -46,6 +53,7 @@ SIDE_QUESTIONS: frozenset[Intent] = frozenset(
 )
 """Intents answered even while the plan set-up waits for an answer."""
 PRIVATE_ONLY = "Let's do that in a private chat with me, so your plan and nudges stay yours."
+PRIVATE_FORGET = "Send /forget to me in a private chat, and I'll erase what I remember about you there."
 NO_PLAN = "You don't have a study plan yet. Send /plan and I'll build one with you."
 
 
@@ -65,7 +73,7 @@ class Advisor:
 
     def handle(self, user_id: int, text: str, *, private: bool = True) -> Turn:
         """Answer one message from one user; never raises for any text."""
-        text = text[:MAX_INPUT].strip()
+        text = UNSHOWABLE.sub("", text[:MAX_INPUT]).strip()
         command = COMMAND.match(text)
         if command:
             name, args = command.group(1).lower(), (command.group(2) or "").strip()
@@ -119,7 +127,9 @@ class Advisor:
             case "average" | "score" | "compare":
                 return self._data_command(profile, name, args, private=private)
             case "forget":
-                return self._forget(user_id, args)
+                # Only in private: in a group the answer would tell everyone whether
+                # that member had stored data.
+                return self._forget(user_id, args) if private else Turn(Reply(PRIVATE_FORGET), "forget")
             case "stats" if user_id in self.admin_ids and private:
                 return Turn(self._stats(), "stats")
             case _ if name in PLAN_COMMANDS:
@@ -150,7 +160,9 @@ class Advisor:
             if score is None:
                 return Turn(Reply("Send it like <code>/score 248 ortho</code> (the specialty is optional)."), "help")
             if not 1 <= score <= 300:
-                parsed = replace(parsed, intent="invalid_score", score=None, bad_score=score)
+                # A number too long to be a score is not repeated back, however long it is.
+                shown = score if len(str(abs(score))) <= MAX_SCORE_DIGITS else None
+                parsed = replace(parsed, intent="invalid_score", score=None, bad_score=shown)
             else:
                 intent: Intent = "score_check" if parsed.specialties else "score_fit"
                 parsed = replace(parsed, intent=intent, score=score)

@@ -108,7 +108,8 @@ _NUMBER_WORD_RE = "|".join(_NUMBER_WORDS)
 def _to_int(token: str) -> int:
     """A digit string or a number word (one..twelve, a/an) as an int."""
     if token.isdigit():
-        return int(token)
+        # Bounded (issue 10): "⑳" x 2200 became a 4,400-digit string and int() raised.
+        return int(token) if len(token) <= 6 else 10**6
     return _NUMBER_WORDS.get(token, 1)  # "a" / "an"
 
 

@@ -6,6 +6,10 @@ user id as the document id so a read is a single dict lookup.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import logging
+import os
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -14,9 +18,11 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from bot.storage import JournaledStorage
+from bot.storage import Data, JournaledStorage
 
 TABLE = "profiles"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -59,12 +65,50 @@ class ProfileStore:
     _storage: JournaledStorage = field(init=False, repr=False)
     _lock: threading.Lock = field(init=False, repr=False, default_factory=threading.Lock)
 
+    repair: bool = False
+    """Move a damaged snapshot aside instead of refusing to open (`store check --repair`)."""
+    set_aside: list[Path] = field(init=False, default_factory=list)
+    """Files and records this open set aside."""
+
     def __post_init__(self) -> None:
-        self._db = TinyDB(self.path, storage=JournaledStorage)
+        self._db = TinyDB(self.path, storage=JournaledStorage, repair=self.repair)
         storage = self._db.storage
         assert isinstance(storage, JournaledStorage)  # noqa: S101  # TinyDB types it as the base class
         self._storage = storage
+        self.set_aside.extend(storage.set_aside)
+        self._quarantine_bad_records()
         self._table = self._db.table(TABLE, cache_size=0)
+
+    @property
+    def quarantine_path(self) -> Path:
+        """Where records that fail validation are kept, one JSON line each."""
+        return self.path.with_name(self.path.name + ".quarantine")
+
+    def _quarantine_bad_records(self) -> None:
+        """Set aside every record that isn't a valid profile; everyone else is served."""
+        data = self._storage.read()
+        bad = check_records(data)
+        if not bad:
+            return
+        stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        lines = [
+            json.dumps({"at": stamp, "id": doc_id, "reason": why, "doc": data[TABLE][doc_id]})
+            for doc_id, why in bad.items()
+        ]
+        # Kept (durably) before it leaves the store, so a crash between the two loses nothing.
+        fd = os.open(self.quarantine_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            os.write(fd, ("\n".join(lines) + "\n").encode())
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        for doc_id, why in bad.items():
+            del data[TABLE][doc_id]
+            log.warning(
+                "user store: record %s is invalid (%s); set aside in %s", doc_id, why, self.quarantine_path.name
+            )
+        self._storage.write(data)  # a full snapshot: the bad records are out of the store files
+        self.set_aside.append(self.quarantine_path)
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> ProfileStore:
@@ -148,6 +192,33 @@ class ProfileStore:
             data.setdefault(TABLE, {})[str(profile.user_id)] = profile.to_doc()
             self._storage.write(data)
         return self._storage.appended
+
+
+def record_problem(doc_id: str, doc: object) -> str | None:
+    """Why a stored record can't be served as a profile, or None when it can."""
+    if not doc_id.isdecimal():
+        return "its id is not a number"
+    if not isinstance(doc, dict):
+        return f"a {type(doc).__name__}, not an object"
+    score = doc.get("score")
+    if score is not None and (isinstance(score, bool) or not isinstance(score, int)):
+        return "score is not a whole number"
+    specialties = doc.get("specialties")
+    if specialties is not None and not (isinstance(specialties, list) and all(isinstance(s, str) for s in specialties)):
+        return "specialties is not a list of names"
+    for name in ("plan", "draft"):
+        if doc.get(name) is not None and not isinstance(doc[name], dict):
+            return f"{name} is not an object"
+    try:
+        Profile.from_doc(int(doc_id), doc)
+    except Exception as err:  # whatever the model rejects, the record is set aside
+        return f"{type(err).__name__}"
+    return None
+
+
+def check_records(data: Data) -> dict[str, str]:
+    """Every record of the profiles table that would be set aside, with why."""
+    return {doc_id: why for doc_id, doc in data.get(TABLE, {}).items() if (why := record_problem(doc_id, doc))}
 
 
 def merge_changes(before: Profile, after: Profile, current: Profile) -> Profile:

@@ -7,7 +7,9 @@ Thin on purpose: every message, command and button press becomes text for
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Awaitable
@@ -45,6 +47,7 @@ from bot.nudges import Nudger
 from bot.profiles import ProfileStore
 from bot.render import TELEGRAM_CAPTION_LIMIT, plain_text, split_html, telegram_length
 from bot.reply import Reply
+from bot.storage import StoreError
 from knowledge import Knowledge
 
 log = logging.getLogger(__name__)
@@ -147,10 +150,10 @@ def _addressed_text(message: Message, bot_username: str, bot_id: int) -> str | N
     if command:
         target = text.split(maxsplit=1)[0].partition("@")[2]
         return text if not target or target.lower() == bot_username.lower() else None
-    mention = f"@{bot_username}"
-    if mention.lower() in text.lower():
-        start = text.lower().index(mention.lower())
-        return (text[:start] + text[start + len(mention) :]).strip()
+    # The username as a whole word: "@<name>fan club" and "hi@<name>" are not for us.
+    mention = re.search(rf"(?<![\w@])@{re.escape(bot_username)}(?!\w)", text, re.IGNORECASE)
+    if mention:
+        return (text[: mention.start()] + text[mention.end() :]).strip()
     replied = message.reply_to_message
     if replied and replied.from_user and replied.from_user.id == bot_id:
         return text
@@ -238,9 +241,42 @@ def file_url(base_url: str) -> str:
     return f"{root}file/bot"
 
 
+TOKEN_REJECTED = "Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather and update .env."  # noqa: S105  # a message
+REVOKED = "token_revoked"
+"""bot_data key set when getUpdates answered 401 while running."""
+POLLING_TASK = "Updater:start_polling:polling_task"
+"""The name PTB gives its polling task."""
+_watchers: set[asyncio.Task[None]] = set()
+"""Keeps the watcher task referenced (asyncio holds tasks only weakly)."""
+
+
+async def _stop_on_revoked_token(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Stop the application when polling ends on InvalidToken.
+
+    PTB's polling loop gives up on a 401 and its task ends, but the application stays
+    up answering nothing, so a service manager never notices. This notices instead.
+    """
+    while True:
+        await asyncio.sleep(0.2)
+        task = next((t for t in asyncio.all_tasks() if t.get_name() == POLLING_TASK), None)
+        if task is not None:
+            break
+    await asyncio.wait([task])
+    if task.cancelled() or not isinstance(task.exception(), InvalidToken) or app.updater is None:
+        return
+    app.bot_data[REVOKED] = True
+    # Stopping the updater awaits the failed task, which raises InvalidToken again. Do it
+    # here, where that is expected, so the application then stops and shuts down cleanly.
+    with contextlib.suppress(InvalidToken):
+        await app.updater.stop()
+    app.stop_running()
+
+
 async def _post_init(app: Application[Any, Any, Any, Any, Any, Any], handlers: Handlers) -> None:
     """Start-up work: the command menu, then every study plan scheduled again."""
     await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    if app.updater is not None:
+        _watchers.add(asyncio.get_running_loop().create_task(_stop_on_revoked_token(app)))
     advisor = handlers.advisor
     assert app.job_queue is not None  # noqa: S101  # the job-queue extra is a dependency
 
@@ -296,12 +332,19 @@ def run(settings: Settings, knowledge: Knowledge) -> int:
     if settings.bot_mode == "webhook" and not (settings.webhook_url and settings.webhook_secret):
         print("BOT_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET: see .env.example.", file=sys.stderr)
         return 2
-    store = ProfileStore.in_dir(settings.bot_data_dir)
+    try:
+        store = ProfileStore.in_dir(settings.bot_data_dir)
+    except StoreError as err:
+        print(f"The user store can't be opened: {err}", file=sys.stderr)
+        return 2
     advisor = Advisor(knowledge, store, default_timezone=settings.default_timezone, admin_ids=settings.admin_ids)
     app = build_application(settings, advisor)
     try:
         if settings.bot_mode == "webhook":
             assert settings.webhook_url and settings.webhook_secret  # noqa: S101  # checked above
+            from bot import webhook  # tornado loads only for webhooks
+
+            webhook.install()
             app.run_webhook(
                 listen=settings.webhook_listen,
                 port=settings.webhook_port,
@@ -314,8 +357,11 @@ def run(settings: Settings, knowledge: Knowledge) -> int:
             app.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:
         # PTB's own message repeats the token: say what to fix instead.
-        print("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather and update .env.", file=sys.stderr)
+        print(TOKEN_REJECTED, file=sys.stderr)
         return 2
     finally:
         store.close()
+    if app.bot_data.get(REVOKED):
+        print(TOKEN_REJECTED, file=sys.stderr)
+        return 2
     return 0

@@ -1,0 +1,160 @@
+"""The Telegram transport's edges: a revoked token, hostile webhook bodies, groups."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.bot_process import BotProcess
+from tests.fake_bot_api import FakeBotApi
+from tests.test_telegram_e2e import free_port, post_update
+
+REJECTED = "Telegram rejected TELEGRAM_BOT_TOKEN"
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    with FakeBotApi() as server:
+        yield server
+
+
+def test_a_token_revoked_while_running_exits_non_zero_with_the_start_line(tmp_path: Path, api: FakeBotApi) -> None:
+    bot = BotProcess(api, tmp_path).start()
+    assert bot.proc is not None
+    assert bot.say(5001, "avg for derm")
+    api.token = "987654321:" + "R" * 35  # revoked: the old token now gets 401
+    try:
+        code = bot.proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the bot kept running with a revoked token")
+    finally:
+        log = bot.stop()
+    assert code == 2
+    last = log.strip().splitlines()[-1]
+    assert last.startswith(REJECTED)
+
+    # The same line a wrong token gets at start.
+    again = BotProcess(api, tmp_path / "again")
+    again.env["TELEGRAM_BOT_TOKEN"] = "111111111:" + "W" * 35
+    (tmp_path / "again").mkdir()
+    again.start(wait_for_polling=False)
+    assert again.proc is not None
+    assert again.proc.wait(timeout=60) == 2
+    assert again.stop().strip().splitlines()[-1] == last
+    time.sleep(0)
+
+
+GROUP = -100777
+
+
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("@step2_advisor_botfan club hi", False),
+        ("@step2_advisor_bot_fans avg for derm", False),
+        ("hi@step2_advisor_bot avg for derm", False),
+        ("@Step2_Advisor_Bot avg for derm", True),
+        ("avg for derm, @step2_advisor_bot?", True),
+    ],
+)
+def test_a_mention_is_the_bot_username_as_a_whole_word(
+    tmp_path: Path, api: FakeBotApi, text: str, answered: bool
+) -> None:
+    bot = BotProcess(api, tmp_path).start()
+    try:
+        since = len(api.calls)
+        api.push_message(5101, text, chat_id=GROUP, chat_type="group")
+        # The same user's command right after: answered in order, so it proves the first was read.
+        api.push_message(5101, "/help", chat_id=GROUP, chat_type="group")
+        sent = bot.replies(GROUP, since, count=2 if answered else 1)
+        assert len(sent) == (2 if answered else 1)
+        assert "What I can do" in sent[-1].params["text"]
+    finally:
+        bot.stop()
+
+
+def test_forget_yes_in_a_group_erases_nothing_and_tells_nothing(tmp_path: Path, api: FakeBotApi) -> None:
+    bot = BotProcess(api, tmp_path).start()
+    try:
+        bot.say(5201, "I got 231")  # private: remembered
+        [group] = bot.say(5201, "/forget yes", chat_id=GROUP, chat_type="supergroup")
+        assert "private" in group.params["text"] and "erased" not in group.params["text"]
+        [private] = bot.say(5201, "/forget yes")
+        assert "erased everything" in private.params["text"]
+    finally:
+        bot.stop()
+
+
+def post_raw(url: str, body: bytes, secret: str) -> int:
+    """POST raw bytes to the webhook the way Telegram would; returns the HTTP status."""
+    headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret}
+    request = urllib.request.Request(url, body, headers)
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:  # loopback only
+            return int(response.status)
+    except urllib.error.HTTPError as err:
+        return int(err.code)
+    except (ConnectionError, urllib.error.URLError):
+        return -1  # the server hung up on an oversized body without reading it
+
+
+HOOK_SECRET = "hook-Secret_77"
+
+
+@pytest.fixture
+def webhook_bot(tmp_path: Path, api: FakeBotApi) -> Iterator[tuple[BotProcess, str]]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/tg-hook"
+    bot = BotProcess(
+        api, tmp_path, BOT_MODE="webhook", WEBHOOK_URL=url, WEBHOOK_PORT=str(port), WEBHOOK_SECRET=HOOK_SECRET
+    ).start(wait_for_polling=False)
+    api.wait_for(method="setWebhook", timeout=30)
+    post_update(
+        url, {"update_id": 1}, {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": HOOK_SECRET}
+    )
+    yield bot, url
+    bot.stop()
+
+
+UPDATE = {
+    "update_id": 5,
+    "message": {
+        "message_id": 1,
+        "date": 1,
+        "text": "avg for derm",
+        "chat": {"id": 42, "type": "private"},
+        "from": {"id": 42, "is_bot": False, "first_name": "S"},
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "statuses"),
+    [
+        (b'{"update_id": 3, "message": {', {400}),
+        (b'{"update_id": 3, "x": "\xff\xfe"}', {400}),
+        (b"[" * 200_000, {400}),
+        (b"[1, 2]", {400}),
+        (b'{"update_id": "three"}', {400}),
+        (b'{"update_id": 3, "message": {"text": "248 ortho zebraquokka"}}', {400}),
+        (b'{"update_id": 3, "pad": "' + b"x" * 3_000_000 + b'"}', {413, 400, -1}),
+    ],
+)
+def test_hostile_webhook_bodies_get_a_400_and_the_bot_keeps_serving(
+    webhook_bot: tuple[BotProcess, str], api: FakeBotApi, body: bytes, statuses: set[int]
+) -> None:
+    bot, url = webhook_bot
+    assert post_raw(url, body, HOOK_SECRET) in statuses
+    # Still serving: a real update right after is answered.
+    assert post_raw(url, json.dumps(UPDATE).encode(), HOOK_SECRET) == 200
+    assert "257" in bot.replies(42, 0)[-1].params["text"]
+    log = bot.stop()
+    assert "RecursionError" not in log and "zebraquokka" not in log
+    assert "Traceback" not in log
