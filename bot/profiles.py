@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 
+from bot.plans import Plan, PlanDraft, plan_changes, stored_draft, stored_plan
 from bot.storage import JournaledStorage
 
 TABLE = "profiles"
@@ -26,17 +27,26 @@ class Profile:
     user_id: int
     score: int | None = None
     specialties: tuple[str, ...] = ()
-    plan: dict[str, Any] | None = None
-    """A bot.plans.Plan as a dict (see Plan.to_dict)."""
-    draft: dict[str, Any] | None = None
-    """A study-plan conversation in progress (see PlanDraft.to_dict)."""
+    plan: Plan | None = None
+    """The study plan (validated; stored as Plan.to_dict)."""
+    draft: PlanDraft | None = None
+    """A study-plan conversation in progress (stored as PlanDraft.to_dict)."""
+
+    def __post_init__(self) -> None:
+        # Older callers and stored records hand over plain dicts: read them into the models.
+        if not isinstance(self.plan, Plan | None):
+            object.__setattr__(self, "plan", stored_plan(self.plan))
+        if not isinstance(self.draft, PlanDraft | None):
+            object.__setattr__(self, "draft", stored_draft(self.draft))
 
     def to_doc(self) -> dict[str, Any]:
         """The JSON document stored for this profile (user_id is the document id)."""
-        doc = asdict(self)
-        del doc["user_id"]
-        doc["specialties"] = list(self.specialties)
-        return doc
+        return {
+            "score": self.score,
+            "specialties": list(self.specialties),
+            "plan": self.plan.to_dict() if self.plan is not None else None,
+            "draft": self.draft.to_dict() if self.draft is not None else None,
+        }
 
     @classmethod
     def from_doc(cls, user_id: int, doc: dict[str, Any]) -> Profile:
@@ -45,8 +55,8 @@ class Profile:
             user_id=user_id,
             score=doc.get("score"),
             specialties=tuple(doc.get("specialties") or ()),
-            plan=doc.get("plan"),
-            draft=doc.get("draft"),
+            plan=stored_plan(doc.get("plan")),
+            draft=stored_draft(doc.get("draft")),
         )
 
 
@@ -159,6 +169,5 @@ def merge_changes(before: Profile, after: Profile, current: Profile) -> Profile:
         if current.plan is None:
             del changes["plan"]
         else:
-            changed = {key: value for key, value in after.plan.items() if before.plan.get(key) != value}
-            changes["plan"] = {**current.plan, **changed}
+            changes["plan"] = replace(current.plan, **plan_changes(before.plan, after.plan))
     return replace(current, **changes)
