@@ -261,7 +261,7 @@ def _finish_new(draft: PlanDraft, today: date, knowledge: Knowledge, note: str, 
         # counts as today's nudge; before that time, today's nudge still comes.
         last_nudged=today,
     )
-    if now is not None:
+    if now is not None and now.astimezone(zone(plan.tz)).time() < plan.nudge_time:
         fresh = changed(plan, last_nudged=today - timedelta(days=1))
         at = next_nudge_at(fresh, now)
         if at is not None and at.astimezone(zone(plan.tz)).date() == today:

@@ -314,6 +314,8 @@ def test_draft_round_trips_through_json(knowledge: Knowledge) -> None:
         ("NBME 12: 238 going for ortho", (238, "orthopedic-surgery", None)),
         ("plastic surgery 255", (255, "plastic-surgery", None)),
         ("230, urology", (230, None, "Urology")),
+        ("im aiming for derm", (None, "dermatology", None)),  # "im" is "I'm", not internal medicine
+        ("I'm going for IM, got 241 on uwsa2", (241, "internal-medicine", None)),
     ],
 )
 def test_parse_extras(knowledge: Knowledge, text: str, expected: tuple[int | None, str | None, str | None]) -> None:
