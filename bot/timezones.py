@@ -83,6 +83,9 @@ any namesake in another zone ("London" is London, England, not London, Ontario).
 SETTLED = 0.9
 """A country gets one zone when that zone holds this share of its city dwellers."""
 MAX_OPTIONS = 4
+ALTERNATES_FROM = 100_000
+"""Cities this big are also found by their other names; smaller ones by their own only,
+which keeps the index (built once, on first use) to a few MB and well under a second."""
 
 
 @dataclass(frozen=True)
@@ -139,9 +142,11 @@ def _indexes() -> _Indexes:
         where = city["admin1code"] if iso == "US" else country_names.get(iso, iso)
         place = _Place(city["name"], where, iso, city["admin1code"], tz, population)
         zones[iso][tz] += population
-        # The name itself and its Latin-alphabet variants ("Bombay" for Mumbai); other
-        # scripts are left out, as the answer has been folded to ASCII letters anyway.
-        names = {_key(city["name"])} | {_key(n) for n in city["alternatenames"] if n.isascii() and len(n) > 2}
+        # The name itself and, for bigger cities, its Latin-alphabet variants ("Bombay" for
+        # Mumbai); other scripts are left out, as the answer has been folded anyway.
+        names = {_key(city["name"])}
+        if population >= ALTERNATES_FROM:
+            names |= {_key(n) for n in city["alternatenames"] if n.isascii() and len(n) > 2}
         for name in names:
             cities[name].append(place)
     by_size = {name: tuple(sorted(places, key=lambda p: -p.population)) for name, places in cities.items()}
