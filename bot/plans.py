@@ -1,4 +1,8 @@
-"""Study plans: parsing a student's answers, laying out phases, and timing the daily nudges.
+"""Study plans: the stored plan, its phases, the daily nudges, progress and plan operations.
+
+Reading a student's answers lives in `bot.answers`, time zones in `bot.timezones`, the
+set-up conversation in `bot.plan_flow`. Every transition here (a nudge, /done, pause, a
+moved exam, a break) returns one `PlanOutcome(reply, plan, draft)`.
 
 Everything here is pure: no clock, no I/O, no transport. Callers pass `today` (a local
 date) or `now` (an aware datetime) explicitly, which is what makes DST and "missed while
@@ -8,14 +12,16 @@ How a transport is meant to drive it, for every stored plan:
 
 * schedule a wake-up at `next_nudge_at(plan, now)`; when it fires, ask
   `due_day(plan, now)` and, if it returns a day, send `nudge_for(plan, day, knowledge)`
-  and store the returned plan (its `last_nudged` is the guard against a second send);
+  and store the outcome's plan (its `last_nudged` is the guard against a second send);
 * after the exam (`exam_passed(plan, now)`, first possible at `farewell_at(plan)`), send
   `farewell_for(plan, knowledge)` once and store the finished plan.
 
 Design decisions worth knowing:
 
 * Phases are laid out from `plan.created` to the exam, so they do not drift as days pass;
-  editing the exam date re-lays them from the edit day (the flow resets `created`).
+  moving the exam date re-lays them from that day (`created` is reset).
+* Days off (`Plan.skipped`, a weekend break) are neither study nor nudge days, so they
+  neither get a nudge nor break the streak.
 * Self-assessments are dated checkpoints carried on the phase they fall in
   (`Phase.checkpoints`): the last one a week before the exam, weekly in the final four
   weeks, fortnightly before that, plus a baseline the day after a long-runway plan
