@@ -193,21 +193,25 @@ def plan_buttons(plan: Plan) -> tuple[tuple[Button, ...], ...]:
 def parse_extras(text: str, knowledge: Knowledge) -> tuple[int | None, str | None, str | None] | str:
     """(practice score, specialty id, other-specialty name) from "NBME 240, derm", or a reason.
 
-    The score is the first standalone 3-digit number from 100 to 300 (form numbers like
-    "NBME 12" are too short to be mistaken for it). Specialties are the understanding's
-    (`bot.understand`), so "im aiming for derm" is dermatology, not internal medicine; a
+    Score and specialties are the understanding's (`bot.understand`): its Step 2 or
+    practice-test score, so "NBME 12: 238" is 238, and its specialty finder, so "im aiming
+    for derm" is dermatology, not internal medicine. A bare 3-digit number it doesn't take
+    as a score ("uwsa 232" alone) is still read here, and one over 300 gets a reason. A
     specialty we hold no average for comes back as its name.
     """
-    score: int | None = None
-    too_high: int | None = None
-    for m in re.finditer(r"(?<![0-9.])([0-9]{3})(?![0-9.])(?!\s*%)", text[:1000]):
-        value = int(m[1])
-        if 100 <= value <= 300:
-            score = value
-            break
-        if value > 300 and too_high is None:
-            too_high = value
     parsed = understand(text, knowledge)
+    score = parsed.score if parsed.score is not None else parsed.practice_score
+    if score is not None and not 100 <= score <= 300:  # practice tests report 3-digit scores
+        score = None
+    too_high: int | None = None
+    if score is None:
+        for m in re.finditer(r"(?<![0-9.])([0-9]{3})(?![0-9.])(?!\s*%)", text[:1000]):
+            value = int(m[1])
+            if 100 <= value <= 300:
+                score = value
+                break
+            if value > 300 and too_high is None:
+                too_high = value
     specialty = parsed.specialties[0] if parsed.specialties else None
     found_other = knowledge.other_specialties.get(parsed.other_specialty or "")
     other = found_other.name if found_other is not None else None
