@@ -591,12 +591,20 @@ def test_replies_are_valid_telegram_html(knowledge: Knowledge) -> None:
         assert html_errors(reply.html) == [] and len(reply.html) <= 4096
 
 
+def _imports(name: str) -> set[str]:
+    tree = ast.parse((Path(plans.__file__).parent / name).read_text())
+    modules = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    return modules | {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+
+
 def test_core_never_imports_telegram() -> None:
-    for name in ("plans.py", "plan_flow.py"):
-        tree = ast.parse((Path(plans.__file__).parent / name).read_text())
-        modules = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        modules |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
-        assert not {m for m in modules if m.split(".")[0] == "telegram"}
+    for name in ("plans.py", "plan_flow.py", "answers.py", "timezones.py"):
+        assert not {m for m in _imports(name) if m.split(".")[0] == "telegram"}
+
+
+def test_understanding_and_settings_do_not_import_the_plan_module() -> None:
+    for name in ("understand.py", "config.py"):
+        assert not {m for m in _imports(name) if m in ("bot.plans", "bot.plan_flow")}
 
 
 def test_fixed_offset_zone_plan() -> None:
