@@ -36,6 +36,7 @@ Design decisions worth knowing:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -49,6 +50,8 @@ from bot.reply import Button, Reply, escape_text
 from bot.timezones import zone
 from knowledge import Knowledge
 from knowledge.models import Tip
+
+log = logging.getLogger(__name__)
 
 Status = Literal["active", "paused", "stopped", "finished"]
 STATUSES: tuple[Status, ...] = ("active", "paused", "stopped", "finished")
@@ -141,7 +144,9 @@ def stored_plan(value: object) -> Plan | None:
         return value
     try:
         return Plan.from_dict(value) if isinstance(value, Mapping) else None
-    except (ValidationError, TypeError, ValueError):
+    except (ValidationError, TypeError, ValueError) as err:
+        # Which fields failed, never their values: a plan is a student's private data.
+        log.warning("a stored plan could not be read and is left out (%s)", _fields_of(err))
         return None
 
 
@@ -206,8 +211,16 @@ def stored_draft(value: object) -> PlanDraft | None:
         return value
     try:
         return PlanDraft.from_dict(value) if isinstance(value, Mapping) else None
-    except (ValidationError, TypeError, ValueError):
+    except (ValidationError, TypeError, ValueError) as err:
+        log.warning("a stored plan set-up could not be read and starts over (%s)", _fields_of(err))
         return None
+
+
+def _fields_of(err: Exception) -> str:
+    """The fields a validation error names, for a log line that holds no user data."""
+    if isinstance(err, ValidationError):
+        return ", ".join(".".join(str(p) for p in e["loc"]) for e in err.errors()) or "no field"
+    return type(err).__name__
 
 
 @dataclass(frozen=True)
