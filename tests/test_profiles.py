@@ -44,13 +44,15 @@ def test_old_dict_shaped_plans_and_drafts_are_read_into_the_models(tmp_path: Pat
     assert isinstance(profile.draft, PlanDraft) and profile.draft.step == "nudge_time"
 
 
-def test_an_unreadable_stored_plan_is_dropped_not_raised(tmp_path: Path) -> None:
+def test_an_unreadable_stored_plan_is_dropped_not_raised(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     doc = {"score": 250, "plan": {"exam_date": "not a date"}, "draft": {"step": 5, "exam_date": []}}
     (tmp_path / "profiles.json").write_text(json.dumps({"profiles": {"7": doc}}))
     store = ProfileStore.in_dir(tmp_path)
     profile = store.get(7)
     store.close()
     assert profile == Profile(7, score=250)
+    logged = caplog.text
+    assert "could not be read" in logged and "exam_date" in logged and "not a date" not in logged
 
 
 def test_save_replaces_rather_than_merges(store: ProfileStore) -> None:
