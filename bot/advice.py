@@ -411,7 +411,10 @@ def help_reply() -> Reply:
         "• Answer common questions (Step 1 vs Step 2, IMGs, low scores…)\n"
         "• Build a study plan and nudge you daily at your local time\n\n"
         f"Ask things like:\n{_examples()}\n\n"
-        "Commands: /specialties /average /score /compare /faq /chart /plan /forget"
+        "<b>Commands</b>\n"
+        "/specialties · /average derm · /score 248 ortho · /compare derm psych · /faq · /chart\n"
+        "/plan (your study plan) · /done 40 (log questions) · /pause · /resume · /stop\n"
+        "/forget (erase what I remember) · /start · /help"
     )
     return Reply(html, MENU)
 

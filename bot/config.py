@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.plans import parse_timezone
+from bot.timezones import ZoneQuestion, parse_timezone
 
 # A Telegram token is "<bot id>:<35 url-safe characters>"; checking the shape early
 # turns a pasted-wrong token into one clear line instead of a failed network call.
@@ -53,6 +53,9 @@ class Settings(BaseSettings):
         choice = parse_timezone(value)
         if isinstance(choice, str):
             raise ValueError(choice)  # pydantic reports it as a validation error
+        if isinstance(choice, ZoneQuestion):
+            options = ", ".join(tz for _, tz in choice.options)
+            raise ValueError(f"{value!r} is in more than one time zone; name one of: {options}")
         return choice.tz
 
     @field_validator("log_level", mode="before")

@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot import advice, plan_flow, plans
+from bot import advice, answers, plan_flow, plans
 from bot.profiles import Profile, ProfileStore
-from bot.reply import Button, Chart, Reply
+from bot.reply import Button, Chart, Reply, escape_text
+from bot.timezones import zone
 from bot.understand import Intent, Parsed, understand
 from knowledge import Knowledge
 
@@ -48,10 +49,12 @@ class Turn:
 
 
 PLAN_COMMANDS = frozenset({"plan", "done", "snooze", "pause", "resume", "stop"})
-SIDE_QUESTIONS: frozenset[Intent] = frozenset(
-    {"average", "score_check", "score_fit", "compare", "faq", "invalid_score"}
-)
-"""Intents answered even while the plan set-up waits for an answer."""
+PLAN_OPERATIONS: frozenset[Intent] = frozenset({"exam_moved", "log_progress", "days_left", "plan_break"})
+"""Free-text questions about the student's own plan ("how many days until my exam")."""
+NOT_A_QUESTION: frozenset[Intent] = frozenset({"unknown", "study_plan"})
+"""During set-up, a message that isn't an answer is answered unless it is one of these;
+then the set-up question is asked again."""
+STALE_BUTTON = "That button is from an older message and no longer applies. Here's a fresh menu:"
 PRIVATE_ONLY = "Let's do that in a private chat with me, so your plan and nudges stay yours."
 PRIVATE_FORGET = "Send /forget to me in a private chat, and I'll erase what I remember about you there."
 NO_PLAN = "You don't have a study plan yet. Send /plan and I'll build one with you."
@@ -86,11 +89,28 @@ class Advisor:
         parsed = understand(text, self.knowledge)
         if parsed.intent == "study_plan":
             return self._plan_command(profile, "plan", text) if private else Turn(Reply(PRIVATE_ONLY), "study_plan")
-        return self._free_text(profile, parsed, private=private)
+        return self._free_text(profile, parsed, private=private, text=text)
+
+    def press(self, user_id: int, action: str, *, private: bool = True) -> Turn:
+        """A pressed button. Every action the bot makes is a command (`Button`); anything else
+        is from an older version of the bot: a set-up answer still counts while a set-up
+        waits for one, otherwise the student hears, kindly, that it no longer applies."""
+        action = action[:MAX_INPUT].strip()
+        if COMMAND.match(action):
+            return self.handle(user_id, action, private=private)
+        if private and self.profiles.get(user_id).draft is not None:
+            return self.handle(user_id, action, private=private)
+        return Turn(Reply(STALE_BUTTON, advice.MENU), "stale_button")
 
     # -- free text ---------------------------------------------------------------
 
-    def _free_text(self, profile: Profile, parsed: Parsed, *, private: bool = True, use_memory: bool = True) -> Turn:
+    def _free_text(
+        self, profile: Profile, parsed: Parsed, *, private: bool = True, use_memory: bool = True, text: str = ""
+    ) -> Turn:
+        if parsed.intent in PLAN_OPERATIONS:
+            if not private:
+                return Turn(Reply(PRIVATE_ONLY), parsed.intent)
+            return self._plan_operation(profile, parsed.intent, text)
         shown = profile if use_memory else Profile(profile.user_id)
         reply = advice.advise(parsed, shown, self.knowledge)
         if private:
@@ -180,59 +200,91 @@ class Advisor:
     # -- study plan ----------------------------------------------------------------
 
     def _today(self, tz: str) -> dt.date:
-        return self.now().astimezone(plans.zone(tz)).date()
+        return self.now().astimezone(zone(tz)).date()
 
     def _plan_command(self, profile: Profile, name: str, text: str) -> Turn:
         """/plan (and study-plan free text), /done, /snooze, /pause, /resume, /stop."""
-        plan = plans.Plan.from_dict(profile.plan) if profile.plan else None
+        plan = profile.plan
+        if name == "plan" and profile.draft is not None:
+            return self._plan_step(profile, text)  # "/plan days 5": answers the waiting question
         if name == "plan":
             today = self._today(plan.tz if plan else self.default_timezone)
-            outcome = plan_flow.start(text, today, plan, self.knowledge, default_tz=self.default_timezone)
+            outcome = plan_flow.start(
+                text, today, plan, self.knowledge, default_tz=self.default_timezone, now=self.now()
+            )
             return self._save_plan(profile, outcome)
         if plan is None:
             return Turn(Reply(NO_PLAN, ((Button("🗓 Make a plan", "/plan"),),)), "study_plan")
         today = self._today(plan.tz)
         match name:
             case "done":
-                updated, reply = plans.record_done(plan, today, plans.parse_done_count(text))
+                count, percent = answers.parse_progress(text.removeprefix("/done"))
+                outcome = plans.record_done(plan, today, count, percent)
             case "snooze":
-                updated, reply = plans.snooze(plan, self.now())
+                outcome = plans.snooze(plan, self.now())
             case "pause":
-                updated, reply = plans.pause(plan)
+                outcome = plans.pause(plan)
             case "resume":
-                updated, reply = plans.resume(plan)
+                outcome = plans.resume(plan)
             case _:
-                updated, reply = plans.stop(plan)
-        return self._save_plan(profile, (None, updated, reply))
+                outcome = plans.stop(plan)
+        return self._save_plan(profile, outcome)
+
+    def _plan_operation(self, profile: Profile, intent: Intent, text: str) -> Turn:
+        """Free text about one's own plan: the exam moved, progress, days left, a break."""
+        plan = profile.plan
+        if plan is None or plan.status not in ("active", "paused"):
+            return Turn(Reply(NO_PLAN, ((Button("🗓 Make a plan", "/plan"),),)), intent)
+        today = self._today(plan.tz)
+        match intent:
+            case "exam_moved":
+                found = answers.find_exam_date(text, today)
+                if not isinstance(found, dt.date):
+                    reason = found or "I didn't catch the new date."
+                    ask = f"🤔 {reason} What's the new exam date? e.g. “feb 22”."
+                    edit = ((Button("📅 Change the exam date", "/plan edit exam"),),)
+                    return Turn(Reply(escape_text(ask), edit), intent)
+                outcome = plans.move_exam(plan, found, today, self.knowledge)
+            case "log_progress":
+                count, percent = answers.parse_progress(text)
+                outcome = plans.record_done(plan, today, count, percent)
+            case "days_left":
+                outcome = plans.days_left_reply(plan, today)
+            case _:
+                outcome = plans.offer_break(plan, today)
+        # An operation never starts or ends a set-up: one in progress stays as it was.
+        return replace(self._save_plan(profile, replace(outcome, draft=profile.draft)), intent=intent)
 
     def _plan_step(self, profile: Profile, text: str) -> Turn:
-        """The next answer in the guided plan conversation."""
-        assert profile.draft is not None  # noqa: S101  # only called with a draft
-        plan = plans.Plan.from_dict(profile.plan) if profile.plan else None
-        draft = plan_flow.PlanDraft.from_dict(profile.draft)
+        """The next answer in the guided plan conversation.
+
+        A message that doesn't answer the question but is understood as something else
+        (a question, a plan operation, a greeting) is answered as usual, and then the
+        set-up question is asked again; nothing collected so far is lost.
+        """
+        draft = profile.draft
+        assert draft is not None  # noqa: S101  # only called with a draft
+        plan = profile.plan
         today = self._today(draft.tz or (plan.tz if plan else self.default_timezone))
-        outcome = plan_flow.step(draft, text, today, self.knowledge, existing=plan)
-        next_draft, new_plan, _ = outcome
-        if new_plan is None and next_draft is not None and next_draft.to_dict() == draft.to_dict():
-            # Not an answer; if it is a clear question ("avg for rads"), answer it rather than
-            # trap the student in set-up, and ask the plan's question again below.
+        outcome = plan_flow.step(draft, text, today, self.knowledge, existing=plan, now=self.now())
+        unchanged = outcome.plan is None and outcome.draft is not None and outcome.draft == draft
+        if unchanged and not COMMAND.match(text):
             parsed = understand(text, self.knowledge)
-            if parsed.intent in SIDE_QUESTIONS:
-                turn = self._free_text(profile, parsed)
-                ask, buttons = plan_flow.question(draft)
+            if parsed.intent not in NOT_A_QUESTION:
+                turn = self._free_text(profile, parsed, text=text)
+                ask, buttons = plan_flow.question(self.profiles.get(profile.user_id).draft or draft)
                 html = f"{turn.reply.html}\n\n<i>Back to your study plan:</i>\n{ask}"
                 reply = Reply(html, (*turn.reply.buttons, *buttons), turn.reply.chart)
                 return replace(turn, reply=reply)
         return self._save_plan(profile, outcome)
 
-    def _save_plan(self, profile: Profile, outcome: plan_flow.Outcome) -> Turn:
+    def _save_plan(self, profile: Profile, outcome: plans.PlanOutcome) -> Turn:
         """Store the draft and plan an outcome leaves, in one write."""
-        draft, plan, reply = outcome
-        new_plan = plan.to_dict() if plan is not None else profile.plan
-        updated = replace(profile, draft=draft.to_dict() if draft is not None else None, plan=new_plan)
+        new_plan = outcome.plan if outcome.plan is not None else profile.plan
+        updated = replace(profile, draft=outcome.draft, plan=new_plan)
         if updated != profile:
             self.profiles.save_changes(profile, updated)
-        return Turn(reply, "study_plan", plan_changed=new_plan != profile.plan)
+        return Turn(outcome.reply, "study_plan", plan_changed=new_plan != profile.plan)
 
     def _stats(self) -> Reply:
         """Counts only, for admins: no one's data is shown."""
@@ -240,7 +292,7 @@ class Advisor:
         plans_by_status: dict[str, int] = {}
         for profile in profiles:
             if profile.plan:
-                status = str(profile.plan.get("status", "active"))
+                status = profile.plan.status
                 plans_by_status[status] = plans_by_status.get(status, 0) + 1
         lines = [f"<b>Stats</b>\nUsers stored: {len(profiles)}"]
         lines += [f"Plans {status}: {count}" for status, count in sorted(plans_by_status.items())]

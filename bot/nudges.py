@@ -102,7 +102,7 @@ class Nudger:
     def _next_run(self, profile: Profile) -> dt.datetime | None:
         if profile.plan is None:
             return None
-        plan = plans.Plan.from_dict(profile.plan)
+        plan = profile.plan
         now = self.now()
         return plans.next_nudge_at(plan, now) or (plans.farewell_at(plan) if plan.status == "active" else None)
 
@@ -175,16 +175,17 @@ class Nudger:
             due = None
             if profile.plan is None:
                 return profile
-            plan = plans.Plan.from_dict(profile.plan)
+            plan = profile.plan
             if plan.status == "active" and plans.exam_passed(plan, now):
-                reply, updated = plans.farewell_for(plan, self.knowledge)
+                outcome = plans.farewell_for(plan, self.knowledge)
             else:
                 day = plans.due_day(plan, now)
                 if day is None:
                     return profile
-                reply, updated = plans.nudge_for(plan, day, self.knowledge)
-            due = (reply, plan, updated)
-            return replace(profile, plan=updated.to_dict())
+                outcome = plans.nudge_for(plan, day, self.knowledge)
+            updated = outcome.plan or plan
+            due = (outcome.reply, plan, updated)
+            return replace(profile, plan=updated)
 
         # Marked durably before sending: if we crash after sending, the nudge is not sent twice.
         # In a thread, so the fsync doesn't hold up the loop and concurrent marks share one.
@@ -214,7 +215,7 @@ class Nudger:
         def apply(profile: Profile) -> Profile:
             if profile.plan is None:
                 return profile
-            return replace(profile, plan=change(plans.Plan.from_dict(profile.plan)).to_dict())
+            return replace(profile, plan=change(profile.plan))
 
         await asyncio.to_thread(self.store.update, user_id, apply)  # its fsync off the loop, like the mark
 

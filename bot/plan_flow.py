@@ -1,60 +1,53 @@
 """The guided study-plan conversation: one question at a time, pure and resumable.
 
-The caller stores the `PlanDraft` between messages (`to_dict`/`from_dict`) and feeds
-each answer to `step`. Every function returns `(draft, plan, reply)`:
-
-* `draft` is the conversation still in progress (None once it has ended);
-* `plan` is a plan to save (None when nothing should be saved or changed);
-* `reply` is what to send.
+The caller stores the `PlanDraft` between messages and feeds each answer to `step`.
+Every function returns a `PlanOutcome(reply, plan, draft)`: `draft` is the set-up still
+in progress (None once it has ended), `plan` a plan to save (None: nothing to save).
 
 Questions, in order: exam date, study days per week, nudge time, time zone, then an
 optional "score and target specialty" answer. A bad answer re-asks the same question
 with the reason and loses nothing; "cancel" ends the flow without saving anything.
 
-Buttons' actions are plain answers ("5", "7:00", "skip") or commands handled by `start`
-("/plan edit exam", "/plan new 2027-03-03"); plan controls use "/pause", "/resume",
-"/stop" (see bot.plans for those).
+Every button is a command naming the question it answers: "/plan date in 4 weeks",
+"/plan days 5", "/plan time 7:00", "/plan zone Europe/London", "/plan extras skip",
+"/plan cancel". So a button pressed late (after a restart, or after the set-up moved on)
+is still understood: the answer to the waiting question is taken; an answer to a plan's
+field edits that field; otherwise the student is told kindly that it no longer applies.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, time
-from typing import Any, Literal, cast
+from datetime import date, datetime, timedelta
 
-from bot.plans import (
-    TRIAGE_DAYS,
-    Plan,
-    changed,
-    describe_weekdays,
+from bot.answers import (
+    excerpt,
     find_exam_date,
-    first_nudge_day,
     fmt_day,
     fmt_time,
     parse_exam_date,
     parse_nudge_time,
     parse_study_days,
-    parse_timezone,
+    parse_study_weekdays,
+)
+from bot.plans import (
+    TRIAGE_DAYS,
+    FlowStep,
+    Plan,
+    PlanDraft,
+    PlanOutcome,
+    changed,
+    describe_weekdays,
+    first_nudge_day,
+    next_nudge_at,
     summary_html,
+    take_break,
     weekdays_for,
 )
 from bot.reply import Button, Reply, escape_text
+from bot.timezones import ZoneQuestion, parse_timezone, zone
+from bot.understand import understand
 from knowledge import Knowledge
-from knowledge.store import normalize
-
-FlowStep = Literal["exam_date", "study_days", "nudge_time", "timezone", "extras", "edit"]
-"""The question waiting for an answer; "edit" is the "what do you want to change?" menu."""
-
-FLOW_STEPS: tuple[FlowStep, ...] = (
-    "exam_date",
-    "study_days",
-    "nudge_time",
-    "timezone",
-    "extras",
-    "edit",
-)
 
 _CANCEL = frozenset({"cancel", "/cancel", "stop", "quit", "exit", "abort", "never mind", "nevermind", "forget it"})
 _SKIP = frozenset(
@@ -84,7 +77,20 @@ _EDIT_FIELDS: dict[str, FlowStep] = {
     "score and specialty": "extras",
 }
 
+ANSWER_VERBS: dict[FlowStep, str] = {
+    "exam_date": "date",
+    "study_days": "days",
+    "nudge_time": "time",
+    "timezone": "zone",
+    "extras": "extras",
+}
+"""The word a set-up button's command uses for the question it answers: "/plan days 5"."""
+_VERB_STEPS: dict[str, FlowStep] = {verb: step for step, verb in ANSWER_VERBS.items()}
+
 _PLAN_CMD = re.compile(r"^/plan(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
+_ANSWER_CMD = re.compile(r"^(date|days|time|zone|extras)(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
+_BREAK_CMD = re.compile(r"^break\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\s+([0-9]{4}-[0-9]{2}-[0-9]{2})$")
+_NO_LONGER = "That button was for a plan set-up that has ended, so it no longer applies."
 
 
 def _words(text: str) -> str:
@@ -92,58 +98,12 @@ def _words(text: str) -> str:
     return re.sub(r"\s+", " ", text.casefold()).strip(" .!?")
 
 
-@dataclass
-class PlanDraft:
-    """What the flow has collected so far, and which question is waiting."""
-
-    step: FlowStep
-    exam_date: date | None = None
-    study_days: int | None = None
-    nudge_time: time | None = None
-    tz: str | None = None
-    practice_score: int | None = None
-    target_specialty: str | None = None
-    default_tz: str = "UTC"
-    editing: dict[str, Any] | None = None
-    """The plan being edited (Plan.to_dict()), or None when building a new plan."""
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON types only; `PlanDraft.from_dict(d.to_dict()) == d`."""
-        return {
-            "step": self.step,
-            "exam_date": self.exam_date.isoformat() if self.exam_date else None,
-            "study_days": self.study_days,
-            "nudge_time": self.nudge_time.isoformat() if self.nudge_time else None,
-            "tz": self.tz,
-            "practice_score": self.practice_score,
-            "target_specialty": self.target_specialty,
-            "default_tz": self.default_tz,
-            "editing": dict(self.editing) if self.editing is not None else None,
-        }
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> PlanDraft:
-        """Rebuild a draft; missing keys take their defaults, an unknown step restarts it."""
-        step = d.get("step")
-        exam, wall = d.get("exam_date"), d.get("nudge_time")
-        editing = d.get("editing")
-        return cls(
-            step=cast(FlowStep, step) if step in FLOW_STEPS else "exam_date",
-            exam_date=date.fromisoformat(exam) if exam else None,
-            study_days=d.get("study_days"),
-            nudge_time=time.fromisoformat(wall) if wall else None,
-            tz=d.get("tz"),
-            practice_score=d.get("practice_score"),
-            target_specialty=d.get("target_specialty"),
-            default_tz=str(d.get("default_tz") or "UTC"),
-            editing=dict(editing) if isinstance(editing, Mapping) else None,
-        )
+def _answer(verb: str, value: str) -> Button:
+    """The button that answers the set-up question `verb` ("days") with `value` ("5")."""
+    return Button(value if len(value) <= 12 else value.rsplit("/", 1)[-1].replace("_", " "), f"/plan {verb} {value}")
 
 
-Outcome = tuple[PlanDraft | None, Plan | None, Reply]
-"""(draft still in progress, plan to save, reply) — see the module docstring."""
-
-_CANCEL_ROW = (Button("✖️ Cancel", "cancel"),)
+_CANCEL_ROW = (Button("✖️ Cancel", "/plan cancel"),)
 
 
 # ------------------------------------------------------------------------ questions
@@ -151,27 +111,23 @@ _CANCEL_ROW = (Button("✖️ Cancel", "cancel"),)
 
 def question(draft: PlanDraft) -> tuple[str, tuple[tuple[Button, ...], ...]]:
     """The HTML question for the draft's step and its buttons."""
-    current = Plan.from_dict(draft.editing) if draft.editing else None
+    current = draft.editing
     if draft.step == "exam_date":
         now = f" It's set to {fmt_day(current.exam_date, year=True)}; what's the new date?" if current else ""
         return (f"📅 When is your Step 2 CK exam?{now} e.g. “March 3”, “3/3/2027” or “in 6 weeks”."), (
-            (
-                Button("In 4 weeks", "in 4 weeks"),
-                Button("In 6 weeks", "in 6 weeks"),
-                Button("In 8 weeks", "in 8 weeks"),
-            ),
+            tuple(Button(f"In {n} weeks", f"/plan date in {n} weeks") for n in (4, 6, 8)),
             _CANCEL_ROW,
         )
     if draft.step == "study_days":
         now = f" (now {current.study_days})" if current else ""
         return (f"📚 How many days a week can you study{now}? Rest days matter too."), (
-            tuple(Button(str(n), str(n)) for n in (4, 5, 6, 7)),
+            tuple(_answer("days", str(n)) for n in (4, 5, 6, 7)),
             _CANCEL_ROW,
         )
     if draft.step == "nudge_time":
         now = f" (now {fmt_time(current.nudge_time)})" if current else ""
         return (f"⏰ What time should I nudge you on study days{now}? Tap one or type a time like “6:30am”."), (
-            tuple(Button(t, t) for t in ("7:00", "8:00", "18:00", "20:00")),
+            tuple(_answer("time", t) for t in ("7:00", "8:00", "18:00", "20:00")),
             _CANCEL_ROW,
         )
     if draft.step == "timezone":
@@ -181,19 +137,23 @@ def question(draft: PlanDraft) -> tuple[str, tuple[tuple[Button, ...], ...]]:
             f"🌍 Which time zone are you in? Send a city (e.g. Chicago, Lagos, Mumbai) or "
             f"an offset like UTC+5:30, or tap {label} for <code>{escape_text(default)}</code>."
         ), (
-            (Button(f"{label}: {default}", "default"),),
+            (Button(f"{label}: {default}", "/plan zone default"),),
             (
-                Button("New York", "America/New_York"),
-                Button("Chicago", "America/Chicago"),
-                Button("Los Angeles", "America/Los_Angeles"),
+                Button("New York", "/plan zone America/New_York"),
+                Button("Chicago", "/plan zone America/Chicago"),
+                Button("Los Angeles", "/plan zone America/Los_Angeles"),
             ),
-            (Button("London", "Europe/London"), Button("India", "Asia/Kolkata"), Button("Lagos", "Africa/Lagos")),
+            (
+                Button("London", "/plan zone Europe/London"),
+                Button("India", "/plan zone Asia/Kolkata"),
+                Button("Lagos", "/plan zone Africa/Lagos"),
+            ),
             _CANCEL_ROW,
         )
     if draft.step == "extras":
         return (
             "🎯 Optional: your latest practice-test score and target specialty, e.g. “NBME 240, derm”. Or tap Skip."
-        ), ((Button("Skip", "skip"),), _CANCEL_ROW)
+        ), ((Button("Skip", "/plan extras skip"),), _CANCEL_ROW)
     return "✏️ What would you like to change?", (
         (Button("Exam date", "/plan edit exam"), Button("Study days", "/plan edit days")),
         (Button("Nudge time", "/plan edit time"), Button("Time zone", "/plan edit zone")),
@@ -202,16 +162,23 @@ def question(draft: PlanDraft) -> tuple[str, tuple[tuple[Button, ...], ...]]:
     )
 
 
-def _ask(draft: PlanDraft, before: str = "") -> Outcome:
+def _ask(draft: PlanDraft, before: str = "") -> PlanOutcome:
     """Ask the draft's current question, after `before` (already HTML) if given."""
     ask, buttons = question(draft)
     text = f"{before}\n\n{ask}" if before else ask
-    return draft, None, Reply(text, buttons)
+    return PlanOutcome(Reply(text, buttons), draft=draft)
 
 
-def _reask(draft: PlanDraft, reason: str) -> Outcome:
+def _reask(draft: PlanDraft, reason: str) -> PlanOutcome:
     """The same question again, with why the last answer didn't work; nothing is lost."""
     return _ask(draft, f"🤔 {escape_text(reason)}")
+
+
+def _which_zone(draft: PlanDraft, asked: ZoneQuestion) -> PlanOutcome:
+    """A place in several zones: ask which, with a button for each."""
+    text = f"🌍 {escape_text(excerpt(asked.place, 30))} has more than one time zone. Which one is yours?"
+    rows = tuple((Button(label[:40], f"/plan zone {tz}"),) for label, tz in asked.options)
+    return PlanOutcome(Reply(text, (*rows, _CANCEL_ROW)), draft=draft)
 
 
 def plan_buttons(plan: Plan) -> tuple[tuple[Button, ...], ...]:
@@ -226,34 +193,28 @@ def plan_buttons(plan: Plan) -> tuple[tuple[Button, ...], ...]:
 def parse_extras(text: str, knowledge: Knowledge) -> tuple[int | None, str | None, str | None] | str:
     """(practice score, specialty id, other-specialty name) from "NBME 240, derm", or a reason.
 
-    The score is the first standalone 3-digit number from 100 to 300 (form numbers like
-    "NBME 12" are too short to be mistaken for it). Specialties match the store's aliases,
-    longest phrase first; a specialty we hold no average for comes back as its name.
+    Score and specialties are the understanding's (`bot.understand`): its Step 2 or
+    practice-test score, so "NBME 12: 238" is 238, and its specialty finder, so "im aiming
+    for derm" is dermatology, not internal medicine. A bare 3-digit number it doesn't take
+    as a score ("uwsa 232" alone) is still read here, and one over 300 gets a reason. A
+    specialty we hold no average for comes back as its name.
     """
-    score: int | None = None
+    parsed = understand(text, knowledge)
+    score = parsed.score if parsed.score is not None else parsed.practice_score
+    if score is not None and not 100 <= score <= 300:  # practice tests report 3-digit scores
+        score = None
     too_high: int | None = None
-    for m in re.finditer(r"(?<![\d.])(\d{3})(?![\d.])(?!\s*%)", text):
-        value = int(m[1])
-        if 100 <= value <= 300:
-            score = value
-            break
-        if value > 300 and too_high is None:
-            too_high = value
-    tokens = normalize(text).split()
-    specialty: str | None = None
-    other: str | None = None
-    i = 0
-    while i < len(tokens) and specialty is None:
-        for n in range(min(6, len(tokens) - i), 0, -1):
-            phrase = " ".join(tokens[i : i + n])
-            if phrase in knowledge.alias_index:
-                specialty = knowledge.alias_index[phrase]
+    if score is None:
+        for m in re.finditer(r"(?<![0-9.])([0-9]{3})(?![0-9.])(?!\s*%)", text[:1000]):
+            value = int(m[1])
+            if 100 <= value <= 300:
+                score = value
                 break
-            if other is None and phrase in knowledge.other_alias_index:
-                other = knowledge.other_specialties[knowledge.other_alias_index[phrase]].name
-                i += n - 1
-                break
-        i += 1
+            if value > 300 and too_high is None:
+                too_high = value
+    specialty = parsed.specialties[0] if parsed.specialties else None
+    found_other = knowledge.other_specialties.get(parsed.other_specialty or "")
+    other = found_other.name if found_other is not None else None
     if score is None and too_high is not None:
         return (
             f"Step 2 CK scores run from 1 to 300, so {too_high} can't be a score. What was your latest practice score?"
@@ -266,14 +227,20 @@ def parse_extras(text: str, knowledge: Knowledge) -> tuple[int | None, str | Non
 # ---------------------------------------------------------------------------- finish
 
 
-def _first_nudge_note(plan: Plan, today: date) -> str:
-    day = first_nudge_day(plan, today)
-    if day is None:
+def _first_nudge_note(plan: Plan, today: date, now: datetime | None) -> str:
+    tz = zone(plan.tz)
+    at = next_nudge_at(plan, now) if now is not None else None
+    if at is not None:
+        local = at.astimezone(tz)
+        day = "today" if local.date() == today else fmt_day(local.date())
+        return f"⏰ Nudges start {day} at {fmt_time(local.time())} ({escape_text(plan.tz)}) on study days."
+    first = first_nudge_day(plan, today) if now is None else None
+    if first is None:
         return "No more nudges before your exam: rest, you're ready. 🍀"
-    return f"⏰ Nudges start {fmt_day(day)} at {fmt_time(plan.nudge_time)} ({escape_text(plan.tz)}) on study days."
+    return f"⏰ Nudges start {fmt_day(first)} at {fmt_time(plan.nudge_time)} ({escape_text(plan.tz)}) on study days."
 
 
-def _finish_new(draft: PlanDraft, today: date, knowledge: Knowledge, note: str) -> Outcome:
+def _finish_new(draft: PlanDraft, today: date, knowledge: Knowledge, note: str, now: datetime | None) -> PlanOutcome:
     """Turn a complete draft into a plan, or ask for whatever is still missing."""
     # Only a hand-edited or truncated stored draft can miss a field; ask for it again.
     if draft.exam_date is None:
@@ -293,29 +260,35 @@ def _finish_new(draft: PlanDraft, today: date, knowledge: Knowledge, note: str) 
         created=today,
         practice_score=draft.practice_score,
         target_specialty=draft.target_specialty,
-        # The summary below already gives today's focus, so it counts as today's nudge;
-        # otherwise a plan made after the nudge time would be nudged again at once.
+        weekdays=draft.weekdays,
+        # The summary below gives today's focus, so once today's nudge time has passed it
+        # counts as today's nudge; before that time, today's nudge still comes.
         last_nudged=today,
     )
+    if now is not None and now.astimezone(zone(plan.tz)).time() < plan.nudge_time:
+        fresh = changed(plan, last_nudged=today - timedelta(days=1))
+        at = next_nudge_at(fresh, now)
+        if at is not None and at.astimezone(zone(plan.tz)).date() == today:
+            plan = fresh
     parts = ["✅ <b>Your plan is ready.</b>"]
     if note:
         parts.append(note)
-    parts += [summary_html(plan, today, knowledge), _first_nudge_note(plan, today)]
-    return None, plan, Reply("\n\n".join(parts), ((Button("✏️ Edit plan", "/plan edit"),),))
+    parts += [summary_html(plan, today, knowledge), _first_nudge_note(plan, today, now)]
+    return PlanOutcome(Reply("\n\n".join(parts), ((Button("✏️ Edit plan", "/plan edit"),),)), plan)
 
 
-def _finish_edit(plan: Plan, today: date, knowledge: Knowledge, note: str = "") -> Outcome:
+def _finish_edit(plan: Plan, today: date, knowledge: Knowledge, note: str = "") -> PlanOutcome:
     parts = ["✅ <b>Updated.</b>"]
     if note:
         parts.append(note)
     parts.append(summary_html(plan, today, knowledge))
-    return None, plan, Reply("\n\n".join(parts), plan_buttons(plan))
+    return PlanOutcome(Reply("\n\n".join(parts), plan_buttons(plan)), plan)
 
 
 # ----------------------------------------------------------------------------- start
 
 
-def _fresh(text: str, today: date, default_tz: str, note: str = "") -> Outcome:
+def _fresh(text: str, today: date, default_tz: str, note: str = "") -> PlanOutcome:
     """A new plan conversation, taking the exam date from `text` when it names one."""
     draft = PlanDraft(step="exam_date", default_tz=default_tz)
     found = find_exam_date(text, today)
@@ -327,7 +300,7 @@ def _fresh(text: str, today: date, default_tz: str, note: str = "") -> Outcome:
     return _ask(draft, intro)
 
 
-def _accept_exam_date(draft: PlanDraft, exam: date, today: date, note: str = "") -> Outcome:
+def _accept_exam_date(draft: PlanDraft, exam: date, today: date, note: str = "") -> PlanOutcome:
     draft.exam_date = exam
     draft.step = "study_days"
     days = (exam - today).days
@@ -342,6 +315,26 @@ def _accept_exam_date(draft: PlanDraft, exam: date, today: date, note: str = "")
     return _ask(draft, "\n".join(lines))
 
 
+def _late_answer(
+    verb: str,
+    value: str,
+    today: date,
+    existing: Plan | None,
+    knowledge: Knowledge,
+    default_tz: str,
+    now: datetime | None,
+) -> PlanOutcome:
+    """A set-up button pressed when no set-up waits for it (after a restart, or set-up ended)."""
+    has_plan = existing is not None and existing.status in ("active", "paused")
+    if verb == "date" and not has_plan:
+        return _fresh(value, today, default_tz)  # the first question: simply start from it
+    if has_plan and existing is not None:
+        # Pressed under a finished set-up: the student still wants that value; it edits the plan.
+        draft = PlanDraft(step=_VERB_STEPS[verb], default_tz=default_tz, editing=existing)
+        return step(draft, f"/plan {verb} {value}", today, knowledge, existing=existing, now=now)
+    return PlanOutcome(Reply(f"{_NO_LONGER} Send /plan to make a study plan.", ((Button("🗓 Make a plan", "/plan"),),)))
+
+
 def start(
     text: str,
     today: date,
@@ -349,13 +342,16 @@ def start(
     knowledge: Knowledge,
     *,
     default_tz: str = "UTC",
-) -> Outcome:
+    now: datetime | None = None,
+) -> PlanOutcome:
     """Begin (or show) a study plan from "/plan ..." or free text like "test in 6 weeks".
 
     * "/plan" with an active or paused plan: its summary with Edit / Replace /
       Pause-or-Resume / Stop buttons (nothing changes);
     * "/plan new" (or "new"): a fresh conversation, even if a plan exists;
     * "/plan edit" [exam|days|time|zone|extras]: the edit menu, or straight to that field;
+    * "/plan days 5" and the like (set-up buttons) with no set-up waiting: see `_late_answer`;
+    * "/plan break 2026-01-17 2026-01-18": take those days off (the break button);
     * otherwise a fresh conversation; an exam date in the text is taken and the flow
       moves on to the next question.
     `default_tz` is offered at the time-zone question.
@@ -365,6 +361,22 @@ def start(
     args = (command[1] or "").strip() if command else raw
     words = _words(args).split()
     has_plan = existing is not None and existing.status in ("active", "paused")
+
+    if command and words[:1] == ["cancel"]:
+        return PlanOutcome(Reply("There's no plan set-up going on, so there's nothing to cancel. 👍"))
+    answer = _ANSWER_CMD.match(args) if command else None
+    if answer is not None:
+        return _late_answer(answer[1].lower(), (answer[2] or "").strip(), today, existing, knowledge, default_tz, now)
+    pause = _BREAK_CMD.match(args) if command else None
+    if pause is not None:
+        if existing is None or not has_plan:
+            text = "There's no active study plan to take a break from, so that button no longer applies."
+            return PlanOutcome(Reply(f"{text} Send /plan to make one."))
+        try:
+            first, last = date.fromisoformat(pause[1]), date.fromisoformat(pause[2])
+        except ValueError:
+            return PlanOutcome(Reply("That break button doesn't look right any more. Ask me again for a break."))
+        return take_break(existing, first, last, today)
 
     if words and words[0] in _NEW:
         return _fresh(" ".join(args.split()[1:]), today, default_tz)
@@ -377,7 +389,7 @@ def start(
                 default_tz,
                 "You don't have an active plan to edit, so let's make one. Send “cancel” any time.",
             )
-        draft = PlanDraft(step="edit", default_tz=default_tz, editing=existing.to_dict())
+        draft = PlanDraft(step="edit", default_tz=default_tz, editing=existing)
         target = _EDIT_FIELDS.get(" ".join(words[1:]))
         if target is not None:
             draft.step = target
@@ -396,7 +408,7 @@ def start(
                 (Button("✏️ Edit", "/plan edit"), Button("🆕 Replace", f"/plan new {found.isoformat()}")),
                 buttons[1],
             )
-        return None, None, Reply(html_text, buttons)
+        return PlanOutcome(Reply(html_text, buttons))
 
     return _fresh(raw, today, default_tz)
 
@@ -411,28 +423,46 @@ def step(
     knowledge: Knowledge,
     *,
     existing: Plan | None = None,
-) -> Outcome:
+    now: datetime | None = None,
+) -> PlanOutcome:
     """Take the answer to the draft's current question and ask the next one (or finish).
 
     For an edit, pass the stored plan as `existing` so the change lands on its latest
     bookkeeping (last nudge, tips, progress); without it the snapshot in the draft is used.
+    `now` lets a plan saved before today's nudge time still get today's nudge.
     """
     raw = text.strip()
-    answer = _words(raw)
     # The plan an edit applies to: the stored one when the caller passes it (so nudges
     # sent meanwhile aren't undone), else the snapshot taken when the edit began.
     base: Plan | None = None
     if draft.editing is not None:
-        base = existing if existing is not None else Plan.from_dict(draft.editing)
+        base = existing if existing is not None else draft.editing
+    command = _PLAN_CMD.match(raw)
+    args = (command[1] or "").strip() if command else ""
+    answer_cmd = _ANSWER_CMD.match(args) if command else None
+    if command and _words(args) == "cancel":
+        raw = "cancel"
+    elif answer_cmd is not None:
+        wanted = _VERB_STEPS[answer_cmd[1].lower()]
+        if wanted != draft.step:
+            # A button from an earlier question: say so, and ask the one that is waiting.
+            return _ask(draft, "That button was for an earlier question; here's the one I'm waiting on.")
+        raw = (answer_cmd[2] or "").strip()
+    answer = _words(raw)
     if answer in _CANCEL:
         msg = (
             "Cancelled. Your plan is unchanged; nothing was saved."
             if base is not None
             else "Cancelled. Nothing was saved. Send /plan whenever you're ready."
         )
-        return None, None, Reply(msg)
-    if _PLAN_CMD.match(raw):
-        return start(raw, today, base or existing, knowledge, default_tz=draft.default_tz)
+        return PlanOutcome(Reply(msg))
+    if command and _BREAK_CMD.match(args):
+        # Confirming a break mid-set-up: take it on the stored plan, and the set-up goes on.
+        taken = start(raw, today, existing, knowledge, default_tz=draft.default_tz, now=now)
+        ask, buttons = question(draft)
+        return PlanOutcome(Reply(f"{taken.reply.html}\n\n{ask}", buttons), taken.plan, draft)
+    if command and answer_cmd is None:
+        return start(raw, today, base or existing, knowledge, default_tz=draft.default_tz, now=now)
     # Work on a copy so the caller's stored draft is never half-updated.
     draft = PlanDraft.from_dict(draft.to_dict())
 
@@ -456,10 +486,13 @@ def step(
         days = parse_study_days(raw)
         if isinstance(days, str):
             return _reask(draft, days)
+        named = parse_study_weekdays(raw)
+        weekdays = tuple(sorted(named)) if isinstance(named, frozenset) else None
         if base is not None:
-            return _finish_edit(changed(base, study_days=days), today, knowledge)
-        draft.study_days, draft.step = days, "nudge_time"
-        return _ask(draft, f"📚 {days} days a week ({describe_weekdays(weekdays_for(days))}).")
+            return _finish_edit(changed(base, study_days=days, weekdays=weekdays), today, knowledge)
+        draft.study_days, draft.weekdays, draft.step = days, weekdays, "nudge_time"
+        spread = frozenset(weekdays) if weekdays else weekdays_for(days)
+        return _ask(draft, f"📚 {days} days a week ({describe_weekdays(spread)}).")
 
     if draft.step == "nudge_time":
         wall = parse_nudge_time(raw)
@@ -477,6 +510,8 @@ def step(
             choice = parse_timezone(raw)
             if isinstance(choice, str):
                 return _reask(draft, choice)
+            if isinstance(choice, ZoneQuestion):
+                return _which_zone(draft, choice)
             tz = choice.tz
         if base is not None:
             return _finish_edit(changed(base, tz=tz), today, knowledge)
@@ -486,8 +521,8 @@ def step(
     # extras: optional, so "skip" is always a fine answer
     if answer in _SKIP:
         if base is not None:
-            return None, None, Reply("No changes. Your plan is as it was.")
-        return _finish_new(draft, today, knowledge, "")
+            return PlanOutcome(Reply("No changes. Your plan is as it was."))
+        return _finish_new(draft, today, knowledge, "", now)
     extras = parse_extras(raw, knowledge)
     if isinstance(extras, str):
         return _reask(draft, extras)
@@ -502,19 +537,16 @@ def step(
         changes = {k: v for k, v in (("practice_score", score), ("target_specialty", specialty)) if v is not None}
         return _finish_edit(changed(base, **changes), today, knowledge, note)
     draft.practice_score, draft.target_specialty = score, specialty
-    return _finish_new(draft, today, knowledge, note)
-
-
-# --------------------------------------------------------------------------- helpers
+    return _finish_new(draft, today, knowledge, note, now)
 
 
 __all__ = [
-    "FLOW_STEPS",
-    "FlowStep",
-    "Outcome",
+    "ANSWER_VERBS",
     "PlanDraft",
+    "PlanOutcome",
     "parse_extras",
     "plan_buttons",
+    "question",
     "start",
     "step",
 ]

@@ -12,12 +12,13 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 
+from bot.plans import Plan, PlanDraft, plan_changes, stored_draft, stored_plan
 from bot.storage import Data, JournaledStorage
 
 TABLE = "profiles"
@@ -32,17 +33,26 @@ class Profile:
     user_id: int
     score: int | None = None
     specialties: tuple[str, ...] = ()
-    plan: dict[str, Any] | None = None
-    """A bot.plans.Plan as a dict (see Plan.to_dict)."""
-    draft: dict[str, Any] | None = None
-    """A study-plan conversation in progress (see PlanDraft.to_dict)."""
+    plan: Plan | None = None
+    """The study plan (validated; stored as Plan.to_dict)."""
+    draft: PlanDraft | None = None
+    """A study-plan conversation in progress (stored as PlanDraft.to_dict)."""
+
+    def __post_init__(self) -> None:
+        # Older callers and stored records hand over plain dicts: read them into the models.
+        if not isinstance(self.plan, Plan | None):
+            object.__setattr__(self, "plan", stored_plan(self.plan))
+        if not isinstance(self.draft, PlanDraft | None):
+            object.__setattr__(self, "draft", stored_draft(self.draft))
 
     def to_doc(self) -> dict[str, Any]:
         """The JSON document stored for this profile (user_id is the document id)."""
-        doc = asdict(self)
-        del doc["user_id"]
-        doc["specialties"] = list(self.specialties)
-        return doc
+        return {
+            "score": self.score,
+            "specialties": list(self.specialties),
+            "plan": self.plan.to_dict() if self.plan is not None else None,
+            "draft": self.draft.to_dict() if self.draft is not None else None,
+        }
 
     @classmethod
     def from_doc(cls, user_id: int, doc: dict[str, Any]) -> Profile:
@@ -51,8 +61,8 @@ class Profile:
             user_id=user_id,
             score=doc.get("score"),
             specialties=tuple(doc.get("specialties") or ()),
-            plan=doc.get("plan"),
-            draft=doc.get("draft"),
+            plan=stored_plan(doc.get("plan")),
+            draft=stored_draft(doc.get("draft")),
         )
 
 
@@ -206,9 +216,16 @@ def record_problem(doc_id: str, doc: object) -> str | None:
     specialties = doc.get("specialties")
     if specialties is not None and not (isinstance(specialties, list) and all(isinstance(s, str) for s in specialties)):
         return "specialties is not a list of names"
-    for name in ("plan", "draft"):
-        if doc.get(name) is not None and not isinstance(doc[name], dict):
+    for name, model in (("plan", Plan), ("draft", PlanDraft)):
+        if doc.get(name) is None:
+            continue
+        if not isinstance(doc[name], dict):
             return f"{name} is not an object"
+        try:
+            # Strict here: reading would drop a bad plan quietly, but the bytes belong in quarantine.
+            model.from_dict(doc[name])
+        except Exception as err:  # whatever the model rejects, the record is set aside
+            return f"{name} is not a valid {model.__name__} ({type(err).__name__})"
     try:
         Profile.from_doc(int(doc_id), doc)
     except Exception as err:  # whatever the model rejects, the record is set aside
@@ -230,6 +247,5 @@ def merge_changes(before: Profile, after: Profile, current: Profile) -> Profile:
         if current.plan is None:
             del changes["plan"]
         else:
-            changed = {key: value for key, value in after.plan.items() if before.plan.get(key) != value}
-            changes["plan"] = {**current.plan, **changed}
+            changes["plan"] = replace(current.plan, **plan_changes(before.plan, after.plan))
     return replace(current, **changes)

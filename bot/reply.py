@@ -13,7 +13,11 @@ def escape_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class Button:
-    """An inline button; `action` is the command line it runs, e.g. "/faq img" (<= 64 bytes)."""
+    """An inline button; `action` is the command line it runs, e.g. "/faq img" (<= 64 bytes).
+
+    Every button carries a command, whatever made it: that one rule is what lets every
+    transport run any button the same way (`Advisor.press`), today or after a restart.
+    """
 
     label: str
     action: str
@@ -22,6 +26,8 @@ class Button:
         # Telegram refuses callback_data over 64 bytes; fail where the button is made.
         if len(self.action.encode()) > 64:
             raise ValueError(f"button action over 64 bytes: {self.action!r}")
+        if not self.action.startswith("/"):
+            raise ValueError(f"button action is not a command: {self.action!r}")
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ COMMANDS = (
 
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
 NOT_TEXT = "I can only read text for now. Try “avg for derm” or /help."
-EXPIRED = "That button has expired. Send /start for a fresh menu."
+GONE = "That message is too old for me to answer here. Send /start for a fresh menu."
 
 
 CONCURRENT_UPDATES = 8
@@ -199,18 +199,23 @@ class Handlers:
             await context.bot.send_message(message.chat_id, NOT_TEXT)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A pressed inline button runs its action; every query is answered, stale ones too."""
+        """A pressed inline button runs its action through the advisor; every query is answered.
+
+        Every button the bot makes carries a command (see `bot.reply.Button`), so there is
+        one road for all of them: `Advisor.press`, which also answers buttons from older
+        messages, kindly, when what they did no longer applies.
+        """
         query = update.callback_query
         if query is None:
             return
-        action = query.data or ""
-        if not COMMAND.match(action) or query.message is None:
-            await query.answer(EXPIRED)
+        if query.message is None:  # Telegram no longer has the message: nowhere to reply
+            await query.answer(GONE)
             return
         await query.answer()
+        action = query.data or ""
         chat = query.message.chat
         private = chat.type == ChatType.PRIVATE
-        turn = await self.handle(query.from_user.id, action, private)
+        turn = await asyncio.to_thread(self.advisor.press, query.from_user.id, action, private=private)
         if action.startswith("/forget "):
             # Confirming or declining: replace the question, so its buttons can't be pressed twice.
             if turn.plan_changed and self.nudger is not None:

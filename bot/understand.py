@@ -46,7 +46,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from bot.plans import find_exam_date
+from bot.answers import find_exam_date
 from knowledge import Knowledge
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,10 @@ Intent = Literal[
     "help",
     "invalid_score",
     "unknown",
+    "exam_moved",
+    "log_progress",
+    "days_left",
+    "plan_break",
 ]
 
 MAX_CHARS = 1000
@@ -222,6 +226,9 @@ def _parse(text: str, index: _Index, found: _Scores) -> Parsed:
         return Parsed("faq", topic=exact, score=score, specialties=specs, other_specialty=other)
     if _is_greeting(tokens):
         return Parsed("greeting")
+    operation = _plan_operation(norm)
+    if operation is not None:
+        return Parsed(operation, score=score, specialties=specs, other_specialty=other)
     if _wants_plan(text, norm, has_score=score is not None):
         return Parsed("study_plan", score=score, specialties=specs, other_specialty=other)
     if score is not None and specs:
@@ -968,6 +975,39 @@ is past or too far is the plan flow's to say, with the real date, when it asks f
 # "is it too late to take step 2 in august" asks about timing, it is not a date to plan for.
 _TIMING_QUESTION_RE = re.compile(r"\btoo (?:late|early)\b|\bwhen\b|\bshould i\b|\bbest time\b")
 _PLAN_RELATIVE_RE = re.compile(rf"\bin {_SPAN}\b|\b{_SPAN} (?:left|until|till|to go|out)\b")
+
+
+# INTERIM (issue 12): plan operations by keyword, until the learned classifier of the
+# understanding rewrite (bot/understand/) takes over these four intents at merge.
+_PLAN_OPERATIONS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
+    (
+        "exam_moved",
+        re.compile(
+            r"\b(?:exam|test|step 2|ck|date)\b.*\b(?:moved|rescheduled|pushed|postponed|changed|bumped|delayed)\b"
+            r"|\b(?:move|reschedule|push|postpone)d? (?:my |the )?(?:exam|test)\b"
+        ),
+    ),
+    (
+        "log_progress",
+        re.compile(
+            r"\b(?:did|done|finished|completed|knocked out|crushed)\b(?: [a-z]+){0,3} [0-9]{1,4} ?"
+            r"(?:q|qs|qbank|questions?|ques|mcqs?)\b"
+        ),
+    ),
+    ("days_left", re.compile(r"\bhow (?:many|much) (?:days|weeks|time)\b.*\b(?:left|until|till|before|to)\b")),
+    (
+        "plan_break",
+        re.compile(
+            r"\b(?:can|could|should|may|ok to|okay to|want to|wanna|need) (?:i |we )?(?:take|have|get|a)\b.*"
+            r"\b(?:break|day off|days off|weekend off)\b|\bweekend off\b|\bbreak (?:this|next) weekend\b"
+        ),
+    ),
+)
+
+
+def _plan_operation(norm: str) -> Intent | None:
+    """INTERIM: which of exam_moved / log_progress / days_left / plan_break a message asks, if any."""
+    return next((intent for intent, pattern in _PLAN_OPERATIONS if pattern.search(norm)), None)
 
 
 def _wants_plan(text: str, norm: str, has_score: bool) -> bool:

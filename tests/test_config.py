@@ -58,3 +58,9 @@ def test_an_unknown_default_timezone_is_refused(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("DEFAULT_TIMEZONE", "Mars/Base")
     with pytest.raises(ValidationError, match="time zone “Mars/Base”"):
         Settings()
+
+
+def test_a_default_timezone_in_several_zones_is_refused_with_the_choices(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEFAULT_TIMEZONE", "IST")
+    with pytest.raises(ValidationError, match=r"more than one time zone.*Asia/Kolkata"):
+        Settings()

@@ -711,4 +711,4 @@ async def test_a_failed_nudge_does_not_give_its_day_back_to_a_plan_made_meanwhil
     now = local(DAY, dt.time(7, 0, 5))
     nudger = Nudger(store, knowledge, JobQueue(), replan_then_fail, now=lambda: now, backoff=BACKOFF)
     assert await nudger.deliver(user) == "failed"
-    assert store.get(user).plan == new_plan.to_dict()
+    assert store.get(user).plan == new_plan

@@ -11,12 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.plan_flow import PlanDraft, parse_extras, plan_buttons, start, step
-from bot.plans import Plan
+from bot.plans import Plan, PlanOutcome
 from bot.reply import Reply
 from knowledge import Knowledge
 from tests.telegram_html import html_errors
 
 TODAY = date(2026, 1, 12)  # a Monday
+
+
+def parts(outcome: PlanOutcome) -> tuple[PlanDraft | None, Plan | None, Reply]:
+    """(draft, plan, reply) of an outcome, the order these tests read them in."""
+    return outcome.draft, outcome.plan, outcome.reply
 
 
 def actions(reply: Reply) -> list[str]:
@@ -33,11 +38,11 @@ def run(
     knowledge: Knowledge, first: str, *answers: str, default_tz: str = "UTC"
 ) -> tuple[PlanDraft | None, Plan | None, Reply]:
     """Start with `first`, then answer each question in turn."""
-    draft, plan, reply = start(first, TODAY, None, knowledge, default_tz=default_tz)
+    draft, plan, reply = parts(start(first, TODAY, None, knowledge, default_tz=default_tz))
     check(reply)
     for answer in answers:
         assert draft is not None, f"flow ended before {answer!r}"
-        draft, plan, reply = step(draft, answer, TODAY, knowledge)
+        draft, plan, reply = parts(step(draft, answer, TODAY, knowledge))
         check(reply)
     return draft, plan, reply
 
@@ -59,21 +64,21 @@ def existing_plan(**changes: object) -> Plan:
 
 
 def test_full_conversation(knowledge: Knowledge) -> None:
-    draft, plan, reply = start("/plan", TODAY, None, knowledge, default_tz="America/Chicago")
+    draft, plan, reply = parts(start("/plan", TODAY, None, knowledge, default_tz="America/Chicago"))
     assert draft is not None and draft.step == "exam_date" and plan is None
     assert "When is your Step 2 CK exam" in reply.html
-    draft, plan, reply = step(draft, "March 3", TODAY, knowledge)
+    draft, plan, reply = parts(step(draft, "March 3", TODAY, knowledge))
     assert draft is not None and draft.step == "study_days" and "Tue, Mar 3, 2026" in reply.html
-    assert actions(reply)[:4] == ["4", "5", "6", "7"]
-    draft, plan, reply = step(draft, "5", TODAY, knowledge)
+    assert actions(reply)[:4] == ["/plan days 4", "/plan days 5", "/plan days 6", "/plan days 7"]
+    draft, plan, reply = parts(step(draft, "5", TODAY, knowledge))
     assert draft is not None and draft.step == "nudge_time" and "Mon–Fri" in reply.html
-    assert actions(reply)[:4] == ["7:00", "8:00", "18:00", "20:00"]
-    draft, plan, reply = step(draft, "7:00", TODAY, knowledge)
+    assert actions(reply)[:4] == ["/plan time 7:00", "/plan time 8:00", "/plan time 18:00", "/plan time 20:00"]
+    draft, plan, reply = parts(step(draft, "7:00", TODAY, knowledge))
     assert draft is not None and draft.step == "timezone"
-    assert "America/Chicago" in reply.html and "default" in actions(reply)
-    draft, plan, reply = step(draft, "default", TODAY, knowledge)
-    assert draft is not None and draft.step == "extras" and "skip" in actions(reply)
-    draft, plan, reply = step(draft, "NBME 240, derm", TODAY, knowledge)
+    assert "America/Chicago" in reply.html and "/plan zone default" in actions(reply)
+    draft, plan, reply = parts(step(draft, "default", TODAY, knowledge))
+    assert draft is not None and draft.step == "extras" and "/plan extras skip" in actions(reply)
+    draft, plan, reply = parts(step(draft, "NBME 240, derm", TODAY, knowledge))
     check(reply)
     assert draft is None and plan is not None
     assert plan == Plan(
@@ -93,22 +98,22 @@ def test_full_conversation(knowledge: Knowledge) -> None:
 
 
 def test_free_text_start_takes_the_date(knowledge: Knowledge) -> None:
-    draft, plan, _ = start("make me a study plan, exam on March 3", TODAY, None, knowledge)
+    draft, plan, _ = parts(start("make me a study plan, exam on March 3", TODAY, None, knowledge))
     assert draft is not None and draft.exam_date == date(2026, 3, 3)
     assert draft.step == "study_days" and plan is None
-    draft, _, _ = start("test in 6 weeks", TODAY, None, knowledge)
+    draft, _, _ = parts(start("test in 6 weeks", TODAY, None, knowledge))
     assert draft is not None and draft.exam_date == date(2026, 2, 23)
     assert draft.step == "study_days"
 
 
 def test_short_runway_is_flagged_as_triage(knowledge: Knowledge) -> None:
-    draft, _, reply = start("exam in 10 days", TODAY, None, knowledge)
+    draft, _, reply = parts(start("exam in 10 days", TODAY, None, knowledge))
     assert draft is not None and draft.step == "study_days"
     assert "triage" in reply.html
 
 
 def test_free_text_with_an_unusable_date_asks_again(knowledge: Knowledge) -> None:
-    draft, plan, reply = start("plan please, my exam was March 3 2020", TODAY, None, knowledge)
+    draft, plan, reply = parts(start("plan please, my exam was March 3 2020", TODAY, None, knowledge))
     assert draft is not None and draft.step == "exam_date" and draft.exam_date is None
     assert "already passed" in reply.html and plan is None
 
@@ -153,14 +158,14 @@ def test_bad_answer_reasks_and_keeps_earlier_answers(knowledge: Knowledge, at_st
     draft, _, _ = run(knowledge, "/plan", *answers)
     assert draft is not None and draft.step == at_step
     before = draft.to_dict()
-    again, plan, reply = step(draft, bad, TODAY, knowledge)
+    again, plan, reply = parts(step(draft, bad, TODAY, knowledge))
     check(reply)
     assert plan is None and again is not None
     assert again.to_dict() == before  # nothing collected so far is lost
     assert draft.to_dict() == before  # and the caller's draft is untouched
     assert reason in reply.html
     # The same question again, with its buttons, and the flow then carries on.
-    assert actions(reply)[-1] == "cancel"
+    assert actions(reply)[-1] == "/plan cancel"
     _, plan, _ = run(knowledge, "/plan", *answers, bad, *[_GOOD[s] for s in _STEPS[len(answers) :]])
     assert plan is not None and plan.exam_date == date(2026, 3, 3) and plan.tz == "America/Chicago"
 
@@ -171,30 +176,30 @@ def test_cancel_at_any_step_saves_nothing(knowledge: Knowledge, at_step: str, wo
     answers = [_GOOD[s] for s in _STEPS[: _STEPS.index(at_step)]]
     draft, _, _ = run(knowledge, "/plan", *answers)
     assert draft is not None
-    draft, plan, reply = step(draft, word, TODAY, knowledge)
+    draft, plan, reply = parts(step(draft, word, TODAY, knowledge))
     assert draft is None and plan is None and "Nothing was saved" in reply.html
 
 
 def test_plan_with_existing_plan_shows_summary_and_controls(knowledge: Knowledge) -> None:
     plan = existing_plan()
-    draft, saved, reply = start("/plan", TODAY, plan, knowledge)
+    draft, saved, reply = parts(start("/plan", TODAY, plan, knowledge))
     check(reply)
     assert draft is None and saved is None
     assert "Your Step 2 CK plan" in reply.html and "Mar 3, 2026" in reply.html
     assert actions(reply) == ["/plan edit", "/plan new", "/pause", "/stop"]
-    _, _, reply = start("/plan", TODAY, replace(plan, status="paused"), knowledge)
+    _, _, reply = parts(start("/plan", TODAY, replace(plan, status="paused"), knowledge))
     assert actions(reply) == ["/plan edit", "/plan new", "/resume", "/stop"]
     # A stopped or finished plan doesn't block a new one.
-    draft, _, _ = start("/plan", TODAY, replace(plan, status="stopped"), knowledge)
+    draft, _, _ = parts(start("/plan", TODAY, replace(plan, status="stopped"), knowledge))
     assert draft is not None and draft.step == "exam_date"
 
 
 def test_free_text_date_with_existing_plan_offers_replace(knowledge: Knowledge) -> None:
     plan = existing_plan()
-    draft, saved, reply = start("make me a plan, exam in 6 weeks", TODAY, plan, knowledge)
+    draft, saved, reply = parts(start("make me a plan, exam in 6 weeks", TODAY, plan, knowledge))
     assert draft is None and saved is None and "Replace" in reply.html
     assert "/plan new 2026-02-23" in actions(reply)
-    draft, _, reply = start("/plan new 2026-02-23", TODAY, plan, knowledge)
+    draft, _, reply = parts(start("/plan new 2026-02-23", TODAY, plan, knowledge))
     assert draft is not None and draft.exam_date == date(2026, 2, 23)
     assert draft.step == "study_days"
 
@@ -202,18 +207,18 @@ def test_free_text_date_with_existing_plan_offers_replace(knowledge: Knowledge) 
 @pytest.mark.parametrize("command", ["/plan new", "new", "/plan@Step2Bot new"])
 def test_replace_starts_fresh_and_finishes_with_a_new_plan(knowledge: Knowledge, command: str) -> None:
     old = existing_plan()
-    draft, saved, _ = start(command, TODAY, old, knowledge)
+    draft, saved, _ = parts(start(command, TODAY, old, knowledge))
     assert draft is not None and draft.step == "exam_date" and draft.editing is None
     for answer in ("in 8 weeks", "6", "18:00", "Lagos", "skip"):
         assert draft is not None
-        draft, saved, _ = step(draft, answer, TODAY, knowledge)
+        draft, saved, _ = parts(step(draft, answer, TODAY, knowledge))
     assert draft is None and saved is not None
     assert saved.exam_date == date(2026, 3, 9) and saved.tz == "Africa/Lagos"
     assert saved.done_log == {} and saved.created == TODAY
 
 
 def test_edit_menu(knowledge: Knowledge) -> None:
-    draft, saved, reply = start("/plan edit", TODAY, existing_plan(), knowledge)
+    draft, saved, reply = parts(start("/plan edit", TODAY, existing_plan(), knowledge))
     check(reply)
     assert draft is not None and draft.step == "edit" and saved is None
     assert actions(reply) == [
@@ -222,13 +227,13 @@ def test_edit_menu(knowledge: Knowledge) -> None:
         "/plan edit time",
         "/plan edit zone",
         "/plan edit extras",
-        "cancel",
+        "/plan cancel",
     ]
-    again, _, reply = step(draft, "the weather", TODAY, knowledge)
+    again, _, reply = parts(step(draft, "the weather", TODAY, knowledge))
     assert again is not None and again.step == "edit" and "Pick one" in reply.html
-    picked, _, reply = step(draft, "days", TODAY, knowledge)
+    picked, _, reply = parts(step(draft, "days", TODAY, knowledge))
     assert picked is not None and picked.step == "study_days" and "now 5" in reply.html
-    picked, _, reply = step(draft, "/plan edit time", TODAY, knowledge)
+    picked, _, reply = parts(step(draft, "/plan edit time", TODAY, knowledge))
     assert picked is not None and picked.step == "nudge_time"
 
 
@@ -248,9 +253,9 @@ def test_edit_one_field_returns_to_the_summary(
     knowledge: Knowledge, field: str, answer: str, changes: dict[str, object]
 ) -> None:
     old = existing_plan()
-    draft, _, _ = start(f"/plan edit {field}", TODAY, old, knowledge)
+    draft, _, _ = parts(start(f"/plan edit {field}", TODAY, old, knowledge))
     assert draft is not None and draft.step != "edit"
-    draft, saved, reply = step(draft, answer, TODAY, knowledge)
+    draft, saved, reply = parts(step(draft, answer, TODAY, knowledge))
     check(reply)
     assert draft is None and saved is not None
     assert saved == replace(old, **changes)  # type: ignore[arg-type]
@@ -260,32 +265,32 @@ def test_edit_one_field_returns_to_the_summary(
 
 def test_edit_applies_to_the_latest_stored_plan(knowledge: Knowledge) -> None:
     old = existing_plan()
-    draft, _, _ = start("/plan edit time", TODAY, old, knowledge)
+    draft, _, _ = parts(start("/plan edit time", TODAY, old, knowledge))
     assert draft is not None
     # A nudge went out and progress was logged while the student was answering.
     latest = replace(
         old, last_nudged=TODAY, tips_used=["active-1", "plan-1"], done_log={**old.done_log, "2026-01-12": 30}
     )
-    _, saved, _ = step(draft, "9am", TODAY, knowledge, existing=latest)
+    _, saved, _ = parts(step(draft, "9am", TODAY, knowledge, existing=latest))
     assert saved == replace(latest, nudge_time=time(9))
 
 
 def test_edit_bad_answer_and_cancel_keep_the_plan(knowledge: Knowledge) -> None:
-    draft, _, _ = start("/plan edit days", TODAY, existing_plan(), knowledge)
+    draft, _, _ = parts(start("/plan edit days", TODAY, existing_plan(), knowledge))
     assert draft is not None
-    again, saved, reply = step(draft, "9", TODAY, knowledge)
+    again, saved, reply = parts(step(draft, "9", TODAY, knowledge))
     assert again is not None and again.step == "study_days" and saved is None
     assert "only has 7" in reply.html
-    done, saved, reply = step(again, "cancel", TODAY, knowledge)
+    done, saved, reply = parts(step(again, "cancel", TODAY, knowledge))
     assert done is None and saved is None and "unchanged" in reply.html
-    draft, _, _ = start("/plan edit extras", TODAY, existing_plan(), knowledge)
+    draft, _, _ = parts(start("/plan edit extras", TODAY, existing_plan(), knowledge))
     assert draft is not None
-    done, saved, reply = step(draft, "skip", TODAY, knowledge)
+    done, saved, reply = parts(step(draft, "skip", TODAY, knowledge))
     assert done is None and saved is None and "No changes" in reply.html
 
 
 def test_edit_without_a_plan_starts_a_new_one(knowledge: Knowledge) -> None:
-    draft, _, reply = start("/plan edit", TODAY, None, knowledge)
+    draft, _, reply = parts(start("/plan edit", TODAY, None, knowledge))
     assert draft is not None and draft.step == "exam_date" and draft.editing is None
     assert "don't have an active plan" in reply.html
 
@@ -294,7 +299,7 @@ def test_draft_round_trips_through_json(knowledge: Knowledge) -> None:
     draft, _, _ = run(knowledge, "/plan", "March 3", "4", "6:45")
     assert draft is not None
     assert PlanDraft.from_dict(json.loads(json.dumps(draft.to_dict()))) == draft
-    edit, _, _ = start("/plan edit", TODAY, existing_plan(), knowledge)
+    edit, _, _ = parts(start("/plan edit", TODAY, existing_plan(), knowledge))
     assert edit is not None
     assert PlanDraft.from_dict(json.loads(json.dumps(edit.to_dict()))) == edit
     assert PlanDraft.from_dict({"step": "bogus"}).step == "exam_date"
@@ -309,6 +314,8 @@ def test_draft_round_trips_through_json(knowledge: Knowledge) -> None:
         ("NBME 12: 238 going for ortho", (238, "orthopedic-surgery", None)),
         ("plastic surgery 255", (255, "plastic-surgery", None)),
         ("230, urology", (230, None, "Urology")),
+        ("im aiming for derm", (None, "dermatology", None)),  # "im" is "I'm", not internal medicine
+        ("I'm going for IM, got 241 on uwsa2", (241, "internal-medicine", None)),
     ],
 )
 def test_parse_extras(knowledge: Knowledge, text: str, expected: tuple[int | None, str | None, str | None]) -> None:
@@ -321,7 +328,7 @@ def test_any_text_at_any_step_is_handled(knowledge: Knowledge, at_step: str, tex
     answers = [_GOOD[s] for s in _STEPS[: _STEPS.index(at_step)]]
     draft, _, _ = run(knowledge, "/plan", *answers)
     assert draft is not None
-    _, _, reply = step(draft, text, TODAY, knowledge)
+    _, _, reply = parts(step(draft, text, TODAY, knowledge))
     check(reply)
 
 
@@ -329,15 +336,15 @@ def test_any_text_at_any_step_is_handled(knowledge: Knowledge, at_step: str, tex
 @given(st.text(max_size=60))
 def test_any_start_text_is_handled(knowledge: Knowledge, text: str) -> None:
     for existing in (None, existing_plan()):
-        _, _, reply = start(text, TODAY, existing, knowledge)
+        _, _, reply = parts(start(text, TODAY, existing, knowledge))
         check(reply)
 
 
 def test_answers_after_today_shift(knowledge: Knowledge) -> None:
     # The same answers a day later give a plan laid out from that day.
     later = TODAY + timedelta(days=1)
-    draft, _, _ = start("/plan", later, None, knowledge)
+    draft, _, _ = parts(start("/plan", later, None, knowledge))
     for answer in ("in 30 days", "7", "7", "utc", "skip"):
         assert draft is not None
-        draft, plan, _ = step(draft, answer, later, knowledge)
+        draft, plan, _ = parts(step(draft, answer, later, knowledge))
     assert plan is not None and plan.created == later and plan.exam_date == later + timedelta(30)

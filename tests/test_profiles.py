@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from bot.plans import Plan, PlanDraft
 from bot.profiles import Profile, ProfileStore
+
+PLAN = {"exam_date": "2027-03-03", "study_days": 5, "nudge_time": "07:00:00", "tz": "UTC", "created": "2027-01-05"}
+"""A stored plan as older versions wrote it: a dict, without the fields added since."""
 
 
 def test_unknown_user_gets_an_empty_profile(store: ProfileStore) -> None:
@@ -18,15 +24,42 @@ def test_unknown_user_gets_an_empty_profile(store: ProfileStore) -> None:
 
 def test_saved_profile_survives_a_restart(tmp_path: Path) -> None:
     first = ProfileStore.in_dir(tmp_path)
-    first.save(Profile(7, score=250, specialties=("dermatology", "psychiatry"), plan={"exam_date": "2027-03-03"}))
+    first.save(Profile(7, score=250, specialties=("dermatology", "psychiatry"), plan=Plan.from_dict(PLAN)))
     first.close()
     again = ProfileStore.in_dir(tmp_path)
-    assert again.get(7) == Profile(7, 250, ("dermatology", "psychiatry"), {"exam_date": "2027-03-03"})
+    assert again.get(7) == Profile(7, 250, ("dermatology", "psychiatry"), Plan.from_dict(PLAN))
+    assert again.get(7).plan is not None
     again.close()
 
 
+def test_old_dict_shaped_plans_and_drafts_are_read_into_the_models(tmp_path: Path) -> None:
+    draft = {"step": "nudge_time", "exam_date": "2027-03-03", "study_days": 5, "editing": None}
+    doc = {"score": 250, "specialties": ["dermatology"], "plan": PLAN, "draft": draft}
+    (tmp_path / "profiles.json").write_text(json.dumps({"profiles": {"7": doc}}))
+    store = ProfileStore.in_dir(tmp_path)
+    profile = store.get(7)
+    store.close()
+    assert isinstance(profile.plan, Plan) and profile.plan.exam_date == date(2027, 3, 3)
+    assert profile.plan.status == "active" and profile.plan.done_log == {} and profile.plan.skipped == []
+    assert isinstance(profile.draft, PlanDraft) and profile.draft.step == "nudge_time"
+
+
+def test_a_record_with_an_unreadable_plan_is_set_aside_whole(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    doc = {"score": 250, "plan": {"exam_date": "not a date"}, "draft": {"step": 5, "exam_date": []}}
+    (tmp_path / "profiles.json").write_text(json.dumps({"profiles": {"7": doc, "8": {"score": 240}}}))
+    store = ProfileStore.in_dir(tmp_path)
+    profile, other = store.get(7), store.get(8)
+    store.close()
+    # Its bytes are kept in the quarantine file, not silently dropped; everyone else is served.
+    assert profile == Profile(7) and other == Profile(8, score=240)
+    kept = [json.loads(line) for line in (tmp_path / "profiles.json.quarantine").read_text().splitlines()]
+    assert [(k["id"], k["doc"]) for k in kept] == [("7", doc)]
+    logged = caplog.text
+    assert "record 7 is invalid" in logged and "Plan" in logged and "not a date" not in logged
+
+
 def test_save_replaces_rather_than_merges(store: ProfileStore) -> None:
-    store.save(Profile(1, score=250, plan={"a": 1}))
+    store.save(Profile(1, score=250, plan=PLAN))
     store.save(Profile(1, score=251))
     assert store.get(1) == Profile(1, score=251)
 
@@ -62,9 +95,9 @@ def test_all_lists_every_profile(store: ProfileStore) -> None:
     assert sorted(p.user_id for p in store.all()) == [1, 2, 3]
 
 
-MARKED = {"status": "active", "last_nudged": "2026-01-14", "tips_used": ["a"], "done_log": {}}
+MARKED = {**PLAN, "status": "active", "last_nudged": "2026-01-14", "tips_used": ["a"], "done_log": {}}
 """A plan as the nudger leaves it after marking Jan 14, while a turn was thinking."""
-READ = {"status": "active", "last_nudged": "2026-01-13", "tips_used": [], "done_log": {}}
+READ = {**PLAN, "status": "active", "last_nudged": "2026-01-13", "tips_used": [], "done_log": {}}
 """The same plan as the turn read it, before the mark."""
 
 
@@ -93,7 +126,7 @@ def test_a_turn_writes_only_what_it_changed(store: ProfileStore, turn_wrote: Pro
     store.save(read)
     store.save(Profile(1, plan=MARKED))  # the nudger, between the turn's read and its write
     store.save_changes(read, turn_wrote)
-    assert store.get(1) == stored
+    assert store.get(1) == stored and stored.plan is not None
 
 
 def test_a_turn_does_not_bring_back_a_plan_erased_meanwhile(store: ProfileStore) -> None:

@@ -1,0 +1,447 @@
+"""Reading a student's answers: dates, study days, times, question counts and percentages.
+
+Pure functions, no clock: callers pass `today`. Every number is read as ASCII digits with
+a bound (`[0-9]{1,4}`), after NFKC folding, so "⑳" × 2200 (4,400 digits once folded) is a
+friendly "didn't catch that", never a ValueError from int(). Text that goes back to the
+student goes through `excerpt` first: short, control and bidi characters removed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from datetime import date, time, timedelta
+
+MAX_DAYS_AHEAD = 365
+"""The furthest exam date we plan for; beyond a year the phases would be guesswork."""
+
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+# --------------------------------------------------------------------------- helpers
+
+
+def fold(text: str) -> str:
+    """Casefold, fold accents and typographic quotes/dashes, collapse whitespace."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").replace("−", "-").replace("–", "-")
+    return re.sub(r"\s+", " ", text.casefold()).strip()
+
+
+def fmt_day(d: date, *, year: bool = False) -> str:
+    """A date the way a phone screen wants it: 'Wed, Mar 3' (', 2027' with year=True)."""
+    out = f"{WEEKDAY_NAMES[d.weekday()]}, {calendar.month_abbr[d.month]} {d.day}"
+    return f"{out}, {d.year}" if year else out
+
+
+def fmt_short(d: date) -> str:
+    """'Mar 3' — for ranges and lists where the weekday would only add noise."""
+    return f"{calendar.month_abbr[d.month]} {d.day}"
+
+
+def fmt_time(t: time) -> str:
+    """24-hour 'HH:MM', unambiguous for students in any country."""
+    return f"{t.hour:02d}:{t.minute:02d}"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_NUMBER_WORD_RE = "|".join(_NUMBER_WORDS)
+
+
+def _to_int(token: str) -> int:
+    """A digit string or a number word (one..twelve, a/an) as an int."""
+    if token.isdigit():
+        return int(token)
+    return _NUMBER_WORDS.get(token, 1)  # "a" / "an"
+
+
+# ------------------------------------------------------------------------ exam date
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MON = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+_FULL_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_SHORT_WEEKDAY = r"(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+
+_ISO_RE = re.compile(r"(?<![0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])")
+_US_RE = re.compile(r"(?<![0-9/.-])([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?(?![0-9/])")
+_MONTH_DAY_RE = re.compile(rf"\b{_MON}\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{{4}})\b)?")
+_DAY_MONTH_RE = re.compile(
+    rf"(?<![0-9/])([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b\.?(?:,?\s+([0-9]{{4}})\b)?"
+)
+# "6 weeks", "in 40 days", "in 2 months", "six weeks" — but not "5 days a week" (that's
+# an answer about study days) and not "6 weeks ago".
+_UNIT = r"(days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)"
+_NOT_RATE = r"(?!\s*(?:a|per|each|every|/|a\s+wk)\s*(?:week|wk)\b)(?!\s+ago\b)"
+_RELATIVE_RE = re.compile(rf"\b(?:in\s+)?([0-9]{{1,3}}|{_NUMBER_WORD_RE})\s*{_UNIT}\b{_NOT_RATE}")
+_RELATIVE_A_RE = re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}")
+_TOMORROW_RE = re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")
+_TODAY_RE = re.compile(r"\b(today|tonight|this\s+morning|this\s+afternoon)\b")
+_WEEKDAY_RE = re.compile(rf"\b(?:(?:next|this|coming|on)\s+)?{_FULL_WEEKDAY}\b|\b(?:next|this)\s+{_SHORT_WEEKDAY}\b")
+
+_DATE_HINT = "Try “March 3”, “3/3/2027” or “in 6 weeks”."
+
+
+def _add_months(d: date, months: int) -> date:
+    """Same day-of-month `months` later, clamped to the month's end (Jan 31 + 1 -> Feb 28)."""
+    index = d.month - 1 + months
+    year, month = d.year + index // 12, index % 12 + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _check_range(d: date, today: date) -> date | str:
+    """Refuse today, the past and anything more than a year out, with the reason."""
+    if d == today:
+        return (
+            "That's today! A plan needs at least a day before the exam — good luck 🍀. "
+            "If your exam is later, send that date."
+        )
+    if d < today:
+        return f"{fmt_day(d, year=True)} has already passed. When is your exam? {_DATE_HINT}"
+    if (d - today).days > MAX_DAYS_AHEAD:
+        return (
+            f"{fmt_day(d, year=True)} is more than a year away. I plan up to "
+            f"{MAX_DAYS_AHEAD} days ahead, so send a date within the next year."
+        )
+    return d
+
+
+def _calendar_date(year: int | None, month: int, day: int, today: date) -> date | str:
+    """A month/day with an optional year; without a year, its next occurrence."""
+    if not 1 <= month <= 12:
+        return f"{month} isn't a month. I read numeric dates as month/day, e.g. 3/13/2027."
+    if not 1 <= day <= 31:
+        return f"{calendar.month_name[month]} has no day {day}. {_DATE_HINT}"
+    if year is not None:
+        try:
+            return _check_range(date(year, month, day), today)
+        except ValueError:
+            return f"{calendar.month_name[month]} {year} has no day {day}. {_DATE_HINT}"
+    # No year: the next time this month/day comes round (Feb 29 may skip to a leap year).
+    for candidate_year in range(today.year, today.year + 5):
+        try:
+            candidate = date(candidate_year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return _check_range(candidate, today)
+    return f"{calendar.month_name[month]} has no day {day}. {_DATE_HINT}"
+
+
+def _year(token: str | None) -> int | None:
+    if token is None:
+        return None
+    return 2000 + int(token) if len(token) == 2 else int(token)
+
+
+def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
+    """Every date-like phrase in `text` as (start, end, date or reason)."""
+    found: list[tuple[int, int, date | str]] = []
+
+    def add(m: re.Match[str], value: date | str) -> None:
+        """Record one match with its span, so the caller can pick the best."""
+        found.append((m.start(), m.end(), value))
+
+    for m in _ISO_RE.finditer(text):
+        add(m, _calendar_date(int(m[1]), int(m[2]), int(m[3]), today))
+    for m in _US_RE.finditer(text):
+        add(m, _calendar_date(_year(m[3]), int(m[1]), int(m[2]), today))
+    for m in _MONTH_DAY_RE.finditer(text):
+        add(m, _calendar_date(_year(m[3]), _MONTHS[m[1][:3]], int(m[2]), today))
+    for m in _DAY_MONTH_RE.finditer(text):
+        add(m, _calendar_date(_year(m[3]), _MONTHS[m[2][:3]], int(m[1]), today))
+    for m in (*_RELATIVE_RE.finditer(text), *_RELATIVE_A_RE.finditer(text)):
+        n, unit = _to_int(m[1]), m[2]
+        if n > 999:
+            continue
+        if unit.startswith("y"):
+            n, unit = n * 12, "months"
+        if unit.startswith("mo"):
+            if n > 24:
+                add(m, f"{n} months is more than a year away. {_DATE_HINT}")
+                continue
+            target = _add_months(today, n)
+        elif unit.startswith("w"):
+            target = today + timedelta(weeks=n)
+        else:
+            target = today + timedelta(days=n)
+        add(m, _check_range(target, today))
+    for m in _TOMORROW_RE.finditer(text):
+        add(m, _check_range(today + timedelta(days=2 if m[1] else 1), today))
+    for m in _TODAY_RE.finditer(text):
+        add(m, _check_range(today, today))
+    for m in _WEEKDAY_RE.finditer(text):
+        wanted = _WEEKDAYS[m[1] or m[2]]
+        # The nearest such weekday strictly after today ("friday" on a Friday = a week on);
+        # the reply always echoes the date, so a student who meant a week later can say so.
+        ahead = (wanted - today.weekday() - 1) % 7 + 1
+        add(m, _check_range(today + timedelta(days=ahead), today))
+    return found
+
+
+def find_exam_date(text: str, today: date) -> date | str | None:
+    """The exam date mentioned anywhere in a sentence, a reason it can't be used, or None.
+
+    "make me a study plan, exam on March 3" -> date; "test in 6 weeks" -> date;
+    "exam was March 3 2020" -> reason (past); "make me a plan" -> None.
+    """
+    matches = _date_matches(fold(text), today)
+    if not matches:
+        return None
+    # A usable date beats a refused one ("I study 24/7, exam in 6 weeks"); among equals
+    # the earliest phrase wins, and at the same start the longest ("day after tomorrow").
+    matches.sort(key=lambda m: (isinstance(m[2], str), m[0], -(m[1] - m[0])))
+    return matches[0][2]
+
+
+def parse_exam_date(text: str, today: date) -> date | str:
+    """The exam date in an answer, or a friendly reason; never raises.
+
+    Accepts "2027-03-03", "3/3/2027", "3/3/27" (US month/day), "March 3", "Mar 3rd",
+    "3 March", "march 3 2027", "in 6 weeks", "6 weeks", "in 40 days", "in 2 months",
+    "tomorrow", "next friday". No year means the next occurrence. Refuses today, the past
+    and dates more than 365 days away.
+    """
+    found = find_exam_date(text, today)
+    if found is None:
+        return f"I couldn't find a date in that. {_DATE_HINT}"
+    return found
+
+
+# ------------------------------------------------------------------------ study days
+
+_DAYS_HINT = "Send a number from 1 to 7, e.g. “5”, “weekdays” or “mon wed fri”."
+_DAY_NAME_RE = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)s?\b"
+)
+_EXCEPT_RE = re.compile(r"\b(?:except|but|besides|other\s+than|apart\s+from|minus|not|no|off|without)\b")
+_ALL_DAYS_RE = re.compile(r"\b(every\s*day|everyday|daily|all\s+(?:week|days)|7\s*/\s*7|7\s+days)\b")
+_WEEKDAYS_ONLY_RE = re.compile(r"\b(week\s*days?|mon(?:day)?\s*(?:-|to|through|thru)\s*fri(?:day)?)\b")
+_WEEKENDS_RE = re.compile(r"\bweek\s*ends?\b")
+_DAY_OFF_RE = re.compile(_DAY_NAME_RE.pattern + r"\s+(?:are\s+|is\s+)?off\b")
+_COUNT_RE = re.compile(rf"(?<![0-9.-])([0-9]{{1,4}}|{_NUMBER_WORD_RE}|zero|none)(?![0-9.])")
+
+
+def _named_days(text: str) -> list[int]:
+    """Weekdays named in `text` ("mon", "Wednesdays", "thurs"), in order, without repeats."""
+    return list(dict.fromkeys(_WEEKDAYS[m[1]] for m in _DAY_NAME_RE.finditer(text)))
+
+
+def parse_study_weekdays(text: str) -> frozenset[int] | str | None:
+    """The study weekdays (0 = Monday) an answer names, None when it gives only a count, or a reason.
+
+    "every day except sundays" -> Mon-Sat; "sundays off" -> Mon-Sat; "weekdays only" ->
+    Mon-Fri; "mon wed fri" -> those three; "weekends" -> Sat, Sun; "5" or "5 days a week"
+    -> None (a count: see `parse_study_days`).
+    """
+    t = fold(text)
+    all_days = _ALL_DAYS_RE.search(t) is not None
+    weekdays_only = _WEEKDAYS_ONLY_RE.search(t) is not None
+    excepted = _EXCEPT_RE.search(t)
+    after = t[excepted.end() :] if excepted else ""
+    excluded = set(_named_days(after)) | {_WEEKDAYS[m[1]] for m in _DAY_OFF_RE.finditer(t)}
+    if excepted and _WEEKENDS_RE.search(after):
+        excluded |= {5, 6}
+    if excluded:
+        base = frozenset(range(5)) if weekdays_only and not all_days else frozenset(range(7))
+        return (base - excluded) or f"That leaves no study days. {_DAYS_HINT}"
+    if all_days:
+        return frozenset(range(7))
+    named = _named_days(t)
+    if weekdays_only:
+        return frozenset(range(5)) | frozenset(d for d in named if d >= 5)  # "weekdays and saturdays"
+    if _COUNT_RE.search(t):
+        return None
+    if named:
+        return frozenset(named)
+    if _WEEKENDS_RE.search(t):
+        return frozenset({5, 6})
+    return f"I didn't catch how many days. {_DAYS_HINT}"
+
+
+def parse_study_days(text: str) -> int | str:
+    """Study days per week, 1-7, or a reason: "5", "5 days", "weekdays", "daily", "mon wed fri"."""
+    days = parse_study_weekdays(text)
+    if isinstance(days, str | frozenset):
+        return days if isinstance(days, str) else len(days)
+    m = _COUNT_RE.search(fold(text))
+    if m is None:  # parse_study_weekdays returns None only when a count is there
+        return f"I didn't catch how many days. {_DAYS_HINT}"
+    token = m[1]
+    n = 0 if token in ("zero", "none") else _to_int(token)
+    if n > 7:
+        return f"A week only has 7 days 🙂 {_DAYS_HINT}"
+    if n < 1:
+        return f"A plan needs at least one study day a week. {_DAYS_HINT}"
+    return n
+
+
+# ----------------------------------------------------------------------------- time
+
+_TIME_HINT = "Try “7am”, “7:30 pm” or “19:30”."
+_TIME_RE = re.compile(
+    r"^(?:at\s+|around\s+|about\s+)?([0-9]{1,2})(?:\s*[:.h]\s*([0-9]{2}))?\s*(?:o'?clock)?\s*"
+    r"(am|pm|a|p)?\s*(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(tonight))?$"
+)
+# A time inside a sentence ("after rounds, like 7pm"): it needs a cue that it is a time,
+# so "I have 2 kids" is not read as 02:00.
+_TIME_IN_TEXT_RE = re.compile(
+    r"(?:\b(at|around|about|like|by|after|before|maybe|say)\s+)?(?<![0-9:./])([0-9]{1,2})"
+    r"(?:\s*[:.h]\s*([0-9]{2}))?(?![0-9])\s*(?:o'?clock)?\s*(am|pm|a|p)?\b\s*"
+    r"(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(tonight))?"
+)
+_NOON = frozenset({"noon", "midday", "12 noon", "lunchtime", "lunch"})
+_MIDNIGHT = frozenset({"midnight", "12 midnight"})
+
+
+def _time_parts(t: str) -> tuple[int, int, str | None, str | None] | None:
+    """(hour, minute, am/pm, part of day) of the time in `t`, or None."""
+    compact = re.fullmatch(r"([0-9]{2})([0-9]{2})", t)  # "0730", "1930"
+    if compact:
+        return int(compact[1]), int(compact[2]), None, None
+    m = _TIME_RE.match(t)
+    if m:
+        return int(m[1]), int(m[2] or 0), m[3], m[4] or m[5] or m[6]
+    for m in _TIME_IN_TEXT_RE.finditer(t):
+        part = m[5] or m[6] or m[7]
+        if m[1] or m[3] or m[4] or part:
+            return int(m[2]), int(m[3] or 0), m[4], part
+    return None
+
+
+def parse_nudge_time(text: str) -> time | str:
+    """A local wall-clock time, or a reason: "7am", "7:30 am", "19:30", "7ish", "noon",
+    "after rounds, like 7pm", "around 6 in the morning".
+
+    A bare hour is 24-hour ("8" is 08:00, "20" is 20:00).
+    """
+    t = fold(text).rstrip(".! ")
+    t = re.sub(r"\b([ap])\.\s*m\b\.?", r"\1m", t)  # "7 a.m." -> "7 am"
+    t = re.sub(r"(?<=[0-9])\s*-?\s*ish\b|~\s*(?=[0-9])", "", t)  # "7ish", "~7" -> "7"
+    if t in _NOON or re.search(r"\b(noon|midday)\b", t):
+        return time(12, 0)
+    if t in _MIDNIGHT or re.search(r"\bmidnight\b", t):
+        return time(0, 0)
+    parts = _time_parts(t)
+    if parts is None:
+        return f"I couldn't read a time in that. {_TIME_HINT}"
+    hour, minute, meridiem, part = parts
+    if minute > 59:
+        return f"An hour only has 60 minutes. {_TIME_HINT}"
+    if meridiem or part:
+        if not 1 <= hour <= 12:
+            return f"“{hour}” doesn't go with am/pm. {_TIME_HINT}"
+        pm = (meridiem or "").startswith("p") or part not in (None, "morning")
+        return time(hour % 12 + (12 if pm else 0), minute)
+    if hour > 23:
+        return f"There's no {hour}:{minute:02d} on a clock. {_TIME_HINT}"
+    return time(hour, minute)
+
+
+# ------------------------------------------------------------------------- progress
+
+_DONE_RE = re.compile(
+    r"(?<![0-9./])([0-9]{1,4})(?![0-9./])(?!\s*(?:%|percent|pct))\s*(?:q|qs|qbank|questions?|ques|items?|mcqs?|problems?)?\b"
+)
+
+
+def parse_done_count(text: str) -> int | None:
+    """Questions done from "/done 40 questions", "/done 40", "did 40 qs"; None for "done!".
+
+    Counts over 1000 are ignored as typos rather than logged.
+    """
+    t = re.sub(r"^/done(?:@\w+)?", " ", fold(text))
+    m = _DONE_RE.search(t)
+    if not m:
+        return None
+    n = int(m[1])
+    return n if n <= 1000 else None
+
+
+_PERCENT_RE = re.compile(r"(?<![0-9.])([0-9]{1,3})(?:\.[0-9]{1,2})?\s*(?:%|percent|pct)")
+_FRACTION_RE = re.compile(r"(?<![0-9./])([0-9]{1,4})\s*/\s*([0-9]{1,4})(?![0-9./])")
+
+
+def parse_progress(text: str) -> tuple[int | None, int | None]:
+    """(questions done, percent correct) from "did another 40 qs, got 70%" or "28/40"; each may be None.
+
+    A fraction counts its denominator as questions and gives the percentage; counts
+    over 1000 and percentages over 100 are dropped as typos.
+    """
+    t = fold(text)
+    percent: int | None = None
+    count: int | None = None
+    frac = _FRACTION_RE.search(t)
+    if frac and 0 < int(frac[2]) <= 1000 and int(frac[1]) <= int(frac[2]):
+        count, percent = int(frac[2]), round(100 * int(frac[1]) / int(frac[2]))
+        t = t[: frac.start()] + " " + t[frac.end() :]
+    pct = _PERCENT_RE.search(t)
+    if pct and int(pct[1]) <= 100:
+        percent = int(pct[1])
+    if count is None:
+        count = parse_done_count(t)
+    return count, percent
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """A short, clean excerpt of what a student typed, safe to quote back (escape it for HTML).
+
+    Control, format (bidi overrides, zero-width) and private-use characters are dropped,
+    whitespace is collapsed, and anything past `limit` characters becomes "…".
+    """
+    t = unicodedata.normalize("NFKC", text[: limit * 4])
+    t = "".join(" " if unicodedata.category(c).startswith(("C", "Z")) else c for c in t)
+    t = " ".join(t.split())
+    return t if len(t) <= limit else t[: limit - 1].rstrip() + "…"

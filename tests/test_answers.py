@@ -1,0 +1,313 @@
+"""bot.answers: reading exam dates, study days, times and progress the way students write them."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.answers import (
+    excerpt,
+    find_exam_date,
+    parse_done_count,
+    parse_exam_date,
+    parse_nudge_time,
+    parse_progress,
+    parse_study_days,
+    parse_study_weekdays,
+)
+
+TODAY = date(2026, 1, 12)  # a Monday
+
+
+# ------------------------------------------------------------------------- exam date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-03", date(2026, 3, 3)),
+        ("3/3/2026", date(2026, 3, 3)),
+        ("3/3/26", date(2026, 3, 3)),
+        ("3/3", date(2026, 3, 3)),
+        ("March 3", date(2026, 3, 3)),
+        ("Mar 3rd", date(2026, 3, 3)),
+        ("3 March", date(2026, 3, 3)),
+        ("the 3rd of March", date(2026, 3, 3)),
+        ("march 3 2026", date(2026, 3, 3)),
+        ("March 3, 2026", date(2026, 3, 3)),
+        ("  MARCH 3  ", date(2026, 3, 3)),
+        ("in 6 weeks", date(2026, 2, 23)),
+        ("6 weeks", date(2026, 2, 23)),
+        ("six weeks", date(2026, 2, 23)),
+        ("in 40 days", date(2026, 2, 21)),
+        ("in 2 months", date(2026, 3, 12)),
+        ("in a month", date(2026, 2, 12)),
+        ("tomorrow", date(2026, 1, 13)),
+        ("day after tomorrow", date(2026, 1, 14)),
+        ("next friday", date(2026, 1, 16)),
+        ("friday", date(2026, 1, 16)),
+        ("monday", date(2026, 1, 19)),  # today is Monday: the next one is a week away
+        ("Jan 1", date(2027, 1, 1)),  # no year and already past this year: next occurrence
+        ("jan 13", date(2026, 1, 13)),
+        ("my exam is on March 3rd!", date(2026, 3, 3)),
+    ],
+)
+def test_parse_exam_date_formats(text: str, expected: date) -> None:
+    assert parse_exam_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("today", "today"),
+        ("Jan 12", "today"),
+        ("3/3/2025", "already passed"),
+        ("2025-12-31", "already passed"),
+        ("2027-03-03", "more than a year"),
+        ("in 500 days", "more than a year"),
+        ("in 13 months", "more than a year"),
+        ("feb 29", "more than a year"),  # the next Feb 29 is in 2028
+        ("2/30", "no day 30"),
+        ("2/30/2026", "no day 30"),
+        ("13/3/2026", "isn't a month"),
+        ("hello", "couldn't find a date"),
+        ("🙂", "couldn't find a date"),
+        ("", "couldn't find a date"),
+        ("5 days a week", "couldn't find a date"),
+    ],
+)
+def test_parse_exam_date_refusals(text: str, reason: str) -> None:
+    result = parse_exam_date(text, TODAY)
+    assert isinstance(result, str)
+    assert reason in result
+
+
+def test_exam_date_limit_is_365_days() -> None:
+    assert parse_exam_date("in 365 days", TODAY) == TODAY + timedelta(days=365)
+    assert isinstance(parse_exam_date("in 366 days", TODAY), str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("make me a study plan, exam on March 3", date(2026, 3, 3)),
+        ("test in 6 weeks", date(2026, 2, 23)),
+        ("step 2 in 8 weeks, help", date(2026, 3, 9)),
+        ("I study 24/7 and my exam is in 6 weeks", date(2026, 2, 23)),
+        ("make me a study plan", None),
+        ("I can do 5 days a week", None),
+        ("nbme 240, derm", None),
+        ("I scored 240 in march 2026", None),
+    ],
+)
+def test_find_exam_date_in_sentences(text: str, expected: date | None) -> None:
+    assert find_exam_date(text, TODAY) == expected
+
+
+def test_find_exam_date_reports_an_unusable_date() -> None:
+    result = find_exam_date("plan please, exam was March 3 2020", TODAY)
+    assert isinstance(result, str)
+    assert "already passed" in result
+
+
+# ---------------------------------------------------------------- days, time, zones
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5", 5),
+        ("5 days", 5),
+        ("6 days a week", 6),
+        ("weekdays", 5),
+        ("Mon-Fri", 5),
+        ("every day", 7),
+        ("everyday", 7),
+        ("daily", 7),
+        ("seven", 7),
+        ("1", 1),
+        ("4 ", 4),
+        ("5/7", 5),
+    ],
+)
+def test_parse_study_days(text: str, expected: int) -> None:
+    assert parse_study_days(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("8", "only has 7"),
+        ("8 days a week", "only has 7"),
+        ("0", "at least one"),
+        ("lots", "didn't catch"),
+        ("🙂", "didn't catch"),
+        ("", "didn't catch"),
+    ],
+)
+def test_parse_study_days_refusals(text: str, reason: str) -> None:
+    result = parse_study_days(text)
+    assert isinstance(result, str)
+    assert reason in result
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7am", time(7)),
+        ("7 am", time(7)),
+        ("7:30 am", time(7, 30)),
+        ("7.30am", time(7, 30)),
+        ("7 a.m.", time(7)),
+        ("19:30", time(19, 30)),
+        ("7 pm", time(19)),
+        ("7pm", time(19)),
+        ("noon", time(12)),
+        ("midnight", time(0)),
+        ("12am", time(0)),
+        ("12pm", time(12)),
+        ("8", time(8)),
+        ("20", time(20)),
+        ("0730", time(7, 30)),
+        ("at 6", time(6)),
+        ("7 in the evening", time(19)),
+        ("9 in the morning", time(9)),
+        ("7:00", time(7)),
+        ("18:00", time(18)),
+    ],
+)
+def test_parse_nudge_time(text: str, expected: time) -> None:
+    assert parse_nudge_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("25:00", "no 25:00"),
+        ("24", "no 24:00"),
+        ("7:60", "60 minutes"),
+        ("13pm", "am/pm"),
+        ("banana", "couldn't read"),
+        ("⏰", "couldn't read"),
+        ("", "couldn't read"),
+    ],
+)
+def test_parse_nudge_time_refusals(text: str, reason: str) -> None:
+    result = parse_nudge_time(text)
+    assert isinstance(result, str)
+    assert reason in result
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "weekdays"),
+    [
+        ("every day except sundays, im on surgery rotation tho", 6, {0, 1, 2, 3, 4, 5}),
+        ("every day except saturdays", 6, {0, 1, 2, 3, 4, 6}),
+        ("sundays off", 6, {0, 1, 2, 3, 4, 5}),
+        ("weekdays only", 5, {0, 1, 2, 3, 4}),
+        ("mon wed fri", 3, {0, 2, 4}),
+        ("Tuesdays and Thursdays", 2, {1, 3}),
+        ("weekends", 2, {5, 6}),
+        ("every day except weekends", 5, {0, 1, 2, 3, 4}),
+    ],
+)
+def test_study_days_as_students_write_them(text: str, days: int, weekdays: set[int]) -> None:
+    assert parse_study_days(text) == days
+    assert parse_study_weekdays(text) == frozenset(weekdays)
+
+
+@pytest.mark.parametrize("text", ["5", "6 days a week", "seven"])
+def test_a_plain_count_names_no_weekdays(text: str) -> None:
+    assert parse_study_weekdays(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("after rounds, like 7pm", time(19)),
+        ("7ish", time(7)),
+        ("around 6 in the morning", time(6)),
+        ("prob around 9:30pm after dinner", time(21, 30)),
+        ("~8", time(8)),
+    ],
+)
+def test_nudge_times_as_students_write_them(text: str, expected: time) -> None:
+    assert parse_nudge_time(text) == expected
+
+
+def test_a_number_that_is_not_a_time_is_not_read_as_one() -> None:
+    assert isinstance(parse_nudge_time("I have 2 kids"), str)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["⑳" * 2200, "9" * 5000, "٣" * 4400, "1" * 4301 + " days"],
+)
+def test_huge_numbers_get_a_friendly_answer_not_an_error(text: str) -> None:
+    # "⑳" folds to "20": 2,200 of them are 4,400 digits, past int()'s 4,300-digit limit.
+    days, wall = parse_study_days(text), parse_nudge_time(text)
+    assert isinstance(days, str) and "didn't catch" in days
+    assert isinstance(wall, str) and "couldn't read" in wall
+    assert isinstance(parse_exam_date(text, TODAY), str)
+    assert parse_progress(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("/done 40 questions", 40),
+        ("/done 40", 40),
+        ("/done@Step2Bot 25", 25),
+        ("done!", None),
+        ("/done", None),
+        ("did 80 qs", 80),
+        ("done 5000", None),
+        ("/done 0", 0),
+    ],
+)
+def test_parse_done_count(text: str, expected: int | None) -> None:
+    assert parse_done_count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("did another 40 qs, got 70%", (40, 70)),
+        ("got 70% on 40 qs", (40, 70)),
+        ("28/40 on today's block", (40, 70)),
+        ("/done 40", (40, None)),
+        ("finished 2 blocks", (2, None)),
+        ("done, 65 percent", (None, 65)),
+        ("got 140%", (None, None)),
+    ],
+)
+def test_parse_progress(text: str, expected: tuple[int | None, int | None]) -> None:
+    assert parse_progress(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chicago", "Chicago"),
+        ("\u202eevil\u202c zone", "evil zone"),
+        ("tab\there\x00and\u200bthere", "tab here and there"),
+        ("x" * 100, "x" * 39 + "…"),
+    ],
+)
+def test_excerpt_is_short_and_clean(text: str, expected: str) -> None:
+    assert excerpt(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_parsers_never_raise(text: str) -> None:
+    assert isinstance(parse_exam_date(text, TODAY), date | str)
+    assert isinstance(find_exam_date(text, TODAY), date | str | None)
+    assert isinstance(parse_study_days(text), int | str)
+    assert isinstance(parse_nudge_time(text), time | str)
+    count = parse_done_count(text)
+    assert count is None or 0 <= count <= 1000
+    assert len(excerpt(text)) <= 40
