@@ -14,6 +14,7 @@ from collections.abc import Awaitable
 from typing import Any
 from urllib.parse import urlparse
 
+from aiolimiter import AsyncLimiter
 from telegram import (
     Bot,
     BotCommand,
@@ -37,8 +38,9 @@ from telegram.ext import (
     filters,
 )
 
+from bot.aiohttp_request import AiohttpRequest
 from bot.charts import render_png
-from bot.config import Settings
+from bot.config import FREE_RATE, Settings
 from bot.conversation import COMMAND, Advisor, Turn
 from bot.logging_setup import configure_logging
 from bot.nudges import Nudger
@@ -123,19 +125,26 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     )
 
 
-async def send_reply(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge) -> None:
-    """Send a Reply: a chart as a photo with its caption, text split to Telegram's limit."""
+async def send_reply(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge, *, paid: bool = False) -> None:
+    """Send a Reply: a chart as a photo with its caption, text split to Telegram's limit.
+
+    `paid` sends with allow_paid_broadcast (nudges, when TELEGRAM_PAID_BROADCAST is on).
+    """
     markup = keyboard(reply)
+    paid_broadcast = True if paid else None  # None leaves the parameter out of the request
     if reply.chart is not None:
         await bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
         png = await asyncio.to_thread(render_png, reply.chart, knowledge)
         fits = telegram_length(reply.html) <= TELEGRAM_CAPTION_LIMIT
         caption = reply.html if fits else plain_text(reply.html)[: TELEGRAM_CAPTION_LIMIT - 1]
-        await bot.send_photo(chat_id, png, caption=caption, reply_markup=markup)
+        await bot.send_photo(chat_id, png, caption=caption, reply_markup=markup, allow_paid_broadcast=paid_broadcast)
         return
     parts = split_html(reply.html)
     for i, part in enumerate(parts):
-        await bot.send_message(chat_id, part, reply_markup=markup if i == len(parts) - 1 else None)
+        last = i == len(parts) - 1
+        await bot.send_message(
+            chat_id, part, reply_markup=markup if last else None, allow_paid_broadcast=paid_broadcast
+        )
 
 
 def _addressed_text(message: Message, bot_username: str, bot_id: int) -> str | None:
@@ -238,14 +247,14 @@ def file_url(base_url: str) -> str:
     return f"{root}file/bot"
 
 
-async def _post_init(app: Application[Any, Any, Any, Any, Any, Any], handlers: Handlers) -> None:
+async def _post_init(app: Application[Any, Any, Any, Any, Any, Any], handlers: Handlers, paid: bool) -> None:
     """Start-up work: the command menu, then every study plan scheduled again."""
     await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
     advisor = handlers.advisor
     assert app.job_queue is not None  # noqa: S101  # the job-queue extra is a dependency
 
     async def send(user_id: int, reply: Reply) -> None:
-        await send_reply(app.bot, user_id, reply, advisor.knowledge)
+        await send_reply(app.bot, user_id, reply, advisor.knowledge, paid=paid)
 
     nudger = Nudger(advisor.profiles, advisor.knowledge, app.job_queue, send, now=advisor.now)
     nudger.start()
@@ -259,26 +268,53 @@ async def _post_stop(handlers: Handlers) -> None:
         await handlers.nudger.stop()
 
 
+def _smooth(rate: float) -> tuple[float, float]:
+    """A limiter's (max_rate, time_period) for `rate` per second in bursts of a quarter second.
+
+    Telegram (and the loopback server) count with a bucket of their own; a full second's
+    burst from ours would drain theirs, and the least jitter would then earn a 429 and a
+    pause. Some burst is still needed: it makes up for timer wake-ups that come late.
+    """
+    burst = max(1.0, rate / 4)
+    return burst, burst / rate
+
+
+class RateLimiter(AIORateLimiter):
+    """PTB's AIORateLimiter, with paid-broadcast sends held to our rate too.
+
+    PTB lets every allow_paid_broadcast send through its own limiter, fixed at 1,000/s in
+    bursts of a whole second; ours smooths them like the free ones, at TELEGRAM_RATE_LIMIT.
+    """
+
+    def __init__(self, free_rate: float, paid_rate: float) -> None:
+        max_rate, period = _smooth(free_rate)
+        super().__init__(overall_max_rate=max_rate, overall_time_period=period, max_retries=3)
+        # PTB 22 keeps the paid-broadcast limiter in this attribute (pinned to <23 in pyproject).
+        self._apb_limiter = AsyncLimiter(*_smooth(paid_rate))
+
+
 def build_application(settings: Settings, advisor: Advisor) -> Application[Any, Any, Any, Any, Any, Any]:
-    """Wire the PTB Application: defaults, rate limiting, per-user ordering, handlers."""
+    """Wire the PTB Application: HTTP layer, defaults, rate limiting, per-user ordering, handlers."""
     handlers = Handlers(advisor)
     assert settings.telegram_bot_token is not None  # noqa: S101  # checked by the caller
-    # Bursts of at most a quarter second's worth. Telegram (and the loopback server) count
-    # with a bucket of their own; a full second's burst from ours would drain theirs, and
-    # the least jitter would then earn a 429 and a pause. Some burst is still needed: it
-    # makes up for timer wake-ups that come late, which no burst at all would lose.
-    rate = settings.telegram_rate_limit
-    burst = max(1.0, rate / 4)
-    limiter = AIORateLimiter(overall_max_rate=burst, overall_time_period=burst / rate, max_retries=3)
+    warning = settings.rate_limit_warning()
+    if warning:
+        log.warning(warning)
+    rate, paid = settings.telegram_rate_limit, settings.telegram_paid_broadcast
+    # Paid broadcast lifts the limit for nudges only; replies stay within Telegram's free rate.
+    limiter = RateLimiter(free_rate=min(rate, FREE_RATE) if paid else rate, paid_rate=rate)
+    builder = ApplicationBuilder()
+    if settings.telegram_request == "aiohttp":
+        # PTB's own timeouts; getUpdates gets its own session, as PTB gives it its own client.
+        builder = builder.request(AiohttpRequest()).get_updates_request(AiohttpRequest(connection_pool_size=1))
     app = (
-        ApplicationBuilder()
-        .token(settings.telegram_bot_token.get_secret_value().strip())
+        builder.token(settings.telegram_bot_token.get_secret_value().strip())
         .base_url(settings.telegram_base_url)
         .base_file_url(file_url(settings.telegram_base_url))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(limiter)
         .concurrent_updates(PerUserOrder())
-        .post_init(lambda app: _post_init(app, handlers))
+        .post_init(lambda app: _post_init(app, handlers, paid))
         .post_stop(lambda app: _post_stop(handlers))
         .build()
     )
