@@ -84,7 +84,7 @@ class Settings(BaseSettings):
             return None
         hint = "" if self.telegram_paid_broadcast else "; TELEGRAM_PAID_BROADCAST=true allows up to 1000 for nudges"
         return (
-            f"TELEGRAM_RATE_LIMIT={self.telegram_rate_limit:g} is above the {allowed:g} messages/s Telegram allows"
+            f"TELEGRAM_RATE_LIMIT={self.telegram_rate_limit:.15g} is above the {allowed:g} messages/s Telegram allows"
             f"{' ' + how if how else ''}: expect 429s unless the Bot API server lifts the limit{hint}."
         )
 
