@@ -33,7 +33,7 @@ from telegram.ext import Application, Defaults, ExtBot, JobQueue
 from bot import nudges
 from bot.config import Settings
 from bot.conversation import Advisor
-from bot.nudges import Nudger, job_name
+from bot.nudges import Nudger, Slot
 from bot.plans import Plan, tip_order
 from bot.profiles import Profile, ProfileStore
 from bot.reply import Reply
@@ -164,7 +164,7 @@ class Running:
     def next_nudge(self, user_id: int) -> dt.datetime | None:
         """When the JobQueue will next fire this user's nudge job (None: no job)."""
         assert self.app.job_queue is not None
-        jobs = self.app.job_queue.get_jobs_by_name(job_name(user_id))
+        jobs = [j for j in self.app.job_queue.jobs() if isinstance(j.data, Slot) and user_id in j.data.users]
         assert len(jobs) <= 1, f"more than one nudge job for {user_id}"
         return jobs[0].next_t if jobs else None
 

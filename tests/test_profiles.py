@@ -109,3 +109,17 @@ def test_a_new_plan_is_written_whole(store: ProfileStore) -> None:
     store.save(read)
     store.save_changes(read, replace(read, plan=READ, draft=None))
     assert store.get(1) == Profile(1, score=240, plan=READ)
+
+
+def test_save_all_writes_many_profiles_in_one_durable_snapshot(tmp_path: Path) -> None:
+    store = ProfileStore.in_dir(tmp_path)
+    store.save(Profile(1, score=230))
+    many = [Profile(uid, score=200 + uid % 60, specialties=("radiology",)) for uid in range(2, 1002)]
+    store.save_all(many)
+    assert (tmp_path / "profiles.json.journal").stat().st_size == 0  # all in the snapshot
+    store.close()
+    reopened = ProfileStore.in_dir(tmp_path)
+    assert len(reopened) == 1001
+    assert reopened.get(1).score == 230 and reopened.get(500) == many[498]
+    assert sorted(p.user_id for p in reopened.all()) == list(range(1, 1002))
+    reopened.close()
