@@ -193,3 +193,25 @@ def test_the_setting_chooses_the_http_layer(
     app = build_application(settings, Advisor(knowledge, store))
     assert isinstance(app.bot.request, kind)
     assert isinstance(app.bot._request[0], kind)  # getUpdates too
+
+
+@pytest.mark.parametrize(
+    ("env", "url", "proxy"),
+    [
+        ({}, "https://api.telegram.org/bot1/getMe", None),
+        ({"HTTPS_PROXY": "http://proxy:3128"}, "https://api.telegram.org/bot1/getMe", "http://proxy:3128"),
+        ({"HTTPS_PROXY": "http://proxy:3128"}, "http://127.0.0.1:8081/bot1/getMe", None),
+        ({"ALL_PROXY": "http://proxy:3128"}, "http://127.0.0.1:8081/bot1/getMe", "http://proxy:3128"),
+        ({"HTTPS_PROXY": "http://proxy:3128", "NO_PROXY": "telegram.org"}, "https://api.telegram.org/bot1/x", None),
+    ],
+    ids=["none", "https", "https proxy, http url", "all", "no_proxy"],
+)
+def test_proxy_for_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], url: str, proxy: str | None
+) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert AiohttpRequest().proxy_for(url) == proxy
