@@ -88,6 +88,7 @@ class Nudger:
         self.busy: set[asyncio.Task[Any]] = set()
         self.stopping = asyncio.Event()
         self.delivered = 0
+        self._flushing: asyncio.Future[None] | None = None
 
     # -- scheduling ----------------------------------------------------------------
 
@@ -231,8 +232,7 @@ class Nudger:
             return replace(profile, plan=updated.to_dict())
 
         # Marked durably before sending: if we crash after sending, the nudge is not sent twice.
-        # In a thread, so the fsync doesn't hold up the loop and concurrent marks share one.
-        await asyncio.to_thread(self.store.update, user_id, mark)
+        await self._write(user_id, mark)
         if due is None:
             return None
         reply, plan, updated = due
@@ -253,6 +253,23 @@ class Nudger:
         elif outcome == "sent":
             self.delivered += 1
         return outcome
+
+    async def _write(self, user_id: int, change: Callable[[Profile], Profile]) -> None:
+        """One durable store update, its fsync shared with every other worker's.
+
+        The change itself is made here on the loop (in memory, plus one journal line appended:
+        microseconds); the fsync runs in a thread, one for all the marks appended meanwhile.
+        A thread hop per nudge cost a third of the loop's time at 1,000 nudges/s. A write that
+        would rewrite the whole snapshot goes to a thread whole, so the loop never waits on it.
+        """
+        if self.store.compaction_due:
+            await asyncio.to_thread(self.store.update, user_id, change)
+            return
+        _, written = self.store.update_unsynced(user_id, change)
+        while self.store.synced < written:
+            if self._flushing is None or self._flushing.done():
+                self._flushing = asyncio.ensure_future(asyncio.to_thread(self.store.sync))
+            await asyncio.shield(self._flushing)  # one waiter cancelled must not cancel the others'
 
     async def _change_plan(self, user_id: int, change: Callable[[plans.Plan], plans.Plan]) -> None:
         def apply(profile: Profile) -> Profile:

@@ -132,6 +132,16 @@ class JournaledStorage(Storage):
         self._journal_lines += len(lines)
         self.appended += 1  # only after the bytes are written: `sync` may count on them
 
+    @property
+    def compaction_due(self) -> bool:
+        """True when the next journaled write will rewrite the whole snapshot instead."""
+        return self._journal_lines >= self._compact_at
+
+    @property
+    def synced(self) -> int:
+        """How many appended writes are durable (compare with what `write` callers got)."""
+        return self._synced
+
     def sync(self, upto: int | None = None) -> None:
         """Make the first `upto` appended writes (default: all so far) durable.
 
