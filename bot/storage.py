@@ -73,7 +73,7 @@ class JournaledStorage(Storage):
         self._touched: list[tuple[str, str]] | None = None
         self._data: Data = self._load()
         self._journal_lines = 0
-        self._compact_at = compact_after
+        self._compact_at = max(compact_after, sum(len(rows) for rows in self._data.values()))
         self._sync_lock = threading.Lock()
         self.appended = 0
         """Writes appended to the journal so far; `sync(n)` makes the first n durable."""

@@ -43,7 +43,7 @@ from bot.charts import render_png
 from bot.config import FREE_RATE, Settings
 from bot.conversation import COMMAND, Advisor, Turn
 from bot.logging_setup import configure_logging
-from bot.nudges import Nudger
+from bot.nudges import Nudger, workers_for
 from bot.profiles import ProfileStore
 from bot.render import TELEGRAM_CAPTION_LIMIT, plain_text, split_html, telegram_length
 from bot.reply import Reply
@@ -247,7 +247,9 @@ def file_url(base_url: str) -> str:
     return f"{root}file/bot"
 
 
-async def _post_init(app: Application[Any, Any, Any, Any, Any, Any], handlers: Handlers, paid: bool) -> None:
+async def _post_init(
+    app: Application[Any, Any, Any, Any, Any, Any], handlers: Handlers, rate: float, paid: bool
+) -> None:
     """Start-up work: the command menu, then every study plan scheduled again."""
     await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
     advisor = handlers.advisor
@@ -257,7 +259,7 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any], handlers: H
         await send_reply(app.bot, user_id, reply, advisor.knowledge, paid=paid)
 
     nudger = Nudger(advisor.profiles, advisor.knowledge, app.job_queue, send, now=advisor.now)
-    nudger.start()
+    nudger.start(workers_for(rate))
     handlers.nudger = nudger
     log.info("restored %d study plan(s)", nudger.restore())
 
@@ -314,7 +316,7 @@ def build_application(settings: Settings, advisor: Advisor) -> Application[Any, 
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(limiter)
         .concurrent_updates(PerUserOrder())
-        .post_init(lambda app: _post_init(app, handlers, paid))
+        .post_init(lambda app: _post_init(app, handlers, rate, paid))
         .post_stop(lambda app: _post_stop(handlers))
         .build()
     )
