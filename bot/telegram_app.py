@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+import warnings
 from collections import defaultdict
 from collections.abc import Awaitable
 from typing import Any
@@ -37,6 +38,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.warnings import PTBUserWarning
 
 from bot.aiohttp_request import AiohttpRequest
 from bot.charts import render_png
@@ -145,6 +147,36 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge,
         await bot.send_message(
             chat_id, part, reply_markup=markup if last else None, allow_paid_broadcast=paid_broadcast
         )
+
+
+async def send_nudge(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge, *, paid: bool = False) -> None:
+    """Send a nudge: what `send_reply` sends, through PTB's plain API call.
+
+    `send_message` builds the keyboard as objects and parses Telegram's answer back into a
+    Message; a nudge needs neither, and at 1,000 nudges/s the two were a quarter of the
+    bot's CPU. Errors are PTB's own all the same (RetryAfter, Forbidden, NetworkError...).
+    """
+    if reply.chart is not None:
+        await send_reply(bot, chat_id, reply, knowledge, paid=paid)
+        return
+    base: dict[str, Any] = {"chat_id": chat_id, "parse_mode": ParseMode.HTML.value, "link_preview_options": NO_PREVIEW}
+    if paid:
+        base["allow_paid_broadcast"] = True
+    parts = split_html(reply.html)
+    for i, part in enumerate(parts):
+        kwargs = {**base, "text": part}
+        if reply.buttons and i == len(parts) - 1:
+            rows = [[{"text": b.label, "callback_data": b.action} for b in row] for row in reply.buttons]
+            kwargs["reply_markup"] = {"inline_keyboard": rows}
+        await bot.do_api_request("sendMessage", api_kwargs=kwargs)
+
+
+NO_PREVIEW = {"is_disabled": True}
+"""The link_preview_options every message is sent with (the Defaults in build_application)."""
+
+# PTB suggests send_message whenever do_api_request names a method it has; send_nudge
+# means to (see its docstring), so that one suggestion is silenced, and nothing else.
+warnings.filterwarnings("ignore", r"Please use 'Bot\.sendMessage' instead", PTBUserWarning)
 
 
 def _addressed_text(message: Message, bot_username: str, bot_id: int) -> str | None:
@@ -256,7 +288,7 @@ async def _post_init(
     assert app.job_queue is not None  # noqa: S101  # the job-queue extra is a dependency
 
     async def send(user_id: int, reply: Reply) -> None:
-        await send_reply(app.bot, user_id, reply, advisor.knowledge, paid=paid)
+        await send_nudge(app.bot, user_id, reply, advisor.knowledge, paid=paid)
 
     nudger = Nudger(advisor.profiles, advisor.knowledge, app.job_queue, send, now=advisor.now)
     nudger.start(workers_for(rate))
