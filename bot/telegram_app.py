@@ -130,34 +130,21 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 async def send_reply(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge, *, paid: bool = False) -> None:
     """Send a Reply: a chart as a photo with its caption, text split to Telegram's limit.
 
-    `paid` sends with allow_paid_broadcast (nudges, when TELEGRAM_PAID_BROADCAST is on).
+    Text goes out through PTB's plain API call rather than `send_message`, which builds the
+    keyboard as objects and parses Telegram's answer back into a Message: nothing here reads
+    it, and the two were a quarter of the bot's CPU per message. PTB's errors, retries and
+    rate limiter apply all the same. `paid` sends with allow_paid_broadcast (nudges, when
+    TELEGRAM_PAID_BROADCAST is on).
     """
-    markup = keyboard(reply)
-    paid_broadcast = True if paid else None  # None leaves the parameter out of the request
     if reply.chart is not None:
         await bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
         png = await asyncio.to_thread(render_png, reply.chart, knowledge)
         fits = telegram_length(reply.html) <= TELEGRAM_CAPTION_LIMIT
         caption = reply.html if fits else plain_text(reply.html)[: TELEGRAM_CAPTION_LIMIT - 1]
-        await bot.send_photo(chat_id, png, caption=caption, reply_markup=markup, allow_paid_broadcast=paid_broadcast)
-        return
-    parts = split_html(reply.html)
-    for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        await bot.send_message(
-            chat_id, part, reply_markup=markup if last else None, allow_paid_broadcast=paid_broadcast
+        paid_broadcast = True if paid else None  # None leaves the parameter out of the request
+        await bot.send_photo(
+            chat_id, png, caption=caption, reply_markup=keyboard(reply), allow_paid_broadcast=paid_broadcast
         )
-
-
-async def send_nudge(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge, *, paid: bool = False) -> None:
-    """Send a nudge: what `send_reply` sends, through PTB's plain API call.
-
-    `send_message` builds the keyboard as objects and parses Telegram's answer back into a
-    Message; a nudge needs neither, and at 1,000 nudges/s the two were a quarter of the
-    bot's CPU. Errors are PTB's own all the same (RetryAfter, Forbidden, NetworkError...).
-    """
-    if reply.chart is not None:
-        await send_reply(bot, chat_id, reply, knowledge, paid=paid)
         return
     base: dict[str, Any] = {"chat_id": chat_id, "parse_mode": ParseMode.HTML.value, "link_preview_options": NO_PREVIEW}
     if paid:
@@ -172,9 +159,9 @@ async def send_nudge(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge,
 
 
 NO_PREVIEW = {"is_disabled": True}
-"""The link_preview_options every message is sent with (the Defaults in build_application)."""
+"""The link_preview_options every message is sent with (as the Defaults in build_application)."""
 
-# PTB suggests send_message whenever do_api_request names a method it has; send_nudge
+# PTB suggests send_message whenever do_api_request names a method it has; send_reply
 # means to (see its docstring), so that one suggestion is silenced, and nothing else.
 warnings.filterwarnings("ignore", r"Please use 'Bot\.sendMessage' instead", PTBUserWarning)
 
@@ -288,7 +275,7 @@ async def _post_init(
     assert app.job_queue is not None  # noqa: S101  # the job-queue extra is a dependency
 
     async def send(user_id: int, reply: Reply) -> None:
-        await send_nudge(app.bot, user_id, reply, advisor.knowledge, paid=paid)
+        await send_reply(app.bot, user_id, reply, advisor.knowledge, paid=paid)
 
     nudger = Nudger(advisor.profiles, advisor.knowledge, app.job_queue, send, now=advisor.now)
     nudger.start(workers_for(rate))
