@@ -3,7 +3,7 @@
     .venv/bin/python -m benchmarks.bench_nudges                  # 10,000 plans at 30 msg/s, ~7 min
     .venv/bin/python -m benchmarks.bench_nudges --quick          # 2,000 plans at 300 msg/s, scaled
     .venv/bin/python -m benchmarks.bench_nudges --plans 1000 --lifted
-    .venv/bin/python -m benchmarks.bench_nudges --plans 100000 --rate 1000   # paid broadcast, ~3 min
+    .venv/bin/python -m benchmarks.bench_nudges --plans 100000 --rate 1000   # paid broadcast, ~6 min
 
 A rate above Telegram's free 30 msg/s is run as paid broadcast, as the bot would be
 configured for it: TELEGRAM_PAID_BROADCAST=true, and the server allows free sends 30/s and
