@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +33,9 @@ class Profile:
 
     def to_doc(self) -> dict[str, Any]:
         """The JSON document stored for this profile (user_id is the document id)."""
-        doc = asdict(self)
-        del doc["user_id"]
+        # Shallow, unlike dataclasses.asdict, whose deep copy was a tenth of a nudge's mark:
+        # plan and draft dicts are never changed in place (Plan.to_dict makes new ones).
+        doc = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "user_id"}
         doc["specialties"] = list(self.specialties)
         return doc
 
@@ -76,8 +77,8 @@ class ProfileStore:
         # The lock is uncontended almost always; it keeps a reader in one thread from
         # seeing a document that a writer in another is halfway through replacing.
         with self._lock:
-            doc = self._table.get(doc_id=user_id)
-            return Profile(user_id=user_id) if doc is None else Profile.from_doc(user_id, dict(doc))
+            doc = self._doc(user_id)
+            return Profile(user_id=user_id) if doc is None else Profile.from_doc(user_id, doc)
 
     def save(self, profile: Profile) -> None:
         """Store the whole profile, replacing what was there; durable when this returns."""
@@ -98,8 +99,8 @@ class ProfileStore:
     def update(self, user_id: int, change: Callable[[Profile], Profile]) -> Profile:
         """Read, change and write one profile under the lock, so no update is lost."""
         with self._lock:
-            doc = self._table.get(doc_id=user_id)
-            before = Profile(user_id=user_id) if doc is None else Profile.from_doc(user_id, dict(doc))
+            doc = self._doc(user_id)
+            before = Profile(user_id=user_id) if doc is None else Profile.from_doc(user_id, doc)
             after = change(before)
             written = self._put(after) if after != before else 0
         self._storage.sync(written)
@@ -112,8 +113,8 @@ class ProfileStore:
         it should use `update` in a thread when `compaction_due`, as that write is slow.
         """
         with self._lock:
-            doc = self._table.get(doc_id=user_id)
-            before = Profile(user_id=user_id) if doc is None else Profile.from_doc(user_id, dict(doc))
+            doc = self._doc(user_id)
+            before = Profile(user_id=user_id) if doc is None else Profile.from_doc(user_id, doc)
             after = change(before)
             written = self._put(after) if after != before else 0
         return after, written
@@ -174,6 +175,12 @@ class ProfileStore:
     def close(self) -> None:
         """Close the file handles; all writes were already durable."""
         self._db.close()
+
+    def _doc(self, user_id: int) -> dict[str, Any] | None:
+        """The stored document (caller holds the lock), read straight from the storage's dict:
+        TinyDB's Table.get wraps it in a new Document on every read."""
+        doc: dict[str, Any] | None = self._storage.read().get(TABLE, {}).get(str(user_id))
+        return doc
 
     def _put(self, profile: Profile) -> int:
         """Write one profile (caller holds the lock); returns what to pass to `sync`.
