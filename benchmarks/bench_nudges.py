@@ -3,6 +3,13 @@
     .venv/bin/python -m benchmarks.bench_nudges                  # 10,000 plans at 30 msg/s, ~7 min
     .venv/bin/python -m benchmarks.bench_nudges --quick          # 2,000 plans at 300 msg/s, scaled
     .venv/bin/python -m benchmarks.bench_nudges --plans 1000 --lifted
+    .venv/bin/python -m benchmarks.bench_nudges --plans 100000 --rate 1000   # paid broadcast, ~6 min
+
+A rate above Telegram's free 30 msg/s is run as paid broadcast, as the bot would be
+configured for it: TELEGRAM_PAID_BROADCAST=true, and the server allows free sends 30/s and
+sends carrying allow_paid_broadcast `--rate`/s. After the round, the user store left
+behind (N users, each with a plan) is measured in this process: opening it, reads, durable
+writes, file size and the time of a compaction (a full snapshot).
 
 The real bot (`python -m bot run`, unmodified) runs as a subprocess against the loopback
 Bot API server (tests/fake_bot_api.py), which answers sends over `--rate` per second with
@@ -24,13 +31,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import math
+import random
 import re
+import statistics
 import tempfile
 import threading
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from benchmarks._common import (
@@ -42,6 +51,7 @@ from benchmarks._common import (
     pin_this_process,
     split_cpus,
 )
+from bot.config import FREE_RATE
 from bot.plans import Plan
 from bot.profiles import Profile, ProfileStore
 from bot.storage import COMPACT_AFTER
@@ -79,6 +89,7 @@ class Round:
     peak_rss_mib: float
     store_writes: int
     log_problems: Counter[str]
+    store: StoreFigures | None = None
 
     @property
     def floor(self) -> float:
@@ -87,6 +98,64 @@ class Round:
     @property
     def lost(self) -> int:
         return self.plans - self.nudged_users
+
+
+@dataclass(frozen=True)
+class StoreFigures:
+    """The user store the round left behind (every user with a plan), measured in this process."""
+
+    users: int
+    open_seconds: float
+    read_ms: float
+    read_p99_ms: float
+    write_p50_ms: float
+    write_p95_ms: float
+    file_mib: float
+    compaction_seconds: float
+
+
+READS, WRITES = 20_000, 2_000
+
+
+def measure_store(data_dir: Path, users: range) -> StoreFigures:
+    """Open the store as a restarted bot would, then time reads, durable writes and a compaction."""
+    started = time.monotonic()
+    store = ProfileStore.in_dir(data_dir)
+    opened = time.monotonic() - started
+    try:
+        rng = random.Random(7)
+        reads = []
+        for user_id in rng.choices(users, k=READS):
+            t = time.perf_counter()
+            store.get(user_id)
+            reads.append(time.perf_counter() - t)
+        writes = []
+        for user_id in rng.choices(users, k=WRITES):
+            t = time.perf_counter()
+            store.update(user_id, lambda p: replace(p, score=(p.score or 200) % 300 + 1))
+            writes.append(time.perf_counter() - t)
+        size = (data_dir / "profiles.json").stat().st_size
+        t = time.perf_counter()
+        store.forget(users[0])  # a write that names no document: a full snapshot, as a compaction
+        compaction = time.perf_counter() - t
+    finally:
+        store.close()
+    return StoreFigures(
+        users=len(users),
+        open_seconds=opened,
+        read_ms=statistics.fmean(reads) * 1000,
+        read_p99_ms=percentile(reads, 99) * 1000,
+        write_p50_ms=percentile(writes, 50) * 1000,
+        write_p95_ms=percentile(writes, 95) * 1000,
+        file_mib=size / 2**20,
+        compaction_seconds=compaction,
+    )
+
+
+def percentile(samples: list[float], q: float) -> float:
+    """The q-th percentile (0-100), nearest rank."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(q / 100 * len(ordered)) - 1))]
 
 
 class NotReadyInTime(Exception):
@@ -103,13 +172,11 @@ class NotReadyInTime(Exception):
 def auto_lead(plans: int) -> float:
     """Seconds from now to the due instant: writing the plans plus the bot's start-up.
 
-    Both grow faster than linearly with the number of plans (every store write and
-    every restored job costs time proportional to those already there); the constants
-    fit this project's 2-core machine with room to spare, and a round that finds the bot
-    not ready is run again with the lead it measured.
+    Both grow linearly with the number of plans (one bulk snapshot; one restore pass);
+    the constants fit this project's shared 2-core machine with room to spare, and a
+    round that finds the bot not ready is run again with the lead it measured.
     """
-    thousands = plans / 1000
-    return 5.0 + 1.0 * thousands + 0.6 * thousands**2
+    return 8.0 + 0.2 * plans / 1000
 
 
 def active_plan(due: dt.datetime) -> dict[str, object]:
@@ -138,13 +205,11 @@ def write_profiles(data_dir: Path, users: range, due: dt.datetime) -> float:
     plan = active_plan(due)
     store = ProfileStore.in_dir(data_dir)
     try:
-        for user_id in users:
-            store.save(Profile(user_id, score=235, specialties=("internal medicine",), plan=plan))
+        # One snapshot: the bot starts with an empty journal, and every journal line or
+        # snapshot seen later is a write of the round.
+        store.save_all(Profile(user_id, score=235, specialties=("internal medicine",), plan=plan) for user_id in users)
     finally:
         store.close()
-    # Opening folds the journal into a fresh snapshot: the bot then starts with an empty
-    # journal, and every journal line or snapshot seen later is a write of the round.
-    ProfileStore.in_dir(data_dir).close()
     return time.monotonic() - started
 
 
@@ -154,14 +219,16 @@ def write_profiles(data_dir: Path, users: range, due: dt.datetime) -> float:
 class StoreWatcher:
     """Counts the bot's durable writes to profiles.json from the outside.
 
-    A write either appends a journal line or, once the journal holds COMPACT_AFTER lines
-    (or for a write that names no document), replaces the snapshot and empties the
-    journal. The snapshot's replacements are seen by polling its stat; the lines are
-    counted at the end. Only the nudge path writes during a round, and it names its
-    document, so each snapshot stands for COMPACT_AFTER lines plus itself.
+    A write either appends a journal line or, once the journal holds as many lines as the
+    store has documents (COMPACT_AFTER at the least), or for a write that names no
+    document, replaces the snapshot and empties the journal. The snapshot's replacements
+    are seen by polling its stat; the lines are counted at the end. Only the nudge path
+    writes during a round, and it names its document, so each snapshot stands for that
+    many lines plus itself.
     """
 
-    def __init__(self, data_dir: Path, interval: float = 0.02) -> None:
+    def __init__(self, data_dir: Path, documents: int, interval: float = 0.02) -> None:
+        self.lines_per_snapshot = max(COMPACT_AFTER, documents)  # see JournaledStorage._compact
         self.snapshot = data_dir / "profiles.json"
         self.journal = data_dir / "profiles.json.journal"
         self.interval = interval
@@ -189,7 +256,7 @@ class StoreWatcher:
         self._stop.set()
         self._thread.join()
         lines = self.journal.read_bytes().count(b"\n")
-        return lines + self.snapshots * (COMPACT_AFTER + 1)
+        return lines + self.snapshots * (self.lines_per_snapshot + 1)
 
 
 # -- one round --------------------------------------------------------------------------
@@ -224,7 +291,9 @@ def log_problems(log_path: Path) -> Counter[str]:
     return found
 
 
-def run_round(plans: int, rate: float | None, lead: float, log_level: str, bot_cpus: set[int] | None) -> Round:
+def run_round(
+    plans: int, rate: float | None, lead: float, log_level: str, bot_cpus: set[int] | None, with_store: bool = False
+) -> Round:
     """Write `plans` plans due `lead` seconds from now, start the bot, time the round."""
     users = range(FIRST_USER, FIRST_USER + plans)
     now = dt.datetime.now(dt.UTC)
@@ -233,10 +302,15 @@ def run_round(plans: int, rate: float | None, lead: float, log_level: str, bot_c
     with tempfile.TemporaryDirectory(prefix="bench-nudges-") as tmp, FakeBotApi() as server:
         data_dir = Path(tmp) / "data"
         setup = write_profiles(data_dir, users, due)
-        server.limit_rate(rate)
+        paid = rate is not None and rate > FREE_RATE
+        if paid:
+            server.limit_rate(FREE_RATE, paid_per_second=rate)
+        else:
+            server.limit_rate(rate, paid_per_second=None)
         env = {
             "BOT_DATA_DIR": str(data_dir),
-            "TELEGRAM_RATE_LIMIT": f"{rate or LIFTED_RATE:g}",
+            "TELEGRAM_RATE_LIMIT": f"{rate or LIFTED_RATE:.15g}",
+            "TELEGRAM_PAID_BROADCAST": "true" if paid else "false",
             "LOG_LEVEL": log_level,
         }
         bot = BotProcess(OUR_BOT, server, Path(tmp) / "bot.log", env=env, cpus=bot_cpus)
@@ -245,7 +319,7 @@ def run_round(plans: int, rate: float | None, lead: float, log_level: str, bot_c
             ready = first_poll.time - bot.spawned_at
             if first_poll.time > due_monotonic - READY_MARGIN:
                 raise NotReadyInTime(setup + ready)
-            watcher = StoreWatcher(data_dir)
+            watcher = StoreWatcher(data_dir, plans)
             watcher.start()
             time.sleep(max(0.0, due_monotonic - time.monotonic()))
             cpu_at_due = bot.cpu_seconds()
@@ -256,6 +330,7 @@ def run_round(plans: int, rate: float | None, lead: float, log_level: str, bot_c
             nudges = accepted_nudges(server, users)
         finally:
             usage = bot.stop()
+        store = measure_store(data_dir, users) if with_store else None
         if usage.exit_code != 0 or not nudges:
             print(f"  !! exit code {usage.exit_code}, {len(nudges)} nudges; log tail:\n{bot.log_tail()}")
         per_user = Counter(c.chat_id for c in nudges)
@@ -275,19 +350,25 @@ def run_round(plans: int, rate: float | None, lead: float, log_level: str, bot_c
             peak_rss_mib=usage.peak_rss_mib,
             store_writes=writes,
             log_problems=log_problems(bot.log_path),
+            store=store,
         )
 
 
 def run_round_in_time(
-    plans: int, rate: float | None, lead: float | None, log_level: str, bot_cpus: set[int] | None
+    plans: int,
+    rate: float | None,
+    lead: float | None,
+    log_level: str,
+    bot_cpus: set[int] | None,
+    with_store: bool = False,
 ) -> Round:
     """A round, run once more with a longer lead if the bot was still starting at the due instant."""
     try:
-        return run_round(plans, rate, lead or auto_lead(plans), log_level, bot_cpus)
+        return run_round(plans, rate, lead or auto_lead(plans), log_level, bot_cpus, with_store)
     except NotReadyInTime as late:
         retry = 1.5 * late.needed + 5.0
         print(f"  ({late}; running the round again with a {retry:.0f} s lead)")
-        return run_round(plans, rate, retry, log_level, bot_cpus)
+        return run_round(plans, rate, retry, log_level, bot_cpus, with_store)
 
 
 # -- report -----------------------------------------------------------------------------
@@ -295,6 +376,8 @@ def run_round_in_time(
 
 def print_round(result: Round) -> None:
     limit = f"{result.rate:g} msg/s" if result.rate else "no limit"
+    if result.rate and result.rate > FREE_RATE:
+        limit += f" (paid broadcast; free sends {FREE_RATE:g}/s)"
     print(f"round: {result.plans:,} plans due at one instant, {limit}")
     print(
         f"  setup {result.setup_seconds:.1f} s (profiles written); "
@@ -320,9 +403,21 @@ def print_round(result: Round) -> None:
         f"peak RSS {result.peak_rss_mib:.0f} MiB"
     )
     print(f"  store writes: {result.store_writes:,} ({result.store_writes / result.plans:.2f} per nudge)")
+    if result.store is not None:
+        print_store(result.store)
     if result.log_problems:
         shown = ", ".join(f"{count:,} {level}" for level, count in sorted(result.log_problems.items()))
         print(f"  bot log: {shown} lines")
+
+
+def print_store(figures: StoreFigures) -> None:
+    print(f"user store at {figures.users:,} users (each with a plan), as the round left it:")
+    print(
+        f"  open {figures.open_seconds:.2f} s; read mean {figures.read_ms:.4f} ms, p99 {figures.read_p99_ms:.4f} ms "
+        f"(target <= 0.05 ms); durable write p50 {figures.write_p50_ms:.2f} ms, "
+        f"p95 {figures.write_p95_ms:.2f} ms (target <= 15 ms)"
+    )
+    print(f"  snapshot file {figures.file_mib:.1f} MiB; compaction {figures.compaction_seconds:.2f} s")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -348,7 +443,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     server_cpus, bot_cpus = split_cpus(pin=not args.no_pin)
     pin_this_process(server_cpus)
     print(describe_pinning(server_cpus, bot_cpus))
-    print_round(run_round_in_time(plans, rate, args.lead, args.log_level, bot_cpus))
+    print_round(run_round_in_time(plans, rate, args.lead, args.log_level, bot_cpus, with_store=True))
     if args.lifted:
         print_round(run_round_in_time(plans, None, args.lead, args.log_level, bot_cpus))
 

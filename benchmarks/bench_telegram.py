@@ -12,7 +12,8 @@ which measures Telegram's rule rather than the code, so the comparison runs with
 lifted; one smaller run at the default limit is shown for context. Start-up: spawn to the
 first getUpdates request arriving at the server, median of a few runs.
 
-Prints figures; asserts nothing (targets are in the issue: ratio >= 0.9, start-up <= 1 s).
+Prints figures; asserts nothing (targets from issue 11: ratio >= 1.5, start-up <= 1 s). Our bot
+runs with its default HTTP layer (aiohttp); the echo bot stays on PTB's default (httpx).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ FIRST_USER = 500_000
 WARM_UP_MESSAGES = 40
 REPLY_TIMEOUT = 120.0
 STARTUP_TIMEOUT = 60.0
-TARGET_RATIO = 0.9
+TARGET_RATIO = 1.5
 TARGET_STARTUP = 1.0
 
 
@@ -176,7 +177,7 @@ def compare(args: argparse.Namespace, bot_cpus: set[int] | None) -> None:
     ours, echo = statistics.median(rates["ours"]), statistics.median(rates["echo"])
     print(f"  median of {args.repeat}: our bot {ours:,.0f} msg/s, echo bot {echo:,.0f} msg/s")
     print(f"  ratio ours/echo {ours / echo:.2f}   (target >= {TARGET_RATIO})")
-    print(f"  (our bot ran with TELEGRAM_RATE_LIMIT={LIFTED_RATE:g}: the default 30/s would measure Telegram's rule)")
+    print(f"  (our bot ran with TELEGRAM_RATE_LIMIT={LIFTED_RATE:.15g}: 30/s would measure Telegram's rule)")
 
 
 def _parser() -> argparse.ArgumentParser:

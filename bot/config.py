@@ -15,6 +15,11 @@ from bot.timezones import ZoneQuestion, parse_timezone
 # turns a pasted-wrong token into one clear line instead of a failed network call.
 TOKEN_SHAPE = re.compile(r"^\d{5,12}:[A-Za-z0-9_-]{30,50}$")
 
+FREE_RATE = 30.0
+"""Messages per second Telegram allows a bot overall (its FAQ: about 30)."""
+PAID_RATE = 1000.0
+"""Messages per second with allow_paid_broadcast (Bot API), for 0.1 Telegram Stars each."""
+
 
 class Settings(BaseSettings):
     """Every setting the bot reads; .env.example documents each one."""
@@ -36,7 +41,11 @@ class Settings(BaseSettings):
     knowledge_dir: Path | None = None
     """Where the knowledge files are; None means the ones shipped in knowledge/data."""
     telegram_rate_limit: float = Field(default=30.0, gt=0)
-    """Messages per second overall; Telegram allows about 30."""
+    """Messages per second overall; Telegram allows about 30, or 1,000 with paid broadcast."""
+    telegram_paid_broadcast: bool = False
+    """Send nudges with allow_paid_broadcast: up to 1,000/s, at a cost in Telegram Stars."""
+    telegram_request: Literal["aiohttp", "httpx"] = "aiohttp"
+    """PTB's HTTP layer: our aiohttp request (the default, far less CPU) or PTB's own httpx."""
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -67,6 +76,20 @@ class Settings(BaseSettings):
     def has_token(self) -> bool:
         """True when a token is set at all (shape is checked by `token_problem`)."""
         return bool(self.telegram_bot_token and self.telegram_bot_token.get_secret_value())
+
+    def rate_limit_warning(self) -> str | None:
+        """What to say at start when TELEGRAM_RATE_LIMIT is above what Telegram allows, else None.
+
+        Any positive rate is accepted, since a local Bot API server or a test may lift the limit.
+        """
+        allowed, how = (PAID_RATE, "with paid broadcast") if self.telegram_paid_broadcast else (FREE_RATE, "")
+        if self.telegram_rate_limit <= allowed:
+            return None
+        hint = "" if self.telegram_paid_broadcast else "; TELEGRAM_PAID_BROADCAST=true allows up to 1000 for nudges"
+        return (
+            f"TELEGRAM_RATE_LIMIT={self.telegram_rate_limit:.15g} is above the {allowed:g} messages/s Telegram allows"
+            f"{' ' + how if how else ''}: expect 429s unless the Bot API server lifts the limit{hint}."
+        )
 
     def token_problem(self) -> str | None:
         """One line saying what to fix about the token, or None when it looks right."""

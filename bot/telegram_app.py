@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import re
 import sys
+import warnings
 from collections import defaultdict
 from collections.abc import Awaitable
 from typing import Any
 from urllib.parse import urlparse
 
+from aiolimiter import AsyncLimiter
 from telegram import (
     Bot,
     BotCommand,
@@ -38,12 +41,14 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.warnings import PTBUserWarning
 
+from bot.aiohttp_request import AiohttpRequest
 from bot.charts import render_png
-from bot.config import Settings
+from bot.config import FREE_RATE, Settings
 from bot.conversation import COMMAND, Advisor, Turn
 from bot.logging_setup import configure_logging
-from bot.nudges import Nudger
+from bot.nudges import Nudger, workers_for
 from bot.profiles import ProfileStore
 from bot.render import TELEGRAM_CAPTION_LIMIT, plain_text, split_html, telegram_length
 from bot.reply import Reply
@@ -126,19 +131,43 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     )
 
 
-async def send_reply(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge) -> None:
-    """Send a Reply: a chart as a photo with its caption, text split to Telegram's limit."""
-    markup = keyboard(reply)
+async def send_reply(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge, *, paid: bool = False) -> None:
+    """Send a Reply: a chart as a photo with its caption, text split to Telegram's limit.
+
+    Text goes out through PTB's plain API call rather than `send_message`, which builds the
+    keyboard as objects and parses Telegram's answer back into a Message: nothing here reads
+    it, and the two were a quarter of the bot's CPU per message. PTB's errors, retries and
+    rate limiter apply all the same. `paid` sends with allow_paid_broadcast (nudges, when
+    TELEGRAM_PAID_BROADCAST is on).
+    """
     if reply.chart is not None:
         await bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
         png = await asyncio.to_thread(render_png, reply.chart, knowledge)
         fits = telegram_length(reply.html) <= TELEGRAM_CAPTION_LIMIT
         caption = reply.html if fits else plain_text(reply.html)[: TELEGRAM_CAPTION_LIMIT - 1]
-        await bot.send_photo(chat_id, png, caption=caption, reply_markup=markup)
+        paid_broadcast = True if paid else None  # None leaves the parameter out of the request
+        await bot.send_photo(
+            chat_id, png, caption=caption, reply_markup=keyboard(reply), allow_paid_broadcast=paid_broadcast
+        )
         return
+    base: dict[str, Any] = {"chat_id": chat_id, "parse_mode": ParseMode.HTML.value, "link_preview_options": NO_PREVIEW}
+    if paid:
+        base["allow_paid_broadcast"] = True
     parts = split_html(reply.html)
     for i, part in enumerate(parts):
-        await bot.send_message(chat_id, part, reply_markup=markup if i == len(parts) - 1 else None)
+        kwargs = {**base, "text": part}
+        if reply.buttons and i == len(parts) - 1:
+            rows = [[{"text": b.label, "callback_data": b.action} for b in row] for row in reply.buttons]
+            kwargs["reply_markup"] = {"inline_keyboard": rows}
+        await bot.do_api_request("sendMessage", api_kwargs=kwargs)
+
+
+NO_PREVIEW = {"is_disabled": True}
+"""The link_preview_options every message is sent with (as the Defaults in build_application)."""
+
+# PTB suggests send_message whenever do_api_request names a method it has; send_reply
+# means to (see its docstring), so that one suggestion is silenced, and nothing else.
+warnings.filterwarnings("ignore", r"Please use 'Bot\.sendMessage' instead", PTBUserWarning)
 
 
 def _addressed_text(message: Message, bot_username: str, bot_id: int) -> str | None:
@@ -277,7 +306,9 @@ async def _stop_on_revoked_token(app: Application[Any, Any, Any, Any, Any, Any])
     app.stop_running()
 
 
-async def _post_init(app: Application[Any, Any, Any, Any, Any, Any], handlers: Handlers) -> None:
+async def _post_init(
+    app: Application[Any, Any, Any, Any, Any, Any], handlers: Handlers, rate: float, paid: bool
+) -> None:
     """Start-up work: the command menu, then every study plan scheduled again."""
     await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
     if app.updater is not None:
@@ -286,12 +317,15 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any], handlers: H
     assert app.job_queue is not None  # noqa: S101  # the job-queue extra is a dependency
 
     async def send(user_id: int, reply: Reply) -> None:
-        await send_reply(app.bot, user_id, reply, advisor.knowledge)
+        await send_reply(app.bot, user_id, reply, advisor.knowledge, paid=paid)
 
     nudger = Nudger(advisor.profiles, advisor.knowledge, app.job_queue, send, now=advisor.now)
-    nudger.start()
+    nudger.start(workers_for(rate))
     handlers.nudger = nudger
     log.info("restored %d study plan(s)", nudger.restore())
+    if not gc.isenabled():  # run() paused collection for start-up: see there
+        gc.freeze()
+        gc.enable()
 
 
 async def _post_stop(handlers: Handlers) -> None:
@@ -300,26 +334,63 @@ async def _post_stop(handlers: Handlers) -> None:
         await handlers.nudger.stop()
 
 
-def build_application(settings: Settings, advisor: Advisor) -> Application[Any, Any, Any, Any, Any, Any]:
-    """Wire the PTB Application: defaults, rate limiting, per-user ordering, handlers."""
+def _smooth(rate: float) -> tuple[float, float]:
+    """A limiter's (max_rate, time_period) for `rate` per second in bursts of a quarter second.
+
+    Telegram (and the loopback server) count with a bucket of their own; a full second's
+    burst from ours would drain theirs, and the least jitter would then earn a 429 and a
+    pause. Some burst is still needed: it makes up for timer wake-ups that come late.
+    """
+    burst = max(1.0, rate / 4)
+    return burst, burst / rate
+
+
+class RateLimiter(AIORateLimiter):
+    """PTB's AIORateLimiter, with paid-broadcast sends held to our rate too.
+
+    PTB lets every allow_paid_broadcast send through its own limiter, fixed at 1,000/s in
+    bursts of a whole second; ours smooths them like the free ones, at TELEGRAM_RATE_LIMIT.
+    """
+
+    def __init__(self, free_rate: float, paid_rate: float) -> None:
+        max_rate, period = _smooth(free_rate)
+        super().__init__(overall_max_rate=max_rate, overall_time_period=period, max_retries=3)
+        # PTB 22 keeps the paid-broadcast limiter in this attribute (pinned to <23 in pyproject).
+        self._apb_limiter = AsyncLimiter(*_smooth(paid_rate))
+
+
+def http_requests(settings: Settings) -> tuple[AiohttpRequest, AiohttpRequest] | None:
+    """The HTTP layer for sends and for getUpdates; None for PTB's own (httpx)."""
+    if settings.telegram_request != "aiohttp":
+        return None
+    # PTB's own timeouts; getUpdates gets its own session, as PTB gives it its own client.
+    return AiohttpRequest(), AiohttpRequest(connection_pool_size=1)
+
+
+def build_application(
+    settings: Settings, advisor: Advisor, requests: tuple[AiohttpRequest, AiohttpRequest] | None = None
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """Wire the PTB Application: HTTP layer, defaults, rate limiting, per-user ordering, handlers."""
     handlers = Handlers(advisor)
     assert settings.telegram_bot_token is not None  # noqa: S101  # checked by the caller
-    # Bursts of at most a quarter second's worth. Telegram (and the loopback server) count
-    # with a bucket of their own; a full second's burst from ours would drain theirs, and
-    # the least jitter would then earn a 429 and a pause. Some burst is still needed: it
-    # makes up for timer wake-ups that come late, which no burst at all would lose.
-    rate = settings.telegram_rate_limit
-    burst = max(1.0, rate / 4)
-    limiter = AIORateLimiter(overall_max_rate=burst, overall_time_period=burst / rate, max_retries=3)
+    warning = settings.rate_limit_warning()
+    if warning:
+        log.warning(warning)
+    rate, paid = settings.telegram_rate_limit, settings.telegram_paid_broadcast
+    # Paid broadcast lifts the limit for nudges only; replies stay within Telegram's free rate.
+    limiter = RateLimiter(free_rate=min(rate, FREE_RATE) if paid else rate, paid_rate=rate)
+    builder = ApplicationBuilder()
+    requests = requests or http_requests(settings)
+    if requests:
+        builder = builder.request(requests[0]).get_updates_request(requests[1])
     app = (
-        ApplicationBuilder()
-        .token(settings.telegram_bot_token.get_secret_value().strip())
+        builder.token(settings.telegram_bot_token.get_secret_value().strip())
         .base_url(settings.telegram_base_url)
         .base_file_url(file_url(settings.telegram_base_url))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(limiter)
         .concurrent_updates(PerUserOrder())
-        .post_init(lambda app: _post_init(app, handlers))
+        .post_init(lambda app: _post_init(app, handlers, rate, paid))
         .post_stop(lambda app: _post_stop(handlers))
         .build()
     )
@@ -331,19 +402,28 @@ def build_application(settings: Settings, advisor: Advisor) -> Application[Any, 
     return app
 
 
+async def _close_requests(requests: tuple[AiohttpRequest, AiohttpRequest]) -> None:
+    await asyncio.gather(*(request.shutdown() for request in requests))
+
+
 def run(settings: Settings, knowledge: Knowledge) -> int:
     """Run the bot until interrupted; returns the process exit code."""
     configure_logging(settings)
     if settings.bot_mode == "webhook" and not (settings.webhook_url and settings.webhook_secret):
         print("BOT_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET: see .env.example.", file=sys.stderr)
         return 2
+    # Loading the store and restoring plans make millions of objects that live as long as the
+    # process; the cyclic GC would walk them again and again meanwhile (half the load time at
+    # 100,000 students). _post_init freezes them out of later collections and turns it back on.
+    gc.disable()
     try:
         store = ProfileStore.in_dir(settings.bot_data_dir)
     except StoreError as err:
         print(f"The user store can't be opened: {err}", file=sys.stderr)
         return 2
     advisor = Advisor(knowledge, store, default_timezone=settings.default_timezone, admin_ids=settings.admin_ids)
-    app = build_application(settings, advisor)
+    requests = http_requests(settings)
+    app = build_application(settings, advisor, requests)
     try:
         if settings.bot_mode == "webhook":
             assert settings.webhook_url and settings.webhook_secret  # noqa: S101  # checked above
@@ -361,6 +441,10 @@ def run(settings: Settings, knowledge: Knowledge) -> int:
         else:
             app.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:
+        # A token refused at start fails PTB's initialize, so its shutdown skips the HTTP
+        # sessions; close them here, or aiohttp complains about them after our last line.
+        if requests:
+            asyncio.run(_close_requests(requests))
         # PTB's own message repeats the token: say what to fix instead.
         print(TOKEN_REJECTED, file=sys.stderr)
         return 2

@@ -37,6 +37,7 @@ import json
 import math
 import os
 import re
+import socket
 import struct
 import threading
 import time
@@ -75,6 +76,8 @@ __all__ = [
 ]
 
 DEFAULT_TOKEN = "123456:TEST-token-for-loopback-only_abcdefghijk"
+PAID_BROADCAST_RATE = 1000.0
+"""Sends per second Telegram allows with allow_paid_broadcast (api.json, sendMessage)."""
 DEFAULT_SPEC_PATH = Path(
     os.environ.get(
         "FAKE_BOT_API_SPEC",
@@ -891,6 +894,13 @@ class _Fault:
     remaining: int
 
 
+@dataclass
+class _NetFault:
+    stall: float | None
+    """Seconds to hold the request; None resets the connection instead."""
+    remaining: int
+
+
 def _fault_response(fault: _Fault) -> _ApiError:
     status = fault.status
     if status == 429:
@@ -987,6 +997,8 @@ class FakeBotApi:
         self._faults: dict[str, deque[_Fault]] = {}
         self._blocked: set[int] = set()
         self._global_bucket: _Bucket | None = None
+        self._paid_bucket: _Bucket | None = None
+        self._net_faults: dict[str, deque[_NetFault]] = {}
         self._chat_rate: float | None = None
         self._chat_buckets: dict[int, _Bucket] = {}
         self._commands: dict[str, list[dict[str, Any]]] = {}
@@ -1375,6 +1387,39 @@ class FakeBotApi:
         with self._lock:
             self._faults.setdefault(method.lower(), deque()).append(_Fault(status, retry_after, description, times))
 
+    def stall_next(self, method: str, seconds: float, *, times: int = 1) -> None:
+        """Hold the next ``times`` requests of ``method`` for ``seconds`` before handling them.
+
+        A client whose read timeout is shorter gives up first (a timeout); the request is
+        handled afterwards all the same, as Telegram may have taken a message whose answer
+        never arrived. ``getUpdates`` works too: a slow long poll.
+        """
+        with self._lock:
+            self._net_faults.setdefault(method.lower(), deque()).append(_NetFault(seconds, times))
+
+    def reset_next(self, method: str, *, times: int = 1) -> None:
+        """Reset the connection (TCP RST) on the next ``times`` requests of ``method``, unanswered
+        and unhandled. ``method="*"`` matches any method but getUpdates."""
+        with self._lock:
+            self._net_faults.setdefault(method.lower(), deque()).append(_NetFault(None, times))
+
+    def _net_fault(self, target: str) -> _NetFault | None:
+        """Take the network fault queued for the method this request targets, if any."""
+        match = _API_PATH.fullmatch(unquote(urlsplit(target).path))
+        if match is None or not self._net_faults:
+            return None
+        method = match.group(2).lower()
+        with self._lock:
+            for key in (method, "*"):
+                queue = self._net_faults.get(key)
+                if queue and not (key == "*" and method == "getupdates"):
+                    fault = queue[0]
+                    fault.remaining -= 1
+                    if fault.remaining <= 0:
+                        queue.popleft()
+                    return fault
+        return None
+
     def block_user(self, chat_id: int) -> None:
         """Every send/edit/chat action to ``chat_id`` answers 403 (bot blocked by the user)."""
         with self._lock:
@@ -1384,15 +1429,23 @@ class FakeBotApi:
         with self._lock:
             self._blocked.discard(chat_id)
 
-    def limit_rate(self, per_second: float | None, *, per_chat_per_second: float | None = None) -> None:
+    def limit_rate(
+        self,
+        per_second: float | None,
+        *,
+        per_chat_per_second: float | None = None,
+        paid_per_second: float | None = PAID_BROADCAST_RATE,
+    ) -> None:
         """Enforce Telegram-like flood limits on sends (token buckets; ``None`` = unlimited).
 
         Over the limit a send gets ``429 Too Many Requests: retry after N``; each one counts
         in :attr:`rate_limited_count`. Telegram's real limits are about 30/s overall and 1/s
-        per chat (20/min in groups).
+        per chat (20/min in groups). A send with ``allow_paid_broadcast`` is counted against
+        ``paid_per_second`` (Telegram's 1,000/s) instead of the overall limit.
         """
         with self._lock:
             self._global_bucket = _Bucket(per_second) if per_second else None
+            self._paid_bucket = _Bucket(paid_per_second) if per_second and paid_per_second else None
             self._chat_rate = per_chat_per_second or None
             self._chat_buckets = {}
 
@@ -1442,6 +1495,14 @@ class FakeBotApi:
                     body = await _read_chunked(reader)
                 else:
                     body = b""
+                fault = self._net_fault(target)
+                if fault is not None and fault.stall is None:
+                    sock = writer.get_extra_info("socket")
+                    if sock is not None:  # linger 0: close() sends RST, as a dropped connection does
+                        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    break
+                if fault is not None and fault.stall:
+                    await asyncio.sleep(fault.stall)  # cancelled with the loop if the server stops
                 status, payload, content_type = await self._dispatch(verb, target, headers, body, reader)
                 if status == _CLIENT_GONE:
                     break
@@ -1585,8 +1646,9 @@ class FakeBotApi:
                 return
             now = time.monotonic()
             waits = []
-            if self._global_bucket is not None:
-                waits.append(self._global_bucket.wait_needed(now))
+            bucket = self._paid_bucket if params.get("allow_paid_broadcast") is True else self._global_bucket
+            if bucket is not None:
+                waits.append(bucket.wait_needed(now))
             chat_bucket = None
             if self._chat_rate and chat_id is not None:
                 chat_bucket = self._chat_buckets.setdefault(chat_id, _Bucket(self._chat_rate))
@@ -1600,8 +1662,8 @@ class FakeBotApi:
                     f"Too Many Requests: retry after {retry}",
                     parameters={"retry_after": retry},
                 )
-            if self._global_bucket is not None:
-                self._global_bucket.take()
+            if bucket is not None:
+                bucket.take()
             if chat_bucket is not None:
                 chat_bucket.take()
 

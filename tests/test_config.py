@@ -64,3 +64,42 @@ def test_a_default_timezone_in_several_zones_is_refused_with_the_choices(monkeyp
     monkeypatch.setenv("DEFAULT_TIMEZONE", "IST")
     with pytest.raises(ValidationError, match=r"more than one time zone.*Asia/Kolkata"):
         Settings()
+
+
+@pytest.mark.parametrize(
+    ("rate", "paid", "warned"),
+    [
+        ("30", "", False),
+        ("0.5", "", False),
+        ("31", "", True),
+        ("1000", "", True),
+        ("1000", "true", False),
+        ("250", "1", False),
+        ("1001", "true", True),
+        ("1000000", "true", True),
+    ],
+)
+def test_rate_limit_above_telegrams_is_accepted_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch, rate: str, paid: str, warned: bool
+) -> None:
+    monkeypatch.setenv("TELEGRAM_RATE_LIMIT", rate)
+    monkeypatch.setenv("TELEGRAM_PAID_BROADCAST", paid)
+    settings = Settings()
+    assert settings.telegram_rate_limit == float(rate)
+    warning = settings.rate_limit_warning()
+    assert (warning is not None) == warned
+    if warning:
+        assert f"TELEGRAM_RATE_LIMIT={rate}" in warning and "429" in warning
+
+
+@pytest.mark.parametrize("rate", ["0", "-5"])
+def test_rate_limit_must_be_positive(monkeypatch: pytest.MonkeyPatch, rate: str) -> None:
+    monkeypatch.setenv("TELEGRAM_RATE_LIMIT", rate)
+    with pytest.raises(ValidationError, match="telegram_rate_limit"):
+        Settings()
+
+
+def test_paid_broadcast_and_aiohttp_are_the_defaults_they_should_be() -> None:
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.telegram_paid_broadcast is False
+    assert settings.telegram_request == "aiohttp"

@@ -484,6 +484,22 @@ async def test_limit_rate_answers_429_like_telegram(server: FakeBotApi) -> None:
     assert server.rate_limited_count == 2
 
 
+async def test_paid_broadcast_sends_get_their_own_higher_limit(server: FakeBotApi) -> None:
+    """Like Telegram: allow_paid_broadcast lifts the overall limit (here 1/s) to the paid one."""
+    server.limit_rate(1, paid_per_second=5)
+    async with Bot(server.token, base_url=server.base_url) as bot:
+        for chat in range(10, 15):  # five paid sends at once: within the paid bucket
+            await bot.send_message(chat, "nudge", allow_paid_broadcast=True)
+        with pytest.raises(RetryAfter):
+            await bot.send_message(15, "a sixth", allow_paid_broadcast=True)
+        await bot.send_message(16, "a free one still has its own bucket")
+        with pytest.raises(RetryAfter):
+            await bot.send_message(17, "but only one a second")
+    assert server.requests("sendMessage")[0].params["allow_paid_broadcast"] is True
+    assert server.rate_limited_count == 2
+    assert server.violations == []
+
+
 # --------------------------------------------------------------------------------------------
 # getUpdates
 # --------------------------------------------------------------------------------------------

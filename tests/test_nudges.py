@@ -33,7 +33,7 @@ from telegram.ext import Application, Defaults, ExtBot, JobQueue
 from bot import nudges
 from bot.config import Settings
 from bot.conversation import Advisor
-from bot.nudges import Nudger, job_name
+from bot.nudges import Nudger, Slot
 from bot.plans import Plan, tip_order
 from bot.profiles import Profile, ProfileStore
 from bot.reply import Reply
@@ -164,7 +164,7 @@ class Running:
     def next_nudge(self, user_id: int) -> dt.datetime | None:
         """When the JobQueue will next fire this user's nudge job (None: no job)."""
         assert self.app.job_queue is not None
-        jobs = self.app.job_queue.get_jobs_by_name(job_name(user_id))
+        jobs = [j for j in self.app.job_queue.jobs() if isinstance(j.data, Slot) and user_id in j.data.users]
         assert len(jobs) <= 1, f"more than one nudge job for {user_id}"
         return jobs[0].next_t if jobs else None
 
@@ -176,7 +176,7 @@ class Running:
 
 @asynccontextmanager
 async def running_bot(
-    api: FakeBotApi, data_dir: Path, knowledge: Knowledge, *, rate: float = 30.0
+    api: FakeBotApi, data_dir: Path, knowledge: Knowledge, *, rate: float = 30.0, paid: bool = False
 ) -> AsyncIterator[Running]:
     """One bot process: a fresh store over `data_dir` and the real Application, started and
     stopped in the order `Application.run_polling` uses (post_init is not called by
@@ -187,6 +187,7 @@ async def running_bot(
         telegram_base_url=api.base_url,
         bot_data_dir=data_dir,
         telegram_rate_limit=rate,
+        telegram_paid_broadcast=paid,
     )
     app = build_application(settings, Advisor(knowledge, store))
     try:
@@ -436,6 +437,32 @@ async def test_rate_limits_hold_and_no_nudge_is_lost(api: FakeBotApi, data_dir: 
     refused = [c for c in api.requests("sendMessage") if not c.ok]
     assert all(c.status == 429 for c in refused)
     assert len(refused) <= 3, f"the bot's own limiter should keep 429s rare, got {len(refused)}"
+
+
+async def test_paid_broadcast_sends_nudges_past_the_free_limit(
+    api: FakeBotApi, data_dir: Path, knowledge: Knowledge
+) -> None:
+    """With TELEGRAM_PAID_BROADCAST, 200 nudges at 200/s against a server that allows 30/s
+    for free sends: every nudge says allow_paid_broadcast, so none meets a 429."""
+    users = set(range(20_001, 20_201))
+    put_plans(data_dir, {u: make_plan(tz="UTC") for u in users})
+    api.limit_rate(30, paid_per_second=200)
+    due = dt.datetime.combine(DAY, SEVEN, tzinfo=UTC)
+    with time_machine.travel(due - LEAD, tick=True):
+        async with running_bot(api, data_dir, knowledge, rate=200, paid=True):
+            await wait_sent(api, users, timeout=20)
+            await asyncio.sleep(SETTLE)
+    nudges = [c for c in api.requests("sendMessage") if c.chat_id in users]
+    assert {u: len(ok_sends(api, u)) for u in users} == dict.fromkeys(users, 1)
+    assert all(c.params.get("allow_paid_broadcast") is True for c in nudges)
+    assert api.rate_limited_count <= 3
+
+
+async def test_replies_are_never_paid(api: FakeBotApi, data_dir: Path, knowledge: Knowledge) -> None:
+    async with running_bot(api, data_dir, knowledge, rate=200, paid=True):
+        api.push_message(30_001, "avg for derm")
+        (reply,) = await api.await_calls(method="sendMessage", timeout=20)
+    assert reply.ok and "allow_paid_broadcast" not in reply.params
 
 
 # -------------------------------------------------------------- after the exam, controls

@@ -142,3 +142,29 @@ def test_a_new_plan_is_written_whole(store: ProfileStore) -> None:
     store.save(read)
     store.save_changes(read, replace(read, plan=READ, draft=None))
     assert store.get(1) == Profile(1, score=240, plan=READ)
+
+
+def test_save_all_writes_many_profiles_in_one_durable_snapshot(tmp_path: Path) -> None:
+    store = ProfileStore.in_dir(tmp_path)
+    store.save(Profile(1, score=230))
+    many = [Profile(uid, score=200 + uid % 60, specialties=("radiology",)) for uid in range(2, 1002)]
+    store.save_all(many)
+    assert (tmp_path / "profiles.json.journal").stat().st_size == 0  # all in the snapshot
+    store.close()
+    reopened = ProfileStore.in_dir(tmp_path)
+    assert len(reopened) == 1001
+    assert reopened.get(1).score == 230 and reopened.get(500) == many[498]
+    assert sorted(p.user_id for p in reopened.all()) == list(range(1, 1002))
+    reopened.close()
+
+
+def test_update_unsynced_is_durable_after_sync(tmp_path: Path) -> None:
+    store = ProfileStore.in_dir(tmp_path)
+    after, written = store.update_unsynced(7, lambda p: replace(p, score=241))
+    assert after.score == 241 and store.get(7).score == 241
+    assert store.synced < written  # appended to the journal, not yet fsync'd
+    store.sync()
+    assert store.synced >= written
+    assert store.update_unsynced(7, lambda p: p)[1] == 0  # no change, nothing to wait for
+    store.close()
+    assert ProfileStore.in_dir(tmp_path).get(7).score == 241

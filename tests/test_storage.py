@@ -87,6 +87,26 @@ def test_journal_is_compacted_into_the_snapshot(tmp_path: Path) -> None:
     assert open_db(path).table("t").get(doc_id=1) == {"n": 5}
 
 
+def test_compaction_waits_for_as_many_lines_as_there_are_documents(tmp_path: Path) -> None:
+    """A snapshot rewrites every document, so it comes only after as many appends: writing
+    N users costs O(N) in snapshots, not one ever-larger snapshot every few thousand writes."""
+    path = tmp_path / "db.json"
+    db = open_db(path, compact_after=3)
+    storage = db.storage
+    assert isinstance(storage, JournaledStorage)
+    table = db.table("t")
+    table.insert_multiple({"n": 0} for _ in range(10))  # no `touching`: a snapshot of 10 documents
+
+    def snapshot_after_update() -> bool:
+        before = path.stat().st_mtime_ns, path.stat().st_ino
+        with storage.touching("t", 1):
+            table.update({"n": 1}, doc_ids=[1])
+        return (path.stat().st_mtime_ns, path.stat().st_ino) != before
+
+    assert [snapshot_after_update() for _ in range(11)] == [False] * 10 + [True]
+    db.close()
+
+
 def test_files_are_private(tmp_path: Path) -> None:
     db = open_db(tmp_path / "db.json")
     db.table("t").insert({"a": 1})
