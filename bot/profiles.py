@@ -261,20 +261,20 @@ def record_problem(doc_id: str, doc: object) -> str | None:
     specialties = doc.get("specialties")
     if specialties is not None and not (isinstance(specialties, list) and all(isinstance(s, str) for s in specialties)):
         return "specialties is not a list of names"
+    models: dict[str, Plan | PlanDraft | None] = {}
     for name, model in (("plan", Plan), ("draft", PlanDraft)):
-        if doc.get(name) is None:
-            continue
-        if not isinstance(doc[name], dict):
+        value = doc.get(name)
+        if value is not None and not isinstance(value, dict):
             return f"{name} is not an object"
         try:
-            # Strict here: reading would drop a bad plan quietly, but the bytes belong in quarantine.
-            model.from_dict(doc[name])
+            # Strict, unlike reading (which leaves an unreadable plan out): the bytes belong in quarantine.
+            models[name] = model.from_dict(value) if value is not None else None
         except Exception as err:  # whatever the model rejects, the record is set aside
             return f"{name} is not a valid {model.__name__} ({type(err).__name__})"
     try:
-        Profile.from_doc(int(doc_id), doc)
-    except Exception as err:  # whatever the model rejects, the record is set aside
-        return f"{type(err).__name__}"
+        Profile(int(doc_id), score, tuple(specialties or ()), **models)  # type: ignore[arg-type]
+    except Exception as err:
+        return f"not a valid profile ({type(err).__name__})"
     return None
 
 

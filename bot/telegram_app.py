@@ -53,6 +53,7 @@ from bot.profiles import ProfileStore
 from bot.render import TELEGRAM_CAPTION_LIMIT, plain_text, split_html, telegram_length
 from bot.reply import Reply
 from bot.storage import StoreError
+from bot.timezones import warm_up as warm_up_places
 from knowledge import Knowledge
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,9 @@ connection pool does work for every open connection on every request."""
 
 
 UNBOUNDED = 1 << 30
+
+PLACES_WARM_UP_DELAY = 5.0
+"""Seconds after start-up before the time-zone place indexes are built in a worker thread."""
 
 
 class PerUserOrder(BaseUpdateProcessor):
@@ -326,6 +330,11 @@ async def _post_init(
     if not gc.isenabled():  # run() paused collection for start-up: see there
         gc.freeze()
         gc.enable()
+    # The place indexes for the time-zone question take about 1.5 s to build. Built a few
+    # seconds after start, off the loop, they are ready before a student's first answer
+    # without slowing start-up itself.
+    loop = asyncio.get_running_loop()
+    loop.call_later(PLACES_WARM_UP_DELAY, lambda: loop.run_in_executor(None, warm_up_places))
 
 
 async def _post_stop(handlers: Handlers) -> None:
