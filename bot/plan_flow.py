@@ -42,7 +42,8 @@ from bot.plans import (
 )
 from bot.reply import Button, Reply, escape_text
 from knowledge import Knowledge
-from knowledge.store import normalize
+from knowledge.text import answer_words as _words
+from knowledge.text import normalize
 
 FlowStep = Literal["exam_date", "study_days", "nudge_time", "timezone", "extras", "edit"]
 """The question waiting for an answer; "edit" is the "what do you want to change?" menu."""
@@ -85,11 +86,6 @@ _EDIT_FIELDS: dict[str, FlowStep] = {
 }
 
 _PLAN_CMD = re.compile(r"^/plan(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
-
-
-def _words(text: str) -> str:
-    """Lowercase with single spaces, punctuation at the ends dropped: how we compare answers."""
-    return re.sub(r"\s+", " ", text.casefold()).strip(" .!?")
 
 
 @dataclass

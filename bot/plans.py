@@ -33,7 +33,6 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-import unicodedata
 import zoneinfo
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -43,6 +42,7 @@ from typing import Any, Literal, cast
 from bot.reply import Button, Reply, escape_text
 from knowledge import Knowledge
 from knowledge.models import Tip
+from knowledge.text import fold as _clean
 
 Status = Literal["active", "paused", "stopped", "finished"]
 STATUSES: tuple[Status, ...] = ("active", "paused", "stopped", "finished")
@@ -58,14 +58,6 @@ SNOOZE_MINUTES = 60
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _clean(text: str) -> str:
-    """Casefold, fold accents and typographic quotes/dashes, collapse whitespace."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("−", "-").replace("–", "-")
-    return re.sub(r"\s+", " ", text.casefold()).strip()
 
 
 def fmt_day(d: date, *, year: bool = False) -> str:
