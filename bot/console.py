@@ -28,6 +28,8 @@ class AskResult(BaseModel):
     topic: str | None
     buttons: list[dict[str, str]]
     chart: bool
+    feeling: str | None
+    profile: dict[str, object]
 
     @classmethod
     def of(cls, turn: Turn) -> AskResult:
@@ -40,6 +42,8 @@ class AskResult(BaseModel):
             topic=turn.topic,
             buttons=[{"label": b.label, "action": b.action} for row in turn.reply.buttons for b in row],
             chart=turn.reply.chart is not None,
+            feeling=turn.feeling,
+            profile=turn.profile,
         )
 
 

@@ -20,6 +20,34 @@ TABLE = "profiles"
 
 
 @dataclass(frozen=True)
+class About:
+    """What the student told us about themselves (bot.understand reads it; /forget erases it)."""
+
+    school: str | None = None
+    """"us_md", "do" or "img"."""
+    stage: str | None = None
+    """As they put it: "ms3", "4th year", "intern"."""
+    exam_date: str | None = None
+    """Their upcoming Step 2 CK date, ISO format."""
+    status: str | None = None
+    """"taken", "passed" or "failed" (Step 2 CK)."""
+    score_own: bool = False
+    """`Profile.score` is their real result, so a score they only ask about doesn't replace it."""
+    step1: int | None = None
+    practice: tuple[str, ...] = ()
+    """Latest practice-test results, most recent first, as they read ("NBME 12: 232")."""
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any] | None) -> About:
+        """Rebuild from the stored dict, ignoring keys we no longer use."""
+        doc = doc or {}
+        known = {f.name for f in fields(cls)}
+        kept = {k: v for k, v in doc.items() if k in known}
+        kept["practice"] = tuple(kept.get("practice") or ())
+        return cls(**kept)
+
+
+@dataclass(frozen=True)
 class Profile:
     """What the bot remembers about one user; nothing else is ever stored."""
 
@@ -30,12 +58,14 @@ class Profile:
     """A bot.plans.Plan as a dict (see Plan.to_dict)."""
     draft: dict[str, Any] | None = None
     """A study-plan conversation in progress (see PlanDraft.to_dict)."""
+    about: About = About()
 
     def to_doc(self) -> dict[str, Any]:
         """The JSON document stored for this profile (user_id is the document id)."""
         doc = asdict(self)
         del doc["user_id"]
         doc["specialties"] = list(self.specialties)
+        doc["about"]["practice"] = list(self.about.practice)
         return doc
 
     @classmethod
@@ -47,6 +77,7 @@ class Profile:
             specialties=tuple(doc.get("specialties") or ()),
             plan=doc.get("plan"),
             draft=doc.get("draft"),
+            about=About.from_doc(doc.get("about")),
         )
 
 
