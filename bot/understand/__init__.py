@@ -27,7 +27,15 @@ from typing import Literal
 
 from bot.understand import cues
 from bot.understand.about import AboutFacts, School, Status, about
-from bot.understand.classifier import MODEL_FILE, Model, ModelError, Prediction, data_digest, load_model
+from bot.understand.classifier import (
+    MODEL_FILE,
+    Model,
+    ModelError,
+    Prediction,
+    data_digest,
+    entity_tokens,
+    load_model,
+)
 from bot.understand.scores import Numbers, PracticeResult, read_numbers
 from bot.understand.specialties import Index, find_specialties, index_for, tokens_of
 from knowledge import Knowledge
@@ -170,7 +178,7 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
     if cues.is_greeting(tokens) and not ({"thanks", "thank", "thx", "ty", "tysm"} & {t.low for t in tokens}):
         return replace(base, intent="greeting")
 
-    guess = loaded.predict(text)
+    guess = loaded.predict(text, _entities(nums, specs, others))
     intent, confidence = guess.intent[0]
     parsed = replace(base, intent=intent, confidence=confidence, feeling=_feeling(norm, guess))  # type: ignore[arg-type]
     if intent == "faq":
@@ -181,6 +189,26 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
     if len(text) >= 150:
         parsed = replace(parsed, also=_also(text, parsed, loaded))
     return parsed
+
+
+def _entities(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...]) -> list[str]:
+    return entity_tokens(
+        score=nums.score is not None,
+        own=nums.own,
+        range_=nums.range is not None,
+        bad=nums.bad is not None,
+        practice=bool(nums.practice),
+        step1=nums.step1 is not None,
+        specialties=len(specs) + len(others),
+    )
+
+
+def entity_tokens_for(text: str, knowledge: Knowledge) -> list[str]:
+    """The entity tokens `understand` gives the model for this text (training uses the same)."""
+    text = text[:MAX_CHARS]
+    index = index_for(knowledge)
+    specs, others = find_specialties(text, tokens_of(text), index)
+    return _entities(read_numbers(text, index.aliases), specs, others)
 
 
 def _base(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...], facts: AboutFacts) -> Parsed:
@@ -264,9 +292,12 @@ def _also(text: str, main: Parsed, loaded: Model) -> tuple[str, ...]:
     """Asks in single sentences that differ from the main one and are confidently something."""
     seen = {_label(main.intent, main.topic or "")}
     found: list[str] = []
-    for sentence in _SENTENCE_RE.split(text):
-        if len(sentence) < 12 or ("?" not in sentence and not _QUESTION_RE.match(normalize(sentence))):
-            continue
+    asks = [
+        s for s in _SENTENCE_RE.split(text) if len(s) >= 12 and ("?" in s or _QUESTION_RE.match(normalize(s)))
+    ]
+    if len(asks) < 2:
+        return ()  # one question: the whole post's reading already answers it
+    for sentence in asks:
         guess = loaded.predict(sentence, top=1)
         intent, p = guess.intent[0]
         if p < ALSO_AT or intent in _NOT_ASKS:

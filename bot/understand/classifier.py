@@ -10,9 +10,10 @@ two can never disagree about what a message looks like.
 
 from __future__ import annotations
 
-import math
+import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +26,9 @@ from knowledge.text import normalize
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "model" / "understanding.npz"
 """Inside the package, never a folder the bot writes to (it writes only under BOT_DATA_DIR)."""
-HEADS = ("intent", "topic", "feeling")
-FEATURES_VERSION = b"features-v1"
+HEADS = ("label", "feeling")
+"""label: an intent, or "faq:<topic>" (one decision, so intent and topic never disagree)."""
+FEATURES_VERSION = b"features-v2"
 """Bumped when `features` changes, so an artefact built with the old ones is seen as stale."""
 MAX_CHARS = 1000
 
@@ -37,27 +39,53 @@ def _shape(m: re.Match[str]) -> str:
     return "n" + str(min(len(m.group()), 4))  # "248" -> "n3": its size matters, its value doesn't
 
 
-def features(text: str) -> list[str]:
-    """The message as the model sees it: word 1-2-grams and character 3-5-grams within words.
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 
-    Numbers of two or more digits become their size ("n3"), so "got 248" and "got 251" look
-    alike; single digits stay, since "step 1" and "step 2" differ.
+
+def _words(text: str) -> list[str]:
+    return _LONG_NUMBER.sub(_shape, normalize(text)).split()
+
+
+def features(text: str, entities: Sequence[str] = ()) -> list[str]:
+    """The message as the model sees it.
+
+    Word 1-2-grams and character 3-5-grams within words; in a post of several sentences, the
+    words of its questions again, marked ("q ..."), since the question carries the intent
+    among the context; and `entities`, tokens for what the rules found ("e score", "e spec2").
+    Numbers of two or more digits become their size ("n3"): "got 248" and "got 251" look alike,
+    while "step 1" and "step 2" stay apart.
     """
-    words = _LONG_NUMBER.sub(_shape, normalize(text[:MAX_CHARS])).split()
+    text = text[:MAX_CHARS]
+    words = _words(text)
     out = [f"w {w}" for w in words]
-    out += [f"b {a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    out += [f"b {a} {b}" for a, b in itertools.pairwise(words)]
     for w in words:
         padded = f" {w} "
         n = len(padded)
         for size in (3, 4, 5):
             out += [padded[i : i + size] for i in range(n - size + 1)]
+    sentences = [s for s in _SENTENCE_RE.split(text) if s.strip()]
+    if len(sentences) > 1:
+        for sentence in [s for s in sentences if "?" in s] or sentences[-1:]:
+            asked = _words(sentence)
+            out += [f"q {w}" for w in asked]
+            out += [f"qb {a} {b}" for a, b in itertools.pairwise(asked)]
+    out += entities
     return out
 
 
+def entity_tokens(*, score: bool, own: bool, range_: bool, bad: bool, practice: bool, step1: bool, specialties: int) -> list[str]:
+    """What the entity rules found, as feature tokens: the model learns how they bear on intent."""
+    found = [("e score", score), ("e own", own), ("e range", range_), ("e bad", bad), ("e practice", practice)]
+    found += [("e step1", step1), ("e spec1", specialties == 1), ("e spec2", specialties > 1)]
+    return [token for token, present in found if present]
+
+
 def data_digest(examples: Path = EXAMPLES_DIR) -> str:
-    """Fingerprint of what the model learns from: the example files, the shipped FAQ phrasings
-    (knowledge/data/faq.json) and the feature version. Cheap: hashing about a megabyte."""
-    return fingerprint([*files(examples), DATA_DIR / "faq.json"], FEATURES_VERSION)
+    """Fingerprint of what the model learns from: the example files, the shipped FAQ phrasings and
+    specialty aliases (they decide the entity tokens), and the feature version. Cheap: about a megabyte."""
+    knowledge = [DATA_DIR / name for name in ("faq.json", "specialties.json", "other_specialties.json")]
+    return fingerprint([*files(examples), *knowledge], FEATURES_VERSION)
 
 
 @dataclass(frozen=True)
@@ -67,6 +95,10 @@ class Prediction:
     intent: tuple[tuple[str, float], ...]
     topic: tuple[tuple[str, float], ...]
     feeling: tuple[tuple[str, float], ...]
+
+
+def _best(probs: dict[str, float], top: int) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted(probs.items(), key=lambda kv: -kv[1])[:top])
 
 
 @dataclass(frozen=True)
@@ -83,26 +115,35 @@ class Model:
     digest: str
     """Fingerprint of the training data this model was fitted on."""
 
-    def predict(self, text: str, top: int = 3) -> Prediction:
+    def predict(self, text: str, entities: Sequence[str] = (), top: int = 3) -> Prediction:
         """Probabilities for every head; the `top` likeliest labels of each."""
-        counts = Counter(self.vocabulary.get(f, -1) for f in features(text))
-        counts.pop(-1, None)
-        if counts:
-            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float32, count=len(counts))
-            x = tf * self.idf[idx]
+        get = self.vocabulary.get
+        known = [(j, c) for f, c in Counter(features(text, entities)).items() if (j := get(f)) is not None]
+        if known:
+            idx = np.fromiter((j for j, _ in known), dtype=np.int64, count=len(known))
+            tf = np.fromiter((c for _, c in known), dtype=np.float32, count=len(known))
+            x = (1.0 + np.log(tf)) * self.idf[idx]  # sublinear tf times idf, as TfidfVectorizer does
             x /= float(np.sqrt(x @ x)) or 1.0
             logits = x @ self.weights[idx] + self.bias
         else:
             logits = self.bias.copy()
-        ranked: dict[str, tuple[tuple[str, float], ...]] = {}
+        probs: dict[str, dict[str, float]] = {}
         for name, labels, first in self.heads:
             z = logits[first : first + len(labels)]
             p = np.exp(z - z.max())
             p /= p.sum()
-            order = np.argsort(-p)[:top]
-            ranked[name] = tuple((labels[i], float(p[i])) for i in order)
-        return Prediction(ranked["intent"], ranked["topic"], ranked["feeling"])
+            probs[name] = dict(zip(labels, p.tolist(), strict=True))
+        intents: dict[str, float] = {}
+        topics: dict[str, float] = {}
+        for label, p in probs["label"].items():
+            intent, _, topic = label.partition(":")
+            intents[intent] = intents.get(intent, 0.0) + p
+            if topic:
+                topics[topic] = p
+        faq = intents.get("faq", 0.0) or 1.0
+        return Prediction(
+            _best(intents, top), _best({t: p / faq for t, p in topics.items()}, top), _best(probs["feeling"], top)
+        )
 
     def save(self, path: Path = MODEL_FILE) -> None:
         """Write the arrays (no pickled objects) to `path`."""

@@ -9,23 +9,26 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.naive_bayes import ComplementNB
 from sklearn.svm import LinearSVC
 
+from bot.understand import entity_tokens_for
 from bot.understand.classifier import HEADS, Model, data_digest, features
 from knowledge import Knowledge
 from knowledge.corpus import Corpus
 
 @dataclass(frozen=True)
 class Sample:
-    """One training text with its label for each head ("" where a head has no label)."""
+    """One training text with its label for each head."""
 
     text: str
-    intent: str
-    topic: str
+    label: str
+    """An intent, or "faq:<topic>"."""
     feeling: str
 
 
@@ -34,32 +37,38 @@ def samples(corpus: Corpus, knowledge: Knowledge) -> list[Sample]:
 
     `knowledge` must be the shipped one (its faq.json is part of the data fingerprint).
     """
-    out = [Sample(e.text, e.intent, e.topic or "", e.feeling_label) for e in corpus.train]
-    out += [Sample(p, "faq", topic, "none") for topic, entry in knowledge.faq.items() for p in entry.phrasings]
+    out = [Sample(e.text, f"faq:{e.topic}" if e.topic else e.intent, e.feeling_label) for e in corpus.train]
+    out += [Sample(p, f"faq:{topic}", "none") for topic, entry in knowledge.faq.items() for p in entry.phrasings]
     return out
 
 
+def _featurize(texts: Sequence[str], knowledge: Knowledge) -> list[list[str]]:
+    """Each text's features, entity tokens included, exactly as `understand` computes them."""
+    return [features(t, entity_tokens_for(t, knowledge)) for t in texts]
+
+
+def _given(doc: list[str]) -> list[str]:
+    return doc  # documents arrive already as feature lists
+
+
 def _vectorizer() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2, dtype=np.float32)
+    return TfidfVectorizer(analyzer=_given, sublinear_tf=True, min_df=2, dtype=np.float32)
 
 
 def _logistic() -> LogisticRegression:
-    return LogisticRegression(C=20.0, max_iter=2000)
+    # Balanced: a rare label (hopeless, a thin FAQ topic) counts as much as a common one.
+    return LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced")
 
 
 def train(corpus: Corpus, knowledge: Knowledge, make: Callable[[], LogisticRegression] = _logistic) -> Model:
     """Fit the vectorizer and one logistic regression per head; pack them as arrays."""
     data = samples(corpus, knowledge)
     vec = _vectorizer()
-    x = vec.fit_transform([s.text for s in data])
+    x = vec.fit_transform(_featurize([s.text for s in data], knowledge))
     blocks, biases, heads, first = [], [], [], 0
     for head in HEADS:
-        rows = [i for i, s in enumerate(data) if getattr(s, head)]
-        y = [getattr(data[i], head) for i in rows]
         clf = make()
-        if head == "feeling":
-            clf.set_params(class_weight="balanced")  # rare feelings (hopeless) matter most
-        clf.fit(x[rows], y)
+        clf.fit(x, [getattr(s, head) for s in data])
         labels = tuple(str(c) for c in clf.classes_)
         coef, bias = clf.coef_, clf.intercept_
         if len(labels) == 2:  # binary: sklearn keeps one row; softmax over (-z/2, z/2) is the same sigmoid
@@ -80,33 +89,35 @@ def train(corpus: Corpus, knowledge: Knowledge, make: Callable[[], LogisticRegre
 
 
 def compare(corpus: Corpus, knowledge: Knowledge) -> list[str]:
-    """Test-split accuracy of the intent and topic heads for a few model choices."""
+    """Test-split accuracy of the intent-or-topic label for a few model choices, overall and long posts."""
     data = samples(corpus, knowledge)
     test = corpus.test
-    lines = []
-    choices: Sequence[tuple[str, Callable[[], TfidfVectorizer], Callable[[], object]]] = (
-        ("tf-idf words+chars, logistic regression (shipped)", _vectorizer, _logistic),
-        ("tf-idf words+chars, linear SVM", _vectorizer, lambda: LinearSVC(C=1.0)),
+    want = [f"faq:{e.topic}" if e.topic else e.intent for e in test]
+    long = [e.is_long for e in test]
+    ours = _featurize([s.text for s in data], knowledge), _featurize([e.text for e in test], knowledge)
+    plain = [s.text for s in data], [e.text for e in test]
+    choices: Sequence[tuple[str, Callable[[], TfidfVectorizer], Callable[[], object], tuple[list[Any], list[Any]]]] = (
+        ("words+chars+questions+entities, logistic regression (shipped)", _vectorizer, _logistic, ours),
+        ("words+chars+questions+entities, linear SVM", _vectorizer, lambda: LinearSVC(class_weight="balanced"), ours),
+        ("words+chars+questions+entities, complement naive Bayes", _vectorizer, lambda: ComplementNB(alpha=0.3), ours),
         (
-            "tf-idf words only, logistic regression",
-            lambda: TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1),
+            "word 1-2-grams only, logistic regression",
+            lambda: TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
             _logistic,
+            plain,
         ),
     )
-    for name, make_vec, make_clf in choices:
+    lines = []
+    for name, make_vec, make_clf, (train_docs, test_docs) in choices:
         started = time.perf_counter()
         vec = make_vec()
-        x = vec.fit_transform([s.text for s in data])
-        xt = vec.transform([e.text for e in test])
-        scores = []
-        for head in ("intent", "topic"):
-            rows = [i for i, s in enumerate(data) if getattr(s, head)]
-            clf = make_clf()
-            clf.fit(x[rows], [getattr(data[i], head) for i in rows])  # type: ignore[attr-defined]
-            trows = [i for i, e in enumerate(test) if head == "intent" or e.topic]
-            want = [e.intent if head == "intent" else e.topic for e in (test[i] for i in trows)]
-            got = clf.predict(xt[trows])  # type: ignore[attr-defined]
-            scores.append(sum(a == b for a, b in zip(want, got, strict=True)) / max(len(want), 1))
-        took = time.perf_counter() - started
-        lines.append(f"{name}: intent {scores[0]:.1%}, topic {scores[1]:.1%} (fit {took:.1f} s)")
+        clf = make_clf()
+        clf.fit(vec.fit_transform(train_docs), [s.label for s in data])  # type: ignore[attr-defined]
+        got = clf.predict(vec.transform(test_docs))  # type: ignore[attr-defined]
+        hits = [a == b for a, b in zip(want, got, strict=True)]
+        long_hits = [h for h, is_long in zip(hits, long, strict=True) if is_long]
+        lines.append(
+            f"{name}: {sum(hits) / len(hits):.1%} all, {sum(long_hits) / max(len(long_hits), 1):.1%} long posts "
+            f"(fit {time.perf_counter() - started:.1f} s)"
+        )
     return lines
