@@ -8,7 +8,6 @@ message that names the file, the record and the field at fault.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path

@@ -35,6 +35,8 @@ class Vocabulary(BaseModel):
     """Only after these does "im <word>" mean Internal Medicine rather than "I'm"."""
     em_means_them_after: frozenset[Word]
     """"let em know": after these "em" is "them"."""
+    not_after_specialty: frozenset[Word]
+    """A specialty right before one of these is an exam or a rotation, not a career ("IM shelf")."""
     surgery_words: frozenset[Word]
     """A trailing one folds into the specialty before it ("neuro surgery")."""
     greeting_words: frozenset[Word]

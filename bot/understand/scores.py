@@ -59,7 +59,7 @@ _EXAM_RE = re.compile(
     r"|\b(?P<other>step\s*(?:1|i|one)|step1|s1|nbmes?(?:\s*\d+)?|uwsa\s*\d*|cbse|cbssa|"
     r"free\s*120|free120|uworld|uw|amboss|shelf|shelves|comlex|level\s*\d|mcat|comsae|"
     r"cms(?:\s*forms?)?|forms?\s*\d+|practice(?:\s*(?:tests?|exams?|scores?|nbmes?))?|"
-    r"self\s*assessments?|gpa|percentile|qbank)\b"
+    r"self\s*assessments?|gpa|qbank)\b"
 )
 _EXAM_AFTER_RE = re.compile(
     r"^\s*(?:\+|ish)?\s*(?:on|in|for|from|at)\s+(?:my\s+|the\s+|an?\s+|their\s+)?"
@@ -165,8 +165,8 @@ def read_numbers(text: str, aliases: Collection[str] = ()) -> Numbers:
         return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
     score, at, bad, other = _find_score(low, aliases)
     claimed = {p.score for p in practice} | {step1, comlex}
-    if score is not None and score in claimed and at is not None and not _S2_NEAR_RE.search(low[max(0, at - 40) : at]):
-        score = None  # the practice-result reader tied it to another exam
+    if score is not None and score in claimed:
+        score = None  # the practice-result reader tied this number to another exam
     own = score is not None and at is not None and _is_own(low, at)
     return Numbers(score, own, bad if score is None else None, practice, step1, comlex, None, other)
 
@@ -201,10 +201,9 @@ _EXAM_NAME_RE = re.compile(
 _RESULT_RE = re.compile(
     r"^[^0-9]{0,24}?(?<![\d.])(?P<n>\d{2,3})(?![\d.])\s*(?P<pct>%|percent\b|pct\b)?"
 )
-_STOP_RE = re.compile(r"\b(?:step\s*(?:1|2|one|two)|s1|s2|ck|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?)\b|[;\n]")
+_STOP_RE = re.compile(r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?)\b|[;\n]")
 _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
 _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
-_S2_NEAR_RE = re.compile(r"\b(?:step\s*(?:2|two|ii)|step2|s2|ck|real thing|actual|real exam)\b")
 _RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
 _PRACTICE_FORMS = {"nbme": "nbme", "uwsa": "uwsa", "cms": "cms", "free": "free120"}
 

@@ -164,6 +164,9 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             i += 1
             continue
         known, ident = hit
+        if end < n and words[end] in _V.not_after_specialty:
+            i = end
+            continue
         if end < n and words[end] in _V.surgery_words and joins[end]:
             ident = _SURGICAL_FORM.get(ident, ident)
             end += 1
