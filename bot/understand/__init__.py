@@ -77,6 +77,9 @@ FEELING_AT = 0.5
 HOPELESS_AT = 0.25
 """Lower on purpose: missing a student in crisis costs far more than one caring reply too many."""
 ALSO_AT = 0.6
+SHORT_WORDS = 6
+SHORT_SURE = 0.8
+"""A message this short that names a score or specialty is read by its entities unless the model is this sure."""
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,7 @@ _SCORE_INTENTS: frozenset[str] = frozenset(
 )
 _ENTITY_SETTLED: frozenset[str] = frozenset({"average", "score_check", "score_fit", "compare", "invalid_score"})
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+_DECADE_PHRASE_RE = re.compile(r"\b(?:high|upper|mid|middle|low|lower)[\s-]+(?=\d{3}\s*'?s\b)", re.IGNORECASE)
 
 
 def _understand(text: str, index: Index, loaded: Model) -> Parsed:
@@ -178,12 +182,17 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
     if cues.is_greeting(tokens) and not ({"thanks", "thank", "thx", "ty", "tysm"} & {t.low for t in tokens}):
         return replace(base, intent="greeting")
 
-    guess = loaded.predict(text, _entities(nums, specs, others))
+    # "low 240s" is a score: the word "low" must not read as a worry about a low score.
+    guess = loaded.predict(_DECADE_PHRASE_RE.sub(" ", text), _entities(nums, specs, others))
     intent, confidence = guess.intent[0]
     parsed = replace(base, intent=intent, confidence=confidence, feeling=_feeling(norm, guess))  # type: ignore[arg-type]
     if intent == "faq":
         parsed = replace(parsed, topic=guess.topic[0][0])
+    if len(tokens) <= SHORT_WORDS and confidence < SHORT_SURE and (specs or others or nums.score or nums.range):
+        parsed = replace(parsed, confidence=0.0)  # "step 2 ck 250", "PRS average": the entities say it all
     parsed = _settle(parsed, nums, specs, others, text, norm)
+    if parsed.intent != "faq":
+        parsed = replace(parsed, topic=None)
     if parsed.intent == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED:
         parsed = replace(parsed, alternatives=_readings(guess))
     if len(text) >= 150:
@@ -249,26 +258,43 @@ def _feeling(norm: str, guess: Prediction) -> Feeling | None:
 
 
 def _settle(parsed: Parsed, nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...], text: str, norm: str) -> Parsed:
-    """Let the entities decide what the classifier can't see (how many specialties, which number)."""
+    """Let the entities decide what the classifier can't see (how many specialties, which number).
+
+    The number intents only ever stand with their entities: "invalid_score" exactly when an
+    off-scale score was given, "score_check" with a score and a specialty, and so on.
+    """
     intent = parsed.intent
     has_score = nums.score is not None or nums.range is not None
-    if intent in _SCORE_INTENTS:
-        if nums.bad is not None and not has_score and intent != "smalltalk":
-            return replace(parsed, intent="invalid_score", confidence=1.0)
-        if intent in _ENTITY_SETTLED or (intent == "unknown" and (specs or has_score or others)):
-            if has_score and specs:
-                return replace(parsed, intent="compare" if len(specs) >= 2 else "score_check", confidence=1.0)
-            if has_score:
-                return replace(parsed, intent="score_fit", confidence=1.0)
-            if specs or others:
-                return replace(parsed, intent="compare" if len(specs) >= 2 else "average", confidence=1.0)
+    has_spec = bool(specs or others)
+    unsure = parsed.confidence < CONFIDENT
+    if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
+        return replace(parsed, intent="invalid_score", confidence=1.0)
+    if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):
+        if has_score and specs:
+            return replace(parsed, intent="compare" if len(specs) >= 2 else "score_check", confidence=1.0)
+        if has_score and others:
+            return replace(parsed, intent="average", confidence=1.0)  # "is 250 good for uro": we hold no figure
+        if has_score:
+            return replace(parsed, intent="score_fit", confidence=1.0)
+        if has_spec:
+            return replace(parsed, intent="compare" if len(specs) >= 2 else "average", confidence=1.0)
+        if intent in _ENTITY_SETTLED:
+            return replace(parsed, intent="unknown")  # a number intent with nothing to answer it with
     if intent in {"unknown", "smalltalk"} and cues.asks_help(norm):
         return replace(parsed, intent="help", confidence=1.0)
-    if intent == "unknown" and cues.wants_plan(text, norm, has_score=has_score):
-        return replace(parsed, intent="study_plan", confidence=1.0)
-    if intent == "practice_score" and not (nums.practice or nums.other or nums.step1) and has_score:
-        return replace(parsed, intent="score_check" if specs else "score_fit")
+    planish = intent not in _PLAN_INTENTS or (intent != "study_plan" and parsed.confidence < PLAN_SURE)
+    if planish and (unsure or norm.count(" ") < PLAN_RULE_WORDS):  # long posts: the model reads them better
+        if cues.wants_plan(text, norm, has_score=has_score):
+            return replace(parsed, intent="study_plan", confidence=1.0)
+    if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
+        return replace(parsed, intent="score_check" if specs else "score_fit")  # "...but got 245 on the real thing"
     return parsed
+
+
+_PLAN_INTENTS = frozenset({"study_plan", "exam_moved", "days_left", "plan_break", "log_progress"})
+PLAN_SURE = 0.6
+PLAN_RULE_WORDS = 12
+"""Below this, an explicit plan request or an exam date to plan for ("test in 6 weeks") wins."""
 
 
 def _label(intent: str, topic: str) -> str:
