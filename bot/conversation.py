@@ -15,6 +15,8 @@ from bot import advice, plan_flow, plans, talk
 from bot.profiles import About, Profile, ProfileStore
 from bot.reply import Button, Chart, Reply
 from bot.understand import Intent, Parsed, understand
+from bot.understand.cues import asks_for_plan
+from knowledge.text import normalize
 from knowledge import Knowledge
 
 MAX_INPUT = 4000
@@ -83,6 +85,9 @@ class Advisor:
             # Care comes before anything else; nothing is planned or scored in this turn.
             return _turn(talk.crisis(self.knowledge), parsed)
         plan_intent = PLAN_INTENTS.get(parsed.intent)
+        if parsed.intent == "study_plan" and parsed.feeling not in {None, "celebration"} and not asks_for_plan(normalize(text)):
+            # "im freaking out, my exam is tomorrow": the feeling is the point, not a schedule.
+            parsed, plan_intent = replace(parsed, intent="vent"), None
         if plan_intent is not None and not parsed.unsure:
             if not private:
                 return Turn(Reply(PRIVATE_ONLY), parsed.intent)
@@ -135,7 +140,7 @@ class Advisor:
                 return question
         if parsed.intent == "faq" and (parsed.status == "failed" or profile.about.status == "failed"):
             topic = next((t for t in ("after_fail", "retakes") if t in k.faq), None)
-            if topic is not None and parsed.topic in {"low_score", "retakes", "after_fail", "score_release", None}:
+            if topic is not None and parsed.topic in _FAILED_READS:
                 parsed = replace(parsed, topic=topic)  # a failed attempt is answered as such
         if parsed.own and parsed.feeling is None and parsed.score is not None:
             top = max((s.average_step2 for s in k.specialties.values()), default=300)
@@ -321,6 +326,11 @@ class Advisor:
         buttons = ((Button("Yes, erase it", "/forget yes"), Button("No, keep it", "/forget no")),)
         return Turn(Reply(ask, buttons), "forget")
 
+
+_FAILED_READS = frozenset(
+    {"low_score", "retakes", "after_fail", "score_release", "passing_score", "good_score", "percentiles", None}
+)
+"""Topics a student who says they failed is really asking about what to do next."""
 
 PLAN_INTENTS: dict[str, str] = {"study_plan": "plan", "exam_moved": "plan", "days_left": "plan", "log_progress": "done"}
 """Free-text intents the study-plan code answers, and the plan command each one runs."""

@@ -78,6 +78,7 @@ SOURCED_NUMBERS: dict[str, set[int]] = {
     "usmle-step2-format-2026": {7, 2026, 16, 30},
     "ama-step2-decoded-2025": {250, 2024, 25, 2025},
     "nrmp-charting-outcomes": set(),
+    "988-lifeline": {988},
 }
 """Every number each source states (the articles in ../shared/sources): text may quote only these."""
 

@@ -44,7 +44,7 @@ _MD_RE = re.compile(
 _STAGE_RE = re.compile(
     r"\b(?:i m an?|im an?|i am an?|as an?|rising|current|currently an?)\s+"
     r"(?P<stage>ms ?[1-4]|m[1-4]|(?:first|second|third|fourth|1st|2nd|3rd|4th) year|intern|pgy ?[1-3]|graduate|grad)\b"
-    r"|\b(?P<ms>ms[1-4]|m[34]) (?:here|student|year)\b"
+    r"|\b(?P<ms>ms ?[1-4]|m[34](?= (?:here|student|year)))\b"
 )
 _FAILED_RE = re.compile(
     r"\bi (?:just )?(?:failed|didn t pass|did not pass|didnt pass)\b(?!.{0,20}\b(?:step 1|s1|shelf|nbme|uwsa|cms)\b)"

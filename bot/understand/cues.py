@@ -76,6 +76,11 @@ _TIMING_QUESTION_RE = re.compile(r"\btoo (?:late|early)\b|\bwhen\b|\bshould i\b|
 _PLAN_RELATIVE_RE = re.compile(rf"\bin {_SPAN}\b|\b{_SPAN} (?:left|until|till|to go|out)\b")
 
 
+def asks_for_plan(norm: str) -> bool:
+    """An explicit request for a schedule ("make me a study plan"), not just an exam date."""
+    return _PLAN_EXPLICIT_RE.search(norm) is not None
+
+
 def wants_plan(text: str, norm: str, has_score: bool) -> bool:
     """A request for a study schedule, or an exam date to plan towards.
 

@@ -202,7 +202,7 @@ _RESULT_RE = re.compile(
     r"^[^0-9]{0,24}?(?<![\d.])(?P<n>\d{2,3})(?![\d.])\s*(?P<pct>%|percent\b|pct\b)?"
 )
 _STOP_RE = re.compile(r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?)\b|[;\n]")
-_TAG_STOP_RE = re.compile(_STOP_RE.pattern + r"|,|\b(?:pass(?:ed)?|fail(?:ed)?|p\s*/\s*f)\b")
+_TAG_STOP_RE = re.compile(_STOP_RE.pattern + r"|,|\b(?:and|but|pass(?:ed)?|fail(?:ed)?|p\s*/\s*f|ck)\b")
 _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
 _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
 _RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
@@ -236,15 +236,18 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
 def _tagged(exam: re.Pattern[str], low: str, high: int = 300) -> int | None:
     """A three-digit number tied to this exam: named just before it, or "230 on step 1"."""
     for m in exam.finditer(low):
+        before = _TAGGED_BEFORE_RE.search(low[max(0, m.start() - 20) : m.start()])
+        if before is not None and 100 <= int(before.group(1)) <= high:
+            return int(before.group(1))  # "230 on step 1"
         window = low[m.end() : m.end() + 30]
         stop = _TAG_STOP_RE.search(window)
         r = _RESULT_RE.match(window[: stop.start()] if stop else window)
         if r is not None and not r.group("pct") and 100 <= int(r.group("n")) <= high:
-            return int(r.group("n"))
-        before = re.search(r"(?<![\d.])(\d{3})\s*(?:on|in|for|from)\s*(?:my\s+|the\s+)?$", low[max(0, m.start() - 20) : m.start()])
-        if before is not None and 100 <= int(before.group(1)) <= high:
-            return int(before.group(1))
+            return int(r.group("n"))  # "step 1 was 230"
     return None
+
+
+_TAGGED_BEFORE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:on|in|for|from)\s*(?:my\s+|the\s+)?$")
 
 
 def _range(low: str) -> tuple[int, int] | None:
