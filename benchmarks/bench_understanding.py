@@ -62,8 +62,10 @@ def accuracy(examples: Sequence[Example], knowledge: Knowledge, label: str, show
         f"score {totals['score'] / n:6.1%}  specialty {totals['specialty'] / n:6.1%}  whole {totals['whole'] / n:6.1%}"
     )
     for e, parsed in misses[:show]:
-        print(f"   miss: {e.text[:110]!r}\n         want {e.intent}/{e.topic}/{e.score}/{e.specialties}"
-              f" got {parsed.intent}/{parsed.topic}/{parsed.score}/{parsed.specialties + parsed.other_specialties}")
+        print(
+            f"   miss: {e.text[:110]!r}\n         want {e.intent}/{e.topic}/{e.score}/{e.specialties}"
+            f" got {parsed.intent}/{parsed.topic}/{parsed.score}/{parsed.specialties + parsed.other_specialties}"
+        )
 
 
 def latency(texts: Sequence[str], knowledge: Knowledge, rounds: int = 20) -> None:
@@ -92,13 +94,25 @@ def through_cli(texts: Sequence[str], total: int = 5000) -> None:
         start = time.perf_counter()
         done = subprocess.run(
             [*pin, sys.executable, "-m", "bot", "ask", "--json", "-"],
-            input=lines, capture_output=True, text=True, env=env, cwd=REPO, check=True,
+            input=lines,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            check=True,
         )
         took = time.perf_counter() - start
         # the same process with one line: its start-up, taken off the rate
         start = time.perf_counter()
-        subprocess.run([*pin, sys.executable, "-m", "bot", "ask", "--json", "-"], input="hi\n",
-                       capture_output=True, text=True, env=env, cwd=REPO, check=True)
+        subprocess.run(
+            [*pin, sys.executable, "-m", "bot", "ask", "--json", "-"],
+            input="hi\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            check=True,
+        )
         startup = time.perf_counter() - start
     answered = done.stdout.count("\n")
     print(

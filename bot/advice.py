@@ -68,7 +68,9 @@ def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
 
 def _name_unknown_specialties(parsed: Parsed, knowledge: Knowledge, reply: Reply) -> Reply:
     """Every specialty named is covered: one we hold no figure for is named as such, never dropped."""
-    missing = [knowledge.other_specialties[o].name for o in parsed.other_specialties if o in knowledge.other_specialties]
+    missing = [
+        knowledge.other_specialties[o].name for o in parsed.other_specialties if o in knowledge.other_specialties
+    ]
     shown = [m for m in missing if escape(m) not in reply.html]
     if not shown:
         return reply
@@ -93,7 +95,9 @@ def score_range(span: tuple[int, int], specs: list[Specialty], knowledge: Knowle
         f"A <b>{low}–{high}</b> range against the average:\n" + "\n".join(rows) + "\n\n"
         "Averages, not cut-offs: people match on both sides of them.\n" + _source_line(knowledge, targets[0])
     )
-    return Reply(html, ((Button("📊 Chart", f"/chart {(low + high) // 2}"), Button("📋 All averages", "/specialties")),))
+    return Reply(
+        html, ((Button("📊 Chart", f"/chart {(low + high) // 2}"), Button("📋 All averages", "/specialties")),)
+    )
 
 
 def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
@@ -107,7 +111,8 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
     html = (
         f"🧪 Noted: {said}. Practice tests are a guide to where you're heading, not your Step 2 CK score, "
         "so I keep them apart and use them for your study plan.\n\n"
-        "Next: look at the trend across self-assessments rather than one form, and aim your review at the weakest areas."
+        "Next: look at the trend across self-assessments rather than one form, "
+        "and aim your review at the weakest areas."
     )
     buttons: list[Button] = []
     if "practice_tests" in knowledge.faq:
@@ -210,8 +215,10 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
         )
     below_pass = _below_pass_note(score, knowledge)
     closing = CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
-    html = f"{head}\n{meaning}\n\n{below_pass}{step}\n\n" + (f"{closing}\n" if closing else "") + _source_line(
-        knowledge, spec
+    html = (
+        f"{head}\n{meaning}\n\n{below_pass}{step}\n\n"
+        + (f"{closing}\n" if closing else "")
+        + _source_line(knowledge, spec)
     )
     neighbours = _neighbours(spec, knowledge)
     more = RETAKES if below_pass else Button("What else matters?", "/faq beyond_scores")

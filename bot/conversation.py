@@ -16,8 +16,8 @@ from bot.profiles import About, Profile, ProfileStore
 from bot.reply import Button, Chart, Reply
 from bot.understand import Intent, Parsed, understand
 from bot.understand.cues import asks_for_plan
-from knowledge.text import normalize
 from knowledge import Knowledge
+from knowledge.text import normalize
 
 MAX_INPUT = 4000
 """Characters of a message we read; Telegram caps text at 4096 anyway."""
@@ -85,7 +85,11 @@ class Advisor:
             # Care comes before anything else; nothing is planned or scored in this turn.
             return _turn(talk.crisis(self.knowledge), parsed)
         plan_intent = PLAN_INTENTS.get(parsed.intent)
-        if parsed.intent == "study_plan" and parsed.feeling not in {None, "celebration"} and not asks_for_plan(normalize(text)):
+        if (
+            parsed.intent == "study_plan"
+            and parsed.feeling not in {None, "celebration"}
+            and not asks_for_plan(normalize(text))
+        ):
             # "im freaking out, my exam is tomorrow": the feeling is the point, not a schedule.
             parsed, plan_intent = replace(parsed, intent="vent"), None
         if plan_intent is not None and not parsed.unsure:

@@ -25,8 +25,7 @@ _ACK: dict[str, tuple[str, ...]] = {
         "I hear you: this exam puts real pressure on people. Let's take it one piece at a time.",
     ),
     "panic": (
-        "Take a slow breath first. Panic this close to the exam is very common, and it passes. "
-        "Let's keep this simple.",
+        "Take a slow breath first. Panic this close to the exam is very common, and it passes. Let's keep this simple.",
         "That rush of panic is awful, and you're far from the only one feeling it. One step at a time.",
     ),
     "failure": (
@@ -99,7 +98,11 @@ def vent(parsed: Parsed) -> Reply:
         "Sometimes one small change to the plan makes the rest feel lighter."
     )
     first = Button("After a fail", "/faq retakes") if parsed.feeling == "failure" else None
-    buttons = (tuple(b for b in (first, Button("How to study", "/faq study_strategies"), Button("🗓 Study plan", "/plan")) if b),)
+    buttons = (
+        tuple(
+            b for b in (first, Button("How to study", "/faq study_strategies"), Button("🗓 Study plan", "/plan")) if b
+        ),
+    )
     return Reply(html, buttons)
 
 
@@ -127,7 +130,9 @@ def insult() -> Reply:
 
 def smalltalk() -> Reply:
     """A friendly line back, then the door to what the bot is for."""
-    return Reply("Doing fine, thanks for asking! I'm all about Step 2 CK: scores, specialties, study plans. What's on your mind?")
+    return Reply(
+        "Doing fine, thanks for asking! I'm all about Step 2 CK: scores, specialties, study plans. What's on your mind?"
+    )
 
 
 def greeting_again(profile: Profile) -> Reply:
@@ -149,7 +154,9 @@ def my_score(profile: Profile, knowledge: Knowledge) -> Reply:
         )
     about = profile.about
     if about.school:
-        lines.append({"us_md": "US MD student.", "do": "DO student.", "img": "International graduate (IMG)."}[about.school])
+        lines.append(
+            {"us_md": "US MD student.", "do": "DO student.", "img": "International graduate (IMG)."}[about.school]
+        )
     if about.status:
         lines.append(f"Step 2 CK: {about.status}.")
     if about.exam_date:
@@ -182,7 +189,9 @@ def fallback(parsed: Parsed, knowledge: Knowledge) -> Reply:
     tries = _suggestions(parsed, knowledge)
     html = "I didn't quite catch that. Try " + ", ".join(tries[:-1]) + f" or {tries[-1]}."
     if parsed.practice_score is not None:
-        html += f"\n{parsed.practice_score} looks like a practice or Step 1 score, so I didn't take it as your Step 2 CK."
+        html += (
+            f"\n{parsed.practice_score} looks like a practice or Step 1 score, so I didn't take it as your Step 2 CK."
+        )
     buttons = ((Button("❓ Common questions", "/faq"), Button("📋 All averages", "/specialties")),)
     return Reply(html, buttons)
 

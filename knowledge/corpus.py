@@ -221,8 +221,8 @@ def load_corpus(directory: Path = EXAMPLES_DIR, specialty_ids: Sequence[str] = (
 def summary(corpus: Corpus) -> tuple[list[str], list[str]]:
     """Lines describing the corpus, and the problems that make `knowledge check` fail."""
     ex = corpus.examples
-    intents = Counter(e.intent for e in ex)
-    topics = Counter(e.topic for e in ex if e.topic)
+    intents: Counter[str] = Counter(e.intent for e in ex)
+    topics: Counter[str] = Counter(e.topic for e in ex if e.topic)
     feelings = Counter(e.feeling_label for e in ex)
     long = sum(e.is_long for e in ex)
     lines = [

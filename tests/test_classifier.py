@@ -44,7 +44,9 @@ def test_an_edited_example_file_makes_the_model_stale(tmp_path: Path, model: und
     assert data_digest(tmp_path) != model.digest
 
 
-def test_the_bot_refuses_to_start_on_a_stale_model(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_bot_refuses_to_start_on_a_stale_model(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(understanding, "data_digest", lambda: "something else")
     assert cli.main(["ask", "hi"]) == cli.EXIT_CONFIG
     assert "run: python -m bot knowledge train" in capsys.readouterr().err

@@ -22,8 +22,11 @@ def row(text: str, **fields: Any) -> Any:
         row("got 230 on step 1 and 250 on ck", score=250, step1=230),
         row("step 1 pass, 245 on step 2", score=245, step1=None),
         # Practice tests, their forms, 3-digit and percent results.
-        row("NBME 12 232, uwsa2 245 am i ready", score=None, practice=(
-            PracticeResult("nbme", "12", score=232), PracticeResult("uwsa", "2", score=245))),
+        row(
+            "NBME 12 232, uwsa2 245 am i ready",
+            score=None,
+            practice=(PracticeResult("nbme", "12", score=232), PracticeResult("uwsa", "2", score=245)),
+        ),
         row("free 120 was 71%", score=None, practice=(PracticeResult("free120", "", percent=71),)),
         row("CMS form 8: 250", score=None, practice=(PracticeResult("cms", "8", score=250),)),
         row("NBME 10 for CK today was 228", score=None, practice=(PracticeResult("nbme", "10", score=228),)),

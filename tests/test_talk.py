@@ -63,7 +63,12 @@ def test_hopelessness_gets_care_and_where_to_find_help(advisor: Advisor, text: s
 
 @pytest.mark.parametrize(
     "text",
-    ["this exam is killing me lol", "I'm so tired of anki", "I want to disappear into a cave and do uworld", "derm avg"],
+    [
+        "this exam is killing me lol",
+        "I'm so tired of anki",
+        "I want to disappear into a cave and do uworld",
+        "derm avg",
+    ],
 )
 def test_ordinary_frustration_is_not_a_crisis(advisor: Advisor, text: str) -> None:
     if text == "I want to disappear into a cave and do uworld":
@@ -196,7 +201,9 @@ def test_strong_is_said_only_when_it_is(advisor: Advisor) -> None:
 
 
 def test_score_replies_vary_their_closing(advisor: Advisor) -> None:
-    endings = {say(advisor, f"{score} for {spec}?").splitlines()[-2] for score in (240, 245, 250) for spec in ("psych", "derm")}
+    endings = {
+        say(advisor, f"{score} for {spec}?").splitlines()[-2] for score in (240, 245, 250) for spec in ("psych", "derm")
+    }
     assert len(endings) >= 2
 
 

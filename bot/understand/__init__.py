@@ -257,7 +257,9 @@ def _feeling(norm: str, guess: Prediction) -> Feeling | None:
     return label if label != "none" and p >= FEELING_AT else None  # type: ignore[return-value]
 
 
-def _settle(parsed: Parsed, nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...], text: str, norm: str) -> Parsed:
+def _settle(
+    parsed: Parsed, nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...], text: str, norm: str
+) -> Parsed:
     """Let the entities decide what the classifier can't see (how many specialties, which number).
 
     The number intents only ever stand with their entities: "invalid_score" exactly when an
@@ -283,9 +285,9 @@ def _settle(parsed: Parsed, nums: Numbers, specs: tuple[str, ...], others: tuple
     if intent in {"unknown", "smalltalk"} and cues.asks_help(norm):
         return replace(parsed, intent="help", confidence=1.0)
     planish = intent not in _PLAN_INTENTS or (intent != "study_plan" and parsed.confidence < PLAN_SURE)
-    if planish and (unsure or norm.count(" ") < PLAN_RULE_WORDS):  # long posts: the model reads them better
-        if cues.wants_plan(text, norm, has_score=has_score):
-            return replace(parsed, intent="study_plan", confidence=1.0)
+    short = unsure or norm.count(" ") < PLAN_RULE_WORDS  # long posts: the model reads them better
+    if planish and short and cues.wants_plan(text, norm, has_score=has_score):
+        return replace(parsed, intent="study_plan", confidence=1.0)
     if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
         return replace(parsed, intent="score_check" if specs else "score_fit")  # "...but got 245 on the real thing"
     return parsed
@@ -318,9 +320,7 @@ def _also(text: str, main: Parsed, loaded: Model) -> tuple[str, ...]:
     """Asks in single sentences that differ from the main one and are confidently something."""
     seen = {_label(main.intent, main.topic or "")}
     found: list[str] = []
-    asks = [
-        s for s in _SENTENCE_RE.split(text) if len(s) >= 12 and ("?" in s or _QUESTION_RE.match(normalize(s)))
-    ]
+    asks = [s for s in _SENTENCE_RE.split(text) if len(s) >= 12 and ("?" in s or _QUESTION_RE.match(normalize(s)))]
     if len(asks) < 2:
         return ()  # one question: the whole post's reading already answers it
     for sentence in asks:

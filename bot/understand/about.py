@@ -29,9 +29,11 @@ class AboutFacts:
 
 
 _IMG_RE = re.compile(
-    r"\b(?:i m|im|i am|as an?|fellow|an|am an?)\s+(?:non us\s+)?(?:img|fmg|imgs|international (?:medical )?(?:graduate|grad|student)"
-    r"|foreign (?:medical )?(?:graduate|grad|student))\b|\bimg here\b|\b(?:carib|caribbean) (?:student|school|med)"
-    r"|\bi (?:study|studied|graduated) (?:abroad|outside the us)\b|\bme (?:an )?img\b|\bimg (?:from|with|applying|student)\b"
+    r"\b(?:i m|im|i am|as an?|fellow|an|am an?)\s+(?:non us\s+)?"
+    r"(?:img|fmg|imgs|(?:international|foreign) (?:medical )?(?:graduate|grad|student))\b"
+    r"|\bimg here\b|\b(?:carib|caribbean) (?:student|school|med)"
+    r"|\bi (?:study|studied|graduated) (?:abroad|outside the us)\b|\bme (?:an )?img\b"
+    r"|\bimg (?:from|with|applying|student)\b"
 )
 _DO_RE = re.compile(
     r"\b(?:i m|im|i am|as an?|fellow|am an?)\s+(?:a\s+)?(?:do|osteopathic)(?: student| applicant| grad| school)?\b"
@@ -54,7 +56,8 @@ _PASSED_RE = re.compile(
     r"\bi (?:just )?passed (?:step 2|ck|step2|s2|it|my ck|my step 2)\b|\bpassed (?:step 2|ck)\b(?! is)"
 )
 _TAKEN_RE = re.compile(
-    r"\b(?:i )?(?:took|sat|finished|just did|just took|have taken|already took) (?:step 2|ck|step2|s2|the exam|my exam|it)\b"
+    r"\b(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
+    r" (?:step 2|ck|step2|s2|the exam|my exam|it)\b"
     r"|\b(?:my )?(?:score|scores|results?) (?:came back|came out|is out|are out|dropped)\b"
     r"|\bi (?:got|scored) (?:an? )?\d{3}\b"
 )

@@ -74,7 +74,9 @@ def features(text: str, entities: Sequence[str] = ()) -> list[str]:
     return out
 
 
-def entity_tokens(*, score: bool, own: bool, range_: bool, bad: bool, practice: bool, step1: bool, specialties: int) -> list[str]:
+def entity_tokens(
+    *, score: bool, own: bool, range_: bool, bad: bool, practice: bool, step1: bool, specialties: int
+) -> list[str]:
     """What the entity rules found, as feature tokens: the model learns how they bear on intent."""
     found = [("e score", score), ("e own", own), ("e range", range_), ("e bad", bad), ("e practice", practice)]
     found += [("e step1", step1), ("e spec1", specialties == 1), ("e spec2", specialties > 1)]
@@ -124,7 +126,7 @@ class Model:
             tf = np.fromiter((c for _, c in known), dtype=np.float32, count=len(known))
             x = (1.0 + np.log(tf)) * self.idf[idx]  # sublinear tf times idf, as TfidfVectorizer does
             x /= float(np.sqrt(x @ x)) or 1.0
-            logits = x @ self.weights[idx] + self.bias
+            logits = np.asarray(x @ self.weights[idx] + self.bias, dtype=np.float32)
         else:
             logits = self.bias.copy()
         probs: dict[str, dict[str, float]] = {}

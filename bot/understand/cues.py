@@ -16,7 +16,6 @@ from knowledge.vocab import vocabulary
 # --------------------------------------------------------------------------- intents
 
 
-
 def is_greeting(tokens: list[Token]) -> bool:
     """Only greeting and thank-you words, with at least one real greeting among them."""
     words = [t.low for t in tokens]
@@ -98,4 +97,3 @@ def wants_plan(text: str, norm: str, has_score: bool) -> bool:
     if not _EXAM_WORD_RE.search(norm) or _NOT_AHEAD_RE.search(norm) or find_exam_date(text, _ANY_DAY) is None:
         return False
     return not has_score or _PLAN_RELATIVE_RE.search(norm) is not None
-

@@ -198,9 +198,7 @@ _EXAM_NAME_RE = re.compile(
     r"\b(?:(?P<nbme>nbmes?)|(?P<uwsa>uwsa)|(?P<cms>cms)|(?P<free>free\s*-?\s*120|free120|fr120))"
     r"(?:\s*(?:form|#)?\s*-?\s*(?P<form>\d{1,2})(?!\d))?"
 )
-_RESULT_RE = re.compile(
-    r"^[^0-9]{0,24}?(?<![\d.])(?P<n>\d{2,3})(?![\d.])\s*(?P<pct>%|percent\b|pct\b)?"
-)
+_RESULT_RE = re.compile(r"^[^0-9]{0,24}?(?<![\d.])(?P<n>\d{2,3})(?![\d.])\s*(?P<pct>%|percent\b|pct\b)?")
 _STOP_RE = re.compile(r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?)\b|[;\n]")
 _TAG_STOP_RE = re.compile(_STOP_RE.pattern + r"|,|\b(?:and|but|pass(?:ed)?|fail(?:ed)?|p\s*/\s*f|ck)\b")
 _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
@@ -374,4 +372,3 @@ def _exam_context(before: str, after: str) -> Literal["s2", "other"] | None:
     for hit in _EXAM_RE.finditer(clause):
         last = "s2" if hit.group("s2") else "other"
     return last
-

@@ -116,7 +116,6 @@ _HARD_SEP_RE = re.compile(r"[,;:!?()\[\]\n]")
 _SURGICAL_FORM = {"neurology": "neurosurgery"}
 
 
-
 def _correct(word: str, index: Index) -> str:
     """The alias word a misspelt token stands for ("dermatolgy" -> "dermatology"), else itself."""
     if len(word) < _FUZZY_MIN_LEN or word in index.vocab or not word.isalpha():
@@ -230,4 +229,3 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
     # A plain word after it reads as a name or a sentence: "Dr. Patel", "er what".
     named = nxt is not None and not (nxt in _V.after_specialty or nxt.isdigit() or nxt in index.aliases)
     return hinted and not named
-

@@ -22,6 +22,7 @@ from bot.understand.classifier import HEADS, Model, data_digest, features
 from knowledge import Knowledge
 from knowledge.corpus import Corpus
 
+
 @dataclass(frozen=True)
 class Sample:
     """One training text with its label for each head."""
