@@ -318,7 +318,7 @@ INVALID_CASES = [
     case("I got 320", "invalid_score", bad_score=320, score=None),
     case("score 400 derm", "invalid_score", bad_score=400, specialties=(DERM,)),
     case("I got 3 derm interviews, is that enough?", "*", score=None, bad_score=None, specialties=(DERM,)),
-    case("got 5 peds interviews", "average", score=None, bad_score=None, specialties=(PEDS,)),
+    case("got 5 peds interviews", "*", score=None, bad_score=None, specialties=(PEDS,)),
     case("nbme 240", "unknown", score=None, practice_score=240),
     case("my nbme was 240, what can i match?", "unknown", score=None, practice_score=240),
     case("got 245 on my nbme, good for EM?", "average", score=None, practice_score=245, specialties=(EM,)),
@@ -382,7 +382,7 @@ STUDY_PLAN_CASES = [
     case("I take step 2 on 3/3/2027", "study_plan"),
     case("taking CK in 2 months, plan pls", "study_plan"),
     case("I have 4 weeks of dedicated", "study_plan"),
-    case("6 weeks left", "days_left"),
+    case("6 weeks left", "study_plan"),
     case("can you help me plan my studying", "study_plan"),
     case("exam in 5 weeks and uwsa2 predicts 245", "study_plan", score=None, practice_score=245),
     # A past calendar date next to a score is when they sat it, not a date to plan for.

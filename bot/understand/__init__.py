@@ -294,7 +294,7 @@ def _settle(
 
 
 _PLAN_INTENTS = frozenset({"study_plan", "exam_moved", "days_left", "plan_break", "log_progress"})
-PLAN_SURE = 0.6
+PLAN_SURE = 0.8
 PLAN_RULE_WORDS = 12
 """Below this, an explicit plan request or an exam date to plan for ("test in 6 weeks") wins."""
 

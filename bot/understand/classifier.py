@@ -23,6 +23,7 @@ import numpy.typing as npt
 from knowledge.corpus import EXAMPLES_DIR, files, fingerprint
 from knowledge.store import DATA_DIR
 from knowledge.text import normalize
+from knowledge.vocab import VOCAB_FILE
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "model" / "understanding.npz"
 """Inside the package, never a folder the bot writes to (it writes only under BOT_DATA_DIR)."""
@@ -87,7 +88,10 @@ def data_digest(examples: Path = EXAMPLES_DIR) -> str:
     """Fingerprint of what the model learns from: the example files, the shipped FAQ phrasings and
     specialty aliases (they decide the entity tokens), and the feature version. Cheap: about a megabyte."""
     knowledge = [DATA_DIR / name for name in ("faq.json", "specialties.json", "other_specialties.json")]
-    return fingerprint([*files(examples), *knowledge], FEATURES_VERSION)
+    here = Path(__file__).parent
+    # The entity rules make the entity tokens, so their code and word lists are training data too.
+    rules = [here / "classifier.py", here / "scores.py", here / "specialties.py", VOCAB_FILE]
+    return fingerprint([*files(examples), *knowledge, *rules], FEATURES_VERSION)
 
 
 @dataclass(frozen=True)

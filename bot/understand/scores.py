@@ -28,7 +28,7 @@ _UNIT = (
     r"interviews?|apps|applications?|points?|pts|percent|percentile|x|k|mg|kg|lbs?|dollars?|"
     r"bucks|usd|followers|more|nbmes?|forms?|uwsas?|specialties|specialities|kids|"
     r"patients|sessions|chapters|videos|lectures|cases|items|rotations|shelves|letters|"
-    r"lors|pubs|publications|posters|abstracts|left|total\s+questions"
+    r"lors|pubs|publications|posters|abstracts|left|total\s+questions|spots|seats|slots|positions|of\s+us|classmates"
 )
 # One modifier may sit between: "150 anki cards", "40 practice questions", "3 more weeks".
 _UNIT_AFTER_RE = re.compile(
@@ -46,7 +46,7 @@ _LABEL_BEFORE_RE = re.compile(
     r"\b(?:step|level|lvl|uwsa|nbme|form|forms|cbse|cbssa|cms|free|pgy|ms|year|yr|block|"
     r"blocks|page|chapter|question|q|qid|number|no|num|version|room|rank|ranked|top|age|"
     r"aged|gpa|mcat|phase|part|day|week|month|class|cohort|attempt|try|round|test|exam|"
-    r"section|id)\s*[-#:.]?\s*$|#\s*$"
+    r"section|id|through|thru|class of(?: about| around| like)?)\s*[-#:.]?\s*$|#\s*$"
 )
 _PRACTICE_LABEL_RE = re.compile(r"\b(?:nbme|uwsa|cbse|cbssa)\s*[-#:.]?\s*$")
 _AGE_BEFORE_RE = re.compile(r"\b(?:i\s*'?\s*m|i am|im)\s*$")
@@ -198,12 +198,14 @@ _EXAM_NAME_RE = re.compile(
     r"\b(?:(?P<nbme>nbmes?)|(?P<uwsa>uwsa)|(?P<cms>cms)|(?P<free>free\s*-?\s*120|free120|fr120))"
     r"(?:\s*(?:form|#)?\s*-?\s*(?P<form>\d{1,2})(?!\d))?"
 )
-_RESULT_RE = re.compile(r"^[^0-9]{0,24}?(?<![\d.])(?P<n>\d{2,3})(?![\d.])\s*(?P<pct>%|percent\b|pct\b)?")
+_RESULT_RE = re.compile(r"^[^0-9]{0,24}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
 _STOP_RE = re.compile(r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?)\b|[;\n]")
 _TAG_STOP_RE = re.compile(_STOP_RE.pattern + r"|,|\b(?:and|but|pass(?:ed)?|fail(?:ed)?|p\s*/\s*f|ck)\b")
 _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
 _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
 _RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
+_MORE_RESULTS_RE = re.compile(r"(?:\s*(?:,|and|&|/|then)\s*\d{3}(?!\d))+")
+"""More results of the same exam: "my last two NBMEs were 212 and 220"."""
 _PRACTICE_FORMS = {"nbme": "nbme", "uwsa": "uwsa", "cms": "cms", "free": "free120"}
 
 
@@ -228,6 +230,10 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
                 out.append(PracticeResult(_PRACTICE_FORMS[exam], form, percent=value))  # type: ignore[arg-type]
         elif 100 <= value <= 300:
             out.append(PracticeResult(_PRACTICE_FORMS[exam], form, score=value))  # type: ignore[arg-type]
+            more = _MORE_RESULTS_RE.match(window, r.end())
+            for extra in re.findall(r"\d{3}", more.group() if more else ""):
+                if 100 <= int(extra) <= 300:
+                    out.append(PracticeResult(_PRACTICE_FORMS[exam], score=int(extra)))  # type: ignore[arg-type]
     return tuple(out[:6])
 
 
@@ -255,6 +261,8 @@ def _range(low: str) -> tuple[int, int] | None:
         return None
     a, b = int(m.group(1)), int(m.group(2))
     before = low[max(0, m.start() - 25) : m.start()]
+    if before.rstrip().endswith("from"):
+        return None  # "from 219 to 250" is a change, not a range
     if not (150 <= a < b <= 300 and b - a <= 40) or _EXAM_NAME_RE.search(before) or _STEP1_RE.search(before):
         return None
     return a, b
