@@ -138,7 +138,7 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
             return invalid_score(parsed.bad_score, knowledge)
         case "faq" if parsed.topic in knowledge.faq:
             return faq_answer(parsed.topic or "", knowledge, specs)
-        case "compare" if len(specs) >= 2:
+        case "compare" | "score_check" if len(specs) >= 2:
             return compare(specs, score, knowledge)
         case "score_check" | "average" if specs:
             # A score from earlier turns counts too: "what about psych?" after

@@ -272,14 +272,12 @@ def _settle(
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return replace(parsed, intent="invalid_score", confidence=1.0)
     if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):
-        if has_score and specs:
-            return replace(parsed, intent="compare" if len(specs) >= 2 else "score_check", confidence=1.0)
-        if has_score and others:
-            return replace(parsed, intent="average", confidence=1.0)  # "is 250 good for uro": we hold no figure
+        if has_score and has_spec:  # one specialty or several: the score set against each
+            return replace(parsed, intent="score_check", confidence=1.0)
         if has_score:
             return replace(parsed, intent="score_fit", confidence=1.0)
         if has_spec:
-            return replace(parsed, intent="compare" if len(specs) >= 2 else "average", confidence=1.0)
+            return replace(parsed, intent="compare" if len(specs) + len(others) >= 2 else "average", confidence=1.0)
         if intent in _ENTITY_SETTLED:
             return replace(parsed, intent="unknown")  # a number intent with nothing to answer it with
     if intent in {"unknown", "smalltalk"} and cues.asks_help(norm):
