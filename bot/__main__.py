@@ -60,11 +60,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "knowledge":
         print(_knowledge_summary(knowledge))
         return _understanding(force=args.action == "train")
-    from bot.understand import check_model
+    from bot.understand import check_model, preload
 
     problem = check_model()
     if problem is not None:
         return _fail(f"Can't start: {problem}")
+    preload()
     if args.command == "run" or (args.command is None and settings.has_token):
         problem = settings.token_problem()
         if problem:
@@ -106,7 +107,7 @@ def _terminal(args: argparse.Namespace, settings: Settings, knowledge: Knowledge
 
 def _understanding(*, force: bool) -> int:
     """Validate the vocabulary and the labelled examples; retrain the model when they changed."""
-    from bot.understand import check_model, model
+    from bot.understand import check_model, reset_model
     from knowledge.corpus import CorpusError, load_corpus, summary
     from knowledge.vocab import VocabularyError, load_vocabulary
 
@@ -124,7 +125,7 @@ def _understanding(*, force: bool) -> int:
 
         print(f"Training the understanding model ({stale or 'asked to'})...")
         train(corpus, shipped).save()
-        model.cache_clear()
+        reset_model()
         print("Model written to knowledge/model/understanding.npz.")
         if force:
             print("Classifiers on the test split:\n" + "\n".join(f"  {line}" for line in compare(corpus, shipped)))

@@ -11,19 +11,23 @@ two can never disagree about what a message looks like.
 from __future__ import annotations
 
 import itertools
+import json
 import re
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING
 
 from knowledge.corpus import EXAMPLES_DIR, files, fingerprint
 from knowledge.store import DATA_DIR
 from knowledge.text import normalize
 from knowledge.vocab import VOCAB_FILE
+
+if TYPE_CHECKING:  # numpy loads with the model, off the start-up path (see bot.understand.preload)
+    import numpy as np
+    import numpy.typing as npt
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "model" / "understanding.npz"
 """Inside the package, never a folder the bot writes to (it writes only under BOT_DATA_DIR)."""
@@ -123,6 +127,8 @@ class Model:
 
     def predict(self, text: str, entities: Sequence[str] = (), top: int = 3) -> Prediction:
         """Probabilities for every head; the `top` likeliest labels of each."""
+        import numpy as np  # already loaded with the model: a dict lookup
+
         get = self.vocabulary.get
         known = [(j, c) for f, c in Counter(features(text, entities)).items() if (j := get(f)) is not None]
         if known:
@@ -152,7 +158,9 @@ class Model:
         )
 
     def save(self, path: Path = MODEL_FILE) -> None:
-        """Write the arrays (no pickled objects) to `path`."""
+        """Write the arrays (no pickled objects) to `path`, and the data stamp beside it."""
+        import numpy as np
+
         path.parent.mkdir(parents=True, exist_ok=True)
         order = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         arrays: dict[str, npt.NDArray[np.generic]] = {
@@ -166,14 +174,34 @@ class Model:
             arrays[f"labels_{name}"] = np.array(labels, dtype=str)
         with path.open("wb") as out:
             np.savez_compressed(out, **arrays)  # type: ignore[arg-type]
+        stamp_file(path).write_text(json.dumps({"digest": self.digest}) + "\n", encoding="utf-8")
 
 
 class ModelError(ValueError):
     """The model file is missing or unreadable; the message says what to run."""
 
 
+def stamp_file(path: Path = MODEL_FILE) -> Path:
+    """The small JSON beside the model saying what data it was trained on (read without numpy)."""
+    return path.with_suffix(".json")
+
+
+def stamped_digest(path: Path = MODEL_FILE) -> str:
+    """The model's data stamp, cheaply; raises ModelError when the model or its stamp is missing."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            z.namelist()  # a readable archive; the arrays load later, off the start-up path
+        return str(json.loads(stamp_file(path).read_text(encoding="utf-8"))["digest"])
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
+        raise ModelError(
+            f"the understanding model {path.name} can't be read ({err}); run: python -m bot knowledge train"
+        ) from None
+
+
 def load_model(path: Path = MODEL_FILE) -> Model:
     """Read the arrays back; `allow_pickle=False` means no object in the file can run code."""
+    import numpy as np
+
     try:
         with np.load(path, allow_pickle=False) as data:
             vocab = data["vocabulary"].tolist()
