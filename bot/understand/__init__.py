@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
 import threading
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.understand import cues
