@@ -246,7 +246,9 @@ SCORE_CASES = [
     case("step 2 ck 250", "score_fit", score=250),
     case("s2ck 250", "score_fit", score=250),
     case("score 240s neuro", "score_check", score=245, specialties=(NEURO,)),
-    case("I scored a 251 on CK, applying to ENT and derm, thoughts?", "score_check", score=251, specialties=(ENT, DERM)),
+    case(
+        "I scored a 251 on CK, applying to ENT and derm, thoughts?", "score_check", score=251, specialties=(ENT, DERM)
+    ),
     case("my step 2 score came back 238 :( can i still do em", "*", score=238, own=True, specialties=(EM,)),
     case("Is a 242 good for OB/GYN?", "score_check", score=242, specialties=(OBGYN,)),
     case("hey! got 260 🎉 what can i match into?", "score_fit", score=260),
@@ -311,7 +313,9 @@ PREDICTED_CASES = [
     case("UWSA2 predicts 255", "unknown", score=None, practice_score=255),
     case("predicted 248", "score_fit", score=248),
     case("uworld self assessment predicted 260 derm", "score_check", score=260, specialties=(DERM,)),
-    case("free 120 predicted 240 is that ok for im", "practice_score", score=None, practice_score=240, specialties=(IM,)),
+    case(
+        "free 120 predicted 240 is that ok for im", "practice_score", score=None, practice_score=240, specialties=(IM,)
+    ),
 ]
 
 INVALID_CASES = [
