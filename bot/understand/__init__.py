@@ -78,6 +78,8 @@ FEELING_AT = 0.5
 HOPELESS_AT = 0.25
 """Lower on purpose: missing a student in crisis costs far more than one caring reply too many."""
 ALSO_AT = 0.6
+KNOWN_WORDS = 0.5
+"""Below this share of words seen in training, a message is "unknown" whatever the model says."""
 SHORT_WORDS = 6
 SHORT_SURE = 0.8
 """A message this short that names a score or specialty is read by its entities unless the model is this sure."""
@@ -209,6 +211,8 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
     # "low 240s" is a score: the word "low" must not read as a worry about a low score.
     guess = loaded.predict(_DECADE_PHRASE_RE.sub(" ", text), _entities(nums, specs, others))
     intent, confidence = guess.intent[0]
+    if guess.coverage < KNOWN_WORDS:
+        intent, confidence = "unknown", 1.0 - guess.coverage  # mostly words it never saw: don't guess
     parsed = replace(base, intent=intent, confidence=confidence, feeling=_feeling(norm, guess))  # type: ignore[arg-type]
     if intent == "faq":
         parsed = replace(parsed, topic=guess.topic[0][0])

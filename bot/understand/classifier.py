@@ -105,6 +105,8 @@ class Prediction:
     intent: tuple[tuple[str, float], ...]
     topic: tuple[tuple[str, float], ...]
     feeling: tuple[tuple[str, float], ...]
+    coverage: float = 1.0
+    """Share of the message's words the model has seen: gibberish and markup score low."""
 
 
 def _best(probs: dict[str, float], top: int) -> tuple[tuple[str, float], ...]:
@@ -130,7 +132,10 @@ class Model:
         import numpy as np  # already loaded with the model: a dict lookup
 
         get = self.vocabulary.get
-        known = [(j, c) for f, c in Counter(features(text, entities)).items() if (j := get(f)) is not None]
+        counts = Counter(features(text, entities))
+        known = [(j, c) for f, c in counts.items() if (j := get(f)) is not None]
+        words = [f for f in counts if f.startswith("w ")]
+        coverage = sum(f in self.vocabulary for f in words) / len(words) if words else 0.0
         if known:
             idx = np.fromiter((j for j, _ in known), dtype=np.int64, count=len(known))
             tf = np.fromiter((c for _, c in known), dtype=np.float32, count=len(known))
@@ -154,7 +159,10 @@ class Model:
                 topics[topic] = p
         faq = intents.get("faq", 0.0) or 1.0
         return Prediction(
-            _best(intents, top), _best({t: p / faq for t, p in topics.items()}, top), _best(probs["feeling"], top)
+            _best(intents, top),
+            _best({t: p / faq for t, p in topics.items()}, top),
+            _best(probs["feeling"], top),
+            coverage,
         )
 
     def save(self, path: Path = MODEL_FILE) -> None:
