@@ -319,14 +319,18 @@ class Advisor:
         if answer in {"yes", "y", "confirm"}:
             erased = self.profiles.forget(user_id)
             text = (
-                "🧹 Done: I've erased everything I stored about you (score, specialties, study plan)."
+                "🧹 Done: I've erased everything I stored about you "
+                "(score, specialties, what you told me about yourself, study plan)."
                 if erased
                 else "There was nothing stored about you; nothing to erase."
             )
             return Turn(Reply(text), "forget", plan_changed=erased)
         if answer in {"no", "n", "cancel"}:
             return Turn(Reply("Okay, I kept everything as it was."), "forget")
-        ask = "Erase everything I remember about you: your score, specialties and study plan? This can't be undone."
+        ask = (
+            "Erase everything I remember about you: your score, specialties, what you told me about yourself "
+            "and study plan? This can't be undone."
+        )
         buttons = ((Button("Yes, erase it", "/forget yes"), Button("No, keep it", "/forget no")),)
         return Turn(Reply(ask, buttons), "forget")
 
