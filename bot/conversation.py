@@ -357,7 +357,7 @@ def _merged_about(about: About, parsed: Parsed) -> About:
         stage=parsed.stage or about.stage,
         status=parsed.status or about.status,
         step1=parsed.step1 or about.step1,
-        practice=(*practice, *about.practice)[:5] if practice else about.practice,
+        practice=tuple(dict.fromkeys((*practice, *about.practice)))[:5] if practice else about.practice,
     )
 
 
