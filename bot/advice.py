@@ -417,9 +417,9 @@ def help_reply() -> Reply:
 
 
 def not_understood() -> Reply:
-    """A friendly reply when nothing in the message is recognisable."""
+    """A friendly reply when nothing in the message is recognisable: short, with things to try."""
     html = (
-        "I didn't quite catch that. I'm best with Step 2 CK scores, specialties and study plans.\n\n"
-        f"Try:\n{_examples()}"
+        "I didn't quite catch that. I'm best with Step 2 CK scores, specialties and study plans: "
+        "try “avg for derm”, “I got 245, what fits?” or “how long should I study?”."
     )
     return Reply(html, MENU)

@@ -145,10 +145,17 @@ def test_specialty_without_a_figure_is_said_honestly(knowledge: Knowledge) -> No
     assert "PM&R" in text and "PM&amp;R" in reply.html  # names from the store are escaped too
 
 
-@pytest.mark.parametrize("intent", ["greeting", "help", "unknown"])
-def test_greeting_help_and_unknown_show_examples_and_a_menu(knowledge: Knowledge, intent: str) -> None:
+@pytest.mark.parametrize("intent", ["greeting", "help"])
+def test_greeting_and_help_show_examples_and_a_menu(knowledge: Knowledge, intent: str) -> None:
     reply = advise(Parsed(intent), Profile(1), knowledge)  # type: ignore[arg-type]
     assert "248 good enough for ortho?" in plain_text(reply.html)
+    assert any(b.action == "/specialties" for row in reply.buttons for b in row)
+
+
+def test_not_understood_is_at_most_four_lines_with_things_to_try(knowledge: Knowledge) -> None:
+    reply = advise(Parsed("unknown"), Profile(1), knowledge)
+    text = plain_text(reply.html)
+    assert len(text.splitlines()) <= 4 and text.count("“") == 3
     assert any(b.action == "/specialties" for row in reply.buttons for b in row)
 
 
