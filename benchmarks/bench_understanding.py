@@ -68,6 +68,18 @@ def accuracy(examples: Sequence[Example], knowledge: Knowledge, label: str, show
         )
 
 
+def feelings(examples: Sequence[Example], knowledge: Knowledge) -> None:
+    """Feeling accuracy on the test split, and recall of "hopeless" over every example (there are few)."""
+    test = [e for e in examples if e.in_test]
+    right = sum((understand(e.text, knowledge).feeling or "none") == e.feeling_label for e in test)
+    hopeless = [e for e in examples if e.feeling == "hopeless"]
+    caught = sum(understand(e.text, knowledge).feeling == "hopeless" for e in hopeless)
+    print(
+        f"feeling: {right / max(len(test), 1):.1%} right on the test split; "
+        f"hopeless caught in {caught} of {len(hopeless)} labelled messages (train and test)"
+    )
+
+
 def latency(texts: Sequence[str], knowledge: Knowledge, rounds: int = 20) -> None:
     """p50/p99 of understand+reply per message."""
     profile = Profile(1, score=250, specialties=("dermatology",))
@@ -131,6 +143,7 @@ def main() -> None:
     accuracy(test, knowledge, "all test", show=int(os.environ.get("SHOW_MISSES", "0")))
     accuracy(long, knowledge, "long posts", show=int(os.environ.get("SHOW_MISSES", "0")))
     print("  (target: whole-message >= 90% on >= 150 long posts)")
+    feelings(corpus.examples, knowledge)
     texts = [e.text for e in test]
     latency(texts, knowledge)
     through_cli(texts)

@@ -44,6 +44,7 @@ HOPELESS = [
     "I want to hurt myself",
     "failed ck. i give up on everything",
     "I can't go on like this",
+    "i'm done. i can't keep going",
     "i'm suicidal",
     "i just want it all to stop",
     "Step 2 in 3 days, scored 190 on my last NBME. I can't do this anymore. What's the point.",
