@@ -60,9 +60,15 @@ def features(text: str, entities: Sequence[str] = ()) -> list[str]:
     Numbers of two or more digits become their size ("n3"): "got 248" and "got 251" look alike,
     while "step 1" and "step 2" stay apart.
     """
+    return _features(text, entities)[0]
+
+
+def _features(text: str, entities: Sequence[str]) -> tuple[list[str], int]:
+    """`features`, and how many distinct words lead the list (their features come first)."""
     text = text[:MAX_CHARS]
     words = _words(text)
     out = [f"w {w}" for w in words]
+    distinct = len(set(words))
     out += [f"b {a} {b}" for a, b in itertools.pairwise(words)]
     for w in words:
         padded = f" {w} "
@@ -76,7 +82,7 @@ def features(text: str, entities: Sequence[str] = ()) -> list[str]:
             out += [f"q {w}" for w in asked]
             out += [f"qb {a} {b}" for a, b in itertools.pairwise(asked)]
     out += entities
-    return out
+    return out, distinct
 
 
 def entity_tokens(
@@ -131,14 +137,13 @@ class Model:
         """Probabilities for every head; the `top` likeliest labels of each."""
         import numpy as np  # already loaded with the model: a dict lookup
 
-        counts = Counter(features(text, entities))
+        listed, words = _features(text, entities)
+        counts = Counter(listed)
         n = len(counts)
         # map() keeps the per-feature work in C: this is most of a message's cost.
         found = np.fromiter(map(self.vocabulary.get, counts, itertools.repeat(-1)), dtype=np.int64, count=n)
-        is_word = np.fromiter(map(str.startswith, counts, itertools.repeat("w ")), dtype=bool, count=n)
         known = found >= 0
-        words = int(is_word.sum())
-        coverage = float((known & is_word).sum()) / words if words else 0.0
+        coverage = float(known[:words].sum()) / words if words else 0.0  # a Counter keeps first-seen order
         if known.any():
             idx = found[known]
             tf = np.fromiter(counts.values(), dtype=np.float32, count=n)[known]

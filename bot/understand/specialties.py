@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -18,9 +19,10 @@ from knowledge import Knowledge
 from knowledge.vocab import vocabulary
 
 
-@dataclass(frozen=True)
-class Token:
-    """One ASCII alphanumeric run of the message, with where it sits in the original."""
+class Token(NamedTuple):
+    """One ASCII alphanumeric run of the message, with where it sits in the original.
+
+    A NamedTuple, not a dataclass: a long post makes hundreds, and this is cheaper to build."""
 
     low: str
     orig: str
@@ -140,9 +142,12 @@ def _correct(word: str, index: Index) -> str:
 
 def _is_shouting(text: str) -> bool:
     """True when the message is mostly capitals, so capitals say nothing about a word."""
-    letters = [c for c in text if c.isascii() and c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
-    return len(letters) >= 8 and upper >= 0.7 * len(letters)
+    letters = len(_LETTER_RE.findall(text))
+    return letters >= 8 and len(_UPPER_RE.findall(text)) >= 0.7 * letters
+
+
+_LETTER_RE = re.compile(r"[A-Za-z]")
+_UPPER_RE = re.compile(r"[A-Z]")
 
 
 def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tuple[str, ...], tuple[str, ...]]:
