@@ -1,7 +1,7 @@
 """The project's one text normaliser: every comparison of student text goes through here.
 
 `fold` keeps punctuation (dates and times need it); `normalize` keeps only letters and digits,
-for matching words and phrases. Both fold case, accents and typographic quotes and dashes the
+for matching words and phrases. Both are memoised: one message passes through several readers. Both fold case, accents and typographic quotes and dashes the
 same way, so "Résumé’s" and "resume's" always compare equal.
 """
 
@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "−": "-", "–": "-", "—": "-"})
 _SPACES = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=512)
 def fold(text: str) -> str:
     """Casefold, drop accents, straighten quotes and dashes, collapse whitespace."""
     if text.isascii():  # the common case skips the Unicode decomposition
@@ -25,6 +27,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", folded).strip()
 
 
+@lru_cache(maxsize=512)
 def normalize(text: str) -> str:
     """`fold`, then every run of anything but a-z and 0-9 becomes one space."""
     return _NON_ALNUM.sub(" ", fold(text)).strip()
