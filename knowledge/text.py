@@ -1,8 +1,9 @@
 """The project's one text normaliser: every comparison of student text goes through here.
 
 `fold` keeps punctuation (dates and times need it); `normalize` keeps only letters and digits,
-for matching words and phrases. Both are memoised: one message passes through several readers. Both fold case, accents and typographic quotes and dashes the
-same way, so "Résumé’s" and "resume's" always compare equal.
+for matching words and phrases. Both fold case, accents and typographic quotes and dashes the
+same way, so "Résumé’s" and "resume's" always compare equal. Both are memoised: one message
+passes through several readers.
 """
 
 from __future__ import annotations
