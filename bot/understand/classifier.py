@@ -1,7 +1,7 @@
 """The learned part of understanding: intent, FAQ topic and feeling, each with a probability.
 
 Trained by `python -m bot knowledge check` (see bot/understand/training.py) with scikit-learn:
-TF-IDF over word 1-2-grams and character 3-5-grams, and one logistic regression per label
+TF-IDF over word 1-2-grams and character 3-4-grams, and one logistic regression per label
 dimension. The artefact is plain arrays in `knowledge/model/understanding.npz` (vocabulary,
 idf, coefficients), loaded without pickle, so nothing executable is ever read from disk; only
 numpy runs per message. The same `features` function serves training and prediction, so the
@@ -33,7 +33,7 @@ MODEL_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "model" / "unde
 """Inside the package, never a folder the bot writes to (it writes only under BOT_DATA_DIR)."""
 HEADS = ("label", "feeling")
 """label: an intent, or "faq:<topic>" (one decision, so intent and topic never disagree)."""
-FEATURES_VERSION = b"features-v2"
+FEATURES_VERSION = b"features-v3"
 """Bumped when `features` changes, so an artefact built with the old ones is seen as stale."""
 MAX_CHARS = 1000
 
@@ -54,7 +54,7 @@ def _words(text: str) -> list[str]:
 def features(text: str, entities: Sequence[str] = ()) -> list[str]:
     """The message as the model sees it.
 
-    Word 1-2-grams and character 3-5-grams within words; in a post of several sentences, the
+    Word 1-2-grams and character 3-4-grams within words; in a post of several sentences, the
     words of its questions again, marked ("q ..."), since the question carries the intent
     among the context; and `entities`, tokens for what the rules found ("e score", "e spec2").
     Numbers of two or more digits become their size ("n3"): "got 248" and "got 251" look alike,
@@ -73,7 +73,7 @@ def _features(text: str, entities: Sequence[str]) -> tuple[list[str], int]:
     for w in words:
         padded = f" {w} "
         n = len(padded)
-        for size in (3, 4, 5):
+        for size in (3, 4):
             out += [padded[i : i + size] for i in range(n - size + 1)]
     sentences = [s for s in _SENTENCE_RE.split(text) if s.strip()]
     if len(sentences) > 1:
