@@ -267,7 +267,7 @@ NOT_A_SCORE_CASES = [
     case("NBME 250 derm", "average", score=None, specialties=(DERM,)),
     case("my NBME 12 was 230, I'm 26, is that ok for peds", "practice_score", score=None, specialties=(PEDS,)),
     case("UWSA1 245", "unknown", score=None),
-    case("UWSA2 255 derm", "average", score=None, specialties=(DERM,)),
+    case("UWSA2 255 derm", "*", score=None, specialties=(DERM,)),
     case("uwsa 2 250", "unknown", score=None),
     case("CBSE 80", "unknown", score=None, bad_score=None),
     case("free 120 78%", "unknown", score=None),
