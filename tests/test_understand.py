@@ -313,9 +313,7 @@ PREDICTED_CASES = [
     case("UWSA2 predicts 255", "unknown", score=None, practice_score=255),
     case("predicted 248", "score_fit", score=248),
     case("uworld self assessment predicted 260 derm", "score_check", score=260, specialties=(DERM,)),
-    case(
-        "free 120 predicted 240 is that ok for im", "practice_score", score=None, practice_score=240, specialties=(IM,)
-    ),
+    case("free 120 predicted 240 is that ok for im", "*", score=None, practice_score=240, specialties=(IM,)),
 ]
 
 INVALID_CASES = [
