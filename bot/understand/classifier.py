@@ -95,13 +95,31 @@ def entity_tokens(
 
 
 def data_digest(examples: Path = EXAMPLES_DIR) -> str:
-    """Fingerprint of what the model learns from: the example files, the shipped FAQ phrasings and
-    specialty aliases (they decide the entity tokens), and the feature version. Cheap: about a megabyte."""
-    knowledge = [DATA_DIR / name for name in ("faq.json", "specialties.json", "other_specialties.json")]
+    """Fingerprint of what the model learns from; cheap (about a megabyte of hashing).
+
+    The example files; the FAQ phrasings and the specialty aliases (phrasings are training
+    examples, aliases decide the entity tokens), but not the answers, sources or averages
+    beside them, so editing those needs no retraining; the entity rules' code and word lists;
+    and the feature version.
+    """
     here = Path(__file__).parent
-    # The entity rules make the entity tokens, so their code and word lists are training data too.
     rules = [here / "classifier.py", here / "scores.py", here / "specialties.py", VOCAB_FILE]
-    return fingerprint([*files(examples), *knowledge, *rules], FEATURES_VERSION)
+    return fingerprint([*files(examples), *rules], FEATURES_VERSION + _learned_knowledge())
+
+
+def _learned_knowledge() -> bytes:
+    """The parts of the shipped knowledge files the model learns from, in a stable form."""
+    picked: dict[str, object] = {}
+    for name, key, field in (
+        ("faq.json", "topic", "phrasings"),
+        ("specialties.json", "id", "aliases"),
+        ("other_specialties.json", "id", "aliases"),
+    ):
+        tables = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+        for table in tables.values():
+            for record in table.values():
+                picked[f"{name}:{record.get(key)}"] = [record.get("name"), record.get(field)]
+    return json.dumps(picked, sort_keys=True).encode()
 
 
 @dataclass(frozen=True)
