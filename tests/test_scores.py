@@ -72,3 +72,30 @@ def test_a_stated_score_is_the_students_own_and_an_asked_one_is_not(text: str, o
 
 def test_nothing_found_in_plain_words() -> None:
     assert read_numbers("how should I study") == Numbers()
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("ugh autocorrect. it's 239 not 293, obviously no one got a 293. is 239 ok for PM&R", 239),
+        ("actually scratch that, i typed 261 but its 216. is 216 going to get me screened", 216),
+        ("earlier I told you 215 but I misread the report, it's actually 251! My UWSA1 was 248", 251),
+        ("i told you i got 228 but that was my nbme 13. my actual ck is 240, with 240 am i ok", 240),
+        ("a decent CK (UWSA2 predicted 246, real score 244), 1 abstract", 244),
+    ],
+)
+def test_a_corrected_score_is_the_one_that_counts(text: str, score: int) -> None:
+    assert read_numbers(text).score == score
+
+
+@pytest.mark.parametrize(
+    ("text", "step1", "score"),
+    [
+        ("I took Step 1 in 2020 and got 236. I'm on a research year", 236, None),
+        ("My step 1 (2021, scored 230) took 3 weeks.", 230, None),
+        ("Step 1 was a while ago, and I got 250 on ck", None, 250),
+    ],
+)
+def test_step1_is_found_across_its_sentence(text: str, step1: int | None, score: int | None) -> None:
+    found = read_numbers(text)
+    assert (found.step1, found.score) == (step1, score)

@@ -55,7 +55,8 @@ _BOUNDARY_RE = re.compile(
     r"however)\b"
 )
 _EXAM_RE = re.compile(
-    r"\b(?P<s2>step\s*(?:2|ii|two)(?:\s*ck)?|step2(?:ck)?|s2(?:ck)?|ck|usmle\s*2)\b"
+    r"\b(?P<s2>step\s*(?:2|ii|two)(?:\s*ck)?|step2(?:ck)?|s2(?:ck)?|ck|usmle\s*2"
+    r"|(?:real|actual|official)\s*(?:score|thing|exam|one|deal|ck))\b"
     r"|\b(?P<other>step\s*(?:1|i|one)|step1|s1|nbmes?(?:\s*\d+)?|uwsa\s*\d*|cbse|cbssa|"
     r"free\s*120|free120|uworld|uw|amboss|shelf|shelves|comlex|level\s*\d|mcat|comsae|"
     r"cms(?:\s*forms?)?|forms?\s*\d+|practice(?:\s*(?:tests?|exams?|scores?|nbmes?))?|"
@@ -63,7 +64,7 @@ _EXAM_RE = re.compile(
 )
 _EXAM_AFTER_RE = re.compile(
     r"^\s*(?:\+|ish)?\s*(?:on|in|for|from|at)\s+(?:my\s+|the\s+|an?\s+|their\s+)?"
-    r"(?:(?P<s2>step\s*(?:2|ii|two)|step2|s2|ck|usmle\s*2)|(?P<other>step\s*(?:1|i|one)\b|"
+    r"(?:(?P<s2>step\s*(?:2|ii|two)|step2|s2|ck|usmle\s*2|(?:real|actual)\s*(?:thing|exam|deal|one))|(?P<other>step\s*(?:1|i|one)\b|"
     r"step1|s1|nbme|uwsa|cbse|cbssa|free\s*120|uworld|uw\b|amboss|shelf|comlex|mcat|comsae|"
     r"cms|form|practice|self\s*assess|qbank))"
 )
@@ -172,7 +173,12 @@ def read_numbers(text: str, aliases: Collection[str] = ()) -> Numbers:
 
 
 def _find_score(low: str, aliases: Collection[str] = ()) -> tuple[int | None, int | None, int | None, int | None]:
-    """(score, where it starts, off-scale number, other exam's number) by the clause rules."""
+    """(score, where it starts, off-scale number, other exam's number) by the clause rules.
+
+    The first number said to be the score settles it, unless the student corrects themselves
+    ("I typed 261 but it's 216", "it's 239 not 293"): then the last one not after "not" wins.
+    """
+    said: list[tuple[int, int]] = []
     weak: list[tuple[int, int]] = []
     bad: list[int] = []
     practice: list[int] = []
@@ -186,12 +192,25 @@ def _find_score(low: str, aliases: Collection[str] = ()) -> tuple[int | None, in
         elif not 1 <= value <= 300:
             bad.append(value)
         elif kind == "said":
-            return value, num.start, None, None  # the first number said to be the score settles it
+            said.append((value, num.start))
         else:
             weak.append((value, num.start))
+    every = sorted(said + weak, key=lambda c: c[1])
+    if len({v for v, _ in every}) > 1 and _CORRECTION_RE.search(low):
+        kept = [(v, at) for v, at in every if not _NOT_BEFORE_RE.search(low[max(0, at - 6) : at])]
+        if kept:
+            return kept[-1][0], kept[-1][1], None, None
+    if said:
+        return said[0][0], said[0][1], None, None
     if weak:
         return weak[0][0], weak[0][1], None, None
     return None, None, bad[0] if bad else None, practice[0] if practice else None
+
+
+_CORRECTION_RE = re.compile(
+    r"\b(?:actually|actual|real score|misread|mistyped|typed|typo|wrong|scratch that|correction|i meant|autocorrect)\b"
+)
+_NOT_BEFORE_RE = re.compile(r"\bnot\s*(?:an?\s*)?$")
 
 
 _EXAM_NAME_RE = re.compile(
@@ -199,8 +218,10 @@ _EXAM_NAME_RE = re.compile(
     r"(?:\s*(?:form|#)?\s*-?\s*(?P<form>\d{1,2})(?!\d))?"
 )
 _RESULT_RE = re.compile(r"^[^0-9]{0,24}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
-_STOP_RE = re.compile(r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?)\b|[;\n]")
-_TAG_STOP_RE = re.compile(_STOP_RE.pattern + r"|,|\b(?:and|but|pass(?:ed)?|fail(?:ed)?|p\s*/\s*f|ck)\b")
+_STOP_RE = re.compile(
+    r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?|real|actual)\b|[;\n]|[.!?]\s"
+)
+_TAG_STOP_RE = re.compile(_STOP_RE.pattern + r"|\b(?:but|pass(?:ed)?|fail(?:ed)?|p\s*/\s*f|ck|step\s*2|s2)\b")
 _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
 _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
 _RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
@@ -238,19 +259,24 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
 
 
 def _tagged(exam: re.Pattern[str], low: str, high: int = 300) -> int | None:
-    """A three-digit number tied to this exam: named just before it, or "230 on step 1"."""
+    """A three-digit number tied to this exam: "230 on step 1", "step 1 was 230", "step 1 in 2021 and
+    got 236" (the rest of the sentence, up to another exam or a pass/fail)."""
     for m in exam.finditer(low):
         before = _TAGGED_BEFORE_RE.search(low[max(0, m.start() - 20) : m.start()])
         if before is not None and 100 <= int(before.group(1)) <= high:
             return int(before.group(1))  # "230 on step 1"
-        window = low[m.end() : m.end() + 30]
+        window = low[m.end() : m.end() + 60]
         stop = _TAG_STOP_RE.search(window)
-        r = _RESULT_RE.match(window[: stop.start()] if stop else window)
-        if r is not None and not r.group("pct") and 100 <= int(r.group("n")) <= high:
-            return int(r.group("n"))  # "step 1 was 230"
+        window = window[: stop.start()] if stop else window
+        for r in _TAGGED_AFTER_RE.finditer(window):
+            value = int(r.group(1))
+            if 100 <= value <= high and not _STEP2_AFTER_RE.match(low, m.end() + r.end()):
+                return value  # "step 1 was 230"
     return None
 
 
+_TAGGED_AFTER_RE = re.compile(r"(?<![\d.,])(\d{3})(?!\d|\.\d|,\d|\s*%)")
+_STEP2_AFTER_RE = re.compile(r"\s*(?:on|in|for)\s+(?:my\s+|the\s+)?(?:step\s*2|step2|ck|s2)\b")
 _TAGGED_BEFORE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:on|in|for|from)\s*(?:my\s+|the\s+)?$")
 
 
