@@ -216,3 +216,9 @@ def test_a_long_post_answers_the_main_ask_and_offers_the_second(advisor: Advisor
     turn = advisor.handle(1, post)
     assert turn.intent == "score_check" and turn.score == 246 and turn.specialties == ("emergency-medicine",)
     assert "You also asked about" in turn.reply.html
+
+
+def test_the_exam_date_they_give_is_remembered(advisor: Advisor, store: ProfileStore) -> None:
+    advisor.handle(1, "I'm a DO student, my exam is on March 3")
+    about = store.get(1).about
+    assert (about.school, about.exam_date) == ("do", "2027-03-03")
