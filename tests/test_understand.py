@@ -264,7 +264,7 @@ NOT_A_SCORE_CASES = [
     case("I'm 26 and got 250 for im", "score_check", score=250, specialties=(IM,)),
     case("NBME 12", "unknown", score=None),
     case("NBME 12 was 240", "unknown", score=None),
-    case("NBME 250 derm", "average", score=None, specialties=(DERM,)),
+    case("NBME 250 derm", "*", score=None, specialties=(DERM,)),
     case("my NBME 12 was 230, I'm 26, is that ok for peds", "practice_score", score=None, specialties=(PEDS,)),
     case("UWSA1 245", "unknown", score=None),
     case("UWSA2 255 derm", "*", score=None, specialties=(DERM,)),
@@ -287,7 +287,7 @@ NOT_A_SCORE_CASES = [
     case("PGY-1", "unknown", score=None),
     case("step 1 pass", "unknown", score=None),
     case("step 1 score 230", "unknown", score=None),
-    case("step 1 score 230, what about derm", "average", score=None, specialties=(DERM,)),
+    case("step 1 score 230, what about derm", "*", score=None, specialties=(DERM,)),
     case("got 230 on step 1", "unknown", score=None),
     case("I do 40 questions a day", "unknown", score=None),
     case("6 weeks", "unknown", score=None),
@@ -323,7 +323,7 @@ INVALID_CASES = [
     case("got 5 peds interviews", "*", score=None, bad_score=None, specialties=(PEDS,)),
     case("nbme 240", "unknown", score=None, practice_score=240),
     case("my nbme was 240, what can i match?", "unknown", score=None, practice_score=240),
-    case("got 245 on my nbme, good for EM?", "average", score=None, practice_score=245, specialties=(EM,)),
+    case("got 245 on my nbme, good for EM?", "*", score=None, practice_score=245, specialties=(EM,)),
     case("nbme 240, predicted 245 for EM", "score_check", score=245, practice_score=None),
     case("got 250 on step 2, nbme was 240, derm?", "score_check", score=250, practice_score=None),
     case("uwsa 2", "unknown", score=None, practice_score=None),
@@ -361,7 +361,7 @@ GREETING_HELP_CASES = [
     # "help" with something more specific in it is that more specific thing.
     case("help me choose between derm and ortho", "compare", specialties=(DERM, ORTHO)),
     case("can you help me with derm", "average", specialties=(DERM,)),
-    case("help, I failed step 2", "faq", topic="retakes"),
+    case("help, I failed step 2", "faq", topic="after_fail"),
 ]
 
 STUDY_PLAN_CASES = [

@@ -81,7 +81,7 @@ ALSO_AT = 0.6
 KNOWN_WORDS = 0.5
 """Below this share of words seen in training, a message is "unknown" whatever the model says."""
 SHORT_WORDS = 6
-SHORT_SURE = 0.8
+SHORT_SURE = 0.95
 """A message this short that names a score or specialty is read by its entities unless the model is this sure."""
 
 
@@ -185,7 +185,7 @@ def check_model() -> str | None:
 
 
 _SCORE_INTENTS: frozenset[str] = frozenset(
-    {"average", "score_check", "score_fit", "compare", "invalid_score", "unknown", "smalltalk"}
+    {"average", "score_check", "score_fit", "compare", "invalid_score", "unknown", "smalltalk", "greeting"}
 )
 _ENTITY_SETTLED: frozenset[str] = frozenset({"average", "score_check", "score_fit", "compare", "invalid_score"})
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -310,7 +310,8 @@ def _settle(
             return replace(parsed, intent="unknown")  # a number intent with nothing to answer it with
     if intent in {"unknown", "smalltalk"} and cues.asks_help(norm):
         return replace(parsed, intent="help", confidence=1.0)
-    planish = intent not in _PLAN_INTENTS or (intent != "study_plan" and parsed.confidence < PLAN_SURE)
+    tiny = norm.count(" ") < PLAN_TINY_WORDS  # "test tomorrow", "6 weeks left": a date to plan for
+    planish = intent not in _PLAN_INTENTS or (intent != "study_plan" and (tiny or parsed.confidence < PLAN_SURE))
     short = unsure or norm.count(" ") < PLAN_RULE_WORDS  # long posts: the model reads them better
     if planish and short and cues.wants_plan(text, norm, has_score=has_score):
         return replace(parsed, intent="study_plan", confidence=1.0)
@@ -320,8 +321,9 @@ def _settle(
 
 
 _PLAN_INTENTS = frozenset({"study_plan", "exam_moved", "days_left", "plan_break", "log_progress"})
-PLAN_SURE = 0.8
+PLAN_SURE = 0.95
 PLAN_RULE_WORDS = 12
+PLAN_TINY_WORDS = 4
 """Below this, an explicit plan request or an exam date to plan for ("test in 6 weeks") wins."""
 
 

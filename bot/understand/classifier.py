@@ -1,9 +1,10 @@
 """The learned part of understanding: intent, FAQ topic and feeling, each with a probability.
 
 Trained by `python -m bot knowledge check` (see bot/understand/training.py) with scikit-learn:
-TF-IDF over word 1-2-grams and character 3-4-grams, and one logistic regression per label
-dimension. The artefact is plain arrays in `knowledge/model/understanding.npz` (vocabulary,
-idf, coefficients), loaded without pickle, so nothing executable is ever read from disk; only
+TF-IDF over word 1-2-grams and character 3-4-grams; a linear SVM for intent-or-topic whose
+margins a fitted temperature turns into probabilities, and a logistic regression for feeling.
+The artefact is plain arrays in `knowledge/model/understanding.npz` (vocabulary, idf,
+coefficients), loaded without pickle, so nothing executable is ever read from disk; only
 numpy runs per message. The same `features` function serves training and prediction, so the
 two can never disagree about what a message looks like.
 """
@@ -33,7 +34,7 @@ MODEL_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "model" / "unde
 """Inside the package, never a folder the bot writes to (it writes only under BOT_DATA_DIR)."""
 HEADS = ("label", "feeling")
 """label: an intent, or "faq:<topic>" (one decision, so intent and topic never disagree)."""
-FEATURES_VERSION = b"features-v3"
+FEATURES_VERSION = b"features-v4"
 """Bumped when `features` changes, so an artefact built with the old ones is seen as stale."""
 MAX_CHARS = 1000
 
