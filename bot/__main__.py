@@ -5,7 +5,8 @@ python -m bot run              the Telegram bot (long polling or webhook)
 python -m bot chat             a conversation in the terminal
 python -m bot ask "TEXT"       one reply, printed
 python -m bot ask --json -     one JSON line per input line
-python -m bot knowledge check  validate the knowledge files
+python -m bot knowledge check  validate the knowledge files and examples; retrain the model if stale
+python -m bot knowledge train  retrain the understanding model and compare classifiers
 python -m bot knowledge import FILE.csv   merge a yearly table of labelled figures into the store
 python -m bot store check [--repair]  check the user store; set aside what is damaged
 """
@@ -43,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per input line")
     ask.add_argument("--user", type=int, default=0, help="whose memory to use (default: the terminal's)")
     knowledge = sub.add_parser("knowledge", help="knowledge store tools")
-    knowledge.add_argument("action", choices=["check", "import"])
+    knowledge.add_argument("action", choices=["check", "train", "import"])
     knowledge.add_argument(
         "file", nargs="?", type=Path, help="for import: a CSV of specialty,figures,source,year,population"
     )
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _fail(f"Nothing imported: {err}")
             return 0
         print(_knowledge_summary(knowledge))
-        return 0
+        return _understanding(force=args.action == "train")
     telegram = args.command == "run" or (args.command is None and settings.has_token)
     if telegram and (problem := settings.token_problem()):
         return _fail(problem)
@@ -91,6 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"BOT_DATA_DIR {settings.bot_data_dir} can't be used: {err.strerror}.")
     if args.command == "store":
         return _store_check(settings, repair=args.repair)
+    from bot.understand import check_model, preload  # the store tools need no model
+
+    problem = check_model()
+    if problem is not None:
+        return _fail(f"Can't start: {problem}")
+    preload()
     if telegram:
         from bot.telegram_app import run  # PTB loads only when Telegram is wanted
 
@@ -156,6 +163,37 @@ def _terminal(args: argparse.Namespace, settings: Settings, knowledge: Knowledge
         print()
     finally:
         store.close()
+    return 0
+
+
+def _understanding(*, force: bool) -> int:
+    """Validate the vocabulary and the labelled examples; retrain the model when they changed."""
+    from bot.understand import check_model, reset_model
+    from knowledge.corpus import CorpusError, load_corpus, summary
+    from knowledge.vocab import VocabularyError, load_vocabulary
+
+    shipped = load_knowledge()  # the model learns from the shipped files, whatever KNOWLEDGE_DIR says
+    try:
+        load_vocabulary()
+        corpus = load_corpus(specialty_ids=[*shipped.specialties, *shipped.other_specialties])
+    except (CorpusError, VocabularyError) as err:
+        return _fail(f"Understanding data is invalid: {err}")
+    lines, problems = summary(corpus)
+    print("\n".join(lines))
+    stale = check_model()
+    if force or stale is not None:
+        from bot.understand.training import compare, train  # scikit-learn loads only here
+
+        print(f"Training the understanding model ({stale or 'asked to'})...")
+        train(corpus, shipped).save()
+        reset_model()
+        print("Model written to knowledge/model/understanding.npz.")
+        if force:
+            print("Classifiers on the test split:\n" + "\n".join(f"  {line}" for line in compare(corpus, shipped)))
+    else:
+        print("Understanding model is up to date with the examples.")
+    if problems:
+        return _fail("\n".join(problems))
     return 0
 
 

@@ -39,15 +39,89 @@ MENU = (
 )
 
 
+STRONG_MARGIN = 5
+"""Points above a specialty's average before we call a score strong for that field."""
+CLOSINGS = (
+    "A score is one part of your application, not a verdict on it.",
+    "Programs read the whole application, and the score is one line of it.",
+    "Your letters, rotations and interviews still carry real weight.",
+    "",
+)
+"""Varied last lines for score replies, picked by the score and specialty (stable per question)."""
+
+
 def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     """Answer one parsed message, using what we remember about the student."""
-    reply = _answer(parsed, profile, knowledge)
-    if parsed.practice_score is None:
+    if parsed.range is not None and parsed.intent in {"score_check", "score_fit", "average", "compare"}:
+        reply = score_range(parsed.range, [knowledge.specialties[s] for s in parsed.specialties], knowledge)
+    elif parsed.intent == "practice_score" or (
+        parsed.practice and parsed.topic not in knowledge.faq and parsed.intent in {"faq", "unknown"}
+    ):
+        reply = practice_reply(parsed, knowledge)
+    else:
+        reply = _answer(parsed, profile, knowledge)
+    reply = _name_unknown_specialties(parsed, knowledge, reply)
+    if parsed.practice_score is None or parsed.practice or parsed.intent == "practice_score":
         return reply
     note = practice_note(parsed.practice_score)
     if parsed.intent == "unknown":
         return Reply(f"{note}\n\nOr ask me about a specialty, like “avg for derm”.", MENU)
     return replace(reply, html=f"{reply.html}\n\n{note}")
+
+
+def _name_unknown_specialties(parsed: Parsed, knowledge: Knowledge, reply: Reply) -> Reply:
+    """Every specialty named is covered: one we hold no figure for is named as such, never dropped."""
+    missing = [
+        knowledge.other_specialties[o].name for o in parsed.other_specialties if o in knowledge.other_specialties
+    ]
+    shown = [m for m in missing if escape(m) not in reply.html]
+    if not shown:
+        return reply
+    names = " or ".join(f"<b>{escape(m)}</b>" for m in shown)
+    return replace(reply, html=f"{reply.html}\n\nI don't have a sourced average for {names} yet, so I've left it out.")
+
+
+def score_range(span: tuple[int, int], specs: list[Specialty], knowledge: Knowledge) -> Reply:
+    """A range of scores set against each specialty's average (or against the list when none is named)."""
+    low, high = span
+    targets = specs or knowledge.ranked_specialties()
+    rows = []
+    for s in targets:
+        if high < s.average_step2:
+            where = f"below it by {_points(s.average_step2 - high)} to {_points(s.average_step2 - low)}"
+        elif low > s.average_step2:
+            where = f"above it by {_points(low - s.average_step2)} to {_points(high - s.average_step2)}"
+        else:
+            where = "the average falls inside your range"
+        rows.append(f"• <b>{escape(s.short_name)}</b> average {s.average_step2}: {where}")
+    html = (
+        f"A <b>{low}–{high}</b> range against the average:\n" + "\n".join(rows) + "\n\n"
+        "Averages, not cut-offs: people match on both sides of them.\n" + _source_line(knowledge, targets[0])
+    )
+    return Reply(
+        html, ((Button("📊 Chart", f"/chart {(low + high) // 2}"), Button("📋 All averages", "/specialties")),)
+    )
+
+
+def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
+    """Practice-test results are noted for the plan, never taken as the Step 2 CK score."""
+    results = [
+        f"{'Free 120' if p.exam == 'free120' else p.exam.upper()}{' ' + escape(p.form) if p.form else ''} "
+        + (f"{p.score}" if p.score is not None else f"{p.percent}%")
+        for p in parsed.practice
+    ]
+    said = ", ".join(results) if results else f"{parsed.practice_score or 'that'}"
+    html = (
+        f"🧪 Noted: {said}. Practice tests are a guide to where you're heading, not your Step 2 CK score, "
+        "so I keep them apart and use them for your study plan.\n\n"
+        "Next: look at the trend across self-assessments rather than one form, "
+        "and aim your review at the weakest areas."
+    )
+    buttons: list[Button] = []
+    if "practice_tests" in knowledge.faq:
+        buttons.append(Button(knowledge.faq["practice_tests"].title, "/faq practice_tests"))
+    buttons.append(Button("🗓 Study plan", "/plan"))
+    return Reply(html, (tuple(buttons),))
 
 
 def practice_note(number: int) -> str:
@@ -60,6 +134,29 @@ def practice_note(number: int) -> str:
 
 
 def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
+    reply = _main_answer(parsed, profile, knowledge)
+    missing = [knowledge.other_specialties[o] for o in parsed.other_specialties if o in knowledge.other_specialties]
+    if parsed.intent in _SPECIALTY_INTENTS and parsed.specialties and missing:
+        # "what about urology or ophtho": every specialty named is covered, one with no figure by name.
+        reply = replace(reply, html=f"{reply.html}\n\n{_no_figure_note(missing, knowledge)}")
+    return reply
+
+
+_SPECIALTY_INTENTS = frozenset({"average", "score_check", "compare"})
+
+
+def _no_figure_note(missing: list[OtherSpecialty], knowledge: Knowledge) -> str:
+    """One line per specialty we hold no sourced average for, with how it matches where that differs."""
+    lines = []
+    for other in missing:
+        note = _match_note(other.match_note, other.match_sources, knowledge)
+        lines.append(
+            f"I don't have a sourced average for <b>{escape(other.name)}</b> yet." + (f" {note}" if note else "")
+        )
+    return "\n".join(lines)
+
+
+def _main_answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     score = parsed.score if parsed.score is not None else profile.score
     specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
     match parsed.intent:
@@ -67,9 +164,9 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
             return invalid_score(parsed.bad_score, knowledge)
         case "faq" if parsed.topic in knowledge.faq:
             return faq_answer(parsed.topic or "", knowledge, specs)
-        case "compare" if len(specs) >= 2:
+        case "compare" | "score_check" if len(specs) >= 2:
             return compare(specs, score, knowledge)
-        case "score_check" | "average" if specs:
+        case "score_check" | "average" | "compare" if specs:
             # A score from earlier turns counts too: "what about psych?" after
             # "I got 250, good for derm?" should compare 250 with psychiatry.
             if score is None:
@@ -154,9 +251,16 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
     diff = score - spec.average_step2
     name = escape(spec.name)
     yours = f"Your {score} (from earlier)" if remembered else f"Your {score}"
-    if diff > 0:
+    if diff >= STRONG_MARGIN:
         head = f"✅ {yours} is <b>{_points(diff)} above</b> the {name} average of {spec.average_step2}."
-        meaning = "Programs still read the whole application, so give the rest of yours the same care."
+        meaning = (
+            "That's a strong score for this field. Programs still read the whole application, "
+            "so give the rest of yours the same care."
+        )
+        step = "Next: put your energy into strong letters, rotations in the field and interview practice."
+    elif diff > 0:
+        head = f"✅ {yours} is <b>{_points(diff)} above</b> the {name} average of {spec.average_step2}."
+        meaning = "That puts you at the average, a little on the right side of it."
         step = "Next: put your energy into strong letters, rotations in the field and interview practice."
     elif diff == 0:
         head = f"✅ {yours} is <b>right at</b> the {name} average of {spec.average_step2}."
@@ -180,10 +284,11 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
     below_pass = _below_pass_note(score, knowledge)
     other_figures = _more_figures(score, spec, knowledge)
     note = _match_note(spec.match_note, spec.match_sources, knowledge)
+    closing = CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
     html = (
         f"{head}\n{meaning}\n\n{below_pass}{step}\n\n"
-        "A score is one part of your application, not a verdict on it.\n"
-        f"{_source_line(knowledge, spec)}"
+        + (f"{closing}\n" if closing else "")
+        + _source_line(knowledge, spec)
         + (f"\n\n{other_figures}" if other_figures else "")
         + (f"\n\n{note}" if note else "")
     )
@@ -207,7 +312,8 @@ def _more_figures(score: int, spec: Specialty, knowledge: Knowledge) -> str:
     if not extra:
         return ""
     lines = "\n".join(_figure_line(f, knowledge) for f in extra)
-    return f"Other figures for {escape(spec.name)}, to read your {score} against:\n{lines}"
+    what = "More figures" if len(spec.figures) > 1 else "Matched and unmatched means"
+    return f"{what} for {escape(spec.name)}, to read your {score} against:\n{lines}"
 
 
 def _day(date: dt.date) -> str:
@@ -420,9 +526,9 @@ def help_reply() -> Reply:
 
 
 def not_understood() -> Reply:
-    """A friendly reply when nothing in the message is recognisable."""
+    """A friendly reply when nothing in the message is recognisable: short, with things to try."""
     html = (
-        "I didn't quite catch that. I'm best with Step 2 CK scores, specialties and study plans.\n\n"
-        f"Try:\n{_examples()}"
+        "I didn't quite catch that. I'm best with Step 2 CK scores, specialties and study plans: "
+        "try “avg for derm”, “I got 245, what fits?” or “how long should I study?”."
     )
     return Reply(html, MENU)

@@ -13,20 +13,14 @@ import re
 import unicodedata
 from datetime import date, time, timedelta
 
+from knowledge.text import fold
+
 MAX_DAYS_AHEAD = 365
 """The furthest exam date we plan for; beyond a year the phases would be guesswork."""
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 # --------------------------------------------------------------------------- helpers
-
-
-def fold(text: str) -> str:
-    """Casefold, fold accents and typographic quotes/dashes, collapse whitespace."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("−", "-").replace("–", "-")
-    return re.sub(r"\s+", " ", text.casefold()).strip()
 
 
 def fmt_day(d: date, *, year: bool = False) -> str:

@@ -36,6 +36,8 @@ class AskResult(BaseModel):
     topic: str | None
     buttons: list[dict[str, str]]
     chart: bool
+    feeling: str | None
+    profile: dict[str, object]
 
     @classmethod
     def of(cls, turn: Turn) -> AskResult:
@@ -48,6 +50,8 @@ class AskResult(BaseModel):
             topic=turn.topic,
             buttons=[{"label": b.label, "action": b.action} for row in turn.reply.buttons for b in row],
             chart=turn.reply.chart is not None,
+            feeling=turn.feeling,
+            profile=turn.profile,
         )
 
 

@@ -11,12 +11,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot import advice, answers, plan_flow, plans
-from bot.profiles import Profile, ProfileStore
+from bot import advice, answers, plan_flow, plans, talk
+from bot.profiles import About, Profile, ProfileStore
 from bot.reply import Button, Chart, Reply, escape_text
 from bot.timezones import zone
 from bot.understand import Intent, Parsed, understand
+from bot.understand.cues import asks_for_plan
 from knowledge import Knowledge
+from knowledge.text import normalize
 
 MAX_INPUT = 4000
 """Characters of a message we read; Telegram caps text at 4096 anyway."""
@@ -46,6 +48,9 @@ class Turn:
     topic: str | None = None
     plan_changed: bool = False
     """The stored study plan changed: the transport reschedules its nudges."""
+    feeling: str | None = None
+    profile: dict[str, object] = field(default_factory=dict)
+    """What the message told us about the student (school, status, own score...), for the JSON CLI."""
 
 
 PLAN_COMMANDS = frozenset({"plan", "done", "snooze", "pause", "resume", "stop"})
@@ -87,8 +92,23 @@ class Advisor:
         if profile.draft is not None:
             return self._plan_step(profile, text)
         parsed = understand(text, self.knowledge)
-        if parsed.intent == "study_plan":
-            return self._plan_command(profile, "plan", text) if private else Turn(Reply(PRIVATE_ONLY), "study_plan")
+        if parsed.feeling == "hopeless":
+            # Care comes before anything else; nothing is planned or scored in this turn.
+            return _turn(talk.crisis(self.knowledge), parsed)
+        if (
+            parsed.intent == "study_plan"
+            and parsed.feeling not in {None, "celebration"}
+            and not asks_for_plan(normalize(text))
+        ):
+            # "im freaking out, my exam is tomorrow": the feeling is the point, not a schedule.
+            parsed = replace(parsed, intent="vent")
+        if parsed.intent == "study_plan" and not parsed.unsure:
+            if not private:
+                return Turn(Reply(PRIVATE_ONLY), "study_plan")
+            if parsed.school or parsed.status or parsed.exam_date:
+                profile = self._remember(profile, replace(parsed, score=None), text)
+            turn = self._plan_command(profile, "plan", text)
+            return replace(turn, feeling=parsed.feeling)
         return self._free_text(profile, parsed, private=private, text=text)
 
     def press(self, user_id: int, action: str, *, private: bool = True) -> Turn:
@@ -107,23 +127,79 @@ class Advisor:
     def _free_text(
         self, profile: Profile, parsed: Parsed, *, private: bool = True, use_memory: bool = True, text: str = ""
     ) -> Turn:
-        if parsed.intent in PLAN_OPERATIONS:
+        if parsed.intent in PLAN_OPERATIONS and not parsed.unsure:
             if not private:
                 return Turn(Reply(PRIVATE_ONLY), parsed.intent)
-            return self._plan_operation(profile, parsed.intent, text)
+            return replace(self._plan_operation(profile, parsed.intent, text), feeling=parsed.feeling)
         shown = profile if use_memory else Profile(profile.user_id)
-        reply = advice.advise(parsed, shown, self.knowledge)
+        reply = self._reply(parsed, shown)
         if private:
-            self._remember(profile, parsed)
+            updated = self._remember(profile, parsed, text)
+            if parsed.own and parsed.score is not None and parsed.score != profile.score:
+                noted = "Noted: I'll remember" if profile.score is None else "Updated: I'll remember"
+                reply = replace(reply, html=f"{reply.html}\n\n<i>{noted} {parsed.score} as your score.</i>")
+            if updated.about.status in {"taken", "passed"}:
+                reply = _without_plan_button(reply)  # no plan pushed for an exam already taken
         return _turn(reply, parsed)
 
-    def _remember(self, profile: Profile, parsed: Parsed) -> None:
-        """Keep the last valid score and the specialties asked about, most recent first."""
-        score = parsed.score if parsed.score is not None else profile.score
+    def _reply(self, parsed: Parsed, profile: Profile) -> Reply:
+        """The answer to free text: small talk, a question when unsure, else the advice."""
+        k = self.knowledge
+        match parsed.intent:
+            case "thanks":
+                return talk.thanks(parsed)
+            case "insult":
+                return talk.insult()
+            case "smalltalk":
+                return talk.smalltalk()
+            case "my_score":
+                return talk.my_score(profile, k)
+            case "vent":
+                if parsed.status == "failed" and parsed.feeling is None:
+                    parsed = replace(parsed, feeling="failure")
+                return talk.vent(parsed)
+            case "greeting" if profile.score is not None or profile.specialties:
+                return talk.greeting_again(profile)
+            case "unknown" if parsed.practice_score is None:
+                return talk.with_feeling(talk.fallback(parsed, k), parsed)
+        if parsed.unsure:
+            question = talk.clarify(parsed, k)
+            if question is not None:
+                return question
+        if parsed.intent == "faq" and (parsed.status == "failed" or profile.about.status == "failed"):
+            topic = next((t for t in ("after_fail", "retakes") if t in k.faq), None)
+            if topic is not None and parsed.topic in _FAILED_READS:
+                parsed = replace(parsed, topic=topic)  # a failed attempt is answered as such
+        if parsed.own and parsed.feeling is None and parsed.score is not None:
+            top = max((s.average_step2 for s in k.specialties.values()), default=300)
+            if parsed.score >= top:
+                parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
+        reply = advice.advise(parsed, profile, k)
+        if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
+            # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
+            reply = talk.school_note(replace(profile, about=_merged_about(profile.about, parsed)), k, reply)
+        reply = talk.also(parsed, k, reply)
+        return talk.with_feeling(reply, parsed)
+
+    def _remember(self, profile: Profile, parsed: Parsed, text: str = "") -> Profile:
+        """Keep the student's score, what they said about themselves and the specialties asked about.
+
+        A score they state as their own ("I got 251") replaces the remembered one; a score they
+        only ask about ("is 240 good?") is kept as context only while we know no real one.
+        """
+        score, own = profile.score, profile.about.score_own
+        if parsed.score is not None and (parsed.own or not own):
+            score, own = parsed.score, parsed.own
         interests = tuple(dict.fromkeys((*parsed.specialties, *profile.specialties)))[:MAX_INTERESTS]
-        updated = replace(profile, score=score, specialties=interests)
+        about = replace(_merged_about(profile.about, parsed), score_own=own)
+        if parsed.exam_date and text:
+            found = answers.find_exam_date(text, self._today(self.default_timezone))
+            if isinstance(found, dt.date):
+                about = replace(about, exam_date=found.isoformat())
+        updated = replace(profile, score=score, specialties=interests, about=about)
         if updated != profile:  # most messages change nothing: skip the disk entirely
             self.profiles.save_changes(profile, updated)
+        return updated
 
     # -- commands ----------------------------------------------------------------
 
@@ -303,17 +379,73 @@ class Advisor:
         if answer in {"yes", "y", "confirm"}:
             erased = self.profiles.forget(user_id)
             text = (
-                "🧹 Done: I've erased everything I stored about you (score, specialties, study plan)."
+                "🧹 Done: I've erased everything I stored about you "
+                "(score, specialties, what you told me about yourself, study plan)."
                 if erased
                 else "There was nothing stored about you; nothing to erase."
             )
             return Turn(Reply(text), "forget", plan_changed=erased)
         if answer in {"no", "n", "cancel"}:
             return Turn(Reply("Okay, I kept everything as it was."), "forget")
-        ask = "Erase everything I remember about you: your score, specialties and study plan? This can't be undone."
+        ask = (
+            "Erase everything I remember about you: your score, specialties, what you told me about yourself "
+            "and study plan? This can't be undone."
+        )
         buttons = ((Button("Yes, erase it", "/forget yes"), Button("No, keep it", "/forget no")),)
         return Turn(Reply(ask, buttons), "forget")
 
 
+_FAILED_READS = frozenset(
+    {"low_score", "retakes", "after_fail", "score_release", "passing_score", "good_score", "percentiles", None}
+)
+"""Topics a student who says they failed is really asking about what to do next."""
+
+
+def _merged_about(about: About, parsed: Parsed) -> About:
+    """What we knew, updated with what this message said (a new statement wins)."""
+    practice = tuple(
+        f"{p.exam.upper() if p.exam != 'free120' else 'Free 120'}{' ' + p.form if p.form else ''}: "
+        + (f"{p.score}" if p.score is not None else f"{p.percent}%")
+        for p in parsed.practice
+    )
+    return replace(
+        about,
+        school=parsed.school or about.school,
+        stage=parsed.stage or about.stage,
+        status=parsed.status or about.status,
+        step1=parsed.step1 or about.step1,
+        practice=tuple(dict.fromkeys((*practice, *about.practice)))[:5] if practice else about.practice,
+    )
+
+
+def _without_plan_button(reply: Reply) -> Reply:
+    rows = tuple(tuple(b for b in row if b.action != "/plan") for row in reply.buttons)
+    return replace(reply, buttons=tuple(row for row in rows if row))
+
+
+def recognised(parsed: Parsed) -> dict[str, object]:
+    """The facts about the student this message gave, for `ask --json` (empty ones left out)."""
+    facts: dict[str, object] = {
+        "own_score": parsed.score if parsed.own else None,
+        "range": list(parsed.range) if parsed.range else None,
+        "step1": parsed.step1,
+        "comlex": parsed.comlex,
+        "practice": [{k: v for k, v in vars(p).items() if v not in (None, "")} for p in parsed.practice] or None,
+        "school": parsed.school,
+        "stage": parsed.stage,
+        "status": parsed.status,
+        "exam_date": parsed.exam_date or None,
+    }
+    return {k: v for k, v in facts.items() if v is not None}
+
+
 def _turn(reply: Reply, parsed: Parsed) -> Turn:
-    return Turn(reply, parsed.intent, parsed.score, parsed.specialties, parsed.topic)
+    return Turn(
+        reply,
+        parsed.intent,
+        parsed.score,
+        parsed.specialties,
+        parsed.topic,
+        feeling=parsed.feeling,
+        profile=recognised(parsed),
+    )

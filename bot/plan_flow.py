@@ -48,6 +48,7 @@ from bot.reply import Button, Reply, escape_text
 from bot.timezones import ZoneQuestion, parse_timezone, zone
 from bot.understand import understand
 from knowledge import Knowledge
+from knowledge.text import answer_words as _words
 
 _CANCEL = frozenset({"cancel", "/cancel", "stop", "quit", "exit", "abort", "never mind", "nevermind", "forget it"})
 _SKIP = frozenset(
@@ -91,11 +92,6 @@ _PLAN_CMD = re.compile(r"^/plan(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTAL
 _ANSWER_CMD = re.compile(r"^(date|days|time|zone|extras)(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
 _BREAK_CMD = re.compile(r"^break\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\s+([0-9]{4}-[0-9]{2}-[0-9]{2})$")
 _NO_LONGER = "That button was for a plan set-up that has ended, so it no longer applies."
-
-
-def _words(text: str) -> str:
-    """Lowercase with single spaces, punctuation at the ends dropped: how we compare answers."""
-    return re.sub(r"\s+", " ", text.casefold()).strip(" .!?")
 
 
 def _answer(verb: str, value: str) -> Button:

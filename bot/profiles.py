@@ -12,7 +12,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,34 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
+class About:
+    """What the student told us about themselves (bot.understand reads it; /forget erases it)."""
+
+    school: str | None = None
+    """"us_md", "do" or "img"."""
+    stage: str | None = None
+    """As they put it: "ms3", "4th year", "intern"."""
+    exam_date: str | None = None
+    """Their upcoming Step 2 CK date, ISO format."""
+    status: str | None = None
+    """"taken", "passed" or "failed" (Step 2 CK)."""
+    score_own: bool = False
+    """`Profile.score` is their real result, so a score they only ask about doesn't replace it."""
+    step1: int | None = None
+    practice: tuple[str, ...] = ()
+    """Latest practice-test results, most recent first, as they read ("NBME 12: 232")."""
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any] | None) -> About:
+        """Rebuild from the stored dict, ignoring keys we no longer use."""
+        doc = doc or {}
+        known = {f.name for f in fields(cls)}
+        kept = {k: v for k, v in doc.items() if k in known}
+        kept["practice"] = tuple(kept.get("practice") or ())
+        return cls(**kept)
+
+
+@dataclass(frozen=True)
 class Profile:
     """What the bot remembers about one user; nothing else is ever stored."""
 
@@ -37,6 +65,8 @@ class Profile:
     """The study plan (validated; stored as Plan.to_dict)."""
     draft: PlanDraft | None = None
     """A study-plan conversation in progress (stored as PlanDraft.to_dict)."""
+    about: About = About()
+    """What the student told us about themselves."""
 
     def __post_init__(self) -> None:
         # Older callers and stored records hand over plain dicts: read them into the models.
@@ -52,6 +82,7 @@ class Profile:
             "specialties": list(self.specialties),
             "plan": self.plan.to_dict() if self.plan is not None else None,
             "draft": self.draft.to_dict() if self.draft is not None else None,
+            "about": {**asdict(self.about), "practice": list(self.about.practice)},
         }
 
     @classmethod
@@ -63,6 +94,7 @@ class Profile:
             specialties=tuple(doc.get("specialties") or ()),
             plan=stored_plan(doc.get("plan")),
             draft=stored_draft(doc.get("draft")),
+            about=About.from_doc(doc.get("about")),
         )
 
 
@@ -272,7 +304,8 @@ def record_problem(doc_id: str, doc: object) -> str | None:
         except Exception as err:  # whatever the model rejects, the record is set aside
             return f"{name} is not a valid {model.__name__} ({type(err).__name__})"
     try:
-        Profile(int(doc_id), score, tuple(specialties or ()), **models)  # type: ignore[arg-type]
+        about = About.from_doc(doc.get("about"))
+        Profile(int(doc_id), score, tuple(specialties or ()), about=about, **models)  # type: ignore[arg-type]
     except Exception as err:
         return f"not a valid profile ({type(err).__name__})"
     return None

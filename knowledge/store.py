@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -21,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
 
 from knowledge.models import Fact, FaqEntry, Figure, OtherSpecialty, Source, Specialty, Tip
+from knowledge.text import normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -29,11 +29,6 @@ M = TypeVar("M", bound=BaseModel)
 
 class KnowledgeError(ValueError):
     """The knowledge files are invalid; the message says where and why."""
-
-
-def normalize(text: str) -> str:
-    """Fold case and turn every run of non-alphanumerics into one space."""
-    return re.sub(r"[^0-9a-z]+", " ", text.casefold()).strip()
 
 
 @dataclass(frozen=True)

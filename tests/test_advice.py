@@ -82,7 +82,7 @@ def test_a_score_check_lists_the_other_labelled_figures(knowledge: Knowledge) ->
     text = reply_text(Parsed("score_check", score=248, specialties=("orthopedic-surgery",)), knowledge)
     assert "8 points below the Orthopedic Surgery average of 256" in text and f"Source: {CITATION}" in text
     second = knowledge.specialties["orthopedic-surgery"].figures[1]
-    assert f"Other figures for Orthopedic Surgery, to read your 248 against:\n• 257: {knowledge.label(second)}" in text
+    assert f"More figures for Orthopedic Surgery, to read your 248 against:\n• 257: {knowledge.label(second)}" in text
     assert "matched U.S. MD seniors, 2024 data" in text
 
 
@@ -246,10 +246,17 @@ def test_every_stored_unmatched_mean_is_shown_beside_its_matched_one(knowledge: 
         assert line in text, spec.id
 
 
-@pytest.mark.parametrize("intent", ["greeting", "help", "unknown"])
-def test_greeting_help_and_unknown_show_examples_and_a_menu(knowledge: Knowledge, intent: str) -> None:
+@pytest.mark.parametrize("intent", ["greeting", "help"])
+def test_greeting_and_help_show_examples_and_a_menu(knowledge: Knowledge, intent: str) -> None:
     reply = advise(Parsed(intent), Profile(1), knowledge)  # type: ignore[arg-type]
     assert "248 good enough for ortho?" in plain_text(reply.html)
+    assert any(b.action == "/specialties" for row in reply.buttons for b in row)
+
+
+def test_not_understood_is_at_most_four_lines_with_things_to_try(knowledge: Knowledge) -> None:
+    reply = advise(Parsed("unknown"), Profile(1), knowledge)
+    text = plain_text(reply.html)
+    assert len(text.splitlines()) <= 4 and text.count("“") == 3
     assert any(b.action == "/specialties" for row in reply.buttons for b in row)
 
 

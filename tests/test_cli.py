@@ -48,13 +48,14 @@ def test_ask_json_shares_one_users_memory_across_lines(data_env: dict[str, str])
     result = run("ask", "--json", "-", stdin=lines, env=data_env)
     assert result.returncode == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [o["intent"] for o in out] == ["score_check", "average", "faq", "unknown"]
+    assert [o["intent"] for o in out] == ["score_check", "average", "faq", "greeting"]
     assert out[0]["score"] == 250 and out[0]["specialties"] == ["dermatology"]
     assert "Your 250 (from earlier)" in out[1]["reply"] and out[1]["score"] is None
     assert out[2]["topic"] == "img" and out[2]["specialties"] == ["dermatology"]
     assert "<b>hi</b>" not in out[3]["reply"]
+    assert out[0]["profile"] == {"own_score": 250, "status": "taken"}
     for o in out:
-        assert set(o) >= {"reply", "intent", "score", "specialties", "topic"}
+        assert set(o) >= {"reply", "intent", "score", "specialties", "topic", "feeling", "profile"}
 
 
 def test_chat_runs_a_conversation_with_buttons_and_forget(data_env: dict[str, str]) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from bot.conversation import Advisor
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import About, Profile, ProfileStore
 from bot.render import plain_text
 from knowledge import Knowledge
 
@@ -26,7 +26,8 @@ def say(advisor: Advisor, text: str, user: int = 1, private: bool = True) -> str
 def test_score_and_specialties_are_remembered(advisor: Advisor, store: ProfileStore) -> None:
     say(advisor, "I got 250, good for derm?")
     say(advisor, "what about psych?")
-    assert store.get(1) == Profile(1, score=250, specialties=("psychiatry", "dermatology"))
+    about = About(status="taken", score_own=True)  # "I got 250": their own result, so the exam is taken
+    assert store.get(1) == Profile(1, score=250, specialties=("psychiatry", "dermatology"), about=about)
 
 
 def test_a_message_that_changes_nothing_writes_nothing(advisor: Advisor, store: ProfileStore) -> None:

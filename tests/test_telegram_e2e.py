@@ -100,6 +100,26 @@ def test_faq_answer_offers_related_topics_that_work(bot: BotProcess) -> None:
     assert "Sources:" in text_of(pressed[1:])
 
 
+def test_hopelessness_gets_the_crisis_line_and_no_menu(bot: BotProcess) -> None:
+    [reply] = bot.say(next(users), "honestly I can't do this anymore, I want to disappear")
+    text = text_of([reply])
+    assert "988" in text and "counselling" in text and "someone you trust" in text
+    assert actions(reply) == []
+
+
+def test_a_long_posts_second_question_is_a_button_that_answers_it(bot: BotProcess) -> None:
+    user = next(users)
+    post = (
+        "I'm an MS4 at a state school, took CK in July and got 246. Step 1 was pass, NBME 12 was 238. "
+        "Is 246 competitive for EM? Also, when do step 2 scores usually come out?"
+    )
+    [answer] = bot.say(user, post)
+    assert "Emergency Medicine" in text_of([answer]) and "You also asked about" in text_of([answer])
+    assert "/faq score_release" in actions(answer)
+    pressed = bot.press(user, "/faq score_release")
+    assert "Sources:" in text_of(pressed[1:])
+
+
 def test_chart_is_a_png_with_the_source_in_the_caption(bot: BotProcess, api: FakeBotApi) -> None:
     user = next(users)
     since = len(api.calls)

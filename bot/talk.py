@@ -1,0 +1,248 @@
+"""Replies about the conversation rather than the data: feelings first, a caring reply when a
+student sounds hopeless, small talk, a question when we're unsure, and the short fallback.
+
+Pure functions of Parsed + Profile + Knowledge, like bot/advice.py. Variants are picked by a
+hash of what was asked, so the same question gets the same reply and different ones differ.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from html import escape
+
+from bot.profiles import Profile
+from bot.reply import Button, Reply
+from bot.understand import Parsed
+from knowledge import Knowledge
+
+CRISIS_FACT = "crisis-line-us"
+
+_ACK: dict[str, tuple[str, ...]] = {
+    "stress": (
+        "That sounds like a lot to carry right now. Feeling this way before Step 2 CK is common, "
+        "and it says nothing about how you'll do.",
+        "I hear you: this exam puts real pressure on people. Let's take it one piece at a time.",
+    ),
+    "panic": (
+        "Take a slow breath first. Panic this close to the exam is very common, and it passes. Let's keep this simple.",
+        "That rush of panic is awful, and you're far from the only one feeling it. One step at a time.",
+    ),
+    "failure": (
+        "I'm really sorry. A result like that hurts, and it's okay to sit with it for a moment before planning.",
+        "I'm sorry it went that way. It's a setback, not the end of the road, and people come back from it.",
+    ),
+    "shame": (
+        "There's nothing to be ashamed of here. Plenty of people you'd never guess have been exactly where you are.",
+        "You don't owe anyone an apology for a score. You're still the same future doctor you were yesterday.",
+    ),
+    "exhaustion": (
+        "That sounds exhausting. Being worn out after weeks of this is real, and rest is part of the work.",
+        "Burnout is real, and pushing through it rarely helps. A proper break can do more than another block.",
+    ),
+    "celebration": (
+        "Congratulations! 🎉 That's a result you earned.",
+        "That's great news, congratulations! 🎉 Enjoy it.",
+    ),
+}
+
+
+def pick(options: Sequence[str], *key: object) -> str:
+    """One of `options`, the same one for the same key (stable across runs, unlike hash())."""
+    return options[zlib.crc32(repr(key).encode()) % len(options)]
+
+
+def acknowledge(parsed: Parsed) -> str:
+    """A sentence or two that names the feeling in plain words, or "" when there is none."""
+    if parsed.feeling is None or parsed.feeling not in _ACK:
+        return ""
+    return pick(_ACK[parsed.feeling], parsed.feeling, parsed.score, parsed.specialties)
+
+
+def crisis(knowledge: Knowledge) -> Reply:
+    """For hopelessness or self-harm: care first, then where to find help now. No data, no plan."""
+    fact = knowledge.facts.get(CRISIS_FACT)
+    line = (
+        f"• {escape(fact.text)} <i>({escape(knowledge.cite(fact.source))})</i>\n"
+        if fact is not None
+        else "• Please reach a crisis line or your local emergency number now.\n"
+    )
+    html = (
+        "I'm really sorry you're feeling this way. You matter far more than any exam or score, "
+        "and you don't have to carry this alone.\n\n"
+        f"{line}"
+        "• Your school's wellness or counselling service is there for exactly this, and it's confidential.\n"
+        "• Tell someone you trust today: a friend, a family member, a classmate or a mentor.\n\n"
+        "If you might act on thoughts of hurting yourself, call your local emergency number now. "
+        "I'm here to talk about Step 2 whenever you want, but you come first."
+    )
+    return Reply(html)
+
+
+def with_feeling(reply: Reply, parsed: Parsed) -> Reply:
+    """The reply with the feeling acknowledged first, and the upbeat closing dropped when it would jar."""
+    ack = acknowledge(parsed)
+    if not ack:
+        return reply
+    html = reply.html
+    if parsed.feeling in {"failure", "shame", "panic", "hopeless"}:
+        html = html.replace("\n\nA score is one part of your application, not a verdict on it.", "")
+    return Reply(f"{ack}\n\n{html}", reply.buttons, reply.chart)
+
+
+def vent(parsed: Parsed) -> Reply:
+    """A feeling with no question: listen, then offer one small next step."""
+    ack = acknowledge(parsed) or "That sounds hard. Thanks for telling me."
+    html = (
+        f"{ack}\n\nIf it helps, tell me what's weighing on you most: the score, the date or the studying. "
+        "Sometimes one small change to the plan makes the rest feel lighter."
+    )
+    first = Button("After a fail", "/faq retakes") if parsed.feeling == "failure" else None
+    buttons = (
+        tuple(
+            b for b in (first, Button("How to study", "/faq study_strategies"), Button("🗓 Study plan", "/plan")) if b
+        ),
+    )
+    return Reply(html, buttons)
+
+
+def thanks(parsed: Parsed) -> Reply:
+    """A short, warm you're-welcome."""
+    return Reply(
+        pick(
+            (
+                "You're welcome! Good luck with the studying. 🙂",
+                "Any time. Come back whenever a question pops up.",
+                "Glad it helped! I'm here when you need me.",
+            ),
+            parsed.confidence,
+        )
+    )
+
+
+def insult() -> Reply:
+    """No offence taken; one line on what to try."""
+    return Reply(
+        "Fair enough, I don't always get it right. 🙂 Tell me what you were after, like "
+        "“avg for derm” or “is 245 good for IM?”, and I'll have another go."
+    )
+
+
+def smalltalk() -> Reply:
+    """A friendly line back, then the door to what the bot is for."""
+    return Reply(
+        "Doing fine, thanks for asking! I'm all about Step 2 CK: scores, specialties, study plans. What's on your mind?"
+    )
+
+
+def greeting_again(profile: Profile) -> Reply:
+    """A returning student gets a short hello, not the whole welcome."""
+    if profile.score is not None:
+        whose = "your" if profile.about.score_own else "the"
+        return Reply(f"Hi again! 👋 I still have {whose} {profile.score} in mind. What would you like to look at?")
+    return Reply("Hi again! 👋 What would you like to look at?")
+
+
+def my_score(profile: Profile, knowledge: Knowledge) -> Reply:
+    """What we remember about the student, and how to erase it."""
+    lines = []
+    if profile.score is not None:
+        lines.append(
+            f"Your Step 2 CK score: <b>{profile.score}</b>."
+            if profile.about.score_own
+            else f"You asked about <b>{profile.score}</b> (you haven't told me your own score)."
+        )
+    about = profile.about
+    if about.school:
+        lines.append(
+            {"us_md": "US MD student.", "do": "DO student.", "img": "International graduate (IMG)."}[about.school]
+        )
+    if about.status:
+        lines.append(f"Step 2 CK: {about.status}.")
+    if about.exam_date:
+        lines.append(f"Exam date: {about.exam_date}.")
+    if about.step1:
+        lines.append(f"Step 1: {about.step1}.")
+    if about.practice:
+        lines.append("Practice tests: " + escape(", ".join(about.practice)) + ".")
+    if profile.specialties:
+        names = [knowledge.specialties[s].short_name for s in profile.specialties if s in knowledge.specialties]
+        if names:
+            lines.append("Interested in: " + escape(", ".join(names)) + ".")
+    if not lines:
+        return Reply("I don't remember anything about you yet. Tell me your score with “I got 248”.")
+    return Reply("Here's what I remember:\n" + "\n".join(lines) + "\n\n/forget erases all of it.")
+
+
+def _suggestions(parsed: Parsed, knowledge: Knowledge) -> list[str]:
+    out: list[str] = []
+    for ident in parsed.specialties[:1]:
+        out.append(f"“avg for {knowledge.specialties[ident].short_name.lower()}”")
+    if parsed.score is not None:
+        out.append(f"“is {parsed.score} good for IM?”")
+    out += ["“avg for derm”", "“I got 245, what fits?”", "“how long should I study?”"]
+    return list(dict.fromkeys(out))[:3]
+
+
+def fallback(parsed: Parsed, knowledge: Knowledge) -> Reply:
+    """At most four lines: what we didn't get, and two or three things to try that fit."""
+    tries = _suggestions(parsed, knowledge)
+    html = "I didn't quite catch that. Try " + ", ".join(tries[:-1]) + f" or {tries[-1]}."
+    if parsed.practice_score is not None:
+        html += (
+            f"\n{parsed.practice_score} looks like a practice or Step 1 score, so I didn't take it as your Step 2 CK."
+        )
+    buttons = ((Button("❓ Common questions", "/faq"), Button("📋 All averages", "/specialties")),)
+    return Reply(html, buttons)
+
+
+def _button(reading: str, parsed: Parsed, knowledge: Knowledge) -> Button | None:
+    """The button that asks for one reading, as a command the advisor understands."""
+    intent, _, topic = reading.partition(":")
+    if topic:
+        entry = knowledge.faq.get(topic)
+        return Button(entry.title, f"/faq {topic}") if entry is not None else None
+    spec = knowledge.specialties.get(parsed.specialties[0]) if parsed.specialties else None
+    match intent:
+        case "average":
+            return Button(f"Average for {spec.short_name}", f"/average {spec.short_name}") if spec else None
+        case "score_fit" | "score_check" if parsed.score is not None:
+            return Button(f"Where {parsed.score} stands", f"/score {parsed.score}")
+        case "study_plan" | "exam_moved" | "days_left":
+            return Button("🗓 Study plan", "/plan")
+        case "help":
+            return Button("What you can do", "/help")
+        case "practice_score":
+            entry = knowledge.faq.get("practice_tests")
+            return Button(entry.title, "/faq practice_tests") if entry is not None else None
+    return None
+
+
+def clarify(parsed: Parsed, knowledge: Knowledge) -> Reply | None:
+    """One short question with the likeliest readings as buttons; None when fewer than two fit."""
+    buttons = [b for b in (_button(r, parsed, knowledge) for r in parsed.alternatives) if b is not None]
+    unique = list({b.action: b for b in buttons}.values())[:3]
+    if len(unique) < 2:
+        return None
+    return Reply("Just to be sure I answer the right thing: which did you mean?", tuple((b,) for b in unique))
+
+
+def also(parsed: Parsed, knowledge: Knowledge, reply: Reply) -> Reply:
+    """The main answer, then the long post's other questions offered as buttons."""
+    buttons = [b for b in (_button(r, parsed, knowledge) for r in parsed.also) if b is not None]
+    if not buttons:
+        return reply
+    names = " and ".join(f"“{escape(b.label)}”" for b in buttons)
+    html = f"{reply.html}\n\n<i>You also asked about {names}: tap below.</i>"
+    return Reply(html, (*reply.buttons, tuple(buttons)), reply.chart)
+
+
+def school_note(profile: Profile, knowledge: Knowledge, reply: Reply) -> Reply:
+    """For an IMG or DO student, a pointer to what differs for them (where the FAQ has it)."""
+    topic = {"img": "img", "do": "do_students"}.get(profile.about.school or "")
+    shown = {b.action for row in reply.buttons for b in row}
+    if topic is None or topic not in knowledge.faq or f"/faq {topic}" in shown:
+        return reply
+    label = "As an IMG" if topic == "img" else "As a DO student"
+    html = f"{reply.html}\n\n{label}, a few things work differently for you: tap below."
+    return Reply(html, (*reply.buttons, (Button(knowledge.faq[topic].title, f"/faq {topic}"),)), reply.chart)

@@ -1,0 +1,371 @@
+"""Free text as students write it -> a structured `Parsed`.
+
+`understand(text, knowledge)` is a pure function: no I/O beyond the model loaded once, and it
+never raises. Only the first `MAX_CHARS` characters are read.
+
+How a message is read
+---------------------
+* Entities by rule (they are exact): specialties (`specialties.py`), numbers and the exam each
+  belongs to (`scores.py`), what the student says about themselves (`about.py`).
+* Intent, FAQ topic and feeling by the classifier (`classifier.py`), trained on the labelled
+  examples in knowledge/examples/. The entities then settle what the classifier cannot see:
+  "score_check" needs a score and one specialty, an off-scale score is "invalid_score".
+* A few cues stay rules (`cues.py`): a pure greeting, help, an explicit study-plan request,
+  and the safety net for hopelessness and self-harm.
+* Long posts are split into sentences; the whole post gives the main ask, and a sentence that
+  confidently asks something else becomes a secondary ask (`also`).
+* Below `CONFIDENT` the reading is kept but marked unsure, with `alternatives` to offer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from bot.understand import cues
+from bot.understand.about import AboutFacts, School, Status, about
+from bot.understand.classifier import (
+    MODEL_FILE,
+    Model,
+    ModelError,
+    Prediction,
+    data_digest,
+    entity_tokens,
+    load_model,
+    stamped_digest,
+)
+from bot.understand.scores import Numbers, PracticeResult, read_numbers
+from bot.understand.specialties import Index, find_specialties, index_for, tokens_of
+from knowledge import Knowledge
+from knowledge.text import fold, normalize
+from knowledge.vocab import phrase_in, vocabulary
+
+log = logging.getLogger(__name__)
+
+Intent = Literal[
+    "average",
+    "score_check",
+    "score_fit",
+    "compare",
+    "faq",
+    "study_plan",
+    "greeting",
+    "help",
+    "smalltalk",
+    "invalid_score",
+    "unknown",
+    "thanks",
+    "insult",
+    "my_score",
+    "practice_score",
+    "exam_moved",
+    "log_progress",
+    "days_left",
+    "plan_break",
+    "vent",
+]
+Feeling = Literal["stress", "panic", "failure", "shame", "exhaustion", "celebration", "hopeless"]
+
+MAX_CHARS = 1000
+"""Only this much of a message is read: questions are short, and work must stay bounded."""
+CONFIDENT = 0.45
+"""Below this probability for the top intent (and with no entity to settle it) we ask, not guess."""
+FEELING_AT = 0.5
+"""A feeling is acknowledged only when the classifier is this sure (hopeless has its own bar)."""
+HOPELESS_AT = 0.25
+"""Lower on purpose: missing a student in crisis costs far more than one caring reply too many."""
+ALSO_AT = 0.6
+KNOWN_WORDS = 0.5
+"""Below this share of words seen in training, a message is "unknown" whatever the model says."""
+SHORT_WORDS = 6
+SHORT_SURE = 0.95
+"""A message this short that names a score or specialty is read by its entities unless the model is this sure."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a message asks, in plain data; no transport and no profile involved."""
+
+    intent: Intent
+    score: int | None = None
+    """The Step 2 CK score the message is about, 1-300, else None."""
+    specialties: tuple[str, ...] = ()
+    """Canonical specialty ids, in the order mentioned, without repeats."""
+    topic: str | None = None
+    """FAQ topic id when the message asks a known question."""
+    other_specialty: str | None = None
+    """Id from other_specialties when they name a specialty we hold no average for (the first)."""
+    bad_score: int | None = None
+    """The out-of-range number they gave as a score (intent invalid_score)."""
+    practice_score: int | None = None
+    """A 100-300 number they gave for a practice test or Step 1 (never used as the score)."""
+    own: bool = False
+    """`score` is the student's own result ("I got 251"), not one asked about ("is 240 good?")."""
+    range: tuple[int, int] | None = None
+    """A Step 2 score range asked about ("240-250 for derm?")."""
+    practice: tuple[PracticeResult, ...] = ()
+    step1: int | None = None
+    comlex: int | None = None
+    other_specialties: tuple[str, ...] = ()
+    """Every specialty named that we hold no figure for, in order."""
+    feeling: Feeling | None = None
+    confidence: float = 1.0
+    """Probability of `intent` (1.0 when rules decided it)."""
+    alternatives: tuple[str, ...] = ()
+    """When unsure: the likeliest readings, as "intent" or "faq:<topic>", best first."""
+    also: tuple[str, ...] = ()
+    """Secondary asks of a long post, as "intent" or "faq:<topic>"."""
+    school: School | None = None
+    stage: str | None = None
+    status: Status | None = None
+    exam_date: bool = False
+    """They named their upcoming exam's date (read with the plan parser by the caller)."""
+
+    @property
+    def unsure(self) -> bool:
+        """Too unsure to answer: ask which reading they meant."""
+        return bool(self.alternatives)
+
+
+def understand(text: str, knowledge: Knowledge) -> Parsed:
+    """Parse one message; never raises, whatever the text."""
+    if not isinstance(text, str):
+        return Parsed("unknown")
+    try:
+        return _understand(text[:MAX_CHARS], index_for(knowledge), model())
+    except Exception:  # a parser bug must cost one "didn't get that", never the bot
+        log.exception("could not parse a %d-character message", len(text))  # the text itself is private
+        return Parsed("unknown")
+
+
+_loaded: list[Model] = []
+_loading = threading.Lock()
+
+
+def model() -> Model:
+    """The shipped model, loaded once; a message arriving while `preload` runs waits for it."""
+    if not _loaded:
+        with _loading:
+            if not _loaded:
+                _loaded.append(load_model(MODEL_FILE))
+    return _loaded[0]
+
+
+def reset_model() -> None:
+    """Forget the loaded model (after retraining), so the next use reads the new file."""
+    with _loading:
+        _loaded.clear()
+
+
+def preload() -> threading.Thread:
+    """Load the model (and numpy, ~0.2 s) in the background, so start-up reaches its first poll sooner."""
+    thread = threading.Thread(target=model, name="load-understanding-model", daemon=True)
+    thread.start()
+    return thread
+
+
+def check_model() -> str | None:
+    """None when the model file is readable and was trained on the data beside it, else why not.
+
+    Cheap (no numpy): it reads the model's JSON stamp and hashes the training data files.
+    """
+    try:
+        digest = stamped_digest(MODEL_FILE)
+    except ModelError as err:
+        return str(err)
+    if digest != data_digest():
+        return (
+            "the understanding model was trained on other examples than those in knowledge/examples; "
+            "run: python -m bot knowledge train"
+        )
+    return None
+
+
+_SCORE_INTENTS: frozenset[str] = frozenset(
+    {"average", "score_check", "score_fit", "compare", "invalid_score", "unknown", "smalltalk", "greeting"}
+)
+_ENTITY_SETTLED: frozenset[str] = frozenset({"average", "score_check", "score_fit", "compare", "invalid_score"})
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+_DECADE_PHRASE_RE = re.compile(r"\b(?:high|upper|mid|middle|low|lower)[\s-]+(?=\d{3}\s*'?s\b)", re.IGNORECASE)
+
+
+def _understand(text: str, index: Index, loaded: Model) -> Parsed:
+    tokens = tokens_of(text)
+    if not tokens:
+        return Parsed("greeting" if "👋" in text else "unknown")
+    norm = normalize(text)
+    specs, others = find_specialties(text, tokens, index)
+    nums = read_numbers(text, index.aliases)
+    facts = about(norm, fold(text))
+    base = _base(nums, specs, others, facts)
+
+    exact = index.phrasings.get(norm)
+    if exact is not None:
+        return replace(base, intent="faq", topic=exact)
+    if cues.is_greeting(tokens) and not ({"thanks", "thank", "thx", "ty", "tysm"} & {t.low for t in tokens}):
+        return replace(base, intent="greeting")
+
+    # "low 240s" is a score: the word "low" must not read as a worry about a low score.
+    guess = loaded.predict(_DECADE_PHRASE_RE.sub(" ", text), _entities(nums, specs, others))
+    intent, confidence = guess.intent[0]
+    if guess.coverage < KNOWN_WORDS:
+        intent, confidence = "unknown", 1.0 - guess.coverage  # mostly words it never saw: don't guess
+    parsed = replace(base, intent=intent, confidence=confidence, feeling=_feeling(norm, guess))  # type: ignore[arg-type]
+    if intent == "faq":
+        parsed = replace(parsed, topic=guess.topic[0][0])
+    if len(tokens) <= SHORT_WORDS and confidence < SHORT_SURE and (specs or others or nums.score or nums.range):
+        parsed = replace(parsed, confidence=0.0)  # "step 2 ck 250", "PRS average": the entities say it all
+    parsed = _settle(parsed, nums, specs, others, text, norm)
+    if parsed.intent != "faq":
+        parsed = replace(parsed, topic=None)
+    if parsed.intent == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED:
+        parsed = replace(parsed, alternatives=_readings(guess))
+    if len(text) >= 150:
+        parsed = replace(parsed, also=_also(text, parsed, loaded))
+    return parsed
+
+
+def _entities(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...]) -> list[str]:
+    return entity_tokens(
+        score=nums.score is not None,
+        own=nums.own,
+        range_=nums.range is not None,
+        bad=nums.bad is not None,
+        practice=bool(nums.practice),
+        step1=nums.step1 is not None,
+        specialties=len(specs) + len(others),
+    )
+
+
+def entity_tokens_for(text: str, knowledge: Knowledge) -> list[str]:
+    """The entity tokens `understand` gives the model for this text (training uses the same)."""
+    text = text[:MAX_CHARS]
+    index = index_for(knowledge)
+    specs, others = find_specialties(text, tokens_of(text), index)
+    return _entities(read_numbers(text, index.aliases), specs, others)
+
+
+def _base(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...], facts: AboutFacts) -> Parsed:
+    practice_score = None
+    if nums.score is None:
+        practice_score = next((p.score for p in nums.practice if p.score), None) or nums.step1 or nums.other
+    return Parsed(
+        "unknown",
+        score=nums.score,
+        specialties=specs,
+        other_specialty=others[0] if others else None,
+        bad_score=nums.bad,
+        practice_score=practice_score,
+        own=nums.own,
+        range=nums.range,
+        practice=nums.practice,
+        step1=nums.step1,
+        comlex=nums.comlex,
+        other_specialties=others,
+        school=facts.school,
+        stage=facts.stage,
+        status=facts.status,
+        exam_date=facts.exam_date,
+    )
+
+
+def _feeling(norm: str, guess: Prediction) -> Feeling | None:
+    # The hopeless/self-harm path: a short phrase list beside the classifier, because the
+    # classifier learns from a few dozen examples and a missed "I want to disappear" is the one
+    # mistake we cannot afford; a caring reply to a false alarm costs little.
+    if phrase_in(norm, vocabulary().hopeless_phrases) is not None:
+        return "hopeless"
+    scores = dict(guess.feeling)
+    if scores.get("hopeless", 0.0) >= HOPELESS_AT:
+        return "hopeless"
+    label, p = guess.feeling[0]
+    return label if label != "none" and p >= FEELING_AT else None  # type: ignore[return-value]
+
+
+def _settle(
+    parsed: Parsed, nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...], text: str, norm: str
+) -> Parsed:
+    """Let the entities decide what the classifier can't see (how many specialties, which number).
+
+    The number intents only ever stand with their entities: "invalid_score" exactly when an
+    off-scale score was given, "score_check" with a score and a specialty, and so on.
+    """
+    intent = parsed.intent
+    has_score = nums.score is not None or nums.range is not None
+    has_spec = bool(specs or others)
+    unsure = parsed.confidence < CONFIDENT
+    if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
+        return replace(parsed, intent="invalid_score", confidence=1.0)
+    if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):
+        if has_score and has_spec:  # one specialty or several: the score set against each
+            return replace(parsed, intent="score_check", confidence=1.0)
+        if has_score:
+            return replace(parsed, intent="score_fit", confidence=1.0)
+        if has_spec:
+            return replace(parsed, intent="compare" if len(specs) + len(others) >= 2 else "average", confidence=1.0)
+        if intent in _ENTITY_SETTLED:
+            return replace(parsed, intent="unknown")  # a number intent with nothing to answer it with
+    if intent in {"unknown", "smalltalk"} and cues.asks_help(norm):
+        return replace(parsed, intent="help", confidence=1.0)
+    tiny = norm.count(" ") < PLAN_TINY_WORDS  # "test tomorrow", "6 weeks left": a date to plan for
+    planish = intent not in _PLAN_INTENTS or (intent != "study_plan" and (tiny or parsed.confidence < PLAN_SURE))
+    short = unsure or norm.count(" ") < PLAN_RULE_WORDS  # long posts: the model reads them better
+    if planish and short and cues.wants_plan(text, norm, has_score=has_score):
+        return replace(parsed, intent="study_plan", confidence=1.0)
+    if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
+        return replace(parsed, intent="score_check" if specs else "score_fit")  # "...but got 245 on the real thing"
+    return parsed
+
+
+_PLAN_INTENTS = frozenset({"study_plan", "exam_moved", "days_left", "plan_break", "log_progress"})
+PLAN_SURE = 0.95
+PLAN_RULE_WORDS = 12
+PLAN_TINY_WORDS = 4
+"""Below this, an explicit plan request or an exam date to plan for ("test in 6 weeks") wins."""
+
+
+def _label(intent: str, topic: str) -> str:
+    return f"faq:{topic}" if intent == "faq" else intent
+
+
+def _readings(guess: Prediction) -> tuple[str, ...]:
+    """The two or three likeliest readings worth offering (faq expands into its top topics)."""
+    out: list[str] = []
+    for intent, p in guess.intent:
+        if p < 0.1:
+            break
+        if intent == "faq":
+            out += [_label("faq", t) for t, tp in guess.topic[:2] if tp >= 0.2]
+        elif intent not in {"unknown"}:
+            out.append(intent)
+    return tuple(dict.fromkeys(out))[:3]
+
+
+def _also(text: str, main: Parsed, loaded: Model) -> tuple[str, ...]:
+    """Asks in single sentences that differ from the main one and are confidently something."""
+    seen = {_label(main.intent, main.topic or "")}
+    found: list[str] = []
+    asks = [s for s in _SENTENCE_RE.split(text) if len(s) >= 12 and ("?" in s or _QUESTION_RE.match(normalize(s)))]
+    if len(asks) < 2:
+        return ()  # one question: the whole post's reading already answers it
+    for sentence in asks:
+        guess = loaded.predict(sentence, top=1)
+        intent, p = guess.intent[0]
+        if p < ALSO_AT or intent in _NOT_ASKS:
+            continue
+        label = _label(intent, guess.topic[0][0])
+        if intent == "faq" and guess.topic[0][1] < ALSO_AT:
+            continue
+        if label not in seen:
+            seen.add(label)
+            found.append(label)
+    return tuple(found[:2])
+
+
+_QUESTION_RE = re.compile(r"(?:how|what|whats|when|is|are|can|could|should|would|will|do|does|any|which|why)\b")
+_NOT_ASKS = frozenset({"unknown", "greeting", "thanks", "smalltalk", "insult", "vent", "help"})
+
+__all__ = ["MAX_CHARS", "Intent", "Parsed", "PracticeResult", "check_model", "understand"]

@@ -1,0 +1,90 @@
+"""What a student says about themselves: school (US MD / DO / IMG), stage, whether they have
+taken, passed or failed Step 2 CK, and whether they name their exam date.
+
+Rules over normalised text: these are entities, short fixed phrases, like scores and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from bot.answers import find_exam_date
+
+School = Literal["us_md", "do", "img"]
+Status = Literal["taken", "passed", "failed"]
+
+
+@dataclass(frozen=True)
+class AboutFacts:
+    """Facts the student stated about themselves in one message (None: not said)."""
+
+    school: School | None = None
+    stage: str | None = None
+    status: Status | None = None
+    exam_date: bool = False
+    """They named the date of their upcoming exam (the plan parser reads the date itself)."""
+
+
+_IMG_RE = re.compile(
+    r"\b(?:i m|im|i am|as an?|fellow|an|am an?)\s+(?:non us\s+)?"
+    r"(?:img|fmg|imgs|(?:international|foreign) (?:medical )?(?:graduate|grad|student))\b"
+    r"|\bimg here\b|\b(?:carib|caribbean) (?:student|school|med)"
+    r"|\bi (?:study|studied|graduated) (?:abroad|outside the us)\b|\bme (?:an )?img\b"
+    r"|\bimg (?:from|with|applying|student)\b"
+)
+_DO_RE = re.compile(
+    r"\b(?:i m|im|i am|as an?|fellow|am an?)\s+(?:a\s+)?(?:do|osteopathic)(?: student| applicant| grad| school)?\b"
+    r"|\bdo (?:student|here|applicant|school|grad)\b|\bosteopathic (?:student|school|applicant)\b"
+)
+_MD_RE = re.compile(
+    r"\b(?:i m|im|i am|as an?|am an?)\s+(?:a\s+)?(?:us md|usmd|amg|md student|us grad|us student)\b"
+    r"|\b(?:us md|usmd|amg) (?:student|here|applicant)\b"
+)
+_STAGE_RE = re.compile(
+    r"\b(?:i m an?|im an?|i am an?|as an?|rising|current|currently an?)\s+"
+    r"(?P<stage>ms ?[1-4]|m[1-4]|(?:first|second|third|fourth|1st|2nd|3rd|4th) year|intern|pgy ?[1-3]|graduate|grad)\b"
+    r"|\b(?P<ms>ms ?[1-4]|m[34](?= (?:here|student|year)))\b"
+)
+_FAILED_RE = re.compile(
+    r"\bi (?:just )?(?:failed|didn t pass|did not pass|didnt pass)\b(?!.{0,20}\b(?:step 1|s1|shelf|nbme|uwsa|cms)\b)"
+    r"|\bfailed (?:step 2|ck|step2|s2|my ck|my step 2|the exam|it)\b|\b(?:step 2|ck|my score) (?:was|is) a fail\b"
+)
+_PASSED_RE = re.compile(
+    r"\bi (?:just )?passed (?:step 2|ck|step2|s2|it|my ck|my step 2)\b|\bpassed (?:step 2|ck)\b(?! is)"
+)
+_TAKEN_RE = re.compile(
+    r"\b(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
+    r" (?:step 2|ck|step2|s2|the exam|my exam|it)\b"
+    r"|\b(?:my )?(?:score|scores|results?) (?:came back|came out|is out|are out|dropped)\b"
+    r"|\bi (?:got|scored) (?:an? )?\d{3}\b"
+)
+_EXAM_AHEAD_RE = re.compile(r"\b(?:exam|test|step 2|ck|s2|step2ck|test date|exam date)\b")
+_NOT_AHEAD_RE = re.compile(r"\b(?:took|taken|sat|was|last|yesterday|ago|released?|came back|moved from)\b")
+_ANY_DAY = date(2000, 1, 1)
+
+
+def about(norm: str, folded: str) -> AboutFacts:
+    """Self-description in `norm` (normalised text); `folded` keeps punctuation for dates."""
+    school: School | None = None
+    if _IMG_RE.search(norm):
+        school = "img"
+    elif _DO_RE.search(norm):
+        school = "do"
+    elif _MD_RE.search(norm):
+        school = "us_md"
+    stage_hit = _STAGE_RE.search(norm)
+    stage = (stage_hit.group("stage") or stage_hit.group("ms")) if stage_hit else None
+    status: Status | None = None
+    if _FAILED_RE.search(norm):
+        status = "failed"
+    elif _PASSED_RE.search(norm):
+        status = "passed"
+    elif _TAKEN_RE.search(norm):
+        status = "taken"
+    exam_date = bool(
+        _EXAM_AHEAD_RE.search(norm) and not _NOT_AHEAD_RE.search(norm) and find_exam_date(folded, _ANY_DAY)
+    )
+    return AboutFacts(school, stage, status, exam_date)

@@ -1,0 +1,408 @@
+"""Numbers in a message, and which exam each belongs to.
+
+A number in 100-300 is the Step 2 CK score unless something says it is not (a practice exam
+or Step 1 in the same clause, a unit, a date, a label). Anything else counts only with score
+words around it ("got", "scored", "score of", "step 2 ... 320"). Beside the score this finds
+practice-test results (NBME / UWSA / CMS / Free 120, with form and 3-digit or percent score),
+a Step 1 score, a COMLEX score, a range ("240-250") and whether the score is the student's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from itertools import islice
+from typing import Literal
+
+from knowledge.vocab import vocabulary
+
+# --------------------------------------------------------------------------- scores
+
+_NUM_RE = re.compile(r"[0-9]+")
+_MAX_NUMBERS = 40  # a message with more numbers than this is a table, not a question
+_UNIT = (
+    r"years?|yrs?|yo|y\s*/\s*o|y\.o|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h|minutes?|"
+    r"mins?|seconds?|secs?|questions?|qs|q|qids?|blocks?|attempts?|times|tries|"
+    r"pages?|cards|flashcards|reviews?|people|ppl|students|programs?|"
+    r"interviews?|apps|applications?|points?|pts|percent|percentile|x|k|mg|kg|lbs?|dollars?|"
+    r"bucks|usd|followers|more|nbmes?|forms?|uwsas?|specialties|specialities|kids|"
+    r"patients|sessions|chapters|videos|lectures|cases|items|rotations|shelves|letters|"
+    r"lors|pubs|publications|posters|abstracts|left|total\s+questions|spots|seats|slots|positions|of\s+us|classmates"
+)
+# One modifier may sit between: "150 anki cards", "40 practice questions", "3 more weeks".
+_UNIT_AFTER_RE = re.compile(
+    rf"^\+?[\s\-]*(?:(?:anki|practice|uworld|uw|amboss|qbank|new|more|review|flash|extra|total|free|"
+    rf"random|full|hard)[\s\-]+)?(?:{_UNIT})\b"
+)
+# A clock time only up to 12: "250 am I good for derm?" is a score and a question.
+_CLOCK_AFTER_RE = re.compile(r"^\s*(?:am|pm|a\.m|p\.m|o\s*'?\s*clock)\b")
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s*$")
+_MONTH_AFTER_RE = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})[a-z]*\b")
+# A number right after one of these is a label, not a score: "step 2", "NBME 12",
+# "free 120", "PGY-1", "form 8", "block 3", "top 10".
+_LABEL_BEFORE_RE = re.compile(
+    r"\b(?:step|level|lvl|uwsa|nbme|form|forms|cbse|cbssa|cms|free|pgy|ms|year|yr|block|"
+    r"blocks|page|chapter|question|q|qid|number|no|num|version|room|rank|ranked|top|age|"
+    r"aged|gpa|mcat|phase|part|day|week|month|class|cohort|attempt|try|round|test|exam|"
+    r"section|id|through|thru|class of(?: about| around| like)?)\s*[-#:.]?\s*$|#\s*$"
+)
+_PRACTICE_LABEL_RE = re.compile(r"\b(?:nbme|uwsa|cbse|cbssa)\s*[-#:.]?\s*$")
+_AGE_BEFORE_RE = re.compile(r"\b(?:i\s*'?\s*m|i am|im)\s*$")
+_BOUNDARY_RE = re.compile(
+    r"[,;!?\n]|\.\s|\b(?:and|but|so|then|also|plus|while|whereas|though|although|because|"
+    r"however)\b"
+)
+_EXAM_RE = re.compile(
+    r"\b(?P<s2>step\s*(?:2|ii|two)(?:\s*ck)?|step2(?:ck)?|s2(?:ck)?|ck|usmle\s*2"
+    r"|(?:real|actual|official)\s*(?:score|thing|exam|one|deal|ck))\b"
+    r"|\b(?P<other>step\s*(?:1|i|one)|step1|s1|nbmes?(?:\s*\d+)?|uwsa\s*\d*|cbse|cbssa|"
+    r"free\s*120|free120|uworld|uw|amboss|shelf|shelves|comlex|level\s*\d|mcat|comsae|"
+    r"cms(?:\s*forms?)?|forms?\s*\d+|practice(?:\s*(?:tests?|exams?|scores?|nbmes?))?|"
+    r"self\s*assessments?|gpa|qbank)\b"
+)
+_EXAM_AFTER_RE = re.compile(
+    r"^\s*(?:\+|ish)?\s*(?:on|in|for|from|at)\s+(?:my\s+|the\s+|an?\s+|their\s+)?"
+    r"(?:(?P<s2>step\s*(?:2|ii|two)|step2|s2|ck|usmle\s*2|(?:real|actual)\s*(?:thing|exam|deal|one))|(?P<other>step\s*(?:1|i|one)\b|"
+    r"step1|s1|nbme|uwsa|cbse|cbssa|free\s*120|uworld|uw\b|amboss|shelf|comlex|mcat|comsae|"
+    r"cms|form|practice|self\s*assess|qbank))"
+)
+# "my NBME predicted 250", "UWSA2 predicts a 255": then a practice number IS their score.
+_PREDICTED_BEFORE_RE = re.compile(
+    r"\b(?:predicted|predicts?|predicting|prediction|projected|projects?|projecting|"
+    r"equates?|converts?|converted|translated?|translates?)\b[^0-9]{0,20}$"
+)
+_PREDICTED_AFTER_RE = re.compile(r"^\s*(?:\+|ish)?\s*(?:predicted|projected)\b")
+# Words that say "this number is my score": "got 250", "scored a 249", "score of 999".
+_STRONG_BEFORE_RE = re.compile(
+    r"\b(?:got|get|gotten|getting|scored|scoring|score|scores|pulled|earned|received|hit)"
+    r"\b(?:\s+(?:a|an|of|was|is|were|like|around|about|only|just|maybe|exactly|approx|"
+    r"approximately|roughly|probably|barely|literally|=|:))*\s*[~:=]?\s*$"
+)
+_NEGATIVE_RE = re.compile(r"(?:^|[\s(~])-$|\bminus\s*$")
+_GLUED_BEFORE_RE = re.compile(r"[^\W\d_]$|[$#@£€/:]$|(?:[a-z]|[0-9])-$|[0-9][.,]$")
+_FORMATTED_AFTER_RE = re.compile(r"[/:][0-9]|\.[0-9]|,[0-9]{3}|-[0-9]|\s*(?:%|percent\b|(?:st|nd|rd|th)\b)")
+_DECADE_AFTER_RE = re.compile(r"'?s\b")
+_DIGIT_AFTER_RE = re.compile(r"\s*[0-9]")
+_DIGITS_BEFORE_RE = re.compile(r"([0-9]+)\s+$")
+_FOLLOW_WORD_RE = re.compile(r"[\s!.?~+]*([a-z]+)")
+_RANGE_WORD_RE = re.compile(r"\b(high|upper|mid|middle|low|lower)[\s-]*$")
+_DECADE_OFFSET = {"high": 7, "upper": 7, "mid": 5, "middle": 5, "low": 2, "lower": 2}
+# After a small or out-of-range number, only these keep it a score ("got 3 kids" is not).
+_SCORE_FOLLOW = vocabulary().after_off_scale_score
+
+
+@dataclass(frozen=True)
+class _Number:
+    """One number in the message, joined across "2 48" when that reads as a score."""
+
+    value: int
+    start: int
+    end: int
+
+
+def _numbers(low: str) -> list[_Number]:
+    """Digit runs, joining "2 48" / "24 8" into 248 when the parts look like a split score."""
+    found = list(islice(_NUM_RE.finditer(low), _MAX_NUMBERS + 1))
+    out: list[_Number] = []
+    i = 0
+    while i < len(found):
+        m = found[i]
+        if i + 1 < len(found):
+            nxt = found[i + 1]
+            a, b = m.group(), nxt.group()
+            if (
+                nxt.start() == m.end() + 1
+                and low[m.end()] == " "
+                and {len(a), len(b)} == {1, 2}
+                and 100 <= int(a + b) <= 300
+                and not _LABEL_BEFORE_RE.search(low[max(0, m.start() - 20) : m.start()])
+            ):
+                out.append(_Number(int(a + b), m.start(), nxt.end()))
+                i += 2
+                continue
+        out.append(_Number(int(m.group()), m.start(), m.end()))
+        i += 1
+    return out
+
+
+@dataclass(frozen=True)
+class PracticeResult:
+    """One practice-test result: exam, form ("" when not given), and a 3-digit or percent score."""
+
+    exam: Literal["nbme", "uwsa", "cms", "free120"]
+    form: str = ""
+    score: int | None = None
+    percent: int | None = None
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """What the numbers of one message are."""
+
+    score: int | None = None
+    """The Step 2 CK score the message is about (1-300)."""
+    own: bool = False
+    """The score is stated as the student's own result ("I got 251", "actually it's 251")."""
+    bad: int | None = None
+    """An off-scale number given as the Step 2 score (when there is no valid one)."""
+    practice: tuple[PracticeResult, ...] = ()
+    step1: int | None = None
+    comlex: int | None = None
+    range: tuple[int, int] | None = None
+    other: int | None = None
+    """A 100-300 number that belongs to another exam (the first one), for the practice note."""
+
+
+def read_numbers(text: str, aliases: Collection[str] = ()) -> Numbers:
+    """Every number of the message that matters, each with the exam it belongs to."""
+    low = text.lower().replace("−", "-").replace("–", "-").replace("—", "-").replace("’", "'")
+    practice = _practice(low)
+    step1 = _tagged(_STEP1_RE, low)
+    comlex = _tagged(_COMLEX_RE, low, high=999)
+    found = _range(low)
+    if found is not None:
+        return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
+    score, at, bad, other = _find_score(low, aliases)
+    claimed = {p.score for p in practice} | {step1, comlex}
+    if score is not None and score in claimed:
+        score = None  # the practice-result reader tied this number to another exam
+    own = score is not None and at is not None and _is_own(low, at)
+    return Numbers(score, own, bad if score is None else None, practice, step1, comlex, None, other)
+
+
+def _find_score(low: str, aliases: Collection[str] = ()) -> tuple[int | None, int | None, int | None, int | None]:
+    """(score, where it starts, off-scale number, other exam's number) by the clause rules.
+
+    The first number said to be the score settles it, unless the student corrects themselves
+    ("I typed 261 but it's 216", "it's 239 not 293"): then the last one not after "not" wins.
+    """
+    said: list[tuple[int, int]] = []
+    weak: list[tuple[int, int]] = []
+    bad: list[int] = []
+    practice: list[int] = []
+    for num in _numbers(low):
+        verdict = _classify(low, num, aliases)
+        if verdict is None:
+            continue
+        value, kind = verdict
+        if kind == "practice":
+            practice.append(value)
+        elif not 1 <= value <= 300:
+            bad.append(value)
+        elif kind == "said":
+            said.append((value, num.start))
+        else:
+            weak.append((value, num.start))
+    every = sorted(said + weak, key=lambda c: c[1])
+    if len({v for v, _ in every}) > 1 and _CORRECTION_RE.search(low):
+        kept = [(v, at) for v, at in every if not _NOT_BEFORE_RE.search(low[max(0, at - 6) : at])]
+        if kept:
+            return kept[-1][0], kept[-1][1], None, None
+    if said:
+        return said[0][0], said[0][1], None, None
+    if weak:
+        return weak[0][0], weak[0][1], None, None
+    return None, None, bad[0] if bad else None, practice[0] if practice else None
+
+
+_CORRECTION_RE = re.compile(
+    r"\b(?:actually|actual|real score|misread|mistyped|typed|typo|wrong|scratch that|correction|i meant|autocorrect)\b"
+)
+_NOT_BEFORE_RE = re.compile(r"\bnot\s*(?:an?\s*)?$")
+
+
+_EXAM_NAME_RE = re.compile(
+    r"\b(?:(?P<nbme>nbmes?)|(?P<uwsa>uwsa)|(?P<cms>cms)|(?P<free>free\s*-?\s*120|free120|fr120))"
+    r"(?:\s*(?:form|#)?\s*-?\s*(?P<form>\d{1,2})(?!\d))?"
+)
+_RESULT_RE = re.compile(r"^[^0-9]{0,24}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
+_STOP_RE = re.compile(
+    r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?|real|actual)\b|[;\n]|[.!?]\s"
+)
+_TAG_STOP_RE = re.compile(_STOP_RE.pattern + r"|\b(?:but|pass(?:ed)?|fail(?:ed)?|p\s*/\s*f|ck|step\s*2|s2)\b")
+_STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
+_COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
+_RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
+_MORE_RESULTS_RE = re.compile(r"(?:\s*(?:,|and|&|/|then)\s*\d{3}(?!\d))+")
+"""More results of the same exam: "my last two NBMEs were 212 and 220"."""
+_PRACTICE_FORMS = {"nbme": "nbme", "uwsa": "uwsa", "cms": "cms", "free": "free120"}
+
+
+def _practice(low: str) -> tuple[PracticeResult, ...]:
+    """Each practice exam named with a result right after it: "NBME 12 232", "uwsa2: 71%"."""
+    out: list[PracticeResult] = []
+    for m in _EXAM_NAME_RE.finditer(low):
+        exam = next(name for name in _PRACTICE_FORMS if m.group(name))
+        form = m.group("form") or ""
+        if exam == "free":
+            form = ""
+        window = low[m.end() : m.end() + 40]
+        stop = _STOP_RE.search(window)
+        if stop is not None:
+            window = window[: stop.start()]
+        r = _RESULT_RE.match(window)
+        if r is None:
+            continue
+        value = int(r.group("n"))
+        if r.group("pct") or (value <= 100 and exam == "free"):
+            if value <= 100:
+                out.append(PracticeResult(_PRACTICE_FORMS[exam], form, percent=value))  # type: ignore[arg-type]
+        elif 100 <= value <= 300:
+            out.append(PracticeResult(_PRACTICE_FORMS[exam], form, score=value))  # type: ignore[arg-type]
+            more = _MORE_RESULTS_RE.match(window, r.end())
+            for extra in re.findall(r"\d{3}", more.group() if more else ""):
+                if 100 <= int(extra) <= 300:
+                    out.append(PracticeResult(_PRACTICE_FORMS[exam], score=int(extra)))  # type: ignore[arg-type]
+    return tuple(out[:6])
+
+
+def _tagged(exam: re.Pattern[str], low: str, high: int = 300) -> int | None:
+    """A three-digit number tied to this exam: "230 on step 1", "step 1 was 230", "step 1 in 2021 and
+    got 236" (the rest of the sentence, up to another exam or a pass/fail)."""
+    for m in exam.finditer(low):
+        before = _TAGGED_BEFORE_RE.search(low[max(0, m.start() - 20) : m.start()])
+        if before is not None and 100 <= int(before.group(1)) <= high:
+            return int(before.group(1))  # "230 on step 1"
+        window = low[m.end() : m.end() + 60]
+        stop = _TAG_STOP_RE.search(window)
+        window = window[: stop.start()] if stop else window
+        for r in _TAGGED_AFTER_RE.finditer(window):
+            value = int(r.group(1))
+            if 100 <= value <= high and not _STEP2_AFTER_RE.match(low, m.end() + r.end()):
+                return value  # "step 1 was 230"
+    return None
+
+
+_TAGGED_AFTER_RE = re.compile(r"(?<![\d.,])(\d{3})(?!\d|\.\d|,\d|\s*%)")
+_STEP2_AFTER_RE = re.compile(r"\s*(?:on|in|for)\s+(?:my\s+|the\s+)?(?:step\s*2|step2|ck|s2)\b")
+_TAGGED_BEFORE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:on|in|for|from)\s*(?:my\s+|the\s+)?$")
+
+
+def _range(low: str) -> tuple[int, int] | None:
+    """A Step 2 score range asked about: "240-250 for derm", "between 235 and 245"."""
+    m = _RANGE_RE.search(low) or re.search(r"\bbetween\s+(\d{3})\s+and\s+(\d{3})\b", low)
+    if m is None:
+        return None
+    a, b = int(m.group(1)), int(m.group(2))
+    before = low[max(0, m.start() - 25) : m.start()]
+    if before.rstrip().endswith("from"):
+        return None  # "from 219 to 250" is a change, not a range
+    if not (150 <= a < b <= 300 and b - a <= 40) or _EXAM_NAME_RE.search(before) or _STEP1_RE.search(before):
+        return None
+    return a, b
+
+
+_OWN_BEFORE_RE = re.compile(
+    r"(?:\b(?:i|i've|ive|just)\s+(?:got|scored|received|pulled|hit|ended up with|finished with)|\bgot\s+(?:back\s+)?"
+    r"|\bscored|\bcame back(?:\s+(?:with|as|at))?|\bmy\s+(?:real\s+|actual\s+|official\s+)?"
+    r"(?:step\s*2(?:\s*ck)?|step2(?:ck)?|s2(?:ck)?|ck|score)(?:\s+score)?(?:\s+(?:is|was|came in at|came back|=))?"
+    r"|\bactually(?:\s+(?:it\s*'?s|its|it\s+is|it\s+was|i\s+got|a|was))?|\bi\s+have\s+an?|\bi\s*'?m\s+at"
+    r"|\bim\s+at|\bi\s+am\s+at|\bsitting\s+(?:at|on|with)|\bwith\s+my|\bcorrection)"
+    r"\s*(?:a|an|only|just|like|around|about|a\s+solid|a\s+measly|:|=|-)?\s*$"
+)
+_NOT_OWN_RE = re.compile(
+    r"\b(?:if|what if|would|could|someone|somebody|anyone|people|ppl|person|applicants?|hypothetically"
+    r"|let\s*'?s say|lets say|aim\w*|target\w*|goal|want|need|hop(?:e|ing)|predict\w*|projected)\b"
+)
+
+
+def _is_own(low: str, at: int) -> bool:
+    """Whether the score at `at` is stated as the student's own result, not asked about."""
+    before = low[max(0, at - 40) : at]
+    cut = list(re.finditer(r"[,;!?\n]|\.\s|\b(?:but|so|and)\b", before))
+    clause = before[cut[-1].end() :] if cut else before
+    if not _OWN_BEFORE_RE.search(before):
+        return False
+    return _NOT_OWN_RE.search(clause) is None
+
+
+_Kind = Literal["said", "bare", "practice"]
+"""said: words say it is the score; bare: a plausible number alone; practice: a practice-test
+(or Step 1) score."""
+
+
+def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _Kind] | None:
+    """(value, kind) when this number is a score of some kind, else None."""
+    before = low[max(0, num.start - 80) : num.start]  # the clause, for which exam it is about
+    tail = before[-32:]  # enough for "score was around", cheap for the end-anchored checks
+    after = low[num.end : num.end + 60]
+    value = num.value
+
+    if _NEGATIVE_RE.search(tail):
+        tail = tail[:-1] if tail.endswith("-") else tail
+        value = -value
+    elif _GLUED_BEFORE_RE.search(tail) and not _RANGE_WORD_RE.search(tail):
+        # "uwsa2", "pgy-1", "$250", "3/3", "19:30", "240-250", "3.5", "1,000"; not "mid-240s"
+        return None
+    if _FORMATTED_AFTER_RE.match(after):
+        return None  # "3/3", "7.5", "555-1234", "65%", "15th"
+    decade = _decade(tail, after, value)
+    if decade is False:
+        return None
+    if isinstance(decade, int):
+        value = decade
+    elif after[:1].isalpha() and not after.startswith("ish"):
+        return None  # "7am", "26yo", "3rd", "12wks"
+    if _UNIT_AFTER_RE.match(after) or (num.end - num.start == 4 and 1900 <= value <= 2100):
+        return None  # "6 weeks", "40 questions", a year
+    if value <= 12 and _CLOCK_AFTER_RE.match(after):
+        return None  # "7 am", "9 o'clock"
+    if 1 <= value <= 31 and (_MONTH_BEFORE_RE.search(tail) or _MONTH_AFTER_RE.match(after)):
+        return None  # "March 3", "3rd of May"
+    if 100 <= value <= 300 and _PRACTICE_LABEL_RE.search(tail):
+        return value, "practice"  # "nbme 240": too big for a form number, so a practice score
+    if _LABEL_BEFORE_RE.search(tail) or (value < 100 and _AGE_BEFORE_RE.search(tail)):
+        return None  # "step 2", "NBME 12", "free 120", "I'm 26"
+    if _next_to_other_number(tail, after):
+        return None
+
+    predicted = bool(_PREDICTED_BEFORE_RE.search(tail) or _PREDICTED_AFTER_RE.match(after))
+    exam = _exam_context(before, after)
+    if exam == "other" and not predicted:
+        return (value, "practice") if 100 <= value <= 300 else None  # a Step 1, NBME, UWSA... number
+    is_strong = predicted or exam == "s2" or bool(_STRONG_BEFORE_RE.search(tail))
+    if 100 <= value <= 300:
+        return value, ("said" if is_strong else "bare")
+    if not is_strong:
+        return None
+    follow = _FOLLOW_WORD_RE.match(after)
+    off_scale_for = value > 300 and follow is not None and follow.group(1) in aliases  # "score 400 derm"
+    if follow is not None and follow.group(1) not in _SCORE_FOLLOW and not off_scale_for:
+        return None  # "got 3 kids", "got 3 derm interviews", "got 1000 followers"
+    return value, "said"
+
+
+def _decade(tail: str, after: str, value: int) -> int | bool | None:
+    """For "240s" / "mid 240s": the score it stands for, False if nonsense, None if not one."""
+    if not _DECADE_AFTER_RE.match(after):
+        return None
+    if value % 10 or not 100 <= value <= 290:
+        return False
+    word = _RANGE_WORD_RE.search(tail)
+    return value + (_DECADE_OFFSET[word.group(1)] if word else 5)
+
+
+def _next_to_other_number(tail: str, after: str) -> bool:
+    """Phone numbers and lists: a digit group right beside another, unless it is a label."""
+    if _DIGIT_AFTER_RE.match(after):
+        return True
+    group = _DIGITS_BEFORE_RE.search(tail)
+    if group is None:
+        return False
+    return _LABEL_BEFORE_RE.search(tail[: group.start()]) is None
+
+
+def _exam_context(before: str, after: str) -> Literal["s2", "other"] | None:
+    """Which exam the number is about: the one named right after it, else the last one
+    named earlier in the same clause."""
+    m = _EXAM_AFTER_RE.match(after)
+    if m is not None:
+        return "s2" if m.group("s2") else "other"
+    cuts = list(_BOUNDARY_RE.finditer(before))
+    clause = before[cuts[-1].end() :] if cuts else before
+    last: Literal["s2", "other"] | None = None
+    for hit in _EXAM_RE.finditer(clause):
+        last = "s2" if hit.group("s2") else "other"
+    return last

@@ -1,0 +1,236 @@
+"""Specialties named in a message: aliases, typo correction, and guards for short aliases.
+
+Every alias and name in the knowledge (longest match first, multi-word aliases only across
+spaces, "/", "-", "&", "+", "'"), typos corrected against the words of those aliases with
+rapidfuzz (tokens of 5+ letters only), and guards for short aliases that are also ordinary
+words ("im" = "I'm", "er", "dr" before a name). A trailing "surgery" is folded into the
+specialty before it ("neuro surgery" is one). The word lists are in knowledge/vocab/words.json.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from knowledge import Knowledge
+from knowledge.vocab import vocabulary
+
+
+class Token(NamedTuple):
+    """One ASCII alphanumeric run of the message, with where it sits in the original.
+
+    A NamedTuple, not a dataclass: a long post makes hundreds, and this is cheaper to build."""
+
+    low: str
+    orig: str
+    start: int
+    end: int
+
+
+WORD_RE = re.compile(r"[A-Za-z0-9]+")
+
+
+def tokens_of(text: str) -> list[Token]:
+    """The message's alphanumeric runs, lowercased beside the original."""
+    return [Token(m.group().lower(), m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+# --------------------------------------------------------------------------- index
+
+
+@dataclass
+class Index:
+    """Everything derived from one Knowledge that the per-message work needs."""
+
+    aliases: dict[str, tuple[bool, str]]
+    """normalized alias -> (is a specialty we hold an average for, id)."""
+    prefixes: frozenset[str]
+    """Every leading run of words of an alias ("ob", "ob gyn"): where a longer match may go."""
+    vocab: frozenset[str]
+    """Every word of every alias: the targets of typo correction."""
+    buckets: dict[str, list[str]]
+    """Vocab words of 5+ letters by first letter; fuzzy matching only looks in one bucket."""
+    phrasings: dict[str, str]
+    """normalised FAQ phrasing -> topic: an exact match needs no model."""
+    corrections: dict[str, str] = field(default_factory=dict)
+    """Memo of typo corrections; bounded in `_correct`."""
+
+
+_INDEXES: dict[int, tuple[Knowledge, Index]] = {}
+
+
+def index_for(knowledge: Knowledge) -> Index:
+    """The index for this Knowledge, built on first use (Knowledge itself is unhashable)."""
+    cached = _INDEXES.get(id(knowledge))
+    if cached is not None and cached[0] is knowledge:
+        return cached[1]
+    if len(_INDEXES) > 8:  # tests build many; a running bot holds one
+        _INDEXES.clear()
+    index = _build_index(knowledge)
+    # Holding the Knowledge keeps its id from being reused by another object.
+    _INDEXES[id(knowledge)] = (knowledge, index)
+    return index
+
+
+def _build_index(knowledge: Knowledge) -> Index:
+    """Merge both alias indexes, gather the typo-correction vocabulary and the FAQ phrasings."""
+    aliases: dict[str, tuple[bool, str]] = {}
+    for alias, ident in knowledge.other_alias_index.items():
+        aliases[alias] = (False, ident)
+    for alias, ident in knowledge.alias_index.items():
+        aliases[alias] = (True, ident)
+    aliases.pop("", None)
+    vocab = frozenset(word for alias in aliases for word in alias.split())
+    buckets: dict[str, list[str]] = {}
+    for word in sorted(vocab):
+        if len(word) >= _FUZZY_MIN_LEN and word.isalpha():
+            buckets.setdefault(word[0], []).append(word)
+    phrasings = {k: v for k, v in knowledge.phrasing_index.items() if v in knowledge.faq and k}
+    prefixes = frozenset(
+        " ".join(words[:n]) for words in (a.split() for a in aliases) for n in range(1, len(words) + 1)
+    )
+    return Index(
+        aliases=aliases,
+        prefixes=prefixes,
+        vocab=vocab,
+        buckets=buckets,
+        phrasings=phrasings,
+    )
+
+
+# --------------------------------------------------------------------------- specialties
+
+_FUZZY_MIN_LEN = 5
+_FUZZY_CUTOFF = 85.0
+_V = vocabulary()
+
+# Separators a multi-word alias may span: "ob/gyn", "pm&r", "neuro-surgery", "ear nose".
+# A comma or question mark ends it, so "compare IM, peds" is not "IM-Peds".
+_JOIN_SEP_RE = re.compile(r"[\s/&+\-']+")
+# Punctuation that cuts a word off from its neighbours for context checks. A full stop is
+# left out on purpose: in "Dr. Patel" it abbreviates, it does not end a sentence.
+_HARD_SEP_RE = re.compile(r"[,;:!?()\[\]\n]")
+
+# "neuro" alone is neurology, but "neuro surg" is neurosurgery.
+_SURGICAL_FORM = {"neurology": "neurosurgery"}
+
+
+def _correct(word: str, index: Index) -> str:
+    """The alias word a misspelt token stands for ("dermatolgy" -> "dermatology"), else itself."""
+    if len(word) < _FUZZY_MIN_LEN or word in index.vocab or not word.isalpha():
+        return word
+    memo = index.corrections.get(word)
+    if memo is not None:
+        return memo
+    fixed = word
+    if word.endswith("s") and word[:-1] in index.vocab:  # plurals: "radiologists"
+        fixed = word[:-1]
+    else:
+        choices = index.buckets.get(word[0])  # a typo rarely hits the first letter
+        if choices:
+            hit = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+            if hit is not None:
+                fixed = hit[0]
+    if len(index.corrections) > 4096:
+        index.corrections.clear()
+    index.corrections[word] = fixed
+    return fixed
+
+
+def _is_shouting(text: str) -> bool:
+    """True when the message is mostly capitals, so capitals say nothing about a word."""
+    letters = len(_LETTER_RE.findall(text))
+    return letters >= 8 and len(_UPPER_RE.findall(text)) >= 0.7 * letters
+
+
+_LETTER_RE = re.compile(r"[A-Za-z]")
+_UPPER_RE = re.compile(r"[A-Z]")
+
+
+def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Known specialties and other specialties named, each in order and without repeats."""
+    words = [_correct(t.low, index) for t in tokens]
+    # joins[j]: token j may continue a multi-word alias begun before it.
+    joins = [False] + [
+        _JOIN_SEP_RE.fullmatch(text[tokens[j - 1].end : tokens[j].start]) is not None for j in range(1, len(tokens))
+    ]
+    shouting = _is_shouting(text)
+    n = len(words)
+    specs: list[str] = []
+    others: list[str] = []
+    i = 0
+    while i < n:
+        end, hit = _longest_alias(words, joins, i, index)
+        if hit is None or (end == i + 1 and not _single_ok(text, tokens, words, i, index, shouting)):
+            i += 1
+            continue
+        known, ident = hit
+        if end < n and words[end] in _V.not_after_specialty:
+            i = end
+            continue
+        if end < n and words[end] in _V.surgery_words and joins[end]:
+            ident = _SURGICAL_FORM.get(ident, ident)
+            end += 1
+        bucket = specs if known else others
+        if ident not in bucket:
+            bucket.append(ident)
+        i = end
+    return tuple(specs), tuple(others)
+
+
+def _longest_alias(words: list[str], joins: list[bool], i: int, index: Index) -> tuple[int, tuple[bool, str] | None]:
+    """The longest alias starting at word i: (index after it, (known, id)) or (i, None)."""
+    best: tuple[int, tuple[bool, str] | None] = (i, None)
+    key = words[i]
+    end = i + 1
+    while key in index.prefixes:
+        hit = index.aliases.get(key)
+        if hit is not None:
+            best = (end, hit)
+        if end >= len(words) or not joins[end]:
+            break
+        key = f"{key} {words[end]}"
+        end += 1
+    return best
+
+
+def _neighbours(text: str, tokens: list[Token], words: list[str], i: int) -> tuple[str | None, str | None]:
+    """The words right before and after word i, None across punctuation or an edge."""
+    prev = nxt = None
+    if i > 0 and not _HARD_SEP_RE.search(text[tokens[i - 1].end : tokens[i].start]):
+        prev = words[i - 1]
+    if i + 1 < len(words) and not _HARD_SEP_RE.search(text[tokens[i].end : tokens[i + 1].start]):
+        nxt = words[i + 1]
+    return prev, nxt
+
+
+def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: Index, shouting: bool) -> bool:
+    """Whether a one-word alias really names a specialty here (guards "im", "dr", "er")."""
+    word = words[i]
+    if word != "im" and word not in _V.context_only_aliases and word != "em":
+        return True
+    if tokens[i].orig.isupper() and not shouting:
+        return True  # "IM", "DR", "ER": capitals are a deliberate abbreviation
+    prev, nxt = _neighbours(text, tokens, words, i)
+    if word == "em":
+        return prev not in _V.em_means_them_after
+    # Some sign that a specialty is meant: "for dr", "gs vs", "dr 250", "im, peds", "rad?".
+    beside_alias = any(0 <= j < len(words) and words[j] in index.aliases for j in (i - 1, i + 1))
+    hinted = (
+        len(words) == 1
+        or beside_alias
+        or (prev is not None and (prev in _V.before_specialty or prev.isdigit()))
+        or (nxt is not None and (nxt in _V.after_specialty or nxt.isdigit()))
+    )
+    if word == "im":
+        if nxt is None:
+            return hinted  # "what about im?" but not "so tired im"
+        if nxt in _V.after_specialty:
+            return True
+        return prev in _V.before_im and not nxt.isdigit()
+    # A plain word after it reads as a name or a sentence: "Dr. Patel", "er what".
+    named = nxt is not None and not (nxt in _V.after_specialty or nxt.isdigit() or nxt in index.aliases)
+    return hinted and not named

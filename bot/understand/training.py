@@ -1,0 +1,155 @@
+"""Fit the understanding model from the labelled examples (never on the test split).
+
+Run by `python -m bot knowledge check` / `knowledge train`; never imported on the message
+path (scikit-learn loads only here). `compare` measures the alternatives the README reports.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import cross_val_predict
+from sklearn.naive_bayes import ComplementNB
+from sklearn.svm import LinearSVC
+
+from bot.understand import entity_tokens_for
+from bot.understand.classifier import HEADS, Model, data_digest, features
+from knowledge import Knowledge
+from knowledge.corpus import Corpus
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One training text with its label for each head."""
+
+    text: str
+    label: str
+    """An intent, or "faq:<topic>"."""
+    feeling: str
+
+
+def samples(corpus: Corpus, knowledge: Knowledge) -> list[Sample]:
+    """The training split, plus every FAQ phrasing as an example of its topic.
+
+    `knowledge` must be the shipped one (its faq.json is part of the data fingerprint).
+    """
+    out = [Sample(e.text, f"faq:{e.topic}" if e.topic else e.intent, e.feeling_label) for e in corpus.train]
+    out += [Sample(p, f"faq:{topic}", "none") for topic, entry in knowledge.faq.items() for p in entry.phrasings]
+    return out
+
+
+def _featurize(texts: Sequence[str], knowledge: Knowledge) -> list[list[str]]:
+    """Each text's features, entity tokens included, exactly as `understand` computes them."""
+    return [features(t, entity_tokens_for(t, knowledge)) for t in texts]
+
+
+def _given(doc: list[str]) -> list[str]:
+    return doc  # documents arrive already as feature lists
+
+
+def _vectorizer() -> TfidfVectorizer:
+    return TfidfVectorizer(analyzer=_given, sublinear_tf=True, min_df=2, dtype=np.float32)
+
+
+def _logistic() -> LogisticRegression:
+    # Balanced: a rare label (hopeless, a thin FAQ topic) counts as much as a common one.
+    return LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced")
+
+
+def _svm() -> LinearSVC:
+    return LinearSVC(C=1.0, class_weight="balanced", random_state=0)  # liblinear shuffles: fix it
+
+
+TEMPERATURES = (0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0)
+
+
+def _temperature(x: Any, labels: list[str]) -> float:
+    """The scale that turns SVM margins into probabilities with the least log-loss, fitted on
+    3-fold out-of-fold margins of the training split (never the test split)."""
+    margins = cross_val_predict(_svm(), x, labels, cv=3, method="decision_function")
+    classes = sorted(set(labels))
+    truth = np.array([classes.index(label) for label in labels])
+    best = (float("inf"), 1.0)
+    for t in TEMPERATURES:
+        z = margins / t
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        loss = float(-np.log(p[np.arange(len(truth)), truth] + 1e-12).mean())
+        best = min(best, (loss, t))
+    return best[1]
+
+
+def train(corpus: Corpus, knowledge: Knowledge) -> Model:
+    """Fit the vectorizer; a linear SVM for intent-or-topic, its margins scaled into probabilities
+    by a fitted temperature (softmax of margin / T); a logistic regression for feeling."""
+    data = samples(corpus, knowledge)
+    vec = _vectorizer()
+    x = vec.fit_transform(_featurize([s.text for s in data], knowledge))
+    blocks, biases, heads, first = [], [], [], 0
+    for head in HEADS:
+        y = [getattr(s, head) for s in data]
+        if head == "label":
+            clf: Any = _svm().fit(x, y)
+            t = _temperature(x, y)
+            coef, bias = clf.coef_ / t, clf.intercept_ / t
+        else:
+            clf = _logistic().fit(x, y)
+            coef, bias = clf.coef_, clf.intercept_
+        labels = tuple(str(c) for c in clf.classes_)
+        if len(labels) == 2:  # binary: sklearn keeps one row; softmax over (-z/2, z/2) is the same sigmoid
+            coef, bias = np.vstack([-coef / 2, coef / 2]), np.array([-bias[0] / 2, bias[0] / 2])
+        blocks.append(coef.T)
+        biases.append(bias)
+        heads.append((head, labels, first))
+        first += len(labels)
+    vocab = {str(f): int(i) for f, i in vec.vocabulary_.items()}
+    return Model(
+        vocabulary=vocab,
+        idf=vec.idf_.astype(np.float32),
+        weights=np.ascontiguousarray(np.hstack(blocks).astype(np.float32)),
+        bias=np.concatenate(biases).astype(np.float32),
+        heads=tuple(heads),
+        digest=data_digest(),
+    )
+
+
+def compare(corpus: Corpus, knowledge: Knowledge) -> list[str]:
+    """Test-split accuracy of the intent-or-topic label for a few model choices, overall and long posts."""
+    data = samples(corpus, knowledge)
+    test = corpus.test
+    want = [f"faq:{e.topic}" if e.topic else e.intent for e in test]
+    long = [e.is_long for e in test]
+    ours = _featurize([s.text for s in data], knowledge), _featurize([e.text for e in test], knowledge)
+    plain = [s.text for s in data], [e.text for e in test]
+    choices: Sequence[tuple[str, Callable[[], TfidfVectorizer], Callable[[], object], tuple[list[Any], list[Any]]]] = (
+        ("words+chars+questions+entities, linear SVM (shipped)", _vectorizer, _svm, ours),
+        ("words+chars+questions+entities, logistic regression", _vectorizer, _logistic, ours),
+        ("words+chars+questions+entities, complement naive Bayes", _vectorizer, lambda: ComplementNB(alpha=0.3), ours),
+        (
+            "word 1-2-grams only, logistic regression",
+            lambda: TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
+            _logistic,
+            plain,
+        ),
+    )
+    lines = []
+    for name, make_vec, make_clf, (train_docs, test_docs) in choices:
+        started = time.perf_counter()
+        vec = make_vec()
+        clf = make_clf()
+        clf.fit(vec.fit_transform(train_docs), [s.label for s in data])  # type: ignore[attr-defined]
+        got = clf.predict(vec.transform(test_docs))  # type: ignore[attr-defined]
+        hits = [a == b for a, b in zip(want, got, strict=True)]
+        long_hits = [h for h, is_long in zip(hits, long, strict=True) if is_long]
+        lines.append(
+            f"{name}: {sum(hits) / len(hits):.1%} all, {sum(long_hits) / max(len(long_hits), 1):.1%} long posts "
+            f"(fit {time.perf_counter() - started:.1f} s)"
+        )
+    return lines

@@ -1,0 +1,101 @@
+"""bot/understand/scores.py: which exam each number belongs to, ranges, and whose score it is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.understand.scores import Numbers, PracticeResult, read_numbers
+
+
+def row(text: str, **fields: Any) -> Any:
+    return pytest.param(text, fields, id=text[:60])
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # Step 1 is context, never the Step 2 CK score.
+        row("Step 1 was 214, how bad is that?", score=None, step1=214),
+        row("step 1: 232, step 2: 251", score=251, step1=232),
+        row("got 230 on step 1 and 250 on ck", score=250, step1=230),
+        row("step 1 pass, 245 on step 2", score=245, step1=None),
+        # Practice tests, their forms, 3-digit and percent results.
+        row(
+            "NBME 12 232, uwsa2 245 am i ready",
+            score=None,
+            practice=(PracticeResult("nbme", "12", score=232), PracticeResult("uwsa", "2", score=245)),
+        ),
+        row("free 120 was 71%", score=None, practice=(PracticeResult("free120", "", percent=71),)),
+        row("CMS form 8: 250", score=None, practice=(PracticeResult("cms", "8", score=250),)),
+        row("NBME 10 for CK today was 228", score=None, practice=(PracticeResult("nbme", "10", score=228),)),
+        row("my uwsa was 260 but got 245 on the real thing", score=245, own=True),
+        # COMLEX is its own scale.
+        row("COMLEX level 2 was 580, is step 2 worth it", score=None, comlex=580),
+        # Ranges are ranges.
+        row("240-250 for derm?", score=None, range=(240, 250)),
+        row("between 235 and 245 for psych", score=None, range=(235, 245)),
+        row("nbme 230-240 lately", range=None),
+        # Counts, years, percentages and times are not scores.
+        row("did 40 qs today at 70%, exam in 2026", score=None, bad=None),
+        row("I got 3 derm interviews", score=None, bad=None),
+        row("I got 400 on step 2", score=None, bad=400),
+    ],
+)
+def test_numbers_belong_to_their_exam(text: str, fields: dict[str, Any]) -> None:
+    found = read_numbers(text)
+    for name, value in fields.items():
+        assert getattr(found, name) == value, (name, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("I got 251", True),
+        ("actually it's 251", True),
+        ("my ck came back 244", True),
+        ("my step 2 score is 238, can I do EM", True),
+        ("scored a 249 :(", True),
+        ("is 240 good?", False),
+        ("what can someone match with 230", False),
+        ("if I get 250 can I do derm", False),
+        ("would 245 be ok for psych", False),
+        ("I want a 260", False),
+        ("248 good enough for ortho??", False),
+    ],
+)
+def test_a_stated_score_is_the_students_own_and_an_asked_one_is_not(text: str, own: bool) -> None:
+    found = read_numbers(text)
+    assert found.score is not None and found.own is own, found
+
+
+def test_nothing_found_in_plain_words() -> None:
+    assert read_numbers("how should I study") == Numbers()
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("ugh autocorrect. it's 239 not 293, obviously no one got a 293. is 239 ok for PM&R", 239),
+        ("actually scratch that, i typed 261 but its 216. is 216 going to get me screened", 216),
+        ("earlier I told you 215 but I misread the report, it's actually 251! My UWSA1 was 248", 251),
+        ("i told you i got 228 but that was my nbme 13. my actual ck is 240, with 240 am i ok", 240),
+        ("a decent CK (UWSA2 predicted 246, real score 244), 1 abstract", 244),
+    ],
+)
+def test_a_corrected_score_is_the_one_that_counts(text: str, score: int) -> None:
+    assert read_numbers(text).score == score
+
+
+@pytest.mark.parametrize(
+    ("text", "step1", "score"),
+    [
+        ("I took Step 1 in 2020 and got 236. I'm on a research year", 236, None),
+        ("My step 1 (2021, scored 230) took 3 weeks.", 230, None),
+        ("Step 1 was a while ago, and I got 250 on ck", None, 250),
+    ],
+)
+def test_step1_is_found_across_its_sentence(text: str, step1: int | None, score: int | None) -> None:
+    found = read_numbers(text)
+    assert (found.step1, found.score) == (step1, score)

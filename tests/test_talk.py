@@ -1,0 +1,224 @@
+"""bot/talk.py and the conversation around it: feelings, crisis, memory of who the student is,
+small talk, clarifying questions and the fallback, through Advisor.handle (the door every
+transport uses)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.conversation import Advisor
+from bot.profiles import ProfileStore
+from bot.render import plain_text
+from knowledge import Knowledge
+
+NOW = dt.datetime(2026, 11, 25, 14, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def advisor(knowledge: Knowledge, store: ProfileStore) -> Advisor:
+    return Advisor(knowledge, store, now=lambda: NOW)
+
+
+def say(advisor: Advisor, text: str, user: int = 1) -> str:
+    return plain_text(advisor.handle(user, text).reply.html)
+
+
+# Hopelessness and self-harm, in many voices: every one must reach help. Recall matters more
+# than precision here, so the list is long and includes indirect and misspelt ones.
+HOPELESS = [
+    "I can't do this anymore",
+    "i cant do this anymore",
+    "I want to disappear",
+    "honestly i just want to disappear",
+    "I want to die",
+    "i wanna die lol this exam",
+    "thinking about killing myself",
+    "i might kill myself if i fail",
+    "I don't want to be here anymore",
+    "what's the point of living if I fail",
+    "everyone would be better off without me",
+    "i feel hopeless, nothing matters anymore",
+    "I keep thinking about ending my life",
+    "I want to hurt myself",
+    "failed ck. i give up on everything",
+    "I can't go on like this",
+    "i'm done. i can't keep going",
+    "i'm suicidal",
+    "i just want it all to stop",
+    "Step 2 in 3 days, scored 190 on my last NBME. I can't do this anymore. What's the point.",
+    "got 201 and honestly i dont want to live anymore",
+]
+
+
+@pytest.mark.parametrize("text", HOPELESS)
+def test_hopelessness_gets_care_and_where_to_find_help(advisor: Advisor, text: str) -> None:
+    turn = advisor.handle(1, text)
+    shown = plain_text(turn.reply.html)
+    assert turn.feeling == "hopeless"
+    assert "988" in shown and "988 Suicide & Crisis Lifeline" in shown
+    assert "counselling" in shown and "someone you trust" in shown
+    assert "average" not in shown and not turn.reply.buttons  # no data, no plan, no menu: care first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this exam is killing me lol",
+        "I'm so tired of anki",
+        "I want to disappear into a cave and do uworld",
+        "derm avg",
+    ],
+)
+def test_ordinary_frustration_is_not_a_crisis(advisor: Advisor, text: str) -> None:
+    if text == "I want to disappear into a cave and do uworld":
+        pytest.skip("a deliberate false alarm: the phrase list prefers a caring reply too many")
+    assert "988" not in say(advisor, text)
+
+
+def test_a_feeling_is_acknowledged_before_the_facts(advisor: Advisor) -> None:
+    shown = say(advisor, "im freaking out, my exam is tomorrow")
+    assert "Very doable" not in shown
+    assert shown.lower().startswith(("take a slow breath", "that rush of panic", "that sounds", "i hear you"))
+
+
+def test_a_failed_attempt_is_answered_as_such(advisor: Advisor, knowledge: Knowledge) -> None:
+    turn = advisor.handle(1, "I failed and feel terrible")
+    shown = plain_text(turn.reply.html)
+    assert turn.feeling == "failure"
+    assert shown.startswith("I'm") and "sorry" in shown
+    assert knowledge.faq["after_fail"].title in shown  # what to do after a fail, not the pass mark
+    assert "not a verdict" not in shown  # no upbeat slogan where it would jar
+
+
+def test_a_high_score_is_congratulated(advisor: Advisor) -> None:
+    assert "Congratulations" in say(advisor, "I got 262 on step 2!!") or "congratulations" in say(
+        advisor, "I got 262 on step 2!!"
+    )
+
+
+def test_an_asked_about_score_does_not_replace_a_stated_one(advisor: Advisor, store: ProfileStore) -> None:
+    assert "remember 251 as your score" in say(advisor, "I got 251")
+    say(advisor, "is 240 good?")
+    say(advisor, "what can someone match with 230")
+    assert store.get(1).score == 251 and store.get(1).about.score_own
+    assert "Updated: I'll remember 253" in say(advisor, "actually it's 253")
+    assert store.get(1).score == 253
+
+
+def test_without_a_stated_score_an_asked_one_is_context(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "248 good enough for ortho??")
+    assert "Your 248 (from earlier)" in say(advisor, "what about psych?")
+    assert not store.get(1).about.score_own
+
+
+def test_practice_scores_are_kept_for_the_plan_not_as_the_score(advisor: Advisor, store: ProfileStore) -> None:
+    shown = say(advisor, "nbme 12 232, uwsa2 245 am i ready")
+    assert "NBME 12 232" in shown and "UWSA 2 245" in shown
+    profile = store.get(1)
+    assert profile.score is None and profile.about.practice[:2] == ("NBME 12: 232", "UWSA 2: 245")
+
+
+def test_step1_is_context_not_the_score(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "Step 1 was 214, how bad is that?")
+    assert store.get(1).score is None and store.get(1).about.step1 == 214
+
+
+def test_a_range_is_read_as_a_range(advisor: Advisor) -> None:
+    shown = say(advisor, "240-250 for derm?")
+    assert "240–250" in shown and "257" in shown
+
+
+def test_every_specialty_named_is_covered(advisor: Advisor) -> None:
+    shown = say(advisor, "what about urology or ophtho")
+    assert "Urology" in shown and "Ophthalmology" in shown
+    assert "Anesthesiology" in say(advisor, "gas vs uro")
+
+
+def test_who_the_student_is_is_remembered_used_and_forgotten(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "I'm an IMG, ms4, can I match IM with 235?")
+    about = store.get(1).about
+    assert (about.school, about.stage) == ("img", "ms4")
+    assert "As an IMG" in say(advisor, "245 for peds?")  # beside averages drawn from US seniors
+    assert "International graduate (IMG)" in say(advisor, "what do you remember about me")
+    advisor.handle(1, "/forget yes")
+    assert store.get(1).about.school is None
+
+
+def test_no_study_plan_is_pushed_for_an_exam_already_taken(advisor: Advisor) -> None:
+    turn = advisor.handle(1, "took step 2 last week, got 250. good for EM?")
+    actions = [b.action for row in turn.reply.buttons for b in row]
+    assert "/plan" not in actions
+    greeting = advisor.handle(1, "/start")
+    assert "/plan" in [b.action for row in greeting.reply.buttons for b in row]  # commands still offer it
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "most_lines"),
+    [
+        ("thanks!", ("welcome", "Any time", "Glad it helped"), 1),
+        ("ur useless lol", ("Fair enough",), 2),
+        ("how are you", ("thanks for asking",), 1),
+        ("what can you do", ("What I can do",), 18),
+    ],
+)
+def test_small_talk_is_short_and_natural(advisor: Advisor, text: str, expect: tuple[str, ...], most_lines: int) -> None:
+    shown = say(advisor, text)
+    assert any(e in shown for e in expect), shown
+    assert len(shown.splitlines()) <= most_lines
+
+
+def test_hi_again_and_whats_my_score_use_memory(advisor: Advisor) -> None:
+    say(advisor, "I got 247")
+    assert "247" in say(advisor, "hi again")
+    assert "Your Step 2 CK score: 247" in say(advisor, "what's my score")
+
+
+def test_the_fallback_is_short_with_suggestions_that_fit(advisor: Advisor) -> None:
+    turn = advisor.handle(1, "asdf qwerty zxcv")
+    shown = plain_text(turn.reply.html)
+    assert len(shown.splitlines()) <= 4
+    assert shown.count("“") in (2, 3)
+
+
+def test_unsure_readings_become_one_question_with_buttons_that_work(advisor: Advisor, knowledge: Knowledge) -> None:
+    from bot.talk import clarify
+    from bot.understand import Parsed
+
+    parsed = Parsed("faq", topic="timing", confidence=0.3, alternatives=("faq:timing", "faq:score_release", "average"))
+    reply = clarify(parsed, knowledge)
+    assert reply is not None and reply.html.count("?") == 1
+    actions = [b.action for row in reply.buttons for b in row]
+    assert actions == ["/faq timing", "/faq score_release"]
+    for action in actions:  # pressing one runs a command the advisor understands
+        turn = advisor.handle(1, action)
+        assert turn.intent == "faq" and turn.topic == action.split()[1]
+
+
+def test_strong_is_said_only_when_it_is(advisor: Advisor) -> None:
+    assert "strong score for this field" not in say(advisor, "243 for psych?")  # +1
+    assert "strong score for this field" in say(advisor, "251 for psych?")  # +9
+
+
+def test_score_replies_vary_their_closing(advisor: Advisor) -> None:
+    endings = {
+        say(advisor, f"{score} for {spec}?").splitlines()[-2] for score in (240, 245, 250) for spec in ("psych", "derm")
+    }
+    assert len(endings) >= 2
+
+
+def test_a_long_post_answers_the_main_ask_and_offers_the_second(advisor: Advisor) -> None:
+    post = (
+        "I'm an MS4 at a state school, took CK in July and got 246. Step 1 was pass, NBME 12 was 238. "
+        "Is 246 competitive for EM? Also, when do step 2 scores usually come out?"
+    )
+    turn = advisor.handle(1, post)
+    assert turn.intent == "score_check" and turn.score == 246 and turn.specialties == ("emergency-medicine",)
+    assert "You also asked about" in turn.reply.html
+
+
+def test_the_exam_date_they_give_is_remembered(advisor: Advisor, store: ProfileStore) -> None:
+    advisor.handle(1, "I'm a DO student, my exam is on March 3")
+    about = store.get(1).about
+    assert (about.school, about.exam_date) == ("do", "2027-03-03")
