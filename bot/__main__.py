@@ -115,7 +115,7 @@ def _store_check(settings: Settings, *, repair: bool) -> int:
 
     path = settings.bot_data_dir / "profiles.json"
     found = scan(path)
-    bad_records = check_records(found.data)
+    bad_records, _ = check_records(found.data)
     problems = [str(d) for d in ([found.fatal] if found.fatal else []) + found.bad_lines]
     problems += [f"{path.name}: record {doc_id} is invalid ({why})" for doc_id, why in bad_records.items()]
     users = len(found.data.get("profiles", {})) - len(bad_records)

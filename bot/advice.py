@@ -44,7 +44,7 @@ STRONG_MARGIN = 5
 CLOSINGS = (
     "A score is one part of your application, not a verdict on it.",
     "Programs read the whole application, and the score is one line of it.",
-    "Your letters, rotations and interviews still carry real weight.",
+    "One number never tells a program everything about you.",
     "",
 )
 """Varied last lines for score replies, picked by the score and specialty (stable per question)."""
@@ -361,30 +361,41 @@ def _neighbours(spec: Specialty, knowledge: Knowledge, n: int = 2) -> list[Speci
 def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ()) -> Reply:
     """Which specialties a score is at or above, and which are within reach."""
     ranked = knowledge.ranked_specialties()
-    at_or_above = [s for s in ranked if score >= s.average_step2]
-    reach = [s for s in ranked if 0 < s.average_step2 - score <= WITHIN_REACH]
-    further = [s for s in ranked if s.average_step2 - score > WITHIN_REACH]
+    # A phone screen holds a few lines per group: the fields nearest the score, the rest behind a button.
+    nearest = sorted(ranked, key=lambda s: abs(score - s.average_step2))
+    at_or_above = [s for s in nearest if score >= s.average_step2]
+    reach = [s for s in nearest if 0 < s.average_step2 - score <= WITHIN_REACH]
+    further = [s for s in nearest if s.average_step2 - score > WITHIN_REACH]
+    shown = [s for group in (at_or_above, reach, further) for s in _keep(group, interests)]
+    hidden = len(ranked) - len(shown)
 
-    marks, sources = _source_marks(ranked, knowledge)
+    marks, sources = _source_marks(shown, knowledge)
 
     def line(s: Specialty) -> str:
         star = " ⭐" if s.id in interests else ""
         return f"• {escape(s.short_name)} {s.average_step2}{marks[s.id]}{star}"
+
+    def group(title: str, specs: list[Specialty]) -> str:
+        kept = _keep(specs, interests)
+        more = f"\n… and {len(specs) - len(kept)} more" if len(specs) > len(kept) else ""
+        return f"<b>{title}</b>\n" + "\n".join(line(s) for s in kept) + more
 
     parts = [f"With a <b>{score}</b>, here's how you sit against each specialty's average:"]
     below_pass = _below_pass_note(score, knowledge)
     if below_pass:
         parts.append(below_pass.rstrip())
     if at_or_above:
-        parts.append("<b>At or above the average</b>\n" + "\n".join(line(s) for s in at_or_above))
+        parts.append(group("At or above the average (nearest first)", at_or_above))
     if reach:
-        parts.append(f"<b>Within {WITHIN_REACH} points</b>\n" + "\n".join(line(s) for s in reach))
+        parts.append(group(f"Within {WITHIN_REACH} points", reach))
     if further:
-        parts.append("<b>Further above your score</b>\n" + "\n".join(line(s) for s in further))
+        parts.append(group("Further above your score (nearest first)", further))
     parts.append("These are averages, not cut-offs: each sits in the middle of a spread of scores.\n" + sources)
     if interests:
         parts.append("⭐ = a specialty you asked about.")
     buttons: list[Button] = [Button("📊 Chart", f"/chart {score}")]
+    if hidden:
+        buttons.append(Button("📋 All averages", "/specialties"))
     if not at_or_above:
         parts.append(
             "Next: name the field you're weighing (e.g. “235 for peds?”) and I'll go through it with you. "
@@ -392,6 +403,15 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
         )
         buttons.append(RETAKES if below_pass else Button("Score lower?", "/faq low_score"))
     return Reply("\n\n".join(parts), (tuple(buttons),))
+
+
+FIT_LINES = 4
+"""Specialties listed per group in a score-fit reply; the rest are counted and a button away."""
+
+
+def _keep(specs: list[Specialty], interests: tuple[str, ...]) -> list[Specialty]:
+    """The first FIT_LINES of a group, plus any the student asked about (never hidden)."""
+    return [s for i, s in enumerate(specs) if i < FIT_LINES or s.id in interests]
 
 
 def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> Reply:

@@ -132,7 +132,7 @@ class Advisor:
                 return Turn(Reply(PRIVATE_ONLY), parsed.intent)
             return replace(self._plan_operation(profile, parsed.intent, text), feeling=parsed.feeling)
         shown = profile if use_memory else Profile(profile.user_id)
-        reply = self._reply(parsed, shown)
+        reply = self._reply(parsed, shown, text)
         if private:
             updated = self._remember(profile, parsed, text)
             if parsed.own and parsed.score is not None and parsed.score != profile.score:
@@ -142,16 +142,18 @@ class Advisor:
                 reply = _without_plan_button(reply)  # no plan pushed for an exam already taken
         return _turn(reply, parsed)
 
-    def _reply(self, parsed: Parsed, profile: Profile) -> Reply:
+    def _reply(self, parsed: Parsed, profile: Profile, text: str = "") -> Reply:
         """The answer to free text: small talk, a question when unsure, else the advice."""
         k = self.knowledge
+        if parsed.feeling == "celebration" and parsed.score is not None and parsed.score < _modest_score(k):
+            parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
         match parsed.intent:
             case "thanks":
                 return talk.thanks(parsed)
             case "insult":
                 return talk.insult()
             case "smalltalk":
-                return talk.smalltalk()
+                return talk.smalltalk(text)
             case "my_score":
                 return talk.my_score(profile, k)
             case "vent":
@@ -163,9 +165,8 @@ class Advisor:
             case "unknown" if parsed.practice_score is None:
                 return talk.with_feeling(talk.fallback(parsed, k), parsed)
         if parsed.unsure:
-            question = talk.clarify(parsed, k)
-            if question is not None:
-                return question
+            # Not sure enough to answer: ask with the likeliest readings, or say so; never guess.
+            return talk.clarify(parsed, k) or talk.with_feeling(talk.fallback(parsed, k), parsed)
         if parsed.intent == "faq" and (parsed.status == "failed" or profile.about.status == "failed"):
             topic = next((t for t in ("after_fail", "retakes") if t in k.faq), None)
             if topic is not None and parsed.topic in _FAILED_READS:
@@ -346,7 +347,7 @@ class Advisor:
         unchanged = outcome.plan is None and outcome.draft is not None and outcome.draft == draft
         if unchanged and not COMMAND.match(text):
             parsed = understand(text, self.knowledge)
-            if parsed.intent not in NOT_A_QUESTION:
+            if parsed.intent not in NOT_A_QUESTION and not parsed.unsure:  # a guess is no question
                 turn = self._free_text(profile, parsed, text=text)
                 ask, buttons = plan_flow.question(self.profiles.get(profile.user_id).draft or draft)
                 html = f"{turn.reply.html}\n\n<i>Back to your study plan:</i>\n{ask}"
@@ -418,6 +419,13 @@ def _merged_about(about: About, parsed: Parsed) -> About:
     )
 
 
+def _modest_score(knowledge: Knowledge) -> int:
+    """The lowest specialty average (or the pass mark, if higher): below it, no congratulations."""
+    lowest = min((s.average_step2 for s in knowledge.specialties.values()), default=0)
+    mark = knowledge.facts.get(advice.MINIMUM_SCORE_FACT)
+    return max(lowest, int(mark.value) if mark is not None and mark.value is not None else 0)
+
+
 def _without_plan_button(reply: Reply) -> Reply:
     rows = tuple(tuple(b for b in row if b.action != "/plan") for row in reply.buttons)
     return replace(reply, buttons=tuple(row for row in rows if row))
@@ -444,7 +452,7 @@ def _turn(reply: Reply, parsed: Parsed) -> Turn:
         reply,
         parsed.intent,
         parsed.score,
-        parsed.specialties,
+        tuple(dict.fromkeys((*parsed.specialties, *parsed.other_specialties))),  # every one named
         parsed.topic,
         feeling=parsed.feeling,
         profile=recognised(parsed),

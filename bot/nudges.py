@@ -306,11 +306,11 @@ class Nudger:
                 log.warning("flood control: waiting %.1f s before nudging user %s", wait, user_id)
             except Forbidden:
                 return "blocked"
-            except BadRequest as err:
-                log.error("nudge for user %s refused: %s", user_id, err.message)
+            except BadRequest as err:  # its message may quote the text: log the type only
+                log.error("nudge for user %s refused: %s", user_id, type(err).__name__)
                 return "refused"
             except NetworkError as err:  # timeouts and 5xx: transient, worth another try
-                log.warning("nudge for user %s, attempt %d: %s", user_id, attempt, err.message)
+                log.warning("nudge for user %s, attempt %d: %s", user_id, attempt, type(err).__name__)
                 wait, delay = delay, min(delay * 2, MAX_BACKOFF)
             if attempt < MAX_ATTEMPTS and await self._stopped_within(wait):
                 return "interrupted"

@@ -111,6 +111,9 @@ class ProfileStore:
     """Move a damaged snapshot aside instead of refusing to open (`store check --repair`)."""
     set_aside: list[Path] = field(init=False, default_factory=list)
     """Files and records this open set aside."""
+    _loaded: list[Profile] | None = field(init=False, repr=False, default=None)
+    """Every profile as checked at open, for the first `all()` (restoring plans at start) so
+    the plans aren't validated twice; dropped at the first write, or once used."""
 
     def __post_init__(self) -> None:
         self._db = TinyDB(self.path, storage=JournaledStorage, repair=self.repair)
@@ -129,7 +132,7 @@ class ProfileStore:
     def _quarantine_bad_records(self) -> None:
         """Set aside every record that isn't a valid profile; everyone else is served."""
         data = self._storage.read()
-        bad = check_records(data)
+        bad, self._loaded = check_records(data)
         if not bad:
             return
         stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -175,6 +178,7 @@ class ProfileStore:
         """Store many profiles in one durable write (one snapshot): for imports and benchmarks,
         where a journal line and an fsync each would cost minutes at 100,000 users."""
         with self._lock:
+            self._loaded = None
             data = self._storage.read()
             rows = data.setdefault(TABLE, {})
             for profile in profiles:
@@ -233,6 +237,7 @@ class ProfileStore:
         # No `touching` here on purpose: a full snapshot also empties the journal,
         # so the erased data is gone from disk too, not just superseded.
         with self._lock:
+            self._loaded = None
             data = self._storage.read()
             if data.get(TABLE, {}).pop(str(user_id), None) is None:
                 return False
@@ -244,7 +249,11 @@ class ProfileStore:
         # Straight from the storage's dict: TinyDB's Table.all() wraps each document in a
         # Document first, which at 100,000 users cost a third of restoring every plan.
         with self._lock:
-            docs = list(self._storage.read().get(TABLE, {}).items())
+            loaded, self._loaded = self._loaded, None
+            docs = [] if loaded is not None else list(self._storage.read().get(TABLE, {}).items())
+        if loaded is not None:
+            yield from loaded
+            return
         for doc_id, doc in docs:
             yield Profile.from_doc(int(doc_id), doc)
 
@@ -274,6 +283,7 @@ class ProfileStore:
         milliseconds at 10k users; the document goes through the storage instead,
         which is TinyDB's own extension point, so the file stays ordinary TinyDB.
         """
+        self._loaded = None  # the copy from open is stale now
         data = self._storage.read()
         with self._storage.touching(TABLE, profile.user_id):
             data.setdefault(TABLE, {})[str(profile.user_id)] = profile.to_doc()
@@ -281,8 +291,8 @@ class ProfileStore:
         return self._storage.appended
 
 
-def record_problem(doc_id: str, doc: object) -> str | None:
-    """Why a stored record can't be served as a profile, or None when it can."""
+def load_record(doc_id: str, doc: object) -> Profile | str:
+    """A stored record as a profile, checked strictly; or why it can't be served as one."""
     if not doc_id.isdecimal():
         return "its id is not a number"
     if not isinstance(doc, dict):
@@ -305,15 +315,22 @@ def record_problem(doc_id: str, doc: object) -> str | None:
             return f"{name} is not a valid {model.__name__} ({type(err).__name__})"
     try:
         about = About.from_doc(doc.get("about"))
-        Profile(int(doc_id), score, tuple(specialties or ()), about=about, **models)  # type: ignore[arg-type]
+        return Profile(int(doc_id), score, tuple(specialties or ()), about=about, **models)  # type: ignore[arg-type]
     except Exception as err:
         return f"not a valid profile ({type(err).__name__})"
-    return None
 
 
-def check_records(data: Data) -> dict[str, str]:
-    """Every record of the profiles table that would be set aside, with why."""
-    return {doc_id: why for doc_id, doc in data.get(TABLE, {}).items() if (why := record_problem(doc_id, doc))}
+def check_records(data: Data) -> tuple[dict[str, str], list[Profile]]:
+    """Every record of the profiles table that would be set aside, with why; and the good ones, loaded."""
+    bad: dict[str, str] = {}
+    good: list[Profile] = []
+    for doc_id, doc in data.get(TABLE, {}).items():
+        loaded = load_record(doc_id, doc)
+        if isinstance(loaded, str):
+            bad[doc_id] = loaded
+        else:
+            good.append(loaded)
+    return bad, good
 
 
 def merge_changes(before: Profile, after: Profile, current: Profile) -> Profile:

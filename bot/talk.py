@@ -7,6 +7,7 @@ hash of what was asked, so the same question gets the same reply and different o
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Sequence
 from html import escape
@@ -15,6 +16,7 @@ from bot.profiles import Profile
 from bot.reply import Button, Reply
 from bot.understand import Parsed
 from knowledge import Knowledge
+from knowledge.text import normalize
 
 CRISIS_FACT = "crisis-line-us"
 
@@ -97,7 +99,7 @@ def vent(parsed: Parsed) -> Reply:
         f"{ack}\n\nIf it helps, tell me what's weighing on you most: the score, the date or the studying. "
         "Sometimes one small change to the plan makes the rest feel lighter."
     )
-    first = Button("After a fail", "/faq retakes") if parsed.feeling == "failure" else None
+    first = Button("After a fail", "/faq after_fail") if parsed.feeling == "failure" else None
     buttons = (
         tuple(
             b for b in (first, Button("How to study", "/faq study_strategies"), Button("🗓 Study plan", "/plan")) if b
@@ -128,11 +130,17 @@ def insult() -> Reply:
     )
 
 
-def smalltalk() -> Reply:
+_HOW_ARE_YOU = re.compile(r"\bhow (?:are|r) (?:you|u)\b|\bhow s (?:it going|your day)\b|\bhow you doing\b")
+
+
+def smalltalk(text: str = "") -> Reply:
     """A friendly line back, then the door to what the bot is for."""
-    return Reply(
-        "Doing fine, thanks for asking! I'm all about Step 2 CK: scores, specialties, study plans. What's on your mind?"
-    )
+    if _HOW_ARE_YOU.search(normalize(text)):
+        return Reply(
+            "Doing fine, thanks for asking! I'm all about Step 2 CK: scores, specialties, study plans. "
+            "What's on your mind?"
+        )
+    return Reply("I'm here whenever you want to talk Step 2 CK: scores, specialties or your study plan.")
 
 
 def greeting_again(profile: Profile) -> Reply:

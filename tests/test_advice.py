@@ -176,9 +176,15 @@ def test_follow_up_uses_the_remembered_score(knowledge: Knowledge) -> None:
 def test_score_fit_groups_specialties_by_the_score(knowledge: Knowledge) -> None:
     text = reply_text(Parsed("score_fit", score=246), knowledge)
     at_or_above, rest = text.split("Within 5 points")
-    assert "EM 246" in at_or_above and "FM 241" in at_or_above
+    assert "EM 246" in at_or_above and "IM 245" in at_or_above
+    assert "FM 241" not in at_or_above and "… and 4 more" in at_or_above  # nearest first; the rest a tap away
     assert "Gen Surg 247" in rest.split("Further above")[0]
-    assert "Derm 257" in rest.split("Further above")[1]
+    assert "Radiology 253" in rest.split("Further above")[1] and "Derm 257" not in text
+
+
+def test_score_fit_never_hides_a_specialty_the_student_asked_about(knowledge: Knowledge) -> None:
+    reply = advise(Parsed("score_fit", score=246), Profile(1, specialties=("dermatology",)), knowledge)
+    assert "Derm 257" in plain_text(reply.html) and "/specialties" in [b.action for r in reply.buttons for b in r]
 
 
 def test_compare_lists_highest_first_with_the_spread(knowledge: Knowledge) -> None:

@@ -339,7 +339,7 @@ INVALID_CASES = [
     case("call me at 5551234", "unknown", bad_score=None, score=None),
     case("call me at 555 123 4567", "unknown", bad_score=None, score=None),
     case("I got 1000 followers", "unknown", bad_score=None),
-    case("320 for derm?", "average", bad_score=None, score=None, specialties=(DERM,)),
+    case("320 for derm?", "invalid_score", bad_score=320, score=None, specialties=(DERM,)),
 ]
 
 GREETING_HELP_CASES = [

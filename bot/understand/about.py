@@ -59,8 +59,15 @@ _TAKEN_RE = re.compile(
     r"\b(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
     r" (?:step 2|ck|step2|s2|the exam|my exam|it)\b"
     r"|\b(?:my )?(?:score|scores|results?) (?:came back|came out|is out|are out|dropped)\b"
+    # "I got 238" is a Step 2 result only when no other exam claims the number.
     r"|\bi (?:got|scored) (?:an? )?\d{3}\b"
+    r"(?!.{0,30}\b(?:step 1|s1|nbme|uwsa|cms|free 120|comlex|level [12]|shelf|form))"
 )
+_HEDGED_RE = re.compile(
+    r"\b(?:think|feel like|pretty sure|probably|might have|may have|maybe|worried|scared|afraid|if) i (?:just )?"
+    r"(?:failed|fail|didn t pass|did not pass|didnt pass)\b"
+)
+"""A fear or a guess ("i think i failed", "if i fail") is not a result to remember."""
 _EXAM_AHEAD_RE = re.compile(r"\b(?:exam|test|step 2|ck|s2|step2ck|test date|exam date)\b")
 _NOT_AHEAD_RE = re.compile(r"\b(?:took|taken|sat|was|last|yesterday|ago|released?|came back|moved from)\b")
 _ANY_DAY = date(2000, 1, 1)
@@ -78,13 +85,20 @@ def about(norm: str, folded: str) -> AboutFacts:
     stage_hit = _STAGE_RE.search(norm)
     stage = (stage_hit.group("stage") or stage_hit.group("ms")) if stage_hit else None
     status: Status | None = None
-    if _FAILED_RE.search(norm):
+    if _FAILED_RE.search(norm) and not _HEDGED_RE.search(norm):
         status = "failed"
     elif _PASSED_RE.search(norm):
         status = "passed"
     elif _TAKEN_RE.search(norm):
         status = "taken"
-    exam_date = bool(
-        _EXAM_AHEAD_RE.search(norm) and not _NOT_AHEAD_RE.search(norm) and find_exam_date(folded, _ANY_DAY)
+    # Judged clause by clause: "my uwsa1 was 241 and my exam is on jan 15" still gives a date ahead.
+    exam_date = any(
+        _EXAM_AHEAD_RE.search(clause) and not _NOT_AHEAD_RE.search(clause) and find_exam_date(clause, _ANY_DAY)
+        for clause in _CLAUSE_RE.split(folded)
     )
+    if status == "taken" and exam_date:
+        status = None  # an exam still ahead: the number was something else
     return AboutFacts(school, stage, status, exam_date)
+
+
+_CLAUSE_RE = re.compile(r"[;!?\n]|\.(?!\d)|,\s+(?=\D)|\s+(?:and|but|so)\s+")

@@ -323,6 +323,10 @@ _Kind = Literal["said", "bare", "practice"]
 (or Step 1) score."""
 
 
+_OFF_SCALE_ASK = frozenset({"for", "good", "enough", "in"})
+"""Words after an off-scale number that make it a score asked about ("999 for derm")."""
+
+
 def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _Kind] | None:
     """(value, kind) when this number is a score of some kind, else None."""
     before = low[max(0, num.start - 80) : num.start]  # the clause, for which exam it is about
@@ -365,10 +369,14 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     is_strong = predicted or exam == "s2" or bool(_STRONG_BEFORE_RE.search(tail))
     if 100 <= value <= 300:
         return value, ("said" if is_strong else "bare")
-    if not is_strong:
-        return None
     follow = _FOLLOW_WORD_RE.match(after)
     off_scale_for = value > 300 and follow is not None and follow.group(1) in aliases  # "score 400 derm"
+    if not is_strong:
+        # "999 for derm", "410 good for ortho?": a score-shaped question with an impossible score.
+        asked = 300 < value < 1000 and follow is not None and follow.group(1) in _OFF_SCALE_ASK
+        if not (asked and any(word in aliases for word in re.findall(r"[a-z&]+", after)[:4])):
+            return None
+        off_scale_for = True
     if follow is not None and follow.group(1) not in _SCORE_FOLLOW and not off_scale_for:
         return None  # "got 3 kids", "got 3 derm interviews", "got 1000 followers"
     return value, "said"
