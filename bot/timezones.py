@@ -243,6 +243,8 @@ _ZONE_FILLER = re.compile(
     r"^(?:(?:i\s*(?:am|'?m)|we\s*(?:are|'?re))\s+(?:currently\s+|now\s+|living\s+|based\s+|located\s+)?(?:in|from|at|near)"
     r"|i\s+live\s+(?:in|near)|based\s+in|living\s+in|in|from|near|my\s+time\s*zone\s+is|time\s*zone(?:\s+is)?|tz)\s+"
 )
+_ZONE_CHATTER = re.compile(r"(?:\s+(?:lol|lmao|haha|rn|right now|atm|now|tho|though|btw|for now|currently))+$")
+"""Chatter after the place ("pst lol", "im in india rn"): not part of its name."""
 _ZONE_SUFFIX = re.compile(r"\s+(?:(?:standard|daylight|summer)\s+)?time(?:\s+zone)?$")
 
 
@@ -254,12 +256,14 @@ def parse_timezone(text: str) -> ZoneChoice | ZoneQuestion | str:
     ("eastern", "PST") and offsets ("UTC+5:30", "GMT-4", "+03:00", "utc").
     """
     t = fold(text[:200]).strip(" .!?")
-    stripped = _ZONE_FILLER.sub("", t)
+    stripped = _ZONE_CHATTER.sub("", _ZONE_FILLER.sub("", t)).removeprefix("the ")
     candidates: list[tuple[str, str | None]] = [(t, None), (stripped, None), (_ZONE_SUFFIX.sub("", stripped), None)]
     if "," in stripped:  # "Chicago, IL" / "Toronto, Canada"
         first, _, rest = stripped.partition(",")
         candidates.append((first, _key(rest)))
         candidates.extend((part, None) for part in stripped.split(","))
+    elif len(words := stripped.split()) >= 2:  # "portland oregon", "cairo egypt"
+        candidates.append((" ".join(words[:-1]), _key(words[-1])))
     for candidate, hint in candidates:
         found = _lookup(candidate, hint)
         if found == "":

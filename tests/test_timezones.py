@@ -100,6 +100,11 @@ def test_zone_offsets_and_iana() -> None:
     ("text", "expected"),
     [
         ("im in ohio", "America/New_York"),
+        ("pst lol", "America/Los_Angeles"),  # chatter after the place is not part of it
+        ("im in the uk", "Europe/London"),
+        ("im in india rn", "Asia/Kolkata"),
+        ("portland oregon", "America/Los_Angeles"),  # a region after the city, without a comma
+        ("cairo egypt", "Africa/Cairo"),
         ("I'm in Texas", "America/Chicago"),
         ("cleveland", "America/New_York"),
         ("eastern", "America/New_York"),
