@@ -311,6 +311,8 @@ class Advisor:
         """Free text about one's own plan: the exam moved, progress, days left, a break."""
         plan = profile.plan
         if plan is None or plan.status not in ("active", "paused"):
+            if intent == "days_left" and profile.about.exam_date:
+                return Turn(self._days_to_remembered_exam(profile.about.exam_date), intent)
             return Turn(Reply(NO_PLAN, ((Button("🗓 Make a plan", "/plan"),),)), intent)
         today = self._today(plan.tz)
         match intent:
@@ -331,6 +333,18 @@ class Advisor:
                 outcome = plans.offer_break(plan, today)
         # An operation never starts or ends a set-up: one in progress stays as it was.
         return replace(self._save_plan(profile, replace(outcome, draft=profile.draft)), intent=intent)
+
+    def _days_to_remembered_exam(self, exam_date: str) -> Reply:
+        """Days until the exam date a student mentioned, when they have no plan to count from."""
+        exam = dt.date.fromisoformat(exam_date)
+        days = (exam - self._today(self.default_timezone)).days
+        when = answers.fmt_day(exam, year=True)
+        if days < 0:
+            text = f"The exam date you mentioned, {when}, has passed. Send /plan with your new date."
+        else:
+            count = "It's today" if days == 0 else f"<b>{days}</b> day{'s' if days != 1 else ''} to go"
+            text = f"🗓 {count}: your exam is on {when}, as you told me. A /plan would spread the work over those days."
+        return Reply(text, ((Button("🗓 Make a plan", "/plan"),),))
 
     def _plan_step(self, profile: Profile, text: str) -> Turn:
         """The next answer in the guided plan conversation.

@@ -322,3 +322,10 @@ def test_an_old_plain_answer_button_still_answers_a_waiting_set_up(advisor: Advi
     set_up(advisor, "in 8 weeks")
     advisor.press(USER, "6")  # callback data as the bot sent it before buttons carried commands
     assert store.get(USER).draft.study_days == 6  # type: ignore[union-attr]
+
+
+def test_days_left_counts_from_a_remembered_exam_date_without_a_plan(advisor: Advisor) -> None:
+    advisor.handle(1, "my step 2 is on feb 22, kinda nervous")
+    turn = advisor.handle(1, "how many days until my exam")
+    assert turn.intent == "days_left"
+    assert "as you told me" in turn.reply.html and "/plan" in [b.action for r in turn.reply.buttons for b in r]
