@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 CACHED_WORDS = 50_000
 """Words whose n-gram indices are kept; past this the cache starts again (typos are endless)."""
 
-_cached: list[tuple[Model, dict[str, tuple[int, ...]]]] = []
-"""(model, word -> the vocabulary indices of its character n-grams in `features` order): one
-model's, so a retrained model never reads indices meant for another vocabulary."""
+_cached: list[tuple[Model, dict[str, tuple[int | None, tuple[int, ...]]]]] = []
+"""(model, word -> (its "w" feature's index, the indices of its character n-grams in `features`
+order)): one model's, so a retrained model never reads indices meant for another vocabulary."""
 
 
 def _grams(word: str) -> list[str]:
@@ -45,17 +45,20 @@ def known_counts(model: Model, text: str, entities: Sequence[str] = ()) -> tuple
     get = model.vocabulary.get
     text = text[:MAX_CHARS]
     words = _words(text)
-    seq: list[int | None] = [get(f"w {w}") for w in words]
-    distinct = dict(zip(words, seq, strict=True))  # first-seen order, as Counter keeps it
-    coverage = sum(i is not None for i in distinct.values()) / len(distinct) if distinct else 0.0
-    seq += map(get, [f"b {a} {b}" for a, b in itertools.pairwise(words)])
     if not _cached or _cached[0][0] is not model or len(_cached[0][1]) > CACHED_WORDS:
         _cached[:] = [(model, {})]
     cache = _cached[0][1]
+    read: list[tuple[int | None, tuple[int, ...]]] = []
     for w in words:
-        grams = cache.get(w)
-        if grams is None:
-            grams = cache[w] = tuple(i for i in map(get, _grams(w)) if i is not None)
+        found = cache.get(w)
+        if found is None:
+            found = cache[w] = (get(f"w {w}"), tuple(i for i in map(get, _grams(w)) if i is not None))
+        read.append(found)
+    seq: list[int | None] = [w_idx for w_idx, _ in read]
+    distinct = dict(zip(words, seq, strict=True))  # first-seen order, as Counter keeps it
+    coverage = sum(i is not None for i in distinct.values()) / len(distinct) if distinct else 0.0
+    seq += map(get, [f"b {a} {b}" for a, b in itertools.pairwise(words)])
+    for _, grams in read:
         seq += grams
     sentences = [s for s in _SENTENCE_RE.split(text) if s.strip()]
     if len(sentences) > 1:
@@ -64,7 +67,9 @@ def known_counts(model: Model, text: str, entities: Sequence[str] = ()) -> tuple
             seq += map(get, [f"q {w}" for w in asked])
             seq += map(get, [f"qb {a} {b}" for a, b in itertools.pairwise(asked)])
     seq += map(get, entities)
-    counts: Counter[int] = Counter(i for i in seq if i is not None)
+    counted: Counter[int | None] = Counter(seq)  # counted in C; the unknown (None) dropped after
+    counted.pop(None, None)
+    counts: Counter[int] = counted  # type: ignore[assignment]
     return counts, coverage
 
 
