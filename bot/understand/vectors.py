@@ -14,6 +14,7 @@ a change there, even one that changes no feature, would mark the shipped model s
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Sequence
@@ -91,6 +92,12 @@ def _weighted(model: Model, counts: Counter[int]) -> tuple[npt.NDArray[np.intp],
     return idx, x
 
 
+@functools.lru_cache(maxsize=4)
+def _parts(labels: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """ "faq:img" -> ("faq", "img"), "average" -> ("average", ""): split once per model, not per message."""
+    return tuple((intent, topic) for intent, _, topic in (label.partition(":") for label in labels))
+
+
 def predict(model: Model, text: str, entities: Sequence[str] = (), top: int = 3) -> Prediction:
     """`model.predict(text, entities, top)`, the same probabilities, for less work."""
     import numpy as np
@@ -101,16 +108,16 @@ def predict(model: Model, text: str, entities: Sequence[str] = (), top: int = 3)
         logits = np.asarray(x @ model.weights[idx] + model.bias, dtype=np.float32)
     else:
         logits = model.bias.copy()
-    probs: dict[str, dict[str, float]] = {}
+    probs: dict[str, list[float]] = {}
     for name, labels, first in model.heads:
         z = logits[first : first + len(labels)]
         p = np.exp(z - z.max())
         p /= p.sum()
-        probs[name] = dict(zip(labels, p.tolist(), strict=True))
+        probs[name] = p.tolist()
     intents: dict[str, float] = {}
     topics: dict[str, float] = {}
-    for label, p in probs["label"].items():
-        intent, _, topic = label.partition(":")
+    label_head, feeling_head = model.heads  # classifier.HEADS: ("label", "feeling")
+    for (intent, topic), p in zip(_parts(label_head[1]), probs["label"], strict=True):
         intents[intent] = intents.get(intent, 0.0) + p
         if topic:
             topics[topic] = p
@@ -118,6 +125,6 @@ def predict(model: Model, text: str, entities: Sequence[str] = (), top: int = 3)
     return Prediction(
         _best(intents, top),
         _best({t: p / faq for t, p in topics.items()}, top),
-        _best(probs["feeling"], top),
+        _best(dict(zip(feeling_head[1], probs["feeling"], strict=True)), top),
         coverage,
     )
