@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -128,12 +130,50 @@ def ask(advisor: Advisor, text: str, out: TextIO, chart_dir: Path, user_id: int 
     print(shown, file=out)
 
 
+BATCH = 64
+"""At most this many JSON lines wait for one shared fsync (input already queued, never for more)."""
+_END = object()
+
+
 def ask_json(advisor: Advisor, lines: Iterable[str], out: TextIO, user_id: int = TERMINAL_USER) -> None:
-    """One message per input line, one JSON object per output line; one user's memory."""
-    for raw in lines:
-        text = raw.rstrip("\n")
-        if not text.strip():
-            continue
-        result = AskResult.of(answer(advisor, user_id, text))
-        out.write(json.dumps(result.model_dump(), ensure_ascii=False) + "\n")
-        out.flush()
+    """One message per input line, one JSON object per output line; one user's memory.
+
+    Group commit: while more input is already waiting, answers are held back (at most `BATCH`);
+    then one fsync makes every write behind them durable, and only then are they printed. An
+    answer printed is an answer stored, as before, but a piped batch pays one fsync per
+    `BATCH` lines instead of one per changed message; a person typing still gets each answer
+    at once, as nothing else is waiting.
+    """
+    waiting: queue.SimpleQueue[object] = queue.SimpleQueue()
+
+    failed: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            for raw in lines:
+                waiting.put(raw)
+        except BaseException as err:  # e.g. undecodable input: raised below, in the caller's thread
+            failed.append(err)
+        finally:
+            waiting.put(_END)
+
+    threading.Thread(target=read, name="ask-json-input", daemon=True).start()
+    held: list[str] = []
+    done = False
+    with advisor.profiles.deferring_sync():
+        while not done:
+            raw = waiting.get()
+            if raw is _END:
+                done = True
+            else:
+                text = str(raw).rstrip("\n")
+                if text.strip():
+                    result = AskResult.of(answer(advisor, user_id, text))
+                    held.append(json.dumps(result.model_dump(), ensure_ascii=False) + "\n")
+            if held and (done or len(held) >= BATCH or waiting.empty()):
+                advisor.profiles.sync()  # durable before it is acknowledged
+                out.write("".join(held))
+                out.flush()
+                held.clear()
+    if failed:
+        raise failed[0]

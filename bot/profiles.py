@@ -6,6 +6,7 @@ user id as the document id so a read is a single dict lookup.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -114,6 +115,7 @@ class ProfileStore:
     _loaded: list[Profile] | None = field(init=False, repr=False, default=None)
     """Every profile as checked at open, for the first `all()` (restoring plans at start) so
     the plans aren't validated twice; dropped at the first write, or once used."""
+    _deferred: bool = field(init=False, repr=False, default=False)
 
     def __post_init__(self) -> None:
         self._db = TinyDB(self.path, storage=JournaledStorage, repair=self.repair)
@@ -172,7 +174,7 @@ class ProfileStore:
         """Store the whole profile, replacing what was there; durable when this returns."""
         with self._lock:
             written = self._put(profile)
-        self._storage.sync(written)  # outside the lock, so concurrent writers share fsyncs
+        self._sync(written)  # outside the lock, so concurrent writers share fsyncs
 
     def save_all(self, profiles: Iterable[Profile]) -> None:
         """Store many profiles in one durable write (one snapshot): for imports and benchmarks,
@@ -192,8 +194,27 @@ class ProfileStore:
             before = Profile(user_id=user_id) if doc is None else Profile.from_doc(user_id, doc)
             after = change(before)
             written = self._put(after) if after != before else 0
-        self._storage.sync(written)
+        self._sync(written)
         return after
+
+    def _sync(self, written: int) -> None:
+        if not self._deferred:
+            self._storage.sync(written)
+
+    @contextlib.contextmanager
+    def deferring_sync(self) -> Iterator[None]:
+        """Within this block `save` and `update` return before their fsync; leaving it syncs.
+
+        Group commit for a caller that acknowledges a batch of writes only after calling
+        `sync` (the JSON CLI): one fsync then covers the whole batch, and nothing it has
+        acknowledged can be lost. Not for callers that answer from several threads.
+        """
+        self._deferred = True
+        try:
+            yield
+        finally:
+            self._deferred = False
+            self._storage.sync()
 
     def update_unsynced(self, user_id: int, change: Callable[[Profile], Profile]) -> tuple[Profile, int]:
         """`update`, but returning before the fsync: durable once `synced` reaches the number returned.

@@ -14,6 +14,7 @@ built once, on first use, so importing this module costs nothing.
 from __future__ import annotations
 
 import functools
+import gc
 import re
 import zoneinfo
 from collections import defaultdict
@@ -115,14 +116,30 @@ class _Indexes:
     """ISO code -> (zone, city population) pairs, most populous first."""
 
 
+_PUNCT = re.compile(r"[-_.'’]")
+
+
 def _key(text: str) -> str:
     """How names are compared: folded, hyphens and dots as spaces, single spaces."""
-    return " ".join(re.sub(r"[-_.'’]", " ", fold(text)).split())
+    # fold's unmemoised form: 100,000 place names would only push messages out of its cache.
+    return " ".join(_PUNCT.sub(" ", fold.__wrapped__(text)).split())
 
 
 @functools.cache
 def _indexes() -> _Indexes:
     """Every index, built on first use (about half a second) and kept."""
+    # Hundreds of thousands of new objects, all kept: the cyclic collector would walk them
+    # again and again while they are made (half the build time), and never free one.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_indexes()
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build_indexes() -> _Indexes:
     iana: dict[str, str] = {}
     iana_city: dict[str, str] = {}
     # Fewer components first, so "America/Indianapolis" beats "America/Indiana/Indianapolis".

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.profiles import ProfileStore
 from knowledge.store import DATA_DIR
 from tests.bot_process import REPO
 
@@ -56,6 +57,32 @@ def test_ask_json_shares_one_users_memory_across_lines(data_env: dict[str, str])
     assert out[0]["profile"] == {"own_score": 250, "status": "taken"}
     for o in out:
         assert set(o) >= {"reply", "intent", "score", "specialties", "topic", "feeling", "profile"}
+
+
+def test_ask_json_has_stored_every_answer_it_printed_when_killed(data_env: dict[str, str]) -> None:
+    """Answers are printed in batches after one shared fsync: a crash right after a line loses nothing."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_", "KNOWLEDGE_"))}
+    lines = "".join(f"what is the average for {s}?\n" for s in ("derm", "ortho", "rads") * 30)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json", "-"],
+        cwd=REPO,
+        env={**clean, **data_env},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(lines + "I got 251, good for derm?\n")
+    proc.stdin.flush()  # left open: the process is still waiting for more when it is killed
+    printed = [json.loads(proc.stdout.readline()) for _ in range(91)]
+    proc.kill()
+    proc.wait(timeout=30)
+    assert printed[-1]["profile"]["own_score"] == 251
+    store = ProfileStore.in_dir(Path(data_env["BOT_DATA_DIR"]))
+    try:
+        assert store.get(0).score == 251
+    finally:
+        store.close()
 
 
 def test_chat_runs_a_conversation_with_buttons_and_forget(data_env: dict[str, str]) -> None:

@@ -39,6 +39,7 @@ from bot.understand.classifier import (
 )
 from bot.understand.scores import Numbers, PracticeResult, read_numbers
 from bot.understand.specialties import Index, find_specialties, index_for, tokens_of
+from bot.understand.vectors import predict
 from knowledge import Knowledge
 from knowledge.text import fold, normalize
 from knowledge.vocab import phrase_in, vocabulary
@@ -209,7 +210,7 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
         return replace(base, intent="greeting")
 
     # "low 240s" is a score: the word "low" must not read as a worry about a low score.
-    guess = loaded.predict(_DECADE_PHRASE_RE.sub(" ", text), _entities(nums, specs, others))
+    guess = predict(loaded, _DECADE_PHRASE_RE.sub(" ", text), _entities(nums, specs, others))
     intent, confidence = guess.intent[0]
     if guess.coverage < KNOWN_WORDS:
         intent, confidence = "unknown", 1.0 - guess.coverage  # mostly words it never saw: don't guess
@@ -352,7 +353,7 @@ def _also(text: str, main: Parsed, loaded: Model) -> tuple[str, ...]:
     if len(asks) < 2:
         return ()  # one question: the whole post's reading already answers it
     for sentence in asks:
-        guess = loaded.predict(sentence, top=1)
+        guess = predict(loaded, sentence, top=1)
         intent, p = guess.intent[0]
         if p < ALSO_AT or intent in _NOT_ASKS:
             continue

@@ -1,0 +1,65 @@
+"""The per-message prediction path builds exactly the vector training defines, and predicts the same."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from bot.understand import entity_tokens_for, model
+from bot.understand.classifier import Model, features
+from bot.understand.vectors import predict, vector
+from knowledge import Knowledge, load_knowledge
+from knowledge.corpus import load_corpus
+
+ODD_TEXTS = [
+    "",
+    "   ",
+    "👋",
+    "<b>248</b> good enough for ortho??",
+    "ok. " * 400,  # past the 1,000 characters read
+    "Résumé’s — 250?! what's the avg for derm. And rads? thx",
+    "asdkjh qwpoeiru zxmcnv",
+]
+
+
+@pytest.fixture(scope="module")
+def kb() -> Knowledge:
+    return load_knowledge()
+
+
+def _training_vector(m: Model, text: str, entities: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The vector as `classifier.features` (what training uses) and `Model.predict` define it."""
+    counts = Counter(features(text, entities))
+    known = [(m.vocabulary[f], c) for f, c in counts.items() if f in m.vocabulary]
+    idx = np.array([i for i, _ in known], dtype=np.intp)
+    tf = np.array([c for _, c in known], dtype=np.float32)
+    x = (1.0 + np.log(tf)) * m.idf[idx]
+    x /= float(np.sqrt(x @ x)) or 1.0
+    return idx, x
+
+
+def test_every_corpus_message_gets_the_training_vector_and_the_same_prediction(kb: Knowledge) -> None:
+    m = model()
+    texts = [e.text for e in load_corpus().examples] + ODD_TEXTS
+    assert len(texts) > 1000
+    for round_ in range(2):  # the second round reads every word from the cache
+        for text in texts:
+            entities = entity_tokens_for(text, kb)
+            idx, x = vector(m, text, entities)
+            want_idx, want_x = _training_vector(m, text, entities)
+            assert idx.tolist() == want_idx.tolist(), (round_, text)
+            assert x.tobytes() == want_x.tobytes(), (round_, text)  # bit for bit, not approximately
+            assert predict(m, text, entities) == m.predict(text, entities), (round_, text)
+            assert predict(m, text, top=1) == m.predict(text, top=1), (round_, text)
+
+
+def test_a_second_model_never_reads_the_first_models_cached_words() -> None:
+    m = model()
+    text = "what is the average step 2 score for dermatology"
+    predict(m, text)  # caches these words' indices under m's vocabulary
+    shuffled = dict(zip(m.vocabulary, reversed(m.vocabulary.values()), strict=True))
+    other = Model(shuffled, m.idf, m.weights, m.bias, m.heads, m.digest)
+    assert predict(other, text) == other.predict(text)
+    assert predict(m, text) == m.predict(text)
