@@ -183,6 +183,10 @@ TRAP_CASES = [
     case("PGY-1 in IM", "average", specialties=(IM,), score=None),
     case("I love neurosurgery", "average", specialties=(NSGY,)),
     case("general question about matching", "unknown", specialties=()),
+    case("derm and ortho are very different paths and both appeal", "*", specialties=(DERM, ORTHO)),
+    case("pathologists avg step 2", "*", specialties=("pathology",)),
+    case("rads vs gas which is higher", "*", specialties=(RADS, "anesthesiology")),
+    case("245 gas ok?", "*", score=245, specialties=("anesthesiology",)),
 ]
 
 OTHER_SPECIALTY_CASES = [

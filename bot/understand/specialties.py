@@ -127,7 +127,8 @@ def _correct(word: str, index: Index) -> str:
         return memo
     fixed = word
     if word.endswith("s") and word[:-1] in index.vocab:  # plurals: "radiologists"
-        fixed = word[:-1]
+        # but a clipped alias's plural is an ordinary word: "very different paths" isn't pathology
+        fixed = word[:-1] if len(word) > _FUZZY_MIN_LEN else word
     else:
         choices = index.buckets.get(word[0])  # a typo rarely hits the first letter
         if choices:
@@ -233,4 +234,7 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         return prev in _V.before_im and not nxt.isdigit()
     # A plain word after it reads as a name or a sentence: "Dr. Patel", "er what".
     named = nxt is not None and not (nxt in _V.after_specialty or nxt.isdigit() or nxt in index.aliases)
-    return hinted and not named
+    # After "vs" or a score the word is compared or scored, so what follows is the question, not a
+    # name: "rads vs gas which is higher", "245 gas ok?"
+    compared = prev is not None and (prev.isdigit() or prev in ("vs", "versus", "v"))
+    return hinted and (compared or not named)
