@@ -20,7 +20,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from bot.plans import Plan, PlanDraft, plan_changes, stored_draft, stored_plan
-from bot.storage import Data, JournaledStorage
+from bot.storage import Data, JournaledStorage, write_atomically
 
 TABLE = "profiles"
 
@@ -260,10 +260,22 @@ class ProfileStore:
         with self._lock:
             self._loaded = None
             data = self._storage.read()
-            if data.get(TABLE, {}).pop(str(user_id), None) is None:
-                return False
-            self._storage.write(data)
-            return True
+            stored = data.get(TABLE, {}).pop(str(user_id), None) is not None
+            if stored:
+                self._storage.write(data)
+            return self._forget_quarantined(str(user_id)) or stored
+
+    def _forget_quarantined(self, doc_id: str) -> bool:
+        """Drop a user's records from the quarantine file too: /forget means all of it."""
+        path = self.quarantine_path
+        if not path.exists():
+            return False
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+        kept = [line for line in lines if _quarantined_id(line) != doc_id]
+        if len(kept) == len(lines):
+            return False
+        write_atomically(path, "".join(kept).encode())
+        return True
 
     def all(self) -> Iterator[Profile]:
         """Every stored profile (used to restore study-plan nudges on start)."""
@@ -339,6 +351,15 @@ def load_record(doc_id: str, doc: object) -> Profile | str:
         return Profile(int(doc_id), score, tuple(specialties or ()), about=about, **models)  # type: ignore[arg-type]
     except Exception as err:
         return f"not a valid profile ({type(err).__name__})"
+
+
+def _quarantined_id(line: str) -> str | None:
+    """The record id a quarantine line is about (None for a line that can't be read)."""
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        return None
+    return str(entry.get("id")) if isinstance(entry, dict) else None
 
 
 def check_records(data: Data) -> tuple[dict[str, str], list[Profile]]:

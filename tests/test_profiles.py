@@ -168,3 +168,14 @@ def test_update_unsynced_is_durable_after_sync(tmp_path: Path) -> None:
     assert store.update_unsynced(7, lambda p: p)[1] == 0  # no change, nothing to wait for
     store.close()
     assert ProfileStore.in_dir(tmp_path).get(7).score == 241
+
+
+def test_forget_also_erases_a_users_quarantined_record(tmp_path: Path) -> None:
+    records = {"7": {"score": "not a number"}, "8": {"score": "x"}, "9": {"score": 240}}
+    (tmp_path / "profiles.json").write_text(json.dumps({"profiles": records}))
+    store = ProfileStore.in_dir(tmp_path)
+    assert store.forget(7)  # only a quarantined record was left, and it counts
+    assert not store.forget(7)
+    store.close()
+    kept = [json.loads(line)["id"] for line in (tmp_path / "profiles.json.quarantine").read_text().splitlines()]
+    assert kept == ["8"]
