@@ -117,6 +117,15 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
         "Next: look at the trend across self-assessments rather than one form, "
         "and aim your review at the weakest areas."
     )
+    specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
+    predicted = next((p.score for p in parsed.practice if p.score is not None), parsed.practice_score)
+    if specs and predicted is not None:
+        # "is that enough for EM?": the field's average beside the prediction, both read loosely.
+        rows = "\n".join(f"• {escape(s.name)}: average {s.average_step2}" for s in specs)
+        html += (
+            f"\n\nBeside the averages you asked about, for a sense of distance (a prediction carries error, "
+            f"and an average is not a cut-off):\n{rows}\n{_source_marks(specs, knowledge)[1]}"
+        )
     buttons: list[Button] = []
     if "practice_tests" in knowledge.faq:
         buttons.append(Button(knowledge.faq["practice_tests"].title, "/faq practice_tests"))

@@ -280,3 +280,17 @@ def test_a_practice_score_is_named_as_such_never_compared(knowledge: Knowledge, 
     assert "240 sounds like a practice-test (or Step 1) score" in text
     assert "say “predicted 240”" in text
     assert "Your 240" not in text and "your 240" not in text
+
+
+def test_a_practice_score_beside_a_specialty_shows_that_average_with_its_source(knowledge: Knowledge) -> None:
+    from bot.understand import PracticeResult
+
+    parsed = Parsed(
+        "practice_score",
+        practice_score=238,
+        practice=(PracticeResult(exam="nbme", form="12", score=238),),
+        specialties=("emergency-medicine",),
+    )
+    text = reply_text(parsed, knowledge)
+    assert "NBME 12 238" in text and "Emergency Medicine: average 246" in text and CITATION in text
+    assert "not a cut-off" in text
