@@ -41,33 +41,14 @@ from bot.understand.scores import Numbers, PracticeResult, read_numbers
 from bot.understand.specialties import Index, find_specialties, index_for, tokens_of
 from bot.understand.vectors import predict
 from knowledge import Knowledge
+from knowledge.corpus import IntentName
 from knowledge.text import fold, normalize
 from knowledge.vocab import phrase_in, vocabulary
 
 log = logging.getLogger(__name__)
 
-Intent = Literal[
-    "average",
-    "score_check",
-    "score_fit",
-    "compare",
-    "faq",
-    "study_plan",
-    "greeting",
-    "help",
-    "smalltalk",
-    "invalid_score",
-    "unknown",
-    "thanks",
-    "insult",
-    "my_score",
-    "practice_score",
-    "exam_moved",
-    "log_progress",
-    "days_left",
-    "plan_break",
-    "vent",
-]
+Intent = IntentName
+"""The free-text intents: one list, the corpus's (knowledge/corpus.py), so the labels and the code agree."""
 Feeling = Literal["stress", "panic", "failure", "shame", "exhaustion", "celebration", "hopeless"]
 
 MAX_CHARS = 1000
