@@ -107,32 +107,25 @@ def through_cli(texts: Sequence[str], total: int = 5000) -> None:
     pin = ["taskset", "-c", "0"] if os.path.exists("/usr/bin/taskset") else []
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "BOT_DATA_DIR": tmp, "TELEGRAM_BOT_TOKEN": ""}
+
+        def run(stdin: str) -> tuple[subprocess.CompletedProcess[str], float]:
+            start = time.perf_counter()
+            done = subprocess.run(
+                [*pin, sys.executable, "-m", "bot", "ask", "--json", "-"],
+                input=stdin,
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=REPO,
+                check=True,
+            )
+            return done, time.perf_counter() - start
+
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        done = subprocess.run(
-            [*pin, sys.executable, "-m", "bot", "ask", "--json", "-"],
-            input=lines,
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=REPO,
-            check=True,
-        )
-        took = time.perf_counter() - start
+        done, took = run(lines)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        # the same process with one line: its start-up, taken off the rate
-        start = time.perf_counter()
-        subprocess.run(
-            [*pin, sys.executable, "-m", "bot", "ask", "--json", "-"],
-            input="hi\n",
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=REPO,
-            check=True,
-        )
-        startup = time.perf_counter() - start
+        _, startup = run("hi\n")  # the same process with one line: its start-up, taken off the rate
     answered = done.stdout.count("\n")
     print(
         f"ask --json on one core: {answered:,} messages in {took:.2f} s (start-up {startup:.2f} s): "

@@ -71,14 +71,16 @@ def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
 
 def _name_unknown_specialties(parsed: Parsed, knowledge: Knowledge, reply: Reply) -> Reply:
     """Every specialty named is covered: one we hold no figure for is named as such, never dropped."""
-    missing = [
-        knowledge.other_specialties[o].name for o in parsed.other_specialties if o in knowledge.other_specialties
-    ]
-    shown = [m for m in missing if escape(m) not in reply.html]
+    missing = [knowledge.other_specialties[o] for o in parsed.other_specialties if o in knowledge.other_specialties]
+    shown = [m for m in missing if escape(m.name) not in reply.html]
     if not shown:
         return reply
-    names = " or ".join(f"<b>{escape(m)}</b>" for m in shown)
-    return replace(reply, html=f"{reply.html}\n\nI don't have a sourced average for {names} yet, so I've left it out.")
+    names = " or ".join(f"<b>{escape(m.name)}</b>" for m in shown)
+    notes = [note for m in shown if (note := _match_note(m.match_note, m.match_sources, knowledge))]
+    extra = "".join(f"\n{note}" for note in notes)  # how it matches, where that differs (urology: the AUA)
+    return replace(
+        reply, html=f"{reply.html}\n\nI don't have a sourced average for {names} yet, so I've left it out.{extra}"
+    )
 
 
 def score_range(span: tuple[int, int], specs: list[Specialty], knowledge: Knowledge) -> Reply:
@@ -143,29 +145,6 @@ def practice_note(number: int) -> str:
 
 
 def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
-    reply = _main_answer(parsed, profile, knowledge)
-    missing = [knowledge.other_specialties[o] for o in parsed.other_specialties if o in knowledge.other_specialties]
-    if parsed.intent in _SPECIALTY_INTENTS and parsed.specialties and missing:
-        # "what about urology or ophtho": every specialty named is covered, one with no figure by name.
-        reply = replace(reply, html=f"{reply.html}\n\n{_no_figure_note(missing, knowledge)}")
-    return reply
-
-
-_SPECIALTY_INTENTS = frozenset({"average", "score_check", "compare"})
-
-
-def _no_figure_note(missing: list[OtherSpecialty], knowledge: Knowledge) -> str:
-    """One line per specialty we hold no sourced average for, with how it matches where that differs."""
-    lines = []
-    for other in missing:
-        note = _match_note(other.match_note, other.match_sources, knowledge)
-        lines.append(
-            f"I don't have a sourced average for <b>{escape(other.name)}</b> yet." + (f" {note}" if note else "")
-        )
-    return "\n".join(lines)
-
-
-def _main_answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     score = parsed.score if parsed.score is not None else profile.score
     specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
     match parsed.intent:
