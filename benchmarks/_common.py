@@ -150,6 +150,10 @@ class BotProcess:
             exit_code=self.proc.returncode,
         )
 
+    def wait_for_log(self, text: str, timeout: float) -> bool:
+        """Wait until the process has printed a line containing `text`; True when it did."""
+        return wait_until(lambda: text in self.log_path.read_text(errors="replace"), timeout, interval=0.1)
+
     def log_tail(self, lines: int = 20) -> str:
         """The end of what the process printed, for a report that something went wrong."""
         text = self.log_path.read_text(errors="replace").splitlines()

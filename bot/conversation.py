@@ -192,14 +192,17 @@ class Advisor:
         if parsed.score is not None and (parsed.own or not own):
             score, own = parsed.score, parsed.own
         interests = tuple(dict.fromkeys((*parsed.specialties, *profile.specialties)))[:MAX_INTERESTS]
-        about = replace(_merged_about(profile.about, parsed), score_own=own)
+        about = _merged_about(profile.about, parsed)
+        if own != about.score_own:
+            about = replace(about, score_own=own)
         if parsed.exam_date and text:
             found = answers.find_exam_date(text, self._today(self.default_timezone))
             if isinstance(found, dt.date):
                 about = replace(about, exam_date=found.isoformat())
+        if (score, interests, about) == (profile.score, profile.specialties, profile.about):
+            return profile  # most messages change nothing: skip the disk entirely
         updated = replace(profile, score=score, specialties=interests, about=about)
-        if updated != profile:  # most messages change nothing: skip the disk entirely
-            self.profiles.save_changes(profile, updated)
+        self.profiles.save_changes(profile, updated)
         return updated
 
     # -- commands ----------------------------------------------------------------
@@ -418,6 +421,8 @@ _FAILED_READS = frozenset(
 
 def _merged_about(about: About, parsed: Parsed) -> About:
     """What we knew, updated with what this message said (a new statement wins)."""
+    if not (parsed.school or parsed.stage or parsed.status or parsed.step1 or parsed.practice):
+        return about  # nothing about themselves in this message (most of them)
     practice = tuple(
         f"{p.exam.upper() if p.exam != 'free120' else 'Free 120'}{' ' + p.form if p.form else ''}: "
         + (f"{p.score}" if p.score is not None else f"{p.percent}%")

@@ -27,6 +27,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes, Job, JobQueue
 
 from bot import plans
+from bot.group_commit import GroupCommit
 from bot.profiles import Profile, ProfileStore
 from bot.reply import Reply
 from knowledge import Knowledge
@@ -85,6 +86,7 @@ class Nudger:
         send: Send,
         now: Callable[[], dt.datetime] = _utcnow,
         backoff: float = FIRST_BACKOFF,
+        commit: GroupCommit | None = None,
     ) -> None:
         self.store = store
         self.knowledge = knowledge
@@ -101,7 +103,8 @@ class Nudger:
         self.busy: set[asyncio.Task[Any]] = set()
         self.stopping = asyncio.Event()
         self.delivered = 0
-        self._flushing: asyncio.Future[None] | None = None
+        self.commit = commit or GroupCommit(store)
+        """Durable writes on the loop, their fsyncs shared (with the bot's turns, when it passes its own)."""
 
     # -- scheduling ----------------------------------------------------------------
 
@@ -269,21 +272,8 @@ class Nudger:
         return outcome
 
     async def _write(self, user_id: int, change: Callable[[Profile], Profile]) -> None:
-        """One durable store update, its fsync shared with every other worker's.
-
-        The change itself is made here on the loop (in memory, plus one journal line appended:
-        microseconds); the fsync runs in a thread, one for all the marks appended meanwhile.
-        A thread hop per nudge cost a third of the loop's time at 1,000 nudges/s. A write that
-        would rewrite the whole snapshot goes to a thread whole, so the loop never waits on it.
-        """
-        if self.store.compaction_due:
-            await asyncio.to_thread(self.store.update, user_id, change)
-            return
-        _, written = self.store.update_unsynced(user_id, change)
-        while self.store.synced < written:
-            if self._flushing is None or self._flushing.done():
-                self._flushing = asyncio.ensure_future(asyncio.to_thread(self.store.sync))
-            await asyncio.shield(self._flushing)  # one waiter cancelled must not cancel the others'
+        """One durable store update, made on the loop, its fsync shared with every other write's."""
+        await self.commit.run(lambda: self.store.update(user_id, change))
 
     async def _change_plan(self, user_id: int, change: Callable[[plans.Plan], plans.Plan]) -> None:
         def apply(profile: Profile) -> Profile:
@@ -291,7 +281,7 @@ class Nudger:
                 return profile
             return replace(profile, plan=change(profile.plan))
 
-        await asyncio.to_thread(self.store.update, user_id, apply)  # its fsync off the loop, like the mark
+        await self._write(user_id, apply)
 
     async def _send(self, user_id: int, reply: Reply) -> Delivery:
         """Send with Telegram's rules: wait out 429s, back off on transient errors, stop on 403."""

@@ -13,7 +13,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +49,19 @@ class About:
     def from_doc(cls, doc: dict[str, Any] | None) -> About:
         """Rebuild from the stored dict, ignoring keys we no longer use."""
         doc = doc or {}
-        known = {f.name for f in fields(cls)}
-        kept = {k: v for k, v in doc.items() if k in known}
+        kept = {k: v for k, v in doc.items() if k in _ABOUT_FIELDS}
         kept["practice"] = tuple(kept.get("practice") or ())
         return cls(**kept)
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON document stored for it."""
+        # Not dataclasses.asdict: its deep copy of plain strings and numbers showed in profiles.
+        doc = {name: getattr(self, name) for name in _ABOUT_FIELDS}
+        doc["practice"] = list(self.practice)
+        return doc
+
+
+_ABOUT_FIELDS = tuple(f.name for f in fields(About))
 
 
 @dataclass(frozen=True)
@@ -83,7 +92,7 @@ class Profile:
             "specialties": list(self.specialties),
             "plan": self.plan.to_dict() if self.plan is not None else None,
             "draft": self.draft.to_dict() if self.draft is not None else None,
-            "about": {**asdict(self.about), "practice": list(self.about.practice)},
+            "about": self.about.to_doc(),
         }
 
     @classmethod
@@ -115,7 +124,8 @@ class ProfileStore:
     _loaded: list[Profile] | None = field(init=False, repr=False, default=None)
     """Every profile as checked at open, for the first `all()` (restoring plans at start) so
     the plans aren't validated twice; dropped at the first write, or once used."""
-    _deferred: bool = field(init=False, repr=False, default=False)
+    _appending: threading.local = field(init=False, repr=False, default_factory=threading.local)
+    """Per thread: `.on` is True inside `appending`, where writes skip their fsync."""
 
     def __post_init__(self) -> None:
         self._db = TinyDB(self.path, storage=JournaledStorage, repair=self.repair)
@@ -198,44 +208,45 @@ class ProfileStore:
         return after
 
     def _sync(self, written: int) -> None:
-        if not self._deferred:
+        if not getattr(self._appending, "on", False):
             self._storage.sync(written)
 
     @contextlib.contextmanager
-    def deferring_sync(self) -> Iterator[None]:
-        """Within this block `save` and `update` return before their fsync; leaving it syncs.
+    def appending(self) -> Iterator[None]:
+        """Within this block, this thread's `save` and `update` return before their fsync.
 
-        Group commit for a caller that acknowledges a batch of writes only after calling
-        `sync` (the JSON CLI): one fsync then covers the whole batch, and nothing it has
-        acknowledged can be lost. Not for callers that answer from several threads.
+        Their change is in memory and its journal line written, but a crash could still lose
+        it until `synced` reaches `appended`: a caller acknowledges nothing before then. This
+        is group commit: one fsync (`sync`) then covers every write appended meanwhile, from
+        any thread. Other threads' writes stay durable on return, as always.
         """
-        self._deferred = True
+        self._appending.on = True
         try:
             yield
         finally:
-            self._deferred = False
+            self._appending.on = False
+
+    @contextlib.contextmanager
+    def deferring_sync(self) -> Iterator[None]:
+        """`appending`, then one fsync on leaving: for a caller that answers a batch at the end (the JSON CLI)."""
+        try:
+            with self.appending():
+                yield
+        finally:
             self._storage.sync()
-
-    def update_unsynced(self, user_id: int, change: Callable[[Profile], Profile]) -> tuple[Profile, int]:
-        """`update`, but returning before the fsync: durable once `synced` reaches the number returned.
-
-        For a caller on an event loop that shares one fsync among many writes (see Nudger);
-        it should use `update` in a thread when `compaction_due`, as that write is slow.
-        """
-        with self._lock:
-            doc = self._doc(user_id)
-            before = Profile(user_id=user_id) if doc is None else Profile.from_doc(user_id, doc)
-            after = change(before)
-            written = self._put(after) if after != before else 0
-        return after, written
 
     def sync(self) -> None:
         """Make every write so far durable (blocks for an fsync unless one covered them)."""
         self._storage.sync()
 
     @property
+    def appended(self) -> int:
+        """Writes appended to the journal so far, durable or not (compare with `synced`)."""
+        return self._storage.appended
+
+    @property
     def synced(self) -> int:
-        """Writes made durable so far, in the numbering `update_unsynced` returns."""
+        """Writes made durable so far, in the numbering of `appended`."""
         return self._storage.synced
 
     @property

@@ -176,6 +176,11 @@ def _build_indexes() -> _Indexes:
     return _Indexes(iana, iana_city, by_size, states, state_codes, countries, country_zones)
 
 
+def ready() -> bool:
+    """True once the place indexes are built, so that a time-zone answer takes microseconds."""
+    return _indexes.cache_info().currsize > 0
+
+
 def warm_up() -> None:
     """Build the place indexes now (at start-up) rather than on the first time-zone answer."""
     _indexes()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
@@ -158,16 +159,27 @@ def test_save_all_writes_many_profiles_in_one_durable_snapshot(tmp_path: Path) -
     reopened.close()
 
 
-def test_update_unsynced_is_durable_after_sync(tmp_path: Path) -> None:
+def test_writes_while_appending_wait_for_a_sync_and_other_threads_stay_durable(tmp_path: Path) -> None:
     store = ProfileStore.in_dir(tmp_path)
-    after, written = store.update_unsynced(7, lambda p: replace(p, score=241))
-    assert after.score == 241 and store.get(7).score == 241
-    assert store.synced < written  # appended to the journal, not yet fsync'd
+    with store.appending():
+        store.update(7, lambda p: replace(p, score=241))
+        assert store.get(7).score == 241
+        assert store.synced < store.appended  # in the journal, not yet fsync'd
+        # Another thread's write returns durable, as always (and its fsync covers ours too).
+        other = threading.Thread(target=store.update, args=(8, lambda p: replace(p, score=250)))
+        other.start()
+        other.join()
+        assert store.synced == store.appended
+        store.update(7, lambda p: replace(p, score=243))
+        assert store.synced < store.appended
+        unchanged = store.appended
+        store.update(7, lambda p: p)  # no change: nothing appended, nothing to wait for
+        assert store.appended == unchanged
     store.sync()
-    assert store.synced >= written
-    assert store.update_unsynced(7, lambda p: p)[1] == 0  # no change, nothing to wait for
+    assert store.synced == store.appended
     store.close()
-    assert ProfileStore.in_dir(tmp_path).get(7).score == 241
+    reopened = ProfileStore.in_dir(tmp_path)
+    assert (reopened.get(7).score, reopened.get(8).score) == (243, 250)
 
 
 def test_forget_also_erases_a_users_quarantined_record(tmp_path: Path) -> None:

@@ -22,8 +22,8 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from bot.understand import cues
 from bot.understand.about import AboutFacts, School, Status, about
@@ -181,33 +181,39 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
     norm = normalize(text)
     specs, others = find_specialties(text, tokens, index)
     nums = read_numbers(text, index.aliases)
-    facts = about(norm, fold(text))
-    base = _base(nums, specs, others, facts)
+    entities = _entity_fields(nums, specs, others, about(norm, fold(text)))
+    # Each return builds its Parsed once: a frozen dataclass of 25 fields costs microseconds
+    # a copy, and `replace` after `replace` showed in the bot's profile.
 
     exact = index.phrasings.get(norm)
     if exact is not None:
-        return replace(base, intent="faq", topic=exact)
+        return Parsed("faq", topic=exact, **entities)
     if cues.is_greeting(tokens) and not ({"thanks", "thank", "thx", "ty", "tysm"} & {t.low for t in tokens}):
-        return replace(base, intent="greeting")
+        return Parsed("greeting", **entities)
 
     # "low 240s" is a score: the word "low" must not read as a worry about a low score.
     guess = predict(loaded, _DECADE_PHRASE_RE.sub(" ", text), _entities(nums, specs, others))
     intent, confidence = guess.intent[0]
     if guess.coverage < KNOWN_WORDS:
         intent, confidence = "unknown", 1.0 - guess.coverage  # mostly words it never saw: don't guess
-    parsed = replace(base, intent=intent, confidence=confidence, feeling=_feeling(norm, guess))  # type: ignore[arg-type]
-    if intent == "faq":
-        parsed = replace(parsed, topic=guess.topic[0][0])
+    sure = confidence
     if len(tokens) <= SHORT_WORDS and confidence < SHORT_SURE and (specs or others or nums.score or nums.range):
-        parsed = replace(parsed, confidence=0.0)  # "step 2 ck 250", "PRS average": the entities say it all
-    parsed = _settle(parsed, nums, specs, others, text, norm)
-    if parsed.intent != "faq":
-        parsed = replace(parsed, topic=None)
-    if parsed.intent == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED:
-        parsed = replace(parsed, alternatives=_readings(guess))
-    if len(text) >= 150:
-        parsed = replace(parsed, also=_also(text, parsed, loaded))
-    return parsed
+        sure = 0.0  # "step 2 ck 250", "PRS average": the entities say it all
+    settled, sure = _settle(intent, sure, nums, specs, others, text, norm)
+    topic = guess.topic[0][0] if settled == "faq" else None  # the rules never settle on "faq"
+    readings: tuple[str, ...] = ()
+    if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED:
+        readings = _readings(guess)
+    also = _also(text, settled, topic, loaded) if len(text) >= 150 else ()
+    return Parsed(
+        settled,  # type: ignore[arg-type]
+        topic=topic,
+        feeling=_feeling(norm, guess),
+        confidence=sure,
+        alternatives=readings,
+        also=also,
+        **entities,
+    )
 
 
 def _entities(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...]) -> list[str]:
@@ -230,28 +236,28 @@ def entity_tokens_for(text: str, knowledge: Knowledge) -> list[str]:
     return _entities(read_numbers(text, index.aliases), specs, others)
 
 
-def _base(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...], facts: AboutFacts) -> Parsed:
+def _entity_fields(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...], facts: AboutFacts) -> dict[str, Any]:
+    """The `Parsed` fields the rules read from a message, whatever its intent."""
     practice_score = None
     if nums.score is None:
         practice_score = next((p.score for p in nums.practice if p.score), None) or nums.step1 or nums.other
-    return Parsed(
-        "unknown",
-        score=nums.score,
-        specialties=specs,
-        other_specialty=others[0] if others else None,
-        bad_score=nums.bad,
-        practice_score=practice_score,
-        own=nums.own,
-        range=nums.range,
-        practice=nums.practice,
-        step1=nums.step1,
-        comlex=nums.comlex,
-        other_specialties=others,
-        school=facts.school,
-        stage=facts.stage,
-        status=facts.status,
-        exam_date=facts.exam_date,
-    )
+    return {
+        "score": nums.score,
+        "specialties": specs,
+        "other_specialty": others[0] if others else None,
+        "bad_score": nums.bad,
+        "practice_score": practice_score,
+        "own": nums.own,
+        "range": nums.range,
+        "practice": nums.practice,
+        "step1": nums.step1,
+        "comlex": nums.comlex,
+        "other_specialties": others,
+        "school": facts.school,
+        "stage": facts.stage,
+        "status": facts.status,
+        "exam_date": facts.exam_date,
+    }
 
 
 def _feeling(norm: str, guess: Prediction) -> Feeling | None:
@@ -268,38 +274,44 @@ def _feeling(norm: str, guess: Prediction) -> Feeling | None:
 
 
 def _settle(
-    parsed: Parsed, nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...], text: str, norm: str
-) -> Parsed:
+    intent: str,
+    confidence: float,
+    nums: Numbers,
+    specs: tuple[str, ...],
+    others: tuple[str, ...],
+    text: str,
+    norm: str,
+) -> tuple[str, float]:
     """Let the entities decide what the classifier can't see (how many specialties, which number).
 
-    The number intents only ever stand with their entities: "invalid_score" exactly when an
-    off-scale score was given, "score_check" with a score and a specialty, and so on.
+    Returns the (intent, confidence) to answer with. The number intents only ever stand with
+    their entities: "invalid_score" exactly when an off-scale score was given, "score_check"
+    with a score and a specialty, and so on.
     """
-    intent = parsed.intent
     has_score = nums.score is not None or nums.range is not None
     has_spec = bool(specs or others)
-    unsure = parsed.confidence < CONFIDENT
+    unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
-        return replace(parsed, intent="invalid_score", confidence=1.0)
+        return "invalid_score", 1.0
     if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):
         if has_score and has_spec:  # one specialty or several: the score set against each
-            return replace(parsed, intent="score_check", confidence=1.0)
+            return "score_check", 1.0
         if has_score:
-            return replace(parsed, intent="score_fit", confidence=1.0)
+            return "score_fit", 1.0
         if has_spec:
-            return replace(parsed, intent="compare" if len(specs) + len(others) >= 2 else "average", confidence=1.0)
+            return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0
         if intent in _ENTITY_SETTLED:
-            return replace(parsed, intent="unknown")  # a number intent with nothing to answer it with
+            return "unknown", confidence  # a number intent with nothing to answer it with
     if intent in {"unknown", "smalltalk"} and cues.asks_help(norm):
-        return replace(parsed, intent="help", confidence=1.0)
+        return "help", 1.0
     tiny = norm.count(" ") < PLAN_TINY_WORDS  # "test tomorrow", "6 weeks left": a date to plan for
-    planish = intent not in _PLAN_INTENTS or (intent != "study_plan" and (tiny or parsed.confidence < PLAN_SURE))
+    planish = intent not in _PLAN_INTENTS or (intent != "study_plan" and (tiny or confidence < PLAN_SURE))
     short = unsure or norm.count(" ") < PLAN_RULE_WORDS  # long posts: the model reads them better
     if planish and short and cues.wants_plan(text, norm, has_score=has_score):
-        return replace(parsed, intent="study_plan", confidence=1.0)
+        return "study_plan", 1.0
     if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
-        return replace(parsed, intent="score_check" if specs else "score_fit")  # "...but got 245 on the real thing"
-    return parsed
+        return ("score_check" if specs else "score_fit"), confidence  # "...but got 245 on the real thing"
+    return intent, confidence
 
 
 _PLAN_INTENTS = frozenset({"study_plan", "exam_moved", "days_left", "plan_break", "log_progress"})
@@ -326,9 +338,9 @@ def _readings(guess: Prediction) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))[:3]
 
 
-def _also(text: str, main: Parsed, loaded: Model) -> tuple[str, ...]:
-    """Asks in single sentences that differ from the main one and are confidently something."""
-    seen = {_label(main.intent, main.topic or "")}
+def _also(text: str, intent: str, topic: str | None, loaded: Model) -> tuple[str, ...]:
+    """Asks in single sentences that differ from the main one (`intent`, `topic`) and are confidently something."""
+    seen = {_label(intent, topic or "")}
     found: list[str] = []
     asks = [s for s in _SENTENCE_RE.split(text) if len(s) >= 12 and ("?" in s or _QUESTION_RE.match(normalize(s)))]
     if len(asks) < 2:

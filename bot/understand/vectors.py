@@ -18,9 +18,10 @@ import functools
 import itertools
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.understand.classifier import _SENTENCE_RE, MAX_CHARS, Model, Prediction, _best, _words
+from bot.understand.classifier import _SENTENCE_RE, MAX_CHARS, Model, Prediction, _words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -92,14 +93,62 @@ def _weighted(model: Model, counts: Counter[int]) -> tuple[npt.NDArray[np.intp],
     return idx, x
 
 
+@dataclass(frozen=True)
+class _Heads:
+    """One model's label head, laid out once for `predict`: which intent each label adds to,
+    and which labels name an FAQ topic."""
+
+    intents: tuple[str, ...]
+    """Intent names, in the order their first label comes (the order `Model.predict` meets them)."""
+    intent_of: npt.NDArray[np.intp]
+    """Per label: its intent's index in `intents`."""
+    topics: tuple[str, ...]
+    topic_labels: tuple[int, ...]
+    """Per topic: its label's index."""
+    faq: int | None
+    """The index of "faq" in `intents`."""
+
+
 @functools.lru_cache(maxsize=4)
-def _parts(labels: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """ "faq:img" -> ("faq", "img"), "average" -> ("average", ""): split once per model, not per message."""
-    return tuple((intent, topic) for intent, _, topic in (label.partition(":") for label in labels))
+def _heads(labels: tuple[str, ...]) -> _Heads:
+    """ "faq:img" -> intent "faq", topic "img"; "average" -> intent "average": split once per model."""
+    import numpy as np
+
+    split = [label.partition(":") for label in labels]
+    intents = tuple(dict.fromkeys(intent for intent, _, _ in split))
+    position = {intent: i for i, intent in enumerate(intents)}
+    topic_at = [(topic, i) for i, (_, _, topic) in enumerate(split) if topic]
+    return _Heads(
+        intents,
+        np.array([position[intent] for intent, _, _ in split], dtype=np.intp),
+        tuple(topic for topic, _ in topic_at),
+        tuple(i for _, i in topic_at),
+        position.get("faq"),
+    )
+
+
+def _top(names: Sequence[str], probs: list[float], top: int) -> tuple[tuple[str, float], ...]:
+    """`classifier._best` over a list: the `top` likeliest, best first, ties in order."""
+    best = sorted(range(len(probs)), key=probs.__getitem__, reverse=True)[:top]  # a stable sort
+    return tuple((names[i], probs[i]) for i in best)
+
+
+def _softmax(z: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """`Model.predict`'s softmax, computed as it computes it (in float32)."""
+    import numpy as np
+
+    p: npt.NDArray[np.float32] = np.exp(z - z.max())
+    p /= p.sum()
+    return p
 
 
 def predict(model: Model, text: str, entities: Sequence[str] = (), top: int = 3) -> Prediction:
-    """`model.predict(text, entities, top)`, the same probabilities, for less work."""
+    """`model.predict(text, entities, top)`, the same probabilities, for less work.
+
+    `Model.predict` splits the labels and sums each intent's probabilities in dicts. Here the
+    labels are laid out once per model and numpy's bincount adds the same probabilities in
+    the same (label) order, so every float agrees bit for bit.
+    """
     import numpy as np
 
     counts, coverage = known_counts(model, text, entities)
@@ -108,23 +157,15 @@ def predict(model: Model, text: str, entities: Sequence[str] = (), top: int = 3)
         logits = np.asarray(x @ model.weights[idx] + model.bias, dtype=np.float32)
     else:
         logits = model.bias.copy()
-    probs: dict[str, list[float]] = {}
-    for name, labels, first in model.heads:
-        z = logits[first : first + len(labels)]
-        p = np.exp(z - z.max())
-        p /= p.sum()
-        probs[name] = p.tolist()
-    intents: dict[str, float] = {}
-    topics: dict[str, float] = {}
-    label_head, feeling_head = model.heads  # classifier.HEADS: ("label", "feeling")
-    for (intent, topic), p in zip(_parts(label_head[1]), probs["label"], strict=True):
-        intents[intent] = intents.get(intent, 0.0) + p
-        if topic:
-            topics[topic] = p
-    faq = intents.get("faq", 0.0) or 1.0
+    (_, labels, first), (_, feelings, feeling_first) = model.heads  # classifier.HEADS: ("label", "feeling")
+    heads = _heads(labels)
+    label_p = _softmax(logits[first : first + len(labels)])
+    intent_p = np.bincount(heads.intent_of, weights=label_p, minlength=len(heads.intents)).tolist()
+    faq = (intent_p[heads.faq] if heads.faq is not None else 0.0) or 1.0
+    label_list = label_p.tolist()
     return Prediction(
-        _best(intents, top),
-        _best({t: p / faq for t, p in topics.items()}, top),
-        _best(dict(zip(feeling_head[1], probs["feeling"], strict=True)), top),
+        _top(heads.intents, intent_p, top),
+        _top(heads.topics, [label_list[i] / faq for i in heads.topic_labels], top),
+        _top(feelings, _softmax(logits[feeling_first : feeling_first + len(feelings)]).tolist(), top),
         coverage,
     )
