@@ -446,6 +446,8 @@ def _modest_score(knowledge: Knowledge) -> int:
 
 
 def _without_plan_button(reply: Reply) -> Reply:
+    if not any(b.action == "/plan" for row in reply.buttons for b in row):
+        return reply
     rows = tuple(tuple(b for b in row if b.action != "/plan") for row in reply.buttons)
     return replace(reply, buttons=tuple(row for row in rows if row))
 

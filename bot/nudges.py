@@ -117,13 +117,14 @@ class Nudger:
         slot = self.slot_of.get(user_id)
         return None if slot is None else slot.at
 
-    def _schedule(self, profile: Profile) -> dt.datetime | None:
+    def _schedule(self, profile: Profile, now: dt.datetime | None = None) -> dt.datetime | None:
         user_id = profile.user_id
         self._unschedule(user_id)
-        when = self._next_run(profile)
+        now = now or self.now()
+        when = self._next_run(profile, now)
         if when is None:
             return None
-        if when <= self.now():
+        if when <= now:
             self.queue.put_nowait(user_id)  # missed earlier (or due right now): a worker takes it
             return when
         entry = self.slots.get(when)
@@ -155,16 +156,16 @@ class Nudger:
                 with contextlib.suppress(JobLookupError):  # it has just fired, and APScheduler dropped it
                     entry[1].schedule_removal()
 
-    def _next_run(self, profile: Profile) -> dt.datetime | None:
+    def _next_run(self, profile: Profile, now: dt.datetime) -> dt.datetime | None:
         if profile.plan is None:
             return None
         plan = profile.plan
-        now = self.now()
         return plans.next_nudge_at(plan, now) or (plans.farewell_at(plan) if plan.status == "active" else None)
 
     def restore(self) -> int:
         """Schedule every active plan again after a start; returns how many were scheduled."""
-        return sum(1 for profile in self.store.all() if profile.plan and self._schedule(profile))
+        now = self.now()  # one instant for the whole restore: reading the clock per plan showed at 100,000
+        return sum(1 for profile in self.store.all() if profile.plan and self._schedule(profile, now))
 
     async def _fire(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert context.job is not None  # noqa: S101  # job callbacks always carry their job

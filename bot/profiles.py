@@ -49,7 +49,7 @@ class About:
     def from_doc(cls, doc: dict[str, Any] | None) -> About:
         """Rebuild from the stored dict, ignoring keys we no longer use."""
         doc = doc or {}
-        kept = {k: v for k, v in doc.items() if k in _ABOUT_FIELDS}
+        kept = {k: v for k, v in doc.items() if k in _ABOUT_KEYS}
         kept["practice"] = tuple(kept.get("practice") or ())
         return cls(**kept)
 
@@ -62,6 +62,7 @@ class About:
 
 
 _ABOUT_FIELDS = tuple(f.name for f in fields(About))
+_ABOUT_KEYS = frozenset(_ABOUT_FIELDS)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ They are data so that adding a word is an edit and a `knowledge check`, not a co
 from __future__ import annotations
 
 import json
-from functools import cache
+import re
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Annotated
 
@@ -71,12 +72,17 @@ def vocabulary() -> Vocabulary:
 
 
 def phrase_in(norm: str, phrases: frozenset[str]) -> str | None:
-    """The first phrase found as whole words in normalised text, else None."""
-    padded = f" {norm} "
-    for phrase in phrases:
-        if f" {phrase} " in padded:
-            return phrase
-    return None
+    """A phrase found as whole words in normalised text (the first one in it), else None."""
+    found = _phrases_re(phrases).search(norm)
+    return found.group(1) if found else None
+
+
+@lru_cache(maxsize=16)
+def _phrases_re(phrases: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a whole list: a message is scanned once, not once per phrase."""
+    # Longest first, so that of two phrases starting at the same word the longer is named.
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\S)({alternatives})(?!\S)") if phrases else re.compile(r"(?!)")
 
 
 __all__ = ["Vocabulary", "VocabularyError", "load_vocabulary", "normalize", "phrase_in", "vocabulary"]
