@@ -154,7 +154,7 @@ def predict(model: Model, text: str, entities: Sequence[str] = (), top: int = 3)
     counts, coverage = known_counts(model, text, entities)
     if counts:
         idx, x = _weighted(model, counts)
-        logits = x @ model.weights.take(idx, axis=0) + model.bias  # float32 throughout
+        logits = np.asarray(x @ model.weights.take(idx, axis=0) + model.bias, dtype=np.float32)
     else:
         logits = model.bias.copy()
     (_, labels, first), (_, feelings, feeling_first) = model.heads  # classifier.HEADS: ("label", "feeling")
