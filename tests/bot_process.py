@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,21 @@ class BotProcess:
     def log(self) -> str:
         """Everything the bot has logged so far (all its runs in this data dir)."""
         return self.log_path.read_text() if self.log_path.exists() else ""
+
+    def kill(self) -> None:
+        """Kill it outright (SIGKILL), as a crash or a power cut would: nothing gets to flush."""
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            self.proc = None
+
+    def wait_for_log(self, text: str, timeout: float = 30) -> None:
+        """Wait until the bot has logged a line containing `text`."""
+        deadline = time.monotonic() + timeout
+        while text not in self.log:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the bot never logged {text!r}; log tail:\n{self.log[-2000:]}")
+            time.sleep(0.05)
 
     def stop(self) -> str:
         """Stop it the way a service manager would (SIGTERM) and return its log."""

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.telegram_app import PLACES_READY
 from tests.bot_process import REPO, BotProcess
 from tests.fake_bot_api import FakeBotApi
 from tests.telegram_html import visible_text
@@ -220,6 +221,25 @@ def test_memory_survives_a_restart(tmp_path: Path) -> None:
         first.stop()
         second = BotProcess(api, tmp_path).start()
         assert "Your 250 (from earlier)" in text_of(second.say(7, "what about psych?"))
+        second.stop()
+        assert api.violations == []
+
+
+def test_what_a_reply_acknowledged_survives_a_crash_right_after_it(tmp_path: Path) -> None:
+    with FakeBotApi() as api:
+        first = BotProcess(api, tmp_path).start()
+        # Once the place index is built, turns write the store on the event loop and share fsyncs.
+        first.wait_for_log(PLACES_READY)
+        users = {101 + i: 231 + i for i in range(12)}
+        since = len(api.calls)
+        for user, score in users.items():  # all at once, so that their writes share fsyncs
+            api.push_message(user, f"I got {score}, good for derm?")
+        for user in users:
+            first.replies(user, since)
+        first.kill()  # no shutdown: only what was on disk when each reply went out is left
+        second = BotProcess(api, tmp_path).start()
+        for user, score in users.items():
+            assert f"Your {score} (from earlier)" in text_of(second.say(user, "what about psych?"))
         second.stop()
         assert api.violations == []
 
