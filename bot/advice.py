@@ -340,10 +340,9 @@ def _ref(spec: Specialty) -> str:
     return spec.short_name
 
 
-def _neighbours(spec: Specialty, knowledge: Knowledge, n: int = 2) -> list[Specialty]:
+def _neighbours(spec: Specialty, knowledge: Knowledge, n: int = 2) -> tuple[Specialty, ...]:
     """The specialties with the closest averages, for a "compare" follow-up."""
-    others = [s for s in knowledge.specialties.values() if s.id != spec.id]
-    return sorted(others, key=lambda s: abs(s.average_step2 - spec.average_step2))[:n]
+    return knowledge.nearest(spec.id, n)
 
 
 def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ()) -> Reply:

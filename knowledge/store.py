@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -60,7 +61,26 @@ class Knowledge:
 
     def ranked_specialties(self) -> list[Specialty]:
         """Specialties from the highest average to the lowest (ties keep file order)."""
-        return sorted(self.specialties.values(), key=lambda s: -s.average_step2)
+        return list(self._ranked)
+
+    def nearest(self, specialty_id: str, n: int = 2) -> tuple[Specialty, ...]:
+        """The `n` other specialties whose averages are closest to this one's (ties keep file order)."""
+        return self._nearest[specialty_id][:n]
+
+    # Worked out once: a score check asks for its neighbours on every answer.
+    @cached_property
+    def _ranked(self) -> tuple[Specialty, ...]:
+        return tuple(sorted(self.specialties.values(), key=lambda s: -s.average_step2))
+
+    @cached_property
+    def _nearest(self) -> dict[str, tuple[Specialty, ...]]:
+        every = list(self.specialties.values())
+        return {
+            spec.id: tuple(
+                sorted((s for s in every if s.id != spec.id), key=lambda s: abs(s.average_step2 - spec.average_step2))
+            )
+            for spec in every
+        }
 
 
 def _read_table(path: Path) -> list[tuple[str, dict[str, Any]]]:

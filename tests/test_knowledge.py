@@ -498,3 +498,17 @@ def test_broken_data_is_named(data_dir: Path, breaker: Callable[[Path], None], m
     breaker(data_dir)
     with pytest.raises(KnowledgeError, match=message):
         load_knowledge(data_dir)
+
+
+def test_rankings_and_nearest_averages_come_from_the_figures(knowledge: Knowledge) -> None:
+    ranked = knowledge.ranked_specialties()
+    assert [s.average_step2 for s in ranked] == sorted((s.average_step2 for s in ranked), reverse=True)
+    ranked.pop()  # a caller's copy: the knowledge keeps its own
+    assert len(knowledge.ranked_specialties()) == len(knowledge.specialties)
+    every = list(knowledge.specialties.values())
+    for spec in every:
+        near = knowledge.nearest(spec.id, 3)
+        gaps = [abs(s.average_step2 - spec.average_step2) for s in near]
+        others = [abs(s.average_step2 - spec.average_step2) for s in every if s.id != spec.id and s not in near]
+        assert spec not in near and len(near) == 3
+        assert gaps == sorted(gaps) and gaps[-1] <= min(others)
