@@ -85,8 +85,8 @@ GONE = "That message is too old for me to answer here. Send /start for a fresh m
 CONCURRENT_UPDATES = 64
 """Updates handled at once. Turns waiting for their memory write to reach the disk share
 one fsync (see GroupCommit): at 8 in flight about 2.5 writes shared each, at 64 about 15,
-which took a sixth off the bot's CPU per message under load. aiohttp keeps a connection
-per send in flight and costs nothing per idle one."""
+and the fsyncs saved took about a tenth off the bot's CPU per message under load. aiohttp
+keeps a connection per send in flight and costs nothing per idle one."""
 
 
 UNBOUNDED = 1 << 30
@@ -215,21 +215,23 @@ class Handlers:
         self.nudger: Nudger | None = None
         """Set in post_init, once the JobQueue and the event loop exist."""
 
-    async def advise(self, turn: Callable[[], Turn]) -> Turn:
+    async def advise(self, turn: Callable[[], Turn], *, erases: bool = False) -> Turn:
         """Run one advisor turn; return once what it wrote to the user's memory is durable.
 
         A turn is plain computing (well under a millisecond) plus perhaps a journal line, so
-        it runs on the loop, and only the fsync goes to a thread. In the first seconds after
-        start the time-zone place index may not be built yet, and building it takes half a
-        second, so until then turns run in a worker thread instead.
+        it runs on the loop, and only the fsync goes to a thread. Two kinds run in a worker
+        thread instead, so that the loop never waits on them: any turn in the first seconds
+        after start, while the time-zone place index may not be built yet (building it takes
+        about a second), and a `/forget` (`erases`), which rewrites the whole store file.
         """
-        if not timezones.ready():
+        if erases or not timezones.ready():
             return await asyncio.to_thread(turn)
         return await self.commit.run(turn)
 
     async def handle(self, user_id: int, text: str, private: bool) -> Turn:
         """A message's turn (see `advise`)."""
-        return await self.advise(lambda: self.advisor.handle(user_id, text, private=private))
+        erases = text.lstrip().lower().startswith("/forget")
+        return await self.advise(lambda: self.advisor.handle(user_id, text, private=private), erases=erases)
 
     async def answer(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> None:
         """Send a turn's reply, and reschedule nudges when it changed the study plan."""
@@ -273,8 +275,9 @@ class Handlers:
         action = query.data or ""
         chat = query.message.chat
         private = chat.type == ChatType.PRIVATE
-        turn = await self.advise(lambda: self.advisor.press(query.from_user.id, action, private=private))
-        if action.startswith("/forget "):
+        forget = action.startswith("/forget ")
+        turn = await self.advise(lambda: self.advisor.press(query.from_user.id, action, private=private), erases=forget)
+        if forget:
             # Confirming or declining: replace the question, so its buttons can't be pressed twice.
             if turn.plan_changed and self.nudger is not None:
                 self.nudger.schedule(query.from_user.id)
@@ -356,7 +359,7 @@ async def _post_init(
         gc.freeze()
         gc.enable()
     gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
-    # The place indexes for the time-zone question take about 1.5 s to build. Built a few
+    # The place indexes for the time-zone question take a second or so to build. Built a few
     # seconds after start, off the loop, they are ready before a student's first answer
     # without slowing start-up itself.
     loop = asyncio.get_running_loop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -12,6 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from bot import timezones
+from bot.conversation import Advisor, Turn
+from bot.profiles import ProfileStore
+from bot.telegram_app import Handlers
+from knowledge import load_knowledge
 from tests.bot_process import BotProcess
 from tests.fake_bot_api import FakeBotApi
 from tests.test_telegram_e2e import free_port, post_update
@@ -158,3 +164,32 @@ def test_hostile_webhook_bodies_get_a_400_and_the_bot_keeps_serving(
     log = bot.stop()
     assert "RecursionError" not in log and "zebraquokka" not in log
     assert "Traceback" not in log
+
+
+@pytest.mark.parametrize(
+    ("text", "index_ready", "on_loop"),
+    [
+        ("I got 245, good for derm?", True, True),  # the usual turn: on the loop, its fsync shared
+        ("I got 245, good for derm?", False, False),  # the place index may still be building
+        ("/forget yes", True, False),  # rewrites the whole store file
+    ],
+)
+async def test_where_a_turn_runs(
+    text: str, index_ready: bool, on_loop: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = ProfileStore.in_dir(tmp_path)
+    handlers = Handlers(Advisor(load_knowledge(), store))
+    monkeypatch.setattr(timezones, "ready", lambda: index_ready)
+    ran_in: list[int] = []
+    real = handlers.advisor.handle
+
+    def handle(user_id: int, text: str, *, private: bool = True) -> Turn:
+        ran_in.append(threading.get_ident())
+        return real(user_id, text, private=private)
+
+    monkeypatch.setattr(handlers.advisor, "handle", handle)
+    turn = await handlers.handle(9, text, private=True)
+    assert (ran_in == [threading.get_ident()]) is on_loop
+    assert turn.reply.html
+    assert store.synced == store.appended  # whatever ran where, it was on disk before the reply
+    store.close()
