@@ -53,6 +53,20 @@ class Turn:
     """What the message told us about the student (school, status, own score...), for the JSON CLI."""
 
 
+def _cleaned(text: str) -> str:
+    return UNSHOWABLE.sub("", text[:MAX_INPUT]).strip()
+
+
+def command_name(text: str) -> str | None:
+    """The command a message or button action runs, as `Advisor.handle` reads it ("forget"), else None."""
+    command = COMMAND.match(_cleaned(text))
+    return command.group(1).lower() if command else None
+
+
+WHOLE_STORE_COMMANDS = frozenset({"forget", "stats"})
+"""Commands that may read or rewrite every student's record: /forget rewrites the store file,
+/stats counts every record (each takes seconds at 100,000 students)."""
+
 PLAN_COMMANDS = frozenset({"plan", "done", "snooze", "pause", "resume", "stop"})
 PLAN_OPERATIONS: frozenset[Intent] = frozenset({"exam_moved", "log_progress", "days_left", "plan_break"})
 """Free-text questions about the student's own plan ("how many days until my exam")."""
@@ -81,7 +95,7 @@ class Advisor:
 
     def handle(self, user_id: int, text: str, *, private: bool = True) -> Turn:
         """Answer one message from one user; never raises for any text."""
-        text = UNSHOWABLE.sub("", text[:MAX_INPUT]).strip()
+        text = _cleaned(text)
         command = COMMAND.match(text)
         if command:
             name, args = command.group(1).lower(), (command.group(2) or "").strip()

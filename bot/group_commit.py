@@ -20,6 +20,9 @@ from bot.profiles import ProfileStore
 
 T = TypeVar("T")
 
+WRITES_PER_RUN = 8
+"""More store writes than one turn or one nudge ever makes (a turn makes at most three)."""
+
 
 class GroupCommit:
     """Runs store-writing work on the event loop and waits, with every other waiter, for one fsync."""
@@ -31,10 +34,12 @@ class GroupCommit:
     async def run(self, work: Callable[[], T]) -> T:
         """Do `work` (which may write the store) and return its result once its writes are durable.
 
-        A write that would rewrite the whole snapshot (a compaction: seconds at 100,000
-        users) runs in a thread with the work around it, so the loop doesn't do it.
+        When one of its writes could be the one that rewrites the whole snapshot (a compaction:
+        seconds at 100,000 users), the work runs in a thread instead, so that the loop doesn't
+        do the rewriting. The store stays locked meanwhile, though, and the next turn on the
+        loop waits for it to read a profile.
         """
-        if self.store.compaction_due:
+        if self.store.compaction_within(WRITES_PER_RUN):
             return await asyncio.to_thread(work)
         before = self.store.appended
         with self.store.appending():

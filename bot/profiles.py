@@ -250,10 +250,9 @@ class ProfileStore:
         """Writes made durable so far, in the numbering of `appended`."""
         return self._storage.synced
 
-    @property
-    def compaction_due(self) -> bool:
-        """True when the next write rewrites the whole snapshot (slow at many users)."""
-        return self._storage.compaction_due
+    def compaction_within(self, writes: int) -> bool:
+        """True when one of the next `writes` writes rewrites the whole snapshot (seconds at 100,000 users)."""
+        return self._storage.compaction_within(writes)
 
     def save_changes(self, before: Profile, after: Profile) -> Profile:
         """Write what `after` changed relative to `before` onto the stored profile.

@@ -299,10 +299,9 @@ class JournaledStorage(Storage):
         self._journal_lines += len(lines)
         self.appended += 1  # only after the bytes are written: `sync` may count on them
 
-    @property
-    def compaction_due(self) -> bool:
-        """True when the next journaled write will rewrite the whole snapshot instead."""
-        return self._journal_lines >= self._compact_at
+    def compaction_within(self, writes: int) -> bool:
+        """True when one of the next `writes` journaled writes will rewrite the whole snapshot instead."""
+        return self._journal_lines + writes > self._compact_at
 
     @property
     def synced(self) -> int:

@@ -48,7 +48,7 @@ from bot import timezones
 from bot.aiohttp_request import AiohttpRequest
 from bot.charts import render_png
 from bot.config import FREE_RATE, Settings
-from bot.conversation import COMMAND, Advisor, Turn
+from bot.conversation import COMMAND, WHOLE_STORE_COMMANDS, Advisor, Turn, command_name
 from bot.group_commit import GroupCommit
 from bot.logging_setup import configure_logging
 from bot.nudges import Nudger, workers_for
@@ -215,23 +215,23 @@ class Handlers:
         self.nudger: Nudger | None = None
         """Set in post_init, once the JobQueue and the event loop exist."""
 
-    async def advise(self, turn: Callable[[], Turn], *, erases: bool = False) -> Turn:
-        """Run one advisor turn; return once what it wrote to the user's memory is durable.
+    async def advise(self, text: str, turn: Callable[[], Turn]) -> Turn:
+        """Run the advisor's turn for `text` (a message or a button's action); return once what
+        it wrote to the user's memory is durable.
 
-        A turn is plain computing (well under a millisecond) plus perhaps a journal line, so
-        it runs on the loop, and only the fsync goes to a thread. Two kinds run in a worker
-        thread instead, so that the loop never waits on them: any turn in the first seconds
-        after start, while the time-zone place index may not be built yet (building it takes
-        about a second), and a `/forget` (`erases`), which rewrites the whole store file.
+        Most turns are plain computing (about a millisecond at most) plus perhaps a journal
+        line, so they run on the loop, and only the fsync goes to a thread. These run in a
+        worker thread instead: any turn in the first seconds after start, while the time-zone
+        place index may not be built yet (building it takes about a second), and the commands
+        that touch every student's record (/forget rewrites the store file, /stats counts it).
         """
-        if erases or not timezones.ready():
+        if command_name(text) in WHOLE_STORE_COMMANDS or not timezones.ready():
             return await asyncio.to_thread(turn)
         return await self.commit.run(turn)
 
     async def handle(self, user_id: int, text: str, private: bool) -> Turn:
         """A message's turn (see `advise`)."""
-        erases = text.lstrip().lower().startswith("/forget")
-        return await self.advise(lambda: self.advisor.handle(user_id, text, private=private), erases=erases)
+        return await self.advise(text, lambda: self.advisor.handle(user_id, text, private=private))
 
     async def answer(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> None:
         """Send a turn's reply, and reschedule nudges when it changed the study plan."""
@@ -275,9 +275,8 @@ class Handlers:
         action = query.data or ""
         chat = query.message.chat
         private = chat.type == ChatType.PRIVATE
-        forget = action.startswith("/forget ")
-        turn = await self.advise(lambda: self.advisor.press(query.from_user.id, action, private=private), erases=forget)
-        if forget:
+        turn = await self.advise(action, lambda: self.advisor.press(query.from_user.id, action, private=private))
+        if action.startswith("/forget "):
             # Confirming or declining: replace the question, so its buttons can't be pressed twice.
             if turn.plan_changed and self.nudger is not None:
                 self.nudger.schedule(query.from_user.id)
@@ -369,7 +368,11 @@ async def _post_init(
 def _warm_up_places() -> None:
     """Build the time-zone place index, then take its objects out of the cyclic GC's walks."""
     started = time.perf_counter()
-    timezones.warm_up()
+    try:
+        timezones.warm_up()
+    except Exception:  # the first time-zone answer will try again; turns stay in worker threads
+        log.exception("building the time-zone place index failed")
+        return
     # Hundreds of thousands of objects that live as long as the process: left in the GC's
     # generations, every middle-generation collection walked them again (4 ms each, 5% of
     # the bot's CPU under load). Freezing also keeps whatever else is alive now, for good.

@@ -47,7 +47,9 @@ class BotProcess:
         return self.log_path.read_text() if self.log_path.exists() else ""
 
     def kill(self) -> None:
-        """Kill it outright (SIGKILL), as a crash or a power cut would: nothing gets to flush."""
+        """Kill it outright (SIGKILL), as a crash would: nothing held in the bot's memory gets written.
+
+        The kernel's page cache survives it, so this tests that writes reached the OS, not the disk."""
         if self.proc is not None:
             self.proc.kill()
             self.proc.wait()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import itertools
 import os
 import threading
 from collections.abc import Iterator
@@ -46,11 +47,19 @@ async def test_many_turns_at_once_are_each_durable_and_share_few_fsyncs(
     store: ProfileStore, fsyncs: list[int], tmp_path: Path
 ) -> None:
     commit = GroupCommit(store)
+
+    def turn(user_id: int) -> tuple[Profile, int]:
+        return score(user_id, 200 + user_id, store), store.appended  # the write's place in the journal
+
+    async def one(user_id: int) -> Profile:
+        profile, written = await commit.run(functools.partial(turn, user_id))
+        assert store.synced >= written  # on disk the moment this turn's run returned
+        return profile
+
     users = range(1, 41)
-    results = await asyncio.gather(*(commit.run(functools.partial(score, u, 200 + u, store)) for u in users))
+    results = await asyncio.gather(*(one(u) for u in users))
 
     assert [p.score for p in results] == [200 + u for u in users]
-    assert store.synced == store.appended  # every write on disk before its turn returned
     assert 1 <= len(fsyncs) < len(users) / 4  # one fsync covers every write appended before it
     store.close()
     assert ProfileStore.in_dir(tmp_path).get(40).score == 240
@@ -62,19 +71,26 @@ async def test_a_turn_that_writes_nothing_does_not_wait_for_the_disk(store: Prof
     assert fsyncs == []
 
 
-async def test_work_runs_on_the_loop_but_a_compacting_write_goes_to_a_thread(
-    store: ProfileStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_work_runs_on_the_loop_but_a_turn_that_may_compact_goes_to_a_thread(store: ProfileStore) -> None:
     commit = GroupCommit(store)
     loop_thread = threading.get_ident()
 
-    def where() -> int:
-        score(1, 230, store)
+    runs = itertools.count()
+
+    def two_writes() -> int:  # a turn can write twice: the second may be the one that compacts
+        n = next(runs)
+        score(1, 230 + n, store)
+        score(2, 240 + n, store)
         return threading.get_ident()
 
-    assert await commit.run(where) == loop_thread
-    monkeypatch.setattr(storage.JournaledStorage, "compaction_due", property(lambda self: True))
-    assert await commit.run(where) != loop_thread  # a snapshot rewrite takes seconds at 100,000 users
+    assert await commit.run(two_writes) == loop_thread
+    with store.appending():  # fill the journal to one line short of a compaction
+        for i in range(storage.COMPACT_AFTER - 1 - store.appended):
+            score(10 + i % 100, 200 + i % 60, store)
+    journal = store.path.with_name(store.path.name + ".journal")
+    assert journal.stat().st_size > 0
+    assert await commit.run(two_writes) != loop_thread  # a snapshot rewrite takes seconds at 100,000 users
+    assert journal.stat().st_size < 200  # it did compact: the journal starts again after the snapshot
     assert store.synced == store.appended
 
 

@@ -172,6 +172,9 @@ def test_hostile_webhook_bodies_get_a_400_and_the_bot_keeps_serving(
         ("I got 245, good for derm?", True, True),  # the usual turn: on the loop, its fsync shared
         ("I got 245, good for derm?", False, False),  # the place index may still be building
         ("/forget yes", True, False),  # rewrites the whole store file
+        ("\u200e/forget yes", True, False),  # read as the advisor reads it, unshowable marks and all
+        ("/stats", True, False),  # counts every record
+        ("/start", True, True),
     ],
 )
 async def test_where_a_turn_runs(

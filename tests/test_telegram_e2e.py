@@ -225,7 +225,7 @@ def test_memory_survives_a_restart(tmp_path: Path) -> None:
         assert api.violations == []
 
 
-def test_what_a_reply_acknowledged_survives_a_crash_right_after_it(tmp_path: Path) -> None:
+def test_what_a_reply_acknowledged_survives_the_bot_being_killed_right_after_it(tmp_path: Path) -> None:
     with FakeBotApi() as api:
         first = BotProcess(api, tmp_path).start()
         # Once the place index is built, turns write the store on the event loop and share fsyncs.
@@ -236,7 +236,7 @@ def test_what_a_reply_acknowledged_survives_a_crash_right_after_it(tmp_path: Pat
             api.push_message(user, f"I got {score}, good for derm?")
         for user in users:
             first.replies(user, since)
-        first.kill()  # no shutdown: only what was on disk when each reply went out is left
+        first.kill()  # no shutdown: only what the bot had handed to the OS before each reply is left
         second = BotProcess(api, tmp_path).start()
         for user, score in users.items():
             assert f"Your {score} (from earlier)" in text_of(second.say(user, "what about psych?"))
