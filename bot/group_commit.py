@@ -21,7 +21,7 @@ from bot.profiles import ProfileStore
 T = TypeVar("T")
 
 WRITES_PER_RUN = 8
-"""More store writes than one turn or one nudge ever makes (a turn makes at most three)."""
+"""More store writes than one turn or one nudge makes (a few at most): the compaction check looks this far ahead."""
 
 
 class GroupCommit:
