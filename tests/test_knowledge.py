@@ -7,11 +7,12 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
 from knowledge import Knowledge, KnowledgeError, load_knowledge
+from knowledge.corpus import TopicName
 from knowledge.store import DATA_DIR, normalize
 
 ARTICLE = "onlinemeded-2025"
@@ -75,36 +76,8 @@ Charting Outcomes 2020 as the AMBOSS blog tabulates it, and AAMC data on 2020 in
 matriculants as a 2022 Annals of Thoracic Surgery paper reports it (254.2, stored as 254). Their citations
 say "via"."""
 
-FAQ_TOPICS = {
-    "step1_vs_step2",
-    "match_with_average",
-    "low_score",
-    "program_directors",
-    "img",
-    "difficulty",
-    "why_step2_matters",
-    "beyond_scores",
-    "study_strategies",
-    "timing",
-    "passing_score",
-    "score_release",
-    "retakes",
-    "exam_format",
-    "overall_average",
-    # added for issue 9; another branch trains a classifier on these exact ids
-    "study_length",
-    "practice_tests",
-    "percentiles",
-    "pending_score",
-    "score_before_interview",
-    "do_students",
-    "ecfmg_certification",
-    "step1_pass_fail",
-    "good_score",
-    "exam_day",
-    "after_fail",
-    "score_recheck",
-}
+FAQ_TOPICS = set(get_args(TopicName))
+"""The data answers exactly the topics the corpus labels and the classifier predicts."""
 
 FACT_IDS = {
     "score-scale",

@@ -20,7 +20,7 @@ from bot.telegram_app import Handlers
 from knowledge import load_knowledge
 from tests.bot_process import BotProcess
 from tests.fake_bot_api import FakeBotApi
-from tests.test_telegram_e2e import free_port, post_update
+from tests.test_telegram_e2e import DERM_UPDATE, free_port, post_update
 
 REJECTED = "Telegram rejected TELEGRAM_BOT_TOKEN"
 
@@ -129,18 +129,6 @@ def webhook_bot(tmp_path: Path, api: FakeBotApi) -> Iterator[tuple[BotProcess, s
     bot.stop()
 
 
-UPDATE = {
-    "update_id": 5,
-    "message": {
-        "message_id": 1,
-        "date": 1,
-        "text": "avg for derm",
-        "chat": {"id": 42, "type": "private"},
-        "from": {"id": 42, "is_bot": False, "first_name": "S"},
-    },
-}
-
-
 @pytest.mark.parametrize(
     ("body", "statuses"),
     [
@@ -159,7 +147,7 @@ def test_hostile_webhook_bodies_get_a_400_and_the_bot_keeps_serving(
     bot, url = webhook_bot
     assert post_raw(url, body, HOOK_SECRET) in statuses
     # Still serving: a real update right after is answered.
-    assert post_raw(url, json.dumps(UPDATE).encode(), HOOK_SECRET) == 200
+    assert post_raw(url, json.dumps(DERM_UPDATE).encode(), HOOK_SECRET) == 200
     assert "257" in bot.replies(42, 0)[-1].params["text"]
     log = bot.stop()
     assert "RecursionError" not in log and "zebraquokka" not in log

@@ -47,6 +47,19 @@ def bot(api: FakeBotApi, tmp_path_factory: pytest.TempPathFactory) -> Iterator[B
     assert api.violations == []
 
 
+DERM_UPDATE = {
+    "update_id": 5,
+    "message": {
+        "message_id": 1,
+        "date": 1,
+        "text": "avg for derm",
+        "chat": {"id": 42, "type": "private"},
+        "from": {"id": 42, "is_bot": False, "first_name": "S"},
+    },
+}
+"""A raw update as Telegram posts it to a webhook."""
+
+
 def text_of(calls: list) -> str:  # type: ignore[type-arg]
     return "\n".join(visible_text(c.params.get("text") or c.params.get("caption") or "") for c in calls)
 
@@ -344,16 +357,7 @@ def test_webhook_accepts_only_the_right_secret(tmp_path: Path, secret: str | Non
         try:
             [hook] = api.wait_for(method="setWebhook", timeout=30)
             assert hook.params["url"] == url and hook.params["secret_token"] == "s3cret-OK_1"
-            update = {
-                "update_id": 1,
-                "message": {
-                    "message_id": 1,
-                    "date": 1,
-                    "text": "avg for derm",
-                    "chat": {"id": 42, "type": "private"},
-                    "from": {"id": 42, "is_bot": False, "first_name": "S"},
-                },
-            }
+            update = {**DERM_UPDATE, "update_id": 1}
             headers = {"Content-Type": "application/json"}
             if secret is not None:
                 headers["X-Telegram-Bot-Api-Secret-Token"] = secret
