@@ -303,8 +303,15 @@ class Advisor:
             return self._plan_step(profile, text)  # "/plan days 5": answers the waiting question
         if name == "plan":
             today = self._today(plan.tz if plan else self.default_timezone)
+            told = profile.about.exam_date
             outcome = plan_flow.start(
-                text, today, plan, self.knowledge, default_tz=self.default_timezone, now=self.now()
+                text,
+                today,
+                plan,
+                self.knowledge,
+                default_tz=self.default_timezone,
+                now=self.now(),
+                remembered_exam=dt.date.fromisoformat(told) if told else None,
             )
             return self._save_plan(profile, outcome)
         if plan is None:

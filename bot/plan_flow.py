@@ -284,13 +284,17 @@ def _finish_edit(plan: Plan, today: date, knowledge: Knowledge, note: str = "") 
 # ----------------------------------------------------------------------------- start
 
 
-def _fresh(text: str, today: date, default_tz: str, note: str = "") -> PlanOutcome:
-    """A new plan conversation, taking the exam date from `text` when it names one."""
+def _fresh(text: str, today: date, default_tz: str, note: str = "", remembered: date | None = None) -> PlanOutcome:
+    """A new plan conversation, taking the exam date from `text` when it names one, else the
+    upcoming date the student told us earlier (`remembered`)."""
     draft = PlanDraft(step="exam_date", default_tz=default_tz)
     found = find_exam_date(text, today)
     if isinstance(found, date):
         return _accept_exam_date(draft, found, today, note)
     intro = note or "Let's build your Step 2 CK study plan: five quick questions. Send “cancel” any time."
+    if found is None and remembered is not None and remembered > today:
+        told = "I'll use the exam date you told me earlier (send /plan edit exam later to change it)."
+        return _accept_exam_date(draft, remembered, today, f"{intro}\n\n{told}")
     if isinstance(found, str):
         return _ask(draft, f"{intro}\n\n🤔 {escape_text(found)}")
     return _ask(draft, intro)
@@ -339,6 +343,7 @@ def start(
     *,
     default_tz: str = "UTC",
     now: datetime | None = None,
+    remembered_exam: date | None = None,
 ) -> PlanOutcome:
     """Begin (or show) a study plan from "/plan ..." or free text like "test in 6 weeks".
 
@@ -348,8 +353,8 @@ def start(
     * "/plan edit" [exam|days|time|zone|extras]: the edit menu, or straight to that field;
     * "/plan days 5" and the like (set-up buttons) with no set-up waiting: see `_late_answer`;
     * "/plan break 2026-01-17 2026-01-18": take those days off (the break button);
-    * otherwise a fresh conversation; an exam date in the text is taken and the flow
-      moves on to the next question.
+    * otherwise a fresh conversation; an exam date in the text (or else `remembered_exam`,
+      the upcoming date the student told us earlier) is taken and the flow moves on.
     `default_tz` is offered at the time-zone question.
     """
     raw = text.strip()
@@ -375,7 +380,7 @@ def start(
         return take_break(existing, first, last, today)
 
     if words and words[0] in _NEW:
-        return _fresh(" ".join(args.split()[1:]), today, default_tz)
+        return _fresh(" ".join(args.split()[1:]), today, default_tz, remembered=remembered_exam)
 
     if words and words[0] == "edit" and (command or len(words) <= 3):
         if existing is None or not has_plan:
@@ -406,7 +411,7 @@ def start(
             )
         return PlanOutcome(Reply(html_text, buttons))
 
-    return _fresh(raw, today, default_tz)
+    return _fresh(raw, today, default_tz, remembered=remembered_exam)
 
 
 # ------------------------------------------------------------------------------ step

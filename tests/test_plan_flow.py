@@ -106,6 +106,25 @@ def test_free_text_start_takes_the_date(knowledge: Knowledge) -> None:
     assert draft.step == "study_days"
 
 
+@pytest.mark.parametrize(
+    ("text", "told", "step", "exam"),
+    [
+        ("/plan", date(2026, 3, 3), "study_days", date(2026, 3, 3)),  # the date they told us earlier
+        ("/plan new", date(2026, 3, 3), "study_days", date(2026, 3, 3)),
+        ("plan for my exam in 6 weeks", date(2026, 3, 3), "study_days", date(2026, 2, 23)),  # what they say now wins
+        ("/plan", date(2025, 12, 1), "exam_date", None),  # a date already past is not offered
+        ("/plan", None, "exam_date", None),
+    ],
+)
+def test_a_new_plan_starts_from_the_exam_date_they_told_us(
+    knowledge: Knowledge, text: str, told: date | None, step: str, exam: date | None
+) -> None:
+    draft, plan, reply = parts(start(text, TODAY, None, knowledge, remembered_exam=told))
+    assert draft is not None and plan is None
+    assert (draft.step, draft.exam_date) == (step, exam)
+    assert ("you told me earlier" in reply.html) is (text.startswith("/plan") and step == "study_days")
+
+
 def test_short_runway_is_flagged_as_triage(knowledge: Knowledge) -> None:
     draft, _, reply = parts(start("exam in 10 days", TODAY, None, knowledge))
     assert draft is not None and draft.step == "study_days"

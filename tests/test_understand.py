@@ -576,3 +576,12 @@ def test_results_do_not_depend_on_earlier_messages(kb: Knowledge) -> None:
     first = understand("dermatolgy 250", kb)
     understand("orthopeadics pediatircs psychiatary " * 50, kb)
     assert understand("dermatolgy 250", kb) == first
+
+
+def test_a_question_tacked_on_after_and_also_is_offered_too(kb: Knowledge) -> None:
+    text = (
+        "ok so kind of panicking rn. got a 238 on step 1 back when it was scored, and my nbme came back 241 "
+        "two weeks ago. is 241 even competitive for EM?? "
+        "and also how long do scores take to come out"
+    )
+    assert "faq:score_release" in understand(text, kb).also

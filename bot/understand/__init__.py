@@ -359,7 +359,11 @@ def _also(text: str, intent: str, topic: str | None, loaded: Model) -> tuple[str
     return tuple(found[:2])
 
 
-_QUESTION_RE = re.compile(r"(?:how|what|whats|when|is|are|can|could|should|would|will|do|does|any|which|why)\b")
+_QUESTION_RE = re.compile(
+    # "and also how long do scores take": a question tacked on after "and", "also", "oh and".
+    r"(?:(?:and|also|plus|oh|btw|so) )*"
+    r"(?:how|what|whats|when|is|are|can|could|should|would|will|do|does|any|which|why)\b"
+)
 _NOT_ASKS = frozenset({"unknown", "greeting", "thanks", "smalltalk", "insult", "vent", "help"})
 
 __all__ = ["MAX_CHARS", "Intent", "Parsed", "PracticeResult", "check_model", "understand"]
