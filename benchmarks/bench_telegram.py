@@ -6,7 +6,9 @@
 Both bots run unmodified as subprocesses (`python -m bot run` and tests/echo_bot.py)
 against the loopback Bot API server (tests/fake_bot_api.py), which runs as a thread here.
 Throughput: after a warm-up, N messages from many users are pushed as fast as possible;
-the time runs from the first push to the last reply's arrival at the server. Our bot's
+the time runs from the first push to the last reply's arrival at the server. The bots take
+turns, one run each per round, and the ratio is the median of the rounds' ratios (see
+`compare`). Our bot's
 global send limit (TELEGRAM_RATE_LIMIT, 30/s like Telegram's) would cap it at 30 msg/s,
 which measures Telegram's rule rather than the code, so the comparison runs with the limit
 lifted; one smaller run at the default limit is shown for context. Throughput is the steady
@@ -171,7 +173,13 @@ def print_startup(name: str, samples: list[float]) -> None:
 
 
 def compare(args: argparse.Namespace, bot_cpus: set[int] | None) -> None:
-    """Ours (limit lifted) vs. echo, alternating so that drift on the machine hits both alike."""
+    """Ours (limit lifted) vs. echo, in rounds of one run each, back to back.
+
+    The target is judged on the median of the rounds' ratios. On a shared host the speed of
+    both bots drifts by a third within minutes; the two runs of a round are seconds apart, so
+    a round's ratio mostly cancels that drift, where the ratio of the two medians (also shown)
+    pairs runs made minutes apart.
+    """
     lifted = {"TELEGRAM_RATE_LIMIT": f"{LIFTED_RATE:g}"}
     rates: dict[str, list[float]] = {"ours": [], "echo": []}
     for _ in range(args.repeat):
@@ -179,9 +187,12 @@ def compare(args: argparse.Namespace, bot_cpus: set[int] | None) -> None:
             result = measure_throughput(name, argv, args.messages, args.users, env, bot_cpus)
             print_throughput(result)
             rates[key].append(result.per_second)
+    ratios = [o / e for o, e in zip(rates["ours"], rates["echo"], strict=True)]
     ours, echo = statistics.median(rates["ours"]), statistics.median(rates["echo"])
-    print(f"  median of {args.repeat}: our bot {ours:,.0f} msg/s, echo bot {echo:,.0f} msg/s")
-    print(f"  ratio ours/echo {ours / echo:.2f}   (target >= {TARGET_RATIO})")
+    print(f"  median of {args.repeat}: our bot {ours:,.0f} msg/s, echo bot {echo:,.0f} msg/s (ratio {ours / echo:.2f})")
+    rounds = " ".join(f"{r:.2f}" for r in ratios)
+    median = statistics.median(ratios)
+    print(f"  ratio ours/echo {median:.2f}, the median of the rounds' ({rounds})   (target >= {TARGET_RATIO})")
     print(f"  (our bot ran with TELEGRAM_RATE_LIMIT={LIFTED_RATE:.15g}: 30/s would measure Telegram's rule)")
 
 
@@ -192,7 +203,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--messages", type=int, default=2000, help="messages per throughput run (default 2000)")
     parser.add_argument("--users", type=int, default=200, help="distinct users sending them (default 200)")
-    parser.add_argument("--repeat", type=int, default=3, help="throughput runs per bot; medians compared (default 3)")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of one throughput run per bot (default 5)")
     parser.add_argument("--startup-runs", type=int, default=5, help="start-up runs per bot (default 5)")
     parser.add_argument(
         "--default-limit-messages",
