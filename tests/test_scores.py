@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
-from bot.understand.scores import Numbers, PracticeResult, read_numbers
+from bot.understand.scores import Numbers, PracticeResult, _numbers_in, read_numbers
+from knowledge.corpus import load_corpus
 
 
 def row(text: str, **fields: Any) -> Any:
@@ -99,3 +101,12 @@ def test_a_corrected_score_is_the_one_that_counts(text: str, score: int) -> None
 def test_step1_is_found_across_its_sentence(text: str, step1: int | None, score: int | None) -> None:
     found = read_numbers(text)
     assert (found.step1, found.score) == (step1, score)
+
+
+def test_without_a_digit_no_rule_finds_anything() -> None:
+    # read_numbers skips the rules for text without a digit: each rule, run anyway, must agree.
+    texts = [e.text for e in load_corpus().examples]
+    stripped = [re.sub(r"\d", "", t).lower() for t in texts]
+    assert sum(t != s for t, s in zip(texts, stripped, strict=True)) > 500  # plenty had numbers to lose
+    for text in stripped:
+        assert _numbers_in(text, ()) == Numbers(), text

@@ -158,6 +158,18 @@ class Numbers:
 def read_numbers(text: str, aliases: Collection[str] = ()) -> Numbers:
     """Every number of the message that matters, each with the exam it belongs to."""
     low = text.lower().replace("−", "-").replace("–", "-").replace("—", "-").replace("’", "'")
+    if _DIGIT_RE.search(low) is None:
+        return _NO_NUMBERS  # every rule below reads digits: a question without one skips a dozen scans
+    return _numbers_in(low, aliases)
+
+
+_DIGIT_RE = re.compile(r"\d")
+"""Any decimal digit, Unicode ones included, as the rules' own \\d matches them."""
+_NO_NUMBERS = Numbers()
+
+
+def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
+    """`read_numbers` for lowered text that has a digit."""
     practice = _practice(low)
     step1 = _tagged(_STEP1_RE, low)
     comlex = _tagged(_COMLEX_RE, low, high=999)
