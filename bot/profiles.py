@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -23,6 +24,8 @@ from bot.plans import Plan, PlanDraft, plan_changes, stored_draft, stored_plan
 from bot.storage import Data, JournaledStorage, write_atomically
 
 TABLE = "profiles"
+RECENT_PROFILES = 1024
+"""Profiles kept as read (see `ProfileStore._recent`): the students in conversation at once."""
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +130,12 @@ class ProfileStore:
     the plans aren't validated twice; dropped at the first write, or once used."""
     _appending: threading.local = field(init=False, repr=False, default_factory=threading.local)
     """Per thread: `.on` is True inside `appending`, where writes skip their fsync."""
+    _recent: OrderedDict[int, tuple[dict[str, Any], Profile]] = field(
+        init=False, repr=False, default_factory=OrderedDict
+    )
+    """User id -> (stored document, the profile read from it), for the users read last. A turn
+    reads a profile, then reads it again to write its changes; a stored document is replaced
+    on every write, never changed in place, so the same object means the same profile."""
 
     def __post_init__(self) -> None:
         self._db = TinyDB(self.path, storage=JournaledStorage, repair=self.repair)
@@ -178,8 +187,7 @@ class ProfileStore:
         # The lock is uncontended almost always; it keeps a reader in one thread from
         # seeing a document that a writer in another is halfway through replacing.
         with self._lock:
-            doc = self._doc(user_id)
-            return Profile(user_id=user_id) if doc is None else Profile.from_doc(user_id, doc)
+            return self._read(user_id)
 
     def save(self, profile: Profile) -> None:
         """Store the whole profile, replacing what was there; durable when this returns."""
@@ -201,8 +209,7 @@ class ProfileStore:
     def update(self, user_id: int, change: Callable[[Profile], Profile]) -> Profile:
         """Read, change and write one profile under the lock, so no update is lost."""
         with self._lock:
-            doc = self._doc(user_id)
-            before = Profile(user_id=user_id) if doc is None else Profile.from_doc(user_id, doc)
+            before = self._read(user_id)
             after = change(before)
             written = self._put(after) if after != before else 0
         self._sync(written)
@@ -272,6 +279,7 @@ class ProfileStore:
             self._loaded = None
             data = self._storage.read()
             stored = data.get(TABLE, {}).pop(str(user_id), None) is not None
+            self._recent.pop(user_id, None)  # erased means erased from memory too
             if stored:
                 self._storage.write(data)
             return self._forget_quarantined(str(user_id)) or stored
@@ -313,6 +321,20 @@ class ProfileStore:
     def close(self) -> None:
         """Close the file handles; all writes were already durable."""
         self._db.close()
+
+    def _read(self, user_id: int) -> Profile:
+        """The user's profile (caller holds the lock), rebuilt from its document only when that changed."""
+        doc = self._doc(user_id)
+        if doc is None:
+            return Profile(user_id=user_id)
+        recent = self._recent.get(user_id)
+        if recent is not None and recent[0] is doc:
+            return recent[1]
+        profile = Profile.from_doc(user_id, doc)
+        self._recent[user_id] = (doc, profile)
+        if len(self._recent) > RECENT_PROFILES:
+            self._recent.popitem(last=False)
+        return profile
 
     def _doc(self, user_id: int) -> dict[str, Any] | None:
         """The stored document (caller holds the lock), read straight from the storage's dict:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.plans import Plan, PlanDraft
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import RECENT_PROFILES, Profile, ProfileStore
 
 PLAN = {"exam_date": "2027-03-03", "study_days": 5, "nudge_time": "07:00:00", "tz": "UTC", "created": "2027-01-05"}
 """A stored plan as older versions wrote it: a dict, without the fields added since."""
@@ -78,6 +78,27 @@ def test_forget_erases_only_that_user_and_persists(tmp_path: Path) -> None:
     assert again.get(1) == Profile(1)
     assert again.get(2).score == 240
     again.close()
+
+
+def test_a_profile_read_again_is_not_rebuilt_until_it_is_written(store: ProfileStore) -> None:
+    store.save(Profile(1, score=250))
+    first = store.get(1)
+    assert store.get(1) is first  # read once: the same object, not a copy made again
+    assert store.update(1, lambda p: replace(p, score=251)).score == 251
+    assert store.get(1) == Profile(1, score=251) != first  # a write is seen at once
+    for user in range(2, RECENT_PROFILES + 12):
+        store.save(Profile(user, score=200))
+        store.get(user)
+    assert len(store._recent) == RECENT_PROFILES  # bounded: the oldest reads are dropped
+    assert store.get(1) == Profile(1, score=251)
+
+
+def test_forget_drops_the_profile_from_memory_too(store: ProfileStore) -> None:
+    store.save(Profile(1, score=250))
+    store.get(1)
+    assert store.forget(1) is True
+    assert 1 not in store._recent  # no copy of an erased profile is kept around
+    assert store.get(1) == Profile(1)
 
 
 def test_concurrent_updates_lose_nothing(store: ProfileStore) -> None:
