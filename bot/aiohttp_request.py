@@ -30,6 +30,8 @@ from telegram.request import BaseRequest, RequestData
 log = logging.getLogger(__name__)
 
 JSON = {"Content-Type": "application/json"}
+JSON_BODY = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""Made once: `json.dumps` with options builds a new encoder on every call (a quarter of its cost here)."""
 
 
 def client_timeout(
@@ -143,7 +145,7 @@ class AiohttpRequest(BaseRequest):
         elif request_data and (params := request_data.parameters):
             # A JSON body (the Bot API takes one as readily as a form): json.dumps is C code,
             # where urlencoding a long HTML reply quotes it character by character in Python.
-            data, headers = json.dumps(params, ensure_ascii=False, separators=(",", ":")).encode(), JSON
+            data, headers = JSON_BODY.encode(params).encode(), JSON
         try:
             proxy = self.proxy_for(url)
             async with session.request(

@@ -50,6 +50,9 @@ total cost grow with the square of the users: 20 ever-larger snapshots for 100,0
 
 log = logging.getLogger(__name__)
 
+_COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))
+"""Made once: `json.dumps` with options builds a new encoder on every call."""
+
 
 class StoreError(Exception):
     """The store can't be opened safely; the message is one line naming the file and line."""
@@ -294,7 +297,7 @@ class JournaledStorage(Storage):
         lines = []
         for table, doc_id in self._touched:
             doc = data.get(table, {}).get(doc_id)
-            lines.append(json.dumps([table, doc_id, doc], separators=(",", ":")))
+            lines.append(_COMPACT_JSON.encode([table, doc_id, doc]))
         os.write(self._journal_fd, ("\n".join(lines) + "\n").encode())
         self._journal_lines += len(lines)
         self.appended += 1  # only after the bytes are written: `sync` may count on them
@@ -325,7 +328,7 @@ class JournaledStorage(Storage):
 
     def _compact(self) -> None:
         """Write a full snapshot atomically, then empty the journal it supersedes."""
-        write_atomically(self.path, json.dumps(self._data, separators=(",", ":")).encode())
+        write_atomically(self.path, _COMPACT_JSON.encode(self._data).encode())
         os.ftruncate(self._journal_fd, 0)
         os.fsync(self._journal_fd)
         self._journal_lines = 0
