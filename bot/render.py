@@ -28,8 +28,8 @@ def split_html(html: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
     leaves a tag open. A single line longer than the limit is sent as escaped
     plain text in pieces, which is still valid HTML.
     """
-    if telegram_length(html) <= limit:
-        return [html]
+    if 2 * len(html) <= limit or telegram_length(html) <= limit:
+        return [html]  # (a character is at most 2 UTF-16 units, and tags and entities only shrink)
     parts: list[str] = []
     current = ""
     for line in html.split("\n"):
