@@ -38,7 +38,6 @@ from telegram.ext import (
     BaseUpdateProcessor,
     CallbackQueryHandler,
     ContextTypes,
-    Defaults,
     MessageHandler,
     filters,
 )
@@ -163,7 +162,12 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge,
         caption = reply.html if fits else plain_text(reply.html)[: TELEGRAM_CAPTION_LIMIT - 1]
         paid_broadcast = True if paid else None  # None leaves the parameter out of the request
         await bot.send_photo(
-            chat_id, png, caption=caption, reply_markup=keyboard(reply), allow_paid_broadcast=paid_broadcast
+            chat_id,
+            png,
+            caption=caption,
+            parse_mode=ParseMode.HTML if fits else None,  # the shortened caption is plain text
+            reply_markup=keyboard(reply),
+            allow_paid_broadcast=paid_broadcast,
         )
         return
     base: dict[str, Any] = {"chat_id": chat_id, "parse_mode": ParseMode.HTML.value, "link_preview_options": NO_PREVIEW}
@@ -179,7 +183,7 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge,
 
 
 NO_PREVIEW = {"is_disabled": True}
-"""The link_preview_options every message is sent with (as the Defaults in build_application)."""
+"""The link_preview_options every reply is sent with."""
 
 # PTB suggests send_message whenever do_api_request names a method it has; send_reply
 # means to (see its docstring), so that one suggestion is silenced, and nothing else.
@@ -280,7 +284,9 @@ class Handlers:
             # Confirming or declining: replace the question, so its buttons can't be pressed twice.
             if turn.plan_changed and self.nudger is not None:
                 self.nudger.schedule(query.from_user.id)
-            await query.edit_message_text(turn.reply.html)
+            await query.edit_message_text(
+                turn.reply.html, parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+            )
             return
         await self.answer(context.bot, chat.id, query.from_user.id, turn)
 
@@ -431,6 +437,8 @@ def build_application(
     rate, paid = settings.telegram_rate_limit, settings.telegram_paid_broadcast
     # Paid broadcast lifts the limit for nudges only; replies stay within Telegram's free rate.
     limiter = RateLimiter(free_rate=min(rate, FREE_RATE) if paid else rate, paid_rate=rate)
+    # No PTB Defaults: each send names its parse mode. Defaults make PTB check every argument of
+    # every request, getUpdates included, against six kinds of value: 1% of a message's work.
     builder = ApplicationBuilder()
     requests = requests or http_requests(settings)
     if requests:
@@ -439,7 +447,6 @@ def build_application(
         builder.token(settings.telegram_bot_token.get_secret_value().strip())
         .base_url(settings.telegram_base_url)
         .base_file_url(file_url(settings.telegram_base_url))
-        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(limiter)
         .concurrent_updates(PerUserOrder())
         .post_init(lambda app: _post_init(app, handlers, rate, paid))

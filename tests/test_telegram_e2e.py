@@ -100,6 +100,7 @@ def test_follow_up_uses_memory_and_forget_erases_it(bot: BotProcess) -> None:
     pressed = bot.press(user, "/forget yes")
     assert [c.method for c in pressed] == ["answerCallbackQuery", "editMessageText"]
     assert "erased everything" in text_of(pressed)
+    assert pressed[-1].params["parse_mode"] == "HTML"  # the reply's HTML is shown as formatting, like every reply
     assert "from earlier" not in text_of(bot.say(user, "what about psych?"))
 
 
@@ -141,6 +142,8 @@ def test_chart_is_a_png_with_the_source_in_the_caption(bot: BotProcess, api: Fak
     assert photo.method == "sendPhoto"
     assert photo.params["photo"].is_png
     assert "The line is your 250" in text_of([photo]) and "OnlineMedEd" in text_of([photo])
+    shown = photo.result["caption"]  # as Telegram shows it: the HTML parsed, not printed
+    assert "director's page" in shown and "<i>" not in shown and "&#x27;" not in shown
     actions_sent = [c.params["action"] for c in api.calls[since:] if c.method == "sendChatAction"]
     assert actions_sent == ["upload_photo"]
 
