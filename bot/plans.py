@@ -79,7 +79,7 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
-@pydantic_dataclass(config=_STORED)
+@pydantic_dataclass(config=_STORED, frozen=True)
 class Plan:
     """Everything a student chose plus the nudge bookkeeping; stored via to_dict/from_dict."""
 

@@ -133,9 +133,11 @@ class ProfileStore:
     _recent: OrderedDict[int, tuple[dict[str, Any], Profile]] = field(
         init=False, repr=False, default_factory=OrderedDict
     )
-    """User id -> (stored document, the profile read from it), for the users read last. A turn
-    reads a profile, then reads it again to write its changes; a stored document is replaced
-    on every write, never changed in place, so the same object means the same profile."""
+    """User id -> (stored document, the profile read from it), for the users read most recently.
+    A turn reads a profile, then reads it again to write its changes; a stored document is
+    replaced on every write, never changed in place, so the same object means the same profile.
+    Every reader gets the same Profile, so none may change it in place: Profile and Plan are
+    frozen, and plan_flow edits a copy of a draft."""
 
     def __post_init__(self) -> None:
         self._db = TinyDB(self.path, storage=JournaledStorage, repair=self.repair)
@@ -329,11 +331,13 @@ class ProfileStore:
             return Profile(user_id=user_id)
         recent = self._recent.get(user_id)
         if recent is not None and recent[0] is doc:
+            self._recent.move_to_end(user_id)
             return recent[1]
         profile = Profile.from_doc(user_id, doc)
         self._recent[user_id] = (doc, profile)
+        self._recent.move_to_end(user_id)
         if len(self._recent) > RECENT_PROFILES:
-            self._recent.popitem(last=False)
+            self._recent.popitem(last=False)  # the one read longest ago
         return profile
 
     def _doc(self, user_id: int) -> dict[str, Any] | None:

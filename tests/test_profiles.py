@@ -86,11 +86,40 @@ def test_a_profile_read_again_is_not_rebuilt_until_it_is_written(store: ProfileS
     assert store.get(1) is first  # read once: the same object, not a copy made again
     assert store.update(1, lambda p: replace(p, score=251)).score == 251
     assert store.get(1) == Profile(1, score=251) != first  # a write is seen at once
+    kept = store.get(1)
     for user in range(2, RECENT_PROFILES + 12):
         store.save(Profile(user, score=200))
         store.get(user)
-    assert len(store._recent) == RECENT_PROFILES  # bounded: the oldest reads are dropped
-    assert store.get(1) == Profile(1, score=251)
+        assert store.get(1) is kept  # read all along, so never the one dropped
+    assert len(store._recent) == RECENT_PROFILES  # bounded: the profiles read longest ago go
+
+
+def test_every_read_matches_the_stored_record_whatever_wrote_it(tmp_path: Path) -> None:
+    store = ProfileStore.in_dir(tmp_path)
+    plan = Plan.from_dict(PLAN)
+    writes = [
+        lambda u: store.save(Profile(u, score=200 + u)),
+        lambda u: store.update(u, lambda p: replace(p, specialties=("psychiatry",))),
+        lambda u: store.save_changes(store.get(u), replace(store.get(u), plan=plan)),
+        lambda u: store.update(u, lambda p: replace(p, plan=replace(p.plan, status="paused")) if p.plan else p),
+        lambda u: store.save_all([Profile(u, score=240)]),
+        lambda u: store.forget(u),
+    ]
+    for step in range(60):
+        user = step % 4
+        writes[step * 7 % len(writes)](user)
+        for u in range(4):
+            fresh = ProfileStore.in_dir(tmp_path) if step % 20 == 19 else None
+            assert store.get(u) == (fresh or store).get(u) == _as_stored(store, u)
+            if fresh is not None:
+                fresh.close()
+    store.close()
+
+
+def _as_stored(store: ProfileStore, user: int) -> Profile:
+    """The profile as its stored record reads, built afresh."""
+    doc = store._storage.read().get("profiles", {}).get(str(user))
+    return Profile(user) if doc is None else Profile.from_doc(user, doc)
 
 
 def test_forget_drops_the_profile_from_memory_too(store: ProfileStore) -> None:
