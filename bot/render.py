@@ -21,6 +21,15 @@ def telegram_length(html: str) -> int:
     return len(plain_text(html).encode("utf-16-le")) // 2
 
 
+def cut_to(text: str, limit: int) -> str:
+    """Plain `text` cut to at most `limit` UTF-16 units, as Telegram counts, ending in "…" when cut."""
+    units = text.encode("utf-16-le")
+    if len(units) <= 2 * limit:
+        return text
+    # "ignore" drops half of a surrogate pair (an emoji) split by the cut.
+    return units[: 2 * (limit - 1)].decode("utf-16-le", errors="ignore") + "…"
+
+
 def split_html(html: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
     """Split a long reply into messages Telegram accepts, at paragraph or line breaks.
 

@@ -52,7 +52,7 @@ from bot.group_commit import GroupCommit
 from bot.logging_setup import configure_logging
 from bot.nudges import Nudger, workers_for
 from bot.profiles import ProfileStore
-from bot.render import TELEGRAM_CAPTION_LIMIT, plain_text, split_html, telegram_length
+from bot.render import TELEGRAM_CAPTION_LIMIT, cut_to, plain_text, split_html, telegram_length
 from bot.reply import Reply
 from bot.storage import StoreError
 from knowledge import Knowledge
@@ -159,7 +159,7 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge,
         await bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
         png = await asyncio.to_thread(render_png, reply.chart, knowledge)
         fits = telegram_length(reply.html) <= TELEGRAM_CAPTION_LIMIT
-        caption = reply.html if fits else plain_text(reply.html)[: TELEGRAM_CAPTION_LIMIT - 1]
+        caption = reply.html if fits else cut_to(plain_text(reply.html), TELEGRAM_CAPTION_LIMIT)
         paid_broadcast = True if paid else None  # None leaves the parameter out of the request
         await bot.send_photo(
             chat_id,
@@ -428,7 +428,7 @@ def http_requests(settings: Settings) -> tuple[AiohttpRequest, AiohttpRequest] |
 def build_application(
     settings: Settings, advisor: Advisor, requests: tuple[AiohttpRequest, AiohttpRequest] | None = None
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """Wire the PTB Application: HTTP layer, defaults, rate limiting, per-user ordering, handlers."""
+    """Wire the PTB Application: HTTP layer, rate limiting, per-user ordering, handlers."""
     handlers = Handlers(advisor)
     assert settings.telegram_bot_token is not None  # noqa: S101  # checked by the caller
     warning = settings.rate_limit_warning()
@@ -437,7 +437,7 @@ def build_application(
     rate, paid = settings.telegram_rate_limit, settings.telegram_paid_broadcast
     # Paid broadcast lifts the limit for nudges only; replies stay within Telegram's free rate.
     limiter = RateLimiter(free_rate=min(rate, FREE_RATE) if paid else rate, paid_rate=rate)
-    # No PTB Defaults: each send names its parse mode. Defaults make PTB check every argument of
+    # No PTB Defaults: each HTML send names its parse mode. Defaults make PTB check every argument of
     # every request, getUpdates included, against six kinds of value: 1% of a message's work.
     builder = ApplicationBuilder()
     requests = requests or http_requests(settings)

@@ -26,9 +26,8 @@ from typing import Any
 import pytest
 import time_machine
 from pydantic import SecretStr
-from telegram.constants import ParseMode
 from telegram.error import Forbidden, NetworkError
-from telegram.ext import Application, Defaults, ExtBot, JobQueue
+from telegram.ext import Application, ExtBot, JobQueue
 
 from bot import nudges
 from bot.config import Settings
@@ -554,8 +553,8 @@ class Recorder:
 
 @asynccontextmanager
 async def live_send(api: FakeBotApi, knowledge: Knowledge) -> AsyncIterator[Callable[[int, Reply], Awaitable[None]]]:
-    """`send_reply` over a real bot (HTML defaults, no rate limiter) to the fake server."""
-    bot: ExtBot[None] = ExtBot(api.token, base_url=api.base_url, defaults=Defaults(parse_mode=ParseMode.HTML))
+    """`send_reply` over a real bot (as the app builds it: no PTB Defaults; no rate limiter) to the fake server."""
+    bot: ExtBot[None] = ExtBot(api.token, base_url=api.base_url)
     async with bot:
 
         async def send(user_id: int, reply: Reply) -> None:

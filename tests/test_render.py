@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.render import TELEGRAM_TEXT_LIMIT, split_html, telegram_length
+from bot.render import TELEGRAM_TEXT_LIMIT, cut_to, split_html, telegram_length
 
 LIMIT = TELEGRAM_TEXT_LIMIT
 
@@ -27,3 +27,18 @@ def test_a_reply_is_split_only_past_telegrams_limit(html: str, whole: bool) -> N
     parts = split_html(html)
     assert (parts == [html]) is whole
     assert all(telegram_length(part) <= LIMIT for part in parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("a" * 10, "a" * 10),
+        ("a" * 11, "a" * 9 + "…"),
+        ("😀" * 5, "😀" * 5),  # exactly 10 units
+        ("😀" * 6, "😀" * 4 + "…"),  # the fifth emoji would be split by the cut: it goes whole
+        ("ab" + "😀" * 5, "ab" + "😀" * 3 + "…"),
+    ],
+)
+def test_a_plain_text_is_cut_to_telegrams_count(text: str, cut: str) -> None:
+    assert cut_to(text, 10) == cut
+    assert len(cut_to(text, 10).encode("utf-16-le")) <= 20

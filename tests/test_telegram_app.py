@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from telegram.ext import ExtBot
 
 from bot import timezones
 from bot.conversation import Advisor, Turn
 from bot.profiles import ProfileStore
-from bot.telegram_app import Handlers
-from knowledge import load_knowledge
+from bot.reply import Chart, Reply
+from bot.telegram_app import Handlers, send_reply
+from knowledge import Knowledge, load_knowledge
 from tests.bot_process import BotProcess
 from tests.fake_bot_api import FakeBotApi
 from tests.test_telegram_e2e import DERM_UPDATE, free_port, post_update
@@ -55,6 +57,20 @@ def test_a_token_revoked_while_running_exits_non_zero_with_the_start_line(tmp_pa
     assert again.proc.wait(timeout=60) == 2
     assert again.stop().strip().splitlines()[-1] == last
     time.sleep(0)
+
+
+async def test_a_reply_is_sent_as_html_and_a_caption_too_long_for_it_as_plain_text(
+    api: FakeBotApi, knowledge: Knowledge
+) -> None:
+    async with ExtBot(api.token, base_url=api.base_url) as bot:  # as the app builds it: no PTB Defaults
+        await send_reply(bot, 7, Reply("<b>Derm</b> average &amp; more: https://example.org"), knowledge)
+        await send_reply(bot, 7, Reply("<b>Your</b> chart " + "😀" * 700, chart=Chart(score=250)), knowledge)
+    text, photo = [c for c in api.calls if c.method in {"sendMessage", "sendPhoto"}]
+    assert text.result["text"] == "Derm average & more: https://example.org"  # shown formatted, not as tags
+    assert text.params["link_preview_options"] == {"is_disabled": True}
+    assert "parse_mode" not in photo.params  # cut to plain text, it must not be read as HTML
+    assert photo.result["caption"].startswith("Your chart 😀") and photo.result["caption"].endswith("…")
+    assert api.violations == []  # and within Telegram's 1,024 for a caption, counted as Telegram counts
 
 
 GROUP = -100777
