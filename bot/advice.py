@@ -280,7 +280,7 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
         + (f"\n\n{other_figures}" if other_figures else "")
         + (f"\n\n{note}" if note else "")
     )
-    neighbours = _neighbours(spec, knowledge)
+    neighbours = knowledge.nearest(spec.id)  # the closest averages, for a "compare" follow-up
     more = RETAKES if below_pass else Button("What else matters?", "/faq beyond_scores")
     buttons = (
         (
@@ -338,11 +338,6 @@ def _below_pass_note(score: int, knowledge: Knowledge) -> str:
 def _ref(spec: Specialty) -> str:
     """A short, unambiguous name for a button action (callback_data is <= 64 bytes)."""
     return spec.short_name
-
-
-def _neighbours(spec: Specialty, knowledge: Knowledge, n: int = 2) -> tuple[Specialty, ...]:
-    """The specialties with the closest averages, for a "compare" follow-up."""
-    return knowledge.nearest(spec.id, n)
 
 
 def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ()) -> Reply:

@@ -182,8 +182,10 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge,
         await bot.do_api_request("sendMessage", api_kwargs=kwargs)
 
 
-NO_PREVIEW = {"is_disabled": True}
-"""The link_preview_options every reply is sent with."""
+NO_PREVIEW_OPTIONS = LinkPreviewOptions(is_disabled=True)
+"""The link preview options every reply is sent with."""
+NO_PREVIEW = NO_PREVIEW_OPTIONS.to_dict()
+"""The same, as the plain API call takes it."""
 
 # PTB suggests send_message whenever do_api_request names a method it has; send_reply
 # means to (see its docstring), so that one suggestion is silenced, and nothing else.
@@ -285,7 +287,7 @@ class Handlers:
             if turn.plan_changed and self.nudger is not None:
                 self.nudger.schedule(query.from_user.id)
             await query.edit_message_text(
-                turn.reply.html, parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+                turn.reply.html, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW_OPTIONS
             )
             return
         await self.answer(context.bot, chat.id, query.from_user.id, turn)
