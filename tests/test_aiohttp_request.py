@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from telegram import Bot
 from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
-from telegram.request import HTTPXRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.aiohttp_request import AiohttpRequest, client_timeout
 from bot.config import Settings
@@ -215,3 +215,23 @@ def test_proxy_for_follows_the_environment(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert AiohttpRequest().proxy_for(url) == proxy
+
+
+PAYLOADS = [
+    ('{"ok":true,"result":{"message_id":7,"text":"248 \\u0026 up “avg” 😊"}}'.encode(), "utf-8"),
+    (b'{"ok":true,"result":[{"update_id":9007199254740993,"message":{"date":1764460800}}]}', "big integer"),
+    (b'{"ok":false,"error_code":429,"parameters":{"retry_after":3},"description":"Too Many Requests"}', "error"),
+    (b'{"ok":true,"result":{"text":"caf\xe9"}}', "invalid utf-8"),
+    (b'{"ok":true,"result":{"text":"\\ud83d"}}', "lone surrogate"),
+]
+
+
+@pytest.mark.parametrize("payload", [p for p, _ in PAYLOADS], ids=[i for _, i in PAYLOADS])
+def test_parses_telegrams_answers_as_ptb_does(payload: bytes) -> None:
+    assert AiohttpRequest.parse_json_payload(payload) == BaseRequest.parse_json_payload(payload)
+
+
+@pytest.mark.parametrize("payload", [b"<html>502 Bad Gateway</html>", b"", b'{"ok":true'])
+def test_an_answer_that_is_not_json_is_a_telegram_error(payload: bytes) -> None:
+    with pytest.raises(TelegramError, match="Invalid server response"):
+        AiohttpRequest.parse_json_payload(payload)
