@@ -201,3 +201,11 @@ def test_a_journal_write_is_durable_only_after_sync(tmp_path: Path, monkeypatch:
     assert len(synced) == 1
     storage.sync()  # nothing new: no second fsync
     assert len(synced) == 1
+
+
+def test_writes_are_utf8_json_that_the_standard_library_reads(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    db = open_db(path)
+    db.table("t").insert({"name": "José 😊", "score": 248})
+    db.close()
+    assert json.loads(path.read_text(encoding="utf-8")) == {"t": {"1": {"name": "José 😊", "score": 248}}}
