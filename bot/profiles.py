@@ -133,8 +133,9 @@ class ProfileStore:
     _recent: OrderedDict[int, tuple[dict[str, Any], Profile]] = field(
         init=False, repr=False, default_factory=OrderedDict
     )
-    """User id -> (stored document, the profile read from it), for the users read most recently.
-    A turn reads a profile, then reads it again to write its changes; a stored document is
+    """User id -> (stored document, the profile read from it or written as it), for the users
+    read or written most recently. A turn reads a profile, then reads it again to write its
+    changes, and the student's next message reads what that wrote; a stored document is
     replaced on every write, never changed in place, so the same object means the same profile.
     Every reader gets the same Profile, so none may change it in place: Profile and Plan are
     frozen, and plan_flow edits a copy of a draft."""
@@ -334,11 +335,15 @@ class ProfileStore:
             self._recent.move_to_end(user_id)
             return recent[1]
         profile = Profile.from_doc(user_id, doc)
-        self._recent[user_id] = (doc, profile)
-        self._recent.move_to_end(user_id)
-        if len(self._recent) > RECENT_PROFILES:
-            self._recent.popitem(last=False)  # the one read longest ago
+        self._keep(doc, profile)
         return profile
+
+    def _keep(self, doc: dict[str, Any], profile: Profile) -> None:
+        """Remember `profile` as the one `doc` holds, dropping the profile read longest ago past the bound."""
+        self._recent[profile.user_id] = (doc, profile)
+        self._recent.move_to_end(profile.user_id)
+        if len(self._recent) > RECENT_PROFILES:
+            self._recent.popitem(last=False)
 
     def _doc(self, user_id: int) -> dict[str, Any] | None:
         """The stored document (caller holds the lock), read straight from the storage's dict:
@@ -355,9 +360,11 @@ class ProfileStore:
         """
         self._loaded = None  # the copy from open is stale now
         data = self._storage.read()
+        doc = profile.to_doc()
         with self._storage.touching(TABLE, profile.user_id):
-            data.setdefault(TABLE, {})[str(profile.user_id)] = profile.to_doc()
+            data.setdefault(TABLE, {})[str(profile.user_id)] = doc
             self._storage.write(data)
+        self._keep(doc, profile)  # the next read needn't rebuild what was just written
         return self._storage.appended
 
 

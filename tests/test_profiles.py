@@ -80,12 +80,13 @@ def test_forget_erases_only_that_user_and_persists(tmp_path: Path) -> None:
     again.close()
 
 
-def test_a_profile_read_again_is_not_rebuilt_until_it_is_written(store: ProfileStore) -> None:
+def test_a_profile_read_or_written_is_not_rebuilt_by_the_next_read(store: ProfileStore) -> None:
     store.save(Profile(1, score=250))
     first = store.get(1)
     assert store.get(1) is first  # read once: the same object, not a copy made again
-    assert store.update(1, lambda p: replace(p, score=251)).score == 251
+    written = store.update(1, lambda p: replace(p, score=251))
     assert store.get(1) == Profile(1, score=251) != first  # a write is seen at once
+    assert store.get(1) is written  # and what was written is kept, not rebuilt from its document
     kept = store.get(1)
     for user in range(2, RECENT_PROFILES + 12):
         store.save(Profile(user, score=200))
@@ -103,11 +104,14 @@ def test_every_read_matches_the_stored_record_whatever_wrote_it(tmp_path: Path) 
         lambda u: store.save_changes(store.get(u), replace(store.get(u), plan=plan)),
         lambda u: store.update(u, lambda p: replace(p, plan=replace(p.plan, status="paused")) if p.plan else p),
         lambda u: store.save_all([Profile(u, score=240)]),
+        lambda u: store.update(
+            u, lambda p: replace(p, draft=PlanDraft("nudge_time", date(2027, 3, 3), 5, editing=p.plan))
+        ),
         lambda u: store.forget(u),
     ]
     for step in range(60):
         user = step % 4
-        writes[step * 7 % len(writes)](user)
+        writes[step % len(writes)](user)  # 7 writes, 4 users: every write meets every user
         for u in range(4):
             fresh = ProfileStore.in_dir(tmp_path) if step % 20 == 19 else None
             assert store.get(u) == (fresh or store).get(u) == _as_stored(store, u)
