@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,9 +88,15 @@ def _weighted(model: Model, counts: Counter[int]) -> tuple[npt.NDArray[np.intp],
 
     n = len(counts)
     idx = np.fromiter(counts, dtype=np.intp, count=n)
-    tf = np.fromiter(counts.values(), dtype=np.float32, count=n)
-    x = (1.0 + np.log(tf)) * model.idf[idx]
-    x /= float(np.sqrt(x @ x)) or 1.0
+    x = model.idf[idx]  # a copy (fancy indexing), so it can be scaled in place
+    # Sublinear TF is 1 + log(count), exactly 1 for a feature seen once: only repeats change a
+    # weight, and most messages repeat none. (Products are commutative in IEEE arithmetic, so
+    # scaling afterwards gives the same floats as scaling first.)
+    if max(counts.values(), default=0) > 1:
+        x *= 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=n))
+    # math.sqrt in double rounds to the same float32 as a float32 sqrt (double rounding is
+    # harmless for square roots), and the division casts it back to float32.
+    x /= math.sqrt(x @ x) or 1.0
     return idx, x
 
 
