@@ -92,7 +92,9 @@ def about(norm: str, folded: str) -> AboutFacts:
     elif _TAKEN_RE.search(norm):
         status = "taken"
     # Judged clause by clause: "my uwsa1 was 241 and my exam is on jan 15" still gives a date ahead.
-    exam_date = any(
+    # Clauses are cut at non-word characters, so a clause names the exam only where the whole
+    # text does: most messages never name it, and skip the cutting.
+    exam_date = _EXAM_AHEAD_RE.search(folded) is not None and any(
         _EXAM_AHEAD_RE.search(clause) and not _NOT_AHEAD_RE.search(clause) and find_exam_date(clause, _ANY_DAY)
         for clause in _CLAUSE_RE.split(folded)
     )
