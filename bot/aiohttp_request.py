@@ -27,6 +27,8 @@ from telegram._utils.types import JSONDict, ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot import json_bytes
+
 log = logging.getLogger(__name__)
 
 JSON = {"Content-Type": "application/json"}
@@ -157,7 +159,7 @@ class AiohttpRequest(BaseRequest):
         elif request_data and (params := request_data.parameters):
             # A JSON body (the Bot API takes one as readily as a form): encoding it is C code,
             # where urlencoding a long HTML reply quotes it character by character in Python.
-            data, headers = orjson.dumps(params), JSON
+            data, headers = json_bytes.dumps(params), JSON
         try:
             proxy = self.proxy_for(url)
             async with session.request(

@@ -203,9 +203,33 @@ def test_a_journal_write_is_durable_only_after_sync(tmp_path: Path, monkeypatch:
     assert len(synced) == 1
 
 
-def test_writes_are_utf8_json_that_the_standard_library_reads(tmp_path: Path) -> None:
+def test_writes_are_utf8_json_in_the_snapshot_and_the_journal(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     db = open_db(path)
-    db.table("t").insert({"name": "José 😊", "score": 248})
+    storage = db.storage
+    assert isinstance(storage, JournaledStorage)
+    table = db.table("t")
+    table.insert({"name": "José 😊", "score": 248})
+    with storage.touching("t", 1):
+        table.update({"name": "Zoë 🎉"}, doc_ids=[1])
     db.close()
+    # Readable by any JSON reader, and UTF-8 as written (not \u escapes).
+    assert "José 😊".encode() in path.read_bytes()
+    assert "Zoë 🎉".encode() in storage.journal_path.read_bytes()
     assert json.loads(path.read_text(encoding="utf-8")) == {"t": {"1": {"name": "José 😊", "score": 248}}}
+
+
+def test_values_the_fast_encoder_refuses_still_journal_compact_and_reopen(tmp_path: Path) -> None:
+    """A hand-edited or older store may hold an integer past 64 bits or a lone surrogate: the
+    standard library reads them, so every write after must still go through."""
+    path = tmp_path / "db.json"
+    path.write_text('{"t": {"1": {"big": 18446744073709551616, "name": "ms3 \\ud83d"}}}', encoding="utf-8")
+    db = open_db(path, compact_after=3)
+    storage = db.storage
+    assert isinstance(storage, JournaledStorage)
+    table = db.table("t")
+    for n in range(5):  # journal lines, then a compaction rewriting record 1 as it was
+        with storage.touching("t", 1):
+            table.update({"n": n}, doc_ids=[1])
+    db.close()
+    assert open_db(path).table("t").get(doc_id=1) == {"big": 2**64, "name": "ms3 \ud83d", "n": 4}
