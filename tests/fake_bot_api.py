@@ -897,8 +897,10 @@ class _Fault:
 @dataclass
 class _NetFault:
     stall: float | None
-    """Seconds to hold the request; None resets the connection instead."""
+    """Seconds to hold the request; None resets the connection instead (unless `body` is set)."""
     remaining: int
+    body: bytes | None = None
+    """Answer with these bytes (HTTP 200, text/html) instead of handling the request."""
 
 
 def _fault_response(fault: _Fault) -> _ApiError:
@@ -1403,6 +1405,12 @@ class FakeBotApi:
         with self._lock:
             self._net_faults.setdefault(method.lower(), deque()).append(_NetFault(None, times))
 
+    def garble_next(self, method: str, body: bytes, *, times: int = 1) -> None:
+        """Answer the next ``times`` requests of ``method`` with ``body`` (HTTP 200, text/html),
+        unhandled: what a misconfigured proxy in front of a local Bot API server sends back."""
+        with self._lock:
+            self._net_faults.setdefault(method.lower(), deque()).append(_NetFault(None, times, body))
+
     def _net_fault(self, target: str) -> _NetFault | None:
         """Take the network fault queued for the method this request targets, if any."""
         match = _API_PATH.fullmatch(unquote(urlsplit(target).path))
@@ -1496,16 +1504,19 @@ class FakeBotApi:
                 else:
                     body = b""
                 fault = self._net_fault(target)
-                if fault is not None and fault.stall is None:
-                    sock = writer.get_extra_info("socket")
-                    if sock is not None:  # linger 0: close() sends RST, as a dropped connection does
-                        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                    break
-                if fault is not None and fault.stall:
-                    await asyncio.sleep(fault.stall)  # cancelled with the loop if the server stops
-                status, payload, content_type = await self._dispatch(verb, target, headers, body, reader)
-                if status == _CLIENT_GONE:
-                    break
+                if fault is not None and fault.body is not None:
+                    status, payload, content_type = 200, fault.body, "text/html"
+                else:
+                    if fault is not None and fault.stall is None:
+                        sock = writer.get_extra_info("socket")
+                        if sock is not None:  # linger 0: close() sends RST, as a dropped connection does
+                            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                        break
+                    if fault is not None and fault.stall:
+                        await asyncio.sleep(fault.stall)  # cancelled with the loop if the server stops
+                    status, payload, content_type = await self._dispatch(verb, target, headers, body, reader)
+                    if status == _CLIENT_GONE:
+                        break
                 keep_alive = version == "HTTP/1.1" and headers.get("connection", "").lower() != "close"
                 head = (
                     f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"

@@ -137,6 +137,26 @@ async def test_faults_become_ptb_errors_and_the_next_send_works(
     assert api.sent_to(42)[-1].text == "second try"
 
 
+async def test_an_answer_that_is_not_json_is_a_telegram_error_and_the_next_send_works(
+    api: FakeBotApi, bot: Bot
+) -> None:
+    api.garble_next("sendMessage", b"<html><body>502 Bad Gateway</body></html>")
+    with pytest.raises(TelegramError, match="Invalid server response"):
+        await bot.send_message(42, "first try")
+    await bot.send_message(42, "second try")
+    assert [c.text for c in api.sent_to(42)] == ["second try"]  # the proxy swallowed the first
+
+
+async def test_an_answer_with_bytes_that_are_not_utf8_is_read_as_ptb_reads_it(api: FakeBotApi, bot: Bot) -> None:
+    """orjson refuses it; PTB's own parser replaces the bad byte, as it would without us."""
+    chat = b'"chat":{"id":42,"type":"private"}'
+    api.garble_next(
+        "sendMessage", b'{"ok":true,"result":{"message_id":1,"date":1764460800,' + chat + b',"text":"caf\xe9"}}'
+    )
+    sent = await bot.send_message(42, "café")
+    assert sent.text == "caf\ufffd"
+
+
 async def test_a_reset_is_a_network_error_not_a_timeout(api: FakeBotApi, bot: Bot) -> None:
     """PTB's callers treat both as transient, but only a timeout may have been delivered."""
     api.reset_next("sendMessage")
@@ -219,7 +239,7 @@ def test_proxy_for_follows_the_environment(
 
 PAYLOADS = [
     ('{"ok":true,"result":{"message_id":7,"text":"248 \\u0026 up “avg” 😊"}}'.encode(), "utf-8"),
-    (b'{"ok":true,"result":[{"update_id":9007199254740993,"message":{"date":1764460800}}]}', "big integer"),
+    (b'{"ok":true,"result":[{"update_id":9007199254740993,"message":{"date":1764460800}}]}', "integer past 2**53"),
     (b'{"ok":false,"error_code":429,"parameters":{"retry_after":3},"description":"Too Many Requests"}', "error"),
     (b'{"ok":true,"result":{"text":"caf\xe9"}}', "invalid utf-8"),
     (b'{"ok":true,"result":{"text":"\\ud83d"}}', "lone surrogate"),
