@@ -25,7 +25,7 @@ from bot.storage import Data, JournaledStorage, write_atomically
 
 TABLE = "profiles"
 RECENT_PROFILES = 1024
-"""Profiles kept as read (see `ProfileStore._recent`): the students in conversation at once."""
+"""Profiles kept as read or written (see `ProfileStore._recent`): the students in conversation at once."""
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +138,8 @@ class ProfileStore:
     changes, and the student's next message reads what that wrote; a stored document is
     replaced on every write, never changed in place, so the same object means the same profile.
     Every reader gets the same Profile, so none may change it in place: Profile and Plan are
-    frozen, and plan_flow edits a copy of a draft."""
+    frozen, and plan_flow edits a copy of a draft. A profile written with a draft (a mutable
+    PlanDraft) is not kept: its writer still holds that draft."""
 
     def __post_init__(self) -> None:
         self._db = TinyDB(self.path, storage=JournaledStorage, repair=self.repair)
@@ -339,7 +340,7 @@ class ProfileStore:
         return profile
 
     def _keep(self, doc: dict[str, Any], profile: Profile) -> None:
-        """Remember `profile` as the one `doc` holds, dropping the profile read longest ago past the bound."""
+        """Remember `profile` as the one `doc` holds, dropping the one used longest ago past the bound."""
         self._recent[profile.user_id] = (doc, profile)
         self._recent.move_to_end(profile.user_id)
         if len(self._recent) > RECENT_PROFILES:
@@ -364,7 +365,8 @@ class ProfileStore:
         with self._storage.touching(TABLE, profile.user_id):
             data.setdefault(TABLE, {})[str(profile.user_id)] = doc
             self._storage.write(data)
-        self._keep(doc, profile)  # the next read needn't rebuild what was just written
+        if profile.draft is None:  # the next read needn't rebuild what was just written
+            self._keep(doc, profile)
         return self._storage.appended
 
 

@@ -95,6 +95,14 @@ def test_a_profile_read_or_written_is_not_rebuilt_by_the_next_read(store: Profil
     assert len(store._recent) == RECENT_PROFILES  # bounded: the profiles read longest ago go
 
 
+def test_a_draft_changed_after_it_was_saved_is_not_what_is_read(store: ProfileStore) -> None:
+    """A PlanDraft can change in place; the writer still holds the one it saved."""
+    draft = PlanDraft("study_days", date(2027, 3, 3))
+    store.save(Profile(1, draft=draft))
+    draft.step = "timezone"
+    assert store.get(1).draft == PlanDraft("study_days", date(2027, 3, 3))
+
+
 def test_every_read_matches_the_stored_record_whatever_wrote_it(tmp_path: Path) -> None:
     store = ProfileStore.in_dir(tmp_path)
     plan = Plan.from_dict(PLAN)
