@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bot.understand.about import AboutFacts, about
+from bot.understand.about import _CLAUSE_RE, AboutFacts, about
 from knowledge.text import fold, normalize
 
 
@@ -30,6 +33,7 @@ def facts(text: str) -> AboutFacts:
         ("failed step 1 once but passed later, is that bad", {"status": None}),
         ("my exam is on March 3", {"exam_date": True}),
         ("exam was march 3, score comes out soon", {"exam_date": False}),
+        ("my uwsa1 was 241 and my exam is on jan 15", {"exam_date": True}),
         ("what's the average for derm", {"school": None, "status": None, "exam_date": False}),
     ],
 )
@@ -37,3 +41,32 @@ def test_self_description(text: str, fields: dict[str, Any]) -> None:
     found = facts(text)
     for name, value in fields.items():
         assert getattr(found, name) == value, (name, found)
+
+
+PIECES = [
+    "exam",
+    "ck",
+    "step 2",
+    "jan 15",
+    "5.5",
+    " and ",
+    " but ",
+    " so ",
+    " then ",
+    " also ",
+    ", ",
+    ". ",
+    ";",
+    "!",
+    "?",
+    "\n",
+]
+
+
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=5)), max_size=12).map("".join))
+def test_clauses_are_cut_only_at_non_word_characters(text: str) -> None:
+    """about() looks for the exam in the whole text before cutting it into clauses. That is
+    sound only while every cut begins and ends with a non-word character: then a word boundary
+    at a clause's edge is one in the whole text too."""
+    for cut in _CLAUSE_RE.finditer(text):
+        assert re.match(r"\W", cut.group()[0]) and re.match(r"\W", cut.group()[-1]), (text, cut.group())
