@@ -20,6 +20,13 @@ def open_db(path: Path, **kwargs: int) -> TinyDB:
     return TinyDB(path, storage=JournaledStorage, **kwargs)
 
 
+def journaled(db: TinyDB) -> JournaledStorage:
+    """The database's storage, as the JournaledStorage it is."""
+    storage = db.storage
+    assert isinstance(storage, JournaledStorage)
+    return storage
+
+
 def test_data_survives_reopen_and_file_is_plain_tinydb(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     db = open_db(path)
@@ -35,8 +42,7 @@ def test_data_survives_reopen_and_file_is_plain_tinydb(tmp_path: Path) -> None:
 def test_touching_appends_one_journal_line_instead_of_a_snapshot(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     db = open_db(path)
-    storage = db.storage
-    assert isinstance(storage, JournaledStorage)
+    storage = journaled(db)
     table = db.table("t")
     table.insert({"n": 0})
     snapshot_before = path.read_bytes()
@@ -52,8 +58,7 @@ def test_touching_appends_one_journal_line_instead_of_a_snapshot(tmp_path: Path)
 def test_torn_journal_tail_is_dropped(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     db = open_db(path)
-    storage = db.storage
-    assert isinstance(storage, JournaledStorage)
+    storage = journaled(db)
     db.table("t").insert({"v": "old"})
     db.close()
     # A crash mid-append leaves half a line behind.
@@ -74,8 +79,7 @@ def test_leftover_temp_file_from_a_crashed_snapshot_is_ignored(tmp_path: Path) -
 def test_journal_is_compacted_into_the_snapshot(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     db = open_db(path, compact_after=3)
-    storage = db.storage
-    assert isinstance(storage, JournaledStorage)
+    storage = journaled(db)
     table = db.table("t")
     table.insert({"n": 0})
     for n in range(1, 6):
@@ -92,8 +96,7 @@ def test_compaction_waits_for_as_many_lines_as_there_are_documents(tmp_path: Pat
     N users costs O(N) in snapshots, not one ever-larger snapshot every few thousand writes."""
     path = tmp_path / "db.json"
     db = open_db(path, compact_after=3)
-    storage = db.storage
-    assert isinstance(storage, JournaledStorage)
+    storage = journaled(db)
     table = db.table("t")
     table.insert_multiple({"n": 0} for _ in range(10))  # no `touching`: a snapshot of 10 documents
 
@@ -189,8 +192,7 @@ def test_concurrent_writers_share_fsyncs(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_a_journal_write_is_durable_only_after_sync(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = open_db(tmp_path / "db.json")
-    storage = db.storage
-    assert isinstance(storage, JournaledStorage)
+    storage = journaled(db)
     db.table("t").insert({"n": 0})
     synced: list[int] = []
     monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
@@ -206,8 +208,7 @@ def test_a_journal_write_is_durable_only_after_sync(tmp_path: Path, monkeypatch:
 def test_writes_are_utf8_json_in_the_snapshot_and_the_journal(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     db = open_db(path)
-    storage = db.storage
-    assert isinstance(storage, JournaledStorage)
+    storage = journaled(db)
     table = db.table("t")
     table.insert({"name": "José 😊", "score": 248})
     with storage.touching("t", 1):
@@ -225,8 +226,7 @@ def test_values_the_fast_encoder_refuses_still_journal_compact_and_reopen(tmp_pa
     path = tmp_path / "db.json"
     path.write_text('{"t": {"1": {"big": 18446744073709551616, "name": "ms3 \\ud83d"}}}', encoding="utf-8")
     db = open_db(path, compact_after=3)
-    storage = db.storage
-    assert isinstance(storage, JournaledStorage)
+    storage = journaled(db)
     table = db.table("t")
     for n in range(5):  # journal lines, then a compaction rewriting record 1 as it was
         with storage.touching("t", 1):
