@@ -55,7 +55,12 @@ def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     if parsed.range is not None and parsed.intent in {"score_check", "score_fit", "average", "compare"}:
         reply = score_range(parsed.range, [knowledge.specialties[s] for s in parsed.specialties], knowledge)
     elif parsed.intent == "practice_score" or (
-        parsed.practice and parsed.topic not in knowledge.faq and parsed.intent in {"faq", "unknown"}
+        parsed.practice
+        and (
+            (parsed.topic not in knowledge.faq and parsed.intent in {"faq", "unknown"})
+            # "my nbme was 236, ok for IM?": the practice result beside the averages asked about
+            or (parsed.score is None and parsed.intent in {"average", "compare"})
+        )
     ):
         reply = practice_reply(parsed, knowledge)
     else:
@@ -115,9 +120,7 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
     said = ", ".join(results) if results else f"{parsed.practice_score or 'that'}"
     html = (
         f"🧪 Noted: {said}. Practice tests are a guide to where you're heading, not your Step 2 CK score, "
-        "so I keep them apart and use them for your study plan.\n\n"
-        "Next: look at the trend across self-assessments rather than one form, "
-        "and aim your review at the weakest areas."
+        "so I keep them apart and use them for your study plan."
     )
     specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
     predicted = next((p.score for p in parsed.practice if p.score is not None), parsed.practice_score)
@@ -128,6 +131,10 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
             f"\n\nBeside the averages you asked about, for a sense of distance (a prediction carries error, "
             f"and an average is not a cut-off):\n{rows}\n{_source_marks(specs, knowledge)[1]}"
         )
+    html += (
+        "\n\nNext: look at the trend across self-assessments rather than one form, "
+        "and aim your review at the weakest areas."
+    )
     buttons: list[Button] = []
     if "practice_tests" in knowledge.faq:
         buttons.append(Button(knowledge.faq["practice_tests"].title, "/faq practice_tests"))

@@ -195,3 +195,23 @@ def test_stats_are_for_admins_only_and_show_counts_only(knowledge: Knowledge, st
     assert "Users stored: 2" in stats and "Plans active: 1" in stats
     assert "250" not in stats
     assert "don't know that command" in say(advisor, "/stats", user=5)
+
+
+@pytest.mark.parametrize(
+    ("text", "noted", "specialties"),
+    [
+        ("my nbme was 236, is that ok for IM", "NBME 236", ["internal-medicine"]),
+        ("NBME 236 ok for IM or FM?", "NBME 236", ["internal-medicine", "family-medicine"]),
+        ("uwsa2 250 derm vs plastics", "UWSA 2 250", ["dermatology", "plastic-surgery"]),
+        ("avg for IM? my nbme was 236", "NBME 236", ["internal-medicine"]),
+    ],
+)
+def test_a_practice_score_asked_about_against_specialties_is_set_beside_their_averages(
+    advisor: Advisor, store: ProfileStore, knowledge: Knowledge, text: str, noted: str, specialties: list[str]
+) -> None:
+    reply = say(advisor, text)
+    assert f"Noted: {noted}" in reply
+    for spec in (knowledge.specialties[s] for s in specialties):
+        assert f"{spec.name}: average {spec.average_step2}" in reply
+    assert "Tell me your score" not in reply  # they just told us one, from a practice test
+    assert store.get(1).score is None  # and it is not taken as their Step 2 CK score
