@@ -8,7 +8,7 @@ minutes. This runs each bot under valgrind (cachegrind, no cache simulation), th
 loopback server and messages as bench_telegram, and counts the instructions the whole
 process executes: once up to the end of a warm-up, once with N more messages. The
 difference over N is what one message costs, start-up and warm-up excluded, and it comes
-out the same run after run, within about a percent (batching, and the idle work of a run
+out the same run after run, within about two percent (batching, and the idle work of a run
 that lasts longer, still depend on timing).
 Instructions are not time, since cache misses cost more in one bot than the other, so the
 time ratio on a quiet host runs a little below this one; but a change that cuts a
