@@ -78,27 +78,6 @@ PRIVATE_ONLY = "Let's do that in a private chat with me, so your plan and nudges
 PRIVATE_FORGET = "Send /forget to me in a private chat, and I'll erase what I remember about you there."
 NO_PLAN = "You don't have a study plan yet. Send /plan and I'll build one with you."
 
-_YES = frozenset({"yes", "y", "yep", "yeah", "yea", "ya", "sure", "ok", "okay", "confirm", "erase", "delete"})
-_NO = frozenset({"no", "n", "nope", "nah", "cancel", "keep", "dont", "don"})
-_FILLER = frozenset({"it", "do", "please", "go", "ahead", "everything", "all", "that", "thanks", "t"})
-
-
-def forget_answer(text: str) -> str | None:
-    """ "yes" or "no" when `text` answers /forget's question ("yep, erase it", "no keep it"), else None.
-
-    Only a message made of answer words counts, and only one way: "no don't erase it" mixes
-    both, and is read as an ordinary message (nothing is erased) rather than guessed at.
-    """
-    words = set(normalize(text).split())
-    if not words or not words <= _YES | _NO | _FILLER:
-        return None
-    yes, no = bool(words & _YES), bool(words & _NO)
-    return "yes" if yes and not no else "no" if no and not yes else None
-
-
-FORGET_ANSWER_WINDOW = dt.timedelta(minutes=10)
-"""How long after /forget asked a typed "yes" still answers it (the next message only)."""
-
 
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
@@ -113,22 +92,10 @@ class Advisor:
     now: Callable[[], dt.datetime] = field(default=_utcnow)
     default_timezone: str = "UTC"
     admin_ids: tuple[int, ...] = ()
-    _forget_asked: dict[int, dt.datetime] = field(default_factory=dict, init=False, repr=False)
-    """User id -> when /forget asked them to confirm: their next message may be a typed answer."""
-
-    def answering(self, user_id: int, text: str) -> str:
-        """`text` as `handle` will take it: a typed "yes" or "no" right after /forget asked is
-        that question's button ("/forget yes"). Transports read it to route the turn."""
-        asked = self._forget_asked.get(user_id)
-        if asked is None or self.now() - asked > FORGET_ANSWER_WINDOW:
-            return text
-        answer = forget_answer(_cleaned(text))
-        return f"/forget {answer}" if answer else text
 
     def handle(self, user_id: int, text: str, *, private: bool = True) -> Turn:
         """Answer one message from one user; never raises for any text."""
-        text = _cleaned(self.answering(user_id, text))
-        self._forget_asked.pop(user_id, None)  # the question is answered by the next message, or dropped
+        text = _cleaned(text)
         command = COMMAND.match(text)
         if command:
             name, args = command.group(1).lower(), (command.group(2) or "").strip()
@@ -464,10 +431,6 @@ class Advisor:
             "and study plan? This can't be undone."
         )
         buttons = ((Button("Yes, erase it", "/forget yes"), Button("No, keep it", "/forget no")),)
-        now = self.now()
-        # Questions nobody answered go when the next one is asked, so the dict stays small.
-        self._forget_asked = {u: t for u, t in self._forget_asked.items() if now - t <= FORGET_ANSWER_WINDOW}
-        self._forget_asked[user_id] = now
         return Turn(Reply(ask, buttons), "forget")
 
 

@@ -236,10 +236,8 @@ class Handlers:
         return await self.commit.run(turn)
 
     async def handle(self, user_id: int, text: str, private: bool) -> Turn:
-        """A message's turn (see `advise`): routed as the advisor will read it (a typed "yes" to
-        /forget's question is /forget yes)."""
-        routed = self.advisor.answering(user_id, text)
-        return await self.advise(routed, lambda: self.advisor.handle(user_id, text, private=private))
+        """A message's turn (see `advise`)."""
+        return await self.advise(text, lambda: self.advisor.handle(user_id, text, private=private))
 
     async def answer(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> None:
         """Send a turn's reply, and reschedule nudges when it changed the study plan."""

@@ -122,49 +122,6 @@ def test_forget_asks_first_then_erases_everything(advisor: Advisor, store: Profi
     assert "nothing to erase" in say(advisor, "/forget yes")
 
 
-@pytest.mark.parametrize(
-    ("answer", "erased"),
-    [
-        ("yes", True),
-        ("Yes!", True),
-        ("yep, erase it", True),
-        ("ok do it", True),
-        ("no", False),
-        ("no, keep it", False),
-        ("no don't erase it", False),  # both ways at once: not taken as an answer, so nothing is erased
-    ],
-)
-def test_forget_takes_a_typed_answer_to_its_question(
-    advisor: Advisor, store: ProfileStore, answer: str, erased: bool
-) -> None:
-    say(advisor, "I got 250, good for derm?")
-    advisor.handle(1, "/forget")
-    reply = say(advisor, answer)
-    assert ("erased everything" in reply) is erased
-    assert (store.get(1).score is None) is erased
-
-
-def test_a_typed_yes_answers_only_the_message_right_after_the_question(
-    knowledge: Knowledge, store: ProfileStore
-) -> None:
-    clock = [NOW]
-    advisor = Advisor(knowledge, store, now=lambda: clock[0])
-    say(advisor, "I got 250, good for derm?")
-    advisor.handle(1, "/forget")
-    say(advisor, "avg for psych")  # something else first: the question is dropped
-    say(advisor, "yes")
-    assert store.get(1).score == 250
-    advisor.handle(1, "/forget")
-    clock[0] += dt.timedelta(minutes=11)  # too long after the question
-    say(advisor, "yes")
-    assert store.get(1).score == 250
-    say(advisor, "yes", user=2)  # another student's yes answers nothing of theirs
-    advisor.handle(1, "/forget")
-    say(advisor, "yes", user=2)
-    assert store.get(1).score == 250
-    assert "erased everything" in say(advisor, "yes")
-
-
 def test_plan_flow_from_free_text_to_a_stored_plan(advisor: Advisor, store: ProfileStore) -> None:
     first = advisor.handle(1, "make me a study plan, exam in 8 weeks")
     assert first.intent == "study_plan" and "56 days away" in plain_text(first.reply.html)

@@ -171,31 +171,22 @@ def test_hostile_webhook_bodies_get_a_400_and_the_bot_keeps_serving(
 
 
 @pytest.mark.parametrize(
-    ("before", "text", "index_ready", "on_loop"),
+    ("text", "index_ready", "on_loop"),
     [
-        (None, "I got 245, good for derm?", True, True),  # the usual turn: on the loop, its fsync shared
-        (None, "I got 245, good for derm?", False, False),  # the place index may still be building
-        (None, "/forget yes", True, False),  # rewrites the whole store file
-        (None, "\u200e/forget yes", True, False),  # read as the advisor reads it, unshowable marks and all
-        ("/forget", "yes", True, False),  # a typed answer to /forget's question is /forget yes
-        (None, "yes", True, True),  # and without the question, just a message
-        (None, "/stats", True, False),  # counts every record
-        (None, "/start", True, True),
+        ("I got 245, good for derm?", True, True),  # the usual turn: on the loop, its fsync shared
+        ("I got 245, good for derm?", False, False),  # the place index may still be building
+        ("/forget yes", True, False),  # rewrites the whole store file
+        ("\u200e/forget yes", True, False),  # read as the advisor reads it, unshowable marks and all
+        ("/stats", True, False),  # counts every record
+        ("/start", True, True),
     ],
 )
 async def test_where_a_turn_runs(
-    before: str | None,
-    text: str,
-    index_ready: bool,
-    on_loop: bool,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    text: str, index_ready: bool, on_loop: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = ProfileStore.in_dir(tmp_path)
     handlers = Handlers(Advisor(load_knowledge(), store))
     monkeypatch.setattr(timezones, "ready", lambda: index_ready)
-    if before is not None:
-        await handlers.handle(9, before, private=True)
     ran_in: list[int] = []
     real = handlers.advisor.handle
 

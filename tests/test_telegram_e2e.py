@@ -104,15 +104,6 @@ def test_follow_up_uses_memory_and_forget_erases_it(bot: BotProcess) -> None:
     assert "from earlier" not in text_of(bot.say(user, "what about psych?"))
 
 
-def test_forget_takes_a_typed_yes(bot: BotProcess) -> None:
-    user = next(users)
-    bot.say(user, "I got 250, good for derm?")
-    bot.say(user, "/forget")
-    [done] = bot.say(user, "yes, erase it")
-    assert "erased everything" in text_of([done])
-    assert "from earlier" not in text_of(bot.say(user, "what about psych?"))
-
-
 def test_faq_answer_offers_related_topics_that_work(bot: BotProcess) -> None:
     user = next(users)
     [answer] = bot.say(user, "can IMGs match derm")
