@@ -12,7 +12,7 @@ from html import escape
 
 from bot.profiles import Profile
 from bot.reply import Button, Chart, Reply
-from bot.understand import Parsed
+from bot.understand import Parsed, PracticeResult
 from knowledge import Knowledge
 from knowledge.models import Figure, OtherSpecialty, Specialty
 
@@ -55,20 +55,22 @@ def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     if parsed.range is not None and parsed.intent in {"score_check", "score_fit", "average", "compare"}:
         reply = score_range(parsed.range, [knowledge.specialties[s] for s in parsed.specialties], knowledge)
     elif parsed.intent == "practice_score" or (
-        parsed.practice
-        and (
-            (parsed.topic not in knowledge.faq and parsed.intent in {"faq", "unknown"})
-            # "my nbme was 236, ok for IM?": the practice result beside the averages asked about
-            or (parsed.score is None and parsed.intent in {"average", "compare"})
-        )
+        parsed.practice and parsed.topic not in knowledge.faq and parsed.intent in {"faq", "unknown"}
     ):
         reply = practice_reply(parsed, knowledge)
     else:
         reply = _answer(parsed, profile, knowledge)
     reply = _name_unknown_specialties(parsed, knowledge, reply)
-    if parsed.practice_score is None or parsed.practice or parsed.intent == "practice_score":
+    if parsed.practice_score is None or parsed.intent == "practice_score" or parsed.range is not None:
         return reply
-    note = practice_note(parsed.practice_score)
+    if parsed.practice:
+        if parsed.intent not in {"average", "compare"}:
+            return reply  # practice_reply has said it
+        # "my nbme was 236, ok for IM?": the averages (or their remembered score against them),
+        # and the practice result named as one, not passed over.
+        note = named_practice_note(parsed.practice, parsed.practice_score)
+    else:
+        note = practice_note(parsed.practice_score)
     if parsed.intent == "unknown":
         return Reply(f"{note}\n\nOr ask me about a specialty, like “avg for derm”.", MENU)
     return replace(reply, html=f"{reply.html}\n\n{note}")
@@ -112,12 +114,7 @@ def score_range(span: tuple[int, int], specs: list[Specialty], knowledge: Knowle
 
 def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
     """Practice-test results are noted for the plan, never taken as the Step 2 CK score."""
-    results = [
-        f"{'Free 120' if p.exam == 'free120' else p.exam.upper()}{' ' + escape(p.form) if p.form else ''} "
-        + (f"{p.score}" if p.score is not None else f"{p.percent}%")
-        for p in parsed.practice
-    ]
-    said = ", ".join(results) if results else f"{parsed.practice_score or 'that'}"
+    said = ", ".join(map(_practice_label, parsed.practice)) or f"{parsed.practice_score or 'that'}"
     html = (
         f"🧪 Noted: {said}. Practice tests are a guide to where you're heading, not your Step 2 CK score, "
         "so I keep them apart and use them for your study plan."
@@ -140,6 +137,22 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
         buttons.append(Button(knowledge.faq["practice_tests"].title, "/faq practice_tests"))
     buttons.append(Button("🗓 Study plan", "/plan"))
     return Reply(html, (tuple(buttons),))
+
+
+def _practice_label(result: PracticeResult) -> str:
+    """A practice result as students name it: "NBME 12 238", "Free 120 75%"."""
+    exam = "Free 120" if result.exam == "free120" else result.exam.upper()
+    form = f" {escape(result.form)}" if result.form else ""
+    return f"{exam}{form} " + (f"{result.score}" if result.score is not None else f"{result.percent}%")
+
+
+def named_practice_note(results: tuple[PracticeResult, ...], number: int) -> str:
+    """Why a named practice result ("NBME 236") wasn't taken as the Step 2 CK score, and how to use it."""
+    said = ", ".join(map(_practice_label, results))
+    return (
+        f"🧪 {said}: a practice test, so I haven't taken it as your Step 2 CK score. If {number} is what "
+        f"it predicts for Step 2, say “predicted {number}” and I'll set it against these averages."
+    )
 
 
 def practice_note(number: int) -> str:
