@@ -61,7 +61,7 @@ def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     else:
         reply = _answer(parsed, profile, knowledge)
     reply = _name_unknown_specialties(parsed, knowledge, reply)
-    if parsed.practice_score is None or parsed.intent == "practice_score" or parsed.range is not None:
+    if parsed.practice_score is None or parsed.intent == "practice_score":
         return reply
     if parsed.practice:
         if parsed.intent not in {"average", "compare"}:
