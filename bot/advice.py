@@ -63,14 +63,15 @@ def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     reply = _name_unknown_specialties(parsed, knowledge, reply)
     if parsed.practice_score is None or parsed.intent == "practice_score":
         return reply
-    if parsed.practice:
-        if parsed.intent not in {"average", "compare"}:
-            return reply  # practice_reply has said it
-        # "my nbme was 236, ok for IM?": the averages (or their remembered score against them),
-        # and the practice result named as one, not passed over.
-        note = named_practice_note(parsed.practice, parsed.practice_score)
-    else:
-        note = practice_note(parsed.practice_score)
+    if parsed.practice and parsed.intent not in {"average", "compare"}:
+        return reply  # practice_reply has said it
+    # "my nbme was 236, ok for IM?": the averages (or their remembered score against them), and
+    # the practice result named as one, not passed over.
+    note = (
+        named_practice_note(parsed.practice, parsed.practice_score)
+        if parsed.practice
+        else practice_note(parsed.practice_score)
+    )
     if parsed.intent == "unknown":
         return Reply(f"{note}\n\nOr ask me about a specialty, like “avg for derm”.", MENU)
     return replace(reply, html=f"{reply.html}\n\n{note}")
