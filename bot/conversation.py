@@ -103,12 +103,13 @@ class Advisor:
         # In a group, replies never draw on (or change) anyone's stored memory, so
         # one member's score is never shown to the others.
         profile = self.profiles.get(user_id) if private else Profile(user_id)
-        if profile.draft is not None:
-            return self._plan_step(profile, text)
         parsed = understand(text, self.knowledge)
         if parsed.feeling == "hopeless":
-            # Care comes before anything else; nothing is planned or scored in this turn.
+            # Care comes before anything else, a plan set-up waiting for an answer included:
+            # nothing is planned or scored in this turn, and the set-up waits, untouched.
             return _turn(talk.crisis(self.knowledge), parsed)
+        if profile.draft is not None:
+            return self._plan_step(profile, text, parsed)
         if (
             parsed.intent == "study_plan"
             and parsed.feeling not in {None, "celebration"}
@@ -370,7 +371,7 @@ class Advisor:
             text = f"🗓 {count}: your exam is on {when}, as you told me. A /plan would spread the work over those days."
         return Reply(text, ((Button("🗓 Make a plan", "/plan"),),))
 
-    def _plan_step(self, profile: Profile, text: str) -> Turn:
+    def _plan_step(self, profile: Profile, text: str, parsed: Parsed | None = None) -> Turn:
         """The next answer in the guided plan conversation.
 
         A message that doesn't answer the question but is understood as something else
@@ -384,7 +385,7 @@ class Advisor:
         outcome = plan_flow.step(draft, text, today, self.knowledge, existing=plan, now=self.now())
         unchanged = outcome.plan is None and outcome.draft is not None and outcome.draft == draft
         if unchanged and not COMMAND.match(text):
-            parsed = understand(text, self.knowledge)
+            parsed = parsed or understand(text, self.knowledge)
             if parsed.intent not in NOT_A_QUESTION and not parsed.unsure:  # a guess is no question
                 turn = self._free_text(profile, parsed, text=text)
                 ask, buttons = plan_flow.question(self.profiles.get(profile.user_id).draft or draft)

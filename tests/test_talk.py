@@ -62,6 +62,26 @@ def test_hopelessness_gets_care_and_where_to_find_help(advisor: Advisor, text: s
     assert "average" not in shown and not turn.reply.buttons  # no data, no plan, no menu: care first
 
 
+# Each set-up question in turn, reached by answering the ones before it.
+SETUP_ANSWERS = ["make me a study plan", "in 6 weeks", "5", "7am", "New York"]
+
+
+@pytest.mark.parametrize("answered", range(1, len(SETUP_ANSWERS)))
+@pytest.mark.parametrize("text", ["honestly i want to die", "I can't do this anymore", "i want to hurt myself"])
+def test_hopelessness_during_plan_set_up_gets_care_and_the_set_up_waits(
+    advisor: Advisor, store: ProfileStore, answered: int, text: str
+) -> None:
+    for answer in SETUP_ANSWERS[:answered]:
+        advisor.handle(1, answer)
+    waiting = store.get(1).draft
+    assert waiting is not None  # still in the set-up
+    turn = advisor.handle(1, text)
+    shown = plain_text(turn.reply.html)
+    assert turn.feeling == "hopeless" and "988" in shown
+    assert "study plan" not in shown and not turn.reply.buttons  # no set-up question pushed on top
+    assert store.get(1).draft == waiting  # the crisis message was not taken as a set-up answer
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -122,6 +122,17 @@ def test_hopelessness_gets_the_crisis_line_and_no_menu(bot: BotProcess) -> None:
     assert actions(reply) == []
 
 
+def test_hopelessness_in_the_middle_of_a_plan_set_up_gets_the_crisis_line(bot: BotProcess) -> None:
+    user = next(users)
+    bot.say(user, "make me a study plan")
+    bot.say(user, "in 6 weeks")
+    [reply] = bot.say(user, "honestly i want to die")
+    assert "988" in text_of([reply]) and "days a week" not in text_of([reply])
+    assert actions(reply) == []
+    [asked_again] = bot.say(user, "5")  # the set-up waited: the next answer still counts
+    assert "5 days a week" in text_of([asked_again])
+
+
 def test_a_long_posts_second_question_is_a_button_that_answers_it(bot: BotProcess) -> None:
     user = next(users)
     post = (
