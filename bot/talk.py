@@ -15,6 +15,7 @@ from html import escape
 from bot.profiles import Profile
 from bot.reply import Button, Reply
 from bot.understand import Parsed
+from bot.understand.cues import asks_for_joke
 from knowledge import Knowledge
 from knowledge.text import normalize
 
@@ -139,6 +140,11 @@ def smalltalk(text: str = "") -> Reply:
         return Reply(
             "Doing fine, thanks for asking! I'm all about Step 2 CK: scores, specialties, study plans. "
             "What's on your mind?"
+        )
+    if asks_for_joke(normalize(text)):
+        return Reply(
+            "I'm better with averages than punchlines 🙂. Ask me about a specialty, your score or your study plan, "
+            "and I'll do my best there."
         )
     return Reply("I'm here whenever you want to talk Step 2 CK: scores, specialties or your study plan.")
 

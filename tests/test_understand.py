@@ -453,6 +453,24 @@ FAQ_CASES = [
     case("as an IMG with 240 can I match IM", "score_check", score=240, specialties=(IM,)),
 ]
 
+# Asking for reminders is asking for the plan (it is how they come), however the model reads it;
+# asking for fewer is not.
+REMINDER_CASES = [
+    case("nudge me every day pls", "study_plan"),
+    case("can u ping me daily", "study_plan"),
+    case("i want daily reminders", "study_plan"),
+    case("remind me to study every day, exam in 6 weeks", "study_plan"),
+    case("could you send me study reminders? i keep slacking", "study_plan"),
+    case(
+        "hey so my exam is in 6 weeks and I really struggle with consistency, could you remind me every day "
+        "to do my blocks? thanks so much",
+        "study_plan",
+    ),
+    case("remind me what the passing score is", "faq", topic="passing_score"),
+    case("tell me a joke", "smalltalk"),
+    case("know any good jokes?", "smalltalk"),
+]
+
 UNKNOWN_CASES = [
     case("", "unknown"),
     case("   ", "unknown"),
@@ -474,6 +492,7 @@ ALL_CASES = (
     + INVALID_CASES
     + GREETING_HELP_CASES
     + STUDY_PLAN_CASES
+    + REMINDER_CASES
     + UNKNOWN_CASES
 )
 

@@ -80,6 +80,35 @@ def asks_for_plan(norm: str) -> bool:
     return _PLAN_EXPLICIT_RE.search(norm) is not None
 
 
+_REMINDER_RE = re.compile(
+    r"\b(?:remind|nudge|ping|text|message|notify|poke|bug)\s+(?:me|us)\b(?!\s+(?:what|how|when|why|who|which|of)\b)"
+    r"|\b(?:daily|study|regular|morning|evening|weekly)\s+(?:reminders?|nudges?|notifications?|check\s*-?\s*ins?)\b"
+    r"|\b(?:reminders?|nudges?|notifications?)\s+(?:to|for)\s+(?:study|studying|do|review)\b"
+    r"|\b(?:set\s+up|send|get|want|need|give)\s+(?:me\s+)?(?:some\s+|daily\s+)?(?:reminders?|nudges?)\b"
+)
+_REMINDER_OFF_RE = re.compile(
+    r"\b(?:stop|stopped|don\s*'?t|dont|do not|no more|pause|mute|quit|cancel|less|fewer|turn off|disable|"
+    r"unsubscribe|too many|annoying|spam)\b"
+)
+
+
+def wants_reminders(norm: str) -> bool:
+    """A request for reminders or nudges to study ("can u ping me daily", "remind me to study every day").
+
+    The plan set-up is how the bot sends them, so this always starts it; asking for fewer or none
+    ("stop reminding me") is a plan operation, not a request.
+    """
+    return _REMINDER_RE.search(norm) is not None and _REMINDER_OFF_RE.search(norm) is None
+
+
+_JOKE_RE = re.compile(r"\b(?:tell|give|know|got|have)\b.{0,15}\bjokes?\b|\bsay something funny\b|\bmake me laugh\b")
+
+
+def asks_for_joke(norm: str) -> bool:
+    """ "tell me a joke": small talk, however the words read to the classifier."""
+    return _JOKE_RE.search(norm) is not None
+
+
 def wants_plan(text: str, norm: str, has_score: bool) -> bool:
     """A request for a study schedule, or an exam date to plan towards.
 
