@@ -150,7 +150,7 @@ class Advisor:
         reply = self._reply(parsed, shown, text)
         if private:
             updated = self._remember(profile, parsed, text)
-            if parsed.own and parsed.score is not None and parsed.score != profile.score:
+            if parsed.own and parsed.score is not None and parsed.score == updated.score != profile.score:
                 noted = "Noted: I'll remember" if profile.score is None else "Updated: I'll remember"
                 reply = replace(reply, html=f"{reply.html}\n\n<i>{noted} {parsed.score} as your score.</i>")
             if updated.about.status in {"taken", "passed"}:
@@ -179,6 +179,8 @@ class Advisor:
                 return talk.greeting_again(profile)
             case "unknown" if parsed.practice_score is None:
                 return talk.with_feeling(talk.fallback(parsed, k), parsed)
+        if _older_score(parsed, k):
+            return talk.with_feeling(talk.older_score(parsed), parsed)  # "a 95 back in 2009" is no fail today
         if parsed.unsure:
             # Not sure enough to answer: ask with the likeliest readings, or say so; never guess.
             return talk.clarify(parsed, k) or talk.with_feeling(talk.fallback(parsed, k), parsed)
@@ -194,7 +196,7 @@ class Advisor:
         if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
             # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
             reply = talk.school_note(replace(profile, about=_merged_about(profile.about, parsed)), k, reply)
-        reply = talk.also(parsed, k, reply)
+        reply = talk.also(parsed, k, talk.quoted_note(parsed, reply))
         return talk.with_feeling(reply, parsed)
 
     def _remember(self, profile: Profile, parsed: Parsed, text: str = "") -> Profile:
@@ -204,7 +206,7 @@ class Advisor:
         only ask about ("is 240 good?") is kept as context only while we know no real one.
         """
         score, own = profile.score, profile.about.score_own
-        if parsed.score is not None and (parsed.own or not own):
+        if parsed.score is not None and (parsed.own or not own) and not _older_score(parsed, self.knowledge):
             score, own = parsed.score, parsed.own
         interests = tuple(dict.fromkeys((*parsed.specialties, *profile.specialties)))[:MAX_INTERESTS]
         about = _merged_about(profile.about, parsed)
@@ -458,6 +460,13 @@ def _merged_about(about: About, parsed: Parsed) -> About:
         step1=parsed.step1 or about.step1,
         practice=tuple(dict.fromkeys((*practice, *about.practice)))[:5] if practice else about.practice,
     )
+
+
+def _older_score(parsed: Parsed, knowledge: Knowledge) -> bool:
+    """A score under today's pass mark from a year before today's rules: not today's to judge, nor to keep."""
+    if parsed.score is None or parsed.score_year is None:
+        return False
+    return parsed.score < (knowledge.facts[advice.MINIMUM_SCORE_FACT].value or 0)
 
 
 def _modest_score(knowledge: Knowledge) -> int:

@@ -260,3 +260,25 @@ def school_note(profile: Profile, knowledge: Knowledge, reply: Reply) -> Reply:
     label = "As an IMG" if topic == "img" else "As a DO student"
     html = f"{reply.html}\n\n{label}, a few things work differently for you: tap below."
     return Reply(html, (*reply.buttons, (Button(knowledge.faq[topic].title, f"/faq {topic}"),)), reply.chart)
+
+
+def quoted_note(parsed: Parsed, reply: Reply) -> Reply:
+    """The reply, opened by naming the figure they heard as theirs to check, not as their score."""
+    if not parsed.quoted or parsed.score in parsed.quoted:
+        return reply
+    figures = " and ".join(str(n) for n in dict.fromkeys(parsed.quoted))
+    note = (
+        f"<i>The {figures} you mention reads as a figure you heard or someone else's score, so I haven't "
+        "taken it as yours. Here's what the sources say:</i>"
+    )
+    return Reply(f"{note}\n\n{reply.html}", reply.buttons, reply.chart)
+
+
+def older_score(parsed: Parsed) -> Reply:
+    """A score from an exam sat under older rules: not judged against today's pass mark or averages."""
+    return Reply(
+        f"A {parsed.score} from {parsed.score_year} was scored under the rules of that time, and pass marks "
+        "have changed since, so I won't judge it against today's pass mark or averages. "
+        "If you have a recent Step 2 CK score, tell me and I'll set it beside the averages.",
+        ((Button("Passing score", "/faq passing_score"),),),
+    )

@@ -223,3 +223,34 @@ def test_a_practice_result_leaves_a_remembered_step2_score_in_charge(advisor: Ad
     say(advisor, "I got 250 on step 2")
     reply = say(advisor, "my nbme was 236, ok for IM?")
     assert "Your 250 (from earlier)" in reply and "NBME 236: a practice test" in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("someone said 249 is the median, is that true", "Overall average"),
+        ("a 220 is the minimum for an interview right?", "interview"),
+        ("heard programs screen at 230", "How PDs use your score"),
+    ],
+)
+def test_a_quoted_figure_is_answered_as_a_quote_and_never_kept(
+    advisor: Advisor, store: ProfileStore, text: str, says: str
+) -> None:
+    shown = plain_text(advisor.handle(1, text).reply.html)
+    assert shown.startswith("The ") and "you mention" in shown and says in shown
+    assert store.get(1).score is None
+
+
+def test_someone_elses_score_is_not_the_students(advisor: Advisor, store: ProfileStore) -> None:
+    shown = plain_text(advisor.handle(1, "my friend got 260 and matched derm, i got 245").reply.html)
+    assert "Your 245" in shown and "260 you mention" in shown
+    assert store.get(1).score == 245
+
+
+@pytest.mark.parametrize("text", ["got a 95 on step 2 back in 2009", "i passed step 2 with a 209 in 2019, ok for IM?"])
+def test_a_score_from_older_rules_is_not_called_a_fail_nor_kept(
+    advisor: Advisor, store: ProfileStore, text: str
+) -> None:
+    shown = plain_text(advisor.handle(1, text).reply.html)
+    assert "rules of that time" in shown and "under the pass mark" not in shown and "remember" not in shown
+    assert store.get(1).score is None

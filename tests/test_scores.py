@@ -33,6 +33,16 @@ def row(text: str, **fields: Any) -> Any:
         row("CMS form 8: 250", score=None, practice=(PracticeResult("cms", "8", score=250),)),
         row("NBME 10 for CK today was 228", score=None, practice=(PracticeResult("nbme", "10", score=228),)),
         row("my uwsa was 260 but got 245 on the real thing", score=245, own=True),
+        # A figure they heard, or someone else's score, is never theirs.
+        row("someone said 249 is the median, is that true", score=None, quoted=(249,)),
+        row("a 220 is the minimum for an interview right?", score=None, quoted=(220,)),
+        row("the median for derm is like 257 right?", score=None, quoted=(257,)),
+        row("cutoff of 230 for IM programs?", score=None, quoted=(230,)),
+        row("my friend got 260 and matched derm, i got 245", score=245, own=True, quoted=(260,)),
+        row("i scored 245 and my roommate scored 250", score=245, own=True, quoted=(250,)),
+        # A year before today's rules is kept beside the score it dates.
+        row("got a 95 on step 2 back in 2009", score=95, past_year=2009),
+        row("i got 250 on ck", score=250, past_year=None),
         # COMLEX is its own scale.
         row("COMLEX level 2 was 580, is step 2 worth it", score=None, comlex=580),
         # Ranges are ranges.

@@ -105,6 +105,10 @@ class Parsed:
     status: Status | None = None
     exam_date: bool = False
     """They named their upcoming exam's date (read with the plan parser by the caller)."""
+    quoted: tuple[int, ...] = ()
+    """Scores that are a figure they heard or someone else's ("249 is the median"): answered, never kept."""
+    score_year: int | None = None
+    """A year before today's scoring rules (1990-2021) named beside the score: "a 95 back in 2009"."""
 
     @property
     def unsure(self) -> bool:
@@ -200,9 +204,11 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
     if len(tokens) <= SHORT_WORDS and confidence < SHORT_SURE and (specs or others or nums.score or nums.range):
         sure = 0.0  # "step 2 ck 250", "PRS average": the entities say it all
     settled, sure = _settle(intent, sure, nums, specs, others, text, norm)
-    topic = guess.topic[0][0] if settled == "faq" else None  # the rules never settle on "faq"
+    topic = guess.topic[0][0] if settled == "faq" else None
+    if settled == "faq" and nums.quoted and nums.score is None:
+        topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
     readings: tuple[str, ...] = ()
-    if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED:
+    if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED and sure < 1.0:
         readings = _readings(guess)
     also = _also(text, settled, topic, loaded) if len(text) >= 150 else ()
     return Parsed(
@@ -257,6 +263,8 @@ def _entity_fields(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...
         "stage": facts.stage,
         "status": facts.status,
         "exam_date": facts.exam_date,
+        "quoted": nums.quoted,
+        "score_year": nums.past_year if nums.score is not None else None,
     }
 
 
@@ -302,6 +310,10 @@ def _settle(
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0
         if intent in _ENTITY_SETTLED:
             return "unknown", confidence  # a number intent with nothing to answer it with
+    if nums.quoted and not has_score and intent not in _PLAN_INTENTS:
+        if has_spec:
+            return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0
+        return "faq", 1.0  # a figure they heard, asked about: the topic answers it, not a fit list
     if intent in {"unknown", "smalltalk"} and cues.asks_help(norm):
         return "help", 1.0
     if intent != "study_plan" and not has_score and cues.wants_reminders(norm):

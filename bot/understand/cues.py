@@ -126,3 +126,17 @@ def wants_plan(text: str, norm: str, has_score: bool) -> bool:
     if not _EXAM_WORD_RE.search(norm) or _NOT_AHEAD_RE.search(norm) or find_exam_date(text, _ANY_DAY) is None:
         return False
     return not has_score or _PLAN_RELATIVE_RE.search(norm) is not None
+
+
+_CUT_OFF_RE = re.compile(r"\b(?:minimum|min|cut\s*-?\s*offs?|threshold|floor|filters?|screens?|requirements?)\b")
+_AVERAGE_RE = re.compile(r"\b(?:median|average|avg|mean)\b")
+
+
+def quoted_topic(norm: str, guessed: str | None) -> str | None:
+    """The topic that answers a figure the student heard: a cut-off is about screening, an average
+    about the national mean; otherwise the classifier's topic stands."""
+    if _CUT_OFF_RE.search(norm):
+        return "score_before_interview" if "interview" in norm else "program_directors"
+    if _AVERAGE_RE.search(norm):
+        return "overall_average"
+    return guessed

@@ -153,6 +153,10 @@ class Numbers:
     range: tuple[int, int] | None = None
     other: int | None = None
     """A 100-300 number that belongs to another exam (the first one), for the practice note."""
+    quoted: tuple[int, ...] = ()
+    """Scores that are someone else's or a quoted figure ("249 is the median", "my friend got 260")."""
+    past_year: int | None = None
+    """A year before the current scoring rules (1990-2021) named in the message: "back in 2009"."""
 
 
 def read_numbers(text: str, aliases: Collection[str] = ()) -> Numbers:
@@ -176,16 +180,33 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     found = _range(low)
     if found is not None:
         return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
-    score, at, bad, other = _find_score(low, aliases)
+    score, at, bad, other, quoted = _find_score(low, aliases)
     claimed = {p.score for p in practice} | {step1, comlex}
     if score is not None and score in claimed:
         score = None  # the practice-result reader tied this number to another exam
     own = score is not None and at is not None and _is_own(low, at)
-    return Numbers(score, own, bad if score is None else None, practice, step1, comlex, None, other)
+    past = _PAST_YEAR_RE.search(low)
+    return Numbers(
+        score,
+        own,
+        bad if score is None else None,
+        practice,
+        step1,
+        comlex,
+        None,
+        other,
+        tuple(q for q in quoted if q not in claimed),
+        int(past.group()) if past else None,
+    )
 
 
-def _find_score(low: str, aliases: Collection[str] = ()) -> tuple[int | None, int | None, int | None, int | None]:
-    """(score, where it starts, off-scale number, other exam's number) by the clause rules.
+_PAST_YEAR_RE = re.compile(r"(?<![\d/.-])(?:19[89]\d|20[01]\d|202[01])(?![\d/.-])")
+
+
+def _find_score(
+    low: str, aliases: Collection[str] = ()
+) -> tuple[int | None, int | None, int | None, int | None, tuple[int, ...]]:
+    """(score, where it starts, off-scale number, other exam's number, quoted figures) by the clause rules.
 
     The first number said to be the score settles it, unless the student corrects themselves
     ("I typed 261 but it's 216", "it's 239 not 293"): then the last one not after "not" wins.
@@ -194,6 +215,7 @@ def _find_score(low: str, aliases: Collection[str] = ()) -> tuple[int | None, in
     weak: list[tuple[int, int]] = []
     bad: list[int] = []
     practice: list[int] = []
+    quoted: list[int] = []
     for num in _numbers(low):
         verdict = _classify(low, num, aliases)
         if verdict is None:
@@ -201,6 +223,8 @@ def _find_score(low: str, aliases: Collection[str] = ()) -> tuple[int | None, in
         value, kind = verdict
         if kind == "practice":
             practice.append(value)
+        elif kind == "quoted":
+            quoted.append(value)
         elif not 1 <= value <= 300:
             bad.append(value)
         elif kind == "said":
@@ -211,12 +235,12 @@ def _find_score(low: str, aliases: Collection[str] = ()) -> tuple[int | None, in
     if len({v for v, _ in every}) > 1 and _CORRECTION_RE.search(low):
         kept = [(v, at) for v, at in every if not _NOT_BEFORE_RE.search(low[max(0, at - 6) : at])]
         if kept:
-            return kept[-1][0], kept[-1][1], None, None
+            return kept[-1][0], kept[-1][1], None, None, tuple(quoted)
     if said:
-        return said[0][0], said[0][1], None, None
+        return said[0][0], said[0][1], None, None, tuple(quoted)
     if weak:
-        return weak[0][0], weak[0][1], None, None
-    return None, None, bad[0] if bad else None, practice[0] if practice else None
+        return weak[0][0], weak[0][1], None, None, tuple(quoted)
+    return None, None, bad[0] if bad else None, practice[0] if practice else None, tuple(quoted)
 
 
 _CORRECTION_RE = re.compile(
@@ -330,9 +354,30 @@ def _is_own(low: str, at: int) -> bool:
     return _NOT_OWN_RE.search(clause) is None
 
 
-_Kind = Literal["said", "bare", "practice"]
+_Kind = Literal["said", "bare", "practice", "quoted"]
 """said: words say it is the score; bare: a plausible number alone; practice: a practice-test
-(or Step 1) score."""
+(or Step 1) score; quoted: a figure they heard or someone else's score, never theirs."""
+
+_FIGURE_WORDS = r"(?:median|average|avg|mean|minimum|min|cut\s*-?\s*offs?|threshold|floor|filter|screen|requirement)"
+# "249 is the median", "a 220 is the minimum for an interview", "230 cutoff"
+_QUOTED_AFTER_RE = re.compile(
+    rf"^\s*(?:is|was|are|=|as)?\s*(?:(?:the|a|an|their|its|his|her)\s+)?(?:[a-z]+\s+)?{_FIGURE_WORDS}\b"
+)
+# "the median is 249", "a cutoff of 230", "minimum score is like 220"
+_QUOTED_BEFORE_RE = re.compile(
+    rf"\b{_FIGURE_WORDS}(?:\s+(?:score|for\s+[a-z]+))?\s*(?:is|was|of|at|around|about|=|:|like|\s)*\s*$"
+)
+# "my friend got 260", "someone scored a 250", "people with 240s"
+_SOMEONE_ELSE_RE = re.compile(
+    r"\b(?:(?:my|a|our|his|her)\s+(?:friend|classmate|roommate|buddy|bf|gf|partner|brother|sister|cousin|senior|"
+    r"resident|co-?resident|colleague)s?|someone|somebody|some\s+(?:guy|girl|person|one)|he|she|they|people|ppl|"
+    r"applicants?|others?)\s+(?:who\s+)?(?:got|get|scored|score|had|has|with)\b[^,;.!?]{0,15}$"
+)
+
+
+def _is_quoted(tail: str, after: str) -> bool:
+    """A figure they heard or someone else's score, by the words right around the number."""
+    return bool(_QUOTED_AFTER_RE.match(after) or _QUOTED_BEFORE_RE.search(tail) or _SOMEONE_ELSE_RE.search(tail))
 
 
 _OFF_SCALE_ASK = frozenset({"for", "good", "enough", "in"})
@@ -378,6 +423,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     exam = _exam_context(before, after)
     if exam == "other" and not predicted:
         return (value, "practice") if 100 <= value <= 300 else None  # a Step 1, NBME, UWSA... number
+    if 100 <= value <= 300 and not predicted and _is_quoted(tail, after):
+        return value, "quoted"
     is_strong = predicted or exam == "s2" or bool(_STRONG_BEFORE_RE.search(tail))
     if 100 <= value <= 300:
         return value, ("said" if is_strong else "bare")
