@@ -167,6 +167,8 @@ class Advisor:
                 return talk.thanks(parsed)
             case "insult":
                 return talk.insult()
+            case "out_of_scope":
+                return talk.with_feeling(talk.out_of_scope_reply(text, k), parsed)
             case "smalltalk":
                 return talk.smalltalk(text)
             case "my_score":

@@ -12,10 +12,11 @@ import zlib
 from collections.abc import Sequence
 from html import escape
 
+from bot.advice import faq_answer
 from bot.profiles import Profile
 from bot.reply import Button, Reply
 from bot.understand import Parsed
-from bot.understand.cues import asks_for_joke
+from bot.understand.cues import asks_for_joke, out_of_scope
 from knowledge import Knowledge
 from knowledge.text import normalize
 
@@ -282,3 +283,27 @@ def older_score(parsed: Parsed) -> Reply:
         "If you have a recent Step 2 CK score, tell me and I'll set it beside the averages.",
         ((Button("Passing score", "/faq passing_score"),),),
     )
+
+
+_WHERE_INSTEAD = {
+    "step3": "Step 3 is outside what I know well. USMLE's own site, usmle.org, has its current format and rules.",
+    "step2_cs": "Step 2 CS is outside what I know well. USMLE's own site, usmle.org, has what replaced it.",
+    "comlex": "That COMLEX exam is outside what I know well. NBOME, which runs COMLEX, has its details at nbome.org.",
+    "mcat": "The MCAT is outside what I know well. The AAMC runs it and has its details at aamc.org.",
+    "school": "Shelf and school exams are outside what I know well. Your clerkship director or school is the "
+    "best guide.",
+    "step1": "Step 1 prep is outside what I know well. Your school's learning specialists and USMLE's own "
+    "materials are good places to start.",
+}
+SCOPE = "I'm built for Step 2 CK: scores, specialty averages, the match and your study plan."
+
+
+def out_of_scope_reply(text: str, knowledge: Knowledge) -> Reply:
+    """A short, kind "that's outside what I know", where to look instead, and the one fact we hold on it."""
+    kind = out_of_scope(normalize(text)) or "step3"
+    if kind == "step2_cs" and "step2_cs" in knowledge.faq:
+        return faq_answer("step2_cs", knowledge)  # the one thing we know about it, with its source
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    if kind == "step1" and "step1_pass_fail" in knowledge.faq:
+        buttons = ((Button("Step 1 P/F and Step 2 CK", "/faq step1_pass_fail"),),)
+    return Reply(f"{_WHERE_INSTEAD[kind]} {SCOPE}", buttons)

@@ -242,3 +242,18 @@ def test_the_exam_date_they_give_is_remembered(advisor: Advisor, store: ProfileS
     advisor.handle(1, "I'm a DO student, my exam is on March 3")
     about = store.get(1).about
     assert (about.school, about.exam_date) == ("do", "2027-03-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("how do i prepare for step 3", "usmle.org"),
+        ("my comlex level 3 is next week, any tips", "nbome.org"),
+        ("how to study for the surgery shelf", "clerkship director"),
+        ("best resources for step 1?", "learning specialists"),
+    ],
+)
+def test_another_exam_gets_a_kind_decline_and_where_to_look(advisor: Advisor, text: str, where: str) -> None:
+    shown = say(advisor, text)
+    assert "outside what I know" in shown and where in shown and "built for Step 2 CK" in shown
+    assert "Sources:" not in shown  # no Step 2 CK answer dressed up as theirs

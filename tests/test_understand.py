@@ -471,6 +471,18 @@ REMINDER_CASES = [
     case("know any good jokes?", "smalltalk"),
 ]
 
+# Another exam than Step 2 CK gets a kind "not mine"; naming Step 2 CK keeps it ours.
+SCOPE_CASES = [
+    case("how do i prepare for step 3", "out_of_scope"),
+    case("is step 2 cs still a thing", "out_of_scope"),
+    case("best resources for step 1?", "out_of_scope"),
+    case("how to study for the surgery shelf", "out_of_scope"),
+    case("my comlex level 3 is next week, any tips", "out_of_scope"),
+    case("what's a good mcat", "out_of_scope"),
+    case("should i take step 2 ck before my surgery shelf", "faq"),
+    case("step 1 was 214, how bad is that?", "faq", step1=214),
+]
+
 UNKNOWN_CASES = [
     case("", "unknown"),
     case("   ", "unknown"),
@@ -493,6 +505,7 @@ ALL_CASES = (
     + GREETING_HELP_CASES
     + STUDY_PLAN_CASES
     + REMINDER_CASES
+    + SCOPE_CASES
     + UNKNOWN_CASES
 )
 

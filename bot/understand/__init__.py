@@ -47,8 +47,9 @@ from knowledge.vocab import phrase_in, vocabulary
 
 log = logging.getLogger(__name__)
 
-Intent = IntentName
-"""The free-text intents: one list, the corpus's (knowledge/corpus.py), so the labels and the code agree."""
+Intent = IntentName | Literal["out_of_scope"]
+"""The free-text intents: the corpus's (knowledge/corpus.py), so the labels and the code agree, and
+"out_of_scope" (another exam than Step 2 CK), which only the rules decide."""
 Feeling = Literal["stress", "panic", "failure", "shame", "exhaustion", "celebration", "hopeless"]
 
 MAX_CHARS = 1000
@@ -310,6 +311,8 @@ def _settle(
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0
         if intent in _ENTITY_SETTLED:
             return "unknown", confidence  # a number intent with nothing to answer it with
+    if not has_score and not has_spec and intent not in _PLAN_INTENTS and cues.out_of_scope(norm):
+        return "out_of_scope", 1.0  # Step 3, CS, COMLEX 3, shelves: a kind "not mine", never a CK answer
     if nums.quoted and not has_score and intent not in _PLAN_INTENTS:
         if has_spec:
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0

@@ -140,3 +140,31 @@ def quoted_topic(norm: str, guessed: str | None) -> str | None:
     if _AVERAGE_RE.search(norm):
         return "overall_average"
     return guessed
+
+
+_STEP2_CK_RE = re.compile(r"\b(?:step\s*(?:2|two|ii)(?!\s*cs)|step2(?!cs)|s2(?:ck)?|ck)\b")
+_OUT_OF_SCOPE = (
+    ("step2_cs", re.compile(r"\b(?:step\s*(?:2|two|ii)\s*cs|step2cs|cs exam|clinical skills(?: exam)?)\b")),
+    ("step3", re.compile(r"\b(?:step\s*(?:3|three|iii)|step3|usmle\s*3)\b")),
+    ("comlex", re.compile(r"\bcomlex(?:\s*(?:level\s*)?3|\s*pe)\b|\blevel\s*3\b")),
+    ("mcat", re.compile(r"\bmcat\b")),
+    ("school", re.compile(r"\b(?:shelf|shelves|osce|school exams?|final exams?|midterms?|petition\w*|cbse)\b")),
+)
+_STEP1_PREP_RE = re.compile(
+    r"\bstep\s*(?:1|one|i)\b.*\b(?:study|studying|prep|prepare|preparing|resources?|first aid|pathoma|sketchy|"
+    r"boards and beyond|biochem|micro|pharm|physio|anatomy|dedicated|uworld|anki)\b"
+    r"|\b(?:study|studying|prep|prepare|preparing|resources?)\b.*\bstep\s*(?:1|one)\b"
+)
+
+
+def out_of_scope(norm: str) -> str | None:
+    """Which exam outside Step 2 CK the message is about ("step3", "step2_cs", "comlex", "mcat",
+    "school", "step1"), when it names no Step 2 CK; else None."""
+    if _STEP2_CK_RE.search(norm):
+        return None
+    for kind, pattern in _OUT_OF_SCOPE:
+        if pattern.search(norm):
+            return kind
+    if _STEP1_PREP_RE.search(norm) and not re.search(r"\b(?:pass|fail|p\s*/\s*f|score|scored|got)\b", norm):
+        return "step1"
+    return None
