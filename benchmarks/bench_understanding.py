@@ -1,4 +1,4 @@
-"""Understanding, measured on the corpus's test split (never trained on).
+"""Understanding, measured on the corpus's test split and on the stranger set (neither trained on).
 
     python -m benchmarks.bench_understanding
 
@@ -18,6 +18,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from benchmarks.stranger import load_stranger, report
 from bot.advice import advise
 from bot.profiles import Profile
 from bot.understand import Parsed, understand
@@ -145,6 +146,8 @@ def main() -> None:
     accuracy(long, knowledge, "long posts", show=int(os.environ.get("SHOW_MISSES", "0")))
     print("  (target: whole-message >= 90% on >= 150 long posts)")
     feelings(corpus.examples, knowledge)
+    print("On messages written by people who never saw the examples or the code (tests/stranger/):")
+    report(knowledge, load_stranger(), show=int(os.environ.get("SHOW_MISSES", "0")))
     texts = [e.text for e in test]
     latency(texts, knowledge)
     through_cli(texts)
