@@ -49,6 +49,22 @@ HOPELESS = [
     "i just want it all to stop",
     "Step 2 in 3 days, scored 190 on my last NBME. I can't do this anymore. What's the point.",
     "got 201 and honestly i dont want to live anymore",
+    # Shapes the phrase list alone missed: the patterns in cues.hopeless catch them.
+    "i kinda want to just not exist anymore",
+    "thinking of ending things after this exam",
+    "sometimes i think everyone would be better off if i wasnt here",
+    "i have no reason to live if i fail again",
+    "my life is pointless, failed twice",
+    "i've been thinking about taking my own life",
+    "not gonna lie i've thought about jumping off my balcony",
+    "i wish i was never born",
+    "i'm a burden to everyone, my parents spent everything on this",
+    "been cutting myself again since the score came out",
+    "i want to sleep and never wake up",
+    "i'm tempted to overdose on my meds",
+    "nothing to live for after this",
+    "honestly contemplating ending my life",
+    "avg for derm? also i don't want to be alive anymore tbh",
 ]
 
 
@@ -86,6 +102,15 @@ def test_hopelessness_during_plan_set_up_gets_care_and_the_set_up_waits(
     "text",
     [
         "this exam is killing me lol",
+        "I'm dying of boredom doing uworld",
+        "dead tired after 80 qs",
+        "I'd kill for a 250",
+        "my brain feels empty, I'm so ready to be done",
+        "i want to end this dedicated period already",
+        "i want to die of embarrassment, got 60% on nbme",
+        "what's the point of step 2 if step 1 is pass fail",
+        "i give up on derm, what about IM?",
+        "I'm dead inside lol after that block",
         "I'm so tired of anki",
         "I want to disappear into a cave and do uworld",
         "derm avg",

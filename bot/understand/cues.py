@@ -168,3 +168,58 @@ def out_of_scope(norm: str) -> str | None:
     if _STEP1_PREP_RE.search(norm) and not re.search(r"\b(?:pass|fail|p\s*/\s*f|score|scored|got)\b", norm):
         return "step1"
     return None
+
+
+# Hopelessness and self-harm, as patterns beside the phrase list in knowledge/vocab/words.json:
+# people say it in many shapes ("i kinda want to just not exist", "thinking of ending things"),
+# and a missed one is the mistake we cannot afford; a caring reply to a false alarm costs little.
+_HOPELESS_RE = re.compile(
+    r"\b(?:want|wanna|wanted|wanting|wish|wishing|thinking|thought|thoughts|considering|going|gonna|might|"
+    r"ready|planning|tempted|urge)\b(?:\s+\w+){0,4}?\s+(?:to\s+|of\s+|about\s+)?(?:just\s+)?"
+    r"(?:die|dying|be dead|kill(?:ing)? myself|end(?:ing)? (?:it all|my life|things|everything|it)|"
+    r"not (?:be )?(?:alive|here|exist|existing|wake up)|(?:stop )?exist(?:ing)?\s+any\s*more|unalive|"
+    r"tak(?:e|ing) my (?:own )?life|hurt(?:ing)? myself|harm(?:ing)? myself|disappear (?:forever|for good)|"
+    r"sleep (?:forever|and (?:never|not) wake up)|jump(?:ing)? off|overdos\w*)\b"
+    r"|\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|starve|starving)\s+myself\b"
+    r"|\bsuicid\w*|\bself\s*-?\s*harm\w*|\boverdos\w*|\bkms\b|\bunalive\b"
+    r"|\b(?:no|zero|not any|nothing)\s+(?:reason|point|will)\s+(?:to|in|of|for)\s+(?:live|living|go on|going on|"
+    r"be alive|being alive|life|existing|keep going)\b"
+    r"|\b(?:life|living|my life)\s+(?:is|isn t|isnt|feels|seems)\s+(?:not worth|pointless|meaningless|worthless|"
+    r"over)\b"
+    r"|\bnot worth (?:living|being alive|it anymore|going on)\b"
+    r"|\bbetter off (?:dead|gone|without me|if i (?:was|were)n ?t (?:here|alive|around))\b"
+    r"|\b(?:don t|dont|do not|no longer)\s+want\s+to\s+(?:live|exist|be alive|be here|wake up|go on)\b"
+    r"|\bwish i (?:was|were|wasn t|wasnt|weren t|werent|could|had never been|hadn t been)\s+"
+    r"(?:dead|alive|born|here|disappear|die|sleep forever|never born|around)\b"
+    r"|\b(?:what s|whats|what is)\s+the\s+point\s+(?:of|in)\s+(?:living|life|anything|going on|it all|being alive)\b"
+    r"|\b(?:give|gave|giving)\s+up\s+on\s+(?:life|living|everything|myself)\b"
+    r"|\b(?:no|don t see a|dont see a|can t see a|cant see a)\s+way\s+out\b"
+    r"|\bnothing\s+(?:left\s+)?to\s+live\s+for\b|\bi\s*m\s+a\s+burden\b|\bburden\s+to\s+everyone\b"
+    r"|\brather be dead\b|\bno future for me\b|\bchecking out (?:permanently|for good)\b"
+    r"|\b(?:all|bottle of|handful of|saved up|stockpil\w*|hoard\w*)\s+(?:my\s+|of\s+my\s+)?(?:pills|meds|medication)\b"
+    r"|\b(?:hit|hits|hitting)\s+by\s+a\s+(?:car|bus|truck|train)\b|\b(?:car|bus|truck|train)\s+hits\s+me\b"
+    r"|\bdriv\w*\s+(?:my car\s+)?into\s+a\s+(?:wall|tree|truck)\b|\b(?:goodbye|suicide)\s+(?:note|letter)\b"
+    r"|\bnot safe (?:right now|tonight|alone|with myself)\b|\bdon t trust myself\b"
+    r"|\bways to (?:die|end it|kill myself|end my life)\b|\b(?:can t|cant|cannot)\s+survive\s+this\b"
+    r"|\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the|my)\s+(?:bridge|roof|building|balcony|window|ledge)\b"
+    r"|\b(?:scratch|scratched|scratching|burn|burned|burnt|burning|punch|punched|punching)\s+myself\b"
+    r"|\bstop existing\b"
+)
+
+
+_IDIOM_RE = re.compile(
+    r"\b(?:die|dying|died)\s+(?:of|from)\s+(?:embarrassment|boredom|cringe|laughter|laughing|shame|hunger)\b"
+    # "I'm not suicidal, just tired": what they rule out is not read as said (anything else still is).
+    r"|\b(?:not|never|nt)\s+(?:suicidal|going to (?:hurt|kill) myself|"
+    r"thinking (?:of|about) (?:hurting|killing) myself)\b"
+)
+
+
+def without_idioms(norm: str) -> str:
+    """The text less figures of speech that only sound like a crisis ("I want to die of embarrassment")."""
+    return _IDIOM_RE.sub(" ", norm)
+
+
+def hopeless(norm: str) -> bool:
+    """Hopelessness or self-harm in words the phrase list may not hold (see `_HOPELESS_RE`)."""
+    return _HOPELESS_RE.search(norm) is not None
