@@ -471,6 +471,14 @@ REMINDER_CASES = [
     case("know any good jokes?", "smalltalk"),
 ]
 
+# The core frames hold whatever the model says, and the question it heard is kept as a button.
+FRAME_CASES = [
+    case("whats the average for peds if youre an IMG", "average", specialties=(PEDS,), topic=None),
+    case("I'm an IMG with a 245, can I match IM?", "score_check", score=245, specialties=(IM,), also=("faq:img",)),
+    case("DO student, 251, realistic for anesthesia?", "score_check", score=251),
+    case("what do ppl usually get for ortho", "average"),
+]
+
 # Another exam than Step 2 CK gets a kind "not mine"; naming Step 2 CK keeps it ours.
 SCOPE_CASES = [
     case("how do i prepare for step 3", "out_of_scope"),
@@ -505,6 +513,7 @@ ALL_CASES = (
     + GREETING_HELP_CASES
     + STUDY_PLAN_CASES
     + REMINDER_CASES
+    + FRAME_CASES
     + SCOPE_CASES
     + UNKNOWN_CASES
 )

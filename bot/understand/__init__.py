@@ -63,6 +63,8 @@ HOPELESS_AT = 0.4
 reply too many. Chosen on the corpus's own test split, beside the phrase list and `cues.hopeless`:
 at 0.4 every hopeless message there is caught and one other is not; at 0.25 six others got a hotline."""
 ALSO_AT = 0.6
+SPECIFIC_CHARS = 150
+"""A post this long with a score, a specialty and a confident question is answered as that question."""
 KNOWN_WORDS = 0.5
 """Below this share of words seen in training, a message is "unknown" whatever the model says."""
 SHORT_WORDS = 6
@@ -214,6 +216,9 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
     if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED and sure < 1.0:
         readings = _readings(guess)
     also = _also(text, settled, topic, loaded) if len(text) >= 150 else ()
+    if intent == "faq" and settled != "faq" and guess.topic[0][1] >= ALSO_AT:
+        heard = _label("faq", guess.topic[0][0])  # the frame answers first; what else they asked is a button
+        also = (heard, *(a for a in also if a != heard))[:2]
     return Parsed(
         settled,  # type: ignore[arg-type]
         topic=topic,
@@ -316,6 +321,15 @@ def _settle(
             return "unknown", confidence  # a number intent with nothing to answer it with
     if not has_score and not has_spec and intent not in _PLAN_INTENTS and cues.out_of_scope(norm):
         return "out_of_scope", 1.0  # Step 3, CS, COMLEX 3, shelves: a kind "not mine", never a CK answer
+    if intent == "faq" and has_spec and not nums.quoted:
+        # The core frames hold whatever the model says: a score and a specialty get the comparison,
+        # a specialty and an average word its averages; the question the model heard becomes a button.
+        # A long post that asks a question of its own keeps its answer, and the reply sets the
+        # student's score beside the averages too (`Advisor._reply`).
+        if has_score and (len(text) < SPECIFIC_CHARS or confidence < CONFIDENT):
+            return "score_check", 1.0
+        if not has_score and cues.asks_average(norm):
+            return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0
     if nums.quoted and not has_score and intent not in _PLAN_INTENTS:
         if has_spec:
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0

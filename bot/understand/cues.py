@@ -223,3 +223,14 @@ def without_idioms(norm: str) -> str:
 def hopeless(norm: str) -> bool:
     """Hopelessness or self-harm in words the phrase list may not hold (see `_HOPELESS_RE`)."""
     return _HOPELESS_RE.search(norm) is not None
+
+
+_ASKS_AVERAGE_RE = re.compile(
+    r"\b(?:median|average|avg|mean|typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
+    r"what (?:score|scores) do|competitive score|score (?:range|for)|scores for|stats? for)\b"
+)
+
+
+def asks_average(norm: str) -> bool:
+    """An average word ("avg", "median", "what do people get"): with a specialty, the averages frame."""
+    return _ASKS_AVERAGE_RE.search(norm) is not None
