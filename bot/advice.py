@@ -14,7 +14,7 @@ from bot.profiles import Profile
 from bot.reply import Button, Chart, Reply
 from bot.understand import Parsed, PracticeResult
 from knowledge import Knowledge
-from knowledge.models import Figure, OtherSpecialty, Specialty
+from knowledge.models import Answer, Figure, OtherSpecialty, Specialty
 
 MINIMUM_SCORE_FACT = "step2-passing-score"
 """The fact whose `value` is the pass mark in force now (with `as_of` the exam date it starts from)."""
@@ -453,6 +453,19 @@ def faq_answer(topic: str, knowledge: Knowledge, specs: list[Specialty] | None =
     related = [knowledge.faq[t] for t in entry.related if t in knowledge.faq]
     buttons = tuple((Button(r.title, f"/faq {r.topic}"),) for r in related)
     return Reply(html, buttons)
+
+
+def specific_answer(answer: Answer, knowledge: Knowledge, specs: list[Specialty] | None = None) -> Reply:
+    """One specific answer, first and short, with its sources; the topic's general answer behind a button."""
+    topic = knowledge.faq[answer.topic]
+    cites = "; ".join(escape(knowledge.cite(s)) for s in answer.sources)
+    extra = "".join(
+        f"\n\nFor reference, the {escape(spec.name)} average is about {spec.primary.value} "
+        f"({escape(knowledge.label(spec.primary))})."
+        for spec in specs or []
+    )
+    html = f"<b>{escape(answer.question)}</b>\n\n{escape(answer.answer)}{extra}\n\n<i>Sources: {cites}.</i>"
+    return Reply(html, ((Button(f"More: {topic.title}", f"/faq {topic.topic}"),),))
 
 
 def faq_menu(knowledge: Knowledge) -> Reply:

@@ -12,12 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bot import advice, answers, plan_flow, plans, talk
+from bot.answer_bank import best_answer
 from bot.profiles import About, Profile, ProfileStore
 from bot.reply import Button, Chart, Reply, escape_text
+from bot.stage import stage_of
 from bot.timezones import zone
 from bot.understand import Intent, Parsed, understand
 from bot.understand.cues import asks_for_plan
 from knowledge import Knowledge
+from knowledge.models import Answer
 from knowledge.text import normalize
 
 MAX_INPUT = 4000
@@ -194,12 +197,26 @@ class Advisor:
             top = max((s.average_step2 for s in k.specialties.values()), default=300)
             if parsed.score >= top:
                 parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
-        reply = advice.advise(parsed, profile, k)
+        specific = self._specific_answer(parsed, profile, text)
+        if specific is not None:
+            specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
+            reply = advice.specific_answer(specific, k, specs)
+        else:
+            reply = advice.advise(parsed, profile, k)
         if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
             # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
             reply = talk.school_note(replace(profile, about=_merged_about(profile.about, parsed)), k, reply)
         reply = talk.also(parsed, k, talk.quoted_note(parsed, reply))
         return talk.with_feeling(reply, parsed)
+
+    def _specific_answer(self, parsed: Parsed, profile: Profile, text: str) -> Answer | None:
+        """The answer bank's most specific answer to a question, for this student's school and stage."""
+        if parsed.intent != "faq" or not text:
+            return None
+        norm = normalize(text)
+        stage = stage_of(parsed, profile.about, norm, self._today(self.default_timezone))
+        school = parsed.school or profile.about.school
+        return best_answer(text, parsed.topic, self.knowledge, stage, school)  # type: ignore[arg-type]
 
     def _remember(self, profile: Profile, parsed: Parsed, text: str = "") -> Profile:
         """Keep the student's score, what they said about themselves and the specialties asked about.
@@ -262,6 +279,9 @@ class Advisor:
 
     def _faq(self, args: str) -> Turn:
         topic = args.strip().lower()
+        if topic in self.knowledge.answers:  # a specific answer's button: "/faq prelim-vs-transitional"
+            answer = self.knowledge.answers[topic]
+            return Turn(advice.specific_answer(answer, self.knowledge), "faq", topic=answer.topic)
         if topic not in self.knowledge.faq and args:
             topic = understand(args, self.knowledge).topic or ""
         if topic in self.knowledge.faq:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -23,6 +23,13 @@ from pydantic import (
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+Stage = Literal[
+    "preclinical", "studying", "waiting", "has_score", "applying", "interviewing", "incoming_resident", "retaking"
+]
+"""Where a student is on the road: the stages an answer fits (bot/stage.py reads a student's)."""
+Audience = Literal["us_md", "do", "img"]
 
 
 class Record(BaseModel):
@@ -119,6 +126,28 @@ class OtherSpecialty(Record):
     match_note: Text | None = Field(default=None, max_length=300)
     """How the specialty matches when it isn't the NRMP Main Match (urology, ophthalmology)."""
     match_sources: list[Slug] = []
+
+
+class Answer(Record):
+    """One specific question students ask, answered first and short, filed under a FAQ topic.
+
+    The most specific answer that fits a message is given (bot/answer_bank.py); the topic's
+    general answer stays behind a button.
+    """
+
+    id: Slug
+    topic: Slug
+    question: Text = Field(max_length=90)
+    answer: Text = Field(max_length=600)
+    short: Text = Field(max_length=180)
+    """For buttons and inline results: the answer in a sentence or two."""
+    sources: list[Slug] = Field(min_length=1)
+    stages: list[Stage] = []
+    """The stages it fits; empty means any."""
+    audiences: list[Audience] = []
+    """Who it is for; empty means everyone."""
+    asks: list[Phrase] = Field(min_length=5)
+    """Ways students ask it: what the message is matched against."""
 
 
 class FaqEntry(Record):

@@ -11,8 +11,8 @@ import csv
 import json
 import shutil
 import tempfile
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
 
-from knowledge.models import Fact, FaqEntry, Figure, OtherSpecialty, Source, Specialty, Tip
+from knowledge.models import Answer, Fact, FaqEntry, Figure, OtherSpecialty, Source, Specialty, Tip
 from knowledge.text import normalize
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -48,6 +48,8 @@ class Knowledge:
     """normalize(alias) -> other-specialty id, for specialties we hold no average for."""
     phrasing_index: Mapping[str, str]
     """normalize(phrasing) -> FAQ topic, for every way students ask a question."""
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    """Specific answers by id, each filed under a FAQ topic (answers.json)."""
 
     def cite(self, source_id: str) -> str:
         """The short citation students see for a source, e.g. 'OnlineMedEd, May 2025'."""
@@ -81,6 +83,26 @@ class Knowledge:
             )
             for spec in every
         }
+
+
+T = TypeVar("T")
+_DERIVED: dict[tuple[int, Callable[[Knowledge], Any]], tuple[Knowledge, Any]] = {}
+
+
+def derived(knowledge: Knowledge, build: Callable[[Knowledge], T]) -> T:
+    """What `build` works out from this Knowledge (an index), built on first use and kept beside it.
+
+    Knowledge is unhashable, so it is kept by id, and held so that its id can't be reused.
+    """
+    key = (id(knowledge), build)
+    cached = _DERIVED.get(key)
+    if cached is not None and cached[0] is knowledge:
+        return cached[1]  # type: ignore[no-any-return]
+    if len(_DERIVED) > 16:  # tests build many; a running bot holds one
+        _DERIVED.clear()
+    value = build(knowledge)
+    _DERIVED[key] = (knowledge, value)
+    return value
 
 
 def _read_table(path: Path) -> list[tuple[str, dict[str, Any]]]:
@@ -159,7 +181,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     """Load and validate every knowledge file; raise KnowledgeError on the first fault."""
     paths = {
         name: data_dir / f"{name}.json"
-        for name in ("sources", "specialties", "other_specialties", "faq", "tips", "facts")
+        for name in ("sources", "specialties", "other_specialties", "faq", "tips", "facts", "answers")
     }
     sources = _by_id(paths["sources"], _validate(paths["sources"], Source))
     specialties = _by_id(paths["specialties"], _validate(paths["specialties"], Specialty))
@@ -167,6 +189,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     faq = _by_id(paths["faq"], _validate(paths["faq"], FaqEntry), key="topic")
     tips = list(_by_id(paths["tips"], _validate(paths["tips"], Tip)).values())
     facts = _by_id(paths["facts"], _validate(paths["facts"], Fact))
+    answers = _by_id(paths["answers"], _validate(paths["answers"], Answer))
 
     if not specialties:
         raise KnowledgeError(f"{paths['specialties'].name}: holds no specialty")
@@ -186,6 +209,9 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         _check_refs(paths["tips"], tip.id, "source", [tip.source] if tip.source else [], sources)
     for fact in facts.values():
         _check_refs(paths["facts"], fact.id, "source", [fact.source], sources)
+    for answer in answers.values():
+        _check_refs(paths["answers"], answer.id, "topic", [answer.topic], faq)
+        _check_refs(paths["answers"], answer.id, "sources", answer.sources, sources)
 
     alias_index = _alias_index(paths["specialties"], specialties, {})
     other_index = _alias_index(paths["other_specialties"], others, alias_index)
@@ -209,6 +235,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         alias_index=alias_index,
         other_alias_index=other_index,
         phrasing_index=phrasing_index,
+        answers=answers,
     )
 
 

@@ -241,6 +241,7 @@ def test_tips_are_sourced_or_plainly_our_own(knowledge: Knowledge) -> None:
 def test_every_number_in_an_answer_or_fact_is_sourced(knowledge: Knowledge) -> None:
     texts = [(f"faq {e.topic}", e.answer, e.sources) for e in knowledge.faq.values()]
     texts += [(f"fact {f.id}", f.text, [f.source]) for f in knowledge.facts.values()]
+    texts += [(f"answer {a.id}", f"{a.answer} {a.short}", a.sources) for a in knowledge.answers.values()]
     assert set(SOURCED_NUMBERS) == set(knowledge.sources), "add the new source's numbers above"
     unsourced = {name: bad for name, text, srcs in texts if (bad := unsourced_numbers(text, srcs))}
     assert unsourced == {}
@@ -329,6 +330,17 @@ def remove(name: str) -> Callable[[Path], None]:
 
     return breaker
 
+
+_ANSWER = {
+    "id": "filters",
+    "topic": "program_directors",
+    "question": "How do score filters work?",
+    "answer": "Some programs screen applications on the score before anyone reads them.",
+    "short": "Some programs screen on the score first.",
+    "sources": ["nrmp-pd-survey"],
+    "asks": ["how do filters work", "do programs filter", "score screens", "what is a filter", "auto reject score"],
+}
+"""A valid specific answer, for the breakers to spoil one field of."""
 
 BROKEN: list[tuple[str, Callable[[Path], None], str]] = [
     (
@@ -452,6 +464,16 @@ BROKEN: list[tuple[str, Callable[[Path], None], str]] = [
         "no tips at all",
         write("tips", '{"tips": {}}'),
         r"^tips\.json: holds no tip$",
+    ),
+    (
+        "specific answer filed under a topic that does not exist",
+        write("answers", json.dumps({"answers": {"1": {**_ANSWER, "topic": "step3"}}})),
+        r'^answers\.json, "filters", field topic: unknown id "step3"$',
+    ),
+    (
+        "specific answer with too few ways of asking",
+        write("answers", json.dumps({"answers": {"1": {**_ANSWER, "asks": ["how do filters work"]}}})),
+        r'^answers\.json, record 1 \("filters"\), field asks: List should have at least 5 items',
     ),
 ]
 

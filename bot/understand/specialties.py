@@ -16,6 +16,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from knowledge import Knowledge
+from knowledge.store import derived
 from knowledge.vocab import vocabulary
 
 
@@ -59,20 +60,9 @@ class Index:
     """Memo of typo corrections; bounded in `_correct`."""
 
 
-_INDEXES: dict[int, tuple[Knowledge, Index]] = {}
-
-
 def index_for(knowledge: Knowledge) -> Index:
-    """The index for this Knowledge, built on first use (Knowledge itself is unhashable)."""
-    cached = _INDEXES.get(id(knowledge))
-    if cached is not None and cached[0] is knowledge:
-        return cached[1]
-    if len(_INDEXES) > 8:  # tests build many; a running bot holds one
-        _INDEXES.clear()
-    index = _build_index(knowledge)
-    # Holding the Knowledge keeps its id from being reused by another object.
-    _INDEXES[id(knowledge)] = (knowledge, index)
-    return index
+    """The index for this Knowledge, built on first use."""
+    return derived(knowledge, _build_index)
 
 
 def _build_index(knowledge: Knowledge) -> Index:

@@ -1,0 +1,64 @@
+"""Where a student is on the road to residency, from what they say now and what we remember.
+
+The stage decides which of several answers fits and which next step is right: a student who
+has sat the exam needs no advice on spacing out self-assessments, and an incoming resident
+has no school advisor to ask.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.profiles import About
+from bot.understand import Parsed
+from knowledge.models import Stage
+
+_SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
+    (
+        "incoming_resident",
+        re.compile(
+            r"\b(?:i (?:just )?matched|matched (?:into|at|to|in)|incoming (?:intern|resident|pgy\s*-?\s*1)|"
+            r"(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|pgy\s*-?\s*1|intern year)\b"
+        ),
+    ),
+    (
+        "interviewing",
+        re.compile(r"\b(?:interview (?:invites?|season|trail|day)|interviewing|after (?:my )?interviews|rank list)\b"),
+    ),
+    ("applying", re.compile(r"\b(?:eras|applying|application|apply (?:this|next) (?:cycle|year)|residencycas)\b")),
+    ("waiting", re.compile(r"\b(?:waiting (?:for|on) (?:my )?(?:score|result)s?|score (?:isn t|isnt|not) out)\b")),
+    (
+        "preclinical",
+        re.compile(r"\b(?:ms\s*[12]|m[12]|(?:first|second|1st|2nd) year|preclinical|pre clinical)\b"),
+    ),
+    ("studying", re.compile(r"\b(?:dedicated|studying for|study(?:ing)? plan|exam is|test is|my exam on)\b")),
+)
+
+
+def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = None) -> Stage | None:
+    """The student's stage: what this message says first, then what we remember; None when unknown."""
+    if parsed.status == "failed" or (parsed.status is None and about.status == "failed"):
+        return "retaking"
+    for stage, pattern in _SAID:
+        if pattern.search(norm):
+            return stage
+    if parsed.status == "taken" and parsed.score is None:
+        return "waiting"
+    if (parsed.own and parsed.score is not None) or parsed.status == "passed" or about.score_own:
+        return "has_score"
+    if parsed.exam_date or _ahead(about.exam_date, today):
+        return "studying"
+    if about.status == "taken":
+        return "waiting"
+    return None
+
+
+def _ahead(exam_date: str | None, today: dt.date | None) -> bool:
+    """A remembered exam date that is still to come."""
+    if not exam_date:
+        return False
+    try:
+        return dt.date.fromisoformat(exam_date) >= (today or dt.date.today())
+    except ValueError:
+        return False

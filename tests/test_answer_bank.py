@@ -1,0 +1,116 @@
+"""bot/answer_bank.py: the most specific answer for a question, for this student, else the topic's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.answer_bank import best_answer
+from bot.conversation import Advisor
+from bot.profiles import ProfileStore
+from bot.render import plain_text
+from knowledge import Knowledge
+from knowledge.models import Answer
+
+NOW = dt.datetime(2026, 11, 25, 14, 0, tzinfo=dt.UTC)
+
+ANSWERS = [
+    Answer(
+        id="rerank-after-interviews",
+        topic="program_directors",
+        question="Do programs re-rank on Step 2 CK after interviews?",
+        answer="Some weigh it again when they build the rank list; ask each program how it ranks.",
+        short="Some programs weigh it again when they rank.",
+        sources=["nrmp-pd-survey"],
+        stages=["interviewing"],
+        asks=[
+            "do programs rerank after interviews based on step 2",
+            "does my ck score matter for the rank list after the interview",
+            "will a pd look at my step 2 again when ranking",
+            "do they use step 2 to rank applicants post interview",
+            "after interviews does the score still count for ranking",
+        ],
+    ),
+    Answer(
+        id="img-visa-and-score",
+        topic="img",
+        question="Does a visa change how my Step 2 CK score is read?",
+        answer="Programs that sponsor visas read the score as they read anyone's.",
+        short="The score is read the same way.",
+        sources=["nrmp-ecfmg-verification"],
+        audiences=["img"],
+        asks=[
+            "as a visa applicant do i need a higher step 2",
+            "does needing a visa change what step 2 score i need",
+            "img needing h1b what ck score",
+            "visa sponsorship and step 2 score",
+            "do i need a higher score if i need a visa",
+        ],
+    ),
+]
+
+
+@pytest.fixture
+def bank(knowledge: Knowledge) -> Knowledge:
+    return replace(knowledge, answers={a.id: a for a in ANSWERS})
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stage", "school", "expect"),
+    [
+        # A fresh wording of one of its ways of asking, in its topic or (closer still) outside it.
+        (
+            "do programs re rank applicants on step 2 after the interview?",
+            "program_directors",
+            None,
+            None,
+            "rerank-after-interviews",
+        ),
+        (
+            "do programs re rank applicants on step 2 after the interview?",
+            "timing",
+            None,
+            None,
+            "rerank-after-interviews",
+        ),
+        ("does needing a visa change the step 2 score i need?", "img", None, "img", "img-visa-and-score"),
+        # Not for this student: another school, another stage.
+        ("does needing a visa change the step 2 score i need?", "img", None, "do", None),
+        (
+            "do programs re rank applicants on step 2 after the interview?",
+            "program_directors",
+            "preclinical",
+            None,
+            None,
+        ),
+        # Nothing in common: the topic's own answer.
+        ("how long is the exam day", "exam_format", None, None, None),
+        ("", "img", None, None, None),
+    ],
+)
+def test_the_most_specific_answer_that_fits(
+    bank: Knowledge, text: str, topic: str, stage: str | None, school: str | None, expect: str | None
+) -> None:
+    found = best_answer(text, topic, bank, stage, school)  # type: ignore[arg-type]
+    assert (found.id if found else None) == expect
+
+
+def test_a_question_gets_its_specific_answer_and_the_topic_behind_a_button(bank: Knowledge, tmp_path: Path) -> None:
+    advisor = Advisor(bank, ProfileStore.in_dir(tmp_path), now=lambda: NOW)
+    turn = advisor.handle(1, "im interviewing now. do programs re rank applicants on step 2 after the interview?")
+    shown = plain_text(turn.reply.html)
+    assert shown.startswith("Do programs re-rank on Step 2 CK after interviews?")
+    assert "Sources: " in shown
+    [[more]] = turn.reply.buttons
+    assert more.action == "/faq program_directors"
+    pressed = plain_text(advisor.press(1, more.action).reply.html)
+    assert pressed.startswith(bank.faq["program_directors"].title)
+
+
+def test_a_specific_answer_has_its_own_button_command(bank: Knowledge, tmp_path: Path) -> None:
+    advisor = Advisor(bank, ProfileStore.in_dir(tmp_path), now=lambda: NOW)
+    shown = plain_text(advisor.press(1, "/faq img-visa-and-score").reply.html)
+    assert shown.startswith("Does a visa change how my Step 2 CK score is read?")

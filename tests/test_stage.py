@@ -1,0 +1,36 @@
+"""bot/stage.py: the student's stage from this message first, then from what we remember."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.profiles import About
+from bot.stage import stage_of
+from bot.understand import understand
+from knowledge import Knowledge
+from knowledge.text import normalize
+
+TODAY = dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "about", "stage"),
+    [
+        ("i matched IM! do i need to tell my PD about my ck score", About(), "incoming_resident"),
+        ("incoming intern here, failed ck, what do i tell my program", About(), "retaking"),
+        ("interview invites are slow, does step 2 matter now", About(), "interviewing"),
+        ("submitting ERAS next week, should i list ck as pending", About(), "applying"),
+        ("waiting for my score, when does it come out", About(), "waiting"),
+        ("ms1 here, how much does ck matter", About(), "preclinical"),
+        ("i got 251 on ck", About(), "has_score"),
+        ("how should i use my last week", About(exam_date="2026-12-20"), "studying"),
+        ("how should i use my last week", About(exam_date="2026-11-20"), None),
+        ("what now", About(status="failed"), "retaking"),
+        ("what now", About(status="taken"), "waiting"),
+        ("what now", About(), None),
+    ],
+)
+def test_stage(knowledge: Knowledge, text: str, about: About, stage: str | None) -> None:
+    assert stage_of(understand(text, knowledge), about, normalize(text), TODAY) == stage
