@@ -186,7 +186,7 @@ class Advisor:
             if topic is not None and parsed.topic in _FAILED_READS:
                 parsed = replace(parsed, topic=topic)  # a failed attempt is answered as such
         if parsed.own and parsed.feeling is None and parsed.score is not None:
-            top = max((s.average_step2 for s in k.specialties.values()), default=300)
+            top = max((k.lead(s).value for s in k.specialties), default=300)
             if parsed.score >= top:
                 parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
         reply = advice.advise(parsed, profile, k)
@@ -461,7 +461,7 @@ def _merged_about(about: About, parsed: Parsed) -> About:
 
 def _modest_score(knowledge: Knowledge) -> int:
     """The lowest specialty average (or the pass mark, if higher): below it, no congratulations."""
-    lowest = min((s.average_step2 for s in knowledge.specialties.values()), default=0)
+    lowest = min((knowledge.lead(s).value for s in knowledge.specialties), default=0)
     mark = knowledge.facts.get(advice.MINIMUM_SCORE_FACT)
     return max(lowest, int(mark.value) if mark is not None and mark.value is not None else 0)
 

@@ -39,7 +39,7 @@ def data_env(tmp_path: Path) -> dict[str, str]:
 def test_ask_prints_one_readable_reply(data_env: dict[str, str]) -> None:
     result = run("ask", "248 good enough for ortho??", env=data_env)
     assert result.returncode == 0
-    assert "Your 248 is 8 points below the Orthopedic Surgery average of 256" in result.stdout
+    assert "Your 248 is 9 points below the Orthopedic Surgery average of 257" in result.stdout
     assert "<b>" not in result.stdout  # HTML rendered for a terminal
     assert "[1] 📊 Chart" in result.stdout
 

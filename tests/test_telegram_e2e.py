@@ -83,7 +83,7 @@ def test_start_welcomes_with_examples_and_buttons(bot: BotProcess, api: FakeBotA
 def test_score_and_specialty_gets_the_sourced_comparison(bot: BotProcess) -> None:
     [reply] = bot.say(next(users), "248 good enough for ortho??")
     text = text_of([reply])
-    assert "8 points below" in text and "256" in text
+    assert "9 points below" in text and "257" in text  # the lead figure: 2024, matched U.S. MD seniors
     assert "OnlineMedEd, May 2025" in text
     assert "/chart 248" in actions(reply)
 
