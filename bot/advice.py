@@ -448,10 +448,14 @@ def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> 
     if len(groups) == 1:
         rows = groups[0].rows
         spread = rows[0][1].value - rows[-1][1].value
+        gap = (
+            f"A {_points(spread)} spread between the highest and the lowest here, all from one source."
+            if spread
+            else "The same average for each of these, from one source."
+        )
         body = (
             "\n".join(row(s, f) for s, f in rows)
-            + f"\n\nA {_points(spread)} spread between the highest and the lowest here, all from one source. "
-            f"Averages, not minimums.\n<i>Source: {escape(groups[0].label)}.</i>"
+            + f"\n\n{gap} Averages, not minimums.\n<i>Source: {escape(groups[0].label)}.</i>"
         )
     else:
         body = _grouped(groups, row) + "\n\nAverages, not minimums."

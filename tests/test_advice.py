@@ -320,7 +320,10 @@ def test_a_comparison_names_one_source_or_labels_each_and_never_subtracts_across
         assert f"{kb.specialties[ident].name}: {figure.value}" in text
     if label is not None:
         assert f"Source: {label}." in text and text.count(label) == 1  # named once
-        assert f"A {spread} spread between the highest and the lowest here, all from one source" in text
+        gap = (
+            f"A {spread} spread between the highest and the lowest here" if spread != "0 points" else "The same average"
+        )
+        assert gap in text and "from one source." in text
     else:
         assert "spread" not in text and "I don't work out gaps between them" in text
         for group in kb.groups(specialties):
@@ -341,7 +344,7 @@ def test_anesthesiology_and_internal_medicine_are_compared_on_the_same_2024_figu
     [group] = knowledge.groups(["anesthesiology", "internal-medicine"])
     assert (group.series.year, group.series.population) == (2024, "matched U.S. MD seniors")
     assert "Internal Medicine: 250" in text and "Anesthesiology: 250" in text and "245" not in text
-    assert "A 0 points spread" in text and "5 point" not in text
+    assert "The same average for each of these, from one source." in text and "5 point" not in text
     assert f"Source: {group.label}." in text
     check = reply_text(Parsed("score_check", score=245, specialties=("internal-medicine",)), knowledge)
     assert "5 points below the Internal Medicine average of 250" in check and f"Source: {group.label}." in check
