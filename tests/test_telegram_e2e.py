@@ -91,7 +91,7 @@ def test_score_and_specialty_gets_the_sourced_comparison(bot: BotProcess) -> Non
 def test_follow_up_uses_memory_and_forget_erases_it(bot: BotProcess) -> None:
     user = next(users)
     bot.say(user, "I got 250, good for derm?")
-    assert "Your 250 (from earlier) is 8 points above the Psychiatry average" in text_of(
+    assert "Your 250 (from earlier) is 4 points above the Psychiatry average" in text_of(
         bot.say(user, "what about psych?")
     )
 
