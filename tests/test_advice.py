@@ -431,3 +431,28 @@ def test_the_table_names_each_source_once_and_labels_lone_figures(knowledge: Kno
     )
     assert f"• FM 241: {SEED_LABEL}" in text and "• Ophtho 258: SF Match 2025 report: " in text
     assert text.count(BLOG_2024) == 1
+
+
+def test_no_comparison_of_two_real_specialties_states_a_gap_across_sources(knowledge: Knowledge) -> None:
+    ids = list(knowledge.specialties)
+    for i, first in enumerate(ids):
+        for second in ids[i + 1 :]:
+            groups = knowledge.groups([first, second])
+            text = reply_text(Parsed("compare", specialties=(first, second)), knowledge)
+            values = [f.value for g in groups for _, f in g.rows]
+            allowed = {2, *values} | {n for g in groups for n in numbers(g.label)}
+            if len(groups) == 1:
+                allowed.add(abs(values[0] - values[1]))  # one source: its spread may be stated
+            else:
+                assert "spread" not in text, (first, second)
+            assert numbers(text) <= allowed, (first, second, numbers(text) - allowed)
+
+
+def test_a_score_range_against_every_field_keeps_each_source_under_its_own_label(knowledge: Knowledge) -> None:
+    kb = mixed_knowledge(knowledge)
+    text = reply_text(Parsed("score_fit", score=245, range=(240, 249)), kb)
+    for group in kb.ranking():
+        assert text.count(f"{group.label}:") == 1
+        for spec, figure in group.rows:
+            assert f"• {spec.short_name} average {figure.value}: " in text
+    assert "I don't work out gaps between them" in text
