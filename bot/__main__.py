@@ -79,6 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _fail(f"Nothing imported: {err}")
             return 0
         print(_knowledge_summary(knowledge))
+        print(_series_summary(knowledge))
         return _understanding(force=args.action == "train")
     telegram = args.command == "run" or (args.command is None and settings.has_token)
     if telegram and (problem := settings.token_problem()):
@@ -202,6 +203,16 @@ def _knowledge_summary(knowledge: Knowledge) -> str:
         f"Knowledge OK: {len(knowledge.specialties)} specialties, {len(knowledge.faq)} FAQ topics, "
         f"{len(knowledge.tips)} tips, {len(knowledge.facts)} facts, {len(knowledge.sources)} sources."
     )
+
+
+def _series_summary(knowledge: Knowledge) -> str:
+    """How rankings, charts and fit lists group the specialties, so a stray year or population shows."""
+    groups = knowledge.ranking()
+    lines = [
+        f"{len(g.rows):>3}  {g.label}" + ("" if i == 0 else ": " + ", ".join(s.short_name for s, _ in g.rows))
+        for i, g in enumerate(groups)
+    ]
+    return "Rankings group the specialties by source, year and population (specialties per group):\n" + "\n".join(lines)
 
 
 if __name__ == "__main__":

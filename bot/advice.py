@@ -7,6 +7,7 @@ numbers), and every string that did not come from this file is HTML-escaped.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 
@@ -15,6 +16,7 @@ from bot.reply import Button, Chart, Reply
 from bot.understand import Parsed, PracticeResult
 from knowledge import Knowledge
 from knowledge.models import Answer, Figure, OtherSpecialty, Specialty
+from knowledge.store import Group
 
 MINIMUM_SCORE_FACT = "step2-passing-score"
 """The fact whose `value` is the pass mark in force now (with `as_of` the exam date it starts from)."""
@@ -94,19 +96,20 @@ def _name_unknown_specialties(parsed: Parsed, knowledge: Knowledge, reply: Reply
 def score_range(span: tuple[int, int], specs: list[Specialty], knowledge: Knowledge) -> Reply:
     """A range of scores set against each specialty's average (or against the list when none is named)."""
     low, high = span
-    targets = specs or knowledge.ranked_specialties()
-    rows = []
-    for s in targets:
-        if high < s.average_step2:
-            where = f"below it by {_points(s.average_step2 - high)} to {_points(s.average_step2 - low)}"
-        elif low > s.average_step2:
-            where = f"above it by {_points(low - s.average_step2)} to {_points(high - s.average_step2)}"
+    groups = knowledge.groups(s.id for s in specs) if specs else knowledge.ranking()
+
+    def row(s: Specialty, figure: Figure) -> str:
+        if high < figure.value:
+            where = f"below it by {_points(figure.value - high)} to {_points(figure.value - low)}"
+        elif low > figure.value:
+            where = f"above it by {_points(low - figure.value)} to {_points(high - figure.value)}"
         else:
             where = "the average falls inside your range"
-        rows.append(f"• <b>{escape(s.short_name)}</b> average {s.average_step2}: {where}")
+        return f"• <b>{escape(s.short_name)}</b> average {figure.value}: {where}"
+
     html = (
-        f"A <b>{low}–{high}</b> range against the average:\n" + "\n".join(rows) + "\n\n"
-        "Averages, not cut-offs: people match on both sides of them.\n" + _source_line(knowledge, targets[0])
+        f"A <b>{low}–{high}</b> range against the average:\n{_grouped(groups, row)}\n\n"
+        "Averages, not cut-offs: people match on both sides of them."
     )
     return Reply(
         html, ((Button("📊 Chart", f"/chart {(low + high) // 2}"), Button("📋 All averages", "/specialties")),)
@@ -124,10 +127,10 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
     predicted = next((p.score for p in parsed.practice if p.score is not None), parsed.practice_score)
     if specs and predicted is not None:
         # "is that enough for EM?": the field's average beside the prediction, both read loosely.
-        rows = "\n".join(f"• {escape(s.name)}: average {s.average_step2}" for s in specs)
+        rows = _grouped(knowledge.groups(s.id for s in specs), lambda s, f: f"• {escape(s.name)}: average {f.value}")
         html += (
             f"\n\nBeside the averages you asked about, for a sense of distance (a prediction carries error, "
-            f"and an average is not a cut-off):\n{rows}\n{_source_marks(specs, knowledge)[1]}"
+            f"and an average is not a cut-off):\n{rows}"
         )
     html += (
         "\n\nNext: look at the trend across self-assessments rather than one form, "
@@ -172,7 +175,7 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
         case "invalid_score":
             return invalid_score(parsed.bad_score, knowledge)
         case "faq" if parsed.topic in knowledge.faq:
-            return faq_answer(parsed.topic or "", knowledge, specs)
+            return faq_answer(parsed.topic or "", knowledge, specs, parsed.score)
         case "compare" | "score_check" if len(specs) >= 2:
             return compare(specs, score, knowledge)
         case "score_check" | "average" | "compare" if specs:
@@ -194,24 +197,27 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
 
 
 def _source_line(knowledge: Knowledge, spec: Specialty) -> str:
-    return f"<i>Source: {escape(knowledge.label(spec.primary))}.</i>"
+    """The label of the figure a reply about this specialty leads with."""
+    return f"<i>Source: {escape(knowledge.label(knowledge.lead(spec.id)))}.</i>"
 
 
-def _source_marks(specs: list[Specialty], knowledge: Knowledge) -> tuple[dict[str, str], str]:
-    """A marker per specialty and the closing source note, so mixed sources are never blurred.
+MIXED_SOURCES = (
+    "No one source covers all of these, so each is under its own source, year and group, "
+    "and I don't work out gaps between them."
+)
 
-    With one source (the usual case) the markers are empty and the note names it once; with
-    several, each figure gets " [n]" and the note lists what each n is.
+
+def _grouped(groups: tuple[Group, ...], row: Callable[[Specialty, Figure], str]) -> str:
+    """Rows under the label of the series their figures come from.
+
+    One series (the usual case): the rows, then its label named once. Several: each group
+    under its own label, then a note that figures from different groups are not set against
+    each other (no group's row may state a difference with another group's figure).
     """
-    labels: list[str] = []
-    for spec in specs:
-        if (label := knowledge.label(spec.primary)) not in labels:
-            labels.append(label)
-    if len(labels) == 1:
-        return {s.id: "" for s in specs}, f"<i>Source: {escape(labels[0])}.</i>"
-    marks = {s.id: f" [{labels.index(knowledge.label(s.primary)) + 1}]" for s in specs}
-    notes = "\n".join(f"[{i}] {escape(label)}" for i, label in enumerate(labels, 1))
-    return marks, f"<i>Sources, which differ in year and group, so compare loosely:\n{notes}</i>"
+    if len(groups) == 1:
+        return "\n".join(row(s, f) for s, f in groups[0].rows) + f"\n<i>Source: {escape(groups[0].label)}.</i>"
+    blocks = (f"<i>{escape(g.label)}:</i>\n" + "\n".join(row(s, f) for s, f in g.rows) for g in groups)
+    return "\n".join(blocks) + f"\n<i>{MIXED_SOURCES}</i>"
 
 
 def _figure_line(figure: Figure, knowledge: Knowledge) -> str:
@@ -236,14 +242,15 @@ def _points(n: int) -> str:
 
 def average(spec: Specialty, knowledge: Knowledge) -> Reply:
     """Every figure we hold for one specialty, each with its label, framed as averages."""
-    if len(spec.figures) == 1 and spec.primary.unmatched is None:
+    lead = knowledge.lead(spec.id)
+    if len(spec.figures) == 1 and lead.unmatched is None:
         figures = (
-            f"<b>{escape(spec.name)}</b>: the average Step 2 CK score is about <b>{spec.average_step2}</b>.\n"
+            f"<b>{escape(spec.name)}</b>: the average Step 2 CK score is about <b>{lead.value}</b>.\n"
             "That's an average, not a minimum: some of the people it describes scored below it.\n\n"
             f"{_source_line(knowledge, spec)}"
         )
     else:
-        lines = "\n".join(_figure_line(f, knowledge) for f in spec.figures)
+        lines = "\n".join(_figure_line(f, knowledge) for f in knowledge.figures_of(spec.id))
         figures = (
             f"<b>{escape(spec.name)}</b>: average Step 2 CK scores, each with whose it is and where it comes from:\n"
             f"{lines}\n"
@@ -257,26 +264,27 @@ def average(spec: Specialty, knowledge: Knowledge) -> Reply:
 
 def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: bool = False) -> Reply:
     """A score set against one specialty's average, with next steps whatever the result."""
-    diff = score - spec.average_step2
+    average = knowledge.lead(spec.id).value
+    diff = score - average
     name = escape(spec.name)
     yours = f"Your {score} (from earlier)" if remembered else f"Your {score}"
     if diff >= STRONG_MARGIN:
-        head = f"✅ {yours} is <b>{_points(diff)} above</b> the {name} average of {spec.average_step2}."
+        head = f"✅ {yours} is <b>{_points(diff)} above</b> the {name} average of {average}."
         meaning = (
             "That's a strong score for this field. Programs still read the whole application, "
             "so give the rest of yours the same care."
         )
         step = "Next: put your energy into strong letters, rotations in the field and interview practice."
     elif diff > 0:
-        head = f"✅ {yours} is <b>{_points(diff)} above</b> the {name} average of {spec.average_step2}."
+        head = f"✅ {yours} is <b>{_points(diff)} above</b> the {name} average of {average}."
         meaning = "That puts you at the average, a little on the right side of it."
         step = "Next: put your energy into strong letters, rotations in the field and interview practice."
     elif diff == 0:
-        head = f"✅ {yours} is <b>right at</b> the {name} average of {spec.average_step2}."
+        head = f"✅ {yours} is <b>right at</b> the {name} average of {average}."
         meaning = "An average sits in the middle of a spread of scores, so this is a typical place to be."
         step = "Next: let your letters, rotations and interviews show why you fit the specialty."
     elif -diff <= WITHIN_REACH:
-        head = f"👍 {yours} is <b>{_points(-diff)} below</b> the {name} average of {spec.average_step2}: within reach."
+        head = f"👍 {yours} is <b>{_points(-diff)} below</b> the {name} average of {average}: within reach."
         meaning = (
             "An average is a midpoint, not a cut-off: by definition, some of the people it describes scored lower."
         )
@@ -284,7 +292,7 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
             "Next: make the rest of your application stand out, with strong letters, away rotations and interview prep."
         )
     else:
-        head = f"📍 {yours} is <b>{_points(-diff)} below</b> the {name} average of {spec.average_step2}."
+        head = f"📍 {yours} is <b>{_points(-diff)} below</b> the {name} average of {average}."
         meaning = "An average is not a cut-off, and programs read the whole application, not just the number."
         step = (
             "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
@@ -315,9 +323,9 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
 
 def _more_figures(score: int, spec: Specialty, knowledge: Knowledge) -> str:
     """The specialty's other labelled figures (and any unmatched means) next to the score; "" if none."""
-    extra = list(spec.figures[1:])
-    if spec.primary.unmatched is not None:
-        extra.insert(0, spec.primary)
+    lead, *extra = knowledge.figures_of(spec.id)
+    if lead.unmatched is not None:
+        extra.insert(0, lead)
     if not extra:
         return ""
     lines = "\n".join(_figure_line(f, knowledge) for f in extra)
@@ -362,44 +370,42 @@ def _ref(spec: Specialty) -> str:
 
 
 def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ()) -> Reply:
-    """Which specialties a score is at or above, and which are within reach."""
-    ranked = knowledge.ranked_specialties()
-    # A phone screen holds a few lines per group: the fields nearest the score, the rest behind a button.
-    nearest = sorted(ranked, key=lambda s: abs(score - s.average_step2))
-    at_or_above = [s for s in nearest if score >= s.average_step2]
-    reach = [s for s in nearest if 0 < s.average_step2 - score <= WITHIN_REACH]
-    further = [s for s in nearest if s.average_step2 - score > WITHIN_REACH]
-    shown = [s for group in (at_or_above, reach, further) for s in _keep(group, interests)]
-    hidden = len(ranked) - len(shown)
+    """Every specialty against the score, per source: all those at or below it named, grouped by average.
 
-    marks, sources = _source_marks(shown, knowledge)
+    Nothing is dropped to keep it short: specialties sharing an average share a line, each series
+    is named once above its own list, and figures no other specialty shares a source with are
+    listed together, each with its own label.
+    """
+    groups = knowledge.ranking()
+    shared = [g for g in groups if len(g.rows) > 1]
+    single = [(g.rows[0], g.label) for g in groups if len(g.rows) == 1]
 
-    def line(s: Specialty) -> str:
-        star = " ⭐" if s.id in interests else ""
-        return f"• {escape(s.short_name)} {s.average_step2}{marks[s.id]}{star}"
-
-    def group(title: str, specs: list[Specialty]) -> str:
-        kept = _keep(specs, interests)
-        more = f"\n… and {len(specs) - len(kept)} more" if len(specs) > len(kept) else ""
-        return f"<b>{title}</b>\n" + "\n".join(line(s) for s in kept) + more
+    def name(s: Specialty) -> str:
+        return escape(s.short_name) + (" ⭐" if s.id in interests else "")
 
     parts = [f"With a <b>{score}</b>, here's how you sit against each specialty's average:"]
     below_pass = _below_pass_note(score, knowledge)
     if below_pass:
         parts.append(below_pass.rstrip())
-    if at_or_above:
-        parts.append(group("At or above the average (nearest first)", at_or_above))
-    if reach:
-        parts.append(group(f"Within {WITHIN_REACH} points", reach))
-    if further:
-        parts.append(group("Further above your score (nearest first)", further))
-    parts.append("These are averages, not cut-offs: each sits in the middle of a spread of scores.\n" + sources)
+    for group in shared:
+        bands = []
+        for title, rows in _fit_bands(score, group.rows):
+            values = dict.fromkeys(f.value for _, f in rows)
+            lines = (f"• {v}: " + ", ".join(name(s) for s, f in rows if f.value == v) for v in values)
+            bands.append(f"<b>{title}</b>\n" + "\n".join(lines))
+        parts.append(f"<i>{escape(group.label)}:</i>\n" + "\n".join(bands))
+    if single:
+        lines = (
+            f"• {name(s)} {f.value}, {title[0].lower()}{title[1:]} ({escape(label)})"
+            for ((s, f), label) in single
+            for title, _ in _fit_bands(score, ((s, f),))
+        )
+        parts.append("<i>Each from its own source:</i>\n" + "\n".join(lines))
+    parts.append("These are averages, not cut-offs: each sits in the middle of a spread of scores.")
     if interests:
         parts.append("⭐ = a specialty you asked about.")
-    buttons: list[Button] = [Button("📊 Chart", f"/chart {score}")]
-    if hidden:
-        buttons.append(Button("📋 All averages", "/specialties"))
-    if not at_or_above:
+    buttons: list[Button] = [Button("📊 Chart", f"/chart {score}"), Button("📋 All averages", "/specialties")]
+    if not any(f.value <= score for g in groups for _, f in g.rows):
         parts.append(
             "Next: name the field you're weighing (e.g. “235 for peds?”) and I'll go through it with you. "
             "Strong letters, rotations and interviews carry real weight wherever your score sits."
@@ -408,64 +414,95 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
     return Reply("\n\n".join(parts), (tuple(buttons),))
 
 
-FIT_LINES = 4
-"""Specialties listed per group in a score-fit reply; the rest are counted and a button away."""
-
-
-def _keep(specs: list[Specialty], interests: tuple[str, ...]) -> list[Specialty]:
-    """The first FIT_LINES of a group, plus any the student asked about (never hidden)."""
-    return [s for i, s in enumerate(specs) if i < FIT_LINES or s.id in interests]
+def _fit_bands(
+    score: int, rows: tuple[tuple[Specialty, Figure], ...]
+) -> list[tuple[str, list[tuple[Specialty, Figure]]]]:
+    """The non-empty bands of a score-fit list, each nearest the score first: at or above, close, further."""
+    upward = sorted(rows, key=lambda r: r[1].value)  # ties keep the series' order
+    bands = [
+        ("At or above the average", [r for r in rows if r[1].value <= score]),
+        (
+            f"Within {WITHIN_REACH} points above your score",
+            [r for r in upward if 0 < r[1].value - score <= WITHIN_REACH],
+        ),
+        ("Further above your score", [r for r in upward if r[1].value - score > WITHIN_REACH]),
+    ]
+    return [(title, band) for title, band in bands if band]
 
 
 def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> Reply:
-    """Specialties side by side, highest average first, with the student's score if known."""
-    unique = {s.id: s for s in specs}.values()
-    ranked = sorted(unique, key=lambda s: -s.average_step2)
-    marks, sources = _source_marks(ranked, knowledge)
-    rows = []
-    for s in ranked:
-        row = f"• <b>{escape(s.name)}</b>: {s.average_step2}{marks[s.id]}"
+    """Specialties side by side from one source, highest first, with the student's score if known.
+
+    Where no one source covers them all, each group is shown under its own label and no spread
+    across groups is worked out.
+    """
+    groups = knowledge.groups(s.id for s in specs)
+
+    def row(s: Specialty, figure: Figure) -> str:
+        text = f"• <b>{escape(s.name)}</b>: {figure.value}"
         if score is not None:
-            diff = score - s.average_step2
-            row += f" (your {score}: {'+' if diff > 0 else ''}{diff})"
-        rows.append(row)
-    spread = ranked[0].average_step2 - ranked[-1].average_step2
-    html = (
-        "<b>Average Step 2 CK, side by side</b>\n"
-        + "\n".join(rows)
-        + f"\n\nA {_points(spread)} spread between the highest and the lowest here. "
-        "Averages, not minimums.\n" + sources
-    )
+            diff = score - figure.value
+            text += f" (your {score}: {'+' if diff > 0 else ''}{diff})"
+        return text
+
+    if len(groups) == 1:
+        rows = groups[0].rows
+        spread = rows[0][1].value - rows[-1][1].value
+        gap = (
+            f"A {_points(spread)} spread between the highest and the lowest here, all from one source."
+            if spread
+            else "The same average for each of these, from one source."
+        )
+        body = (
+            "\n".join(row(s, f) for s, f in rows)
+            + f"\n\n{gap} Averages, not minimums.\n<i>Source: {escape(groups[0].label)}.</i>"
+        )
+    else:
+        body = _grouped(groups, row) + "\n\nAverages, not minimums."
+    html = "<b>Average Step 2 CK, side by side</b>\n" + body
     chart = f"/chart {score}" if score is not None else "/chart"
     return Reply(html, ((Button("📊 Chart", chart), Button("📋 All averages", "/specialties")),))
 
 
-def faq_answer(topic: str, knowledge: Knowledge, specs: list[Specialty] | None = None) -> Reply:
+def faq_answer(
+    topic: str, knowledge: Knowledge, specs: list[Specialty] | None = None, score: int | None = None
+) -> Reply:
     """A FAQ answer in our words, its sources, and related topics as buttons."""
     entry = knowledge.faq[topic]
     answer = escape(entry.answer)
     cites = "; ".join(escape(knowledge.cite(s)) for s in entry.sources)
-    extra = ""
-    for spec in specs or []:
-        figures = "; ".join(f"{f.value} ({escape(knowledge.label(f))})" for f in spec.figures)
-        extra += f"\n\nFor reference, the {escape(spec.name)} average is about {figures}."
+    extra = numbers_section(specs or [], score, knowledge)
     html = f"<b>{escape(entry.title)}</b>\n\n{answer}{extra}\n\n<i>Sources: {cites}.</i>"
     related = [knowledge.faq[t] for t in entry.related if t in knowledge.faq]
     buttons = tuple((Button(r.title, f"/faq {r.topic}"),) for r in related)
     return Reply(html, buttons)
 
 
-def specific_answer(answer: Answer, knowledge: Knowledge, specs: list[Specialty] | None = None) -> Reply:
+def specific_answer(
+    answer: Answer, knowledge: Knowledge, specs: list[Specialty] | None = None, score: int | None = None
+) -> Reply:
     """One specific answer, first and short, with its sources; the topic's general answer behind a button."""
     topic = knowledge.faq[answer.topic]
     cites = "; ".join(escape(knowledge.cite(s)) for s in answer.sources)
-    extra = "".join(
-        f"\n\nFor reference, the {escape(spec.name)} average is about {spec.primary.value} "
-        f"({escape(knowledge.label(spec.primary))})."
-        for spec in specs or []
-    )
+    extra = numbers_section(specs or [], score, knowledge)
     html = f"<b>{escape(answer.question)}</b>\n\n{escape(answer.answer)}{extra}\n\n<i>Sources: {cites}.</i>"
     return Reply(html, ((Button(f"More: {topic.title}", f"/faq {topic.topic}"),),))
+
+
+def numbers_section(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> str:
+    """Beside an answer: the student's score against each specialty's lead figure, or the figure alone."""
+    lines = []
+    for spec in specs[:2]:
+        lead = knowledge.lead(spec.id)
+        where = f"{escape(spec.name)} average of {lead.value} ({escape(knowledge.label(lead))})"
+        if score is None:
+            lines.append(f"For reference, the {where}.")
+        elif score == lead.value:
+            lines.append(f"📍 Your {score} is the same as the {where}.")
+        else:
+            side = "above" if score > lead.value else "below"
+            lines.append(f"📍 Your {score} is {_points(abs(score - lead.value))} {side} the {where}.")
+    return "".join(f"\n\n{line}" for line in lines)
 
 
 def faq_menu(knowledge: Knowledge) -> Reply:
@@ -478,24 +515,40 @@ def faq_menu(knowledge: Knowledge) -> Reply:
 
 
 def specialties_table(knowledge: Knowledge) -> Reply:
-    """All the averages as a table, highest first, with the source."""
-    ranked = knowledge.ranked_specialties()
-    marks, sources = _source_marks(ranked, knowledge)
-    width = max(len(s.short_name) for s in ranked)
-    rows = "\n".join(f"{escape(s.short_name.ljust(width))}  {s.average_step2}{marks[s.id]}" for s in ranked)
+    """All the averages, a table per source (highest first) named once, and lone figures each labelled."""
+    groups = knowledge.ranking()
+    width = max(len(s.short_name) for g in groups for s, _ in g.rows)
+    blocks = []
+    singles = []
+    for group in groups:
+        rows = "\n".join(f"{escape(s.short_name.ljust(width))}  {f.value}" for s, f in group.rows)
+        if len(groups) == 1:
+            blocks.append(f"<pre>{rows}</pre>\n<i>Source: {escape(group.label)}.</i>")
+        elif len(group.rows) > 1:
+            blocks.append(f"<i>{escape(group.label)}:</i>\n<pre>{rows}</pre>")
+        else:
+            ((spec, figure),) = group.rows
+            singles.append(f"• {escape(spec.short_name)} {figure.value}: {escape(group.label)}")
+    if singles:
+        blocks.append("<i>Each from its own source:</i>\n" + "\n".join(singles))
     html = (
         "<b>Average Step 2 CK by specialty</b>\n"
-        f"<pre>{rows}</pre>\n"
-        "Averages, not minimums. /average NAME shows every figure I hold for a field.\n" + sources
+        + "\n".join(blocks)
+        + "\n\nAverages, not minimums. /average NAME shows every figure I hold for a field."
+        + ("" if len(groups) == 1 else f"\n<i>{MIXED_SOURCES}</i>")
     )
     return Reply(html, ((Button("📊 Chart", "/chart"),),))
 
 
 def chart_caption(chart: Chart, knowledge: Knowledge) -> Reply:
-    """The caption for the averages chart, and the chart request itself."""
-    ranked = knowledge.ranked_specialties()
+    """The caption for the averages chart (one panel per source, each named), and the chart request itself."""
+    groups = knowledge.ranking()
     mine = f" The line is your {chart.score}." if chart.score is not None else ""
-    _, sources = _source_marks(ranked, knowledge)
+    if len(groups) == 1:
+        sources = f"<i>Source: {escape(groups[0].label)}.</i>"
+    else:
+        labels = "\n".join(f"{i}. {escape(g.label)}" for i, g in enumerate(groups, 1))
+        sources = f"<i>One panel per source, year and group, which I don't set against each other:\n{labels}</i>"
     html = f"Average Step 2 CK by specialty.{mine}\nAverages, not cut-offs. {sources}"
     return Reply(html, (), chart)
 
@@ -518,7 +571,7 @@ def invalid_score(bad: int | None, knowledge: Knowledge) -> Reply:
 
 def no_figure(name: str, knowledge: Knowledge, other: OtherSpecialty | None = None) -> Reply:
     """Say honestly that we hold no sourced average for a specialty, and offer the list."""
-    names = ", ".join(escape(s.short_name) for s in knowledge.ranked_specialties())
+    names = ", ".join(escape(s.short_name) for g in knowledge.ranking() for s, _ in g.rows)
     note = _match_note(other.match_note, other.match_sources, knowledge) if other else ""
     html = (
         f"I don't have a sourced average for <b>{escape(name)}</b> yet, and I only quote "

@@ -1,11 +1,16 @@
-"""A PNG of the specialty averages with the student's score drawn across them."""
+"""A PNG of the specialty averages, one panel per source, with the student's score drawn across them."""
 
 from __future__ import annotations
 
 import io
+import textwrap
+from typing import TYPE_CHECKING
 
 from bot.reply import Chart
 from knowledge import Knowledge
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 # Colours chosen to read well on both Telegram's light and dark themes.
 BAR = "#9db4d3"
@@ -13,8 +18,12 @@ HIGHLIGHT = "#2f6db5"
 LINE = "#d9534f"
 
 
-def render_png(chart: Chart, knowledge: Knowledge) -> bytes:
-    """Draw the averages as horizontal bars, highest on top, and return PNG bytes."""
+def draw(chart: Chart, knowledge: Knowledge) -> Figure:
+    """The averages as horizontal bars, highest on top, in one panel per source, year and population.
+
+    Each panel is titled with its series' label, so the chart names every source once and a bar
+    is only ever ranked against bars from the same series (`Knowledge.ranking`).
+    """
     # matplotlib takes about half a second to import: load it on the first chart,
     # not at start-up, so the bot answers its first message quickly.
     import matplotlib
@@ -22,32 +31,37 @@ def render_png(chart: Chart, knowledge: Knowledge) -> bytes:
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    ranked = knowledge.ranked_specialties()[::-1]
-    names = [s.short_name for s in ranked]
-    values = [s.average_step2 for s in ranked]
-    colours = [HIGHLIGHT if s.id in chart.highlight else BAR for s in ranked]
-
-    fig = Figure(figsize=(7, 6), dpi=110)
-    ax = fig.add_subplot()
-    ax.barh(names, values, color=colours)
-    for y, value in enumerate(values):
-        ax.text(value + 0.3, y, str(value), va="center", fontsize=9)
-    low = min([*values, chart.score or values[0]])
-    high = max([*values, chart.score or values[0]])
-    ax.set_xlim(low - 8, high + 4)
+    groups = knowledge.ranking()
+    heights = [len(g.rows) + 1.5 for g in groups]  # each panel's bars, and room for its title
+    fig = Figure(figsize=(7, 1.2 + 0.3 * sum(heights)), dpi=110)
+    axes = fig.subplots(len(groups), 1, sharex=True, squeeze=False, gridspec_kw={"height_ratios": heights})[:, 0]
+    every = [f.value for g in groups for _, f in g.rows]
+    low = min([*every, chart.score or every[0]])
+    high = max([*every, chart.score or every[0]])
+    for ax, group in zip(axes, groups, strict=True):
+        rows = group.rows[::-1]
+        values = [f.value for _, f in rows]
+        colours = [HIGHLIGHT if s.id in chart.highlight else BAR for s, _ in rows]
+        ax.barh([s.short_name for s, _ in rows], values, color=colours)
+        for y, value in enumerate(values):
+            ax.text(value + 0.3, y, str(value), va="center", fontsize=9)
+        # "$" would start matplotlib's mathtext; a label is plain text.
+        ax.set_title(textwrap.fill(group.label.replace("$", r"\$"), 95), fontsize=7, loc="left", color="#333333")
+        ax.spines[["top", "right"]].set_visible(False)
+        if chart.score is not None:
+            ax.axvline(chart.score, color=LINE, linewidth=2.5, label=f"Your score: {chart.score}")
+    axes[0].set_xlim(low - 8, high + 4)
     if chart.score is not None:
-        ax.axvline(chart.score, color=LINE, linewidth=2.5, label=f"Your score: {chart.score}")
-        ax.legend(loc="lower right")
-    ax.set_xlabel("Average Step 2 CK score (an average, not a cut-off)")
-    ax.set_title("Average Step 2 CK by specialty")
-    ax.spines[["top", "right"]].set_visible(False)
-    # Figures may come from different sources; name each, with its specialties when there are several.
-    by_source: dict[str, list[str]] = {}
-    for s in ranked[::-1]:
-        by_source.setdefault(knowledge.cite(s.source), []).append(s.short_name)
-    notes = [c if len(by_source) == 1 else f"{c} ({', '.join(n)})" for c, n in by_source.items()]
-    fig.text(0.01, 0.01, "Source: " + "; ".join(notes), fontsize=7, color="#555555", wrap=True)
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
+        axes[0].legend(loc="lower right", fontsize=8)
+    axes[-1].set_xlabel("Average Step 2 CK score (an average, not a cut-off)")
+    title = "Average Step 2 CK by specialty" + (", one panel per source" if len(groups) > 1 else "")
+    fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def render_png(chart: Chart, knowledge: Knowledge) -> bytes:
+    """The chart `draw` makes, as PNG bytes."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
+    draw(chart, knowledge).savefig(buffer, format="png")
     return buffer.getvalue()

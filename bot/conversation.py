@@ -194,13 +194,13 @@ class Advisor:
             if topic is not None and parsed.topic in _FAILED_READS:
                 parsed = replace(parsed, topic=topic)  # a failed attempt is answered as such
         if parsed.own and parsed.feeling is None and parsed.score is not None:
-            top = max((s.average_step2 for s in k.specialties.values()), default=300)
+            top = max((k.lead(s).value for s in k.specialties), default=300)
             if parsed.score >= top:
                 parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
         specific = self._specific_answer(parsed, profile, text)
         if specific is not None:
             specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
-            reply = advice.specific_answer(specific, k, specs)
+            reply = advice.specific_answer(specific, k, specs, parsed.score)
         else:
             reply = advice.advise(parsed, profile, k)
         if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
@@ -493,7 +493,7 @@ def _older_score(parsed: Parsed, knowledge: Knowledge) -> bool:
 
 def _modest_score(knowledge: Knowledge) -> int:
     """The lowest specialty average (or the pass mark, if higher): below it, no congratulations."""
-    lowest = min((s.average_step2 for s in knowledge.specialties.values()), default=0)
+    lowest = min((knowledge.lead(s).value for s in knowledge.specialties), default=0)
     mark = knowledge.facts.get(advice.MINIMUM_SCORE_FACT)
     return max(lowest, int(mark.value) if mark is not None and mark.value is not None else 0)
 

@@ -421,12 +421,13 @@ def focus_for(plan: Plan, day: date) -> str:
 
 
 def _specialty_line(plan: Plan, knowledge: Knowledge) -> str | None:
-    """'Derm average: 257 (citation) — an average, not a cut-off.' (escaped HTML), or None."""
+    """'Derm average: 257 (its label) — an average, not a cut-off.' (escaped HTML), or None."""
     spec = knowledge.specialties.get(plan.target_specialty or "")
     if spec is None:
         return None
-    cite = escape_text(knowledge.cite(spec.source))  # the loader has checked every source exists
-    return f"{escape_text(spec.short_name)} average: <b>{spec.average_step2}</b> ({cite}) — an average, not a cut-off."
+    lead = knowledge.lead(spec.id)  # the figure every reply about one specialty leads with
+    label = escape_text(knowledge.label(lead))
+    return f"{escape_text(spec.short_name)} average: <b>{lead.value}</b> ({label}) — an average, not a cut-off."
 
 
 def _days_left_text(days: int) -> str:

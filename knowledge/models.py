@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -23,6 +24,9 @@ from pydantic import (
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+PRIMARY_PUBLISHERS = ("usmle.org", "nbme.org", "nrmp.org", "aamc.org", "ecfmg.org", "sfmatch.org", "auanet.org")
+"""The bodies that publish Step 2 CK and Match data themselves; a page elsewhere reports someone else's table."""
 
 
 Stage = Literal[
@@ -47,6 +51,12 @@ class Source(Record):
     title: Text
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
     published: dt.date | None = None
+
+    @property
+    def is_primary(self) -> bool:
+        """Published by the body whose data it is (its page is on one of PRIMARY_PUBLISHERS), not a summary."""
+        host = urlsplit(self.url).hostname or ""
+        return any(host == site or host.endswith("." + site) for site in PRIMARY_PUBLISHERS)
 
 
 class Figure(Record):
@@ -73,7 +83,11 @@ class Figure(Record):
 
 
 class Specialty(Record):
-    """One specialty with one or more labelled average Step 2 CK figures; the first is the primary one."""
+    """One specialty with one or more labelled average Step 2 CK figures.
+
+    The file's order is kept as it is (the seed article's figure first); which figure a reply leads
+    with is the knowledge store's choice, `Knowledge.lead`, since it depends on the sources.
+    """
 
     id: Slug
     name: Text = Field(max_length=60)
@@ -95,26 +109,6 @@ class Specialty(Record):
                 {"value": flat.get("average_step2"), **{k: v for k, v in flat.items() if k != "average_step2"}}
             ]
         return data
-
-    @property
-    def primary(self) -> Figure:
-        """The figure rankings, charts and one-line answers use."""
-        return self.figures[0]
-
-    @property
-    def average_step2(self) -> int:
-        """The primary figure's value (kept so older callers keep working)."""
-        return self.figures[0].value
-
-    @property
-    def source(self) -> str:
-        """The primary figure's source id."""
-        return self.figures[0].source
-
-    @property
-    def as_of(self) -> dt.date:
-        """When the primary figure's source published it."""
-        return self.figures[0].as_of
 
 
 class OtherSpecialty(Record):

@@ -11,10 +11,11 @@ import csv
 import json
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -56,33 +57,147 @@ class Knowledge:
         return self.sources[source_id].citation
 
     def label(self, figure: Figure) -> str:
-        """Where a figure comes from, whose it is and which year: "<citation>: <population>, <year> data"."""
-        who = ", ".join(p for p in (figure.population, f"{figure.year} data" if figure.year else None) if p)
-        cite = self.cite(figure.source)
-        return f"{cite}: {who}" if who else cite
+        """Where a figure comes from, whose it is and which year, built from the source and the figure.
 
-    def ranked_specialties(self) -> list[Specialty]:
-        """Specialties from the highest average to the lowest (ties keep file order)."""
-        return list(self._ranked)
+        "<citation>: <population>, <year> data"; what the source leaves out is said, not skipped:
+        "<citation>, year and population not stated" (the seed article's figures).
+        """
+        cite = self.cite(figure.source)
+        if figure.year is None and figure.population is None:
+            return f"{cite}, year and population not stated"
+        year = f"{figure.year} data" if figure.year is not None else "year not stated"
+        return f"{cite}: {figure.population or 'population not stated'}, {year}"
+
+    def lead(self, specialty_id: str) -> Figure:
+        """The figure a reply about one specialty leads with (see `_series` for how it is chosen)."""
+        return self._leads[specialty_id]
+
+    def figures_of(self, specialty_id: str) -> tuple[Figure, ...]:
+        """Every figure of a specialty, the lead first, then in the same order of preference."""
+        return self._figures_of[specialty_id]
+
+    def groups(self, specialty_ids: Iterable[str]) -> tuple[Group, ...]:
+        """The specialties split so that each group's figures share one source, year and population.
+
+        One group when a single series covers them all (the usual case); otherwise the series
+        covering most of those left, repeatedly. Replies name each group's label once and never
+        set a figure of one group against another's.
+        """
+        wanted = list(dict.fromkeys(i for i in specialty_ids if i in self.specialties))
+        if len(wanted) == len(self.specialties):
+            return self._ranking
+        return self._partition(wanted)
+
+    def ranking(self) -> tuple[Group, ...]:
+        """Every specialty, grouped by series (the largest first), each group highest average first."""
+        return self._ranking
 
     def nearest(self, specialty_id: str, n: int = 2) -> tuple[Specialty, ...]:
-        """The `n` other specialties whose averages are closest to this one's (ties keep file order)."""
+        """The `n` specialties whose averages in this one's lead series are closest (others only to fill up)."""
         return self._nearest[specialty_id][:n]
 
-    # Worked out once: a score check asks for its neighbours on every answer.
+    def _partition(self, wanted: list[str]) -> tuple[Group, ...]:
+        groups: list[Group] = []
+        left = set(wanted)
+        while left:
+            series = min(self._series, key=lambda s: -len(left & s.figures.keys()))  # ties: the preferred one
+            rows = tuple((self.specialties[i], f) for i, f in series.figures.items() if i in left)
+            groups.append(Group(series, self.label(rows[0][1]), rows))
+            left -= {s.id for s, _ in rows}
+        return tuple(groups)
+
+    # Worked out once, when the knowledge loads: every reply with a figure reads these.
     @cached_property
-    def _ranked(self) -> tuple[Specialty, ...]:
-        return tuple(sorted(self.specialties.values(), key=lambda s: -s.average_step2))
+    def _series(self) -> tuple[Series, ...]:
+        """Every (source, year, population) in the store, most preferred first.
+
+        Which figure leads, and which series a comparison uses when several cover it, is decided
+        here and only here. Preferred, in this order:
+        1. a figure whose year and population are both stated (a reader can tell whose average it
+           is; the seed article's figures state neither, so they lead only where nothing else exists);
+        2. the newest data year;
+        3. the most primary source: the publisher of the data itself (NRMP, AAMC, SF Match, ...;
+           `Source.is_primary`) before a page summarising it;
+        4. the most recently published, then the order of the files.
+        A comparison, fit list, table or chart first takes the series covering the most of its
+        specialties (one source for all of them is the point), and this order only breaks ties.
+        """
+        found: dict[tuple[str, int | None, str | None], dict[str, Figure]] = {}
+        for spec in self.specialties.values():
+            for figure in spec.figures:
+                found.setdefault((figure.source, figure.year, figure.population), {}).setdefault(spec.id, figure)
+
+        def preference(item: tuple[int, tuple[str, int | None, str | None]]) -> tuple[bool, int, bool, int, int]:
+            position, (source, year, population) = item
+            newest = max(f.as_of for f in found[(source, year, population)].values())
+            stated = year is not None and population is not None
+            return (not stated, -(year or 0), not self.sources[source].is_primary, -newest.toordinal(), position)
+
+        ordered = sorted(enumerate(found), key=preference)
+        return tuple(
+            Series(*key, MappingProxyType(dict(sorted(found[key].items(), key=lambda kv: -kv[1].value))))
+            for _, key in ordered
+        )
+
+    @cached_property
+    def _figures_of(self) -> dict[str, tuple[Figure, ...]]:
+        out: dict[str, list[Figure]] = {ident: [] for ident in self.specialties}
+        for series in self._series:
+            for ident, figure in series.figures.items():
+                out[ident].append(figure)
+        return {ident: tuple(figures) for ident, figures in out.items()}
+
+    @cached_property
+    def _leads(self) -> dict[str, Figure]:
+        return {ident: figures[0] for ident, figures in self._figures_of.items()}
+
+    @cached_property
+    def _ranking(self) -> tuple[Group, ...]:
+        return self._partition(list(self.specialties))
 
     @cached_property
     def _nearest(self) -> dict[str, tuple[Specialty, ...]]:
-        every = list(self.specialties.values())
-        return {
-            spec.id: tuple(
-                sorted((s for s in every if s.id != spec.id), key=lambda s: abs(s.average_step2 - spec.average_step2))
+        out = {}
+        for spec in self.specialties.values():
+            lead = self._leads[spec.id]
+            series = next(s for s in self._series if s.figures.get(spec.id) is lead)
+            near = sorted(
+                (i for i in series.figures if i != spec.id), key=lambda i: abs(series.figures[i].value - lead.value)
             )
-            for spec in every
-        }
+            rest = sorted(
+                (i for i in self.specialties if i != spec.id and i not in series.figures),
+                key=lambda i: abs(self._leads[i].value - lead.value),
+            )
+            out[spec.id] = tuple(self.specialties[i] for i in [*near, *rest])
+        return out
+
+    def warm(self) -> Knowledge:
+        """Work out the series, leads and rankings now, so no reply pays for them."""
+        for ident in self.specialties:
+            self.nearest(ident)
+        self.ranking()
+        return self
+
+
+@dataclass(frozen=True)
+class Series:
+    """One source's averages for one year and population: the figures a reply may set side by side."""
+
+    source: str
+    year: int | None
+    population: str | None
+    figures: Mapping[str, Figure]
+    """Specialty id -> its figure in this series, highest value first (ties in file order)."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Specialties shown together under one label, because their figures come from one series."""
+
+    series: Series
+    label: str
+    rows: tuple[tuple[Specialty, Figure], ...]
+    """(specialty, its figure in the series), highest first."""
 
 
 T = TypeVar("T")
@@ -225,7 +340,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
                     f'{paths["faq"].name}, "{entry.topic}", field phrasings: "{phrasing}" also asks "{owner}"'
                 )
 
-    return Knowledge(
+    knowledge = Knowledge(
         sources=sources,
         specialties=specialties,
         other_specialties=others,
@@ -237,6 +352,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         phrasing_index=phrasing_index,
         answers=answers,
     )
+    return knowledge.warm()
 
 
 IMPORT_COLUMNS = ("specialty", "figures", "source", "year", "population")

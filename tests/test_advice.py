@@ -7,12 +7,13 @@ from dataclasses import replace
 
 import pytest
 
-from bot.advice import advise
+from bot.advice import advise, specialties_table
 from bot.profiles import Profile
 from bot.render import plain_text
 from bot.understand import Parsed
 from knowledge import Knowledge
 from knowledge.models import Specialty
+from tests.mixed_sources import mixed_knowledge
 
 CITATION = "OnlineMedEd, May 2025, summary of recent NRMP data"
 """How replies label the seed's figures: the article's summary, never "matched applicants"."""
@@ -78,32 +79,26 @@ def test_average_and_score_check_show_matched_and_unmatched_where_a_source_gives
         assert f"257: {CITATION}" in text or f"Source: {CITATION}" in text
 
 
-def test_a_score_check_lists_the_other_labelled_figures(knowledge: Knowledge) -> None:
+def test_a_score_check_leads_with_the_lead_figure_names_it_and_lists_the_others(knowledge: Knowledge) -> None:
     text = reply_text(Parsed("score_check", score=248, specialties=("orthopedic-surgery",)), knowledge)
-    assert "8 points below the Orthopedic Surgery average of 256" in text and f"Source: {CITATION}" in text
-    second = knowledge.specialties["orthopedic-surgery"].figures[1]
-    assert f"More figures for Orthopedic Surgery, to read your 248 against:\n• 257: {knowledge.label(second)}" in text
-    assert "matched U.S. MD seniors, 2024 data" in text
-
-
-def test_figures_from_different_sources_are_never_set_side_by_side_unlabelled(knowledge: Knowledge) -> None:
-    text = reply_text(Parsed("compare", specialties=("dermatology", "anesthesiology")), knowledge)
-    assert "Dermatology: 257 [1]" in text and "Anesthesiology: 250 [2]" in text
-    assert f"[1] {CITATION}" in text
-    assert f"[2] {knowledge.label(knowledge.specialties['anesthesiology'].primary)}" in text
-    same = reply_text(Parsed("compare", specialties=("dermatology", "psychiatry")), knowledge)
-    assert "[1]" not in same and f"Source: {CITATION}" in same
+    lead, *others = knowledge.figures_of("orthopedic-surgery")
+    assert (lead.year, lead.population) == (2024, "matched U.S. MD seniors")  # the newest stated figure leads
+    assert f"{lead.value - 248} points below the Orthopedic Surgery average of {lead.value}." in text
+    assert f"Source: {knowledge.label(lead)}." in text
+    listed = "\n".join(f"• {f.value}: {knowledge.label(f)}" for f in others)
+    assert f"More figures for Orthopedic Surgery, to read your 248 against:\n{listed}" in text
+    assert f"{CITATION}, year and population not stated" in text  # the seed's figure, labelled as such
 
 
 @pytest.mark.parametrize(
     ("score", "specialty", "expect"),
     [
-        (260, "orthopedic-surgery", "4 points above"),
+        (260, "orthopedic-surgery", "3 points above"),
         (257, "dermatology", "right at"),
         (254, "dermatology", "3 points below"),
         (252, "dermatology", "within reach"),
         (230, "dermatology", "27 points below"),
-        (242, "psychiatry", "right at"),
+        (246, "psychiatry", "right at"),
         (243, "family-medicine", "2 points above"),
     ],
 )
@@ -123,7 +118,7 @@ def test_every_number_in_a_score_check_comes_from_the_store_or_the_student(knowl
     assert pass_mark is not None
     for spec in knowledge.specialties.values():
         text = reply_text(Parsed("score_check", score=score, specialties=(spec.id,)), knowledge)
-        allowed = {score, abs(score - spec.average_step2)}
+        allowed = {score, abs(score - knowledge.lead(spec.id).value)}
         for figure in spec.figures:
             allowed |= {figure.value, figure.unmatched or 0} | numbers(knowledge.label(figure))
         if score < pass_mark:
@@ -169,33 +164,27 @@ def test_score_fit_below_every_average_still_gives_a_next_step(knowledge: Knowle
 def test_follow_up_uses_the_remembered_score(knowledge: Knowledge) -> None:
     profile = Profile(1, score=250, specialties=("dermatology",))
     text = reply_text(Parsed("average", specialties=("psychiatry",)), knowledge, profile)
-    assert "Your 250 (from earlier) is 8 points above" in text
+    assert "Your 250 (from earlier) is 4 points above" in text  # psychiatry's lead: 246 (2024)
     assert "Psychiatry" in text
-
-
-def test_score_fit_groups_specialties_by_the_score(knowledge: Knowledge) -> None:
-    text = reply_text(Parsed("score_fit", score=246), knowledge)
-    at_or_above, rest = text.split("Within 5 points")
-    assert "EM 246" in at_or_above and "IM 245" in at_or_above
-    assert "FM 241" not in at_or_above and "… and 4 more" in at_or_above  # nearest first; the rest a tap away
-    assert "Gen Surg 247" in rest.split("Further above")[0]
-    assert "Radiology 253" in rest.split("Further above")[1] and "Derm 257" not in text
 
 
 def test_score_fit_never_hides_a_specialty_the_student_asked_about(knowledge: Knowledge) -> None:
     reply = advise(Parsed("score_fit", score=246), Profile(1, specialties=("dermatology",)), knowledge)
-    assert "Derm 257" in plain_text(reply.html) and "/specialties" in [b.action for r in reply.buttons for b in r]
+    assert "Derm ⭐" in plain_text(reply.html) and "/specialties" in [b.action for r in reply.buttons for b in r]
 
 
 def test_compare_lists_highest_first_with_the_spread(knowledge: Knowledge) -> None:
-    text = reply_text(Parsed("compare", specialties=("psychiatry", "dermatology", "pediatrics")), knowledge)
-    assert text.index("Dermatology") < text.index("Pediatrics") < text.index("Psychiatry")
-    assert "15 points spread" in text
+    kb = mixed_knowledge(knowledge)
+    text = reply_text(Parsed("compare", specialties=("psychiatry", "dermatology", "pediatrics")), kb)
+    assert text.index("Dermatology: 257") < text.index("Pediatrics: 247") < text.index("Psychiatry: 246")
+    assert "11 points spread" in text
 
 
 def test_compare_with_a_score_shows_each_difference(knowledge: Knowledge) -> None:
-    text = reply_text(Parsed("compare", score=250, specialties=("dermatology", "psychiatry")), knowledge)
-    assert "your 250: -7" in text and "your 250: +8" in text
+    text = reply_text(
+        Parsed("compare", score=250, specialties=("dermatology", "psychiatry")), mixed_knowledge(knowledge)
+    )
+    assert "Dermatology: 257 (your 250: -7)" in text and "Psychiatry: 246 (your 250: +4)" in text
 
 
 def test_faq_answer_has_sources_and_related_buttons(knowledge: Knowledge) -> None:
@@ -207,15 +196,27 @@ def test_faq_answer_has_sources_and_related_buttons(knowledge: Knowledge) -> Non
     assert actions == [f"/faq {t}" for t in entry.related]
 
 
-def test_faq_with_a_specialty_adds_its_average(knowledge: Knowledge) -> None:
+def test_faq_with_a_specialty_adds_its_lead_average(knowledge: Knowledge) -> None:
     text = reply_text(Parsed("faq", topic="img", specialties=("dermatology",)), knowledge)
-    assert f"Dermatology average is about 257 ({CITATION}); 257 (" in text
+    lead = knowledge.lead("dermatology")
+    assert f"Dermatology average of {lead.value} ({knowledge.label(lead)})." in text  # short: /average has all
+
+
+@pytest.mark.parametrize(
+    ("score", "says"), [(250, "is 7 points below"), (257, "is the same as"), (258, "is 1 point above")]
+)
+def test_faq_with_a_score_and_a_specialty_sets_the_score_beside_it(knowledge: Knowledge, score: int, says: str) -> None:
+    # "I got 250 and want derm, do IMGs even get interviews?": the answer, then their own number.
+    text = reply_text(Parsed("faq", topic="img", specialties=("dermatology",), score=score, own=True), knowledge)
+    assert knowledge.lead("dermatology").value == 257  # the cases above are worked out from it
+    assert f"Your {score} {says}" in text and "Dermatology average of 257" in text
 
 
 def test_overall_and_specialty_figures_each_keep_their_label(knowledge: Knowledge) -> None:
     text = reply_text(Parsed("faq", topic="overall_average", specialties=("psychiatry",)), knowledge)
     assert "U.S. MD seniors who matched in the 2024 Main Residency Match averaged 250" in text
-    assert f"Psychiatry average is about 242 ({CITATION})" in text
+    lead = knowledge.lead("psychiatry")
+    assert f"Psychiatry average of {lead.value} ({knowledge.label(lead)})." in text
     assert "matched applicants" not in text.lower()
 
 
@@ -292,5 +293,176 @@ def test_a_practice_score_beside_a_specialty_shows_that_average_with_its_source(
         specialties=("emergency-medicine",),
     )
     text = reply_text(parsed, knowledge)
-    assert "NBME 12 238" in text and "Emergency Medicine: average 246" in text and CITATION in text
+    lead = knowledge.lead("emergency-medicine")
+    assert "NBME 12 238" in text and f"Emergency Medicine: average {lead.value}" in text
+    assert f"Source: {knowledge.label(lead)}" in text
     assert "not a cut-off" in text
+
+
+# --- one source, year and population per comparison (issue 19, section 2) ---------------------
+
+BLOG_2024 = "Summary Blog, Mar 2026: matched U.S. MD seniors, 2024 data"
+SEED_LABEL = "Seed Article, May 2025, year and population not stated"
+BANDS = ("At or above the average", "Within 5 points above your score", "Further above your score")
+
+
+@pytest.mark.parametrize(
+    ("specialties", "label", "spread"),
+    [
+        (("anesthesiology", "internal-medicine"), BLOG_2024, "0 points"),  # not the seed's 245 against 250
+        (("internal-medicine", "family-medicine"), SEED_LABEL, "4 points"),  # only the seed has both
+        (("dermatology", "psychiatry", "pediatrics"), BLOG_2024, "11 points"),  # two cover all: the stated one
+        (("dermatology", "ophthalmology"), None, None),
+        (("anesthesiology", "family-medicine"), None, None),
+        (("internal-medicine", "ophthalmology", "vascular-surgery"), None, None),
+    ],
+    ids=["anesthesia-im", "im-fm", "derm-psych-peds", "derm-ophtho", "anesthesia-fm", "three-sources"],
+)
+@pytest.mark.parametrize("score", [None, 250])
+def test_a_comparison_names_one_source_or_labels_each_and_never_subtracts_across_them(
+    knowledge: Knowledge, specialties: tuple[str, ...], label: str | None, spread: str | None, score: int | None
+) -> None:
+    kb = mixed_knowledge(knowledge)
+    text = reply_text(Parsed("compare", score=score, specialties=specialties), kb)
+    shown = {s.id: f for g in kb.groups(specialties) for s, f in g.rows}
+    assert set(shown) == set(specialties)
+    for ident, figure in shown.items():
+        assert f"{kb.specialties[ident].name}: {figure.value}" in text
+    if label is not None:
+        assert f"Source: {label}." in text and text.count(label) == 1  # named once
+        gap = (
+            f"A {spread} spread between the highest and the lowest here" if spread != "0 points" else "The same average"
+        )
+        assert gap in text and "from one source." in text
+    else:
+        assert "spread" not in text and "I don't work out gaps between them" in text
+        for group in kb.groups(specialties):
+            assert text.count(f"{group.label}:") == 1
+    # Every number is "Step 2", a figure, a label's, the score or its distance to a figure, or the spread
+    # within one source: never a gap between figures from two sources.
+    allowed = {2} | {f.value for f in shown.values()} | {n for g in kb.groups(specialties) for n in numbers(g.label)}
+    if spread is not None:
+        allowed.add(int(spread.split()[0]))  # the one difference allowed: within one source
+    if score is not None:
+        allowed |= {score} | {abs(score - f.value) for f in shown.values()}
+    assert numbers(text) <= allowed
+
+
+def test_anesthesiology_and_internal_medicine_are_compared_on_the_same_2024_figures(knowledge: Knowledge) -> None:
+    """The reported bug: anesthesiology's 250 (2024) against internal medicine's seed 245 made a 5-point gap."""
+    text = reply_text(Parsed("compare", specialties=("anesthesiology", "internal-medicine")), knowledge)
+    [group] = knowledge.groups(["anesthesiology", "internal-medicine"])
+    assert (group.series.year, group.series.population) == (2024, "matched U.S. MD seniors")
+    assert "Internal Medicine: 250" in text and "Anesthesiology: 250" in text and "245" not in text
+    assert "The same average for each of these, from one source." in text and "5 point" not in text
+    assert f"Source: {group.label}." in text
+    check = reply_text(Parsed("score_check", score=245, specialties=("internal-medicine",)), knowledge)
+    assert "5 points below the Internal Medicine average of 250" in check and f"Source: {group.label}." in check
+
+
+def fit_names(text: str, band: str) -> set[str]:
+    """The short names a score-fit reply puts in one band, from grouped lines and lone labelled ones."""
+    names: set[str] = set()
+    current = None
+    for line in text.splitlines():
+        if line in BANDS:
+            current = line
+        elif not line.startswith("• "):
+            current = None
+        elif shared := re.fullmatch(r"• \d+: (.+)", line):
+            names |= {n.removesuffix(" ⭐") for n in shared[1].split(", ")} if current == band else set()
+        elif (alone := re.fullmatch(r"• (.+?)(?: ⭐)? \d+, (.+?) \(.+\)", line)) and alone[2] == band.lower():
+            names.add(alone[1])
+    return names
+
+
+@pytest.mark.parametrize("score", [230, 241, 245, 247, 250, 256, 270])
+@pytest.mark.parametrize("store", ["real", "mixed"])
+def test_the_fit_list_names_every_field_at_or_below_the_score(knowledge: Knowledge, score: int, store: str) -> None:
+    kb = knowledge if store == "real" else mixed_knowledge(knowledge)
+    text = reply_text(Parsed("score_fit", score=score), kb)
+    rows = [(s, f, g.label) for g in kb.ranking() for s, f in g.rows]
+    assert fit_names(text, BANDS[0]) == {s.short_name for s, f, _ in rows if f.value <= score}
+    assert fit_names(text, BANDS[1]) == {s.short_name for s, f, _ in rows if 0 < f.value - score <= 5}
+    assert fit_names(text, BANDS[2]) == {s.short_name for s, f, _ in rows if f.value - score > 5}
+    assert "more" not in text  # nothing hidden behind "… and N more"
+    for label in {label for *_, label in rows}:
+        assert text.count(label) == 1  # each source named once
+
+
+def test_the_fit_list_shares_a_line_between_fields_with_one_average(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("score_fit", score=250), mixed_knowledge(knowledge))
+    assert f"{BLOG_2024}:\nAt or above the average\n• 250: IM, Anesthesia\n• 247: Peds\n• 246: Psych\n" in text
+    assert "Further above your score\n• 257: Derm" in text
+    assert f"• FM 241, at or above the average ({SEED_LABEL})" in text
+
+
+@pytest.mark.parametrize(
+    ("specialty", "lines"),
+    [
+        ("internal-medicine", [f"• 250: {BLOG_2024}", f"• 245: {SEED_LABEL}"]),
+        (
+            "dermatology",
+            [
+                "• 258: NRMP Charting Outcomes 2024: matched U.S. MD seniors, 2024 data",
+                f"• 257: {BLOG_2024}",
+                f"• 257: {SEED_LABEL}",
+            ],
+        ),
+    ],
+)
+def test_average_lists_every_figure_labelled_the_lead_first(
+    knowledge: Knowledge, specialty: str, lines: list[str]
+) -> None:
+    text = reply_text(Parsed("average", specialties=(specialty,)), mixed_knowledge(knowledge))
+    assert "\n".join(lines) in text
+
+
+@pytest.mark.parametrize(
+    ("specialty", "score", "head", "label"),
+    [
+        ("dermatology", 250, "8 points below the Dermatology average of 258", "NRMP Charting Outcomes 2024: "),
+        ("internal-medicine", 245, "5 points below the Internal Medicine average of 250", BLOG_2024),
+        ("family-medicine", 245, "4 points above the Family Medicine average of 241", SEED_LABEL),
+        ("ophthalmology", 250, "8 points below the Ophthalmology average of 258", "SF Match 2025 report: "),
+    ],
+)
+def test_a_score_check_uses_the_lead_figure_and_says_which(
+    knowledge: Knowledge, specialty: str, score: int, head: str, label: str
+) -> None:
+    text = reply_text(Parsed("score_check", score=score, specialties=(specialty,)), mixed_knowledge(knowledge))
+    assert head in text and f"Source: {label}" in text
+
+
+def test_the_table_names_each_source_once_and_labels_lone_figures(knowledge: Knowledge) -> None:
+    text = plain_text(specialties_table(mixed_knowledge(knowledge)).html)
+    assert (
+        f"{BLOG_2024}:\nDerm        257\nIM          250\nAnesthesia  250\nPeds        247\nPsych       246\n" in text
+    )
+    assert f"• FM 241: {SEED_LABEL}" in text and "• Ophtho 258: SF Match 2025 report: " in text
+    assert text.count(BLOG_2024) == 1
+
+
+def test_no_comparison_of_two_real_specialties_states_a_gap_across_sources(knowledge: Knowledge) -> None:
+    ids = list(knowledge.specialties)
+    for i, first in enumerate(ids):
+        for second in ids[i + 1 :]:
+            groups = knowledge.groups([first, second])
+            text = reply_text(Parsed("compare", specialties=(first, second)), knowledge)
+            values = [f.value for g in groups for _, f in g.rows]
+            allowed = {2, *values} | {n for g in groups for n in numbers(g.label)}
+            if len(groups) == 1:
+                allowed.add(abs(values[0] - values[1]))  # one source: its spread may be stated
+            else:
+                assert "spread" not in text, (first, second)
+            assert numbers(text) <= allowed, (first, second, numbers(text) - allowed)
+
+
+def test_a_score_range_against_every_field_keeps_each_source_under_its_own_label(knowledge: Knowledge) -> None:
+    kb = mixed_knowledge(knowledge)
+    text = reply_text(Parsed("score_fit", score=245, range=(240, 249)), kb)
+    for group in kb.ranking():
+        assert text.count(f"{group.label}:") == 1
+        for spec, figure in group.rows:
+            assert f"• {spec.short_name} average {figure.value}: " in text
+    assert "I don't work out gaps between them" in text

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.profiles import ProfileStore
+from knowledge import Knowledge
 from knowledge.store import DATA_DIR
 from tests.bot_process import REPO
 
@@ -39,7 +40,7 @@ def data_env(tmp_path: Path) -> dict[str, str]:
 def test_ask_prints_one_readable_reply(data_env: dict[str, str]) -> None:
     result = run("ask", "248 good enough for ortho??", env=data_env)
     assert result.returncode == 0
-    assert "Your 248 is 8 points below the Orthopedic Surgery average of 256" in result.stdout
+    assert "Your 248 is 9 points below the Orthopedic Surgery average of 257" in result.stdout
     assert "<b>" not in result.stdout  # HTML rendered for a terminal
     assert "[1] 📊 Chart" in result.stdout
 
@@ -181,6 +182,14 @@ def test_knowledge_check_summarises_valid_data() -> None:
     result = run("knowledge", "check")
     assert result.returncode == 0
     assert "Knowledge OK: 21 specialties, 27 FAQ topics" in result.stdout
+
+
+def test_knowledge_check_shows_how_rankings_group_the_specialties_by_source(knowledge: Knowledge) -> None:
+    out = run("knowledge", "check").stdout
+    first, *rest = knowledge.ranking()
+    assert f"{len(first.rows):>3}  {first.label}\n" in out  # the largest: its specialties go without saying
+    for group in rest:  # the others name theirs, so a figure split off by a typo in its population shows
+        assert f"{len(group.rows):>3}  {group.label}: " + ", ".join(s.short_name for s, _ in group.rows) in out
 
 
 def test_invalid_knowledge_stops_every_command_with_the_same_message(tmp_path: Path) -> None:

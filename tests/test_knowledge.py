@@ -13,7 +13,9 @@ import pytest
 
 from knowledge import Knowledge, KnowledgeError, load_knowledge
 from knowledge.corpus import TopicName
+from knowledge.models import Figure, Source
 from knowledge.store import DATA_DIR, normalize
+from tests.mixed_sources import mixed_knowledge
 
 ARTICLE = "onlinemeded-2025"
 
@@ -168,7 +170,7 @@ def test_real_data_loads(knowledge: Knowledge) -> None:
 
 
 def test_the_seeds_15_averages_stay_exact_and_come_first(knowledge: Knowledge) -> None:
-    firsts = {s.id: s.primary for s in knowledge.specialties.values() if s.id in ARTICLE_AVERAGES}
+    firsts = {s.id: s.figures[0] for s in knowledge.specialties.values() if s.id in ARTICLE_AVERAGES}
     assert {i: f.value for i, f in firsts.items()} == ARTICLE_AVERAGES
     assert {(f.source, f.year, f.population) for f in firsts.values()} == {(ARTICLE, None, None)}
 
@@ -495,15 +497,131 @@ def test_broken_data_is_named(data_dir: Path, breaker: Callable[[Path], None], m
         load_knowledge(data_dir)
 
 
-def test_rankings_and_nearest_averages_come_from_the_figures(knowledge: Knowledge) -> None:
-    ranked = knowledge.ranked_specialties()
-    assert [s.average_step2 for s in ranked] == sorted((s.average_step2 for s in ranked), reverse=True)
-    ranked.pop()  # a caller's copy: the knowledge keeps its own
-    assert len(knowledge.ranked_specialties()) == len(knowledge.specialties)
-    every = list(knowledge.specialties.values())
-    for spec in every:
+def test_rankings_group_every_specialty_once_by_one_source_year_and_population(knowledge: Knowledge) -> None:
+    for kb in (knowledge, mixed_knowledge(knowledge)):
+        groups = kb.ranking()
+        ids = [s.id for g in groups for s, _ in g.rows]
+        assert sorted(ids) == sorted(kb.specialties)  # every specialty, once
+        for group in groups:
+            assert {(f.source, f.year, f.population) for _, f in group.rows} == {
+                (group.series.source, group.series.year, group.series.population)
+            }
+            assert all(f is group.series.figures[s.id] for s, f in group.rows)
+            values = [f.value for _, f in group.rows]
+            assert values == sorted(values, reverse=True)  # highest first within its own source
+            assert group.label == kb.label(group.rows[0][1])
+        sizes = [len(g.rows) for g in groups]
+        assert sizes == sorted(sizes, reverse=True)  # the source covering the most specialties first
+
+
+@pytest.mark.parametrize(
+    ("specialty", "source", "value"),
+    [
+        ("internal-medicine", "blog-2024", 250),  # stated year and population before the seed's 245
+        ("anesthesiology", "blog-2024", 250),
+        ("family-medicine", "seed", 241),  # the seed leads only where there is nothing else
+        ("dermatology", "nrmp-2024", 258),  # the same year: the publisher's own data before a blog's summary
+        ("ophthalmology", "sf-2025", 258),  # the newest year first
+        ("vascular-surgery", "table-2020", 247),
+    ],
+)
+def test_the_lead_figure_is_the_newest_stated_one_from_the_most_primary_source(
+    knowledge: Knowledge, specialty: str, source: str, value: int
+) -> None:
+    kb = mixed_knowledge(knowledge)
+    lead = kb.lead(specialty)
+    assert (lead.source, lead.value) == (source, value)
+    assert kb.figures_of(specialty)[0] is lead
+    assert sorted(kb.figures_of(specialty), key=id) == sorted(kb.specialties[specialty].figures, key=id)
+
+
+@pytest.mark.parametrize(
+    ("specialties", "expected"),
+    [
+        (["anesthesiology", "internal-medicine"], [("blog-2024", ["internal-medicine", "anesthesiology"])]),
+        (["internal-medicine", "family-medicine"], [("seed", ["internal-medicine", "family-medicine"])]),
+        (["dermatology"], [("nrmp-2024", ["dermatology"])]),  # alone: its lead
+        (["dermatology", "psychiatry"], [("blog-2024", ["dermatology", "psychiatry"])]),
+        (
+            ["family-medicine", "anesthesiology", "ophthalmology", "pediatrics"],
+            [
+                ("blog-2024", ["pediatrics", "anesthesiology"]),
+                ("sf-2025", ["ophthalmology"]),
+                ("seed", ["family-medicine"]),
+            ],
+        ),
+    ],
+)
+def test_a_set_of_specialties_takes_the_source_covering_most_of_them(
+    knowledge: Knowledge, specialties: list[str], expected: list[tuple[str, list[str]]]
+) -> None:
+    groups = mixed_knowledge(knowledge).groups(specialties)
+    assert [(g.series.source, sorted(s.id for s, _ in g.rows)) for g in groups] == [
+        (source, sorted(ids)) for source, ids in expected
+    ]
+
+
+def test_the_real_store_leads_with_stated_figures_wherever_it_has_one(knowledge: Knowledge) -> None:
+    for spec in knowledge.specialties.values():
+        lead = knowledge.lead(spec.id)
+        stated = [f for f in spec.figures if f.year is not None and f.population is not None]
+        assert (lead in stated) == bool(stated), spec.id
+        assert lead.year == max((f.year or 0 for f in stated), default=None) or not stated, spec.id
+    [group] = knowledge.groups(["anesthesiology", "internal-medicine"])  # the case: one 2024 source
+    assert {f.value for _, f in group.rows} == {250}
+
+
+@pytest.mark.parametrize(
+    ("figure", "label"),
+    [
+        ({}, "Seed Article, May 2025, year and population not stated"),
+        ({"year": 2024}, "Seed Article, May 2025: population not stated, 2024 data"),
+        ({"population": "matched U.S. MD seniors"}, "Seed Article, May 2025: matched U.S. MD seniors, year not stated"),
+        ({"year": 2024, "population": "U.S. MD seniors"}, "Seed Article, May 2025: U.S. MD seniors, 2024 data"),
+    ],
+)
+def test_a_label_is_built_from_the_source_and_says_what_it_leaves_out(
+    knowledge: Knowledge, figure: dict[str, Any], label: str
+) -> None:
+    built = Figure.model_validate({"value": 245, "source": "seed", "as_of": "2025-05-01", **figure})
+    assert mixed_knowledge(knowledge).label(built) == label
+
+
+def test_the_seeds_figures_say_their_year_and_population_are_not_stated(knowledge: Knowledge) -> None:
+    seed = knowledge.specialties["family-medicine"].figures[0]
+    assert knowledge.label(seed) == f"{knowledge.cite(ARTICLE)}, year and population not stated"
+
+
+@pytest.mark.parametrize(
+    ("url", "primary"),
+    [
+        ("https://www.nrmp.org/match-data/", True),
+        ("https://nrmp.org/x", True),
+        ("https://students-residents.aamc.org/report", True),
+        ("https://notnrmp.org/x", False),
+        ("https://www.quantaprep.com/blog/x", False),
+        ("https://medicine.uky.edu/eye", False),
+    ],
+)
+def test_a_source_is_primary_when_the_data_publisher_hosts_it(url: str, primary: bool) -> None:
+    source = Source.model_validate({"id": "s", "citation": "S", "title": "S", "url": url})
+    assert source.is_primary is primary
+
+
+def test_nearest_averages_come_from_the_lead_figures_source_first(knowledge: Knowledge) -> None:
+    kb = mixed_knowledge(knowledge)
+    assert [s.id for s in kb.nearest("internal-medicine", 4)] == [
+        "anesthesiology",
+        "pediatrics",
+        "psychiatry",
+        "dermatology",
+    ]
+    for spec in knowledge.specialties.values():
+        lead = knowledge.lead(spec.id)
+        series = next(g.series for g in knowledge.groups([spec.id]))
         near = knowledge.nearest(spec.id, 3)
-        gaps = [abs(s.average_step2 - spec.average_step2) for s in near]
-        others = [abs(s.average_step2 - spec.average_step2) for s in every if s.id != spec.id and s not in near]
         assert spec not in near and len(near) == 3
-        assert gaps == sorted(gaps) and gaps[-1] <= min(others)
+        inside = [s for s in near if s.id in series.figures]
+        gaps = [abs(series.figures[s.id].value - lead.value) for s in inside]
+        assert gaps == sorted(gaps)
+        assert [s.id in series.figures for s in near] == sorted((s.id in series.figures for s in near), reverse=True)

@@ -94,7 +94,8 @@ def test_full_conversation(knowledge: Knowledge) -> None:
     assert "Your plan is ready" in reply.html and "Phases" in reply.html
     assert "Nudges start Tue, Jan 13 at 07:00" in reply.html and "on study days" in reply.html
     derm = knowledge.specialties["dermatology"]
-    assert str(derm.average_step2) in reply.html and knowledge.cite(derm.source) in reply.html
+    lead = knowledge.lead(derm.id)
+    assert str(lead.value) in reply.html and knowledge.label(lead) in reply.html
 
 
 def test_free_text_start_takes_the_date(knowledge: Knowledge) -> None:

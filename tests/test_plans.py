@@ -230,8 +230,8 @@ def test_summary_html(knowledge: Knowledge) -> None:
         "Jan 12 – Feb 7",
         "Final review",
         "Rest",
-        f"<b>{spec.average_step2}</b>",
-        knowledge.cite(spec.source),
+        f"<b>{knowledge.lead(spec.id).value}</b>",  # the figure replies lead with, and its label
+        knowledge.label(knowledge.lead(spec.id)),
         "PM&amp;R",
         "an average, not a cut-off",
         "238",
@@ -488,8 +488,9 @@ def test_nudge_content_and_buttons(knowledge: Knowledge) -> None:
     assert "Content review + QBank" in reply.html
     first_tip = tip_order(knowledge.tips)[0]
     assert html.escape(first_tip.text, quote=False) in reply.html
-    assert f"{derm.short_name} average: <b>{derm.average_step2}</b>" in reply.html
-    assert knowledge.cite(derm.source) in reply.html and "not a cut-off" in reply.html
+    lead = knowledge.lead(derm.id)
+    assert f"{derm.short_name} average: <b>{lead.value}</b> ({knowledge.label(lead)})" in reply.html
+    assert "not a cut-off" in reply.html
     assert [b.action for row in reply.buttons for b in row] == ["/done", "/snooze", "/pause"]
     assert sent.last_nudged == date(2026, 1, 13) and sent.tips_used == [first_tip.id]
     assert plan.last_nudged == TODAY and plan.tips_used == []  # input untouched
