@@ -295,7 +295,7 @@ class Advisor:
             f"every study day at {answers.fmt_time(plan.nudge_time)} ({escape_text(plan.tz)}) to Google Calendar, "
             "Apple Calendar or Outlook.\n\n"
             "Changed your plan? Send /calendar again and import the new file: the events keep their IDs, "
-            "so your calendar updates them instead of adding copies."
+            "so a calendar app that matches events by ID updates them instead of adding copies."
         )
         document = Document(calendar_file.FILENAME, data, calendar_file.MIME_TYPE)
         return Turn(Reply(html, document=document), "calendar")
