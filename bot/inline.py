@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from typing import cast
 
 from bot import advice, talk
 from bot.conversation import PLAN_OPERATIONS, START_INLINE, START_PLAN, UNSHOWABLE
 from bot.profiles import Profile
 from bot.render import TELEGRAM_TEXT_LIMIT, cut_to, plain_text, split_html
 from bot.reply import Reply
-from bot.understand import Parsed, understand
+from bot.understand import Intent, Parsed, understand
 from knowledge import Knowledge
 from knowledge.models import Specialty
 
@@ -83,7 +84,7 @@ def answer_inline(query: str, knowledge: Knowledge) -> InlineAnswer:
 def _reading(alternative: str, parsed: Parsed) -> Parsed:
     """One of an unsure message's likely readings ("average", "faq:retakes") as a Parsed of its own."""
     intent, _, topic = alternative.partition(":")
-    return replace(parsed, intent=intent, topic=topic or None, alternatives=())  # type: ignore[arg-type]
+    return replace(parsed, intent=cast(Intent, intent), topic=topic or None, alternatives=())
 
 
 def _articles(parsed: Parsed, knowledge: Knowledge) -> list[Article]:

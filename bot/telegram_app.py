@@ -314,8 +314,8 @@ class Handlers:
     async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An inline query ("@bot derm" typed in any chat): articles to post, from the query alone.
 
-        Read and answered on the loop (well under a millisecond: the same understanding and
-        advice as a message, with no store access), so the answer goes out at once. Nothing
+        Read and answered on the loop (about a millisecond: the same understanding and advice
+        as a message, with no store access), so the answer goes out at once. Nothing
         of the query is stored or logged, and no stored memory is used.
         """
         query = update.inline_query
