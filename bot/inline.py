@@ -11,6 +11,7 @@ Pure, like the advice: plain data out; `bot.telegram_app` turns it into Bot API 
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -22,6 +23,8 @@ from bot.reply import Reply
 from bot.understand import Intent, Parsed, understand
 from knowledge import Knowledge
 from knowledge.models import Specialty
+
+log = logging.getLogger(__name__)
 
 MAX_RESULTS = 50
 """Telegram takes at most 50 results per answer."""
@@ -62,6 +65,14 @@ class InlineAnswer:
 
 def answer_inline(query: str, knowledge: Knowledge) -> InlineAnswer:
     """The articles for one inline query (any text, up to Telegram's 256 characters); never raises."""
+    try:
+        return _answer(query, knowledge)
+    except Exception:  # a bug must cost one empty list, never an unanswered query
+        log.exception("could not answer a %d-character inline query", len(query))  # the text itself is private
+        return InlineAnswer((), NO_ANSWER, START_INLINE)
+
+
+def _answer(query: str, knowledge: Knowledge) -> InlineAnswer:
     text = UNSHOWABLE.sub("", query).strip()
     if not text:
         return InlineAnswer(_everyday(knowledge), ASK_PRIVATELY, START_INLINE)

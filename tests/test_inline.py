@@ -63,3 +63,15 @@ def test_any_query_is_answered_within_telegrams_limits(knowledge: Knowledge, que
         assert len(article.description) <= DESCRIPTION_LIMIT
         assert 0 < telegram_length(article.html) <= TELEGRAM_TEXT_LIMIT
         assert html_errors(article.html) == []
+
+
+def test_a_failure_inside_still_answers_and_logs_no_query_text(
+    knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object) -> object:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(advice, "average", broken)
+    found = answer_inline("derm secret-words", knowledge)
+    assert found.articles == () and found.start_parameter == "inline"
+    assert "secret-words" not in caplog.text and "17-character inline query" in caplog.text
