@@ -505,6 +505,23 @@ def numbers_section(specs: list[Specialty], score: int | None, knowledge: Knowle
     return "".join(f"\n\n{line}" for line in lines)
 
 
+SHORT_FAQ = 450
+"""Characters of a FAQ answer's short form (inline mode posts it into a group chat)."""
+
+
+def faq_short(topic: str, knowledge: Knowledge) -> Reply:
+    """A FAQ answer's short form: its first paragraphs (up to about SHORT_FAQ characters) and its sources."""
+    entry = knowledge.faq[topic]
+    kept: list[str] = []
+    for paragraph in entry.answer.split("\n\n"):
+        if kept and sum(map(len, kept)) + len(paragraph) > SHORT_FAQ and not kept[-1].endswith(":"):
+            break
+        kept.append(paragraph)
+    cites = "; ".join(escape(knowledge.cite(s)) for s in entry.sources)
+    body = escape("\n\n".join(kept))
+    return Reply(f"<b>{escape(entry.title)}</b>\n\n{body}\n\n<i>Sources: {cites}.</i>")
+
+
 def faq_menu(knowledge: Knowledge) -> Reply:
     """Every FAQ topic as a button."""
     entries = list(knowledge.faq.values())
@@ -608,8 +625,8 @@ def help_reply() -> Reply:
         f"Ask things like:\n{_examples()}\n\n"
         "<b>Commands</b>\n"
         "/specialties · /average derm · /score 248 ortho · /compare derm psych · /faq · /chart\n"
-        "/plan (your study plan) · /done 40 (log questions) · /pause · /resume · /stop\n"
-        "/forget (erase what I remember) · /start · /help"
+        "/plan (your study plan) · /calendar (as a calendar file) · /done 40 (log questions)\n"
+        "/pause · /resume · /stop · /forget (erase what I remember) · /start · /help"
     )
     return Reply(html, MENU)
 

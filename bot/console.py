@@ -12,6 +12,7 @@ from typing import TextIO
 
 from pydantic import BaseModel
 
+from bot.calendar_file import FILENAME as CALENDAR_NAME
 from bot.charts import render_png
 from bot.conversation import Advisor, Turn
 from bot.profiles import Profile
@@ -58,9 +59,21 @@ class AskResult(BaseModel):
 
 
 def render_turn(turn: Turn, advisor: Advisor, chart_dir: Path | None) -> tuple[str, list[Button]]:
-    """The text a terminal shows for a turn, and its buttons in the order numbered."""
+    """The text a terminal shows for a turn, and its buttons in the order numbered.
+
+    A chart is saved in `chart_dir` (BOT_DATA_DIR/charts); a file, such as the plan's .ics, in
+    BOT_DATA_DIR itself, and the text says where.
+    """
     lines = [plain_text(turn.reply.html)]
     buttons = [b for row in turn.reply.buttons for b in row]
+    document = turn.reply.document
+    if document is not None and chart_dir is not None:
+        data_dir = chart_dir.parent
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = data_dir / document.filename
+        # The plan is the student's own: readable by its owner only, like the store.
+        write_atomically(path, document.data)
+        lines.append(f"[{document.filename} saved to {path}: open it with your calendar app to import it]")
     if turn.reply.chart is not None and chart_dir is not None:
         chart_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = chart_dir / CHART_NAME
@@ -87,9 +100,10 @@ def press(text: str, buttons: list[Button]) -> str:
 
 
 def forget_chart(turn: Turn, advisor: Advisor, chart_dir: Path | None, user_id: int) -> None:
-    """After /forget erased a user, remove the last chart too: it shows their score."""
+    """After /forget erased a user, remove the last chart and calendar file too: they show their score and plan."""
     if turn.intent == "forget" and chart_dir is not None and advisor.profiles.get(user_id) == Profile(user_id):
         (chart_dir / CHART_NAME).unlink(missing_ok=True)
+        (chart_dir.parent / CALENDAR_NAME).unlink(missing_ok=True)
 
 
 def answer(advisor: Advisor, user_id: int, text: str) -> Turn:

@@ -11,14 +11,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot import advice, answers, plan_flow, plans, talk
+from bot import advice, answers, calendar_file, plan_flow, plans, talk
 from bot.answer_bank import best_answer
 from bot.profiles import About, Profile, ProfileStore
-from bot.reply import Button, Chart, Reply, escape_text
+from bot.reply import Button, Chart, Document, Reply, escape_text
 from bot.stage import stage_of
 from bot.timezones import zone
 from bot.understand import Intent, Parsed, understand
-from bot.understand.cues import asks_for_plan
+from bot.understand.cues import asks_for_calendar, asks_for_plan
 from knowledge import Knowledge
 from knowledge.models import Answer
 from knowledge.text import normalize
@@ -80,6 +80,15 @@ STALE_BUTTON = "That button is from an older message and no longer applies. Here
 PRIVATE_ONLY = "Let's do that in a private chat with me, so your plan and nudges stay yours."
 PRIVATE_FORGET = "Send /forget to me in a private chat, and I'll erase what I remember about you there."
 NO_PLAN = "You don't have a study plan yet. Send /plan and I'll build one with you."
+MAKE_PLAN = ((Button("🗓 Make a plan", "/plan"),),)
+START_INLINE = "inline"
+"""The /start parameter of inline mode's button into the private chat."""
+START_PLAN = "plan"
+"""The /start parameter when an inline query asked about the student's own plan: /start plan opens it."""
+FROM_INLINE = (
+    "In any chat, type my username and a question (“derm”, “248 ortho”, “derm vs plastics”, “retakes”), "
+    "then tap a result to post it there. Here in private I can also remember your score and keep your study plan."
+)
 
 
 def _utcnow() -> dt.datetime:
@@ -113,6 +122,9 @@ class Advisor:
             return _turn(talk.crisis(self.knowledge), parsed)
         if profile.draft is not None:
             return self._plan_step(profile, text, parsed)
+        if asks_for_calendar(normalize(text)):
+            # "add it to my calendar", "export my plan": a rule, as the classifier has no such intent.
+            return self._calendar(profile, private=private)
         if (
             parsed.intent == "study_plan"
             and parsed.feeling not in {None, "celebration"}
@@ -248,7 +260,7 @@ class Advisor:
         profile = self.profiles.get(user_id) if private else Profile(user_id)
         match name:
             case "start":
-                return Turn(advice.welcome(), "greeting")
+                return self._start(profile, args, private=private)
             case "help":
                 return Turn(advice.help_reply(), "help")
             case "specialties":
@@ -266,6 +278,8 @@ class Advisor:
                 # Only in private: in a group the answer would tell everyone whether
                 # that member had stored data.
                 return self._forget(user_id, args) if private else Turn(Reply(PRIVATE_FORGET), "forget")
+            case "calendar":
+                return self._calendar(profile, private=private)
             case "stats" if user_id in self.admin_ids and private:
                 return Turn(self._stats(), "stats")
             case _ if name in PLAN_COMMANDS:
@@ -276,6 +290,37 @@ class Advisor:
             Reply(f"I don't know that command. {advice.help_reply().html}", advice.MENU),
             "unknown",
         )
+
+    def _start(self, profile: Profile, args: str, *, private: bool) -> Turn:
+        """/start, and /start with a deep-link parameter (from inline mode's button)."""
+        if args == START_PLAN and private:
+            return self._plan_command(profile, "plan", "/plan")
+        reply = advice.welcome()
+        if args == START_INLINE:
+            reply = replace(reply, html=f"{reply.html}\n\n{escape_text(FROM_INLINE)}")
+        return Turn(reply, "greeting")
+
+    def _calendar(self, profile: Profile, *, private: bool) -> Turn:
+        """The study plan as an .ics file; without a plan, an offer to make one."""
+        if not private:
+            return Turn(Reply(PRIVATE_ONLY), "calendar")
+        plan = profile.plan
+        if plan is None:
+            return Turn(Reply(NO_PLAN, MAKE_PLAN), "calendar")
+        if plan.status in ("stopped", "finished"):
+            text = f"Your plan is {plan.status}, so there's nothing to put in a calendar. Send /plan to make a new one."
+            return Turn(Reply(text, MAKE_PLAN), "calendar")
+        data = calendar_file.plan_calendar(plan, profile.user_id, self.now())
+        html = (
+            "📅 <b>Your study plan as a calendar file.</b>\n"
+            "Open it to add your exam day, each phase, your self-assessment days and a study block on "
+            f"every study day at {answers.fmt_time(plan.nudge_time)} ({escape_text(plan.tz)}) to Google Calendar, "
+            "Apple Calendar or Outlook.\n\n"
+            "Changed your plan? Send /calendar again and import the new file: the events keep their IDs, "
+            "so a calendar app that matches events by ID updates them instead of adding copies."
+        )
+        document = Document(calendar_file.FILENAME, data, calendar_file.MIME_TYPE)
+        return Turn(Reply(html, document=document), "calendar")
 
     def _faq(self, args: str) -> Turn:
         topic = args.strip().lower()
@@ -410,11 +455,14 @@ class Advisor:
         unchanged = outcome.plan is None and outcome.draft is not None and outcome.draft == draft
         if unchanged and not COMMAND.match(text):
             parsed = parsed or understand(text, self.knowledge)
-            if parsed.intent not in NOT_A_QUESTION and not parsed.unsure:  # a guess is no question
-                turn = self._free_text(profile, parsed, text=text)
+            calendar = asks_for_calendar(normalize(text)) and plan is not None
+            if calendar or (parsed.intent not in NOT_A_QUESTION and not parsed.unsure):  # a guess is no question
+                turn = (
+                    self._calendar(profile, private=True) if calendar else self._free_text(profile, parsed, text=text)
+                )
                 ask, buttons = plan_flow.question(self.profiles.get(profile.user_id).draft or draft)
                 html = f"{turn.reply.html}\n\n<i>Back to your study plan:</i>\n{ask}"
-                reply = Reply(html, (*turn.reply.buttons, *buttons), turn.reply.chart)
+                reply = replace(turn.reply, html=html, buttons=(*turn.reply.buttons, *buttons))
                 return replace(turn, reply=reply)
         return self._save_plan(profile, outcome)
 

@@ -31,6 +31,7 @@ from bot.answers import (
     parse_study_weekdays,
 )
 from bot.plans import (
+    ADD_TO_CALENDAR,
     TRIAGE_DAYS,
     FlowStep,
     Plan,
@@ -178,9 +179,10 @@ def _which_zone(draft: PlanDraft, asked: ZoneQuestion) -> PlanOutcome:
 
 
 def plan_buttons(plan: Plan) -> tuple[tuple[Button, ...], ...]:
-    """Controls under a plan summary: Edit, Replace, Pause or Resume, Stop."""
+    """Controls under a plan summary: Edit, Replace, Pause or Resume, Stop, and Add to calendar."""
     toggle = Button("▶️ Resume", "/resume") if plan.status == "paused" else Button("⏸ Pause", "/pause")
-    return ((Button("✏️ Edit", "/plan edit"), Button("🆕 Replace", "/plan new")), (toggle, Button("⏹ Stop", "/stop")))
+    rows = ((Button("✏️ Edit", "/plan edit"), Button("🆕 Replace", "/plan new")), (toggle, Button("⏹ Stop", "/stop")))
+    return (*rows, (ADD_TO_CALENDAR,)) if plan.status in ("active", "paused") else rows
 
 
 # --------------------------------------------------------------------------- extras
@@ -270,7 +272,7 @@ def _finish_new(draft: PlanDraft, today: date, knowledge: Knowledge, note: str, 
     if note:
         parts.append(note)
     parts += [summary_html(plan, today, knowledge), _first_nudge_note(plan, today, now)]
-    return PlanOutcome(Reply("\n\n".join(parts), ((Button("✏️ Edit plan", "/plan edit"),),)), plan)
+    return PlanOutcome(Reply("\n\n".join(parts), ((Button("✏️ Edit plan", "/plan edit"), ADD_TO_CALENDAR),)), plan)
 
 
 def _finish_edit(plan: Plan, today: date, knowledge: Knowledge, note: str = "") -> PlanOutcome:
@@ -407,7 +409,7 @@ def start(
             )
             buttons = (
                 (Button("✏️ Edit", "/plan edit"), Button("🆕 Replace", f"/plan new {found.isoformat()}")),
-                buttons[1],
+                *buttons[1:],
             )
         return PlanOutcome(Reply(html_text, buttons))
 

@@ -612,6 +612,9 @@ ENCOURAGEMENTS = (
     "Your score is built on ordinary days like this one.",
 )
 
+ADD_TO_CALENDAR = Button("📅 Add to calendar", "/calendar")
+"""Under a plan summary: the plan as an .ics file."""
+
 NUDGE_BUTTONS = ((Button("✅ Done", "/done"), Button("⏰ Snooze 1h", "/snooze"), Button("⏸ Pause", "/pause")),)
 
 
@@ -834,7 +837,7 @@ def move_exam(plan: Plan, exam: date, today: date, knowledge: Knowledge) -> Plan
     if (exam - today).days < TRIAGE_DAYS <= (before - today).days:
         lines.append("With under two weeks to go, your plan is now a focused triage plan: questions first.")
     lines += ["", summary_html(updated, today, knowledge)]
-    return PlanOutcome(Reply("\n".join(lines), ((Button("✏️ Edit plan", "/plan edit"),),)), updated)
+    return PlanOutcome(Reply("\n".join(lines), ((Button("✏️ Edit plan", "/plan edit"), ADD_TO_CALENDAR),)), updated)
 
 
 def days_left_reply(plan: Plan, today: date) -> PlanOutcome:

@@ -1,4 +1,4 @@
-"""What the core hands to a transport: HTML text, optional buttons, an optional chart."""
+"""What the core hands to a transport: HTML text, optional buttons, an optional chart or file."""
 
 from __future__ import annotations
 
@@ -39,9 +39,20 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A file sent with a reply (the study plan as an .ics): Telegram sends it as a document
+    with the reply as its caption; the terminal saves it under BOT_DATA_DIR and says where."""
+
+    filename: str
+    data: bytes
+    mime_type: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """One answer in Telegram-safe HTML; transports render it, none rewrites it."""
 
     html: str
     buttons: tuple[tuple[Button, ...], ...] = field(default=())
     chart: Chart | None = None
+    document: Document | None = None

@@ -25,6 +25,10 @@ from telegram import (
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputFile,
+    InputTextMessageContent,
     LinkPreviewOptions,
     Message,
     Update,
@@ -38,6 +42,7 @@ from telegram.ext import (
     BaseUpdateProcessor,
     CallbackQueryHandler,
     ContextTypes,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
@@ -49,6 +54,7 @@ from bot.charts import render_png
 from bot.config import FREE_RATE, Settings
 from bot.conversation import COMMAND, WHOLE_STORE_COMMANDS, Advisor, Turn, command_name
 from bot.group_commit import GroupCommit
+from bot.inline import InlineAnswer, answer_inline
 from bot.logging_setup import configure_logging
 from bot.nudges import Nudger, workers_for
 from bot.profiles import ProfileStore
@@ -68,6 +74,7 @@ COMMANDS = (
     ("chart", "Chart of averages with your score"),
     ("faq", "Common questions"),
     ("plan", "Your study plan and daily nudges"),
+    ("calendar", "Your study plan as a calendar file"),
     ("done", "Log today's study: /done 40 questions"),
     ("pause", "Pause nudges"),
     ("resume", "Resume nudges"),
@@ -155,6 +162,18 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply, knowledge: Knowledge,
     rate limiter apply all the same. `paid` sends with allow_paid_broadcast (nudges, when
     TELEGRAM_PAID_BROADCAST is on).
     """
+    if reply.document is not None:
+        await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+        fits = telegram_length(reply.html) <= TELEGRAM_CAPTION_LIMIT
+        document = InputFile(reply.document.data, filename=reply.document.filename)
+        await bot.send_document(
+            chat_id,
+            document,
+            caption=reply.html if fits else cut_to(plain_text(reply.html), TELEGRAM_CAPTION_LIMIT),
+            parse_mode=ParseMode.HTML if fits else None,
+            reply_markup=keyboard(reply),
+        )
+        return
     if reply.chart is not None:
         await bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
         png = await asyncio.to_thread(render_png, reply.chart, knowledge)
@@ -292,6 +311,27 @@ class Handlers:
             return
         await self.answer(context.bot, chat.id, query.from_user.id, turn)
 
+    async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An inline query ("@bot derm" typed in any chat): articles to post, from the query alone.
+
+        Read and answered on the loop (about a millisecond: the same understanding and advice
+        as a message, with no store access), so the answer goes out at once. Nothing
+        of the query is stored or logged, and no stored memory is used.
+        """
+        query = update.inline_query
+        if query is None:
+            return
+        found = answer_inline(query.query, self.advisor.knowledge)
+        await query.answer(
+            inline_results(found),
+            # The results depend on the query's text alone, never on who asks: Telegram may serve
+            # them to anyone who types the same words (is_personal=False), and keep them for an
+            # hour, since the figures change only when the knowledge files do (and the bot restarts).
+            cache_time=INLINE_CACHE_SECONDS,
+            is_personal=False,
+            button=InlineQueryResultsButton(found.button, start_parameter=found.start_parameter),
+        )
+
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log with context (never the token) and apologise where a reply is possible."""
         user = update.effective_user.id if isinstance(update, Update) and update.effective_user else None
@@ -306,6 +346,25 @@ class Handlers:
             await context.bot.send_message(chat.id, APOLOGY)
         except TelegramError:
             log.warning("could not send the apology to chat %s", chat.id)
+
+
+INLINE_CACHE_SECONDS = 3600
+"""How long Telegram may keep an inline query's results (see `Handlers.on_inline`)."""
+
+
+def inline_results(found: InlineAnswer) -> list[InlineQueryResultArticle]:
+    """The core's articles as Bot API results: each posts its HTML, without a link preview."""
+    return [
+        InlineQueryResultArticle(
+            id=article.id,
+            title=article.title,
+            description=article.description,
+            input_message_content=InputTextMessageContent(
+                article.html, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW_OPTIONS
+            ),
+        )
+        for article in found.articles
+    ]
 
 
 def file_url(base_url: str) -> str:
@@ -458,6 +517,7 @@ def build_application(
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, handlers.on_text))
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & ~filters.TEXT, handlers.on_other))
     app.add_handler(CallbackQueryHandler(handlers.on_button))
+    app.add_handler(InlineQueryHandler(handlers.on_inline))
     # Edited messages and other update types need no answer; with no handler they pass quietly.
     app.add_error_handler(handlers.on_error)
     return app

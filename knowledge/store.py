@@ -92,6 +92,10 @@ class Knowledge:
         """Every specialty, grouped by series (the largest first), each group highest average first."""
         return self._ranking
 
+    def ranked_specialties(self) -> list[Specialty]:
+        """Every specialty in the ranking's order: group by group, each highest average first."""
+        return [spec for group in self._ranking for spec, _ in group.rows]
+
     def nearest(self, specialty_id: str, n: int = 2) -> tuple[Specialty, ...]:
         """The `n` specialties whose averages in this one's lead series are closest (others only to fill up)."""
         return self._nearest[specialty_id][:n]

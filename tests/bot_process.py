@@ -13,7 +13,7 @@ from typing import Any
 from tests.fake_bot_api import Call, FakeBotApi
 
 REPO = Path(__file__).resolve().parents[1]
-SENDS = {"sendMessage", "sendPhoto", "editMessageText"}
+SENDS = {"sendMessage", "sendPhoto", "sendDocument", "editMessageText"}
 
 
 class BotProcess:
@@ -90,6 +90,14 @@ class BotProcess:
         if replies:
             self.replies(user_id, since, count=replies)
         return [c for c in self.api.calls[since:] if c.method in SENDS | {"answerCallbackQuery"}]
+
+    def inline(self, user_id: int, query: str, **kwargs: Any) -> Call:
+        """Type an inline query ("@bot <query>") as a user; returns the bot's answerInlineQuery call."""
+        query_id = self.api.push_inline_query(user_id, query, **kwargs)
+        self.api.wait_for(lambda calls: self.api.inline_answer(query_id) is not None, timeout=15)
+        answer = self.api.inline_answer(query_id)
+        assert answer is not None
+        return answer
 
     def replies(self, chat_id: int, since: int, count: int = 1, timeout: float = 30) -> list[Call]:
         """Wait for `count` sends to a chat after call index `since`."""

@@ -93,6 +93,9 @@ _COMMAND_RE = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{1,64})?")
 _MENTION_RE = re.compile(r"(?<![\w@/])@[A-Za-z][A-Za-z0-9_]{3,31}\b")
 _BOT_COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
 _SECRET_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_START_PARAMETER_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_INLINE_QUERY_LIMIT = 256  # characters of an inline query's text (InlineQuery.query in api.json)
+_INLINE_RESULTS_LIMIT = 50  # results per answerInlineQuery (Telegram's RESULTS_TOO_MUCH)
 _DISCRIMINATOR_RE = re.compile(r"(?:always|must be)\s+[\"“]?([a-z_]+)[\"”]?")
 _PRIMITIVES = frozenset({"String", "Integer", "Float", "Boolean"})
 _CHAT_ACTIONS = frozenset(
@@ -697,6 +700,8 @@ class _Checker:
             action = values.get("action")
             if isinstance(action, str) and action not in _CHAT_ACTIONS:
                 self.problems.append(_Problem("wrong parameter action in request", f"action: {action!r}"))
+        elif method == "answerInlineQuery":
+            self.inline_rules(values)
         elif method == "setMyCommands":
             commands = values.get("commands")
             if isinstance(commands, list) and len(commands) > 100:
@@ -730,6 +735,43 @@ class _Checker:
                                 f"{key}[{i}]: offset {offset} length {length} but the text has {size} UTF-16 units",
                             )
                         )
+
+    def inline_rules(self, values: dict[str, Any]) -> None:
+        """answerInlineQuery's rules beyond types: 50 results at most, unique ids of 1-64 bytes,
+        a title on each article, a valid deep-link parameter, a cache time that isn't negative."""
+        results = values.get("results")
+        if isinstance(results, list):
+            if len(results) > _INLINE_RESULTS_LIMIT:
+                self.problems.append(
+                    _Problem("RESULTS_TOO_MUCH", f"results: {len(results)} (limit {_INLINE_RESULTS_LIMIT})")
+                )
+            seen: set[str] = set()
+            for i, result in enumerate(results):
+                if not isinstance(result, dict):
+                    continue
+                result_id = result.get("id")
+                if isinstance(result_id, str):
+                    size = len(result_id.encode("utf-8"))
+                    if not 1 <= size <= 64:
+                        self.problems.append(_Problem("RESULT_ID_INVALID", f"results[{i}].id: {size} bytes (1-64)"))
+                    if result_id in seen:
+                        self.problems.append(_Problem("RESULT_ID_DUPLICATE", f"results[{i}].id: {result_id!r} twice"))
+                    seen.add(result_id)
+                title = result.get("title")
+                if result.get("type") == "article" and isinstance(title, str) and not title.strip():
+                    self.problems.append(_Problem("RESULT_TITLE_EMPTY", f"results[{i}].title: empty"))
+        button = values.get("button")
+        if isinstance(button, dict):
+            start = button.get("start_parameter")
+            if isinstance(start, str) and not _START_PARAMETER_RE.fullmatch(start):
+                self.problems.append(_Problem("START_PARAM_INVALID", f"button.start_parameter: {start!r}"))
+            if ("start_parameter" in button) == ("web_app" in button):
+                self.problems.append(
+                    _Problem("BUTTON_TYPE_INVALID", "button: exactly one of start_parameter and web_app is needed")
+                )
+        cache_time = values.get("cache_time")
+        if isinstance(cache_time, int) and cache_time < 0:
+            self.problems.append(_Problem("CACHE_TIME_INVALID", f"cache_time: {cache_time}"))
 
 
 def _parse_mode_target(key: str, fields: dict[str, dict[str, Any]]) -> str | None:
@@ -961,8 +1003,11 @@ class FakeBotApi:
         bot_first_name: str = "Step 2 CK Advisor",
         port: int = 0,
         max_poll_timeout: float = 50.0,
+        inline_mode: bool = True,
     ) -> None:
         self.token = token
+        self.inline_mode = inline_mode
+        """What getMe says of inline mode (switched on with @BotFather's /setinline)."""
         self.bot_username = bot_username
         self.bot_first_name = bot_first_name
         self.bot_id = int(token.split(":", 1)[0]) if token.split(":", 1)[0].isdigit() else 1
@@ -994,6 +1039,8 @@ class FakeBotApi:
         self._chats: dict[int, dict[str, Any]] = {}
         self._usernames: dict[str, int] = {}
         self._callback_ids: dict[str, bool] = {}  # id -> answered
+        self._inline_query_ids: dict[str, bool] = {}  # id -> answered
+        self._inline_query_counter = itertools.count(7_000_000_000_000_000_001)
         self._callback_counter = itertools.count(4_000_000_000_000_000_001)
         self._file_counter = itertools.count(1)
         self._faults: dict[str, deque[_Fault]] = {}
@@ -1250,6 +1297,48 @@ class FakeBotApi:
                 }
             }
         return self.push_update(update)
+
+    def push_inline_query(
+        self,
+        user_id: int,
+        query: str,
+        *,
+        chat_type: str | None = "supergroup",
+        offset: str = "",
+        first_name: str = "Sam",
+    ) -> str:
+        """Queue an inline query ("@bot derm" typed in a chat of `chat_type`); returns the query's id.
+
+        Telegram sends at most 256 characters of query text, so longer text is refused here.
+        Answer it once with answerInlineQuery (see :meth:`inline_answer`).
+        """
+        if len(query) > _INLINE_QUERY_LIMIT:
+            raise ValueError(f"an inline query holds at most {_INLINE_QUERY_LIMIT} characters, got {len(query)}")
+        with self._lock:
+            query_id = str(next(self._inline_query_counter))
+            self._inline_query_ids[query_id] = False
+            inline_query: dict[str, Any] = {
+                "id": query_id,
+                "from": {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "en"},
+                "query": query,
+                "offset": offset,
+            }
+            if chat_type is not None:
+                inline_query["chat_type"] = chat_type
+        self.push_update({"inline_query": inline_query})
+        return query_id
+
+    def inline_answer(self, query_id: str) -> Call | None:
+        """The accepted answerInlineQuery call for a query, or None while there is none."""
+        with self._lock:
+            return next(
+                (
+                    c
+                    for c in self._by_method.get("answerinlinequery", ())
+                    if c.ok and c.params.get("inline_query_id") == query_id
+                ),
+                None,
+            )
 
     def pending_updates(self) -> int:
         """Updates pushed but not yet confirmed by the bot (or delivered to a webhook)."""
@@ -1799,7 +1888,7 @@ class FakeBotApi:
             "username": self.bot_username,
             "can_join_groups": True,
             "can_read_all_group_messages": False,
-            "supports_inline_queries": False,
+            "supports_inline_queries": self.inline_mode,
             "can_connect_to_business": False,
             "has_main_web_app": False,
         }
@@ -1971,6 +2060,19 @@ class FakeBotApi:
                 violation=f"{reason}: {query_id!r}",
             )
         self._callback_ids[query_id] = True
+        return True
+
+    def _answer_inline_query(self, p: dict[str, Any]) -> bool:
+        query_id = p["inline_query_id"]
+        answered = self._inline_query_ids.get(query_id)
+        if answered is None or answered:
+            reason = "unknown inline_query_id" if answered is None else "answered twice"
+            raise _ApiError(
+                400,
+                "Bad Request: query is too old and response timeout expired or query ID is invalid",
+                violation=f"{reason}: {query_id!r}",
+            )
+        self._inline_query_ids[query_id] = True
         return True
 
     def _set_webhook(self, p: dict[str, Any]) -> bool:
@@ -2268,6 +2370,7 @@ _HANDLERS: dict[str, Callable[[FakeBotApi, dict[str, Any]], Any]] = {
     "editMessageReplyMarkup": FakeBotApi._edit_message_reply_markup,
     "deleteMessage": FakeBotApi._delete_message,
     "answerCallbackQuery": FakeBotApi._answer_callback_query,
+    "answerInlineQuery": FakeBotApi._answer_inline_query,
     "sendChatAction": FakeBotApi._true,
     "setWebhook": FakeBotApi._set_webhook,
     "deleteWebhook": FakeBotApi._delete_webhook,

@@ -196,8 +196,10 @@ def test_every_button_works_now_and_after_a_restart(api: FakeBotApi, tmp_path: P
         "/chart",
         "/compare ",
         "/specialties",
+        "/calendar",
     ):
         assert any(a.startswith(prefix) for a in crawler.seen), prefix
+    assert "calendar" in pressed["/calendar"]  # the .ics with its caption, or why there is none (a stopped plan)
 
     # After a restart, every button on the old messages still does something sensible.
     again = BotProcess(api, tmp_path).start()

@@ -286,3 +286,14 @@ def test_a_bad_table_imports_nothing_and_says_where(
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith("Nothing imported: bad.csv") and message in result.stderr
     assert {p.name: p.read_bytes() for p in knowledge_copy.iterdir()} == before
+
+
+def test_the_terminal_chat_saves_the_calendar_file_and_forget_removes_it(data_env: dict[str, str]) -> None:
+    steps = "export my plan\n/plan\nin 6 weeks\n5\n19:00\nNew York\nskip\nadd it to my calendar\n"
+    result = run("chat", stdin=steps, env=data_env)
+    path = Path(data_env["BOT_DATA_DIR"]) / "step2-ck-plan.ics"
+    assert result.stdout.count("You don't have a study plan yet") == 1  # before the plan: an offer to make one
+    assert f"saved to {path}" in result.stdout
+    assert path.read_bytes().startswith(b"BEGIN:VCALENDAR") and oct(path.stat().st_mode & 0o777) == "0o600"
+    run("chat", stdin="/forget\n1\n", env=data_env)  # 1 = "Yes, erase it"
+    assert not path.exists()

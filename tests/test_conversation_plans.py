@@ -329,3 +329,48 @@ def test_days_left_counts_from_a_remembered_exam_date_without_a_plan(advisor: Ad
     turn = advisor.handle(1, "how many days until my exam")
     assert turn.intent == "days_left"
     assert "as you told me" in turn.reply.html and "/plan" in [b.action for r in turn.reply.buttons for b in r]
+
+
+# ---------------------------------------------------------------- the plan as a calendar file
+
+
+def test_calendar_sends_the_plan_as_an_ics_and_without_a_plan_offers_one(advisor: Advisor, store: ProfileStore) -> None:
+    empty = advisor.handle(USER, "/calendar")
+    assert empty.reply.document is None
+    assert [b.action for row in empty.reply.buttons for b in row] == ["/plan"]
+    store.save(Profile(USER, plan=a_plan()))
+    for words in ("/calendar", "add it to my calendar", "export my plan", "can you put my exam in google calendar"):
+        turn = advisor.handle(USER, words)
+        assert turn.intent == "calendar", words
+        assert turn.reply.document is not None and turn.reply.document.filename.endswith(".ics")
+        assert b"BEGIN:VCALENDAR" in turn.reply.document.data
+        assert "07:00 (America/New_York)" in plain_text(turn.reply.html)
+    group = advisor.handle(USER, "/calendar", private=False)
+    assert group.reply.document is None and "private chat" in plain_text(group.reply.html)
+    store.save(Profile(USER, plan=a_plan(status="stopped")))
+    stopped = advisor.handle(USER, "/calendar")
+    assert stopped.reply.document is None and "stopped" in plain_text(stopped.reply.html)
+
+
+def test_add_to_calendar_is_on_the_plan_and_after_set_up(advisor: Advisor, store: ProfileStore) -> None:
+    set_up(advisor, "in 6 weeks", "5", "19:00", "New York")
+    done = advisor.handle(USER, "skip")
+    assert "Your plan is ready" in plain_text(done.reply.html)
+    assert "/calendar" in [b.action for row in done.reply.buttons for b in row]
+    assert "/calendar" in actions(advisor, "/plan")
+    assert "/calendar" in actions(advisor, "my exam got moved to jan 20")
+
+
+def test_asking_for_the_calendar_mid_edit_answers_then_asks_again(advisor: Advisor, store: ProfileStore) -> None:
+    store.save(Profile(USER, plan=a_plan()))
+    say(advisor, "/plan edit")
+    turn = advisor.handle(USER, "export my plan")
+    assert turn.reply.document is not None
+    assert "Back to your study plan" in plain_text(turn.reply.html)
+
+
+def test_start_parameters_from_inline_mode(advisor: Advisor) -> None:
+    assert "type my username and a question" in say(advisor, "/start inline")
+    assert "type my username" not in say(advisor, "/start")
+    assert "exam" in say(advisor, "/start plan").lower()  # the plan set-up's first question
+    assert "Step 2 CK Advisor" in say(advisor, "/start something-else")

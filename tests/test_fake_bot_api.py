@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import signal
 import struct
 import subprocess
@@ -24,7 +25,17 @@ from typing import Any, ClassVar
 
 import httpx
 import pytest
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputFile,
+    InputTextMessageContent,
+    Message,
+    Update,
+)
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import (
     ApplicationBuilder,
@@ -627,6 +638,68 @@ async def test_send_photo_multipart_is_parsed(server: FakeBotApi) -> None:
     assert call.files["photo"] is upload
     assert call.params["caption"] == "<b>Averages</b> chart"
     assert server.violations == []
+
+
+async def test_send_document_multipart_is_parsed(server: FakeBotApi) -> None:
+    ics = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    async with Bot(server.token, base_url=server.base_url, base_file_url=server.base_file_url) as bot:
+        sent = await bot.send_document(
+            9, InputFile(ics, filename="plan.ics"), caption="<b>Your plan</b>", parse_mode="HTML"
+        )
+        assert sent.document is not None and sent.document.file_name == "plan.ics"
+        assert sent.document.mime_type == "text/calendar"
+        downloaded = await (await bot.get_file(sent.document.file_id)).download_as_bytearray()
+        assert bytes(downloaded) == ics
+    (call,) = server.requests("sendDocument")
+    assert call.params["document"].data == ics and call.text == "<b>Your plan</b>"
+    assert server.violations == []
+
+
+def _article(result_id: str, text: str = "<b>Dermatology</b>: 257", title: str = "Derm") -> InlineQueryResultArticle:
+    return InlineQueryResultArticle(result_id, title, InputTextMessageContent(text, parse_mode="HTML"))
+
+
+async def test_inline_queries_are_delivered_and_answered_once(server: FakeBotApi) -> None:
+    query_id = server.push_inline_query(31, "derm", chat_type="group")
+    async with Bot(server.token, base_url=server.base_url) as bot:
+        assert (await bot.get_me()).supports_inline_queries
+        (update,) = await bot.get_updates(timeout=0)
+        assert update.inline_query is not None
+        assert (update.inline_query.id, update.inline_query.query) == (query_id, "derm")
+        assert update.inline_query.chat_type == "group" and update.inline_query.from_user.id == 31
+        button = InlineQueryResultsButton("Ask me privately", start_parameter="inline")
+        assert await bot.answer_inline_query(query_id, [_article("a")], cache_time=60, button=button)
+        assert server.violations == []
+        assert server.inline_answer(query_id) is not None
+        with pytest.raises(BadRequest, match=r"(?i)query is too old"):
+            await bot.answer_inline_query(query_id, [_article("a")])
+        with pytest.raises(BadRequest, match=r"(?i)query is too old"):
+            await bot.answer_inline_query("no-such-query", [])
+    assert len(server.violations) == 2
+    with pytest.raises(ValueError, match="256"):
+        server.push_inline_query(31, "x" * 257)
+
+
+@pytest.mark.parametrize(
+    ("results", "button", "expected"),
+    [
+        ([_article(str(i)) for i in range(51)], None, "RESULTS_TOO_MUCH"),
+        ([_article("x" * 65)], None, "RESULT_ID_INVALID"),
+        ([_article("same"), _article("same")], None, "RESULT_ID_DUPLICATE"),
+        ([_article("a", title=" ")], None, "RESULT_TITLE_EMPTY"),
+        ([_article("a", text="x" * 4097)], None, "message is too long"),
+        ([_article("a", text="<b>open")], None, "can't parse entities"),
+        ([], InlineQueryResultsButton("Go", start_parameter="has space"), "START_PARAM_INVALID"),
+    ],
+)
+async def test_inline_answers_break_telegram_rules(
+    server: FakeBotApi, results: list[InlineQueryResultArticle], button: InlineQueryResultsButton | None, expected: str
+) -> None:
+    query_id = server.push_inline_query(31, "derm")
+    async with Bot(server.token, base_url=server.base_url) as bot:
+        with pytest.raises(BadRequest, match="(?i)" + re.escape(expected)):
+            await bot.answer_inline_query(query_id, results, button=button)
+    assert server.violations and server.inline_answer(query_id) is None
 
 
 # --------------------------------------------------------------------------------------------

@@ -626,3 +626,11 @@ def test_a_question_tacked_on_after_and_also_is_offered_too(kb: Knowledge) -> No
         "and also how long do scores take to come out"
     )
     assert "faq:score_release" in understand(text, kb).also
+
+
+def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None:
+    """ "@bot retakes" in inline mode, or "percentiles" in the chat: the topic's name alone is enough."""
+    for topic in knowledge.faq:
+        for text in (topic.replace("_", " "), topic.replace("_", " ").title() + "?"):
+            parsed = understand(text, knowledge)
+            assert (parsed.intent, parsed.topic) == ("faq", topic), text

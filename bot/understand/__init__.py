@@ -126,6 +126,11 @@ def understand(text: str, knowledge: Knowledge) -> Parsed:
     if not isinstance(text, str):
         return Parsed("unknown")
     try:
+        named = knowledge.faq.get(normalize(text[:MAX_CHARS]).replace(" ", "_"))
+        if named is not None:
+            # A FAQ topic's own name ("retakes", "percentiles"), as typed after "@bot" in
+            # inline mode: the topic, even when the model never saw the word alone.
+            return Parsed("faq", topic=named.topic)
         return _understand(text[:MAX_CHARS], index_for(knowledge), model())
     except Exception:  # a parser bug must cost one "didn't get that", never the bot
         log.exception("could not parse a %d-character message", len(text))  # the text itself is private

@@ -75,6 +75,20 @@ _TIMING_QUESTION_RE = re.compile(r"\btoo (?:late|early)\b|\bwhen\b|\bshould i\b|
 _PLAN_RELATIVE_RE = re.compile(rf"\bin {_SPAN}\b|\b{_SPAN} (?:left|until|till|to go|out)\b")
 
 
+_CALENDAR_RE = re.compile(
+    r"\b(?:add|put|save|export|sync|send|import|download|load)\b.{0,40}"
+    r"\b(?:calendar|cal|gcal|ical|icloud|outlook|ics)\b"
+    r"|\b(?:in|into|to|on) (?:my|the|our) (?:google |apple |outlook |phone |phones )?(?:calendar|cal|gcal)\b"
+    r"|\bexport (?:my |the |this |our )?(?:study )?(?:plan|schedule)\b"
+    r"|\b(?:ics|ical|icalendar|calendar) (?:file|export|invite)\b"
+)
+
+
+def asks_for_calendar(norm: str) -> bool:
+    """ "add it to my calendar", "export my plan", "put my exam in google calendar": the plan as a file."""
+    return _CALENDAR_RE.search(norm) is not None
+
+
 def asks_for_plan(norm: str) -> bool:
     """An explicit request for a schedule ("make me a study plan"), not just an exam date."""
     return _PLAN_EXPLICIT_RE.search(norm) is not None
