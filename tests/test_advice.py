@@ -14,7 +14,7 @@ from bot.understand import Parsed
 from knowledge import Knowledge
 from knowledge.models import Specialty
 
-CITATION = "OnlineMedEd, May 2025, summary of recent NRMP data"
+CITATION = "OnlineMedEd, May 2025, year and population not stated"
 """How replies label the seed's figures: the article's summary, never "matched applicants"."""
 DISCOURAGING = ("no chance", "impossible", "give up", "won't match", "too low", "guarantee", "you will match")
 
@@ -126,6 +126,8 @@ def test_every_number_in_a_score_check_comes_from_the_store_or_the_student(knowl
         allowed = {score, abs(score - spec.average_step2)}
         for figure in spec.figures:
             allowed |= {figure.value, figure.unmatched or 0} | numbers(knowledge.label(figure))
+        for source in spec.match_sources:  # how it matches, cited (urology: "the 2025 Urology Match")
+            allowed |= numbers(knowledge.cite(source))
         if score < pass_mark:
             for fact in (knowledge.facts["step2-passing-score"], knowledge.facts["step2-passing-score-2022"]):
                 allowed |= {fact.value or 0, fact.as_of.day, fact.as_of.year} | numbers(knowledge.cite(fact.source))
@@ -176,8 +178,8 @@ def test_follow_up_uses_the_remembered_score(knowledge: Knowledge) -> None:
 def test_score_fit_groups_specialties_by_the_score(knowledge: Knowledge) -> None:
     text = reply_text(Parsed("score_fit", score=246), knowledge)
     at_or_above, rest = text.split("Within 5 points")
-    assert "EM 246" in at_or_above and "IM 245" in at_or_above
-    assert "FM 241" not in at_or_above and "… and 4 more" in at_or_above  # nearest first; the rest a tap away
+    assert "EM 246" in at_or_above and "Child Neuro 246" in at_or_above  # 25 specialties now
+    assert "FM 241" not in at_or_above and "… and 5 more" in at_or_above  # nearest first; the rest a tap away
     assert "Gen Surg 247" in rest.split("Further above")[0]
     assert "Radiology 253" in rest.split("Further above")[1] and "Derm 257" not in text
 
@@ -227,11 +229,16 @@ def test_invalid_score_explains_the_scale(knowledge: Knowledge, bad: int) -> Non
 
 
 def test_specialty_without_a_figure_is_said_honestly(knowledge: Knowledge) -> None:
-    reply = advise(Parsed("average", other_specialty="urology"), Profile(1), knowledge)
+    reply = advise(Parsed("average", other_specialty="nuclear-medicine"), Profile(1), knowledge)
     text = plain_text(reply.html)
-    assert "don't have a sourced average for Urology" in text
+    assert "don't have a sourced average for Nuclear Medicine" in text
     assert "PM&R" in text and "PM&amp;R" in reply.html  # names from the store are escaped too
-    assert "AUA Urology Residency Match" in text and "AUA, Urology and Specialty Matches" in text
+
+
+def test_urology_says_it_has_its_own_early_match(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("average", specialties=("urology",)), knowledge)
+    assert "Society of Academic Urologists, separate from the NRMP Main Match" in text
+    assert "not in the NRMP Main Match" in text  # the blog figure keeps its doubt in its label
 
 
 def test_ophthalmology_says_it_matches_through_sf_match(knowledge: Knowledge) -> None:

@@ -63,13 +63,14 @@ CHARTING = "quantaprep-co-2024"
 NRMP_2020 = {
     **{"anesthesiology": 246, "child-neurology": 246, "dermatology": 256, "radiology": 249, "emergency-medicine": 247},
     **{"family-medicine": 238, "general-surgery": 249, "internal-medicine": 248, "internal-medicine-pediatrics": 250},
-    **{"interventional-radiology-integrated": 255, "neurosurgery": 252, "neurology": 245, "obstetrics-gynecology": 248},
+    **{"neurosurgery": 252, "neurology": 245, "obstetrics-gynecology": 248},
     **{"orthopedic-surgery": 255, "otolaryngology": 256, "pathology": 242, "pediatrics": 245, "plastic-surgery": 256},
     **{"physical-medicine-rehabilitation": 241, "psychiatry": 241, "radiation-oncology": 250, "vascular-surgery": 247},
 }
 """MedSchoolCoach's undated table of matched applicants' means. Its values are NRMP's 2020 figures for matched U.S.
 MD seniors where a second page gives them (AMBOSS's top five, StatPearls' neurology 245, MedSchoolInsiders' family
-medicine 238), so it is labelled 2020 and its citation says how the year was confirmed."""
+medicine 238), so it is labelled 2020 and its citation says how the year was confirmed. Integrated IR keeps only the AMBOSS copy of
+the same NRMP 2020 figure, so one number isn't shown twice."""
 MEDSCHOOLCOACH = "medschoolcoach-2020"
 BLOG_2024 = {"family-medicine": (244, "medschoolinsiders-2024", 2024)}
 """Family medicine's 2024 figure, from the one blog that gives it (group not stated)."""
