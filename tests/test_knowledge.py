@@ -69,8 +69,8 @@ NRMP_2020 = {
 }
 """MedSchoolCoach's undated table of matched applicants' means. Its values are NRMP's 2020 figures for matched U.S.
 MD seniors where a second page gives them (AMBOSS's top five, StatPearls' neurology 245, MedSchoolInsiders' family
-medicine 238), so it is labelled 2020 and its citation says how the year was confirmed. Integrated IR keeps only the AMBOSS copy of
-the same NRMP 2020 figure, so one number isn't shown twice."""
+medicine 238), so it is labelled 2020 and its citation says how the year was confirmed. Integrated IR keeps only
+the AMBOSS copy of the same NRMP 2020 figure, so one number isn't shown twice."""
 MEDSCHOOLCOACH = "medschoolcoach-2020"
 BLOG_2024 = {"family-medicine": (244, "medschoolinsiders-2024", 2024)}
 """Family medicine's 2024 figure, from the one blog that gives it (group not stated)."""
