@@ -193,9 +193,26 @@ def _understanding(*, force: bool) -> int:
             print("Classifiers on the test split:\n" + "\n".join(f"  {line}" for line in compare(corpus, shipped)))
     else:
         print("Understanding model is up to date with the examples.")
+    problems += _cross_checks(shipped)
     if problems:
         return _fail("\n".join(problems))
     return 0
+
+
+def _cross_checks(shipped: Knowledge) -> list[str]:
+    """Topics in the data against the model's labels (problems); old sources stating rules (warnings, printed)."""
+    import datetime as dt
+
+    from bot.understand.classifier import ModelError, load_model
+    from knowledge.checks import predictable_topics, stale_rule_warnings, topic_label_problems
+
+    for warning in stale_rule_warnings(shipped, dt.datetime.now(dt.UTC).date()):
+        print(f"Warning: {warning}")
+    try:
+        labels = next(labels for name, labels, _ in load_model().heads if name == "label")
+    except ModelError as err:
+        return [str(err)]
+    return topic_label_problems(shipped.faq, predictable_topics(labels))
 
 
 def _knowledge_summary(knowledge: Knowledge) -> str:

@@ -71,6 +71,19 @@ TopicName = Literal[
     "exam_day",
     "after_fail",
     "score_recheck",
+    "ecfmg_pathways",
+    "score_release_delays",
+    "usmle_time_limits",
+    "residencycas",
+    "signals_geography",
+    "early_match",
+    "take_before_applying",
+    "do_without_usmle",
+    "match_rates",
+    "prometric_practice",
+    "accommodations",
+    "test_software_2026",
+    "step2_cs",
 ]
 FeelingName = Literal["stress", "panic", "failure", "shame", "exhaustion", "celebration", "hopeless"]
 SchoolName = Literal["us_md", "do", "img"]

@@ -15,7 +15,7 @@ from knowledge import Knowledge
 from knowledge.models import Specialty
 from tests.mixed_sources import mixed_knowledge
 
-CITATION = "OnlineMedEd, May 2025, summary of recent NRMP data"
+CITATION = "OnlineMedEd, May 2025, year and population not stated"
 """How replies label the seed's figures: the article's summary, never "matched applicants"."""
 DISCOURAGING = ("no chance", "impossible", "give up", "won't match", "too low", "guarantee", "you will match")
 
@@ -99,7 +99,7 @@ def test_a_score_check_leads_with_the_lead_figure_names_it_and_lists_the_others(
         (252, "dermatology", "within reach"),
         (230, "dermatology", "27 points below"),
         (246, "psychiatry", "right at"),
-        (243, "family-medicine", "2 points above"),
+        (245, "family-medicine", "1 point above"),  # its 2024 figure, 244, leads
     ],
 )
 def test_score_check_states_the_difference_and_always_a_next_step(
@@ -121,6 +121,8 @@ def test_every_number_in_a_score_check_comes_from_the_store_or_the_student(knowl
         allowed = {score, abs(score - knowledge.lead(spec.id).value)}
         for figure in spec.figures:
             allowed |= {figure.value, figure.unmatched or 0} | numbers(knowledge.label(figure))
+        for source in spec.match_sources:  # how it matches, cited (urology: "the 2025 Urology Match")
+            allowed |= numbers(knowledge.cite(source))
         if score < pass_mark:
             for fact in (knowledge.facts["step2-passing-score"], knowledge.facts["step2-passing-score-2022"]):
                 allowed |= {fact.value or 0, fact.as_of.day, fact.as_of.year} | numbers(knowledge.cite(fact.source))
@@ -228,11 +230,16 @@ def test_invalid_score_explains_the_scale(knowledge: Knowledge, bad: int) -> Non
 
 
 def test_specialty_without_a_figure_is_said_honestly(knowledge: Knowledge) -> None:
-    reply = advise(Parsed("average", other_specialty="urology"), Profile(1), knowledge)
+    reply = advise(Parsed("average", other_specialty="nuclear-medicine"), Profile(1), knowledge)
     text = plain_text(reply.html)
-    assert "don't have a sourced average for Urology" in text
+    assert "don't have a sourced average for Nuclear Medicine" in text
     assert "PM&R" in text and "PM&amp;R" in reply.html  # names from the store are escaped too
-    assert "AUA Urology Residency Match" in text and "AUA, Urology and Specialty Matches" in text
+
+
+def test_urology_says_it_has_its_own_early_match(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("average", specialties=("urology",)), knowledge)
+    assert "Society of Academic Urologists, separate from the NRMP Main Match" in text
+    assert "not in the NRMP Main Match" in text  # the blog figure keeps its doubt in its label
 
 
 def test_ophthalmology_says_it_matches_through_sf_match(knowledge: Knowledge) -> None:

@@ -132,18 +132,20 @@ AMBOSS = "NRMP Charting Outcomes 2020, via the AMBOSS blog, Dec 2020"
                 "residents entering integrated thoracic surgery programs, 2020 data",
             ],
         ),
-        ("avg for vascular surgery", ["I don't have a sourced average for Vascular Surgery yet"]),
-        ("child neuro average", ["I don't have a sourced average for Child Neurology yet"]),
-        ("avg for uro", ["I don't have a sourced average for Urology yet", "AUA Urology Residency Match"]),
+        ("avg for vascular surgery", ["Vascular Surgery", "247", "MedSchoolCoach table, undated"]),
+        ("child neuro average", ["Child Neurology", "246", "matched U.S. MD seniors, 2020 data"]),
+        ("avg for uro", ["Urology", "253", "Quantaprep blog summary", "Society of Academic Urologists"]),
+        ("nuclear medicine average", ["I don't have a sourced average for Nuclear Medicine yet"]),
     ],
     ids=[
         "ophtho-average",
         "ophtho-score",
         "integrated-ir",
         "thoracic-score",
-        "vascular-none",
-        "child-neuro-none",
-        "urology-none",
+        "vascular-2020",
+        "child-neuro-2020",
+        "urology-blog-and-own-match",
+        "nuclear-medicine-none",
     ],
 )
 def test_ask_shows_each_new_specialtys_labelled_figures(
@@ -181,7 +183,7 @@ def test_console_script_is_installed(data_env: dict[str, str]) -> None:
 def test_knowledge_check_summarises_valid_data() -> None:
     result = run("knowledge", "check")
     assert result.returncode == 0
-    assert "Knowledge OK: 21 specialties, 27 FAQ topics" in result.stdout
+    assert "Knowledge OK: 25 specialties, 40 FAQ topics" in result.stdout
 
 
 def test_knowledge_check_shows_how_rankings_group_the_specialties_by_source(knowledge: Knowledge) -> None:
@@ -219,7 +221,7 @@ def test_an_invalid_setting_is_one_clear_line(data_env: dict[str, str]) -> None:
 
 YEARLY_TABLE = (
     "specialty,figures,source,year,population\n"
-    "vascular surgery,251/240,ama-step2-decoded-2025,2024,U.S. MD seniors\n"
+    "nuclear medicine,251/240,ama-step2-decoded-2025,2024,U.S. MD seniors\n"
     "Derm,258,ama-step2-decoded-2025,2024,matched U.S. MD seniors\n"
     "Derm,259,ama-step2-decoded-2025,2024,matched U.S. MD seniors\n"
 )
@@ -240,14 +242,14 @@ def test_knowledge_import_merges_a_yearly_table_the_bot_then_answers_from(
     result = run("knowledge", "import", str(table), env=env)
     assert result.returncode == 0, result.stderr
     assert "Imported 3 row(s) from 2024.csv: 1 figure(s) added, 1 replaced, 1 specialty moved" in result.stdout
-    assert "Knowledge OK: 22 specialties" in run("knowledge", "check", env=env).stdout
+    assert "Knowledge OK: 26 specialties" in run("knowledge", "check", env=env).stdout
 
-    reply = run("ask", "i got 245 for vascular", env=env).stdout
-    assert "6 points below the Vascular Surgery average of 251" in reply
+    reply = run("ask", "i got 245 for nuclear medicine", env=env).stdout
+    assert "6 points below the Nuclear Medicine average of 251" in reply
     assert "251 for those who matched, 240 for those who didn't: AMA, June 2025: U.S. MD seniors, 2024 data" in reply
     derm = run("ask", "/average derm", env=env).stdout
     assert "259: AMA, June 2025: matched U.S. MD seniors, 2024 data" in derm and "258" not in derm
-    assert "257: OnlineMedEd, May 2025, summary of recent NRMP data" in derm  # the seed's figure stays
+    assert "257: OnlineMedEd, May 2025, year and population not stated" in derm  # the seed's figure stays
     assert json.loads((DATA_DIR / "specialties.json").read_text()) != json.loads(
         (knowledge_copy / "specialties.json").read_text()
     )  # it wrote the copy, not the shipped files
@@ -271,7 +273,7 @@ def test_knowledge_import_merges_a_yearly_table_the_bot_then_answers_from(
         ),
         (
             "specialty,figures,source,year,population\nderm,301,ama-step2-decoded-2025,2024,x\n",
-            "field figures.2.value: Input should be less than or equal to 300",
+            "field figures.3.value: Input should be less than or equal to 300",
         ),
     ],
     ids=["missing-columns", "unknown-specialty", "unknown-source", "not-a-number", "impossible-score"],

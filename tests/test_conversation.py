@@ -48,7 +48,7 @@ def test_an_invalid_score_does_not_replace_a_valid_one(advisor: Advisor, store: 
         ("/specialties", "Plastics"),
         ("/average derm", "257"),
         ("/average", "Average Step 2 CK by specialty"),
-        ("/average urology", "don't have a sourced average for Urology"),
+        ("/average nuclear medicine", "don't have a sourced average for Nuclear Medicine"),
         ("/score 248 ortho", "9 points below"),
         ("/score 250", "At or above the average"),
         ("/score", "/score 248 ortho"),

@@ -22,7 +22,7 @@ from tests.telegram_html import html_errors
         ("248 ortho", ["score_check:248:orthopedic-surgery", "average:orthopedic-surgery"], "inline"),
         ("derm vs plastics", ["compare:dermatology:plastic-surgery"], "inline"),
         ("retakes", ["faq:retakes"], "inline"),
-        ("urology", ["none:urology"], "inline"),  # no figure: it says so, and posts no number
+        ("nuclear medicine", ["none:nuclear-medicine"], "inline"),  # no figure: it says so, and posts no number
         ("nbme 230 for derm", ["faq:practice_tests", "average:dermatology"], "inline"),  # never read as Step 2
         ("qwzx plorb vrr", [], "inline"),
         ("hi", [], "inline"),

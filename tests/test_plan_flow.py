@@ -146,7 +146,7 @@ def test_skip_extras_and_other_zone(knowledge: Knowledge) -> None:
 
 
 def test_specialty_without_an_average_is_left_blank(knowledge: Knowledge) -> None:
-    _, plan, reply = run(knowledge, "/plan", "in 6 weeks", "5", "8", "London", "250 urology")
+    _, plan, reply = run(knowledge, "/plan", "in 6 weeks", "5", "8", "London", "250 nuclear medicine")
     assert plan is not None and plan.practice_score == 250 and plan.target_specialty is None
     assert "sourced average" in reply.html
 
@@ -333,7 +333,7 @@ def test_draft_round_trips_through_json(knowledge: Knowledge) -> None:
         ("245", (245, None, None)),
         ("NBME 12: 238 going for ortho", (238, "orthopedic-surgery", None)),
         ("plastic surgery 255", (255, "plastic-surgery", None)),
-        ("230, urology", (230, None, "Urology")),
+        ("230, nuclear medicine", (230, None, "Nuclear Medicine")),
         ("im aiming for derm", (None, "dermatology", None)),  # "im" is "I'm", not internal medicine
         ("I'm going for IM, got 241 on uwsa2", (241, "internal-medicine", None)),
     ],

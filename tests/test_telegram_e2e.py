@@ -192,7 +192,7 @@ PHOTO = {"photo": [{"file_id": "p1", "file_unique_id": "q1", "width": 90, "heigh
         ("x" * 5000, None, "didn't quite catch"),
         ("asdkjh qwe 1234567", None, "didn't quite catch"),
         ("/nonsense", None, "don't know that command"),
-        ("urology average?", None, "don't have a sourced average for Urology"),
+        ("nuclear medicine average?", None, "don't have a sourced average for Nuclear Medicine"),
     ],
 )
 def test_bad_input_gets_a_friendly_reply(bot: BotProcess, text: str | None, extra: dict | None, expect: str) -> None:  # type: ignore[type-arg]

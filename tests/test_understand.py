@@ -191,18 +191,19 @@ TRAP_CASES = [
 
 OTHER_SPECIALTY_CASES = [
     case("anesthesiology avg", "average", other_specialty=None, specialties=("anesthesiology",)),
-    case("urology", "average", other_specialty="urology"),
-    case("urology average?", "average", other_specialty="urology"),
+    case("urology", "average", other_specialty=None, specialties=("urology",)),
+    case("urology average?", "average", other_specialty=None, specialties=("urology",)),
+    case("nuclear med average?", "average", other_specialty="nuclear-medicine", specialties=()),
     case("ophtho", "average", other_specialty=None, specialties=("ophthalmology",)),
     case("opthamology", "average", other_specialty=None, specialties=("ophthalmology",)),
     case("rad onc", "average", other_specialty=None, specialties=("radiation-oncology",)),
-    case("med-peds", "average", other_specialty="internal-medicine-pediatrics", specialties=()),
-    case("peds neuro", "average", other_specialty="child-neurology", specialties=()),
+    case("med-peds", "average", other_specialty=None, specialties=("internal-medicine-pediatrics",)),
+    case("peds neuro", "average", other_specialty=None, specialties=("child-neurology",)),
     case("cards vs gi", "average", other_specialty="cardiology"),
-    case("vascular surgery", "average", other_specialty="vascular-surgery", specialties=()),
-    case("is 250 good for uro", "score_check", other_specialty="urology", score=250),
+    case("vascular surgery", "average", other_specialty=None, specialties=("vascular-surgery",)),
+    case("is 250 good for uro", "score_check", other_specialty=None, score=250, specialties=("urology",)),
     case("can i match ophtho with 245", "score_check", score=245, specialties=("ophthalmology",)),
-    case("gas vs anesthesia vs urology", "compare", other_specialty="urology", specialties=("anesthesiology",)),
+    case("gas vs anesthesia vs urology", "compare", other_specialty=None, specialties=("anesthesiology", "urology")),
     case("rad onc vs rads", "compare", other_specialty=None, specialties=("radiation-oncology", RADS)),
 ]
 
