@@ -61,7 +61,7 @@ def bank(knowledge: Knowledge) -> Knowledge:
 @pytest.mark.parametrize(
     ("text", "topic", "stage", "school", "expect"),
     [
-        # A fresh wording of one of its ways of asking, in its topic or (closer still) outside it.
+        # A fresh wording of one of its ways of asking, in its topic; never an answer filed under another.
         (
             "do programs re rank applicants on step 2 after the interview?",
             "program_directors",
@@ -74,7 +74,7 @@ def bank(knowledge: Knowledge) -> Knowledge:
             "timing",
             None,
             None,
-            "rerank-after-interviews",
+            None,
         ),
         ("does needing a visa change the step 2 score i need?", "img", None, "img", "img-visa-and-score"),
         # Not for this student: another school, another stage.
@@ -100,7 +100,7 @@ def test_the_most_specific_answer_that_fits(
 
 def test_a_question_gets_its_specific_answer_and_the_topic_behind_a_button(bank: Knowledge, tmp_path: Path) -> None:
     advisor = Advisor(bank, ProfileStore.in_dir(tmp_path), now=lambda: NOW)
-    turn = advisor.handle(1, "im interviewing now. do programs re rank applicants on step 2 after the interview?")
+    turn = advisor.handle(1, "do programs look at step 2 again when they make their rank list?")  # stage: interviewing
     shown = plain_text(turn.reply.html)
     assert shown.startswith("Do programs re-rank on Step 2 CK after interviews?")
     assert "Sources: " in shown

@@ -103,15 +103,31 @@ WRONG_URLS = {
 """Sources the issue found with a generic or wrong URL, and a piece of the page they must point at now."""
 
 
+def ask(lines: list[str], data: Path) -> list[dict[str, object]]:
+    """Each line's answer from `python -m bot ask --json -`, one real subprocess for them all."""
+    result = run("ask", "--json", "-", stdin="\n".join(lines) + "\n", env={"BOT_DATA_DIR": str(data)})
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == len(lines)
+    return out
+
+
 @pytest.fixture(scope="module")
 def replies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """What a student reads for each question: the reply, and the topic's answer behind its "More" button
+    when a specific answer from the bank came first (both must be right; the facts may sit in either)."""
     data = Path(tmp_path_factory.mktemp("corrections")) / "data"
     questions = [question for _, question, _, _ in CORRECTIONS]
-    result = run("ask", "--json", "-", stdin="\n".join(questions) + "\n", env={"BOT_DATA_DIR": str(data)})
-    assert result.returncode == 0, result.stderr
-    out = [json.loads(line)["reply"] for line in result.stdout.splitlines()]
-    assert len(out) == len(questions)
-    return dict(zip(questions, out, strict=True))
+    first = ask(questions, data)
+    more = [
+        next((b["action"] for b in r["buttons"] if str(b["label"]).startswith("More: ")), "/faq")  # type: ignore[attr-defined]
+        for r in first
+    ]
+    behind = ask(more, data)
+    return {
+        q: f"{r['reply']}\n\n{b['reply'] if m != '/faq' else ''}"
+        for q, r, m, b in zip(questions, first, more, behind, strict=True)
+    }
 
 
 @pytest.mark.parametrize(

@@ -182,6 +182,52 @@ SOURCED_NUMBERS: dict[str, set[int]] = {
         *(17, 14, 13, 12, 10, 8, 7, 4, 3, 2, 0),
     },
 }
+
+# The numbers the answer bank's sources state (knowledge/data/answers.json), each read on its page by
+# the writer who cited it, and checked against the issue's corrections before they were kept.
+SOURCED_NUMBERS.update(
+    {
+        "aamc-eras-geographic": set(),
+        "aamc-signaling-faq": set(),
+        "ama-after-step1-2025": {4, 77, 2024},
+        "ama-comlex-do-matching": set(),
+        "ama-step2-faqs-2024": {3, 4},
+        "ama-step2-faqs-future": set(),
+        "blueprint-failed-ck": {2},
+        "columbia-match-info": {1},
+        "ecfmg-2021-ib-eligibility": set(),
+        "ecfmg-2024-ib-reexam": set(),
+        "ecfmg-cs-discontinued": set(),
+        "ecfmg-ib-certification": {3},
+        "ecfmg-pathway1-expanded": {1, 2, 5, 6},
+        "ecfmg-pathway6-2021": set(),
+        "ecfmg-pathways-3-5": {6},
+        "ecfmg-pathways-schools-2024": set(),
+        "ecfmg-requirements": set(),
+        "ecfmg-residencycas-support": set(),
+        "nbme-practice-session": set(),
+        "nbme-sas-faq-2018": set(),
+        "nbme-sas-overview-2011": set(),
+        "nbome-myths-2020": {1, 82, 2020},
+        "nrmp-data-reports": set(),
+        "nrmp-faq-rol-ecfmg": set(),
+        "ucsf-specialty-matches": set(),
+        "usmle-accommodations-forms": set(),
+        "usmle-accommodations-forms-old": set(),
+        "usmle-bulletin-testing": set(),
+        "usmle-delay-2019": set(),
+        "usmle-exam-day-info": {30},
+        "usmle-faq-percentiles-legacy": {75},
+        "usmle-score-reports-faq": set(),
+        "usmle-step2-content-outline": set(),
+        "vanderbilt-early-matches": set(),
+        "washu-residency-faq": set(),
+    }
+)
+SOURCED_NUMBERS["ama-step2-decoded-2025"] |= {4}
+SOURCED_NUMBERS["usmle-attempt-limit"] |= {3, 12}
+SOURCED_NUMBERS["usmle-scores"] |= {0, 100}
+SOURCED_NUMBERS["usmle-step1-pass-fail"] |= {25}
 """Every number each source states (the articles in ../shared/sources): text may quote only these."""
 
 EXAM_NAME = re.compile(r"\bstep\s*[12]\b|\bs[12]ck\b", re.IGNORECASE)

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from bot.telegram_app import PLACES_READY
+from knowledge import load_knowledge
 from tests.bot_process import REPO, BotProcess
 from tests.fake_bot_api import FakeBotApi
 from tests.telegram_html import visible_text
@@ -152,7 +153,8 @@ def test_chart_is_a_png_with_the_source_in_the_caption(bot: BotProcess, api: Fak
     [photo] = bot.say(user, "/chart 250")
     assert photo.method == "sendPhoto"
     assert photo.params["photo"].is_png
-    assert "The line is your 250" in text_of([photo]) and "OnlineMedEd" in text_of([photo])
+    biggest = load_knowledge().ranking()[0]  # the panel with the most specialties is named first
+    assert "The line is your 250" in text_of([photo]) and f"1. {biggest.label}" in text_of([photo])
     shown = photo.result["caption"]  # as Telegram shows it: the HTML parsed, not printed
     assert "director's page" in shown and "<i>" not in shown and "&#x27;" not in shown
     actions_sent = [c.params["action"] for c in api.calls[since:] if c.method == "sendChatAction"]
