@@ -542,7 +542,7 @@ def help_reply() -> Reply:
         f"Ask things like:\n{_examples()}\n\n"
         "<b>Commands</b>\n"
         "/specialties · /average derm · /score 248 ortho · /compare derm psych · /faq · /chart\n"
-        "/plan (your study plan) · /done 40 (log questions) · /pause · /resume · /stop\n"
+        "/plan (your study plan) · /done 40 (log questions) · /progress (your chart) · /pause · /resume · /stop\n"
         "/forget (erase what I remember) · /start · /help"
     )
     return Reply(html, MENU)

@@ -69,6 +69,7 @@ COMMANDS = (
     ("faq", "Common questions"),
     ("plan", "Your study plan and daily nudges"),
     ("done", "Log today's study: /done 40 questions"),
+    ("progress", "A chart of your scores and questions"),
     ("pause", "Pause nudges"),
     ("resume", "Resume nudges"),
     ("stop", "Stop the study plan"),

@@ -32,6 +32,7 @@ from bot.plans import (
     focus_for,
     next_nudge_at,
     nudge_for,
+    occasion,
     pause,
     record_done,
     resume,
@@ -351,9 +352,13 @@ def test_never_twice_for_the_same_day(knowledge: Knowledge) -> None:
     assert next_nudge_at(sent, now) == at(2026, 1, 15, 7, 0)
 
 
-def test_rest_weekdays_are_skipped() -> None:
+def test_rest_weekdays_are_skipped_but_the_weekly_summary_comes() -> None:
     plan = make_plan(last_nudged=date(2026, 1, 16))  # Friday sent
-    assert next_nudge_at(plan, at(2026, 1, 16, 8, 0)) == at(2026, 1, 19, 7, 0)  # Monday
+    # Sunday, a rest day, is the summary day by default: the summary, not a study nudge.
+    assert next_nudge_at(plan, at(2026, 1, 16, 8, 0)) == at(2026, 1, 18, 7, 0)
+    assert occasion(plan, date(2026, 1, 18)) == "summary"
+    monday_summary = make_plan(last_nudged=date(2026, 1, 16), summary_weekday=0)
+    assert next_nudge_at(monday_summary, at(2026, 1, 16, 8, 0)) == at(2026, 1, 19, 7, 0)  # Monday
     assert due_day(plan, at(2026, 1, 17, 9, 0)) is None  # Saturday
 
 
