@@ -119,7 +119,12 @@ def _series(ax: Axes, points: tuple[Point, ...], unit: str) -> None:
         for p in pts:
             text = f"{p.label}: {p.value}{unit}" if p.label != "Question blocks" else f"{p.value}{unit}"
             ax.annotate(
-                text, (p.day.toordinal(), p.value), textcoords="offset points", xytext=(0, 10), ha="center", fontsize=PHONE_FONT - 2
+                text,
+                (p.day.toordinal(), p.value),
+                textcoords="offset points",
+                xytext=(0, 10),
+                ha="center",
+                fontsize=PHONE_FONT - 2,
             )
 
 
