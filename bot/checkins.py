@@ -3,7 +3,8 @@
 Before the exam: the study-day nudge, the weekly summary on the student's day, the eve's
 rest note (`plans.occasion` decides which, cadence and "already logged today" included).
 After it: the farewell, then a kind word on the days scores usually come out (timing from
-the knowledge store's score-release fact). The transport (`bot.nudges`) asks only two
+the knowledge store's score-release fact). Reminders of the student's own deadlines
+(`/deadline`) come 7 days and 1 day before, before the exam or after it. The transport (`bot.nudges`) asks only two
 questions, both pure: when is the next one (`next_message_at`) and what is due now
 (`message_due`).
 """
@@ -39,4 +40,5 @@ def message_due(plan: Plan, now: datetime, knowledge: Knowledge) -> PlanOutcome 
         return None
     if plans.occasion(plan, day) == "summary":
         return progress.weekly_summary(plan, day, knowledge)
+    # A study nudge, the eve's note, or a deadline reminder on a day with nothing else.
     return plans.nudge_for(plan, day, knowledge)

@@ -67,7 +67,7 @@ WHOLE_STORE_COMMANDS = frozenset({"forget", "stats"})
 """Commands that may read or rewrite every student's record: /forget rewrites the store file,
 /stats counts every record (each takes seconds at 100,000 students)."""
 
-PLAN_COMMANDS = frozenset({"plan", "done", "snooze", "pause", "resume", "stop", "progress"})
+PLAN_COMMANDS = frozenset({"plan", "done", "snooze", "pause", "resume", "stop", "progress", "deadline"})
 PLAN_OPERATIONS: frozenset[Intent] = frozenset({"exam_moved", "log_progress", "days_left", "plan_break"})
 """Free-text questions about the student's own plan ("how many days until my exam")."""
 NOT_A_QUESTION: frozenset[Intent] = frozenset({"unknown", "study_plan"})
@@ -372,6 +372,8 @@ class Advisor:
             case "done":
                 count, percent = answers.parse_progress(text.removeprefix("/done"))
                 outcome = plans.record_done(plan, today, count, percent, self._hour(plan.tz))
+            case "deadline":
+                outcome = plans.add_deadline(plan, text.removeprefix("/deadline"), today)
             case "snooze":
                 outcome = plans.snooze(plan, self.now())
             case "pause":

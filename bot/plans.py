@@ -46,7 +46,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, TypeAdapter, ValidationError, field_validator
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
-from bot.answers import WEEKDAY_NAMES, fmt_day, fmt_short, fmt_time, plural
+from bot.answers import WEEKDAY_NAMES, excerpt, find_exam_date, fmt_day, fmt_short, fmt_time, plural
 from bot.reply import Button, Reply, escape_text
 from bot.timezones import zone
 from knowledge import Knowledge
@@ -129,6 +129,21 @@ class ScoreEntry:
 
 
 @pydantic_dataclass(config=_STORED, frozen=True)
+class Deadline:
+    """A date the student told us about (an application deadline), in their words."""
+
+    day: date
+    what: str
+    """What they wrote, cut to MAX_DEADLINE_TEXT characters (escaped wherever it is shown)."""
+
+
+MAX_DEADLINES = 8
+MAX_DEADLINE_TEXT = 60
+DEADLINE_LEADS = (7, 1)
+"""Days before a deadline the student hears about it."""
+
+
+@pydantic_dataclass(config=_STORED, frozen=True)
 class Plan:
     """Everything a student chose plus the nudge bookkeeping; stored via to_dict/from_dict."""
 
@@ -169,6 +184,8 @@ class Plan:
     """Local hours of the last few logs (at most MAX_LOG_HOURS)."""
     time_offered: bool = False
     """The offer to move the nudge to the hour they usually log has been made (it is made once)."""
+    deadlines: list[Deadline] = field(default_factory=list)
+    """Dates the student asked to be reminded of (`/deadline`), soonest first (at most MAX_DEADLINES)."""
 
     @field_validator("status", mode="before")
     @classmethod
@@ -231,6 +248,7 @@ def changed(plan: Plan, **changes: Any) -> Plan:
     changes.setdefault("skipped", list(plan.skipped))
     changes.setdefault("scores", list(plan.scores))
     changes.setdefault("log_hours", list(plan.log_hours))
+    changes.setdefault("deadlines", list(plan.deadlines))
     return replace(plan, **changes)
 
 
@@ -356,8 +374,9 @@ def _is_nudge_day(plan: Plan, d: date) -> bool:
     return _is_study_day(plan, d) or d == plan.exam_date - timedelta(days=1)
 
 
-Occasion = Literal["study", "summary", "eve"]
-"""What goes out on a day before the exam: the study nudge, the weekly summary, or the eve's rest note."""
+Occasion = Literal["study", "summary", "eve", "deadline"]
+"""What goes out on a day before the exam: the study nudge, the weekly summary, the eve's rest note,
+or (on a day nothing else goes out) a reminder of the student's own deadline."""
 
 BACK_OFF_AFTER = 3
 """Study-day nudges in a row with no reply before nudging less often (daily -> every other -> weekly)."""
@@ -369,20 +388,36 @@ def occasion(plan: Plan, d: date) -> Occasion | None:
     The eve always gets its rest note. The summary weekday (after the plan's first day,
     not a day off) gets the weekly summary, whatever the cadence. A study day gets a nudge
     unless today's study is already logged (quiet once done: the streak speaks for itself)
-    or the cadence skips it (every other study day, or weekly: only the summary).
+    or the cadence skips it (every other study day, or weekly: only the summary). A day
+    DEADLINE_LEADS days before one of the student's deadlines always gets a message.
     """
     eve = plan.exam_date - timedelta(days=1)
     if d >= eve:
         return "eve" if d == eve else None
     if d.weekday() == plan.summary_weekday and d > plan.created and d not in plan.skipped:
         return "summary"
+    if _study_nudge_day(plan, d):
+        return "study"
+    return "deadline" if plan.deadlines and deadline_notes(plan, d) else None
+
+
+def _study_nudge_day(plan: Plan, d: date) -> bool:
     if not _is_study_day(plan, d):
-        return None
+        return False
     if plan.done_log and d.isoformat() in plan.done_log:
-        return None
-    if plan.cadence != "daily" and plan.last_nudged is not None and not _cadence_allows(plan, d):
-        return None
-    return "study"
+        return False
+    return plan.cadence == "daily" or plan.last_nudged is None or _cadence_allows(plan, d)
+
+
+def deadline_notes(plan: Plan, d: date) -> list[str]:
+    """'📌 In 7 days (Fri, Sep 25): “ERAS opens sep 25”' for each deadline due a reminder on `d` (HTML)."""
+    notes = []
+    for deadline in plan.deadlines:
+        left = (deadline.day - d).days
+        if left in DEADLINE_LEADS:
+            when = "Tomorrow" if left == 1 else f"In {left} days"
+            notes.append(f"📌 {when} ({fmt_day(deadline.day)}): “{escape_text(deadline.what)}”")
+    return notes
 
 
 def _cadence_allows(plan: Plan, d: date) -> bool:
@@ -827,9 +862,12 @@ def nudge_for(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
                 "Today is for rest: no new material, light review at most. Check your test "
                 "center, ID and route, eat well and get to bed early.",
                 "Whatever tomorrow brings, the work you've put in counts. 🍀",
+                *deadline_notes(plan, day),
             ]
         )
         return PlanOutcome(Reply(text), changed(plan, last_nudged=day, snoozed_until=None))
+    if occasion(plan, day) == "deadline":
+        return deadline_nudge(plan, day)
 
     cadence, ignored, backed_off = _attention(plan)
     tip, used = next_tip(plan, knowledge)
@@ -845,6 +883,7 @@ def nudge_for(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
     run = streak(plan, day)
     if run:
         lines.append(f"🔥 Streak: {plural(run, 'study day')}")
+    lines.extend(deadline_notes(plan, day))
     lines.append(f"<i>{escape_text(ENCOURAGEMENTS[day.toordinal() % len(ENCOURAGEMENTS)])}</i>")
     buttons: tuple[tuple[Button, ...], ...] = NUDGE_BUTTONS
     if backed_off is not None:
@@ -852,6 +891,41 @@ def nudge_for(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
         buttons = (*NUDGE_BUTTONS, (DAILY_BUTTON,))
     updated = changed(plan, last_nudged=day, snoozed_until=None, tips_used=used, cadence=cadence, ignored=ignored)
     return PlanOutcome(Reply("\n".join(lines), buttons), updated)
+
+
+def deadline_nudge(plan: Plan, day: date) -> PlanOutcome:
+    """On a day nothing else goes out: just the reminder of the student's own deadline(s)."""
+    lines = ["<b>📌 A date you asked me to remind you of</b>", *deadline_notes(plan, day)]
+    lines.append("Worth a look today, so nothing is left to the last minute.")
+    return PlanOutcome(Reply("\n".join(lines)), changed(plan, last_nudged=day, snoozed_until=None))
+
+
+_DEADLINE_HINT = "Send it like <code>/deadline ERAS opens sep 25</code>: what it is and the date."
+
+
+def add_deadline(plan: Plan, text: str, today: date) -> PlanOutcome:
+    """'/deadline ERAS opens sep 25': remember the date, in the student's words, for reminders 7 days and 1 day before.
+
+    "/deadline" alone lists them; "/deadline clear" forgets them all.
+    """
+    words = text.strip()
+    if plan.status == "stopped":
+        return PlanOutcome(_no_plan_reply(plan))
+    if words.lower() in {"clear", "none", "delete", "remove"}:
+        return PlanOutcome(Reply("🧹 Done: no deadlines kept."), changed(plan, deadlines=[]))
+    if not words:
+        if not plan.deadlines:
+            return PlanOutcome(Reply(f"📌 No deadlines yet. {_DEADLINE_HINT}"))
+        shown = "\n".join(f"• {fmt_day(d.day, year=True)}: “{escape_text(d.what)}”" for d in plan.deadlines)
+        return PlanOutcome(Reply(f"📌 <b>Your deadlines</b>\n{shown}\n<i>/deadline clear forgets them.</i>"))
+    found = find_exam_date(words, today)
+    if not isinstance(found, date):
+        return PlanOutcome(Reply(f"🤔 I couldn't find a date ahead in that. {_DEADLINE_HINT}"))
+    what = excerpt(words, MAX_DEADLINE_TEXT)
+    kept = sorted([*plan.deadlines, Deadline(found, what)], key=lambda d: d.day)[:MAX_DEADLINES]
+    leads = " and ".join(plural(n, "day") for n in DEADLINE_LEADS)
+    text = f"📌 Noted: “{escape_text(what)}” on <b>{fmt_day(found, year=True)}</b>. I'll remind you {leads} before."
+    return PlanOutcome(Reply(text), changed(plan, deadlines=kept))
 
 
 def farewell_for(plan: Plan, knowledge: Knowledge) -> PlanOutcome:
@@ -901,14 +975,20 @@ def release_days(plan: Plan, knowledge: Knowledge) -> list[date]:
     return sorted(days)
 
 
+def _after_exam_days(plan: Plan, knowledge: Knowledge) -> list[date]:
+    """The days a finished plan still gets a message: the score-release days and deadline reminders."""
+    reminders = {dl.day - timedelta(days=n) for dl in plan.deadlines for n in DEADLINE_LEADS}
+    return sorted({*release_days(plan, knowledge), *(d for d in reminders if d > plan.exam_date)})
+
+
 def next_release_at(plan: Plan, now: datetime, knowledge: Knowledge) -> datetime | None:
-    """When the next score-release nudge is due (UTC) for a finished plan, or None."""
+    """When the next after-exam check-in (score release, deadline) is due (UTC) for a finished plan, or None."""
     if plan.status != "finished":
         return None
     now = _utc(now)
     tz = zone(plan.tz)
     today = _local_date(plan, now)
-    for d in release_days(plan, knowledge):
+    for d in _after_exam_days(plan, knowledge):
         if d >= today and (plan.last_nudged is None or d > plan.last_nudged):
             at = max(_local_instant(d, plan.nudge_time, tz), now)
             if at.astimezone(tz).date() == d:
@@ -922,15 +1002,20 @@ def release_due(plan: Plan, now: datetime, knowledge: Knowledge) -> date | None:
         return None
     now = _utc(now)
     today = _local_date(plan, now)
-    if today not in release_days(plan, knowledge) or (plan.last_nudged is not None and today <= plan.last_nudged):
+    if today not in _after_exam_days(plan, knowledge) or (plan.last_nudged is not None and today <= plan.last_nudged):
         return None
     return today if now >= _local_instant(today, plan.nudge_time, zone(plan.tz)) else None
 
 
 def release_nudge(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
-    """A kind word on a day scores usually come out, with the sourced timing; marks the day."""
-    fact = knowledge.facts[SCORE_RELEASE_FACT]
+    """A kind word on a day scores usually come out, with the sourced timing; marks the day.
+
+    On a deadline reminder day (and no release day) it is the reminder alone.
+    """
     days = release_days(plan, knowledge)
+    if day not in days:
+        return deadline_nudge(plan, day)
+    fact = knowledge.facts[SCORE_RELEASE_FACT]
     first = bool(days) and day == days[0]
     head = "📬 <b>Scores may post today.</b>" if first else "📬 <b>Another day scores usually post.</b>"
     lines = [
@@ -942,6 +1027,7 @@ def release_nudge(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
     ]
     if first and len(days) > 1:
         lines.insert(2, f"If it isn't there today, {fmt_day(days[1])} is the next usual day.")
+    lines.extend(deadline_notes(plan, day))
     buttons = ((Button("🔕 No more reminders", "/stop"),),)
     return PlanOutcome(Reply("\n".join(lines), buttons), changed(plan, last_nudged=day))
 

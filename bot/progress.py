@@ -19,6 +19,7 @@ from bot.plans import (
     PlanOutcome,
     ScoreEntry,
     changed,
+    deadline_notes,
     focus_for,
     self_assessment_days,
     specialty_line,
@@ -222,6 +223,7 @@ def weekly_summary(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
         lines.append(latest)
     lines.append(f"📅 {plural(left, 'day')} to your exam.")
     lines.append(f"<b>Next:</b> {escape_text(_next_step(plan, day, questions))}")
+    lines.extend(deadline_notes(plan, day))
     chart = chart_for(plan, day, knowledge)
     drawn = points(chart) >= MIN_POINTS
     if drawn:

@@ -228,3 +228,20 @@ async def test_score_release_wednesdays_after_the_exam(api: FakeBotApi, data_dir
             assert bot.next_nudge(user) is None  # and then no more
     assert "Another day scores usually post" in shown(ok_sends(api, user)[1])
     assert len(ok_sends(api, user)) == 2
+
+
+async def test_a_deadline_the_student_gives_comes_back_a_week_before(
+    api: FakeBotApi, data_dir: Path, knowledge: Knowledge
+) -> None:
+    user = 1208
+    put_plans(data_dir, {user: make_plan(last_nudged=DAY, last_seen=DAY)})
+    week_before = dt.date(2026, 2, 13)
+    with time_machine.travel(local(DAY, dt.time(12)), tick=True) as traveller:
+        async with running_bot(api, data_dir, knowledge):
+            api.push_message(user, "/deadline ERAS opens feb 20")
+            noted = await reply_containing(api, user, "Noted")
+            assert "Fri, Feb 20, 2026" in shown(noted) and "7 days and 1 day before" in shown(noted)
+        traveller.move_to(local(week_before, SEVEN) - LEAD, tick=True)
+        async with running_bot(api, data_dir, knowledge):
+            nudge = await reply_containing(api, user, "📌 In 7 days (Fri, Feb 20)")
+    assert "“ERAS opens feb 20”" in shown(nudge) and "to Step 2 CK" in shown(nudge)

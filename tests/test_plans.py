@@ -744,3 +744,36 @@ def test_stopping_a_finished_plan_ends_the_release_check_ins(knowledge: Knowledg
     stopped, reply = pr(plan, stop(plan))
     assert stopped.status == "stopped" and "no more messages" in reply.html
     assert plans.next_release_at(stopped, at(2026, 1, 20), knowledge) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "says", "kept"),
+    [
+        ("ERAS opens feb 20", "Noted: “ERAS opens feb 20” on <b>Fri, Feb 20, 2026</b>", [date(2026, 2, 20)]),
+        ("program X in 3 weeks", "Noted", [TODAY + timedelta(weeks=3)]),
+        ("ERAS opens <soon>", "couldn't find a date", []),
+        ("", "No deadlines yet", []),
+    ],
+)
+def test_deadlines_in_the_students_words(text: str, says: str, kept: list[date]) -> None:
+    plan, reply = pr(make_plan(), plans.add_deadline(make_plan(), text, TODAY))
+    assert says in reply.html and html_errors(reply.html) == []
+    assert [d.day for d in plan.deadlines] == kept
+
+
+def test_deadline_reminders_come_a_week_and_a_day_before_even_when_nothing_else_would(knowledge: Knowledge) -> None:
+    deadline = date(2026, 2, 20)  # a Friday
+    mwf = make_plan(study_days=3, weekdays=(0, 2, 4))
+    plan, _ = pr(mwf, plans.add_deadline(mwf, "ERAS <opens> feb 20", TODAY))
+    assert plan.deadlines[0].what == "ERAS <opens> feb 20"
+    week_before, day_before = deadline - timedelta(days=7), deadline - timedelta(days=1)
+    assert occasion(plan, week_before) == "study"  # a study day: the nudge carries it
+    reply, _ = rp(nudge_for(plan, week_before, knowledge))
+    assert "📌 In 7 days (Fri, Feb 20): “ERAS &lt;opens&gt; feb 20”" in reply.html
+    assert occasion(mwf, day_before) is None and occasion(plan, day_before) == "deadline"  # a Thursday rest day
+    reply, sent = rp(nudge_for(plan, day_before, knowledge))
+    assert "Tomorrow (Fri, Feb 20)" in reply.html and sent.last_nudged == day_before
+    quiet = replace(plan, cadence="weekly", last_nudged=TODAY)
+    assert occasion(quiet, week_before) == "deadline"  # backed off, but their own date still comes
+    cleared, _ = pr(plan, plans.add_deadline(plan, "clear", TODAY))
+    assert cleared.deadlines == [] and occasion(cleared, day_before) is None
