@@ -543,8 +543,7 @@ def help_reply() -> Reply:
         "<b>Commands</b>\n"
         "/specialties · /average derm · /score 248 ortho · /compare derm psych · /faq · /chart\n"
         "/plan (your study plan) · /done 40 (log questions) · /progress (your chart) · /pause · /resume · /stop\n"
-        "/deadline ERAS opens sep 25 (a reminder a week and a day before)\n"
-        "/forget (erase what I remember) · /start · /help"
+        "/deadline ERAS sep 25 (a reminder) · /forget (erase what I remember) · /start · /help"
     )
     return Reply(html, MENU)
 
