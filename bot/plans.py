@@ -378,6 +378,9 @@ Occasion = Literal["study", "summary", "eve", "deadline"]
 """What goes out on a day before the exam: the study nudge, the weekly summary, the eve's rest note,
 or (on a day nothing else goes out) a reminder of the student's own deadline."""
 
+SUMMARY_AFTER = 6
+"""Days a plan runs before its first weekly summary: a summary of a day or two says little."""
+
 BACK_OFF_AFTER = 3
 """Study-day nudges in a row with no reply before nudging less often (daily -> every other -> weekly)."""
 
@@ -385,8 +388,8 @@ BACK_OFF_AFTER = 3
 def occasion(plan: Plan, d: date) -> Occasion | None:
     """What the plan sends on local day `d` before the exam, if anything.
 
-    The eve always gets its rest note. The summary weekday (after the plan's first day,
-    not a day off) gets the weekly summary, whatever the cadence. A study day gets a nudge
+    The eve always gets its rest note. The summary weekday (once the plan has run
+    SUMMARY_AFTER days, not a day off) gets the weekly summary, whatever the cadence. A study day gets a nudge
     unless today's study is already logged (quiet once done: the streak speaks for itself)
     or the cadence skips it (every other study day, or weekly: only the summary). A day
     DEADLINE_LEADS days before one of the student's deadlines always gets a message.
@@ -394,7 +397,7 @@ def occasion(plan: Plan, d: date) -> Occasion | None:
     eve = plan.exam_date - timedelta(days=1)
     if d >= eve:
         return "eve" if d == eve else None
-    if d.weekday() == plan.summary_weekday and d > plan.created and d not in plan.skipped:
+    if d.weekday() == plan.summary_weekday and (d - plan.created).days >= SUMMARY_AFTER and d not in plan.skipped:
         return "summary"
     if _study_nudge_day(plan, d):
         return "study"

@@ -643,6 +643,8 @@ def test_occasions_through_a_week() -> None:
     assert occasion(replace(plan, skipped=[TODAY + timedelta(days=6)]), TODAY + timedelta(days=6)) is None
     assert occasion(plan, plan.exam_date - timedelta(days=1)) == "eve"
     assert occasion(replace(plan, cadence="weekly"), TODAY + timedelta(days=6)) == "summary"
+    # A plan made on Friday has no summary two days later: there is no week to sum up yet.
+    assert occasion(replace(plan, created=TODAY + timedelta(days=4)), TODAY + timedelta(days=6)) is None
 
 
 @pytest.mark.parametrize(
