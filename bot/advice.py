@@ -625,8 +625,8 @@ def help_reply() -> Reply:
         f"Ask things like:\n{_examples()}\n\n"
         "<b>Commands</b>\n"
         "/specialties · /average derm · /score 248 ortho · /compare derm psych · /faq · /chart\n"
-        "/plan (your study plan) · /calendar (as a calendar file) · /done 40 (log questions)\n"
-        "/pause · /resume · /stop · /forget (erase what I remember) · /start · /help"
+        "/plan (your study plan) · /progress (your chart) · /calendar (as a file) · /done 40 (log questions)\n"
+        "/deadline ERAS sep 25 (a reminder) · /pause · /resume · /stop · /forget (erase my data) · /start · /help"
     )
     return Reply(html, MENU)
 

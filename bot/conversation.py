@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot import advice, answers, calendar_file, plan_flow, plans, talk
+from bot import advice, answers, calendar_file, plan_flow, plans, progress, talk
 from bot.answer_bank import best_answer
 from bot.profiles import About, Profile, ProfileStore
 from bot.reply import Button, Chart, Document, Reply, escape_text
@@ -70,7 +70,7 @@ WHOLE_STORE_COMMANDS = frozenset({"forget", "stats"})
 """Commands that may read or rewrite every student's record: /forget rewrites the store file,
 /stats counts every record (each takes seconds at 100,000 students)."""
 
-PLAN_COMMANDS = frozenset({"plan", "done", "snooze", "pause", "resume", "stop"})
+PLAN_COMMANDS = frozenset({"plan", "done", "snooze", "pause", "resume", "stop", "progress", "deadline"})
 PLAN_OPERATIONS: frozenset[Intent] = frozenset({"exam_moved", "log_progress", "days_left", "plan_break"})
 """Free-text questions about the student's own plan ("how many days until my exam")."""
 NOT_A_QUESTION: frozenset[Intent] = frozenset({"unknown", "study_plan"})
@@ -90,6 +90,12 @@ FROM_INLINE = (
     "then tap a result to post it there. Here in private I can also remember your score and keep your study plan."
 )
 
+NO_PROGRESS = (
+    "Your progress lives in your study plan, and you don't have one yet. Send /plan to make one, "
+    "then tell me your numbers as you go (“did 40 qs, got 70%”, “nbme 11 was 238”) and /progress draws them."
+)
+DAILY_AGAIN = "<i>🔔 You're back, so daily nudges are back on.</i>"
+
 
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
@@ -106,8 +112,33 @@ class Advisor:
     admin_ids: tuple[int, ...] = ()
 
     def handle(self, user_id: int, text: str, *, private: bool = True) -> Turn:
-        """Answer one message from one user; never raises for any text."""
+        """Answer one message from one user; never raises for any text.
+
+        In private, any message or button first counts as a reply to the nudges (`plans.seen`):
+        one that brings back daily nudges says so, and the nudges are rescheduled.
+        """
         text = _cleaned(text)
+        restored = private and self._seen(user_id)
+        turn = self._handle(user_id, text, private=private)
+        if not restored:
+            return turn
+        if command_name(text) != "plan" or "daily" not in text.lower():
+            turn = replace(turn, reply=replace(turn.reply, html=f"{turn.reply.html}\n\n{DAILY_AGAIN}"))
+        return replace(turn, plan_changed=True)
+
+    def _seen(self, user_id: int) -> bool:
+        """Note that the student replied today; True when that brought daily nudges back."""
+        profile = self.profiles.get(user_id)
+        plan = profile.plan
+        if plan is None or plan.status != "active":
+            return False
+        updated = plans.seen(plan, self._today(plan.tz))
+        if updated is None:
+            return False
+        self.profiles.save_changes(profile, replace(profile, plan=updated))
+        return plan.cadence != "daily"
+
+    def _handle(self, user_id: int, text: str, *, private: bool) -> Turn:
         command = COMMAND.match(text)
         if command:
             name, args = command.group(1).lower(), (command.group(2) or "").strip()
@@ -164,6 +195,7 @@ class Advisor:
         shown = profile if use_memory else Profile(profile.user_id)
         reply = self._reply(parsed, shown, text)
         if private:
+            reply = self._log_scores(profile, parsed, reply)
             updated = self._remember(profile, parsed, text)
             if parsed.own and parsed.score is not None and parsed.score == updated.score != profile.score:
                 noted = "Noted: I'll remember" if profile.score is None else "Updated: I'll remember"
@@ -229,6 +261,20 @@ class Advisor:
         stage = stage_of(parsed, profile.about, norm, self._today(self.default_timezone))
         school = parsed.school or profile.about.school
         return best_answer(text, parsed.topic, self.knowledge, stage, school)  # type: ignore[arg-type]
+
+    def _log_scores(self, profile: Profile, parsed: Parsed, reply: Reply) -> Reply:
+        """Keep the practice-test results a message reports on the student's plan (for /progress)."""
+        plan = profile.plan
+        if plan is None or plan.status == "stopped":
+            return reply
+        entries = progress.reported_scores(parsed, self._today(plan.tz))
+        if not entries:
+            return reply
+        kept = progress.record_scores(plan, entries)
+        if kept == plan:
+            return reply
+        self.profiles.save_changes(profile, replace(profile, plan=kept))
+        return replace(reply, html=f"{reply.html}\n\n{progress.logged_note(entries)}")
 
     def _remember(self, profile: Profile, parsed: Parsed, text: str = "") -> Profile:
         """Keep the student's score, what they said about themselves and the specialties asked about.
@@ -366,6 +412,9 @@ class Advisor:
     def _today(self, tz: str) -> dt.date:
         return self.now().astimezone(zone(tz)).date()
 
+    def _hour(self, tz: str) -> int:
+        return self.now().astimezone(zone(tz)).hour
+
     def _plan_command(self, profile: Profile, name: str, text: str) -> Turn:
         """/plan (and study-plan free text), /done, /snooze, /pause, /resume, /stop."""
         plan = profile.plan
@@ -385,12 +434,17 @@ class Advisor:
             )
             return self._save_plan(profile, outcome)
         if plan is None:
-            return Turn(Reply(NO_PLAN, ((Button("🗓 Make a plan", "/plan"),),)), "study_plan")
+            no_plan = NO_PROGRESS if name == "progress" else NO_PLAN
+            return Turn(Reply(no_plan, ((Button("🗓 Make a plan", "/plan"),),)), "study_plan")
         today = self._today(plan.tz)
         match name:
+            case "progress":
+                return Turn(progress.progress_reply(plan, today, self.knowledge), "progress")
             case "done":
                 count, percent = answers.parse_progress(text.removeprefix("/done"))
-                outcome = plans.record_done(plan, today, count, percent)
+                outcome = plans.record_done(plan, today, count, percent, self._hour(plan.tz))
+            case "deadline":
+                outcome = plans.add_deadline(plan, text.removeprefix("/deadline"), today)
             case "snooze":
                 outcome = plans.snooze(plan, self.now())
             case "pause":
@@ -420,7 +474,7 @@ class Advisor:
                 outcome = plans.move_exam(plan, found, today, self.knowledge)
             case "log_progress":
                 count, percent = answers.parse_progress(text)
-                outcome = plans.record_done(plan, today, count, percent)
+                outcome = plans.record_done(plan, today, count, percent, self._hour(plan.tz))
             case "days_left":
                 outcome = plans.days_left_reply(plan, today)
             case _:

@@ -26,7 +26,7 @@ from apscheduler.jobstores.base import JobLookupError
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes, Job, JobQueue
 
-from bot import plans
+from bot import checkins, plans
 from bot.group_commit import GroupCommit
 from bot.profiles import Profile, ProfileStore
 from bot.reply import Reply
@@ -159,8 +159,7 @@ class Nudger:
     def _next_run(self, profile: Profile, now: dt.datetime) -> dt.datetime | None:
         if profile.plan is None:
             return None
-        plan = profile.plan
-        return plans.next_nudge_at(plan, now) or (plans.farewell_at(plan) if plan.status == "active" else None)
+        return checkins.next_message_at(profile.plan, now, self.knowledge)
 
     def restore(self) -> int:
         """Schedule every active plan again after a start; returns how many were scheduled."""
@@ -238,13 +237,9 @@ class Nudger:
             if profile.plan is None:
                 return profile
             plan = profile.plan
-            if plan.status == "active" and plans.exam_passed(plan, now):
-                outcome = plans.farewell_for(plan, self.knowledge)
-            else:
-                day = plans.due_day(plan, now)
-                if day is None:
-                    return profile
-                outcome = plans.nudge_for(plan, day, self.knowledge)
+            outcome = checkins.message_due(plan, now, self.knowledge)
+            if outcome is None:
+                return profile
             updated = outcome.plan or plan
             due = (outcome.reply, plan, updated)
             return replace(profile, plan=updated)
@@ -265,7 +260,8 @@ class Nudger:
             def give_back(p: plans.Plan) -> plans.Plan:
                 if (p.last_nudged, p.tips_used) != (updated.last_nudged, updated.tips_used):
                     return p
-                return replace(p, last_nudged=plan.last_nudged, tips_used=plan.tips_used)
+                # Everything the nudge changed goes back: the day, the tip, the cadence count.
+                return replace(p, **plans.plan_changes(updated, plan))
 
             await self._change_plan(user_id, give_back)
         elif outcome == "sent":

@@ -21,6 +21,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from bot.answers import (
+    WEEKDAY_NAMES,
     excerpt,
     find_exam_date,
     fmt_day,
@@ -179,10 +180,44 @@ def _which_zone(draft: PlanDraft, asked: ZoneQuestion) -> PlanOutcome:
 
 
 def plan_buttons(plan: Plan) -> tuple[tuple[Button, ...], ...]:
-    """Controls under a plan summary: Edit, Replace, Pause or Resume, Stop, and Add to calendar."""
+    """Controls under a plan summary: Edit, Replace, Pause or Resume, Stop, the progress chart and the calendar."""
     toggle = Button("▶️ Resume", "/resume") if plan.status == "paused" else Button("⏸ Pause", "/pause")
-    rows = ((Button("✏️ Edit", "/plan edit"), Button("🆕 Replace", "/plan new")), (toggle, Button("⏹ Stop", "/stop")))
-    return (*rows, (ADD_TO_CALENDAR,)) if plan.status in ("active", "paused") else rows
+    rows = (
+        (Button("✏️ Edit", "/plan edit"), Button("🆕 Replace", "/plan new")),
+        (toggle, Button("⏹ Stop", "/stop")),
+        (Button("📈 Progress", "/progress"),),
+    )
+    return (*rows[:2], (rows[2][0], ADD_TO_CALENDAR)) if plan.status in ("active", "paused") else rows
+
+
+# --------------------------------------------------------------------- nudge cadence
+
+_DAY_WORDS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
+
+
+def _summary_day(plan: Plan | None, args: str) -> PlanOutcome:
+    """ "/plan summary": which day the weekly summary comes; "/plan summary fri" moves it there."""
+    if plan is None or plan.status not in ("active", "paused"):
+        return PlanOutcome(Reply("There's no active study plan, so there's no weekly summary to move. Send /plan."))
+    wanted = _DAY_WORDS.get(args[:3].lower()) if args else None
+    if wanted is None:
+        now = WEEKDAY_NAMES[plan.summary_weekday]
+        rows = (
+            tuple(Button(d, f"/plan summary {d.lower()}") for d in WEEKDAY_NAMES[:4]),
+            tuple(Button(d, f"/plan summary {d.lower()}") for d in WEEKDAY_NAMES[4:]),
+        )
+        return PlanOutcome(Reply(f"🗓 Your weekly summary comes on {now}s. Which day would you like it?", rows))
+    updated = changed(plan, summary_weekday=wanted)
+    text = f"🗓 Done: your weekly summary comes on {WEEKDAY_NAMES[wanted]}s at {fmt_time(plan.nudge_time)}."
+    return PlanOutcome(Reply(text), updated)
+
+
+def _daily_again(plan: Plan | None, today: date) -> PlanOutcome:
+    """ "/plan daily": back to a nudge every study day after backing off."""
+    if plan is None or plan.status != "active":
+        return PlanOutcome(Reply("There's no active study plan to nudge you about. Send /plan to make one."))
+    text = f"🔔 Daily nudges are on: every study day at {fmt_time(plan.nudge_time)} ({escape_text(plan.tz)})."
+    return PlanOutcome(Reply(text), changed(plan, cadence="daily", ignored=0, last_seen=today))
 
 
 # --------------------------------------------------------------------------- extras
@@ -259,6 +294,7 @@ def _finish_new(draft: PlanDraft, today: date, knowledge: Knowledge, note: str, 
         practice_score=draft.practice_score,
         target_specialty=draft.target_specialty,
         weekdays=draft.weekdays,
+        last_seen=today,  # they are talking to us now: the first nudge starts the count of unanswered ones
         # The summary below gives today's focus, so once today's nudge time has passed it
         # counts as today's nudge; before that time, today's nudge still comes.
         last_nudged=today,
@@ -380,6 +416,11 @@ def start(
         except ValueError:
             return PlanOutcome(Reply("That break button doesn't look right any more. Ask me again for a break."))
         return take_break(existing, first, last, today)
+
+    if command and words[:1] == ["summary"]:
+        return _summary_day(existing, " ".join(words[1:2]))
+    if command and words == ["daily"]:
+        return _daily_again(existing, today)
 
     if words and words[0] in _NEW:
         return _fresh(" ".join(args.split()[1:]), today, default_tz, remembered=remembered_exam)

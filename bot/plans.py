@@ -36,6 +36,7 @@ Design decisions worth knowing:
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -45,7 +46,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, TypeAdapter, ValidationError, field_validator
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
-from bot.answers import WEEKDAY_NAMES, fmt_day, fmt_short, fmt_time, plural
+from bot.answers import WEEKDAY_NAMES, excerpt, find_exam_date, fmt_day, fmt_short, fmt_time, plural
 from bot.reply import Button, Reply, escape_text
 from bot.timezones import zone
 from knowledge import Knowledge
@@ -79,6 +80,69 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
+ScoreKind = Literal["nbme", "uwsa", "cms", "free120", "practice"]
+"""The practice test a score came from ("practice": a test the student didn't name)."""
+SCORE_KINDS: tuple[ScoreKind, ...] = ("nbme", "uwsa", "cms", "free120", "practice")
+KIND_LABELS: dict[str, str] = {
+    "nbme": "NBME",
+    "uwsa": "UWSA",
+    "cms": "CMS",
+    "free120": "Free 120",
+    "practice": "Practice",
+}
+
+Cadence = Literal["daily", "alternate", "weekly"]
+"""How often study-day nudges go out: every study day, every other one, or only the weekly summary."""
+CADENCES: tuple[Cadence, ...] = ("daily", "alternate", "weekly")
+
+MAX_SCORES = 60
+"""Practice-test results kept per plan (there are about 20 forms; room for retakes), oldest dropped."""
+MAX_LOG_DAYS = 400
+"""Days of question counts and percentages kept: more than the longest plan, so bounded at 100,000 plans."""
+MAX_PERCENTS_A_DAY = 12
+MAX_LOG_HOURS = 7
+"""The local hours of the student's last few logs, to notice when they usually study."""
+
+
+@pydantic_dataclass(config=_STORED, frozen=True)
+class ScoreEntry:
+    """One practice-test result the student reported: when, which test and form, and the score."""
+
+    day: date
+    kind: ScoreKind
+    form: str = ""
+    score: int | None = None
+    """A three-digit score (NBME, UWSA)."""
+    percent: int | None = None
+    """A percentage correct (CMS forms, Free 120)."""
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _known_kind(cls, value: object) -> object:
+        return value if value in SCORE_KINDS else "practice"
+
+    @property
+    def label(self) -> str:
+        """ "NBME 11", "UWSA 2", "Free 120", "Practice"."""
+        name = KIND_LABELS[self.kind]
+        return f"{name} {self.form}" if self.form else name
+
+
+@pydantic_dataclass(config=_STORED, frozen=True)
+class Deadline:
+    """A date the student told us about (an application deadline), in their words."""
+
+    day: date
+    what: str
+    """What they wrote, cut to MAX_DEADLINE_TEXT characters (escaped wherever it is shown)."""
+
+
+MAX_DEADLINES = 8
+MAX_DEADLINE_TEXT = 60
+DEADLINE_LEADS = (7, 1)
+"""Days before a deadline the student hears about it."""
+
+
 @pydantic_dataclass(config=_STORED, frozen=True)
 class Plan:
     """Everything a student chose plus the nudge bookkeeping; stored via to_dict/from_dict."""
@@ -107,6 +171,21 @@ class Plan:
     """Local ISO date -> percentages correct the student reported that day."""
     skipped: list[date] = field(default_factory=list)
     """Days off the student asked for (a weekend break): no nudge, and no broken streak."""
+    scores: list[ScoreEntry] = field(default_factory=list)
+    """Practice-test results as reported, oldest first (at most MAX_SCORES)."""
+    summary_weekday: int = 6
+    """The weekday (0 = Monday) of the weekly summary; Sunday unless the student picks another."""
+    cadence: Cadence = "daily"
+    ignored: int = 0
+    """Study-day nudges in a row with no reply, no button and nothing logged."""
+    last_seen: date | None = None
+    """LOCAL day the student last wrote or pressed a button (kept only as far as nudges need it)."""
+    log_hours: list[int] = field(default_factory=list)
+    """Local hours of the last few logs (at most MAX_LOG_HOURS)."""
+    time_offered: bool = False
+    """The offer to move the nudge to the hour they usually log has been made (it is made once)."""
+    deadlines: list[Deadline] = field(default_factory=list)
+    """Dates the student asked to be reminded of (`/deadline`), soonest first (at most MAX_DEADLINES)."""
 
     @field_validator("status", mode="before")
     @classmethod
@@ -118,6 +197,16 @@ class Plan:
     def _some_zone(cls, value: object) -> object:
         return value or "UTC"
 
+    @field_validator("cadence", mode="before")
+    @classmethod
+    def _known_cadence(cls, value: object) -> object:
+        return value if value in CADENCES else "daily"
+
+    @field_validator("summary_weekday", mode="before")
+    @classmethod
+    def _a_weekday(cls, value: object) -> object:
+        return value if isinstance(value, int) and 0 <= value <= 6 else 6
+
     @field_validator("snoozed_until")
     @classmethod
     def _utc_snooze(cls, value: datetime | None) -> datetime | None:
@@ -125,7 +214,8 @@ class Plan:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types only; `Plan.from_dict(p.to_dict()) == p`."""
-        return _PLAN.dump_python(self, mode="json")  # type: ignore[no-any-return]
+        # Fields at their defaults are left out: a smaller store, and less to read back at start-up.
+        return _PLAN.dump_python(self, mode="json", exclude_defaults=True)  # type: ignore[no-any-return]
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any] | Plan) -> Plan:
@@ -156,6 +246,9 @@ def changed(plan: Plan, **changes: Any) -> Plan:
     changes.setdefault("done_log", dict(plan.done_log))
     changes.setdefault("percent_log", {k: list(v) for k, v in plan.percent_log.items()})
     changes.setdefault("skipped", list(plan.skipped))
+    changes.setdefault("scores", list(plan.scores))
+    changes.setdefault("log_hours", list(plan.log_hours))
+    changes.setdefault("deadlines", list(plan.deadlines))
     return replace(plan, **changes)
 
 
@@ -279,6 +372,81 @@ def _is_study_day(plan: Plan, d: date) -> bool:
 def _is_nudge_day(plan: Plan, d: date) -> bool:
     """Study days, plus the eve of the exam (one short "rest before the exam" nudge)."""
     return _is_study_day(plan, d) or d == plan.exam_date - timedelta(days=1)
+
+
+Occasion = Literal["study", "summary", "eve", "deadline"]
+"""What goes out on a day before the exam: the study nudge, the weekly summary, the eve's rest note,
+or (on a day nothing else goes out) a reminder of the student's own deadline."""
+
+SUMMARY_AFTER = 6
+"""Days a plan runs before its first weekly summary: a summary of a day or two says little."""
+
+BACK_OFF_AFTER = 3
+"""Study-day nudges in a row with no reply before nudging less often (daily -> every other -> weekly)."""
+
+
+def occasion(plan: Plan, d: date) -> Occasion | None:
+    """What the plan sends on local day `d` before the exam, if anything.
+
+    The eve always gets its rest note. The summary weekday (once the plan has run
+    SUMMARY_AFTER days, not a day off) gets the weekly summary, whatever the cadence. A study day gets a nudge
+    unless today's study is already logged (quiet once done: the streak speaks for itself)
+    or the cadence skips it (every other study day, or weekly: only the summary). A day
+    DEADLINE_LEADS days before one of the student's deadlines always gets a message.
+    """
+    eve = plan.exam_date - timedelta(days=1)
+    if d >= eve:
+        return "eve" if d == eve else None
+    if d.weekday() == plan.summary_weekday and (d - plan.created).days >= SUMMARY_AFTER and d not in plan.skipped:
+        return "summary"
+    if _study_nudge_day(plan, d):
+        return "study"
+    return "deadline" if plan.deadlines and deadline_notes(plan, d) else None
+
+
+def _study_nudge_day(plan: Plan, d: date) -> bool:
+    if not _is_study_day(plan, d):
+        return False
+    if plan.done_log and d.isoformat() in plan.done_log:
+        return False
+    return plan.cadence == "daily" or plan.last_nudged is None or _cadence_allows(plan, d)
+
+
+def deadline_notes(plan: Plan, d: date) -> list[str]:
+    """'📌 In 7 days (Fri, Sep 25): “ERAS opens sep 25”' for each deadline due a reminder on `d` (HTML)."""
+    notes = []
+    for deadline in plan.deadlines:
+        left = (deadline.day - d).days
+        if left in DEADLINE_LEADS:
+            when = "Tomorrow" if left == 1 else f"In {left} days"
+            notes.append(f"📌 {when} ({fmt_day(deadline.day)}): “{escape_text(deadline.what)}”")
+    return notes
+
+
+def _cadence_allows(plan: Plan, d: date) -> bool:
+    """Backed off: weekly sends only the summary; every other study day needs one skipped since the last nudge."""
+    if plan.cadence == "weekly" or plan.last_nudged is None:
+        return plan.cadence != "weekly"
+    x = plan.last_nudged + timedelta(days=1)
+    while x < d:
+        if _is_study_day(plan, x):
+            return True
+        x += timedelta(days=1)
+    return False
+
+
+def seen(plan: Plan, today: date) -> Plan | None:
+    """The plan once the student has replied today (any message or button), or None if nothing changes.
+
+    A reply answers every nudge before it and brings daily nudges back. Only written when it
+    matters (a nudge unanswered, or backed off), so most messages cost no write.
+    """
+    if plan.status != "active":
+        return None
+    unanswered = plan.last_seen is None or (plan.last_nudged is not None and plan.last_seen < plan.last_nudged)
+    if not unanswered and plan.cadence == "daily" and not plan.ignored:
+        return None
+    return changed(plan, last_seen=today, ignored=0, cadence="daily")
 
 
 # ---------------------------------------------------------------------------- phases
@@ -420,7 +588,7 @@ def focus_for(plan: Plan, day: date) -> str:
     return f"{phase.name}: {phase.focus}"
 
 
-def _specialty_line(plan: Plan, knowledge: Knowledge) -> str | None:
+def specialty_line(plan: Plan, knowledge: Knowledge) -> str | None:
     """'Derm average: 257 (its label) — an average, not a cut-off.' (escaped HTML), or None."""
     spec = knowledge.specialties.get(plan.target_specialty or "")
     if spec is None:
@@ -462,7 +630,7 @@ def summary_html(plan: Plan, today: date, knowledge: Knowledge) -> str:
     ]
     if plan.practice_score is not None:
         lines.append(f"📝 Latest practice score: {plan.practice_score}")
-    spec_line = _specialty_line(plan, knowledge)
+    spec_line = specialty_line(plan, knowledge)
     if spec_line:
         lines.append(f"🎯 {spec_line}")
     lines.append(progress_line(plan, today))
@@ -495,6 +663,7 @@ def summary_html(plan: Plan, today: date, knowledge: Knowledge) -> str:
 # ------------------------------------------------------------------------ scheduling
 
 
+@functools.lru_cache(maxsize=16_384)
 def _local_instant(day: date, wall: time, tz: tzinfo) -> datetime:
     """The UTC instant of local wall time `wall` on `day`, DST-correct.
 
@@ -526,7 +695,18 @@ def _utc(now: datetime) -> datetime:
 
 
 def _local_date(plan: Plan, now: datetime) -> date:
-    return _utc(now).astimezone(zone(plan.tz)).date()
+    return _day_in(now, plan.tz)
+
+
+@functools.lru_cache(maxsize=1024)
+def _day_in(now: datetime, tz: str) -> date:
+    """The local date at instant `now` in zone `tz`.
+
+    Cached, as `_local_instant` is: restoring 100,000 plans asks both the same few questions
+    (one instant, a handful of zones, whole-minute nudge times) 100,000 times, and the
+    answers were a third of the time start-up spent scheduling.
+    """
+    return _utc(now).astimezone(zone(tz)).date()
 
 
 def next_nudge_at(plan: Plan, now: datetime) -> datetime | None:
@@ -544,11 +724,11 @@ def next_nudge_at(plan: Plan, now: datetime) -> datetime | None:
     tz = zone(plan.tz)
     d = _local_date(plan, now)
     while d < plan.exam_date:
-        if (plan.last_nudged is None or d > plan.last_nudged) and _is_nudge_day(plan, d):
+        if (plan.last_nudged is None or d > plan.last_nudged) and occasion(plan, d) is not None:
             at = max(_local_instant(d, plan.nudge_time, tz), now)
             if plan.snoozed_until is not None:
                 at = max(at, plan.snoozed_until)
-            if at.astimezone(tz).date() == d:
+            if _day_in(at, plan.tz) == d:
                 return at.astimezone(UTC)
         d += timedelta(days=1)
     return None
@@ -568,7 +748,7 @@ def due_day(plan: Plan, now: datetime) -> date | None:
     today = now.astimezone(tz).date()
     if plan.last_nudged is not None and today <= plan.last_nudged:
         return None
-    if today >= plan.exam_date or not _is_nudge_day(plan, today):
+    if today >= plan.exam_date or occasion(plan, today) is None:
         return None
     if now < _local_instant(today, plan.nudge_time, tz):
         return None
@@ -616,6 +796,34 @@ ADD_TO_CALENDAR = Button("📅 Add to calendar", "/calendar")
 """Under a plan summary: the plan as an .ics file."""
 
 NUDGE_BUTTONS = ((Button("✅ Done", "/done"), Button("⏰ Snooze 1h", "/snooze"), Button("⏸ Pause", "/pause")),)
+DAILY_BUTTON = Button("🔔 Daily nudges again", "/plan daily")
+
+BACKED_OFF: dict[Cadence, str] = {
+    "alternate": (
+        "I haven't heard from you after the last few nudges, so I'll nudge you every other study day for now. "
+        "No pressure: any reply brings the daily nudges back."
+    ),
+    "weekly": (
+        "Still quiet, so I'll keep to your weekly summary from now on. "
+        "Whenever you want the daily nudges again, tap below or just write to me."
+    ),
+}
+"""Said once, in the nudge where the cadence steps down."""
+
+
+def _attention(plan: Plan) -> tuple[Cadence, int, str | None]:
+    """The cadence and ignored count after one more study-day nudge, and what to say if it steps down.
+
+    The previous nudge counts as answered when the student wrote or pressed anything since
+    (`last_seen`); logging is a reply too. After BACK_OFF_AFTER unanswered nudges in a row
+    the cadence steps down once, and the count starts again.
+    """
+    answered = plan.last_nudged is None or (plan.last_seen is not None and plan.last_seen >= plan.last_nudged)
+    ignored = 0 if answered else plan.ignored + 1
+    if ignored < BACK_OFF_AFTER or plan.cadence == "weekly":
+        return plan.cadence, ignored, None
+    cadence: Cadence = "alternate" if plan.cadence == "daily" else "weekly"
+    return cadence, 0, BACKED_OFF[cadence]
 
 
 def tip_order(tips: Sequence[Tip]) -> list[Tip]:
@@ -661,10 +869,14 @@ def nudge_for(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
                 "Today is for rest: no new material, light review at most. Check your test "
                 "center, ID and route, eat well and get to bed early.",
                 "Whatever tomorrow brings, the work you've put in counts. 🍀",
+                *deadline_notes(plan, day),
             ]
         )
         return PlanOutcome(Reply(text), changed(plan, last_nudged=day, snoozed_until=None))
+    if occasion(plan, day) == "deadline":
+        return deadline_nudge(plan, day)
 
+    cadence, ignored, backed_off = _attention(plan)
     tip, used = next_tip(plan, knowledge)
     lines = [
         f"<b>📚 {plural(days, 'day')} to Step 2 CK</b>",
@@ -672,15 +884,55 @@ def nudge_for(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
     ]
     if tip is not None:
         lines.append(f"💡 {escape_text(tip.text)}")
-    spec_line = _specialty_line(plan, knowledge)
+    spec_line = specialty_line(plan, knowledge)
     if spec_line:
         lines.append(f"🎯 {spec_line}")
     run = streak(plan, day)
     if run:
         lines.append(f"🔥 Streak: {plural(run, 'study day')}")
+    lines.extend(deadline_notes(plan, day))
     lines.append(f"<i>{escape_text(ENCOURAGEMENTS[day.toordinal() % len(ENCOURAGEMENTS)])}</i>")
-    updated = changed(plan, last_nudged=day, snoozed_until=None, tips_used=used)
-    return PlanOutcome(Reply("\n".join(lines), NUDGE_BUTTONS), updated)
+    buttons: tuple[tuple[Button, ...], ...] = NUDGE_BUTTONS
+    if backed_off is not None:
+        lines += ["", f"🔕 {escape_text(backed_off)}"]
+        buttons = (*NUDGE_BUTTONS, (DAILY_BUTTON,))
+    updated = changed(plan, last_nudged=day, snoozed_until=None, tips_used=used, cadence=cadence, ignored=ignored)
+    return PlanOutcome(Reply("\n".join(lines), buttons), updated)
+
+
+def deadline_nudge(plan: Plan, day: date) -> PlanOutcome:
+    """On a day nothing else goes out: just the reminder of the student's own deadline(s)."""
+    lines = ["<b>📌 A date you asked me to remind you of</b>", *deadline_notes(plan, day)]
+    lines.append("Worth a look today, so nothing is left to the last minute.")
+    return PlanOutcome(Reply("\n".join(lines)), changed(plan, last_nudged=day, snoozed_until=None))
+
+
+_DEADLINE_HINT = "Send it like <code>/deadline ERAS opens sep 25</code>: what it is and the date."
+
+
+def add_deadline(plan: Plan, text: str, today: date) -> PlanOutcome:
+    """'/deadline ERAS opens sep 25': remember the date, in the student's words, for reminders 7 days and 1 day before.
+
+    "/deadline" alone lists them; "/deadline clear" forgets them all.
+    """
+    words = text.strip()
+    if plan.status == "stopped":
+        return PlanOutcome(_no_plan_reply(plan))
+    if words.lower() in {"clear", "none", "delete", "remove"}:
+        return PlanOutcome(Reply("🧹 Done: no deadlines kept."), changed(plan, deadlines=[]))
+    if not words:
+        if not plan.deadlines:
+            return PlanOutcome(Reply(f"📌 No deadlines yet. {_DEADLINE_HINT}"))
+        shown = "\n".join(f"• {fmt_day(d.day, year=True)}: “{escape_text(d.what)}”" for d in plan.deadlines)
+        return PlanOutcome(Reply(f"📌 <b>Your deadlines</b>\n{shown}\n<i>/deadline clear forgets them.</i>"))
+    found = find_exam_date(words, today)
+    if not isinstance(found, date):
+        return PlanOutcome(Reply(f"🤔 I couldn't find a date ahead in that. {_DEADLINE_HINT}"))
+    what = excerpt(words, MAX_DEADLINE_TEXT)
+    kept = sorted([*plan.deadlines, Deadline(found, what)], key=lambda d: d.day)[:MAX_DEADLINES]
+    leads = " and ".join(plural(n, "day") for n in DEADLINE_LEADS)
+    text = f"📌 Noted: “{escape_text(what)}” on <b>{fmt_day(found, year=True)}</b>. I'll remind you {leads} before."
+    return PlanOutcome(Reply(text), changed(plan, deadlines=kept))
 
 
 def farewell_for(plan: Plan, knowledge: Knowledge) -> PlanOutcome:
@@ -695,9 +947,96 @@ def farewell_for(plan: Plan, knowledge: Knowledge) -> PlanOutcome:
         "Take a proper break now; you've earned it. When your score comes in, send it "
         "to me and I'll show where it sits against specialty averages."
     )
-    lines.append("Your plan is finished, so the nudges stop here. Send /plan any time to start a new one.")
-    finished = changed(plan, status="finished", snoozed_until=None)
+    release = knowledge.facts.get(SCORE_RELEASE_FACT)
+    if release_days(plan, knowledge) and release is not None:
+        lines.append(
+            f"Your plan is finished, so the daily nudges stop here. I'll check in on the {release.weekday}s "
+            f"scores usually come out ({escape_text(knowledge.cite(release.source))}), and otherwise leave you be. "
+            "Send /plan any time to start a new one."
+        )
+    else:
+        lines.append("Your plan is finished, so the nudges stop here. Send /plan any time to start a new one.")
+    finished = changed(plan, status="finished", snoozed_until=None, last_nudged=plan.exam_date + timedelta(days=1))
     return PlanOutcome(Reply("\n".join(lines)), finished)
+
+
+SCORE_RELEASE_FACT = "score-release"
+"""The knowledge fact that says on which weekday, and how many weeks after the exam, scores come out."""
+_WEEKDAY_FULL = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def release_days(plan: Plan, knowledge: Knowledge) -> list[date]:
+    """The local days the score is expected: the fact's weekday on or after each of its weeks past the exam.
+
+    With USMLE's "Wednesdays, three to four weeks after": the Wednesdays 3 and 4 weeks on.
+    Empty when the knowledge store doesn't say (then no such nudge is sent: nothing is invented).
+    """
+    fact = knowledge.facts.get(SCORE_RELEASE_FACT)
+    if fact is None or fact.weekday is None or not fact.weeks:
+        return []
+    weekday = _WEEKDAY_FULL.index(fact.weekday)
+    days = set()
+    for weeks in fact.weeks:
+        d = plan.exam_date + timedelta(weeks=weeks)
+        days.add(d + timedelta(days=(weekday - d.weekday()) % 7))
+    return sorted(days)
+
+
+def _after_exam_days(plan: Plan, knowledge: Knowledge) -> list[date]:
+    """The days a finished plan still gets a message: the score-release days and deadline reminders."""
+    reminders = {dl.day - timedelta(days=n) for dl in plan.deadlines for n in DEADLINE_LEADS}
+    return sorted({*release_days(plan, knowledge), *(d for d in reminders if d > plan.exam_date)})
+
+
+def next_release_at(plan: Plan, now: datetime, knowledge: Knowledge) -> datetime | None:
+    """When the next after-exam check-in (score release, deadline) is due (UTC) for a finished plan, or None."""
+    if plan.status != "finished":
+        return None
+    now = _utc(now)
+    tz = zone(plan.tz)
+    today = _local_date(plan, now)
+    for d in _after_exam_days(plan, knowledge):
+        if d >= today and (plan.last_nudged is None or d > plan.last_nudged):
+            at = max(_local_instant(d, plan.nudge_time, tz), now)
+            if at.astimezone(tz).date() == d:
+                return at
+    return None
+
+
+def release_due(plan: Plan, now: datetime, knowledge: Knowledge) -> date | None:
+    """The release day whose nudge should go out now (finished plan, that day, after the nudge time), or None."""
+    if plan.status != "finished":
+        return None
+    now = _utc(now)
+    today = _local_date(plan, now)
+    if today not in _after_exam_days(plan, knowledge) or (plan.last_nudged is not None and today <= plan.last_nudged):
+        return None
+    return today if now >= _local_instant(today, plan.nudge_time, zone(plan.tz)) else None
+
+
+def release_nudge(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
+    """A kind word on a day scores usually come out, with the sourced timing; marks the day.
+
+    On a deadline reminder day (and no release day) it is the reminder alone.
+    """
+    days = release_days(plan, knowledge)
+    if day not in days:
+        return deadline_nudge(plan, day)
+    fact = knowledge.facts[SCORE_RELEASE_FACT]
+    first = bool(days) and day == days[0]
+    head = "📬 <b>Scores may post today.</b>" if first else "📬 <b>Another day scores usually post.</b>"
+    lines = [
+        head,
+        f"{escape_text(fact.text)} ({escape_text(knowledge.cite(fact.source))})",
+        "Waiting is hard, and checking every hour won't bring it sooner. Whatever the number says, "
+        "the weeks of work behind it were real.",
+        "When it comes, send it to me (“I got 251”) and I'll show where it sits against specialty averages.",
+    ]
+    if first and len(days) > 1:
+        lines.insert(2, f"If it isn't there today, {fmt_day(days[1])} is the next usual day.")
+    lines.extend(deadline_notes(plan, day))
+    buttons = ((Button("🔕 No more reminders", "/stop"),),)
+    return PlanOutcome(Reply("\n".join(lines), buttons), changed(plan, last_nudged=day))
 
 
 # ------------------------------------------------------------------------- progress
@@ -722,15 +1061,59 @@ def streak(plan: Plan, today: date) -> int:
     return count
 
 
-def record_done(plan: Plan, today: date, count: int | None, percent: int | None = None) -> PlanOutcome:
-    """Log today's work (`count` questions, or just "done", and a percentage correct) with the streak."""
+def _recent_keys(log: dict[str, Any]) -> dict[str, Any]:
+    """The log without its oldest days past MAX_LOG_DAYS (ISO keys sort by date)."""
+    if len(log) <= MAX_LOG_DAYS:
+        return log
+    return {k: log[k] for k in sorted(log)[-MAX_LOG_DAYS:]}
+
+
+def usual_hour(plan: Plan) -> int | None:
+    """The local hour the student usually logs at: the same hour in 4 of their last 5 logs, else None."""
+    recent = plan.log_hours[-5:]
+    if len(recent) < 4:
+        return None
+    hour = max(set(recent), key=recent.count)
+    return hour if recent.count(hour) >= 4 else None
+
+
+def _time_offer(plan: Plan) -> tuple[str, Button] | None:
+    """Once: "you usually log around 21:00; nudge you then?" when that is 2+ hours from the nudge time."""
+    hour = usual_hour(plan)
+    if plan.time_offered or hour is None or plan.status != "active":
+        return None
+    gap = abs(hour - plan.nudge_time.hour)
+    if min(gap, 24 - gap) < 2:
+        return None
+    wall = time(hour)
+    text = (
+        f"⏰ You usually log around {fmt_time(wall)}, and I nudge you at {fmt_time(plan.nudge_time)}. "
+        f"Shall I move your nudge to {fmt_time(wall)}? If not, carry on: I won't ask again."
+    )
+    return text, Button(f"⏰ Nudge me at {fmt_time(wall)}", f"/plan time {wall.strftime('%H:%M')}")
+
+
+def record_done(
+    plan: Plan, today: date, count: int | None, percent: int | None = None, hour: int | None = None
+) -> PlanOutcome:
+    """Log today's work (`count` questions, or just "done", and a percentage correct) with the streak.
+
+    `hour` is the local hour of the log: after a few logs at one hour, far from the nudge
+    time, the reply offers (once) to move the nudge there.
+    """
     key = today.isoformat()
     log = dict(plan.done_log)
     log[key] = log.get(key, 0) + (count or 0)
     percents = {k: list(v) for k, v in plan.percent_log.items()}
     if percent is not None:
-        percents.setdefault(key, []).append(percent)
-    updated = changed(plan, done_log=log, percent_log=percents)
+        percents[key] = [*percents.get(key, []), percent][-MAX_PERCENTS_A_DAY:]
+    hours = [*plan.log_hours, hour][-MAX_LOG_HOURS:] if hour is not None else list(plan.log_hours)
+    updated = changed(
+        plan, done_log=_recent_keys(log), percent_log=_recent_keys(percents), log_hours=hours, last_seen=today
+    )
+    offer = _time_offer(updated)
+    if offer is not None:
+        updated = changed(updated, time_offered=True)
     run = streak(updated, today)
     if count:
         first = f"✅ Logged {plural(count, 'question')}"
@@ -744,6 +1127,9 @@ def record_done(plan: Plan, today: date, count: int | None, percent: int | None 
     lines.append(
         f"🔥 Streak: {plural(run, 'study day')}." if run > 1 else "🔥 Day 1 of a new streak. See you next study day!"
     )
+    if offer is not None:
+        lines += ["", escape_text(offer[0])]
+        return PlanOutcome(Reply("\n".join(lines), ((offer[1],),)), updated)
     return PlanOutcome(Reply("\n".join(lines)), updated)
 
 
@@ -807,7 +1193,10 @@ def stop(plan: Plan) -> PlanOutcome:
     if plan.status == "stopped":
         return PlanOutcome(Reply("This plan is already stopped. Send /plan to make a new one."))
     if plan.status == "finished":
-        return PlanOutcome(Reply("This plan is already finished. Send /plan to make a new one."))
+        return PlanOutcome(
+            Reply("🔕 Okay: no more messages about this plan. Send /plan whenever you want a new one."),
+            changed(plan, status="stopped", snoozed_until=None),
+        )
     return PlanOutcome(
         Reply("⏹ Plan stopped. No more nudges. Send /plan whenever you want a new one."),
         changed(plan, status="stopped", snoozed_until=None),

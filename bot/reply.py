@@ -1,9 +1,11 @@
-"""What the core hands to a transport: HTML text, optional buttons, an optional chart or file."""
+"""What the core hands to a transport: HTML text, optional buttons, an optional chart (averages or progress)
+or file."""
 
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from datetime import date
 
 
 def escape_text(text: str) -> str:
@@ -49,10 +51,35 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Point:
+    """One dated value on the progress chart, with what it was (e.g. "NBME 11")."""
+
+    day: date
+    value: int
+    label: str
+
+
+@dataclass(frozen=True)
+class ProgressChart:
+    """A request for the student's progress picture: their practice scores, % correct and weekly questions."""
+
+    scores: tuple[Point, ...] = ()
+    """Three-digit practice-test scores, oldest first."""
+    percents: tuple[Point, ...] = ()
+    """Percentages correct (question blocks, day by day, and percent-scored forms), oldest first."""
+    weeks: tuple[Point, ...] = ()
+    """Questions logged per week; `day` is the week's Monday."""
+    target: int | None = None
+    """The target specialty's average, drawn across the scores."""
+    target_label: str = ""
+    """What the target line is, with its source: "Derm average 257 (AAMC, 2024)"."""
+
+
+@dataclass(frozen=True)
 class Reply:
     """One answer in Telegram-safe HTML; transports render it, none rewrites it."""
 
     html: str
     buttons: tuple[tuple[Button, ...], ...] = field(default=())
-    chart: Chart | None = None
+    chart: Chart | ProgressChart | None = None
     document: Document | None = None

@@ -76,6 +76,8 @@ COMMANDS = (
     ("plan", "Your study plan and daily nudges"),
     ("calendar", "Your study plan as a calendar file"),
     ("done", "Log today's study: /done 40 questions"),
+    ("progress", "A chart of your scores and questions"),
+    ("deadline", "A reminder: /deadline ERAS opens sep 25"),
     ("pause", "Pause nudges"),
     ("resume", "Resume nudges"),
     ("stop", "Stop the study plan"),

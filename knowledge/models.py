@@ -173,6 +173,9 @@ class Tip(Record):
         return self
 
 
+_NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+
+
 class Fact(Record):
     """A sourced fact that is not a specialty average (score scale, pass mark, ...)."""
 
@@ -182,6 +185,29 @@ class Fact(Record):
     as_of: dt.date
     value: int | None = Field(default=None, ge=1, le=300)
     """The score the fact states, for facts replies compare against (the pass mark)."""
+    weekday: Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] | None = None
+    """The weekday the fact names (score release), for the nudges that fall on it."""
+    weeks: tuple[int, ...] = Field(default=(), max_length=8)
+    """Weeks after the exam the fact names (score release), for the nudges that count them."""
+
+    @field_validator("weekday")
+    @classmethod
+    def _weekday_stated(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A weekday the bot acts on must be one the text (and so the source) names."""
+        if value is not None and value.lower() not in info.data.get("text", "").lower():
+            raise ValueError(f"{value} does not appear in this fact's text")
+        return value
+
+    @field_validator("weeks")
+    @classmethod
+    def _weeks_stated(cls, value: tuple[int, ...], info: ValidationInfo) -> tuple[int, ...]:
+        """Each number of weeks must be one the text states, in digits or as a word."""
+        text = info.data.get("text", "").lower()
+        for n in value:
+            word = _NUMBER_WORDS.get(n, "")
+            if not re.search(rf"(?<!\d){n}(?!\d)", text) and not (word and re.search(rf"\b{word}\b", text)):
+                raise ValueError(f"{n} weeks does not appear in this fact's text")
+        return value
 
     @field_validator("value")
     @classmethod

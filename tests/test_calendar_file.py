@@ -71,14 +71,15 @@ def test_the_exam_phases_and_self_assessments_are_all_day_events_on_the_plans_da
 
 
 def _nudge_days(p: Plan) -> list[dt.date]:
-    """The days the bot itself sends a study-day nudge (not the exam eve's rest note)."""
+    """The study days the bot itself messages at the nudge time (a nudge, or the weekly summary in its
+    place); not the exam eve's rest note, nor a summary that falls on a rest day."""
     tz = ZoneInfo(p.tz)
     out = []
     day = p.created
     while day < p.exam_date - dt.timedelta(days=1):
         ready = plans.changed(p, last_nudged=day - dt.timedelta(days=1))
         at = dt.datetime.combine(day, p.nudge_time, tzinfo=tz)
-        if plans.due_day(ready, at) == day:
+        if plans.due_day(ready, at) == day and day.weekday() in plans.study_weekdays(p):
             out.append(day)
         day += dt.timedelta(days=1)
     return out

@@ -506,6 +506,16 @@ BROKEN: list[tuple[str, Callable[[Path], None], str]] = [
         r'^facts\.json, record 3 \("step2-passing-score"\), field value: .*220 does not appear',
     ),
     (
+        "score-release weekday the text doesn't name",
+        edit("facts", lambda t: t["5"].update(weekday="Thursday")),
+        r'^facts\.json, record 5 \("score-release"\), field weekday: .*Thursday does not appear',
+    ),
+    (
+        "score-release weeks the text doesn't state",
+        edit("facts", lambda t: t["5"].update(weeks=[3, 6])),
+        r'^facts\.json, record 5 \("score-release"\), field weeks: .*6 weeks does not appear',
+    ),
+    (
         "too few phrasings",
         edit("faq", lambda t: t["3"].update(phrasings=["low score", "bad score"])),
         r'^faq\.json, record 3 \("low_score"\), field phrasings: .*at least 3',

@@ -483,10 +483,12 @@ async def test_farewell_after_the_exam_is_sent_once_and_ends_the_plan(
             await wait_sent(api, {user})
             await eventually(lambda: bot.plan(user).status == "finished")
             await asyncio.sleep(SETTLE)
-            assert bot.next_nudge(user) is None
+            # No more study nudges: only the score-release check-in, the Wednesday 3 weeks on.
+            release = local(dt.date(2026, 2, 4), SEVEN)
+            assert bot.next_nudge(user) == release
         traveller.move_to(local(DAY + dt.timedelta(days=1), SEVEN), tick=True)
         async with running_bot(api, data_dir, knowledge) as bot:
-            assert bot.next_nudge(user) is None
+            assert bot.next_nudge(user) == release
             await asyncio.sleep(SETTLE)
     [farewell] = ok_sends(api, user)
     assert due <= clock.at(farewell) < due + PUNCTUAL
@@ -654,17 +656,27 @@ async def test_tips_rotate_without_repeats_over_consecutive_days(store: ProfileS
     by_text = {html.escape(t.text, quote=False): t.id for t in knowledge.tips}
     n = len(knowledge.tips)
     tips: list[str] = []
-    for i in range(n + 2):
-        clock[0] = local(DAY + dt.timedelta(days=i), dt.time(7, 0, 5))
+    summaries = 0
+    for i in itertools.count():
+        if len(tips) == n + 2:
+            break
+        day = DAY + dt.timedelta(days=i)
+        clock[0] = local(day, dt.time(7, 0, 5))
+        # The student answers every nudge (else the nudges back off), as the rotation is about daily ones.
+        store.update(user, lambda p, day=day: replace(p, plan=replace(p.plan, last_seen=day - dt.timedelta(days=1))))
         assert await nudger.deliver(user) == "sent"
         assert await nudger.deliver(user) is None  # once a day
         _, reply = sent.sent[-1]
+        if day.weekday() == 6:  # Sunday: the weekly summary, which carries no tip
+            assert "Your week" in reply.html
+            summaries += 1
+            continue
         assert f"{(EXAM - DAY).days - i} days to Step 2 CK" in reply.html
         [tip] = [by_text[line.removeprefix("💡 ")] for line in reply.html.splitlines() if line.startswith("💡 ")]
         tips.append(tip)
     assert len(tips[:n]) == len(set(tips[:n])) == n  # every tip once before any repeats
     assert tips[n:] == tips[:2]  # then the rotation starts over in the same order
-    assert len(sent.sent) == n + 2
+    assert len(sent.sent) == n + 2 + summaries
 
 
 @pytest.mark.parametrize("error", [Forbidden("blocked"), NetworkError("down")], ids=["403", "5xx"])

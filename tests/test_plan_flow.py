@@ -90,6 +90,7 @@ def test_full_conversation(knowledge: Knowledge) -> None:
         practice_score=240,
         target_specialty="dermatology",
         last_nudged=TODAY,
+        last_seen=TODAY,
     )
     assert "Your plan is ready" in reply.html and "Phases" in reply.html
     assert "Nudges start Tue, Jan 13 at 07:00" in reply.html and "on study days" in reply.html
@@ -206,9 +207,9 @@ def test_plan_with_existing_plan_shows_summary_and_controls(knowledge: Knowledge
     check(reply)
     assert draft is None and saved is None
     assert "Your Step 2 CK plan" in reply.html and "Mar 3, 2026" in reply.html
-    assert actions(reply) == ["/plan edit", "/plan new", "/pause", "/stop", "/calendar"]
+    assert actions(reply) == ["/plan edit", "/plan new", "/pause", "/stop", "/progress", "/calendar"]
     _, _, reply = parts(start("/plan", TODAY, replace(plan, status="paused"), knowledge))
-    assert actions(reply) == ["/plan edit", "/plan new", "/resume", "/stop", "/calendar"]
+    assert actions(reply) == ["/plan edit", "/plan new", "/resume", "/stop", "/progress", "/calendar"]
     # A stopped or finished plan doesn't block a new one.
     draft, _, _ = parts(start("/plan", TODAY, replace(plan, status="stopped"), knowledge))
     assert draft is not None and draft.step == "exam_date"

@@ -32,6 +32,7 @@ from bot.plans import (
     focus_for,
     next_nudge_at,
     nudge_for,
+    occasion,
     pause,
     record_done,
     resume,
@@ -351,9 +352,13 @@ def test_never_twice_for_the_same_day(knowledge: Knowledge) -> None:
     assert next_nudge_at(sent, now) == at(2026, 1, 15, 7, 0)
 
 
-def test_rest_weekdays_are_skipped() -> None:
+def test_rest_weekdays_are_skipped_but_the_weekly_summary_comes() -> None:
     plan = make_plan(last_nudged=date(2026, 1, 16))  # Friday sent
-    assert next_nudge_at(plan, at(2026, 1, 16, 8, 0)) == at(2026, 1, 19, 7, 0)  # Monday
+    # Sunday, a rest day, is the summary day by default: the summary, not a study nudge.
+    assert next_nudge_at(plan, at(2026, 1, 16, 8, 0)) == at(2026, 1, 18, 7, 0)
+    assert occasion(plan, date(2026, 1, 18)) == "summary"
+    monday_summary = make_plan(last_nudged=date(2026, 1, 16), summary_weekday=0)
+    assert next_nudge_at(monday_summary, at(2026, 1, 16, 8, 0)) == at(2026, 1, 19, 7, 0)  # Monday
     assert due_day(plan, at(2026, 1, 17, 9, 0)) is None  # Saturday
 
 
@@ -624,3 +629,154 @@ def test_naive_now_is_read_as_utc() -> None:
     naive = datetime(2026, 1, 14, 12, 0)  # 07:00 in New York
     assert due_day(plan, naive) == date(2026, 1, 14)
     assert next_nudge_at(plan, naive) == datetime(2026, 1, 14, 12, 0, tzinfo=UTC)
+
+
+# --------------------------------------------------------------------- attention
+
+
+def test_occasions_through_a_week() -> None:
+    """Mon-Fri plan, summary on Sunday: what goes out each day, and what doesn't."""
+    plan = make_plan(created=TODAY - timedelta(days=7))
+    week = {TODAY + timedelta(days=n): occasion(plan, TODAY + timedelta(days=n)) for n in range(7)}
+    assert list(week.values()) == ["study", "study", "study", "study", "study", None, "summary"]
+    logged = replace(plan, done_log={TODAY.isoformat(): 40})
+    assert occasion(logged, TODAY) is None  # quiet once done
+    assert occasion(replace(plan, skipped=[TODAY + timedelta(days=6)]), TODAY + timedelta(days=6)) is None
+    assert occasion(plan, plan.exam_date - timedelta(days=1)) == "eve"
+    assert occasion(replace(plan, cadence="weekly"), TODAY + timedelta(days=6)) == "summary"
+    # A plan made on Friday has no summary two days later: there is no week to sum up yet.
+    assert occasion(replace(plan, created=TODAY + timedelta(days=4)), TODAY + timedelta(days=6)) is None
+
+
+@pytest.mark.parametrize(
+    ("cadence", "last_nudged", "expected"),
+    [
+        # Mon Jan 12 .. Fri Jan 16 are study days.
+        ("daily", date(2026, 1, 12), ["study", "study", "study", "study"]),
+        ("alternate", date(2026, 1, 12), [None, "study", None, "study"]),
+        ("weekly", date(2026, 1, 12), [None, None, None, None]),
+    ],
+)
+def test_cadence_thins_the_study_nudges(cadence: str, last_nudged: date, expected: list[str | None]) -> None:
+    plan = make_plan(cadence=cadence, last_nudged=last_nudged)
+    days = [date(2026, 1, 13) + timedelta(days=n) for n in range(4)]
+    got = []
+    for d in days:  # as the nudger would: each one sent moves last_nudged
+        got.append(occasion(plan, d))
+        if got[-1] is not None:
+            plan = replace(plan, last_nudged=d)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("cadence", "ignored", "last_seen", "after", "says"),
+    [
+        ("daily", 0, TODAY - timedelta(days=1), ("daily", 1), None),
+        ("daily", 1, TODAY, ("daily", 0), None),  # they answered the last one
+        ("daily", 2, TODAY - timedelta(days=3), ("alternate", 0), "every other study day"),
+        ("alternate", 2, None, ("weekly", 0), "weekly summary"),
+        ("weekly", 5, None, ("weekly", 6), None),
+    ],
+)
+def test_unanswered_nudges_step_the_cadence_down_once_each(
+    knowledge: Knowledge, cadence: str, ignored: int, last_seen: date | None, after: tuple[str, int], says: str | None
+) -> None:
+    plan = make_plan(cadence=cadence, ignored=ignored, last_seen=last_seen, last_nudged=TODAY)
+    day = TODAY + timedelta(days=1)
+    reply, sent = rp(nudge_for(plan, day, knowledge))
+    assert (sent.cadence, sent.ignored) == after
+    actions = [b.action for row in reply.buttons for b in row]
+    if says is None:
+        assert "🔕" not in reply.html and "/plan daily" not in actions
+    else:
+        assert says in reply.html and "/plan daily" in actions
+
+
+def test_any_reply_answers_the_nudges_and_brings_daily_back() -> None:
+    answered = make_plan(last_nudged=TODAY, last_seen=TODAY)
+    assert plans.seen(answered, TODAY) is None  # nothing to write for most messages
+    backed_off = make_plan(last_nudged=TODAY, last_seen=TODAY - timedelta(days=5), cadence="weekly", ignored=1)
+    back = plans.seen(backed_off, TODAY + timedelta(days=1))
+    assert back is not None
+    assert (back.cadence, back.ignored, back.last_seen) == ("daily", 0, TODAY + timedelta(days=1))
+    assert plans.seen(replace(backed_off, status="paused"), TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("hours", "nudge", "offered"),
+    [
+        ([21, 21, 21], time(7), "21:00"),
+        ([21, 20, 21], time(7), None),  # not yet 4 of the last 5 at one hour
+        ([8, 8, 8], time(7), None),  # within an hour or two of the nudge already
+        ([23, 23, 23], time(0, 30), None),  # across midnight it is close too
+    ],
+)
+def test_offer_to_move_the_nudge_to_the_usual_hour(hours: list[int], nudge: time, offered: str | None) -> None:
+    plan = make_plan(log_hours=hours, nudge_time=nudge)
+    out = record_done(plan, TODAY, 40, hour=hours[0])
+    assert out.plan is not None
+    actions = [b.action for row in out.reply.buttons for b in row]
+    if offered is None:
+        assert actions == [] and not out.plan.time_offered
+    else:
+        assert actions == [f"/plan time {offered}"] and out.plan.time_offered
+        again = record_done(out.plan, TODAY + timedelta(days=1), 40, hour=hours[0])
+        assert again.reply.buttons == ()  # offered once
+
+
+def test_score_release_days_come_from_the_knowledge_store(knowledge: Knowledge) -> None:
+    exam = date(2026, 1, 13)  # a Tuesday
+    plan = make_plan(exam_date=exam, status="finished", last_nudged=exam + timedelta(days=1))
+    assert plans.release_days(plan, knowledge) == [date(2026, 2, 4), date(2026, 2, 11)]  # Wednesdays, 3-4 weeks
+    assert plans.next_release_at(plan, at(2026, 1, 20, 9), knowledge) == at(2026, 2, 4, 7)
+    assert plans.release_due(plan, at(2026, 2, 4, 6, 59), knowledge) is None
+    assert plans.release_due(plan, at(2026, 2, 4, 7, 0), knowledge) == date(2026, 2, 4)
+    reply, sent = rp(plans.release_nudge(plan, date(2026, 2, 4), knowledge))
+    fact = knowledge.facts["score-release"]
+    assert html.escape(fact.text, quote=False) in reply.html and knowledge.cite(fact.source) in reply.html
+    assert sent.last_nudged == date(2026, 2, 4)
+    assert plans.next_release_at(sent, at(2026, 2, 4, 8), knowledge) == at(2026, 2, 11, 7)
+    assert plans.next_release_at(replace(sent, last_nudged=date(2026, 2, 11)), at(2026, 2, 11, 8), knowledge) is None
+    # Without the timing in the store, nothing is invented.
+    facts = {k: v for k, v in knowledge.facts.items() if k != "score-release"}
+    assert plans.release_days(plan, replace(knowledge, facts=facts)) == []
+
+
+def test_stopping_a_finished_plan_ends_the_release_check_ins(knowledge: Knowledge) -> None:
+    plan = make_plan(exam_date=date(2026, 1, 13), status="finished")
+    stopped, reply = pr(plan, stop(plan))
+    assert stopped.status == "stopped" and "no more messages" in reply.html
+    assert plans.next_release_at(stopped, at(2026, 1, 20), knowledge) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "says", "kept"),
+    [
+        ("ERAS opens feb 20", "Noted: “ERAS opens feb 20” on <b>Fri, Feb 20, 2026</b>", [date(2026, 2, 20)]),
+        ("program X in 3 weeks", "Noted", [TODAY + timedelta(weeks=3)]),
+        ("ERAS opens <soon>", "couldn't find a date", []),
+        ("", "No deadlines yet", []),
+    ],
+)
+def test_deadlines_in_the_students_words(text: str, says: str, kept: list[date]) -> None:
+    plan, reply = pr(make_plan(), plans.add_deadline(make_plan(), text, TODAY))
+    assert says in reply.html and html_errors(reply.html) == []
+    assert [d.day for d in plan.deadlines] == kept
+
+
+def test_deadline_reminders_come_a_week_and_a_day_before_even_when_nothing_else_would(knowledge: Knowledge) -> None:
+    deadline = date(2026, 2, 20)  # a Friday
+    mwf = make_plan(study_days=3, weekdays=(0, 2, 4))
+    plan, _ = pr(mwf, plans.add_deadline(mwf, "ERAS <opens> feb 20", TODAY))
+    assert plan.deadlines[0].what == "ERAS <opens> feb 20"
+    week_before, day_before = deadline - timedelta(days=7), deadline - timedelta(days=1)
+    assert occasion(plan, week_before) == "study"  # a study day: the nudge carries it
+    reply, _ = rp(nudge_for(plan, week_before, knowledge))
+    assert "📌 In 7 days (Fri, Feb 20): “ERAS &lt;opens&gt; feb 20”" in reply.html
+    assert occasion(mwf, day_before) is None and occasion(plan, day_before) == "deadline"  # a Thursday rest day
+    reply, sent = rp(nudge_for(plan, day_before, knowledge))
+    assert "Tomorrow (Fri, Feb 20)" in reply.html and sent.last_nudged == day_before
+    quiet = replace(plan, cadence="weekly", last_nudged=TODAY)
+    assert occasion(quiet, week_before) == "deadline"  # backed off, but their own date still comes
+    cleared, _ = pr(plan, plans.add_deadline(plan, "clear", TODAY))
+    assert cleared.deadlines == [] and occasion(cleared, day_before) is None

@@ -1,0 +1,44 @@
+"""What the bot sends a student unprompted, and when: one place for every kind of check-in.
+
+Before the exam: the study-day nudge, the weekly summary on the student's day, the eve's
+rest note (`plans.occasion` decides which, cadence and "already logged today" included).
+After it: the farewell, then a kind word on the days scores usually come out (timing from
+the knowledge store's score-release fact). Reminders of the student's own deadlines
+(`/deadline`) come 7 days and 1 day before, before the exam or after it. The transport (`bot.nudges`) asks only two
+questions, both pure: when is the next one (`next_message_at`) and what is due now
+(`message_due`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot import plans, progress
+from bot.plans import Plan, PlanOutcome
+from knowledge import Knowledge
+
+
+def next_message_at(plan: Plan, now: datetime, knowledge: Knowledge) -> datetime | None:
+    """The next UTC instant something is due for this plan, or None when nothing ever is."""
+    at = plans.next_nudge_at(plan, now)
+    if at is not None:
+        return at
+    if plan.status == "active":
+        return plans.farewell_at(plan)
+    return plans.next_release_at(plan, now, knowledge)
+
+
+def message_due(plan: Plan, now: datetime, knowledge: Knowledge) -> PlanOutcome | None:
+    """What to send right now, with the plan marked so it is sent once; None when nothing is due."""
+    if plan.status == "active" and plans.exam_passed(plan, now):
+        return plans.farewell_for(plan, knowledge)
+    released = plans.release_due(plan, now, knowledge)
+    if released is not None:
+        return plans.release_nudge(plan, released, knowledge)
+    day = plans.due_day(plan, now)
+    if day is None:
+        return None
+    if plans.occasion(plan, day) == "summary":
+        return progress.weekly_summary(plan, day, knowledge)
+    # A study nudge, the eve's note, or a deadline reminder on a day with nothing else.
+    return plans.nudge_for(plan, day, knowledge)
