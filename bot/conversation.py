@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bot import advice, answers, plan_flow, plans, talk
-from bot.profiles import About, Profile, ProfileStore
+from bot.profiles import About, Profile
 from bot.reply import Button, Chart, Reply, escape_text
 from bot.timezones import zone
 from bot.understand import Intent, Parsed, understand
 from bot.understand.cues import asks_for_plan
+from bot.user_store import UserStore
 from knowledge import Knowledge
 from knowledge.text import normalize
 
@@ -88,7 +89,7 @@ class Advisor:
     """The conversation: understanding, advice, memory and the study-plan flow."""
 
     knowledge: Knowledge
-    profiles: ProfileStore
+    profiles: UserStore
     now: Callable[[], dt.datetime] = field(default=_utcnow)
     default_timezone: str = "UTC"
     admin_ids: tuple[int, ...] = ()

@@ -391,6 +391,16 @@ class PostgresStore:
 
         self._transaction(f"releasing user {user_id}", work)
 
+    def unclaim(self, worker: str, now: dt.datetime) -> int:
+        """Hand back every claim `worker` holds, due at once for the others (a clean stop); how many."""
+
+        def work(conn: psycopg.Connection[Any]) -> int:
+            return conn.execute(
+                "UPDATE profiles SET next_due = %s, claimed_by = NULL WHERE claimed_by = %s", (now, worker)
+            ).rowcount
+
+        return self._transaction("handing back claims", work)
+
     def next_due(self, user_id: int) -> dt.datetime | None:
         """When the student's next nudge is due, as stored; None when none is."""
 
