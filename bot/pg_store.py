@@ -44,12 +44,14 @@ from bot.user_store import StoreUnavailable
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-ATTEMPTS = 4
+ATTEMPTS = 3
 """Tries of one operation (or one whole turn) before the store is called unavailable."""
 FIRST_RETRY = 0.2
-"""Seconds before the second try; doubled for each try after it (0.2 + 0.4 + 0.8 s in all)."""
+"""Seconds before the second try; doubled for the third (with 2 s to get a connection, about 7 s at worst)."""
 CONNECT_TIMEOUT = 5
 """Seconds to reach the server at start, and to wait for a pooled connection."""
+POOL_WAIT = 2.0
+"""Seconds a try waits for a working connection from the pool (while the server is away, all of them)."""
 POOL_SIZE = 16
 """Connections per worker process: turns and nudge marks run in the event loop's threads (a few)."""
 MIGRATION_LOCK = (0x57E9, 2)
@@ -152,7 +154,7 @@ class PostgresStore:
             kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
             configure=_configure,
             check=ConnectionPool.check_connection,  # a connection the server dropped is replaced, not used
-            timeout=CONNECT_TIMEOUT,
+            timeout=POOL_WAIT,
             name="user-store",
             open=False,
         )

@@ -137,6 +137,8 @@ class SharedNudger(Nudger):
                     claimed = await asyncio.to_thread(self.shared.claim_due, self.worker, self.now(), room, self.lease)
                 except Exception as err:  # the database is away: look again shortly
                     log.warning("claiming due nudges failed: %s", err)
+            if claimed:
+                log.debug("claimed %d due nudge(s)", len(claimed))
             for user_id in claimed:
                 self.queue.put_nowait(user_id)
             self.claimed += len(claimed)
