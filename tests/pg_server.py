@@ -15,7 +15,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 HOW_TO_GET_IT = (
@@ -70,10 +69,17 @@ class PostgresServer:
             os.chown(self.root, user.pw_uid, user.pw_gid)
             self._as = ["runuser", "-u", "postgres", "--"]
         initdb = self._run(
-            str(self.bin_dir / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync",
+            str(self.bin_dir / "initdb"), "-D", str(self.data), "-U", "postgres",
+            "-A", "trust", "-E", "UTF8", "--no-sync",
         )  # fmt: skip
         if initdb.returncode != 0:
             raise Unavailable(f"initdb failed: {initdb.stderr.strip()[-300:]}. {HOW_TO_GET_IT}")
+        self.resume()
+        return self
+
+    def resume(self) -> None:
+        """Start the server (again, after `pause`) on its port; raises Unavailable if it won't."""
+        assert self.bin_dir is not None  # checked by start
         options = (
             f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.root} "
             "-c max_connections=200 -c shared_buffers=64MB"
@@ -86,7 +92,11 @@ class PostgresServer:
             server_log = self.root / "server.log"
             log = server_log.read_text(errors="replace")[-500:] if server_log.exists() else ""
             raise Unavailable(f"pg_ctl start failed: {started.stderr.strip()[-300:]} {log}")
-        return self
+
+    def pause(self) -> None:
+        """Stop the server (fast: connections are cut) without removing its data."""
+        assert self.bin_dir is not None  # only after start
+        self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def url(self, dbname: str = "postgres") -> str:
         """A libpq URL for a database on this server."""
@@ -106,12 +116,3 @@ class PostgresServer:
             self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
         with contextlib.suppress(OSError):
             shutil.rmtree(self.root)
-
-    def wait_ready(self, timeout: float = 10) -> None:
-        """Wait until the server accepts connections (after a restart)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.05)
