@@ -153,7 +153,6 @@ class PostgresStore:
             max_size=pool_size,
             kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
             configure=_configure,
-            check=ConnectionPool.check_connection,  # a connection the server dropped is replaced, not used
             timeout=POOL_WAIT,
             name="user-store",
             open=False,
@@ -178,6 +177,11 @@ class PostgresStore:
                     raise StoreUnavailable(f"PostgreSQL at {self.place}: {_first_line(err)}") from err
                 log.warning("user store: %s failed (%s); retrying in %.1f s", what, _first_line(err), delay)
                 time.sleep(delay)
+                # The server may have dropped every pooled connection (a restart): replace the broken
+                # ones now rather than find them one try at a time. (No check on every borrow: that
+                # was one more round trip per transaction.)
+                with contextlib.suppress(psycopg.Error):
+                    self.pool.check()
                 delay *= 2
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -271,10 +275,11 @@ class PostgresStore:
 
         def work(conn: psycopg.Connection[Any]) -> Profile:
             # The advisory lock orders writers of a student who has no row yet (FOR UPDATE locks nothing then).
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (user_id,))
-            row = conn.execute(
-                "SELECT doc, claimed_by FROM profiles WHERE user_id = %s FOR UPDATE", (user_id,)
-            ).fetchone()
+            # Both go in one round trip (a pipeline): the lock is taken before the SELECT runs all the same.
+            with conn.pipeline():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (user_id,))
+                cursor = conn.execute("SELECT doc, claimed_by FROM profiles WHERE user_id = %s FOR UPDATE", (user_id,))
+            row = cursor.fetchone()
             before = Profile(user_id) if row is None else Profile.from_doc(user_id, row[0])
             after = change(before)
             if after != before:
