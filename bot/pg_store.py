@@ -185,15 +185,19 @@ class PostgresStore:
                 delay *= 2
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _transaction(self, what: str, work: Callable[[psycopg.Connection[Any]], T]) -> T:
+    def _transaction(self, what: str, work: Callable[[psycopg.Connection[Any]], T], *, pipeline: bool = True) -> T:
         """`work` in a transaction: the running turn's, or one of its own, retried as a whole."""
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             return work(conn)  # the turn commits it, and retries it whole
 
         def once() -> T:
-            with self.pool.connection() as fresh, fresh.transaction():
-                result = work(fresh)
+            # In a pipeline, BEGIN goes with the first statement and COMMIT with the last write:
+            # a read-change-write is two round trips, not four.
+            with self.pool.connection() as fresh:
+                batched = fresh.pipeline() if pipeline else contextlib.nullcontext()
+                with batched, fresh.transaction():
+                    result = work(fresh)
             self._committed()
             return result
 
@@ -215,7 +219,7 @@ class PostgresStore:
             return work()
 
         def once() -> T:
-            with self.pool.connection() as conn:
+            with self.pool.connection() as conn, conn.pipeline():  # BEGIN and the lock go with the first read
                 with conn.transaction():
                     conn.execute("SELECT pg_advisory_xact_lock(%s)", (user_id,))
                     self._local.conn = conn
@@ -268,7 +272,7 @@ class PostgresStore:
                 " claimed_by = NULL, updated_at = now()"
             )
 
-        self._transaction("saving profiles", load)
+        self._transaction("saving profiles", load, pipeline=False)  # COPY can't run in a pipeline
 
     def update(self, user_id: int, change: Callable[[Profile], Profile]) -> Profile:
         """Read, change and write one profile in one transaction, the row locked meanwhile."""
@@ -296,7 +300,8 @@ class PostgresStore:
         """Delete the student's row: everything stored about them. True when there was one."""
 
         def delete(conn: psycopg.Connection[Any]) -> bool:
-            return conn.execute("DELETE FROM profiles WHERE user_id = %s", (user_id,)).rowcount > 0
+            gone = conn.execute("DELETE FROM profiles WHERE user_id = %s RETURNING user_id", (user_id,)).fetchall()
+            return bool(gone)
 
         return self._transaction(f"erasing user {user_id}", delete)
 
@@ -402,9 +407,11 @@ class PostgresStore:
         """Hand back every claim `worker` holds, due at once for the others (a clean stop); how many."""
 
         def work(conn: psycopg.Connection[Any]) -> int:
-            return conn.execute(
-                "UPDATE profiles SET next_due = %s, claimed_by = NULL WHERE claimed_by = %s", (now, worker)
-            ).rowcount
+            handed = conn.execute(
+                "UPDATE profiles SET next_due = %s, claimed_by = NULL WHERE claimed_by = %s RETURNING user_id",
+                (now, worker),
+            ).fetchall()
+            return len(handed)
 
         return self._transaction("handing back claims", work)
 
