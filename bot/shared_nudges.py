@@ -83,8 +83,12 @@ class SharedNudger(Nudger):
         self._wake = asyncio.Event()
 
     def schedule(self, user_id: int) -> dt.datetime | None:
-        """Nothing to schedule: the store's write set the plan's next due instant; returns it."""
-        return self.shared.next_due(user_id)
+        """Nothing to schedule: the write that changed the plan stored its next due instant.
+
+        Returns None without asking the database (this runs on the event loop); `next_nudge` asks.
+        """
+        self._wake.set()  # a plan due now (set up after its nudge time) goes out within a moment
+        return None
 
     def next_nudge(self, user_id: int) -> dt.datetime | None:
         """When the user's next nudge is due, as stored."""
