@@ -475,7 +475,7 @@ def run_shared_round(
         env = {
             "TELEGRAM_RATE_LIMIT": f"{rate:.15g}",
             "TELEGRAM_PAID_BROADCAST": "true" if paid else "false",
-            "LOG_LEVEL": "DEBUG",  # each worker logs what it claims
+            "LOG_LEVEL": log_level,
         }
         bots, started = _shared.start_workers(server, url, workers, Path(tmp), env, cpus)
         try:

@@ -142,7 +142,7 @@ class SharedNudger(Nudger):
                 except Exception as err:  # the database is away: look again shortly
                     log.warning("claiming due nudges failed: %s", err)
             if claimed:
-                log.debug("claimed %d due nudge(s)", len(claimed))
+                log.info("claimed %d due nudge(s)", len(claimed))  # at most about once a second
             for user_id in claimed:
                 self.queue.put_nowait(user_id)
             self.claimed += len(claimed)

@@ -476,7 +476,7 @@ def build_application(
     rate, paid = settings.telegram_rate_limit / settings.bot_workers, settings.telegram_paid_broadcast
     lease = dt.timedelta(seconds=settings.nudge_lease_seconds)
     # Paid broadcast lifts the limit for nudges only; replies stay within Telegram's free rate.
-    limiter = RateLimiter(free_rate=min(rate, FREE_RATE) if paid else rate, paid_rate=rate)
+    limiter = RateLimiter(free_rate=min(rate, FREE_RATE / settings.bot_workers) if paid else rate, paid_rate=rate)
     # No PTB Defaults: each HTML send names its parse mode. Defaults make PTB check every argument of
     # every request, getUpdates included, against six kinds of value: 1% of a message's work.
     builder = ApplicationBuilder()

@@ -154,6 +154,22 @@ def test_ten_thousand_plans_due_at_once_are_each_nudged_exactly_once_across_two_
     assert all(worker.claimed() > len(users) // 10 for worker in workers), [w.claimed() for w in workers]
 
 
+def test_two_workers_together_keep_to_the_bots_one_rate_limit(
+    api: FakeBotApi, tmp_path: Path, pg_url: str, workers: list[Worker]
+) -> None:
+    """Telegram counts per bot: at 100 msg/s between them, each worker sends at 50, and none is refused."""
+    users = range(300_000, 301_000)
+    seed(pg_url, users)
+    api.limit_rate(100)
+    workers += [Worker(api, tmp_path / name, pg_url, TELEGRAM_RATE_LIMIT="100") for name in "ab"]
+    for worker in workers:
+        worker.start()
+    sent = wait_until_all_nudged(api, users, timeout=120)
+    assert set(sent.values()) == {1}
+    assert api.rate_limited_count == 0  # each alone at 100/s would have drawn 429s together
+    assert all(worker.claimed() > 100 for worker in workers)
+
+
 def test_a_worker_killed_mid_round_loses_no_acknowledged_write_and_no_nudge(
     api: FakeBotApi, tmp_path: Path, pg_url: str, workers: list[Worker]
 ) -> None:
