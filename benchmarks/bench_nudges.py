@@ -4,6 +4,14 @@
     .venv/bin/python -m benchmarks.bench_nudges --quick          # 2,000 plans at 300 msg/s, scaled
     .venv/bin/python -m benchmarks.bench_nudges --plans 1000 --lifted
     .venv/bin/python -m benchmarks.bench_nudges --plans 100000 --rate 1000   # paid broadcast, ~6 min
+    .venv/bin/python -m benchmarks.bench_nudges --database-url postgresql://… --workers 2 \
+        --plans 100000 --rate 1000 --stored 1000000    # two workers on PostgreSQL, 1,000,000 students stored
+
+With --database-url (a database the benchmark may empty), the round runs on PostgreSQL instead:
+`--stored` students are loaded with COPY (those beyond `--plans` not due today), `--workers`
+webhook workers start on one shared port, and their start-up (spawn to ready, with every
+student stored) and RSS then are reported with the round, and a turn's durable write on
+PostgreSQL (the student's advisory lock, a read, the changed profile committed) is timed.
 
 A rate above Telegram's free 30 msg/s is run as paid broadcast, as the bot would be
 configured for it: TELEGRAM_PAID_BROADCAST=true, and the server allows free sends 30/s and
@@ -42,6 +50,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from benchmarks import _shared
 from benchmarks._common import (
     DEFAULT_RATE,
     LIFTED_RATE,
@@ -420,6 +429,133 @@ def print_store(figures: StoreFigures) -> None:
     print(f"  snapshot file {figures.file_mib:.1f} MiB; compaction {figures.compaction_seconds:.2f} s")
 
 
+@dataclass(frozen=True)
+class SharedRound:
+    """A round on PostgreSQL with several workers."""
+
+    round: Round
+    workers: int
+    stored: int
+    load_seconds: float
+    started: list[_shared.Started]
+    claimed: list[int]
+    turn_writes: _shared.TurnWrites
+
+
+def run_shared_round(
+    plans: int,
+    rate: float,
+    url: str,
+    workers: int,
+    stored: int,
+    lead: float | None,
+    log_level: str,
+    cpus: set[int] | None,
+) -> SharedRound:
+    """Load the store, start `workers` workers, and time a round of `plans` nudges due at one instant."""
+    users = range(FIRST_USER, FIRST_USER + plans)
+    others = range(FIRST_USER + plans, FIRST_USER + max(stored, plans))
+    _shared.reset(url)
+    today = dt.datetime.now(dt.UTC)
+    spare = Plan.from_dict(active_plan(today))
+    # Stored but not due in the round: already nudged today.
+    load = _shared.load(url, (Profile(u, score=235, plan=replace(spare, last_nudged=today.date())) for u in others))
+    lead = lead or 10.0 + 8.0 * workers + 0.05 * plans / 1000
+    now = dt.datetime.now(dt.UTC)
+    due = (now + dt.timedelta(seconds=math.ceil(lead))).replace(microsecond=0)
+    due_monotonic = time.monotonic() + (due - now).total_seconds()
+    plan = active_plan(due)
+    load += _shared.load(url, (Profile(u, score=235, specialties=("internal medicine",), plan=plan) for u in users))
+    paid = rate > FREE_RATE
+    with tempfile.TemporaryDirectory(prefix="bench-nudges-pg-") as tmp, FakeBotApi() as server:
+        if paid:
+            server.limit_rate(FREE_RATE, paid_per_second=rate)
+        else:
+            server.limit_rate(rate, paid_per_second=None)
+        env = {
+            "TELEGRAM_RATE_LIMIT": f"{rate:.15g}",
+            "TELEGRAM_PAID_BROADCAST": "true" if paid else "false",
+            "LOG_LEVEL": log_level,
+        }
+        bots, started = _shared.start_workers(server, url, workers, Path(tmp), env, cpus)
+        try:
+            ready = max(s.seconds for s in started)
+            if time.monotonic() > due_monotonic - READY_MARGIN:
+                raise NotReadyInTime(ready)
+            time.sleep(max(0.0, due_monotonic - time.monotonic()))
+            cpu_at_due = sum(bot.cpu_seconds() for bot in bots)
+            nudges = await_round(server, users)
+            round_cpu = sum(bot.cpu_seconds() for bot in bots) - cpu_at_due
+            time.sleep(SETTLE)
+            nudges = accepted_nudges(server, users)
+        finally:
+            usages = [bot.stop() for bot in bots]
+        claimed = [
+            sum(int(n) for n in re.findall(r"claimed (\d+) due nudge", bot.log_path.read_text(errors="replace")))
+            for bot in bots
+        ]
+        problems: Counter[str] = Counter()
+        for bot in bots:
+            problems.update(log_problems(bot.log_path))
+    per_user = Counter(c.chat_id for c in nudges)
+    times = [c.time - due_monotonic for c in nudges] or [math.nan]
+    result = Round(
+        plans=plans,
+        rate=rate,
+        setup_seconds=load,
+        ready_seconds=ready,
+        first_nudge=min(times),
+        last_nudge=max(times),
+        nudged_users=len(per_user),
+        duplicates=sum(count - 1 for count in per_user.values()),
+        rate_limited=server.rate_limited_count,
+        round_cpu=round_cpu,
+        total_cpu=sum(u.cpu_seconds for u in usages),
+        peak_rss_mib=max(u.peak_rss_mib for u in usages),
+        store_writes=0,
+        log_problems=problems,
+    )
+    turn_writes = _shared.measure_turn_writes(url, users)
+    return SharedRound(result, workers, max(stored, plans), load, started, claimed, turn_writes)
+
+
+def print_shared_round(shared: SharedRound) -> None:
+    result = shared.round
+    paid = " (paid broadcast; free sends 30/s)" if result.rate and result.rate > FREE_RATE else ""
+    print(
+        f"round on PostgreSQL: {result.plans:,} plans due at one instant, {result.rate:g} msg/s{paid}, "
+        f"{shared.workers} workers"
+    )
+    print(f"  {shared.stored:,} students stored (loaded with COPY in {shared.load_seconds:.1f} s)")
+    for n, (started, claimed) in enumerate(zip(shared.started, shared.claimed, strict=True)):
+        print(
+            f"  worker {n}: start-up {started.seconds:.2f} s to ready (target <= 3 s), RSS then "
+            f"{started.rss_mib:.0f} MiB; claimed {claimed:,} nudges"
+        )
+    ratio = result.last_nudge / result.floor
+    print(
+        f"  dispatch {result.last_nudge:.1f} s vs. floor {result.floor:.1f} s (N / rate): {ratio:.3f} x"
+        f"   (target <= {TARGET_RATIO} x)"
+    )
+    print(f"  first nudge {result.first_nudge:.2f} s after the due instant; 429s handed out: {result.rate_limited:,}")
+    print(
+        f"  delivery: {result.nudged_users:,}/{result.plans:,} users nudged, "
+        f"{result.lost:,} lost, {result.duplicates:,} twice"
+    )
+    print(
+        f"  workers' CPU: {result.round_cpu:.1f} s for the round "
+        f"({result.round_cpu / result.plans * 1000:.2f} ms/nudge); peak RSS {result.peak_rss_mib:.0f} MiB"
+    )
+    turn = shared.turn_writes
+    print(
+        f"  a turn's durable write on PostgreSQL ({turn.samples:,} turns, lock + read + write + commit): "
+        f"p50 {turn.p50_ms:.2f} ms, p95 {turn.p95_ms:.2f} ms (target <= 15 ms); a read {turn.read_ms:.2f} ms"
+    )
+    if result.log_problems:
+        shown = ", ".join(f"{count:,} {level}" for level, count in sorted(result.log_problems.items()))
+        print(f"  workers' logs: {shown} lines")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.bench_nudges",
@@ -432,6 +568,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--lead", type=float, help="seconds from setup to the due instant (default: by plan count)")
     parser.add_argument("--log-level", default="INFO", help="the bot's LOG_LEVEL (default INFO, as in production)")
     parser.add_argument("--no-pin", action="store_true", help="don't pin the server and the bot to separate CPUs")
+    parser.add_argument("--database-url", help="run on PostgreSQL (a database this may empty) with several workers")
+    parser.add_argument("--workers", type=int, default=2, help="with --database-url: worker processes (default 2)")
+    parser.add_argument("--stored", type=int, default=0, help="with --database-url: students stored in all")
     return parser
 
 
@@ -443,6 +582,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     server_cpus, bot_cpus = split_cpus(pin=not args.no_pin)
     pin_this_process(server_cpus)
     print(describe_pinning(server_cpus, bot_cpus))
+    if args.database_url:
+        shared = run_shared_round(
+            plans, rate, args.database_url, args.workers, args.stored, args.lead, args.log_level, bot_cpus
+        )
+        print_shared_round(shared)
+        return
     print_round(run_round_in_time(plans, rate, args.lead, args.log_level, bot_cpus, with_store=True))
     if args.lifted:
         print_round(run_round_in_time(plans, None, args.lead, args.log_level, bot_cpus))

@@ -2,6 +2,12 @@
 
     .venv/bin/python -m benchmarks.bench_telegram
     .venv/bin/python -m benchmarks.bench_telegram --messages 5000 --users 500 --startup-runs 7
+    .venv/bin/python -m benchmarks.bench_telegram --database-url postgresql://… --workers 2
+
+With --database-url (a database the benchmark may empty): end to end, `--workers` webhook
+workers on PostgreSQL (one shared port; the loopback server delivers each update over its own
+connection, and the kernel spreads the connections) against one bot on TinyDB (long polling,
+as before), in rounds of one run each, limit lifted for both; then nothing else.
 
 Both bots run unmodified as subprocesses (`python -m bot run` and tests/echo_bot.py)
 against the loopback Bot API server (tests/fake_bot_api.py), which runs as a thread here.
@@ -31,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks import _shared
 from benchmarks._common import (
     DEFAULT_RATE,
     ECHO_BOT,
@@ -196,6 +203,53 @@ def compare(args: argparse.Namespace, bot_cpus: set[int] | None) -> None:
     print(f"  (our bot ran with TELEGRAM_RATE_LIMIT={LIFTED_RATE:.15g}: 30/s would measure Telegram's rule)")
 
 
+def measure_shared_throughput(
+    messages: int, users: int, url: str, workers: int, bot_cpus: set[int] | None
+) -> Throughput:
+    """`workers` webhook workers on PostgreSQL: warm them up, then time `messages` messages from `users` users."""
+    name = f"{workers} workers on PostgreSQL"
+    _shared.reset(url)
+    with FakeBotApi() as server, tempfile.TemporaryDirectory(prefix="bench-telegram-pg-") as tmp:
+        env = {"TELEGRAM_RATE_LIMIT": f"{LIFTED_RATE:g}", "LOG_LEVEL": "INFO"}
+        bots, _ = _shared.start_workers(server, url, workers, Path(tmp), env, bot_cpus)
+        try:
+            for bot in bots:
+                if not bot.wait_for_log(PLACES_READY, STARTUP_TIMEOUT):
+                    print(f"  !! {name}: no '{PLACES_READY}' in a worker's log; measuring anyway")
+            since = len(server.calls)
+            warm = min(WARM_UP_MESSAGES, messages)
+            push_burst(server, warm, users, offset=messages)
+            await_replies(server, since, warm)
+
+            since = len(server.calls)
+            cpu_before = sum(bot.cpu_seconds() for bot in bots)
+            started, per_user = push_burst(server, messages, users)
+            replies = await_replies(server, since, messages)
+            cpu = sum(bot.cpu_seconds() for bot in bots) - cpu_before
+        finally:
+            usages = [bot.stop() for bot in bots]
+        if any(u.exit_code != 0 for u in usages) or not replies:
+            print(f"  !! {name}: exit codes {[u.exit_code for u in usages]}, {len(replies)} replies")
+    answered = Counter(c.chat_id for c in replies)
+    unanswered = sum(1 for user, sent in per_user.items() if answered[user] < sent)
+    finished = max((c.time for c in replies), default=started)
+    return Throughput(name, messages, len(replies), unanswered, finished - started, cpu)
+
+
+def compare_shared(args: argparse.Namespace, bot_cpus: set[int] | None) -> None:
+    """Several workers on PostgreSQL vs. one bot on TinyDB, in rounds of one run each."""
+    lifted = {"TELEGRAM_RATE_LIMIT": f"{LIFTED_RATE:g}"}
+    ratios = []
+    for _ in range(args.repeat):
+        shared = measure_shared_throughput(args.messages, args.users, args.database_url, args.workers, bot_cpus)
+        print_throughput(shared)
+        single = measure_throughput("one bot on TinyDB", OUR_BOT, args.messages, args.users, lifted, bot_cpus)
+        print_throughput(single)
+        ratios.append(shared.per_second / single.per_second)
+    rounds = " ".join(f"{r:.2f}" for r in ratios)
+    print(f"  ratio {args.workers} workers on PostgreSQL / one on TinyDB: {statistics.median(ratios):.2f} ({rounds})")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.bench_telegram",
@@ -212,6 +266,8 @@ def _parser() -> argparse.ArgumentParser:
         help="messages for the context run at the default 30 msg/s limit; 0 skips it (default 300)",
     )
     parser.add_argument("--no-pin", action="store_true", help="don't pin the server and the bot to separate CPUs")
+    parser.add_argument("--database-url", help="compare workers on PostgreSQL (a database this may empty) with TinyDB")
+    parser.add_argument("--workers", type=int, default=2, help="with --database-url: worker processes (default 2)")
     return parser
 
 
@@ -221,6 +277,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     server_cpus, bot_cpus = split_cpus(pin=not args.no_pin)
     pin_this_process(server_cpus)
     print(describe_pinning(server_cpus, bot_cpus))
+    if args.database_url:
+        print(f"end to end: {args.messages:,} messages from {args.users:,} users, first push to last reply")
+        compare_shared(args, bot_cpus)
+        return
 
     print(f"throughput: {args.messages:,} messages from {args.users:,} users, first push to last reply")
     compare(args, bot_cpus)

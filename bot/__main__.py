@@ -9,6 +9,7 @@ python -m bot knowledge check  validate the knowledge files and examples; retrai
 python -m bot knowledge train  retrain the understanding model and compare classifiers
 python -m bot knowledge import FILE.csv   merge a yearly table of labelled figures into the store
 python -m bot store check [--repair]  check the user store; set aside what is damaged
+python -m bot store migrate --to postgresql://…|DIR   copy the user store to PostgreSQL (or back to TinyDB)
 """
 
 from __future__ import annotations
@@ -49,8 +50,11 @@ def _parser() -> argparse.ArgumentParser:
         "file", nargs="?", type=Path, help="for import: a CSV of specialty,figures,source,year,population"
     )
     store = sub.add_parser("store", help="user store tools")
-    store.add_argument("action", choices=["check"])
+    store.add_argument("action", choices=["check", "migrate"])
     store.add_argument("--repair", action="store_true", help="set aside damaged files and records")
+    store.add_argument(
+        "--to", metavar="TARGET", help="for migrate: a postgresql:// URL, or a folder for a TinyDB store"
+    )
     return parser
 
 
@@ -85,13 +89,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if telegram and (problem := settings.token_problem()):
         return _fail(problem)
     try:
-        # Everything below reads or writes the user store: one process per folder.
-        lock_data_dir(settings.bot_data_dir)
+        # Everything below reads or writes the user store: one process per folder. PostgreSQL
+        # (DATABASE_URL) takes any number of processes, so its workers don't lock the folder.
+        if settings.database is None:
+            lock_data_dir(settings.bot_data_dir)
     except FolderBusy as err:
         return _fail(str(err))
     except OSError as err:
         return _fail(f"BOT_DATA_DIR {settings.bot_data_dir} can't be used: {err.strerror}.")
     if args.command == "store":
+        if args.action == "migrate":
+            return _store_migrate(settings, args.to)
+        if settings.database is not None:
+            return _store_check_postgres(settings.database)
         return _store_check(settings, repair=args.repair)
     from bot.understand import check_model, preload  # the store tools need no model
 
@@ -138,13 +148,65 @@ def _store_check(settings: Settings, *, repair: bool) -> int:
     return 0
 
 
+def _store_check_postgres(url: str) -> int:
+    """Report on the PostgreSQL store: reachable, its schema version and how many students."""
+    from bot.pg_store import PostgresStore
+
+    try:
+        store = PostgresStore.connect(url, pool_size=2)
+    except StoreError as err:
+        return _fail(f"The user store can't be opened: {err}")
+    try:
+        users, version = len(store), store.schema_version()
+        print(f"User store OK: {users} users in PostgreSQL at {store.place}, schema version {version}.")
+    finally:
+        store.close()
+    return 0
+
+
+def _store_migrate(settings: Settings, target: str | None) -> int:
+    """Copy the user store (DATABASE_URL, else the TinyDB file) to `target`, verifying every profile."""
+    from bot.store_migrate import MigrationError, copy_store
+    from bot.user_store import open_store
+
+    if not target:
+        return _fail("Usage: python -m bot store migrate --to postgresql://… (or --to DIR for a TinyDB store)")
+    to_postgres = target.startswith(("postgresql://", "postgres://"))
+    if not to_postgres and settings.database is None:
+        return _fail("Nothing to do: the store is TinyDB already. Set DATABASE_URL to migrate from PostgreSQL.")
+    try:
+        source = open_store(settings.database, settings.bot_data_dir)
+    except StoreError as err:
+        return _fail(f"The user store can't be opened: {err}")
+    try:
+        if not to_postgres:
+            Path(target).mkdir(parents=True, exist_ok=True, mode=0o700)
+            lock_data_dir(Path(target))  # no bot may be running on the folder we fill
+        sink = open_store(target if to_postgres else None, Path(target))
+    except (StoreError, FolderBusy, OSError) as err:
+        source.close()
+        return _fail(f"The target store can't be opened: {err}")
+    try:
+        done = copy_store(source, sink)
+    except MigrationError as err:
+        return _fail(f"Migration failed: {err}")
+    finally:
+        sink.close()
+        source.close()
+    where = "PostgreSQL" if to_postgres else f"the TinyDB store in {target}"
+    print(f"Copied {done.profiles} profile(s) to {where}; all {done.verified} read back identical.")
+    if to_postgres:
+        print("Set DATABASE_URL to that URL to run the bot on it; the TinyDB files were left as they were.")
+    return 0
+
+
 def _terminal(args: argparse.Namespace, settings: Settings, knowledge: Knowledge) -> int:
     """The terminal transports share one advisor over the same user store."""
     from bot.console import ask, ask_json, chat
     from bot.conversation import Advisor
-    from bot.profiles import ProfileStore
+    from bot.user_store import open_store
 
-    store = ProfileStore.in_dir(settings.bot_data_dir)
+    store = open_store(settings.database, settings.bot_data_dir)
     advisor = Advisor(knowledge, store, default_timezone=settings.default_timezone, admin_ids=settings.admin_ids)
     charts = settings.bot_data_dir / "charts"
     try:

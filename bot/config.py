@@ -46,6 +46,12 @@ class Settings(BaseSettings):
     """Send nudges with allow_paid_broadcast: up to 1,000/s, at a cost in Telegram Stars."""
     telegram_request: Literal["aiohttp", "httpx"] = "aiohttp"
     """PTB's HTTP layer: our aiohttp request (the default, far less CPU) or PTB's own httpx."""
+    database_url: SecretStr | None = None
+    """postgresql://… to keep the user store in PostgreSQL (several workers can share it); unset: TinyDB."""
+    bot_workers: int = Field(default=1, ge=1, le=1000)
+    """Worker processes sharing this bot; each keeps to TELEGRAM_RATE_LIMIT / BOT_WORKERS."""
+    nudge_lease_seconds: float = Field(default=60.0, gt=0)
+    """With DATABASE_URL: how long a worker's claim on a due nudge holds before another worker may take it."""
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -71,6 +77,12 @@ class Settings(BaseSettings):
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @property
+    def database(self) -> str | None:
+        """DATABASE_URL, or None for the TinyDB store in BOT_DATA_DIR."""
+        url = self.database_url.get_secret_value().strip() if self.database_url else ""
+        return url or None
 
     @property
     def has_token(self) -> bool:

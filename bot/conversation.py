@@ -13,12 +13,13 @@ from dataclasses import dataclass, field, replace
 
 from bot import advice, answers, calendar_file, plan_flow, plans, progress, talk
 from bot.answer_bank import best_answer
-from bot.profiles import About, Profile, ProfileStore
+from bot.profiles import About, Profile
 from bot.reply import Button, Chart, Document, Reply, escape_text
 from bot.stage import stage_of
 from bot.timezones import zone
 from bot.understand import Intent, Parsed, understand
 from bot.understand.cues import asks_for_calendar, asks_for_plan
+from bot.user_store import UserStore
 from knowledge import Knowledge
 from knowledge.models import Answer
 from knowledge.text import normalize
@@ -106,7 +107,7 @@ class Advisor:
     """The conversation: understanding, advice, memory and the study-plan flow."""
 
     knowledge: Knowledge
-    profiles: ProfileStore
+    profiles: UserStore
     now: Callable[[], dt.datetime] = field(default=_utcnow)
     default_timezone: str = "UTC"
     admin_ids: tuple[int, ...] = ()

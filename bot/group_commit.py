@@ -16,7 +16,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TypeVar
 
-from bot.profiles import ProfileStore
+from bot.user_store import UserStore
 
 T = TypeVar("T")
 
@@ -27,7 +27,7 @@ WRITES_PER_RUN = 8
 class GroupCommit:
     """Runs store-writing work on the event loop and waits, with every other waiter, for one fsync."""
 
-    def __init__(self, store: ProfileStore) -> None:
+    def __init__(self, store: UserStore) -> None:
         self.store = store
         self._flushing: asyncio.Future[None] | None = None
 

@@ -20,10 +20,11 @@ QUIET_AT_DEBUG = ("telegram", "tornado")
 """At DEBUG these log whole updates and request parameters (setWebhook's secret_token
 among them); INFO is the lowest they are allowed."""
 
-QUIET = ("httpx", "httpcore", "matplotlib", "apscheduler")
+QUIET = ("httpx", "httpcore", "matplotlib", "apscheduler", "psycopg")
 """httpx logs every request URL at INFO, each with the token; APScheduler logs every
 nudge job, named after its user, twice at INFO; matplotlib logs hundreds of
-font-matching lines per chart at DEBUG."""
+font-matching lines per chart at DEBUG; psycopg's pool logs every connection lent and
+returned at INFO (several lines per store transaction)."""
 
 
 def traceback_without_messages(exc: BaseException) -> str:

@@ -28,8 +28,9 @@ from telegram.ext import ContextTypes, Job, JobQueue
 
 from bot import checkins, plans
 from bot.group_commit import GroupCommit
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import Profile
 from bot.reply import Reply
+from bot.user_store import UserStore
 from knowledge import Knowledge
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,7 @@ class Nudger:
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: UserStore,
         knowledge: Knowledge,
         job_queue: JobQueue[Any],
         send: Send,
@@ -214,15 +215,21 @@ class Nudger:
         while not self.stopping.is_set():
             user_id = await self.queue.get()  # an idle worker is cancelled here at stop
             self.busy.add(me)  # no await since get(): stop() sees this worker as busy
+            outcome: Delivery | Exception | None = None
             try:
-                await self.deliver(user_id)
-            except Exception:
+                outcome = await self.deliver(user_id)
+            except Exception as err:
                 log.exception("nudge for user %s failed", user_id)
+                outcome = err
             finally:
                 self.busy.discard(me)
                 self.queue.task_done()
             if not self.stopping.is_set():
-                self.schedule(user_id)
+                await self.delivered_to(user_id, outcome)
+
+    async def delivered_to(self, user_id: int, outcome: Delivery | Exception | None) -> None:
+        """After a delivery (`outcome` None when nothing was due): schedule the user's next nudge."""
+        self.schedule(user_id)
 
     async def deliver(self, user_id: int) -> Delivery | None:
         """Send whatever is due for this user now; None when nothing is due."""

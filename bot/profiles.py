@@ -16,13 +16,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
 from bot.plans import Plan, PlanDraft, plan_changes, stored_draft, stored_plan
 from bot.storage import Data, JournaledStorage, write_atomically
 
+T = TypeVar("T")
 TABLE = "profiles"
 RECENT_PROFILES = 1024
 """Profiles kept as read or written (see `ProfileStore._recent`): the students in conversation at once."""
@@ -250,6 +251,10 @@ class ProfileStore:
     def sync(self) -> None:
         """Make every write so far durable (blocks for an fsync unless one covered them)."""
         self._storage.sync()
+
+    def run_turn(self, user_id: int, work: Callable[[], T]) -> T:
+        """Just `work()`: one process holds the file (bot.lock), and orders each student's turns itself."""
+        return work()
 
     @property
     def appended(self) -> int:

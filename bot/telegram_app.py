@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import gc
 import logging
 import re
@@ -61,6 +62,7 @@ from bot.profiles import ProfileStore
 from bot.render import TELEGRAM_CAPTION_LIMIT, cut_to, plain_text, split_html, telegram_length
 from bot.reply import Reply
 from bot.storage import StoreError
+from bot.user_store import StoreUnavailable, open_store
 from knowledge import Knowledge
 
 log = logging.getLogger(__name__)
@@ -88,6 +90,8 @@ COMMANDS = (
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
 NOT_TEXT = "I can only read text for now. Try “avg for derm” or /help."
 GONE = "That message is too old for me to answer here. Send /start for a fresh menu."
+STORE_AWAY = "I can't reach my memory right now, so I didn't take that in. Please try again in a minute."
+"""When a turn can't be made durable (the database is unreachable): nothing of it was kept."""
 
 
 CONCURRENT_UPDATES = 64
@@ -242,7 +246,7 @@ class Handlers:
         self.nudger: Nudger | None = None
         """Set in post_init, once the JobQueue and the event loop exist."""
 
-    async def advise(self, text: str, turn: Callable[[], Turn]) -> Turn:
+    async def advise(self, user_id: int, text: str, turn: Callable[[], Turn]) -> Turn:
         """Run the advisor's turn for `text` (a message or a button's action); return once what
         it wrote to the user's memory is durable.
 
@@ -252,13 +256,19 @@ class Handlers:
         place index may not be built yet (building it takes about a second), and the commands
         that touch every student's record (/forget rewrites the store file, /stats counts it).
         """
+        store = self.advisor.profiles
+
+        # With PostgreSQL the whole turn is one transaction holding the student's lock (see run_turn).
+        def whole() -> Turn:
+            return store.run_turn(user_id, turn)
+
         if command_name(text) in WHOLE_STORE_COMMANDS or not timezones.ready():
-            return await asyncio.to_thread(turn)
-        return await self.commit.run(turn)
+            return await asyncio.to_thread(whole)
+        return await self.commit.run(whole)
 
     async def handle(self, user_id: int, text: str, private: bool) -> Turn:
         """A message's turn (see `advise`)."""
-        return await self.advise(text, lambda: self.advisor.handle(user_id, text, private=private))
+        return await self.advise(user_id, text, lambda: self.advisor.handle(user_id, text, private=private))
 
     async def answer(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> None:
         """Send a turn's reply, and reschedule nudges when it changed the study plan."""
@@ -302,7 +312,8 @@ class Handlers:
         action = query.data or ""
         chat = query.message.chat
         private = chat.type == ChatType.PRIVATE
-        turn = await self.advise(action, lambda: self.advisor.press(query.from_user.id, action, private=private))
+        user_id = query.from_user.id
+        turn = await self.advise(user_id, action, lambda: self.advisor.press(user_id, action, private=private))
         if action.startswith("/forget "):
             # Confirming or declining: replace the question, so its buttons can't be pressed twice.
             if turn.plan_changed and self.nudger is not None:
@@ -345,7 +356,9 @@ class Handlers:
         if chat is None:
             return
         try:
-            await context.bot.send_message(chat.id, APOLOGY)
+            await context.bot.send_message(
+                chat.id, STORE_AWAY if isinstance(context.error, StoreUnavailable) else APOLOGY
+            )
         except TelegramError:
             log.warning("could not send the apology to chat %s", chat.id)
 
@@ -407,9 +420,14 @@ async def _stop_on_revoked_token(app: Application[Any, Any, Any, Any, Any, Any])
 
 
 async def _post_init(
-    app: Application[Any, Any, Any, Any, Any, Any], handlers: Handlers, rate: float, paid: bool
+    app: Application[Any, Any, Any, Any, Any, Any],
+    handlers: Handlers,
+    rate: float,
+    paid: bool,
+    lease: dt.timedelta = dt.timedelta(seconds=60),
 ) -> None:
-    """Start-up work: the command menu, then every study plan scheduled again."""
+    """Start-up work: the command menu, then every study plan scheduled again (with PostgreSQL,
+    nothing is restored: due nudges are claimed from the database as they fall due)."""
     await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
     if app.updater is not None:
         _watchers.add(asyncio.get_running_loop().create_task(_stop_on_revoked_token(app)))
@@ -419,7 +437,25 @@ async def _post_init(
     async def send(user_id: int, reply: Reply) -> None:
         await send_reply(app.bot, user_id, reply, advisor.knowledge, paid=paid)
 
-    nudger = Nudger(advisor.profiles, advisor.knowledge, app.job_queue, send, now=advisor.now, commit=handlers.commit)
+    store = advisor.profiles
+    nudger: Nudger
+    if not isinstance(store, ProfileStore):  # PostgreSQL: due nudges are claimed, shared with other workers
+        from bot.pg_store import PostgresStore
+        from bot.shared_nudges import SharedNudger
+
+        assert isinstance(store, PostgresStore)  # noqa: S101  # the only other backend
+        nudger = SharedNudger(
+            store,
+            advisor.knowledge,
+            app.job_queue,
+            send,
+            rate=rate,
+            now=advisor.now,
+            commit=handlers.commit,
+            lease=lease,
+        )
+    else:
+        nudger = Nudger(store, advisor.knowledge, app.job_queue, send, now=advisor.now, commit=handlers.commit)
     nudger.start(workers_for(rate))
     handlers.nudger = nudger
     log.info("restored %d study plan(s)", nudger.restore())
@@ -497,9 +533,11 @@ def build_application(
     warning = settings.rate_limit_warning()
     if warning:
         log.warning(warning)
-    rate, paid = settings.telegram_rate_limit, settings.telegram_paid_broadcast
+    # Telegram's limit is per bot: each of BOT_WORKERS processes keeps to its share of it.
+    rate, paid = settings.telegram_rate_limit / settings.bot_workers, settings.telegram_paid_broadcast
+    lease = dt.timedelta(seconds=settings.nudge_lease_seconds)
     # Paid broadcast lifts the limit for nudges only; replies stay within Telegram's free rate.
-    limiter = RateLimiter(free_rate=min(rate, FREE_RATE) if paid else rate, paid_rate=rate)
+    limiter = RateLimiter(free_rate=min(rate, FREE_RATE / settings.bot_workers) if paid else rate, paid_rate=rate)
     # No PTB Defaults: each HTML send names its parse mode. Defaults make PTB check every argument of
     # every request, getUpdates included, against six kinds of value: 1% of a message's work.
     builder = ApplicationBuilder()
@@ -512,7 +550,7 @@ def build_application(
         .base_file_url(file_url(settings.telegram_base_url))
         .rate_limiter(limiter)
         .concurrent_updates(PerUserOrder())
-        .post_init(lambda app: _post_init(app, handlers, rate, paid))
+        .post_init(lambda app: _post_init(app, handlers, rate, paid, lease))
         .post_stop(lambda app: _post_stop(handlers))
         .build()
     )
@@ -540,7 +578,7 @@ def run(settings: Settings, knowledge: Knowledge) -> int:
     # 100,000 students). _post_init freezes them out of later collections and turns it back on.
     gc.disable()
     try:
-        store = ProfileStore.in_dir(settings.bot_data_dir)
+        store = open_store(settings.database, settings.bot_data_dir, knowledge)
     except StoreError as err:
         print(f"The user store can't be opened: {err}", file=sys.stderr)
         return 2
@@ -552,7 +590,7 @@ def run(settings: Settings, knowledge: Knowledge) -> int:
             assert settings.webhook_url and settings.webhook_secret  # noqa: S101  # checked above
             from bot import webhook  # tornado loads only for webhooks
 
-            webhook.install()
+            webhook.install(shared_port=settings.database is not None)
             app.run_webhook(
                 listen=settings.webhook_listen,
                 port=settings.webhook_port,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 from http import HTTPStatus
 from typing import Any
 
@@ -55,7 +56,31 @@ def capped_http_server(app: Any, **kwargs: Any) -> HTTPServer:
     return HTTPServer(app, max_body_size=MAX_BODY, **kwargs)
 
 
-def install() -> None:
-    """Make PTB's webhook server use the strict handler and the size cap."""
+class SharedPortServer(HTTPServer):
+    """A capped server that lets other worker processes listen on the same port (SO_REUSEPORT):
+    the kernel then spreads Telegram's connections between them."""
+
+    def listen(
+        self,
+        port: int,
+        address: str | None = None,
+        family: socket.AddressFamily = socket.AF_UNSPEC,
+        backlog: int = 128,
+        flags: int | None = None,
+        reuse_port: bool = True,
+    ) -> None:
+        """Listen on `port` with SO_REUSEPORT."""
+        super().listen(port, address, family, backlog, flags, reuse_port=True)
+
+
+def shared_port_server(app: Any, **kwargs: Any) -> HTTPServer:
+    """`capped_http_server`, sharing its port with the other workers."""
+    return SharedPortServer(app, max_body_size=MAX_BODY, **kwargs)
+
+
+def install(*, shared_port: bool = False) -> None:
+    """Make PTB's webhook server use the strict handler and the size cap; with `shared_port`,
+    several workers (DATABASE_URL set) can listen on one WEBHOOK_PORT."""
     webhookhandler.TelegramHandler = StrictTelegramHandler  # type: ignore[misc]
-    webhookhandler.HTTPServer = capped_http_server  # type: ignore[attr-defined,assignment]
+    server = shared_port_server if shared_port else capped_http_server
+    webhookhandler.HTTPServer = server  # type: ignore[attr-defined,assignment]

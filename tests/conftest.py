@@ -1,4 +1,5 @@
-"""Fixtures shared across the suite: the real knowledge and a user store in tmp_path."""
+"""Fixtures shared across the suite: the real knowledge, a user store in tmp_path, and a real
+PostgreSQL server started for the session (skipped, saying how to get one, where it can't start)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot.profiles import ProfileStore
+from bot.user_store import UserStore
 from knowledge import Knowledge, load_knowledge
+from tests.pg_server import PostgresServer, Unavailable
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +26,53 @@ def store(tmp_path: Path) -> Iterator[ProfileStore]:
     s = ProfileStore.in_dir(tmp_path / "data")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """A PostgreSQL server of our own in a temporary folder, for the whole session."""
+    server = PostgresServer()
+    try:
+        server.start()
+    except Unavailable as why:
+        server.stop()
+        pytest.skip(f"PostgreSQL can't be started here: {why}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_database(pg_server: PostgresServer) -> str:
+    """The URL of the database the store tests share (emptied before each test)."""
+    return pg_server.create_database("step2_tests")
+
+
+@pytest.fixture
+def pg_url(pg_database: str) -> str:
+    """The test database's URL, its profiles table (if made yet) emptied."""
+    import psycopg
+
+    with psycopg.connect(pg_database, autocommit=True) as conn:
+        conn.execute("DROP TABLE IF EXISTS profiles, schema_version")
+    return pg_database
+
+
+@pytest.fixture
+def pg_store(pg_url: str) -> Iterator[UserStore]:
+    """A PostgresStore on an empty database."""
+    from bot.pg_store import PostgresStore
+
+    s = PostgresStore.connect(pg_url)
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=["tinydb", "postgresql"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[UserStore]:
+    """Each backend in turn, empty: the store tests that hold for the interface run on both."""
+    if request.param == "tinydb":
+        s: UserStore = ProfileStore.in_dir(tmp_path / "data")
+        yield s
+        s.close()
+    else:
+        yield request.getfixturevalue("pg_store")

@@ -1019,6 +1019,8 @@ class FakeBotApi:
         self.calls: list[Call] = []
         self.violations: list[str] = []
         self.rate_limited_count = 0
+        self.stalled = 0
+        """Requests being held by `stall_next` right now (received, not yet handled)."""
         self.pushed_at: dict[int, float] = {}
         self.delivered_at: dict[int, float] = {}
         self.uploads: dict[str, UploadedFile] = {}  # file_id -> file
@@ -1602,7 +1604,11 @@ class FakeBotApi:
                             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                         break
                     if fault is not None and fault.stall:
-                        await asyncio.sleep(fault.stall)  # cancelled with the loop if the server stops
+                        self.stalled += 1
+                        try:
+                            await asyncio.sleep(fault.stall)  # cancelled with the loop if the server stops
+                        finally:
+                            self.stalled -= 1
                     status, payload, content_type = await self._dispatch(verb, target, headers, body, reader)
                     if status == _CLIENT_GONE:
                         break

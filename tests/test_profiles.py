@@ -13,14 +13,15 @@ import pytest
 
 from bot.plans import Plan, PlanDraft
 from bot.profiles import RECENT_PROFILES, Profile, ProfileStore
+from bot.user_store import UserStore
 
 PLAN = {"exam_date": "2027-03-03", "study_days": 5, "nudge_time": "07:00:00", "tz": "UTC", "created": "2027-01-05"}
 """A stored plan as older versions wrote it: a dict, without the fields added since."""
 
 
-def test_unknown_user_gets_an_empty_profile(store: ProfileStore) -> None:
-    assert store.get(42) == Profile(42)
-    assert len(store) == 0
+def test_unknown_user_gets_an_empty_profile(any_store: UserStore) -> None:
+    assert any_store.get(42) == Profile(42)
+    assert len(any_store) == 0
 
 
 def test_saved_profile_survives_a_restart(tmp_path: Path) -> None:
@@ -59,10 +60,10 @@ def test_a_record_with_an_unreadable_plan_is_set_aside_whole(tmp_path: Path, cap
     assert "record 7 is invalid" in logged and "Plan" in logged and "not a date" not in logged
 
 
-def test_save_replaces_rather_than_merges(store: ProfileStore) -> None:
-    store.save(Profile(1, score=250, plan=PLAN))
-    store.save(Profile(1, score=251))
-    assert store.get(1) == Profile(1, score=251)
+def test_save_replaces_rather_than_merges(any_store: UserStore) -> None:
+    any_store.save(Profile(1, score=250, plan=PLAN))
+    any_store.save(Profile(1, score=251))
+    assert any_store.get(1) == Profile(1, score=251)
 
 
 def test_forget_erases_only_that_user_and_persists(tmp_path: Path) -> None:
@@ -142,20 +143,20 @@ def test_forget_drops_the_profile_from_memory_too(store: ProfileStore) -> None:
     assert store.get(1) == Profile(1)
 
 
-def test_concurrent_updates_lose_nothing(store: ProfileStore) -> None:
+def test_concurrent_updates_lose_nothing(any_store: UserStore) -> None:
     def bump(user: int) -> None:
-        store.update(user, lambda p: replace(p, score=(p.score or 0) + 1))
+        any_store.update(user, lambda p: replace(p, score=(p.score or 0) + 1))
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(bump, [1, 2] * 100))
-    assert store.get(1).score == 100
-    assert store.get(2).score == 100
+    assert any_store.get(1).score == 100
+    assert any_store.get(2).score == 100
 
 
-def test_all_lists_every_profile(store: ProfileStore) -> None:
+def test_all_lists_every_profile(any_store: UserStore) -> None:
     for uid in (3, 1, 2):
-        store.save(Profile(uid, score=200 + uid))
-    assert sorted(p.user_id for p in store.all()) == [1, 2, 3]
+        any_store.save(Profile(uid, score=200 + uid))
+    assert sorted(p.user_id for p in any_store.all()) == [1, 2, 3]
 
 
 MARKED = {**PLAN, "status": "active", "last_nudged": "2026-01-14", "tips_used": ["a"], "done_log": {}}
@@ -184,27 +185,27 @@ READ = {**PLAN, "status": "active", "last_nudged": "2026-01-13", "tips_used": []
         ),
     ],
 )
-def test_a_turn_writes_only_what_it_changed(store: ProfileStore, turn_wrote: Profile, stored: Profile) -> None:
+def test_a_turn_writes_only_what_it_changed(any_store: UserStore, turn_wrote: Profile, stored: Profile) -> None:
     read = Profile(1, plan=READ)
-    store.save(read)
-    store.save(Profile(1, plan=MARKED))  # the nudger, between the turn's read and its write
-    store.save_changes(read, turn_wrote)
-    assert store.get(1) == stored and stored.plan is not None
+    any_store.save(read)
+    any_store.save(Profile(1, plan=MARKED))  # the nudger, between the turn's read and its write
+    any_store.save_changes(read, turn_wrote)
+    assert any_store.get(1) == stored and stored.plan is not None
 
 
-def test_a_turn_does_not_bring_back_a_plan_erased_meanwhile(store: ProfileStore) -> None:
+def test_a_turn_does_not_bring_back_a_plan_erased_meanwhile(any_store: UserStore) -> None:
     read = Profile(1, score=240, plan=READ)
-    store.save(read)
-    store.forget(1)
-    store.save_changes(read, replace(read, plan={**READ, "status": "paused"}))
-    assert store.get(1).plan is None
+    any_store.save(read)
+    any_store.forget(1)
+    any_store.save_changes(read, replace(read, plan={**READ, "status": "paused"}))
+    assert any_store.get(1).plan is None
 
 
-def test_a_new_plan_is_written_whole(store: ProfileStore) -> None:
+def test_a_new_plan_is_written_whole(any_store: UserStore) -> None:
     read = Profile(1, score=240)
-    store.save(read)
-    store.save_changes(read, replace(read, plan=READ, draft=None))
-    assert store.get(1) == Profile(1, score=240, plan=READ)
+    any_store.save(read)
+    any_store.save_changes(read, replace(read, plan=READ, draft=None))
+    assert any_store.get(1) == Profile(1, score=240, plan=READ)
 
 
 def test_save_all_writes_many_profiles_in_one_durable_snapshot(tmp_path: Path) -> None:
