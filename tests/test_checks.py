@@ -50,15 +50,15 @@ def test_the_shipped_model_predicts_exactly_the_shipped_topics(knowledge: Knowle
 
 def test_facts_stating_rules_are_found_and_descriptions_are_not(knowledge: Knowledge) -> None:
     found = rule_sources(knowledge)
-    assert "retake-spacing" in found["ecfmg-retake-rules"]  # "at most 3 times in 12 months"
+    assert "retake-spacing" in found["ecfmg-2024-ib-reexam"]  # "at most 3 times in 12 months"
     assert "attempt-limit" in found["usmle-attempt-limit"]
     assert "crisis-line-us" not in {fact for facts in found.values() for fact in facts}
 
 
 def test_a_rule_source_older_than_two_years_is_warned_about(knowledge: Knowledge) -> None:
     now = stale_rule_warnings(knowledge, dt.date(2026, 12, 4))
-    assert now[0].startswith("ecfmg-retake-rules (published 2011-08-01) states a rule in retake-spacing")
-    assert any(w.startswith("usmle-bulletin-2013-copy") for w in now)
+    assert now[0].startswith("usmle-bulletin-2013-copy (published 2013-01-19) states a rule in usmle-time-limit")
+    assert not any(w.startswith("ecfmg-retake-rules") for w in now)  # the rule now cites the 2024 booklet
     assert not any(w.startswith("usmle-step2-format-2026") for w in now)  # 2026: current
     back_then = stale_rule_warnings(knowledge, dt.date(2013, 6, 1))
     assert not any(w.startswith("usmle-bulletin-2013-copy") for w in back_then)  # young enough then
@@ -67,5 +67,5 @@ def test_a_rule_source_older_than_two_years_is_warned_about(knowledge: Knowledge
 def test_knowledge_check_prints_the_warnings_and_still_passes() -> None:
     result = run("knowledge", "check")
     assert result.returncode == 0, result.stderr
-    assert "Warning: ecfmg-retake-rules (published 2011-08-01) states a rule" in result.stdout
+    assert "Warning: usmle-bulletin-2013-copy (published 2013-01-19) states a rule" in result.stdout
     assert "Understanding model is up to date" in result.stdout

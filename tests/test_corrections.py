@@ -151,4 +151,8 @@ def test_sources_the_issue_found_wrong_point_at_the_right_pages(knowledge: Knowl
         assert piece in knowledge.sources[source_id].url, source_id
     assert knowledge.sources["usmle-step2-format-2026"].title.startswith("Test Delivery Software Updates")
     assert "2011" in knowledge.cite("ecfmg-retake-rules")  # the old news item says how old it is
+    # The retake rule itself cites the Information Booklet's re-examination page, as the issue asked.
+    assert knowledge.sources[knowledge.facts["retake-spacing"].source].url.endswith(
+        "2024ib/reexamination-and-reapplication.html"
+    )
     assert not [s for s in knowledge.sources.values() if "-dev/" in s.url]  # no development paths

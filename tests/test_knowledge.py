@@ -196,7 +196,7 @@ SOURCED_NUMBERS.update(
         "blueprint-failed-ck": {2},
         "columbia-match-info": {1},
         "ecfmg-2021-ib-eligibility": set(),
-        "ecfmg-2024-ib-reexam": set(),
+        "ecfmg-2024-ib-reexam": {3, 12, 4, 6},
         "ecfmg-cs-discontinued": set(),
         "ecfmg-ib-certification": {3},
         "ecfmg-pathway1-expanded": {1, 2, 5, 6},
