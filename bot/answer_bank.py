@@ -59,8 +59,10 @@ class BankIndex:
     """Every way of asking as a unit vector, found through an inverted index of its features."""
 
     idf: dict[str, float]
-    postings: dict[str, list[tuple[int, float]]]
-    """feature -> (ask number, weight in that ask's unit vector)."""
+    """Over every way of asking in the bank."""
+    postings: dict[str, dict[str, list[tuple[int, float]]]]
+    """topic -> feature -> (ask number, weight in that ask's unit vector): a message is only ever
+    matched within one topic, so it only walks that topic's lists."""
     owner: tuple[str, ...]
     """ask number -> the id of the answer it asks for."""
 
@@ -73,30 +75,33 @@ def general(topic: str) -> str:
 def build_index(answers: Iterable[Answer], topics: Iterable[FaqEntry] = ()) -> BankIndex:
     """Index the question and every way of asking of each answer, and each topic's own title and phrasings,
     so that a general question ("what's the passing score") keeps the topic's general answer."""
-    asks: list[tuple[str, Counter[str]]] = []
+    asks: list[tuple[str, str, Counter[str]]] = []
     for answer in answers:
-        asks += [(answer.id, features(text)) for text in (answer.question, *answer.asks)]
+        asks += [(answer.topic, answer.id, features(text)) for text in (answer.question, *answer.asks)]
     for entry in topics:
-        asks += [(general(entry.topic), features(text)) for text in (entry.title, *entry.phrasings)]
-    df: Counter[str] = Counter(f for _, feats in asks for f in feats)
+        asks += [(entry.topic, general(entry.topic), features(t)) for t in (entry.title, *entry.phrasings)]
+    df: Counter[str] = Counter(f for _, _, feats in asks for f in feats)
     idf = {f: math.log((1 + len(asks)) / (1 + n)) + 1 for f, n in df.items()}
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for number, (_, feats) in enumerate(asks):
+    postings: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+    for number, (topic, _, feats) in enumerate(asks):
         weights = {f: (1 + math.log(c)) * idf[f] for f, c in feats.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         for f, w in weights.items():
-            postings[f].append((number, w / norm))
-    return BankIndex(idf, dict(postings), tuple(owner for owner, _ in asks))
+            postings[topic][f].append((number, w / norm))
+    frozen = {topic: dict(lists) for topic, lists in postings.items()}
+    return BankIndex(idf, frozen, tuple(owner for _, owner, _ in asks))
 
 
-def similarities(text: str, index: BankIndex) -> dict[str, float]:
-    """Each answer's best cosine with the text over its ways of asking (answers sharing nothing are absent)."""
+def similarities(text: str, index: BankIndex, topic: str) -> dict[str, float]:
+    """Each answer of the topic (and the topic's own, `general(topic)`): its best cosine with the text
+    over its ways of asking; answers sharing no feature with the text are absent."""
+    lists = index.postings.get(topic, {})
     feats = {f: c for f, c in features(text).items() if f in index.idf}
     weights = {f: (1 + math.log(c)) * index.idf[f] for f, c in feats.items()}
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     per_ask: dict[int, float] = defaultdict(float)
     for f, w in weights.items():
-        for number, v in index.postings[f]:
+        for number, v in lists.get(f, ()):
             per_ask[number] += w / norm * v
     best: dict[str, float] = {}
     for number, score in per_ask.items():
@@ -119,9 +124,9 @@ def best_answer(
     """The most specific answer in the topic that fits the student's question, else None (the topic's own)."""
     if topic is None or not knowledge.answers or not text.strip():
         return None
-    scores = similarities(text, index_for(knowledge))
-    mine = {a.id for a in knowledge.answers.values() if a.topic == topic} | {general(topic)}
-    ranked = sorted(((score, ident) for ident, score in scores.items() if ident in mine), reverse=True)
+    ranked = sorted(
+        ((score, ident) for ident, score in similarities(text, index_for(knowledge), topic).items()), reverse=True
+    )
     if not ranked or ranked[0][1] == general(topic):
         return None  # the topic's own answer is what they asked for
     best, ident = ranked[0]
