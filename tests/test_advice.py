@@ -15,7 +15,7 @@ from knowledge import Knowledge
 from knowledge.models import Specialty
 from tests.mixed_sources import mixed_knowledge
 
-CITATION = "OnlineMedEd, May 2025, year and population not stated"
+CITATION = "OnlineMedEd, May 2025"
 """How replies label the seed's figures: the article's summary, never "matched applicants"."""
 DISCOURAGING = ("no chance", "impossible", "give up", "won't match", "too low", "guarantee", "you will match")
 
