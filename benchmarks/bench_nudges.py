@@ -49,6 +49,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from benchmarks import _shared
 from benchmarks._common import (
@@ -121,6 +122,18 @@ class StoreFigures:
     write_p95_ms: float
     file_mib: float
     compaction_seconds: float
+
+
+def delivery(nudges: Sequence[Any], due_monotonic: float) -> dict[str, Any]:
+    """When the first and last nudge arrived after the due instant, how many users got one, and repeats."""
+    per_user = Counter(c.chat_id for c in nudges)
+    times = [c.time - due_monotonic for c in nudges] or [math.nan]
+    return {
+        "first_nudge": min(times),
+        "last_nudge": max(times),
+        "nudged_users": len(per_user),
+        "duplicates": sum(count - 1 for count in per_user.values()),
+    }
 
 
 READS, WRITES = 20_000, 2_000
@@ -342,17 +355,12 @@ def run_round(
         store = measure_store(data_dir, users) if with_store else None
         if usage.exit_code != 0 or not nudges:
             print(f"  !! exit code {usage.exit_code}, {len(nudges)} nudges; log tail:\n{bot.log_tail()}")
-        per_user = Counter(c.chat_id for c in nudges)
-        times = [c.time - due_monotonic for c in nudges] or [math.nan]
         return Round(
             plans=plans,
             rate=rate,
             setup_seconds=setup,
             ready_seconds=ready,
-            first_nudge=min(times),
-            last_nudge=max(times),
-            nudged_users=len(per_user),
-            duplicates=sum(count - 1 for count in per_user.values()),
+            **delivery(nudges, due_monotonic),
             rate_limited=server.rate_limited_count,
             round_cpu=round_cpu,
             total_cpu=usage.cpu_seconds,
@@ -497,17 +505,12 @@ def run_shared_round(
         problems: Counter[str] = Counter()
         for bot in bots:
             problems.update(log_problems(bot.log_path))
-    per_user = Counter(c.chat_id for c in nudges)
-    times = [c.time - due_monotonic for c in nudges] or [math.nan]
     result = Round(
         plans=plans,
         rate=rate,
         setup_seconds=load,
         ready_seconds=ready,
-        first_nudge=min(times),
-        last_nudge=max(times),
-        nudged_users=len(per_user),
-        duplicates=sum(count - 1 for count in per_user.values()),
+        **delivery(nudges, due_monotonic),
         rate_limited=server.rate_limited_count,
         round_cpu=round_cpu,
         total_cpu=sum(u.cpu_seconds for u in usages),

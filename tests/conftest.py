@@ -11,7 +11,7 @@ import pytest
 from bot.profiles import ProfileStore
 from bot.user_store import UserStore
 from knowledge import Knowledge, load_knowledge
-from tests.pg_server import PostgresServer, Unavailable
+from tests.pg_server import PostgresServer, running_server
 
 
 @pytest.fixture(scope="session")
@@ -31,14 +31,8 @@ def store(tmp_path: Path) -> Iterator[ProfileStore]:
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PostgresServer]:
     """A PostgreSQL server of our own in a temporary folder, for the whole session."""
-    server = PostgresServer()
-    try:
-        server.start()
-    except Unavailable as why:
-        server.stop()
-        pytest.skip(f"PostgreSQL can't be started here: {why}")
-    yield server
-    server.stop()
+    with running_server() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

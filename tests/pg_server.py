@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 HOW_TO_GET_IT = (
@@ -116,3 +117,20 @@ class PostgresServer:
             self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
         with contextlib.suppress(OSError):
             shutil.rmtree(self.root)
+
+
+@contextlib.contextmanager
+def running_server() -> Iterator[PostgresServer]:
+    """A started server of our own, stopped afterwards; the test is skipped, saying why, where none can start."""
+    import pytest  # only the tests use this, and pytest is theirs
+
+    server = PostgresServer()
+    try:
+        server.start()
+    except Unavailable as why:
+        server.stop()
+        pytest.skip(f"PostgreSQL can't be started here: {why}")
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -27,7 +27,7 @@ from bot.storage import StoreError
 from bot.user_store import StoreUnavailable
 from knowledge import load_knowledge
 from tests.bot_process import REPO
-from tests.pg_server import PostgresServer, Unavailable
+from tests.pg_server import PostgresServer, running_server
 
 TODAY = dt.datetime.now(dt.UTC).date()
 NOW = dt.datetime.now(dt.UTC)
@@ -184,14 +184,8 @@ def test_a_dropped_connection_is_retried_and_a_dropped_turn_rerun_whole(pg_store
 @pytest.fixture
 def own_server() -> Iterator[PostgresServer]:
     """A server of this test's own, to stop and start again."""
-    server = PostgresServer()
-    try:
-        server.start()
-    except Unavailable as why:
-        server.stop()
-        pytest.skip(f"PostgreSQL can't be started here: {why}")
-    yield server
-    server.stop()
+    with running_server() as server:
+        yield server
 
 
 def test_a_write_while_the_server_is_down_fails_whole_and_the_store_recovers(own_server: PostgresServer) -> None:
