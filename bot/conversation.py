@@ -462,7 +462,9 @@ class Advisor:
         if plan is None or plan.status not in ("active", "paused"):
             if intent == "days_left" and profile.about.exam_date:
                 return Turn(self._days_to_remembered_exam(profile.about.exam_date), intent)
-            return Turn(Reply(NO_PLAN, ((Button("🗓 Make a plan", "/plan"),),)), intent)
+            if intent == "log_progress":
+                return Turn(_progress_without_plan(text), intent)
+            return Turn(Reply(NO_PLAN, MAKE_PLAN), intent)
         today = self._today(plan.tz)
         match intent:
             case "exam_moved":
@@ -592,6 +594,20 @@ def _older_score(parsed: Parsed, knowledge: Knowledge) -> bool:
     if parsed.score is None or parsed.score_year is None:
         return False
     return parsed.score < (knowledge.facts[advice.MINIMUM_SCORE_FACT].value or 0)
+
+
+def _progress_without_plan(text: str) -> Reply:
+    """Work reported with no plan to log it in: the work acknowledged first, then where a log would live."""
+    count, percent = answers.parse_progress(text)
+    did = f"{count} questions" if count else ""
+    if percent is not None:
+        did = f"{did} at {percent}%" if did else f"{percent}% correct"
+    praise = f"💪 {did}: good work." if did else "💪 Good work."
+    return Reply(
+        f"{praise} I keep a log, a streak and a progress chart inside a study plan, and you don't have one "
+        "yet. /plan sets one up in a minute, and I'll count from there.",
+        MAKE_PLAN,
+    )
 
 
 def _modest_score(knowledge: Knowledge) -> int:

@@ -176,6 +176,24 @@ def test_plan_commands_without_a_plan_offer_to_make_one(advisor: Advisor, comman
     assert not turn.plan_changed
 
 
+@pytest.mark.parametrize(
+    ("text", "praise"),
+    [
+        ("did 40 qs today, got 68%", "40 questions at 68%: good work."),
+        ("finished uworld block 3, 28/40", "40 questions at 70%: good work."),
+        ("done with today's blocks", "Good work."),
+    ],
+)
+def test_work_reported_without_a_plan_is_acknowledged_before_the_offer(
+    advisor: Advisor, store: ProfileStore, text: str, praise: str
+) -> None:
+    turn = advisor.handle(1, text)
+    shown = plain_text(turn.reply.html)
+    assert turn.intent == "log_progress" and shown.startswith(f"💪 {praise}")
+    assert "/plan" in shown and [b.action for row in turn.reply.buttons for b in row] == ["/plan"]
+    assert store.get(1).plan is None  # nothing to log it in, and nothing made up
+
+
 def test_pause_and_resume_change_the_stored_plan(advisor: Advisor, store: ProfileStore) -> None:
     for text in ("/plan", "in 6 weeks", "6", "8:00", "UTC", "skip"):
         say(advisor, text)
