@@ -210,6 +210,9 @@ class Advisor:
         k = self.knowledge
         if parsed.feeling == "celebration" and parsed.score is not None and parsed.score < _modest_score(k):
             parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
+        news, parsed = talk.matched_news(text, parsed)
+        if news is not None:
+            return news
         match parsed.intent:
             case "thanks":
                 return talk.thanks(parsed)

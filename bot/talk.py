@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
+from dataclasses import replace
 from html import escape
 
 from bot.advice import faq_answer
 from bot.profiles import Profile
 from bot.reply import Button, Reply
 from bot.understand import Parsed
-from bot.understand.cues import asks_for_joke, out_of_scope
+from bot.understand.cues import asks_for_joke, just_matched, out_of_scope
 from knowledge import Knowledge
 from knowledge.text import normalize
 
@@ -307,3 +308,18 @@ def out_of_scope_reply(text: str, knowledge: Knowledge) -> Reply:
     if kind == "step1" and "step1_pass_fail" in knowledge.faq:
         buttons = ((Button("Step 1 P/F and Step 2 CK", "/faq step1_pass_fail"),),)
     return Reply(f"{_WHERE_INSTEAD[kind]} {SCOPE}", buttons)
+
+
+MATCHED = (
+    "Congratulations on matching! 🎉 That's years of work paying off, so enjoy it. If anything about starting "
+    "residency is on your mind, like what your program sees of your Step scores, ask away."
+)
+
+
+def matched_news(text: str, parsed: Parsed) -> tuple[Reply | None, Parsed]:
+    """News of a match: congratulations alone when that's all it is, else the congratulations first."""
+    if parsed.feeling == "hopeless" or not just_matched(normalize(text)):
+        return None, parsed
+    if "?" not in text:
+        return Reply(MATCHED), parsed
+    return None, replace(parsed, feeling="celebration")

@@ -282,3 +282,21 @@ def test_another_exam_gets_a_kind_decline_and_where_to_look(advisor: Advisor, te
     shown = say(advisor, text)
     assert "outside what I know" in shown and where in shown and "built for Step 2 CK" in shown
     assert "Sources:" not in shown  # no Step 2 CK answer dressed up as theirs
+
+
+@pytest.mark.parametrize(
+    ("text", "opens", "then"),
+    [
+        ("I MATCHED!!! IM at my top choice", "Congratulations on matching!", None),
+        ("just matched into gen surg, do i need to tell my program my ck score?", "That's great news", "Sources:"),
+    ],
+)
+def test_news_of_a_match_is_congratulated_first(advisor: Advisor, text: str, opens: str, then: str | None) -> None:
+    shown = say(advisor, text)
+    assert shown.startswith(opens)
+    assert (then in shown) if then else ("Match rates" not in shown and "%" not in shown)
+
+
+@pytest.mark.parametrize("text", ["didn't match, what now", "what if i matched into prelim only"])
+def test_a_match_not_made_is_not_congratulated(advisor: Advisor, text: str) -> None:
+    assert "ongratulations" not in say(advisor, text)

@@ -248,3 +248,15 @@ _ASKS_AVERAGE_RE = re.compile(
 def asks_average(norm: str) -> bool:
     """An average word ("avg", "median", "what do people get"): with a specialty, the averages frame."""
     return _ASKS_AVERAGE_RE.search(norm) is not None
+
+
+_MATCHED_RE = re.compile(
+    r"\b(?:i|we|finally|just|officially|i ve|ive|i have)\s+(?:just\s+|finally\s+|officially\s+)?matched\b"
+    r"|\bmatched\s+(?:into|at|to|in)\b"
+)
+_NOT_MATCHED_RE = re.compile(r"\b(?:didn t|didnt|did not|not|never|if|hope|hoping|unmatched|don t|dont|won t)\b")
+
+
+def just_matched(norm: str) -> bool:
+    """ "I MATCHED!!!", "just matched into gen surg": news to congratulate first, not a question about match rates."""
+    return _MATCHED_RE.search(norm) is not None and _NOT_MATCHED_RE.search(norm) is None
