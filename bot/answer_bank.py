@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from knowledge import Knowledge
-from knowledge.models import Answer, Audience, FaqEntry, Stage
+from knowledge.models import Answer, FaqEntry, Stage
 from knowledge.store import derived
 from knowledge.text import normalize
 
@@ -111,7 +111,7 @@ def similarities(text: str, index: BankIndex, topic: str) -> dict[str, float]:
     return best
 
 
-def fits(answer: Answer, stage: Stage | None, school: Audience | None) -> bool:
+def fits(answer: Answer, stage: Stage | None, school: str | None) -> bool:
     """Whether an answer is for this student: their school and stage, where both are known."""
     if school is not None and answer.audiences and school not in answer.audiences:
         return False
@@ -119,7 +119,7 @@ def fits(answer: Answer, stage: Stage | None, school: Audience | None) -> bool:
 
 
 def best_answer(
-    text: str, topic: str | None, knowledge: Knowledge, stage: Stage | None = None, school: Audience | None = None
+    text: str, topic: str | None, knowledge: Knowledge, stage: Stage | None = None, school: str | None = None
 ) -> Answer | None:
     """The most specific answer in the topic that fits the student's question, else None (the topic's own)."""
     if topic is None or not knowledge.answers or not text.strip():

@@ -264,7 +264,7 @@ class Advisor:
         norm = normalize(text)
         stage = stage_of(parsed, profile.about, norm, self._today(self.default_timezone))
         school = parsed.school or profile.about.school
-        return best_answer(text, parsed.topic, self.knowledge, stage, school)  # type: ignore[arg-type]
+        return best_answer(text, parsed.topic, self.knowledge, stage, school)
 
     def _log_scores(self, profile: Profile, parsed: Parsed, reply: Reply) -> Reply:
         """Keep the practice-test results a message reports on the student's plan (for /progress)."""

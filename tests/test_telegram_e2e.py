@@ -134,6 +134,16 @@ def test_hopelessness_in_the_middle_of_a_plan_set_up_gets_the_crisis_line(bot: B
     assert "5 days a week" in text_of([asked_again])
 
 
+def test_a_specific_answer_leads_and_its_more_button_gives_the_topic(bot: BotProcess) -> None:
+    user = next(users)
+    [answer] = bot.say(user, "do programs look at step 2 again when they make their rank list?")
+    assert text_of([answer]).startswith("Do programs look at Step 2 again when they rank me after interviews?")
+    assert actions(answer) == ["/faq program_directors"]
+    pressed = bot.press(user, "/faq program_directors")
+    assert pressed[0].method == "answerCallbackQuery"
+    assert "How PDs use your score" in text_of(pressed[1:]) and "Sources:" in text_of(pressed[1:])
+
+
 def test_a_long_posts_second_question_is_a_button_that_answers_it(bot: BotProcess) -> None:
     user = next(users)
     post = (

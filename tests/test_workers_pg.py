@@ -23,7 +23,7 @@ from bot.plans import Plan
 from bot.profiles import Profile
 from tests.bot_process import BotProcess
 from tests.fake_bot_api import FakeBotApi
-from tests.pg_server import PostgresServer, Unavailable
+from tests.pg_server import running_server
 from tests.telegram_html import visible_text
 from tests.test_telegram_e2e import free_port, post_update
 
@@ -210,26 +210,20 @@ def test_a_worker_killed_mid_round_loses_no_acknowledged_write_and_no_nudge(
 def test_a_turn_the_database_cannot_keep_gets_try_again_and_nothing_half_written(
     api: FakeBotApi, tmp_path: Path, workers: list[Worker]
 ) -> None:
-    server = PostgresServer()
-    try:
-        server.start()
-    except Unavailable as why:
-        server.stop()
-        pytest.skip(f"PostgreSQL can't be started here: {why}")
-    try:
-        worker = Worker(api, tmp_path / "a", server.url(), BOT_WORKERS="1")
-        workers.append(worker)
-        worker.start()
-        assert "240" in worker.say(7201, "I got 240")
-        server.pause()
-        assert "try again in a minute" in worker.say(7201, "I got 250")
-        server.resume()
-        deadline = time.monotonic() + 60
-        while "try again in a minute" in (answer := worker.say(7201, "what about psych?")):
-            assert time.monotonic() < deadline, "the worker never got its database back"
-        assert "Your 240 (from earlier)" in answer  # the turn that failed left nothing behind
-    finally:
-        for started in workers:
-            started.process.stop()
-        workers.clear()
-        server.stop()
+    with running_server() as server:
+        try:
+            worker = Worker(api, tmp_path / "a", server.url(), BOT_WORKERS="1")
+            workers.append(worker)
+            worker.start()
+            assert "240" in worker.say(7201, "I got 240")
+            server.pause()
+            assert "try again in a minute" in worker.say(7201, "I got 250")
+            server.resume()
+            deadline = time.monotonic() + 60
+            while "try again in a minute" in (answer := worker.say(7201, "what about psych?")):
+                assert time.monotonic() < deadline, "the worker never got its database back"
+            assert "Your 240 (from earlier)" in answer  # the turn that failed left nothing behind
+        finally:
+            for started in workers:  # stopped before their database
+                started.process.stop()
+            workers.clear()
