@@ -516,7 +516,10 @@ class Advisor:
         if unchanged and not COMMAND.match(text):
             parsed = parsed or understand(text, self.knowledge)
             calendar = asks_for_calendar(normalize(text)) and plan is not None
-            if calendar or (parsed.intent not in NOT_A_QUESTION and not parsed.unsure):  # a guess is no question
+            # A guess is no question; nor is "jan 20" or "did 40 qs" while the first plan is being set up:
+            # there is no plan yet for them to operate on, so the set-up question is simply asked again.
+            operation = parsed.intent in PLAN_OPERATIONS and plan is None
+            if calendar or (parsed.intent not in NOT_A_QUESTION and not parsed.unsure and not operation):
                 turn = (
                     self._calendar(profile, private=True) if calendar else self._free_text(profile, parsed, text=text)
                 )

@@ -273,3 +273,14 @@ def test_a_score_from_older_rules_is_not_called_a_fail_nor_kept(
     shown = plain_text(advisor.handle(1, text).reply.html)
     assert "rules of that time" in shown and "under the pass mark" not in shown and "remember" not in shown
     assert store.get(1).score is None
+
+
+def test_a_plan_operation_during_the_first_set_up_just_gets_the_question_again(
+    advisor: Advisor, store: ProfileStore
+) -> None:
+    say(advisor, "make me a study plan")
+    say(advisor, "jan 20")  # the exam date
+    draft = store.get(1).draft
+    shown = say(advisor, "jan 20")  # said again while the study days are asked: no plan to move yet
+    assert "don't have a study plan yet" not in shown and "How many days a week" in shown
+    assert store.get(1).draft == draft
