@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot import advice, answers, calendar_file, plan_flow, plans, progress, talk
+from bot import advice, calendar_file, formatting, parse_answers, plan_flow, plans, progress, talk
 from bot.answer_bank import best_answer
 from bot.profiles import About, Profile
 from bot.reply import Button, Chart, Document, Reply, escape_text
@@ -294,7 +294,7 @@ class Advisor:
         if own != about.score_own:
             about = replace(about, score_own=own)
         if parsed.exam_date and text:
-            found = answers.find_exam_date(text, self._today(self.default_timezone))
+            found = parse_answers.find_exam_date(text, self._today(self.default_timezone))
             if isinstance(found, dt.date):
                 about = replace(about, exam_date=found.isoformat())
         if (score, interests, about) == (profile.score, profile.specialties, profile.about):
@@ -364,7 +364,7 @@ class Advisor:
         html = (
             "📅 <b>Your study plan as a calendar file.</b>\n"
             "Open it to add your exam day, each phase, your self-assessment days and a study block on "
-            f"every study day at {answers.fmt_time(plan.nudge_time)} ({escape_text(plan.tz)}) to Google Calendar, "
+            f"every study day at {formatting.fmt_time(plan.nudge_time)} ({escape_text(plan.tz)}) to Google Calendar, "
             "Apple Calendar or Outlook.\n\n"
             "Changed your plan? Send /calendar again and import the new file: the events keep their IDs, "
             "so a calendar app that matches events by ID updates them instead of adding copies."
@@ -445,7 +445,7 @@ class Advisor:
             case "progress":
                 return Turn(progress.progress_reply(plan, today, self.knowledge), "progress")
             case "done":
-                count, percent = answers.parse_progress(text.removeprefix("/done"))
+                count, percent = parse_answers.parse_progress(text.removeprefix("/done"))
                 outcome = plans.record_done(plan, today, count, percent, self._hour(plan.tz))
             case "deadline":
                 outcome = plans.add_deadline(plan, text.removeprefix("/deadline"), today)
@@ -471,7 +471,7 @@ class Advisor:
         today = self._today(plan.tz)
         match intent:
             case "exam_moved":
-                found = answers.find_exam_date(text, today)
+                found = parse_answers.find_exam_date(text, today)
                 if not isinstance(found, dt.date):
                     reason = found or "I didn't catch the new date."
                     ask = f"🤔 {reason} What's the new exam date? e.g. “feb 22”."
@@ -479,7 +479,7 @@ class Advisor:
                     return Turn(Reply(escape_text(ask), edit), intent)
                 outcome = plans.move_exam(plan, found, today, self.knowledge)
             case "log_progress":
-                count, percent = answers.parse_progress(text)
+                count, percent = parse_answers.parse_progress(text)
                 outcome = plans.record_done(plan, today, count, percent, self._hour(plan.tz))
             case "days_left":
                 outcome = plans.days_left_reply(plan, today)
@@ -492,7 +492,7 @@ class Advisor:
         """Days until the exam date a student mentioned, when they have no plan to count from."""
         exam = dt.date.fromisoformat(exam_date)
         days = (exam - self._today(self.default_timezone)).days
-        when = answers.fmt_day(exam, year=True)
+        when = formatting.fmt_day(exam, year=True)
         if days < 0:
             text = f"The exam date you mentioned, {when}, has passed. Send /plan with your new date."
         else:
@@ -604,7 +604,7 @@ def _older_score(parsed: Parsed, knowledge: Knowledge) -> bool:
 
 def _progress_without_plan(text: str) -> Reply:
     """Work reported with no plan to log it in: the work acknowledged first, then where a log would live."""
-    count, percent = answers.parse_progress(text)
+    count, percent = parse_answers.parse_progress(text)
     did = f"{count} questions" if count else ""
     if percent is not None:
         did = f"{did} at {percent}%" if did else f"{percent}% correct"

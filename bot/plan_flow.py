@@ -20,12 +20,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from bot.answers import (
-    WEEKDAY_NAMES,
-    excerpt,
+from bot.formatting import WEEKDAY_NAMES, excerpt, fmt_day, fmt_time
+from bot.parse_answers import (
     find_exam_date,
-    fmt_day,
-    fmt_time,
     parse_exam_date,
     parse_nudge_time,
     parse_study_days,

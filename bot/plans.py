@@ -1,6 +1,6 @@
 """Study plans: the stored plan, its phases, the daily nudges, progress and plan operations.
 
-Reading a student's answers lives in `bot.answers`, time zones in `bot.timezones`, the
+Reading a student's answers lives in `bot.parse_answers`, time zones in `bot.timezones`, the
 set-up conversation in `bot.plan_flow`. Every transition here (a nudge, /done, pause, a
 moved exam, a break) returns one `PlanOutcome(reply, plan, draft)`.
 
@@ -46,7 +46,8 @@ from typing import Any, Literal
 from pydantic import ConfigDict, TypeAdapter, ValidationError, field_validator
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
-from bot.answers import WEEKDAY_NAMES, excerpt, find_exam_date, fmt_day, fmt_short, fmt_time, plural
+from bot.formatting import WEEKDAY_NAMES, excerpt, fmt_day, fmt_short, fmt_time, plural
+from bot.parse_answers import find_exam_date
 from bot.reply import Button, Reply, escape_text
 from bot.timezones import zone
 from knowledge import Knowledge

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from bot.answers import fmt_day, fmt_short, plural
+from bot.formatting import fmt_day, fmt_short, plural
 from bot.plans import (
     DAILY_BUTTON,
     MAX_SCORES,

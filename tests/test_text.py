@@ -29,9 +29,9 @@ def test_an_answer_loses_its_end_punctuation_only() -> None:
 
 
 def test_the_store_and_the_plan_code_use_the_same_function() -> None:
-    from bot import answers, plan_flow, timezones
+    from bot import parse_answers, plan_flow, timezones
     from knowledge import store
 
     assert store.normalize is normalize
-    assert answers.fold is fold and timezones.fold is fold
+    assert parse_answers.fold is fold and timezones.fold is fold
     assert plan_flow._words is answer_words

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from bot.answers import find_exam_date
+from bot.parse_answers import find_exam_date
 
 School = Literal["us_md", "do", "img"]
 Status = Literal["taken", "passed", "failed"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.answers import find_exam_date
+from bot.parse_answers import find_exam_date
 from bot.understand.specialties import Token
 from knowledge.vocab import vocabulary
 

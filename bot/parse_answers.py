@@ -2,46 +2,21 @@
 
 Pure functions, no clock: callers pass `today`. Every number is read as ASCII digits with
 a bound (`[0-9]{1,4}`), after NFKC folding, so "⑳" × 2200 (4,400 digits once folded) is a
-friendly "didn't catch that", never a ValueError from int(). Text that goes back to the
-student goes through `excerpt` first: short, control and bidi characters removed.
+friendly "didn't catch that", never a ValueError from int(). Showing dates and quoting
+the student back is `bot.formatting`'s.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from datetime import date, time, timedelta
 
+from bot.formatting import fmt_day
 from knowledge.text import fold
 
 MAX_DAYS_AHEAD = 365
 """The furthest exam date we plan for; beyond a year the phases would be guesswork."""
-
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-# --------------------------------------------------------------------------- helpers
-
-
-def fmt_day(d: date, *, year: bool = False) -> str:
-    """A date the way a phone screen wants it: 'Wed, Mar 3' (', 2027' with year=True)."""
-    out = f"{WEEKDAY_NAMES[d.weekday()]}, {calendar.month_abbr[d.month]} {d.day}"
-    return f"{out}, {d.year}" if year else out
-
-
-def fmt_short(d: date) -> str:
-    """'Mar 3' — for ranges and lists where the weekday would only add noise."""
-    return f"{calendar.month_abbr[d.month]} {d.day}"
-
-
-def fmt_time(t: time) -> str:
-    """24-hour 'HH:MM', unambiguous for students in any country."""
-    return f"{t.hour:02d}:{t.minute:02d}"
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -427,15 +402,3 @@ def parse_progress(text: str) -> tuple[int | None, int | None]:
     if count is None:
         count = parse_done_count(t)
     return count, percent
-
-
-def excerpt(text: str, limit: int = 40) -> str:
-    """A short, clean excerpt of what a student typed, safe to quote back (escape it for HTML).
-
-    Control, format (bidi overrides, zero-width) and private-use characters are dropped,
-    whitespace is collapsed, and anything past `limit` characters becomes "…".
-    """
-    t = unicodedata.normalize("NFKC", text[: limit * 4])
-    t = "".join(" " if unicodedata.category(c).startswith(("C", "Z")) else c for c in t)
-    t = " ".join(t.split())
-    return t if len(t) <= limit else t[: limit - 1].rstrip() + "…"

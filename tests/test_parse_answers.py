@@ -1,4 +1,4 @@
-"""bot.answers: reading exam dates, study days, times and progress the way students write them."""
+"""bot.parse_answers: reading exam dates, study days, times and progress the way students write them."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.answers import (
-    excerpt,
+from bot.formatting import excerpt
+from bot.parse_answers import (
     find_exam_date,
     parse_done_count,
     parse_exam_date,
@@ -286,19 +286,6 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
 )
 def test_parse_progress(text: str, expected: tuple[int | None, int | None]) -> None:
     assert parse_progress(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Chicago", "Chicago"),
-        ("\u202eevil\u202c zone", "evil zone"),
-        ("tab\there\x00and\u200bthere", "tab here and there"),
-        ("x" * 100, "x" * 39 + "…"),
-    ],
-)
-def test_excerpt_is_short_and_clean(text: str, expected: str) -> None:
-    assert excerpt(text) == expected
 
 
 @settings(max_examples=200, deadline=None)
