@@ -62,7 +62,7 @@ from benchmarks._common import (
     split_cpus,
 )
 from bot.config import FREE_RATE
-from bot.plans import Plan
+from bot.plans.model import Plan
 from bot.profiles import Profile, ProfileStore
 from bot.storage import COMPACT_AFTER
 from tests.fake_bot_api import Call, FakeBotApi

@@ -24,7 +24,8 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
-from bot.plans import SELF_ASSESSMENT, Plan, build_phases, self_assessment_days, study_weekdays
+from bot.plans.model import Plan
+from bot.plans.phases import SELF_ASSESSMENT, build_phases, self_assessment_days, study_weekdays
 from bot.timezones import zone
 
 FILENAME = "step2-ck-plan.ics"

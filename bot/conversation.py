@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot import advice, calendar_file, formatting, parse_answers, plan_flow, plans, progress, talk
+from bot import advice, calendar_file, formatting, parse_answers, plan_flow, progress, talk
 from bot.answer_bank import best_answer
+from bot.plans import model, operations, schedule
 from bot.profiles import About, Profile
 from bot.reply import Button, Chart, Document, Reply, escape_text
 from bot.stage import stage_of
@@ -115,7 +116,7 @@ class Advisor:
     def handle(self, user_id: int, text: str, *, private: bool = True) -> Turn:
         """Answer one message from one user; never raises for any text.
 
-        In private, any message or button first counts as a reply to the nudges (`plans.seen`):
+        In private, any message or button first counts as a reply to the nudges (`schedule.seen`):
         one that brings back daily nudges says so, and the nudges are rescheduled.
         """
         text = _cleaned(text)
@@ -133,7 +134,7 @@ class Advisor:
         plan = profile.plan
         if plan is None or plan.status != "active":
             return False
-        updated = plans.seen(plan, self._today(plan.tz))
+        updated = schedule.seen(plan, self._today(plan.tz))
         if updated is None:
             return False
         self.profiles.save_changes(profile, replace(profile, plan=updated))
@@ -446,17 +447,17 @@ class Advisor:
                 return Turn(progress.progress_reply(plan, today, self.knowledge), "progress")
             case "done":
                 count, percent = parse_answers.parse_progress(text.removeprefix("/done"))
-                outcome = plans.record_done(plan, today, count, percent, self._hour(plan.tz))
+                outcome = operations.record_done(plan, today, count, percent, self._hour(plan.tz))
             case "deadline":
-                outcome = plans.add_deadline(plan, text.removeprefix("/deadline"), today)
+                outcome = operations.add_deadline(plan, text.removeprefix("/deadline"), today)
             case "snooze":
-                outcome = plans.snooze(plan, self.now())
+                outcome = operations.snooze(plan, self.now())
             case "pause":
-                outcome = plans.pause(plan)
+                outcome = operations.pause(plan)
             case "resume":
-                outcome = plans.resume(plan)
+                outcome = operations.resume(plan)
             case _:
-                outcome = plans.stop(plan)
+                outcome = operations.stop(plan)
         return self._save_plan(profile, outcome)
 
     def _plan_operation(self, profile: Profile, intent: Intent, text: str) -> Turn:
@@ -477,14 +478,14 @@ class Advisor:
                     ask = f"🤔 {reason} What's the new exam date? e.g. “feb 22”."
                     edit = ((Button("📅 Change the exam date", "/plan edit exam"),),)
                     return Turn(Reply(escape_text(ask), edit), intent)
-                outcome = plans.move_exam(plan, found, today, self.knowledge)
+                outcome = operations.move_exam(plan, found, today, self.knowledge)
             case "log_progress":
                 count, percent = parse_answers.parse_progress(text)
-                outcome = plans.record_done(plan, today, count, percent, self._hour(plan.tz))
+                outcome = operations.record_done(plan, today, count, percent, self._hour(plan.tz))
             case "days_left":
-                outcome = plans.days_left_reply(plan, today)
+                outcome = operations.days_left_reply(plan, today)
             case _:
-                outcome = plans.offer_break(plan, today)
+                outcome = operations.offer_break(plan, today)
         # An operation never starts or ends a set-up: one in progress stays as it was.
         return replace(self._save_plan(profile, replace(outcome, draft=profile.draft)), intent=intent)
 
@@ -529,7 +530,7 @@ class Advisor:
                 return replace(turn, reply=reply)
         return self._save_plan(profile, outcome)
 
-    def _save_plan(self, profile: Profile, outcome: plans.PlanOutcome) -> Turn:
+    def _save_plan(self, profile: Profile, outcome: model.PlanOutcome) -> Turn:
         """Store the draft and plan an outcome leaves, in one write."""
         new_plan = outcome.plan if outcome.plan is not None else profile.plan
         updated = replace(profile, draft=outcome.draft, plan=new_plan)

@@ -26,8 +26,9 @@ from apscheduler.jobstores.base import JobLookupError
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes, Job, JobQueue
 
-from bot import checkins, plans
+from bot import checkins
 from bot.group_commit import GroupCommit
+from bot.plans import model
 from bot.profiles import Profile
 from bot.reply import Reply
 from bot.user_store import UserStore
@@ -234,7 +235,7 @@ class Nudger:
     async def deliver(self, user_id: int) -> Delivery | None:
         """Send whatever is due for this user now; None when nothing is due."""
         now = self.now()
-        due: tuple[Reply, plans.Plan, plans.Plan] | None = None
+        due: tuple[Reply, model.Plan, model.Plan] | None = None
 
         def mark(profile: Profile) -> Profile:
             # Decided and marked in one step under the store's lock, so a turn or a /forget
@@ -264,11 +265,11 @@ class Nudger:
             # Nothing went out: give the day back so a later try (or a restart) sends it today.
             # The tip goes back too, so the rotation shows it next time rather than skip it.
             # Only onto the plan as we marked it: a plan made anew meanwhile keeps its own.
-            def give_back(p: plans.Plan) -> plans.Plan:
+            def give_back(p: model.Plan) -> model.Plan:
                 if (p.last_nudged, p.tips_used) != (updated.last_nudged, updated.tips_used):
                     return p
                 # Everything the nudge changed goes back: the day, the tip, the cadence count.
-                return replace(p, **plans.plan_changes(updated, plan))
+                return replace(p, **model.plan_changes(updated, plan))
 
             await self._change_plan(user_id, give_back)
         elif outcome == "sent":
@@ -279,7 +280,7 @@ class Nudger:
         """One durable store update, made on the loop, its fsync shared with every other write's."""
         await self.commit.run(lambda: self.store.update(user_id, change))
 
-    async def _change_plan(self, user_id: int, change: Callable[[plans.Plan], plans.Plan]) -> None:
+    async def _change_plan(self, user_id: int, change: Callable[[model.Plan], model.Plan]) -> None:
         def apply(profile: Profile) -> Profile:
             if profile.plan is None:
                 return profile

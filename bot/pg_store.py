@@ -36,7 +36,8 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.types.json import Jsonb, set_json_loads
 from psycopg_pool import ConnectionPool
 
-from bot import checkins, json_bytes, plans
+from bot import checkins, json_bytes
+from bot.plans import schedule
 from bot.profiles import Profile, merge_changes
 from bot.storage import StoreError
 from bot.user_store import StoreUnavailable
@@ -74,7 +75,7 @@ def due_at(profile: Profile, now: dt.datetime, knowledge: Knowledge | None = Non
         return None
     if knowledge is not None:
         return checkins.next_message_at(plan, now, knowledge)
-    return plans.next_nudge_at(plan, now) or (plans.farewell_at(plan) if plan.status == "active" else None)
+    return schedule.next_nudge_at(plan, now) or (schedule.farewell_at(plan) if plan.status == "active" else None)
 
 
 def where(url: str) -> str:

@@ -28,23 +28,13 @@ from bot.parse_answers import (
     parse_study_days,
     parse_study_weekdays,
 )
-from bot.plans import (
-    ADD_TO_CALENDAR,
-    TRIAGE_DAYS,
-    FlowStep,
-    Plan,
-    PlanDraft,
-    PlanOutcome,
-    changed,
-    describe_weekdays,
-    first_nudge_day,
-    next_nudge_at,
-    summary_html,
-    take_break,
-    weekdays_for,
-)
+from bot.plans.messages import ADD_TO_CALENDAR, summary_html
+from bot.plans.model import FlowStep, Plan, PlanDraft, PlanOutcome, changed
+from bot.plans.operations import take_break
+from bot.plans.phases import TRIAGE_DAYS, describe_weekdays, weekdays_for
+from bot.plans.schedule import first_nudge, todays_nudge_still_comes
 from bot.reply import Button, Reply, escape_text
-from bot.timezones import ZoneQuestion, parse_timezone, zone
+from bot.timezones import ZoneQuestion, parse_timezone
 from bot.understand import understand
 from knowledge import Knowledge
 from knowledge.text import answer_words as _words
@@ -258,16 +248,11 @@ def parse_extras(text: str, knowledge: Knowledge) -> tuple[int | None, str | Non
 
 
 def _first_nudge_note(plan: Plan, today: date, now: datetime | None) -> str:
-    tz = zone(plan.tz)
-    at = next_nudge_at(plan, now) if now is not None else None
-    if at is not None:
-        local = at.astimezone(tz)
-        day = "today" if local.date() == today else fmt_day(local.date())
-        return f"⏰ Nudges start {day} at {fmt_time(local.time())} ({escape_text(plan.tz)}) on study days."
-    first = first_nudge_day(plan, today) if now is None else None
+    first = first_nudge(plan, today, now)
     if first is None:
         return "No more nudges before your exam: rest, you're ready. 🍀"
-    return f"⏰ Nudges start {fmt_day(first)} at {fmt_time(plan.nudge_time)} ({escape_text(plan.tz)}) on study days."
+    day = "today" if first[0] == today else fmt_day(first[0])
+    return f"⏰ Nudges start {day} at {fmt_time(first[1])} ({escape_text(plan.tz)}) on study days."
 
 
 def _finish_new(draft: PlanDraft, today: date, knowledge: Knowledge, note: str, now: datetime | None) -> PlanOutcome:
@@ -296,11 +281,8 @@ def _finish_new(draft: PlanDraft, today: date, knowledge: Knowledge, note: str, 
         # counts as today's nudge; before that time, today's nudge still comes.
         last_nudged=today,
     )
-    if now is not None and now.astimezone(zone(plan.tz)).time() < plan.nudge_time:
-        fresh = changed(plan, last_nudged=today - timedelta(days=1))
-        at = next_nudge_at(fresh, now)
-        if at is not None and at.astimezone(zone(plan.tz)).date() == today:
-            plan = fresh
+    if todays_nudge_still_comes(plan, today, now):
+        plan = changed(plan, last_nudged=today - timedelta(days=1))
     parts = ["✅ <b>Your plan is ready.</b>"]
     if note:
         parts.append(note)

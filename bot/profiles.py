@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
-from bot.plans import Plan, PlanDraft, plan_changes, stored_draft, stored_plan
+from bot.plans.model import Plan, PlanDraft, plan_changes, stored_draft, stored_plan
 from bot.storage import Data, JournaledStorage, write_atomically
 
 T = TypeVar("T")

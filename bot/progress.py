@@ -1,7 +1,7 @@
 """The student's progress: the practice scores they report, the progress picture, the weekly summary.
 
 Students already tell the bot their numbers ("nbme 11 was 238", "did 40 qs, got 70%").
-Question counts and block percentages are logged by `plans.record_done`; practice-test
+Question counts and block percentages are logged by `operations.record_done`; practice-test
 results are kept here as `ScoreEntry`s on the plan, with the day, the test and the form.
 `/forget` erases them with the rest of the profile. Pure: callers pass `today`.
 """
@@ -12,19 +12,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from bot.formatting import fmt_day, fmt_short, plural
-from bot.plans import (
-    DAILY_BUTTON,
-    MAX_SCORES,
-    Plan,
-    PlanOutcome,
-    ScoreEntry,
-    changed,
-    deadline_notes,
-    focus_for,
-    self_assessment_days,
-    specialty_line,
-    streak,
-)
+from bot.plans.messages import DAILY_BUTTON, deadline_notes, specialty_line
+from bot.plans.model import MAX_SCORES, Plan, PlanOutcome, ScoreEntry, changed
+from bot.plans.phases import focus_for, self_assessment_days, streak
 from bot.reply import Button, Point, ProgressChart, Reply, escape_text
 from bot.understand import Parsed
 from knowledge import Knowledge

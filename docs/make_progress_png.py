@@ -14,7 +14,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 from bot.charts import render_png
-from bot.plans import Plan, ScoreEntry, changed
+from bot.plans.model import Plan, ScoreEntry, changed
 from bot.progress import alt_text, chart_for
 from knowledge import load_knowledge
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.plans import Plan
+from bot.plans.model import Plan
 from bot.profiles import Profile, ProfileStore
 from tests.bot_process import SENDS, BotProcess
 from tests.fake_bot_api import Call, FakeBotApi

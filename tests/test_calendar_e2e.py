@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from bot.plans import Plan
+from bot.plans.model import Plan
 from bot.profiles import Profile, ProfileStore
 from tests.bot_process import BotProcess
 from tests.fake_bot_api import Call, FakeBotApi

@@ -9,9 +9,10 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event
 
-from bot import plans
 from bot.calendar_file import plan_calendar, uid
-from bot.plans import Plan, build_phases, self_assessment_days
+from bot.plans import model, operations, phases, schedule
+from bot.plans.model import Plan
+from bot.plans.phases import build_phases, self_assessment_days
 from knowledge import load_knowledge
 
 NOW = dt.datetime(2027, 1, 2, 15, 0, tzinfo=dt.UTC)
@@ -27,7 +28,7 @@ def plan(**changes: object) -> Plan:
         created=dt.date(2027, 1, 2),
         skipped=[dt.date(2027, 1, 12)],
     )
-    return plans.changed(base, **changes)
+    return model.changed(base, **changes)
 
 
 def parse(data: bytes) -> Calendar:
@@ -77,9 +78,9 @@ def _nudge_days(p: Plan) -> list[dt.date]:
     out = []
     day = p.created
     while day < p.exam_date - dt.timedelta(days=1):
-        ready = plans.changed(p, last_nudged=day - dt.timedelta(days=1))
+        ready = model.changed(p, last_nudged=day - dt.timedelta(days=1))
         at = dt.datetime.combine(day, p.nudge_time, tzinfo=tz)
-        if plans.due_day(ready, at) == day and day.weekday() in plans.study_weekdays(p):
+        if schedule.due_day(ready, at) == day and day.weekday() in phases.study_weekdays(p):
             out.append(day)
         day += dt.timedelta(days=1)
     return out
@@ -120,7 +121,7 @@ def test_days_off_are_left_out_of_the_rule() -> None:
 def test_uids_stay_the_same_when_the_plan_changes() -> None:
     p = plan()
     before = events(parse(plan_calendar(p, USER, NOW)))
-    moved = plans.move_exam(p, dt.date(2027, 4, 6), dt.date(2027, 1, 9), load_knowledge()).plan
+    moved = operations.move_exam(p, dt.date(2027, 4, 6), dt.date(2027, 1, 9), load_knowledge()).plan
     assert moved is not None
     later = NOW + dt.timedelta(days=7)
     after = events(parse(plan_calendar(moved, USER, later)))

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from bot.plans import ScoreEntry
+from bot.plans.model import ScoreEntry
 from knowledge import Knowledge
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.telegram_html import visible_text

@@ -12,9 +12,10 @@ import unicodedata
 
 import pytest
 
-from bot import plan_flow, plans
+from bot import plan_flow, timezones
 from bot.conversation import Advisor
-from bot.plans import Plan
+from bot.plans import model, phases, schedule
+from bot.plans.model import Plan
 from bot.profiles import Profile, ProfileStore
 from bot.render import plain_text
 from bot.telegram_app import COMMANDS
@@ -65,7 +66,7 @@ def a_plan(**changes: object) -> Plan:
         last_nudged=dt.date(2026, 11, 24),
         done_log={"2026-11-23": 40, "2026-11-24": 20},
     )
-    return plans.changed(plan, **changes)
+    return model.changed(plan, **changes)
 
 
 # ---------------------------------------------------------------- set-up answers
@@ -85,7 +86,7 @@ def test_study_days_as_written(
     set_up(advisor, "in 8 weeks", answer, "7am", "Chicago", "skip")
     plan = stored_plan(store)
     assert plan.study_days == days
-    assert plans.study_weekdays(plan) == frozenset(weekdays)
+    assert phases.study_weekdays(plan) == frozenset(weekdays)
 
 
 @pytest.mark.parametrize(
@@ -210,8 +211,8 @@ def test_a_weekend_break_is_confirmed_then_taken(advisor: Advisor, store: Profil
     plan = stored_plan(store)
     assert plan.skipped == [dt.date(2026, 11, 28), dt.date(2026, 11, 29)]
     friday_night = dt.datetime(2026, 11, 28, 3, 0, tzinfo=dt.UTC)  # after Friday's nudge in New York
-    nxt = plans.next_nudge_at(plans.changed(plan, last_nudged=dt.date(2026, 11, 27)), friday_night)
-    assert nxt is not None and nxt.astimezone(plans.zone(plan.tz)).date() == dt.date(2026, 11, 30)
+    nxt = schedule.next_nudge_at(model.changed(plan, last_nudged=dt.date(2026, 11, 27)), friday_night)
+    assert nxt is not None and nxt.astimezone(timezones.zone(plan.tz)).date() == dt.date(2026, 11, 30)
 
 
 @pytest.mark.parametrize(
@@ -227,13 +228,13 @@ def test_plan_questions_without_a_plan_offer_one(advisor: Advisor, text: str) ->
 def test_a_plan_saved_before_todays_nudge_time_is_nudged_today(advisor: Advisor, store: ProfileStore) -> None:
     reply = set_up(advisor, "in 8 weeks", "7", "6pm", "UTC", "skip")  # it is 14:00 UTC
     plan = stored_plan(store)
-    assert plans.due_day(plan, NOW.replace(hour=18)) == TODAY
+    assert schedule.due_day(plan, NOW.replace(hour=18)) == TODAY
     assert "Nudges start today at 18:00" in reply
 
 
 def test_a_plan_saved_after_todays_nudge_time_starts_tomorrow(advisor: Advisor, store: ProfileStore) -> None:
     reply = set_up(advisor, "in 8 weeks", "7", "7am", "UTC", "skip")
-    assert plans.due_day(stored_plan(store), NOW.replace(hour=20)) is None
+    assert schedule.due_day(stored_plan(store), NOW.replace(hour=20)) is None
     assert "Nudges start Thu, Nov 26 at 07:00" in reply
 
 

@@ -33,7 +33,8 @@ from bot import nudges
 from bot.config import Settings
 from bot.conversation import Advisor
 from bot.nudges import Nudger, Slot
-from bot.plans import Plan, tip_order
+from bot.plans.messages import tip_order
+from bot.plans.model import Plan
 from bot.profiles import Profile, ProfileStore
 from bot.reply import Reply
 from bot.telegram_app import build_application, send_reply

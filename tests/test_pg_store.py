@@ -19,9 +19,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from bot import plans
 from bot.pg_store import PostgresStore, due_at
-from bot.plans import Plan
+from bot.plans import schedule
+from bot.plans.model import Plan
 from bot.profiles import Profile, ProfileStore
 from bot.storage import StoreError
 from bot.user_store import StoreUnavailable
@@ -87,7 +87,7 @@ def test_a_finished_plan_is_due_again_on_its_score_release_days(pg_store: Postgr
     knowledge = load_knowledge()
     pg_store.knowledge = knowledge
     pg_store.save(Profile(3, plan=finished))
-    release = plans.next_release_at(finished, NOW, knowledge)
+    release = schedule.next_release_at(finished, NOW, knowledge)
     assert release is not None and pg_store.next_due(3) == release
     assert due_at(Profile(3, plan=finished), NOW) is None  # without the knowledge store it can't know
 

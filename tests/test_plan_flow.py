@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.plan_flow import PlanDraft, parse_extras, plan_buttons, start, step
-from bot.plans import Plan, PlanOutcome
+from bot.plans.model import Plan, PlanOutcome
 from bot.reply import Reply
 from knowledge import Knowledge
 from tests.telegram_html import html_errors

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.plans import Plan, PlanDraft
+from bot.plans.model import Plan, PlanDraft
 from bot.profiles import RECENT_PROFILES, Profile, ProfileStore
 from bot.user_store import UserStore
 

@@ -12,7 +12,8 @@ from datetime import date, time, timedelta
 import pytest
 
 from bot.charts import render_png
-from bot.plans import MAX_LOG_DAYS, MAX_SCORES, Plan, ScoreEntry, changed, record_done
+from bot.plans.model import MAX_LOG_DAYS, MAX_SCORES, Plan, ScoreEntry, changed
+from bot.plans.operations import record_done
 from bot.progress import (
     alt_text,
     chart_for,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.plans import Plan
+from bot.plans.model import Plan
 from bot.profiles import Profile, ProfileStore
 from knowledge import load_knowledge
 from tests.bot_process import BotProcess

@@ -78,10 +78,11 @@ def student_texts(knowledge: Knowledge) -> dict[str, str]:
     texts |= {f"tip {t.id}": t.text for t in knowledge.tips}
     for other in knowledge.other_specialties.values():
         texts[f"note {other.id}"] = other.match_note or ""
-    for module in sorted((REPO / "bot").glob("*.py")):
+    for module in sorted((REPO / "bot").rglob("*.py")):  # packages too: the plan's replies are in bot/plans
+        name = module.relative_to(REPO / "bot").as_posix()
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                texts[f"{module.name}:{node.lineno}"] = texts.get(f"{module.name}:{node.lineno}", "") + node.value
+                texts[f"{name}:{node.lineno}"] = texts.get(f"{name}:{node.lineno}", "") + node.value
     return texts
 
 
