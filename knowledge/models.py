@@ -173,6 +173,13 @@ class Tip(Record):
         return self
 
 
+class Encouragement(Record):
+    """One short line of encouragement that closes a study-day nudge: our own words, so it claims no source."""
+
+    id: Slug
+    text: Text = Field(max_length=120)
+
+
 _NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
 
 

@@ -21,7 +21,17 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
 
-from knowledge.models import Answer, Fact, FaqEntry, Figure, OtherSpecialty, Source, Specialty, Tip
+from knowledge.models import (
+    Answer,
+    Encouragement,
+    Fact,
+    FaqEntry,
+    Figure,
+    OtherSpecialty,
+    Source,
+    Specialty,
+    Tip,
+)
 from knowledge.text import normalize
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -51,6 +61,8 @@ class Knowledge:
     """normalize(phrasing) -> FAQ topic, for every way students ask a question."""
     answers: Mapping[str, Answer] = field(default_factory=dict)
     """Specific answers by id, each filed under a FAQ topic (answers.json)."""
+    encouragements: tuple[Encouragement, ...] = ()
+    """The closing lines of study-day nudges, in file order (encouragements.json)."""
 
     def cite(self, source_id: str) -> str:
         """The short citation students see for a source, e.g. 'OnlineMedEd, May 2025'."""
@@ -300,13 +312,14 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     """Load and validate every knowledge file; raise KnowledgeError on the first fault."""
     paths = {
         name: data_dir / f"{name}.json"
-        for name in ("sources", "specialties", "other_specialties", "faq", "tips", "facts", "answers")
+        for name in ("sources", "specialties", "other_specialties", "faq", "tips", "encouragements", "facts", "answers")
     }
     sources = _by_id(paths["sources"], _validate(paths["sources"], Source))
     specialties = _by_id(paths["specialties"], _validate(paths["specialties"], Specialty))
     others = _by_id(paths["other_specialties"], _validate(paths["other_specialties"], OtherSpecialty))
     faq = _by_id(paths["faq"], _validate(paths["faq"], FaqEntry), key="topic")
     tips = list(_by_id(paths["tips"], _validate(paths["tips"], Tip)).values())
+    encouragements = list(_by_id(paths["encouragements"], _validate(paths["encouragements"], Encouragement)).values())
     facts = _by_id(paths["facts"], _validate(paths["facts"], Fact))
     answers = _by_id(paths["answers"], _validate(paths["answers"], Answer))
 
@@ -314,6 +327,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         raise KnowledgeError(f"{paths['specialties'].name}: holds no specialty")
     if not tips:
         raise KnowledgeError(f"{paths['tips'].name}: holds no tip")
+    if not encouragements:
+        raise KnowledgeError(f"{paths['encouragements'].name}: holds no encouragement")
     for spec in specialties.values():
         _check_refs(paths["specialties"], spec.id, "figures.source", [f.source for f in spec.figures], sources)
         _check_refs(paths["specialties"], spec.id, "match_sources", spec.match_sources, sources)
@@ -355,6 +370,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         other_alias_index=other_index,
         phrasing_index=phrasing_index,
         answers=answers,
+        encouragements=tuple(encouragements),
     )
     return knowledge.warm()
 

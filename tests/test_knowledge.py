@@ -582,6 +582,11 @@ BROKEN: list[tuple[str, Callable[[Path], None], str]] = [
         r"^tips\.json: holds no tip$",
     ),
     (
+        "no encouragement at all",
+        write("encouragements", '{"encouragements": {}}'),
+        r"^encouragements\.json: holds no encouragement$",
+    ),
+    (
         "specific answer filed under a topic that does not exist",
         write("answers", json.dumps({"answers": {"1": {**_ANSWER, "topic": "step3"}}})),
         r'^answers\.json, "filters", field topic: unknown id "step3"$',

@@ -68,6 +68,7 @@ def test_encouragement_varies(knowledge: Knowledge) -> None:
     plan = make_plan()
     lines = {rp(nudge_for(plan, TODAY + timedelta(days=d), knowledge))[0].html.splitlines()[-1] for d in range(1, 8)}
     assert len(lines) > 3
+    assert lines <= {f"<i>{html.escape(e.text, quote=False)}</i>" for e in knowledge.encouragements}
 
 
 def test_tips_rotate_without_repeats(knowledge: Knowledge) -> None:

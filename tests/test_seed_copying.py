@@ -76,6 +76,7 @@ def student_texts(knowledge: Knowledge) -> dict[str, str]:
         texts[f"faq {entry.topic}"] = f"{entry.title}\n{entry.answer}"
     texts |= {f"fact {f.id}": f.text for f in knowledge.facts.values()}
     texts |= {f"tip {t.id}": t.text for t in knowledge.tips}
+    texts |= {f"encouragement {e.id}": e.text for e in knowledge.encouragements}
     for other in knowledge.other_specialties.values():
         texts[f"note {other.id}"] = other.match_note or ""
     for module in sorted((REPO / "bot").rglob("*.py")):  # packages too: the plan's replies are in bot/plans

@@ -24,16 +24,6 @@ from bot.reply import Button, Reply, escape_text
 from knowledge import Knowledge
 from knowledge.models import Tip
 
-ENCOURAGEMENTS = (
-    "Small, steady days add up. You've got this. 💪",
-    "One block at a time: consistency beats intensity.",
-    "Every explanation you read today is a question you'll get right later.",
-    "Progress over perfection today.",
-    "You showed up, and that's the hardest part.",
-    "Exam-day you will thank today-you.",
-    "Your score is built on ordinary days like this one.",
-)
-
 ADD_TO_CALENDAR = Button("📅 Add to calendar", "/calendar")
 """Under a plan summary: the plan as an .ics file."""
 
@@ -194,7 +184,9 @@ def nudge_for(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
     if run:
         lines.append(f"🔥 Streak: {plural(run, 'study day')}")
     lines.extend(deadline_notes(plan, day))
-    lines.append(f"<i>{escape_text(ENCOURAGEMENTS[day.toordinal() % len(ENCOURAGEMENTS)])}</i>")
+    cheers = knowledge.encouragements  # a loaded store always has some; a hand-built one may not
+    if cheers:
+        lines.append(f"<i>{escape_text(cheers[day.toordinal() % len(cheers)].text)}</i>")
     buttons: tuple[tuple[Button, ...], ...] = NUDGE_BUTTONS
     if backed_off is not None:
         lines += ["", f"🔕 {escape_text(backed_off)}"]
