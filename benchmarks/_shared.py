@@ -20,7 +20,7 @@ import psycopg
 
 from benchmarks._common import OUR_BOT, BotProcess, wait_until
 from bot.pg_store import PostgresStore
-from bot.profiles import Profile
+from bot.student import Profile
 from tests.fake_bot_api import FakeBotApi
 from tests.test_telegram_e2e import free_port
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from benchmarks.messages import STUDENT_MESSAGES as MESSAGES
 from bot.advice import advise
 from bot.conversation import Advisor
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
+from bot.student import Profile
 from bot.understand import understand
 from knowledge import load_knowledge
 

@@ -63,8 +63,9 @@ from benchmarks._common import (
 )
 from bot.config import FREE_RATE
 from bot.plans.model import Plan
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
 from bot.storage import COMPACT_AFTER
+from bot.student import Profile
 from tests.fake_bot_api import Call, FakeBotApi
 
 FIRST_USER = 1_000_000

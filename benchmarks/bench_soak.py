@@ -34,8 +34,9 @@ from pathlib import Path
 
 from benchmarks.messages import STUDENT_MESSAGES
 from bot.conversation import Advisor
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
 from bot.storage import StoreError
+from bot.student import Profile
 from knowledge import load_knowledge
 from tests.telegram_html import html_errors
 
@@ -49,7 +50,8 @@ import random, sys
 from pathlib import Path
 import bot.storage
 from bot.lock import lock_data_dir
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
+from bot.student import Profile
 
 # Fold the journal into a snapshot every 50 lines, so kills also land inside snapshot rewrites.
 bot.storage.JournaledStorage.__init__.__defaults__ = (50,)

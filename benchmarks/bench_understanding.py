@@ -20,7 +20,7 @@ from pathlib import Path
 
 from benchmarks.stranger import load_stranger, report
 from bot.advice import advise
-from bot.profiles import Profile
+from bot.student import Profile
 from bot.understand import Parsed, understand
 from knowledge import Knowledge, load_knowledge
 from knowledge.corpus import Example, load_corpus

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 
-from bot.profiles import Profile
 from bot.reply import Button, Chart, Reply
+from bot.student import Profile
 from bot.understand import Parsed, PracticeResult
 from knowledge import Knowledge
 from knowledge.models import Answer, Figure, OtherSpecialty, Specialty

@@ -15,10 +15,10 @@ from pydantic import BaseModel
 from bot.calendar_file import FILENAME as CALENDAR_NAME
 from bot.charts import render_png
 from bot.conversation import Advisor, Turn
-from bot.profiles import Profile
 from bot.render import plain_text
 from bot.reply import Button, Reply
 from bot.storage import write_atomically
+from bot.student import Profile
 
 log = logging.getLogger(__name__)
 

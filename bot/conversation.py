@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from bot import advice, calendar_file, formatting, parse_answers, plan_flow, progress, talk
 from bot.answer_bank import best_answer
 from bot.plans import model, operations, schedule
-from bot.profiles import About, Profile
 from bot.reply import Button, Chart, Document, Reply, escape_text
 from bot.stage import stage_of
+from bot.student import About, Profile
 from bot.timezones import zone
 from bot.understand import Intent, Parsed, understand
 from bot.understand.cues import asks_for_calendar, asks_for_plan

@@ -17,9 +17,9 @@ from typing import cast
 
 from bot import advice, talk
 from bot.conversation import PLAN_OPERATIONS, START_INLINE, START_PLAN, UNSHOWABLE
-from bot.profiles import Profile
 from bot.render import TELEGRAM_TEXT_LIMIT, cut_to, plain_text, split_html
 from bot.reply import Reply
+from bot.student import Profile
 from bot.understand import Intent, Parsed, understand
 from knowledge import Knowledge
 from knowledge.models import Specialty

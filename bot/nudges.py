@@ -29,8 +29,8 @@ from telegram.ext import ContextTypes, Job, JobQueue
 from bot import checkins
 from bot.group_commit import GroupCommit
 from bot.plans import model
-from bot.profiles import Profile
 from bot.reply import Reply
+from bot.student import Profile
 from bot.user_store import UserStore
 from knowledge import Knowledge
 

@@ -38,8 +38,9 @@ from psycopg_pool import ConnectionPool
 
 from bot import checkins, json_bytes
 from bot.plans import schedule
-from bot.profiles import Profile, merge_changes
+from bot.profiles import merge_changes
 from bot.storage import StoreError
+from bot.student import Profile
 from bot.user_store import StoreUnavailable
 from knowledge import Knowledge
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.profiles import About
+from bot.student import About
 from bot.understand import Parsed
 from knowledge.models import Stage
 

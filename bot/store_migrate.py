@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from bot.profiles import Profile
+from bot.student import Profile
 from bot.user_store import UserStore
 
 BATCH = 5_000

@@ -14,8 +14,8 @@ from dataclasses import replace
 from html import escape
 
 from bot.advice import faq_answer
-from bot.profiles import Profile
 from bot.reply import Button, Reply
+from bot.student import Profile
 from bot.understand import Parsed
 from bot.understand.cues import asks_for_joke, just_matched, out_of_scope
 from knowledge import Knowledge

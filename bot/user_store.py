@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol, TypeVar, runtime_checkable
 
-from bot.profiles import Profile
+from bot.student import Profile
 from knowledge import Knowledge
 
 T = TypeVar("T")

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from bot.advice import advise, specialties_table
-from bot.profiles import Profile
 from bot.render import plain_text
+from bot.student import Profile
 from bot.understand import Parsed
 from knowledge import Knowledge
 from knowledge.models import Specialty

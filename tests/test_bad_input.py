@@ -15,7 +15,8 @@ import pytest
 
 from bot.console import TERMINAL_USER
 from bot.conversation import Advisor
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
+from bot.student import Profile
 from knowledge import Knowledge
 from tests.bot_process import REPO
 from tests.telegram_html import visible_text

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from bot.plans.model import Plan
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
+from bot.student import Profile
 from tests.bot_process import SENDS, BotProcess
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.telegram_html import visible_text

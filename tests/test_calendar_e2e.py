@@ -10,7 +10,8 @@ import pytest
 from icalendar import Calendar
 
 from bot.plans.model import Plan
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
+from bot.student import Profile
 from tests.bot_process import BotProcess
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.telegram_html import visible_text

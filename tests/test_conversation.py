@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from bot.conversation import Advisor
-from bot.profiles import About, Profile, ProfileStore
+from bot.profiles import ProfileStore
 from bot.render import plain_text
+from bot.student import About, Profile
 from knowledge import Knowledge
 
 NOW = dt.datetime(2026, 11, 25, 14, 0, tzinfo=dt.UTC)

@@ -16,8 +16,9 @@ from bot import plan_flow, timezones
 from bot.conversation import Advisor
 from bot.plans import model, phases, schedule
 from bot.plans.model import Plan
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
 from bot.render import plain_text
+from bot.student import Profile
 from bot.telegram_app import COMMANDS
 from bot.understand import understand
 from knowledge import Knowledge

@@ -15,7 +15,8 @@ import pytest
 
 from bot import storage
 from bot.group_commit import GroupCommit
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
+from bot.student import Profile
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from bot.plans.model import Plan
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
+from bot.student import Profile
 from knowledge import load_knowledge
 from tests.bot_process import BotProcess
 from tests.fake_bot_api import Call, FakeBotApi

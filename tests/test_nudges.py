@@ -35,8 +35,9 @@ from bot.conversation import Advisor
 from bot.nudges import Nudger, Slot
 from bot.plans.messages import tip_order
 from bot.plans.model import Plan
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
 from bot.reply import Reply
+from bot.student import Profile
 from bot.telegram_app import build_application, send_reply
 from knowledge import Knowledge
 from tests.fake_bot_api import Call, FakeBotApi

@@ -22,8 +22,9 @@ import pytest
 from bot.pg_store import PostgresStore, due_at
 from bot.plans import schedule
 from bot.plans.model import Plan
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
 from bot.storage import StoreError
+from bot.student import Profile
 from bot.user_store import StoreUnavailable
 from knowledge import load_knowledge
 from tests.bot_process import REPO

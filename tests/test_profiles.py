@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.plans.model import Plan, PlanDraft
-from bot.profiles import RECENT_PROFILES, Profile, ProfileStore
+from bot.profiles import RECENT_PROFILES, ProfileStore
+from bot.student import Profile
 from bot.user_store import UserStore
 
 PLAN = {"exam_date": "2027-03-03", "study_days": 5, "nudge_time": "07:00:00", "tz": "UTC", "created": "2027-01-05"}

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from bot.profiles import About
 from bot.stage import stage_of
+from bot.student import About
 from bot.understand import understand
 from knowledge import Knowledge
 from knowledge.text import normalize

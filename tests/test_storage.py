@@ -168,7 +168,8 @@ def test_concurrent_writers_share_fsyncs(tmp_path: Path, monkeypatch: pytest.Mon
     """Group commit: one fsync covers every line appended before it."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from bot.profiles import Profile, ProfileStore
+    from bot.profiles import ProfileStore
+    from bot.student import Profile
 
     store = ProfileStore.in_dir(tmp_path)
     fsyncs = 0

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.profiles import Profile, ProfileStore
+from bot.profiles import ProfileStore
 from bot.storage import StoreError
+from bot.student import Profile
 from tests.bot_process import REPO
 
 

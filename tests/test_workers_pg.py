@@ -20,7 +20,7 @@ import pytest
 from bot.nudges import workers_for
 from bot.pg_store import PostgresStore
 from bot.plans.model import Plan
-from bot.profiles import Profile
+from bot.student import Profile
 from tests.bot_process import BotProcess
 from tests.fake_bot_api import FakeBotApi
 from tests.pg_server import running_server
