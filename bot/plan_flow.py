@@ -5,8 +5,10 @@ Every function returns a `PlanOutcome(reply, plan, draft)`: `draft` is the set-u
 in progress (None once it has ended), `plan` a plan to save (None: nothing to save).
 
 Questions, in order: exam date, study days per week, nudge time, time zone, then an
-optional "score and target specialty" answer. A bad answer re-asks the same question
-with the reason and loses nothing; "cancel" ends the flow without saving anything.
+optional "score and target specialty" answer: one table, `STEPS`, says how each is asked,
+read and applied and what follows, and the edit menu and button verbs come from it too. A
+bad answer re-asks the same question with the reason and loses nothing; "cancel" ends the
+flow without saving anything.
 
 Every button is a command naming the question it answers: "/plan date in 4 weeks",
 "/plan days 5", "/plan time 7:00", "/plan zone Europe/London", "/plan extras skip",
@@ -18,7 +20,10 @@ field edits that field; otherwise the student is told kindly that it no longer a
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from bot.formatting import WEEKDAY_NAMES, excerpt, fmt_day, fmt_time
 from bot.parse_answers import (
@@ -48,37 +53,7 @@ _DEFAULT = frozenset(
 )
 _NEW = frozenset({"new", "replace", "reset", "restart"})
 
-# Edit-menu answers -> the step that asks for that field.
-_EDIT_FIELDS: dict[str, FlowStep] = {
-    "exam": "exam_date",
-    "date": "exam_date",
-    "exam date": "exam_date",
-    "days": "study_days",
-    "study days": "study_days",
-    "time": "nudge_time",
-    "nudge time": "nudge_time",
-    "zone": "timezone",
-    "time zone": "timezone",
-    "timezone": "timezone",
-    "tz": "timezone",
-    "extras": "extras",
-    "score": "extras",
-    "specialty": "extras",
-    "score and specialty": "extras",
-}
-
-ANSWER_VERBS: dict[FlowStep, str] = {
-    "exam_date": "date",
-    "study_days": "days",
-    "nudge_time": "time",
-    "timezone": "zone",
-    "extras": "extras",
-}
-"""The word a set-up button's command uses for the question it answers: "/plan days 5"."""
-_VERB_STEPS: dict[str, FlowStep] = {verb: step for step, verb in ANSWER_VERBS.items()}
-
 _PLAN_CMD = re.compile(r"^/plan(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
-_ANSWER_CMD = re.compile(r"^(date|days|time|zone|extras)(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
 _BREAK_CMD = re.compile(r"^break\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\s+([0-9]{4}-[0-9]{2}-[0-9]{2})$")
 _NO_LONGER = "That button was for a plan set-up that has ended, so it no longer applies."
 
@@ -94,57 +69,16 @@ _CANCEL_ROW = (Button("✖️ Cancel", "/plan cancel"),)
 # ------------------------------------------------------------------------ questions
 
 
-def question(draft: PlanDraft) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+def question(draft: PlanDraft) -> tuple[str, Rows]:
     """The HTML question for the draft's step and its buttons."""
-    current = draft.editing
-    if draft.step == "exam_date":
-        now = f" It's set to {fmt_day(current.exam_date, year=True)}; what's the new date?" if current else ""
-        return (f"📅 When is your Step 2 CK exam?{now} e.g. “March 3”, “3/3/2027” or “in 6 weeks”."), (
-            tuple(Button(f"In {n} weeks", f"/plan date in {n} weeks") for n in (4, 6, 8)),
+    if draft.step == "edit":
+        menu = [Button(spec.label, f"/plan edit {spec.edit_words[0]}") for spec in STEPS.values()]
+        return "✏️ What would you like to change?", (
+            *(tuple(menu[n : n + 2]) for n in range(0, len(menu), 2)),
             _CANCEL_ROW,
         )
-    if draft.step == "study_days":
-        now = f" (now {current.study_days})" if current else ""
-        return (f"📚 How many days a week can you study{now}? Rest days matter too."), (
-            tuple(_answer("days", str(n)) for n in (4, 5, 6, 7)),
-            _CANCEL_ROW,
-        )
-    if draft.step == "nudge_time":
-        now = f" (now {fmt_time(current.nudge_time)})" if current else ""
-        return (f"⏰ What time should I nudge you on study days{now}? Tap one or type a time like “6:30am”."), (
-            tuple(_answer("time", t) for t in ("7:00", "8:00", "18:00", "20:00")),
-            _CANCEL_ROW,
-        )
-    if draft.step == "timezone":
-        default = current.tz if current else draft.default_tz
-        label = "Keep" if current else "Default"
-        return (
-            f"🌍 Which time zone are you in? Send a city (e.g. Chicago, Lagos, Mumbai) or "
-            f"an offset like UTC+5:30, or tap {label} for <code>{escape_text(default)}</code>."
-        ), (
-            (Button(f"{label}: {default}", "/plan zone default"),),
-            (
-                Button("New York", "/plan zone America/New_York"),
-                Button("Chicago", "/plan zone America/Chicago"),
-                Button("Los Angeles", "/plan zone America/Los_Angeles"),
-            ),
-            (
-                Button("London", "/plan zone Europe/London"),
-                Button("India", "/plan zone Asia/Kolkata"),
-                Button("Lagos", "/plan zone Africa/Lagos"),
-            ),
-            _CANCEL_ROW,
-        )
-    if draft.step == "extras":
-        return (
-            "🎯 Optional: your latest practice-test score and target specialty, e.g. “NBME 240, derm”. Or tap Skip."
-        ), ((Button("Skip", "/plan extras skip"),), _CANCEL_ROW)
-    return "✏️ What would you like to change?", (
-        (Button("Exam date", "/plan edit exam"), Button("Study days", "/plan edit days")),
-        (Button("Nudge time", "/plan edit time"), Button("Time zone", "/plan edit zone")),
-        (Button("Score & specialty", "/plan edit extras"),),
-        _CANCEL_ROW,
-    )
+    spec = STEPS[draft.step]
+    return spec.ask(draft), (*spec.buttons(draft), _CANCEL_ROW)
 
 
 def _ask(draft: PlanDraft, before: str = "") -> PlanOutcome:
@@ -244,6 +178,228 @@ def parse_extras(text: str, knowledge: Knowledge) -> tuple[int | None, str | Non
     return score, specialty, None if specialty else other
 
 
+# ------------------------------------------------------------------------ the steps
+
+Rows = tuple[tuple[Button, ...], ...]
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """An answer to a set-up question, with what reading it may need."""
+
+    raw: str
+    words: str
+    """`raw` as answer words ("Yes!!" -> "yes"), for the fixed replies (skip, default)."""
+    today: date
+    knowledge: Knowledge
+    draft: PlanDraft
+    base: Plan | None
+    """The plan being edited, or None for a new plan."""
+
+
+@dataclass(frozen=True)
+class _Reask:
+    """An answer that can't be used, and why: the same question comes again."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One set-up question: how it is asked and answered, what it sets, and what comes next."""
+
+    name: FlowStep
+    verb: str
+    """The word its buttons' commands use: "/plan days 5"."""
+    label: str
+    """Its button in the edit menu."""
+    edit_words: tuple[str, ...]
+    """What picks it in the edit menu or "/plan edit <word>"; the first is its button's."""
+    ask: Callable[[PlanDraft], str]
+    buttons: Callable[[PlanDraft], Rows]
+    parse: Callable[[_Answer], Any]
+    """The value read from the answer, a `_Reask`, or a `PlanOutcome` to send as it is."""
+    apply: Callable[[Any], dict[str, Any]]
+    """The plan (and draft) fields the value sets."""
+    next: FlowStep | None
+    """The question after it in a new plan; None: the plan is made."""
+    said: Callable[[Any, date], str] = lambda value, today: ""
+    """What a new plan's set-up says of the answer before the next question."""
+    note: Callable[[Any], str] = lambda value: ""
+    """A remark on the answer shown with the plan it ends in (new or edited)."""
+    required: bool = True
+    """A new plan can't be made without it (the draft's field of the same name)."""
+    skippable: bool = False
+    """"skip", "no", "later" are fine answers: nothing is set."""
+
+
+def _ask_exam(draft: PlanDraft) -> str:
+    now = f" It's set to {fmt_day(draft.editing.exam_date, year=True)}; what's the new date?" if draft.editing else ""
+    return f"📅 When is your Step 2 CK exam?{now} e.g. “March 3”, “3/3/2027” or “in 6 weeks”."
+
+
+def _exam_buttons(draft: PlanDraft) -> Rows:
+    return (tuple(Button(f"In {n} weeks", f"/plan date in {n} weeks") for n in (4, 6, 8)),)
+
+
+def _read_exam(answer: _Answer) -> date | _Reask:
+    exam = parse_exam_date(answer.raw, answer.today)
+    return _Reask(exam) if isinstance(exam, str) else exam
+
+
+def _exam_said(exam: date, today: date) -> str:
+    days = (exam - today).days
+    lines = [f"📅 Exam: <b>{fmt_day(exam, year=True)}</b>, {'tomorrow' if days == 1 else f'{days} days away'}."]
+    if days < TRIAGE_DAYS:
+        lines.append(
+            "That's under two weeks, so this will be a focused triage plan: questions "
+            "first on high-yield weak areas, one self-assessment, rest the day before. "
+            "Very doable. 💪"
+        )
+    return "\n".join(lines)
+
+
+def _ask_days(draft: PlanDraft) -> str:
+    now = f" (now {draft.editing.study_days})" if draft.editing else ""
+    return f"📚 How many days a week can you study{now}? Rest days matter too."
+
+
+def _read_days(answer: _Answer) -> tuple[int, tuple[int, ...] | None] | _Reask:
+    days = parse_study_days(answer.raw)
+    if isinstance(days, str):
+        return _Reask(days)
+    named = parse_study_weekdays(answer.raw)
+    return days, tuple(sorted(named)) if isinstance(named, frozenset) else None
+
+
+def _days_said(value: tuple[int, tuple[int, ...] | None], today: date) -> str:
+    days, weekdays = value
+    spread = frozenset(weekdays) if weekdays else weekdays_for(days)
+    return f"📚 {days} days a week ({describe_weekdays(spread)})."
+
+
+def _ask_time(draft: PlanDraft) -> str:
+    now = f" (now {fmt_time(draft.editing.nudge_time)})" if draft.editing else ""
+    return f"⏰ What time should I nudge you on study days{now}? Tap one or type a time like “6:30am”."
+
+
+def _read_time(answer: _Answer) -> time | _Reask:
+    wall = parse_nudge_time(answer.raw)
+    return _Reask(wall) if isinstance(wall, str) else wall
+
+
+def _ask_zone(draft: PlanDraft) -> str:
+    default = draft.editing.tz if draft.editing else draft.default_tz
+    label = "Keep" if draft.editing else "Default"
+    return (
+        f"🌍 Which time zone are you in? Send a city (e.g. Chicago, Lagos, Mumbai) or "
+        f"an offset like UTC+5:30, or tap {label} for <code>{escape_text(default)}</code>."
+    )
+
+
+def _zone_buttons(draft: PlanDraft) -> Rows:
+    default = draft.editing.tz if draft.editing else draft.default_tz
+    label = "Keep" if draft.editing else "Default"
+    return (
+        (Button(f"{label}: {default}", "/plan zone default"),),
+        (
+            Button("New York", "/plan zone America/New_York"),
+            Button("Chicago", "/plan zone America/Chicago"),
+            Button("Los Angeles", "/plan zone America/Los_Angeles"),
+        ),
+        (
+            Button("London", "/plan zone Europe/London"),
+            Button("India", "/plan zone Asia/Kolkata"),
+            Button("Lagos", "/plan zone Africa/Lagos"),
+        ),
+    )
+
+
+def _read_zone(answer: _Answer) -> str | _Reask | PlanOutcome:
+    if answer.words in _DEFAULT:
+        return answer.base.tz if answer.base is not None else answer.draft.default_tz
+    choice = parse_timezone(answer.raw)
+    if isinstance(choice, str):
+        return _Reask(choice)
+    if isinstance(choice, ZoneQuestion):
+        return _which_zone(answer.draft, choice)
+    return choice.tz
+
+
+def _read_extras(answer: _Answer) -> tuple[int | None, str | None, str | None] | _Reask:
+    extras = parse_extras(answer.raw, answer.knowledge)
+    return _Reask(extras) if isinstance(extras, str) else extras
+
+
+def _extras_set(value: tuple[int | None, str | None, str | None]) -> dict[str, Any]:
+    # Only what the answer names changes: "252" keeps the target specialty.
+    score, specialty, _ = value
+    return {k: v for k, v in (("practice_score", score), ("target_specialty", specialty)) if v is not None}
+
+
+def _extras_note(value: tuple[int | None, str | None, str | None]) -> str:
+    other = value[2]
+    if other is None:
+        return ""
+    return f"I don't have a sourced average for {escape_text(other)} yet, so I've left the target specialty blank."
+
+
+def _ask_extras(draft: PlanDraft) -> str:
+    return "🎯 Optional: your latest practice-test score and target specialty, e.g. “NBME 240, derm”. Or tap Skip."
+
+
+def _days_buttons(draft: PlanDraft) -> Rows:
+    return (tuple(_answer("days", str(n)) for n in (4, 5, 6, 7)),)
+
+
+def _time_buttons(draft: PlanDraft) -> Rows:
+    return (tuple(_answer("time", t) for t in ("7:00", "8:00", "18:00", "20:00")),)
+
+
+def _extras_buttons(draft: PlanDraft) -> Rows:
+    return ((Button("Skip", "/plan extras skip"),),)
+
+
+def _set_days(value: tuple[int, tuple[int, ...] | None]) -> dict[str, Any]:
+    return {"study_days": value[0], "weekdays": value[1]}
+
+
+def _time_said(wall: time, today: date) -> str:
+    return f"⏰ {fmt_time(wall)} it is."
+
+
+def _zone_said(tz: str, today: date) -> str:
+    return f"🌍 Time zone: <code>{escape_text(tz)}</code>."
+
+
+# One row a question, in the order a new plan asks them (laid out by hand as a table).
+# fmt: off
+STEPS: dict[FlowStep, Step] = {spec.name: spec for spec in (
+    #    name          verb      edit-menu label      edit words
+    Step("exam_date",  "date",   "Exam date",         ("exam", "date", "exam date"),
+         _ask_exam,    _exam_buttons,   _read_exam,   lambda exam: {"exam_date": exam},  "study_days", said=_exam_said),
+    Step("study_days", "days",   "Study days",        ("days", "study days"),
+         _ask_days,    _days_buttons,   _read_days,   _set_days,                         "nudge_time", said=_days_said),
+    Step("nudge_time", "time",   "Nudge time",        ("time", "nudge time"),
+         _ask_time,    _time_buttons,   _read_time,   lambda wall: {"nudge_time": wall}, "timezone",   said=_time_said),
+    Step("timezone",   "zone",   "Time zone",         ("zone", "time zone", "timezone", "tz"),
+         _ask_zone,    _zone_buttons,   _read_zone,   lambda tz: {"tz": tz},             "extras",     said=_zone_said,
+         required=False),  # the default zone stands in
+    Step("extras",     "extras", "Score & specialty", ("extras", "score", "specialty", "score and specialty"),
+         _ask_extras,  _extras_buttons, _read_extras, _extras_set,                       None,
+         note=_extras_note, required=False, skippable=True),
+)}
+# fmt: on
+"""The set-up questions in order; the step list, answer verbs, edit words and questions all come from here."""
+
+ANSWER_VERBS: dict[FlowStep, str] = {spec.name: spec.verb for spec in STEPS.values()}
+"""The word a set-up button's command uses for the question it answers: "/plan days 5"."""
+_VERB_STEPS: dict[str, FlowStep] = {spec.verb: spec.name for spec in STEPS.values()}
+_EDIT_FIELDS: dict[str, FlowStep] = {word: spec.name for spec in STEPS.values() for word in spec.edit_words}
+"""Edit-menu answers -> the step that asks for that field."""
+_ANSWER_CMD = re.compile(rf"^({'|'.join(_VERB_STEPS)})(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
+
+
 # ---------------------------------------------------------------------------- finish
 
 
@@ -258,15 +414,12 @@ def _first_nudge_note(plan: Plan, today: date, now: datetime | None) -> str:
 def _finish_new(draft: PlanDraft, today: date, knowledge: Knowledge, note: str, now: datetime | None) -> PlanOutcome:
     """Turn a complete draft into a plan, or ask for whatever is still missing."""
     # Only a hand-edited or truncated stored draft can miss a field; ask for it again.
-    if draft.exam_date is None:
-        draft.step = "exam_date"
+    missing = next((spec.name for spec in STEPS.values() if spec.required and getattr(draft, spec.name) is None), None)
+    if missing is not None:
+        draft.step = missing
         return _ask(draft)
-    if draft.study_days is None:
-        draft.step = "study_days"
-        return _ask(draft)
-    if draft.nudge_time is None:
-        draft.step = "nudge_time"
-        return _ask(draft)
+    # Checked just above (mypy can't follow getattr); the asserts state it for the reader too.
+    assert draft.exam_date is not None and draft.study_days is not None and draft.nudge_time is not None  # noqa: S101
     plan = Plan(
         exam_date=draft.exam_date,
         study_days=draft.study_days,
@@ -318,18 +471,11 @@ def _fresh(text: str, today: date, default_tz: str, note: str = "", remembered: 
 
 
 def _accept_exam_date(draft: PlanDraft, exam: date, today: date, note: str = "") -> PlanOutcome:
+    spec = STEPS["exam_date"]
     draft.exam_date = exam
-    draft.step = "study_days"
-    days = (exam - today).days
-    lines = [note] if note else []
-    lines.append(f"📅 Exam: <b>{fmt_day(exam, year=True)}</b>, {'tomorrow' if days == 1 else f'{days} days away'}.")
-    if days < TRIAGE_DAYS:
-        lines.append(
-            "That's under two weeks, so this will be a focused triage plan: questions "
-            "first on high-yield weak areas, one self-assessment, rest the day before. "
-            "Very doable. 💪"
-        )
-    return _ask(draft, "\n".join(lines))
+    draft.step = spec.next or "exam_date"
+    said = spec.said(exam, today)
+    return _ask(draft, f"{note}\n{said}" if note else said)
 
 
 def _late_answer(
@@ -496,77 +642,35 @@ def step(
         draft.step = target
         return _ask(draft)
 
-    if draft.step == "exam_date":
-        exam = parse_exam_date(raw, today)
-        if isinstance(exam, str):
-            return _reask(draft, exam)
-        if base is not None:
-            # Phases are laid out from `created`, so a new date re-lays them from today.
-            return _finish_edit(changed(base, exam_date=exam, created=today), today, knowledge)
-        return _accept_exam_date(draft, exam, today)
-
-    if draft.step == "study_days":
-        days = parse_study_days(raw)
-        if isinstance(days, str):
-            return _reask(draft, days)
-        named = parse_study_weekdays(raw)
-        weekdays = tuple(sorted(named)) if isinstance(named, frozenset) else None
-        if base is not None:
-            return _finish_edit(changed(base, study_days=days, weekdays=weekdays), today, knowledge)
-        draft.study_days, draft.weekdays, draft.step = days, weekdays, "nudge_time"
-        spread = frozenset(weekdays) if weekdays else weekdays_for(days)
-        return _ask(draft, f"📚 {days} days a week ({describe_weekdays(spread)}).")
-
-    if draft.step == "nudge_time":
-        wall = parse_nudge_time(raw)
-        if isinstance(wall, str):
-            return _reask(draft, wall)
-        if base is not None:
-            return _finish_edit(changed(base, nudge_time=wall), today, knowledge)
-        draft.nudge_time, draft.step = wall, "timezone"
-        return _ask(draft, f"⏰ {fmt_time(wall)} it is.")
-
-    if draft.step == "timezone":
-        if answer in _DEFAULT:
-            tz = base.tz if base is not None else draft.default_tz
-        else:
-            choice = parse_timezone(raw)
-            if isinstance(choice, str):
-                return _reask(draft, choice)
-            if isinstance(choice, ZoneQuestion):
-                return _which_zone(draft, choice)
-            tz = choice.tz
-        if base is not None:
-            return _finish_edit(changed(base, tz=tz), today, knowledge)
-        draft.tz, draft.step = tz, "extras"
-        return _ask(draft, f"🌍 Time zone: <code>{escape_text(tz)}</code>.")
-
-    # extras: optional, so "skip" is always a fine answer
-    if answer in _SKIP:
+    spec = STEPS[draft.step]
+    if spec.skippable and answer in _SKIP:
         if base is not None:
             return PlanOutcome(Reply("No changes. Your plan is as it was."))
-        return _finish_new(draft, today, knowledge, "", now)
-    extras = parse_extras(raw, knowledge)
-    if isinstance(extras, str):
-        return _reask(draft, extras)
-    score, specialty, other = extras
-    note = (
-        ""
-        if other is None
-        else f"I don't have a sourced average for {escape_text(other)} yet, so I've left the target specialty blank."
-    )
+        if spec.next is None:
+            return _finish_new(draft, today, knowledge, "", now)
+        draft.step = spec.next
+        return _ask(draft)
+    value = spec.parse(_Answer(raw, answer, today, knowledge, draft, base))
+    if isinstance(value, _Reask):
+        return _reask(draft, value.reason)
+    if isinstance(value, PlanOutcome):
+        return value
+    fields, note = spec.apply(value), spec.note(value)
     if base is not None:
-        # Only what the answer names changes: "252" keeps the target specialty.
-        changes = {k: v for k, v in (("practice_score", score), ("target_specialty", specialty)) if v is not None}
-        return _finish_edit(changed(base, **changes), today, knowledge, note)
-    draft.practice_score, draft.target_specialty = score, specialty
-    return _finish_new(draft, today, knowledge, note, now)
+        if "exam_date" in fields:
+            fields["created"] = today  # phases are laid out from `created`: a new date re-lays them from today
+        return _finish_edit(changed(base, **fields), today, knowledge, note)
+    for name, field_value in fields.items():
+        setattr(draft, name, field_value)
+    if spec.next is None:
+        return _finish_new(draft, today, knowledge, note, now)
+    draft.step = spec.next
+    return _ask(draft, spec.said(value, today))
 
 
 __all__ = [
     "ANSWER_VERBS",
-    "PlanDraft",
-    "PlanOutcome",
+    "STEPS",
     "parse_extras",
     "plan_buttons",
     "question",

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.plan_flow import PlanDraft, parse_extras, plan_buttons, start, step
-from bot.plans.model import Plan, PlanOutcome
+from bot.plan_flow import STEPS, parse_extras, plan_buttons, question, start, step
+from bot.plans.model import FLOW_STEPS, Plan, PlanDraft, PlanOutcome
 from bot.reply import Reply
 from knowledge import Knowledge
 from tests.telegram_html import html_errors
@@ -369,3 +369,12 @@ def test_answers_after_today_shift(knowledge: Knowledge) -> None:
         assert draft is not None
         draft, plan, _ = parts(step(draft, answer, later, knowledge))
     assert plan is not None and plan.created == later and plan.exam_date == later + timedelta(30)
+
+
+def test_the_steps_table_is_the_one_list_of_set_up_questions() -> None:
+    assert (*STEPS, "edit") == FLOW_STEPS  # the stored draft's step names are the table's, plus the edit menu
+    menu = [b.action for row in question(PlanDraft(step="edit"))[1] for b in row][:-1]  # Cancel last
+    assert menu == [f"/plan edit {spec.edit_words[0]}" for spec in STEPS.values()]
+    for spec in STEPS.values():  # every question's own buttons answer it by its verb
+        actions = [b.action for row in question(PlanDraft(step=spec.name))[1][:-1] for b in row]
+        assert actions and all(a.startswith(f"/plan {spec.verb} ") for a in actions), spec.name
