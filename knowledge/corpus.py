@@ -85,6 +85,7 @@ TopicName = Literal[
     "test_software_2026",
     "step2_cs",
 ]
+# The labels the examples carry, declared once: bot.understand reads messages into these same types.
 FeelingName = Literal["stress", "panic", "failure", "shame", "exhaustion", "celebration", "hopeless"]
 SchoolName = Literal["us_md", "do", "img"]
 StatusName = Literal["taken", "passed", "failed"]

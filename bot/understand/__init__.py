@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot.understand import cues
-from bot.understand.about import AboutFacts, School, Status, about
+from bot.understand.about import AboutFacts, about
 from bot.understand.classifier import (
     MODEL_FILE,
     Model,
@@ -41,7 +41,7 @@ from bot.understand.scores import Numbers, PracticeResult, read_numbers
 from bot.understand.specialties import Index, find_specialties, index_for, tokens_of
 from bot.understand.vectors import predict
 from knowledge import Knowledge
-from knowledge.corpus import IntentName
+from knowledge.corpus import FeelingName, IntentName, SchoolName, StatusName
 from knowledge.text import fold, normalize
 from knowledge.vocab import phrase_in, vocabulary
 
@@ -50,7 +50,6 @@ log = logging.getLogger(__name__)
 Intent = IntentName | Literal["out_of_scope"]
 """The free-text intents: the corpus's (knowledge/corpus.py), so the labels and the code agree, and
 "out_of_scope" (another exam than Step 2 CK), which only the rules decide."""
-Feeling = Literal["stress", "panic", "failure", "shame", "exhaustion", "celebration", "hopeless"]
 
 MAX_CHARS = 1000
 """Only this much of a message is read: questions are short, and work must stay bounded."""
@@ -98,16 +97,16 @@ class Parsed:
     comlex: int | None = None
     other_specialties: tuple[str, ...] = ()
     """Every specialty named that we hold no figure for, in order."""
-    feeling: Feeling | None = None
+    feeling: FeelingName | None = None
     confidence: float = 1.0
     """Probability of `intent` (1.0 when rules decided it)."""
     alternatives: tuple[str, ...] = ()
     """When unsure: the likeliest readings, as "intent" or "faq:<topic>", best first."""
     also: tuple[str, ...] = ()
     """Secondary asks of a long post, as "intent" or "faq:<topic>"."""
-    school: School | None = None
+    school: SchoolName | None = None
     stage: str | None = None
-    status: Status | None = None
+    status: StatusName | None = None
     exam_date: bool = False
     """They named their upcoming exam's date (read with the plan parser by the caller)."""
     quoted: tuple[int, ...] = ()
@@ -281,7 +280,7 @@ def _entity_fields(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...
     }
 
 
-def _feeling(norm: str, guess: Prediction) -> Feeling | None:
+def _feeling(norm: str, guess: Prediction) -> FeelingName | None:
     # The hopeless/self-harm path: a short phrase list beside the classifier, because the
     # classifier learns from a few dozen examples and a missed "I want to disappear" is the one
     # mistake we cannot afford; a caring reply to a false alarm costs little.

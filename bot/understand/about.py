@@ -8,22 +8,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
-from typing import Literal
 
 from bot.parse_answers import find_exam_date
-
-School = Literal["us_md", "do", "img"]
-Status = Literal["taken", "passed", "failed"]
+from bot.understand.exam_ahead import ANY_DAY, EXAM_WORDS, PAST_WORDS, words_re
+from knowledge.corpus import SchoolName, StatusName
 
 
 @dataclass(frozen=True)
 class AboutFacts:
     """Facts the student stated about themselves in one message (None: not said)."""
 
-    school: School | None = None
+    school: SchoolName | None = None
     stage: str | None = None
-    status: Status | None = None
+    status: StatusName | None = None
     exam_date: bool = False
     """They named the date of their upcoming exam (the plan parser reads the date itself)."""
 
@@ -68,14 +65,13 @@ _HEDGED_RE = re.compile(
     r"(?:failed|fail|didn t pass|did not pass|didnt pass)\b"
 )
 """A fear or a guess ("i think i failed", "if i fail") is not a result to remember."""
-_EXAM_AHEAD_RE = re.compile(r"\b(?:exam|test|step 2|ck|s2|step2ck|test date|exam date)\b")
-_NOT_AHEAD_RE = re.compile(r"\b(?:took|taken|sat|was|last|yesterday|ago|released?|came back|moved from)\b")
-_ANY_DAY = date(2000, 1, 1)
+_EXAM_AHEAD_RE = words_re(*EXAM_WORDS, "s2", "step2ck", "test date", "exam date")
+_NOT_AHEAD_RE = words_re(*PAST_WORDS, "came back", "moved from")
 
 
 def about(norm: str, folded: str) -> AboutFacts:
     """Self-description in `norm` (normalised text); `folded` keeps punctuation for dates."""
-    school: School | None = None
+    school: SchoolName | None = None
     if _IMG_RE.search(norm):
         school = "img"
     elif _DO_RE.search(norm):
@@ -84,7 +80,7 @@ def about(norm: str, folded: str) -> AboutFacts:
         school = "us_md"
     stage_hit = _STAGE_RE.search(norm)
     stage = (stage_hit.group("stage") or stage_hit.group("ms")) if stage_hit else None
-    status: Status | None = None
+    status: StatusName | None = None
     if _FAILED_RE.search(norm) and not _HEDGED_RE.search(norm):
         status = "failed"
     elif _PASSED_RE.search(norm):
@@ -95,7 +91,7 @@ def about(norm: str, folded: str) -> AboutFacts:
     # Clauses are cut at non-word characters, so a clause names the exam only where the whole
     # text does: most messages never name it, and skip the cutting.
     exam_date = _EXAM_AHEAD_RE.search(folded) is not None and any(
-        _EXAM_AHEAD_RE.search(clause) and not _NOT_AHEAD_RE.search(clause) and find_exam_date(clause, _ANY_DAY)
+        _EXAM_AHEAD_RE.search(clause) and not _NOT_AHEAD_RE.search(clause) and find_exam_date(clause, ANY_DAY)
         for clause in _CLAUSE_RE.split(folded)
     )
     if status == "taken" and exam_date:

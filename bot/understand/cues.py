@@ -7,9 +7,9 @@ the labelled examples in knowledge/examples/.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from bot.parse_answers import find_exam_date
+from bot.understand.exam_ahead import ANY_DAY, EXAM_WORDS, PAST_WORDS, words_re
 from bot.understand.specialties import Token
 from knowledge.vocab import vocabulary
 
@@ -58,18 +58,12 @@ _PLAN_EXPLICIT_RE = re.compile(
     r"|\bdedicated (?:plan|schedule|period|starts?|begins?)\b"
     r"|\b(?:exam|test) date\b|\b(?:my )?date is\b"
 )
-_EXAM_WORD_RE = re.compile(r"\b(?:exam|test|step (?:2|two)(?: ck)?|ck|s2ck|boards?)\b")
+_EXAM_WORD_RE = words_re(*EXAM_WORDS, "step two", "step (?:2|two) ck", "s2ck", "boards?")
 # A date beside these is an exam taken, a practice test or a score question, not one to plan for.
-_NOT_AHEAD_RE = re.compile(
-    r"\b(?:took|taken|sat|did|was|were|last|yesterday|ago|practice|uworld|uw|nbme|uwsa|cbse|free 120|"
-    r"blocks?|scores?|results?|released?)\b"
-)
+_NOT_AHEAD_RE = words_re(*PAST_WORDS, "did|were|practice|uworld|uw|nbme|uwsa|cbse|free 120|blocks?|scores?|results?")
 _PLAN_SPAN_RE = re.compile(
     rf"\b{_SPAN} (?:left|until|till|to go|out|before (?:my|the) (?:exam|test)|of dedicated|dedicated)\b"
 )
-_ANY_DAY = date(2000, 1, 1)
-"""A fixed day for plan detection, which asks only whether an exam date is named; whether it
-is past or too far is the plan flow's to say, with the real date, when it asks for one."""
 # "is it too late to take step 2 in august" asks about timing, it is not a date to plan for.
 _TIMING_QUESTION_RE = re.compile(r"\btoo (?:late|early)\b|\bwhen\b|\bshould i\b|\bbest time\b")
 _PLAN_RELATIVE_RE = re.compile(rf"\bin {_SPAN}\b|\b{_SPAN} (?:left|until|till|to go|out)\b")
@@ -137,7 +131,7 @@ def wants_plan(text: str, norm: str, has_score: bool) -> bool:
         return False
     if _PLAN_SPAN_RE.search(norm):
         return True
-    if not _EXAM_WORD_RE.search(norm) or _NOT_AHEAD_RE.search(norm) or find_exam_date(text, _ANY_DAY) is None:
+    if not _EXAM_WORD_RE.search(norm) or _NOT_AHEAD_RE.search(norm) or find_exam_date(text, ANY_DAY) is None:
         return False
     return not has_score or _PLAN_RELATIVE_RE.search(norm) is not None
 

@@ -1,0 +1,25 @@
+"""Is an exam still ahead? The words both readers share: the plan cue (`cues`) and the self-description (`about`).
+
+Each reader adds its own words to these: the plan cue also hears "boards" and steps away
+from practice tests and scores, the self-description also hears "s2" and a date that
+"came back" or was "moved from". They differ on purpose; what they agree on is said once.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+EXAM_WORDS = ("exam", "test", "step 2", "ck")
+"""Words that name the exam, in both readers."""
+PAST_WORDS = ("took", "taken", "sat", "was", "last", "yesterday", "ago", "released?")
+"""Words that put a date beside them in the past, in both readers."""
+
+ANY_DAY = date(2000, 1, 1)
+"""A fixed day for asking only whether an exam date is named; whether it is past or too far is
+the plan flow's to say, with the real date, when it asks for one."""
+
+
+def words_re(*words: str) -> re.Pattern[str]:
+    """A pattern that finds any of `words` (regular expressions) as whole words."""
+    return re.compile(rf"\b(?:{'|'.join(words)})\b")
