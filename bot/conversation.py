@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from bot import advice, calendar_file, formatting, parse_answers, plan_flow, progress, talk
 from bot.answer_bank import best_answer
 from bot.plans import model, operations, schedule
+from bot.plans.messages import MAKE_PLAN
 from bot.reply import Button, Chart, Document, Reply, escape_text
 from bot.stage import stage_of
 from bot.student import About, Profile
@@ -82,7 +83,6 @@ STALE_BUTTON = "That button is from an older message and no longer applies. Here
 PRIVATE_ONLY = "Let's do that in a private chat with me, so your plan and nudges stay yours."
 PRIVATE_FORGET = "Send /forget to me in a private chat, and I'll erase what I remember about you there."
 NO_PLAN = "You don't have a study plan yet. Send /plan and I'll build one with you."
-MAKE_PLAN = ((Button("🗓 Make a plan", "/plan"),),)
 START_INLINE = "inline"
 """The /start parameter of inline mode's button into the private chat."""
 START_PLAN = "plan"
@@ -440,7 +440,7 @@ class Advisor:
             return self._save_plan(profile, outcome)
         if plan is None:
             no_plan = NO_PROGRESS if name == "progress" else NO_PLAN
-            return Turn(Reply(no_plan, ((Button("🗓 Make a plan", "/plan"),),)), "study_plan")
+            return Turn(Reply(no_plan, MAKE_PLAN), "study_plan")
         today = self._today(plan.tz)
         match name:
             case "progress":
@@ -499,7 +499,7 @@ class Advisor:
         else:
             count = "It's today" if days == 0 else f"<b>{days}</b> day{'s' if days != 1 else ''} to go"
             text = f"🗓 {count}: your exam is on {when}, as you told me. A /plan would spread the work over those days."
-        return Reply(text, ((Button("🗓 Make a plan", "/plan"),),))
+        return Reply(text, MAKE_PLAN)
 
     def _plan_step(self, profile: Profile, text: str, parsed: Parsed | None = None) -> Turn:
         """The next answer in the guided plan conversation.

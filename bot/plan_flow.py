@@ -33,7 +33,7 @@ from bot.parse_answers import (
     parse_study_days,
     parse_study_weekdays,
 )
-from bot.plans.messages import ADD_TO_CALENDAR, summary_html
+from bot.plans.messages import ADD_TO_CALENDAR, MAKE_PLAN, summary_html
 from bot.plans.model import FlowStep, Plan, PlanDraft, PlanOutcome, changed
 from bot.plans.operations import take_break
 from bot.plans.phases import TRIAGE_DAYS, describe_weekdays, weekdays_for
@@ -495,7 +495,7 @@ def _late_answer(
         # Pressed under a finished set-up: the student still wants that value; it edits the plan.
         draft = PlanDraft(step=_VERB_STEPS[verb], default_tz=default_tz, editing=existing)
         return step(draft, f"/plan {verb} {value}", today, knowledge, existing=existing, now=now)
-    return PlanOutcome(Reply(f"{_NO_LONGER} Send /plan to make a study plan.", ((Button("🗓 Make a plan", "/plan"),),)))
+    return PlanOutcome(Reply(f"{_NO_LONGER} Send /plan to make a study plan.", MAKE_PLAN))
 
 
 def start(

@@ -26,6 +26,8 @@ from knowledge.models import Tip
 
 ADD_TO_CALENDAR = Button("📅 Add to calendar", "/calendar")
 """Under a plan summary: the plan as an .ics file."""
+MAKE_PLAN = ((Button("🗓 Make a plan", "/plan"),),)
+"""The one button offered wherever a student has no plan yet (the set-up starts from /plan)."""
 
 NUDGE_BUTTONS = ((Button("✅ Done", "/done"), Button("⏰ Snooze 1h", "/snooze"), Button("⏸ Pause", "/pause")),)
 DAILY_BUTTON = Button("🔔 Daily nudges again", "/plan daily")
