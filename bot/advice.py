@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 
+from bot.commands import COMMANDS
 from bot.profiles import Profile
 from bot.reply import Button, Chart, Reply
 from bot.understand import Parsed, PracticeResult
@@ -76,21 +77,22 @@ def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     )
     if parsed.intent == "unknown":
         return Reply(f"{note}\n\nOr ask me about a specialty, like “avg for derm”.", MENU)
-    return replace(reply, html=f"{reply.html}\n\n{note}")
+    return reply.noted(note)
 
 
 def _name_unknown_specialties(parsed: Parsed, knowledge: Knowledge, reply: Reply) -> Reply:
     """Every specialty named is covered: one we hold no figure for is named as such, never dropped."""
-    missing = [knowledge.other_specialties[o] for o in parsed.other_specialties if o in knowledge.other_specialties]
-    shown = [m for m in missing if escape(m.name) not in reply.html]
+    shown = [
+        knowledge.other_specialties[o]
+        for o in parsed.other_specialties
+        if o in knowledge.other_specialties and o not in reply.about_others
+    ]
     if not shown:
         return reply
     names = " or ".join(f"<b>{escape(m.name)}</b>" for m in shown)
     notes = [note for m in shown if (note := _match_note(m.match_note, m.match_sources, knowledge))]
     extra = "".join(f"\n{note}" for note in notes)  # how it matches, where that differs (urology: the AUA)
-    return replace(
-        reply, html=f"{reply.html}\n\nI don't have a sourced average for {names} yet, so I've left it out.{extra}"
-    )
+    return reply.noted(f"I don't have a sourced average for {names} yet, so I've left it out.{extra}")
 
 
 def score_range(span: tuple[int, int], specs: list[Specialty], knowledge: Knowledge) -> Reply:
@@ -190,7 +192,7 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
             return welcome()
     if parsed.other_specialty in knowledge.other_specialties:
         other = knowledge.other_specialties[parsed.other_specialty or ""]
-        return no_figure(other.name, knowledge, other)
+        return replace(no_figure(other.name, knowledge, other), about_others=(other.id,))
     if parsed.intent == "help":
         return help_reply()
     return not_understood()
@@ -302,13 +304,7 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
     other_figures = _more_figures(score, spec, knowledge)
     note = _match_note(spec.match_note, spec.match_sources, knowledge)
     closing = CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
-    html = (
-        f"{head}\n{meaning}\n\n{below_pass}{step}\n\n"
-        + (f"{closing}\n" if closing else "")
-        + _source_line(knowledge, spec)
-        + (f"\n\n{other_figures}" if other_figures else "")
-        + (f"\n\n{note}" if note else "")
-    )
+    source = "\n\n".join(part for part in (_source_line(knowledge, spec), other_figures, note) if part)
     neighbours = knowledge.nearest(spec.id)  # the closest averages, for a "compare" follow-up
     more = RETAKES if below_pass else Button("What else matters?", "/faq beyond_scores")
     buttons = (
@@ -318,7 +314,7 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
         ),
         (more,),
     )
-    return Reply(html, buttons, None)
+    return Reply(f"{head}\n{meaning}", buttons, next_step=f"{below_pass}{step}", closing=closing, source=source)
 
 
 def _more_figures(score: int, spec: Specialty, knowledge: Knowledge) -> str:
@@ -471,11 +467,14 @@ def faq_answer(
     entry = knowledge.faq[topic]
     answer = escape(entry.answer)
     cites = "; ".join(escape(knowledge.cite(s)) for s in entry.sources)
-    extra = numbers_section(specs or [], score, knowledge)
-    html = f"<b>{escape(entry.title)}</b>\n\n{answer}{extra}\n\n<i>Sources: {cites}.</i>"
     related = [knowledge.faq[t] for t in entry.related if t in knowledge.faq]
     buttons = tuple((Button(r.title, f"/faq {r.topic}"),) for r in related)
-    return Reply(html, buttons)
+    return Reply(
+        f"<b>{escape(entry.title)}</b>\n\n{answer}",
+        buttons,
+        numbers=numbers_section(specs or [], score, knowledge),
+        source=f"<i>Sources: {cites}.</i>",
+    )
 
 
 def specific_answer(
@@ -484,14 +483,17 @@ def specific_answer(
     """One specific answer, first and short, with its sources; the topic's general answer behind a button."""
     topic = knowledge.faq[answer.topic]
     cites = "; ".join(escape(knowledge.cite(s)) for s in answer.sources)
-    extra = numbers_section(specs or [], score, knowledge)
-    html = f"<b>{escape(answer.question)}</b>\n\n{escape(answer.answer)}{extra}\n\n<i>Sources: {cites}.</i>"
-    return Reply(html, ((Button(f"More: {topic.title}", f"/faq {topic.topic}"),),))
+    return Reply(
+        f"<b>{escape(answer.question)}</b>\n\n{escape(answer.answer)}",
+        ((Button(f"More: {topic.title}", f"/faq {topic.topic}"),),),
+        numbers=numbers_section(specs or [], score, knowledge),
+        source=f"<i>Sources: {cites}.</i>",
+    )
 
 
 def numbers_section(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> str:
     """Beside an answer: the student's score against each specialty's lead figure, or the figure alone."""
-    lines = []
+    lines: list[str] = []
     for spec in specs[:2]:
         lead = knowledge.lead(spec.id)
         where = f"{escape(spec.name)} average of {lead.value} ({escape(knowledge.label(lead))})"
@@ -502,7 +504,7 @@ def numbers_section(specs: list[Specialty], score: int | None, knowledge: Knowle
         else:
             side = "above" if score > lead.value else "below"
             lines.append(f"📍 Your {score} is {_points(abs(score - lead.value))} {side} the {where}.")
-    return "".join(f"\n\n{line}" for line in lines)
+    return "\n\n".join(lines)
 
 
 SHORT_FAQ = 450
@@ -614,8 +616,15 @@ def welcome() -> Reply:
     return Reply(html, MENU)
 
 
+_HELP_LINES = (("Averages", {"data"}), ("Your plan", {"plan"}), ("And", {"memory", "help"}))
+
+
 def help_reply() -> Reply:
-    """What the bot can do and how to ask."""
+    """What the bot can do and how to ask, with every command in the menu (from `bot.commands`)."""
+    lines = []
+    for title, kinds in _HELP_LINES:
+        calls = [escape(c.example or f"/{c.name}") for c in COMMANDS if c.kind in kinds and c.menu]
+        lines.append(f"{title}: " + " · ".join(calls))
     html = (
         "<b>What I can do</b>\n"
         "• Average Step 2 CK by specialty, with the source\n"
@@ -623,10 +632,7 @@ def help_reply() -> Reply:
         "• Answer common questions (Step 1 vs Step 2, IMGs, low scores…)\n"
         "• Build a study plan and nudge you daily at your local time\n\n"
         f"Ask things like:\n{_examples()}\n\n"
-        "<b>Commands</b>\n"
-        "/specialties · /average derm · /score 248 ortho · /compare derm psych · /faq · /chart\n"
-        "/plan (your study plan) · /progress (your chart) · /calendar (as a file) · /done 40 (log questions)\n"
-        "/deadline ERAS sep 25 (a reminder) · /pause · /resume · /stop · /forget (erase my data) · /start · /help"
+        "<b>Commands</b>\n" + "\n".join(lines)
     )
     return Reply(html, MENU)
 

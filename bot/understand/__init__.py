@@ -281,12 +281,22 @@ def _entity_fields(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...
     }
 
 
-def _feeling(norm: str, guess: Prediction) -> Feeling | None:
-    # The hopeless/self-harm path: a short phrase list beside the classifier, because the
-    # classifier learns from a few dozen examples and a missed "I want to disappear" is the one
-    # mistake we cannot afford; a caring reply to a false alarm costs little.
+def sounds_hopeless(text: str) -> bool:
+    """Hopelessness or self-harm by rule alone (no model): for words that don't go through
+    `understand`, such as a command's arguments."""
+    return _hopeless_by_rule(normalize(text[:MAX_CHARS]))
+
+
+def _hopeless_by_rule(norm: str) -> bool:
+    # A short phrase list beside the classifier, because the classifier learns from a few dozen
+    # examples and a missed "I want to disappear" is the one mistake we cannot afford; a caring
+    # reply to a false alarm costs little.
     plain = cues.without_idioms(norm)
-    if phrase_in(plain, vocabulary().hopeless_phrases) is not None or cues.hopeless(plain):
+    return phrase_in(plain, vocabulary().hopeless_phrases) is not None or cues.hopeless(plain)
+
+
+def _feeling(norm: str, guess: Prediction) -> Feeling | None:
+    if _hopeless_by_rule(norm):
         return "hopeless"
     scores = dict(guess.feeling)
     if scores.get("hopeless", 0.0) >= HOPELESS_AT:
