@@ -7,6 +7,7 @@ numbers), and every string that did not come from this file is HTML-escaped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from html import escape
@@ -177,7 +178,7 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
         case "invalid_score":
             return invalid_score(parsed.bad_score, knowledge)
         case "faq" if parsed.topic in knowledge.faq:
-            return faq_answer(parsed.topic or "", knowledge, specs, parsed.score)
+            return faq_answer(parsed.topic or "", knowledge, specs, parsed.score, yes_no=parsed.yes_no)
         case "compare" | "score_check" if len(specs) >= 2:
             return compare(specs, score, knowledge)
         case "score_check" | "average" | "compare" if specs:
@@ -185,7 +186,8 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
             # "I got 250, good for derm?" should compare 250 with psychiatry.
             if score is None:
                 return average(specs[0], knowledge)
-            return score_check(score, specs[0], knowledge, remembered=parsed.score is None)
+            supposed = parsed.hypothetical and parsed.score is not None
+            return score_check(score, specs[0], knowledge, remembered=parsed.score is None, hypothetical=supposed)
         case "score_fit" if score is not None:
             return score_fit(score, knowledge, interests=profile.specialties)
         case "greeting":
@@ -264,29 +266,37 @@ def average(spec: Specialty, knowledge: Knowledge) -> Reply:
     return Reply(html, buttons)
 
 
-def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: bool = False) -> Reply:
-    """A score set against one specialty's average, with next steps whatever the result."""
+def score_check(
+    score: int, spec: Specialty, knowledge: Knowledge, remembered: bool = False, hypothetical: bool = False
+) -> Reply:
+    """A score set against one specialty's average, with next steps whatever the result.
+
+    A hypothetical score ("hoping for 255") is talked about as one: "a 255 would be...", and the
+    next step is the studying that gets there, not the application.
+    """
     average = knowledge.lead(spec.id).value
     diff = score - average
     name = escape(spec.name)
-    yours = f"Your {score} (from earlier)" if remembered else f"Your {score}"
+    yours = f"Your {score} (from earlier) is" if remembered else f"Your {score} is"
+    if hypothetical:
+        yours = f"A {score} would be"
     if diff >= STRONG_MARGIN:
-        head = f"✅ {yours} is <b>{_points(diff)} above</b> the {name} average of {average}."
+        head = f"✅ {yours} <b>{_points(diff)} above</b> the {name} average of {average}."
         meaning = (
             "That's a strong score for this field. Programs still read the whole application, "
             "so give the rest of yours the same care."
         )
         step = "Next: put your energy into strong letters, rotations in the field and interview practice."
     elif diff > 0:
-        head = f"✅ {yours} is <b>{_points(diff)} above</b> the {name} average of {average}."
+        head = f"✅ {yours} <b>{_points(diff)} above</b> the {name} average of {average}."
         meaning = "That puts you at the average, a little on the right side of it."
         step = "Next: put your energy into strong letters, rotations in the field and interview practice."
     elif diff == 0:
-        head = f"✅ {yours} is <b>right at</b> the {name} average of {average}."
+        head = f"✅ {yours} <b>right at</b> the {name} average of {average}."
         meaning = "An average sits in the middle of a spread of scores, so this is a typical place to be."
         step = "Next: let your letters, rotations and interviews show why you fit the specialty."
     elif -diff <= WITHIN_REACH:
-        head = f"👍 {yours} is <b>{_points(-diff)} below</b> the {name} average of {average}: within reach."
+        head = f"👍 {yours} <b>{_points(-diff)} below</b> the {name} average of {average}: within reach."
         meaning = (
             "An average is a midpoint, not a cut-off: by definition, some of the people it describes scored lower."
         )
@@ -294,13 +304,15 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
             "Next: make the rest of your application stand out, with strong letters, away rotations and interview prep."
         )
     else:
-        head = f"📍 {yours} is <b>{_points(-diff)} below</b> the {name} average of {average}."
+        head = f"📍 {yours} <b>{_points(-diff)} below</b> the {name} average of {average}."
         meaning = "An average is not a cut-off, and programs read the whole application, not just the number."
         step = (
             "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
             "how broadly to apply, and keep a parallel plan in mind."
         )
-    below_pass = _below_pass_note(score, knowledge)
+    if hypothetical:
+        step = HYPOTHETICAL_STEP
+    below_pass = "" if hypothetical else _below_pass_note(score, knowledge)
     other_figures = _more_figures(score, spec, knowledge)
     note = _match_note(spec.match_note, spec.match_sources, knowledge)
     closing = CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
@@ -315,6 +327,12 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
         (more,),
     )
     return Reply(f"{head}\n{meaning}", buttons, next_step=f"{below_pass}{step}", closing=closing, source=source)
+
+
+HYPOTHETICAL_STEP = (
+    "Next: a target works best as a plan. /plan spreads the work to your exam date, and timed self-assessments "
+    "along the way show how close you're getting."
+)
 
 
 def _more_figures(score: int, spec: Specialty, knowledge: Knowledge) -> str:
@@ -460,12 +478,28 @@ def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> 
     return Reply(html, ((Button("📊 Chart", chart), Button("📋 All averages", "/specialties")),))
 
 
+_BARE_OPENER_RE = re.compile(
+    r"^(?:(?:often|usually|mostly|generally|probably|sometimes)[, ]+)?"
+    r"(?:yes|no|not (?:yet|necessarily|automatically|usually|always)|often not)\.\s+",
+    re.IGNORECASE,
+)
+
+
+def _opened(answer: str, yes_no: bool) -> str:
+    """The answer, without a bare "Yes." or "Often, yes." opening when the question wasn't yes or no."""
+    return answer if yes_no else _BARE_OPENER_RE.sub("", answer, count=1)
+
+
 def faq_answer(
-    topic: str, knowledge: Knowledge, specs: list[Specialty] | None = None, score: int | None = None
+    topic: str,
+    knowledge: Knowledge,
+    specs: list[Specialty] | None = None,
+    score: int | None = None,
+    yes_no: bool = True,
 ) -> Reply:
     """A FAQ answer in our words, its sources, and related topics as buttons."""
     entry = knowledge.faq[topic]
-    answer = escape(entry.answer)
+    answer = escape(_opened(entry.answer, yes_no))
     cites = "; ".join(escape(knowledge.cite(s)) for s in entry.sources)
     related = [knowledge.faq[t] for t in entry.related if t in knowledge.faq]
     buttons = tuple((Button(r.title, f"/faq {r.topic}"),) for r in related)
@@ -478,13 +512,17 @@ def faq_answer(
 
 
 def specific_answer(
-    answer: Answer, knowledge: Knowledge, specs: list[Specialty] | None = None, score: int | None = None
+    answer: Answer,
+    knowledge: Knowledge,
+    specs: list[Specialty] | None = None,
+    score: int | None = None,
+    yes_no: bool = True,
 ) -> Reply:
     """One specific answer, first and short, with its sources; the topic's general answer behind a button."""
     topic = knowledge.faq[answer.topic]
     cites = "; ".join(escape(knowledge.cite(s)) for s in answer.sources)
     return Reply(
-        f"<b>{escape(answer.question)}</b>\n\n{escape(answer.answer)}",
+        f"<b>{escape(answer.question)}</b>\n\n{escape(_opened(answer.answer, yes_no))}",
         ((Button(f"More: {topic.title}", f"/faq {topic.topic}"),),),
         numbers=numbers_section(specs or [], score, knowledge),
         source=f"<i>Sources: {cites}.</i>",

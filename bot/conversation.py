@@ -291,7 +291,7 @@ class Advisor:
         specific = self._specific_answer(parsed, profile, text)
         if specific is not None:
             specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
-            reply = advice.specific_answer(specific, k, specs, parsed.score)
+            reply = advice.specific_answer(specific, k, specs, parsed.score, yes_no=parsed.yes_no)
         else:
             reply = advice.advise(parsed, profile, k)
         if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
@@ -327,10 +327,12 @@ class Advisor:
         """Keep the student's score, what they said about themselves and the specialties asked about.
 
         A score they state as their own ("I got 251") replaces the remembered one; a score they
-        only ask about ("is 240 good?") is kept as context only while we know no real one.
+        only ask about ("is 240 good?") is kept as context only while we know no real one; one hoped
+        for or feared ("if I get 240") is not kept at all.
         """
         score, own = profile.score, profile.about.score_own
-        if parsed.score is not None and (parsed.own or not own) and not _older_score(parsed, self.knowledge):
+        kept = not (_older_score(parsed, self.knowledge) or parsed.hypothetical)  # "hoping for 255" is no score
+        if parsed.score is not None and (parsed.own or not own) and kept:
             score, own = parsed.score, parsed.own
         interests = tuple(dict.fromkeys((*parsed.specialties, *profile.specialties)))[:MAX_INTERESTS]
         about = _merged_about(profile.about, parsed)

@@ -51,6 +51,20 @@ _ACK: dict[str, tuple[str, ...]] = {
         "Congratulations! 🎉 That's a result you earned.",
         "That's great news, congratulations! 🎉 Enjoy it.",
     ),
+    "disappointment": (
+        "It's okay to feel let down when the number isn't the one you hoped for. Let's look at what it "
+        "really means for you.",
+        "I'm sorry it isn't the score you wanted. That sting is real, and it's worth a clear look at where "
+        "you actually stand.",
+    ),
+    "relief": (
+        "What a relief! 😌 Let that weight come off for a moment.",
+        "Phew, that's a weight off. 😌 Well done for getting through it.",
+    ),
+    "worry": (
+        "I hear the worry. One number rarely settles things on its own, so let's look at where you actually stand.",
+        "That's a fair thing to worry about, and it's rarely as final as it feels. Here's the honest picture.",
+    ),
 }
 
 
