@@ -292,7 +292,8 @@ def felt(text: str, norm: str) -> str | None:
 
 
 _YES_NO_START_RE = re.compile(
-    r"^(?:(?!(?:what|how|why|when|where|which|who|whom|whose)\b)\w+\s+){0,4}?(?:is|isn t|are|aren t|am|was|were|can|can t|could|do|does|did|don t|doesn t|will|won t|"
+    r"^(?:(?!(?:what|how|why|when|where|which|who|whom|whose)\b)\w+\s+){0,4}?"  # no wh-word before the verb
+    r"(?:is|isn t|are|aren t|am|was|were|can|can t|could|do|does|did|don t|doesn t|will|won t|"
     r"would|should|shall|has|have|had|may|might|must)\s+(?:i|it|my|a|an|the|this|that|there|they|we|you|he|she|"
     r"people|programs?|pds?|[a-z0-9]+)\b"
 )
