@@ -17,7 +17,7 @@ from bot.profiles import Profile
 from bot.reply import Button, Chart, Reply
 from bot.understand import Parsed, PracticeResult
 from knowledge import Knowledge
-from knowledge.models import Answer, Figure, OtherSpecialty, Specialty
+from knowledge.models import NEXT_STEP, Answer, Figure, OtherSpecialty, Specialty, Stage
 from knowledge.store import Group
 
 MINIMUM_SCORE_FACT = "step2-passing-score"
@@ -54,8 +54,8 @@ CLOSINGS = (
 """Varied last lines for score replies, picked by the score and specialty (stable per question)."""
 
 
-def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
-    """Answer one parsed message, using what we remember about the student."""
+def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage | None = None) -> Reply:
+    """Answer one parsed message, using what we remember about the student and their stage."""
     if parsed.range is not None and parsed.intent in {"score_check", "score_fit", "average", "compare"}:
         reply = score_range(parsed.range, [knowledge.specialties[s] for s in parsed.specialties], knowledge)
     elif parsed.intent == "practice_score" or (
@@ -63,7 +63,7 @@ def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     ):
         reply = practice_reply(parsed, knowledge)
     else:
-        reply = _answer(parsed, profile, knowledge)
+        reply = _answer(parsed, profile, knowledge, stage)
     reply = _name_unknown_specialties(parsed, knowledge, reply)
     if parsed.practice_score is None or parsed.intent == "practice_score":
         return reply
@@ -171,14 +171,14 @@ def practice_note(number: int) -> str:
     )
 
 
-def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
+def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage | None = None) -> Reply:
     score = parsed.score if parsed.score is not None else profile.score
     specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
     match parsed.intent:
         case "invalid_score":
             return invalid_score(parsed.bad_score, knowledge)
         case "faq" if parsed.topic in knowledge.faq:
-            return faq_answer(parsed.topic or "", knowledge, specs, parsed.score, yes_no=parsed.yes_no)
+            return faq_answer(parsed.topic or "", knowledge, specs, parsed.score, yes_no=parsed.yes_no, stage=stage)
         case "compare" | "score_check" if len(specs) >= 2:
             return compare(specs, score, knowledge)
         case "score_check" | "average" | "compare" if specs:
@@ -496,10 +496,15 @@ def faq_answer(
     specs: list[Specialty] | None = None,
     score: int | None = None,
     yes_no: bool = True,
+    stage: Stage | None = None,
 ) -> Reply:
-    """A FAQ answer in our words, its sources, and related topics as buttons."""
+    """A FAQ answer in our words, its sources, related topics as buttons, and the next step for the stage."""
     entry = knowledge.faq[topic]
-    answer = escape(_opened(entry.answer, yes_no))
+    body, _, closing = entry.answer.rpartition("\n\n")
+    if not closing.startswith(NEXT_STEP):
+        body, closing = entry.answer, ""
+    next_step = entry.next_steps.get(stage, closing) if stage is not None else closing
+    answer = escape(_opened(body, yes_no))
     cites = "; ".join(escape(knowledge.cite(s)) for s in entry.sources)
     related = [knowledge.faq[t] for t in entry.related if t in knowledge.faq]
     buttons = tuple((Button(r.title, f"/faq {r.topic}"),) for r in related)
@@ -507,6 +512,7 @@ def faq_answer(
         f"<b>{escape(entry.title)}</b>\n\n{answer}",
         buttons,
         numbers=numbers_section(specs or [], score, knowledge),
+        next_step=escape(next_step),
         source=f"<i>Sources: {cites}.</i>",
     )
 

@@ -22,7 +22,7 @@ from bot.understand import Intent, Parsed, sounds_hopeless, understand
 from bot.understand.cues import asks_for_calendar, asks_for_plan, just_matched
 from bot.user_store import UserStore
 from knowledge import Knowledge
-from knowledge.models import Answer
+from knowledge.models import Answer, Stage
 from knowledge.text import normalize
 
 MAX_INPUT = 4000
@@ -210,7 +210,7 @@ class Advisor:
                 if not private:
                     return Turn(Reply(PRIVATE_ONLY), parsed.intent)
                 return replace(self._plan_operation(profile, parsed.intent, text), feeling=parsed.feeling)
-        if situation.matched and parsed.feeling != "hopeless":
+        if situation.matched and parsed.feeling is None and parsed.status != "failed":
             parsed = replace(parsed, feeling="celebration")  # the news, with a question: congratulations first
         return self._free_text(profile, parsed, private=private, text=text)
 
@@ -288,24 +288,23 @@ class Advisor:
             top = max((k.lead(s).value for s in k.specialties), default=300)
             if parsed.score >= top:
                 parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
-        specific = self._specific_answer(parsed, profile, text)
+        stage = stage_of(parsed, profile.about, normalize(text), self._today(self.default_timezone)) if text else None
+        specific = self._specific_answer(parsed, profile, text, stage)
         if specific is not None:
             specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
             reply = advice.specific_answer(specific, k, specs, parsed.score, yes_no=parsed.yes_no)
         else:
-            reply = advice.advise(parsed, profile, k)
+            reply = advice.advise(parsed, profile, k, stage)
         if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
             # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
             reply = talk.school_note(replace(profile, about=_merged_about(profile.about, parsed)), k, reply)
         reply = talk.also(parsed, k, talk.quoted_note(parsed, reply))
         return talk.with_feeling(reply, parsed)
 
-    def _specific_answer(self, parsed: Parsed, profile: Profile, text: str) -> Answer | None:
+    def _specific_answer(self, parsed: Parsed, profile: Profile, text: str, stage: Stage | None) -> Answer | None:
         """The answer bank's most specific answer to a question, for this student's school and stage."""
         if parsed.intent != "faq" or not text:
             return None
-        norm = normalize(text)
-        stage = stage_of(parsed, profile.about, norm, self._today(self.default_timezone))
         school = parsed.school or profile.about.school
         return best_answer(text, parsed.topic, self.knowledge, stage, school)
 

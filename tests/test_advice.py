@@ -473,3 +473,28 @@ def test_a_score_range_against_every_field_keeps_each_source_under_its_own_label
         for spec, figure in group.rows:
             assert f"• {spec.short_name} average {figure.value}: " in text
     assert "I don't work out gaps between them" in text
+
+
+@pytest.mark.parametrize(
+    ("topic", "stage", "step"),
+    [
+        ("practice_tests", "waiting", "your exam is done"),
+        ("practice_tests", "studying", "space your self-assessments out"),  # the answer's own next step
+        ("practice_tests", None, "space your self-assessments out"),
+        ("step1_vs_step2", "preclinical", "put your energy into Step 1"),
+        ("after_fail", "incoming_resident", "tell your program director early"),
+        ("after_fail", "retaking", "book a meeting with your advisor"),
+    ],
+)
+def test_a_faq_answer_ends_with_the_next_step_for_the_students_stage(
+    knowledge: Knowledge, topic: str, stage: str | None, step: str
+) -> None:
+    reply = advise(Parsed("faq", topic=topic), Profile(1), knowledge, stage)  # type: ignore[arg-type]
+    assert step in reply.next_step
+    assert reply.next_step.startswith("Next step:") and reply.html.count("Next step:") == 1
+
+
+def test_every_stage_next_step_differs_from_the_answers_own(knowledge: Knowledge) -> None:
+    for entry in knowledge.faq.values():
+        own = entry.answer.rsplit("\n\n", 1)[-1]
+        assert own not in entry.next_steps.values(), entry.topic
