@@ -187,7 +187,9 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
             if score is None:
                 return average(specs[0], knowledge)
             supposed = parsed.hypothetical and parsed.score is not None
-            return score_check(score, specs[0], knowledge, remembered=parsed.score is None, hypothetical=supposed)
+            return score_check(
+                score, specs[0], knowledge, remembered=parsed.score is None, hypothetical=supposed, stage=stage
+            )
         case "score_fit" if score is not None:
             return score_fit(score, knowledge, interests=profile.specialties)
         case "greeting":
@@ -267,7 +269,12 @@ def average(spec: Specialty, knowledge: Knowledge) -> Reply:
 
 
 def score_check(
-    score: int, spec: Specialty, knowledge: Knowledge, remembered: bool = False, hypothetical: bool = False
+    score: int,
+    spec: Specialty,
+    knowledge: Knowledge,
+    remembered: bool = False,
+    hypothetical: bool = False,
+    stage: Stage | None = None,
 ) -> Reply:
     """A score set against one specialty's average, with next steps whatever the result.
 
@@ -310,8 +317,10 @@ def score_check(
             "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
             "how broadly to apply, and keep a parallel plan in mind."
         )
+    if stage is not None:
+        step = _STAGE_STEPS.get(stage, step)
     if hypothetical:
-        step = HYPOTHETICAL_STEP
+        step = PREP_STEP  # whatever the stage: the score is still to be earned
     below_pass = "" if hypothetical else _below_pass_note(score, knowledge)
     other_figures = _more_figures(score, spec, knowledge)
     note = _match_note(spec.match_note, spec.match_sources, knowledge)
@@ -329,10 +338,20 @@ def score_check(
     return Reply(f"{head}\n{meaning}", buttons, next_step=f"{below_pass}{step}", closing=closing, source=source)
 
 
-HYPOTHETICAL_STEP = (
+PREP_STEP = (
     "Next: a target works best as a plan. /plan spreads the work to your exam date, and timed self-assessments "
     "along the way show how close you're getting."
 )
+_STAGE_STEPS: dict[Stage, str] = {
+    "preclinical": PREP_STEP,
+    "studying": PREP_STEP,
+    "interviewing": "Next: let your interviews show what the number can't, and have a short, honest line ready "
+    "in case your scores come up.",
+    "incoming_resident": "Next: nothing to do on the score: it has done its job for the match.",
+    "retaking": "Next: build the retake plan around the weak areas on your score report; a strong pass is what "
+    "programs will look for.",
+}
+"""A score's next step for a student whose stage makes the application advice the wrong one."""
 
 
 def _more_figures(score: int, spec: Specialty, knowledge: Knowledge) -> str:

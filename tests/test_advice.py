@@ -498,3 +498,18 @@ def test_every_stage_next_step_differs_from_the_answers_own(knowledge: Knowledge
     for entry in knowledge.faq.values():
         own = entry.answer.rsplit("\n\n", 1)[-1]
         assert own not in entry.next_steps.values(), entry.topic
+
+
+@pytest.mark.parametrize(
+    ("stage", "step"),
+    [
+        (None, "strong letters"),
+        ("has_score", "strong letters"),
+        ("studying", "a target works best as a plan"),
+        ("interviewing", "let your interviews show"),
+        ("incoming_resident", "done its job for the match"),
+    ],
+)
+def test_a_scores_next_step_fits_the_stage(knowledge: Knowledge, stage: str | None, step: str) -> None:
+    parsed = Parsed("score_check", score=262, specialties=("orthopedic-surgery",))
+    assert step in advise(parsed, Profile(1), knowledge, stage).next_step  # type: ignore[arg-type]
