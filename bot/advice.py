@@ -561,7 +561,8 @@ def numbers_section(specs: list[Specialty], score: int | None, knowledge: Knowle
         lead = knowledge.lead(spec.id)
         where = f"{escape(spec.name)} average of {lead.value} ({escape(knowledge.label(lead))})"
         if score is None:
-            lines.append(f"For reference, the {where}.")
+            label = escape(knowledge.label(lead))
+            lines.append(f"For reference, the {escape(spec.name)} average is {lead.value} ({label}).")
         elif score == lead.value:
             lines.append(f"📍 Your {score} is the same as the {where}.")
         else:

@@ -201,7 +201,7 @@ def test_faq_answer_has_sources_and_related_buttons(knowledge: Knowledge) -> Non
 def test_faq_with_a_specialty_adds_its_lead_average(knowledge: Knowledge) -> None:
     text = reply_text(Parsed("faq", topic="img", specialties=("dermatology",)), knowledge)
     lead = knowledge.lead("dermatology")
-    assert f"Dermatology average of {lead.value} ({knowledge.label(lead)})." in text  # short: /average has all
+    assert f"Dermatology average is {lead.value} ({knowledge.label(lead)})." in text  # short: /average has all
 
 
 @pytest.mark.parametrize(
@@ -218,7 +218,7 @@ def test_overall_and_specialty_figures_each_keep_their_label(knowledge: Knowledg
     text = reply_text(Parsed("faq", topic="overall_average", specialties=("psychiatry",)), knowledge)
     assert "U.S. MD seniors who matched in the 2024 Main Residency Match averaged 250" in text
     lead = knowledge.lead("psychiatry")
-    assert f"Psychiatry average of {lead.value} ({knowledge.label(lead)})." in text
+    assert f"Psychiatry average is {lead.value} ({knowledge.label(lead)})." in text
     assert "matched applicants" not in text.lower()
 
 
