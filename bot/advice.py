@@ -7,15 +7,17 @@ numbers), and every string that did not come from this file is HTML-escaped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 
+from bot.commands import COMMANDS
 from bot.reply import Button, Chart, Reply
 from bot.student import Profile
 from bot.understand import Parsed, PracticeResult
 from knowledge import Knowledge
-from knowledge.models import Answer, Figure, OtherSpecialty, Specialty
+from knowledge.models import NEXT_STEP, Answer, Figure, OtherSpecialty, Specialty, Stage
 from knowledge.store import Group
 
 MINIMUM_SCORE_FACT = "step2-passing-score"
@@ -52,8 +54,8 @@ CLOSINGS = (
 """Varied last lines for score replies, picked by the score and specialty (stable per question)."""
 
 
-def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
-    """Answer one parsed message, using what we remember about the student."""
+def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage | None = None) -> Reply:
+    """Answer one parsed message, using what we remember about the student and their stage."""
     if parsed.range is not None and parsed.intent in {"score_check", "score_fit", "average", "compare"}:
         reply = score_range(parsed.range, [knowledge.specialties[s] for s in parsed.specialties], knowledge)
     elif parsed.intent == "practice_score" or (
@@ -61,7 +63,7 @@ def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     ):
         reply = practice_reply(parsed, knowledge)
     else:
-        reply = _answer(parsed, profile, knowledge)
+        reply = _answer(parsed, profile, knowledge, stage)
     reply = _name_unknown_specialties(parsed, knowledge, reply)
     if parsed.practice_score is None or parsed.intent == "practice_score":
         return reply
@@ -76,21 +78,22 @@ def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
     )
     if parsed.intent == "unknown":
         return Reply(f"{note}\n\nOr ask me about a specialty, like “avg for derm”.", MENU)
-    return replace(reply, html=f"{reply.html}\n\n{note}")
+    return reply.noted(note)
 
 
 def _name_unknown_specialties(parsed: Parsed, knowledge: Knowledge, reply: Reply) -> Reply:
     """Every specialty named is covered: one we hold no figure for is named as such, never dropped."""
-    missing = [knowledge.other_specialties[o] for o in parsed.other_specialties if o in knowledge.other_specialties]
-    shown = [m for m in missing if escape(m.name) not in reply.html]
+    shown = [
+        knowledge.other_specialties[o]
+        for o in parsed.other_specialties
+        if o in knowledge.other_specialties and o not in reply.about_others
+    ]
     if not shown:
         return reply
     names = " or ".join(f"<b>{escape(m.name)}</b>" for m in shown)
     notes = [note for m in shown if (note := _match_note(m.match_note, m.match_sources, knowledge))]
     extra = "".join(f"\n{note}" for note in notes)  # how it matches, where that differs (urology: the AUA)
-    return replace(
-        reply, html=f"{reply.html}\n\nI don't have a sourced average for {names} yet, so I've left it out.{extra}"
-    )
+    return reply.noted(f"I don't have a sourced average for {names} yet, so I've left it out.{extra}")
 
 
 def score_range(span: tuple[int, int], specs: list[Specialty], knowledge: Knowledge) -> Reply:
@@ -168,14 +171,14 @@ def practice_note(number: int) -> str:
     )
 
 
-def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
+def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage | None = None) -> Reply:
     score = parsed.score if parsed.score is not None else profile.score
     specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
     match parsed.intent:
         case "invalid_score":
             return invalid_score(parsed.bad_score, knowledge)
         case "faq" if parsed.topic in knowledge.faq:
-            return faq_answer(parsed.topic or "", knowledge, specs, parsed.score)
+            return faq_answer(parsed.topic or "", knowledge, specs, parsed.score, yes_no=parsed.yes_no, stage=stage)
         case "compare" | "score_check" if len(specs) >= 2:
             return compare(specs, score, knowledge)
         case "score_check" | "average" | "compare" if specs:
@@ -183,14 +186,17 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> Reply:
             # "I got 250, good for derm?" should compare 250 with psychiatry.
             if score is None:
                 return average(specs[0], knowledge)
-            return score_check(score, specs[0], knowledge, remembered=parsed.score is None)
+            supposed = parsed.hypothetical and parsed.score is not None
+            return score_check(
+                score, specs[0], knowledge, remembered=parsed.score is None, hypothetical=supposed, stage=stage
+            )
         case "score_fit" if score is not None:
             return score_fit(score, knowledge, interests=profile.specialties)
         case "greeting":
             return welcome()
     if parsed.other_specialty in knowledge.other_specialties:
         other = knowledge.other_specialties[parsed.other_specialty or ""]
-        return no_figure(other.name, knowledge, other)
+        return replace(no_figure(other.name, knowledge, other), about_others=(other.id,))
     if parsed.intent == "help":
         return help_reply()
     return not_understood()
@@ -262,29 +268,42 @@ def average(spec: Specialty, knowledge: Knowledge) -> Reply:
     return Reply(html, buttons)
 
 
-def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: bool = False) -> Reply:
-    """A score set against one specialty's average, with next steps whatever the result."""
+def score_check(
+    score: int,
+    spec: Specialty,
+    knowledge: Knowledge,
+    remembered: bool = False,
+    hypothetical: bool = False,
+    stage: Stage | None = None,
+) -> Reply:
+    """A score set against one specialty's average, with next steps whatever the result.
+
+    A hypothetical score ("hoping for 255") is talked about as one: "a 255 would be...", and the
+    next step is the studying that gets there, not the application.
+    """
     average = knowledge.lead(spec.id).value
     diff = score - average
     name = escape(spec.name)
-    yours = f"Your {score} (from earlier)" if remembered else f"Your {score}"
+    yours = f"Your {score} (from earlier) is" if remembered else f"Your {score} is"
+    if hypothetical:
+        yours = f"A {score} would be"
     if diff >= STRONG_MARGIN:
-        head = f"✅ {yours} is <b>{_points(diff)} above</b> the {name} average of {average}."
+        head = f"✅ {yours} <b>{_points(diff)} above</b> the {name} average of {average}."
         meaning = (
             "That's a strong score for this field. Programs still read the whole application, "
             "so give the rest of yours the same care."
         )
         step = "Next: put your energy into strong letters, rotations in the field and interview practice."
     elif diff > 0:
-        head = f"✅ {yours} is <b>{_points(diff)} above</b> the {name} average of {average}."
+        head = f"✅ {yours} <b>{_points(diff)} above</b> the {name} average of {average}."
         meaning = "That puts you at the average, a little on the right side of it."
         step = "Next: put your energy into strong letters, rotations in the field and interview practice."
     elif diff == 0:
-        head = f"✅ {yours} is <b>right at</b> the {name} average of {average}."
+        head = f"✅ {yours} <b>right at</b> the {name} average of {average}."
         meaning = "An average sits in the middle of a spread of scores, so this is a typical place to be."
         step = "Next: let your letters, rotations and interviews show why you fit the specialty."
     elif -diff <= WITHIN_REACH:
-        head = f"👍 {yours} is <b>{_points(-diff)} below</b> the {name} average of {average}: within reach."
+        head = f"👍 {yours} <b>{_points(-diff)} below</b> the {name} average of {average}: within reach."
         meaning = (
             "An average is a midpoint, not a cut-off: by definition, some of the people it describes scored lower."
         )
@@ -292,23 +311,21 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
             "Next: make the rest of your application stand out, with strong letters, away rotations and interview prep."
         )
     else:
-        head = f"📍 {yours} is <b>{_points(-diff)} below</b> the {name} average of {average}."
+        head = f"📍 {yours} <b>{_points(-diff)} below</b> the {name} average of {average}."
         meaning = "An average is not a cut-off, and programs read the whole application, not just the number."
         step = (
             "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
             "how broadly to apply, and keep a parallel plan in mind."
         )
-    below_pass = _below_pass_note(score, knowledge)
+    if stage is not None:
+        step = _STAGE_STEPS.get(stage, step)
+    if hypothetical:
+        step = PREP_STEP  # whatever the stage: the score is still to be earned
+    below_pass = "" if hypothetical else _below_pass_note(score, knowledge)
     other_figures = _more_figures(score, spec, knowledge)
     note = _match_note(spec.match_note, spec.match_sources, knowledge)
     closing = CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
-    html = (
-        f"{head}\n{meaning}\n\n{below_pass}{step}\n\n"
-        + (f"{closing}\n" if closing else "")
-        + _source_line(knowledge, spec)
-        + (f"\n\n{other_figures}" if other_figures else "")
-        + (f"\n\n{note}" if note else "")
-    )
+    source = "\n\n".join(part for part in (_source_line(knowledge, spec), other_figures, note) if part)
     neighbours = knowledge.nearest(spec.id)  # the closest averages, for a "compare" follow-up
     more = RETAKES if below_pass else Button("What else matters?", "/faq beyond_scores")
     buttons = (
@@ -318,7 +335,23 @@ def score_check(score: int, spec: Specialty, knowledge: Knowledge, remembered: b
         ),
         (more,),
     )
-    return Reply(html, buttons, None)
+    return Reply(f"{head}\n{meaning}", buttons, next_step=f"{below_pass}{step}", closing=closing, source=source)
+
+
+PREP_STEP = (
+    "Next: a target works best as a plan. /plan spreads the work to your exam date, and timed self-assessments "
+    "along the way show how close you're getting."
+)
+_STAGE_STEPS: dict[Stage, str] = {
+    "preclinical": PREP_STEP,
+    "studying": PREP_STEP,
+    "interviewing": "Next: let your interviews show what the number can't, and have a short, honest line ready "
+    "in case your scores come up.",
+    "incoming_resident": "Next: nothing to do on the score: it has done its job for the match.",
+    "retaking": "Next: build the retake plan around the weak areas on your score report; a strong pass is what "
+    "programs will look for.",
+}
+"""A score's next step for a student whose stage makes the application advice the wrong one."""
 
 
 def _more_figures(score: int, spec: Specialty, knowledge: Knowledge) -> str:
@@ -464,45 +497,78 @@ def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> 
     return Reply(html, ((Button("📊 Chart", chart), Button("📋 All averages", "/specialties")),))
 
 
+_BARE_OPENER_RE = re.compile(
+    r"^(?:(?:often|usually|mostly|generally|probably|sometimes)[, ]+)?"
+    r"(?:yes|no|not (?:yet|necessarily|automatically|usually|always)|often not)\.\s+",
+    re.IGNORECASE,
+)
+
+
+def _opened(answer: str, yes_no: bool) -> str:
+    """The answer, without a bare "Yes." or "Often, yes." opening when the question wasn't yes or no."""
+    return answer if yes_no else _BARE_OPENER_RE.sub("", answer, count=1)
+
+
 def faq_answer(
-    topic: str, knowledge: Knowledge, specs: list[Specialty] | None = None, score: int | None = None
+    topic: str,
+    knowledge: Knowledge,
+    specs: list[Specialty] | None = None,
+    score: int | None = None,
+    yes_no: bool = True,
+    stage: Stage | None = None,
 ) -> Reply:
-    """A FAQ answer in our words, its sources, and related topics as buttons."""
+    """A FAQ answer in our words, its sources, related topics as buttons, and the next step for the stage."""
     entry = knowledge.faq[topic]
-    answer = escape(entry.answer)
+    body, _, closing = entry.answer.rpartition("\n\n")
+    if not closing.startswith(NEXT_STEP):
+        body, closing = entry.answer, ""
+    next_step = entry.next_steps.get(stage, closing) if stage is not None else closing
+    answer = escape(_opened(body, yes_no))
     cites = "; ".join(escape(knowledge.cite(s)) for s in entry.sources)
-    extra = numbers_section(specs or [], score, knowledge)
-    html = f"<b>{escape(entry.title)}</b>\n\n{answer}{extra}\n\n<i>Sources: {cites}.</i>"
     related = [knowledge.faq[t] for t in entry.related if t in knowledge.faq]
     buttons = tuple((Button(r.title, f"/faq {r.topic}"),) for r in related)
-    return Reply(html, buttons)
+    return Reply(
+        f"<b>{escape(entry.title)}</b>\n\n{answer}",
+        buttons,
+        numbers=numbers_section(specs or [], score, knowledge),
+        next_step=escape(next_step),
+        source=f"<i>Sources: {cites}.</i>",
+    )
 
 
 def specific_answer(
-    answer: Answer, knowledge: Knowledge, specs: list[Specialty] | None = None, score: int | None = None
+    answer: Answer,
+    knowledge: Knowledge,
+    specs: list[Specialty] | None = None,
+    score: int | None = None,
+    yes_no: bool = True,
 ) -> Reply:
     """One specific answer, first and short, with its sources; the topic's general answer behind a button."""
     topic = knowledge.faq[answer.topic]
     cites = "; ".join(escape(knowledge.cite(s)) for s in answer.sources)
-    extra = numbers_section(specs or [], score, knowledge)
-    html = f"<b>{escape(answer.question)}</b>\n\n{escape(answer.answer)}{extra}\n\n<i>Sources: {cites}.</i>"
-    return Reply(html, ((Button(f"More: {topic.title}", f"/faq {topic.topic}"),),))
+    return Reply(
+        f"<b>{escape(answer.question)}</b>\n\n{escape(_opened(answer.answer, yes_no))}",
+        ((Button(f"More: {topic.title}", f"/faq {topic.topic}"),),),
+        numbers=numbers_section(specs or [], score, knowledge),
+        source=f"<i>Sources: {cites}.</i>",
+    )
 
 
 def numbers_section(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> str:
     """Beside an answer: the student's score against each specialty's lead figure, or the figure alone."""
-    lines = []
+    lines: list[str] = []
     for spec in specs[:2]:
         lead = knowledge.lead(spec.id)
         where = f"{escape(spec.name)} average of {lead.value} ({escape(knowledge.label(lead))})"
         if score is None:
-            lines.append(f"For reference, the {where}.")
+            label = escape(knowledge.label(lead))
+            lines.append(f"For reference, the {escape(spec.name)} average is {lead.value} ({label}).")
         elif score == lead.value:
             lines.append(f"📍 Your {score} is the same as the {where}.")
         else:
             side = "above" if score > lead.value else "below"
             lines.append(f"📍 Your {score} is {_points(abs(score - lead.value))} {side} the {where}.")
-    return "".join(f"\n\n{line}" for line in lines)
+    return "\n\n".join(lines)
 
 
 SHORT_FAQ = 450
@@ -614,8 +680,15 @@ def welcome() -> Reply:
     return Reply(html, MENU)
 
 
+_HELP_LINES = (("Averages", {"data"}), ("Your plan", {"plan"}), ("And", {"memory", "help"}))
+
+
 def help_reply() -> Reply:
-    """What the bot can do and how to ask."""
+    """What the bot can do and how to ask, with every command in the menu (from `bot.commands`)."""
+    lines = []
+    for title, kinds in _HELP_LINES:
+        calls = [escape(c.example or f"/{c.name}") for c in COMMANDS if c.kind in kinds and c.menu]
+        lines.append(f"{title}: " + " · ".join(calls))
     html = (
         "<b>What I can do</b>\n"
         "• Average Step 2 CK by specialty, with the source\n"
@@ -623,10 +696,7 @@ def help_reply() -> Reply:
         "• Answer common questions (Step 1 vs Step 2, IMGs, low scores…)\n"
         "• Build a study plan and nudge you daily at your local time\n\n"
         f"Ask things like:\n{_examples()}\n\n"
-        "<b>Commands</b>\n"
-        "/specialties · /average derm · /score 248 ortho · /compare derm psych · /faq · /chart\n"
-        "/plan (your study plan) · /progress (your chart) · /calendar (as a file) · /done 40 (log questions)\n"
-        "/deadline ERAS sep 25 (a reminder) · /pause · /resume · /stop · /forget (erase my data) · /start · /help"
+        "<b>Commands</b>\n" + "\n".join(lines)
     )
     return Reply(html, MENU)
 

@@ -11,19 +11,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot import advice, calendar_file, formatting, parse_answers, plan_flow, progress, talk
+from bot import advice, calendar_file, formatting, interpret, parse_answers, plan_flow, progress, talk
 from bot.answer_bank import best_answer
+from bot.commands import BY_NAME, PLAN_COMMANDS
 from bot.plans import model, operations, schedule
 from bot.plans.messages import MAKE_PLAN
 from bot.reply import Button, Chart, Document, Reply, escape_text
 from bot.stage import stage_of
 from bot.student import About, Profile
 from bot.timezones import zone
-from bot.understand import Intent, Parsed, understand
-from bot.understand.cues import asks_for_calendar, asks_for_plan
+from bot.understand import Intent, Parsed, sounds_hopeless, understand
+from bot.understand.cues import asks_for_calendar, asks_for_plan, just_matched
 from bot.user_store import UserStore
 from knowledge import Knowledge
-from knowledge.models import Answer
+from knowledge.models import Answer, Stage
 from knowledge.text import normalize
 
 MAX_INPUT = 4000
@@ -69,16 +70,6 @@ def command_name(text: str) -> str | None:
     return command.group(1).lower() if command else None
 
 
-WHOLE_STORE_COMMANDS = frozenset({"forget", "stats"})
-"""Commands that may read or rewrite every student's record: /forget rewrites the store file,
-/stats counts every record (each takes seconds at 100,000 students)."""
-
-PLAN_COMMANDS = frozenset({"plan", "done", "snooze", "pause", "resume", "stop", "progress", "deadline"})
-PLAN_OPERATIONS: frozenset[Intent] = frozenset({"exam_moved", "log_progress", "days_left", "plan_break"})
-"""Free-text questions about the student's own plan ("how many days until my exam")."""
-NOT_A_QUESTION: frozenset[Intent] = frozenset({"unknown", "study_plan"})
-"""During set-up, a message that isn't an answer is answered unless it is one of these;
-then the set-up question is asked again."""
 STALE_BUTTON = "That button is from an older message and no longer applies. Here's a fresh menu:"
 PRIVATE_ONLY = "Let's do that in a private chat with me, so your plan and nudges stay yours."
 PRIVATE_FORGET = "Send /forget to me in a private chat, and I'll erase what I remember about you there."
@@ -125,7 +116,7 @@ class Advisor:
         if not restored:
             return turn
         if command_name(text) != "plan" or "daily" not in text.lower():
-            turn = replace(turn, reply=replace(turn.reply, html=f"{turn.reply.html}\n\n{DAILY_AGAIN}"))
+            turn = replace(turn, reply=turn.reply.noted(DAILY_AGAIN))
         return replace(turn, plan_changed=True)
 
     def _seen(self, user_id: int) -> bool:
@@ -141,38 +132,97 @@ class Advisor:
         return plan.cadence != "daily"
 
     def _handle(self, user_id: int, text: str, *, private: bool) -> Turn:
+        """Load the profile, understand, take the road `interpret.road` chooses, return the turn."""
         command = COMMAND.match(text)
         if command:
             name, args = command.group(1).lower(), (command.group(2) or "").strip()
+            if args and sounds_hopeless(args):
+                return Turn(talk.crisis(self.knowledge), "command", feeling="hopeless")
             return self._command(user_id, name, args, private=private)
         # In a group, replies never draw on (or change) anyone's stored memory, so
         # one member's score is never shown to the others.
         profile = self.profiles.get(user_id) if private else Profile(user_id)
         parsed = understand(text, self.knowledge)
-        if parsed.feeling == "hopeless":
-            # Care comes before anything else, a plan set-up waiting for an answer included:
-            # nothing is planned or scored in this turn, and the set-up waits, untouched.
-            return _turn(talk.crisis(self.knowledge), parsed)
-        if profile.draft is not None:
-            return self._plan_step(profile, text, parsed)
-        if asks_for_calendar(normalize(text)):
-            # "add it to my calendar", "export my plan": a rule, as the classifier has no such intent.
-            return self._calendar(profile, private=private)
-        if (
-            parsed.intent == "study_plan"
-            and parsed.feeling not in {None, "celebration"}
-            and not asks_for_plan(normalize(text))
-        ):
-            # "im freaking out, my exam is tomorrow": the feeling is the point, not a schedule.
-            parsed = replace(parsed, intent="vent")
-        if parsed.intent == "study_plan" and not parsed.unsure:
-            if not private:
-                return Turn(Reply(PRIVATE_ONLY), "study_plan")
-            if parsed.school or parsed.status or parsed.exam_date:
-                profile = self._remember(profile, replace(parsed, score=None), text)
-            turn = self._plan_command(profile, "plan", text)
-            return replace(turn, feeling=parsed.feeling)
+        setup = self._setup_outcome(profile, text) if parsed.feeling != "hopeless" else None
+        situation = self._situation(profile, parsed, text, setup)
+        return self._take(interpret.road(situation), situation, profile, parsed, text, setup, private=private)
+
+    def _situation(
+        self, profile: Profile, parsed: Parsed, text: str, setup: model.PlanOutcome | None
+    ) -> interpret.Situation:
+        """The facts `interpret.road` decides on."""
+        norm = normalize(text)
+        return interpret.Situation(
+            intent=parsed.intent,
+            crisis=parsed.feeling == "hopeless",
+            unsure=parsed.unsure,
+            feeling=parsed.feeling,
+            asks_plan=asks_for_plan(norm),
+            asks_calendar=asks_for_calendar(norm),
+            matched=just_matched(norm),
+            question="?" in text,
+            in_setup=profile.draft is not None,
+            setup_answered=setup is not None and not (setup.plan is None and setup.draft == profile.draft),
+            has_plan=profile.plan is not None,
+        )
+
+    def _take(
+        self,
+        road: interpret.Road,
+        situation: interpret.Situation,
+        profile: Profile,
+        parsed: Parsed,
+        text: str,
+        setup: model.PlanOutcome | None,
+        *,
+        private: bool,
+    ) -> Turn:
+        """The turn for one road; memory changes happen in the road's own step."""
+        match road:
+            case "crisis":
+                # Care comes before anything else, a plan set-up waiting for an answer included:
+                # nothing is planned or scored in this turn, and the set-up waits, untouched.
+                return _turn(talk.crisis(self.knowledge), parsed)
+            case "setup" if setup is not None:
+                return self._save_plan(profile, setup)
+            case "setup_aside":
+                # Answered as if no set-up were waiting, then the set-up question again; nothing
+                # collected so far is lost.
+                free = replace(situation, in_setup=False)
+                turn = self._take(interpret.road(free), free, profile, parsed, text, None, private=private)
+                draft = self.profiles.get(profile.user_id).draft or profile.draft
+                assert draft is not None  # noqa: S101  # only taken while a set-up waits
+                ask, buttons = plan_flow.question(draft)
+                return replace(turn, reply=turn.reply.noted(f"<i>Back to your study plan:</i>\n{ask}", buttons=buttons))
+            case "matched":
+                return _turn(Reply(talk.MATCHED), parsed)
+            case "feeling":
+                return self._free_text(profile, replace(parsed, intent="vent"), private=private, text=text)
+            case "calendar":
+                return self._calendar(profile, private=private)
+            case "plan":
+                if not private:
+                    return Turn(Reply(PRIVATE_ONLY), "study_plan")
+                if parsed.school or parsed.status or parsed.exam_date:
+                    profile = self._remember(profile, replace(parsed, score=None), text)
+                turn = self._plan_command(profile, "plan", text)
+                return replace(turn, feeling=parsed.feeling)
+            case "plan_operation":
+                if not private:
+                    return Turn(Reply(PRIVATE_ONLY), parsed.intent)
+                return replace(self._plan_operation(profile, parsed.intent, text), feeling=parsed.feeling)
+        if situation.matched and parsed.feeling is None and parsed.status != "failed":
+            parsed = replace(parsed, feeling="celebration")  # the news, with a question: congratulations first
         return self._free_text(profile, parsed, private=private, text=text)
+
+    def _setup_outcome(self, profile: Profile, text: str) -> model.PlanOutcome | None:
+        """What the waiting plan set-up makes of a message; None when no set-up waits."""
+        draft = profile.draft
+        if draft is None:
+            return None
+        plan = profile.plan
+        today = self._today(draft.tz or (plan.tz if plan else self.default_timezone))
+        return plan_flow.step(draft, text, today, self.knowledge, existing=plan, now=self.now())
 
     def press(self, user_id: int, action: str, *, private: bool = True) -> Turn:
         """A pressed button. Every action the bot makes is a command (`Button`); anything else
@@ -190,10 +240,6 @@ class Advisor:
     def _free_text(
         self, profile: Profile, parsed: Parsed, *, private: bool = True, use_memory: bool = True, text: str = ""
     ) -> Turn:
-        if parsed.intent in PLAN_OPERATIONS and not parsed.unsure:
-            if not private:
-                return Turn(Reply(PRIVATE_ONLY), parsed.intent)
-            return replace(self._plan_operation(profile, parsed.intent, text), feeling=parsed.feeling)
         shown = profile if use_memory else Profile(profile.user_id)
         reply = self._reply(parsed, shown, text)
         if private:
@@ -201,7 +247,7 @@ class Advisor:
             updated = self._remember(profile, parsed, text)
             if parsed.own and parsed.score is not None and parsed.score == updated.score != profile.score:
                 noted = "Noted: I'll remember" if profile.score is None else "Updated: I'll remember"
-                reply = replace(reply, html=f"{reply.html}\n\n<i>{noted} {parsed.score} as your score.</i>")
+                reply = reply.noted(f"<i>{noted} {parsed.score} as your score.</i>")
             if updated.about.status in {"taken", "passed"}:
                 reply = _without_plan_button(reply)  # no plan pushed for an exam already taken
         return _turn(reply, parsed)
@@ -211,9 +257,6 @@ class Advisor:
         k = self.knowledge
         if parsed.feeling == "celebration" and parsed.score is not None and parsed.score < _modest_score(k):
             parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
-        news, parsed = talk.matched_news(text, parsed)
-        if news is not None:
-            return news
         match parsed.intent:
             case "thanks":
                 return talk.thanks(parsed)
@@ -246,24 +289,23 @@ class Advisor:
             top = max((k.lead(s).value for s in k.specialties), default=300)
             if parsed.score >= top:
                 parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
-        specific = self._specific_answer(parsed, profile, text)
+        stage = stage_of(parsed, profile.about, normalize(text), self._today(self.default_timezone)) if text else None
+        specific = self._specific_answer(parsed, profile, text, stage)
         if specific is not None:
             specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
-            reply = advice.specific_answer(specific, k, specs, parsed.score)
+            reply = advice.specific_answer(specific, k, specs, parsed.score, yes_no=parsed.yes_no)
         else:
-            reply = advice.advise(parsed, profile, k)
+            reply = advice.advise(parsed, profile, k, stage)
         if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
             # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
             reply = talk.school_note(replace(profile, about=_merged_about(profile.about, parsed)), k, reply)
         reply = talk.also(parsed, k, talk.quoted_note(parsed, reply))
         return talk.with_feeling(reply, parsed)
 
-    def _specific_answer(self, parsed: Parsed, profile: Profile, text: str) -> Answer | None:
+    def _specific_answer(self, parsed: Parsed, profile: Profile, text: str, stage: Stage | None) -> Answer | None:
         """The answer bank's most specific answer to a question, for this student's school and stage."""
         if parsed.intent != "faq" or not text:
             return None
-        norm = normalize(text)
-        stage = stage_of(parsed, profile.about, norm, self._today(self.default_timezone))
         school = parsed.school or profile.about.school
         return best_answer(text, parsed.topic, self.knowledge, stage, school)
 
@@ -279,16 +321,18 @@ class Advisor:
         if kept == plan:
             return reply
         self.profiles.save_changes(profile, replace(profile, plan=kept))
-        return replace(reply, html=f"{reply.html}\n\n{progress.logged_note(entries)}")
+        return reply.noted(progress.logged_note(entries))
 
     def _remember(self, profile: Profile, parsed: Parsed, text: str = "") -> Profile:
         """Keep the student's score, what they said about themselves and the specialties asked about.
 
         A score they state as their own ("I got 251") replaces the remembered one; a score they
-        only ask about ("is 240 good?") is kept as context only while we know no real one.
+        only ask about ("is 240 good?") is kept as context only while we know no real one; one hoped
+        for or feared ("if I get 240") is not kept at all.
         """
         score, own = profile.score, profile.about.score_own
-        if parsed.score is not None and (parsed.own or not own) and not _older_score(parsed, self.knowledge):
+        kept = not (_older_score(parsed, self.knowledge) or parsed.hypothetical)  # "hoping for 255" is no score
+        if parsed.score is not None and (parsed.own or not own) and kept:
             score, own = parsed.score, parsed.own
         interests = tuple(dict.fromkeys((*parsed.specialties, *profile.specialties)))[:MAX_INTERESTS]
         about = _merged_about(profile.about, parsed)
@@ -307,40 +351,25 @@ class Advisor:
     # -- commands ----------------------------------------------------------------
 
     def _command(self, user_id: int, name: str, args: str, *, private: bool) -> Turn:
-        k = self.knowledge
+        """A command from the registry (`bot.commands`), run by its handler in `_HANDLERS`."""
+        command = BY_NAME.get(name)
+        if command is None or (command.name == "stats" and not (private and user_id in self.admin_ids)):
+            return Turn(Reply(f"I don't know that command. {advice.help_reply().html}", advice.MENU), "unknown")
+        if not private and command.kind in {"plan", "memory"}:
+            # Only in private: in a group, a plan would be everyone's, and the answer to /forget
+            # would tell everyone whether that member had stored data.
+            if name == "forget":
+                return Turn(Reply(PRIVATE_FORGET), "forget")
+            return Turn(Reply(PRIVATE_ONLY), "calendar" if name == "calendar" else "study_plan")
         profile = self.profiles.get(user_id) if private else Profile(user_id)
-        match name:
-            case "start":
-                return self._start(profile, args, private=private)
-            case "help":
-                return Turn(advice.help_reply(), "help")
-            case "specialties":
-                return Turn(advice.specialties_table(k), "average", specialties=tuple(k.specialties))
-            case "faq":
-                return self._faq(args)
-            case "chart":
-                parsed = understand(args, k) if args else Parsed("unknown")
-                score = parsed.score if parsed.score is not None else profile.score
-                chart = Chart(score=score, highlight=parsed.specialties or profile.specialties)
-                return Turn(advice.chart_caption(chart, k), "chart", score=score)
-            case "average" | "score" | "compare":
-                return self._data_command(profile, name, args, private=private)
-            case "forget":
-                # Only in private: in a group the answer would tell everyone whether
-                # that member had stored data.
-                return self._forget(user_id, args) if private else Turn(Reply(PRIVATE_FORGET), "forget")
-            case "calendar":
-                return self._calendar(profile, private=private)
-            case "stats" if user_id in self.admin_ids and private:
-                return Turn(self._stats(), "stats")
-            case _ if name in PLAN_COMMANDS:
-                if not private:
-                    return Turn(Reply(PRIVATE_ONLY), "study_plan")
-                return self._plan_command(profile, name, f"/{name} {args}".strip())
-        return Turn(
-            Reply(f"I don't know that command. {advice.help_reply().html}", advice.MENU),
-            "unknown",
-        )
+        return _HANDLERS[name](self, profile, args, private)
+
+    def _chart(self, profile: Profile, args: str) -> Turn:
+        """/chart, with a score and specialties from its words or from memory."""
+        parsed = understand(args, self.knowledge) if args else Parsed("unknown")
+        score = parsed.score if parsed.score is not None else profile.score
+        chart = Chart(score=score, highlight=parsed.specialties or profile.specialties)
+        return Turn(advice.chart_caption(chart, self.knowledge), "chart", score=score)
 
     def _start(self, profile: Profile, args: str, *, private: bool) -> Turn:
         """/start, and /start with a deep-link parameter (from inline mode's button)."""
@@ -348,7 +377,7 @@ class Advisor:
             return self._plan_command(profile, "plan", "/plan")
         reply = advice.welcome()
         if args == START_INLINE:
-            reply = replace(reply, html=f"{reply.html}\n\n{escape_text(FROM_INLINE)}")
+            reply = reply.noted(escape_text(FROM_INLINE))
         return Turn(reply, "greeting")
 
     def _calendar(self, profile: Profile, *, private: bool) -> Turn:
@@ -501,34 +530,11 @@ class Advisor:
             text = f"🗓 {count}: your exam is on {when}, as you told me. A /plan would spread the work over those days."
         return Reply(text, MAKE_PLAN)
 
-    def _plan_step(self, profile: Profile, text: str, parsed: Parsed | None = None) -> Turn:
-        """The next answer in the guided plan conversation.
-
-        A message that doesn't answer the question but is understood as something else
-        (a question, a plan operation, a greeting) is answered as usual, and then the
-        set-up question is asked again; nothing collected so far is lost.
-        """
-        draft = profile.draft
-        assert draft is not None  # noqa: S101  # only called with a draft
-        plan = profile.plan
-        today = self._today(draft.tz or (plan.tz if plan else self.default_timezone))
-        outcome = plan_flow.step(draft, text, today, self.knowledge, existing=plan, now=self.now())
-        unchanged = outcome.plan is None and outcome.draft is not None and outcome.draft == draft
-        if unchanged and not COMMAND.match(text):
-            parsed = parsed or understand(text, self.knowledge)
-            calendar = asks_for_calendar(normalize(text)) and plan is not None
-            # A guess is no question; nor is "jan 20" or "did 40 qs" while the first plan is being set up:
-            # there is no plan yet for them to operate on, so the set-up question is simply asked again.
-            operation = parsed.intent in PLAN_OPERATIONS and plan is None
-            if calendar or (parsed.intent not in NOT_A_QUESTION and not parsed.unsure and not operation):
-                turn = (
-                    self._calendar(profile, private=True) if calendar else self._free_text(profile, parsed, text=text)
-                )
-                ask, buttons = plan_flow.question(self.profiles.get(profile.user_id).draft or draft)
-                html = f"{turn.reply.html}\n\n<i>Back to your study plan:</i>\n{ask}"
-                reply = replace(turn.reply, html=html, buttons=(*turn.reply.buttons, *buttons))
-                return replace(turn, reply=reply)
-        return self._save_plan(profile, outcome)
+    def _plan_step(self, profile: Profile, text: str) -> Turn:
+        """A command that answers the waiting set-up question ("/plan days 5")."""
+        setup = self._setup_outcome(profile, text)
+        assert setup is not None  # noqa: S101  # only called while a set-up waits
+        return self._save_plan(profile, setup)
 
     def _save_plan(self, profile: Profile, outcome: model.PlanOutcome) -> Turn:
         """Store the draft and plan an outcome leaves, in one write."""
@@ -569,6 +575,36 @@ class Advisor:
         )
         buttons = ((Button("Yes, erase it", "/forget yes"), Button("No, keep it", "/forget no")),)
         return Turn(Reply(ask, buttons), "forget")
+
+
+Handler = Callable[["Advisor", Profile, str, bool], Turn]
+"""A command's handler: (advisor, profile, the command's words, in a private chat?) -> the turn."""
+
+
+def _plan_handler(name: str) -> Handler:
+    return lambda a, p, args, private: a._plan_command(p, name, f"/{name} {args}".strip())
+
+
+def _data_handler(name: str) -> Handler:
+    return lambda a, p, args, private: a._data_command(p, name, args, private=private)
+
+
+_HANDLERS: dict[str, Handler] = {
+    "start": lambda a, p, args, private: a._start(p, args, private=private),
+    "help": lambda a, p, args, private: Turn(advice.help_reply(), "help"),
+    "specialties": lambda a, p, args, private: Turn(
+        advice.specialties_table(a.knowledge), "average", specialties=tuple(a.knowledge.specialties)
+    ),
+    **{name: _data_handler(name) for name in ("average", "score", "compare")},
+    "chart": lambda a, p, args, private: a._chart(p, args),
+    "faq": lambda a, p, args, private: a._faq(args),
+    "calendar": lambda a, p, args, private: a._calendar(p, private=private),
+    "forget": lambda a, p, args, private: a._forget(p.user_id, args),
+    "stats": lambda a, p, args, private: Turn(a._stats(), "stats"),
+    **{name: _plan_handler(name) for name in PLAN_COMMANDS if name != "calendar"},
+}
+"""What each command in `bot.commands.COMMANDS` runs (a test holds the two to the same names).
+Group chats never reach a plan or memory handler (`Advisor._command`)."""
 
 
 _FAILED_READS = frozenset(

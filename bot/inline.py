@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from typing import cast
 
 from bot import advice, talk
-from bot.conversation import PLAN_OPERATIONS, START_INLINE, START_PLAN, UNSHOWABLE
+from bot.conversation import START_INLINE, START_PLAN, UNSHOWABLE
+from bot.interpret import PLAN_OPERATIONS
 from bot.render import TELEGRAM_TEXT_LIMIT, cut_to, plain_text, split_html
 from bot.reply import Reply
 from bot.student import Profile
@@ -117,7 +118,7 @@ def _articles(parsed: Parsed, knowledge: Knowledge) -> list[Article]:
     if parsed.intent == "average" and len(specs) == 1 and parsed.range is None:
         return [_average(specs[0], knowledge)]
     reply = advice.advise(parsed, Profile(0), knowledge)  # an empty profile: nothing stored is used
-    if reply.html == advice.not_understood().html:
+    if reply == advice.not_understood():
         return []
     description = _first_line(reply)
     if len(specs) >= 2 and parsed.range is None:

@@ -129,6 +129,10 @@ def _check_range(d: date, today: date) -> date | str:
 
 def _calendar_date(year: int | None, month: int, day: int, today: date) -> date | str:
     """A month/day with an optional year; without a year, its next occurrence."""
+    if month > 12 and 1 <= day <= 12 and year is not None:
+        # "30/05/2027": day first, as most of the world writes it, and no other reading fits.
+        # Not without a year: "24/7" is no date.
+        month, day = day, month
     if not 1 <= month <= 12:
         return f"{month} isn't a month. I read numeric dates as month/day, e.g. 3/13/2027."
     if not 1 <= day <= 31:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -629,7 +629,7 @@ def step(
         # Confirming a break mid-set-up: take it on the stored plan, and the set-up goes on.
         taken = start(raw, today, existing, knowledge, default_tz=draft.default_tz, now=now)
         ask, buttons = question(draft)
-        return PlanOutcome(Reply(f"{taken.reply.html}\n\n{ask}", buttons), taken.plan, draft)
+        return PlanOutcome(replace(taken.reply.noted(ask), buttons=buttons), taken.plan, draft)
     if command and answer_cmd is None:
         return start(raw, today, base or existing, knowledge, default_tz=draft.default_tz, now=now)
     # Work on a copy so the caller's stored draft is never half-updated.

@@ -4,7 +4,7 @@ or file."""
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 
@@ -75,11 +75,51 @@ class ProgressChart:
     """What the target line is, with its source: "Derm average 257 (AAMC, 2024)"."""
 
 
+Rows = tuple[tuple[Button, ...], ...]
+
+
 @dataclass(frozen=True)
 class Reply:
-    """One answer in Telegram-safe HTML; transports render it, none rewrites it."""
+    """One answer, in sections that are rendered to Telegram-safe HTML once, in a fixed order.
 
-    html: str
-    buttons: tuple[tuple[Button, ...], ...] = field(default=())
+    Builders fill the sections; the steps that compose a turn (a feeling acknowledged, a note
+    that a score was remembered, the set-up question asked again) add to them and never edit
+    the rendered text. Each section is Telegram HTML already: user text in it is escaped.
+    """
+
+    answer: str
+    """The main answer, first and short."""
+    buttons: Rows = field(default=())
     chart: Chart | ProgressChart | None = None
     document: Document | None = None
+    feeling: str = ""
+    """The student's feeling, named before anything else."""
+    lead: tuple[str, ...] = ()
+    """Said before the answer: e.g. that a figure they quoted was not taken as their score."""
+    numbers: str = ""
+    """The student's own numbers against the right figure."""
+    next_step: str = ""
+    """One next step for the student's stage."""
+    closing: str = ""
+    """An upbeat last line, dropped beside a heavy feeling."""
+    source: str = ""
+    """Where the figures come from."""
+    notes: tuple[str, ...] = ()
+    """Last: what was remembered or logged, the post's other questions, the set-up question again."""
+    about_others: tuple[str, ...] = ()
+    """Specialties we hold no figure for that the answer already names (so no note repeats them)."""
+
+    @property
+    def html(self) -> str:
+        """The sections rendered in order: feeling, lead, answer, numbers, next step, closing and source, notes."""
+        tail = "\n".join(part for part in (self.closing, self.source) if part)
+        parts = (self.feeling, *self.lead, self.answer, self.numbers, self.next_step, tail, *self.notes)
+        return "\n\n".join(part for part in parts if part)
+
+    def noted(self, *notes: str, buttons: Rows = ()) -> Reply:
+        """The reply with notes (and button rows) added at the end."""
+        return replace(self, notes=(*self.notes, *notes), buttons=(*self.buttons, *buttons))
+
+    def led_by(self, *lead: str) -> Reply:
+        """The reply with something said before its answer."""
+        return replace(self, lead=(*lead, *self.lead))

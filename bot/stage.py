@@ -38,6 +38,9 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
 
 def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = None) -> Stage | None:
     """The student's stage: what this message says first, then what we remember; None when unknown."""
+    said = next((stage for stage, pattern in _SAID if pattern.search(norm)), None)
+    if said == "incoming_resident":
+        return said  # a resident-to-be who failed needs what to tell their program, not a school advisor
     if parsed.status == "failed" or (parsed.status is None and about.status == "failed"):
         return "retaking"
     for stage, pattern in _SAID:

@@ -17,11 +17,13 @@ from bot.advice import faq_answer
 from bot.reply import Button, Reply
 from bot.student import Profile
 from bot.understand import Parsed
-from bot.understand.cues import asks_for_joke, just_matched, out_of_scope
+from bot.understand.cues import asks_for_joke, out_of_scope
 from knowledge import Knowledge
 from knowledge.text import normalize
 
 CRISIS_FACT = "crisis-line-us"
+HEAVY_FEELINGS = frozenset({"failure", "shame", "panic", "hopeless"})
+"""Feelings beside which an upbeat closing line would jar."""
 
 _ACK: dict[str, tuple[str, ...]] = {
     "stress": (
@@ -48,6 +50,20 @@ _ACK: dict[str, tuple[str, ...]] = {
     "celebration": (
         "Congratulations! 🎉 That's a result you earned.",
         "That's great news, congratulations! 🎉 Enjoy it.",
+    ),
+    "disappointment": (
+        "It's okay to feel let down when the number isn't the one you hoped for. Let's look at what it "
+        "really means for you.",
+        "I'm sorry it isn't the score you wanted. That sting is real, and it's worth a clear look at where "
+        "you actually stand.",
+    ),
+    "relief": (
+        "What a relief! 😌 Let that weight come off for a moment.",
+        "Phew, that's a weight off. 😌 Well done for getting through it.",
+    ),
+    "worry": (
+        "I hear the worry. One number rarely settles things on its own, so let's look at where you actually stand.",
+        "That's a fair thing to worry about, and it's rarely as final as it feels. Here's the honest picture.",
     ),
 }
 
@@ -89,10 +105,8 @@ def with_feeling(reply: Reply, parsed: Parsed) -> Reply:
     ack = acknowledge(parsed)
     if not ack:
         return reply
-    html = reply.html
-    if parsed.feeling in {"failure", "shame", "panic", "hopeless"}:
-        html = html.replace("\n\nA score is one part of your application, not a verdict on it.", "")
-    return Reply(f"{ack}\n\n{html}", reply.buttons, reply.chart)
+    heavy = parsed.feeling in HEAVY_FEELINGS
+    return replace(reply, feeling=ack, closing="" if heavy else reply.closing)
 
 
 def vent(parsed: Parsed) -> Reply:
@@ -249,8 +263,7 @@ def also(parsed: Parsed, knowledge: Knowledge, reply: Reply) -> Reply:
     if not buttons:
         return reply
     names = " and ".join(f"“{escape(b.label)}”" for b in buttons)
-    html = f"{reply.html}\n\n<i>You also asked about {names}: tap below.</i>"
-    return Reply(html, (*reply.buttons, tuple(buttons)), reply.chart)
+    return reply.noted(f"<i>You also asked about {names}: tap below.</i>", buttons=(tuple(buttons),))
 
 
 def school_note(profile: Profile, knowledge: Knowledge, reply: Reply) -> Reply:
@@ -260,8 +273,10 @@ def school_note(profile: Profile, knowledge: Knowledge, reply: Reply) -> Reply:
     if topic is None or topic not in knowledge.faq or f"/faq {topic}" in shown:
         return reply
     label = "As an IMG" if topic == "img" else "As a DO student"
-    html = f"{reply.html}\n\n{label}, a few things work differently for you: tap below."
-    return Reply(html, (*reply.buttons, (Button(knowledge.faq[topic].title, f"/faq {topic}"),)), reply.chart)
+    return reply.noted(
+        f"{label}, a few things work differently for you: tap below.",
+        buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),),
+    )
 
 
 def quoted_note(parsed: Parsed, reply: Reply) -> Reply:
@@ -273,7 +288,7 @@ def quoted_note(parsed: Parsed, reply: Reply) -> Reply:
         f"<i>The {figures} you mention reads as a figure you heard or someone else's score, so I haven't "
         "taken it as yours. Here's what the sources say:</i>"
     )
-    return Reply(f"{note}\n\n{reply.html}", reply.buttons, reply.chart)
+    return reply.led_by(note)
 
 
 def older_score(parsed: Parsed) -> Reply:
@@ -314,12 +329,3 @@ MATCHED = (
     "Congratulations on matching! 🎉 That's years of work paying off, so enjoy it. If anything about starting "
     "residency is on your mind, like what your program sees of your Step scores, ask away."
 )
-
-
-def matched_news(text: str, parsed: Parsed) -> tuple[Reply | None, Parsed]:
-    """News of a match: congratulations alone when that's all it is, else the congratulations first."""
-    if parsed.feeling == "hopeless" or not just_matched(normalize(text)):
-        return None, parsed
-    if "?" not in text:
-        return Reply(MATCHED), parsed
-    return None, replace(parsed, feeling="celebration")

@@ -49,11 +49,12 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot import timezones
+from bot import commands, timezones
 from bot.aiohttp_request import AiohttpRequest
 from bot.charts import render_png
+from bot.commands import WHOLE_STORE_COMMANDS
 from bot.config import FREE_RATE, Settings
-from bot.conversation import COMMAND, WHOLE_STORE_COMMANDS, Advisor, Turn, command_name
+from bot.conversation import COMMAND, Advisor, Turn, command_name
 from bot.group_commit import GroupCommit
 from bot.inline import InlineAnswer, answer_inline
 from bot.logging_setup import configure_logging
@@ -66,26 +67,6 @@ from bot.user_store import StoreUnavailable, open_store
 from knowledge import Knowledge
 
 log = logging.getLogger(__name__)
-
-COMMANDS = (
-    ("start", "What I can do"),
-    ("specialties", "All averages, with the source"),
-    ("average", "Average for a specialty: /average derm"),
-    ("score", "Your score vs. averages: /score 248 ortho"),
-    ("compare", "Side by side: /compare derm psych"),
-    ("chart", "Chart of averages with your score"),
-    ("faq", "Common questions"),
-    ("plan", "Your study plan and daily nudges"),
-    ("calendar", "Your study plan as a calendar file"),
-    ("done", "Log today's study: /done 40 questions"),
-    ("progress", "A chart of your scores and questions"),
-    ("deadline", "A reminder: /deadline ERAS opens sep 25"),
-    ("pause", "Pause nudges"),
-    ("resume", "Resume nudges"),
-    ("stop", "Stop the study plan"),
-    ("forget", "Erase everything I stored about you"),
-    ("help", "How to ask"),
-)
 
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
 NOT_TEXT = "I can only read text for now. Try “avg for derm” or /help."
@@ -428,7 +409,7 @@ async def _post_init(
 ) -> None:
     """Start-up work: the command menu, then every study plan scheduled again (with PostgreSQL,
     nothing is restored: due nudges are claimed from the database as they fall due)."""
-    await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    await app.bot.set_my_commands([BotCommand(name, text) for name, text in commands.menu()])
     if app.updater is not None:
         _watchers.add(asyncio.get_running_loop().create_task(_stop_on_revoked_token(app)))
     advisor = handlers.advisor

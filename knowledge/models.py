@@ -34,6 +34,9 @@ Stage = Literal[
 ]
 """Where a student is on the road: the stages an answer fits (bot/stage.py reads a student's)."""
 Audience = Literal["us_md", "do", "img"]
+NEXT_STEP = "Next step:"
+"""How a FAQ answer's closing paragraph, and each of its stage next steps, begins."""
+NextStep = Annotated[Text, StringConstraints(max_length=300, pattern=r"^Next step: ")]
 
 
 class Record(BaseModel):
@@ -153,6 +156,15 @@ class FaqEntry(Record):
     phrasings: list[Phrase] = Field(min_length=3)
     related: list[Slug] = []
     sources: list[Slug] = Field(min_length=1)
+    next_steps: dict[Stage, NextStep] = {}
+    """A next step for a student at one stage, in place of the answer's own closing "Next step:"
+    paragraph (a student who has sat the exam needs no advice on spacing out practice tests)."""
+
+    @model_validator(mode="after")
+    def _ends_with_a_next_step(self) -> FaqEntry:
+        if self.next_steps and not self.answer.rsplit("\n\n", 1)[-1].startswith(NEXT_STEP):
+            raise ValueError(f"an answer with next_steps must end in a '{NEXT_STEP}' paragraph")
+        return self
 
 
 class Tip(Record):

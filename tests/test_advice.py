@@ -201,7 +201,7 @@ def test_faq_answer_has_sources_and_related_buttons(knowledge: Knowledge) -> Non
 def test_faq_with_a_specialty_adds_its_lead_average(knowledge: Knowledge) -> None:
     text = reply_text(Parsed("faq", topic="img", specialties=("dermatology",)), knowledge)
     lead = knowledge.lead("dermatology")
-    assert f"Dermatology average of {lead.value} ({knowledge.label(lead)})." in text  # short: /average has all
+    assert f"Dermatology average is {lead.value} ({knowledge.label(lead)})." in text  # short: /average has all
 
 
 @pytest.mark.parametrize(
@@ -218,7 +218,7 @@ def test_overall_and_specialty_figures_each_keep_their_label(knowledge: Knowledg
     text = reply_text(Parsed("faq", topic="overall_average", specialties=("psychiatry",)), knowledge)
     assert "U.S. MD seniors who matched in the 2024 Main Residency Match averaged 250" in text
     lead = knowledge.lead("psychiatry")
-    assert f"Psychiatry average of {lead.value} ({knowledge.label(lead)})." in text
+    assert f"Psychiatry average is {lead.value} ({knowledge.label(lead)})." in text
     assert "matched applicants" not in text.lower()
 
 
@@ -473,3 +473,43 @@ def test_a_score_range_against_every_field_keeps_each_source_under_its_own_label
         for spec, figure in group.rows:
             assert f"• {spec.short_name} average {figure.value}: " in text
     assert "I don't work out gaps between them" in text
+
+
+@pytest.mark.parametrize(
+    ("topic", "stage", "step"),
+    [
+        ("practice_tests", "waiting", "your exam is done"),
+        ("practice_tests", "studying", "space your self-assessments out"),  # the answer's own next step
+        ("practice_tests", None, "space your self-assessments out"),
+        ("step1_vs_step2", "preclinical", "put your energy into Step 1"),
+        ("after_fail", "incoming_resident", "tell your program director early"),
+        ("after_fail", "retaking", "book a meeting with your advisor"),
+    ],
+)
+def test_a_faq_answer_ends_with_the_next_step_for_the_students_stage(
+    knowledge: Knowledge, topic: str, stage: str | None, step: str
+) -> None:
+    reply = advise(Parsed("faq", topic=topic), Profile(1), knowledge, stage)  # type: ignore[arg-type]
+    assert step in reply.next_step
+    assert reply.next_step.startswith("Next step:") and reply.html.count("Next step:") == 1
+
+
+def test_every_stage_next_step_differs_from_the_answers_own(knowledge: Knowledge) -> None:
+    for entry in knowledge.faq.values():
+        own = entry.answer.rsplit("\n\n", 1)[-1]
+        assert own not in entry.next_steps.values(), entry.topic
+
+
+@pytest.mark.parametrize(
+    ("stage", "step"),
+    [
+        (None, "strong letters"),
+        ("has_score", "strong letters"),
+        ("studying", "a target works best as a plan"),
+        ("interviewing", "let your interviews show"),
+        ("incoming_resident", "done its job for the match"),
+    ],
+)
+def test_a_scores_next_step_fits_the_stage(knowledge: Knowledge, stage: str | None, step: str) -> None:
+    parsed = Parsed("score_check", score=262, specialties=("orthopedic-surgery",))
+    assert step in advise(parsed, Profile(1), knowledge, stage).next_step  # type: ignore[arg-type]

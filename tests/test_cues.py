@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understand.cues import asks_for_calendar
+from bot.understand.cues import asks_for_calendar, felt, yes_no_question
 from knowledge import Knowledge
 from knowledge.corpus import load_corpus
 from knowledge.text import normalize
@@ -34,3 +34,40 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
     corpus = load_corpus(specialty_ids=[*knowledge.specialties, *knowledge.other_specialties])
     caught = [e.text for e in corpus.examples if asks_for_calendar(normalize(e.text))]
     assert caught == []
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        ("passed 😭 but only 224", "disappointment"),
+        ("kinda bummed about my 239 tbh", "disappointment"),
+        ("barely passed, 219", "disappointment"),
+        ("phew!! 244, thank god", "relief"),
+        ("so relieved it's over", "relief"),
+        ("am I cooked with a 231 for gas", "worry"),
+        ("did i tank my chances with this", "worry"),
+        ("what's the average for neuro", None),
+        ("I got 251, is that good for EM?", None),
+        ("is 240 a sad score for IM", "disappointment"),
+    ],
+)
+def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: str | None) -> None:
+    assert felt(text, normalize(text)) == feeling
+
+
+@pytest.mark.parametrize(
+    ("text", "yes_no"),
+    [
+        ("is 236 enough for peds?", True),
+        ("can an IMG match into neurosurgery", True),
+        ("so do programs see my failed attempt?", True),
+        ("hey quick q, will PDs care about a 5 point drop?", True),
+        ("my score is 240. good or not?", True),
+        ("how do programs use Step 2 after interviews?", False),
+        ("what happens if I fail twice?", False),
+        ("why is my score taking so long", False),
+        ("tips for the last week before the exam", False),
+    ],
+)
+def test_yes_no_question(text: str, yes_no: bool) -> None:
+    assert yes_no_question(text) is yes_no

@@ -344,7 +344,9 @@ def test_tips_are_sourced_or_plainly_our_own(knowledge: Knowledge) -> None:
 
 
 def test_every_number_in_an_answer_or_fact_is_sourced(knowledge: Knowledge) -> None:
-    texts = [(f"faq {e.topic}", e.answer, e.sources) for e in knowledge.faq.values()]
+    texts = [
+        (f"faq {e.topic}", " ".join([e.answer, *e.next_steps.values()]), e.sources) for e in knowledge.faq.values()
+    ]
     texts += [(f"fact {f.id}", f.text, [f.source]) for f in knowledge.facts.values()]
     texts += [(f"answer {a.id}", f"{a.answer} {a.short}", a.sources) for a in knowledge.answers.values()]
     assert set(SOURCED_NUMBERS) == set(knowledge.sources), "add the new source's numbers above"
@@ -585,6 +587,16 @@ BROKEN: list[tuple[str, Callable[[Path], None], str]] = [
         "no encouragement at all",
         write("encouragements", '{"encouragements": {}}'),
         r"^encouragements\.json: holds no encouragement$",
+    ),
+    (
+        "a stage's next step for an answer that ends without one",
+        edit("faq", lambda t: t["1"].update(answer="Short answer.", next_steps={"waiting": "Next step: rest."})),
+        r"^faq\.json, record 1 \(\"step1_vs_step2\"\), field \(record\): .*must end in a 'Next step:' paragraph",
+    ),
+    (
+        "a next step for a stage that does not exist",
+        edit("faq", lambda t: t["3"].update(next_steps={"dreaming": "Next step: sleep."})),
+        r"^faq\.json, record 3 \(\"low_score\"\), field next_steps\.dreaming",
     ),
     (
         "specific answer filed under a topic that does not exist",

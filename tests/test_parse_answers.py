@@ -53,6 +53,7 @@ TODAY = date(2026, 1, 12)  # a Monday
         ("Jan 1", date(2027, 1, 1)),  # no year and already past this year: next occurrence
         ("jan 13", date(2026, 1, 13)),
         ("my exam is on March 3rd!", date(2026, 3, 3)),
+        ("13/3/2026", date(2026, 3, 13)),  # day first: no month 13, so the only reading
     ],
 )
 def test_parse_exam_date_formats(text: str, expected: date) -> None:
@@ -72,7 +73,7 @@ def test_parse_exam_date_formats(text: str, expected: date) -> None:
         ("feb 29", "more than a year"),  # the next Feb 29 is in 2028
         ("2/30", "no day 30"),
         ("2/30/2026", "no day 30"),
-        ("13/3/2026", "isn't a month"),
+        ("13/13/2026", "isn't a month"),
         ("hello", "couldn't find a date"),
         ("🙂", "couldn't find a date"),
         ("", "couldn't find a date"),

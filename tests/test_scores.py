@@ -75,11 +75,32 @@ def test_numbers_belong_to_their_exam(text: str, fields: dict[str, Any]) -> None
         ("would 245 be ok for psych", False),
         ("I want a 260", False),
         ("248 good enough for ortho??", False),
+        ("PD said their cutoff is 230 and I have 228", True),
     ],
 )
 def test_a_stated_score_is_the_students_own_and_an_asked_one_is_not(text: str, own: bool) -> None:
     found = read_numbers(text)
     assert found.score is not None and found.own is own, found
+
+
+@pytest.mark.parametrize(
+    ("text", "hypothetical"),
+    [
+        ("hoping for a 255, enough for plastics?", True),
+        ("if I get 240 can I still do EM", True),
+        ("what if i only get like 230", True),
+        ("terrified I'll end up with 225", True),
+        ("aiming for 250+ for gas", True),
+        ("need a 245 for IM?", True),
+        ("is 240 good for IM?", False),  # asked about, not supposed: "your 240"
+        ("I got 251, ok for derm?", False),
+        ("my friend got 260", False),
+    ],
+)
+def test_a_hoped_for_or_feared_score_is_hypothetical(text: str, hypothetical: bool) -> None:
+    found = read_numbers(text)
+    assert found.score is not None or found.quoted, found
+    assert found.hypothetical is hypothetical, found
 
 
 def test_nothing_found_in_plain_words() -> None:

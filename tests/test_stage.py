@@ -19,7 +19,7 @@ TODAY = dt.date(2026, 12, 4)
     ("text", "about", "stage"),
     [
         ("i matched IM! do i need to tell my PD about my ck score", About(), "incoming_resident"),
-        ("incoming intern here, failed ck, what do i tell my program", About(), "retaking"),
+        ("incoming intern here, failed ck, what do i tell my program", About(), "incoming_resident"),
         ("interview invites are slow, does step 2 matter now", About(), "interviewing"),
         ("submitting ERAS next week, should i list ck as pending", About(), "applying"),
         ("waiting for my score, when does it come out", About(), "waiting"),

@@ -5,6 +5,7 @@ transport uses)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -300,3 +301,40 @@ def test_news_of_a_match_is_congratulated_first(advisor: Advisor, text: str, ope
 @pytest.mark.parametrize("text", ["didn't match, what now", "what if i matched into prelim only"])
 def test_a_match_not_made_is_not_congratulated(advisor: Advisor, text: str) -> None:
     assert "ongratulations" not in say(advisor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("passed 😭 but only 224", "It's okay to feel let down|I'm sorry it isn't the score you wanted"),
+        ("phew!! 244, thank god", "What a relief|Phew, that's a weight off"),
+        ("am I cooked with a 231 for gas", "I hear the worry|That's a fair thing to worry about"),
+    ],
+)
+def test_disappointment_relief_and_worry_are_named_first(advisor: Advisor, text: str, opening: str) -> None:
+    shown = say(advisor, text)
+    assert re.match(opening, shown), shown
+    assert "You're welcome" not in shown  # "thank god" is relief, not thanks to us
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "not_said"),
+    [
+        ("hoping for a 255, enough for ortho?", "A 255 would be", "Your 255"),
+        ("terrified I'll end up with 235, is gen surg still possible", "A 235 would be", "I'll remember"),
+        ("I got 255, enough for ortho?", "Your 255 is", "would be"),
+    ],
+)
+def test_a_hoped_for_score_is_talked_about_as_one_and_not_kept(
+    advisor: Advisor, store: ProfileStore, text: str, said: str, not_said: str
+) -> None:
+    shown = say(advisor, text)
+    assert said in shown and not_said not in shown, shown
+    assert (store.get(1).score is None) is ("would be" in said)  # only a real result is remembered
+
+
+def test_no_yes_or_no_opener_for_a_question_that_is_not_yes_or_no(advisor: Advisor, knowledge: Knowledge) -> None:
+    opener = knowledge.faq["match_with_average"].answer.split(".")[0]  # "Often, yes"
+    asked = say(advisor, "is an average score enough to match?")
+    not_asked = say(advisor, "how are people with average scores doing in the match these days?")
+    assert opener in asked and opener not in not_asked, (asked, not_asked)

@@ -50,6 +50,8 @@ log = logging.getLogger(__name__)
 Intent = IntentName | Literal["out_of_scope"]
 """The free-text intents: the corpus's (knowledge/corpus.py), so the labels and the code agree, and
 "out_of_scope" (another exam than Step 2 CK), which only the rules decide."""
+Feeling = FeelingName | Literal["disappointment", "relief", "worry"]
+"""The learned feelings (`knowledge.corpus.FeelingName`), and three read by rule alone (`cues.felt`)."""
 
 MAX_CHARS = 1000
 """Only this much of a message is read: questions are short, and work must stay bounded."""
@@ -97,7 +99,7 @@ class Parsed:
     comlex: int | None = None
     other_specialties: tuple[str, ...] = ()
     """Every specialty named that we hold no figure for, in order."""
-    feeling: FeelingName | None = None
+    feeling: Feeling | None = None
     confidence: float = 1.0
     """Probability of `intent` (1.0 when rules decided it)."""
     alternatives: tuple[str, ...] = ()
@@ -113,6 +115,10 @@ class Parsed:
     """Scores that are a figure they heard or someone else's ("249 is the median"): answered, never kept."""
     score_year: int | None = None
     """A year before today's scoring rules (1990-2021) named beside the score: "a 95 back in 2009"."""
+    hypothetical: bool = False
+    """`score` is hoped for, feared or supposed ("hoping for 255", "if I get 240"): "a 255 would be..."."""
+    yes_no: bool = True
+    """The question can be answered yes or no ("is 240 enough?"); else no reply opens with "Yes."/"No."."""
 
     @property
     def unsure(self) -> bool:
@@ -226,7 +232,8 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
     return Parsed(
         settled,  # type: ignore[arg-type]
         topic=topic,
-        feeling=_feeling(norm, guess),
+        feeling=_feeling(text, norm, guess),
+        yes_no=cues.yes_no_question(text),
         confidence=sure,
         alternatives=readings,
         also=also,
@@ -277,21 +284,37 @@ def _entity_fields(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...
         "exam_date": facts.exam_date,
         "quoted": nums.quoted,
         "score_year": nums.past_year if nums.score is not None else None,
+        "hypothetical": nums.hypothetical,
     }
 
 
-def _feeling(norm: str, guess: Prediction) -> FeelingName | None:
-    # The hopeless/self-harm path: a short phrase list beside the classifier, because the
-    # classifier learns from a few dozen examples and a missed "I want to disappear" is the one
-    # mistake we cannot afford; a caring reply to a false alarm costs little.
+def sounds_hopeless(text: str) -> bool:
+    """Hopelessness or self-harm by rule alone (no model): for words that don't go through
+    `understand`, such as a command's arguments."""
+    return _hopeless_by_rule(normalize(text[:MAX_CHARS]))
+
+
+def _hopeless_by_rule(norm: str) -> bool:
+    # A short phrase list beside the classifier, because the classifier learns from a few dozen
+    # examples and a missed "I want to disappear" is the one mistake we cannot afford; a caring
+    # reply to a false alarm costs little.
     plain = cues.without_idioms(norm)
-    if phrase_in(plain, vocabulary().hopeless_phrases) is not None or cues.hopeless(plain):
+    return phrase_in(plain, vocabulary().hopeless_phrases) is not None or cues.hopeless(plain)
+
+
+def _feeling(text: str, norm: str, guess: Prediction) -> Feeling | None:
+    if _hopeless_by_rule(norm):
         return "hopeless"
     scores = dict(guess.feeling)
     if scores.get("hopeless", 0.0) >= HOPELESS_AT:
         return "hopeless"
     label, p = guess.feeling[0]
-    return label if label != "none" and p >= FEELING_AT else None  # type: ignore[return-value]
+    learned = label if label != "none" and p >= FEELING_AT else None
+    if learned is not None and learned != "celebration":
+        return learned  # type: ignore[return-value]
+    # Disappointment, relief and worry have no label of their own; a plain cue for one of them also
+    # outweighs a "celebration" the model heard in "passed 🥲 but only 221".
+    return cues.felt(text, norm) or learned  # type: ignore[return-value]
 
 
 def _settle(
@@ -338,6 +361,9 @@ def _settle(
         if has_spec:
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0
         return "faq", 1.0  # a figure they heard, asked about: the topic answers it, not a fit list
+    if intent == "thanks" and cues.felt(text, norm) == "relief":
+        # "phew, thank god": relief, not thanks to us; the numbers answer it when there are any.
+        return ("score_fit" if has_score else "smalltalk"), 1.0
     if intent in {"unknown", "smalltalk"} and cues.asks_help(norm):
         return "help", 1.0
     if intent != "study_plan" and not has_score and cues.wants_reminders(norm):

@@ -11,6 +11,7 @@ import re
 from bot.parse_answers import find_exam_date
 from bot.understand.exam_ahead import ANY_DAY, EXAM_WORDS, PAST_WORDS, words_re
 from bot.understand.specialties import Token
+from knowledge.text import normalize
 from knowledge.vocab import vocabulary
 
 # --------------------------------------------------------------------------- intents
@@ -254,3 +255,49 @@ _NOT_MATCHED_RE = re.compile(r"\b(?:didn t|didnt|did not|not|never|if|hope|hopin
 def just_matched(norm: str) -> bool:
     """ "I MATCHED!!!", "just matched into gen surg": news to congratulate first, not a question about match rates."""
     return _MATCHED_RE.search(norm) is not None and _NOT_MATCHED_RE.search(norm) is None
+
+
+_DISAPPOINTED_RE = re.compile(
+    r"\b(?:disappoint\w*|bummed|gutted|let down|crushed|devastat\w*|heartbroken|sad|upset|not happy|"
+    r"hoped for (?:more|better|higher)|expected (?:more|better|higher)|wanted (?:more|higher|\d{3}))\b"
+    r"|\bonly (?:got )?an? ?\d{3}\b|\bpassed but\b|\bbarely passed\b"
+)
+_SAD_EMOJI = frozenset("🥲😭😢😞😔😩😫💔☹🙁")
+_RELIEF_RE = re.compile(
+    r"\b(?:relieved|relief|phew|thank (?:god|goodness|heavens)|thank fully|thankfully|dodged|weight off)\b"
+)
+_WORRY_RE = re.compile(
+    r"\bam i (?:screwed|cooked|done for|doomed|finished|toast|cooked)\b|\bis it over for me\b|\bam i ruined\b"
+    r"|\b(?:did i|have i) (?:ruin|ruined|tank|tanked|blow|blown|screw|screwed)\b|\bruined my chances\b"
+    r"|\bno chance\b|\bany chance at all\b|\bam i (?:out|delusional)\b"
+)
+
+
+def felt(text: str, norm: str) -> str | None:
+    """Feelings the model has no label for, by rule: "disappointment" ("passed 🥲 but only 221"),
+    "relief" ("phew, 238"), "worry" ("am I screwed?"); None when none is plain."""
+    if _DISAPPOINTED_RE.search(norm) or any(ch in _SAD_EMOJI for ch in text):
+        return "disappointment"
+    if _RELIEF_RE.search(norm):
+        return "relief"
+    if _WORRY_RE.search(norm):
+        return "worry"
+    return None
+
+
+_YES_NO_START_RE = re.compile(
+    r"^(?:(?!(?:what|how|why|when|where|which|who|whom|whose)\b)\w+\s+){0,4}?"  # no wh-word before the verb
+    r"(?:is|isn t|are|aren t|am|was|were|can|can t|could|do|does|did|don t|doesn t|will|won t|"
+    r"would|should|shall|has|have|had|may|might|must)\s+(?:i|it|my|a|an|the|this|that|there|they|we|you|he|she|"
+    r"people|programs?|pds?|[a-z0-9]+)\b"
+)
+_SENTENCE_END_RE = re.compile(r"(?<=[.?!])\s+|\n+")
+
+
+def yes_no_question(text: str) -> bool:
+    """Whether the student's question is a yes/no one ("is 240 enough?", "can IMGs match derm")."""
+    questions = [s for s in _SENTENCE_END_RE.split(text) if "?" in s] or [text]
+    return any(
+        _YES_NO_START_RE.match(normalize(q)) or " or not" in normalize(q) or normalize(q).endswith(" right")
+        for q in questions
+    )

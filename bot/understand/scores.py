@@ -157,6 +157,8 @@ class Numbers:
     """Scores that are someone else's or a quoted figure ("249 is the median", "my friend got 260")."""
     past_year: int | None = None
     """A year before the current scoring rules (1990-2021) named in the message: "back in 2009"."""
+    hypothetical: bool = False
+    """The score is one hoped for, feared or supposed ("hoping for 255", "if I get 240"), not a result."""
 
 
 def read_numbers(text: str, aliases: Collection[str] = ()) -> Numbers:
@@ -185,6 +187,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     if score is not None and score in claimed:
         score = None  # the practice-result reader tied this number to another exam
     own = score is not None and at is not None and _is_own(low, at)
+    supposed = score is not None and at is not None and not own and _is_supposed(low, at)
     past = _PAST_YEAR_RE.search(low)
     return Numbers(
         score,
@@ -197,6 +200,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         other,
         tuple(q for q in quoted if q not in claimed),
         int(past.group()) if past else None,
+        supposed,
     )
 
 
@@ -334,7 +338,7 @@ _OWN_BEFORE_RE = re.compile(
     r"(?:\b(?:i|i've|ive|just)\s+(?:got|scored|received|pulled|hit|ended up with|finished with)|\bgot\s+(?:back\s+)?"
     r"|\bscored|\bcame back(?:\s+(?:with|as|at))?|\bmy\s+(?:real\s+|actual\s+|official\s+)?"
     r"(?:step\s*2(?:\s*ck)?|step2(?:ck)?|s2(?:ck)?|ck|score)(?:\s+score)?(?:\s+(?:is|was|came in at|came back|=))?"
-    r"|\bactually(?:\s+(?:it\s*'?s|its|it\s+is|it\s+was|i\s+got|a|was))?|\bi\s+have\s+an?|\bi\s*'?m\s+at"
+    r"|\bactually(?:\s+(?:it\s*'?s|its|it\s+is|it\s+was|i\s+got|a|was))?|\bi\s+have(?:\s+an?)?|\bi\s*'?m\s+at"
     r"|\bim\s+at|\bi\s+am\s+at|\bsitting\s+(?:at|on|with)|\bwith\s+my|\bcorrection)"
     r"\s*(?:a|an|only|just|like|around|about|a\s+solid|a\s+measly|:|=|-)?\s*$"
 )
@@ -342,6 +346,20 @@ _NOT_OWN_RE = re.compile(
     r"\b(?:if|what if|would|could|someone|somebody|anyone|people|ppl|person|applicants?|hypothetically"
     r"|let\s*'?s say|lets say|aim\w*|target\w*|goal|want|need|hop(?:e|ing)|predict\w*|projected)\b"
 )
+
+
+_SUPPOSED_RE = re.compile(
+    r"\b(?:if|what if|would|hypothetically|let\s*'?s say|lets say|suppose|assuming|aim\w*|target\w*|goal|want|wanna"
+    r"|need|hop(?:e|ing)|shooting for|going for|expect\w*|scared|afraid|worried|terrified|end(?:s|ed)? up)\b"
+)
+
+
+def _is_supposed(low: str, at: int) -> bool:
+    """A score hoped for, feared or supposed: "hoping to get 255", "scared I'll end up with 235"."""
+    before = low[max(0, at - 40) : at]
+    cut = list(re.finditer(r"[,;!?\n]|\.\s|\b(?:but|so|and)\b", before))
+    clause = before[cut[-1].end() :] if cut else before
+    return _SUPPOSED_RE.search(clause) is not None
 
 
 def _is_own(low: str, at: int) -> bool:
