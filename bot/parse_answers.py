@@ -210,13 +210,36 @@ def find_exam_date(text: str, today: date) -> date | str | None:
     "make me a study plan, exam on March 3" -> date; "test in 6 weeks" -> date;
     "exam was March 3 2020" -> reason (past); "make me a plan" -> None.
     """
-    matches = _date_matches(fold(text), today)
+    folded = fold(text)
+    matches = _date_matches(folded, today)
     if not matches:
         return None
-    # A usable date beats a refused one ("I study 24/7, exam in 6 weeks"); among equals
-    # the earliest phrase wins, and at the same start the longest ("day after tomorrow").
-    matches.sort(key=lambda m: (isinstance(m[2], str), m[0], -(m[1] - m[0])))
-    return matches[0][2]
+    calendar_dates = {(m[0], m[1]) for m in _calendar_matches(folded)}
+
+    def rank(m: tuple[int, int, date | str]) -> tuple[bool, bool, bool, int, int]:
+        # A usable date beats a refused one ("I study 24/7, exam in 6 weeks"); then one said of the
+        # exam ("3 days till my shelf, then step 2 on may 30"); then a calendar date over "3 days";
+        # then the earliest phrase, and at the same start the longest ("day after tomorrow").
+        start, end, value = m
+        near = _EXAM_WORD_RE.search(folded[max(0, start - _EXAM_WORD_SPAN) : end + _EXAM_WORD_SPAN])
+        return (isinstance(value, str), near is None, (start, end) not in calendar_dates, start, start - end)
+
+    return min(matches, key=rank)[2]
+
+
+_EXAM_WORD_RE = re.compile(r"\b(?:exam|test|step\s*(?:2|two)|ck|s2ck|boards?)\b")
+_EXAM_WORD_SPAN = 20
+"""Characters either side of a date within which an exam word says the date is the exam's."""
+
+
+def _calendar_matches(text: str) -> list[re.Match[str]]:
+    """The phrases that name a calendar day ("may 30", "5/30", "2027-05-30"), not a span or a weekday."""
+    return [
+        *_ISO_RE.finditer(text),
+        *_US_RE.finditer(text),
+        *_MONTH_DAY_RE.finditer(text),
+        *_DAY_MONTH_RE.finditer(text),
+    ]
 
 
 def parse_exam_date(text: str, today: date) -> date | str:

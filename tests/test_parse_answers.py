@@ -102,6 +102,11 @@ def test_exam_date_limit_is_365_days() -> None:
         ("I can do 5 days a week", None),
         ("nbme 240, derm", None),
         ("I scored 240 in march 2026", None),
+        # The exam's own date wins over another span in the same message.
+        ("3 days till my shelf, then step 2 on march 3", date(2026, 3, 3)),
+        ("I get 2 days off a week until my exam on march 3", date(2026, 3, 3)),
+        ("exam march 3 and I can study 4 days a week", date(2026, 3, 3)),
+        ("my exam is in 6 weeks, shelf is on jan 20", date(2026, 2, 23)),
     ],
 )
 def test_find_exam_date_in_sentences(text: str, expected: date | None) -> None:
