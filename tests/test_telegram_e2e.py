@@ -108,7 +108,7 @@ def test_follow_up_uses_memory_and_forget_erases_it(bot: BotProcess) -> None:
 def test_faq_answer_offers_related_topics_that_work(bot: BotProcess) -> None:
     user = next(users)
     [answer] = bot.say(user, "can IMGs match derm")
-    assert "IMG" in text_of([answer]) and "Dermatology average of 257" in text_of([answer])
+    assert "IMG" in text_of([answer]) and "Dermatology average is 257" in text_of([answer])
     related = actions(answer)
     assert related and all(a.startswith("/faq ") for a in related)
     pressed = bot.press(user, related[0])
