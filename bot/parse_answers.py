@@ -214,7 +214,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
     matches = _date_matches(folded, today)
     if not matches:
         return None
-    calendar_dates = {(m[0], m[1]) for m in _calendar_matches(folded)}
+    calendar_dates = {m.span() for m in _calendar_matches(folded)}
 
     def rank(m: tuple[int, int, date | str]) -> tuple[bool, bool, bool, int, int]:
         # A usable date beats a refused one ("I study 24/7, exam in 6 weeks"); then one said of the
