@@ -43,6 +43,7 @@ from bot.timezones import ZoneQuestion, parse_timezone
 from bot.understand import understand
 from knowledge import Knowledge
 from knowledge.text import answer_words as _words
+from knowledge.text import fold
 
 _CANCEL = frozenset({"cancel", "/cancel", "stop", "quit", "exit", "abort", "never mind", "nevermind", "forget it"})
 _SKIP = frozenset(
@@ -454,13 +455,20 @@ def _finish_edit(plan: Plan, today: date, knowledge: Knowledge, note: str = "") 
 # ----------------------------------------------------------------------------- start
 
 
-def _fresh(text: str, today: date, default_tz: str, note: str = "", remembered: date | None = None) -> PlanOutcome:
+def _fresh(
+    text: str,
+    today: date,
+    default_tz: str,
+    note: str = "",
+    remembered: date | None = None,
+    knowledge: Knowledge | None = None,
+) -> PlanOutcome:
     """A new plan conversation, taking the exam date from `text` when it names one, else the
     upcoming date the student told us earlier (`remembered`)."""
     draft = PlanDraft(step="exam_date", default_tz=default_tz)
     found = find_exam_date(text, today)
     if isinstance(found, date):
-        return _accept_exam_date(draft, found, today, note)
+        return _accept_exam_date(draft, found, today, note, text, knowledge)
     intro = note or "Let's build your Step 2 CK study plan: five quick questions. Send “cancel” any time."
     if found is None and remembered is not None and remembered > today:
         told = "I'll use the exam date you told me earlier (send /plan edit exam later to change it)."
@@ -470,12 +478,34 @@ def _fresh(text: str, today: date, default_tz: str, note: str = "", remembered: 
     return _ask(draft, intro)
 
 
-def _accept_exam_date(draft: PlanDraft, exam: date, today: date, note: str = "") -> PlanOutcome:
+def _accept_exam_date(
+    draft: PlanDraft, exam: date, today: date, note: str = "", text: str = "", knowledge: Knowledge | None = None
+) -> PlanOutcome:
     spec = STEPS["exam_date"]
     draft.exam_date = exam
     draft.step = spec.next or "exam_date"
     said = spec.said(exam, today)
+    days = _STUDY_DAYS_SAID.search(fold(text)) if knowledge is not None else None
+    if days is not None and knowledge is not None and draft.step == "study_days":
+        # "exam may 30, I can study 3 days a week": that answer is given already, so it isn't asked.
+        days_spec = STEPS["study_days"]
+        said_days = days.group("days")
+        value = days_spec.parse(_Answer(said_days, _words(said_days), today, knowledge, draft, None))
+        if not isinstance(value, (_Reask, PlanOutcome)):
+            for name, field_value in days_spec.apply(value).items():
+                setattr(draft, name, field_value)
+            draft.step = days_spec.next or "study_days"
+            said = f"{said}\n{days_spec.said(value, today)}"
     return _ask(draft, f"{note}\n{said}" if note else said)
+
+
+_STUDY_DAYS_SAID = re.compile(
+    # Said of studying ("I can study 3 days a week"), not of work ("I work 4 days a week").
+    r"\b(?:study|studying|can do|can only do|available|free to study)\b[^.,;!?]{0,20}?"
+    r"(?P<days>\b(?:[1-7]|one|two|three|four|five|six|seven)\s*(?:days?|d)\s*(?:a|per|each|every|/)\s*(?:week|wk)\b"
+    r"|\bweekdays(?:\s+only)?\b|\bevery\s*day\b)"
+)
+"""How many days a week the student can study, said in the message that starts the set-up."""
 
 
 def _late_answer(
@@ -548,7 +578,7 @@ def start(
         return _daily_again(existing, today)
 
     if words and words[0] in _NEW:
-        return _fresh(" ".join(args.split()[1:]), today, default_tz, remembered=remembered_exam)
+        return _fresh(" ".join(args.split()[1:]), today, default_tz, remembered=remembered_exam, knowledge=knowledge)
 
     if words and words[0] == "edit" and (command or len(words) <= 3):
         if existing is None or not has_plan:
@@ -579,7 +609,7 @@ def start(
             )
         return PlanOutcome(Reply(html_text, buttons))
 
-    return _fresh(raw, today, default_tz, remembered=remembered_exam)
+    return _fresh(raw, today, default_tz, remembered=remembered_exam, knowledge=knowledge)
 
 
 # ------------------------------------------------------------------------------ step

@@ -109,6 +109,25 @@ def test_free_text_start_takes_the_date(knowledge: Knowledge) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "days", "step"),
+    [
+        ("make me a plan, exam march 3, I can study 3 days a week", 3, "nudge_time"),
+        ("reminders pls, step 2 on march 3 and I can only do 4 days/wk", 4, "nudge_time"),
+        ("exam march 3, studying weekdays only", 5, "nudge_time"),
+        ("exam march 3 and I work 4 days a week", None, "study_days"),  # said of work, not of study
+        ("I have 3 days off a week until my exam on march 3", None, "study_days"),
+        ("I can study 3 days a week", None, "exam_date"),  # no date yet: the date comes first
+    ],
+)
+def test_study_days_said_with_the_date_are_not_asked_again(
+    knowledge: Knowledge, text: str, days: int | None, step: str
+) -> None:
+    draft, _, _ = parts(start(text, TODAY, None, knowledge))
+    assert draft is not None and draft.step == step
+    assert (draft.study_days if step == "nudge_time" else None) == days
+
+
+@pytest.mark.parametrize(
     ("text", "told", "step", "exam"),
     [
         ("/plan", date(2026, 3, 3), "study_days", date(2026, 3, 3)),  # the date they told us earlier
