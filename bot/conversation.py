@@ -11,26 +11,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot import advice, calendar_file, formatting, interpret, parse_answers, plan_flow, progress, talk
-from bot.answer_bank import best_answer
+from bot import advice, calendar_file, formatting, interpret, memory, parse_answers, plan_flow, progress, talk
 from bot.commands import BY_NAME, PLAN_COMMANDS
 from bot.plans import model, operations, schedule
 from bot.plans.messages import MAKE_PLAN
 from bot.reply import Button, Chart, Document, Reply, escape_text
-from bot.stage import stage_of
-from bot.student import About, Profile
+from bot.respond import respond
+from bot.student import Profile
 from bot.timezones import zone
 from bot.understand import Intent, Parsed, sounds_hopeless, understand
 from bot.understand.cues import asks_for_calendar, asks_for_plan, just_matched
 from bot.user_store import UserStore
 from knowledge import Knowledge
-from knowledge.models import Answer, Stage
 from knowledge.text import normalize
 
 MAX_INPUT = 4000
 """Characters of a message we read; Telegram caps text at 4096 anyway."""
-
-MAX_INTERESTS = 5
 
 SCORE_ARG = re.compile(r"-?\d+")
 
@@ -241,7 +237,7 @@ class Advisor:
         self, profile: Profile, parsed: Parsed, *, private: bool = True, use_memory: bool = True, text: str = ""
     ) -> Turn:
         shown = profile if use_memory else Profile(profile.user_id)
-        reply = self._reply(parsed, shown, text)
+        reply = respond(parsed, shown, text, self.knowledge, self._today(self.default_timezone))
         if private:
             reply = self._log_scores(profile, parsed, reply)
             updated = self._remember(profile, parsed, text)
@@ -251,63 +247,6 @@ class Advisor:
             if updated.about.status in {"taken", "passed"}:
                 reply = _without_plan_button(reply)  # no plan pushed for an exam already taken
         return _turn(reply, parsed)
-
-    def _reply(self, parsed: Parsed, profile: Profile, text: str = "") -> Reply:
-        """The answer to free text: small talk, a question when unsure, else the advice."""
-        k = self.knowledge
-        if parsed.feeling == "celebration" and parsed.score is not None and parsed.score < _modest_score(k):
-            parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
-        match parsed.intent:
-            case "thanks":
-                return talk.thanks(parsed)
-            case "insult":
-                return talk.insult()
-            case "out_of_scope":
-                return talk.with_feeling(talk.out_of_scope_reply(text, k), parsed)
-            case "smalltalk":
-                return talk.smalltalk(text)
-            case "my_score":
-                return talk.my_score(profile, k)
-            case "vent":
-                if parsed.status == "failed" and parsed.feeling is None:
-                    parsed = replace(parsed, feeling="failure")
-                return talk.vent(parsed)
-            case "greeting" if profile.score is not None or profile.specialties:
-                return talk.greeting_again(profile)
-            case "unknown" if parsed.practice_score is None:
-                return talk.with_feeling(talk.fallback(parsed, k), parsed)
-        if _older_score(parsed, k):
-            return talk.with_feeling(talk.older_score(parsed), parsed)  # "a 95 back in 2009" is no fail today
-        if parsed.unsure:
-            # Not sure enough to answer: ask with the likeliest readings, or say so; never guess.
-            return talk.clarify(parsed, k) or talk.with_feeling(talk.fallback(parsed, k), parsed)
-        if parsed.intent == "faq" and (parsed.status == "failed" or profile.about.status == "failed"):
-            topic = next((t for t in ("after_fail", "retakes") if t in k.faq), None)
-            if topic is not None and parsed.topic in _FAILED_READS:
-                parsed = replace(parsed, topic=topic)  # a failed attempt is answered as such
-        if parsed.own and parsed.feeling is None and parsed.score is not None:
-            top = max((k.lead(s).value for s in k.specialties), default=300)
-            if parsed.score >= top:
-                parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
-        stage = stage_of(parsed, profile.about, normalize(text), self._today(self.default_timezone)) if text else None
-        specific = self._specific_answer(parsed, profile, text, stage)
-        if specific is not None:
-            specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
-            reply = advice.specific_answer(specific, k, specs, parsed.score, yes_no=parsed.yes_no)
-        else:
-            reply = advice.advise(parsed, profile, k, stage)
-        if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
-            # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
-            reply = talk.school_note(replace(profile, about=_merged_about(profile.about, parsed)), k, reply)
-        reply = talk.also(parsed, k, talk.quoted_note(parsed, reply))
-        return talk.with_feeling(reply, parsed)
-
-    def _specific_answer(self, parsed: Parsed, profile: Profile, text: str, stage: Stage | None) -> Answer | None:
-        """The answer bank's most specific answer to a question, for this student's school and stage."""
-        if parsed.intent != "faq" or not text:
-            return None
-        school = parsed.school or profile.about.school
-        return best_answer(text, parsed.topic, self.knowledge, stage, school)
 
     def _log_scores(self, profile: Profile, parsed: Parsed, reply: Reply) -> Reply:
         """Keep the practice-test results a message reports on the student's plan (for /progress)."""
@@ -324,28 +263,10 @@ class Advisor:
         return reply.noted(progress.logged_note(entries))
 
     def _remember(self, profile: Profile, parsed: Parsed, text: str = "") -> Profile:
-        """Keep the student's score, what they said about themselves and the specialties asked about.
-
-        A score they state as their own ("I got 251") replaces the remembered one; a score they
-        only ask about ("is 240 good?") is kept as context only while we know no real one; one hoped
-        for or feared ("if I get 240") is not kept at all.
-        """
-        score, own = profile.score, profile.about.score_own
-        kept = not (_older_score(parsed, self.knowledge) or parsed.hypothetical)  # "hoping for 255" is no score
-        if parsed.score is not None and (parsed.own or not own) and kept:
-            score, own = parsed.score, parsed.own
-        interests = tuple(dict.fromkeys((*parsed.specialties, *profile.specialties)))[:MAX_INTERESTS]
-        about = _merged_about(profile.about, parsed)
-        if own != about.score_own:
-            about = replace(about, score_own=own)
-        if parsed.exam_date and text:
-            found = parse_answers.find_exam_date(text, self._today(self.default_timezone))
-            if isinstance(found, dt.date):
-                about = replace(about, exam_date=found.isoformat())
-        if (score, interests, about) == (profile.score, profile.specialties, profile.about):
-            return profile  # most messages change nothing: skip the disk entirely
-        updated = replace(profile, score=score, specialties=interests, about=about)
-        self.profiles.save_changes(profile, updated)
+        """What the message told us about the student, kept (`memory.remember`); the same profile when nothing."""
+        updated = memory.remember(profile, parsed, text, self.knowledge, self._today(self.default_timezone))
+        if updated is not profile:
+            self.profiles.save_changes(profile, updated)
         return updated
 
     # -- commands ----------------------------------------------------------------
@@ -607,38 +528,6 @@ _HANDLERS: dict[str, Handler] = {
 Group chats never reach a plan or memory handler (`Advisor._command`)."""
 
 
-_FAILED_READS = frozenset(
-    {"low_score", "retakes", "after_fail", "score_release", "passing_score", "good_score", "percentiles", None}
-)
-"""Topics a student who says they failed is really asking about what to do next."""
-
-
-def _merged_about(about: About, parsed: Parsed) -> About:
-    """What we knew, updated with what this message said (a new statement wins)."""
-    if not (parsed.school or parsed.stage or parsed.status or parsed.step1 or parsed.practice):
-        return about  # nothing about themselves in this message (most of them)
-    practice = tuple(
-        f"{p.exam.upper() if p.exam != 'free120' else 'Free 120'}{' ' + p.form if p.form else ''}: "
-        + (f"{p.score}" if p.score is not None else f"{p.percent}%")
-        for p in parsed.practice
-    )
-    return replace(
-        about,
-        school=parsed.school or about.school,
-        stage=parsed.stage or about.stage,
-        status=parsed.status or about.status,
-        step1=parsed.step1 or about.step1,
-        practice=tuple(dict.fromkeys((*practice, *about.practice)))[:5] if practice else about.practice,
-    )
-
-
-def _older_score(parsed: Parsed, knowledge: Knowledge) -> bool:
-    """A score under today's pass mark from a year before today's rules: not today's to judge, nor to keep."""
-    if parsed.score is None or parsed.score_year is None:
-        return False
-    return parsed.score < (knowledge.facts[advice.MINIMUM_SCORE_FACT].value or 0)
-
-
 def _progress_without_plan(text: str) -> Reply:
     """Work reported with no plan to log it in: the work acknowledged first, then where a log would live."""
     count, percent = parse_answers.parse_progress(text)
@@ -651,13 +540,6 @@ def _progress_without_plan(text: str) -> Reply:
         "yet. /plan sets one up in a minute, and I'll count from there.",
         MAKE_PLAN,
     )
-
-
-def _modest_score(knowledge: Knowledge) -> int:
-    """The lowest specialty average (or the pass mark, if higher): below it, no congratulations."""
-    lowest = min((knowledge.lead(s).value for s in knowledge.specialties), default=0)
-    mark = knowledge.facts.get(advice.MINIMUM_SCORE_FACT)
-    return max(lowest, int(mark.value) if mark is not None and mark.value is not None else 0)
 
 
 def _without_plan_button(reply: Reply) -> Reply:

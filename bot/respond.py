@@ -1,0 +1,88 @@
+"""The answer road: a message as understood, and the student, to one composed Reply.
+
+Everything `interpret.road` sends to "answer" (and the feeling roads) is answered here, in the
+order the reply is read: the feeling first, a quoted figure named as not theirs, the most
+specific answer there is (the answer bank, else the topic's or the frame's own), the student's
+numbers beside it, the next step for their stage, then their other questions as buttons.
+Pure: no store, no clock (today is passed in), no transport.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from bot import advice, talk
+from bot.answer_bank import best_answer
+from bot.memory import merged_about, older_score
+from bot.reply import Reply
+from bot.stage import stage_of
+from bot.student import Profile
+from bot.understand import Parsed
+from knowledge import Knowledge
+from knowledge.text import normalize
+
+FAILED_READS = frozenset(
+    {"low_score", "retakes", "after_fail", "score_release", "passing_score", "good_score", "percentiles", None}
+)
+"""Topics a student who says they failed is really asking about what to do next."""
+
+
+def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, today: dt.date) -> Reply:
+    """The answer to free text: small talk, a question when unsure, else the most specific advice."""
+    k = knowledge
+    if parsed.feeling == "celebration" and parsed.score is not None and parsed.score < modest_score(k):
+        parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
+    match parsed.intent:
+        case "thanks":
+            return talk.thanks(parsed)
+        case "insult":
+            return talk.insult()
+        case "out_of_scope":
+            return talk.with_feeling(talk.out_of_scope_reply(text, k), parsed)
+        case "smalltalk":
+            return talk.smalltalk(text)
+        case "my_score":
+            return talk.my_score(profile, k)
+        case "vent":
+            if parsed.status == "failed" and parsed.feeling is None:
+                parsed = replace(parsed, feeling="failure")
+            return talk.vent(parsed)
+        case "greeting" if profile.score is not None or profile.specialties:
+            return talk.greeting_again(profile)
+        case "unknown" if parsed.practice_score is None:
+            return talk.with_feeling(talk.fallback(parsed, k), parsed)
+    if older_score(parsed, k):
+        return talk.with_feeling(talk.older_score(parsed), parsed)  # "a 95 back in 2009" is no fail today
+    if parsed.unsure:
+        # Not sure enough to answer: ask with the likeliest readings, or say so; never guess.
+        return talk.clarify(parsed, k) or talk.with_feeling(talk.fallback(parsed, k), parsed)
+    if parsed.intent == "faq" and (parsed.status == "failed" or profile.about.status == "failed"):
+        topic = next((t for t in ("after_fail", "retakes") if t in k.faq), None)
+        if topic is not None and parsed.topic in FAILED_READS:
+            parsed = replace(parsed, topic=topic)  # a failed attempt is answered as such
+    if parsed.own and parsed.feeling is None and parsed.score is not None:
+        top = max((k.lead(s).value for s in k.specialties), default=300)
+        if parsed.score >= top:
+            parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
+    stage = stage_of(parsed, profile.about, normalize(text), today) if text else None
+    specific = None
+    if parsed.intent == "faq" and text:
+        specific = best_answer(text, parsed.topic, k, stage, parsed.school or profile.about.school)
+    if specific is not None:
+        specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
+        reply = advice.specific_answer(specific, k, specs, parsed.score, yes_no=parsed.yes_no)
+    else:
+        reply = advice.advise(parsed, profile, k, stage)
+    if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
+        # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
+        reply = talk.school_note(replace(profile, about=merged_about(profile.about, parsed)), k, reply)
+    reply = talk.also(parsed, k, talk.quoted_note(parsed, reply))
+    return talk.with_feeling(reply, parsed)
+
+
+def modest_score(knowledge: Knowledge) -> int:
+    """The lowest specialty average (or the pass mark, if higher): below it, no congratulations."""
+    lowest = min((knowledge.lead(s).value for s in knowledge.specialties), default=0)
+    mark = knowledge.facts.get(advice.MINIMUM_SCORE_FACT)
+    return max(lowest, int(mark.value) if mark is not None and mark.value is not None else 0)

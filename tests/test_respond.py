@@ -1,0 +1,47 @@
+"""The answer road (bot/respond.py): one composed reply, as a pure function of message and student."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.render import plain_text
+from bot.respond import respond
+from bot.student import About, Profile
+from bot.understand import understand
+from knowledge import Knowledge
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> str:
+    return plain_text(respond(understand(text, knowledge), profile or Profile(1), text, knowledge, TODAY).html)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "says"),
+    [
+        # A student who failed is answered about what to do next, whatever topic the words suggest.
+        ("when do scores come out?", Profile(1, about=About(status="failed")), "after a fail"),
+        # The most specific answer in the bank comes first, the topic's general one behind a button.
+        ("do programs look at step 2 again when they rank after interviews?", None, "rank"),
+        # Asked for a joke: a friendly line back, not the insult reply.
+        ("tell me a joke", None, "punchlines"),
+    ],
+)
+def test_the_answer_fits_the_question_and_the_student(
+    knowledge: Knowledge, text: str, profile: Profile | None, says: str
+) -> None:
+    assert says in answer(knowledge, text, profile).lower()
+
+
+def test_no_congratulations_for_a_score_under_every_average(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "yay I got 221!!! 🎉 what fits?")
+    assert "congratulations" not in shown.lower() and "221" in shown
+
+
+def test_it_reads_no_store_and_no_clock(knowledge: Knowledge) -> None:
+    text = "is 250 good for IM?"
+    first = respond(understand(text, knowledge), Profile(1), text, knowledge, TODAY)
+    assert first == respond(understand(text, knowledge), Profile(1), text, knowledge, TODAY)
