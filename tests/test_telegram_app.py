@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -56,7 +55,6 @@ def test_a_token_revoked_while_running_exits_non_zero_with_the_start_line(tmp_pa
     assert again.proc is not None
     assert again.proc.wait(timeout=60) == 2
     assert again.stop().strip().splitlines()[-1] == last
-    time.sleep(0)
 
 
 async def test_a_reply_is_sent_as_html_and_a_caption_too_long_for_it_as_plain_text(
