@@ -26,4 +26,3 @@ def test_fold_and_normalize(raw: str, folded: str, normalized: str) -> None:
 def test_an_answer_loses_its_end_punctuation_only() -> None:
     assert answer_words("  Yes!! ") == "yes"
     assert answer_words("7:30 p.m.") == "7:30 p.m"
-
