@@ -103,7 +103,6 @@ class Nudger:
         self.workers: list[asyncio.Task[None]] = []
         self.busy: set[asyncio.Task[Any]] = set()
         self.stopping = asyncio.Event()
-        self.delivered = 0
         self.commit = commit or GroupCommit(store)
         """Durable writes on the loop, their fsyncs shared (with the bot's turns, when it passes its own)."""
 
@@ -112,11 +111,6 @@ class Nudger:
     def schedule(self, user_id: int) -> dt.datetime | None:
         """(Re)schedule a user's next nudge from their stored plan; returns when, if ever."""
         return self._schedule(self.store.get(user_id))
-
-    def next_nudge(self, user_id: int) -> dt.datetime | None:
-        """When the user's nudge job will fire; None when none is pending."""
-        slot = self.slot_of.get(user_id)
-        return None if slot is None else slot.at
 
     def _schedule(self, profile: Profile, now: dt.datetime | None = None) -> dt.datetime | None:
         user_id = profile.user_id
@@ -271,8 +265,6 @@ class Nudger:
                 return replace(p, **plans.plan_changes(updated, plan))
 
             await self._change_plan(user_id, give_back)
-        elif outcome == "sent":
-            self.delivered += 1
         return outcome
 
     async def _write(self, user_id: int, change: Callable[[Profile], Profile]) -> None:
