@@ -12,6 +12,7 @@ from bot.understand.classifier import Model, features
 from bot.understand.vectors import predict, vector
 from knowledge import Knowledge, load_knowledge
 from knowledge.corpus import load_corpus
+from tests.reference_model import reference_predict
 
 ODD_TEXTS = [
     "",
@@ -30,7 +31,7 @@ def kb() -> Knowledge:
 
 
 def _training_vector(m: Model, text: str, entities: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The vector as `classifier.features` (what training uses) and `Model.predict` define it."""
+    """The vector as `classifier.features` (what training uses) and tests/reference_model.py define it."""
     counts = Counter(features(text, entities))
     known = [(m.vocabulary[f], c) for f, c in counts.items() if f in m.vocabulary]
     idx = np.array([i for i, _ in known], dtype=np.intp)
@@ -51,8 +52,8 @@ def test_every_corpus_message_gets_the_training_vector_and_the_same_prediction(k
             want_idx, want_x = _training_vector(m, text, entities)
             assert idx.tolist() == want_idx.tolist(), (round_, text)
             assert x.tobytes() == want_x.tobytes(), (round_, text)  # bit for bit, not approximately
-            assert predict(m, text, entities) == m.predict(text, entities), (round_, text)
-            assert predict(m, text, top=1) == m.predict(text, top=1), (round_, text)
+            assert predict(m, text, entities) == reference_predict(m, text, entities), (round_, text)
+            assert predict(m, text, top=1) == reference_predict(m, text, top=1), (round_, text)
 
 
 def test_a_second_model_never_reads_the_first_models_cached_words() -> None:
@@ -61,5 +62,5 @@ def test_a_second_model_never_reads_the_first_models_cached_words() -> None:
     predict(m, text)  # caches these words' indices under m's vocabulary
     shuffled = dict(zip(m.vocabulary, reversed(m.vocabulary.values()), strict=True))
     other = Model(shuffled, m.idf, m.weights, m.bias, m.heads, m.digest)
-    assert predict(other, text) == other.predict(text)
-    assert predict(m, text) == m.predict(text)
+    assert predict(other, text) == reference_predict(other, text)
+    assert predict(m, text) == reference_predict(m, text)
