@@ -7,7 +7,6 @@ Thin on purpose: every message, command and button press becomes text for
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import gc
 import logging
@@ -403,20 +402,27 @@ async def _stop_on_revoked_token(app: Application[Any, Any, Any, Any, Any, Any])
     PTB's polling loop gives up on a 401 and its task ends, but the application stays
     up answering nothing, so a service manager never notices. This notices instead.
     """
+    updater = app.updater
+    assert updater is not None  # noqa: S101  # started only when polling
+    # run_polling starts the application once start_polling has returned, so by then the
+    # polling task exists, or has already ended: a 401 can come within milliseconds. (PTB
+    # has no hook after start to wait on, hence the look every 0.2 s.)
     while True:
         await asyncio.sleep(0.2)
-        task = next((t for t in asyncio.all_tasks() if t.get_name() == POLLING_TASK), None)
-        if task is not None:
+        if app.running:
             break
-    await asyncio.wait([task])
-    if task.cancelled() or not isinstance(task.exception(), InvalidToken) or app.updater is None:
+    task = next((t for t in asyncio.all_tasks() if t.get_name() == POLLING_TASK), None)  # unfinished ones only
+    if task is not None:
+        await asyncio.wait([task])
+    if not updater.running:  # Updater.stop() marks it stopped before ending the task: a shutdown
         return
-    app.bot_data[REVOKED] = True
-    # Stopping the updater awaits the failed task, which raises InvalidToken again. Do it
+    # Stopping the updater awaits the ended task, which raises what ended it again. Do it
     # here, where that is expected, so the application then stops and shuts down cleanly.
-    with contextlib.suppress(InvalidToken):
-        await app.updater.stop()
-    app.stop_running()
+    try:
+        await updater.stop()
+    except InvalidToken:
+        app.bot_data[REVOKED] = True
+        app.stop_running()
 
 
 async def _post_init(

@@ -590,6 +590,21 @@ def test_second_poller_conflicts_with_the_first(server: FakeBotApi, client: http
     assert results == [409]
 
 
+def test_a_token_revoked_mid_poll_gets_401_at_once(server: FakeBotApi, client: httpx.Client) -> None:
+    old = server.token
+    results: list[httpx.Response] = []
+    poller = threading.Thread(target=lambda: results.append(api(client, server, "getUpdates", {"timeout": "30"})))
+    poller.start()
+    server.wait_for(method="getUpdates")
+    started = time.monotonic()
+    server.token = "987654321:" + "R" * 35  # revoked with @BotFather
+    poller.join(3)
+    assert not poller.is_alive() and time.monotonic() - started < 1
+    assert results[0].status_code == 401
+    assert api(client, server, "getUpdates", {"timeout": "0"}, token=old).status_code == 401
+    assert api(client, server, "getUpdates", {"timeout": "0"}).status_code == 200  # the new token works
+
+
 def test_wait_for_times_out_with_a_dump(server: FakeBotApi, client: httpx.Client) -> None:
     api(client, server, "sendMessage", {"chat_id": "1", "text": "only one"})
     with pytest.raises(AssertionError, match=r"(?s)timed out .* 2 call\(s\) of sendMessage.*only one"):
