@@ -216,7 +216,7 @@ NO_PREVIEW = NO_PREVIEW_OPTIONS.to_dict()
 warnings.filterwarnings("ignore", r"Please use 'Bot\.sendMessage' instead", PTBUserWarning)
 
 
-def _addressed_text(message: Message, bot_username: str, bot_id: int) -> str | None:
+def addressed_text(message: Message, bot_username: str, bot_id: int) -> str | None:
     """The text meant for us, or None when a group message is not addressed to the bot."""
     text = message.text or ""
     if message.chat.type == ChatType.PRIVATE:
@@ -281,7 +281,7 @@ class Handlers:
         user = update.effective_user
         if message is None or user is None:
             return
-        text = _addressed_text(message, context.bot.username, context.bot.id)
+        text = addressed_text(message, context.bot.username, context.bot.id)
         if text is None:
             return
         private = message.chat.type == ChatType.PRIVATE

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import threading
@@ -11,13 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from telegram import Chat, Message, User
+from telegram.constants import ChatType
 from telegram.ext import ExtBot
 
 from bot import timezones
 from bot.conversation import Advisor, Turn
 from bot.profiles import ProfileStore
 from bot.reply import Chart, Reply
-from bot.telegram_app import Handlers, send_reply
+from bot.telegram_app import Handlers, addressed_text, send_reply
 from knowledge import Knowledge, load_knowledge
 from tests.bot_process import BotProcess
 from tests.fake_bot_api import FakeBotApi
@@ -74,28 +77,52 @@ async def test_a_reply_is_sent_as_html_and_a_caption_too_long_for_it_as_plain_te
 GROUP = -100777
 
 
+BOT_ID = 777
+BOT_NAME = "step2_advisor_bot"
+
+
+def message(text: str, chat_type: str = "group", reply_to_bot: bool = False) -> Message:
+    """A message as PTB reads it from an update, in a group unless said otherwise."""
+    chat = Chat(5101 if chat_type == ChatType.PRIVATE else GROUP, chat_type)
+    when = dt.datetime(2026, 1, 14, tzinfo=dt.UTC)
+    replied = (
+        Message(1, when, chat, from_user=User(BOT_ID, "Advisor", is_bot=True), text="Hi") if reply_to_bot else None
+    )
+    return Message(2, when, chat, from_user=User(5101, "S", is_bot=False), text=text, reply_to_message=replied)
+
+
 @pytest.mark.parametrize(
-    ("text", "answered"),
+    ("text", "chat_type", "reply_to_bot", "read"),
     [
-        ("@step2_advisor_botfan club hi", False),
-        ("@step2_advisor_bot_fans avg for derm", False),
-        ("hi@step2_advisor_bot avg for derm", False),
-        ("@Step2_Advisor_Bot avg for derm", True),
-        ("avg for derm, @step2_advisor_bot?", True),
+        ("@step2_advisor_botfan club hi", "group", False, None),  # another name that starts with ours
+        ("@step2_advisor_bot_fans avg for derm", "group", False, None),
+        ("hi@step2_advisor_bot avg for derm", "group", False, None),  # inside a word
+        ("@Step2_Advisor_Bot avg for derm", "group", False, "avg for derm"),  # usernames ignore case
+        ("avg for derm, @step2_advisor_bot?", "group", False, "avg for derm, ?"),
+        ("avg for derm", "supergroup", False, None),  # chatter
+        ("avg for derm", "group", True, "avg for derm"),  # a reply to the bot
+        ("/help", "group", False, "/help"),
+        ("/help@step2_advisor_bot", "group", False, "/help@step2_advisor_bot"),
+        ("/help@other_bot", "group", False, None),
+        ("avg for derm", "private", False, "avg for derm"),  # in private, everything
     ],
 )
-def test_a_mention_is_the_bot_username_as_a_whole_word(
-    tmp_path: Path, api: FakeBotApi, text: str, answered: bool
+def test_a_group_message_is_read_only_when_addressed_to_the_bot(
+    text: str, chat_type: str, reply_to_bot: bool, read: str | None
 ) -> None:
+    assert addressed_text(message(text, chat_type, reply_to_bot), BOT_NAME, BOT_ID) == read
+
+
+def test_a_mention_is_the_bot_username_as_a_whole_word_through_the_real_bot(tmp_path: Path, api: FakeBotApi) -> None:
     bot = BotProcess(api, tmp_path).start()
     try:
         since = len(api.calls)
-        api.push_message(5101, text, chat_id=GROUP, chat_type="group")
-        # The same user's command right after: answered in order, so it proves the first was read.
+        api.push_message(5101, "@step2_advisor_botfan club hi", chat_id=GROUP, chat_type="group")
+        api.push_message(5101, "@Step2_Advisor_Bot avg for derm", chat_id=GROUP, chat_type="group")
+        # The same user's command last: answered in order, so it proves the first two were read.
         api.push_message(5101, "/help", chat_id=GROUP, chat_type="group")
-        sent = bot.replies(GROUP, since, count=2 if answered else 1)
-        assert len(sent) == (2 if answered else 1)
-        assert "What I can do" in sent[-1].params["text"]
+        sent = bot.replies(GROUP, since, count=2)
+        assert "257" in sent[0].params["text"] and "What I can do" in sent[1].params["text"]
     finally:
         bot.stop()
 
