@@ -550,6 +550,8 @@ def build_application(
     requests = requests or http_requests(settings)
     if requests:
         builder = builder.request(requests[0]).get_updates_request(requests[1])
+    if settings.bot_mode == "webhook":
+        builder = builder.updater(None)  # updates come from our own server (bot/webhook.py)
     app = (
         builder.token(settings.telegram_bot_token.get_secret_value().strip())
         .base_url(settings.telegram_base_url)
@@ -594,17 +596,18 @@ def run(settings: Settings, knowledge: Knowledge) -> int:
     try:
         if settings.bot_mode == "webhook":
             assert settings.webhook_url and settings.webhook_secret  # noqa: S101  # checked above
-            from bot import webhook  # tornado loads only for webhooks
+            from bot import webhook  # aiohttp's server loads only for webhooks
 
-            webhook.install(shared_port=settings.database is not None)
-            app.run_webhook(
+            webhook_run = webhook.run(
+                app,
+                url=settings.webhook_url,
                 listen=settings.webhook_listen,
                 port=settings.webhook_port,
-                url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret.get_secret_value(),
-                allowed_updates=Update.ALL_TYPES,
+                path=urlparse(settings.webhook_url).path,
+                secret=settings.webhook_secret.get_secret_value(),
+                shared_port=settings.database is not None,  # several workers (see bot/webhook.py)
             )
+            asyncio.run(webhook_run)
         else:
             app.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:

@@ -170,23 +170,22 @@ def webhook_bot(tmp_path: Path, api: FakeBotApi) -> Iterator[tuple[BotProcess, s
     bot.stop()
 
 
-@pytest.mark.parametrize(
-    ("body", "statuses"),
-    [
-        (b'{"update_id": 3, "message": {', {400}),
-        (b'{"update_id": 3, "x": "\xff\xfe"}', {400}),
-        (b"[" * 200_000, {400}),
-        (b"[1, 2]", {400}),
-        (b'{"update_id": "three"}', {400}),
-        (b'{"update_id": 3, "message": {"text": "248 ortho zebraquokka"}}', {400}),
-        (b'{"update_id": 3, "pad": "' + b"x" * 3_000_000 + b'"}', {413, 400, -1}),
-    ],
-)
+HOSTILE = [
+    (b'{"update_id": 3, "message": {', {400}),
+    (b'{"update_id": 3, "x": "\xff\xfe"}', {400}),
+    (b"[" * 200_000, {400}),
+    (b'{"update_id": 3, "message": {"text": "248 ortho zebraquokka"}}', {400}),
+    (b'{"update_id": 3, "pad": "' + b"x" * 3_000_000 + b'"}', {413, -1}),
+]
+"""A few of tests/test_webhook.py's hostile bodies, sent to a whole bot process."""
+
+
 def test_hostile_webhook_bodies_get_a_400_and_the_bot_keeps_serving(
-    webhook_bot: tuple[BotProcess, str], api: FakeBotApi, body: bytes, statuses: set[int]
+    webhook_bot: tuple[BotProcess, str], api: FakeBotApi
 ) -> None:
     bot, url = webhook_bot
-    assert post_raw(url, body, HOOK_SECRET) in statuses
+    for body, statuses in HOSTILE:
+        assert post_raw(url, body, HOOK_SECRET) in statuses
     # Still serving: a real update right after is answered.
     assert post_raw(url, json.dumps(DERM_UPDATE).encode(), HOOK_SECRET) == 200
     assert "257" in bot.replies(42, 0)[-1].params["text"]
