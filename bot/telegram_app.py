@@ -508,16 +508,25 @@ def _smooth(rate: float) -> tuple[float, float]:
     return burst, burst / rate
 
 
+MAX_429_RETRIES = 3
+"""How often PTB's rate limiter retries a send Telegram answered 429, each after its retry_after."""
+
+
 class RateLimiter(AIORateLimiter):
     """PTB's AIORateLimiter, with paid-broadcast sends held to our rate too.
 
     PTB lets every allow_paid_broadcast send through its own limiter, fixed at 1,000/s in
     bursts of a whole second; ours smooths them like the free ones, at TELEGRAM_RATE_LIMIT.
+
+    This is the bot's only retry of a 429 (Too Many Requests). It is the one layer every
+    send goes through, replies and nudges alike, and on a 429 it holds all of them until
+    Telegram's retry_after has passed, which is what Telegram asks: a retry further up
+    (the nudger) would wait for one send while the others kept drawing 429s.
     """
 
     def __init__(self, free_rate: float, paid_rate: float) -> None:
         max_rate, period = _smooth(free_rate)
-        super().__init__(overall_max_rate=max_rate, overall_time_period=period, max_retries=3)
+        super().__init__(overall_max_rate=max_rate, overall_time_period=period, max_retries=MAX_429_RETRIES)
         # PTB 22 keeps the paid-broadcast limiter in this attribute (pinned to <23 in pyproject).
         self._apb_limiter = AsyncLimiter(*_smooth(paid_rate))
 

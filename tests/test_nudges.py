@@ -36,7 +36,7 @@ from bot.nudges import Nudger, Slot
 from bot.plans import Plan, tip_order
 from bot.profiles import Profile, ProfileStore
 from bot.reply import Reply
-from bot.telegram_app import build_application, send_reply
+from bot.telegram_app import MAX_429_RETRIES, RateLimiter, build_application, send_reply
 from knowledge import Knowledge
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.telegram_html import visible_text
@@ -555,8 +555,9 @@ class Recorder:
 
 @asynccontextmanager
 async def live_send(api: FakeBotApi, knowledge: Knowledge) -> AsyncIterator[Callable[[int, Reply], Awaitable[None]]]:
-    """`send_reply` over a real bot (as the app builds it: no PTB Defaults; no rate limiter) to the fake server."""
-    bot: ExtBot[None] = ExtBot(api.token, base_url=api.base_url)
+    """`send_reply` over a real bot as the app builds it (no PTB Defaults; its rate limiter, the one
+    layer that retries a 429) to the fake server."""
+    bot: ExtBot[None] = ExtBot(api.token, base_url=api.base_url, rate_limiter=RateLimiter(free_rate=30, paid_rate=30))
     async with bot:
 
         async def send(user_id: int, reply: Reply) -> None:
@@ -592,6 +593,15 @@ FAULTS = {
         "active",
         True,
         None,
+    ),
+    "429-outlasting-the-limiter-gives-the-day-back": Fault(
+        lambda api, u: api.fail_next("sendMessage", status=429, retry_after=1, times=MAX_429_RETRIES + 1),
+        "failed",
+        [429] * (MAX_429_RETRIES + 1),  # the limiter's tries alone: the nudger adds none
+        [1.0] * MAX_429_RETRIES,
+        "active",
+        False,
+        "sent",
     ),
     "500-twice-backs-off": Fault(
         lambda api, u: api.fail_next("sendMessage", status=500, times=2),
