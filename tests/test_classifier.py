@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -106,3 +109,33 @@ def test_the_test_split_is_read_well_enough() -> None:
     test = load_corpus().test
     right = sum(understanding.understand(e.text, knowledge).intent == e.intent for e in test)
     assert right / len(test) >= 0.8
+
+
+def test_training_without_the_train_extra_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Python's own way to make an import fail (a None entry in sys.modules), as if scikit-learn
+    # were not installed; the training module is imported afresh to meet it.
+    monkeypatch.setitem(sys.modules, "sklearn", None)
+    monkeypatch.delitem(sys.modules, "bot.understand.training", raising=False)
+    assert cli.main(["knowledge", "train"]) == cli.EXIT_CONFIG
+    err = capsys.readouterr().err
+    assert 'pip install -e ".[train]"' in err and "Traceback" not in err
+    assert MODEL_FILE.exists()  # nothing was touched
+
+
+def test_the_bot_runs_without_scikit_learn(tmp_path: Path) -> None:
+    """`ask`, `chat` and `run` import nothing of it: the [train] extra is for training alone."""
+    script = (
+        "import sys; sys.modules['sklearn'] = None\n"
+        "from bot import __main__, console, telegram_app, webhook\n"
+        "from bot.understand import preload\n"
+        "preload().join()\n"
+        "sys.exit(__main__.main(['ask', 'avg for derm']))\n"
+    )
+    env = {**os.environ, "BOT_DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "257" in done.stdout
