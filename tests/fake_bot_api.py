@@ -1157,12 +1157,13 @@ class FakeBotApi:
 
     async def _shutdown(self) -> None:
         self._stopping = True
+        answered = bool(self._waiters)
         self._resolve_waiters()
         if self._webhook_task is not None:
             self._webhook_task.cancel()
-        # let answered long polls write their (empty) responses
-        for _ in range(5):
-            await asyncio.sleep(0.01)
+        if answered:  # let answered long polls write their (empty) responses; otherwise stop at once
+            for _ in range(5):
+                await asyncio.sleep(0.01)
         if self._server is not None:
             self._server.close()
         for writer in list(self._writers):

@@ -26,8 +26,8 @@ def _best(probs: dict[str, float], top: int) -> tuple[tuple[str, float], ...]:
 def reference_predict(model: Model, text: str, entities: Sequence[str] = (), top: int = 3) -> Prediction:
     """Probabilities for every head of `model`; the `top` likeliest labels of each."""
     counts = Counter(features(text, entities))
-    # The words' own features ("w <word>") lead the list, so they are the Counter's first keys.
-    words = sum(1 for feature in counts if feature.startswith("w "))
+    # The words' own features ("w <word>") lead the list, so the distinct words are the Counter's first keys.
+    words = next((i for i, feature in enumerate(counts) if not feature.startswith("w ")), len(counts))
     n = len(counts)
     found = np.fromiter(map(model.vocabulary.get, counts, itertools.repeat(-1)), dtype=np.int64, count=n)
     known = found >= 0

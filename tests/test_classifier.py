@@ -49,8 +49,9 @@ def test_an_edited_example_file_makes_the_model_stale(tmp_path: Path, model: und
 
 
 def test_the_bot_refuses_to_start_on_a_stale_model(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path))  # its own folder: this process keeps the folder's lock
     monkeypatch.setattr(understanding, "data_digest", lambda: "something else")
     assert cli.main(["ask", "hi"]) == cli.EXIT_CONFIG
     assert "run: python -m bot knowledge train" in capsys.readouterr().err
@@ -124,6 +125,7 @@ def test_training_without_the_train_extra_says_how_to_install_it(
     assert MODEL_FILE.exists()  # nothing was touched
 
 
+@pytest.mark.e2e  # the CLI as a process
 def test_the_bot_runs_without_scikit_learn(tmp_path: Path) -> None:
     """`ask`, `chat` and `run` import nothing of it: the [train] extra is for training alone."""
     script = (

@@ -550,6 +550,7 @@ def test_get_updates_long_polls_until_an_update_arrives(server: FakeBotApi, clie
     assert [u["message"]["text"] for u in updates] == ["late"]
 
 
+@pytest.mark.e2e  # a bot process / a real 1 s long poll
 def test_get_updates_times_out_empty_and_stop_wakes_pollers(client: httpx.Client) -> None:
     server = FakeBotApi()
     server.start()
@@ -818,6 +819,7 @@ def test_webhook_delivery_and_conflict_with_polling(server: FakeBotApi, client: 
 # --------------------------------------------------------------------------------------------
 
 
+@pytest.mark.e2e  # a bot process / a real 1 s long poll
 def test_echo_bot_subprocess_echoes(server: FakeBotApi) -> None:
     env = {**os.environ, **server.env(), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(

@@ -42,7 +42,10 @@ from tests.fake_bot_api import Call, FakeBotApi
 from tests.telegram_html import visible_text
 
 # PTB 22 warns (when it raises RetryAfter) that retry_after will become a timedelta.
-pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+pytestmark = [
+    pytest.mark.e2e,  # the real PTB Application, or a Nudger, against the loopback Bot API on real clocks
+    pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning"),
+]
 
 UTC = dt.UTC
 NY = zoneinfo.ZoneInfo("America/New_York")

@@ -35,6 +35,7 @@ def api() -> Iterator[FakeBotApi]:
         yield server
 
 
+@pytest.mark.e2e  # the bot as a process
 def test_a_token_revoked_while_running_exits_non_zero_with_the_start_line(tmp_path: Path, api: FakeBotApi) -> None:
     bot = BotProcess(api, tmp_path).start()
     assert bot.proc is not None
@@ -113,6 +114,7 @@ def test_a_group_message_is_read_only_when_addressed_to_the_bot(
     assert addressed_text(message(text, chat_type, reply_to_bot), BOT_NAME, BOT_ID) == read
 
 
+@pytest.mark.e2e  # the bot as a process
 def test_a_mention_is_the_bot_username_as_a_whole_word_through_the_real_bot(tmp_path: Path, api: FakeBotApi) -> None:
     bot = BotProcess(api, tmp_path).start()
     try:
@@ -127,6 +129,7 @@ def test_a_mention_is_the_bot_username_as_a_whole_word_through_the_real_bot(tmp_
         bot.stop()
 
 
+@pytest.mark.e2e  # the bot as a process
 def test_forget_yes_in_a_group_erases_nothing_and_tells_nothing(tmp_path: Path, api: FakeBotApi) -> None:
     bot = BotProcess(api, tmp_path).start()
     try:
@@ -180,6 +183,7 @@ HOSTILE = [
 """A few of tests/test_webhook.py's hostile bodies, sent to a whole bot process."""
 
 
+@pytest.mark.e2e  # the bot as a process
 def test_hostile_webhook_bodies_get_a_400_and_the_bot_keeps_serving(
     webhook_bot: tuple[BotProcess, str], api: FakeBotApi
 ) -> None:

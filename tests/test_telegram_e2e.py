@@ -27,6 +27,8 @@ from tests.bot_process import REPO, BotProcess
 from tests.fake_bot_api import FakeBotApi
 from tests.telegram_html import visible_text
 
+pytestmark = pytest.mark.e2e  # every test here runs the bot (or the CLI) as a process
+
 users = itertools.count(1001)
 
 
