@@ -30,6 +30,13 @@ from knowledge.store import DATA_DIR, import_figures
 EXIT_CONFIG = 2
 
 
+NEEDS_TRAIN_EXTRA = (
+    "Training the understanding model needs scikit-learn, which the bot itself doesn't: "
+    'install it with: pip install -e ".[train]"'
+)
+"""Said instead of a traceback when training is due and the [train] extra is not installed."""
+
+
 def _fail(message: str) -> int:
     print(message, file=sys.stderr)
     return EXIT_CONFIG
@@ -245,7 +252,12 @@ def _understanding(*, force: bool) -> int:
     print("\n".join(lines))
     stale = check_model()
     if force or stale is not None:
-        from bot.understand.training import compare, train  # scikit-learn loads only here
+        try:
+            from bot.understand.training import compare, train  # scikit-learn loads only here
+        except ModuleNotFoundError as err:
+            if (err.name or "").partition(".")[0] != "sklearn":
+                raise
+            return _fail(NEEDS_TRAIN_EXTRA)
 
         print(f"Training the understanding model ({stale or 'asked to'})...")
         train(corpus, shipped).save()

@@ -16,9 +16,9 @@ from bot.config import Settings
 
 REDACTED = "<secret>"
 
-QUIET_AT_DEBUG = ("telegram", "tornado")
-"""At DEBUG these log whole updates and request parameters (setWebhook's secret_token
-among them); INFO is the lowest they are allowed."""
+QUIET_AT_DEBUG = ("telegram",)
+"""At DEBUG it logs whole updates and request parameters (setWebhook's secret_token
+among them); INFO is the lowest it is allowed."""
 
 QUIET = ("httpx", "httpcore", "matplotlib", "apscheduler", "psycopg")
 """httpx logs every request URL at INFO, each with the token; APScheduler logs every

@@ -6,7 +6,7 @@ thousand slots however many plans there are: a job per plan made the JobQueue's 
 job list, and its memory, grow with every student (restoring 100,000 plans inserted
 into, and firing them deleted from, the front of one 100,000-entry list). A few workers take ids off the
 queue, mark the day as nudged (one durable write, so a nudge is never sent twice),
-then send, honouring 429 RetryAfter and retrying transient errors with backoff.
+then send, retrying transient errors with backoff (a 429 is waited out by PTB's rate limiter).
 The JobQueue keeps nothing across restarts, so `restore` schedules every plan again
 and sends, late but once, a nudge missed earlier the same local day.
 """
@@ -104,7 +104,6 @@ class Nudger:
         self.workers: list[asyncio.Task[None]] = []
         self.busy: set[asyncio.Task[Any]] = set()
         self.stopping = asyncio.Event()
-        self.delivered = 0
         self.commit = commit or GroupCommit(store)
         """Durable writes on the loop, their fsyncs shared (with the bot's turns, when it passes its own)."""
 
@@ -113,11 +112,6 @@ class Nudger:
     def schedule(self, user_id: int) -> dt.datetime | None:
         """(Re)schedule a user's next nudge from their stored plan; returns when, if ever."""
         return self._schedule(self.store.get(user_id))
-
-    def next_nudge(self, user_id: int) -> dt.datetime | None:
-        """When the user's nudge job will fire; None when none is pending."""
-        slot = self.slot_of.get(user_id)
-        return None if slot is None else slot.at
 
     def _schedule(self, profile: Profile, now: dt.datetime | None = None) -> dt.datetime | None:
         user_id = profile.user_id
@@ -272,8 +266,6 @@ class Nudger:
                 return replace(p, **model.plan_changes(updated, plan))
 
             await self._change_plan(user_id, give_back)
-        elif outcome == "sent":
-            self.delivered += 1
         return outcome
 
     async def _write(self, user_id: int, change: Callable[[Profile], Profile]) -> None:
@@ -289,16 +281,22 @@ class Nudger:
         await self._write(user_id, apply)
 
     async def _send(self, user_id: int, reply: Reply) -> Delivery:
-        """Send with Telegram's rules: wait out 429s, back off on transient errors, stop on 403."""
+        """Send with Telegram's rules: back off on transient errors, stop on 403.
+
+        A 429 is retried in one place only, PTB's rate limiter (bot/telegram_app.py's
+        RateLimiter, which every send goes through): it holds all of the bot's sends, replies
+        included, until Telegram's retry_after has passed, where a retry here would wait for
+        this nudge alone while other sends drew more 429s. A RetryAfter that still comes out
+        of it has outlasted its retries: the day is given back, as for other failures.
+        """
         delay = self.backoff
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
                 await self.send(user_id, reply)
                 return "sent"
-            except RetryAfter as err:
-                retry = err.retry_after
-                wait = retry.total_seconds() if isinstance(retry, dt.timedelta) else float(retry)
-                log.warning("flood control: waiting %.1f s before nudging user %s", wait, user_id)
+            except RetryAfter:
+                log.warning("flood control outlasted the rate limiter's retries; nudge for user %s not sent", user_id)
+                return "failed"
             except Forbidden:
                 return "blocked"
             except BadRequest as err:  # its message may quote the text: log the type only

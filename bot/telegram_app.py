@@ -7,7 +7,6 @@ Thin on purpose: every message, command and button press becomes text for
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import gc
 import logging
@@ -198,7 +197,7 @@ NO_PREVIEW = NO_PREVIEW_OPTIONS.to_dict()
 warnings.filterwarnings("ignore", r"Please use 'Bot\.sendMessage' instead", PTBUserWarning)
 
 
-def _addressed_text(message: Message, bot_username: str, bot_id: int) -> str | None:
+def addressed_text(message: Message, bot_username: str, bot_id: int) -> str | None:
     """The text meant for us, or None when a group message is not addressed to the bot."""
     text = message.text or ""
     if message.chat.type == ChatType.PRIVATE:
@@ -263,7 +262,7 @@ class Handlers:
         user = update.effective_user
         if message is None or user is None:
             return
-        text = _addressed_text(message, context.bot.username, context.bot.id)
+        text = addressed_text(message, context.bot.username, context.bot.id)
         if text is None:
             return
         private = message.chat.type == ChatType.PRIVATE
@@ -384,20 +383,27 @@ async def _stop_on_revoked_token(app: Application[Any, Any, Any, Any, Any, Any])
     PTB's polling loop gives up on a 401 and its task ends, but the application stays
     up answering nothing, so a service manager never notices. This notices instead.
     """
+    updater = app.updater
+    assert updater is not None  # noqa: S101  # started only when polling
+    # run_polling starts the application once start_polling has returned, so by then the
+    # polling task exists, or has already ended: a 401 can come within milliseconds. (PTB
+    # has no hook after start to wait on, hence the look every 0.2 s.)
     while True:
         await asyncio.sleep(0.2)
-        task = next((t for t in asyncio.all_tasks() if t.get_name() == POLLING_TASK), None)
-        if task is not None:
+        if app.running:
             break
-    await asyncio.wait([task])
-    if task.cancelled() or not isinstance(task.exception(), InvalidToken) or app.updater is None:
+    task = next((t for t in asyncio.all_tasks() if t.get_name() == POLLING_TASK), None)  # unfinished ones only
+    if task is not None:
+        await asyncio.wait([task])
+    if not updater.running:  # Updater.stop() marks it stopped before ending the task: a shutdown
         return
-    app.bot_data[REVOKED] = True
-    # Stopping the updater awaits the failed task, which raises InvalidToken again. Do it
+    # Stopping the updater awaits the ended task, which raises what ended it again. Do it
     # here, where that is expected, so the application then stops and shuts down cleanly.
-    with contextlib.suppress(InvalidToken):
-        await app.updater.stop()
-    app.stop_running()
+    try:
+        await updater.stop()
+    except InvalidToken:
+        app.bot_data[REVOKED] = True
+        app.stop_running()
 
 
 async def _post_init(
@@ -483,16 +489,25 @@ def _smooth(rate: float) -> tuple[float, float]:
     return burst, burst / rate
 
 
+MAX_429_RETRIES = 3
+"""How often PTB's rate limiter retries a send Telegram answered 429, each after its retry_after."""
+
+
 class RateLimiter(AIORateLimiter):
     """PTB's AIORateLimiter, with paid-broadcast sends held to our rate too.
 
     PTB lets every allow_paid_broadcast send through its own limiter, fixed at 1,000/s in
     bursts of a whole second; ours smooths them like the free ones, at TELEGRAM_RATE_LIMIT.
+
+    This is the bot's only retry of a 429 (Too Many Requests). It is the one layer every
+    send goes through, replies and nudges alike, and on a 429 it holds all of them until
+    Telegram's retry_after has passed, which is what Telegram asks: a retry further up
+    (the nudger) would wait for one send while the others kept drawing 429s.
     """
 
     def __init__(self, free_rate: float, paid_rate: float) -> None:
         max_rate, period = _smooth(free_rate)
-        super().__init__(overall_max_rate=max_rate, overall_time_period=period, max_retries=3)
+        super().__init__(overall_max_rate=max_rate, overall_time_period=period, max_retries=MAX_429_RETRIES)
         # PTB 22 keeps the paid-broadcast limiter in this attribute (pinned to <23 in pyproject).
         self._apb_limiter = AsyncLimiter(*_smooth(paid_rate))
 
@@ -525,6 +540,8 @@ def build_application(
     requests = requests or http_requests(settings)
     if requests:
         builder = builder.request(requests[0]).get_updates_request(requests[1])
+    if settings.bot_mode == "webhook":
+        builder = builder.updater(None)  # updates come from our own server (bot/webhook.py)
     app = (
         builder.token(settings.telegram_bot_token.get_secret_value().strip())
         .base_url(settings.telegram_base_url)
@@ -569,17 +586,18 @@ def run(settings: Settings, knowledge: Knowledge) -> int:
     try:
         if settings.bot_mode == "webhook":
             assert settings.webhook_url and settings.webhook_secret  # noqa: S101  # checked above
-            from bot import webhook  # tornado loads only for webhooks
+            from bot import webhook  # aiohttp's server loads only for webhooks
 
-            webhook.install(shared_port=settings.database is not None)
-            app.run_webhook(
+            webhook_run = webhook.run(
+                app,
+                url=settings.webhook_url,
                 listen=settings.webhook_listen,
                 port=settings.webhook_port,
-                url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret.get_secret_value(),
-                allowed_updates=Update.ALL_TYPES,
+                path=urlparse(settings.webhook_url).path,
+                secret=settings.webhook_secret.get_secret_value(),
+                shared_port=settings.database is not None,  # several workers (see bot/webhook.py)
             )
+            asyncio.run(webhook_run)
         else:
             app.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:

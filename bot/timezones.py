@@ -34,11 +34,6 @@ class ZoneChoice:
 
     tz: str
 
-    @property
-    def is_offset(self) -> bool:
-        """True for a fixed UTC offset (no DST), False for an IANA zone."""
-        return _OFFSET_TZ_RE.fullmatch(self.tz) is not None
-
 
 @dataclass(frozen=True)
 class ZoneQuestion:

@@ -1,5 +1,12 @@
 """Fixtures shared across the suite: the real knowledge, a user store in tmp_path, and a real
-PostgreSQL server started for the session (skipped, saying how to get one, where it can't start)."""
+PostgreSQL server started for the session (skipped, saying how to get one, where it can't start).
+
+Two tiers: tests marked `e2e` start processes (the bot, the CLI, PostgreSQL) or run the real PTB
+Application against the loopback Bot API, and wait on real clocks; `pytest -m "not e2e"` runs
+the rest in seconds. A test file that is all end to end says so with `pytestmark`; here, every
+test that uses the PostgreSQL server (any of the pg_* fixtures, or any_store's PostgreSQL case)
+is marked too, since the first one starts it.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,17 @@ from bot.profiles import ProfileStore
 from bot.user_store import UserStore
 from knowledge import Knowledge, load_knowledge
 from tests.pg_server import PostgresServer, running_server
+
+POSTGRESQL_FIXTURES = frozenset({"pg_server", "pg_database", "pg_url", "pg_store"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs the PostgreSQL server `e2e` (see the module docstring)."""
+    for item in items:
+        params = getattr(item, "callspec", None)
+        on_postgresql = params is not None and params.params.get("any_store") == "postgresql"
+        if on_postgresql or POSTGRESQL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="session")

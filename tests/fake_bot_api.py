@@ -1005,7 +1005,7 @@ class FakeBotApi:
         max_poll_timeout: float = 50.0,
         inline_mode: bool = True,
     ) -> None:
-        self.token = token
+        self._token = token
         self.inline_mode = inline_mode
         """What getMe says of inline mode (switched on with @BotFather's /setinline)."""
         self.bot_username = bot_username
@@ -1065,6 +1065,18 @@ class FakeBotApi:
         self._webhook_task: asyncio.Task[None] | None = None
         self._wake_pending = False
         self._stopping = False
+
+    @property
+    def token(self) -> str:
+        """The bot's token; a request with any other gets 401 (404 when it isn't token-shaped)."""
+        return self._token
+
+    @token.setter
+    def token(self, token: str) -> None:
+        """Change the token, as revoking it with @BotFather does: long polls made with the old
+        one are answered 401 at once, as Telegram does, rather than when their timeout ends."""
+        self._token = token
+        self._schedule_wake()
 
     # -- lifecycle ---------------------------------------------------------------------------
     @property
@@ -1145,12 +1157,13 @@ class FakeBotApi:
 
     async def _shutdown(self) -> None:
         self._stopping = True
+        answered = bool(self._waiters)
         self._resolve_waiters()
         if self._webhook_task is not None:
             self._webhook_task.cancel()
-        # let answered long polls write their (empty) responses
-        for _ in range(5):
-            await asyncio.sleep(0.01)
+        if answered:  # let answered long polls write their (empty) responses; otherwise stop at once
+            for _ in range(5):
+                await asyncio.sleep(0.01)
         if self._server is not None:
             self._server.close()
         for writer in list(self._writers):
@@ -1679,7 +1692,7 @@ class FakeBotApi:
             if canonical == "getUpdates":
                 pending = Call(canonical, params, arrived, 200, {}, files)
                 self._record(pending)
-                result: Any = await self._get_updates(decoded, reader)
+                result: Any = await self._get_updates(decoded, reader, token)
             else:
                 with self._lock:
                     result = self._handle(canonical, decoded, files)
@@ -1775,7 +1788,7 @@ class FakeBotApi:
 
     # -- getUpdates --------------------------------------------------------------------------
     async def _get_updates(
-        self, params: dict[str, Any], reader: asyncio.StreamReader | None = None
+        self, params: dict[str, Any], reader: asyncio.StreamReader | None = None, token: str | None = None
     ) -> list[dict[str, Any]]:
         with self._lock:
             if self._webhook is not None:
@@ -1818,6 +1831,8 @@ class FakeBotApi:
                     raise _ClientGone
                 if waiter.conflict:
                     raise _ApiError(409, _CONFLICT_POLL)
+                if token is not None and token != self._token:  # revoked while this poll waited
+                    raise _ApiError(401, "Unauthorized")
         finally:
             if gone is not None and not gone.done():
                 gone.cancel()

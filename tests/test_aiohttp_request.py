@@ -97,6 +97,7 @@ async def test_long_poll_gets_updates(api: FakeBotApi, bot: Bot) -> None:
     assert [u.message.text for u in updates if u.message] == ["avg for derm"]
 
 
+@pytest.mark.e2e  # waits out real timeouts
 async def test_a_slow_long_poll_is_not_a_timeout(api: FakeBotApi, bot: Bot) -> None:
     """PTB adds the poll's own timeout to the read timeout; the mapping must keep that."""
     api.stall_next("getUpdates", READ_TIMEOUT * 2)
@@ -107,6 +108,7 @@ async def test_a_slow_long_poll_is_not_a_timeout(api: FakeBotApi, bot: Bot) -> N
     assert [u.message.text for u in updates if u.message] == ["slow network today"]
 
 
+@pytest.mark.e2e  # waits out real timeouts
 async def test_a_stalled_poll_times_out(api: FakeBotApi, bot: Bot) -> None:
     api.stall_next("getUpdates", READ_TIMEOUT * 4)
     with pytest.raises(TimedOut):

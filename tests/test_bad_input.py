@@ -43,6 +43,7 @@ def cli(data_dir: Path, *args: str, stdin: str = "") -> subprocess.CompletedProc
     )
 
 
+@pytest.mark.e2e  # the CLI as a process
 def test_enclosed_digits_as_study_days_get_a_reply_and_the_batch_goes_on(tmp_path: Path) -> None:
     lines = ["/plan", "in 6 weeks", "⑳" * 2200, "avg for derm"]
     result = cli(tmp_path, "ask", "--json", "-", stdin="\n".join(lines) + "\n")
@@ -53,6 +54,7 @@ def test_enclosed_digits_as_study_days_get_a_reply_and_the_batch_goes_on(tmp_pat
     assert "257" in replies[3]["reply"]
 
 
+@pytest.mark.e2e  # the CLI as a process
 @pytest.mark.parametrize("typed", ["²", "³", "⑳", "٣", "𝟓"])
 def test_superscripts_and_other_digits_in_the_terminal_chat(tmp_path: Path, typed: str) -> None:
     result = cli(tmp_path, "chat", stdin=f"avg for derm\n{typed}\n/quit\n")
@@ -89,6 +91,7 @@ def test_forget_yes_works_only_in_private(advisor: Advisor, store: ProfileStore)
     assert store.get(7) == Profile(7)
 
 
+@pytest.mark.e2e  # the CLI as a process
 def test_terminal_chart_is_private_and_removed_by_forget(tmp_path: Path) -> None:
     chart = tmp_path / "charts" / "chart.png"
     first = cli(tmp_path, "chat", stdin="248 ortho\n/chart\n/quit\n")

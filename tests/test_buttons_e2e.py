@@ -26,6 +26,8 @@ from tests.bot_process import SENDS, BotProcess
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.telegram_html import visible_text
 
+pytestmark = pytest.mark.e2e  # every test here runs the bot as a process
+
 USER = 4242
 SENTINEL = "/help"
 """Sent after each press: the same user's updates are handled in order, so everything the

@@ -16,6 +16,8 @@ from tests.bot_process import BotProcess
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.telegram_html import visible_text
 
+pytestmark = pytest.mark.e2e  # every test here runs the bot as a process
+
 PLANNER = 6001
 NO_PLAN = 6002
 TODAY = dt.datetime.now(dt.UTC).date()

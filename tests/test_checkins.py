@@ -36,7 +36,10 @@ from tests.test_nudges import (
     wait_sent,
 )
 
-pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+pytestmark = [
+    pytest.mark.e2e,  # every test here runs the real PTB Application, polling the loopback Bot API on a travelled clock
+    pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning"),
+]
 
 ONE_DAY = dt.timedelta(days=1)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -12,6 +15,7 @@ import pytest
 from bot import __main__ as cli
 from bot import understand as understanding
 from bot.understand.classifier import MODEL_FILE, ModelError, data_digest, features, load_model
+from bot.understand.vectors import predict
 from knowledge import load_knowledge
 from knowledge.corpus import EXAMPLES_DIR, load_corpus
 
@@ -45,8 +49,9 @@ def test_an_edited_example_file_makes_the_model_stale(tmp_path: Path, model: und
 
 
 def test_the_bot_refuses_to_start_on_a_stale_model(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path))  # its own folder: this process keeps the folder's lock
     monkeypatch.setattr(understanding, "data_digest", lambda: "something else")
     assert cli.main(["ask", "hi"]) == cli.EXIT_CONFIG
     assert "run: python -m bot knowledge train" in capsys.readouterr().err
@@ -63,11 +68,11 @@ def test_a_saved_model_loads_back_with_the_same_predictions(tmp_path: Path, mode
     model.save(tmp_path / "m.npz")
     again = load_model(tmp_path / "m.npz")
     for text in ("avg for rads", "how many weeks do people study", "ugh im so burnt out"):
-        assert model.predict(text).intent[0][0] == again.predict(text).intent[0][0]
+        assert predict(model, text).intent[0][0] == predict(again, text).intent[0][0]
 
 
 def test_probabilities_are_probabilities(model: understanding.Model) -> None:
-    guess = model.predict("how accurate is uwsa2", top=100)
+    guess = predict(model, "how accurate is uwsa2", top=100)
     for ranking in (guess.intent, guess.topic, guess.feeling):
         assert sum(p for _, p in ranking) == pytest.approx(1.0, abs=1e-3)
         assert [p for _, p in ranking] == sorted((p for _, p in ranking), reverse=True)
@@ -105,3 +110,34 @@ def test_the_test_split_is_read_well_enough() -> None:
     test = load_corpus().test
     right = sum(understanding.understand(e.text, knowledge).intent == e.intent for e in test)
     assert right / len(test) >= 0.8
+
+
+def test_training_without_the_train_extra_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Python's own way to make an import fail (a None entry in sys.modules), as if scikit-learn
+    # were not installed; the training module is imported afresh to meet it.
+    monkeypatch.setitem(sys.modules, "sklearn", None)
+    monkeypatch.delitem(sys.modules, "bot.understand.training", raising=False)
+    assert cli.main(["knowledge", "train"]) == cli.EXIT_CONFIG
+    err = capsys.readouterr().err
+    assert 'pip install -e ".[train]"' in err and "Traceback" not in err
+    assert MODEL_FILE.exists()  # nothing was touched
+
+
+@pytest.mark.e2e  # the CLI as a process
+def test_the_bot_runs_without_scikit_learn(tmp_path: Path) -> None:
+    """`ask`, `chat` and `run` import nothing of it: the [train] extra is for training alone."""
+    script = (
+        "import sys; sys.modules['sklearn'] = None\n"
+        "from bot import __main__, console, telegram_app, webhook\n"
+        "from bot.understand import preload\n"
+        "preload().join()\n"
+        "sys.exit(__main__.main(['ask', 'avg for derm']))\n"
+    )
+    env = {**os.environ, "BOT_DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "257" in done.stdout

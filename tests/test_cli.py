@@ -16,6 +16,8 @@ from knowledge import Knowledge
 from knowledge.store import DATA_DIR
 from tests.bot_process import REPO
 
+pytestmark = pytest.mark.e2e  # every test here runs the CLI as a process
+
 
 def run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m bot ARGS` with no Telegram settings from the caller's environment."""

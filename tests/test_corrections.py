@@ -130,6 +130,7 @@ def replies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     }
 
 
+@pytest.mark.e2e  # the CLI as a process
 @pytest.mark.parametrize(
     ("question", "must", "must_not"), [c[1:] for c in CORRECTIONS], ids=[c[0] for c in CORRECTIONS]
 )

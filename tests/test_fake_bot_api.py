@@ -550,6 +550,7 @@ def test_get_updates_long_polls_until_an_update_arrives(server: FakeBotApi, clie
     assert [u["message"]["text"] for u in updates] == ["late"]
 
 
+@pytest.mark.e2e  # a bot process / a real 1 s long poll
 def test_get_updates_times_out_empty_and_stop_wakes_pollers(client: httpx.Client) -> None:
     server = FakeBotApi()
     server.start()
@@ -588,6 +589,21 @@ def test_second_poller_conflicts_with_the_first(server: FakeBotApi, client: http
         assert api(other, server, "getUpdates", {"timeout": "0"}).status_code == 200
     first.join(3)
     assert results == [409]
+
+
+def test_a_token_revoked_mid_poll_gets_401_at_once(server: FakeBotApi, client: httpx.Client) -> None:
+    old = server.token
+    results: list[httpx.Response] = []
+    poller = threading.Thread(target=lambda: results.append(api(client, server, "getUpdates", {"timeout": "30"})))
+    poller.start()
+    server.wait_for(method="getUpdates")
+    started = time.monotonic()
+    server.token = "987654321:" + "R" * 35  # revoked with @BotFather
+    poller.join(3)
+    assert not poller.is_alive() and time.monotonic() - started < 1
+    assert results[0].status_code == 401
+    assert api(client, server, "getUpdates", {"timeout": "0"}, token=old).status_code == 401
+    assert api(client, server, "getUpdates", {"timeout": "0"}).status_code == 200  # the new token works
 
 
 def test_wait_for_times_out_with_a_dump(server: FakeBotApi, client: httpx.Client) -> None:
@@ -803,6 +819,7 @@ def test_webhook_delivery_and_conflict_with_polling(server: FakeBotApi, client: 
 # --------------------------------------------------------------------------------------------
 
 
+@pytest.mark.e2e  # a bot process / a real 1 s long poll
 def test_echo_bot_subprocess_echoes(server: FakeBotApi) -> None:
     env = {**os.environ, **server.env(), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(

@@ -23,6 +23,8 @@ from tests.bot_process import BotProcess
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.telegram_html import visible_text
 
+pytestmark = pytest.mark.e2e  # every test here runs the bot as a process
+
 users = itertools.count(5001)
 REMEMBERED = 4242
 """A student the store remembers: score 231, derm and a study plan."""

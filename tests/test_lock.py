@@ -14,6 +14,8 @@ from bot.profiles import ProfileStore
 from tests.bot_process import REPO, BotProcess
 from tests.fake_bot_api import FakeBotApi
 
+pytestmark = pytest.mark.e2e  # every test here runs the bot or the CLI as processes
+
 
 def cli_env(data_dir: Path) -> dict[str, str]:
     env = {**os.environ, "BOT_DATA_DIR": str(data_dir)}

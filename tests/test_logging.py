@@ -42,6 +42,7 @@ def api() -> Iterator[FakeBotApi]:
         yield server
 
 
+@pytest.mark.e2e  # the bot as a process
 def test_debug_log_of_a_conversation_and_forget_holds_no_text_score_or_id(tmp_path: Path, api: FakeBotApi) -> None:
     bot = BotProcess(api, tmp_path, LOG_LEVEL="DEBUG").start()
     try:
@@ -55,6 +56,7 @@ def test_debug_log_of_a_conversation_and_forget_holds_no_text_score_or_id(tmp_pa
     assert_private(log, api)
 
 
+@pytest.mark.e2e  # the bot as a process
 def test_webhook_secret_is_never_logged_even_at_debug(tmp_path: Path, api: FakeBotApi) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/tg-hook"

@@ -30,6 +30,8 @@ from knowledge import load_knowledge
 from tests.bot_process import REPO
 from tests.pg_server import PostgresServer, running_server
 
+pytestmark = pytest.mark.e2e  # every test here needs PostgreSQL (or the CLI as a process)
+
 TODAY = dt.datetime.now(dt.UTC).date()
 NOW = dt.datetime.now(dt.UTC)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
@@ -90,11 +92,16 @@ def test_a_profile_read_or_written_is_not_rebuilt_by_the_next_read(store: Profil
     assert store.get(1) == Profile(1, score=251) != first  # a write is seen at once
     assert store.get(1) is written  # and what was written is kept, not rebuilt from its document
     kept = store.get(1)
+    early: weakref.ref[Profile] | None = None
     for user in range(2, RECENT_PROFILES + 12):
         store.save(Profile(user, score=200))
-        store.get(user)
+        read = store.get(user)
+        if early is None:
+            early = weakref.ref(read)  # only the store holds it from here on
         assert store.get(1) is kept  # read all along, so never the one dropped
-    assert len(store._recent) == RECENT_PROFILES  # bounded: the profiles read longest ago go
+    gc.collect()
+    assert early is not None and early() is None  # bounded: the store let go of the profile read longest ago
+    assert store.get(2) == Profile(2, score=200)  # and rebuilds it from its record when asked again
 
 
 def test_a_draft_changed_after_it_was_saved_is_not_what_is_read(store: ProfileStore) -> None:
@@ -122,25 +129,21 @@ def test_every_read_matches_the_stored_record_whatever_wrote_it(tmp_path: Path) 
     for step in range(60):
         user = step % 4
         writes[step % len(writes)](user)  # 7 writes, 4 users: every write meets every user
-        for u in range(4):
-            fresh = ProfileStore.in_dir(tmp_path) if step % 20 == 19 else None
-            assert store.get(u) == (fresh or store).get(u) == _as_stored(store, u)
-            if fresh is not None:
-                fresh.close()
+        fresh = ProfileStore.in_dir(tmp_path)  # each profile as its stored record reads, built afresh
+        try:
+            for u in range(4):
+                assert store.get(u) == fresh.get(u)
+        finally:
+            fresh.close()
     store.close()
-
-
-def _as_stored(store: ProfileStore, user: int) -> Profile:
-    """The profile as its stored record reads, built afresh."""
-    doc = store._storage.read().get("profiles", {}).get(str(user))
-    return Profile(user) if doc is None else Profile.from_doc(user, doc)
 
 
 def test_forget_drops_the_profile_from_memory_too(store: ProfileStore) -> None:
     store.save(Profile(1, score=250))
-    store.get(1)
+    read = weakref.ref(store.get(1))
     assert store.forget(1) is True
-    assert 1 not in store._recent  # no copy of an erased profile is kept around
+    gc.collect()
+    assert read() is None  # no copy of an erased profile is kept around
     assert store.get(1) == Profile(1)
 
 

@@ -138,6 +138,7 @@ while True:
 """
 
 
+@pytest.mark.e2e  # writer processes, killed
 def test_killing_the_writer_at_any_instant_leaves_a_whole_document(tmp_path: Path) -> None:
     """SIGKILL a process mid-writes, again and again: every reopen sees a consistent document."""
     path = tmp_path / "db.json"

@@ -41,6 +41,7 @@ def run_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.e2e  # the CLI as a process
 @pytest.mark.parametrize(
     ("damage", "reason"),
     [
@@ -73,6 +74,7 @@ def test_damaged_snapshot_refuses_with_one_line_naming_the_file(tmp_path: Path, 
     assert result.stderr.strip().count("\n") == 0 and "profiles.json" in result.stderr
 
 
+@pytest.mark.e2e  # the CLI as a process
 def test_empty_snapshot_next_to_a_journal_refuses_then_repair_keeps_both(tmp_path: Path) -> None:
     seeded(tmp_path)
     store = ProfileStore.in_dir(tmp_path)
@@ -177,6 +179,7 @@ def test_a_bad_record_is_set_aside_with_one_line_and_everyone_else_served(
     assert "9" not in json.loads(snapshot.read_text())["profiles"]
 
 
+@pytest.mark.e2e  # the CLI as a process
 def test_store_check_reports_and_repair_sets_aside(tmp_path: Path) -> None:
     seeded(tmp_path)
     snapshot = tmp_path / "profiles.json"
@@ -197,6 +200,7 @@ def test_store_check_reports_and_repair_sets_aside(tmp_path: Path) -> None:
     store.close()
 
 
+@pytest.mark.e2e  # the CLI as a process
 def test_store_check_on_a_healthy_store(tmp_path: Path) -> None:
     seeded(tmp_path)
     result = run_cli(tmp_path, "store", "check")
@@ -204,6 +208,7 @@ def test_store_check_on_a_healthy_store(tmp_path: Path) -> None:
     assert "3 users" in result.stdout
 
 
+@pytest.mark.e2e  # the CLI as a process
 def test_store_check_names_bad_journal_lines_and_records_and_repair_sets_them_aside(tmp_path: Path) -> None:
     seeded(tmp_path)
     journal = tmp_path / "profiles.json.journal"

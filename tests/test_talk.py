@@ -113,13 +113,10 @@ def test_hopelessness_during_plan_set_up_gets_care_and_the_set_up_waits(
         "i give up on derm, what about IM?",
         "I'm dead inside lol after that block",
         "I'm so tired of anki",
-        "I want to disappear into a cave and do uworld",
         "derm avg",
     ],
 )
 def test_ordinary_frustration_is_not_a_crisis(advisor: Advisor, text: str) -> None:
-    if text == "I want to disappear into a cave and do uworld":
-        pytest.skip("a deliberate false alarm: the phrase list prefers a caring reply too many")
     assert "988" not in say(advisor, text)
 
 

@@ -26,12 +26,3 @@ def test_fold_and_normalize(raw: str, folded: str, normalized: str) -> None:
 def test_an_answer_loses_its_end_punctuation_only() -> None:
     assert answer_words("  Yes!! ") == "yes"
     assert answer_words("7:30 p.m.") == "7:30 p.m"
-
-
-def test_the_store_and_the_plan_code_use_the_same_function() -> None:
-    from bot import parse_answers, plan_flow, timezones
-    from knowledge import store
-
-    assert store.normalize is normalize
-    assert parse_answers.fold is fold and timezones.fold is fold
-    assert plan_flow._words is answer_words

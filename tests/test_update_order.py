@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from bot.telegram_app import PerUserOrder
 from tests.fake_bot_api import FakeBotApi
+
+pytestmark = pytest.mark.e2e  # the real PTB Application, polling the loopback Bot API
 
 HOLD = 0.3
 

@@ -27,6 +27,8 @@ from tests.pg_server import running_server
 from tests.telegram_html import visible_text
 from tests.test_telegram_e2e import free_port, post_update
 
+pytestmark = pytest.mark.e2e  # every test here runs bot processes on PostgreSQL
+
 SECRET = "workers-Secret_1"
 HEADERS = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET}
 update_ids = itertools.count(1)

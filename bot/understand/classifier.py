@@ -15,7 +15,6 @@ import itertools
 import json
 import re
 import zipfile
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,15 +60,9 @@ def features(text: str, entities: Sequence[str] = ()) -> list[str]:
     Numbers of two or more digits become their size ("n3"): "got 248" and "got 251" look alike,
     while "step 1" and "step 2" stay apart.
     """
-    return _features(text, entities)[0]
-
-
-def _features(text: str, entities: Sequence[str]) -> tuple[list[str], int]:
-    """`features`, and how many distinct words lead the list (their features come first)."""
     text = text[:MAX_CHARS]
     words = _words(text)
     out = [f"w {w}" for w in words]
-    distinct = len(set(words))
     out += [f"b {a} {b}" for a, b in itertools.pairwise(words)]
     for w in words:
         padded = f" {w} "
@@ -83,7 +76,7 @@ def _features(text: str, entities: Sequence[str]) -> tuple[list[str], int]:
             out += [f"q {w}" for w in asked]
             out += [f"qb {a} {b}" for a, b in itertools.pairwise(asked)]
     out += entities
-    return out, distinct
+    return out
 
 
 def entity_tokens(
@@ -134,13 +127,9 @@ class Prediction:
     """Share of the message's words the model has seen: gibberish and markup score low."""
 
 
-def _best(probs: dict[str, float], top: int) -> tuple[tuple[str, float], ...]:
-    return tuple(sorted(probs.items(), key=lambda kv: -kv[1])[:top])
-
-
 @dataclass(frozen=True)
 class Model:
-    """A trained model as arrays: prediction is a sparse dot product and a softmax."""
+    """A trained model as arrays: prediction (bot/understand/vectors.py) is a sparse dot product and a softmax."""
 
     vocabulary: dict[str, int]
     idf: npt.NDArray[np.float32]
@@ -151,46 +140,6 @@ class Model:
     """(name, class labels, first column) per head."""
     digest: str
     """Fingerprint of the training data this model was fitted on."""
-
-    def predict(self, text: str, entities: Sequence[str] = (), top: int = 3) -> Prediction:
-        """Probabilities for every head; the `top` likeliest labels of each."""
-        import numpy as np  # already loaded with the model: a dict lookup
-
-        listed, words = _features(text, entities)
-        counts = Counter(listed)
-        n = len(counts)
-        # map() keeps the per-feature work in C: this is most of a message's cost.
-        found = np.fromiter(map(self.vocabulary.get, counts, itertools.repeat(-1)), dtype=np.int64, count=n)
-        known = found >= 0
-        coverage = float(known[:words].sum()) / words if words else 0.0  # a Counter keeps first-seen order
-        if known.any():
-            idx = found[known]
-            tf = np.fromiter(counts.values(), dtype=np.float32, count=n)[known]
-            x = (1.0 + np.log(tf)) * self.idf[idx]  # sublinear tf times idf, as TfidfVectorizer does
-            x /= float(np.sqrt(x @ x)) or 1.0
-            logits = np.asarray(x @ self.weights[idx] + self.bias, dtype=np.float32)
-        else:
-            logits = self.bias.copy()
-        probs: dict[str, dict[str, float]] = {}
-        for name, labels, first in self.heads:
-            z = logits[first : first + len(labels)]
-            p = np.exp(z - z.max())
-            p /= p.sum()
-            probs[name] = dict(zip(labels, p.tolist(), strict=True))
-        intents: dict[str, float] = {}
-        topics: dict[str, float] = {}
-        for label, p in probs["label"].items():
-            intent, _, topic = label.partition(":")
-            intents[intent] = intents.get(intent, 0.0) + p
-            if topic:
-                topics[topic] = p
-        faq = intents.get("faq", 0.0) or 1.0
-        return Prediction(
-            _best(intents, top),
-            _best({t: p / faq for t, p in topics.items()}, top),
-            _best(probs["feeling"], top),
-            coverage,
-        )
 
     def save(self, path: Path = MODEL_FILE) -> None:
         """Write the arrays (no pickled objects) to `path`, and the data stamp beside it."""

@@ -1,10 +1,11 @@
-"""The per-message prediction path: `Model.predict`'s answer, reached with less work.
+"""The per-message prediction path: the model's answer, reached with less work.
 
-`classifier.features` spells every feature out as a string (training needs them), and
-`Model.predict` then counts them and looks each one up in the vocabulary. Most of a message's
+`classifier.features` spells every feature out as a string (training needs them); the plain
+way to predict (tests/reference_model.py, the oracle this is tested against) then counts them
+and looks each one up in the vocabulary. Most of a message's
 features are the character n-grams of its words, and students reuse a small set of words; so
 here each word's n-grams are looked up once and kept as vocabulary indices. The vector this
-builds is the one `Model.predict` builds, index for index and count for count in the same
+builds is the one the plain way builds, index for index and count for count in the same
 order (so even the floating-point sums agree); tests/test_understand_vectors.py checks that
 on every example of the corpus.
 
@@ -79,7 +80,7 @@ def known_counts(model: Model, text: str, entities: Sequence[str] = ()) -> tuple
 def vector(
     model: Model, text: str, entities: Sequence[str] = ()
 ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.floating[Any]]]:
-    """The known features' indices and TF-IDF weights (unit length), as `Model.predict` computes them."""
+    """The known features' indices and TF-IDF weights (unit length), as the plain way computes them."""
     return _weighted(model, known_counts(model, text, entities)[0])
 
 
@@ -106,7 +107,7 @@ class _Heads:
     and which labels name an FAQ topic."""
 
     intents: tuple[str, ...]
-    """Intent names, in the order their first label comes (the order `Model.predict` meets them)."""
+    """Intent names, in the order their first label comes (the order the plain way meets them)."""
     intent_of: npt.NDArray[np.intp]
     """Per label: its intent's index in `intents`."""
     topics: tuple[str, ...]
@@ -135,13 +136,13 @@ def _heads(labels: tuple[str, ...]) -> _Heads:
 
 
 def _top(names: Sequence[str], probs: list[float], top: int) -> tuple[tuple[str, float], ...]:
-    """`classifier._best` over a list: the `top` likeliest, best first, ties in order."""
+    """The `top` likeliest of a list, best first, ties in order: ranked as the plain way ranks them."""
     best = sorted(range(len(probs)), key=probs.__getitem__, reverse=True)[:top]  # a stable sort
     return tuple((names[i], probs[i]) for i in best)
 
 
 def _softmax(z: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """`Model.predict`'s softmax, computed as it computes it (in float32)."""
+    """The plain way's softmax, computed as it computes it (in float32)."""
     import numpy as np
 
     p: npt.NDArray[np.float32] = np.exp(z - z.max())
@@ -150,9 +151,10 @@ def _softmax(z: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
 
 
 def predict(model: Model, text: str, entities: Sequence[str] = (), top: int = 3) -> Prediction:
-    """`model.predict(text, entities, top)`, the same probabilities, for less work.
+    """Probabilities for every head of `model`; the `top` likeliest labels of each.
 
-    `Model.predict` splits the labels and sums each intent's probabilities in dicts. Here the
+    The same probabilities as the plain way (tests/reference_model.py), for less work: that
+    splits the labels and sums each intent's probabilities in dicts. Here the
     labels are laid out once per model and numpy's bincount adds the same probabilities in
     the same (label) order, so every float agrees bit for bit.
     """
