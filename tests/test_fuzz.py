@@ -9,6 +9,8 @@ import datetime as dt
 import random
 from pathlib import Path
 
+import pytest
+
 from bot.conversation import Advisor
 from bot.profiles import ProfileStore
 from bot.reply import Reply
@@ -51,6 +53,8 @@ def turns(rng: random.Random) -> list[str]:
     return [message(rng)]
 
 
+# thousands of messages through the real advisor and store: seconds of CPU
+@pytest.mark.e2e
 def test_seeded_fuzz_of_the_real_advisor(tmp_path: Path, knowledge: Knowledge) -> None:
     rng = random.Random(SEED)
     store = ProfileStore.in_dir(tmp_path)

@@ -41,6 +41,8 @@ def _training_vector(m: Model, text: str, entities: list[str]) -> tuple[np.ndarr
     return idx, x
 
 
+# every corpus message through the whole prediction: seconds of CPU
+@pytest.mark.e2e
 def test_every_corpus_message_gets_the_training_vector_and_the_same_prediction(kb: Knowledge) -> None:
     m = model()
     texts = [e.text for e in load_corpus().examples] + ODD_TEXTS
