@@ -9,11 +9,12 @@ plan on every write, and `claimed_by`, the worker holding a claim on that nudge.
 - `run_turn` holds one student's advisory lock for a whole turn, read to write, in one
   transaction: one student's turns are ordered across every worker, and a turn that fails
   leaves nothing half-written.
-- `claim_due` is how a worker takes due nudges: one `UPDATE … RETURNING` over rows picked
-  with `FOR UPDATE SKIP LOCKED`, which pushes their `next_due` one lease ahead. A worker that
-  dies holding a claim loses nothing: when the lease runs out the rows are due again and
-  another worker claims them. The day is marked (by `update`, under the row lock) before the
-  nudge is sent, so it is never sent twice (see bot/shared_nudges.py).
+- `claim_plans` is how a worker takes due nudges: one `UPDATE … RETURNING` over rows picked
+  with `FOR UPDATE SKIP LOCKED`, which pushes their `next_due` one lease ahead and returns
+  their plans. A worker that dies holding a claim loses nothing: when the lease runs out the
+  rows are due again and another worker claims them. `mark_claimed` then writes a batch of
+  marks in one statement, each only where its claim still stands, before the nudges are
+  sent, so none is sent twice (see bot/shared_nudges.py).
 
 A dropped connection is retried (each retry gets a checked connection from the pool); once
 the retries are spent, `StoreUnavailable` says so and the transaction was rolled back.
