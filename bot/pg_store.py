@@ -276,7 +276,7 @@ class PostgresStore:
         return self._transaction(f"reading user {user_id}", read)
 
     def _write(self, conn: psycopg.Connection[Any], profile: Profile) -> None:
-        """Write one profile and its next due instant; any claim on its nudge ends (see claim_due)."""
+        """Write one profile and its next due instant; any claim on its nudge ends (see claim_plans)."""
         conn.execute(
             "INSERT INTO profiles (user_id, doc, next_due) VALUES (%s, %s, %s)"
             " ON CONFLICT (user_id) DO UPDATE SET doc = EXCLUDED.doc, next_due = EXCLUDED.next_due,"
