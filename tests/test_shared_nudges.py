@@ -18,9 +18,9 @@ import pytest
 from telegram.ext import JobQueue
 
 from bot.pg_store import PostgresStore
-from bot.plans import Plan
-from bot.profiles import Profile
+from bot.plans.model import Plan
 from bot.shared_nudges import SharedNudger
+from bot.student import Profile
 from knowledge import Knowledge
 from tests.fake_bot_api import FakeBotApi
 from tests.test_nudges import live_send
