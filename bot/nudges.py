@@ -250,23 +250,35 @@ class Nudger:
         await self._write(user_id, mark)
         if due is None:
             return None
-        reply, plan, updated = due
+        return await self.send_marked(user_id, *due)
+
+    async def send_marked(self, user_id: int, reply: Reply, plan: model.Plan, updated: model.Plan) -> Delivery:
+        """Send a nudge whose day is already marked (`plan` before the mark, `updated` after), then
+        act on the outcome: a block pauses the plan, a send that never went out gives the day back."""
         outcome = await self._send(user_id, reply)
         if outcome == "blocked":
             await self._change_plan(user_id, lambda p: replace(p, status="paused"))
             log.info("user %s blocked the bot; their plan is paused", user_id)
-        elif outcome in ("failed", "interrupted") and updated.status == "active":
-            # Nothing went out: give the day back so a later try (or a restart) sends it today.
-            # The tip goes back too, so the rotation shows it next time rather than skip it.
-            # Only onto the plan as we marked it: a plan made anew meanwhile keeps its own.
-            def give_back(p: model.Plan) -> model.Plan:
-                if (p.last_nudged, p.tips_used) != (updated.last_nudged, updated.tips_used):
-                    return p
-                # Everything the nudge changed goes back: the day, the tip, the cadence count.
-                return replace(p, **model.plan_changes(updated, plan))
-
-            await self._change_plan(user_id, give_back)
+        elif outcome in ("failed", "interrupted"):
+            await self.give_back(user_id, plan, updated)
         return outcome
+
+    async def give_back(self, user_id: int, plan: model.Plan, updated: model.Plan) -> None:
+        """Nothing went out: give the day back so a later try (or a restart) sends it today.
+
+        The tip goes back too, so the rotation shows it next time rather than skip it. Only
+        onto the plan as we marked it: a plan made anew meanwhile keeps its own.
+        """
+        if updated.status != "active":
+            return
+
+        def restore(p: model.Plan) -> model.Plan:
+            if (p.last_nudged, p.tips_used) != (updated.last_nudged, updated.tips_used):
+                return p
+            # Everything the nudge changed goes back: the day, the tip, the cadence count.
+            return replace(p, **model.plan_changes(updated, plan))
+
+        await self._change_plan(user_id, restore)
 
     async def _write(self, user_id: int, change: Callable[[Profile], Profile]) -> None:
         """One durable store update, made on the loop, its fsync shared with every other write's."""

@@ -9,11 +9,12 @@ plan on every write, and `claimed_by`, the worker holding a claim on that nudge.
 - `run_turn` holds one student's advisory lock for a whole turn, read to write, in one
   transaction: one student's turns are ordered across every worker, and a turn that fails
   leaves nothing half-written.
-- `claim_due` is how a worker takes due nudges: one `UPDATE … RETURNING` over rows picked
-  with `FOR UPDATE SKIP LOCKED`, which pushes their `next_due` one lease ahead. A worker that
-  dies holding a claim loses nothing: when the lease runs out the rows are due again and
-  another worker claims them. The day is marked (by `update`, under the row lock) before the
-  nudge is sent, so it is never sent twice (see bot/shared_nudges.py).
+- `claim_plans` is how a worker takes due nudges: one `UPDATE … RETURNING` over rows picked
+  with `FOR UPDATE SKIP LOCKED`, which pushes their `next_due` one lease ahead and returns
+  their plans. A worker that dies holding a claim loses nothing: when the lease runs out the
+  rows are due again and another worker claims them. `mark_claimed` then writes a batch of
+  marks in one statement, each only where its claim still stands, before the nudges are
+  sent, so none is sent twice (see bot/shared_nudges.py).
 
 A dropped connection is retried (each retry gets a checked connection from the pool); once
 the retries are spent, `StoreUnavailable` says so and the transaction was rolled back.
@@ -28,6 +29,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import orjson
@@ -37,7 +39,7 @@ from psycopg.types.json import Jsonb, set_json_loads
 from psycopg_pool import ConnectionPool
 
 from bot import checkins, json_bytes
-from bot.plans import schedule
+from bot.plans import model, schedule
 from bot.profiles import merge_changes
 from bot.storage import StoreError
 from bot.student import Profile
@@ -71,12 +73,28 @@ def due_at(profile: Profile, now: dt.datetime, knowledge: Knowledge | None = Non
     The same instant the single-process Nudger schedules a job for (`checkins.next_message_at`); without
     the knowledge store (the `store` commands), the score-release days, whose timing lives there, are left out.
     """
-    plan = profile.plan
+    return plan_due_at(profile.plan, now, knowledge)
+
+
+def plan_due_at(plan: model.Plan | None, now: dt.datetime, knowledge: Knowledge | None = None) -> dt.datetime | None:
+    """`due_at` for a plan alone (a nudge's mark writes only the plan)."""
     if plan is None:
         return None
     if knowledge is not None:
         return checkins.next_message_at(plan, now, knowledge)
     return schedule.next_nudge_at(plan, now) or (schedule.farewell_at(plan) if plan.status == "active" else None)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A due nudge one worker has claimed: the student's plan as it was stored, and the claim's lease."""
+
+    user_id: int
+    plan: model.Plan | None
+    """None when the stored plan is gone or can't be read (the claim then ends with nothing due)."""
+    until: dt.datetime
+    """When the lease ends. Also the claim's token: `next_due` holds it while the claim stands,
+    and a later claim of the same row (after this lease ran out) holds a later one."""
 
 
 def where(url: str) -> str:
@@ -258,7 +276,7 @@ class PostgresStore:
         return self._transaction(f"reading user {user_id}", read)
 
     def _write(self, conn: psycopg.Connection[Any], profile: Profile) -> None:
-        """Write one profile and its next due instant; any claim on its nudge ends (see claim_due)."""
+        """Write one profile and its next due instant; any claim on its nudge ends (see claim_plans)."""
         conn.execute(
             "INSERT INTO profiles (user_id, doc, next_due) VALUES (%s, %s, %s)"
             " ON CONFLICT (user_id) DO UPDATE SET doc = EXCLUDED.doc, next_due = EXCLUDED.next_due,"
@@ -381,25 +399,70 @@ class PostgresStore:
     # -- nudges across workers ------------------------------------------------------
 
     def claim_due(self, worker: str, now: dt.datetime, limit: int, lease: dt.timedelta) -> list[int]:
-        """Claim up to `limit` due nudges for `worker`; their ids, soonest first.
+        """Claim up to `limit` due nudges for `worker`; their ids, soonest first (see `claim_plans`)."""
+        return [claim.user_id for claim in self.claim_plans(worker, now, limit, lease)]
+
+    def claim_plans(self, worker: str, now: dt.datetime, limit: int, lease: dt.timedelta) -> list[Claim]:
+        """Claim up to `limit` due nudges for `worker`, each with the plan it was claimed with, soonest first.
 
         One statement: the rows due are picked with FOR UPDATE SKIP LOCKED (rows another
         worker is claiming at this instant are passed over, not waited for), and their
         `next_due` moves one lease ahead, so they are claimed by nobody else meanwhile and
-        come due again if this worker dies before it marks them.
+        come due again if this worker dies before it marks them. The plan comes back with
+        the claim, so marking it (`mark_claimed`) needs no read of its own.
         """
+        until = now + lease
 
-        def claim(conn: psycopg.Connection[Any]) -> list[int]:
+        def claim(conn: psycopg.Connection[Any]) -> list[Claim]:
             rows = conn.execute(
-                "UPDATE profiles SET next_due = %(until)s, claimed_by = %(worker)s WHERE user_id IN ("
-                " SELECT user_id FROM profiles WHERE next_due <= %(now)s"
+                "WITH due AS (SELECT user_id, next_due FROM profiles WHERE next_due <= %(now)s"
                 " ORDER BY next_due LIMIT %(limit)s FOR UPDATE SKIP LOCKED)"
-                " RETURNING user_id, next_due",
-                {"until": now + lease, "worker": worker, "now": now, "limit": limit},
+                " UPDATE profiles AS p SET next_due = %(until)s, claimed_by = %(worker)s FROM due"
+                " WHERE p.user_id = due.user_id RETURNING p.user_id, due.next_due, p.doc->'plan'",
+                {"until": until, "worker": worker, "now": now, "limit": limit},
             ).fetchall()
-            return [user_id for user_id, _ in rows]
+            rows.sort(key=lambda row: row[1])  # RETURNING keeps no order
+            return [Claim(user_id, model.stored_plan(plan), until) for user_id, _, plan in rows]
 
         return self._transaction("claiming due nudges", claim)
+
+    def mark_claimed(
+        self, worker: str, marks: Sequence[tuple[Claim, model.Plan | None]], now: dt.datetime, retry_at: dt.datetime
+    ) -> set[int]:
+        """End `worker`'s claims in one statement, each with its nudge's mark; the users whose mark was written.
+
+        A mark is (the claim, the plan as marked); the plan is written into the stored profile
+        with its next due instant. A plan None says nothing was due after all: the stored
+        profile stays, and its next due instant is recomputed, not before `retry_at` (the plan
+        says due, the nudger says not: don't claim it again at once). Only claims still held
+        are marked: a write since the claim (a turn, /forget) ended it, and a claim whose lease
+        ran out may be another worker's now, so such a user is left out, and not nudged by us.
+        """
+        ids, untils, docs, dues = [], [], [], []
+        for claim, marked in marks:
+            due = plan_due_at(marked or claim.plan, now, self.knowledge)
+            if marked is None and due is not None and due <= now:
+                due = retry_at
+            ids.append(claim.user_id)
+            untils.append(claim.until)
+            docs.append(None if marked is None else json_bytes.dumps(marked.to_dict()).decode())
+            dues.append(due)
+
+        def mark(conn: psycopg.Connection[Any]) -> set[int]:
+            rows = conn.execute(
+                "UPDATE profiles AS p SET"
+                " doc = CASE WHEN m.plan IS NULL THEN p.doc ELSE jsonb_set(p.doc, '{plan}', m.plan::jsonb) END,"
+                " updated_at = CASE WHEN m.plan IS NULL THEN p.updated_at ELSE now() END,"
+                " next_due = m.next_due, claimed_by = NULL"
+                " FROM unnest(%s::bigint[], %s::timestamptz[], %s::text[], %s::timestamptz[])"
+                " AS m(user_id, until, plan, next_due)"
+                " WHERE p.user_id = m.user_id AND p.claimed_by = %s AND p.next_due = m.until"
+                " RETURNING p.user_id",
+                (ids, untils, docs, dues, worker),
+            ).fetchall()
+            return {user_id for (user_id,) in rows}
+
+        return self._transaction("marking claimed nudges", mark) if marks else set()
 
     def release(self, user_id: int, now: dt.datetime, retry_at: dt.datetime) -> None:
         """End a claim whose nudge turned out not due: its next due instant, recomputed (not before `retry_at`)."""

@@ -19,7 +19,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from bot.pg_store import PostgresStore, due_at
+from bot.pg_store import Claim, PostgresStore, due_at
 from bot.plans import schedule
 from bot.plans.model import Plan
 from bot.profiles import ProfileStore
@@ -126,6 +126,74 @@ def test_unclaim_hands_back_what_a_stopping_worker_holds(pg_store: PostgresStore
     assert len(pg_store.claim_due("w1", at, 2, LEASE)) == 2
     assert pg_store.unclaim("w1", at) == 2
     assert sorted(pg_store.claim_due("w2", at, 10, LEASE)) == [1, 2, 3]
+
+
+def nudged(claims: list[Claim], day: dt.date = TODAY) -> list[tuple[Claim, Plan | None]]:
+    """Each claim marked as a nudge sent on `day`."""
+    return [(claim, replace(claim.plan, last_nudged=day)) for claim in claims if claim.plan is not None]
+
+
+def test_batch_claims_and_marks_take_each_due_plan_once_across_two_workers(
+    pg_store: PostgresStore, pg_url: str
+) -> None:
+    at = soon()
+    pg_store.save_all(Profile(uid, score=240, plan=due_plan()) for uid in range(1, 301))
+    other = PostgresStore.connect(pg_url, pool_size=2)  # a second worker's store
+
+    def work(store: PostgresStore, worker: str) -> list[int]:
+        marked: list[int] = []
+        while claims := store.claim_plans(worker, at, 7, LEASE):
+            assert all(claim.plan == due_plan() for claim in claims)  # the plan comes with its claim
+            marked += store.mark_claimed(worker, nudged(claims), at, at + LEASE)
+        return marked
+
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            a, b = pool.map(work, (pg_store, other), ("wa", "wb"))
+    finally:
+        other.close()
+    assert sorted(a + b) == list(range(1, 301)) and a and b  # every plan marked once, by one of them
+    sent = replace(due_plan(), last_nudged=TODAY)
+    for uid in (1, 150, 300):
+        assert pg_store.get(uid) == Profile(uid, score=240, plan=sent)  # the mark wrote the plan, kept the rest
+        assert pg_store.next_due(uid) == due_at(Profile(uid, plan=sent), at)
+    assert pg_store.claim_plans("wc", at, 10, LEASE) == []  # marked: not due again today
+
+
+def test_a_mark_is_written_only_while_its_claim_stands(pg_store: PostgresStore) -> None:
+    at = soon()
+    pg_store.save_all(Profile(uid, plan=due_plan()) for uid in (1, 2, 3))
+    first = pg_store.claim_plans("w1", at, 10, LEASE)
+    pg_store.update(2, lambda p: replace(p, score=250))  # a turn wrote since: its claim ended
+    assert pg_store.mark_claimed("w1", nudged(first), at, at + LEASE) == {1, 3}
+    assert pg_store.get(2).plan == due_plan()  # not marked, so not sent: due by its plan again
+    assert [claim.user_id for claim in pg_store.claim_plans("w2", at, 10, LEASE)] == [2]
+
+
+def test_a_claim_whose_lease_ran_out_is_offered_again_and_its_stale_mark_refused(pg_store: PostgresStore) -> None:
+    at = soon()
+    pg_store.save_all(Profile(uid, plan=due_plan()) for uid in (1, 2))
+    stale = pg_store.claim_plans("w1", at, 10, LEASE)  # claimed, never marked: the worker stalled or died
+    assert pg_store.claim_plans("w2", at, 10, LEASE) == []
+    later = at + LEASE + dt.timedelta(seconds=1)
+    again = pg_store.claim_plans("w1", later, 10, LEASE)  # the same worker, after its lease ran out
+    assert sorted(claim.user_id for claim in again) == [1, 2]
+    assert pg_store.mark_claimed("w1", nudged(stale), at, at + LEASE) == set()  # an older claim: refused
+    assert pg_store.mark_claimed("w1", nudged(again), later, later + LEASE) == {1, 2}
+    taken = pg_store.claim_plans("w1", later + 2 * LEASE, 10, LEASE)
+    assert taken == []  # marked once; nothing due again today
+
+
+def test_a_claim_found_not_due_is_marked_with_its_plan_untouched_until_later(pg_store: PostgresStore) -> None:
+    at = soon()
+    pg_store.save_all(Profile(uid, score=230, plan=due_plan()) for uid in (1, 2))
+    claims = pg_store.claim_plans("w1", at, 10, LEASE)
+    retry = at + dt.timedelta(minutes=5)
+    assert pg_store.mark_claimed("w1", [(claim, None) for claim in claims], at, retry) == {1, 2}
+    assert pg_store.get(1) == Profile(1, score=230, plan=due_plan())
+    assert pg_store.next_due(1) == retry  # its plan says due: not claimed again at once
+    assert pg_store.claim_plans("w2", at, 10, LEASE) == []
+    assert len(pg_store.claim_plans("w2", retry, 10, LEASE)) == 2
 
 
 def test_one_students_turns_are_ordered_across_stores(pg_url: str) -> None:
