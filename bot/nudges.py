@@ -106,6 +106,8 @@ class Nudger:
         self.stopping = asyncio.Event()
         self.commit = commit or GroupCommit(store)
         """Durable writes on the loop, their fsyncs shared (with the bot's turns, when it passes its own)."""
+        self.delivered = 0
+        """Nudges this process sent since it started: logged when it stops, so an operator sees each worker's share."""
 
     # -- scheduling ----------------------------------------------------------------
 
@@ -203,6 +205,7 @@ class Nudger:
                 task.cancel()
             await asyncio.gather(*self.workers, return_exceptions=True)
         self.workers = []
+        log.info("nudges stopped; %d sent since start", self.delivered)
 
     async def _worker(self) -> None:
         me = asyncio.current_task()
@@ -261,6 +264,8 @@ class Nudger:
             log.info("user %s blocked the bot; their plan is paused", user_id)
         elif outcome in ("failed", "interrupted"):
             await self.give_back(user_id, plan, updated)
+        elif outcome == "sent":
+            self.delivered += 1
         return outcome
 
     async def give_back(self, user_id: int, plan: model.Plan, updated: model.Plan) -> None:

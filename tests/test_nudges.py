@@ -559,10 +559,13 @@ class Recorder:
 
 
 @asynccontextmanager
-async def live_send(api: FakeBotApi, knowledge: Knowledge) -> AsyncIterator[Callable[[int, Reply], Awaitable[None]]]:
+async def live_send(
+    api: FakeBotApi, knowledge: Knowledge, rate: float = 30
+) -> AsyncIterator[Callable[[int, Reply], Awaitable[None]]]:
     """`send_reply` over a real bot as the app builds it (no PTB Defaults; its rate limiter, the one
-    layer that retries a 429) to the fake server."""
-    bot: ExtBot[None] = ExtBot(api.token, base_url=api.base_url, rate_limiter=RateLimiter(free_rate=30, paid_rate=30))
+    layer that retries a 429, at `rate` sends a second) to the fake server."""
+    limiter = RateLimiter(free_rate=rate, paid_rate=rate)
+    bot: ExtBot[None] = ExtBot(api.token, base_url=api.base_url, rate_limiter=limiter)
     async with bot:
 
         async def send(user_id: int, reply: Reply) -> None:

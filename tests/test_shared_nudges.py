@@ -79,7 +79,7 @@ async def test_a_worker_stopping_mid_round_hands_back_what_it_had_not_sent(
     today = dt.datetime.now(dt.UTC).date()
     users = range(1, 1501)
     stores[0].save_all(Profile(uid, plan=due_plan(today)) for uid in users)
-    async with live_send(api, knowledge) as send:
+    async with live_send(api, knowledge, rate=2 * RATE) as send:
         a, b = (
             SharedNudger(store, knowledge, JobQueue(), send, rate=RATE, poll=0.1, worker=name)
             for store, name in zip(stores, "ab", strict=True)
@@ -107,7 +107,7 @@ async def test_claims_a_dead_worker_held_are_nudged_once_its_lease_runs_out(
     lease = dt.timedelta(seconds=1)  # the dead worker's; B's own is the usual minute
     # Claimed by a worker that then died: never marked, never sent, never handed back.
     assert len(stores[0].claim_plans("dead", dt.datetime.now(dt.UTC), 1000, lease)) == len(users)
-    async with live_send(api, knowledge) as send:
+    async with live_send(api, knowledge, rate=2 * RATE) as send:
         b = SharedNudger(stores[1], knowledge, JobQueue(), send, rate=RATE, poll=0.1, worker="b")
         b.start(20)
         await asyncio.sleep(0.5)
