@@ -62,7 +62,9 @@ FEELING_AT = 0.5
 HOPELESS_AT = 0.4
 """Lower than other feelings on purpose: missing a student in crisis costs far more than one caring
 reply too many. Chosen on the corpus's own test split, beside the phrase list and `cues.hopeless`:
-at 0.4 every hopeless message there is caught and one other is not; at 0.25 six others got a hotline."""
+at 0.4 every hopeless message there is caught and one other is not; at 0.25 six others got a hotline.
+Since the hyperbole examples of care.jsonl were added (24 of them fell in the test split) it is 8 of 889,
+five of them those hard new ones ("what if i fail and have to tell everyone")."""
 ALSO_AT = 0.6
 SPECIFIC_CHARS = 150
 """A post this long with a score, a specialty and a confident question is answered as that question."""
@@ -211,7 +213,8 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
         return Parsed("greeting", **entities)
 
     # "low 240s" is a score: the word "low" must not read as a worry about a low score.
-    guess = predict(loaded, _DECADE_PHRASE_RE.sub(" ", text), _entities(nums, specs, others))
+    ents = _entities(nums, specs, others)
+    guess = predict(loaded, _DECADE_PHRASE_RE.sub(" ", text), ents)
     intent, confidence = guess.intent[0]
     if guess.coverage < KNOWN_WORDS:
         intent, confidence = "unknown", 1.0 - guess.coverage  # mostly words it never saw: don't guess
@@ -232,7 +235,7 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
     return Parsed(
         settled,  # type: ignore[arg-type]
         topic=topic,
-        feeling=_feeling(text, norm, guess),
+        feeling=_feeling(text, norm, guess, loaded, ents),
         yes_no=cues.yes_no_question(text),
         confidence=sure,
         alternatives=readings,
@@ -302,13 +305,21 @@ def _hopeless_by_rule(norm: str) -> bool:
     return phrase_in(plain, vocabulary().hopeless_phrases) is not None or cues.hopeless(plain)
 
 
-def _feeling(text: str, norm: str, guess: Prediction) -> Feeling | None:
+def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: list[str]) -> Feeling | None:
     if _hopeless_by_rule(norm):
         return "hopeless"
-    scores = dict(guess.feeling)
-    if scores.get("hopeless", 0.0) >= HOPELESS_AT:
-        return "hopeless"
-    label, p = guess.feeling[0]
+    feelings = guess.feeling
+    if dict(feelings).get("hopeless", 0.0) >= HOPELESS_AT:
+        plain = cues.without_idioms(norm)
+        if plain == norm:
+            return "hopeless"
+        # The model read the figures of speech too ("my mom will kill me", "the death of me") and
+        # learned "kill" and "death" from real crises; as for the rules, what is left once they are
+        # set aside decides. Only here, so a second reading costs nothing on most messages.
+        feelings = predict(loaded, plain, entities).feeling
+        if dict(feelings).get("hopeless", 0.0) >= HOPELESS_AT:
+            return "hopeless"
+    label, p = next(((f, q) for f, q in feelings if f != "hopeless"), ("none", 0.0))
     learned = label if label != "none" and p >= FEELING_AT else None
     if learned is not None and learned != "celebration":
         return learned  # type: ignore[return-value]
