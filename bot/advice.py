@@ -121,9 +121,12 @@ def score_range(span: tuple[int, int], specs: list[Specialty], knowledge: Knowle
 
 def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
     """Practice-test results are noted for the plan, never taken as the Step 2 CK score."""
-    said = ", ".join(map(_practice_label, parsed.practice)) or f"{parsed.practice_score or 'that'}"
+    said = ", ".join(map(_practice_label, parsed.practice)) or (
+        str(parsed.practice_score) if parsed.practice_score is not None else ""
+    )
+    noted = f"🧪 Noted: {said}. " if said else "🧪 "  # nothing named to note: no "Noted: that."
     html = (
-        f"🧪 Noted: {said}. Practice tests are a guide to where you're heading, not your Step 2 CK score, "
+        f"{noted}Practice tests are a guide to where you're heading, not your Step 2 CK score, "
         "so I keep them apart and use them for your study plan."
     )
     specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]

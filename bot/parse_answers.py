@@ -410,15 +410,38 @@ _PERCENT_RE = re.compile(r"(?<![0-9.])([0-9]{1,3})(?:\.[0-9]{1,2})?\s*(?:%|perce
 _FRACTION_RE = re.compile(r"(?<![0-9./])([0-9]{1,4})\s*/\s*([0-9]{1,4})(?![0-9./])")
 
 
+_BLOCKS_RE = re.compile(r"\b(?:[0-9]{1,2}|a|one|two|three|four|five|six|seven|eight)\s+(?:\w+\s+)?blocks?\b")
+_SIZED_BLOCKS_RE = re.compile(r"\b([0-9]{1,2})\s+blocks?\s+of\s+([0-9]{1,3})\s*(?:q|qs|questions?|ques|items?|mcqs?)\b")
+_QUESTION_WORD_RE = re.compile(r"\b(?:q|qs|questions?|ques|items?|mcqs?)\b")
+_BLOCK_SCORE_RE = re.compile(r"(?<![0-9.])([0-9]{2,3})(?![0-9.])(?!\s*(?:blocks?|min|mins|minutes|hours?|hrs?)\b)")
+
+
+def _block_percent(t: str) -> int | None:
+    """The percent correct over blocks reported as scores ("2 blocks, 70/74", "62 and 70"): their mean.
+
+    How many questions a block held is not said (it varies by question bank), so none are counted."""
+    pct = _PERCENT_RE.findall(t)
+    scores = [int(p) for p in pct] if pct else [int(m) for m in _BLOCK_SCORE_RE.findall(t)]
+    scores = [n for n in scores if 0 < n <= 100]
+    return round(sum(scores) / len(scores)) if scores else None
+
+
 def parse_progress(text: str) -> tuple[int | None, int | None]:
     """(questions done, percent correct) from "did another 40 qs, got 70%" or "28/40"; each may be None.
 
     A fraction counts its denominator as questions and gives the percentage; counts
-    over 1000 and percentages over 100 are dropped as typos.
+    over 1000 and percentages over 100 are dropped as typos. Blocks are not questions: "2 blocks,
+    70/74" logs no count and the blocks' mean percent.
     """
     t = fold(text)
     percent: int | None = None
     count: int | None = None
+    if _BLOCKS_RE.search(t) and not _QUESTION_WORD_RE.search(t):
+        return None, _block_percent(t)
+    sized = _SIZED_BLOCKS_RE.search(t)  # "3 blocks of 40 questions": 120 questions
+    if sized and int(sized[1]) * int(sized[2]) <= 1000:
+        pct = _PERCENT_RE.search(t)
+        return int(sized[1]) * int(sized[2]), int(pct[1]) if pct and int(pct[1]) <= 100 else None
     frac = _FRACTION_RE.search(t)
     if frac and 0 < int(frac[2]) <= 1000 and int(frac[1]) <= int(frac[2]):
         count, percent = int(frac[2]), round(100 * int(frac[1]) / int(frac[2]))

@@ -117,8 +117,10 @@ class Reply:
         return "\n\n".join(part for part in parts if part)
 
     def noted(self, *notes: str, buttons: Rows = ()) -> Reply:
-        """The reply with notes (and button rows) added at the end."""
-        return replace(self, notes=(*self.notes, *notes), buttons=(*self.buttons, *buttons))
+        """The reply with notes (and button rows) added at the end; a button it already has is not added twice."""
+        shown = {b.action for row in self.buttons for b in row}
+        fresh = tuple(row for row in (tuple(b for b in row if b.action not in shown) for row in buttons) if row)
+        return replace(self, notes=(*self.notes, *notes), buttons=(*self.buttons, *fresh))
 
     def led_by(self, *lead: str) -> Reply:
         """The reply with something said before its answer."""

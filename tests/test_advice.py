@@ -513,3 +513,8 @@ def test_every_stage_next_step_differs_from_the_answers_own(knowledge: Knowledge
 def test_a_scores_next_step_fits_the_stage(knowledge: Knowledge, stage: str | None, step: str) -> None:
     parsed = Parsed("score_check", score=262, specialties=("orthopedic-surgery",))
     assert step in advise(parsed, Profile(1), knowledge, stage).next_step  # type: ignore[arg-type]
+
+
+def test_a_practice_reply_with_nothing_to_name_says_no_empty_noted(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("practice_score"), knowledge)
+    assert "Noted: that" not in text and "Noted: ." not in text and "Practice tests are a guide" in text

@@ -285,7 +285,10 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("got 70% on 40 qs", (40, 70)),
         ("28/40 on today's block", (40, 70)),
         ("/done 40", (40, None)),
-        ("finished 2 blocks", (2, None)),
+        ("finished 2 blocks", (None, None)),  # a block's size varies: blocks are not questions
+        ("did 2 blocks at 70/74", (None, 72)),  # two blocks' scores: their mean
+        ("two blocks done, 62 and 70", (None, 66)),
+        ("did 3 blocks of 40 questions, 70%", (120, 70)),
         ("done, 65 percent", (None, 65)),
         ("got 140%", (None, None)),
     ],

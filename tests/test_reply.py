@@ -53,3 +53,9 @@ def test_a_feeling_comes_first_and_a_heavy_one_drops_the_upbeat_closing(
     felt = talk.with_feeling(reply, Parsed("score_check", feeling=feeling))  # type: ignore[arg-type]
     assert felt.html.startswith(talk.acknowledge(Parsed("score_check", feeling=feeling)))  # type: ignore[arg-type]
     assert (advice.CLOSINGS[0] in felt.html) is closing_kept
+
+
+def test_a_button_the_reply_already_has_is_not_added_twice() -> None:
+    reply = Reply("answer", ((Button("Retakes", "/faq retakes"), Button("Chart", "/chart")),))
+    noted = reply.noted("You also asked about retakes.", buttons=((Button("Retakes", "/faq retakes"),),))
+    assert [b.action for row in noted.buttons for b in row] == ["/faq retakes", "/chart"]

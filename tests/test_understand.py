@@ -635,3 +635,16 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         for text in (topic.replace("_", " "), topic.replace("_", " ").title() + "?"):
             parsed = understand(text, knowledge)
             assert (parsed.intent, parsed.topic) == ("faq", topic), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i always psych myself out the night before",
+        "peds questions are killing my percentages",
+        "my OB rotation ends friday, then dedicated",
+        "weak on neuro blocks, any tips",
+    ],
+)
+def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
+    assert understand(text, knowledge).specialties == ()
