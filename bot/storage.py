@@ -282,7 +282,7 @@ class JournaledStorage(Storage):
         return self._data
 
     @contextlib.contextmanager
-    def touching(self, table: str, *doc_ids: int) -> Iterator[None]:
+    def touching(self, table: str, *doc_ids: int | str) -> Iterator[None]:
         """Within this block, writes journal just these documents instead of a snapshot."""
         self._touched = [(table, str(doc_id)) for doc_id in doc_ids]
         try:
