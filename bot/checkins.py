@@ -11,10 +11,12 @@ questions, both pure: when is the next one (`next_message_at`) and what is due n
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime, time, timedelta
 
 from bot import plans, progress
 from bot.plans import Plan, PlanOutcome
+from bot.timezones import zone
 from knowledge import Knowledge
 
 
@@ -26,6 +28,70 @@ def next_message_at(plan: Plan, now: datetime, knowledge: Knowledge) -> datetime
     if plan.status == "active":
         return plans.farewell_at(plan)
     return plans.next_release_at(plan, now, knowledge)
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
+"""The forms `Plan.to_dict` writes: read here as pydantic reads them, anything else left to pydantic."""
+
+
+def earliest_message_at(stored: object, now: datetime, knowledge: Knowledge) -> datetime | None:
+    """A lower bound on `next_message_at`, read from a plan as stored (`Plan.to_dict`), unvalidated.
+
+    None: nothing is ever due (a paused or stopped plan, or a finished one past its last
+    check-in). An instant after `now`: nothing is due before it. `now` itself: something may
+    be due now, or the stored plan isn't in the plain form read here; ask `next_message_at`.
+
+    Restoring 100,000 plans at start with a validated Plan and `next_message_at` each was most
+    of start-up. With this, a plan is only woken at the bound, when the nudger reads and checks
+    it anyway and, if nothing is due, schedules its exact next instant; at most one early
+    wake-up per plan. It holds because every check-in goes out at the plan's nudge time, on a
+    local day from today on and after `last_nudged` (the farewell: on the day after the exam,
+    even a past one), or later still (snoozes, skipped days). A rule that sends earlier must
+    change this too: tests/test_startup.py checks the bound against `next_message_at`.
+    """
+    if not isinstance(stored, dict):
+        return now
+    status = stored.get("status", "active")
+    if status in ("paused", "stopped"):  # as Plan reads them: any other value is "active"
+        return None
+    tz, wall, exam, last = (
+        stored.get("tz") or "UTC",
+        stored.get("nudge_time"),
+        stored.get("exam_date"),
+        stored.get("last_nudged"),
+    )
+    if not (
+        isinstance(tz, str)
+        and isinstance(wall, str)
+        and _ISO_TIME.fullmatch(wall)
+        and isinstance(exam, str)
+        and _ISO_DATE.fullmatch(exam)
+        and (last is None or (isinstance(last, str) and _ISO_DATE.fullmatch(last)))
+    ):
+        return now
+    try:
+        wall_time, exam_day = time.fromisoformat(wall), date.fromisoformat(exam)
+        today = plans.local_day(now, tz)
+        first = today if last is None else max(today, date.fromisoformat(last) + timedelta(days=1))
+        if status == "finished":
+            horizon = _last_release_after_exam(knowledge)
+            if not stored.get("deadlines") and (horizon is None or today > exam_day + horizon):
+                return None
+        else:
+            first = min(first, exam_day + timedelta(days=1))  # the farewell
+        at = plans.local_instant(first, wall_time, zone(tz))
+    except (ValueError, OverflowError):  # not a real date or time, or at the end of the calendar
+        return now
+    return at if at > now else now
+
+
+def _last_release_after_exam(knowledge: Knowledge) -> timedelta | None:
+    """How long after the exam its last score-release day can fall (see `plans.release_days`), or None if none."""
+    fact = knowledge.facts.get(plans.SCORE_RELEASE_FACT)
+    if fact is None or fact.weekday is None or not fact.weeks:
+        return None
+    return timedelta(weeks=max(fact.weeks), days=6)
 
 
 def message_due(plan: Plan, now: datetime, knowledge: Knowledge) -> PlanOutcome | None:

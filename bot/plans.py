@@ -709,6 +709,12 @@ def _day_in(now: datetime, tz: str) -> date:
     return _utc(now).astimezone(zone(tz)).date()
 
 
+local_instant = _local_instant
+"""The UTC instant of a local wall time on a local day (cached; see `_local_instant`)."""
+local_day = _day_in
+"""The local date at an instant in a stored zone string (cached; see `_day_in`)."""
+
+
 def next_nudge_at(plan: Plan, now: datetime) -> datetime | None:
     """The next UTC instant at or after `now` when a nudge is due, or None.
 
