@@ -11,8 +11,9 @@ questions, both pure: when is the next one (`next_message_at`) and what is due n
 
 from __future__ import annotations
 
+import contextlib
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from bot import plans, progress
 from bot.plans import Plan, PlanOutcome
@@ -33,6 +34,80 @@ def next_message_at(plan: Plan, now: datetime, knowledge: Knowledge) -> datetime
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ISO_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
 """The forms `Plan.to_dict` writes: read here as pydantic reads them, anything else left to pydantic."""
+_ONE_DAY = timedelta(days=1)
+
+
+class Bounds:
+    """`earliest_message_at` for many stored plans at one instant (restoring every plan at start).
+
+    What plans share is worked out once: a zone's tzinfo and local date, and each distinct
+    date or time string (students' exam days and nudge times repeat). Without that, reading
+    the bound was 6 µs a plan, most of a restore.
+    """
+
+    def __init__(self, now: datetime, knowledge: Knowledge) -> None:
+        self.now = now
+        self.horizon = _last_release_after_exam(knowledge)
+        self._zones: dict[str, tuple[tzinfo, date]] = {}
+        self._dates: dict[str, date | None] = {}
+        self._times: dict[str, time | None] = {}
+
+    def __call__(self, stored: object) -> datetime | None:
+        """The bound for one stored plan (see `earliest_message_at`)."""
+        now = self.now
+        if not isinstance(stored, dict):
+            return now
+        get = stored.get
+        status = get("status", "active")
+        if status in ("paused", "stopped"):  # as Plan reads them: any other value is "active"
+            return None
+        tz, wall, exam, last = get("tz") or "UTC", get("nudge_time"), get("exam_date"), get("last_nudged")
+        if not (isinstance(tz, str) and isinstance(wall, str) and isinstance(exam, str)):
+            return now
+        wall_time, exam_day = self._time(wall), self._date(exam)
+        if wall_time is None or exam_day is None:
+            return now
+        zone_today = self._zones.get(tz)
+        if zone_today is None:
+            zone_today = self._zones[tz] = (zone(tz), plans.local_day(now, tz))
+        tzinfo_, today = zone_today
+        first = today
+        if last is not None:
+            last_day = self._date(last) if isinstance(last, str) else None
+            if last_day is None:
+                return now
+            if last_day >= today:
+                first = last_day + _ONE_DAY if last_day < date.max else last_day
+        try:
+            if status == "finished":
+                if not get("deadlines") and (self.horizon is None or today > exam_day + self.horizon):
+                    return None
+            else:
+                first = min(first, exam_day + _ONE_DAY)  # the farewell
+            at = plans.local_instant(first, wall_time, tzinfo_)
+        except OverflowError:  # at the end of the calendar: leave it to next_message_at
+            return now
+        return at if at > now else now
+
+    def _date(self, value: str) -> date | None:
+        if value in self._dates:
+            return self._dates[value]
+        parsed = None
+        if _ISO_DATE.fullmatch(value):
+            with contextlib.suppress(ValueError):  # "2026-02-30"
+                parsed = date.fromisoformat(value)
+        self._dates[value] = parsed
+        return parsed
+
+    def _time(self, value: str) -> time | None:
+        if value in self._times:
+            return self._times[value]
+        parsed = None
+        if _ISO_TIME.fullmatch(value):
+            with contextlib.suppress(ValueError):  # "25:00"
+                parsed = time.fromisoformat(value)
+        self._times[value] = parsed
+        return parsed
 
 
 def earliest_message_at(stored: object, now: datetime, knowledge: Knowledge) -> datetime | None:
@@ -49,41 +124,9 @@ def earliest_message_at(stored: object, now: datetime, knowledge: Knowledge) -> 
     local day from today on and after `last_nudged` (the farewell: on the day after the exam,
     even a past one), or later still (snoozes, skipped days). A rule that sends earlier must
     change this too: tests/test_startup.py checks the bound against `next_message_at`.
+    For many plans at one instant, use `Bounds`.
     """
-    if not isinstance(stored, dict):
-        return now
-    status = stored.get("status", "active")
-    if status in ("paused", "stopped"):  # as Plan reads them: any other value is "active"
-        return None
-    tz, wall, exam, last = (
-        stored.get("tz") or "UTC",
-        stored.get("nudge_time"),
-        stored.get("exam_date"),
-        stored.get("last_nudged"),
-    )
-    if not (
-        isinstance(tz, str)
-        and isinstance(wall, str)
-        and _ISO_TIME.fullmatch(wall)
-        and isinstance(exam, str)
-        and _ISO_DATE.fullmatch(exam)
-        and (last is None or (isinstance(last, str) and _ISO_DATE.fullmatch(last)))
-    ):
-        return now
-    try:
-        wall_time, exam_day = time.fromisoformat(wall), date.fromisoformat(exam)
-        today = plans.local_day(now, tz)
-        first = today if last is None else max(today, date.fromisoformat(last) + timedelta(days=1))
-        if status == "finished":
-            horizon = _last_release_after_exam(knowledge)
-            if not stored.get("deadlines") and (horizon is None or today > exam_day + horizon):
-                return None
-        else:
-            first = min(first, exam_day + timedelta(days=1))  # the farewell
-        at = plans.local_instant(first, wall_time, zone(tz))
-    except (ValueError, OverflowError):  # not a real date or time, or at the end of the calendar
-        return now
-    return at if at > now else now
+    return Bounds(now, knowledge)(stored)
 
 
 def _last_release_after_exam(knowledge: Knowledge) -> timedelta | None:

@@ -184,8 +184,9 @@ class Nudger:
         if not isinstance(self.store, ProfileStore):
             return sum(1 for profile in self.store.all() if profile.plan and self._schedule(profile, now))
         scheduled = 0
+        bound = checkins.Bounds(now, self.knowledge)
         for user_id, stored in self.store.stored_plans():
-            when = checkins.earliest_message_at(stored, now, self.knowledge)
+            when = bound(stored)
             if when is None:
                 continue
             if when > now:
