@@ -108,11 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     problem = check_model()
     if problem is not None:
         return _fail(f"Can't start: {problem}")
-    preload()
     if telegram:
         from bot.telegram_app import run  # PTB loads only when Telegram is wanted
 
-        return run(settings, knowledge)
+        return run(settings, knowledge)  # it loads the model once the plans are restored
+    preload()
     try:
         return _terminal(args, settings, knowledge)
     except StoreError as err:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot import advice, answers, calendar_file, plan_flow, plans, progress, talk
+from bot import advice, answers, plan_flow, plans, progress, talk
 from bot.answer_bank import best_answer
 from bot.profiles import About, Profile
 from bot.reply import Button, Chart, Document, Reply, escape_text
@@ -360,6 +360,9 @@ class Advisor:
         if plan.status in ("stopped", "finished"):
             text = f"Your plan is {plan.status}, so there's nothing to put in a calendar. Send /plan to make a new one."
             return Turn(Reply(text, MAKE_PLAN), "calendar")
+        # Imported here: icalendar was 35 ms of the bot's start-up, for a command few students send.
+        from bot import calendar_file
+
         data = calendar_file.plan_calendar(plan, profile.user_id, self.now())
         html = (
             "📅 <b>Your study plan as a calendar file.</b>\n"

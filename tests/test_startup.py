@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +29,7 @@ from bot import checkins
 from bot.plans import CADENCES, STATUSES, Deadline, Plan
 from bot.profiles import Profile
 from knowledge import Knowledge
-from tests.bot_process import BotProcess
+from tests.bot_process import REPO, BotProcess
 from tests.fake_bot_api import FakeBotApi
 from tests.test_nudges import DAY, LEAD, SETTLE, SEVEN, eventually, local, make_plan, ok_sends, running_bot
 
@@ -233,3 +235,15 @@ def test_a_restarted_bot_sends_each_due_plan_exactly_once_and_sets_a_corrupt_one
     finally:
         again.stop()
     assert len([c for c in api.requests("sendMessage") if c.ok]) == len(users)  # a restart sends none again
+
+
+def test_start_up_imports_none_of_the_heavy_libraries() -> None:
+    """Charts (matplotlib), training (scikit-learn), the calendar file (icalendar), PostgreSQL
+    (psycopg) and the model (numpy, loaded in the background once plans are restored) load
+    when first needed, not while the bot is starting."""
+    code = (
+        "import sys, bot.__main__, bot.telegram_app; "
+        "print(' '.join(m for m in ('matplotlib', 'sklearn', 'icalendar', 'psycopg', 'numpy') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert loaded.stdout.split() == []
