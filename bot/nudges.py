@@ -8,7 +8,8 @@ into, and firing them deleted from, the front of one 100,000-entry list). A few 
 queue, mark the day as nudged (one durable write, so a nudge is never sent twice),
 then send, honouring 429 RetryAfter and retrying transient errors with backoff.
 The JobQueue keeps nothing across restarts, so `restore` schedules every plan again
-and sends, late but once, a nudge missed earlier the same local day.
+(at a lower bound on its next check-in, read from the stored plan: see there) and sends,
+late but once, a nudge missed earlier the same local day.
 """
 
 from __future__ import annotations
