@@ -115,11 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     problem = check_model()
     if problem is not None:
         return _fail(f"Can't start: {problem}")
-    preload()
     if telegram:
         from bot.telegram_app import run  # PTB loads only when Telegram is wanted
 
-        return run(settings, knowledge)
+        return run(settings, knowledge)  # it loads the model once the plans are restored
+    preload()
     try:
         return _terminal(args, settings, knowledge)
     except StoreError as err:
@@ -147,7 +147,7 @@ def _store_check(settings: Settings, *, repair: bool) -> int:
         print("Run `python -m bot store check --repair` to set these aside (nothing is deleted).")
         return 1
     store = ProfileStore(path, repair=True)
-    served = len(store)
+    served = sum(1 for _ in store.all())  # every record checked, as a first read would: the bad set aside
     store.close()
     for kept in store.set_aside:
         print(f"set aside: {kept.name}")

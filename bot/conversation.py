@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot import advice, calendar_file, formatting, interpret, memory, parse_answers, plan_flow, progress, talk
+from bot import advice, formatting, interpret, memory, parse_answers, plan_flow, progress, talk
 from bot.commands import BY_NAME, PLAN_COMMANDS
 from bot.plans import model, operations, schedule
 from bot.plans.messages import MAKE_PLAN
@@ -311,6 +311,9 @@ class Advisor:
         if plan.status in ("stopped", "finished"):
             text = f"Your plan is {plan.status}, so there's nothing to put in a calendar. Send /plan to make a new one."
             return Turn(Reply(text, MAKE_PLAN), "calendar")
+        # Imported here: icalendar was 35 ms of the bot's start-up, for a command few students send.
+        from bot import calendar_file
+
         data = calendar_file.plan_calendar(plan, profile.user_id, self.now())
         html = (
             "📅 <b>Your study plan as a calendar file.</b>\n"

@@ -8,7 +8,8 @@ into, and firing them deleted from, the front of one 100,000-entry list). A few 
 queue, mark the day as nudged (one durable write, so a nudge is never sent twice),
 then send, retrying transient errors with backoff (a 429 is waited out by PTB's rate limiter).
 The JobQueue keeps nothing across restarts, so `restore` schedules every plan again
-and sends, late but once, a nudge missed earlier the same local day.
+(at a lower bound on its next check-in, read from the stored plan: see there) and sends,
+late but once, a nudge missed earlier the same local day.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from telegram.ext import ContextTypes, Job, JobQueue
 from bot import checkins
 from bot.group_commit import GroupCommit
 from bot.plans import model
+from bot.profiles import ProfileStore
 from bot.reply import Reply
 from bot.student import Profile
 from bot.user_store import UserStore
@@ -122,9 +124,14 @@ class Nudger:
         when = self._next_run(profile, now)
         if when is None:
             return None
+        self._enter(user_id, when, now)
+        return when
+
+    def _enter(self, user_id: int, when: dt.datetime, now: dt.datetime) -> None:
+        """Wake the user at `when` (the user has no slot now); a worker takes them at once if that has come."""
         if when <= now:
             self.queue.put_nowait(user_id)  # missed earlier (or due right now): a worker takes it
-            return when
+            return
         entry = self.slots.get(when)
         if entry is None:
             slot = Slot(when)
@@ -140,7 +147,6 @@ class Nudger:
             entry = self.slots[when] = (slot, job)
         entry[0].users.add(user_id)
         self.slot_of[user_id] = entry[0]
-        return when
 
     def _unschedule(self, user_id: int) -> None:
         slot = self.slot_of.pop(user_id, None)
@@ -160,9 +166,30 @@ class Nudger:
         return checkins.next_message_at(profile.plan, now, self.knowledge)
 
     def restore(self) -> int:
-        """Schedule every active plan again after a start; returns how many were scheduled."""
+        """Schedule every plan again after a start; returns how many were scheduled.
+
+        On the TinyDB store, from the plans as stored: each student is woken at a lower bound on
+        their next check-in (`checkins.earliest_message_at`, a few fields read), when the worker
+        reads and checks the record as it does for every nudge, sends what is due, and schedules
+        the exact next instant; if nothing was due after all, that is one early wake-up. Only the
+        plans that may be due now are read, checked and scheduled exactly here. Validating and
+        scheduling all 100,000 plans exactly took 2.5 s of a 4.5 s start-up.
+        """
         now = self.now()  # one instant for the whole restore: reading the clock per plan showed at 100,000
-        return sum(1 for profile in self.store.all() if profile.plan and self._schedule(profile, now))
+        if not isinstance(self.store, ProfileStore):
+            return sum(1 for profile in self.store.all() if profile.plan and self._schedule(profile, now))
+        scheduled = 0
+        bound = checkins.Bounds(now, self.knowledge)
+        for user_id, stored in self.store.stored_plans():
+            when = bound(stored)
+            if when is None:
+                continue
+            if when > now:
+                self._enter(user_id, when, now)
+            elif self._schedule(self.store.get(user_id), now) is None:
+                continue
+            scheduled += 1
+        return scheduled
 
     async def _fire(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert context.job is not None  # noqa: S101  # job callbacks always carry their job

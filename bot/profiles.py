@@ -45,9 +45,6 @@ class ProfileStore:
     """Move a damaged snapshot aside instead of refusing to open (`store check --repair`)."""
     set_aside: list[Path] = field(init=False, default_factory=list)
     """Files and records this open set aside."""
-    _loaded: list[Profile] | None = field(init=False, repr=False, default=None)
-    """Every profile as checked at open, for the first `all()` (restoring plans at start) so
-    the plans aren't validated twice; dropped at the first write, or once used."""
     _appending: threading.local = field(init=False, repr=False, default_factory=threading.local)
     """Per thread: `.on` is True inside `appending`, where writes skip their fsync."""
     _recent: OrderedDict[int, tuple[dict[str, Any], Profile]] = field(
@@ -67,7 +64,7 @@ class ProfileStore:
         assert isinstance(storage, JournaledStorage)  # noqa: S101  # TinyDB types it as the base class
         self._storage = storage
         self.set_aside.extend(storage.set_aside)
-        self._quarantine_bad_records()
+        self._set_aside_unreachable()
         self._table = self._db.table(TABLE, cache_size=0)
 
     @property
@@ -75,16 +72,32 @@ class ProfileStore:
         """Where records that fail validation are kept, one JSON line each."""
         return self.path.with_name(self.path.name + ".quarantine")
 
-    def _quarantine_bad_records(self) -> None:
-        """Set aside every record that isn't a valid profile; everyone else is served."""
-        data = self._storage.read()
-        bad, self._loaded = check_records(data)
-        if not bad:
-            return
+    def _set_aside_unreachable(self) -> None:
+        """At open, set aside the records no read would ever reach: ids that aren't numbers, and
+        values that aren't objects. The rest are checked strictly when first read (`_read`).
+
+        Checking every record at open (pydantic for each plan) was 1.6 s of a 4.5 s start-up at
+        100,000 students; a record is as safe checked on its first read, which is the first time
+        its contents could reach a student, a nudge or a write over it.
+        """
+        rows = self._storage.read().get(TABLE, {})
+        bad = {
+            doc_id: (_unreachable(doc_id, doc), doc)
+            for doc_id, doc in rows.items()
+            if not (doc_id.isdecimal() and isinstance(doc, dict))
+        }
+        if bad:
+            self._quarantine(bad)
+
+    def _quarantine(self, bad: dict[str, tuple[str, object]], *, remove: bool = True) -> None:
+        """Keep each record in the quarantine file, durably, then take it out of the store.
+
+        `bad` maps a document id to (why, the document); the caller holds the lock, or is opening
+        the store. With `remove` False the caller is about to write over the record instead.
+        """
         stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         lines = [
-            json.dumps({"at": stamp, "id": doc_id, "reason": why, "doc": data[TABLE][doc_id]})
-            for doc_id, why in bad.items()
+            json.dumps({"at": stamp, "id": doc_id, "reason": why, "doc": doc}) for doc_id, (why, doc) in bad.items()
         ]
         # Kept (durably) before it leaves the store, so a crash between the two loses nothing.
         fd = os.open(self.quarantine_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -93,13 +106,30 @@ class ProfileStore:
             os.fsync(fd)
         finally:
             os.close(fd)
-        for doc_id, why in bad.items():
-            del data[TABLE][doc_id]
+        if self.quarantine_path not in self.set_aside:
+            self.set_aside.append(self.quarantine_path)
+        data = self._storage.read()
+        rows = data.get(TABLE, {})
+        removed = []
+        for doc_id, (why, doc) in bad.items():
             log.warning(
                 "user store: record %s is invalid (%s); set aside in %s", doc_id, why, self.quarantine_path.name
             )
-        self._storage.write(data)  # a full snapshot: the bad records are out of the store files
-        self.set_aside.append(self.quarantine_path)
+            if doc_id.isdecimal():
+                self._recent.pop(int(doc_id), None)
+            if remove and rows.get(doc_id) is doc:  # not written over meanwhile (all() checks outside the lock)
+                del rows[doc_id]
+                removed.append(doc_id)
+        if not removed:
+            return
+        if all(doc_id.isdecimal() for doc_id in removed):
+            # One journal line each (a deletion), made durable here: a full snapshot would take
+            # seconds at 100,000 students, and this may run on the event loop, in a turn's read.
+            with self._storage.touching(TABLE, *removed):
+                self._storage.write(data)
+            self._storage.sync()
+        else:
+            self._storage.write(data)  # an id a journal line can't name: a full snapshot (at open only)
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> ProfileStore:
@@ -123,11 +153,15 @@ class ProfileStore:
         """Store many profiles in one durable write (one snapshot): for imports and benchmarks,
         where a journal line and an fsync each would cost minutes at 100,000 users."""
         with self._lock:
-            self._loaded = None
             data = self._storage.read()
             rows = data.setdefault(TABLE, {})
+            replaced: dict[str, tuple[str, object]] = {}
             for profile in profiles:
-                rows[str(profile.user_id)] = profile.to_doc()
+                doc_id = str(profile.user_id)
+                self._keep_if_bad(profile.user_id, rows.get(doc_id), replaced)
+                rows[doc_id] = profile.to_doc()
+            if replaced:
+                self._quarantine(replaced, remove=False)
             self._storage.write(data)
 
     def update(self, user_id: int, change: Callable[[Profile], Profile]) -> Profile:
@@ -204,7 +238,6 @@ class ProfileStore:
         # No `touching` here on purpose: a full snapshot also empties the journal,
         # so the erased data is gone from disk too, not just superseded.
         with self._lock:
-            self._loaded = None
             data = self._storage.read()
             stored = data.get(TABLE, {}).pop(str(user_id), None) is not None
             self._recent.pop(user_id, None)  # erased means erased from memory too
@@ -225,17 +258,36 @@ class ProfileStore:
         return True
 
     def all(self) -> Iterator[Profile]:
-        """Every stored profile (used to restore study-plan nudges on start)."""
+        """Every stored profile, each checked strictly; a record that fails is set aside, not yielded."""
         # Straight from the storage's dict: TinyDB's Table.all() wraps each document in a
-        # Document first, which at 100,000 users cost a third of restoring every plan.
+        # Document first. Checked outside the lock (seconds at 100,000 students, and turns on
+        # the event loop wait for the lock); a record written over meanwhile is not set aside.
         with self._lock:
-            loaded, self._loaded = self._loaded, None
-            docs = [] if loaded is not None else list(self._storage.read().get(TABLE, {}).items())
-        if loaded is not None:
-            yield from loaded
-            return
+            docs = list(self._storage.read().get(TABLE, {}).items())
+        good: list[Profile] = []
+        bad: dict[str, tuple[str, object]] = {}
         for doc_id, doc in docs:
-            yield Profile.from_doc(int(doc_id), doc)
+            loaded = load_record(doc_id, doc)
+            if isinstance(loaded, str):
+                bad[doc_id] = (loaded, doc)
+            else:
+                good.append(loaded)
+        if bad:
+            with self._lock:
+                self._quarantine(bad)
+        yield from good
+
+    def stored_plans(self) -> list[tuple[int, object]]:
+        """(user id, plan exactly as stored) for every record with a plan, not checked yet.
+
+        For scheduling every plan at start (`bot.nudges.Nudger.restore`), which reads only a
+        few fields and needs no validated Plan for most students: validating 100,000 plans at
+        start took longer than the rest of start-up together. A plan is checked strictly when
+        its record is first read, as every record is (`_read`).
+        """
+        with self._lock:
+            rows = self._storage.read().get(TABLE, {})
+            return [(int(doc_id), plan) for doc_id, doc in rows.items() if (plan := doc.get("plan")) is not None]
 
     @property
     def durable_writes(self) -> int:
@@ -243,6 +295,7 @@ class ProfileStore:
         return self._storage.durable_writes
 
     def __len__(self) -> int:
+        """Records stored, counting any not read since open that a first read would set aside."""
         with self._lock:
             return len(self._table)
 
@@ -251,7 +304,11 @@ class ProfileStore:
         self._db.close()
 
     def _read(self, user_id: int) -> Profile:
-        """The user's profile (caller holds the lock), rebuilt from its document only when that changed."""
+        """The user's profile (caller holds the lock), rebuilt from its document only when that changed.
+
+        Rebuilt strictly (`load_record`): a record that isn't a valid profile is set aside in the
+        quarantine file and the user is served as new, as a record found bad at open always was.
+        """
         doc = self._doc(user_id)
         if doc is None:
             return Profile(user_id=user_id)
@@ -259,9 +316,24 @@ class ProfileStore:
         if recent is not None and recent[0] is doc:
             self._recent.move_to_end(user_id)
             return recent[1]
-        profile = Profile.from_doc(user_id, doc)
-        self._keep(doc, profile)
-        return profile
+        loaded = load_record(str(user_id), doc)
+        if isinstance(loaded, str):
+            self._quarantine({str(user_id): (loaded, doc)})
+            return Profile(user_id=user_id)
+        self._keep(doc, loaded)
+        return loaded
+
+    def _keep_if_bad(self, user_id: int, old: object, bad: dict[str, tuple[str, object]]) -> None:
+        """Before `old`, the stored document, is written over: add it to `bad` if it was never
+        checked and fails, so that a write without a read first doesn't lose a bad record's bytes."""
+        if old is None:
+            return
+        recent = self._recent.get(user_id)
+        if recent is not None and recent[0] is old:
+            return  # read (and so checked) or written by us
+        why = load_record(str(user_id), old)
+        if isinstance(why, str):
+            bad[str(user_id)] = (why, old)
 
     def _keep(self, doc: dict[str, Any], profile: Profile) -> None:
         """Remember `profile` as the one `doc` holds, dropping the one used longest ago past the bound."""
@@ -283,11 +355,15 @@ class ProfileStore:
         milliseconds at 10k users; the document goes through the storage instead,
         which is TinyDB's own extension point, so the file stays ordinary TinyDB.
         """
-        self._loaded = None  # the copy from open is stale now
         data = self._storage.read()
         doc = profile.to_doc()
+        rows = data.setdefault(TABLE, {})
+        replaced: dict[str, tuple[str, object]] = {}
+        self._keep_if_bad(profile.user_id, rows.get(str(profile.user_id)), replaced)
+        if replaced:
+            self._quarantine(replaced, remove=False)
         with self._storage.touching(TABLE, profile.user_id):
-            data.setdefault(TABLE, {})[str(profile.user_id)] = doc
+            rows[str(profile.user_id)] = doc
             self._storage.write(data)
         if profile.draft is None:  # the next read needn't rebuild what was just written
             self._keep(doc, profile)
@@ -321,6 +397,13 @@ def load_record(doc_id: str, doc: object) -> Profile | str:
         return Profile(int(doc_id), score, tuple(specialties or ()), about=about, **models)  # type: ignore[arg-type]
     except Exception as err:
         return f"not a valid profile ({type(err).__name__})"
+
+
+def _unreachable(doc_id: str, doc: object) -> str:
+    """Why a record no read can reach is set aside at open (see `load_record` for the same words)."""
+    if not doc_id.isdecimal():
+        return "its id is not a number"
+    return f"a {type(doc).__name__}, not an object"
 
 
 def _quarantined_id(line: str) -> str | None:

@@ -62,6 +62,7 @@ from bot.profiles import ProfileStore
 from bot.render import TELEGRAM_CAPTION_LIMIT, cut_to, plain_text, split_html, telegram_length
 from bot.reply import Reply
 from bot.storage import StoreError
+from bot.understand import preload
 from bot.user_store import StoreUnavailable, open_store
 from knowledge import Knowledge
 
@@ -446,6 +447,10 @@ async def _post_init(
     nudger.start(workers_for(rate))
     handlers.nudger = nudger
     log.info("restored %d study plan(s)", nudger.restore())
+    # The understanding model (numpy, about 0.2 s) loads in the background from here, while PTB
+    # starts polling: loaded from the first line of start-up, it took the core from the restore.
+    # A message that comes first waits for it (bot.understand.model).
+    preload()
     if not gc.isenabled():  # run() paused collection for start-up: see there
         gc.freeze()
         gc.enable()

@@ -253,6 +253,7 @@ def test_forget_also_erases_a_users_quarantined_record(tmp_path: Path) -> None:
     records = {"7": {"score": "not a number"}, "8": {"score": "x"}, "9": {"score": 240}}
     (tmp_path / "profiles.json").write_text(json.dumps({"profiles": records}))
     store = ProfileStore.in_dir(tmp_path)
+    assert store.get(7) == Profile(7) and store.get(8) == Profile(8)  # their first reads set both aside
     assert store.forget(7)  # only a quarantined record was left, and it counts
     assert not store.forget(7)
     store.close()

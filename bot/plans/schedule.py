@@ -154,6 +154,12 @@ def _day_in(now: datetime, tz: str) -> date:
     return as_utc(now).astimezone(zone(tz)).date()
 
 
+local_instant = _local_instant
+"""The UTC instant of a local wall time on a local day (cached; see `_local_instant`)."""
+zone_day = _day_in
+"""The local date at an instant in a stored zone string (cached; see `_day_in`)."""
+
+
 def local_time(plan: Plan, at: datetime) -> datetime:
     """Instant `at` on the plan's local clock."""
     return at.astimezone(zone(plan.tz))
