@@ -278,15 +278,16 @@ def _cross_checks(shipped: Knowledge) -> list[str]:
     import datetime as dt
 
     from bot.understand.classifier import ModelError, load_model
-    from knowledge.checks import predictable_topics, stale_rule_warnings, topic_label_problems
+    from knowledge.checks import named_topic_problems, predictable_topics, stale_rule_warnings, topic_label_problems
 
     for warning in stale_rule_warnings(shipped, dt.datetime.now(dt.UTC).date()):
         print(f"Warning: {warning}")
+    named = named_topic_problems(shipped.faq)
     try:
         labels = next(labels for name, labels, _ in load_model().heads if name == "label")
     except ModelError as err:
-        return [str(err)]
-    return topic_label_problems(shipped.faq, predictable_topics(labels))
+        return [*named, str(err)]
+    return [*named, *topic_label_problems(shipped.faq, predictable_topics(labels))]
 
 
 def _knowledge_summary(knowledge: Knowledge) -> str:

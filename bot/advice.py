@@ -16,7 +16,7 @@ from bot.commands import COMMANDS
 from bot.reply import Button, Chart, Reply
 from bot.student import Profile
 from bot.understand import Parsed, PracticeResult
-from knowledge import Knowledge
+from knowledge import Knowledge, topics
 from knowledge.models import NEXT_STEP, Answer, Figure, OtherSpecialty, Specialty, Stage
 from knowledge.store import Group
 
@@ -24,7 +24,7 @@ MINIMUM_SCORE_FACT = "step2-passing-score"
 """The fact whose `value` is the pass mark in force now (with `as_of` the exam date it starts from)."""
 EARLIER_MINIMUM_FACT = "step2-passing-score-2022"
 """The fact whose `value` is the pass mark for exams before the current one took effect."""
-RETAKES = Button("Retakes", "/faq retakes")
+RETAKES = Button("Retakes", f"/faq {topics.RETAKES}")
 WITHIN_REACH = 5
 """Points below an average that we still call "within reach"."""
 
@@ -143,8 +143,8 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
         "and aim your review at the weakest areas."
     )
     buttons: list[Button] = []
-    if "practice_tests" in knowledge.faq:
-        buttons.append(Button(knowledge.faq["practice_tests"].title, "/faq practice_tests"))
+    if topics.PRACTICE_TESTS in knowledge.faq:
+        buttons.append(Button(knowledge.faq[topics.PRACTICE_TESTS].title, f"/faq {topics.PRACTICE_TESTS}"))
     buttons.append(Button("🗓 Study plan", "/plan"))
     return Reply(html, (tuple(buttons),))
 
@@ -330,7 +330,7 @@ def score_check(
     closing = CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
     source = "\n\n".join(part for part in (_source_line(knowledge, spec), other_figures, note) if part)
     neighbours = knowledge.nearest(spec.id)  # the closest averages, for a "compare" follow-up
-    more = RETAKES if below_pass else Button("What else matters?", "/faq beyond_scores")
+    more = RETAKES if below_pass else Button("What else matters?", f"/faq {topics.BEYOND_SCORES}")
     buttons = (
         (
             Button("📊 Chart", f"/chart {score}"),
@@ -446,7 +446,7 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
             "Next: name the field you're weighing (e.g. “235 for peds?”) and I'll go through it with you. "
             "Strong letters, rotations and interviews carry real weight wherever your score sits."
         )
-        buttons.append(RETAKES if below_pass else Button("Score lower?", "/faq low_score"))
+        buttons.append(RETAKES if below_pass else Button("Score lower?", f"/faq {topics.LOW_SCORE}"))
     return Reply("\n\n".join(parts), (tuple(buttons),))
 
 

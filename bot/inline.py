@@ -22,7 +22,7 @@ from bot.render import TELEGRAM_TEXT_LIMIT, cut_to, plain_text, split_html
 from bot.reply import Reply
 from bot.student import Profile
 from bot.understand import Intent, Parsed, understand
-from knowledge import Knowledge
+from knowledge import Knowledge, topics
 from knowledge.models import Specialty
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ NO_ANSWER = "No answer to post for that: ask me privately"
 
 POSTABLE: frozenset[str] = frozenset({"average", "score_check", "score_fit", "compare", "invalid_score"})
 """Readings answered with sourced figures (besides FAQ topics): something worth posting to a group."""
-PRACTICE_TOPIC = "practice_tests"
+PRACTICE_TOPIC = topics.PRACTICE_TESTS
 
 
 @dataclass(frozen=True)

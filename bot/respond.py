@@ -19,11 +19,20 @@ from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
 from bot.understand import Parsed
-from knowledge import Knowledge
+from knowledge import Knowledge, topics
 from knowledge.text import normalize
 
 FAILED_READS = frozenset(
-    {"low_score", "retakes", "after_fail", "score_release", "passing_score", "good_score", "percentiles", None}
+    {
+        topics.LOW_SCORE,
+        topics.RETAKES,
+        topics.AFTER_FAIL,
+        topics.SCORE_RELEASE,
+        topics.PASSING_SCORE,
+        topics.GOOD_SCORE,
+        topics.PERCENTILES,
+        None,
+    }
 )
 """Topics a student who says they failed is really asking about what to do next."""
 
@@ -58,7 +67,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # Not sure enough to answer: ask with the likeliest readings, or say so; never guess.
         return talk.clarify(parsed, k) or talk.with_feeling(talk.fallback(parsed, k), parsed)
     if parsed.intent == "faq" and (parsed.status == "failed" or profile.about.status == "failed"):
-        topic = next((t for t in ("after_fail", "retakes") if t in k.faq), None)
+        topic = next((t for t in (topics.AFTER_FAIL, topics.RETAKES) if t in k.faq), None)
         if topic is not None and parsed.topic in FAILED_READS:
             parsed = replace(parsed, topic=topic)  # a failed attempt is answered as such
     if parsed.own and parsed.feeling is None and parsed.score is not None:

@@ -18,7 +18,7 @@ from bot.reply import Button, Reply
 from bot.student import Profile
 from bot.understand import Parsed
 from bot.understand.cues import asks_for_joke, out_of_scope
-from knowledge import Knowledge
+from knowledge import Knowledge, topics
 from knowledge.text import normalize
 
 CRISIS_FACT = "crisis-line-us"
@@ -116,10 +116,12 @@ def vent(parsed: Parsed) -> Reply:
         f"{ack}\n\nIf it helps, tell me what's weighing on you most: the score, the date or the studying. "
         "Sometimes one small change to the plan makes the rest feel lighter."
     )
-    first = Button("After a fail", "/faq after_fail") if parsed.feeling == "failure" else None
+    first = Button("After a fail", f"/faq {topics.AFTER_FAIL}") if parsed.feeling == "failure" else None
     buttons = (
         tuple(
-            b for b in (first, Button("How to study", "/faq study_strategies"), Button("🗓 Study plan", "/plan")) if b
+            b
+            for b in (first, Button("How to study", f"/faq {topics.STUDY_STRATEGIES}"), Button("🗓 Study plan", "/plan"))
+            if b
         ),
     )
     return Reply(html, buttons)
@@ -243,8 +245,8 @@ def _button(reading: str, parsed: Parsed, knowledge: Knowledge) -> Button | None
         case "help":
             return Button("What you can do", "/help")
         case "practice_score":
-            entry = knowledge.faq.get("practice_tests")
-            return Button(entry.title, "/faq practice_tests") if entry is not None else None
+            entry = knowledge.faq.get(topics.PRACTICE_TESTS)
+            return Button(entry.title, f"/faq {topics.PRACTICE_TESTS}") if entry is not None else None
     return None
 
 
@@ -268,11 +270,11 @@ def also(parsed: Parsed, knowledge: Knowledge, reply: Reply) -> Reply:
 
 def school_note(profile: Profile, knowledge: Knowledge, reply: Reply) -> Reply:
     """For an IMG or DO student, a pointer to what differs for them (where the FAQ has it)."""
-    topic = {"img": "img", "do": "do_students"}.get(profile.about.school or "")
+    topic = {"img": topics.IMG, "do": topics.DO_STUDENTS}.get(profile.about.school or "")
     shown = {b.action for row in reply.buttons for b in row}
     if topic is None or topic not in knowledge.faq or f"/faq {topic}" in shown:
         return reply
-    label = "As an IMG" if topic == "img" else "As a DO student"
+    label = "As an IMG" if topic == topics.IMG else "As a DO student"
     return reply.noted(
         f"{label}, a few things work differently for you: tap below.",
         buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),),
@@ -297,7 +299,7 @@ def older_score(parsed: Parsed) -> Reply:
         f"A {parsed.score} from {parsed.score_year} was scored under the rules of that time, and pass marks "
         "have changed since, so I won't judge it against today's pass mark or averages. "
         "If you have a recent Step 2 CK score, tell me and I'll set it beside the averages.",
-        ((Button("Passing score", "/faq passing_score"),),),
+        ((Button("Passing score", f"/faq {topics.PASSING_SCORE}"),),),
     )
 
 
@@ -317,11 +319,11 @@ SCOPE = "I'm built for Step 2 CK: scores, specialty averages, the match and your
 def out_of_scope_reply(text: str, knowledge: Knowledge) -> Reply:
     """A short, kind "that's outside what I know", where to look instead, and the one fact we hold on it."""
     kind = out_of_scope(normalize(text)) or "step3"
-    if kind == "step2_cs" and "step2_cs" in knowledge.faq:
-        return faq_answer("step2_cs", knowledge)  # the one thing we know about it, with its source
+    if kind == "step2_cs" and topics.STEP2_CS in knowledge.faq:
+        return faq_answer(topics.STEP2_CS, knowledge)  # the one thing we know about it, with its source
     buttons: tuple[tuple[Button, ...], ...] = ()
-    if kind == "step1" and "step1_pass_fail" in knowledge.faq:
-        buttons = ((Button("Step 1 P/F and Step 2 CK", "/faq step1_pass_fail"),),)
+    if kind == "step1" and topics.STEP1_PASS_FAIL in knowledge.faq:
+        buttons = ((Button("Step 1 P/F and Step 2 CK", f"/faq {topics.STEP1_PASS_FAIL}"),),)
     return Reply(f"{_WHERE_INSTEAD[kind]} {SCOPE}", buttons)
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Iterable
 
 from knowledge.store import Knowledge
+from knowledge.topics import NAMED_IN_CODE
 
 STALE_AFTER_DAYS = 2 * 365
 """A source that states a rule is worth re-reading once it is older than about two years."""
@@ -37,6 +38,12 @@ def topic_label_problems(faq_topics: Iterable[str], model_topics: Iterable[str])
     if unanswered := sorted(model - data):
         problems.append("topics the model predicts that faq.json doesn't answer: " + ", ".join(unanswered))
     return problems
+
+
+def named_topic_problems(faq_topics: Iterable[str]) -> list[str]:
+    """Topics the code names (`knowledge.topics.NAMED_IN_CODE`) that a knowledge folder doesn't answer."""
+    missing = sorted(set(NAMED_IN_CODE) - set(faq_topics))
+    return ["FAQ topics the code names that faq.json doesn't answer: " + ", ".join(missing)] if missing else []
 
 
 def predictable_topics(labels: Iterable[str]) -> list[str]:

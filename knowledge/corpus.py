@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
 from knowledge.text import normalize
+from knowledge.topics import shipped_topics
 
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 
@@ -43,48 +44,6 @@ IntentName = Literal[
     "plan_break",
     "vent",
 ]
-TopicName = Literal[
-    "step1_vs_step2",
-    "match_with_average",
-    "low_score",
-    "program_directors",
-    "img",
-    "difficulty",
-    "why_step2_matters",
-    "beyond_scores",
-    "study_strategies",
-    "timing",
-    "passing_score",
-    "score_release",
-    "retakes",
-    "exam_format",
-    "overall_average",
-    "study_length",
-    "practice_tests",
-    "percentiles",
-    "pending_score",
-    "score_before_interview",
-    "do_students",
-    "ecfmg_certification",
-    "step1_pass_fail",
-    "good_score",
-    "exam_day",
-    "after_fail",
-    "score_recheck",
-    "ecfmg_pathways",
-    "score_release_delays",
-    "usmle_time_limits",
-    "residencycas",
-    "signals_geography",
-    "early_match",
-    "take_before_applying",
-    "do_without_usmle",
-    "match_rates",
-    "prometric_practice",
-    "accommodations",
-    "test_software_2026",
-    "step2_cs",
-]
 # The labels the examples carry, declared once: bot.understand reads messages into these same types.
 FeelingName = Literal["stress", "panic", "failure", "shame", "exhaustion", "celebration", "hopeless"]
 SchoolName = Literal["us_md", "do", "img"]
@@ -92,7 +51,8 @@ StatusName = Literal["taken", "passed", "failed"]
 PracticeExam = Literal["nbme", "uwsa", "cms", "free120"]
 
 INTENTS: tuple[str, ...] = get_args(IntentName)
-TOPICS: tuple[str, ...] = get_args(TopicName)
+TOPICS: tuple[str, ...] = shipped_topics()
+"""The FAQ topics, as knowledge/data/faq.json names them (see `knowledge.topics`)."""
 FEELINGS: tuple[str, ...] = ("none", *get_args(FeelingName))
 
 MIN_PER_LABEL = 40
@@ -120,7 +80,8 @@ class Example(_Strict):
 
     text: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
     intent: IntentName
-    topic: TopicName | None = None
+    topic: str | None = None
+    """One of `TOPICS` when the intent is "faq"."""
     score: int | None = Field(default=None, ge=1, le=300)
     own: bool | None = None
     range: tuple[int, int] | None = None
@@ -134,6 +95,13 @@ class Example(_Strict):
     status: StatusName | None = None
     exam_date: bool | None = None
     also: list[str] = []
+
+    @field_validator("topic")
+    @classmethod
+    def _a_topic_of_the_data(cls, topic: str | None) -> str | None:
+        if topic is not None and topic not in TOPICS:
+            raise ValueError(f"{topic!r} is not a topic of faq.json")
+        return topic
 
     @model_validator(mode="after")
     def _consistent(self) -> Example:

@@ -7,14 +7,17 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from knowledge import Knowledge, KnowledgeError, load_knowledge
-from knowledge.corpus import TopicName
+from knowledge.checks import named_topic_problems
+from knowledge.corpus import TOPICS, Example
 from knowledge.models import Figure, Source
 from knowledge.store import DATA_DIR, normalize
+from knowledge.topics import NAMED_IN_CODE
 from tests.mixed_sources import mixed_knowledge
 
 ARTICLE = "onlinemeded-2025"
@@ -94,7 +97,7 @@ Charting Outcomes 2020 as the AMBOSS blog tabulates it, and AAMC data on 2020 in
 matriculants as a 2022 Annals of Thoracic Surgery paper reports it (254.2, stored as 254). Their citations
 say "via"."""
 
-FAQ_TOPICS = set(get_args(TopicName))
+FAQ_TOPICS = set(TOPICS)
 """The data answers exactly the topics the corpus labels and the classifier predicts."""
 
 FACT_IDS = {
@@ -756,3 +759,16 @@ def test_nearest_averages_come_from_the_lead_figures_source_first(knowledge: Kno
         gaps = [abs(series.figures[s.id].value - lead.value) for s in inside]
         assert gaps == sorted(gaps)
         assert [s.id in series.figures for s in near] == sorted((s.id in series.figures for s in near), reverse=True)
+
+
+def test_every_topic_the_code_names_is_answered_by_the_data(knowledge: Knowledge) -> None:
+    assert set(NAMED_IN_CODE) <= set(knowledge.faq)
+    assert named_topic_problems(knowledge.faq) == []
+    assert named_topic_problems(set(knowledge.faq) - {"after_fail"}) == [
+        "FAQ topics the code names that faq.json doesn't answer: after_fail"
+    ]
+
+
+def test_the_examples_topics_come_from_faq_json() -> None:
+    with pytest.raises(ValidationError, match=r"not a topic of faq\.json"):
+        Example.model_validate({"text": "how do shelves work", "intent": "faq", "topic": "shelf_exams"})

@@ -11,6 +11,7 @@ import re
 from bot.parse_answers import find_exam_date
 from bot.understand.exam_ahead import ANY_DAY, EXAM_WORDS, PAST_WORDS, words_re
 from bot.understand.specialties import Token
+from knowledge import topics
 from knowledge.text import normalize
 from knowledge.vocab import vocabulary
 
@@ -145,9 +146,9 @@ def quoted_topic(norm: str, guessed: str | None) -> str | None:
     """The topic that answers a figure the student heard: a cut-off is about screening, an average
     about the national mean; otherwise the classifier's topic stands."""
     if _CUT_OFF_RE.search(norm):
-        return "score_before_interview" if "interview" in norm else "program_directors"
+        return topics.SCORE_BEFORE_INTERVIEW if "interview" in norm else topics.PROGRAM_DIRECTORS
     if _AVERAGE_RE.search(norm):
-        return "overall_average"
+        return topics.OVERALL_AVERAGE
     return guessed
 
 

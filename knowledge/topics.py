@@ -1,0 +1,68 @@
+"""The FAQ topics, named once: by the records of knowledge/data/faq.json.
+
+The examples' labels and the model's topics are checked against that file (`knowledge.corpus`,
+`knowledge check`). Code that must name a topic (a button, a reroute after a fail) names it
+through the constants below, each checked against the file when this module loads, so a topic
+renamed or dropped in the data fails at once, not on a student's button.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+FAQ_FILE = Path(__file__).parent / "data" / "faq.json"
+
+
+@cache
+def shipped_topics() -> tuple[str, ...]:
+    """The topics of the shipped faq.json, in file order: the labels examples and the model use."""
+    records = json.loads(FAQ_FILE.read_text(encoding="utf-8"))["faq"].values()
+    return tuple(str(record["topic"]) for record in records)
+
+
+def _named(topic: str) -> str:
+    if topic not in shipped_topics():
+        raise LookupError(f"the code names FAQ topic {topic!r}, which {FAQ_FILE.name} has no record for")
+    return topic
+
+
+AFTER_FAIL = _named("after_fail")
+BEYOND_SCORES = _named("beyond_scores")
+DO_STUDENTS = _named("do_students")
+GOOD_SCORE = _named("good_score")
+IMG = _named("img")
+LOW_SCORE = _named("low_score")
+OVERALL_AVERAGE = _named("overall_average")
+PASSING_SCORE = _named("passing_score")
+PERCENTILES = _named("percentiles")
+PRACTICE_TESTS = _named("practice_tests")
+PROGRAM_DIRECTORS = _named("program_directors")
+RETAKES = _named("retakes")
+SCORE_BEFORE_INTERVIEW = _named("score_before_interview")
+SCORE_RELEASE = _named("score_release")
+STEP1_PASS_FAIL = _named("step1_pass_fail")
+STEP2_CS = _named("step2_cs")
+STUDY_STRATEGIES = _named("study_strategies")
+
+NAMED_IN_CODE = (
+    AFTER_FAIL,
+    BEYOND_SCORES,
+    DO_STUDENTS,
+    GOOD_SCORE,
+    IMG,
+    LOW_SCORE,
+    OVERALL_AVERAGE,
+    PASSING_SCORE,
+    PERCENTILES,
+    PRACTICE_TESTS,
+    PROGRAM_DIRECTORS,
+    RETAKES,
+    SCORE_BEFORE_INTERVIEW,
+    SCORE_RELEASE,
+    STEP1_PASS_FAIL,
+    STEP2_CS,
+    STUDY_STRATEGIES,
+)
+"""Every topic the code names: `knowledge check` fails when a knowledge folder lacks one."""
