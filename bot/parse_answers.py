@@ -12,6 +12,7 @@ import calendar
 import re
 from datetime import date, time, timedelta
 
+from bot.exam_words import EXAM_WORDS, words_re
 from bot.formatting import fmt_day
 from knowledge.text import fold
 
@@ -227,7 +228,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
     return min(matches, key=rank)[2]
 
 
-_EXAM_WORD_RE = re.compile(r"\b(?:exam|test|step\s*(?:2|two)|ck|s2ck|boards?)\b")
+_EXAM_WORD_RE = words_re(*EXAM_WORDS, r"step\s*(?:2|two)", "s2ck", "boards?")
 _EXAM_WORD_SPAN = 20
 """Characters either side of a date within which an exam word says the date is the exam's."""
 

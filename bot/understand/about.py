@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, words_re
 from bot.parse_answers import find_exam_date
-from bot.understand.exam_ahead import ANY_DAY, EXAM_WORDS, PAST_WORDS, words_re
 from knowledge.corpus import SchoolName, StatusName
 
 

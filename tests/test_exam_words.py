@@ -1,8 +1,8 @@
-"""bot.understand.exam_ahead: the exam and past-tense words both readers share, as whole words."""
+"""bot.exam_words: the exam and past-tense words both readers share, as whole words."""
 
 from __future__ import annotations
 
-from bot.understand.exam_ahead import EXAM_WORDS, PAST_WORDS, words_re
+from bot.exam_words import EXAM_WORDS, PAST_WORDS, words_re
 
 
 def test_shared_words_match_whole_words_only() -> None:

@@ -1,8 +1,9 @@
-"""Is an exam still ahead? The words both readers share: the plan cue (`cues`) and the self-description (`about`).
+"""The words that name the exam, and those that put a date in the past: said once for every reader.
 
-Each reader adds its own words to these: the plan cue also hears "boards" and steps away
-from practice tests and scores, the self-description also hears "s2" and a date that
-"came back" or was "moved from". They differ on purpose; what they agree on is said once.
+Each reader adds its own words to these: the plan cue (`understand.cues`) also hears "boards" and steps away
+from practice tests and scores, the self-description (`understand.about`) also hears "s2" and a date that
+"came back" or was "moved from", and the date reader (`parse_answers`) prefers a date said beside them.
+They differ on purpose; what they agree on is said once.
 """
 
 from __future__ import annotations
