@@ -1,4 +1,4 @@
-"""Fixtures shared across the suite: the real knowledge, a user store in tmp_path, and a real
+"""Fixtures shared across the suite: the real knowledge, a user store in tmp_path, the loopback Bot API, and a real
 PostgreSQL server started for the session (skipped, saying how to get one, where it can't start).
 
 Two tiers: tests marked `e2e` start processes (the bot, the CLI, PostgreSQL) or run the real PTB
@@ -18,6 +18,7 @@ import pytest
 from bot.profiles import ProfileStore
 from bot.user_store import UserStore
 from knowledge import Knowledge, load_knowledge
+from tests.fake_bot_api import FakeBotApi
 from tests.pg_server import PostgresServer, running_server
 
 POSTGRESQL_FIXTURES = frozenset({"pg_server", "pg_database", "pg_url", "pg_store"})
@@ -88,3 +89,11 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[UserSt
         s.close()
     else:
         yield request.getfixturevalue("pg_store")
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    """The loopback Bot API server, failing the test on any request Telegram would refuse."""
+    with FakeBotApi() as server:
+        yield server
+    assert server.violations == [], server.dump()

@@ -14,7 +14,6 @@ message sent before the restart: it still works, or says kindly that it no longe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -135,13 +134,6 @@ def nudge_plan(today: dt.date) -> Plan:
         created=today - dt.timedelta(days=3),
         target_specialty="dermatology",
     )
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as server:
-        yield server
-    assert server.violations == [], server.dump()
 
 
 def test_every_button_works_now_and_after_a_restart(api: FakeBotApi, tmp_path: Path) -> None:

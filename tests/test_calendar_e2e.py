@@ -25,13 +25,6 @@ EXAM = TODAY + dt.timedelta(days=60)
 
 
 @pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as server:
-        yield server
-    assert server.violations == [], server.dump()
-
-
-@pytest.fixture
 def bot(api: FakeBotApi, tmp_path: Path) -> Iterator[BotProcess]:
     store = ProfileStore.in_dir(tmp_path)
     plan = Plan(

@@ -17,7 +17,7 @@ import itertools
 import threading
 import time
 import zoneinfo
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -146,13 +146,6 @@ class WallClock:
 
 
 # ------------------------------------------------------------------------------ harness
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as server:
-        yield server
-    assert server.violations == [], server.dump()
 
 
 @pytest.fixture

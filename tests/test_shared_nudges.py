@@ -39,13 +39,6 @@ def due_plan(today: dt.date) -> Plan:
 
 
 @pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as server:
-        yield server
-    assert server.violations == [], server.dump()
-
-
-@pytest.fixture
 def stores(pg_url: str) -> Iterator[list[PostgresStore]]:
     """Two workers' stores on the one database."""
     opened = [PostgresStore.connect(pg_url, pool_size=4) for _ in range(2)]

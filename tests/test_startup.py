@@ -16,7 +16,6 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,13 +41,6 @@ pytestmark = [
 UTC = dt.UTC
 ONE_DAY = dt.timedelta(days=1)
 _ZONES = ["UTC", "America/New_York", "Europe/London", "Australia/Sydney", "Asia/Kolkata", "UTC-03:30", "Nowhere/Zone"]
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as server:
-        yield server
-    assert server.violations == [], server.dump()
 
 
 @pytest.fixture

@@ -34,13 +34,6 @@ HEADERS = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token"
 update_ids = itertools.count(1)
 
 
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as server:
-        yield server
-    assert server.violations == [], server.dump()
-
-
 class Worker:
     """One bot process on its own webhook port, sharing the database with the others."""
 
