@@ -11,7 +11,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, time
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError, field_validator
 from pydantic.dataclasses import dataclass as pydantic_dataclass
@@ -186,16 +186,12 @@ class Plan:
 _PLAN: TypeAdapter[Plan] = TypeAdapter(Plan)
 
 
+_T = TypeVar("_T")
+
+
 def stored_plan(value: object) -> Plan | None:
     """A stored plan (a Plan, or its dict from an older record), None when unreadable."""
-    if value is None or isinstance(value, Plan):
-        return value
-    try:
-        return Plan.from_dict(value) if isinstance(value, Mapping) else None
-    except (ValidationError, TypeError, ValueError) as err:
-        # Which fields failed, never their values: a plan is a student's private data.
-        log.warning("a stored plan could not be read and is left out (%s)", _fields_of(err))
-        return None
+    return _stored(value, Plan, _PLAN, "a stored plan could not be read and is left out")
 
 
 def changed(plan: Plan, **changes: Any) -> Plan:
@@ -258,12 +254,20 @@ _DRAFT: TypeAdapter[PlanDraft] = TypeAdapter(PlanDraft)
 
 def stored_draft(value: object) -> PlanDraft | None:
     """A stored set-up draft, None when there is none or it can't be read (set-up restarts)."""
-    if value is None or isinstance(value, PlanDraft):
+    return _stored(value, PlanDraft, _DRAFT, "a stored plan set-up could not be read and starts over")
+
+
+def _stored(value: object, kind: type[_T], adapter: TypeAdapter[_T], unreadable: str) -> _T | None:
+    """`value` as a `kind` (itself, or read from its stored dict); None, with one log line, when unreadable."""
+    if value is None or isinstance(value, kind):
         return value
+    if not isinstance(value, Mapping):
+        return None
     try:
-        return PlanDraft.from_dict(value) if isinstance(value, Mapping) else None
+        return adapter.validate_python(dict(value))
     except (ValidationError, TypeError, ValueError) as err:
-        log.warning("a stored plan set-up could not be read and starts over (%s)", _fields_of(err))
+        # Which fields failed, never their values: a plan is a student's private data.
+        log.warning("%s (%s)", unreadable, _fields_of(err))
         return None
 
 
