@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import TypeVar
 
 from bot import progress
 from bot.plans import messages, schedule
@@ -91,24 +93,24 @@ class Bounds:
         return at if at > now else now
 
     def _date(self, value: str) -> date | None:
-        if value in self._dates:
-            return self._dates[value]
-        parsed = None
-        if _ISO_DATE.fullmatch(value):
-            with contextlib.suppress(ValueError):  # "2026-02-30"
-                parsed = date.fromisoformat(value)
-        self._dates[value] = parsed
-        return parsed
+        return _read_once(self._dates, value, _ISO_DATE, date.fromisoformat)
 
     def _time(self, value: str) -> time | None:
-        if value in self._times:
-            return self._times[value]
+        return _read_once(self._times, value, _ISO_TIME, time.fromisoformat)
+
+
+_V = TypeVar("_V")
+
+
+def _read_once(seen: dict[str, _V | None], value: str, form: re.Pattern[str], read: Callable[[str], _V]) -> _V | None:
+    """`value` read as a stored date or time, once per distinct string; None when it isn't one ("2026-02-30")."""
+    if value not in seen:
         parsed = None
-        if _ISO_TIME.fullmatch(value):
-            with contextlib.suppress(ValueError):  # "25:00"
-                parsed = time.fromisoformat(value)
-        self._times[value] = parsed
-        return parsed
+        if form.fullmatch(value):
+            with contextlib.suppress(ValueError):  # the right shape, but no such day or time: "25:00"
+                parsed = read(value)
+        seen[value] = parsed
+    return seen[value]
 
 
 def earliest_message_at(stored: object, now: datetime, knowledge: Knowledge) -> datetime | None:
