@@ -464,22 +464,6 @@ class PostgresStore:
 
         return self._transaction("marking claimed nudges", mark) if marks else set()
 
-    def release(self, user_id: int, now: dt.datetime, retry_at: dt.datetime) -> None:
-        """End a claim whose nudge turned out not due: its next due instant, recomputed (not before `retry_at`)."""
-
-        def work(conn: psycopg.Connection[Any]) -> None:
-            row = conn.execute(
-                "SELECT doc FROM profiles WHERE user_id = %s AND claimed_by IS NOT NULL FOR UPDATE", (user_id,)
-            ).fetchone()
-            if row is None:
-                return  # written since it was claimed: that write set its next due instant
-            due = due_at(Profile.from_doc(user_id, row[0]), now, self.knowledge)
-            if due is not None and due <= now:
-                due = retry_at  # the plan says due, the nudger says not: don't claim it again at once
-            conn.execute("UPDATE profiles SET next_due = %s, claimed_by = NULL WHERE user_id = %s", (due, user_id))
-
-        self._transaction(f"releasing user {user_id}", work)
-
     def unclaim(self, worker: str, now: dt.datetime) -> int:
         """Hand back every claim `worker` holds, due at once for the others (a clean stop); how many."""
 

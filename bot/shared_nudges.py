@@ -117,15 +117,11 @@ class SharedNudger(Nudger):
     def schedule(self, user_id: int) -> dt.datetime | None:
         """Nothing to schedule: the write that changed the plan stored its next due instant.
 
-        Returns None without asking the database (this runs on the event loop); `next_nudge` asks.
+        Returns None without asking the database (this runs on the event loop).
         """
         self._look = True  # a plan due now (set up after its nudge time) goes out within a moment
         self._wake.set()
         return None
-
-    def next_nudge(self, user_id: int) -> dt.datetime | None:
-        """When the user's next nudge is due, as stored."""
-        return self.shared.next_due(user_id)
 
     def restore(self) -> int:
         """Nothing to restore: due nudges are claimed from the store as they fall due."""

@@ -110,16 +110,6 @@ def test_claims_are_disjoint_leased_and_ended_by_any_write(pg_store: PostgresSto
     assert pg_store.claim_due("w8", at, 10, LEASE) == [5]
 
 
-def test_a_claim_found_not_due_is_released_until_later(pg_store: PostgresStore) -> None:
-    at = soon()
-    pg_store.save(Profile(1, plan=due_plan()))
-    assert pg_store.claim_due("w1", at, 10, LEASE) == [1]
-    retry = at + dt.timedelta(minutes=5)
-    pg_store.release(1, at, retry)
-    assert pg_store.next_due(1) == retry
-    assert pg_store.claim_due("w2", at, 10, LEASE) == []
-
-
 def test_unclaim_hands_back_what_a_stopping_worker_holds(pg_store: PostgresStore) -> None:
     at = soon()
     pg_store.save_all(Profile(uid, plan=due_plan()) for uid in (1, 2, 3))
