@@ -64,6 +64,7 @@ def test_a_rule_source_older_than_two_years_is_warned_about(knowledge: Knowledge
     assert not any(w.startswith("usmle-bulletin-2013-copy") for w in back_then)  # young enough then
 
 
+@pytest.mark.e2e  # the CLI as a process
 def test_knowledge_check_prints_the_warnings_and_still_passes() -> None:
     result = run("knowledge", "check")
     assert result.returncode == 0, result.stderr

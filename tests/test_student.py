@@ -39,6 +39,7 @@ def test_about_ignores_keys_it_no_longer_uses() -> None:
 STORAGE = ("bot.profiles", "bot.storage", "bot.user_store", "bot.pg_store")
 
 
+@pytest.mark.e2e  # a fresh interpreter per module
 @pytest.mark.parametrize("module", ["bot.student", "bot.advice", "bot.talk", "bot.stage"])
 def test_reply_modules_do_not_load_the_storage_layer(module: str) -> None:
     code = f"import sys, {module}; print(sorted(set(sys.modules) & set({STORAGE!r})))"
