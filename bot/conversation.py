@@ -132,7 +132,9 @@ class Advisor:
         command = COMMAND.match(text)
         if command:
             name, args = command.group(1).lower(), (command.group(2) or "").strip()
-            if args and sounds_hopeless(args):
+            # A command's words are read by rule only (no model), but the same order decides.
+            said = interpret.Situation("command", crisis=bool(args) and sounds_hopeless(args))
+            if interpret.road(said) == "crisis":
                 return Turn(talk.crisis(self.knowledge), "command", feeling="hopeless")
             return self._command(user_id, name, args, private=private)
         # In a group, replies never draw on (or change) anyone's stored memory, so
