@@ -991,6 +991,20 @@ class _Waiter:
         self.conflict = False
 
 
+def _answer_once(answered: dict[str, bool], query_id: str, kind: str) -> bool:
+    """Telegram takes one answer per query it sent: an unknown or answered-again id is refused."""
+    done = answered.get(query_id)
+    if done is None or done:
+        reason = f"unknown {kind}" if done is None else "answered twice"
+        raise _ApiError(
+            400,
+            "Bad Request: query is too old and response timeout expired or query ID is invalid",
+            violation=f"{reason}: {query_id!r}",
+        )
+    answered[query_id] = True
+    return True
+
+
 class FakeBotApi:
     """An imitation Telegram Bot API on ``127.0.0.1`` (see the module docstring)."""
 
@@ -2071,30 +2085,10 @@ class FakeBotApi:
         return True
 
     def _answer_callback_query(self, p: dict[str, Any]) -> bool:
-        query_id = p["callback_query_id"]
-        answered = self._callback_ids.get(query_id)
-        if answered is None or answered:
-            reason = "unknown callback_query_id" if answered is None else "answered twice"
-            raise _ApiError(
-                400,
-                "Bad Request: query is too old and response timeout expired or query ID is invalid",
-                violation=f"{reason}: {query_id!r}",
-            )
-        self._callback_ids[query_id] = True
-        return True
+        return _answer_once(self._callback_ids, p["callback_query_id"], "callback_query_id")
 
     def _answer_inline_query(self, p: dict[str, Any]) -> bool:
-        query_id = p["inline_query_id"]
-        answered = self._inline_query_ids.get(query_id)
-        if answered is None or answered:
-            reason = "unknown inline_query_id" if answered is None else "answered twice"
-            raise _ApiError(
-                400,
-                "Bad Request: query is too old and response timeout expired or query ID is invalid",
-                violation=f"{reason}: {query_id!r}",
-            )
-        self._inline_query_ids[query_id] = True
-        return True
+        return _answer_once(self._inline_query_ids, p["inline_query_id"], "inline_query_id")
 
     def _set_webhook(self, p: dict[str, Any]) -> bool:
         url = p.get("url", "")

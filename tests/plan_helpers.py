@@ -49,6 +49,18 @@ def make_plan(**changes: object) -> Plan:
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
+def due_today(today: date, **changes: object) -> Plan:
+    """A daily plan due from 00:00 UTC on `today` and not yet nudged: due whenever the test runs."""
+    base = Plan(
+        exam_date=today + timedelta(days=40),
+        study_days=7,
+        nudge_time=time(0, 0),
+        tz="UTC",
+        created=today - timedelta(days=3),
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
 class TinyKnowledge:
     """A Knowledge with three tips the test controls (built from the real dataclass)."""
 

@@ -23,6 +23,7 @@ from bot.profiles import ProfileStore
 from bot.student import Profile
 from tests.bot_process import SENDS, BotProcess
 from tests.fake_bot_api import Call, FakeBotApi
+from tests.plan_helpers import due_today
 from tests.telegram_html import visible_text
 
 pytestmark = pytest.mark.e2e  # every test here runs the bot as a process
@@ -125,15 +126,8 @@ class Crawler:
 
 
 def nudge_plan(today: dt.date) -> Plan:
-    """A plan whose nudge is due the moment the bot starts (00:00 UTC, not yet sent today)."""
-    return Plan(
-        exam_date=today + dt.timedelta(days=40),
-        study_days=7,
-        nudge_time=dt.time(0, 0),
-        tz="UTC",
-        created=today - dt.timedelta(days=3),
-        target_specialty="dermatology",
-    )
+    """A plan whose nudge is due the moment the bot starts, with a target specialty."""
+    return due_today(today, target_specialty="dermatology")
 
 
 def test_every_button_works_now_and_after_a_restart(api: FakeBotApi, tmp_path: Path) -> None:

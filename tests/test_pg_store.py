@@ -29,6 +29,7 @@ from bot.user_store import StoreUnavailable
 from knowledge import load_knowledge
 from tests.bot_process import REPO
 from tests.pg_server import PostgresServer, running_server
+from tests.plan_helpers import due_today
 
 pytestmark = pytest.mark.e2e  # every test here needs PostgreSQL (or the CLI as a process)
 
@@ -46,9 +47,7 @@ LEASE = dt.timedelta(seconds=60)
 
 def due_plan() -> Plan:
     """Due today at 00:00 UTC, not yet nudged: due whenever the test runs."""
-    return Plan(
-        exam_date=TODAY + dt.timedelta(days=40), study_days=7, nudge_time=dt.time(0, 0), tz="UTC", created=TODAY
-    )
+    return due_today(TODAY, created=TODAY)
 
 
 def test_a_profile_survives_reconnecting_and_the_schema_is_applied_once(pg_url: str) -> None:

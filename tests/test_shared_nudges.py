@@ -18,24 +18,17 @@ import pytest
 from telegram.ext import JobQueue
 
 from bot.pg_store import PostgresStore
-from bot.plans.model import Plan
 from bot.shared_nudges import SharedNudger
 from bot.student import Profile
 from knowledge import Knowledge
 from tests.fake_bot_api import FakeBotApi
+from tests.plan_helpers import due_today
 from tests.test_nudges import live_send
 
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 
 RATE = 400.0
 """Each worker's share of the rate: a few hundred nudges take about a second."""
-
-
-def due_plan(today: dt.date) -> Plan:
-    """Due today at 00:00 UTC, not yet nudged: due whenever the test runs."""
-    return Plan(
-        exam_date=today + dt.timedelta(days=40), study_days=7, nudge_time=dt.time(0, 0), tz="UTC", created=today
-    )
 
 
 @pytest.fixture
@@ -71,7 +64,7 @@ async def test_a_worker_stopping_mid_round_hands_back_what_it_had_not_sent(
     send): B, still running, nudges every one of them, and no student twice."""
     today = dt.datetime.now(dt.UTC).date()
     users = range(1, 1501)
-    stores[0].save_all(Profile(uid, plan=due_plan(today)) for uid in users)
+    stores[0].save_all(Profile(uid, plan=due_today(today, created=today)) for uid in users)
     async with live_send(api, knowledge, rate=2 * RATE) as send:
         a, b = (
             SharedNudger(store, knowledge, JobQueue(), send, rate=RATE, poll=0.1, worker=name)
@@ -96,7 +89,7 @@ async def test_claims_a_dead_worker_held_are_nudged_once_its_lease_runs_out(
 ) -> None:
     today = dt.datetime.now(dt.UTC).date()
     users = range(1, 301)
-    stores[0].save_all(Profile(uid, plan=due_plan(today)) for uid in users)
+    stores[0].save_all(Profile(uid, plan=due_today(today, created=today)) for uid in users)
     lease = dt.timedelta(seconds=1)  # the dead worker's; B's own is the usual minute
     # Claimed by a worker that then died: never marked, never sent, never handed back.
     assert len(stores[0].claim_plans("dead", dt.datetime.now(dt.UTC), 1000, lease)) == len(users)

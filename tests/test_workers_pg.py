@@ -19,11 +19,11 @@ import pytest
 
 from bot.nudges import workers_for
 from bot.pg_store import PostgresStore
-from bot.plans.model import Plan
 from bot.student import Profile
 from tests.bot_process import BotProcess
 from tests.fake_bot_api import FakeBotApi
 from tests.pg_server import running_server
+from tests.plan_helpers import due_today
 from tests.telegram_html import visible_text
 from tests.test_telegram_e2e import free_port, post_update
 
@@ -100,21 +100,10 @@ def test_a_score_told_to_one_worker_is_remembered_by_the_other_and_forget_erases
     assert "from earlier" not in a.say(7001, "what about psych?")
 
 
-def due_now(today: dt.date) -> Plan:
-    """A plan whose nudge is due as the workers start (00:00 UTC, not yet sent today)."""
-    return Plan(
-        exam_date=today + dt.timedelta(days=40),
-        study_days=7,
-        nudge_time=dt.time(0, 0),
-        tz="UTC",
-        created=today - dt.timedelta(days=3),
-    )
-
-
 def seed(pg_url: str, users: range) -> None:
     store = PostgresStore.connect(pg_url, pool_size=2)
     try:
-        plan = due_now(dt.datetime.now(dt.UTC).date())
+        plan = due_today(dt.datetime.now(dt.UTC).date())
         store.save_all(Profile(uid, plan=plan) for uid in users)
     finally:
         store.close()
