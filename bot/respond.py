@@ -37,6 +37,10 @@ FAILED_READS = frozenset(
 """Topics a student who says they failed is really asking about what to do next."""
 
 
+STAGED = frozenset({"faq", "score_check", "average", "compare"})
+"""The intents whose answer or next step depends on the student's stage (the rest never read it)."""
+
+
 def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, today: dt.date) -> Reply:
     """The answer to free text: small talk, a question when unsure, else the most specific advice."""
     k = knowledge
@@ -74,7 +78,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         top = max((k.lead(s).value for s in k.specialties), default=300)
         if parsed.score >= top:
             parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
-    stage = stage_of(parsed, profile.about, normalize(text), today) if text else None
+    staged = text and parsed.intent in STAGED
+    stage = stage_of(parsed, profile.about, normalize(text), today) if staged else None
     specific = None
     if parsed.intent == "faq" and text:
         specific = best_answer(text, parsed.topic, k, stage, parsed.school or profile.about.school)

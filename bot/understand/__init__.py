@@ -236,7 +236,7 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
         settled,  # type: ignore[arg-type]
         topic=topic,
         feeling=_feeling(text, norm, guess, loaded, ents),
-        yes_no=cues.yes_no_question(text),
+        yes_no=cues.yes_no_question(text) if settled == "faq" else True,  # only FAQ answers open with yes or no
         confidence=sure,
         alternatives=readings,
         also=also,
