@@ -308,6 +308,9 @@ def parse_study_weekdays(text: str) -> frozenset[int] | str | None:
     return f"I didn't catch how many days. {_DAYS_HINT}"
 
 
+_SPAN_AFTER_COUNT_RE = re.compile(r"\s*(?:weeks?|wks?|months?|mos?|hours?|hrs?)\b")
+
+
 def parse_study_days(text: str) -> int | str:
     """Study days per week, 1-7, or a reason: "5", "5 days", "weekdays", "daily", "mon wed fri"."""
     days = parse_study_weekdays(text)
@@ -316,6 +319,9 @@ def parse_study_days(text: str) -> int | str:
     m = _COUNT_RE.search(fold(text))
     if m is None:  # parse_study_weekdays returns None only when a count is there
         return f"I didn't catch how many days. {_DAYS_HINT}"
+    if _SPAN_AFTER_COUNT_RE.match(fold(text), m.end()):
+        # "in 6 weeks" at the days question is when the exam is, not how often they study.
+        return f"That sounds like when your exam is, not days a week (/plan edit exam changes the date). {_DAYS_HINT}"
     token = m[1]
     n = 0 if token in ("zero", "none") else _to_int(token)
     if n > 7:

@@ -152,6 +152,8 @@ def test_parse_study_days(text: str, expected: int) -> None:
         ("lots", "didn't catch"),
         ("🙂", "didn't catch"),
         ("", "didn't catch"),
+        ("in 6 weeks", "when your exam is"),  # a date, not days a week
+        ("3 months", "when your exam is"),
     ],
 )
 def test_parse_study_days_refusals(text: str, reason: str) -> None:
