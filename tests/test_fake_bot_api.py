@@ -46,6 +46,7 @@ from telegram.ext import (
     filters,
 )
 
+from tests import ptb_clients
 from tests.fake_bot_api import DEFAULT_TOKEN, Call, FakeBotApi
 from tests.telegram_html import html_errors, parse_html, telegram_length, visible_text
 
@@ -67,7 +68,7 @@ def server() -> Iterator[FakeBotApi]:
 
 @pytest.fixture
 def client() -> Iterator[httpx.Client]:
-    with httpx.Client(trust_env=False, timeout=10) as c:
+    with httpx.Client(trust_env=False, timeout=10, verify=ptb_clients.TLS) as c:
         yield c
 
 
@@ -182,7 +183,7 @@ def test_parse_html_gives_entities_in_utf16_offsets() -> None:
 
 
 async def test_get_me_and_valid_html_message(server: FakeBotApi) -> None:
-    async with Bot(server.token, base_url=server.base_url) as bot:
+    async with Bot(server.token, base_url=server.base_url, **ptb_clients.requests()) as bot:
         me = await bot.get_me()
         assert me.is_bot and me.username == "step2_advisor_bot" and me.id == 123456
         assert me.can_join_groups is True
@@ -210,7 +211,7 @@ async def test_get_me_and_valid_html_message(server: FakeBotApi) -> None:
 
 
 async def test_ptb_gets_bad_request_for_invalid_html(server: FakeBotApi) -> None:
-    async with Bot(server.token, base_url=server.base_url) as bot:
+    async with Bot(server.token, base_url=server.base_url, **ptb_clients.requests()) as bot:
         with pytest.raises(BadRequest, match="parse entities"):
             await bot.send_message(5, "<b>oops</i>", parse_mode="HTML")
     assert len(server.violations) == 1
@@ -218,7 +219,7 @@ async def test_ptb_gets_bad_request_for_invalid_html(server: FakeBotApi) -> None
 
 
 async def test_wrong_token_is_unauthorized(server: FakeBotApi) -> None:
-    bot = Bot("987654:" + "A" * 35, base_url=server.base_url)
+    bot = Bot("987654:" + "A" * 35, base_url=server.base_url, **ptb_clients.requests())
     try:
         with pytest.raises(InvalidToken):
             await bot.initialize()  # calls getMe
@@ -440,7 +441,7 @@ def test_wrong_and_malformed_tokens(server: FakeBotApi, client: httpx.Client) ->
 
 async def test_fail_next_429_raises_retry_after(server: FakeBotApi) -> None:
     server.fail_next("sendMessage", status=429, retry_after=7)
-    async with Bot(server.token, base_url=server.base_url) as bot:
+    async with Bot(server.token, base_url=server.base_url, **ptb_clients.requests()) as bot:
         with pytest.raises(RetryAfter) as caught:
             await bot.send_message(1, "hi")
         assert retry_seconds(caught.value) == 7
@@ -457,7 +458,7 @@ async def test_fail_next_429_raises_retry_after(server: FakeBotApi) -> None:
 
 async def test_fail_next_other_statuses(server: FakeBotApi) -> None:
     server.fail_next("sendMessage", status=500, times=2)
-    async with Bot(server.token, base_url=server.base_url) as bot:
+    async with Bot(server.token, base_url=server.base_url, **ptb_clients.requests()) as bot:
         server.fail_next("*", status=403)  # after initialize(): "*" would also hit its getMe
         for _ in range(2):
             with pytest.raises(NetworkError, match="Internal Server Error"):
@@ -469,7 +470,7 @@ async def test_fail_next_other_statuses(server: FakeBotApi) -> None:
 
 async def test_block_user_makes_sends_forbidden(server: FakeBotApi) -> None:
     server.block_user(13)
-    async with Bot(server.token, base_url=server.base_url) as bot:
+    async with Bot(server.token, base_url=server.base_url, **ptb_clients.requests()) as bot:
         with pytest.raises(Forbidden, match="bot was blocked by the user"):
             await bot.send_message(13, "hi")
         await bot.send_message(14, "someone else")
@@ -481,7 +482,7 @@ async def test_block_user_makes_sends_forbidden(server: FakeBotApi) -> None:
 
 async def test_limit_rate_answers_429_like_telegram(server: FakeBotApi) -> None:
     server.limit_rate(None, per_chat_per_second=1)
-    async with Bot(server.token, base_url=server.base_url) as bot:
+    async with Bot(server.token, base_url=server.base_url, **ptb_clients.requests()) as bot:
         await bot.send_message(1, "first")
         with pytest.raises(RetryAfter) as caught:
             await bot.send_message(1, "too soon")
@@ -498,7 +499,7 @@ async def test_limit_rate_answers_429_like_telegram(server: FakeBotApi) -> None:
 async def test_paid_broadcast_sends_get_their_own_higher_limit(server: FakeBotApi) -> None:
     """Like Telegram: allow_paid_broadcast lifts the overall limit (here 1/s) to the paid one."""
     server.limit_rate(1, paid_per_second=5)
-    async with Bot(server.token, base_url=server.base_url) as bot:
+    async with Bot(server.token, base_url=server.base_url, **ptb_clients.requests()) as bot:
         for chat in range(10, 15):  # five paid sends at once: within the paid bucket
             await bot.send_message(chat, "nudge", allow_paid_broadcast=True)
         with pytest.raises(RetryAfter):
@@ -538,6 +539,7 @@ def test_get_updates_returns_pushed_updates_and_honours_offset(server: FakeBotAp
     assert server.violations == []
 
 
+@pytest.mark.e2e  # waits on the real clock
 def test_get_updates_long_polls_until_an_update_arrives(server: FakeBotApi, client: httpx.Client) -> None:
     timer = threading.Timer(0.2, server.push_message, args=(11, "late"))
     started = time.monotonic()
@@ -585,7 +587,7 @@ def test_second_poller_conflicts_with_the_first(server: FakeBotApi, client: http
     )
     first.start()
     server.wait_for(method="getUpdates")
-    with httpx.Client(trust_env=False, timeout=5) as other:
+    with httpx.Client(trust_env=False, timeout=5, verify=ptb_clients.TLS) as other:
         assert api(other, server, "getUpdates", {"timeout": "0"}).status_code == 200
     first.join(3)
     assert results == [409]
@@ -606,6 +608,7 @@ def test_a_token_revoked_mid_poll_gets_401_at_once(server: FakeBotApi, client: h
     assert api(client, server, "getUpdates", {"timeout": "0"}).status_code == 200  # the new token works
 
 
+@pytest.mark.e2e  # waits on the real clock
 def test_wait_for_times_out_with_a_dump(server: FakeBotApi, client: httpx.Client) -> None:
     api(client, server, "sendMessage", {"chat_id": "1", "text": "only one"})
     with pytest.raises(AssertionError, match=r"(?s)timed out .* 2 call\(s\) of sendMessage.*only one"):
@@ -622,7 +625,7 @@ def test_wait_for_times_out_with_a_dump(server: FakeBotApi, client: httpx.Client
 
 
 async def test_edits_and_callback_answers_follow_telegram(server: FakeBotApi) -> None:
-    async with Bot(server.token, base_url=server.base_url) as bot:
+    async with Bot(server.token, base_url=server.base_url, **ptb_clients.requests()) as bot:
         message = await bot.send_message(8, "<b>Plan</b>", parse_mode="HTML")
         edited = await bot.edit_message_text(
             "<b>Plan</b> v2", chat_id=8, message_id=message.message_id, parse_mode="HTML"
@@ -642,7 +645,8 @@ async def test_edits_and_callback_answers_follow_telegram(server: FakeBotApi) ->
 
 async def test_send_photo_multipart_is_parsed(server: FakeBotApi) -> None:
     png = tiny_png(4, 3)
-    async with Bot(server.token, base_url=server.base_url, base_file_url=server.base_file_url) as bot:
+    files = server.base_file_url
+    async with Bot(server.token, base_url=server.base_url, base_file_url=files, **ptb_clients.requests()) as bot:
         message = await bot.send_photo(9, png, caption="<b>Averages</b> chart", parse_mode="HTML", filename="c.png")
         assert message.caption == "Averages chart"
         assert message.photo[-1].width == 4 and message.photo[-1].height == 3
@@ -658,7 +662,8 @@ async def test_send_photo_multipart_is_parsed(server: FakeBotApi) -> None:
 
 async def test_send_document_multipart_is_parsed(server: FakeBotApi) -> None:
     ics = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
-    async with Bot(server.token, base_url=server.base_url, base_file_url=server.base_file_url) as bot:
+    files = server.base_file_url
+    async with Bot(server.token, base_url=server.base_url, base_file_url=files, **ptb_clients.requests()) as bot:
         sent = await bot.send_document(
             9, InputFile(ics, filename="plan.ics"), caption="<b>Your plan</b>", parse_mode="HTML"
         )
@@ -677,7 +682,7 @@ def _article(result_id: str, text: str = "<b>Dermatology</b>: 257", title: str =
 
 async def test_inline_queries_are_delivered_and_answered_once(server: FakeBotApi) -> None:
     query_id = server.push_inline_query(31, "derm", chat_type="group")
-    async with Bot(server.token, base_url=server.base_url) as bot:
+    async with Bot(server.token, base_url=server.base_url, **ptb_clients.requests()) as bot:
         assert (await bot.get_me()).supports_inline_queries
         (update,) = await bot.get_updates(timeout=0)
         assert update.inline_query is not None
@@ -712,7 +717,7 @@ async def test_inline_answers_break_telegram_rules(
     server: FakeBotApi, results: list[InlineQueryResultArticle], button: InlineQueryResultsButton | None, expected: str
 ) -> None:
     query_id = server.push_inline_query(31, "derm")
-    async with Bot(server.token, base_url=server.base_url) as bot:
+    async with Bot(server.token, base_url=server.base_url, **ptb_clients.requests()) as bot:
         with pytest.raises(BadRequest, match="(?i)" + re.escape(expected)):
             await bot.answer_inline_query(query_id, results, button=button)
     assert server.violations and server.inline_answer(query_id) is None

@@ -40,6 +40,7 @@ from bot.reply import Reply
 from bot.student import Profile
 from bot.telegram_app import MAX_429_RETRIES, RateLimiter, build_application, send_reply
 from knowledge import Knowledge
+from tests import ptb_clients
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.telegram_html import visible_text
 
@@ -558,7 +559,7 @@ async def live_send(
     """`send_reply` over a real bot as the app builds it (no PTB Defaults; its rate limiter, the one
     layer that retries a 429, at `rate` sends a second) to the fake server."""
     limiter = RateLimiter(free_rate=rate, paid_rate=rate)
-    bot: ExtBot[None] = ExtBot(api.token, base_url=api.base_url, rate_limiter=limiter)
+    bot: ExtBot[None] = ExtBot(api.token, base_url=api.base_url, rate_limiter=limiter, **ptb_clients.requests())
     async with bot:
 
         async def send(user_id: int, reply: Reply) -> None:

@@ -22,6 +22,7 @@ from bot.profiles import ProfileStore
 from bot.reply import Chart, Reply
 from bot.telegram_app import Handlers, addressed_text, send_reply
 from knowledge import Knowledge, load_knowledge
+from tests import ptb_clients
 from tests.bot_process import BotProcess
 from tests.fake_bot_api import FakeBotApi
 from tests.test_telegram_e2e import DERM_UPDATE, free_port, post_update
@@ -64,7 +65,8 @@ def test_a_token_revoked_while_running_exits_non_zero_with_the_start_line(tmp_pa
 async def test_a_reply_is_sent_as_html_and_a_caption_too_long_for_it_as_plain_text(
     api: FakeBotApi, knowledge: Knowledge
 ) -> None:
-    async with ExtBot(api.token, base_url=api.base_url) as bot:  # as the app builds it: no PTB Defaults
+    # As the app builds it: no PTB Defaults.
+    async with ExtBot(api.token, base_url=api.base_url, **ptb_clients.requests()) as bot:
         await send_reply(bot, 7, Reply("<b>Derm</b> average &amp; more: https://example.org"), knowledge)
         await send_reply(bot, 7, Reply("<b>Your</b> chart " + "😀" * 700, chart=Chart(score=250)), knowledge)
     text, photo = [c for c in api.calls if c.method in {"sendMessage", "sendPhoto"}]

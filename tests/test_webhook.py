@@ -18,6 +18,7 @@ from telegram import Update
 from telegram.ext import ExtBot
 
 from bot import webhook
+from tests import ptb_clients
 from tests.fake_bot_api import DEFAULT_TOKEN
 from tests.test_telegram_e2e import DERM_UPDATE
 
@@ -52,7 +53,8 @@ class Hook:
 
 async def serve(shared_port: bool = False, port: int = 0) -> tuple[aiohttp.web.AppRunner, int, asyncio.Queue[object]]:
     queue: asyncio.Queue[object] = asyncio.Queue()
-    bot: ExtBot[None] = ExtBot(DEFAULT_TOKEN)  # reading an update needs no request to Telegram
+    # Reading an update needs no request to Telegram.
+    bot: ExtBot[None] = ExtBot(DEFAULT_TOKEN, **ptb_clients.requests())
     runner = await webhook.start_server(
         bot, queue, listen="127.0.0.1", port=port, path="/tg-hook", secret=SECRET, shared_port=shared_port
     )
