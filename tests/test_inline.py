@@ -12,6 +12,7 @@ from bot.inline import DESCRIPTION_LIMIT, MAX_RESULTS, TITLE_LIMIT, answer_inlin
 from bot.profiles import ProfileStore
 from bot.render import TELEGRAM_TEXT_LIMIT, telegram_length
 from knowledge import Knowledge
+from tests.property_budget import examples
 from tests.telegram_html import html_errors
 
 
@@ -51,7 +52,7 @@ def test_articles_post_what_the_chat_says_to_a_new_student(
     assert answer_inline(query, knowledge).articles[0].html == chat
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.text(max_size=256))
 def test_any_query_is_answered_within_telegrams_limits(knowledge: Knowledge, query: str) -> None:
     found = answer_inline(query, knowledge)

@@ -18,6 +18,7 @@ from bot.parse_answers import (
     parse_study_days,
     parse_study_weekdays,
 )
+from tests.property_budget import examples
 
 TODAY = date(2026, 1, 12)  # a Monday
 
@@ -299,7 +300,7 @@ def test_parse_progress(text: str, expected: tuple[int | None, int | None]) -> N
     assert parse_progress(text) == expected
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=60))
 def test_parsers_never_raise(text: str) -> None:
     assert isinstance(parse_exam_date(text, TODAY), date | str)

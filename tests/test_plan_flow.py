@@ -14,6 +14,7 @@ from bot.plan_flow import STEPS, parse_extras, plan_buttons, question, start, st
 from bot.plans.model import FLOW_STEPS, Plan, PlanDraft, PlanOutcome
 from bot.reply import Reply
 from knowledge import Knowledge
+from tests.property_budget import examples
 from tests.telegram_html import html_errors
 
 TODAY = date(2026, 1, 12)  # a Monday
@@ -362,7 +363,7 @@ def test_parse_extras(knowledge: Knowledge, text: str, expected: tuple[int | Non
     assert parse_extras(text, knowledge) == expected
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.sampled_from(_STEPS), st.text(max_size=40))
 def test_any_text_at_any_step_is_handled(knowledge: Knowledge, at_step: str, text: str) -> None:
     answers = [_GOOD[s] for s in _STEPS[: _STEPS.index(at_step)]]
@@ -372,7 +373,7 @@ def test_any_text_at_any_step_is_handled(knowledge: Knowledge, at_step: str, tex
     check(reply)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.text(max_size=60))
 def test_any_start_text_is_handled(knowledge: Knowledge, text: str) -> None:
     for existing in (None, existing_plan()):

@@ -20,6 +20,7 @@ from bot.plans.schedule import due_day, exam_passed, farewell_at, first_nudge_da
 from bot.timezones import zone
 from knowledge import Knowledge
 from tests.plan_helpers import TODAY, TinyKnowledge, at, make_plan, rp
+from tests.property_budget import examples
 from tests.telegram_html import html_errors
 
 
@@ -173,7 +174,7 @@ def test_first_nudge_day() -> None:
 _ZONES = ["America/New_York", "Europe/London", "Australia/Sydney", "Asia/Kolkata", "UTC-03:30"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     tz=st.sampled_from(_ZONES),
     days=st.integers(1, 7),

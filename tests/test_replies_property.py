@@ -12,6 +12,7 @@ from bot.conversation import Advisor
 from bot.profiles import ProfileStore
 from bot.render import split_html
 from knowledge import Knowledge
+from tests.property_budget import examples
 from tests.telegram_html import html_errors, telegram_length, visible_text
 
 # Fragments students really send, so generated text hits the interesting paths
@@ -59,7 +60,7 @@ TEXT = st.one_of(st.text(max_size=300), st.lists(st.one_of(FRAGMENTS, st.text(ma
 users = itertools.count(1)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXT)
 def test_any_text_gets_a_valid_reply(text: str, knowledge: Knowledge, store: ProfileStore) -> None:
     advisor = Advisor(knowledge, store)

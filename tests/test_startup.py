@@ -30,6 +30,7 @@ from bot.student import Profile
 from knowledge import Knowledge
 from tests.bot_process import REPO, BotProcess
 from tests.fake_bot_api import FakeBotApi
+from tests.property_budget import examples
 from tests.test_nudges import DAY, LEAD, SETTLE, SEVEN, eventually, local, make_plan, ok_sends, running_bot
 
 # PTB 22 warns (when it raises RetryAfter) that retry_after will become a timedelta.
@@ -77,7 +78,7 @@ def plans(draw: st.DrawFn) -> tuple[Plan, dt.datetime]:
     return plan, now
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(plans())
 def test_the_bound_is_never_later_than_the_next_check_in(knowledge: Knowledge, case: tuple[Plan, dt.datetime]) -> None:
     plan, now = case

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from bot import timezones
 from bot.timezones import ZoneChoice, ZoneQuestion, parse_timezone, zone
+from tests.property_budget import examples
 
 
 @pytest.mark.parametrize(
@@ -139,7 +140,7 @@ def test_a_refusal_quotes_only_a_short_clean_excerpt() -> None:
     assert "\u202e" not in result and "\u0007" not in result and "z" * 40 not in result
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.text(max_size=60))
 def test_parse_timezone_never_raises(text: str) -> None:
     assert isinstance(parse_timezone(text), ZoneChoice | ZoneQuestion | str)

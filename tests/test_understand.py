@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bot.understand import MAX_CHARS, Parsed, understand
 from knowledge import Knowledge, load_knowledge
 from knowledge.corpus import TOPICS
+from tests.property_budget import examples
 
 PLASTICS = "plastic-surgery"
 DERM = "dermatology"
@@ -595,7 +596,7 @@ def test_random_text_never_raises(kb: Knowledge) -> None:
         assert parsed.intent != "invalid_score" or parsed.bad_score is not None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=st.text(max_size=300))
 def test_any_text_parses(kb: Knowledge, text: str) -> None:
     parsed = understand(text, kb)
