@@ -3,9 +3,9 @@ PostgreSQL server started for the session (skipped, saying how to get one, where
 
 Two tiers: tests marked `e2e` start processes (the bot, the CLI, PostgreSQL) or run the real PTB
 Application against the loopback Bot API, and wait on real clocks; `pytest -m "not e2e"` runs
-the rest in seconds. A test file that is all end to end says so with `pytestmark`; here, every
-test that uses the PostgreSQL server (any of the pg_* fixtures, or any_store's PostgreSQL case)
-is marked too, since the first one starts it.
+the rest in seconds, each property test trying a fifth of its examples. A test file that is all
+end to end says so with `pytestmark`; here, every test that uses the PostgreSQL server (any of the
+pg_* fixtures, or any_store's PostgreSQL case) is marked too, since the first one starts it.
 """
 
 from __future__ import annotations
@@ -14,14 +14,28 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from bot.profiles import ProfileStore
 from bot.user_store import UserStore
 from knowledge import Knowledge, load_knowledge
+from knowledge.corpus import Corpus, load_corpus
 from tests.fake_bot_api import FakeBotApi
 from tests.pg_server import PostgresServer, running_server
 
 POSTGRESQL_FIXTURES = frozenset({"pg_server", "pg_database", "pg_url", "pg_store"})
+FAST_TIER = "not e2e"
+
+settings.register_profile("fast", max_examples=20)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The fast tier tries a fifth of each property test's examples (tests/property_budget.py).
+
+    Unless a profile is named with --hypothesis-profile; the whole suite keeps hypothesis's default.
+    """
+    if config.getoption("markexpr", "") == FAST_TIER and not config.getoption("hypothesis_profile", None):
+        settings.load_profile("fast")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -37,6 +51,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def knowledge() -> Knowledge:
     """The real knowledge files, loaded once."""
     return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    """The shipped training examples, loaded once."""
+    return load_corpus()
 
 
 @pytest.fixture

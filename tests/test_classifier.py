@@ -104,6 +104,7 @@ def test_the_shapes_the_issue_names_are_understood(text: str, intent: str, topic
     assert (parsed.intent, parsed.topic) == (intent, topic), parsed
 
 
+@pytest.mark.e2e  # runs the whole pipeline over every message of the test split
 def test_the_test_split_is_read_well_enough() -> None:
     """A floor, not the figure (the benchmark prints that): a broken model or feature change falls below it."""
     knowledge = load_knowledge()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge import load_knowledge
-from knowledge.corpus import MIN_PER_LABEL, TOPICS, CorpusError, Example, load_corpus, summary
+from knowledge.corpus import MIN_PER_LABEL, TOPICS, Corpus, CorpusError, Example, load_corpus, summary
 
 
 def write(tmp_path: Path, *rows: dict[str, object], name: str = "w.jsonl") -> Path:
@@ -44,8 +44,7 @@ def test_a_line_that_is_not_json_is_named(tmp_path: Path) -> None:
         load_corpus(tmp_path)
 
 
-def test_the_split_depends_on_the_text_alone_and_holds_about_a_quarter() -> None:
-    corpus = load_corpus()
+def test_the_split_depends_on_the_text_alone_and_holds_about_a_quarter(corpus: Corpus) -> None:
     again = load_corpus()
     assert [e.text for e in corpus.test] == [e.text for e in again.test]
     assert 0.2 <= len(corpus.test) / len(corpus.examples) <= 0.3
@@ -71,7 +70,6 @@ def test_summary_counts_every_label_and_flags_thin_ones(tmp_path: Path) -> None:
     assert "intent greeting" not in problems[0]
 
 
-def test_the_shipped_corpus_covers_every_topic() -> None:
-    corpus = load_corpus()
+def test_the_shipped_corpus_covers_every_topic(corpus: Corpus) -> None:
     assert {e.topic for e in corpus.examples if e.topic} == set(TOPICS)
     assert len(corpus.examples) >= 1500

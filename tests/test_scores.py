@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.understand.scores import Numbers, PracticeResult, _numbers_in, read_numbers
-from knowledge.corpus import load_corpus
+from knowledge.corpus import Corpus
 
 
 def row(text: str, **fields: Any) -> Any:
@@ -134,9 +134,9 @@ def test_step1_is_found_across_its_sentence(text: str, step1: int | None, score:
     assert (found.step1, found.score) == (step1, score)
 
 
-def test_without_a_digit_no_rule_finds_anything() -> None:
+def test_without_a_digit_no_rule_finds_anything(corpus: Corpus) -> None:
     # read_numbers skips the rules for text without a digit: each rule, run anyway, must agree.
-    texts = [e.text for e in load_corpus().examples]
+    texts = [e.text for e in corpus.examples]
     stripped = [re.sub(r"\d", "", t).lower() for t in texts]
     assert sum(t != s for t, s in zip(texts, stripped, strict=True)) > 500  # plenty had numbers to lose
     for text in stripped:

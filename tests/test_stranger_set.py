@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.stranger import CORE_FRAMES, load_stranger
-from knowledge.corpus import load_corpus
+from knowledge.corpus import Corpus
 from knowledge.text import normalize
 
 
@@ -15,9 +15,9 @@ def test_the_stranger_set_loads_and_covers_what_it_must() -> None:
     assert sum(m.intent == "out_of_scope" for m in messages) >= 15
 
 
-def test_no_stranger_message_is_among_the_training_examples() -> None:
+def test_no_stranger_message_is_among_the_training_examples(corpus: Corpus) -> None:
     # "hi", "days left?" and "tell me a joke" are bound to be written by both sides; a longer
     # message found in both was copied, and would flatter the figures.
-    trained = {normalize(e.text) for e in load_corpus().examples}
+    trained = {normalize(e.text) for e in corpus.examples}
     leaked = [m.text for m in load_stranger() if normalize(m.text) in trained and len(m.text.split()) > 5]
     assert leaked == []
