@@ -32,6 +32,9 @@ def row(text: str, **fields: Any) -> Any:
         row("free 120 was 71%", score=None, practice=(PracticeResult("free120", "", percent=71),)),
         row("CMS form 8: 250", score=None, practice=(PracticeResult("cms", "8", score=250),)),
         row("NBME 10 for CK today was 228", score=None, practice=(PracticeResult("nbme", "10", score=228),)),
+        # When it was taken sits between the test and its result.
+        row("did my nbme 12 last week and got a 246", score=None, practice=(PracticeResult("nbme", "12", score=246),)),
+        row("uwsa 2 two weeks ago: 71%", score=None, practice=(PracticeResult("uwsa", "2", percent=71),)),
         row("my uwsa was 260 but got 245 on the real thing", score=245, own=True),
         # A figure they heard, or someone else's score, is never theirs.
         row("someone said 249 is the median, is that true", score=None, quoted=(249,)),

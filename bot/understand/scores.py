@@ -261,6 +261,11 @@ _RESULT_RE = re.compile(r"^[^0-9]{0,24}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?
 _STOP_RE = re.compile(
     r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?|real|actual)\b|[;\n]|[.!?]\s"
 )
+_WHEN_RE = re.compile(
+    r"\b(?:(?:last|this|past)\s+(?:week(?:end)?|night|month)|(?:\d{1,2}|a|two|few)\s+(?:days?|weeks?)\s+ago"
+    r"|yesterday|today|this\s+morning|tonight)\b"
+)
+"""When a practice test was taken, skipped over between its name and its result."""
 _TAG_STOP_RE = re.compile(_STOP_RE.pattern + r"|\b(?:but|pass(?:ed)?|fail(?:ed)?|p\s*/\s*f|ck|step\s*2|s2)\b")
 _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
 _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
@@ -278,7 +283,8 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
         form = m.group("form") or ""
         if exam == "free":
             form = ""
-        window = low[m.end() : m.end() + 40]
+        # "NBME 12 last week and got a 246": when it was taken is not a stop (nor its number a result).
+        window = _WHEN_RE.sub(lambda w: " " * len(w.group()), low[m.end() : m.end() + 40])
         stop = _STOP_RE.search(window)
         if stop is not None:
             window = window[: stop.start()]
