@@ -70,6 +70,10 @@ STALE_BUTTON = "That button is from an older message and no longer applies. Here
 PRIVATE_ONLY = "Let's do that in a private chat with me, so your plan and nudges stay yours."
 PRIVATE_FORGET = "Send /forget to me in a private chat, and I'll erase what I remember about you there."
 NO_PLAN = "You don't have a study plan yet. Send /plan and I'll build one with you."
+NO_DATE = (
+    "I don't know your exam date yet. Tell me (“my exam is March 3”) and I'll count the days, "
+    "or set up a /plan and I'll count down with you."
+)
 START_INLINE = "inline"
 """The /start parameter of inline mode's button into the private chat."""
 START_PLAN = "plan"
@@ -208,7 +212,11 @@ class Advisor:
             case "plan_operation":
                 if not private:
                     return Turn(Reply(PRIVATE_ONLY), parsed.intent)
-                return replace(self._plan_operation(profile, parsed.intent, text), feeling=parsed.feeling)
+                if parsed.exam_date and (profile.plan is None or profile.plan.status == "stopped"):
+                    # "38 days until my exam": with no plan to count from, the date said is kept and counted.
+                    profile = self._remember(profile, replace(parsed, score=None), text)
+                turn = self._plan_operation(profile, parsed.intent, text)
+                return replace(turn, reply=talk.with_feeling(turn.reply, parsed), feeling=parsed.feeling)
         if situation.matched and parsed.feeling is None and parsed.status != "failed":
             parsed = replace(parsed, feeling="celebration")  # the news, with a question: congratulations first
         return self._free_text(profile, parsed, private=private, text=text)
@@ -423,7 +431,7 @@ class Advisor:
                 return Turn(self._days_to_remembered_exam(profile.about.exam_date), intent)
             if intent == "log_progress":
                 return Turn(_progress_without_plan(text), intent)
-            return Turn(Reply(NO_PLAN, MAKE_PLAN), intent)
+            return Turn(Reply(NO_DATE if intent == "days_left" else NO_PLAN, MAKE_PLAN), intent)
         today = self._today(plan.tz)
         match intent:
             case "exam_moved":

@@ -33,7 +33,7 @@ from bot.parse_answers import (
     parse_study_days,
     parse_study_weekdays,
 )
-from bot.plans.messages import ADD_TO_CALENDAR, MAKE_PLAN, summary_html
+from bot.plans.messages import ADD_TO_CALENDAR, MAKE_PLAN, summary_html, too_close_for_a_plan
 from bot.plans.model import FlowStep, Plan, PlanDraft, PlanOutcome, changed
 from bot.plans.operations import take_break
 from bot.plans.phases import TRIAGE_DAYS, describe_weekdays, weekdays_for
@@ -467,6 +467,8 @@ def _fresh(
     upcoming date the student told us earlier (`remembered`)."""
     draft = PlanDraft(step="exam_date", default_tz=default_tz)
     found = find_exam_date(text, today)
+    if isinstance(found, date) and (found - today).days <= 1:
+        return too_close_for_a_plan(found, today)
     if isinstance(found, date):
         return _accept_exam_date(draft, found, today, note, text, knowledge)
     intro = note or "Let's build your Step 2 CK study plan: five quick questions. Send “cancel” any time."

@@ -18,7 +18,7 @@ from bot.memory import merged_about, older_score
 from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
-from bot.understand import Parsed
+from bot.understand import Parsed, cues
 from knowledge import Knowledge, topics
 from knowledge.text import normalize
 
@@ -37,6 +37,10 @@ FAILED_READS = frozenset(
 """Topics a student who says they failed is really asking about what to do next."""
 
 
+SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
+"""Readings that, with the exam hours away, are about that day (`talk.exam_soon`)."""
+SOON_TOPICS = frozenset({topics.STUDY_STRATEGIES, topics.STUDY_LENGTH, topics.TIMING})
+"""How to study, how long, when to sit it: with the exam hours away, the answer is that day instead."""
 STAGED = frozenset({"faq", "score_check", "average", "compare"})
 """The intents whose answer or next step depends on the student's stage (the rest never read it)."""
 
@@ -46,6 +50,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     k = knowledge
     if parsed.feeling == "celebration" and parsed.score is not None and parsed.score < modest_score(k):
         parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
+    preparing = parsed.intent == "faq" and parsed.topic in SOON_TOPICS
+    if (parsed.intent in SOON_READS or preparing or parsed.unsure) and parsed.feeling in talk.SOON_FEELINGS:
+        when = cues.exam_soon(normalize(text))
+        if when is not None:
+            return talk.exam_soon(parsed, when)  # "exam tmrw, any last tips?", "test today and I'm shaking"
     match parsed.intent:
         case "thanks":
             return talk.thanks(parsed)

@@ -12,8 +12,10 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import replace
 from html import escape
+from typing import Literal
 
 from bot.advice import faq_answer
+from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
 from bot.student import Profile
 from bot.understand import Parsed
@@ -107,6 +109,24 @@ def with_feeling(reply: Reply, parsed: Parsed) -> Reply:
         return reply
     heavy = parsed.feeling in HEAVY_FEELINGS
     return replace(reply, feeling=ack, closing="" if heavy else reply.closing)
+
+
+_EVE_ACK = (
+    "Nerves the night before are normal, and they don't mean you aren't ready.",
+    "A racing mind the night before is something nearly everyone goes through. It's okay.",
+)
+SOON_FEELINGS = frozenset({None, "stress", "panic", "exhaustion", "worry"})
+"""Feelings that, with the exam hours away, are nerves: answered with that day, not a study change."""
+
+
+def exam_soon(parsed: Parsed, when: Literal["today", "tomorrow"]) -> Reply:
+    """With the exam hours away, nerves or no question at all: how to spend that day, not a study change."""
+    if when == "today":
+        ack = acknowledge(parsed)
+        return Reply(f"{ack}\n\n{EXAM_TODAY}" if ack else EXAM_TODAY, ((EXAM_DAY_BUTTON,),))
+    # Tiredness the night before is nerves, not burnout: its usual words ("take a proper break") would jar.
+    ack = pick(_EVE_ACK, parsed.feeling) if parsed.feeling == "exhaustion" else acknowledge(parsed)
+    return Reply(f"{ack or 'Tomorrow is the day.'}\n\n{EXAM_EVE}", ((EXAM_DAY_BUTTON,),))
 
 
 def vent(parsed: Parsed) -> Reply:

@@ -31,6 +31,7 @@ def _named(topic: str) -> str:
 AFTER_FAIL = _named("after_fail")
 BEYOND_SCORES = _named("beyond_scores")
 DO_STUDENTS = _named("do_students")
+EXAM_DAY = _named("exam_day")
 GOOD_SCORE = _named("good_score")
 IMG = _named("img")
 LOW_SCORE = _named("low_score")
@@ -44,12 +45,15 @@ SCORE_BEFORE_INTERVIEW = _named("score_before_interview")
 SCORE_RELEASE = _named("score_release")
 STEP1_PASS_FAIL = _named("step1_pass_fail")
 STEP2_CS = _named("step2_cs")
+STUDY_LENGTH = _named("study_length")
 STUDY_STRATEGIES = _named("study_strategies")
+TIMING = _named("timing")
 
 NAMED_IN_CODE = (
     AFTER_FAIL,
     BEYOND_SCORES,
     DO_STUDENTS,
+    EXAM_DAY,
     GOOD_SCORE,
     IMG,
     LOW_SCORE,
@@ -63,6 +67,8 @@ NAMED_IN_CODE = (
     SCORE_RELEASE,
     STEP1_PASS_FAIL,
     STEP2_CS,
+    STUDY_LENGTH,
     STUDY_STRATEGIES,
+    TIMING,
 )
 """Every topic the code names: `knowledge check` fails when a knowledge folder lacks one."""

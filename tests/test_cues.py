@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understand.cues import asks_for_calendar, felt, yes_no_question
+from bot.understand.cues import asks_for_calendar, exam_soon, felt, out_of_scope, yes_no_question
 from knowledge import Knowledge
 from knowledge.corpus import load_corpus
 from knowledge.text import normalize
@@ -71,3 +71,36 @@ def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: 
 )
 def test_yes_no_question(text: str, yes_no: bool) -> None:
     assert yes_no_question(text) is yes_no
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("exam tmrw and i cant sleep", "tomorrow"),
+        ("step 2 in the morning, any last tips", "tomorrow"),
+        ("my test is today and my hands are shaking", "today"),
+        ("can't sleep, it's in 8 hours", "tomorrow"),
+        ("test day tomorrow!!", "tomorrow"),
+        ("exam in 3 weeks", None),
+        ("did 40 questions today", None),  # no exam named: a day of studying, not the exam
+        ("what's the average for derm", None),
+    ],
+)
+def test_exam_soon_hears_the_exam_hours_away(text: str, when: str | None) -> None:
+    assert exam_soon(normalize(text)) == when
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("what is the comlex level 2 pass mark", "comlex"),
+        ("when do level 2 ce scores come out", "comlex"),
+        ("is comlex level 3 hard", "comlex"),
+        ("do residencies accept comlex instead of usmle", None),  # the DO topic is ours
+        ("COMLEX level 2 was 580, is step 2 worth it", None),
+        ("step 3 timing after match", "step3"),
+        ("what's the step 2 ck passing score", None),
+    ],
+)
+def test_out_of_scope_names_the_exam_that_isnt_step_2_ck(text: str, kind: str | None) -> None:
+    assert out_of_scope(normalize(text)) == kind

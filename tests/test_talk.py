@@ -114,6 +114,8 @@ def test_hopelessness_during_plan_set_up_gets_care_and_the_set_up_waits(
         "I'm dead inside lol after that block",
         "I'm so tired of anki",
         "derm avg",
+        "test in the morning and I feel like I know nothing",
+        "i would kill for a 260 honestly",
     ],
 )
 def test_ordinary_frustration_is_not_a_crisis(advisor: Advisor, text: str) -> None:
@@ -124,6 +126,33 @@ def test_a_feeling_is_acknowledged_before_the_facts(advisor: Advisor) -> None:
     shown = say(advisor, "im freaking out, my exam is tomorrow")
     assert "Very doable" not in shown
     assert shown.lower().startswith(("take a slow breath", "that rush of panic", "that sounds", "i hear you"))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("exam tmrw, any last tips?", "rest will do more for you tonight"),
+        ("can't sleep, step 2 is tomorrow and my brain is mush", "rest will do more for you tonight"),
+        ("my test is today and my hands are shaking", "Good luck today"),
+        ("exam tomorrow", "no plan to build"),
+    ],
+)
+def test_with_the_exam_hours_away_the_reply_is_about_that_day(advisor: Advisor, text: str, said: str) -> None:
+    turn = advisor.handle(1, text)
+    shown = plain_text(turn.reply.html)
+    assert said in shown
+    assert "Burnout" not in shown and "How many days a week" not in shown  # no rest-day talk, no set-up
+    assert [b.label for row in turn.reply.buttons for b in row] == ["Exam day"]
+    assert advisor.profiles.get(1).draft is None
+
+
+def test_days_left_without_a_plan_counts_from_the_date_said_and_names_the_feeling_first(advisor: Advisor) -> None:
+    assert "don't know your exam date" in say(advisor, "how many days till my exam")
+    shown = say(advisor, "38 days until my exam and I'm freaking out")
+    assert shown.lower().startswith(("take a slow breath", "that rush of panic"))
+    assert "38 days to go" in shown  # NOW is Nov 25: the exam is Jan 2
+    assert advisor.profiles.get(1).about.exam_date == "2027-01-02"
+    assert "38 days to go" in say(advisor, "how many days till my exam")  # and it's remembered
 
 
 def test_a_failed_attempt_is_answered_as_such(advisor: Advisor, knowledge: Knowledge) -> None:

@@ -21,7 +21,7 @@ from bot.plans.phases import (
 )
 from bot.plans.schedule import SCORE_RELEASE_FACT, attention, occasion, release_days
 from bot.reply import Button, Reply, escape_text
-from knowledge import Knowledge
+from knowledge import Knowledge, topics
 from knowledge.models import Tip
 
 ADD_TO_CALENDAR = Button("📅 Add to calendar", "/calendar")
@@ -263,3 +263,30 @@ def release_nudge(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
     lines.extend(deadline_notes(plan, day))
     buttons = ((Button("🔕 No more reminders", "/stop"),),)
     return PlanOutcome(Reply("\n".join(lines), buttons), changed(plan, last_nudged=day))
+
+
+EXAM_EVE = (
+    "The studying is done now, and rest will do more for you tonight than one more block. Set out your ID and "
+    "your confirmation, check when you need to leave, eat something, and lie down at your usual time: resting "
+    "with your eyes closed still helps if sleep is slow to come. Tomorrow, take it one block at a time. 💙"
+)
+"""The night before the exam: how to spend it, said the same wherever the student meets it."""
+EXAM_DAY_BUTTON = Button("Exam day", f"/faq {topics.EXAM_DAY}")
+
+
+EXAM_TODAY = (
+    "Good luck today! Take it one block at a time, and eat and drink something at your breaks. "
+    "Come back afterwards and I'll help with what comes next."
+)
+
+
+def too_close_for_a_plan(exam: date, today: date) -> PlanOutcome:
+    """No set-up for an exam today or tomorrow: how to spend the time instead, and nothing stored."""
+    if exam <= today:
+        text = f"📅 Your exam is today, so there's no plan to build. {EXAM_TODAY}"
+    else:
+        text = (
+            f"📅 Your exam is tomorrow ({fmt_day(exam)}), so there's no plan to build now.\n\n{EXAM_EVE}\n\n"
+            "Come back afterwards and I'll help with what comes next."
+        )
+    return PlanOutcome(Reply(text, ((EXAM_DAY_BUTTON,),)))

@@ -7,6 +7,7 @@ the labelled examples in knowledge/examples/.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, words_re
 from bot.parse_answers import find_exam_date
@@ -157,6 +158,16 @@ _OUT_OF_SCOPE = (
     ("step2_cs", re.compile(r"\b(?:step\s*(?:2|two|ii)\s*cs|step2cs|cs exam|clinical skills(?: exam)?)\b")),
     ("step3", re.compile(r"\b(?:step\s*(?:3|three|iii)|step3|usmle\s*3)\b")),
     ("comlex", re.compile(r"\bcomlex(?:\s*(?:level\s*)?3|\s*pe)\b|\blevel\s*3\b")),
+    # COMLEX's own numbers (its pass mark, scale, percentiles, release): NBOME's, not ours. Whether DOs
+    # need the USMLE, or how programs read COMLEX, stays ours (the DO topics).
+    (
+        "comlex",
+        re.compile(
+            r"\b(?:comlex|level\s*[12](?:\s*ce)?)\b(?!.*\b(?:usmle|residenc\w*|programs?|match\w*|do students?)\b)"
+            r".*\b(?:pass(?:ing)?\s*(?:mark|score|standard|line)|min(?:imum)? (?:score|to pass)|scale|percentiles?"
+            r"|scores? (?:come|release|out)|results? (?:come|release|out))\b"
+        ),
+    ),
     ("mcat", re.compile(r"\bmcat\b")),
     ("school", re.compile(r"\b(?:shelf|shelves|osce|school exams?|final exams?|midterms?|petition\w*|cbse)\b")),
 )
@@ -319,6 +330,8 @@ _IDIOM_RE = re.compile(
     r"|\bhopeless\s+at\b"
     r"|\b(?:like|as if|as though)\s+(?:i\s+)?(?:got\s+|was\s+|ve been\s+|had been\s+|d been\s+|been\s+)?hit by a "
     r"(?:truck|bus|train|car)\b"
+    # wanting something badly: "i'd kill for a 260", "would kill for a day off"
+    r"|\b(?:would|d|ll|could)\s+(?:literally\s+)?kill\s+for\b"
     # a forecast, not an intent: "i'm gonna die if scores aren't out friday"
     r"|\b(?:going to|gonna)\s+die\s+(?:if|when|before|waiting|of|from)\b"
     # what someone else, or the exam, will do to them: a scolding or a hard week, not a wish to die
@@ -403,6 +416,22 @@ def felt(text: str, norm: str) -> str | None:
     if _WORRY_RE.search(norm):
         return "worry"
     return None
+
+
+_TOMORROW_RE = re.compile(
+    r"\b(?:tomorrow|tmrw|tmr|2morrow|tonight|night before|in the morning|in \d{1,2} (?:hours?|hrs?))\b"
+)
+_TODAY_RE = re.compile(r"\b(?:today|this morning|this afternoon|in an hour|in a few hours)\b")
+_SOON_ABOUT_RE = words_re(*EXAM_WORDS, "it", "sleep", "slept", "sleeping", "bed")
+
+
+def exam_soon(norm: str) -> Literal["today", "tomorrow"] | None:
+    """When the exam is hours away ("exam tmrw and i cant sleep", "test is today"): not a study question."""
+    if _SOON_ABOUT_RE.search(norm) is None:
+        return None
+    if _TOMORROW_RE.search(norm):
+        return "tomorrow"
+    return "today" if _TODAY_RE.search(norm) else None
 
 
 _YES_NO_START_RE = re.compile(
