@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from html import escape
+from typing import Literal
 
 from bot.commands import COMMANDS
 from bot.reply import Button, Chart, Reply
@@ -189,10 +190,7 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
             # "I got 250, good for derm?" should compare 250 with psychiatry.
             if score is None:
                 return average(specs[0], knowledge)
-            supposed = parsed.hypothetical and parsed.score is not None
-            return score_check(
-                score, specs[0], knowledge, remembered=parsed.score is None, hypothetical=supposed, stage=stage
-            )
+            return score_check(score, specs[0], knowledge, whose=_whose(parsed), stage=stage)
         case "score_fit" if score is not None:
             return score_fit(score, knowledge, interests=profile.specialties)
         case "greeting":
@@ -271,25 +269,36 @@ def average(spec: Specialty, knowledge: Knowledge) -> Reply:
     return Reply(html, buttons)
 
 
+Whose = Literal["own", "remembered", "supposed", "someone"]
+"""Whose score a comparison is about: said now, remembered from earlier, hoped for or feared, another person's."""
+
+
+def _whose(parsed: Parsed) -> Whose:
+    if parsed.score is None:
+        return "remembered"
+    if parsed.someone_else:
+        return "someone"
+    return "supposed" if parsed.hypothetical else "own"
+
+
 def score_check(
-    score: int,
-    spec: Specialty,
-    knowledge: Knowledge,
-    remembered: bool = False,
-    hypothetical: bool = False,
-    stage: Stage | None = None,
+    score: int, spec: Specialty, knowledge: Knowledge, whose: Whose = "own", stage: Stage | None = None
 ) -> Reply:
     """A score set against one specialty's average, with next steps whatever the result.
 
     A hypothetical score ("hoping for 255") is talked about as one: "a 255 would be...", and the
-    next step is the studying that gets there, not the application.
+    next step is the studying that gets there, not the application. Another person's score ("my
+    friend got 244, is that good for IM?") is read against the average with no advice for them.
     """
     average = knowledge.lead(spec.id).value
     diff = score - average
     name = escape(spec.name)
-    yours = f"Your {score} (from earlier) is" if remembered else f"Your {score} is"
-    if hypothetical:
-        yours = f"A {score} would be"
+    yours = {
+        "own": f"Your {score} is",
+        "remembered": f"Your {score} (from earlier) is",
+        "supposed": f"A {score} would be",
+        "someone": f"A {score} is",
+    }[whose]
     if diff >= STRONG_MARGIN:
         head = f"✅ {yours} <b>{_points(diff)} above</b> the {name} average of {average}."
         meaning = (
@@ -322,12 +331,14 @@ def score_check(
         )
     if stage is not None:
         step = _STAGE_STEPS.get(stage, step)
-    if hypothetical:
+    if whose == "supposed":
         step = PREP_STEP  # whatever the stage: the score is still to be earned
-    below_pass = "" if hypothetical else _below_pass_note(score, knowledge)
-    other_figures = _more_figures(score, spec, knowledge)
+    elif whose == "someone":
+        meaning, step = SOMEONE_MEANING, SOMEONE_STEP  # their score: no advice about their application
+    below_pass = _below_pass_note(score, knowledge) if whose in {"own", "remembered"} else ""
+    other_figures = _more_figures(score, spec, knowledge, yours=whose in {"own", "remembered"})
     note = _match_note(spec.match_note, spec.match_sources, knowledge)
-    closing = CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
+    closing = "" if whose == "someone" else CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
     source = "\n\n".join(part for part in (_source_line(knowledge, spec), other_figures, note) if part)
     neighbours = knowledge.nearest(spec.id)  # the closest averages, for a "compare" follow-up
     more = RETAKES if below_pass else Button("What else matters?", f"/faq {topics.BEYOND_SCORES}")
@@ -341,6 +352,8 @@ def score_check(
     return Reply(f"{head}\n{meaning}", buttons, next_step=f"{below_pass}{step}", closing=closing, source=source)
 
 
+SOMEONE_MEANING = "An average is a midpoint, not a cut-off: people match on both sides of it."
+SOMEONE_STEP = "If you'd like your own score read against it, tell me yours."
 PREP_STEP = (
     "Next: a target works best as a plan. /plan spreads the work to your exam date, and timed self-assessments "
     "along the way show how close you're getting."
@@ -357,7 +370,7 @@ _STAGE_STEPS: dict[Stage, str] = {
 """A score's next step for a student whose stage makes the application advice the wrong one."""
 
 
-def _more_figures(score: int, spec: Specialty, knowledge: Knowledge) -> str:
+def _more_figures(score: int, spec: Specialty, knowledge: Knowledge, *, yours: bool = True) -> str:
     """The specialty's other labelled figures (and any unmatched means) next to the score; "" if none."""
     lead, *extra = knowledge.figures_of(spec.id)
     if lead.unmatched is not None:
@@ -366,7 +379,7 @@ def _more_figures(score: int, spec: Specialty, knowledge: Knowledge) -> str:
         return ""
     lines = "\n".join(_figure_line(f, knowledge) for f in extra)
     what = "More figures" if len(spec.figures) > 1 else "Matched and unmatched means"
-    return f"{what} for {escape(spec.name)}, to read your {score} against:\n{lines}"
+    return f"{what} for {escape(spec.name)}, to read {'your' if yours else 'the'} {score} against:\n{lines}"
 
 
 def _day(date: dt.date) -> str:

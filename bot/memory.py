@@ -24,10 +24,10 @@ def remember(profile: Profile, parsed: Parsed, text: str, knowledge: Knowledge, 
 
     A score they state as their own ("I got 251") replaces the remembered one; a score they
     only ask about ("is 240 good?") is kept as context only while we know no real one; one hoped
-    for or feared ("if I get 240"), or from an exam under older rules, is not kept at all.
+    for or feared ("if I get 240"), another person's, or one from an exam under older rules, is not kept at all.
     """
     score, own = profile.score, profile.about.score_own
-    kept = not (older_score(parsed, knowledge) or parsed.hypothetical)
+    kept = not (older_score(parsed, knowledge) or parsed.hypothetical or parsed.someone_else)
     if parsed.score is not None and (parsed.own or not own) and kept:
         score, own = parsed.score, parsed.own
     interests = tuple(dict.fromkeys((*parsed.specialties, *profile.specialties)))[:MAX_INTERESTS]

@@ -28,6 +28,7 @@ def kept(knowledge: Knowledge, text: str, profile: Profile | None = None) -> Pro
         ("actually I got 247", KNOWN, 247, True),  # a new result replaces the old
         ("hoping for 255, enough for derm?", None, None, False),  # hoped for: no score at all
         ("my friend got 260 and matched derm", None, None, False),  # someone else's
+        ("my husband got 250, is that good for EM?", None, None, False),  # someone else's, asked about
         ("I got a 190 back in 2008, pass mark was lower then", None, None, False),  # older rules
     ],
 )

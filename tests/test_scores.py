@@ -43,6 +43,9 @@ def row(text: str, **fields: Any) -> Any:
         row("cutoff of 230 for IM programs?", score=None, quoted=(230,)),
         row("my friend got 260 and matched derm, i got 245", score=245, own=True, quoted=(260,)),
         row("i scored 245 and my roommate scored 250", score=245, own=True, quoted=(250,)),
+        row("my husband got 250 last year, is that good for EM", score=250, someone=True),
+        row("my husband got 250 last year and matched EM", score=None, quoted=(250,)),
+        row("my best friend scored 262 and matched derm", score=None, quoted=(262,)),
         # A year before today's rules is kept beside the score it dates.
         row("got a 95 on step 2 back in 2009", score=95, past_year=2009),
         row("i got 250 on ck", score=250, past_year=None),

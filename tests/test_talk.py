@@ -349,14 +349,15 @@ def test_disappointment_relief_and_worry_are_named_first(advisor: Advisor, text:
         ("hoping for a 255, enough for ortho?", "A 255 would be", "Your 255"),
         ("terrified I'll end up with 235, is gen surg still possible", "A 235 would be", "I'll remember"),
         ("I got 255, enough for ortho?", "Your 255 is", "would be"),
+        ("my sister got 244, is that competitive for IM?", "A 244 is", "Your 244"),
     ],
 )
-def test_a_hoped_for_score_is_talked_about_as_one_and_not_kept(
+def test_a_hoped_for_or_someone_elses_score_is_talked_about_as_one_and_not_kept(
     advisor: Advisor, store: ProfileStore, text: str, said: str, not_said: str
 ) -> None:
     shown = say(advisor, text)
     assert said in shown and not_said not in shown, shown
-    assert (store.get(1).score is None) is ("would be" in said)  # only a real result is remembered
+    assert (store.get(1).score is None) is said.startswith("A ")  # only a real result is remembered
 
 
 def test_no_yes_or_no_opener_for_a_question_that_is_not_yes_or_no(advisor: Advisor, knowledge: Knowledge) -> None:

@@ -119,6 +119,8 @@ class Parsed:
     """A year before today's scoring rules (1990-2021) named beside the score: "a 95 back in 2009"."""
     hypothetical: bool = False
     """`score` is hoped for, feared or supposed ("hoping for 255", "if I get 240"): "a 255 would be..."."""
+    someone_else: bool = False
+    """`score` is another person's, asked about ("my friend got 244, is that good for IM?"): never kept."""
     yes_no: bool = True
     """The question can be answered yes or no ("is 240 enough?"); else no reply opens with "Yes."/"No."."""
 
@@ -288,6 +290,7 @@ def _entity_fields(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...
         "quoted": nums.quoted,
         "score_year": nums.past_year if nums.score is not None else None,
         "hypothetical": nums.hypothetical,
+        "someone_else": nums.someone,
     }
 
 

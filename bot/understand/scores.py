@@ -159,6 +159,8 @@ class Numbers:
     """A year before the current scoring rules (1990-2021) named in the message: "back in 2009"."""
     hypothetical: bool = False
     """The score is one hoped for, feared or supposed ("hoping for 255", "if I get 240"), not a result."""
+    someone: bool = False
+    """The score is another person's, asked about ("my friend got 244, is that good for IM?")."""
 
 
 def read_numbers(text: str, aliases: Collection[str] = ()) -> Numbers:
@@ -188,6 +190,10 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         score = None  # the practice-result reader tied this number to another exam
     own = score is not None and at is not None and _is_own(low, at)
     supposed = score is not None and at is not None and not own and _is_supposed(low, at)
+    someone = score is None and len(quoted) == 1 and _judged_for_someone(low) in quoted
+    if someone:
+        # "my husband got 250, is that good for EM?": read against the averages, never kept as theirs.
+        score, quoted = quoted[0], ()
     past = _PAST_YEAR_RE.search(low)
     return Numbers(
         score,
@@ -201,6 +207,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         tuple(q for q in quoted if q not in claimed),
         int(past.group()) if past else None,
         supposed,
+        someone,
     )
 
 
@@ -393,10 +400,29 @@ _QUOTED_BEFORE_RE = re.compile(
 )
 # "my friend got 260", "someone scored a 250", "people with 240s"
 _SOMEONE_ELSE_RE = re.compile(
-    r"\b(?:(?:my|a|our|his|her)\s+(?:friend|classmate|roommate|buddy|bf|gf|partner|brother|sister|cousin|senior|"
-    r"resident|co-?resident|colleague)s?|someone|somebody|some\s+(?:guy|girl|person|one)|he|she|they|people|ppl|"
+    r"\b(?:(?:my|a|our|his|her|their)\s+(?:(?:best|close|old)\s+)?(?:friend|classmate|roommate|buddy|bf|gf|"
+    r"boyfriend|girlfriend|partner|husband|wife|spouse|fianc[eé]e?|brother|sister|sibling|twin|cousin|mom|mum|dad|"
+    r"mother|father|son|daughter|bestie|bff|senior|resident|co-?resident|colleague|intern|mentee)s?|"
+    r"someone|somebody|some\s+(?:guy|girl|person|one)|he|she|they|people|ppl|"
     r"applicants?|others?)\s+(?:who\s+)?(?:got|get|scored|score|had|has|with)\b[^,;.!?]{0,15}$"
 )
+
+
+_JUDGED_RE = re.compile(
+    r"\b(?:is|was|would)\s+(?:that|it|this|a\s+\d{3})\s+(?:score\s+)?(?:good|enough|competitive|realistic|strong|"
+    r"decent|ok|okay|bad|low|high)\b"
+)
+_SOMEONE_GOT_RE = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?:(?:best|close|old)\s+)?[a-z]+\s+(?:got|scored|had|has)\s+(?:an?\s+)?(\d{3})\b"
+)
+
+
+def _judged_for_someone(low: str) -> int | None:
+    """Another person's score the student asks us to judge ("my friend got 244, is that good for IM?")."""
+    got = _SOMEONE_GOT_RE.search(low)
+    if got is None or _JUDGED_RE.search(low, got.end()) is None:
+        return None
+    return int(got.group(1))
 
 
 def _is_quoted(tail: str, after: str) -> bool:
