@@ -439,8 +439,13 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
     for group in shared:
         bands = []
         for title, rows in _fit_bands(score, group.rows):
-            values = dict.fromkeys(f.value for _, f in rows)
-            lines = (f"• {v}: " + ", ".join(name(s) for s, f in rows if f.value == v) for v in values)
+            values = list(dict.fromkeys(f.value for _, f in rows))
+            if title == FURTHER and len(values) > 1:
+                # Far from the score, each field's own figure matters less than that it is there: one
+                # line for the whole band keeps the reply short on a phone, and drops no field.
+                lines = [f"• {min(values)}–{max(values)}: " + ", ".join(name(s) for s, _ in rows)]
+            else:
+                lines = [f"• {v}: " + ", ".join(name(s) for s, f in rows if f.value == v) for v in values]
             bands.append(f"<b>{title}</b>\n" + "\n".join(lines))
         parts.append(f"<i>{escape(group.label)}:</i>\n" + "\n".join(bands))
     if single:
@@ -454,13 +459,19 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
     if interests:
         parts.append("⭐ = a specialty you asked about.")
     buttons: list[Button] = [Button("📊 Chart", f"/chart {score}"), Button("📋 All averages", "/specialties")]
-    if not any(f.value <= score for g in groups for _, f in g.rows):
-        parts.append(
-            "Next: name the field you're weighing (e.g. “235 for peds?”) and I'll go through it with you. "
-            "Strong letters, rotations and interviews carry real weight wherever your score sits."
+    ask = f"name the field you're weighing (e.g. “{score} for peds?”) and I'll go through it with you."
+    if any(f.value <= score for g in groups for _, f in g.rows):
+        step = (
+            "Next: the fields at or near your score are the most direct fits, and the others stay open with "
+            f"a strong application and a broader list: {ask}"
         )
+    else:
+        step = f"Next: {ask} Strong letters, rotations and interviews carry real weight wherever your score sits."
         buttons.append(RETAKES if below_pass else Button("Score lower?", f"/faq {topics.LOW_SCORE}"))
-    return Reply("\n\n".join(parts), (tuple(buttons),))
+    return Reply("\n\n".join(parts), (tuple(buttons),), next_step=step)
+
+
+FURTHER = "Further above your score"
 
 
 def _fit_bands(
@@ -474,7 +485,7 @@ def _fit_bands(
             f"Within {WITHIN_REACH} points above your score",
             [r for r in upward if 0 < r[1].value - score <= WITHIN_REACH],
         ),
-        ("Further above your score", [r for r in upward if r[1].value - score > WITHIN_REACH]),
+        (FURTHER, [r for r in upward if r[1].value - score > WITHIN_REACH]),
     ]
     return [(title, band) for title, band in bands if band]
 

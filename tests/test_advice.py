@@ -157,10 +157,13 @@ def test_a_score_under_the_pass_mark_asks_the_exam_date_and_offers_retakes(
         assert not any(word in text.lower() for word in DISCOURAGING)
 
 
-def test_score_fit_below_every_average_still_gives_a_next_step(knowledge: Knowledge) -> None:
-    reply = advise(Parsed("score_fit", score=235), Profile(1), knowledge)
-    assert "Next: name the field you're weighing" in plain_text(reply.html)
-    assert "/faq low_score" in [b.action for row in reply.buttons for b in row]
+@pytest.mark.parametrize(("score", "step"), [(235, "Next: name the field"), (239, "Next: the fields at or near")])
+def test_score_fit_gives_a_next_step_above_or_below_every_average(knowledge: Knowledge, score: int, step: str) -> None:
+    reply = advise(Parsed("score_fit", score=score), Profile(1), knowledge)
+    text = plain_text(reply.html)
+    assert step in text and f"“{score} for peds?”" in text
+    below_all = all(f.value > score for g in knowledge.ranking() for _, f in g.rows)
+    assert ("/faq low_score" in [b.action for row in reply.buttons for b in row]) is below_all
 
 
 def test_follow_up_uses_the_remembered_score(knowledge: Knowledge) -> None:
@@ -376,7 +379,7 @@ def fit_names(text: str, band: str) -> set[str]:
             current = line
         elif not line.startswith("• "):
             current = None
-        elif shared := re.fullmatch(r"• \d+: (.+)", line):
+        elif shared := re.fullmatch(r"• \d+(?:–\d+)?: (.+)", line):
             names |= {n.removesuffix(" ⭐") for n in shared[1].split(", ")} if current == band else set()
         elif (alone := re.fullmatch(r"• (.+?)(?: ⭐)? \d+, (.+?) \(.+\)", line)) and alone[2] == band.lower():
             names.add(alone[1])
