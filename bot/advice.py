@@ -443,10 +443,10 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
             if title == FURTHER and len(values) > 1:
                 # Far from the score, each field's own figure matters less than that it is there: one
                 # line for the whole band keeps the reply short on a phone, and drops no field.
-                lines = [f"• {min(values)}–{max(values)}: " + ", ".join(name(s) for s, _ in rows)]
+                shown = [f"• {min(values)}–{max(values)}: " + ", ".join(name(s) for s, _ in rows)]
             else:
-                lines = [f"• {v}: " + ", ".join(name(s) for s, f in rows if f.value == v) for v in values]
-            bands.append(f"<b>{title}</b>\n" + "\n".join(lines))
+                shown = [f"• {v}: " + ", ".join(name(s) for s, f in rows if f.value == v) for v in values]
+            bands.append(f"<b>{title}</b>\n" + "\n".join(shown))
         parts.append(f"<i>{escape(group.label)}:</i>\n" + "\n".join(bands))
     if single:
         lines = (

@@ -20,7 +20,7 @@ from bot.respond import respond
 from bot.student import Profile
 from bot.timezones import zone
 from bot.understand import Intent, Parsed, sounds_hopeless, understand
-from bot.understand.cues import asks_for_calendar, asks_for_plan, just_matched
+from bot.understand.cues import asks_for_calendar, asks_for_plan, just_matched, just_sat_exam
 from bot.user_store import UserStore
 from knowledge import Knowledge
 from knowledge.text import normalize
@@ -162,6 +162,7 @@ class Advisor:
             asks_plan=asks_for_plan(norm),
             asks_calendar=asks_for_calendar(norm),
             matched=just_matched(norm),
+            finished=parsed.score is None and parsed.status != "failed" and just_sat_exam(norm),
             question="?" in text,
             in_setup=profile.draft is not None,
             setup_answered=setup is not None and not (setup.plan is None and setup.draft == profile.draft),
@@ -198,6 +199,9 @@ class Advisor:
                 return replace(turn, reply=turn.reply.noted(f"<i>Back to your study plan:</i>\n{ask}", buttons=buttons))
             case "matched":
                 return _turn(Reply(talk.MATCHED), parsed)
+            case "finished":
+                profile = self._remember(profile, replace(parsed, score=None), text) if private else profile
+                return _turn(talk.exam_finished(parsed), parsed)
             case "feeling":
                 return self._free_text(profile, replace(parsed, intent="vent"), private=private, text=text)
             case "calendar":

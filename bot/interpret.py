@@ -16,8 +16,9 @@ Two layers decide what a message gets, and this is where their precedence is wri
    3. ``setup``: while the plan set-up waits for an answer, the message is taken as the answer
       (or, when it answers nothing and asks nothing, the question is asked again); ``setup_aside``:
       a real question asked meanwhile is answered, then the set-up question is asked again.
-   4. ``matched`` (news of a match, with no question) and ``feeling`` (a feeling that is the
-      point, "im freaking out, my exam is tomorrow"): listened to, not answered with data.
+   4. ``matched`` (news of a match, with no question), ``finished`` (news that the exam is behind
+      them, "just walked out of prometric!!") and ``feeling`` (a feeling that is the point, "im
+      freaking out, my exam is tomorrow"): listened to, not answered with data.
    5. Frames on the student's own plan: ``calendar`` (the plan as a file), ``plan`` (set-up),
       ``plan_operation`` (the exam moved, progress logged, days left, a break).
    6. ``answer``: everything else, from the intent: advice, the answer bank, small talk, a
@@ -34,7 +35,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 Road = Literal[
-    "crisis", "command", "setup", "setup_aside", "matched", "feeling", "calendar", "plan", "plan_operation", "answer"
+    "crisis",
+    "command",
+    "setup",
+    "setup_aside",
+    "matched",
+    "finished",
+    "feeling",
+    "calendar",
+    "plan",
+    "plan_operation",
+    "answer",
 ]
 
 PLAN_OPERATIONS = frozenset({"exam_moved", "log_progress", "days_left", "plan_break"})
@@ -60,6 +71,8 @@ class Situation:
     """Asks for the plan as a calendar file ("add it to my calendar")."""
     matched: bool = False
     """News that the student has just matched."""
+    finished: bool = False
+    """News that the student has just sat the exam."""
     question: bool = False
     """The message asks something (a question mark)."""
     in_setup: bool = False
@@ -91,6 +104,7 @@ ROADS: tuple[tuple[Road, Callable[[Situation], bool]], ...] = (
     ("setup", lambda s: s.in_setup and (s.setup_answered or not _aside(s))),
     ("setup_aside", lambda s: s.in_setup),
     ("matched", lambda s: s.matched and not s.question),
+    ("finished", lambda s: s.finished and not s.question),
     ("feeling", _feeling_is_the_point),
     ("calendar", lambda s: s.asks_calendar),
     ("plan", lambda s: s.intent == "study_plan" and not s.unsure),

@@ -347,6 +347,26 @@ def out_of_scope_reply(text: str, knowledge: Knowledge) -> Reply:
     return Reply(f"{_WHERE_INSTEAD[kind]} {SCOPE}", buttons)
 
 
+UNSURE_AFTER = frozenset({"worry", "panic", "stress", "failure", "disappointment", "shame"})
+"""Feelings after the exam that are doubt about how it went, not joy that it's over."""
+
+
+def exam_finished(parsed: Parsed) -> Reply:
+    """News that the exam is behind them: well done (or, if they doubt how it went, reassurance), rest, and the wait."""
+    if parsed.feeling in UNSURE_AFTER:
+        html = (
+            "You got through it, and that's a long day behind you. Feeling unsure afterwards is very common, and "
+            "how it felt in the room is a poor guide to the result. Nothing can change it now, so try to rest; "
+            "I'm here when the score comes."
+        )
+    else:
+        html = (
+            "You did it: Step 2 CK is behind you! 🎉 That's a long day, so rest, eat something good and let your "
+            "brain switch off. There's nothing to do until the score comes, and I'm here when it does."
+        )
+    return Reply(html, ((Button("When do scores come out?", f"/faq {topics.SCORE_RELEASE}"),),))
+
+
 MATCHED = (
     "Congratulations on matching! 🎉 That's years of work paying off, so enjoy it. If anything about starting "
     "residency is on your mind, like what your program sees of your Step scores, ask away."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understand.cues import asks_for_calendar, exam_soon, felt, out_of_scope, yes_no_question
+from bot.understand.cues import asks_for_calendar, exam_soon, felt, just_sat_exam, out_of_scope, yes_no_question
 from knowledge import Knowledge
 from knowledge.corpus import load_corpus
 from knowledge.text import normalize
@@ -104,3 +104,20 @@ def test_exam_soon_hears_the_exam_hours_away(text: str, when: str | None) -> Non
 )
 def test_out_of_scope_names_the_exam_that_isnt_step_2_ck(text: str, kind: str | None) -> None:
     assert out_of_scope(normalize(text)) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "sat"),
+    [
+        ("IT'S OVER!!! just walked out of the prometric", True),
+        ("step 2 is DONE", True),
+        ("finally done with ck, so tired", True),
+        ("just took my exam, feeling weird", True),
+        ("just finished uworld!!", False),  # a question bank, not the exam
+        ("just took nbme 12, got 244", False),
+        ("when is step 2 done being graded", False),
+        ("is it over for me with a 221", False),
+    ],
+)
+def test_just_sat_exam_hears_the_exam_behind_them(text: str, sat: bool) -> None:
+    assert just_sat_exam(normalize(text)) is sat

@@ -35,6 +35,9 @@ ORDER: list[tuple[str, Situation, Road]] = [
     # 4. feelings that are the point
     ("match news", S("faq", matched=True), "matched"),
     ("match news with a question", S("faq", matched=True, question=True), "answer"),
+    ("news of the exam sat", S("faq", finished=True, feeling="relief"), "finished"),
+    ("the exam sat, with a question", S("faq", finished=True, question=True), "answer"),
+    ("the exam sat, and a calendar asked for", S("unknown", finished=True, asks_calendar=True), "finished"),
     ("a vent", S("vent", feeling="stress"), "feeling"),
     ("panic read as a plan", S("study_plan", feeling="panic"), "feeling"),
     ("panic with an explicit plan request", S("study_plan", feeling="panic", asks_plan=True), "plan"),

@@ -146,6 +146,20 @@ def test_with_the_exam_hours_away_the_reply_is_about_that_day(advisor: Advisor, 
     assert advisor.profiles.get(1).draft is None
 
 
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("IT'S OVER!!! just walked out of the prometric", "You did it"),
+        ("just took step 2 and i think i failed", "You got through it"),  # doubt: reassurance, no confetti
+    ],
+)
+def test_news_of_the_exam_sat_is_met_and_the_wait_is_next(advisor: Advisor, text: str, opening: str) -> None:
+    turn = advisor.handle(1, text)
+    assert plain_text(turn.reply.html).startswith(opening)
+    assert [b.action for row in turn.reply.buttons for b in row] == ["/faq score_release"]
+    assert advisor.profiles.get(1).draft is None  # no plan pushed on a student who has just sat it
+
+
 def test_days_left_without_a_plan_counts_from_the_date_said_and_names_the_feeling_first(advisor: Advisor) -> None:
     assert "don't know your exam date" in say(advisor, "how many days till my exam")
     shown = say(advisor, "38 days until my exam and I'm freaking out")

@@ -131,7 +131,7 @@ SPECIALTY_CASES = [
     case("<b>ortho</b>", "average", specialties=(ORTHO,)),
     case("what score do i need for ortho", "average", specialties=(ORTHO,)),
     case("how competitive is derm", "average", specialties=(DERM,)),
-    case("is derm hard to match", "faq", specialties=(DERM,)),
+    case("is derm hard to match", "average", specialties=(DERM,)),  # how hard: its averages, as above
     # Typos (rapidfuzz, tokens of 5+ letters) and plurals.
     case("dermatolgy", "average", specialties=(DERM,)),
     case("pediatircs?", "average", specialties=(PEDS,)),

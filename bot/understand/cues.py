@@ -69,6 +69,11 @@ _PLAN_SPAN_RE = re.compile(
 )
 # "is it too late to take step 2 in august" asks about timing, it is not a date to plan for.
 _TIMING_QUESTION_RE = re.compile(r"\btoo (?:late|early)\b|\bwhen\b|\bshould i\b|\bbest time\b")
+# "what's a good uworld % 2 weeks out": a question about practice numbers, the time left only its setting.
+_PRACTICE_QUESTION_RE = re.compile(
+    r"\b(?:what|whats|how|is|are|should|do|does)\b.*\b(?:uworld|uw|nbme\w*|uwsa\w*|cbse|free 120|amboss|"
+    r"percent(?:age)?s?|averages?|avg|scores?|predict\w*)\b"
+)
 _PLAN_RELATIVE_RE = re.compile(rf"\bin {_SPAN}\b|\b{_SPAN} (?:left|until|till|to go|out)\b")
 
 
@@ -130,7 +135,7 @@ def wants_plan(text: str, norm: str, has_score: bool) -> bool:
     """
     if _PLAN_EXPLICIT_RE.search(norm):
         return True
-    if _TIMING_QUESTION_RE.search(norm):
+    if _TIMING_QUESTION_RE.search(norm) or _PRACTICE_QUESTION_RE.search(norm):
         return False
     if _PLAN_SPAN_RE.search(norm):
         return True
@@ -388,6 +393,20 @@ _NOT_MATCHED_RE = re.compile(r"\b(?:didn t|didnt|did not|not|never|if|hope|hopin
 def just_matched(norm: str) -> bool:
     """ "I MATCHED!!!", "just matched into gen surg": news to congratulate first, not a question about match rates."""
     return _MATCHED_RE.search(norm) is not None and _NOT_MATCHED_RE.search(norm) is None
+
+
+_SAT_EXAM_RE = re.compile(
+    r"\b(?:just|finally|officially)\s+(?:finished|took|sat|completed|survived|done with|walked out of|got out of)\s+"
+    r"(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards|prometric)\b"
+    r"|\bwalked out of (?:the\s+)?(?:prometric|test(?:ing)? cent(?:er|re)|exam)\b"
+    r"|\b(?:step\s*(?:2|two)|ck|the exam|the test)\s+(?:is\s+)?(?:done|over|behind me)\b(?!\s+(?:being|yet|grading))"
+    r"|\b(?:i m|im|i am)\s+(?:finally\s+)?done with (?:step\s*(?:2|two)|ck)\b"
+)
+
+
+def just_sat_exam(norm: str) -> bool:
+    """ "just walked out of prometric!!", "step 2 is DONE": the exam is behind them, news to share."""
+    return _SAT_EXAM_RE.search(norm) is not None
 
 
 _DISAPPOINTED_RE = re.compile(
