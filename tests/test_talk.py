@@ -58,6 +58,7 @@ HOPELESS = [
     "my life is pointless, failed twice",
     "i've been thinking about taking my own life",
     "not gonna lie i've thought about jumping off my balcony",
+    "some nights i think it'd be easier if i just didn't wake up",
     "i wish i was never born",
     "i'm a burden to everyone, my parents spent everything on this",
     "been cutting myself again since the score came out",
@@ -116,6 +117,9 @@ def test_hopelessness_during_plan_set_up_gets_care_and_the_set_up_waits(
         "derm avg",
         "test in the morning and I feel like I know nothing",
         "i would kill for a 260 honestly",
+        "241 and i want peds, thoughts?",  # "i want" alone is no wish to die
+        "i want to learn to cook after this exam",
+        "i didn't wake up on time for my nbme",
     ],
 )
 def test_ordinary_frustration_is_not_a_crisis(advisor: Advisor, text: str) -> None:

@@ -65,6 +65,8 @@ reply too many. Chosen on the corpus's own test split, beside the phrase list an
 at 0.4 every hopeless message there is caught and one other is not; at 0.25 six others got a hotline.
 Since the hyperbole examples of care.jsonl were added (24 of them fell in the test split) it is 8 of 889,
 five of them those hard new ones ("what if i fail and have to tell everyone")."""
+HOPELESS_BARE_AT = 0.75
+"""The model's bar for a message with none of the words crises are said in (`cues.distress_words`)."""
 ALSO_AT = 0.6
 SPECIFIC_CHARS = 150
 """A post this long with a score, a specialty and a confident question is answered as that question."""
@@ -312,7 +314,8 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
     if _hopeless_by_rule(norm):
         return "hopeless"
     feelings = guess.feeling
-    if dict(feelings).get("hopeless", 0.0) >= HOPELESS_AT:
+    bar = HOPELESS_AT if cues.distress_words(norm) else HOPELESS_BARE_AT
+    if dict(feelings).get("hopeless", 0.0) >= bar:
         plain = cues.without_idioms(norm)
         if plain == norm:
             return "hopeless"
@@ -320,7 +323,7 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
         # learned "kill" and "death" from real crises; as for the rules, what is left once they are
         # set aside decides. Only here, so a second reading costs nothing on most messages.
         feelings = predict(loaded, plain, entities).feeling
-        if dict(feelings).get("hopeless", 0.0) >= HOPELESS_AT:
+        if dict(feelings).get("hopeless", 0.0) >= bar:
             return "hopeless"
     label, p = next(((f, q) for f, q in feelings if f != "hopeless"), ("none", 0.0))
     learned = label if label != "none" and p >= FEELING_AT else None

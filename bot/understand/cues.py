@@ -201,10 +201,13 @@ def out_of_scope(norm: str) -> str | None:
 # and a missed one is the mistake we cannot afford; a caring reply to a false alarm costs little.
 # Each family below is a way of saying it, not a sentence someone once wrote.
 _HOPELESS_RE = re.compile(
+    # Not waking up as a relief: "it'd be easier if i just didn't wake up" (not "i didn't wake up on time").
+    r"\b(?:easier|better|wish|hope|hoping|ok|okay|fine|mind|want|wanna|rather)\b(?:\s+\w+){0,6}?\s+"
+    r"(?:not|never|didn t|didnt|did not|don t|dont|wouldn t)\s+wake\s+up\b(?!\s+(?:on time|early|in time|for))"
     # A wish or intent, then the act. "going/gonna/might ... die" is left out on purpose: a forecast
     # ("i'm gonna die if scores aren't out by friday") is how students exaggerate, an intent to act
     # ("gonna end it", "might kill myself") is not, so those keep every trigger.
-    r"\b(?:want|wanna|wanted|wanting|wish|wishing|thinking|thought|thoughts|considering|ready|planning|tempted|"
+    r"|\b(?:want|wanna|wanted|wanting|wish|wishing|thinking|thought|thoughts|considering|ready|planning|tempted|"
     r"urge|fantasi[sz]\w*|dream\w*)\b(?:\s+\w+){0,4}?\s+(?:to\s+|of\s+|about\s+)?(?:just\s+)?"
     r"(?:die|dying|be dead|being dead|death)\b"
     r"|\b(?:want|wanna|wanted|wanting|wish|wishing|thinking|thinkin|thought|thoughts|considering|going|gonna|might|"
@@ -370,6 +373,27 @@ def without_idioms(norm: str) -> str:
 def hopeless(norm: str) -> bool:
     """Hopelessness or self-harm in words the phrase list may not hold (see `_HOPELESS_RE`)."""
     return _HOPELESS_RE.search(norm) is not None
+
+
+# Words that crises are said in. The model alone may call a message hopeless at a low bar only
+# when one of these is there: without any, "i want EM" or "i want to learn python" read as hopeless
+# to it (from "i want to die"), and a plain question got the crisis reply. A crisis said without
+# any of them still reaches help when the model is sure (`understand.HOPELESS_BARE_AT`).
+_DISTRESS_RE = re.compile(
+    r"\b(?:die\w*|dying|died|dead|death|kil\w*|kms|suicid\w*|unaliv\w*|alive|living|live|life|lives|exist\w*|gone|"
+    r"disappear\w*|vanish|hopeless|pointless|the point|no point|worthless|burden|better off|give up|giving up|gave up|"
+    r"go on|keep going|can t do this|cant do this|hurt\w*|harm\w*|cut|cutting|bled|bleed\w*|slic\w*|burn\w*|"
+    r"pills?|meds|overdose|bridge|roof|overpass|jump\w*|rope|crash\w*|into a wall|wak\w* up|sleep forever|goodbyes?|"
+    r"sorry for everything|not safe|unsafe|be alone|alone tonight|be around|end it|end things|end this|end my|to end|"
+    r"making it|see myself|"
+    r"finish myself|to stop|nothing|no one|nobody|no future|no reason|a reason|survive|numb|tired of|anymore|"
+    r"done with everything|way out)\b"
+)
+
+
+def distress_words(norm: str) -> bool:
+    """Whether the message has any of the words crises are said in (see `_DISTRESS_RE`)."""
+    return _DISTRESS_RE.search(norm) is not None
 
 
 _ASKS_AVERAGE_RE = re.compile(
