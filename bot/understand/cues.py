@@ -338,6 +338,8 @@ _IDIOM_RE = re.compile(
     r"|\bhopeless\s+at\b"
     r"|\b(?:like|as if|as though)\s+(?:i\s+)?(?:got\s+|was\s+|ve been\s+|had been\s+|d been\s+|been\s+)?hit by a "
     r"(?:truck|bus|train|car)\b"
+    # an alarm clock, not a wish: "didn't wake up on time for my nbme"
+    r"|\b(?:wake|woke|waking|wakes)\s+up\s+(?:on time|early|late|in time|for|at\s+\d|before)\b"
     # wanting something badly: "i'd kill for a 260", "would kill for a day off"
     r"|\b(?:would|d|ll|could)\s+(?:literally\s+)?kill\s+for\b"
     # a forecast, not an intent: "i'm gonna die if scores aren't out friday"
