@@ -131,7 +131,6 @@ SPECIALTY_CASES = [
     case("<b>ortho</b>", "average", specialties=(ORTHO,)),
     case("what score do i need for ortho", "average", specialties=(ORTHO,)),
     case("how competitive is derm", "average", specialties=(DERM,)),
-    case("is derm hard to match", "average", specialties=(DERM,)),  # how hard: its averages, as above
     # Typos (rapidfuzz, tokens of 5+ letters) and plurals.
     case("dermatolgy", "average", specialties=(DERM,)),
     case("pediatircs?", "average", specialties=(PEDS,)),
@@ -142,6 +141,11 @@ SPECIALTY_CASES = [
     case("emergancy medicine", "average", specialties=(EM,)),
     case("what do radiologists score", "average", specialties=(RADS,)),
     case("PEDIATRICIANS", "average", specialties=(PEDS,)),
+    # Context-only names ("gas", "path", "surgery", "cards") read by their neighbours.
+    case("241 for gas... too low?", "score_check", score=241, specialties=("anesthesiology",)),
+    case("Path with a 226, realistic?", "score_check", score=226, specialties=("pathology",)),
+    case("i have 233 and want surgery general, ok?", "score_check", score=233, specialties=(GS,)),
+    case("did 150 anki cards", "log_progress", specialties=()),
 ]
 
 COMPARE_CASES = [

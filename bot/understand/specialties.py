@@ -102,7 +102,8 @@ _V = vocabulary()
 _JOIN_SEP_RE = re.compile(r"[\s/&+\-']+")
 # Punctuation that cuts a word off from its neighbours for context checks. A full stop is
 # left out on purpose: in "Dr. Patel" it abbreviates, it does not end a sentence.
-_HARD_SEP_RE = re.compile(r"[,;:!?()\[\]\n]")
+_FLASHCARDS_RE = re.compile(r"\b(?:anki|flash\s*cards?|decks?|reviews?)\b", re.IGNORECASE)
+_HARD_SEP_RE = re.compile(r"[,;:!?()\[\]\n…—–]|\.(?:\s|\.)")
 
 # "neuro" alone is neurology, but "neuro surg" is neurosurgery.
 _SURGICAL_FORM = {"neurology": "neurosurgery"}
@@ -206,6 +207,8 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
     if tokens[i].orig.isupper() and not shouting:
         return True  # "IM", "DR", "ER": capitals are a deliberate abbreviation
     prev, nxt = _neighbours(text, tokens, words, i)
+    if word == "cards" and ((prev is not None and prev.isdigit()) or _FLASHCARDS_RE.search(text)):
+        return False  # "200 cards", "anki cards done": flashcards, not cardiology
     if word == "em":
         return prev not in _V.em_means_them_after
     # Some sign that a specialty is meant: "for dr", "gs vs", "dr 250", "im, peds", "rad?".
