@@ -213,6 +213,12 @@ class Advisor:
                     profile = self._remember(profile, replace(parsed, score=None), text)
                 turn = self._plan_command(profile, "plan", text)
                 return replace(turn, feeling=parsed.feeling)
+            case "plan_operation" if (
+                parsed.intent == "log_progress" and parsed.practice and not any(parse_answers.parse_progress(text))
+            ):
+                # "nbme 11 was 238": a practice test's result, kept with the plan's scores (for /progress)
+                # and read as one, not 11 questions.
+                return self._free_text(profile, replace(parsed, intent="practice_score"), private=private, text=text)
             case "plan_operation":
                 if not private:
                     return Turn(Reply(PRIVATE_ONLY), parsed.intent)

@@ -433,6 +433,13 @@ def _block_percent(t: str) -> int | None:
     return round(sum(scores) / len(scores)) if scores else None
 
 
+_PRACTICE_TEST_RE = re.compile(
+    r"\b(?:nbmes?|uwsa|cms|free\s*-?\s*120|fr120|cbse|cbssa)\s*(?:form|#)?\s*-?\s*(?:\d{1,3}(?!\d))?"
+    r"(?:\s+(?:(?:last|this)\s+\w+|yesterday|today|\d{1,2}\s+(?:days?|weeks?)\s+ago))?"
+    r"(?:\s*,?\s*(?:and\s+)?(?:i\s+)?(?:was|is|=|:|-|got|gave me|scored?)?\s*(?:an?\s+)?\d{2,3}(?!\d)\s*%?)?"
+)
+
+
 def parse_progress(text: str) -> tuple[int | None, int | None]:
     """(questions done, percent correct) from "did another 40 qs, got 70%" or "28/40"; each may be None.
 
@@ -440,7 +447,8 @@ def parse_progress(text: str) -> tuple[int | None, int | None]:
     over 1000 and percentages over 100 are dropped as typos. Blocks are not questions: "2 blocks,
     70/74" logs no count and the blocks' mean percent.
     """
-    t = fold(text)
+    # "nbme 11 was 238", "free 120: 78%": a practice test's form and result are no question count.
+    t = _PRACTICE_TEST_RE.sub(" ", fold(text))
     percent: int | None = None
     count: int | None = None
     if _BLOCKS_RE.search(t) and not _QUESTION_WORD_RE.search(t):

@@ -195,6 +195,18 @@ def test_logging_progress_in_words_logs_like_done(advisor: Advisor, store: Profi
     assert "Logged 40 questions" in reply and "70% correct" in reply and "Streak: 3 study days" in reply
 
 
+@pytest.mark.parametrize("text", ["nbme 11 was 238", "did my nbme 11 today and got a 238", "NBME 11: 238"])
+def test_a_practice_result_is_logged_as_one_not_counted_as_questions(
+    advisor: Advisor, store: ProfileStore, text: str
+) -> None:
+    store.save(Profile(USER, plan=a_plan()))
+    reply = say(advisor, text)
+    plan = stored_plan(store)
+    assert [(e.form, e.score) for e in plan.scores] == [("11", 238)]
+    assert TODAY.isoformat() not in plan.done_log  # not 11 questions
+    assert "11 questions" not in reply and "238" in reply
+
+
 def test_days_left(advisor: Advisor, store: ProfileStore) -> None:
     store.save(Profile(USER, plan=a_plan()))
     reply = say(advisor, "how many days until my exam")

@@ -294,6 +294,12 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("did 3 blocks of 40 questions, 70%", (120, 70)),
         ("done, 65 percent", (None, 65)),
         ("got 140%", (None, None)),
+        # A practice test's form and result are no question count.
+        ("nbme 11 was 238", (None, None)),
+        ("UWSA1 251", (None, None)),
+        ("free 120 = 78% correct", (None, None)),
+        ("did 40 qs and nbme 11 238", (40, None)),
+        ("nbme 13: 244, nbme 12 last week was 236", (None, None)),
     ],
 )
 def test_parse_progress(text: str, expected: tuple[int | None, int | None]) -> None:
