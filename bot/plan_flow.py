@@ -530,6 +530,13 @@ def _late_answer(
     return PlanOutcome(Reply(f"{_NO_LONGER} Send /plan to make a study plan.", MAKE_PLAN))
 
 
+_NUDGE_TIME_CHANGE_RE = re.compile(
+    r"\b(?:change|move|switch|set|update|edit|reschedule|push)\b.{0,20}\b(?:reminders?|nudges?|notifications?|"
+    r"check\s*-?\s*ins?|alarm)\b|\b(?:reminders?|nudges?)\s+(?:at|for)\s+\d"
+)
+"""A change of the nudge time asked for in words ("move my reminder to 6 am")."""
+
+
 def start(
     text: str,
     today: date,
@@ -595,6 +602,13 @@ def start(
         if target is not None:
             draft.step = target
         return _ask(draft)
+
+    if has_plan and existing is not None and not command and _NUDGE_TIME_CHANGE_RE.search(fold(raw)):
+        # "change reminder time to 9pm": done, as the time button would do it; no time named: asked.
+        wall = parse_nudge_time(raw)
+        if isinstance(wall, time):
+            return _late_answer("time", wall.strftime("%H:%M"), today, existing, knowledge, default_tz, now)
+        return _ask(PlanDraft(step="nudge_time", default_tz=default_tz, editing=existing))
 
     if has_plan and existing is not None:
         found = find_exam_date(raw, today)

@@ -207,6 +207,15 @@ def test_a_practice_result_is_logged_as_one_not_counted_as_questions(
     assert "11 questions" not in reply and "238" in reply
 
 
+def test_the_nudge_time_is_changed_in_words(advisor: Advisor, store: ProfileStore) -> None:
+    store.save(Profile(USER, plan=a_plan()))
+    assert "Updated" in say(advisor, "change reminder time to 9pm")
+    assert stored_plan(store).nudge_time == dt.time(21, 0)
+    assert "What time should I nudge you" in say(advisor, "can you move my nudges")  # no time said: asked
+    say(advisor, "6:30am")
+    assert stored_plan(store).nudge_time == dt.time(6, 30)
+
+
 def test_days_left(advisor: Advisor, store: ProfileStore) -> None:
     store.save(Profile(USER, plan=a_plan()))
     reply = say(advisor, "how many days until my exam")

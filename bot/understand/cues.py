@@ -60,6 +60,7 @@ _PLAN_EXPLICIT_RE = re.compile(
     r"months?|days?)\b"
     r"|\bdedicated (?:plan|schedule|period|starts?|begins?)\b"
     r"|\b(?:exam|test) date\b|\b(?:my )?date is\b"
+    r"|\bnew (?:study )?(?:plan|schedule)\b|\b(?:plan|schedule) needed\b|\bre-?plan\b"
 )
 _EXAM_WORD_RE = words_re(*EXAM_WORDS, "step two", "step (?:2|two) ck", "s2ck", "boards?")
 # A date beside these is an exam taken, a practice test or a score question, not one to plan for.
@@ -101,6 +102,9 @@ _REMINDER_RE = re.compile(
     r"|\b(?:daily|study|regular|morning|evening|weekly)\s+(?:reminders?|nudges?|notifications?|check\s*-?\s*ins?)\b"
     r"|\b(?:reminders?|nudges?|notifications?)\s+(?:to|for)\s+(?:study|studying|do|review)\b"
     r"|\b(?:set\s+up|send|get|want|need|give)\s+(?:me\s+)?(?:some\s+|daily\s+)?(?:reminders?|nudges?)\b"
+    # changing them: "change reminder time to 9pm", "move my nudge to 7am"
+    r"|\b(?:change|move|switch|set|update|edit|reschedule|push)\s+(?:my\s+|the\s+)?(?:daily\s+)?"
+    r"(?:reminders?|nudges?|notifications?|check\s*-?\s*ins?)\b"
 )
 _REMINDER_OFF_RE = re.compile(
     r"\b(?:stop|stopped|don\s*'?t|dont|do not|no more|pause|mute|quit|cancel|less|fewer|turn off|disable|"
