@@ -226,7 +226,9 @@ class Advisor:
                     # "38 days until my exam": with no plan to count from, the date said is kept and counted.
                     profile = self._remember(profile, replace(parsed, score=None), text)
                 turn = self._plan_operation(profile, parsed.intent, text)
-                return replace(turn, reply=talk.with_feeling(turn.reply, parsed), feeling=parsed.feeling)
+                # Joy at work done is met by the log's own praise; a second "congratulations" would gush.
+                named = parsed if parsed.feeling != "celebration" else replace(parsed, feeling=None)
+                return replace(turn, reply=talk.with_feeling(turn.reply, named), feeling=parsed.feeling)
         if situation.matched and parsed.feeling is None and parsed.status != "failed":
             parsed = replace(parsed, feeling="celebration")  # the news, with a question: congratulations first
         return self._free_text(profile, parsed, private=private, text=text)

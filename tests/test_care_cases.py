@@ -18,15 +18,11 @@ from bot.understand import understand
 from knowledge import Knowledge
 
 CASES = Path(__file__).with_name("care_cases.jsonl")
-KNOWN_FALSE_ALARMS = frozenset(
-    {
-        # The feeling model leans to "hopeless" on short first-person text with little else in it
-        # ("if i've done all the nbmes" alone scores 0.65); the idiom is set aside and the rest
-        # still reads so. Kept visible, strictly: a caring reply too many is the cheaper mistake,
-        # and when the model stops making it this test says so.
-        "i can't see the point of the free 120 if i've done all the nbmes",
-    }
-)
+KNOWN_FALSE_ALARMS: frozenset[str] = frozenset()
+"""Ordinary messages the feeling model still reads as a crisis, each marked xfail(strict) so it shows:
+a caring reply too many is the cheaper mistake, and when the model stops making it the test says so.
+(None today: "i can't see the point of the free 120 if i've done all the nbmes" was one until the
+model's low bar came to need a word crises are said in.)"""
 
 
 def _cases() -> list[tuple[str, bool]]:

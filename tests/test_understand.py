@@ -480,7 +480,7 @@ REMINDER_CASES = [
 # The core frames hold whatever the model says, and the question it heard is kept as a button.
 FRAME_CASES = [
     case("whats the average for peds if youre an IMG", "average", specialties=(PEDS,), topic=None),
-    case("I'm an IMG with a 245, can I match IM?", "score_check", score=245, specialties=(IM,), also=("faq:img",)),
+    case("I'm an IMG with a 245, can I match IM?", "score_check", score=245, specialties=(IM,), school="img"),
     case("DO student, 251, realistic for anesthesia?", "score_check", score=251),
     case("what do ppl usually get for ortho", "average"),
 ]

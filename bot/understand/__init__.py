@@ -65,7 +65,7 @@ reply too many. Chosen on the corpus's own test split, beside the phrase list an
 at 0.4 every hopeless message there is caught and one other is not; at 0.25 six others got a hotline.
 Since the hyperbole examples of care.jsonl were added (24 of them fell in the test split) it is 8 of 889,
 five of them those hard new ones ("what if i fail and have to tell everyone")."""
-HOPELESS_BARE_AT = 0.75
+HOPELESS_BARE_AT = 0.9
 """The model's bar for a message with none of the words crises are said in (`cues.distress_words`)."""
 ALSO_AT = 0.6
 SPECIFIC_CHARS = 150
@@ -314,9 +314,9 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
     if _hopeless_by_rule(norm):
         return "hopeless"
     feelings = guess.feeling
-    bar = HOPELESS_AT if cues.distress_words(norm) else HOPELESS_BARE_AT
+    plain = cues.without_idioms(norm)
+    bar = HOPELESS_AT if cues.distress_words(plain) else HOPELESS_BARE_AT
     if dict(feelings).get("hopeless", 0.0) >= bar:
-        plain = cues.without_idioms(norm)
         if plain == norm:
             return "hopeless"
         # The model read the figures of speech too ("my mom will kill me", "the death of me") and
@@ -362,7 +362,7 @@ def _settle(
         if has_spec:
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0
         if intent in _ENTITY_SETTLED:
-            return "unknown", confidence  # a number intent with nothing to answer it with
+            intent = "unknown"  # a number intent with nothing to answer it with; the rules below may still know
     if not has_score and not has_spec and intent not in _PLAN_INTENTS and cues.out_of_scope(norm):
         return "out_of_scope", 1.0  # Step 3, CS, COMLEX 3, shelves: a kind "not mine", never a CK answer
     if intent == "faq" and has_spec and not nums.quoted:
