@@ -20,7 +20,7 @@ from bot.respond import respond
 from bot.student import Profile
 from bot.timezones import zone
 from bot.understand import Intent, Parsed, sounds_hopeless, understand
-from bot.understand.cues import asks_for_calendar, asks_for_plan, just_matched, just_sat_exam
+from bot.understand.cues import asks_for_calendar, asks_for_plan, exam_soon, just_matched, just_sat_exam
 from bot.user_store import UserStore
 from knowledge import Knowledge
 from knowledge.text import normalize
@@ -163,6 +163,7 @@ class Advisor:
             asks_calendar=asks_for_calendar(norm),
             matched=just_matched(norm),
             finished=parsed.score is None and parsed.status != "failed" and just_sat_exam(norm),
+            exam_soon=parsed.feeling is not None and exam_soon(norm, nerves=True) is not None,
             question="?" in text,
             in_setup=profile.draft is not None,
             setup_answered=setup is not None and not (setup.plan is None and setup.draft == profile.draft),

@@ -73,6 +73,8 @@ class Situation:
     """News that the student has just matched."""
     finished: bool = False
     """News that the student has just sat the exam."""
+    exam_soon: bool = False
+    """The exam is today or tomorrow ("nervous af for tomorrow")."""
     question: bool = False
     """The message asks something (a question mark)."""
     in_setup: bool = False
@@ -92,10 +94,14 @@ def _aside(s: Situation) -> bool:
 
 
 def _feeling_is_the_point(s: Situation) -> bool:
-    """A vent, or a plan request the feeling outweighs ("im freaking out, my exam is tomorrow")."""
+    """A vent, or a plan request the feeling outweighs ("im freaking out, my exam is tomorrow"); with the
+    exam hours away, nerves read as a plan operation too ("nervous af for tomorrow" is no break)."""
     if s.intent == "vent":
         return True
-    return s.intent == "study_plan" and s.feeling in LISTENED_TO and not (s.asks_plan or s.asks_calendar)
+    if s.asks_plan or s.asks_calendar:
+        return False
+    planned = s.intent == "study_plan" or (s.exam_soon and s.intent in PLAN_OPERATIONS)
+    return planned and s.feeling in LISTENED_TO
 
 
 ROADS: tuple[tuple[Road, Callable[[Situation], bool]], ...] = (

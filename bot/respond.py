@@ -52,7 +52,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
     preparing = parsed.intent == "faq" and parsed.topic in SOON_TOPICS
     if (parsed.intent in SOON_READS or preparing or parsed.unsure) and parsed.feeling in talk.SOON_FEELINGS:
-        when = cues.exam_soon(normalize(text))
+        when = cues.exam_soon(normalize(text), nerves=parsed.feeling is not None)
         if when is not None:
             return talk.exam_soon(parsed, when)  # "exam tmrw, any last tips?", "test today and I'm shaking"
     match parsed.intent:

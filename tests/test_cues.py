@@ -90,6 +90,11 @@ def test_exam_soon_hears_the_exam_hours_away(text: str, when: str | None) -> Non
     assert exam_soon(normalize(text)) == when
 
 
+def test_with_nerves_heard_the_exam_need_not_be_named() -> None:
+    assert exam_soon(normalize("nervous af for tomorrow lol")) is None
+    assert exam_soon(normalize("nervous af for tomorrow lol"), nerves=True) == "tomorrow"
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -113,6 +118,7 @@ def test_out_of_scope_names_the_exam_that_isnt_step_2_ck(text: str, kind: str | 
         ("step 2 is DONE", True),
         ("finally done with ck, so tired", True),
         ("just took my exam, feeling weird", True),
+        ("the exam was rough, ran out of time on block 6. now i wait", True),
         ("just finished uworld!!", False),  # a question bank, not the exam
         ("just took nbme 12, got 244", False),
         ("when is step 2 done being graded", False),

@@ -42,6 +42,8 @@ ORDER: list[tuple[str, Situation, Road]] = [
     ("panic read as a plan", S("study_plan", feeling="panic"), "feeling"),
     ("panic with an explicit plan request", S("study_plan", feeling="panic", asks_plan=True), "plan"),
     ("joy read as a plan", S("study_plan", feeling="celebration"), "plan"),
+    ("nerves the night before read as a break", S("plan_break", feeling="stress", exam_soon=True), "feeling"),
+    ("a break asked for with stress, weeks out", S("plan_break", feeling="stress"), "plan_operation"),
     # 5. frames on the student's own plan
     ("the calendar", S("unknown", asks_calendar=True), "calendar"),
     ("stress and the calendar", S("study_plan", feeling="stress", asks_calendar=True), "calendar"),

@@ -45,6 +45,10 @@ def row(text: str, **fields: Any) -> Any:
         row("i scored 245 and my roommate scored 250", score=245, own=True, quoted=(250,)),
         row("my husband got 250 last year, is that good for EM", score=250, someone=True),
         row("my husband got 250 last year and matched EM", score=None, quoted=(250,)),
+        row("the resident told me anesthesia wants 240+", score=None, quoted=(240,)),
+        row("i told my mom i got 250", score=250, own=True),
+        # A small count is no score: "all 3", "my top 2".
+        row("gas vs EM vs IM avg on step 2, torn between all 3", score=None),
         row("my best friend scored 262 and matched derm", score=None, quoted=(262,)),
         # A year before today's rules is kept beside the score it dates.
         row("got a 95 on step 2 back in 2009", score=95, past_year=2009),

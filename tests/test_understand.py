@@ -175,8 +175,8 @@ TRAP_CASES = [
     case("IM SCARED I GOT 230", "score_fit", score=230, specialties=()),
     case("I GOT 250 IS THAT GOOD FOR IM", "score_check", score=250, specialties=(IM,)),
     case("im, not sure", "unknown", specialties=()),
-    case("Dr. Patel said I need 250 for derm", "score_check", score=250, specialties=(DERM,)),
-    case("Dr. Patel said 250 is fine", "score_fit", score=250, specialties=()),
+    case("Dr. Patel said I need 250 for derm", "average", quoted=(250,), specialties=(DERM,)),  # a figure heard
+    case("I got 250 and Dr. Patel said that is fine", "score_fit", score=250, specialties=()),
     case("talk to dr smith about rads", "average", specialties=(RADS,)),
     case("er, not sure", "unknown", specialties=()),
     case("let em know", "unknown", specialties=()),

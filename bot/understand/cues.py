@@ -431,6 +431,8 @@ _SAT_EXAM_RE = re.compile(
     r"|\bwalked out of (?:the\s+)?(?:prometric|test(?:ing)? cent(?:er|re)|exam)\b"
     r"|\b(?:step\s*(?:2|two)|ck|the exam|the test)\s+(?:is\s+)?(?:done|over|behind me)\b(?!\s+(?:being|yet|grading))"
     r"|\b(?:i m|im|i am)\s+(?:finally\s+)?done with (?:step\s*(?:2|two)|ck)\b"
+    r"|\b(?:the exam|the test|step\s*(?:2|two)|ck)\s+was\s+(?:so\s+|really\s+)?(?:brutal|rough|hard|awful|long|"
+    r"insane|tough|fine|ok|okay|weird|exhausting)\b(?=.*\bnow (?:i|we) wait\b)|\bnow (?:i|we) wait\b"
 )
 
 
@@ -474,9 +476,12 @@ _TODAY_RE = re.compile(r"\b(?:today|this morning|this afternoon|in an hour|in a 
 _SOON_ABOUT_RE = words_re(*EXAM_WORDS, "it", "sleep", "slept", "sleeping", "bed")
 
 
-def exam_soon(norm: str) -> Literal["today", "tomorrow"] | None:
-    """When the exam is hours away ("exam tmrw and i cant sleep", "test is today"): not a study question."""
-    if _SOON_ABOUT_RE.search(norm) is None:
+def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"] | None:
+    """When the exam is hours away ("exam tmrw and i cant sleep", "test is today"): not a study question.
+
+    With `nerves` (a feeling was heard), the exam needn't be named: "nervous af for tomorrow".
+    """
+    if not nerves and _SOON_ABOUT_RE.search(norm) is None:
         return None
     if _TOMORROW_RE.search(norm):
         return "tomorrow"

@@ -425,9 +425,22 @@ def _judged_for_someone(low: str) -> int | None:
     return int(got.group(1))
 
 
+# "the resident told me anesthesia wants 240+", "apparently derm is 257": heard, unless the student's
+# own result follows ("i told my mom i got 250").
+_HEARD_RE = re.compile(
+    r"\b(?:told|tells|said|says|heard|hear|mentioned|claims?|claimed|swears?|apparently)\b"
+    r"(?![^.!?]*\b(?:i|i'?ve|i'?m)\s+(?:got|scored|have|had|am at|m at|ended up)\b)[^.!?]{0,40}$"
+)
+
+
 def _is_quoted(tail: str, after: str) -> bool:
     """A figure they heard or someone else's score, by the words right around the number."""
-    return bool(_QUOTED_AFTER_RE.match(after) or _QUOTED_BEFORE_RE.search(tail) or _SOMEONE_ELSE_RE.search(tail))
+    return bool(
+        _QUOTED_AFTER_RE.match(after)
+        or _QUOTED_BEFORE_RE.search(tail)
+        or _SOMEONE_ELSE_RE.search(tail)
+        or _HEARD_RE.search(tail)
+    )
 
 
 _OFF_SCALE_ASK = frozenset({"for", "good", "enough", "in"})
@@ -466,6 +479,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         return value, "practice"  # "nbme 240": too big for a form number, so a practice score
     if _LABEL_BEFORE_RE.search(tail) or (value < 100 and _AGE_BEFORE_RE.search(tail)):
         return None  # "step 2", "NBME 12", "free 120", "I'm 26"
+    if value < 100 and _COUNT_BEFORE_RE.search(tail):
+        return None  # "torn between all 3", "my top 2": a count of things
     if _next_to_other_number(tail, after):
         return None
 
@@ -489,6 +504,9 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     if follow is not None and follow.group(1) not in _SCORE_FOLLOW and not off_scale_for:
         return None  # "got 3 kids", "got 3 derm interviews", "got 1000 followers"
     return value, "said"
+
+
+_COUNT_BEFORE_RE = re.compile(r"\b(?:all|both|top|these|those|the|first|last|other|between)\s*$")
 
 
 def _decade(tail: str, after: str, value: int) -> int | bool | None:

@@ -103,7 +103,9 @@ _JOIN_SEP_RE = re.compile(r"[\s/&+\-']+")
 # Punctuation that cuts a word off from its neighbours for context checks. A full stop is
 # left out on purpose: in "Dr. Patel" it abbreviates, it does not end a sentence.
 _FLASHCARDS_RE = re.compile(r"\b(?:anki|flash\s*cards?|decks?|reviews?)\b", re.IGNORECASE)
-_HARD_SEP_RE = re.compile(r"[,;:!?()\[\]\n…—–]|\.(?:\s|\.)")
+_HARD_SEP_RE = re.compile(r"[,;:!?()\[\]\n…—–]|\.\.")
+_STOP_SEP_RE = re.compile(r"\.\s")
+"""A full stop ends the phrase before a lowercase word ("gas. am i cooked"), not in "Dr. Patel"."""
 
 # "neuro" alone is neurology, but "neuro surg" is neurosurgery.
 _SURGICAL_FORM = {"neurology": "neurosurgery"}
@@ -194,7 +196,9 @@ def _neighbours(text: str, tokens: list[Token], words: list[str], i: int) -> tup
     prev = nxt = None
     if i > 0 and not _HARD_SEP_RE.search(text[tokens[i - 1].end : tokens[i].start]):
         prev = words[i - 1]
-    if i + 1 < len(words) and not _HARD_SEP_RE.search(text[tokens[i].end : tokens[i + 1].start]):
+    gap = text[tokens[i].end : tokens[i + 1].start] if i + 1 < len(words) else ""
+    stop = _STOP_SEP_RE.search(gap) is not None and not tokens[i + 1].orig[:1].isupper()
+    if i + 1 < len(words) and not (_HARD_SEP_RE.search(gap) or stop):
         nxt = words[i + 1]
     return prev, nxt
 
