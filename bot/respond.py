@@ -37,6 +37,8 @@ FAILED_READS = frozenset(
 """Topics a student who says they failed is really asking about what to do next."""
 
 
+FIGURE_INTENTS = frozenset({"average", "score_check", "score_fit", "compare"})
+"""Replies that show specialty averages (drawn from U.S. MD seniors: an IMG or DO is told so)."""
 SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
 """Readings that, with the exam hours away, are about that day (`talk.exam_soon`)."""
 SOON_TOPICS = frozenset({topics.STUDY_STRATEGIES, topics.STUDY_LENGTH, topics.TIMING})
@@ -99,7 +101,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         reply = advice.advise(parsed, profile, k, stage)
     if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
-        reply = talk.school_note(replace(profile, about=merged_about(profile.about, parsed)), k, reply)
+        shown = replace(profile, about=merged_about(profile.about, parsed))
+        reply = talk.school_note(shown, k, reply, figures=parsed.intent in FIGURE_INTENTS)
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply))
     return talk.with_feeling(reply, parsed)
 

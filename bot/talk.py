@@ -281,24 +281,32 @@ def clarify(parsed: Parsed, knowledge: Knowledge) -> Reply | None:
 
 def also(parsed: Parsed, knowledge: Knowledge, reply: Reply) -> Reply:
     """The main answer, then the long post's other questions offered as buttons."""
-    buttons = [b for b in (_button(r, parsed, knowledge) for r in parsed.also) if b is not None]
+    shown = {b.action for row in reply.buttons for b in row}
+    buttons = [
+        b for b in (_button(r, parsed, knowledge) for r in parsed.also) if b is not None and b.action not in shown
+    ]
     if not buttons:
-        return reply
+        return reply  # nothing, or only what a note already offers
     names = " and ".join(f"“{escape(b.label)}”" for b in buttons)
     return reply.noted(f"<i>You also asked about {names}: tap below.</i>", buttons=(tuple(buttons),))
 
 
-def school_note(profile: Profile, knowledge: Knowledge, reply: Reply) -> Reply:
-    """For an IMG or DO student, a pointer to what differs for them (where the FAQ has it)."""
+def school_note(profile: Profile, knowledge: Knowledge, reply: Reply, *, figures: bool = False) -> Reply:
+    """For an IMG or DO student, a pointer to what differs for them (where the FAQ has it); beside
+    specialty averages (`figures`), also whose averages they are, and that theirs are not held."""
     topic = {"img": topics.IMG, "do": topics.DO_STUDENTS}.get(profile.about.school or "")
     shown = {b.action for row in reply.buttons for b in row}
     if topic is None or topic not in knowledge.faq or f"/faq {topic}" in shown:
         return reply
-    label = "As an IMG" if topic == topics.IMG else "As a DO student"
-    return reply.noted(
-        f"{label}, a few things work differently for you: tap below.",
-        buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),),
-    )
+    img = topic == topics.IMG
+    note = f"{'As an IMG' if img else 'As a DO student'}, a few things work differently for you: tap below."
+    if figures:
+        group = "IMGs" if img else "DO seniors"
+        note = (
+            f"These averages are mostly for U.S. MD seniors. {group} have their own, in the NRMP's Charting Outcomes "
+            f"report for {group}, which I don't hold yet. A few other things work differently for you: tap below."
+        )
+    return reply.noted(note, buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),))
 
 
 def quoted_note(parsed: Parsed, reply: Reply) -> Reply:

@@ -36,6 +36,19 @@ def test_the_answer_fits_the_question_and_the_student(
     assert says in answer(knowledge, text, profile).lower()
 
 
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("IMG here, what's the average for IM?", "IMGs have their own"),
+        ("as a DO what score do I need for ortho", "DO seniors have their own"),
+    ],
+)
+def test_an_img_or_do_is_told_whose_averages_these_are(knowledge: Knowledge, text: str, group: str) -> None:
+    shown = answer(knowledge, text)
+    assert "mostly for U.S. MD seniors" in shown and group in shown and "which I don't hold yet" in shown
+    assert shown.count("tap below") == 1  # one note offers the group's answer, not two
+
+
 def test_no_congratulations_for_a_score_under_every_average(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "yay I got 221!!! 🎉 what fits?")
     assert "congratulations" not in shown.lower() and "221" in shown
