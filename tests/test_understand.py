@@ -276,6 +276,9 @@ NOT_A_SCORE_CASES = [
     case("NBME 12 was 240", "unknown", score=None),
     case("NBME 250 derm", "*", score=None, specialties=(DERM,)),
     case("my NBME 12 was 230, I'm 26, is that ok for peds", "practice_score", score=None, specialties=(PEDS,)),
+    # A practice result reported is progress to log; asked about, it is the practice question.
+    case("just did nbme 13, got a 244", "log_progress", score=None),
+    case("just did nbme 13, got a 244. does that predict well?", "practice_score", score=None),
     case("UWSA1 245", "unknown", score=None),
     case("UWSA2 255 derm", "*", score=None, specialties=(DERM,)),
     case("uwsa 2 250", "unknown", score=None),

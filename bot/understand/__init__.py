@@ -394,10 +394,19 @@ def _settle(
         return "study_plan", 1.0
     if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
         return ("score_check" if specs else "score_fit"), confidence  # "...but got 245 on the real thing"
+    if intent == "practice_score" and nums.practice and not has_spec and not _ASKS_RE.search(text.lower()):
+        # "nbme 11 was 238", "UWSA2 = 258": a result reported, asking nothing, is progress to log (the
+        # plan keeps it with the practice scores); what it means or predicts is asked in words.
+        return "log_progress", confidence
     return intent, confidence
 
 
 _PLAN_INTENTS = frozenset({"study_plan", "exam_moved", "days_left", "plan_break", "log_progress"})
+_ASKS_RE = re.compile(
+    r"\?|\b(?:what|whats|how|does|do|is|are|should|can|will|would|predict\w*|mean\w*|good|enough|ready|trust|"
+    r"accurate|safe|worried|normal)\b"
+)
+"""A question about a practice result, not a report of one."""
 PLAN_SURE = 0.95
 PLAN_RULE_WORDS = 12
 PLAN_TINY_WORDS = 4
