@@ -554,13 +554,32 @@ def faq_answer(
     cites = "; ".join(escape(knowledge.cite(s)) for s in entry.sources)
     related = [knowledge.faq[t] for t in entry.related if t in knowledge.faq]
     buttons = tuple((Button(r.title, f"/faq {r.topic}"),) for r in related)
-    return Reply(
+    reply = Reply(
         f"<b>{escape(entry.title)}</b>\n\n{answer}",
         buttons,
         numbers=numbers_section(specs or [], score, knowledge),
         next_step=escape(next_step),
         source=f"<i>Sources: {cites}.</i>",
     )
+    verdict = pass_verdict(score, knowledge) if topic == topics.PASSING_SCORE and score is not None else ""
+    return reply.led_by(verdict) if verdict else reply
+
+
+def pass_verdict(score: int, knowledge: Knowledge) -> str:
+    """ "Is 214 a pass?" answered first, for the exam dates each pass mark covers (the facts' own figures)."""
+    now, before = knowledge.facts.get(MINIMUM_SCORE_FACT), knowledge.facts.get(EARLIER_MINIMUM_FACT)
+    if now is None or now.value is None:
+        return ""
+    since = _day(now.as_of)
+    if score >= now.value:
+        return f"✅ <b>A {score} is a pass</b>: at or above the current pass mark of {now.value}."
+    if before is not None and before.value is not None and score >= before.value:
+        return (
+            f"<b>A {score} passes if you sat the exam before {since}</b>, when the mark was {before.value}; "
+            f"for exams from that date the mark is {now.value}."
+        )
+    earlier = f", {before.value} before that" if before is not None and before.value is not None else ""
+    return f"<b>A {score} is under the pass mark</b>: {now.value} for exams from {since}{earlier}."
 
 
 def specific_answer(

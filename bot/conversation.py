@@ -20,7 +20,14 @@ from bot.respond import respond
 from bot.student import Profile
 from bot.timezones import zone
 from bot.understand import Intent, Parsed, sounds_hopeless, understand
-from bot.understand.cues import asks_for_calendar, asks_for_plan, exam_soon, just_matched, just_sat_exam
+from bot.understand.cues import (
+    asks_for_calendar,
+    asks_for_plan,
+    exam_soon,
+    just_matched,
+    just_passed,
+    just_sat_exam,
+)
 from bot.user_store import UserStore
 from knowledge import Knowledge
 from knowledge.text import normalize
@@ -164,6 +171,7 @@ class Advisor:
             matched=just_matched(norm),
             finished=parsed.score is None and parsed.status != "failed" and just_sat_exam(norm),
             exam_soon=parsed.feeling is not None and exam_soon(norm, nerves=True) is not None,
+            passed=parsed.feeling not in talk.UNSURE_AFTER and just_passed(norm),
             question="?" in text,
             in_setup=profile.draft is not None,
             setup_answered=setup is not None and not (setup.plan is None and setup.draft == profile.draft),
@@ -200,6 +208,9 @@ class Advisor:
                 return replace(turn, reply=turn.reply.noted(f"<i>Back to your study plan:</i>\n{ask}", buttons=buttons))
             case "matched":
                 return _turn(Reply(talk.MATCHED), parsed)
+            case "passed":
+                profile = self._remember(profile, parsed, text) if private else profile
+                return _turn(talk.passed(parsed), parsed)
             case "finished":
                 profile = self._remember(profile, replace(parsed, score=None), text) if private else profile
                 return _turn(talk.exam_finished(parsed), parsed)

@@ -17,8 +17,8 @@ Two layers decide what a message gets, and this is where their precedence is wri
       (or, when it answers nothing and asks nothing, the question is asked again); ``setup_aside``:
       a real question asked meanwhile is answered, then the set-up question is asked again.
    4. ``matched`` (news of a match, with no question), ``finished`` (news that the exam is behind
-      them, "just walked out of prometric!!") and ``feeling`` (a feeling that is the point, "im
-      freaking out, my exam is tomorrow"): listened to, not answered with data.
+      them, "just walked out of prometric!!"), ``passed`` ("I PASSED!!!") and ``feeling`` (a feeling
+      that is the point, "im freaking out, my exam is tomorrow"): listened to, not answered with data.
    5. Frames on the student's own plan: ``calendar`` (the plan as a file), ``plan`` (set-up),
       ``plan_operation`` (the exam moved, progress logged, days left, a break).
    6. ``answer``: everything else, from the intent: advice, the answer bank, small talk, a
@@ -41,6 +41,7 @@ Road = Literal[
     "setup_aside",
     "matched",
     "finished",
+    "passed",
     "feeling",
     "calendar",
     "plan",
@@ -73,6 +74,8 @@ class Situation:
     """News that the student has just matched."""
     finished: bool = False
     """News that the student has just sat the exam."""
+    passed: bool = False
+    """News that the student has passed ("I PASSED!!!")."""
     exam_soon: bool = False
     """The exam is today or tomorrow ("nervous af for tomorrow")."""
     question: bool = False
@@ -111,6 +114,7 @@ ROADS: tuple[tuple[Road, Callable[[Situation], bool]], ...] = (
     ("setup_aside", lambda s: s.in_setup),
     ("matched", lambda s: s.matched and not s.question),
     ("finished", lambda s: s.finished and not s.question),
+    ("passed", lambda s: s.passed and not s.question),
     ("feeling", _feeling_is_the_point),
     ("calendar", lambda s: s.asks_calendar),
     ("plan", lambda s: s.intent == "study_plan" and not s.unsure),

@@ -440,6 +440,16 @@ _PRACTICE_TEST_RE = re.compile(
 )
 
 
+_RESULT_ON_TEST_RE = re.compile(
+    r"\b\d{2,3}(?!\d)\s*%?\s+(?:on|for|in|from)\s+(?:the\s+|my\s+)?(?:nbmes?|uwsa|cms|free\s*-?\s*120|cbse)"
+    r"\s*(?:form|#)?\s*-?\s*(?:\d{1,2}(?!\d))?"
+)
+_DONE_SHARE_RE = re.compile(r"\b\d{1,3}\s*%\s*(?:done|complete|completed|through|finished|of (?:uworld|uw|amboss))\b")
+_AVERAGE_PERCENT_RE = re.compile(
+    r"\b(?:avg|average|averaging|1st pass|first pass)\s*(?:of|is|at|=|:)?\s*(\d{2})(?!\d|\s*%)\b"
+)
+
+
 def parse_progress(text: str) -> tuple[int | None, int | None]:
     """(questions done, percent correct) from "did another 40 qs, got 70%" or "28/40"; each may be None.
 
@@ -447,8 +457,12 @@ def parse_progress(text: str) -> tuple[int | None, int | None]:
     over 1000 and percentages over 100 are dropped as typos. Blocks are not questions: "2 blocks,
     70/74" logs no count and the blocks' mean percent.
     """
-    # "nbme 11 was 238", "free 120: 78%": a practice test's form and result are no question count.
-    t = _PRACTICE_TEST_RE.sub(" ", fold(text))
+    # "nbme 11 was 238", "free 120: 78%", "236 on nbme 10": a practice test's form and result are no
+    # question count; "uworld 100% done" is how far through, not how many right.
+    t = _DONE_SHARE_RE.sub(" ", _PRACTICE_TEST_RE.sub(" ", _RESULT_ON_TEST_RE.sub(" ", fold(text))))
+    average = _AVERAGE_PERCENT_RE.search(t)  # "1st pass avg 66": a percent correct
+    if average is not None:
+        t = f"{t[: average.start()]} {average[1]}% {t[average.end() :]}"
     percent: int | None = None
     count: int | None = None
     if _BLOCKS_RE.search(t) and not _QUESTION_WORD_RE.search(t):

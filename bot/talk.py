@@ -355,6 +355,14 @@ def out_of_scope_reply(text: str, knowledge: Knowledge) -> Reply:
     return Reply(f"{_WHERE_INSTEAD[kind]} {SCOPE}", buttons)
 
 
+def passed(parsed: Parsed) -> Reply:
+    """News of a pass: congratulations first, then what the score means, a tap away."""
+    html = "Congratulations, you passed! 🎉 That's a real weight off, so let yourself enjoy it."
+    if parsed.score is not None:
+        return Reply(html, ((Button(f"What fits a {parsed.score}?", f"/score {parsed.score}"),),))
+    return Reply(html, ((Button("Is my score good?", f"/faq {topics.GOOD_SCORE}"),),))
+
+
 UNSURE_AFTER = frozenset({"worry", "panic", "stress", "failure", "disappointment", "shame"})
 """Feelings after the exam that are doubt about how it went, not joy that it's over."""
 

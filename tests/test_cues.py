@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understand.cues import asks_for_calendar, exam_soon, felt, just_sat_exam, out_of_scope, yes_no_question
+from bot.understand.cues import (
+    asks_for_calendar,
+    asks_pass,
+    exam_soon,
+    felt,
+    just_passed,
+    just_sat_exam,
+    out_of_scope,
+    yes_no_question,
+)
 from knowledge import Knowledge
 from knowledge.corpus import load_corpus
 from knowledge.text import normalize
@@ -49,6 +58,7 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("what's the average for neuro", None),
         ("I got 251, is that good for EM?", None),
         ("is 240 a sad score for IM", "disappointment"),
+        ("can't believe i got a 259 after this year 😭😭", "relief"),  # tears of joy
     ],
 )
 def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: str | None) -> None:
@@ -127,3 +137,20 @@ def test_out_of_scope_names_the_exam_that_isnt_step_2_ck(text: str, kind: str | 
 )
 def test_just_sat_exam_hears_the_exam_behind_them(text: str, sat: bool) -> None:
     assert just_sat_exam(normalize(text)) is sat
+
+
+@pytest.mark.parametrize(
+    ("text", "passed", "asks"),
+    [
+        ("I PASSED!!!!!!", True, False),
+        ("retake passed. 229.", True, False),
+        ("finally passed step 2 ck", True, False),
+        ("I passed step 1 and want derm, avg?", False, False),  # Step 1's pass is background
+        ("did i pass with 214?", False, True),
+        ("is 216 a pass or a fail", False, True),
+        ("is 230 enough to pass", False, True),
+        ("barely passed, 219", False, False),  # a pass with a sting: the disappointment is named instead
+    ],
+)
+def test_news_of_a_pass_and_a_question_about_one(text: str, passed: bool, asks: bool) -> None:
+    assert (just_passed(normalize(text)), asks_pass(normalize(text))) == (passed, asks)

@@ -37,6 +37,8 @@ ORDER: list[tuple[str, Situation, Road]] = [
     ("match news with a question", S("faq", matched=True, question=True), "answer"),
     ("news of the exam sat", S("faq", finished=True, feeling="relief"), "finished"),
     ("the exam sat, with a question", S("faq", finished=True, question=True), "answer"),
+    ("news of a pass", S("vent", passed=True), "passed"),
+    ("a pass, with a question", S("score_fit", passed=True, question=True), "answer"),
     ("the exam sat, and a calendar asked for", S("unknown", finished=True, asks_calendar=True), "finished"),
     ("a vent", S("vent", feeling="stress"), "feeling"),
     ("panic read as a plan", S("study_plan", feeling="panic"), "feeling"),

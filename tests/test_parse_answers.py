@@ -300,6 +300,9 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("free 120 = 78% correct", (None, None)),
         ("did 40 qs and nbme 11 238", (40, None)),
         ("nbme 13: 244, nbme 12 last week was 236", (None, None)),
+        ("nbme 13 - 251, up from 236 on nbme 10", (None, None)),
+        # How far through a bank is not how many right; an average is a percent.
+        ("uworld 100% done!!! 1st pass avg 66", (None, 66)),
     ],
 )
 def test_parse_progress(text: str, expected: tuple[int | None, int | None]) -> None:

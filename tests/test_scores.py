@@ -35,6 +35,11 @@ def row(text: str, **fields: Any) -> Any:
         # When it was taken sits between the test and its result.
         row("did my nbme 12 last week and got a 246", score=None, practice=(PracticeResult("nbme", "12", score=246),)),
         row("uwsa 2 two weeks ago: 71%", score=None, practice=(PracticeResult("uwsa", "2", percent=71),)),
+        row(
+            "my NBMEs are all over the place: 229, 247, 238. which do I trust",
+            score=None,
+            practice=tuple(PracticeResult("nbme", "", score=v) for v in (229, 247, 238)),
+        ),
         row("my uwsa was 260 but got 245 on the real thing", score=245, own=True),
         # A figure they heard, or someone else's score, is never theirs.
         row("someone said 249 is the median, is that true", score=None, quoted=(249,)),

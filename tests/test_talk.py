@@ -164,6 +164,21 @@ def test_news_of_the_exam_sat_is_met_and_the_wait_is_next(advisor: Advisor, text
     assert advisor.profiles.get(1).draft is None  # no plan pushed on a student who has just sat it
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("I PASSED!!!!!!", "Congratulations, you passed!"),
+        ("did i pass with 214?", "A 214 passes if you sat the exam before July 1, 2025"),
+        ("is 230 enough to pass", "✅ A 230 is a pass"),
+        ("is 205 a pass", "A 205 is under the pass mark"),
+    ],
+)
+def test_a_pass_is_congratulated_and_a_question_about_one_answered_first(
+    advisor: Advisor, text: str, said: str
+) -> None:
+    assert say(advisor, text).startswith(said)
+
+
 def test_days_left_without_a_plan_counts_from_the_date_said_and_names_the_feeling_first(advisor: Advisor) -> None:
     assert "don't know your exam date" in say(advisor, "how many days till my exam")
     shown = say(advisor, "38 days until my exam and I'm freaking out")

@@ -40,7 +40,7 @@ from bot.understand.classifier import (
 from bot.understand.scores import Numbers, PracticeResult, read_numbers
 from bot.understand.specialties import Index, find_specialties, index_for, tokens_of
 from bot.understand.vectors import predict
-from knowledge import Knowledge
+from knowledge import Knowledge, topics
 from knowledge.corpus import FeelingName, IntentName, SchoolName, StatusName
 from knowledge.text import fold, normalize
 from knowledge.vocab import phrase_in, vocabulary
@@ -229,6 +229,8 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
     topic = guess.topic[0][0] if settled == "faq" else None
     if settled == "faq" and nums.quoted and nums.score is None:
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
+    elif settled == "faq" and nums.score is not None and not specs and cues.asks_pass(norm):
+        topic = topics.PASSING_SCORE
     readings: tuple[str, ...] = ()
     if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED and sure < 1.0:
         readings = _readings(guess)
@@ -354,6 +356,8 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0
+    if has_score and not has_spec and cues.asks_pass(norm):
+        return "faq", 1.0  # "did i pass with 214?": the pass mark answers it (its topic is set by `_understand`)
     if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):
         if has_score and has_spec:  # one specialty or several: the score set against each
             return "score_check", 1.0

@@ -436,6 +436,40 @@ _SAT_EXAM_RE = re.compile(
 )
 
 
+_PASSED_RE = re.compile(
+    r"\b(?:i|i ve|ive|we|finally|just|actually|officially|retake|it)\s+(?:\w+\s+){0,2}?passed\b|^passed\b"
+)
+_NOT_PASSED_NEWS_RE = re.compile(
+    r"\b(?:if|whether|or fail\w*|or not|did i|have i|hope|hoping|need|needed|pass or|step\s*(?:1|one)|s1|"
+    r"comlex|level|shelf|barely)\b"
+)
+
+
+_PASS_QUESTION_RE = re.compile(
+    r"\b(?:did i (?:pass|fail)|have i (?:passed|failed)|(?:is|was) (?:that|it|this|mine|my score|an? \d{3}|\d{3}) "
+    r"(?:a |still a )?(?:pass|passing|fail|failing)|pass or (?:a )?fail|passing or failing|enough to pass|"
+    r"above the pass(?:ing)? (?:mark|score|line)|below the pass(?:ing)? (?:mark|score|line))\b"
+)
+
+
+def asks_pass(norm: str) -> bool:
+    """ "did i pass with 214?", "is 216 a pass": whether a score passes, not what it fits."""
+    return _PASS_QUESTION_RE.search(norm) is not None
+
+
+def just_passed(norm: str) -> bool:
+    """ "I PASSED!!!", "retake passed. 229": news of a pass, to meet with congratulations first."""
+    return (
+        norm.count(" ") < PASSED_NEWS_WORDS
+        and _PASSED_RE.search(norm) is not None
+        and _NOT_PASSED_NEWS_RE.search(norm) is None
+    )
+
+
+PASSED_NEWS_WORDS = 15
+"""Longer posts mention a pass as background ("I passed Step 1 and..."), not as the news."""
+
+
 def just_sat_exam(norm: str) -> bool:
     """ "just walked out of prometric!!", "step 2 is DONE": the exam is behind them, news to share."""
     return _SAT_EXAM_RE.search(norm) is not None
@@ -457,10 +491,19 @@ _WORRY_RE = re.compile(
 )
 
 
+_HAPPY_TEARS_RE = re.compile(
+    r"\b(?:can t believe|cant believe|happy|omg|finally|yay|let s go|lets go|so proud|proud|crying happy|"
+    r"tears of joy)\b"
+)
+
+
 def felt(text: str, norm: str) -> str | None:
     """Feelings the model has no label for, by rule: "disappointment" ("passed 🥲 but only 221"),
     "relief" ("phew, 238"), "worry" ("am I screwed?"); None when none is plain."""
-    if _DISAPPOINTED_RE.search(norm) or any(ch in _SAD_EMOJI for ch in text):
+    crying = any(ch in _SAD_EMOJI for ch in text)
+    if crying and _HAPPY_TEARS_RE.search(norm):
+        return "relief"  # "can't believe i got a 259 😭😭": tears of joy
+    if _DISAPPOINTED_RE.search(norm) or crying:
         return "disappointment"
     if _RELIEF_RE.search(norm):
         return "relief"

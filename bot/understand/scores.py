@@ -264,7 +264,7 @@ _EXAM_NAME_RE = re.compile(
     r"\b(?:(?P<nbme>nbmes?)|(?P<uwsa>uwsa)|(?P<cms>cms)|(?P<free>free\s*-?\s*120|free120|fr120))"
     r"(?:\s*(?:form|#)?\s*-?\s*(?P<form>\d{1,2})(?!\d))?"
 )
-_RESULT_RE = re.compile(r"^[^0-9]{0,24}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
+_RESULT_RE = re.compile(r"^[^0-9]{0,30}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
 _STOP_RE = re.compile(
     r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?|real|actual)\b|[;\n]|[.!?]\s"
 )
