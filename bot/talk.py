@@ -340,6 +340,8 @@ _WHERE_INSTEAD = {
     "best guide.",
     "step1": "Step 1 prep is outside what I know well. Your school's learning specialists and USMLE's own "
     "materials are good places to start.",
+    "content": "Teaching the medicine itself is outside what I do: your question bank's explanations or a review "
+    "book will explain it far better than I could.",
 }
 SCOPE = "I'm built for Step 2 CK: scores, specialty averages, the match and your study plan."
 

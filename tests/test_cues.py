@@ -115,6 +115,11 @@ def test_with_nerves_heard_the_exam_need_not_be_named() -> None:
         ("COMLEX level 2 was 580, is step 2 worth it", None),
         ("step 3 timing after match", "step3"),
         ("what's the step 2 ck passing score", None),
+        ("matched FM with a 241 on ck, when do interns usually take step 3", "step3"),  # asked, whatever else
+        ("my school's internal medicine final is next week, any tips", "school"),
+        ("explain the krebs cycle pls", "content"),
+        ("what's the treatment for DKA", "content"),
+        ("what's the average treatment of a low score lol", None),  # scores are ours
     ],
 )
 def test_out_of_scope_names_the_exam_that_isnt_step_2_ck(text: str, kind: str | None) -> None:

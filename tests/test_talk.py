@@ -120,6 +120,7 @@ def test_hopelessness_during_plan_set_up_gets_care_and_the_set_up_waits(
         "241 and i want peds, thoughts?",  # "i want" alone is no wish to die
         "i want to learn to cook after this exam",
         "i didn't wake up on time for my nbme",
+        "i don't want to hurt myself by applying too narrowly for peds",  # an application, not oneself
     ],
 )
 def test_ordinary_frustration_is_not_a_crisis(advisor: Advisor, text: str) -> None:

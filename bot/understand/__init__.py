@@ -356,6 +356,8 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0
+    if cues.asks_step3(norm):
+        return "out_of_scope", 1.0  # Step 3 is not ours to answer, whatever scores or fields come with it
     if has_score and not has_spec and cues.asks_pass(norm):
         return "faq", 1.0  # "did i pass with 214?": the pass mark answers it (its topic is set by `_understand`)
     if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):

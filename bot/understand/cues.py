@@ -178,7 +178,13 @@ _OUT_OF_SCOPE = (
         ),
     ),
     ("mcat", re.compile(r"\bmcat\b")),
-    ("school", re.compile(r"\b(?:shelf|shelves|osce|school exams?|final exams?|midterms?|petition\w*|cbse)\b")),
+    (
+        "school",
+        re.compile(
+            r"\b(?:shelf|shelves|osce|school exams?|final exams?|midterms?|petition\w*|cbse)\b"
+            r"|\b(?:school s|schools|my|clerkship|rotation)\s+(?:\w+\s+){0,2}finals?\b"
+        ),
+    ),
 )
 _STEP1_PREP_RE = re.compile(
     r"\bstep\s*(?:1|one|i)\b.*\b(?:study|studying|prep|prepare|preparing|resources?|first aid|pathoma|sketchy|"
@@ -187,11 +193,33 @@ _STEP1_PREP_RE = re.compile(
 )
 
 
+_STEP3_ASKED_RE = re.compile(
+    r"\b(?:take|taking|took|sit|sitting|schedule|study for|studying for|prep for|prepare for|pass)\s+(?:for\s+)?"
+    r"(?:step\s*(?:3|three)|step3|usmle step 3)\b|\b(?:step\s*(?:3|three)|step3)\b[^.?!]{0,40}\?"
+    r"|\b(?:step\s*(?:3|three)|step3)\b.{0,60}\b(?:when|should i|worth it|take it|do i need)\b"
+)
+_CONTENT_RE = re.compile(
+    r"\b(?:explain|teach me|quiz me|what is|whats|what s|how does|define|describe)\b.{0,30}\b(?:cycle|pathway|"
+    r"mechanism|plexus|nerve|artery|enzyme|receptor|murmur|ecg|ekg|drug|antibiotic|syndrome|disease|pathophysiology|"
+    r"moa|side effects?|treatment|management|diagnosis|anatomy)\b|\bmechanism of action\b|\bdrug of choice\b"
+)
+
+
+def asks_step3(norm: str) -> bool:
+    """Step 3 is what they ask about ("when do interns take step 3?"), whatever else the message names."""
+    return _STEP3_ASKED_RE.search(norm) is not None
+
+
 def out_of_scope(norm: str) -> str | None:
     """Which exam outside Step 2 CK the message is about ("step3", "step2_cs", "comlex", "mcat",
-    "school", "step1"), when it names no Step 2 CK; else None."""
+    "school", "step1"), or "content" for a question of medicine itself, when it names no Step 2 CK;
+    else None. Step 3 asked about ("should I take step 3 first?") is out of scope whatever else is named."""
+    if asks_step3(norm):
+        return "step3"
     if _STEP2_CK_RE.search(norm):
         return None
+    if _CONTENT_RE.search(norm) and not re.search(r"\b(?:score|scores|match|residency|average|avg|exam day)\b", norm):
+        return "content"
     for kind, pattern in _OUT_OF_SCOPE:
         if pattern.search(norm):
             return kind
@@ -342,6 +370,9 @@ _IDIOM_RE = re.compile(
     r"|\bhopeless\s+at\b"
     r"|\b(?:like|as if|as though)\s+(?:i\s+)?(?:got\s+|was\s+|ve been\s+|had been\s+|d been\s+|been\s+)?hit by a "
     r"(?:truck|bus|train|car)\b"
+    # hurting an application, not oneself: "i don't want to hurt myself by applying too broadly"
+    r"|\b(?:don t|dont|do not|doesn t|won t)\s+want\s+to\s+(?:hurt|harm)\s+(?:myself|my\s+\w+)\s+"
+    r"(?:by|with|in|when|if|application|chances)\b"
     # an alarm clock, not a wish: "didn't wake up on time for my nbme"
     r"|\b(?:wake|woke|waking|wakes)\s+up\s+(?:on time|early|late|in time|for|at\s+\d|before)\b"
     # wanting something badly: "i'd kill for a 260", "would kill for a day off"
