@@ -44,6 +44,7 @@ RETAKES = _named("retakes")
 SCORE_BEFORE_INTERVIEW = _named("score_before_interview")
 SCORE_RELEASE = _named("score_release")
 STEP1_PASS_FAIL = _named("step1_pass_fail")
+STEP1_VS_STEP2 = _named("step1_vs_step2")
 STEP2_CS = _named("step2_cs")
 STUDY_LENGTH = _named("study_length")
 STUDY_STRATEGIES = _named("study_strategies")
@@ -66,6 +67,7 @@ NAMED_IN_CODE = (
     SCORE_BEFORE_INTERVIEW,
     SCORE_RELEASE,
     STEP1_PASS_FAIL,
+    STEP1_VS_STEP2,
     STEP2_CS,
     STUDY_LENGTH,
     STUDY_STRATEGIES,

@@ -26,6 +26,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("when do scores come out?", Profile(1, about=About(status="failed")), "after a fail"),
         # The most specific answer in the bank comes first, the topic's general one behind a button.
         ("do programs look at step 2 again when they rank after interviews?", None, "rank"),
+        # A scored Step 1's weight on their chances, beside a field: how Step 2 CK offsets it, not the averages.
+        ("my step 1 was 203 back when it was scored, does it still hurt me for IM", None, "most direct way"),
         # Asked for a joke: a friendly line back, not the insult reply.
         ("tell me a joke", None, "punchlines"),
     ],

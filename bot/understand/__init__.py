@@ -231,6 +231,8 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
     elif settled == "faq" and nums.score is not None and not specs and cues.asks_pass(norm):
         topic = topics.PASSING_SCORE
+    elif settled == "faq" and nums.step1 is not None and nums.score is None and cues.asks_what_step1_costs(norm):
+        topic = topics.STEP1_VS_STEP2
     readings: tuple[str, ...] = ()
     if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED and sure < 1.0:
         readings = _readings(guess)
@@ -358,6 +360,8 @@ def _settle(
         return "invalid_score", 1.0
     if cues.asks_step3(norm):
         return "out_of_scope", 1.0  # Step 3 is not ours to answer, whatever scores or fields come with it
+    if nums.step1 is not None and not has_score and cues.asks_what_step1_costs(norm):
+        return "faq", 1.0  # a scored Step 1's weight on their chances: the Step 1 vs Step 2 answers
     if has_score and not has_spec and cues.asks_pass(norm):
         return "faq", 1.0  # "did i pass with 214?": the pass mark answers it (its topic is set by `_understand`)
     if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):

@@ -488,6 +488,17 @@ def asks_pass(norm: str) -> bool:
     return _PASS_QUESTION_RE.search(norm) is not None
 
 
+_WEIGHS_ON_RE = re.compile(
+    r"\b(?:haunt\w*|hurt\w*|hold\w* (?:me )?back|matter\w*|affect\w*|count\w* against|look\w* bad|red flag|"
+    r"offset|make up for|compensate|ruin\w*|kill\w* my chances|still count)\b"
+)
+
+
+def asks_what_step1_costs(norm: str) -> bool:
+    """ "does my 198 on step 1 still haunt me for peds?": what a scored Step 1 does to their chances."""
+    return _WEIGHS_ON_RE.search(norm) is not None
+
+
 def just_passed(norm: str) -> bool:
     """ "I PASSED!!!", "retake passed. 229": news of a pass, to meet with congratulations first."""
     return (
