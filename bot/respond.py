@@ -68,8 +68,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             return talk.smalltalk(text)
         case "my_score":
             return talk.my_score(profile, k)
-        case "vent" if parsed.feeling in {"celebration", "relief"} and parsed.score is not None:
-            parsed = replace(parsed, intent="score_fit")  # joy about a score: glad with them, then what it opens
+        case "vent" if parsed.feeling in {None, "celebration", "relief"} and parsed.score is not None:
+            # A score and joy (or nothing to listen to): glad with them if so, then what it opens.
+            parsed = replace(parsed, intent="score_fit")
         case "vent":
             if parsed.status == "failed" and parsed.feeling is None:
                 parsed = replace(parsed, feeling="failure")

