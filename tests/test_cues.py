@@ -155,6 +155,7 @@ def test_just_sat_exam_hears_the_exam_behind_them(text: str, sat: bool) -> None:
         ("is 216 a pass or a fail", False, True),
         ("is 230 enough to pass", False, True),
         ("barely passed, 219", False, False),  # a pass with a sting: the disappointment is named instead
+        ("can i retake a step i passed", False, False),  # a question, with or without its "?"
     ],
 )
 def test_news_of_a_pass_and_a_question_about_one(text: str, passed: bool, asks: bool) -> None:

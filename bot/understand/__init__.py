@@ -142,11 +142,14 @@ def understand(text: str, knowledge: Knowledge) -> Parsed:
             # A FAQ topic's own name ("retakes", "percentiles"), as typed after "@bot" in
             # inline mode: the topic, even when the model never saw the word alone.
             return Parsed("faq", topic=named.topic)
-        return _understand(text[:MAX_CHARS], index_for(knowledge), model())
+        # Markup pasted in ("<b>ortho</b>", "<script>...") is no part of what they said.
+        return _understand(_TAG_RE.sub(" ", text[:MAX_CHARS]), index_for(knowledge), model())
     except Exception:  # a parser bug must cost one "didn't get that", never the bot
         log.exception("could not parse a %d-character message", len(text))  # the text itself is private
         return Parsed("unknown")
 
+
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,60}>")
 
 _loaded: list[Model] = []
 _loading = threading.Lock()
@@ -317,6 +320,8 @@ def _hopeless_by_rule(norm: str) -> bool:
 def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: list[str]) -> Feeling | None:
     if _hopeless_by_rule(norm):
         return "hopeless"
+    if not any(ch.isalpha() or ord(ch) > 0x2000 for ch in text):
+        return None  # "245" alone: a number, no feeling to name (an emoji would be one)
     feelings = guess.feeling
     plain = cues.without_idioms(norm)
     bar = HOPELESS_AT if cues.distress_words(plain) else HOPELESS_BARE_AT

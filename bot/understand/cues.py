@@ -472,7 +472,8 @@ _PASSED_RE = re.compile(
 )
 _NOT_PASSED_NEWS_RE = re.compile(
     r"\b(?:if|whether|or fail\w*|or not|did i|have i|hope|hoping|need|needed|pass or|step\s*(?:1|one)|s1|"
-    r"comlex|level|shelf|barely)\b"
+    r"comlex|level|shelf|barely|retake a|retake it)\b"
+    r"|^(?:can|could|should|do|does|is|are|will|would|how|what|when|why|which)\b"  # a question, "?" or not
 )
 
 

@@ -60,7 +60,9 @@ def known_counts(model: Model, text: str, entities: Sequence[str] = ()) -> tuple
         read.append(found)
     seq: list[int | None] = [w_idx for w_idx, _ in read]
     distinct = dict(zip(words, seq, strict=True))  # first-seen order, as Counter keeps it
-    coverage = sum(i is not None for i in distinct.values()) / len(distinct) if distinct else 0.0
+    # Coverage is of words, not numbers: "alert(1)" is an unknown word, whatever "1" was seen beside.
+    worded = {w: i for w, i in distinct.items() if not w.isdigit()} or distinct
+    coverage = sum(i is not None for i in worded.values()) / len(worded) if worded else 0.0
     seq += map(get, [f"b {a} {b}" for a, b in itertools.pairwise(words)])
     for _, grams in read:
         seq += grams
