@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from bot import advice, formatting, interpret, memory, parse_answers, plan_flow, progress, talk
 from bot.commands import BY_NAME, PLAN_COMMANDS
@@ -27,6 +28,7 @@ from bot.understand.cues import (
     just_matched,
     just_passed,
     just_sat_exam,
+    wants_reminders_off,
 )
 from bot.user_store import UserStore
 from knowledge import Knowledge
@@ -218,6 +220,11 @@ class Advisor:
                 return self._free_text(profile, replace(parsed, intent="vent"), private=private, text=text)
             case "calendar":
                 return self._calendar(profile, private=private)
+            case "plan" | "plan_operation" if private and (off := self._reminders_off(profile, normalize(text))):
+                # "turn off all reminders", "stop reminders this week": done as asked, not a plan summary.
+                if off == "pause":
+                    return replace(self._plan_command(profile, "pause", text), intent="study_plan")
+                return replace(self._plan_operation(profile, "plan_break", text), intent="plan_break")
             case "plan":
                 if not private:
                     return Turn(Reply(PRIVATE_ONLY), "study_plan")
@@ -244,6 +251,13 @@ class Advisor:
         if situation.matched and parsed.feeling is None and parsed.status != "failed":
             parsed = replace(parsed, feeling="celebration")  # the news, with a question: congratulations first
         return self._free_text(profile, parsed, private=private, text=text)
+
+    @staticmethod
+    def _reminders_off(profile: Profile, norm: str) -> Literal["break", "pause"] | None:
+        """Reminders asked off, with an active plan to take them off."""
+        if profile.plan is None or profile.plan.status != "active":
+            return None
+        return wants_reminders_off(norm)
 
     def _setup_outcome(self, profile: Profile, text: str) -> model.PlanOutcome | None:
         """What the waiting plan set-up makes of a message; None when no set-up waits."""

@@ -216,6 +216,14 @@ def test_the_nudge_time_is_changed_in_words(advisor: Advisor, store: ProfileStor
     assert stored_plan(store).nudge_time == dt.time(6, 30)
 
 
+def test_reminders_asked_off_are_taken_off(advisor: Advisor, store: ProfileStore) -> None:
+    store.save(Profile(USER, plan=a_plan()))
+    assert "Shall I take" in say(advisor, "no more nudges this weekend please")  # a break, offered
+    assert stored_plan(store).status == "active"
+    assert "Paused" in say(advisor, "turn off all my reminders")
+    assert stored_plan(store).status == "paused"
+
+
 def test_days_left(advisor: Advisor, store: ProfileStore) -> None:
     store.save(Profile(USER, plan=a_plan()))
     reply = say(advisor, "how many days until my exam")

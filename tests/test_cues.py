@@ -12,6 +12,7 @@ from bot.understand.cues import (
     just_passed,
     just_sat_exam,
     out_of_scope,
+    wants_reminders_off,
     yes_no_question,
 )
 from knowledge import Knowledge
@@ -160,3 +161,18 @@ def test_just_sat_exam_hears_the_exam_behind_them(text: str, sat: bool) -> None:
 )
 def test_news_of_a_pass_and_a_question_about_one(text: str, passed: bool, asks: bool) -> None:
     assert (just_passed(normalize(text)), asks_pass(normalize(text))) == (passed, asks)
+
+
+@pytest.mark.parametrize(
+    ("text", "off"),
+    [
+        ("stop reminders this week", "break"),
+        ("no more nudges till monday", "break"),
+        ("turn off all reminders", "pause"),
+        ("please mute the notifications", "pause"),
+        ("remind me to study every day", None),
+        ("stop stressing me out lol", None),
+    ],
+)
+def test_wants_reminders_off(text: str, off: str | None) -> None:
+    assert wants_reminders_off(normalize(text)) == off

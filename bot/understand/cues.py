@@ -112,6 +112,23 @@ _REMINDER_OFF_RE = re.compile(
 )
 
 
+_REMINDERS_OFF_RE = re.compile(
+    r"\b(?:stop|turn off|switch off|pause|mute|disable|cancel|quit|hold|no more)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:reminders?|nudges?|notifications?|pings?|messages|texts)\b"
+)
+_SHORT_BREAK_RE = re.compile(
+    r"\b(?:this|for the|for a|next)\s+(?:week|weekend|few days|couple (?:of )?days)\b|\b(?:today|tomorrow|tonight)\b"
+    r"|\buntil\b|\btill\b|\bfor \d+ days\b"
+)
+
+
+def wants_reminders_off(norm: str) -> Literal["break", "pause"] | None:
+    """ "stop reminders this week" (a break), "turn off all reminders" (a pause); None when neither."""
+    if _REMINDERS_OFF_RE.search(norm) is None:
+        return None
+    return "break" if _SHORT_BREAK_RE.search(norm) else "pause"
+
+
 def wants_reminders(norm: str) -> bool:
     """A request for reminders or nudges to study ("can u ping me daily", "remind me to study every day").
 
