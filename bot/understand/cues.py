@@ -463,7 +463,7 @@ def asks_average(norm: str) -> bool:
 
 _MATCHED_RE = re.compile(
     r"\b(?:i|we|finally|just|officially|i ve|ive|i have)\s+(?:just\s+|finally\s+|officially\s+)?matched\b"
-    r"|\bmatched\s+(?:into|at|to|in)\b"
+    r"|\bmatched\s+(?:into|at|to|in)\b|^matched\b"
 )
 _NOT_MATCHED_RE = re.compile(r"\b(?:didn t|didnt|did not|not|never|if|hope|hoping|unmatched|don t|dont|won t)\b")
 
