@@ -12,7 +12,7 @@ import calendar
 import re
 from datetime import date, time, timedelta
 
-from bot.exam_words import EXAM_WORDS, words_re
+from bot.exam_words import EXAM_WORDS, PAST_WORDS, words_re
 from bot.formatting import fmt_day
 from knowledge.text import fold
 
@@ -217,18 +217,23 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         return None
     calendar_dates = {m.span() for m in _calendar_matches(folded)}
 
-    def rank(m: tuple[int, int, date | str]) -> tuple[bool, bool, bool, int, int]:
-        # A usable date beats a refused one ("I study 24/7, exam in 6 weeks"); then one said of the
-        # exam ("3 days till my shelf, then step 2 on may 30"); then a calendar date over "3 days";
-        # then the earliest phrase, and at the same start the longest ("day after tomorrow").
+    def rank(m: tuple[int, int, date | str]) -> tuple[bool, bool, bool, bool, int, int]:
+        # A usable date beats a refused one ("I study 24/7, exam in 6 weeks"); then one not said of
+        # the past ("I have 38 days. NBME 11 was 221 on 11/20"); then one said of the exam ("3 days
+        # till my shelf, then step 2 on may 30"); then a calendar date over "3 days"; then the
+        # earliest phrase, and at the same start the longest ("day after tomorrow").
         start, end, value = m
+        clause = _CLAUSE_END_RE.split(folded[max(0, start - _EXAM_WORD_SPAN * 2) : start])[-1]
+        past = _PAST_RE.search(clause) is not None
         near = _EXAM_WORD_RE.search(folded[max(0, start - _EXAM_WORD_SPAN) : end + _EXAM_WORD_SPAN])
-        return (isinstance(value, str), near is None, (start, end) not in calendar_dates, start, start - end)
+        return (isinstance(value, str), past, near is None, (start, end) not in calendar_dates, start, start - end)
 
     return min(matches, key=rank)[2]
 
 
 _EXAM_WORD_RE = words_re(*EXAM_WORDS, r"step\s*(?:2|two)", "s2ck", "boards?")
+_PAST_RE = words_re(*PAST_WORDS)
+_CLAUSE_END_RE = re.compile(r"[.;!?\n]|,\s")
 _EXAM_WORD_SPAN = 20
 """Characters either side of a date within which an exam word says the date is the exam's."""
 

@@ -108,6 +108,9 @@ def test_exam_date_limit_is_365_days() -> None:
         ("I get 2 days off a week until my exam on march 3", date(2026, 3, 3)),
         ("exam march 3 and I can study 4 days a week", date(2026, 3, 3)),
         ("my exam is in 6 weeks, shelf is on jan 20", date(2026, 2, 23)),
+        # A date said of the past is not the exam's, whatever else the message holds.
+        ("I have 40 days. NBME 10 was 224 on 1/5", date(2026, 2, 21)),
+        ("took uwsa 1 on jan 3, exam jan 30", date(2026, 1, 30)),
     ],
 )
 def test_find_exam_date_in_sentences(text: str, expected: date | None) -> None:
