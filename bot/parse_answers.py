@@ -441,7 +441,8 @@ def _block_percent(t: str) -> int | None:
 _PRACTICE_TEST_RE = re.compile(
     r"\b(?:nbmes?|uwsa|cms|free\s*-?\s*120|fr120|cbse|cbssa)\s*(?:form|#)?\s*-?\s*(?:\d{1,3}(?!\d))?"
     r"(?:\s+(?:(?:last|this)\s+\w+|yesterday|today|\d{1,2}\s+(?:days?|weeks?)\s+ago))?"
-    r"(?:\s*,?\s*(?:and\s+)?(?:i\s+)?(?:was|is|=|:|-|got|gave me|scored?)?\s*(?:an?\s+)?\d{2,3}(?!\d)\s*%?)?"
+    r"(?:\s*,?(?:\s+(?!\d)(?!qs?\b|questions\b|blocks?\b)\w+){0,3}\s*(?:=|:|-)?\s*\d{2,3}(?!\d)\s*%?"
+    r"(?!\s*(?:qs?|questions|blocks?)\b))?"
 )
 
 

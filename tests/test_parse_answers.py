@@ -304,6 +304,8 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("did 40 qs and nbme 11 238", (40, None)),
         ("nbme 13: 244, nbme 12 last week was 236", (None, None)),
         ("nbme 13 - 251, up from 236 on nbme 10", (None, None)),
+        ("UWSA1 came back 262!!!", (None, None)),
+        ("nbme 11 and 40 qs", (40, None)),
         # How far through a bank is not how many right; an average is a percent.
         ("uworld 100% done!!! 1st pass avg 66", (None, 66)),
     ],

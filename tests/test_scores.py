@@ -35,6 +35,7 @@ def row(text: str, **fields: Any) -> Any:
         # When it was taken sits between the test and its result.
         row("did my nbme 12 last week and got a 246", score=None, practice=(PracticeResult("nbme", "12", score=246),)),
         row("uwsa 2 two weeks ago: 71%", score=None, practice=(PracticeResult("uwsa", "2", percent=71),)),
+        row("just got a 255 on uwsa 1 omg", score=None, practice=(PracticeResult("uwsa", "1", score=255),)),
         row(
             "my NBMEs are all over the place: 229, 247, 238. which do I trust",
             score=None,

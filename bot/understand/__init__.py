@@ -409,14 +409,15 @@ def _settle(
         return "study_plan", 1.0
     if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
         return ("score_check" if specs else "score_fit"), confidence  # "...but got 245 on the real thing"
-    if intent == "practice_score" and nums.practice and not has_spec and not _ASKS_RE.search(text.lower()):
-        # "nbme 11 was 238", "UWSA2 = 258": a result reported, asking nothing, is progress to log (the
-        # plan keeps it with the practice scores); what it means or predicts is asked in words.
-        return "log_progress", confidence
+    if intent in _PRACTICE_READS and nums.practice and not has_spec:
+        # A practice result read: reported and asking nothing ("nbme 11 was 238", "UWSA2 = 258"), it is
+        # progress to log (the plan keeps it with the practice scores); what it means is asked in words.
+        return ("practice_score" if _ASKS_RE.search(text.lower()) else "log_progress"), 1.0
     return intent, confidence
 
 
 _PLAN_INTENTS = frozenset({"study_plan", "exam_moved", "days_left", "plan_break", "log_progress"})
+_PRACTICE_READS = frozenset({"practice_score", "log_progress", "unknown"})
 _ASKS_RE = re.compile(
     r"\?|\b(?:what|whats|how|does|do|is|are|should|can|will|would|predict\w*|mean\w*|good|enough|ready|trust|"
     r"accurate|safe|worried|normal)\b"

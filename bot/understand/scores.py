@@ -268,6 +268,8 @@ _RESULT_RE = re.compile(r"^[^0-9]{0,30}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?
 _STOP_RE = re.compile(
     r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?|real|actual)\b|[;\n]|[.!?]\s"
 )
+_RESULT_BEFORE_RE = re.compile(r"(?<![\d.])(?P<n>\d{2,3})(?!\d)\s*(?P<pct>%)?\s+(?:on|for|in)\s+(?:my\s+|the\s+)?$")
+"""A result said before the test's name: "a 260 on uwsa 1", "71% on the free 120"."""
 _WHEN_RE = re.compile(
     r"\b(?:(?:last|this|past)\s+(?:week(?:end)?|night|month)|(?:\d{1,2}|a|two|few)\s+(?:days?|weeks?)\s+ago"
     r"|yesterday|today|this\s+morning|tonight)\b"
@@ -295,7 +297,8 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
         stop = _STOP_RE.search(window)
         if stop is not None:
             window = window[: stop.start()]
-        r = _RESULT_RE.match(window)
+        # The result after the test's name, or said first ("got a 260 on uwsa 1").
+        r = _RESULT_RE.match(window) or _RESULT_BEFORE_RE.search(low[max(0, m.start() - 16) : m.start()])
         if r is None:
             continue
         value = int(r.group("n"))
