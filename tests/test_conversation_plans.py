@@ -216,6 +216,18 @@ def test_the_nudge_time_is_changed_in_words(advisor: Advisor, store: ProfileStor
     assert stored_plan(store).nudge_time == dt.time(6, 30)
 
 
+def test_a_long_posts_other_questions_stay_a_tap_away_while_the_set_up_starts(
+    advisor: Advisor, store: ProfileStore
+) -> None:
+    text = (
+        "My CK is booked for March 30 and my sub-I ends in February, so I'll have about six weeks of dedicated. "
+        "Can you build me a study schedule? Also, when do scores usually come out after the exam?"
+    )
+    turn = advisor.handle(USER, text)
+    assert store.get(USER).draft is not None  # the set-up began, from the date given
+    assert "/faq score_release" in [b.action for row in turn.reply.buttons for b in row]
+
+
 def test_reminders_asked_off_are_taken_off(advisor: Advisor, store: ProfileStore) -> None:
     store.save(Profile(USER, plan=a_plan()))
     assert "Shall I take" in say(advisor, "no more nudges this weekend please")  # a break, offered
