@@ -31,7 +31,9 @@ def reference_predict(model: Model, text: str, entities: Sequence[str] = (), top
     n = len(counts)
     found = np.fromiter(map(model.vocabulary.get, counts, itertools.repeat(-1)), dtype=np.int64, count=n)
     known = found >= 0
-    coverage = float(known[:words].sum()) / words if words else 0.0
+    # Coverage is of words, not numbers ("w 3" doesn't count), unless the message is numbers alone.
+    worded = [i for i, feature in enumerate(list(counts)[:words]) if not feature[2:].isdigit()] or list(range(words))
+    coverage = float(known[worded].sum()) / len(worded) if worded else 0.0
     if known.any():
         idx = found[known]
         tf = np.fromiter(counts.values(), dtype=np.float32, count=n)[known]
