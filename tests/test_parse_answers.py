@@ -111,6 +111,9 @@ def test_exam_date_limit_is_365_days() -> None:
         # A date said of the past is not the exam's, whatever else the message holds.
         ("I have 40 days. NBME 10 was 224 on 1/5", date(2026, 2, 21)),
         ("took uwsa 1 on jan 3, exam jan 30", date(2026, 1, 30)),
+        # When to remind them is not when the exam is.
+        ("remind me tomorrow to do uwsa2", None),
+        ("ping me on friday, test is march 3", date(2026, 3, 3)),
     ],
 )
 def test_find_exam_date_in_sentences(text: str, expected: date | None) -> None:

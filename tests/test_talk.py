@@ -384,6 +384,7 @@ def test_disappointment_relief_and_worry_are_named_first(advisor: Advisor, text:
         ("hoping for a 255, enough for ortho?", "A 255 would be", "Your 255"),
         ("terrified I'll end up with 235, is gen surg still possible", "A 235 would be", "I'll remember"),
         ("I got 255, enough for ortho?", "Your 255 is", "would be"),
+        ("trying to get a 250 for ortho, doable?", "A 250 would be", "Your 250"),
         ("my sister got 244, is that competitive for IM?", "A 244 is", "Your 244"),
     ],
 )

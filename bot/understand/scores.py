@@ -366,7 +366,8 @@ _NOT_OWN_RE = re.compile(
 
 _SUPPOSED_RE = re.compile(
     r"\b(?:if|what if|would|hypothetically|let\s*'?s say|lets say|suppose|assuming|aim\w*|target\w*|goal|want|wanna"
-    r"|need|hop(?:e|ing)|shooting for|going for|expect\w*|scared|afraid|worried|terrified|end(?:s|ed)? up)\b"
+    r"|need|hop(?:e|ing)|shooting for|going for|expect\w*|scared|afraid|worried|terrified|end(?:s|ed)? up"
+    r"|trying|reach|break|hit)\b"
 )
 
 
