@@ -16,6 +16,9 @@ EXAM_WORDS = ("exam", "test", "step 2", "ck")
 PAST_WORDS = ("took", "taken", "sat", "was", "last", "yesterday", "ago", "released?")
 """Words that put a date beside them in the past, in both readers."""
 
+PRACTICE_TESTS = r"(?:nbmes?|uwsa|cms|free\s*-?\s*120|fr120|cbse|cbssa)"
+"""The practice tests' names, as a regular expression, for every reader that must step around one."""
+
 ANY_DAY = date(2000, 1, 1)
 """A fixed day for asking only whether an exam date is named; whether it is past or too far is
 the plan flow's to say, with the real date, when it asks for one."""

@@ -12,7 +12,7 @@ import calendar
 import re
 from datetime import date, time, timedelta
 
-from bot.exam_words import EXAM_WORDS, PAST_WORDS, words_re
+from bot.exam_words import EXAM_WORDS, PAST_WORDS, PRACTICE_TESTS, words_re
 from bot.formatting import fmt_day
 from knowledge.text import fold
 
@@ -442,7 +442,7 @@ def _block_percent(t: str) -> int | None:
 
 
 _PRACTICE_TEST_RE = re.compile(
-    r"\b(?:nbmes?|uwsa|cms|free\s*-?\s*120|fr120|cbse|cbssa)\s*(?:form|#)?\s*-?\s*(?:\d{1,3}(?!\d))?"
+    rf"\b{PRACTICE_TESTS}\s*(?:form|#)?\s*-?\s*(?:\d{{1,3}}(?!\d))?"
     r"(?:\s+(?:(?:last|this)\s+\w+|yesterday|today|\d{1,2}\s+(?:days?|weeks?)\s+ago))?"
     r"(?:\s*,?(?:\s+(?!\d)(?!qs?\b|questions\b|blocks?\b)\w+){0,3}\s*(?:=|:|-)?\s*\d{2,3}(?!\d)\s*%?"
     r"(?!\s*(?:qs?|questions|blocks?)\b))?"
@@ -450,8 +450,8 @@ _PRACTICE_TEST_RE = re.compile(
 
 
 _RESULT_ON_TEST_RE = re.compile(
-    r"\b\d{2,3}(?!\d)\s*%?\s+(?:on|for|in|from)\s+(?:the\s+|my\s+)?(?:nbmes?|uwsa|cms|free\s*-?\s*120|cbse)"
-    r"\s*(?:form|#)?\s*-?\s*(?:\d{1,2}(?!\d))?"
+    rf"\b\d{{2,3}}(?!\d)\s*%?\s+(?:on|for|in|from)\s+(?:the\s+|my\s+)?{PRACTICE_TESTS}\s*(?:form|#)?\s*-?\s*"
+    r"(?:\d{1,2}(?!\d))?"
 )
 _DONE_SHARE_RE = re.compile(r"\b\d{1,3}\s*%\s*(?:done|complete|completed|through|finished|of (?:uworld|uw|amboss))\b")
 _AVERAGE_PERCENT_RE = re.compile(

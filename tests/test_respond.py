@@ -28,6 +28,9 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("do programs look at step 2 again when they rank after interviews?", None, "rank"),
         # A scored Step 1's weight on their chances, beside a field: how Step 2 CK offsets it, not the averages.
         ("my step 1 was 203 back when it was scored, does it still hurt me for IM", None, "most direct way"),
+        # An IMG or a DO is told whose averages these are, and that their own group's are not held.
+        ("IMG here, what's the average for IM?", None, "mostly for u.s. md seniors. imgs have their own"),
+        ("as a DO what score do I need for ortho", None, "mostly for u.s. md seniors. do seniors have their own"),
         # A score said with nothing to listen to gets what it fits, however the model read it.
         ("I'm in the low 200s", None, "here's how you sit against each specialty"),
         # Asked for a joke: a friendly line back, not the insult reply.
@@ -38,19 +41,6 @@ def test_the_answer_fits_the_question_and_the_student(
     knowledge: Knowledge, text: str, profile: Profile | None, says: str
 ) -> None:
     assert says in answer(knowledge, text, profile).lower()
-
-
-@pytest.mark.parametrize(
-    ("text", "group"),
-    [
-        ("IMG here, what's the average for IM?", "IMGs have their own"),
-        ("as a DO what score do I need for ortho", "DO seniors have their own"),
-    ],
-)
-def test_an_img_or_do_is_told_whose_averages_these_are(knowledge: Knowledge, text: str, group: str) -> None:
-    shown = answer(knowledge, text)
-    assert "mostly for U.S. MD seniors" in shown and group in shown and "which I don't hold yet" in shown
-    assert shown.count("tap below") == 1  # one note offers the group's answer, not two
 
 
 def test_no_congratulations_for_a_score_under_every_average(knowledge: Knowledge) -> None:
