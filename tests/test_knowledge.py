@@ -227,6 +227,14 @@ SOURCED_NUMBERS.update(
         "washu-residency-faq": set(),
     }
 )
+SOURCED_NUMBERS.update(
+    {
+        "usmle-score-rechecks": {90},
+        "usmle-break-time": set(),
+        "ecfmg-2024-ib-taking-exam": set(),
+        "nbme-scores-transcripts-2015": set(),
+    }
+)
 SOURCED_NUMBERS["ama-step2-decoded-2025"] |= {4}
 SOURCED_NUMBERS["usmle-attempt-limit"] |= {3, 12}
 SOURCED_NUMBERS["usmle-scores"] |= {0, 100}
