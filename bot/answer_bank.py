@@ -121,9 +121,28 @@ def fits(answer: Answer, stage: Stage | None, school: str | None) -> bool:
 def best_answer(
     text: str, topic: str | None, knowledge: Knowledge, stage: Stage | None = None, school: str | None = None
 ) -> Answer | None:
-    """The most specific answer in the topic that fits the student's question, else None (the topic's own)."""
+    """The most specific answer in the topic that fits the student's question, else None (the topic's own).
+
+    In a long post, its questions are tried first, each alone: the story around them would drown
+    the few words that say which answer they need.
+    """
     if topic is None or not knowledge.answers or not text.strip():
         return None
+    asked = [q for q in _QUESTION_RE.findall(text) if len(q) >= MIN_QUESTION] if len(text) >= LONG_POST else []
+    for candidate in (*asked, text):
+        found = _best_in(candidate, topic, knowledge, stage, school)
+        if found is not None:
+            return found
+    return None
+
+
+LONG_POST = 150
+"""Characters from which a post's questions are matched one by one."""
+MIN_QUESTION = 15
+_QUESTION_RE = re.compile(r"[^.!?\n]*\?")
+
+
+def _best_in(text: str, topic: str, knowledge: Knowledge, stage: Stage | None, school: str | None) -> Answer | None:
     ranked = sorted(
         ((score, ident) for ident, score in similarities(text, index_for(knowledge), topic).items()), reverse=True
     )

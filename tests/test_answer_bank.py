@@ -114,3 +114,13 @@ def test_a_specific_answer_has_its_own_button_command(bank: Knowledge, tmp_path:
     advisor = Advisor(bank, ProfileStore.in_dir(tmp_path), now=lambda: NOW)
     shown = plain_text(advisor.press(1, "/faq img-visa-and-score").reply.html)
     assert shown.startswith("Does a visa change how my Step 2 CK score is read?")
+
+
+def test_a_long_posts_own_question_finds_its_answer_through_the_story(knowledge: Knowledge) -> None:
+    story = (
+        "My passport name and my scheduling permit name were different by a middle initial, so I fixed my ID and got "
+        "the permit name changed, and now the ID name matches the permit exactly."
+    )
+    post = f"{story} Separate thing: can I leave the room for the bathroom during a block?"
+    found = best_answer(post, "exam_day", knowledge)
+    assert found is not None and found.id == "leave-room-during-block"  # the whole post alone matches nothing clearly
