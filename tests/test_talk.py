@@ -59,6 +59,7 @@ HOPELESS = [
     "i've been thinking about taking my own life",
     "not gonna lie i've thought about jumping off my balcony",
     "some nights i think it'd be easier if i just didn't wake up",
+    "lately i have thoughts of just not waking up, even before the exam",
     "i wish i was never born",
     "i'm a burden to everyone, my parents spent everything on this",
     "been cutting myself again since the score came out",
@@ -120,6 +121,7 @@ def test_hopelessness_during_plan_set_up_gets_care_and_the_set_up_waits(
         "241 and i want peds, thoughts?",  # "i want" alone is no wish to die
         "i want to learn to cook after this exam",
         "i didn't wake up on time for my nbme",
+        "honestly i'd rather not kill myself for a 255, is 245 fine for FM?",
         "i don't want to hurt myself by applying too narrowly for peds",  # an application, not oneself
     ],
 )

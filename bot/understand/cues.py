@@ -251,8 +251,9 @@ def out_of_scope(norm: str) -> str | None:
 # Each family below is a way of saying it, not a sentence someone once wrote.
 _HOPELESS_RE = re.compile(
     # Not waking up as a relief: "it'd be easier if i just didn't wake up" (not "i didn't wake up on time").
-    r"\b(?:easier|better|wish|hope|hoping|ok|okay|fine|mind|want|wanna|rather)\b(?:\s+\w+){0,6}?\s+"
-    r"(?:not|never|didn t|didnt|did not|don t|dont|wouldn t)\s+wake\s+up\b(?!\s+(?:on time|early|in time|for))"
+    r"\b(?:easier|better|wish|hope|hoping|ok|okay|fine|mind|want|wanna|rather|thoughts?|thinking|think)\b"
+    r"(?:\s+\w+){0,6}?\s+(?:not|never|didn t|didnt|did not|don t|dont|wouldn t)\s+(?:wake|waking)\s+up\b"
+    r"(?!\s+(?:on time|early|in time|for))"
     # A wish or intent, then the act. "going/gonna/might ... die" is left out on purpose: a forecast
     # ("i'm gonna die if scores aren't out by friday") is how students exaggerate, an intent to act
     # ("gonna end it", "might kill myself") is not, so those keep every trigger.
@@ -392,6 +393,8 @@ _IDIOM_RE = re.compile(
     r"(?:by|with|in|when|if|application|chances)\b"
     # an alarm clock, not a wish: "didn't wake up on time for my nbme"
     r"|\b(?:wake|woke|waking|wakes)\s+up\s+(?:on time|early|late|in time|for|at\s+\d|before)\b"
+    # refusing to work oneself to death for a number: "i'd rather not kill myself for a 260"
+    r"|\b(?:not|never|won t|wont)\s+(?:kill|killing)\s+myself\s+for\s+(?:a|an)?\s*\d{3}\b"
     # wanting something badly: "i'd kill for a 260", "would kill for a day off"
     r"|\b(?:would|d|ll|could)\s+(?:literally\s+)?kill\s+for\b"
     # a forecast, not an intent: "i'm gonna die if scores aren't out friday"
