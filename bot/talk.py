@@ -19,7 +19,7 @@ from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
 from bot.student import Profile
 from bot.understand import Parsed
-from bot.understand.cues import asks_for_joke, out_of_scope
+from bot.understand.cues import asks_for_joke, asks_who_we_are, out_of_scope
 from knowledge import Knowledge, topics
 from knowledge.text import normalize
 
@@ -183,6 +183,11 @@ def smalltalk(text: str = "") -> Reply:
         return Reply(
             "I'm better with averages than punchlines 🙂. Ask me about a specialty, your score or your study plan, "
             "and I'll do my best there."
+        )
+    if asks_who_we_are(normalize(text)):
+        return Reply(
+            "I'm a bot, not a person: an automated helper for Step 2 CK, not part of USMLE or NBME. Every number I "
+            "give comes with its source, and for your own situation your school's advisor is the person to ask."
         )
     return Reply("I'm here whenever you want to talk Step 2 CK: scores, specialties or your study plan.")
 

@@ -33,6 +33,9 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("as a DO what score do I need for ortho", None, "mostly for u.s. md seniors. do seniors have their own"),
         # A score said with nothing to listen to gets what it fits, however the model read it.
         ("I'm in the low 200s", None, "here's how you sit against each specialty"),
+        # Asked what it is: a plain "I'm a bot", never a dodge.
+        ("r u a real human or a bot??", None, "i'm a bot, not a person"),
+        ("who built this thing", None, "i'm a bot, not a person"),
         # Asked for a joke: a friendly line back, not the insult reply.
         ("tell me a joke", None, "punchlines"),
     ],

@@ -400,7 +400,7 @@ def _settle(
         return "help", 1.0
     if intent != "study_plan" and not has_score and cues.wants_reminders(norm):
         return "study_plan", 1.0  # the plan is how reminders come: this frame never fails, whatever the model says
-    if cues.asks_for_joke(norm):
+    if cues.asks_for_joke(norm) or cues.asks_who_we_are(norm):
         return "smalltalk", 1.0
     tiny = norm.count(" ") < PLAN_TINY_WORDS  # "test tomorrow", "6 weeks left": a date to plan for
     planish = intent not in _PLAN_INTENTS or (intent != "study_plan" and (tiny or confidence < PLAN_SURE))

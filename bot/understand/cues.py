@@ -141,6 +141,18 @@ def wants_reminders(norm: str) -> bool:
 _JOKE_RE = re.compile(r"\b(?:tell|give|know|got|have)\b.{0,15}\bjokes?\b|\bsay something funny\b|\bmake me laugh\b")
 
 
+_WHO_ARE_YOU_RE = re.compile(
+    r"\b(?:are you|r u|ru|is this|is it|am i talking to|am i chatting with)\s+(?:just\s+)?(?:a\s+|an\s+)?(?:real\s+)?"
+    r"(?:person|human|bot|robot|ai|chatbot|machine)\b|\bwho (?:made|built|created|runs|wrote) (?:you|this)\b"
+    r"|\bwhat are you\b"
+)
+
+
+def asks_who_we_are(norm: str) -> bool:
+    """ "are you a real person?", "who made you": asked what they are talking to."""
+    return _WHO_ARE_YOU_RE.search(norm) is not None
+
+
 def asks_for_joke(norm: str) -> bool:
     """ "tell me a joke": small talk, however the words read to the classifier."""
     return _JOKE_RE.search(norm) is not None
