@@ -314,16 +314,30 @@ def school_note(profile: Profile, knowledge: Knowledge, reply: Reply, *, figures
     return reply.noted(note, buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),))
 
 
-def quoted_note(parsed: Parsed, reply: Reply) -> Reply:
+def quoted_note(parsed: Parsed, reply: Reply, text: str = "") -> Reply:
     """The reply, opened by naming the figure they heard as theirs to check, not as their score."""
     if not parsed.quoted or parsed.score in parsed.quoted:
         return reply
-    figures = " and ".join(str(n) for n in dict.fromkeys(parsed.quoted))
+    said = [_as_said(n, text) for n in dict.fromkeys(parsed.quoted)]
+    several = len(said) > 1 or said[0].endswith("s")
+    what = (
+        "read as figures you heard or other people's scores"
+        if several
+        else "reads as a figure you heard or someone else's score"
+    )
     note = (
-        f"<i>The {figures} you mention reads as a figure you heard or someone else's score, so I haven't "
-        "taken it as yours. Here's what the sources say:</i>"
+        f"<i>The {' and '.join(said)} you mention {what}, so I haven't taken "
+        f"{'them' if several else 'it'} as yours. Here's what the sources say:</i>"
     )
     return reply.led_by(note)
+
+
+def _as_said(value: int, text: str) -> str:
+    """A figure as they said it: "260s" for the 265 read from "everyone gets 260s", else the number."""
+    decade = value - 5
+    if value % 10 == 5 and re.search(rf"\b{decade}\s*'?s\b", text):
+        return f"{decade}s"
+    return str(value)
 
 
 def older_score(parsed: Parsed) -> Reply:

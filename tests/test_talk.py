@@ -388,6 +388,7 @@ def test_disappointment_relief_and_worry_are_named_first(advisor: Advisor, text:
         ("I got 255, enough for ortho?", "Your 255 is", "would be"),
         ("trying to get a 250 for ortho, doable?", "A 250 would be", "Your 250"),
         ("my sister got 244, is that competitive for IM?", "A 244 is", "Your 244"),
+        ("everyone in my class is getting 250s and I'm at 238, ok for EM?", "Your 238 is", "255"),
     ],
 )
 def test_a_hoped_for_or_someone_elses_score_is_talked_about_as_one_and_not_kept(

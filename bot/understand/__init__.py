@@ -369,6 +369,10 @@ def _settle(
         return "faq", 1.0  # a scored Step 1's weight on their chances: the Step 1 vs Step 2 answers
     if has_score and not has_spec and cues.asks_pass(norm):
         return "faq", 1.0  # "did i pass with 214?": the pass mark answers it (its topic is set by `_understand`)
+    if intent == "vent" and has_score and has_spec and "?" in text:
+        # "spiraling... 238 and wanting EM. should I even bother?": the feeling is named first, and the
+        # question a score and a field ask is still answered (the core frame holds whatever the model says).
+        return "score_check", 1.0
     if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):
         if has_score and has_spec:  # one specialty or several: the score set against each
             return "score_check", 1.0

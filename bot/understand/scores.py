@@ -407,9 +407,12 @@ _SOMEONE_ELSE_RE = re.compile(
     r"\b(?:(?:my|a|our|his|her|their)\s+(?:(?:best|close|old)\s+)?(?:friend|classmate|roommate|buddy|bf|gf|"
     r"boyfriend|girlfriend|partner|husband|wife|spouse|fianc[eé]e?|brother|sister|sibling|twin|cousin|mom|mum|dad|"
     r"mother|father|son|daughter|bestie|bff|senior|resident|co-?resident|colleague|intern|mentee)s?|"
-    r"someone|somebody|some\s+(?:guy|girl|person|one)|he|she|they|people|ppl|"
-    r"applicants?|others?)\s+(?:who\s+)?(?:got|get|scored|score|had|has|with)\b[^,;.!?]{0,15}$"
+    r"someone|somebody|some\s+(?:guy|girl|person|one)|he|she|they|people|ppl|everyone|everybody|all my friends|"
+    r"(?:my|our)\s+class|classmates|"
+    r"applicants?|others?)(?:\s+(?:who\s+)?(?:got|get|scored|score|had|has|with)|(?:\s+(?!i\b)\w+){1,3}?\s+"
+    r"(?:got|gets|getting|scored|scoring))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
 )
+"""The student's own words after it ("everyone got 250 and i got 241") end its reach."""
 
 
 _JUDGED_RE = re.compile(
