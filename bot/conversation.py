@@ -211,10 +211,12 @@ class Advisor:
             case "matched":
                 return _turn(Reply(talk.MATCHED), parsed)
             case "passed":
-                profile = self._remember(profile, parsed, text) if private else profile
+                if private:
+                    self._remember(profile, parsed, text)
                 return _turn(talk.passed(parsed), parsed)
             case "finished":
-                profile = self._remember(profile, replace(parsed, score=None), text) if private else profile
+                if private:
+                    self._remember(profile, replace(parsed, score=None), text)
                 return _turn(talk.exam_finished(parsed), parsed)
             case "feeling":
                 return self._free_text(profile, replace(parsed, intent="vent"), private=private, text=text)

@@ -41,9 +41,10 @@ from bot.plans.schedule import first_nudge, todays_nudge_still_comes
 from bot.reply import Button, Reply, escape_text
 from bot.timezones import ZoneQuestion, parse_timezone
 from bot.understand import understand
+from bot.understand.cues import changes_reminders
 from knowledge import Knowledge
 from knowledge.text import answer_words as _words
-from knowledge.text import fold
+from knowledge.text import fold, normalize
 
 _CANCEL = frozenset({"cancel", "/cancel", "stop", "quit", "exit", "abort", "never mind", "nevermind", "forget it"})
 _SKIP = frozenset(
@@ -530,13 +531,6 @@ def _late_answer(
     return PlanOutcome(Reply(f"{_NO_LONGER} Send /plan to make a study plan.", MAKE_PLAN))
 
 
-_NUDGE_TIME_CHANGE_RE = re.compile(
-    r"\b(?:change|move|switch|set|update|edit|reschedule|push)\b.{0,20}\b(?:reminders?|nudges?|notifications?|"
-    r"check\s*-?\s*ins?|alarm)\b|\b(?:reminders?|nudges?)\s+(?:at|for)\s+\d"
-)
-"""A change of the nudge time asked for in words ("move my reminder to 6 am")."""
-
-
 def start(
     text: str,
     today: date,
@@ -603,7 +597,7 @@ def start(
             draft.step = target
         return _ask(draft)
 
-    if has_plan and existing is not None and not command and _NUDGE_TIME_CHANGE_RE.search(fold(raw)):
+    if has_plan and existing is not None and not command and changes_reminders(normalize(raw)):
         # "change reminder time to 9pm": done, as the time button would do it; no time named: asked.
         wall = parse_nudge_time(raw)
         if isinstance(wall, time):

@@ -323,9 +323,10 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
     if not any(ch.isalpha() or ord(ch) > 0x2000 for ch in text):
         return None  # "245" alone: a number, no feeling to name (an emoji would be one)
     feelings = guess.feeling
-    plain = cues.without_idioms(norm)
-    bar = HOPELESS_AT if cues.distress_words(plain) else HOPELESS_BARE_AT
-    if dict(feelings).get("hopeless", 0.0) >= bar:
+    seen = dict(feelings).get("hopeless", 0.0)
+    plain = cues.without_idioms(norm) if seen >= HOPELESS_AT else norm  # only past the low bar: most messages skip it
+    bar = HOPELESS_AT if seen < HOPELESS_AT or cues.distress_words(plain) else HOPELESS_BARE_AT
+    if seen >= bar:
         if plain == norm:
             return "hopeless"
         # The model read the figures of speech too ("my mom will kill me", "the death of me") and

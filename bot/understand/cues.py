@@ -97,14 +97,24 @@ def asks_for_plan(norm: str) -> bool:
     return _PLAN_EXPLICIT_RE.search(norm) is not None
 
 
+# Changing them: "change reminder time to 9pm", "move my nudge to 7am", "reminders at 6 instead".
+_REMINDER_CHANGE_RE = re.compile(
+    r"\b(?:change|move|switch|set|update|edit|reschedule|push)\b.{0,20}\b(?:reminders?|nudges?|notifications?|"
+    r"check\s*-?\s*ins?|alarm)\b|\b(?:reminders?|nudges?)\s+(?:at|for)\s+\d"
+)
+
+
+def changes_reminders(norm: str) -> bool:
+    """A change of the nudges asked for in words ("move my reminder to 6 am"): the plan's time, not a new plan."""
+    return _REMINDER_CHANGE_RE.search(norm) is not None
+
+
 _REMINDER_RE = re.compile(
     r"\b(?:remind|nudge|ping|text|message|notify|poke|bug)\s+(?:me|us)\b(?!\s+(?:what|how|when|why|who|which|of)\b)"
     r"|\b(?:daily|study|regular|morning|evening|weekly)\s+(?:reminders?|nudges?|notifications?|check\s*-?\s*ins?)\b"
     r"|\b(?:reminders?|nudges?|notifications?)\s+(?:to|for)\s+(?:study|studying|do|review)\b"
     r"|\b(?:set\s+up|send|get|want|need|give)\s+(?:me\s+)?(?:some\s+|daily\s+)?(?:reminders?|nudges?)\b"
-    # changing them: "change reminder time to 9pm", "move my nudge to 7am"
-    r"|\b(?:change|move|switch|set|update|edit|reschedule|push)\s+(?:my\s+|the\s+)?(?:daily\s+)?"
-    r"(?:reminders?|nudges?|notifications?|check\s*-?\s*ins?)\b"
+    rf"|{_REMINDER_CHANGE_RE.pattern}"
 )
 _REMINDER_OFF_RE = re.compile(
     r"\b(?:stop|stopped|don\s*'?t|dont|do not|no more|pause|mute|quit|cancel|less|fewer|turn off|disable|"
