@@ -19,10 +19,8 @@ from bot.student import Profile
 from bot.understand import Parsed, PracticeResult
 from knowledge import Knowledge, topics
 from knowledge.models import NEXT_STEP, Answer, Figure, OtherSpecialty, Specialty, Stage
-from knowledge.store import Group
+from knowledge.store import MINIMUM_SCORE_FACT, Group
 
-MINIMUM_SCORE_FACT = "step2-passing-score"
-"""The fact whose `value` is the pass mark in force now (with `as_of` the exam date it starts from)."""
 EARLIER_MINIMUM_FACT = "step2-passing-score-2022"
 """The fact whose `value` is the pass mark for exams before the current one took effect."""
 RETAKES = Button("Retakes", f"/faq {topics.RETAKES}")

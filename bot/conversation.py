@@ -28,6 +28,7 @@ from bot.understand.cues import (
     just_matched,
     just_passed,
     just_sat_exam,
+    retake_result,
     wants_reminders_off,
 )
 from bot.user_store import UserStore
@@ -173,7 +174,10 @@ class Advisor:
             matched=just_matched(norm),
             finished=parsed.score is None and parsed.status != "failed" and just_sat_exam(norm),
             exam_soon=parsed.feeling is not None and exam_soon(norm, nerves=True) is not None,
-            passed=parsed.feeling not in talk.UNSURE_AFTER and just_passed(norm),
+            passed=parsed.feeling not in talk.UNSURE_AFTER
+            and (
+                just_passed(norm) or (parsed.status == "passed" and retake_result(norm))  # "retake came back 229!!"
+            ),
             question="?" in text,
             in_setup=profile.draft is not None,
             setup_answered=setup is not None and not (setup.plan is None and setup.draft == profile.draft),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from bot.advice import MINIMUM_SCORE_FACT
 from bot.parse_answers import find_exam_date
 from bot.student import About, Profile
 from bot.understand import Parsed
@@ -66,4 +65,4 @@ def older_score(parsed: Parsed, knowledge: Knowledge) -> bool:
     """A score under today's pass mark from a year before today's rules: not today's to judge, nor to keep."""
     if parsed.score is None or parsed.score_year is None:
         return False
-    return parsed.score < (knowledge.facts[MINIMUM_SCORE_FACT].value or 0)
+    return parsed.score < (knowledge.pass_mark() or 0)

@@ -213,7 +213,12 @@ def find_exam_date(text: str, today: date) -> date | str | None:
     """
     folded = fold(text)
     # "remind me tomorrow to do uwsa2": a date right after a reminder verb is when to remind, not the exam.
-    matches = [m for m in _date_matches(folded, today) if not _REMIND_RE.search(folded[max(0, m[0] - 12) : m[0]])]
+    matches = [
+        m
+        for m in _date_matches(folded, today)
+        if not _REMIND_RE.search(folded[max(0, m[0] - 12) : m[0]])
+        and not _STARTS_RE.search(folded[max(0, m[0] - _EXAM_WORD_SPAN * 2) : m[0]])
+    ]
     if not matches:
         return None
     calendar_dates = {m.span() for m in _calendar_matches(folded)}
@@ -236,6 +241,12 @@ _EXAM_WORD_RE = words_re(*EXAM_WORDS, r"step\s*(?:2|two)", "s2ck", "boards?")
 _PAST_RE = words_re(*PAST_WORDS)
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
 """A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
+_STARTS_RE = re.compile(
+    r"\b(?:start\w*|begin\w*|kick\w* off)\s+(?:my\s+|of\s+|the\s+)?(?:dedicated|studying|study(?:ing)? period|prep|"
+    r"uworld|residency|intern year|internship|rotations?|sub ?is?|clerkships?|away rotations?)(?:\s+(?:on|in|from))?\s*$"
+    r"|\b(?:dedicated|residency|intern year|orientation)\s+(?:starts|begins|starting|beginning|is from)(?:\s+(?:on|in))?\s*$"
+)
+"""A date right after these is when study or work starts ("starting dedicated on jan 6"), not the exam's."""
 _CLAUSE_END_RE = re.compile(r"[.;!?\n]|,\s")
 _EXAM_WORD_SPAN = 20
 """Characters either side of a date within which an exam word says the date is the exam's."""

@@ -113,5 +113,4 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
 def modest_score(knowledge: Knowledge) -> int:
     """The lowest specialty average (or the pass mark, if higher): below it, no congratulations."""
     lowest = min((knowledge.lead(s).value for s in knowledge.specialties), default=0)
-    mark = knowledge.facts.get(advice.MINIMUM_SCORE_FACT)
-    return max(lowest, int(mark.value) if mark is not None and mark.value is not None else 0)
+    return max(lowest, knowledge.pass_mark() or 0)

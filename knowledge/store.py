@@ -35,6 +35,8 @@ from knowledge.models import (
 from knowledge.text import normalize
 
 DATA_DIR = Path(__file__).parent / "data"
+MINIMUM_SCORE_FACT = "step2-passing-score"
+"""The fact holding Step 2 CK's current pass mark (its value) and the date it took effect (its as_of)."""
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -79,6 +81,11 @@ class Knowledge:
             return f"{cite}, year and population not stated"
         year = f"{figure.year} data" if figure.year is not None else "year not stated"
         return f"{cite}: {figure.population or 'population not stated'}, {year}"
+
+    def pass_mark(self) -> int | None:
+        """Step 2 CK's current pass mark, from its fact; None if the store holds none."""
+        fact = self.facts.get(MINIMUM_SCORE_FACT)
+        return int(fact.value) if fact is not None and fact.value is not None else None
 
     def lead(self, specialty_id: str) -> Figure:
         """The figure a reply about one specialty leads with (see `_series` for how it is chosen)."""

@@ -114,6 +114,12 @@ def test_exam_date_limit_is_365_days() -> None:
         # When to remind them is not when the exam is.
         ("remind me tomorrow to do uwsa2", None),
         ("ping me on friday, test is march 3", date(2026, 3, 3)),
+        # Nor is the day study or work starts.
+        ("starting dedicated on march 3, want daily reminders", None),
+        ("dedicated starts 3/3", None),
+        ("start dedicated feb 2, exam march 3", date(2026, 3, 3)),
+        ("residency starts july 1, step 2 in 6 weeks", date(2026, 2, 23)),
+        ("my exam starts at 8am on march 3", date(2026, 3, 3)),
     ],
 )
 def test_find_exam_date_in_sentences(text: str, expected: date | None) -> None:

@@ -171,6 +171,8 @@ def test_news_of_the_exam_sat_is_met_and_the_wait_is_next(advisor: Advisor, text
     ("text", "said"),
     [
         ("I PASSED!!!!!!", "Congratulations, you passed!"),
+        ("retake came back 229!! failed the first time with 209", "Congratulations, you passed!"),
+        ("failed ck in june, my retake is back: 231. what now for IM?", "Phew, that's a weight off"),
         ("did i pass with 214?", "A 214 passes if you sat the exam before July 1, 2025"),
         ("is 230 enough to pass", "✅ A 230 is a pass"),
         ("is 205 a pass", "A 205 is under the pass mark"),
@@ -180,6 +182,22 @@ def test_a_pass_is_congratulated_and_a_question_about_one_answered_first(
     advisor: Advisor, text: str, said: str
 ) -> None:
     assert say(advisor, text).startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("failed ck in june, my retake is back: 231. what now for IM?", "passed"),
+        ("2nd attempt score came in at 226 after failing in march", "passed"),
+        ("failed the first time, my second attempt score is 212, what now", "failed"),  # under the mark: still a fail
+    ],
+)
+def test_a_retake_over_the_pass_mark_is_remembered_as_a_pass(advisor: Advisor, text: str, status: str) -> None:
+    """The fail is behind them: no retake advice next time, and no "sorry" for a pass."""
+    advisor.handle(1, "I failed step 2 ck")
+    shown = say(advisor, text)
+    assert advisor.profiles.get(1).about.status == status
+    assert ("sorry" in shown.lower()) == (status == "failed")
 
 
 def test_days_left_without_a_plan_counts_from_the_date_said_and_names_the_feeling_first(advisor: Advisor) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from bot.understand import cues
@@ -143,7 +143,7 @@ def understand(text: str, knowledge: Knowledge) -> Parsed:
             # inline mode: the topic, even when the model never saw the word alone.
             return Parsed("faq", topic=named.topic)
         # Markup pasted in ("<b>ortho</b>", "<script>...") is no part of what they said.
-        return _understand(_TAG_RE.sub(" ", text[:MAX_CHARS]), index_for(knowledge), model())
+        return _understand(_TAG_RE.sub(" ", text[:MAX_CHARS]), index_for(knowledge), model(), knowledge.pass_mark())
     except Exception:  # a parser bug must cost one "didn't get that", never the bot
         log.exception("could not parse a %d-character message", len(text))  # the text itself is private
         return Parsed("unknown")
@@ -202,14 +202,18 @@ _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 _DECADE_PHRASE_RE = re.compile(r"\b(?:high|upper|mid|middle|low|lower)[\s-]+(?=\d{3}\s*'?s\b)", re.IGNORECASE)
 
 
-def _understand(text: str, index: Index, loaded: Model) -> Parsed:
+def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = None) -> Parsed:
     tokens = tokens_of(text)
     if not tokens:
         return Parsed("greeting" if "👋" in text else "unknown")
     norm = normalize(text)
     specs, others = find_specialties(text, tokens, index)
     nums = read_numbers(text, index.aliases)
-    entities = _entity_fields(nums, specs, others, about(norm, fold(text)))
+    facts = about(norm, fold(text))
+    retake_passed = facts.status != "passed" and _retake_passed(nums, norm, pass_mark)
+    if retake_passed:
+        facts = replace(facts, status="passed")  # a fail behind them: the news is the pass
+    entities = _entity_fields(nums, specs, others, facts)
     # Each return builds its Parsed once: a frozen dataclass of 25 fields costs microseconds
     # a copy, and `replace` after `replace` showed in the bot's profile.
 
@@ -243,16 +247,26 @@ def _understand(text: str, index: Index, loaded: Model) -> Parsed:
     if intent == "faq" and settled != "faq" and guess.topic[0][1] >= ALSO_AT:
         heard = _label("faq", guess.topic[0][0])  # the frame answers first; what else they asked is a button
         also = (heard, *(a for a in also if a != heard))[:2]
+    feeling = _feeling(text, norm, guess, loaded, ents)
+    if retake_passed and feeling in {"failure", "shame"}:
+        feeling = "relief"  # the word "failed" was the past; the news is a pass
     return Parsed(
         settled,  # type: ignore[arg-type]
         topic=topic,
-        feeling=_feeling(text, norm, guess, loaded, ents),
+        feeling=feeling,
         yes_no=cues.yes_no_question(text) if settled == "faq" else True,  # only FAQ answers open with yes or no
         confidence=sure,
         alternatives=readings,
         also=also,
         **entities,
     )
+
+
+def _retake_passed(nums: Numbers, norm: str, pass_mark: int | None) -> bool:
+    """Their score, from a retake, at or above the pass mark ("failed in june, retake came back 231")."""
+    if nums.score is None or pass_mark is None or nums.someone or nums.hypothetical:
+        return False
+    return nums.score >= pass_mark and cues.retake_result(norm)
 
 
 def _entities(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...]) -> list[str]:

@@ -551,6 +551,17 @@ def just_passed(norm: str) -> bool:
     )
 
 
+_RETAKE_RESULT_RE = re.compile(
+    r"\b(?:retake|re take|retook|second attempt|2nd attempt|second try|2nd try|second time|2nd time|third attempt|"
+    r"3rd attempt|this time|attempt (?:2|two|#2))\b"
+)
+
+
+def retake_result(norm: str) -> bool:
+    """ "failed ck in june, retake came back 231": the score is a retake's, so a fail is behind them."""
+    return _RETAKE_RESULT_RE.search(norm) is not None
+
+
 PASSED_NEWS_WORDS = 15
 """Longer posts mention a pass as background ("I passed Step 1 and..."), not as the news."""
 
