@@ -243,8 +243,10 @@ _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
 """A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
 _STARTS_RE = re.compile(
     r"\b(?:start\w*|begin\w*|kick\w* off)\s+(?:my\s+|of\s+|the\s+)?(?:dedicated|studying|study(?:ing)? period|prep|"
-    r"uworld|residency|intern year|internship|rotations?|sub ?is?|clerkships?|away rotations?)(?:\s+(?:on|in|from))?\s*$"
-    r"|\b(?:dedicated|residency|intern year|orientation)\s+(?:starts|begins|starting|beginning|is from)(?:\s+(?:on|in))?\s*$"
+    r"uworld|residency|intern year|internship|rotations?|sub ?is?|clerkships?|away rotations?)"
+    r"(?:\s+(?:on|in|from))?\s*$"
+    r"|\b(?:dedicated|residency|intern year|orientation)\s+(?:starts|begins|starting|beginning|is from)"
+    r"(?:\s+(?:on|in))?\s*$"
 )
 """A date right after these is when study or work starts ("starting dedicated on jan 6"), not the exam's."""
 _CLAUSE_END_RE = re.compile(r"[.;!?\n]|,\s")

@@ -354,6 +354,9 @@ _WHERE_INSTEAD = {
     "step3": "Step 3 is outside what I know well. USMLE's own site, usmle.org, has its current format and rules.",
     "step2_cs": "Step 2 CS is outside what I know well. USMLE's own site, usmle.org, has what replaced it.",
     "comlex": "That COMLEX exam is outside what I know well. NBOME, which runs COMLEX, has its details at nbome.org.",
+    "comlex_figures": "COMLEX's own figures are outside what I know: its scores are on NBOME's own scale, so "
+    "Step 2 CK averages can't be set against them. NBOME (nbome.org) and the NRMP's match reports on DO seniors "
+    "are where COMLEX figures live.",
     "mcat": "The MCAT is outside what I know well. The AAMC runs it and has its details at aamc.org.",
     "school": "Shelf and school exams are outside what I know well. Your clerkship director or school is the "
     "best guide.",
@@ -373,6 +376,8 @@ def out_of_scope_reply(text: str, knowledge: Knowledge) -> Reply:
     buttons: tuple[tuple[Button, ...], ...] = ()
     if kind == "step1" and topics.STEP1_PASS_FAIL in knowledge.faq:
         buttons = ((Button("Step 1 P/F and Step 2 CK", f"/faq {topics.STEP1_PASS_FAIL}"),),)
+    if kind == "comlex_figures" and topics.DO_STUDENTS in knowledge.faq:
+        buttons = ((Button("DO students and Step 2 CK", f"/faq {topics.DO_STUDENTS}"),),)
     return Reply(f"{_WHERE_INSTEAD[kind]} {SCOPE}", buttons)
 
 

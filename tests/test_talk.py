@@ -355,6 +355,8 @@ def test_the_exam_date_they_give_is_remembered(advisor: Advisor, store: ProfileS
     [
         ("how do i prepare for step 3", "usmle.org"),
         ("my comlex level 3 is next week, any tips", "nbome.org"),
+        ("avg comlex level 2 for em?", "nbome.org"),  # not EM's Step 2 CK averages
+        ("is a 550 comlex good for IM", "nbome.org"),
         ("how to study for the surgery shelf", "clerkship director"),
         ("best resources for step 1?", "learning specialists"),
     ],

@@ -380,6 +380,8 @@ def _settle(
         return "invalid_score", 1.0
     if cues.asks_step3(norm):
         return "out_of_scope", 1.0  # Step 3 is not ours to answer, whatever scores or fields come with it
+    if not has_score and cues.asks_comlex_figures(norm):
+        return "out_of_scope", 1.0  # COMLEX's own figures: Step 2 CK averages would answer another exam
     if nums.step1 is not None and not has_score and cues.asks_what_step1_costs(norm):
         return "faq", 1.0  # a scored Step 1's weight on their chances: the Step 1 vs Step 2 answers
     if has_score and not has_spec and cues.asks_pass(norm):

@@ -244,17 +244,34 @@ _CONTENT_RE = re.compile(
 )
 
 
+_COMLEX_RE = re.compile(r"\bcomlex\b|\b(?:level|lvl)\s*2(?:\s*ce)?\b(?=.*\b(?:do|dos|osteopathic)\b)")
+_FIGURE_WORDS_RE = re.compile(
+    r"\b(?:average|avg|mean|median|good|enough|competitive|need|needed|score for|scores for|percentile\w*|\d{3})\b"
+)
+_NAMES_USMLE_RE = re.compile(r"\b(?:usmle|step\s*(?:2|two)|step2|ck|convert\w*|conversion|equivalent)\b")
+
+
+def asks_comlex_figures(norm: str) -> bool:
+    """COMLEX's own figures asked for ("avg comlex level 2 for em?", "is a 550 comlex good"): Step 2 CK
+    averages would answer another exam. Converting COMLEX to USMLE, or naming both, stays ours."""
+    if _COMLEX_RE.search(norm) is None or _NAMES_USMLE_RE.search(norm) is not None:
+        return False
+    return _FIGURE_WORDS_RE.search(norm) is not None
+
+
 def asks_step3(norm: str) -> bool:
     """Step 3 is what they ask about ("when do interns take step 3?"), whatever else the message names."""
     return _STEP3_ASKED_RE.search(norm) is not None
 
 
 def out_of_scope(norm: str) -> str | None:
-    """Which exam outside Step 2 CK the message is about ("step3", "step2_cs", "comlex", "mcat",
-    "school", "step1"), or "content" for a question of medicine itself, when it names no Step 2 CK;
+    """Which exam outside Step 2 CK the message is about ("step3", "step2_cs", "comlex", "comlex_figures",
+    "mcat", "school", "step1"), or "content" for a question of medicine itself, when it names no Step 2 CK;
     else None. Step 3 asked about ("should I take step 3 first?") is out of scope whatever else is named."""
     if asks_step3(norm):
         return "step3"
+    if asks_comlex_figures(norm):
+        return "comlex_figures"
     if _STEP2_CK_RE.search(norm):
         return None
     if _CONTENT_RE.search(norm) and not re.search(r"\b(?:score|scores|match|residency|average|avg|exam day)\b", norm):
