@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from html import escape
+from itertools import pairwise
 from typing import Literal
 
 from bot.commands import COMMANDS
@@ -23,6 +24,8 @@ from knowledge.store import MINIMUM_SCORE_FACT, Group
 
 EARLIER_MINIMUM_FACT = "step2-passing-score-2022"
 """The fact whose `value` is the pass mark for exams before the current one took effect."""
+PASS_MARK_FACTS = (MINIMUM_SCORE_FACT, EARLIER_MINIMUM_FACT, "step2-passing-score-2014")
+"""Step 2 CK's pass marks, newest first, each with the exam date it took effect (`as_of`)."""
 RETAKES = Button("Retakes", f"/faq {topics.RETAKES}")
 WITHIN_REACH = 5
 """Points below an average that we still call "within reach"."""
@@ -565,19 +568,20 @@ def faq_answer(
 
 def pass_verdict(score: int, knowledge: Knowledge) -> str:
     """ "Is 214 a pass?" answered first, for the exam dates each pass mark covers (the facts' own figures)."""
-    now, before = knowledge.facts.get(MINIMUM_SCORE_FACT), knowledge.facts.get(EARLIER_MINIMUM_FACT)
-    if now is None or now.value is None:
+    marks = [f for f in (knowledge.facts.get(i) for i in PASS_MARK_FACTS) if f is not None and f.value is not None]
+    if not marks:
         return ""
-    since = _day(now.as_of)
-    if score >= now.value:
+    now = marks[0]
+    if score >= (now.value or 0):
         return f"✅ <b>A {score} is a pass</b>: at or above the current pass mark of {now.value}."
-    if before is not None and before.value is not None and score >= before.value:
-        return (
-            f"<b>A {score} passes if you sat the exam before {since}</b>, when the mark was {before.value}; "
-            f"for exams from that date the mark is {now.value}."
-        )
-    earlier = f", {before.value} before that" if before is not None and before.value is not None else ""
-    return f"<b>A {score} is under the pass mark</b>: {now.value} for exams from {since}{earlier}."
+    for newer, older in pairwise(marks):
+        if score >= (older.value or 0):
+            return (
+                f"<b>A {score} passes if you sat the exam before {_day(newer.as_of)}</b>, when the mark was "
+                f"{older.value}; for exams from {_day(now.as_of)} the mark is {now.value}."
+            )
+    earlier = "".join(f", {m.value} from {_day(m.as_of)}" for m in marks[1:])
+    return f"<b>A {score} is under the pass mark</b>: {now.value} for exams from {_day(now.as_of)}{earlier}."
 
 
 def specific_answer(

@@ -24,6 +24,8 @@ from knowledge import Knowledge, topics
 from knowledge.text import normalize
 
 CRISIS_FACT = "crisis-line-us"
+STEP1_MARK_FACT = "step1-passing-standard"
+COMLEX_PE_FACT = "comlex-level2-pe-ended"
 HEAVY_FEELINGS = frozenset({"failure", "shame", "panic", "hopeless"})
 """Feelings beside which an upbeat closing line would jar."""
 
@@ -362,23 +364,33 @@ _WHERE_INSTEAD = {
     "best guide.",
     "step1": "Step 1 prep is outside what I know well. Your school's learning specialists and USMLE's own "
     "materials are good places to start.",
+    "step1_mark": "Step 1 is outside what I know well, but here is the one fact I hold on its pass mark.",
     "content": "Teaching the medicine itself is outside what I do: your question bank's explanations or a review "
     "book will explain it far better than I could.",
 }
 SCOPE = "I'm built for Step 2 CK: scores, specialty averages, the match and your study plan."
 
 
+_SCOPE_FACTS = {"step1_mark": STEP1_MARK_FACT, "comlex": COMLEX_PE_FACT}
+"""The one fact we hold on an exam that isn't ours, given with the decline (the COMLEX one only when PE is named)."""
+
+
 def out_of_scope_reply(text: str, knowledge: Knowledge) -> Reply:
     """A short, kind "that's outside what I know", where to look instead, and the one fact we hold on it."""
-    kind = out_of_scope(normalize(text)) or "step3"
+    norm = normalize(text)
+    kind = out_of_scope(norm) or "step3"
     if kind == "step2_cs" and topics.STEP2_CS in knowledge.faq:
         return faq_answer(topics.STEP2_CS, knowledge)  # the one thing we know about it, with its source
     buttons: tuple[tuple[Button, ...], ...] = ()
-    if kind == "step1" and topics.STEP1_PASS_FAIL in knowledge.faq:
+    if kind in {"step1", "step1_mark"} and topics.STEP1_PASS_FAIL in knowledge.faq:
         buttons = ((Button("Step 1 P/F and Step 2 CK", f"/faq {topics.STEP1_PASS_FAIL}"),),)
     if kind == "comlex_figures" and topics.DO_STUDENTS in knowledge.faq:
         buttons = ((Button("DO students and Step 2 CK", f"/faq {topics.DO_STUDENTS}"),),)
-    return Reply(f"{_WHERE_INSTEAD[kind]} {SCOPE}", buttons)
+    fact = knowledge.facts.get(_SCOPE_FACTS.get(kind, ""))
+    if fact is None or (kind == "comlex" and not re.search(r"\bpe\b", norm)):
+        return Reply(f"{_WHERE_INSTEAD[kind]} {SCOPE}", buttons)
+    said = f"{escape(fact.text)} <i>({escape(knowledge.cite(fact.source))})</i>"
+    return Reply(f"{_WHERE_INSTEAD[kind]}\n\n{said}\n\n{SCOPE}", buttons)
 
 
 def passed(parsed: Parsed) -> Reply:

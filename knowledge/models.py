@@ -25,7 +25,16 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
-PRIMARY_PUBLISHERS = ("usmle.org", "nbme.org", "nrmp.org", "aamc.org", "ecfmg.org", "sfmatch.org", "auanet.org")
+PRIMARY_PUBLISHERS = (
+    "usmle.org",
+    "nbme.org",
+    "nrmp.org",
+    "aamc.org",
+    "ecfmg.org",
+    "sfmatch.org",
+    "auanet.org",
+    "nbome.org",
+)
 """The bodies that publish Step 2 CK and Match data themselves; a page elsewhere reports someone else's table."""
 
 

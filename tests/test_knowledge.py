@@ -220,11 +220,21 @@ SOURCED_NUMBERS.update(
         "usmle-bulletin-testing": set(),
         "usmle-delay-2019": set(),
         "usmle-exam-day-info": {30},
-        "usmle-faq-percentiles-legacy": {75},
+        "usmle-faq-percentiles-legacy": {75, 1, 2013},
         "usmle-score-reports-faq": set(),
         "usmle-step2-content-outline": set(),
         "vanderbilt-early-matches": set(),
         "washu-residency-faq": set(),
+        "usmle-step1-2022-summary": {194, 196, 26, 2022},
+        "usmle-passing-2014": {209, 1, 2014},
+        "usmle-two-digit-2011": {1, 2011},
+        "nbome-percentile-converter": set(),
+        "nbome-concordance": set(),
+        "nbome-level2-pe": {2, 2021, 2022},
+        "ecfmg-epex-2021": {90, 1, 2021},
+        "nrmp-soap": set(),
+        "nrmp-after-match": {1},
+        "nrmp-unmatched-help": {1},
     }
 )
 SOURCED_NUMBERS.update(

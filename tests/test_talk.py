@@ -176,6 +176,7 @@ def test_news_of_the_exam_sat_is_met_and_the_wait_is_next(advisor: Advisor, text
         ("did i pass with 214?", "A 214 passes if you sat the exam before July 1, 2025"),
         ("is 230 enough to pass", "✅ A 230 is a pass"),
         ("is 205 a pass", "A 205 is under the pass mark"),
+        ("is 211 a pass", "A 211 passes if you sat the exam before July 1, 2022, when the mark was 209"),
     ],
 )
 def test_a_pass_is_congratulated_and_a_question_about_one_answered_first(
@@ -348,6 +349,24 @@ def test_the_exam_date_they_give_is_remembered(advisor: Advisor, store: ProfileS
     advisor.handle(1, "I'm a DO student, my exam is on March 3")
     about = store.get(1).about
     assert (about.school, about.exam_date) == ("do", "2027-03-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("what's the passing score for step 1", "step1-passing-standard"),
+        ("how many points do you need to pass step one", "step1-passing-standard"),
+        ("is comlex level 2 pe still a thing", "comlex-level2-pe-ended"),
+    ],
+)
+def test_a_decline_gives_the_one_fact_we_hold_with_its_source(
+    advisor: Advisor, knowledge: Knowledge, text: str, fact: str
+) -> None:
+    shown = say(advisor, text)
+    held = knowledge.facts[fact]
+    assert "outside what I know" in shown
+    assert held.text in shown and knowledge.cite(held.source) in shown
+    assert "218" not in shown  # not Step 2 CK's pass mark, given as Step 1's
 
 
 @pytest.mark.parametrize(

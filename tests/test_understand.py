@@ -500,6 +500,8 @@ SCOPE_CASES = [
     case("step 1 was 214, how bad is that?", "faq", step1=214),
     # COMLEX's own figures are NBOME's; converting one, or a Step 2 CK score beside it, stays ours.
     case("avg comlex level 2 for em?", "out_of_scope"),
+    case("what score do you need to pass step 1", "out_of_scope"),
+    case("i passed step 1, what's the step 2 passing score", "faq", topic="passing_score"),
     case("what level 2 score do DOs need for ortho", "out_of_scope"),
     case("can i convert my comlex 550 to usmle", "faq"),
     case("DO with comlex 600 and step 2 250, good for EM?", "score_check", score=250),

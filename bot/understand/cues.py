@@ -205,7 +205,7 @@ _STEP2_CK_RE = re.compile(r"\b(?:step\s*(?:2|two|ii)(?!\s*cs)|step2(?!cs)|s2(?:c
 _OUT_OF_SCOPE = (
     ("step2_cs", re.compile(r"\b(?:step\s*(?:2|two|ii)\s*cs|step2cs|cs exam|clinical skills(?: exam)?)\b")),
     ("step3", re.compile(r"\b(?:step\s*(?:3|three|iii)|step3|usmle\s*3)\b")),
-    ("comlex", re.compile(r"\bcomlex(?:\s*(?:level\s*)?3|\s*pe)\b|\blevel\s*3\b")),
+    ("comlex", re.compile(r"\bcomlex(?:\s*(?:level\s*)?(?:3|2\s*pe)|\s*pe)\b|\blevel\s*(?:3|2\s*pe)\b")),
     # COMLEX's own numbers (its pass mark, scale, percentiles, release): NBOME's, not ours. Whether DOs
     # need the USMLE, or how programs read COMLEX, stays ours (the DO topics).
     (
@@ -224,6 +224,10 @@ _OUT_OF_SCOPE = (
             r"|\b(?:school s|schools|my|clerkship|rotation)\s+(?:\w+\s+){0,2}finals?\b"
         ),
     ),
+)
+_STEP1_NAMED_RE = re.compile(r"\bstep\s*(?:1|one|i)\b")
+_PASS_MARK_RE = re.compile(
+    r"\b(?:pass(?:ing)?\s*(?:mark|score|standard|line|cut\s*off)|min(?:imum)?\s*(?:score|passing|to pass)|to pass)\b"
 )
 _STEP1_PREP_RE = re.compile(
     r"\bstep\s*(?:1|one|i)\b.*\b(?:study|studying|prep|prepare|preparing|resources?|first aid|pathoma|sketchy|"
@@ -266,8 +270,9 @@ def asks_step3(norm: str) -> bool:
 
 def out_of_scope(norm: str) -> str | None:
     """Which exam outside Step 2 CK the message is about ("step3", "step2_cs", "comlex", "comlex_figures",
-    "mcat", "school", "step1"), or "content" for a question of medicine itself, when it names no Step 2 CK;
-    else None. Step 3 asked about ("should I take step 3 first?") is out of scope whatever else is named."""
+    "mcat", "school", "step1", "step1_mark"), or "content" for a question of medicine itself, when it names
+    no Step 2 CK; else None. Step 3 asked about ("should I take step 3 first?") is out of scope whatever
+    else is named."""
     if asks_step3(norm):
         return "step3"
     if asks_comlex_figures(norm):
@@ -276,6 +281,8 @@ def out_of_scope(norm: str) -> str | None:
         return None
     if _CONTENT_RE.search(norm) and not re.search(r"\b(?:score|scores|match|residency|average|avg|exam day)\b", norm):
         return "content"
+    if _STEP1_NAMED_RE.search(norm) and _PASS_MARK_RE.search(norm):
+        return "step1_mark"  # "what's the passing score for step 1": its pass mark, not Step 2 CK's
     for kind, pattern in _OUT_OF_SCOPE:
         if pattern.search(norm):
             return kind
