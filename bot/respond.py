@@ -94,14 +94,17 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
     staged = text and parsed.intent in STAGED
     stage = stage_of(parsed, profile.about, normalize(text), today) if staged else None
+    # A comparison whose post asks a question of its own (a topic beside the frame): the question is
+    # answered first, and the score is set beside the averages in that answer's numbers section.
+    asked = replace(parsed, intent="faq") if parsed.intent in FIGURE_INTENTS and parsed.topic else parsed
     specific = None
-    if parsed.intent == "faq" and text:
-        specific = best_answer(text, parsed.topic, k, stage, parsed.school or profile.about.school)
+    if asked.intent == "faq" and text:
+        specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)
     if specific is not None:
         specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
         reply = advice.specific_answer(specific, k, specs, parsed.score, yes_no=parsed.yes_no)
     else:
-        reply = advice.advise(parsed, profile, k, stage)
+        reply = advice.advise(asked, profile, k, stage)
     if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
         shown = replace(profile, about=merged_about(profile.about, parsed))

@@ -443,3 +443,17 @@ def test_no_yes_or_no_opener_for_a_question_that_is_not_yes_or_no(advisor: Advis
     asked = say(advisor, "is an average score enough to match?")
     not_asked = say(advisor, "how are people with average scores doing in the match these days?")
     assert opener in asked and opener not in not_asked, (asked, not_asked)
+
+
+def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_question_is_answered_first(
+    advisor: Advisor, knowledge: Knowledge
+) -> None:
+    post = (
+        "I'm an MS4 applying EM and my CK came back 244 a while ago. Different question though, for my "
+        "roommate who just sat it: which day of the week do Step 2 CK scores usually get released?"
+    )
+    turn = advisor.handle(1, post)
+    shown = plain_text(turn.reply.html)
+    assert (turn.intent, turn.topic, turn.score) == ("score_check", "score_release", 244)
+    assert shown.startswith(knowledge.faq["score_release"].title)  # their question first...
+    assert "Your 244 is" in shown  # ...then their score beside the field's average

@@ -69,7 +69,8 @@ HOPELESS_BARE_AT = 0.9
 """The model's bar for a message with none of the words crises are said in (`cues.distress_words`)."""
 ALSO_AT = 0.6
 SPECIFIC_CHARS = 150
-"""A post this long with a score, a specialty and a confident question is answered as that question."""
+"""A post this long with a score, a specialty and a confident question keeps that question: it is the
+comparison (the frame holds), and its topic is answered first with the score beside the averages."""
 KNOWN_WORDS = 0.5
 """Below this share of words seen in training, a message is "unknown" whatever the model says."""
 SHORT_WORDS = 6
@@ -233,7 +234,10 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     if len(tokens) <= SHORT_WORDS and confidence < SHORT_SURE and (specs or others or nums.score or nums.range):
         sure = 0.0  # "step 2 ck 250", "PRS average": the entities say it all
     settled, sure = _settle(intent, sure, nums, specs, others, text, norm)
-    topic = guess.topic[0][0] if settled == "faq" else None
+    # A long post's own confident question stays its topic beside the comparison frame ("I got 255 and
+    # want uro, when is the AUA deadline?"): `respond` answers it first, with the score beside the averages.
+    asked = intent == "faq" and settled == "score_check" and len(text) >= SPECIFIC_CHARS and confidence >= CONFIDENT
+    topic = guess.topic[0][0] if settled == "faq" or asked else None
     if settled == "faq" and nums.quoted and nums.score is None:
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
     elif settled == "faq" and nums.score is not None and not specs and cues.asks_pass(norm):
@@ -244,7 +248,7 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED and sure < 1.0:
         readings = _readings(guess)
     also = _also(text, settled, topic, loaded) if len(text) >= 150 else ()
-    if intent == "faq" and settled != "faq" and guess.topic[0][1] >= ALSO_AT:
+    if intent == "faq" and settled != "faq" and not asked and guess.topic[0][1] >= ALSO_AT:
         heard = _label("faq", guess.topic[0][0])  # the frame answers first; what else they asked is a button
         also = (heard, *(a for a in also if a != heard))[:2]
     feeling = _feeling(text, norm, guess, loaded, ents)
@@ -406,7 +410,7 @@ def _settle(
         # a specialty and an average word its averages; the question the model heard becomes a button.
         # A long post that asks a question of its own keeps its answer, and the reply sets the
         # student's score beside the averages too (`Advisor._reply`).
-        if has_score and (len(text) < SPECIFIC_CHARS or confidence < CONFIDENT):
+        if has_score:
             return "score_check", 1.0
         if not has_score and cues.asks_average(norm):
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0

@@ -91,10 +91,10 @@ def entity_tokens(
 def data_digest(examples: Path = EXAMPLES_DIR) -> str:
     """Fingerprint of what the model learns from; cheap (about a megabyte of hashing).
 
-    The example files; the FAQ phrasings and the specialty aliases (phrasings are training
-    examples, aliases decide the entity tokens), but not the answers, sources or averages
-    beside them, so editing those needs no retraining; the entity rules' code and word lists;
-    and the feature version.
+    The example files; the FAQ phrasings, the answers' ways of asking and the specialty aliases
+    (phrasings and asks are training examples, aliases decide the entity tokens), but not the
+    answers' texts, sources or averages beside them, so editing those needs no retraining; the
+    entity rules' code and word lists; and the feature version.
     """
     here = Path(__file__).parent
     rules = [here / "classifier.py", here / "scores.py", here / "specialties.py", VOCAB_FILE]
@@ -113,6 +113,9 @@ def _learned_knowledge() -> bytes:
         for table in tables.values():
             for record in table.values():
                 picked[f"{name}:{record.get(key)}"] = [record.get("name"), record.get(field)]
+    answers = json.loads((DATA_DIR / "answers.json").read_text(encoding="utf-8"))["answers"]
+    for record in answers.values():  # each way of asking is an example of the answer's topic
+        picked[f"answers.json:{record['id']}"] = [record["topic"], record["question"], record["asks"]]
     return json.dumps(picked, sort_keys=True).encode()
 
 

@@ -308,7 +308,7 @@ _HOPELESS_RE = re.compile(
     r"(?:die|dying|be dead|being dead|death)\b"
     r"|\b(?:want|wanna|wanted|wanting|wish|wishing|thinking|thinkin|thought|thoughts|considering|going|gonna|might|"
     r"ready|planning|tempted|urge)\b(?:\s+\w+){0,4}?\s+(?:to\s+|of\s+|about\s+|bout\s+)?(?:just\s+)?"
-    r"(?:kill(?:ing)? myself|end(?:ing|in)? (?:it all|my life|things|everything|it)|"
+    r"(?:kill(?:ing)? myself|end(?:ing|in)? (?:it all|my life|things|everything|it)(?! with\b)|"
     r"not (?:be )?(?:alive|here|exist|existing|wake up)|(?:stop )?exist(?:ing)?\s+any\s*more|unalive|"
     r"tak(?:e|ing) my (?:own )?life|hurt(?:ing)? myself|harm(?:ing)? myself|disappear (?:forever|for good)|"
     r"sleep (?:forever|and (?:never|not) wake up)|jump(?:ing)? off|overdos\w*|"
@@ -359,6 +359,20 @@ _HOPELESS_RE = re.compile(
     r"|\b(?:won t|wont|will not|not going to|not gonna)\s+(?:still\s+)?be\s+(?:alive|around for (?:my|the) "
     r"(?:score|results?|match)|(?:here|around) much longer)\b"
     r"|\b(?:don t|dont|do not) think i (?:ll|will) (?:still )?be (?:alive|here|around)\b"
+    # doubt about still being here: "idk if i'll still be here by then", "not sure i'll even be around"
+    r"|\b(?:idk|i don t know|i dont know|don t know|dont know|not sure|unsure|no idea|doubt)\s+(?:if\s+|whether\s+)?"
+    r"i(?: ll| will|ll| d| would)?\s+(?:even\s+|still\s+)+be\s+(?:here|around|alive)\b"
+    r"|\b(?:idk|i don t know|i dont know|don t know|dont know|not sure|unsure|no idea|doubt)\s+(?:if\s+|whether\s+)?"
+    r"i(?: ll| will|ll| d| would)?\s+be\s+alive\b"
+    r"|\b(?:won t|wont|will not)\s+(?:even\s+|still\s+)?be\s+(?:here|around)\s+(?:by|when)\b"
+    r"|\b(?:won t|wont|will not)\s+(?:even\s+|still\s+)?be\s+(?:here|around)\b.{0,40}\banyway\b"
+    # dwelling on it: "i think about ending it", "thought of killing myself"
+    r"|\b(?:think|thinking|thought|thoughts)\s+(?:about|of|bout)\s+(?:just\s+)?"
+    r"(?:ending (?:it|it all|things|everything|my life)|killing myself|not being here|not being alive|"
+    r"disappearing for good)\b(?!\s+with\b)"
+    # pills set aside: "i have my pills lined up"
+    r"|\b(?:pills|meds|tablets)\s+(?:are\s+|all\s+)?(?:lined up|stashed|set aside|saved up)\b"
+    r"|\b(?:lined up|stashed|set aside)\s+(?:all\s+)?(?:my|the)\s+(?:\w+\s+)?(?:pills|meds|tablets)\b"
     r"|\b(?:won t|wont|will not)\s+be\s+alive\b|\bnot (?:be|being) alive (?:by|for|when)\b"
     # methods: pills stockpiled or counted, a lethal dose, a noose, a gun turned on oneself, a fall,
     # a crash or a train sought
@@ -441,6 +455,8 @@ _IDIOM_RE = re.compile(
     r"|\b(?:wake|woke|waking|wakes)\s+up\s+(?:on time|early|late|in time|for|at\s+\d|before)\b"
     # refusing to work oneself to death for a number: "i'd rather not kill myself for a 260"
     r"|\b(?:not|never|won t|wont)\s+(?:kill|killing)\s+myself\s+for\s+(?:a|an)?\s*\d{3}\b"
+    # stopping for the day: "i'll end it here for tonight, 3 blocks done"
+    r"|\bend (?:it|things) (?:here |there |early )?for (?:today|tonight|the day|the night|now)\b|\bend it here\b"
     # wanting something badly: "i'd kill for a 260", "would kill for a day off"
     r"|\b(?:would|d|ll|could)\s+(?:literally\s+)?kill\s+for\b"
     # a forecast, not an intent: "i'm gonna die if scores aren't out friday"
@@ -606,6 +622,7 @@ _RELIEF_RE = re.compile(
 )
 _WORRY_RE = re.compile(
     r"\bam i (?:screwed|cooked|done for|doomed|finished|toast|cooked)\b|\bis it over for me\b|\bam i ruined\b"
+    r"|\b(?:think|pretty sure|feel like|convinced|afraid|scared|worried) i (?:just )?(?:failed|bombed|tanked|flunked)\b"
     r"|\b(?:did i|have i) (?:ruin|ruined|tank|tanked|blow|blown|screw|screwed)\b|\bruined my chances\b"
     r"|\bno chance\b|\bany chance at all\b|\bam i (?:out|delusional)\b"
 )
