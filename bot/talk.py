@@ -364,6 +364,8 @@ _WHERE_INSTEAD = {
     "best guide.",
     "step1": "Step 1 prep is outside what I know well. Your school's learning specialists and USMLE's own "
     "materials are good places to start.",
+    "writing": "Writing or editing your application is outside what I do: your school's advising office, a "
+    "mentor in the field or a writing center will give it the careful read it deserves.",
     "step1_mark": "Step 1 is outside what I know well, but here is the one fact I hold on its pass mark.",
     "content": "Teaching the medicine itself is outside what I do: your question bank's explanations or a review "
     "book will explain it far better than I could.",

@@ -375,6 +375,8 @@ def test_a_decline_gives_the_one_fact_we_hold_with_its_source(
         ("how do i prepare for step 3", "usmle.org"),
         ("my comlex level 3 is next week, any tips", "nbome.org"),
         ("avg comlex level 2 for em?", "nbome.org"),  # not EM's Step 2 CK averages
+        ("could you write my personal statement for ortho", "advising office"),
+        ("how do you dose heparin", "question bank"),
         ("is a 550 comlex good for IM", "nbome.org"),
         ("how to study for the surgery shelf", "clerkship director"),
         ("best resources for step 1?", "learning specialists"),
@@ -382,7 +384,7 @@ def test_a_decline_gives_the_one_fact_we_hold_with_its_source(
 )
 def test_another_exam_gets_a_kind_decline_and_where_to_look(advisor: Advisor, text: str, where: str) -> None:
     shown = say(advisor, text)
-    assert "outside what I know" in shown and where in shown and "built for Step 2 CK" in shown
+    assert "outside what I" in shown and where in shown and "built for Step 2 CK" in shown
     assert "Sources:" not in shown  # no Step 2 CK answer dressed up as theirs
 
 

@@ -384,6 +384,8 @@ def _settle(
         return "invalid_score", 1.0
     if cues.asks_step3(norm):
         return "out_of_scope", 1.0  # Step 3 is not ours to answer, whatever scores or fields come with it
+    if cues.asks_for_writing(norm):
+        return "out_of_scope", 1.0  # "write my personal statement for rads": not ours, whatever field is named
     if not has_score and cues.asks_comlex_figures(norm):
         return "out_of_scope", 1.0  # COMLEX's own figures: Step 2 CK averages would answer another exam
     if nums.step1 is not None and not has_score and cues.asks_what_step1_costs(norm):

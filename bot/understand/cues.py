@@ -241,8 +241,15 @@ _STEP3_ASKED_RE = re.compile(
     r"(?:step\s*(?:3|three)|step3|usmle step 3)\b|\b(?:step\s*(?:3|three)|step3)\b[^.?!]{0,40}\?"
     r"|\b(?:step\s*(?:3|three)|step3)\b.{0,60}\b(?:when|should i|worth it|take it|do i need)\b"
 )
+_WRITING_RE = re.compile(
+    r"\b(?:write|writing|draft|edit|proofread|review|fill out|fill in|rewrite|polish)\s+(?:me\s+)?"
+    r"(?:my\s+|a\s+|an\s+|the\s+)?"
+    r"(?:personal statement|ps|cv|resume|eras (?:application|experiences?|section|entries)|experiences? section|"
+    r"letter of (?:intent|interest|recommendation)|lor|thank you (?:email|note)|cover letter|essay)\b"
+)
 _CONTENT_RE = re.compile(
-    r"\b(?:explain|teach me|quiz me|what is|whats|what s|how does|define|describe)\b.{0,30}\b(?:cycle|pathway|"
+    r"\bhow (?:do|would|should) (?:i|you|we) (?:calculate|dose|treat|manage|interpret|read|work up|differentiate)\b"
+    r"|\b(?:explain|teach me|quiz me|what is|whats|what s|how does|define|describe)\b.{0,30}\b(?:cycle|pathway|"
     r"mechanism|plexus|nerve|artery|enzyme|receptor|murmur|ecg|ekg|drug|antibiotic|syndrome|disease|pathophysiology|"
     r"moa|side effects?|treatment|management|diagnosis|anatomy)\b|\bmechanism of action\b|\bdrug of choice\b"
 )
@@ -253,6 +260,11 @@ _FIGURE_WORDS_RE = re.compile(
     r"\b(?:average|avg|mean|median|good|enough|competitive|need|needed|score for|scores for|percentile\w*|\d{3})\b"
 )
 _NAMES_USMLE_RE = re.compile(r"\b(?:usmle|step\s*(?:2|two)|step2|ck|convert\w*|conversion|equivalent)\b")
+
+
+def asks_for_writing(norm: str) -> bool:
+    """ "can you write my personal statement for rads": writing their application is not ours, whatever field."""
+    return _WRITING_RE.search(norm) is not None
 
 
 def asks_comlex_figures(norm: str) -> bool:
@@ -270,13 +282,15 @@ def asks_step3(norm: str) -> bool:
 
 def out_of_scope(norm: str) -> str | None:
     """Which exam outside Step 2 CK the message is about ("step3", "step2_cs", "comlex", "comlex_figures",
-    "mcat", "school", "step1", "step1_mark"), or "content" for a question of medicine itself, when it names
-    no Step 2 CK; else None. Step 3 asked about ("should I take step 3 first?") is out of scope whatever
-    else is named."""
+    "mcat", "school", "step1", "step1_mark"), "content" for a question of medicine itself, or "writing" for
+    writing their application, when it names no Step 2 CK; else None. Step 3 asked about ("should I take
+    step 3 first?") is out of scope whatever else is named."""
     if asks_step3(norm):
         return "step3"
     if asks_comlex_figures(norm):
         return "comlex_figures"
+    if asks_for_writing(norm):
+        return "writing"
     if _STEP2_CK_RE.search(norm):
         return None
     if _CONTENT_RE.search(norm) and not re.search(r"\b(?:score|scores|match|residency|average|avg|exam day)\b", norm):
