@@ -139,7 +139,9 @@ def best_answer(
 LONG_POST = 150
 """Characters from which a post's questions are matched one by one."""
 MIN_QUESTION = 15
-_QUESTION_RE = re.compile(r"[^.!?\n]*\?")
+_QUESTION_RE = re.compile(r"(?:^|(?<=[.!?\n]))[^.!?\n]*\?")
+"""A sentence ending in "?". Anchored at a sentence's start: unanchored, a post without one tried
+every position to the sentence's end (close to a millisecond for a long post)."""
 
 
 def _best_in(text: str, topic: str, knowledge: Knowledge, stage: Stage | None, school: str | None) -> Answer | None:

@@ -491,7 +491,13 @@ def _also(text: str, intent: str, topic: str | None, loaded: Model) -> tuple[str
         if label not in seen:
             seen.add(label)
             found.append(label)
-    return tuple(found[:2])
+            if len(found) == ALSO_MAX:
+                break  # no more are offered: the rest need not be read
+    return tuple(found)
+
+
+ALSO_MAX = 2
+"""Other questions of a long post offered as buttons, at most."""
 
 
 _QUESTION_RE = re.compile(
