@@ -459,3 +459,20 @@ def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_ques
     assert (turn.intent, turn.topic, turn.score) == ("score_check", "score_release", 244)
     assert shown.startswith(knowledge.faq["score_release"].title)  # their question first...
     assert "Your 244 is" in shown  # ...then their score beside the field's average
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("is step 2 ck curved?", "Does a set percentage of people fail Step 2 CK each time?"),
+        ("how do they calculate the 3 digit score", "How is my three-digit Step 2 CK score worked out?"),
+        ("can i convert my comlex 560 to a usmle score", "Can I convert my COMLEX score to a USMLE score?"),
+        ("what happens if i dont match", "What happens if I don't match?"),
+        ("how do i reschedule my step 2 date", "Can I move my Step 2 CK test date, and what does it cost?"),
+        ("when did they stop the two digit score", "When did USMLE stop giving two-digit scores?"),
+    ],
+)
+def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, text: str, question: str) -> None:
+    shown = say(advisor, text)
+    assert shown.startswith(question)
+    assert "Sources: " in shown

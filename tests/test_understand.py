@@ -501,6 +501,10 @@ SCOPE_CASES = [
     # COMLEX's own figures are NBOME's; converting one, or a Step 2 CK score beside it, stays ours.
     case("avg comlex level 2 for em?", "out_of_scope"),
     case("what score do you need to pass step 1", "out_of_scope"),
+    # How moving the exam works is a question, not news of a new date or a plan to build.
+    case("how do i reschedule my step 2 date", "faq", topic="timing"),
+    case("is it possible to push my ck back 2 weeks", "faq", topic="timing"),
+    case("could you write my personal statement for derm", "out_of_scope"),
     case("i passed step 1, what's the step 2 passing score", "faq", topic="passing_score"),
     case("what level 2 score do DOs need for ortho", "out_of_scope"),
     case("can i convert my comlex 550 to usmle", "faq"),

@@ -242,6 +242,8 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
     elif settled == "faq" and nums.score is not None and not specs and cues.asks_pass(norm):
         topic = topics.PASSING_SCORE
+    elif settled == "faq" and intent in _MOVE_READS and _asks_how_to_move(norm):
+        topic = topics.TIMING
     elif settled == "faq" and nums.step1 is not None and nums.score is None and cues.asks_what_step1_costs(norm):
         topic = topics.STEP1_VS_STEP2
     readings: tuple[str, ...] = ()
@@ -384,6 +386,8 @@ def _settle(
         return "invalid_score", 1.0
     if cues.asks_step3(norm):
         return "out_of_scope", 1.0  # Step 3 is not ours to answer, whatever scores or fields come with it
+    if intent in _MOVE_READS and _asks_how_to_move(norm):
+        return "faq", 1.0  # how rescheduling works (its topic is set by `_understand`), not a date to move
     if cues.asks_for_writing(norm):
         return "out_of_scope", 1.0  # "write my personal statement for rads": not ours, whatever field is named
     if not has_score and cues.asks_comlex_figures(norm):
@@ -441,6 +445,15 @@ def _settle(
         # progress to log (the plan keeps it with the practice scores); what it means is asked in words.
         return ("practice_score" if _ASKS_RE.search(text.lower()) else "log_progress"), 1.0
     return intent, confidence
+
+
+_MOVE_READS = frozenset({"exam_moved", "study_plan", "days_left", "faq", "unknown"})
+"""Readings of "can i push my ck back 2 weeks" when it asks how moving works, not for a plan."""
+
+
+def _asks_how_to_move(norm: str) -> bool:
+    """How moving the exam works is asked ("is it possible to push my ck back 2 weeks"), and no plan is."""
+    return cues.asks_how_to_move_the_exam(norm) and not cues.asks_for_plan(norm)
 
 
 _PLAN_INTENTS = frozenset({"study_plan", "exam_moved", "days_left", "plan_break", "log_progress"})

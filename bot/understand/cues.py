@@ -262,6 +262,18 @@ _FIGURE_WORDS_RE = re.compile(
 _NAMES_USMLE_RE = re.compile(r"\b(?:usmle|step\s*(?:2|two)|step2|ck|convert\w*|conversion|equivalent)\b")
 
 
+_HOW_TO_MOVE_RE = re.compile(
+    r"\b(?:how (?:do|can|would|should) (?:i|you|we|one)|how to|can i|could i|is it possible to|am i allowed to|"
+    r"what does it cost to|does it cost (?:anything |money )?to|is there a fee to)\b.{0,30}?"
+    r"\b(?:reschedul\w*|move|change|push|postpone|delay|extend)\b"
+)
+
+
+def asks_how_to_move_the_exam(norm: str) -> bool:
+    """ "how do i reschedule my step 2 date": how moving it works, not news that it moved."""
+    return _HOW_TO_MOVE_RE.search(norm) is not None
+
+
 def asks_for_writing(norm: str) -> bool:
     """ "can you write my personal statement for rads": writing their application is not ours, whatever field."""
     return _WRITING_RE.search(norm) is not None
