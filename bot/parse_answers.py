@@ -218,6 +218,8 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         for m in _date_matches(folded, today)
         if not _REMIND_RE.search(folded[max(0, m[0] - 12) : m[0]])
         and not _STARTS_RE.search(folded[max(0, m[0] - _EXAM_WORD_SPAN * 2) : m[0]])
+        and not _EVERY_RE.search(folded[max(0, m[0] - 12) : m[0]])
+        and not _APART_RE.match(folded, m[1])
     ]
     if not matches:
         return None
@@ -241,6 +243,9 @@ _EXAM_WORD_RE = words_re(*EXAM_WORDS, r"step\s*(?:2|two)", "s2ck", "boards?")
 _PAST_RE = words_re(*PAST_WORDS)
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
 """A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
+_EVERY_RE = re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
+_APART_RE = re.compile(r"s?\s*(?:apart|between|per|each|at a time)\b")
+"""A weekday that recurs ("every saturday") or a span between things ("1 week apart") dates no exam."""
 _STARTS_RE = re.compile(
     r"\b(?:start\w*|begin\w*|kick\w* off)\s+(?:my\s+|of\s+|the\s+)?(?:dedicated|studying|study(?:ing)? period|prep|"
     r"uworld|residency|intern year|internship|rotations?|sub ?is?|clerkships?|away rotations?)"
@@ -417,7 +422,9 @@ def parse_nudge_time(text: str) -> time | str:
 # ------------------------------------------------------------------------- progress
 
 _DONE_RE = re.compile(
-    r"(?<![0-9./])([0-9]{1,4})(?![0-9./])(?!\s*(?:%|percent|pct))\s*(?:q|qs|qbank|questions?|ques|items?|mcqs?|problems?)?\b"
+    r"(?<![0-9./])([0-9]{1,4})(?![0-9./])(?!\s*(?:%|percent|pct))"
+    r"(?!\s*(?:days?|weeks?|wks?|hours?|hrs?|mins?|minutes|months?|blocks?|am|pm|th|st|nd|rd)\b)"
+    r"\s*(?:q|qs|qbank|questions?|ques|items?|mcqs?|problems?)?\b"
 )
 
 
@@ -427,11 +434,26 @@ def parse_done_count(text: str) -> int | None:
     Counts over 1000 are ignored as typos rather than logged.
     """
     t = re.sub(r"^/done(?:@\w+)?", " ", fold(text))
-    m = _DONE_RE.search(t)
+    # A number the questions are counted in wins ("week 2 of dedicated, did 410 questions"); a bare one
+    # counts only when it numbers nothing else ("block 3", "day 3", "3 days in").
+    m = _COUNTED_RE.search(t) or next(
+        (d for d in _DONE_RE.finditer(t) if not _NUMBERS_SOMETHING_RE.search(t[max(0, d.start() - 12) : d.start()])),
+        None,
+    )
     if not m:
         return None
     n = int(m[1])
     return n if n <= 1000 else None
+
+
+_COUNTED_RE = re.compile(
+    r"(?<![0-9./])([0-9]{1,4})(?![0-9./])\s*(?:q|qs|qbank questions|questions?|ques|items?|mcqs?|problems?)\b"
+)
+_NUMBERS_SOMETHING_RE = re.compile(
+    r"\b(?:block|day|week|wk|nbme|uwsa|form|step|cms|no|number|chapter|part|module|set|test|round|pass|page|"
+    r"lecture|video|deck|level)\s*#?\s*$|#\s*$"
+)
+"""Words a number after them numbers ("block 3", "day 3", "nbme 9"): it is no count of questions."""
 
 
 _PERCENT_RE = re.compile(r"(?<![0-9.])([0-9]{1,3})(?:\.[0-9]{1,2})?\s*(?:%|percent|pct)")

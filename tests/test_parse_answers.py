@@ -120,6 +120,10 @@ def test_exam_date_limit_is_365_days() -> None:
         ("start dedicated feb 2, exam march 3", date(2026, 3, 3)),
         ("residency starts july 1, step 2 in 6 weeks", date(2026, 2, 23)),
         ("my exam starts at 8am on march 3", date(2026, 3, 3)),
+        # A weekday that recurs, or a span between things, dates no exam.
+        ("can you remind me every saturday to do a practice test", None),
+        ("space my nbmes 1 week apart", None),
+        ("2 weeks between nbmes, exam in 6 weeks", date(2026, 2, 23)),
     ],
 )
 def test_find_exam_date_in_sentences(text: str, expected: date | None) -> None:
@@ -317,6 +321,11 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("nbme 11 and 40 qs", (40, None)),
         # How far through a bank is not how many right; an average is a percent.
         ("uworld 100% done!!! 1st pass avg 66", (None, 66)),
+        # A number that numbers something else is no count; the one said with "questions" is.
+        ("finished block 3 today, 68%", (None, 68)),
+        ("week 2 of dedicated, did 410 questions", (410, None)),
+        ("3 days in, 250 questions done", (250, None)),
+        ("day 4: 80 qs at 64%", (80, 64)),
     ],
 )
 def test_parse_progress(text: str, expected: tuple[int | None, int | None]) -> None:
