@@ -29,15 +29,17 @@ COMLEX_PE_FACT = "comlex-level2-pe-ended"
 HEAVY_FEELINGS = frozenset({"failure", "shame", "panic", "hopeless"})
 """Feelings beside which an upbeat closing line would jar."""
 
+_STRESS_ANY_TIME = "I hear you: this exam puts real pressure on people. Let's take it one piece at a time."
+_PANIC_ANY_TIME = "That rush of panic is awful, and you're far from the only one feeling it. One step at a time."
 _ACK: dict[str, tuple[str, ...]] = {
     "stress": (
         "That sounds like a lot to carry right now. Feeling this way before Step 2 CK is common, "
         "and it says nothing about how you'll do.",
-        "I hear you: this exam puts real pressure on people. Let's take it one piece at a time.",
+        _STRESS_ANY_TIME,
     ),
     "panic": (
         "Take a slow breath first. Panic this close to the exam is very common, and it passes. Let's keep this simple.",
-        "That rush of panic is awful, and you're far from the only one feeling it. One step at a time.",
+        _PANIC_ANY_TIME,
     ),
     "failure": (
         "I'm really sorry. A result like that hurts, and it's okay to sit with it for a moment before planning.",
@@ -77,11 +79,18 @@ def pick(options: Sequence[str], *key: object) -> str:
     return options[zlib.crc32(repr(key).encode()) % len(options)]
 
 
+_ACK_AFTER_THE_EXAM = {"stress": (_STRESS_ANY_TIME,), "panic": (_PANIC_ANY_TIME,)}
+"""For a student with their score or past the exam: no line that speaks of the exam still ahead."""
+
+
 def acknowledge(parsed: Parsed) -> str:
     """A sentence or two that names the feeling in plain words, or "" when there is none."""
     if parsed.feeling is None or parsed.feeling not in _ACK:
         return ""
-    return pick(_ACK[parsed.feeling], parsed.feeling, parsed.score, parsed.specialties)
+    has_result = parsed.score is not None and (parsed.own or parsed.topic == topics.PASSING_SCORE)  # "did i pass w 212"
+    sat = has_result or parsed.status is not None
+    options = _ACK_AFTER_THE_EXAM.get(parsed.feeling, _ACK[parsed.feeling]) if sat else _ACK[parsed.feeling]
+    return pick(options, parsed.feeling, parsed.score, parsed.specialties)
 
 
 def crisis(knowledge: Knowledge) -> Reply:

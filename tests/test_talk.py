@@ -476,3 +476,14 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
     shown = say(advisor, text)
     assert shown.startswith(question)
     assert "Sources: " in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("HOLY CRAP 258", ("Congratulations", "That's great news")),
+        ("omg i got 212 did i fail", ("That rush of panic",)),  # their result is in: no "this close to the exam"
+    ],
+)
+def test_the_feeling_named_first_fits_where_they_are(advisor: Advisor, text: str, opens: tuple[str, ...]) -> None:
+    assert say(advisor, text).startswith(opens)

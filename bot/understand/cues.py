@@ -472,8 +472,8 @@ _IDIOM_RE = re.compile(
     r"|\bkilling myself\s+(?:studying|working|grinding|doing\s+(?:blocks|questions|qs|anki|uworld)|"
     r"to\s+(?:study|get|finish|learn|hit|score|pass|keep up))\b"
     # after the exam, somewhere pleasant
-    r"|\bdisappear(?:ing)?\s+(?:to|into|on|off to)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:\w+\s+)?(?:beach|island|vacation|holiday|"
-    r"trip|cabin|resort|cruise|spa|mountains)\b"
+    r"|\bdisappear(?:ing)?\s+(?:to|into|on|off to)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:\w+\s+)?"
+    r"(?:beach|island|vacation|holiday|trip|cabin|resort|cruise|spa|mountains)\b"
     # off the grid for a while, not for good: "disappear for a month after ck"
     r"|\bdisappear(?:ing)?\s+for\s+(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?)\s+(?:day|days|week|weeks|month|months|while)\b"
     # about chances or a skill, not about living: "is it hopeless for ortho", "hopeless at ekgs"
@@ -671,7 +671,8 @@ _HAPPY_TEARS_RE = re.compile(
 
 def felt(text: str, norm: str) -> str | None:
     """Feelings the model has no label for, by rule: "disappointment" ("passed 🥲 but only 221"),
-    "relief" ("phew, 238"), "worry" ("am I screwed?"); None when none is plain."""
+    "relief" ("phew, 238"), "worry" ("am I screwed?"), and plain joy the model missed ("HOLY CRAP 258");
+    None when none is plain."""
     crying = any(ch in _SAD_EMOJI for ch in text)
     if crying and _HAPPY_TEARS_RE.search(norm):
         return "relief"  # "can't believe i got a 259 😭😭": tears of joy
@@ -681,7 +682,16 @@ def felt(text: str, norm: str) -> str | None:
         return "relief"
     if _WORRY_RE.search(norm):
         return "worry"
+    if _JOY_RE.search(norm) or any(ch in _PARTY_EMOJI for ch in text):
+        return "celebration"  # "SCORE CAME OUT 261 IM SCREAMING" (a reply to a low score drops it: `respond`)
     return None
+
+
+_JOY_RE = re.compile(
+    r"\b(?:screaming|holy (?:crap|shit|cow|moly)|omg|omfg|let s go+|lets go+|lfg|yay+|woo+h?o*|so happy|thrilled|"
+    r"ecstatic|over the moon|stoked|hyped|can t believe i got|cant believe i got|i did it|we did it)\b"
+)
+_PARTY_EMOJI = frozenset("🎉🥳🎊🙌🥂🍾")
 
 
 _TOMORROW_RE = re.compile(
