@@ -471,6 +471,8 @@ class Advisor:
     def _plan_operation(self, profile: Profile, intent: Intent, text: str) -> Turn:
         """Free text about one's own plan: the exam moved, progress, days left, a break."""
         plan = profile.plan
+        if intent == "log_progress" and parse_answers.did_nothing(text):
+            return Turn(Reply(NOTHING_DONE), intent)  # nothing is logged: the streak stays honest
         if plan is None or plan.status not in ("active", "paused"):
             if intent == "days_left" and profile.about.exam_date:
                 return Turn(self._days_to_remembered_exam(profile.about.exam_date), intent)
@@ -584,6 +586,12 @@ _HANDLERS: dict[str, Handler] = {
 }
 """What each command in `bot.commands.COMMANDS` runs (a test holds the two to the same names).
 Group chats never reach a plan or memory handler (`Advisor._command`)."""
+
+
+NOTHING_DONE = (
+    "A day without questions happens, and a long rotation day or feeling unwell is a real reason. I haven't "
+    "logged anything for today; rest if you need it, and pick it up again tomorrow."
+)
 
 
 def _progress_without_plan(text: str) -> Reply:

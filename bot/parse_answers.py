@@ -14,7 +14,7 @@ from datetime import date, time, timedelta
 
 from bot.exam_words import EXAM_WORDS, PAST_WORDS, PRACTICE_TESTS, words_re
 from bot.formatting import fmt_day
-from knowledge.text import fold
+from knowledge.text import fold, normalize
 
 MAX_DAYS_AHEAD = 365
 """The furthest exam date we plan for; beyond a year the phases would be guesswork."""
@@ -446,14 +446,30 @@ def parse_done_count(text: str) -> int | None:
     return n if n <= 1000 else None
 
 
+_NOTHING_DONE_RE = re.compile(
+    r"\b(?:didn t|didnt|did not|couldn t|couldnt|could not|wasn t able to|was not able to|never got to)\s+"
+    r"(?:get\s+(?:to\s+)?|do\s+|touch\s+|finish\s+|study|open\s+)?(?:any\s+|a single\s+|my\s+)?"
+    r"(?:questions?|qs|blocks?|studying|study|uworld|anki|anything|work)\b"
+    r"|\bskipped\s+(?:studying|today|the day|my (?:questions|qs|block|studying)|qs|questions)\b"
+    r"|\b(?:no|zero|0)\s+(?:questions?|qs|blocks?|studying)\s+(?:today|done|at all)\b"
+    r"|\bnothing\s+(?:done|today)\b"
+)
+
+
+def did_nothing(text: str) -> bool:
+    """ "didn't get any questions done today, rotation ran late": a day without work, not work to log
+    ("didn't finish uworld but did 40 qs" is work)."""
+    return _NOTHING_DONE_RE.search(normalize(text)) is not None and parse_progress(text)[0] is None
+
+
 _COUNTED_RE = re.compile(
     r"(?<![0-9./])([0-9]{1,4})(?![0-9./])\s*(?:q|qs|qbank questions|questions?|ques|items?|mcqs?|problems?)\b"
 )
 _NUMBERS_SOMETHING_RE = re.compile(
     r"\b(?:block|day|week|wk|nbme|uwsa|form|step|cms|no|number|chapter|part|module|set|test|round|pass|page|"
-    r"lecture|video|deck|level)\s*#?\s*$|#\s*$"
+    r"lecture|video|deck|level|till|til|until|at|by|around|after|before|from)\s*#?\s*$|#\s*$"
 )
-"""Words a number after them numbers ("block 3", "day 3", "nbme 9"): it is no count of questions."""
+"""Words a number after them numbers or times ("block 3", "day 3", "nbme 9", "ran till 9"): no count of questions."""
 
 
 _PERCENT_RE = re.compile(r"(?<![0-9.])([0-9]{1,3})(?:\.[0-9]{1,2})?\s*(?:%|percent|pct)")

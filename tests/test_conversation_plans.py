@@ -195,6 +195,19 @@ def test_logging_progress_in_words_logs_like_done(advisor: Advisor, store: Profi
     assert "Logged 40 questions" in reply and "70% correct" in reply and "Streak: 3 study days" in reply
 
 
+@pytest.mark.parametrize(
+    "text", ["didn't get any questions done today, rotation ran till 9", "couldn't study today, sick"]
+)
+def test_a_day_without_work_is_met_kindly_and_nothing_is_logged(
+    advisor: Advisor, store: ProfileStore, text: str
+) -> None:
+    store.save(Profile(USER, plan=a_plan()))
+    before = stored_plan(store)
+    reply = say(advisor, text)
+    assert "haven't logged anything" in reply and "good work" not in reply.lower() and "Marked" not in reply
+    assert stored_plan(store).done_log == before.done_log  # the streak is not extended by a day off
+
+
 @pytest.mark.parametrize("text", ["nbme 11 was 238", "did my nbme 11 today and got a 238", "NBME 11: 238"])
 def test_a_practice_result_is_logged_as_one_not_counted_as_questions(
     advisor: Advisor, store: ProfileStore, text: str

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.formatting import excerpt
 from bot.parse_answers import (
+    did_nothing,
     find_exam_date,
     parse_done_count,
     parse_exam_date,
@@ -342,3 +343,18 @@ def test_parsers_never_raise(text: str) -> None:
     count = parse_done_count(text)
     assert count is None or 0 <= count <= 1000
     assert len(excerpt(text)) <= 40
+
+
+@pytest.mark.parametrize(
+    ("text", "nothing"),
+    [
+        ("didn't get any questions done today, rotation ran till 9", True),
+        ("skipped studying today, sick with the flu", True),
+        ("couldn't study today", True),
+        ("didn't finish uworld but did 40 qs", False),
+        ("only did 10 qs today, exhausted", False),
+    ],
+)
+def test_a_day_without_work_is_told_apart_from_work(text: str, nothing: bool) -> None:
+    assert did_nothing(text) is nothing
+    assert parse_progress(text)[0] != 9  # "ran till 9" is a time, not nine questions

@@ -25,6 +25,7 @@ import threading
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from bot.parse_answers import did_nothing
 from bot.understand import cues
 from bot.understand.about import AboutFacts, about
 from bot.understand.classifier import (
@@ -386,6 +387,8 @@ def _settle(
         return "invalid_score", 1.0
     if cues.asks_step3(norm):
         return "out_of_scope", 1.0  # Step 3 is not ours to answer, whatever scores or fields come with it
+    if not has_score and "?" not in text and did_nothing(text):
+        return "log_progress", 1.0  # "couldn't study today, sick": the day's news, answered kindly, nothing logged
     if intent in _MOVE_READS and _asks_how_to_move(norm):
         return "faq", 1.0  # how rescheduling works (its topic is set by `_understand`), not a date to move
     if cues.asks_for_writing(norm):
