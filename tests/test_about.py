@@ -23,6 +23,12 @@ def facts(text: str) -> AboutFacts:
         ("I'm an IMG from India, can I match IM", {"school": "img"}),
         ("as an FMG is 240 ok", {"school": "img"}),
         ("caribbean student here, 245 for FM?", {"school": "img"}),
+        ("graduated from a med school in Egypt, 235, is IM realistic", {"school": "img"}),
+        ("MBBS from Pakistan, 244", {"school": "img"}),
+        ("foreign grad, step 2 247, neuro?", {"school": "img"}),
+        ("IMG, 240, IM?", {"school": "img"}),
+        ("med school in Georgia, 245 for EM", {"school": None}),  # a US state as often as a country
+        ("I'm from India, 240 on ck", {"school": None}),  # where they're from is not where they trained
         ("I'm a DO student, should I take step 2 too", {"school": "do"}),
         ("im a us md student, ms3", {"school": "us_md", "stage": "ms3"}),
         ("I'm a 4th year applying peds", {"stage": "4th year"}),

@@ -486,6 +486,7 @@ FRAME_CASES = [
     case("I'm an IMG with a 245, can I match IM?", "score_check", score=245, specialties=(IM,), school="img"),
     case("DO student, 251, realistic for anesthesia?", "score_check", score=251),
     case("what do ppl usually get for ortho", "average"),
+    case("DO, 251, gas?", "score_check", score=251, specialties=("anesthesiology",)),  # alone after a score
 ]
 
 # Another exam than Step 2 CK gets a kind "not mine"; naming Step 2 CK keeps it ours.

