@@ -473,6 +473,7 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
 
 
 FURTHER = "Further above your score"
+CLOSEST = "Closest to your score"
 
 
 def _fit_bands(
@@ -488,6 +489,12 @@ def _fit_bands(
         ),
         (FURTHER, [r for r in upward if r[1].value - score > WITHIN_REACH]),
     ]
+    if not bands[0][1] and not bands[1][1] and len({r[1].value for r in bands[2][1]}) > 1:
+        # Every average far above: the nearest of them still say where to look first ("232, what can I
+        # apply to?" got one line of every field).
+        nearest = bands[2][1][0][1].value
+        bands[1] = (CLOSEST, [r for r in upward if r[1].value - nearest <= WITHIN_REACH])
+        bands[2] = (FURTHER, [r for r in upward if r[1].value - nearest > WITHIN_REACH])
     return [(title, band) for title, band in bands if band]
 
 
