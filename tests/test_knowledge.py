@@ -790,3 +790,12 @@ def test_every_topic_the_code_names_is_answered_by_the_data(knowledge: Knowledge
 def test_the_examples_topics_come_from_faq_json() -> None:
     with pytest.raises(ValidationError, match=r"not a topic of faq\.json"):
         Example.model_validate({"text": "how do shelves work", "intent": "faq", "topic": "shelf_exams"})
+
+
+def test_every_fact_the_code_names_is_in_the_store(knowledge: Knowledge) -> None:
+    """A fact renamed or dropped in facts.json fails here, not as a missing line in a student's reply."""
+    from bot import advice, talk
+    from bot.plans.schedule import SCORE_RELEASE_FACT
+
+    named = {talk.CRISIS_FACT, talk.STEP1_MARK_FACT, talk.COMLEX_PE_FACT, SCORE_RELEASE_FACT, *advice.PASS_MARK_FACTS}
+    assert named <= set(knowledge.facts), named - set(knowledge.facts)
