@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from bot import advice, talk
+from bot.plans.schedule import SCORE_RELEASE_FACT
 from knowledge import Knowledge, KnowledgeError, load_knowledge
 from knowledge.checks import named_topic_problems
 from knowledge.corpus import TOPICS, Example
@@ -794,8 +796,5 @@ def test_the_examples_topics_come_from_faq_json() -> None:
 
 def test_every_fact_the_code_names_is_in_the_store(knowledge: Knowledge) -> None:
     """A fact renamed or dropped in facts.json fails here, not as a missing line in a student's reply."""
-    from bot import advice, talk
-    from bot.plans.schedule import SCORE_RELEASE_FACT
-
     named = {talk.CRISIS_FACT, talk.STEP1_MARK_FACT, talk.COMLEX_PE_FACT, SCORE_RELEASE_FACT, *advice.PASS_MARK_FACTS}
     assert named <= set(knowledge.facts), named - set(knowledge.facts)
