@@ -35,6 +35,7 @@ EXAM_DAY = _named("exam_day")
 GOOD_SCORE = _named("good_score")
 IMG = _named("img")
 LOW_SCORE = _named("low_score")
+MATCH_WITH_AVERAGE = _named("match_with_average")
 OVERALL_AVERAGE = _named("overall_average")
 PASSING_SCORE = _named("passing_score")
 PERCENTILES = _named("percentiles")
@@ -58,6 +59,7 @@ NAMED_IN_CODE = (
     GOOD_SCORE,
     IMG,
     LOW_SCORE,
+    MATCH_WITH_AVERAGE,
     OVERALL_AVERAGE,
     PASSING_SCORE,
     PERCENTILES,

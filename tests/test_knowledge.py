@@ -237,6 +237,18 @@ SOURCED_NUMBERS.update(
         "nrmp-soap": set(),
         "nrmp-after-match": {1},
         "nrmp-unmatched-help": {1},
+        "aamc-apply-smart-data": set(),
+        "aamc-apply-smart-interpret": set(),
+        "aamc-apply-smart-2021": {2013, 2018, 2020, 2021},
+        "ecfmg-evsp": {1},
+        "ecfmg-evsp-requirements": {1},
+        "usmle-investigation": set(),
+        "usmle-starting-completing": set(),
+        "usmle-pies": set(),
+        "nrmp-asked-other-programs": set(),
+        "nrmp-rank-multiple": set(),
+        "nrmp-rol-recommendations": set(),
+        "nrmp-supplemental-rol": set(),
     }
 )
 SOURCED_NUMBERS.update(

@@ -470,6 +470,11 @@ def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_ques
         ("what happens if i dont match", "What happens if I don't match?"),
         ("how do i reschedule my step 2 date", "Can I move my Step 2 CK test date, and what does it cost?"),
         ("when did they stop the two digit score", "When did USMLE stop giving two-digit scores?"),
+        ("how many programs should i apply to for IM", "How many residency programs should I apply to?"),
+        ("who sponsors my visa for residency", "Who sponsors my visa for residency as an IMG?"),
+        ("can i bring my inhaler into the exam", "Can I bring my medicine or an inhaler into the testing room?"),
+        ("can i dual apply ortho and gen surg", "Can I rank programs in two specialties?"),  # not their averages
+        ("can i tell a program they're my #1", "Can I tell a program I'm ranking it first?"),
     ],
 )
 def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, text: str, question: str) -> None:
@@ -487,3 +492,9 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
 )
 def test_the_feeling_named_first_fits_where_they_are(advisor: Advisor, text: str, opens: tuple[str, ...]) -> None:
     assert say(advisor, text).startswith(opens)
+
+
+def test_sick_before_the_exam_gets_what_to_do_not_a_plan(advisor: Advisor) -> None:
+    shown = say(advisor, "i have the flu and my exam is tomorrow")
+    assert "What if I'm sick on my exam day?" in shown and "reschedul" in shown
+    assert advisor.profiles.get(1).draft is None  # no plan set up for tomorrow

@@ -243,6 +243,10 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
     elif settled == "faq" and nums.score is not None and not specs and cues.asks_pass(norm):
         topic = topics.PASSING_SCORE
+    elif settled == "faq" and not nums.score and cues.asks_dual_apply(norm):
+        topic = topics.MATCH_WITH_AVERAGE
+    elif settled == "faq" and not nums.score and cues.sick_for_the_exam(norm):
+        topic = topics.EXAM_DAY
     elif settled == "faq" and intent in _MOVE_READS and _asks_how_to_move(norm):
         topic = topics.TIMING
     elif settled == "faq" and nums.step1 is not None and nums.score is None and cues.asks_what_step1_costs(norm):
@@ -387,6 +391,8 @@ def _settle(
         return "invalid_score", 1.0
     if cues.asks_step3(norm):
         return "out_of_scope", 1.0  # Step 3 is not ours to answer, whatever scores or fields come with it
+    if not has_score and (cues.asks_dual_apply(norm) or cues.sick_for_the_exam(norm)):
+        return "faq", 1.0  # a question of its own, whatever fields or dates it names (topic: `_understand`)
     if not has_score and "?" not in text and did_nothing(text):
         return "log_progress", 1.0  # "couldn't study today, sick": the day's news, answered kindly, nothing logged
     if intent in _MOVE_READS and _asks_how_to_move(norm):

@@ -274,6 +274,29 @@ def asks_how_to_move_the_exam(norm: str) -> bool:
     return _HOW_TO_MOVE_RE.search(norm) is not None
 
 
+_DUAL_APPLY_RE = re.compile(
+    r"\bdual(?:\s+|-)?apply\w*|\bbackup specialty\b"
+    r"|\b(?:apply|applying|rank|ranking)\s+(?:to\s+)?(?:both|two specialties)\b"
+)
+_SICK_RE = re.compile(
+    r"\b(?:sick|ill|flu|fever|covid|vomit\w*|throwing up|migraine|food poisoning|stomach bug|strep)\b"
+)
+_EXAM_DAY_NEAR_RE = re.compile(
+    r"\b(?:exam|test|ck|step 2|step2|prometric)\b.{0,40}\b(?:tomorrow|tmrw|today|this morning|in the morning)\b"
+    r"|\b(?:tomorrow|tmrw|today)\b.{0,40}\b(?:exam|test|ck|step 2|step2|prometric)\b|\b(?:test|exam) day\b"
+)
+
+
+def asks_dual_apply(norm: str) -> bool:
+    """ "can i dual apply ortho and gen surg": applying in two fields, not their averages side by side."""
+    return _DUAL_APPLY_RE.search(norm) is not None
+
+
+def sick_for_the_exam(norm: str) -> bool:
+    """ "i have the flu and my exam is tomorrow": what to do when ill on or before exam day."""
+    return _SICK_RE.search(norm) is not None and _EXAM_DAY_NEAR_RE.search(norm) is not None
+
+
 def asks_for_writing(norm: str) -> bool:
     """ "can you write my personal statement for rads": writing their application is not ours, whatever field."""
     return _WRITING_RE.search(norm) is not None
