@@ -129,11 +129,10 @@ def best_answer(
     if topic is None or not knowledge.answers or not text.strip():
         return None
     asked = [q for q in _QUESTION_RE.findall(text) if len(q) >= MIN_QUESTION] if len(text) >= LONG_POST else []
-    for candidate in (*asked, text):
-        found = _best_in(candidate, topic, knowledge, stage, school)
-        if found is not None:
-            return found
-    return None
+    # Of the post's questions (and the whole post), the one that matches an answer most closely: the
+    # first question asked is often a side one ("quick thing first: ...").
+    found = [hit for candidate in (*asked, text) if (hit := _best_in(candidate, topic, knowledge, stage, school))]
+    return max(found, key=lambda hit: hit[0])[1] if found else None
 
 
 LONG_POST = 150
@@ -144,7 +143,10 @@ _QUESTION_RE = re.compile(r"(?:^|(?<=[.!?\n]))[^.!?\n]*\?")
 every position to the sentence's end (close to a millisecond for a long post)."""
 
 
-def _best_in(text: str, topic: str, knowledge: Knowledge, stage: Stage | None, school: str | None) -> Answer | None:
+def _best_in(
+    text: str, topic: str, knowledge: Knowledge, stage: Stage | None, school: str | None
+) -> tuple[float, Answer] | None:
+    """The clearly best answer of the topic for this text, with its closeness; None if none is clear."""
     ranked = sorted(
         ((score, ident) for ident, score in similarities(text, index_for(knowledge), topic).items()), reverse=True
     )
@@ -155,7 +157,7 @@ def _best_in(text: str, topic: str, knowledge: Knowledge, stage: Stage | None, s
     answer = knowledge.answers[ident]
     if best < AT_LEAST or best - runner_up < CLEAR_BY or not fits(answer, stage, school):
         return None
-    return answer
+    return best, answer
 
 
 def index_for(knowledge: Knowledge) -> BankIndex:

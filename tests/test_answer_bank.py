@@ -124,3 +124,10 @@ def test_a_long_posts_own_question_finds_its_answer_through_the_story(knowledge:
     post = f"{story} Separate thing: can I leave the room for the bathroom during a block?"
     found = best_answer(post, "exam_day", knowledge)
     assert found is not None and found.id == "leave-room-during-block"  # the whole post alone matches nothing clearly
+
+
+def test_of_a_long_posts_questions_the_closest_match_wins_not_the_first(knowledge: Knowledge) -> None:
+    story = "Long week: rotations ran late, I barely slept, and my practice scores bounce around, so bear with me."
+    side, main = "Quick one first, can I bring pills in?", "But mostly: what if im sick on test day?"
+    found = best_answer(f"{story} {side} {main}", "exam_day", knowledge)
+    assert found is not None and found.id == "exam-day-sick"
