@@ -249,6 +249,12 @@ SOURCED_NUMBERS.update(
         "nrmp-rank-multiple": set(),
         "nrmp-rol-recommendations": set(),
         "nrmp-supplemental-rol": set(),
+        "aamc-letter-writers-faq": {4},
+        "aamc-eras-timeline-2026": {2025, 2026, 3, 4, 24, 31},
+        "aamc-eras-mspe": set(),
+        "nrmp-couples": set(),
+        "nrmp-rol-length": set(),
+        "nrmp-newsletter-sep-2025": {2026, 16, 20, 15, 2025},
     }
 )
 SOURCED_NUMBERS.update(

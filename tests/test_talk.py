@@ -475,6 +475,9 @@ def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_ques
         ("can i bring my inhaler into the exam", "Can I bring my medicine or an inhaler into the testing room?"),
         ("can i dual apply ortho and gen surg", "Can I rank programs in two specialties?"),  # not their averages
         ("can i tell a program they're my #1", "Can I tell a program I'm ranking it first?"),
+        ("how many lors can i send per program", "How many letters of recommendation can I send to each program?"),
+        ("how does couples match work", "How does the couples match work?"),
+        ("how many programs should i rank", "How many programs should I rank?"),
     ],
 )
 def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, text: str, question: str) -> None:
