@@ -47,7 +47,8 @@ _ACK: dict[str, tuple[str, ...]] = {
     ),
     "shame": (
         "There's nothing to be ashamed of here. Plenty of people you'd never guess have been exactly where you are.",
-        "You don't owe anyone an apology for a score. You're still the same future doctor you were yesterday.",
+        "Feeling embarrassed about this is understandable, and it's far more common than people admit. It doesn't "
+        "change what you can still do.",
     ),
     "exhaustion": (
         "That sounds exhausting. Being worn out after weeks of this is real, and rest is part of the work.",
