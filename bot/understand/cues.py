@@ -588,7 +588,11 @@ _MATCHED_RE = re.compile(
     r"\b(?:i|we|finally|just|officially|i ve|ive|i have)\s+(?:just\s+|finally\s+|officially\s+)?matched\b"
     r"|\bmatched\s+(?:into|at|to|in)\b|^matched\b"
 )
-_NOT_MATCHED_RE = re.compile(r"\b(?:didn t|didnt|did not|not|never|if|hope|hoping|unmatched|don t|dont|won t)\b")
+_NOT_MATCHED_RE = re.compile(
+    r"\b(?:didn t|didnt|did not|not|never|if|hope|hoping|don t|dont|won t|wish)\s+(?:\w+\s+){0,2}?match\w*\b"
+    r"|\bunmatched\b"
+)
+"""A match denied, hoped for or supposed, said of the match itself ("the 226 didn't stop me" is still news)."""
 
 
 def just_matched(norm: str) -> bool:
