@@ -196,6 +196,10 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
         add(m, _check_range(today + timedelta(days=2 if m[1] else 1), today))
     for m in _TODAY_RE.finditer(text):
         add(m, _check_range(today, today))
+    for m in _ORDINAL_DAY_RE.finditer(text):
+        # "exam on the 28th": that day of this month if it's still ahead, else of the next.
+        day = int(m[1])
+        add(m, _calendar_date(None, today.month if day > today.day else today.month % 12 + 1, day, today))
     for m in _WEEKDAY_RE.finditer(text):
         wanted = _WEEKDAYS[m[1] or m[2]]
         # The nearest such weekday strictly after today ("friday" on a Friday = a week on);
@@ -243,6 +247,11 @@ _EXAM_WORD_RE = words_re(*EXAM_WORDS, r"step\s*(?:2|two)", "s2ck", "boards?")
 _PAST_RE = words_re(*PAST_WORDS)
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
 """A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
+_ORDINAL_DAY_RE = re.compile(
+    r"\b(?:on|by|before|until|till|for)\s+the\s+([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
+    r"(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
+)
+"""A day of the month alone ("exam on the 28th"); with a month named, the month readers have it."""
 _EVERY_RE = re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
 _APART_RE = re.compile(r"s?\s*(?:apart|between|per|each|at a time)\b")
 """A weekday that recurs ("every saturday") or a span between things ("1 week apart") dates no exam."""

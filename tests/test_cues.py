@@ -95,6 +95,8 @@ def test_yes_no_question(text: str, yes_no: bool) -> None:
         ("exam in 3 weeks", None),
         ("did 40 questions today", None),  # no exam named: a day of studying, not the exam
         ("what's the average for derm", None),
+        ("taking my practice nbme today and my hands are shaking", None),  # a practice test, not exam day
+        ("uwsa2 today then the real exam tomorrow", "tomorrow"),
     ],
 )
 def test_exam_soon_hears_the_exam_hours_away(text: str, when: str | None) -> None:

@@ -125,6 +125,10 @@ def test_exam_date_limit_is_365_days() -> None:
         ("can you remind me every saturday to do a practice test", None),
         ("space my nbmes 1 week apart", None),
         ("2 weeks between nbmes, exam in 6 weeks", date(2026, 2, 23)),
+        # A day of the month alone: this month's if still ahead, else next month's.
+        ("exam on the 28th, make me a plan", date(2026, 1, 28)),
+        ("test on the 2nd", date(2026, 2, 2)),
+        ("i was ranked the 3rd", None),
     ],
 )
 def test_find_exam_date_in_sentences(text: str, expected: date | None) -> None:

@@ -491,6 +491,7 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
     ("text", "opens"),
     [
         ("HOLY CRAP 258", ("Congratulations", "That's great news")),
+        ("omg whats the avg for derm", ("Dermatology: average",)),  # no news, no congratulations
         ("omg i got 212 did i fail", ("That rush of panic",)),  # their result is in: no "this close to the exam"
     ],
 )

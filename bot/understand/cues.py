@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, words_re
+from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, PRACTICE_TESTS, words_re
 from bot.parse_answers import find_exam_date
 from bot.understand.specialties import Token
 from knowledge import topics
@@ -709,7 +709,7 @@ def felt(text: str, norm: str) -> str | None:
         return "relief"
     if _WORRY_RE.search(norm):
         return "worry"
-    if _JOY_RE.search(norm) or any(ch in _PARTY_EMOJI for ch in text):
+    if (_JOY_RE.search(norm) or any(ch in _PARTY_EMOJI for ch in text)) and _SCORE_SAID_RE.search(norm):
         return "celebration"  # "SCORE CAME OUT 261 IM SCREAMING" (a reply to a low score drops it: `respond`)
     return None
 
@@ -719,6 +719,8 @@ _JOY_RE = re.compile(
     r"ecstatic|over the moon|stoked|hyped|can t believe i got|cant believe i got|i did it|we did it)\b"
 )
 _PARTY_EMOJI = frozenset("🎉🥳🎊🙌🥂🍾")
+_SCORE_SAID_RE = re.compile(r"\b[12]\d{2}\b")
+"""Joy is read by rule only beside a score: "omg whats the avg for derm" is no news."""
 
 
 _TOMORROW_RE = re.compile(
@@ -728,6 +730,10 @@ _TODAY_RE = re.compile(r"\b(?:today|this morning|this afternoon|in an hour|in a 
 _SOON_ABOUT_RE = words_re(*EXAM_WORDS, "it", "sleep", "slept", "sleeping", "bed")
 
 
+_PRACTICE_SOON_RE = re.compile(rf"\b(?:practice|{PRACTICE_TESTS}|self assessment|free 120)\b")
+_REAL_EXAM_RE = re.compile(r"\b(?:real (?:exam|test|thing)|step\s*2|step2|ck|prometric|exam day|test day)\b")
+
+
 def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"] | None:
     """When the exam is hours away ("exam tmrw and i cant sleep", "test is today"): not a study question.
 
@@ -735,6 +741,8 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
     """
     if not nerves and _SOON_ABOUT_RE.search(norm) is None:
         return None
+    if _PRACTICE_SOON_RE.search(norm) and not _REAL_EXAM_RE.search(norm):
+        return None  # "panic attack during my practice nbme today": a practice test, not exam day
     if _TOMORROW_RE.search(norm):
         return "tomorrow"
     return "today" if _TODAY_RE.search(norm) else None
