@@ -53,7 +53,7 @@ PLAN_OPERATIONS = frozenset({"exam_moved", "log_progress", "days_left", "plan_br
 """Free-text operations on the student's own plan ("how many days until my exam")."""
 NOT_A_QUESTION = frozenset({"unknown", "study_plan"})
 """During set-up, a message read as one of these is no question of its own: the set-up goes on."""
-LISTENED_TO = frozenset({"stress", "panic", "failure", "shame", "exhaustion"})
+LISTENED_TO = frozenset({"stress", "panic", "failure", "shame", "exhaustion", "worry"})
 """Feelings that, said with a plan request the student didn't really make, are the point of the message."""
 
 

@@ -50,6 +50,7 @@ STAGED = frozenset({"faq", "score_check", "average", "compare"})
 def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, today: dt.date) -> Reply:
     """The answer to free text: small talk, a question when unsure, else the most specific advice."""
     k = knowledge
+    norm = normalize(text)
     if parsed.feeling == "celebration" and parsed.score is not None and parsed.score < modest_score(k):
         parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
     preparing = parsed.intent == "faq" and parsed.topic in SOON_TOPICS
@@ -84,7 +85,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.unsure:
         # Not sure enough to answer: ask with the likeliest readings, or say so; never guess.
         return talk.clarify(parsed, k) or talk.with_feeling(talk.fallback(parsed, k), parsed)
-    if parsed.intent == "faq" and (parsed.status == "failed" or profile.about.status == "failed"):
+    failed = parsed.status == "failed" or profile.about.status == "failed"
+    if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):
+        # "terrified of failing step 2 someday": a fear to listen to, not a fail to plan a retake around
+        return talk.vent(replace(parsed, feeling=parsed.feeling or "worry"))
+    if parsed.intent == "faq" and failed:
         topic = next((t for t in (topics.AFTER_FAIL, topics.RETAKES) if t in k.faq), None)
         if topic is not None and parsed.topic in FAILED_READS:
             parsed = replace(parsed, topic=topic)  # a failed attempt is answered as such

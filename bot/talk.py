@@ -81,7 +81,12 @@ def pick(options: Sequence[str], *key: object) -> str:
 
 
 _ACK_AFTER_THE_EXAM = {"stress": (_STRESS_ANY_TIME,), "panic": (_PANIC_ANY_TIME,)}
-"""For a student with their score or past the exam: no line that speaks of the exam still ahead."""
+_WORRY_BEFORE = (
+    "Being scared of failing is one of the most common feelings before Step 2 CK, and it doesn't predict how "
+    "you'll do. Let's make it feel more manageable."
+)
+_EARLY_YEARS_RE = re.compile(r"ms ?[12]|m[12]|(?:first|second|1st|2nd) year")
+"""For a student with their score, past the exam or years from it: no line that speaks of the exam close ahead."""
 
 
 def acknowledge(parsed: Parsed) -> str:
@@ -89,8 +94,11 @@ def acknowledge(parsed: Parsed) -> str:
     if parsed.feeling is None or parsed.feeling not in _ACK:
         return ""
     has_result = parsed.score is not None and (parsed.own or parsed.topic == topics.PASSING_SCORE)  # "did i pass w 212"
-    sat = has_result or parsed.status is not None
+    far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None  # an MS1: years away
+    sat = has_result or parsed.status is not None or far
     options = _ACK_AFTER_THE_EXAM.get(parsed.feeling, _ACK[parsed.feeling]) if sat else _ACK[parsed.feeling]
+    if parsed.feeling == "worry" and parsed.score is None and parsed.status is None:
+        options = (_WORRY_BEFORE,)  # no number yet: no "one number rarely settles things"
     return pick(options, parsed.feeling, parsed.score, parsed.specialties)
 
 
@@ -143,11 +151,17 @@ def exam_soon(parsed: Parsed, when: Literal["today", "tomorrow"]) -> Reply:
 
 def vent(parsed: Parsed) -> Reply:
     """A feeling with no question: listen, then offer one small next step."""
-    ack = acknowledge(parsed) or "That sounds hard. Thanks for telling me."
-    html = (
-        f"{ack}\n\nIf it helps, tell me what's weighing on you most: the score, the date or the studying. "
-        "Sometimes one small change to the plan makes the rest feel lighter."
-    )
+    ack = acknowledge(parsed)
+    if ack:
+        html = (
+            f"{ack}\n\nIf it helps, tell me what's weighing on you most: the score, the date or the studying. "
+            "Sometimes one small change to the plan makes the rest feel lighter."
+        )
+    else:  # no feeling we can name: no guess that it's a hard one ("I'm proud of myself" got "that sounds hard")
+        html = (
+            "Thanks for telling me how it's going. If there's something I can help with, the score, the date or "
+            "the studying, just say."
+        )
     first = Button("After a fail", f"/faq {topics.AFTER_FAIL}") if parsed.feeling == "failure" else None
     buttons = (
         tuple(

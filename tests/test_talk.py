@@ -492,6 +492,9 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
     [
         ("HOLY CRAP 258", ("Congratulations", "That's great news")),
         ("omg whats the avg for derm", ("Dermatology: average",)),  # no news, no congratulations
+        ("failed step 1 on my first try but just got a 266 on ck!!!", ("Congratulations", "That's great news")),
+        ("what if i fail ck", ("Being scared of failing",)),  # before the exam: no "one number" to settle
+        ("I'm proud of myself today", ("Thanks for telling me",)),  # no guess that it was hard
         ("omg i got 212 did i fail", ("That rush of panic",)),  # their result is in: no "this close to the exam"
     ],
 )
@@ -503,3 +506,9 @@ def test_sick_before_the_exam_gets_what_to_do_not_a_plan(advisor: Advisor) -> No
     shown = say(advisor, "i have the flu and my exam is tomorrow")
     assert "What if I'm sick on my exam day?" in shown and "reschedul" in shown
     assert advisor.profiles.get(1).draft is None  # no plan set up for tomorrow
+
+
+def test_a_fear_of_failing_years_away_is_listened_to_not_given_retake_rules(advisor: Advisor) -> None:
+    shown = say(advisor, "im an MS1 and terrified of failing step 2 someday")
+    assert "this close to the exam" not in shown  # an MS1 is years from it
+    assert "What to do after a fail" not in shown and "retake" not in shown.lower()

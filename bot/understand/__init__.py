@@ -261,6 +261,9 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     feeling = _feeling(text, norm, guess, loaded, ents)
     if retake_passed and feeling in {"failure", "shame"}:
         feeling = "relief"  # the word "failed" was the past; the news is a pass
+    elif feeling == "failure" and facts.status != "failed" and _passing(nums, pass_mark):
+        # "failed step 1 on my first try but just got a 266 on ck!!!": the fail was another exam's
+        feeling = "celebration" if cues.joyful(text, norm) else None
     return Parsed(
         settled,  # type: ignore[arg-type]
         topic=topic,
@@ -271,6 +274,11 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
         also=also,
         **entities,
     )
+
+
+def _passing(nums: Numbers, pass_mark: int | None) -> bool:
+    """Their own Step 2 CK score, at or above the pass mark."""
+    return nums.score is not None and nums.own and not nums.hypothetical and nums.score >= (pass_mark or 300)
 
 
 def _retake_passed(nums: Numbers, norm: str, pass_mark: int | None) -> bool:

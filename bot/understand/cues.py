@@ -682,9 +682,23 @@ _SAD_EMOJI = frozenset("🥲😭😢😞😔😩😫💔☹🙁")
 _RELIEF_RE = re.compile(
     r"\b(?:relieved|relief|phew|thank (?:god|goodness|heavens)|thank fully|thankfully|dodged|weight off)\b"
 )
+_FEARS_FAILING = (
+    r"\b(?:scared|afraid|terrified|worried|anxious|nervous|freaked out|fear\w*)\s+(?:of|about)\s+(?:failing|flunking)\b"
+    r"|\b(?:scared|afraid|terrified|worried) (?:that )?i (?:ll|will|might|m going to|m gonna) fail\b|\bwhat if i fail\b"
+)
+_FEARS_FAILING_RE = re.compile(_FEARS_FAILING)
+
+
+def fears_failing(norm: str) -> bool:
+    """ "terrified of failing step 2 someday": a fear before the exam, not a fail to act on."""
+    return _FEARS_FAILING_RE.search(norm) is not None
+
+
 _WORRY_RE = re.compile(
     r"\bam i (?:screwed|cooked|done for|doomed|finished|toast|cooked)\b|\bis it over for me\b|\bam i ruined\b"
     r"|\b(?:think|pretty sure|feel like|convinced|afraid|scared|worried) i (?:just )?(?:failed|bombed|tanked|flunked)\b"
+    # afraid of failing, before the exam: "so scared of failing step 2", "what if i fail ck"
+    r"|(?:" + _FEARS_FAILING + ")"
     r"|\b(?:did i|have i) (?:ruin|ruined|tank|tanked|blow|blown|screw|screwed)\b|\bruined my chances\b"
     r"|\bno chance\b|\bany chance at all\b|\bam i (?:out|delusional)\b"
 )
@@ -719,6 +733,13 @@ _JOY_RE = re.compile(
     r"ecstatic|over the moon|stoked|hyped|can t believe i got|cant believe i got|i did it|we did it)\b"
 )
 _PARTY_EMOJI = frozenset("🎉🥳🎊🙌🥂🍾")
+
+
+def joyful(text: str, norm: str) -> bool:
+    """Plain joy in how it's said ("!!!", "omg", 🎉), whatever the words are about."""
+    return "!!" in text or _JOY_RE.search(norm) is not None or any(ch in _PARTY_EMOJI for ch in text)
+
+
 _SCORE_SAID_RE = re.compile(r"\b[12]\d{2}\b")
 """Joy is read by rule only beside a score: "omg whats the avg for derm" is no news."""
 
