@@ -487,6 +487,8 @@ FRAME_CASES = [
     case("DO student, 251, realistic for anesthesia?", "score_check", score=251),
     case("what do ppl usually get for ortho", "average"),
     case("DO, 251, gas?", "score_check", score=251, specialties=("anesthesiology",)),  # alone after a score
+    # A practice result, whatever word comes before the test ("my last practice test"), is not their score.
+    case("got a 245 on my last practice test, good for EM?", "practice_score", score=None),
 ]
 
 # Another exam than Step 2 CK gets a kind "not mine"; naming Step 2 CK keeps it ours.

@@ -413,6 +413,11 @@ def _settle(
         return "faq", 1.0  # a scored Step 1's weight on their chances: the Step 1 vs Step 2 answers
     if has_score and not has_spec and cues.asks_pass(norm):
         return "faq", 1.0  # "did i pass with 214?": the pass mark answers it (its topic is set by `_understand`)
+    unnamed_practice = nums.other is not None and not (nums.practice or nums.step1 or nums.comlex or nums.quoted)
+    if unnamed_practice and has_spec and not has_score and intent not in _SCORE_INTENTS | _PLAN_INTENTS:
+        # "got a 245 on my last practice test, good for EM?": a practice result read against the field,
+        # not a topic the model heard in "practice" (the Prometric practice session)
+        return "practice_score", 1.0
     if intent == "vent" and has_score and has_spec and "?" in text:
         # "spiraling... 238 and wanting EM. should I even bother?": the feeling is named first, and the
         # question a score and a field ask is still answered (the core frame holds whatever the model says).

@@ -64,6 +64,7 @@ _EXAM_RE = re.compile(
 )
 _EXAM_AFTER_RE = re.compile(
     r"^\s*(?:\+|ish)?\s*(?:on|in|for|from|at)\s+(?:my\s+|the\s+|an?\s+|their\s+)?"
+    r"(?:(?:last|latest|recent|most recent|first|second|third|final|newest|new|old|other)\s+)?"
     r"(?:(?P<s2>step\s*(?:2|ii|two)|step2|s2|ck|usmle\s*2|(?:real|actual)\s*(?:thing|exam|deal|one))|(?P<other>step\s*(?:1|i|one)\b|"
     r"step1|s1|nbme|uwsa|cbse|cbssa|free\s*120|uworld|uw\b|amboss|shelf|comlex|mcat|comsae|"
     r"cms|form|practice|self\s*assess|qbank))"
