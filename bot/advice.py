@@ -19,7 +19,7 @@ from bot.reply import Button, Chart, Reply
 from bot.student import Profile
 from bot.understand import Parsed, PracticeResult
 from knowledge import Knowledge, topics
-from knowledge.models import NEXT_STEP, Answer, Figure, OtherSpecialty, Specialty, Stage
+from knowledge.models import NEXT_STEP, Answer, FaqEntry, Figure, OtherSpecialty, Specialty, Stage
 from knowledge.store import MINIMUM_SCORE_FACT, Group
 
 EARLIER_MINIMUM_FACT = "step2-passing-score-2022"
@@ -565,7 +565,7 @@ def faq_answer(
     reply = Reply(
         f"<b>{escape(entry.title)}</b>\n\n{answer}",
         buttons,
-        numbers=numbers_section(specs or [], score, knowledge),
+        numbers=numbers_section(specs or [], score, knowledge, entry),
         next_step=escape(next_step),
         source=f"<i>Sources: {cites}.</i>",
     )
@@ -604,13 +604,18 @@ def specific_answer(
     return Reply(
         f"<b>{escape(answer.question)}</b>\n\n{escape(_opened(answer.answer, yes_no))}",
         ((Button(f"More: {topic.title}", f"/faq {topic.topic}"),),),
-        numbers=numbers_section(specs or [], score, knowledge),
+        numbers=numbers_section(specs or [], score, knowledge, topic),
         source=f"<i>Sources: {cites}.</i>",
     )
 
 
-def numbers_section(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> str:
-    """Beside an answer: the student's score against each specialty's lead figure, or the figure alone."""
+def numbers_section(
+    specs: list[Specialty], score: int | None, knowledge: Knowledge, topic: FaqEntry | None = None
+) -> str:
+    """Beside an answer: the student's score against each specialty's lead figure, or the figure alone
+    (not under a logistics topic, where a figure nobody asked for is noise: `FaqEntry.averages_beside`)."""
+    if score is None and topic is not None and not topic.averages_beside:
+        return ""
     lines: list[str] = []
     for spec in specs[:2]:
         lead = knowledge.lead(spec.id)

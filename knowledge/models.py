@@ -168,6 +168,10 @@ class FaqEntry(Record):
     next_steps: dict[Stage, NextStep] = {}
     """A next step for a student at one stage, in place of the answer's own closing "Next step:"
     paragraph (a student who has sat the exam needs no advice on spacing out practice tests)."""
+    averages_beside: bool = True
+    """Whether a specialty named beside the question gets its average under the answer ("For reference,
+    the FM average is 244"): false for logistics (exam day, score release...), where it is noise. A
+    score the student gives is still set beside it."""
 
     @model_validator(mode="after")
     def _ends_with_a_next_step(self) -> FaqEntry:

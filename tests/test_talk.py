@@ -512,3 +512,16 @@ def test_a_fear_of_failing_years_away_is_listened_to_not_given_retake_rules(advi
     shown = say(advisor, "im an MS1 and terrified of failing step 2 someday")
     assert "this close to the exam" not in shown  # an MS1 is years from it
     assert "What to do after a fail" not in shown and "retake" not in shown.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "beside"),
+    [
+        ("my screen froze during block 4 at prometric, what do i do, im applying FM", False),  # logistics
+        ("can IMGs match derm", True),  # a question about chances: the field's average belongs beside it
+    ],
+)
+def test_a_named_fields_average_sits_beside_an_answer_only_where_it_helps(
+    advisor: Advisor, text: str, beside: bool
+) -> None:
+    assert ("For reference, the" in say(advisor, text)) is beside
