@@ -238,7 +238,7 @@ class Advisor:
                     profile = self._remember(profile, replace(parsed, score=None), text)
                 turn = self._plan_command(profile, "plan", text)
                 # A long post's other questions stay a tap away while the set-up asks its own.
-                return replace(turn, reply=talk.also(parsed, self.knowledge, turn.reply), feeling=parsed.feeling)
+                return replace(turn, reply=talk.also(parsed, self.knowledge, turn.reply, text), feeling=parsed.feeling)
             case "plan_operation" if (
                 parsed.intent == "log_progress" and parsed.practice and not any(parse_answers.parse_progress(text))
             ):

@@ -114,7 +114,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
         shown = replace(profile, about=merged_about(profile.about, parsed))
         reply = talk.school_note(shown, k, reply, figures=parsed.intent in FIGURE_INTENTS)
-    reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text))
+    reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)
     return talk.with_feeling(reply, parsed)
 
 

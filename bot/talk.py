@@ -15,6 +15,7 @@ from html import escape
 from typing import Literal
 
 from bot.advice import faq_answer
+from bot.answer_bank import best_answer
 from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
 from bot.student import Profile
@@ -310,16 +311,31 @@ def clarify(parsed: Parsed, knowledge: Knowledge) -> Reply | None:
     return Reply("Just to be sure I answer the right thing: which did you mean?", tuple((b,) for b in unique))
 
 
-def also(parsed: Parsed, knowledge: Knowledge, reply: Reply) -> Reply:
-    """The main answer, then the long post's other questions offered as buttons."""
+def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "") -> Reply:
+    """The main answer, then the long post's other questions: each specific one answered in a line
+    (its answer's short form), and every one offered as a button for the whole answer."""
     shown = {b.action for row in reply.buttons for b in row}
     buttons = [
         b for b in (_button(r, parsed, knowledge) for r in parsed.also) if b is not None and b.action not in shown
     ]
     if not buttons:
         return reply  # nothing, or only what a note already offers
+    short = [
+        f"<b>{escape(found.question)}</b> {escape(found.short)}"
+        for label in parsed.also
+        if label.startswith("faq:")
+        and text
+        and (found := best_answer(text, label.removeprefix("faq:"), knowledge)) is not None
+    ]
+    if short:
+        lines = "\n".join(short[:ALSO_SHORT])
+        return reply.noted(f"<i>You also asked:</i>\n{lines}\n<i>Tap below for more.</i>", buttons=(tuple(buttons),))
     names = " and ".join(f"“{escape(b.label)}”" for b in buttons)
     return reply.noted(f"<i>You also asked about {names}: tap below.</i>", buttons=(tuple(buttons),))
+
+
+ALSO_SHORT = 2
+"""Other questions of a post answered in a line each, at most: the reply stays short on a phone."""
 
 
 def school_note(profile: Profile, knowledge: Knowledge, reply: Reply, *, figures: bool = False) -> Reply:

@@ -9,9 +9,12 @@ import re
 
 import pytest
 
+from bot import talk
 from bot.conversation import Advisor
 from bot.profiles import ProfileStore
 from bot.render import plain_text
+from bot.reply import Reply
+from bot.understand import Parsed
 from knowledge import Knowledge
 
 NOW = dt.datetime(2026, 11, 25, 14, 0, tzinfo=dt.UTC)
@@ -525,3 +528,12 @@ def test_a_named_fields_average_sits_beside_an_answer_only_where_it_helps(
     advisor: Advisor, text: str, beside: bool
 ) -> None:
     assert ("For reference, the" in say(advisor, text)) is beside
+
+
+def test_a_posts_other_specific_question_is_answered_in_a_line_with_a_button_for_more(knowledge: Knowledge) -> None:
+    post = "Is 246 competitive for EM? Also, how many letters of recommendation can I send to each program?"
+    parsed = Parsed("score_check", score=246, specialties=("emergency-medicine",), also=("faq:beyond_scores",))
+    shown = plain_text(talk.also(parsed, knowledge, Reply("📍 Your 246 ..."), post).html)
+    found = next(a for a in knowledge.answers.values() if a.id == "beyond-letters-how-many")
+    assert f"{found.question} {found.short}" in shown  # the answer, not only a button's name
+    assert "Tap below for more." in shown
