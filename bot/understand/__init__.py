@@ -69,6 +69,10 @@ five of them those hard new ones ("what if i fail and have to tell everyone").""
 HOPELESS_BARE_AT = 0.9
 """The model's bar for a message with none of the words crises are said in (`cues.distress_words`)."""
 ALSO_AT = 0.6
+ALSO_TOPIC_AT = 0.45
+"""A question sentence sure to be a FAQ question offers its likeliest topic from here: a short sentence
+spreads the topic's probability thin ("And can I tell a program it's my #1?" gave signals 0.48), and a
+button for it costs a student little; the answer's line beside it needs a clear match in the bank too."""
 SPECIFIC_CHARS = 150
 """A post this long with a score, a specialty and a confident question keeps that question: it is the
 comparison (the frame holds), and its topic is answered first with the score beside the averages."""
@@ -521,7 +525,7 @@ def _also(text: str, intent: str, topic: str | None, loaded: Model) -> tuple[str
         if p < ALSO_AT or intent in _NOT_ASKS:
             continue
         label = _label(intent, guess.topic[0][0])
-        if intent == "faq" and guess.topic[0][1] < ALSO_AT:
+        if intent == "faq" and guess.topic[0][1] < ALSO_TOPIC_AT:
             continue
         if label not in seen:
             seen.add(label)
