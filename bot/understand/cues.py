@@ -281,9 +281,10 @@ _DUAL_APPLY_RE = re.compile(
 _SICK_RE = re.compile(
     r"\b(?:sick|ill|flu|fever|covid|vomit\w*|throwing up|migraine|food poisoning|stomach bug|strep)\b"
 )
+_THE_EXAM = "|".join((*EXAM_WORDS, "step2", "prometric"))
 _EXAM_DAY_NEAR_RE = re.compile(
-    r"\b(?:exam|test|ck|step 2|step2|prometric)\b.{0,40}\b(?:tomorrow|tmrw|today|this morning|in the morning)\b"
-    r"|\b(?:tomorrow|tmrw|today)\b.{0,40}\b(?:exam|test|ck|step 2|step2|prometric)\b|\b(?:test|exam) day\b"
+    rf"\b(?:{_THE_EXAM})\b.{{0,40}}\b(?:tomorrow|tmrw|today|this morning|in the morning)\b"
+    rf"|\b(?:tomorrow|tmrw|today)\b.{{0,40}}\b(?:{_THE_EXAM})\b|\b(?:test|exam) day\b"
 )
 
 
