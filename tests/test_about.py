@@ -33,6 +33,8 @@ def facts(text: str) -> AboutFacts:
         ("im a us md student, ms3", {"school": "us_md", "stage": "ms3"}),
         ("I'm a 4th year applying peds", {"stage": "4th year"}),
         ("I failed step 2 and feel terrible", {"status": "failed"}),
+        ("my friend failed ck, what should she do", {"status": None}),  # hers, not the student's
+        ("i failed ck too, my roommate failed step 2 as well", {"status": "failed"}),
         ("I passed ck!!", {"status": "passed"}),
         ("took step 2 last week, waiting", {"status": "taken"}),
         ("I got 251", {"status": "taken"}),

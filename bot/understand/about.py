@@ -94,6 +94,12 @@ _TAKEN_RE = re.compile(
     r"|\bi (?:got|scored) (?:an? )?\d{3}\b"
     r"(?!.{0,30}\b(?:step 1|s1|nbme|uwsa|cms|free 120|comlex|level [12]|shelf|form))"
 )
+_SOMEONE_FAILED_RE = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?:\w+\s+){0,2}?(?:just\s+)?(?:failed|didn t pass|did not pass)\b"
+    r"|\b(?:she|he|they|someone|somebody)\s+(?:just\s+)?(?:failed|didn t pass|did not pass)\b"
+)
+"""Another person's fail ("my friend failed ck"): theirs, not the student's (unless they say theirs too)."""
+_I_FAILED_RE = re.compile(r"\bi (?:just |also )?(?:failed|didn t pass|did not pass)\b")
 _HEDGED_RE = re.compile(
     r"\b(?:think|feel like|pretty sure|probably|might have|may have|maybe|worried|scared|afraid|if) i (?:just )?"
     r"(?:failed|fail|didn t pass|did not pass|didnt pass)\b"
@@ -115,7 +121,8 @@ def about(norm: str, folded: str) -> AboutFacts:
     stage_hit = _STAGE_RE.search(norm)
     stage = (stage_hit.group("stage") or stage_hit.group("ms")) if stage_hit else None
     status: StatusName | None = None
-    if _FAILED_RE.search(norm) and not _HEDGED_RE.search(norm):
+    theirs = _SOMEONE_FAILED_RE.search(norm) is not None and _I_FAILED_RE.search(norm) is None
+    if _FAILED_RE.search(norm) and not _HEDGED_RE.search(norm) and not theirs:
         status = "failed"
     elif _PASSED_RE.search(norm):
         status = "passed"
