@@ -262,6 +262,15 @@ _FIGURE_WORDS_RE = re.compile(
 _NAMES_USMLE_RE = re.compile(r"\b(?:usmle|step\s*(?:2|two)|step2|ck|convert\w*|conversion|equivalent)\b")
 
 
+def _any_in(norm: str, words: tuple[str, ...]) -> bool:
+    """A cheap gate: one of the words every alternative of a pattern holds is in the text."""
+    return any(word in norm for word in words)
+
+
+_MOVE_WORDS = ("reschedul", "move", "change", "push", "postpone", "delay", "extend")
+"""Every way `_HOW_TO_MOVE_RE` can end holds one of these."""
+_WRITING_WORDS = ("writ", "draft", "edit", "proofread", "review", "fill", "polish")
+"""Every alternative of `_WRITING_RE` starts with one of these."""
 _HOW_TO_MOVE_RE = re.compile(
     r"\b(?:how (?:do|can|would|should) (?:i|you|we|one)|how to|can i|could i|is it possible to|am i allowed to|"
     r"what does it cost to|does it cost (?:anything |money )?to|is there a fee to)\b.{0,30}?"
@@ -271,7 +280,7 @@ _HOW_TO_MOVE_RE = re.compile(
 
 def asks_how_to_move_the_exam(norm: str) -> bool:
     """ "how do i reschedule my step 2 date": how moving it works, not news that it moved."""
-    return _HOW_TO_MOVE_RE.search(norm) is not None
+    return _any_in(norm, _MOVE_WORDS) and _HOW_TO_MOVE_RE.search(norm) is not None
 
 
 _DUAL_APPLY_RE = re.compile(
@@ -290,7 +299,7 @@ _EXAM_DAY_NEAR_RE = re.compile(
 
 def asks_dual_apply(norm: str) -> bool:
     """ "can i dual apply ortho and gen surg": applying in two fields, not their averages side by side."""
-    return _DUAL_APPLY_RE.search(norm) is not None
+    return _any_in(norm, ("dual", "backup", "both", "two specialties")) and _DUAL_APPLY_RE.search(norm) is not None
 
 
 def sick_for_the_exam(norm: str) -> bool:
@@ -300,13 +309,15 @@ def sick_for_the_exam(norm: str) -> bool:
 
 def asks_for_writing(norm: str) -> bool:
     """ "can you write my personal statement for rads": writing their application is not ours, whatever field."""
-    return _WRITING_RE.search(norm) is not None
+    return _any_in(norm, _WRITING_WORDS) and _WRITING_RE.search(norm) is not None
 
 
 def asks_comlex_figures(norm: str) -> bool:
     """COMLEX's own figures asked for ("avg comlex level 2 for em?", "is a 550 comlex good"): Step 2 CK
     averages would answer another exam. Converting COMLEX to USMLE, or naming both, stays ours."""
-    if _COMLEX_RE.search(norm) is None or _NAMES_USMLE_RE.search(norm) is not None:
+    if not _any_in(norm, ("comlex", "level", "lvl")) or _COMLEX_RE.search(norm) is None:
+        return False
+    if _NAMES_USMLE_RE.search(norm) is not None:
         return False
     return _FIGURE_WORDS_RE.search(norm) is not None
 
@@ -692,7 +703,7 @@ _FEARS_FAILING_RE = re.compile(_FEARS_FAILING)
 
 def fears_failing(norm: str) -> bool:
     """ "terrified of failing step 2 someday": a fear before the exam, not a fail to act on."""
-    return _FEARS_FAILING_RE.search(norm) is not None
+    return ("fail" in norm or "flunk" in norm) and _FEARS_FAILING_RE.search(norm) is not None
 
 
 _WORRY_RE = re.compile(
