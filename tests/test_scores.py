@@ -20,6 +20,9 @@ def row(text: str, **fields: Any) -> Any:
     [
         # Step 1 is context, never the Step 2 CK score.
         row("Step 1 was 214, how bad is that?", score=None, step1=214),
+        # A number wished for steps aside for the one asked about; someone's practice result is no CK score.
+        row("i'd rather not grind for a 260, is 245 fine for anesthesia", score=245),
+        row("my sister got 250 on her nbme, is that good for derm", score=None, someone=False),
         row("step 1: 232, step 2: 251", score=251, step1=232),
         row("got 230 on step 1 and 250 on ck", score=250, step1=230),
         row("step 1 pass, 245 on step 2", score=245, step1=None),

@@ -537,3 +537,8 @@ def test_a_posts_other_specific_question_is_answered_in_a_line_with_a_button_for
     found = next(a for a in knowledge.answers.values() if a.id == "beyond-letters-how-many")
     assert f"{found.question} {found.short}" in shown  # the answer, not only a button's name
     assert "Tap below for more." in shown
+
+
+def test_a_plain_question_with_a_score_is_not_congratulated(advisor: Advisor) -> None:
+    shown = say(advisor, "the plastics average is 255 and I got 247, chances?")
+    assert "Congratulations" not in shown and "Your 247 is" in shown

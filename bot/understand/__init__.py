@@ -378,7 +378,10 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
         return learned  # type: ignore[return-value]
     # Disappointment, relief and worry have no label of their own; a plain cue for one of them also
     # outweighs a "celebration" the model heard in "passed 🥲 but only 221".
-    return cues.felt(text, norm) or learned  # type: ignore[return-value]
+    felt = cues.felt(text, norm)
+    if felt is None and learned == "celebration" and "?" in text and not cues.joyful(text, norm):
+        return None  # a question with no joy said ("plastics avg is 255 and I got 247, chances?"): no congratulations
+    return felt or learned  # type: ignore[return-value]
 
 
 def _settle(

@@ -251,7 +251,10 @@ def _find_score(
     if said:
         return said[0][0], said[0][1], None, None, tuple(quoted)
     if weak:
-        return weak[0][0], weak[0][1], None, None, tuple(quoted)
+        # "I'd rather not grind for a 260, is 245 fine for gas?": the number asked about, not the one wished for
+        plain = [c for c in weak if not _is_supposed(low, c[1])] if len(weak) > 1 else weak
+        value, at = (plain or weak)[0]
+        return value, at, None, None, tuple(quoted)
     return None, None, bad[0] if bad else None, practice[0] if practice else None, tuple(quoted)
 
 
@@ -368,7 +371,7 @@ _NOT_OWN_RE = re.compile(
 _SUPPOSED_RE = re.compile(
     r"\b(?:if|what if|would|hypothetically|let\s*'?s say|lets say|suppose|assuming|aim\w*|target\w*|goal|want|wanna"
     r"|need|hop(?:e|ing)|shooting for|going for|expect\w*|scared|afraid|worried|terrified|end(?:s|ed)? up"
-    r"|trying|reach|break|hit)\b"
+    r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*)\b"
 )
 
 
@@ -426,9 +429,13 @@ _SOMEONE_GOT_RE = re.compile(
 
 
 def _judged_for_someone(low: str) -> int | None:
-    """Another person's score the student asks us to judge ("my friend got 244, is that good for IM?")."""
+    """Another person's score the student asks us to judge ("my friend got 244, is that good for IM?");
+    not one from their practice test ("my sister got 250 on her nbme": a practice result, whoever's)."""
     got = _SOMEONE_GOT_RE.search(low)
     if got is None or _JUDGED_RE.search(low, got.end()) is None:
+        return None
+    exam = _EXAM_AFTER_RE.match(re.sub(r"^(\s*on\s+)(?:his|her|their)\s+", r"\1my ", low[got.end() :]))
+    if exam is not None and exam.group("other"):
         return None
     return int(got.group(1))
 
