@@ -140,6 +140,15 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
             f"\n\nBeside the averages you asked about, for a sense of distance (a prediction carries error, "
             f"and an average is not a cut-off):\n{rows}"
         )
+    mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
+    if predicted is not None and mark is not None and mark.value is not None and predicted < mark.value + NEAR_PASS:
+        # "nbme 215, am I at risk?": the pass mark is the figure that matters this close to it
+        where = "under it" if predicted < mark.value else "this close to it"
+        html += (
+            f"\n\nBeside the pass mark: Step 2 CK's is {mark.value} for exams from {_day(mark.as_of)} "
+            f"<i>({escape(knowledge.cite(mark.source))})</i>. A prediction {where} is worth taking seriously, "
+            "since predictions carry error either way: talk your date through with your advisor."
+        )
     html += (
         "\n\nNext: look at the trend across self-assessments rather than one form, "
         "and aim your review at the weakest areas."
@@ -149,6 +158,10 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
         buttons.append(Button(knowledge.faq[topics.PRACTICE_TESTS].title, f"/faq {topics.PRACTICE_TESTS}"))
     buttons.append(Button("🗓 Study plan", "/plan"))
     return Reply(html, (tuple(buttons),))
+
+
+NEAR_PASS = 10
+"""Points above the pass mark within which a practice prediction is shown beside the mark."""
 
 
 def _practice_label(result: PracticeResult) -> str:

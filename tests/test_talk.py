@@ -542,3 +542,13 @@ def test_a_posts_other_specific_question_is_answered_in_a_line_with_a_button_for
 def test_a_plain_question_with_a_score_is_not_congratulated(advisor: Advisor) -> None:
     shown = say(advisor, "the plastics average is 255 and I got 247, chances?")
     assert "Congratulations" not in shown and "Your 247 is" in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "beside"), [("nbme 12 was 215, am i at risk of failing", True), ("nbme 12 was 245", False)]
+)
+def test_a_practice_result_near_the_pass_mark_is_set_beside_it(
+    advisor: Advisor, knowledge: Knowledge, text: str, beside: bool
+) -> None:
+    mark = knowledge.pass_mark()
+    assert (f"Beside the pass mark: Step 2 CK's is {mark}" in say(advisor, text)) is beside
