@@ -43,6 +43,8 @@ SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
 """Readings that, with the exam hours away, are about that day (`talk.exam_soon`)."""
 SOON_TOPICS = frozenset({topics.STUDY_STRATEGIES, topics.STUDY_LENGTH, topics.TIMING})
 """How to study, how long, when to sit it: with the exam hours away, the answer is that day instead."""
+QBANK_READS = frozenset({topics.PERCENTILES, topics.PRACTICE_TESTS, topics.GOOD_SCORE, topics.STUDY_STRATEGIES})
+"""Topics a question bank's own percentage is read under: it is said to be the bank's before the answer."""
 STAGED = frozenset({"faq", "score_check", "average", "compare"})
 """The intents whose answer or next step depends on the student's stage (the rest never read it)."""
 
@@ -114,6 +116,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
         shown = replace(profile, about=merged_about(profile.about, parsed))
         reply = talk.school_note(shown, k, reply, figures=parsed.intent in FIGURE_INTENTS)
+    if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.asks_qbank_figure(norm):
+        reply = reply.led_by(talk.QBANK_NOTE)  # "uworld 65%, what percentile is that?": not a USMLE figure
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)
     return talk.with_feeling(reply, parsed)
 

@@ -435,6 +435,12 @@ def out_of_scope_reply(text: str, knowledge: Knowledge) -> Reply:
     return Reply(f"{_WHERE_INSTEAD[kind]}\n\n{said}\n\n{SCOPE}", buttons)
 
 
+QBANK_NOTE = (
+    "<i>A question bank's percent correct and percentile are its own, among its users: they aren't Step 2 CK "
+    "scores or USMLE percentiles, and I hold no sourced way to convert one into the other.</i>"
+)
+
+
 def passed(parsed: Parsed) -> Reply:
     """News of a pass: congratulations first, then what the score means, a tap away."""
     html = "Congratulations, you passed! 🎉 That's a real weight off, so let yourself enjoy it."

@@ -552,3 +552,15 @@ def test_a_practice_result_near_the_pass_mark_is_set_beside_it(
 ) -> None:
     mark = knowledge.pass_mark()
     assert (f"Beside the pass mark: Step 2 CK's is {mark}" in say(advisor, text)) is beside
+
+
+@pytest.mark.parametrize(
+    ("text", "noted"),
+    [
+        ("uworld 65 percent correct, what percentile is that", True),
+        ("my amboss percentile is 60th, is that good", True),
+        ("what percentile is a 245", False),  # a Step 2 CK score: USMLE's percentiles answer it
+    ],
+)
+def test_a_question_banks_own_figure_is_said_to_be_the_banks(advisor: Advisor, text: str, noted: bool) -> None:
+    assert say(advisor, text).startswith("A question bank's percent correct") is noted

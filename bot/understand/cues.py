@@ -307,6 +307,19 @@ def sick_for_the_exam(norm: str) -> bool:
     return _SICK_RE.search(norm) is not None and _EXAM_DAY_NEAR_RE.search(norm) is not None
 
 
+_QBANK_FIGURE_RE = re.compile(
+    r"\b(?:uworld|uw|amboss|qbank|q bank|kaplan|truelearn)\b.{0,40}\b(?:percent\w*|pct|\d{1,2})\b"
+    r"|\b(?:\d{1,2}\s*(?:percent|pct)|percentile\w*|\d{1,2}(?:st|nd|rd|th))\b.{0,40}\b(?:uworld|uw|amboss|qbank)\b"
+)
+
+
+def asks_qbank_figure(norm: str) -> bool:
+    """ "uworld 65 percent correct, what percentile is that": a question bank's own figure, not a USMLE one."""
+    return _any_in(norm, ("uworld", "uw", "amboss", "qbank", "q bank", "kaplan", "truelearn")) and (
+        _QBANK_FIGURE_RE.search(norm) is not None
+    )
+
+
 def asks_for_writing(norm: str) -> bool:
     """ "can you write my personal statement for rads": writing their application is not ours, whatever field."""
     return _any_in(norm, _WRITING_WORDS) and _WRITING_RE.search(norm) is not None
