@@ -30,6 +30,7 @@ from bot.understand.cues import (
     just_sat_exam,
     retake_result,
     wants_reminders_off,
+    wants_several_nudges,
 )
 from bot.user_store import UserStore
 from knowledge import Knowledge
@@ -237,6 +238,8 @@ class Advisor:
                 if parsed.school or parsed.status or parsed.exam_date:
                     profile = self._remember(profile, replace(parsed, score=None), text)
                 turn = self._plan_command(profile, "plan", text)
+                if wants_several_nudges(normalize(text)):
+                    turn = replace(turn, reply=turn.reply.led_by(ONE_NUDGE_A_DAY))  # said before the set-up asks
                 # A long post's other questions stay a tap away while the set-up asks its own.
                 return replace(turn, reply=talk.also(parsed, self.knowledge, turn.reply, text), feeling=parsed.feeling)
             case "plan_operation" if (
@@ -588,6 +591,10 @@ _HANDLERS: dict[str, Handler] = {
 Group chats never reach a plan or memory handler (`Advisor._command`)."""
 
 
+ONE_NUDGE_A_DAY = (
+    "I send one nudge on each study day, at the time you choose; you can log work with /done as often as you "
+    "like in between."
+)
 NOTHING_DONE = (
     "A day without questions happens, and a long rotation day or feeling unwell is a real reason. I haven't "
     "logged anything for today; rest if you need it, and pick it up again tomorrow."

@@ -564,3 +564,9 @@ def test_a_practice_result_near_the_pass_mark_is_set_beside_it(
 )
 def test_a_question_banks_own_figure_is_said_to_be_the_banks(advisor: Advisor, text: str, noted: bool) -> None:
     assert say(advisor, text).startswith("A question bank's percent correct") is noted
+
+
+def test_asking_for_several_nudges_a_day_is_told_how_nudges_work_before_the_set_up(advisor: Advisor) -> None:
+    shown = say(advisor, "can you ping me twice a day, morning and night, exam in 5 weeks")
+    assert shown.startswith("I send one nudge on each study day") and "How many days a week" in shown
+    assert advisor.profiles.get(1).draft is not None  # the set-up goes on

@@ -320,6 +320,17 @@ def asks_qbank_figure(norm: str) -> bool:
     )
 
 
+_SEVERAL_NUDGES_RE = re.compile(
+    r"\b(?:twice|two times|2x|2 times|three times|3x|several times|multiple times)\s+(?:a|per|each)\s+day\b"
+    r"|\bevery\s+(?:few|couple of|\d)\s+hours?\b|\bmorning and (?:night|evening)\b"
+)
+
+
+def wants_several_nudges(norm: str) -> bool:
+    """ "ping me twice a day": more than the one daily nudge a plan sends."""
+    return _SEVERAL_NUDGES_RE.search(norm) is not None
+
+
 def asks_for_writing(norm: str) -> bool:
     """ "can you write my personal statement for rads": writing their application is not ours, whatever field."""
     return _any_in(norm, _WRITING_WORDS) and _WRITING_RE.search(norm) is not None
