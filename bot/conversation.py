@@ -24,6 +24,7 @@ from bot.understand import Intent, Parsed, sounds_hopeless, understand
 from bot.understand.cues import (
     asks_for_calendar,
     asks_for_plan,
+    changes_reminders,
     exam_soon,
     just_matched,
     just_passed,
@@ -240,6 +241,8 @@ class Advisor:
                 turn = self._plan_command(profile, "plan", text)
                 if wants_several_nudges(normalize(text)):
                     turn = replace(turn, reply=turn.reply.led_by(ONE_NUDGE_A_DAY))  # said before the set-up asks
+                elif profile.plan is None and changes_reminders(normalize(text)):
+                    turn = replace(turn, reply=turn.reply.led_by(NO_REMINDERS_YET))  # "change my reminder to 7am"
                 # A long post's other questions stay a tap away while the set-up asks its own.
                 return replace(turn, reply=talk.also(parsed, self.knowledge, turn.reply, text), feeling=parsed.feeling)
             case "plan_operation" if (
@@ -591,6 +594,7 @@ _HANDLERS: dict[str, Handler] = {
 Group chats never reach a plan or memory handler (`Advisor._command`)."""
 
 
+NO_REMINDERS_YET = "You don't have reminders set up yet, so there's none to change: a plan is how they come."
 ONE_NUDGE_A_DAY = (
     "I send one nudge on each study day, at the time you choose; you can log work with /done as often as you "
     "like in between."

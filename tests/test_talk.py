@@ -570,3 +570,7 @@ def test_asking_for_several_nudges_a_day_is_told_how_nudges_work_before_the_set_
     shown = say(advisor, "can you ping me twice a day, morning and night, exam in 5 weeks")
     assert shown.startswith("I send one nudge on each study day") and "How many days a week" in shown
     assert advisor.profiles.get(1).draft is not None  # the set-up goes on
+
+
+def test_changing_reminders_that_dont_exist_says_so_before_the_set_up(advisor: Advisor) -> None:
+    assert say(advisor, "change my reminder to 7am").startswith("You don't have reminders set up yet")
