@@ -482,6 +482,8 @@ def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_ques
         ("how many lors can i send per program", "How many letters of recommendation can I send to each program?"),
         ("how does couples match work", "How does the couples match work?"),
         ("how many programs should i rank", "How many programs should I rank?"),
+        ("can i hide my failed attempt from programs", "Can I keep a failed attempt or a low score from programs?"),
+        ("is a research year worth it", "Will a research year help me match?"),
     ],
 )
 def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, text: str, question: str) -> None:
