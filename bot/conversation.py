@@ -233,6 +233,9 @@ class Advisor:
                 if off == "pause":
                     return replace(self._plan_command(profile, "pause", text), intent="study_plan")
                 return replace(self._plan_operation(profile, "plan_break", text), intent="plan_break")
+            case "plan" if not asks_for_plan(norm := normalize(text)) and (when := exam_soon(norm)) is not None:
+                # "exam is tomorrow, please tell me it will be ok": that day, not "no plan to build now"
+                return Turn(talk.exam_soon(parsed, when), "study_plan", feeling=parsed.feeling)
             case "plan":
                 if not private:
                     return Turn(Reply(PRIVATE_ONLY), "study_plan")

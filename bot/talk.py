@@ -147,7 +147,8 @@ def exam_soon(parsed: Parsed, when: Literal["today", "tomorrow"]) -> Reply:
         return Reply(f"{ack}\n\n{EXAM_TODAY}" if ack else EXAM_TODAY, ((EXAM_DAY_BUTTON,),))
     # Tiredness the night before is nerves, not burnout: its usual words ("take a proper break") would jar.
     ack = pick(_EVE_ACK, parsed.feeling) if parsed.feeling == "exhaustion" else acknowledge(parsed)
-    return Reply(f"{ack or 'Tomorrow is the day.'}\n\n{EXAM_EVE}", ((EXAM_DAY_BUTTON,),))
+    ack = ack or "Tomorrow is the day, and nerves tonight are normal: they don't predict how it goes."
+    return Reply(f"{ack}\n\n{EXAM_EVE}", ((EXAM_DAY_BUTTON,),))
 
 
 def vent(parsed: Parsed) -> Reply:

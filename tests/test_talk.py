@@ -144,7 +144,9 @@ def test_a_feeling_is_acknowledged_before_the_facts(advisor: Advisor) -> None:
         ("exam tmrw, any last tips?", "rest will do more for you tonight"),
         ("can't sleep, step 2 is tomorrow and my brain is mush", "rest will do more for you tonight"),
         ("my test is today and my hands are shaking", "Good luck today"),
-        ("exam tomorrow", "no plan to build"),
+        ("exam tomorrow", "rest will do more for you tonight"),  # no plan asked for: no "no plan to build"
+        ("exam is tomorrow, please tell me it will be ok", "nerves tonight are normal"),
+        ("make me a plan, exam is tomorrow", "no plan to build"),  # asked for: said why there is none
     ],
 )
 def test_with_the_exam_hours_away_the_reply_is_about_that_day(advisor: Advisor, text: str, said: str) -> None:
