@@ -19,6 +19,7 @@ from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
 from bot.understand import Parsed, cues
+from bot.understand.about import someone_else_failed
 from knowledge import Knowledge, topics
 from knowledge.text import normalize
 
@@ -43,6 +44,7 @@ SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
 """Readings that, with the exam hours away, are about that day (`talk.exam_soon`)."""
 SOON_TOPICS = frozenset({topics.STUDY_STRATEGIES, topics.STUDY_LENGTH, topics.TIMING})
 """How to study, how long, when to sit it: with the exam hours away, the answer is that day instead."""
+FOR_SOMEONE_ELSE = "<i>Here's what helps after a fail, to pass on to them:</i>"
 QBANK_READS = frozenset({topics.PERCENTILES, topics.PRACTICE_TESTS, topics.GOOD_SCORE, topics.STUDY_STRATEGIES})
 """Topics a question bank's own percentage is read under: it is said to be the bank's before the answer."""
 STAGED = frozenset({"faq", "score_check", "average", "compare"})
@@ -116,6 +118,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
         shown = replace(profile, about=merged_about(profile.about, parsed))
         reply = talk.school_note(shown, k, reply, figures=parsed.intent in FIGURE_INTENTS)
+    if parsed.intent == "faq" and parsed.topic in FAILED_READS and not failed and someone_else_failed(norm):
+        reply = reply.led_by(FOR_SOMEONE_ELSE)  # "my friend failed ck, what should she do": theirs, not the student's
     if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.asks_qbank_figure(norm):
         reply = reply.led_by(talk.QBANK_NOTE)  # "uworld 65%, what percentile is that?": not a USMLE figure
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)

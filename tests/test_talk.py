@@ -383,6 +383,7 @@ def test_a_decline_gives_the_one_fact_we_hold_with_its_source(
         ("could you write my personal statement for ortho", "advising office"),
         ("how do you dose heparin", "question bank"),
         ("is a 550 comlex good for IM", "nbome.org"),
+        ("my level 2 is 520, is that low for IM", "nbome.org"),  # a number on COMLEX's scale says which exam
         ("how to study for the surgery shelf", "clerkship director"),
         ("best resources for step 1?", "learning specialists"),
     ],
@@ -398,6 +399,7 @@ def test_another_exam_gets_a_kind_decline_and_where_to_look(advisor: Advisor, te
     [
         ("I MATCHED!!! IM at my top choice", "Congratulations on matching!", None),
         ("matched!!! the 229 didn't stop me", "Congratulations on matching!", None),  # the "didn't" is not of the match
+        ("what are the step 2 averages for IMGs who matched into IM?", "Internal Medicine", "where it comes from"),
         ("matched peds!! thanks for everything", "Congratulations on matching!", None),  # news, not thanks
         ("just matched into gen surg, do i need to tell my program my ck score?", "That's great news", "Sources:"),
     ],
@@ -486,6 +488,8 @@ def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_ques
         ("how many programs should i rank", "How many programs should I rank?"),
         ("can i hide my failed attempt from programs", "Can I keep a failed attempt or a low score from programs?"),
         ("is a research year worth it", "Will a research year help me match?"),
+        ("whats the average step 2 score of all test takers", "What's the average Step 2 CK score of everyone"),
+        ("my friend failed ck, what should she do", "Here's what helps after a fail, to pass on to them"),
     ],
 )
 def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, text: str, question: str) -> None:

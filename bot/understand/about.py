@@ -109,6 +109,11 @@ _EXAM_AHEAD_RE = words_re(*EXAM_WORDS, "s2", "step2ck", "test date", "exam date"
 _NOT_AHEAD_RE = words_re(*PAST_WORDS, "came back", "moved from")
 
 
+def someone_else_failed(norm: str) -> bool:
+    """ "my friend failed ck, what should she do": another person's fail, and no word of the student's own."""
+    return _SOMEONE_FAILED_RE.search(norm) is not None and _I_FAILED_RE.search(norm) is None
+
+
 def about(norm: str, folded: str) -> AboutFacts:
     """Self-description in `norm` (normalised text); `folded` keeps punctuation for dates."""
     # Each pattern runs only when a word every one of its alternatives holds is there: on a long post
@@ -124,7 +129,7 @@ def about(norm: str, folded: str) -> AboutFacts:
     stage = (stage_hit.group("stage") or stage_hit.group("ms")) if stage_hit else None
     status: StatusName | None = None
     verdict = "fail" in norm or "pass" in norm
-    theirs = verdict and _SOMEONE_FAILED_RE.search(norm) is not None and _I_FAILED_RE.search(norm) is None
+    theirs = verdict and someone_else_failed(norm)
     if verdict and _FAILED_RE.search(norm) and not _HEDGED_RE.search(norm) and not theirs:
         status = "failed"
     elif "passed" in norm and _PASSED_RE.search(norm):

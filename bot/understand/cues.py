@@ -255,7 +255,10 @@ _CONTENT_RE = re.compile(
 )
 
 
-_COMLEX_RE = re.compile(r"\bcomlex\b|\b(?:level|lvl)\s*2(?:\s*ce)?\b(?=.*\b(?:do|dos|osteopathic)\b)")
+_COMLEX_RE = re.compile(
+    r"\bcomlex\b|\b(?:level|lvl)\s*2(?:\s*ce)?\b(?=.*\b(?:do|dos|osteopathic)\b)"
+    r"|\b(?:level|lvl)\s*2(?:\s*ce)?\b(?=.*\b[3-8]\d{2}\b)"  # a score on COMLEX's scale: "my level 2 is 520"
+)
 _FIGURE_WORDS_RE = re.compile(
     r"\b(?:average|avg|mean|median|good|enough|competitive|need|needed|score for|scores for|percentile\w*|\d{3})\b"
 )
@@ -622,8 +625,10 @@ def asks_average(norm: str) -> bool:
 
 _MATCHED_RE = re.compile(
     r"\b(?:i|we|finally|just|officially|i ve|ive|i have)\s+(?:just\s+|finally\s+|officially\s+)?matched\b"
-    r"|\bmatched\s+(?:into|at|to|in)\b|^matched\b"
+    r"|(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bpeople )(?<!\bapplicants )(?<!\bimgs )(?<!\bdos )(?<!\bthose )"
+    r"\bmatched\s+(?:into|at|to|in)\b|^matched\b"
 )
+"""Their own match: not the applicants who matched ("averages for IMGs who matched into IM")."""
 _NOT_MATCHED_RE = re.compile(
     r"\b(?:didn t|didnt|did not|not|never|if|hope|hoping|don t|dont|won t|wish)\s+(?:\w+\s+){0,2}?match\w*\b"
     r"|\bunmatched\b"
