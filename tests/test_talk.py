@@ -582,3 +582,8 @@ def test_asking_for_several_nudges_a_day_is_told_how_nudges_work_before_the_set_
 
 def test_changing_reminders_that_dont_exist_says_so_before_the_set_up(advisor: Advisor) -> None:
     assert say(advisor, "change my reminder to 7am").startswith("You don't have reminders set up yet")
+
+
+def test_a_preclinical_student_asking_about_fails_gets_a_next_step_for_their_stage(advisor: Advisor) -> None:
+    shown = say(advisor, "im an MS1, how do people bounce back after failing step 2?")
+    assert "nothing to act on now" in shown and "bring your score report" not in shown
