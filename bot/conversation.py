@@ -242,6 +242,8 @@ class Advisor:
                 if parsed.school or parsed.status or parsed.exam_date:
                     profile = self._remember(profile, replace(parsed, score=None), text)
                 turn = self._plan_command(profile, "plan", text)
+                if parsed.feeling in interpret.LISTENED_TO and (heard := talk.acknowledge(parsed)):
+                    turn = replace(turn, reply=turn.reply.led_by(heard))  # "I cried in the library... make me a plan"
                 if wants_several_nudges(normalize(text)):
                     turn = replace(turn, reply=turn.reply.led_by(ONE_NUDGE_A_DAY))  # said before the set-up asks
                 elif profile.plan is None and changes_reminders(normalize(text)):

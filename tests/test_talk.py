@@ -587,3 +587,11 @@ def test_changing_reminders_that_dont_exist_says_so_before_the_set_up(advisor: A
 def test_a_preclinical_student_asking_about_fails_gets_a_next_step_for_their_stage(advisor: Advisor) -> None:
     shown = say(advisor, "im an MS1, how do people bounce back after failing step 2?")
     assert "nothing to act on now" in shown and "bring your score report" not in shown
+
+
+def test_a_plan_asked_for_in_distress_names_the_feeling_before_the_first_question(advisor: Advisor) -> None:
+    shown = say(
+        advisor, "I cried in the library today, I'm so burnt out. can you make me a lighter schedule? exam in 5 weeks"
+    )
+    assert shown.lower().startswith(("burnout is real", "that sounds exhausting"))
+    assert "How many days a week" in shown and advisor.profiles.get(1).draft is not None  # the set-up goes on
