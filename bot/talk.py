@@ -83,8 +83,8 @@ def pick(options: Sequence[str], *key: object) -> str:
 
 _ACK_AFTER_THE_EXAM = {"stress": (_STRESS_ANY_TIME,), "panic": (_PANIC_ANY_TIME,)}
 _WORRY_BEFORE = (
-    "Being scared of failing is one of the most common feelings before Step 2 CK, and it doesn't predict how "
-    "you'll do. Let's make it feel more manageable."
+    "That worry is one of the most common feelings before Step 2 CK, and it doesn't predict how you'll do. "
+    "Let's make it feel more manageable."
 )
 _EARLY_YEARS_RE = re.compile(r"ms ?[12]|m[12]|(?:first|second|1st|2nd) year")
 """For a student with their score, past the exam or years from it: no line that speaks of the exam close ahead."""

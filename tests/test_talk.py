@@ -145,7 +145,7 @@ def test_a_feeling_is_acknowledged_before_the_facts(advisor: Advisor) -> None:
         ("can't sleep, step 2 is tomorrow and my brain is mush", "rest will do more for you tonight"),
         ("my test is today and my hands are shaking", "Good luck today"),
         ("exam tomorrow", "rest will do more for you tonight"),  # no plan asked for: no "no plan to build"
-        ("exam is tomorrow, please tell me it will be ok", "nerves tonight are normal"),
+        ("exam is tomorrow, please tell me it will be ok", "doesn't predict how you'll do"),
         ("make me a plan, exam is tomorrow", "no plan to build"),  # asked for: said why there is none
     ],
 )
@@ -504,8 +504,9 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
         ("HOLY CRAP 258", ("Congratulations", "That's great news")),
         ("omg whats the avg for derm", ("Dermatology: average",)),  # no news, no congratulations
         ("failed step 1 on my first try but just got a 266 on ck!!!", ("Congratulations", "That's great news")),
-        ("what if i fail ck", ("Being scared of failing",)),  # before the exam: no "one number" to settle
+        ("what if i fail ck", ("That worry is one of the most common",)),  # before the exam: no "one number"
         ("I'm proud of myself today", ("Thanks for telling me",)),  # no guess that it was hard
+        ("is 238 ok for IM?? pls tell me yes", ("That's a fair thing to worry about",)),  # a plea is heard
         ("omg i got 212 did i fail", ("That rush of panic",)),  # their result is in: no "this close to the exam"
     ],
 )

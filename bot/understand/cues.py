@@ -740,6 +740,8 @@ _WORRY_RE = re.compile(
     r"|\b(?:think|pretty sure|feel like|convinced|afraid|scared|worried) i (?:just )?(?:failed|bombed|tanked|flunked)\b"
     # afraid of failing, before the exam: "so scared of failing step 2", "what if i fail ck"
     r"|(?:" + _FEARS_FAILING + ")"
+    # a plea for good news: "pls tell me yes", "please tell me it's enough"
+    r"|\b(?:pls|plz|please)\s+(?:just\s+)?tell\s+me\b"
     r"|\b(?:did i|have i) (?:ruin|ruined|tank|tanked|blow|blown|screw|screwed)\b|\bruined my chances\b"
     r"|\bno chance\b|\bany chance at all\b|\bam i (?:out|delusional)\b"
 )
