@@ -507,6 +507,7 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
         ("what if i fail ck", ("That worry is one of the most common",)),  # before the exam: no "one number"
         ("I'm proud of myself today", ("Thanks for telling me",)),  # no guess that it was hard
         ("is 238 ok for IM?? pls tell me yes", ("That's a fair thing to worry about",)),  # a plea is heard
+        ("UWSA2 262!!! cant believe it", ("Congratulations", "That's great news")),  # a practice high, shouted
         ("omg i got 212 did i fail", ("That rush of panic",)),  # their result is in: no "this close to the exam"
     ],
 )

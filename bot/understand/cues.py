@@ -768,6 +768,8 @@ def felt(text: str, norm: str) -> str | None:
         return "worry"
     if (_JOY_RE.search(norm) or any(ch in _PARTY_EMOJI for ch in text)) and _SCORE_SAID_RE.search(norm):
         return "celebration"  # "SCORE CAME OUT 261 IM SCREAMING" (a reply to a low score drops it: `respond`)
+    if "!!!" in text and any(int(n) >= SHOUTED_JOY_FROM for n in _SCORE_SAID_RE.findall(norm)):
+        return "celebration"  # "UWSA2 262!!! cant believe it": a high number shouted is news, practice or not
     return None
 
 
@@ -784,6 +786,8 @@ def joyful(text: str, norm: str) -> bool:
 
 
 _SCORE_SAID_RE = re.compile(r"\b[12]\d{2}\b")
+SHOUTED_JOY_FROM = 245
+"""A number from here, shouted ("!!!"), is read as joy: below it, "214!!!" is as likely alarm."""
 """Joy is read by rule only beside a score: "omg whats the avg for derm" is no news."""
 
 
