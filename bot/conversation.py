@@ -173,7 +173,7 @@ class Advisor:
             feeling=parsed.feeling,
             asks_plan=asks_for_plan(norm),
             asks_calendar=asks_for_calendar(norm),
-            matched=just_matched(norm),
+            matched=just_matched(norm) and parsed.status != "failed",  # "matched IM but just failed ck": the fail first
             finished=parsed.score is None and parsed.status != "failed" and just_sat_exam(norm),
             exam_soon=parsed.feeling is not None and exam_soon(norm, nerves=True) is not None,
             passed=parsed.feeling not in talk.UNSURE_AFTER

@@ -32,6 +32,7 @@ FAILED_READS = frozenset(
         topics.PASSING_SCORE,
         topics.GOOD_SCORE,
         topics.PERCENTILES,
+        topics.IMG,  # "I'm an IMG, matched IM but just failed ck": the fail is what to answer
         None,
     }
 )

@@ -597,3 +597,9 @@ def test_a_plan_asked_for_in_distress_names_the_feeling_before_the_first_questio
     )
     assert shown.lower().startswith(("burnout is real", "that sounds exhausting"))
     assert "How many days a week" in shown and advisor.profiles.get(1).draft is not None  # the set-up goes on
+
+
+def test_a_match_with_a_fail_is_answered_as_the_fail_not_congratulated(advisor: Advisor) -> None:
+    shown = say(advisor, "I'm an IMG, I matched IM but just failed step 2 ck, what now")
+    assert "Congratulations" not in shown
+    assert "program" in shown.lower()  # what to tell the program they matched to
