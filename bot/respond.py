@@ -122,7 +122,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.intent == "faq" and parsed.topic in FAILED_READS and not failed and someone_else_failed(norm):
         reply = reply.led_by(FOR_SOMEONE_ELSE)  # "my friend failed ck, what should she do": theirs, not the student's
     if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.asks_qbank_figure(norm):
-        reply = reply.led_by(talk.QBANK_NOTE)  # "uworld 65%, what percentile is that?": not a USMLE figure
+        # "uworld 65%, what percentile is that?": not a USMLE figure, so no USMLE table after saying so
+        return talk.with_feeling(talk.qbank_figure(k), parsed)
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)
     return talk.with_feeling(reply, parsed)
 

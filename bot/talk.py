@@ -437,9 +437,20 @@ def out_of_scope_reply(text: str, knowledge: Knowledge) -> Reply:
 
 
 QBANK_NOTE = (
-    "<i>A question bank's percent correct and percentile are its own, among its users: they aren't Step 2 CK "
-    "scores or USMLE percentiles, and I hold no sourced way to convert one into the other.</i>"
+    "A question bank's percent correct and percentile are its own, among its users: they aren't Step 2 CK "
+    "scores or USMLE percentiles, and I hold no sourced way to convert one into the other. NBME's "
+    "self-assessments are the practice tests that give a predicted Step 2 CK score."
 )
+
+
+def qbank_figure(knowledge: Knowledge) -> Reply:
+    """A question bank's own percent or percentile asked about: said to be the bank's, with where to look."""
+    buttons = tuple(
+        (Button(knowledge.faq[t].title, f"/faq {t}"),)
+        for t in (topics.PRACTICE_TESTS, topics.PERCENTILES)
+        if t in knowledge.faq
+    )
+    return Reply(QBANK_NOTE, buttons)
 
 
 def passed(parsed: Parsed) -> Reply:

@@ -572,8 +572,12 @@ def test_a_practice_result_near_the_pass_mark_is_set_beside_it(
         ("what percentile is a 245", False),  # a Step 2 CK score: USMLE's percentiles answer it
     ],
 )
-def test_a_question_banks_own_figure_is_said_to_be_the_banks(advisor: Advisor, text: str, noted: bool) -> None:
-    assert say(advisor, text).startswith("A question bank's percent correct") is noted
+def test_a_question_banks_own_figure_is_said_to_be_the_banks(
+    advisor: Advisor, knowledge: Knowledge, text: str, noted: bool
+) -> None:
+    shown = say(advisor, text)
+    assert shown.startswith("A question bank's percent correct") is noted
+    assert (knowledge.faq["percentiles"].title in shown.splitlines()[0]) is not noted  # no USMLE table after saying so
 
 
 def test_asking_for_several_nudges_a_day_is_told_how_nudges_work_before_the_set_up(advisor: Advisor) -> None:
