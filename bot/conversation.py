@@ -24,6 +24,7 @@ from bot.understand import Intent, Parsed, sounds_hopeless, understand
 from bot.understand.cues import (
     asks_for_calendar,
     asks_for_plan,
+    asks_something,
     changes_reminders,
     exam_soon,
     just_matched,
@@ -180,7 +181,7 @@ class Advisor:
             and (
                 just_passed(norm) or (parsed.status == "passed" and retake_result(norm))  # "retake came back 229!!"
             ),
-            question="?" in text,
+            question=asks_something(text, norm),
             in_setup=profile.draft is not None,
             setup_answered=setup is not None and not (setup.plan is None and setup.draft == profile.draft),
             has_plan=profile.plan is not None,

@@ -58,6 +58,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     norm = normalize(text)
     if parsed.feeling == "celebration" and parsed.score is not None and parsed.score < modest_score(k):
         parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
+    if parsed.status == "passed" and parsed.feeling is None:
+        parsed = replace(parsed, feeling="relief")  # "I PASSED with a 241, what now for IM": the pass first
     preparing = parsed.intent == "faq" and parsed.topic in SOON_TOPICS
     if (parsed.intent in SOON_READS or preparing or parsed.unsure) and parsed.feeling in talk.SOON_FEELINGS:
         when = cues.exam_soon(normalize(text), nerves=parsed.feeling is not None)

@@ -607,3 +607,17 @@ def test_a_match_with_a_fail_is_answered_as_the_fail_not_congratulated(advisor: 
     shown = say(advisor, "I'm an IMG, I matched IM but just failed step 2 ck, what now")
     assert "Congratulations" not in shown
     assert "program" in shown.lower()  # what to tell the program they matched to
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("I PASSED with a 241, what now for IM", "Your 241 is"),  # news with a question: the pass, then the answer
+        ("just walked out of prometric, when do scores come out", "When do scores come out?"),
+    ],
+)
+def test_news_with_a_question_without_a_question_mark_gets_the_answer(advisor: Advisor, text: str, said: str) -> None:
+    shown = say(advisor, text)
+    assert said in shown
+    if "PASSED" in text:
+        assert shown.startswith(("Phew", "What a relief", "Congratulations", "That's great news"))

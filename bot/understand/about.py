@@ -85,6 +85,9 @@ _FAILED_RE = re.compile(
 )
 _PASSED_RE = re.compile(
     r"\bi (?:just )?passed (?:step 2|ck|step2|s2|it|my ck|my step 2)\b|\bpassed (?:step 2|ck)\b(?! is)"
+    # "I PASSED with a 241": passed, of no other exam
+    r"|\bi (?:just |finally |actually )?passed\b(?!\s+(?:step\s*(?:1|one|i)\b|step1|s1|my shelf|the shelf|shelf|"
+    r"comlex|level|oet|cs|the cs|nbme|uwsa|my nbme|the nbme|boards? for step 1))"
 )
 _TAKEN_RE = re.compile(
     r"\b(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"

@@ -334,6 +334,17 @@ def wants_several_nudges(norm: str) -> bool:
     return _SEVERAL_NUDGES_RE.search(norm) is not None
 
 
+_ASKS_SOMETHING_RE = re.compile(
+    r"\b(?:what now|now what|what next|what should i|what do i|when do|when does|when will|when is|how do i|"
+    r"how long|how many|do i need|should i|can i|is it ok|is that ok|is that good|will they|any tips)\b"
+)
+
+
+def asks_something(text: str, norm: str) -> bool:
+    """A question in the message, with or without "?" ("I PASSED with a 241, what now for IM")."""
+    return "?" in text or _ASKS_SOMETHING_RE.search(norm) is not None
+
+
 def asks_for_writing(norm: str) -> bool:
     """ "can you write my personal statement for rads": writing their application is not ours, whatever field."""
     return _any_in(norm, _WRITING_WORDS) and _WRITING_RE.search(norm) is not None
