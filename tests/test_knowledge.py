@@ -255,6 +255,10 @@ SOURCED_NUMBERS.update(
         "nrmp-couples": set(),
         "nrmp-rol-length": set(),
         "nrmp-newsletter-sep-2025": {2026, 16, 20, 15, 2025},
+        "ecfmg-2024-ib-certificate": set(),
+        "ecfmg-2023-ib-certification": set(),
+        "nrmp-not-eligible-july-1": {1},
+        "nrmp-programs-after-match": set(),
     }
 )
 SOURCED_NUMBERS.update(

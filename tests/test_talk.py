@@ -490,6 +490,8 @@ def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_ques
         ("is a research year worth it", "Will a research year help me match?"),
         ("whats the average step 2 score of all test takers", "What's the average Step 2 CK score of everyone"),
         ("my friend failed ck, what should she do", "Here's what helps after a fail, to pass on to them"),
+        ("how long does ecfmg certification take after passing ck", "When will I get my ECFMG certificate"),
+        ("matched but failed step 2, can i still start residency", "What if I've matched but can't start residency"),
     ],
 )
 def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, text: str, question: str) -> None:
