@@ -218,6 +218,13 @@ _OUT_OF_SCOPE = (
     ),
     ("mcat", re.compile(r"\bmcat\b")),
     (
+        "career",
+        re.compile(
+            r"\b(?:pa school|pa program|physician assistant|np school|nurse practitioner|nursing school|"
+            r"dental school|vet school|law school|mba program)\b"
+        ),
+    ),
+    (
         "school",
         re.compile(
             r"\b(?:shelf|shelves|osce|school exams?|final exams?|midterms?|petition\w*|cbse)\b"
