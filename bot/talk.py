@@ -400,6 +400,7 @@ _WHERE_INSTEAD = {
     "comlex_figures": "COMLEX's own figures are outside what I know: its scores are on NBOME's own scale, so "
     "Step 2 CK averages can't be set against them. NBOME (nbome.org) and the NRMP's match reports on DO seniors "
     "are where COMLEX figures live.",
+    "chat": "That one's outside what I know, so I'd only be guessing. Enjoy the break when it comes!",
     "career": "Other paths, like PA, NP or other schools, are outside what I know well: their own programs and "
     "advisors are the place to ask.",
     "mcat": "The MCAT is outside what I know well. The AAMC runs it and has its details at aamc.org.",

@@ -382,6 +382,7 @@ def test_a_decline_gives_the_one_fact_we_hold_with_its_source(
         ("avg comlex level 2 for em?", "nbome.org"),  # not EM's Step 2 CK averages
         ("could you write my personal statement for ortho", "advising office"),
         ("lol maybe i should just go to PA school, whats the match rate there", "PA, NP"),
+        ("recommend a coffee shop near the prometric in rockville", "I'd only be guessing"),
         ("how do you dose heparin", "question bank"),
         ("is a 550 comlex good for IM", "nbome.org"),
         ("my level 2 is 520, is that low for IM", "nbome.org"),  # a number on COMLEX's scale says which exam

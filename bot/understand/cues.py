@@ -218,6 +218,14 @@ _OUT_OF_SCOPE = (
     ),
     ("mcat", re.compile(r"\bmcat\b")),
     (
+        "chat",
+        re.compile(
+            r"\b(?:recommend|suggest|suggestions?|recs?|what should i|where can i|where should i|good)\b.{0,40}"
+            r"\b(?:netflix|movies?|tv shows?|shows? to watch|series|restaurants?|coffee shops?|cafes?|coffee places?|"
+            r"recipes?|songs?|playlists?|video games?|books? to read|novels?)\b"
+        ),
+    ),
+    (
         "career",
         re.compile(
             r"\b(?:pa school|pa program|physician assistant|np school|nurse practitioner|nursing school|"
