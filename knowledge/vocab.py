@@ -38,6 +38,8 @@ class Vocabulary(BaseModel):
     """"let em know": after these "em" is "them"."""
     not_after_specialty: frozenset[Word]
     """A specialty right before one of these is an exam or a rotation, not a career ("IM shelf")."""
+    subject_before: frozenset[Word] = frozenset()
+    """A specialty right after one of these is a subject studied, not a career ("weak in OB")."""
     surgery_words: frozenset[Word]
     """A trailing one folds into the specialty before it ("neuro surgery")."""
     greeting_words: frozenset[Word]

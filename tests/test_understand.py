@@ -666,6 +666,8 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "peds questions are killing my percentages",
         "my OB rotation ends friday, then dedicated",
         "weak on neuro blocks, any tips",
+        "weak in OB and biostats, 4 weeks left",
+        "struggling with peds questions lately",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:

@@ -166,8 +166,9 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             i += 1
             continue
         known, ident = hit
-        if end < n and words[end] in _V.not_after_specialty:
-            i = end
+        studied = any(" ".join(words[max(0, i - k) : i]) in _V.subject_before for k in (1, 2, 3, 4))
+        if (end < n and words[end] in _V.not_after_specialty) or studied:
+            i = end  # "IM shelf", "weak in OB": a subject studied or an exam, not a career
             continue
         if end < n and words[end] in _V.surgery_words and joins[end]:
             ident = _SURGICAL_FORM.get(ident, ident)
