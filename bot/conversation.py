@@ -199,6 +199,7 @@ class Advisor:
         private: bool,
     ) -> Turn:
         """The turn for one road; memory changes happen in the road's own step."""
+        norm = normalize(text)
         match road:
             case "crisis":
                 # Care comes before anything else, a plan set-up waiting for an answer included:
@@ -229,12 +230,12 @@ class Advisor:
                 return self._free_text(profile, replace(parsed, intent="vent"), private=private, text=text)
             case "calendar":
                 return self._calendar(profile, private=private)
-            case "plan" | "plan_operation" if private and (off := self._reminders_off(profile, normalize(text))):
+            case "plan" | "plan_operation" if private and (off := self._reminders_off(profile, norm)):
                 # "turn off all reminders", "stop reminders this week": done as asked, not a plan summary.
                 if off == "pause":
                     return replace(self._plan_command(profile, "pause", text), intent="study_plan")
                 return replace(self._plan_operation(profile, "plan_break", text), intent="plan_break")
-            case "plan" if not asks_for_plan(norm := normalize(text)) and (when := exam_soon(norm)) is not None:
+            case "plan" if not asks_for_plan(norm) and (when := exam_soon(norm)) is not None:
                 # "exam is tomorrow, please tell me it will be ok": that day, not "no plan to build now"
                 return Turn(talk.exam_soon(parsed, when), "study_plan", feeling=parsed.feeling)
             case "plan":
@@ -243,14 +244,9 @@ class Advisor:
                 if parsed.school or parsed.status or parsed.exam_date:
                     profile = self._remember(profile, replace(parsed, score=None), text)
                 turn = self._plan_command(profile, "plan", text)
-                if parsed.feeling in interpret.LISTENED_TO and (heard := talk.acknowledge(parsed)):
-                    turn = replace(turn, reply=turn.reply.led_by(heard))  # "I cried in the library... make me a plan"
-                if wants_several_nudges(normalize(text)):
-                    turn = replace(turn, reply=turn.reply.led_by(ONE_NUDGE_A_DAY))  # said before the set-up asks
-                elif profile.plan is None and changes_reminders(normalize(text)):
-                    turn = replace(turn, reply=turn.reply.led_by(NO_REMINDERS_YET))  # "change my reminder to 7am"
+                reply = _before_set_up(turn.reply, parsed, profile, norm)
                 # A long post's other questions stay a tap away while the set-up asks its own.
-                return replace(turn, reply=talk.also(parsed, self.knowledge, turn.reply, text), feeling=parsed.feeling)
+                return replace(turn, reply=talk.also(parsed, self.knowledge, reply, text), feeling=parsed.feeling)
             case "plan_operation" if (
                 parsed.intent == "log_progress" and parsed.practice and not any(parse_answers.parse_progress(text))
             ):
@@ -598,6 +594,18 @@ _HANDLERS: dict[str, Handler] = {
 }
 """What each command in `bot.commands.COMMANDS` runs (a test holds the two to the same names).
 Group chats never reach a plan or memory handler (`Advisor._command`)."""
+
+
+def _before_set_up(reply: Reply, parsed: Parsed, profile: Profile, norm: str) -> Reply:
+    """What the plan set-up's first question says first: a feeling that weighs ("I cried in the library...
+    make me a plan"), then how nudges work when more were asked for, or that none exist yet to change."""
+    if parsed.feeling in interpret.LISTENED_TO:
+        reply = talk.with_feeling(reply, parsed)
+    if wants_several_nudges(norm):
+        return reply.led_by(ONE_NUDGE_A_DAY)
+    if profile.plan is None and changes_reminders(norm):
+        return reply.led_by(NO_REMINDERS_YET)
+    return reply
 
 
 NO_REMINDERS_YET = "You don't have reminders set up yet, so there's none to change: a plan is how they come."

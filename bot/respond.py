@@ -62,7 +62,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         parsed = replace(parsed, feeling="relief")  # "I PASSED with a 241, what now for IM": the pass first
     preparing = parsed.intent == "faq" and parsed.topic in SOON_TOPICS
     if (parsed.intent in SOON_READS or preparing or parsed.unsure) and parsed.feeling in talk.SOON_FEELINGS:
-        when = cues.exam_soon(normalize(text), nerves=parsed.feeling is not None)
+        when = cues.exam_soon(norm, nerves=parsed.feeling is not None)
         if when is not None:
             return talk.exam_soon(parsed, when)  # "exam tmrw, any last tips?", "test today and I'm shaking"
     match parsed.intent:
@@ -105,7 +105,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         if parsed.score >= top:
             parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
     staged = text and parsed.intent in STAGED
-    stage = stage_of(parsed, profile.about, normalize(text), today) if staged else None
+    stage = stage_of(parsed, profile.about, norm, today) if staged else None
     # A comparison whose post asks a question of its own (a topic beside the frame): the question is
     # answered first, and the score is set beside the averages in that answer's numbers section.
     asked = replace(parsed, intent="faq") if parsed.intent in FIGURE_INTENTS and parsed.topic else parsed

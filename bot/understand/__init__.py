@@ -238,23 +238,13 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     sure = confidence
     if len(tokens) <= SHORT_WORDS and confidence < SHORT_SURE and (specs or others or nums.score or nums.range):
         sure = 0.0  # "step 2 ck 250", "PRS average": the entities say it all
-    settled, sure = _settle(intent, sure, nums, specs, others, text, norm)
+    settled, sure, ruled = _settle(intent, sure, nums, specs, others, text, norm)
     # A long post's own confident question stays its topic beside the comparison frame ("I got 255 and
     # want uro, when is the AUA deadline?"): `respond` answers it first, with the score beside the averages.
     asked = intent == "faq" and settled == "score_check" and len(text) >= SPECIFIC_CHARS and confidence >= CONFIDENT
-    topic = guess.topic[0][0] if settled == "faq" or asked else None
-    if settled == "faq" and nums.quoted and nums.score is None:
+    topic = ruled or (guess.topic[0][0] if settled == "faq" or asked else None)
+    if ruled is None and settled == "faq" and nums.quoted and nums.score is None:
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
-    elif settled == "faq" and nums.score is not None and not specs and cues.asks_pass(norm):
-        topic = topics.PASSING_SCORE
-    elif settled == "faq" and not nums.score and cues.asks_dual_apply(norm):
-        topic = topics.MATCH_WITH_AVERAGE
-    elif settled == "faq" and not nums.score and cues.sick_for_the_exam(norm):
-        topic = topics.EXAM_DAY
-    elif settled == "faq" and intent in _MOVE_READS and _asks_how_to_move(norm):
-        topic = topics.TIMING
-    elif settled == "faq" and nums.step1 is not None and nums.score is None and cues.asks_what_step1_costs(norm):
-        topic = topics.STEP1_VS_STEP2
     readings: tuple[str, ...] = ()
     if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED and sure < 1.0:
         readings = _readings(guess)
@@ -392,10 +382,11 @@ def _settle(
     others: tuple[str, ...],
     text: str,
     norm: str,
-) -> tuple[str, float]:
+) -> tuple[str, float, str | None]:
     """Let the entities decide what the classifier can't see (how many specialties, which number).
 
-    Returns the (intent, confidence) to answer with. The number intents only ever stand with
+    Returns the (intent, confidence) to answer with, and the FAQ topic when a rule decided it too
+    (None: the model's topic stands). The number intents only ever stand with
     their entities: "invalid_score" exactly when an off-scale score was given, "score_check"
     with a score and a specialty, and so on.
     """
@@ -403,77 +394,87 @@ def _settle(
     has_spec = bool(specs or others)
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
-        return "invalid_score", 1.0
+        return "invalid_score", 1.0, None
     if cues.asks_step3(norm):
-        return "out_of_scope", 1.0  # Step 3 is not ours to answer, whatever scores or fields come with it
-    if not has_score and (cues.asks_dual_apply(norm) or cues.sick_for_the_exam(norm)):
-        return "faq", 1.0  # a question of its own, whatever fields or dates it names (topic: `_understand`)
+        return "out_of_scope", 1.0, None  # Step 3 is not ours to answer, whatever scores or fields come with it
+    if not has_score and cues.asks_dual_apply(norm):
+        return "faq", 1.0, topics.MATCH_WITH_AVERAGE  # a question of its own, not two fields' averages
+    if not has_score and cues.sick_for_the_exam(norm):
+        return "faq", 1.0, topics.EXAM_DAY  # what to do when ill on exam day, not a plan for tomorrow
     if not has_score and "?" not in text and did_nothing(text):
-        return "log_progress", 1.0  # "couldn't study today, sick": the day's news, answered kindly, nothing logged
+        return (
+            "log_progress",
+            1.0,
+            None,
+        )  # "couldn't study today, sick": the day's news, answered kindly, nothing logged
     if intent in _MOVE_READS and _asks_how_to_move(norm):
-        return "faq", 1.0  # how rescheduling works (its topic is set by `_understand`), not a date to move
+        return "faq", 1.0, topics.TIMING  # how rescheduling works, not a date to move
     if cues.asks_for_writing(norm):
-        return "out_of_scope", 1.0  # "write my personal statement for rads": not ours, whatever field is named
+        return "out_of_scope", 1.0, None  # "write my personal statement for rads": not ours, whatever field is named
     if not has_score and cues.asks_comlex_figures(norm):
-        return "out_of_scope", 1.0  # COMLEX's own figures: Step 2 CK averages would answer another exam
+        return "out_of_scope", 1.0, None  # COMLEX's own figures: Step 2 CK averages would answer another exam
     if nums.step1 is not None and not has_score and cues.asks_what_step1_costs(norm):
-        return "faq", 1.0  # a scored Step 1's weight on their chances: the Step 1 vs Step 2 answers
+        return "faq", 1.0, topics.STEP1_VS_STEP2  # a scored Step 1's weight on their chances
     if has_score and not has_spec and cues.asks_pass(norm):
-        return "faq", 1.0  # "did i pass with 214?": the pass mark answers it (its topic is set by `_understand`)
+        return "faq", 1.0, topics.PASSING_SCORE  # "did i pass with 214?": the pass mark answers it
     unnamed_practice = nums.other is not None and not (nums.practice or nums.step1 or nums.comlex or nums.quoted)
     if unnamed_practice and has_spec and not has_score and intent not in _SCORE_INTENTS | _PLAN_INTENTS:
         # "got a 245 on my last practice test, good for EM?": a practice result read against the field,
         # not a topic the model heard in "practice" (the Prometric practice session)
-        return "practice_score", 1.0
+        return "practice_score", 1.0, None
     if intent == "vent" and has_score and has_spec and "?" in text:
         # "spiraling... 238 and wanting EM. should I even bother?": the feeling is named first, and the
         # question a score and a field ask is still answered (the core frame holds whatever the model says).
-        return "score_check", 1.0
+        return "score_check", 1.0, None
     if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):
         if has_score and has_spec:  # one specialty or several: the score set against each
-            return "score_check", 1.0
+            return "score_check", 1.0, None
         if has_score:
-            return "score_fit", 1.0
+            return "score_fit", 1.0, None
         if has_spec:
-            return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0
+            return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
         if intent in _ENTITY_SETTLED:
             intent = "unknown"  # a number intent with nothing to answer it with; the rules below may still know
     if not has_score and not has_spec and intent not in _PLAN_INTENTS and cues.out_of_scope(norm):
-        return "out_of_scope", 1.0  # Step 3, CS, COMLEX 3, shelves: a kind "not mine", never a CK answer
+        return "out_of_scope", 1.0, None  # Step 3, CS, COMLEX 3, shelves: a kind "not mine", never a CK answer
     if intent == "faq" and has_spec and not nums.quoted:
         # The core frames hold whatever the model says: a score and a specialty get the comparison,
         # a specialty and an average word its averages; the question the model heard becomes a button.
         # A long post that asks a question of its own keeps its answer, and the reply sets the
         # student's score beside the averages too (`Advisor._reply`).
         if has_score:
-            return "score_check", 1.0
+            return "score_check", 1.0, None
         if not has_score and cues.asks_average(norm):
-            return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0
+            return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
     if nums.quoted and not has_score and intent not in _PLAN_INTENTS:
         if has_spec:
-            return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0
-        return "faq", 1.0  # a figure they heard, asked about: the topic answers it, not a fit list
+            return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
+        return "faq", 1.0, None  # a figure they heard, asked about: the topic answers it, not a fit list
     if intent == "thanks" and cues.felt(text, norm) == "relief":
         # "phew, thank god": relief, not thanks to us; the numbers answer it when there are any.
-        return ("score_fit" if has_score else "smalltalk"), 1.0
+        return ("score_fit" if has_score else "smalltalk"), 1.0, None
     if intent in {"unknown", "smalltalk"} and cues.asks_help(norm):
-        return "help", 1.0
+        return "help", 1.0, None
     if intent != "study_plan" and not has_score and cues.wants_reminders(norm):
-        return "study_plan", 1.0  # the plan is how reminders come: this frame never fails, whatever the model says
+        return (
+            "study_plan",
+            1.0,
+            None,
+        )  # the plan is how reminders come: this frame never fails, whatever the model says
     if cues.asks_for_joke(norm) or cues.asks_who_we_are(norm):
-        return "smalltalk", 1.0
+        return "smalltalk", 1.0, None
     tiny = norm.count(" ") < PLAN_TINY_WORDS  # "test tomorrow", "6 weeks left": a date to plan for
     planish = intent not in _PLAN_INTENTS or (intent != "study_plan" and (tiny or confidence < PLAN_SURE))
     short = unsure or norm.count(" ") < PLAN_RULE_WORDS  # long posts: the model reads them better
     if planish and short and cues.wants_plan(text, norm, has_score=has_score):
-        return "study_plan", 1.0
+        return "study_plan", 1.0, None
     if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
-        return ("score_check" if specs else "score_fit"), confidence  # "...but got 245 on the real thing"
+        return ("score_check" if specs else "score_fit"), confidence, None  # "...but got 245 on the real thing"
     if intent in _PRACTICE_READS and nums.practice and not has_spec:
         # A practice result read: reported and asking nothing ("nbme 11 was 238", "UWSA2 = 258"), it is
         # progress to log (the plan keeps it with the practice scores); what it means is asked in words.
-        return ("practice_score" if _ASKS_RE.search(text.lower()) else "log_progress"), 1.0
-    return intent, confidence
+        return ("practice_score" if _ASKS_RE.search(text.lower()) else "log_progress"), 1.0, None
+    return intent, confidence, None
 
 
 _MOVE_READS = frozenset({"exam_moved", "study_plan", "days_left", "faq", "unknown"})

@@ -824,7 +824,7 @@ _TODAY_RE = re.compile(r"\b(?:today|this morning|this afternoon|in an hour|in a 
 _SOON_ABOUT_RE = words_re(*EXAM_WORDS, "it", "sleep", "slept", "sleeping", "bed")
 
 
-_PRACTICE_SOON_RE = re.compile(rf"\b(?:practice|{PRACTICE_TESTS}|self assessment|free 120)\b")
+_PRACTICE_SOON_RE = re.compile(rf"\b(?:practice|{PRACTICE_TESTS}|self assessment)\b")
 _REAL_EXAM_RE = re.compile(r"\b(?:real (?:exam|test|thing)|step\s*2|step2|ck|prometric|exam day|test day)\b")
 
 
