@@ -37,3 +37,8 @@ def normalize(text: str) -> str:
 def answer_words(text: str) -> str:
     """`fold` with the end punctuation of a typed answer dropped ("Yes!" -> "yes")."""
     return fold(text).strip(" .!?")
+
+
+def holds_any(norm: str, words: tuple[str, ...]) -> bool:
+    """Whether any of `words` occurs in `norm` as a substring: a cheap gate before a costly pattern."""
+    return any(word in norm for word in words)

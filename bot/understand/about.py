@@ -13,6 +13,7 @@ from functools import cache
 from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, words_re
 from bot.parse_answers import find_exam_date
 from knowledge.corpus import SchoolName, StatusName
+from knowledge.text import holds_any
 
 
 @dataclass(frozen=True)
@@ -122,11 +123,11 @@ def about(norm: str, folded: str) -> AboutFacts:
     # Each pattern runs only when a word every one of its alternatives holds is there: on a long post
     # a pattern costs ~15 us a scan, and most posts name no school and no fail.
     school: SchoolName | None = None
-    if (_has(norm, _IMG_WORDS) and (_IMG_RE.search(norm) or _IMG_BARE_RE.search(norm))) or _studied_abroad(norm):
+    if (holds_any(norm, _IMG_WORDS) and (_IMG_RE.search(norm) or _IMG_BARE_RE.search(norm))) or _studied_abroad(norm):
         school = "img"
     elif _DO_RE.search(norm):
         school = "do"
-    elif _has(norm, _MD_WORDS) and _MD_RE.search(norm):
+    elif holds_any(norm, _MD_WORDS) and _MD_RE.search(norm):
         school = "us_md"
     stage_hit = _STAGE_RE.search(norm)
     stage = (stage_hit.group("stage") or stage_hit.group("ms")) if stage_hit else None
@@ -156,7 +157,3 @@ _IMG_WORDS = ("img", "fmg", "international", "foreign", "carib", "abroad", "outs
 """Every alternative of `_IMG_RE` and `_IMG_BARE_RE` holds one of these."""
 _MD_WORDS = ("md", "amg", "us grad", "us student")
 """Every alternative of `_MD_RE` holds one of these."""
-
-
-def _has(norm: str, words: tuple[str, ...]) -> bool:
-    return any(word in norm for word in words)

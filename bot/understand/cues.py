@@ -13,7 +13,7 @@ from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, PRACTICE_TESTS, word
 from bot.parse_answers import find_exam_date
 from bot.understand.specialties import Token
 from knowledge import topics
-from knowledge.text import normalize
+from knowledge.text import holds_any, normalize
 from knowledge.vocab import vocabulary
 
 # --------------------------------------------------------------------------- intents
@@ -280,11 +280,6 @@ _FIGURE_WORDS_RE = re.compile(
 _NAMES_USMLE_RE = re.compile(r"\b(?:usmle|step\s*(?:2|two)|step2|ck|convert\w*|conversion|equivalent)\b")
 
 
-def _any_in(norm: str, words: tuple[str, ...]) -> bool:
-    """A cheap gate: one of the words every alternative of a pattern holds is in the text."""
-    return any(word in norm for word in words)
-
-
 _MOVE_WORDS = ("reschedul", "move", "change", "push", "postpone", "delay", "extend")
 """Every way `_HOW_TO_MOVE_RE` can end holds one of these."""
 _WRITING_WORDS = ("writ", "draft", "edit", "proofread", "review", "fill", "polish")
@@ -298,7 +293,7 @@ _HOW_TO_MOVE_RE = re.compile(
 
 def asks_how_to_move_the_exam(norm: str) -> bool:
     """ "how do i reschedule my step 2 date": how moving it works, not news that it moved."""
-    return _any_in(norm, _MOVE_WORDS) and _HOW_TO_MOVE_RE.search(norm) is not None
+    return holds_any(norm, _MOVE_WORDS) and _HOW_TO_MOVE_RE.search(norm) is not None
 
 
 _DUAL_APPLY_RE = re.compile(
@@ -317,7 +312,7 @@ _EXAM_DAY_NEAR_RE = re.compile(
 
 def asks_dual_apply(norm: str) -> bool:
     """ "can i dual apply ortho and gen surg": applying in two fields, not their averages side by side."""
-    return _any_in(norm, ("dual", "backup", "both", "two specialties")) and _DUAL_APPLY_RE.search(norm) is not None
+    return holds_any(norm, ("dual", "backup", "both", "two specialties")) and _DUAL_APPLY_RE.search(norm) is not None
 
 
 def sick_for_the_exam(norm: str) -> bool:
@@ -333,7 +328,7 @@ _QBANK_FIGURE_RE = re.compile(
 
 def asks_qbank_figure(norm: str) -> bool:
     """ "uworld 65 percent correct, what percentile is that": a question bank's own figure, not a USMLE one."""
-    return _any_in(norm, ("uworld", "uw", "amboss", "qbank", "q bank", "kaplan", "truelearn")) and (
+    return holds_any(norm, ("uworld", "uw", "amboss", "qbank", "q bank", "kaplan", "truelearn")) and (
         _QBANK_FIGURE_RE.search(norm) is not None
     )
 
@@ -362,13 +357,13 @@ def asks_something(text: str, norm: str) -> bool:
 
 def asks_for_writing(norm: str) -> bool:
     """ "can you write my personal statement for rads": writing their application is not ours, whatever field."""
-    return _any_in(norm, _WRITING_WORDS) and _WRITING_RE.search(norm) is not None
+    return holds_any(norm, _WRITING_WORDS) and _WRITING_RE.search(norm) is not None
 
 
 def asks_comlex_figures(norm: str) -> bool:
     """COMLEX's own figures asked for ("avg comlex level 2 for em?", "is a 550 comlex good"): Step 2 CK
     averages would answer another exam. Converting COMLEX to USMLE, or naming both, stays ours."""
-    if not _any_in(norm, ("comlex", "level", "lvl")) or _COMLEX_RE.search(norm) is None:
+    if not holds_any(norm, ("comlex", "level", "lvl")) or _COMLEX_RE.search(norm) is None:
         return False
     if _NAMES_USMLE_RE.search(norm) is not None:
         return False
