@@ -96,6 +96,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):
         # "terrified of failing step 2 someday": a fear to listen to, not a fail to plan a retake around
         return talk.vent(replace(parsed, feeling=parsed.feeling or "worry"))
+    if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.asks_qbank_figure(norm):
+        # "uworld 65%, what percentile is that?": not a USMLE figure, so no USMLE table after saying so
+        return talk.with_feeling(talk.qbank_figure(k), parsed)
     if parsed.intent == "faq" and failed:
         topic = next((t for t in (topics.AFTER_FAIL, topics.RETAKES) if t in k.faq), None)
         if topic is not None and parsed.topic in FAILED_READS:
@@ -123,9 +126,6 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         reply = talk.school_note(shown, k, reply, figures=parsed.intent in FIGURE_INTENTS)
     if parsed.intent == "faq" and parsed.topic in FAILED_READS and not failed and someone_else_failed(norm):
         reply = reply.led_by(FOR_SOMEONE_ELSE)  # "my friend failed ck, what should she do": theirs, not the student's
-    if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.asks_qbank_figure(norm):
-        # "uworld 65%, what percentile is that?": not a USMLE figure, so no USMLE table after saying so
-        return talk.with_feeling(talk.qbank_figure(k), parsed)
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)
     return talk.with_feeling(reply, parsed)
 
