@@ -96,13 +96,13 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):
         # "terrified of failing step 2 someday": a fear to listen to, not a fail to plan a retake around
         return talk.vent(replace(parsed, feeling=parsed.feeling or "worry"))
-    if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.asks_qbank_figure(norm):
-        # "uworld 65%, what percentile is that?": not a USMLE figure, so no USMLE table after saying so
-        return talk.with_feeling(talk.qbank_figure(k), parsed)
     if parsed.intent == "faq" and failed:
         topic = next((t for t in (topics.AFTER_FAIL, topics.RETAKES) if t in k.faq), None)
         if topic is not None and parsed.topic in FAILED_READS:
             parsed = replace(parsed, topic=topic)  # a failed attempt is answered as such
+    if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.asks_qbank_figure(norm):
+        # "uworld 65%, what percentile is that?": not a USMLE figure, so no USMLE table after saying so
+        return talk.with_feeling(talk.qbank_figure(k), parsed)
     if parsed.own and parsed.feeling is None and parsed.score is not None:
         top = max((k.lead(s).value for s in k.specialties), default=300)
         if parsed.score >= top:
