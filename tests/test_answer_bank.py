@@ -131,3 +131,12 @@ def test_of_a_long_posts_questions_the_closest_match_wins_not_the_first(knowledg
     side, main = "Quick one first, can I bring pills in?", "But mostly: what if im sick on test day?"
     found = best_answer(f"{story} {side} {main}", "exam_day", knowledge)
     assert found is not None and found.id == "exam-day-sick"
+
+
+def test_a_scored_step1_worry_inside_a_chatty_post_gets_the_offset_answer(knowledge: Knowledge) -> None:
+    post = (
+        "long story, sorry: my step 1 was scored back in 2021 and it was low, and I'm studying for ck now with "
+        "nbme 12 at 244. does my step 1 score still matter if ck comes back strong, or am I overthinking it?"
+    )
+    found = best_answer(post, "step1_vs_step2", knowledge, "studying")
+    assert found is not None and found.id == "s1s2-offset-low-step1"
