@@ -150,17 +150,20 @@ _UPPER_RE = re.compile(r"[A-Z]")
 
 def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Known specialties and other specialties named, each in order and without repeats."""
-    words = [_correct(t.low, index) for t in tokens]
-    # joins[j]: token j may continue a multi-word alias begun before it.
-    joins = [False] + [
-        _JOIN_SEP_RE.fullmatch(text[tokens[j - 1].end : tokens[j].start]) is not None for j in range(1, len(tokens))
-    ]
+    vocab = index.vocab
+    # Most words are too short, already an alias word or not letters: no call for them.
+    words = [w if len(w) < _FUZZY_MIN_LEN or w in vocab else _correct(w, index) for w in (t.low for t in tokens)]
+    joins = _Joins(text, tokens)
     shouting = _is_shouting(text)
     n = len(words)
     specs: list[str] = []
     others: list[str] = []
     i = 0
+    prefixes = index.prefixes
     while i < n:
+        if words[i] not in prefixes:
+            i += 1  # no alias starts here (most words of a long post)
+            continue
         end, hit = _longest_alias(words, joins, i, index)
         if hit is None or (end == i + 1 and not _single_ok(text, tokens, words, i, index, shouting)):
             i += 1
@@ -180,7 +183,22 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     return tuple(specs), tuple(others)
 
 
-def _longest_alias(words: list[str], joins: list[bool], i: int, index: Index) -> tuple[int, tuple[bool, str] | None]:
+class _Joins:
+    """joins[j]: whether token j may continue a multi-word alias begun before it ("ob gyn", "ob/gyn").
+
+    Read only where an alias may go on, a few times a message: checking every gap of a long
+    post up front was a tenth of the specialty reading.
+    """
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self._text, self._tokens = text, tokens
+
+    def __getitem__(self, j: int) -> bool:
+        tokens = self._tokens
+        return j > 0 and _JOIN_SEP_RE.fullmatch(self._text[tokens[j - 1].end : tokens[j].start]) is not None
+
+
+def _longest_alias(words: list[str], joins: _Joins, i: int, index: Index) -> tuple[int, tuple[bool, str] | None]:
     """The longest alias starting at word i: (index after it, (known, id)) or (i, None)."""
     best: tuple[int, tuple[bool, str] | None] = (i, None)
     key = words[i]

@@ -95,8 +95,9 @@ def _weighted(model: Model, counts: Counter[int]) -> tuple[npt.NDArray[np.intp],
     # Sublinear TF is 1 + log(count), exactly 1 for a feature seen once: only repeats change a
     # weight, and most messages repeat none. (Products are commutative in IEEE arithmetic, so
     # scaling afterwards gives the same floats as scaling first.)
-    if max(counts.values(), default=0) > 1:
-        x *= 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=n))
+    tf = np.fromiter(counts.values(), dtype=np.float32, count=n)
+    if n and tf.max() > 1:
+        x *= 1.0 + np.log(tf)
     # math.sqrt in double rounds to the same float32 as a float32 sqrt (double rounding is
     # harmless for square roots), and the division casts it back to float32.
     x /= math.sqrt(x @ x) or 1.0
