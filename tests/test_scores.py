@@ -59,6 +59,21 @@ def row(text: str, **fields: Any) -> Any:
         # A small count is no score: "all 3", "my top 2".
         row("gas vs EM vs IM avg on step 2, torn between all 3", score=None),
         row("my best friend scored 262 and matched derm", score=None, quoted=(262,)),
+        # Whose number: the last one named before it decides; a figure heard is never theirs.
+        row("everyone in my group chat got 250+ and i got 231", score=231, quoted=(250,)),
+        row("my sister took it in 2015 and got 231 and matched ortho", score=None, quoted=(231,)),
+        row("Took it with 3 friends. They got 251, 244 and 260. Is mine delayed?", score=None, quoted=(251, 244, 260)),
+        row("my dad keeps saying his step 2 was '99' and asking why mine (241) is so low", score=241),
+        row("they said my 240 is fine for IM", score=240, quoted=()),
+        row("what can someone match with 230", score=230, quoted=()),
+        row("is the IM average really 240 or is that old data", score=None, quoted=(240,)),
+        row("my friends say the IR average is super high, like 255+", score=None, quoted=(255,)),
+        row("ortho avg was 256 last year? or 251?", score=None, quoted=(256, 251)),
+        row("i read that anything under 230 gets filtered for IM", score=None, quoted=(230,)),
+        row("uro avg step 2 ck, i heard 250", score=None, quoted=(250,)),
+        # A retake's result is the one that counts now.
+        row("I failed CK in March (211, passing is 214) and just got my retake score: 236", score=236),
+        row("2nd attempt passer of CK (first 210, second 236), applying FM", score=236),
         # A year before today's rules is kept beside the score it dates.
         row("got a 95 on step 2 back in 2009", score=95, past_year=2009),
         row("i got 250 on ck", score=250, past_year=None),

@@ -249,7 +249,13 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED and sure < 1.0:
         readings = _readings(guess)
     also = _also(text, settled, topic, loaded) if len(text) >= 150 else ()
-    if intent == "faq" and settled != "faq" and not asked and guess.topic[0][1] >= ALSO_AT:
+    if (
+        intent == "faq"
+        and settled != "faq"
+        and not asked
+        and guess.topic[0][1] >= ALSO_AT
+        and cues.asks_something(text, norm)  # "failed. 209. i studied so hard" asks nothing more
+    ):
         heard = _label("faq", guess.topic[0][0])  # the frame answers first; what else they asked is a button
         also = (heard, *(a for a in also if a != heard))[:2]
     feeling = _feeling(text, norm, guess, loaded, ents)
@@ -437,7 +443,7 @@ def _settle(
             intent = "unknown"  # a number intent with nothing to answer it with; the rules below may still know
     if not has_score and not has_spec and intent not in _PLAN_INTENTS and cues.out_of_scope(norm):
         return "out_of_scope", 1.0, None  # Step 3, CS, COMLEX 3, shelves: a kind "not mine", never a CK answer
-    if intent == "faq" and has_spec and not nums.quoted:
+    if intent == "faq" and has_spec and (has_score or not nums.quoted):
         # The core frames hold whatever the model says: a score and a specialty get the comparison,
         # a specialty and an average word its averages; the question the model heard becomes a button.
         # A long post that asks a question of its own keeps its answer, and the reply sets the
@@ -447,7 +453,9 @@ def _settle(
         if not has_score and cues.asks_average(norm):
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
     if nums.quoted and not has_score and intent not in _PLAN_INTENTS:
-        if has_spec:
+        # "is the IM average really 240": the field's averages; "is 230 the cutoff for IM" is screening, and
+        # friends' scores beside "applying IM" leave the question the model heard
+        if has_spec and cues.asks_average(norm) and not cues.quotes_cut_off(norm):
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
         return "faq", 1.0, None  # a figure they heard, asked about: the topic answers it, not a fit list
     if intent == "thanks" and cues.felt(text, norm) == "relief":

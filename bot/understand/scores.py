@@ -228,11 +228,16 @@ def _find_score(
     bad: list[int] = []
     practice: list[int] = []
     quoted: list[int] = []
+    quoted_end = -1
     for num in _numbers(low):
         verdict = _classify(low, num, aliases)
         if verdict is None:
             continue
         value, kind = verdict
+        if kind in ("said", "bare") and quoted_end >= 0 and _ALTERNATIVE_RE.fullmatch(low[quoted_end : num.start]):
+            kind = "quoted"  # "ortho avg was 256 last year? or 251?": the other figure heard, not theirs
+        if kind == "quoted":
+            quoted_end = num.end
         if kind == "practice":
             practice.append(value)
         elif kind == "quoted":
@@ -244,6 +249,12 @@ def _find_score(
         else:
             weak.append((value, num.start))
     every = sorted(said + weak, key=lambda c: c[1])
+    retakes = list(_RETAKE_SCORE_RE.finditer(low)) if len({v for v, _ in every}) > 1 else []
+    for retake in reversed(retakes):  # the latest attempt named with a result after it
+        after = [(v, at) for v, at in every if at >= retake.start()]
+        if after:
+            # "failed in march (211) and just got my retake score: 236": the retake's result is theirs now
+            return after[0][0], after[0][1], None, None, tuple(quoted)
     if len({v for v, _ in every}) > 1 and _CORRECTION_RE.search(low):
         kept = [(v, at) for v, at in every if not _NOT_BEFORE_RE.search(low[max(0, at - 6) : at])]
         if kept:
@@ -258,6 +269,13 @@ def _find_score(
     return None, None, bad[0] if bad else None, practice[0] if practice else None, tuple(quoted)
 
 
+_ALTERNATIVE_RE = re.compile(r"(?:\s+[a-z]+){0,3}[\s?.,!]*(?:or|vs|/)\s*(?:maybe|like|even|was it)?\s*")
+"""What may stand between a figure heard and another offered beside it ("256 last year? or 251")."""
+_RETAKE_SCORE_RE = re.compile(
+    r"\b(?:retake|retook|re-?took|second\s+(?:attempt|try|time)|2nd\s+(?:attempt|try|time)|second|2nd|"
+    r"this\s+time)\b(?!\s+(?:is|was)?\s*(?:coming|in|on|next|scheduled|booked))"
+)
+"""A later attempt named, its result after it: the one to keep when a fail came first."""
 _CORRECTION_RE = re.compile(
     r"\b(?:actually|actual|real score|misread|mistyped|typed|typo|wrong|scratch that|correction|i meant|autocorrect)\b"
 )
@@ -404,7 +422,13 @@ _QUOTED_AFTER_RE = re.compile(
 )
 # "the median is 249", "a cutoff of 230", "minimum score is like 220"
 _QUOTED_BEFORE_RE = re.compile(
-    rf"\b{_FIGURE_WORDS}(?:\s+(?:score|for\s+[a-z]+))?\s*(?:is|was|of|at|around|about|=|:|like|\s)*\s*$"
+    rf"\b{_FIGURE_WORDS}(?:\s+(?:score|for\s+[a-z]+))?"
+    # "is the IM average really 240", "average is super high, like 255"
+    r"(?:\s+(?:really|actually|supposedly|apparently|now|still|just|only|super|so|very|high|low|roughly|approx\w*))*"
+    r"\s*(?:is|was|of|at|around|about|=|:|,|like|\s)*\s*$"
+    # "anything under 230 gets filtered": a threshold, of anyone
+    r"|\b(?:anything|anyone|everything|everyone|scores?|people|applicants)\s+(?:under|below|above|over|less than|"
+    r"more than|lower than|higher than|at least)\s*(?:a\s+)?$"
 )
 # "my friend got 260", "someone scored a 250", "people with 240s"
 _SOMEONE_ELSE_RE = re.compile(
@@ -417,6 +441,46 @@ _SOMEONE_ELSE_RE = re.compile(
     r"(?:got|gets|getting|scored|scoring))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
 )
 """The student's own words after it ("everyone got 250 and i got 241") end its reach."""
+
+
+_RELATIVES = (
+    r"friends?|classmates?|roommates?|buddy|bf|gf|boyfriend|girlfriend|partner|husband|wife|spouse|fianc[eé]e?|"
+    r"brothers?|sisters?|siblings?|twin|cousins?|mom|mum|dad|mother|father|parents|son|daughter|bestie|bff|seniors?|"
+    r"residents?|co-?residents?|colleagues?|interns?|mentee|uncle|aunt|group(?:\s+chat)?|class"
+)
+_SUBJECT_RE = re.compile(
+    r"\b(?:(?P<me>as\s+(?:someone|somebody|a\s+person|an?\s+\w+)\s+with|i|i'm|i’m|im|i've|ive|i'd|me|myself|mine|"
+    r"my\s+(?:own|real|actual|official|score|ck|step\s*2|step2|result))"
+    rf"|(?P<other>(?:my|our|his|her|their|a|one\s+of\s+my)\s+(?:\w+\s+)?(?:{_RELATIVES})|he|she|they|everyone|"
+    r"everybody|people|ppl|someone|somebody|others|another|one\s+(?:says|said|thinks|claims)|applicants|"
+    r"(?:all\s+)?(?:my\s+)?(?:friends|classmates)))\b"
+)
+"""Who a clause is about, the last one named before a number deciding: "my sister ... got 231" is hers,
+"everyone got 250+ and i got 231" is theirs then mine."""
+_MINE_BEFORE_RE = re.compile(r"\b(?:my|mine)\s*\(?\s*$|\bwith\s+my\s+$")
+"""A number right after "my" is theirs whoever the clause is about ("they said my 240 is fine")."""
+_SUBJECT_CUT_RE = re.compile(r"[.!?;\n]|\bbut\b")
+
+
+def _said_of_another(before: str) -> bool:
+    """Whether the clause around a number is about someone else: a sibling's, friends' or people's score."""
+    clause = _SUBJECT_CUT_RE.split(before)[-1]
+    if _MINE_BEFORE_RE.search(clause):
+        return False
+    last = None
+    for last in _SUBJECT_RE.finditer(clause):  # noqa: B007  # the last one named
+        pass
+    if last is None or last.group("other") is None:
+        return False
+    # theirs only when a result or a claim is told of them: "my sister ... got 231", "people say 260";
+    # not "what can someone match with 230" or "my sister is applying derm with 250" (asked about, as a score)
+    return _THEIR_RESULT_RE.search(clause, last.end()) is not None
+
+
+_THEIR_RESULT_RE = re.compile(
+    r"\b(?:got|gets|getting|scored|scoring|had|has|averaged|averages|posting|posted|pulled|say|says|said|saying|"
+    r"told|tells|think|thinks|claim\w*|swear\w*|matched with|took it and got)\b"
+)
 
 
 _JUDGED_RE = re.compile(
@@ -443,8 +507,11 @@ def _judged_for_someone(low: str) -> int | None:
 # "the resident told me anesthesia wants 240+", "apparently derm is 257": heard, unless the student's
 # own result follows ("i told my mom i got 250").
 _HEARD_RE = re.compile(
-    r"\b(?:told|tells|said|says|heard|hear|mentioned|claims?|claimed|swears?|apparently)\b"
-    r"(?![^.!?]*\b(?:i|i'?ve|i'?m)\s+(?:got|scored|have|had|am at|m at|ended up)\b)[^.!?]{0,40}$"
+    # what the student told someone is theirs: "i told you 215 but it's actually 251"
+    r"\b(?:(?<!\bi )(?<!\bi've )(?<!\bive )(?<!\bi just )(?:told|tells|said|says|mentioned)|heard|hear|"
+    r"claims?|claimed|swears?|apparently|read\s+(?:that|somewhere|online)|"
+    r"(?:saw|seen|seeing|see)\s+(?:that|people\s+say\w*|posts?|online))\b"
+    r"(?![^.!?]*\b(?:i|i'?ve|i'?m)\s+(?:got|scored|have|had|am at|m at|ended up)\b)(?:(?!\bbut\b)[^.!?]){0,60}$"
 )
 
 
@@ -503,8 +570,9 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     exam = _exam_context(before, after)
     if exam == "other" and not predicted:
         return (value, "practice") if 100 <= value <= 300 else None  # a Step 1, NBME, UWSA... number
-    if 100 <= value <= 300 and not predicted and _is_quoted(tail, after):
-        return value, "quoted"
+    mine = _MINE_BEFORE_RE.search(tail) is not None  # "they said my 240 is fine": theirs whoever speaks
+    if not predicted and not mine and (_is_quoted(tail, after) or _HEARD_RE.search(before) or _said_of_another(before)):
+        return (value, "quoted") if 100 <= value <= 300 else None  # "my dad's step 2 was '99'": not theirs either
     is_strong = predicted or exam == "s2" or bool(_STRONG_BEFORE_RE.search(tail))
     if 100 <= value <= 300:
         return value, ("said" if is_strong else "bare")
