@@ -235,6 +235,9 @@ class Advisor:
                 if off == "pause":
                     return replace(self._plan_command(profile, "pause", text), intent="study_plan")
                 return replace(self._plan_operation(profile, "plan_break", text), intent="plan_break")
+            case "plan" | "plan_operation" if wants_reminders_off(norm) and self._reminders_off(profile, norm) is None:
+                # "stop the reminders pls" with none running: said so, not a new plan begun
+                return Turn(Reply(NO_REMINDERS_TO_STOP), "study_plan", feeling=parsed.feeling)
             case "plan" if not asks_for_plan(norm) and (when := exam_soon(norm)) is not None:
                 # "exam is tomorrow, please tell me it will be ok": that day, not "no plan to build now"
                 return Turn(talk.exam_soon(parsed, when), "study_plan", feeling=parsed.feeling)
@@ -259,7 +262,7 @@ class Advisor:
                 if parsed.exam_date and (profile.plan is None or profile.plan.status == "stopped"):
                     # "38 days until my exam": with no plan to count from, the date said is kept and counted.
                     profile = self._remember(profile, replace(parsed, score=None), text)
-                turn = self._plan_operation(profile, parsed.intent, text)
+                turn = self._plan_operation(profile, parsed.intent, text, parsed.feeling)
                 # Joy at work done is met by the log's own praise; a second "congratulations" would gush.
                 named = parsed if parsed.feeling != "celebration" else replace(parsed, feeling=None)
                 return replace(turn, reply=talk.with_feeling(turn.reply, named), feeling=parsed.feeling)
@@ -476,7 +479,7 @@ class Advisor:
                 outcome = operations.stop(plan)
         return self._save_plan(profile, outcome)
 
-    def _plan_operation(self, profile: Profile, intent: Intent, text: str) -> Turn:
+    def _plan_operation(self, profile: Profile, intent: Intent, text: str, feeling: str | None = None) -> Turn:
         """Free text about one's own plan: the exam moved, progress, days left, a break."""
         plan = profile.plan
         if intent == "log_progress" and parse_answers.did_nothing(text):
@@ -485,7 +488,7 @@ class Advisor:
             if intent == "days_left" and profile.about.exam_date:
                 return Turn(self._days_to_remembered_exam(profile.about.exam_date), intent)
             if intent == "log_progress":
-                return Turn(_progress_without_plan(text), intent)
+                return Turn(_progress_without_plan(text, low=feeling not in (None, "celebration", "relief")), intent)
             return Turn(Reply(NO_DATE if intent == "days_left" else NO_PLAN, MAKE_PLAN), intent)
         today = self._today(plan.tz)
         match intent:
@@ -608,6 +611,12 @@ def _before_set_up(reply: Reply, parsed: Parsed, profile: Profile, norm: str) ->
     return reply
 
 
+GOOD_PERCENT = 65
+"""A question-bank percentage from here is praised even when they feel low ("71%, tired but ok")."""
+NO_REMINDERS_TO_STOP = (
+    "You have no reminders running right now, so there's nothing to stop. Take the break you need: "
+    "whenever you want nudges again, /plan sets them up."
+)
 NO_REMINDERS_YET = "You don't have reminders set up yet, so there's none to change: a plan is how they come."
 ONE_NUDGE_A_DAY = (
     "I send one nudge on each study day, at the time you choose; you can log work with /done as often as you "
@@ -619,13 +628,20 @@ NOTHING_DONE = (
 )
 
 
-def _progress_without_plan(text: str) -> Reply:
-    """Work reported with no plan to log it in: the work acknowledged first, then where a log would live."""
+def _progress_without_plan(text: str, *, low: bool = False) -> Reply:
+    """Work reported with no plan to log it in: the work acknowledged first, then where a log would live.
+
+    `low`: they feel bad about it ("feel so dumb after today's block. 48%"), so no "good work" after the comfort.
+    """
     count, percent = parse_answers.parse_progress(text)
     did = f"{count} questions" if count else ""
     if percent is not None:
         did = f"{did} at {percent}%" if did else f"{percent}% correct"
-    praise = f"💪 {did}: good work." if did else "💪 Good work."
+    if low and (percent is None or percent < GOOD_PERCENT):
+        praise = f"{did} still counts: every block shows you where to look next." if did else "It still counts."
+        praise = praise[:1].upper() + praise[1:]
+    else:
+        praise = f"💪 {did}: good work." if did else "💪 Good work."
     return Reply(
         f"{praise} I keep a log, a streak and a progress chart inside a study plan, and you don't have one "
         "yet. /plan sets one up in a minute, and I'll count from there.",

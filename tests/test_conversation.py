@@ -195,6 +195,29 @@ def test_work_reported_without_a_plan_is_acknowledged_before_the_offer(
     assert store.get(1).plan is None  # nothing to log it in, and nothing made up
 
 
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("feel so dumb after today's block. 48%", "48% correct still counts"),
+        ("did 80 questions today, 71 percent, tired but ok", "💪 80 questions at 71%: good work."),
+    ],
+)
+def test_work_reported_with_a_low_feeling_gets_no_good_work_under_the_comfort(
+    advisor: Advisor, text: str, opening: str
+) -> None:
+    shown = plain_text(advisor.handle(1, text).reply.html)
+    assert opening in shown
+    if "still counts" in opening:
+        assert "good work" not in shown.lower()
+
+
+@pytest.mark.parametrize("text", ["stop the reminders pls", "stop the reminders pls, taking a break this week"])
+def test_stopping_reminders_that_dont_exist_starts_no_plan(advisor: Advisor, store: ProfileStore, text: str) -> None:
+    turn = advisor.handle(1, text)
+    assert "no reminders running" in plain_text(turn.reply.html)
+    assert store.get(1).plan is None and store.get(1).draft is None  # no set-up begun
+
+
 def test_pause_and_resume_change_the_stored_plan(advisor: Advisor, store: ProfileStore) -> None:
     for text in ("/plan", "in 6 weeks", "6", "8:00", "UTC", "skip"):
         say(advisor, text)

@@ -109,6 +109,21 @@ def test_with_nerves_heard_the_exam_need_not_be_named() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("score comes out tomorrow and i'm nauseous", None),  # the score's day, not the exam's
+        ("40 today at 58% I'm scared", None),  # a day's questions
+        ("skipped today. just couldn't", None),
+        ("feel so dumb after today's block", None),
+        ("exam tomorrow. can't sleep. heart racing", "tomorrow"),
+        ("ck is tomorrow and i did 40 qs today, scared", "tomorrow"),  # the exam itself named for that day
+    ],
+)
+def test_with_nerves_a_day_about_something_else_is_not_exam_day(text: str, when: str | None) -> None:
+    assert exam_soon(normalize(text), nerves=True) == when
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         ("what is the comlex level 2 pass mark", "comlex"),

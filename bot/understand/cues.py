@@ -191,6 +191,11 @@ _CUT_OFF_RE = re.compile(r"\b(?:minimum|min|cut\s*-?\s*offs?|threshold|floor|fil
 _AVERAGE_RE = re.compile(r"\b(?:median|average|avg|mean)\b")
 
 
+def quotes_cut_off(norm: str) -> bool:
+    """A cut-off or a filter heard ("anything under 230 gets filtered", "is 230 the cutoff")."""
+    return _CUT_OFF_RE.search(norm) is not None
+
+
 def quoted_topic(norm: str, guessed: str | None) -> str | None:
     """The topic that answers a figure the student heard: a cut-off is about screening, an average
     about the national mean; otherwise the classifier's topic stands."""
@@ -833,9 +838,25 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
         return None
     if _PRACTICE_SOON_RE.search(norm) and not _REAL_EXAM_RE.search(norm):
         return None  # "panic attack during my practice nbme today": a practice test, not exam day
+    if _OTHER_DAY_RE.search(norm) and not _EXAM_THAT_DAY_RE.search(norm):
+        return None  # "score comes out tomorrow", "40 today at 58%", "skipped today": that day is about something else
     if _TOMORROW_RE.search(norm):
         return "tomorrow"
     return "today" if _TODAY_RE.search(norm) else None
+
+
+_OTHER_DAY_RE = re.compile(
+    r"\b(?:scores?|results?|release\w*|comes? out|came out|block|blocks|questions|qs|q|percent|skip\w*|studied|"
+    r"study|studying|uworld|uw|amboss|anki|shelf|rotation|shift|call|clinic|lecture|interview\w*|reminders?|"
+    r"remind)\b|\d\s*%|\b\d{1,3}\s+(?:today|tonight|yesterday)\b|\b(?:today|tonight)\s+at\s+\d"
+)
+"""What else a day may be about: a score coming out, a day's study, a shift or a reminder."""
+_EXAM_THAT_DAY_RE = re.compile(
+    r"\b(?:exam|test|step\s*2|ck|prometric|it)\s+(?:is\s+|s\s+)?(?:tomorrow|tmrw|tmr|2morrow|today|tonight|"
+    r"in the morning|in \d{1,2} (?:hours?|hrs?))\b"
+    r"|\b(?:tomorrow|tmrw|tmr|today)\s*(?:s\s+)?(?:exam|test)\b|\b(?:exam|test) day\b|\bnight before\b"
+)
+"""The exam itself said to be that day: "exam tomorrow", "ck is today", "the night before"."""
 
 
 _YES_NO_START_RE = re.compile(
