@@ -96,6 +96,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):
         # "terrified of failing step 2 someday": a fear to listen to, not a fail to plan a retake around
         return talk.vent(replace(parsed, feeling=parsed.feeling or "worry"))
+    if parsed.intent == "score_fit" and parsed.status == "failed" and not parsed.quoted:
+        # "failed. 209. i studied so hard": the fail is the news, not which fields a 209 fits
+        parsed = replace(parsed, intent="faq", topic=None)
     if parsed.intent == "faq" and failed:
         topic = next((t for t in (topics.AFTER_FAIL, topics.RETAKES) if t in k.faq), None)
         if topic is not None and parsed.topic in FAILED_READS:

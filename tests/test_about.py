@@ -36,6 +36,9 @@ def facts(text: str) -> AboutFacts:
         ("my friend failed ck, what should she do", {"status": None}),  # hers, not the student's
         ("i failed ck too, my roommate failed step 2 as well", {"status": "failed"}),
         ("I passed ck!!", {"status": "passed"}),
+        ("will programs know I took it twice if I passed the second time?", {"status": "taken"}),  # supposed
+        ("failed. 209. i studied so hard", {"status": "failed"}),  # the news alone, first
+        ("failed step 1 first try, now ck", {"status": None}),
         ("took step 2 last week, waiting", {"status": "taken"}),
         ("I got 251", {"status": "taken"}),
         ("failed step 1 once but passed later, is that bad", {"status": None}),

@@ -33,6 +33,10 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("as a DO what score do I need for ortho", None, "mostly for u.s. md seniors. do seniors have their own"),
         # A score said with nothing to listen to gets what it fits, however the model read it.
         ("I'm in the low 200s", None, "here's how you sit against each specialty"),
+        # A fail said with its score is answered as the fail, not with the fields a failing score fits.
+        ("failed. 209. i studied so hard", None, "what to do after a fail"),
+        # Low without a score: no "sorry it isn't the score you wanted".
+        ("why did i choose medicine 😩 (jk mostly)", None, "rough moment"),
         # Asked what it is: a plain "I'm a bot", never a dodge.
         ("r u a real human or a bot??", None, "i'm a bot, not a person"),
         ("who built this thing", None, "i'm a bot, not a person"),
@@ -44,6 +48,19 @@ def test_the_answer_fits_the_question_and_the_student(
     knowledge: Knowledge, text: str, profile: Profile | None, says: str
 ) -> None:
     assert says in answer(knowledge, text, profile).lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "failed. 209. i studied so hard",  # asks nothing: no "you also asked about 'Is Step 2 harder?'"
+        "will programs know I took it twice if I passed the second time?",  # a supposition: no "what a relief"
+    ],
+)
+def test_no_line_for_what_the_student_did_not_say(knowledge: Knowledge, text: str) -> None:
+    shown = answer(knowledge, text)
+    assert "you also asked" not in shown.lower() and "relief" not in shown.lower()
+    assert "score you wanted" not in shown
 
 
 def test_no_congratulations_for_a_score_under_every_average(knowledge: Knowledge) -> None:

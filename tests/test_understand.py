@@ -668,6 +668,7 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "weak on neuro blocks, any tips",
         "weak in OB and biostats, 4 weeks left",
         "struggling with peds questions lately",
+        "why did i choose medicine 😩 (jk mostly)",  # the profession, not Internal Medicine
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:

@@ -83,11 +83,16 @@ _STAGE_RE = re.compile(
 _FAILED_RE = re.compile(
     r"\bi (?:just )?(?:failed|didn t pass|did not pass|didnt pass)\b(?!.{0,20}\b(?:step 1|s1|shelf|nbme|uwsa|cms)\b)"
     r"|\bfailed (?:step 2|ck|step2|s2|my ck|my step 2|the exam|it)\b|\b(?:step 2|ck|my score) (?:was|is) a fail\b"
+    # the news alone, first: "failed. 209. i studied so hard"
+    r"|^(?:just |so )?failed\b(?!\s+(?:step\s*(?:1|one)|s1|my shelf|the shelf|shelf|nbme|uwsa|cms|comlex|level|by))"
 )
 _PASSED_RE = re.compile(
+    # not a supposition: "will programs know if i passed the second time?"
+    r"(?<!\bif )(?<!\bwhether )(?<!\bunless )(?<!\bonce )"
     r"\bi (?:just )?passed (?:step 2|ck|step2|s2|it|my ck|my step 2)\b|\bpassed (?:step 2|ck)\b(?! is)"
     # "I PASSED with a 241": passed, of no other exam
-    r"|\bi (?:just |finally |actually )?passed\b(?!\s+(?:step\s*(?:1|one|i)\b|step1|s1|my shelf|the shelf|shelf|"
+    r"|(?<!\bif )(?<!\bwhether )(?<!\bunless )(?<!\bonce )"
+    r"\bi (?:just |finally |actually )?passed\b(?!\s+(?:step\s*(?:1|one|i)\b|step1|s1|my shelf|the shelf|shelf|"
     r"comlex|level|oet|cs|the cs|nbme|uwsa|my nbme|the nbme|boards? for step 1))"
 )
 _TAKEN_RE = re.compile(

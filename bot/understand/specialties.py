@@ -169,7 +169,11 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             i += 1
             continue
         known, ident = hit
-        studied = any(" ".join(words[max(0, i - k) : i]) in _V.subject_before for k in (1, 2, 3, 4))
+        before = [" ".join(words[max(0, i - k) : i]) for k in (1, 2, 3, 4)]
+        # "weak in OB" is a subject studied; "why did i choose medicine" is the profession
+        studied = any(b in _V.subject_before for b in before) or (
+            words[i] == "medicine" and any(b in _V.profession_before for b in before)
+        )
         if (end < n and words[end] in _V.not_after_specialty) or studied:
             i = end  # "IM shelf", "weak in OB": a subject studied or an exam, not a career
             continue
