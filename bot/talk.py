@@ -407,8 +407,8 @@ _WHERE_INSTEAD = {
     "career": "Other paths, like PA, NP or other schools, are outside what I know well: their own programs and "
     "advisors are the place to ask.",
     "mcat": "The MCAT is outside what I know well. The AAMC runs it and has its details at aamc.org.",
-    "school": "Shelf and school exams are outside what I know well. Your clerkship director or school is the "
-    "best guide.",
+    "school": "School matters (shelf exams, grades, petitions, graduation) are outside what I know well. Your "
+    "clerkship director or dean's office is the best guide.",
     "step1": "Step 1 prep is outside what I know well. Your school's learning specialists and USMLE's own "
     "materials are good places to start.",
     "writing": "Writing or editing your application is outside what I do: your school's advising office, a "

@@ -673,3 +673,28 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
     assert understand(text, knowledge).specialties == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("path step 2 avg", "average"),  # a short alias before "step": the field, not a name
+        ("june 14", "study_plan"),  # a date alone: a date to plan to, not 14 questions done
+        ("14th of june", "study_plan"),
+        ("yes", "unknown"),  # an answer to a question never asked: no topic guessed
+        ("nvm", "unknown"),
+        ("how do i petition my school to delay my graduation", "out_of_scope"),  # not moving the exam
+        ("step 1 question: which enzyme is deficient in Tay-Sachs", "out_of_scope"),
+        ("what does the step 1 blueprint look like", "out_of_scope"),
+        ("do u know any good coffee near prometric in atlanta", "out_of_scope"),
+        ("what's the weather like in chicago", "out_of_scope"),
+        ("how do i reschedule my step 2", "faq"),  # still the exam moved
+    ],
+)
+def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: str, intent: str) -> None:
+    assert understand(text, knowledge).intent == intent
+
+
+def test_happy_tears_at_a_pass_are_relief(knowledge: Knowledge) -> None:
+    assert understand("SCORE IS OUT AND I PASSED 😭😭😭", knowledge).feeling == "relief"
+    assert understand("passed 🥲 but only 221", knowledge).feeling == "disappointment"

@@ -25,7 +25,8 @@ import threading
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from bot.parse_answers import did_nothing
+from bot.exam_words import ANY_DAY
+from bot.parse_answers import did_nothing, find_exam_date
 from bot.understand import cues
 from bot.understand.about import AboutFacts, about
 from bot.understand.classifier import (
@@ -413,6 +414,11 @@ def _settle(
             1.0,
             None,
         )  # "couldn't study today, sick": the day's news, answered kindly, nothing logged
+    date_alone = norm.count(" ") < PLAN_TINY_WORDS - 1 and not has_spec and _DATE_ALONE_RE.fullmatch(norm)
+    if date_alone and find_exam_date(text, ANY_DAY) is not None:
+        return "study_plan", 1.0, None  # "june 14" on its own: a date to plan to, not 14 questions done
+    if norm in _ACKNOWLEDGEMENTS:
+        return "unknown", 1.0, None  # "yes", "ok", "nvm" out of the blue: asked what they'd like, not a topic guessed
     if intent in _MOVE_READS and _asks_how_to_move(norm):
         return "faq", 1.0, topics.TIMING  # how rescheduling works, not a date to move
     if cues.asks_for_writing(norm):
@@ -504,6 +510,41 @@ _ASKS_RE = re.compile(
 PLAN_SURE = 0.95
 PLAN_RULE_WORDS = 12
 PLAN_TINY_WORDS = 4
+_DATE_ALONE_RE = re.compile(
+    r"(?:on\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"|\d{1,2}\s+\d{1,2}(?:\s+\d{2,4})?)"
+)
+"""A message that is only a date ("june 14", "14th of june", "6/14" as normalised)."""
+_ACKNOWLEDGEMENTS = frozenset(
+    {
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "no",
+        "nope",
+        "nah",
+        "ok",
+        "okay",
+        "k",
+        "kk",
+        "sure",
+        "nvm",
+        "never mind",
+        "hmm",
+        "idk",
+        "maybe",
+        "same",
+        "right",
+        "true",
+        "exactly",
+        "lol",
+        "ya",
+        "yea",
+    }
+)
+"""Replies to a question we never asked: nothing to answer until they say more."""
 """Below this, an explicit plan request or an exam date to plan for ("test in 6 weeks") wins."""
 
 

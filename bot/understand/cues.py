@@ -228,6 +228,9 @@ _OUT_OF_SCOPE = (
             r"\b(?:recommend|suggest|suggestions?|recs?|what should i|where can i|where should i|good)\b.{0,40}"
             r"\b(?:netflix|movies?|tv shows?|shows? to watch|series|restaurants?|coffee shops?|cafes?|coffee places?|"
             r"recipes?|songs?|playlists?|video games?|books? to read|novels?)\b"
+            # the world outside the exam: "good coffee near prometric in atlanta", "weather in chicago"
+            r"|\b(?:coffee|food|lunch|dinner|restaurants?|hotels?|bars?)\b.{0,30}\b(?:near|around|close to)\b"
+            r"|\bweather\b"
         ),
     ),
     (
@@ -251,7 +254,8 @@ _PASS_MARK_RE = re.compile(
 )
 _STEP1_PREP_RE = re.compile(
     r"\bstep\s*(?:1|one|i)\b.*\b(?:study|studying|prep|prepare|preparing|resources?|first aid|pathoma|sketchy|"
-    r"boards and beyond|biochem|micro|pharm|physio|anatomy|dedicated|uworld|anki)\b"
+    r"boards and beyond|biochem|micro|pharm|physio|anatomy|dedicated|uworld|anki|blueprint|content outline|"
+    r"question\s*:)\b"
     r"|\b(?:study|studying|prep|prepare|preparing|resources?)\b.*\bstep\s*(?:1|one)\b"
 )
 
@@ -272,6 +276,8 @@ _CONTENT_RE = re.compile(
     r"|\b(?:explain|teach me|quiz me|what is|whats|what s|how does|define|describe)\b.{0,30}\b(?:cycle|pathway|"
     r"mechanism|plexus|nerve|artery|enzyme|receptor|murmur|ecg|ekg|drug|antibiotic|syndrome|disease|pathophysiology|"
     r"moa|side effects?|treatment|management|diagnosis|anatomy)\b|\bmechanism of action\b|\bdrug of choice\b"
+    r"|\bwhich (?:enzyme|drug|nerve|artery|vitamin|gene|chromosome|hormone|bug|organism|antibiotic)\b"
+    r"|\b(?:is|are) (?:deficient|mutated|elevated|inherited) in\b"
 )
 
 
@@ -297,8 +303,16 @@ _HOW_TO_MOVE_RE = re.compile(
 
 
 def asks_how_to_move_the_exam(norm: str) -> bool:
-    """ "how do i reschedule my step 2 date": how moving it works, not news that it moved."""
-    return holds_any(norm, _MOVE_WORDS) and _HOW_TO_MOVE_RE.search(norm) is not None
+    """ "how do i reschedule my step 2 date": how moving it works, not news that it moved (nor a grade or
+    a graduation moved: "how do i petition my school to change my grade")."""
+    return (
+        holds_any(norm, _MOVE_WORDS)
+        and _HOW_TO_MOVE_RE.search(norm) is not None
+        and _SCHOOL_MATTER_RE.search(norm) is None
+    )
+
+
+_SCHOOL_MATTER_RE = re.compile(r"\b(?:petition\w*|grades?|graduation|graduate|transcript grade|rotation schedule)\b")
 
 
 _DUAL_APPLY_RE = re.compile(
@@ -787,6 +801,8 @@ def felt(text: str, norm: str) -> str | None:
     crying = not _SAD_EMOJI.isdisjoint(text)
     if crying and _HAPPY_TEARS_RE.search(norm):
         return "relief"  # "can't believe i got a 259 😭😭": tears of joy
+    if crying and _PASSED_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
+        return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
     if _DISAPPOINTED_RE.search(norm) or crying:
         return "disappointment"
     if _RELIEF_RE.search(norm):

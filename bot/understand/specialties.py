@@ -144,6 +144,9 @@ def _is_shouting(text: str) -> bool:
     return letters >= 8 and len(_UPPER_RE.findall(text)) >= 0.7 * letters
 
 
+_AVERAGE_WORDS = frozenset({"avg", "average", "averages", "mean", "median"})
+_EXAM_AFTER_WORDS = frozenset({"step", "ck", "s2", "score", "scores"})
+"""After one of these a short alias is a field scored, not a name ("path step 2 avg")."""
 _LETTER_RE = re.compile(r"[A-Za-z]")
 _UPPER_RE = re.compile(r"[A-Z]")
 
@@ -247,6 +250,7 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
     hinted = (
         len(words) == 1
         or beside_alias
+        or not _AVERAGE_WORDS.isdisjoint(words[max(0, i - 4) : i + 5])  # "path step 2 avg": a field's average asked
         or (nxt is None and i > 0 and words[i - 1].isdigit() and word not in ("im", "em"))  # "DO, 251, gas?"
         or (prev is not None and (prev in _V.before_specialty or prev.isdigit()))
         or (nxt is not None and (nxt in _V.after_specialty or nxt.isdigit()))
@@ -258,7 +262,9 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
             return True
         return prev in _V.before_im and not nxt.isdigit()
     # A plain word after it reads as a name or a sentence: "Dr. Patel", "er what".
-    named = nxt is not None and not (nxt in _V.after_specialty or nxt.isdigit() or nxt in index.aliases)
+    named = nxt is not None and not (
+        nxt in _V.after_specialty or nxt.isdigit() or nxt in index.aliases or nxt in _EXAM_AFTER_WORDS
+    )
     # After "vs" or a score the word is compared or scored, so what follows is the question, not a
     # name: "rads vs gas which is higher", "245 gas ok?"
     compared = prev is not None and (prev.isdigit() or prev in ("vs", "versus", "v"))
