@@ -525,10 +525,6 @@ _ACKNOWLEDGEMENTS = frozenset(
         "no",
         "nope",
         "nah",
-        "ok",
-        "okay",
-        "k",
-        "kk",
         "sure",
         "nvm",
         "never mind",
@@ -544,7 +540,7 @@ _ACKNOWLEDGEMENTS = frozenset(
         "yea",
     }
 )
-"""Replies to a question we never asked: nothing to answer until they say more."""
+"""Replies to a question we never asked: nothing to answer until they say more ("ok" stays small talk)."""
 """Below this, an explicit plan request or an exam date to plan for ("test in 6 weeks") wins."""
 
 
