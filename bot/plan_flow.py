@@ -488,27 +488,37 @@ def _accept_exam_date(
     draft.exam_date = exam
     draft.step = spec.next or "exam_date"
     said = spec.said(exam, today)
-    days = _STUDY_DAYS_SAID.search(fold(text)) if knowledge is not None else None
-    if days is not None and knowledge is not None and draft.step == "study_days":
-        # "exam may 30, I can study 3 days a week": that answer is given already, so it isn't asked.
-        days_spec = STEPS["study_days"]
-        said_days = days.group("days")
-        value = days_spec.parse(_Answer(said_days, _words(said_days), today, knowledge, draft, None))
-        if not isinstance(value, (_Reask, PlanOutcome)):
-            for name, field_value in days_spec.apply(value).items():
-                setattr(draft, name, field_value)
-            draft.step = days_spec.next or "study_days"
-            said = f"{said}\n{days_spec.said(value, today)}"
+    folded = fold(text)
+    # "exam may 30, I can study 3 days a week, remind me at 7am": answers given already aren't asked again.
+    for step_name, pattern in (("study_days", _STUDY_DAYS_SAID), ("nudge_time", _NUDGE_TIME_SAID)):
+        found = pattern.search(folded) if knowledge is not None else None
+        if found is None or knowledge is None or draft.step != step_name:
+            break
+        given = STEPS[step_name]
+        said_value = found.group("value")
+        value = given.parse(_Answer(said_value, _words(said_value), today, knowledge, draft, None))
+        if isinstance(value, (_Reask, PlanOutcome)):
+            break
+        for name, field_value in given.apply(value).items():
+            setattr(draft, name, field_value)
+        draft.step = given.next or step_name
+        said = f"{said}\n{given.said(value, today)}"
     return _ask(draft, f"{note}\n{said}" if note else said)
 
 
 _STUDY_DAYS_SAID = re.compile(
     # Said of studying ("I can study 3 days a week"), not of work ("I work 4 days a week").
     r"\b(?:study|studying|can do|can only do|available|free to study)\b[^.,;!?]{0,20}?"
-    r"(?P<days>\b(?:[1-7]|one|two|three|four|five|six|seven)\s*(?:days?|d)\s*(?:a|per|each|every|/)\s*(?:week|wk)\b"
+    r"(?P<value>\b(?:[1-7]|one|two|three|four|five|six|seven)\s*(?:days?|d)\s*(?:a|per|each|every|/)\s*(?:week|wk)\b"
     r"|\bweekdays(?:\s+only)?\b|\bevery\s*day\b)"
 )
 """How many days a week the student can study, said in the message that starts the set-up."""
+_NUDGE_TIME_SAID = re.compile(
+    # Said of the nudge ("remind me at 7am", "ping me around 6:30 pm"), not of the exam ("exam at 8am").
+    r"\b(?:remind|ping|nudge|text|message|reminders?|nudges?)\b[^.,;!?]{0,40}?\b(?:at|around|by|@)\s*"
+    r"(?P<value>\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+in the (?:morning|evening))?)"
+)
+"""The nudge time, said in the message that starts the set-up."""
 
 
 def _late_answer(

@@ -129,6 +129,23 @@ def test_study_days_said_with_the_date_are_not_asked_again(
 
 
 @pytest.mark.parametrize(
+    ("text", "nudge", "step"),
+    [
+        ("make me a plan, exam march 3, i can do 6 days a week, remind me at 7am", time(7, 0), "timezone"),
+        ("remind me to study every day at 6:30 pm, exam on march 3", time(18, 30), "timezone"),
+        ("plan please, exam march 3 at 8am, i can study 5 days a week", None, "nudge_time"),  # the exam's hour, not the nudge's
+        ("exam march 3, remind me at 7am", None, "study_days"),  # days come first: the time waits its turn
+    ],
+)
+def test_a_nudge_time_said_with_the_date_and_days_is_not_asked_again(
+    knowledge: Knowledge, text: str, nudge: time | None, step: str
+) -> None:
+    draft, _, _ = parts(start(text, TODAY, None, knowledge))
+    assert draft is not None and draft.step == step
+    assert draft.nudge_time == nudge
+
+
+@pytest.mark.parametrize(
     ("text", "told", "step", "exam"),
     [
         ("/plan", date(2026, 3, 3), "study_days", date(2026, 3, 3)),  # the date they told us earlier
