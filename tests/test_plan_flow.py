@@ -133,7 +133,7 @@ def test_study_days_said_with_the_date_are_not_asked_again(
     [
         ("make me a plan, exam march 3, i can do 6 days a week, remind me at 7am", time(7, 0), "timezone"),
         ("remind me to study every day at 6:30 pm, exam on march 3", time(18, 30), "timezone"),
-        ("plan please, exam march 3 at 8am, i can study 5 days a week", None, "nudge_time"),  # the exam's hour, not the nudge's
+        ("plan please, exam march 3 at 8am, i can study 5 days a week", None, "nudge_time"),  # the exam hour
         ("exam march 3, remind me at 7am", None, "study_days"),  # days come first: the time waits its turn
     ],
 )
