@@ -127,6 +127,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
         shown = replace(profile, about=merged_about(profile.about, parsed))
         reply = talk.school_note(shown, k, reply, figures=parsed.intent in FIGURE_INTENTS)
+    elif parsed.intent in FIGURE_INTENTS and (group := cues.group_asked_about(norm)) is not None:
+        # "the IM average for IMGs?": whose averages these are, said of the group asked about (not remembered)
+        shown = replace(profile, about=replace(profile.about, school=group))
+        reply = talk.school_note(shown, k, reply, figures=True, asked_about=True)
     if parsed.intent == "faq" and parsed.topic in FAILED_READS and not failed and someone_else_failed(norm):
         reply = reply.led_by(FOR_SOMEONE_ELSE)  # "my friend failed ck, what should she do": theirs, not the student's
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)

@@ -95,7 +95,10 @@ def acknowledge(parsed: Parsed) -> str:
     """A sentence or two that names the feeling in plain words, or "" when there is none."""
     if parsed.feeling is None or parsed.feeling not in _ACK:
         return ""
-    has_result = parsed.score is not None and (parsed.own or parsed.topic == topics.PASSING_SCORE)  # "did i pass w 212"
+    # "did i pass w 212", "my CK was 238": a score said as theirs is a result in, not an exam ahead
+    has_result = parsed.score is not None and (
+        parsed.own or parsed.topic == topics.PASSING_SCORE or not (parsed.hypothetical or parsed.someone_else)
+    )
     far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None  # an MS1: years away
     sat = has_result or parsed.status is not None or far
     options = _ACK_AFTER_THE_EXAM.get(parsed.feeling, _ACK[parsed.feeling]) if sat else _ACK[parsed.feeling]
@@ -342,9 +345,12 @@ ALSO_SHORT = 2
 """Other questions of a post answered in a line each, at most: the reply stays short on a phone."""
 
 
-def school_note(profile: Profile, knowledge: Knowledge, reply: Reply, *, figures: bool = False) -> Reply:
+def school_note(
+    profile: Profile, knowledge: Knowledge, reply: Reply, *, figures: bool = False, asked_about: bool = False
+) -> Reply:
     """For an IMG or DO student, a pointer to what differs for them (where the FAQ has it); beside
-    specialty averages (`figures`), also whose averages they are, and that theirs are not held."""
+    specialty averages (`figures`), also whose averages they are, and that theirs are not held.
+    `asked_about`: the group was asked about ("the IM average for IMGs?"), not said of the student."""
     topic = {"img": topics.IMG, "do": topics.DO_STUDENTS}.get(profile.about.school or "")
     shown = {b.action for row in reply.buttons for b in row}
     if topic is None or topic not in knowledge.faq or f"/faq {topic}" in shown:
@@ -353,9 +359,14 @@ def school_note(profile: Profile, knowledge: Knowledge, reply: Reply, *, figures
     note = f"{'As an IMG' if img else 'As a DO student'}, a few things work differently for you: tap below."
     if figures:
         group = "IMGs" if img else "DO seniors"
+        after = (
+            "What else differs for them is a tap below."
+            if asked_about
+            else ("A few other things work differently for you: tap below.")
+        )
         note = (
             f"These averages are mostly for U.S. MD seniors. {group} have their own, in the NRMP's Charting Outcomes "
-            f"report for {group}, which I don't hold yet. A few other things work differently for you: tap below."
+            f"report for {group}, which I don't hold yet. {after}"
         )
     return reply.noted(note, buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),))
 

@@ -33,6 +33,9 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("as a DO what score do I need for ortho", None, "mostly for u.s. md seniors. do seniors have their own"),
         # A score said with nothing to listen to gets what it fits, however the model read it.
         ("I'm in the low 200s", None, "here's how you sit against each specialty"),
+        # A group asked about is told whose averages these are, as for a student who says they're one.
+        ("whats the IM average for IMGs?", None, "mostly for u.s. md seniors. imgs have their own"),
+        ("do DOs need higher scores for gas? whats the avg", None, "do seniors have their own"),
         # A fail said with its score is answered as the fail, not with the fields a failing score fits.
         ("failed. 209. i studied so hard", None, "what to do after a fail"),
         # Low without a score: no "sorry it isn't the score you wanted".

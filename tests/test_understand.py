@@ -695,6 +695,13 @@ def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: 
     assert understand(text, knowledge).intent == intent
 
 
+@pytest.mark.parametrize(("text", "feeling"), [("derm average?", None), ("ugh whats derm avg", "stress")])
+def test_a_plain_question_about_a_field_carries_no_feeling_unless_one_is_said(
+    knowledge: Knowledge, text: str, feeling: str | None
+) -> None:
+    assert understand(text, knowledge).feeling == feeling
+
+
 def test_happy_tears_at_a_pass_are_relief(knowledge: Knowledge) -> None:
     assert understand("SCORE IS OUT AND I PASSED 😭😭😭", knowledge).feeling == "relief"
     assert understand("passed 🥲 but only 221", knowledge).feeling == "disappointment"

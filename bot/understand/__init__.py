@@ -204,6 +204,7 @@ def check_model() -> str | None:
 _SCORE_INTENTS: frozenset[str] = frozenset(
     {"average", "score_check", "score_fit", "compare", "invalid_score", "unknown", "smalltalk", "greeting"}
 )
+_WORRIES: frozenset[str] = frozenset({"stress", "worry", "panic", "exhaustion"})
 _ENTITY_SETTLED: frozenset[str] = frozenset({"average", "score_check", "score_fit", "compare", "invalid_score"})
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 _DECADE_PHRASE_RE = re.compile(r"\b(?:high|upper|mid|middle|low|lower)[\s-]+(?=\d{3}\s*'?s\b)", re.IGNORECASE)
@@ -260,6 +261,13 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
         heard = _label("faq", guess.topic[0][0])  # the frame answers first; what else they asked is a button
         also = (heard, *(a for a in also if a != heard))[:2]
     feeling = _feeling(text, norm, guess, loaded, ents)
+    if (
+        feeling in _WORRIES
+        and settled in _ENTITY_SETTLED
+        and len(tokens) <= SHORT_WORDS
+        and not cues.says_a_feeling(text, norm)
+    ):
+        feeling = None  # "derm average?": a plain question about a field, however the model heard its tone
     if retake_passed and feeling in {"failure", "shame"}:
         feeling = "relief"  # the word "failed" was the past; the news is a pass
     elif feeling == "failure" and facts.status != "failed" and _passing(nums, pass_mark):

@@ -191,6 +191,31 @@ _CUT_OFF_RE = re.compile(r"\b(?:minimum|min|cut\s*-?\s*offs?|threshold|floor|fil
 _AVERAGE_RE = re.compile(r"\b(?:median|average|avg|mean)\b")
 
 
+_FEELING_WORDS_RE = re.compile(
+    r"\b(?:stress\w*|anxi\w*|worr\w*|scared|afraid|terrified|panic\w*|freak\w*|nervous|tired|exhausted|burn\w*|"
+    r"cry\w*|sad|depress\w*|overwhelm\w*|ugh+|pls|please|plz|cooked|doomed|screwed|dying|dead|nervous|help|"
+    r"hopeless|losing it|spiral\w*|fml|omg|wtf)\b|[?!]{2,}"
+)
+
+
+def says_a_feeling(text: str, norm: str) -> bool:
+    """A feeling said in words, emoji or "??!" ("ugh 238 for derm??", "pls tell me 240 is ok for IM")."""
+    return _FEELING_WORDS_RE.search(norm) is not None or "??" in text or felt(text, norm) is not None
+
+
+_GROUP_IMG_RE = re.compile(
+    r"\b(?:imgs?|fmgs?|international (?:grads?|graduates?|students?|applicants?)|foreign (?:grads?|graduates?))\b"
+)
+_GROUP_DO_RE = re.compile(r"\b(?:dos|do (?:students?|seniors?|applicants?|grads?)|osteopath\w*|as an? do)\b")
+
+
+def group_asked_about(norm: str) -> Literal["img", "do"] | None:
+    """A group the figures are asked for ("IM average for IMGs?", "do DOs need higher for gas"), if any."""
+    if _GROUP_IMG_RE.search(norm):
+        return "img"
+    return "do" if _GROUP_DO_RE.search(norm) else None
+
+
 def quotes_cut_off(norm: str) -> bool:
     """A cut-off or a filter heard ("anything under 230 gets filtered", "is 230 the cutoff")."""
     return _CUT_OFF_RE.search(norm) is not None
