@@ -269,6 +269,16 @@ SOURCED_NUMBERS.update(
         "nbme-scores-transcripts-2015": set(),
     }
 )
+SOURCED_NUMBERS.update(
+    {
+        "usmle-common-scores-standard": {100, 0},
+        "usmle-security": set(),
+        "nrmp-position-types": {1, 2},
+        "aamc-signaling-2025-applicants": {2025, 3, 12, 15, 5, 25, 10, 6, 30, 8},
+        "fsmb-transcripts": set(),
+        "usmle-service-transition-2026": {26, 2026},
+    }
+)
 SOURCED_NUMBERS["ama-step2-decoded-2025"] |= {4}
 SOURCED_NUMBERS["usmle-attempt-limit"] |= {3, 12}
 SOURCED_NUMBERS["usmle-scores"] |= {0, 100}
