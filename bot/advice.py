@@ -56,14 +56,19 @@ CLOSINGS = (
 """Varied last lines for score replies, picked by the score and specialty (stable per question)."""
 
 
-def advise(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage | None = None) -> Reply:
-    """Answer one parsed message, using what we remember about the student and their stage."""
+def advise(
+    parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage | None = None, why: Answer | None = None
+) -> Reply:
+    """Answer one parsed message, using what we remember about the student and their stage.
+
+    `why`: for a practice result asked about, the answer bank's answer on what practice tests tell you.
+    """
     if parsed.range is not None and parsed.intent in {"score_check", "score_fit", "average", "compare"}:
         reply = score_range(parsed.range, [knowledge.specialties[s] for s in parsed.specialties], knowledge)
     elif parsed.intent == "practice_score" or (
         parsed.practice and parsed.topic not in knowledge.faq and parsed.intent in {"faq", "unknown"}
     ):
-        reply = practice_reply(parsed, knowledge)
+        reply = practice_reply(parsed, knowledge, why)
     else:
         reply = _answer(parsed, profile, knowledge, stage)
     reply = _name_unknown_specialties(parsed, knowledge, reply)
@@ -121,8 +126,9 @@ def score_range(span: tuple[int, int], specs: list[Specialty], knowledge: Knowle
     )
 
 
-def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
-    """Practice-test results are noted for the plan, never taken as the Step 2 CK score."""
+def practice_reply(parsed: Parsed, knowledge: Knowledge, why: Answer | None = None) -> Reply:
+    """Practice-test results are noted for the plan, never taken as the Step 2 CK score; asked what one
+    means (`why`), the answer on what practice tests tell you comes first, then where the number sits."""
     said = ", ".join(map(_practice_label, parsed.practice)) or (
         str(parsed.practice_score) if parsed.practice_score is not None else ""
     )
@@ -131,6 +137,9 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
         f"{noted}Practice tests are a guide to where you're heading, not your Step 2 CK score, "
         "so I keep them apart and use them for your study plan."
     )
+    if why is not None:
+        cited = "; ".join(knowledge.cite(s) for s in why.sources)
+        html = f"{noted}{escape(why.short)} <i>({escape(cited)})</i>"
     specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
     predicted = next((p.score for p in parsed.practice if p.score is not None), parsed.practice_score)
     if specs and predicted is not None:
@@ -141,6 +150,13 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge) -> Reply:
             f"and an average is not a cut-off):\n{rows}"
         )
     mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
+    if why is not None and predicted is not None and mark is not None and mark.value is not None:
+        if predicted >= mark.value + NEAR_PASS:
+            # "uwsa1 245, what does that translate to": where it sits, read at face value
+            html += (
+                f"\n\nRead at face value, {predicted} is {_points(predicted - mark.value)} above Step 2 CK's pass "
+                f"mark of {mark.value} <i>({escape(knowledge.cite(mark.source))})</i>."
+            )
     if predicted is not None and mark is not None and mark.value is not None and predicted < mark.value + NEAR_PASS:
         # "nbme 215, am I at risk?": the pass mark is the figure that matters this close to it
         where = "under it" if predicted < mark.value else "this close to it"

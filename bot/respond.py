@@ -39,6 +39,8 @@ FAILED_READS = frozenset(
 """Topics a student who says they failed is really asking about what to do next."""
 
 
+PRACTICE_GENERAL = "pt-nbme-predict"
+"""The answer on what practice tests tell you, for a practice result asked about when no other fits better."""
 FIGURE_INTENTS = frozenset({"average", "score_check", "score_fit", "compare"})
 """Replies that show specialty averages (drawn from U.S. MD seniors: an IMG or DO is told so)."""
 SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
@@ -122,7 +124,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
         reply = advice.specific_answer(specific, k, specs, parsed.score, yes_no=parsed.yes_no)
     else:
-        reply = advice.advise(asked, profile, k, stage)
+        why = None
+        if parsed.intent == "practice_score" and text and topics.PRACTICE_TESTS in k.faq:
+            # "uwsa1 was 245, what does that translate to": what practice tests tell you, then where it sits
+            why = best_answer(text, topics.PRACTICE_TESTS, k, stage) or k.answers.get(PRACTICE_GENERAL)
+        reply = advice.advise(asked, profile, k, stage, why)
     if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
         shown = replace(profile, about=merged_about(profile.about, parsed))

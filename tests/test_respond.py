@@ -33,6 +33,11 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("as a DO what score do I need for ortho", None, "mostly for u.s. md seniors. do seniors have their own"),
         # A score said with nothing to listen to gets what it fits, however the model read it.
         ("I'm in the low 200s", None, "here's how you sit against each specialty"),
+        # A practice result asked about: what practice tests tell you, then where it sits against the pass mark.
+        ("uwsa1 was 245, what does that translate to", None, "27 points above step 2 ck's pass mark of 218"),
+        ("nbme 12 238 and uwsa2 251 which one do i trust", None, "watch the trend"),
+        # A real result lower than practice asks why, not what fits.
+        ("why is my 241 lower than my nbmes", None, "why did i score lower on the real step 2"),
         # A group asked about is told whose averages these are, as for a student who says they're one.
         ("whats the IM average for IMGs?", None, "mostly for u.s. md seniors. imgs have their own"),
         ("do DOs need higher scores for gas? whats the avg", None, "do seniors have their own"),

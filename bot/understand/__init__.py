@@ -446,6 +446,9 @@ def _settle(
         # "spiraling... 238 and wanting EM. should I even bother?": the feeling is named first, and the
         # question a score and a field ask is still answered (the core frame holds whatever the model says).
         return "score_check", 1.0, None
+    if has_score and not has_spec and _WHY_RE.search(norm) and _PRACTICE_VS_REAL_RE.search(norm):
+        # "practice scores 260+, got a 247 on the real thing. how is that even possible": why, not what fits
+        return "faq", 1.0, topics.PRACTICE_TESTS
     if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):
         if has_score and has_spec:  # one specialty or several: the score set against each
             return "score_check", 1.0, None
@@ -499,6 +502,15 @@ def _settle(
     return intent, confidence, None
 
 
+_WHY_RE = re.compile(r"\b(?:why|how (?:is|was|did|could|come|can|do)|how s that|what happened)\b")
+"""A question of why, not of what fits."""
+_PRACTICE_VS_REAL_RE = re.compile(
+    r"\b(?:practice|nbmes?|uwsa\w*|self assessments?|free 120|predicted)\b.*\b(?:real|actual|the exam|ck)\b"
+    r"|\b(?:real|actual)\b.*\b(?:practice|nbmes?|uwsa\w*|predicted)\b"
+    r"|\b(?:lower|higher|less|worse|better|below|above)\s+(?:than\s+)?(?:all\s+)?(?:my\s+|the\s+)?"
+    r"(?:practice|nbmes?|uwsa\w*|self assessments?|predict\w*)"
+)
+"""A real result set against practice ones."""
 _MOVE_READS = frozenset({"exam_moved", "study_plan", "days_left", "faq", "unknown"})
 """Readings of "can i push my ck back 2 weeks" when it asks how moving works, not for a plan."""
 
