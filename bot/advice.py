@@ -150,13 +150,18 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge, why: Answer | None = No
             f"and an average is not a cut-off):\n{rows}"
         )
     mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
-    if why is not None and predicted is not None and mark is not None and mark.value is not None:
-        if predicted >= mark.value + NEAR_PASS:
-            # "uwsa1 245, what does that translate to": where it sits, read at face value
-            html += (
-                f"\n\nRead at face value, {predicted} is {_points(predicted - mark.value)} above Step 2 CK's pass "
-                f"mark of {mark.value} <i>({escape(knowledge.cite(mark.source))})</i>."
-            )
+    pass_mark = mark.value if mark is not None else None
+    if (
+        why is not None
+        and mark is not None
+        and predicted is not None
+        and pass_mark is not None
+        and (predicted >= pass_mark + NEAR_PASS)
+    ):  # "uwsa1 245, what does that translate to": read at face value
+        html += (
+            f"\n\nRead at face value, {predicted} is {_points(predicted - pass_mark)} above Step 2 CK's pass "
+            f"mark of {pass_mark} <i>({escape(knowledge.cite(mark.source))})</i>."
+        )
     if predicted is not None and mark is not None and mark.value is not None and predicted < mark.value + NEAR_PASS:
         # "nbme 215, am I at risk?": the pass mark is the figure that matters this close to it
         where = "under it" if predicted < mark.value else "this close to it"
