@@ -485,8 +485,11 @@ class Advisor:
         if intent == "log_progress" and parse_answers.did_nothing(text):
             return Turn(Reply(NOTHING_DONE), intent)  # nothing is logged: the streak stays honest
         if plan is None or plan.status not in ("active", "paused"):
-            if intent == "days_left" and profile.about.exam_date:
-                return Turn(self._days_to_remembered_exam(profile.about.exam_date), intent)
+            if intent in ("days_left", "exam_moved") and profile.about.exam_date:
+                # "pushed my ck back a month, new date 10/22": the new date kept and counted, no plan needed
+                return Turn(
+                    self._days_to_remembered_exam(profile.about.exam_date, moved=intent == "exam_moved"), intent
+                )
             if intent == "log_progress":
                 return Turn(_progress_without_plan(text, low=feeling not in (None, "celebration", "relief")), intent)
             return Turn(Reply(NO_DATE if intent == "days_left" else NO_PLAN, MAKE_PLAN), intent)
@@ -510,8 +513,8 @@ class Advisor:
         # An operation never starts or ends a set-up: one in progress stays as it was.
         return replace(self._save_plan(profile, replace(outcome, draft=profile.draft)), intent=intent)
 
-    def _days_to_remembered_exam(self, exam_date: str) -> Reply:
-        """Days until the exam date a student mentioned, when they have no plan to count from."""
+    def _days_to_remembered_exam(self, exam_date: str, *, moved: bool = False) -> Reply:
+        """Days until the exam date a student mentioned, when they have no plan to count from (`moved`: a new date)."""
         exam = dt.date.fromisoformat(exam_date)
         days = (exam - self._today(self.default_timezone)).days
         when = formatting.fmt_day(exam, year=True)
@@ -519,7 +522,8 @@ class Advisor:
             text = f"The exam date you mentioned, {when}, has passed. Send /plan with your new date."
         else:
             count = "It's today" if days == 0 else f"<b>{days}</b> day{'s' if days != 1 else ''} to go"
-            text = f"🗓 {count}: your exam is on {when}, as you told me. A /plan would spread the work over those days."
+            said = "noted as your new date" if moved else "as you told me"
+            text = f"🗓 {count}: your exam is on {when}, {said}. A /plan would spread the work over those days."
         return Reply(text, MAKE_PLAN)
 
     def _plan_step(self, profile: Profile, text: str) -> Turn:

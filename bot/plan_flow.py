@@ -496,6 +496,8 @@ def _accept_exam_date(
             break
         given = STEPS[step_name]
         said_value = found.group("value")
+        if "weekend" in said_value:
+            said_value = "7"  # "~3 hrs weekdays and full weekends": every day of the week
         value = given.parse(_Answer(said_value, _words(said_value), today, knowledge, draft, None))
         if isinstance(value, (_Reask, PlanOutcome)):
             break
@@ -510,7 +512,7 @@ _STUDY_DAYS_SAID = re.compile(
     # Said of studying ("I can study 3 days a week"), not of work ("I work 4 days a week").
     r"\b(?:study|studying|can do|can only do|available|free to study)\b[^.,;!?]{0,20}?"
     r"(?P<value>\b(?:[1-7]|one|two|three|four|five|six|seven)\s*(?:days?|d)\s*(?:a|per|each|every|/)\s*(?:week|wk)\b"
-    r"|\bweekdays(?:\s+only)?\b|\bevery\s*day\b)"
+    r"|\bweekdays\s+(?:and|\+|&)\s+(?:full\s+|the\s+)?weekends?\b|\bweekdays(?:\s+only)?\b|\bevery\s*day\b)"
 )
 """How many days a week the student can study, said in the message that starts the set-up."""
 _NUDGE_TIME_SAID = re.compile(

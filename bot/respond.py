@@ -10,6 +10,7 @@ Pure: no store, no clock (today is passed in), no transport.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from bot import advice, talk
@@ -39,6 +40,9 @@ FAILED_READS = frozenset(
 """Topics a student who says they failed is really asking about what to do next."""
 
 
+_RETEST_RE = re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
+PASS_NEWS_CHARS = 200
+"""In a longer post a pass is background ("...I assume not since I passed"), relieved about only when said with joy."""
 PRACTICE_GENERAL = "pt-nbme-predict"
 """The answer on what practice tests tell you, for a practice result asked about when no other fits better."""
 FIGURE_INTENTS = frozenset({"average", "score_check", "score_fit", "compare"})
@@ -48,7 +52,16 @@ SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
 SOON_TOPICS = frozenset({topics.STUDY_STRATEGIES, topics.STUDY_LENGTH, topics.TIMING})
 """How to study, how long, when to sit it: with the exam hours away, the answer is that day instead."""
 FOR_SOMEONE_ELSE = "<i>Here's what helps after a fail, to pass on to them:</i>"
-QBANK_READS = frozenset({topics.PERCENTILES, topics.PRACTICE_TESTS, topics.GOOD_SCORE, topics.STUDY_STRATEGIES})
+QBANK_READS = frozenset(
+    {
+        topics.PERCENTILES,
+        topics.PRACTICE_TESTS,
+        topics.GOOD_SCORE,
+        topics.STUDY_STRATEGIES,
+        topics.MATCH_WITH_AVERAGE,  # "is a 60% uworld first pass average good": the bank's average, not a field's
+        topics.OVERALL_AVERAGE,
+    }
+)
 """Topics a question bank's own percentage is read under: it is said to be the bank's before the answer."""
 STAGED = frozenset({"faq", "score_check", "average", "compare"})
 """The intents whose answer or next step depends on the student's stage (the rest never read it)."""
@@ -60,7 +73,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     norm = normalize(text)
     if parsed.feeling == "celebration" and parsed.score is not None and parsed.score < modest_score(k):
         parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
-    if parsed.status == "passed" and parsed.feeling is None:
+    if (
+        parsed.status == "passed"
+        and parsed.feeling is None
+        and (len(text) < PASS_NEWS_CHARS or cues.joyful(text, norm))
+    ):
         parsed = replace(parsed, feeling="relief")  # "I PASSED with a 241, what now for IM": the pass first
     preparing = parsed.intent == "faq" and parsed.topic in SOON_TOPICS
     if (parsed.intent in SOON_READS or preparing or parsed.unsure) and parsed.feeling in talk.SOON_FEELINGS:
@@ -89,12 +106,24 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             return talk.greeting_again(profile)
         case "unknown" if parsed.practice_score is None:
             return talk.with_feeling(talk.fallback(parsed, k), parsed)
+    if parsed.intent == "average" and not parsed.specialties and not parsed.other_specialties:
+        return advice.specialties_table(k)  # "highest step 2 avg specialty? and lowest?": the whole ranking
     if older_score(parsed, k):
         return talk.with_feeling(talk.older_score(parsed), parsed)  # "a 95 back in 2009" is no fail today
     if parsed.unsure:
         # Not sure enough to answer: ask with the likeliest readings, or say so; never guess.
         return talk.clarify(parsed, k) or talk.with_feeling(talk.fallback(parsed, k), parsed)
     failed = parsed.status == "failed" or profile.about.status == "failed"
+    if (
+        parsed.intent == "faq"
+        and parsed.topic in {topics.RETAKES, topics.AFTER_FAIL}
+        and parsed.status == "taken"
+        and parsed.feeling == "worry"
+        and not failed
+        and topics.SCORE_RELEASE in k.faq
+        and not _RETEST_RE.search(norm)
+    ):
+        parsed = replace(parsed, topic=topics.SCORE_RELEASE)  # "took it yesterday, sure I failed, when will I know"
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):
         # "terrified of failing step 2 someday": a fear to listen to, not a fail to plan a retake around
         return talk.vent(replace(parsed, feeling=parsed.feeling or "worry"))

@@ -86,6 +86,10 @@ _WORRY_BEFORE = (
     "That worry is one of the most common feelings before Step 2 CK, and it doesn't predict how you'll do. "
     "Let's make it feel more manageable."
 )
+_WORRY_WAITING = (
+    "Walking out sure you failed is one of the most common feelings after Step 2 CK, and it's a poor guide to "
+    "the result. The wait is the hard part."
+)
 _LOW_NO_SCORE = "That sounds like a rough moment, and it's okay to feel it. You're not the only one."
 _EARLY_YEARS_RE = re.compile(r"ms ?[12]|m[12]|(?:first|second|1st|2nd) year")
 """For a student with their score, past the exam or years from it: no line that speaks of the exam close ahead."""
@@ -104,6 +108,8 @@ def acknowledge(parsed: Parsed) -> str:
     options = _ACK_AFTER_THE_EXAM.get(parsed.feeling, _ACK[parsed.feeling]) if sat else _ACK[parsed.feeling]
     if parsed.feeling == "worry" and parsed.score is None and parsed.status is None:
         options = (_WORRY_BEFORE,)  # no number yet: no "one number rarely settles things"
+    elif parsed.feeling == "worry" and parsed.score is None and parsed.status == "taken":
+        options = (_WORRY_WAITING,)  # "took it yesterday, convinced I failed": the wait, not a number
     elif parsed.feeling == "disappointment" and parsed.score is None and parsed.status is None:
         options = (_LOW_NO_SCORE,)  # "why did i choose medicine 😩": no score to be sorry about
     return pick(options, parsed.feeling, parsed.score, parsed.specialties)

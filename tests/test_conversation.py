@@ -211,6 +211,14 @@ def test_work_reported_with_a_low_feeling_gets_no_good_work_under_the_comfort(
         assert "good work" not in shown.lower()
 
 
+def test_a_new_date_without_a_plan_is_kept_and_counted(advisor: Advisor, store: ProfileStore) -> None:
+    shown = plain_text(
+        advisor.handle(1, "pushed my ck back a month, new date 10/22. is that going to mess up ERAS?").reply.html
+    )
+    assert "noted as your new date" in shown and "don't have a study plan" not in shown
+    assert store.get(1).about.exam_date is not None and store.get(1).about.exam_date.endswith("-10-22")
+
+
 @pytest.mark.parametrize("text", ["stop the reminders pls", "stop the reminders pls, taking a break this week"])
 def test_stopping_reminders_that_dont_exist_starts_no_plan(advisor: Advisor, store: ProfileStore, text: str) -> None:
     turn = advisor.handle(1, text)

@@ -115,6 +115,7 @@ def test_free_text_start_takes_the_date(knowledge: Knowledge) -> None:
         ("make me a plan, exam march 3, I can study 3 days a week", 3, "nudge_time"),
         ("reminders pls, step 2 on march 3 and I can only do 4 days/wk", 4, "nudge_time"),
         ("exam march 3, studying weekdays only", 5, "nudge_time"),
+        ("exam march 3, can do ~3 hrs weekdays and full weekends", 7, "nudge_time"),
         ("exam march 3 and I work 4 days a week", None, "study_days"),  # said of work, not of study
         ("I have 3 days off a week until my exam on march 3", None, "study_days"),
         ("I can study 3 days a week", None, "exam_date"),  # no date yet: the date comes first

@@ -38,6 +38,13 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("nbme 12 238 and uwsa2 251 which one do i trust", None, "watch the trend"),
         # A real result lower than practice asks why, not what fits.
         ("why is my 241 lower than my nbmes", None, "why did i score lower on the real step 2"),
+        ("highest step 2 avg specialty? and lowest?", None, "average step 2 ck by specialty"),
+        ("is a 60% uworld first pass average good", None, "a question bank's percent correct"),
+        (
+            "I took CK yesterday and I'm convinced I failed. is that normal? also how soon can I know?",
+            None,
+            "when do scores come out",
+        ),
         # A group asked about is told whose averages these are, as for a student who says they're one.
         ("whats the IM average for IMGs?", None, "mostly for u.s. md seniors. imgs have their own"),
         ("do DOs need higher scores for gas? whats the avg", None, "do seniors have their own"),

@@ -71,6 +71,8 @@ def row(text: str, **fields: Any) -> Any:
         row("ortho avg was 256 last year? or 251?", score=None, quoted=(256, 251)),
         row("i read that anything under 230 gets filtered for IM", score=None, quoted=(230,)),
         row("uro avg step 2 ck, i heard 250", score=None, quoted=(250,)),
+        # A year dates the score of its own sentence only.
+        row("First was 205 last fall. Step 1 was 209 (I took it scored, 2021).", score=205, past_year=None),
         # A retake's result is the one that counts now.
         row("I failed CK in March (211, passing is 214) and just got my retake score: 236", score=236),
         row("2nd attempt passer of CK (first 210, second 236), applying FM", score=236),

@@ -689,6 +689,10 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("do u know any good coffee near prometric in atlanta", "out_of_scope"),
         ("what's the weather like in chicago", "out_of_scope"),
         ("how do i reschedule my step 2", "faq"),  # still the exam moved
+        ("lkjh ck ;;", "unknown"),  # keyboard mash around a known word
+        ("exam tmrw", "study_plan"),  # a vowel-less word across rows of keys is no mash
+        ("highest step 2 avg specialty? and lowest?", "average"),  # the ranking answers it
+        ("ms1 and already scared of ck is that normal", "vent"),  # a feeling to meet, not a topic
     ],
 )
 def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: str, intent: str) -> None:
@@ -700,6 +704,22 @@ def test_a_plain_question_about_a_field_carries_no_feeling_unless_one_is_said(
     knowledge: Knowledge, text: str, feeling: str | None
 ) -> None:
     assert understand(text, knowledge).feeling == feeling
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling", "status"),
+    [
+        ("80 questions today. 71 percent. tired but ok", None, None),  # a day's report, not burnout
+        ("ms1 and already scared of ck is that normal", "worry", None),
+        ("I took CK yesterday. Now I'm convinced I failed. how soon can I know?", "worry", "taken"),  # no result yet
+        ("228 on CK. Step 1 passed on second attempt. is gen surg impossible?", None, None),  # Step 1's retake
+    ],
+)
+def test_what_was_felt_and_what_happened(
+    knowledge: Knowledge, text: str, feeling: str | None, status: str | None
+) -> None:
+    parsed = understand(text, knowledge)
+    assert (parsed.feeling, parsed.status) == (feeling, status)
 
 
 def test_happy_tears_at_a_pass_are_relief(knowledge: Knowledge) -> None:

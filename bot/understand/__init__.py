@@ -214,6 +214,8 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     tokens = tokens_of(text)
     if not tokens:
         return Parsed("greeting" if "👋" in text else "unknown")
+    if len(tokens) <= GIBBERISH_WORDS and _gibberish(tokens):
+        return Parsed("unknown")  # "lkjh ck ;;": keyboard mash around a known word is still nothing asked
     norm = normalize(text)
     specs, others = find_specialties(text, tokens, index)
     nums = read_numbers(text, index.aliases)
@@ -268,6 +270,12 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
         and not cues.says_a_feeling(text, norm)
     ):
         feeling = None  # "derm average?": a plain question about a field, however the model heard its tone
+    if feeling == "exhaustion" and _TIRED_BUT_OK_RE.search(norm):
+        feeling = None  # "80 questions today, tired but ok": a day's report, not burnout
+    if feeling is None and settled == "vent" and cues.asks_if_feeling_is_normal(text, norm):
+        feeling = "worry"  # "ms1 and already scared of ck, is that normal": the fear said is the feeling
+    if feeling == "failure" and facts.status == "taken":
+        feeling = "worry"  # "took CK yesterday, convinced I failed": a fear while waiting, not a result to be sorry for
     if retake_passed and feeling in {"failure", "shame"}:
         feeling = "relief"  # the word "failed" was the past; the news is a pass
     elif feeling == "failure" and facts.status != "failed" and _passing(nums, pass_mark):
@@ -343,6 +351,23 @@ def _entity_fields(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...
         "hypothetical": nums.hypothetical,
         "someone_else": nums.someone,
     }
+
+
+_KEY_ROWS = (frozenset("qwertyuiop"), frozenset("asdfghjkl"), frozenset("zxcvbnm"))
+GIBBERISH_WORDS = 4
+"""Only this short a message is judged keyboard mash: longer ones have enough words to read."""
+
+
+def _gibberish(tokens: list[Any]) -> bool:
+    """Half or more of the words are keyboard mash: four or more vowel-less letters from one row of keys
+    ("lkjh", "sdfg"; not "tmrw", whose letters span rows)."""
+    words = [t.low for t in tokens if t.low.isalpha()]
+    mash = [
+        w
+        for w in words
+        if len(w) >= 4 and not any(v in w for v in "aeiouy") and any(set(w) <= row for row in _KEY_ROWS)
+    ]
+    return bool(words) and 2 * len(mash) >= len(words)
 
 
 def sounds_hopeless(text: str) -> bool:
@@ -475,6 +500,16 @@ def _settle(
         if has_spec and cues.asks_average(norm) and not cues.quotes_cut_off(norm):
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
         return "faq", 1.0, None  # a figure they heard, asked about: the topic answers it, not a fit list
+    if not has_score and not has_spec and cues.asks_extremes(norm):
+        return "average", 1.0, None  # "highest step 2 avg specialty? and lowest?": the ranking (`respond`)
+    if (
+        not has_score
+        and not has_spec
+        and len(text) < SPECIFIC_CHARS
+        and cues.asks_if_feeling_is_normal(text, norm)
+        and text.count("?") <= 1
+    ):
+        return "vent", 1.0, None  # "ms1 and already scared of ck is that normal": listened to, not looked up
     if intent == "thanks" and cues.felt(text, norm) == "relief":
         # "phew, thank god": relief, not thanks to us; the numbers answer it when there are any.
         return ("score_fit" if has_score else "smalltalk"), 1.0, None
@@ -502,6 +537,9 @@ def _settle(
     return intent, confidence, None
 
 
+_TIRED_BUT_OK_RE = re.compile(
+    r"\b(?:tired|exhausted|drained|sleepy|wiped)\s+but\s+(?:ok|okay|good|fine|alright|productive|happy|proud|not bad)\b"
+)
 _WHY_RE = re.compile(r"\b(?:why|how (?:is|was|did|could|come|can|do)|how s that|what happened)\b")
 """A question of why, not of what fits."""
 _PRACTICE_VS_REAL_RE = re.compile(

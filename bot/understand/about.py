@@ -91,7 +91,7 @@ _PASSED_RE = re.compile(
     r"(?<!\bif )(?<!\bwhether )(?<!\bunless )(?<!\bonce )"
     r"\bi (?:just )?passed (?:step 2|ck|step2|s2|it|my ck|my step 2)\b|\bpassed (?:step 2|ck)\b(?! is)"
     # "I PASSED with a 241": passed, of no other exam
-    r"|(?<!\bif )(?<!\bwhether )(?<!\bunless )(?<!\bonce )"
+    r"|(?<!\bif )(?<!\bwhether )(?<!\bunless )(?<!\bonce )(?<!\bstep 1 )(?<!\bstep one )(?<!\bs1 )"
     r"\bi (?:just |finally |actually )?passed\b(?!\s+(?:step\s*(?:1|one|i)\b|step1|s1|my shelf|the shelf|shelf|"
     r"comlex|level|oet|cs|the cs|nbme|uwsa|my nbme|the nbme|boards? for step 1))"
 )
@@ -110,11 +110,12 @@ _SOMEONE_FAILED_RE = re.compile(
 """Another person's fail ("my friend failed ck"): theirs, not the student's (unless they say theirs too)."""
 _I_FAILED_RE = re.compile(r"\bi (?:just |also )?(?:failed|didn t pass|did not pass)\b")
 _HEDGED_RE = re.compile(
-    r"\b(?:think|feel like|pretty sure|probably|might have|may have|maybe|worried|scared|afraid|if) i (?:just )?"
+    r"\b(?:think|feel like|pretty sure|probably|might have|may have|maybe|worried|scared|afraid|if|convinced|sure|"
+    r"feeling like|positive|terrified) i (?:just )?"
     r"(?:failed|fail|didn t pass|did not pass|didnt pass)\b"
 )
 """A fear or a guess ("i think i failed", "if i fail") is not a result to remember."""
-_EXAM_AHEAD_RE = words_re(*EXAM_WORDS, "s2", "step2ck", "test date", "exam date")
+_EXAM_AHEAD_RE = words_re(*EXAM_WORDS, "s2", "step2ck", "test date", "exam date", "new date")
 _NOT_AHEAD_RE = words_re(*PAST_WORDS, "came back", "moved from")
 
 

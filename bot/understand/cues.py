@@ -61,6 +61,7 @@ _PLAN_EXPLICIT_RE = re.compile(
     r"|\bdedicated (?:plan|schedule|period|starts?|begins?)\b"
     r"|\b(?:exam|test) date\b|\b(?:my )?date is\b"
     r"|\bnew (?:study )?(?:plan|schedule)\b|\b(?:plan|schedule) needed\b|\bre-?plan\b"
+    r"|^(?:a\s+)?(?:study\s+)?plan (?:for|please|pls|plz)\b"  # "plan for someone out of school 6 yrs"
 )
 _EXAM_WORD_RE = words_re(*EXAM_WORDS, "step two", "step (?:2|two) ck", "s2ck", "boards?")
 # A date beside these is an exam taken, a practice test or a score question, not one to plan for.
@@ -216,6 +217,28 @@ def group_asked_about(norm: str) -> Literal["img", "do"] | None:
     return "do" if _GROUP_DO_RE.search(norm) else None
 
 
+_EXTREMES_RE = re.compile(
+    r"\b(?:highest|lowest|most competitive|least competitive|hardest|easiest|top|bottom)\b.{0,30}"
+    r"\b(?:specialt\w*|fields?|avg|average|scores?)\b"
+    r"|\b(?:specialt\w*|fields?)\b.{0,30}\b(?:highest|lowest|most competitive|least competitive)\b"
+)
+
+
+def asks_extremes(norm: str) -> bool:
+    """ "highest step 2 avg specialty? and lowest?": the whole ranking answers it."""
+    return _EXTREMES_RE.search(norm) is not None
+
+
+_NORMAL_TO_FEEL_RE = re.compile(
+    r"\b(?:is (?:this|that|it) normal|am i the only one|does anyone else|is it just me|normal to (?:feel|be))\b"
+)
+
+
+def asks_if_feeling_is_normal(text: str, norm: str) -> bool:
+    """ "ms1 and already scared of ck, is that normal": a feeling to be met, not a topic to look up."""
+    return _NORMAL_TO_FEEL_RE.search(norm) is not None and says_a_feeling(text, norm)
+
+
 def quotes_cut_off(norm: str) -> bool:
     """A cut-off or a filter heard ("anything under 230 gets filtered", "is 230 the cutoff")."""
     return _CUT_OFF_RE.search(norm) is not None
@@ -367,6 +390,7 @@ def sick_for_the_exam(norm: str) -> bool:
 _QBANK_FIGURE_RE = re.compile(
     r"\b(?:uworld|uw|amboss|qbank|q bank|kaplan|truelearn)\b.{0,40}\b(?:percent\w*|pct|\d{1,2})\b"
     r"|\b(?:\d{1,2}\s*(?:percent|pct)|percentile\w*|\d{1,2}(?:st|nd|rd|th))\b.{0,40}\b(?:uworld|uw|amboss|qbank)\b"
+    r"|\b\d{1,2}\s+(?:on\s+)?(?:uworld|uw|amboss|qbank)\b"
 )
 
 
@@ -767,8 +791,17 @@ _RETAKE_RESULT_RE = re.compile(
 
 
 def retake_result(norm: str) -> bool:
-    """ "failed ck in june, retake came back 231": the score is a retake's, so a fail is behind them."""
-    return _RETAKE_RESULT_RE.search(norm) is not None
+    """ "failed ck in june, retake came back 231": the score is a retake's, so a fail is behind them; not
+    "step 1 passed on second attempt" (another exam's retake)."""
+    return any(
+        _OTHER_EXAM_BEFORE_RE.search(norm[max(0, m.start() - 30) : m.start()]) is None
+        for m in _RETAKE_RESULT_RE.finditer(norm)
+    )
+
+
+_OTHER_EXAM_BEFORE_RE = re.compile(
+    r"\b(?:step\s*(?:1|one)|step1|s1|comlex|level\s*[12]|shelf)\b(?!.*\b(?:ck|step\s*2)\b)"
+)
 
 
 PASSED_NEWS_WORDS = 15
@@ -781,7 +814,7 @@ def just_sat_exam(norm: str) -> bool:
 
 
 _DISAPPOINTED_RE = re.compile(
-    r"\b(?:disappoint\w*|bummed|gutted|let down|crushed|devastat\w*|heartbroken|sad|upset|not happy|"
+    r"\b(?:disappoint\w*|bummed|gutted|let down|crushed|devastat\w*|defeated|deflated|heartbroken|sad|upset|not happy|"
     r"hoped for (?:more|better|higher)|expected (?:more|better|higher)|wanted (?:more|higher|\d{3}))\b"
     r"|\bonly (?:got )?an? ?\d{3}\b|\bpassed but\b|\bbarely passed\b"
 )

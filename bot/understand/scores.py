@@ -195,7 +195,9 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     if someone:
         # "my husband got 250, is that good for EM?": read against the averages, never kept as theirs.
         score, quoted = quoted[0], ()
-    past = _PAST_YEAR_RE.search(low)
+    # the year of the score's own sentence: "First was 205 last fall. Step 1 was 209 (scored, 2021)" dates Step 1
+    where = low if at is None else _sentence_at(low, at)
+    past = _PAST_YEAR_RE.search(where)
     return Numbers(
         score,
         own,
@@ -212,6 +214,14 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     )
 
 
+def _sentence_at(low: str, at: int) -> str:
+    """The sentence of `low` that holds position `at`."""
+    start = max((m.end() for m in _SENTENCE_CUT_RE.finditer(low, 0, at)), default=0)
+    end = next((m.start() for m in _SENTENCE_CUT_RE.finditer(low, at)), len(low))
+    return low[start:end]
+
+
+_SENTENCE_CUT_RE = re.compile(r"[.!?;\n]\s")
 _PAST_YEAR_RE = re.compile(r"(?<![\d/.-])(?:19[89]\d|20[01]\d|202[01])(?![\d/.-])")
 
 
