@@ -722,6 +722,10 @@ def test_what_was_felt_and_what_happened(
     assert (parsed.feeling, parsed.status) == (feeling, status)
 
 
+def test_keyboard_mash_never_hides_a_crisis_said_beside_it(knowledge: Knowledge) -> None:
+    assert understand("kms lkjh", knowledge).feeling == "hopeless"
+
+
 def test_happy_tears_at_a_pass_are_relief(knowledge: Knowledge) -> None:
     assert understand("SCORE IS OUT AND I PASSED 😭😭😭", knowledge).feeling == "relief"
     assert understand("passed 🥲 but only 221", knowledge).feeling == "disappointment"

@@ -214,7 +214,7 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     tokens = tokens_of(text)
     if not tokens:
         return Parsed("greeting" if "👋" in text else "unknown")
-    if len(tokens) <= GIBBERISH_WORDS and _gibberish(tokens):
+    if len(tokens) <= GIBBERISH_WORDS and _gibberish(tokens) and not _hopeless_by_rule(normalize(text)):
         return Parsed("unknown")  # "lkjh ck ;;": keyboard mash around a known word is still nothing asked
     norm = normalize(text)
     specs, others = find_specialties(text, tokens, index)
