@@ -247,7 +247,7 @@ class Advisor:
                 if parsed.school or parsed.status or parsed.exam_date:
                     profile = self._remember(profile, replace(parsed, score=None), text)
                 turn = self._plan_command(profile, "plan", text)
-                reply = _before_set_up(turn.reply, parsed, profile, norm)
+                reply = _before_set_up(turn.reply, parsed, profile, norm, self._today(self.default_timezone), text)
                 # A long post's other questions stay a tap away while the set-up asks its own.
                 return replace(turn, reply=talk.also(parsed, self.knowledge, reply, text), feeling=parsed.feeling)
             case "plan_operation" if (
@@ -603,11 +603,17 @@ _HANDLERS: dict[str, Handler] = {
 Group chats never reach a plan or memory handler (`Advisor._command`)."""
 
 
-def _before_set_up(reply: Reply, parsed: Parsed, profile: Profile, norm: str) -> Reply:
+def _before_set_up(
+    reply: Reply, parsed: Parsed, profile: Profile, norm: str, today: dt.date | None = None, text: str = ""
+) -> Reply:
     """What the plan set-up's first question says first: a feeling that weighs ("I cried in the library...
-    make me a plan"), then how nudges work when more were asked for, or that none exist yet to change."""
+    make me a plan"), the pace they asked for, then how nudges work when more were asked for, or that none
+    exist yet to change."""
     if parsed.feeling in interpret.LISTENED_TO:
         reply = talk.with_feeling(reply, parsed)
+    pace = parse_answers.questions_per_day(text, today) if today is not None and text else None
+    if pace is not None:
+        reply = reply.led_by(pace_line(*pace))
     if wants_several_nudges(norm):
         return reply.led_by(ONE_NUDGE_A_DAY)
     if profile.plan is None and changes_reminders(norm):
@@ -617,6 +623,18 @@ def _before_set_up(reply: Reply, parsed: Parsed, profile: Profile, norm: str) ->
 
 GOOD_PERCENT = 65
 """A question-bank percentage from here is praised even when they feel low ("71%, tired but ok")."""
+
+
+def pace_line(count: int, days: int) -> str:
+    """ "1,400 questions over 24 days is about 59 a day": their own numbers, divided, with a rest day allowed for."""
+    line = f"📐 {count:,} questions over {days} day{'s' if days != 1 else ''} is about <b>{-(-count // days)}</b> a day"
+    if days >= DAYS_FOR_REST:
+        line += f", or about {-(-count // (days - days // 7))} if you keep one rest day a week"
+    return line + ". A plan keeps that pace for you, with a nudge on each study day:"
+
+
+DAYS_FOR_REST = 7
+"""From a week out, the pace is also shown with a rest day a week (rest is part of the work)."""
 NO_REMINDERS_TO_STOP = (
     "You have no reminders running right now, so there's nothing to stop. Take the break you need: "
     "whenever you want nudges again, /plan sets them up."

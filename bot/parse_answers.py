@@ -550,3 +550,31 @@ def parse_progress(text: str) -> tuple[int | None, int | None]:
     if count is None:
         count = parse_done_count(t)
     return count, percent
+
+
+# ----------------------------------------------------------------------------- pace
+
+_LEFT_RE = re.compile(
+    r"\b(\d{3,5})\s*(?:uworld\s+|uw\s+|amboss\s+|new\s+)?(?:q|qs|questions?|ques)?\s*(?:left|remaining|to go|to do)\b"
+    r"|\b(?:have|got)\s+(\d{3,5})\s+(?:uworld\s+|uw\s+)?(?:q|qs|questions?)\b"
+)
+_DAYS_HAVE_RE = re.compile(r"\b(\d{1,3})\s*(days?|d|weeks?|wks?|w)\b(?!\s*(?:ago|a week|per|/))")
+
+
+def questions_per_day(text: str, today: date) -> tuple[int, int] | None:
+    """(questions left, days left) said in one message ("exam on the 28th, 1400 left", "30 days and 2000 left"):
+    the arithmetic a student asks for when they ask how many a day. None unless both are there."""
+    folded = fold(text)
+    left = _LEFT_RE.search(folded)
+    if left is None:
+        return None
+    count = int(left.group(1) or left.group(2))
+    found = find_exam_date(text, today)
+    if isinstance(found, date):
+        days = (found - today).days
+    else:
+        span = _DAYS_HAVE_RE.search(folded)
+        if span is None:
+            return None
+        days = int(span.group(1)) * (7 if span.group(2).startswith("w") else 1)
+    return (count, days) if days > 0 and count > 0 else None

@@ -316,3 +316,9 @@ def test_a_plan_operation_during_the_first_set_up_just_gets_the_question_again(
     shown = say(advisor, "jan 20")  # said again while the study days are asked: no plan to move yet
     assert "don't have a study plan yet" not in shown and "How many days a week" in shown
     assert store.get(1).draft == draft
+
+
+def test_asked_how_many_a_day_the_set_up_opens_with_their_own_numbers_divided(advisor: Advisor) -> None:
+    shown = plain_text(advisor.handle(1, "how many qs a day should i do if i have 30 days and 2000 left").reply.html)
+    assert "2,000 questions over 30 days is about 67 a day" in shown
+    assert "How many days a week" in shown  # and the set-up goes on, its date already taken

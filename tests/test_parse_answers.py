@@ -18,6 +18,7 @@ from bot.parse_answers import (
     parse_progress,
     parse_study_days,
     parse_study_weekdays,
+    questions_per_day,
 )
 from tests.property_budget import examples
 
@@ -362,3 +363,18 @@ def test_parsers_never_raise(text: str) -> None:
 def test_a_day_without_work_is_told_apart_from_work(text: str, nothing: bool) -> None:
     assert did_nothing(text) is nothing
     assert parse_progress(text)[0] != 9  # "ran till 9" is a time, not nine questions
+
+
+@pytest.mark.parametrize(
+    ("text", "pace"),
+    [
+        ("exam on the 28th, how many questions per day if i have 1400 left", (1400, 24)),
+        ("how many qs a day should i do if i have 30 days and 2000 left", (2000, 30)),
+        ("1500 questions left and 14 days", (1500, 14)),
+        ("i have 1200 uworld qs left, exam in 6 weeks", (1200, 42)),
+        ("did 40 qs today", None),  # work done, not work left
+        ("1400 left", None),  # no days to spread them over
+    ],
+)
+def test_questions_left_and_days_left_are_read_together(text: str, pace: tuple[int, int] | None) -> None:
+    assert questions_per_day(text, date(2026, 12, 4)) == pace

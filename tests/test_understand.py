@@ -692,6 +692,10 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("lkjh ck ;;", "unknown"),  # keyboard mash around a known word
         ("exam tmrw", "study_plan"),  # a vowel-less word across rows of keys is no mash
         ("highest step 2 avg specialty? and lowest?", "average"),  # the ranking answers it
+        ("pm&r or path which avg is lower", "compare"),  # a short alias set beside another field
+        ("avg step 2 ck for ir and does it differ from dr", "compare"),
+        ("path w 221 possible?? passed at least", "score_check"),
+        ("exam on the 28th, how many questions per day if i have 1400 left", "study_plan"),  # the pace, then a plan
         ("ms1 and already scared of ck is that normal", "vent"),  # a feeling to meet, not a topic
     ],
 )

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from bot.exam_words import ANY_DAY
-from bot.parse_answers import did_nothing, find_exam_date
+from bot.parse_answers import did_nothing, find_exam_date, questions_per_day
 from bot.understand import cues
 from bot.understand.about import AboutFacts, about
 from bot.understand.classifier import (
@@ -515,6 +515,8 @@ def _settle(
         return ("score_fit" if has_score else "smalltalk"), 1.0, None
     if intent in {"unknown", "smalltalk"} and cues.asks_help(norm):
         return "help", 1.0, None
+    if intent != "study_plan" and not has_score and questions_per_day(text, ANY_DAY) is not None:
+        return "study_plan", 1.0, None  # "1400 left and the exam on the 28th, how many a day?": the pace, then a plan
     if intent != "study_plan" and not has_score and cues.wants_reminders(norm):
         return (
             "study_plan",

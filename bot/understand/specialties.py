@@ -268,4 +268,10 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
     # After "vs" or a score the word is compared or scored, so what follows is the question, not a
     # name: "rads vs gas which is higher", "245 gas ok?"
     compared = prev is not None and (prev.isdigit() or prev in ("vs", "versus", "v"))
-    return hinted and (compared or not named)
+    # "pm&r or path which avg is lower": the second of two fields set side by side
+    compared = compared or (
+        prev in ("or", "and", "vs", "from")
+        and any(" ".join(words[j : i - 1]) in index.aliases for j in range(max(0, i - 4), i - 1))
+    )
+    compared = compared or (prev == "from" and i >= 3 and "differ" in words[max(0, i - 3) : i])
+    return (hinted or compared) and (compared or not named)
