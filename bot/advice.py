@@ -282,6 +282,20 @@ def _points(n: int) -> str:
     return f"{n} point" if n == 1 else f"{n} points"
 
 
+def score_news(score: int, knowledge: Knowledge) -> Reply:
+    """A score shared as news, asking nothing ("I GOT 258!!!"): where it sits in one line, the full list a tap away."""
+    # the figures the full list sets it against (the ranking's series), so the line and the list agree
+    values = [figure.value for group in knowledge.ranking() for _, figure in group.rows]
+    at_or_above = sum(score >= value for value in values)
+    html = (
+        f"Your {score} is at or above the average Step 2 CK score in {at_or_above} of the {len(values)} specialties "
+        "I hold figures for (each figure's source is in the full list)."
+        if at_or_above
+        else f"Your {score} is under every specialty average I hold, and averages are midpoints, not cut-offs."
+    )
+    return Reply(html, ((Button(f"What fits a {score}?", f"/score {score}"), Button("📊 Chart", f"/chart {score}")),))
+
+
 def average(spec: Specialty, knowledge: Knowledge) -> Reply:
     """Every figure we hold for one specialty, each with its label, framed as averages."""
     lead = knowledge.lead(spec.id)

@@ -108,6 +108,15 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             return talk.with_feeling(talk.fallback(parsed, k), parsed)
     if parsed.intent == "average" and not parsed.specialties and not parsed.other_specialties:
         return advice.specialties_table(k)  # "highest step 2 avg specialty? and lowest?": the whole ranking
+    if (
+        parsed.intent == "score_fit"
+        and parsed.feeling in {"celebration", "relief"}
+        and parsed.score is not None
+        and not parsed.quoted
+        and not cues.asks_something(text, norm)
+    ):
+        # "I GOT 258!!!!!!! crying rn": joy first and where it sits in a line; the full list is a tap away
+        return talk.with_feeling(advice.score_news(parsed.score, k), parsed)
     if older_score(parsed, k):
         return talk.with_feeling(talk.older_score(parsed), parsed)  # "a 95 back in 2009" is no fail today
     if parsed.unsure:

@@ -39,6 +39,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # A real result lower than practice asks why, not what fits.
         ("why is my 241 lower than my nbmes", None, "why did i score lower on the real step 2"),
         ("highest step 2 avg specialty? and lowest?", None, "average step 2 ck by specialty"),
+        # Score news asking nothing: joy and where it sits in a line, not the whole table.
+        ("I GOT 258!!!!!!! crying rn", None, "at or above the average step 2 ck score in"),
         ("is a 60% uworld first pass average good", None, "a question bank's percent correct"),
         (
             "I took CK yesterday and I'm convinced I failed. is that normal? also how soon can I know?",
@@ -87,3 +89,10 @@ def test_it_reads_no_store_and_no_clock(knowledge: Knowledge) -> None:
     text = "is 250 good for IM?"
     first = respond(understand(text, knowledge), Profile(1), text, knowledge, TODAY)
     assert first == respond(understand(text, knowledge), Profile(1), text, knowledge, TODAY)
+
+
+def test_score_news_stays_short_and_the_full_list_answers_what_fits(knowledge: Knowledge) -> None:
+    news = answer(knowledge, "I GOT 258!!!!!!! crying rn")
+    assert "At or above the average" not in news and len(news.splitlines()) <= 6  # the list is a tap away
+    full = answer(knowledge, "I got 258, what can I apply to?")
+    assert "At or above the average" in full  # asked what fits: the list itself

@@ -623,9 +623,11 @@ def _readings(guess: Prediction) -> tuple[str, ...]:
 
 def _also(text: str, intent: str, topic: str | None, loaded: Model) -> tuple[str, ...]:
     """Asks in single sentences that differ from the main one (`intent`, `topic`) and are confidently something."""
-    seen = {_label(intent, topic or "")}
+    seen = {_label(intent, topic or ""), _label("faq", topic or "")}  # the topic answered first is no "also"
     found: list[str] = []
-    asks = [s for s in _SENTENCE_RE.split(text) if len(s) >= 12 and ("?" in s or _QUESTION_RE.match(normalize(s)))]
+    # "couple things: how many programs should i apply to?": the question is what follows the colon
+    sentences = [s.rsplit(": ", 1)[-1] for s in _SENTENCE_RE.split(text)]
+    asks = [s for s in sentences if len(s) >= 12 and ("?" in s or _QUESTION_RE.match(normalize(s)))]
     if len(asks) < 2:
         return ()  # one question: the whole post's reading already answers it
     for sentence in asks:
