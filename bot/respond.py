@@ -133,6 +133,16 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and not _RETEST_RE.search(norm)
     ):
         parsed = replace(parsed, topic=topics.SCORE_RELEASE)  # "took it yesterday, sure I failed, when will I know"
+    if (
+        parsed.intent == "faq"
+        and parsed.topic in {topics.AFTER_FAIL, topics.RETAKES}
+        and not failed
+        and parsed.own
+        and parsed.score is not None
+        and parsed.score >= (k.pass_mark() or 300)
+    ):
+        # "incoming intern, my ck came back 229 after the match, will my program care?": a pass, not a fail
+        parsed = replace(parsed, topic=topics.SCORE_RELEASE if stage_after_match(norm) else topics.GOOD_SCORE)
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):
         # "terrified of failing step 2 someday": a fear to listen to, not a fail to plan a retake around
         return talk.vent(replace(parsed, feeling=parsed.feeling or "worry"))
@@ -159,7 +169,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if asked.intent == "faq" and text:
         specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)
     if specific is not None:
-        specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
+        # matched already: the field's average is no longer theirs to weigh
+        specs = (
+            [] if stage == "incoming_resident" else [k.specialties[s] for s in parsed.specialties if s in k.specialties]
+        )
         reply = advice.specific_answer(specific, k, specs, parsed.score, yes_no=parsed.yes_no)
     else:
         why = None
@@ -179,6 +192,16 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         reply = reply.led_by(FOR_SOMEONE_ELSE)  # "my friend failed ck, what should she do": theirs, not the student's
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)
     return talk.with_feeling(reply, parsed)
+
+
+_AFTER_MATCH_RE = re.compile(
+    r"\b(?:incoming (?:intern|resident|pgy\s*1)|pgy\s*1|intern year|after the match|matched)\b"
+)
+
+
+def stage_after_match(norm: str) -> bool:
+    """They've matched: an incoming resident's question about a score is about their program, not applying."""
+    return _AFTER_MATCH_RE.search(norm) is not None
 
 
 def modest_score(knowledge: Knowledge) -> int:

@@ -12,6 +12,7 @@ import re
 
 from bot.student import About
 from bot.understand import Parsed
+from bot.understand.cues import just_matched
 from knowledge.models import Stage
 
 _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
@@ -39,8 +40,8 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
 def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = None) -> Stage | None:
     """The student's stage: what this message says first, then what we remember; None when unknown."""
     said = next((stage for stage, pattern in _SAID if pattern.search(norm)), None)
-    if said == "incoming_resident":
-        return said  # a resident-to-be who failed needs what to tell their program, not a school advisor
+    if said == "incoming_resident" or just_matched(norm):  # "matched IM!! do i still need...": past applying
+        return "incoming_resident"  # a resident-to-be who failed needs what to tell their program, not a school advisor
     if parsed.status == "failed" or (parsed.status is None and about.status == "failed"):
         return "retaking"
     for stage, pattern in _SAID:

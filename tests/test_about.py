@@ -30,6 +30,7 @@ def facts(text: str) -> AboutFacts:
         ("med school in Georgia, 245 for EM", {"school": None}),  # a US state as often as a country
         ("I'm from India, 240 on ck", {"school": None}),  # where they're from is not where they trained
         ("I'm a DO student, should I take step 2 too", {"school": "do"}),
+        ("matched IM!! do i still need to do anything with ERAS?", {"school": None}),  # "do" asks; IM is the field
         ("im a us md student, ms3", {"school": "us_md", "stage": "ms3"}),
         ("I'm a 4th year applying peds", {"stage": "4th year"}),
         ("I failed step 2 and feel terrible", {"status": "failed"}),

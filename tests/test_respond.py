@@ -39,6 +39,13 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # A real result lower than practice asks why, not what fits.
         ("why is my 241 lower than my nbmes", None, "why did i score lower on the real step 2"),
         ("highest step 2 avg specialty? and lowest?", None, "average step 2 ck by specialty"),
+        # Matched already: what's left now, not how to match; a passing score after the Match is no fail.
+        ("matched IM!! do i still need to do anything with ERAS?", None, "the application side is done"),
+        (
+            "incoming intern, my ck came back 229 after the match, will my program care?",
+            None,
+            "ask your program coordinator",
+        ),
         # Score news asking nothing: joy and where it sits in a line, not the whole table.
         ("I GOT 258!!!!!!! crying rn", None, "at or above the average step 2 ck score in"),
         ("is a 60% uworld first pass average good", None, "a question bank's percent correct"),

@@ -68,7 +68,9 @@ PLACE_SPAN = 40
 
 
 _DO_RE = re.compile(
+    # "im DO": not "matched IM!! do i still need...", where "do" asks and "IM" is the field
     r"\b(?:i m|im|i am|as an?|fellow|am an?)\s+(?:a\s+)?(?:do|osteopathic)(?: student| applicant| grad| school)?\b"
+    r"(?!\s+(?:i|you|we|they|programs?|people|my|the|it|u|ppl|anything|students)\b)"
     r"|\bdo (?:student|here|applicant|school|grad)\b|\bosteopathic (?:student|school|applicant)\b"
 )
 _MD_RE = re.compile(
