@@ -90,11 +90,12 @@ _FAILED_RE = re.compile(
 )
 _PASSED_RE = re.compile(
     # not a supposition: "will programs know if i passed the second time?"
-    r"(?<!\bif )(?<!\bwhether )(?<!\bunless )(?<!\bonce )"
-    r"\bi (?:just )?passed (?:step 2|ck|step2|s2|it|my ck|my step 2)\b|\bpassed (?:step 2|ck)\b(?! is)"
+    # (the look-backs come after "i ", where they are few: before it they would run at every position)
+    r"\bi (?<!\bif i )(?<!\bwhether i )(?<!\bunless i )(?<!\bonce i )"
+    r"(?:just )?passed (?:step 2|ck|step2|s2|it|my ck|my step 2)\b|\bpassed (?:step 2|ck)\b(?! is)"
     # "I PASSED with a 241": passed, of no other exam
-    r"|(?<!\bif )(?<!\bwhether )(?<!\bunless )(?<!\bonce )(?<!\bstep 1 )(?<!\bstep one )(?<!\bs1 )"
-    r"\bi (?:just |finally |actually )?passed\b(?!\s+(?:step\s*(?:1|one|i)\b|step1|s1|my shelf|the shelf|shelf|"
+    r"|\bi (?<!\bif i )(?<!\bwhether i )(?<!\bunless i )(?<!\bonce i )(?<!\bstep 1 i )(?<!\bstep one i )"
+    r"(?<!\bs1 i )(?:just |finally |actually )?passed\b(?!\s+(?:step\s*(?:1|one|i)\b|step1|s1|my shelf|the shelf|shelf|"
     r"comlex|level|oet|cs|the cs|nbme|uwsa|my nbme|the nbme|boards? for step 1))"
 )
 _TAKEN_RE = re.compile(
