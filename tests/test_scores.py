@@ -73,6 +73,10 @@ def row(text: str, **fields: Any) -> Any:
         row("uro avg step 2 ck, i heard 250", score=None, quoted=(250,)),
         # A year dates the score of its own sentence only.
         row("First was 205 last fall. Step 1 was 209 (I took it scored, 2021).", score=205, past_year=None),
+        # A score supposed ("thought i'd get like 240") steps aside for the one they got.
+        row("it was 251!!!! my nbmes were 238-244 so i thought i'd get like 240", score=251),
+        # A Step 1 named earlier doesn't take a number from a new clause ("..., so ... my 251").
+        row("a first-attempt step 1, so i don't know whether my 251 makes up for it", step1=None, score=251),
         # A retake's result is the one that counts now.
         row("I failed CK in March (211, passing is 214) and just got my retake score: 236", score=236),
         row("2nd attempt passer of CK (first 210, second 236), applying FM", score=236),

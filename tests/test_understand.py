@@ -669,6 +669,9 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "weak in OB and biostats, 4 weeks left",
         "struggling with peds questions lately",
         "why did i choose medicine 😩 (jk mostly)",  # the profession, not Internal Medicine
+        "plan for 8 weeks, i'm weak in obgyn and peds",  # both subjects, the second after "and"
+        "2 blocks, 71 and 64. rough day in obgyn",
+        "did all of cardio in amboss, 58% ugh",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
@@ -696,6 +699,8 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("avg step 2 ck for ir and does it differ from dr", "compare"),
         ("path w 221 possible?? passed at least", "score_check"),
         ("exam on the 28th, how many questions per day if i have 1400 left", "study_plan"),  # the pace, then a plan
+        ("how long do i have to pass all 3 steps? step 1 was 2019", "faq"),  # the Steps' time limit, not Step 1's mark
+        ("should i take step 3 before residency? 245 on ck, IM", "out_of_scope"),  # short: Step 3 is the question
         ("ms1 and already scared of ck is that normal", "vent"),  # a feeling to meet, not a topic
     ],
 )

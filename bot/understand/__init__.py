@@ -435,8 +435,10 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
-    if cues.asks_step3(norm):
-        return "out_of_scope", 1.0, None  # Step 3 is not ours to answer, whatever scores or fields come with it
+    if cues.asks_step3(norm) and (len(text) < SPECIFIC_CHARS or not (has_score or has_spec)):
+        # Step 3 is not ours to answer, whatever scores or fields come with it; in a long post it is one
+        # question among several, and the ones that are ours still get their answer
+        return "out_of_scope", 1.0, None
     if not has_score and cues.asks_dual_apply(norm):
         return "faq", 1.0, topics.MATCH_WITH_AVERAGE  # a question of its own, not two fields' averages
     if not has_score and cues.sick_for_the_exam(norm):

@@ -296,6 +296,8 @@ _OUT_OF_SCOPE = (
         ),
     ),
 )
+_ALL_STEPS_RE = re.compile(r"\b(?:all|every|both)\s+(?:3|three|the)?\s*steps\b|\bsteps\b")
+"""The Steps together ("how long do i have to pass all 3 steps"): their time limit, not Step 1's pass mark."""
 _STEP1_NAMED_RE = re.compile(r"\bstep\s*(?:1|one|i)\b")
 _PASS_MARK_RE = re.compile(
     r"\b(?:pass(?:ing)?\s*(?:mark|score|standard|line|cut\s*off)|min(?:imum)?\s*(?:score|passing|to pass)|to pass)\b"
@@ -458,7 +460,7 @@ def out_of_scope(norm: str) -> str | None:
         return None
     if _CONTENT_RE.search(norm) and not re.search(r"\b(?:score|scores|match|residency|average|avg|exam day)\b", norm):
         return "content"
-    if _STEP1_NAMED_RE.search(norm) and _PASS_MARK_RE.search(norm):
+    if _STEP1_NAMED_RE.search(norm) and _PASS_MARK_RE.search(norm) and not _ALL_STEPS_RE.search(norm):
         return "step1_mark"  # "what's the passing score for step 1": its pass mark, not Step 2 CK's
     for kind, pattern in _OUT_OF_SCOPE:
         if pattern.search(norm):

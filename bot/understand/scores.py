@@ -270,7 +270,10 @@ def _find_score(
         if kept:
             return kept[-1][0], kept[-1][1], None, None, tuple(quoted)
     if said:
-        return said[0][0], said[0][1], None, None, tuple(quoted)
+        # "it was 251!!!! ... i genuinely thought i'd get like 240": the one supposed steps aside
+        real = [c for c in said if not _is_supposed(low, c[1])] or [c for c in weak if not _is_supposed(low, c[1])]
+        value, at = (real or said)[0]
+        return value, at, None, None, tuple(quoted)
     if weak:
         # "I'd rather not grind for a 260, is 245 fine for gas?": the number asked about, not the one wished for
         plain = [c for c in weak if not _is_supposed(low, c[1])] if len(weak) > 1 else weak
@@ -307,7 +310,11 @@ _WHEN_RE = re.compile(
     r"|yesterday|today|this\s+morning|tonight)\b"
 )
 """When a practice test was taken, skipped over between its name and its result."""
-_TAG_STOP_RE = re.compile(_STOP_RE.pattern + r"|\b(?:but|pass(?:ed)?|fail(?:ed)?|p\s*/\s*f|ck|step\s*2|s2)\b")
+_TAG_STOP_RE = re.compile(
+    _STOP_RE.pattern + r"|\b(?:but|pass(?:ed)?|fail(?:ed)?|p\s*/\s*f|ck|step\s*2|s2)\b"
+    # a new clause about something else: "a first-attempt step 1, so i don't know whether my 251..."
+    r"|,\s*(?:so|and|which|because)\b|\b(?:whether|my)\b"
+)
 _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
 _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
 _RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
@@ -397,7 +404,8 @@ _NOT_OWN_RE = re.compile(
 
 
 _SUPPOSED_RE = re.compile(
-    r"\b(?:if|what if|would|hypothetically|let\s*'?s say|lets say|suppose|assuming|aim\w*|target\w*|goal|want|wanna"
+    r"\b(?:if|what if|would|i d|hypothetically|let\s*'?s say|lets say|suppose|assuming|aim\w*|target\w*|goal|want|wanna"
+    r"|thought|figured|guessed"
     r"|need|hop(?:e|ing)|shooting for|going for|expect\w*|scared|afraid|worried|terrified|end(?:s|ed)? up"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*)\b"
 )

@@ -161,6 +161,7 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     n = len(words)
     specs: list[str] = []
     others: list[str] = []
+    studied_until = -1  # where the last subject studied ended: "weak in obgyn and peds" makes both subjects
     i = 0
     prefixes = index.prefixes
     while i < n:
@@ -174,10 +175,13 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
         known, ident = hit
         before = [" ".join(words[max(0, i - k) : i]) for k in (1, 2, 3, 4)]
         # "weak in OB" is a subject studied; "why did i choose medicine" is the profession
-        studied = any(b in _V.subject_before for b in before) or (
-            words[i] == "medicine" and any(b in _V.profession_before for b in before)
+        studied = (
+            any(b in _V.subject_before for b in before)
+            or (words[i] == "medicine" and any(b in _V.profession_before for b in before))
+            or (studied_until >= 0 and i == studied_until + 1 and words[i - 1] in ("and", "or", "n"))
         )
         if (end < n and words[end] in _V.not_after_specialty) or studied:
+            studied_until = end
             i = end  # "IM shelf", "weak in OB": a subject studied or an exam, not a career
             continue
         if end < n and words[end] in _V.surgery_words and joins[end]:
