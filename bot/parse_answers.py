@@ -95,7 +95,10 @@ _DAY_MONTH_RE = re.compile(
 # an answer about study days) and not "6 weeks ago".
 _UNIT = r"(days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)"
 _NOT_RATE = r"(?!\s*(?:a|per|each|every|/|a\s+wk)\s*(?:week|wk)\b)(?!\s+ago\b)"
-_RELATIVE_RE = re.compile(rf"\b(?:in\s+)?([0-9]{{1,3}}|{_NUMBER_WORD_RE})\s*{_UNIT}\b{_NOT_RATE}")
+_RELATIVE_RE = re.compile(
+    # "pushed ck back 2 weeks" moves a date by a span; it names no date of its own
+    rf"(?<!\bback )(?<!\bup )(?<!\bforward )(?<!\bby )\b(?:in\s+)?([0-9]{{1,3}}|{_NUMBER_WORD_RE})\s*{_UNIT}\b{_NOT_RATE}"
+)
 _RELATIVE_A_RE = re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}")
 _TOMORROW_RE = re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")
 _TODAY_RE = re.compile(r"\b(today|tonight|this\s+morning|this\s+afternoon)\b")
@@ -196,6 +199,9 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
         add(m, _check_range(today + timedelta(days=2 if m[1] else 1), today))
     for m in _TODAY_RE.finditer(text):
         add(m, _check_range(today, today))
+    for m in _NEXT_MONTH_DAY_RE.finditer(text):
+        # "exam is 14th of next month"
+        add(m, _calendar_date(None, today.month % 12 + 1, int(m[1]), today))
     for m in _ORDINAL_DAY_RE.finditer(text):
         # "exam on the 28th": that day of this month if it's still ahead, else of the next.
         day = int(m[1])
@@ -248,10 +254,11 @@ _PAST_RE = words_re(*PAST_WORDS)
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
 """A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
 _ORDINAL_DAY_RE = re.compile(
-    r"\b(?:on|by|before|until|till|for)\s+the\s+([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
-    r"(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
+    r"\b(?:on|by|before|until|till|for|is|date is|new date is)\s+(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
+    r"(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next month)\w*)"
 )
 """A day of the month alone ("exam on the 28th"); with a month named, the month readers have it."""
+_NEXT_MONTH_DAY_RE = re.compile(r"\b(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?\s+of\s+next\s+month\b")
 _EVERY_RE = re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
 _APART_RE = re.compile(r"s?\s*(?:apart|between|per|each|at a time)\b")
 """A weekday that recurs ("every saturday") or a span between things ("1 week apart") dates no exam."""
@@ -431,7 +438,7 @@ def parse_nudge_time(text: str) -> time | str:
 # ------------------------------------------------------------------------- progress
 
 _DONE_RE = re.compile(
-    r"(?<![0-9./])([0-9]{1,4})(?![0-9./])(?!\s*(?:%|percent|pct))"
+    r"(?<![0-9./,])([0-9]{1,4})(?![0-9./]|,[0-9])(?!\s*(?:%|percent|pct))"  # "1,200 incorrects" is no 1
     r"(?!\s*(?:days?|weeks?|wks?|hours?|hrs?|mins?|minutes|months?|blocks?|am|pm|th|st|nd|rd)\b)"
     r"\s*(?:q|qs|qbank|questions?|ques|items?|mcqs?|problems?)?\b"
 )
@@ -472,7 +479,7 @@ def did_nothing(text: str) -> bool:
 
 
 _COUNTED_RE = re.compile(
-    r"(?<![0-9./])([0-9]{1,4})(?![0-9./])\s*(?:q|qs|qbank questions|questions?|ques|items?|mcqs?|problems?)\b"
+    r"(?<![0-9./,])([0-9]{1,4})(?![0-9./]|,[0-9])\s*(?:q|qs|qbank questions|questions?|ques|items?|mcqs?|problems?)\b"
 )
 _NUMBERS_SOMETHING_RE = re.compile(
     r"\b(?:block|day|week|wk|nbme|uwsa|form|step|cms|no|number|chapter|part|module|set|test|round|pass|page|"

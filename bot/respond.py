@@ -41,6 +41,19 @@ FAILED_READS = frozenset(
 
 
 _RETEST_RE = re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
+MATCHED_SCORE_ANSWER = "matched-score-still-matters"
+NOT_MATCHED_ANSWER = "match-unmatched-soap"
+BEFORE_THE_MATCH = frozenset(
+    {
+        topics.SCORE_BEFORE_INTERVIEW,
+        topics.TAKE_BEFORE_APPLYING,
+        topics.PENDING_SCORE,
+        topics.TIMING,
+        topics.WHY_STEP2_MATTERS,
+    }
+)
+"""Topics about applying (and why the score matters for it): for someone matched already, the question is
+whether it still matters, and what their program asks."""
 PASS_NEWS_CHARS = 200
 """In a longer post a pass is background ("...I assume not since I passed"), relieved about only when said with joy."""
 PRACTICE_GENERAL = "pt-nbme-predict"
@@ -143,6 +156,13 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     ):
         # "incoming intern, my ck came back 229 after the match, will my program care?": a pass, not a fail
         parsed = replace(parsed, topic=topics.SCORE_RELEASE if stage_after_match(norm) else topics.GOOD_SCORE)
+    ruled_answer = None  # an answer a rule below settles on, whatever the ways of asking match
+    if parsed.intent == "faq" and parsed.topic in BEFORE_THE_MATCH and stage_after_match(norm) and not failed:
+        # matched, with the exam still to pass: whether the score matters now, not screening or timing for ERAS
+        parsed = replace(parsed, topic=topics.WHY_STEP2_MATTERS)
+        ruled_answer = k.answers.get(MATCHED_SCORE_ANSWER)
+    if parsed.intent == "faq" and cues.did_not_match(norm):
+        ruled_answer = k.answers.get(NOT_MATCHED_ANSWER)  # "everyone matched except me": what happens now
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):
         # "terrified of failing step 2 someday": a fear to listen to, not a fail to plan a retake around
         return talk.vent(replace(parsed, feeling=parsed.feeling or "worry"))
@@ -165,8 +185,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     # A comparison whose post asks a question of its own (a topic beside the frame): the question is
     # answered first, and the score is set beside the averages in that answer's numbers section.
     asked = replace(parsed, intent="faq") if parsed.intent in FIGURE_INTENTS and parsed.topic else parsed
-    specific = None
-    if asked.intent == "faq" and text:
+    specific = ruled_answer
+    if specific is None and asked.intent == "faq" and text:
         specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)
     if specific is not None:
         # matched already: the field's average is no longer theirs to weigh

@@ -35,9 +35,11 @@ EXAM_DAY = _named("exam_day")
 GOOD_SCORE = _named("good_score")
 IMG = _named("img")
 LOW_SCORE = _named("low_score")
+MATCH_RATES = _named("match_rates")
 MATCH_WITH_AVERAGE = _named("match_with_average")
 OVERALL_AVERAGE = _named("overall_average")
 PASSING_SCORE = _named("passing_score")
+PENDING_SCORE = _named("pending_score")
 PERCENTILES = _named("percentiles")
 PRACTICE_TESTS = _named("practice_tests")
 PROGRAM_DIRECTORS = _named("program_directors")
@@ -49,7 +51,9 @@ STEP1_VS_STEP2 = _named("step1_vs_step2")
 STEP2_CS = _named("step2_cs")
 STUDY_LENGTH = _named("study_length")
 STUDY_STRATEGIES = _named("study_strategies")
+TAKE_BEFORE_APPLYING = _named("take_before_applying")
 TIMING = _named("timing")
+WHY_STEP2_MATTERS = _named("why_step2_matters")
 
 NAMED_IN_CODE = (
     AFTER_FAIL,
@@ -59,9 +63,11 @@ NAMED_IN_CODE = (
     GOOD_SCORE,
     IMG,
     LOW_SCORE,
+    MATCH_RATES,
     MATCH_WITH_AVERAGE,
     OVERALL_AVERAGE,
     PASSING_SCORE,
+    PENDING_SCORE,
     PERCENTILES,
     PRACTICE_TESTS,
     PROGRAM_DIRECTORS,
@@ -73,6 +79,8 @@ NAMED_IN_CODE = (
     STEP2_CS,
     STUDY_LENGTH,
     STUDY_STRATEGIES,
+    TAKE_BEFORE_APPLYING,
     TIMING,
+    WHY_STEP2_MATTERS,
 )
 """Every topic the code names: `knowledge check` fails when a knowledge folder lacks one."""

@@ -117,6 +117,7 @@ def test_with_nerves_heard_the_exam_need_not_be_named() -> None:
         ("feel so dumb after today's block", None),
         ("exam tomorrow. can't sleep. heart racing", "tomorrow"),
         ("ck is tomorrow and i did 40 qs today, scared", "tomorrow"),  # the exam itself named for that day
+        ("just took CK today, block 4 was brutal, i think i failed", None),  # the day is behind them
     ],
 )
 def test_with_nerves_a_day_about_something_else_is_not_exam_day(text: str, when: str | None) -> None:

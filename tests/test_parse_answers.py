@@ -378,3 +378,19 @@ def test_a_day_without_work_is_told_apart_from_work(text: str, nothing: bool) ->
 )
 def test_questions_left_and_days_left_are_read_together(text: str, pace: tuple[int, int] | None) -> None:
     assert questions_per_day(text, date(2026, 12, 4)) == pace
+
+
+@pytest.mark.parametrize(
+    ("text", "exam"),
+    [
+        ("pushed ck back 2 weeks, new date is the 30th", date(2026, 1, 30)),  # a shift names no date; the 30th does
+        ("days left? exam is 14th of next month", date(2026, 2, 14)),
+        ("moved my exam up by 2 weeks", None),
+    ],
+)
+def test_a_shift_is_no_date_and_next_month_is_read(text: str, exam: date | None) -> None:
+    assert find_exam_date(text, TODAY) == exam
+
+
+def test_a_thousands_comma_or_an_ordinal_is_no_count_of_questions() -> None:
+    assert parse_progress("uworld 1st pass done. 66% overall. 1,200 incorrects to review") == (None, 66)

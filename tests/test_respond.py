@@ -46,6 +46,12 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             None,
             "ask your program coordinator",
         ),
+        ("ugh everyone matched except me", None, "what happens if i don't match?"),
+        (
+            "So I matched!!! I still haven't taken step 2 and my program says I need to pass it before July.",
+            None,
+            "does my step 2 ck score still matter?",
+        ),
         # Score news asking nothing: joy and where it sits in a line, not the whole table.
         ("I GOT 258!!!!!!! crying rn", None, "at or above the average step 2 ck score in"),
         ("is a 60% uworld first pass average good", None, "a question bank's percent correct"),

@@ -77,6 +77,8 @@ def row(text: str, **fields: Any) -> Any:
         row("it was 251!!!! my nbmes were 238-244 so i thought i'd get like 240", score=251),
         # A Step 1 named earlier doesn't take a number from a new clause ("..., so ... my 251").
         row("a first-attempt step 1, so i don't know whether my 251 makes up for it", step1=None, score=251),
+        row("honestly so embarrassed. told everyone i'd crush it and got a 224", score=224, quoted=()),
+        row("If I take CK and get like 230, is that worse than not taking it", score=230, hypothetical=True),
         # A retake's result is the one that counts now.
         row("I failed CK in March (211, passing is 214) and just got my retake score: 236", score=236),
         row("2nd attempt passer of CK (first 210, second 236), applying FM", score=236),

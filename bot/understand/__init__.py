@@ -270,6 +270,8 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
         and not cues.says_a_feeling(text, norm)
     ):
         feeling = None  # "derm average?": a plain question about a field, however the model heard its tone
+    if feeling in (None, "stress", "worry") and cues.did_not_match(norm):
+        feeling = "disappointment"  # not matching hurts; it is the feeling to name first
     if feeling == "exhaustion" and _TIRED_BUT_OK_RE.search(norm):
         feeling = None  # "80 questions today, tired but ok": a day's report, not burnout
     if feeling is None and settled == "vent" and cues.asks_if_feeling_is_normal(text, norm):
@@ -502,6 +504,8 @@ def _settle(
         if has_spec and cues.asks_average(norm) and not cues.quotes_cut_off(norm):
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
         return "faq", 1.0, None  # a figure they heard, asked about: the topic answers it, not a fit list
+    if cues.did_not_match(norm) and len(text) < SPECIFIC_CHARS:
+        return "faq", 1.0, topics.MATCH_RATES  # "everyone matched except me": what happens now (SOAP), kindly
     if not has_score and not has_spec and cues.asks_extremes(norm):
         return "average", 1.0, None  # "highest step 2 avg specialty? and lowest?": the ranking (`respond`)
     if (

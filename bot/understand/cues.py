@@ -739,6 +739,17 @@ _NOT_MATCHED_RE = re.compile(
 """A match denied, hoped for or supposed, said of the match itself ("the 226 didn't stop me" is still news)."""
 
 
+_DID_NOT_MATCH_RE = re.compile(
+    r"\b(?:i|i m|im)\s+(?:didn t|didnt|did not|haven t|havent|never)\s+match\w*\b|\bi\s+(?:went\s+)?unmatched\b"
+    r"|\b(?:everyone|all my friends|my whole class|everybody)\s+matched\s+(?:except|but)\s+me\b|\bi m unmatched\b"
+)
+
+
+def did_not_match(norm: str) -> bool:
+    """ "ugh everyone matched except me", "i didn't match": their own match didn't come, the hardest news."""
+    return _DID_NOT_MATCH_RE.search(norm) is not None
+
+
 def just_matched(norm: str) -> bool:
     """ "I MATCHED!!!", "just matched into gen surg": news to congratulate first, not a question about match rates."""
     return _MATCHED_RE.search(norm) is not None and _NOT_MATCHED_RE.search(norm) is None
@@ -925,6 +936,8 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
         return None
     if _PRACTICE_SOON_RE.search(norm) and not _REAL_EXAM_RE.search(norm):
         return None  # "panic attack during my practice nbme today": a practice test, not exam day
+    if _TOOK_IT_RE.search(norm):
+        return None  # "just took CK today": the day is behind them, not ahead
     if _OTHER_DAY_RE.search(norm) and not _EXAM_THAT_DAY_RE.search(norm):
         return None  # "score comes out tomorrow", "40 today at 58%", "skipped today": that day is about something else
     if _TOMORROW_RE.search(norm):
@@ -932,6 +945,10 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
     return "today" if _TODAY_RE.search(norm) else None
 
 
+_TOOK_IT_RE = re.compile(
+    r"\b(?:took|sat|finished|completed|survived|walked out of|done with|got out of)\s+(?:my\s+|the\s+)?"
+    r"(?:step\s*(?:2|two)|ck|exam|test|boards|it)\b"
+)
 _OTHER_DAY_RE = re.compile(
     r"\b(?:scores?|results?|release\w*|comes? out|came out|block|blocks|questions|qs|q|percent|skip\w*|studied|"
     r"study|studying|uworld|uw|amboss|anki|shelf|rotation|shift|call|clinic|lecture|interview\w*|reminders?|"

@@ -412,9 +412,10 @@ _SUPPOSED_RE = re.compile(
 
 
 def _is_supposed(low: str, at: int) -> bool:
-    """A score hoped for, feared or supposed: "hoping to get 255", "scared I'll end up with 235"."""
+    """A score hoped for, feared or supposed: "hoping to get 255", "scared I'll end up with 235",
+    "if I take CK and get like 230" (an "and" goes on with the supposition)."""
     before = low[max(0, at - 40) : at]
-    cut = list(re.finditer(r"[,;!?\n]|\.\s|\b(?:but|so|and)\b", before))
+    cut = list(re.finditer(r"[,;!?\n]|\.\s|\b(?:but|so)\b", before))
     clause = before[cut[-1].end() :] if cut else before
     return _SUPPOSED_RE.search(clause) is not None
 
@@ -529,7 +530,9 @@ _HEARD_RE = re.compile(
     r"\b(?:(?<!\bi )(?<!\bi've )(?<!\bive )(?<!\bi just )(?:told|tells|said|says|mentioned)|heard|hear|"
     r"claims?|claimed|swears?|apparently|read\s+(?:that|somewhere|online)|"
     r"(?:saw|seen|seeing|see)\s+(?:that|people\s+say\w*|posts?|online))\b"
-    r"(?![^.!?]*\b(?:i|i'?ve|i'?m)\s+(?:got|scored|have|had|am at|m at|ended up)\b)(?:(?!\bbut\b)[^.!?]){0,60}$"
+    # their own result after it ends its reach: "i told my mom i got 250", "told everyone i'd crush it and got a 224"
+    r"(?![^.!?]*\b(?:(?:i|i'?ve|i'?m)\s+(?:got|scored|have|had|am at|m at|ended up)|and\s+(?:got|scored|ended up))\b)"
+    r"(?:(?!\bbut\b)[^.!?]){0,60}$"
 )
 
 
