@@ -97,7 +97,8 @@ _UNIT = r"(days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)"
 _NOT_RATE = r"(?!\s*(?:a|per|each|every|/|a\s+wk)\s*(?:week|wk)\b)(?!\s+ago\b)"
 _RELATIVE_RE = re.compile(
     # "pushed ck back 2 weeks" moves a date by a span; it names no date of its own
-    rf"(?<!\bback )(?<!\bup )(?<!\bforward )(?<!\bby )\b(?:in\s+)?([0-9]{{1,3}}|{_NUMBER_WORD_RE})\s*{_UNIT}\b{_NOT_RATE}"
+    r"(?<!\bback )(?<!\bup )(?<!\bforward )(?<!\bby )"
+    rf"\b(?:in\s+)?([0-9]{{1,3}}|{_NUMBER_WORD_RE})\s*{_UNIT}\b{_NOT_RATE}"
 )
 _RELATIVE_A_RE = re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}")
 _TOMORROW_RE = re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")
