@@ -99,6 +99,8 @@ _RELATIVE_RE = re.compile(
     # "pushed ck back 2 weeks" moves a date by a span; it names no date of its own
     r"(?<!\bback )(?<!\bup )(?<!\bforward )(?<!\bby )"
     rf"\b(?:in\s+)?([0-9]{{1,3}}|{_NUMBER_WORD_RE})\s*{_UNIT}\b{_NOT_RATE}"
+    # the length of a plan or of dedicated study, not the time to the exam: "a 2 week crash plan, exam on the 20th"
+    r"(?!\s+(?:crash|study|studying|dedicated|plan|schedule|course|program|break|vacation|rotation|sprint|block)\b)"
 )
 _RELATIVE_A_RE = re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}")
 _TOMORROW_RE = re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")

@@ -386,6 +386,7 @@ def test_questions_left_and_days_left_are_read_together(text: str, pace: tuple[i
         ("pushed ck back 2 weeks, new date is the 30th", date(2026, 1, 30)),  # a shift names no date; the 30th does
         ("days left? exam is 14th of next month", date(2026, 2, 14)),
         ("moved my exam up by 2 weeks", None),
+        ("need a 2 week crash plan. exam on the 20th", date(2026, 1, 20)),  # the plan's length is no date
     ],
 )
 def test_a_shift_is_no_date_and_next_month_is_read(text: str, exam: date | None) -> None:

@@ -69,6 +69,7 @@ def row(text: str, **fields: Any) -> Any:
         row("is the IM average really 240 or is that old data", score=None, quoted=(240,)),
         row("my friends say the IR average is super high, like 255+", score=None, quoted=(255,)),
         row("ortho avg was 256 last year? or 251?", score=None, quoted=(256, 251)),
+        row("obgyn step 2 avg — is it still around 245?", score=None, quoted=(245,)),
         row("i read that anything under 230 gets filtered for IM", score=None, quoted=(230,)),
         row("uro avg step 2 ck, i heard 250", score=None, quoted=(250,)),
         # A year dates the score of its own sentence only.

@@ -700,6 +700,8 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("path w 221 possible?? passed at least", "score_check"),
         ("exam on the 28th, how many questions per day if i have 1400 left", "study_plan"),  # the pace, then a plan
         ("how long do i have to pass all 3 steps? step 1 was 2019", "faq"),  # the Steps' time limit, not Step 1's mark
+        ("nbme shelf for IM was 72, is that honors", "out_of_scope"),  # a school exam, whatever field
+        ("what time do you send reminders? can it be in my time zone (IST)", "study_plan"),  # how reminders work
         ("should i take step 3 before residency? 245 on ck, IM", "out_of_scope"),  # short: Step 3 is the question
         ("ms1 and already scared of ck is that normal", "vent"),  # a feeling to meet, not a topic
     ],
@@ -722,6 +724,7 @@ def test_a_plain_question_about_a_field_carries_no_feeling_unless_one_is_said(
         ("ms1 and already scared of ck is that normal", "worry", None),
         ("I took CK yesterday. Now I'm convinced I failed. how soon can I know?", "worry", "taken"),  # no result yet
         ("228 on CK. Step 1 passed on second attempt. is gen surg impossible?", None, None),  # Step 1's retake
+        ("Step 2 CK I got 236 last fall, didn't match. Should I retake Step 2 to get a higher score?", None, "taken"),
     ],
 )
 def test_what_was_felt_and_what_happened(

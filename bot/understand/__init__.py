@@ -437,6 +437,8 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
+    if cues.asks_shelf(norm):
+        return "out_of_scope", 1.0, None  # "nbme shelf for IM was 72, is that honors": a school exam, whatever field
     if cues.asks_step3(norm) and (len(text) < SPECIFIC_CHARS or not (has_score or has_spec)):
         # Step 3 is not ours to answer, whatever scores or fields come with it; in a long post it is one
         # question among several, and the ones that are ours still get their answer

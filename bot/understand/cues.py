@@ -115,6 +115,8 @@ _REMINDER_RE = re.compile(
     r"|\b(?:daily|study|regular|morning|evening|weekly)\s+(?:reminders?|nudges?|notifications?|check\s*-?\s*ins?)\b"
     r"|\b(?:reminders?|nudges?|notifications?)\s+(?:to|for)\s+(?:study|studying|do|review)\b"
     r"|\b(?:set\s+up|send|get|want|need|give)\s+(?:me\s+)?(?:some\s+|daily\s+)?(?:reminders?|nudges?)\b"
+    # asking how reminders work: "what time do you send reminders? can it be in my time zone"
+    r"|\b(?:do|can|will|does)\s+(?:you|u|it|the bot)\s+(?:send|do|give)\s+(?:reminders?|nudges?)\b"
     rf"|{_REMINDER_CHANGE_RE.pattern}"
 )
 _REMINDER_OFF_RE = re.compile(
@@ -438,6 +440,14 @@ def asks_comlex_figures(norm: str) -> bool:
     if _NAMES_USMLE_RE.search(norm) is not None:
         return False
     return _FIGURE_WORDS_RE.search(norm) is not None
+
+
+_SHELF_RE = re.compile(r"\b(?:shelf|shelves|shelf exams?|subject exams?)\b")
+
+
+def asks_shelf(norm: str) -> bool:
+    """A shelf exam is what they ask about, with no word of Step 2 CK ("nbme shelf for IM was 72, honors?")."""
+    return _SHELF_RE.search(norm) is not None and _STEP2_CK_RE.search(norm) is None
 
 
 def asks_step3(norm: str) -> bool:
@@ -819,8 +829,13 @@ def retake_result(norm: str) -> bool:
     "step 1 passed on second attempt" (another exam's retake)."""
     return any(
         _OTHER_EXAM_BEFORE_RE.search(norm[max(0, m.start() - 30) : m.start()]) is None
+        and _RETAKE_ASKED_RE.search(norm[max(0, m.start() - 16) : m.start()]) is None
         for m in _RETAKE_RESULT_RE.finditer(norm)
     )
+
+
+_RETAKE_ASKED_RE = re.compile(r"\b(?:should i|can i|could i|to|if i|would i|will i|allowed to|want to|plan to)\s*$")
+"""A retake asked about or planned ("should I retake Step 2"), not one whose result came in."""
 
 
 _OTHER_EXAM_BEFORE_RE = re.compile(

@@ -443,7 +443,8 @@ _QUOTED_AFTER_RE = re.compile(
 _QUOTED_BEFORE_RE = re.compile(
     rf"\b{_FIGURE_WORDS}(?:\s+(?:score|for\s+[a-z]+))?"
     # "is the IM average really 240", "average is super high, like 255"
-    r"(?:\s+(?:really|actually|supposedly|apparently|now|still|just|only|super|so|very|high|low|roughly|approx\w*))*"
+    r"(?:\s*[-:]?\s+(?:really|actually|supposedly|apparently|now|still|just|only|super|so|very|high|low|roughly|approx\w*|"
+    r"is|was|it|this|that|currently|about|around))*"  # "obgyn step 2 avg - is it still around 245?"
     r"\s*(?:is|was|of|at|around|about|=|:|,|like|\s)*\s*$"
     # "anything under 230 gets filtered": a threshold, of anyone
     r"|\b(?:anything|anyone|everything|everyone|scores?|people|applicants)\s+(?:under|below|above|over|less than|"
