@@ -109,3 +109,14 @@ def test_score_news_stays_short_and_the_full_list_answers_what_fits(knowledge: K
     assert "At or above the average" not in news and len(news.splitlines()) <= 6  # the list is a tap away
     full = answer(knowledge, "I got 258, what can I apply to?")
     assert "At or above the average" in full  # asked what fits: the list itself
+
+
+def test_a_long_posts_other_questions_each_get_their_line(knowledge: Knowledge) -> None:
+    post = (
+        "ok so im an MS4 applying IM, CK was 238 and step 1 pass. couple things: how many programs should i apply "
+        "to? do i need to send my transcript again after my score comes out? and when does ERAS open to programs?"
+    )
+    shown = answer(knowledge, post)
+    assert "How many residency programs should I apply to?" in shown  # the question after the colon
+    assert "When can programs first see my ERAS application?" in shown  # the last one, its topic less sure
+    assert shown.count("Applying with no score yet") <= 1  # the one answered first is not offered again

@@ -70,9 +70,10 @@ five of them those hard new ones ("what if i fail and have to tell everyone").""
 HOPELESS_BARE_AT = 0.9
 """The model's bar for a message with none of the words crises are said in (`cues.distress_words`)."""
 ALSO_AT = 0.6
-ALSO_TOPIC_AT = 0.45
+ALSO_TOPIC_AT = 0.35
 """A question sentence sure to be a FAQ question offers its likeliest topic from here: a short sentence
-spreads the topic's probability thin ("And can I tell a program it's my #1?" gave signals 0.48), and a
+spreads the topic's probability thin ("And can I tell a program it's my #1?" gave signals 0.48, "and when
+does ERAS open to programs?" its topic 0.39), and a
 button for it costs a student little; the answer's line beside it needs a clear match in the bank too."""
 SPECIFIC_CHARS = 150
 """A post this long with a score, a specialty and a confident question keeps that question: it is the
@@ -654,7 +655,7 @@ def _also(text: str, intent: str, topic: str | None, loaded: Model) -> tuple[str
     return tuple(found)
 
 
-ALSO_MAX = 2
+ALSO_MAX = 3
 """Other questions of a long post offered as buttons, at most."""
 
 
