@@ -490,6 +490,8 @@ class Advisor:
                 return Turn(
                     self._days_to_remembered_exam(profile.about.exam_date, moved=intent == "exam_moved"), intent
                 )
+            if intent == "exam_moved":
+                return Turn(Reply(MOVED_NO_DATE, MAKE_PLAN), intent)  # "pushed my exam 3 weeks": the new date, please
             if intent == "log_progress":
                 return Turn(_progress_without_plan(text, low=feeling not in (None, "celebration", "relief")), intent)
             return Turn(Reply(NO_DATE if intent == "days_left" else NO_PLAN, MAKE_PLAN), intent)
@@ -621,6 +623,10 @@ def _before_set_up(
     return reply
 
 
+MOVED_NO_DATE = (
+    "Got it, your exam moved. Tell me the new date (“my exam is March 3”) and I'll count the days with you, "
+    "or send /plan to build a plan around it."
+)
 GOOD_PERCENT = 65
 """A question-bank percentage from here is praised even when they feel low ("71%, tired but ok")."""
 

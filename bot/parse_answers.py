@@ -233,10 +233,17 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _STARTS_RE.search(folded[max(0, m[0] - _EXAM_WORD_SPAN * 2) : m[0]])
         and not _EVERY_RE.search(folded[max(0, m[0] - 12) : m[0]])
         and not _APART_RE.match(folded, m[1])
+        and not _MOVED_FROM_RE.search(folded[max(0, m[0] - 50) : m[0]])
+    ]
+    calendar_dates = {m.span() for m in _calendar_matches(folded)}
+    # "pushed my exam 3 weeks to july 11": the span is how far it moved; the date it moved to is the exam's
+    matches = [
+        m
+        for m in matches
+        if not _RELATIVE_RE.fullmatch(folded, m[0], m[1]) or not _SHIFTED_BY_RE.search(folded[max(0, m[0] - 30) : m[0]])
     ]
     if not matches:
         return None
-    calendar_dates = {m.span() for m in _calendar_matches(folded)}
 
     def rank(m: tuple[int, int, date | str]) -> tuple[bool, bool, bool, bool, int, int]:
         # A usable date beats a refused one ("I study 24/7, exam in 6 weeks"); then one not said of
@@ -257,7 +264,7 @@ _PAST_RE = words_re(*PAST_WORDS)
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
 """A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
 _ORDINAL_DAY_RE = re.compile(
-    r"\b(?:on|by|before|until|till|for|is|date is|new date is)\s+(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
+    r"\b(?:on|by|before|until|till|for|to|is|date is|new date is)\s+(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
     r"(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next month)\w*)"
 )
 """A day of the month alone ("exam on the 28th"); with a month named, the month readers have it."""
@@ -274,6 +281,15 @@ _STARTS_RE = re.compile(
 )
 """A date right after these is when study or work starts ("starting dedicated on jan 6"), not the exam's."""
 _CLAUSE_END_RE = re.compile(r"[.;!?\n]|,\s")
+_MOVED_FROM_RE = re.compile(
+    r"\b(?:moved|pushed|rescheduled|changed|postponed|delayed|bumped|switched|shifted)\b.{0,35}\bfrom\s+(?:the\s+)?$"
+)
+"""The date a move started from ("moved my exam from the 7th to the 14th"): the old one, not the exam's now."""
+_SHIFTED_BY_RE = re.compile(
+    r"\b(?:moved|pushed|rescheduled|postponed|delayed|bumped|shifted)\b(?:\s+(?:my|the|it|exam|test|ck|step|2|back|"
+    r"up|forward|out|by))*\s*$"
+)
+"""A span right after a move ("pushed it 3 weeks") is how far it moved, not when the exam is."""
 _EXAM_WORD_SPAN = 20
 """Characters either side of a date within which an exam word says the date is the exam's."""
 

@@ -322,3 +322,8 @@ def test_asked_how_many_a_day_the_set_up_opens_with_their_own_numbers_divided(ad
     shown = plain_text(advisor.handle(1, "how many qs a day should i do if i have 30 days and 2000 left").reply.html)
     assert "2,000 questions over 30 days is about 67 a day" in shown
     assert "How many days a week" in shown  # and the set-up goes on, its date already taken
+
+
+def test_a_move_without_its_new_date_asks_for_the_date(advisor: Advisor) -> None:
+    shown = plain_text(advisor.handle(1, "I pushed my test back 2 weeks, practice scores weren't there").reply.html)
+    assert "your exam moved" in shown and "new date" in shown and "don't have a study plan" not in shown

@@ -387,6 +387,9 @@ def test_questions_left_and_days_left_are_read_together(text: str, pace: tuple[i
         ("days left? exam is 14th of next month", date(2026, 2, 14)),
         ("moved my exam up by 2 weeks", None),
         ("need a 2 week crash plan. exam on the 20th", date(2026, 1, 20)),  # the plan's length is no date
+        ("my exam got moved from the 7th to the 14th", date(2026, 1, 14)),  # the date it moved to
+        ("pushed my exam 3 weeks to july 11", date(2026, 7, 11)),
+        ("pushed my exam 3 weeks", None),  # how far it moved, not when it is
     ],
 )
 def test_a_shift_is_no_date_and_next_month_is_read(text: str, exam: date | None) -> None:

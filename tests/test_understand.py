@@ -701,6 +701,7 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("exam on the 28th, how many questions per day if i have 1400 left", "study_plan"),  # the pace, then a plan
         ("how long do i have to pass all 3 steps? step 1 was 2019", "faq"),  # the Steps' time limit, not Step 1's mark
         ("nbme shelf for IM was 72, is that honors", "out_of_scope"),  # a school exam, whatever field
+        ("I pushed my test back 2 weeks, practice scores weren't there", "exam_moved"),  # news, not a score delay
         ("what time do you send reminders? can it be in my time zone (IST)", "study_plan"),  # how reminders work
         ("should i take step 3 before residency? 245 on ck, IM", "out_of_scope"),  # short: Step 3 is the question
         ("ms1 and already scared of ck is that normal", "vent"),  # a feeling to meet, not a topic

@@ -461,6 +461,8 @@ def _settle(
         return "unknown", 1.0, None  # "yes", "ok", "nvm" out of the blue: asked what they'd like, not a topic guessed
     if intent in _MOVE_READS and _asks_how_to_move(norm):
         return "faq", 1.0, topics.TIMING  # how rescheduling works, not a date to move
+    if not has_score and len(text) < SPECIFIC_CHARS and cues.moved_the_exam(norm) and "?" not in text:
+        return "exam_moved", 1.0, None  # "I pushed my test back 2 weeks": their date moved, news to keep
     if cues.asks_for_writing(norm):
         return "out_of_scope", 1.0, None  # "write my personal statement for rads": not ours, whatever field is named
     if not has_score and cues.asks_comlex_figures(norm):

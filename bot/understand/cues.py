@@ -381,6 +381,17 @@ _EXAM_DAY_NEAR_RE = re.compile(
 )
 
 
+_MOVED_EXAM_RE = re.compile(
+    r"\b(?:i\s+|i ve\s+|just\s+|finally\s+)?(?:pushed|moved|rescheduled|postponed|delayed|bumped)\s+"
+    r"(?:my\s+|the\s+)?(?:test|exam|ck|step\s*(?:2|two)|it)\b"
+)
+
+
+def moved_the_exam(norm: str) -> bool:
+    """ "I pushed my test back 2 weeks": news that their exam moved (not how moving works, nor a score delay)."""
+    return _MOVED_EXAM_RE.search(norm) is not None
+
+
 def asks_dual_apply(norm: str) -> bool:
     """ "can i dual apply ortho and gen surg": applying in two fields, not their averages side by side."""
     return holds_any(norm, ("dual", "backup", "both", "two specialties")) and _DUAL_APPLY_RE.search(norm) is not None
