@@ -99,8 +99,6 @@ _RELATIVE_RE = re.compile(
     # "pushed ck back 2 weeks" moves a date by a span; it names no date of its own
     r"(?<!\bback )(?<!\bup )(?<!\bforward )(?<!\bby )"
     rf"\b(?:in\s+)?([0-9]{{1,3}}|{_NUMBER_WORD_RE})\s*{_UNIT}\b{_NOT_RATE}"
-    # the length of a plan or of dedicated study, not the time to the exam: "a 2 week crash plan, exam on the 20th"
-    r"(?!\s+(?:crash|study|studying|dedicated|plan|schedule|course|program|break|vacation|rotation|sprint|block)\b)"
 )
 _RELATIVE_A_RE = re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}")
 _TOMORROW_RE = re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")
@@ -234,6 +232,8 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _EVERY_RE.search(folded[max(0, m[0] - 12) : m[0]])
         and not _APART_RE.match(folded, m[1])
         and not _MOVED_FROM_RE.search(folded[max(0, m[0] - 50) : m[0]])
+        # the length of a plan, not the time to the exam: "a 2 week crash plan" (but "in 5 weeks study plan pls")
+        and not (_PLAN_LENGTH_AFTER_RE.match(folded, m[1]) and not folded.startswith("in ", m[0]))
     ]
     calendar_dates = {m.span() for m in _calendar_matches(folded)}
     # "pushed my exam 3 weeks to july 11": the span is how far it moved; the date it moved to is the exam's
@@ -264,7 +264,8 @@ _PAST_RE = words_re(*PAST_WORDS)
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
 """A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
 _ORDINAL_DAY_RE = re.compile(
-    r"\b(?:on|by|before|until|till|for|to|is|date is|new date is)\s+(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
+    r"(?:\b(?:on|to|is|date is|new date is)\s+(?:the\s+)?|\b(?:by|before|until|till|for)\s+the\s+)"
+    r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
     r"(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next month)\w*)"
 )
 """A day of the month alone ("exam on the 28th"); with a month named, the month readers have it."""
@@ -281,6 +282,9 @@ _STARTS_RE = re.compile(
 )
 """A date right after these is when study or work starts ("starting dedicated on jan 6"), not the exam's."""
 _CLAUSE_END_RE = re.compile(r"[.;!?\n]|,\s")
+_PLAN_LENGTH_AFTER_RE = re.compile(
+    r"\s+(?:crash|study|studying|dedicated|plan|schedule|course|program|break|vacation|rotation|sprint|block)\b"
+)
 _MOVED_FROM_RE = re.compile(
     r"\b(?:moved|pushed|rescheduled|changed|postponed|delayed|bumped|switched|shifted)\b.{0,35}\bfrom\s+(?:the\s+)?$"
 )
@@ -582,7 +586,7 @@ def parse_progress(text: str) -> tuple[int | None, int | None]:
 
 _LEFT_RE = re.compile(
     r"\b(\d{3,5})\s*(?:uworld\s+|uw\s+|amboss\s+|new\s+)?(?:q|qs|questions?|ques)?\s*(?:left|remaining|to go|to do)\b"
-    r"|\b(?:have|got)\s+(\d{3,5})\s+(?:uworld\s+|uw\s+)?(?:q|qs|questions?)\b"
+    r"|\b(?:have|got)\s+(\d{3,5})\s+(?:uworld\s+|uw\s+)?(?:q|qs|questions?)\b(?!\s*(?:done|finished|completed|today))"
 )
 _DAYS_HAVE_RE = re.compile(r"\b(\d{1,3})\s*(days?|d|weeks?|wks?|w)\b(?!\s*(?:ago|a week|per|/))")
 

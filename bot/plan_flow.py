@@ -517,7 +517,7 @@ _STUDY_DAYS_SAID = re.compile(
 """How many days a week the student can study, said in the message that starts the set-up."""
 _NUDGE_TIME_SAID = re.compile(
     # Said of the nudge ("remind me at 7am", "ping me around 6:30 pm"), not of the exam ("exam at 8am").
-    r"\b(?:remind|ping|nudge|text|message|reminders?|nudges?)\b[^.,;!?]{0,40}?\b(?:at|around|by|@)\s*"
+    r"\b(?:remind|ping|nudge|text|message|reminders?|nudges?)\b[^.,;!?]{0,40}?(?:\b(?:at|around)|@)\s*"
     r"(?P<value>\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+in the (?:morning|evening))?)"
 )
 """The nudge time, said in the message that starts the set-up."""

@@ -19,7 +19,7 @@ from bot.memory import merged_about, older_score
 from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
-from bot.understand import Parsed, cues
+from bot.understand import SPECIFIC_CHARS, Parsed, cues
 from bot.understand.about import someone_else_failed
 from knowledge import Knowledge, topics
 from knowledge.text import normalize
@@ -146,6 +146,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and not _RETEST_RE.search(norm)
     ):
         parsed = replace(parsed, topic=topics.SCORE_RELEASE)  # "took it yesterday, sure I failed, when will I know"
+    # matched already (their own match, not a friend's): told by the message or remembered
+    matched_now = stage_of(parsed, profile.about, norm, today) == "incoming_resident"
     if (
         parsed.intent == "faq"
         and parsed.topic in {topics.AFTER_FAIL, topics.RETAKES}
@@ -155,13 +157,13 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.score >= (k.pass_mark() or 300)
     ):
         # "incoming intern, my ck came back 229 after the match, will my program care?": a pass, not a fail
-        parsed = replace(parsed, topic=topics.SCORE_RELEASE if stage_after_match(norm) else topics.GOOD_SCORE)
+        parsed = replace(parsed, topic=topics.SCORE_RELEASE if matched_now else topics.GOOD_SCORE)
     ruled_answer = None  # an answer a rule below settles on, whatever the ways of asking match
-    if parsed.intent == "faq" and parsed.topic in BEFORE_THE_MATCH and stage_after_match(norm) and not failed:
+    if parsed.intent == "faq" and parsed.topic in BEFORE_THE_MATCH and matched_now and not failed:
         # matched, with the exam still to pass: whether the score matters now, not screening or timing for ERAS
         parsed = replace(parsed, topic=topics.WHY_STEP2_MATTERS)
         ruled_answer = k.answers.get(MATCHED_SCORE_ANSWER)
-    if parsed.intent == "faq" and cues.did_not_match(norm):
+    if parsed.intent == "faq" and len(text) < SPECIFIC_CHARS and cues.did_not_match(norm):
         ruled_answer = k.answers.get(NOT_MATCHED_ANSWER)  # "everyone matched except me": what happens now
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):
         # "terrified of failing step 2 someday": a fear to listen to, not a fail to plan a retake around
@@ -212,16 +214,6 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         reply = reply.led_by(FOR_SOMEONE_ELSE)  # "my friend failed ck, what should she do": theirs, not the student's
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)
     return talk.with_feeling(reply, parsed)
-
-
-_AFTER_MATCH_RE = re.compile(
-    r"\b(?:incoming (?:intern|resident|pgy\s*1)|pgy\s*1|intern year|after the match|matched)\b"
-)
-
-
-def stage_after_match(norm: str) -> bool:
-    """They've matched: an incoming resident's question about a score is about their program, not applying."""
-    return _AFTER_MATCH_RE.search(norm) is not None
 
 
 def modest_score(knowledge: Knowledge) -> int:

@@ -99,7 +99,8 @@ def acknowledge(parsed: Parsed) -> str:
     """A sentence or two that names the feeling in plain words, or "" when there is none."""
     if parsed.feeling is None or parsed.feeling not in _ACK:
         return ""
-    # "did i pass w 212", "my CK was 238": a score said as theirs is a result in, not an exam ahead
+    # "did i pass w 212", "my CK was 238", "is 240 good?": a score said (not supposed, not someone else's)
+    # is read as a result in, so the feeling is named without "before Step 2 CK"
     has_result = parsed.score is not None and (
         parsed.own or parsed.topic == topics.PASSING_SCORE or not (parsed.hypothetical or parsed.someone_else)
     )

@@ -39,6 +39,8 @@ def facts(text: str) -> AboutFacts:
         ("I passed ck!!", {"status": "passed"}),
         ("will programs know I took it twice if I passed the second time?", {"status": "taken"}),  # supposed
         ("failed. 209. i studied so hard", {"status": "failed"}),  # the news alone, first
+        ("failed 2 practice tests in a row, ugh", {"status": None}),  # practice, not the exam
+        ("failed another uworld block", {"status": None}),
         ("failed step 1 first try, now ck", {"status": None}),
         ("took step 2 last week, waiting", {"status": "taken"}),
         ("I got 251", {"status": "taken"}),

@@ -390,6 +390,8 @@ def test_questions_left_and_days_left_are_read_together(text: str, pace: tuple[i
         ("my exam got moved from the 7th to the 14th", date(2026, 1, 14)),  # the date it moved to
         ("pushed my exam 3 weeks to july 11", date(2026, 7, 11)),
         ("pushed my exam 3 weeks", None),  # how far it moved, not when it is
+        ("ck in 5 weeks study plan pls", date(2026, 2, 16)),  # said with "in": the time to the exam
+        ("need a plan for 2nd attempt at ck", None),  # an ordinal attempt is no day of the month
     ],
 )
 def test_a_shift_is_no_date_and_next_month_is_read(text: str, exam: date | None) -> None:

@@ -120,3 +120,8 @@ def test_a_long_posts_other_questions_each_get_their_line(knowledge: Knowledge) 
     assert "How many residency programs should I apply to?" in shown  # the question after the colon
     assert "When can programs first see my ERAS application?" in shown  # the last one, its topic less sure
     assert shown.count("Applying with no score yet") <= 1  # the one answered first is not offered again
+
+
+def test_a_friends_match_does_not_make_the_student_matched(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "my friend matched derm last year, when should i take ck before applying?")
+    assert "I've matched" not in shown

@@ -12,8 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.understand import MAX_CHARS, Parsed, understand
+from bot.understand.cues import did_not_match
 from knowledge import Knowledge, load_knowledge
 from knowledge.corpus import TOPICS
+from knowledge.text import normalize
 from tests.property_budget import examples
 
 PLASTICS = "plastic-surgery"
@@ -735,8 +737,21 @@ def test_what_was_felt_and_what_happened(
     assert (parsed.feeling, parsed.status) == (feeling, status)
 
 
-def test_keyboard_mash_never_hides_a_crisis_said_beside_it(knowledge: Knowledge) -> None:
-    assert understand("kms lkjh", knowledge).feeling == "hopeless"
+@pytest.mark.parametrize("text", ["kms lkjh", "goodbye lkjh"])  # the second only the model hears
+def test_keyboard_mash_never_hides_a_crisis_said_beside_it(knowledge: Knowledge, text: str) -> None:
+    assert understand(text, knowledge).feeling == "hopeless"
+
+
+@pytest.mark.parametrize(
+    ("text", "road"),
+    [
+        ("ugh everyone matched except me", "faq"),
+        ("what if i didn't match?", "not-news"),  # a supposition
+        ("i haven't matched yet, interviews in jan", "not-news"),
+    ],
+)
+def test_not_matching_is_news_only_when_said_as_news(text: str, road: str) -> None:
+    assert did_not_match(normalize(text)) is (road == "faq")
 
 
 def test_happy_tears_at_a_pass_are_relief(knowledge: Knowledge) -> None:

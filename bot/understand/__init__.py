@@ -215,8 +215,6 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     tokens = tokens_of(text)
     if not tokens:
         return Parsed("greeting" if "👋" in text else "unknown")
-    if len(tokens) <= GIBBERISH_WORDS and _gibberish(tokens) and not _hopeless_by_rule(normalize(text)):
-        return Parsed("unknown")  # "lkjh ck ;;": keyboard mash around a known word is still nothing asked
     norm = normalize(text)
     specs, others = find_specialties(text, tokens, index)
     nums = read_numbers(text, index.aliases)
@@ -244,6 +242,10 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     if len(tokens) <= SHORT_WORDS and confidence < SHORT_SURE and (specs or others or nums.score or nums.range):
         sure = 0.0  # "step 2 ck 250", "PRS average": the entities say it all
     settled, sure, ruled = _settle(intent, sure, nums, specs, others, text, norm)
+    if len(tokens) <= GIBBERISH_WORDS and _gibberish(tokens):
+        # "lkjh ck ;;": keyboard mash around a known word asks nothing; its feeling is still read below
+        # (the model included), so "goodbye lkjh" is never passed over
+        settled, sure, ruled = "unknown", 1.0, None
     # A long post's own confident question stays its topic beside the comparison frame ("I got 255 and
     # want uro, when is the AUA deadline?"): `respond` answers it first, with the score beside the averages.
     asked = intent == "faq" and settled == "score_check" and len(text) >= SPECIFIC_CHARS and confidence >= CONFIDENT
@@ -581,6 +583,7 @@ _ASKS_RE = re.compile(
 PLAN_SURE = 0.95
 PLAN_RULE_WORDS = 12
 PLAN_TINY_WORDS = 4
+"""Below this, an explicit plan request or an exam date to plan for ("test in 6 weeks") wins."""
 _DATE_ALONE_RE = re.compile(
     r"(?:on\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
@@ -612,7 +615,6 @@ _ACKNOWLEDGEMENTS = frozenset(
     }
 )
 """Replies to a question we never asked: nothing to answer until they say more ("ok" stays small talk)."""
-"""Below this, an explicit plan request or an exam date to plan for ("test in 6 weeks") wins."""
 
 
 def _label(intent: str, topic: str) -> str:

@@ -86,7 +86,8 @@ _FAILED_RE = re.compile(
     r"\bi (?:just )?(?:failed|didn t pass|did not pass|didnt pass)\b(?!.{0,20}\b(?:step 1|s1|shelf|nbme|uwsa|cms)\b)"
     r"|\bfailed (?:step 2|ck|step2|s2|my ck|my step 2|the exam|it)\b|\b(?:step 2|ck|my score) (?:was|is) a fail\b"
     # the news alone, first: "failed. 209. i studied so hard"
-    r"|^(?:just |so )?failed\b(?!\s+(?:step\s*(?:1|one)|s1|my shelf|the shelf|shelf|nbme|uwsa|cms|comlex|level|by))"
+    r"|^(?:just |so )?failed\b(?=\s*$|\s+(?:\d{3}\b|ck\b|step\s*(?:2|two)\b|it\b|the exam\b|with\b|again\b|my ck\b|"
+    r"i\b|im\b|and\b|so\b|ugh\b))"
 )
 _PASSED_RE = re.compile(
     # not a supposition: "will programs know if i passed the second time?"

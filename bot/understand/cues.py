@@ -196,7 +196,7 @@ _AVERAGE_RE = re.compile(r"\b(?:median|average|avg|mean)\b")
 
 _FEELING_WORDS_RE = re.compile(
     r"\b(?:stress\w*|anxi\w*|worr\w*|scared|afraid|terrified|panic\w*|freak\w*|nervous|tired|exhausted|burn\w*|"
-    r"cry\w*|sad|depress\w*|overwhelm\w*|ugh+|pls|please|plz|cooked|doomed|screwed|dying|dead|nervous|help|"
+    r"cry\w*|sad|depress\w*|overwhelm\w*|ugh+|cooked|doomed|screwed|dying|dead|"
     r"hopeless|losing it|spiral\w*|fml|omg|wtf)\b|[?!]{2,}"
 )
 
@@ -298,7 +298,7 @@ _OUT_OF_SCOPE = (
         ),
     ),
 )
-_ALL_STEPS_RE = re.compile(r"\b(?:all|every|both)\s+(?:3|three|the)?\s*steps\b|\bsteps\b")
+_ALL_STEPS_RE = re.compile(r"\b(?:all|every|both)\s+(?:3|three|the)?\s*steps\b")
 """The Steps together ("how long do i have to pass all 3 steps"): their time limit, not Step 1's pass mark."""
 _STEP1_NAMED_RE = re.compile(r"\bstep\s*(?:1|one|i)\b")
 _PASS_MARK_RE = re.compile(
@@ -668,12 +668,13 @@ _IDIOM_RE = re.compile(
     r"|\b(?:know|remember|retained|retain|learned|learnt)\s+(?:literally\s+|absolutely\s+|basically\s+)?nothing\b"
     # stopping for the day: "i'll end it here for tonight, 3 blocks done"
     r"|\bend(?:ing)? (?:it|things) (?:here |there |early )?for (?:today|tonight|the day|the night|now)\b"
-    r"|\bend(?:ing)? it here\b"
+    r"|\bend it here\b"
     # hiding from embarrassment: "i just want to disappear into a hole (not like that)"
     r"|\b(?:disappear|crawl|hide|sink)\w*\s+(?:into|in)\s+a\s+hole\b"
-    # a score ending a dream, not a life: "a number I got on one day might end it"
-    r"|\b(?:number|score|result|exam|test|fail\w*|ck)\b(?:\s+\w+){0,8}?\s+(?:might|could|would|will|is going to|"
-    r"gonna)\s+end\s+it\b"
+    # a score ending a dream, said of the dream: "this score might end it for derm" (never a bare "end it":
+    # "if i fail ck i'm gonna end it" is a crisis)
+    r"|\b(?:number|score|result)\b(?:\s+\w+){0,6}?\s+(?:might|could|would|will)\s+end\s+it\s+for\s+"
+    r"(?!me\b|good\b|real\b)\w+"
     # wanting something badly: "i'd kill for a 260", "would kill for a day off"
     r"|\b(?:would|d|ll|could)\s+(?:literally\s+)?kill\s+for\b"
     # a forecast, not an intent: "i'm gonna die if scores aren't out friday"
@@ -724,7 +725,8 @@ _DISTRESS_RE = re.compile(
     r"making it|see myself|"
     r"finish myself|to stop|nothing|no future|"
     # "nobody would notice", not "nobody in my family gets why i can't come to thanksgiving"
-    r"(?:no one|nobody) (?:would|will|cares?|cared|notices?|misses|miss|loves?|needs?|wants?)|"
+    r"(?:no one|nobody) (?:would|will|cares?|cared|notices?|misses|miss|loves?|needs?|wants?|to talk to|left)|"
+    r"(?:have|got|there s|theres|there is)\s+(?:no one|nobody)|(?:no one|nobody)$|"
     r"no reason|a reason|survive|numb|tired of|anymore|"
     r"done with everything|way out)\b"
 )
@@ -761,7 +763,9 @@ _NOT_MATCHED_RE = re.compile(
 
 
 _DID_NOT_MATCH_RE = re.compile(
-    r"\b(?:i|i m|im)\s+(?:didn t|didnt|did not|haven t|havent|never)\s+match\w*\b|\bi\s+(?:went\s+)?unmatched\b"
+    # news, not a fear or a supposition: not "what if i didn't match", "i haven't matched yet"
+    r"(?<!\bif )(?<!\bworried )(?<!\bscared )(?<!\bafraid )"
+    r"\b(?:i|i m|im)\s+(?:didn t|didnt|did not)\s+match\w*\b|\bi\s+(?:went\s+)?unmatched\b"
     r"|\b(?:everyone|all my friends|my whole class|everybody)\s+matched\s+(?:except|but)\s+me\b|\bi m unmatched\b"
 )
 
