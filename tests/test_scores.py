@@ -23,6 +23,8 @@ def row(text: str, **fields: Any) -> Any:
         # A number wished for steps aside for the one asked about; someone's practice result is no CK score.
         row("i'd rather not grind for a 260, is 245 fine for anesthesia", score=245),
         row("my sister got 250 on her nbme, is that good for derm", score=None, someone=False),
+        row("my sister's nbme 12 was 238, is that good for derm", practice=()),  # hers: nothing kept as theirs
+        row("her uwsa2 was 250", practice=()),
         row("step 1: 232, step 2: 251", score=251, step1=232),
         row("got 230 on step 1 and 250 on ck", score=250, step1=230),
         row("step 1 pass, 245 on step 2", score=245, step1=None),

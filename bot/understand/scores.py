@@ -327,6 +327,8 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
     """Each practice exam named with a result right after it: "NBME 12 232", "uwsa2: 71%"."""
     out: list[PracticeResult] = []
     for m in _EXAM_NAME_RE.finditer(low):
+        if _THEIRS_BEFORE_RE.search(low[max(0, m.start() - 30) : m.start()]):
+            continue  # "my sister's nbme 12 was 238": hers, not a result to keep as theirs
         exam = next(name for name in _PRACTICE_FORMS if m.group(name))
         form = m.group("form") or ""
         if exam == "free":
@@ -468,6 +470,11 @@ _RELATIVES = (
     r"brothers?|sisters?|siblings?|twin|cousins?|mom|mum|dad|mother|father|parents|son|daughter|bestie|bff|seniors?|"
     r"residents?|co-?residents?|colleagues?|interns?|mentee|uncle|aunt|group(?:\s+chat)?|class"
 )
+_THEIRS_BEFORE_RE = re.compile(
+    rf"\b(?:my|our|a)\s+(?:\w+\s+)?(?:{_RELATIVES})\s*'?s\s+(?:last\s+|first\s+|latest\s+)?$"
+    r"|\b(?:his|her|their)\s+(?:last\s+|first\s+|latest\s+)?$"
+)
+"""Someone else's practice test, named by whose it is ("my sister's nbme", "her uwsa2")."""
 _SUBJECT_RE = re.compile(
     r"\b(?:(?P<me>as\s+(?:someone|somebody|a\s+person|an?\s+\w+)\s+with|i|i'm|i’m|im|i've|ive|i'd|me|myself|mine|"
     r"my\s+(?:own|real|actual|official|score|ck|step\s*2|step2|result))"
