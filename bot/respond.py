@@ -147,7 +147,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     ):
         parsed = replace(parsed, topic=topics.SCORE_RELEASE)  # "took it yesterday, sure I failed, when will I know"
     # matched already (their own match, not a friend's): told by the message or remembered
-    matched_now = stage_of(parsed, profile.about, norm, today) == "incoming_resident"
+    stage_said = stage_of(parsed, profile.about, norm, today)  # read once: later rules change no field it reads
+    matched_now = stage_said == "incoming_resident"
     if (
         parsed.intent == "faq"
         and parsed.topic in {topics.AFTER_FAIL, topics.RETAKES}
@@ -183,7 +184,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         if parsed.score >= top:
             parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
     staged = text and parsed.intent in STAGED
-    stage = stage_of(parsed, profile.about, norm, today) if staged else None
+    stage = stage_said if staged else None
     # A comparison whose post asks a question of its own (a topic beside the frame): the question is
     # answered first, and the score is set beside the averages in that answer's numbers section.
     asked = replace(parsed, intent="faq") if parsed.intent in FIGURE_INTENTS and parsed.topic else parsed
