@@ -167,25 +167,50 @@ def exam_soon(parsed: Parsed, when: Literal["today", "tomorrow"]) -> Reply:
 def vent(parsed: Parsed) -> Reply:
     """A feeling with no question: listen, then offer one small next step."""
     ack = acknowledge(parsed)
-    if ack:
-        html = (
-            f"{ack}\n\nIf it helps, tell me what's weighing on you most: the score, the date or the studying. "
-            "Sometimes one small change to the plan makes the rest feel lighter."
-        )
-    else:  # no feeling we can name: no guess that it's a hard one ("I'm proud of myself" got "that sounds hard")
-        html = (
+    far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None
+    waiting = parsed.status == "taken" and parsed.score is None
+    if not ack:  # no feeling we can name: no guess that it's a hard one ("I'm proud of myself" got "that sounds hard")
+        return Reply(
             "Thanks for telling me how it's going. If there's something I can help with, the score, the date or "
-            "the studying, just say."
+            "the studying, just say.",
+            (_VENT_BUTTONS,),
         )
-    first = Button("After a fail", f"/faq {topics.AFTER_FAIL}") if parsed.feeling == "failure" else None
-    buttons = (
-        tuple(
-            b
-            for b in (first, Button("How to study", f"/faq {topics.STUDY_STRATEGIES}"), Button("🗓 Study plan", "/plan"))
-            if b
-        ),
-    )
-    return Reply(html, buttons)
+    # What follows the feeling fits where they are: waiting for a score, years from the exam, or in the thick of it.
+    buttons: tuple[Button, ...]
+    if waiting:
+        then, buttons = _AFTER_WAITING, (Button("When do scores come out?", f"/faq {topics.SCORE_RELEASE}"),)
+    elif far:
+        then, buttons = _AFTER_FAR, (Button("Step 1 P/F and Step 2 CK", f"/faq {topics.STEP1_PASS_FAIL}"),)
+    else:
+        then = _AFTER_FEELING.get(parsed.feeling or "", _AFTER_STRESS)
+        first = Button("After a fail", f"/faq {topics.AFTER_FAIL}") if parsed.feeling == "failure" else None
+        buttons = tuple(b for b in (first, *_VENT_BUTTONS) if b)
+    return Reply(f"{ack}\n\n{then}", (buttons,))
+
+
+_VENT_BUTTONS = (Button("How to study", f"/faq {topics.STUDY_STRATEGIES}"), Button("🗓 Study plan", "/plan"))
+_AFTER_STRESS = (
+    "If it helps, tell me what's weighing on you most: the score, the date or the studying. Sometimes one small "
+    "change to the plan makes the rest feel lighter."
+)
+_AFTER_FEELING = {
+    "exhaustion": "Take the day if you need it: if you have a plan with me, /pause holds it while you rest, and "
+    "nothing is lost.",
+    "celebration": "Enjoy this one. When you want to, I can help with what comes next.",
+    "relief": "Let it sink in. When you want to, I can help with what comes next.",
+    "shame": "When you're ready, tell me what happened, or what you'd like to do next, and we'll take it one step "
+    "at a time.",
+    "disappointment": "When you're ready, tell me what you'd like to look at: the score, the plan or what comes "
+    "next. One step at a time.",
+}
+_AFTER_WAITING = (
+    "There's nothing you need to do while you wait, so be kind to yourself: sleep, eat, see people. How the exam "
+    "felt is a poor guide to the result."
+)
+_AFTER_FAR = (
+    "Step 2 CK is a long way off, and that's on your side: learning your courses and clerkships well now is the "
+    "groundwork for it."
+)
 
 
 def thanks(parsed: Parsed) -> Reply:

@@ -625,3 +625,16 @@ def test_news_with_a_question_without_a_question_mark_gets_the_answer(advisor: A
     assert said in shown
     if "PASSED" in text:
         assert shown.startswith(("Phew", "What a relief", "Congratulations", "That's great news"))
+
+
+@pytest.mark.parametrize(
+    ("text", "then"),
+    [
+        ("ms1 and already scared of ck is that normal", "a long way off"),  # years from it: no plan talk
+        ("took ck yesterday, feel like i bombed it", "nothing you need to do while you wait"),  # the wait
+        ("so burnt out", "/pause holds it"),  # rest, and how to take it
+        ("ugh so stressed about everything", "what's weighing on you most"),  # in the thick of it
+    ],
+)
+def test_after_the_feeling_the_next_line_fits_where_they_are(advisor: Advisor, text: str, then: str) -> None:
+    assert then in say(advisor, text)
