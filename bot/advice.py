@@ -493,6 +493,12 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
                 # Far from the score, each field's own figure matters less than that it is there: one
                 # line for the whole band keeps the reply short on a phone, and drops no field.
                 shown = [f"• {min(values)}–{max(values)}: " + ", ".join(name(s) for s, _ in rows)]
+            elif len(values) > AT_OR_ABOVE_LINES:
+                # Well above many averages: the nearest ones each on a line, the rest (further below the
+                # score) together on one, every field still named.
+                near, rest = values[: AT_OR_ABOVE_LINES - 1], values[AT_OR_ABOVE_LINES - 1 :]
+                shown = [f"• {v}: " + ", ".join(name(s) for s, f in rows if f.value == v) for v in near]
+                shown.append(f"• {min(rest)}–{max(rest)}: " + ", ".join(name(s) for s, f in rows if f.value in rest))
             else:
                 shown = [f"• {v}: " + ", ".join(name(s) for s, f in rows if f.value == v) for v in values]
             bands.append(f"<b>{title}</b>\n" + "\n".join(shown))
@@ -520,6 +526,8 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
     return Reply("\n\n".join(parts), (tuple(buttons),), next_step=step)
 
 
+AT_OR_ABOVE_LINES = 4
+"""Lines for the averages a score is at or above; past it, the furthest below share one line."""
 FURTHER = "Further above your score"
 CLOSEST = "Closest to your score"
 

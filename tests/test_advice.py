@@ -528,3 +528,10 @@ def test_a_scores_next_step_fits_the_stage(knowledge: Knowledge, stage: str | No
 def test_a_practice_reply_with_nothing_to_name_says_no_empty_noted(knowledge: Knowledge) -> None:
     text = reply_text(Parsed("practice_score"), knowledge)
     assert "Noted: that" not in text and "Noted: ." not in text and "Practice tests are a guide" in text
+
+
+def test_well_above_many_averages_the_fit_list_stays_short(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("score_fit", score=258), knowledge)
+    band = text.split("At or above the average\n", 1)[1].split("\n\n", 1)[0]
+    lines = [line for line in band.splitlines() if line.startswith("• ")]
+    assert len(lines) <= 4  # the nearest averages each on a line, the rest on one (every field still named above)
