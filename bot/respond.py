@@ -146,8 +146,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and not _RETEST_RE.search(norm)
     ):
         parsed = replace(parsed, topic=topics.SCORE_RELEASE)  # "took it yesterday, sure I failed, when will I know"
-    # matched already (their own match, not a friend's): told by the message or remembered
-    stage_said = stage_of(parsed, profile.about, norm, today)  # read once: later rules change no field it reads
+    # matched already (their own match, not a friend's): told by the message or remembered. Read for questions
+    # only (the rules that use it), and kept for the answer below: no rule in between changes a field it reads.
+    stage_said = stage_of(parsed, profile.about, norm, today) if text and parsed.intent == "faq" else None
     matched_now = stage_said == "incoming_resident"
     if (
         parsed.intent == "faq"
@@ -183,8 +184,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         top = max((k.lead(s).value for s in k.specialties), default=300)
         if parsed.score >= top:
             parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
-    staged = text and parsed.intent in STAGED
-    stage = stage_said if staged else None
+    stage = stage_said or (stage_of(parsed, profile.about, norm, today) if text and parsed.intent in STAGED else None)
     # A comparison whose post asks a question of its own (a topic beside the frame): the question is
     # answered first, and the score is set beside the averages in that answer's numbers section.
     asked = replace(parsed, intent="faq") if parsed.intent in FIGURE_INTENTS and parsed.topic else parsed

@@ -242,7 +242,7 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     if len(tokens) <= SHORT_WORDS and confidence < SHORT_SURE and (specs or others or nums.score or nums.range):
         sure = 0.0  # "step 2 ck 250", "PRS average": the entities say it all
     settled, sure, ruled = _settle(intent, sure, nums, specs, others, text, norm)
-    if len(tokens) <= GIBBERISH_WORDS and _gibberish(tokens):
+    if cues.keyboard_mash(tokens):
         # "lkjh ck ;;": keyboard mash around a known word asks nothing; its feeling is still read below
         # (the model included), so "goodbye lkjh" is never passed over
         settled, sure, ruled = "unknown", 1.0, None
@@ -275,7 +275,7 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
         feeling = None  # "derm average?": a plain question about a field, however the model heard its tone
     if feeling in (None, "stress", "worry") and cues.did_not_match(norm):
         feeling = "disappointment"  # not matching hurts; it is the feeling to name first
-    if feeling == "exhaustion" and _TIRED_BUT_OK_RE.search(norm):
+    if feeling == "exhaustion" and cues.tired_but_ok(norm):
         feeling = None  # "80 questions today, tired but ok": a day's report, not burnout
     if feeling is None and settled == "vent" and cues.asks_if_feeling_is_normal(text, norm):
         feeling = "worry"  # "ms1 and already scared of ck, is that normal": the fear said is the feeling
@@ -356,23 +356,6 @@ def _entity_fields(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...
         "hypothetical": nums.hypothetical,
         "someone_else": nums.someone,
     }
-
-
-_KEY_ROWS = (frozenset("qwertyuiop"), frozenset("asdfghjkl"), frozenset("zxcvbnm"))
-GIBBERISH_WORDS = 4
-"""Only this short a message is judged keyboard mash: longer ones have enough words to read."""
-
-
-def _gibberish(tokens: list[Any]) -> bool:
-    """Half or more of the words are keyboard mash: four or more vowel-less letters from one row of keys
-    ("lkjh", "sdfg"; not "tmrw", whose letters span rows)."""
-    words = [t.low for t in tokens if t.low.isalpha()]
-    mash = [
-        w
-        for w in words
-        if len(w) >= 4 and not any(v in w for v in "aeiouy") and any(set(w) <= row for row in _KEY_ROWS)
-    ]
-    return bool(words) and 2 * len(mash) >= len(words)
 
 
 def sounds_hopeless(text: str) -> bool:
@@ -456,10 +439,10 @@ def _settle(
             1.0,
             None,
         )  # "couldn't study today, sick": the day's news, answered kindly, nothing logged
-    date_alone = norm.count(" ") < PLAN_TINY_WORDS - 1 and not has_spec and _DATE_ALONE_RE.fullmatch(norm)
+    date_alone = norm.count(" ") < PLAN_TINY_WORDS - 1 and not has_spec and cues.date_alone(norm)
     if date_alone and find_exam_date(text, ANY_DAY) is not None:
         return "study_plan", 1.0, None  # "june 14" on its own: a date to plan to, not 14 questions done
-    if norm in _ACKNOWLEDGEMENTS:
+    if cues.acknowledgement(norm):
         return "unknown", 1.0, None  # "yes", "ok", "nvm" out of the blue: asked what they'd like, not a topic guessed
     if intent in _MOVE_READS and _asks_how_to_move(norm):
         return "faq", 1.0, topics.TIMING  # how rescheduling works, not a date to move
@@ -482,7 +465,7 @@ def _settle(
         # "spiraling... 238 and wanting EM. should I even bother?": the feeling is named first, and the
         # question a score and a field ask is still answered (the core frame holds whatever the model says).
         return "score_check", 1.0, None
-    if has_score and not has_spec and _WHY_RE.search(norm) and _PRACTICE_VS_REAL_RE.search(norm):
+    if has_score and not has_spec and cues.asks_why_real_differs(norm):
         # "practice scores 260+, got a 247 on the real thing. how is that even possible": why, not what fits
         return "faq", 1.0, topics.PRACTICE_TESTS
     if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):
@@ -552,18 +535,6 @@ def _settle(
     return intent, confidence, None
 
 
-_TIRED_BUT_OK_RE = re.compile(
-    r"\b(?:tired|exhausted|drained|sleepy|wiped)\s+but\s+(?:ok|okay|good|fine|alright|productive|happy|proud|not bad)\b"
-)
-_WHY_RE = re.compile(r"\b(?:why|how (?:is|was|did|could|come|can|do)|how s that|what happened)\b")
-"""A question of why, not of what fits."""
-_PRACTICE_VS_REAL_RE = re.compile(
-    r"\b(?:practice|nbmes?|uwsa\w*|self assessments?|free 120|predicted)\b.*\b(?:real|actual|the exam|ck)\b"
-    r"|\b(?:real|actual)\b.*\b(?:practice|nbmes?|uwsa\w*|predicted)\b"
-    r"|\b(?:lower|higher|less|worse|better|below|above)\s+(?:than\s+)?(?:all\s+)?(?:my\s+|the\s+)?"
-    r"(?:practice|nbmes?|uwsa\w*|self assessments?|predict\w*)"
-)
-"""A real result set against practice ones."""
 _MOVE_READS = frozenset({"exam_moved", "study_plan", "days_left", "faq", "unknown"})
 """Readings of "can i push my ck back 2 weeks" when it asks how moving works, not for a plan."""
 
@@ -584,37 +555,6 @@ PLAN_SURE = 0.95
 PLAN_RULE_WORDS = 12
 PLAN_TINY_WORDS = 4
 """Below this, an explicit plan request or an exam date to plan for ("test in 6 weeks") wins."""
-_DATE_ALONE_RE = re.compile(
-    r"(?:on\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-    r"|\d{1,2}\s+\d{1,2}(?:\s+\d{2,4})?)"
-)
-"""A message that is only a date ("june 14", "14th of june", "6/14" as normalised)."""
-_ACKNOWLEDGEMENTS = frozenset(
-    {
-        "yes",
-        "yeah",
-        "yep",
-        "yup",
-        "no",
-        "nope",
-        "nah",
-        "sure",
-        "nvm",
-        "never mind",
-        "hmm",
-        "idk",
-        "maybe",
-        "same",
-        "right",
-        "true",
-        "exactly",
-        "lol",
-        "ya",
-        "yea",
-    }
-)
-"""Replies to a question we never asked: nothing to answer until they say more ("ok" stays small talk)."""
 
 
 def _label(intent: str, topic: str) -> str:

@@ -1009,3 +1009,89 @@ def yes_no_question(text: str) -> bool:
         _YES_NO_START_RE.match(normalize(q)) or " or not" in normalize(q) or normalize(q).endswith(" right")
         for q in questions
     )
+
+
+# ----------------------------------------------------------------------------- short and odd messages
+
+_KEY_ROWS = (frozenset("qwertyuiop"), frozenset("asdfghjkl"), frozenset("zxcvbnm"))
+_VOWELS = frozenset("aeiouy")
+MASH_WORDS = 4
+"""Only this short a message is judged keyboard mash: longer ones have enough words to read."""
+
+
+def keyboard_mash(tokens: list[Token]) -> bool:
+    """A short message, half or more of its words keyboard mash: four or more vowel-less letters from one
+    row of keys ("lkjh", "sdfg"; not "tmrw", whose letters span rows)."""
+    if len(tokens) > MASH_WORDS:
+        return False
+    words = [t.low for t in tokens if t.low.isalpha()]
+    mash = [w for w in words if len(w) >= 4 and not set(w) & _VOWELS and any(set(w) <= row for row in _KEY_ROWS)]
+    return bool(words) and 2 * len(mash) >= len(words)
+
+
+_DATE_ALONE_RE = re.compile(
+    r"(?:on\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"|\d{1,2}\s+\d{1,2}(?:\s+\d{2,4})?)"
+)
+
+
+def date_alone(norm: str) -> bool:
+    """The message is only a date ("june 14", "14th of june", "6/14" as normalised)."""
+    return _DATE_ALONE_RE.fullmatch(norm) is not None
+
+
+_ACKNOWLEDGEMENTS = frozenset(
+    {
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "no",
+        "nope",
+        "nah",
+        "sure",
+        "nvm",
+        "never mind",
+        "hmm",
+        "idk",
+        "maybe",
+        "same",
+        "right",
+        "true",
+        "exactly",
+        "lol",
+        "ya",
+        "yea",
+    }
+)
+
+
+def acknowledgement(norm: str) -> bool:
+    """A reply to a question we never asked ("yes", "nvm"): nothing to answer until they say more ("ok" stays
+    small talk)."""
+    return norm in _ACKNOWLEDGEMENTS
+
+
+_TIRED_BUT_OK_RE = re.compile(
+    r"\b(?:tired|exhausted|drained|sleepy|wiped)\s+but\s+(?:ok|okay|good|fine|alright|productive|happy|proud|not bad)\b"
+)
+
+
+def tired_but_ok(norm: str) -> bool:
+    """ "80 questions today, tired but ok": a day's report, not burnout."""
+    return _TIRED_BUT_OK_RE.search(norm) is not None
+
+
+_WHY_RE = re.compile(r"\b(?:why|how (?:is|was|did|could|come|can|do)|how s that|what happened)\b")
+_PRACTICE_VS_REAL_RE = re.compile(
+    r"\b(?:practice|nbmes?|uwsa\w*|self assessments?|free 120|predicted)\b.*\b(?:real|actual|the exam|ck)\b"
+    r"|\b(?:real|actual)\b.*\b(?:practice|nbmes?|uwsa\w*|predicted)\b"
+    r"|\b(?:lower|higher|less|worse|better|below|above)\s+(?:than\s+)?(?:all\s+)?(?:my\s+|the\s+)?"
+    r"(?:practice|nbmes?|uwsa\w*|self assessments?|predict\w*)"
+)
+
+
+def asks_why_real_differs(norm: str) -> bool:
+    """Why a real result differs from practice ones ("why is my 241 lower than my nbmes"), not what it fits."""
+    return _WHY_RE.search(norm) is not None and _PRACTICE_VS_REAL_RE.search(norm) is not None

@@ -416,20 +416,25 @@ _SUPPOSED_RE = re.compile(
 def _is_supposed(low: str, at: int) -> bool:
     """A score hoped for, feared or supposed: "hoping to get 255", "scared I'll end up with 235",
     "if I take CK and get like 230" (an "and" goes on with the supposition)."""
-    before = low[max(0, at - 40) : at]
-    cut = list(re.finditer(r"[,;!?\n]|\.\s|\b(?:but|so)\b", before))
-    clause = before[cut[-1].end() :] if cut else before
-    return _SUPPOSED_RE.search(clause) is not None
+    return _SUPPOSED_RE.search(_clause_before(low, at, _SUPPOSED_CUT_RE)) is not None
 
 
 def _is_own(low: str, at: int) -> bool:
     """Whether the score at `at` is stated as the student's own result, not asked about."""
-    before = low[max(0, at - 40) : at]
-    cut = list(re.finditer(r"[,;!?\n]|\.\s|\b(?:but|so|and)\b", before))
-    clause = before[cut[-1].end() :] if cut else before
-    if not _OWN_BEFORE_RE.search(before):
+    if not _OWN_BEFORE_RE.search(low[max(0, at - 40) : at]):
         return False
-    return _NOT_OWN_RE.search(clause) is None
+    return _NOT_OWN_RE.search(_clause_before(low, at, _OWN_CUT_RE)) is None
+
+
+def _clause_before(low: str, at: int, cut: re.Pattern[str]) -> str:
+    """The last clause of the 40 characters before `at`, clauses ending where `cut` matches."""
+    before = low[max(0, at - 40) : at]
+    ends = [m.end() for m in cut.finditer(before)]
+    return before[ends[-1] :] if ends else before
+
+
+_SUPPOSED_CUT_RE = re.compile(r"[,;!?\n]|\.\s|\b(?:but|so)\b")
+_OWN_CUT_RE = re.compile(r"[,;!?\n]|\.\s|\b(?:but|so|and)\b")
 
 
 _Kind = Literal["said", "bare", "practice", "quoted"]
@@ -494,9 +499,8 @@ def _said_of_another(before: str) -> bool:
     clause = _SUBJECT_CUT_RE.split(before)[-1]
     if _MINE_BEFORE_RE.search(clause):
         return False
-    last = None
-    for last in _SUBJECT_RE.finditer(clause):  # noqa: B007  # the last one named
-        pass
+    named = list(_SUBJECT_RE.finditer(clause))
+    last = named[-1] if named else None  # the last one named before the number
     if last is None or last.group("other") is None:
         return False
     # theirs only when a result or a claim is told of them: "my sister ... got 231", "people say 260";
