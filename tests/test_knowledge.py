@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from bot import advice, talk
+from bot import advice, respond, talk
 from bot.plans.schedule import SCORE_RELEASE_FACT
 from knowledge import Knowledge, KnowledgeError, load_knowledge
 from knowledge.checks import named_topic_problems
@@ -830,3 +830,9 @@ def test_every_fact_the_code_names_is_in_the_store(knowledge: Knowledge) -> None
     """A fact renamed or dropped in facts.json fails here, not as a missing line in a student's reply."""
     named = {talk.CRISIS_FACT, talk.STEP1_MARK_FACT, talk.COMLEX_PE_FACT, SCORE_RELEASE_FACT, *advice.PASS_MARK_FACTS}
     assert named <= set(knowledge.facts), named - set(knowledge.facts)
+
+
+def test_every_answer_the_code_names_is_in_the_store(knowledge: Knowledge) -> None:
+    """An answer renamed in answers.json fails here, not as a rule that quietly falls back to a topic."""
+    named = {respond.PRACTICE_GENERAL, respond.MATCHED_SCORE_ANSWER, respond.NOT_MATCHED_ANSWER}
+    assert named <= set(knowledge.answers), named - set(knowledge.answers)
