@@ -43,6 +43,7 @@ FAILED_READS = frozenset(
 _RETEST_RE = re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
 MATCHED_SCORE_ANSWER = "matched-score-still-matters"
 NOT_MATCHED_ANSWER = "match-unmatched-soap"
+SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
 BEFORE_THE_MATCH = frozenset(
     {
         topics.SCORE_BEFORE_INTERVIEW,
@@ -165,6 +166,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # matched, with the exam still to pass: whether the score matters now, not screening or timing for ERAS
         parsed = replace(parsed, topic=topics.WHY_STEP2_MATTERS)
         ruled_answer = k.answers.get(MATCHED_SCORE_ANSWER)
+    scored_step1 = parsed.topic == topics.STEP1_VS_STEP2 and parsed.step1 is not None
+    if parsed.intent == "faq" and scored_step1 and cues.asks_what_step1_costs(norm):
+        ruled_answer = k.answers.get(SCORED_STEP1_ANSWER)  # a scored Step 1's weight, asked among other things
     if parsed.intent == "faq" and len(text) < SPECIFIC_CHARS and cues.did_not_match(norm):
         ruled_answer = k.answers.get(NOT_MATCHED_ANSWER)  # "everyone matched except me": what happens now
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):

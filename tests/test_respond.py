@@ -125,3 +125,11 @@ def test_a_long_posts_other_questions_each_get_their_line(knowledge: Knowledge) 
 def test_a_friends_match_does_not_make_the_student_matched(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "my friend matched derm last year, when should i take ck before applying?")
     assert "I've matched" not in shown
+
+
+def test_a_scored_step1_asked_about_in_a_long_post_gets_the_offset_answer(knowledge: Knowledge) -> None:
+    post = (
+        "hey so kinda long. my step 1 was 229 back in 2021 when it was still scored, nbme 11 was 241 last week. "
+        "exam is march 3. i want EM. does my step 1 still count against me? also getting nervous"
+    )
+    assert "Can a strong Step 2 CK make up for it?" in answer(knowledge, post)
