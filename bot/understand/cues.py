@@ -772,12 +772,13 @@ _DID_NOT_MATCH_RE = re.compile(
 
 def did_not_match(norm: str) -> bool:
     """ "ugh everyone matched except me", "i didn't match": their own match didn't come, the hardest news."""
-    return _DID_NOT_MATCH_RE.search(norm) is not None
+    # Every wording holds "match"; the plain test spares a long post the look-backs at every position.
+    return "match" in norm and _DID_NOT_MATCH_RE.search(norm) is not None
 
 
 def just_matched(norm: str) -> bool:
     """ "I MATCHED!!!", "just matched into gen surg": news to congratulate first, not a question about match rates."""
-    return _MATCHED_RE.search(norm) is not None and _NOT_MATCHED_RE.search(norm) is None
+    return "match" in norm and _MATCHED_RE.search(norm) is not None and _NOT_MATCHED_RE.search(norm) is None
 
 
 _SAT_EXAM_RE = re.compile(
