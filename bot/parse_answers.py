@@ -240,7 +240,12 @@ def find_exam_date(text: str, today: date) -> date | str | None:
     matches = [
         m
         for m in matches
-        if not _RELATIVE_RE.fullmatch(folded, m[0], m[1]) or not _SHIFTED_BY_RE.search(folded[max(0, m[0] - 30) : m[0]])
+        if not _RELATIVE_RE.fullmatch(folded, m[0], m[1])
+        or not (
+            _SHIFTED_BY_RE.search(folded[max(0, m[0] - 30) : m[0]])
+            or _SPAN_BEHIND_RE.search(folded[max(0, m[0] - 30) : m[0]])
+            or (_SPAN_ELSEWHERE_RE.match(folded, m[1]) and not folded.startswith("in ", m[0]))
+        )
     ]
     if not matches:
         return None
@@ -294,6 +299,13 @@ _SHIFTED_BY_RE = re.compile(
     r"up|forward|out|by))*\s*$"
 )
 """A span right after a move ("pushed it 3 weeks") is how far it moved, not when the exam is."""
+_SPAN_BEHIND_RE = re.compile(
+    r"\b(?:(?:last|past|previous|first|spent|over|during|since)\s+(?:the\s+|my\s+|about\s+|around\s+|almost\s+|nearly\s+|"
+    r"like\s+)*|(?:been\s+)?(?:studying|studied|prepping|prepped|grinding|working)\s+(?:for\s+)?(?:about\s+|like\s+)?)$"
+)
+"""A span already lived ("the last 10 days", "been studying for 6 weeks"): time behind them, not to the exam."""
+_SPAN_ELSEWHERE_RE = re.compile(r"\s+(?:before|prior|after|later|earlier|beforehand|into|in a row|straight)\b")
+"""A span counted from something else ("cancelled 2 days before", "3 weeks into dedicated") dates no exam."""
 _EXAM_WORD_SPAN = 20
 """Characters either side of a date within which an exam word says the date is the exam's."""
 

@@ -398,5 +398,23 @@ def test_a_shift_is_no_date_and_next_month_is_read(text: str, exam: date | None)
     assert find_exam_date(text, TODAY) == exam
 
 
+@pytest.mark.parametrize(
+    ("text", "exam"),
+    [
+        ("in the last 10 days my nbme scores dropped", None),  # time already lived
+        ("over the past 2 weeks i did 800 qs", None),
+        ("been studying for 6 weeks and im fried", None),
+        ("the first 3 weeks of dedicated were rough", None),
+        ("i cancelled my exam 2 days before, now what", None),  # counted from something else
+        ("my exam is 3 days after my birthday", None),
+        ("studied 6 weeks, exam in 2 weeks", date(2026, 1, 26)),  # the span lived gives way to the one ahead
+        ("3 weeks into dedicated, exam in 10 days", date(2026, 1, 22)),
+        ("exam in 2 weeks before my rotation starts", date(2026, 1, 26)),  # said with "in": still the exam
+    ],
+)
+def test_a_span_behind_them_or_counted_from_something_else_dates_no_exam(text: str, exam: date | None) -> None:
+    assert find_exam_date(text, TODAY) == exam
+
+
 def test_a_thousands_comma_or_an_ordinal_is_no_count_of_questions() -> None:
     assert parse_progress("uworld 1st pass done. 66% overall. 1,200 incorrects to review") == (None, 66)
