@@ -452,6 +452,7 @@ _WHERE_INSTEAD = {
     "mcat": "The MCAT is outside what I know well. The AAMC runs it and has its details at aamc.org.",
     "school": "School matters (shelf exams, grades, petitions, graduation) are outside what I know well. Your "
     "clerkship director or dean's office is the best guide.",
+    "shelf": "Shelf exams are school matters, outside what I know well. Your clerkship director is the best guide.",
     "step1": "Step 1 prep is outside what I know well. Your school's learning specialists and USMLE's own "
     "materials are good places to start.",
     "writing": "Writing or editing your application is outside what I do: your school's advising office, a "

@@ -44,6 +44,11 @@ def facts(text: str) -> AboutFacts:
         ("failed step 1 first try, now ck", {"status": None}),
         ("took step 2 last week, waiting", {"status": "taken"}),
         ("I got 251", {"status": "taken"}),
+        ("took ck 3 weeks ago and i keep convincing myself i failed", {"status": "taken"}),  # a fear, not news
+        ("is uwsa1 inflated? i got a 262", {"status": None}),  # the practice test's result, not a sitting
+        ("did nbme 12 last week, i took ck today", {"status": "taken"}),
+        ("my nbme scores dropped from 240 to 228", {"status": None}),  # fell, not released
+        ("scores dropped!! 251 lets go", {"status": "taken"}),  # released
         ("failed step 1 once but passed later, is that bad", {"status": None}),
         ("my exam is on March 3", {"exam_date": True}),
         ("exam was march 3, score comes out soon", {"exam_date": False}),

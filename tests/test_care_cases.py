@@ -18,11 +18,15 @@ from bot.understand import understand
 from knowledge import Knowledge
 
 CASES = Path(__file__).with_name("care_cases.jsonl")
-KNOWN_FALSE_ALARMS: frozenset[str] = frozenset()
+KNOWN_FALSE_ALARMS: frozenset[str] = frozenset(
+    # The model hears "not going to be around ... anyway" (a real crisis shape) at its low bar; the rule
+    # itself sets "this weekend" aside.
+    {"i'm not going to be around this weekend anyway, so pause the reminders"}
+)
 """Ordinary messages the feeling model still reads as a crisis, each marked xfail(strict) so it shows:
 a caring reply too many is the cheaper mistake, and when the model stops making it the test says so.
-(None today: "i can't see the point of the free 120 if i've done all the nbmes" was one until the
-model's low bar came to need a word crises are said in.)"""
+("i can't see the point of the free 120 if i've done all the nbmes" was one until the model's low bar
+came to need a word crises are said in.)"""
 
 
 def _cases() -> list[tuple[str, bool]]:

@@ -47,6 +47,26 @@ def row(text: str, **fields: Any) -> Any:
             practice=tuple(PracticeResult("nbme", "", score=v) for v in (229, 247, 238)),
         ),
         row("my uwsa was 260 but got 245 on the real thing", score=245, own=True),
+        # Whose, and which attempt: the retake's result, the one they describe themselves by, a supposition.
+        row("failed CK in march (208). retook in june and just got 231", score=231),
+        row("I'm a pathology applicant with a 229. whats the avg", score=229, quoted=()),
+        row("applicants with a 229 match path?", score=None, quoted=(229,)),
+        row("it's 251. everyone assumed i should have gotten 260+. where does 251 fall", score=251),
+        row("i'm at 230s on nbmes and people post 270s", score=None, quoted=(275,)),
+        # A practice test the only exam named: the result told after it is that test's, not a CK score.
+        row(
+            "Is UWSA1 inflated? I got a 262 and I don't buy it",
+            score=None,
+            practice=(PracticeResult("uwsa", "1", score=262),),
+        ),
+        row(
+            "finished my 2nd NBME (form 12) and got 218, exam in 12 days",
+            score=None,
+            practice=(PracticeResult("nbme", "", score=218),),
+        ),
+        row("got 248 but my nbmes were all 250+, why lower", score=248, own=True),  # told before the tests
+        row("my nbme 11 was 231, is 245 realistic for gas", score=245),  # a goal asked about, not a result
+        row("nbme 12 was 240. got my ck back: 251", score=251),  # CK named: the real one
         # A figure they heard, or someone else's score, is never theirs.
         row("someone said 249 is the median, is that true", score=None, quoted=(249,)),
         row("a 220 is the minimum for an interview right?", score=None, quoted=(220,)),

@@ -277,7 +277,8 @@ NOT_A_SCORE_CASES = [
     case("NBME 12", "unknown", score=None),
     case("NBME 12 was 240", "unknown", score=None),
     case("NBME 250 derm", "*", score=None, specialties=(DERM,)),
-    case("my NBME 12 was 230, I'm 26, is that ok for peds", "practice_score", score=None, specialties=(PEDS,)),
+    # asked against a field: its averages, the practice result named beside them (test_conversation)
+    case("my NBME 12 was 230, I'm 26, is that ok for peds", "average", score=None, specialties=(PEDS,)),
     # A practice result reported is progress to log; asked about, it is the practice question.
     case("just did nbme 13, got a 244", "log_progress", score=None),
     case("just did nbme 13, got a 244. does that predict well?", "practice_score", score=None),
@@ -403,6 +404,9 @@ STUDY_PLAN_CASES = [
     case("6 weeks left", "study_plan"),
     case("can you help me plan my studying", "study_plan"),
     case("exam in 5 weeks and uwsa2 predicts 245", "study_plan", score=None, practice_score=245),
+    # A practice result told first is the news; the days left are its context.
+    case("uwsa2 259 three days out", "log_progress", score=None, practice_score=259),
+    case("uwsa1 245, exam in 10 days, make me a plan", "study_plan", score=None),
     # A past calendar date next to a score is when they sat it, not a date to plan for.
     case("got 250 on step 2 in march, derm?", "score_check", score=250, specialties=(DERM,)),
     case("is it too late to take step 2 in august", "faq", topic="timing"),
@@ -502,6 +506,9 @@ SCOPE_CASES = [
     case("my comlex level 3 is next week, any tips", "out_of_scope"),
     case("what's a good mcat", "out_of_scope"),
     case("should i take step 2 ck before my surgery shelf", "faq"),
+    # Shelves told as background: what they ask is still ours.
+    case("exam june 20. shelf scores were meh. whats a realistic 5 week plan", "study_plan"),
+    case("step 1 p, shelves average, nbme 11 = 233, uwsa1 = 246. am i ready?", "practice_score"),
     case("step 1 was 214, how bad is that?", "faq", step1=214),
     # COMLEX's own figures are NBOME's; converting one, or a Step 2 CK score beside it, stays ours.
     case("avg comlex level 2 for em?", "out_of_scope"),

@@ -277,6 +277,16 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
         feeling = "disappointment"  # not matching hurts; it is the feeling to name first
     if feeling == "exhaustion" and cues.tired_but_ok(norm):
         feeling = None  # "80 questions today, tired but ok": a day's report, not burnout
+    if (
+        settled in {"unknown", "faq"}
+        and ruled is None
+        and sure < CONFIDENT
+        and feeling not in (None, "hopeless")
+        and len(text) < SPECIFIC_CHARS
+        and not cues.asks_something(text, norm)
+        and find_exam_date(text, ANY_DAY) is None  # "7 weeks, 2 rest days a week, i burn out fast": plan answers
+    ):
+        settled, topic = "vent", None  # "so burnt out": a feeling that asks nothing, not a topic half-heard
     if feeling is None and settled == "vent" and cues.asks_if_feeling_is_normal(text, norm):
         feeling = "worry"  # "ms1 and already scared of ck, is that normal": the fear said is the feeling
     if feeling == "failure" and facts.status == "taken":
@@ -423,7 +433,7 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
-    if cues.asks_shelf(norm):
+    if cues.asks_shelf(text, norm):
         return "out_of_scope", 1.0, None  # "nbme shelf for IM was 72, is that honors": a school exam, whatever field
     if cues.asks_step3(norm) and (len(text) < SPECIFIC_CHARS or not (has_score or has_spec)):
         # Step 3 is not ours to answer, whatever scores or fields come with it; in a long post it is one
@@ -461,6 +471,9 @@ def _settle(
         # "got a 245 on my last practice test, good for EM?": a practice result read against the field,
         # not a topic the model heard in "practice" (the Prometric practice session)
         return "practice_score", 1.0, None
+    if intent == "practice_score" and nums.practice and has_spec and not has_score:
+        # "my nbme was 236, is that ok for IM": the field's averages, the practice result named beside them
+        return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
     if intent == "vent" and has_score and has_spec and "?" in text:
         # "spiraling... 238 and wanting EM. should I even bother?": the feeling is named first, and the
         # question a score and a field ask is still answered (the core frame holds whatever the model says).
@@ -477,7 +490,8 @@ def _settle(
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
         if intent in _ENTITY_SETTLED:
             intent = "unknown"  # a number intent with nothing to answer it with; the rules below may still know
-    if not has_score and not has_spec and intent not in _PLAN_INTENTS and cues.out_of_scope(norm):
+    scope = None if has_score or has_spec or intent in _PLAN_INTENTS else cues.out_of_scope(norm)
+    if scope is not None and (scope != "shelf" or cues.asks_shelf(text, norm)):
         return "out_of_scope", 1.0, None  # Step 3, CS, COMLEX 3, shelves: a kind "not mine", never a CK answer
     if intent == "faq" and has_spec and (has_score or not nums.quoted):
         # The core frames hold whatever the model says: a score and a specialty get the comparison,
@@ -524,7 +538,7 @@ def _settle(
     tiny = norm.count(" ") < PLAN_TINY_WORDS  # "test tomorrow", "6 weeks left": a date to plan for
     planish = intent not in _PLAN_INTENTS or (intent != "study_plan" and (tiny or confidence < PLAN_SURE))
     short = unsure or norm.count(" ") < PLAN_RULE_WORDS  # long posts: the model reads them better
-    if planish and short and cues.wants_plan(text, norm, has_score=has_score):
+    if planish and short and cues.wants_plan(text, norm, has_score=has_score, has_practice=bool(nums.practice)):
         return "study_plan", 1.0, None
     if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
         return ("score_check" if specs else "score_fit"), confidence, None  # "...but got 245 on the real thing"

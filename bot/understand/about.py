@@ -102,7 +102,11 @@ _PASSED_RE = re.compile(
 _TAKEN_RE = re.compile(
     r"\b(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
     r" (?:step 2|ck|step2|s2|the exam|my exam|it)\b"
-    r"|\b(?:my )?(?:score|scores|results?) (?:came back|came out|is out|are out|dropped)\b"
+    r"|\b(?:my )?(?:score|scores|results?) (?:came back|came out|is out|are out)\b"
+    # "scores dropped" as released, not a practice score falling ("my nbme scores dropped from 240")
+    r"|(?<!nbme )(?<!uwsa )(?<!practice )(?<!assessment )(?<!cms )(?<!qbank )(?<!uworld )(?<!percentage )"
+    r"\b(?:my )?(?:score|scores|results?) dropped\b(?!\s+(?:from|to|by|\d+\s*(?:points|pts)|again|a lot|so|like|"
+    r"significantly|below|under|lower|each|every|over|in the last|the last|on|since|after|and))"
     # "I got 238" is a Step 2 result only when no other exam claims the number.
     r"|\bi (?:got|scored) (?:an? )?\d{3}\b"
     r"(?!.{0,30}\b(?:step 1|s1|nbme|uwsa|cms|free 120|comlex|level [12]|shelf|form))"
@@ -115,12 +119,20 @@ _SOMEONE_FAILED_RE = re.compile(
 _I_FAILED_RE = re.compile(r"\bi (?:just |also )?(?:failed|didn t pass|did not pass)\b")
 _HEDGED_RE = re.compile(
     r"\b(?:think|feel like|pretty sure|probably|might have|may have|maybe|worried|scared|afraid|if|convinced|sure|"
-    r"feeling like|positive|terrified) i (?:just )?"
+    r"feeling like|positive|terrified|convincing myself|convinced myself|keep thinking|paranoid) i (?:just )?"
     r"(?:failed|fail|didn t pass|did not pass|didnt pass)\b"
 )
 """A fear or a guess ("i think i failed", "if i fail") is not a result to remember."""
 _EXAM_AHEAD_RE = words_re(*EXAM_WORDS, "s2", "step2ck", "test date", "exam date", "new date")
 _NOT_AHEAD_RE = words_re(*PAST_WORDS, "came back", "moved from")
+
+
+def _told_the_exam(norm: str, taken: re.Match[str]) -> bool:
+    """A sitting told: "I got 238" after a practice test's name ("is uwsa1 inflated? i got a 262") was that test."""
+    return not (taken.group().startswith(("i got", "i scored")) and _PRACTICE_NAME_RE.search(norm, 0, taken.start()))
+
+
+_PRACTICE_NAME_RE = words_re("nbme", "nbmes", "uwsa", "uwsa1", "uwsa2", "uwsa3", "cms", "free 120", "free120")
 
 
 def someone_else_failed(norm: str) -> bool:
@@ -148,7 +160,7 @@ def about(norm: str, folded: str) -> AboutFacts:
         status = "failed"
     elif "passed" in norm and _PASSED_RE.search(norm):
         status = "passed"
-    elif _TAKEN_RE.search(norm):
+    elif any(_told_the_exam(norm, m) for m in _TAKEN_RE.finditer(norm)):
         status = "taken"
     # Judged clause by clause: "my uwsa1 was 241 and my exam is on jan 15" still gives a date ahead.
     # Clauses are cut at non-word characters, so a clause names the exam only where the whole

@@ -171,16 +171,19 @@ def asks_for_joke(norm: str) -> bool:
     return _JOKE_RE.search(norm) is not None
 
 
-def wants_plan(text: str, norm: str, has_score: bool) -> bool:
+def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False) -> bool:
     """A request for a study schedule, or an exam date to plan towards.
 
     Dates are found by the plan flow's own parser, so whatever it can set up from
     ("exam next friday", "test is 2027-03-03", "in 6 weeks") starts it. With a score in
     the message, a calendar date is more likely when they sat the exam ("got 250 on
-    step 2 in march"), so only a span ahead ("in 6 weeks") counts then.
+    step 2 in march"), so only a span ahead ("in 6 weeks") counts then. A practice result told
+    first is the news, and only an explicit request makes it a plan.
     """
     if _PLAN_EXPLICIT_RE.search(norm):
         return True
+    if has_practice and _told_before_the_date(norm):
+        return False  # "uwsa2 259 three days out": the result is the news, the days left its context
     if _TIMING_QUESTION_RE.search(norm) or _PRACTICE_QUESTION_RE.search(norm):
         return False
     if _PLAN_SPAN_RE.search(norm):
@@ -190,6 +193,14 @@ def wants_plan(text: str, norm: str, has_score: bool) -> bool:
     return not has_score or _PLAN_RELATIVE_RE.search(norm) is not None
 
 
+def _told_before_the_date(norm: str) -> bool:
+    """A practice test named before any span or exam word ("uwsa2 259 three days out")."""
+    practice = _PRACTICE_NAME_RE.search(norm)
+    dated = [m.start() for m in (_PLAN_SPAN_RE.search(norm), _EXAM_WORD_RE.search(norm)) if m is not None]
+    return practice is not None and (not dated or practice.start() < min(dated))
+
+
+_PRACTICE_NAME_RE = re.compile(rf"\b{PRACTICE_TESTS}")
 _CUT_OFF_RE = re.compile(r"\b(?:minimum|min|cut\s*-?\s*offs?|threshold|floor|filters?|screens?|requirements?)\b")
 _AVERAGE_RE = re.compile(r"\b(?:median|average|avg|mean)\b")
 
@@ -257,6 +268,7 @@ def quoted_topic(norm: str, guessed: str | None) -> str | None:
 
 
 _STEP2_CK_RE = re.compile(r"\b(?:step\s*(?:2|two|ii)(?!\s*cs)|step2(?!cs)|s2(?:ck)?|ck)\b")
+_SHELF_RE = re.compile(r"\b(?:shelf|shelves|shelf exams?|subject exams?)\b")
 _OUT_OF_SCOPE = (
     ("step2_cs", re.compile(r"\b(?:step\s*(?:2|two|ii)\s*cs|step2cs|cs exam|clinical skills(?: exam)?)\b")),
     ("step3", re.compile(r"\b(?:step\s*(?:3|three|iii)|step3|usmle\s*3)\b")),
@@ -293,10 +305,12 @@ _OUT_OF_SCOPE = (
     (
         "school",
         re.compile(
-            r"\b(?:shelf|shelves|osce|school exams?|final exams?|midterms?|petition\w*|cbse)\b"
+            r"\b(?:osce|school exams?|final exams?|midterms?|petition\w*|cbse)\b"
             r"|\b(?:school s|schools|my|clerkship|rotation)\s+(?:\w+\s+){0,2}finals?\b"
         ),
     ),
+    # last: a shelf named is out of scope only when it is what they ask about (`asks_shelf`)
+    ("shelf", _SHELF_RE),
 )
 _ALL_STEPS_RE = re.compile(r"\b(?:all|every|both)\s+(?:3|three|the)?\s*steps\b")
 """The Steps together ("how long do i have to pass all 3 steps"): their time limit, not Step 1's pass mark."""
@@ -453,12 +467,19 @@ def asks_comlex_figures(norm: str) -> bool:
     return _FIGURE_WORDS_RE.search(norm) is not None
 
 
-_SHELF_RE = re.compile(r"\b(?:shelf|shelves|shelf exams?|subject exams?)\b")
+def asks_shelf(text: str, norm: str) -> bool:
+    """A shelf exam is what they ask about, with no word of Step 2 CK ("nbme shelf for IM was 72, honors?").
+
+    Every question they ask must name it: "shelf scores were meh. whats a realistic 5 week plan" tells of
+    the shelves and asks for a plan."""
+    if _SHELF_RE.search(norm) is None or _STEP2_CK_RE.search(norm) is not None:
+        return False
+    sentences = [s for s in _ASKED_SPLIT_RE.split(text) if s.strip()]
+    asked = [s for s in sentences if "?" in s] or sentences[-1:]
+    return all(_SHELF_RE.search(normalize(s)) for s in asked)
 
 
-def asks_shelf(norm: str) -> bool:
-    """A shelf exam is what they ask about, with no word of Step 2 CK ("nbme shelf for IM was 72, honors?")."""
-    return _SHELF_RE.search(norm) is not None and _STEP2_CK_RE.search(norm) is None
+_ASKED_SPLIT_RE = re.compile(r"(?<=[.!?\n])\s*")
 
 
 def asks_step3(norm: str) -> bool:
@@ -468,7 +489,7 @@ def asks_step3(norm: str) -> bool:
 
 def out_of_scope(norm: str) -> str | None:
     """Which exam outside Step 2 CK the message is about ("step3", "step2_cs", "comlex", "comlex_figures",
-    "mcat", "school", "step1", "step1_mark"), "content" for a question of medicine itself, or "writing" for
+    "mcat", "school", "shelf", "step1", "step1_mark"), "content" for a question of medicine itself, or "writing" for
     writing their application, when it names no Step 2 CK; else None. Step 3 asked about ("should I take
     step 3 first?") is out of scope whatever else is named."""
     if asks_step3(norm):
@@ -567,7 +588,11 @@ _HOPELESS_RE = re.compile(
     r"|\b(?:idk|i don t know|i dont know|don t know|dont know|not sure|unsure|no idea|doubt)\s+(?:if\s+|whether\s+)?"
     r"i(?: ll| will|ll| d| would)?\s+be\s+alive\b"
     r"|\b(?:won t|wont|will not)\s+(?:even\s+|still\s+)?be\s+(?:here|around)\s+(?:by|when)\b"
-    r"|\b(?:won t|wont|will not)\s+(?:even\s+|still\s+)?be\s+(?:here|around)\b.{0,40}\banyway\b"
+    r"|\b(?:won t|wont|will not|not going to|not gonna)\s+(?:even\s+|still\s+)?be\s+(?:here|around)\b"
+    # away for a while ("won't be around this weekend anyway") is a break, not an end
+    r"(?!\s+(?:this|next|on|tomorrow|tonight|today|over|during|until|till|at|in the|"
+    r"for (?:the |a |my )?(?:weekend|week|day|days|holidays?|break|vacation|trip|few|couple|rest of|next)\b))"
+    r".{0,40}\banyway\b"
     # dwelling on it: "i think about ending it", "thought of killing myself"
     r"|\b(?:think|thinking|thought|thoughts)\s+(?:about|of|bout)\s+(?:just\s+)?"
     r"(?:ending (?:it|it all|things|everything|my life)|killing myself|not being here|not being alive|"

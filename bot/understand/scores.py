@@ -189,6 +189,18 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     claimed = {p.score for p in practice} | {step1, comlex}
     if score is not None and score in claimed:
         score = None  # the practice-result reader tied this number to another exam
+    if (
+        score is not None
+        and at is not None
+        and not _CK_SAID_RE.search(low)
+        and _GOT_BEFORE_RE.search(low[max(0, at - 20) : at])
+    ):
+        tested = _practice_named(low, at)
+        if tested is not None:
+            # "Is UWSA1 really inflated? I got a 262": a practice test is the only exam they name, so the
+            # number is its result, not a Step 2 CK score to keep
+            practice = (*practice, PracticeResult(tested[0], tested[1], score=score))  # type: ignore[arg-type]
+            score = None
     own = score is not None and at is not None and _is_own(low, at)
     supposed = score is not None and at is not None and not own and _is_supposed(low, at)
     someone = score is None and len(quoted) == 1 and _judged_for_someone(low) in quoted
@@ -285,7 +297,8 @@ def _find_score(
 _ALTERNATIVE_RE = re.compile(r"(?:\s+[a-z]+){0,3}[\s?.,!]*(?:or|vs|/)\s*(?:maybe|like|even|was it)?\s*")
 """What may stand between a figure heard and another offered beside it ("256 last year? or 251")."""
 _RETAKE_SCORE_RE = re.compile(
-    r"\b(?:retake|retook|re-?took|second\s+(?:attempt|try|time)|2nd\s+(?:attempt|try|time)|second|2nd|"
+    r"\bre-?took\b"  # past: "retook in june and just got 231" (the look-ahead below is for one still to come)
+    r"|\b(?:retake|second\s+(?:attempt|try|time)|2nd\s+(?:attempt|try|time)|second|2nd|"
     r"this\s+time)\b(?!\s+(?:is|was)?\s*(?:coming|in|on|next|scheduled|booked))"
 )
 """A later attempt named, its result after it: the one to keep when a fail came first."""
@@ -301,7 +314,8 @@ _EXAM_NAME_RE = re.compile(
 )
 _RESULT_RE = re.compile(r"^[^0-9]{0,30}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
 _STOP_RE = re.compile(
-    r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?|real|actual)\b|[;\n]|[.!?]\s"
+    r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?|real|actual"
+    r"|people|everyone|others|classmates?|friends?|they)\b|[;\n]|[.!?]\s"  # "nbmes, and people post 270s": theirs
 )
 _RESULT_BEFORE_RE = re.compile(r"(?<![\d.])(?P<n>\d{2,3})(?!\d)\s*(?P<pct>%)?\s+(?:on|for|in)\s+(?:my\s+|the\s+)?$")
 """A result said before the test's name: "a 260 on uwsa 1", "71% on the free 120"."""
@@ -321,6 +335,32 @@ _RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
 _MORE_RESULTS_RE = re.compile(r"(?:\s*(?:,|and|&|/|then)\s*\d{3}(?!\d))+")
 """More results of the same exam: "my last two NBMEs were 212 and 220"."""
 _PRACTICE_FORMS = {"nbme": "nbme", "uwsa": "uwsa", "cms": "cms", "free": "free120"}
+
+
+def _practice_named(low: str, at: int) -> tuple[str, str] | None:
+    """The practice test (exam, form) a message names nearest before `at`; None if none of theirs is."""
+    named = [
+        m for m in _EXAM_NAME_RE.finditer(low) if not _THEIRS_BEFORE_RE.search(low[max(0, m.start() - 30) : m.start()])
+    ]
+    if not named:
+        return None
+    before = [m for m in named if m.start() < at]
+    if not before:
+        return None  # "got 248 but my nbmes were all 250+": a result before the practice tests is the real one
+    m = before[-1]
+    exam = next(name for name in _PRACTICE_FORMS if m.group(name))
+    return _PRACTICE_FORMS[exam], "" if exam == "free" else m.group("form") or ""
+
+
+_CK_SAID_RE = re.compile(
+    r"\b(?:ck|step\s*(?:2|two)|step2|s2|usmle|level\s*2|comlex|official|score report|3 digit|three digit|passed|"
+    r"failed|pass|fail|(?:real|actual)\s+(?:one|thing|exam|test|score|deal))\b"
+)
+"""Step 2 CK (or another real exam) named: a number beside a practice test's name may then be the real score."""
+_GOT_BEFORE_RE = re.compile(
+    r"\b(?:got|scored|was|were|came back|came out|hit|pulled)\s+(?:an?\s+|like\s+|around\s+|about\s+)?$|[=:]\s*$"
+)
+"""A result told ("got a 262"), not a goal asked about ("is 245 realistic")."""
 
 
 def _practice(low: str) -> tuple[PracticeResult, ...]:
@@ -407,7 +447,7 @@ _NOT_OWN_RE = re.compile(
 
 _SUPPOSED_RE = re.compile(
     r"\b(?:if|what if|would|i d|hypothetically|let\s*'?s say|lets say|suppose|assuming|aim\w*|target\w*|goal|want|wanna"
-    r"|thought|figured|guessed"
+    r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
     r"|need|hop(?:e|ing)|shooting for|going for|expect\w*|scared|afraid|worried|terrified|end(?:s|ed)? up"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*)\b"
 )
@@ -464,8 +504,8 @@ _SOMEONE_ELSE_RE = re.compile(
     r"mother|father|son|daughter|bestie|bff|senior|resident|co-?resident|colleague|intern|mentee)s?|"
     r"someone|somebody|some\s+(?:guy|girl|person|one)|he|she|they|people|ppl|everyone|everybody|all my friends|"
     r"(?:my|our)\s+class|classmates|"
-    r"applicants?|others?)(?:\s+(?:who\s+)?(?:got|get|scored|score|had|has|with)|(?:\s+(?!i\b)\w+){1,3}?\s+"
-    r"(?:got|gets|getting|scored|scoring))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
+    r"applicants?|others?)(?:\s+(?:who\s+)?(?:got|get|scored|score|had|has|with|posts?|posting|posted)|"
+    r"(?:\s+(?!i\b)\w+){1,3}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
 )
 """The student's own words after it ("everyone got 250 and i got 241") end its reach."""
 
@@ -489,8 +529,13 @@ _SUBJECT_RE = re.compile(
 )
 """Who a clause is about, the last one named before a number deciding: "my sister ... got 231" is hers,
 "everyone got 250+ and i got 231" is theirs then mine."""
-_MINE_BEFORE_RE = re.compile(r"\b(?:my|mine)\s*\(?\s*$|\bwith\s+my\s+$")
-"""A number right after "my" is theirs whoever the clause is about ("they said my 240 is fine")."""
+_MINE_BEFORE_RE = re.compile(
+    r"\b(?:my|mine)\s*\(?\s*$|\bwith\s+my\s+$"
+    r"|\b(?:i'?m|i am|as)\s+an?\s+(?:[\w&/-]+\s+){0,3}?(?:applicant|student|grad|graduate|img|ms[1-4]|m[1-4])"
+    r"\s+with\s+an?\s+$"
+)
+"""A number right after "my" is theirs whoever the clause is about ("they said my 240 is fine"), as is
+one they describe themselves by ("I'm a pathology applicant with a 229")."""
 _SUBJECT_CUT_RE = re.compile(r"[.!?;\n]|\bbut\b")
 
 
@@ -582,6 +627,7 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         return None
     if isinstance(decade, int):
         value = decade
+        after = after[_DECADE_AFTER_RE.match(after).end() :]  # type: ignore[union-attr]  # "230s on nbmes": the exam after
     elif after[:1].isalpha() and not after.startswith("ish"):
         return None  # "7am", "26yo", "3rd", "12wks"
     if _UNIT_AFTER_RE.match(after) or (num.end - num.start == 4 and 1900 <= value <= 2100):
@@ -603,7 +649,7 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     exam = _exam_context(before, after)
     if exam == "other" and not predicted:
         return (value, "practice") if 100 <= value <= 300 else None  # a Step 1, NBME, UWSA... number
-    mine = _MINE_BEFORE_RE.search(tail) is not None  # "they said my 240 is fine": theirs whoever speaks
+    mine = _MINE_BEFORE_RE.search(before[-60:]) is not None  # "they said my 240 is fine": theirs whoever speaks
     if not predicted and not mine and (_is_quoted(tail, after) or _HEARD_RE.search(before) or _said_of_another(before)):
         return (value, "quoted") if 100 <= value <= 300 else None  # "my dad's step 2 was '99'": not theirs either
     is_strong = predicted or exam == "s2" or bool(_STRONG_BEFORE_RE.search(tail))
