@@ -200,6 +200,11 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
         add(m, _check_range(today + timedelta(days=2 if m[1] else 1), today))
     for m in _TODAY_RE.finditer(text):
         add(m, _check_range(today, today))
+    for m in _PART_OF_MONTH_RE.finditer(text):
+        # "end of may", "mid march": a day in that part of the month; the reply echoes it to correct
+        month = _MONTHS[m[2][:3]]
+        year = today.year + (month < today.month)
+        add(m, _calendar_date(year, month, _PART_DAY.get(m[1]) or calendar.monthrange(year, month)[1], today))
     for m in _NEXT_MONTH_DAY_RE.finditer(text):
         # "exam is 14th of next month"
         add(m, _calendar_date(None, today.month % 12 + 1, int(m[1]), today))
@@ -232,6 +237,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _EVERY_RE.search(folded[max(0, m[0] - 12) : m[0]])
         and not _APART_RE.match(folded, m[1])
         and not _MOVED_FROM_RE.search(folded[max(0, m[0] - 50) : m[0]])
+        and not _INSTEAD_OF_RE.search(folded[max(0, m[0] - 16) : m[0]])
         # the length of a plan, not the time to the exam: "a 2 week crash plan" (but "in 5 weeks study plan pls")
         and not (_PLAN_LENGTH_AFTER_RE.match(folded, m[1]) and not folded.startswith("in ", m[0]))
     ]
@@ -274,6 +280,9 @@ _ORDINAL_DAY_RE = re.compile(
     r"(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next month)\w*)"
 )
 """A day of the month alone ("exam on the 28th"); with a month named, the month readers have it."""
+_PART_OF_MONTH_RE = re.compile(rf"\b(early|mid|late|end of)[\s-]+(?:of\s+)?{_MON}\b")
+_PART_DAY = {"early": 5, "mid": 15, "late": 25}
+"""The day taken for a part of a month; "end of" takes its last day."""
 _NEXT_MONTH_DAY_RE = re.compile(r"\b(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?\s+of\s+next\s+month\b")
 _EVERY_RE = re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
 _APART_RE = re.compile(r"s?\s*(?:apart|between|per|each|at a time)\b")
@@ -294,6 +303,8 @@ _MOVED_FROM_RE = re.compile(
     r"\b(?:moved|pushed|rescheduled|changed|postponed|delayed|bumped|switched|shifted)\b.{0,35}\bfrom\s+(?:the\s+)?$"
 )
 """The date a move started from ("moved my exam from the 7th to the 14th"): the old one, not the exam's now."""
+_INSTEAD_OF_RE = re.compile(r"\binstead\s+of\s+(?:the\s+)?$")
+"""The date given up ("tomorrow now instead of next friday"): the old one."""
 _SHIFTED_BY_RE = re.compile(
     r"\b(?:moved|pushed|rescheduled|postponed|delayed|bumped|shifted)\b(?:\s+(?:my|the|it|exam|test|ck|step|2|back|"
     r"up|forward|out|by))*\s*$"
@@ -304,7 +315,9 @@ _SPAN_BEHIND_RE = re.compile(
     r"like\s+)*|(?:been\s+)?(?:studying|studied|prepping|prepped|grinding|working)\s+(?:for\s+)?(?:about\s+|like\s+)?)$"
 )
 """A span already lived ("the last 10 days", "been studying for 6 weeks"): time behind them, not to the exam."""
-_SPAN_ELSEWHERE_RE = re.compile(r"\s+(?:before|prior|after|later|earlier|beforehand|into|in a row|straight)\b")
+_SPAN_ELSEWHERE_RE = re.compile(
+    r"\s+(?:before|prior|after|later|earlier|beforehand|into|in a row|straight|since|out of)\b"
+)
 """A span counted from something else ("cancelled 2 days before", "3 weeks into dedicated") dates no exam."""
 _EXAM_WORD_SPAN = 20
 """Characters either side of a date within which an exam word says the date is the exam's."""
@@ -317,6 +330,7 @@ def _calendar_matches(text: str) -> list[re.Match[str]]:
         *_US_RE.finditer(text),
         *_MONTH_DAY_RE.finditer(text),
         *_DAY_MONTH_RE.finditer(text),
+        *_PART_OF_MONTH_RE.finditer(text),
     ]
 
 

@@ -416,5 +416,22 @@ def test_a_span_behind_them_or_counted_from_something_else_dates_no_exam(text: s
     assert find_exam_date(text, TODAY) == exam
 
 
+@pytest.mark.parametrize(
+    ("text", "exam"),
+    [
+        ("exam is end of may", date(2026, 5, 31)),  # the month's last day
+        ("ck mid march, plan?", date(2026, 3, 15)),
+        ("early june exam", date(2026, 6, 5)),
+        ("late jan", date(2026, 1, 25)),  # later this month
+        ("end of jan", date(2026, 1, 31)),
+        ("I work tue/thu evenings and all day saturday. exam is end of may", date(2026, 5, 31)),  # the month wins
+        ("IMG, 6 years since graduation", None),  # time since, not time to the exam
+        ("exam is march 3 now instead of feb 20", date(2026, 3, 3)),  # the day given up is the old one
+    ],
+)
+def test_a_part_of_a_month_dates_the_exam(text: str, exam: date | None) -> None:
+    assert find_exam_date(text, TODAY) == exam
+
+
 def test_a_thousands_comma_or_an_ordinal_is_no_count_of_questions() -> None:
     assert parse_progress("uworld 1st pass done. 66% overall. 1,200 incorrects to review") == (None, 66)
