@@ -42,6 +42,7 @@ FAILED_READS = frozenset(
 
 _RETEST_RE = re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
 MATCHED_SCORE_ANSWER = "matched-score-still-matters"
+MATCHED_WHAT_NOW_ANSWER = "matched-what-now"
 NOT_MATCHED_ANSWER = "match-unmatched-soap"
 SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
 BEFORE_THE_MATCH = frozenset(
@@ -149,7 +150,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         parsed = replace(parsed, topic=topics.SCORE_RELEASE)  # "took it yesterday, sure I failed, when will I know"
     # matched already (their own match, not a friend's): told by the message or remembered. Read for questions
     # only (the rules that use it), and kept for the answer below: no rule in between changes a field it reads.
-    stage_said = stage_of(parsed, profile.about, norm, today) if text and parsed.intent == "faq" else None
+    asking = parsed.intent == "faq" or (parsed.intent in FIGURE_INTENTS and cues.asks_something(text, norm))
+    stage_said = stage_of(parsed, profile.about, norm, today) if text and asking else None
     matched_now = stage_said == "incoming_resident"
     if (
         parsed.intent == "faq"
@@ -162,10 +164,23 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # "incoming intern, my ck came back 229 after the match, will my program care?": a pass, not a fail
         parsed = replace(parsed, topic=topics.SCORE_RELEASE if matched_now else topics.GOOD_SCORE)
     ruled_answer = None  # an answer a rule below settles on, whatever the ways of asking match
-    if parsed.intent == "faq" and parsed.topic in BEFORE_THE_MATCH and matched_now and not failed:
-        # matched, with the exam still to pass: whether the score matters now, not screening or timing for ERAS
-        parsed = replace(parsed, topic=topics.WHY_STEP2_MATTERS)
-        ruled_answer = k.answers.get(MATCHED_SCORE_ANSWER)
+    before_the_match = parsed.topic in BEFORE_THE_MATCH or (
+        parsed.topic == topics.EARLY_MATCH and cues.names_the_score(norm)  # "matched prelim. does CK count now?"
+    )
+    if (
+        matched_now
+        and not failed
+        and (parsed.intent in FIGURE_INTENTS or (parsed.intent == "faq" and before_the_match))
+    ):
+        # Matched: what the match leaves to do, or whether the score still counts; not screening, timing for
+        # ERAS, or where a 241 sits among applicants' averages ("matched child neuro! ck was 241, anything
+        # i need to do before july?")
+        news = parsed.feeling is None and cues.just_matched(norm)  # "Matched!!!! ... do they need documentation?"
+        parsed = replace(
+            parsed, intent="faq", topic=topics.WHY_STEP2_MATTERS, feeling="celebration" if news else parsed.feeling
+        )
+        left = cues.asks_what_is_left(norm)
+        ruled_answer = k.answers.get(MATCHED_WHAT_NOW_ANSWER if left else MATCHED_SCORE_ANSWER)
     scored_step1 = parsed.topic == topics.STEP1_VS_STEP2 and parsed.step1 is not None
     if parsed.intent == "faq" and scored_step1 and cues.asks_what_step1_costs(norm):
         ruled_answer = k.answers.get(SCORED_STEP1_ANSWER)  # a scored Step 1's weight, asked among other things

@@ -19,7 +19,8 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     (
         "incoming_resident",
         re.compile(
-            r"\b(?:i (?:just )?matched|matched (?:into|at|to|in)|incoming (?:intern|resident|pgy\s*-?\s*1)|"
+            # their own match news is `just_matched`'s ("IMGs who matched into IM" is not theirs)
+            r"\b(?:incoming (?:[\w&/-]+\s+){0,2}?(?:intern|resident|pgy\s*-?\s*1)|"
             r"(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|pgy\s*-?\s*1|intern year)\b"
         ),
     ),

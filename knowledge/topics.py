@@ -31,6 +31,7 @@ def _named(topic: str) -> str:
 AFTER_FAIL = _named("after_fail")
 BEYOND_SCORES = _named("beyond_scores")
 DO_STUDENTS = _named("do_students")
+EARLY_MATCH = _named("early_match")
 EXAM_DAY = _named("exam_day")
 GOOD_SCORE = _named("good_score")
 IMG = _named("img")
@@ -59,6 +60,7 @@ NAMED_IN_CODE = (
     AFTER_FAIL,
     BEYOND_SCORES,
     DO_STUDENTS,
+    EARLY_MATCH,
     EXAM_DAY,
     GOOD_SCORE,
     IMG,

@@ -837,6 +837,7 @@ def test_every_answer_the_code_names_is_in_the_store(knowledge: Knowledge) -> No
     named = {
         respond.PRACTICE_GENERAL,
         respond.MATCHED_SCORE_ANSWER,
+        respond.MATCHED_WHAT_NOW_ANSWER,
         respond.NOT_MATCHED_ANSWER,
         respond.SCORED_STEP1_ANSWER,
     }

@@ -47,6 +47,11 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             "ask your program coordinator",
         ),
         ("ugh everyone matched except me", None, "what happens if i don't match?"),
+        # Matched, with a score and a field: what the match leaves to do, or whether the score still counts,
+        # not where the score sits among applicants' averages.
+        ("matched!!! child neuro at my #1. my ck was 241. anything i need to do before july?", None, "onboarding"),
+        ("incoming anesthesia intern with a 238 on ck, do they look at it again for fellowship?", None, "binding"),
+        ("matched to a psych prelim, does my program see my CK for anything now?", None, "binding"),
         (
             "So I matched!!! I still haven't taken step 2 and my program says I need to pass it before July.",
             None,

@@ -406,6 +406,8 @@ STUDY_PLAN_CASES = [
     case("exam in 5 weeks and uwsa2 predicts 245", "study_plan", score=None, practice_score=245),
     # A practice result told first is the news; the days left are its context.
     case("uwsa2 259 three days out", "log_progress", score=None, practice_score=259),
+    # The new day said against the old one is a move, and names the day.
+    case("took it earlier than planned, it's tomorrow now instead of next friday!!!", "exam_moved", exam_date=True),
     case("uwsa1 245, exam in 10 days, make me a plan", "study_plan", score=None),
     # A past calendar date next to a score is when they sat it, not a date to plan for.
     case("got 250 on step 2 in march, derm?", "score_check", score=250, specialties=(DERM,)),

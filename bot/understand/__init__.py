@@ -23,6 +23,7 @@ import logging
 import re
 import threading
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any, Literal
 
 from bot.exam_words import ANY_DAY
@@ -242,6 +243,8 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     if len(tokens) <= SHORT_WORDS and confidence < SHORT_SURE and (specs or others or nums.score or nums.range):
         sure = 0.0  # "step 2 ck 250", "PRS average": the entities say it all
     settled, sure, ruled = _settle(intent, sure, nums, specs, others, text, norm)
+    if settled == "exam_moved" and not facts.exam_date and isinstance(find_exam_date(text, ANY_DAY), date):
+        entities["exam_date"] = True  # "it's tomorrow now instead of next friday": the move names the day
     if cues.keyboard_mash(tokens):
         # "lkjh ck ;;": keyboard mash around a known word asks nothing; its feeling is still read below
         # (the model included), so "goodbye lkjh" is never passed over

@@ -101,7 +101,7 @@ _PASSED_RE = re.compile(
 )
 _TAKEN_RE = re.compile(
     r"\b(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
-    r" (?:step 2|ck|step2|s2|the exam|my exam|it)\b"
+    r" (?:step 2|ck|step2|s2|the exam|my exam|it)\b(?! (?:earlier|sooner) than (?:planned|i planned|scheduled))"
     r"|\b(?:my )?(?:score|scores|results?) (?:came back|came out|is out|are out)\b"
     # "scores dropped" as released, not a practice score falling ("my nbme scores dropped from 240")
     r"|(?<!nbme )(?<!uwsa )(?<!practice )(?<!assessment )(?<!cms )(?<!qbank )(?<!uworld )(?<!percentage )"

@@ -398,6 +398,9 @@ _EXAM_DAY_NEAR_RE = re.compile(
 _MOVED_EXAM_RE = re.compile(
     r"\b(?:i\s+|i ve\s+|just\s+|finally\s+)?(?:pushed|moved|rescheduled|postponed|delayed|bumped)\s+"
     r"(?:my\s+|the\s+)?(?:test|exam|ck|step\s*(?:2|two)|it)\b"
+    # "it's tomorrow now instead of next friday": the new day said against the old
+    r"|\b(?:it s|its|exam is|test is|ck is|now)\b.{0,25}\b(?:now\s+)?instead of\s+(?:the\s+)?"
+    r"(?:next|this|on|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)"
 )
 
 
@@ -799,6 +802,25 @@ def did_not_match(norm: str) -> bool:
     """ "ugh everyone matched except me", "i didn't match": their own match didn't come, the hardest news."""
     # Every wording holds "match"; the plain test spares a long post the look-backs at every position.
     return "match" in norm and _DID_NOT_MATCH_RE.search(norm) is not None
+
+
+def asks_what_is_left(norm: str) -> bool:
+    """ "anything i need to do before july?", "do they need documentation": what is left to do, not what counts."""
+    return _LEFT_TO_DO_RE.search(norm) is not None
+
+
+_LEFT_TO_DO_RE = re.compile(
+    r"\b(?:anything|what)\s+(?:else\s+)?(?:do\s+)?i\s+(?:still\s+)?(?:need|have)\s+to\s+do\b|\bwhat now\b"
+    r"|\bnext steps?\b|\b(?:documentation|paperwork|checklist|onboarding|transcript|send (?:my|the|them))\b"
+)
+
+
+def names_the_score(norm: str) -> bool:
+    """Step 2 CK or its score named ("does CK count now?", "my score")."""
+    return _STEP2_CK_RE.search(norm) is not None or _SCORE_WORD_RE.search(norm) is not None
+
+
+_SCORE_WORD_RE = re.compile(r"\b(?:score|scores|usmle)\b")
 
 
 def just_matched(norm: str) -> bool:
