@@ -136,7 +136,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         return talk.with_feeling(talk.older_score(parsed), parsed)  # "a 95 back in 2009" is no fail today
     if parsed.unsure:
         # Not sure enough to answer: ask with the likeliest readings, or say so; never guess.
-        return talk.clarify(parsed, k) or talk.with_feeling(talk.fallback(parsed, k), parsed)
+        which = talk.clarify(parsed, k)  # a loss or a feeling is still named first ("my grandfather passed away...")
+        return talk.with_feeling(which or talk.fallback(parsed, k), parsed)
     failed = parsed.status == "failed" or profile.about.status == "failed"
     if (
         parsed.intent == "faq"

@@ -95,10 +95,41 @@ _EARLY_YEARS_RE = re.compile(r"ms ?[12]|m[12]|(?:first|second|1st|2nd) year")
 """For a student with their score, past the exam or years from it: no line that speaks of the exam close ahead."""
 
 
+_WEIGHING_ACK = {
+    "grief": "I'm so sorry for your loss. Grief on top of this exam is a lot to hold, and it's okay if studying "
+    "comes second for a while.",
+    "family": "Carrying your family's expectations on top of the exam itself is a lot. One score is one part of "
+    "your story, not all of it.",
+    "first_gen": "Doing this as the first in your family, often without anyone who's been through it, takes a lot. "
+    "You've already come a long way.",
+    "comparison": "Comparing yourself with the scores people post is brutal, and it's a skewed picture: people share "
+    "their best news, not the middle.",
+    "abroad": "Doing this as an IMG, often far from home and with less support, is hard. Feeling behind doesn't mean "
+    "you're out of the race.",
+    "body": "Not sleeping or eating well makes everything feel heavier. Looking after that is part of the "
+    "preparation, not a break from it.",
+    "stupid": "Feeling stupid in a question bank is what learning there feels like: the misses are where the points "
+    "come from.",
+}
+"""What weighs on them, named in place of the feeling's stock line (a loss comes first, feeling or not)."""
+_PROUD_TOO = {
+    "first_gen": "As the first in your family to get here, that's even bigger.",
+    "family": "Your family has every reason to be proud, and so do you.",
+}
+"""Beside good news, what weighed on them makes it bigger, not heavier."""
+
+
 def acknowledge(parsed: Parsed) -> str:
-    """A sentence or two that names the feeling in plain words, or "" when there is none."""
+    """A sentence or two that names the feeling in plain words, or "" when there is none; what weighs on them
+    ("my parents keep asking", "everyone posts 260s") is named in place of the stock line."""
+    if parsed.weighing == "grief":
+        return _WEIGHING_ACK["grief"]
     if parsed.feeling is None or parsed.feeling not in _ACK:
         return ""
+    if parsed.weighing in _WEIGHING_ACK and parsed.feeling not in {"celebration", "relief"}:
+        return _WEIGHING_ACK[parsed.weighing]
+    if parsed.weighing in _PROUD_TOO and parsed.feeling == "celebration":
+        return f"{pick(_ACK['celebration'], parsed.score)} {_PROUD_TOO[parsed.weighing]}"
     # "did i pass w 212", "my CK was 238", "is 240 good?": a score said (not supposed, not someone else's)
     # is read as a result in, so the feeling is named without "before Step 2 CK"
     has_result = parsed.score is not None and (
@@ -457,6 +488,8 @@ _WHERE_INSTEAD = {
     "materials are good places to start.",
     "writing": "Writing or editing your application is outside what I do: your school's advising office, a "
     "mentor in the field or a writing center will give it the careful read it deserves.",
+    "step1_figures": "Step 1's own figures, like its pass rates, are outside what I hold. USMLE publishes its "
+    "performance data at usmle.org.",
     "step1_mark": "Step 1 is outside what I know well, but here is the one fact I hold on its pass mark.",
     "content": "Teaching the medicine itself is outside what I do: your question bank's explanations or a review "
     "book will explain it far better than I could.",

@@ -513,6 +513,13 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
         ("is 238 ok for IM?? pls tell me yes", ("That's a fair thing to worry about",)),  # a plea is heard
         ("UWSA2 262!!! cant believe it", ("Congratulations", "That's great news")),  # a practice high, shouted
         ("omg i got 212 did i fail", ("That rush of panic",)),  # their result is in: no "this close to the exam"
+        # What weighs on them is named, not a stock line for the feeling.
+        ("my grandpa passed away and my exam is in 10 days. should i push it?", ("I'm so sorry for your loss",)),
+        ("my parents keep asking about my score, i feel like i'm letting them down. 236 for IM?", ("Carrying your",)),
+        ("everyone in my class is posting 260s and i got 241, i feel like garbage", ("Comparing yourself",)),
+        ("first gen here, just got 251!!! is that good for EM?", ("Congratulations", "That's great news")),
+        ("uworld makes me feel so stupid, 52% today", ("Feeling stupid in a question bank",)),
+        ("cant sleep, exam in 3 days, so anxious", ("Not sleeping or eating well",)),
     ],
 )
 def test_the_feeling_named_first_fits_where_they_are(advisor: Advisor, text: str, opens: tuple[str, ...]) -> None:

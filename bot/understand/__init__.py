@@ -132,6 +132,8 @@ class Parsed:
     """`score` is hoped for, feared or supposed ("hoping for 255", "if I get 240"): "a 255 would be..."."""
     someone_else: bool = False
     """`score` is another person's, asked about ("my friend got 244, is that good for IM?"): never kept."""
+    weighing: cues.Weighing | None = None
+    """What they say weighs on them beside the feeling (family, comparison, grief...), named in the reply."""
     yes_no: bool = True
     """The question can be answered yes or no ("is 240 enough?"); else no reply opens with "Yes."/"No."."""
 
@@ -299,10 +301,13 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     elif feeling == "failure" and facts.status != "failed" and _passing(nums, pass_mark):
         # "failed step 1 on my first try but just got a 266 on ck!!!": the fail was another exam's
         feeling = "celebration" if cues.joyful(text, norm) else None
+    # what weighs on them ("my parents keep asking", "everyone posts 260s"): read only beside a feeling
+    weighing = cues.weighing(norm) if feeling is not None or settled == "vent" else None
     return Parsed(
         settled,  # type: ignore[arg-type]
         topic=topic,
         feeling=feeling,
+        weighing=weighing,
         yes_no=cues.yes_no_question(text) if settled == "faq" else True,  # only FAQ answers open with yes or no
         confidence=sure,
         alternatives=readings,

@@ -318,6 +318,9 @@ _STEP1_NAMED_RE = re.compile(r"\bstep\s*(?:1|one|i)\b")
 _PASS_MARK_RE = re.compile(
     r"\b(?:pass(?:ing)?\s*(?:mark|score|standard|line|cut\s*off)|min(?:imum)?\s*(?:score|passing|to pass)|to pass)\b"
 )
+_PASS_RATE_RE = re.compile(
+    r"\b(?:pass(?:ing)?\s*(?:rates?|percent(?:age)?)|fail(?:ure)?\s*rates?|(?:%|percent)\s+(?:of people\s+)?pass)\b"
+)
 _STEP1_PREP_RE = re.compile(
     r"\bstep\s*(?:1|one|i)\b.*\b(?:study|studying|prep|prepare|preparing|resources?|first aid|pathoma|sketchy|"
     r"boards and beyond|biochem|micro|pharm|physio|anatomy|dedicated|uworld|anki|blueprint|content outline|"
@@ -492,9 +495,9 @@ def asks_step3(norm: str) -> bool:
 
 def out_of_scope(norm: str) -> str | None:
     """Which exam outside Step 2 CK the message is about ("step3", "step2_cs", "comlex", "comlex_figures",
-    "mcat", "school", "shelf", "step1", "step1_mark"), "content" for a question of medicine itself, or "writing" for
-    writing their application, when it names no Step 2 CK; else None. Step 3 asked about ("should I take
-    step 3 first?") is out of scope whatever else is named."""
+    "mcat", "school", "shelf", "step1", "step1_mark", "step1_figures"), "content" for a question of medicine
+    itself, or "writing" for writing their application, when it names no Step 2 CK; else None. Step 3 asked
+    about ("should I take step 3 first?") is out of scope whatever else is named."""
     if asks_step3(norm):
         return "step3"
     if asks_comlex_figures(norm):
@@ -507,6 +510,8 @@ def out_of_scope(norm: str) -> str | None:
         return "content"
     if _STEP1_NAMED_RE.search(norm) and _PASS_MARK_RE.search(norm) and not _ALL_STEPS_RE.search(norm):
         return "step1_mark"  # "what's the passing score for step 1": its pass mark, not Step 2 CK's
+    if _STEP1_NAMED_RE.search(norm) and _PASS_RATE_RE.search(norm) and not _ALL_STEPS_RE.search(norm):
+        return "step1_figures"  # "step 1 pass rate this year?": Step 1's own figures, which we don't hold
     for kind, pattern in _OUT_OF_SCOPE:
         if pattern.search(norm):
             return kind
@@ -802,6 +807,55 @@ def did_not_match(norm: str) -> bool:
     """ "ugh everyone matched except me", "i didn't match": their own match didn't come, the hardest news."""
     # Every wording holds "match"; the plain test spares a long post the look-backs at every position.
     return "match" in norm and _DID_NOT_MATCH_RE.search(norm) is not None
+
+
+Weighing = Literal["grief", "family", "first_gen", "comparison", "abroad", "body", "stupid"]
+_WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
+    (
+        "grief",
+        re.compile(
+            r"\b(?:passed away|funeral|grieving|grief|(?:my|our)\s+(?:\w+\s+)?(?:mom|dad|mother|father|grand\w+|"
+            r"brother|sister|uncle|aunt|friend|cousin)\s+(?:just\s+)?died|lost my\s+(?:mom|dad|mother|father|"
+            r"grand\w+|brother|sister|best friend))\b"
+        ),
+    ),
+    ("first_gen", re.compile(r"\bfirst[\s-]*gen\w*\b|\bfirst (?:one |person )?in my (?:whole )?family\b")),
+    (
+        "family",
+        re.compile(
+            r"\b(?:parents|family|mom|dad|mother|father)\b.{0,60}\b(?:expect\w*|pressur\w*|disappoint\w*|count\w* on|"
+            r"sacrific\w*|let (?:them|her|him) down|keeps? asking|compar\w*)\b|\b(?:family|parental) pressure\b"
+        ),
+    ),
+    (
+        "comparison",
+        re.compile(
+            r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat)\b"
+            r".{0,50}\b(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
+            r"\bcompar\w* myself\b"
+        ),
+    ),
+    ("abroad", re.compile(r"\b(?:img|fmg|international grad\w*)\b.{0,80}\b(?:behind|alone|no support|left out)\b")),
+    (
+        "body",
+        re.compile(
+            r"\b(?:can t|cant|cannot|haven t been able to)\s+(?:eat|sleep)\b|\bnot (?:eating|sleeping)\b|\binsomnia\b"
+        ),
+    ),
+    (
+        "stupid",
+        re.compile(
+            r"\b(?:feel|feeling|felt|makes me feel)\s+(?:so\s+|really\s+|like\s+an?\s+)?(?:stupid|dumb|idiot)\b"
+        ),
+    ),
+)
+
+
+def weighing(norm: str) -> Weighing | None:
+    """What they say weighs on them beside the feeling: a loss, family expectations, being first-generation,
+    comparing themselves with others, studying as an IMG with little support, not sleeping or eating,
+    or feeling stupid in the question bank."""
+    return next((kind for kind, pattern in _WEIGHING if pattern.search(norm)), None)
 
 
 def asks_what_is_left(norm: str) -> bool:
