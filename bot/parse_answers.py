@@ -221,6 +221,11 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
     return found
 
 
+def _plan_length(folded: str, m: tuple[int, int, date | str]) -> bool:
+    """A span said as the plan's own length ("a 2 week crash plan"), not with "in" ("in 5 weeks study plan")."""
+    return _PLAN_LENGTH_AFTER_RE.match(folded, m[1]) is not None and not folded.startswith("in ", m[0])
+
+
 def find_exam_date(text: str, today: date) -> date | str | None:
     """The exam date mentioned anywhere in a sentence, a reason it can't be used, or None.
 
@@ -229,9 +234,10 @@ def find_exam_date(text: str, today: date) -> date | str | None:
     """
     folded = fold(text)
     # "remind me tomorrow to do uwsa2": a date right after a reminder verb is when to remind, not the exam.
+    found = _date_matches(folded, today)
     matches = [
         m
-        for m in _date_matches(folded, today)
+        for m in found
         if not _REMIND_RE.search(folded[max(0, m[0] - 12) : m[0]])
         and not _STARTS_RE.search(folded[max(0, m[0] - _EXAM_WORD_SPAN * 2) : m[0]])
         and not _EVERY_RE.search(folded[max(0, m[0] - 12) : m[0]])
@@ -239,8 +245,11 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _MOVED_FROM_RE.search(folded[max(0, m[0] - 50) : m[0]])
         and not _INSTEAD_OF_RE.search(folded[max(0, m[0] - 16) : m[0]])
         # the length of a plan, not the time to the exam: "a 2 week crash plan" (but "in 5 weeks study plan pls")
-        and not (_PLAN_LENGTH_AFTER_RE.match(folded, m[1]) and not folded.startswith("in ", m[0]))
+        and not _plan_length(folded, m)
     ]
+    if not matches:
+        # "6 wk schedule, fridays off": a plan's length is the time to the exam when nothing else dates it
+        matches = [m for m in found if _PLAN_SPAN_AFTER_RE.match(folded, m[1]) and isinstance(m[2], date)]
     calendar_dates = {m.span() for m in _calendar_matches(folded)}
     # "pushed my exam 3 weeks to july 11": the span is how far it moved; the date it moved to is the exam's
     matches = [
@@ -299,6 +308,8 @@ _CLAUSE_END_RE = re.compile(r"[.;!?\n]|,\s")
 _PLAN_LENGTH_AFTER_RE = re.compile(
     r"\s+(?:crash|study|studying|dedicated|plan|schedule|course|program|break|vacation|rotation|sprint|block)\b"
 )
+_PLAN_SPAN_AFTER_RE = re.compile(r"\s+(?:crash\s+|study\s+|dedicated\s+)?(?:plan|schedule|sprint)\b")
+"""A plan's own length ("6 wk schedule"), which is the time to the exam when nothing else dates it (not a break's)."""
 _MOVED_FROM_RE = re.compile(
     r"\b(?:moved|pushed|rescheduled|changed|postponed|delayed|bumped|switched|shifted)\b.{0,35}\bfrom\s+(?:the\s+)?$"
 )

@@ -112,6 +112,8 @@ _WEIGHING_ACK = {
     "come from.",
 }
 """What weighs on them, named in place of the feeling's stock line (a loss comes first, feeling or not)."""
+_WITHOUT_A_FEELING = frozenset({"grief", "family", "first_gen", "comparison", "body"})
+"""What weighs enough to name even when the model heard no feeling in how it was said."""
 _PROUD_TOO = {
     "first_gen": "As the first in your family to get here, that's even bigger.",
     "family": "Your family has every reason to be proud, and so do you.",
@@ -122,8 +124,8 @@ _PROUD_TOO = {
 def acknowledge(parsed: Parsed) -> str:
     """A sentence or two that names the feeling in plain words, or "" when there is none; what weighs on them
     ("my parents keep asking", "everyone posts 260s") is named in place of the stock line."""
-    if parsed.weighing == "grief":
-        return _WEIGHING_ACK["grief"]
+    if parsed.weighing == "grief" or (parsed.feeling is None and parsed.weighing in _WITHOUT_A_FEELING):
+        return _WEIGHING_ACK[parsed.weighing]  # "they think any score under perfect is failure. 244 isn't bad?"
     if parsed.feeling is None or parsed.feeling not in _ACK:
         return ""
     if parsed.weighing in _WEIGHING_ACK and parsed.feeling not in {"celebration", "relief"}:

@@ -427,6 +427,8 @@ def test_a_span_behind_them_or_counted_from_something_else_dates_no_exam(text: s
         ("I work tue/thu evenings and all day saturday. exam is end of may", date(2026, 5, 31)),  # the month wins
         ("IMG, 6 years since graduation", None),  # time since, not time to the exam
         ("exam is march 3 now instead of feb 20", date(2026, 3, 3)),  # the day given up is the old one
+        ("6 wk schedule but i take fridays off", date(2026, 2, 23)),  # a plan's length, nothing else dating it
+        ("i have a 2 week vacation, what should i study", None),  # a break's length dates nothing
     ],
 )
 def test_a_part_of_a_month_dates_the_exam(text: str, exam: date | None) -> None:

@@ -53,6 +53,7 @@ def row(text: str, **fields: Any) -> Any:
         row("applicants with a 229 match path?", score=None, quoted=(229,)),
         row("it's 251. everyone assumed i should have gotten 260+. where does 251 fall", score=251),
         row("i'm at 230s on nbmes and people post 270s", score=None, quoted=(275,)),
+        row("scored 214 on my first nbme. fail risk?", score=None, practice=(PracticeResult("nbme", "", score=214),)),
         # A practice test the only exam named: the result told after it is that test's, not a CK score.
         row(
             "Is UWSA1 inflated? I got a 262 and I don't buy it",

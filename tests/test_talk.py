@@ -520,6 +520,8 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
         ("first gen here, just got 251!!! is that good for EM?", ("Congratulations", "That's great news")),
         ("uworld makes me feel so stupid, 52% today", ("Feeling stupid in a question bank",)),
         ("cant sleep, exam in 3 days, so anxious", ("Not sleeping or eating well",)),
+        # named even when the model heard no feeling in how it was said
+        ("my family thinks any score under perfect is failure. 244 isn't bad right?", ("Carrying your family",)),
     ],
 )
 def test_the_feeling_named_first_fits_where_they_are(advisor: Advisor, text: str, opens: tuple[str, ...]) -> None:

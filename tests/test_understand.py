@@ -406,6 +406,14 @@ STUDY_PLAN_CASES = [
     case("exam in 5 weeks and uwsa2 predicts 245", "study_plan", score=None, practice_score=245),
     # A practice result told first is the news; the days left are its context.
     case("uwsa2 259 three days out", "log_progress", score=None, practice_score=259),
+    # A plan asked for holds the frame however unsure the model is; a feeling about the bank is no plan request.
+    case("6 wk schedule but I take fridays off for my mental health", "study_plan", exam_date=False),
+    case("why does every uworld explanation make me feel stupid", "vent", weighing="stupid"),
+    # Other fields than the one named: every field against the score.
+    case("245 img what can I apply to besides IM", "score_fit", score=245),
+    case("i'm an IMG with 250, is that enough for something other than IM/FM?", "score_fit", score=250),
+    # "medicine" after "my family in" is the profession, not internal medicine.
+    case("I'm the only one in my family in medicine. 244 isn't bad right?", "*", specialties=()),
     # The new day said against the old one is a move, and names the day.
     case("took it earlier than planned, it's tomorrow now instead of next friday!!!", "exam_moved", exam_date=True),
     case("uwsa1 245, exam in 10 days, make me a plan", "study_plan", score=None),

@@ -301,8 +301,10 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     elif feeling == "failure" and facts.status != "failed" and _passing(nums, pass_mark):
         # "failed step 1 on my first try but just got a 266 on ck!!!": the fail was another exam's
         feeling = "celebration" if cues.joyful(text, norm) else None
-    # what weighs on them ("my parents keep asking", "everyone posts 260s"): read only beside a feeling
-    weighing = cues.weighing(norm) if feeling is not None or settled == "vent" else None
+    # what weighs on them ("my parents keep asking", "everyone posts 260s"), said with a feeling or without
+    weighing = cues.weighing(norm)
+    if weighing == "stupid" and settled == "study_plan" and ruled is None and not cues.wants_plan(text, norm, False):
+        settled = "vent"  # "why does every uworld explanation make me feel stupid": heard, not a plan set up
     return Parsed(
         settled,  # type: ignore[arg-type]
         topic=topic,
@@ -441,6 +443,8 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
+    if has_score and has_spec and cues.asks_besides(norm):
+        return "score_fit", 1.0, None  # "245 img what can I apply to besides IM": every field against the score
     if cues.asks_shelf(text, norm):
         return "out_of_scope", 1.0, None  # "nbme shelf for IM was 72, is that honors": a school exam, whatever field
     if cues.asks_step3(norm) and (len(text) < SPECIFIC_CHARS or not (has_score or has_spec)):
@@ -544,7 +548,11 @@ def _settle(
     if cues.asks_for_joke(norm) or cues.asks_who_we_are(norm):
         return "smalltalk", 1.0, None
     tiny = norm.count(" ") < PLAN_TINY_WORDS  # "test tomorrow", "6 weeks left": a date to plan for
-    planish = intent not in _PLAN_INTENTS or (intent != "study_plan" and (tiny or confidence < PLAN_SURE))
+    planish = (
+        intent not in _PLAN_INTENTS
+        or (intent != "study_plan" and (tiny or confidence < PLAN_SURE))
+        or (intent == "study_plan" and unsure)  # "6 wk schedule but fridays off": a request holds the frame
+    )
     short = unsure or norm.count(" ") < PLAN_RULE_WORDS  # long posts: the model reads them better
     if planish and short and cues.wants_plan(text, norm, has_score=has_score, has_practice=bool(nums.practice)):
         return "study_plan", 1.0, None

@@ -62,6 +62,7 @@ _PLAN_EXPLICIT_RE = re.compile(
     r"|\b(?:exam|test) date\b|\b(?:my )?date is\b"
     r"|\bnew (?:study )?(?:plan|schedule)\b|\b(?:plan|schedule) needed\b|\bre-?plan\b"
     r"|^(?:a\s+)?(?:study\s+)?plan (?:for|please|pls|plz)\b"  # "plan for someone out of school 6 yrs"
+    r"|\b\d+\s*(?:wk|wks|weeks?|months?|days?)\s+(?:study\s+)?(?:plan|schedule|calendar)\b"  # "6 wk schedule"
 )
 _EXAM_WORD_RE = words_re(*EXAM_WORDS, "step two", "step (?:2|two) ck", "s2ck", "boards?")
 # A date beside these is an exam taken, a practice test or a score question, not one to plan for.
@@ -824,7 +825,8 @@ _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
         "family",
         re.compile(
             r"\b(?:parents|family|mom|dad|mother|father)\b.{0,60}\b(?:expect\w*|pressur\w*|disappoint\w*|count\w* on|"
-            r"sacrific\w*|let (?:them|her|him) down|keeps? asking|compar\w*)\b|\b(?:family|parental) pressure\b"
+            r"sacrific\w*|let (?:them|her|him) down|keeps? asking|compar\w*|perfect|failure|good enough)\b"
+            r"|\b(?:family|parental) pressure\b"
         ),
     ),
     (
@@ -852,10 +854,59 @@ _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
 
 
 def weighing(norm: str) -> Weighing | None:
-    """What they say weighs on them beside the feeling: a loss, family expectations, being first-generation,
-    comparing themselves with others, studying as an IMG with little support, not sleeping or eating,
-    or feeling stupid in the question bank."""
+    """What they say weighs on them: a loss, family expectations, being first-generation, comparing themselves
+    with others, studying as an IMG with little support, not sleeping or eating, or feeling stupid in the
+    question bank."""
+    if not holds_any(norm, _WEIGHING_WORDS):
+        return None  # most messages hold none of the words: no pattern runs
     return next((kind for kind, pattern in _WEIGHING if pattern.search(norm)), None)
+
+
+_WEIGHING_WORDS = (
+    "passed away",
+    "funeral",
+    "grie",
+    "died",
+    "lost my",
+    "first",
+    "parents",
+    "family",
+    "mom",
+    "dad",
+    "mother",
+    "father",
+    "everyone",
+    "everybody",
+    "classmates",
+    "people",
+    "ppl",
+    "friends",
+    "interns",
+    "reddit",
+    "insta",
+    "sdn",
+    "group chat",
+    "compar",
+    "img",
+    "fmg",
+    "international",
+    "eat",
+    "sleep",
+    "insomnia",
+    "stupid",
+    "dumb",
+    "idiot",
+)
+"""Every pattern of `_WEIGHING` holds one of these."""
+
+
+def asks_besides(norm: str) -> bool:
+    """ "245 img what can I apply to besides IM": the fields a score fits other than the one named."""
+    return _BESIDES_RE.search(norm) is not None and _FIELDS_ASKED_RE.search(norm) is not None
+
+
+_BESIDES_RE = re.compile(r"\b(?:besides|other than|beyond|except|apart from|aside from|outside of)\b")
+_FIELDS_ASKED_RE = re.compile(r"\b(?:what|which|where|anything|something|options?|else|specialt\w*|fields?)\b")
 
 
 def asks_what_is_left(norm: str) -> bool:
@@ -1027,7 +1078,12 @@ def felt(text: str, norm: str) -> str | None:
         return "celebration"  # "SCORE CAME OUT 261 IM SCREAMING" (a reply to a low score drops it: `respond`)
     if "!!!" in text and any(int(n) >= SHOUTED_JOY_FROM for n in _SCORE_SAID_RE.findall(norm)):
         return "celebration"  # "UWSA2 262!!! cant believe it": a high number shouted is news, practice or not
+    if _FEEL_STUPID_RE.search(norm):
+        return "disappointment"  # "uworld makes me feel stupid": low about themselves (named by `weighing`)
     return None
+
+
+_FEEL_STUPID_RE = re.compile(r"\b(?:feel|feeling|felt)\s+(?:so\s+|really\s+|like\s+an?\s+)?(?:stupid|dumb|idiot)\b")
 
 
 _JOY_RE = re.compile(

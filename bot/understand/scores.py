@@ -317,7 +317,10 @@ _STOP_RE = re.compile(
     r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?|real|actual"
     r"|people|everyone|others|classmates?|friends?|they)\b|[;\n]|[.!?]\s"  # "nbmes, and people post 270s": theirs
 )
-_RESULT_BEFORE_RE = re.compile(r"(?<![\d.])(?P<n>\d{2,3})(?!\d)\s*(?P<pct>%)?\s+(?:on|for|in)\s+(?:my\s+|the\s+)?$")
+_RESULT_BEFORE_RE = re.compile(
+    r"(?<![\d.])(?P<n>\d{2,3})(?!\d)\s*(?P<pct>%)?\s+(?:on|for|in)\s+(?:my\s+|the\s+)?"
+    r"(?:(?:first|second|third|last|latest|final|1st|2nd|3rd|most recent)\s+)?$"
+)
 """A result said before the test's name: "a 260 on uwsa 1", "71% on the free 120"."""
 _WHEN_RE = re.compile(
     r"\b(?:(?:last|this|past)\s+(?:week(?:end)?|night|month)|(?:\d{1,2}|a|two|few)\s+(?:days?|weeks?)\s+ago"
