@@ -483,7 +483,7 @@ def _settle(
         # "got a 245 on my last practice test, good for EM?": a practice result read against the field,
         # not a topic the model heard in "practice" (the Prometric practice session)
         return "practice_score", 1.0, None
-    if intent == "practice_score" and nums.practice and has_spec and not has_score:
+    if intent == "practice_score" and nums.practice and has_spec and not has_score and len(text) < SPECIFIC_CHARS:
         # "my nbme was 236, is that ok for IM": the field's averages, the practice result named beside them
         return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
     if intent == "vent" and has_score and has_spec and "?" in text:
