@@ -492,10 +492,12 @@ def _accept_exam_date(
     # "exam may 30, I can study 3 days a week, remind me at 7am": answers given already aren't asked again.
     for step_name, pattern in (("study_days", _STUDY_DAYS_SAID), ("nudge_time", _NUDGE_TIME_SAID)):
         found = pattern.search(folded) if knowledge is not None else None
+        if found is None and step_name == "study_days":
+            found = _EVERY_DAY_SAID.search(folded)  # "something every day, including weekends"
         if found is None or knowledge is None or draft.step != step_name:
             break
         given = STEPS[step_name]
-        said_value = found.group("value")
+        said_value = found.group("value") or found.groupdict().get("every") or ""
         if "weekend" in said_value:
             said_value = "7"  # "~3 hrs weekdays and full weekends": every day of the week
         value = given.parse(_Answer(said_value, _words(said_value), today, knowledge, draft, None))
@@ -505,6 +507,12 @@ def _accept_exam_date(
             setattr(draft, name, field_value)
         draft.step = given.next or step_name
         said = f"{said}\n{given.said(value, today)}"
+    if draft.step == "study_days" and draft.nudge_time is None:
+        # "remind me at 2pm, ck is in 10 wks": the time is kept now, and not asked after the days
+        told = _NUDGE_TIME_SAID.search(folded)
+        wall = parse_nudge_time(told.group("value")) if told is not None else None
+        if isinstance(wall, time):
+            draft.nudge_time = wall
     return _ask(draft, f"{note}\n{said}" if note else said)
 
 
@@ -515,6 +523,11 @@ _STUDY_DAYS_SAID = re.compile(
     r"|\bweekdays\s+(?:and|\+|&)\s+(?:full\s+|the\s+)?weekends?\b|\bweekdays(?:\s+only)?\b|\bevery\s*day\b)"
 )
 """How many days a week the student can study, said in the message that starts the set-up."""
+_EVERY_DAY_SAID = re.compile(
+    r"(?P<value>\bevery\s*day\b)[^.;!?]{0,40}\b(?:including|incl|even|plus)\s+(?:on\s+)?(?:the\s+)?weekends?\b"
+    r"|\b(?:something|studying|study|work)\s+(?P<every>every\s*day)\b"
+)
+"""Every day of the week, said of the studying rather than of the nudges ("something every day, incl. weekends")."""
 _NUDGE_TIME_SAID = re.compile(
     # Said of the nudge ("remind me at 7am", "ping me around 6:30 pm"), not of the exam ("exam at 8am").
     r"\b(?:remind|ping|nudge|text|message|reminders?|nudges?)\b[^.,;!?]{0,40}?(?:\b(?:at|around)|@)\s*"
@@ -717,7 +730,13 @@ def step(
     if spec.next is None:
         return _finish_new(draft, today, knowledge, note, now)
     draft.step = spec.next
-    return _ask(draft, spec.said(value, today))
+    said = spec.said(value, today)
+    if draft.step == "nudge_time" and draft.nudge_time is not None:
+        # told when the set-up began ("remind me at 2pm"): said back, not asked
+        timed = STEPS["nudge_time"]
+        said = f"{said}\n{timed.said(draft.nudge_time, today)}"
+        draft.step = timed.next or "nudge_time"
+    return _ask(draft, said)
 
 
 __all__ = [

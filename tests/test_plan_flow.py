@@ -116,6 +116,9 @@ def test_free_text_start_takes_the_date(knowledge: Knowledge) -> None:
         ("reminders pls, step 2 on march 3 and I can only do 4 days/wk", 4, "nudge_time"),
         ("exam march 3, studying weekdays only", 5, "nudge_time"),
         ("exam march 3, can do ~3 hrs weekdays and full weekends", 7, "nudge_time"),
+        ("retaking march 3. i need something every day, including reminders on weekends", 7, "nudge_time"),
+        ("exam march 3, every day incl weekends please", 7, "nudge_time"),
+        ("exam march 3, ping me every day", None, "study_days"),  # said of the nudges, not of studying
         ("exam march 3 and I work 4 days a week", None, "study_days"),  # said of work, not of study
         ("I have 3 days off a week until my exam on march 3", None, "study_days"),
         ("I can study 3 days a week", None, "exam_date"),  # no date yet: the date comes first
@@ -135,7 +138,7 @@ def test_study_days_said_with_the_date_are_not_asked_again(
         ("make me a plan, exam march 3, i can do 6 days a week, remind me at 7am", time(7, 0), "timezone"),
         ("remind me to study every day at 6:30 pm, exam on march 3", time(18, 30), "timezone"),
         ("plan please, exam march 3 at 8am, i can study 5 days a week", None, "nudge_time"),  # the exam hour
-        ("exam march 3, remind me at 7am", None, "study_days"),  # days come first: the time waits its turn
+        ("exam march 3, remind me at 7am", time(7, 0), "study_days"),  # days come first; the time is kept
     ],
 )
 def test_a_nudge_time_said_with_the_date_and_days_is_not_asked_again(
@@ -144,6 +147,14 @@ def test_a_nudge_time_said_with_the_date_and_days_is_not_asked_again(
     draft, _, _ = parts(start(text, TODAY, None, knowledge))
     assert draft is not None and draft.step == step
     assert draft.nudge_time == nudge
+
+
+def test_a_nudge_time_said_before_the_days_is_not_asked_after_them(knowledge: Knowledge) -> None:
+    draft, _, _ = parts(start("can you remind me at 2pm instead of morning? ck is in 10 wks", TODAY, None, knowledge))
+    assert draft is not None and draft.step == "study_days"
+    after = step(draft, "5", TODAY, knowledge)
+    assert after.draft is not None and after.draft.step == "timezone"  # the time question is skipped
+    assert "14:00" in after.reply.html
 
 
 @pytest.mark.parametrize(
