@@ -20,9 +20,8 @@ from bot.student import Profile
 from bot.understand import Parsed, PracticeResult
 from knowledge import Knowledge, topics
 from knowledge.models import NEXT_STEP, Answer, FaqEntry, Figure, OtherSpecialty, Specialty, Stage
-from knowledge.store import MINIMUM_SCORE_FACT, Group
+from knowledge.store import EARLIER_MINIMUM_FACT, MINIMUM_SCORE_FACT, Group
 
-EARLIER_MINIMUM_FACT = "step2-passing-score-2022"
 """The fact whose `value` is the pass mark for exams before the current one took effect."""
 PASS_MARK_FACTS = (MINIMUM_SCORE_FACT, EARLIER_MINIMUM_FACT, "step2-passing-score-2014")
 """Step 2 CK's pass marks, newest first, each with the exam date it took effect (`as_of`)."""

@@ -30,6 +30,7 @@ from bot.understand.cues import (
     just_matched,
     just_passed,
     just_sat_exam,
+    low_day,
     retake_result,
     wants_reminders_off,
     wants_several_nudges,
@@ -493,7 +494,8 @@ class Advisor:
             if intent == "exam_moved":
                 return Turn(Reply(MOVED_NO_DATE, MAKE_PLAN), intent)  # "pushed my exam 3 weeks": the new date, please
             if intent == "log_progress":
-                return Turn(_progress_without_plan(text, low=feeling not in (None, "celebration", "relief")), intent)
+                low = feeling not in (None, "celebration", "relief") or low_day(normalize(text))  # "55% ugh"
+                return Turn(_progress_without_plan(text, low=low), intent)
             return Turn(Reply(NO_DATE if intent == "days_left" else NO_PLAN, MAKE_PLAN), intent)
         today = self._today(plan.tz)
         match intent:

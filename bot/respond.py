@@ -43,6 +43,7 @@ FAILED_READS = frozenset(
 _RETEST_RE = re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
 MATCHED_SCORE_ANSWER = "matched-score-still-matters"
 MATCHED_WHAT_NOW_ANSWER = "matched-what-now"
+MATCHED_NOT_IN_TIME_ANSWER = "after-fail-cant-start"
 NOT_MATCHED_ANSWER = "match-unmatched-soap"
 SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
 BEFORE_THE_MATCH = frozenset(
@@ -113,6 +114,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         case "vent" if parsed.feeling in {None, "celebration", "relief"} and parsed.score is not None:
             # A score and joy (or nothing to listen to): glad with them if so, then what it opens.
             parsed = replace(parsed, intent="score_fit")
+        case "vent" if parsed.status == "failed" and parsed.own:
+            # "got a 211. i feel so embarrassed": the fail is the news, answered as such after the feeling
+            parsed = replace(parsed, intent="faq", topic=None, feeling=parsed.feeling or "failure")
         case "vent":
             if parsed.status == "failed" and parsed.feeling is None:
                 parsed = replace(parsed, feeling="failure")
@@ -165,11 +169,15 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # "incoming intern, my ck came back 229 after the match, will my program care?": a pass, not a fail
         parsed = replace(parsed, topic=topics.SCORE_RELEASE if matched_now else topics.GOOD_SCORE)
     ruled_answer = None  # an answer a rule below settles on, whatever the ways of asking match
+    if matched_now and not failed and parsed.intent == "faq" and cues.fears_missing_the_start(norm):
+        # "matched! program needs step 2 passed before orientation... what if it isn't back in time?": not a fail
+        ruled_answer = k.answers.get(MATCHED_NOT_IN_TIME_ANSWER)
     before_the_match = parsed.topic in BEFORE_THE_MATCH or (
         parsed.topic == topics.EARLY_MATCH and cues.names_the_score(norm)  # "matched prelim. does CK count now?"
     )
     if (
-        matched_now
+        ruled_answer is None
+        and matched_now
         and not failed
         and (parsed.intent in FIGURE_INTENTS or (parsed.intent == "faq" and before_the_match))
     ):

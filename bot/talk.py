@@ -98,6 +98,8 @@ _EARLY_YEARS_RE = re.compile(r"ms ?[12]|m[12]|(?:first|second|1st|2nd) year")
 _WEIGHING_ACK = {
     "grief": "I'm so sorry for your loss. Grief on top of this exam is a lot to hold, and it's okay if studying "
     "comes second for a while.",
+    "unmatched": "Not matching is one of the hardest things in this whole process, and it says nothing final about "
+    "the doctor you'll be, and it doesn't close the door: there are real next steps.",
     "family": "Carrying your family's expectations on top of the exam itself is a lot. One score is one part of "
     "your story, not all of it.",
     "first_gen": "Doing this as the first in your family, often without anyone who's been through it, takes a lot. "
@@ -112,7 +114,7 @@ _WEIGHING_ACK = {
     "come from.",
 }
 """What weighs on them, named in place of the feeling's stock line (a loss comes first, feeling or not)."""
-_WITHOUT_A_FEELING = frozenset({"grief", "family", "first_gen", "comparison", "body"})
+_WITHOUT_A_FEELING = frozenset({"grief", "unmatched", "family", "first_gen", "comparison", "body"})
 """What weighs enough to name even when the model heard no feeling in how it was said."""
 _PROUD_TOO = {
     "first_gen": "As the first in your family to get here, that's even bigger.",

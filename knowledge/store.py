@@ -36,6 +36,8 @@ from knowledge.text import normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 MINIMUM_SCORE_FACT = "step2-passing-score"
+EARLIER_MINIMUM_FACT = "step2-passing-score-2022"
+"""The pass mark before the current one (July 2022 to June 2025): under both, a recent score is a fail."""
 """The fact holding Step 2 CK's current pass mark (its value) and the date it took effect (its as_of)."""
 
 M = TypeVar("M", bound=BaseModel)
@@ -86,6 +88,12 @@ class Knowledge:
         """Step 2 CK's current pass mark, from its fact; None if the store holds none."""
         fact = self.facts.get(MINIMUM_SCORE_FACT)
         return int(fact.value) if fact is not None and fact.value is not None else None
+
+    def fail_mark(self) -> int | None:
+        """Under this, a Step 2 CK score on today's scale fails whichever recent pass mark applied to it."""
+        marks = [f.value for f in (self.facts.get(i) for i in (MINIMUM_SCORE_FACT, EARLIER_MINIMUM_FACT)) if f]
+        known = [int(m) for m in marks if m is not None]
+        return min(known) if known else None
 
     def lead(self, specialty_id: str) -> Figure:
         """The figure a reply about one specialty leads with (see `_series` for how it is chosen)."""

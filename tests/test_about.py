@@ -45,6 +45,7 @@ def facts(text: str) -> AboutFacts:
         ("took step 2 last week, waiting", {"status": "taken"}),
         ("I got 251", {"status": "taken"}),
         ("took ck 3 weeks ago and i keep convincing myself i failed", {"status": "taken"}),  # a fear, not news
+        ("took the test yesterday and i feel awful", {"status": "taken"}),
         ("is uwsa1 inflated? i got a 262", {"status": None}),  # the practice test's result, not a sitting
         ("did nbme 12 last week, i took ck today", {"status": "taken"}),
         ("my nbme scores dropped from 240 to 228", {"status": None}),  # fell, not released

@@ -53,6 +53,14 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("incoming anesthesia intern with a 238 on ck, do they look at it again for fellowship?", None, "binding"),
         ("matched to a psych prelim, does my program see my CK for anything now?", None, "binding"),
         (
+            "I matched!! my program needs step 2 passed before orientation and my test is june 3. "
+            "what happens if it isn't back in time?",
+            None,
+            "request a waiver",
+        ),
+        # Their own result under the pass mark, told as a feeling: the fail is answered.
+        ("got a 211. i feel so embarrassed, everyone in my group got 250s", None, "what to do after a fail"),
+        (
             "So I matched!!! I still haven't taken step 2 and my program says I need to pass it before July.",
             None,
             "does my step 2 ck score still matter?",

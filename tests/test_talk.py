@@ -520,6 +520,7 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
         ("first gen here, just got 251!!! is that good for EM?", ("Congratulations", "That's great news")),
         ("uworld makes me feel so stupid, 52% today", ("Feeling stupid in a question bank",)),
         ("cant sleep, exam in 3 days, so anxious", ("Not sleeping or eating well",)),
+        ("I didn't match the last two cycles in IM. what else could be wrong?", ("Not matching is one of",)),
         # named even when the model heard no feeling in how it was said
         ("my family thinks any score under perfect is failure. 244 isn't bad right?", ("Carrying your family",)),
     ],

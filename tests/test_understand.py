@@ -414,6 +414,10 @@ STUDY_PLAN_CASES = [
     case("i'm an IMG with 250, is that enough for something other than IM/FM?", "score_fit", score=250),
     # "medicine" after "my family in" is the profession, not internal medicine.
     case("I'm the only one in my family in medicine. 244 isn't bad right?", "*", specialties=()),
+    # Their own result under every recent pass mark is a fail; one the exam date decides is not called one.
+    case("got a 211. i feel so embarrassed", "*", score=211, status="failed"),
+    case("i got a 209 :(", "*", score=209, status="failed", feeling="failure"),
+    case("got 216 on ck, can i still match FM?", "score_check", score=216, status=None),
     # The new day said against the old one is a move, and names the day.
     case("took it earlier than planned, it's tomorrow now instead of next friday!!!", "exam_moved", exam_date=True),
     case("uwsa1 245, exam in 10 days, make me a plan", "study_plan", score=None),

@@ -154,7 +154,13 @@ def understand(text: str, knowledge: Knowledge) -> Parsed:
             # inline mode: the topic, even when the model never saw the word alone.
             return Parsed("faq", topic=named.topic)
         # Markup pasted in ("<b>ortho</b>", "<script>...") is no part of what they said.
-        return _understand(_TAG_RE.sub(" ", text[:MAX_CHARS]), index_for(knowledge), model(), knowledge.pass_mark())
+        return _understand(
+            _TAG_RE.sub(" ", text[:MAX_CHARS]),
+            index_for(knowledge),
+            model(),
+            knowledge.pass_mark(),
+            knowledge.fail_mark(),
+        )
     except Exception:  # a parser bug must cost one "didn't get that", never the bot
         log.exception("could not parse a %d-character message", len(text))  # the text itself is private
         return Parsed("unknown")
@@ -214,7 +220,9 @@ _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 _DECADE_PHRASE_RE = re.compile(r"\b(?:high|upper|mid|middle|low|lower)[\s-]+(?=\d{3}\s*'?s\b)", re.IGNORECASE)
 
 
-def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = None) -> Parsed:
+def _understand(
+    text: str, index: Index, loaded: Model, pass_mark: int | None = None, fail_mark: int | None = None
+) -> Parsed:
     tokens = tokens_of(text)
     if not tokens:
         return Parsed("greeting" if "👋" in text else "unknown")
@@ -222,6 +230,8 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
     specs, others = find_specialties(text, tokens, index)
     nums = read_numbers(text, index.aliases)
     facts = about(norm, fold(text))
+    if facts.status in (None, "taken") and _below_pass(nums, fail_mark):
+        facts = replace(facts, status="failed")  # "got a 211. i feel so embarrassed": under the mark is a fail
     retake_passed = facts.status != "passed" and _retake_passed(nums, norm, pass_mark)
     if retake_passed:
         facts = replace(facts, status="passed")  # a fail behind them: the news is the pass
@@ -296,6 +306,8 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
         feeling = "worry"  # "ms1 and already scared of ck, is that normal": the fear said is the feeling
     if feeling == "failure" and facts.status == "taken":
         feeling = "worry"  # "took CK yesterday, convinced I failed": a fear while waiting, not a result to be sorry for
+    if facts.status == "failed" and feeling == "disappointment":
+        feeling = "failure"  # "i got a 209 :(": a fail, not a score short of a hope
     if retake_passed and feeling in {"failure", "shame"}:
         feeling = "relief"  # the word "failed" was the past; the news is a pass
     elif feeling == "failure" and facts.status != "failed" and _passing(nums, pass_mark):
@@ -315,6 +327,18 @@ def _understand(text: str, index: Index, loaded: Model, pass_mark: int | None = 
         alternatives=readings,
         also=also,
         **entities,
+    )
+
+
+def _below_pass(nums: Numbers, pass_mark: int | None) -> bool:
+    """Their own Step 2 CK result, under `pass_mark` (not one from the older scale, nor supposed)."""
+    return (
+        nums.score is not None
+        and nums.own
+        and pass_mark is not None
+        and not (nums.hypothetical or nums.someone)
+        and nums.past_year is None
+        and nums.score < pass_mark
     )
 
 

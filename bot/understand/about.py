@@ -101,7 +101,8 @@ _PASSED_RE = re.compile(
 )
 _TAKEN_RE = re.compile(
     r"\b(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
-    r" (?:step 2|ck|step2|s2|the exam|my exam|it)\b(?! (?:earlier|sooner) than (?:planned|i planned|scheduled))"
+    r" (?:step 2|ck|step2|s2|the exam|my exam|the test|my test|it)\b"
+    r"(?! (?:earlier|sooner) than (?:planned|i planned|scheduled))"
     r"|\b(?:my )?(?:score|scores|results?) (?:came back|came out|is out|are out)\b"
     # "scores dropped" as released, not a practice score falling ("my nbme scores dropped from 240")
     # (the words first, then the look-backs: eight look-backs at every position cost a long post 0.1 ms)

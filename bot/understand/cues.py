@@ -810,7 +810,7 @@ def did_not_match(norm: str) -> bool:
     return "match" in norm and _DID_NOT_MATCH_RE.search(norm) is not None
 
 
-Weighing = Literal["grief", "family", "first_gen", "comparison", "abroad", "body", "stupid"]
+Weighing = Literal["grief", "unmatched", "family", "first_gen", "comparison", "abroad", "body", "stupid"]
 _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
     (
         "grief",
@@ -854,11 +854,13 @@ _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
 
 
 def weighing(norm: str) -> Weighing | None:
-    """What they say weighs on them: a loss, family expectations, being first-generation, comparing themselves
-    with others, studying as an IMG with little support, not sleeping or eating, or feeling stupid in the
-    question bank."""
+    """What they say weighs on them: a loss, not matching, family expectations, being first-generation,
+    comparing themselves with others, studying as an IMG with little support, not sleeping or eating, or
+    feeling stupid in the question bank."""
     if not holds_any(norm, _WEIGHING_WORDS):
         return None  # most messages hold none of the words: no pattern runs
+    if did_not_match(norm) and not _WEIGHING[0][1].search(norm):
+        return "unmatched"  # "i didn't match the last two cycles": the hardest news, named as such
     return next((kind for kind, pattern in _WEIGHING if pattern.search(norm)), None)
 
 
@@ -896,8 +898,20 @@ _WEIGHING_WORDS = (
     "stupid",
     "dumb",
     "idiot",
+    "match",
 )
-"""Every pattern of `_WEIGHING` holds one of these."""
+"""Every pattern of `_WEIGHING`, and `did_not_match`, holds one of these."""
+
+
+def low_day(norm: str) -> bool:
+    """A day's work told as a bad one ("55% ugh", "psych killed me"): no "good work" after it."""
+    return _LOW_DAY_RE.search(norm) is not None
+
+
+_LOW_DAY_RE = re.compile(
+    r"\b(?:ugh+|killed me|kill(?:ed|ing) me|rough|brutal|awful|terrible|horrible|bombed|tanked|destroyed|wrecked|"
+    r"sucked|sucks|struggl\w*|meh|not great|bad day|rough day|disaster)\b"
+)
 
 
 def asks_besides(norm: str) -> bool:
@@ -907,6 +921,18 @@ def asks_besides(norm: str) -> bool:
 
 _BESIDES_RE = re.compile(r"\b(?:besides|other than|beyond|except|apart from|aside from|outside of)\b")
 _FIELDS_ASKED_RE = re.compile(r"\b(?:what|which|where|anything|something|options?|else|specialt\w*|fields?)\b")
+
+
+def fears_missing_the_start(norm: str) -> bool:
+    """ "what happens if it isn't back in time?" from a matched student: the start date at risk, not a fail."""
+    return _START_AT_RISK_RE.search(norm) is not None
+
+
+_START_AT_RISK_RE = re.compile(
+    r"\b(?:in time|on time|back in time|can t start|cannot start|cant start|delay (?:my )?start)\b"
+    r"|\b(?:what if|what happens if)\b.{0,40}\b(?:before|by) "
+    r"(?:orientation|july|june|my start|residency starts?|i start)\b"
+)
 
 
 def asks_what_is_left(norm: str) -> bool:
@@ -1063,7 +1089,7 @@ def felt(text: str, norm: str) -> str | None:
     """Feelings the model has no label for, by rule: "disappointment" ("passed 🥲 but only 221"),
     "relief" ("phew, 238"), "worry" ("am I screwed?"), and plain joy the model missed ("HOLY CRAP 258");
     None when none is plain."""
-    crying = not _SAD_EMOJI.isdisjoint(text)
+    crying = not _SAD_EMOJI.isdisjoint(text) or ":(" in text or ":'(" in text
     if crying and _HAPPY_TEARS_RE.search(norm):
         return "relief"  # "can't believe i got a 259 😭😭": tears of joy
     if crying and _PASSED_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
