@@ -22,8 +22,8 @@ import orjson
 _STANDARD = json.JSONEncoder(separators=(",", ":"))
 _DIGIT_RUNS = bytes(ord("0") if chr(b).isdigit() and b < 128 else ord("x") for b in range(256))
 """A translation that turns every ASCII digit into "0" and every other byte into "x"."""
-_LONG_NUMBER = b"0" * 20
-"""20 digits in a row: every integer past orjson's 64 bits has at least that many."""
+_LONG_NUMBER = b"0" * 19
+"""19 digits in a row: every integer past orjson's 64 bits has at least that many (-2**63 - 1 has 19)."""
 """Made once: `json.dumps` with options builds a new encoder on every call."""
 
 
@@ -38,7 +38,7 @@ def dumps(value: Any) -> bytes:
 def loads(raw: bytes) -> Any:
     """The value `raw` holds, exactly as the standard library's `json.loads` reads it (or its error).
 
-    orjson reads an integer past 64 bits as a float, silently, so bytes with 20 digits in a row
+    orjson reads an integer past 64 bits as a float, silently, so bytes with 19 digits in a row
     (a 36 MiB snapshot is checked in 0.05 s) go to the standard library, as does whatever orjson
     refuses (NaN, a byte order mark, a lone surrogate, text that isn't UTF-8): the standard
     library then reads it, or raises its own error, which says where the damage is.

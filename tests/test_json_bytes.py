@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot.json_bytes import dumps, loads
@@ -70,6 +70,8 @@ _JSON = st.recursive(
 
 
 @given(_JSON)
+@example(-(2**63) - 1)  # 19 digits, one past orjson's 64 bits: found by this test
+@example(2**64)
 def test_any_value_written_reads_back_as_the_standard_library_reads_it(value: Any) -> None:
     written = dumps(value)
     assert repr(loads(written)) == repr(json.loads(written))
