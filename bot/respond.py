@@ -184,7 +184,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # Matched: what the match leaves to do, or whether the score still counts; not screening, timing for
         # ERAS, or where a 241 sits among applicants' averages ("matched child neuro! ck was 241, anything
         # i need to do before july?")
-        news = parsed.feeling is None and cues.just_matched(norm)  # "Matched!!!! ... do they need documentation?"
+        # "Matched!!!! ... do they need documentation?", "just matched at my #2 🙏🙏 still processing"
+        news = parsed.feeling in (None, "stress") and cues.just_matched(norm) and not cues.worry_said(norm)
         parsed = replace(
             parsed, intent="faq", topic=topics.WHY_STEP2_MATTERS, feeling="celebration" if news else parsed.feeling
         )

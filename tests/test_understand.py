@@ -414,6 +414,20 @@ STUDY_PLAN_CASES = [
     case("i'm an IMG with 250, is that enough for something other than IM/FM?", "score_fit", score=250),
     # "medicine" after "my family in" is the profession, not internal medicine.
     case("I'm the only one in my family in medicine. 244 isn't bad right?", "*", specialties=()),
+    # A field asked about however it's put; what a score fits; two fields weighed.
+    case("path?? what do matched ppl score", "average", specialties=("pathology",)),
+    case("Respected sir, my step 2 ck result is 236. Kindly advise which residencies I should consider.", "score_fit"),
+    case("is uro harder to match than ENT score-wise", "compare", specialties=("urology", "otolaryngology")),
+    case("265!!! what should i even go for now lol", "score_fit", score=265, feeling="celebration"),
+    # Grades in a subject, a shelf in the past, practice results under a plain label: not what they seem.
+    case(
+        "ENT hopeful, MS3. got honors in surgery and peds. want to take CK in july",
+        "*",
+        specialties=("otolaryngology",),
+    ),
+    case("dedicated starts monday, 5 weeks, want peds-heavy review since my shelf was bad", "study_plan"),
+    case("my practice scores: 228, 235, 233. exam in 9 days. will i pass?", "practice_score", score=None),
+    case("classmate got 270 and i got 241 and i feel like an idiot", "*", score=241, quoted=(270,)),
     # Their own result under every recent pass mark is a fail; one the exam date decides is not called one.
     case("got a 211. i feel so embarrassed", "*", score=211, status="failed"),
     case("i got a 209 :(", "*", score=209, status="failed", feeling="failure"),

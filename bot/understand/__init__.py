@@ -306,6 +306,8 @@ def _understand(
         feeling = "worry"  # "ms1 and already scared of ck, is that normal": the fear said is the feeling
     if feeling == "failure" and facts.status == "taken":
         feeling = "worry"  # "took CK yesterday, convinced I failed": a fear while waiting, not a result to be sorry for
+    if feeling == "stress" and cues.joyful(text, norm) and not cues.worry_said(norm) and facts.status != "failed":
+        feeling = "celebration" if nums.score is not None or cues.just_matched(norm) else None  # "265!!! lol"
     if facts.status == "failed" and feeling == "disappointment":
         feeling = "failure"  # "i got a 209 :(": a fail, not a score short of a hope
     if retake_passed and feeling in {"failure", "shame"}:
@@ -469,6 +471,10 @@ def _settle(
         return "invalid_score", 1.0, None
     if has_score and has_spec and cues.asks_besides(norm):
         return "score_fit", 1.0, None  # "245 img what can I apply to besides IM": every field against the score
+    if has_score and not has_spec and not nums.hypothetical and cues.asks_what_fits(norm):
+        return "score_fit", 1.0, None  # "my result is 236. kindly advise which residencies I should consider"
+    if not has_score and len(specs) + len(others) >= 2 and cues.asks_which_is_harder(norm):
+        return "compare", 1.0, None  # "is uro harder to match than ENT score-wise": the two side by side
     if cues.asks_shelf(text, norm):
         return "out_of_scope", 1.0, None  # "nbme shelf for IM was 72, is that honors": a school exam, whatever field
     if cues.asks_step3(norm) and (len(text) < SPECIFIC_CHARS or not (has_score or has_spec)):

@@ -450,7 +450,8 @@ def wants_several_nudges(norm: str) -> bool:
 
 _ASKS_SOMETHING_RE = re.compile(
     r"\b(?:what now|now what|what next|what should i|what do i|when do|when does|when will|when is|how do i|"
-    r"how long|how many|do i need|should i|can i|is it ok|is that ok|is that good|will they|any tips)\b"
+    r"how long|how many|do i need|should i|can i|is it ok|is that ok|is that good|will they|any tips|"
+    r"is there (?:anything|any way|a way)|anything (?:else )?i (?:need|have|should)|do they need|does it matter)\b"
 )
 
 
@@ -479,13 +480,14 @@ def asks_shelf(text: str, norm: str) -> bool:
 
     Every question they ask must name it: "shelf scores were meh. whats a realistic 5 week plan" tells of
     the shelves and asks for a plan."""
-    if _SHELF_RE.search(norm) is None or _STEP2_CK_RE.search(norm) is not None:
-        return False
+    if _SHELF_RE.search(norm) is None or _STEP2_CK_RE.search(norm) or _CK_PREP_RE.search(norm):
+        return False  # "dedicated starts monday... since my shelf was bad": Step 2 CK prep, the shelf its past
     sentences = [s for s in _ASKED_SPLIT_RE.split(text) if s.strip()]
     asked = [s for s in sentences if "?" in s] or sentences[-1:]
     return all(_SHELF_RE.search(normalize(s)) for s in asked)
 
 
+_CK_PREP_RE = re.compile(r"\b(?:dedicated|uwsa\w*|free ?120|usmle|study plan|remind\w*)\b")
 _ASKED_SPLIT_RE = re.compile(r"(?<=[.!?\n])\s*")
 
 
@@ -914,6 +916,32 @@ _LOW_DAY_RE = re.compile(
 )
 
 
+def asks_what_fits(norm: str) -> bool:
+    """ "kindly advise which residencies I should consider", "what should i go for": what a score fits."""
+    return _WHAT_FITS_RE.search(norm) is not None
+
+
+_WHAT_FITS_RE = re.compile(
+    r"\b(?:which|what)\s+(?:residenc(?:y|ies)|specialt(?:y|ies)|fields?|programs?)\b.{0,30}\b(?:should|can|could|to)\b"
+    r"|\bwhat\s+(?:should|can|could)\s+i\s+(?:even\s+|realistically\s+)?(?:go for|apply (?:to|for)|aim for|consider)\b"
+)
+
+
+def asks_which_is_harder(norm: str) -> bool:
+    """ "is uro harder to match than ENT": two fields weighed against each other, not the exams."""
+    return _HARDER_TO_MATCH_RE.search(norm) is not None
+
+
+_HARDER_TO_MATCH_RE = re.compile(
+    r"\b(?:harder|easier|tougher|more competitive|less competitive)\b.{0,20}\b(?:to match|to get into|than)\b"
+)
+
+
+def worry_said(norm: str) -> bool:
+    """A worry or strain said in words ("stressed", "scared", "ugh"), not just heard in the tone."""
+    return _FEELING_WORDS_RE.search(norm) is not None
+
+
 def asks_besides(norm: str) -> bool:
     """ "245 img what can I apply to besides IM": the fields a score fits other than the one named."""
     return _BESIDES_RE.search(norm) is not None and _FIELDS_ASKED_RE.search(norm) is not None
@@ -1114,7 +1142,8 @@ _FEEL_STUPID_RE = re.compile(r"\b(?:feel|feeling|felt)\s+(?:so\s+|really\s+|like
 
 _JOY_RE = re.compile(
     r"\b(?:screaming|holy (?:crap|shit|cow|moly)|omg|omfg|let s go+|lets go+|lfg|yay+|woo+h?o*|so happy|thrilled|"
-    r"ecstatic|over the moon|stoked|hyped|can t believe i got|cant believe i got|i did it|we did it)\b"
+    r"ecstatic|over the moon|stoked|hyped|can t believe i got|cant believe i got|i did it|we did it|"
+    r"proud of myself|so proud)\b"
 )
 _PARTY_EMOJI = frozenset("🎉🥳🎊🙌🥂🍾")
 

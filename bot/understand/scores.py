@@ -187,6 +187,12 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
     score, at, bad, other, quoted = _find_score(low, aliases)
     claimed = {p.score for p in practice} | {step1, comlex}
+    listed = _PRACTICE_LIST_RE.search(low) if "practice" in low else None
+    if listed is not None:
+        # "my practice scores: 228, 235, 233": every one of them a practice result, whichever test
+        results = [int(n) for n in re.findall(r"\d{3}", listed.group("list"))]
+        claimed |= set(results)
+        other = other or results[0]
     if score is not None and score in claimed:
         score = None  # the practice-result reader tied this number to another exam
     if (
@@ -294,6 +300,11 @@ def _find_score(
     return None, None, bad[0] if bad else None, practice[0] if practice else None, tuple(quoted)
 
 
+_PRACTICE_LIST_RE = re.compile(
+    r"\bpractice\s+(?:test\s+|exam\s+)?(?:scores?|results?)\s*(?:were|are|was|is|:|=)?\s*"
+    r"(?P<list>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})*)"
+)
+"""Practice results listed under a plain label, no test named ("practice scores: 228, 235, 233")."""
 _ALTERNATIVE_RE = re.compile(r"(?:\s+[a-z]+){0,3}[\s?.,!]*(?:or|vs|/)\s*(?:maybe|like|even|was it)?\s*")
 """What may stand between a figure heard and another offered beside it ("256 last year? or 251")."""
 _RETAKE_SCORE_RE = re.compile(
@@ -502,7 +513,7 @@ _QUOTED_BEFORE_RE = re.compile(
 )
 # "my friend got 260", "someone scored a 250", "people with 240s"
 _SOMEONE_ELSE_RE = re.compile(
-    r"\b(?:(?:my|a|our|his|her|their)\s+(?:(?:best|close|old)\s+)?(?:friend|classmate|roommate|buddy|bf|gf|"
+    r"\b(?:(?:(?:my|a|our|his|her|their)\s+)?(?:(?:best|close|old)\s+)?(?:friend|classmate|roommate|buddy|bf|gf|"
     r"boyfriend|girlfriend|partner|husband|wife|spouse|fianc[eé]e?|brother|sister|sibling|twin|cousin|mom|mum|dad|"
     r"mother|father|son|daughter|bestie|bff|senior|resident|co-?resident|colleague|intern|mentee)s?|"
     r"someone|somebody|some\s+(?:guy|girl|person|one)|he|she|they|people|ppl|everyone|everybody|all my friends|"

@@ -281,4 +281,11 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         and any(" ".join(words[j : i - 1]) in index.aliases for j in range(max(0, i - 4), i - 1))
     )
     compared = compared or (prev == "from" and i >= 3 and "differ" in words[max(0, i - 3) : i])
-    return (hinted or compared) and (compared or not named)
+    # "people who match into cards have...": a field matched into, whatever follows it
+    matched_into = prev == "into" and i >= 2 and words[i - 2] in _MATCH_WORDS
+    # "path?? what do matched ppl score": the field asked about, the message's first word
+    asked_first = i == 0 and text[tokens[i].end : tokens[i].end + 1] == "?"
+    return matched_into or asked_first or ((hinted or compared) and (compared or not named))
+
+
+_MATCH_WORDS = frozenset({"match", "matched", "matching", "matches", "got", "get", "getting"})
