@@ -431,10 +431,12 @@ def school_note(
             if asked_about
             else ("A few other things work differently for you: tap below.")
         )
-        note = (
-            f"These averages are mostly for U.S. MD seniors. {group} have their own, in the NRMP's Charting Outcomes "
-            f"report for {group}, which I don't hold yet. {after}"
+        # said first: whose figures these are decides how an IMG or a DO student should read every one of them
+        whose = (
+            f"<i>These averages are mostly for U.S. MD seniors. {group} have their own, in the NRMP's Charting "
+            f"Outcomes report for {group}, which I don't hold yet, so read them as a rough guide.</i>"
         )
+        return reply.led_by(whose).noted(after, buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),))
     return reply.noted(note, buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),))
 
 

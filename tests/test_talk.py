@@ -401,7 +401,12 @@ def test_another_exam_gets_a_kind_decline_and_where_to_look(advisor: Advisor, te
     [
         ("I MATCHED!!! IM at my top choice", "Congratulations on matching!", None),
         ("matched!!! the 229 didn't stop me", "Congratulations on matching!", None),  # the "didn't" is not of the match
-        ("what are the step 2 averages for IMGs who matched into IM?", "Internal Medicine", "where it comes from"),
+        # a group's averages asked about: whose figures they are first, no congratulations
+        (
+            "what are the step 2 averages for IMGs who matched into IM?",
+            "These averages are mostly",
+            "Internal Medicine",
+        ),
         ("matched peds!! thanks for everything", "Congratulations on matching!", None),  # news, not thanks
         ("just matched into gen surg, do i need to tell my program my ck score?", "That's great news", "Sources:"),
     ],
