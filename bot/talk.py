@@ -114,12 +114,9 @@ _WEIGHING_ACK = {
     "come from.",
 }
 """What weighs on them, named in place of the feeling's stock line (a loss comes first, feeling or not)."""
-_WITHOUT_A_FEELING = frozenset({"grief", "unmatched", "family", "first_gen", "comparison", "body"})
+_WITHOUT_A_FEELING = frozenset({"grief", "unmatched", "family", "body"})
 """What weighs enough to name even when the model heard no feeling in how it was said."""
-_PROUD_TOO = {
-    "first_gen": "As the first in your family to get here, that's even bigger.",
-    "family": "Your family has every reason to be proud, and so do you.",
-}
+_PROUD_TOO = {"first_gen": "As the first in your family to get here, that's even bigger."}
 """Beside good news, what weighed on them makes it bigger, not heavier."""
 
 
@@ -130,8 +127,9 @@ def acknowledge(parsed: Parsed) -> str:
         return _WEIGHING_ACK[parsed.weighing]  # "they think any score under perfect is failure. 244 isn't bad?"
     if parsed.feeling is None or parsed.feeling not in _ACK:
         return ""
-    if parsed.weighing in _WEIGHING_ACK and parsed.feeling not in {"celebration", "relief"}:
-        return _WEIGHING_ACK[parsed.weighing]
+    weighing = "family" if parsed.weighing == "family_hint" else parsed.weighing  # a hint, beside a feeling
+    if weighing in _WEIGHING_ACK and parsed.feeling not in {"celebration", "relief"}:
+        return _WEIGHING_ACK[weighing]
     if parsed.weighing in _PROUD_TOO and parsed.feeling == "celebration":
         return f"{pick(_ACK['celebration'], parsed.score)} {_PROUD_TOO[parsed.weighing]}"
     # "did i pass w 212", "my CK was 238", "is 240 good?": a score said (not supposed, not someone else's)

@@ -527,7 +527,10 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
         ("cant sleep, exam in 3 days, so anxious", ("Not sleeping or eating well",)),
         ("I didn't match the last two cycles in IM. what else could be wrong?", ("Not matching is one of",)),
         # named even when the model heard no feeling in how it was said
-        ("my family thinks any score under perfect is failure. 244 isn't bad right?", ("Carrying your family",)),
+        (
+            "my parents expect a perfect score and 244 feels like failure. it isn't bad right?",
+            ("Carrying your family",),
+        ),
     ],
 )
 def test_the_feeling_named_first_fits_where_they_are(advisor: Advisor, text: str, opens: tuple[str, ...]) -> None:

@@ -812,7 +812,7 @@ def did_not_match(norm: str) -> bool:
     return "match" in norm and _DID_NOT_MATCH_RE.search(norm) is not None
 
 
-Weighing = Literal["grief", "unmatched", "family", "first_gen", "comparison", "abroad", "body", "stupid"]
+Weighing = Literal["grief", "unmatched", "family", "family_hint", "first_gen", "comparison", "abroad", "body", "stupid"]
 _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
     (
         "grief",
@@ -826,9 +826,17 @@ _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
     (
         "family",
         re.compile(
-            r"\b(?:parents|family|mom|dad|mother|father)\b.{0,60}\b(?:expect\w*|pressur\w*|disappoint\w*|count\w* on|"
-            r"sacrific\w*|let (?:them|her|him) down|keeps? asking|compar\w*|perfect|failure|good enough)\b"
-            r"|\b(?:family|parental) pressure\b"
+            r"\b(?:parents|family|mom|dad|mother|father)\b.{0,60}\b(?:expect\w*|pressur\w*|disappoint\w*|"
+            r"let (?:them|her|him) down)\b|\b(?:family|parental) pressure\b"
+        ),
+    ),
+    (
+        # weaker signs of the same ("my parents keep asking", "any score under perfect is failure"): named only
+        # beside a feeling the message carries (`talk.acknowledge`)
+        "family_hint",
+        re.compile(
+            r"\b(?:parents|family|mom|dad|mother|father)\b.{0,60}\b(?:count\w* on|sacrific\w*|keeps? asking|compar\w*|"
+            r"perfect|failure|good enough)\b"
         ),
     ),
     (
