@@ -41,6 +41,7 @@ FAILED_READS = frozenset(
 
 
 _RETEST_RE = re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
+PRACTICE_DROPPED = "pt-score-dropped"
 MATCHED_SCORE_ANSWER = "matched-score-still-matters"
 MATCHED_WHAT_NOW_ANSWER = "matched-what-now"
 MATCHED_NOT_IN_TIME_ANSWER = "after-fail-cant-start"
@@ -172,8 +173,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if matched_now and not failed and parsed.intent == "faq" and cues.fears_missing_the_start(norm):
         # "matched! program needs step 2 passed before orientation... what if it isn't back in time?": not a fail
         ruled_answer = k.answers.get(MATCHED_NOT_IN_TIME_ANSWER)
-    before_the_match = parsed.topic in BEFORE_THE_MATCH or (
-        parsed.topic == topics.EARLY_MATCH and cues.names_the_score(norm)  # "matched prelim. does CK count now?"
+    before_the_match = (
+        parsed.topic in BEFORE_THE_MATCH
+        or (parsed.topic == topics.EARLY_MATCH and cues.names_the_score(norm))  # "matched prelim. does CK count now?"
+        or (parsed.topic == topics.SCORE_RELEASE and cues.asks_if_it_counts(norm))  # "does my ck still matter?"
     )
     if (
         ruled_answer is None
@@ -186,11 +189,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # i need to do before july?")
         # "Matched!!!! ... do they need documentation?", "just matched at my #2 🙏🙏 still processing"
         news = parsed.feeling in (None, "stress") and cues.just_matched(norm) and not cues.worry_said(norm)
+        written = best_answer(text, parsed.topic, k, stage_said) if parsed.intent == "faq" else None
         parsed = replace(
             parsed, intent="faq", topic=topics.WHY_STEP2_MATTERS, feeling="celebration" if news else parsed.feeling
         )
         left = cues.asks_what_is_left(norm)
         ruled_answer = k.answers.get(MATCHED_WHAT_NOW_ANSWER if left else MATCHED_SCORE_ANSWER)
+        if written is not None and stage_said in written.stages:
+            ruled_answer = written  # an answer written for a resident-to-be ("can i take ck during intern year?")
     scored_step1 = parsed.topic == topics.STEP1_VS_STEP2 and parsed.step1 is not None
     if parsed.intent == "faq" and scored_step1 and cues.asks_what_step1_costs(norm):
         ruled_answer = k.answers.get(SCORED_STEP1_ANSWER)  # a scored Step 1's weight, asked among other things
@@ -230,7 +236,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         why = None
         if parsed.intent == "practice_score" and text and topics.PRACTICE_TESTS in k.faq:
             # "uwsa1 was 245, what does that translate to": what practice tests tell you, then where it sits
-            why = best_answer(text, topics.PRACTICE_TESTS, k, stage) or k.answers.get(PRACTICE_GENERAL)
+            why = best_answer(text, topics.PRACTICE_TESTS, k, stage)
+            if why is None or (why.id == PRACTICE_DROPPED and not cues.says_a_drop(norm)):
+                why = k.answers.get(PRACTICE_GENERAL)  # "one dip" only for a score said to have fallen
         reply = advice.advise(asked, profile, k, stage, why)
     if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.

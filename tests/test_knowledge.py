@@ -137,6 +137,7 @@ SOURCED_NUMBERS: dict[str, set[int]] = {
     "usmle-passing-2022": {214, 1, 2022},
     "usmle-bulletin-scores": {4, 60},
     "usmle-bulletin-eligibility": set(),
+    "usmle-bulletin-applying-old": set(),  # graduates as well as students may apply (no figure)
     "ecfmg-retake-rules": {3, 12, 4, 6, 2012, 1},
     "usmle-step2-format-2026": {7, 2026, 16, 30, 14, 18, 20, 8, 316, 9, 38, 40, 60, 280, 10, 3, 24, 27},
     "ama-step2-decoded-2025": {250, 2024, 25, 2025, 2022},
@@ -838,6 +839,8 @@ def test_every_answer_the_code_names_is_in_the_store(knowledge: Knowledge) -> No
         respond.PRACTICE_GENERAL,
         respond.MATCHED_SCORE_ANSWER,
         respond.MATCHED_WHAT_NOW_ANSWER,
+        respond.MATCHED_NOT_IN_TIME_ANSWER,
+        respond.PRACTICE_DROPPED,
         respond.NOT_MATCHED_ANSWER,
         respond.SCORED_STEP1_ANSWER,
     }

@@ -58,6 +58,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             None,
             "request a waiver",
         ),
+        ("can i take ck during intern year?", None, "graduates as well as students"),  # written for them
+        ("incoming intern, does my ck score still matter?", None, "binding"),
         # Their own result under the pass mark, told as a feeling: the fail is answered.
         ("got a 211. i feel so embarrassed, everyone in my group got 250s", None, "what to do after a fail"),
         (
@@ -133,6 +135,13 @@ def test_a_long_posts_other_questions_each_get_their_line(knowledge: Knowledge) 
     assert "How many residency programs should I apply to?" in shown  # the question after the colon
     assert "When can programs first see my ERAS application?" in shown  # the last one, its topic less sure
     assert shown.count("Applying with no score yet") <= 1  # the one answered first is not offered again
+
+
+@pytest.mark.parametrize("text", ["uwsa2 252!! is that legit", "first nbme was 231, what does that predict"])
+def test_a_practice_result_that_did_not_fall_is_not_called_a_dip(knowledge: Knowledge, text: str) -> None:
+    shown = answer(knowledge, text).lower()
+    assert "dip" not in shown and "lower score" not in shown
+    assert "dip" in answer(knowledge, "uwsa2 dropped 15 points from uwsa1")  # a fall said: its answer stays
 
 
 def test_a_friends_match_does_not_make_the_student_matched(knowledge: Knowledge) -> None:

@@ -924,6 +924,16 @@ _LOW_DAY_RE = re.compile(
 )
 
 
+def says_a_drop(norm: str) -> bool:
+    """A practice score said to have fallen ("uwsa2 dropped 15 points", "my nbmes keep going down")."""
+    return _DROP_RE.search(norm) is not None
+
+
+_DROP_RE = re.compile(
+    r"\b(?:drop\w*|fell|fall\w*|went down|go(?:ing)? down|decreas\w*|lower|tank\w*|worse|declin\w*|plummet\w*|dip\w*)\b"
+)
+
+
 def asks_what_fits(norm: str) -> bool:
     """ "kindly advise which residencies I should consider", "what should i go for": what a score fits."""
     return _WHAT_FITS_RE.search(norm) is not None
@@ -1032,6 +1042,11 @@ _WEIGHS_ON_RE = re.compile(
     r"\b(?:haunt\w*|hurt\w*|hold\w* (?:me )?back|matter\w*|affect\w*|count\w* against|look\w* bad|red flag|"
     r"offset|make up for|compensate|ruin\w*|kill\w* my chances|still count)\b"
 )
+
+
+def asks_if_it_counts(norm: str) -> bool:
+    """ "does my ck score still matter?", "will it count against me": what a score still weighs."""
+    return _WEIGHS_ON_RE.search(norm) is not None
 
 
 def asks_what_step1_costs(norm: str) -> bool:
