@@ -140,7 +140,13 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge, why: Answer | None = No
         cited = "; ".join(knowledge.cite(s) for s in why.sources)
         html = f"{noted}{escape(why.short)} <i>({escape(cited)})</i>"
     specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
-    predicted = next((p.score for p in parsed.practice if p.score is not None), parsed.practice_score)
+    # the latest said (students list them in the order they took them), and their way across several
+    scored = [p.score for p in parsed.practice if p.score is not None]
+    predicted = scored[-1] if scored else parsed.practice_score
+    if len(scored) >= 2:
+        change = scored[-1] - scored[0]
+        way = "up" if change >= TREND_STEP else "down" if change <= -TREND_STEP else "about level"
+        html += f"\n\nYour {len(scored)} results run from {scored[0]} to {scored[-1]}: {way}."
     if specs and predicted is not None:
         # "is that enough for EM?": the field's average beside the prediction, both read loosely.
         rows = _grouped(knowledge.groups(s.id for s in specs), lambda s, f: f"• {escape(s.name)}: average {f.value}")
@@ -158,7 +164,8 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge, why: Answer | None = No
         and (predicted >= pass_mark + NEAR_PASS)
     ):  # "uwsa1 245, what does that translate to": read at face value
         html += (
-            f"\n\nRead at face value, {predicted} is {_points(predicted - pass_mark)} above Step 2 CK's pass "
+            f"\n\nRead at face value, {'your latest, ' if len(scored) >= 2 else ''}{predicted}"
+            f"{',' if len(scored) >= 2 else ''} is {_points(predicted - pass_mark)} above Step 2 CK's pass "
             f"mark of {pass_mark} <i>({escape(knowledge.cite(mark.source))})</i>."
         )
     if predicted is not None and mark is not None and mark.value is not None and predicted < mark.value + NEAR_PASS:
@@ -180,6 +187,8 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge, why: Answer | None = No
     return Reply(html, (tuple(buttons),))
 
 
+TREND_STEP = 5
+"""Points between the first and the latest practice result from which they're called up or down."""
 NEAR_PASS = 10
 """Points above the pass mark within which a practice prediction is shown beside the mark."""
 

@@ -112,10 +112,18 @@ def similarities(text: str, index: BankIndex, topic: str) -> dict[str, float]:
 
 
 def fits(answer: Answer, stage: Stage | None, school: str | None) -> bool:
-    """Whether an answer is for this student: their school and stage, where both are known."""
+    """Whether an answer is for this student: their school and stage, where both are known. An answer only
+    for students past the exam's turning points (matched, or retaking) needs that stage said: "what happens
+    if i fail ck?" is no resident-to-be's question about starting late."""
     if school is not None and answer.audiences and school not in answer.audiences:
         return False
-    return stage is None or not answer.stages or stage in answer.stages
+    if stage is None:
+        return not answer.stages or not set(answer.stages) <= _SAID_STAGES_ONLY
+    return not answer.stages or stage in answer.stages
+
+
+_SAID_STAGES_ONLY: frozenset[Stage] = frozenset({"incoming_resident", "retaking"})
+"""Stages an answer may be only for, and then only when the student's stage is known to be one of them."""
 
 
 def best_answer(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer_bank import best_answer
+from bot.answer_bank import best_answer, fits
 from bot.conversation import Advisor
 from bot.profiles import ProfileStore
 from bot.render import plain_text
@@ -140,3 +140,21 @@ def test_a_scored_step1_worry_inside_a_chatty_post_gets_the_offset_answer(knowle
     )
     found = best_answer(post, "step1_vs_step2", knowledge, "studying")
     assert found is not None and found.id == "s1s2-offset-low-step1"
+
+
+@pytest.mark.parametrize(
+    ("stages", "stage", "fit"),
+    [
+        ((), None, True),
+        (("interviewing",), None, True),  # stage unknown: most answers still fit
+        (("incoming_resident",), None, False),  # only for residents-to-be: their stage must be said
+        (("incoming_resident", "retaking"), None, False),
+        (("incoming_resident",), "incoming_resident", True),
+        (("incoming_resident",), "studying", False),
+    ],
+)
+def test_an_answer_for_a_turning_point_needs_that_stage_said(
+    stages: tuple[str, ...], stage: str | None, fit: bool
+) -> None:
+    answer = ANSWERS[0].model_copy(update={"stages": list(stages)})
+    assert fits(answer, stage, None) is fit  # type: ignore[arg-type]

@@ -144,6 +144,11 @@ def test_a_practice_result_that_did_not_fall_is_not_called_a_dip(knowledge: Know
     assert "dip" in answer(knowledge, "uwsa2 dropped 15 points from uwsa1")  # a fall said: its answer stays
 
 
+def test_several_practice_results_are_read_by_their_latest_and_their_way(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "uwsa1 231, nbme 11 238, nbme 12 244. what will i get?")
+    assert "run from 231 to 244: up" in shown and "your latest, 244, is 26 points above" in shown
+
+
 def test_a_friends_match_does_not_make_the_student_matched(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "my friend matched derm last year, when should i take ck before applying?")
     assert "I've matched" not in shown
