@@ -52,6 +52,8 @@ def row(text: str, **fields: Any) -> Any:
         row("I'm a pathology applicant with a 229. whats the avg", score=229, quoted=()),
         row("applicants with a 229 match path?", score=None, quoted=(229,)),
         row("it's 251. everyone assumed i should have gotten 260+. where does 251 fall", score=251),
+        row("say I get a 230, do I have to tell programs?", score=230, hypothetical=True),
+        row("worst case 225, is that a fail", score=225, hypothetical=True),
         row("i'm at 230s on nbmes and people post 270s", score=None, quoted=(275,)),
         row("scored 214 on my first nbme. fail risk?", score=None, practice=(PracticeResult("nbme", "", score=214),)),
         # A practice test the only exam named: the result told after it is that test's, not a CK score.

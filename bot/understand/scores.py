@@ -460,7 +460,8 @@ _NOT_OWN_RE = re.compile(
 
 
 _SUPPOSED_RE = re.compile(
-    r"\b(?:if|what if|would|i d|hypothetically|let\s*'?s say|lets say|suppose|assuming|aim\w*|target\w*|goal|want|wanna"
+    r"\b(?:if|what if|would|i d|hypothetically|let\s*'?s say|lets say|say i|say it|worst case|best case|suppose|"
+    r"assuming|aim\w*|target\w*|goal|want|wanna"
     r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
     r"|need|hop(?:e|ing)|shooting for|going for|expect\w*|scared|afraid|worried|terrified|end(?:s|ed)? up"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*)\b"
