@@ -42,6 +42,18 @@ FAILED_READS = frozenset(
 
 _RETEST_RE = re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
 PRACTICE_DROPPED = "pt-score-dropped"
+RANKING_ANSWER = "pd-rank-after-interview"
+AROUND_RANKING = frozenset(
+    {
+        topics.SCORE_BEFORE_INTERVIEW,
+        topics.MATCH_WITH_AVERAGE,
+        topics.PROGRAM_DIRECTORS,
+        topics.LOW_SCORE,
+        topics.GOOD_SCORE,
+        topics.SCORE_RELEASE,
+    }
+)
+"""Topics a question about being ranked after interviews is heard as, whose general answers are about screening."""
 MATCHED_SCORE_ANSWER = "matched-score-still-matters"
 MATCHED_WHAT_NOW_ANSWER = "matched-what-now"
 MATCHED_NOT_IN_TIME_ANSWER = "after-fail-cant-start"
@@ -197,6 +209,16 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer = k.answers.get(MATCHED_WHAT_NOW_ANSWER if left else MATCHED_SCORE_ANSWER)
         if written is not None and stage_said in written.stages:
             ruled_answer = written  # an answer written for a resident-to-be ("can i take ck during intern year?")
+    if (
+        ruled_answer is None
+        and parsed.intent == "faq"
+        and parsed.topic in AROUND_RANKING
+        and not failed
+        and cues.asks_about_ranking(norm)
+        and (stage_said == "interviewing" or stage_of(parsed, profile.about, norm, today) == "interviewing")
+    ):
+        # "my score came out after my interviews, will it change how they rank me": ranking, not screening
+        ruled_answer = k.answers.get(RANKING_ANSWER)
     scored_step1 = parsed.topic == topics.STEP1_VS_STEP2 and parsed.step1 is not None
     if parsed.intent == "faq" and scored_step1 and cues.asks_what_step1_costs(norm):
         ruled_answer = k.answers.get(SCORED_STEP1_ANSWER)  # a scored Step 1's weight, asked among other things

@@ -26,7 +26,10 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ),
     (
         "interviewing",
-        re.compile(r"\b(?:interview (?:invites?|season|trail|day)|interviewing|after (?:my )?interviews|rank list)\b"),
+        re.compile(
+            r"\b(?:interview (?:invites?|season|trail|day)|interviewing|interviewed (?:at|with)|after (?:my |all )?"
+            r"interviews|rank list)\b"
+        ),
     ),
     ("applying", re.compile(r"\b(?:eras|applying|application|apply (?:this|next) (?:cycle|year)|residencycas)\b")),
     ("waiting", re.compile(r"\b(?:waiting (?:for|on) (?:my )?(?:score|result)s?|score (?:isn t|isnt|not) out)\b")),

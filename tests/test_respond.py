@@ -59,6 +59,9 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             "request a waiver",
         ),
         ("can i take ck during intern year?", None, "graduates as well as students"),  # written for them
+        # After interviews, a question about being ranked is about the rank list, not the first screen.
+        ("my score came out after my interviews, will it change how they rank me", None, "when they rank me"),
+        ("interviewed at 9 places, ck came back 231, will that hurt my ranking", None, "when they rank me"),
         ("incoming intern, does my ck score still matter?", None, "binding"),
         # Their own result under the pass mark, told as a feeling: the fail is answered.
         ("got a 211. i feel so embarrassed, everyone in my group got 250s", None, "what to do after a fail"),

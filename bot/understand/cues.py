@@ -1044,6 +1044,14 @@ _WEIGHS_ON_RE = re.compile(
 )
 
 
+def asks_about_ranking(norm: str) -> bool:
+    """ "will it change how they rank me", "does it hurt my ranking": the rank list, not the first screen."""
+    return _RANKING_RE.search(norm) is not None
+
+
+_RANKING_RE = re.compile(r"\b(?:rank|ranks|ranking|ranked|rank list|rank order)\b")
+
+
 def asks_if_it_counts(norm: str) -> bool:
     """ "does my ck score still matter?", "will it count against me": what a score still weighs."""
     return _WEIGHS_ON_RE.search(norm) is not None
