@@ -249,10 +249,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if specific is None and asked.intent == "faq" and text:
         specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)
     if specific is not None:
-        # matched already: the field's average is no longer theirs to weigh
-        specs = (
-            [] if stage == "incoming_resident" else [k.specialties[s] for s in parsed.specialties if s in k.specialties]
-        )
+        # matched already, the field's average is no longer theirs to weigh; a couple names a partner's field too
+        weighed = stage != "incoming_resident" and not cues.asks_couples_match(norm)
+        specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties] if weighed else []
         reply = advice.specific_answer(specific, k, specs, parsed.score, yes_no=parsed.yes_no)
     else:
         why = None

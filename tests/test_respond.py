@@ -59,6 +59,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             "request a waiver",
         ),
         ("can i take ck during intern year?", None, "graduates as well as students"),  # written for them
+        # A couple's question: how the couples match works, with no partner's field set against the score.
+        ("my gf and i want to couples match, she's peds and i'm IM with a 238. how does that work", None, "couple"),
         # After interviews, a question about being ranked is about the rank list, not the first screen.
         ("my score came out after my interviews, will it change how they rank me", None, "when they rank me"),
         ("interviewed at 9 places, ck came back 231, will that hurt my ranking", None, "when they rank me"),
@@ -145,6 +147,11 @@ def test_a_practice_result_that_did_not_fall_is_not_called_a_dip(knowledge: Know
     shown = answer(knowledge, text).lower()
     assert "dip" not in shown and "lower score" not in shown
     assert "dip" in answer(knowledge, "uwsa2 dropped 15 points from uwsa1")  # a fall said: its answer stays
+
+
+def test_a_couples_question_sets_no_field_against_the_score(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "my gf and i want to couples match, she's peds and i'm IM with a 238. how does that work")
+    assert "How does the couples match work?" in shown and "Pediatrics average" not in shown
 
 
 def test_several_practice_results_are_read_by_their_latest_and_their_way(knowledge: Knowledge) -> None:

@@ -469,6 +469,8 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
+    if cues.asks_couples_match(norm) and len(text) < SPECIFIC_CHARS:
+        return "faq", 1.0, topics.MATCH_RATES  # how the couples match works; a partner's field is not theirs to weigh
     if has_score and has_spec and cues.asks_besides(norm):
         return "score_fit", 1.0, None  # "245 img what can I apply to besides IM": every field against the score
     if has_score and not has_spec and not nums.hypothetical and cues.asks_what_fits(norm):

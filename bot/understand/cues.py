@@ -1044,6 +1044,14 @@ _WEIGHS_ON_RE = re.compile(
 )
 
 
+def asks_couples_match(norm: str) -> bool:
+    """ "my gf and i want to couples match": how the couples match works, not two fields' averages."""
+    return _COUPLES_RE.search(norm) is not None
+
+
+_COUPLES_RE = re.compile(r"\bcouples?\s*(?:match\w*|matching)\b|\bmatch\w*\s+as\s+a\s+couple\b")
+
+
 def asks_about_ranking(norm: str) -> bool:
     """ "will it change how they rank me", "does it hurt my ranking": the rank list, not the first screen."""
     return _RANKING_RE.search(norm) is not None
