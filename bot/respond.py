@@ -43,6 +43,7 @@ FAILED_READS = frozenset(
 _RETEST_RE = re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
 PRACTICE_DROPPED = "pt-score-dropped"
 RANKING_ANSWER = "pd-rank-after-interview"
+REAL_LOWER_ANSWER = "pt-real-lower"
 AROUND_RANKING = frozenset(
     {
         topics.SCORE_BEFORE_INTERVIEW,
@@ -219,6 +220,17 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     ):
         # "my score came out after my interviews, will it change how they rank me": ranking, not screening
         ruled_answer = k.answers.get(RANKING_ANSWER)
+    practiced = [p.score for p in parsed.practice if p.score is not None]
+    if (
+        ruled_answer is None
+        and parsed.intent == "faq"
+        and parsed.topic == topics.PRACTICE_TESTS
+        and parsed.score is not None
+        and practiced
+        and parsed.score < max(practiced)
+        and cues.asks_why_real_differs(norm)
+    ):
+        ruled_answer = k.answers.get(REAL_LOWER_ANSWER)  # "244 on CK and 251 on uwsa2, why so different"
     scored_step1 = parsed.topic == topics.STEP1_VS_STEP2 and parsed.step1 is not None
     if parsed.intent == "faq" and scored_step1 and cues.asks_what_step1_costs(norm):
         ruled_answer = k.answers.get(SCORED_STEP1_ANSWER)  # a scored Step 1's weight, asked among other things

@@ -842,6 +842,7 @@ def test_every_answer_the_code_names_is_in_the_store(knowledge: Knowledge) -> No
         respond.MATCHED_NOT_IN_TIME_ANSWER,
         respond.PRACTICE_DROPPED,
         respond.RANKING_ANSWER,
+        respond.REAL_LOWER_ANSWER,
         respond.NOT_MATCHED_ANSWER,
         respond.SCORED_STEP1_ANSWER,
     }

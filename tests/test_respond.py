@@ -38,6 +38,7 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("nbme 12 238 and uwsa2 251 which one do i trust", None, "watch the trend"),
         # A real result lower than practice asks why, not what fits.
         ("why is my 241 lower than my nbmes", None, "why did i score lower on the real step 2"),
+        ("244 on CK and 251 on uwsa2, why so different", None, "why did i score lower on the real step 2"),
         ("highest step 2 avg specialty? and lowest?", None, "average step 2 ck by specialty"),
         # Matched already: what's left now, not how to match; a passing score after the Match is no fail.
         ("matched IM!! do i still need to do anything with ERAS?", None, "the application side is done"),

@@ -1338,7 +1338,7 @@ def tired_but_ok(norm: str) -> bool:
 _WHY_RE = re.compile(r"\b(?:why|how (?:is|was|did|could|come|can|do)|how s that|what happened)\b")
 _PRACTICE_VS_REAL_RE = re.compile(
     r"\b(?:practice|nbmes?|uwsa\w*|self assessments?|free 120|predicted)\b.*\b(?:real|actual|the exam|ck)\b"
-    r"|\b(?:real|actual)\b.*\b(?:practice|nbmes?|uwsa\w*|predicted)\b"
+    r"|\b(?:real|actual|ck)\b.*\b(?:practice|nbmes?|uwsa\w*|predicted)\b"
     r"|\b(?:lower|higher|less|worse|better|below|above)\s+(?:than\s+)?(?:all\s+)?(?:my\s+|the\s+)?"
     r"(?:practice|nbmes?|uwsa\w*|self assessments?|predict\w*)"
 )
