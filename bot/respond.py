@@ -110,7 +110,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     ):
         parsed = replace(parsed, feeling="relief")  # "I PASSED with a 241, what now for IM": the pass first
     preparing = parsed.intent == "faq" and parsed.topic in SOON_TOPICS
-    if (parsed.intent in SOON_READS or preparing or parsed.unsure) and parsed.feeling in talk.SOON_FEELINGS:
+    if (
+        (parsed.intent in SOON_READS or preparing or parsed.unsure)
+        and parsed.feeling in talk.SOON_FEELINGS
+        # "so proud of myself today": joy with no worry said is no exam-day nerves
+        and (cues.worry_said(norm) or not cues.joyful(text, norm))
+    ):
         when = cues.exam_soon(norm, nerves=parsed.feeling is not None)
         if when is not None:
             return talk.exam_soon(parsed, when)  # "exam tmrw, any last tips?", "test today and I'm shaking"

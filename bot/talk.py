@@ -110,11 +110,12 @@ _WEIGHING_ACK = {
     "you're out of the race.",
     "body": "Not sleeping or eating well makes everything feel heavier. Looking after that is part of the "
     "preparation, not a break from it.",
+    "pride": "Good for you: that is worth being proud of.",
     "stupid": "Feeling stupid in a question bank is what learning there feels like: the misses are where the points "
     "come from.",
 }
 """What weighs on them, named in place of the feeling's stock line (a loss comes first, feeling or not)."""
-_WITHOUT_A_FEELING = frozenset({"grief", "unmatched", "family", "body"})
+_WITHOUT_A_FEELING = frozenset({"grief", "unmatched", "family", "body", "pride"})
 """What weighs enough to name even when the model heard no feeling in how it was said."""
 _PROUD_TOO = {"first_gen": "As the first in your family to get here, that's even bigger."}
 """Beside good news, what weighed on them makes it bigger, not heavier."""
@@ -125,6 +126,8 @@ def acknowledge(parsed: Parsed) -> str:
     ("my parents keep asking", "everyone posts 260s") is named in place of the stock line."""
     if parsed.weighing == "grief" or (parsed.feeling is None and parsed.weighing in _WITHOUT_A_FEELING):
         return _WEIGHING_ACK[parsed.weighing]  # "they think any score under perfect is failure. 244 isn't bad?"
+    if parsed.weighing == "pride" and parsed.feeling in ("celebration", "relief"):
+        return f"{pick(_ACK['celebration'], parsed.score)} {_WEIGHING_ACK['pride']}"
     if parsed.feeling is None or parsed.feeling not in _ACK:
         return ""
     weighing = "family" if parsed.weighing == "family_hint" else parsed.weighing  # a hint, beside a feeling

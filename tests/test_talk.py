@@ -514,7 +514,9 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
         ("omg whats the avg for derm", ("Dermatology: average",)),  # no news, no congratulations
         ("failed step 1 on my first try but just got a 266 on ck!!!", ("Congratulations", "That's great news")),
         ("what if i fail ck", ("That worry is one of the most common",)),  # before the exam: no "one number"
-        ("I'm proud of myself today", ("Thanks for telling me",)),  # no guess that it was hard
+        ("I'm proud of myself today", ("Good for you: that is worth being proud of",)),  # no guess that it was hard
+        ("got 251!!! honestly so proud of myself", ("Congratulations", "That's great news")),  # joy, then pride
+        ("exam tomorrow omg!! so nervous", ("I hear you", "Tomorrow is the day", "Nerves")),  # "!!" with nerves
         ("is 238 ok for IM?? pls tell me yes", ("That's a fair thing to worry about",)),  # a plea is heard
         ("UWSA2 262!!! cant believe it", ("Congratulations", "That's great news")),  # a practice high, shouted
         ("omg i got 212 did i fail", ("That rush of panic",)),  # their result is in: no "this close to the exam"

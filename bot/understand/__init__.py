@@ -306,8 +306,14 @@ def _understand(
         feeling = "worry"  # "ms1 and already scared of ck, is that normal": the fear said is the feeling
     if feeling == "failure" and facts.status == "taken":
         feeling = "worry"  # "took CK yesterday, convinced I failed": a fear while waiting, not a result to be sorry for
-    if feeling == "stress" and cues.joyful(text, norm) and not cues.worry_said(norm) and facts.status != "failed":
-        feeling = "celebration" if nums.score is not None or cues.just_matched(norm) else None  # "265!!! lol"
+    if (
+        feeling in ("stress", "exhaustion")
+        and cues.joyful(text, norm)
+        and not cues.worry_said(norm)
+        and facts.status != "failed"
+    ):
+        # "265!!! what should i even go for now lol", "i'm so proud of myself today": joy, not strain
+        feeling = "celebration" if nums.score is not None or cues.just_matched(norm) else None
     if facts.status == "failed" and feeling == "disappointment":
         feeling = "failure"  # "i got a 209 :(": a fail, not a score short of a hope
     if retake_passed and feeling in {"failure", "shame"}:

@@ -812,7 +812,9 @@ def did_not_match(norm: str) -> bool:
     return "match" in norm and _DID_NOT_MATCH_RE.search(norm) is not None
 
 
-Weighing = Literal["grief", "unmatched", "family", "family_hint", "first_gen", "comparison", "abroad", "body", "stupid"]
+Weighing = Literal[
+    "grief", "unmatched", "family", "family_hint", "first_gen", "comparison", "abroad", "body", "stupid", "pride"
+]
 _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
     (
         "grief",
@@ -860,6 +862,7 @@ _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
             r"\b(?:feel|feeling|felt|makes me feel)\s+(?:so\s+|really\s+|like\s+an?\s+)?(?:stupid|dumb|idiot)\b"
         ),
     ),
+    ("pride", re.compile(r"\bproud of (?:myself|me)\b|\bi m (?:so |really |actually |kinda )?proud\b")),
 )
 
 
@@ -909,6 +912,7 @@ _WEIGHING_WORDS = (
     "dumb",
     "idiot",
     "match",
+    "proud",
 )
 """Every pattern of `_WEIGHING`, and `did_not_match`, holds one of these."""
 
