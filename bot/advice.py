@@ -56,18 +56,25 @@ CLOSINGS = (
 
 
 def advise(
-    parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage | None = None, why: Answer | None = None
+    parsed: Parsed,
+    profile: Profile,
+    knowledge: Knowledge,
+    stage: Stage | None = None,
+    why: Answer | None = None,
+    *,
+    order_told: bool = False,
 ) -> Reply:
     """Answer one parsed message, using what we remember about the student and their stage.
 
-    `why`: for a practice result asked about, the answer bank's answer on what practice tests tell you.
+    `why`: for a practice result asked about, the answer bank's answer on what practice tests tell you;
+    `order_told`: the message says in which order its practice results came.
     """
     if parsed.range is not None and parsed.intent in {"score_check", "score_fit", "average", "compare"}:
         reply = score_range(parsed.range, [knowledge.specialties[s] for s in parsed.specialties], knowledge)
     elif parsed.intent == "practice_score" or (
         parsed.practice and parsed.topic not in knowledge.faq and parsed.intent in {"faq", "unknown"}
     ):
-        reply = practice_reply(parsed, knowledge, why)
+        reply = practice_reply(parsed, knowledge, why, order_told=order_told)
     else:
         reply = _answer(parsed, profile, knowledge, stage)
     reply = _name_unknown_specialties(parsed, knowledge, reply)
@@ -125,9 +132,12 @@ def score_range(span: tuple[int, int], specs: list[Specialty], knowledge: Knowle
     )
 
 
-def practice_reply(parsed: Parsed, knowledge: Knowledge, why: Answer | None = None) -> Reply:
+def practice_reply(
+    parsed: Parsed, knowledge: Knowledge, why: Answer | None = None, *, order_told: bool = False
+) -> Reply:
     """Practice-test results are noted for the plan, never taken as the Step 2 CK score; asked what one
-    means (`why`), the answer on what practice tests tell you comes first, then where the number sits."""
+    means (`why`), the answer on what practice tests tell you comes first, then where the number sits.
+    `order_told`: the message says the results' order, so the last said is the latest."""
     said = ", ".join(map(_practice_label, parsed.practice)) or (
         str(parsed.practice_score) if parsed.practice_score is not None else ""
     )
@@ -142,8 +152,10 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge, why: Answer | None = No
     specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
     # the latest said (students list them in the order they took them), and their way across several
     scored = [p.score for p in parsed.practice if p.score is not None]
-    predicted = scored[-1] if scored else parsed.practice_score
-    if len(scored) >= 2:
+    # A way (up or down) only when they tell the order ("then", "->", "now"): a list of forms may be in any order.
+    ordered = len(scored) >= 2 and order_told
+    predicted = scored[-1] if ordered else (scored[0] if scored else parsed.practice_score)
+    if ordered:
         change = scored[-1] - scored[0]
         way = "up" if change >= TREND_STEP else "down" if change <= -TREND_STEP else "about level"
         html += f"\n\nYour {len(scored)} results run from {scored[0]} to {scored[-1]}: {way}."
@@ -164,8 +176,8 @@ def practice_reply(parsed: Parsed, knowledge: Knowledge, why: Answer | None = No
         and (predicted >= pass_mark + NEAR_PASS)
     ):  # "uwsa1 245, what does that translate to": read at face value
         html += (
-            f"\n\nRead at face value, {'your latest, ' if len(scored) >= 2 else ''}{predicted}"
-            f"{',' if len(scored) >= 2 else ''} is {_points(predicted - pass_mark)} above Step 2 CK's pass "
+            f"\n\nRead at face value, {'your latest, ' if ordered else ''}{predicted}"
+            f"{',' if ordered else ''} is {_points(predicted - pass_mark)} above Step 2 CK's pass "
             f"mark of {pass_mark} <i>({escape(knowledge.cite(mark.source))})</i>."
         )
     if predicted is not None and mark is not None and mark.value is not None and predicted < mark.value + NEAR_PASS:

@@ -42,8 +42,11 @@ FAILED_READS = frozenset(
 
 _RETEST_RE = re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
 PRACTICE_DROPPED = "pt-score-dropped"
+"""What to do when a practice score falls ("one dip isn't a verdict"): only for a fall said."""
 RANKING_ANSWER = "pd-rank-after-interview"
+"""Whether programs look at Step 2 CK again when they rank, for questions after interviews."""
 REAL_LOWER_ANSWER = "pt-real-lower"
+"""Why a real result came in under practice ones."""
 AROUND_RANKING = frozenset(
     {
         topics.SCORE_BEFORE_INTERVIEW,
@@ -57,7 +60,8 @@ AROUND_RANKING = frozenset(
 """Topics a question about being ranked after interviews is heard as, whose general answers are about screening."""
 MATCHED_SCORE_ANSWER = "matched-score-still-matters"
 MATCHED_WHAT_NOW_ANSWER = "matched-what-now"
-MATCHED_NOT_IN_TIME_ANSWER = "after-fail-cant-start"
+CANT_START_ANSWER = "after-fail-cant-start"
+"""The NRMP's answer for a matched student who can't start on time: a waiver of the commitment, a deferral."""
 NOT_MATCHED_ANSWER = "match-unmatched-soap"
 SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
 BEFORE_THE_MATCH = frozenset(
@@ -190,11 +194,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     ruled_answer = None  # an answer a rule below settles on, whatever the ways of asking match
     if matched_now and not failed and parsed.intent == "faq" and cues.fears_missing_the_start(norm):
         # "matched! program needs step 2 passed before orientation... what if it isn't back in time?": not a fail
-        ruled_answer = k.answers.get(MATCHED_NOT_IN_TIME_ANSWER)
+        ruled_answer = k.answers.get(CANT_START_ANSWER)
     before_the_match = (
         parsed.topic in BEFORE_THE_MATCH
         or (parsed.topic == topics.EARLY_MATCH and cues.names_the_score(norm))  # "matched prelim. does CK count now?"
-        or (parsed.topic == topics.SCORE_RELEASE and cues.asks_if_it_counts(norm))  # "does my ck still matter?"
+        or (parsed.topic == topics.SCORE_RELEASE and cues.asks_what_it_weighs(norm))  # "does my ck still matter?"
     )
     if (
         ruled_answer is None
@@ -221,7 +225,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.topic in AROUND_RANKING
         and not failed
         and cues.asks_about_ranking(norm)
-        and (stage_said == "interviewing" or stage_of(parsed, profile.about, norm, today) == "interviewing")
+        and stage_said == "interviewing"  # read above for every question (`asking`)
     ):
         # "my score came out after my interviews, will it change how they rank me": ranking, not screening
         ruled_answer = k.answers.get(RANKING_ANSWER)
@@ -237,7 +241,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     ):
         ruled_answer = k.answers.get(REAL_LOWER_ANSWER)  # "244 on CK and 251 on uwsa2, why so different"
     scored_step1 = parsed.topic == topics.STEP1_VS_STEP2 and parsed.step1 is not None
-    if parsed.intent == "faq" and scored_step1 and cues.asks_what_step1_costs(norm):
+    if parsed.intent == "faq" and scored_step1 and cues.asks_what_it_weighs(norm):
         ruled_answer = k.answers.get(SCORED_STEP1_ANSWER)  # a scored Step 1's weight, asked among other things
     if parsed.intent == "faq" and len(text) < SPECIFIC_CHARS and cues.did_not_match(norm):
         ruled_answer = k.answers.get(NOT_MATCHED_ANSWER)  # "everyone matched except me": what happens now
@@ -277,7 +281,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             why = best_answer(text, topics.PRACTICE_TESTS, k, stage)
             if why is None or (why.id == PRACTICE_DROPPED and not cues.says_a_drop(norm)):
                 why = k.answers.get(PRACTICE_GENERAL)  # "one dip" only for a score said to have fallen
-        reply = advice.advise(asked, profile, k, stage, why)
+        reply = advice.advise(asked, profile, k, stage, why, order_told=cues.order_told(text))
     if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
         shown = replace(profile, about=merged_about(profile.about, parsed))

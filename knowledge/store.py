@@ -36,9 +36,9 @@ from knowledge.text import normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 MINIMUM_SCORE_FACT = "step2-passing-score"
+"""The fact holding Step 2 CK's current pass mark (its value) and the date it took effect (its as_of)."""
 EARLIER_MINIMUM_FACT = "step2-passing-score-2022"
 """The pass mark before the current one (July 2022 to June 2025): under both, a recent score is a fail."""
-"""The fact holding Step 2 CK's current pass mark (its value) and the date it took effect (its as_of)."""
 
 M = TypeVar("M", bound=BaseModel)
 

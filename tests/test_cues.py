@@ -13,6 +13,7 @@ from bot.understand.cues import (
     just_sat_exam,
     out_of_scope,
     wants_reminders_off,
+    weighing,
     yes_no_question,
 )
 from knowledge import Knowledge
@@ -194,3 +195,26 @@ def test_news_of_a_pass_and_a_question_about_one(text: str, passed: bool, asks: 
 )
 def test_wants_reminders_off(text: str, off: str | None) -> None:
     assert wants_reminders_off(normalize(text)) == off
+
+
+@pytest.mark.parametrize(
+    ("text", "weighs"),
+    [
+        ("my grandpa passed away last week", "grief"),
+        ("good grief my uwsa2 was 231", None),  # an idiom
+        ("i didn't match the last two cycles", "unmatched"),
+        ("my parents expect a perfect score", "family"),
+        ("my dad will never be proud of me if i get under 240", "family"),
+        ("what score do family medicine programs expect?", None),  # a field
+        ("first gen here, just got 251", "first_gen"),
+        ("stressed about my first gen surg interview", None),  # a rotation
+        ("everyone in my class is posting 260s", "comparison"),
+        ("can't sleep, exam in 3 days", "body"),
+        ("i'm not sleeping in before my exam", None),  # a habit
+        ("i'm so proud of myself today", "pride"),
+        ("not so proud of my uwsa 205 tbh", None),  # pride denied
+        ("uworld makes me feel so stupid", "stupid"),
+    ],
+)
+def test_what_weighs_on_them_is_read_and_lookalikes_are_not(text: str, weighs: str | None) -> None:
+    assert weighing(normalize(text)) == weighs

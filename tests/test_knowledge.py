@@ -839,7 +839,7 @@ def test_every_answer_the_code_names_is_in_the_store(knowledge: Knowledge) -> No
         respond.PRACTICE_GENERAL,
         respond.MATCHED_SCORE_ANSWER,
         respond.MATCHED_WHAT_NOW_ANSWER,
-        respond.MATCHED_NOT_IN_TIME_ANSWER,
+        respond.CANT_START_ANSWER,
         respond.PRACTICE_DROPPED,
         respond.RANKING_ANSWER,
         respond.REAL_LOWER_ANSWER,

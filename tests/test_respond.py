@@ -155,9 +155,13 @@ def test_a_couples_question_sets_no_field_against_the_score(knowledge: Knowledge
     assert "How does the couples match work?" in shown and "Pediatrics average" not in shown
 
 
-def test_several_practice_results_are_read_by_their_latest_and_their_way(knowledge: Knowledge) -> None:
-    shown = answer(knowledge, "uwsa1 231, nbme 11 238, nbme 12 244. what will i get?")
+def test_several_practice_results_are_read_by_their_latest_and_their_way_when_their_order_is_told(
+    knowledge: Knowledge,
+) -> None:
+    shown = answer(knowledge, "nbme 11 231, then uwsa2 244. what will i get?")
     assert "run from 231 to 244: up" in shown and "your latest, 244, is 26 points above" in shown
+    unordered = answer(knowledge, "uwsa2 251 and nbme 12 240, which do i trust")  # forms, in no told order
+    assert "run from" not in unordered and "latest" not in unordered
 
 
 def test_a_friends_match_does_not_make_the_student_matched(knowledge: Knowledge) -> None:

@@ -528,6 +528,9 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
         ("uworld makes me feel so stupid, 52% today", ("Feeling stupid in a question bank",)),
         ("cant sleep, exam in 3 days, so anxious", ("Not sleeping or eating well",)),
         ("I didn't match the last two cycles in IM. what else could be wrong?", ("Not matching is one of",)),
+        # words that only look like what weighs: a field, an idiom, a rotation, a habit, pride denied
+        ("what score do family medicine programs expect?", ("Family Medicine", "These averages")),
+        ("good grief my uwsa2 was 231", ("🧪",)),
         # named even when the model heard no feeling in how it was said
         (
             "my parents expect a perfect score and 244 feels like failure. it isn't bad right?",

@@ -338,15 +338,15 @@ def _understand(
     )
 
 
-def _below_pass(nums: Numbers, pass_mark: int | None) -> bool:
-    """Their own Step 2 CK result, under `pass_mark` (not one from the older scale, nor supposed)."""
+def _below_pass(nums: Numbers, fail_mark: int | None) -> bool:
+    """Their own Step 2 CK result, under `fail_mark` (not one from the older scale, nor supposed)."""
     return (
         nums.score is not None
         and nums.own
-        and pass_mark is not None
+        and fail_mark is not None
         and not (nums.hypothetical or nums.someone)
         and nums.past_year is None
-        and nums.score < pass_mark
+        and nums.score < fail_mark
     )
 
 
@@ -512,7 +512,7 @@ def _settle(
         return "out_of_scope", 1.0, None  # "write my personal statement for rads": not ours, whatever field is named
     if not has_score and cues.asks_comlex_figures(norm):
         return "out_of_scope", 1.0, None  # COMLEX's own figures: Step 2 CK averages would answer another exam
-    if nums.step1 is not None and not has_score and cues.asks_what_step1_costs(norm):
+    if nums.step1 is not None and not has_score and cues.asks_what_it_weighs(norm):
         return "faq", 1.0, topics.STEP1_VS_STEP2  # a scored Step 1's weight on their chances
     if has_score and not has_spec and cues.asks_pass(norm):
         return "faq", 1.0, topics.PASSING_SCORE  # "did i pass with 214?": the pass mark answers it

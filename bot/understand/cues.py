@@ -599,11 +599,7 @@ _HOPELESS_RE = re.compile(
     r"|\b(?:idk|i don t know|i dont know|don t know|dont know|not sure|unsure|no idea|doubt)\s+(?:if\s+|whether\s+)?"
     r"i(?: ll| will|ll| d| would)?\s+be\s+alive\b"
     r"|\b(?:won t|wont|will not)\s+(?:even\s+|still\s+)?be\s+(?:here|around)\s+(?:by|when)\b"
-    r"|\b(?:won t|wont|will not|not going to|not gonna)\s+(?:even\s+|still\s+)?be\s+(?:here|around)\b"
-    # away for a while ("won't be around this weekend anyway") is a break, not an end
-    r"(?!\s+(?:this|next|on|tomorrow|tonight|today|over|during|until|till|at|in the|"
-    r"for (?:the |a |my )?(?:weekend|week|day|days|holidays?|break|vacation|trip|few|couple|rest of|next)\b))"
-    r".{0,40}\banyway\b"
+    r"|\b(?:won t|wont|will not|not going to|not gonna)\s+(?:even\s+|still\s+)?be\s+(?:here|around)\b.{0,40}\banyway\b"
     # dwelling on it: "i think about ending it", "thought of killing myself"
     r"|\b(?:think|thinking|thought|thoughts)\s+(?:about|of|bout)\s+(?:just\s+)?"
     r"(?:ending (?:it|it all|things|everything|my life)|killing myself|not being here|not being alive|"
@@ -818,18 +814,21 @@ Weighing = Literal[
 _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
     (
         "grief",
-        re.compile(
-            r"\b(?:passed away|funeral|grieving|grief|(?:my|our)\s+(?:\w+\s+)?(?:mom|dad|mother|father|grand\w+|"
-            r"brother|sister|uncle|aunt|friend|cousin)\s+(?:just\s+)?died|lost my\s+(?:mom|dad|mother|father|"
+        _GRIEF_RE := re.compile(
+            r"\b(?:passed away|funeral|grieving|(?<!good )grief|(?:my|our)\s+(?:\w+\s+)?(?:mom|dad|mother|father|"
+            r"grand\w+|brother|sister|uncle|aunt|friend|cousin)\s+(?:just\s+)?died|lost my\s+(?:mom|dad|mother|father|"
             r"grand\w+|brother|sister|best friend))\b"
         ),
     ),
-    ("first_gen", re.compile(r"\bfirst[\s-]*gen\w*\b|\bfirst (?:one |person )?in my (?:whole )?family\b")),
+    (
+        "first_gen",
+        re.compile(r"\bfirst[\s-]*gen\w*\b(?!\s+surg)|\bfirst (?:one |person )?in my (?:whole )?family\b"),
+    ),
     (
         "family",
         re.compile(
-            r"\b(?:parents|family|mom|dad|mother|father)\b.{0,60}\b(?:expect\w*|pressur\w*|disappoint\w*|"
-            r"let (?:them|her|him) down)\b|\b(?:family|parental) pressure\b"
+            r"\b(?:parents|family(?!\s+med)|mom|dad|mother|father)\b.{0,60}\b(?:expect\w*|pressur\w*|disappoint\w*|"
+            r"let (?:them|her|him) down|(?:never|not|won t) be proud)\b|\b(?:family|parental) pressure\b"
         ),
     ),
     (
@@ -837,8 +836,8 @@ _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
         # beside a feeling the message carries (`talk.acknowledge`)
         "family_hint",
         re.compile(
-            r"\b(?:parents|family|mom|dad|mother|father)\b.{0,60}\b(?:count\w* on|sacrific\w*|keeps? asking|compar\w*|"
-            r"perfect|failure|good enough)\b"
+            r"\b(?:parents|family(?!\s+med)|mom|dad|mother|father)\b.{0,60}\b(?:count\w* on|sacrific\w*|keeps? asking|"
+            r"compar\w*|perfect|failure|good enough)\b"
         ),
     ),
     (
@@ -853,16 +852,24 @@ _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
     (
         "body",
         re.compile(
-            r"\b(?:can t|cant|cannot|haven t been able to)\s+(?:eat|sleep)\b|\bnot (?:eating|sleeping)\b|\binsomnia\b"
+            r"\b(?:can t|cant|cannot|haven t been able to)\s+(?:eat|sleep)\b|\bnot (?:eating|sleeping)\b(?!\s+in\b)"
+            r"|\binsomnia\b"
         ),
     ),
     (
         "stupid",
-        re.compile(
+        _FEEL_STUPID_RE := re.compile(
             r"\b(?:feel|feeling|felt|makes me feel)\s+(?:so\s+|really\s+|like\s+an?\s+)?(?:stupid|dumb|idiot)\b"
         ),
     ),
-    ("pride", re.compile(r"\bproud of (?:myself|me)\b|\bi m (?:so |really |actually |kinda )?proud\b")),
+    (
+        "pride",
+        # never "my dad will never be proud of me", "not so proud of my 205"
+        re.compile(
+            r"(?<!\bnot )(?<!\bnever )(?<!\bnot so )(?<!\bnever be )(?<!\bnot be )(?:\bproud of (?:myself|me)\b"
+            r"|\bi m (?:so |really |actually |kinda )?proud\b)"
+        ),
+    ),
 )
 
 
@@ -872,7 +879,7 @@ def weighing(norm: str) -> Weighing | None:
     feeling stupid in the question bank."""
     if not holds_any(norm, _WEIGHING_WORDS):
         return None  # most messages hold none of the words: no pattern runs
-    if did_not_match(norm) and not _WEIGHING[0][1].search(norm):
+    if did_not_match(norm) and not _GRIEF_RE.search(norm):
         return "unmatched"  # "i didn't match the last two cycles": the hardest news, named as such
     return next((kind for kind, pattern in _WEIGHING if pattern.search(norm)), None)
 
@@ -925,6 +932,17 @@ def low_day(norm: str) -> bool:
 _LOW_DAY_RE = re.compile(
     r"\b(?:ugh+|killed me|kill(?:ed|ing) me|rough|brutal|awful|terrible|horrible|bombed|tanked|destroyed|wrecked|"
     r"sucked|sucks|struggl\w*|meh|not great|bad day|rough day|disaster)\b"
+)
+
+
+def order_told(text: str) -> bool:
+    """Practice results given in the order they came ("231, then 238, now 244", "240 -> 251")."""
+    return _ORDER_RE.search(text.lower()) is not None
+
+
+_ORDER_RE = re.compile(
+    r"->|→|\b(?:then|now|latest|most recent|went (?:from|up|down)|since|after that|followed by|improv\w*|"
+    r"climb\w*|rose|jump\w*|first (?:one|was)|last (?:one|was))\b"
 )
 
 
@@ -1064,13 +1082,9 @@ def asks_about_ranking(norm: str) -> bool:
 _RANKING_RE = re.compile(r"\b(?:rank|ranks|ranking|ranked|rank list|rank order)\b")
 
 
-def asks_if_it_counts(norm: str) -> bool:
-    """ "does my ck score still matter?", "will it count against me": what a score still weighs."""
-    return _WEIGHS_ON_RE.search(norm) is not None
-
-
-def asks_what_step1_costs(norm: str) -> bool:
-    """ "does my 198 on step 1 still haunt me for peds?": what a scored Step 1 does to their chances."""
+def asks_what_it_weighs(norm: str) -> bool:
+    """What a score still does to their chances: "does my ck score still matter?", "does my 198 on step 1
+    still haunt me for peds?"."""
     return _WEIGHS_ON_RE.search(norm) is not None
 
 
@@ -1180,13 +1194,10 @@ def felt(text: str, norm: str) -> str | None:
     return None
 
 
-_FEEL_STUPID_RE = re.compile(r"\b(?:feel|feeling|felt)\s+(?:so\s+|really\s+|like\s+an?\s+)?(?:stupid|dumb|idiot)\b")
-
-
 _JOY_RE = re.compile(
     r"\b(?:screaming|holy (?:crap|shit|cow|moly)|omg|omfg|let s go+|lets go+|lfg|yay+|woo+h?o*|so happy|thrilled|"
     r"ecstatic|over the moon|stoked|hyped|can t believe i got|cant believe i got|i did it|we did it|"
-    r"proud of myself|so proud)\b"
+    r"(?<!not )(?<!never )proud of myself|(?<!not )so proud)\b"
 )
 _PARTY_EMOJI = frozenset("🎉🥳🎊🙌🥂🍾")
 
