@@ -528,6 +528,8 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
         ("uworld makes me feel so stupid, 52% today", ("Feeling stupid in a question bank",)),
         ("cant sleep, exam in 3 days, so anxious", ("Not sleeping or eating well",)),
         ("I didn't match the last two cycles in IM. what else could be wrong?", ("Not matching is one of",)),
+        # comfort asked for is a worry listened to, not small talk
+        ("can you just tell me it's going to be ok", ("That worry is one of the most common",)),
         # words that only look like what weighs: a field, an idiom, a rotation, a habit, pride denied
         ("what score do family medicine programs expect?", ("Family Medicine", "These averages")),
         ("good grief my uwsa2 was 231", ("🧪",)),

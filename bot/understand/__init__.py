@@ -302,6 +302,11 @@ def _understand(
         and find_exam_date(text, ANY_DAY) is None  # "7 weeks, 2 rest days a week, i burn out fast": plan answers
     ):
         settled, topic = "vent", None  # "so burnt out": a feeling that asks nothing, not a topic half-heard
+    if feeling not in ("hopeless",) and ruled is None and cues.asks_for_reassurance(norm):
+        # "can you just tell me it's going to be ok": comfort asked for, listened to (not small talk)
+        feeling = feeling or "worry"
+        if settled in {"unknown", "smalltalk", "greeting", "faq", "vent"} and len(text) < SPECIFIC_CHARS:
+            settled, topic = "vent", None
     if feeling is None and settled == "vent" and cues.asks_if_feeling_is_normal(text, norm):
         feeling = "worry"  # "ms1 and already scared of ck, is that normal": the fear said is the feeling
     if feeling == "failure" and facts.status == "taken":

@@ -935,6 +935,17 @@ _LOW_DAY_RE = re.compile(
 )
 
 
+def asks_for_reassurance(norm: str) -> bool:
+    """ "can you just tell me it's going to be ok": comfort asked for, a worry, not small talk."""
+    return _REASSURE_RE.search(norm) is not None
+
+
+_REASSURE_RE = re.compile(
+    r"\b(?:tell|say|promise)\s+(?:me\s+)?(?:that\s+)?(?:it|it s|it ll|everything|i ll|i m|i am|i will|i)\s+"
+    r"(?:is\s+|s\s+|will\s+|ll\s+|m\s+|am\s+)?(?:going to|gonna)?\s*(?:be\s+)?(?:ok|okay|fine|alright|all right|pass)\b"
+)
+
+
 def order_told(text: str) -> bool:
     """Practice results given in the order they came ("231, then 238, now 244", "240 -> 251")."""
     return _ORDER_RE.search(text.lower()) is not None
