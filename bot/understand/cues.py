@@ -811,21 +811,26 @@ def did_not_match(norm: str) -> bool:
 Weighing = Literal[
     "grief", "unmatched", "family", "family_hint", "first_gen", "comparison", "abroad", "body", "stupid", "pride"
 ]
-_WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
-    (
-        "grief",
-        _GRIEF_RE := re.compile(
-            r"\b(?:passed away|funeral|grieving|(?<!good )grief|(?:my|our)\s+(?:\w+\s+)?(?:mom|dad|mother|father|"
-            r"grand\w+|brother|sister|uncle|aunt|friend|cousin)\s+(?:just\s+)?died|lost my\s+(?:mom|dad|mother|father|"
-            r"grand\w+|brother|sister|best friend))\b"
-        ),
-    ),
+_GRIEF_RE = re.compile(
+    r"\b(?:passed away|funeral|grieving|(?<!good )grief|(?:my|our)\s+(?:\w+\s+)?(?:mom|dad|mother|father|"
+    r"grand\w+|brother|sister|uncle|aunt|friend|cousin)\s+(?:just\s+)?died|lost my\s+(?:mom|dad|mother|father|"
+    r"grand\w+|brother|sister|best friend))\b"
+)
+_FEEL_STUPID_RE = re.compile(
+    r"\b(?:feel|feeling|felt|makes me feel)\s+(?:so\s+|really\s+|like\s+an?\s+)?(?:stupid|dumb|idiot)\b"
+)
+_PARENTS = ("parent", "family", "mom", "dad", "mother", "father")
+_WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
+    # (what weighs, words every match holds, so the pattern runs only where one is there, the pattern)
+    ("grief", ("passed away", "funeral", "griev", "grief", "died", "lost my"), _GRIEF_RE),
     (
         "first_gen",
+        ("first",),
         re.compile(r"\bfirst[\s-]*gen\w*\b(?!\s+surg)|\bfirst (?:one |person )?in my (?:whole )?family\b"),
     ),
     (
         "family",
+        _PARENTS,
         re.compile(
             r"\b(?:parents|family(?!\s+med)|mom|dad|mother|father)\b.{0,60}\b(?:expect\w*|pressur\w*|disappoint\w*|"
             r"let (?:them|her|him) down|(?:never|not|won t) be proud)\b|\b(?:family|parental) pressure\b"
@@ -835,6 +840,7 @@ _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
         # weaker signs of the same ("my parents keep asking", "any score under perfect is failure"): named only
         # beside a feeling the message carries (`talk.acknowledge`)
         "family_hint",
+        _PARENTS,
         re.compile(
             r"\b(?:parents|family(?!\s+med)|mom|dad|mother|father)\b.{0,60}\b(?:count\w* on|sacrific\w*|keeps? asking|"
             r"compar\w*|perfect|failure|good enough)\b"
@@ -842,32 +848,47 @@ _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
     ),
     (
         "comparison",
+        (
+            "everyone",
+            "everybody",
+            "classmates",
+            "people",
+            "ppl",
+            "friends",
+            "interns",
+            "reddit",
+            "insta",
+            "sdn",
+            "group chat",
+            "compar",
+        ),
         re.compile(
             r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat)\b"
             r".{0,50}\b(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
             r"\bcompar\w* myself\b"
         ),
     ),
-    ("abroad", re.compile(r"\b(?:img|fmg|international grad\w*)\b.{0,80}\b(?:behind|alone|no support|left out)\b")),
+    (
+        "abroad",
+        ("img", "fmg", "international"),
+        re.compile(r"\b(?:img|fmg|international grad\w*)\b.{0,80}\b(?:behind|alone|no support|left out)\b"),
+    ),
     (
         "body",
+        ("eat", "sleep", "insomnia"),
         re.compile(
             r"\b(?:can t|cant|cannot|haven t been able to)\s+(?:eat|sleep)\b|\bnot (?:eating|sleeping)\b(?!\s+in\b)"
             r"|\binsomnia\b"
         ),
     ),
-    (
-        "stupid",
-        _FEEL_STUPID_RE := re.compile(
-            r"\b(?:feel|feeling|felt|makes me feel)\s+(?:so\s+|really\s+|like\s+an?\s+)?(?:stupid|dumb|idiot)\b"
-        ),
-    ),
+    ("stupid", ("stupid", "dumb", "idiot"), _FEEL_STUPID_RE),
     (
         "pride",
-        # never "my dad will never be proud of me", "not so proud of my 205"
+        ("proud",),
+        # never "my dad will never be proud of me", "not so proud of my 205"; the words first, then the look-backs
         re.compile(
-            r"(?<!\bnot )(?<!\bnever )(?<!\bnot so )(?<!\bnever be )(?<!\bnot be )(?:\bproud of (?:myself|me)\b"
-            r"|\bi m (?:so |really |actually |kinda )?proud\b)"
+            r"\b(?=proud of (?:myself|me)\b|i m (?:so |really |actually |kinda )?proud\b)"
+            r"(?<!\bnot )(?<!\bnever )(?<!\bnot so )(?<!\bnever be )(?<!\bnot be )"
         ),
     ),
 )
@@ -875,53 +896,11 @@ _WEIGHING: tuple[tuple[Weighing, re.Pattern[str]], ...] = (
 
 def weighing(norm: str) -> Weighing | None:
     """What they say weighs on them: a loss, not matching, family expectations, being first-generation,
-    comparing themselves with others, studying as an IMG with little support, not sleeping or eating, or
-    feeling stupid in the question bank."""
-    if not holds_any(norm, _WEIGHING_WORDS):
-        return None  # most messages hold none of the words: no pattern runs
-    if did_not_match(norm) and not _GRIEF_RE.search(norm):
+    comparing themselves with others, studying as an IMG with little support, not sleeping or eating,
+    feeling stupid in the question bank, or pride."""
+    if "match" in norm and did_not_match(norm) and not _GRIEF_RE.search(norm):
         return "unmatched"  # "i didn't match the last two cycles": the hardest news, named as such
-    return next((kind for kind, pattern in _WEIGHING if pattern.search(norm)), None)
-
-
-_WEIGHING_WORDS = (
-    "passed away",
-    "funeral",
-    "grie",
-    "died",
-    "lost my",
-    "first",
-    "parents",
-    "family",
-    "mom",
-    "dad",
-    "mother",
-    "father",
-    "everyone",
-    "everybody",
-    "classmates",
-    "people",
-    "ppl",
-    "friends",
-    "interns",
-    "reddit",
-    "insta",
-    "sdn",
-    "group chat",
-    "compar",
-    "img",
-    "fmg",
-    "international",
-    "eat",
-    "sleep",
-    "insomnia",
-    "stupid",
-    "dumb",
-    "idiot",
-    "match",
-    "proud",
-)
-"""Every pattern of `_WEIGHING`, and `did_not_match`, holds one of these."""
+    return next((kind for kind, words, pattern in _WEIGHING if holds_any(norm, words) and pattern.search(norm)), None)
 
 
 def low_day(norm: str) -> bool:
@@ -1207,8 +1186,9 @@ def felt(text: str, norm: str) -> str | None:
 
 _JOY_RE = re.compile(
     r"\b(?:screaming|holy (?:crap|shit|cow|moly)|omg|omfg|let s go+|lets go+|lfg|yay+|woo+h?o*|so happy|thrilled|"
-    r"ecstatic|over the moon|stoked|hyped|can t believe i got|cant believe i got|i did it|we did it|"
-    r"(?<!not )(?<!never )proud of myself|(?<!not )so proud)\b"
+    r"ecstatic|over the moon|stoked|hyped|can t believe i got|cant believe i got|i did it|we did it)\b"
+    # pride, not denied ("not so proud of my 205"): the words first, then the look-backs
+    r"|\b(?=proud of myself\b|so proud\b)(?<!not )(?<!never )"
 )
 _PARTY_EMOJI = frozenset("🎉🥳🎊🙌🥂🍾")
 
