@@ -18,6 +18,8 @@ PAST_WORDS = ("took", "taken", "sat", "was", "last", "yesterday", "ago", "releas
 
 PRACTICE_TESTS = r"(?:nbmes?|uwsa|cms|free\s*-?\s*120|fr120|cbse|cbssa)"
 """The practice tests' names, as a regular expression, for every reader that must step around one."""
+PRACTICE_NAME_RE = re.compile(rf"\b{PRACTICE_TESTS}")
+"""A practice test named anywhere ("uwsa1", "nbme 12"): where a number after it may be its result."""
 
 ANY_DAY = date(2000, 1, 1)
 """A fixed day for asking only whether an exam date is named; whether it is past or too far is

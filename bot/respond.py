@@ -281,7 +281,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             why = best_answer(text, topics.PRACTICE_TESTS, k, stage)
             if why is None or (why.id == PRACTICE_DROPPED and not cues.says_a_drop(norm)):
                 why = k.answers.get(PRACTICE_GENERAL)  # "one dip" only for a score said to have fallen
-        reply = advice.advise(asked, profile, k, stage, why, order_told=cues.order_told(text))
+        several = sum(p.score is not None for p in parsed.practice) >= 2  # an order to read only then
+        reply = advice.advise(asked, profile, k, stage, why, order_told=several and cues.order_told(text))
     if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
         shown = replace(profile, about=merged_about(profile.about, parsed))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, words_re
+from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, PRACTICE_NAME_RE, words_re
 from bot.parse_answers import find_exam_date
 from knowledge.corpus import SchoolName, StatusName
 from knowledge.text import holds_any
@@ -132,10 +132,7 @@ _NOT_AHEAD_RE = words_re(*PAST_WORDS, "came back", "moved from")
 
 def _told_the_exam(norm: str, taken: re.Match[str]) -> bool:
     """A sitting told: "I got 238" after a practice test's name ("is uwsa1 inflated? i got a 262") was that test."""
-    return not (taken.group().startswith(("i got", "i scored")) and _PRACTICE_NAME_RE.search(norm, 0, taken.start()))
-
-
-_PRACTICE_NAME_RE = words_re("nbme", "nbmes", "uwsa", "uwsa1", "uwsa2", "uwsa3", "cms", "free 120", "free120")
+    return not (taken.group().startswith(("i got", "i scored")) and PRACTICE_NAME_RE.search(norm, 0, taken.start()))
 
 
 def someone_else_failed(norm: str) -> bool:

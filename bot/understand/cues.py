@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, PRACTICE_TESTS, words_re
+from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, PRACTICE_NAME_RE, PRACTICE_TESTS, words_re
 from bot.parse_answers import find_exam_date
 from bot.understand.specialties import Token
 from knowledge import topics
@@ -196,12 +196,11 @@ def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False
 
 def _told_before_the_date(norm: str) -> bool:
     """A practice test named before any span or exam word ("uwsa2 259 three days out")."""
-    practice = _PRACTICE_NAME_RE.search(norm)
+    practice = PRACTICE_NAME_RE.search(norm)
     dated = [m.start() for m in (_PLAN_SPAN_RE.search(norm), _EXAM_WORD_RE.search(norm)) if m is not None]
     return practice is not None and (not dated or practice.start() < min(dated))
 
 
-_PRACTICE_NAME_RE = re.compile(rf"\b{PRACTICE_TESTS}")
 _CUT_OFF_RE = re.compile(r"\b(?:minimum|min|cut\s*-?\s*offs?|threshold|floor|filters?|screens?|requirements?)\b")
 _AVERAGE_RE = re.compile(r"\b(?:median|average|avg|mean)\b")
 
