@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.understand.about import _CLAUSE_RE, AboutFacts, about
+from bot.understand.about import _CLAUSE_RE, AboutFacts, about, failed_step1
 from knowledge.text import fold, normalize
 
 
@@ -61,6 +61,21 @@ def test_self_description(text: str, fields: dict[str, Any]) -> None:
     found = facts(text)
     for name, value in fields.items():
         assert getattr(found, name) == value, (name, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "step1_failed"),
+    [
+        ("does it matter that my step 1 was a fail on first attempt", True),
+        ("failed step 1 on my first try, passed the second", True),
+        ("s1 fail then 252 on ck", True),
+        ("i failed ck", False),  # Step 2 CK's own fail
+        ("step 1 fail rates went up after pass/fail?", False),  # a statistic asked, no fail told
+        ("passed step 1 first try", False),
+    ],
+)
+def test_a_step1_fail_is_told_apart_from_a_step2_fail(text: str, step1_failed: bool) -> None:
+    assert failed_step1(normalize(text)) is step1_failed
 
 
 PIECES = [

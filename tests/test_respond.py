@@ -91,6 +91,16 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # Asked what it is: a plain "I'm a bot", never a dodge.
         ("r u a real human or a bot??", None, "i'm a bot, not a person"),
         ("who built this thing", None, "i'm a bot, not a person"),
+        # A Step 1 fail behind a passing Step 2 CK: what that fail weighs now, not Step 2 CK retake rules.
+        (
+            "MS4 here applying IM. CK was 241. Should I explain my score in my personal statement? Also when do "
+            "programs send interview invites? And does it matter that my step 1 was a fail on first attempt?",
+            None,
+            "a strong first-attempt step 2 ck",
+        ),
+        # Which bank, and which practice forms: no ranking we can't source, and NBME's word on its forms.
+        ("uworld or amboss for ck?", None, "endorse any commercial question bank"),
+        ("is nbme 9 harder than nbme 13?", None, "statistically equated"),
         # Asked for a joke: a friendly line back, not the insult reply.
         ("tell me a joke", None, "punchlines"),
     ],

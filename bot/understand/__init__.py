@@ -29,7 +29,7 @@ from typing import Any, Literal
 from bot.exam_words import ANY_DAY
 from bot.parse_answers import did_nothing, find_exam_date, questions_per_day
 from bot.understand import cues
-from bot.understand.about import AboutFacts, about
+from bot.understand.about import AboutFacts, about, failed_step1
 from bot.understand.classifier import (
     MODEL_FILE,
     Model,
@@ -267,6 +267,12 @@ def _understand(
     topic = ruled or (guess.topic[0][0] if settled == "faq" or asked else None)
     if ruled is None and settled == "faq" and nums.quoted and nums.score is None:
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
+    ck_passed = nums.score is not None and not (nums.hypothetical or nums.someone) and nums.score >= (pass_mark or 300)
+    # "CK was 241... does it matter that my step 1 was a fail?": the fail is behind them and Step 1's; what
+    # it weighs now is answered, not a Step 2 CK retake
+    step1_fail_behind = facts.status != "failed" and ck_passed and failed_step1(norm)
+    if step1_fail_behind and topic in _FAIL_TOPICS:
+        topic = topics.STEP1_VS_STEP2
     readings: tuple[str, ...] = ()
     if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED and sure < 1.0:
         readings = _readings(guess)
@@ -280,6 +286,10 @@ def _understand(
     ):
         heard = _label("faq", guess.topic[0][0])  # the frame answers first; what else they asked is a button
         also = (heard, *(a for a in also if a != heard))[:2]
+    if step1_fail_behind:
+        fail_labels = {_label("faq", t) for t in _FAIL_TOPICS}
+        also = tuple(dict.fromkeys(_label("faq", topics.STEP1_VS_STEP2) if a in fail_labels else a for a in also))
+        also = tuple(a for a in also if a != _label(settled, topic or ""))
     feeling = _feeling(text, norm, guess, loaded, ents)
     if (
         feeling in _WORRIES
@@ -607,6 +617,9 @@ def _settle(
         return ("practice_score" if _ASKS_RE.search(text.lower()) else "log_progress"), 1.0, None
     return intent, confidence, None
 
+
+_FAIL_TOPICS = frozenset({topics.AFTER_FAIL, topics.RETAKES, topics.LOW_SCORE})
+"""Topics that answer a Step 2 CK fail or a low result: for a Step 1 fail behind a passing CK, not theirs."""
 
 _MOVE_READS = frozenset({"exam_moved", "study_plan", "days_left", "faq", "unknown"})
 """Readings of "can i push my ck back 2 weeks" when it asks how moving works, not for a plan."""

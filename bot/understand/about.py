@@ -135,6 +135,18 @@ def _told_the_exam(norm: str, taken: re.Match[str]) -> bool:
     return not (taken.group().startswith(("i got", "i scored")) and PRACTICE_NAME_RE.search(norm, 0, taken.start()))
 
 
+_STEP1_FAILED_RE = re.compile(
+    r"\b(?:failed|fail(?:ed)? on|flunked|bombed and failed)\s+(?:my\s+|the\s+)?(?:step\s*(?:1|one|i)|s1)\b"
+    r"|\b(?:step\s*(?:1|one)|s1)\s+(?:was\s+|is\s+)?(?:a\s+)?(?:fail|failure|f)\b(?!\s*(?:rates?|percent))"
+    r"|\b(?:step\s*(?:1|one)|s1)\s+(?:attempt\s+)?(?:fail|failure)\b(?!\s*(?:rates?|percent))"
+)
+
+
+def failed_step1(norm: str) -> bool:
+    """A Step 1 fail told ("step 1 was a fail on first attempt", "failed s1"): that exam's, not Step 2 CK's."""
+    return ("1" in norm or "one" in norm) and _STEP1_FAILED_RE.search(norm) is not None
+
+
 def someone_else_failed(norm: str) -> bool:
     """ "my friend failed ck, what should she do": another person's fail, and no word of the student's own."""
     return _SOMEONE_FAILED_RE.search(norm) is not None and _I_FAILED_RE.search(norm) is None
