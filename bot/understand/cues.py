@@ -832,7 +832,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         _PARENTS,
         re.compile(
             r"\b(?:parents|family(?!\s+med)|mom|dad|mother|father)\b.{0,60}\b(?:expect\w*|pressur\w*|disappoint\w*|"
-            r"(?:let|lets|letting) (?:them|her|him|everyone|everybody) down|(?:never|not|won t) be proud)\b|\b(?:family|parental) pressure\b"
+            r"(?:let|lets|letting) (?:them|her|him|everyone|everybody) down|(?:never|not|won t) be proud)\b"
+            r"|\b(?:family|parental) pressure\b"
         ),
     ),
     (
