@@ -16,7 +16,7 @@ EXAM_WORDS = ("exam", "test", "step 2", "ck")
 PAST_WORDS = ("took", "taken", "sat", "was", "last", "yesterday", "ago", "released?")
 """Words that put a date beside them in the past, in both readers."""
 
-PRACTICE_TESTS = r"(?:nbmes?|uwsa|cms|free\s*-?\s*120|fr120|cbse|cbssa)"
+PRACTICE_TESTS = r"(?:nbmes?|uwsa|cms|free\s*-?\s*120|fr120|cbse|cbssa|ccssa)"
 """The practice tests' names, as a regular expression, for every reader that must step around one."""
 PRACTICE_NAME_RE = re.compile(rf"\b{PRACTICE_TESTS}")
 """A practice test named anywhere ("uwsa1", "nbme 12"): where a number after it may be its result."""

@@ -242,6 +242,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _STARTS_RE.search(folded[max(0, m[0] - _EXAM_WORD_SPAN * 2) : m[0]])
         and not _EVERY_RE.search(folded[max(0, m[0] - 12) : m[0]])
         and not _APART_RE.match(folded, m[1])
+        and not _DAYS_OFF_RE.match(folded, m[1])
         and not _MOVED_FROM_RE.search(folded[max(0, m[0] - 50) : m[0]])
         and not _INSTEAD_OF_RE.search(folded[max(0, m[0] - 16) : m[0]])
         # the length of a plan, not the time to the exam: "a 2 week crash plan" (but "in 5 weeks study plan pls")
@@ -292,7 +293,12 @@ _ORDINAL_DAY_RE = re.compile(
 _PART_OF_MONTH_RE = re.compile(rf"\b(early|mid|late|end of)[\s-]+(?:of\s+)?{_MON}\b")
 _PART_DAY = {"early": 5, "mid": 15, "late": 25}
 """The day taken for a part of a month; "end of" takes its last day."""
-_NEXT_MONTH_DAY_RE = re.compile(r"\b(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?\s+of\s+next\s+month\b")
+_NEXT_MONTH_DAY_RE = re.compile(
+    r"\b(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:(?:st|nd|rd|th)?\s+of|st|nd|rd|th)\s+next\s+month\b"
+)
+"""The 14th of next month, or "on 14th next month"."""
+_DAYS_OFF_RE = re.compile(r"\s*(?:off|of rest|rest|break|to rest)\b")
+"""Rest in a week ("1 day off per week", "2 days off a week"): how the plan runs, not when the exam is."""
 _EVERY_RE = re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
 _APART_RE = re.compile(r"s?\s*(?:apart|between|per|each|at a time)\b")
 """A weekday that recurs ("every saturday") or a span between things ("1 week apart") dates no exam."""

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.understand.about import _CLAUSE_RE, AboutFacts, about, failed_step1
+from bot.understand.about import _CLAUSE_RE, AboutFacts, about, failed_comlex, failed_step1
 from knowledge.text import fold, normalize
 
 
@@ -76,6 +76,19 @@ def test_self_description(text: str, fields: dict[str, Any]) -> None:
 )
 def test_a_step1_fail_is_told_apart_from_a_step2_fail(text: str, step1_failed: bool) -> None:
     assert failed_step1(normalize(text)) is step1_failed
+
+
+@pytest.mark.parametrize(
+    ("text", "comlex_failed"),
+    [
+        ("my COMLEX L2 was 475 (fail), ck in 3 weeks", True),
+        ("failed level 2 last month", True),
+        ("comlex level 2 pass, usmle ck 241", False),
+        ("i failed ck", False),
+    ],
+)
+def test_a_comlex_fail_is_told_apart_from_a_step2_fail(text: str, comlex_failed: bool) -> None:
+    assert failed_comlex(normalize(text)) is comlex_failed
 
 
 PIECES = [

@@ -130,6 +130,11 @@ def test_exam_date_limit_is_365_days() -> None:
         ("exam on the 28th, make me a plan", date(2026, 1, 28)),
         ("test on the 2nd", date(2026, 2, 2)),
         ("i was ranked the 3rd", None),
+        ("exam is on 14th next month", date(2026, 2, 14)),
+        # Rest days in a week are how the plan runs, never a date ("1 day off" is not tomorrow).
+        ("study plan with 1 day off per week, exam is the 19th", date(2026, 1, 19)),
+        ("2 days off a week, test in 5 weeks", date(2026, 2, 16)),
+        ("plan with 1 rest day a week pls", None),
     ],
 )
 def test_find_exam_date_in_sentences(text: str, expected: date | None) -> None:

@@ -36,6 +36,7 @@ def row(text: str, **fields: Any) -> Any:
         ),
         row("free 120 was 71%", score=None, practice=(PracticeResult("free120", "", percent=71),)),
         row("CMS form 8: 250", score=None, practice=(PracticeResult("cms", "8", score=250),)),
+        row("my CCSSA was 219, exam in 3 weeks", score=None, practice=(PracticeResult("nbme", "", score=219),)),
         row("NBME 10 for CK today was 228", score=None, practice=(PracticeResult("nbme", "10", score=228),)),
         # When it was taken sits between the test and its result.
         row("did my nbme 12 last week and got a 246", score=None, practice=(PracticeResult("nbme", "12", score=246),)),
@@ -92,6 +93,10 @@ def row(text: str, **fields: Any) -> Any:
         row("they said my 240 is fine for IM", score=240, quoted=()),
         row("what can someone match with 230", score=230, quoted=()),
         row("is the IM average really 240 or is that old data", score=None, quoted=(240,)),
+        row("avg for derm n is it over 255", score=None, quoted=(255,)),
+        row("derm avg and i got 255, chances?", score=255),  # their own result after the figure word
+        row("i saw a graph saying 75th %ile is 256, is that right", score=None, quoted=(256,)),
+        row("a chart shows 250 is average for gas", score=None, quoted=(250,)),
         row("my friends say the IR average is super high, like 255+", score=None, quoted=(255,)),
         row("ortho avg was 256 last year? or 251?", score=None, quoted=(256, 251)),
         row("obgyn step 2 avg — is it still around 245?", score=None, quoted=(245,)),

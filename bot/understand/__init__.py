@@ -29,7 +29,7 @@ from typing import Any, Literal
 from bot.exam_words import ANY_DAY
 from bot.parse_answers import did_nothing, find_exam_date, questions_per_day
 from bot.understand import cues
-from bot.understand.about import AboutFacts, about, failed_step1
+from bot.understand.about import AboutFacts, about, failed_comlex, failed_step1
 from bot.understand.classifier import (
     MODEL_FILE,
     Model,
@@ -273,6 +273,10 @@ def _understand(
     step1_fail_behind = facts.status != "failed" and ck_passed and failed_step1(norm)
     if step1_fail_behind and topic in _FAIL_TOPICS:
         topic = topics.STEP1_VS_STEP2
+    elif topic in _FAIL_TOPICS and facts.status != "failed" and failed_comlex(norm):
+        topic = (
+            topics.DO_STUDENTS
+        )  # "comlex l2 was 475 (fail)... should i still take ck": COMLEX and USMLE, not CK retakes
     readings: tuple[str, ...] = ()
     if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED and sure < 1.0:
         readings = _readings(guess)

@@ -142,6 +142,20 @@ _STEP1_FAILED_RE = re.compile(
 )
 
 
+_COMLEX_FAILED_RE = re.compile(
+    r"\b(?:failed|fail(?:ed)? on|flunked)\s+(?:my\s+|the\s+)?(?:comlex|level\s*[12])\b"
+    r"|\b(?:comlex|level\s*[12]|l[12])\b(?:\s+\w+){0,4}?\s+(?:was\s+|is\s+)?(?:a\s+)?(?:\d{3}\s+)?(?:fail|failure|failed)\b"
+    r"(?!\s*(?:rates?|percent))"
+)
+
+
+def failed_comlex(norm: str) -> bool:
+    """A COMLEX fail told ("my comlex l2 was 475 (fail)", "failed level 2"): NBOME's exam, not Step 2 CK."""
+    return ("comlex" in norm or "level" in norm or "l2" in norm or "l1" in norm) and (
+        _COMLEX_FAILED_RE.search(norm) is not None
+    )
+
+
 def failed_step1(norm: str) -> bool:
     """A Step 1 fail told ("step 1 was a fail on first attempt", "failed s1"): that exam's, not Step 2 CK's."""
     return ("1" in norm or "one" in norm) and _STEP1_FAILED_RE.search(norm) is not None

@@ -262,9 +262,14 @@ def quoted_topic(norm: str, guessed: str | None) -> str | None:
     about the national mean; otherwise the classifier's topic stands."""
     if _CUT_OFF_RE.search(norm):
         return topics.SCORE_BEFORE_INTERVIEW if "interview" in norm else topics.PROGRAM_DIRECTORS
+    if _PERCENTILE_RE.search(norm):
+        return topics.PERCENTILES  # "75th %ile is 256?": what a score's percentile is, and where to read it
     if _AVERAGE_RE.search(norm):
         return topics.OVERALL_AVERAGE
     return guessed
+
+
+_PERCENTILE_RE = re.compile(r"\b(?:percentiles?|ptile|pctl|\d{1,2}(?:st|nd|rd|th)?\s*(?:%\s*ile|ile))\b")
 
 
 _STEP2_CK_RE = re.compile(r"\b(?:step\s*(?:2|two|ii)(?!\s*cs)|step2(?!cs)|s2(?:ck)?|ck)\b")
@@ -612,7 +617,8 @@ _HOPELESS_RE = re.compile(
     r"(?:just\s+)?(?:disappeared|vanished|was gone|were gone|wasn t here|weren t here|died)\b"
     # "it wouldn't matter if i disappeared": their absence said to make no difference
     r"|\b(?:wouldn t|would not|wouldnt|doesn t|does not|won t|wont|would t)\s+(?:even\s+|really\s+)?matter\s+if\s+i\s+"
-    r"(?:just\s+)?(?:disappeared|died|was gone|were gone|wasn t here|weren t here|didn t exist|vanished|wasn t around)\b"
+    r"(?:just\s+)?(?:disappeared|died|was gone|were gone|wasn t here|weren t here|didn t exist|vanished|"
+    r"wasn t around)\b"
     # pills set aside: "i have my pills lined up"
     r"|\b(?:pills|meds|tablets)\s+(?:are\s+|all\s+)?(?:lined up|stashed|set aside|saved up)\b"
     r"|\b(?:lined up|stashed|set aside)\s+(?:all\s+)?(?:my|the)\s+(?:\w+\s+)?(?:pills|meds|tablets)\b"

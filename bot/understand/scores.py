@@ -43,12 +43,12 @@ _MONTH_AFTER_RE = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})[a-z]*\b")
 # A number right after one of these is a label, not a score: "step 2", "NBME 12",
 # "free 120", "PGY-1", "form 8", "block 3", "top 10".
 _LABEL_BEFORE_RE = re.compile(
-    r"\b(?:step|level|lvl|uwsa|nbme|form|forms|cbse|cbssa|cms|free|pgy|ms|year|yr|block|"
+    r"\b(?:step|level|lvl|uwsa|nbme|form|forms|cbse|cbssa|ccssa|cms|free|pgy|ms|year|yr|block|"
     r"blocks|page|chapter|question|q|qid|number|no|num|version|room|rank|ranked|top|age|"
     r"aged|gpa|mcat|phase|part|day|week|month|class|cohort|attempt|try|round|test|exam|"
     r"section|id|through|thru|class of(?: about| around| like)?)\s*[-#:.]?\s*$|#\s*$"
 )
-_PRACTICE_LABEL_RE = re.compile(r"\b(?:nbme|uwsa|cbse|cbssa)\s*[-#:.]?\s*$")
+_PRACTICE_LABEL_RE = re.compile(r"\b(?:nbme|uwsa|cbse|cbssa|ccssa)\s*[-#:.]?\s*$")
 _AGE_BEFORE_RE = re.compile(r"\b(?:i\s*'?\s*m|i am|im)\s*$")
 _BOUNDARY_RE = re.compile(
     r"[,;!?\n]|\.\s|\b(?:and|but|so|then|also|plus|while|whereas|though|although|because|"
@@ -57,7 +57,7 @@ _BOUNDARY_RE = re.compile(
 _EXAM_RE = re.compile(
     r"\b(?P<s2>step\s*(?:2|ii|two)(?:\s*ck)?|step2(?:ck)?|s2(?:ck)?|ck|usmle\s*2"
     r"|(?:real|actual|official)\s*(?:score|thing|exam|one|deal|ck))\b"
-    r"|\b(?P<other>step\s*(?:1|i|one)|step1|s1|nbmes?(?:\s*\d+)?|uwsa\s*\d*|cbse|cbssa|"
+    r"|\b(?P<other>step\s*(?:1|i|one)|step1|s1|nbmes?(?:\s*\d+)?|uwsa\s*\d*|cbse|cbssa|ccssa|"
     r"free\s*120|free120|uworld|uw|amboss|shelf|shelves|comlex|level\s*\d|mcat|comsae|"
     r"cms(?:\s*forms?)?|forms?\s*\d+|practice(?:\s*(?:tests?|exams?|scores?|nbmes?))?|"
     r"self\s*assessments?|gpa|qbank)\b"
@@ -66,7 +66,7 @@ _EXAM_AFTER_RE = re.compile(
     r"^\s*(?:\+|ish)?\s*(?:on|in|for|from|at)\s+(?:my\s+|the\s+|an?\s+|their\s+)?"
     r"(?:(?:last|latest|recent|most recent|first|second|third|final|newest|new|old|other)\s+)?"
     r"(?:(?P<s2>step\s*(?:2|ii|two)|step2|s2|ck|usmle\s*2|(?:real|actual)\s*(?:thing|exam|deal|one))|(?P<other>step\s*(?:1|i|one)\b|"
-    r"step1|s1|nbme|uwsa|cbse|cbssa|free\s*120|uworld|uw\b|amboss|shelf|comlex|mcat|comsae|"
+    r"step1|s1|nbme|uwsa|cbse|cbssa|ccssa|free\s*120|uworld|uw\b|amboss|shelf|comlex|mcat|comsae|"
     r"cms|form|practice|self\s*assess|qbank))"
 )
 # "my NBME predicted 250", "UWSA2 predicts a 255": then a practice number IS their score.
@@ -320,7 +320,7 @@ _NOT_BEFORE_RE = re.compile(r"\bnot\s*(?:an?\s*)?$")
 
 
 _EXAM_NAME_RE = re.compile(
-    r"\b(?:(?P<nbme>nbmes?)|(?P<uwsa>uwsa)|(?P<cms>cms)|(?P<free>free\s*-?\s*120|free120|fr120))"
+    r"\b(?:(?P<nbme>nbmes?|ccssa)|(?P<uwsa>uwsa)|(?P<cms>cms)|(?P<free>free\s*-?\s*120|free120|fr120))"
     r"(?:\s*(?:form|#)?\s*-?\s*(?P<form>\d{1,2})(?!\d))?"
 )
 _RESULT_RE = re.compile(r"^[^0-9]{0,30}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
@@ -506,7 +506,8 @@ _QUOTED_BEFORE_RE = re.compile(
     rf"\b{_FIGURE_WORDS}(?:\s+(?:score|for\s+[a-z]+))?"
     # "is the IM average really 240", "average is super high, like 255"
     r"(?:\s*[-:]?\s+(?:really|actually|supposedly|apparently|now|still|just|only|super|so|very|high|low|roughly|approx\w*|"
-    r"is|was|it|this|that|currently|about|around))*"  # "obgyn step 2 avg - is it still around 245?"
+    # "obgyn step 2 avg - is it still around 245?", "avg for derm n is it over 255"
+    r"is|was|it|this|that|currently|about|around|n|and|over|above|under|below))*"
     r"\s*(?:is|was|of|at|around|about|=|:|,|like|\s)*\s*$"
     # "anything under 230 gets filtered": a threshold, of anyone
     r"|\b(?:anything|anyone|everything|everyone|scores?|people|applicants)\s+(?:under|below|above|over|less than|"
@@ -601,7 +602,11 @@ _HEARD_RE = re.compile(
     # what the student told someone is theirs: "i told you 215 but it's actually 251"
     r"\b(?:(?<!\bi )(?<!\bi've )(?<!\bive )(?<!\bi just )(?:told|tells|said|says|mentioned)|heard|hear|"
     r"claims?|claimed|swears?|apparently|read\s+(?:that|somewhere|online)|"
-    r"(?:saw|seen|seeing|see)\s+(?:that|people\s+say\w*|posts?|online))\b"
+    r"(?:saw|seen|seeing|see)\s+(?:that|people\s+say\w*|posts?|online)"
+    # "i saw a graph saying 75th %ile is 256", "a chart shows 250": a figure read somewhere
+    r"|(?:saw|seen|found)\s+(?:a|an|the|this|some)\s+(?:\w+\s+)?(?:graph|chart|table|post|thread|article|video|"
+    r"website|site|blog|tiktok|spreadsheet)"
+    r"|(?:graph|chart|table|website|site|blog|article|thread|spreadsheet)s?\s+(?:says|said|saying|shows|showed|showing))\b"
     # their own result after it ends its reach: "i told my mom i got 250", "told everyone i'd crush it and got a 224"
     r"(?![^.!?]*\b(?:(?:i|i'?ve|i'?m)\s+(?:got|scored|have|had|am at|m at|ended up)|and\s+(?:got|scored|ended up))\b)"
     r"(?:(?!\bbut\b)[^.!?]){0,60}$"
