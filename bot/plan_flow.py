@@ -463,10 +463,11 @@ def _fresh(
     note: str = "",
     remembered: date | None = None,
     knowledge: Knowledge | None = None,
+    nudge_time: time | None = None,
 ) -> PlanOutcome:
     """A new plan conversation, taking the exam date from `text` when it names one, else the
-    upcoming date the student told us earlier (`remembered`)."""
-    draft = PlanDraft(step="exam_date", default_tz=default_tz)
+    upcoming date the student told us earlier (`remembered`); a `nudge_time` already asked for is kept."""
+    draft = PlanDraft(step="exam_date", default_tz=default_tz, nudge_time=nudge_time)
     found = find_exam_date(text, today)
     if isinstance(found, date) and (found - today).days <= 1:
         return too_close_for_a_plan(found, today)
@@ -644,7 +645,10 @@ def start(
             )
         return PlanOutcome(Reply(html_text, buttons))
 
-    return _fresh(raw, today, default_tz, remembered=remembered_exam, knowledge=knowledge)
+    # "move my daily msg to 6:30" with no reminders yet: the set-up keeps the time asked for
+    wall = parse_nudge_time(raw) if not command and changes_reminders(normalize(raw)) else None
+    told = wall if isinstance(wall, time) else None
+    return _fresh(raw, today, default_tz, remembered=remembered_exam, knowledge=knowledge, nudge_time=told)
 
 
 # ------------------------------------------------------------------------------ step

@@ -139,6 +139,9 @@ def test_study_days_said_with_the_date_are_not_asked_again(
         ("remind me to study every day at 6:30 pm, exam on march 3", time(18, 30), "timezone"),
         ("plan please, exam march 3 at 8am, i can study 5 days a week", None, "nudge_time"),  # the exam hour
         ("exam march 3, remind me at 7am", time(7, 0), "study_days"),  # days come first; the time is kept
+        # a change asked for before any reminders exist: set up, with the time they wanted
+        ("move my daily msg to 6:30 am instead", time(6, 30), "exam_date"),
+        ("reminders r too early, make it noon", time(12, 0), "exam_date"),
     ],
 )
 def test_a_nudge_time_said_with_the_date_and_days_is_not_asked_again(

@@ -94,6 +94,9 @@ def row(text: str, **fields: Any) -> Any:
         row("what can someone match with 230", score=230, quoted=()),
         row("is the IM average really 240 or is that old data", score=None, quoted=(240,)),
         row("avg for derm n is it over 255", score=None, quoted=(255,)),
+        row("upperclassmen scare me saying you need 260+ for plastics", score=None, quoted=(260,)),
+        row("people keep throwing numbers like 250 and 245 around", score=None, quoted=(250, 245)),
+        row("i checked 40 times and it says 258", score=258),  # the score report speaking: theirs
         row("derm avg and i got 255, chances?", score=255),  # their own result after the figure word
         row("i saw a graph saying 75th %ile is 256, is that right", score=None, quoted=(256,)),
         row("a chart shows 250 is average for gas", score=None, quoted=(250,)),

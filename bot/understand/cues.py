@@ -102,7 +102,11 @@ def asks_for_plan(norm: str) -> bool:
 # Changing them: "change reminder time to 9pm", "move my nudge to 7am", "reminders at 6 instead".
 _REMINDER_CHANGE_RE = re.compile(
     r"\b(?:change|move|switch|set|update|edit|reschedule|push)\b.{0,20}\b(?:reminders?|nudges?|notifications?|"
-    r"check\s*-?\s*ins?|alarm)\b|\b(?:reminders?|nudges?)\s+(?:at|for)\s+\d"
+    r"check\s*-?\s*ins?|alarm|(?:daily|morning|evening)\s+(?:msgs?|messages?|texts?|pings?))\b"
+    r"|\b(?:reminders?|nudges?)\s+(?:at|for)\s+\d"
+    # "reminders r too early, make it noon": the time is wrong, said as a complaint
+    r"|\b(?:reminders?|nudges?|notifications?|pings?|(?:daily|morning|evening)\s+(?:msgs?|messages?|texts?))\s+"
+    r"(?:are|r|is|come|comes|hit|arrive)\s+(?:way\s+|too\s+|so\s+|a\s+bit\s+|kinda\s+)*(?:early|late)\b"
 )
 
 

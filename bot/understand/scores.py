@@ -600,7 +600,10 @@ def _judged_for_someone(low: str) -> int | None:
 # own result follows ("i told my mom i got 250").
 _HEARD_RE = re.compile(
     # what the student told someone is theirs: "i told you 215 but it's actually 251"
-    r"\b(?:(?<!\bi )(?<!\bi've )(?<!\bive )(?<!\bi just )(?:told|tells|said|says|mentioned)|heard|hear|"
+    # ("it says 258" is the score report speaking: theirs)
+    r"\b(?:(?<!\bi )(?<!\bi've )(?<!\bive )(?<!\bi just )(?<!\bit )(?<!\breport )(?<!\bportal )(?<!\bscreen )"
+    r"(?:told|tells|said|says|saying|mentioned)|heard|hear|"
+    r"(?:throw\w*|toss\w*)\s+(?:around\s+)?(?:numbers|scores|figures)|numbers like|"
     r"claims?|claimed|swears?|apparently|read\s+(?:that|somewhere|online)|"
     r"(?:saw|seen|seeing|see)\s+(?:that|people\s+say\w*|posts?|online)"
     # "i saw a graph saying 75th %ile is 256", "a chart shows 250": a figure read somewhere
