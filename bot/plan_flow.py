@@ -646,8 +646,8 @@ def start(
         return PlanOutcome(Reply(html_text, buttons))
 
     # "move my daily msg to 6:30" with no reminders yet: the set-up keeps the time asked for
-    wall = parse_nudge_time(raw) if not command and changes_reminders(normalize(raw)) else None
-    told = wall if isinstance(wall, time) else None
+    asked = parse_nudge_time(raw) if not command and changes_reminders(normalize(raw)) else None
+    told = asked if isinstance(asked, time) else None
     return _fresh(raw, today, default_tz, remembered=remembered_exam, knowledge=knowledge, nudge_time=told)
 
 
