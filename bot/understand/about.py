@@ -110,6 +110,11 @@ _TAKEN_RE = re.compile(
     r"(?<!nbme )(?<!uwsa )(?<!practice )(?<!assessment )(?<!cms )(?<!qbank )(?<!uworld )(?<!percentage )"
     r"(?:my )?(?:score|scores|results?) dropped\b(?!\s+(?:from|to|by|\d+\s*(?:points|pts)|again|a lot|so|like|"
     r"significantly|below|under|lower|each|every|over|in the last|the last|on|since|after|and))"
+    # waiting for it: "score releases tmrw", "results drop wednesday", "waiting on my ck score"
+    r"|\b(?:my |the )?(?:score|scores|results?) (?:releases?|drops?|comes? out|posts?|comes? back|is released|"
+    r"gets? released) (?:tmrw|tmr|tomorrow|today|tonight|this|next|on|monday|tuesday|wednesday|thursday|friday|in \d)"
+    r"|\bwaiting (?:for|on) (?:my|the) (?:ck |step 2 |s2 |step2 )?(?:score|result)s?\b"
+    r"|\b(?:scared|afraid|terrified) to (?:look at|check|open|see) my (?:score|result)s?\b"
     # "I got 238" is a Step 2 result only when no other exam claims the number.
     r"|\bi (?:got|scored) (?:an? )?\d{3}\b"
     r"(?!.{0,30}\b(?:step 1|s1|nbme|uwsa|cms|free 120|comlex|level [12]|shelf|form))"
