@@ -628,8 +628,11 @@ def parse_progress(text: str) -> tuple[int | None, int | None]:
 # ----------------------------------------------------------------------------- pace
 
 _LEFT_RE = re.compile(
-    r"\b(\d{3,5})\s*(?:uworld\s+|uw\s+|amboss\s+|new\s+)?(?:q|qs|questions?|ques)?\s*(?:left|remaining|to go|to do)\b"
-    r"|\b(?:have|got)\s+(\d{3,5})\s+(?:uworld\s+|uw\s+)?(?:q|qs|questions?)\b(?!\s*(?:done|finished|completed|today))"
+    # "1,400 left" is 1400: a thousands comma is part of the count, never where it starts
+    r"(?<![\d,])(\d{3,5}|\d{1,2},\d{3})\s*(?:uworld\s+|uw\s+|amboss\s+|new\s+)?(?:q|qs|questions?|ques)?\s*"
+    r"(?:left|remaining|to go|to do)\b"
+    r"|\b(?:have|got)\s+(\d{3,5}|\d{1,2},\d{3})\s+(?:uworld\s+|uw\s+)?(?:q|qs|questions?)\b"
+    r"(?!\s*(?:done|finished|completed|today))"
 )
 _DAYS_HAVE_RE = re.compile(r"\b(\d{1,3})\s*(days?|d|weeks?|wks?|w)\b(?!\s*(?:ago|a week|per|/))")
 
@@ -641,7 +644,7 @@ def questions_per_day(text: str, today: date) -> tuple[int, int] | None:
     left = _LEFT_RE.search(folded)
     if left is None:
         return None
-    count = int(left.group(1) or left.group(2))
+    count = int((left.group(1) or left.group(2)).replace(",", ""))
     found = find_exam_date(text, today)
     if isinstance(found, date):
         days = (found - today).days

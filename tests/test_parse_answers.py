@@ -377,6 +377,8 @@ def test_a_day_without_work_is_told_apart_from_work(text: str, nothing: bool) ->
         ("how many qs a day should i do if i have 30 days and 2000 left", (2000, 30)),
         ("1500 questions left and 14 days", (1500, 14)),
         ("i have 1200 uworld qs left, exam in 6 weeks", (1200, 42)),
+        ("i have 2,500 questions left, exam in 5 weeks", (2500, 35)),  # a thousands comma, not 500
+        ("1,400 qs left and 20 days", (1400, 20)),
         ("did 40 qs today", None),  # work done, not work left
         ("1400 left", None),  # no days to spread them over
     ],
