@@ -486,6 +486,13 @@ class Advisor:
         if intent == "log_progress" and parse_answers.did_nothing(text):
             return Turn(Reply(NOTHING_DONE), intent)  # nothing is logged: the streak stays honest
         if plan is None or plan.status not in ("active", "paused"):
+            asked = (
+                parse_answers.find_exam_date(text, self._today(self.default_timezone))
+                if intent == "days_left"
+                else None
+            )
+            if isinstance(asked, dt.date):
+                return Turn(self._days_to_remembered_exam(asked.isoformat()), intent)  # "days till april 19?": counted
             if intent in ("days_left", "exam_moved") and profile.about.exam_date:
                 # "pushed my ck back a month, new date 10/22": the new date kept and counted, no plan needed
                 return Turn(

@@ -239,6 +239,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         m
         for m in found
         if not _REMIND_RE.search(folded[max(0, m[0] - 12) : m[0]])
+        and not _reminded_task(folded[max(0, m[0] - 60) : m[0]])
         and not _STARTS_RE.search(folded[max(0, m[0] - _EXAM_WORD_SPAN * 2) : m[0]])
         and not _EVERY_RE.search(folded[max(0, m[0] - 12) : m[0]])
         and not _APART_RE.match(folded, m[1])
@@ -283,6 +284,15 @@ def find_exam_date(text: str, today: date) -> date | str | None:
 _EXAM_WORD_RE = words_re(*EXAM_WORDS, r"step\s*(?:2|two)", "s2ck", "boards?")
 _PAST_RE = words_re(*PAST_WORDS)
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
+_REMIND_TASK_RE = re.compile(r"\b(?:remind|ping|nudge|text|tell)\s+(?:me|us)\s+(?:to|about)\b([^.!?]{0,50})$")
+
+
+def _reminded_task(before: str) -> bool:
+    """ "remind me to take NBME 13 on saturday": the day is the task's, not the exam's (unless the exam is named)."""
+    task = _REMIND_TASK_RE.search(before)
+    return task is not None and not _EXAM_WORD_RE.search(task.group(1))
+
+
 """A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
 _ORDINAL_DAY_RE = re.compile(
     r"(?:\b(?:on|to|is|date is|new date is)\s+(?:the\s+)?|\b(?:by|before|until|till|for)\s+the\s+)"

@@ -387,6 +387,12 @@ def test_days_left_counts_from_a_remembered_exam_date_without_a_plan(advisor: Ad
     assert "as you told me" in turn.reply.html and "/plan" in [b.action for r in turn.reply.buttons for b in r]
 
 
+def test_days_left_counts_to_the_date_in_the_question_itself(advisor: Advisor) -> None:
+    turn = advisor.handle(1, "how many days till my exam? it's on feb 22")
+    assert turn.intent == "days_left"
+    assert "Feb 22" in turn.reply.html and "I don't know your exam date" not in turn.reply.html
+
+
 # ---------------------------------------------------------------- the plan as a calendar file
 
 

@@ -116,6 +116,8 @@ def test_exam_date_limit_is_365_days() -> None:
         # When to remind them is not when the exam is.
         ("remind me tomorrow to do uwsa2", None),
         ("ping me on friday, test is march 3", date(2026, 3, 3)),
+        ("can you remind me to take NBME 13 on saturday", None),  # the day of a task, not the exam
+        ("remind me to study every day, my exam is on march 3", date(2026, 3, 3)),
         # Nor is the day study or work starts.
         ("starting dedicated on march 3, want daily reminders", None),
         ("dedicated starts 3/3", None),
