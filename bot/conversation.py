@@ -32,6 +32,7 @@ from bot.understand.cues import (
     just_sat_exam,
     low_day,
     retake_result,
+    wants_reminders,
     wants_reminders_off,
     wants_several_nudges,
 )
@@ -173,7 +174,9 @@ class Advisor:
             crisis=parsed.feeling == "hopeless",
             unsure=parsed.unsure,
             feeling=parsed.feeling,
-            asks_plan=asks_for_plan(norm),
+            # a request for reminders is a plan request too ("ping me every night to do anki"): the frame holds,
+            # whatever feeling the model heard beside it
+            asks_plan=asks_for_plan(norm) or wants_reminders(norm),
             asks_calendar=asks_for_calendar(norm),
             matched=just_matched(norm) and parsed.status != "failed",  # "matched IM but just failed ck": the fail first
             finished=parsed.score is None and parsed.status != "failed" and just_sat_exam(norm),

@@ -219,6 +219,14 @@ def test_a_new_date_without_a_plan_is_kept_and_counted(advisor: Advisor, store: 
     assert store.get(1).about.exam_date is not None and store.get(1).about.exam_date.endswith("-10-22")
 
 
+def test_a_request_for_reminders_said_with_burnout_starts_the_set_up_and_names_the_feeling(
+    advisor: Advisor, store: ProfileStore
+) -> None:
+    shown = plain_text(advisor.handle(1, "so burnt out, can you ping me daily anyway").reply.html)
+    assert "When is your Step 2 CK exam?" in shown and "Burnout" in shown
+    assert store.get(1).draft is not None
+
+
 @pytest.mark.parametrize("text", ["stop the reminders pls", "stop the reminders pls, taking a break this week"])
 def test_stopping_reminders_that_dont_exist_starts_no_plan(advisor: Advisor, store: ProfileStore, text: str) -> None:
     turn = advisor.handle(1, text)

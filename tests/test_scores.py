@@ -20,6 +20,15 @@ def row(text: str, **fields: Any) -> Any:
     [
         # Step 1 is context, never the Step 2 CK score.
         row("Step 1 was 214, how bad is that?", score=None, step1=214),
+        row("I took Step 1 in 2021 when it was still scored, and got a 242. CK next spring", score=None, step1=242),
+        # A practice test's result, with Step 2 CK named only as the exam ahead.
+        row(
+            "I just took my first NBME and I'm shocked. I got a 201. CK is in 8 weeks",
+            score=None,
+            practice=(PracticeResult("nbme", "", score=201),),
+        ),
+        # The pass after the fail is the score now.
+        row("failed with a 208, and then passed with a 239 three months later", score=239),
         # A number wished for steps aside for the one asked about; someone's practice result is no CK score.
         row("i'd rather not grind for a 260, is 245 fine for anesthesia", score=245),
         row("my sister got 250 on her nbme, is that good for derm", score=None, someone=False),

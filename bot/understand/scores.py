@@ -198,7 +198,9 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     if (
         score is not None
         and at is not None
-        and not _CK_SAID_RE.search(low)
+        # Step 2 CK named only later, as the exam ahead ("took my first NBME... I got a 201. CK is in 8 weeks"),
+        # leaves the number with the practice test
+        and not (_CK_SAID_RE.search(low, 0, at) or _CK_SAID_RE.search(_sentence_at(low, at)))
         and _GOT_BEFORE_RE.search(low[max(0, at - 20) : at])
     ):
         tested = _practice_named(low, at)
@@ -309,8 +311,11 @@ _ALTERNATIVE_RE = re.compile(r"(?:\s+[a-z]+){0,3}[\s?.,!]*(?:or|vs|/)\s*(?:maybe
 """What may stand between a figure heard and another offered beside it ("256 last year? or 251")."""
 _RETAKE_SCORE_RE = re.compile(
     r"\bre-?took\b"  # past: "retook in june and just got 231" (the look-ahead below is for one still to come)
-    r"|\b(?:retake|second\s+(?:attempt|try|time)|2nd\s+(?:attempt|try|time)|second|2nd|"
+    # ("second-guessing" is doubt, not an attempt)
+    r"|\b(?:retake|second\s+(?:attempt|try|time)|2nd\s+(?:attempt|try|time)|second(?!\s*-?\s*guess)|2nd|"
     r"this\s+time)\b(?!\s+(?:is|was)?\s*(?:coming|in|on|next|scheduled|booked))"
+    # "failed with a 208, and then passed with a 239": the pass after the fail
+    r"|\b(?:then|later|finally|eventually)\s+passed\b|\bpassed\s+(?:it\s+)?(?:with|on)\s+(?:an?\s+)?\d"
 )
 """A later attempt named, its result after it: the one to keep when a fail came first."""
 _CORRECTION_RE = re.compile(
@@ -341,7 +346,7 @@ _WHEN_RE = re.compile(
 _TAG_STOP_RE = re.compile(
     _STOP_RE.pattern + r"|\b(?:but|pass(?:ed)?|fail(?:ed)?|p\s*/\s*f|ck|step\s*2|s2)\b"
     # a new clause about something else: "a first-attempt step 1, so i don't know whether my 251..."
-    r"|,\s*(?:so|and|which|because)\b|\b(?:whether|my)\b"
+    r"|,\s*(?:so|and(?!\s+(?:i\s+)?(?:got|scored))|which|because)\b|\b(?:whether|my)\b"
 )
 _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
 _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
@@ -507,7 +512,7 @@ _QUOTED_BEFORE_RE = re.compile(
     # "is the IM average really 240", "average is super high, like 255"
     r"(?:\s*[-:]?\s+(?:really|actually|supposedly|apparently|now|still|just|only|super|so|very|high|low|roughly|approx\w*|"
     # "obgyn step 2 avg - is it still around 245?", "avg for derm n is it over 255"
-    r"is|was|it|this|that|currently|about|around|n|and|over|above|under|below))*"
+    r"is|was|it|this|that|currently|about|around|n|over|above|under|below))*"
     r"\s*(?:is|was|of|at|around|about|=|:|,|like|\s)*\s*$"
     # "anything under 230 gets filtered": a threshold, of anyone
     r"|\b(?:anything|anyone|everything|everyone|scores?|people|applicants)\s+(?:under|below|above|over|less than|"
