@@ -112,8 +112,8 @@ _TAKEN_RE = re.compile(
     r"significantly|below|under|lower|each|every|over|in the last|the last|on|since|after|and))"
     # waiting for it: "score releases tmrw", "results drop wednesday", "waiting on my ck score"
     r"|\b(?:my |the )?(?:score|scores|results?) (?:releases?|drops?|comes? out|posts?|comes? back|is released|"
-    r"gets? released) (?:tmrw|tmr|tomorrow|today|tonight|this|next|(?:on )?(?:monday|tuesday|wednesday|thursday|friday)\b(?!s)|"
-    r"in \d)"
+    r"gets? released) (?:tmrw|tmr|tomorrow|today|tonight|this|next|in \d|"
+    r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday)\b(?!s))"
     r"|\bwaiting (?:for|on) (?:my|the) (?:ck |step 2 |s2 |step2 )?(?:score|result)s?\b"
     r"|\b(?:scared|afraid|terrified) to (?:look at|check|open|see) my (?:score|result)s?\b"
     # "I got 238" is a Step 2 result only when no other exam claims the number.
