@@ -21,7 +21,9 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
         re.compile(
             # their own match news is `just_matched`'s ("IMGs who matched into IM" is not theirs)
             r"\b(?:incoming (?:[\w&/-]+\s+){0,2}?(?:intern|resident|pgy\s*-?\s*1)|"
-            r"(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|pgy\s*-?\s*1|intern year)\b"
+            # a PGY-1 said of themselves, not "a separate PGY-1 year" asked about
+            r"(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|intern year|"
+            r"(?:i m|im|i am|as an?|now an?|currently an?|starting|start) (?:an? )?pgy\s*-?\s*1|pgy\s*-?\s*1 now)\b"
         ),
     ),
     (

@@ -77,6 +77,11 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("I GOT 258!!!!!!! crying rn", None, "at or above the average step 2 ck score in"),
         ("is a 60% uworld first pass average good", None, "a question bank's percent correct"),
         (
+            "I've been getting 62% average on uworld random timed, is that good",
+            None,
+            "a question bank's percent correct",
+        ),
+        (
             "I took CK yesterday and I'm convinced I failed. is that normal? also how soon can I know?",
             None,
             "when do scores come out",

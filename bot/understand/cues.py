@@ -434,7 +434,7 @@ def sick_for_the_exam(norm: str) -> bool:
 _QBANK_FIGURE_RE = re.compile(
     r"\b(?:uworld|uw|amboss|qbank|q bank|kaplan|truelearn)\b.{0,40}\b(?:percent\w*|pct|\d{1,2})\b"
     r"|\b(?:\d{1,2}\s*(?:percent|pct)|percentile\w*|\d{1,2}(?:st|nd|rd|th))\b.{0,40}\b(?:uworld|uw|amboss|qbank)\b"
-    r"|\b\d{1,2}\s+(?:on\s+)?(?:uworld|uw|amboss|qbank)\b"
+    r"|\b\d{1,2}\s+(?:(?:average|avg|overall|correct|percent|pct)\s+)?(?:on\s+|in\s+)?(?:uworld|uw|amboss|qbank)\b"
 )
 
 
