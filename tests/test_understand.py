@@ -688,6 +688,14 @@ def test_a_question_tacked_on_after_and_also_is_offered_too(kb: Knowledge) -> No
     assert "faq:score_release" in understand(text, kb).also
 
 
+def test_a_few_word_question_is_never_offered_as_a_topic_of_its_own(kb: Knowledge) -> None:
+    text = (
+        "Applying to a couple of programs next month and my nerves are shot. Is there a dress code at the test "
+        "center? Do they check it? And can I bring my migraine medicine into the room?"
+    )
+    assert "faq:score_recheck" not in understand(text, kb).also  # "check" alone is no recheck
+
+
 def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None:
     """ "@bot retakes" in inline mode, or "percentiles" in the chat: the topic's name alone is enough."""
     for topic in knowledge.faq:

@@ -671,6 +671,9 @@ def _also(text: str, intent: str, topic: str | None, loaded: Model) -> tuple[str
     # "couple things: how many programs should i apply to?": the question is what follows the colon
     sentences = [s.rsplit(": ", 1)[-1] for s in _SENTENCE_RE.split(text)]
     asks = [s for s in sentences if len(s) >= 12 and ("?" in s or _QUESTION_RE.match(normalize(s)))]
+    # "Is that normal?", "Do they check it?": too few words to name a topic of their own; alone, the model
+    # hears one in a word ("check" -> rechecks), and the button offered is one nobody asked for
+    asks = [s for s in asks if s.count(" ") >= ALSO_MIN_WORDS - 1]
     if len(asks) < 2:
         return ()  # one question: the whole post's reading already answers it
     for sentence in asks:
@@ -689,6 +692,8 @@ def _also(text: str, intent: str, topic: str | None, loaded: Model) -> tuple[str
     return tuple(found)
 
 
+ALSO_MIN_WORDS = 5
+"""A question sentence of fewer words is read only as part of the post, never offered on its own."""
 ALSO_MAX = 3
 """Other questions of a long post offered as buttons, at most."""
 
