@@ -46,6 +46,15 @@ def row(text: str, **fields: Any) -> Any:
         row("free 120 was 71%", score=None, practice=(PracticeResult("free120", "", percent=71),)),
         row("CMS form 8: 250", score=None, practice=(PracticeResult("cms", "8", score=250),)),
         row("my CCSSA was 219, exam in 3 weeks", score=None, practice=(PracticeResult("nbme", "", score=219),)),
+        row(
+            "NBMEs: 10 - 243, 11 - 247, 12 - 251. Goal was 250",  # forms and results listed under one name
+            score=None,
+            practice=(
+                PracticeResult("nbme", "10", score=243),
+                PracticeResult("nbme", "11", score=247),
+                PracticeResult("nbme", "12", score=251),
+            ),
+        ),
         row("NBME 10 for CK today was 228", score=None, practice=(PracticeResult("nbme", "10", score=228),)),
         # When it was taken sits between the test and its result.
         row("did my nbme 12 last week and got a 246", score=None, practice=(PracticeResult("nbme", "12", score=246),)),

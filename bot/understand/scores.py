@@ -382,8 +382,23 @@ _GOT_BEFORE_RE = re.compile(
 """A result told ("got a 262"), not a goal asked about ("is 245 realistic")."""
 
 
+_FORM_LIST_RE = re.compile(
+    r"\b(?P<exam>nbmes|uwsas|nbme forms|ccssas)\s*(?:were\s*)?[:=-]?\s*"
+    r"(?P<list>\d{1,2}\s*(?:-|:|=|->|→)\s*\d{3}(?:\s*(?:,|;|and|/)\s*\d{1,2}\s*(?:-|:|=|->|→)\s*\d{3})*)"
+)
+"""Forms and results listed under one name: "NBMEs: 10 - 243, 11 - 247, 12 - 251"."""
+_FORM_PAIR_RE = re.compile(r"(\d{1,2})\s*(?:-|:|=|->|→)\s*(\d{3})")
+
+
 def _practice(low: str) -> tuple[PracticeResult, ...]:
     """Each practice exam named with a result right after it: "NBME 12 232", "uwsa2: 71%"."""
+    listed = _FORM_LIST_RE.search(low) if "s" in low else None
+    if listed is not None:
+        exam = "uwsa" if listed.group("exam").startswith("uwsa") else "nbme"
+        pairs = _FORM_PAIR_RE.findall(listed.group("list"))
+        found = [PracticeResult(exam, form, score=int(n)) for form, n in pairs if 100 <= int(n) <= 300]
+        rest = low[: listed.start()] + " " * (listed.end() - listed.start()) + low[listed.end() :]
+        return (*found, *_practice(rest))[:6]  # type: ignore[arg-type]
     out: list[PracticeResult] = []
     for m in _EXAM_NAME_RE.finditer(low):
         if _THEIRS_BEFORE_RE.search(low[max(0, m.start() - 30) : m.start()]):
