@@ -394,11 +394,11 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
     """Each practice exam named with a result right after it: "NBME 12 232", "uwsa2: 71%"."""
     listed = _FORM_LIST_RE.search(low) if "s" in low else None
     if listed is not None:
-        exam = "uwsa" if listed.group("exam").startswith("uwsa") else "nbme"
+        named: Literal["nbme", "uwsa"] = "uwsa" if listed.group("exam").startswith("uwsa") else "nbme"
         pairs = _FORM_PAIR_RE.findall(listed.group("list"))
-        found = [PracticeResult(exam, form, score=int(n)) for form, n in pairs if 100 <= int(n) <= 300]
+        found = [PracticeResult(named, form, score=int(n)) for form, n in pairs if 100 <= int(n) <= 300]
         rest = low[: listed.start()] + " " * (listed.end() - listed.start()) + low[listed.end() :]
-        return (*found, *_practice(rest))[:6]  # type: ignore[arg-type]
+        return (*found, *_practice(rest))[:6]
     out: list[PracticeResult] = []
     for m in _EXAM_NAME_RE.finditer(low):
         if _THEIRS_BEFORE_RE.search(low[max(0, m.start() - 30) : m.start()]):
