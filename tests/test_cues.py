@@ -61,6 +61,8 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("I got 251, is that good for EM?", None),
         ("is 240 a sad score for IM", "disappointment"),
         ("can't believe i got a 259 after this year 😭😭", "relief"),  # tears of joy
+        ("happy I passed but honestly not sure what 236 opens up", None),  # glad, not let down
+        ("step 1 was a pass (first attempt, thank god). ck goal 250 feels impossible", None),  # an aside
     ],
 )
 def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: str | None) -> None:

@@ -1144,8 +1144,10 @@ def just_sat_exam(norm: str) -> bool:
 _DISAPPOINTED_RE = re.compile(
     r"\b(?:disappoint\w*|bummed|gutted|let down|crushed|devastat\w*|defeated|deflated|heartbroken|sad|upset|not happy|"
     r"hoped for (?:more|better|higher)|expected (?:more|better|higher)|wanted (?:more|higher|\d{3}))\b"
-    r"|\bonly (?:got )?an? ?\d{3}\b|\bpassed but\b|\bbarely passed\b"
+    r"|\bonly (?:got )?an? ?\d{3}\b|\b(?<!happy i )(?<!glad i )(?<!relieved i )passed but\b|\bbarely passed\b"
 )
+_ASIDE_RE = re.compile(r"\([^()]*\)")
+"""A parenthetical aside: "(first attempt, thank god)"."""
 _SAD_EMOJI = frozenset("🥲😭😢😞😔😩😫💔☹🙁")
 _RELIEF_RE = re.compile(
     r"\b(?:relieved|relief|phew|thank (?:god|goodness|heavens)|thank fully|thankfully|dodged|weight off)\b"
@@ -1191,8 +1193,8 @@ def felt(text: str, norm: str) -> str | None:
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
     if _DISAPPOINTED_RE.search(norm) or crying:
         return "disappointment"
-    if _RELIEF_RE.search(norm):
-        return "relief"
+    if _RELIEF_RE.search(norm) and _RELIEF_RE.search(normalize(_ASIDE_RE.sub(" ", text))):
+        return "relief"  # not "step 1 was a pass (first attempt, thank god)": an aside about the past
     if _WORRY_RE.search(norm):
         return "worry"
     if (_JOY_RE.search(norm) or not _PARTY_EMOJI.isdisjoint(text)) and _SCORE_SAID_RE.search(norm):
