@@ -27,6 +27,11 @@ def row(text: str, **fields: Any) -> Any:
             score=None,
             practice=(PracticeResult("nbme", "", score=201),),
         ),
+        # A goal stays a goal wherever it comes again, or sits beside what was wanted.
+        row("my goal is 260 for plastics. am i on track for 260?", score=260, hypothetical=True),
+        row("I wanted a solid score, like 250 or higher", score=250, hypothetical=True),
+        row("will a high ck like 250 help an old graduate", score=250, hypothetical=True),
+        row("i wanted 250 but got 241", score=241, hypothetical=False),
         # The pass after the fail is the score now.
         row("failed with a 208, and then passed with a 239 three months later", score=239),
         # A number wished for steps aside for the one asked about; someone's practice result is no CK score.

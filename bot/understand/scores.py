@@ -210,7 +210,13 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
             practice = (*practice, PracticeResult(tested[0], tested[1], score=score))  # type: ignore[arg-type]
             score = None
     own = score is not None and at is not None and _is_own(low, at)
-    supposed = score is not None and at is not None and not own and _is_supposed(low, at)
+    # "my goal is 260 for plastics. am i on track for 260?": the figure is the goal wherever it comes again
+    supposed = (
+        score is not None
+        and at is not None
+        and not own
+        and any(_is_supposed(low, m.start()) for m in re.finditer(rf"(?<!\d){score}(?!\d)", low))
+    )
     someone = score is None and len(quoted) == 1 and _judged_for_someone(low) in quoted
     if someone:
         # "my husband got 250, is that good for EM?": read against the averages, never kept as theirs.
@@ -481,7 +487,8 @@ _NOT_OWN_RE = re.compile(
 
 _SUPPOSED_RE = re.compile(
     r"\b(?:if|what if|would|i d|hypothetically|let\s*'?s say|lets say|say i|say it|worst case|best case|suppose|"
-    r"assuming|aim\w*|target\w*|goal|want|wanna"
+    r"(?:will|would|could|can) an?|"
+    r"assuming|aim\w*|target\w*|goal|want|wanted|wanna"
     r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
     r"|need|hop(?:e|ing)|shooting for|going for|expect\w*|scared|afraid|worried|terrified|end(?:s|ed)? up"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*)\b"
@@ -490,8 +497,15 @@ _SUPPOSED_RE = re.compile(
 
 def _is_supposed(low: str, at: int) -> bool:
     """A score hoped for, feared or supposed: "hoping to get 255", "scared I'll end up with 235",
-    "if I take CK and get like 230" (an "and" goes on with the supposition)."""
-    return _SUPPOSED_RE.search(_clause_before(low, at, _SUPPOSED_CUT_RE)) is not None
+    "if I take CK and get like 230" (an "and" goes on with the supposition), "I wanted a solid score, like 250"
+    (a figure set beside what came before the comma)."""
+    clause = _clause_before(low, at, _SUPPOSED_CUT_RE)
+    if _APPOSITION_RE.match(clause):
+        clause = _clause_before(low, at - len(clause) - 1, _SUPPOSED_CUT_RE) + clause
+    return _SUPPOSED_RE.search(clause) is not None
+
+
+_APPOSITION_RE = re.compile(r"\s*(?:like|around|about|maybe|say|something like|ideally|ideally like)\s*(?:an?\s+)?$")
 
 
 def _is_own(low: str, at: int) -> bool:
