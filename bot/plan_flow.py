@@ -498,7 +498,7 @@ def _accept_exam_date(
         if found is None or knowledge is None or draft.step != step_name:
             break
         given = STEPS[step_name]
-        said_value = found.group("value") or found.groupdict().get("every") or ""
+        said_value = found.group("value") or found.groupdict().get("nudged") or found.groupdict().get("every") or ""
         if "weekend" in said_value:
             said_value = "7"  # "~3 hrs weekdays and full weekends": every day of the week
         value = given.parse(_Answer(said_value, _words(said_value), today, knowledge, draft, None))
@@ -522,6 +522,11 @@ _STUDY_DAYS_SAID = re.compile(
     r"\b(?:study|studying|can do|can only do|available|free to study)\b[^.,;!?]{0,20}?"
     r"(?P<value>\b(?:[1-7]|one|two|three|four|five|six|seven)\s*(?:days?|d)\s*(?:a|per|each|every|/)\s*(?:week|wk)\b"
     r"|\bweekdays\s+(?:and|\+|&)\s+(?:full\s+|the\s+)?weekends?\b|\bweekdays(?:\s+only)?\b|\bevery\s*day\b)"
+    # ... or which days the nudges come, since they come on study days ("remind me weekdays only",
+    # "ping me mon wed fri"); "ping me every day" says how often, and the days are still asked
+    r"|\b(?:remind|ping|nudge|text) me\b[^.,;!?]{0,20}?"
+    r"(?P<nudged>\bweekdays(?:\s+only)?\b|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
+    r"(?:\s*(?:,|/|&|and)?\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*){1,6}\b)"
 )
 """How many days a week the student can study, said in the message that starts the set-up."""
 _EVERY_DAY_SAID = re.compile(

@@ -119,6 +119,8 @@ def test_free_text_start_takes_the_date(knowledge: Knowledge) -> None:
         ("retaking march 3. i need something every day, including reminders on weekends", 7, "nudge_time"),
         ("exam march 3, every day incl weekends please", 7, "nudge_time"),
         ("exam march 3, ping me every day", None, "study_days"),  # said of the nudges, not of studying
+        ("remind me weekdays only, exam march 3", 5, "nudge_time"),  # nudges come on study days
+        ("ping me mon wed fri, test is march 3", 3, "nudge_time"),
         ("exam march 3 and I work 4 days a week", None, "study_days"),  # said of work, not of study
         ("I have 3 days off a week until my exam on march 3", None, "study_days"),
         ("I can study 3 days a week", None, "exam_date"),  # no date yet: the date comes first
