@@ -204,7 +204,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer is None
         and matched_now
         and not failed
-        and (parsed.intent in FIGURE_INTENTS or (parsed.intent == "faq" and before_the_match))
+        # a long post's own question on another topic ("matched peds... my ECFMG certificate is delayed") is
+        # answered as asked: the canned "does my score still matter" was no answer to it
+        and (
+            (parsed.intent in FIGURE_INTENTS and (parsed.topic is None or before_the_match))
+            or (parsed.intent == "faq" and before_the_match)
+        )
     ):
         # Matched: what the match leaves to do, or whether the score still counts; not screening, timing for
         # ERAS, or where a 241 sits among applicants' averages ("matched child neuro! ck was 241, anything

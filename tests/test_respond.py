@@ -96,6 +96,14 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # Asked what it is: a plain "I'm a bot", never a dodge.
         ("r u a real human or a bot??", None, "i'm a bot, not a person"),
         ("who built this thing", None, "i'm a bot, not a person"),
+        # Matched, with a long post's own question on another topic: that question, not "does my score still matter".
+        (
+            "Matched into family medicine in March as an IMG, and my CK was 236. Now ECFMG tells me my certificate is "
+            "on hold while they verify my diploma. Will that stop me starting in July, and what is ECFMG certification "
+            "checking exactly?",
+            None,
+            "ecfmg certification",
+        ),
         # A Step 1 fail behind a passing Step 2 CK: what that fail weighs now, not Step 2 CK retake rules.
         (
             "MS4 here applying IM. CK was 241. Should I explain my score in my personal statement? Also when do "
