@@ -43,9 +43,14 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
 )
 
 
+_REAPPLYING_RE = re.compile(r"\b(?:re-?apply\w*|re applying|applying again|apply again)\b")
+
+
 def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = None) -> Stage | None:
     """The student's stage: what this message says first, then what we remember; None when unknown."""
     said = next((stage for stage, pattern in _SAID if pattern.search(norm)), None)
+    if _REAPPLYING_RE.search(norm):
+        return "applying"  # "matched prelim surgery last year, reapplying categorical": applying again, match or not
     if said == "incoming_resident" or just_matched(norm):  # "matched IM!! do i still need...": past applying
         return "incoming_resident"  # a resident-to-be who failed needs what to tell their program, not a school advisor
     if parsed.status == "failed" or (parsed.status is None and about.status == "failed"):
