@@ -632,6 +632,8 @@ def _before_set_up(
         return reply.led_by(ONE_NUDGE_A_DAY)
     if profile.plan is None and changes_reminders(norm):
         return reply.led_by(NO_REMINDERS_YET)
+    if profile.plan is None and wants_reminders(norm) and not asks_for_plan(norm):
+        return reply.led_by(REMINDERS_COME_WITH_A_PLAN)  # "can u ping me daily": why questions come back
     return reply
 
 
@@ -658,6 +660,9 @@ NO_REMINDERS_TO_STOP = (
     "whenever you want nudges again, /plan sets them up."
 )
 NO_REMINDERS_YET = "You don't have reminders set up yet, so there's none to change: a plan is how they come."
+REMINDERS_COME_WITH_A_PLAN = (
+    "Happy to nudge you! Reminders come with a study plan, so they fit your exam date and the days you study."
+)
 ONE_NUDGE_A_DAY = (
     "I send one nudge on each study day, at the time you choose; you can log work with /done as often as you "
     "like in between."

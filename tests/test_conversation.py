@@ -227,6 +227,13 @@ def test_a_request_for_reminders_said_with_burnout_starts_the_set_up_and_names_t
     assert store.get(1).draft is not None
 
 
+def test_a_request_for_reminders_says_why_the_set_up_questions_come(advisor: Advisor) -> None:
+    shown = plain_text(advisor.handle(1, "can u ping me daily").reply.html)
+    assert shown.startswith("Happy to nudge you!") and "When is your Step 2 CK exam?" in shown
+    plain = plain_text(advisor.handle(2, "make me a study plan").reply.html)
+    assert "Happy to nudge you" not in plain  # a plan asked for needs no word on where reminders come from
+
+
 @pytest.mark.parametrize("text", ["stop the reminders pls", "stop the reminders pls, taking a break this week"])
 def test_stopping_reminders_that_dont_exist_starts_no_plan(advisor: Advisor, store: ProfileStore, text: str) -> None:
     turn = advisor.handle(1, text)
