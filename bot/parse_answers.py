@@ -545,13 +545,14 @@ _NOTHING_DONE_RE = re.compile(
     r"|\bskipped\s+(?:studying|today|the day|my (?:questions|qs|block|studying)|qs|questions)\b"
     r"|\b(?:no|zero|0)\s+(?:questions?|qs|blocks?|studying)\s+(?:today|done|at all)\b"
     r"|\bnothing\s+(?:done|today)\b"
+    r"|\b(?:did|done|finished)\s+(?:0|zero|none|nothing)(?:\s+(?:questions?|qs|blocks?))?\s+(?:today|tonight|yesterday)\b"
 )
 
 
 def did_nothing(text: str) -> bool:
     """ "didn't get any questions done today, rotation ran late": a day without work, not work to log
     ("didn't finish uworld but did 40 qs" is work)."""
-    return _NOTHING_DONE_RE.search(normalize(text)) is not None and parse_progress(text)[0] is None
+    return _NOTHING_DONE_RE.search(normalize(text)) is not None and not parse_progress(text)[0]  # "did 0": none
 
 
 _COUNTED_RE = re.compile(

@@ -62,6 +62,7 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("is 240 a sad score for IM", "disappointment"),
         ("can't believe i got a 259 after this year 😭😭", "relief"),  # tears of joy
         ("happy I passed but honestly not sure what 236 opens up", None),  # glad, not let down
+        ("woke up at 3am heart racing thinking about ck", "panic"),  # the body says it
         ("step 1 was a pass (first attempt, thank god). ck goal 250 feels impossible", None),  # an aside
     ],
 )

@@ -365,6 +365,7 @@ def test_parsers_never_raise(text: str) -> None:
         ("couldn't study today", True),
         ("didn't finish uworld but did 40 qs", False),
         ("only did 10 qs today, exhausted", False),
+        ("did 0 today, sick", True),
     ],
 )
 def test_a_day_without_work_is_told_apart_from_work(text: str, nothing: bool) -> None:

@@ -114,6 +114,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # Which bank, and which practice forms: no ranking we can't source, and NBME's word on its forms.
         ("uworld or amboss for ck?", None, "endorse any commercial question bank"),
         ("is nbme 9 harder than nbme 13?", None, "statistically equated"),
+        # How many fail: the content-based standard, not match rates.
+        ("how many people fail step 2", None, "content-based standard"),
         # Asked for a joke: a friendly line back, not the insult reply.
         ("tell me a joke", None, "punchlines"),
     ],
@@ -164,6 +166,11 @@ def test_a_long_posts_other_questions_each_get_their_line(knowledge: Knowledge) 
     assert "How many residency programs should I apply to?" in shown  # the question after the colon
     assert "When can programs first see my ERAS application?" in shown  # the last one, its topic less sure
     assert shown.count("Applying with no score yet") <= 1  # the one answered first is not offered again
+
+
+def test_a_question_about_the_exam_is_no_greeting(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "what's the best time slot for ck, morning or afternoon")
+    assert not shown.startswith("👋")  # "morning" read as "good morning" got the welcome
 
 
 @pytest.mark.parametrize("text", ["uwsa2 252!! is that legit", "first nbme was 231, what does that predict"])

@@ -521,6 +521,13 @@ def _settle(
     date_alone = norm.count(" ") < PLAN_TINY_WORDS - 1 and not has_spec and cues.date_alone(norm)
     if date_alone and find_exam_date(text, ANY_DAY) is not None:
         return "study_plan", 1.0, None  # "june 14" on its own: a date to plan to, not 14 questions done
+    if (
+        intent == "greeting"
+        and norm.count(" ") >= GREETING_MAX_WORDS
+        and ("?" in text or _QUESTION_RE.match(norm))
+        and cues.names_the_exam(norm)
+    ):
+        return "faq", confidence, None  # "best time slot for ck, morning or afternoon": asked, not a hello
     if cues.acknowledgement(norm):
         return "unknown", 1.0, None  # "yes", "ok", "nvm" out of the blue: asked what they'd like, not a topic guessed
     if intent in _MOVE_READS and _asks_how_to_move(norm):
@@ -533,6 +540,8 @@ def _settle(
         return "out_of_scope", 1.0, None  # COMLEX's own figures: Step 2 CK averages would answer another exam
     if nums.step1 is not None and not has_score and cues.asks_what_it_weighs(norm):
         return "faq", 1.0, topics.STEP1_VS_STEP2  # a scored Step 1's weight on their chances
+    if intent == "faq" and not has_score and not has_spec and cues.asks_pass_rate(norm):
+        return "faq", 1.0, topics.PASSING_SCORE  # "how many people fail step 2": the standard, not match rates
     if has_score and not has_spec and cues.asks_pass(norm):
         return "faq", 1.0, topics.PASSING_SCORE  # "did i pass with 214?": the pass mark answers it
     unnamed_practice = nums.other is not None and not (nums.practice or nums.step1 or nums.comlex or nums.quoted)
@@ -641,6 +650,8 @@ _ASKS_RE = re.compile(
     r"accurate|safe|worried|normal)\b"
 )
 """A question about a practice result, not a report of one."""
+GREETING_MAX_WORDS = 5
+"""From this many words, a question the model heard as a greeting ("morning or afternoon?") is a question."""
 PLAN_SURE = 0.95
 PLAN_RULE_WORDS = 12
 PLAN_TINY_WORDS = 4

@@ -71,7 +71,16 @@ _PLAN_SPAN_RE = re.compile(
     rf"\b{_SPAN} (?:left|until|till|to go|out|before (?:my|the) (?:exam|test)|of dedicated|dedicated)\b"
 )
 # "is it too late to take step 2 in august" asks about timing, it is not a date to plan for.
-_TIMING_QUESTION_RE = re.compile(r"\btoo (?:late|early)\b|\bwhen\b|\bshould i\b|\bbest time\b")
+_RELEASE_ASK_RE = re.compile(
+    r"\b(?:score|scores|result|results)\s+(?:release|releases|come out|comes out)\b|\brelease date\b"
+)
+_PLAN_NOUN_RE = re.compile(r"\b(?:plan|schedule|remind\w*|nudge\w*|timetable)\b")
+_TIMING_QUESTION_RE = re.compile(
+    r"\btoo (?:late|early)\b|\bwhen\b|\bshould i\b|\bbest time\b"
+    # a date that is someone else's deadline, or the score's release: "do i need ck passed ... before july 1",
+    # "where to check score release date for my test date"
+    r"|\b(?:do|does|will|would)\s+i\s+need\b|\bneed\s+(?:ck|step\s*2|step2|it|my score)\s+(?:passed|back|done)\b"
+)
 # "what's a good uworld % 2 weeks out": a question about practice numbers, the time left only its setting.
 _PRACTICE_QUESTION_RE = re.compile(
     r"\b(?:what|whats|how|is|are|should|do|does)\b.*\b(?:uworld|uw|nbme\w*|uwsa\w*|cbse|free 120|amboss|"
@@ -185,6 +194,8 @@ def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False
     step 2 in march"), so only a span ahead ("in 6 weeks") counts then. A practice result told
     first is the news, and only an explicit request makes it a plan.
     """
+    if _RELEASE_ASK_RE.search(norm) and not _PLAN_NOUN_RE.search(norm):
+        return False  # "where to check score release date for my test date": the score's day, not a plan
     if _PLAN_EXPLICIT_RE.search(norm):
         return True
     if has_practice and _told_before_the_date(norm):
@@ -328,8 +339,17 @@ _PASS_MARK_RE = re.compile(
     r"\b(?:pass(?:ing)?\s*(?:mark|score|standard|line|cut\s*off)|min(?:imum)?\s*(?:score|passing|to pass)|to pass)\b"
 )
 _PASS_RATE_RE = re.compile(
-    r"\b(?:pass(?:ing)?\s*(?:rates?|percent(?:age)?)|fail(?:ure)?\s*rates?|(?:%|percent)\s+(?:of people\s+)?pass)\b"
+    r"\b(?:pass(?:ing)?\s*(?:rates?|percent(?:age)?)|fail(?:ure)?\s*rates?|(?:%|percent)\s+(?:of people\s+)?pass"
+    r"|how many (?:people|ppl|students|test takers|examinees|of us) (?:fail|pass)\w*)\b"
 )
+
+
+def asks_pass_rate(norm: str) -> bool:
+    """ "how many people fail step 2", "what's the fail rate": how many pass or fail Step 2 CK, not a match
+    rate (Step 1's pass rates are another exam's figures: `out_of_scope`)."""
+    return _PASS_RATE_RE.search(norm) is not None and _STEP1_NAMED_RE.search(norm) is None
+
+
 _STEP1_PREP_RE = re.compile(
     r"\bstep\s*(?:1|one|i)\b.*\b(?:study|studying|prep|prepare|preparing|resources?|first aid|pathoma|sketchy|"
     r"boards and beyond|biochem|micro|pharm|physio|anatomy|dedicated|uworld|anki|blueprint|content outline|"
@@ -1024,6 +1044,11 @@ _LEFT_TO_DO_RE = re.compile(
 )
 
 
+def names_the_exam(norm: str) -> bool:
+    """Step 2 CK (or "the exam", "the test") named anywhere in the message."""
+    return _EXAM_WORD_RE.search(norm) is not None
+
+
 def names_the_score(norm: str) -> bool:
     """Step 2 CK or its score named ("does CK count now?", "my score")."""
     return _STEP2_CK_RE.search(norm) is not None or _SCORE_WORD_RE.search(norm) is not None
@@ -1146,6 +1171,10 @@ _DISAPPOINTED_RE = re.compile(
     r"hoped for (?:more|better|higher)|expected (?:more|better|higher)|wanted (?:more|higher|\d{3}))\b"
     r"|\bonly (?:got )?an? ?\d{3}\b|\b(?<!happy i )(?<!glad i )(?<!relieved i )passed but\b|\bbarely passed\b"
 )
+_PANIC_BODY_RE = re.compile(
+    r"\b(?:heart (?:is )?(?:racing|pounding|beating out)|panic attacks?|(?:can t|cant|couldn t) breathe|"
+    r"hyperventilat\w*|chest (?:is )?tight)\b"
+)
 _ASIDE_RE = re.compile(r"\([^()]*\)")
 """A parenthetical aside: "(first attempt, thank god)"."""
 _SAD_EMOJI = frozenset("🥲😭😢😞😔😩😫💔☹🙁")
@@ -1193,6 +1222,8 @@ def felt(text: str, norm: str) -> str | None:
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
     if _DISAPPOINTED_RE.search(norm) or crying:
         return "disappointment"
+    if _PANIC_BODY_RE.search(norm):
+        return "panic"  # "woke up at 3am heart racing thinking about ck": the body says it
     if _RELIEF_RE.search(norm) and _RELIEF_RE.search(normalize(_ASIDE_RE.sub(" ", text))):
         return "relief"  # not "step 1 was a pass (first attempt, thank god)": an aside about the past
     if _WORRY_RE.search(norm):
