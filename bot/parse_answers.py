@@ -267,7 +267,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
     if not matches:
         return None
 
-    def rank(m: tuple[int, int, date | str]) -> tuple[bool, bool, bool, bool, int, int]:
+    def rank(m: tuple[int, int, date | str]) -> tuple[bool, bool, bool, bool, bool, int, int]:
         # A usable date beats a refused one ("I study 24/7, exam in 6 weeks"); then one not said of
         # the past ("I have 38 days. NBME 11 was 221 on 11/20"); then one said of the exam ("3 days
         # till my shelf, then step 2 on may 30"); then a calendar date over "3 days"; then the
@@ -276,12 +276,24 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         clause = _CLAUSE_END_RE.split(folded[max(0, start - _EXAM_WORD_SPAN * 2) : start])[-1]
         past = _PAST_RE.search(clause) is not None
         near = _EXAM_WORD_RE.search(folded[max(0, start - _EXAM_WORD_SPAN) : end + _EXAM_WORD_SPAN])
-        return (isinstance(value, str), past, near is None, (start, end) not in calendar_dates, start, start - end)
+        # "comlex L2 is may 20 and usmle ck is may 27": the other exam's date steps aside
+        other = _OTHER_EXAM_RE.search(clause) is not None and _CK_RE.search(clause) is None
+        return (
+            isinstance(value, str),
+            past,
+            other,
+            near is None,
+            (start, end) not in calendar_dates,
+            start,
+            start - end,
+        )
 
     return min(matches, key=rank)[2]
 
 
 _EXAM_WORD_RE = words_re(*EXAM_WORDS, r"step\s*(?:2|two)", "s2ck", "boards?")
+_OTHER_EXAM_RE = words_re("comlex", r"level\s*[123]", "l[123]", "shelf", r"step\s*(?:1|3)", "mccqe", "plab")
+_CK_RE = words_re("ck", r"step\s*(?:2|two)", "s2ck", "step2", "usmle")
 _PAST_RE = words_re(*PAST_WORDS)
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
 _REMIND_TASK_RE = re.compile(r"\b(?:remind|ping|nudge|text|tell)\s+(?:me|us)\s+(?:to|about)\b([^.!?]{0,50})$")
@@ -297,11 +309,21 @@ def _reminded_task(before: str) -> bool:
 _ORDINAL_DAY_RE = re.compile(
     r"(?:\b(?:on|to|is|date is|new date is)\s+(?:the\s+)?|\b(?:by|before|until|till|for)\s+the\s+)"
     r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
-    r"(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next month)\w*)"
+    r"(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next month|week)\w*)"
 )
 """A day of the month alone ("exam on the 28th"); with a month named, the month readers have it."""
-_PART_OF_MONTH_RE = re.compile(rf"\b(early|mid|late|end of)[\s-]+(?:of\s+)?{_MON}\b")
-_PART_DAY = {"early": 5, "mid": 15, "late": 25}
+_PART_OF_MONTH_RE = re.compile(
+    rf"\b(early|mid|late|end of|(?:1st|first|2nd|second|3rd|third|4th|fourth|last) week of)[\s-]+(?:of\s+)?{_MON}\b"
+)
+_PART_DAY = {
+    "early": 5,
+    "mid": 15,
+    "late": 25,
+    **dict.fromkeys(("1st week of", "first week of"), 4),
+    **dict.fromkeys(("2nd week of", "second week of"), 11),
+    **dict.fromkeys(("3rd week of", "third week of"), 18),
+    **dict.fromkeys(("4th week of", "fourth week of", "last week of"), 25),
+}
 """The day taken for a part of a month; "end of" takes its last day."""
 _NEXT_MONTH_DAY_RE = re.compile(
     r"\b(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:(?:st|nd|rd|th)?\s+of|st|nd|rd|th)\s+next\s+month\b"

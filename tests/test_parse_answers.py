@@ -133,6 +133,9 @@ def test_exam_date_limit_is_365_days() -> None:
         ("test on the 2nd", date(2026, 2, 2)),
         ("i was ranked the 3rd", None),
         ("exam is on 14th next month", date(2026, 2, 14)),
+        ("pushed exam to 2nd week of march", date(2026, 3, 11)),  # a week of a month, not "the 2nd"
+        # Another exam's date steps aside for Step 2 CK's.
+        ("DO student. comlex L2 is feb 20 and usmle ck is feb 27, plan for both", date(2026, 2, 27)),
         # Rest days in a week are how the plan runs, never a date ("1 day off" is not tomorrow).
         ("study plan with 1 day off per week, exam is the 19th", date(2026, 1, 19)),
         ("2 days off a week, test in 5 weeks", date(2026, 2, 16)),
