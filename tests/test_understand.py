@@ -530,6 +530,7 @@ SCOPE_CASES = [
     case("how do i prepare for step 3", "out_of_scope"),
     case("is step 2 cs still a thing", "out_of_scope"),
     case("best resources for step 1?", "out_of_scope"),
+    case("what's a good step 1 study plan", "out_of_scope"),  # a plan, but for Step 1
     case("how to study for the surgery shelf", "out_of_scope"),
     case("my comlex level 3 is next week, any tips", "out_of_scope"),
     case("what's a good mcat", "out_of_scope"),

@@ -568,7 +568,9 @@ def _settle(
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
         if intent in _ENTITY_SETTLED:
             intent = "unknown"  # a number intent with nothing to answer it with; the rules below may still know
-    scope = None if has_score or has_spec or intent in _PLAN_INTENTS else cues.out_of_scope(norm)
+    scope = None if has_score or has_spec else cues.out_of_scope(norm)
+    if intent in _PLAN_INTENTS and scope != "step1":
+        scope = None  # a plan's words are ours, except a plan for Step 1 ("what's a good step 1 study plan")
     if scope is not None and (scope != "shelf" or cues.asks_shelf(text, norm)):
         return "out_of_scope", 1.0, None  # Step 3, CS, COMLEX 3, shelves: a kind "not mine", never a CK answer
     if intent == "faq" and has_spec and (has_score or not nums.quoted):
