@@ -139,6 +139,7 @@ SOURCED_NUMBERS: dict[str, set[int]] = {
     "usmle-bulletin-eligibility": set(),
     "usmle-bulletin-applying-old": set(),  # graduates as well as students may apply (no figure)
     "nbme-sas-faq-taking-2017": set(),  # its self-assessment forms are equated (no figure)
+    "usmle-investigation-process": set(),  # what happens while USMLE investigates (no figure)
     "ecfmg-retake-rules": {3, 12, 4, 6, 2012, 1},
     "usmle-step2-format-2026": {7, 2026, 16, 30, 14, 18, 20, 8, 316, 9, 38, 40, 60, 280, 10, 3, 24, 27},
     "ama-step2-decoded-2025": {250, 2024, 25, 2025, 2022},
