@@ -691,6 +691,11 @@ _HOPELESS_RE = re.compile(
     r"garage|overpass|cliff)\b"
     r"|\b(?:scratch|scratched|scratching|burn|burned|burnt|burning|punch|punched|punching)\s+myself\b"
     r"(?!\s+out\b)"  # "burn myself out" is exhaustion
+    # "i keep scratching my arms when i get questions wrong": hurting the skin, not an accident on something
+    r"|\b(?:scratch\w*|pinch\w*|bit(?:e|ing)|hit(?:ting)?|punch\w*|burn(?:ing|ed|t)?)\s+my\s+(?:own\s+)?"
+    r"(?:arms?|wrists?|thighs?|skin|legs?|stomach|hips?)\b(?!\s+(?:on|against|while|cooking|in the|at the))"
+    # dying asked about plainly: "what happens to my attempts if i die lol. asking for real"
+    r"|\bif i (?:die|died|were to die|was dead|were dead)\b(?!\s+(?:of|from|laughing|waiting))"
     # self-harm again: "started cutting again", "relapsed and cut", "cutting my thighs"
     r"|\bcut(?:ting)?\s+(?:again|my\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?))\b"
     r"|\brelaps\w*\b(?:\s+\w+){0,3}?\s+(?:cut|cutting|burn\w*|hurt\w*|self harm\w*)\b"
@@ -726,6 +731,9 @@ _IDIOM_RE = re.compile(
     # about chances or a skill, not about living: "is it hopeless for ortho", "hopeless at ekgs"
     r"|\b(?:is it|is this|it s|its|am i)\s+hopeless\s+(?:for|to|with)\s+(?!me\b|myself\b|everything\b|life\b)"
     r"|\bhopeless\s+at\b"
+    # "don't want to waste money on 60 applications if it's hopeless": about their chances
+    r"|\b(?:if|whether)\s+(?:it s|its|it is|my chances are|my odds are)\s+(?:just\s+|already\s+)?hopeless\b"
+    r"(?!\s+(?:anyway|for me|to live|to keep))"
     r"|\b(?:like|as if|as though)\s+(?:i\s+)?(?:got\s+|was\s+|ve been\s+|had been\s+|d been\s+|been\s+)?hit by a "
     r"(?:truck|bus|train|car)\b"
     # hurting an application, not oneself: "i don't want to hurt myself by applying too broadly"
