@@ -168,8 +168,19 @@ def practice_reply(
         )
     mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
     pass_mark = mark.value if mark is not None else None
+    # "goal 245. thoughts", "am i on track for 255?": their own goal is the figure to read the result against
+    goal = parsed.score if parsed.hypothetical and parsed.score is not None and parsed.score not in scored else None
+    if goal is not None and predicted is not None:
+        gap = predicted - goal
+        where = "right at" if gap == 0 else f"{_points(abs(gap))} {'above' if gap > 0 else 'below'}"
+        html += (
+            f"\n\nAgainst the {goal} you're aiming for, {'your latest, ' if ordered else ''}{predicted}"
+            f"{',' if ordered else ''} is {where} it. Read that loosely: a prediction carries error either way, "
+            "and the time you have left still counts."
+        )
     if (
         why is not None
+        and goal is None
         and mark is not None
         and predicted is not None
         and pass_mark is not None

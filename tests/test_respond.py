@@ -114,6 +114,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # Which bank, and which practice forms: no ranking we can't source, and NBME's word on its forms.
         ("uworld or amboss for ck?", None, "endorse any commercial question bank"),
         ("is nbme 9 harder than nbme 13?", None, "statistically equated"),
+        # A practice result beside the student's own goal, not only the pass mark.
+        ("uwsa1 was 238 three weeks out, am i on track for a 250?", None, "against the 250 you're aiming for, 238"),
         # How many fail: the content-based standard, not match rates.
         ("how many people fail step 2", None, "content-based standard"),
         # Asked for a joke: a friendly line back, not the insult reply.
