@@ -241,9 +241,10 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         if not _REMIND_RE.search(folded[max(0, m[0] - 12) : m[0]])
         and not _reminded_task(folded[max(0, m[0] - 60) : m[0]])
         and not _STARTS_RE.search(folded[max(0, m[0] - _EXAM_WORD_SPAN * 2) : m[0]])
+        and not _something_else_starts(folded[max(0, m[0] - 30) : m[0]])
         and not _EVERY_RE.search(folded[max(0, m[0] - 12) : m[0]])
         and not _APART_RE.match(folded, m[1])
-        and not _DAYS_OFF_RE.match(folded, m[1])
+        and not (_DAYS_OFF_RE.match(folded, m[1]) and "day" in folded[m[0] : m[1]])
         and not _MOVED_FROM_RE.search(folded[max(0, m[0] - 50) : m[0]])
         and not _INSTEAD_OF_RE.search(folded[max(0, m[0] - 16) : m[0]])
         # the length of a plan, not the time to the exam: "a 2 week crash plan" (but "in 5 weeks study plan pls")
@@ -296,7 +297,19 @@ _OTHER_EXAM_RE = words_re("comlex", r"level\s*[123]", "l[123]", "shelf", r"step\
 _CK_RE = words_re("ck", r"step\s*(?:2|two)", "s2ck", "step2", "usmle")
 _PAST_RE = words_re(*PAST_WORDS)
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
-_REMIND_TASK_RE = re.compile(r"\b(?:remind|ping|nudge|text|tell)\s+(?:me|us)\s+(?:to|about)\b([^.!?]{0,50})$")
+_ELSE_STARTS_RE = re.compile(r"\b(?:starts?|begins?|starting|beginning)\s+(?:in\s+)?$")
+
+
+def _something_else_starts(before: str) -> bool:
+    """ "Ramadan starts in 2 weeks and my exam is 5 weeks away": something else's start, unless it's the exam's."""
+    starts = _ELSE_STARTS_RE.search(before)
+    return starts is not None and not _EXAM_WORD_RE.search(before, 0, starts.start())
+
+
+_REMIND_TASK_RE = re.compile(
+    r"\b(?:(?:remind|ping|nudge|text|tell)\s+(?:me|us)\s+(?:to|about)|(?:set|add|make)\s+(?:a\s+)?reminders?\s+"
+    r"(?:for|to|about))\b([^.!?]{0,50})$"
+)
 
 
 def _reminded_task(before: str) -> bool:
@@ -330,7 +343,8 @@ _NEXT_MONTH_DAY_RE = re.compile(
 )
 """The 14th of next month, or "on 14th next month"."""
 _DAYS_OFF_RE = re.compile(r"\s*(?:off|of rest|rest|break|to rest)\b")
-"""Rest in a week ("1 day off per week", "2 days off a week"): how the plan runs, not when the exam is."""
+"""Rest in a week ("1 day off per week", "2 days off a week"): how the plan runs, not when the exam is
+(weeks off are dedicated time: "5 weeks off from rotations" is the time to the exam)."""
 _EVERY_RE = re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
 _APART_RE = re.compile(r"s?\s*(?:apart|between|per|each|at a time)\b")
 """A weekday that recurs ("every saturday") or a span between things ("1 week apart") dates no exam."""
@@ -582,7 +596,7 @@ _COUNTED_RE = re.compile(
 )
 _NUMBERS_SOMETHING_RE = re.compile(
     r"\b(?:block|day|week|wk|nbme|uwsa|form|step|cms|no|number|chapter|part|module|set|test|round|pass|page|"
-    r"lecture|video|deck|level|till|til|until|at|by|around|after|before|from)\s*#?\s*$|#\s*$"
+    r"lecture|video|deck|level|till|til|until|at|by|around|after|before|from|on)\s*#?\s*$|#\s*$"
 )
 """Words a number after them numbers or times ("block 3", "day 3", "nbme 9", "ran till 9"): no count of questions."""
 
@@ -597,12 +611,26 @@ _QUESTION_WORD_RE = re.compile(r"\b(?:q|qs|questions?|ques|items?|mcqs?)\b")
 _BLOCK_SCORE_RE = re.compile(r"(?<![0-9.])([0-9]{2,3})(?![0-9.])(?!\s*(?:blocks?|min|mins|minutes|hours?|hrs?)\b)")
 
 
+_NUMBERED_BEFORE_RE = re.compile(
+    r"\b(?:day|week|wk|block|form|nbme|uwsa|cms|step|level|chapter|part|set|round|page|no|number)\s*#?\s*$|#\s*$"
+)
+"""A number that numbers something ("day 12", "form 11"): no block's score."""
+_NOT_A_SCORE_AFTER_RE = re.compile(r"\s*(?:cards?|anki|pages?|videos?|of dedicated)\b")
+
+
 def _block_percent(t: str) -> int | None:
     """The percent correct over blocks reported as scores ("2 blocks, 70/74", "62 and 70"): their mean.
 
     How many questions a block held is not said (it varies by question bank), so none are counted."""
     pct = _PERCENT_RE.findall(t)
-    scores = [int(p) for p in pct] if pct else [int(m) for m in _BLOCK_SCORE_RE.findall(t)]
+    # "day 12 of dedicated: 2 blocks": a day, a form or a card count is no block's score
+    blocks = [
+        int(m[1])
+        for m in _BLOCK_SCORE_RE.finditer(t)
+        if not _NUMBERED_BEFORE_RE.search(t[max(0, m.start() - 12) : m.start()])
+        and not _NOT_A_SCORE_AFTER_RE.match(t, m.end())
+    ]
+    scores = [int(p) for p in pct] if pct else blocks
     scores = [n for n in scores if 0 < n <= 100]
     return round(sum(scores) / len(scores)) if scores else None
 

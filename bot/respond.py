@@ -63,6 +63,7 @@ MATCHED_WHAT_NOW_ANSWER = "matched-what-now"
 CANT_START_ANSWER = "after-fail-cant-start"
 """The NRMP's answer for a matched student who can't start on time: a waiver of the commitment, a deferral."""
 NOT_MATCHED_ANSWER = "match-unmatched-soap"
+PASSED_NO_RETAKE_ANSWER = "low-cant-retake-passed"
 SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
 BEFORE_THE_MATCH = frozenset(
     {
@@ -271,6 +272,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     # A comparison whose post asks a question of its own (a topic beside the frame): the question is
     # answered first, and the score is set beside the averages in that answer's numbers section.
     asked = replace(parsed, intent="faq") if parsed.intent in FIGURE_INTENTS and parsed.topic else parsed
+    if ruled_answer is None and asked.topic == topics.LOW_SCORE and not failed and cues.asks_to_retake(text, norm):
+        ruled_answer = k.answers.get(PASSED_NO_RETAKE_ANSWER)  # "my step 2 was 246. should i retake?": a pass stands
     specific = ruled_answer
     if specific is None and asked.intent == "faq" and text:
         specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)

@@ -117,6 +117,11 @@ def test_exam_date_limit_is_365_days() -> None:
         ("remind me tomorrow to do uwsa2", None),
         ("ping me on friday, test is march 3", date(2026, 3, 3)),
         ("can you remind me to take NBME 13 on saturday", None),  # the day of a task, not the exam
+        ("set reminder for free 120 on saturday", None),
+        # Something else's start is not the exam's day.
+        ("Ramadan starts in 2 weeks and my exam is 5 weeks away", date(2026, 2, 16)),
+        # Weeks off are dedicated time: the time to the exam.
+        ("5 weeks off from rotations, a wedding will eat 3 days", date(2026, 2, 16)),
         ("remind me to study every day, my exam is on march 3", date(2026, 3, 3)),
         # Nor is the day study or work starts.
         ("starting dedicated on march 3, want daily reminders", None),
@@ -342,6 +347,8 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("week 2 of dedicated, did 410 questions", (410, None)),
         ("3 days in, 250 questions done", (250, None)),
         ("day 4: 80 qs at 64%", (80, 64)),
+        ("day 12 of dedicated: 2 blocks, reviewed renal, anki 300 cards", (None, None)),  # no block score said
+        ("NBME 12: 229, down from 234 on 11", (None, None)),  # "on 11" is the form
     ],
 )
 def test_parse_progress(text: str, expected: tuple[int | None, int | None]) -> None:

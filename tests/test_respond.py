@@ -116,6 +116,13 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("is nbme 9 harder than nbme 13?", None, "statistically equated"),
         # A practice result beside the student's own goal, not only the pass mark.
         ("uwsa1 was 238 three weeks out, am i on track for a 250?", None, "against the 250 you're aiming for, 238"),
+        # A passing score with "should I retake?": a passed Step can't be retaken for a higher score.
+        (
+            "prelim resident reapplying to vascular. my step 2 from 2023 was 246. should i retake it? "
+            "or will programs be fine with it?",
+            None,
+            "doesn't let you retake a step you've passed",
+        ),
         # How many fail: the content-based standard, not match rates.
         ("how many people fail step 2", None, "content-based standard"),
         # Asked for a joke: a friendly line back, not the insult reply.

@@ -32,6 +32,8 @@ def row(text: str, **fields: Any) -> Any:
         row("I wanted a solid score, like 250 or higher", score=250, hypothetical=True),
         row("will a high ck like 250 help an old graduate", score=250, hypothetical=True),
         row("i wanted 250 but got 241", score=241, hypothetical=False),
+        # An earlier practice result said with "down from", not the Step 2 CK score.
+        row("NBME 12: 229, down from 234 on 11", score=None),
         # The pass after the fail is the score now.
         row("failed with a 208, and then passed with a 239 three months later", score=239),
         # A number wished for steps aside for the one asked about; someone's practice result is no CK score.

@@ -232,7 +232,8 @@ def _understand(
     facts = about(norm, fold(text))
     if facts.status in (None, "taken") and _below_pass(nums, fail_mark):
         facts = replace(facts, status="failed")  # "got a 211. i feel so embarrassed": under the mark is a fail
-    retake_passed = facts.status != "passed" and _retake_passed(nums, norm, pass_mark)
+    retake_asked = cues.asks_to_retake(text, norm)  # "248, retake?": asked about, not a retake's result
+    retake_passed = facts.status != "passed" and not retake_asked and _retake_passed(nums, norm, pass_mark)
     if retake_passed:
         facts = replace(facts, status="passed")  # a fail behind them: the news is the pass
     entities = _entity_fields(nums, specs, others, facts)
@@ -273,6 +274,8 @@ def _understand(
     step1_fail_behind = facts.status != "failed" and ck_passed and failed_step1(norm)
     if step1_fail_behind and topic in _FAIL_TOPICS:
         topic = topics.STEP1_VS_STEP2
+    elif settled in _RETAKE_ASKED_IN and ck_passed and facts.status != "failed" and retake_asked:
+        topic = topics.LOW_SCORE  # "my step 2 was 246. should i retake?": a passed Step can't be retaken for a score
     elif topic in _FAIL_TOPICS and facts.status != "failed" and failed_comlex(norm):
         topic = (
             topics.DO_STUDENTS
@@ -635,6 +638,9 @@ def _settle(
 
 _FAIL_TOPICS = frozenset({topics.AFTER_FAIL, topics.RETAKES, topics.LOW_SCORE})
 """Topics that answer a Step 2 CK fail or a low result: for a Step 1 fail behind a passing CK, not theirs."""
+
+_RETAKE_ASKED_IN = frozenset({"faq", "score_check", "score_fit"})
+"""Readings under which "my ck was 246, should i retake?" is answered: a passed Step can't be retaken for a score."""
 
 _MOVE_READS = frozenset({"exam_moved", "study_plan", "days_left", "faq", "unknown"})
 """Readings of "can i push my ck back 2 weeks" when it asks how moving works, not for a plan."""

@@ -1052,6 +1052,20 @@ _LEFT_TO_DO_RE = re.compile(
 )
 
 
+def asks_to_retake(text: str, norm: str) -> bool:
+    """ "should i retake?", "248, retake?", "can i take it again for a higher score": sitting it again, asked."""
+    return _RETAKE_ASK_RE.search(norm) is not None or (
+        "retake" in norm and _RETAKE_QUESTION_RE.search(text.lower()) is not None
+    )
+
+
+_RETAKE_ASK_RE = re.compile(
+    r"\b(?:should|can|could|may|would|do|allowed to|worth|is it (?:worth|smart|dumb|possible|allowed) to)\s+"
+    r"(?:i\s+)?(?:re-?take|retaking|re take|take (?:it|ck|step 2) again|sit (?:it|ck) again|redo (?:it|ck))\b"
+)
+_RETAKE_QUESTION_RE = re.compile(r"\bre-?take(?: it)?\s*\?")
+
+
 def names_the_exam(norm: str) -> bool:
     """Step 2 CK (or "the exam", "the test") named anywhere in the message."""
     return _EXAM_WORD_RE.search(norm) is not None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Literal
 
+from bot.exam_words import PRACTICE_NAME_RE
 from knowledge.vocab import vocabulary
 
 # --------------------------------------------------------------------------- scores
@@ -696,6 +697,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         return None  # "March 3", "3rd of May"
     if 100 <= value <= 300 and _PRACTICE_LABEL_RE.search(tail):
         return value, "practice"  # "nbme 240": too big for a form number, so a practice score
+    if 100 <= value <= 300 and _FROM_BEFORE_RE.search(tail) and PRACTICE_NAME_RE.search(low):
+        return value, "practice"  # "NBME 12: 229, down from 234 on 11": the earlier practice result
     if _LABEL_BEFORE_RE.search(tail) or (value < 100 and _AGE_BEFORE_RE.search(tail)):
         return None  # "step 2", "NBME 12", "free 120", "I'm 26"
     if value < 100 and _COUNT_BEFORE_RE.search(tail):
@@ -726,6 +729,9 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     return value, "said"
 
 
+_FROM_BEFORE_RE = re.compile(
+    r"\b(?:down|up|dropped|fell|rose|went|jumped|climbed|improved)\s+(?:\w+\s+)?from\s+(?:an?\s+|my\s+)?$"
+)
 _COUNT_BEFORE_RE = re.compile(r"\b(?:all|both|top|these|those|the|first|last|other|between)\s*$")
 
 
