@@ -32,6 +32,11 @@ def row(text: str, **fields: Any) -> Any:
         row("I wanted a solid score, like 250 or higher", score=250, hypothetical=True),
         row("will a high ck like 250 help an old graduate", score=250, hypothetical=True),
         row("i wanted 250 but got 241", score=241, hypothetical=False),
+        row("2 NBMEs a week, and my scores went 241, 243, 240, 242. exam monday", score=None),  # a practice run
+        row("passing is 218 if i'm right", score=None, quoted=(218,)),  # the pass mark, not their score
+        row("my passing score was 231", score=231),
+        row("everyone on the forums seems to be at 250", score=None, quoted=(250,)),
+        row("people in my class keep talking about needing 260 for ortho", score=260, hypothetical=True),
         # An earlier practice result said with "down from", not the Step 2 CK score.
         row("NBME 12: 229, down from 234 on 11", score=None),
         # The pass after the fail is the score now.

@@ -188,10 +188,11 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
     score, at, bad, other, quoted = _find_score(low, aliases)
     claimed = {p.score for p in practice} | {step1, comlex}
-    listed = _PRACTICE_LIST_RE.search(low) if "practice" in low else None
+    # "practice scores: 228, 235, 233"; "2 NBMEs a week... my scores went 241, 243, 240": with a practice test named
+    listed = _PRACTICE_LIST_RE.search(low) if "practice" in low or PRACTICE_NAME_RE.search(low) else None
     if listed is not None:
         # "my practice scores: 228, 235, 233": every one of them a practice result, whichever test
-        results = [int(n) for n in re.findall(r"\d{3}", listed.group("list"))]
+        results = [int(n) for n in re.findall(r"\d{3}", listed.group("list") or listed.group("run"))]
         claimed |= set(results)
         other = other or results[0]
     if score is not None and score in claimed:
@@ -312,6 +313,8 @@ def _find_score(
 _PRACTICE_LIST_RE = re.compile(
     r"\bpractice\s+(?:test\s+|exam\s+)?(?:scores?|results?)\s*(?:were|are|was|is|:|=)?\s*"
     r"(?P<list>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})*)"
+    r"|\bmy\s+(?:scores|results)\s+(?:went|have been|were|are|:)\s*"
+    r"(?P<run>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})+)"
 )
 """Practice results listed under a plain label, no test named ("practice scores: 228, 235, 233")."""
 _ALTERNATIVE_RE = re.compile(r"(?:\s+[a-z]+){0,3}[\s?.,!]*(?:or|vs|/)\s*(?:maybe|like|even|was it)?\s*")
@@ -491,7 +494,7 @@ _SUPPOSED_RE = re.compile(
     r"(?:will|would|could|can) an?|"
     r"assuming|aim\w*|target\w*|goal|want|wanted|wanna"
     r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
-    r"|need|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*|scared|afraid|"
+    r"|need|needing|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*|scared|afraid|"
     r"worried|terrified|end(?:s|ed)? up"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*)\b"
 )
@@ -545,6 +548,9 @@ _QUOTED_BEFORE_RE = re.compile(
     # "obgyn step 2 avg - is it still around 245?", "avg for derm n is it over 255"
     r"is|was|it|this|that|currently|about|around|n|over|above|under|below))*"
     r"\s*(?:is|was|of|at|around|about|=|:|,|like|\s)*\s*$"
+    # "passing is 218 if i'm right", "the pass mark is now 218": the pass mark, of anyone
+    r"|(?<!\bmy )\b(?:passing(?:\s+score|\s+mark)?|pass\s+mark|the\s+pass\s+line)\s+(?:is|was|=|:|of|at|now)\s+"
+    r"(?:now\s+|like\s+|around\s+|about\s+|only\s+)?$"
     # "anything under 230 gets filtered": a threshold, of anyone
     r"|\b(?:anything|anyone|everything|everyone|scores?|people|applicants)\s+(?:under|below|above|over|less than|"
     r"more than|lower than|higher than|at least)\s*(?:a\s+)?$"
@@ -557,7 +563,8 @@ _SOMEONE_ELSE_RE = re.compile(
     r"someone|somebody|some\s+(?:guy|girl|person|one)|he|she|they|people|ppl|everyone|everybody|all my friends|"
     r"(?:my|our)\s+class|classmates|"
     r"applicants?|others?)(?:\s+(?:who\s+)?(?:got|get|scored|score|had|has|with|posts?|posting|posted)|"
-    r"(?:\s+(?!i\b)\w+){1,3}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
+    r"(?:\s+(?!i\b)\w+){1,3}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|"
+    r"(?:is|are|were|be)\s+(?:all\s+)?at))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
 )
 """The student's own words after it ("everyone got 250 and i got 241") end its reach."""
 
@@ -607,7 +614,8 @@ def _said_of_another(before: str) -> bool:
 
 _THEIR_RESULT_RE = re.compile(
     r"\b(?:got|gets|getting|scored|scoring|had|has|averaged|averages|posting|posted|pulled|say|says|said|saying|"
-    r"told|tells|think|thinks|claim\w*|swear\w*|matched with|took it and got)\b"
+    r"told|tells|think|thinks|claim\w*|swear\w*|matched with|took it and got|"
+    r"(?:is|are|be|were)\s+(?:all\s+)?at)\b"  # "everyone on the forums seems to be at 250": where others are
 )
 
 
