@@ -184,7 +184,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     matched_now = stage_said == "incoming_resident"
     if (
         parsed.intent == "faq"
-        and parsed.topic in {topics.AFTER_FAIL, topics.RETAKES}
+        and parsed.topic in ({topics.AFTER_FAIL, topics.RETAKES} | ({topics.LOW_SCORE} if matched_now else set()))
         and not failed
         and parsed.own
         and parsed.score is not None
@@ -277,6 +277,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     specific = ruled_answer
     if specific is None and asked.intent == "faq" and text:
         specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)
+        if specific is not None and "retaking" in specific.stages and not failed and "fail" not in norm:
+            specific = None  # an answer about a failed attempt, for a student who told of none ("219 is a pass")
     if specific is not None:
         # matched already, the field's average is no longer theirs to weigh; a couple names a partner's field too
         weighed = stage != "incoming_resident" and not cues.asks_couples_match(norm)

@@ -177,6 +177,19 @@ def test_a_long_posts_other_questions_each_get_their_line(knowledge: Knowledge) 
     assert shown.count("Applying with no score yet") <= 1  # the one answered first is not offered again
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IMG from Nigeria, CK 219. I know 219 is a pass but everyone says IMGs need 240+. applying IM",
+        "Sitting in my car after opening it. Got my score back, 218. Passed but barely, and I had a 231 on UWSA2 the "
+        "week before. I was applying IM and now I don't know what to do with my list",
+    ],
+)
+def test_a_low_pass_gets_no_answer_written_for_a_failed_attempt(knowledge: Knowledge, text: str) -> None:
+    shown = answer(knowledge, text).lower()
+    assert "failed" not in shown and "after a fail" not in shown
+
+
 def test_a_question_about_the_exam_is_no_greeting(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "what's the best time slot for ck, morning or afternoon")
     assert not shown.startswith("👋")  # "morning" read as "good morning" got the welcome

@@ -274,6 +274,8 @@ def _understand(
     step1_fail_behind = facts.status != "failed" and ck_passed and failed_step1(norm)
     if step1_fail_behind and topic in _FAIL_TOPICS:
         topic = topics.STEP1_VS_STEP2
+    elif topic in _FAIL_TOPICS and ck_passed and facts.status != "failed" and "fail" not in norm:
+        topic = topics.LOW_SCORE  # "got my score back, 218. passed but barely": a low pass, not a fail
     elif settled in _RETAKE_ASKED_IN and ck_passed and facts.status != "failed" and retake_asked:
         topic = topics.LOW_SCORE  # "my step 2 was 246. should i retake?": a passed Step can't be retaken for a score
     elif topic in _FAIL_TOPICS and facts.status != "failed" and failed_comlex(norm):

@@ -494,8 +494,8 @@ _SUPPOSED_RE = re.compile(
     r"(?:will|would|could|can) an?|"
     r"assuming|aim\w*|target\w*|goal|want|wanted|wanna"
     r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
-    r"|need|needing|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*|scared|afraid|"
-    r"worried|terrified|end(?:s|ed)? up"
+    r"|need|needing|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*"
+    r"|scared|afraid|worried|terrified|end(?:s|ed)? up"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*)\b"
 )
 
