@@ -550,7 +550,8 @@ def parse_nudge_time(text: str) -> time | str:
 # ------------------------------------------------------------------------- progress
 
 _DONE_RE = re.compile(
-    r"(?<![0-9./,])([0-9]{1,4})(?![0-9./]|,[0-9])(?!\s*(?:%|percent|pct))"  # "1,200 incorrects" is no 1
+    # "1,200 incorrects" is no 1, and "+5" is a change, not five questions
+    r"(?<![0-9./,+])([0-9]{1,4})(?![0-9./]|,[0-9])(?!\s*(?:%|percent|pct))"
     r"(?!\s*(?:days?|weeks?|wks?|hours?|hrs?|mins?|minutes|months?|blocks?|am|pm|th|st|nd|rd)\b)"
     r"\s*(?:q|qs|qbank|questions?|ques|items?|mcqs?|problems?)?\b"
 )
@@ -638,7 +639,7 @@ def _block_percent(t: str) -> int | None:
 _PRACTICE_TEST_RE = re.compile(
     rf"\b{PRACTICE_TESTS}\s*(?:form|#)?\s*-?\s*(?:\d{{1,3}}(?!\d))?"
     r"(?:\s+(?:(?:last|this)\s+\w+|yesterday|today|\d{1,2}\s+(?:days?|weeks?)\s+ago))?"
-    r"(?:\s*,?(?:\s+(?!\d)(?!qs?\b|questions\b|blocks?\b)\w+){0,3}\s*(?:=|:|-)?\s*\d{2,3}(?!\d)\s*%?"
+    r"(?:\s*,?(?:\s+(?!\d)(?!qs?\b|questions\b|blocks?\b)\w+){0,3}\s*(?:=|:|-|->|→)?\s*\d{2,3}(?!\d)\s*%?"
     r"(?!\s*(?:qs?|questions|blocks?)\b))?"
 )
 

@@ -349,6 +349,7 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("day 4: 80 qs at 64%", (80, 64)),
         ("day 12 of dedicated: 2 blocks, reviewed renal, anki 300 cards", (None, None)),  # no block score said
         ("NBME 12: 229, down from 234 on 11", (None, None)),  # "on 11" is the form
+        ("NBME 13 → 244, NBME 14 → 249. +5", (None, None)),  # results and a change, no count
     ],
 )
 def test_parse_progress(text: str, expected: tuple[int | None, int | None]) -> None:

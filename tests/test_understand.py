@@ -531,6 +531,7 @@ SCOPE_CASES = [
     case("is step 2 cs still a thing", "out_of_scope"),
     case("best resources for step 1?", "out_of_scope"),
     case("what's a good step 1 study plan", "out_of_scope"),  # a plan, but for Step 1
+    case("what's the hardest step 1 topic", "out_of_scope"),
     case("how to study for the surgery shelf", "out_of_scope"),
     case("my comlex level 3 is next week, any tips", "out_of_scope"),
     case("what's a good mcat", "out_of_scope"),

@@ -353,6 +353,7 @@ def asks_pass_rate(norm: str) -> bool:
 _STEP1_PREP_RE = re.compile(
     r"\bstep\s*(?:1|one|i)\b.*\b(?:study|studying|prep|prepare|preparing|resources?|first aid|pathoma|sketchy|"
     r"boards and beyond|biochem|micro|pharm|physio|anatomy|dedicated|uworld|anki|blueprint|content outline|"
+    r"topics?|subjects?|high yield|hardest|easiest|"
     r"question\s*:)\b"
     r"|\b(?:study|studying|prep|prepare|preparing|resources?)\b.*\bstep\s*(?:1|one)\b"
 )

@@ -546,7 +546,7 @@ _QUOTED_BEFORE_RE = re.compile(
     # "is the IM average really 240", "average is super high, like 255"
     r"(?:\s*[-:]?\s+(?:really|actually|supposedly|apparently|now|still|just|only|super|so|very|high|low|roughly|approx\w*|"
     # "obgyn step 2 avg - is it still around 245?", "avg for derm n is it over 255"
-    r"is|was|it|this|that|currently|about|around|n|over|above|under|below))*"
+    r"is|was|it|this|that|currently|about|around|n|over|above|under|below|like))*"
     r"\s*(?:is|was|of|at|around|about|=|:|,|like|\s)*\s*$"
     # "passing is 218 if i'm right", "the pass mark is now 218": the pass mark, of anyone
     r"|(?<!\bmy )\b(?:passing(?:\s+score|\s+mark)?|pass\s+mark|the\s+pass\s+line)\s+(?:is|was|=|:|of|at|now)\s+"
