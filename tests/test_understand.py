@@ -547,6 +547,7 @@ SCOPE_CASES = [
     case("how do i reschedule my step 2 date", "faq", topic="timing"),
     case("is it possible to push my ck back 2 weeks", "faq", topic="timing"),
     case("could you write my personal statement for derm", "out_of_scope"),
+    case("how do i write a good personal statement for IM", "out_of_scope"),
     case("i passed step 1, what's the step 2 passing score", "faq", topic="passing_score"),
     case("what level 2 score do DOs need for ortho", "out_of_scope"),
     case("can i convert my comlex 550 to usmle", "faq"),

@@ -366,7 +366,7 @@ _STEP3_ASKED_RE = re.compile(
 )
 _WRITING_RE = re.compile(
     r"\b(?:write|writing|draft|edit|proofread|review|fill out|fill in|rewrite|polish)\s+(?:me\s+)?"
-    r"(?:my\s+|a\s+|an\s+|the\s+)?"
+    r"(?:my\s+|a\s+|an\s+|the\s+)?(?:good\s+|strong\s+|great\s+|better\s+)?"
     r"(?:personal statement|ps|cv|resume|eras (?:application|experiences?|section|entries)|experiences? section|"
     r"letter of (?:intent|interest|recommendation)|lor|thank you (?:email|note)|cover letter|essay)\b"
 )
