@@ -37,6 +37,8 @@ def row(text: str, **fields: Any) -> Any:
         row("is it a hard cutoff like below 230 = auto reject?", score=None, quoted=(230,)),
         row("my passing score was 231", score=231),
         row("everyone on the forums seems to be at 250", score=None, quoted=(250,)),
+        row("embarrassed to tell my family my ck score, they expect 260s", score=None),  # their expectation
+        row("my scores were 209 then 213, third attempt next", score=209),  # attempts, not a practice run
         row("people in my class keep talking about needing 260 for ortho", score=260, hypothetical=True),
         # An earlier practice result said with "down from", not the Step 2 CK score.
         row("NBME 12: 229, down from 234 on 11", score=None),

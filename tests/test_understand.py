@@ -691,6 +691,21 @@ def test_a_question_tacked_on_after_and_also_is_offered_too(kb: Knowledge) -> No
     assert "faq:score_release" in understand(text, kb).also
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ngl kind of ashamed to tell my parents my ck score, they think everyone gets 260s",
+        "Got my score back, 218. Passed but barely, and I had a 231 on UWSA2 the week before",
+    ],
+)
+def test_no_fail_told_is_no_fail_topic(kb: Knowledge, text: str) -> None:
+    assert understand(text, kb).topic not in {"after_fail", "retakes"}
+
+
+def test_a_question_is_not_congratulated_on_the_models_word_alone(kb: Knowledge) -> None:
+    assert understand("is 62% on uworld first pass decent for a 245", kb).feeling != "celebration"
+
+
 def test_a_few_word_question_is_never_offered_as_a_topic_of_its_own(kb: Knowledge) -> None:
     text = (
         "Applying to a couple of programs next month and my nerves are shot. Is there a dress code at the test "

@@ -274,8 +274,15 @@ def _understand(
     step1_fail_behind = facts.status != "failed" and ck_passed and failed_step1(norm)
     if step1_fail_behind and topic in _FAIL_TOPICS:
         topic = topics.STEP1_VS_STEP2
-    elif topic in _FAIL_TOPICS and ck_passed and facts.status != "failed" and "fail" not in norm:
-        topic = topics.LOW_SCORE  # "got my score back, 218. passed but barely": a low pass, not a fail
+    elif (
+        topic == topics.AFTER_FAIL
+        and facts.status != "failed"
+        and (ck_passed or (nums.score is None and not nums.practice))
+        and not _FAIL_SAID_RE.search(norm)
+    ):
+        # "got my score back, 218. passed but barely", "ashamed to tell my parents my score": a low score or a
+        # feeling about one, not a fail to plan a retake around
+        topic = topics.LOW_SCORE
     elif settled in _RETAKE_ASKED_IN and ck_passed and facts.status != "failed" and retake_asked:
         topic = topics.LOW_SCORE  # "my step 2 was 246. should i retake?": a passed Step can't be retaken for a score
     elif topic in _FAIL_TOPICS and facts.status != "failed" and failed_comlex(norm):
@@ -473,7 +480,8 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
     # Disappointment, relief and worry have no label of their own; a plain cue for one of them also
     # outweighs a "celebration" the model heard in "passed 🥲 but only 221".
     felt = cues.felt(text, norm)
-    if felt is None and learned == "celebration" and "?" in text and not cues.joyful(text, norm):
+    asked = "?" in text or _QUESTION_RE.match(norm) is not None  # "is 65% on uworld first pass good for a 250"
+    if felt is None and learned == "celebration" and asked and not cues.joyful(text, norm):
         return None  # a question with no joy said ("plastics avg is 255 and I got 247, chances?"): no congratulations
     return felt or learned  # type: ignore[return-value]
 
@@ -641,6 +649,10 @@ def _settle(
 _FAIL_TOPICS = frozenset({topics.AFTER_FAIL, topics.RETAKES, topics.LOW_SCORE})
 """Topics that answer a Step 2 CK fail or a low result: for a Step 1 fail behind a passing CK, not theirs."""
 
+_FAIL_SAID_RE = re.compile(
+    r"\b(?:fail\w*|flunk\w*|didn t pass|did not pass|not pass\w*|retak\w*|retook|re-?sit\w*|passed|pass)\b"
+)
+"""A fail (or its retake) told, feared or asked about: what keeps a fail topic a fail topic."""
 _RETAKE_ASKED_IN = frozenset({"faq", "score_check", "score_fit"})
 """Readings under which "my ck was 246, should i retake?" is answered: a passed Step can't be retaken for a score."""
 

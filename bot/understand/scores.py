@@ -313,7 +313,7 @@ def _find_score(
 _PRACTICE_LIST_RE = re.compile(
     r"\bpractice\s+(?:test\s+|exam\s+)?(?:scores?|results?)\s*(?:were|are|was|is|:|=)?\s*"
     r"(?P<list>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})*)"
-    r"|\bmy\s+(?:scores|results)\s+(?:went|have been|were|are|:)\s*"
+    r"|\bmy\s+(?:scores|results)\s+(?:went|have been)\s*"  # a run told as a trend ("were 209 then 213" may be attempts)
     r"(?P<run>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})+)"
 )
 """Practice results listed under a plain label, no test named ("practice scores: 228, 235, 233")."""
@@ -614,7 +614,7 @@ def _said_of_another(before: str) -> bool:
 
 _THEIR_RESULT_RE = re.compile(
     r"\b(?:got|gets|getting|scored|scoring|had|has|averaged|averages|posting|posted|pulled|say|says|said|saying|"
-    r"told|tells|think|thinks|claim\w*|swear\w*|matched with|took it and got|"
+    r"told|tells|think|thinks|claim\w*|swear\w*|matched with|took it and got|expect\w*|wants?|requires?|"
     r"(?:is|are|be|were)\s+(?:all\s+)?at)\b"  # "everyone on the forums seems to be at 250": where others are
 )
 
