@@ -143,8 +143,8 @@ def best_answer(
     return max(found, key=lambda hit: hit[0])[1] if found else None
 
 
-LONG_POST = 150
-"""Characters from which a post's questions are matched one by one."""
+LONG_POST = 80
+"""Characters from which a post's questions are matched one by one (a two-sentence message can carry one)."""
 MIN_QUESTION = 15
 _QUESTION_RE = re.compile(r"(?:^|(?<=[.!?\n]))[^.!?\n]*\?")
 """A sentence ending in "?". Anchored at a sentence's start: unanchored, a post without one tried

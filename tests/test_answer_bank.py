@@ -126,6 +126,12 @@ def test_a_long_posts_own_question_finds_its_answer_through_the_story(knowledge:
     assert found is not None and found.id == "leave-room-during-block"  # the whole post alone matches nothing clearly
 
 
+def test_a_two_sentence_message_is_matched_through_its_question(knowledge: Knowledge) -> None:
+    post = "Failed CK once and passed it the second time this spring. What do I put about the failed attempt in ERAS?"
+    found = best_answer(post, "after_fail", knowledge, "retaking")
+    assert found is not None and found.id == "af-explain-in-eras"  # the story alone matches no answer clearly
+
+
 def test_of_a_long_posts_questions_the_closest_match_wins_not_the_first(knowledge: Knowledge) -> None:
     story = "Long week: rotations ran late, I barely slept, and my practice scores bounce around, so bear with me."
     side, main = "Quick one first, can I bring pills in?", "But mostly: what if im sick on test day?"
