@@ -34,6 +34,8 @@ def row(text: str, **fields: Any) -> Any:
         row("i wanted 250 but got 241", score=241, hypothetical=False),
         row("2 NBMEs a week, and my scores went 241, 243, 240, 242. exam monday", score=None),  # a practice run
         row("passing is 218 if i'm right", score=None, quoted=(218,)),  # the pass mark, not their score
+        row("my practice scores are all over the place: 229, 251, 236. normal?", score=None),
+        row("my practice scores were great but i got 231 on the real thing", score=231),
         row("is it a hard cutoff like below 230 = auto reject?", score=None, quoted=(230,)),
         row("my passing score was 231", score=231),
         row("everyone on the forums seems to be at 250", score=None, quoted=(250,)),

@@ -192,7 +192,8 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     listed = _PRACTICE_LIST_RE.search(low) if "practice" in low or PRACTICE_NAME_RE.search(low) else None
     if listed is not None:
         # "my practice scores: 228, 235, 233": every one of them a practice result, whichever test
-        results = [int(n) for n in re.findall(r"\d{3}", listed.group("list") or listed.group("run"))]
+        run = listed.group("list") or listed.group("said") or listed.group("run")
+        results = [int(n) for n in re.findall(r"\d{3}", run)]
         claimed |= set(results)
         other = other or results[0]
     if score is not None and score in claimed:
@@ -313,6 +314,9 @@ def _find_score(
 _PRACTICE_LIST_RE = re.compile(
     r"\bpractice\s+(?:test\s+|exam\s+)?(?:scores?|results?)\s*(?:were|are|was|is|:|=)?\s*"
     r"(?P<list>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})*)"
+    # "my practice scores are all over the place: 229, 251, 236": words, a colon, then the list
+    r"|\bpractice\s+(?:test\s+|exam\s+)?(?:scores?|results?)(?:\s+[a-z]+){1,6}?\s*:\s*"
+    r"(?P<said>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})+)"
     r"|\bmy\s+(?:scores|results)\s+(?:went|have been)\s*"  # a run told as a trend ("were 209 then 213" may be attempts)
     r"(?P<run>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})+)"
 )
