@@ -30,6 +30,7 @@ from bot.understand.cues import (
     just_matched,
     just_passed,
     just_sat_exam,
+    life_around_study,
     low_day,
     retake_result,
     wants_reminders,
@@ -628,6 +629,8 @@ def _before_set_up(
     pace = parse_answers.questions_per_day(text, today) if today is not None and text else None
     if pace is not None:
         reply = reply.led_by(pace_line(*pace))
+    if life_around_study(norm):
+        reply = reply.led_by(AROUND_YOUR_LIFE)  # "I work 40 hrs/week, two kids": the plan fits them, said first
     if wants_several_nudges(norm):
         return reply.led_by(ONE_NUDGE_A_DAY)
     if profile.plan is None and changes_reminders(norm):
@@ -660,6 +663,10 @@ NO_REMINDERS_TO_STOP = (
     "whenever you want nudges again, /plan sets them up."
 )
 NO_REMINDERS_YET = "You don't have reminders set up yet, so there's none to change: a plan is how they come."
+AROUND_YOUR_LIFE = (
+    "We'll build this around the rest of your life: when I ask how many days a week, count only the days you can "
+    "really study, and you can pause or take a day off any time without losing the plan."
+)
 REMINDERS_COME_WITH_A_PLAN = (
     "Happy to nudge you! Reminders come with a study plan, so they fit your exam date and the days you study."
 )

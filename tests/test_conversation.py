@@ -227,6 +227,15 @@ def test_a_request_for_reminders_said_with_burnout_starts_the_set_up_and_names_t
     assert store.get(1).draft is not None
 
 
+def test_a_plan_asked_around_work_and_kids_says_it_will_fit_them(advisor: Advisor) -> None:
+    shown = plain_text(
+        advisor.handle(1, "night shifts 4 days a week and a toddler at home. exam in 7 weeks, plan?").reply.html
+    )
+    assert shown.startswith("We'll build this around the rest of your life")
+    plain = plain_text(advisor.handle(2, "plan for my exam in 7 weeks").reply.html)
+    assert "rest of your life" not in plain
+
+
 def test_a_request_for_reminders_says_why_the_set_up_questions_come(advisor: Advisor) -> None:
     shown = plain_text(advisor.handle(1, "can u ping me daily").reply.html)
     assert shown.startswith("Happy to nudge you!") and "When is your Step 2 CK exam?" in shown

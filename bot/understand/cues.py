@@ -1067,6 +1067,18 @@ _RETAKE_ASK_RE = re.compile(
 _RETAKE_QUESTION_RE = re.compile(r"\bre-?take(?: it)?\s*\?")
 
 
+_LIFE_AROUND_RE = re.compile(
+    r"\b(?:kids?|child(?:ren)?|toddler|baby|newborn|son|daughter|night (?:shifts?|float)|nights|full[ -]?time|"
+    r"part[ -]?time|my job|work(?:ing)? (?:\d+|full|part|nights|shifts)|shifts?|scribe|wedding|ramadan|fasting|"
+    r"caregiver|caring for|deploy\w*|sick (?:mom|dad|parent|family)|commute|second job)\b"
+)
+
+
+def life_around_study(norm: str) -> bool:
+    """Life the study has to fit around, said with a plan request: kids, shifts, a job, a wedding, Ramadan."""
+    return _LIFE_AROUND_RE.search(norm) is not None
+
+
 def names_the_exam(norm: str) -> bool:
     """Step 2 CK (or "the exam", "the test") named anywhere in the message."""
     return _EXAM_WORD_RE.search(norm) is not None
