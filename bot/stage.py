@@ -37,7 +37,11 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ("waiting", re.compile(r"\b(?:waiting (?:for|on) (?:my )?(?:score|result)s?|score (?:isn t|isnt|not) out)\b")),
     (
         "preclinical",
-        re.compile(r"\b(?:ms\s*[12]|m[12]|(?:first|second|1st|2nd) year|preclinical|pre clinical)\b"),
+        # not "pathology has been my plan since second year": a year behind them
+        re.compile(
+            r"\b(?:ms\s*[12]|m[12]|(?<!since )(?<!from )(?<!in my )(?:first|second|1st|2nd) year|preclinical|"
+            r"pre clinical)\b"
+        ),
     ),
     ("studying", re.compile(r"\b(?:dedicated|studying for|study(?:ing)? plan|exam is|test is|my exam on)\b")),
 )

@@ -32,6 +32,9 @@ def row(text: str, **fields: Any) -> Any:
         row("I wanted a solid score, like 250 or higher", score=250, hypothetical=True),
         row("will a high ck like 250 help an old graduate", score=250, hypothetical=True),
         row("i wanted 250 but got 241", score=241, hypothetical=False),
+        # A result told as news is theirs, whatever the question around it supposes.
+        row("got my score back today. would a 246 keep me in the running for neuro?", score=246, hypothetical=False),
+        row("score came in at the high end of what i expected (259)", score=259, hypothetical=False),
         row("2 NBMEs a week, and my scores went 241, 243, 240, 242. exam monday", score=None),  # a practice run
         row("passing is 218 if i'm right", score=None, quoted=(218,)),  # the pass mark, not their score
         row("my practice scores are all over the place: 229, 251, 236. normal?", score=None),

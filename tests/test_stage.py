@@ -27,6 +27,7 @@ TODAY = dt.date(2026, 12, 4)
         ("submitting ERAS next week, should i list ck as pending", About(), "applying"),
         ("waiting for my score, when does it come out", About(), "waiting"),
         ("ms1 here, how much does ck matter", About(), "preclinical"),
+        ("path has been my plan since second year. got a 226, still on the table?", About(), "has_score"),
         ("i got 251 on ck", About(), "has_score"),
         ("how should i use my last week", About(exam_date="2026-12-20"), "studying"),
         ("how should i use my last week", About(exam_date="2026-11-20"), None),

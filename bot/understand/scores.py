@@ -213,11 +213,13 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
             practice = (*practice, PracticeResult(tested[0], tested[1], score=score))  # type: ignore[arg-type]
             score = None
     own = score is not None and at is not None and _is_own(low, at)
-    # "my goal is 260 for plastics. am i on track for 260?": the figure is the goal wherever it comes again
+    # "my goal is 260 for plastics. am i on track for 260?": the figure is the goal wherever it comes again;
+    # but a result told ("got my score back... would a 246 keep me in the running") is theirs, whatever is asked
     supposed = (
         score is not None
         and at is not None
         and not own
+        and not _RESULT_TOLD_RE.search(low)
         and any(_is_supposed(low, m.start()) for m in re.finditer(rf"(?<!\d){score}(?!\d)", low))
     )
     someone = score is None and len(quoted) == 1 and _judged_for_someone(low) in quoted
@@ -514,6 +516,11 @@ def _is_supposed(low: str, at: int) -> bool:
     return _SUPPOSED_RE.search(clause) is not None
 
 
+_RESULT_TOLD_RE = re.compile(
+    r"\b(?:got my (?:ck |step 2 |s2 )?(?:score|result)s?|(?:my |the )?(?:score|result)s? (?:came|posted|is out|are out|"
+    r"is back|are back|dropped|released)|score came in|came back (?:at|as|with)?|score posted)\b"
+)
+"""The student's own result told as news: a figure asked about beside it is that result, not a hope."""
 _APPOSITION_RE = re.compile(r"\s*(?:like|around|about|maybe|say|something like|ideally|ideally like)\s*(?:an?\s+)?$")
 
 
