@@ -239,12 +239,12 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         m
         for m in found
         if not _REMIND_RE.search(folded[max(0, m[0] - 12) : m[0]])
-        and not _reminded_task(folded[max(0, m[0] - 60) : m[0]])
+        and not (_reminded_task(folded[max(0, m[0] - 60) : m[0]]) and not _UNTIL_START_RE.match(folded, m[0]))
         and not _STARTS_RE.search(folded[max(0, m[0] - _EXAM_WORD_SPAN * 2) : m[0]])
-        and not _something_else_starts(folded[max(0, m[0] - 30) : m[0]])
+        and not _something_else_starts(folded[max(0, m[0] - 60) : m[0]])
         and not _EVERY_RE.search(folded[max(0, m[0] - 12) : m[0]])
         and not _APART_RE.match(folded, m[1])
-        and not (_DAYS_OFF_RE.match(folded, m[1]) and "day" in folded[m[0] : m[1]])
+        and not _DAYS_OFF_RE.match(folded, m[1])
         and not _MOVED_FROM_RE.search(folded[max(0, m[0] - 50) : m[0]])
         and not _INSTEAD_OF_RE.search(folded[max(0, m[0] - 16) : m[0]])
         # the length of a plan, not the time to the exam: "a 2 week crash plan" (but "in 5 weeks study plan pls")
@@ -297,13 +297,18 @@ _OTHER_EXAM_RE = words_re("comlex", r"level\s*[123]", "l[123]", "shelf", r"step\
 _CK_RE = words_re("ck", r"step\s*(?:2|two)", "s2ck", "step2", "usmle")
 _PAST_RE = words_re(*PAST_WORDS)
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
+"""A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
 _ELSE_STARTS_RE = re.compile(r"\b(?:starts?|begins?|starting|beginning)\s+(?:in\s+)?$")
 
 
 def _something_else_starts(before: str) -> bool:
-    """ "Ramadan starts in 2 weeks and my exam is 5 weeks away": something else's start, unless it's the exam's."""
+    """ "Ramadan starts in 2 weeks and my exam is 5 weeks away": something else's start, not the exam's
+    ("my step 2 (finally) starts in 6 weeks", "it begins in 3 weeks")."""
     starts = _ELSE_STARTS_RE.search(before)
-    return starts is not None and not _EXAM_WORD_RE.search(before, 0, starts.start())
+    if starts is None:
+        return False
+    subject = before[: starts.start()]
+    return not (_EXAM_WORD_RE.search(subject) or re.search(r"\b(?:it|exam|test)\s*(?:\([^)]*\)\s*)?$", subject))
 
 
 _REMIND_TASK_RE = re.compile(
@@ -313,12 +318,14 @@ _REMIND_TASK_RE = re.compile(
 
 
 def _reminded_task(before: str) -> bool:
-    """ "remind me to take NBME 13 on saturday": the day is the task's, not the exam's (unless the exam is named)."""
+    """ "remind me to take NBME 13 on saturday": the day is the task's, not the exam's (unless the exam is
+    named); "remind me to study daily till june 5" still runs to a deadline, the exam's."""
     task = _REMIND_TASK_RE.search(before)
-    return task is not None and not _EXAM_WORD_RE.search(task.group(1))
+    return task is not None and not _EXAM_WORD_RE.search(task.group(1)) and not _UNTIL_RE.search(task.group(1))
 
 
-"""A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
+_UNTIL_RE = re.compile(r"\b(?:till|until|til|up to|by)\s*(?:the\s+)?$")
+_UNTIL_START_RE = re.compile(r"(?:till|until|til|up to|by)\b")
 _ORDINAL_DAY_RE = re.compile(
     r"(?:\b(?:on|to|is|date is|new date is)\s+(?:the\s+)?|\b(?:by|before|until|till|for)\s+the\s+)"
     r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
@@ -342,9 +349,11 @@ _NEXT_MONTH_DAY_RE = re.compile(
     r"\b(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:(?:st|nd|rd|th)?\s+of|st|nd|rd|th)\s+next\s+month\b"
 )
 """The 14th of next month, or "on 14th next month"."""
-_DAYS_OFF_RE = re.compile(r"\s*(?:off|of rest|rest|break|to rest)\b")
+_DAYS_OFF_RE = re.compile(
+    r"\s*(?:off|of rest|rest|break|to rest)\b\s*(?:(?:a|per|each|every)\s+(?:week|wk)|/\s*(?:week|wk)|weekly)\b"
+)
 """Rest in a week ("1 day off per week", "2 days off a week"): how the plan runs, not when the exam is
-(weeks off are dedicated time: "5 weeks off from rotations" is the time to the exam)."""
+("10 days off before my exam" and "5 weeks off from rotations" are the time to it)."""
 _EVERY_RE = re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
 _APART_RE = re.compile(r"s?\s*(?:apart|between|per|each|at a time)\b")
 """A weekday that recurs ("every saturday") or a span between things ("1 week apart") dates no exam."""

@@ -277,7 +277,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     specific = ruled_answer
     if specific is None and asked.intent == "faq" and text:
         specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)
-        if specific is not None and "retaking" in specific.stages and not failed and "fail" not in norm:
+        if specific is not None and "retaking" in specific.stages and not failed and not cues.says_a_fail(norm):
             specific = None  # an answer about a failed attempt, for a student who told of none ("219 is a pass")
     if specific is not None:
         # matched already, the field's average is no longer theirs to weigh; a couple names a partner's field too

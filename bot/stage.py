@@ -47,14 +47,21 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
 )
 
 
-_REAPPLYING_RE = re.compile(r"\b(?:re-?apply\w*|re applying|applying again|apply again)\b")
+_REAPPLYING_RE = re.compile(
+    r"\b(?:re-?apply\w*|re applying|applying again|apply again)\b(?!\s+(?:to|for)\s+(?:ecfmg|certification|"
+    r"a visa|visa|my license|licensure|the license))"
+)
+_MATCHED_BEFORE_RE = re.compile(
+    r"\b(?:last (?:year|cycle)|prelim\w*|transitional|categorical|didn t match|unmatched)\b"
+)
+"""A match in the past, beside reapplying: the match was a prelim or a year ago, and they apply again."""
 
 
 def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = None) -> Stage | None:
     """The student's stage: what this message says first, then what we remember; None when unknown."""
     said = next((stage for stage, pattern in _SAID if pattern.search(norm)), None)
-    if _REAPPLYING_RE.search(norm):
-        return "applying"  # "matched prelim surgery last year, reapplying categorical": applying again, match or not
+    if _REAPPLYING_RE.search(norm) and (not just_matched(norm) or _MATCHED_BEFORE_RE.search(norm)):
+        return "applying"  # "matched prelim surgery last year, reapplying categorical": applying again
     if said == "incoming_resident" or just_matched(norm):  # "matched IM!! do i still need...": past applying
         return "incoming_resident"  # a resident-to-be who failed needs what to tell their program, not a school advisor
     if parsed.status == "failed" or (parsed.status is None and about.status == "failed"):

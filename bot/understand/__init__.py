@@ -277,8 +277,9 @@ def _understand(
     elif (
         topic == topics.AFTER_FAIL
         and facts.status != "failed"
-        and (ck_passed or (nums.score is None and not nums.practice))
-        and not _FAIL_SAID_RE.search(norm)
+        # with no score, a pass told ("step 1 pass") may be what the fail was weighed against: left as it is
+        and (ck_passed or (nums.score is None and not nums.practice and "pass" not in norm))
+        and not cues.says_a_fail(norm)
     ):
         # "got my score back, 218. passed but barely", "ashamed to tell my parents my score": a low score or a
         # feeling about one, not a fail to plan a retake around
@@ -649,10 +650,6 @@ def _settle(
 _FAIL_TOPICS = frozenset({topics.AFTER_FAIL, topics.RETAKES, topics.LOW_SCORE})
 """Topics that answer a Step 2 CK fail or a low result: for a Step 1 fail behind a passing CK, not theirs."""
 
-_FAIL_SAID_RE = re.compile(
-    r"\b(?:fail\w*|flunk\w*|didn t pass|did not pass|not pass\w*|retak\w*|retook|re-?sit\w*|passed|pass)\b"
-)
-"""A fail (or its retake) told, feared or asked about: what keeps a fail topic a fail topic."""
 _RETAKE_ASKED_IN = frozenset({"faq", "score_check", "score_fit"})
 """Readings under which "my ck was 246, should i retake?" is answered: a passed Step can't be retaken for a score."""
 

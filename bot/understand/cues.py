@@ -641,7 +641,7 @@ _HOPELESS_RE = re.compile(
     r"|\b(?:everything|everyone|it all|things)\s+would\s+be\s+(?:fixed|solved|easier|better|fine)\s+if\s+i\s+"
     r"(?:just\s+)?(?:disappeared|vanished|was gone|were gone|wasn t here|weren t here|died)\b"
     # "it wouldn't matter if i disappeared": their absence said to make no difference
-    r"|\b(?:wouldn t|would not|wouldnt|doesn t|does not|won t|wont|would t)\s+(?:even\s+|really\s+)?matter\s+if\s+i\s+"
+    r"|\b(?:wouldn t|would not|wouldnt|doesn t|does not|won t|wont)\s+(?:even\s+|really\s+)?matter\s+if\s+i\s+"
     r"(?:just\s+)?(?:disappeared|died|was gone|were gone|wasn t here|weren t here|didn t exist|vanished|"
     r"wasn t around)\b"
     # pills set aside: "i have my pills lined up"
@@ -660,10 +660,12 @@ _HOPELESS_RE = re.compile(
     r"|\b(?:pills|meds|medication|tablets)\b(?:\s+\w+){0,3}?\s+count(?:ing|ed)?\s+(?:them|it)\b"
     # pills already taken, too many or someone else's: "took a bunch of my roommate's pills last night"
     r"|\b(?:took|taken|swallowed|downed|popped)\s+(?:a bunch|a lot|a handful|a ton|too many|way too many|loads|"
-    r"a whole bunch|a few|some)\s+(?:of\s+)?(?:\w+\s+){0,3}?(?:pills|meds|medication|tablets)\b"
-    r"(?!\s+(?:for (?:my|a|the) (?:headache|migraine|cold|allergies|cramps|back)|to (?:sleep|focus|stay awake)))"
-    r"|\b(?:took|taken|swallowed)\s+(?:\w+\s+){0,2}?(?:someone s|roommate s|my (?:mom|dad|mother|father|sister|"
-    r"brother|roommate|friend) s)\s+(?:pills|meds|medication|tablets)\b"
+    r"a whole bunch|a few|some|\d{2,3})\s+(?:of\s+)?(?:\w+\s+){0,3}?(?:pills|meds|medication|tablets|tylenol|"
+    r"advil|ibuprofen|acetaminophen|paracetamol|xanax|benzos?|ambien|insulin|sleeping pills)\b"
+    # a dose for a condition, or caffeine to stay up, is no overdose said
+    r"(?!\s+(?:for (?:my|a|the|his|her) \w+|to (?:sleep|focus|stay awake|study)|of caffeine|before (?:the|my|an?) \w+))"
+    r"|\b(?:took|taken|swallowed)\s+(?:\w+\s+){0,2}?(?:someone s|roommate s|roommates|my (?:mom|dad|mother|father|"
+    r"sister|brother|roommate|friend)(?: s|s))\s+(?:pills|meds|medication|tablets)\b"
     r"|\b(?:whole|entire)\s+bottle\b|\b(?:lethal|fatal|deadly)\s+(?:dose|amount)\b"
     r"|\bhow (?:much|many)\b(?:\s+\w+){0,4}?\s+(?:would be|is|are|to be|would it take to)\s+"
     r"(?:lethal|fatal|deadly|die)\b"
@@ -694,9 +696,12 @@ _HOPELESS_RE = re.compile(
     r"(?!\s+out\b)"  # "burn myself out" is exhaustion
     # "i keep scratching my arms when i get questions wrong": hurting the skin, not an accident on something
     r"|\b(?:scratch\w*|pinch\w*|bit(?:e|ing)|hit(?:ting)?|punch\w*|burn(?:ing|ed|t)?)\s+my\s+(?:own\s+)?"
-    r"(?:arms?|wrists?|thighs?|skin|legs?|stomach|hips?)\b(?!\s+(?:on|against|while|cooking|in the|at the))"
+    r"(?:arms?|wrists?|thighs?|skin|legs?|stomach|hips?)\b"
+    # an accident, a workout, a way to stay awake or a figure of speech: "bite my arm off for a 250"
+    r"(?!\s+(?:on|against|while|cooking|in the|at the|off|with|to stay|to keep|during))"
     # dying asked about plainly: "what happens to my attempts if i die lol. asking for real"
-    r"|\bif i (?:die|died|were to die|was dead|were dead)\b(?!\s+(?:of|from|laughing|waiting))"
+    r"|\bif i (?:die|died|were to die|was dead|were dead)\b(?!\s+(?:of|from (?:laughing|boredom|embarrassment|"
+    r"shame|cringe)|laughing|waiting))"
     # self-harm again: "started cutting again", "relapsed and cut", "cutting my thighs"
     r"|\bcut(?:ting)?\s+(?:again|my\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?))\b"
     r"|\brelaps\w*\b(?:\s+\w+){0,3}?\s+(?:cut|cutting|burn\w*|hurt\w*|self harm\w*)\b"
@@ -1053,6 +1058,14 @@ _LEFT_TO_DO_RE = re.compile(
 )
 
 
+def says_a_fail(norm: str) -> bool:
+    """A fail (or its retake) told, feared or asked about: what keeps answers about a fail in play."""
+    return _FAIL_SAID_RE.search(norm) is not None
+
+
+_FAIL_SAID_RE = re.compile(r"\b(?:fail\w*|flunk\w*|didn t pass|did not pass|not pass\w*|retak\w*|retook|re-?sit\w*)\b")
+
+
 def asks_to_retake(text: str, norm: str) -> bool:
     """ "should i retake?", "248, retake?", "can i take it again for a higher score": sitting it again, asked."""
     return _RETAKE_ASK_RE.search(norm) is not None or (
@@ -1212,6 +1225,17 @@ _PANIC_BODY_RE = re.compile(
 )
 _ASIDE_RE = re.compile(r"\([^()]*\)")
 """A parenthetical aside: "(first attempt, thank god)"."""
+_PAST_EXAM_RE = re.compile(r"\b(?:step\s*(?:1|one)|s1|first (?:try|attempt)|1st (?:try|attempt)|comlex)\b")
+
+
+def _relief_only_in_an_aside(text: str) -> bool:
+    """Relief said only in an aside about another exam or attempt ("step 1 was a pass (first try, thank god)")."""
+    asides = _ASIDE_RE.findall(text)
+    if not asides or _RELIEF_RE.search(normalize(_ASIDE_RE.sub(" ", text))):
+        return False
+    return any(_RELIEF_RE.search(normalize(a)) and _PAST_EXAM_RE.search(normalize(a + " " + text)) for a in asides)
+
+
 _SAD_EMOJI = frozenset("🥲😭😢😞😔😩😫💔☹🙁")
 _RELIEF_RE = re.compile(
     r"\b(?:relieved|relief|phew|thank (?:god|goodness|heavens)|thank fully|thankfully|dodged|weight off)\b"
@@ -1257,10 +1281,10 @@ def felt(text: str, norm: str) -> str | None:
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
     if _DISAPPOINTED_RE.search(norm) or crying:
         return "disappointment"
+    if _RELIEF_RE.search(norm) and not _relief_only_in_an_aside(text):
+        return "relief"  # "I PASSED (thank god)"; not "step 1 was a pass (first attempt, thank god)"
     if _PANIC_BODY_RE.search(norm):
         return "panic"  # "woke up at 3am heart racing thinking about ck": the body says it
-    if _RELIEF_RE.search(norm) and _RELIEF_RE.search(normalize(_ASIDE_RE.sub(" ", text))):
-        return "relief"  # not "step 1 was a pass (first attempt, thank god)": an aside about the past
     if _WORRY_RE.search(norm):
         return "worry"
     if (_JOY_RE.search(norm) or not _PARTY_EMOJI.isdisjoint(text)) and _SCORE_SAID_RE.search(norm):

@@ -204,6 +204,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         # Step 2 CK named only later, as the exam ahead ("took my first NBME... I got a 201. CK is in 8 weeks"),
         # leaves the number with the practice test
         and not (_CK_SAID_RE.search(low, 0, at) or _CK_SAID_RE.search(_sentence_at(low, at)))
+        and not _CK_DONE_RE.search(low, at)  # "got a 256!! step 2 done": the real one, named after it
         and _GOT_BEFORE_RE.search(low[max(0, at - 20) : at])
     ):
         tested = _practice_named(low, at)
@@ -392,6 +393,11 @@ _CK_SAID_RE = re.compile(
     r"failed|pass|fail|(?:real|actual)\s+(?:one|thing|exam|test|score|deal))\b"
 )
 """Step 2 CK (or another real exam) named: a number beside a practice test's name may then be the real score."""
+_CK_DONE_RE = re.compile(
+    r"\b(?:ck|step\s*2|step2|s2)\s+(?:is\s+|was\s+)?(?:done|over|finished|came back|score|result)\b"
+    r"|\b(?:took|finished|done with|passed|sat)\s+(?:my\s+|the\s+)?(?:ck|step\s*2|step2)\b"
+)
+"""Step 2 CK named as sat, after a number: the number was its result."""
 _GOT_BEFORE_RE = re.compile(
     r"\b(?:got|scored|was|were|came back|came out|hit|pulled)\s+(?:an?\s+|like\s+|around\s+|about\s+)?$|[=:]\s*$"
 )
@@ -408,7 +414,7 @@ _FORM_PAIR_RE = re.compile(r"(\d{1,2})\s*(?:-|:|=|->|→)\s*(\d{3})")
 
 def _practice(low: str) -> tuple[PracticeResult, ...]:
     """Each practice exam named with a result right after it: "NBME 12 232", "uwsa2: 71%"."""
-    listed = _FORM_LIST_RE.search(low) if "s" in low else None
+    listed = _FORM_LIST_RE.search(low)
     if listed is not None:
         named: Literal["nbme", "uwsa"] = "uwsa" if listed.group("exam").startswith("uwsa") else "nbme"
         pairs = _FORM_PAIR_RE.findall(listed.group("list"))
@@ -560,7 +566,8 @@ _QUOTED_BEFORE_RE = re.compile(
     r"is|was|it|this|that|currently|about|around|n|over|above|under|below|like))*"
     r"\s*(?:is|was|of|at|around|about|=|:|,|like|\s)*\s*$"
     # "passing is 218 if i'm right", "the pass mark is now 218": the pass mark, of anyone
-    r"|(?<!\bmy )\b(?:passing(?:\s+score|\s+mark)?|pass\s+mark|the\s+pass\s+line)\s+(?:is|was|=|:|of|at|now)\s+"
+    r"|(?<!\bmy )(?<!\bgot a )(?<!\bhad a )(?<!\bscored a )(?<!\breceived a )"
+    r"\b(?:passing(?:\s+score|\s+mark)?|pass\s+mark|the\s+pass\s+line)\s+(?:is|was|=|:|now)\s+"
     r"(?:now\s+|like\s+|around\s+|about\s+|only\s+)?$"
     # "anything under 230 gets filtered": a threshold, of anyone
     r"|\b(?:anything|anyone|everything|everyone|scores?|people|applicants)\s+(?:under|below|above|over|less than|"
