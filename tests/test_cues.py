@@ -63,6 +63,8 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("can't believe i got a 259 after this year 😭😭", "relief"),  # tears of joy
         ("happy I passed but honestly not sure what 236 opens up", None),  # glad, not let down
         ("woke up at 3am heart racing thinking about ck", "panic"),  # the body says it
+        ("I PASSED (thank god)", "relief"),  # an aside about this exam still counts
+        ("ck done, heart racing the whole time, thank god it's over", "relief"),
         ("step 1 was a pass (first attempt, thank god). ck goal 250 feels impossible", None),  # an aside
     ],
 )

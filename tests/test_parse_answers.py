@@ -118,6 +118,9 @@ def test_exam_date_limit_is_365_days() -> None:
         ("ping me on friday, test is march 3", date(2026, 3, 3)),
         ("can you remind me to take NBME 13 on saturday", None),  # the day of a task, not the exam
         ("set reminder for free 120 on saturday", None),
+        ("remind me to study daily till march 3", date(2026, 3, 3)),  # a deadline: the exam's
+        ("I have 10 days off before my exam, can you make a plan", date(2026, 1, 22)),
+        ("my step 2 ck (finally, after all the delays) starts in 6 weeks, plan pls", date(2026, 2, 23)),
         # Something else's start is not the exam's day.
         ("Ramadan starts in 2 weeks and my exam is 5 weeks away", date(2026, 2, 16)),
         # Weeks off are dedicated time: the time to the exam.

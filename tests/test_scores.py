@@ -41,6 +41,8 @@ def row(text: str, **fields: Any) -> Any:
         row("my practice scores were great but i got 231 on the real thing", score=231),
         row("is it a hard cutoff like below 230 = auto reject?", score=None, quoted=(230,)),
         row("my passing score was 231", score=231),
+        row("I got a passing score of 226, is that bad for IM?", score=226),
+        row("nbme 12 was 240 last month. got a 256!! step 2 done", score=256),  # Step 2 CK named as sat, after it
         row("everyone on the forums seems to be at 250", score=None, quoted=(250,)),
         row("embarrassed to tell my family my ck score, they expect 260s", score=None),  # their expectation
         row("my scores were 209 then 213, third attempt next", score=209),  # attempts, not a practice run

@@ -23,6 +23,7 @@ TODAY = dt.date(2026, 12, 4)
         ("i'm a pgy-1 now, does my ck still matter", About(), "incoming_resident"),
         ("would i need a separate pgy-1 year for ophtho?", About(), None),  # asked about, not said of themselves
         ("matched prelim surgery last year, now reapplying categorical gen surg", About(), "applying"),
+        ("matched IM!! do i need to reapply for ecfmg certification before july?", About(), "incoming_resident"),
         ("interview invites are slow, does step 2 matter now", About(), "interviewing"),
         ("submitting ERAS next week, should i list ck as pending", About(), "applying"),
         ("waiting for my score, when does it come out", About(), "waiting"),
