@@ -702,6 +702,11 @@ def test_no_fail_told_is_no_fail_topic(kb: Knowledge, text: str) -> None:
     assert understand(text, kb).topic not in {"after_fail", "retakes"}
 
 
+def test_a_practice_result_asked_about_stays_one_beside_a_figure_heard(kb: Knowledge) -> None:
+    text = "Last NBME was 221 four days out and the programs I want say they want 230+. is 221 close to the real score?"
+    assert understand(text, kb).intent == "practice_score"
+
+
 def test_a_question_is_not_congratulated_on_the_models_word_alone(kb: Knowledge) -> None:
     assert understand("is 62% on uworld first pass decent for a 245", kb).feeling != "celebration"
 

@@ -596,7 +596,12 @@ def _settle(
             return "score_check", 1.0, None
         if not has_score and cues.asks_average(norm):
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
-    if nums.quoted and not has_score and intent not in _PLAN_INTENTS:
+    if (
+        nums.quoted
+        and not has_score
+        and intent not in _PLAN_INTENTS
+        and not (intent == "practice_score" and nums.practice)
+    ):
         # "is the IM average really 240": the field's averages; "is 230 the cutoff for IM" is screening, and
         # friends' scores beside "applying IM" leave the question the model heard
         if has_spec and cues.asks_average(norm) and not cues.quotes_cut_off(norm):

@@ -54,7 +54,7 @@ _SPAN = (
 )
 _PLAN_EXPLICIT_RE = re.compile(
     r"\bstudy\s+(?:plan|schedule|calendar|timetable)\b"
-    r"|\b(?:make|build|create|give|write|draft|design|set up|need|want|plan|get)\b.{0,25}"
+    r"|\b(?:make|build|create|give|write|draft|design|set up|set|need|want|plan|get)\b.{0,25}"
     r"\b(?:plan|schedule|calendar|timetable)\b"
     r"|\bplan (?:out )?(?:my|for my|the|out)? ?(?:dedicated|studying|study|prep|weeks?|"
     r"months?|days?)\b"
