@@ -532,6 +532,9 @@ SCOPE_CASES = [
     case("best resources for step 1?", "out_of_scope"),
     case("what's a good step 1 study plan", "out_of_scope"),  # a plan, but for Step 1
     case("what's the hardest step 1 topic", "out_of_scope"),
+    # another exam's pass rate is that exam's figure, not Step 2 CK's pass mark
+    case("what was the step 2 cs pass rate before it ended", "out_of_scope"),
+    case("comlex level 3 pass rate this year?", "out_of_scope"),
     case("how to study for the surgery shelf", "out_of_scope"),
     case("my comlex level 3 is next week, any tips", "out_of_scope"),
     case("what's a good mcat", "out_of_scope"),

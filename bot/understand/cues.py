@@ -346,8 +346,8 @@ _PASS_RATE_RE = re.compile(
 
 def asks_pass_rate(norm: str) -> bool:
     """ "how many people fail step 2", "what's the fail rate": how many pass or fail Step 2 CK, not a match
-    rate (Step 1's pass rates are another exam's figures: `out_of_scope`)."""
-    return _PASS_RATE_RE.search(norm) is not None and _STEP1_NAMED_RE.search(norm) is None
+    rate (another exam's pass rates, Step 1's, CS's or COMLEX's, are `out_of_scope`)."""
+    return _PASS_RATE_RE.search(norm) is not None and out_of_scope(norm) is None  # not Step 1's, CS's, Step 3's
 
 
 _STEP1_PREP_RE = re.compile(
