@@ -69,6 +69,15 @@ def row(text: str, **fields: Any) -> Any:
         row("CMS form 8: 250", score=None, practice=(PracticeResult("cms", "8", score=250),)),
         row("my CCSSA was 219, exam in 3 weeks", score=None, practice=(PracticeResult("nbme", "", score=219),)),
         row(
+            "uwsa1 was 230, then NBMEs: 10 - 240, 11 - 250",  # in the order said, so a trend reads right
+            score=None,
+            practice=(
+                PracticeResult("uwsa", "1", score=230),
+                PracticeResult("nbme", "10", score=240),
+                PracticeResult("nbme", "11", score=250),
+            ),
+        ),
+        row(
             "NBMEs: 10 - 243, 11 - 247, 12 - 251. Goal was 250",  # forms and results listed under one name
             score=None,
             practice=(

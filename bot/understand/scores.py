@@ -419,8 +419,8 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
         named: Literal["nbme", "uwsa"] = "uwsa" if listed.group("exam").startswith("uwsa") else "nbme"
         pairs = _FORM_PAIR_RE.findall(listed.group("list"))
         found = [PracticeResult(named, form, score=int(n)) for form, n in pairs if 100 <= int(n) <= 300]
-        rest = low[: listed.start()] + " " * (listed.end() - listed.start()) + low[listed.end() :]
-        return (*found, *_practice(rest))[:6]
+        # in the order said: what came before the list, the list, what came after (a trend is read from it)
+        return (*_practice(low[: listed.start()]), *found, *_practice(low[listed.end() :]))[:6]
     out: list[PracticeResult] = []
     for m in _EXAM_NAME_RE.finditer(low):
         if _THEIRS_BEFORE_RE.search(low[max(0, m.start() - 30) : m.start()]):
