@@ -218,7 +218,9 @@ def vent(parsed: Parsed) -> Reply:
     elif far:
         then, buttons = _AFTER_FAR, (Button("Step 1 P/F and Step 2 CK", f"/faq {topics.STEP1_PASS_FAIL}"),)
     else:
-        then = _AFTER_FEELING.get(parsed.feeling or "", _AFTER_STRESS)
+        # "so proud of myself rn": pride said with no other feeling is good news, not something weighing on them
+        proud = parsed.weighing == "pride" and parsed.feeling in (None, "celebration", "relief")
+        then = _AFTER_FEELING["celebration"] if proud else _AFTER_FEELING.get(parsed.feeling or "", _AFTER_STRESS)
         first = Button("After a fail", f"/faq {topics.AFTER_FAIL}") if parsed.feeling == "failure" else None
         buttons = tuple(b for b in (first, *_VENT_BUTTONS) if b)
     return Reply(f"{ack}\n\n{then}", (buttons,))

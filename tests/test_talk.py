@@ -132,6 +132,11 @@ def test_ordinary_frustration_is_not_a_crisis(advisor: Advisor, text: str) -> No
     assert "988" not in say(advisor, text)
 
 
+def test_pride_said_alone_is_enjoyed_not_asked_what_weighs(advisor: Advisor) -> None:
+    shown = say(advisor, "honestly so proud of myself today")
+    assert "Enjoy this one" in shown and "weighing on you" not in shown
+
+
 def test_a_feeling_is_acknowledged_before_the_facts(advisor: Advisor) -> None:
     shown = say(advisor, "im freaking out, my exam is tomorrow")
     assert "Very doable" not in shown
