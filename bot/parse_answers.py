@@ -259,6 +259,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         m
         for m in matches
         if not _RELATIVE_RE.fullmatch(folded, m[0], m[1])
+        or _final_stretch(folded, m[0], m[1])
         or not (
             _SHIFTED_BY_RE.search(folded[max(0, m[0] - 30) : m[0]])
             or _SPAN_BEHIND_RE.search(folded[max(0, m[0] - 30) : m[0]])
@@ -382,6 +383,25 @@ _SHIFTED_BY_RE = re.compile(
     r"up|forward|out|by))*\s*$"
 )
 """A span right after a move ("pushed it 3 weeks") is how far it moved, not when the exam is."""
+_FINAL_BEFORE_RE = re.compile(r"\b(?:last|final)\s+$")
+_BEFORE_THE_EXAM_RE = re.compile(
+    r"\s+(?:before|until|till|leading up to)\s+(?:the\s+|my\s+)?(?:exam|test|ck|step\s*(?:2|two)|boards?)\b"
+)
+
+
+def _final_stretch(folded: str, start: int, end: int) -> bool:
+    """ "my last 10 days before the exam": the time left, though "last" usually means time behind them."""
+    told_as_past = _LIVED_RE.search(folded, max(0, start - 40), start)
+    return bool(
+        _FINAL_BEFORE_RE.search(folded, max(0, start - 8), start)
+        and _BEFORE_THE_EXAM_RE.match(folded, end)
+        and not told_as_past  # "i studied the last 10 days before the exam and still failed": lived
+    )
+
+
+_LIVED_RE = re.compile(r"\b(?:studied|spent|did|was|were|had|crammed|used|took|sat|failed|passed)\b")
+
+
 _SPAN_BEHIND_RE = re.compile(
     r"\b(?:(?:last|past|previous|first|spent|over|during|since)\s+(?:the\s+|my\s+|about\s+|around\s+|almost\s+|nearly\s+|"
     r"like\s+)*|(?:been\s+)?(?:studying|studied|prepping|prepped|grinding|working)\s+(?:for\s+)?(?:about\s+|like\s+)?)$"

@@ -118,6 +118,9 @@ def test_exam_date_limit_is_365_days() -> None:
         ("ping me on friday, test is march 3", date(2026, 3, 3)),
         ("can you remind me to take NBME 13 on saturday", None),  # the day of a task, not the exam
         ("set reminder for free 120 on saturday", None),
+        # The last days before the exam are the time left; lived ones are not.
+        ("can you make a plan for my last 10 days before the exam", date(2026, 1, 22)),
+        ("I studied the last 10 days before the exam and still failed", None),
         ("remind me to study daily till march 3", date(2026, 3, 3)),  # a deadline: the exam's
         ("I have 10 days off before my exam, can you make a plan", date(2026, 1, 22)),
         ("my step 2 ck (finally, after all the delays) starts in 6 weeks, plan pls", date(2026, 2, 23)),
