@@ -633,7 +633,7 @@ def _before_set_up(
         reply = reply.led_by(AROUND_YOUR_LIFE)  # "I work 40 hrs/week, two kids": the plan fits them, said first
     if wants_several_nudges(norm):
         return reply.led_by(ONE_NUDGE_A_DAY)
-    if profile.plan is None and changes_reminders(norm):
+    if profile.plan is None and changes_reminders(norm) and not _SETTING_UP_RE.search(norm):
         return reply.led_by(NO_REMINDERS_YET)
     if profile.plan is None and wants_reminders(norm) and not asks_for_plan(norm):
         return reply.led_by(REMINDERS_COME_WITH_A_PLAN)  # "can u ping me daily": why questions come back
@@ -667,6 +667,8 @@ AROUND_YOUR_LIFE = (
     "We'll build this around the rest of your life: when I ask how many days a week, count only the days you can "
     "really study, and you can pause or take a day off any time without losing the plan."
 )
+_SETTING_UP_RE = re.compile(r"\bset\b(?!\s+(?:back|later|earlier))")
+"""With no reminders yet, "set a reminder for 7am" asks for one: nothing to change."""
 REMINDERS_COME_WITH_A_PLAN = (
     "Happy to nudge you! Reminders come with a study plan, so they fit your exam date and the days you study."
 )

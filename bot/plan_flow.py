@@ -536,7 +536,8 @@ _EVERY_DAY_SAID = re.compile(
 """Every day of the week, said of the studying rather than of the nudges ("something every day, incl. weekends")."""
 _NUDGE_TIME_SAID = re.compile(
     # Said of the nudge ("remind me at 7am", "ping me around 6:30 pm"), not of the exam ("exam at 8am").
-    r"\b(?:remind|ping|nudge|text|message|reminders?|nudges?)\b[^.,;!?]{0,40}?(?:\b(?:at|around)|@)\s*"
+    r"\b(?:remind|ping|nudge|text|message|reminders?|nudges?)\b[^.,;!?]{0,40}?"
+    r"(?:\b(?:at|around)|@|\bfor(?=\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)\b))\s*"  # "a reminder for 7am"
     r"(?P<value>\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+in the (?:morning|evening))?)"
 )
 """The nudge time, said in the message that starts the set-up."""

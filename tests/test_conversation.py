@@ -241,6 +241,8 @@ def test_a_request_for_reminders_says_why_the_set_up_questions_come(advisor: Adv
     assert shown.startswith("Happy to nudge you!") and "When is your Step 2 CK exam?" in shown
     plain = plain_text(advisor.handle(2, "make me a study plan").reply.html)
     assert "Happy to nudge you" not in plain  # a plan asked for needs no word on where reminders come from
+    setting = plain_text(advisor.handle(3, "set a reminder for 7am every day, exam in 6 weeks").reply.html)
+    assert setting.startswith("Happy to nudge you!") and "none to change" not in setting  # set up, not changed
 
 
 @pytest.mark.parametrize("text", ["stop the reminders pls", "stop the reminders pls, taking a break this week"])

@@ -144,6 +144,7 @@ def test_study_days_said_with_the_date_are_not_asked_again(
         # a change asked for before any reminders exist: set up, with the time they wanted
         ("move my daily msg to 6:30 am instead", time(6, 30), "exam_date"),
         ("reminders r too early, make it noon", time(12, 0), "exam_date"),
+        ("set a reminder for 7am, exam march 3", time(7, 0), "study_days"),  # "for 7am": the nudge's time
     ],
 )
 def test_a_nudge_time_said_with_the_date_and_days_is_not_asked_again(
