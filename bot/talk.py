@@ -81,7 +81,15 @@ def pick(options: Sequence[str], *key: object) -> str:
     return options[zlib.crc32(repr(key).encode()) % len(options)]
 
 
-_ACK_AFTER_THE_EXAM = {"stress": (_STRESS_ANY_TIME,), "panic": (_PANIC_ANY_TIME,)}
+_ACK_AFTER_THE_EXAM = {
+    "stress": (_STRESS_ANY_TIME,),
+    "panic": (_PANIC_ANY_TIME,),
+    # after the exam, tiredness is the long stretch behind them: no "another block" to weigh a break against
+    "exhaustion": (
+        "You've just come through a long stretch, so being wiped out now makes sense. Rest is the whole "
+        "job for a few days.",
+    ),
+}
 _WORRY_BEFORE = (
     "That worry is one of the most common feelings before Step 2 CK, and it doesn't predict how you'll do. "
     "Let's make it feel more manageable."

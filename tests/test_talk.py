@@ -132,6 +132,11 @@ def test_ordinary_frustration_is_not_a_crisis(advisor: Advisor, text: str) -> No
     assert "988" not in say(advisor, text)
 
 
+def test_tiredness_after_the_exam_is_rest_earned_not_burnout_mid_study(advisor: Advisor) -> None:
+    shown = say(advisor, "my exam is finally over and i'm so drained")
+    assert shown.startswith("You've just come through a long stretch") and "another block" not in shown
+
+
 def test_pride_said_alone_is_enjoyed_not_asked_what_weighs(advisor: Advisor) -> None:
     shown = say(advisor, "honestly so proud of myself today")
     assert "Enjoy this one" in shown and "weighing on you" not in shown

@@ -322,7 +322,7 @@ def _understand(
     if (
         settled in {"unknown", "faq"}
         and ruled is None
-        and sure < CONFIDENT
+        and (sure < CONFIDENT or facts.status == "taken")  # "exam is done and i'm burnt out": heard, not a topic
         and feeling not in (None, "hopeless")
         and len(text) < SPECIFIC_CHARS
         and not cues.asks_something(text, norm)
