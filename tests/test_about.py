@@ -37,6 +37,9 @@ def facts(text: str) -> AboutFacts:
         ("my friend failed ck, what should she do", {"status": None}),  # hers, not the student's
         ("i failed ck too, my roommate failed step 2 as well", {"status": "failed"}),
         ("I passed ck!!", {"status": "passed"}),
+        ("exam is done and i'm so tired", {"status": "taken"}),
+        ("preclinical MS2, exam is over a year away", {"status": None}),  # far ahead, not finished
+        ("spiraling rn bc score releases tmrw", {"status": "taken"}),
         ("will programs know I took it twice if I passed the second time?", {"status": "taken"}),  # supposed
         ("failed. 209. i studied so hard", {"status": "failed"}),  # the news alone, first
         ("failed 2 practice tests in a row, ugh", {"status": None}),  # practice, not the exam

@@ -322,7 +322,8 @@ def _understand(
     if (
         settled in {"unknown", "faq"}
         and ruled is None
-        and (sure < CONFIDENT or facts.status == "taken")  # "exam is done and i'm burnt out": heard, not a topic
+        # "exam is done and i'm burnt out": a low feeling after the exam, with no result told, is heard, not a topic
+        and (sure < CONFIDENT or (facts.status == "taken" and nums.score is None and feeling in _AFTER_EXAM_LOWS))
         and feeling not in (None, "hopeless")
         and len(text) < SPECIFIC_CHARS
         and not cues.asks_something(text, norm)
@@ -655,6 +656,7 @@ def _settle(
 _FAIL_TOPICS = frozenset({topics.AFTER_FAIL, topics.RETAKES, topics.LOW_SCORE})
 """Topics that answer a Step 2 CK fail or a low result: for a Step 1 fail behind a passing CK, not theirs."""
 
+_AFTER_EXAM_LOWS = frozenset({"exhaustion", "stress", "panic", "worry", "disappointment", "shame"})
 _RETAKE_ASKED_IN = frozenset({"faq", "score_check", "score_fit"})
 """Readings under which "my ck was 246, should i retake?" is answered: a passed Step can't be retaken for a score."""
 

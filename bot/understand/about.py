@@ -112,7 +112,7 @@ _TAKEN_RE = re.compile(
     r"significantly|below|under|lower|each|every|over|in the last|the last|on|since|after|and))"
     # "exam is done", "ck is over": sat, said of the exam itself
     r"|\b(?:the exam|my exam|exam|ck|step 2|the test)\s+(?:is|was)\s+(?:finally\s+)?(?:done|over|finished)\b"
-    r"(?!\s+(?:in|on|at|by)\b)"
+    r"(?!\s+(?:in|on|at|by|a|an|one|two|three|several|few|many|\d+|months?|weeks?|years?|days?)\b)"
     # waiting for it: "score releases tmrw", "results drop wednesday", "waiting on my ck score"
     r"|\b(?:my |the )?(?:score|scores|results?) (?:releases?|drops?|comes? out|posts?|comes? back|is released|"
     r"gets? released) (?:tmrw|tmr|tomorrow|today|tonight|this|next|in \d|"
