@@ -62,6 +62,14 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("can i take ck during intern year?", None, "graduates as well as students"),  # written for them
         # A couple's question: how the couples match works, with no partner's field set against the score.
         ("my gf and i want to couples match, she's peds and i'm IM with a 238. how does that work", None, "couple"),
+        # So in a long post: how couples matching works, with no partner's field set against the score.
+        (
+            "Long story, sorry. My boyfriend and I are both fourth years and want to couples match this cycle. "
+            "He's applying peds and I'm applying IM with a 238. How does couples matching work, and will my score "
+            "hold him back?",
+            None,
+            "couple request",
+        ),
         # After interviews, a question about being ranked is about the rank list, not the first screen.
         ("my score came out after my interviews, will it change how they rank me", None, "when they rank me"),
         ("interviewed at 9 places, ck came back 231, will that hurt my ranking", None, "when they rank me"),

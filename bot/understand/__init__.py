@@ -272,6 +272,9 @@ def _understand(
     # "CK was 241... does it matter that my step 1 was a fail?": the fail is behind them and Step 1's; what
     # it weighs now is answered, not a Step 2 CK retake
     step1_fail_behind = facts.status != "failed" and ck_passed and failed_step1(norm)
+    if settled in _ENTITY_SETTLED and cues.asks_couples_match(norm):
+        # a long post about couples matching: how it works, answered first; a partner's field is not theirs to weigh
+        topic = topics.MATCH_RATES
     if step1_fail_behind and topic in _FAIL_TOPICS:
         topic = topics.STEP1_VS_STEP2
     elif (
