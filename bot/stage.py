@@ -30,7 +30,7 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
         "interviewing",
         re.compile(
             r"\b(?:interview (?:invites?|season|trail|day)|interviewing|interviewed (?:at|with)|after (?:my |all )?"
-            r"interviews|rank list)\b"
+            r"interviews|rank lists?|rank order lists?|ranking (?:meetings?|season|committee)|rank meetings?)\b"
         ),
     ),
     ("applying", re.compile(r"\b(?:eras|applying|application|apply (?:this|next) (?:cycle|year)|residencycas)\b")),

@@ -25,6 +25,8 @@ TODAY = dt.date(2026, 12, 4)
         ("matched prelim surgery last year, now reapplying categorical gen surg", About(), "applying"),
         ("matched IM!! do i need to reapply for ecfmg certification before july?", About(), "incoming_resident"),
         ("interview invites are slow, does step 2 matter now", About(), "interviewing"),
+        ("will programs use my ck when making their rank lists?", About(), "interviewing"),
+        ("do they bring up scores in ranking meetings", About(), "interviewing"),
         ("submitting ERAS next week, should i list ck as pending", About(), "applying"),
         ("waiting for my score, when does it come out", About(), "waiting"),
         ("ms1 here, how much does ck matter", About(), "preclinical"),
