@@ -176,8 +176,8 @@ class Advisor:
             unsure=parsed.unsure,
             feeling=parsed.feeling,
             # a request for reminders is a plan request too ("ping me every night to do anki"): the frame holds,
-            # whatever feeling the model heard beside it
-            asks_plan=asks_for_plan(norm) or wants_reminders(norm),
+            # whatever feeling the model heard beside it (read only where a plan is what the message is about)
+            asks_plan=asks_for_plan(norm) or (parsed.intent in interpret.PLAN_READS and wants_reminders(norm)),
             asks_calendar=asks_for_calendar(norm),
             matched=just_matched(norm) and parsed.status != "failed",  # "matched IM but just failed ck": the fail first
             finished=parsed.score is None and parsed.status != "failed" and just_sat_exam(norm),

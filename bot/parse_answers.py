@@ -624,9 +624,11 @@ def did_nothing(text: str) -> bool:
 _COUNTED_RE = re.compile(
     r"(?<![0-9./,])([0-9]{1,4})(?![0-9./]|,[0-9])\s*(?:q|qs|qbank questions|questions?|ques|items?|mcqs?|problems?)\b"
 )
+_NUMBERING_WORDS = r"day|week|wk|block|form|nbme|uwsa|cms|step|level|chapter|part|set|round|page|no|number"
+"""Words that number what follows them ("day 12", "form 11", "block 3")."""
 _NUMBERS_SOMETHING_RE = re.compile(
-    r"\b(?:block|day|week|wk|nbme|uwsa|form|step|cms|no|number|chapter|part|module|set|test|round|pass|page|"
-    r"lecture|video|deck|level|till|til|until|at|by|around|after|before|from|on)\s*#?\s*$|#\s*$"
+    rf"\b(?:{_NUMBERING_WORDS}|module|test|pass|lecture|video|deck|till|til|until|at|by|around|after|before|from|on)"
+    r"\s*#?\s*$|#\s*$"
 )
 """Words a number after them numbers or times ("block 3", "day 3", "nbme 9", "ran till 9"): no count of questions."""
 
@@ -641,9 +643,7 @@ _QUESTION_WORD_RE = re.compile(r"\b(?:q|qs|questions?|ques|items?|mcqs?)\b")
 _BLOCK_SCORE_RE = re.compile(r"(?<![0-9.])([0-9]{2,3})(?![0-9.])(?!\s*(?:blocks?|min|mins|minutes|hours?|hrs?)\b)")
 
 
-_NUMBERED_BEFORE_RE = re.compile(
-    r"\b(?:day|week|wk|block|form|nbme|uwsa|cms|step|level|chapter|part|set|round|page|no|number)\s*#?\s*$|#\s*$"
-)
+_NUMBERED_BEFORE_RE = re.compile(rf"\b(?:{_NUMBERING_WORDS})\s*#?\s*$|#\s*$")
 """A number that numbers something ("day 12", "form 11"): no block's score."""
 _NOT_A_SCORE_AFTER_RE = re.compile(r"\s*(?:cards?|anki|pages?|videos?|of dedicated)\b")
 
