@@ -50,9 +50,9 @@ Road = Literal[
 ]
 
 PLAN_OPERATIONS = frozenset({"exam_moved", "log_progress", "days_left", "plan_break"})
+"""Free-text operations on the student's own plan ("how many days until my exam")."""
 PLAN_READS = PLAN_OPERATIONS | {"study_plan"}
 """Readings for which whether a plan was asked for (`Situation.asks_plan`) can change the road."""
-"""Free-text operations on the student's own plan ("how many days until my exam")."""
 NOT_A_QUESTION = frozenset({"unknown", "study_plan"})
 """During set-up, a message read as one of these is no question of its own: the set-up goes on."""
 LISTENED_TO = frozenset({"stress", "panic", "failure", "shame", "exhaustion", "worry"})

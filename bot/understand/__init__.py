@@ -290,9 +290,8 @@ def _understand(
     elif settled in _RETAKE_ASKED_IN and ck_passed and facts.status != "failed" and retake_asked:
         topic = topics.LOW_SCORE  # "my step 2 was 246. should i retake?": a passed Step can't be retaken for a score
     elif topic in _FAIL_TOPICS and facts.status != "failed" and failed_comlex(norm):
-        topic = (
-            topics.DO_STUDENTS
-        )  # "comlex l2 was 475 (fail)... should i still take ck": COMLEX and USMLE, not CK retakes
+        # "comlex l2 was 475 (fail)... should i still take ck": COMLEX and USMLE, not Step 2 CK retakes
+        topic = topics.DO_STUDENTS
     readings: tuple[str, ...] = ()
     if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED and sure < 1.0:
         readings = _readings(guess)
