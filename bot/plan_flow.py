@@ -705,6 +705,10 @@ def step(
         taken = start(raw, today, existing, knowledge, default_tz=draft.default_tz, now=now)
         ask, buttons = question(draft)
         return PlanOutcome(replace(taken.reply.noted(ask), buttons=buttons), taken.plan, draft)
+    if command and not _words(args) and draft.editing is None:
+        # a bare /plan while the set-up waits (say, coming back after another message): the answers so far are
+        # kept and the waiting question asked again; "/plan new" starts over
+        return _ask(draft, "Your plan set-up is waiting on this question (send /plan new to start over):")
     if command and answer_cmd is None:
         return start(raw, today, base or existing, knowledge, default_tz=draft.default_tz, now=now)
     # Work on a copy so the caller's stored draft is never half-updated.

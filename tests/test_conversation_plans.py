@@ -374,6 +374,16 @@ def test_a_button_for_an_earlier_question_asks_the_waiting_one(advisor: Advisor,
     assert store.get(USER).draft.study_days == 5  # type: ignore[union-attr]
 
 
+def test_a_bare_plan_command_during_set_up_keeps_the_answers_and_asks_again(
+    advisor: Advisor, store: ProfileStore
+) -> None:
+    set_up(advisor, "in 8 weeks", "5")
+    advisor.handle(USER, "honestly i want to die")  # the care reply; the set-up waits
+    reply = plain_text(advisor.handle(USER, "/plan").reply.html)
+    assert "waiting on this question" in reply and "What time should I nudge you" in reply
+    assert store.get(USER).draft.study_days == 5  # type: ignore[union-attr]
+
+
 def test_an_old_plain_answer_button_still_answers_a_waiting_set_up(advisor: Advisor, store: ProfileStore) -> None:
     set_up(advisor, "in 8 weeks")
     advisor.press(USER, "6")  # callback data as the bot sent it before buttons carried commands
