@@ -221,6 +221,96 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
     return found
 
 
+_COUNTED_FROM_RE = re.compile(
+    rf"\b(?:(?:the\s+)?(?P<weekday>{_FULL_WEEKDAY[1:-1]}|day|week)|(?P<n>[0-9]{{1,3}}|{_NUMBER_WORD_RE}|a|an)\s*"
+    rf"(?P<unit>{_UNIT[1:-1]}))\s+(?P<way>after|before|following)\s+"
+)
+"""A day counted from another one: "4 weeks after my sub-i ends on jan 14", "the monday after thanksgiving"."""
+_HOLIDAY_RE = re.compile(
+    r"\b(?:(?P<christmas>christmas|xmas|x-mas)|(?P<new_year>new\s*year['’]?s?(?:\s+day)?)|(?P<thanksgiving>thanksgiving))\b"
+)
+_ANCHOR_SPAN = 60
+"""Characters after "4 weeks after" within which the day it counts from must be named."""
+_ANCHOR_END_RE = re.compile(r"[.;!?\n]|,\s(?!(?:which|that)\s+(?:is|s|was)\b)")
+"""Where the day counted from stops being named: a clause's end, though not at ", which is oct 3"."""
+_JUST_GONE_DAYS = 14
+"""A holiday-counted day this recent is one that has passed, not next year's."""
+"""Characters after "4 weeks after" within which the day it counts from must be named."""
+_COUNTED_SUBJECT_RE = re.compile(
+    r"\b(?:exam|test|ck|step\s*(?:2|two)|s2ck|boards?|it|date)\s*(?:is|s|will be|falls|lands|:|=)?\s*"
+    r"(?:set for|scheduled for|booked for|on|for)?\s*(?:the\s*)?$"
+)
+"""What says the day counted is the exam's: "my exam is 4 weeks after", "ck is set for the week after"."""
+_ASKED_RE = re.compile(r"\s*(?:is|are|should|would|can|could|does|do|will|am)\b")
+_COUNTED_FROM_UNKNOWN = "That counts from a day I don't know, so I need the exam's own date. " + _DATE_HINT
+
+
+def _holiday(name: str, year: int) -> date:
+    """The day a holiday falls on in `year` (U.S. Thanksgiving: the fourth Thursday of November)."""
+    if name == "christmas":
+        return date(year, 12, 25)
+    if name == "new_year":
+        return date(year, 1, 1)
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _count_from(anchor: date, m: re.Match[str]) -> date:
+    """The day `m` ("2 weeks after", "the monday before") names, counted from `anchor`."""
+    sign = 1 if m["way"] != "before" else -1
+    if m["weekday"] in ("day", "week"):
+        return anchor + timedelta(days=sign * (1 if m["weekday"] == "day" else 7))
+    if m["weekday"]:
+        wanted = _WEEKDAYS[m["weekday"]]
+        gap = (wanted - anchor.weekday()) * sign % 7 or 7  # "the monday after" a Monday is a week on
+        return anchor + timedelta(days=sign * gap)
+    n, unit = _to_int(m["n"]), m["unit"]
+    if unit.startswith("y"):
+        n, unit = n * 12, "months"
+    if unit.startswith("mo"):
+        return _add_months(anchor, sign * n)
+    return anchor + timedelta(days=sign * n * (7 if unit.startswith("w") else 1))
+
+
+def _counted_from(
+    folded: str, found: list[tuple[int, int, date | str]], today: date
+) -> list[tuple[int, int, date | str]]:
+    """`found` with each exam day counted from another ("my exam is 10 days after my visa interview on the
+    14th") read whole: the other day is not the exam's, and neither is "10 days" from today.
+
+    Only where the exam is what is counted (an exam word or "it" before it, or the answer starts with
+    it); a day counted from one not named asks for the exam's own date.
+    """
+    for m in _COUNTED_FROM_RE.finditer(folded):
+        if any(f[0] < m.end() < f[1] for f in found) or folded.endswith("in ", 0, m.start()):
+            continue  # already a date of its own ("the day after tomorrow", "in 2 weeks before my rotation")
+        clause = _CLAUSE_END_RE.split(folded[max(0, m.start() - 40) : m.start()])[-1]
+        if m.start() > 0 and (not _COUNTED_SUBJECT_RE.search(clause) or _ASKED_RE.match(clause)):
+            continue  # something else counted ("i have 8 weeks before"), or a question ("is ck 2 weeks before eras ok")
+        window = _ANCHOR_END_RE.split(folded[m.end() : m.end() + _ANCHOR_SPAN])[0]
+        if _EXAM_WORD_RE.search(window):
+            continue  # "2 weeks after my exam on jan 14": the exam is the day counted from
+        limit = m.end() + len(window)
+        named = [(start, end, day) for start, end, day in found if m.end() <= start < limit and isinstance(day, date)]
+        holiday = _HOLIDAY_RE.search(folded, m.end(), limit)
+        counted: date | str
+        if named and not (holiday and holiday.start() < min(named)[0]):
+            _, end, anchor = min(named)
+            counted = _check_range(_count_from(anchor, m), today)
+        elif holiday:
+            name = next(k for k, v in holiday.groupdict().items() if v)
+            # The holiday's next year ("2 weeks after new year's" in December is next January); but the
+            # monday after a thanksgiving a few days gone has passed, not moved to next year's
+            days = [_count_from(_holiday(name, today.year + y), m) for y in (-1, 0, 1)]
+            just_gone = [d for d in days if 0 < (today - d).days <= _JUST_GONE_DAYS]
+            counted = _check_range(just_gone[-1] if just_gone else min(d for d in days if d >= today), today)
+            end = holiday.end()
+        else:
+            counted, end = _COUNTED_FROM_UNKNOWN, m.end()
+        found = [f for f in found if f[1] <= m.start() or f[0] >= end] + [(m.start(), end, counted)]
+    return found
+
+
 def _plan_length(folded: str, m: tuple[int, int, date | str]) -> bool:
     """A span said as the plan's own length ("a 2 week crash plan"), not with "in" ("in 5 weeks study plan")."""
     return _PLAN_LENGTH_AFTER_RE.match(folded, m[1]) is not None and not folded.startswith("in ", m[0])
@@ -234,7 +324,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
     """
     folded = fold(text)
     # "remind me tomorrow to do uwsa2": a date right after a reminder verb is when to remind, not the exam.
-    found = _date_matches(folded, today)
+    found = _counted_from(folded, _date_matches(folded, today), today)
     matches = [
         m
         for m in found

@@ -219,6 +219,22 @@ def test_a_new_date_without_a_plan_is_kept_and_counted(advisor: Advisor, store: 
     assert store.get(1).about.exam_date is not None and store.get(1).about.exam_date.endswith("-10-22")
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("make me a plan, my exam is 4 weeks after my sub-i ends on dec 14", "Exam: Mon, Jan 11, 2027"),
+        ("my exam is 2 weeks after new years", "Exam: Fri, Jan 15, 2027"),  # was "I didn't quite catch that"
+        ("remind me daily, exam is the monday after thanksgiving", "Exam: Mon, Nov 30, 2026"),  # 5 days on
+        ("study plan pls, my exam is 3 weeks after my sub-i ends", "I need the exam's own date"),
+    ],
+)
+def test_an_exam_day_counted_from_another_day_starts_the_plan_with_that_day(
+    advisor: Advisor, store: ProfileStore, text: str, shown: str
+) -> None:
+    assert shown in say(advisor, text)
+    assert store.get(1).draft is not None  # the set-up goes on from there
+
+
 def test_a_request_for_reminders_said_with_burnout_starts_the_set_up_and_names_the_feeling(
     advisor: Advisor, store: ProfileStore
 ) -> None:

@@ -433,7 +433,6 @@ def test_a_shift_is_no_date_and_next_month_is_read(text: str, exam: date | None)
         ("been studying for 6 weeks and im fried", None),
         ("the first 3 weeks of dedicated were rough", None),
         ("i cancelled my exam 2 days before, now what", None),  # counted from something else
-        ("my exam is 3 days after my birthday", None),
         ("studied 6 weeks, exam in 2 weeks", date(2026, 1, 26)),  # the span lived gives way to the one ahead
         ("3 weeks into dedicated, exam in 10 days", date(2026, 1, 22)),
         ("exam in 2 weeks before my rotation starts", date(2026, 1, 26)),  # said with "in": still the exam
@@ -441,6 +440,51 @@ def test_a_shift_is_no_date_and_next_month_is_read(text: str, exam: date | None)
 )
 def test_a_span_behind_them_or_counted_from_something_else_dates_no_exam(text: str, exam: date | None) -> None:
     assert find_exam_date(text, TODAY) == exam
+
+
+@pytest.mark.parametrize(
+    ("text", "exam"),
+    [
+        ("make me a plan, my exam is 4 weeks after my sub-i ends on feb 14", date(2026, 3, 14)),
+        ("10 days after my visa interview on the 20th", date(2026, 1, 30)),  # an answer to "when is it?"
+        ("exam is the monday after thanksgiving", date(2026, 11, 30)),
+        ("my exam is 2 weeks after new years", date(2026, 1, 15)),  # the new year just past: the exam is ahead
+        ("step 2 is the friday before christmas", date(2026, 12, 18)),
+        ("taking ck a month after my ob shelf on jan 30", date(2026, 2, 28)),  # clamped to february's end
+        ("exam is 10 days after my away rotation ends, which is feb 3", date(2026, 2, 13)),
+        ("exam is the day after tomorrow", date(2026, 1, 14)),  # a date of its own, not counted from one
+        ("exam in 6 weeks, 2 days after my birthday", date(2026, 2, 23)),  # the other clause counts something else
+        ("2 weeks after my exam on feb 14 i start residency", date(2026, 2, 14)),  # counted from the exam
+        ("exam feb 27, my sub-i ends 2 weeks after christmas", date(2026, 2, 27)),  # the sub-i's end is counted
+    ],
+)
+def test_an_exam_day_counted_from_another_day_is_counted(text: str, exam: date) -> None:
+    assert find_exam_date(text, TODAY) == exam
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("my exam is 3 days after my birthday", "exam's own date"),
+        ("my exam is 3 weeks before my sub-i starts", "exam's own date"),
+        ("exam date: 2 weeks after eid", "exam's own date"),
+        ("my exam is the monday after new year's", "has already passed"),  # Jan 5 has gone, not next year's
+    ],
+)
+def test_an_exam_day_counted_from_a_day_not_given_or_gone_is_not_guessed(text: str, reason: str) -> None:
+    said = find_exam_date(text, TODAY)
+    assert isinstance(said, str) and reason in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i have like 8 weeks before i want to take it",  # time left, counted from nothing
+        "is taking ck 2 weeks before eras too close",  # a question, not the exam's day
+    ],
+)
+def test_a_span_before_something_that_is_not_the_exams_day_asks_nothing(text: str) -> None:
+    assert find_exam_date(text, TODAY) is None
 
 
 @pytest.mark.parametrize(
