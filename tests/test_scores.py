@@ -174,6 +174,20 @@ def row(text: str, **fields: Any) -> Any:
         row("240-250 for derm?", score=None, range=(240, 250)),
         row("between 235 and 245 for psych", score=None, range=(235, 245)),
         row("nbme 230-240 lately", range=None),
+        # "actually" far from any number corrects nothing: the result told stays theirs
+        row(
+            "Step 1 was 221 (2021). CK came back 250! does the jump actually help or do programs anchor on the 221?",
+            score=250,
+            step1=221,
+        ),
+        # Someone else's, told apart from theirs.
+        row("EM avg? my friend matched EM in 2021 with a 238, said that was average", score=None, quoted=(238,)),
+        row("she's going peds (CK 239) and I'm going IM (CK 252), couples matching", score=252, quoted=(239,)),
+        row("my husband (ck 247) and me (ck 233) are couples matching, which of us drags", score=233, quoted=(247,)),
+        # A bare number after a practice test, with no real exam named, is the practice test's.
+        row("uwsa1 done. 241. exam in 9 days", score=None, practice=(PracticeResult("uwsa", "1", score=241),)),
+        row("ugh two nbmes this week. 229 and 233", score=None),
+        row("did uwsa2. 251. then took ck and got 248", score=248),  # the real exam named: its number
         # Counts, years, percentages and times are not scores.
         row("did 40 qs today at 70%, exam in 2026", score=None, bad=None),
         row("I got 3 derm interviews", score=None, bad=None),
@@ -217,6 +231,10 @@ def test_a_stated_score_is_the_students_own_and_an_asked_one_is_not(text: str, o
         ("terrified I'll end up with 225", True),
         ("aiming for 250+ for gas", True),
         ("need a 245 for IM?", True),
+        ("is 58% correct bad for a 245 goal", True),  # the goal named after the number
+        ("250 or bust for rads, is that crazy", True),
+        ("studied 300 hours so far, is that enough for 250", True),
+        ("is 245 enough for ortho", False),  # the number asked about comes first: "your 245"
         ("is 240 good for IM?", False),  # asked about, not supposed: "your 240"
         ("I got 251, ok for derm?", False),
         ("my friend got 260", False),

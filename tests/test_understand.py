@@ -331,6 +331,13 @@ PREDICTED_CASES = [
     case("predicted 248", "*", score=248),
     case("uworld self assessment predicted 260 derm", "*", score=260, specialties=(DERM,)),
     case("free 120 predicted 240 is that ok for im", "*", score=None, practice_score=240, specialties=(IM,)),
+    # A goal beside practice results: the results read against the goal, not the goal as their score.
+    case("goal 258. nbme 10 was 244, uwsa1 252, six weeks out. realistic?", "practice_score", score=258, own=False),
+    case("shooting for 250 for gas, uwsa2 at 241 with 3 wks left, doable?", "practice_score", score=250),
+    # A field named before a practice test: still the field ("ENT, nbme 12...")
+    case("want ENT, nbme 12 was 243 last week", "*", specialties=("otolaryngology",), practice_score=243),
+    # A bare number after a practice test asked about for a field: the field's averages, the result beside them
+    case("took uwsa1 this morning. 238. ok for peds?", "average", score=None, practice_score=238),
 ]
 
 INVALID_CASES = [

@@ -459,6 +459,10 @@ def _hopeless_by_rule(norm: str) -> bool:
     return phrase_in(plain, vocabulary().hopeless_phrases) is not None or cues.hopeless(plain)
 
 
+_SHARPER_THAN_STRESS = frozenset({"worry", "panic", "disappointment", "relief"})
+"""Feelings a plain cue names more exactly than the model's broad "stress"."""
+
+
 def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: list[str]) -> Feeling | None:
     if _hopeless_by_rule(norm):
         return "hopeless"
@@ -479,11 +483,13 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
             return "hopeless"
     label, p = next(((f, q) for f, q in feelings if f != "hopeless"), ("none", 0.0))
     learned = label if label != "none" and p >= FEELING_AT else None
+    felt = cues.felt(text, norm) if learned in (None, "celebration", "stress") else None
+    if learned == "stress" and felt in _SHARPER_THAN_STRESS:
+        return felt  # type: ignore[return-value]  # "scared of ck, is that normal": worry said plainly
     if learned is not None and learned != "celebration":
         return learned  # type: ignore[return-value]
     # Disappointment, relief and worry have no label of their own; a plain cue for one of them also
     # outweighs a "celebration" the model heard in "passed 🥲 but only 221".
-    felt = cues.felt(text, norm)
     asked = "?" in text or _QUESTION_RE.match(norm) is not None  # "is 65% on uworld first pass good for a 250"
     if felt is None and learned == "celebration" and asked and not cues.joyful(text, norm):
         return None  # a question with no joy said ("plastics avg is 255 and I got 247, chances?"): no congratulations
@@ -566,7 +572,8 @@ def _settle(
         # "got a 245 on my last practice test, good for EM?": a practice result read against the field,
         # not a topic the model heard in "practice" (the Prometric practice session)
         return "practice_score", 1.0, None
-    if intent == "practice_score" and nums.practice and has_spec and not has_score and len(text) < SPECIFIC_CHARS:
+    practice_asked = intent == "practice_score" or (intent == "log_progress" and "?" in text)
+    if practice_asked and nums.practice and has_spec and not has_score and len(text) < SPECIFIC_CHARS:
         # "my nbme was 236, is that ok for IM": the field's averages, the practice result named beside them
         return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
     if intent == "vent" and has_score and has_spec and "?" in text:
@@ -576,6 +583,10 @@ def _settle(
     if has_score and not has_spec and cues.asks_why_real_differs(norm):
         # "practice scores 260+, got a 247 on the real thing. how is that even possible": why, not what fits
         return "faq", 1.0, topics.PRACTICE_TESTS
+    if nums.hypothetical and not nums.own and nums.practice and intent in _GOAL_READS and len(text) < SPECIFIC_CHARS:
+        # "goal 260. currently nbme 11 248, uwsa1 256. realistic?": the practice results read against the
+        # goal, not the goal read against every field as if it were their score (a long post keeps its question)
+        return "practice_score", 1.0, None
     if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):
         if has_score and has_spec:  # one specialty or several: the score set against each
             return "score_check", 1.0, None
@@ -672,6 +683,9 @@ def _asks_how_to_move(norm: str) -> bool:
 
 
 _PLAN_INTENTS = frozenset({"study_plan", "exam_moved", "days_left", "plan_break", "log_progress"})
+_GOAL_READS = frozenset({"score_fit", "score_check", "practice_score", "log_progress", "unknown"})
+"""Readings of a goal beside practice results that the results answer ("goal 260, nbme 248, realistic?");
+a question of its own ("delay or apply pending? nbmes 235ish, i want 245") keeps its topic."""
 _PRACTICE_READS = frozenset({"practice_score", "log_progress", "unknown"})
 _ASKS_RE = re.compile(
     r"\?|\b(?:what|whats|how|does|do|is|are|should|can|will|would|predict\w*|mean\w*|good|enough|ready|trust|"

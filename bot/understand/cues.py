@@ -678,6 +678,13 @@ _HOPELESS_RE = re.compile(
     r"overpass))\b|\bswerv\w*\s+into\b|\binto\s+oncoming\s+traffic\b"
     r"|\bin front of (?:a|the) (?:train|bus|truck|car|traffic)\b|\bedge of the (?:platform|roof|bridge|building)\b"
     r"|\bcar (?:crash|accident) would (?:solve|fix|end)\b"
+    # an accident wished on oneself: "kinda hoping i get in a car accident so i can skip it"
+    r"|\b(?:hope|hoping|hopes|wish\w*|pray\w*)\b(?:\s+\w+){0,4}?\s+(?:get|got|be|was|were|end up)\s+"
+    r"(?:into|in)\s+(?:a|an)\s+(?:\w+\s+)?(?:accident|crash|wreck)\b"
+    # hurting oneself over wrong answers: "i hit my head on the desk when i miss one" (not the idiom
+    # "like banging my head against a wall", which no "i" does)
+    r"|\bi\s+(?:\w+\s+){0,2}?(?:hit|hitting|punch|punched|punching|slam|slammed|slamming|smack|smacked|smacking)\s+"
+    r"my\s+head\s+(?:against|on|into)\s+(?:the\s+|a\s+|my\s+)?(?:wall|desk|table|floor|door)\b"
     r"|\b(?:cut|burn|hurt|hit|scratch|bruis|punch|crash)\w*\b(?:\s+\w+){0,3}?\s+on purpose\b"
     r"|\bknow what it s for\b"
     r"|\b(?:think|thinking|thought)\s+(?:a lot\s+)?(?:about|of|bout)\s+(?:dying|death|being dead|not being alive)\b"
@@ -722,6 +729,11 @@ _IDIOM_RE = re.compile(
     # "I'm not suicidal, just tired": what they rule out is not read as said (anything else still is).
     r"|\b(?:not|never|nt)\s+(?:suicidal|going to (?:hurt|kill) myself|"
     r"thinking (?:of|about) (?:hurting|killing) myself)\b"
+    # a denial said in passing: "i don't want to die or anything, i'm just so scared"
+    r"|\b(?:don t|dont|do not)\s+want\s+to\s+(?:die|hurt myself|kill myself)\s+or\s+(?:anything|something)\b"
+    # refusing to quit: "tired and doubting myself but i'm not giving up"
+    r"|\b(?:not|never|nt|won t|wont|will not|refuse to)\s+(?:going to\s+|gonna\s+)?giv(?:e|ing)\s+up\b"
+    r"(?!\s+on\s+(?:life|living|myself)\b)"
     # "I'd rather die than do another block": the study task after "than" makes it a complaint
     # about the task; "rather be dead than tell my parents" (no task) still reads as said.
     r"|\brather\s+(?:\w+\s+){0,4}?than\s+(?:do|doing|take|taking|retake|retaking|sit|sitting|study|studying|read|"
@@ -1263,6 +1275,8 @@ _WORRY_RE = re.compile(
     r"|\b(?:pls|plz|please)\s+(?:just\s+)?tell\s+me\b"
     r"|\b(?:did i|have i) (?:ruin|ruined|tank|tanked|blow|blown|screw|screwed)\b|\bruined my chances\b"
     r"|\bno chance\b|\bany chance at all\b|\bam i (?:out|delusional)\b"
+    # afraid of the exam itself: "already scared of ck", "terrified of step 2"
+    r"|\b(?:scared|afraid|terrified|frightened)\s+(?:of|about)\s+(?:the\s+|my\s+)?(?:ck|step\s*(?:2|two)|exam|test|boards)\b"
 )
 
 

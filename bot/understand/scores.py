@@ -205,7 +205,11 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         # leaves the number with the practice test
         and not (_CK_SAID_RE.search(low, 0, at) or _CK_SAID_RE.search(_sentence_at(low, at)))
         and not _CK_DONE_RE.search(low, at)  # "got a 256!! step 2 done": the real one, named after it
-        and _GOT_BEFORE_RE.search(low[max(0, at - 20) : at])
+        and (
+            _GOT_BEFORE_RE.search(low[max(0, at - 20) : at])
+            # "uwsa2 done. 249. exam in 4 days": a bare number after a practice test, no real exam named at all
+            or (_BARE_START_RE.search(low, max(0, at - 24), at) and not _CK_SAID_RE.search(low))
+        )
     ):
         tested = _practice_named(low, at)
         if tested is not None:
@@ -297,10 +301,18 @@ def _find_score(
         if after:
             # "failed in march (211) and just got my retake score: 236": the retake's result is theirs now
             return after[0][0], after[0][1], None, None, tuple(quoted)
-    if len({v for v, _ in every}) > 1 and _CORRECTION_RE.search(low):
+    # the correction said beside a number ("i typed 261 but it's 216"), not "does the jump actually help"
+    if len({v for v, _ in every}) > 1 and any(_CORRECTION_RE.search(low, max(0, at - 30), at + 12) for _, at in every):
         kept = [(v, at) for v, at in every if not _NOT_BEFORE_RE.search(low[max(0, at - 6) : at])]
         if kept:
             return kept[-1][0], kept[-1][1], None, None, tuple(quoted)
+    whose = {c: _subject_at(low, c[1]) for c in every} if len(every) > 1 else {}
+    mine = [c for c in every if whose.get(c) == "me" and not _is_supposed(low, c[1])]
+    if whose and whose[every[0]] == "other" and mine:
+        # "she's applying peds (CK 241) and I'm applying IM (CK 250)": theirs first, then mine
+        value, at = mine[0]
+        theirs = (c[0] for c in every if whose[c] == "other" and c[0] != value)  # "is 231 ok" asks of mine again
+        return value, at, None, None, (*quoted, *theirs)
     if said:
         # "it was 251!!!! ... i genuinely thought i'd get like 240": the one supposed steps aside
         real = [c for c in said if not _is_supposed(low, c[1])] or [c for c in weak if not _is_supposed(low, c[1])]
@@ -398,6 +410,8 @@ _CK_DONE_RE = re.compile(
     r"|\b(?:took|finished|done with|passed|sat)\s+(?:my\s+|the\s+)?(?:ck|step\s*2|step2)\b"
 )
 """Step 2 CK named as sat, after a number: the number was its result."""
+_BARE_START_RE = re.compile(r"(?:^|[.!\n]\s*)(?:\d{3}\s*(?:,|and|&|/)\s*)*$")
+"""A number that starts its sentence ("... done. 249."), alone or after others ("... 229 and 233")."""
 _GOT_BEFORE_RE = re.compile(
     r"\b(?:got|scored|was|were|came back|came out|hit|pulled)\s+(?:an?\s+|like\s+|around\s+|about\s+)?$|[=:]\s*$"
 )
@@ -507,6 +521,7 @@ _SUPPOSED_RE = re.compile(
     r"assuming|aim\w*|target\w*|goal|want|wanted|wanna"
     r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
     r"|need|needing|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*"
+    r"|enough\s+(?:for|to\s+(?:get|hit|score|reach))"
     r"|scared|afraid|worried|terrified|end(?:s|ed)? up"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*)\b"
 )
@@ -516,12 +531,15 @@ def _is_supposed(low: str, at: int) -> bool:
     """A score hoped for, feared or supposed: "hoping to get 255", "scared I'll end up with 235",
     "if I take CK and get like 230" (an "and" goes on with the supposition), "I wanted a solid score, like 250"
     (a figure set beside what came before the comma)."""
+    if _GOAL_AFTER_RE.match(low, at):
+        return True  # "is 59% bad for a 245 goal": named a goal after the number
     clause = _clause_before(low, at, _SUPPOSED_CUT_RE)
     if _APPOSITION_RE.match(clause):
         clause = _clause_before(low, at - len(clause) - 1, _SUPPOSED_CUT_RE) + clause
     return _SUPPOSED_RE.search(clause) is not None
 
 
+_GOAL_AFTER_RE = re.compile(r"\d{3}\s*\+?\s*(?:goal|target|is my (?:goal|target)|is the (?:goal|target)|or bust)\b")
 _RESULT_TOLD_RE = re.compile(
     r"\b(?:got my (?:ck |step 2 |s2 )?(?:score|result)s?|(?:my |the )?(?:score|result)s? (?:came|posted|is out|are out|"
     r"is back|are back|dropped|released)|score came in|came back (?:at|as|with)?|score posted)\b"
@@ -616,6 +634,15 @@ one they describe themselves by ("I'm a pathology applicant with a 229")."""
 _SUBJECT_CUT_RE = re.compile(r"[.!?;\n]|\bbut\b")
 
 
+def _subject_at(low: str, at: int) -> str | None:
+    """Who the clause before position `at` is about: "me", "other" (a partner, friends, people) or None."""
+    clause = _SUBJECT_CUT_RE.split(low[max(0, at - 80) : at])[-1]
+    if _MINE_BEFORE_RE.search(clause):
+        return "me"
+    named = list(_SUBJECT_RE.finditer(clause))
+    return None if not named else "me" if named[-1].group("me") is not None else "other"
+
+
 def _said_of_another(before: str) -> bool:
     """Whether the clause around a number is about someone else: a sibling's, friends' or people's score."""
     clause = _SUBJECT_CUT_RE.split(before)[-1]
@@ -632,7 +659,8 @@ def _said_of_another(before: str) -> bool:
 
 _THEIR_RESULT_RE = re.compile(
     r"\b(?:got|gets|getting|scored|scoring|had|has|averaged|averages|posting|posted|pulled|say|says|said|saying|"
-    r"told|tells|think|thinks|claim\w*|swear\w*|matched with|took it and got|expect\w*|wants?|requires?|"
+    r"told|tells|think|thinks|claim\w*|swear\w*|matched(?:\s+[\w&/-]+){0,4}?\s+with|took it and got|"
+    r"expect\w*|wants?|requires?|"
     r"(?:is|are|be|were)\s+(?:all\s+)?at)\b"  # "everyone on the forums seems to be at 250": where others are
 )
 

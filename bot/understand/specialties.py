@@ -183,7 +183,13 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             or (words[i] == "medicine" and any(b in _V.profession_before for b in before))
             or (studied_until >= 0 and i == studied_until + 1 and words[i - 1] in ("and", "or", "n"))
         )
-        if (end < n and words[end] in _V.not_after_specialty) or studied:
+        # "IM shelf" is an exam; "ENT, nbme 12 is at 243" names the field, then a practice test
+        exam_after = (
+            end < n
+            and words[end] in _V.not_after_specialty
+            and not text[tokens[end - 1].end : tokens[end].start].strip()
+        )
+        if exam_after or studied:
             studied_until = end
             i = end  # "IM shelf", "weak in OB": a subject studied or an exam, not a career
             continue
