@@ -756,10 +756,12 @@ def _block_percent(t: str) -> int | None:
 
 
 _PRACTICE_TEST_RE = re.compile(
-    rf"\b{PRACTICE_TESTS}\s*(?:form|#)?\s*-?\s*(?:\d{{1,3}}(?!\d))?"
+    rf"\b{PRACTICE_TESTS}(?:\s*(?:form|#)?\s*-?\s*\d{{1,3}}(?!\d))?"
     r"(?:\s+(?:(?:last|this)\s+\w+|yesterday|today|\d{1,2}\s+(?:days?|weeks?)\s+ago))?"
     r"(?:\s*,?(?:\s+(?!\d)(?!qs?\b|questions\b|blocks?\b)\w+){0,3}\s*(?:=|:|-|->|→)?\s*\d{2,3}(?!\d)\s*%?"
-    r"(?!\s*(?:qs?|questions|blocks?)\b))?"
+    r"(?!\s*(?:qs?|questions|blocks?)\b)"
+    # "two NBMEs last week 245 & 249": the results listed after it
+    r"(?:\s*(?:,|&|and|/)\s*\d{3}(?!\d)(?!\s*(?:qs?|questions|blocks?)\b))*)?"
 )
 
 

@@ -506,5 +506,12 @@ def test_a_part_of_a_month_dates_the_exam(text: str, exam: date | None) -> None:
     assert find_exam_date(text, TODAY) == exam
 
 
+@pytest.mark.parametrize(
+    "text", ["uwsa1 today: 248. two nbmes last week 239 & 244", "did nbmes this week 236, 241 and 244"]
+)
+def test_practice_results_listed_are_no_count_of_questions(text: str) -> None:
+    assert parse_progress(text) == (None, None)
+
+
 def test_a_thousands_comma_or_an_ordinal_is_no_count_of_questions() -> None:
     assert parse_progress("uworld 1st pass done. 66% overall. 1,200 incorrects to review") == (None, 66)

@@ -180,6 +180,15 @@ def row(text: str, **fields: Any) -> Any:
             score=250,
             step1=221,
         ),
+        # Counts of interviews or letters are no score, whatever field is named between
+        row("I got 4 FM interviews and 2 psych interviews so far, worried", score=None),
+        # A range heard leaves the result told alone
+        row("CK score back: 259. my advisor says the ENT average is around 255-258", score=259, range=None),
+        # Step 1's retake is Step 1's; the CK told after it is theirs
+        row("step 1 was 194 (failed) in 2021, passed on retake with 219. my ck came back 244", score=244),
+        row("what do i say in ERAS about failing (209) before passing with 231?", score=231),
+        # practice results in brackets after the tests' name
+        row("took ck yesterday, nbmes were around 240 (238, 243, 241), worried now", score=None),
         # Someone else's, told apart from theirs.
         row("EM avg? my friend matched EM in 2021 with a 238, said that was average", score=None, quoted=(238,)),
         row("she's going peds (CK 239) and I'm going IM (CK 252), couples matching", score=252, quoted=(239,)),

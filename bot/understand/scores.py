@@ -192,7 +192,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     listed = _PRACTICE_LIST_RE.search(low) if "practice" in low or PRACTICE_NAME_RE.search(low) else None
     if listed is not None:
         # "my practice scores: 228, 235, 233": every one of them a practice result, whichever test
-        run = listed.group("list") or listed.group("said") or listed.group("run")
+        run = listed.group("list") or listed.group("said") or listed.group("run") or listed.group("paren")
         results = [int(n) for n in re.findall(r"\d{3}", run)]
         claimed |= set(results)
         other = other or results[0]
@@ -297,6 +297,8 @@ def _find_score(
     every = sorted(said + weak, key=lambda c: c[1])
     retakes = list(_RETAKE_SCORE_RE.finditer(low)) if len({v for v, _ in every}) > 1 else []
     for retake in reversed(retakes):  # the latest attempt named with a result after it
+        if _STEP1_SAID_RE.search(_sentence_at(low, retake.start())):
+            continue  # "step 1 was 198 (failed), passed on retake with 221": Step 1's retake, not this exam's
         after = [(v, at) for v, at in every if at >= retake.start()]
         if after:
             # "failed in march (211) and just got my retake score: 236": the retake's result is theirs now
@@ -334,6 +336,9 @@ _PRACTICE_LIST_RE = re.compile(
     r"(?P<said>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})+)"
     r"|\bmy\s+(?:scores|results)\s+(?:went|have been)\s*"  # a run told as a trend ("were 209 then 213" may be attempts)
     r"(?P<run>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})+)"
+    # "my NBMEs were in the 240s (241, 246, 244)": the forms' results in brackets
+    r"|\b(?:nbmes|uwsas|practice\s+tests|self\s*-?\s*assessments)\b[^.()]{0,30}\(\s*"
+    r"(?P<paren>\d{3}(?:\s*(?:,|/|and)\s*\d{3})+)\s*\)"
 )
 """Practice results listed under a plain label, no test named ("practice scores: 228, 235, 233")."""
 _ALTERNATIVE_RE = re.compile(r"(?:\s+[a-z]+){0,3}[\s?.,!]*(?:or|vs|/)\s*(?:maybe|like|even|was it)?\s*")
@@ -344,9 +349,10 @@ _RETAKE_SCORE_RE = re.compile(
     r"|\b(?:retake|second\s+(?:attempt|try|time)|2nd\s+(?:attempt|try|time)|second(?!\s*-?\s*guess)|2nd|"
     r"this\s+time)\b(?!\s+(?:is|was)?\s*(?:coming|in|on|next|scheduled|booked))"
     # "failed with a 208, and then passed with a 239": the pass after the fail
-    r"|\b(?:then|later|finally|eventually)\s+passed\b|\bpassed\s+(?:it\s+)?(?:with|on)\s+(?:an?\s+)?\d"
+    r"|\b(?:then|later|finally|eventually)\s+passed\b|\bpass(?:ed|ing)\s+(?:it\s+)?(?:with|on)\s+(?:an?\s+)?\d"
 )
 """A later attempt named, its result after it: the one to keep when a fail came first."""
+_STEP1_SAID_RE = re.compile(r"\bstep\s*(?:1|one)\b|\bs1\b")
 _CORRECTION_RE = re.compile(
     r"\b(?:actually|actual|real score|misread|mistyped|typed|typo|wrong|scratch that|correction|i meant|autocorrect)\b"
 )
@@ -498,13 +504,20 @@ def _range(low: str) -> tuple[int, int] | None:
         return None  # "from 219 to 250" is a change, not a range
     if not (150 <= a < b <= 300 and b - a <= 40) or _EXAM_NAME_RE.search(before) or _STEP1_RE.search(before):
         return None
+    if _RANGE_HEARD_RE.search(before):
+        return None  # "my mentor says the plastics average is around 255-260": a figure heard, not one asked about
     return a, b
+
+
+_RANGE_HEARD_RE = re.compile(r"\b(?:average|avg|mean|median|says|said|told|cut\s*-?\s*off|heard)\b")
 
 
 _OWN_BEFORE_RE = re.compile(
     r"(?:\b(?:i|i've|ive|just)\s+(?:got|scored|received|pulled|hit|ended up with|finished with)|\bgot\s+(?:back\s+)?"
     r"|\bscored|\bcame back(?:\s+(?:with|as|at))?|\bmy\s+(?:real\s+|actual\s+|official\s+)?"
     r"(?:step\s*2(?:\s*ck)?|step2(?:ck)?|s2(?:ck)?|ck|score)(?:\s+score)?(?:\s+(?:is|was|came in at|came back|=))?"
+    r"|\bgot\s+my\s+(?:ck\s+|step\s*2\s+(?:ck\s+)?|s2\s+)?(?:score|result)s?(?:\s+back)?"
+    r"(?:\s+(?:today|yesterday|this morning))?"
     r"|\bactually(?:\s+(?:it\s*'?s|its|it\s+is|it\s+was|i\s+got|a|was))?|\bi\s+have(?:\s+an?)?|\bi\s*'?m\s+at"
     r"|\bim\s+at|\bi\s+am\s+at|\bsitting\s+(?:at|on|with)|\bwith\s+my|\bcorrection)"
     r"\s*(?:a|an|only|just|like|around|about|a\s+solid|a\s+measly|:|=|-)?\s*$"
@@ -770,6 +783,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     is_strong = predicted or exam == "s2" or bool(_STRONG_BEFORE_RE.search(tail))
     if 100 <= value <= 300:
         return value, ("said" if is_strong else "bare")
+    if value < 100 and _COUNTED_THINGS_AFTER_RE.match(after):
+        return None  # "got 5 IM interviews", "3 derm letters": a count of things, whatever field is named
     follow = _FOLLOW_WORD_RE.match(after)
     off_scale_for = value > 300 and follow is not None and follow.group(1) in aliases  # "score 400 derm"
     if not is_strong:
@@ -783,6 +798,10 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     return value, "said"
 
 
+_COUNTED_THINGS_AFTER_RE = re.compile(
+    r"\s+(?:[\w&/-]+\s+){0,2}?(?:interviews?|invites?|iis?|programs?|applications?|apps|offers?|letters?|lors?|pubs?|"
+    r"publications?|posters?|rotations?|aways?|signals?|ranks?)\b"
+)
 _FROM_BEFORE_RE = re.compile(
     r"\b(?:down|up|dropped|fell|rose|went|jumped|climbed|improved)\s+(?:\w+\s+)?from\s+(?:an?\s+|my\s+)?$"
 )
