@@ -26,6 +26,7 @@ from bot.understand.cues import (
     asks_for_plan,
     asks_something,
     changes_reminders,
+    dropped_weekdays,
     exam_soon,
     just_matched,
     just_passed,
@@ -235,7 +236,9 @@ class Advisor:
                 return self._free_text(profile, replace(parsed, intent="vent"), private=private, text=text)
             case "calendar":
                 return self._calendar(profile, private=private)
-            case "plan" | "plan_operation" if private and (off := self._reminders_off(profile, norm)):
+            case "plan" | "plan_operation" if (
+                private and not dropped_weekdays(norm) and (off := self._reminders_off(profile, norm))
+            ):
                 # "turn off all reminders", "stop reminders this week": done as asked, not a plan summary.
                 if off == "pause":
                     return replace(self._plan_command(profile, "pause", text), intent="study_plan")

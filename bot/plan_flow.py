@@ -41,7 +41,7 @@ from bot.plans.schedule import first_nudge, todays_nudge_still_comes
 from bot.reply import Button, Reply, escape_text
 from bot.timezones import ZoneQuestion, parse_timezone
 from bot.understand import understand
-from bot.understand.cues import changes_reminders
+from bot.understand.cues import changes_reminders, dropped_weekdays
 from knowledge import Knowledge
 from knowledge.text import answer_words as _words
 from knowledge.text import fold, normalize
@@ -495,10 +495,14 @@ def _accept_exam_date(
         found = pattern.search(folded) if knowledge is not None else None
         if found is None and step_name == "study_days":
             found = _EVERY_DAY_SAID.search(folded)  # "something every day, including weekends"
-        if found is None or knowledge is None or draft.step != step_name:
+        off = dropped_weekdays(normalize(text)) if found is None and step_name == "study_days" else frozenset()
+        if (found is None and not 0 < len(off) < 7) or knowledge is None or draft.step != step_name:
             break
         given = STEPS[step_name]
-        said_value = found.group("value") or found.groupdict().get("nudged") or found.groupdict().get("every") or ""
+        if found is None:  # "exam in 6 weeks, saturdays off": every other day of the week
+            said_value = " ".join(WEEKDAY_NAMES[d].lower() for d in range(7) if d not in off)
+        else:
+            said_value = found.group("value") or found.groupdict().get("nudged") or found.groupdict().get("every") or ""
         if "weekend" in said_value:
             said_value = "7"  # "~3 hrs weekdays and full weekends": every day of the week
         value = given.parse(_Answer(said_value, _words(said_value), today, knowledge, draft, None))
@@ -629,6 +633,18 @@ def start(
             draft.step = target
         return _ask(draft)
 
+    dropped = dropped_weekdays(normalize(raw)) if has_plan and existing is not None and not command else frozenset()
+    if existing is not None and dropped:
+        # "stop the saturday pings", "sundays off": those days leave the study week, the rest stay as they are
+        studied = frozenset(existing.weekdays) if existing.weekdays else weekdays_for(existing.study_days)
+        kept = sorted(studied - dropped)
+        if not kept:
+            return PlanOutcome(Reply("That would leave no study days at all. To stop the reminders, send /pause."))
+        if len(kept) == len(studied):
+            off = describe_weekdays(dropped)
+            return PlanOutcome(Reply(f"{off} already had no nudges in your plan. 👍", plan_buttons(existing)))
+        value = " ".join(WEEKDAY_NAMES[d][:3].lower() for d in kept)
+        return _late_answer("days", value, today, existing, knowledge, default_tz, now)
     if has_plan and existing is not None and not command and changes_reminders(normalize(raw)):
         # "change reminder time to 9pm": done, as the time button would do it; no time named: asked.
         wall = parse_nudge_time(raw)

@@ -268,6 +268,28 @@ def test_stopping_reminders_that_dont_exist_starts_no_plan(advisor: Advisor, sto
     assert store.get(1).plan is None and store.get(1).draft is None  # no set-up begun
 
 
+def test_weekdays_taken_off_in_words_change_the_plans_days_and_nothing_else(
+    advisor: Advisor, store: ProfileStore
+) -> None:
+    for text in ("/plan", "in 6 weeks", "6", "8:00", "UTC", "skip"):
+        say(advisor, text)
+    before = store.get(1).plan
+    assert before is not None and 5 in (before.weekdays or (0, 1, 2, 3, 4, 5))
+    shown = say(advisor, "can u stop the saturday pings? i do 24h call on saturdays this month")
+    after = store.get(1).plan
+    assert after is not None and after.status == "active"  # changed, not paused
+    assert after.weekdays == (0, 1, 2, 3, 4) and after.study_days == 5 and "Updated" in shown
+    assert after.exam_date == before.exam_date and after.nudge_time == before.nudge_time
+    assert "already had no nudges" in say(advisor, "saturdays off")
+
+
+def test_days_off_said_when_the_plan_is_asked_for_are_kept(advisor: Advisor, store: ProfileStore) -> None:
+    shown = say(advisor, "make me a plan, exam in 6 weeks, saturdays off")
+    assert "6 days a week (Mon, Tue, Wed, Thu, Fri, Sun)" in shown and "What time" in shown
+    draft = store.get(1).draft
+    assert draft is not None and draft.weekdays == (0, 1, 2, 3, 4, 6)
+
+
 def test_pause_and_resume_change_the_stored_plan(advisor: Advisor, store: ProfileStore) -> None:
     for text in ("/plan", "in 6 weeks", "6", "8:00", "UTC", "skip"):
         say(advisor, text)

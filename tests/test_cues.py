@@ -7,6 +7,7 @@ import pytest
 from bot.understand.cues import (
     asks_for_calendar,
     asks_pass,
+    dropped_weekdays,
     exam_soon,
     felt,
     just_passed,
@@ -223,3 +224,21 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
 )
 def test_what_weighs_on_them_is_read_and_lookalikes_are_not(text: str, weighs: str | None) -> None:
     assert weighing(normalize(text)) == weighs
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("can u stop the saturday pings? i'm on call saturdays", {5}),
+        ("no reminders on sundays pls", {6}),
+        ("skip saturdays from now on", {5}),
+        ("weekends off", {5, 6}),
+        ("no monday or friday nudges", {0, 4}),
+        ("skip saturday", set()),  # this Saturday: a break, not the plan's days
+        ("stop the reminders", set()),  # all of them: a pause
+        ("i study mon-fri", set()),
+        ("what should i do on saturdays", set()),
+    ],
+)
+def test_weekdays_taken_out_of_the_study_week(text: str, days: set[int]) -> None:
+    assert dropped_weekdays(normalize(text)) == days

@@ -149,6 +149,47 @@ _SHORT_BREAK_RE = re.compile(
 )
 
 
+_WEEKDAY_WORDS = {
+    **dict.fromkeys(("monday", "mon"), 0),
+    **dict.fromkeys(("tuesday", "tue", "tues"), 1),
+    **dict.fromkeys(("wednesday", "wed"), 2),
+    **dict.fromkeys(("thursday", "thu", "thur", "thurs"), 3),
+    **dict.fromkeys(("friday", "fri"), 4),
+    **dict.fromkeys(("saturday", "sat"), 5),
+    **dict.fromkeys(("sunday", "sun"), 6),
+}
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+_WDS = rf"(?:{_WD}s?|weekends?)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends?))*"
+_NUDGE_NOUN = r"(?:pings?|reminders?|nudges?|notifications?|messages|texts|alerts)"
+_DAYS_DROPPED_RE = re.compile(
+    # "stop the saturday pings", "no sunday reminders"
+    rf"\b(?:no|stop|skip|drop|remove|cancel|mute|turn off|without)\s+(?:the\s+|my\s+|any\s+|all\s+)?"
+    rf"(?P<a>{_WDS})\s+{_NUDGE_NOUN}\b"
+    # "no reminders on saturdays", "skip saturdays", "stop pinging me on sundays"
+    rf"|\b(?:no|stop|skip|drop|remove|cancel|mute|turn off|without|don t|dont)\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:{_NUDGE_NOUN}\s+)?(?:on\s+|every\s+|on\s+the\s+)?(?P<b>(?:{_WD}s|weekends?)(?:\s*(?:,|/|&|and|or)\s*"
+    rf"(?:{_WD}s?|weekends?))*)\b"
+    # "saturdays off", "keep sundays free"
+    rf"|\b(?P<c>(?:{_WD}s|weekends)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends?))*)\s+(?:are\s+|r\s+)?(?:off|free)\b"
+)
+"""Weekdays taken out of the plan for good, said of the reminders or the days ("stop the saturday pings",
+"no reminders on sundays", "saturdays off"); "skip saturday" alone is this Saturday, a break."""
+
+
+def dropped_weekdays(norm: str) -> frozenset[int]:
+    """The weekdays (0 = Monday) a student asks to take out of their study week; empty when none."""
+    m = _DAYS_DROPPED_RE.search(norm)
+    if m is None:
+        return frozenset()
+    said = m.group("a") or m.group("b") or m.group("c") or ""
+    days = {
+        _WEEKDAY_WORDS.get(word, _WEEKDAY_WORDS.get(word.removesuffix("s"))) for word in re.findall(r"[a-z]+", said)
+    }
+    if "weekend" in said:
+        days |= {5, 6}
+    return frozenset(d for d in days if d is not None)
+
+
 def wants_reminders_off(norm: str) -> Literal["break", "pause"] | None:
     """ "stop reminders this week" (a break), "turn off all reminders" (a pause); None when neither."""
     if _REMINDERS_OFF_RE.search(norm) is None:
