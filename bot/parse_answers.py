@@ -205,6 +205,11 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
         month = _MONTHS[m[2][:3]]
         year = today.year + (month < today.month)
         add(m, _calendar_date(year, month, _PART_DAY.get(m[1]) or calendar.monthrange(year, month)[1], today))
+    for m in _PART_OF_NEXT_MONTH_RE.finditer(text):
+        # "end of next month", "mid next month": that part of next month
+        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        part = _PART_WORDS.get(m[1], m[1])
+        add(m, _calendar_date(year, month, _PART_DAY.get(part) or calendar.monthrange(year, month)[1], today))
     for m in _NEXT_MONTH_DAY_RE.finditer(text):
         # "exam is 14th of next month"
         add(m, _calendar_date(None, today.month % 12 + 1, int(m[1]), today))
@@ -311,6 +316,32 @@ def _counted_from(
     return found
 
 
+def _other_event(folded: str, start: int) -> bool:
+    """A date said of something else in its clause ("on vacation the first week of next month"), no exam named."""
+    clause = _CLAUSE_END_RE.split(folded[max(0, start - 45) : start])[-1]
+    return _OTHER_EVENT_RE.search(clause) is not None and _EXAM_WORD_RE.search(clause) is None
+
+
+_OTHER_EVENT_RE = re.compile(
+    r"\b(?:vacation|vacay|holiday|trip|wedding|honeymoon|conference|away rotation|interview|leave|surgery|"
+    r"visiting|flight)\b"
+)
+
+
+def _span_end(folded: str, start: int) -> bool:
+    """A date that opens or closes a span of something else ("dedicated from june 2 to july 11"); a move's
+    span is left to the move rules, and an exam named right before it keeps it ("exam from the 3rd to...")."""
+    before = folded[max(0, start - 40) : start]
+    span = _SPAN_FROM_RE.search(before) or _SPAN_TO_RE.search(before)
+    if span is None:
+        return False
+    lead = folded[max(0, start - 40 - 30) : max(0, start - 40) + span.start()]
+    return not (_MOVED_RE.search(lead) or re.search(r"\b(?:exam|test|ck)\s*$", lead))
+
+
+_MOVED_RE = re.compile(r"\b(?:moved|pushed|rescheduled|changed|postponed|delayed|switched|shifted)\b")
+
+
 def _plan_length(folded: str, m: tuple[int, int, date | str]) -> bool:
     """A span said as the plan's own length ("a 2 week crash plan"), not with "in" ("in 5 weeks study plan")."""
     return _PLAN_LENGTH_AFTER_RE.match(folded, m[1]) is not None and not folded.startswith("in ", m[0])
@@ -336,6 +367,8 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _APART_RE.match(folded, m[1])
         and not _DAYS_OFF_RE.match(folded, m[1])
         and not _MOVED_FROM_RE.search(folded[max(0, m[0] - 50) : m[0]])
+        and not _span_end(folded, m[0])
+        and not _other_event(folded, m[0])
         and not _INSTEAD_OF_RE.search(folded[max(0, m[0] - 16) : m[0]])
         # the length of a plan, not the time to the exam: "a 2 week crash plan" (but "in 5 weeks study plan pls")
         and not _plan_length(folded, m)
@@ -380,13 +413,20 @@ def find_exam_date(text: str, today: date) -> date | str | None:
             start - end,
         )
 
-    return min(matches, key=rank)[2]
+    best = min(matches, key=rank)
+    start, end, value = best
+    clause = _CLAUSE_END_RE.split(folded[max(0, start - _EXAM_WORD_SPAN * 2) : start])[-1]
+    if isinstance(value, date) and _TOOK_RE.search(clause) and not _RELATIVE_RE.fullmatch(folded, start, end):
+        return None  # "took ck on dec 1": only the day they sat it, which no exam ahead is on
+    return value
 
 
 _EXAM_WORD_RE = words_re(*EXAM_WORDS, r"step\s*(?:2|two)", "s2ck", "boards?")
 _OTHER_EXAM_RE = words_re("comlex", r"level\s*[123]", "l[123]", "shelf", r"step\s*(?:1|3)", "mccqe", "plab")
 _CK_RE = words_re("ck", r"step\s*(?:2|two)", "s2ck", "step2", "usmle")
 _PAST_RE = words_re(*PAST_WORDS)
+_TOOK_RE = re.compile(r"\b(?:took|taken|sat|tested|wrote)\b")
+"""The exam sat: a day said after these is behind them."""
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
 """A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
 _ELSE_STARTS_RE = re.compile(r"\b(?:starts?|begins?|starting|beginning)\s+(?:in\s+)?$")
@@ -436,6 +476,12 @@ _PART_DAY = {
     **dict.fromkeys(("4th week of", "fourth week of", "last week of"), 25),
 }
 """The day taken for a part of a month; "end of" takes its last day."""
+_PART_OF_NEXT_MONTH_RE = re.compile(
+    r"\b(early|mid|middle of|late|end of|the end of|beginning of|start of|(?:1st|first|2nd|second|3rd|third|4th|fourth|"
+    r"last) week of)[\s-]+next\s+month\b"
+)
+_PART_WORDS = {"middle of": "mid", "the end of": "end of", "beginning of": "early", "start of": "early"}
+"""Other words for a part of a month."""
 _NEXT_MONTH_DAY_RE = re.compile(
     r"\b(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:(?:st|nd|rd|th)?\s+of|st|nd|rd|th)\s+next\s+month\b"
 )
@@ -462,6 +508,12 @@ _PLAN_LENGTH_AFTER_RE = re.compile(
 )
 _PLAN_SPAN_AFTER_RE = re.compile(r"\s+(?:crash\s+|study\s+|dedicated\s+)?(?:plan|schedule|sprint)\b")
 """A plan's own length ("6 wk schedule"), which is the time to the exam when nothing else dates it (not a break's)."""
+_SPAN_FROM_RE = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$")
+_SPAN_TO_RE = re.compile(
+    r"\b(?:from|between)\s+(?!(?:today|now|tomorrow|tmrw)\b)[\w ]{1,18}?\s+(?:to|until|till|through|thru|and|-)\s+"
+    r"(?:the\s+)?$"
+)
+"""The ends of a span ("dedicated from june 2 to july 11"): when study runs, not when the exam is."""
 _MOVED_FROM_RE = re.compile(
     r"\b(?:moved|pushed|rescheduled|changed|postponed|delayed|bumped|switched|shifted)\b.{0,35}\bfrom\s+(?:the\s+)?$"
 )
@@ -493,7 +545,8 @@ _LIVED_RE = re.compile(r"\b(?:studied|spent|did|was|were|had|crammed|used|took|s
 
 
 _SPAN_BEHIND_RE = re.compile(
-    r"\b(?:(?:last|past|previous|first|spent|over|during|since)\s+(?:the\s+|my\s+|about\s+|around\s+|almost\s+|nearly\s+|"
+    r"\b(?:(?:last|past|previous|first|spent|over|during|since|missed|lost|skipped|wasted|blew)\s+"
+    r"(?:the\s+|my\s+|about\s+|around\s+|almost\s+|nearly\s+|"
     r"like\s+)*|(?:been\s+)?(?:studying|studied|prepping|prepped|grinding|working)\s+(?:for\s+)?(?:about\s+|like\s+)?)$"
 )
 """A span already lived ("the last 10 days", "been studying for 6 weeks"): time behind them, not to the exam."""

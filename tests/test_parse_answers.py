@@ -491,6 +491,16 @@ def test_a_span_before_something_that_is_not_the_exams_day_asks_nothing(text: st
     ("text", "exam"),
     [
         ("exam is end of may", date(2026, 5, 31)),  # the month's last day
+        ("exam is the end of next month, wedding 2 weeks before it", date(2026, 2, 28)),
+        ("ck mid next month", date(2026, 2, 15)),
+        ("dedicated from feb 2 to mar 11, then test mar 13", date(2026, 3, 13)),  # the span's ends are study
+        ("moved my exam from feb 2 to mar 11", date(2026, 3, 11)),  # a move: the day it moved to
+        ("missed 3 days of my plan, can you redo it", None),  # days behind them, not the exam in 3 days
+        ("took ck on jan 5, when do scores come out?", None),  # the day they sat it, not one a year ahead
+        ("when will i get my score? tested feb 3 i think", None),
+        ("on vacation the first week of next month so no pings then", None),  # a trip's dates, not the exam's
+        ("nbme 13 was 209 and my test is in 10 days", date(2026, 1, 22)),  # a past result beside a date ahead
+        ("from today until mar 14, remind me daily", date(2026, 3, 14)),  # a deadline, not a span of study
         ("ck mid march, plan?", date(2026, 3, 15)),
         ("early june exam", date(2026, 6, 5)),
         ("late jan", date(2026, 1, 25)),  # later this month
