@@ -557,6 +557,16 @@ SCOPE_CASES = [
     case("how do i reschedule my step 2 date", "faq", topic="timing"),
     case("is it possible to push my ck back 2 weeks", "faq", topic="timing"),
     case("could you write my personal statement for derm", "out_of_scope"),
+    case("can you help me with my personal statement for EM", "out_of_scope"),  # a field named: still writing
+    case("is step 3 harder than ck?", "out_of_scope"),  # Step 3 set beside CK
+    case("pathoma or first aid for step 1 micro?", "out_of_scope"),
+    case("step 1 is in 2 weeks, what should i prioritize", "out_of_scope"),
+    case("how do i appeal my surgery clerkship grade", "out_of_scope"),
+    case("can i petition my school for a grade change in IM", "out_of_scope"),  # the school's, not IM's averages
+    # A low feeling said outright, asking nothing, is heard, not answered with a topic the model half-heard.
+    case("fried after that block 💀 renal is evil", "vent"),
+    case("so burnt out, 3 night shifts and still 2 blocks to do", "vent"),
+    case("ashamed to tell my PD I failed, do i tell them", "*"),  # a question stays one (the topic may answer)
     case("how do i write a good personal statement for IM", "out_of_scope"),
     case("i passed step 1, what's the step 2 passing score", "faq", topic="passing_score"),
     case("what level 2 score do DOs need for ortho", "out_of_scope"),

@@ -325,11 +325,23 @@ def _understand(
         settled in {"unknown", "faq"}
         and ruled is None
         # "exam is done and i'm burnt out": a low feeling after the exam, with no result told, is heard, not a topic
-        and (sure < CONFIDENT or (facts.status == "taken" and nums.score is None and feeling in _AFTER_EXAM_LOWS))
+        # a low feeling said outright and asking nothing is heard however sure the model is of a topic
+        # ("i'm dead after that block, cardio questions are evil" is not a question on the exam's format)
+        and (
+            sure < CONFIDENT
+            or (
+                nums.score is None
+                and not nums.practice
+                and feeling in _SAID_OUTRIGHT
+                and "?" not in text
+                and _QUESTION_RE.match(norm) is None
+            )
+        )
         and feeling not in (None, "hopeless")
         and len(text) < SPECIFIC_CHARS
         and not cues.asks_something(text, norm)
-        and find_exam_date(text, ANY_DAY) is None  # "7 weeks, 2 rest days a week, i burn out fast": plan answers
+        # "7 weeks, 2 rest days a week, i burn out fast": plan answers ("today was hard" dates nothing)
+        and not isinstance(find_exam_date(text, ANY_DAY), date)
     ):
         settled, topic = "vent", None  # "so burnt out": a feeling that asks nothing, not a topic half-heard
     if feeling not in ("hopeless",) and ruled is None and cues.asks_for_reassurance(norm):
@@ -557,6 +569,8 @@ def _settle(
         return "faq", 1.0, topics.TIMING  # how rescheduling works, not a date to move
     if not has_score and len(text) < SPECIFIC_CHARS and cues.moved_the_exam(norm) and "?" not in text:
         return "exam_moved", 1.0, None  # "I pushed my test back 2 weeks": their date moved, news to keep
+    if not has_score and cues.school_matter(norm):
+        return "out_of_scope", 1.0, None  # "petition my school for a grade change in peds": the school's, not ours
     if cues.asks_for_writing(norm):
         return "out_of_scope", 1.0, None  # "write my personal statement for rads": not ours, whatever field is named
     if not has_score and cues.asks_comlex_figures(norm):
@@ -671,6 +685,9 @@ def _settle(
 _FAIL_TOPICS = frozenset({topics.AFTER_FAIL, topics.RETAKES, topics.LOW_SCORE})
 """Topics that answer a Step 2 CK fail or a low result: for a Step 1 fail behind a passing CK, not theirs."""
 
+_SAID_OUTRIGHT = frozenset({"exhaustion", "stress", "panic"})
+"""Low feelings heard even when the model is sure of a topic, if the message asks nothing (shame or a
+fail told may still want the topic's answer: "ashamed to tell my program I failed")."""
 _AFTER_EXAM_LOWS = frozenset({"exhaustion", "stress", "panic", "worry", "disappointment", "shame"})
 _RETAKE_ASKED_IN = frozenset({"faq", "score_check", "score_fit"})
 """Readings under which "my ck was 246, should i retake?" is answered: a passed Step can't be retaken for a score."""

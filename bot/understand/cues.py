@@ -366,7 +366,8 @@ _OUT_OF_SCOPE = (
     (
         "school",
         re.compile(
-            r"\b(?:osce|school exams?|final exams?|midterms?|petition\w*|cbse)\b"
+            r"\b(?:osce|school exams?|final exams?|midterms?|petition\w*|cbse|grade (?:change|appeal|dispute))\b"
+            r"|\bappeal\s+(?:a\s+|my\s+|the\s+)?(?:\w+\s+)?grade\b"
             r"|\b(?:school s|schools|my|clerkship|rotation)\s+(?:\w+\s+){0,2}finals?\b"
         ),
     ),
@@ -396,7 +397,11 @@ _STEP1_PREP_RE = re.compile(
     r"boards and beyond|biochem|micro|pharm|physio|anatomy|dedicated|uworld|anki|blueprint|content outline|"
     r"topics?|subjects?|high yield|hardest|easiest|"
     r"question\s*:)\b"
-    r"|\b(?:study|studying|prep|prepare|preparing|resources?)\b.*\bstep\s*(?:1|one)\b"
+    r"|\b(?:study|studying|prep|prepare|preparing|resources?|first aid|pathoma|sketchy|boards and beyond)\b.*"
+    r"\bstep\s*(?:1|one)\b"
+    # Step 1 still ahead, asked about: "step 1 is in 3 weeks, what should i focus on"
+    r"|\bstep\s*(?:1|one)\s+(?:exam\s+)?(?:is|s)\s+(?:in|on|next|tomorrow|this)\b.*\b(?:focus|do|study|review|"
+    r"use|prioriti[sz]e)\b"
 )
 
 
@@ -404,9 +409,13 @@ _STEP3_ASKED_RE = re.compile(
     r"\b(?:take|taking|took|sit|sitting|schedule|study for|studying for|prep for|prepare for|pass)\s+(?:for\s+)?"
     r"(?:step\s*(?:3|three)|step3|usmle step 3)\b|\b(?:step\s*(?:3|three)|step3)\b[^.?!]{0,40}\?"
     r"|\b(?:step\s*(?:3|three)|step3)\b.{0,60}\b(?:when|should i|worth it|take it|do i need)\b"
+    # Step 3 set beside CK: "is step 3 harder than ck?"
+    r"|\b(?:step\s*(?:3|three)|step3)\s+(?:\w+\s+)?(?:harder|easier|worse|tougher|longer|shorter|different|"
+    r"more|less)\b"
 )
 _WRITING_RE = re.compile(
-    r"\b(?:write|writing|draft|edit|proofread|review|fill out|fill in|rewrite|polish)\s+(?:me\s+)?"
+    r"\b(?:write|writing|draft|edit|proofread|review|fill out|fill in|rewrite|polish|help\s+(?:me\s+)?(?:with|on))"
+    r"\s+(?:me\s+)?"
     r"(?:my\s+|a\s+|an\s+|the\s+)?(?:good\s+|strong\s+|great\s+|better\s+)?"
     r"(?:personal statement|ps|cv|resume|eras (?:application|experiences?|section|entries)|experiences? section|"
     r"letter of (?:intent|interest|recommendation)|lor|thank you (?:email|note)|cover letter|essay)\b"
@@ -431,14 +440,14 @@ _FIGURE_WORDS_RE = re.compile(
 _NAMES_USMLE_RE = re.compile(r"\b(?:usmle|step\s*(?:2|two)|step2|ck|convert\w*|conversion|equivalent)\b")
 
 
-_MOVE_WORDS = ("reschedul", "move", "change", "push", "postpone", "delay", "extend")
+_MOVE_WORDS = ("reschedul", "move", "change", "push", "postpone", "delay", "extend", "defer")
 """Every way `_HOW_TO_MOVE_RE` can end holds one of these."""
-_WRITING_WORDS = ("writ", "draft", "edit", "proofread", "review", "fill", "polish")
+_WRITING_WORDS = ("writ", "draft", "edit", "proofread", "review", "fill", "polish", "help")
 """Every alternative of `_WRITING_RE` starts with one of these."""
 _HOW_TO_MOVE_RE = re.compile(
     r"\b(?:how (?:do|can|would|should) (?:i|you|we|one)|how to|can i|could i|is it possible to|am i allowed to|"
     r"what does it cost to|does it cost (?:anything |money )?to|is there a fee to)\b.{0,30}?"
-    r"\b(?:reschedul\w*|move|change|push|postpone|delay|extend)\b"
+    r"\b(?:reschedul\w*|move|change|push|postpone|delay|extend|defer)\b"
 )
 
 
@@ -521,13 +530,25 @@ def wants_several_nudges(norm: str) -> bool:
 _ASKS_SOMETHING_RE = re.compile(
     r"\b(?:what now|now what|what next|what should i|what do i|when do|when does|when will|when is|how do i|"
     r"how long|how many|do i need|should i|can i|is it ok|is that ok|is that good|will they|any tips|"
-    r"is there (?:anything|any way|a way)|anything (?:else )?i (?:need|have|should)|do they need|does it matter)\b"
+    r"is there (?:anything|any way|a way)|anything (?:else )?i (?:need|have|should)|do they need|does it matter|"
+    r"do i (?:tell|say|mention|disclose)|will (?:my|they|the|it|programs?)|"
+    r"does (?:time|it|that|this)\b.{0,25}\bmatter)\b"
 )
 
 
 def asks_something(text: str, norm: str) -> bool:
     """A question in the message, with or without "?" ("I PASSED with a 241, what now for IM")."""
     return "?" in text or _ASKS_SOMETHING_RE.search(norm) is not None
+
+
+def school_matter(norm: str) -> bool:
+    """A school's own business ("petition my school for a grade change in peds"), whatever field is named."""
+    return _SCHOOL_BUSINESS_RE.search(norm) is not None
+
+
+_SCHOOL_BUSINESS_RE = re.compile(
+    r"\bpetition\w*\b|\bgrade (?:change|appeal|dispute)\b|\bappeal\s+(?:a\s+|my\s+|the\s+)?(?:\w+\s+){0,2}grade\b"
+)
 
 
 def asks_for_writing(norm: str) -> bool:
