@@ -189,6 +189,17 @@ def row(text: str, **fields: Any) -> Any:
         row("what do i say in ERAS about failing (209) before passing with 231?", score=231),
         # practice results in brackets after the tests' name
         row("took ck yesterday, nbmes were around 240 (238, 243, 241), worried now", score=None),
+        # "Second," numbers a question, not an attempt: the result told first stays theirs
+        row(
+            "I got 244 on CK. First, is 244 ok for IM? Second, should I couples match with my gf (EM, 251)?", score=244
+        ),
+        # Figures guessed at or listed from hearsay are quoted, not theirs
+        row("step 2 avg for ortho? is it like 257", score=None, quoted=(257,)),
+        row("people say peds avg is 240 and FM is 236, true?", score=None, quoted=(240, 236)),
+        # Practice results said without a test's name are the practice tests'
+        row("exam in 5 days, I've been 238-ish on everything", score=None, other=238),
+        row("waiting on my score. practice were 241 and 246", score=None),
+        row("panicked halfway through nbme 13. score 224. shaking", score=None),
         # Someone else's, told apart from theirs.
         row("EM avg? my friend matched EM in 2021 with a 238, said that was average", score=None, quoted=(238,)),
         row("she's going peds (CK 239) and I'm going IM (CK 252), couples matching", score=252, quoted=(239,)),

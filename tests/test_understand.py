@@ -811,6 +811,8 @@ def test_a_plain_question_about_a_field_carries_no_feeling_unless_one_is_said(
     [
         ("80 questions today. 71 percent. tired but ok", None, None),  # a day's report, not burnout
         ("ms1 and already scared of ck is that normal", "worry", None),
+        ("264!!!! i screamed so loud 😭😭 ortho here i come", "relief", None),  # tears of joy, not sorrow
+        ("i screamed when i saw 209 😭 i failed", "failure", "failed"),  # not tears of joy
         ("I took CK yesterday. Now I'm convinced I failed. how soon can I know?", "worry", "taken"),  # no result yet
         ("228 on CK. Step 1 passed on second attempt. is gen surg impossible?", None, None),  # Step 1's retake
         ("Step 2 CK I got 236 last fall, didn't match. Should I retake Step 2 to get a higher score?", None, "taken"),

@@ -268,6 +268,9 @@ def _understand(
     topic = ruled or (guess.topic[0][0] if settled == "faq" or asked else None)
     if ruled is None and settled == "faq" and nums.quoted and nums.score is None:
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
+    if ruled is None and topic in _IMG_ONLY_TOPICS and facts.school in ("us_md", "do"):
+        # "do i need CK to apply as a US MD or just to graduate": not an IMG's question, whatever words it shares
+        topic = next((t for t, _ in guess.topic if t not in _IMG_ONLY_TOPICS), topic)
     ck_passed = nums.score is not None and not (nums.hypothetical or nums.someone) and nums.score >= (pass_mark or 300)
     # "CK was 241... does it matter that my step 1 was a fail?": the fail is behind them and Step 1's; what
     # it weighs now is answered, not a Step 2 CK retake
@@ -471,7 +474,9 @@ def _hopeless_by_rule(norm: str) -> bool:
     return phrase_in(plain, vocabulary().hopeless_phrases) is not None or cues.hopeless(plain)
 
 
-_SHARPER_THAN_STRESS = frozenset({"worry", "panic", "disappointment", "relief"})
+_IMG_ONLY_TOPICS = frozenset({topics.IMG, "ecfmg_certification", "ecfmg_pathways"})
+"""Topics that answer only international graduates."""
+_SHARPER_THAN_STRESS = frozenset({"worry", "panic", "disappointment", "relief", "celebration"})
 """Feelings a plain cue names more exactly than the model's broad "stress"."""
 
 

@@ -1342,9 +1342,10 @@ _WORRY_RE = re.compile(
 )
 
 
+_FAIL_SAID_RE = re.compile(r"\b(?:fail|failed|failing)\b")
 _HAPPY_TEARS_RE = re.compile(
     r"\b(?:can t believe|cant believe|happy|omg|finally|yay|let s go|lets go|so proud|proud|crying happy|"
-    r"tears of joy)\b"
+    r"tears of joy|screamed|screaming|i did it)\b"
 )
 
 
@@ -1353,8 +1354,8 @@ def felt(text: str, norm: str) -> str | None:
     "relief" ("phew, 238"), "worry" ("am I screwed?"), and plain joy the model missed ("HOLY CRAP 258");
     None when none is plain."""
     crying = not _SAD_EMOJI.isdisjoint(text) or ":(" in text or ":'(" in text
-    if crying and _HAPPY_TEARS_RE.search(norm):
-        return "relief"  # "can't believe i got a 259 😭😭": tears of joy
+    if crying and _HAPPY_TEARS_RE.search(norm) and not _FAIL_SAID_RE.search(norm):
+        return "relief"  # "can't believe i got a 259 😭😭": tears of joy (not "screamed when i saw 219 😭 failed")
     if crying and _PASSED_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
     if _DISAPPOINTED_RE.search(norm) or crying:

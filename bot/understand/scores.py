@@ -192,7 +192,13 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     listed = _PRACTICE_LIST_RE.search(low) if "practice" in low or PRACTICE_NAME_RE.search(low) else None
     if listed is not None:
         # "my practice scores: 228, 235, 233": every one of them a practice result, whichever test
-        run = listed.group("list") or listed.group("said") or listed.group("run") or listed.group("paren")
+        run = (
+            listed.group("list")
+            or listed.group("plain")
+            or listed.group("said")
+            or listed.group("run")
+            or listed.group("paren")
+        )
         results = [int(n) for n in re.findall(r"\d{3}", run)]
         claimed |= set(results)
         other = other or results[0]
@@ -282,6 +288,10 @@ def _find_score(
         value, kind = verdict
         if kind in ("said", "bare") and quoted_end >= 0 and _ALTERNATIVE_RE.fullmatch(low[quoted_end : num.start]):
             kind = "quoted"  # "ortho avg was 256 last year? or 251?": the other figure heard, not theirs
+        elif kind in ("said", "bare") and quoted_end >= 0 and _AND_ALSO_RE.fullmatch(low[quoted_end : num.start]):
+            kind = "quoted"  # "ppl say IM avg is 245 and FM is 235": the next figure of the same hearsay
+        elif kind in ("said", "bare") and _AVERAGE_GUESS_RE.search(low, max(0, num.start - 60), num.start):
+            kind = "quoted"  # "step 2 avg for nsgy? is it like 255": the average guessed at, not their score
         if kind == "quoted":
             quoted_end = num.end
         if kind == "practice":
@@ -331,6 +341,9 @@ def _find_score(
 _PRACTICE_LIST_RE = re.compile(
     r"\bpractice\s+(?:test\s+|exam\s+)?(?:scores?|results?)\s*(?:were|are|was|is|:|=)?\s*"
     r"(?P<list>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})*)"
+    # "practice were 238 and 243", "practice tests were 240, 244"
+    r"|\bpractices?\s+(?:(?:tests?|exams?)\s+)?(?:were|are)\s+(?:like\s+|around\s+|about\s+)?"
+    r"(?P<plain>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})*)"
     # "my practice scores are all over the place: 229, 251, 236": words, a colon, then the list
     r"|\bpractice\s+(?:test\s+|exam\s+)?(?:scores?|results?)(?:\s+[a-z]+){1,6}?\s*:\s*"
     r"(?P<said>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})+)"
@@ -341,12 +354,22 @@ _PRACTICE_LIST_RE = re.compile(
     r"(?P<paren>\d{3}(?:\s*(?:,|/|and)\s*\d{3})+)\s*\)"
 )
 """Practice results listed under a plain label, no test named ("practice scores: 228, 235, 233")."""
+_AND_ALSO_RE = re.compile(
+    r"\s*(?:,|and|&)\s+(?:[a-z&/-]+\s+){1,3}(?:is|was|=|at)\s*(?:like\s+|around\s+|about\s+|maybe\s+)?"
+)
+"""Between one figure heard and the next of the same list ("IM avg is 245 and FM is 235")."""
+_AVERAGE_GUESS_RE = re.compile(
+    r"\b(?:avg|average|mean|median)\b[^.!\n]{0,40}\?\s*(?:is\s+it|isn\s*'?t\s+it|it\s*'?s|its)\s+"
+    r"(?:like\s+|around\s+|about\s+|roughly\s+)?$"
+)
+"""An average asked after, then guessed at: "avg for nsgy? is it like 255"."""
 _ALTERNATIVE_RE = re.compile(r"(?:\s+[a-z]+){0,3}[\s?.,!]*(?:or|vs|/)\s*(?:maybe|like|even|was it)?\s*")
 """What may stand between a figure heard and another offered beside it ("256 last year? or 251")."""
 _RETAKE_SCORE_RE = re.compile(
     r"\bre-?took\b"  # past: "retook in june and just got 231" (the look-ahead below is for one still to come)
-    # ("second-guessing" is doubt, not an attempt)
-    r"|\b(?:retake|second\s+(?:attempt|try|time)|2nd\s+(?:attempt|try|time)|second(?!\s*-?\s*guess)|2nd|"
+    # ("second-guessing" is doubt, and "Second, how many..." counts questions, not attempts)
+    r"|\b(?:retake|second\s+(?:attempt|try|time)|2nd\s+(?:attempt|try|time)|second(?!\s*-?\s*guess|\s*[,:)])|"
+    r"2nd(?!\s*[,:)])|"
     r"this\s+time)\b(?!\s+(?:is|was)?\s*(?:coming|in|on|next|scheduled|booked))"
     # "failed with a 208, and then passed with a 239": the pass after the fail
     r"|\b(?:then|later|finally|eventually)\s+passed\b|\bpass(?:ed|ing)\s+(?:it\s+)?(?:with|on)\s+(?:an?\s+)?\d"
@@ -416,7 +439,7 @@ _CK_DONE_RE = re.compile(
     r"|\b(?:took|finished|done with|passed|sat)\s+(?:my\s+|the\s+)?(?:ck|step\s*2|step2)\b"
 )
 """Step 2 CK named as sat, after a number: the number was its result."""
-_BARE_START_RE = re.compile(r"(?:^|[.!\n]\s*)(?:\d{3}\s*(?:,|and|&|/)\s*)*$")
+_BARE_START_RE = re.compile(r"(?:^|[.!\n]\s*)(?:(?:score|scored|got)\s*:?\s*)?(?:\d{3}\s*(?:,|and|&|/)\s*)*$")
 """A number that starts its sentence ("... done. 249."), alone or after others ("... 229 and 233")."""
 _GOT_BEFORE_RE = re.compile(
     r"\b(?:got|scored|was|were|came back|came out|hit|pulled)\s+(?:an?\s+|like\s+|around\s+|about\s+)?$|[=:]\s*$"
@@ -762,6 +785,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         return None  # "7 am", "9 o'clock"
     if 1 <= value <= 31 and (_MONTH_BEFORE_RE.search(tail) or _MONTH_AFTER_RE.match(after)):
         return None  # "March 3", "3rd of May"
+    if 100 <= value <= 300 and _ON_EVERY_TEST_RE.match(after):
+        return value, "practice"  # "240-ish on everything": the practice tests', all of them
     if 100 <= value <= 300 and _PRACTICE_LABEL_RE.search(tail):
         return value, "practice"  # "nbme 240": too big for a form number, so a practice score
     if 100 <= value <= 300 and _FROM_BEFORE_RE.search(tail) and PRACTICE_NAME_RE.search(low):
@@ -801,6 +826,10 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
 _COUNTED_THINGS_AFTER_RE = re.compile(
     r"\s+(?:[\w&/-]+\s+){0,2}?(?:interviews?|invites?|iis?|programs?|applications?|apps|offers?|letters?|lors?|pubs?|"
     r"publications?|posters?|rotations?|aways?|signals?|ranks?)\b"
+)
+_ON_EVERY_TEST_RE = re.compile(
+    r"(?:\s*-?\s*ish)?\s+(?:on|across)\s+(?:everything|all\s+(?:of\s+)?(?:them|my\s+\w+|the\s+\w+)|"
+    r"every\s+(?:practice|nbme|uwsa|test|form|one)|the\s+board)\b"
 )
 _FROM_BEFORE_RE = re.compile(
     r"\b(?:down|up|dropped|fell|rose|went|jumped|climbed|improved)\s+(?:\w+\s+)?from\s+(?:an?\s+|my\s+)?$"
