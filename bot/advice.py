@@ -379,7 +379,17 @@ def score_check(
         "supposed": f"A {score} would be",
         "someone": f"A {score} is",
     }[whose]
-    if diff >= STRONG_MARGIN:
+    # a fail they told, under every recent pass mark: that mark is the figure to read it against, not the average
+    failed = _fail_mark(score, knowledge) if whose in {"own", "remembered"} and stage == "retaking" else None
+    if failed is not None:
+        cited = escape(knowledge.cite(knowledge.facts[MINIMUM_SCORE_FACT].source))
+        head = f"📍 {yours} <b>{_points(failed - score)} under</b> Step 2 CK's pass mark of {failed} <i>({cited})</i>."
+        meaning = (
+            f"The {name} average of {average} describes people who passed, so it comes back into play once a "
+            "retake passes; programs weigh that pass after a fail."
+        )
+        step = "Next: plan the retake around the weak areas on your score report; tap Retakes for the rules."
+    elif diff >= STRONG_MARGIN:
         head = f"✅ {yours} <b>{_points(diff)} above</b> the {name} average of {average}."
         meaning = (
             "That's a strong score for this field. Programs still read the whole application, "
@@ -409,19 +419,19 @@ def score_check(
             "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
             "how broadly to apply, and keep a parallel plan in mind."
         )
-    if stage is not None:
+    if stage is not None and failed is None:
         step = _STAGE_STEPS.get(stage, step)
     if whose == "supposed":
         step = PREP_STEP  # whatever the stage: the score is still to be earned
     elif whose == "someone":
         meaning, step = SOMEONE_MEANING, SOMEONE_STEP  # their score: no advice about their application
-    below_pass = _below_pass_note(score, knowledge) if whose in {"own", "remembered"} else ""
+    below_pass = _below_pass_note(score, knowledge) if whose in {"own", "remembered"} and failed is None else ""
     other_figures = _more_figures(score, spec, knowledge, yours=whose in {"own", "remembered"})
     note = _match_note(spec.match_note, spec.match_sources, knowledge)
     closing = "" if whose == "someone" else CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
     source = "\n\n".join(part for part in (_source_line(knowledge, spec), other_figures, note) if part)
     neighbours = knowledge.nearest(spec.id)  # the closest averages, for a "compare" follow-up
-    more = RETAKES if below_pass else Button("What else matters?", f"/faq {topics.BEYOND_SCORES}")
+    more = RETAKES if below_pass or failed is not None else Button("What else matters?", f"/faq {topics.BEYOND_SCORES}")
     buttons = (
         (
             Button("📊 Chart", f"/chart {score}"),
@@ -464,6 +474,15 @@ def _more_figures(score: int, spec: Specialty, knowledge: Knowledge, *, yours: b
 
 def _day(date: dt.date) -> str:
     return f"{date:%B} {date.day}, {date.year}"
+
+
+def _fail_mark(score: int, knowledge: Knowledge) -> int | None:
+    """The current pass mark when `score` is under every recent one (a fail whatever the exam date); else None."""
+    marks = [knowledge.facts.get(fact) for fact in (MINIMUM_SCORE_FACT, EARLIER_MINIMUM_FACT)]
+    values = [m.value for m in marks if m is not None and m.value is not None]
+    if not values or score >= min(values):
+        return None
+    return values[0]
 
 
 def _below_pass_note(score: int, knowledge: Knowledge) -> str:
@@ -652,7 +671,7 @@ def faq_answer(
     reply = Reply(
         f"<b>{escape(entry.title)}</b>\n\n{answer}",
         buttons,
-        numbers=numbers_section(specs or [], score, knowledge, entry),
+        numbers=numbers_section(specs or [], score, knowledge, entry, stage),
         next_step=escape(next_step),
         source=f"<i>Sources: {cites}.</i>",
     )
@@ -684,6 +703,7 @@ def specific_answer(
     specs: list[Specialty] | None = None,
     score: int | None = None,
     yes_no: bool = True,
+    stage: Stage | None = None,
 ) -> Reply:
     """One specific answer, first and short, with its sources; the topic's general answer behind a button."""
     topic = knowledge.faq[answer.topic]
@@ -691,18 +711,31 @@ def specific_answer(
     return Reply(
         f"<b>{escape(answer.question)}</b>\n\n{escape(_opened(answer.answer, yes_no))}",
         ((Button(f"More: {topic.title}", f"/faq {topic.topic}"),),),
-        numbers=numbers_section(specs or [], score, knowledge, topic),
+        numbers=numbers_section(specs or [], score, knowledge, topic, stage),
         source=f"<i>Sources: {cites}.</i>",
     )
 
 
 def numbers_section(
-    specs: list[Specialty], score: int | None, knowledge: Knowledge, topic: FaqEntry | None = None
+    specs: list[Specialty],
+    score: int | None,
+    knowledge: Knowledge,
+    topic: FaqEntry | None = None,
+    stage: Stage | None = None,
 ) -> str:
     """Beside an answer: the student's score against each specialty's lead figure, or the figure alone
     (not under a logistics topic, where a figure nobody asked for is noise: `FaqEntry.averages_beside`)."""
     if score is None and topic is not None and not topic.averages_beside:
         return ""
+    failed = _fail_mark(score, knowledge) if score is not None and stage == "retaking" else None
+    mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
+    if specs and score is not None and failed is not None and mark is not None:
+        # a fail: the pass mark is the figure that matters now, not how far below a field's average it is
+        cited = escape(knowledge.cite(mark.source))
+        return (
+            f"📍 Your {score} is {_points(failed - score)} under Step 2 CK's pass mark of {failed} "
+            f"<i>({cited})</i>. The field's averages matter again once a retake passes."
+        )
     lines: list[str] = []
     for spec in specs[:2]:
         lead = knowledge.lead(spec.id)

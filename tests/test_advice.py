@@ -535,3 +535,15 @@ def test_well_above_many_averages_the_fit_list_stays_short(knowledge: Knowledge)
     band = text.split("At or above the average\n", 1)[1].split("\n\n", 1)[0]
     lines = [line for line in band.splitlines() if line.startswith("• ")]
     assert len(lines) <= 4  # the nearest averages each on a line, the rest on one (every field still named above)
+
+
+@pytest.mark.parametrize("score", [201, 209, 213])
+def test_a_fail_told_is_read_against_the_pass_mark_not_the_fields_average(knowledge: Knowledge, score: int) -> None:
+    parsed = Parsed("score_check", score=score, specialties=("internal-medicine",), status="failed")
+    text = plain_text(advise(parsed, Profile(1), knowledge, stage="retaking").html)
+    assert f"Your {score} is {218 - score} points under Step 2 CK's pass mark of 218 (USMLE" in text
+    assert "below the Internal Medicine average" not in text  # no distance to a field's average after a fail
+    untold = plain_text(advise(replace(parsed, status=None), Profile(1), knowledge).html)
+    assert (
+        "below the Internal Medicine average" in untold and "If it's a practice score" in untold
+    )  # asked, not assumed
