@@ -64,6 +64,12 @@ CANT_START_ANSWER = "after-fail-cant-start"
 """The NRMP's answer for a matched student who can't start on time: a waiver of the commitment, a deferral."""
 NOT_MATCHED_ANSWER = "match-unmatched-soap"
 PASSED_NO_RETAKE_ANSWER = "low-cant-retake-passed"
+FAIL_ON_RECORD_ANSWER = "rt-programs-see-fail"
+"""For a fail behind a passed retake: whether programs still see it, not what to do right after failing."""
+SCORE_ASKS = frozenset({"score_check", "score_fit"})
+FAIL_BEHIND = frozenset({topics.AFTER_FAIL, topics.RETAKES})
+_FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")
+"""A question about the fail itself ("will programs filter me for the fail?")."""
 SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
 BEFORE_THE_MATCH = frozenset(
     {
@@ -112,6 +118,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         parsed.status == "passed"
         and parsed.feeling is None
         and (len(text) < PASS_NEWS_CHARS or cues.joyful(text, norm))
+        and not cues.asks_to_retake(text, norm)  # "passed with 219, can i retake it?": not news to be relieved at
     ):
         parsed = replace(parsed, feeling="relief")  # "I PASSED with a 241, what now for IM": the pass first
     preparing = parsed.intent == "faq" and parsed.topic in SOON_TOPICS
@@ -272,8 +279,19 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     # A comparison whose post asks a question of its own (a topic beside the frame): the question is
     # answered first, and the score is set beside the averages in that answer's numbers section.
     asked = replace(parsed, intent="faq") if parsed.intent in FIGURE_INTENTS and parsed.topic else parsed
-    if ruled_answer is None and asked.topic == topics.LOW_SCORE and not failed and cues.asks_to_retake(text, norm):
-        ruled_answer = k.answers.get(PASSED_NO_RETAKE_ANSWER)  # "my step 2 was 246. should i retake?": a pass stands
+    if (
+        ruled_answer is None
+        and (asked.topic == topics.LOW_SCORE or (asked.intent in SCORE_ASKS and parsed.status == "passed"))
+        and not failed
+        and cues.asks_to_retake(text, norm)
+    ):
+        # "my step 2 was 246. should i retake?", "passed with 219, can you even retake a passing score?": a pass stands
+        ruled_answer = k.answers.get(PASSED_NO_RETAKE_ANSWER)
+        asked = replace(asked, intent="faq", topic=topics.LOW_SCORE)
+    fail_asked = asked.topic in FAIL_BEHIND or (asked.intent in SCORE_ASKS and _FAIL_ASKED_RE.search(text.lower()))
+    if ruled_answer is None and parsed.status == "passed" and fail_asked and cues.says_a_fail(norm):
+        # "failed once, retook and passed with 236; will IM programs filter a fail?": the fail on their record
+        ruled_answer = k.answers.get(FAIL_ON_RECORD_ANSWER)
     specific = ruled_answer
     if specific is None and asked.intent == "faq" and text:
         specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)

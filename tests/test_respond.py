@@ -36,6 +36,14 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # A practice result asked about: what practice tests tell you, then where it sits against the pass mark.
         ("uwsa1 was 245, what does that translate to", None, "27 points above step 2 ck's pass mark of 218"),
         ("nbme 12 238 and uwsa2 251 which one do i trust", None, "watch the trend"),
+        # A pass they'd like to retake: a passed Step can't be retaken for a score, however it's asked.
+        ("passed with 221 but want EM, thinking of retaking, can you even retake a pass?", None, "no. usmle doesn"),
+        # A fail behind a passed retake: whether programs still see it, not what to do right after failing.
+        (
+            "failed ck last year (206), retook and passed with 238. applying IM. will programs filter me for the fail?",
+            None,
+            "will programs still see the fail",
+        ),
         # A real result lower than practice asks why, not what fits.
         ("why is my 241 lower than my nbmes", None, "why did i score lower on the real step 2"),
         ("244 on CK and 251 on uwsa2, why so different", None, "why did i score lower on the real step 2"),

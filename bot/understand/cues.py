@@ -1151,7 +1151,11 @@ def asks_to_retake(text: str, norm: str) -> bool:
 
 _RETAKE_ASK_RE = re.compile(
     r"\b(?:should|can|could|may|would|do|allowed to|worth|is it (?:worth|smart|dumb|possible|allowed) to)\s+"
-    r"(?:i\s+)?(?:re-?take|retaking|re take|take (?:it|ck|step 2) again|sit (?:it|ck) again|redo (?:it|ck))\b"
+    r"(?:i\s+|you\s+|u\s+|you even\s+|i even\s+)?(?:re-?take|retaking|re take|take (?:it|ck|step 2) again|"
+    r"sit (?:it|ck) again|redo (?:it|ck))\b"
+    # "thinking of retaking even though I passed": weighing it, asked without a question word
+    r"|\b(?:thinking|thought|considering|debating|wondering)\s+(?:of|about|whether to|if i should)?\s*"
+    r"(?:re-?taking|re taking|retake)\b"
 )
 _RETAKE_QUESTION_RE = re.compile(r"\bre-?take(?: it)?\s*\?")
 
