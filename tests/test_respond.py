@@ -243,3 +243,9 @@ def test_a_scored_step1_asked_about_in_a_long_post_gets_the_offset_answer(knowle
         "exam is march 3. i want EM. does my step 1 still count against me? also getting nervous"
     )
     assert "Can a strong Step 2 CK make up for it?" in answer(knowledge, post)
+
+
+def test_no_answer_written_for_a_fail_reaches_a_student_who_told_of_none(knowledge: Knowledge) -> None:
+    text = "matched IM!! but i never took ck, my school didn't require it. can i start residency without it?"
+    shown = answer(knowledge, text).lower()
+    assert "failed" not in shown and "after a fail" not in shown and "retake" not in shown

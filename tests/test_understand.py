@@ -567,6 +567,13 @@ SCOPE_CASES = [
     case("fried after that block 💀 renal is evil", "vent"),
     case("so burnt out, 3 night shifts and still 2 blocks to do", "vent"),
     case("ashamed to tell my PD I failed, do i tell them", "*"),  # a question stays one (the topic may answer)
+    # No fail told, no DO or IMG said: none of their topics' answers
+    case(
+        "matched FM! never took ck though, school didn't require it. can i start residency without it?",
+        "*",
+        status=None,
+    ),
+    case("can a DO match without ever taking USMLE?", "faq", topic="do_without_usmle"),  # DO in capitals counts
     case("how do i write a good personal statement for IM", "out_of_scope"),
     case("i passed step 1, what's the step 2 passing score", "faq", topic="passing_score"),
     case("what level 2 score do DOs need for ortho", "out_of_scope"),

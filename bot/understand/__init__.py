@@ -271,6 +271,9 @@ def _understand(
     if ruled is None and topic in _IMG_ONLY_TOPICS and facts.school in ("us_md", "do"):
         # "do i need CK to apply as a US MD or just to graduate": not an IMG's question, whatever words it shares
         topic = next((t for t, _ in guess.topic if t not in _IMG_ONLY_TOPICS), topic)
+    do_said = facts.school == "do" or _DO_SAID_RE.search(norm) is not None or _DO_CAPS_RE.search(text) is not None
+    if ruled is None and topic in _DO_ONLY_TOPICS and not do_said:
+        topic = next((t for t, _ in guess.topic if t not in _DO_ONLY_TOPICS), topic)  # no DO or COMLEX named
     ck_passed = nums.score is not None and not (nums.hypothetical or nums.someone) and nums.score >= (pass_mark or 300)
     # "CK was 241... does it matter that my step 1 was a fail?": the fail is behind them and Step 1's; what
     # it weighs now is answered, not a Step 2 CK retake
@@ -290,6 +293,17 @@ def _understand(
         # "got my score back, 218. passed but barely", "ashamed to tell my parents my score": a low score or a
         # feeling about one, not a fail to plan a retake around
         topic = topics.LOW_SCORE
+    elif (
+        topic == topics.AFTER_FAIL
+        and ruled is None
+        and facts.status not in ("failed", "passed")
+        and nums.score is None
+        and not nums.practice
+        and not cues.says_a_fail(norm)
+        and not cues.fears_failing(norm)
+    ):
+        # "matched, but i never took CK. can i start residency without it?": no fail told, so not the fail's answer
+        topic = next((t for t, _ in guess.topic if t not in _FAIL_TOPICS | _DO_ONLY_TOPICS), topic)
     elif settled in _RETAKE_ASKED_IN and ck_passed and facts.status != "failed" and retake_asked:
         topic = topics.LOW_SCORE  # "my step 2 was 246. should i retake?": a passed Step can't be retaken for a score
     elif topic in _FAIL_TOPICS and facts.status != "failed" and failed_comlex(norm):
@@ -474,6 +488,13 @@ def _hopeless_by_rule(norm: str) -> bool:
     return phrase_in(plain, vocabulary().hopeless_phrases) is not None or cues.hopeless(plain)
 
 
+_DO_ONLY_TOPICS = frozenset({topics.DO_STUDENTS, "do_without_usmle"})
+"""Topics that answer only osteopathic students."""
+_DO_SAID_RE = re.compile(
+    r"\b(?:comlex|osteopath\w*|dos|d o|do (?:student|school|senior|applicant)s?|omm|oms[1-4]?|level [12])\b"
+)
+_DO_CAPS_RE = re.compile(r"\bD\.?O\.?s?\b")
+"""DO in capitals ("can a DO match without USMLE"), the word "do" being everywhere else."""
 _IMG_ONLY_TOPICS = frozenset({topics.IMG, "ecfmg_certification", "ecfmg_pathways"})
 """Topics that answer only international graduates."""
 _SHARPER_THAN_STRESS = frozenset({"worry", "panic", "disappointment", "relief", "celebration"})
