@@ -267,6 +267,8 @@ SOURCED_NUMBERS.update(
 SOURCED_NUMBERS.update(
     {
         "usmle-score-rechecks": {90},
+        "prometric-test-center-security": set(),
+        "prometric-preapproved-items": set(),
         "usmle-break-time": set(),
         "ecfmg-2024-ib-taking-exam": set(),
         "nbme-scores-transcripts-2015": set(),
