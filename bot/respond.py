@@ -92,7 +92,7 @@ FIGURE_INTENTS = frozenset({"average", "score_check", "score_fit", "compare"})
 """Replies that show specialty averages (drawn from U.S. MD seniors: an IMG or DO is told so)."""
 SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
 """Readings that, with the exam hours away, are about that day (`talk.exam_soon`)."""
-SOON_TOPICS = frozenset({topics.STUDY_STRATEGIES, topics.STUDY_LENGTH, topics.TIMING})
+SOON_TOPICS = frozenset({topics.STUDY_STRATEGIES, topics.STUDY_LENGTH, topics.TIMING, "prometric_practice"})
 """How to study, how long, when to sit it: with the exam hours away, the answer is that day instead."""
 FOR_SOMEONE_ELSE = "<i>Here's what helps after a fail, to pass on to them:</i>"
 QBANK_READS = frozenset(

@@ -104,6 +104,9 @@ def test_yes_no_question(text: str, yes_no: bool) -> None:
         ("what's the average for derm", None),
         ("taking my practice nbme today and my hands are shaking", None),  # a practice test, not exam day
         ("uwsa2 today then the real exam tomorrow", "tomorrow"),
+        ("ck in 2 hrs, wish me luck", "today"),  # hours away in daylight: the day itself
+        ("can't sleep, ck is in 3 hours", "tomorrow"),  # still the night before
+        ("driving to prometric now, so nervous", "today"),
     ],
 )
 def test_exam_soon_hears_the_exam_hours_away(text: str, when: str | None) -> None:

@@ -1402,8 +1402,13 @@ SHOUTED_JOY_FROM = 245
 _TOMORROW_RE = re.compile(
     r"\b(?:tomorrow|tmrw|tmr|2morrow|tonight|night before|in the morning|in \d{1,2} (?:hours?|hrs?))\b"
 )
-_TODAY_RE = re.compile(r"\b(?:today|this morning|this afternoon|in an hour|in a few hours)\b")
-_SOON_ABOUT_RE = words_re(*EXAM_WORDS, "it", "sleep", "slept", "sleeping", "bed")
+_TODAY_RE = re.compile(
+    r"\b(?:today|this morning|this afternoon|in an hour|in a few hours|in [1-4] (?:hours?|hrs?))\b"
+    # on the way: "heading to prometric now", "walking in", "about to start"
+    r"|\b(?:heading (?:to|into|over to)|on my way to|driving to|walking into|about to (?:start|take|sit|walk into))\s+"
+    r"(?:the\s+|my\s+)?(?:prometric|test center|testing center|exam|test|ck|step\s*2)\b"
+)
+_SOON_ABOUT_RE = words_re(*EXAM_WORDS, "it", "sleep", "slept", "sleeping", "bed", "prometric")
 
 
 _PRACTICE_SOON_RE = re.compile(rf"\b(?:practice|{PRACTICE_TESTS}|self assessment)\b")
@@ -1423,9 +1428,15 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
         return None  # "just took CK today": the day is behind them, not ahead
     if _OTHER_DAY_RE.search(norm) and not _EXAM_THAT_DAY_RE.search(norm):
         return None  # "score comes out tomorrow", "40 today at 58%", "skipped today": that day is about something else
+    if _TODAY_RE.search(norm) and not _NIGHT_RE.search(norm):
+        return "today"  # "exam in 2 hours", "heading to prometric now": the day itself
     if _TOMORROW_RE.search(norm):
         return "tomorrow"
     return "today" if _TODAY_RE.search(norm) else None
+
+
+_NIGHT_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr|2morrow|tonight|night before|sleep|slept|sleeping|bed)\b")
+"""The night before, said: "can't sleep, exam in 3 hrs" is still the night."""
 
 
 _TOOK_IT_RE = re.compile(
