@@ -119,11 +119,16 @@ _WEIGHING_ACK = {
     "body": "Not sleeping or eating well makes everything feel heavier. Looking after that is part of the "
     "preparation, not a break from it.",
     "pride": "Good for you: that is worth being proud of.",
+    "guilt": "Feeling guilty about what this exam takes from the people around you is common, and it shows how much "
+    "you care. This stretch is temporary.",
+    "waiting": "Waiting for a score is its own kind of hard, and replaying questions is something nearly everyone "
+    "does. Nothing you do now changes the result, so be gentle with yourself.",
+    "anger": "It makes sense to be angry about that. Let's put the energy into what you can still control.",
     "stupid": "Feeling stupid in a question bank is what learning there feels like: the misses are where the points "
     "come from.",
 }
 """What weighs on them, named in place of the feeling's stock line (a loss comes first, feeling or not)."""
-_WITHOUT_A_FEELING = frozenset({"grief", "unmatched", "family", "body", "pride"})
+_WITHOUT_A_FEELING = frozenset({"grief", "unmatched", "family", "body", "pride", "guilt", "waiting", "anger"})
 """What weighs enough to name even when the model heard no feeling in how it was said."""
 _PROUD_TOO = {"first_gen": "As the first in your family to get here, that's even bigger."}
 """Beside good news, what weighed on them makes it bigger, not heavier."""

@@ -223,6 +223,13 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
         ("i'm so proud of myself today", "pride"),
         ("not so proud of my uwsa 205 tbh", None),  # pride denied
         ("uworld makes me feel so stupid", "stupid"),
+        ("feel so guilty leaving my kids with my mom every weekend to study", "guilt"),
+        ("the wait for my score is killing me", "waiting"),
+        ("i keep refreshing my email at 3am", "waiting"),
+        ("honestly furious at my school for moving our deadline", "anger"),
+        ("mad at myself for skipping two days", None),  # at themselves: no anger at anyone to name
+        ("our dog passed yesterday and i can't focus", "grief"),
+        ("i'm waiting for my nbme to load", None),
     ],
 )
 def test_what_weighs_on_them_is_read_and_lookalikes_are_not(text: str, weighs: str | None) -> None:

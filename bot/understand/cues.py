@@ -936,12 +936,24 @@ def did_not_match(norm: str) -> bool:
 
 
 Weighing = Literal[
-    "grief", "unmatched", "family", "family_hint", "first_gen", "comparison", "abroad", "body", "stupid", "pride"
+    "grief",
+    "unmatched",
+    "family",
+    "family_hint",
+    "first_gen",
+    "comparison",
+    "abroad",
+    "body",
+    "stupid",
+    "pride",
+    "guilt",
+    "waiting",
+    "anger",
 ]
 _GRIEF_RE = re.compile(
     r"\b(?:passed away|funeral|grieving|(?<!good )grief|(?:my|our)\s+(?:\w+\s+)?(?:mom|dad|mother|father|"
-    r"grand\w+|brother|sister|uncle|aunt|friend|cousin)\s+(?:just\s+)?died|lost my\s+(?:mom|dad|mother|father|"
-    r"grand\w+|brother|sister|best friend))\b"
+    r"grand\w+|brother|sister|uncle|aunt|friend|cousin|dog|cat|pet)\s+(?:just\s+)?(?:died|passed)|lost my\s+"
+    r"(?:mom|dad|mother|father|grand\w+|brother|sister|best friend|dog|cat))\b"
 )
 _FEEL_STUPID_RE = re.compile(
     r"\b(?:feel|feeling|felt|makes me feel)\s+(?:so\s+|really\s+|like\s+an?\s+)?(?:stupid|dumb|idiot)\b"
@@ -949,7 +961,7 @@ _FEEL_STUPID_RE = re.compile(
 _PARENTS = ("parent", "family", "mom", "dad", "mother", "father")
 _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     # (what weighs, words every match holds, so the pattern runs only where one is there, the pattern)
-    ("grief", ("passed away", "funeral", "griev", "grief", "died", "lost my"), _GRIEF_RE),
+    ("grief", ("passed", "funeral", "griev", "grief", "died", "lost my"), _GRIEF_RE),
     (
         "first_gen",
         ("first",),
@@ -1010,6 +1022,21 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     ("stupid", ("stupid", "dumb", "idiot"), _FEEL_STUPID_RE),
+    ("guilt", ("guilt",), re.compile(r"\b(?:feel\w*|felt)\s+(?:so\s+|really\s+|super\s+|kinda\s+)?guilty\b|\bguilt\b")),
+    (
+        "waiting",
+        ("wait", "refresh", "replay"),
+        re.compile(
+            r"\b(?:the wait(?:ing)?|waiting (?:for|on) (?:my|the) (?:ck |step 2 )?(?:score|result)s?)\b.{0,30}"
+            r"\b(?:killing|torture|worst|hard|unbearable|awful|brutal)\b"
+            r"|\b(?:keep|can t stop|cant stop)\s+(?:refreshing|replaying|checking my email)\b"
+        ),
+    ),
+    (
+        "anger",
+        ("angry", "furious", "pissed", "mad at"),
+        re.compile(r"\b(?:so\s+|really\s+)?(?:angry|furious|pissed)\s+(?:at|with|about)\b|\bmad at (?!myself)"),
+    ),
     (
         "pride",
         ("proud",),
