@@ -286,6 +286,8 @@ def _counted_from(
     Only where the exam is what is counted (an exam word or "it" before it, or the answer starts with
     it); a day counted from one not named asks for the exam's own date.
     """
+    if "after" not in folded and "before" not in folded and "following" not in folded:
+        return found  # every count from another day holds one of these: most messages skip the scan
     for m in _COUNTED_FROM_RE.finditer(folded):
         if any(f[0] < m.end() < f[1] for f in found) or folded.endswith("in ", 0, m.start()):
             continue  # already a date of its own ("the day after tomorrow", "in 2 weeks before my rotation")

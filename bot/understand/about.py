@@ -100,8 +100,9 @@ _PASSED_RE = re.compile(
     r"comlex|level|oet|cs|the cs|nbme|uwsa|my nbme|the nbme|boards? for step 1))"
 )
 _TAKEN_RE = re.compile(
-    # (not "i never took ck", "didn't take it": the exam still ahead, or never sat)
-    r"(?<!never )(?<!not yet )\b(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
+    # (not "i never took ck": never sat; the words first, then the look-backs, which cost every position otherwise)
+    r"\b(?=(?:i )?(?:took|sat|finished|just did|just took|have taken|already took) )(?<!never )(?<!not yet )"
+    r"(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
     r" (?:step 2|ck|step2|s2|the exam|my exam|the test|my test|it)\b"
     r"(?! (?:earlier|sooner) than (?:planned|i planned|scheduled))"
     r"|\b(?:my )?(?:score|scores|results?) (?:came back|came out|is out|are out)\b"
