@@ -34,6 +34,7 @@ from bot.understand.cues import (
     life_around_study,
     low_day,
     retake_result,
+    someone_in_crisis,
     wants_reminders,
     wants_reminders_off,
     wants_several_nudges,
@@ -210,7 +211,7 @@ class Advisor:
             case "crisis":
                 # Care comes before anything else, a plan set-up waiting for an answer included:
                 # nothing is planned or scored in this turn, and the set-up waits, untouched.
-                return _turn(talk.crisis(self.knowledge), parsed)
+                return _turn(talk.crisis(self.knowledge, for_someone=someone_in_crisis(norm)), parsed)
             case "setup" if setup is not None:
                 return self._save_plan(profile, setup)
             case "setup_aside":

@@ -165,14 +165,25 @@ def acknowledge(parsed: Parsed) -> str:
     return pick(options, parsed.feeling, parsed.score, parsed.specialties)
 
 
-def crisis(knowledge: Knowledge) -> Reply:
-    """For hopelessness or self-harm: care first, then where to find help now. No data, no plan."""
+def crisis(knowledge: Knowledge, *, for_someone: bool = False) -> Reply:
+    """For hopelessness or self-harm: care first, then where to find help now. No data, no plan.
+
+    `for_someone`: said of someone else ("my roommate wants to die"), so how to help them comes first."""
     fact = knowledge.facts.get(CRISIS_FACT)
     line = (
         f"• {escape(fact.text)} <i>({escape(knowledge.cite(fact.source))})</i>\n"
         if fact is not None
         else "• Please reach a crisis line or your local emergency number now.\n"
     )
+    if for_someone:
+        return Reply(
+            "I'm so sorry, that's frightening to hear, and you're right to take it seriously.\n\n"
+            "• If they might act on it now, call your local emergency number and stay with them.\n"
+            f"{line}"
+            "• Their school's wellness or counselling service is there for exactly this, and it's confidential: "
+            "offer to help them reach it.\n\n"
+            "Look after yourself too: a conversation like that is a lot to carry, so tell someone you trust."
+        )
     html = (
         "I'm really sorry you're feeling this way. You matter far more than any exam or score, "
         "and you don't have to carry this alone.\n\n"

@@ -84,6 +84,18 @@ def test_hopelessness_gets_care_and_where_to_find_help(advisor: Advisor, text: s
     assert "average" not in shown and not turn.reply.buttons  # no data, no plan, no menu: care first
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["my roommate told me she wants to die after her score, what do i do", "my friend keeps talking about killing himself"],
+)
+def test_someone_elses_crisis_gets_how_to_help_them_and_the_crisis_line(advisor: Advisor, text: str) -> None:
+    turn = advisor.handle(1, text)
+    shown = plain_text(turn.reply.html)
+    assert turn.feeling == "hopeless" and "988 Suicide & Crisis Lifeline" in shown
+    assert "stay with them" in shown and "I'm really sorry you're feeling this way" not in shown  # about them
+    assert not turn.reply.buttons
+
+
 # Each set-up question in turn, reached by answering the ones before it.
 SETUP_ANSWERS = ["make me a study plan", "in 6 weeks", "5", "7am", "New York"]
 

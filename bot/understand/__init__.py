@@ -327,6 +327,8 @@ def _understand(
         also = tuple(dict.fromkeys(_label("faq", topics.STEP1_VS_STEP2) if a in fail_labels else a for a in also))
         also = tuple(a for a in also if a != _label(settled, topic or ""))
     feeling = _feeling(text, norm, guess, loaded, ents)
+    if feeling != "hopeless" and cues.someone_in_crisis(norm):
+        feeling = "hopeless"  # "my roommate told me she wants to die": a crisis all the same, met as one
     if (
         feeling in _WORRIES
         and settled in _ENTITY_SETTLED

@@ -861,6 +861,27 @@ _IDIOM_RE = re.compile(
 )
 
 
+_SOMEONE_IN_CRISIS_RE = re.compile(
+    r"\b(?:roommate|roomie|friend|bff|classmate|sister|brother|sibling|partner|boyfriend|girlfriend|bf|gf|wife|"
+    r"husband|fiance|fiancee|son|daughter|cousin|colleague|co-?resident|he|she|they)\b"
+    r"(?:\s+\w+){0,5}?\s+(?:wants? to die|want(?:s|ed)? to end (?:it|his life|her life|their life|things)|"
+    r"(?:is|s|are|re|seems|sounds)\s+(?:really\s+)?suicidal|"
+    r"(?:talk\w*|think\w*|thought) (?:about|of) (?:killing|hurting|ending|suicide|dying)|"
+    r"(?:might|could|will|going to|gonna) (?:kill|hurt) (?:himself|herself|themselves|themself)|"
+    r"(?:cut|cutting|hurt|hurting|harming) (?:himself|herself|themselves|themself)|"
+    r"(?:does|do)n t want to (?:live|be alive|be here) anymore)"
+)
+"""Someone else in crisis, told by a student worried for them ("my roommate told me she wants to die")."""
+
+
+def someone_in_crisis(norm: str) -> bool:
+    """A crisis said of someone else: the student needs how to help them, with the same urgency."""
+    return (
+        _SOMEONE_IN_CRISIS_RE.search(norm) is not None
+        and _SOMEONE_IN_CRISIS_RE.search(without_idioms(norm)) is not None
+    )
+
+
 def without_idioms(norm: str) -> str:
     """The text less figures of speech that only sound like a crisis ("I want to die of embarrassment")."""
     return _IDIOM_RE.sub(" ", norm)
