@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.understand.about import _CLAUSE_RE, AboutFacts, about, failed_comlex, failed_step1
+from bot.understand.about import _CLAUSE_RE, AboutFacts, about, failed_comlex, failed_step1, someone_else_failed
 from knowledge.text import fold, normalize
 
 
@@ -30,6 +30,8 @@ def facts(text: str) -> AboutFacts:
         ("med school in Georgia, 245 for EM", {"school": None}),  # a US state as often as a country
         ("I'm from India, 240 on ck", {"school": None}),  # where they're from is not where they trained
         ("I'm a DO student, should I take step 2 too", {"school": "do"}),
+        ("matched FM but i never took ck, can i start without it", {"status": None}),  # never sat
+        ("the exam was so hard, every question had two answers", {"status": "taken"}),  # judged afterwards
         ("matched IM!! do i still need to do anything with ERAS?", {"school": None}),  # "do" asks; IM is the field
         ("im a us md student, ms3", {"school": "us_md", "stage": "ms3"}),
         ("I'm a 4th year applying peds", {"stage": "4th year"}),
@@ -121,3 +123,15 @@ def test_clauses_are_cut_only_at_non_word_characters(text: str) -> None:
     at a clause's edge is one in the whole text too."""
     for cut in _CLAUSE_RE.finditer(text):
         assert re.match(r"\W", cut.group()[0]) and re.match(r"\W", cut.group()[-1]), (text, cut.group())
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs"),
+    [
+        ("my roommate failed ck last week", True),
+        ("my best friend just failed step 2", True),
+        ("what do i write in eras about my failed attempt?", False),  # their own attempt
+    ],
+)
+def test_a_fail_is_someone_elses_only_when_a_person_is_named(text: str, theirs: bool) -> None:
+    assert someone_else_failed(normalize(text)) is theirs

@@ -200,6 +200,7 @@ def row(text: str, **fields: Any) -> Any:
         row("exam in 5 days, I've been 238-ish on everything", score=None, other=238),
         row("waiting on my score. practice were 241 and 246", score=None),
         row("panicked halfway through nbme 13. score 224. shaking", score=None),
+        row("program director here, one of our students got a 231 and wants ortho", score=None, quoted=(231,)),
         # Someone else's, told apart from theirs.
         row("EM avg? my friend matched EM in 2021 with a 238, said that was average", score=None, quoted=(238,)),
         row("she's going peds (CK 239) and I'm going IM (CK 252), couples matching", score=252, quoted=(239,)),

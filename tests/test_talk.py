@@ -86,7 +86,10 @@ def test_hopelessness_gets_care_and_where_to_find_help(advisor: Advisor, text: s
 
 @pytest.mark.parametrize(
     "text",
-    ["my roommate told me she wants to die after her score, what do i do", "my friend keeps talking about killing himself"],
+    [
+        "my roommate told me she wants to die after her score, what do i do",
+        "my friend keeps talking about killing himself",
+    ],
 )
 def test_someone_elses_crisis_gets_how_to_help_them_and_the_crisis_line(advisor: Advisor, text: str) -> None:
     turn = advisor.handle(1, text)

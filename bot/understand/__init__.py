@@ -370,6 +370,16 @@ def _understand(
             settled, topic = "vent", None
     if feeling is None and settled == "vent" and cues.asks_if_feeling_is_normal(text, norm):
         feeling = "worry"  # "ms1 and already scared of ck, is that normal": the fear said is the feeling
+    if (
+        facts.status == "taken"
+        and nums.score is None
+        and settled == "faq"
+        and ruled is None
+        and topic in _BEFORE_THE_EXAM_TOPICS
+    ):
+        topic = topics.SCORE_RELEASE  # "the exam was so hard, i think i failed": it's behind them; the wait is next
+    if feeling == "failure" and facts.status == "passed" and cues.joyful(text, norm):
+        feeling = "relief"  # "I PASSED!!!! 241!!!! after failing the first time": the fail is behind them
     if feeling == "failure" and facts.status == "taken":
         feeling = "worry"  # "took CK yesterday, convinced I failed": a fear while waiting, not a result to be sorry for
     if (
@@ -490,6 +500,19 @@ def _hopeless_by_rule(norm: str) -> bool:
     return phrase_in(plain, vocabulary().hopeless_phrases) is not None or cues.hopeless(plain)
 
 
+_BEFORE_THE_EXAM_TOPICS = frozenset(
+    {
+        "difficulty",
+        topics.STUDY_STRATEGIES,
+        topics.STUDY_LENGTH,
+        "exam_format",
+        topics.STEP1_PASS_FAIL,
+        topics.PRACTICE_TESTS,
+        "prometric_practice",
+        "test_software_2026",
+    }
+)
+"""Topics that only help before the exam: after it, how the wait goes is what's asked."""
 _DO_ONLY_TOPICS = frozenset({topics.DO_STUDENTS, "do_without_usmle"})
 """Topics that answer only osteopathic students."""
 _DO_SAID_RE = re.compile(

@@ -112,6 +112,9 @@ _TAKEN_RE = re.compile(
     r"(?<!nbme )(?<!uwsa )(?<!practice )(?<!assessment )(?<!cms )(?<!qbank )(?<!uworld )(?<!percentage )"
     r"(?:my )?(?:score|scores|results?) dropped\b(?!\s+(?:from|to|by|\d+\s*(?:points|pts)|again|a lot|so|like|"
     r"significantly|below|under|lower|each|every|over|in the last|the last|on|since|after|and))"
+    # "the exam was so hard", "ck felt brutal": sat, judged afterwards
+    r"|\b(?:the exam|ck|step 2|the test)\s+(?:was|felt)\s+(?:so\s+|really\s+|super\s+|insanely\s+)?"
+    r"(?:hard|rough|brutal|awful|terrible|tough|long|weird|exhausting|insane)\b"
     # "exam is done", "ck is over": sat, said of the exam itself
     r"|\b(?:the exam|my exam|exam|ck|step 2|the test)\s+(?:is|was)\s+(?:finally\s+)?(?:done|over|finished)\b"
     r"(?!\s+(?:in|on|at|by|a|an|one|two|three|several|few|many|\d+|months?|weeks?|years?|days?)\b)"
@@ -126,7 +129,8 @@ _TAKEN_RE = re.compile(
     r"(?!.{0,30}\b(?:step 1|s1|nbme|uwsa|cms|free 120|comlex|level [12]|shelf|form))"
 )
 _SOMEONE_FAILED_RE = re.compile(
-    r"\b(?:my|our|his|her|their)\s+(?:\w+\s+){0,2}?(?:just\s+)?(?:failed|didn t pass|did not pass)\b"
+    # a person named between ("my friend failed"); "my failed attempt" is their own
+    r"\b(?:my|our|his|her|their)\s+(?:\w+\s+){1,2}?(?:just\s+)?(?:failed|didn t pass|did not pass)\b"
     r"|\b(?:she|he|they|someone|somebody)\s+(?:just\s+)?(?:failed|didn t pass|did not pass)\b"
 )
 """Another person's fail ("my friend failed ck"): theirs, not the student's (unless they say theirs too)."""

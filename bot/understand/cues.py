@@ -382,7 +382,10 @@ _PASS_MARK_RE = re.compile(
 )
 _PASS_RATE_RE = re.compile(
     r"\b(?:pass(?:ing)?\s*(?:rates?|percent(?:age)?)|fail(?:ure)?\s*rates?|(?:%|percent)\s+(?:of people\s+)?pass"
-    r"|how many (?:people|ppl|students|test takers|examinees|of us) (?:fail|pass)\w*)\b"
+    r"|how many (?:people|ppl|students|test takers|examinees|of us) (?:fail|pass)\w*"
+    # "what % of people fail ck first try" ("%" is dropped in normalizing), "1 in 5 IMGs don't pass"
+    r"|what (?:percent\s+)?of (?:people|ppl|students|test takers|examinees|imgs|us) (?:fail|pass)\w*"
+    r"|(?:\d+|one|two|three) (?:in|out of) (?:\d+|four|five|ten)\b.{0,30}\b(?:fail|don t pass|do not pass|pass)\w*)\b"
 )
 
 
@@ -609,7 +612,7 @@ def out_of_scope(norm: str) -> str | None:
     for kind, pattern in _OUT_OF_SCOPE:
         if pattern.search(norm):
             return kind
-    if _STEP1_PREP_RE.search(norm) and not re.search(r"\b(?:pass|fail|p\s*/\s*f|score|scored|got)\b", norm):
+    if _STEP1_PREP_RE.search(norm) and not re.search(r"\b(?:pass fail|p f|passed|failed|score|scored|got)\b", norm):
         return "step1"
     return None
 
@@ -1244,6 +1247,8 @@ _SAT_EXAM_RE = re.compile(
     r"|\bwalked out of (?:the\s+)?(?:prometric|test(?:ing)? cent(?:er|re)|exam)\b"
     r"|\b(?:step\s*(?:2|two)|ck|the exam|the test)\s+(?:is\s+)?(?:done|over|behind me)\b(?!\s+(?:being|yet|grading))"
     r"|\b(?:i m|im|i am)\s+(?:finally\s+)?done with (?:step\s*(?:2|two)|ck)\b"
+    # "just finished. brain is mush. no idea how i did": finished, with how it went unknown
+    r"|^(?:just\s+|finally\s+)?(?:finished|done)\b(?=.*\bno idea how i did\b)"
     r"|\b(?:the exam|the test|step\s*(?:2|two)|ck)\s+was\s+(?:so\s+|really\s+)?(?:brutal|rough|hard|awful|long|"
     r"insane|tough|fine|ok|okay|weird|exhausting)\b(?=.*\bnow (?:i|we) wait\b)|\bnow (?:i|we) wait\b"
 )

@@ -644,7 +644,7 @@ _SOMEONE_ELSE_RE = re.compile(
 _RELATIVES = (
     r"friends?|classmates?|roommates?|buddy|bf|gf|boyfriend|girlfriend|partner|husband|wife|spouse|fianc[eé]e?|"
     r"brothers?|sisters?|siblings?|twin|cousins?|mom|mum|dad|mother|father|parents|son|daughter|bestie|bff|seniors?|"
-    r"residents?|co-?residents?|colleagues?|interns?|mentee|uncle|aunt|group(?:\s+chat)?|class"
+    r"residents?|co-?residents?|colleagues?|interns?|mentees?|students?|uncle|aunt|group(?:\s+chat)?|class"
 )
 _THEIRS_BEFORE_RE = re.compile(
     rf"\b(?:my|our|a)\s+(?:\w+\s+)?(?:{_RELATIVES})\s*'?s\s+(?:last\s+|first\s+|latest\s+)?$"
@@ -696,7 +696,7 @@ def _said_of_another(before: str) -> bool:
 _THEIR_RESULT_RE = re.compile(
     r"\b(?:got|gets|getting|scored|scoring|had|has|averaged|averages|posting|posted|pulled|say|says|said|saying|"
     r"told|tells|think|thinks|claim\w*|swear\w*|matched(?:\s+[\w&/-]+){0,4}?\s+with|took it and got|"
-    r"expect\w*|wants?|requires?|"
+    r"expect\w*|wants?|requires?|(?:step\s*2|ck|score)\s+(?:was|is|came back)|"
     r"(?:is|are|be|were)\s+(?:all\s+)?at)\b"  # "everyone on the forums seems to be at 250": where others are
 )
 
