@@ -318,6 +318,43 @@ def _counted_from(
     return found
 
 
+def _dates_disagree(
+    folded: str, matches: list[tuple[int, int, date | str]], calendar_dates: set[tuple[int, int]]
+) -> str | None:
+    """ "8 weeks till the test (june 20)" said in December: two days for one exam, so which? None if they agree."""
+
+    def said_of_the_exam(m: tuple[int, int, date | str]) -> bool:
+        near = folded[max(0, m[0] - _EXAM_WORD_SPAN) : m[1] + _EXAM_WORD_SPAN]
+        return _EXAM_WORD_RE.search(near) is not None and _PRACTICE_NAMED_RE.search(near) is None
+
+    said = [m for m in matches if isinstance(m[2], date) and said_of_the_exam(m)]
+    spans = [
+        m
+        for m in said
+        if _RELATIVE_RE.fullmatch(folded, m[0], m[1])
+        and (folded.startswith("in ", m[0]) or _TIME_TO_GO_RE.match(folded, m[1]))  # time to the exam, not a stretch
+    ]
+    # a deadline ("CK must be taken by august 15") is no second exam day
+    days = [m for m in said if (m[0], m[1]) in calendar_dates and not _UNTIL_RE.search(folded, 0, m[0])]
+    if len(spans) != 1 or len(days) != 1:
+        return None
+    (_, _, counted), (_, _, named) = spans[0], days[0]
+    assert isinstance(counted, date) and isinstance(named, date)  # noqa: S101  # both filtered to dates above
+    if abs((counted - named).days) <= _DATES_AGREE_DAYS:
+        return None
+    return (
+        f"You mentioned {fmt_day(named, year=True)} and a span that lands on {fmt_day(counted, year=True)}. "
+        "Which is your exam date?"
+    )
+
+
+_PRACTICE_NAMED_RE = re.compile(rf"\b{PRACTICE_TESTS}")
+_PRACTICE_ON_RE = re.compile(rf"\b{PRACTICE_TESTS}\s*(?:form\s*)?\d{{0,2}}\s+(?:is\s+|was\s+)?(?:on|at)\s+(?:the\s+)?$")
+_TIME_TO_GO_RE = re.compile(r"\s+(?:till|until|til|to go|left|away|from now|out)\b")
+_DATES_AGREE_DAYS = 10
+"""A span and a date said for the exam this close together are the same day, roughly counted."""
+
+
 def _other_event(folded: str, start: int) -> bool:
     """A date said of something else in its clause ("on vacation the first week of next month"), no exam named."""
     clause = _CLAUSE_END_RE.split(folded[max(0, start - 45) : start])[-1]
@@ -371,6 +408,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _MOVED_FROM_RE.search(folded[max(0, m[0] - 50) : m[0]])
         and not _span_end(folded, m[0])
         and not _other_event(folded, m[0])
+        and not _PRACTICE_ON_RE.search(folded, max(0, m[0] - 24), m[0])  # "nbme on feb 1": the practice test's
         and not _INSTEAD_OF_RE.search(folded[max(0, m[0] - 16) : m[0]])
         # the length of a plan, not the time to the exam: "a 2 week crash plan" (but "in 5 weeks study plan pls")
         and not _plan_length(folded, m)
@@ -416,6 +454,9 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         )
 
     best = min(matches, key=rank)
+    clash = _dates_disagree(folded, matches, calendar_dates)
+    if clash is not None:
+        return clash
     start, end, value = best
     clause = _CLAUSE_END_RE.split(folded[max(0, start - _EXAM_WORD_SPAN * 2) : start])[-1]
     if isinstance(value, date) and _TOOK_RE.search(clause) and not _RELATIVE_RE.fullmatch(folded, start, end):

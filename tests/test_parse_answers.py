@@ -525,3 +525,22 @@ def test_practice_results_listed_are_no_count_of_questions(text: str) -> None:
 
 def test_a_thousands_comma_or_an_ordinal_is_no_count_of_questions() -> None:
     assert parse_progress("uworld 1st pass done. 66% overall. 1,200 incorrects to review") == (None, 66)
+
+
+@pytest.mark.parametrize(
+    ("text", "exam"),
+    [
+        ("exam in 6 weeks, feb 23", date(2026, 2, 23)),  # the two agree
+        ("exam in 6 weeks, so around feb 20", date(2026, 2, 23)),  # roughly counted: one day, no question
+        ("nbme on feb 1, exam in 6 weeks", date(2026, 2, 23)),  # the other date is a practice test's
+        ("ck must be taken by june 1, mine is in 3 weeks", date(2026, 2, 2)),  # a deadline, not a second exam day
+    ],
+)
+def test_a_span_and_a_date_that_agree_give_the_exam_day(text: str, exam: date) -> None:
+    assert find_exam_date(text, TODAY) == exam
+
+
+@pytest.mark.parametrize("text", ["exam is in 4 wks, june 18", "8 weeks till the test (june 20). make me a plan"])
+def test_a_span_and_a_date_that_disagree_are_asked_about(text: str) -> None:
+    said = find_exam_date(text, TODAY)
+    assert isinstance(said, str) and "Which is your exam date?" in said
