@@ -501,7 +501,7 @@ def _reminded_task(before: str) -> bool:
 _UNTIL_RE = re.compile(r"\b(?:till|until|til|up to|by)\s*(?:the\s+)?$")
 _UNTIL_START_RE = re.compile(r"(?:till|until|til|up to|by)\b")
 _ORDINAL_DAY_RE = re.compile(
-    r"(?:\b(?:on|to|is|date is|new date is)\s+(?:the\s+)?|\b(?:by|before|until|till|for)\s+the\s+)"
+    r"(?:\b(?:on|to|is|date is|new date is|now|exam|test|ck)\s+(?:the\s+)?|\b(?:by|before|until|till|for)\s+the\s+)"
     r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
     r"(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next month|week)\w*)"
 )

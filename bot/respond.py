@@ -65,6 +65,7 @@ CANT_START_ANSWER = "after-fail-cant-start"
 NOT_MATCHED_ANSWER = "match-unmatched-soap"
 PASSED_NO_RETAKE_ANSWER = "low-cant-retake-passed"
 FAIL_ON_RECORD_ANSWER = "rt-programs-see-fail"
+DELAY_ANSWER = "timing-delay-or-pending"
 """For a fail behind a passed retake: whether programs still see it, not what to do right after failing."""
 SCORE_ASKS = frozenset({"score_check", "score_fit"})
 FAIL_BEHIND = frozenset({topics.AFTER_FAIL, topics.RETAKES})
@@ -294,6 +295,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if ruled_answer is None and parsed.status == "passed" and fail_asked and cues.says_a_fail(norm):
         # "failed once, retook and passed with 236; will IM programs filter a fail?": the fail on their record
         ruled_answer = k.answers.get(FAIL_ON_RECORD_ANSWER)
+    if ruled_answer is None and asked.topic == topics.TIMING and cues.asks_whether_to_delay(norm):
+        ruled_answer = k.answers.get(DELAY_ANSWER)  # "should i push my exam?": whether to, with what it costs
     specific = ruled_answer
     if specific is None and asked.intent == "faq" and text:
         specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)

@@ -39,7 +39,7 @@ _ACK: dict[str, tuple[str, ...]] = {
         _STRESS_ANY_TIME,
     ),
     "panic": (
-        "Take a slow breath first. Panic this close to the exam is very common, and it passes. Let's keep this simple.",
+        "Take a slow breath first. That rush of panic is very common, and it passes. Let's keep this simple.",
         _PANIC_ANY_TIME,
     ),
     "failure": (

@@ -496,6 +496,8 @@ def test_a_span_before_something_that_is_not_the_exams_day_asks_nothing(text: st
         ("dedicated from feb 2 to mar 11, then test mar 13", date(2026, 3, 13)),  # the span's ends are study
         ("moved my exam from feb 2 to mar 11", date(2026, 3, 11)),  # a move: the day it moved to
         ("missed 3 days of my plan, can you redo it", None),  # days behind them, not the exam in 3 days
+        ("moved it up a week, it's now the 25th", date(2026, 1, 25)),
+        ("plan pls: 3 wks dedicated, weak in renal, exam 28th", date(2026, 1, 28)),
         ("took ck on jan 5, when do scores come out?", None),  # the day they sat it, not one a year ahead
         ("when will i get my score? tested feb 3 i think", None),
         ("on vacation the first week of next month so no pings then", None),  # a trip's dates, not the exam's

@@ -44,6 +44,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             None,
             "will programs still see the fail",
         ),
+        # Whether to push the exam back: the answer on delaying, not the general timing one.
+        ("so behind on uworld and exhausted, should i push my exam back?", None, "moving the date is usually wiser"),
         # A real result lower than practice asks why, not what fits.
         ("why is my 241 lower than my nbmes", None, "why did i score lower on the real step 2"),
         ("244 on CK and 251 on uwsa2, why so different", None, "why did i score lower on the real step 2"),

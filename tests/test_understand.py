@@ -574,6 +574,7 @@ SCOPE_CASES = [
         status=None,
     ),
     case("can a DO match without ever taking USMLE?", "faq", topic="do_without_usmle"),  # DO in capitals counts
+    case("so overwhelmed, nbmes stuck, help me figure out if i should push the exam", "faq", topic="timing"),
     # A pass rate asked in other words is the pass standard's question, not match rates
     case("what % of ppl fail step 2 on the first go", "faq", topic="passing_score"),
     case("heard 1 in 4 IMGs don't pass ck first time, true?", "faq", topic="passing_score"),
@@ -826,7 +827,9 @@ def test_a_plain_question_about_a_field_carries_no_feeling_unless_one_is_said(
         ("ms1 and already scared of ck is that normal", "worry", None),
         ("264!!!! i screamed so loud 😭😭 ortho here i come", "relief", None),  # tears of joy, not sorrow
         ("i screamed when i saw 209 😭 i failed", "failure", "failed"),  # not tears of joy
-        ("I PASSED!!! 229 after failing last time!!!", "relief", "passed"),  # the fail is behind them
+        ("I PASSED!!! 229 after failing last time!!!", "relief", "passed"),
+        ("nbme 11 = 249. exam monday", None, None),  # a result and a date: nothing said to be calmed
+        ("my hands are shaking opening the score portal", "panic", None),  # the body says it  # the fail is behind them
         ("I took CK yesterday. Now I'm convinced I failed. how soon can I know?", "worry", "taken"),  # no result yet
         ("228 on CK. Step 1 passed on second attempt. is gen surg impossible?", None, None),  # Step 1's retake
         ("Step 2 CK I got 236 last fall, didn't match. Should I retake Step 2 to get a higher score?", None, "taken"),

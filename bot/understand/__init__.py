@@ -522,6 +522,8 @@ _DO_CAPS_RE = re.compile(r"\bD\.?O\.?s?\b")
 """DO in capitals ("can a DO match without USMLE"), the word "do" being everywhere else."""
 _IMG_ONLY_TOPICS = frozenset({topics.IMG, "ecfmg_certification", "ecfmg_pathways"})
 """Topics that answer only international graduates."""
+_WORRIED_EMOJI = frozenset("😭😬😰😱😨😳🥲😩😫😖😣😢💀")
+"""Emoji that say a feeling the words may not."""
 _SHARPER_THAN_STRESS = frozenset({"worry", "panic", "disappointment", "relief", "celebration"})
 """Feelings a plain cue names more exactly than the model's broad "stress"."""
 
@@ -546,6 +548,8 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
             return "hopeless"
     label, p = next(((f, q) for f, q in feelings if f != "hopeless"), ("none", 0.0))
     learned = label if label != "none" and p >= FEELING_AT else None
+    if learned == "panic" and not cues.says_a_feeling(text, norm) and not any(ch in _WORRIED_EMOJI for ch in text):
+        learned = None  # "nbme 12 = 255. exam friday": a result and a date, nothing said to be calmed
     felt = cues.felt(text, norm) if learned in (None, "celebration", "stress") else None
     if learned == "stress" and felt in _SHARPER_THAN_STRESS:
         return felt  # type: ignore[return-value]  # "scared of ck, is that normal": worry said plainly
@@ -618,6 +622,8 @@ def _settle(
         return "unknown", 1.0, None  # "yes", "ok", "nvm" out of the blue: asked what they'd like, not a topic guessed
     if intent in _MOVE_READS and _asks_how_to_move(norm):
         return "faq", 1.0, topics.TIMING  # how rescheduling works, not a date to move
+    if intent in _MOVE_READS | {"vent"} and not has_score and cues.asks_whether_to_delay(norm):
+        return "faq", 1.0, topics.TIMING  # "should I push my exam?": whether to delay, answered (not a date moved)
     if not has_score and len(text) < SPECIFIC_CHARS and cues.moved_the_exam(norm) and "?" not in text:
         return "exam_moved", 1.0, None  # "I pushed my test back 2 weeks": their date moved, news to keep
     if not has_score and cues.school_matter(norm):

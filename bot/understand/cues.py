@@ -454,6 +454,21 @@ _HOW_TO_MOVE_RE = re.compile(
 )
 
 
+_WHETHER_TO_DELAY_RE = re.compile(
+    r"\b(?:should i|whether to|whether i should|if i should|is it (?:smart|better|worth it|dumb) to|worth)\s+"
+    r"(?:just\s+)?(?:push|delay|postpone|move|reschedule|pushing|delaying|postponing)\b"
+    r"(?:\s+(?:back\s+)?(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it|back))"
+)
+
+
+def asks_whether_to_delay(norm: str) -> bool:
+    """ "should I push my exam?", "figure out if I should postpone it": whether to, not how to."""
+    return (
+        holds_any(norm, ("push", "delay", "postpon", "move", "reschedul"))
+        and _WHETHER_TO_DELAY_RE.search(norm) is not None
+    )
+
+
 def asks_how_to_move_the_exam(norm: str) -> bool:
     """ "how do i reschedule my step 2 date": how moving it works, not news that it moved (nor a grade or
     a graduation moved: "how do i petition my school to change my grade")."""
@@ -1354,6 +1369,7 @@ _DISAPPOINTED_RE = re.compile(
 )
 _PANIC_BODY_RE = re.compile(
     r"\b(?:heart (?:is )?(?:racing|pounding|beating out)|panic attacks?|(?:can t|cant|couldn t) breathe|"
+    r"(?:hands?|body|legs?) (?:are |is |keep |won t stop )?shaking|i m shaking|im shaking|"
     r"hyperventilat\w*|chest (?:is )?tight)\b"
 )
 _ASIDE_RE = re.compile(r"\([^()]*\)")
