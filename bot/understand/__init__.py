@@ -522,8 +522,6 @@ _DO_CAPS_RE = re.compile(r"\bD\.?O\.?s?\b")
 """DO in capitals ("can a DO match without USMLE"), the word "do" being everywhere else."""
 _IMG_ONLY_TOPICS = frozenset({topics.IMG, "ecfmg_certification", "ecfmg_pathways"})
 """Topics that answer only international graduates."""
-_WORRIED_EMOJI = frozenset("😭😬😰😱😨😳🥲😩😫😖😣😢💀")
-"""Emoji that say a feeling the words may not."""
 _SHARPER_THAN_STRESS = frozenset({"worry", "panic", "disappointment", "relief", "celebration"})
 """Feelings a plain cue names more exactly than the model's broad "stress"."""
 
@@ -548,8 +546,6 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
             return "hopeless"
     label, p = next(((f, q) for f, q in feelings if f != "hopeless"), ("none", 0.0))
     learned = label if label != "none" and p >= FEELING_AT else None
-    if learned == "panic" and not cues.says_a_feeling(text, norm) and not any(ch in _WORRIED_EMOJI for ch in text):
-        learned = None  # "nbme 12 = 255. exam friday": a result and a date, nothing said to be calmed
     felt = cues.felt(text, norm) if learned in (None, "celebration", "stress") else None
     if learned == "stress" and felt in _SHARPER_THAN_STRESS:
         return felt  # type: ignore[return-value]  # "scared of ck, is that normal": worry said plainly

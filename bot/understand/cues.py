@@ -1369,7 +1369,7 @@ _DISAPPOINTED_RE = re.compile(
 )
 _PANIC_BODY_RE = re.compile(
     r"\b(?:heart (?:is )?(?:racing|pounding|beating out)|panic attacks?|(?:can t|cant|couldn t) breathe|"
-    r"(?:hands?|body|legs?) (?:are |is |keep |won t stop )?shaking|i m shaking|im shaking|"
+    r"(?:hands?|body|legs?) (?:are |is |keep |won t stop )?(?:literally )?shaking|i m shaking|im shaking|"
     r"hyperventilat\w*|chest (?:is )?tight)\b"
 )
 _ASIDE_RE = re.compile(r"\([^()]*\)")
