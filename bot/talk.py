@@ -124,6 +124,11 @@ _WEIGHING_ACK = {
     "waiting": "Waiting for a score is its own kind of hard, and replaying questions is something nearly everyone "
     "does. Nothing you do now changes the result, so be gentle with yourself.",
     "anger": "It makes sense to be angry about that. Let's put the energy into what you can still control.",
+    "overwhelmed": "When everything piles up at once it's hard to know where to start. Let's take one piece first.",
+    "behind": "Feeling behind is one of the most common feelings in dedicated, and it's rarely as far behind as it "
+    "feels. Let's look at where you actually are.",
+    "stuck": "A plateau is frustrating, and plenty of people hit one before things move again. Let's look at what "
+    "might shift it.",
     "stupid": "Feeling stupid in a question bank is what learning there feels like: the misses are where the points "
     "come from.",
 }

@@ -230,6 +230,11 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
         ("mad at myself for skipping two days", None),  # at themselves: no anger at anyone to name
         ("our dog passed yesterday and i can't focus", "grief"),
         ("i'm waiting for my nbme to load", None),
+        ("honestly so overwhelmed with dedicated", "overwhelmed"),
+        ("way behind on uworld, 40% done", "behind"),
+        ("left my charger behind me at the library", None),
+        ("nbme scores stuck at 230 for a month", "stuck"),
+        ("stuck in traffic on the way to prometric", None),
     ],
 )
 def test_what_weighs_on_them_is_read_and_lookalikes_are_not(text: str, weighs: str | None) -> None:

@@ -988,6 +988,9 @@ Weighing = Literal[
     "guilt",
     "waiting",
     "anger",
+    "overwhelmed",
+    "behind",
+    "stuck",
 ]
 _GRIEF_RE = re.compile(
     r"\b(?:passed away|funeral|grieving|(?<!good )grief|(?:my|our)\s+(?:\w+\s+)?(?:mom|dad|mother|father|"
@@ -1069,6 +1072,21 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\b(?:the wait(?:ing)?|waiting (?:for|on) (?:my|the) (?:ck |step 2 )?(?:score|result)s?)\b.{0,30}"
             r"\b(?:killing|torture|worst|hard|unbearable|awful|brutal)\b"
             r"|\b(?:keep|can t stop|cant stop)\s+(?:refreshing|replaying|checking my email)\b"
+        ),
+    ),
+    ("overwhelmed", ("overwhelm",), re.compile(r"\boverwhelm(?:ed|ing)\b")),
+    (
+        "behind",
+        ("behind",),
+        re.compile(r"\b(?:so |really |way |super |hopelessly )?behind\b(?!\s+(?:me|us|them|the wheel))"),
+    ),
+    (
+        "stuck",
+        ("stuck", "plateau", "haven t moved", "not moving", "not improving"),
+        re.compile(
+            r"\b(?:stuck|plateau\w*|haven t moved|not moving|not improving)\b"
+            r"(?=.{0,40}\b(?:nbme|uwsa|score|scores|percent|uworld|qbank|\d{3})\b)"
+            r"|\b(?:nbme|uwsa|score|scores|uworld)\w*\b.{0,40}\b(?:stuck|plateau\w*|haven t moved|not moving)\b"
         ),
     ),
     (
