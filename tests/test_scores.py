@@ -209,6 +209,8 @@ def row(text: str, **fields: Any) -> Any:
         row("uwsa1 done. 241. exam in 9 days", score=None, practice=(PracticeResult("uwsa", "1", score=241),)),
         row("ugh two nbmes this week. 229 and 233", score=None),
         row("did uwsa2. 251. then took ck and got 248", score=248),  # the real exam named: its number
+        row("my nbmes were 240ish. score came out today. 244.", score=244),  # a result told: the real one
+        row("uwsa2 250. results posted. 246. happy-ish", score=246),
         # Counts, years, percentages and times are not scores.
         row("did 40 qs today at 70%, exam in 2026", score=None, bad=None),
         row("I got 3 derm interviews", score=None, bad=None),

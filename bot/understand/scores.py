@@ -214,7 +214,11 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         and (
             _GOT_BEFORE_RE.search(low[max(0, at - 20) : at])
             # "uwsa2 done. 249. exam in 4 days": a bare number after a practice test, no real exam named at all
-            or (_BARE_START_RE.search(low, max(0, at - 24), at) and not _CK_SAID_RE.search(low))
+            or (
+                _BARE_START_RE.search(low, max(0, at - 24), at)
+                and not _CK_SAID_RE.search(low)
+                and not _RESULT_TOLD_RE.search(low)  # "nbmes were 240ish. score came out today. 244.": the real one
+            )
         )
     ):
         tested = _practice_named(low, at)
