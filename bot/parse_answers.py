@@ -408,6 +408,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _MOVED_FROM_RE.search(folded[max(0, m[0] - 50) : m[0]])
         and not _span_end(folded, m[0])
         and not _other_event(folded, m[0])
+        and not _SAT_ON_RE.search(folded, max(0, m[0] - 30), m[0])
         and not _PRACTICE_ON_RE.search(folded, max(0, m[0] - 24), m[0])  # "nbme on feb 1": the practice test's
         and not _INSTEAD_OF_RE.search(folded[max(0, m[0] - 16) : m[0]])
         # the length of a plan, not the time to the exam: "a 2 week crash plan" (but "in 5 weeks study plan pls")
@@ -457,19 +458,18 @@ def find_exam_date(text: str, today: date) -> date | str | None:
     clash = _dates_disagree(folded, matches, calendar_dates)
     if clash is not None:
         return clash
-    start, end, value = best
-    clause = _CLAUSE_END_RE.split(folded[max(0, start - _EXAM_WORD_SPAN * 2) : start])[-1]
-    if isinstance(value, date) and _TOOK_RE.search(clause) and not _RELATIVE_RE.fullmatch(folded, start, end):
-        return None  # "took ck on dec 1": only the day they sat it, which no exam ahead is on
-    return value
+    return best[2]
 
 
 _EXAM_WORD_RE = words_re(*EXAM_WORDS, r"step\s*(?:2|two)", "s2ck", "boards?")
 _OTHER_EXAM_RE = words_re("comlex", r"level\s*[123]", "l[123]", "shelf", r"step\s*(?:1|3)", "mccqe", "plab")
 _CK_RE = words_re("ck", r"step\s*(?:2|two)", "s2ck", "step2", "usmle")
 _PAST_RE = words_re(*PAST_WORDS)
-_TOOK_RE = re.compile(r"\b(?:took|taken|sat|tested|wrote)\b")
-"""The exam sat: a day said after these is behind them."""
+_SAT_ON_RE = re.compile(
+    r"\b(?:took|taken|sat|tested|wrote)\s+(?:(?:the|my)\s+)?(?:ck|step\s*(?:2|two)|exam|test|it)?\s*(?:on\s+)?"
+    r"(?:the\s+)?$"
+)
+"""The exam sat on a day ("took ck on dec 1", "tested feb 3"): a day behind them, not one ahead."""
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
 """A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
 _ELSE_STARTS_RE = re.compile(r"\b(?:starts?|begins?|starting|beginning)\s+(?:in\s+)?$")
@@ -501,9 +501,11 @@ def _reminded_task(before: str) -> bool:
 _UNTIL_RE = re.compile(r"\b(?:till|until|til|up to|by)\s*(?:the\s+)?$")
 _UNTIL_START_RE = re.compile(r"(?:till|until|til|up to|by)\b")
 _ORDINAL_DAY_RE = re.compile(
-    r"(?:\b(?:on|to|is|date is|new date is|now|exam|test|ck)\s+(?:the\s+)?|\b(?:by|before|until|till|for)\s+the\s+)"
+    r"(?:\b(?:on|to|is|date is|new date is)\s+(?:the\s+)?|\b(?:now|exam|test|ck)\s+(?:the\s+|on\s+(?:the\s+)?)?"
+    r"(?=\d+(?:st|nd|rd|th)\s*(?:$|[.,;!?]))|\b(?:by|before|until|till|for)\s+the\s+)"
     r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
     r"(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next month|week)\w*)"
+    r"(?!\s+(?:year|yr|attempt|try|time|take|round|form|edition|place|block|day)\b)"
 )
 """A day of the month alone ("exam on the 28th"); with a month named, the month readers have it."""
 _PART_OF_MONTH_RE = re.compile(

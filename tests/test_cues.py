@@ -13,6 +13,8 @@ from bot.understand.cues import (
     just_passed,
     just_sat_exam,
     out_of_scope,
+    says_a_fail,
+    someone_in_crisis,
     wants_reminders_off,
     weighing,
     yes_no_question,
@@ -107,6 +109,7 @@ def test_yes_no_question(text: str, yes_no: bool) -> None:
         ("ck in 2 hrs, wish me luck", "today"),  # hours away in daylight: the day itself
         ("can't sleep, ck is in 3 hours", "tomorrow"),  # still the night before
         ("driving to prometric now, so nervous", "today"),
+        ("just wanted to say today was hard", None),  # a day behind them
     ],
 )
 def test_exam_soon_hears_the_exam_hours_away(text: str, when: str | None) -> None:
@@ -250,6 +253,9 @@ def test_what_weighs_on_them_is_read_and_lookalikes_are_not(text: str, weighs: s
         ("weekends off", {5, 6}),
         ("no monday or friday nudges", {0, 4}),
         ("skip saturday", set()),  # this Saturday: a break, not the plan's days
+        ("stop reminders this weekend", set()),  # a break
+        ("stop the saturday pings for this week", set()),
+        ("no reminders except saturdays", set()),  # not the day named
         ("stop the reminders", set()),  # all of them: a pause
         ("i study mon-fri", set()),
         ("what should i do on saturdays", set()),
@@ -257,3 +263,24 @@ def test_what_weighs_on_them_is_read_and_lookalikes_are_not(text: str, weighs: s
 )
 def test_weekdays_taken_out_of_the_study_week(text: str, days: set[int]) -> None:
     assert dropped_weekdays(normalize(text)) == days
+
+
+@pytest.mark.parametrize(
+    "text", ["flunked ck, matched IM", "i didn't pass ck", "retook and got 236", "my retake is in march"]
+)
+def test_a_fail_said_in_other_words_is_a_fail_said(text: str) -> None:
+    assert says_a_fail(normalize(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs"),
+    [
+        ("my roommate told me she wants to die", True),
+        ("my friend keeps talking about killing himself", True),
+        ("she dumped me and now i want to die", False),  # the student's own: answered as theirs
+        ("my friend says she's fine but honestly i want to die", False),
+        ("they want to die over how hard uworld is lol", False),
+    ],
+)
+def test_someone_elses_crisis_is_told_from_the_students_own(text: str, theirs: bool) -> None:
+    assert someone_in_crisis(normalize(text)) is theirs

@@ -546,3 +546,17 @@ def test_a_span_and_a_date_that_agree_give_the_exam_day(text: str, exam: date) -
 def test_a_span_and_a_date_that_disagree_are_asked_about(text: str) -> None:
     said = find_exam_date(text, TODAY)
     assert isinstance(said, str) and "Which is your exam date?" in said
+
+
+@pytest.mark.parametrize(
+    ("text", "exam"),
+    [
+        ("im now 4th year, make me a plan", None),  # a year of school, not the 4th
+        ("exam 2nd time, make me a plan", None),
+        ("ck 2nd attempt in 6 weeks", date(2026, 2, 23)),
+        ("i've taken 2 nbmes and my exam is feb 20", date(2026, 2, 20)),  # something else sat, the exam ahead
+        ("i took ck on jan 5 and i'm retaking mar 20", date(2026, 3, 20)),  # the day sat steps aside
+    ],
+)
+def test_ordinals_and_things_sat_leave_the_exam_day_alone(text: str, exam: date | None) -> None:
+    assert find_exam_date(text, TODAY) == exam

@@ -159,28 +159,33 @@ _WEEKDAY_WORDS = {
     **dict.fromkeys(("sunday", "sun"), 6),
 }
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
-_WDS = rf"(?:{_WD}s?|weekends?)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends?))*"
+_WDS = rf"(?:{_WD}s?|weekends)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends))*"
 _NUDGE_NOUN = r"(?:pings?|reminders?|nudges?|notifications?|messages|texts|alerts)"
 _DAYS_DROPPED_RE = re.compile(
     # "stop the saturday pings", "no sunday reminders"
     rf"\b(?:no|stop|skip|drop|remove|cancel|mute|turn off|without)\s+(?:the\s+|my\s+|any\s+|all\s+)?"
     rf"(?P<a>{_WDS})\s+{_NUDGE_NOUN}\b"
     # "no reminders on saturdays", "skip saturdays", "stop pinging me on sundays"
-    rf"|\b(?:no|stop|skip|drop|remove|cancel|mute|turn off|without|don t|dont)\s+(?:\w+\s+){{0,2}}?"
-    rf"(?:{_NUDGE_NOUN}\s+)?(?:on\s+|every\s+|on\s+the\s+)?(?P<b>(?:{_WD}s|weekends?)(?:\s*(?:,|/|&|and|or)\s*"
-    rf"(?:{_WD}s?|weekends?))*)\b"
+    rf"|\b(?:no|stop|skip|drop|remove|cancel|mute|turn off|without|don t|dont)\s+"
+    rf"(?:(?!except\b|but\b|only\b|other\b|this\b|next\b)\w+\s+){{0,2}}?"
+    rf"(?:{_NUDGE_NOUN}\s+)?(?:on\s+|every\s+|on\s+the\s+)?(?P<b>(?:{_WD}s|weekends)(?:\s*(?:,|/|&|and|or)\s*"
+    rf"(?:{_WD}s?|weekends))*)\b"
     # "saturdays off", "keep sundays free"
     rf"|\b(?P<c>(?:{_WD}s|weekends)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends?))*)\s+(?:are\s+|r\s+)?(?:off|free)\b"
 )
 """Weekdays taken out of the plan for good, said of the reminders or the days ("stop the saturday pings",
 "no reminders on sundays", "saturdays off"); "skip saturday" alone is this Saturday, a break."""
+_FOR_A_WHILE_RE = re.compile(
+    r"\b(?:this|next|for this|for the next|for a)\s+(?:week|weekend|few days|couple of days)\b|\buntil\b|\btill\b"
+)
+"""A short limit said beside the days ("this weekend", "for this week", "until friday"): a break, not for good."""
 
 
 def dropped_weekdays(norm: str) -> frozenset[int]:
     """The weekdays (0 = Monday) a student asks to take out of their study week; empty when none."""
     m = _DAYS_DROPPED_RE.search(norm)
-    if m is None:
-        return frozenset()
+    if m is None or _FOR_A_WHILE_RE.search(norm):
+        return frozenset()  # "stop the saturday pings this month": a break for a while, not the plan's days
     said = m.group("a") or m.group("b") or m.group("c") or ""
     days = {
         _WEEKDAY_WORDS.get(word, _WEEKDAY_WORDS.get(word.removesuffix("s"))) for word in re.findall(r"[a-z]+", said)
@@ -761,10 +766,15 @@ _HOPELESS_RE = re.compile(
     # an accident wished on oneself: "kinda hoping i get in a car accident so i can skip it"
     r"|\b(?:hope|hoping|hopes|wish\w*|pray\w*)\b(?:\s+\w+){0,4}?\s+(?:get|got|be|was|were|end up)\s+"
     r"(?:into|in)\s+(?:a|an)\s+(?:\w+\s+)?(?:accident|crash|wreck)\b"
-    # hurting oneself over wrong answers: "i hit my head on the desk when i miss one" (not the idiom
-    # "like banging my head against a wall", which no "i" does)
+    # hurting oneself over wrong answers, said as what they do when they miss: "i hit my head on the desk every
+    # time i miss one" (not the idiom "hitting my head against the wall on biostats", nor a bump on a door)
     r"|\bi\s+(?:\w+\s+){0,2}?(?:hit|hitting|punch|punched|punching|slam|slammed|slamming|smack|smacked|smacking)\s+"
     r"my\s+head\s+(?:against|on|into)\s+(?:the\s+|a\s+|my\s+)?(?:wall|desk|table|floor|door)\b"
+    r"(?=[^.!?]{0,40}\b(?:when i|whenever i|every time|everytime|each time|till|until|so hard|on purpose|to punish|"
+    r"after i (?:miss|get|fail))\b)"
+    r"|\b(?:when i|whenever i|every time|everytime|each time)\b[^.!?]{0,50}\bi\s+(?:\w+\s+){0,2}?"
+    r"(?:hit|punch|slam|smack)\w*\s+my\s+head\s+(?:against|on|into)\s+(?:the\s+|a\s+|my\s+)?"
+    r"(?:wall|desk|table|floor|door)\b"
     r"|\b(?:cut|burn|hurt|hit|scratch|bruis|punch|crash)\w*\b(?:\s+\w+){0,3}?\s+on purpose\b"
     r"|\bknow what it s for\b"
     r"|\b(?:think|thinking|thought)\s+(?:a lot\s+)?(?:about|of|bout)\s+(?:dying|death|being dead|not being alive)\b"
@@ -865,7 +875,8 @@ _IDIOM_RE = re.compile(
     r"|\b(?:(?:can t|cant|cannot|don t|dont|do not)\s+see\s+)?the\s+point\s+(?:of|in)\s+"
     r"(?:doing|taking|studying|reviewing|rereading|redoing|using|buying|another|"
     r"the\s+(?:free|uwsa|nbme|uworld|cms|amboss|anki|first))\b"
-    r"|\b(?:like|was|a)\s+(?:a\s+)?(?:total\s+|complete\s+)?(?:car crash|train wreck|trainwreck|dumpster fire)\b"
+    r"|\b(?:like|was|is|s|what)\s+(?:a\s+)?(?:total\s+|complete\s+)?"
+    r"(?:car crash|train wreck|trainwreck|dumpster fire)\b"
     r"|\b(?:give|gave|giving)\s+up\s+on\s+(?:my\s+|the\s+)?(?:step\s*\w+|studying|study|prep|anki|uworld|nbme\w*|"
     r"questions|flashcards|cards|memoriz\w*|biostats|ethics|content|perfect|getting|trying)\b"
     # the clinical content of a study day: a patient's overdose or suicide risk in a question
@@ -881,13 +892,19 @@ _IDIOM_RE = re.compile(
 
 _SOMEONE_IN_CRISIS_RE = re.compile(
     r"\b(?:roommate|roomie|friend|bff|classmate|sister|brother|sibling|partner|boyfriend|girlfriend|bf|gf|wife|"
-    r"husband|fiance|fiancee|son|daughter|cousin|colleague|co-?resident|he|she|they)\b"
-    r"(?:\s+\w+){0,5}?\s+(?:wants? to die|want(?:s|ed)? to end (?:it|his life|her life|their life|things)|"
-    r"(?:is|s|are|re|seems|sounds)\s+(?:really\s+)?suicidal|"
-    r"(?:talk\w*|think\w*|thought) (?:about|of) (?:killing|hurting|ending|suicide|dying)|"
-    r"(?:might|could|will|going to|gonna) (?:kill|hurt) (?:himself|herself|themselves|themself)|"
-    r"(?:cut|cutting|hurt|hurting|harming) (?:himself|herself|themselves|themself)|"
-    r"(?:does|do)n t want to (?:live|be alive|be here) anymore)"
+    r"husband|fiance|fiancee|son|daughter|cousin|colleague|co-?resident|he|she)\b"
+    # the words between name no one else ("she dumped me and now i want to die" is the student's own)
+    r"(?:\s+(?!i\b|im\b|i m\b|me\b|my\b|myself\b|and\b|but\b|so\b|now\b)\w+){0,4}?\s+"
+    r"(?:wants to die|wants to end (?:it|his life|her life|things)|"
+    r"(?:is|s|seems|sounds)\s+(?:really\s+)?suicidal|"
+    r"(?:talks|talking|thinks|thinking|keeps talking|keeps saying) (?:about|of) "
+    r"(?:killing|hurting|ending|suicide|dying)|"
+    r"(?:might|could|will|is going to|s going to) (?:kill|hurt) (?:himself|herself)|"
+    r"(?:cut|cuts|cutting|hurt|hurts|hurting|harming) (?:himself|herself)|"
+    r"doesn t want to (?:live|be alive|be here) anymore)"
+    # what they said: "told me she wants to die", "said he's suicidal"
+    r"|\b(?:told me|said|says|texted me)\s+(?:that\s+)?(?:she|he|they)\s+(?:wants? to die|(?:is|s|are|re) suicidal|"
+    r"(?:doesn t|don t) want to (?:live|be alive|be here))"
 )
 """Someone else in crisis, told by a student worried for them ("my roommate told me she wants to die")."""
 
@@ -1433,7 +1450,7 @@ _WORRY_RE = re.compile(
 )
 
 
-_FAIL_SAID_RE = re.compile(r"\b(?:fail|failed|failing)\b")
+_FAIL_WORD_RE = re.compile(r"\b(?:fail|failed|failing)\b")
 _HAPPY_TEARS_RE = re.compile(
     r"\b(?:can t believe|cant believe|happy|omg|finally|yay|let s go|lets go|so proud|proud|crying happy|"
     r"tears of joy|screamed|screaming|i did it)\b"
@@ -1445,7 +1462,7 @@ def felt(text: str, norm: str) -> str | None:
     "relief" ("phew, 238"), "worry" ("am I screwed?"), and plain joy the model missed ("HOLY CRAP 258");
     None when none is plain."""
     crying = not _SAD_EMOJI.isdisjoint(text) or ":(" in text or ":'(" in text
-    if crying and _HAPPY_TEARS_RE.search(norm) and not _FAIL_SAID_RE.search(norm):
+    if crying and _HAPPY_TEARS_RE.search(norm) and not _FAIL_WORD_RE.search(norm):
         return "relief"  # "can't believe i got a 259 😭😭": tears of joy (not "screamed when i saw 219 😭 failed")
     if crying and _PASSED_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
@@ -1509,6 +1526,8 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
     """
     if not nerves and _SOON_ABOUT_RE.search(norm) is None:
         return None
+    if _DAY_BEHIND_RE.search(norm):
+        return None  # "just wanted to say today was hard": a day behind them, not the exam ahead
     if _PRACTICE_SOON_RE.search(norm) and not _REAL_EXAM_RE.search(norm):
         return None  # "panic attack during my practice nbme today": a practice test, not exam day
     if _TOOK_IT_RE.search(norm):
@@ -1526,6 +1545,10 @@ _NIGHT_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr|2morrow|tonight|night before|sle
 """The night before, said: "can't sleep, exam in 3 hrs" is still the night."""
 
 
+_DAY_BEHIND_RE = re.compile(
+    r"\b(?:today|tonight|this morning)\s+(?:was|sucked|has been|went|felt|is over)\b"
+    r"|\btoday s\s+(?:block|study|studying)"
+)
 _TOOK_IT_RE = re.compile(
     r"\b(?:took|sat|finished|completed|survived|walked out of|done with|got out of)\s+(?:my\s+|the\s+)?"
     r"(?:step\s*(?:2|two)|ck|exam|test|boards|it)\b"
