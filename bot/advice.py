@@ -380,10 +380,9 @@ def score_check(
         "someone": f"A {score} is",
     }[whose]
     # a fail they told, under every recent pass mark: that mark is the figure to read it against, not the average
-    failed = _fail_mark(score, knowledge) if whose in {"own", "remembered"} and stage == "retaking" else None
+    failed = _fail_line(score, knowledge) if whose in {"own", "remembered"} and stage == "retaking" else None
     if failed is not None:
-        cited = escape(knowledge.cite(knowledge.facts[MINIMUM_SCORE_FACT].source))
-        head = f"📍 {yours} <b>{_points(failed - score)} under</b> Step 2 CK's pass mark of {failed} <i>({cited})</i>."
+        head = failed
         meaning = (
             f"The {name} average of {average} describes people who passed, so it comes back into play once a "
             "retake passes; programs weigh that pass after a fail."
@@ -426,7 +425,8 @@ def score_check(
     elif whose == "someone":
         meaning, step = SOMEONE_MEANING, SOMEONE_STEP  # their score: no advice about their application
     below_pass = _below_pass_note(score, knowledge) if whose in {"own", "remembered"} and failed is None else ""
-    other_figures = _more_figures(score, spec, knowledge, yours=whose in {"own", "remembered"})
+    # after a fail, no list of the field's figures "to read your 210 against": the pass mark is the figure now
+    other_figures = "" if failed else _more_figures(score, spec, knowledge, yours=whose in {"own", "remembered"})
     note = _match_note(spec.match_note, spec.match_sources, knowledge)
     closing = "" if whose == "someone" else CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
     source = "\n\n".join(part for part in (_source_line(knowledge, spec), other_figures, note) if part)
@@ -476,13 +476,18 @@ def _day(date: dt.date) -> str:
     return f"{date:%B} {date.day}, {date.year}"
 
 
-def _fail_mark(score: int, knowledge: Knowledge) -> int | None:
-    """The current pass mark when `score` is under every recent one (a fail whatever the exam date); else None."""
-    marks = [knowledge.facts.get(fact) for fact in (MINIMUM_SCORE_FACT, EARLIER_MINIMUM_FACT)]
-    values = [m.value for m in marks if m is not None and m.value is not None]
-    if not values or score >= min(values):
+def _fail_line(score: int, knowledge: Knowledge) -> str | None:
+    """ "📍 Your 209 is under Step 2 CK's pass mark: 218 for exams from ..., 214 before that (cited)", when `score`
+    is under every recent mark (a fail whatever the exam date); else None. Both marks, as the date isn't known."""
+    now, before = knowledge.facts.get(MINIMUM_SCORE_FACT), knowledge.facts.get(EARLIER_MINIMUM_FACT)
+    if now is None or now.value is None or before is None or before.value is None or score >= before.value:
         return None
-    return values[0]
+    sources = dict.fromkeys((now.source, before.source))
+    cites = "; ".join(escape(knowledge.cite(source)) for source in sources)
+    return (
+        f"📍 Your {score} is <b>under Step 2 CK's pass mark</b>: {now.value} for exams from {_day(now.as_of)}, "
+        f"{before.value} before that <i>({cites})</i>."
+    )
 
 
 def _below_pass_note(score: int, knowledge: Knowledge) -> str:
@@ -727,15 +732,10 @@ def numbers_section(
     (not under a logistics topic, where a figure nobody asked for is noise: `FaqEntry.averages_beside`)."""
     if score is None and topic is not None and not topic.averages_beside:
         return ""
-    failed = _fail_mark(score, knowledge) if score is not None and stage == "retaking" else None
-    mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
-    if specs and score is not None and failed is not None and mark is not None:
+    failed = _fail_line(score, knowledge) if score is not None and stage == "retaking" else None
+    if specs and failed is not None:
         # a fail: the pass mark is the figure that matters now, not how far below a field's average it is
-        cited = escape(knowledge.cite(mark.source))
-        return (
-            f"📍 Your {score} is {_points(failed - score)} under Step 2 CK's pass mark of {failed} "
-            f"<i>({cited})</i>. The field's averages matter again once a retake passes."
-        )
+        return f"{failed} The field's averages matter again once a retake passes."
     lines: list[str] = []
     for spec in specs[:2]:
         lead = knowledge.lead(spec.id)

@@ -227,12 +227,14 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
 
 
 _COUNTED_FROM_RE = re.compile(
-    rf"\b(?:(?:the\s+)?(?P<weekday>{_FULL_WEEKDAY[1:-1]}|day|week)|(?P<n>[0-9]{{1,3}}|{_NUMBER_WORD_RE}|a|an)\s*"
+    rf"\b(?:(?:the\s+)?(?P<which>{_FULL_WEEKDAY[1:-1]}|day|week)|(?P<n>[0-9]{{1,3}}|{_NUMBER_WORD_RE}|a|an)\s*"
     rf"(?P<unit>{_UNIT[1:-1]}))\s+(?P<way>after|before|following)\s+"
 )
 """A day counted from another one: "4 weeks after my sub-i ends on jan 14", "the monday after thanksgiving"."""
 _HOLIDAY_RE = re.compile(
-    r"\b(?:(?P<christmas>christmas|xmas|x-mas)|(?P<new_year>new\s*year['’]?s?(?:\s+day)?)|(?P<thanksgiving>thanksgiving))\b"
+    r"\b(?:(?P<christmas_eve>(?:christmas|xmas|x-mas) eve)|(?P<christmas>christmas|xmas|x-mas)|"
+    r"(?P<new_years_eve>new\s*year['’]?s? eve|nye)|(?P<new_year>new\s*year['’]?s?(?:\s+day)?)|"
+    r"(?P<thanksgiving>thanksgiving))\b"
 )
 _ANCHOR_SPAN = 60
 """Characters after "4 weeks after" within which the day it counts from must be named."""
@@ -240,7 +242,6 @@ _ANCHOR_END_RE = re.compile(r"[.;!?\n]|,\s(?!(?:which|that)\s+(?:is|s|was)\b)")
 """Where the day counted from stops being named: a clause's end, though not at ", which is oct 3"."""
 _JUST_GONE_DAYS = 14
 """A holiday-counted day this recent is one that has passed, not next year's."""
-"""Characters after "4 weeks after" within which the day it counts from must be named."""
 _COUNTED_SUBJECT_RE = re.compile(
     r"\b(?:exam|test|ck|step\s*(?:2|two)|s2ck|boards?|it|date)\s*(?:is|s|will be|falls|lands|:|=)?\s*"
     r"(?:set for|scheduled for|booked for|on|for)?\s*(?:the\s*)?$"
@@ -254,6 +255,10 @@ def _holiday(name: str, year: int) -> date:
     """The day a holiday falls on in `year` (U.S. Thanksgiving: the fourth Thursday of November)."""
     if name == "christmas":
         return date(year, 12, 25)
+    if name == "christmas_eve":
+        return date(year, 12, 24)
+    if name == "new_years_eve":
+        return date(year, 12, 31)
     if name == "new_year":
         return date(year, 1, 1)
     first = date(year, 11, 1)
@@ -263,10 +268,10 @@ def _holiday(name: str, year: int) -> date:
 def _count_from(anchor: date, m: re.Match[str]) -> date:
     """The day `m` ("2 weeks after", "the monday before") names, counted from `anchor`."""
     sign = 1 if m["way"] != "before" else -1
-    if m["weekday"] in ("day", "week"):
-        return anchor + timedelta(days=sign * (1 if m["weekday"] == "day" else 7))
-    if m["weekday"]:
-        wanted = _WEEKDAYS[m["weekday"]]
+    if m["which"] in ("day", "week"):
+        return anchor + timedelta(days=sign * (1 if m["which"] == "day" else 7))
+    if m["which"]:
+        wanted = _WEEKDAYS[m["which"]]
         gap = (wanted - anchor.weekday()) * sign % 7 or 7  # "the monday after" a Monday is a week on
         return anchor + timedelta(days=sign * gap)
     n, unit = _to_int(m["n"]), m["unit"]
@@ -295,8 +300,8 @@ def _counted_from(
         if m.start() > 0 and (not _COUNTED_SUBJECT_RE.search(clause) or _ASKED_RE.match(clause)):
             continue  # something else counted ("i have 8 weeks before"), or a question ("is ck 2 weeks before eras ok")
         window = _ANCHOR_END_RE.split(folded[m.end() : m.end() + _ANCHOR_SPAN])[0]
-        if _EXAM_WORD_RE.search(window):
-            continue  # "2 weeks after my exam on jan 14": the exam is the day counted from
+        if _EXAM_WORD_RE.search(window) and not _OTHER_EXAM_RE.search(window):
+            continue  # "2 weeks after my exam on jan 14": the exam is the day counted from (not "my shelf exam")
         limit = m.end() + len(window)
         named = [(start, end, day) for start, end, day in found if m.end() <= start < limit and isinstance(day, date)]
         holiday = _HOLIDAY_RE.search(folded, m.end(), limit)
@@ -340,7 +345,8 @@ def _dates_disagree(
         return None
     (_, _, counted), (_, _, named) = spans[0], days[0]
     assert isinstance(counted, date) and isinstance(named, date)  # noqa: S101  # both filtered to dates above
-    if abs((counted - named).days) <= _DATES_AGREE_DAYS:
+    rough = _DATES_AGREE_DAYS * (3 if "mo" in folded[spans[0][0] : spans[0][1]] else 1)  # "in 6 months" is loose
+    if abs((counted - named).days) <= rough:
         return None
     return (
         f"You mentioned {fmt_day(named, year=True)} and a span that lands on {fmt_day(counted, year=True)}. "
@@ -367,7 +373,7 @@ _OTHER_EVENT_RE = re.compile(
 )
 
 
-def _span_end(folded: str, start: int) -> bool:
+def _span_end(folded: str, start: int, end: int) -> bool:
     """A date that opens or closes a span of something else ("dedicated from june 2 to july 11"); a move's
     span is left to the move rules, and an exam named right before it keeps it ("exam from the 3rd to...")."""
     before = folded[max(0, start - 40) : start]
@@ -375,7 +381,12 @@ def _span_end(folded: str, start: int) -> bool:
     if span is None:
         return False
     lead = folded[max(0, start - 40 - 30) : max(0, start - 40) + span.start()]
-    return not (_MOVED_RE.search(lead) or re.search(r"\b(?:exam|test|ck)\s*$", lead))
+    after = _CLAUSE_END_RE.split(folded[end : end + 40].lstrip(", "))[0]  # "to feb 20, which is my exam day": kept
+    return not (
+        _MOVED_RE.search(lead)
+        or re.search(r"\b(?:exam|test|ck)\s*$", lead)
+        or re.search(r"^\s*(?:,\s*)?(?:which is|when i take|then the|is my|my)\b.*\b(?:exam|test|ck)\b", after)
+    )
 
 
 _MOVED_RE = re.compile(r"\b(?:moved|pushed|rescheduled|changed|postponed|delayed|switched|shifted)\b")
@@ -406,7 +417,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _APART_RE.match(folded, m[1])
         and not _DAYS_OFF_RE.match(folded, m[1])
         and not _MOVED_FROM_RE.search(folded[max(0, m[0] - 50) : m[0]])
-        and not _span_end(folded, m[0])
+        and not _span_end(folded, m[0], m[1])
         and not _other_event(folded, m[0])
         and not _SAT_ON_RE.search(folded, max(0, m[0] - 30), m[0])
         and not _PRACTICE_ON_RE.search(folded, max(0, m[0] - 24), m[0])  # "nbme on feb 1": the practice test's

@@ -65,8 +65,9 @@ CANT_START_ANSWER = "after-fail-cant-start"
 NOT_MATCHED_ANSWER = "match-unmatched-soap"
 PASSED_NO_RETAKE_ANSWER = "low-cant-retake-passed"
 FAIL_ON_RECORD_ANSWER = "rt-programs-see-fail"
-DELAY_ANSWER = "timing-delay-or-pending"
 """For a fail behind a passed retake: whether programs still see it, not what to do right after failing."""
+DELAY_ANSWER = "timing-delay-or-pending"
+"""For "should I push my exam?": whether to delay, against testing unready or applying with the score pending."""
 SCORE_ASKS = frozenset({"score_check", "score_fit"})
 FAIL_BEHIND = frozenset({topics.AFTER_FAIL, topics.RETAKES})
 _FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")

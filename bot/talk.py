@@ -119,21 +119,22 @@ _WEIGHING_ACK = {
     "body": "Not sleeping or eating well makes everything feel heavier. Looking after that is part of the "
     "preparation, not a break from it.",
     "pride": "Good for you: that is worth being proud of.",
-    "guilt": "Feeling guilty about what this exam takes from the people around you is common, and it shows how much "
-    "you care. This stretch is temporary.",
-    "waiting": "Waiting for a score is its own kind of hard, and replaying questions is something nearly everyone "
-    "does. Nothing you do now changes the result, so be gentle with yourself.",
+    "guilt": "Feeling guilty about what this exam takes from the people around you shows how much you care. This "
+    "stretch is temporary.",
+    "waiting": "Waiting for a score is its own kind of hard. Nothing you do now changes the result, so be gentle "
+    "with yourself.",
     "anger": "It makes sense to be angry about that. Let's put the energy into what you can still control.",
     "overwhelmed": "When everything piles up at once it's hard to know where to start. Let's take one piece first.",
-    "behind": "Feeling behind is one of the most common feelings in dedicated, and it's rarely as far behind as it "
-    "feels. Let's look at where you actually are.",
-    "stuck": "A plateau is frustrating, and plenty of people hit one before things move again. Let's look at what "
-    "might shift it.",
+    "behind": "Feeling behind is heavy to carry. Let's look at where you actually are, which is often further along "
+    "than it feels.",
+    "stuck": "A score that won't move is frustrating. Let's look at what might shift it.",
     "stupid": "Feeling stupid in a question bank is what learning there feels like: the misses are where the points "
     "come from.",
 }
 """What weighs on them, named in place of the feeling's stock line (a loss comes first, feeling or not)."""
-_WITHOUT_A_FEELING = frozenset({"grief", "unmatched", "family", "body", "pride", "guilt", "waiting", "anger"})
+_WITHOUT_A_FEELING = frozenset(
+    {"grief", "unmatched", "family", "body", "pride", "guilt", "waiting", "anger", "overwhelmed"}
+)
 """What weighs enough to name even when the model heard no feeling in how it was said."""
 _PROUD_TOO = {"first_gen": "As the first in your family to get here, that's even bigger."}
 """Beside good news, what weighed on them makes it bigger, not heavier."""

@@ -541,7 +541,8 @@ def test_well_above_many_averages_the_fit_list_stays_short(knowledge: Knowledge)
 def test_a_fail_told_is_read_against_the_pass_mark_not_the_fields_average(knowledge: Knowledge, score: int) -> None:
     parsed = Parsed("score_check", score=score, specialties=("internal-medicine",), status="failed")
     text = plain_text(advise(parsed, Profile(1), knowledge, stage="retaking").html)
-    assert f"Your {score} is {218 - score} points under Step 2 CK's pass mark of 218 (USMLE" in text
+    assert f"Your {score} is under Step 2 CK's pass mark: 218 for exams from July 1, 2025, 214 before that" in text
+    assert "to read your" not in text  # no list of the field's figures after a fail
     assert "below the Internal Medicine average" not in text  # no distance to a field's average after a fail
     untold = plain_text(advise(replace(parsed, status=None), Profile(1), knowledge).html)
     assert (

@@ -560,3 +560,17 @@ def test_a_span_and_a_date_that_disagree_are_asked_about(text: str) -> None:
 )
 def test_ordinals_and_things_sat_leave_the_exam_day_alone(text: str, exam: date | None) -> None:
     assert find_exam_date(text, TODAY) == exam
+
+
+@pytest.mark.parametrize(
+    ("text", "exam"),
+    [
+        ("exam is 1 week before new year's eve", date(2026, 12, 24)),  # the eve, not new year's day
+        ("exam is 2 days before christmas eve", date(2026, 12, 22)),
+        ("my exam is 4 weeks after my shelf exam on feb 14", date(2026, 3, 14)),  # a shelf is counted from
+        ("dedicated from feb 2 to mar 20, which is my exam day", date(2026, 3, 20)),  # the span's end is the exam
+        ("exam in 6 months (july 20)", date(2026, 7, 20)),  # months are counted loosely: no question
+    ],
+)
+def test_days_counted_from_eves_shelves_and_span_ends(text: str, exam: date) -> None:
+    assert find_exam_date(text, TODAY) == exam

@@ -182,6 +182,7 @@ def row(text: str, **fields: Any) -> Any:
         ),
         # Counts of interviews or letters are no score, whatever field is named between
         row("I got 4 FM interviews and 2 psych interviews so far, worried", score=None),
+        row("my mentor says i'm in the 245-250 range, good for IM?", range=(245, 250)),  # theirs, told by a mentor
         # A range heard leaves the result told alone
         row("CK score back: 259. my advisor says the ENT average is around 255-258", score=259, range=None),
         # Step 1's retake is Step 1's; the CK told after it is theirs

@@ -558,6 +558,8 @@ SCOPE_CASES = [
     case("is it possible to push my ck back 2 weeks", "faq", topic="timing"),
     case("could you write my personal statement for derm", "out_of_scope"),
     case("can you help me with my personal statement for EM", "out_of_scope"),  # a field named: still writing
+    case("how do i petition ecfmg about my ck attempt", "faq"),  # ECFMG's business is ours
+    case("practice were 238 and 243, am i ready?", "faq", topic="practice_tests"),  # results, not the session
     case("is step 3 harder than ck?", "out_of_scope"),  # Step 3 set beside CK
     case("pathoma or first aid for step 1 micro?", "out_of_scope"),
     case("step 1 is in 2 weeks, what should i prioritize", "out_of_scope"),

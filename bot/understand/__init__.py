@@ -272,6 +272,8 @@ def _understand(
         # "do i need CK to apply as a US MD or just to graduate": not an IMG's question, whatever words it shares
         topic = next((t for t, _ in guess.topic if t not in _IMG_ONLY_TOPICS), topic)
     do_said = facts.school == "do" or _DO_SAID_RE.search(norm) is not None or _DO_CAPS_RE.search(text) is not None
+    if ruled is None and topic == "prometric_practice" and (nums.practice or nums.other):
+        topic = topics.PRACTICE_TESTS  # "practice were 238 and 243, am i ready?": practice results, not the session
     if ruled is None and topic in _DO_ONLY_TOPICS and not do_said:
         topic = next((t for t, _ in guess.topic if t not in _DO_ONLY_TOPICS), topic)  # no DO or COMLEX named
     ck_passed = nums.score is not None and not (nums.hypothetical or nums.someone) and nums.score >= (pass_mark or 300)

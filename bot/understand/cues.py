@@ -570,7 +570,9 @@ def school_matter(norm: str) -> bool:
 
 
 _SCHOOL_BUSINESS_RE = re.compile(
-    r"\bpetition\w*\b|\bgrade (?:change|appeal|dispute)\b|\bappeal\s+(?:a\s+|my\s+|the\s+)?(?:\w+\s+){0,2}grade\b"
+    r"\bpetition\w*\s+(?:my\s+|the\s+|our\s+)?(?:school|dean|program|clerkship|course|med school|university)\b"
+    r"(?!.*\b(?:ck|step\s*2|usmle|ecfmg)\b)"
+    r"|\bgrade (?:change|appeal|dispute)\b|\bappeal\s+(?:a\s+|my\s+|the\s+)?(?:\w+\s+){0,2}grade\b"
 )
 
 
@@ -1530,6 +1532,8 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
         return None  # "just wanted to say today was hard": a day behind them, not the exam ahead
     if _PRACTICE_SOON_RE.search(norm) and not _REAL_EXAM_RE.search(norm):
         return None  # "panic attack during my practice nbme today": a practice test, not exam day
+    if _PRACTICE_RUN_RE.search(norm):
+        return None  # "heading to prometric for my practice session": at Prometric, but not the exam
     if _TOOK_IT_RE.search(norm):
         return None  # "just took CK today": the day is behind them, not ahead
     if _OTHER_DAY_RE.search(norm) and not _EXAM_THAT_DAY_RE.search(norm):
@@ -1545,6 +1549,7 @@ _NIGHT_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr|2morrow|tonight|night before|sle
 """The night before, said: "can't sleep, exam in 3 hrs" is still the night."""
 
 
+_PRACTICE_RUN_RE = re.compile(r"\bpractice (?:session|run|day|test|exam)\b")
 _DAY_BEHIND_RE = re.compile(
     r"\b(?:today|tonight|this morning)\s+(?:was|sucked|has been|went|felt|is over)\b"
     r"|\btoday s\s+(?:block|study|studying)"

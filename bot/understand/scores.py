@@ -536,7 +536,7 @@ def _range(low: str) -> tuple[int, int] | None:
     return a, b
 
 
-_RANGE_HEARD_RE = re.compile(r"\b(?:average|avg|mean|median|says|said|told|cut\s*-?\s*off|heard)\b")
+_RANGE_HEARD_RE = re.compile(r"\b(?:average|avg|mean|median|cut\s*-?\s*off)\b")
 
 
 _OWN_BEFORE_RE = re.compile(
