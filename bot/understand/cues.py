@@ -175,6 +175,7 @@ _DAYS_DROPPED_RE = re.compile(
 )
 """Weekdays taken out of the plan for good, said of the reminders or the days ("stop the saturday pings",
 "no reminders on sundays", "saturdays off"); "skip saturday" alone is this Saturday, a break."""
+_DAY_WORDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekend")
 _FOR_A_WHILE_RE = re.compile(
     r"\b(?:this|next|for this|for the next|for a)\s+(?:week|weekend|few days|couple of days)\b|\buntil\b|\btill\b"
 )
@@ -183,6 +184,8 @@ _FOR_A_WHILE_RE = re.compile(
 
 def dropped_weekdays(norm: str) -> frozenset[int]:
     """The weekdays (0 = Monday) a student asks to take out of their study week; empty when none."""
+    if not holds_any(norm, _DAY_WORDS):
+        return frozenset()  # every way of saying it names a day: most messages skip the scan
     m = _DAYS_DROPPED_RE.search(norm)
     if m is None or _FOR_A_WHILE_RE.search(norm):
         return frozenset()  # "stop the saturday pings this month": a break for a while, not the plan's days
@@ -913,10 +916,16 @@ _SOMEONE_IN_CRISIS_RE = re.compile(
 
 def someone_in_crisis(norm: str) -> bool:
     """A crisis said of someone else: the student needs how to help them, with the same urgency."""
+    if not holds_any(norm, _CRISIS_VERBS):
+        return False  # every way of saying it holds one of these: most messages skip both scans
     return (
         _SOMEONE_IN_CRISIS_RE.search(norm) is not None
         and _SOMEONE_IN_CRISIS_RE.search(without_idioms(norm)) is not None
     )
+
+
+_CRISIS_VERBS = ("die", "suicid", "kill", "hurt", "harm", "cut", "live", "alive", "end", "be here")
+"""Every way `_SOMEONE_IN_CRISIS_RE` can match holds one of these."""
 
 
 def without_idioms(norm: str) -> str:
@@ -1022,7 +1031,7 @@ _FEEL_STUPID_RE = re.compile(
 _PARENTS = ("parent", "family", "mom", "dad", "mother", "father")
 _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     # (what weighs, words every match holds, so the pattern runs only where one is there, the pattern)
-    ("grief", ("passed", "funeral", "griev", "grief", "died", "lost my"), _GRIEF_RE),
+    ("grief", ("passed away", "funeral", "griev", "grief", "died", "lost my", "dog passed", "cat passed"), _GRIEF_RE),
     (
         "first_gen",
         ("first",),
