@@ -560,6 +560,9 @@ SCOPE_CASES = [
     case("can you help me with my personal statement for EM", "out_of_scope"),  # a field named: still writing
     case("how do i petition ecfmg about my ck attempt", "faq"),  # ECFMG's business is ours
     case("practice were 238 and 243, am i ready?", "faq", topic="practice_tests"),  # results, not the session
+    # someone else's practice result, asked about for them: what practice tests tell, not a topic half-heard
+    case("my brother's uwsa2 was 241, is he ready?", "faq", topic="practice_tests", score=None),
+    case("my roommate got 229 on her nbme 11, is that bad with 3 weeks left?", "faq", topic="practice_tests"),
     case("is step 3 harder than ck?", "out_of_scope"),  # Step 3 set beside CK
     case("pathoma or first aid for step 1 micro?", "out_of_scope"),
     case("step 1 is in 2 weeks, what should i prioritize", "out_of_scope"),

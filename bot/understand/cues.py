@@ -469,6 +469,19 @@ _WHETHER_TO_DELAY_RE = re.compile(
 )
 
 
+_SOMEONES_PRACTICE_RE = re.compile(
+    rf"\b(?:(?:my|our)\s+(?:\w+\s+)?(?:sister|brother|friend|roommate|partner|boyfriend|girlfriend|bf|gf|wife|husband|"
+    rf"son|daughter|classmate|cousin|student)\s*s|his|her|their)\s+(?:last\s+|first\s+|latest\s+)?"
+    rf"(?:{PRACTICE_TESTS}|practice tests?|practice exams?)"
+)
+"""Someone else's practice test ("my brother's uwsa2", "her nbme 12"): theirs to read, asked about for them."""
+
+
+def asks_about_someones_practice(text: str, norm: str) -> bool:
+    """ "my brother's uwsa2 was 245, is he ready?": a practice result of someone else's, asked about."""
+    return _SOMEONES_PRACTICE_RE.search(norm) is not None and asks_something(text, norm)
+
+
 def asks_whether_to_delay(norm: str) -> bool:
     """ "should I push my exam?", "figure out if I should postpone it": whether to, not how to."""
     return (
