@@ -12,7 +12,7 @@ import calendar
 import re
 from datetime import date, time, timedelta
 
-from bot.exam_words import EXAM_WORDS, PAST_WORDS, PRACTICE_TESTS, words_re
+from bot.exam_words import EXAM_WORDS, PAST_WORDS, PRACTICE_NAME_RE, PRACTICE_TESTS, words_re
 from bot.formatting import fmt_day
 from knowledge.text import fold, normalize
 
@@ -330,7 +330,7 @@ def _dates_disagree(
 
     def said_of_the_exam(m: tuple[int, int, date | str]) -> bool:
         near = folded[max(0, m[0] - _EXAM_WORD_SPAN) : m[1] + _EXAM_WORD_SPAN]
-        return _EXAM_WORD_RE.search(near) is not None and _PRACTICE_NAMED_RE.search(near) is None
+        return _EXAM_WORD_RE.search(near) is not None and PRACTICE_NAME_RE.search(near) is None
 
     said = [m for m in matches if isinstance(m[2], date) and said_of_the_exam(m)]
     spans = [
@@ -354,7 +354,6 @@ def _dates_disagree(
     )
 
 
-_PRACTICE_NAMED_RE = re.compile(rf"\b{PRACTICE_TESTS}")
 _PRACTICE_ON_RE = re.compile(rf"\b{PRACTICE_TESTS}\s*(?:form\s*)?\d{{0,2}}\s+(?:is\s+|was\s+)?(?:on|at)\s+(?:the\s+)?$")
 _TIME_TO_GO_RE = re.compile(r"\s+(?:till|until|til|to go|left|away|from now|out)\b")
 _DATES_AGREE_DAYS = 10
