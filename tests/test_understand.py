@@ -562,6 +562,13 @@ SCOPE_CASES = [
     case("practice were 238 and 243, am i ready?", "faq", topic="practice_tests"),  # results, not the session
     # someone else's practice result, asked about for them: what practice tests tell, not a topic half-heard
     case("my brother's uwsa2 was 241, is he ready?", "faq", topic="practice_tests", score=None),
+    # a scored Step 1 asked about among other things: what it still weighs
+    case(
+        "step 1 was scored (211) and nbme 11 was 240. will programs still look at that 211? want EM",
+        "faq",
+        topic="step1_vs_step2",
+        step1=211,
+    ),
     case("my roommate got 229 on her nbme 11, is that bad with 3 weeks left?", "faq", topic="practice_tests"),
     case("is step 3 harder than ck?", "out_of_scope"),  # Step 3 set beside CK
     case("pathoma or first aid for step 1 micro?", "out_of_scope"),
