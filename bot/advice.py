@@ -152,9 +152,13 @@ def practice_reply(
     specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
     # the latest said (students list them in the order they took them), and their way across several
     scored = [p.score for p in parsed.practice if p.score is not None]
-    # A way (up or down) only when they tell the order ("then", "->", "now"): a list of forms may be in any order.
+    # A way (up or down) only when they tell the order ("then", "->", "went"): a list of forms may be in any
+    # order, so an unordered list is read as the range it spans, never by whichever came first in the text.
     ordered = len(scored) >= 2 and order_told
-    predicted = scored[-1] if ordered else (scored[0] if scored else parsed.practice_score)
+    spread = len(scored) >= 2 and not ordered
+    low, high = (min(scored), max(scored)) if scored else (None, None)
+    predicted = scored[-1] if ordered else (low if scored else parsed.practice_score)
+    subject = "your latest, " if ordered else f"your results ({low} to {high})" if spread and low != high else ""
     if ordered:
         change = scored[-1] - scored[0]
         way = "up" if change >= TREND_STEP else "down" if change <= -TREND_STEP else "about level"
@@ -171,12 +175,9 @@ def practice_reply(
     # "goal 245. thoughts", "am i on track for 255?": their own goal is the figure to read the result against
     goal = parsed.score if parsed.hypothetical and parsed.score is not None and parsed.score not in scored else None
     if goal is not None and predicted is not None:
-        gap = predicted - goal
-        where = "right at" if gap == 0 else f"{_points(abs(gap))} {'above' if gap > 0 else 'below'}"
         html += (
-            f"\n\nAgainst the {goal} you're aiming for, {'your latest, ' if ordered else ''}{predicted}"
-            f"{',' if ordered else ''} is {where} it. Read that loosely: a prediction carries error either way, "
-            "and the time you have left still counts."
+            f"\n\nAgainst the {goal} you're aiming for, {_against(goal, predicted, high, subject)}. Read that "
+            "loosely: a prediction carries error either way, and the time you have left still counts."
         )
     if (
         why is not None
@@ -187,16 +188,20 @@ def practice_reply(
         and (predicted >= pass_mark + NEAR_PASS)
     ):  # "uwsa1 245, what does that translate to": read at face value
         html += (
-            f"\n\nRead at face value, {'your latest, ' if ordered else ''}{predicted}"
-            f"{',' if ordered else ''} is {_points(predicted - pass_mark)} above Step 2 CK's pass "
-            f"mark of {pass_mark} <i>({escape(knowledge.cite(mark.source))})</i>."
+            f"\n\nRead at face value, {_against(pass_mark, predicted, high, subject, CK_MARK_NAME)} "
+            f"of {pass_mark} <i>({escape(knowledge.cite(mark.source))})</i>."
         )
     if predicted is not None and mark is not None and mark.value is not None and predicted < mark.value + NEAR_PASS:
         # "nbme 215, am I at risk?": the pass mark is the figure that matters this close to it
         where = "under it" if predicted < mark.value else "this close to it"
+        lead = (
+            f"A prediction {where} is"
+            if not subject.startswith("your results")
+            else f"With the lowest, {predicted}, {where}, these are"
+        )
         html += (
             f"\n\nBeside the pass mark: Step 2 CK's is {mark.value} for exams from {_day(mark.as_of)} "
-            f"<i>({escape(knowledge.cite(mark.source))})</i>. A prediction {where} is worth taking seriously, "
+            f"<i>({escape(knowledge.cite(mark.source))})</i>. {lead} worth taking seriously, "
             "since predictions carry error either way: talk your date through with your advisor."
         )
     html += (
@@ -210,6 +215,8 @@ def practice_reply(
     return Reply(html, (tuple(buttons),))
 
 
+CK_MARK_NAME = "Step 2 CK's pass mark"
+"""What the face-value reading of a practice result is set against."""
 TREND_STEP = 5
 """Points between the first and the latest practice result from which they're called up or down."""
 NEAR_PASS = 10
@@ -307,6 +314,25 @@ def _match_note(note: str | None, sources: list[str], knowledge: Knowledge) -> s
         return ""
     cites = "; ".join(escape(knowledge.cite(s)) for s in sources)
     return f"ℹ️ {escape(note)}" + (f" <i>Sources: {cites}.</i>" if cites else "")
+
+
+def _against(figure: int, predicted: int, high: int | None, subject: str, thing: str = "it") -> str:
+    """Where a practice reading sits against a figure: "your latest, 246, is 28 points above it" for one
+    result, "your results (249 to 262) are 6 points below to 7 points above it" for an unordered list."""
+    if subject.startswith("your results") and high is not None and high != predicted:
+        if predicted > figure or high < figure:  # both on one side: "31 to 44 points above"
+            side = "above" if predicted > figure else "below"
+            near, far = sorted((abs(predicted - figure), abs(high - figure)))
+            return f"{subject} are {near} to {_points(far)} {side} {thing}"
+        ends = [
+            f"{_points(abs(v - figure))} {'above' if v > figure else 'below'}" if v != figure else "right at"
+            for v in (predicted, high)
+        ]
+        return f"{subject} are {ends[0]} to {ends[1]} {thing}"
+    gap = predicted - figure
+    where = "right at" if gap == 0 else f"{_points(abs(gap))} {'above' if gap > 0 else 'below'}"
+    lead = f"{subject}{predicted}{',' if subject else ''}" if subject == "your latest, " else str(predicted)
+    return f"{lead} is {where} {thing}"
 
 
 def _points(n: int) -> str:

@@ -316,7 +316,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         why = None
         if parsed.intent == "practice_score" and text and topics.PRACTICE_TESTS in k.faq:
             # "uwsa1 was 245, what does that translate to": what practice tests tell you, then where it sits
-            why = best_answer(text, topics.PRACTICE_TESTS, k, stage)
+            why = best_answer(cues.without_practice_results(text), topics.PRACTICE_TESTS, k, stage)
             if why is None or (why.id == PRACTICE_DROPPED and not cues.says_a_drop(norm)):
                 why = k.answers.get(PRACTICE_GENERAL)  # "one dip" only for a score said to have fallen
         several = sum(p.score is not None for p in parsed.practice) >= 2  # an order to read only then

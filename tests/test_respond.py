@@ -234,6 +234,37 @@ def test_several_practice_results_are_read_by_their_latest_and_their_way_when_th
     assert "run from" not in unordered and "latest" not in unordered
 
 
+@pytest.mark.parametrize(
+    ("text", "shown_range"),
+    [
+        ("uwsa2 262, nbme 11 249, nbme 12 251. am i ready?", "your results (249 to 262) are 31 to 44 points above"),
+        ("goal is 255. nbme 9 248 and uwsa2 257, realistic?", "your results (248 to 257) are 7 points below to 2"),
+    ],
+)
+def test_practice_results_in_no_told_order_are_read_as_the_range_they_span(
+    knowledge: Knowledge, text: str, shown_range: str
+) -> None:
+    shown = answer(knowledge, text)  # the first said was read alone: "262 is 44 points above", the 249 unseen
+    assert shown_range in shown
+
+
+def test_a_list_that_went_somewhere_is_read_as_a_trend(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "my nbmes went 228, 235, 241, 246. is this trending the right way")
+    assert "run from 228 to 246: up" in shown and "your latest, 246" in shown
+
+
+def test_low_practice_results_asked_about_are_set_beside_the_pass_mark(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "nbme 9 200 and uwsa1 210, am i going to fail")
+    assert "With the lowest, 200, under it" in shown
+    assert "equates its forms" not in shown  # "nbme 9" once matched the answer on comparing forms
+
+
+def test_a_first_practice_result_beside_a_scored_step1_is_read_as_a_practice_result(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "step 1 was 258 and my first nbme for ck was 239, worried")
+    assert "Noted: NBME 239" in shown and "Step 1 vs Step 2\n" not in shown
+    assert "Is Step 2 harder?" in answer(knowledge, "my step 1 was 250 and nbme 10 was 240, is ck harder?")
+
+
 def test_a_friends_match_does_not_make_the_student_matched(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "my friend matched derm last year, when should i take ck before applying?")
     assert "I've matched" not in shown

@@ -268,6 +268,19 @@ def _understand(
     topic = ruled or (guess.topic[0][0] if settled == "faq" or asked else None)
     if ruled is None and settled == "faq" and nums.quoted and nums.score is None:
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
+    if (
+        ruled is None
+        and settled == "faq"
+        and topic == topics.STEP1_VS_STEP2
+        and nums.score is None
+        and any(p.score is not None for p in nums.practice)
+        and not (specs or others)
+        and len(text) < SPECIFIC_CHARS
+        and not cues.compares_the_steps(norm)
+    ):
+        # "step 1 was 258 and my first nbme for ck was 239, worried": the practice result is what they
+        # weigh, not how the two exams differ (the model heard both Steps named)
+        settled, topic = ("practice_score" if _ASKS_RE.search(norm) or "?" in text else "log_progress"), None
     if ruled is None and topic in _IMG_ONLY_TOPICS and facts.school in ("us_md", "do"):
         # "do i need CK to apply as a US MD or just to graduate": not an IMG's question, whatever words it shares
         topic = next((t for t, _ in guess.topic if t not in _IMG_ONLY_TOPICS), topic)
@@ -764,8 +777,8 @@ _GOAL_READS = frozenset({"score_fit", "score_check", "practice_score", "log_prog
 a question of its own ("delay or apply pending? nbmes 235ish, i want 245") keeps its topic."""
 _PRACTICE_READS = frozenset({"practice_score", "log_progress", "unknown"})
 _ASKS_RE = re.compile(
-    r"\?|\b(?:what|whats|how|does|do|is|are|should|can|will|would|predict\w*|mean\w*|good|enough|ready|trust|"
-    r"accurate|safe|worried|normal)\b"
+    r"\?|\b(?:what|whats|how|does|do|is|are|am|should|can|will|would|gonna|predict\w*|mean\w*|good|enough|ready|"
+    r"trust|accurate|safe|worried|normal|fail|pass)\b"
 )
 """A question about a practice result, not a report of one."""
 GREETING_MAX_WORDS = 5

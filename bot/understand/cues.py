@@ -1178,13 +1178,36 @@ _REASSURE_RE = re.compile(
 )
 
 
+def compares_the_steps(norm: str) -> bool:
+    """Step 1 and Step 2 CK set side by side in words ("is ck harder", "does step 1 predict ck")."""
+    return _STEPS_COMPARED_RE.search(norm) is not None
+
+
+_STEPS_COMPARED_RE = re.compile(
+    r"\b(?:harder|easier|differ\w*|vs|versus|compar\w*|predict\w*|correlat\w*|translat\w*|convert\w*|"
+    r"same as|like step)\b"
+)
+
+
+def without_practice_results(text: str) -> str:
+    """The text with its practice results cut to their test's name ("nbme 9 200" -> "nbme"): what a result
+    means is asked in the words around it, and a form's number would match the answer on comparing forms."""
+    return _RESULT_RE.sub(lambda m: m.group(1), text)
+
+
+_RESULT_RE = re.compile(
+    rf"\b({PRACTICE_TESTS})\s*#?\s*(?:\d{{1,2}}|form \d{{1,2}})?\s*(?:[:=-]|was|is|of|got)?\s*\d{{3}}\b", re.I
+)
+
+
 def order_told(text: str) -> bool:
     """Practice results given in the order they came ("231, then 238, now 244", "240 -> 251")."""
     return _ORDER_RE.search(text.lower()) is not None
 
 
 _ORDER_RE = re.compile(
-    r"->|→|\b(?:then|now|latest|most recent|went (?:from|up|down)|since|after that|followed by|improv\w*|"
+    r"->|→|\b(?:then|now|latest|most recent|went|going (?:up|down)|trend\w*|progress\w*|over time|in order|"
+    r"since|after that|followed by|improv\w*|"
     r"climb\w*|rose|jump\w*|first (?:one|was)|last (?:one|was))\b"
 )
 
