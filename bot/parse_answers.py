@@ -243,7 +243,7 @@ _ANCHOR_END_RE = re.compile(r"[.;!?\n]|,\s(?!(?:which|that)\s+(?:is|s|was)\b)")
 _JUST_GONE_DAYS = 14
 """A holiday-counted day this recent is one that has passed, not next year's."""
 _COUNTED_SUBJECT_RE = re.compile(
-    r"\b(?:exam|test|ck|step\s*(?:2|two)|s2ck|boards?|it|date)\s*(?:is|s|will be|falls|lands|:|=)?\s*"
+    r"\b(?:exam|test|ck|step\s*(?:2|two)|s2ck|boards?|it|date)\s*(?:is|['’]?s|will be|falls|lands|:|=)?\s*"
     r"(?:set for|scheduled for|booked for|on|for)?\s*(?:the\s*)?$"
 )
 """What says the day counted is the exam's: "my exam is 4 weeks after", "ck is set for the week after"."""
@@ -396,6 +396,36 @@ def _plan_length(folded: str, m: tuple[int, int, date | str]) -> bool:
     return _PLAN_LENGTH_AFTER_RE.match(folded, m[1]) is not None and not folded.startswith("in ", m[0])
 
 
+def _ordinals_near_a_span(
+    folded: str, matches: list[tuple[int, int, date | str]], today: date
+) -> tuple[list[tuple[int, int, date | str]], set[tuple[int, int]]]:
+    """ "in 5 weeks, on the 14th": a day of the month said alone is the one nearest the time counted to it
+    (January's 14th, not December's), and then it is a named day, preferred to the count."""
+    counted = [m[2] for m in matches if isinstance(m[2], date) and _RELATIVE_RE.fullmatch(folded, m[0], m[1])]
+    if len(counted) != 1:
+        return matches, set()
+    out: list[tuple[int, int, date | str]] = []
+    ordinals: set[tuple[int, int]] = set()
+    for start, end, value in matches:
+        said = _ORDINAL_DAY_RE.fullmatch(folded, start, end)
+        if said is None or not isinstance(value, date):
+            out.append((start, end, value))
+            continue
+        months = [(today.year + (today.month + k - 1) // 12, (today.month + k - 1) % 12 + 1) for k in range(3)]
+        days = [d for y, mo in months if (d := _valid_day(y, mo, int(said[1]))) is not None and d >= today]
+        out.append((start, end, min(days, key=lambda d: abs((d - counted[0]).days)) if days else value))
+        ordinals.add((start, end))
+    return out, ordinals
+
+
+def _valid_day(year: int, month: int, day: int) -> date | None:
+    """That day, or None where the month has no such day (February 30th)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def find_exam_date(text: str, today: date) -> date | str | None:
     """The exam date mentioned anywhere in a sentence, a reason it can't be used, or None.
 
@@ -427,7 +457,8 @@ def find_exam_date(text: str, today: date) -> date | str | None:
     if not matches:
         # "6 wk schedule, fridays off": a plan's length is the time to the exam when nothing else dates it
         matches = [m for m in found if _PLAN_SPAN_AFTER_RE.match(folded, m[1]) and isinstance(m[2], date)]
-    calendar_dates = {m.span() for m in _calendar_matches(folded)}
+    matches, ordinals = _ordinals_near_a_span(folded, matches, today)
+    calendar_dates = {m.span() for m in _calendar_matches(folded)} | ordinals
     # "pushed my exam 3 weeks to july 11": the span is how far it moved; the date it moved to is the exam's
     matches = [
         m

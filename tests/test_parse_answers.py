@@ -456,9 +456,22 @@ def test_a_span_behind_them_or_counted_from_something_else_dates_no_exam(text: s
         ("exam in 6 weeks, 2 days after my birthday", date(2026, 2, 23)),  # the other clause counts something else
         ("2 weeks after my exam on feb 14 i start residency", date(2026, 2, 14)),  # counted from the exam
         ("exam feb 27, my sub-i ends 2 weeks after christmas", date(2026, 2, 27)),  # the sub-i's end is counted
+        ("when's my exam? it's 3 weeks after my peds shelf which is on the 20th", date(2026, 2, 10)),  # "it's"
     ],
 )
 def test_an_exam_day_counted_from_another_day_is_counted(text: str, exam: date) -> None:
+    assert find_exam_date(text, TODAY) == exam
+
+
+@pytest.mark.parametrize(
+    ("text", "exam"),
+    [
+        ("exam is in 11 days, on the 23rd", date(2026, 1, 23)),  # the named day, not the count (Jan 23 too)
+        ("exam is in 8 days, on the 20th", date(2026, 1, 20)),  # the count said loosely: the day said wins
+        ("exam is in 5 weeks on the 14th", date(2026, 2, 14)),  # February's 14th, near the count, not January's
+    ],
+)
+def test_a_day_of_the_month_said_beside_a_count_is_the_one_the_count_reaches(text: str, exam: date) -> None:
     assert find_exam_date(text, TODAY) == exam
 
 
