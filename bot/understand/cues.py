@@ -718,6 +718,10 @@ _HOPELESS_RE = re.compile(
     r"(?:was|were|died|disappeared|left|stopped|wasn t|weren t)\b"
     r"|\b(?:doing|do)\s+(?:everyone|the world|my family)\s+a\s+favou?r\s+if\s+i\b"
     r"|\brather be dead\b|\bno future for me\b|\bchecking out (?:permanently|for good)\b"
+    # indifference to surviving: "stopped caring whether i make it through the week" (not "make it to ortho")
+    r"|\b(?:stopped|stop|don t|dont|do not|no longer|not)\s+car(?:e|ing)\s+(?:\w+\s+)?(?:if|whether)\s+i\s+"
+    r"(?:(?:will|ll|would|d)\s+)?(?:live|survive|wake up|die|am alive|m alive|make it through (?:the|this|tonight|"
+    r"another|one more)(?!\s+(?:block|exam|test|rotation|shelf|dedicated|nbme|uworld|qbank)))\b"
     # hopelessness about any future, not one specialty ("can't see a future where i match derm")
     r"|\b(?:can t|cant|cannot|don t|dont|do not|stopped|no longer|never)\s+see(?:ing)?\s+(?:a|any)\s+future\b"
     r"(?!\s+(?:where|in which|as\b|doing|with\b|in (?!this world|life)))"
