@@ -320,6 +320,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             if why is None or (why.id == PRACTICE_DROPPED and not cues.says_a_drop(norm)):
                 why = k.answers.get(PRACTICE_GENERAL)  # "one dip" only for a score said to have fallen
         several = sum(p.score is not None for p in parsed.practice) >= 2  # an order to read only then
+        if several and cues.told_latest_first(text):
+            asked = replace(asked, practice=asked.practice[::-1])  # "229, up from 218": 218 came first
         reply = advice.advise(asked, profile, k, stage, why, order_told=several and cues.order_told(text))
     if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.

@@ -391,3 +391,8 @@ def test_asked_how_many_a_day_the_set_up_opens_with_their_own_numbers_divided(ad
 def test_a_move_without_its_new_date_asks_for_the_date(advisor: Advisor) -> None:
     shown = plain_text(advisor.handle(1, "I pushed my test back 2 weeks, practice scores weren't there").reply.html)
     assert "your exam moved" in shown and "new date" in shown and "don't have a study plan" not in shown
+
+
+def test_a_later_practice_result_said_first_is_still_read_as_the_latest(advisor: Advisor) -> None:
+    reply = say(advisor, "nbme 13: 229 -> up from 218 on nbme 9")
+    assert "run from 218 to 229: up" in reply  # read in the order said, it was "down"

@@ -216,6 +216,18 @@ def row(text: str, **fields: Any) -> Any:
         row("did 40 qs today at 70%, exam in 2026", score=None, bad=None),
         row("I got 3 derm interviews", score=None, bad=None),
         row("I got 400 on step 2", score=None, bad=400),
+        row("step 2 ck 2-digit score isn't reported anymore right?", score=None, bad=None),  # "2-digit" is a kind
+        # A rough score with the exact one beside it: the exact one.
+        row("mid 230s score (234), no clue what I want", score=234),
+        # Someone's chances asked, their score read for them (never kept as the student's).
+        row("my girlfriend wants derm and has a 258, will she match", score=258, someone=True),
+        row("my boyfriend got 245 and wants EM, whats his chances", score=245, someone=True),
+        # The results a practice test went through.
+        row(
+            "nbme went from 218 to 229, good?",
+            score=None,
+            practice=(PracticeResult("nbme", "", score=218), PracticeResult("nbme", "", score=229)),
+        ),
     ],
 )
 def test_numbers_belong_to_their_exam(text: str, fields: dict[str, Any]) -> None:

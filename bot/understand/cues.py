@@ -1204,6 +1204,17 @@ _RESULT_RE = re.compile(
 )
 
 
+def told_latest_first(text: str) -> bool:
+    """The later result said first: "nbme 13: 229, up from 218 on nbme 9" (not "went from 218 to 229")."""
+    return _LATEST_FIRST_RE.search(text.lower()) is not None
+
+
+_LATEST_FIRST_RE = re.compile(
+    r"\b(?:up|down|rose|fell|dropped|jumped|climbed|improved|went up|went down)\s+(?:\w+\s+)?from\s+(?:an?\s+|my\s+)?"
+    r"\d{3}\b(?!\s*(?:to|->|→)\s*(?:an?\s+)?\d)"
+)
+
+
 def order_told(text: str) -> bool:
     """Practice results given in the order they came ("231, then 238, now 244", "240 -> 251")."""
     return _ORDER_RE.search(text.lower()) is not None

@@ -84,7 +84,9 @@ _STRONG_BEFORE_RE = re.compile(
 )
 _NEGATIVE_RE = re.compile(r"(?:^|[\s(~])-$|\bminus\s*$")
 _GLUED_BEFORE_RE = re.compile(r"[^\W\d_]$|[$#@£€/:]$|(?:[a-z]|[0-9])-$|[0-9][.,]$")
-_FORMATTED_AFTER_RE = re.compile(r"[/:][0-9]|\.[0-9]|,[0-9]{3}|-[0-9]|\s*(?:%|percent\b|(?:st|nd|rd|th)\b)")
+_FORMATTED_AFTER_RE = re.compile(
+    r"[/:][0-9]|\.[0-9]|,[0-9]{3}|-[0-9]|\s*(?:%|percent\b|(?:st|nd|rd|th)\b)|-(?!ish\b)[a-z]"  # "2-digit", "3-day"
+)
 _DECADE_AFTER_RE = re.compile(r"'?s\b")
 _DIGIT_AFTER_RE = re.compile(r"\s*[0-9]")
 _DIGITS_BEFORE_RE = re.compile(r"([0-9]+)\s+$")
@@ -413,8 +415,8 @@ _TAG_STOP_RE = re.compile(
 _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
 _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
 _RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
-_MORE_RESULTS_RE = re.compile(r"(?:\s*(?:,|and|&|/|then)\s*\d{3}(?!\d))+")
-"""More results of the same exam: "my last two NBMEs were 212 and 220"."""
+_MORE_RESULTS_RE = re.compile(r"(?:\s*(?:,|and|&|/|then|to|->|→)\s*(?:an?\s+)?\d{3}(?!\d))+")
+"""More results of the same exam: "my last two NBMEs were 212 and 220", "went from 218 to 229"."""
 _PRACTICE_FORMS = {"nbme": "nbme", "uwsa": "uwsa", "cms": "cms", "free": "free120"}
 
 
@@ -708,9 +710,14 @@ _THEIR_RESULT_RE = re.compile(
 _JUDGED_RE = re.compile(
     r"\b(?:is|was|would)\s+(?:that|it|this|a\s+\d{3})\s+(?:score\s+)?(?:good|enough|competitive|realistic|strong|"
     r"decent|ok|okay|bad|low|high)\b"
+    # "will she match", "what are his chances": the person's chances asked, their score read for them
+    r"|\b(?:will|would|could|can|does|do)\s+(?:he|she|they)\s+(?:still\s+)?(?:match|get in|get interviews?|make it|"
+    r"have a (?:shot|chance))\b|\b(?:his|her|their)\s+(?:chances|odds|shot)\b"
 )
 _SOMEONE_GOT_RE = re.compile(
-    r"\b(?:my|our|his|her|their)\s+(?:(?:best|close|old)\s+)?[a-z]+\s+(?:got|scored|had|has)\s+(?:an?\s+)?(\d{3})\b"
+    r"\b(?:my|our|his|her|their)\s+(?:(?:best|close|old)\s+)?[a-z]+"
+    # "my girlfriend wants derm and has a 258": a few words of theirs between, none of them the student's
+    r"(?:\s+(?!(?:i|im|i'm|me|my)\b)[\w&/-]+){0,5}?\s+(?:got|scored|had|has)\s+(?:an?\s+)?(\d{3})\b"
 )
 
 
@@ -841,12 +848,17 @@ _FROM_BEFORE_RE = re.compile(
 _COUNT_BEFORE_RE = re.compile(r"\b(?:all|both|top|these|those|the|first|last|other|between)\s*$")
 
 
+_EXACT_AFTER_RE = re.compile(r"\s*(?:score\s*|on\s+\w+\s*)?\(\s*(?:a\s+|exactly\s+)?\d{3}\s*\)")
+"""An exact score in brackets right after a rough one: "mid 230s (234)"."""
+
+
 def _decade(tail: str, after: str, value: int) -> int | bool | None:
     """For "240s" / "mid 240s": the score it stands for, False if nonsense, None if not one."""
-    if not _DECADE_AFTER_RE.match(after):
+    said = _DECADE_AFTER_RE.match(after)
+    if said is None:
         return None
-    if value % 10 or not 100 <= value <= 290:
-        return False
+    if value % 10 or not 100 <= value <= 290 or _EXACT_AFTER_RE.match(after, said.end()):
+        return False  # nonsense, or "mid 230s (234)": the exact score said next is the one to read
     word = _RANGE_WORD_RE.search(tail)
     return value + (_DECADE_OFFSET[word.group(1)] if word else 5)
 
