@@ -718,6 +718,10 @@ _HOPELESS_RE = re.compile(
     r"(?:was|were|died|disappeared|left|stopped|wasn t|weren t)\b"
     r"|\b(?:doing|do)\s+(?:everyone|the world|my family)\s+a\s+favou?r\s+if\s+i\b"
     r"|\brather be dead\b|\bno future for me\b|\bchecking out (?:permanently|for good)\b"
+    # being missed by no one: "everyone would be fine without me"
+    r"|\b(?:everyone|everybody|they|the world|my family|people|all of them)\s+(?:would|will|d|ll)\s+(?:all\s+)?be\s+"
+    r"(?:fine|okay|ok|better|happier)\s+without me\b(?!\s+(?:this|next|for|on|at|in)\b)"
+    r"|\bplanning how (?:i|i d|i would|i ll|i will) do it\b"
     # indifference to surviving: "stopped caring whether i make it through the week" (not "make it to ortho")
     r"|\b(?:stopped|stop|don t|dont|do not|no longer|not)\s+car(?:e|ing)\s+(?:\w+\s+)?(?:if|whether)\s+i\s+"
     r"(?:(?:will|ll|would|d)\s+)?(?:live|survive|wake up|die|am alive|m alive|make it through (?:the|this|tonight|"
@@ -831,13 +835,17 @@ _HOPELESS_RE = re.compile(
     r"(?!\s+(?:to|into|on|for (?:a|the|my)|back|home|study|out|abroad))"
     r"|\b(?:wrote|written|writing|write|left)\s+(?:goodbye\s+|farewell\s+|last\s+)?(?:letters|notes)\s+(?:to|for)\s+"
     r"(?:my\s+)?(?:family|parents|mom|dad|everyone|friends|kids|partner|wife|husband)\b"
-    r"|\bgiv\w*\s+away\s+(?:all\s+)?(?:my|of my)\s+(?:stuff|things|belongings|possessions)\b"
+    r"|\bgiv\w*\s+(?:away\s+(?:all\s+)?(?:my|of my)\s+(?:stuff|things|belongings|possessions)|"
+    r"(?:all\s+)?(?:my|of my)\s+(?:stuff|things|belongings|possessions)\s+away)\b"
+    r"(?!\s+(?:before|because|since|as)\s+(?:i|we)\b)"  # "before i move for residency": a move, not a farewell
     r"|\b(?:won t|wont|will not|never)\s+(?:hear|see)\s+(?:from\s+)?me\s+again\b(?!\s+(?:until|till|before|for))"
 )
 
 
 _IDIOM_RE = re.compile(
     r"\b(?:die|dying|died)\s+(?:of|from)\s+(?:embarrassment|boredom|cringe|laughter|laughing|shame|hunger)\b"
+    # "kill me, i mixed up the mag dose again": an exclamation at a mistake, said first
+    r"|^(?:ugh\s+|omg\s+|just\s+)?kill me(?:\s+now)?(?=\s*(?:$|lol|lmao|i\s))"
     # "I'm not suicidal, just tired": what they rule out is not read as said (anything else still is).
     r"|\b(?:not|never|nt)\s+(?:suicidal|going to (?:hurt|kill) myself|"
     r"thinking (?:of|about) (?:hurting|killing) myself)\b"
@@ -923,7 +931,9 @@ _SOMEONE_IN_CRISIS_RE = re.compile(
     r"(?:killing|hurting|ending|suicide|dying)|"
     r"(?:might|could|will|is going to|s going to) (?:kill|hurt) (?:himself|herself)|"
     r"(?:cut|cuts|cutting|hurt|hurts|hurting|harming) (?:himself|herself)|"
-    r"doesn t want to (?:live|be alive|be here) anymore)"
+    r"doesn t want to (?:live|be alive|be here) anymore|"
+    # a plan told of: "she has been planning how she would do it"
+    r"(?:has been|s been|been|is|s)\s+planning how (?:she|he|they) (?:would|d|will|ll|could) do it)"
     # what they said: "told me she wants to die", "said he's suicidal"
     r"|\b(?:told me|said|says|texted me)\s+(?:that\s+)?(?:she|he|they)\s+(?:wants? to die|(?:is|s|are|re) suicidal|"
     r"(?:doesn t|don t) want to (?:live|be alive|be here))"
@@ -941,7 +951,7 @@ def someone_in_crisis(norm: str) -> bool:
     )
 
 
-_CRISIS_VERBS = ("die", "suicid", "kill", "hurt", "harm", "cut", "live", "alive", "end", "be here")
+_CRISIS_VERBS = ("die", "suicid", "kill", "hurt", "harm", "cut", "live", "alive", "end", "be here", "do it")
 """Every way `_SOMEONE_IN_CRISIS_RE` can match holds one of these."""
 
 
