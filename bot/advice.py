@@ -265,7 +265,8 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
                 return average(specs[0], knowledge)
             return score_check(score, specs[0], knowledge, whose=_whose(parsed), stage=stage)
         case "score_fit" if score is not None:
-            return score_fit(score, knowledge, interests=profile.specialties)
+            theirs = parsed.someone_else and parsed.score is not None  # "my brother got 251, which residencies?"
+            return score_fit(score, knowledge, interests=() if theirs else profile.specialties, theirs=theirs)
         case "greeting":
             return welcome()
     if parsed.other_specialty in knowledge.other_specialties:
@@ -548,8 +549,9 @@ def _ref(spec: Specialty) -> str:
     return spec.short_name
 
 
-def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ()) -> Reply:
-    """Every specialty against the score, per source: all those at or below it named, grouped by average.
+def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = (), *, theirs: bool = False) -> Reply:
+    """Every specialty against the score, per source: all those at or below it named, grouped by average;
+    `theirs`: someone else's score, asked about for them, so it is "the score", never "your score".
 
     Nothing is dropped to keep it short: specialties sharing an average share a line, each series
     is named once above its own list, and figures no other specialty shares a source with are
@@ -562,15 +564,20 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
     def name(s: Specialty) -> str:
         return escape(s.short_name) + (" ⭐" if s.id in interests else "")
 
-    parts = [f"With a <b>{score}</b>, here's how you sit against each specialty's average:"]
+    the_score = "the score" if theirs else "your score"
+    parts = [
+        f"A <b>{score}</b> against each specialty's average:"
+        if theirs
+        else f"With a <b>{score}</b>, here's how you sit against each specialty's average:"
+    ]
     below_pass = _below_pass_note(score, knowledge)
     if below_pass:
         parts.append(below_pass.rstrip())
     for group in shared:
         bands = []
-        for title, rows in _fit_bands(score, group.rows):
+        for title, rows in _fit_bands(score, group.rows, the_score):
             values = list(dict.fromkeys(f.value for _, f in rows))
-            if title == FURTHER and len(values) > 1:
+            if title.startswith(FURTHER) and len(values) > 1:
                 # Far from the score, each field's own figure matters less than that it is there: one
                 # line for the whole band keeps the reply short on a phone, and drops no field.
                 shown = [f"• {min(values)}–{max(values)}: " + ", ".join(name(s) for s, _ in rows)]
@@ -588,7 +595,7 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
         lines = (
             f"• {name(s)} {f.value}, {title[0].lower()}{title[1:]} ({escape(label)})"
             for ((s, f), label) in single
-            for title, _ in _fit_bands(score, ((s, f),))
+            for title, _ in _fit_bands(score, ((s, f),), the_score)
         )
         parts.append("<i>Each from its own source:</i>\n" + "\n".join(lines))
     parts.append("These are averages, not cut-offs: each sits in the middle of a spread of scores.")
@@ -596,9 +603,11 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
         parts.append("⭐ = a specialty you asked about.")
     buttons: list[Button] = [Button("📊 Chart", f"/chart {score}"), Button("📋 All averages", "/specialties")]
     ask = f"name the field you're weighing (e.g. “{score} for peds?”) and I'll go through it with you."
+    if theirs:
+        ask = f"name the field they're weighing (e.g. “{score} for peds?”) and I'll set the score against it."
     if any(f.value <= score for g in groups for _, f in g.rows):
         step = (
-            "Next: the fields at or near your score are the most direct fits, and the others stay open with "
+            f"Next: the fields at or near {the_score} are the most direct fits, and the others stay open with "
             f"a strong application and a broader list: {ask}"
         )
     else:
@@ -609,29 +618,29 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = ())
 
 AT_OR_ABOVE_LINES = 4
 """Lines for the averages a score is at or above; past it, the furthest below share one line."""
-FURTHER = "Further above your score"
-CLOSEST = "Closest to your score"
+FURTHER = "Further above"
+CLOSEST = "Closest to"
 
 
 def _fit_bands(
-    score: int, rows: tuple[tuple[Specialty, Figure], ...]
+    score: int, rows: tuple[tuple[Specialty, Figure], ...], the_score: str = "your score"
 ) -> list[tuple[str, list[tuple[Specialty, Figure]]]]:
     """The non-empty bands of a score-fit list, each nearest the score first: at or above, close, further."""
     upward = sorted(rows, key=lambda r: r[1].value)  # ties keep the series' order
     bands = [
         ("At or above the average", [r for r in rows if r[1].value <= score]),
         (
-            f"Within {WITHIN_REACH} points above your score",
+            f"Within {WITHIN_REACH} points above {the_score}",
             [r for r in upward if 0 < r[1].value - score <= WITHIN_REACH],
         ),
-        (FURTHER, [r for r in upward if r[1].value - score > WITHIN_REACH]),
+        (f"{FURTHER} {the_score}", [r for r in upward if r[1].value - score > WITHIN_REACH]),
     ]
     if not bands[0][1] and not bands[1][1] and len({r[1].value for r in bands[2][1]}) > 1:
         # Every average far above: the nearest of them still say where to look first ("232, what can I
         # apply to?" got one line of every field).
         nearest = bands[2][1][0][1].value
-        bands[1] = (CLOSEST, [r for r in upward if r[1].value - nearest <= WITHIN_REACH])
-        bands[2] = (FURTHER, [r for r in upward if r[1].value - nearest > WITHIN_REACH])
+        bands[1] = (f"{CLOSEST} {the_score}", [r for r in upward if r[1].value - nearest <= WITHIN_REACH])
+        bands[2] = (f"{FURTHER} {the_score}", [r for r in upward if r[1].value - nearest > WITHIN_REACH])
     return [(title, band) for title, band in bands if band]
 
 

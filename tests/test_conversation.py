@@ -396,3 +396,16 @@ def test_a_move_without_its_new_date_asks_for_the_date(advisor: Advisor) -> None
 def test_a_later_practice_result_said_first_is_still_read_as_the_latest(advisor: Advisor) -> None:
     reply = say(advisor, "nbme 13: 229 -> up from 218 on nbme 9")
     assert "run from 218 to 229: up" in reply  # read in the order said, it was "down"
+
+
+def test_someone_elses_score_gets_the_fit_list_for_them_and_is_not_kept(advisor: Advisor, store: ProfileStore) -> None:
+    reply = say(advisor, "my little brother got 251 and asked me which residencies he can get with it. help?")
+    assert reply.startswith("A 251 against each specialty's average") and "your score" not in reply
+    assert store.get(1).score is None
+
+
+def test_a_field_matched_is_named_and_not_being_in_medicine_is_no_field(advisor: Advisor) -> None:
+    assert "Anesthesiology" in say(
+        advisor, "what's a normal step 2 for someone who matched gas at a big academic place"
+    )
+    assert "Internal Medicine" not in say(advisor, "my sister got 251, which residencies fit? i'm not in medicine", 2)

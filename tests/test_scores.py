@@ -222,6 +222,10 @@ def row(text: str, **fields: Any) -> Any:
         # Someone's chances asked, their score read for them (never kept as the student's).
         row("my girlfriend wants derm and has a 258, will she match", score=258, someone=True),
         row("my boyfriend got 245 and wants EM, whats his chances", score=245, someone=True),
+        row("my friend got 236 on CK and IM ghosted her. is 236 too low for IM now?", score=236, someone=True),
+        row("writing for my girlfriend. she got 219 on step 2. how bad is 219 for OBGYN?", score=219, someone=True),
+        row("my advisee scored 230 and wants ortho. what should i tell him?", score=230, someone=True, own=False),
+        row("my little brother got 251, which residencies can he get?", score=251, someone=True),
         # The results a practice test went through.
         row(
             "nbme went from 218 to 229, good?",

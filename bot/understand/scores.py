@@ -239,10 +239,12 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         and not _RESULT_TOLD_RE.search(low)
         and any(_is_supposed(low, m.start()) for m in re.finditer(rf"(?<!\d){score}(?!\d)", low))
     )
-    someone = score is None and len(quoted) == 1 and _judged_for_someone(low) in quoted
+    theirs = _judged_for_someone(low) if quoted or score is not None else None
+    # "my husband got 250, is that good for EM?", "my friend got 236... is 236 too low for IM": read against
+    # the averages for them, never kept as the student's
+    someone = theirs is not None and set(quoted) <= {theirs} and score in (None, theirs)
     if someone:
-        # "my husband got 250, is that good for EM?": read against the averages, never kept as theirs.
-        score, quoted = quoted[0], ()
+        score, quoted, own = theirs, (), False
     # the year of the score's own sentence: "First was 205 last fall. Step 1 was 209 (scored, 2021)" dates Step 1
     where = low if at is None else _sentence_at(low, at)
     past = _PAST_YEAR_RE.search(where)
@@ -713,11 +715,19 @@ _JUDGED_RE = re.compile(
     # "will she match", "what are his chances": the person's chances asked, their score read for them
     r"|\b(?:will|would|could|can|does|do)\s+(?:he|she|they)\s+(?:still\s+)?(?:match|get in|get interviews?|make it|"
     r"have a (?:shot|chance))\b|\b(?:his|her|their)\s+(?:chances|odds|shot)\b"
+    # "is 236 too low for IM now?", "how bad is 219", "what should she do", "which residencies he can get"
+    r"|\bis\s+(?:a\s+)?\d{3}\s+(?:too\s+|really\s+|still\s+)?(?:low|high|good|bad|enough|competitive|ok|okay)\b"
+    r"|\bhow\s+(?:bad|good|low|competitive|strong)\s+is\b"
+    r"|\bwhat\s+(?:should|can|could)\s+(?:he|she|they|i\s+(?:tell|say\s+to))\b"
+    r"|\bwhich\s+(?:residencies|specialties|programs|fields)\b|\b(?:he|she|they)\s+(?:can|could)\s+(?:get|match|apply)\b"
 )
 _SOMEONE_GOT_RE = re.compile(
-    r"\b(?:my|our|his|her|their)\s+(?:(?:best|close|old)\s+)?[a-z]+"
+    r"\b(?:my|our|his|her|their)\s+(?:(?:best|close|old|little|big|younger|older)\s+)?[a-z]+"
     # "my girlfriend wants derm and has a 258": a few words of theirs between, none of them the student's
     r"(?:\s+(?!(?:i|im|i'm|me|my)\b)[\w&/-]+){0,5}?\s+(?:got|scored|had|has)\s+(?:an?\s+)?(\d{3})\b"
+    # "writing for my son ... he took step 2 in august and got a 233": the one named, then "he"/"she"
+    rf"|\b(?:my|our)\s+(?:{_RELATIVES}|advisee|kid|child)\b.{{0,160}}?\b(?:he|she)\s+"
+    r"(?:(?!(?:i|im|i'm|me|my)\b)[\w&/-]+\s+){0,6}?(?:got|scored|had|has)\s+(?:an?\s+)?(\d{3})\b"
 )
 
 
@@ -730,7 +740,7 @@ def _judged_for_someone(low: str) -> int | None:
     exam = _EXAM_AFTER_RE.match(re.sub(r"^(\s*on\s+)(?:his|her|their)\s+", r"\1my ", low[got.end() :]))
     if exam is not None and exam.group("other"):
         return None
-    return int(got.group(1))
+    return int(got.group(1) or got.group(2))
 
 
 # "the resident told me anesthesia wants 240+", "apparently derm is 257": heard, unless the student's

@@ -289,6 +289,7 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
     compared = compared or (prev == "from" and i >= 3 and "differ" in words[max(0, i - 3) : i])
     # "people who match into cards have...": a field matched into, whatever follows it
     matched_into = prev == "into" and i >= 2 and words[i - 2] in _MATCH_WORDS
+    matched_into = matched_into or prev in ("matched", "matching")  # "someone who matched gas at a big program"
     # "path?? what do matched ppl score": the field asked about, the message's first word
     asked_first = i == 0 and text[tokens[i].end : tokens[i].end + 1] == "?"
     return matched_into or asked_first or ((hinted or compared) and (compared or not named))
