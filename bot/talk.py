@@ -517,6 +517,7 @@ _WHERE_INSTEAD = {
     "Step 2 CK averages can't be set against them. NBOME (nbome.org) and the NRMP's match reports on DO seniors "
     "are where COMLEX figures live.",
     "chat": "That one's outside what I know, so I'd only be guessing. Enjoy the break when it comes!",
+    "other": "That one's outside what I know well, so I'd only be guessing.",
     "career": "Other paths, like PA, NP or other schools, are outside what I know well: their own programs and "
     "advisors are the place to ask.",
     "mcat": "The MCAT is outside what I know well. The AAMC runs it and has its details at aamc.org.",
@@ -530,6 +531,8 @@ _WHERE_INSTEAD = {
     "step1_figures": "Step 1's own figures, like its pass rates, are outside what I hold. USMLE publishes its "
     "performance data at usmle.org.",
     "step1_mark": "Step 1 is outside what I know well, but here is the one fact I hold on its pass mark.",
+    "pay": "What doctors earn is outside what I hold: I keep Step 2 CK figures, not salaries. Specialty "
+    "societies and your school's career advisors are better guides.",
     "content": "Teaching the medicine itself is outside what I do: your question bank's explanations or a review "
     "book will explain it far better than I could.",
 }
@@ -543,7 +546,7 @@ _SCOPE_FACTS = {"step1_mark": STEP1_MARK_FACT, "comlex": COMLEX_PE_FACT}
 def out_of_scope_reply(text: str, knowledge: Knowledge) -> Reply:
     """A short, kind "that's outside what I know", where to look instead, and the one fact we hold on it."""
     norm = normalize(text)
-    kind = out_of_scope(norm) or "step3"
+    kind = out_of_scope(norm) or "other"  # the model's "not ours" with no rule to say which: no exam named
     if kind == "step2_cs" and topics.STEP2_CS in knowledge.faq:
         return faq_answer(topics.STEP2_CS, knowledge)  # the one thing we know about it, with its source
     buttons: tuple[tuple[Button, ...], ...] = ()

@@ -413,6 +413,11 @@ def test_a_decline_gives_the_one_fact_we_hold_with_its_source(
         ("my level 2 is 520, is that low for IM", "nbome.org"),  # a number on COMLEX's scale says which exam
         ("how to study for the surgery shelf", "clerkship director"),
         ("best resources for step 1?", "learning specialists"),
+        ("how do i do a lumbar puncture", "question bank"),
+        ("what's the dose of ceftriaxone for gonorrhea", "question bank"),
+        ("how much do dermatologists make", "not salaries"),  # not derm's Step 2 CK averages
+        ("how do i become a PA instead", "PA, NP"),
+        ("PANCE vs USMLE which is harder", "PA, NP"),
     ],
 )
 def test_another_exam_gets_a_kind_decline_and_where_to_look(advisor: Advisor, text: str, where: str) -> None:

@@ -643,6 +643,8 @@ def _settle(
         return "out_of_scope", 1.0, None  # "petition my school for a grade change in peds": the school's, not ours
     if cues.asks_for_writing(norm):
         return "out_of_scope", 1.0, None  # "write my personal statement for rads": not ours, whatever field is named
+    if not has_score and cues.asks_about_pay(norm) and not cues.asks_average(norm):
+        return "out_of_scope", 1.0, None  # "how much do dermatologists make": a field named, but not its average
     if not has_score and cues.asks_comlex_figures(norm):
         return "out_of_scope", 1.0, None  # COMLEX's own figures: Step 2 CK averages would answer another exam
     if nums.step1 is not None and not has_score and cues.asks_what_it_weighs(norm):

@@ -368,7 +368,9 @@ _OUT_OF_SCOPE = (
         "career",
         re.compile(
             r"\b(?:pa school|pa program|physician assistant|np school|nurse practitioner|nursing school|"
-            r"dental school|vet school|law school|mba program)\b"
+            r"dental school|vet school|law school|mba program|pance)\b"
+            # other careers: "how do i become a PA instead"
+            r"|\bbecome an? (?:pa|np|nurse|dentist|pharmacist|physician assistant)\b"
         ),
     ),
     (
@@ -432,7 +434,10 @@ _WRITING_RE = re.compile(
     r"letter of (?:intent|interest|recommendation)|lor|thank you (?:email|note)|cover letter|essay)\b"
 )
 _CONTENT_RE = re.compile(
-    r"\bhow (?:do|would|should) (?:i|you|we) (?:calculate|dose|treat|manage|interpret|read|work up|differentiate)\b"
+    r"\bhow (?:do|would|should) (?:i|you|we) (?:calculate|dose|treat|manage|interpret|read|work up|differentiate|"
+    r"perform|place|insert|(?:do|put in) (?:a|an) (?:lumbar|central|chest|paracentesis|thoracentesis|intubation|"
+    r"procedure|pelvic|rectal|suture|splint|cast|nerve|joint|art|arterial|foley|ng)\w*)\b"
+    r"|\b(?:what s|whats|what is) the (?:dose|dosing|dosage|first line|drug of choice|antidote)\b"
     r"|\b(?:explain|teach me|quiz me|what is|whats|what s|how does|define|describe)\b.{0,30}\b(?:cycle|pathway|"
     r"mechanism|plexus|nerve|artery|enzyme|receptor|murmur|ecg|ekg|drug|antibiotic|syndrome|disease|pathophysiology|"
     r"moa|side effects?|treatment|management|diagnosis|anatomy)\b|\bmechanism of action\b|\bdrug of choice\b"
@@ -628,11 +633,22 @@ def asks_step3(norm: str) -> bool:
     return _STEP3_ASKED_RE.search(norm) is not None
 
 
+def asks_about_pay(norm: str) -> bool:
+    """What doctors earn ("how much do dermatologists make", "ortho salary"): not a figure we hold."""
+    return _PAY_RE.search(norm) is not None
+
+
+_PAY_RE = re.compile(
+    r"\bhow much (?:do|does|will|would) (?:an? |the )?\w+ (?:\w+ )?(?:make|earn|get paid)\b|\b(?:salary|salaries|"
+    r"compensation)\b|\b(?:pay|paid) (?:the )?(?:most|best|more|less|least)\b"
+)
+
+
 def out_of_scope(norm: str) -> str | None:
     """Which exam outside Step 2 CK the message is about ("step3", "step2_cs", "comlex", "comlex_figures",
     "mcat", "school", "shelf", "step1", "step1_mark", "step1_figures"), "content" for a question of medicine
-    itself, or "writing" for writing their application, when it names no Step 2 CK; else None. Step 3 asked
-    about ("should I take step 3 first?") is out of scope whatever else is named."""
+    itself, "pay" for what doctors earn, or "writing" for writing their application, when it names no Step 2 CK;
+    else None. Step 3 asked about ("should I take step 3 first?") is out of scope whatever else is named."""
     if asks_step3(norm):
         return "step3"
     if asks_comlex_figures(norm):
@@ -641,6 +657,8 @@ def out_of_scope(norm: str) -> str | None:
         return "writing"
     if _STEP2_CK_RE.search(norm):
         return None
+    if asks_about_pay(norm):
+        return "pay"
     if _CONTENT_RE.search(norm) and not re.search(r"\b(?:score|scores|match|residency|average|avg|exam day)\b", norm):
         return "content"
     if _STEP1_NAMED_RE.search(norm) and _PASS_MARK_RE.search(norm) and not _ALL_STEPS_RE.search(norm):
