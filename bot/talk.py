@@ -121,6 +121,10 @@ _WEIGHING_ACK = {
     "pride": "Good for you: that is worth being proud of.",
     "guilt": "Feeling guilty about what this exam takes from the people around you shows how much you care. This "
     "stretch is temporary.",
+    "rest_guilt": "Resting is nothing to feel guilty about: a tired brain holds on to less, so a nap or a day off "
+    "is part of studying well, not time taken from it.",
+    "low_block": "One rough block says little on its own: the misses are where the points come from, and the "
+    "trend over many blocks is what counts.",
     "waiting": "Waiting for a score is its own kind of hard. Nothing you do now changes the result, so be gentle "
     "with yourself.",
     "anger": "It makes sense to be angry about that. Let's put the energy into what you can still control.",
@@ -133,7 +137,19 @@ _WEIGHING_ACK = {
 }
 """What weighs on them, named in place of the feeling's stock line (a loss comes first, feeling or not)."""
 _WITHOUT_A_FEELING = frozenset(
-    {"grief", "unmatched", "family", "body", "pride", "guilt", "waiting", "anger", "overwhelmed"}
+    {
+        "grief",
+        "unmatched",
+        "family",
+        "body",
+        "pride",
+        "guilt",
+        "rest_guilt",
+        "low_block",
+        "waiting",
+        "anger",
+        "overwhelmed",
+    }
 )
 """What weighs enough to name even when the model heard no feeling in how it was said."""
 _PROUD_TOO = {"first_gen": "As the first in your family to get here, that's even bigger."}

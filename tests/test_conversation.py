@@ -409,3 +409,22 @@ def test_a_field_matched_is_named_and_not_being_in_medicine_is_no_field(advisor:
         advisor, "what's a normal step 2 for someone who matched gas at a big academic place"
     )
     assert "Internal Medicine" not in say(advisor, "my sister got 251, which residencies fit? i'm not in medicine", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "says", "never"),
+    [
+        ("finished step 2 today!!! we're going out for tacos 🌮🎉", "Step 2 CK is behind you", "When is your"),
+        ("took ck this morning, now what", "When do scores come out?", "👋"),
+        ("Guilty for taking a nap. 3 weeks out. Is that stupid", "nothing to feel guilty about", "📅 Exam"),
+        ("too tired to start today. is it bad if I take the whole day off 5 weeks out?", "break", "Good luck today"),
+        ("I'm cooked chat. 49% on a timed block", "One rough block", "didn't quite catch"),
+        ("another 58% block. why am i like this", "One rough block", "Why Step 2 CK matters"),
+        ("58% on my last block, is that bad for a 250 goal?", "Do practice tests predict?", "With a 250"),
+    ],
+)
+def test_news_and_feelings_said_beside_a_date_are_answered_as_said(
+    advisor: Advisor, text: str, says: str, never: str
+) -> None:
+    reply = say(advisor, text)
+    assert says in reply and never not in reply

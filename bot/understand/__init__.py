@@ -378,6 +378,16 @@ def _understand(
         and not isinstance(find_exam_date(text, ANY_DAY), date)
     ):
         settled, topic = "vent", None  # "so burnt out": a feeling that asks nothing, not a topic half-heard
+    if (
+        (settled in {"unknown", "plan_break", "log_progress"} or (settled == "faq" and (sure < CONFIDENT or not asked)))
+        and feeling != "hopeless"
+        and len(text) < SPECIFIC_CHARS
+        and nums.score is None
+        and cues.weighing(norm) in ("rest_guilt", "low_block")
+    ):
+        # "guilty for taking a nap, is that stupid", "another 58% block. why am i like this": what weighs is
+        # answered, not a break taken or a topic half-heard
+        settled, topic = "vent", None
     if feeling not in ("hopeless",) and ruled is None and cues.asks_for_reassurance(norm):
         # "can you just tell me it's going to be ok": comfort asked for, listened to (not small talk)
         feeling = feeling or "worry"
@@ -629,6 +639,8 @@ def _settle(
         and cues.names_the_exam(norm)
     ):
         return "faq", confidence, None  # "best time slot for ck, morning or afternoon": asked, not a hello
+    if intent in {"greeting", "smalltalk", "unknown"} and not has_score and cues.just_sat_exam(norm):
+        return "faq", 1.0, topics.SCORE_RELEASE  # "took ck this morning, now what": the wait, not a hello
     if cues.acknowledgement(norm):
         return "unknown", 1.0, None  # "yes", "ok", "nvm" out of the blue: asked what they'd like, not a topic guessed
     if intent in _MOVE_READS and _asks_how_to_move(norm):
@@ -668,6 +680,11 @@ def _settle(
         return "score_check", 1.0, None
     if has_score and not has_spec and cues.asks_why_real_differs(norm):
         # "practice scores 260+, got a 247 on the real thing. how is that even possible": why, not what fits
+        return "faq", 1.0, topics.PRACTICE_TESTS
+    goal_or_guess = (nums.hypothetical and not nums.own) or (nums.score is None and nums.other is not None)
+    if goal_or_guess and not has_spec and not nums.practice and _QBANK_PERCENT_RE.search(text):
+        # "58% on my last block, is that bad for a 250 goal?", "65% on uworld = 245ish?": a block's percent
+        # against a score is read by a self-assessment, not a fit list for a score they don't have
         return "faq", 1.0, topics.PRACTICE_TESTS
     if nums.hypothetical and not nums.own and nums.practice and intent in _GOAL_READS and len(text) < SPECIFIC_CHARS:
         # "goal 260. currently nbme 11 248, uwsa1 256. realistic?": the practice results read against the
@@ -754,6 +771,12 @@ def _settle(
     return intent, confidence, None
 
 
+_QBANK_PERCENT_RE = re.compile(
+    r"\b\d{2}\s*(?:%|percent)(?=.{0,40}\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b)"
+    r"|\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b.{0,40}\b\d{2}\s*(?:%|percent)",
+    re.IGNORECASE,
+)
+"""A question bank's percent correct: "58% on my last block"."""
 _FAIL_TOPICS = frozenset({topics.AFTER_FAIL, topics.RETAKES, topics.LOW_SCORE})
 """Topics that answer a Step 2 CK fail or a low result: for a Step 1 fail behind a passing CK, not theirs."""
 

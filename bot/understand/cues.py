@@ -249,6 +249,10 @@ def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False
         return True
     if has_practice and _told_before_the_date(norm):
         return False  # "uwsa2 259 three days out": the result is the news, the days left its context
+    if _TOOK_IT_RE.search(norm):
+        return False  # "finished step 2 today!!!": the exam is behind them, the day is no exam date
+    if _SELF_JUDGED_RE.search(norm):
+        return False  # "guilty for taking a nap. 3 weeks out. is that stupid": judged, not a plan asked for
     if _TIMING_QUESTION_RE.search(norm) or _PRACTICE_QUESTION_RE.search(norm):
         return False
     if _PLAN_SPAN_RE.search(norm):
@@ -263,6 +267,13 @@ def _told_before_the_date(norm: str) -> bool:
     practice = PRACTICE_NAME_RE.search(norm)
     dated = [m.start() for m in (_PLAN_SPAN_RE.search(norm), _EXAM_WORD_RE.search(norm)) if m is not None]
     return practice is not None and (not dated or practice.start() < min(dated))
+
+
+_SELF_JUDGED_RE = re.compile(
+    r"\b(?:is|was)\s+(?:that|it|this)\s+(?:so\s+|really\s+)?(?:stupid|bad|ok|okay|normal|lazy|dumb|wrong|terrible|"
+    r"selfish|weird|crazy)\b|\bam i (?:stupid|lazy|dumb|crazy|weird|a bad)\b"
+)
+"""Their own doing judged ("is that stupid", "am i lazy"): a worry to answer, not a date to plan to."""
 
 
 _CUT_OFF_RE = re.compile(r"\b(?:minimum|min|cut\s*-?\s*offs?|threshold|floor|filters?|screens?|requirements?)\b")
@@ -1059,6 +1070,8 @@ Weighing = Literal[
     "stupid",
     "pride",
     "guilt",
+    "rest_guilt",
+    "low_block",
     "waiting",
     "anger",
     "overwhelmed",
@@ -1137,6 +1150,23 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     ("stupid", ("stupid", "dumb", "idiot"), _FEEL_STUPID_RE),
+    (
+        "low_block",  # "i'm cooked. 49% on a timed block", "another 58% block. why am i like this"
+        ("block",),
+        re.compile(
+            r"(?=.*\b(?:cooked|why am i like this|ugh+|dumb|stupid|again|another|hate|terrible|awful|pathetic|trash|"
+            r"garbage|kill me|done for|doomed|wtf|fml)\b)"
+            r"(?:.*\b[1-6]\d\b.{0,25}\bblocks?\b|.*\bblocks?\b.{0,25}\b[1-6]\d\b)"
+        ),
+    ),
+    (
+        "rest_guilt",  # "guilty for taking a nap": guilt over resting, not over the people around them
+        ("guilt",),
+        re.compile(
+            r"\bguilt\w*\b.{0,40}\b(?:nap\w*|rest\w*|sleep\w*|slept|days? off|break|relax\w*|going out|went out)\b"
+            r"|\b(?:nap\w*|rest day|day off|break)\b.{0,30}\bguilt\w*"
+        ),
+    ),
     ("guilt", ("guilt",), re.compile(r"\b(?:feel\w*|felt)\s+(?:so\s+|really\s+|super\s+|kinda\s+)?guilty\b|\bguilt\b")),
     (
         "waiting",
@@ -1385,6 +1415,9 @@ _SAT_EXAM_RE = re.compile(
     r"\b(?:just|finally|officially)\s+(?:finished|took|sat|completed|survived|done with|walked out of|got out of)\s+"
     r"(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards|prometric)\b"
     r"|\bwalked out of (?:the\s+)?(?:prometric|test(?:ing)? cent(?:er|re)|exam)\b"
+    # "finished step 2 today!!!", "took ck this morning": the day said, and it was today
+    r"|\b(?:finished|took|sat|completed|survived)\s+(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards)\s+"
+    r"(?:today|this (?:morning|afternoon)|earlier today|just now)\b"
     r"|\b(?:step\s*(?:2|two)|ck|the exam|the test)\s+(?:is\s+)?(?:done|over|behind me)\b(?!\s+(?:being|yet|grading))"
     r"|\b(?:i m|im|i am)\s+(?:finally\s+)?done with (?:step\s*(?:2|two)|ck)\b"
     # "just finished. brain is mush. no idea how i did": finished, with how it went unknown
@@ -1627,6 +1660,8 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
         return None  # "heading to prometric for my practice session": at Prometric, but not the exam
     if _TOOK_IT_RE.search(norm):
         return None  # "just took CK today": the day is behind them, not ahead
+    if _WEEKS_AHEAD_RE.search(norm):
+        return None  # "too tired to start today... 5 weeks out": the exam is weeks away, today is a study day
     if _OTHER_DAY_RE.search(norm) and not _EXAM_THAT_DAY_RE.search(norm):
         return None  # "score comes out tomorrow", "40 today at 58%", "skipped today": that day is about something else
     if _TODAY_RE.search(norm) and not _NIGHT_RE.search(norm):
@@ -1634,6 +1669,12 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
     if _TOMORROW_RE.search(norm):
         return "tomorrow"
     return "today" if _TODAY_RE.search(norm) else None
+
+
+_WEEKS_AHEAD_RE = re.compile(
+    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:days?|weeks?|wks?|months?)\s+"
+    r"(?:out|away|left|until|till|to go|from now)\b|\bin\s+\d+\s*(?:days?|weeks?|wks?|months?)\b"
+)
 
 
 _NIGHT_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr|2morrow|tonight|night before|sleep|slept|sleeping|bed)\b")
