@@ -261,7 +261,10 @@ def test_a_request_for_reminders_says_why_the_set_up_questions_come(advisor: Adv
     assert setting.startswith("Happy to nudge you!") and "none to change" not in setting  # set up, not changed
 
 
-@pytest.mark.parametrize("text", ["stop the reminders pls", "stop the reminders pls, taking a break this week"])
+@pytest.mark.parametrize(
+    "text",
+    ["stop the reminders pls", "stop the reminders pls, taking a break this week", "stop reminding me, I'm sick"],
+)
 def test_stopping_reminders_that_dont_exist_starts_no_plan(advisor: Advisor, store: ProfileStore, text: str) -> None:
     turn = advisor.handle(1, text)
     assert "no reminders running" in plain_text(turn.reply.html)
@@ -428,3 +431,9 @@ def test_news_and_feelings_said_beside_a_date_are_answered_as_said(
 ) -> None:
     reply = say(advisor, text)
     assert says in reply and never not in reply
+
+
+def test_stop_reminding_me_for_a_few_days_offers_the_break(advisor: Advisor) -> None:
+    for text in ("/plan", "in 6 weeks", "6", "8:00", "UTC", "skip"):
+        say(advisor, text)
+    assert "Shall I take" in say(advisor, "stop reminding me for a few days, I'm sick")  # was "didn't catch that"

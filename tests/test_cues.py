@@ -202,6 +202,8 @@ def test_news_of_a_pass_and_a_question_about_one(text: str, passed: bool, asks: 
         ("no more nudges till monday", "break"),
         ("turn off all reminders", "pause"),
         ("please mute the notifications", "pause"),
+        ("stop reminding me for a few days", "break"),
+        ("dont ping me anymore", "pause"),
         ("remind me to study every day", None),
         ("stop stressing me out lol", None),
     ],

@@ -226,6 +226,8 @@ def row(text: str, **fields: Any) -> Any:
         row("writing for my girlfriend. she got 219 on step 2. how bad is 219 for OBGYN?", score=219, someone=True),
         row("my advisee scored 230 and wants ortho. what should i tell him?", score=230, someone=True, own=False),
         row("my little brother got 251, which residencies can he get?", score=251, someone=True),
+        row("finished my 4th nbme and they're 241, 238, 243. enough for EM?", score=None, quoted=()),  # the tests'
+        row("I have read many posts that IMGs need 250 for psych", score=None, quoted=(250,)),
         # The results a practice test went through.
         row(
             "nbme went from 218 to 229, good?",

@@ -745,6 +745,8 @@ def _settle(
         return "study_plan", 1.0, None  # "1400 left and the exam on the 28th, how many a day?": the pace, then a plan
     if intent != "study_plan" and not has_score and len(text) < SPECIFIC_CHARS and cues.dropped_weekdays(norm):
         return "study_plan", 1.0, None  # "stop the saturday pings": the plan's days changed, not a break or a pause
+    if not has_score and len(text) < SPECIFIC_CHARS and cues.wants_reminders_off(norm):
+        return "study_plan", 1.0, None  # "stop reminding me for a few days": the reminders, taken off (or none to)
     if intent != "study_plan" and not has_score and cues.wants_reminders(norm):
         return (
             "study_plan",

@@ -142,6 +142,9 @@ _REMINDER_OFF_RE = re.compile(
 _REMINDERS_OFF_RE = re.compile(
     r"\b(?:stop|turn off|switch off|pause|mute|disable|cancel|quit|hold|no more)\b(?:\s+\w+){0,3}?\s+"
     r"(?:reminders?|nudges?|notifications?|pings?|messages|texts)\b"
+    # "stop reminding me for a few days", "don't ping me this weekend"
+    r"|\b(?:stop|quit|don t|dont|do not|no more)\s+(?:reminding|pinging|nudging|messaging|texting|bugging|remind|ping|"
+    r"nudge|message|text)\s+me\b"
 )
 _SHORT_BREAK_RE = re.compile(
     r"\b(?:this|for the|for a|next)\s+(?:week|weekend|few days|couple (?:of )?days)\b|\b(?:today|tomorrow|tonight)\b"

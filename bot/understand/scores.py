@@ -397,7 +397,8 @@ _EXAM_NAME_RE = re.compile(
 _RESULT_RE = re.compile(r"^[^0-9]{0,30}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
 _STOP_RE = re.compile(
     r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?|real|actual"
-    r"|people|everyone|others|classmates?|friends?|they)\b|[;\n]|[.!?]\s"  # "nbmes, and people post 270s": theirs
+    r"|people|everyone|others|classmates?|friends?|they(?!\s*(?:'|’)?\s*(?:re|are|were)\b))\b|[;\n]|[.!?]\s"
+    # "nbmes, and people post 270s": theirs; "my 4th nbme and they're 241, 238": the tests' own results
 )
 _RESULT_BEFORE_RE = re.compile(
     r"(?<![\d.])(?P<n>\d{2,3})(?!\d)\s*(?P<pct>%)?\s+(?:on|for|in)\s+(?:my\s+|the\s+)?"
@@ -751,7 +752,7 @@ _HEARD_RE = re.compile(
     r"\b(?:(?<!\bi )(?<!\bi've )(?<!\bive )(?<!\bi just )(?<!\bit )(?<!\breport )(?<!\bportal )(?<!\bscreen )"
     r"(?:told|tells|said|says|saying|mentioned)|heard|hear|"
     r"(?:throw\w*|toss\w*)\s+(?:around\s+)?(?:numbers|scores|figures)|numbers like|"
-    r"claims?|claimed|swears?|apparently|read\s+(?:that|somewhere|online)|"
+    r"claims?|claimed|swears?|apparently|read\s+(?:that|somewhere|online|(?:\w+\s+){0,2}posts?)|"
     r"(?:saw|seen|seeing|see)\s+(?:that|people\s+say\w*|posts?|online)"
     # "i saw a graph saying 75th %ile is 256", "a chart shows 250": a figure read somewhere
     r"|(?:saw|seen|found)\s+(?:a|an|the|this|some)\s+(?:\w+\s+)?(?:graph|chart|table|post|thread|article|video|"
