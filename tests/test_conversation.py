@@ -437,3 +437,8 @@ def test_stop_reminding_me_for_a_few_days_offers_the_break(advisor: Advisor) -> 
     for text in ("/plan", "in 6 weeks", "6", "8:00", "UTC", "skip"):
         say(advisor, text)
     assert "Shall I take" in say(advisor, "stop reminding me for a few days, I'm sick")  # was "didn't catch that"
+
+
+def test_a_dated_list_of_one_tests_results_is_read_as_its_trend(advisor: Advisor) -> None:
+    reply = say(advisor, "my nbme trend: 236 (nov 14), 233 (nov 21), 229 (nov 28), 231 (today). should i worry?")
+    assert "run from 236 to 231: down" in reply  # only the first was read, and "233" taken as the real score

@@ -228,6 +228,12 @@ def row(text: str, **fields: Any) -> Any:
         row("my little brother got 251, which residencies can he get?", score=251, someone=True),
         row("finished my 4th nbme and they're 241, 238, 243. enough for EM?", score=None, quoted=()),  # the tests'
         row("I have read many posts that IMGs need 250 for psych", score=None, quoted=(250,)),
+        # Lists of one test's results, however they run; a rate and an argued average are no score.
+        row("my nbme trend: 236 (nov 14), 233 (nov 21), 229 (nov 28), 231 (today)", score=None),
+        row("nbme 9 was 244, 11 was 240, 12 was 238. want EM", score=None),
+        row("NBMEs: form 9 236, form 10 233. ENT avg is what, 255?", score=None, quoted=(255,)),
+        row("Anki reviews 300/day. Aiming 255 for ortho", score=255, hypothetical=True),
+        row("one says the CK average is 249, another says 245, i say its closer to 247", score=None),
         # The results a practice test went through.
         row(
             "nbme went from 218 to 229, good?",

@@ -86,6 +86,7 @@ _NEGATIVE_RE = re.compile(r"(?:^|[\s(~])-$|\bminus\s*$")
 _GLUED_BEFORE_RE = re.compile(r"[^\W\d_]$|[$#@£€/:]$|(?:[a-z]|[0-9])-$|[0-9][.,]$")
 _FORMATTED_AFTER_RE = re.compile(
     r"[/:][0-9]|\.[0-9]|,[0-9]{3}|-[0-9]|\s*(?:%|percent\b|(?:st|nd|rd|th)\b)|-(?!ish\b)[a-z]"  # "2-digit", "3-day"
+    r"|\s*/\s*(?:day|d|wk|week|hr|hour|night)\b|\s*(?:a|per)\s+(?:day|week|night)\b"  # "300/day": a rate
 )
 _DECADE_AFTER_RE = re.compile(r"'?s\b")
 _DIGIT_AFTER_RE = re.compile(r"\s*[0-9]")
@@ -298,7 +299,10 @@ def _find_score(
             kind = "quoted"  # "ortho avg was 256 last year? or 251?": the other figure heard, not theirs
         elif kind in ("said", "bare") and quoted_end >= 0 and _AND_ALSO_RE.fullmatch(low[quoted_end : num.start]):
             kind = "quoted"  # "ppl say IM avg is 245 and FM is 235": the next figure of the same hearsay
-        elif kind in ("said", "bare") and _AVERAGE_GUESS_RE.search(low, max(0, num.start - 60), num.start):
+        elif kind in ("said", "bare") and (
+            _AVERAGE_GUESS_RE.search(low, max(0, num.start - 60), num.start)
+            or (_ARGUED_RE.search(low, max(0, num.start - 40), num.start) and _AVERAGE_WORD_RE.search(low))
+        ):
             kind = "quoted"  # "step 2 avg for nsgy? is it like 255": the average guessed at, not their score
         if kind == "quoted":
             quoted_end = num.end
@@ -369,7 +373,15 @@ _AND_ALSO_RE = re.compile(
 _AVERAGE_GUESS_RE = re.compile(
     r"\b(?:avg|average|mean|median)\b[^.!\n]{0,40}\?\s*(?:is\s+it|isn\s*'?t\s+it|it\s*'?s|its)\s+"
     r"(?:like\s+|around\s+|about\s+|roughly\s+)?$"
+    # "ENT avg is what, 255?", "i say it's closer to 247" (beside an average argued over)
+    r"|\b(?:avg|average|mean|median)\s+(?:is|s)\s+(?:what|like|about|around|roughly)\W{0,3}\s*$"
 )
+_ARGUED_RE = re.compile(
+    r"\b(?:i say|i think|i guess|i bet|someone says|another says|one says)\s+(?:it\s*'?s\s+|its\s+|it is\s+)?"
+    r"(?:closer to\s+|around\s+|about\s+|like\s+|more like\s+)?$"
+)
+"""A figure offered in an argument over an average ("one says 249... i say it's closer to 247")."""
+_AVERAGE_WORD_RE = re.compile(r"\b(?:avg|average|mean|median)\b")
 """An average asked after, then guessed at: "avg for nsgy? is it like 255"."""
 _ALTERNATIVE_RE = re.compile(r"(?:\s+[a-z]+){0,3}[\s?.,!]*(?:or|vs|/)\s*(?:maybe|like|even|was it)?\s*")
 """What may stand between a figure heard and another offered beside it ("256 last year? or 251")."""
@@ -392,7 +404,7 @@ _NOT_BEFORE_RE = re.compile(r"\bnot\s*(?:an?\s*)?$")
 
 _EXAM_NAME_RE = re.compile(
     r"\b(?:(?P<nbme>nbmes?|ccssa)|(?P<uwsa>uwsa)|(?P<cms>cms)|(?P<free>free\s*-?\s*120|free120|fr120))"
-    r"(?:\s*(?:form|#)?\s*-?\s*(?P<form>\d{1,2})(?!\d))?"
+    r"(?:\s*(?:[:=]\s*)?(?:form|#)?\s*-?\s*(?P<form>\d{1,2})(?!\d))?"  # "nbmes: form 9 236"
 )
 _RESULT_RE = re.compile(r"^[^0-9]{0,30}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
 _STOP_RE = re.compile(
@@ -418,8 +430,15 @@ _TAG_STOP_RE = re.compile(
 _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
 _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
 _RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
-_MORE_RESULTS_RE = re.compile(r"(?:\s*(?:,|and|&|/|then|to|->|→)\s*(?:an?\s+)?\d{3}(?!\d))+")
-"""More results of the same exam: "my last two NBMEs were 212 and 220", "went from 218 to 229"."""
+_MORE_RESULTS_RE = re.compile(
+    r"(?:\s*\([^()]{0,20}\))?(?:\s*(?:,|and|&|/|then|to|->|→)\s*(?:an?\s+)?"
+    r"(?:(?:form\s+)?\d{1,2}\s*(?:was|is|=|:|-)?\s*)?\d{3}(?!\d)(?:\s*\([^()]{0,20}\))?)+"
+)
+"""More results of the same exam: "my last two NBMEs were 212 and 220", "went from 218 to 229", "nbme 9 was
+244, 11 was 240", "236 (nov 14), 233 (nov 21)"."""
+MORE_RESULTS_SPAN = 160
+"""Characters after a practice test's name within which a list of its results may run."""
+_PARENS_RE = re.compile(r"\([^()]*\)")
 _PRACTICE_FORMS = {"nbme": "nbme", "uwsa": "uwsa", "cms": "cms", "free": "free120"}
 
 
@@ -496,8 +515,9 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
                 out.append(PracticeResult(_PRACTICE_FORMS[exam], form, percent=value))  # type: ignore[arg-type]
         elif 100 <= value <= 300:
             out.append(PracticeResult(_PRACTICE_FORMS[exam], form, score=value))  # type: ignore[arg-type]
-            more = _MORE_RESULTS_RE.match(window, r.end())
-            for extra in re.findall(r"\d{3}", more.group() if more else ""):
+            # the list may run past the window: "236 (nov 14), 233 (nov 21), 229 (nov 28)"
+            more = _MORE_RESULTS_RE.match(low[: m.end() + MORE_RESULTS_SPAN], m.end() + r.end())
+            for extra in re.findall(r"(?<!\d)\d{3}(?!\d)", _PARENS_RE.sub(" ", more.group()) if more else ""):
                 if 100 <= int(extra) <= 300:
                     out.append(PracticeResult(_PRACTICE_FORMS[exam], score=int(extra)))  # type: ignore[arg-type]
     return tuple(out[:6])
