@@ -103,6 +103,8 @@ _RELATIVE_RE = re.compile(
 _RELATIVE_A_RE = re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}")
 _TOMORROW_RE = re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")
 _TODAY_RE = re.compile(r"\b(today|tonight|this\s+morning|this\s+afternoon)\b")
+_WEEKDAY_ORDINAL_RE = re.compile(rf"\b{_FULL_WEEKDAY},?\s+(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b")
+"""A weekday with its day of the month: "monday the 21st", "Friday, 18th"."""
 _WEEKDAY_RE = re.compile(rf"\b(?:(?:next|this|coming|on)\s+)?{_FULL_WEEKDAY}\b|\b(?:next|this)\s+{_SHORT_WEEKDAY}\b")
 
 _DATE_HINT = "Try “March 3”, “3/3/2027” or “in 6 weeks”."
@@ -217,6 +219,15 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
         # "exam on the 28th": that day of this month if it's still ahead, else of the next.
         day = int(m[1])
         add(m, _calendar_date(None, today.month if day > today.day else today.month % 12 + 1, day, today))
+    for m in _WEEKDAY_ORDINAL_RE.finditer(text):
+        # "monday the 21st": that day of the month, in the nearest month where it falls on that weekday
+        wanted, day = _WEEKDAYS[m[1]], int(m[2])
+        # within a few months: past those, the weekday is more likely a slip than the month
+        months = [(today.year + (today.month + k - 1) // 12, (today.month + k - 1) % 12 + 1) for k in range(3)]
+        days = [d for y, mo in months if (d := _valid_day(y, mo, day)) is not None and d >= today]
+        on_the_day = [d for d in days if d.weekday() == wanted]
+        if on_the_day or days:
+            add(m, _check_range((on_the_day or days)[0], today))
     for m in _WEEKDAY_RE.finditer(text):
         wanted = _WEEKDAYS[m[1] or m[2]]
         # The nearest such weekday strictly after today ("friday" on a Friday = a week on);
@@ -238,13 +249,16 @@ _HOLIDAY_RE = re.compile(
 )
 _ANCHOR_SPAN = 60
 """Characters after "4 weeks after" within which the day it counts from must be named."""
-_ANCHOR_END_RE = re.compile(r"[.;!?\n]|,\s(?!(?:which|that)\s+(?:is|s|was)\b)")
-"""Where the day counted from stops being named: a clause's end, though not at ", which is oct 3"."""
+_ANCHOR_END_RE = re.compile(
+    r"[.;!?\n]|,\s(?!(?:which|that|it)\b(?:\s+\w+){0,2}?\s+(?:is|s|was|ends|ended|finishes|wraps up)\b)"
+)
+"""Where the day counted from stops being named: a clause's end, though not at ", which is oct 3" or
+", that rotation ends jan 8"."""
 _JUST_GONE_DAYS = 14
 """A holiday-counted day this recent is one that has passed, not next year's."""
 _COUNTED_SUBJECT_RE = re.compile(
     r"\b(?:exam|test|ck|step\s*(?:2|two)|s2ck|boards?|it|date)\s*(?:is|['’]?s|will be|falls|lands|:|=)?\s*"
-    r"(?:set for|scheduled for|booked for|on|for)?\s*(?:the\s*)?$"
+    r"(?:set for|scheduled for|booked for|on|for|(?:moved|pushed|changed|rescheduled)\s+(?:to|for))?\s*(?:the\s*)?$"
 )
 """What says the day counted is the exam's: "my exam is 4 weeks after", "ck is set for the week after"."""
 _ASKED_RE = re.compile(r"\s*(?:is|are|should|would|can|could|does|do|will|am)\b")
@@ -355,6 +369,13 @@ def _dates_disagree(
 
 
 _PRACTICE_ON_RE = re.compile(rf"\b{PRACTICE_TESTS}\s*(?:form\s*)?\d{{0,2}}\s+(?:is\s+|was\s+)?(?:on|at)\s+(?:the\s+)?$")
+_NOW_BEFORE_RE = re.compile(
+    # "it's now early july" is today, not the exam's new day
+    r"(?:(?<!it s )(?<!it's )(?<!it’s )(?<!it is )(?<!its )(?<!right )\bnow|\bnew date(?:\s+is)?|"
+    r"\b(?:moved|pushed|rescheduled|changed|switched)\s+(?:it\s+)?(?:to|for))\s*"
+    r"(?:is\s+|it s\s+)?(?:the\s+|on\s+)?$"
+)
+"""What says a date is the exam's now, after dates it was: "now jan 20", "new date is feb 3"."""
 _TIME_TO_GO_RE = re.compile(r"\s+(?:till|until|til|to go|left|away|from now|out)\b")
 _DATES_AGREE_DAYS = 10
 """A span and a date said for the exam this close together are the same day, roughly counted."""
@@ -368,7 +389,7 @@ def _other_event(folded: str, start: int) -> bool:
 
 _OTHER_EVENT_RE = re.compile(
     r"\b(?:vacation|vacay|holiday|trip|wedding|honeymoon|conference|away rotation|interview|leave|surgery|"
-    r"visiting|flight)\b"
+    r"visiting|flight|ends|ended|ending|finishes|finished|wraps up|wrapped up)\b"
 )
 
 
@@ -474,7 +495,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
     if not matches:
         return None
 
-    def rank(m: tuple[int, int, date | str]) -> tuple[bool, bool, bool, bool, bool, int, int]:
+    def rank(m: tuple[int, int, date | str]) -> tuple[bool, bool, bool, bool, bool, bool, int, int]:
         # A usable date beats a refused one ("I study 24/7, exam in 6 weeks"); then one not said of
         # the past ("I have 38 days. NBME 11 was 221 on 11/20"); then one said of the exam ("3 days
         # till my shelf, then step 2 on may 30"); then a calendar date over "3 days"; then the
@@ -485,9 +506,12 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         near = _EXAM_WORD_RE.search(folded[max(0, start - _EXAM_WORD_SPAN) : end + _EXAM_WORD_SPAN])
         # "comlex L2 is may 20 and usmle ck is may 27": the other exam's date steps aside
         other = _OTHER_EXAM_RE.search(clause) is not None and _CK_RE.search(clause) is None
+        # "original was nov 20, then dec 15, now jan 20": the date it is now beats the ones it was
+        superseded = _NOW_BEFORE_RE.search(folded, max(0, start - 24), start) is None
         return (
             isinstance(value, str),
             past,
+            superseded,
             other,
             near is None,
             (start, end) not in calendar_dates,

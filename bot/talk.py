@@ -547,6 +547,8 @@ _WHERE_INSTEAD = {
     "step1_figures": "Step 1's own figures, like its pass rates, are outside what I hold. USMLE publishes its "
     "performance data at usmle.org.",
     "step1_mark": "Step 1 is outside what I know well, but here is the one fact I hold on its pass mark.",
+    "step1_format": "Step 1's format is outside what I hold. USMLE's own site, usmle.org, describes each Step's "
+    "blocks and timing.",
     "pay": "What doctors earn is outside what I hold: I keep Step 2 CK figures, not salaries. Specialty "
     "societies and your school's career advisors are better guides.",
     "content": "Teaching the medicine itself is outside what I do: your question bank's explanations or a review "

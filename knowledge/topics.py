@@ -28,6 +28,7 @@ def _named(topic: str) -> str:
     return topic
 
 
+ACCOMMODATIONS = _named("accommodations")
 AFTER_FAIL = _named("after_fail")
 BEYOND_SCORES = _named("beyond_scores")
 DO_STUDENTS = _named("do_students")
@@ -57,6 +58,7 @@ TIMING = _named("timing")
 WHY_STEP2_MATTERS = _named("why_step2_matters")
 
 NAMED_IN_CODE = (
+    ACCOMMODATIONS,
     AFTER_FAIL,
     BEYOND_SCORES,
     DO_STUDENTS,

@@ -466,6 +466,23 @@ def test_an_exam_day_counted_from_another_day_is_counted(text: str, exam: date) 
 @pytest.mark.parametrize(
     ("text", "exam"),
     [
+        # TODAY is Monday, Jan 12, 2026
+        (
+            "exam is right after my rotation, which ends friday the 23rd. so i'm taking it monday the 26th",
+            date(2026, 1, 26),
+        ),
+        ("original was jan 20, then feb 15, now march 2. how many days?", date(2026, 3, 2)),  # the date it is now
+        ("my exam was right after my sub-i, which ended jan 9. new date is feb 6", date(2026, 2, 6)),
+        ("exam moved to the week after my EM rotation finishes, that rotation ends feb 6", date(2026, 2, 13)),
+    ],
+)
+def test_the_exams_day_is_told_from_the_other_days_in_the_story(text: str, exam: date) -> None:
+    assert find_exam_date(text, TODAY) == exam
+
+
+@pytest.mark.parametrize(
+    ("text", "exam"),
+    [
         ("exam is in 11 days, on the 23rd", date(2026, 1, 23)),  # the named day, not the count (Jan 23 too)
         ("exam is in 8 days, on the 20th", date(2026, 1, 20)),  # the count said loosely: the day said wins
         ("exam is in 5 weeks on the 14th", date(2026, 2, 14)),  # February's 14th, near the count, not January's

@@ -418,6 +418,8 @@ def test_a_decline_gives_the_one_fact_we_hold_with_its_source(
         ("how much do dermatologists make", "not salaries"),  # not derm's Step 2 CK averages
         ("how do i become a PA instead", "PA, NP"),
         ("PANCE vs USMLE which is harder", "PA, NP"),
+        ("how many questions on step 1", "usmle.org"),
+        ("is the MCAT harder than step 2", "aamc.org"),
     ],
 )
 def test_another_exam_gets_a_kind_decline_and_where_to_look(advisor: Advisor, text: str, where: str) -> None:

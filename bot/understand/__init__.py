@@ -393,6 +393,8 @@ def _understand(
         feeling = feeling or "worry"
         if settled in {"unknown", "smalltalk", "greeting", "faq", "vent"} and len(text) < SPECIFIC_CHARS:
             settled, topic = "vent", None
+    if feeling is None and settled == "vent" and cues.just_venting(norm):
+        feeling = "stress"  # "i just need to vent": what weighs is said in the story, met with warmth, not a shrug
     if feeling is None and settled == "vent" and cues.asks_if_feeling_is_normal(text, norm):
         feeling = "worry"  # "ms1 and already scared of ck, is that normal": the fear said is the feeling
     if (
@@ -605,6 +607,11 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
+    if "?" not in text and cues.just_venting(norm):
+        return "vent", 1.0, None  # "i just need to vent... want gen surg still": listened to, not a field's averages
+    if not has_score and len(text) < SPECIFIC_CHARS and "accommodation" in norm:
+        # "do I need accommodations approved before scheduling the exam date": not a date to plan to
+        return "faq", 1.0, topics.ACCOMMODATIONS
     if cues.asks_couples_match(norm) and len(text) < SPECIFIC_CHARS:
         return "faq", 1.0, topics.MATCH_RATES  # how the couples match works; a partner's field is not theirs to weigh
     if has_score and has_spec and cues.asks_besides(norm):

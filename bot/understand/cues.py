@@ -366,7 +366,6 @@ _OUT_OF_SCOPE = (
             r"|scores? (?:come|release|out)|results? (?:come|release|out))\b"
         ),
     ),
-    ("mcat", re.compile(r"\bmcat\b")),
     (
         "chat",
         re.compile(
@@ -397,6 +396,10 @@ _OUT_OF_SCOPE = (
     ),
     # last: a shelf named is out of scope only when it is what they ask about (`asks_shelf`)
     ("shelf", _SHELF_RE),
+)
+_MCAT_RE = re.compile(r"\bmcat\b")
+_FORMAT_RE = re.compile(
+    r"\bhow (?:many|long)\s+(?:questions|qs|blocks|hours|hrs|sections)\b|\bhow long is\b|\bformat\b"
 )
 _ALL_STEPS_RE = re.compile(r"\b(?:all|every|both)\s+(?:3|three|the)?\s*steps\b")
 """The Steps together ("how long do i have to pass all 3 steps"): their time limit, not Step 1's pass mark."""
@@ -638,7 +641,10 @@ def asks_shelf(text: str, norm: str) -> bool:
     return all(_SHELF_RE.search(normalize(s)) for s in asked)
 
 
-_CK_PREP_RE = re.compile(r"\b(?:dedicated|uwsa\w*|free ?120|usmle|study plan|remind\w*)\b")
+_CK_PREP_RE = re.compile(
+    r"\b(?:dedicated|uwsa\w*|free ?120|usmle|study plan|remind\w*|help me plan|plan)\b"
+    r"|(?<!shelf )\bexam\s+(?:is|s)\s+(?:the\s+)?(?:day|week|\d+\s+days?)\s+after\b"  # "exam is the day after my shelf"
+)
 _ASKED_SPLIT_RE = re.compile(r"(?<=[.!?\n])\s*")
 
 
@@ -669,6 +675,11 @@ def out_of_scope(norm: str) -> str | None:
         return "comlex_figures"
     if asks_for_writing(norm):
         return "writing"
+    if _MCAT_RE.search(norm):
+        return "mcat"  # "is the MCAT harder than step 2": the MCAT is not ours to weigh, even beside Step 2
+    step1_format = _STEP1_NAMED_RE.search(norm) and _FORMAT_RE.search(norm) and not _ALL_STEPS_RE.search(norm)
+    if step1_format and not _STEP2_CK_RE.search(norm):
+        return "step1_format"  # "how many questions on step 1": Step 1's format, not Step 2 CK's
     if _STEP2_CK_RE.search(norm):
         return None
     if asks_about_pay(norm):
@@ -1232,6 +1243,17 @@ _LOW_DAY_RE = re.compile(
 )
 
 
+def just_venting(norm: str) -> bool:
+    """ "i just need to vent", "venting, no question": to be listened to, whatever fields the story names."""
+    return _VENTING_RE.search(norm) is not None
+
+
+_VENTING_RE = re.compile(
+    r"\b(?:just\s+)?(?:need|needed|want|wanted|have)\s+to\s+vent\b|\bjust\s+venting\b|\bvent(?:ing)?\s+(?:post|sesh|session)\b"
+    r"|\bno question(?:s)?,?\s+(?:just|really)\b|\bnot (?:really )?(?:a|asking a) question\b"
+)
+
+
 def asks_for_reassurance(norm: str) -> bool:
     """ "can you just tell me it's going to be ok": comfort asked for, a worry, not small talk."""
     return _REASSURE_RE.search(norm) is not None
@@ -1676,7 +1698,7 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
 
 _WEEKS_AHEAD_RE = re.compile(
     r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:days?|weeks?|wks?|months?)\s+"
-    r"(?:out|away|left|until|till|to go|from now)\b|\bin\s+\d+\s*(?:days?|weeks?|wks?|months?)\b"
+    r"(?:out|away|left|until|till|to go|from now|from today)\b|\bin\s+\d+\s*(?:days?|weeks?|wks?|months?)\b"
 )
 
 
