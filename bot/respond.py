@@ -307,6 +307,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         if presumes_fail and not failed and not cues.says_a_fail(norm):
             # an answer about a failed attempt ("I've matched but failed..."), for a student who told of none
             specific = None
+        elif presumes_fail and not failed and asked.topic in FAILED_READS and someone_else_failed(norm):
+            # "my partner just failed... what can I say": how to be there for them, not their personal statement
+            specific = None
     if specific is not None:
         # matched already, the field's average is no longer theirs to weigh; a couple names a partner's field too
         weighed = stage != "incoming_resident" and not cues.asks_couples_match(norm)

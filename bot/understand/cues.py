@@ -1525,12 +1525,16 @@ def retake_result(norm: str) -> bool:
     "step 1 passed on second attempt" (another exam's retake)."""
     return any(
         _OTHER_EXAM_BEFORE_RE.search(norm[max(0, m.start() - 30) : m.start()]) is None
-        and _RETAKE_ASKED_RE.search(norm[max(0, m.start() - 16) : m.start()]) is None
+        and _RETAKE_ASKED_RE.search(norm[max(0, m.start() - 30) : m.start()]) is None
         for m in _RETAKE_RESULT_RE.finditer(norm)
     )
 
 
-_RETAKE_ASKED_RE = re.compile(r"\b(?:should i|can i|could i|to|if i|would i|will i|allowed to|want to|plan to)\s*$")
+_RETAKE_ASKED_RE = re.compile(
+    r"\b(?:should i|can i|could i|to|if i|would i|will i|allowed to|want to|plan to)\s*$"
+    # "reapplying for the 2nd time": the match tried again, not a retake's result
+    r"|\b(?:appl\w*|reappl\w*|match\w*|interview\w*|rank\w*|soap\w*)\s+(?:for\s+)?(?:the\s+)?$"
+)
 """A retake asked about or planned ("should I retake Step 2"), not one whose result came in."""
 
 
