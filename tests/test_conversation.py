@@ -428,7 +428,12 @@ def test_a_field_matched_is_named_and_not_being_in_medicine_is_no_field(advisor:
         ("do I need accommodations approved before scheduling the exam date", "Test accommodations", "📅"),
         ("my exam is exactly one week from today right? so the 12th?", "📅 Exam", "Good luck today"),
         ("i just need to vent. 14 hour days on surgery, 58% avg. want gen surg still.", "I hear you", "average"),
-        ("2021 grad reapplying for the 2nd time. Step 2 is 238. Is the score holding me back?", "238", "relief"),
+        (
+            "graduated IMG, 2021 grad, reapplying for the 2nd time. Step 2 is 238. Targeting IM. Is the score holding "
+            "me back?",
+            "Your 238",
+            "relief",
+        ),
         ("my partner just failed step 2 and won't talk to me. what can I say?", "What to do after a fail", "statement"),
     ],
 )
