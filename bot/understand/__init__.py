@@ -281,6 +281,11 @@ def _understand(
         # "step 1 was 258 and my first nbme for ck was 239, worried": the practice result is what they
         # weigh, not how the two exams differ (the model heard both Steps named)
         settled, topic = ("practice_score" if _ASKS_RE.search(norm) or "?" in text else "log_progress"), None
+    if ruled is None and settled == "faq" and nums.score is not None and cues.blames_the_score(norm):
+        topic = topics.LOW_SCORE  # "Step 2 is 238. Is the score holding me back?": what a lower score means now
+    elif ruled is None and topic == topics.PENDING_SCORE and nums.score is not None and not nums.hypothetical:
+        # a score in hand is no pending one
+        topic = next((t for t, _ in guess.topic if t != topics.PENDING_SCORE), topic)
     if ruled is None and topic in _IMG_ONLY_TOPICS and facts.school in ("us_md", "do"):
         # "do i need CK to apply as a US MD or just to graduate": not an IMG's question, whatever words it shares
         topic = next((t for t, _ in guess.topic if t not in _IMG_ONLY_TOPICS), topic)

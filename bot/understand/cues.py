@@ -1243,6 +1243,16 @@ _LOW_DAY_RE = re.compile(
 )
 
 
+def blames_the_score(norm: str) -> bool:
+    """The score asked about as the reason things go badly ("is the score what's holding me back")."""
+    return _BLAMES_SCORE_RE.search(norm) is not None
+
+
+_BLAMES_SCORE_RE = re.compile(
+    r"\b(?:score|ck|step 2)\b.{0,25}\b(?:holding me back|the (?:reason|problem|issue)|why i (?:didn t|didnt|m not))\b"
+)
+
+
 def just_venting(norm: str) -> bool:
     """ "i just need to vent", "venting, no question": to be listened to, whatever fields the story names."""
     return _VENTING_RE.search(norm) is not None
