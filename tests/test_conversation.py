@@ -436,6 +436,7 @@ def test_a_field_matched_is_named_and_not_being_in_medicine_is_no_field(advisor:
         ),
         ("my partner just failed step 2 and won't talk to me. what can I say?", "What to do after a fail", "statement"),
         ("2021 grad reapplying for the 2nd time. Step 2 is 238. Is the score holding me back?", "too low?", "no score"),
+        ("What counts as a 'fail' — is it below 214 or 218 now?", "Passing score", "Is my score good?\n"),
     ],
 )
 def test_news_and_feelings_said_beside_a_date_are_answered_as_said(

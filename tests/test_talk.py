@@ -420,6 +420,8 @@ def test_a_decline_gives_the_one_fact_we_hold_with_its_source(
         ("PANCE vs USMLE which is harder", "PA, NP"),
         ("how many questions on step 1", "usmle.org"),
         ("is the MCAT harder than step 2", "aamc.org"),
+        ("is step 1 harder than the comlex level 1", "nbome.org"),
+        ("best pizza near my prometric center lol", "I'd only be guessing"),
     ],
 )
 def test_another_exam_gets_a_kind_decline_and_where_to_look(advisor: Advisor, text: str, where: str) -> None:

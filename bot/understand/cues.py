@@ -356,6 +356,14 @@ _OUT_OF_SCOPE = (
     ("step2_cs", re.compile(r"\b(?:step\s*(?:2|two|ii)\s*cs|step2cs|cs exam|clinical skills(?: exam)?)\b")),
     ("step3", re.compile(r"\b(?:step\s*(?:3|three|iii)|step3|usmle\s*3)\b")),
     ("comlex", re.compile(r"\bcomlex(?:\s*(?:level\s*)?(?:3|2\s*pe)|\s*pe)\b|\blevel\s*(?:3|2\s*pe)\b")),
+    # Step 1 set against COMLEX Level 1: two exams, neither of them ours
+    (
+        "comlex",
+        re.compile(
+            r"\bstep\s*(?:1|one)\b.{0,40}\bcomlex(?:\s*level)?\s*(?:1|one)\b"
+            r"|\bcomlex(?:\s*level)?\s*(?:1|one)\b.{0,40}\bstep\s*(?:1|one)\b"
+        ),
+    ),
     # COMLEX's own numbers (its pass mark, scale, percentiles, release): NBOME's, not ours. Whether DOs
     # need the USMLE, or how programs read COMLEX, stays ours (the DO topics).
     (
@@ -373,7 +381,8 @@ _OUT_OF_SCOPE = (
             r"\b(?:netflix|movies?|tv shows?|shows? to watch|series|restaurants?|coffee shops?|cafes?|coffee places?|"
             r"recipes?|songs?|playlists?|video games?|books? to read|novels?)\b"
             # the world outside the exam: "good coffee near prometric in atlanta", "weather in chicago"
-            r"|\b(?:coffee|food|lunch|dinner|restaurants?|hotels?|bars?)\b.{0,30}\b(?:near|around|close to)\b"
+            r"|\b(?:coffee|food|lunch|dinner|restaurants?|hotels?|bars?|pizza|tacos?|burgers?|sushi|brunch)\b.{0,30}"
+            r"\b(?:near|around|close to)\b"
             r"|\bweather\b"
         ),
     ),
@@ -1479,7 +1488,9 @@ _NOT_PASSED_NEWS_RE = re.compile(
 _PASS_QUESTION_RE = re.compile(
     r"\b(?:did i (?:pass|fail)|have i (?:passed|failed)|(?:is|was) (?:that|it|this|mine|my score|an? \d{3}|\d{3}) "
     r"(?:a |still a )?(?:pass|passing|fail|failing)|pass or (?:a )?fail|passing or failing|enough to pass|"
-    r"above the pass(?:ing)? (?:mark|score|line)|below the pass(?:ing)? (?:mark|score|line))\b"
+    r"above the pass(?:ing)? (?:mark|score|line)|below the pass(?:ing)? (?:mark|score|line)|"
+    # "what counts as a fail, is it below 214 or 218 now?": the pass mark asked
+    r"(?:counts?|count) as a (?:fail|pass)|what (?:is|s) a (?:fail|pass)\b|fail(?:ing)? (?:line|mark|cut\s*off))\b"
 )
 
 
