@@ -260,7 +260,7 @@ class Advisor:
                 # A long post's other questions stay a tap away while the set-up asks its own.
                 return replace(turn, reply=talk.also(parsed, self.knowledge, reply, text), feeling=parsed.feeling)
             case "plan_operation" if (
-                parsed.intent == "log_progress" and parsed.practice and not any(parse_answers.parse_progress(text))
+                parsed.intent == "log_progress" and parsed.practice and not _work_beside_results(parsed, text)
             ):
                 # "nbme 11 was 238": a practice test's result, kept with the plan's scores (for /progress)
                 # and read as one, not 11 questions.
@@ -620,6 +620,14 @@ _HANDLERS: dict[str, Handler] = {
 }
 """What each command in `bot.commands.COMMANDS` runs (a test holds the two to the same names).
 Group chats never reach a plan or memory handler (`Advisor._command`)."""
+
+
+def _work_beside_results(parsed: Parsed, text: str) -> bool:
+    """Questions done or a percent told beside practice results ("nbme 11 238, and 80 qs at 70%"); a count
+    that is one of the results ("went from 231 to 226 today") is the result, not 226 questions."""
+    done, percent = parse_answers.parse_progress(text)
+    results = {p.score for p in parsed.practice}
+    return percent is not None or (done is not None and done not in results)
 
 
 def _before_set_up(

@@ -904,7 +904,11 @@ _NOT_A_SCORE_AFTER_RE = re.compile(r"\s*(?:cards?|anki|pages?|videos?|of dedicat
 def _block_percent(t: str) -> int | None:
     """The percent correct over blocks reported as scores ("2 blocks, 70/74", "62 and 70"): their mean.
 
-    How many questions a block held is not said (it varies by question bank), so none are counted."""
+    How many questions a block held is not said (it varies by question bank), so none are counted; blocks
+    said as fractions of one size ("35/40 and 31/40") give their pooled share."""
+    fractions = [(int(a), int(b)) for a, b in _FRACTION_RE.findall(t) if 0 < int(b) <= 1000 and int(a) <= int(b)]
+    if len(fractions) >= 2 and len({b for _, b in fractions}) == 1:  # "70/74" alone is two blocks' percents
+        return round(100 * sum(a for a, _ in fractions) / sum(b for _, b in fractions))
     pct = _PERCENT_RE.findall(t)
     # "day 12 of dedicated: 2 blocks": a day, a form or a card count is no block's score
     blocks = [

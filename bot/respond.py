@@ -72,7 +72,7 @@ SCORE_ASKS = frozenset({"score_check", "score_fit"})
 FAIL_BEHIND = frozenset({topics.AFTER_FAIL, topics.RETAKES})
 _FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")
 """A question about the fail itself ("will programs filter me for the fail?")."""
-_FAIL_TOLD_RE = re.compile(r"\bi(?:'ve| have)?\s+(?:\w+\s+){0,3}?failed\b")
+_FAIL_TOLD_RE = re.compile(r"\bi(?:'ve| have)?\s+(?:(?!(?:a|an|the|my)\b)\w+\s+){0,3}?failed\b")
 """An answer written for someone who failed ("I've matched but failed Step 2 CK. What do I tell my program?")."""
 SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
 BEFORE_THE_MATCH = frozenset(
@@ -302,7 +302,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if specific is None and asked.intent == "faq" and text:
         specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)
         presumes_fail = specific is not None and (
-            "retaking" in specific.stages or _FAIL_TOLD_RE.search(specific.question.lower()) is not None
+            set(specific.stages) == {"retaking"} or _FAIL_TOLD_RE.search(specific.question.lower()) is not None
         )
         if presumes_fail and not failed and not cues.says_a_fail(norm):
             # an answer about a failed attempt ("I've matched but failed..."), for a student who told of none

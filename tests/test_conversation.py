@@ -455,3 +455,21 @@ def test_stop_reminding_me_for_a_few_days_offers_the_break(advisor: Advisor) -> 
 def test_a_dated_list_of_one_tests_results_is_read_as_its_trend(advisor: Advisor) -> None:
     reply = say(advisor, "my nbme trend: 236 (nov 14), 233 (nov 21), 229 (nov 28), 231 (today). should i worry?")
     assert "run from 236 to 231: down" in reply  # only the first was read, and "233" taken as the real score
+
+
+def test_a_fall_between_two_results_of_one_test_is_read_as_such(advisor: Advisor) -> None:
+    reply = say(advisor, "nbme 12 went from 231 three weeks ago to 226 today, I'm going backwards")
+    assert "run from 231 to 226: down" in reply and "226 questions" not in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("Can I take CK without passing Step 1 first?", "in any order"),
+        ("can i cancel my score if it went bad", "you can't cancel"),
+        ("can i set my ERAS to hide my step 2 score from programs?", "complete exam history"),
+        ("how many signals for derm", "3 gold and 25 silver in dermatology"),
+    ],
+)
+def test_specific_questions_get_their_specific_answer(advisor: Advisor, text: str, answer: str) -> None:
+    assert answer in say(advisor, text)

@@ -604,3 +604,14 @@ def test_ordinals_and_things_sat_leave_the_exam_day_alone(text: str, exam: date 
 )
 def test_days_counted_from_eves_shelves_and_span_ends(text: str, exam: date) -> None:
     assert find_exam_date(text, TODAY) == exam
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("log: 2 blocks timed, 35/40 and 31/40", (None, 82)),  # pooled: it was 36, the mean of 35, 40, 31 and 40
+        ("2 blocks, 70/74", (None, 72)),  # two blocks' percents, not a fraction
+    ],
+)
+def test_blocks_said_as_fractions_log_their_pooled_share(text: str, done: tuple[int | None, int | None]) -> None:
+    assert parse_progress(text) == done

@@ -418,7 +418,8 @@ _RESULT_BEFORE_RE = re.compile(
 )
 """A result said before the test's name: "a 260 on uwsa 1", "71% on the free 120"."""
 _WHEN_RE = re.compile(
-    r"\b(?:(?:last|this|past)\s+(?:week(?:end)?|night|month)|(?:\d{1,2}|a|two|few)\s+(?:days?|weeks?)\s+ago"
+    r"\b(?:(?:last|this|past)\s+(?:week(?:end)?|night|month)|(?:\d{1,2}|a|one|two|three|four|five|six|few|couple of)\s+"
+    r"(?:days?|weeks?)\s+ago"
     r"|yesterday|today|this\s+morning|tonight)\b"
 )
 """When a practice test was taken, skipped over between its name and its result."""
@@ -431,7 +432,7 @@ _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]
 _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
 _RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
 _MORE_RESULTS_RE = re.compile(
-    r"(?:\s*\([^()]{0,20}\))?(?:\s*(?:,|and|&|/|then|to|->|→)\s*(?:an?\s+)?"
+    r"(?:\s*\([^()]{0,20}\))?(?:\s*(?:,|and|&|/|then|to|->|→|now)\s*(?:an?\s+)?"
     r"(?:(?:form\s+)?\d{1,2}\s*(?:was|is|=|:|-)?\s*)?\d{3}(?!\d)(?:\s*\([^()]{0,20}\))?)+"
 )
 """More results of the same exam: "my last two NBMEs were 212 and 220", "went from 218 to 229", "nbme 9 was
@@ -501,12 +502,14 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
         if exam == "free":
             form = ""
         # "NBME 12 last week and got a 246": when it was taken is not a stop (nor its number a result).
-        window = _WHEN_RE.sub(lambda w: " " * len(w.group()), low[m.end() : m.end() + 40])
+        ahead = _WHEN_RE.sub(lambda w: " " * len(w.group()), low[m.end() : m.end() + MORE_RESULTS_SPAN])
+        window = ahead[:40]
         stop = _STOP_RE.search(window)
         if stop is not None:
             window = window[: stop.start()]
         # The result after the test's name, or said first ("got a 260 on uwsa 1").
-        r = _RESULT_RE.match(window) or _RESULT_BEFORE_RE.search(low[max(0, m.start() - 16) : m.start()])
+        after = _RESULT_RE.match(window)
+        r = after or _RESULT_BEFORE_RE.search(low[max(0, m.start() - 16) : m.start()])
         if r is None:
             continue
         value = int(r.group("n"))
@@ -515,8 +518,9 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
                 out.append(PracticeResult(_PRACTICE_FORMS[exam], form, percent=value))  # type: ignore[arg-type]
         elif 100 <= value <= 300:
             out.append(PracticeResult(_PRACTICE_FORMS[exam], form, score=value))  # type: ignore[arg-type]
-            # the list may run past the window: "236 (nov 14), 233 (nov 21), 229 (nov 28)"
-            more = _MORE_RESULTS_RE.match(low[: m.end() + MORE_RESULTS_SPAN], m.end() + r.end())
+            # the list may run past the window: "236 (nov 14), 233 (nov 21), 229 (nov 28)", "from 231 three
+            # weeks ago to 226 today"
+            more = _MORE_RESULTS_RE.match(ahead, after.end()) if after is not None else None
             for extra in re.findall(r"(?<!\d)\d{3}(?!\d)", _PARENS_RE.sub(" ", more.group()) if more else ""):
                 if 100 <= int(extra) <= 300:
                     out.append(PracticeResult(_PRACTICE_FORMS[exam], score=int(extra)))  # type: ignore[arg-type]
