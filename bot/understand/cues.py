@@ -896,6 +896,10 @@ _HOPELESS_RE = re.compile(
 
 _IDIOM_RE = re.compile(
     r"\b(?:die|dying|died)\s+(?:of|from)\s+(?:embarrassment|boredom|cringe|laughter|laughing|shame|hunger)\b"
+    # harm to one's chances, not oneself: "am i hurting myself by having the 238 show up"; life as a span of years
+    r"|\b(?:hurt|hurting|harm|harming)\s+myself\s+by\s+(?!cutting|starving|hitting)\w+ing\b"
+    r"|\bshoot\w*\s+myself\s+in\s+the\s+foot\b"
+    r"|\b(?:later|earlier|late|early)\s+in\s+life\b|\b(?:work|real|social)\s+life\b"
     # "I'm not suicidal, just tired": what they rule out is not read as said (anything else still is).
     r"|\b(?:not|never|nt)\s+(?:suicidal|going to (?:hurt|kill) myself|"
     r"thinking (?:of|about) (?:hurting|killing) myself)\b"
