@@ -20,7 +20,7 @@ from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
 from bot.understand import SPECIFIC_CHARS, Parsed, cues
-from bot.understand.about import someone_else_failed
+from bot.understand.about import failed_step1, someone_else_failed
 from knowledge import Knowledge, topics
 from knowledge.text import normalize
 
@@ -334,6 +334,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # "the IM average for IMGs?": whose averages these are, said of the group asked about (not remembered)
         shown = replace(profile, about=replace(profile.about, school=group))
         reply = talk.school_note(shown, k, reply, figures=True, asked_about=True)
+    if parsed.intent in {"score_check", "score_fit"} and not parsed.someone_else and failed_step1(norm):
+        # "CK 236, step 1 was a fail on my first try, applying ortho": the fail programs will see, said beside
+        # the figures instead of passed over
+        reply = talk.step1_fail_note(reply, k)
     if parsed.intent == "faq" and parsed.topic in FAILED_READS and not failed and someone_else_failed(norm):
         reply = reply.led_by(FOR_SOMEONE_ELSE)  # "my friend failed ck, what should she do": theirs, not the student's
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)

@@ -489,6 +489,21 @@ def school_note(
     return reply.noted(note, buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),))
 
 
+STEP1_FAIL_ANSWER = "s1s2-step1-fail"
+"""The answer on a failed Step 1 behind a student, whose short form is the note beside their figures."""
+
+
+def step1_fail_note(reply: Reply, knowledge: Knowledge) -> Reply:
+    """Beside a score's figures, the Step 1 fail the student told of: what it weighs, cited, and where to read more."""
+    answer = knowledge.answers.get(STEP1_FAIL_ANSWER)
+    if answer is None:
+        return reply
+    cited = "; ".join(knowledge.cite(s) for s in answer.sources)
+    note = f"About the Step 1 fail you mention: {escape(answer.short)} <i>({escape(cited)})</i>"
+    more = Button(knowledge.faq[answer.topic].title, f"/faq {answer.topic}") if answer.topic in knowledge.faq else None
+    return reply.noted(note, buttons=((more,),) if more else ())
+
+
 def quoted_note(parsed: Parsed, reply: Reply, text: str = "") -> Reply:
     """The reply, opened by naming the figure they heard as theirs to check, not as their score."""
     if not parsed.quoted or parsed.score in parsed.quoted:

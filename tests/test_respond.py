@@ -288,3 +288,9 @@ def test_no_answer_written_for_a_fail_reaches_a_student_who_told_of_none(knowled
 def test_on_the_way_to_the_exam_gets_good_luck_for_the_day(knowledge: Knowledge, text: str) -> None:
     shown = answer(knowledge, text)
     assert "Good luck today!" in shown and "practice session" not in shown
+
+
+def test_a_step1_fail_told_beside_a_score_is_answered_not_passed_over(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "CK 236, step 1 was a fail on my first try, applying ortho. thoughts?")
+    assert "About the Step 1 fail you mention" in shown and "Orthopedic Surgery average" in shown
+    assert "Step 1 fail" not in answer(knowledge, "CK 236, step 1 pass, applying ortho. thoughts?")
