@@ -369,6 +369,11 @@ def _dates_disagree(
 
 
 _PRACTICE_ON_RE = re.compile(rf"\b{PRACTICE_TESTS}\s*(?:form\s*)?\d{{0,2}}\s+(?:is\s+|was\s+)?(?:on|at)\s+(?:the\s+)?$")
+_DEADLINE_BEFORE_RE = re.compile(
+    r"\b(?:school|dean|program|they|we|you)\b[^.;!?]{0,30}\b(?:says?|said|wants?|requires?|need|needs|must|have to|"
+    r"has to)\b[^.;!?]{0,25}\bby\s+(?:the\s+)?$|\b(?:deadline|due)\s+(?:is\s+)?(?:by\s+)?(?:the\s+)?$"
+)
+"""A deadline set by someone else ("my school says take it by end of february"), not the exam day itself."""
 _NOW_BEFORE_RE = re.compile(
     # "it's now early july" is today, not the exam's new day
     r"(?:(?<!it s )(?<!it's )(?<!it’s )(?<!it is )(?<!its )(?<!right )\bnow|\bnew date(?:\s+is)?|"
@@ -472,6 +477,8 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _SAT_ON_RE.search(folded, max(0, m[0] - 30), m[0])
         and not _PRACTICE_ON_RE.search(folded, max(0, m[0] - 24), m[0])  # "nbme on feb 1": the practice test's
         and not _INSTEAD_OF_RE.search(folded[max(0, m[0] - 16) : m[0]])
+        # "my school says take it by end of february": a deadline, not the day booked
+        and not _DEADLINE_BEFORE_RE.search(folded, max(0, m[0] - 50), m[0])
         # the length of a plan, not the time to the exam: "a 2 week crash plan" (but "in 5 weeks study plan pls")
         and not _plan_length(folded, m)
     ]

@@ -20,7 +20,7 @@ from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
 from bot.student import Profile
 from bot.understand import Parsed
-from bot.understand.cues import asks_for_joke, asks_who_we_are, out_of_scope
+from bot.understand.cues import asks_for_joke, asks_who_we_are, out_of_scope, score_out
 from knowledge import Knowledge, topics
 from knowledge.text import normalize
 
@@ -123,6 +123,8 @@ _WEIGHING_ACK = {
     "stretch is temporary.",
     "rest_guilt": "Resting is nothing to feel guilty about: a tired brain holds on to less, so a nap or a day off "
     "is part of studying well, not time taken from it.",
+    "worth": "A score measures how one exam day went, not the doctor you are or will be.",
+    "calm": "There's no right way to feel before an exam, and calm is a fine place to start from.",
     "low_block": "One rough block says little on its own: the misses are where the points come from, and the "
     "trend over many blocks is what counts.",
     "waiting": "Waiting for a score is its own kind of hard. Nothing you do now changes the result, so be gentle "
@@ -146,6 +148,8 @@ _WITHOUT_A_FEELING = frozenset(
         "guilt",
         "rest_guilt",
         "low_block",
+        "worth",
+        "calm",
         "waiting",
         "anger",
         "overwhelmed",
@@ -246,11 +250,12 @@ def exam_soon(parsed: Parsed, when: Literal["today", "tomorrow"]) -> Reply:
     return Reply(f"{ack}\n\n{EXAM_EVE}", ((EXAM_DAY_BUTTON,),))
 
 
-def vent(parsed: Parsed) -> Reply:
-    """A feeling with no question: listen, then offer one small next step."""
+def vent(parsed: Parsed, text: str = "") -> Reply:
+    """A feeling with no question: listen, then offer one small next step (`text`: what they wrote)."""
     ack = acknowledge(parsed)
     far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None
-    waiting = parsed.status == "taken" and parsed.score is None
+    # "took it in november, score came out and I'm so disappointed": sat and out, so not waiting (no number told)
+    waiting = parsed.status == "taken" and parsed.score is None and not score_out(normalize(text))
     if not ack:  # no feeling we can name: no guess that it's a hard one ("I'm proud of myself" got "that sounds hard")
         return Reply(
             "Thanks for telling me how it's going. If there's something I can help with, the score, the date or "

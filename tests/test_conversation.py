@@ -437,6 +437,17 @@ def test_a_field_matched_is_named_and_not_being_in_medicine_is_no_field(advisor:
         ("my partner just failed step 2 and won't talk to me. what can I say?", "What to do after a fail", "statement"),
         ("2021 grad reapplying for the 2nd time. Step 2 is 238. Is the score holding me back?", "too low?", "no score"),
         ("What counts as a 'fail' — is it below 214 or 218 now?", "Passing score", "Is my score good?\n"),
+        ("feeling weirdly calm today, exam monday. is that bad", "calm is a fine place", "Good luck today"),
+        ("does a 220 mean I'm a bad doctor lol", "not the doctor you are", "average"),
+        ("honestly done. 12 hour days for 5 weeks. body hurts", "Burnout is real", "which did you mean"),
+        ("score came out and I'm so disappointed. I know it's fine but still", "let down", "nothing you need to do"),
+        ("recommend a good anime", "I'd only be guessing", "Is my score good"),
+        ("lol ok so I crushed it. 264. what are the avgs for rads vs IR?", "264", "let down"),
+        (
+            "DO student, COMLEX Level 2 came back 590. I did not take USMLE. Is COMLEX enough for peds?",
+            "COMLEX",
+            "How PDs use your score\n",
+        ),
     ],
 )
 def test_news_and_feelings_said_beside_a_date_are_answered_as_said(

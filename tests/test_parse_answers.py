@@ -474,9 +474,10 @@ def test_an_exam_day_counted_from_another_day_is_counted(text: str, exam: date) 
         ("original was jan 20, then feb 15, now march 2. how many days?", date(2026, 3, 2)),  # the date it is now
         ("my exam was right after my sub-i, which ended jan 9. new date is feb 6", date(2026, 2, 6)),
         ("exam moved to the week after my EM rotation finishes, that rotation ends feb 6", date(2026, 2, 13)),
+        ("my school says take it by end of february. i want OBGYN, do i need 240?", None),  # a deadline, not the day
     ],
 )
-def test_the_exams_day_is_told_from_the_other_days_in_the_story(text: str, exam: date) -> None:
+def test_the_exams_day_is_told_from_the_other_days_in_the_story(text: str, exam: date | None) -> None:
     assert find_exam_date(text, TODAY) == exam
 
 

@@ -233,6 +233,8 @@ def row(text: str, **fields: Any) -> Any:
         row("nbme 9 was 244, 11 was 240, 12 was 238. want EM", score=None),
         row("NBMEs: form 9 236, form 10 233. ENT avg is what, 255?", score=None, quoted=(255,)),
         row("Anki reviews 300/day. Aiming 255 for ortho", score=255, hypothetical=True),
+        row("last nbme 243, uwsa2 251, so i'm guessing high 240s? i want anesthesia", hypothetical=True),
+        row("kinda nervous i'll plateau at 245 like on shelves", score=245, hypothetical=True),
         row("one says the CK average is 249, another says 245, i say its closer to 247", score=None),
         # The results a practice test went through.
         row(

@@ -292,6 +292,8 @@ def _understand(
     do_said = facts.school == "do" or _DO_SAID_RE.search(norm) is not None or _DO_CAPS_RE.search(text) is not None
     if ruled is None and topic == "prometric_practice" and (nums.practice or nums.other):
         topic = topics.PRACTICE_TESTS  # "practice were 238 and 243, am i ready?": practice results, not the session
+    if ruled is None and settled == "faq" and do_said and "comlex" in norm and cues.without_the_usmle(norm):
+        topic = "do_without_usmle"  # "DO, COMLEX L2 590, didn't take USMLE. is COMLEX enough?": that, not screening
     if ruled is None and topic in _DO_ONLY_TOPICS and not do_said:
         topic = next((t for t, _ in guess.topic if t not in _DO_ONLY_TOPICS), topic)  # no DO or COMLEX named
     ck_passed = nums.score is not None and not (nums.hypothetical or nums.someone) and nums.score >= (pass_mark or 300)
@@ -358,6 +360,15 @@ def _understand(
         feeling = None  # "derm average?": a plain question about a field, however the model heard its tone
     if feeling in (None, "stress", "worry") and cues.did_not_match(norm):
         feeling = "disappointment"  # not matching hurts; it is the feeling to name first
+    if (
+        feeling == "exhaustion"
+        and settled in {"faq", "unknown"}
+        and ruled is None
+        and sure < CONFIDENT
+        and len(text) < SPECIFIC_CHARS
+        and not cues.asks_something(text, norm)
+    ):
+        settled, topic = "vent", None  # "honestly done. 12 hour days for 5 weeks. body hurts": heard, not a menu
     if feeling == "exhaustion" and cues.tired_but_ok(norm):
         feeling = None  # "80 questions today, tired but ok": a day's report, not burnout
     if (
@@ -612,6 +623,8 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
+    if len(text) < SPECIFIC_CHARS and not has_spec and cues.weighing(norm) in ("worth", "calm"):
+        return "vent", 1.0, None  # "does a 220 mean i'm a bad doctor", "weirdly calm, is that bad": met, not looked up
     if "?" not in text and cues.just_venting(norm):
         return "vent", 1.0, None  # "i just need to vent... want gen surg still": listened to, not a field's averages
     if not has_score and len(text) < SPECIFIC_CHARS and "accommodation" in norm:

@@ -136,7 +136,8 @@ _SOMEONE_FAILED_RE = re.compile(
 """Another person's fail ("my friend failed ck"): theirs, not the student's (unless they say theirs too)."""
 _I_FAILED_RE = re.compile(r"\bi (?:just |also )?(?:failed|didn t pass|did not pass)\b")
 _HEDGED_RE = re.compile(
-    r"\b(?:think|feel like|pretty sure|probably|might have|may have|maybe|worried|scared|afraid|if|convinced|sure|"
+    r"\b(?:think|thought|felt like|was sure|feel like|pretty sure|probably|might have|may have|maybe|worried|scared|"
+    r"afraid|if|convinced|sure|"
     r"feeling like|positive|terrified|convincing myself|convinced myself|keep thinking|paranoid) i (?:just )?"
     r"(?:failed|fail|didn t pass|did not pass|didnt pass)\b"
 )

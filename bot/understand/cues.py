@@ -285,7 +285,7 @@ _AVERAGE_RE = re.compile(r"\b(?:median|average|avg|mean)\b")
 
 _FEELING_WORDS_RE = re.compile(
     r"\b(?:stress\w*|anxi\w*|worr\w*|scared|afraid|terrified|panic\w*|freak\w*|nervous|tired|exhausted|burn\w*|"
-    r"cry\w*|sad|depress\w*|overwhelm\w*|ugh+|cooked|doomed|screwed|dying|dead|"
+    r"cry\w*|sad|depress\w*|overwhelm\w*|ugh+|cooked|doomed|screwed|dying|dead|calm|"
     r"hopeless|losing it|spiral\w*|fml|omg|wtf)\b|[?!]{2,}"
 )
 
@@ -321,7 +321,8 @@ def asks_extremes(norm: str) -> bool:
 
 
 _NORMAL_TO_FEEL_RE = re.compile(
-    r"\b(?:is (?:this|that|it) normal|am i the only one|does anyone else|is it just me|normal to (?:feel|be))\b"
+    r"\b(?:is (?:this|that|it) (?:normal|bad|weird|a bad sign|ok|okay)|am i the only one|does anyone else|"
+    r"is it just me|normal to (?:feel|be))\b"
 )
 
 
@@ -379,7 +380,8 @@ _OUT_OF_SCOPE = (
         re.compile(
             r"\b(?:recommend|suggest|suggestions?|recs?|what should i|where can i|where should i|good)\b.{0,40}"
             r"\b(?:netflix|movies?|tv shows?|shows? to watch|series|restaurants?|coffee shops?|cafes?|coffee places?|"
-            r"recipes?|songs?|playlists?|video games?|books? to read|novels?)\b"
+            r"recipes?|songs?|playlists?|video games?|books? to read|novels?|anime|manga|podcasts?)\b"
+            r"|\b(?:renew|replace|apply for)\s+(?:my\s+|a\s+)?(?:passport|driver s licen[cs]e)\b"
             # the world outside the exam: "good coffee near prometric in atlanta", "weather in chicago"
             r"|\b(?:coffee|food|lunch|dinner|restaurants?|hotels?|bars?|pizza|tacos?|burgers?|sushi|brunch)\b.{0,30}"
             r"\b(?:near|around|close to)\b"
@@ -421,6 +423,7 @@ _PASS_RATE_RE = re.compile(
     r"|how many (?:people|ppl|students|test takers|examinees|of us) (?:fail|pass)\w*"
     # "what % of people fail ck first try" ("%" is dropped in normalizing), "1 in 5 IMGs don't pass"
     r"|what (?:percent\s+)?of (?:people|ppl|students|test takers|examinees|imgs|us) (?:fail|pass)\w*"
+    r"|what (?:percent(?:age)?|share|proportion|fraction) (?:fail|pass)\w*"
     r"|(?:\d+|one|two|three) (?:in|out of) (?:\d+|four|five|ten)\b.{0,30}\b(?:fail|don t pass|do not pass|pass)\w*)\b"
 )
 
@@ -1102,6 +1105,8 @@ Weighing = Literal[
     "guilt",
     "rest_guilt",
     "low_block",
+    "worth",
+    "calm",
     "waiting",
     "anger",
     "overwhelmed",
@@ -1191,6 +1196,19 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "worth",  # "does a 220 mean i'm a bad doctor": the score taken as a verdict on them
+        ("doctor", "physician", "cut out"),
+        re.compile(
+            r"\b(?:bad|terrible|worse|lesser|mediocre|incompetent)\s+(?:doctor|physician|resident)\b"
+            r"|\bnot cut out (?:for|to be)\b"
+        ),
+    ),
+    (
+        "calm",  # "feeling weirdly calm today, exam monday. is that bad"
+        ("calm",),
+        re.compile(r"\b(?:weirdly|strangely|oddly|surprisingly|really|so|very|feel\w*|felt|pretty|super)\s+calm\b"),
+    ),
+    (
         "rest_guilt",  # "guilty for taking a nap": guilt over resting, not over the people around them
         ("guilt",),
         re.compile(
@@ -1267,6 +1285,29 @@ def blames_the_score(norm: str) -> bool:
 
 _BLAMES_SCORE_RE = re.compile(
     r"\b(?:score|ck|step 2)\b.{0,25}\b(?:holding me back|the (?:reason|problem|issue)|why i (?:didn t|didnt|m not))\b"
+)
+
+
+def without_the_usmle(norm: str) -> bool:
+    """COMLEX alone, no USMLE taken ("I only took COMLEX", "did not take USMLE", "is COMLEX enough")."""
+    return _NO_USMLE_RE.search(norm) is not None
+
+
+_NO_USMLE_RE = re.compile(
+    r"\b(?:did not|didn t|didnt|never|not|won t|wont)\s+(?:take|taking|took|sit|sat)\s+(?:the\s+|any\s+)?"
+    r"(?:usmle|step\s*(?:1|2)|ck)\b|\bcomlex only\b|\bonly (?:took|take|have|did) comlex\b|\bwithout (?:the\s+)?usmle\b"
+    r"|\bis comlex (?:alone )?enough\b"
+)
+
+
+def score_out(norm: str) -> bool:
+    """The score is out, told without the number ("score came out and I'm so disappointed")."""
+    return _SCORE_OUT_RE.search(norm) is not None
+
+
+_SCORE_OUT_RE = re.compile(
+    r"\b(?:score|scores|result|results)\s+(?:came|come|is|are|just came)\s+(?:out|back|in)\b"
+    r"|\bgot my (?:ck |step 2 )?(?:score|result)s?\b|\bopened (?:my|the) (?:score|result)"
 )
 
 
@@ -1582,7 +1623,8 @@ def just_sat_exam(norm: str) -> bool:
 
 
 _DISAPPOINTED_RE = re.compile(
-    r"\b(?:disappoint\w*|bummed|gutted|let down|crushed|devastat\w*|defeated|deflated|heartbroken|sad|upset|not happy|"
+    r"\b(?:disappoint\w*|bummed|gutted|let down|crushed(?! it\b)|devastat\w*|defeated|deflated|heartbroken|sad|upset|"
+    r"not happy|"
     r"hoped for (?:more|better|higher)|expected (?:more|better|higher)|wanted (?:more|higher|\d{3}))\b"
     r"|\bonly (?:got )?an? ?\d{3}\b|\b(?<!happy i )(?<!glad i )(?<!relieved i )passed but\b|\bbarely passed\b"
 )
@@ -1658,6 +1700,8 @@ def felt(text: str, norm: str) -> str | None:
         return "panic"  # "woke up at 3am heart racing thinking about ck": the body says it
     if _WORRY_RE.search(norm):
         return "worry"
+    if _WORN_OUT_RE.search(norm):
+        return "exhaustion"  # "honestly done. 12 hour days for 5 weeks. body hurts": worn out, said plainly
     if (_JOY_RE.search(norm) or not _PARTY_EMOJI.isdisjoint(text)) and _SCORE_SAID_RE.search(norm):
         return "celebration"  # "SCORE CAME OUT 261 IM SCREAMING" (a reply to a low score drops it: `respond`)
     if "!!!" in text and any(int(n) >= SHOUTED_JOY_FROM for n in _SCORE_SAID_RE.findall(norm)):
@@ -1665,6 +1709,12 @@ def felt(text: str, norm: str) -> str | None:
     if _FEEL_STUPID_RE.search(norm):
         return "disappointment"  # "uworld makes me feel stupid": low about themselves (named by `weighing`)
     return None
+
+
+_WORN_OUT_RE = re.compile(
+    r"\b(?:body (?:hurts|aches)|everything hurts|honestly (?:so )?done|so done|running on (?:empty|fumes)|"
+    r"can t keep (?:going|doing this)|cant keep (?:going|doing this))\b(?!\s+(?:with|w)\b)"
+)
 
 
 _JOY_RE = re.compile(
@@ -1720,6 +1770,8 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
         return None  # "just took CK today": the day is behind them, not ahead
     if _WEEKS_AHEAD_RE.search(norm):
         return None  # "too tired to start today... 5 weeks out": the exam is weeks away, today is a study day
+    if _EXAM_ON_A_WEEKDAY_RE.search(norm):
+        return None  # "feeling weirdly calm today, exam monday": the exam has its own day
     if _OTHER_DAY_RE.search(norm) and not _EXAM_THAT_DAY_RE.search(norm):
         return None  # "score comes out tomorrow", "40 today at 58%", "skipped today": that day is about something else
     if _TODAY_RE.search(norm) and not _NIGHT_RE.search(norm):
@@ -1729,6 +1781,10 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
     return "today" if _TODAY_RE.search(norm) else None
 
 
+_EXAM_ON_A_WEEKDAY_RE = re.compile(
+    r"\b(?:exam|test|ck|step 2)\s+(?:is\s+|s\s+)?(?:on\s+)?(?:this\s+|next\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\b"
+)
 _WEEKS_AHEAD_RE = re.compile(
     r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:days?|weeks?|wks?|months?)\s+"
     r"(?:out|away|left|until|till|to go|from now|from today)\b|\bin\s+\d+\s*(?:days?|weeks?|wks?|months?)\b"

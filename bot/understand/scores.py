@@ -238,7 +238,11 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         and at is not None
         and not own
         and not _RESULT_TOLD_RE.search(low)
-        and any(_is_supposed(low, m.start()) for m in re.finditer(rf"(?<!\d){score}(?!\d)", low))
+        # wherever the figure comes, or where it was said as a decade ("guessing high 240s")
+        and (
+            _is_supposed(low, at)
+            or any(_is_supposed(low, m.start()) for m in re.finditer(rf"(?<!\d){score}(?!\d)", low))
+        )
     )
     theirs = _judged_for_someone(low) if quoted or score is not None else None
     # "my husband got 250, is that good for EM?", "my friend got 236... is 236 too low for IM": read against
@@ -591,7 +595,7 @@ _SUPPOSED_RE = re.compile(
     r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
     r"|need|needing|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*"
     r"|enough\s+(?:for|to\s+(?:get|hit|score|reach))"
-    r"|scared|afraid|worried|terrified|end(?:s|ed)? up"
+    r"|scared|afraid|worried|terrified|nervous|end(?:s|ed)? up|guess\w*|estimat\w*|plateau\w*|stuck at"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*)\b"
 )
 
