@@ -255,7 +255,15 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
         case "invalid_score":
             return invalid_score(parsed.bad_score, knowledge)
         case "faq" if parsed.topic in knowledge.faq:
-            return faq_answer(parsed.topic or "", knowledge, specs, parsed.score, yes_no=parsed.yes_no, stage=stage)
+            return faq_answer(
+                parsed.topic or "",
+                knowledge,
+                specs,
+                parsed.score,
+                yes_no=parsed.yes_no,
+                stage=stage,
+                theirs=parsed.someone_else,
+            )
         case "compare" | "score_check" if len(specs) >= 2:
             return compare(specs, score, knowledge)
         case "score_check" | "average" | "compare" if specs:
@@ -697,6 +705,8 @@ def faq_answer(
     score: int | None = None,
     yes_no: bool = True,
     stage: Stage | None = None,
+    *,
+    theirs: bool = False,
 ) -> Reply:
     """A FAQ answer in our words, its sources, related topics as buttons, and the next step for the stage."""
     entry = knowledge.faq[topic]
@@ -711,7 +721,7 @@ def faq_answer(
     reply = Reply(
         f"<b>{escape(entry.title)}</b>\n\n{answer}",
         buttons,
-        numbers=numbers_section(specs or [], score, knowledge, entry, stage),
+        numbers=numbers_section(specs or [], score, knowledge, entry, stage, theirs=theirs),
         next_step=escape(next_step),
         source=f"<i>Sources: {cites}.</i>",
     )
@@ -744,14 +754,17 @@ def specific_answer(
     score: int | None = None,
     yes_no: bool = True,
     stage: Stage | None = None,
+    *,
+    theirs: bool = False,
 ) -> Reply:
-    """One specific answer, first and short, with its sources; the topic's general answer behind a button."""
+    """One specific answer, first and short, with its sources; the topic's general answer behind a button.
+    `theirs`: the score is someone else's, asked about for them."""
     topic = knowledge.faq[answer.topic]
     cites = "; ".join(escape(knowledge.cite(s)) for s in answer.sources)
     return Reply(
         f"<b>{escape(answer.question)}</b>\n\n{escape(_opened(answer.answer, yes_no))}",
         ((Button(f"More: {topic.title}", f"/faq {topic.topic}"),),),
-        numbers=numbers_section(specs or [], score, knowledge, topic, stage),
+        numbers=numbers_section(specs or [], score, knowledge, topic, stage, theirs=theirs),
         source=f"<i>Sources: {cites}.</i>",
     )
 
@@ -762,6 +775,8 @@ def numbers_section(
     knowledge: Knowledge,
     topic: FaqEntry | None = None,
     stage: Stage | None = None,
+    *,
+    theirs: bool = False,
 ) -> str:
     """Beside an answer: the student's score against each specialty's lead figure, or the figure alone
     (not under a logistics topic, where a figure nobody asked for is noise: `FaqEntry.averages_beside`)."""
@@ -772,6 +787,7 @@ def numbers_section(
         # a fail: the pass mark is the figure that matters now, not how far below a field's average it is
         return f"{failed} The field's averages matter again once a retake passes."
     lines: list[str] = []
+    whose = "A" if theirs else "Your"  # someone else's score, read for them
     for spec in specs[:2]:
         lead = knowledge.lead(spec.id)
         where = f"{escape(spec.name)} average of {lead.value} ({escape(knowledge.label(lead))})"
@@ -779,10 +795,10 @@ def numbers_section(
             label = escape(knowledge.label(lead))
             lines.append(f"For reference, the {escape(spec.name)} average is {lead.value} ({label}).")
         elif score == lead.value:
-            lines.append(f"📍 Your {score} is the same as the {where}.")
+            lines.append(f"📍 {whose} {score} is the same as the {where}.")
         else:
             side = "above" if score > lead.value else "below"
-            lines.append(f"📍 Your {score} is {_points(abs(score - lead.value))} {side} the {where}.")
+            lines.append(f"📍 {whose} {score} is {_points(abs(score - lead.value))} {side} the {where}.")
     return "\n\n".join(lines)
 
 

@@ -314,7 +314,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # matched already, the field's average is no longer theirs to weigh; a couple names a partner's field too
         weighed = stage != "incoming_resident" and not cues.asks_couples_match(norm)
         specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties] if weighed else []
-        reply = advice.specific_answer(specific, k, specs, parsed.score, yes_no=parsed.yes_no, stage=stage)
+        reply = advice.specific_answer(
+            specific, k, specs, parsed.score, yes_no=parsed.yes_no, stage=stage, theirs=parsed.someone_else
+        )
     else:
         why = None
         if parsed.intent == "practice_score" and text and topics.PRACTICE_TESTS in k.faq:

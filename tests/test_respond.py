@@ -294,3 +294,10 @@ def test_a_step1_fail_told_beside_a_score_is_answered_not_passed_over(knowledge:
     shown = answer(knowledge, "CK 236, step 1 was a fail on my first try, applying ortho. thoughts?")
     assert "About the Step 1 fail you mention" in shown and "Orthopedic Surgery average" in shown
     assert "Step 1 fail" not in answer(knowledge, "CK 236, step 1 pass, applying ortho. thoughts?")
+
+
+def test_a_score_written_for_someone_else_is_read_for_them(knowledge: Knowledge) -> None:
+    shown = answer(
+        knowledge, "writing for my wife, an IMG. her score came out last wednesday: 247. she wants IM. chances?"
+    )
+    assert "A 247 is 3 points below" in shown and "Your 247" not in shown

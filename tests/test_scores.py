@@ -235,6 +235,20 @@ def row(text: str, **fields: Any) -> Any:
         row("Anki reviews 300/day. Aiming 255 for ortho", score=255, hypothetical=True),
         row("last nbme 243, uwsa2 251, so i'm guessing high 240s? i want anesthesia", hypothetical=True),
         row("kinda nervous i'll plateau at 245 like on shelves", score=245, hypothetical=True),
+        # The score that stands after a fail; the real one beside a practice test's
+        row("got 238 on my retake (failed the first with 208). peds?", score=238),
+        row("2 attempts on CK: 210 (fail) then 242. Step 1 pass.", score=242),
+        row("nbme said 250 but real came back 241 for gas", score=241),
+        # A post written for someone else: their score, read for them
+        row(
+            "writing for my wife. she took CK in october. her score came out last wednesday: 247",
+            score=247,
+            someone=True,
+        ),
+        row(
+            "wife of an IMG here. He failed CK in november (211) and has interviews in january", score=211, someone=True
+        ),
+        row("my cousin is a non-US IMG. step 2 ck 259, graduated in 2015. does YOG matter?", score=259, someone=True),
         row("one says the CK average is 249, another says 245, i say its closer to 247", score=None),
         # The results a practice test went through.
         row(

@@ -250,6 +250,11 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     someone = theirs is not None and set(quoted) <= {theirs} and score in (None, theirs)
     if someone:
         score, quoted, own = theirs, (), False
+    elif score is not None and _WRITING_FOR_RE.search(low, 0, WRITING_FOR_SPAN) and not _MY_RESULT_RE.search(low):
+        # "writing for my wife... her score came out last wednesday: 247": the whole post is about them
+        someone, quoted, own = True, tuple(q for q in quoted if q != score), False
+    if score is not None and not someone:
+        score = _after_the_fail(low, score, practice)
     # the year of the score's own sentence: "First was 205 last fall. Step 1 was 209 (scored, 2021)" dates Step 1
     where = low if at is None else _sentence_at(low, at)
     past = _PAST_YEAR_RE.search(where)
@@ -464,7 +469,7 @@ def _practice_named(low: str, at: int) -> tuple[str, str] | None:
 
 _CK_SAID_RE = re.compile(
     r"\b(?:ck|step\s*(?:2|two)|step2|s2|usmle|level\s*2|comlex|official|score report|3 digit|three digit|passed|"
-    r"failed|pass|fail|(?:real|actual)\s+(?:one|thing|exam|test|score|deal))\b"
+    r"failed|pass|fail|(?:real|actual)\s+(?:one|thing|exam|test|score|deal|came|was|is|got))\b"
 )
 """Step 2 CK (or another real exam) named: a number beside a practice test's name may then be the real score."""
 _CK_DONE_RE = re.compile(
@@ -758,6 +763,37 @@ _SOMEONE_GOT_RE = re.compile(
     rf"|\b(?:my|our)\s+(?:{_RELATIVES}|advisee|kid|child)\b.{{0,160}}?\b(?:he|she)\s+"
     r"(?:(?!(?:i|im|i'm|me|my)\b)[\w&/-]+\s+){0,6}?(?:got|scored|had|has)\s+(?:an?\s+)?(\d{3})\b"
 )
+
+
+WRITING_FOR_SPAN = 120
+"""Characters at the start of a post within which it says whom it is written for."""
+_WRITING_FOR_RE = re.compile(
+    rf"\b(?:writing|asking|posting|messaging|here)\s+(?:this\s+)?(?:for|on behalf of)\s+my\s+(?:\w+\s+)?"
+    rf"(?:{_RELATIVES}|kid|child|advisee)\b"
+    rf"|\b(?:wife|husband|partner|mom|mother|dad|father|parent|sister|brother|girlfriend|boyfriend|fianc[eé]e?)\s+of\s+"
+    r"an?\s+\w+(?:\s+\w+)?\s+here\b"
+    rf"|^(?:hi\W+|hello\W+)?my\s+(?:\w+\s+)?(?:{_RELATIVES})\s+(?:is|has|just|took|got)\b"
+)
+"""A post written for someone else: "writing for my son", "wife of an IMG here", "my cousin is a non-US IMG"."""
+_MY_RESULT_RE = re.compile(r"\b(?:i|i've|ive|i have)\s+(?:just\s+)?(?:got|scored)\b|\bmy\s+(?:ck|step\s*2|score)\b")
+"""The writer's own result said too: then the number may be theirs after all."""
+_FAILED_WITH_RE = re.compile(
+    r"(?<!\d)(\d{3})\s*\(\s*(?:a\s+)?(?:fail|failed|failing)\s*\)"
+    r"|\bfail(?:ed)?\b[^.;!?]{0,40}?\bwith\s+(?:an?\s+)?(\d{3})\b"
+)
+_RETAKE_WORDS_RE = re.compile(r"\b(?:retake|retook|re-take|second attempt|2nd attempt|second try|2nd try|then)\b")
+
+
+def _after_the_fail(low: str, score: int, practice: tuple[PracticeResult, ...]) -> int:
+    """The score that stands after a failed attempt: "238 on my retake (failed the first with 208)" is 238."""
+    failed = {int(a or b) for a, b in _FAILED_WITH_RE.findall(low)}
+    if score not in failed or not _RETAKE_WORDS_RE.search(low):
+        return score
+    tried = {p.score for p in practice}
+    said = map(int, re.findall(r"(?<![\d.])\d{3}(?!\d|\.\d)", low))
+    later = [n for n in said if n not in failed and n not in tried]
+    later = [n for n in later if score < n <= 300]
+    return later[0] if len(set(later)) == 1 else score
 
 
 def _judged_for_someone(low: str) -> int | None:
