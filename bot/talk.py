@@ -22,6 +22,7 @@ from bot.student import Profile
 from bot.understand import Parsed
 from bot.understand.cues import asks_for_joke, asks_who_we_are, out_of_scope, score_out
 from knowledge import Knowledge, topics
+from knowledge.store import MINIMUM_SCORE_FACT
 from knowledge.text import normalize
 
 CRISIS_FACT = "crisis-line-us"
@@ -564,6 +565,8 @@ _WHERE_INSTEAD = {
     "materials are good places to start.",
     "writing": "Writing or editing your application is outside what I do: your school's advising office, a "
     "mentor in the field or a writing center will give it the careful read it deserves.",
+    "ck_pass_rates": "Step 2 CK's pass rates are USMLE's own figures, which I don't hold, so I won't guess: USMLE "
+    "publishes its performance data at usmle.org. Here is the pass mark I do hold.",
     "step1_figures": "Step 1's own figures, like its pass rates, are outside what I hold. USMLE publishes its "
     "performance data at usmle.org.",
     "step1_mark": "Step 1 is outside what I know well, but here is the one fact I hold on its pass mark.",
@@ -577,7 +580,7 @@ _WHERE_INSTEAD = {
 SCOPE = "I'm built for Step 2 CK: scores, specialty averages, the match and your study plan."
 
 
-_SCOPE_FACTS = {"step1_mark": STEP1_MARK_FACT, "comlex": COMLEX_PE_FACT}
+_SCOPE_FACTS = {"step1_mark": STEP1_MARK_FACT, "comlex": COMLEX_PE_FACT, "ck_pass_rates": MINIMUM_SCORE_FACT}
 """The one fact we hold on an exam that isn't ours, given with the decline (the COMLEX one only when PE is named)."""
 
 

@@ -442,6 +442,10 @@ def test_a_field_matched_is_named_and_not_being_in_medicine_is_no_field(advisor:
         ("honestly done. 12 hour days for 5 weeks. body hurts", "Burnout is real", "which did you mean"),
         ("score came out and I'm so disappointed. I know it's fine but still", "let down", "nothing you need to do"),
         ("recommend a good anime", "I'd only be guessing", "Is my score good"),
+        ("PASSED. 243. I'm crying in the car", "Congratulations, you passed!", "let down"),
+        ("what is the pass rate for first time takers", "performance data at usmle.org", "How is my"),
+        ("week 3 total 410 questions", "410 questions", "Exam format"),
+        ("uworld 58% avg correct = what score roughly", "no sourced way to convert", "good work"),
         ("lol ok so I crushed it. 264. what are the avgs for rads vs IR?", "264", "let down"),
         (
             "DO student, COMLEX Level 2 came back 590. I did not take USMLE. Is COMLEX enough for peds?",

@@ -422,6 +422,7 @@ def test_a_decline_gives_the_one_fact_we_hold_with_its_source(
         ("is the MCAT harder than step 2", "aamc.org"),
         ("is step 1 harder than the comlex level 1", "nbome.org"),
         ("how do I renew my passport", "I'd only be guessing"),
+        ("what's on step 1 for renal physiology, like how much", "learning specialists"),
         ("best pizza near my prometric center lol", "I'd only be guessing"),
     ],
 )

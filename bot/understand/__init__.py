@@ -27,7 +27,7 @@ from datetime import date
 from typing import Any, Literal
 
 from bot.exam_words import ANY_DAY
-from bot.parse_answers import did_nothing, find_exam_date, questions_per_day
+from bot.parse_answers import did_nothing, find_exam_date, parse_progress, questions_per_day
 from bot.understand import cues
 from bot.understand.about import AboutFacts, about, failed_comlex, failed_step1
 from bot.understand.classifier import (
@@ -77,6 +77,8 @@ spreads the topic's probability thin ("And can I tell a program it's my #1?" gav
 does ERAS open to programs?" its topic 0.39), and a
 button for it costs a student little; the answer's line beside it needs a clear match in the bank too."""
 SPECIFIC_CHARS = 150
+LOG_CHARS = 80
+"""Characters within which a count of questions done, asking nothing, is a day's log whatever the model heard."""
 """A post this long with a score, a specialty and a confident question keeps that question: it is the
 comparison (the frame holds), and its topic is answered first with the score beside the averages."""
 KNOWN_WORDS = 0.5
@@ -648,6 +650,14 @@ def _settle(
         return "faq", 1.0, topics.MATCH_WITH_AVERAGE  # a question of its own, not two fields' averages
     if not has_score and cues.sick_for_the_exam(norm):
         return "faq", 1.0, topics.EXAM_DAY  # what to do when ill on exam day, not a plan for tomorrow
+    if (
+        not has_score
+        and "?" not in text
+        and len(text) < LOG_CHARS
+        and _LOGGED_RE.search(norm)
+        and parse_progress(text)[0] is not None
+    ):
+        return "log_progress", 1.0, None  # "week 3 total 410 questions": work done, logged (not the exam's format)
     if not has_score and "?" not in text and did_nothing(text):
         return (
             "log_progress",
@@ -686,8 +696,9 @@ def _settle(
         return "out_of_scope", 1.0, None  # COMLEX's own figures: Step 2 CK averages would answer another exam
     if nums.step1 is not None and not has_score and cues.asks_what_it_weighs(norm):
         return "faq", 1.0, topics.STEP1_VS_STEP2  # a scored Step 1's weight on their chances
-    if intent == "faq" and not has_score and not has_spec and cues.asks_pass_rate(norm):
-        return "faq", 1.0, topics.PASSING_SCORE  # "how many people fail step 2": the standard, not match rates
+    if not has_score and not has_spec and cues.asks_pass_rate(norm):
+        # "what is the pass rate for first time takers": USMLE's own figures, which we don't hold, then the pass mark
+        return "out_of_scope", 1.0, None
     if has_score and not has_spec and cues.asks_pass(norm):
         return "faq", 1.0, topics.PASSING_SCORE  # "did i pass with 214?": the pass mark answers it
     unnamed_practice = nums.other is not None and not (nums.practice or nums.step1 or nums.comlex or nums.quoted)
@@ -707,7 +718,8 @@ def _settle(
         # "practice scores 260+, got a 247 on the real thing. how is that even possible": why, not what fits
         return "faq", 1.0, topics.PRACTICE_TESTS
     goal_or_guess = (nums.hypothetical and not nums.own) or (nums.score is None and nums.other is not None)
-    if goal_or_guess and not has_spec and not nums.practice and _QBANK_PERCENT_RE.search(text):
+    converting = nums.score is None and _ASKS_A_SCORE_RE.search(norm) is not None  # "58% avg = what score"
+    if (goal_or_guess or converting) and not has_spec and not nums.practice and _QBANK_PERCENT_RE.search(text):
         # "58% on my last block, is that bad for a 250 goal?", "65% on uworld = 245ish?": a block's percent
         # against a score is read by a self-assessment, not a fit list for a score they don't have
         return "faq", 1.0, topics.PRACTICE_TESTS
@@ -798,6 +810,8 @@ def _settle(
     return intent, confidence, None
 
 
+_ASKS_A_SCORE_RE = re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
+_LOGGED_RE = re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out)\b")
 _QBANK_PERCENT_RE = re.compile(
     r"\b\d{2}\s*(?:%|percent)(?=.{0,40}\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b)"
     r"|\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b.{0,40}\b\d{2}\s*(?:%|percent)",

@@ -435,6 +435,9 @@ def asks_pass_rate(norm: str) -> bool:
 
 
 _STEP1_PREP_RE = re.compile(
+    # Step 1's content: "what's on step 1 for renal physiology", "what's the pharm on step 1 like"
+    r"\bwhat(?: s| is)? on step\s*(?:1|one)\b|\b(?:pharm\w*|physio\w*|renal|biochem\w*|micro\w*|immuno\w*|genetics|"
+    r"histo\w*|embryo\w*)\b.{0,30}\bon step\s*(?:1|one)\b|"
     r"\bstep\s*(?:1|one|i)\b.*\b(?:study|studying|prep|prepare|preparing|resources?|first aid|pathoma|sketchy|"
     r"boards and beyond|biochem|micro|pharm|physio|anatomy|dedicated|uworld|anki|blueprint|content outline|"
     r"topics?|subjects?|high yield|hardest|easiest|"
@@ -692,6 +695,8 @@ def out_of_scope(norm: str) -> str | None:
     step1_format = _STEP1_NAMED_RE.search(norm) and _FORMAT_RE.search(norm) and not _ALL_STEPS_RE.search(norm)
     if step1_format and not _STEP2_CK_RE.search(norm):
         return "step1_format"  # "how many questions on step 1": Step 1's format, not Step 2 CK's
+    if _PASS_RATE_RE.search(norm) and not _STEP1_NAMED_RE.search(norm):
+        return "ck_pass_rates"  # "what is the pass rate for first time takers": USMLE's figures, not held here
     if _STEP2_CK_RE.search(norm):
         return None
     if asks_about_pay(norm):
@@ -1677,6 +1682,7 @@ _WORRY_RE = re.compile(
 
 
 _FAIL_WORD_RE = re.compile(r"\b(?:fail|failed|failing)\b")
+_CRYING_WORDS_RE = re.compile(r"\b(?:crying|cried|in tears|sobbing|tearing up)\b")
 _HAPPY_TEARS_RE = re.compile(
     r"\b(?:can t believe|cant believe|happy|omg|finally|yay|let s go|lets go|so proud|proud|crying happy|"
     r"tears of joy|screamed|screaming|i did it)\b"
@@ -1690,6 +1696,8 @@ def felt(text: str, norm: str) -> str | None:
     crying = not _SAD_EMOJI.isdisjoint(text) or ":(" in text or ":'(" in text
     if crying and _HAPPY_TEARS_RE.search(norm) and not _FAIL_WORD_RE.search(norm):
         return "relief"  # "can't believe i got a 259 😭😭": tears of joy (not "screamed when i saw 219 😭 failed")
+    # tears said in words count beside a pass: "PASSED. 243. I'm crying in the car"
+    crying = crying or (_CRYING_WORDS_RE.search(norm) is not None and _PASSED_RE.search(norm) is not None)
     if crying and _PASSED_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
     if _DISAPPOINTED_RE.search(norm) or crying:
