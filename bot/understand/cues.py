@@ -7,6 +7,7 @@ the labelled examples in knowledge/examples/.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, PRACTICE_NAME_RE, PRACTICE_TESTS, words_re
@@ -1263,6 +1264,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
 )
 
 
+@lru_cache(maxsize=64)  # asked by several rules of one message; each scan is some twenty patterns
 def weighing(norm: str) -> Weighing | None:
     """What they say weighs on them: a loss, not matching, family expectations, being first-generation,
     comparing themselves with others, studying as an IMG with little support, not sleeping or eating,
