@@ -103,6 +103,7 @@ _RELATIVE_RE = re.compile(
 _RELATIVE_A_RE = re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}")
 _TOMORROW_RE = re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")
 _TODAY_RE = re.compile(r"\b(today|tonight|this\s+morning|this\s+afternoon)\b")
+_STEP_BEFORE_RE = re.compile(r"\bstep\s*$")
 _WEEKDAY_ORDINAL_RE = re.compile(rf"\b{_FULL_WEEKDAY},?\s+(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b")
 """A weekday with its day of the month: "monday the 21st", "Friday, 18th"."""
 _WEEKDAY_RE = re.compile(rf"\b(?:(?:next|this|coming|on)\s+)?{_FULL_WEEKDAY}\b|\b(?:next|this)\s+{_SHORT_WEEKDAY}\b")
@@ -181,6 +182,8 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
     for m in _MONTH_DAY_RE.finditer(text):
         add(m, _calendar_date(_year(m[3]), _MONTHS[m[1][:3]], int(m[2]), today))
     for m in _DAY_MONTH_RE.finditer(text):
+        if _STEP_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "step 2 jan 9": the exam's name, then its day; not the 2nd of January
         add(m, _calendar_date(_year(m[3]), _MONTHS[m[2][:3]], int(m[1]), today))
     for m in (*_RELATIVE_RE.finditer(text), *_RELATIVE_A_RE.finditer(text)):
         n, unit = _to_int(m[1]), m[2]
