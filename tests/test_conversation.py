@@ -484,6 +484,7 @@ def test_a_fall_between_two_results_of_one_test_is_read_as_such(advisor: Advisor
         ("can i cancel my score if it went bad", "you can't cancel"),
         ("can i set my ERAS to hide my step 2 score from programs?", "complete exam history"),
         ("how many signals for derm", "3 gold and 25 silver in dermatology"),
+        ("Do I have to pass step 2 to graduate from a US MD school?", "your school's rule"),
     ],
 )
 def test_specific_questions_get_their_specific_answer(advisor: Advisor, text: str, answer: str) -> None:

@@ -269,6 +269,7 @@ SOURCED_NUMBERS.update(
         "usmle-score-rechecks": {90},
         "prometric-test-center-security": set(),
         "usmle-bulletin-prepare": {3},
+        "aamc-usmle-timing-schools": set(),
         "prometric-preapproved-items": set(),
         "usmle-break-time": set(),
         "ecfmg-2024-ib-taking-exam": set(),
