@@ -104,6 +104,7 @@ _RELATIVE_A_RE = re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}
 _TOMORROW_RE = re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")
 _TODAY_RE = re.compile(r"\b(today|tonight|this\s+morning|this\s+afternoon)\b")
 _STEP_BEFORE_RE = re.compile(r"\bstep\s*$")
+_THEN_RE = re.compile(r"\bthen\b")
 _WEEKDAY_ORDINAL_RE = re.compile(rf"\b{_FULL_WEEKDAY},?\s+(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b")
 """A weekday with its day of the month: "monday the 21st", "Friday, 18th"."""
 _WEEKDAY_RE = re.compile(rf"\b(?:(?:next|this|coming|on)\s+)?{_FULL_WEEKDAY}\b|\b(?:next|this)\s+{_SHORT_WEEKDAY}\b")
@@ -222,16 +223,25 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
         # "exam on the 28th": that day of this month if it's still ahead, else of the next.
         day = int(m[1])
         add(m, _calendar_date(None, today.month if day > today.day else today.month % 12 + 1, day, today))
+    with_a_day = [m.span() for m in _WEEKDAY_ORDINAL_RE.finditer(text)]
     for m in _WEEKDAY_ORDINAL_RE.finditer(text):
-        # "monday the 21st": that day of the month, in the nearest month where it falls on that weekday
+        # "monday the 21st": the next day of the month so numbered; if that isn't the weekday said, which of the
+        # two is right is asked, not guessed (a month further on, or the weekday a slip)
         wanted, day = _WEEKDAYS[m[1]], int(m[2])
-        # within a few months: past those, the weekday is more likely a slip than the month
-        months = [(today.year + (today.month + k - 1) // 12, (today.month + k - 1) % 12 + 1) for k in range(3)]
+        months = [(today.year + (today.month + k - 1) // 12, (today.month + k - 1) % 12 + 1) for k in range(2)]
         days = [d for y, mo in months if (d := _valid_day(y, mo, day)) is not None and d >= today]
-        on_the_day = [d for d in days if d.weekday() == wanted]
-        if on_the_day or days:
-            add(m, _check_range((on_the_day or days)[0], today))
+        if days and days[0].weekday() == wanted:
+            add(m, _check_range(days[0], today))
+        elif days:
+            said = calendar.day_name[wanted]
+            add(
+                m,
+                f"The next {day}{_ordinal_suffix(day)} is {fmt_day(days[0], year=True)}, not a {said}. "
+                f"Which is your exam date? {_DATE_HINT}",
+            )
     for m in _WEEKDAY_RE.finditer(text):
+        if any(start <= m.start() < end for start, end in with_a_day):
+            continue  # "monday the 22nd" is read whole above, not as next monday
         wanted = _WEEKDAYS[m[1] or m[2]]
         # The nearest such weekday strictly after today ("friday" on a Friday = a week on);
         # the reply always echoes the date, so a student who meant a week later can say so.
@@ -447,6 +457,11 @@ def _ordinals_near_a_span(
     return out, ordinals
 
 
+def _ordinal_suffix(day: int) -> str:
+    """ "st", "nd", "rd" or "th" for a day of the month."""
+    return "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
 def _valid_day(year: int, month: int, day: int) -> date | None:
     """That day, or None where the month has no such day (February 30th)."""
     try:
@@ -517,7 +532,13 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         # "comlex L2 is may 20 and usmle ck is may 27": the other exam's date steps aside
         other = _OTHER_EXAM_RE.search(clause) is not None and _CK_RE.search(clause) is None
         # "original was nov 20, then dec 15, now jan 20": the date it is now beats the ones it was
-        superseded = _NOW_BEFORE_RE.search(folded, max(0, start - 24), start) is None
+        # (said of the exam: "my shelf is now dec 18", "my rotation got moved to dec 20" are other days)
+        now = _NOW_BEFORE_RE.search(folded, max(0, start - 24), start)
+        of_the_exam = now is not None and (
+            _EXAM_WORD_RE.search(folded, max(0, now.start() - 25), now.start())
+            or _THEN_RE.search(folded, max(0, now.start() - 40), now.start())  # "was nov 20, then dec 15, now..."
+        )
+        superseded = not of_the_exam or other
         return (
             isinstance(value, str),
             past,
@@ -844,7 +865,7 @@ def parse_nudge_time(text: str) -> time | str:
 _DONE_RE = re.compile(
     # "1,200 incorrects" is no 1, and "+5" is a change, not five questions
     r"(?<![0-9./,+])([0-9]{1,4})(?![0-9./]|,[0-9])(?!\s*(?:%|percent|pct))"
-    r"(?!\s*(?:days?|weeks?|wks?|hours?|hrs?|mins?|minutes|months?|blocks?|am|pm|th|st|nd|rd)\b)"
+    r"(?!\s*(?:days?|weeks?|wks?|hours?|hrs?|mins?|minutes|months?|blocks?|am|pm|th|st|nd|rd|points?|pts)\b)"
     r"\s*(?:q|qs|qbank|questions?|ques|items?|mcqs?|problems?)?\b"
 )
 

@@ -75,6 +75,8 @@ _FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")
 _FAIL_TOLD_RE = re.compile(r"\bi(?:'ve| have)?\s+(?:(?!(?:a|an|the|my)\b)\w+\s+){0,3}?failed\b")
 """An answer written for someone who failed ("I've matched but failed Step 2 CK. What do I tell my program?")."""
 SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
+NO_QUOTA_ANSWER = "pass-no-quota"
+"""How passing is set (no quota), the answer to "how many fail": USMLE's own pass rates are not held."""
 BEFORE_THE_MATCH = frozenset(
     {
         topics.SCORE_BEFORE_INTERVIEW,
@@ -296,6 +298,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if ruled_answer is None and parsed.status == "passed" and fail_asked and cues.says_a_fail(norm):
         # "failed once, retook and passed with 236; will IM programs filter a fail?": the fail on their record
         ruled_answer = k.answers.get(FAIL_ON_RECORD_ANSWER)
+    pass_rates = asked.topic == topics.PASSING_SCORE and parsed.score is None and cues.asks_pass_rate(norm)
+    if ruled_answer is None and pass_rates:
+        ruled_answer = k.answers.get(NO_QUOTA_ANSWER)  # "what's the pass rate": no quota, then the rates' own home
     if ruled_answer is None and asked.topic == topics.TIMING and cues.asks_whether_to_delay(norm):
         ruled_answer = k.answers.get(DELAY_ANSWER)  # "should i push my exam?": whether to, with what it costs
     specific = ruled_answer
@@ -325,9 +330,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             if why is None or (why.id == PRACTICE_DROPPED and not cues.says_a_drop(norm)):
                 why = k.answers.get(PRACTICE_GENERAL)  # "one dip" only for a score said to have fallen
         several = sum(p.score is not None for p in parsed.practice) >= 2  # an order to read only then
-        if several and cues.told_latest_first(text):
-            asked = replace(asked, practice=asked.practice[::-1])  # "229, up from 218": 218 came first
-        reply = advice.advise(asked, profile, k, stage, why, order_told=several and cues.order_told(text))
+        # "229, up from 218": 218 came first (of a longer list, only that pair's order is told: left as said)
+        latest_first = sum(p.score is not None for p in parsed.practice) == 2 and cues.told_latest_first(text)
+        if latest_first:
+            asked = replace(asked, practice=asked.practice[::-1])
+        ordered = several and (latest_first or cues.order_told(text))
+        reply = advice.advise(asked, profile, k, stage, why, order_told=ordered)
     if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
         shown = replace(profile, about=merged_about(profile.about, parsed))
@@ -340,6 +348,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # "CK 236, step 1 was a fail on my first try, applying ortho": the fail programs will see, said beside
         # the figures instead of passed over
         reply = talk.step1_fail_note(reply, k)
+    if pass_rates and ruled_answer is not None:
+        reply = reply.led_by(talk.RATES_NOT_HELD)
     if parsed.intent == "faq" and parsed.topic in FAILED_READS and not failed and someone_else_failed(norm):
         reply = reply.led_by(FOR_SOMEONE_ELSE)  # "my friend failed ck, what should she do": theirs, not the student's
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)

@@ -22,7 +22,6 @@ from bot.student import Profile
 from bot.understand import Parsed
 from bot.understand.cues import asks_for_joke, asks_who_we_are, out_of_scope, score_out
 from knowledge import Knowledge, topics
-from knowledge.store import MINIMUM_SCORE_FACT
 from knowledge.text import normalize
 
 CRISIS_FACT = "crisis-line-us"
@@ -499,6 +498,13 @@ STEP1_FAIL_ANSWER = "s1s2-step1-fail"
 """The answer on a failed Step 1 behind a student, whose short form is the note beside their figures."""
 
 
+RATES_NOT_HELD = (
+    "How many pass each year is USMLE's own figure, published in its performance data at usmle.org; I don't hold "
+    "it, so I won't guess. What I can tell you is how passing works:"
+)
+"""Said before the answer on how passing is set, when the share who pass or fail is asked."""
+
+
 def step1_fail_note(reply: Reply, knowledge: Knowledge) -> Reply:
     """Beside a score's figures, the Step 1 fail the student told of: what it weighs, cited, and where to read more."""
     answer = knowledge.answers.get(STEP1_FAIL_ANSWER)
@@ -565,8 +571,6 @@ _WHERE_INSTEAD = {
     "materials are good places to start.",
     "writing": "Writing or editing your application is outside what I do: your school's advising office, a "
     "mentor in the field or a writing center will give it the careful read it deserves.",
-    "ck_pass_rates": "Step 2 CK's pass rates are USMLE's own figures, which I don't hold, so I won't guess: USMLE "
-    "publishes its performance data at usmle.org. Here is the pass mark I do hold.",
     "step1_figures": "Step 1's own figures, like its pass rates, are outside what I hold. USMLE publishes its "
     "performance data at usmle.org.",
     "step1_mark": "Step 1 is outside what I know well, but here is the one fact I hold on its pass mark.",
@@ -580,7 +584,7 @@ _WHERE_INSTEAD = {
 SCOPE = "I'm built for Step 2 CK: scores, specialty averages, the match and your study plan."
 
 
-_SCOPE_FACTS = {"step1_mark": STEP1_MARK_FACT, "comlex": COMLEX_PE_FACT, "ck_pass_rates": MINIMUM_SCORE_FACT}
+_SCOPE_FACTS = {"step1_mark": STEP1_MARK_FACT, "comlex": COMLEX_PE_FACT}
 """The one fact we hold on an exam that isn't ours, given with the decline (the COMLEX one only when PE is named)."""
 
 

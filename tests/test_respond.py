@@ -142,7 +142,7 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             "doesn't let you retake a step you've passed",
         ),
         # How many fail: the content-based standard, not match rates.
-        ("how many people fail step 2", None, "performance data at usmle.org"),
+        ("how many people fail step 2", None, "content-based standard"),
         # Asked for a joke: a friendly line back, not the insult reply.
         ("tell me a joke", None, "punchlines"),
     ],

@@ -588,9 +588,9 @@ SCOPE_CASES = [
     case("can a DO match without ever taking USMLE?", "faq", topic="do_without_usmle"),  # DO in capitals counts
     case("so overwhelmed, nbmes stuck, help me figure out if i should push the exam", "faq", topic="timing"),
     # A pass rate asked in other words is the pass standard's question, not match rates
-    # pass rates are USMLE's figures, not held: said so, with the pass mark (`talk.out_of_scope_reply`)
-    case("what % of ppl fail step 2 on the first go", "out_of_scope"),
-    case("heard 1 in 4 IMGs don't pass ck first time, true?", "out_of_scope"),
+    # how passing works answers a pass rate (USMLE's own rates are not held: `respond` says so first)
+    case("what % of ppl fail step 2 on the first go", "faq", topic="passing_score"),
+    case("heard 1 in 4 IMGs don't pass ck first time, true?", "faq", topic="passing_score"),
     case("how do i pass step 1 pharm", "out_of_scope"),  # Step 1 prep, "pass" or not
     # After the exam, the wait is what's asked, not how hard CK is
     case("ck felt so brutal, pretty sure i failed. every question had two right answers", "faq", topic="score_release"),

@@ -77,10 +77,10 @@ spreads the topic's probability thin ("And can I tell a program it's my #1?" gav
 does ERAS open to programs?" its topic 0.39), and a
 button for it costs a student little; the answer's line beside it needs a clear match in the bank too."""
 SPECIFIC_CHARS = 150
-LOG_CHARS = 80
-"""Characters within which a count of questions done, asking nothing, is a day's log whatever the model heard."""
 """A post this long with a score, a specialty and a confident question keeps that question: it is the
 comparison (the frame holds), and its topic is answered first with the score beside the averages."""
+LOG_CHARS = 80
+"""Characters within which a count of questions done, asking nothing, is a day's log whatever the model heard."""
 KNOWN_WORDS = 0.5
 """Below this share of words seen in training, a message is "unknown" whatever the model says."""
 SHORT_WORDS = 6
@@ -444,6 +444,8 @@ def _understand(
         feeling = "celebration" if cues.joyful(text, norm) else None
     # what weighs on them ("my parents keep asking", "everyone posts 260s"), said with a feeling or without
     weighing = cues.weighing(norm)
+    if weighing == "calm" and (nums.score is not None or facts.status is not None):
+        weighing = None  # "feeling really calm about my 250": the exam is behind them; no "before an exam"
     if weighing == "stupid" and settled == "study_plan" and ruled is None and not cues.wants_plan(text, norm, False):
         settled = "vent"  # "why does every uworld explanation make me feel stupid": heard, not a plan set up
     return Parsed(
@@ -625,11 +627,11 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
-    if len(text) < SPECIFIC_CHARS and not has_spec and cues.weighing(norm) in ("worth", "calm"):
+    if len(text) < SPECIFIC_CHARS and not has_spec and not has_score and cues.weighing(norm) in ("worth", "calm"):
         return "vent", 1.0, None  # "does a 220 mean i'm a bad doctor", "weirdly calm, is that bad": met, not looked up
     if "?" not in text and cues.just_venting(norm):
         return "vent", 1.0, None  # "i just need to vent... want gen surg still": listened to, not a field's averages
-    if not has_score and len(text) < SPECIFIC_CHARS and "accommodation" in norm:
+    if not has_score and len(text) < SPECIFIC_CHARS and cues.asks_about_accommodations(norm):
         # "do I need accommodations approved before scheduling the exam date": not a date to plan to
         return "faq", 1.0, topics.ACCOMMODATIONS
     if cues.asks_couples_match(norm) and len(text) < SPECIFIC_CHARS:
@@ -697,8 +699,8 @@ def _settle(
     if nums.step1 is not None and not has_score and cues.asks_what_it_weighs(norm):
         return "faq", 1.0, topics.STEP1_VS_STEP2  # a scored Step 1's weight on their chances
     if not has_score and not has_spec and cues.asks_pass_rate(norm):
-        # "what is the pass rate for first time takers": USMLE's own figures, which we don't hold, then the pass mark
-        return "out_of_scope", 1.0, None
+        # "what is the pass rate for first time takers": how passing works (USMLE's own rates are not held: `respond`)
+        return "faq", 1.0, topics.PASSING_SCORE
     if has_score and not has_spec and cues.asks_pass(norm):
         return "faq", 1.0, topics.PASSING_SCORE  # "did i pass with 214?": the pass mark answers it
     unnamed_practice = nums.other is not None and not (nums.practice or nums.step1 or nums.comlex or nums.quoted)

@@ -411,7 +411,9 @@ _OUT_OF_SCOPE = (
 )
 _MCAT_RE = re.compile(r"\bmcat\b")
 _FORMAT_RE = re.compile(
-    r"\bhow (?:many|long)\s+(?:questions|qs|blocks|hours|hrs|sections)\b|\bhow long is\b|\bformat\b"
+    r"\bhow many\s+(?:questions|qs|blocks|sections)\b"
+    r"|\bhow long is (?:step\s*(?:1|one)|the exam|the test|each block|a block)\b"
+    r"|\bformat\b"
 )
 _ALL_STEPS_RE = re.compile(r"\b(?:all|every|both)\s+(?:3|three|the)?\s*steps\b")
 """The Steps together ("how long do i have to pass all 3 steps"): their time limit, not Step 1's pass mark."""
@@ -437,8 +439,8 @@ def asks_pass_rate(norm: str) -> bool:
 
 _STEP1_PREP_RE = re.compile(
     # Step 1's content: "what's on step 1 for renal physiology", "what's the pharm on step 1 like"
-    r"\bwhat(?: s| is)? on step\s*(?:1|one)\b|\b(?:pharm\w*|physio\w*|renal|biochem\w*|micro\w*|immuno\w*|genetics|"
-    r"histo\w*|embryo\w*)\b.{0,30}\bon step\s*(?:1|one)\b|"
+    r"\bwhat(?: s| is)? (?:the\s+)?(?:\w+\s+){0,2}on step\s*(?:1|one)\b"
+    r"|\bhow much (?:\w+\s+){0,3}(?:is\s+)?on step\s*(?:1|one)\b|"
     r"\bstep\s*(?:1|one|i)\b.*\b(?:study|studying|prep|prepare|preparing|resources?|first aid|pathoma|sketchy|"
     r"boards and beyond|biochem|micro|pharm|physio|anatomy|dedicated|uworld|anki|blueprint|content outline|"
     r"topics?|subjects?|high yield|hardest|easiest|"
@@ -468,7 +470,7 @@ _WRITING_RE = re.compile(
 )
 _CONTENT_RE = re.compile(
     r"\bhow (?:do|would|should) (?:i|you|we) (?:calculate|dose|treat|manage|interpret|read|work up|differentiate|"
-    r"perform|place|insert|(?:do|put in) (?:a|an) (?:lumbar|central|chest|paracentesis|thoracentesis|intubation|"
+    r"(?:perform|place|insert|do|put in) (?:a|an) (?:lumbar|central|chest|paracentesis|thoracentesis|intubation|"
     r"procedure|pelvic|rectal|suture|splint|cast|nerve|joint|art|arterial|foley|ng)\w*)\b"
     r"|\b(?:what s|whats|what is) the (?:dose|dosing|dosage|first line|drug of choice|antidote)\b"
     r"|\b(?:explain|teach me|quiz me|what is|whats|what s|how does|define|describe)\b.{0,30}\b(?:cycle|pathway|"
@@ -659,7 +661,9 @@ def asks_shelf(text: str, norm: str) -> bool:
 
 _CK_PREP_RE = re.compile(
     r"\b(?:dedicated|uwsa\w*|free ?120|usmle|study plan|remind\w*|help me plan|plan)\b"
-    r"|(?<!shelf )\bexam\s+(?:is|s)\s+(?:the\s+)?(?:day|week|\d+\s+days?)\s+after\b"  # "exam is the day after my shelf"
+    # "exam is the day after my shelf", "my exam is 3 weeks after my surgery shelf"
+    r"|(?<!shelf )\bexam\s+(?:is|s)\s+(?:the\s+)?"
+    r"(?:day|week|(?:\d+|a|one|two|three|four|five|six)\s+(?:days?|weeks?))\s+after\b"
 )
 _ASKED_SPLIT_RE = re.compile(r"(?<=[.!?\n])\s*")
 
@@ -675,8 +679,10 @@ def asks_about_pay(norm: str) -> bool:
 
 
 _PAY_RE = re.compile(
-    r"\bhow much (?:do|does|will|would) (?:an? |the )?\w+ (?:\w+ )?(?:make|earn|get paid)\b|\b(?:salary|salaries|"
-    r"compensation)\b|\b(?:pay|paid) (?:the )?(?:most|best|more|less|least)\b"
+    r"\bhow much (?:do|does|will|would) (?:an? |the )?\w+ (?:\w+ )?(?:make|earn|get paid)\b"
+    r"(?!\s+(?:a|any)\s+difference)"
+    r"|\b(?:salary|salaries|compensation)\b"
+    r"|\b(?:specialt\w+|fields?|doctors?|jobs?)\s+(?:that\s+)?pay\s+(?:the\s+)?(?:most|best|least|more)\b"
 )
 
 
@@ -696,8 +702,6 @@ def out_of_scope(norm: str) -> str | None:
     step1_format = _STEP1_NAMED_RE.search(norm) and _FORMAT_RE.search(norm) and not _ALL_STEPS_RE.search(norm)
     if step1_format and not _STEP2_CK_RE.search(norm):
         return "step1_format"  # "how many questions on step 1": Step 1's format, not Step 2 CK's
-    if _PASS_RATE_RE.search(norm) and not _STEP1_NAMED_RE.search(norm):
-        return "ck_pass_rates"  # "what is the pass rate for first time takers": USMLE's figures, not held here
     if _STEP2_CK_RE.search(norm):
         return None
     if asks_about_pay(norm):
@@ -781,7 +785,9 @@ _HOPELESS_RE = re.compile(
     r"|\brather be dead\b|\bno future for me\b|\bchecking out (?:permanently|for good)\b"
     # being missed by no one: "everyone would be fine without me"
     r"|\b(?:everyone|everybody|they|the world|my family|people|all of them)\s+(?:would|will|d|ll)\s+(?:all\s+)?be\s+"
-    r"(?:fine|okay|ok|better|happier)\s+without me\b(?!\s+(?:this|next|for|on|at|in)\b)"
+    r"(?:fine|okay|ok|better|happier)\s+without me\b"
+    r"(?!\s+(?:this|next)\b|\s+for\s+(?:a|the|one|two|three|\d+)\b|\s+on\s+(?:the\s+)?(?:weekend|\w+day)\b"
+    r"|\s+at\s+(?:work|clinic|the)\b|\s+in\s+(?:clinic|lecture|the\s+(?:morning|afternoon|lab|or|clinic|group))\b)"
     r"|\bplanning how (?:i|i d|i would|i ll|i will) do it\b"
     # indifference to surviving: "stopped caring whether i make it through the week" (not "make it to ortho")
     r"|\b(?:stopped|stop|don t|dont|do not|no longer|not)\s+car(?:e|ing)\s+(?:\w+\s+)?(?:if|whether)\s+i\s+"
@@ -906,7 +912,9 @@ _HOPELESS_RE = re.compile(
 _IDIOM_RE = re.compile(
     r"\b(?:die|dying|died)\s+(?:of|from)\s+(?:embarrassment|boredom|cringe|laughter|laughing|shame|hunger)\b"
     # harm to one's chances, not oneself: "am i hurting myself by having the 238 show up"; life as a span of years
-    r"|\b(?:hurt|hurting|harm|harming)\s+myself\s+by\s+(?!cutting|starving|hitting)\w+ing\b"
+    r"|\b(?:hurt|hurting|harm|harming)\s+myself\s+by\s+(?:having|taking|applying|delaying|waiting|sending|letting|"
+    r"putting|showing|submitting|retaking|pushing|moving|choosing|picking|ranking|signaling|not\s+(?:taking|applying|"
+    r"sending|retaking|signaling))\b"  # chances, not a body: "by having the 238 show up", "by taking ck in march"
     r"|\bshoot\w*\s+myself\s+in\s+the\s+foot\b"
     r"|\b(?:later|earlier|late|early)\s+in\s+life\b|\b(?:work|real|social)\s+life\b"
     # "I'm not suicidal, just tired": what they rule out is not read as said (anything else still is).
@@ -1196,7 +1204,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         ("block",),
         re.compile(
             # anchored at the start: unanchored, each position would scan the whole post again
-            r"\A(?=.*\b(?:cooked|why am i like this|ugh+|dumb|stupid|again|another|hate|terrible|awful|pathetic|trash|"
+            r"\A(?=.*\b(?:cooked|why am i like this|ugh+|dumb|stupid|hate|terrible|awful|pathetic|trash|rough|bad|"
             r"garbage|kill me|done for|doomed|wtf|fml)\b)"
             r"(?:.*\b[1-6]\d\b.{0,25}\bblocks?\b|.*\bblocks?\b.{0,25}\b[1-6]\d\b)"
         ),
@@ -1212,7 +1220,10 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "calm",  # "feeling weirdly calm today, exam monday. is that bad"
         ("calm",),
-        re.compile(r"\b(?:weirdly|strangely|oddly|surprisingly|really|so|very|feel\w*|felt|pretty|super)\s+calm\b"),
+        re.compile(
+            r"(?<!how can i )(?<!how do i )(?<!how to )\b(?:weirdly|strangely|oddly|surprisingly|really|so|very|"
+            r"feel\w*|felt|pretty|super)\s+calm\b(?!\s+(?:on|during|for|before)\s+(?:exam|test)\s+day)"
+        ),
     ),
     (
         "rest_guilt",  # "guilty for taking a nap": guilt over resting, not over the people around them
@@ -1295,6 +1306,20 @@ _BLAMES_SCORE_RE = re.compile(
 )
 
 
+def asks_about_accommodations(norm: str) -> bool:
+    """Testing accommodations asked about ("do I need accommodations approved before scheduling"), not a hotel's,
+    and not a plan asked for by a student who has them ("i have accommodations approved, make me a plan")."""
+    return (
+        _ACCOMMODATIONS_RE.search(norm) is not None
+        and _LODGING_RE.search(norm) is None
+        and _PLAN_NOUN_RE.search(norm) is None  # "make me a plan" (not "before scheduling the exam date")
+    )
+
+
+_ACCOMMODATIONS_RE = re.compile(r"\baccommodations?\b")
+_LODGING_RE = re.compile(r"\b(?:hotels?|airbnb|motel|lodging|stay|place to stay|inn)\b")
+
+
 def without_the_usmle(norm: str) -> bool:
     """COMLEX alone, no USMLE taken ("I only took COMLEX", "did not take USMLE", "is COMLEX enough")."""
     return _NO_USMLE_RE.search(norm) is not None
@@ -1325,7 +1350,6 @@ def just_venting(norm: str) -> bool:
 
 _VENTING_RE = re.compile(
     r"\b(?:just\s+)?(?:need|needed|want|wanted|have)\s+to\s+vent\b|\bjust\s+venting\b|\bvent(?:ing)?\s+(?:post|sesh|session)\b"
-    r"|\bno question(?:s)?,?\s+(?:just|really)\b|\bnot (?:really )?(?:a|asking a) question\b"
 )
 
 
@@ -1368,7 +1392,8 @@ def told_latest_first(text: str) -> bool:
 
 
 _LATEST_FIRST_RE = re.compile(
-    r"\b(?:up|down|rose|fell|dropped|jumped|climbed|improved|went up|went down)\s+(?:\w+\s+)?from\s+(?:an?\s+|my\s+)?"
+    r"\b(?:up|down|rose|fell|dropped|jumped|climbed|improved|went up|went down)\s+(?:\w+\s+){0,2}from\s+"
+    r"(?:an?\s+|my\s+)?"
     r"\d{3}\b(?!\s*(?:to|->|→)\s*(?:an?\s+)?\d)"
 )
 
@@ -1778,9 +1803,12 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
         return None  # "heading to prometric for my practice session": at Prometric, but not the exam
     if _TOOK_IT_RE.search(norm):
         return None  # "just took CK today": the day is behind them, not ahead
-    if _WEEKS_AHEAD_RE.search(norm):
+    # "exam tomorrow", "sunday, which is tomorrow"; not "calm today, exam monday" (read run together as "today exam")
+    soon = _EXAM_THAT_DAY_RE.search(norm)
+    said_soon = (soon is not None and not _A_WEEKDAY_NEXT_RE.match(norm, soon.end())) or _WHICH_IS_SOON_RE.search(norm)
+    if _WEEKS_AHEAD_RE.search(norm) and not said_soon:
         return None  # "too tired to start today... 5 weeks out": the exam is weeks away, today is a study day
-    if _EXAM_ON_A_WEEKDAY_RE.search(norm):
+    if _EXAM_ON_A_WEEKDAY_RE.search(norm) and not said_soon:
         return None  # "feeling weirdly calm today, exam monday": the exam has its own day
     if _OTHER_DAY_RE.search(norm) and not _EXAM_THAT_DAY_RE.search(norm):
         return None  # "score comes out tomorrow", "40 today at 58%", "skipped today": that day is about something else
@@ -1791,6 +1819,8 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
     return "today" if _TODAY_RE.search(norm) else None
 
 
+_A_WEEKDAY_NEXT_RE = re.compile(r"\s*(?:is\s+|on\s+)?(?:this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_WHICH_IS_SOON_RE = re.compile(r"\b(?:which|that|it)\s+(?:is|s)\s+(?:tomorrow|today|tonight|tmrw)\b")
 _EXAM_ON_A_WEEKDAY_RE = re.compile(
     r"\b(?:exam|test|ck|step 2)\s+(?:is\s+|s\s+)?(?:on\s+)?(?:this\s+|next\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\b"

@@ -86,7 +86,8 @@ _NEGATIVE_RE = re.compile(r"(?:^|[\s(~])-$|\bminus\s*$")
 _GLUED_BEFORE_RE = re.compile(r"[^\W\d_]$|[$#@£€/:]$|(?:[a-z]|[0-9])-$|[0-9][.,]$")
 _FORMATTED_AFTER_RE = re.compile(
     r"[/:][0-9]|\.[0-9]|,[0-9]{3}|-[0-9]|\s*(?:%|percent\b|(?:st|nd|rd|th)\b)|-(?!ish\b)[a-z]"  # "2-digit", "3-day"
-    r"|\s*/\s*(?:day|d|wk|week|hr|hour|night)\b|\s*(?:a|per)\s+(?:day|week|night)\b"  # "300/day": a rate
+    r"|\s*/\s*(?:day|d|wk|week|hr|hour|night)\b"  # "300/day": a rate; not "240 a week ago", "a day before"
+    r"|\s*(?:a|per)\s+(?:day|week|night)\b(?!\s+(?:ago|before|after|later|earlier|early|late|or)\b)"
 )
 _DECADE_AFTER_RE = re.compile(r"'?s\b")
 _DIGIT_AFTER_RE = re.compile(r"\s*[0-9]")
@@ -775,7 +776,9 @@ _WRITING_FOR_RE = re.compile(
     rf"|^(?:hi\W+|hello\W+)?my\s+(?:\w+\s+)?(?:{_RELATIVES})\s+(?:is|has|just|took|got)\b"
 )
 """A post written for someone else: "writing for my son", "wife of an IMG here", "my cousin is a non-US IMG"."""
-_MY_RESULT_RE = re.compile(r"\b(?:i|i've|ive|i have)\s+(?:just\s+)?(?:got|scored)\b|\bmy\s+(?:ck|step\s*2|score)\b")
+_MY_RESULT_RE = re.compile(
+    r"\b(?:i|i've|ive|i have)\s+(?:just\s+)?(?:got|scored)\b|\bmy\s+(?:ck|step\s*2|score|\d{3})\b"  # "thinks my 247..."
+)
 """The writer's own result said too: then the number may be theirs after all."""
 _FAILED_WITH_RE = re.compile(
     r"(?<!\d)(\d{3})\s*\(\s*(?:a\s+)?(?:fail|failed|failing)\s*\)"
