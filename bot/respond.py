@@ -75,6 +75,12 @@ _FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")
 _FAIL_TOLD_RE = re.compile(r"\bi(?:'ve| have)?\s+(?:(?!(?:a|an|the|my)\b)\w+\s+){0,3}?failed\b")
 """An answer written for someone who failed ("I've matched but failed Step 2 CK. What do I tell my program?")."""
 SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
+OLD_STEP1_ANSWER = "s1s2-old-step1-number"
+"""A scored Step 1 asked about without calling it low: programs still see its number."""
+_LOW_STEP1_RE = re.compile(
+    r"\b(?:low|lower|bad|poor|weak|below|only|mediocre|meh|terrible|awful|not great|hurt\w*|haunt\w*|red flag|offset|"
+    r"make up|compensate|drag\w*|hold\w* (?:me )?back|against me)\b"
+)
 NO_QUOTA_ANSWER = "pass-no-quota"
 """How passing is set (no quota), the answer to "how many fail": USMLE's own pass rates are not held."""
 BEFORE_THE_MATCH = frozenset(
@@ -261,7 +267,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer = k.answers.get(REAL_LOWER_ANSWER)  # "244 on CK and 251 on uwsa2, why so different"
     scored_step1 = parsed.topic == topics.STEP1_VS_STEP2 and parsed.step1 is not None
     if parsed.intent == "faq" and scored_step1 and cues.asks_what_it_weighs(norm):
-        ruled_answer = k.answers.get(SCORED_STEP1_ANSWER)  # a scored Step 1's weight, asked among other things
+        # a scored Step 1's weight, asked among other things: a low one offset by CK only when they call it low
+        # ("step 1 was 255, how much does that help?" is no low score to make up for)
+        low = _LOW_STEP1_RE.search(norm) is not None
+        ruled_answer = k.answers.get(SCORED_STEP1_ANSWER if low else OLD_STEP1_ANSWER)
     if parsed.intent == "faq" and len(text) < SPECIFIC_CHARS and cues.did_not_match(norm):
         ruled_answer = k.answers.get(NOT_MATCHED_ANSWER)  # "everyone matched except me": what happens now
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):

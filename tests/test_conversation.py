@@ -514,6 +514,11 @@ def test_specific_questions_get_their_specific_answer(advisor: Advisor, text: st
         ("nbme 13 was 229, up 11 points from 218 on nbme 9", "run from 218 to 229: up", "11 questions"),
         ("my exam is 3 weeks after my surgery shelf, which ends dec 18", "Jan 8", "Shelf exams"),
         ("heard 1 in 5 imgs don't pass ck, now i'm scared", "content-based standard", "built for Step 2 CK"),
+        ("nbme 11 was 231, uworld 64% so far, weakest in OB and psych. exam in 4 weeks", "64%", "side by side"),
+        ("failed the first time with 209, hoping for 230 on the retake. realistic?", "Retakes", "weight off"),
+        ("step 1 was 255 (old scored). how much does that help me for ortho?", "see my number", "was low"),
+        ("my step 1 was 211 back in 2021, will it hurt me for IM?", "make up for it", "Step 1 pass/fail & Step 2\n"),
+        ("my practice scores went 218, 226, 233, 240. am i ready?", "Noted: 240", "With a 226"),
     ],
 )
 def test_the_rules_of_this_change_leave_their_near_misses_alone(

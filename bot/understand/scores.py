@@ -205,7 +205,8 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         )
         results = [int(n) for n in re.findall(r"\d{3}", run)]
         claimed |= set(results)
-        other = other or results[0]
+        # told as a run ("went 218, 226, 233, 240"): the latest is the one to read; else the first said
+        other = other or (results[-1] if _RUN_ORDER_RE.search(listed.group()) else results[0])
     if score is not None and score in claimed:
         score = None  # the practice-result reader tied this number to another exam
     if (
@@ -361,7 +362,7 @@ def _find_score(
 
 
 _PRACTICE_LIST_RE = re.compile(
-    r"\bpractice\s+(?:test\s+|exam\s+)?(?:scores?|results?)\s*(?:were|are|was|is|:|=)?\s*"
+    r"\bpractice\s+(?:test\s+|exam\s+)?(?:scores?|results?)\s*(?:were|are|was|is|went|have been|:|=)?\s*"
     r"(?P<list>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})*)"
     # "practice were 238 and 243", "practice tests were 240, 244"
     r"|\bpractices?\s+(?:(?:tests?|exams?)\s+)?(?:were|are)\s+(?:like\s+|around\s+|about\s+)?"
@@ -784,6 +785,8 @@ _FAILED_WITH_RE = re.compile(
     r"(?<!\d)(\d{3})\s*\(\s*(?:a\s+)?(?:fail|failed|failing)\s*\)"
     r"|\bfail(?:ed)?\b[^.;!?]{0,40}?\bwith\s+(?:an?\s+)?(\d{3})\b"
 )
+_RUN_ORDER_RE = re.compile(r"\b(?:went|have been|then)\b|->|→")
+_THREE_DIGITS_RE = re.compile(r"(?<![\d.])\d{3}(?!\d|\.\d)")
 _RETAKE_WORDS_RE = re.compile(r"\b(?:retake|retook|re-take|second attempt|2nd attempt|second try|2nd try|then)\b")
 
 
@@ -793,7 +796,8 @@ def _after_the_fail(low: str, score: int, practice: tuple[PracticeResult, ...]) 
     if score not in failed or not _RETAKE_WORDS_RE.search(low):
         return score
     tried = {p.score for p in practice}
-    said = map(int, re.findall(r"(?<![\d.])\d{3}(?!\d|\.\d)", low))
+    # a retake's result told, not one hoped for ("hoping for 230 on the retake")
+    said = [int(m.group()) for m in _THREE_DIGITS_RE.finditer(low) if not _is_supposed(low, m.start())]
     later = [n for n in said if n not in failed and n not in tried]
     later = [n for n in later if score < n <= 300]
     return later[0] if len(set(later)) == 1 else score
