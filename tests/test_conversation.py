@@ -519,6 +519,7 @@ def test_specific_questions_get_their_specific_answer(advisor: Advisor, text: st
         ("step 1 was 255 (old scored). how much does that help me for ortho?", "see my number", "was low"),
         ("my step 1 was 211 back in 2021, will it hurt me for IM?", "make up for it", "Step 1 pass/fail & Step 2\n"),
         ("my practice scores went 218, 226, 233, 240. am i ready?", "Noted: 240", "With a 226"),
+        ("step 1 252, do programs care?", "see my number", "sounds like a practice-test"),
     ],
 )
 def test_the_rules_of_this_change_leave_their_near_misses_alone(

@@ -1579,6 +1579,7 @@ def asks_pass(norm: str) -> bool:
 _WEIGHS_ON_RE = re.compile(
     r"\b(?:haunt\w*|hurt\w*|hold\w* (?:me )?back|matter\w*|affect\w*|count\w* against|look\w* bad|red flag|"
     r"offset|make up for|compensate|ruin\w*|kill\w* my chances|still count|help\w*|"
+    r"(?:programs?|pds?|they|residencies)\s+(?:still\s+|even\s+)?care\b|"  # "step 1 252, do programs care?"
     # "will programs still look at that 209": whether it is still held against them
     r"(?:still|even)\s+(?:look\w* at|care\w* about|weigh\w*|see)\s+(?:that|my|the|it)|"
     r"(?:care|look)\w*\s+(?:about|at)\s+(?:that|my|the)\s+(?:old\s+|scored\s+)?(?:step\s*1|s1|\d{3})\b)\b"
