@@ -456,7 +456,8 @@ def score_check(
     if stage is not None and failed is None:
         step = _STAGE_STEPS.get(stage, step)
     if whose == "supposed":
-        step = PREP_STEP  # whatever the stage: the score is still to be earned
+        # the score is still to come: earned by study, or, once the exam is sat, only waited for
+        step = WAITING_STEP if stage == "waiting" else PREP_STEP
     elif whose == "someone":
         meaning, step = SOMEONE_MEANING, SOMEONE_STEP  # their score: no advice about their application
     below_pass = _below_pass_note(score, knowledge) if whose in {"own", "remembered"} and failed is None else ""
@@ -482,6 +483,9 @@ SOMEONE_STEP = "If you'd like your own score read against it, tell me yours."
 PREP_STEP = (
     "Next: a target works best as a plan. /plan spreads the work to your exam date, and timed self-assessments "
     "along the way show how close you're getting."
+)
+WAITING_STEP = (
+    "Next: nothing to do until it comes. When it does, tell me the number and I'll set it against these figures."
 )
 _STAGE_STEPS: dict[Stage, str] = {
     "preclinical": PREP_STEP,

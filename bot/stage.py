@@ -34,7 +34,16 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
         ),
     ),
     ("applying", re.compile(r"\b(?:eras|applying|application|apply (?:this|next) (?:cycle|year)|residencycas)\b")),
-    ("waiting", re.compile(r"\b(?:waiting (?:for|on) (?:my )?(?:score|result)s?|score (?:isn t|isnt|not) out)\b")),
+    (
+        "waiting",
+        re.compile(
+            r"\b(?:waiting (?:for|on) (?:my )?(?:score|result)s?|score (?:isn t|isnt|not) out"
+            # "score comes out wednesday", "results release next week": the day it comes, still ahead
+            r"|(?:score|scores|result|results)\s+(?:comes?|will come|drops?|releases?|will be released|are released)"
+            r"\s+(?:out\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next|this|in)"
+            r"\b)\b"
+        ),
+    ),
     (
         "preclinical",
         # not "pathology has been my plan since second year": a year behind them

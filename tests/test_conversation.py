@@ -520,6 +520,8 @@ def test_specific_questions_get_their_specific_answer(advisor: Advisor, text: st
         ("my step 1 was 211 back in 2021, will it hurt me for IM?", "make up for it", "Step 1 pass/fail & Step 2\n"),
         ("my practice scores went 218, 226, 233, 240. am i ready?", "Noted: 240", "With a 226"),
         ("step 1 252, do programs care?", "see my number", "sounds like a practice-test"),
+        ("i'm freaking out, score comes out wednesday and i need 240 for IM", "nothing to do until it comes", "/plan"),
+        ("my sister's nbme was 231, is that good for peds?", "Do practice tests predict?", "Noted: 231"),
     ],
 )
 def test_the_rules_of_this_change_leave_their_near_misses_alone(

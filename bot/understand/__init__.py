@@ -686,7 +686,7 @@ def _settle(
         return "faq", 1.0, topics.TIMING  # "should I push my exam?": whether to delay, answered (not a date moved)
     if not has_score and len(text) < SPECIFIC_CHARS and cues.moved_the_exam(norm) and "?" not in text:
         return "exam_moved", 1.0, None  # "I pushed my test back 2 weeks": their date moved, news to keep
-    if not has_score and not has_spec and cues.asks_about_someones_practice(text, norm):
+    if not has_score and cues.asks_about_someones_practice(text, norm):
         return "faq", 1.0, topics.PRACTICE_TESTS  # "my brother's uwsa2 was 245, is he ready?": what it tells them
     if not has_score and cues.school_matter(norm):
         return "out_of_scope", 1.0, None  # "petition my school for a grade change in peds": the school's, not ours
