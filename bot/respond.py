@@ -163,7 +163,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         case "vent":
             if parsed.status == "failed" and parsed.feeling is None:
                 parsed = replace(parsed, feeling="failure")
-            return talk.vent(parsed, text)
+            return talk.vent(parsed, score_out=cues.score_out(norm))
         case "greeting" if profile.score is not None or profile.specialties:
             return talk.greeting_again(profile)
         case "unknown" if parsed.practice_score is None:

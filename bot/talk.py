@@ -20,7 +20,7 @@ from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
 from bot.student import Profile
 from bot.understand import Parsed
-from bot.understand.cues import asks_for_joke, asks_who_we_are, out_of_scope, score_out
+from bot.understand.cues import asks_for_joke, asks_who_we_are, out_of_scope
 from knowledge import Knowledge, topics
 from knowledge.text import normalize
 
@@ -250,12 +250,13 @@ def exam_soon(parsed: Parsed, when: Literal["today", "tomorrow"]) -> Reply:
     return Reply(f"{ack}\n\n{EXAM_EVE}", ((EXAM_DAY_BUTTON,),))
 
 
-def vent(parsed: Parsed, text: str = "") -> Reply:
-    """A feeling with no question: listen, then offer one small next step (`text`: what they wrote)."""
+def vent(parsed: Parsed, *, score_out: bool = False) -> Reply:
+    """A feeling with no question: listen, then offer one small next step (`score_out`: the score is out,
+    though not told)."""
     ack = acknowledge(parsed)
     far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None
     # "took it in november, score came out and I'm so disappointed": sat and out, so not waiting (no number told)
-    waiting = parsed.status == "taken" and parsed.score is None and not score_out(normalize(text))
+    waiting = parsed.status == "taken" and parsed.score is None and not score_out
     if not ack:  # no feeling we can name: no guess that it's a hard one ("I'm proud of myself" got "that sounds hard")
         return Reply(
             "Thanks for telling me how it's going. If there's something I can help with, the score, the date or "

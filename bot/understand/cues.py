@@ -1820,16 +1820,10 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
     return "today" if _TODAY_RE.search(norm) else None
 
 
-_A_WEEKDAY_NEXT_RE = re.compile(r"\s*(?:is\s+|on\s+)?(?:this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_A_WEEKDAY_NEXT_RE = re.compile(rf"\s*(?:is\s+|on\s+)?(?:this\s+|next\s+)?{_WD}\b")
 _WHICH_IS_SOON_RE = re.compile(r"\b(?:which|that|it)\s+(?:is|s)\s+(?:tomorrow|today|tonight|tmrw)\b")
-_EXAM_ON_A_WEEKDAY_RE = re.compile(
-    r"\b(?:exam|test|ck|step 2)\s+(?:is\s+|s\s+)?(?:on\s+)?(?:this\s+|next\s+)?"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\b"
-)
-_WEEKS_AHEAD_RE = re.compile(
-    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:days?|weeks?|wks?|months?)\s+"
-    r"(?:out|away|left|until|till|to go|from now|from today)\b|\bin\s+\d+\s*(?:days?|weeks?|wks?|months?)\b"
-)
+_EXAM_ON_A_WEEKDAY_RE = re.compile(rf"\b(?:exam|test|ck|step 2)\s+(?:is\s+|s\s+)?(?:on\s+)?(?:this\s+|next\s+)?{_WD}\b")
+_WEEKS_AHEAD_RE = re.compile(rf"\b{_SPAN}\s+(?:out|away|left|until|till|to go|from now|from today)\b|\bin\s+{_SPAN}\b")
 
 
 _NIGHT_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr|2morrow|tonight|night before|sleep|slept|sleeping|bed)\b")

@@ -387,13 +387,13 @@ _AVERAGE_GUESS_RE = re.compile(
     # "ENT avg is what, 255?", "i say it's closer to 247" (beside an average argued over)
     r"|\b(?:avg|average|mean|median)\s+(?:is|s)\s+(?:what|like|about|around|roughly)\W{0,3}\s*$"
 )
+"""An average asked after, then guessed at: "avg for nsgy? is it like 255"."""
 _ARGUED_RE = re.compile(
     r"\b(?:i say|i think|i guess|i bet|someone says|another says|one says)\s+(?:it\s*'?s\s+|its\s+|it is\s+)?"
     r"(?:closer to\s+|around\s+|about\s+|like\s+|more like\s+)?$"
 )
 """A figure offered in an argument over an average ("one says 249... i say it's closer to 247")."""
 _AVERAGE_WORD_RE = re.compile(r"\b(?:avg|average|mean|median)\b")
-"""An average asked after, then guessed at: "avg for nsgy? is it like 255"."""
 _ALTERNATIVE_RE = re.compile(r"(?:\s+[a-z]+){0,3}[\s?.,!]*(?:or|vs|/)\s*(?:maybe|like|even|was it)?\s*")
 """What may stand between a figure heard and another offered beside it ("256 last year? or 251")."""
 _RETAKE_SCORE_RE = re.compile(
@@ -786,7 +786,6 @@ _FAILED_WITH_RE = re.compile(
     r"|\bfail(?:ed)?\b[^.;!?]{0,40}?\bwith\s+(?:an?\s+)?(\d{3})\b"
 )
 _RUN_ORDER_RE = re.compile(r"\b(?:went|have been|then)\b|->|→")
-_THREE_DIGITS_RE = re.compile(r"(?<![\d.])\d{3}(?!\d|\.\d)")
 _RETAKE_WORDS_RE = re.compile(r"\b(?:retake|retook|re-take|second attempt|2nd attempt|second try|2nd try|then)\b")
 
 
@@ -797,7 +796,7 @@ def _after_the_fail(low: str, score: int, practice: tuple[PracticeResult, ...]) 
         return score
     tried = {p.score for p in practice}
     # a retake's result told, not one hoped for ("hoping for 230 on the retake")
-    said = [int(m.group()) for m in _THREE_DIGITS_RE.finditer(low) if not _is_supposed(low, m.start())]
+    said = [n.value for n in _numbers(low) if 100 <= n.value <= 300 and not _is_supposed(low, n.start)]
     later = [n for n in said if n not in failed and n not in tried]
     later = [n for n in later if score < n <= 300]
     return later[0] if len(set(later)) == 1 else score
