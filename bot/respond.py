@@ -21,6 +21,7 @@ from bot.stage import stage_of
 from bot.student import Profile
 from bot.understand import SPECIFIC_CHARS, Parsed, cues
 from bot.understand.about import failed_step1, someone_else_failed
+from bot.understand.scores import someone_got
 from knowledge import Knowledge, topics
 from knowledge.text import normalize
 
@@ -74,7 +75,7 @@ _FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")
 """A question about the fail itself ("will programs filter me for the fail?")."""
 _FAIL_TOLD_RE = re.compile(r"\bi(?:'ve| have)?\s+(?:(?!(?:a|an|the|my)\b)\w+\s+){0,3}?failed\b")
 """An answer written for someone who failed ("I've matched but failed Step 2 CK. What do I tell my program?")."""
-SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
+SCORED_STEP1_ANSWER = talk.SCORED_STEP1_ANSWER
 OLD_STEP1_ANSWER = "s1s2-old-step1-number"
 """A scored Step 1 asked about without calling it low: programs still see its number."""
 _LOW_STEP1_RE = re.compile(
@@ -104,6 +105,13 @@ SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
 """Readings that, with the exam hours away, are about that day (`talk.exam_soon`)."""
 SOON_TOPICS = frozenset({topics.STUDY_STRATEGIES, topics.STUDY_LENGTH, topics.TIMING, "prometric_practice"})
 """How to study, how long, when to sit it: with the exam hours away, the answer is that day instead."""
+_SURPRISE_RE = re.compile(
+    r"\b(?:wow|whoa|omg|oh my god|holy|no way|shock\w*|stunned|speechless|can t believe|cant believe|"
+    r"didn t expect|didnt expect|did not expect|never expected)\b"
+)
+"""A score met with surprise ("wow. 254. did not expect that"): news, told in a line."""
+SCORE_NEWS_CHARS = 60
+"""Within this, a score told and nothing asked is news: one line on where it sits, not every field's figure."""
 FOR_SOMEONE_ELSE = "<i>Here's what helps after a fail, to pass on to them:</i>"
 QBANK_READS = frozenset(
     {
@@ -145,7 +153,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             return talk.exam_soon(parsed, when)  # "exam tmrw, any last tips?", "test today and I'm shaking"
     match parsed.intent:
         case "thanks":
-            return talk.thanks(parsed)
+            return talk.thanks(parsed, done=cues.just_sat_exam(norm) or parsed.status == "taken")
         case "insult":
             return talk.insult()
         case "out_of_scope":
@@ -172,12 +180,16 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         return advice.specialties_table(k)  # "highest step 2 avg specialty? and lowest?": the whole ranking
     if (
         parsed.intent == "score_fit"
-        and parsed.feeling in {"celebration", "relief"}
+        and (
+            parsed.feeling in {"celebration", "relief"}
+            or (len(text) < SCORE_NEWS_CHARS and parsed.status != "failed" and _SURPRISE_RE.search(norm))
+        )
         and parsed.score is not None
         and not parsed.quoted
         and not cues.asks_something(text, norm)
     ):
-        # "I GOT 258!!!!!!! crying rn": joy first and where it sits in a line; the full list is a tap away
+        # "I GOT 258!!!!!!! crying rn", "wow. 254. did not expect that": news, with joy first if any, and where it
+        # sits in a line; the full list is a tap away
         return talk.with_feeling(advice.score_news(parsed.score, k), parsed)
     if older_score(parsed, k):
         return talk.with_feeling(talk.older_score(parsed), parsed)  # "a 95 back in 2009" is no fail today
@@ -185,6 +197,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # Not sure enough to answer: ask with the likeliest readings, or say so; never guess.
         which = talk.clarify(parsed, k)  # a loss or a feeling is still named first ("my grandfather passed away...")
         return talk.with_feeling(which or talk.fallback(parsed, k), parsed)
+    their_fail = _their_fail(parsed, text, k)
+    if their_fail is not None:
+        # "my son got a 212 on step 2, what does he do now": a fail told as a number, and not the student's
+        parsed = replace(parsed, intent="faq", topic=topics.AFTER_FAIL, score=None, own=False, quoted=())
     failed = parsed.status == "failed" or profile.about.status == "failed"
     if (
         parsed.intent == "faq"
@@ -212,6 +228,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # "incoming intern, my ck came back 229 after the match, will my program care?": a pass, not a fail
         parsed = replace(parsed, topic=topics.SCORE_RELEASE if matched_now else topics.GOOD_SCORE)
     ruled_answer = None  # an answer a rule below settles on, whatever the ways of asking match
+    if (matched_now or parsed.intent == "faq") and not failed and cues.not_passed_by_the_start(norm):
+        ruled_answer = k.answers.get(CANT_START_ANSWER)  # "start residency in july and haven't passed ck yet"
     if matched_now and not failed and parsed.intent == "faq" and cues.fears_missing_the_start(norm):
         # "matched! program needs step 2 passed before orientation... what if it isn't back in time?": not a fail
         ruled_answer = k.answers.get(CANT_START_ANSWER)
@@ -357,12 +375,41 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # "CK 236, step 1 was a fail on my first try, applying ortho": the fail programs will see, said beside
         # the figures instead of passed over
         reply = talk.step1_fail_note(reply, k)
+    elif (
+        parsed.intent in {"score_check", "score_fit"}
+        and parsed.step1 is not None
+        and parsed.score is not None
+        and cues.asks_what_it_weighs(norm)
+    ):
+        # "step 1 was 209, applying gen surg with 251 ck, does the 209 still hurt me?": the Step 1 is the question
+        reply = talk.step1_scored_note(reply, k, parsed.step1, low=_LOW_STEP1_RE.search(norm) is not None)
     if pass_rates and ruled_answer is not None:
         reply = reply.led_by(talk.RATES_NOT_HELD)
-    if parsed.intent == "faq" and parsed.topic in FAILED_READS and not failed and someone_else_failed(norm):
+    if their_fail is not None:
+        mark = k.fail_mark()
+        reply = reply.led_by(
+            f"<i>The {their_fail} you mention is under Step 2 CK's pass mark ({mark} or more, depending on the exam "
+            f"date), so it counts as a fail. Here's what helps after one, to pass on to them:</i>"
+        )
+    elif parsed.intent == "faq" and parsed.topic in FAILED_READS and not failed and someone_else_failed(norm):
         reply = reply.led_by(FOR_SOMEONE_ELSE)  # "my friend failed ck, what should she do": theirs, not the student's
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)
     return talk.with_feeling(reply, parsed)
+
+
+def _their_fail(parsed: Parsed, text: str, knowledge: Knowledge) -> int | None:
+    """Another person's Step 2 CK result under every recent pass mark, told and not judged against a field."""
+    mark = knowledge.fail_mark()
+    if mark is None or parsed.own or parsed.specialties or parsed.intent not in {"faq", "score_fit", "unknown"}:
+        return None
+    if parsed.score is not None and not parsed.someone_else:
+        return None
+    theirs = someone_got(text)
+    # a year said may be one with an older, lower mark ("my dad got 205 back in 1998")
+    return theirs if theirs is not None and 100 <= theirs < mark and not _YEAR_RE.search(text) else None
+
+
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def modest_score(knowledge: Knowledge) -> int:

@@ -303,8 +303,10 @@ _AFTER_FAR = (
 )
 
 
-def thanks(parsed: Parsed) -> Reply:
-    """A short, warm you're-welcome."""
+def thanks(parsed: Parsed, done: bool = False) -> Reply:
+    """A short, warm you're-welcome; with the exam behind them (`done`), good luck for the score instead."""
+    if done:
+        return Reply("You're welcome, and well done getting through it! Fingers crossed for your score. 🤞")
     return Reply(
         pick(
             (
@@ -496,6 +498,7 @@ def school_note(
 
 
 STEP1_FAIL_ANSWER = "s1s2-step1-fail"
+SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
 """The answer on a failed Step 1 behind a student, whose short form is the note beside their figures."""
 
 
@@ -508,12 +511,32 @@ RATES_NOT_HELD = (
 
 def step1_fail_note(reply: Reply, knowledge: Knowledge) -> Reply:
     """Beside a score's figures, the Step 1 fail the student told of: what it weighs, cited, and where to read more."""
-    answer = knowledge.answers.get(STEP1_FAIL_ANSWER)
+    return _step1_note(reply, knowledge, STEP1_FAIL_ANSWER, "About the Step 1 fail you mention: ")
+
+
+STEP1_SCORED_NOTE = "programs still see a scored Step 1, but Step 2 CK is now the main USMLE score they compare"
+"""What a scored Step 1 weighs beside a Step 2 CK score, in short (the words of `SCORED_STEP1_ANSWER`'s sources)."""
+
+
+def step1_scored_note(reply: Reply, knowledge: Knowledge, step1: int, *, low: bool) -> Reply:
+    """The reply led by what the scored Step 1 they asked about still weighs, cited: their question, answered first."""
+    offset = ", so a strong CK is the most direct way to offset a low one." if low else "."
+    said = STEP1_SCORED_NOTE + offset
+    return _step1_note(reply, knowledge, SCORED_STEP1_ANSWER, f"About your Step 1 of {step1}: ", said, lead=True)
+
+
+def _step1_note(
+    reply: Reply, knowledge: Knowledge, ident: str, opening: str, said: str | None = None, *, lead: bool = False
+) -> Reply:
+    """A note on Step 1 from an answer of the bank (its short form unless `said`), cited, with its topic's button."""
+    answer = knowledge.answers.get(ident)
     if answer is None:
         return reply
     cited = "; ".join(knowledge.cite(s) for s in answer.sources)
-    note = f"About the Step 1 fail you mention: {escape(answer.short)} <i>({escape(cited)})</i>"
+    note = f"{escape(opening)}{escape(said or answer.short)} <i>({escape(cited)})</i>"
     more = Button(knowledge.faq[answer.topic].title, f"/faq {answer.topic}") if answer.topic in knowledge.faq else None
+    if lead:
+        return reply.led_by(note).noted(buttons=((more,),) if more else ())
     return reply.noted(note, buttons=((more,),) if more else ())
 
 

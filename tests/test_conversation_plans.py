@@ -220,6 +220,16 @@ def test_a_practice_result_is_logged_as_one_not_counted_as_questions(
     assert "11 questions" not in reply and "238" in reply
 
 
+@pytest.mark.parametrize("text", ["uwsa2 was 249 yesterday", "uwsa 2 was 249"])
+def test_a_practice_result_told_is_logged_whatever_topic_the_model_hears(
+    advisor: Advisor, store: ProfileStore, text: str
+) -> None:
+    store.save(Profile(USER, plan=a_plan()))
+    reply = say(advisor, text)
+    assert [(e.kind, e.form, e.score) for e in stored_plan(store).scores] == [("uwsa", "2", 249)]
+    assert "didn't quite catch" not in reply and "249" in reply
+
+
 def test_the_nudge_time_is_changed_in_words(advisor: Advisor, store: ProfileStore) -> None:
     store.save(Profile(USER, plan=a_plan()))
     assert "Updated" in say(advisor, "change reminder time to 9pm")

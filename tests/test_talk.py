@@ -533,8 +533,11 @@ def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_ques
         ("is a research year worth it", "Will a research year help me match?"),
         ("whats the average step 2 score of all test takers", "What's the average Step 2 CK score of everyone"),
         ("my friend failed ck, what should she do", "Here's what helps after a fail, to pass on to them"),
+        ("my son got a 212 on step 2, what does he do now", "The 212 you mention is under Step 2 CK's pass mark"),
+        ("my daughter scored 209 on step 2 ck. next steps?", "The 209 you mention is under Step 2 CK's pass mark"),
         ("how long does ecfmg certification take after passing ck", "When will I get my ECFMG certificate"),
         ("matched but failed step 2, can i still start residency", "What if I've matched but can't start residency"),
+        ("what if i start intern year and still havent passed ck", "What if I've matched but can't start residency"),
     ],
 )
 def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, text: str, question: str) -> None:
@@ -578,6 +581,50 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
 )
 def test_the_feeling_named_first_fits_where_they_are(advisor: Advisor, text: str, opens: tuple[str, ...]) -> None:
     assert say(advisor, text).startswith(opens)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad got 205 on step 2 back in 1998, was that a fail?",  # a year with an older, lower mark
+        "my friend got 214 on ck, what should she do",  # a pass before July 2025: not a fail to plan around
+        "my friend got 212 on step 1 lol",  # another exam's number
+    ],
+)
+def test_someone_elses_number_is_called_a_fail_only_when_it_is_one(advisor: Advisor, text: str) -> None:
+    assert "under Step 2 CK's pass mark" not in say(advisor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("ugh step 1 was 209 and now im applying gen surg with 251 ck, does the 209 still hurt me?", True),
+        ("step 1 was 238, ck 255, applying derm. does my step 1 still matter?", False),
+    ],
+)
+def test_a_scored_step1_asked_about_beside_a_score_is_answered_first(advisor: Advisor, text: str, low: bool) -> None:
+    shown = say(advisor, text)
+    assert shown.startswith("About your Step 1 of ")  # their question, before the field's figures
+    assert ("offset a low one" in shown) is low  # a 238 nobody called low is not one to make up for
+    assert "Your 25" in shown  # the Step 2 CK score still read against the field
+
+
+def test_a_step1_not_asked_about_is_not_answered(advisor: Advisor) -> None:
+    assert "About your Step 1" not in say(advisor, "ck 250 step 1 240 applying IM, chances?")
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("wow 257, i really didn't see that coming", ("Your 257 is at or above the average",)),  # a line, not a list
+        ("thank you!! the nudges kept me going all through dedicated", ("You're welcome", "Any time", "Glad it")),
+        ("thanks for all the reminders, the exam is over!", ("You did it",)),  # the exam behind them, said first
+    ],
+)
+def test_news_and_thanks_get_a_short_reply(advisor: Advisor, text: str, opens: tuple[str, ...]) -> None:
+    shown = say(advisor, text)
+    assert shown.startswith(opens)
+    assert "How many days a week" not in shown and "Further above" not in shown
 
 
 def test_sick_before_the_exam_gets_what_to_do_not_a_plan(advisor: Advisor) -> None:

@@ -820,10 +820,38 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("what time do you send reminders? can it be in my time zone (IST)", "study_plan"),  # how reminders work
         ("should i take step 3 before residency? 245 on ck, IM", "out_of_scope"),  # short: Step 3 is the question
         ("ms1 and already scared of ck is that normal", "vent"),  # a feeling to meet, not a topic
+        ("logged: 95 qs this weekend", "log_progress"),
+        ("im moving my exam to march 9 bc of a family thing", "exam_moved"),  # the new day, said with the move
+        ("im moving to boston in april", "faq"),  # a move of house is no exam moved
+        ("thank you!! the nudges kept me going all through dedicated", "thanks"),  # not a request for reminders
+        ("thanks! can you set up reminders for my exam on march 3", "study_plan"),  # thanks, then a request
+        ("ok thanks, what about peds?", "average"),  # the question after the thanks is read
+        ("268!! is anything out of reach now", "score_fit"),
+        ("whats off the table with a 221", "score_fit"),
+        ("wow 257, i really didn't see that coming", "score_fit"),  # news, no topic asked
+        ("uwsa2 was 249 yesterday", "log_progress"),  # a result told, whatever topic the model hears
     ],
 )
 def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: str, intent: str) -> None:
     assert understand(text, knowledge).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["checking the portal like a psycho every 5 min", "my psycho roommate keeps asking my nbme scores"]
+)
+def test_an_ordinary_word_next_to_an_alias_names_no_field(knowledge: Knowledge, text: str) -> None:
+    assert understand(text, knowledge).specialties == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if i start intern year and still havent passed ck",
+        "my program starts in june and i still haven't passed step 2, what happens",
+    ],
+)
+def test_a_pass_still_ahead_is_no_pass(knowledge: Knowledge, text: str) -> None:
+    assert understand(text, knowledge).status != "passed"
 
 
 @pytest.mark.parametrize(("text", "feeling"), [("derm average?", None), ("ugh whats derm avg", "stress")])

@@ -156,8 +156,11 @@ def understand(text: str, knowledge: Knowledge) -> Parsed:
             # inline mode: the topic, even when the model never saw the word alone.
             return Parsed("faq", topic=named.topic)
         # Markup pasted in ("<b>ortho</b>", "<script>...") is no part of what they said.
+        said = _TAG_RE.sub(" ", text[:MAX_CHARS])
+        # "thanks, what about IM?": the question after the thanks is what needs an answer
+        asked = _THANKS_THEN_RE.match(said)
         return _understand(
-            _TAG_RE.sub(" ", text[:MAX_CHARS]),
+            said[asked.end() :] if asked is not None and "?" in said[asked.end() :] else said,
             index_for(knowledge),
             model(),
             knowledge.pass_mark(),
@@ -169,6 +172,14 @@ def understand(text: str, knowledge: Knowledge) -> Parsed:
 
 
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,60}>")
+_THANKS_OPENER = r"(?:thanks?(?: you| u)?(?: so much| a lot)?|thx|ty|tysm|cool|great|ok(?:ay)?|perfect|awesome|got it)"
+_THANKS_THEN_RE = re.compile(
+    rf"\s*(?:{_THANKS_OPENER}(?:\s*(?:!+|[.,;:]|\u2014|-)\s*|\s+(?=(?:{_THANKS_OPENER}|what|how|and|but|also|can|could|"
+    r"is|are|does|do|any)\b)))+"
+    r"(?=\S.{6,})",
+    re.IGNORECASE,
+)
+"""A thanks or an ok said first, then more ("thanks! what about IM?"): what follows is read, when it asks."""
 
 _loaded: list[Model] = []
 _loading = threading.Lock()
@@ -775,6 +786,18 @@ def _settle(
         and text.count("?") <= 1
     ):
         return "vent", 1.0, None  # "ms1 and already scared of ck is that normal": listened to, not looked up
+    if (
+        intent == "faq"
+        and has_score
+        and not nums.practice
+        and len(text) < LOG_CHARS
+        and not cues.asks_something(text, norm)
+        and not _QUESTION_RE.match(norm)  # "whats the percentile for a 250": asked, "?" or not
+        and not _ASKS_RE.search(norm)  # "ck came back 231, will that hurt my ranking"
+    ):
+        return "score_fit", 1.0, None  # "wow. 254. did not expect that": the score is the news, no topic asked
+    if intent != "thanks" and not has_score and cues.thanks_us(text, norm):
+        return "thanks", 1.0, None  # "thank you, your reminders got me through dedicated": thanks, not a plan asked
     if intent == "thanks" and cues.felt(text, norm) == "relief":
         # "phew, thank god": relief, not thanks to us; the numbers answer it when there are any.
         return ("score_fit" if has_score else "smalltalk"), 1.0, None
@@ -805,15 +828,17 @@ def _settle(
         return "study_plan", 1.0, None
     if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
         return ("score_check" if specs else "score_fit"), confidence, None  # "...but got 245 on the real thing"
-    if intent in _PRACTICE_READS and nums.practice and not has_spec:
+    told = intent in _PRACTICE_READS or (intent in _TOPIC_HEARD and len(text) < LOG_CHARS and not _ASKS_RE.search(norm))
+    if told and nums.practice and not has_spec:
         # A practice result read: reported and asking nothing ("nbme 11 was 238", "UWSA2 = 258"), it is
         # progress to log (the plan keeps it with the practice scores); what it means is asked in words.
+        # Short and asking nothing, it is that whatever topic the model heard in "uwsa2 was 249 yesterday".
         return ("practice_score" if _ASKS_RE.search(text.lower()) else "log_progress"), 1.0, None
     return intent, confidence, None
 
 
 _ASKS_A_SCORE_RE = re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
-_LOGGED_RE = re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out)\b")
+_LOGGED_RE = re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out|logged|log)\b")
 _QBANK_PERCENT_RE = re.compile(
     r"\b\d{2}\s*(?:%|percent)(?=.{0,40}\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b)"
     r"|\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b.{0,40}\b\d{2}\s*(?:%|percent)",
@@ -844,6 +869,8 @@ _GOAL_READS = frozenset({"score_fit", "score_check", "practice_score", "log_prog
 """Readings of a goal beside practice results that the results answer ("goal 260, nbme 248, realistic?");
 a question of its own ("delay or apply pending? nbmes 235ish, i want 245") keeps its topic."""
 _PRACTICE_READS = frozenset({"practice_score", "log_progress", "unknown"})
+_TOPIC_HEARD = frozenset({"faq", "smalltalk", "greeting", "out_of_scope"})
+"""Readings a short practice result told, asking nothing, overrides: a test's name is no topic."""
 _ASKS_RE = re.compile(
     r"\?|\b(?:what|whats|how|does|do|is|are|am|should|can|will|would|gonna|predict\w*|mean\w*|good|enough|ready|"
     r"trust|accurate|safe|worried|normal|fail|pass)\b"

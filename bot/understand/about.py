@@ -93,7 +93,10 @@ _PASSED_RE = re.compile(
     # not a supposition: "will programs know if i passed the second time?"
     # (the look-backs come after "i ", where they are few: before it they would run at every position)
     r"\bi (?<!\bif i )(?<!\bwhether i )(?<!\bunless i )(?<!\bonce i )"
-    r"(?:just )?passed (?:step 2|ck|step2|s2|it|my ck|my step 2)\b|\bpassed (?:step 2|ck)\b(?! is)"
+    r"(?:just )?passed (?:step 2|ck|step2|s2|it|my ck|my step 2)\b|\bpassed "
+    # not a pass still ahead: "what if i start residency and haven't passed ck yet"
+    r"(?<!\bhaven t passed )(?<!\bhavent passed )(?<!\bnot passed )(?<!\bnever passed )(?<!\bhasn t passed )"
+    r"(?<!\bhasnt passed )(?:step 2|ck)\b(?! is)"
     # "I PASSED with a 241": passed, of no other exam
     r"|\bi (?<!\bif i )(?<!\bwhether i )(?<!\bunless i )(?<!\bonce i )(?<!\bstep 1 i )(?<!\bstep one i )"
     r"(?<!\bs1 i )(?:just |finally |actually )?passed\b(?!\s+(?:step\s*(?:1|one|i)\b|step1|s1|my shelf|the shelf|shelf|"

@@ -218,6 +218,23 @@ def wants_reminders(norm: str) -> bool:
     return _REMINDER_RE.search(norm) is not None and _REMINDER_OFF_RE.search(norm) is None
 
 
+_THANKS_US_RE = re.compile(
+    r"^(?:(?:just|i|i just|wanted to|want to|just wanted to|i just wanted to|i wanted to|i want to)\s+)*"
+    r"(?:say\s+)?(?:thank you|thank u|thanks|thx|tysm|ty)\b"
+)
+"""A message that opens by thanking us ("just want to say thank you, your reminders got me through")."""
+
+
+def thanks_us(text: str, norm: str) -> bool:
+    """Thanks said first, asking nothing and for no plan: "thank you, your reminders got me through dedicated"."""
+    return (
+        _THANKS_US_RE.search(norm) is not None
+        and "?" not in text
+        and _PLAN_EXPLICIT_RE.search(norm) is None
+        and not re.search(r"\b(?:can|could|would|will)\s+(?:you|u)\b", norm)
+    )
+
+
 _JOKE_RE = re.compile(r"\b(?:tell|give|know|got|have)\b.{0,15}\bjokes?\b|\bsay something funny\b|\bmake me laugh\b")
 
 
@@ -560,6 +577,10 @@ _EXAM_DAY_NEAR_RE = re.compile(
 _MOVED_EXAM_RE = re.compile(
     r"\b(?:i\s+|i ve\s+|just\s+|finally\s+)?(?:pushed|moved|rescheduled|postponed|delayed|bumped)\s+"
     r"(?:my\s+|the\s+)?(?:test|exam|ck|step\s*(?:2|two)|it)\b"
+    # "im moving the test to april 14": the new day said with it
+    r"|\b(?:i m|im|i am)\s+(?:moving|pushing|rescheduling|postponing)\s+(?:my\s+|the\s+)?(?:test|exam|ck|step\s*2)\s+"
+    r"(?:back\s+)?(?:to|until|till)\s+(?:\w+\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|mon|tue|wed|"
+    r"thu|fri|sat|sun)"
     # "it's tomorrow now instead of next friday": the new day said against the old
     r"|\b(?:it s|its|exam is|test is|ck is|now)\b.{0,25}\b(?:now\s+)?instead of\s+(?:the\s+)?"
     r"(?:next|this|on|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)"
@@ -902,6 +923,12 @@ _HOPELESS_RE = re.compile(
     r"(?!\s+(?:to|into|on|for (?:a|the|my)|back|home|study|out|abroad))"
     r"|\b(?:wrote|written|writing|write|left)\s+(?:goodbye\s+|farewell\s+|last\s+)?(?:letters|notes)\s+(?:to|for)\s+"
     r"(?:my\s+)?(?:family|parents|mom|dad|everyone|friends|kids|partner|wife|husband)\b"
+    # one note, said with nothing of what it is for: "i wrote a note to my family tonight. doesn't matter"
+    # (not "wrote a note to my family about thanksgiving", "a letter to my parents thanking them")
+    r"|\b(?:wrote|written|writing|left|leaving)\s+(?:a|my|one)\s+(?:goodbye\s+|farewell\s+|last\s+|final\s+)?"
+    r"(?:note|letter)\s+(?:to|for)\s+(?:my\s+)?(?:family|parents|mom|dad|mum|everyone|friends|kids|partner|wife|"
+    r"husband|sister|brother)\b(?!\s+(?:about|explaining|explain|saying|asking|telling|thank\w*|to|that|re|with|on|"
+    r"for|so|because|since|when|after|before|in case|if|letting|wishing|congrat\w*|and\s+(?:mailed|sent|posted))\b)"
     r"|\bgiv\w*\s+(?:away\s+(?:all\s+)?(?:my|of my)\s+(?:stuff|things|belongings|possessions)|"
     r"(?:all\s+)?(?:my|of my)\s+(?:stuff|things|belongings|possessions)\s+away)\b"
     r"(?!\s+(?:before|because|since|as)\s+(?:i|we)\b)"  # "before i move for residency": a move, not a farewell
@@ -1428,6 +1455,9 @@ def asks_what_fits(norm: str) -> bool:
 _WHAT_FITS_RE = re.compile(
     r"\b(?:which|what)\s+(?:residenc(?:y|ies)|specialt(?:y|ies)|fields?|programs?)\b.{0,30}\b(?:should|can|could|to)\b"
     r"|\bwhat\s+(?:should|can|could)\s+i\s+(?:even\s+|realistically\s+)?(?:go for|apply (?:to|for)|aim for|consider)\b"
+    # "270. is there anything out of reach", "what's off the table with a 221"
+    r"|\b(?:anything|what s|whats|what is|which fields? (?:are|is))\s+(?:\w+\s+){0,2}?(?:out of reach|off the table|"
+    r"closed (?:to me|off)|still open|open to me|within reach)\b"
 )
 
 
@@ -1458,6 +1488,26 @@ _FIELDS_ASKED_RE = re.compile(r"\b(?:what|which|where|anything|something|options
 def fears_missing_the_start(norm: str) -> bool:
     """ "what happens if it isn't back in time?" from a matched student: the start date at risk, not a fail."""
     return _START_AT_RISK_RE.search(norm) is not None
+
+
+def not_passed_by_the_start(norm: str) -> bool:
+    """Residency starting before a pass is in: "what if i start residency in july and haven't passed ck yet"."""
+    return (
+        _START_WORD_RE.search(norm) is not None
+        and _NOT_PASSED_YET_RE.search(norm) is not None
+        and _WHAT_IF_RE.search(norm) is not None  # what happens then, not only what is left to do
+    )
+
+
+_WHAT_IF_RE = re.compile(
+    r"\b(?:what happens|what if|what would happen|what do i do|what now|is that a problem|will i lose|lose my spot|"
+    r"can they|rescind\w*|in trouble)\b"
+)
+_START_WORD_RE = re.compile(r"\b(?:residency|intern year|orientation|my program|start date|pgy ?1)\b")
+_NOT_PASSED_YET_RE = re.compile(
+    r"\b(?:haven t|havent|have not|hasn t|hasnt|not|never|still not)\s+(?:yet\s+)?(?:passed|taken|sat|got my score)\s+"
+    r"(?:step\s*2|step2|ck|it|the exam)\b(?!\s+(?:before|by|in time)\b.{0,30}\b(?:apply|eras|interview))"
+)
 
 
 _START_AT_RISK_RE = re.compile(
@@ -1543,7 +1593,8 @@ _SAT_EXAM_RE = re.compile(
     # "finished step 2 today!!!", "took ck this morning": the day said, and it was today
     r"|\b(?:finished|took|sat|completed|survived)\s+(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards)\s+"
     r"(?:today|this (?:morning|afternoon)|earlier today|just now)\b"
-    r"|\b(?:step\s*(?:2|two)|ck|the exam|the test)\s+(?:is\s+)?(?:done|over|behind me)\b(?!\s+(?:being|yet|grading))"
+    r"|\b(?:step\s*(?:2|two)|ck|(?:the\s+)?exam|(?:the\s+)?test)\s+(?:is\s+)?(?:done|over|behind me)\b"
+    r"(?!\s+(?:being|yet|grading|in|on|at|by))"
     r"|\b(?:i m|im|i am)\s+(?:finally\s+)?done with (?:step\s*(?:2|two)|ck)\b"
     # "just finished. brain is mush. no idea how i did": finished, with how it went unknown
     r"|^(?:just\s+|finally\s+)?(?:finished|done)\b(?=.*\bno idea how i did\b)"
@@ -1559,6 +1610,7 @@ _NOT_PASSED_NEWS_RE = re.compile(
     r"\b(?:if|whether|or fail\w*|or not|did i|have i|hope|hoping|need|needed|pass or|step\s*(?:1|one)|s1|"
     r"comlex|level|shelf|barely|retake a|retake it)\b"
     r"|^(?:can|could|should|do|does|is|are|will|would|how|what|when|why|which)\b"  # a question, "?" or not
+    r"|\b(?:haven t|havent|have not|hasn t|hasnt|never|didn t|didnt|not yet)\s+(?:\w+\s+)?passed\b"
 )
 
 

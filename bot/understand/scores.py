@@ -802,16 +802,23 @@ def _after_the_fail(low: str, score: int, practice: tuple[PracticeResult, ...]) 
     return later[0] if len(set(later)) == 1 else score
 
 
+def someone_got(text: str) -> int | None:
+    """Another person's result told ("my son got a 212 on step 2"): the number, unless it names another exam."""
+    low = text.lower()
+    got = _SOMEONE_GOT_RE.search(low)
+    if got is None:
+        return None
+    exam = _EXAM_AFTER_RE.match(re.sub(r"^(\s*on\s+)(?:his|her|their)\s+", r"\1my ", low[got.end() :]))
+    return None if exam is not None and exam.group("other") else int(got.group(1) or got.group(2))
+
+
 def _judged_for_someone(low: str) -> int | None:
     """Another person's score the student asks us to judge ("my friend got 244, is that good for IM?");
     not one from their practice test ("my sister got 250 on her nbme": a practice result, whoever's)."""
     got = _SOMEONE_GOT_RE.search(low)
     if got is None or _JUDGED_RE.search(low, got.end()) is None:
         return None
-    exam = _EXAM_AFTER_RE.match(re.sub(r"^(\s*on\s+)(?:his|her|their)\s+", r"\1my ", low[got.end() :]))
-    if exam is not None and exam.group("other"):
-        return None
-    return int(got.group(1) or got.group(2))
+    return someone_got(low)
 
 
 # "the resident told me anesthesia wants 240+", "apparently derm is 257": heard, unless the student's

@@ -112,13 +112,16 @@ _HARD_SEP_RE = re.compile(r"[,;:!?()\[\]\n…—–]|\.\.")
 _STOP_SEP_RE = re.compile(r"\.\s")
 """A full stop ends the phrase before a lowercase word ("gas. am i cooked"), not in "Dr. Patel"."""
 
+_ORDINARY_WORDS = frozenset({"psycho", "psychos", "psychic", "pathos"})
+"""Words of their own one letter from an alias: "refreshing every hour like a psycho" names no field."""
+
 # "neuro" alone is neurology, but "neuro surg" is neurosurgery.
 _SURGICAL_FORM = {"neurology": "neurosurgery"}
 
 
 def _correct(word: str, index: Index) -> str:
     """The alias word a misspelt token stands for ("dermatolgy" -> "dermatology"), else itself."""
-    if len(word) < _FUZZY_MIN_LEN or word in index.vocab or not word.isalpha():
+    if len(word) < _FUZZY_MIN_LEN or word in index.vocab or not word.isalpha() or word in _ORDINARY_WORDS:
         return word
     memo = index.corrections.get(word)
     if memo is not None:
