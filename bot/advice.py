@@ -285,6 +285,22 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
     return not_understood()
 
 
+def signals_line(spec: Specialty, knowledge: Knowledge) -> str:
+    """A specialty's program signals in the season the store holds, with its own guidance and source; "" if none."""
+    signals = spec.signals
+    if signals is None:
+        return ""
+    if signals.total is not None:
+        count = f"{signals.total} program signals"
+    else:
+        count = f"{signals.gold} gold and {signals.silver} silver program signals"
+    note = f" {escape(signals.note)}" if signals.note else ""
+    return (
+        f"<b>{escape(spec.name)}</b>: {count} in the {signals.season} ERAS season (counts can change each season)."
+        f"{note} <i>({escape(knowledge.cite(signals.source))})</i>"
+    )
+
+
 def _source_line(knowledge: Knowledge, spec: Specialty) -> str:
     """The label of the figure a reply about this specialty leads with."""
     return f"<i>Source: {escape(knowledge.label(knowledge.lead(spec.id)))}.</i>"

@@ -393,6 +393,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         )
     elif parsed.intent == "faq" and parsed.topic in FAILED_READS and not failed and someone_else_failed(norm):
         reply = reply.led_by(FOR_SOMEONE_ELSE)  # "my friend failed ck, what should she do": theirs, not the student's
+    if parsed.intent == "faq" and parsed.topic == topics.SIGNALS:
+        # "how many signals for EM?": the field's own count first, the general answer after it
+        counts = [line for s in parsed.specialties if (line := advice.signals_line(k.specialties[s], k))]
+        reply = reply.led_by(*counts) if counts else reply
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)
     return talk.with_feeling(reply, parsed)
 

@@ -94,6 +94,28 @@ class Figure(Record):
         return self
 
 
+class Signals(Record):
+    """How many program signals a specialty gave each applicant in one ERAS season, as its source's table says."""
+
+    season: int = Field(ge=2020, le=2100)
+    """The ERAS season the count is for (the 2025 season applied in 2024 for the Match in 2025)."""
+    gold: int | None = Field(default=None, ge=1, le=60)
+    silver: int | None = Field(default=None, ge=1, le=60)
+    total: int | None = Field(default=None, ge=1, le=60)
+    """One tier: every signal the same; two tiers give `gold` and `silver` instead."""
+    note: Text | None = Field(default=None, max_length=200)
+    """The specialty's own guidance beside the count ("don't signal programs you rotated at")."""
+    source: Slug
+
+    @model_validator(mode="after")
+    def _one_way_of_counting(self) -> Signals:
+        """Either one tier (`total`) or two (`gold` and `silver`), never both or neither."""
+        tiers = self.gold is not None and self.silver is not None
+        if tiers == (self.total is not None) or (self.gold is None) != (self.silver is None):
+            raise ValueError("give either total, or both gold and silver")
+        return self
+
+
 class Specialty(Record):
     """One specialty with one or more labelled average Step 2 CK figures.
 
@@ -109,6 +131,8 @@ class Specialty(Record):
     match_note: Text | None = Field(default=None, max_length=300)
     """How the specialty matches when it isn't the NRMP Main Match (urology, ophthalmology)."""
     match_sources: list[Slug] = []
+    signals: Signals | None = None
+    """Its program signals in the newest ERAS season the store holds; None if it holds none."""
 
     @model_validator(mode="before")
     @classmethod

@@ -347,6 +347,9 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     for spec in specialties.values():
         _check_refs(paths["specialties"], spec.id, "figures.source", [f.source for f in spec.figures], sources)
         _check_refs(paths["specialties"], spec.id, "match_sources", spec.match_sources, sources)
+        _check_refs(
+            paths["specialties"], spec.id, "signals.source", [spec.signals.source] if spec.signals else [], sources
+        )
     for other in others.values():
         _check_refs(paths["other_specialties"], other.id, "match_sources", other.match_sources, sources)
     for entry in faq.values():

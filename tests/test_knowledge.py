@@ -535,6 +535,16 @@ BROKEN: list[tuple[str, Callable[[Path], None], str]] = [
         r'^specialties\.json, record 1 \("plastic-surgery"\), field figures\.0: .*unmatched needs population',
     ),
     (
+        "signals counted both in one tier and in two",
+        edit("specialties", lambda t: t["2"]["signals"].update(total=28)),
+        r'^specialties\.json, record 2 \("dermatology"\), field signals: .*give either total, or both gold and silver',
+    ),
+    (
+        "signals citing an unknown source",
+        edit("specialties", lambda t: t["2"]["signals"].update(source="aamc-2099")),
+        r'^specialties\.json, "dermatology", field signals\.source: unknown id "aamc-2099"$',
+    ),
+    (
         "unknown figure source",
         edit("specialties", lambda t: t["2"]["figures"][0].update(source="nrmp-2099")),
         r'^specialties\.json, "dermatology", field figures\.source: unknown id "nrmp-2099"$',

@@ -627,6 +627,24 @@ def test_news_and_thanks_get_a_short_reply(advisor: Advisor, text: str, opens: t
     assert "How many days a week" not in shown and "Further above" not in shown
 
 
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("how many signals do we get for EM", "Emergency Medicine: 5 program signals in the 2025 ERAS season"),
+        ("IM signals?", "Internal Medicine: 3 gold and 12 silver program signals"),
+        ("applying derm and ENT, how many signals each", "Dermatology: 3 gold and 25 silver"),
+    ],
+)
+def test_a_fields_signals_are_its_own_count_first(advisor: Advisor, text: str, opens: str) -> None:
+    shown = say(advisor, text)
+    assert shown.startswith(opens)
+    assert "AAMC, program signaling for the 2025 MyERAS season" in shown  # the table's own page, cited
+
+
+def test_em_signals_come_with_the_fields_own_guidance(advisor: Advisor) -> None:
+    assert "not to signal programs where you did a home or away rotation" in say(advisor, "EM signals how many")
+
+
 def test_sick_before_the_exam_gets_what_to_do_not_a_plan(advisor: Advisor) -> None:
     shown = say(advisor, "i have the flu and my exam is tomorrow")
     assert "What if I'm sick on my exam day?" in shown and "reschedul" in shown
