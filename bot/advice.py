@@ -262,7 +262,7 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
                 parsed.score,
                 yes_no=parsed.yes_no,
                 stage=stage,
-                theirs=parsed.someone_else,
+                whose=whose_score(parsed),
             )
         case "compare" | "score_check" if len(specs) >= 2:
             return compare(specs, score, knowledge)
@@ -271,7 +271,7 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
             # "I got 250, good for derm?" should compare 250 with psychiatry.
             if score is None:
                 return average(specs[0], knowledge)
-            return score_check(score, specs[0], knowledge, whose=_whose(parsed), stage=stage)
+            return score_check(score, specs[0], knowledge, whose=whose_score(parsed), stage=stage)
         case "score_fit" if score is not None:
             theirs = parsed.someone_else and parsed.score is not None  # "my brother got 251, which residencies?"
             return score_fit(score, knowledge, interests=() if theirs else profile.specialties, theirs=theirs)
@@ -404,7 +404,8 @@ Whose = Literal["own", "remembered", "supposed", "someone"]
 """Whose score a comparison is about: said now, remembered from earlier, hoped for or feared, another person's."""
 
 
-def _whose(parsed: Parsed) -> Whose:
+def whose_score(parsed: Parsed) -> Whose:
+    """Whose the score of a message is, for how a comparison speaks of it."""
     if parsed.score is None:
         return "remembered"
     if parsed.someone_else:
@@ -726,7 +727,7 @@ def faq_answer(
     yes_no: bool = True,
     stage: Stage | None = None,
     *,
-    theirs: bool = False,
+    whose: Whose = "own",
 ) -> Reply:
     """A FAQ answer in our words, its sources, related topics as buttons, and the next step for the stage."""
     entry = knowledge.faq[topic]
@@ -741,7 +742,7 @@ def faq_answer(
     reply = Reply(
         f"<b>{escape(entry.title)}</b>\n\n{answer}",
         buttons,
-        numbers=numbers_section(specs or [], score, knowledge, entry, stage, theirs=theirs),
+        numbers=numbers_section(specs or [], score, knowledge, entry, stage, whose=whose),
         next_step=escape(next_step),
         source=f"<i>Sources: {cites}.</i>",
     )
@@ -775,16 +776,16 @@ def specific_answer(
     yes_no: bool = True,
     stage: Stage | None = None,
     *,
-    theirs: bool = False,
+    whose: Whose = "own",
 ) -> Reply:
     """One specific answer, first and short, with its sources; the topic's general answer behind a button.
-    `theirs`: the score is someone else's, asked about for them."""
+    `whose`: whose the score is (another person's, asked about for them, or one hoped for)."""
     topic = knowledge.faq[answer.topic]
     cites = "; ".join(escape(knowledge.cite(s)) for s in answer.sources)
     return Reply(
         f"<b>{escape(answer.question)}</b>\n\n{escape(_opened(answer.answer, yes_no))}",
         ((Button(f"More: {topic.title}", f"/faq {topic.topic}"),),),
-        numbers=numbers_section(specs or [], score, knowledge, topic, stage, theirs=theirs),
+        numbers=numbers_section(specs or [], score, knowledge, topic, stage, whose=whose),
         source=f"<i>Sources: {cites}.</i>",
     )
 
@@ -796,7 +797,7 @@ def numbers_section(
     topic: FaqEntry | None = None,
     stage: Stage | None = None,
     *,
-    theirs: bool = False,
+    whose: Whose = "own",
 ) -> str:
     """Beside an answer: the student's score against each specialty's lead figure, or the figure alone
     (not under a logistics topic, where a figure nobody asked for is noise: `FaqEntry.averages_beside`)."""
@@ -807,7 +808,8 @@ def numbers_section(
         # a fail: the pass mark is the figure that matters now, not how far below a field's average it is
         return f"{failed} The field's averages matter again once a retake passes."
     lines: list[str] = []
-    whose = "A" if theirs else "Your"  # someone else's score, read for them
+    # someone else's score, read for them; one hoped for or feared ("if i retake and get 240"), as one
+    said = {"someone": "A {} is", "supposed": "A {} would be"}.get(whose, "Your {} is")
     for spec in specs[:2]:
         lead = knowledge.lead(spec.id)
         where = f"{escape(spec.name)} average of {lead.value} ({escape(knowledge.label(lead))})"
@@ -815,10 +817,10 @@ def numbers_section(
             label = escape(knowledge.label(lead))
             lines.append(f"For reference, the {escape(spec.name)} average is {lead.value} ({label}).")
         elif score == lead.value:
-            lines.append(f"📍 {whose} {score} is the same as the {where}.")
+            lines.append(f"📍 {said.format(score)} the same as the {where}.")
         else:
             side = "above" if score > lead.value else "below"
-            lines.append(f"📍 {whose} {score} is {_points(abs(score - lead.value))} {side} the {where}.")
+            lines.append(f"📍 {said.format(score)} {_points(abs(score - lead.value))} {side} the {where}.")
     return "\n\n".join(lines)
 
 

@@ -125,6 +125,12 @@ def row(text: str, **fields: Any) -> Any:
         row("a 220 is the minimum for an interview right?", score=None, quoted=(220,)),
         row("the median for derm is like 257 right?", score=None, quoted=(257,)),
         row("cutoff of 230 for IM programs?", score=None, quoted=(230,)),
+        row("rads avg, ive seen 249 and 251 posted, which one", score=None, quoted=(249, 251)),  # both heard
+        row("people say 245 or 250 is the IM average, i got 248", score=248, own=True, quoted=(245, 250)),
+        row("my seniors say ent is 255, true?", score=None, quoted=(255,)),
+        row("read on reddit that anything under 235 gets filtered for gas", score=None, quoted=(235,)),
+        row("exam next week. what's passing now, still 214?", score=None, quoted=(214,)),  # the pass mark asked
+        row("my comat peds was 108, does that matter", score=None),  # a school exam's number
         row("my friend got 260 and matched derm, i got 245", score=245, own=True, quoted=(260,)),
         row("i scored 245 and my roommate scored 250", score=245, own=True, quoted=(250,)),
         row("my husband got 250 last year, is that good for EM", score=250, someone=True),

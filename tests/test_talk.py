@@ -645,6 +645,11 @@ def test_em_signals_come_with_the_fields_own_guidance(advisor: Advisor) -> None:
     assert "not to signal programs where you did a home or away rotation" in say(advisor, "EM signals how many")
 
 
+def test_a_score_hoped_for_in_a_question_is_spoken_of_as_one(advisor: Advisor) -> None:
+    shown = say(advisor, "failed with 211. is a recheck worth it? and if i retake and get like 240 can i match IM?")
+    assert "A 240 would be" in shown and "Your 240" not in shown
+
+
 def test_sick_before_the_exam_gets_what_to_do_not_a_plan(advisor: Advisor) -> None:
     shown = say(advisor, "i have the flu and my exam is tomorrow")
     assert "What if I'm sick on my exam day?" in shown and "reschedul" in shown

@@ -59,7 +59,7 @@ _EXAM_RE = re.compile(
     r"\b(?P<s2>step\s*(?:2|ii|two)(?:\s*ck)?|step2(?:ck)?|s2(?:ck)?|ck|usmle\s*2"
     r"|(?:real|actual|official)\s*(?:score|thing|exam|one|deal|ck))\b"
     r"|\b(?P<other>step\s*(?:1|i|one)|step1|s1|nbmes?(?:\s*\d+)?|uwsa\s*\d*|cbse|cbssa|ccssa|"
-    r"free\s*120|free120|uworld|uw|amboss|shelf|shelves|comlex|level\s*\d|mcat|comsae|"
+    r"free\s*120|free120|uworld|uw|amboss|shelf|shelves|comlex|level\s*\d|mcat|comsae|comats?|"
     r"cms(?:\s*forms?)?|forms?\s*\d+|practice(?:\s*(?:tests?|exams?|scores?|nbmes?))?|"
     r"self\s*assessments?|gpa|qbank)\b"
 )
@@ -67,7 +67,7 @@ _EXAM_AFTER_RE = re.compile(
     r"^\s*(?:\+|ish)?\s*(?:on|in|for|from|at)\s+(?:my\s+|the\s+|an?\s+|their\s+)?"
     r"(?:(?:last|latest|recent|most recent|first|second|third|final|newest|new|old|other)\s+)?"
     r"(?:(?P<s2>step\s*(?:2|ii|two)|step2|s2|ck|usmle\s*2|(?:real|actual)\s*(?:thing|exam|deal|one))|(?P<other>step\s*(?:1|i|one)\b|"
-    r"step1|s1|nbme|uwsa|cbse|cbssa|ccssa|free\s*120|uworld|uw\b|amboss|shelf|comlex|mcat|comsae|"
+    r"step1|s1|nbme|uwsa|cbse|cbssa|ccssa|free\s*120|uworld|uw\b|amboss|shelf|comlex|mcat|comsae|comats?|"
     r"cms|form|practice|self\s*assess|qbank))"
 )
 # "my NBME predicted 250", "UWSA2 predicts a 255": then a practice number IS their score.
@@ -191,6 +191,10 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     if found is not None:
         return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
     score, at, bad, other, quoted = _find_score(low, aliases)
+    joined = _JOINED_RE.search(low, max(0, at - 16), at) if score is not None and at is not None and quoted else None
+    if score is not None and joined is not None and int(joined.group(1)) in quoted:
+        quoted = (*quoted, score)  # "ive seen 255 and 257 floating around": both heard
+        score = at = None
     claimed = {p.score for p in practice} | {step1, comlex}
     # "practice scores: 228, 235, 233"; "2 NBMEs a week... my scores went 241, 243, 240": with a practice test named
     listed = _PRACTICE_LIST_RE.search(low) if "practice" in low or PRACTICE_NAME_RE.search(low) else None
@@ -274,6 +278,10 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         supposed,
         someone,
     )
+
+
+_JOINED_RE = re.compile(r"(?<!\d)(\d{3})\s*(?:and|or|vs\.?|,|/|to|and now|now|then)\s*$")
+"""A number said right after another ("255 and 257", "245 ... and now 249"): the same kind as that one."""
 
 
 def _sentence_at(low: str, at: int) -> str:
@@ -667,6 +675,9 @@ _QUOTED_BEFORE_RE = re.compile(
     r"|(?<!\bmy )(?<!\bgot a )(?<!\bhad a )(?<!\bscored a )(?<!\breceived a )"
     r"\b(?:passing(?:\s+score|\s+mark)?|pass\s+mark|the\s+pass\s+line)\s+(?:is|was|=|:|now)\s+"
     r"(?:now\s+|like\s+|around\s+|about\s+|only\s+)?$"
+    # "what's passing now, still 214?", "is passing still 214": the pass mark asked about
+    r"|\b(?:what'?s|what s|what is|is)\s+(?:the\s+)?(?:passing|pass mark|passing score)\b"
+    r"[^.!?]{0,12}?\b(?:still|now)\s*$"
     # "anything under 230 gets filtered": a threshold, of anyone
     r"|\b(?:anything|anyone|everything|everyone|scores?|people|applicants)\s+(?:under|below|above|over|less than|"
     r"more than|lower than|higher than|at least)\s*(?:a\s+)?$"
@@ -829,8 +840,10 @@ _HEARD_RE = re.compile(
     r"\b(?:(?<!\bi )(?<!\bi've )(?<!\bive )(?<!\bi just )(?<!\bit )(?<!\breport )(?<!\bportal )(?<!\bscreen )"
     r"(?:told|tells|said|says|saying|mentioned)|heard|hear|"
     r"(?:throw\w*|toss\w*)\s+(?:around\s+)?(?:numbers|scores|figures)|numbers like|"
-    r"claims?|claimed|swears?|apparently|read\s+(?:that|somewhere|online|(?:\w+\s+){0,2}posts?)|"
+    r"claims?|claimed|swears?|apparently|read\s+(?:that|somewhere|online|on|in|(?:\w+\s+){0,2}posts?)|"
     r"(?:saw|seen|seeing|see)\s+(?:that|people\s+say\w*|posts?|online)"
+    # "my lab friends say the average is...", "ive seen 255 and 257 floating around"
+    r"|(?:friends|people|ppl|they|everyone|residents|seniors|classmates)\s+say|(?:i'?ve|i ve|i have)\s+seen(?=\s*$)"
     # "i saw a graph saying 75th %ile is 256", "a chart shows 250": a figure read somewhere
     r"|(?:saw|seen|found)\s+(?:a|an|the|this|some)\s+(?:\w+\s+)?(?:graph|chart|table|post|thread|article|video|"
     r"website|site|blog|tiktok|spreadsheet)"
