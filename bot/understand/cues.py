@@ -803,6 +803,9 @@ _HOPELESS_RE = re.compile(
     r"|\b(?:nobody|no one|noone)\s+would\s+(?:even\s+)?(?:miss|notice|care)\b(?:\s+\w+){0,3}?\s+if\s+i\s+"
     r"(?:was|were|died|disappeared|left|stopped|wasn t|weren t)\b"
     r"|\b(?:doing|do)\s+(?:everyone|the world|my family)\s+a\s+favou?r\s+if\s+i\b"
+    # "no one would miss me", said alone (not "no one would miss me at the party if i skipped")
+    r"|\b(?:nobody|no one|noone)\s+(?:would|will|d|ll)\s+(?:even\s+|really\s+)?(?:miss|notice)\s+me\b"
+    r"(?!\s+(?:at|in|for|during|if i (?:skip|skipped|left early|don t come|didn t come)))"
     r"|\brather be dead\b|\bno future for me\b|\bchecking out (?:permanently|for good)\b"
     # being missed by no one: "everyone would be fine without me"
     r"|\b(?:everyone|everybody|they|the world|my family|people|all of them)\s+(?:would|will|d|ll)\s+(?:all\s+)?be\s+"
@@ -917,6 +920,10 @@ _HOPELESS_RE = re.compile(
     r"|\bcut(?:ting)?\s+(?:again|my\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?))\b"
     r"|\brelaps\w*\b(?:\s+\w+){0,3}?\s+(?:cut|cutting|burn\w*|hurt\w*|self harm\w*)\b"
     r"|\bstop existing\b|\bend(?:ing|in)\s+it\s+all\b"
+    # done with more than the exam: "if it isn't i'm done, like done done, not with medicine, with everything"
+    r"|\bdone with (?:life|living|existing)\b"
+    r"|\bnot (?:just )?with (?:medicine|school|med school|studying|the exam|ck|step 2)\s*,?\s*(?:but\s+)?with "
+    r"(?:everything|life|it all)\b"
     # farewells
     r"|\b(?:this is|this ll be|this will be)\s+my\s+last\s+(?:message|text|post)\b"
     r"|\b(?:say|saying)\s+goodbye\b(?:\s+\w+){0,5}?\s+before\s+i\s+(?:go|leave)\b"
@@ -943,6 +950,11 @@ _IDIOM_RE = re.compile(
     r"putting|showing|submitting|retaking|pushing|moving|choosing|picking|ranking|signaling|not\s+(?:taking|applying|"
     r"sending|retaking|signaling))\b"  # chances, not a body: "by having the 238 show up", "by taking ck in march"
     r"|\bshoot\w*\s+myself\s+in\s+the\s+foot\b"
+    # harm to one's chances, said as a second worry: "i'd rather prep interviews, but i don't want to hurt myself either"
+    r"|\b(?:don t|dont|do not)\s+want\s+to\s+(?:hurt|harm)\s+myself\s+either\b"
+    # a pace that can't last, said with how long it must: "can't keep going like this for two months"
+    r"|\bcan t keep going\s+(?:like this|at this pace|at this rate)\s+(?:for|until|till)\s+(?:\w+\s+){0,2}?"
+    r"(?:weeks?|months?|days?|dedicated|the exam|my exam|ck)\b"
     r"|\b(?:later|earlier|late|early)\s+in\s+life\b|\b(?:work|real|social)\s+life\b"
     # "I'm not suicidal, just tired": what they rule out is not read as said (anything else still is).
     r"|\b(?:not|never|nt)\s+(?:suicidal|going to (?:hurt|kill) myself|"
