@@ -76,6 +76,12 @@ _FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")
 _FAIL_TOLD_RE = re.compile(r"\bi(?:'ve| have)?\s+(?:(?!(?:a|an|the|my)\b)\w+\s+){0,3}?failed\b")
 """An answer written for someone who failed ("I've matched but failed Step 2 CK. What do I tell my program?")."""
 SCORED_STEP1_ANSWER = talk.SCORED_STEP1_ANSWER
+CONVERT_COMLEX_ANSWER = "do-convert-comlex"
+_CONVERTS_RE = re.compile(
+    r"\b(?:convert\w*|translat\w*|equivalent|equal to|the same as|like an? \d{3}|corresponds?|conversion|"
+    r"on the usmle(?: scale)?|usmle (?:scale|equivalent|terms))\b"
+)
+"""A COMLEX score asked about as a USMLE one: the conversion (none official) is the answer."""
 OLD_STEP1_ANSWER = "s1s2-old-step1-number"
 """A scored Step 1 asked about without calling it low: programs still see its number."""
 _LOW_STEP1_RE = re.compile(
@@ -283,6 +289,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and cues.asks_why_real_differs(norm)
     ):
         ruled_answer = k.answers.get(REAL_LOWER_ANSWER)  # "244 on CK and 251 on uwsa2, why so different"
+    converts = parsed.intent in {"faq", "practice_score", "unknown"} and _CONVERTS_RE.search(norm) is not None
+    if ruled_answer is None and converts and parsed.comlex is not None and parsed.score is None:
+        # "comlex 2 was 580, is that like a 240 usmle?": the conversion asked, whose 240 is no figure heard
+        ruled_answer = k.answers.get(CONVERT_COMLEX_ANSWER)
+        parsed = replace(parsed, intent="faq", topic=topics.DO_STUDENTS, quoted=(), practice=())
     scored_step1 = parsed.topic == topics.STEP1_VS_STEP2 and parsed.step1 is not None
     if parsed.intent == "faq" and scored_step1 and cues.asks_what_it_weighs(norm):
         # a scored Step 1's weight, asked among other things: a low one offset by CK only when they call it low

@@ -131,6 +131,8 @@ def row(text: str, **fields: Any) -> Any:
         row("read on reddit that anything under 235 gets filtered for gas", score=None, quoted=(235,)),
         row("exam next week. what's passing now, still 214?", score=None, quoted=(214,)),  # the pass mark asked
         row("my comat peds was 108, does that matter", score=None),  # a school exam's number
+        row("whats the avg for ENT now, is it like 258?", score=None, quoted=(258,)),  # a figure asked about
+        row("my level 2 was 595, is that equivalent to a 245?", score=None, quoted=(245,)),  # a conversion asked
         row("my friend got 260 and matched derm, i got 245", score=245, own=True, quoted=(260,)),
         row("i scored 245 and my roommate scored 250", score=245, own=True, quoted=(250,)),
         row("my husband got 250 last year, is that good for EM", score=250, someone=True),

@@ -538,6 +538,7 @@ def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_ques
         ("how long does ecfmg certification take after passing ck", "When will I get my ECFMG certificate"),
         ("matched but failed step 2, can i still start residency", "What if I've matched but can't start residency"),
         ("what if i start intern year and still havent passed ck", "What if I've matched but can't start residency"),
+        ("my level 2 came back 575, what would that be on the usmle scale", "Can I convert my COMLEX score"),
     ],
 )
 def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, text: str, question: str) -> None:

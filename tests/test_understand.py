@@ -830,6 +830,8 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("whats off the table with a 221", "score_fit"),
         ("wow 257, i really didn't see that coming", "score_fit"),  # news, no topic asked
         ("uwsa2 was 249 yesterday", "log_progress"),  # a result told, whatever topic the model hears
+        ("good anki decks for micro for step 1?", "out_of_scope"),  # Step 1's own prep
+        ("how should i study for step 1 now that its pass fail", "out_of_scope"),
     ],
 )
 def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: str, intent: str) -> None:
@@ -841,6 +843,23 @@ def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: 
 )
 def test_an_ordinary_word_next_to_an_alias_names_no_field(knowledge: Knowledge, text: str) -> None:
     assert understand(text, knowledge).specialties == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("sat ck this morning. when do i find out", "score_release"),  # the wait, not days to an exam
+        ("exam was way harder than uwsa2, pretty sure i failed", "score_release"),  # behind them: the wait next
+        ("what score gets you into the top 5%", "percentiles"),
+        ("whats the 75th percentile score", "percentiles"),
+    ],
+)
+def test_after_the_exam_and_shares_of_takers_take_their_topic(knowledge: Knowledge, text: str, topic: str) -> None:
+    assert understand(text, knowledge).topic == topic
+
+
+def test_relief_after_the_exam_is_relief_not_exhaustion(knowledge: Knowledge) -> None:
+    assert understand("so relieved it's over, finally going to sleep for 12 hours", knowledge).feeling == "relief"
 
 
 @pytest.mark.parametrize(

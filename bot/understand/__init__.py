@@ -434,6 +434,8 @@ def _understand(
         and topic in _BEFORE_THE_EXAM_TOPICS
     ):
         topic = topics.SCORE_RELEASE  # "the exam was so hard, i think i failed": it's behind them; the wait is next
+    if settled == "days_left" and facts.status == "taken" and nums.score is None:
+        settled, topic = "faq", topics.SCORE_RELEASE  # "just took it today. how long until i know": the score's wait
     if feeling == "failure" and facts.status == "passed" and cues.joyful(text, norm):
         feeling = "relief"  # "I PASSED!!!! 241!!!! after failing the first time": the fail is behind them
     if feeling == "failure" and facts.status == "taken":
@@ -604,9 +606,11 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
             return "hopeless"
     label, p = next(((f, q) for f, q in feelings if f != "hopeless"), ("none", 0.0))
     learned = label if label != "none" and p >= FEELING_AT else None
-    felt = cues.felt(text, norm) if learned in (None, "celebration", "stress") else None
+    felt = cues.felt(text, norm) if learned in (None, "celebration", "stress", "exhaustion") else None
     if learned == "stress" and felt in _SHARPER_THAN_STRESS:
         return felt  # type: ignore[return-value]  # "scared of ck, is that normal": worry said plainly
+    if learned == "exhaustion" and felt == "relief":
+        return "relief"  # "so relieved. it's finally over and i can sleep": the sleep is the relief's
     if learned is not None and learned != "celebration":
         return learned  # type: ignore[return-value]
     # Disappointment, relief and worry have no label of their own; a plain cue for one of them also
@@ -661,6 +665,8 @@ def _settle(
         return "out_of_scope", 1.0, None
     if not has_score and cues.asks_dual_apply(norm):
         return "faq", 1.0, topics.MATCH_WITH_AVERAGE  # a question of its own, not two fields' averages
+    if not has_spec and _TOP_SHARE_RE.search(text.lower()):
+        return "faq", 1.0, topics.PERCENTILES  # "top 10% is what score": a percentile asked, not the averages
     if not has_score and cues.sick_for_the_exam(norm):
         return "faq", 1.0, topics.EXAM_DAY  # what to do when ill on exam day, not a plan for tomorrow
     if (
@@ -838,6 +844,8 @@ def _settle(
 
 
 _ASKS_A_SCORE_RE = re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
+_TOP_SHARE_RE = re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2}(?:st|nd|rd|th)\s+percentile\b")
+"""A share of test takers ("top 10%", "90th percentile"): what percentiles answer."""
 _LOGGED_RE = re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out|logged|log)\b")
 _QBANK_PERCENT_RE = re.compile(
     r"\b\d{2}\s*(?:%|percent)(?=.{0,40}\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b)"

@@ -454,6 +454,8 @@ def asks_pass_rate(norm: str) -> bool:
     return _PASS_RATE_RE.search(norm) is not None and out_of_scope(norm) is None  # not Step 1's, CS's, Step 3's
 
 
+_HOW_TO_STUDY_STEP1_RE = re.compile(r"\bhow (?:do|should|can) i (?:study|prep|prepare) for step\s*(?:1|one)\b")
+"""Studying for Step 1 asked outright ("how do i study for step 1? it's p/f now right"): Step 1's own prep."""
 _STEP1_PREP_RE = re.compile(
     # Step 1's content: "what's on step 1 for renal physiology", "what's the pharm on step 1 like"
     r"\bwhat(?: s| is)? (?:the\s+)?(?:\w+\s+){0,2}on step\s*(?:1|one)\b"
@@ -462,8 +464,8 @@ _STEP1_PREP_RE = re.compile(
     r"boards and beyond|biochem|micro|pharm|physio|anatomy|dedicated|uworld|anki|blueprint|content outline|"
     r"topics?|subjects?|high yield|hardest|easiest|"
     r"question\s*:)\b"
-    r"|\b(?:study|studying|prep|prepare|preparing|resources?|first aid|pathoma|sketchy|boards and beyond)\b.*"
-    r"\bstep\s*(?:1|one)\b"
+    r"|\b(?:study|studying|prep|prepare|preparing|resources?|first aid|pathoma|sketchy|boards and beyond|anki|decks?)\b"
+    r".*\bstep\s*(?:1|one)\b"
     # Step 1 still ahead, asked about: "step 1 is in 3 weeks, what should i focus on"
     r"|\bstep\s*(?:1|one)\s+(?:exam\s+)?(?:is|s)\s+(?:in|on|next|tomorrow|this)\b.*\b(?:focus|do|study|review|"
     r"use|prioriti[sz]e)\b"
@@ -736,7 +738,10 @@ def out_of_scope(norm: str) -> str | None:
     for kind, pattern in _OUT_OF_SCOPE:
         if pattern.search(norm):
             return kind
-    if _STEP1_PREP_RE.search(norm) and not re.search(r"\b(?:pass fail|p f|passed|failed|score|scored|got)\b", norm):
+    if _STEP1_PREP_RE.search(norm) and (
+        _HOW_TO_STUDY_STEP1_RE.search(norm)
+        or not re.search(r"\b(?:pass fail|p f|passed|failed|score|scored|got)\b", norm)
+    ):
         return "step1"
     return None
 
@@ -950,7 +955,7 @@ _IDIOM_RE = re.compile(
     r"putting|showing|submitting|retaking|pushing|moving|choosing|picking|ranking|signaling|not\s+(?:taking|applying|"
     r"sending|retaking|signaling))\b"  # chances, not a body: "by having the 238 show up", "by taking ck in march"
     r"|\bshoot\w*\s+myself\s+in\s+the\s+foot\b"
-    # harm to one's chances, said as a second worry: "i'd rather prep interviews, but i don't want to hurt myself either"
+    # harm to one's chances as a second worry: "i'd rather prep interviews, but i don't want to hurt myself either"
     r"|\b(?:don t|dont|do not)\s+want\s+to\s+(?:hurt|harm)\s+myself\s+either\b"
     # a pace that can't last, said with how long it must: "can't keep going like this for two months"
     r"|\bcan t keep going\s+(?:like this|at this pace|at this rate)\s+(?:for|until|till)\s+(?:\w+\s+){0,2}?"

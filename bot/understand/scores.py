@@ -832,6 +832,15 @@ def _judged_for_someone(low: str) -> int | None:
     return someone_got(low)
 
 
+_ASKED_FIGURE_RE = re.compile(
+    # "how high is the avg for plastics these days, like is it 260+": a figure asked about
+    rf"\b{_FIGURE_WORDS}\b[^.!?]{{0,50}}\b(?:is it|is that|it s|its)\s+(?:like\s+|around\s+|about\s+|over\s+|above\s+|"
+    r"under\s+|below\s+|still\s+)?$"
+    # "comlex 2 was 580, is that like a 240 usmle?": a conversion asked about, not a result
+    r"|\b(?:is that|is it|that s|thats|would that be|does that equal)\s+(?:like|about|around|roughly|equal to|"
+    r"equivalent to|the same as)\s+(?:a\s+|an\s+)?$"
+    r"|\b(?:equivalent|equal|convert\w*|translat\w*)\s+(?:to|into)\s+(?:a\s+|an\s+)?(?:usmle\s+)?$"
+)
 # "the resident told me anesthesia wants 240+", "apparently derm is 257": heard, unless the student's
 # own result follows ("i told my mom i got 250").
 _HEARD_RE = re.compile(
@@ -915,7 +924,16 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     if exam == "other" and not predicted:
         return (value, "practice") if 100 <= value <= 300 else None  # a Step 1, NBME, UWSA... number
     mine = _MINE_BEFORE_RE.search(before[-60:]) is not None  # "they said my 240 is fine": theirs whoever speaks
-    if not predicted and not mine and (_is_quoted(tail, after) or _HEARD_RE.search(before) or _said_of_another(before)):
+    if (
+        not predicted
+        and not mine
+        and (
+            _is_quoted(tail, after)
+            or _HEARD_RE.search(before)
+            or _said_of_another(before)
+            or _ASKED_FIGURE_RE.search(before)
+        )
+    ):
         return (value, "quoted") if 100 <= value <= 300 else None  # "my dad's step 2 was '99'": not theirs either
     is_strong = predicted or exam == "s2" or bool(_STRONG_BEFORE_RE.search(tail))
     if 100 <= value <= 300:
