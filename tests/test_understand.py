@@ -832,6 +832,8 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("uwsa2 was 249 yesterday", "log_progress"),  # a result told, whatever topic the model hears
         ("good anki decks for micro for step 1?", "out_of_scope"),  # Step 1's own prep
         ("how should i study for step 1 now that its pass fail", "out_of_scope"),
+        ("can i cancel my score if the exam went really badly", "faq"),  # asked what to do, feeling or not
+        ("how do i stop feeling like this before my exam", "vent"),  # how to feel: listened to
     ],
 )
 def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: str, intent: str) -> None:

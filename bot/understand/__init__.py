@@ -422,6 +422,8 @@ def _understand(
         feeling = feeling or "worry"
         if settled in {"unknown", "smalltalk", "greeting", "faq", "vent"} and len(text) < SPECIFIC_CHARS:
             settled, topic = "vent", None
+    if feeling is None and settled == "vent" and _HOW_TO_FEEL_RE.search(norm):
+        feeling = "stress"  # "how do i calm down before my exam": the nerves asked about are the feeling
     if feeling is None and settled == "vent" and cues.just_venting(norm):
         feeling = "stress"  # "i just need to vent": what weighs is said in the story, met with warmth, not a shrug
     if feeling is None and settled == "vent" and cues.asks_if_feeling_is_normal(text, norm):
@@ -646,6 +648,10 @@ def _settle(
         return "vent", 1.0, None  # "does a 220 mean i'm a bad doctor", "weirdly calm, is that bad": met, not looked up
     if "?" not in text and cues.just_venting(norm):
         return "vent", 1.0, None  # "i just need to vent... want gen surg still": listened to, not a field's averages
+    if not has_score and len(text) < SPECIFIC_CHARS and _HOW_TO_FEEL_RE.search(norm):
+        return "vent", 1.0, None  # "how do i stop feeling like this before my exam": comfort asked, not a topic
+    if intent == "vent" and len(text) < SPECIFIC_CHARS and _ASKS_TO_DO_RE.match(norm) and not cues.weighing(norm):
+        return "faq", confidence, None  # "can i void my score if i feel bad after the exam": asked, feeling or not
     if not has_score and len(text) < SPECIFIC_CHARS and cues.asks_about_accommodations(norm):
         # "do I need accommodations approved before scheduling the exam date": not a date to plan to
         return "faq", 1.0, topics.ACCOMMODATIONS
@@ -846,6 +852,17 @@ def _settle(
 _ASKS_A_SCORE_RE = re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
 _TOP_SHARE_RE = re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2}(?:st|nd|rd|th)\s+percentile\b")
 """A share of test takers ("top 10%", "90th percentile"): what percentiles answer."""
+_HOW_TO_FEEL_RE = re.compile(
+    r"\bhow (?:do|can|should|would) i (?:stop feeling|stop panicking|stop freaking out|not panic|calm down|calm myself|"
+    r"cope|deal with (?:the |my |this )?(?:stress|anxiety|nerves|panic|dread))\b"
+)
+"""How to bear a feeling, asked ("how do i calm down before my exam"): listened to, with what helps."""
+_ASKS_TO_DO_RE = re.compile(
+    r"(?:(?:so|ok|okay|hey|hi|quick q|question)\s+)?(?:can i|could i|is there a way|how do i|how can i|what happens if|"
+    r"am i allowed|is it possible|do i have to|should i)\b(?!\s+(?:feel|be feeling|stop feeling|cope|deal|calm|relax|"
+    r"just vent|vent|cry|be (?:worried|scared|nervous|concerned|stressed|freaking out|panicking)|worry|panic|freak))"
+)
+"""A question of what to do ("can i void my score..."), not of how to feel ("how do i stop feeling like this")."""
 _LOGGED_RE = re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out|logged|log)\b")
 _QBANK_PERCENT_RE = re.compile(
     r"\b\d{2}\s*(?:%|percent)(?=.{0,40}\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b)"
