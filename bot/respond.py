@@ -76,6 +76,14 @@ _FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")
 _FAIL_TOLD_RE = re.compile(r"\bi(?:'ve| have)?\s+(?:(?!(?:a|an|the|my)\b)\w+\s+){0,3}?failed\b")
 """An answer written for someone who failed ("I've matched but failed Step 2 CK. What do I tell my program?")."""
 SCORED_STEP1_ANSWER = talk.SCORED_STEP1_ANSWER
+COUPLES_ANSWER = "match-couples"
+EARLY_COUPLES_ANSWER = "em-couples-military"
+PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
+_PREP_AHEAD_RE = re.compile(
+    r"\bwhat (?:should|do|can) i (?:do|be doing|start)\b|\bhow (?:do|should|can) i (?:prepare|prep|get ready|start)\b"
+    r"|\bget ahead\b"
+)
+"""What to do now, asked by a preclinical student: the preclinical plan, not a score to weigh."""
 CONVERT_COMLEX_ANSWER = "do-convert-comlex"
 _CONVERTS_RE = re.compile(
     r"\b(?:convert\w*|translat\w*|equivalent|equal to|the same as|like an? \d{3}|corresponds?|conversion|"
@@ -294,6 +302,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # "comlex 2 was 580, is that like a 240 usmle?": the conversion asked, whose 240 is no figure heard
         ruled_answer = k.answers.get(CONVERT_COMLEX_ANSWER)
         parsed = replace(parsed, intent="faq", topic=topics.DO_STUDENTS, quoted=(), practice=())
+    if ruled_answer is None and parsed.intent == "faq" and not failed and cues.asks_couples_match(norm):
+        # "couples match question: my partner's in gen surg and im FM...": how the couples match works
+        early = {"ophthalmology", "urology"} & {*parsed.specialties, *parsed.other_specialties}
+        ruled_answer = k.answers.get(EARLY_COUPLES_ANSWER if early else COUPLES_ANSWER)
+    if ruled_answer is None and parsed.intent == "faq" and stage_said == "preclinical" and _PREP_AHEAD_RE.search(norm):
+        ruled_answer = k.answers.get(PRECLINICAL_ANSWER)  # "MS1 here. what do I do now to get a good step 2 later"
     scored_step1 = parsed.topic == topics.STEP1_VS_STEP2 and parsed.step1 is not None
     if parsed.intent == "faq" and scored_step1 and cues.asks_what_it_weighs(norm):
         # a scored Step 1's weight, asked among other things: a low one offset by CK only when they call it low

@@ -539,6 +539,8 @@ def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_ques
         ("matched but failed step 2, can i still start residency", "What if I've matched but can't start residency"),
         ("what if i start intern year and still havent passed ck", "What if I've matched but can't start residency"),
         ("my level 2 came back 575, what would that be on the usmle scale", "Can I convert my COMLEX score"),
+        ("couples matching with my fiance, he's IM and i'm peds, same cities?", "How does the couples match work?"),
+        ("im an ms2, what should i be doing now for step 2 later", "I'm preclinical. How should pass/fail Step 1"),
     ],
 )
 def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, text: str, question: str) -> None:

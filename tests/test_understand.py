@@ -834,6 +834,12 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("how should i study for step 1 now that its pass fail", "out_of_scope"),
         ("can i cancel my score if the exam went really badly", "faq"),  # asked what to do, feeling or not
         ("how do i stop feeling like this before my exam", "vent"),  # how to feel: listened to
+        ("tips for my test anxiety? exam in 2 weeks", "vent"),
+        ("can you check in on me each night and ask what i finished", "study_plan"),  # a daily check-in asked
+        ("what rotations should i split my week into? give me a template for dedicated", "study_plan"),
+        ("cms medicine form 4 was 74%", "out_of_scope"),  # a school exam's practice form
+        ("first line antibiotic for uti in pregnancy?", "out_of_scope"),  # medicine itself
+        ("DO here with a 231, where should i even be applying", "score_fit"),
     ],
 )
 def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: str, intent: str) -> None:

@@ -835,7 +835,8 @@ def _settle(
         or (intent != "study_plan" and (tiny or confidence < PLAN_SURE))
         or (intent == "study_plan" and unsure)  # "6 wk schedule but fridays off": a request holds the frame
     )
-    short = unsure or norm.count(" ") < PLAN_RULE_WORDS  # long posts: the model reads them better
+    # long posts: the model reads them better, unless it heard only a hello ("... give me a template")
+    short = unsure or norm.count(" ") < PLAN_RULE_WORDS or intent in {"greeting", "smalltalk"}
     if planish and short and cues.wants_plan(text, norm, has_score=has_score, has_practice=bool(nums.practice)):
         return "study_plan", 1.0, None
     if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
@@ -855,6 +856,7 @@ _TOP_SHARE_RE = re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2
 _HOW_TO_FEEL_RE = re.compile(
     r"\bhow (?:do|can|should|would) i (?:stop feeling|stop panicking|stop freaking out|not panic|calm down|calm myself|"
     r"cope|deal with (?:the |my |this )?(?:stress|anxiety|nerves|panic|dread))\b"
+    r"|\b(?:help|treatment|cure|tips?|advice)\s+(?:for|with)\s+(?:my\s+)?(?:test\s+|exam\s+)?(?:anxiety|nerves|panic)\b"
 )
 """How to bear a feeling, asked ("how do i calm down before my exam"): listened to, with what helps."""
 _ASKS_TO_DO_RE = re.compile(

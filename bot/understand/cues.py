@@ -56,7 +56,7 @@ _SPAN = (
 _PLAN_EXPLICIT_RE = re.compile(
     r"\bstudy\s+(?:plan|schedule|calendar|timetable)\b"
     r"|\b(?:make|build|create|give|write|draft|design|set up|set|need|want|plan|get)\b.{0,25}"
-    r"\b(?:plan|schedule|calendar|timetable)\b"
+    r"\b(?:plan|schedule|calendar|timetable|template)\b"
     r"|\bplan (?:out )?(?:my|for my|the|out)? ?(?:dedicated|studying|study|prep|weeks?|"
     r"months?|days?)\b"
     r"|\bdedicated (?:plan|schedule|period|starts?|begins?)\b"
@@ -129,6 +129,8 @@ _REMINDER_RE = re.compile(
     r"\b(?:remind|nudge|ping|text|message|notify|poke|bug)\s+(?:me|us)\b(?!\s+(?:what|how|when|why|who|which|of)\b)"
     r"|\b(?:daily|study|regular|morning|evening|weekly)\s+(?:reminders?|nudges?|notifications?|check\s*-?\s*ins?)\b"
     r"|\b(?:reminders?|nudges?|notifications?)\s+(?:to|for)\s+(?:study|studying|do|review)\b"
+    # "can you check on me every afternoon": a daily check-in asked for
+    r"|\b(?:check|checking)\s+(?:in\s+)?(?:on|up on|in with)\s+me\b"
     r"|\b(?:set\s+up|send|get|want|need|give)\s+(?:me\s+)?(?:some\s+|daily\s+)?(?:reminders?|nudges?)\b"
     # asking how reminders work: "what time do you send reminders? can it be in my time zone"
     r"|\b(?:do|can|will|does)\s+(?:you|u|it|the bot)\s+(?:send|do|give)\s+(?:reminders?|nudges?)\b"
@@ -370,7 +372,7 @@ _PERCENTILE_RE = re.compile(r"\b(?:percentiles?|ptile|pctl|\d{1,2}(?:st|nd|rd|th
 
 
 _STEP2_CK_RE = re.compile(r"\b(?:step\s*(?:2|two|ii)(?!\s*cs)|step2(?!cs)|s2(?:ck)?|ck)\b")
-_SHELF_RE = re.compile(r"\b(?:shelf|shelves|shelf exams?|subject exams?)\b")
+_SHELF_RE = re.compile(r"\b(?:shelf|shelves|shelf exams?|subject exams?|cms|comats?)\b")
 _OUT_OF_SCOPE = (
     ("step2_cs", re.compile(r"\b(?:step\s*(?:2|two|ii)\s*cs|step2cs|cs exam|clinical skills(?: exam)?)\b")),
     ("step3", re.compile(r"\b(?:step\s*(?:3|three|iii)|step3|usmle\s*3)\b")),
@@ -494,9 +496,14 @@ _CONTENT_RE = re.compile(
     r"|\b(?:what s|whats|what is) the (?:dose|dosing|dosage|first line|drug of choice|antidote)\b"
     r"|\b(?:explain|teach me|quiz me|what is|whats|what s|how does|define|describe)\b.{0,30}\b(?:cycle|pathway|"
     r"mechanism|plexus|nerve|artery|enzyme|receptor|murmur|ecg|ekg|drug|antibiotic|syndrome|disease|pathophysiology|"
-    r"moa|side effects?|treatment|management|diagnosis|anatomy)\b|\bmechanism of action\b|\bdrug of choice\b"
+    r"moa|side effects?|treatment|management|diagnosis|anatomy)\b"
+    r"(?!\s+(?:for|of)\s+(?:my|me|test|exam|stress|anxiety)\b)"
+    r"|\bmechanism of action\b|\bdrug of choice\b"
     r"|\bwhich (?:enzyme|drug|nerve|artery|vitamin|gene|chromosome|hormone|bug|organism|antibiotic)\b"
     r"|\b(?:is|are) (?:deficient|mutated|elevated|inherited) in\b"
+    # "what's the best antihypertensive in pregnancy": a question of medicine itself
+    r"|\b(?:best|first line|preferred|safest)\s+(?:\w+\s+)?(?:antihypertensive|antibiotic|drug|treatment|abx|"
+    r"anticoagulant|therapy)s?\s+(?:in|for|during)\b(?!\s+(?:my|me|test|exam|the exam|stress|anxiety|nerves|burnout))"
 )
 
 
@@ -1472,6 +1479,7 @@ def asks_what_fits(norm: str) -> bool:
 _WHAT_FITS_RE = re.compile(
     r"\b(?:which|what)\s+(?:residenc(?:y|ies)|specialt(?:y|ies)|fields?|programs?)\b.{0,30}\b(?:should|can|could|to)\b"
     r"|\bwhat\s+(?:should|can|could)\s+i\s+(?:even\s+|realistically\s+)?(?:go for|apply (?:to|for)|aim for|consider)\b"
+    r"|\bwhere\s+(?:should|can|could)\s+i\s+(?:even\s+|realistically\s+)?(?:be\s+)?(?:looking|apply|applying|aim)\b"
     # "270. is there anything out of reach", "what's off the table with a 221"
     r"|\b(?:anything|what s|whats|what is|which fields? (?:are|is))\s+(?:\w+\s+){0,2}?(?:out of reach|off the table|"
     r"closed (?:to me|off)|still open|open to me|within reach)\b"
