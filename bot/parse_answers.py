@@ -918,6 +918,9 @@ _NUMBERS_SOMETHING_RE = re.compile(
 
 
 _PERCENT_RE = re.compile(r"(?<![0-9.])([0-9]{1,3})(?:\.[0-9]{1,2})?\s*(?:%|percent|pct)")
+_OUT_OF_RE = re.compile(
+    r"(?<![0-9./])([0-9]{1,4})\s+(?:(?:correct|right|qs|questions)\s+)?(?:out of|(?:correct|right) of)\s+([0-9]{1,4})\b"
+)
 _FRACTION_RE = re.compile(r"(?<![0-9./])([0-9]{1,4})\s*/\s*([0-9]{1,4})(?![0-9./])")
 
 
@@ -983,6 +986,7 @@ def parse_progress(text: str) -> tuple[int | None, int | None]:
     # "nbme 11 was 238", "free 120: 78%", "236 on nbme 10": a practice test's form and result are no
     # question count; "uworld 100% done" is how far through, not how many right.
     t = _DONE_SHARE_RE.sub(" ", _PRACTICE_TEST_RE.sub(" ", _RESULT_ON_TEST_RE.sub(" ", fold(text))))
+    t = _OUT_OF_RE.sub(r"\1/\2 questions", t)  # "40 correct out of 80": a fraction of questions, not two scores
     average = _AVERAGE_PERCENT_RE.search(t)  # "1st pass avg 66": a percent correct
     if average is not None:
         t = f"{t[: average.start()]} {average[1]}% {t[average.end() :]}"

@@ -41,6 +41,11 @@ FAILED_READS = frozenset(
 """Topics a student who says they failed is really asking about what to do next."""
 
 
+_PASS_MARK_ASKED_RE = re.compile(
+    r"\b(?:what s|whats|what is)\s+(?:the\s+)?(?:passing|pass mark|pass score|minimum)\b"
+    r"|\bpassing score (?:again|now)\b"
+)
+"""The pass mark asked outright ("what's the passing score again"), whatever else a retaker tells."""
 _RETEST_RE = re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
 PRACTICE_DROPPED = "pt-score-dropped"
 """What to do when a practice score falls ("one dip isn't a verdict"): only for a fall said."""
@@ -302,6 +307,16 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # "comlex 2 was 580, is that like a 240 usmle?": the conversion asked, whose 240 is no figure heard
         ruled_answer = k.answers.get(CONVERT_COMLEX_ANSWER)
         parsed = replace(parsed, intent="faq", topic=topics.DO_STUDENTS, quoted=(), practice=())
+    step1_read = parsed.topic in FAILED_READS or parsed.topic in {topics.STEP1_VS_STEP2, topics.PROGRAM_DIRECTORS}
+    if (
+        ruled_answer is None
+        and parsed.intent == "faq"
+        and parsed.status != "failed"
+        and step1_read
+        and failed_step1(norm)
+    ):
+        # "step 2 after failing step 1, how does that look?": the Step 1 fail programs see, not a CK fail
+        ruled_answer = k.answers.get(talk.STEP1_FAIL_ANSWER)
     if ruled_answer is None and parsed.intent == "faq" and not failed and cues.asks_couples_match(norm):
         # "couples match question: my partner's in gen surg and im FM...": how the couples match works
         early = {"ophthalmology", "urology"} & {*parsed.specialties, *parsed.other_specialties}
@@ -324,8 +339,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         parsed = replace(parsed, intent="faq", topic=None)
     if parsed.intent == "faq" and failed:
         topic = next((t for t in (topics.AFTER_FAIL, topics.RETAKES) if t in k.faq), None)
-        if topic is not None and parsed.topic in FAILED_READS:
-            parsed = replace(parsed, topic=topic)  # a failed attempt is answered as such
+        # a failed attempt is answered as such, unless the pass mark itself is asked ("retaking... what's passing?")
+        asks_mark = parsed.topic == topics.PASSING_SCORE and _PASS_MARK_ASKED_RE.search(norm) is not None
+        if topic is not None and parsed.topic in FAILED_READS and not asks_mark:
+            parsed = replace(parsed, topic=topic)
     if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.asks_qbank_figure(norm):
         # "uworld 65%, what percentile is that?": not a USMLE figure, so no USMLE table after saying so
         return talk.with_feeling(talk.qbank_figure(k), parsed)

@@ -156,7 +156,8 @@ def _told_the_exam(norm: str, taken: re.Match[str]) -> bool:
 
 
 _STEP1_FAILED_RE = re.compile(
-    r"\b(?:failed|fail(?:ed)? on|flunked|bombed and failed)\s+(?:my\s+|the\s+)?(?:step\s*(?:1|one|i)|s1)\b"
+    r"\b(?:failed|after failing|fail(?:ed)? on|flunked|bombed and failed)\s+(?:my\s+|the\s+)?"
+    r"(?:step\s*(?:1|one|i)|s1)\b"
     r"|\b(?:step\s*(?:1|one)|s1)\s+(?:was\s+|is\s+|attempt\s+)?(?:a\s+)?(?:fail|failure|f)\b(?!\s*(?:rates?|percent))"
 )
 

@@ -456,7 +456,10 @@ def asks_pass_rate(norm: str) -> bool:
     return _PASS_RATE_RE.search(norm) is not None and out_of_scope(norm) is None  # not Step 1's, CS's, Step 3's
 
 
-_HOW_TO_STUDY_STEP1_RE = re.compile(r"\bhow (?:do|should|can) i (?:study|prep|prepare) for step\s*(?:1|one)\b")
+_HOW_TO_STUDY_STEP1_RE = re.compile(
+    r"\bhow (?:do|should|can) i (?:study|prep|prepare) for step\s*(?:1|one)\b"
+    r"|\bhow (?:do|should|can) i pass step\s*(?:1|one)\b"
+)
 """Studying for Step 1 asked outright ("how do i study for step 1? it's p/f now right"): Step 1's own prep."""
 _STEP1_PREP_RE = re.compile(
     # Step 1's content: "what's on step 1 for renal physiology", "what's the pharm on step 1 like"
@@ -745,9 +748,8 @@ def out_of_scope(norm: str) -> str | None:
     for kind, pattern in _OUT_OF_SCOPE:
         if pattern.search(norm):
             return kind
-    if _STEP1_PREP_RE.search(norm) and (
-        _HOW_TO_STUDY_STEP1_RE.search(norm)
-        or not re.search(r"\b(?:pass fail|p f|passed|failed|score|scored|got)\b", norm)
+    if _HOW_TO_STUDY_STEP1_RE.search(norm) or (
+        _STEP1_PREP_RE.search(norm) and not re.search(r"\b(?:pass fail|p f|passed|failed|score|scored|got)\b", norm)
     ):
         return "step1"
     return None
