@@ -251,7 +251,7 @@ SOURCED_NUMBERS.update(
         "nrmp-asked-other-programs": set(),
         "nrmp-rank-multiple": set(),
         "nrmp-rol-recommendations": set(),
-        "nrmp-supplemental-rol": set(),
+        "nrmp-supplemental-rol": {2},  # "advanced (PGY-2 level) programs"
         "aamc-letter-writers-faq": {4},
         "aamc-eras-timeline-2026": {2025, 2026, 3, 4, 24, 31},
         "aamc-eras-mspe": set(),
@@ -267,6 +267,8 @@ SOURCED_NUMBERS.update(
 SOURCED_NUMBERS.update(
     {
         "usmle-score-rechecks": {90},
+        "nrmp-soap-applications": {45},
+        "nrmp-algorithm": set(),
         "prometric-test-center-security": set(),
         "usmle-bulletin-prepare": {3},
         "aamc-usmle-timing-schools": set(),

@@ -541,6 +541,9 @@ def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_ques
         ("my level 2 came back 575, what would that be on the usmle scale", "Can I convert my COMLEX score"),
         ("couples matching with my fiance, he's IM and i'm peds, same cities?", "How does the couples match work?"),
         ("applying after failing step 1, how bad does that look to programs?", "I failed Step 1 once and passed"),
+        ("does the match favor programs or applicants", "Does the match algorithm favour applicants"),
+        ("how many soap applications do i get", "How many programs can I apply to during SOAP?"),
+        ("do i need a supplemental list if i'm applying rads", "What is a supplemental rank order list"),
         ("retaking ck, nbmes 226-231, what's the passing score again", "Passing score"),  # asked outright
         ("im an ms2, what should i be doing now for step 2 later", "I'm preclinical. How should pass/fail Step 1"),
     ],
