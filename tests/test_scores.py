@@ -132,6 +132,8 @@ def row(text: str, **fields: Any) -> Any:
         row("exam next week. what's passing now, still 214?", score=None, quoted=(214,)),  # the pass mark asked
         row("my comat peds was 108, does that matter", score=None),  # a school exam's number
         row("whats the avg for ENT now, is it like 258?", score=None, quoted=(258,)),  # a figure asked about
+        row("going FM so im not aiming for 250, just a pass", score=None, quoted=(250,)),  # waved away
+        row("how many weeks to study to land a competitive score, like 250+", score=250, hypothetical=True),
         row("my level 2 was 595, is that equivalent to a 245?", score=None, quoted=(245,)),  # a conversion asked
         row("my friend got 260 and matched derm, i got 245", score=245, own=True, quoted=(260,)),
         row("i scored 245 and my roommate scored 250", score=245, own=True, quoted=(250,)),

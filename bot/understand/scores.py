@@ -611,7 +611,9 @@ _SUPPOSED_RE = re.compile(
     r"|need|needing|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*"
     r"|enough\s+(?:for|to\s+(?:get|hit|score|reach))"
     r"|scared|afraid|worried|terrified|nervous|end(?:s|ed)? up|guess\w*|estimat\w*|plateau\w*|stuck at"
-    r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*)\b"
+    r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*"
+    # "how long to study to get a competitive score, like 255+"
+    r"|to (?:get|score|land)|competitive)\b"
 )
 
 
@@ -832,6 +834,11 @@ def _judged_for_someone(low: str) -> int | None:
     return someone_got(low)
 
 
+_NOT_AIMING_RE = re.compile(
+    r"\b(?:not|n t|never|no need to|don t need to|dont need to)\s+(?:even\s+)?(?:trying|aiming|going|gunning|shooting|"
+    r"need(?:ing)?)\s*(?:to\s+|for\s+)?(?:hit|get|score|reach)?\s*(?:an?\s+)?$"
+)
+"""A score waved away ("i want FM so i'm not trying to hit 260"): no goal of theirs, nor a result."""
 _ASKED_FIGURE_RE = re.compile(
     # "how high is the avg for plastics these days, like is it 260+": a figure asked about
     rf"\b{_FIGURE_WORDS}\b[^.!?]{{0,50}}\b(?:is it|is that|it s|its)\s+(?:like\s+|around\s+|about\s+|over\s+|above\s+|"
@@ -932,6 +939,7 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
             or _HEARD_RE.search(before)
             or _said_of_another(before)
             or _ASKED_FIGURE_RE.search(before)
+            or _NOT_AIMING_RE.search(tail)
         )
     ):
         return (value, "quoted") if 100 <= value <= 300 else None  # "my dad's step 2 was '99'": not theirs either
