@@ -867,6 +867,19 @@ def test_after_the_exam_and_shares_of_takers_take_their_topic(knowledge: Knowled
     assert understand(text, knowledge).topic == topic
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "passed step 1 on the 2nd attempt at step 1, now ck in 8 weeks and first nbme was 219",  # Step 1's retake
+        "failed ck with 209, the retake is in 3 weeks and nbmes are 228-235, will a 240 retake help for FM?",
+        "failed ck once. does it matter whether my retake is 235 or 250 for IM?",  # the retake's score, supposed
+    ],
+)
+def test_a_retake_ahead_or_another_exams_is_no_pass(knowledge: Knowledge, text: str) -> None:
+    parsed = understand(text, knowledge)
+    assert parsed.status != "passed" and parsed.feeling != "relief"
+
+
 def test_relief_after_the_exam_is_relief_not_exhaustion(knowledge: Knowledge) -> None:
     assert understand("so relieved it's over, finally going to sleep for 12 hours", knowledge).feeling == "relief"
 

@@ -1714,8 +1714,17 @@ def retake_result(norm: str) -> bool:
     return any(
         _OTHER_EXAM_BEFORE_RE.search(norm[max(0, m.start() - 30) : m.start()]) is None
         and _RETAKE_ASKED_RE.search(norm[max(0, m.start() - 30) : m.start()]) is None
+        and _NOT_A_RETAKE_RESULT_AFTER_RE.match(norm, m.end()) is None
         for m in _RETAKE_RESULT_RE.finditer(norm)
     )
+
+
+_NOT_A_RETAKE_RESULT_AFTER_RE = re.compile(
+    # another exam's retake: "2nd attempt at step 1 was a pass"
+    r"\s+(?:at|on|of|for)\s+(?:step\s*(?:1|one)|s1|comlex|level\s*[12]|the shelf|my shelf)\b"
+    # one still ahead: "the retake is in two weeks", "retake scheduled for march"
+    r"|\s+(?:is|s)\s+(?:in|on|next|coming|scheduled|booked|this)\b|\s+(?:scheduled|booked|coming up|next)\b"
+)
 
 
 _RETAKE_ASKED_RE = re.compile(
