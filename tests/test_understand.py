@@ -836,6 +836,9 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("how do i stop feeling like this before my exam", "vent"),  # how to feel: listened to
         ("tips for my test anxiety? exam in 2 weeks", "vent"),
         ("how do i pass step 1, it's in 4 weeks", "out_of_scope"),  # Step 1's own prep
+        ("hello. could you please prepare me a timetable for ck, i have 10 weeks and amboss", "study_plan"),
+        ("got 3 weeks. what do i even do", "study_plan"),  # the days are known: a plan for them is asked
+        ("how many days till my exam", "days_left"),
         ("can you check in on me each night and ask what i finished", "study_plan"),  # a daily check-in asked
         ("what rotations should i split my week into? give me a template for dedicated", "study_plan"),
         ("cms medicine form 4 was 74%", "out_of_scope"),  # a school exam's practice form

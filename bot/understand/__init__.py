@@ -839,6 +839,11 @@ def _settle(
     short = unsure or norm.count(" ") < PLAN_RULE_WORDS or intent in {"greeting", "smalltalk"}
     if planish and short and cues.wants_plan(text, norm, has_score=has_score, has_practice=bool(nums.practice)):
         return "study_plan", 1.0, None
+    if intent not in _PLAN_INTENTS and not has_score and cues.requests_a_plan(norm):
+        return "study_plan", 1.0, None  # "good evening. kindly prepare for me a study timetable...": asked in words
+    held = _DAYS_HELD_RE.search(norm) is not None and not has_score
+    if held and (intent == "days_left" or (len(text) < SPECIFIC_CHARS and _WHAT_NOW_RE.search(norm))):
+        return "study_plan", 1.0, None  # "i have 45 days. help": the days are known; a plan for them is asked
     if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
         return ("score_check" if specs else "score_fit"), confidence, None  # "...but got 245 on the real thing"
     told = intent in _PRACTICE_READS or (intent in _TOPIC_HEARD and len(text) < LOG_CHARS and not _ASKS_RE.search(norm))
@@ -851,6 +856,13 @@ def _settle(
 
 
 _ASKS_A_SCORE_RE = re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
+_DAYS_HELD_RE = re.compile(
+    r"(?:\b(?:i have|i ve got|ive got|i got|only|just)|^got)\s+(?:\d+|a few|two|three|four|five|six|seven)\s+"
+    r"(?:days?|weeks?)\b(?!\s+(?:left\s+)?(?:until|till|to|before)\b.{0,20}\?)"
+)
+"""The days left said, not asked ("i have 45 days. help"): what to do with them is the question."""
+_WHAT_NOW_RE = re.compile(r"\b(?:what do i|what should i|help|what now|where do i start|how do i)\b")
+"""What to do now, asked ("what do i even do"): with the days left said, a plan for them."""
 _TOP_SHARE_RE = re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2}(?:st|nd|rd|th)\s+percentile\b")
 """A share of test takers ("top 10%", "90th percentile"): what percentiles answer."""
 _HOW_TO_FEEL_RE = re.compile(

@@ -104,6 +104,22 @@ def asks_for_calendar(norm: str) -> bool:
     return _CALENDAR_RE.search(norm) is not None
 
 
+def requests_a_plan(norm: str) -> bool:
+    """A plan asked for in so many words, at any length ("kindly prepare for me a study timetable", "can you make
+    me a schedule"): the frame holds, however long the story around it."""
+    return _PLAN_REQUEST_RE.search(norm) is not None
+
+
+_PLAN_REQUEST_RE = re.compile(
+    r"\b(?:make|build|create|give|write|draft|design|set up|prepare|plan out|put together|come up with|"
+    r"help me (?:make|build|plan|with))\s+(?:me\s+|for me\s+|us\s+)?(?:an?\s+|my\s+|the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:study\s+)?"
+    r"(?:plan|schedule|calendar|timetable|template)\b"
+    r"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|plz\s+)?(?:make|build|create|give|write|draft|"
+    r"prepare|set up|plan)\b.{0,30}\b(?:plan|schedule|calendar|timetable)\b"
+)
+
+
 def asks_for_plan(norm: str) -> bool:
     """An explicit request for a schedule ("make me a study plan"), not just an exam date."""
     return _PLAN_EXPLICIT_RE.search(norm) is not None
