@@ -114,6 +114,8 @@ _WEIGHING_ACK = {
     "You've already come a long way.",
     "comparison": "Comparing yourself with the scores people post is brutal, and it's a skewed picture: people share "
     "their best news, not the middle.",
+    "impostor": "Feeling like an impostor is very common in medicine, and it says more about the bar you set "
+    "yourself than about what you know. You earned your place here.",
     "abroad": "Doing this as an IMG, often far from home and with less support, is hard. Feeling behind doesn't mean "
     "you're out of the race.",
     "body": "Not sleeping or eating well makes everything feel heavier. Looking after that is part of the "
@@ -272,7 +274,9 @@ def vent(parsed: Parsed, *, score_out: bool = False) -> Reply:
     else:
         # "so proud of myself rn": pride said with no other feeling is good news, not something weighing on them
         proud = parsed.weighing == "pride" and parsed.feeling in (None, "celebration", "relief")
-        then = _AFTER_FEELING["celebration"] if proud else _AFTER_FEELING.get(parsed.feeling or "", _AFTER_STRESS)
+        # what weighs on them already said ("my parents don't get why i can't come home"): not asked for again
+        after_stress = _AFTER_NAMED if parsed.weighing not in (None, "pride") else _AFTER_STRESS
+        then = _AFTER_FEELING["celebration"] if proud else _AFTER_FEELING.get(parsed.feeling or "", after_stress)
         first = Button("After a fail", f"/faq {topics.AFTER_FAIL}") if parsed.feeling == "failure" else None
         buttons = tuple(b for b in (first, *_VENT_BUTTONS) if b)
     return Reply(f"{ack}\n\n{then}", (buttons,))
@@ -282,6 +286,9 @@ _VENT_BUTTONS = (Button("How to study", f"/faq {topics.STUDY_STRATEGIES}"), Butt
 _AFTER_STRESS = (
     "If it helps, tell me what's weighing on you most: the score, the date or the studying. Sometimes one small "
     "change to the plan makes the rest feel lighter."
+)
+_AFTER_NAMED = (
+    "I'm here if you want to talk it through, or to shape the studying around it: a lighter week is a plan too."
 )
 _AFTER_FEELING = {
     "exhaustion": "Take the day if you need it: if you have a plan with me, /pause holds it while you rest, and "

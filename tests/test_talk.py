@@ -573,6 +573,7 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
         ("everyone in my class is posting 260s and i got 241, i feel like garbage", ("Comparing yourself",)),
         ("first gen here, just got 251!!! is that good for EM?", ("Congratulations", "That's great news")),
         ("uworld makes me feel so stupid, 52% today", ("Feeling stupid in a question bank",)),
+        ("honestly feel like a fraud, everyone in my group is smarter", ("Feeling like an impostor",)),
         ("cant sleep, exam in 3 days, so anxious", ("Not sleeping or eating well",)),
         ("I didn't match the last two cycles in IM. what else could be wrong?", ("Not matching is one of",)),
         # comfort asked for is a worry listened to, not small talk
@@ -656,6 +657,12 @@ def test_em_signals_come_with_the_fields_own_guidance(advisor: Advisor) -> None:
 def test_a_score_hoped_for_in_a_question_is_spoken_of_as_one(advisor: Advisor) -> None:
     shown = say(advisor, "failed with 211. is a recheck worth it? and if i retake and get like 240 can i match IM?")
     assert "A 240 would be" in shown and "Your 240" not in shown
+
+
+def test_what_weighs_already_said_is_not_asked_for_again(advisor: Advisor) -> None:
+    shown = say(advisor, "first gen here and my parents don't get why i can't fly home for the holidays")
+    assert shown.startswith("Doing this as the first in your family")
+    assert "what's weighing on you most" not in shown
 
 
 def test_sick_before_the_exam_gets_what_to_do_not_a_plan(advisor: Advisor) -> None:

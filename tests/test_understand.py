@@ -839,6 +839,8 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("hello. could you please prepare me a timetable for ck, i have 10 weeks and amboss", "study_plan"),
         ("got 3 weeks. what do i even do", "study_plan"),  # the days are known: a plan for them is asked
         ("how many days till my exam", "days_left"),
+        ("so excited and also kind of terrified, test on friday", "vent"),  # nerves with the day, nothing asked
+        ("im the first gen in my family and nobody gets why i skip thanksgiving to study", "vent"),
         ("can you check in on me each night and ask what i finished", "study_plan"),  # a daily check-in asked
         ("what rotations should i split my week into? give me a template for dedicated", "study_plan"),
         ("cms medicine form 4 was 74%", "out_of_scope"),  # a school exam's practice form

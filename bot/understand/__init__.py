@@ -422,6 +422,10 @@ def _understand(
         feeling = feeling or "worry"
         if settled in {"unknown", "smalltalk", "greeting", "faq", "vent"} and len(text) < SPECIFIC_CHARS:
             settled, topic = "vent", None
+    if feeling is None and settled == "vent" and cues.worry_said(norm):
+        feeling = "worry"  # "excited but also terrified, exam monday": the fear said is the one to meet
+    if feeling is None and settled == "vent" and cues.weighing(norm) in _WEIGHS_HEARD:
+        feeling = "stress"  # "my parents don't get why i can't come home": what weighs is the feeling to meet
     if feeling is None and settled == "vent" and _HOW_TO_FEEL_RE.search(norm):
         feeling = "stress"  # "how do i calm down before my exam": the nerves asked about are the feeling
     if feeling is None and settled == "vent" and cues.just_venting(norm):
@@ -650,6 +654,15 @@ def _settle(
         return "vent", 1.0, None  # "i just need to vent... want gen surg still": listened to, not a field's averages
     if not has_score and len(text) < SPECIFIC_CHARS and _HOW_TO_FEEL_RE.search(norm):
         return "vent", 1.0, None  # "how do i stop feeling like this before my exam": comfort asked, not a topic
+    if (
+        intent in {"faq", "plan_break", "unknown", "smalltalk"}
+        and not has_score
+        and len(text) < SPECIFIC_CHARS
+        and "?" not in text
+        and cues.weighing(norm) in _WEIGHS_HEARD
+        and not cues.names_the_exam(norm)
+    ):
+        return "vent", 1.0, None  # "first gen and my parents don't get why i can't come home": heard, not a topic
     if intent == "vent" and len(text) < SPECIFIC_CHARS and _ASKS_TO_DO_RE.match(norm) and not cues.weighing(norm):
         return "faq", confidence, None  # "can i void my score if i feel bad after the exam": asked, feeling or not
     if not has_score and len(text) < SPECIFIC_CHARS and cues.asks_about_accommodations(norm):
@@ -837,8 +850,18 @@ def _settle(
     )
     # long posts: the model reads them better, unless it heard only a hello ("... give me a template")
     short = unsure or norm.count(" ") < PLAN_RULE_WORDS or intent in {"greeting", "smalltalk"}
-    if planish and short and cues.wants_plan(text, norm, has_score=has_score, has_practice=bool(nums.practice)):
+    # "excited but also terrified, exam monday": nerves with the day said, not a plan asked for
+    nerves = cues.worry_said(norm) and not cues.asks_for_plan(norm) and not cues.wants_reminders(norm)
+    if (
+        planish
+        and short
+        and not nerves
+        and cues.wants_plan(text, norm, has_score=has_score, has_practice=bool(nums.practice))
+    ):
         return "study_plan", 1.0, None
+    told = "?" not in text and not _QUESTION_RE.match(norm)
+    if nerves and told and not has_score and intent in {"study_plan", "faq"} and norm.count(" ") < PLAN_RULE_WORDS:
+        return "vent", 1.0, None  # nerves with the day said, and nothing asked: met, not a topic or a plan
     if intent not in _PLAN_INTENTS and not has_score and cues.requests_a_plan(norm):
         return "study_plan", 1.0, None  # "good evening. kindly prepare for me a study timetable...": asked in words
     held = _DAYS_HELD_RE.search(norm) is not None and not has_score
@@ -865,6 +888,8 @@ _WHAT_NOW_RE = re.compile(r"\b(?:what do i|what should i|help|what now|where do 
 """What to do now, asked ("what do i even do"): with the days left said, a plan for them."""
 _TOP_SHARE_RE = re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2}(?:st|nd|rd|th)\s+percentile\b")
 """A share of test takers ("top 10%", "90th percentile"): what percentiles answer."""
+_WEIGHS_HEARD = frozenset({"grief", "family", "first_gen", "impostor", "comparison", "abroad", "body", "guilt"})
+"""What weighs on a student, said with no question and no exam named: listened to, whatever topic the model hears."""
 _HOW_TO_FEEL_RE = re.compile(
     r"\bhow (?:do|can|should|would) i (?:stop feeling|stop panicking|stop freaking out|not panic|calm down|calm myself|"
     r"cope|deal with (?:the |my |this )?(?:stress|anxiety|nerves|panic|dread))\b"

@@ -1187,6 +1187,7 @@ Weighing = Literal[
     "family_hint",
     "first_gen",
     "comparison",
+    "impostor",
     "abroad",
     "body",
     "stupid",
@@ -1236,6 +1237,15 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:parents|family(?!\s+med)|mom|dad|mother|father)\b.{0,60}\b(?:count\w* on|sacrific\w*|keeps? asking|"
             r"compar\w*|perfect|failure|good enough)\b"
+        ),
+    ),
+    (
+        # "i feel like an impostor, everyone else is smarter": not belonging, said plainly
+        "impostor",
+        ("impost", "fraud", "belong", "smarter"),
+        re.compile(
+            r"\b(?:impost[eo]r|imposter syndrome|(?:a|such a|total) fraud|don t belong|do not belong|dont belong|"
+            r"(?:everyone|everybody|they re all|they are all)\s+(?:else\s+)?(?:is\s+|s\s+|are\s+)?(?:so\s+)?smarter)\b"
         ),
     ),
     (
