@@ -869,7 +869,11 @@ def _settle(
         return "study_plan", 1.0, None  # "i have 45 days. help": the days are known; a plan for them is asked
     if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
         return ("score_check" if specs else "score_fit"), confidence, None  # "...but got 245 on the real thing"
-    told = intent in _PRACTICE_READS or (intent in _TOPIC_HEARD and len(text) < LOG_CHARS and not _ASKS_RE.search(norm))
+    told = (
+        intent in _PRACTICE_READS
+        or (intent in _TOPIC_HEARD and len(text) < LOG_CHARS and not _ASKS_RE.search(norm))
+        or (unsure and intent in {"days_left", "vent"} and not has_score)  # "freaking out, 3 days left, nbme was 231"
+    )
     if told and nums.practice and not has_spec:
         # A practice result read: reported and asking nothing ("nbme 11 was 238", "UWSA2 = 258"), it is
         # progress to log (the plan keeps it with the practice scores); what it means is asked in words.
