@@ -296,7 +296,8 @@ def signals_line(spec: Specialty, knowledge: Knowledge) -> str:
         count = f"{signals.gold} gold and {signals.silver} silver program signals"
     note = f" {escape(signals.note)}" if signals.note else ""
     return (
-        f"<b>{escape(spec.name)}</b>: {count} in the {signals.season} ERAS season (counts can change each season)."
+        f"<b>{escape(spec.name)}</b>: {count} in the {signals.season} ERAS season, the newest table I hold "
+        "(check this season's on the AAMC's page)."
         f"{note} <i>({escape(knowledge.cite(signals.source))})</i>"
     )
 

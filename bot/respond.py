@@ -175,7 +175,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             return talk.thanks(parsed, done=cues.just_sat_exam(norm) or parsed.status == "taken")
         case "insult":
             return talk.insult()
-        case "out_of_scope":
+        case "out_of_scope" if not (parsed.comlex is not None and _CONVERTS_RE.search(norm)):
             return talk.with_feeling(talk.out_of_scope_reply(text, k), parsed)
         case "smalltalk":
             return talk.smalltalk(text)
@@ -201,7 +201,13 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         parsed.intent == "score_fit"
         and (
             parsed.feeling in {"celebration", "relief"}
-            or (len(text) < SCORE_NEWS_CHARS and parsed.status != "failed" and _SURPRISE_RE.search(norm))
+            or (
+                len(text) < SCORE_NEWS_CHARS
+                and parsed.status != "failed"
+                and parsed.score is not None
+                and parsed.score >= modest_score(k)  # "wow 212": a fail's warning comes first, not one line
+                and _SURPRISE_RE.search(norm)
+            )
         )
         and parsed.score is not None
         and not parsed.quoted
@@ -302,7 +308,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and cues.asks_why_real_differs(norm)
     ):
         ruled_answer = k.answers.get(REAL_LOWER_ANSWER)  # "244 on CK and 251 on uwsa2, why so different"
-    converts = parsed.intent in {"faq", "practice_score", "unknown"} and _CONVERTS_RE.search(norm) is not None
+    converts = (
+        parsed.intent in {"faq", "practice_score", "unknown", "out_of_scope"} and _CONVERTS_RE.search(norm) is not None
+    )
     if ruled_answer is None and converts and parsed.comlex is not None and parsed.score is None:
         # "comlex 2 was 580, is that like a 240 usmle?": the conversion asked, whose 240 is no figure heard
         ruled_answer = k.answers.get(CONVERT_COMLEX_ANSWER)
@@ -437,7 +445,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         reply = reply.led_by(FOR_SOMEONE_ELSE)  # "my friend failed ck, what should she do": theirs, not the student's
     if parsed.intent == "faq" and parsed.topic == topics.SIGNALS:
         # "how many signals for EM?": the field's own count first, the general answer after it
-        counts = [line for s in parsed.specialties if (line := advice.signals_line(k.specialties[s], k))]
+        named = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
+        counts = [line for spec in named if (line := advice.signals_line(spec, k))]
         reply = reply.led_by(*counts) if counts else reply
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)
     return talk.with_feeling(reply, parsed)
@@ -455,7 +464,8 @@ def _their_fail(parsed: Parsed, text: str, knowledge: Knowledge) -> int | None:
     return theirs if theirs is not None and 100 <= theirs < mark and not _YEAR_RE.search(text) else None
 
 
-_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_RE = re.compile(r"\b(?:19\d\d|20(?:[01]\d|2[0-2]))\b")
+"""A year before July 2022's mark of 214, when a lower mark applied."""
 
 
 def modest_score(knowledge: Knowledge) -> int:

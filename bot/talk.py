@@ -505,8 +505,9 @@ def school_note(
 
 
 STEP1_FAIL_ANSWER = "s1s2-step1-fail"
-SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
 """The answer on a failed Step 1 behind a student, whose short form is the note beside their figures."""
+SCORED_STEP1_ANSWER = "s1s2-offset-low-step1"
+"""The answer on a scored Step 1 offset by Step 2 CK, cited beside a score's figures when it is asked about."""
 
 
 RATES_NOT_HELD = (

@@ -841,6 +841,7 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("how many days till my exam", "days_left"),
         ("so excited and also kind of terrified, test on friday", "vent"),  # nerves with the day, nothing asked
         ("panicking, 4 days to go and my uwsa2 was 236", "log_progress"),  # the result read, with the panic met
+        ("can i even do this", "vent"),  # self-doubt, not a topic
         ("im the first gen in my family and nobody gets why i skip thanksgiving to study", "vent"),
         ("can you check in on me each night and ask what i finished", "study_plan"),  # a daily check-in asked
         ("what rotations should i split my week into? give me a template for dedicated", "study_plan"),
@@ -864,7 +865,7 @@ def test_an_ordinary_word_next_to_an_alias_names_no_field(knowledge: Knowledge, 
     ("text", "topic"),
     [
         ("sat ck this morning. when do i find out", "score_release"),  # the wait, not days to an exam
-        ("exam was way harder than uwsa2, pretty sure i failed", "score_release"),  # behind them: the wait next
+        ("the exam was way harder than uwsa2, pretty sure i failed", "score_release"),  # behind them: the wait next
         ("what score gets you into the top 5%", "percentiles"),
         ("whats the 75th percentile score", "percentiles"),
     ],
@@ -884,6 +885,24 @@ def test_after_the_exam_and_shares_of_takers_take_their_topic(knowledge: Knowled
 def test_a_retake_ahead_or_another_exams_is_no_pass(knowledge: Knowledge, text: str) -> None:
     parsed = understand(text, knowledge)
     assert parsed.status != "passed" and parsed.feeling != "relief"
+
+
+@pytest.mark.parametrize("text", ["my retake is in! 231", "retake came back 229, so relieved"])
+def test_a_retake_result_told_is_a_pass(knowledge: Knowledge, text: str) -> None:
+    assert understand(text, knowledge).status == "passed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i haven't taken ck yet, is that a problem for residency applications?",  # applying, not starting
+        "my avg is fine its 245 on ck, good for EM?",  # their own 245, said as a statement
+    ],
+)
+def test_near_misses_of_this_stops_rules_keep_their_reading(knowledge: Knowledge, text: str) -> None:
+    parsed = understand(text, knowledge)
+    assert parsed.intent != "out_of_scope"
+    assert 245 not in parsed.quoted
 
 
 def test_relief_after_the_exam_is_relief_not_exhaustion(knowledge: Knowledge) -> None:

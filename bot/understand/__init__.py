@@ -615,7 +615,7 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
     felt = cues.felt(text, norm) if learned in (None, "celebration", "stress", "exhaustion") else None
     if learned == "stress" and felt in _SHARPER_THAN_STRESS:
         return felt  # type: ignore[return-value]  # "scared of ck, is that normal": worry said plainly
-    if learned == "exhaustion" and felt == "relief":
+    if learned == "exhaustion" and felt == "relief" and not cues.distress_words(norm):
         return "relief"  # "so relieved. it's finally over and i can sleep": the sleep is the relief's
     if learned is not None and learned != "celebration":
         return learned  # type: ignore[return-value]
@@ -652,7 +652,12 @@ def _settle(
         return "vent", 1.0, None  # "does a 220 mean i'm a bad doctor", "weirdly calm, is that bad": met, not looked up
     if "?" not in text and cues.just_venting(norm):
         return "vent", 1.0, None  # "i just need to vent... want gen surg still": listened to, not a field's averages
-    if not has_score and len(text) < SPECIFIC_CHARS and _HOW_TO_FEEL_RE.search(norm):
+    if (
+        not has_score
+        and len(text) < SPECIFIC_CHARS
+        and _HOW_TO_FEEL_RE.search(norm)
+        and not _TOPIC_WORD_RE.search(norm)
+    ):
         return "vent", 1.0, None  # "how do i stop feeling like this before my exam": comfort asked, not a topic
     if (
         intent in {"faq", "plan_break", "unknown", "smalltalk"}
@@ -885,7 +890,9 @@ def _settle(
 _ASKS_A_SCORE_RE = re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
 _DAYS_HELD_RE = re.compile(
     r"(?:\b(?:i have|i ve got|ive got|i got|only|just)|^got)\s+(?:\d+|a few|two|three|four|five|six|seven)\s+"
-    r"(?:days?|weeks?)\b(?!\s+(?:left\s+)?(?:until|till|to|before)\b.{0,20}\?)"
+    r"(?:days?|weeks?)\b"
+    # the exam's days, not a vacation's or those before interviews ("3 weeks of vacation", "2 weeks before interviews")
+    r"(?!\s+(?:left\s+)?(?:until|till|to|before|after|of|off|in|between)\b(?!\s+(?:my|the)\s+(?:exam|test|ck|step)))"
 )
 """The days left said, not asked ("i have 45 days. help"): what to do with them is the question."""
 _WHAT_NOW_RE = re.compile(r"\b(?:what do i|what should i|help|what now|where do i start|how do i)\b")
@@ -896,14 +903,18 @@ _WEIGHS_HEARD = frozenset({"grief", "family", "first_gen", "impostor", "comparis
 """What weighs on a student, said with no question and no exam named: listened to, whatever topic the model hears."""
 _HOW_TO_FEEL_RE = re.compile(
     r"\bhow (?:do|can|should|would) i (?:stop feeling|stop panicking|stop freaking out|not panic|calm down|calm myself|"
-    r"cope|deal with (?:the |my |this )?(?:stress|anxiety|nerves|panic|dread))\b"
+    r"cope with (?:the |my |this )?(?:stress|anxiety|nerves|panic|dread)|cope$|"
+    r"deal with (?:the |my |this )?(?:stress|anxiety|nerves|panic|dread))\b"
     r"|\b(?:help|treatment|cure|tips?|advice)\s+(?:for|with)\s+(?:my\s+)?(?:test\s+|exam\s+)?(?:anxiety|nerves|panic)\b"
 )
 """How to bear a feeling, asked ("how do i calm down before my exam"): listened to, with what helps."""
+_TOPIC_WORD_RE = re.compile(r"\b(?:score|scores|release|match|matching|average|avg|percentile|retake|interviews?)\b")
+"""Words of a topic asked beside a feeling ("tips for anxiety about my score release?"): the topic is answered too."""
 _ASKS_TO_DO_RE = re.compile(
     r"(?:(?:so|ok|okay|hey|hi|quick q|question)\s+)?(?:can i|could i|is there a way|how do i|how can i|what happens if|"
     r"am i allowed|is it possible|do i have to|should i)\b(?!\s+(?:feel|be feeling|stop feeling|cope|deal|calm|relax|"
-    r"just vent|vent|cry|be (?:worried|scared|nervous|concerned|stressed|freaking out|panicking)|worry|panic|freak))"
+    r"just vent|vent|cry|be (?:worried|scared|nervous|concerned|stressed|freaking out|panicking)|worry|panic|freak|"
+    r"(?:even\s+|really\s+)?(?:do|make|handle|survive|pass|get through)\s+(?:this|it)\b))"
 )
 """A question of what to do ("can i void my score..."), not of how to feel ("how do i stop feeling like this")."""
 _LOGGED_RE = re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out|logged|log)\b")

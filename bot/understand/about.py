@@ -116,7 +116,7 @@ _TAKEN_RE = re.compile(
     r"(?:my )?(?:score|scores|results?) dropped\b(?!\s+(?:from|to|by|\d+\s*(?:points|pts)|again|a lot|so|like|"
     r"significantly|below|under|lower|each|every|over|in the last|the last|on|since|after|and))"
     # "the exam was so hard", "ck felt brutal": sat, judged afterwards
-    r"|\b(?:the exam|ck|step 2|the test|(?<!shelf )(?<!practice )(?<!nbme )exam)\s+(?:was|felt)\s+"
+    r"|\b(?:the exam|ck|step 2|the test)\s+(?:was|felt)\s+"
     r"(?:so\s+|really\s+|super\s+|insanely\s+)?"
     r"(?:much\s+|way\s+)?(?:hard|harder|rough|brutal|awful|terrible|tough|long|weird|exhausting|insane)\b"
     # "exam is done", "ck is over": sat, said of the exam itself

@@ -56,7 +56,10 @@ _SPAN = (
 _PLAN_EXPLICIT_RE = re.compile(
     r"\bstudy\s+(?:plan|schedule|calendar|timetable)\b"
     r"|\b(?:make|build|create|give|write|draft|design|set up|set|need|want|plan|get)\b.{0,25}"
-    r"\b(?:plan|schedule|calendar|timetable|template)\b"
+    r"\b(?:plan|schedule|calendar|timetable)\b"
+    # a template for the study day, not a personal statement's: "give me a template for dedicated"
+    r"|\btemplate\b(?=.*\b(?:day|days|blocks?|study|studying|dedicated|uworld|qbank|review)\b)"
+    r"|\b(?:day|blocks?|study|dedicated|review)\b.*\btemplate\b"
     r"|\bplan (?:out )?(?:my|for my|the|out)? ?(?:dedicated|studying|study|prep|weeks?|"
     r"months?|days?)\b"
     r"|\bdedicated (?:plan|schedule|period|starts?|begins?)\b"
@@ -114,7 +117,7 @@ _PLAN_REQUEST_RE = re.compile(
     r"\b(?:make|build|create|give|write|draft|design|set up|prepare|plan out|put together|come up with|"
     r"help me (?:make|build|plan|with))\s+(?:me\s+|for me\s+|us\s+)?(?:an?\s+|my\s+|the\s+)?(?:\w+\s+){0,3}?"
     r"(?:study\s+)?"
-    r"(?:plan|schedule|calendar|timetable|template)\b"
+    r"(?<!interview )(?<!rank list )(?<!rank )(?:plan|schedule|calendar|timetable)\b"
     r"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|plz\s+)?(?:make|build|create|give|write|draft|"
     r"prepare|set up|plan)\b.{0,30}\b(?:plan|schedule|calendar|timetable)\b"
 )
@@ -250,6 +253,8 @@ def thanks_us(text: str, norm: str) -> bool:
         and "?" not in text
         and _PLAN_EXPLICIT_RE.search(norm) is None
         and not re.search(r"\b(?:can|could|would|will)\s+(?:you|u)\b", norm)
+        # news after the thanks is answered: "ty. also my exam moved to april 2", "thanks! nbme 10 was 231 today"
+        and not re.search(r"\b(?:also|btw|moved|pushed|rescheduled|changed)\b|\d", norm)
     )
 
 
@@ -838,7 +843,10 @@ _HOPELESS_RE = re.compile(
     r"|\b(?:doing|do)\s+(?:everyone|the world|my family)\s+a\s+favou?r\s+if\s+i\b"
     # "no one would miss me", said alone (not "no one would miss me at the party if i skipped")
     r"|\b(?:nobody|no one|noone)\s+(?:would|will|d|ll)\s+(?:even\s+|really\s+)?(?:miss|notice)\s+me\b"
-    r"(?!\s+(?:at|in|for|during|if i (?:skip|skipped|left early|don t come|didn t come)))"
+    r"(?!\s+(?:at|in|on|during)\s+(?:the\s+|my\s+|a\s+|this\s+|our\s+)?(?:party|class|lecture|rounds|session|"
+    r"study session|study group|group|review|conference|clinic|dinner|meeting|event|wedding)\b"
+    r"|\s+(?:if|when)\s+i\s+(?:skip|skipped|left early|leave early|don t come|didn t come)\b"
+    r"|\s+(?:skipping|leaving|missing|ducking out)\b)"
     r"|\brather be dead\b|\bno future for me\b|\bchecking out (?:permanently|for good)\b"
     # being missed by no one: "everyone would be fine without me"
     r"|\b(?:everyone|everybody|they|the world|my family|people|all of them)\s+(?:would|will|d|ll)\s+(?:all\s+)?be\s+"
@@ -963,12 +971,13 @@ _HOPELESS_RE = re.compile(
     r"(?!\s+(?:to|into|on|for (?:a|the|my)|back|home|study|out|abroad))"
     r"|\b(?:wrote|written|writing|write|left)\s+(?:goodbye\s+|farewell\s+|last\s+)?(?:letters|notes)\s+(?:to|for)\s+"
     r"(?:my\s+)?(?:family|parents|mom|dad|everyone|friends|kids|partner|wife|husband)\b"
-    # one note, said with nothing of what it is for: "i wrote a note to my family tonight. doesn't matter"
-    # (not "wrote a note to my family about thanksgiving", "a letter to my parents thanking them")
+    # one note to family, unless what follows plainly makes it an errand ("about thanksgiving", "for her birthday",
+    # "thanking them", "she'll feed the cat"): "i wrote a note to my family tonight. doesn't matter" is a farewell
     r"|\b(?:wrote|written|writing|left|leaving)\s+(?:a|my|one)\s+(?:goodbye\s+|farewell\s+|last\s+|final\s+)?"
     r"(?:note|letter)\s+(?:to|for)\s+(?:my\s+)?(?:family|parents|mom|dad|mum|everyone|friends|kids|partner|wife|"
-    r"husband|sister|brother)\b(?!\s+(?:about|explaining|explain|saying|asking|telling|thank\w*|to|that|re|with|on|"
-    r"for|so|because|since|when|after|before|in case|if|letting|wishing|congrat\w*|and\s+(?:mailed|sent|posted))\b)"
+    r"husband|sister|brother)\b(?!\s+(?:about|for\s+(?:her|his|their|a|the|my)|thank\w*|congrat\w*|wishing|asking|"
+    r"she ll|he ll|they ll|they re|she s|he s|it s about|and\s+(?:mailed|sent|posted)|with\s+(?:my|the)\s+"
+    r"(?:schedule|address|plans?|dates?))\b)"
     r"|\bgiv\w*\s+(?:away\s+(?:all\s+)?(?:my|of my)\s+(?:stuff|things|belongings|possessions)|"
     r"(?:all\s+)?(?:my|of my)\s+(?:stuff|things|belongings|possessions)\s+away)\b"
     r"(?!\s+(?:before|because|since|as)\s+(?:i|we)\b)"  # "before i move for residency": a move, not a farewell
@@ -982,14 +991,12 @@ _IDIOM_RE = re.compile(
     r"\b(?:die|dying|died)\s+(?:of|from)\s+(?:embarrassment|boredom|cringe|laughter|laughing|shame|hunger)\b"
     # harm to one's chances, not oneself: "am i hurting myself by having the 238 show up"; life as a span of years
     r"|\b(?:hurt|hurting|harm|harming)\s+myself\s+by\s+(?:having|taking|applying|delaying|waiting|sending|letting|"
-    r"putting|showing|submitting|retaking|pushing|moving|choosing|picking|ranking|signaling|not\s+(?:taking|applying|"
-    r"sending|retaking|signaling))\b"  # chances, not a body: "by having the 238 show up", "by taking ck in march"
+    r"putting|showing|submitting|retaking|pushing|moving|choosing|picking|ranking|signaling|"
+    r"not\s+(?:taking|applying|sending|retaking|signaling))\b"  # chances, not a body: "by taking ck in march"
+    # an exam skipped or added, not a meal: "i don't want to hurt myself by skipping it" (of step 2, as a DO)
+    r"|\b(?:hurt|hurting|harm|harming)\s+myself\s+by\s+(?:not\s+)?(?:skipping|adding|dropping)\s+(?:it|ck|step\s*2|"
+    r"the exam|usmle|comlex|level\s*2|that)\b"
     r"|\bshoot\w*\s+myself\s+in\s+the\s+foot\b"
-    # harm to one's chances as a second worry: "i'd rather prep interviews, but i don't want to hurt myself either"
-    r"|\b(?:don t|dont|do not)\s+want\s+to\s+(?:hurt|harm)\s+myself\s+either\b"
-    # a pace that can't last, said with how long it must: "can't keep going like this for two months"
-    r"|\bcan t keep going\s+(?:like this|at this pace|at this rate)\s+(?:for|until|till)\s+(?:\w+\s+){0,2}?"
-    r"(?:weeks?|months?|days?|dedicated|the exam|my exam|ck)\b"
     r"|\b(?:later|earlier|late|early)\s+in\s+life\b|\b(?:work|real|social)\s+life\b"
     # "I'm not suicidal, just tired": what they rule out is not read as said (anything else still is).
     r"|\b(?:not|never|nt)\s+(?:suicidal|going to (?:hurt|kill) myself|"
@@ -1554,6 +1561,7 @@ def not_passed_by_the_start(norm: str) -> bool:
     return (
         _START_WORD_RE.search(norm) is not None
         and _NOT_PASSED_YET_RE.search(norm) is not None
+        and re.search(r"\b(?:apply|applying|applications?|eras|interviews?)\b", norm) is None
         and _WHAT_IF_RE.search(norm) is not None  # what happens then, not only what is left to do
     )
 
@@ -1562,7 +1570,10 @@ _WHAT_IF_RE = re.compile(
     r"\b(?:what happens|what if|what would happen|what do i do|what now|is that a problem|will i lose|lose my spot|"
     r"can they|rescind\w*|in trouble)\b"
 )
-_START_WORD_RE = re.compile(r"\b(?:residency|intern year|orientation|my program|start date|pgy ?1)\b")
+_START_WORD_RE = re.compile(
+    r"\bstart(?:ing|s)?\s+(?:residency|intern year|my program|in (?:june|july))\b|\bresidency starts?\b|\borientation\b"
+    r"|\bstart date\b|\bpgy ?1\b|\bjuly 1\b|\bmy program (?:starts|begins|says|requires|wants|needs)\b"
+)
 _NOT_PASSED_YET_RE = re.compile(
     r"\b(?:haven t|havent|have not|hasn t|hasnt|not|never|still not)\s+(?:yet\s+)?(?:passed|taken|sat|got my score)\s+"
     r"(?:step\s*2|step2|ck|it|the exam)\b(?!\s+(?:before|by|in time)\b.{0,30}\b(?:apply|eras|interview))"
@@ -1652,7 +1663,7 @@ _SAT_EXAM_RE = re.compile(
     # "finished step 2 today!!!", "took ck this morning": the day said, and it was today
     r"|\b(?:finished|took|sat|completed|survived)\s+(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards)\s+"
     r"(?:today|this (?:morning|afternoon)|earlier today|just now)\b"
-    r"|\b(?:step\s*(?:2|two)|ck|(?:the\s+)?exam|(?:the\s+)?test)\s+(?:is\s+)?(?:done|over|behind me)\b"
+    r"|\b(?:step\s*(?:2|two)|ck|the exam|the test)\s+(?:is\s+)?(?:done|over|behind me)\b"
     r"(?!\s+(?:being|yet|grading|in|on|at|by))"
     r"|\b(?:i m|im|i am)\s+(?:finally\s+)?done with (?:step\s*(?:2|two)|ck)\b"
     # "just finished. brain is mush. no idea how i did": finished, with how it went unknown
@@ -1749,7 +1760,9 @@ _NOT_A_RETAKE_RESULT_AFTER_RE = re.compile(
     # another exam's retake: "2nd attempt at step 1 was a pass"
     r"\s+(?:at|on|of|for)\s+(?:step\s*(?:1|one)|s1|comlex|level\s*[12]|the shelf|my shelf)\b"
     # one still ahead: "the retake is in two weeks", "retake scheduled for march"
-    r"|\s+(?:is|s)\s+(?:in|on|next|coming|scheduled|booked|this)\b|\s+(?:scheduled|booked|coming up|next)\b"
+    r"|\s+(?:is|s)\s+(?:in\s+(?:\d+|a|an|one|two|three|four|five|six|a few|few)\s+(?:days?|weeks?|months?)|"
+    r"on\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the|\d)|next|coming|"
+    r"scheduled|booked|this)\b|\s+(?:scheduled|booked|coming up|next)\b"
 )
 
 

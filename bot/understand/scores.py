@@ -613,8 +613,8 @@ _SUPPOSED_RE = re.compile(
     r"|enough\s+(?:for|to\s+(?:get|hit|score|reach))"
     r"|scared|afraid|worried|terrified|nervous|end(?:s|ed)? up|guess\w*|estimat\w*|plateau\w*|stuck at"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*"
-    # "how long to study to get a competitive score, like 255+"
-    r"|to (?:get|score|land)|competitive)\b"
+    # "how long to study to get a competitive score, like 255+" (not "it took me 8 weeks to get a 250")
+    r"|(?:how|what|study|studying|prep|prepare)\b(?:\s+\w+){0,5}?\s+to (?:get|score|land)|competitive score)\b"
 )
 
 
@@ -720,6 +720,8 @@ _SUBJECT_RE = re.compile(
 "everyone got 250+ and i got 231" is theirs then mine."""
 _MINE_BEFORE_RE = re.compile(
     r"\b(?:my|mine)\s*\(?\s*$|\bwith\s+my\s+$"
+    # "they say ortho is hard, my ck is 251 tho": theirs, said as such
+    r"|\bmy\s+(?:ck|step\s*2(?:\s*ck)?|score|s2|real score)\s+(?:is|was|came back|came in)\s+(?:at\s+|a\s+)?$"
     r"|\b(?:i'?m|i am|as)\s+an?\s+(?:[\w&/-]+\s+){0,3}?(?:applicant|student|grad|graduate|img|ms[1-4]|m[1-4])"
     r"\s+with\s+an?\s+$"
 )
@@ -847,7 +849,7 @@ _NOT_AIMING_RE = re.compile(
 """A score waved away ("i want FM so i'm not trying to hit 260"): no goal of theirs, nor a result."""
 _ASKED_FIGURE_RE = re.compile(
     # "how high is the avg for plastics these days, like is it 260+": a figure asked about
-    rf"\b{_FIGURE_WORDS}\b[^.!?]{{0,50}}\b(?:is it|is that|it s|its)\s+(?:like\s+|around\s+|about\s+|over\s+|above\s+|"
+    rf"\b{_FIGURE_WORDS}\b[^.!?]{{0,50}}\b(?:is it|is that)\s+(?:like\s+|around\s+|about\s+|over\s+|above\s+|"
     r"under\s+|below\s+|still\s+)?$"
     # "comlex 2 was 580, is that like a 240 usmle?": a conversion asked about, not a result
     r"|\b(?:is that|is it|that s|thats|would that be|does that equal)\s+(?:like|about|around|roughly|equal to|"
