@@ -907,7 +907,7 @@ _HOW_TO_FEEL_RE = re.compile(
     r"deal with (?:the |my |this )?(?:stress|anxiety|nerves|panic|dread))\b"
     r"|\b(?:help|treatment|cure|tips?|advice)\s+(?:for|with)\s+(?:my\s+)?(?:test\s+|exam\s+)?(?:anxiety|nerves|panic)\b"
 )
-"""How to bear a feeling, asked ("how do i calm down before my exam"): listened to, with what helps."""
+"""How to bear a feeling, asked ("how do i calm down before my exam"): listened to, not answered with a topic."""
 _TOPIC_WORD_RE = re.compile(r"\b(?:score|scores|release|match|matching|average|avg|percentile|retake|interviews?)\b")
 """Words of a topic asked beside a feeling ("tips for anxiety about my score release?"): the topic is answered too."""
 _ASKS_TO_DO_RE = re.compile(
