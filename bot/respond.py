@@ -98,7 +98,8 @@ _CONVERTS_RE = re.compile(
 OLD_STEP1_ANSWER = "s1s2-old-step1-number"
 """A scored Step 1 asked about without calling it low: programs still see its number."""
 _LOW_STEP1_RE = re.compile(
-    r"\b(?:low|lower|bad|poor|weak|below|only|mediocre|meh|terrible|awful|not great|hurt\w*|haunt\w*|red flag|offset|"
+    r"\b(?:low|lower|bad|poor|weak|below|only|mediocre|meh|ugh|terrible|awful|not great|hurt\w*|haunt\w*|red flag|"
+    r"offset|"
     r"make up|compensate|drag\w*|hold\w* (?:me )?back|against me)\b"
 )
 NO_QUOTA_ANSWER = "pass-no-quota"
