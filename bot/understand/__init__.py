@@ -689,6 +689,8 @@ def _settle(
         return "out_of_scope", 1.0, None
     if not has_score and cues.asks_dual_apply(norm):
         return "faq", 1.0, topics.MATCH_WITH_AVERAGE  # a question of its own, not two fields' averages
+    if not has_score and ("?" in text or _QUESTION_RE.match(norm)) and _QBANK_ENOUGH_RE.search(norm):
+        return "faq", 1.0, topics.STUDY_STRATEGIES  # "is 3200 questions enough", "60% of uworld done, enough?"
     if not has_spec and _TOP_SHARE_RE.search(text.lower()):
         return "faq", 1.0, topics.PERCENTILES  # "top 10% is what score": a percentile asked, not the averages
     if not has_score and cues.sick_for_the_exam(norm):
@@ -897,6 +899,11 @@ _DAYS_HELD_RE = re.compile(
 """The days left said, not asked ("i have 45 days. help"): what to do with them is the question."""
 _WHAT_NOW_RE = re.compile(r"\b(?:what do i|what should i|help|what now|where do i start|how do i)\b")
 """What to do now, asked ("what do i even do"): with the days left said, a plan for them."""
+_QBANK_ENOUGH_RE = re.compile(
+    r"\b\d[\d ]*\s*(?:q|qs|questions)\b.{0,30}\benough\b|\benough\s+(?:questions|qs)\b"
+    r"|\b(?:uworld|uw|qbank|amboss|passes?|pass)\b.{0,40}\benough\b"
+)
+"""Whether a number of questions or a bank's share is enough, asked: how many questions are enough."""
 _TOP_SHARE_RE = re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2}(?:st|nd|rd|th)\s+percentile\b")
 """A share of test takers ("top 10%", "90th percentile"): what percentiles answer."""
 _WEIGHS_HEARD = frozenset({"grief", "family", "first_gen", "impostor", "comparison", "abroad", "body", "guilt"})
