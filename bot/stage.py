@@ -30,7 +30,10 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
         "interviewing",
         re.compile(
             r"\b(?:interview (?:invites?|season|trail|day)|interviewing|interviewed (?:at|with)|after (?:my |all )?"
-            r"interviews|rank lists?|rank order lists?|ranking (?:meetings?|season|committee)|rank meetings?)\b"
+            r"interviews|rank lists?|rank order lists?|ranking (?:meetings?|season|committee)|rank meetings?|"
+            # "interviews are done", "finished my interviews": between the interviews and the rank list
+            r"interviews (?:are |r )?(?:done|over|finished)|"
+            r"(?:finished|done with|wrapped up) (?:my |all )?(?:\w+ )?interviews)\b"
         ),
     ),
     ("applying", re.compile(r"\b(?:eras|applying|application|apply (?:this|next) (?:cycle|year)|residencycas)\b")),

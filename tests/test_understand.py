@@ -842,6 +842,7 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("so excited and also kind of terrified, test on friday", "vent"),  # nerves with the day, nothing asked
         ("panicking, 4 days to go and my uwsa2 was 236", "log_progress"),  # the result read, with the panic met
         ("can i even do this", "vent"),  # self-doubt, not a topic
+        ("what are the causes of secondary hypertension", "out_of_scope"),  # medicine itself
         ("im the first gen in my family and nobody gets why i skip thanksgiving to study", "vent"),
         ("can you check in on me each night and ask what i finished", "study_plan"),  # a daily check-in asked
         ("what rotations should i split my week into? give me a template for dedicated", "study_plan"),

@@ -524,6 +524,9 @@ _CONTENT_RE = re.compile(
     r"(?!\s+(?:for|of)\s+(?:my|me|test|exam|stress|anxiety)\b)"
     r"|\bmechanism of action\b|\bdrug of choice\b"
     r"|\bwhich (?:enzyme|drug|nerve|artery|vitamin|gene|chromosome|hormone|bug|organism|antibiotic)\b"
+    # "what are the types of renal tubular acidosis": medicine's own lists, not the exam's
+    r"|\bwhat are the (?:types|causes|symptoms|signs|findings|complications|stages|classes|criteria) of\b"
+    r"(?!\s+(?:questions|blocks|the exam|step|ck|scores?|programs?|residenc\w*|signals|positions))"
     r"|\b(?:is|are) (?:deficient|mutated|elevated|inherited) in\b"
     # "what's the best antihypertensive in pregnancy": a question of medicine itself
     r"|\b(?:best|first line|preferred|safest)\s+(?:\w+\s+)?(?:antihypertensive|antibiotic|drug|treatment|abx|"
