@@ -130,6 +130,11 @@ _SURPRISE_RE = re.compile(
     r"didn t expect|didnt expect|did not expect|never expected)\b"
 )
 """A score met with surprise ("wow. 254. did not expect that"): news, told in a line."""
+_GOOD_NEWS_SHOUTED_RE = re.compile(r"^\s*\d{3}\s*!{2,}\s*$|freak\w*\s+out\b.*!|!!.*\bfreak\w*\s+out\b", re.IGNORECASE)
+"""A score shouted alone ("252!!") or with "freaking out!!": news to be glad about when the score is a good one."""
+_BAD_NEWS_WORDS_RE = re.compile(
+    r"\b(?:scared|afraid|worried|nervous|terrified|fail\w*|low|bad|disappoint\w*|below|ugh)\b"
+)
 SCORE_NEWS_CHARS = 60
 """Within this, a score told and nothing asked is news: one line on where it sits, not every field's figure."""
 FOR_SOMEONE_ELSE = "<i>Here's what helps after a fail, to pass on to them:</i>"
@@ -152,6 +157,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     """The answer to free text: small talk, a question when unsure, else the most specific advice."""
     k = knowledge
     norm = normalize(text)
+    news = (
+        parsed.score is not None and parsed.score >= modest_score(k) and parsed.status != "failed" and not parsed.quoted
+    )
+    shouted = news and parsed.feeling in (None, "panic", "stress") and _GOOD_NEWS_SHOUTED_RE.search(text) is not None
+    if shouted and (parsed.feeling is None or not _BAD_NEWS_WORDS_RE.search(norm)):
+        parsed = replace(parsed, feeling="celebration")  # "252!!", "got my score 262, freaking out!!": joy, not panic
     if parsed.feeling == "celebration" and parsed.score is not None and parsed.score < modest_score(k):
         parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
     if (
