@@ -130,8 +130,9 @@ _SURPRISE_RE = re.compile(
     r"didn t expect|didnt expect|did not expect|never expected)\b"
 )
 """A score met with surprise ("wow. 254. did not expect that"): news, told in a line."""
-_GOOD_NEWS_SHOUTED_RE = re.compile(r"^\s*\d{3}\s*!{2,}\s*$|freak\w*\s+out\b.*!|!!.*\bfreak\w*\s+out\b", re.IGNORECASE)
-"""A score shouted alone ("252!!") or with "freaking out!!": news to be glad about when the score is a good one."""
+_GOOD_NEWS_SHOUTED_RE = re.compile(r"^\s*(?:got\s+(?:an?\s+)?)?\d{3}\s*!{2,}\s*$", re.IGNORECASE)
+"""A score shouted alone ("252!!"): news to be glad about when the score is a good one. ("Freaking out" beside a
+score stays as said: it is joy for some and fear for others.)"""
 _BAD_NEWS_WORDS_RE = re.compile(
     r"\b(?:scared|afraid|worried|nervous|terrified|fail\w*|low|bad|disappoint\w*|below|ugh)\b"
 )
@@ -162,7 +163,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     )
     shouted = news and parsed.feeling in (None, "panic", "stress") and _GOOD_NEWS_SHOUTED_RE.search(text) is not None
     if shouted and (parsed.feeling is None or not _BAD_NEWS_WORDS_RE.search(norm)):
-        parsed = replace(parsed, feeling="celebration")  # "252!!", "got my score 262, freaking out!!": joy, not panic
+        parsed = replace(parsed, feeling="celebration")  # "252!!": joy, not a list read out
     if parsed.feeling == "celebration" and parsed.score is not None and parsed.score < modest_score(k):
         parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
     if (

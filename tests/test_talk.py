@@ -570,9 +570,6 @@ def test_a_specific_question_gets_its_specific_answer_first(advisor: Advisor, te
         ("is 238 ok for IM?? pls tell me yes", ("That's a fair thing to worry about",)),  # a plea is heard
         ("UWSA2 262!!! cant believe it", ("Congratulations", "That's great news")),  # a practice high, shouted
         ("254!!", ("Congratulations", "That's great news")),  # a good score shouted alone
-        ("just opened it, 259, freaking out!!", ("Congratulations", "That's great news")),  # joy said as "freaking out"
-        ("254!!", ("Congratulations", "That's great news")),  # a good score shouted alone
-        ("just opened it, 259, freaking out!!", ("Congratulations", "That's great news")),  # joy said as "freaking out"
         ("omg i got 212 did i fail", ("That rush of panic",)),  # their result is in: no "this close to the exam"
         # What weighs on them is named, not a stock line for the feeling.
         ("my grandpa passed away and my exam is in 10 days. should i push it?", ("I'm so sorry for your loss",)),
