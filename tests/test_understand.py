@@ -843,6 +843,7 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("panicking, 4 days to go and my uwsa2 was 236", "log_progress"),  # the result read, with the panic met
         ("can i even do this", "vent"),  # self-doubt, not a topic
         ("what are the causes of secondary hypertension", "out_of_scope"),  # medicine itself
+        ("how do i cope with the wait for my score", "vent"),  # the wait is the feeling asked about
         ("im the first gen in my family and nobody gets why i skip thanksgiving to study", "vent"),
         ("can you check in on me each night and ask what i finished", "study_plan"),  # a daily check-in asked
         ("what rotations should i split my week into? give me a template for dedicated", "study_plan"),
@@ -894,16 +895,23 @@ def test_a_retake_result_told_is_a_pass(knowledge: Knowledge, text: str) -> None
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "not_intent", "not_topic"),
     [
-        "i haven't taken ck yet, is that a problem for residency applications?",  # applying, not starting
-        "my avg is fine its 245 on ck, good for EM?",  # their own 245, said as a statement
+        ("got 2 weeks. what should i do about my rank list", "study_plan", None),  # another deadline's days
+        ("what are the signs of burnout", "out_of_scope", None),  # a feeling's signs, not medicine to teach
+        ("is a pass on step 1 enough these days", None, "study_strategies"),  # a pass mark, not a qbank pass
     ],
 )
-def test_near_misses_of_this_stops_rules_keep_their_reading(knowledge: Knowledge, text: str) -> None:
+def test_this_stops_rules_leave_their_near_misses(
+    knowledge: Knowledge, text: str, not_intent: str | None, not_topic: str | None
+) -> None:
     parsed = understand(text, knowledge)
-    assert parsed.intent != "out_of_scope"
-    assert 245 not in parsed.quoted
+    assert parsed.intent != not_intent and parsed.topic != not_topic
+
+
+def test_their_own_score_said_as_a_statement_stays_theirs(knowledge: Knowledge) -> None:
+    parsed = understand("my avg is fine its 245 on ck, good for EM?", knowledge)
+    assert parsed.score == 245 and 245 not in parsed.quoted
 
 
 def test_relief_after_the_exam_is_relief_not_exhaustion(knowledge: Knowledge) -> None:

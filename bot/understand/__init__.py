@@ -871,7 +871,7 @@ def _settle(
         return "vent", 1.0, None  # nerves with the day said, and nothing asked: met, not a topic or a plan
     if intent not in _PLAN_INTENTS and not has_score and cues.requests_a_plan(norm):
         return "study_plan", 1.0, None  # "good evening. kindly prepare for me a study timetable...": asked in words
-    held = _DAYS_HELD_RE.search(norm) is not None and not has_score
+    held = _DAYS_HELD_RE.search(norm) is not None and not has_score and not _NOT_STUDY_DAYS_RE.search(norm)
     if held and (intent == "days_left" or (len(text) < SPECIFIC_CHARS and _WHAT_NOW_RE.search(norm))):
         return "study_plan", 1.0, None  # "i have 45 days. help": the days are known; a plan for them is asked
     if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
@@ -897,11 +897,13 @@ _DAYS_HELD_RE = re.compile(
     r"(?!\s+(?:left\s+)?(?:until|till|to|before|after|of|off|in|between)\b(?!\s+(?:my|the)\s+(?:exam|test|ck|step)))"
 )
 """The days left said, not asked ("i have 45 days. help"): what to do with them is the question."""
+_NOT_STUDY_DAYS_RE = re.compile(r"\b(?:rank list|rank order|interviews?|eras|match|residency|sub ?i|away|vacation)\b")
+"""Days said with another deadline ("3 weeks. what about my rank list"): not the exam's, so no plan for them."""
 _WHAT_NOW_RE = re.compile(r"\b(?:what do i|what should i|help|what now|where do i start|how do i)\b")
 """What to do now, asked ("what do i even do"): with the days left said, a plan for them."""
 _QBANK_ENOUGH_RE = re.compile(
     r"\b\d[\d ]*\s*(?:q|qs|questions)\b.{0,30}\benough\b|\benough\s+(?:questions|qs)\b"
-    r"|\b(?:uworld|uw|qbank|amboss|passes?|pass)\b.{0,40}\benough\b"
+    r"|\b(?:uworld|uw|qbank|amboss|passes|(?:one|1|two|2|first|second|a single) pass)\b.{0,40}\benough\b"
 )
 """Whether a number of questions or a bank's share is enough, asked: how many questions are enough."""
 _TOP_SHARE_RE = re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2}(?:st|nd|rd|th)\s+percentile\b")
@@ -910,12 +912,12 @@ _WEIGHS_HEARD = frozenset({"grief", "family", "first_gen", "impostor", "comparis
 """What weighs on a student, said with no question and no exam named: listened to, whatever topic the model hears."""
 _HOW_TO_FEEL_RE = re.compile(
     r"\bhow (?:do|can|should|would) i (?:stop feeling|stop panicking|stop freaking out|not panic|calm down|calm myself|"
-    r"cope with (?:the |my |this )?(?:stress|anxiety|nerves|panic|dread)|cope$|"
+    r"cope with (?:the |my |this )?(?:stress|anxiety|nerves|panic|dread|waiting|the wait)|cope$|"
     r"deal with (?:the |my |this )?(?:stress|anxiety|nerves|panic|dread))\b"
     r"|\b(?:help|treatment|cure|tips?|advice)\s+(?:for|with)\s+(?:my\s+)?(?:test\s+|exam\s+)?(?:anxiety|nerves|panic)\b"
 )
 """How to bear a feeling, asked ("how do i calm down before my exam"): listened to, not answered with a topic."""
-_TOPIC_WORD_RE = re.compile(r"\b(?:score|scores|release|match|matching|average|avg|percentile|retake|interviews?)\b")
+_TOPIC_WORD_RE = re.compile(r"\b(?:low score|percentile|average|avg|retake|release date|when (?:do|will) scores)\b")
 """Words of a topic asked beside a feeling ("tips for anxiety about my score release?"): the topic is answered too."""
 _ASKS_TO_DO_RE = re.compile(
     r"(?:(?:so|ok|okay|hey|hi|quick q|question)\s+)?(?:can i|could i|is there a way|how do i|how can i|what happens if|"

@@ -56,7 +56,7 @@ _SPAN = (
 _PLAN_EXPLICIT_RE = re.compile(
     r"\bstudy\s+(?:plan|schedule|calendar|timetable)\b"
     r"|\b(?:make|build|create|give|write|draft|design|set up|set|need|want|plan|get)\b.{0,25}"
-    r"\b(?:plan|schedule|calendar|timetable)\b"
+    r"(?<!interview )(?<!interview day )(?<!rank list )\b(?:plan|schedule|calendar|timetable)\b"
     # a template for the study day, not a personal statement's: "give me a template for dedicated"
     r"|\btemplate\b(?=.*\b(?:day|days|blocks?|study|studying|dedicated|uworld|qbank|review)\b)"
     r"|\b(?:day|blocks?|study|dedicated|review)\b.*\btemplate\b"
@@ -114,6 +114,7 @@ def requests_a_plan(norm: str) -> bool:
 
 
 _PLAN_REQUEST_RE = re.compile(
+    r"(?!.{0,40}\b(?:interview|rank list|rank order|away rotation|call)\b)"
     r"\b(?:make|build|create|give|write|draft|design|set up|prepare|plan out|put together|come up with|"
     r"help me (?:make|build|plan|with))\s+(?:me\s+|for me\s+|us\s+)?(?:an?\s+|my\s+|the\s+)?(?:\w+\s+){0,3}?"
     r"(?:study\s+)?"
@@ -526,7 +527,8 @@ _CONTENT_RE = re.compile(
     r"|\bwhich (?:enzyme|drug|nerve|artery|vitamin|gene|chromosome|hormone|bug|organism|antibiotic)\b"
     # "what are the types of renal tubular acidosis": medicine's own lists, not the exam's
     r"|\bwhat are the (?:types|causes|symptoms|signs|findings|complications|stages|classes|criteria) of\b"
-    r"(?!\s+(?:questions|blocks|the exam|step|ck|scores?|programs?|residenc\w*|signals|positions))"
+    r"(?!\s+(?:questions|blocks|the exam|step|ck|scores?|programs?|residenc\w*|signals|positions|test anxiety|"
+    r"anxiety|burnout|stress|depression|panic))"
     r"|\b(?:is|are) (?:deficient|mutated|elevated|inherited) in\b"
     # "what's the best antihypertensive in pregnancy": a question of medicine itself
     r"|\b(?:best|first line|preferred|safest)\s+(?:\w+\s+)?(?:antihypertensive|antibiotic|drug|treatment|abx|"
@@ -846,11 +848,13 @@ _HOPELESS_RE = re.compile(
     r"|\b(?:doing|do)\s+(?:everyone|the world|my family)\s+a\s+favou?r\s+if\s+i\b"
     # "no one would miss me", said alone (not "no one would miss me at the party if i skipped")
     r"|\b(?:nobody|no one|noone)\s+(?:would|will|d|ll)\s+(?:even\s+|really\s+)?(?:miss|notice)\s+me\b"
-    r"(?!\s+(?:at|in|on|during)\s+(?:the\s+|my\s+|a\s+|this\s+|our\s+)?(?:party|class|lecture|rounds|session|"
-    r"study session|study group|group|review|conference|clinic|dinner|meeting|event|wedding)\b"
+    r"(?!\s+(?:at|in|on|during)\s+(?:the\s+|my\s+|a\s+|this\s+|our\s+)?(?:\w+\s+s\s+)?(?:party|class|lecture|rounds|"
+    r"grand rounds|session|study session|study group|group|review|conference|clinic|dinner|meeting|event|wedding)\b"
+    r"|.{0,40}\bif i (?:skip\w*|study|go study)\b"
     r"|\s+(?:if|when)\s+i\s+(?:skip|skipped|left early|leave early|don t come|didn t come)\b"
     r"|\s+(?:skipping|leaving|missing|ducking out)\b)"
     r"|\brather be dead\b|\bno future for me\b|\bchecking out (?:permanently|for good)\b"
+    r"|\b(?:don t|dont|do not|never) belong (?:in this world|on this earth|anywhere|here anymore|alive)\b"
     # being missed by no one: "everyone would be fine without me"
     r"|\b(?:everyone|everybody|they|the world|my family|people|all of them)\s+(?:would|will|d|ll)\s+(?:all\s+)?be\s+"
     r"(?:fine|okay|ok|better|happier)\s+without me\b"
@@ -975,12 +979,12 @@ _HOPELESS_RE = re.compile(
     r"|\b(?:wrote|written|writing|write|left)\s+(?:goodbye\s+|farewell\s+|last\s+)?(?:letters|notes)\s+(?:to|for)\s+"
     r"(?:my\s+)?(?:family|parents|mom|dad|everyone|friends|kids|partner|wife|husband)\b"
     # one note to family, unless what follows plainly makes it an errand ("about thanksgiving", "for her birthday",
-    # "thanking them", "she'll feed the cat"): "i wrote a note to my family tonight. doesn't matter" is a farewell
+    # "thanking them", "saying i'll be at the library"): "i wrote a note to my family tonight" is a farewell
     r"|\b(?:wrote|written|writing|left|leaving)\s+(?:a|my|one)\s+(?:goodbye\s+|farewell\s+|last\s+|final\s+)?"
     r"(?:note|letter)\s+(?:to|for)\s+(?:my\s+)?(?:family|parents|mom|dad|mum|everyone|friends|kids|partner|wife|"
-    r"husband|sister|brother)\b(?!\s+(?:about|for\s+(?:her|his|their|a|the|my)|thank\w*|congrat\w*|wishing|asking|"
-    r"she ll|he ll|they ll|they re|she s|he s|it s about|and\s+(?:mailed|sent|posted)|with\s+(?:my|the)\s+"
-    r"(?:schedule|address|plans?|dates?))\b)"
+    r"husband|sister|brother)\b(?!\s+(?:about|for\s+(?:her|his|their)\s+birthday|thank\w*|congrat\w*|wishing|"
+    r"(?:saying|that)\s+i ll be\s+(?:at|in|offline|back|home|out|away|busy)|and\s+(?:mailed|sent|posted)|"
+    r"with\s+(?:my|the)\s+(?:schedule|address|plans?|dates?))\b)"
     r"|\bgiv\w*\s+(?:away\s+(?:all\s+)?(?:my|of my)\s+(?:stuff|things|belongings|possessions)|"
     r"(?:all\s+)?(?:my|of my)\s+(?:stuff|things|belongings|possessions)\s+away)\b"
     r"(?!\s+(?:before|because|since|as)\s+(?:i|we)\b)"  # "before i move for residency": a move, not a farewell
@@ -997,7 +1001,8 @@ _IDIOM_RE = re.compile(
     r"putting|showing|submitting|retaking|pushing|moving|choosing|picking|ranking|signaling|"
     r"not\s+(?:taking|applying|sending|retaking|signaling))\b"  # chances, not a body: "by taking ck in march"
     # an exam skipped or added, not a meal: "i don't want to hurt myself by skipping it" (of step 2, as a DO)
-    r"|\b(?:hurt|hurting|harm|harming)\s+myself\s+by\s+(?:not\s+)?(?:skipping|adding|dropping)\s+(?:it|ck|step\s*2|"
+    r"|\b(?:hurt|hurting|harm|harming)\s+myself\s+(?:either\s+)?by\s+(?:not\s+)?(?:skipping|adding|dropping)\s+"
+    r"(?:it|ck|step\s*2|"
     r"the exam|usmle|comlex|level\s*2|that)\b"
     r"|\bshoot\w*\s+myself\s+in\s+the\s+foot\b"
     r"|\b(?:later|earlier|late|early)\s+in\s+life\b|\b(?:work|real|social)\s+life\b"
@@ -1254,7 +1259,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         "impostor",
         ("impost", "fraud", "belong", "smarter"),
         re.compile(
-            r"\b(?:impost[eo]r|imposter syndrome|(?:a|such a|total) fraud|don t belong|do not belong|dont belong|"
+            r"\b(?:impost[eo]r|imposter syndrome|(?:a|such a|total) fraud|"
+            r"(?:don t|do not|dont) belong(?!\s+(?:in this world|on this earth|anywhere|alive))|"
             r"(?:everyone|everybody|they re all|they are all)\s+(?:else\s+)?(?:is\s+|s\s+|are\s+)?(?:so\s+)?smarter)\b"
         ),
     ),
