@@ -81,6 +81,7 @@ _FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")
 _FAIL_TOLD_RE = re.compile(r"\bi(?:'ve| have)?\s+(?:(?!(?:a|an|the|my)\b)\w+\s+){0,3}?failed\b")
 """An answer written for someone who failed ("I've matched but failed Step 2 CK. What do I tell my program?")."""
 SCORED_STEP1_ANSWER = talk.SCORED_STEP1_ANSWER
+LEAVE_EARLY_ANSWER = "rt-incomplete"
 COUPLES_ANSWER = "match-couples"
 EARLY_COUPLES_ANSWER = "em-couples-military"
 PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
@@ -338,6 +339,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     ):
         # "step 2 after failing step 1, how does that look?": the Step 1 fail programs see, not a CK fail
         ruled_answer = k.answers.get(talk.STEP1_FAIL_ANSWER)
+    if ruled_answer is None and parsed.intent == "faq" and cues.asks_about_leaving_early(norm):
+        ruled_answer = k.answers.get(LEAVE_EARLY_ANSWER)  # "what's the penalty for leaving the test early"
     if ruled_answer is None and parsed.intent == "faq" and not failed and cues.asks_couples_match(norm):
         # "couples match question: my partner's in gen surg and im FM...": how the couples match works
         early = {"ophthalmology", "urology"} & {*parsed.specialties, *parsed.other_specialties}

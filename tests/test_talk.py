@@ -541,6 +541,7 @@ def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_ques
         ("my level 2 came back 575, what would that be on the usmle scale", "Can I convert my COMLEX score"),
         ("comlex 2 was 590, is that the same as a 245?", "Can I convert my COMLEX score"),  # not COMLEX's figures
         ("is 2900 qs enough for ck?", "How many practice questions are enough for Step 2 CK?"),
+        ("is there a penalty if i leave the exam early?", "If I leave Step 2 CK partway through"),
         ("wrapped up my interviews, does ck still affect where they rank me", "Do programs look at Step 2 again"),
         ("couples matching with my fiance, he's IM and i'm peds, same cities?", "How does the couples match work?"),
         ("applying after failing step 1, how bad does that look to programs?", "I failed Step 1 once and passed"),

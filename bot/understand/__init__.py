@@ -691,6 +691,12 @@ def _settle(
         return "faq", 1.0, topics.MATCH_WITH_AVERAGE  # a question of its own, not two fields' averages
     if not has_score and ("?" in text or _QUESTION_RE.match(norm)) and _QBANK_ENOUGH_RE.search(norm):
         return "faq", 1.0, topics.STUDY_STRATEGIES  # "is 3200 questions enough", "60% of uworld done, enough?"
+    if not has_score and cues.asks_about_leaving_early(norm):
+        return (
+            "faq",
+            1.0,
+            topics.RETAKES,
+        )  # "what's the penalty for leaving the test early": an attempt, not early matches
     if not has_spec and _TOP_SHARE_RE.search(text.lower()):
         return "faq", 1.0, topics.PERCENTILES  # "top 10% is what score": a percentile asked, not the averages
     if not has_score and cues.sick_for_the_exam(norm):

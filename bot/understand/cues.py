@@ -1717,6 +1717,17 @@ _WEIGHS_ON_RE = re.compile(
 )
 
 
+def asks_about_leaving_early(norm: str) -> bool:
+    """Leaving the exam before its end, asked about ("penalty for leaving the test early"): whether it counts."""
+    return _LEAVE_EARLY_RE.search(norm) is not None
+
+
+_LEAVE_EARLY_RE = re.compile(
+    r"\b(?:leav\w*|walk\w* out of|quit\w*|end\w*|stop\w*)\s+(?:the\s+|my\s+)?(?:test|exam|ck|step 2)\s+"
+    r"(?:early|halfway|partway|midway|before (?:the end|it s over|finishing))\b"
+)
+
+
 def asks_couples_match(norm: str) -> bool:
     """ "my gf and i want to couples match": how the couples match works, not two fields' averages."""
     return _COUPLES_RE.search(norm) is not None
