@@ -128,7 +128,7 @@ def row(text: str, **fields: Any) -> Any:
         row("rads avg, ive seen 249 and 251 posted, which one", score=None, quoted=(249, 251)),  # both heard
         row("people say 245 or 250 is the IM average, i got 248", score=248, own=True, quoted=(245, 250)),
         row("my seniors say ent is 255, true?", score=None, quoted=(255,)),
-        row("everyone told me 'get a 245 and relax' for IM", score=None, quoted=(245,)),  # heard, so not theirs
+        row("245 for IM? everyone says 245 is the avg", score=245),  # their own, with the same figure heard
         row("read on reddit that anything under 235 gets filtered for gas", score=None, quoted=(235,)),
         row("exam next week. what's passing now, still 214?", score=None, quoted=(214,)),  # the pass mark asked
         row("my comat peds was 108, does that matter", score=None),  # a school exam's number

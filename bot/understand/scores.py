@@ -195,8 +195,6 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     if score is not None and joined is not None and int(joined.group(1)) in quoted:
         quoted = (*quoted, score)  # "ive seen 255 and 257 floating around": both heard
         score = at = None
-    if score is not None and score in quoted and not _is_own(low, at if at is not None else 0):
-        score = at = None  # "told 'get a 250 and you'll be fine'... i'm at 247": the heard 250 is no score of theirs
     claimed = {p.score for p in practice} | {step1, comlex}
     # "practice scores: 228, 235, 233"; "2 NBMEs a week... my scores went 241, 243, 240": with a practice test named
     listed = _PRACTICE_LIST_RE.search(low) if "practice" in low or PRACTICE_NAME_RE.search(low) else None
