@@ -253,10 +253,14 @@ def thanks_us(text: str, norm: str) -> bool:
         _THANKS_US_RE.search(norm) is not None
         and "?" not in text
         and _PLAN_EXPLICIT_RE.search(norm) is None
-        and not re.search(r"\b(?:can|could|would|will)\s+(?:you|u)\b", norm)
-        # news after the thanks is answered: "ty. also my exam moved to april 2", "thanks! nbme 10 was 231 today"
-        and not re.search(r"\b(?:also|btw|moved|pushed|rescheduled|changed)\b|\d", norm)
+        and _ASKS_US_RE.search(norm) is None
+        and _NEWS_AFTER_THANKS_RE.search(norm) is None
     )
+
+
+_ASKS_US_RE = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
+_NEWS_AFTER_THANKS_RE = re.compile(r"\b(?:also|btw|moved|pushed|rescheduled|changed)\b|\d")
+"""News after the thanks, to be answered: "ty. also my exam moved to april 2", "thanks! nbme 10 was 231 today"."""
 
 
 _JOKE_RE = re.compile(r"\b(?:tell|give|know|got|have)\b.{0,15}\bjokes?\b|\bsay something funny\b|\bmake me laugh\b")
@@ -1570,11 +1574,13 @@ def not_passed_by_the_start(norm: str) -> bool:
     return (
         _START_WORD_RE.search(norm) is not None
         and _NOT_PASSED_YET_RE.search(norm) is not None
-        and re.search(r"\b(?:apply|applying|applications?|eras|interviews?)\b", norm) is None
+        and _APPLYING_RE.search(norm) is None
         and _WHAT_IF_RE.search(norm) is not None  # what happens then, not only what is left to do
     )
 
 
+_APPLYING_RE = re.compile(r"\b(?:apply|applying|applications?|eras|interviews?)\b")
+"""Still applying ("haven't taken ck yet, a problem for residency applications?"): no start date at risk yet."""
 _WHAT_IF_RE = re.compile(
     r"\b(?:what happens|what if|what would happen|what do i do|what now|is that a problem|will i lose|lose my spot|"
     r"can they|rescind\w*|in trouble)\b"

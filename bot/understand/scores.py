@@ -812,15 +812,12 @@ def _after_the_fail(low: str, score: int, practice: tuple[PracticeResult, ...]) 
         return score
     tried = {p.score for p in practice}
     # a practice range's upper end is a practice result too ("nbmes are 228-235")
-    tried |= {int(high) for low_end, high in _SPAN_RE.findall(low) if int(low_end) in tried}
+    tried |= {int(high) for low_end, high in _RANGE_RE.findall(low) if int(low_end) in tried}
     # a retake's result told, not one hoped for ("hoping for 230 on the retake")
     said = [n.value for n in _numbers(low) if 100 <= n.value <= 300 and not _is_supposed(low, n.start)]
     later = [n for n in said if n not in failed and n not in tried]
     later = [n for n in later if score < n <= 300]
     return later[0] if len(set(later)) == 1 else score
-
-
-_SPAN_RE = re.compile(r"(?<!\d)(\d{3})\s*(?:-|to|–)\s*(\d{3})(?!\d)")
 
 
 def someone_got(text: str) -> int | None:
