@@ -114,8 +114,11 @@ def requests_a_plan(norm: str) -> bool:
 
 
 _PLAN_REQUEST_RE = re.compile(
+    # the verb first, then the look for what the plan is for: looking ahead 40 characters at every
+    # position of a long post cost it about 0.4 ms
+    r"\b(?=make|build|create|give|write|draft|design|set up|prepare|plan out|put together|come up with|help me)"
     r"(?!.{0,40}\b(?:interview|rank list|rank order|away rotation|call)\b)"
-    r"\b(?:make|build|create|give|write|draft|design|set up|prepare|plan out|put together|come up with|"
+    r"(?:make|build|create|give|write|draft|design|set up|prepare|plan out|put together|come up with|"
     r"help me (?:make|build|plan|with))\s+(?:me\s+|for me\s+|us\s+)?(?:an?\s+|my\s+|the\s+)?(?:\w+\s+){0,3}?"
     r"(?:study\s+)?"
     r"(?<!interview )(?<!rank list )(?<!rank )(?:plan|schedule|calendar|timetable)\b"
