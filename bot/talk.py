@@ -114,6 +114,11 @@ _WEIGHING_ACK = {
     "You've already come a long way.",
     "comparison": "Comparing yourself with the scores people post is brutal, and it's a skewed picture: people share "
     "their best news, not the middle.",
+    "partner": "Setting your score beside the score of someone close to you is hard, and it says nothing about your "
+    "worth to each other or as a doctor: you were each measured on a different day, and your match depends on far "
+    "more than one number.",
+    "numb": "Feeling flat or empty after months of pressure is really common: it doesn't switch off the moment "
+    "something arrives, and it isn't a sign that anything is wrong with you or your result.",
     "impostor": "Feeling like an impostor is very common in medicine, and it says more about the bar you set "
     "yourself than about what you know. You earned your place here.",
     "abroad": "Doing this as an IMG, often far from home and with less support, is hard. Feeling behind doesn't mean "
@@ -155,6 +160,9 @@ _WITHOUT_A_FEELING = frozenset(
         "waiting",
         "anger",
         "overwhelmed",
+        "numb",
+        "partner",
+        "comparison",
     }
 )
 """What weighs enough to name even when the model heard no feeling in how it was said."""
@@ -271,6 +279,14 @@ def vent(parsed: Parsed, *, score_out: bool = False) -> Reply:
         then, buttons = _AFTER_WAITING, (Button("When do scores come out?", f"/faq {topics.SCORE_RELEASE}"),)
     elif far:
         then, buttons = _AFTER_FAR, (Button("Step 1 P/F and Step 2 CK", f"/faq {topics.STEP1_PASS_FAIL}"),)
+    elif (
+        parsed.score is not None
+        and not (parsed.hypothetical or parsed.someone_else)
+        and parsed.weighing not in (None, "pride")
+    ):
+        # "my wife got 262 and I got 237... I feel pathetic": their result is in, so no studying is offered
+        then = _AFTER_RESULT
+        buttons = (Button(f"What fits a {parsed.score}?", f"/score {parsed.score}"),)
     else:
         # "so proud of myself rn": pride said with no other feeling is good news, not something weighing on them
         proud = parsed.weighing == "pride" and parsed.feeling in (None, "celebration", "relief")
@@ -289,6 +305,10 @@ _AFTER_STRESS = (
 )
 _AFTER_NAMED = (
     "I'm here if you want to talk it through, or to shape the studying around it: a lighter week is a plan too."
+)
+_AFTER_RESULT = (
+    "I'm here if you want to talk it through. When you're ready, we can look at what your score means for the "
+    "fields you're weighing."
 )
 _AFTER_FEELING = {
     "exhaustion": "Take the day if you need it: if you have a plan with me, /pause holds it while you rest, and "

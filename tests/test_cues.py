@@ -69,6 +69,13 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("I PASSED (thank god)", "relief"),  # an aside about this exam still counts
         ("ck done, heart racing the whole time, thank god it's over", "relief"),
         ("step 1 was a pass (first attempt, thank god). ck goal 250 feels impossible", None),  # an aside
+        ("i passed!! 229, i was convinced i bombed it", "relief"),  # sure of a fail, then a pass
+        ("score is 241 and i feel nothing at all", "exhaustion"),  # flat after the news, not joy
+        ("uwsa1 was 61% and i cried in the library", "disappointment"),  # tears said in words
+        ("I GOT 255!!! crying in my car", "celebration"),  # tears beside joy are joy
+        ("exam in 2 days and i'm not okay", "stress"),
+        ("third block today, 49%, im literally dying", "exhaustion"),  # worn out, as students say it
+        ("scores tomorrow and i cannot breathe", "panic"),
     ],
 )
 def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: str | None) -> None:

@@ -261,6 +261,15 @@ def row(text: str, **fields: Any) -> Any:
         ),
         row("my cousin is a non-US IMG. step 2 ck 259, graduated in 2015. does YOG matter?", score=259, someone=True),
         row("one says the CK average is 249, another says 245, i say its closer to 247", score=None),
+        # Someone else's result, whoever they are: "one of them", an upperclassman, "this girl from my school".
+        row("the M4s keep bragging, one of them got a 268 and matched ENT. should i start uworld", score=None),
+        row("an upperclassman got 259 and matched rads, how long did he study", score=None),
+        row("this girl from my school got a 271, how", score=None),
+        row("everyone on my feed has 255+, am I behind", score=None),
+        row("i'm a guy and got 247, ok for ortho?", score=247),  # the student's own, said of themselves
+        # A result told with a dash or a colon, beside a prediction: the result is theirs.
+        row("score came out - 243. my uwsa2 predicted 251, what happened", score=243),
+        row("Retake: 228. First attempt was 209. finally", score=228),
         # The results a practice test went through.
         row(
             "nbme went from 218 to 229, good?",
@@ -309,6 +318,9 @@ def test_a_stated_score_is_the_students_own_and_an_asked_one_is_not(text: str, o
         ("is 58% correct bad for a 245 goal", True),  # the goal named after the number
         ("250 or bust for rads, is that crazy", True),
         ("studied 300 hours so far, is that enough for 250", True),
+        ("nbme 9 was 219, can i get to 245 in five weeks", True),  # a figure to climb to
+        ("does 248 vs 252 change anything for anesthesia", True),  # two figures set side by side
+        ("matched ortho with a mediocre score like 238, possible?", True),  # a figure picked to ask with
         ("is 245 enough for ortho", False),  # the number asked about comes first: "your 245"
         ("is 240 good for IM?", False),  # asked about, not supposed: "your 240"
         ("I got 251, ok for derm?", False),

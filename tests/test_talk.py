@@ -799,7 +799,27 @@ def test_news_with_a_question_without_a_question_mark_gets_the_answer(advisor: A
         ("took ck yesterday, feel like i bombed it", "nothing you need to do while you wait"),  # the wait
         ("so burnt out", "/pause holds it"),  # rest, and how to take it
         ("ugh so stressed about everything", "what's weighing on you most"),  # in the thick of it
+        # a result in hand: what it means next, never studying
+        ("my boyfriend scored 259 and i got 236, i feel so small", "what your score means"),
+        ("got my 246 today and i feel kind of flat", "what your score means"),
+        ("everyone in my cohort has 250+ and i'm here with 238", "what your score means"),
     ],
 )
 def test_after_the_feeling_the_next_line_fits_where_they_are(advisor: Advisor, text: str, then: str) -> None:
     assert then in say(advisor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("my boyfriend scored 259 and i got 236, i feel so small", "someone close to you"),
+        ("got my 246 today and i feel kind of flat", "Feeling flat or empty"),
+        ("everyone in my cohort has 250+ and i'm here with 238", "Comparing yourself"),
+    ],
+)
+def test_what_weighs_beside_a_score_is_heard_not_answered_with_a_fit_list(
+    advisor: Advisor, text: str, named: str
+) -> None:
+    shown = say(advisor, text)
+    assert named in shown
+    assert "here's how you sit against each specialty" not in shown

@@ -944,6 +944,7 @@ def test_a_plain_question_about_a_field_carries_no_feeling_unless_one_is_said(
         ("264!!!! i screamed so loud 😭😭 ortho here i come", "relief", None),  # tears of joy, not sorrow
         ("i screamed when i saw 209 😭 i failed", "failure", "failed"),  # not tears of joy
         ("I PASSED!!! 229 after failing last time!!!", "relief", "passed"),
+        ("second attempt came back 231. after failing the first one i'm so relieved", "relief", "passed"),
         ("my hands are shaking opening the score portal", "panic", None),  # the body says it  # the fail is behind them
         ("I took CK yesterday. Now I'm convinced I failed. how soon can I know?", "worry", "taken"),  # no result yet
         ("228 on CK. Step 1 passed on second attempt. is gen surg impossible?", None, None),  # Step 1's retake

@@ -592,6 +592,10 @@ _SHARPER_THAN_STRESS = frozenset({"worry", "panic", "disappointment", "relief", 
 """Feelings a plain cue names more exactly than the model's broad "stress"."""
 
 
+_PASS_MISREAD = ("panic", "failure", "shame")
+"""Feelings the model hears in the words around a pass ("so sure i failed", "after failing the first time")."""
+
+
 def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: list[str]) -> Feeling | None:
     if _hopeless_by_rule(norm):
         return "hopeless"
@@ -612,7 +616,11 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
             return "hopeless"
     label, p = next(((f, q) for f, q in feelings if f != "hopeless"), ("none", 0.0))
     learned = label if label != "none" and p >= FEELING_AT else None
-    felt = cues.felt(text, norm) if learned in (None, "celebration", "stress", "exhaustion") else None
+    felt = cues.felt(text, norm) if learned in (None, "celebration", "stress", "exhaustion", *_PASS_MISREAD) else None
+    if learned in _PASS_MISREAD and felt == "relief" and not cues.distress_words(norm):
+        return "relief"  # "passed. 221 but PASSED. after failing the first time I'm so relieved": the pass is the news
+    if learned in _PASS_MISREAD:
+        return learned  # type: ignore[return-value]
     if learned == "stress" and felt in _SHARPER_THAN_STRESS:
         return felt  # type: ignore[return-value]  # "scared of ck, is that normal": worry said plainly
     if learned == "exhaustion" and felt == "relief" and not cues.distress_words(norm):
@@ -666,6 +674,9 @@ def _settle(
         and "?" not in text
         and cues.weighing(norm) in _WEIGHS_HEARD
         and not cues.names_the_exam(norm)
+        and not _CLAUSE_ASKS_RE.search(
+            text.lower()
+        )  # "one of my friends got 250, how long to study": asked all the same
     ):
         return "vent", 1.0, None  # "first gen and my parents don't get why i can't come home": heard, not a topic
     if intent == "vent" and len(text) < SPECIFIC_CHARS and _ASKS_TO_DO_RE.match(norm) and not cues.weighing(norm):
@@ -709,6 +720,14 @@ def _settle(
         and parse_progress(text)[0] is not None
     ):
         return "log_progress", 1.0, None  # "week 3 total 410 questions": work done, logged (not the exam's format)
+    if (
+        intent == "log_progress"
+        and not has_score
+        and "?" not in text
+        and len(text) < LOG_CHARS
+        and None not in parse_progress(text)
+    ):
+        return "log_progress", 1.0, None  # "40q block 54% im actually dying": a count and a percent, told
     if not has_score and "?" not in text and did_nothing(text):
         return (
             "log_progress",
@@ -768,6 +787,15 @@ def _settle(
     if has_score and not has_spec and cues.asks_why_real_differs(norm):
         # "practice scores 260+, got a 247 on the real thing. how is that even possible": why, not what fits
         return "faq", 1.0, topics.PRACTICE_TESTS
+    if (
+        intent in {"vent", "score_fit", "score_check", "unknown"}
+        and not has_spec
+        and "?" not in text
+        and not _CLAUSE_ASKS_RE.search(text.lower())
+        and cues.weighing(norm) in _WEIGHS_HEARD
+    ):
+        # "my wife got 262 and I got 237... I feel pathetic": what weighs on them is heard first, not a fit list
+        return "vent", 1.0, None
     goal_or_guess = (nums.hypothetical and not nums.own) or (nums.score is None and nums.other is not None)
     converting = nums.score is None and _ASKS_A_SCORE_RE.search(norm) is not None  # "58% avg = what score"
     if (goal_or_guess or converting) and not has_spec and not nums.practice and _QBANK_PERCENT_RE.search(text):
@@ -806,6 +834,8 @@ def _settle(
         and not has_score
         and intent not in _PLAN_INTENTS
         and not (intent == "practice_score" and nums.practice)
+        # "everyone in my class got 250+ and i feel behind": a feeling with their figures, nothing asked
+        and not (intent == "vent" and "?" not in text and not _CLAUSE_ASKS_RE.search(text.lower()))
     ):
         # "is the IM average really 240": the field's averages; "is 230 the cutoff for IM" is screening, and
         # friends' scores beside "applying IM" leave the question the model heard
@@ -914,7 +944,9 @@ _QBANK_ENOUGH_RE = re.compile(
 """Whether a number of questions or a bank's share is enough, asked: how many questions are enough."""
 _TOP_SHARE_RE = re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2}(?:st|nd|rd|th)\s+percentile\b")
 """A share of test takers ("top 10%", "90th percentile"): what percentiles answer."""
-_WEIGHS_HEARD = frozenset({"grief", "family", "first_gen", "impostor", "comparison", "abroad", "body", "guilt"})
+_WEIGHS_HEARD = frozenset(
+    {"grief", "family", "first_gen", "impostor", "comparison", "partner", "numb", "abroad", "body", "guilt"}
+)
 """What weighs on a student, said with no question and no exam named: listened to, whatever topic the model hears."""
 _HOW_TO_FEEL_RE = re.compile(
     r"\bhow (?:do|can|should|would) i (?:stop feeling|stop panicking|stop freaking out|not panic|calm down|calm myself|"
@@ -932,6 +964,12 @@ _ASKS_TO_DO_RE = re.compile(
     r"(?:even\s+|really\s+)?(?:do|make|handle|survive|pass|get through)\s+(?:this|it)\b))"
 )
 """A question of what to do ("can i void my score..."), not of how to feel ("how do i stop feeling like this")."""
+_CLAUSE_ASKS_RE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but|so|anyway|ok|okay)\s+)"
+    r"(?:how (?:long|many|much|do|should|can)|what (?:should|do|is|are)|"
+    r"when (?:should|do|is)|should i|can i|do i|is it|are there)\b"
+)
+"""A question asked in a clause of its own, with or without its question mark: "..., how long to study"."""
 _LOGGED_RE = re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out|logged|log)\b")
 _QBANK_PERCENT_RE = re.compile(
     r"\b\d{2}\s*(?:%|percent)(?=.{0,40}\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b)"

@@ -1202,6 +1202,15 @@ def did_not_match(norm: str) -> bool:
     return "match" in norm and _DID_NOT_MATCH_RE.search(norm) is not None
 
 
+_NUMB_RE = re.compile(
+    r"\b(?:feel|felt|feeling)\s+(?:\w+\s+){0,2}?(?:numb|empty|hollow|flat)\b"
+    r"|\b(?:feel|felt|feeling)\s+(?:absolutely\s+|honestly\s+|literally\s+|just\s+)?nothing\b"
+    r"(?!\s+(?:is|was|works|will|i|makes|sticks|helps|goes|went|seems|about|but|else|changes|can))"
+    r"|\b(?:i m|im|i am)\s+(?:just\s+|so\s+)?"
+    r"(?:numb|empty)\b"
+)
+"""Flat after the news: "got 244 and i honestly feel nothing", "it's fine right? why do i feel empty"."""
+
 Weighing = Literal[
     "grief",
     "unmatched",
@@ -1209,6 +1218,8 @@ Weighing = Literal[
     "family_hint",
     "first_gen",
     "comparison",
+    "partner",
+    "numb",
     "impostor",
     "abroad",
     "body",
@@ -1285,14 +1296,43 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             "insta",
             "sdn",
             "group chat",
+            "cohort",
             "compar",
         ),
         re.compile(
-            r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat)\b"
-            r".{0,50}\b(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
+            r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat|"
+            r"cohort)\b"
+            r".{0,50}\b(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*|have|has|had)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
             r"\bcompar\w* myself\b"
         ),
     ),
+    (
+        # "my wife got 262 and I got 237... I feel pathetic": someone close's result beside theirs, and how it feels
+        "partner",
+        (
+            "wife",
+            "husband",
+            "partner",
+            "fianc",
+            "boyfriend",
+            "girlfriend",
+            "bf",
+            "gf",
+            "friend",
+            "roommate",
+            "twin",
+            "brother",
+            "sister",
+        ),
+        re.compile(
+            r"\b(?:wife|husband|partner|fianc\w*|boyfriend|girlfriend|bf|gf|best friend|roommate|twin|brother|"
+            r"sister)\s+"
+            r"(?:got|scored|had)\b.{0,160}\b(?:feel|felt|feeling)\s+(?:so\s+|really\s+|kind of\s+|kinda\s+)?"
+            r"(?:pathetic|stupid|dumb|inadequate|behind|worse|bad|like a failure|embarrassed|ashamed|small|jealous|"
+            r"useless)\b"
+        ),
+    ),
+    ("numb", ("nothing", "numb", "empty", "hollow", "flat"), _NUMB_RE),
     (
         "abroad",
         ("img", "fmg", "international"),
@@ -1679,7 +1719,7 @@ _SAT_EXAM_RE = re.compile(
     r"(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards|prometric)\b"
     r"|\bwalked out of (?:the\s+)?(?:prometric|test(?:ing)? cent(?:er|re)|exam)\b"
     # "finished step 2 today!!!", "took ck this morning": the day said, and it was today
-    r"|\b(?:finished|took|sat|completed|survived)\s+(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards)\s+"
+    r"|\b(?:finished|took|sat|completed|survived|gave|wrote)\s+(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards)\s+"
     r"(?:today|this (?:morning|afternoon)|earlier today|just now)\b"
     r"|\b(?:step\s*(?:2|two)|ck|the exam|the test)\s+(?:is\s+)?(?:done|over|behind me)\b"
     r"(?!\s+(?:being|yet|grading|in|on|at|by))"
@@ -1826,7 +1866,7 @@ _DISAPPOINTED_RE = re.compile(
 _PANIC_BODY_RE = re.compile(
     r"\b(?:heart (?:is )?(?:racing|pounding|beating out)|panic attacks?|(?:can t|cant|couldn t) breathe|"
     r"(?:hands?|body|legs?) (?:are |is |keep |won t stop )?(?:literally )?shaking|i m shaking|im shaking|"
-    r"hyperventilat\w*|chest (?:is )?tight)\b"
+    r"hyperventilat\w*|chest (?:is )?tight|cannot breathe)\b"
 )
 _ASIDE_RE = re.compile(r"\([^()]*\)")
 """A parenthetical aside: "(first attempt, thank god)"."""
@@ -1875,8 +1915,13 @@ _FAIL_WORD_RE = re.compile(r"\b(?:fail|failed|failing)\b")
 _CRYING_WORDS_RE = re.compile(r"\b(?:crying|cried|in tears|sobbing|tearing up)\b")
 _HAPPY_TEARS_RE = re.compile(
     r"\b(?:can t believe|cant believe|happy|omg|finally|yay|let s go|lets go|so proud|proud|crying happy|"
-    r"tears of joy|screamed|screaming|i did it)\b"
+    r"tears of joy|screamed|screaming|i did it|never thought i d (?:see|get|hit|score))\b"
 )
+_SURE_FAILED_RE = re.compile(
+    r"\b(?:so sure|was sure|convinced|certain|thought|swore)\s+(?:that\s+)?i\s+(?:had\s+)?(?:failed|bombed|flunked)\b"
+)
+"""Walking out sure of a fail: beside a pass, the news is relief ("I PASSED. i was so sure i failed")."""
+_NOT_OK_RE = re.compile(r"\b(?:i m|im|i am)\s+(?:really\s+|so\s+)?not\s+(?:ok|okay|alright)\b(?!\s+with\b)")
 
 
 def felt(text: str, norm: str) -> str | None:
@@ -1884,6 +1929,10 @@ def felt(text: str, norm: str) -> str | None:
     "relief" ("phew, 238"), "worry" ("am I screwed?"), and plain joy the model missed ("HOLY CRAP 258");
     None when none is plain."""
     crying = not _SAD_EMOJI.isdisjoint(text) or ":(" in text or ":'(" in text
+    if _PASSED_RE.search(norm) and _SURE_FAILED_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
+        return "relief"  # "I PASSED. 233. i was so sure i failed i'm literally shaking": the shaking is relief
+    if _NUMB_RE.search(norm):
+        return "exhaustion"  # "got 244 and i honestly feel nothing": flat after months of it, not joy
     if crying and _HAPPY_TEARS_RE.search(norm) and not _FAIL_WORD_RE.search(norm):
         return "relief"  # "can't believe i got a 259 😭😭": tears of joy (not "screamed when i saw 219 😭 failed")
     # tears said in words count beside a pass: "PASSED. 243. I'm crying in the car"
@@ -1892,6 +1941,10 @@ def felt(text: str, norm: str) -> str | None:
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
     if _DISAPPOINTED_RE.search(norm) or crying:
         return "disappointment"
+    if _CRYING_WORDS_RE.search(norm) and not _HAPPY_TEARS_RE.search(norm) and not joyful(text, norm):
+        return "disappointment"  # "free 120 was 58% and i cried for an hour": tears said in words, no joy beside
+    if _NOT_OK_RE.search(norm):
+        return "stress"  # "SCORE RELEASE IN 3 HOURS. I'M NOT OK": said plainly
     if _RELIEF_RE.search(norm) and not _relief_only_in_an_aside(text):
         return "relief"  # "I PASSED (thank god)"; not "step 1 was a pass (first attempt, thank god)"
     if _PANIC_BODY_RE.search(norm):
@@ -1911,7 +1964,10 @@ def felt(text: str, norm: str) -> str | None:
 
 _WORN_OUT_RE = re.compile(
     r"\b(?:body (?:hurts|aches)|everything hurts|honestly (?:so )?done|so done|running on (?:empty|fumes)|"
-    r"can t keep (?:going|doing this)|cant keep (?:going|doing this))\b(?!\s+(?:with|w)\b)"
+    r"can t keep (?:going|doing this)|cant keep (?:going|doing this)|"
+    # "40q block 54% im actually dying": worn out, said as students say it (not "dying to know")
+    r"(?:i m|im)\s+(?:actually\s+|literally\s+|lowkey\s+|so\s+)?dying(?!\s+(?:to|for|of|inside\b)))"
+    r"\b(?!\s+(?:with|w)\b)"
 )
 
 

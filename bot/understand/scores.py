@@ -49,6 +49,8 @@ _LABEL_BEFORE_RE = re.compile(
     r"aged|gpa|mcat|phase|part|day|week|month|class|cohort|attempt|try|round|test|exam|"
     r"section|id|through|thru|class of(?: about| around| like)?)\s*[-#:.]?\s*$|#\s*$"
 )
+_RESULT_LABEL_RE = re.compile(r"\b(?:attempt|try|round|test|exam|time)\s*[:=]\s*$")
+"""A label with a colon before a score-sized number: the result of that attempt ("second attempt: 236")."""
 _PRACTICE_LABEL_RE = re.compile(r"\b(?:nbme|uwsa|cbse|cbssa|ccssa)\s*[-#:.]?\s*$")
 _AGE_BEFORE_RE = re.compile(r"\b(?:i\s*'?\s*m|i am|im)\s*$")
 _BOUNDARY_RE = re.compile(
@@ -81,6 +83,9 @@ _STRONG_BEFORE_RE = re.compile(
     r"\b(?:got|get|gotten|getting|scored|scoring|score|scores|pulled|earned|received|hit)"
     r"\b(?:\s+(?:a|an|of|was|is|were|like|around|about|only|just|maybe|exactly|approx|"
     r"approximately|roughly|probably|barely|literally|=|:))*\s*[~:=]?\s*$"
+    # "got my score today - 245", "results are in: 251": the result told with a dash or a colon
+    r"|\b(?:score|scores|result|results)\b(?:\s+(?:came|comes|is|are|just|finally|out|back|in|today|yesterday|this|"
+    r"morning|dropped|released))*\s*[-:]\s*$"
 )
 _NEGATIVE_RE = re.compile(r"(?:^|[\s(~])-$|\bminus\s*$")
 _GLUED_BEFORE_RE = re.compile(r"[^\W\d_]$|[$#@£€/:]$|(?:[a-z]|[0-9])-$|[0-9][.,]$")
@@ -250,6 +255,15 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
             or any(_is_supposed(low, m.start()) for m in re.finditer(rf"(?<!\d){score}(?!\d)", low))
         )
     )
+    if score is not None and at is not None and not own and not supposed and not _RESULT_TOLD_RE.search(low):
+        # "how much does 245 vs 250 matter": two figures set side by side to ask about, neither a result
+        versus = _VERSUS_RE.search(low)
+        supposed = (
+            versus is not None
+            and str(score) in versus.group()
+            and not any(str(q) in versus.group() for q in quoted)  # "245 vs the 250 avg": theirs against a figure
+            and not low[max(0, at - 3) : at].endswith("my ")
+        )
     theirs = _judged_for_someone(low) if quoted or score is not None else None
     # "my husband got 250, is that good for EM?", "my friend got 236... is 236 too low for IM": read against
     # the averages for them, never kept as the student's
@@ -280,6 +294,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     )
 
 
+_VERSUS_RE = re.compile(r"(?<!\d)\d{3}\s*(?:vs\.?|versus|compared (?:to|with))\s*(?:an?\s+)?\d{3}(?!\d)")
 _JOINED_RE = re.compile(r"(?<!\d)(\d{3})\s*(?:and|or|vs\.?|,|/|to|and now|now|then)\s*$")
 """A number said right after another ("255 and 257", "245 ... and now 249"): the same kind as that one."""
 
@@ -613,6 +628,10 @@ _SUPPOSED_RE = re.compile(
     r"|enough\s+(?:for|to\s+(?:get|hit|score|reach))"
     r"|scared|afraid|worried|terrified|nervous|end(?:s|ed)? up|guess\w*|estimat\w*|plateau\w*|stuck at"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*"
+    # a figure to climb to: "is that enough time to get to 240", "can i bring it up to 250"
+    r"|(?:get|go|bring it|push it|make it|jump|climb|raise it|improve it)\s+(?:up\s+|all the way\s+)?to"
+    # a figure picked to ask with: "with a so-so score like 230"
+    r"|(?:a|an)\s+(?:[a-z-]+\s+)?score\s+(?:like|of like)"
     # "how long to study to get a competitive score, like 255+" (not "it took me 8 weeks to get a 250")
     r"|(?:how|what|study|studying|prep|prepare)\b(?:\s+\w+){0,5}?\s+to (?:get|score|land)|competitive score)\b"
 )
@@ -653,7 +672,7 @@ def _clause_before(low: str, at: int, cut: re.Pattern[str]) -> str:
     return before[ends[-1] :] if ends else before
 
 
-_SUPPOSED_CUT_RE = re.compile(r"[,;!?\n]|\.\s|\b(?:but|so)\b")
+_SUPPOSED_CUT_RE = re.compile(r"[,;!?\n]|\.\s|(?<!-)\b(?:but|so)\b(?!-)")  # "so-so" goes on
 _OWN_CUT_RE = re.compile(r"[,;!?\n]|\.\s|\b(?:but|so|and)\b")
 
 
@@ -691,9 +710,12 @@ _SOMEONE_ELSE_RE = re.compile(
     r"boyfriend|girlfriend|partner|husband|wife|spouse|fianc[eé]e?|brother|sister|sibling|twin|cousin|mom|mum|dad|"
     r"mother|father|son|daughter|bestie|bff|senior|resident|co-?resident|colleague|intern|mentee)s?|"
     r"someone|somebody|some\s+(?:guy|girl|person|one)|he|she|they|people|ppl|everyone|everybody|all my friends|"
+    # "one of them got a 265", "this girl from my school got 268", "an upperclassman got 270"
+    r"them|those|(?<!\bi m a )(?<!\bi'm a )(?<!\bim a )(?<!\bam a )(?:guy|girl|dude)|"
+    r"upperclass\w*|upper\s*years?|ms4s|m4s|fourth\s+years|"
     r"(?:my|our)\s+class|classmates|"
     r"applicants?|others?)(?:\s+(?:who\s+)?(?:got|get|scored|score|had|has|with|posts?|posting|posted)|"
-    r"(?:\s+(?!i\b)\w+){1,3}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|"
+    r"(?:\s+(?!i\b)\w+){1,3}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|have|has|had|"
     r"(?:is|are|were|be)\s+(?:all\s+)?at))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
 )
 """The student's own words after it ("everyone got 250 and i got 241") end its reach."""
@@ -924,8 +946,10 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         return value, "practice"  # "nbme 240": too big for a form number, so a practice score
     if 100 <= value <= 300 and _FROM_BEFORE_RE.search(tail) and PRACTICE_NAME_RE.search(low):
         return value, "practice"  # "NBME 12: 229, down from 234 on 11": the earlier practice result
-    if _LABEL_BEFORE_RE.search(tail) or (value < 100 and _AGE_BEFORE_RE.search(tail)):
-        return None  # "step 2", "NBME 12", "free 120", "I'm 26"
+    if (_LABEL_BEFORE_RE.search(tail) and not (100 <= value <= 300 and _RESULT_LABEL_RE.search(tail))) or (
+        value < 100 and _AGE_BEFORE_RE.search(tail)
+    ):
+        return None  # "step 2", "NBME 12", "free 120", "I'm 26"; not "second attempt: 236", a result
     if value < 100 and _COUNT_BEFORE_RE.search(tail):
         return None  # "torn between all 3", "my top 2": a count of things
     if _next_to_other_number(tail, after):
