@@ -528,7 +528,7 @@ class Advisor:
             case "days_left":
                 outcome = operations.days_left_reply(plan, today)
             case _:
-                outcome = operations.offer_break(plan, today)
+                outcome = operations.offer_break(plan, today, _one_day_off(text, today))
         # An operation never starts or ends a set-up: one in progress stays as it was.
         return replace(self._save_plan(profile, replace(outcome, draft=profile.draft)), intent=intent)
 
@@ -692,6 +692,17 @@ NOTHING_DONE = (
     "A day without questions happens, and a long rotation day or feeling unwell is a real reason. I haven't "
     "logged anything for today; rest if you need it, and pick it up again tomorrow."
 )
+
+
+_ONE_DAY_RE = re.compile(r"\b(?:today|tonight|tomorrow|tmrw|tmr)\b")
+
+
+def _one_day_off(text: str, today: dt.date) -> dt.date | None:
+    """The one day a break asked for names ("no reminders today", "day off tomorrow"), else None (the weekend)."""
+    said = _ONE_DAY_RE.search(normalize(text))
+    if said is None:
+        return None
+    return today if said.group() in ("today", "tonight") else today + dt.timedelta(days=1)
 
 
 def _progress_without_plan(text: str, *, low: bool = False) -> Reply:

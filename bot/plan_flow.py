@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from bot.exam_words import PRACTICE_NAME_RE
 from bot.formatting import WEEKDAY_NAMES, excerpt, fmt_day, fmt_time
 from bot.parse_answers import (
     find_exam_date,
@@ -39,7 +40,7 @@ from bot.plans.operations import take_break
 from bot.plans.phases import TRIAGE_DAYS, describe_weekdays, weekdays_for
 from bot.plans.schedule import first_nudge, todays_nudge_still_comes
 from bot.reply import Button, Reply, escape_text
-from bot.timezones import ZoneQuestion, parse_timezone
+from bot.timezones import ZoneChoice, ZoneQuestion, parse_timezone
 from bot.understand import understand
 from bot.understand.cues import changes_reminders, dropped_weekdays
 from knowledge import Knowledge
@@ -467,8 +468,12 @@ def _fresh(
 ) -> PlanOutcome:
     """A new plan conversation, taking the exam date from `text` when it names one, else the
     upcoming date the student told us earlier (`remembered`); a `nudge_time` already asked for is kept."""
-    draft = PlanDraft(step="exam_date", default_tz=default_tz, nudge_time=nudge_time)
+    draft = PlanDraft(step="exam_date", default_tz=_zone_said_in(text) or default_tz, nudge_time=nudge_time)
     found = find_exam_date(text, today)
+    folded = fold(text[:500])
+    if found is not None and PRACTICE_NAME_RE.search(folded) and not _REAL_EXAM_RE.search(folded):
+        # "set a reminder sunday 8am for nbme 15": that day is the practice test's, not the exam's
+        found, note = None, PRACTICE_DAY_NOTE
     if isinstance(found, date) and (found - today).days <= 1:
         return too_close_for_a_plan(found, today)
     if isinstance(found, date):
@@ -480,6 +485,26 @@ def _fresh(
     if isinstance(found, str):
         return _ask(draft, f"{intro}\n\n🤔 {escape_text(found)}")
     return _ask(draft, intro)
+
+
+_REAL_EXAM_RE = re.compile(r"\b(?:step\s*2|step two|ck|real (?:exam|test|thing)|exam day|test day|my exam|the exam)\b")
+PRACTICE_DAY_NOTE = (
+    "I can't set a one-off reminder for a practice test, but a study plan nudges you on every study day, so the "
+    "practice test can go on one of them. Let's set the plan up around your real exam: five quick questions."
+)
+_LIVES_IN_RE = re.compile(
+    r"\b(?:i m|im|i am|i live|living|based|i ll be|i will be)\s+in\s+([a-z][a-z .'-]{1,40}?)"
+    r"(?=\s*(?:\(|,|\.|\?|!|$|\band\b|\bbut\b|\bso\b))"
+)
+
+
+def _zone_said_in(text: str) -> str | None:
+    """The time zone of a place the request names ("reminders in my time zone? im in Lahore"), if one is plain."""
+    said = _LIVES_IN_RE.search(fold(text[:500]))
+    if said is None:
+        return None
+    choice = parse_timezone(said.group(1))
+    return choice.tz if isinstance(choice, ZoneChoice) else None
 
 
 def _accept_exam_date(

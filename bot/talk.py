@@ -331,7 +331,13 @@ _AFTER_FAR = (
 
 
 def thanks(parsed: Parsed, done: bool = False) -> Reply:
-    """A short, warm you're-welcome; with the exam behind them (`done`), good luck for the score instead."""
+    """A short, warm you're-welcome; with the exam behind them (`done`), good luck for the score instead, and
+    congratulations with a pass told."""
+    if parsed.status == "passed":
+        return Reply(
+            "Congratulations on passing, and thank you for telling me! 🎉 I'm really glad I could help. "
+            "Good luck with everything that comes next."
+        )
     if done:
         return Reply("You're welcome, and well done getting through it! Fingers crossed for your score. 🤞")
     return Reply(

@@ -280,6 +280,27 @@ def test_a_weekend_break_is_confirmed_then_taken(advisor: Advisor, store: Profil
     assert nxt is not None and nxt.astimezone(timezones.zone(plan.tz)).date() == dt.date(2026, 11, 30)
 
 
+def test_a_day_off_named_is_the_day_offered(advisor: Advisor, store: ProfileStore) -> None:
+    store.save(Profile(USER, plan=a_plan(study_days=7)))
+    offer = advisor.handle(USER, "no reminders tomorrow pls, it's my sister's wedding").reply
+    assert "Shall I take Thu, Nov 26 off? No nudges that day" in plain_text(offer.html)
+    [confirm] = [b.action for row in offer.buttons for b in row]
+    say(advisor, confirm)
+    assert stored_plan(store).skipped == [dt.date(2026, 11, 26)]
+
+
+def test_a_place_named_in_the_request_is_the_zone_offered(advisor: Advisor) -> None:
+    say(advisor, "can you remind me every day? i live in Nairobi")
+    asked = [say(advisor, answer) for answer in ("in 8 weeks", "5", "6pm")][-1]
+    assert "tap Default for Africa/Nairobi" in asked
+
+
+def test_a_practice_tests_day_is_not_taken_for_the_exam(advisor: Advisor) -> None:
+    reply = say(advisor, "remind me on dec 12 to take uwsa2")
+    assert "one-off reminder for a practice test" in reply
+    assert "When is your Step 2 CK exam?" in reply
+
+
 @pytest.mark.parametrize(
     "text", ["my exam got moved to feb 22", "did another 40 qs", "how many days until my exam", "can i take a break"]
 )

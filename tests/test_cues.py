@@ -158,6 +158,9 @@ def test_with_nerves_a_day_about_something_else_is_not_exam_day(text: str, when:
         ("matched FM with a 241 on ck, when do interns usually take step 3", "step3"),  # asked, whatever else
         ("my school's internal medicine final is next week, any tips", "school"),
         ("explain the krebs cycle pls", "content"),
+        ("could you tell me the steps of the urea cycle", "content"),
+        ("had extra time on the mcat for adhd, can i get it for step 2 too", None),  # their past; Step 2 asked
+        ("is the mcat harder than step 2", "mcat"),
         ("what's the treatment for DKA", "content"),
         ("what's the average treatment of a low score lol", None),  # scores are ours
     ],
@@ -213,6 +216,8 @@ def test_news_of_a_pass_and_a_question_about_one(text: str, passed: bool, asks: 
         ("dont ping me anymore", "pause"),
         ("remind me to study every day", None),
         ("stop stressing me out lol", None),
+        ("no reminders tomorrow pls, family wedding", "break"),
+        ("i got no reminders today", None),  # a complaint, not a day off
     ],
 )
 def test_wants_reminders_off(text: str, off: str | None) -> None:

@@ -817,6 +817,11 @@ def test_after_the_feeling_the_next_line_fits_where_they_are(advisor: Advisor, t
         ("everyone in my cohort has 250+ and i'm here with 238", "Comparing yourself"),
     ],
 )
+def test_thanks_after_a_pass_told_congratulates_the_pass(advisor: Advisor) -> None:
+    shown = say(advisor, "passed on my second try last week. wanted to say thanks for all the help")
+    assert shown.startswith("Congratulations on passing")
+
+
 def test_what_weighs_beside_a_score_is_heard_not_answered_with_a_fit_list(
     advisor: Advisor, text: str, named: str
 ) -> None:

@@ -850,6 +850,12 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("cms medicine form 4 was 74%", "out_of_scope"),  # a school exam's practice form
         ("first line antibiotic for uti in pregnancy?", "out_of_scope"),  # medicine itself
         ("DO here with a 231, where should i even be applying", "score_fit"),
+        ("rebooked it for 3/14 after the snowstorm", "exam_moved"),  # the new day said, not a plan asked
+        ("changed my test date again, now its feb 9", "exam_moved"),
+        ("r u a real person", "smalltalk"),
+        ("u a bot?", "smalltalk"),
+        ("matched! just wanted to say thank you for keeping me on track all year", "thanks"),
+        ("tell me about the exam day process", "faq"),  # asked as a request, not a feeling
     ],
 )
 def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: str, intent: str) -> None:
@@ -857,7 +863,13 @@ def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: 
 
 
 @pytest.mark.parametrize(
-    "text", ["checking the portal like a psycho every 5 min", "my psycho roommate keeps asking my nbme scores"]
+    "text",
+    [
+        "checking the portal like a psycho every 5 min",
+        "my psycho roommate keeps asking my nbme scores",
+        "lost a week to a family emergency, nbme 11 was 228",
+        "had a medical emergency in dedicated, should i push",
+    ],
 )
 def test_an_ordinary_word_next_to_an_alias_names_no_field(knowledge: Knowledge, text: str) -> None:
     assert understand(text, knowledge).specialties == ()

@@ -222,15 +222,16 @@ def weekend_ahead(today: date) -> tuple[date, date]:
     return saturday, saturday + timedelta(days=1)
 
 
-def offer_break(plan: Plan, today: date) -> PlanOutcome:
-    """Answer "can I take a break this weekend?": yes, with a button to confirm it."""
-    first, last = weekend_ahead(today)
+def offer_break(plan: Plan, today: date, day: date | None = None) -> PlanOutcome:
+    """Answer "can I take a break this weekend?": yes, with a button to confirm it (`day`: the one day they
+    named, "no reminders today pls")."""
+    first, last = (day, day) if day is not None else weekend_ahead(today)
     if first >= plan.exam_date - timedelta(days=1):
         return PlanOutcome(Reply("Your exam is right there, so rest is already the plan. Take it easy. 🍀"))
-    span = f"{fmt_day(first)} – {fmt_day(last)}"
+    span = fmt_day(first) if first == last else f"{fmt_day(first)} – {fmt_day(last)}"
+    days = "that day" if first == last else "those days"
     text = (
-        f"Yes: rest is part of the plan. 🌿 Shall I take {span} off? No nudges those days, "
-        "and your streak stays as it is."
+        f"Yes: rest is part of the plan. 🌿 Shall I take {span} off? No nudges {days}, and your streak stays as it is."
     )
     buttons = ((Button("🌿 Yes, take the break", f"/plan break {first.isoformat()} {last.isoformat()}"),),)
     return PlanOutcome(Reply(text, buttons))

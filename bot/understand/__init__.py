@@ -877,12 +877,10 @@ def _settle(
         return "study_plan", 1.0, None  # "stop the saturday pings": the plan's days changed, not a break or a pause
     if not has_score and len(text) < SPECIFIC_CHARS and cues.wants_reminders_off(norm):
         return "study_plan", 1.0, None  # "stop reminding me for a few days": the reminders, taken off (or none to)
-    if intent != "study_plan" and not has_score and cues.wants_reminders(norm):
-        return (
-            "study_plan",
-            1.0,
-            None,
-        )  # the plan is how reminders come: this frame never fails, whatever the model says
+    if not has_score and cues.wants_reminders(norm):
+        # the plan is how reminders come: this frame never fails, whatever the model says, and a model that
+        # says so too is no less sure for a hello beside it ("hi can u do reminders in my time zone?")
+        return "study_plan", 1.0, None
     if cues.asks_for_joke(norm) or cues.asks_who_we_are(norm):
         return "smalltalk", 1.0, None
     tiny = norm.count(" ") < PLAN_TINY_WORDS  # "test tomorrow", "6 weeks left": a date to plan for

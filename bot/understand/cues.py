@@ -171,6 +171,9 @@ _REMINDERS_OFF_RE = re.compile(
     # "stop reminding me for a few days", "don't ping me this weekend"
     r"|\b(?:stop|quit|don t|dont|do not|no more)\s+(?:reminding|pinging|nudging|messaging|texting|bugging|remind|ping|"
     r"nudge|message|text)\s+me\b"
+    # "no reminders today pls its my bday": a day off asked for (not "got no reminders today")
+    r"|(?<!got )(?<!get )(?<!received )(?<!were )(?<!are )\bno\s+(?:reminders?|nudges?|pings?|notifications?)\s+"
+    r"(?:for\s+)?(?:today|tomorrow|tonight|this weekend|this week)\b"
 )
 _SHORT_BREAK_RE = re.compile(
     r"\b(?:this|for the|for a|next)\s+(?:week|weekend|few days|couple (?:of )?days)\b|\b(?:today|tomorrow|tonight)\b"
@@ -251,14 +254,24 @@ _THANKS_US_RE = re.compile(
 
 
 def thanks_us(text: str, norm: str) -> bool:
-    """Thanks said first, asking nothing and for no plan: "thank you, your reminders got me through dedicated"."""
+    """Thanks said first, asking nothing and for no plan: "thank you, your reminders got me through dedicated";
+    or said for what we did after their news ("passed after failing once. just wanted to say thank you for
+    the daily pings")."""
+    said = _THANKS_US_RE.search(norm) or _THANKS_FOR_RE.search(norm)
     return (
-        _THANKS_US_RE.search(norm) is not None
+        said is not None
         and "?" not in text
         and _PLAN_EXPLICIT_RE.search(norm) is None
         and _ASKS_US_RE.search(norm) is None
-        and _NEWS_AFTER_THANKS_RE.search(norm) is None
+        and _NEWS_AFTER_THANKS_RE.search(norm, said.start()) is None
     )
+
+
+_THANKS_FOR_RE = re.compile(
+    r"\b(?:just\s+)?(?:wanted|want|wanna)\s+to\s+(?:say\s+)?(?:a\s+(?:big\s+|huge\s+)?)?(?:thank you|thanks|thank u)\b"
+    r"|\bthank (?:you|u) (?:so much |a lot )?for (?:the|your|all|everything|being|helping|keeping)\b"
+)
+"""Thanks for what we did, wherever it comes in the message."""
 
 
 _ASKS_US_RE = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
@@ -270,7 +283,8 @@ _JOKE_RE = re.compile(r"\b(?:tell|give|know|got|have)\b.{0,15}\bjokes?\b|\bsay s
 
 
 _WHO_ARE_YOU_RE = re.compile(
-    r"\b(?:are you|r u|ru|is this|is it|am i talking to|am i chatting with)\s+(?:just\s+)?(?:a\s+|an\s+)?(?:real\s+)?"
+    r"\b(?:are you|r u|ru|u|you|is this|is it|am i talking to|am i chatting with)\s+(?:just\s+)?(?:a\s+|an\s+)?"
+    r"(?:real\s+)?"
     r"(?:person|human|bot|robot|ai|chatbot|machine)\b|\bwho (?:made|built|created|runs|wrote) (?:you|this)\b"
     r"|\bwhat are you\b"
 )
@@ -457,6 +471,8 @@ _OUT_OF_SCOPE = (
     # last: a shelf named is out of scope only when it is what they ask about (`asks_shelf`)
     ("shelf", _SHELF_RE),
 )
+_MCAT_BEHIND_RE = re.compile(r"\b(?:on|for|during|took|had|my|since)\s+(?:the\s+)?mcat\b")
+"""The MCAT as their past ("extra time on the MCAT"), not the exam asked about."""
 _MCAT_RE = re.compile(r"\bmcat\b")
 _FORMAT_RE = re.compile(
     r"\bhow many\s+(?:questions|qs|blocks|sections)\b"
@@ -526,7 +542,8 @@ _CONTENT_RE = re.compile(
     r"(?:perform|place|insert|do|put in) (?:a|an) (?:lumbar|central|chest|paracentesis|thoracentesis|intubation|"
     r"procedure|pelvic|rectal|suture|splint|cast|nerve|joint|art|arterial|foley|ng)\w*)\b"
     r"|\b(?:what s|whats|what is) the (?:dose|dosing|dosage|first line|drug of choice|antidote)\b"
-    r"|\b(?:explain|teach me|quiz me|what is|whats|what s|how does|define|describe)\b.{0,30}\b(?:cycle|pathway|"
+    r"|\b(?:explain|teach me|quiz me|what is|whats|what s|how does|define|describe|tell me|walk me through|"
+    r"go over|go through)\b.{0,30}\b(?:cycle|pathway|"
     r"mechanism|plexus|nerve|artery|enzyme|receptor|murmur|ecg|ekg|drug|antibiotic|syndrome|disease|pathophysiology|"
     r"moa|side effects?|treatment|management|diagnosis|anatomy)\b"
     r"(?!\s+(?:for|of)\s+(?:my|me|test|exam|stress|anxiety)\b)"
@@ -627,6 +644,10 @@ _MOVED_EXAM_RE = re.compile(
     r"(?:back\s+)?(?:to|until|till)\s+(?:\w+\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|mon|tue|wed|"
     r"thu|fri|sat|sun)"
     # "it's tomorrow now instead of next friday": the new day said against the old
+    # "had to cancel... rebooked for 2/17", "changed my date again, now it's jan 8": the new day said
+    r"|\b(?:rebooked|re-booked|rescheduled|moved it|pushed it|changed my (?:exam |test )?date(?: again)?)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:for|to|on|now|now it s|now its)\s+(?:the\s+)?"
+    r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|mon|tue|wed|thu|fri|sat|sun)"
     r"|\b(?:it s|its|exam is|test is|ck is|now)\b.{0,25}\b(?:now\s+)?instead of\s+(?:the\s+)?"
     r"(?:next|this|on|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)"
 )
@@ -677,7 +698,9 @@ _ASKS_SOMETHING_RE = re.compile(
     r"how long|how many|do i need|should i|can i|is it ok|is that ok|is that good|will they|any tips|"
     r"is there (?:anything|any way|a way)|anything (?:else )?i (?:need|have|should)|do they need|does it matter|"
     r"do i (?:tell|say|mention|disclose)|will (?:my|they|the|it|programs?)|"
-    r"does (?:time|it|that|this)\b.{0,25}\bmatter)\b"
+    r"does (?:time|it|that|this)\b.{0,25}\bmatter|"
+    # asked as a request: "tell me about the exam day process", "explain how score release works"
+    r"tell me (?:about|how|what|when|where|if|whether|why)|explain|walk me through|what s the|whats the|what is the)\b"
 )
 
 
@@ -763,8 +786,10 @@ def out_of_scope(norm: str) -> str | None:
         return "comlex_figures"
     if asks_for_writing(norm):
         return "writing"
-    if _MCAT_RE.search(norm):
-        return "mcat"  # "is the MCAT harder than step 2": the MCAT is not ours to weigh, even beside Step 2
+    if _MCAT_RE.search(norm) and not (_STEP2_CK_RE.search(norm) and _MCAT_BEHIND_RE.search(norm)):
+        # "is the MCAT harder than step 2": the MCAT is not ours to weigh, even beside Step 2; but "extra time
+        # on the MCAT... for Step 2 can I apply?" tells their past, and asks of Step 2
+        return "mcat"
     step1_format = _STEP1_NAMED_RE.search(norm) and _FORMAT_RE.search(norm) and not _ALL_STEPS_RE.search(norm)
     if step1_format and not _STEP2_CK_RE.search(norm):
         return "step1_format"  # "how many questions on step 1": Step 1's format, not Step 2 CK's

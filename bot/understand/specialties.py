@@ -115,6 +115,11 @@ _STOP_SEP_RE = re.compile(r"\.\s")
 _ORDINARY_WORDS = frozenset({"psycho", "psychos", "psychic", "pathos"})
 """Words of their own one letter from an alias: "refreshing every hour like a psycho" names no field."""
 
+_ORDINARY_AFTER = {
+    "emergency": frozenset({"family", "medical", "personal", "an", "dental", "health", "pet", "real", "actual"}),
+}
+"""An alias word after these is the ordinary word: "had a family emergency" names no field."""
+
 # "neuro" alone is neurology, but "neuro surg" is neurosurgery.
 _SURGICAL_FORM = {"neurology": "neurosurgery"}
 
@@ -179,6 +184,9 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             i += 1
             continue
         known, ident = hit
+        if end == i + 1 and i and words[i - 1] in _ORDINARY_AFTER.get(words[i], ()):
+            i += 1  # "a family emergency", "an emergency": the ordinary word
+            continue
         before = [" ".join(words[max(0, i - k) : i]) for k in (1, 2, 3, 4)]
         # "weak in OB" is a subject studied; "why did i choose medicine" is the profession
         studied = (
