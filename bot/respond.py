@@ -204,7 +204,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         case "vent":
             if parsed.status == "failed" and parsed.feeling is None:
                 parsed = replace(parsed, feeling="failure")
-            return talk.vent(parsed, score_out=cues.score_out(norm))
+            stage = stage_of(parsed, profile.about, norm, today) if text else None
+            return talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
         case "greeting" if profile.score is not None or profile.specialties:
             return talk.greeting_again(profile)
         case "unknown" if parsed.practice_score is None:

@@ -33,7 +33,14 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"interviews|rank lists?|rank order lists?|ranking (?:meetings?|season|committee)|rank meetings?|"
             # "interviews are done", "finished my interviews": between the interviews and the rank list
             r"interviews (?:are |r )?(?:done|over|finished)|"
-            r"(?:finished|done with|wrapped up) (?:my |all )?(?:\w+ )?interviews)\b"
+            r"(?:finished|done with|wrapped up) (?:my |all )?(?:\w+ )?interviews|"
+            # "I have 9 IM interviews so far", "in my third interview the PD asked", "interview tmrw at my #1"
+            r"(?:had|have|got|with)\s+(?!0\b|zero\b|no\b)(?:\w+\s+){0,2}?interviews|"
+            r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+)?(?:interviews|invites)\b"
+            r"(?!\s+(?:is|are) (?:enough|good))|"
+            r"in my (?:first|second|third|fourth|fifth|last|\w+th) interview|"
+            r"interview (?:tomorrow|tmrw|tmr|today|next week|this week|"
+            r"on (?:monday|tuesday|wednesday|thursday|friday)))\b"
         ),
     ),
     ("applying", re.compile(r"\b(?:eras|applying|application|apply (?:this|next) (?:cycle|year)|residencycas)\b")),

@@ -22,6 +22,7 @@ from bot.student import Profile
 from bot.understand import Parsed
 from bot.understand.cues import asks_for_joke, asks_who_we_are, out_of_scope
 from knowledge import Knowledge, topics
+from knowledge.models import Stage
 from knowledge.text import normalize
 
 CRISIS_FACT = "crisis-line-us"
@@ -112,7 +113,7 @@ _WEIGHING_ACK = {
     "your story, not all of it.",
     "first_gen": "Doing this as the first in your family, often without anyone who's been through it, takes a lot. "
     "You've already come a long way.",
-    "comparison": "Comparing yourself with the scores people post is brutal, and it's a skewed picture: people share "
+    "comparison": "Comparing yourself with what other people post is brutal, and it's a skewed picture: people share "
     "their best news, not the middle.",
     "partner": "Setting your score beside the score of someone close to you is hard, and it says nothing about your "
     "worth to each other or as a doctor: you were each measured on a different day, and your match depends on far "
@@ -260,13 +261,15 @@ def exam_soon(parsed: Parsed, when: Literal["today", "tomorrow"]) -> Reply:
     return Reply(f"{ack}\n\n{EXAM_EVE}", ((EXAM_DAY_BUTTON,),))
 
 
-def vent(parsed: Parsed, *, score_out: bool = False) -> Reply:
+def vent(parsed: Parsed, *, score_out: bool = False, stage: Stage | None = None) -> Reply:
     """A feeling with no question: listen, then offer one small next step (`score_out`: the score is out,
-    though not told)."""
+    though not told; `stage`: where they are, so that no studying is offered past the exam)."""
     ack = acknowledge(parsed)
     far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None
     # "took it in november, score came out and I'm so disappointed": sat and out, so not waiting (no number told)
     waiting = parsed.status == "taken" and parsed.score is None and not score_out
+    if not ack and stage in _PAST_THE_EXAM:
+        return Reply("Thanks for telling me how it's going. If there's something I can help with, just say.")
     if not ack:  # no feeling we can name: no guess that it's a hard one ("I'm proud of myself" got "that sounds hard")
         return Reply(
             "Thanks for telling me how it's going. If there's something I can help with, the score, the date or "
@@ -294,7 +297,10 @@ def vent(parsed: Parsed, *, score_out: bool = False) -> Reply:
         after_stress = _AFTER_NAMED if parsed.weighing not in (None, "pride") else _AFTER_STRESS
         then = _AFTER_FEELING["celebration"] if proud else _AFTER_FEELING.get(parsed.feeling or "", after_stress)
         first = Button("After a fail", f"/faq {topics.AFTER_FAIL}") if parsed.feeling == "failure" else None
-        buttons = tuple(b for b in (first, *_VENT_BUTTONS) if b)
+        past_the_exam = stage in _PAST_THE_EXAM and parsed.feeling != "failure"
+        if past_the_exam and then in (_AFTER_STRESS, _AFTER_NAMED):
+            then = _AFTER_PAST_THE_EXAM  # "2 interviews total... I want to disappear for a month": no studying
+        buttons = tuple(b for b in (first, *(() if past_the_exam else _VENT_BUTTONS)) if b)
     return Reply(f"{ack}\n\n{then}", (buttons,))
 
 
@@ -305,6 +311,11 @@ _AFTER_STRESS = (
 )
 _AFTER_NAMED = (
     "I'm here if you want to talk it through, or to shape the studying around it: a lighter week is a plan too."
+)
+_PAST_THE_EXAM: frozenset[Stage | None] = frozenset({"has_score", "applying", "interviewing", "incoming_resident"})
+_AFTER_PAST_THE_EXAM = (
+    "If it helps, tell me what's weighing on you most right now: I'm here to listen, and to help with whatever "
+    "part of it I can."
 )
 _AFTER_RESULT = (
     "I'm here if you want to talk it through. When you're ready, we can look at what your score means for the "

@@ -27,6 +27,11 @@ TODAY = dt.date(2026, 12, 4)
         ("interview invites are slow, does step 2 matter now", About(), "interviewing"),
         ("will programs use my ck when making their rank lists?", About(), "interviewing"),
         ("do they bring up scores in ranking meetings", About(), "interviewing"),
+        ("got 6 FM interviews so far, does my ck even matter now", About(), "interviewing"),
+        ("in my second interview they asked about my step 2", About(), "interviewing"),
+        ("interview tmrw, will they ask my score", About(), "interviewing"),
+        ("0 interviews so far, is it my score", About(), None),  # none yet: still applying, not interviewing
+        ("how many interviews do people need for IM", About(), None),  # asked about, not had
         ("submitting ERAS next week, should i list ck as pending", About(), "applying"),
         ("waiting for my score, when does it come out", About(), "waiting"),
         ("ms1 here, how much does ck matter", About(), "preclinical"),

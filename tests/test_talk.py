@@ -817,6 +817,19 @@ def test_after_the_feeling_the_next_line_fits_where_they_are(advisor: Advisor, t
         ("everyone in my cohort has 250+ and i'm here with 238", "Comparing yourself"),
     ],
 )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 interviews so far and everyone in my class has 12+, i feel like such a failure",
+        "interview season is eating me alive, so anxious all the time",
+    ],
+)
+def test_a_feeling_past_the_exam_is_offered_no_studying(advisor: Advisor, text: str) -> None:
+    reply = advisor.handle(1, text).reply
+    assert not any(b.action == "/plan" for row in reply.buttons for b in row)
+    assert "studying" not in plain_text(reply.html)
+
+
 def test_thanks_after_a_pass_told_congratulates_the_pass(advisor: Advisor) -> None:
     shown = say(advisor, "passed on my second try last week. wanted to say thanks for all the help")
     assert shown.startswith("Congratulations on passing")

@@ -1329,6 +1329,10 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"cohort)\b"
             r".{0,50}\b(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*|have|has|had)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
             r"\bcompar\w* myself\b"
+            # "everyone in my group chat has 10+": their interview counts beside the student's few
+            r"|\b(?:everyone|everybody|classmates|people|ppl|friends|group chat|cohort)\b.{0,50}"
+            r"\b(?:has|have|got|getting|with)\s+(?:like\s+)?(?:\d{1,2}\s+(?:interviews|invites|iis)|"
+            r"\d{2}\s*\+?(?=\s+(?:i|and|but|so|while|already)\b|$)|double digits?|so many|way more)(?!\w)"
         ),
     ),
     (
