@@ -1004,12 +1004,24 @@ _HOPELESS_RE = re.compile(
     r"|\bdone with (?:life|living|existing)\b"
     r"|\bnot (?:just )?with (?:medicine|school|med school|studying|the exam|ck|step 2)\s*,?\s*(?:but\s+)?with "
     r"(?:everything|life|it all)\b"
+    # the same said the other way round: "i'm done with all of it, not only medicine"
+    r"|\bdone with (?:all of it|everything|it all)\s*,?\s*(?:and\s+)?not (?:just|only) (?:with\s+)?"
+    r"(?:medicine|school|med school|studying|the exam|ck|step 2)\b"
+    # a place to fall from, and the student's own word that it isn't the usual way: "slowing down on the
+    # bridge every morning... not in a normal way"
+    r"|\b(?:bridge|roof|rooftop|ledge|overpass|tracks|balcony|cliff|platform edge)\b.{0,80}?"
+    r"\bnot in (?:a|the) (?:normal|good|healthy|safe|usual) way\b"
     # farewells
     r"|\b(?:this is|this ll be|this will be)\s+my\s+last\s+(?:message|text|post)\b"
     r"|\b(?:say|saying)\s+goodbye\b(?:\s+\w+){0,5}?\s+before\s+i\s+(?:go|leave)\b"
     r"(?!\s+(?:to|into|on|for (?:a|the|my)|back|home|study|out|abroad))"
     r"|\b(?:wrote|written|writing|write|left)\s+(?:goodbye\s+|farewell\s+|last\s+)?(?:letters|notes)\s+(?:to|for)\s+"
-    r"(?:my\s+)?(?:family|parents|mom|dad|everyone|friends|kids|partner|wife|husband)\b"
+    r"(?:my\s+)?(?:family|parents|mom|dad|everyone|friends|kids|partner|wife|husband|sister|brother|son|daughter)\b"
+    # letters or notes to the people close to them "just in case": "wrote letters to my sister and my parents
+    # this afternoon, just in case"
+    r"|\b(?:wrote|written|writing|write|left)\s+(?:\w+\s+){0,2}?(?:letters?|notes?)\s+(?:to|for)\s+(?:my\s+)?"
+    r"(?:\w+\s+)?(?:family|parents|mom|dad|mum|sister|brother|son|daughter|everyone|friends|kids|partner|wife|"
+    r"husband|people)\b(?!\s+(?:about|with|saying|that i ll|to (?:pick|grab|buy|get|feed)))\b.{0,80}?\bjust in case\b"
     # one note to family, unless what follows plainly makes it an errand ("about thanksgiving", "for her birthday",
     # "thanking them", "saying i'll be at the library"): "i wrote a note to my family tonight" is a farewell
     r"|\b(?:wrote|written|writing|left|leaving)\s+(?:a|my|one)\s+(?:goodbye\s+|farewell\s+|last\s+|final\s+)?"
