@@ -806,6 +806,9 @@ def _settle(
         # "goal 260. currently nbme 11 248, uwsa1 256. realistic?": the practice results read against the
         # goal, not the goal read against every field as if it were their score (a long post keeps its question)
         return "practice_score", 1.0, None
+    if not has_score and _ENOUGH_COUNT_RE.search(norm):
+        # "is 8 interviews enough for IM": how many to rank, not the field's averages
+        return "faq", 1.0, topics.MATCH_WITH_AVERAGE
     if intent in _SCORE_INTENTS or (unsure and (has_spec or has_score)) or (intent == "help" and has_spec):
         if has_score and has_spec:  # one specialty or several: the score set against each
             return "score_check", 1.0, None
@@ -962,6 +965,11 @@ _ASKS_TO_DO_RE = re.compile(
     r"(?:even\s+|really\s+)?(?:do|make|handle|survive|pass|get through)\s+(?:this|it)\b))"
 )
 """A question of what to do ("can i void my score..."), not of how to feel ("how do i stop feeling like this")."""
+_ENOUGH_COUNT_RE = re.compile(
+    r"\b\d{1,3}\s+(?:\w+\s+)?(?:interviews?|ranks?|programs? (?:ranked|on my list)|invites?)\s+(?:be\s+|is\s+)?"
+    r"(?:enough|safe|a safe number|too few)\b"
+)
+"""A count of interviews or ranks asked about as enough: how many to rank, not a field's averages."""
 _CLAUSE_ASKS_RE = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|but|so|anyway|ok|okay)\s+)"
     r"(?:how (?:long|many|much|do|should|can)|what (?:should|do|is|are)|"
