@@ -501,6 +501,9 @@ class Advisor:
             )
             if isinstance(asked, dt.date):
                 return Turn(self._days_to_remembered_exam(asked.isoformat()), intent)  # "days till april 19?": counted
+            if isinstance(asked, str):
+                # "exam is monday the 23rd" when the 23rd is a Wednesday: which day, asked, not "I don't know it"
+                return Turn(Reply(f"🤔 {escape_text(asked)}", MAKE_PLAN), intent)
             if intent in ("days_left", "exam_moved") and profile.about.exam_date:
                 # "pushed my ck back a month, new date 10/22": the new date kept and counted, no plan needed
                 return Turn(

@@ -104,7 +104,8 @@ _RELATIVE_A_RE = re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}
 _TOMORROW_RE = re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")
 _TODAY_RE = re.compile(r"\b(today|tonight|this\s+morning|this\s+afternoon)\b")
 _STEP_BEFORE_RE = re.compile(r"\bstep\s*$")
-_THEN_RE = re.compile(r"\bthen\b")
+_THEN_RE = re.compile(r"\bthen\b|\b(?:it|date|exam|test) was\b")
+"""The day it was, before the one it is now: "was nov 20, then dec 15, now...", "it was aug 20 now its sept 9"."""
 _WEEKDAY_ORDINAL_RE = re.compile(rf"\b{_FULL_WEEKDAY},?\s+(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b")
 """A weekday with its day of the month: "monday the 21st", "Friday, 18th"."""
 _WEEKDAY_RE = re.compile(rf"\b(?:(?:next|this|coming|on)\s+)?{_FULL_WEEKDAY}\b|\b(?:next|this)\s+{_SHORT_WEEKDAY}\b")
@@ -391,7 +392,7 @@ _NOW_BEFORE_RE = re.compile(
     # "it's now early july" is today, not the exam's new day
     r"(?:(?<!it s )(?<!it's )(?<!it’s )(?<!it is )(?<!its )(?<!right )\bnow|\bnew date(?:\s+is)?|"
     r"\b(?:moved|pushed|rescheduled|changed|switched)\s+(?:it\s+)?(?:to|for))\s*"
-    r"(?:is\s+|it s\s+)?(?:the\s+|on\s+)?$"
+    r"(?:is\s+|it s\s+|its\s+|it's\s+|it is\s+)?(?:the\s+|on\s+)?$"
 )
 """What says a date is the exam's now, after dates it was: "now jan 20", "new date is feb 3"."""
 _TIME_TO_GO_RE = re.compile(r"\s+(?:till|until|til|to go|left|away|from now|out)\b")
@@ -922,6 +923,16 @@ _OUT_OF_RE = re.compile(
     r"(?<![0-9./])([0-9]{1,4})\s+(?:(?:correct|right|qs|questions)\s+)?(?:out of|(?:correct|right) of)\s+([0-9]{1,4})\b"
 )
 _FRACTION_RE = re.compile(r"(?<![0-9./])([0-9]{1,4})\s*/\s*([0-9]{1,4})(?![0-9./])")
+_WRONG_OF_RE = re.compile(
+    r"(?<![0-9./])([0-9]{1,4})\s+(?:wrong|incorrect|missed)\s+(?:out of|of)\s+([0-9]{1,4})\b"
+    r"|\bmissed\s+([0-9]{1,4})\s+(?:out of|of)\s+([0-9]{1,4})\b"
+)
+
+
+def _right_of(m: re.Match[str]) -> str:
+    """ "15 wrong out of 40" -> "25/40 questions" (what was right, as the fraction reader takes it)."""
+    wrong, total = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[4]))
+    return f"{max(total - wrong, 0)}/{total} questions" if wrong <= total else m.group()
 
 
 _BLOCKS_RE = re.compile(r"\b(?:[0-9]{1,2}|a|one|two|three|four|five|six|seven|eight)\s+(?:\w+\s+)?blocks?\b")
@@ -986,6 +997,7 @@ def parse_progress(text: str) -> tuple[int | None, int | None]:
     # "nbme 11 was 238", "free 120: 78%", "236 on nbme 10": a practice test's form and result are no
     # question count; "uworld 100% done" is how far through, not how many right.
     t = _DONE_SHARE_RE.sub(" ", _PRACTICE_TEST_RE.sub(" ", _RESULT_ON_TEST_RE.sub(" ", fold(text))))
+    t = _WRONG_OF_RE.sub(_right_of, t)  # "15 wrong out of 40": 25 of 40 right
     t = _OUT_OF_RE.sub(r"\1/\2 questions", t)  # "40 correct out of 80": a fraction of questions, not two scores
     average = _AVERAGE_PERCENT_RE.search(t)  # "1st pass avg 66": a percent correct
     if average is not None:

@@ -474,6 +474,7 @@ def test_an_exam_day_counted_from_another_day_is_counted(text: str, exam: date) 
             date(2026, 1, 26),
         ),
         ("original was jan 20, then feb 15, now march 2. how many days?", date(2026, 3, 2)),  # the date it is now
+        ("update my date pls, it was feb 3 now its march 9", date(2026, 3, 9)),  # the day it was, then the new one
         ("my exam was right after my sub-i, which ended jan 9. new date is feb 6", date(2026, 2, 6)),
         ("exam moved to the week after my EM rotation finishes, that rotation ends feb 6", date(2026, 2, 13)),
         ("my school says take it by end of february. i want OBGYN, do i need 240?", None),  # a deadline, not the day
@@ -615,6 +616,8 @@ def test_days_counted_from_eves_shelves_and_span_ends(text: str, exam: date) -> 
     [
         ("log: 2 blocks timed, 35/40 and 31/40", (None, 82)),  # pooled: it was 36, the mean of 35, 40, 31 and 40
         ("2 blocks, 70/74", (None, 72)),  # two blocks' percents, not a fraction
+        ("rough one, 12 wrong out of 40", (40, 70)),  # what was missed: the rest were right
+        ("missed 9 of 40 on renal", (40, 78)),
     ],
 )
 def test_blocks_said_as_fractions_log_their_pooled_share(text: str, done: tuple[int | None, int | None]) -> None:

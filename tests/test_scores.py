@@ -79,7 +79,8 @@ def row(text: str, **fields: Any) -> Any:
         ),
         row(
             "NBMEs: 10 - 243, 11 - 247, 12 - 251. Goal was 250",  # forms and results listed under one name
-            score=None,
+            score=250,  # the goal, read as one: never a fourth result
+            hypothetical=True,
             practice=(
                 PracticeResult("nbme", "10", score=243),
                 PracticeResult("nbme", "11", score=247),
@@ -270,6 +271,20 @@ def row(text: str, **fields: Any) -> Any:
         # A result told with a dash or a colon, beside a prediction: the result is theirs.
         row("score came out - 243. my uwsa2 predicted 251, what happened", score=243),
         row("Retake: 228. First attempt was 209. finally", score=228),
+        row("passed!! 226 on the retake after a 211 last spring", score=226),  # the result before the attempt named
+        # A run of forms told with "was": each a practice result, and the goal asked about after them is the goal.
+        row(
+            "nbmes so far: 10 was 231, 12 was 238. on track for 250?",
+            score=250,
+            hypothetical=True,
+            practice=(PracticeResult("nbme", "10", score=231), PracticeResult("nbme", "12", score=238)),
+        ),
+        # Each result with the test it was said on: "205 on NBME 10, and 233 on UWSA1".
+        row(
+            "began at 205 on NBME 10, and 233 on UWSA1 yesterday",
+            score=None,
+            practice=(PracticeResult("nbme", "10", score=205), PracticeResult("uwsa", "1", score=233)),
+        ),
         # The results a practice test went through.
         row(
             "nbme went from 218 to 229, good?",

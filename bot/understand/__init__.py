@@ -725,7 +725,7 @@ def _settle(
         and not has_score
         and "?" not in text
         and len(text) < LOG_CHARS
-        and None not in parse_progress(text)
+        and _progress_told(text, norm)
     ):
         return "log_progress", 1.0, None  # "40q block 54% im actually dying": a count and a percent, told
     if not has_score and "?" not in text and did_nothing(text):
@@ -970,6 +970,14 @@ _ENOUGH_COUNT_RE = re.compile(
     r"(?:enough|safe|a safe number|too few)\b"
 )
 """A count of interviews or ranks asked about as enough: how many to rank, not a field's averages."""
+
+
+def _progress_told(text: str, norm: str) -> bool:
+    """A count and a percent ("40q block 54%"), or a percent beside work done ("1150/3600 done, 64% avg")."""
+    count, percent = parse_progress(text)
+    return percent is not None and (count is not None or _LOGGED_RE.search(norm) is not None)
+
+
 _CLAUSE_ASKS_RE = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|but|so|anyway|ok|okay)\s+)"
     r"(?:how (?:long|many|much|do|should|can)|what (?:should|do|is|are)|"

@@ -1595,7 +1595,9 @@ def order_told(text: str) -> bool:
 _ORDER_RE = re.compile(
     r"->|→|\b(?:then|now|latest|most recent|went|going (?:up|down)|trend\w*|progress\w*|over time|in order|"
     r"since|after that|followed by|improv\w*|"
-    r"climb\w*|rose|jump\w*|first (?:one|was)|last (?:one|was))\b"
+    r"climb\w*|rose|jump\w*|first (?:one|was)|last (?:one|was)|"
+    # "started at 209 on NBME 9, just got 241 on UWSA2", "NBMEs so far: 9 was 228, 11 was 235"
+    r"started (?:at|with|off at|off with)|baseline|just got|so far|from \d{3} to)\b"
 )
 
 

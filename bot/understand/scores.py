@@ -195,7 +195,8 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     found = _range(low)
     if found is not None:
         return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
-    score, at, bad, other, quoted = _find_score(low, aliases)
+    tied = {p.score for p in practice} | {step1, comlex}
+    score, at, bad, other, quoted = _find_score(low, aliases, tied)
     joined = _JOINED_RE.search(low, max(0, at - 16), at) if score is not None and at is not None and quoted else None
     if score is not None and joined is not None and int(joined.group(1)) in quoted:
         quoted = (*quoted, score)  # "ive seen 255 and 257 floating around": both heard
@@ -225,6 +226,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         # leaves the number with the practice test
         and not (_CK_SAID_RE.search(low, 0, at) or _CK_SAID_RE.search(_sentence_at(low, at)))
         and not _CK_DONE_RE.search(low, at)  # "got a 256!! step 2 done": the real one, named after it
+        and not _is_supposed(low, at)  # "NBMEs: 10 - 243, 12 - 251. Goal was 250": a goal, not another result
         and (
             _GOT_BEFORE_RE.search(low[max(0, at - 20) : at])
             # "uwsa2 done. 249. exam in 4 days": a bare number after a practice test, no real exam named at all
@@ -311,9 +313,10 @@ _PAST_YEAR_RE = re.compile(r"(?<![\d/.-])(?:19[89]\d|20[01]\d|202[01])(?![\d/.-]
 
 
 def _find_score(
-    low: str, aliases: Collection[str] = ()
+    low: str, aliases: Collection[str] = (), tied: Collection[int | None] = ()
 ) -> tuple[int | None, int | None, int | None, int | None, tuple[int, ...]]:
-    """(score, where it starts, off-scale number, other exam's number, quoted figures) by the clause rules.
+    """(score, where it starts, off-scale number, other exam's number, quoted figures) by the clause rules;
+    a number the practice-test or Step 1 reader already `tied` to its exam is passed over when said bare.
 
     The first number said to be the score settles it, unless the student corrects themselves
     ("I typed 261 but it's 216", "it's 239 not 293"): then the last one not after "not" wins.
@@ -346,12 +349,18 @@ def _find_score(
             quoted.append(value)
         elif not 1 <= value <= 300:
             bad.append(value)
+        elif value in tied and kind == "bare":
+            continue  # "9 was 228, 11 was 235... on track for 245?": the practice reader has 228; 245 is asked
         elif kind == "said":
             said.append((value, num.start))
         else:
             weak.append((value, num.start))
     every = sorted(said + weak, key=lambda c: c[1])
     retakes = list(_RETAKE_SCORE_RE.finditer(low)) if len({v for v, _ in every}) > 1 else []
+    on_retake = _ON_THE_RETAKE_RE.search(low) if retakes else None
+    if on_retake is not None and any(at == on_retake.start(1) for _, at in every):
+        # "231 on the retake after a 208 in the spring": the result said before the retake it was on
+        return int(on_retake.group(1)), on_retake.start(1), None, None, tuple(quoted)
     for retake in reversed(retakes):  # the latest attempt named with a result after it
         if _STEP1_SAID_RE.search(_sentence_at(low, retake.start())):
             continue  # "step 1 was 198 (failed), passed on retake with 221": Step 1's retake, not this exam's
@@ -429,6 +438,11 @@ _RETAKE_SCORE_RE = re.compile(
     r"|\b(?:then|later|finally|eventually)\s+passed\b|\bpass(?:ed|ing)\s+(?:it\s+)?(?:with|on)\s+(?:an?\s+)?\d"
 )
 """A later attempt named, its result after it: the one to keep when a fail came first."""
+_ON_THE_RETAKE_RE = re.compile(
+    r"(?<!\d)(\d{3})(?!\d)\s+(?:on|in|with)\s+(?:the\s+|my\s+)?"
+    r"(?:retake|re-?take|second (?:attempt|try)|2nd (?:attempt|try))\b"
+)
+"""A result said before the attempt it came on: "231 on the retake"."""
 _STEP1_SAID_RE = re.compile(r"\bstep\s*(?:1|one)\b|\bs1\b")
 _CORRECTION_RE = re.compile(
     r"\b(?:actually|actual|real score|misread|mistyped|typed|typo|wrong|scratch that|correction|i meant|autocorrect)\b"
@@ -451,6 +465,8 @@ _RESULT_BEFORE_RE = re.compile(
     r"(?:(?:first|second|third|last|latest|final|1st|2nd|3rd|most recent)\s+)?$"
 )
 """A result said before the test's name: "a 260 on uwsa 1", "71% on the free 120"."""
+_ON_ANOTHER_RE = re.compile(r"\s*(?:on|for|in)\s+(?:the\s+|my\s+)?(?:nbme|uwsa|cms|ccssa|free\s*-?\s*120)")
+"""After a result: the test it was on, named after it ("... 241 on uwsa2")."""
 _WHEN_RE = re.compile(
     r"\b(?:(?:last|this|past)\s+(?:week(?:end)?|night|month)|(?:\d{1,2}|a|one|two|three|four|five|six|few|couple of)\s+"
     r"(?:days?|weeks?)\s+ago"
@@ -511,11 +527,12 @@ _GOT_BEFORE_RE = re.compile(
 
 
 _FORM_LIST_RE = re.compile(
-    r"\b(?P<exam>nbmes|uwsas|nbme forms|ccssas)\s*(?:were\s*)?[:=-]?\s*"
-    r"(?P<list>\d{1,2}\s*(?:-|:|=|->|→)\s*\d{3}(?:\s*(?:,|;|and|/)\s*\d{1,2}\s*(?:-|:|=|->|→)\s*\d{3})*)"
+    r"\b(?P<exam>nbmes|uwsas|nbme forms|ccssas)\s*(?:so far\s*)?(?:were\s*)?[:=-]?\s*"
+    r"(?P<list>\d{1,2}\s*(?:-|:|=|->|→|\s(?:was|is|=))\s*\d{3}(?:\s*(?:,|;|and|/)\s*\d{1,2}\s*(?:-|:|=|->|→|\s(?:was|is))\s*"
+    r"\d{3})*)"
 )
 """Forms and results listed under one name: "NBMEs: 10 - 243, 11 - 247, 12 - 251"."""
-_FORM_PAIR_RE = re.compile(r"(\d{1,2})\s*(?:-|:|=|->|→)\s*(\d{3})")
+_FORM_PAIR_RE = re.compile(r"(\d{1,2})\s*(?:-|:|=|->|→|\s(?:was|is))\s*(\d{3})")
 
 
 def _practice(low: str) -> tuple[PracticeResult, ...]:
@@ -543,6 +560,8 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
             window = window[: stop.start()]
         # The result after the test's name, or said first ("got a 260 on uwsa 1").
         after = _RESULT_RE.match(window)
+        if after is not None and _ON_ANOTHER_RE.match(ahead, after.end()):
+            after = None  # "209 on NBME 9, just got 241 on UWSA2": the 241 is the next test's
         r = after or _RESULT_BEFORE_RE.search(low[max(0, m.start() - 16) : m.start()])
         if r is None:
             continue
