@@ -120,6 +120,8 @@ _WEIGHING_ACK = {
     "more than one number.",
     "numb": "Feeling flat or empty after months of pressure is really common: it doesn't switch off the moment "
     "something arrives, and it isn't a sign that anything is wrong with you or your result.",
+    "lonely": "Dedicated can be really lonely: weeks with a question bank for company would wear anyone down. "
+    "Reaching out to a friend, even for a short call or a walk, counts as part of the work.",
     "impostor": "Feeling like an impostor is very common in medicine, and it says more about the bar you set "
     "yourself than about what you know. You earned your place here.",
     "abroad": "Doing this as an IMG, often far from home and with less support, is hard. Feeling behind doesn't mean "
@@ -164,6 +166,7 @@ _WITHOUT_A_FEELING = frozenset(
         "numb",
         "partner",
         "comparison",
+        "lonely",
     }
 )
 """What weighs enough to name even when the model heard no feeling in how it was said."""
@@ -181,6 +184,8 @@ def acknowledge(parsed: Parsed) -> str:
     if parsed.feeling is None or parsed.feeling not in _ACK:
         return ""
     weighing = "family" if parsed.weighing == "family_hint" else parsed.weighing  # a hint, beside a feeling
+    if weighing == "stupid" and parsed.status == "failed":
+        weighing = None  # "i feel so dumb. failed step 2": the fail is what hurts, not a question bank
     if weighing in _WEIGHING_ACK and parsed.feeling not in {"celebration", "relief"}:
         return _WEIGHING_ACK[weighing]
     if parsed.weighing in _PROUD_TOO and parsed.feeling == "celebration":
@@ -270,6 +275,8 @@ def vent(parsed: Parsed, *, score_out: bool = False, stage: Stage | None = None)
     waiting = parsed.status == "taken" and parsed.score is None and not score_out
     if not ack and stage in _PAST_THE_EXAM:
         return Reply("Thanks for telling me how it's going. If there's something I can help with, just say.")
+    if stage in _PAST_THE_EXAM and parsed.feeling == "exhaustion" and parsed.weighing is None:
+        ack = _TIRED_PAST_THE_EXAM  # "exhausted from interviewing": no "another block" to weigh a break against
     if not ack:  # no feeling we can name: no guess that it's a hard one ("I'm proud of myself" got "that sounds hard")
         return Reply(
             "Thanks for telling me how it's going. If there's something I can help with, the score, the date or "
@@ -296,10 +303,13 @@ def vent(parsed: Parsed, *, score_out: bool = False, stage: Stage | None = None)
         # what weighs on them already said ("my parents don't get why i can't come home"): not asked for again
         after_stress = _AFTER_NAMED if parsed.weighing not in (None, "pride") else _AFTER_STRESS
         then = _AFTER_FEELING["celebration"] if proud else _AFTER_FEELING.get(parsed.feeling or "", after_stress)
-        first = Button("After a fail", f"/faq {topics.AFTER_FAIL}") if parsed.feeling == "failure" else None
+        failed = parsed.feeling == "failure" or parsed.status == "failed"
+        first = Button("After a fail", f"/faq {topics.AFTER_FAIL}") if failed else None
         past_the_exam = stage in _PAST_THE_EXAM and parsed.feeling != "failure"
         if past_the_exam and then in (_AFTER_STRESS, _AFTER_NAMED):
             then = _AFTER_PAST_THE_EXAM  # "2 interviews total... I want to disappear for a month": no studying
+        elif past_the_exam and then == _AFTER_FEELING["exhaustion"]:
+            then = _REST_PAST_THE_EXAM  # "exhausted from interviewing": no study plan to pause
         buttons = tuple(b for b in (first, *(() if past_the_exam else _VENT_BUTTONS)) if b)
     return Reply(f"{ack}\n\n{then}", (buttons,))
 
@@ -317,6 +327,8 @@ _AFTER_PAST_THE_EXAM = (
     "If it helps, tell me what's weighing on you most right now: I'm here to listen, and to help with whatever "
     "part of it I can."
 )
+_TIRED_PAST_THE_EXAM = "That sounds exhausting, and it makes sense: this stretch takes a lot out of people."
+_REST_PAST_THE_EXAM = "Rest where you can: nothing here needs doing today, and I'm here when you want to talk."
 _AFTER_RESULT = (
     "I'm here if you want to talk it through. When you're ready, we can look at what your score means for the "
     "fields you're weighing."

@@ -314,6 +314,7 @@ def test_numbers_belong_to_their_exam(text: str, fields: dict[str, Any]) -> None
         ("I want a 260", False),
         ("248 good enough for ortho??", False),
         ("PD said their cutoff is 230 and I have 228", True),
+        ("everyone posted theirs and mine is 233", True),
     ],
 )
 def test_a_stated_score_is_the_students_own_and_an_asked_one_is_not(text: str, own: bool) -> None:

@@ -822,6 +822,7 @@ def test_after_the_feeling_the_next_line_fits_where_they_are(advisor: Advisor, t
     [
         "3 interviews so far and everyone in my class has 12+, i feel like such a failure",
         "interview season is eating me alive, so anxious all the time",
+        "wiped out from interviewing, 6 down and 4 to go",
     ],
 )
 def test_a_feeling_past_the_exam_is_offered_no_studying(advisor: Advisor, text: str) -> None:

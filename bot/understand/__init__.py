@@ -656,6 +656,9 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
+    interviews_counted = _INTERVIEWS_DONE_RE.search(norm) is not None and not _QBANK_WORK_RE.search(norm)
+    if intent == "log_progress" and interviews_counted:
+        return "vent", 1.0, None  # "exhausted from interviewing. 9 done, 3 left": interviews, not questions
     if len(text) < SPECIFIC_CHARS and not has_spec and not has_score and cues.weighing(norm) in ("worth", "calm"):
         return "vent", 1.0, None  # "does a 220 mean i'm a bad doctor", "weirdly calm, is that bad": met, not looked up
     if "?" not in text and cues.just_venting(norm):
@@ -718,6 +721,7 @@ def _settle(
         and len(text) < LOG_CHARS
         and _LOGGED_RE.search(norm)
         and parse_progress(text)[0] is not None
+        and not interviews_counted
     ):
         return "log_progress", 1.0, None  # "week 3 total 410 questions": work done, logged (not the exam's format)
     if (
@@ -788,7 +792,7 @@ def _settle(
         # "practice scores 260+, got a 247 on the real thing. how is that even possible": why, not what fits
         return "faq", 1.0, topics.PRACTICE_TESTS
     if (
-        intent in {"vent", "score_fit", "score_check", "unknown"}
+        intent in {"vent", "score_fit", "score_check", "unknown", "faq"}
         and not has_spec
         and "?" not in text
         and not _CLAUSE_ASKS_RE.search(text.lower())
@@ -946,7 +950,7 @@ _QBANK_ENOUGH_RE = re.compile(
 _TOP_SHARE_RE = re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2}(?:st|nd|rd|th)\s+percentile\b")
 """A share of test takers ("top 10%", "90th percentile"): what percentiles answer."""
 _WEIGHS_HEARD = frozenset(
-    {"grief", "family", "first_gen", "impostor", "comparison", "partner", "numb", "abroad", "body", "guilt"}
+    {"grief", "family", "first_gen", "impostor", "comparison", "partner", "numb", "lonely", "abroad", "body", "guilt"}
 )
 """What weighs on a student, said with no question and no exam named: listened to, whatever topic the model hears."""
 _HOW_TO_FEEL_RE = re.compile(
@@ -970,6 +974,10 @@ _ENOUGH_COUNT_RE = re.compile(
     r"(?:enough|safe|a safe number|too few)\b"
 )
 """A count of interviews or ranks asked about as enough: how many to rank, not a field's averages."""
+
+
+_INTERVIEWS_DONE_RE = re.compile(r"\binterview(?:s|ing|ed)?\b")
+_QBANK_WORK_RE = re.compile(r"\b(?:q|qs|questions?|blocks?|uworld|uw|amboss|qbank|nbme|uwsa|percent|pct)\b|\d\s*%")
 
 
 def _progress_told(text: str, norm: str) -> bool:

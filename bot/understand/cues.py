@@ -449,6 +449,8 @@ _OUT_OF_SCOPE = (
             r"|\b(?:coffee|food|lunch|dinner|restaurants?|hotels?|bars?|pizza|tacos?|burgers?|sushi|brunch)\b.{0,30}"
             r"\b(?:near|around|close to)\b"
             r"|\bweather\b"
+            # "best deep dish in chicago? interview trip next week": food asked about, wherever they are
+            r"|\bbest\s+(?:deep dish|pizza|coffee|tacos?|burgers?|sushi|brunch|food|restaurants?|bars?)\b"
         ),
     ),
     (
@@ -548,6 +550,8 @@ _CONTENT_RE = re.compile(
     r"moa|side effects?|treatment|management|diagnosis|anatomy)\b"
     r"(?!\s+(?:for|of)\s+(?:my|me|test|exam|stress|anxiety)\b)"
     r"|\bmechanism of action\b|\bdrug of choice\b"
+    # "where does furosemide act again": pharmacology itself
+    r"|\bwhere (?:does|do) (?:\w+ ){1,2}act\b"
     r"|\bwhich (?:enzyme|drug|nerve|artery|vitamin|gene|chromosome|hormone|bug|organism|antibiotic)\b"
     # "what are the types of renal tubular acidosis": medicine's own lists, not the exam's
     r"|\bwhat are the (?:types|causes|symptoms|signs|findings|complications|stages|classes|criteria) of\b"
@@ -775,6 +779,10 @@ _PAY_RE = re.compile(
 )
 
 
+_NOT_ABOUT_CK_RE = re.compile(r"\bnot (?:really |exactly )?(?:about |related to )?(?:ck|step\s*2)(?: related)?\b")
+"""Step 2 CK named only to set it aside: "not really CK-related, sorry"."""
+
+
 def out_of_scope(norm: str) -> str | None:
     """Which exam outside Step 2 CK the message is about ("step3", "step2_cs", "comlex", "comlex_figures",
     "mcat", "school", "shelf", "step1", "step1_mark", "step1_figures"), "content" for a question of medicine
@@ -793,7 +801,7 @@ def out_of_scope(norm: str) -> str | None:
     step1_format = _STEP1_NAMED_RE.search(norm) and _FORMAT_RE.search(norm) and not _ALL_STEPS_RE.search(norm)
     if step1_format and not _STEP2_CK_RE.search(norm):
         return "step1_format"  # "how many questions on step 1": Step 1's format, not Step 2 CK's
-    if _STEP2_CK_RE.search(norm):
+    if _STEP2_CK_RE.search(_NOT_ABOUT_CK_RE.sub(" ", norm)):
         return None
     if asks_about_pay(norm):
         return "pay"
@@ -1257,6 +1265,7 @@ Weighing = Literal[
     "comparison",
     "partner",
     "numb",
+    "lonely",
     "impostor",
     "abroad",
     "body",
@@ -1334,6 +1343,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             "sdn",
             "group chat",
             "cohort",
+            "class",
             "compar",
         ),
         re.compile(
@@ -1341,6 +1351,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"cohort)\b"
             r".{0,50}\b(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*|have|has|had)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
             r"\bcompar\w* myself\b"
+            r"|\b(?:everyone|everybody|classmates|class|friends|group chat|cohort)\b.{0,30}"
+            r"\bpost\w*\s+(?:their|all their|the)\s+(?:scores?|results?|numbers?)\b"
             # "everyone in my group chat has 10+": their interview counts beside the student's few
             r"|\b(?:everyone|everybody|classmates|people|ppl|friends|group chat|cohort)\b.{0,50}"
             r"\b(?:has|have|got|getting|with)\s+(?:like\s+)?(?:\d{1,2}\s+(?:interviews|invites|iis)|"
@@ -1374,6 +1386,14 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     ("numb", ("nothing", "numb", "empty", "hollow", "flat"), _NUMB_RE),
+    (
+        "lonely",  # "nobody tells you how lonely dedicated is", "I talk to my qbank more than people"
+        ("lonely", "isolat", "alone", "no one", "nobody"),
+        re.compile(
+            r"\b(?:lonely|loneliness|so isolat\w*|feel\w* isolat\w*|all alone|talking to no one|talk to no one|"
+            r"no one to talk to|nobody to talk to)\b"
+        ),
+    ),
     (
         "abroad",
         ("img", "fmg", "international"),
@@ -1956,6 +1976,11 @@ _WORRY_RE = re.compile(
 
 _FAIL_WORD_RE = re.compile(r"\b(?:fail|failed|failing)\b")
 _CRYING_WORDS_RE = re.compile(r"\b(?:crying|cried|in tears|sobbing|tearing up)\b")
+_MY_TEARS_RE = re.compile(
+    r"\b(?:i|i m|im|i was|i ve been|i have been|been|just|literally|started|keep)\s+(?:\w+\s+)?"
+    r"(?:crying|cried|sobbing|in tears|tearing up)\b|^(?:crying|cried|sobbing)\b"
+)
+"""Tears that are the student's own ("i cried for an hour"), not "my mom cried"."""
 _HAPPY_TEARS_RE = re.compile(
     r"\b(?:can t believe|cant believe|happy|omg|finally|yay|let s go|lets go|so proud|proud|crying happy|"
     r"tears of joy|screamed|screaming|i did it|never thought i d (?:see|get|hit|score))\b"
@@ -1984,7 +2009,7 @@ def felt(text: str, norm: str) -> str | None:
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
     if _DISAPPOINTED_RE.search(norm) or crying:
         return "disappointment"
-    if _CRYING_WORDS_RE.search(norm) and not _HAPPY_TEARS_RE.search(norm) and not joyful(text, norm):
+    if _MY_TEARS_RE.search(norm) and not _HAPPY_TEARS_RE.search(norm) and not joyful(text, norm):
         return "disappointment"  # "free 120 was 58% and i cried for an hour": tears said in words, no joy beside
     if _NOT_OK_RE.search(norm):
         return "stress"  # "SCORE RELEASE IN 3 HOURS. I'M NOT OK": said plainly

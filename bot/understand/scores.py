@@ -628,7 +628,9 @@ _OWN_BEFORE_RE = re.compile(
     r"|\bgot\s+my\s+(?:ck\s+|step\s*2\s+(?:ck\s+)?|s2\s+)?(?:score|result)s?(?:\s+back)?"
     r"(?:\s+(?:today|yesterday|this morning))?"
     r"|\bactually(?:\s+(?:it\s*'?s|its|it\s+is|it\s+was|i\s+got|a|was))?|\bi\s+have(?:\s+an?)?|\bi\s*'?m\s+at"
-    r"|\bim\s+at|\bi\s+am\s+at|\bsitting\s+(?:at|on|with)|\bwith\s+my|\bcorrection)"
+    r"|\bim\s+at|\bi\s+am\s+at|\bsitting\s+(?:at|on|with)|\bwith\s+my|\bcorrection"
+    # "everyone posted theirs and mine is 219"
+    r"|\bmine\s+(?:is|was|came back|came in at|=))"
     r"\s*(?:a|an|only|just|like|around|about|a\s+solid|a\s+measly|:|=|-)?\s*$"
 )
 _NOT_OWN_RE = re.compile(
