@@ -228,7 +228,9 @@ class Advisor:
             case "passed":
                 if private:
                     self._remember(profile, parsed, text)
-                return _turn(talk.passed(parsed), parsed)
+                # "passed on the retake... just wanted to say thank you": the thanks answered with the pass
+                told = talk.thanks(replace(parsed, status="passed")) if parsed.intent == "thanks" else None
+                return _turn(told or talk.passed(parsed), parsed)
             case "finished":
                 if private:
                     self._remember(profile, replace(parsed, score=None), text)

@@ -507,13 +507,7 @@ def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "") -> 
     ]
     if not buttons:
         return reply  # nothing, or only what a note already offers
-    short = [
-        f"<b>{escape(found.question)}</b> {escape(found.short)}"
-        for label in parsed.also
-        if label.startswith("faq:")
-        and text
-        and (found := best_answer(text, label.removeprefix("faq:"), knowledge)) is not None
-    ]
+    short = [line for label in parsed.also if (line := _also_line(label, text, knowledge))]
     if short:
         lines = "\n".join(short[:ALSO_SHORT])
         return reply.noted(f"<i>You also asked:</i>\n{lines}\n<i>Tap below for more.</i>", buttons=(tuple(buttons),))
@@ -523,6 +517,21 @@ def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "") -> 
 
 ALSO_SHORT = 2
 """Other questions of a post answered in a line each, at most: the reply stays short on a phone."""
+
+
+def _also_line(label: str, text: str, knowledge: Knowledge) -> str:
+    """A post's other question answered in a line: its specific answer's short form, else its topic's own."""
+    topic = label.removeprefix("faq:")
+    if topic == label or not text:
+        return ""
+    found = best_answer(text, topic, knowledge)
+    if found is not None:
+        return f"<b>{escape(found.question)}</b> {escape(found.short)}"
+    entry = knowledge.faq.get(topic)
+    if entry is None:
+        return ""
+    title = entry.title if entry.title.endswith("?") else f"{entry.title}:"
+    return f"<b>{escape(title)}</b> {escape(entry.short)}"
 
 
 def school_note(

@@ -186,6 +186,8 @@ class FaqEntry(Record):
     topic: Slug
     title: Text = Field(max_length=28)
     answer: Text = Field(max_length=1500)
+    short: Text = Field(max_length=180)
+    """The answer in a line, from the same sources: a long post's other question is answered with it."""
     phrasings: list[Phrase] = Field(min_length=3)
     related: list[Slug] = []
     sources: list[Slug] = Field(min_length=1)

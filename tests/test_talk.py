@@ -372,7 +372,8 @@ def test_a_long_post_answers_the_main_ask_and_offers_the_second(advisor: Advisor
     )
     turn = advisor.handle(1, post)
     assert turn.intent == "score_check" and turn.score == 246 and turn.specialties == ("emergency-medicine",)
-    assert "You also asked about" in turn.reply.html
+    assert "You also asked:" in turn.reply.html
+    assert "When do scores come out?</b> Usually on a Wednesday" in turn.reply.html  # answered in a line
 
 
 def test_the_exam_date_they_give_is_remembered(advisor: Advisor, store: ProfileStore) -> None:
@@ -810,14 +811,6 @@ def test_after_the_feeling_the_next_line_fits_where_they_are(advisor: Advisor, t
 
 
 @pytest.mark.parametrize(
-    ("text", "named"),
-    [
-        ("my boyfriend scored 259 and i got 236, i feel so small", "someone close to you"),
-        ("got my 246 today and i feel kind of flat", "Feeling flat or empty"),
-        ("everyone in my cohort has 250+ and i'm here with 238", "Comparing yourself"),
-    ],
-)
-@pytest.mark.parametrize(
     "text",
     [
         "3 interviews so far and everyone in my class has 12+, i feel like such a failure",
@@ -832,10 +825,18 @@ def test_a_feeling_past_the_exam_is_offered_no_studying(advisor: Advisor, text: 
 
 
 def test_thanks_after_a_pass_told_congratulates_the_pass(advisor: Advisor) -> None:
-    shown = say(advisor, "passed on my second try last week. wanted to say thanks for all the help")
-    assert shown.startswith("Congratulations on passing")
+    shown = say(advisor, "passed ck on the retake, applying now. just wanted to say thank you for keeping me on track")
+    assert shown.startswith("Congratulations on passing, and thank you for telling me")
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("my boyfriend scored 259 and i got 236, i feel so small", "someone close to you"),
+        ("got my 246 today and i feel kind of flat", "Feeling flat or empty"),
+        ("everyone in my cohort has 250+ and i'm here with 238", "Comparing yourself"),
+    ],
+)
 def test_what_weighs_beside_a_score_is_heard_not_answered_with_a_fit_list(
     advisor: Advisor, text: str, named: str
 ) -> None:

@@ -153,7 +153,7 @@ def test_a_long_posts_second_question_is_a_button_that_answers_it(bot: BotProces
         "Is 246 competitive for EM? Also, when do step 2 scores usually come out?"
     )
     [answer] = bot.say(user, post)
-    assert "Emergency Medicine" in text_of([answer]) and "You also asked about" in text_of([answer])
+    assert "Emergency Medicine" in text_of([answer]) and "You also asked:" in text_of([answer])
     assert "/faq score_release" in actions(answer)
     pressed = bot.press(user, "/faq score_release")
     assert "Sources:" in text_of(pressed[1:])
