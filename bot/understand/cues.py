@@ -940,7 +940,8 @@ _HOPELESS_RE = re.compile(
     r"|\b(?:won t|wont|will not)\s+be\s+alive\b|\bnot (?:be|being) alive (?:by|for|when)\b"
     # methods: pills stockpiled or counted, a lethal dose, a noose, a gun turned on oneself, a fall,
     # a crash or a train sought
-    r"|\b(?:bottle of|handful of|saved up|stockpil\w*|hoard\w*|count\w*|enough)\s+(?:of\s+)?(?:my\s+|the\s+)?"
+    r"|\b(?:bottle of|handful of|saved up|stockpil\w*|hoard\w*|count(?:ed|ing)?(?!er)|enough)\s+(?:of\s+)?"
+    r"(?:my\s+|the\s+)?"
     r"(?:\w+\s+)?(?:pills|meds|medication|tablets)\b(?!\s+(?:questions?|cards?|for (?:the|this) (?:exam|test)))"
     # "all my meds" alone is a morning routine; all at once, or swallowed, is not
     r"|\b(?:take|taking|took)\s+all\s+(?:of\s+)?(?:my|the)\s+(?:\w+\s+)?(?:pills|meds|medication|tablets)\b"
@@ -1041,6 +1042,13 @@ _HOPELESS_RE = re.compile(
     r"(?:all\s+)?(?:my|of my)\s+(?:stuff|things|belongings|possessions)\s+away)\b"
     r"(?!\s+(?:before|because|since|as)\s+(?:i|we)\b)"  # "before i move for residency": a move, not a farewell
     r"|\b(?:won t|wont|will not|never)\s+(?:hear|see)\s+(?:from\s+)?me\s+again\b(?!\s+(?:until|till|before|for))"
+    # a pet given away beside letters or "it doesn't matter anymore": "gave my cat to my sister today and wrote
+    # some letters", either way round
+    r"|\b(?:gave|giving|given|rehom\w*)\s+(?:away\s+)?(?:my\s+)?(?:cat|dog|pets?|puppy|kitten|bird)\b.{0,120}?"
+    r"\b(?:letters|goodbye notes?|goodbyes?|(?:doesn t|does not|won t|will not|wont) (?:really )?matter "
+    r"(?:anymore|any more))\b"
+    r"|\b(?:wrote|written|writing)\s+(?:some\s+|a few\s+)?(?:letters|goodbye notes?)\b.{0,120}?"
+    r"\b(?:gave|giving|given|rehom\w*)\s+(?:away\s+)?(?:my\s+)?(?:cat|dog|pets?|puppy|kitten|bird)\b"
     r")"
 )
 
