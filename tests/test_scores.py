@@ -272,6 +272,9 @@ def row(text: str, **fields: Any) -> Any:
         row("score came out - 243. my uwsa2 predicted 251, what happened", score=243),
         row("Retake: 228. First attempt was 209. finally", score=228),
         row("passed!! 226 on the retake after a 211 last spring", score=226),  # the result before the attempt named
+        # A figure heard, said again later, is still the figure heard; an average guessed at is one too.
+        row("a resident said under 235 gets screened out for peds. is the 235 thing true?", score=None, quoted=(235,)),
+        row("241 avg on my nbmes. psych avg is what, like 246?", score=None, quoted=(246,), other=241),
         # A run of forms told with "was": each a practice result, and the goal asked about after them is the goal.
         row(
             "nbmes so far: 10 was 231, 12 was 238. on track for 250?",

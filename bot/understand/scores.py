@@ -289,7 +289,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         comlex,
         None,
         other,
-        tuple(q for q in quoted if q not in claimed),
+        tuple(dict.fromkeys(q for q in quoted if q not in claimed)),  # each figure once, however often said
         int(past.group()) if past else None,
         supposed,
         someone,
@@ -341,6 +341,8 @@ def _find_score(
             or (_ARGUED_RE.search(low, max(0, num.start - 40), num.start) and _AVERAGE_WORD_RE.search(low))
         ):
             kind = "quoted"  # "step 2 avg for nsgy? is it like 255": the average guessed at, not their score
+        if kind == "bare" and value in quoted:
+            kind = "quoted"  # "CK below 230 gets filtered... is the 230 thing real?": the same figure heard, again
         if kind == "quoted":
             quoted_end = num.end
         if kind == "practice":
@@ -417,7 +419,8 @@ _AVERAGE_GUESS_RE = re.compile(
     r"\b(?:avg|average|mean|median)\b[^.!\n]{0,40}\?\s*(?:is\s+it|isn\s*'?t\s+it|it\s*'?s|its)\s+"
     r"(?:like\s+|around\s+|about\s+|roughly\s+)?$"
     # "ENT avg is what, 255?", "i say it's closer to 247" (beside an average argued over)
-    r"|\b(?:avg|average|mean|median)\s+(?:is|s)\s+(?:what|like|about|around|roughly)\W{0,3}\s*$"
+    r"|\b(?:avg|average|mean|median)\s+(?:is|s)\s+(?:what|like|about|around|roughly)"
+    r"(?:\W{0,3}\s*(?:like|about|around|roughly))?\W{0,3}\s*$"
 )
 """An average asked after, then guessed at: "avg for nsgy? is it like 255"."""
 _ARGUED_RE = re.compile(
@@ -1018,6 +1021,9 @@ _COUNTED_THINGS_AFTER_RE = re.compile(
 _ON_EVERY_TEST_RE = re.compile(
     r"(?:\s*-?\s*ish)?\s+(?:on|across)\s+(?:everything|all\s+(?:of\s+)?(?:them|my\s+\w+|the\s+\w+)|"
     r"every\s+(?:practice|nbme|uwsa|test|form|one)|the\s+board)\b"
+    # "238 avg on nbmes": their practice tests' average
+    r"|\s+(?:avg|average)\s+(?:on|across|for)\s+(?:my\s+|the\s+)?(?:nbmes?|uwsas?|practice(?:\s+tests?)?|self\s*-?\s*"
+    r"assessments?|forms)\b"
 )
 _FROM_BEFORE_RE = re.compile(
     r"\b(?:down|up|dropped|fell|rose|went|jumped|climbed|improved)\s+(?:\w+\s+)?from\s+(?:an?\s+|my\s+)?$"
