@@ -272,6 +272,9 @@ def row(text: str, **fields: Any) -> Any:
         row("score came out - 243. my uwsa2 predicted 251, what happened", score=243),
         row("Retake: 228. First attempt was 209. finally", score=228),
         row("passed!! 226 on the retake after a 211 last spring", score=226),  # the result before the attempt named
+        row("retook it and PASSED, 224 this time, first attempt was 209", score=224),
+        row("step 1 pass, ck attempt 1: 204 (fail), ck attempt 2: 229", score=229),  # CK's attempts, Step 1 aside
+        row("free 120 was 71% with a week left", practice=(PracticeResult("free120", "", percent=71),)),
         # A figure heard, said again later, is still the figure heard; an average guessed at is one too.
         row("a resident said under 235 gets screened out for peds. is the 235 thing true?", score=None, quoted=(235,)),
         row("241 avg on my nbmes. psych avg is what, like 246?", score=None, quoted=(246,), other=241),

@@ -858,6 +858,7 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("tell me about the exam day process", "faq"),  # asked as a request, not a feeling
         ("are 9 interviews enough for FM", "faq"),  # how many to rank, not FM's averages
         ("so tired of interviewing. 7 done, 2 to go", "vent"),  # interviews counted, not questions
+        ("uwsa2 249 with 9 days left, ok or no", "practice_score"),  # the result asked about; the days are context
     ],
 )
 def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: str, intent: str) -> None:

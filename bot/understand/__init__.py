@@ -921,6 +921,8 @@ def _settle(
         intent in _PRACTICE_READS
         or (intent in _TOPIC_HEARD and len(text) < LOG_CHARS and not _ASKS_RE.search(norm))
         or (unsure and intent in {"days_left", "vent"} and not has_score)  # "freaking out, 3 days left, nbme was 231"
+        # "free 120 72% with 10 days left. ok or no": the result is what's asked about, the days are context
+        or (intent == "days_left" and not has_score and _ASKS_RE.search(norm) is not None)
     )
     if told and nums.practice and not has_spec:
         # A practice result read: reported and asking nothing ("nbme 11 was 238", "UWSA2 = 258"), it is
@@ -1027,7 +1029,8 @@ _TOPIC_HEARD = frozenset({"faq", "smalltalk", "greeting", "out_of_scope"})
 """Readings a short practice result told, asking nothing, overrides: a test's name is no topic."""
 _ASKS_RE = re.compile(
     r"\?|\b(?:what|whats|how|does|do|is|are|am|should|can|will|would|gonna|predict\w*|mean\w*|good|enough|ready|"
-    r"trust|accurate|safe|worried|normal|fail|pass)\b"
+    r"trust|accurate|safe|worried|normal|fail|pass|bad)\b"
+    r"|\bor (?:no|not)\b|\b(?:ok|okay|fine)\s*$"  # "free 120 72% with 10 days left. ok or no"
 )
 """A question about a practice result, not a report of one."""
 GREETING_MAX_WORDS = 5

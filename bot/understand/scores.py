@@ -364,7 +364,7 @@ def _find_score(
         # "231 on the retake after a 208 in the spring": the result said before the retake it was on
         return int(on_retake.group(1)), on_retake.start(1), None, None, tuple(quoted)
     for retake in reversed(retakes):  # the latest attempt named with a result after it
-        if _STEP1_SAID_RE.search(_sentence_at(low, retake.start())):
+        if _step1_retake(low, retake.start()):
             continue  # "step 1 was 198 (failed), passed on retake with 221": Step 1's retake, not this exam's
         after = [(v, at) for v, at in every if at >= retake.start()]
         if after:
@@ -439,11 +439,25 @@ _RETAKE_SCORE_RE = re.compile(
     r"this\s+time)\b(?!\s+(?:is|was)?\s*(?:coming|in|on|next|scheduled|booked))"
     # "failed with a 208, and then passed with a 239": the pass after the fail
     r"|\b(?:then|later|finally|eventually)\s+passed\b|\bpass(?:ed|ing)\s+(?:it\s+)?(?:with|on)\s+(?:an?\s+)?\d"
+    # "CK attempt 1: fail (206), CK attempt 2: 231"
+    r"|\battempt\s*(?:#\s*)?(?:2|3|two|three)\b"
 )
 """A later attempt named, its result after it: the one to keep when a fail came first."""
+def _step1_retake(low: str, at: int) -> bool:
+    """Whether the attempt named at `at` is Step 1's: Step 1 is the exam named last before it in its sentence
+    ("step 1 pass 2023, ck attempt 1: fail (206), ck attempt 2: 231" names CK last: CK's attempt)."""
+    sentence = _sentence_at(low, at)
+    start = low.find(sentence) if sentence else 0
+    step1 = [m.start() for m in _STEP1_SAID_RE.finditer(low, start, at)]
+    if not step1:
+        return _STEP1_SAID_RE.search(sentence) is not None
+    return not any(m.start() > step1[-1] for m in _CK_NAMED_RE.finditer(low, start, at))
+
+
+_CK_NAMED_RE = re.compile(r"\b(?:ck|step\s*(?:2|two)|step2|s2)\b")
 _ON_THE_RETAKE_RE = re.compile(
-    r"(?<!\d)(\d{3})(?!\d)\s+(?:on|in|with)\s+(?:the\s+|my\s+)?"
-    r"(?:retake|re-?take|second (?:attempt|try)|2nd (?:attempt|try))\b"
+    r"(?<!\d)(\d{3})(?!\d)\s+(?:(?:on|in|with)\s+(?:the\s+|my\s+)?"
+    r"(?:retake|re-?take|second (?:attempt|try)|2nd (?:attempt|try))|this time|the second time)\b"
 )
 """A result said before the attempt it came on: "231 on the retake"."""
 _STEP1_SAID_RE = re.compile(r"\bstep\s*(?:1|one)\b|\bs1\b")
@@ -455,7 +469,8 @@ _NOT_BEFORE_RE = re.compile(r"\bnot\s*(?:an?\s*)?$")
 
 _EXAM_NAME_RE = re.compile(
     r"\b(?:(?P<nbme>nbmes?|ccssa)|(?P<uwsa>uwsa)|(?P<cms>cms)|(?P<free>free\s*-?\s*120|free120|fr120))"
-    r"(?:\s*(?:[:=]\s*)?(?:form|#)?\s*-?\s*(?P<form>\d{1,2})(?!\d))?"  # "nbmes: form 9 236"
+    # "nbmes: form 9 236"; the Free 120 has no forms, so "free 120 72%" keeps its 72 as the result
+    r"(?(free)|(?:\s*(?:[:=]\s*)?(?:form|#)?\s*-?\s*(?P<form>\d{1,2})(?!\d))?)"
 )
 _RESULT_RE = re.compile(r"^[^0-9]{0,30}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
 _STOP_RE = re.compile(
