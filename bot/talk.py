@@ -272,7 +272,7 @@ def vent(parsed: Parsed, *, score_out: bool = False, stage: Stage | None = None)
     ack = acknowledge(parsed)
     far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None
     # "took it in november, score came out and I'm so disappointed": sat and out, so not waiting (no number told)
-    waiting = parsed.status == "taken" and parsed.score is None and not score_out
+    waiting = (parsed.status == "taken" or parsed.weighing == "waiting") and parsed.score is None and not score_out
     if not ack and stage in _PAST_THE_EXAM:
         return Reply("Thanks for telling me how it's going. If there's something I can help with, just say.")
     if stage in _PAST_THE_EXAM and parsed.feeling == "exhaustion" and parsed.weighing is None:

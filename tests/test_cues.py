@@ -77,6 +77,7 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("exam in 2 days and i'm not okay", "stress"),
         ("third block today, 49%, im literally dying", "exhaustion"),  # worn out, as students say it
         ("scores tomorrow and i cannot breathe", "panic"),
+        ("moved my date again and i feel like such a failure", "shame"),
     ],
 )
 def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: str | None) -> None:
@@ -258,6 +259,7 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
         ("nbme scores stuck at 230 for a month", "stuck"),
         ("stuck in traffic on the way to prometric", None),
         ("week 4 of dedicated and it's so lonely", "lonely"),
+        ("my fiance got 262 and i'm at 236, not a competition but it feels like one", "partner"),
         ("my whole class posted their scores and i didn't", "comparison"),
         ("i studied alone at the library today", None),  # where, not how it feels
     ],

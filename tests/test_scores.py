@@ -278,6 +278,7 @@ def row(text: str, **fields: Any) -> Any:
         # A figure heard, said again later, is still the figure heard; an average guessed at is one too.
         row("a resident said under 235 gets screened out for peds. is the 235 thing true?", score=None, quoted=(235,)),
         row("241 avg on my nbmes. psych avg is what, like 246?", score=None, quoted=(246,), other=241),
+        row("heard derm cuts at 250 now but my friend matched w 243", score=None, quoted=(250, 243)),
         # A run of forms told with "was": each a practice result, and the goal asked about after them is the goal.
         row(
             "nbmes so far: 10 was 231, 12 was 238. on track for 250?",

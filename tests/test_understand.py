@@ -859,6 +859,10 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("are 9 interviews enough for FM", "faq"),  # how many to rank, not FM's averages
         ("so tired of interviewing. 7 done, 2 to go", "vent"),  # interviews counted, not questions
         ("uwsa2 249 with 9 days left, ok or no", "practice_score"),  # the result asked about; the days are context
+        ("results tomorrow 😬", "vent"),  # the wait's last night, not a plan
+        ("10 days out and i've done 0 self assessments", "faq"),  # how many to take, not work logged
+        ("what do programs look at besides the score", "faq"),
+        ("phew. 258. i was sure i failed the whole time", "score_fit"),  # good news, not a fail
     ],
 )
 def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: str, intent: str) -> None:
@@ -960,6 +964,8 @@ def test_a_plain_question_about_a_field_carries_no_feeling_unless_one_is_said(
         ("i screamed when i saw 209 😭 i failed", "failure", "failed"),  # not tears of joy
         ("I PASSED!!! 229 after failing last time!!!", "relief", "passed"),
         ("second attempt came back 231. after failing the first one i'm so relieved", "relief", "passed"),
+        ("I PASSED 229 AFTER FAILING IN MAY", "relief", "passed"),
+        ("phew. 258. i was sure i failed the whole time", "relief", None),  # a fear in the room, not a fail
         ("my hands are shaking opening the score portal", "panic", None),  # the body says it  # the fail is behind them
         ("I took CK yesterday. Now I'm convinced I failed. how soon can I know?", "worry", "taken"),  # no result yet
         ("228 on CK. Step 1 passed on second attempt. is gen surg impossible?", None, None),  # Step 1's retake

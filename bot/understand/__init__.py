@@ -656,6 +656,12 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
+    if _BESIDES_THE_SCORE_RE.search(norm) and intent == "faq" and len(text) < SPECIFIC_CHARS:
+        return "faq", 1.0, topics.BEYOND_SCORES  # "what do PDs look at besides the number": the rest of the file
+    if not has_score and _NONE_TAKEN_RE.search(norm):
+        return "faq", 1.0, topics.PRACTICE_TESTS  # "exam in 12 days and i have done 0 self assessments": not work done
+    if not has_score and len(text) < LOG_CHARS and _SCORE_SOON_RE.search(norm) and not cues.asks_something(text, norm):
+        return "vent", 1.0, None  # "score tmrw 🙃🙃🙃": the wait's last night, met, not a plan or a break
     interviews_counted = _INTERVIEWS_DONE_RE.search(norm) is not None and not _QBANK_WORK_RE.search(norm)
     if intent == "log_progress" and interviews_counted:
         return "vent", 1.0, None  # "exhausted from interviewing. 9 done, 3 left": interviews, not questions
@@ -871,6 +877,15 @@ def _settle(
         and not _ASKS_RE.search(norm)  # "ck came back 231, will that hurt my ranking"
     ):
         return "score_fit", 1.0, None  # "wow. 254. did not expect that": the score is the news, no topic asked
+    if (
+        intent == "faq"
+        and has_score
+        and "?" not in text
+        and len(text) < SPECIFIC_CHARS
+        and not cues.asks_something(text, norm)
+        and cues.felt(text, norm) in ("relief", "celebration")
+    ):
+        return "score_fit", 1.0, None  # "relief is an understatement. 261. i thought i failed": good news, told
     if intent != "thanks" and not has_score and cues.thanks_us(text, norm):
         return "thanks", 1.0, None  # "thank you, your reminders got me through dedicated": thanks, not a plan asked
     if intent == "thanks" and cues.felt(text, norm) == "relief":
@@ -978,6 +993,20 @@ _ENOUGH_COUNT_RE = re.compile(
 """A count of interviews or ranks asked about as enough: how many to rank, not a field's averages."""
 
 
+_BESIDES_THE_SCORE_RE = re.compile(
+    r"\b(?:besides|other than|apart from|aside from|except for)\s+(?:the\s+|my\s+|their\s+)?(?:score|scores|number|"
+    r"numbers|step 2|ck|usmle)\b"
+)
+_NONE_TAKEN_RE = re.compile(
+    r"\b(?:done|taken|took|did)\s+(?:0|zero|no|none of the|not a single)\s+(?:self\s*-?\s*assessments?|nbmes?|uwsas?|"
+    r"practice (?:tests?|exams?))\b"
+    r"|\b(?:0|zero|no)\s+(?:self\s*-?\s*assessments?|nbmes?|practice tests?)\s+(?:done|taken|yet)\b"
+)
+"""No self-assessment taken yet, said as a count: how many to take, not a day's work to log."""
+_SCORE_SOON_RE = re.compile(
+    r"^(?:my\s+)?(?:score|scores|results?|ck score)\s+(?:is\s+|are\s+|comes?\s+out\s+|drops?\s+|releases?\s+)?"
+    r"(?:tmrw|tomorrow|tmr|tonight|today|in \d+ (?:hours?|hrs?))\b"
+)
 _INTERVIEWS_DONE_RE = re.compile(r"\binterview(?:s|ing|ed)?\b")
 _QBANK_WORK_RE = re.compile(r"\b(?:q|qs|questions?|blocks?|uworld|uw|amboss|qbank|nbme|uwsa|percent|pct)\b|\d\s*%")
 

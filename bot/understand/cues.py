@@ -1390,7 +1390,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"sister)\s+"
             r"(?:got|scored|had)\b.{0,160}\b(?:feel|felt|feeling)\s+(?:so\s+|really\s+|kind of\s+|kinda\s+)?"
             r"(?:pathetic|stupid|dumb|inadequate|behind|worse|bad|like a failure|embarrassed|ashamed|small|jealous|"
-            r"useless)\b"
+            r"useless)\b|not a competition|feels like (?:one|a competition)"
         ),
     ),
     ("numb", ("nothing", "numb", "empty", "hollow", "flat"), _NUMB_RE),
@@ -1453,11 +1453,14 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     ("guilt", ("guilt",), re.compile(r"\b(?:feel\w*|felt)\s+(?:so\s+|really\s+|super\s+|kinda\s+)?guilty\b|\bguilt\b")),
     (
         "waiting",
-        ("wait", "refresh", "replay"),
+        ("wait", "refresh", "replay", "score", "result"),
         re.compile(
             r"\b(?:the wait(?:ing)?|waiting (?:for|on) (?:my|the) (?:ck |step 2 )?(?:score|result)s?)\b.{0,30}"
             r"\b(?:killing|torture|worst|hard|unbearable|awful|brutal)\b"
             r"|\b(?:keep|can t stop|cant stop)\s+(?:refreshing|replaying|checking my email)\b"
+            # the night before it comes, said and nothing more: "score tmrw 🙃🙃🙃"
+            r"|^(?:my\s+)?(?:score|scores|results?|ck score)\s+(?:is\s+|are\s+|comes?\s+out\s+|drops?\s+)?"
+            r"(?:tmrw|tomorrow|tmr|tonight)\s*$"
         ),
     ),
     ("overwhelmed", ("overwhelm",), re.compile(r"\boverwhelm(?:ed|ing)\b")),
@@ -1993,6 +1996,10 @@ _HAPPY_TEARS_RE = re.compile(
     r"\b(?:can t believe|cant believe|happy|omg|finally|yay|let s go|lets go|so proud|proud|crying happy|"
     r"tears of joy|screamed|screaming|i did it|never thought i d (?:see|get|hit|score))\b"
 )
+_AFTER_A_FAIL_RE = re.compile(
+    r"\bafter (?:failing|a fail|my fail|flunking)\b|\b(?:failed|fail) (?:the first time|last time|once|before)\b"
+)
+_FEEL_A_FAILURE_RE = re.compile(r"\bfeel(?:s|ing)? like (?:a |such a )?(?:total |complete |huge |massive )?failure\b")
 _SURE_FAILED_RE = re.compile(
     r"\b(?:so sure|was sure|convinced|certain|thought|swore)\s+(?:that\s+)?i\s+(?:had\s+)?(?:failed|bombed|flunked)\b"
 )
@@ -2005,8 +2012,15 @@ def felt(text: str, norm: str) -> str | None:
     "relief" ("phew, 238"), "worry" ("am I screwed?"), and plain joy the model missed ("HOLY CRAP 258");
     None when none is plain."""
     crying = not _SAD_EMOJI.isdisjoint(text) or ":(" in text or ":'(" in text
-    if _PASSED_RE.search(norm) and _SURE_FAILED_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
-        return "relief"  # "I PASSED. 233. i was so sure i failed i'm literally shaking": the shaking is relief
+    if (
+        _PASSED_RE.search(norm)
+        and (_SURE_FAILED_RE.search(norm) or _AFTER_A_FAIL_RE.search(norm))
+        and not _DISAPPOINTED_RE.search(norm)
+    ):
+        # "I PASSED. 233. i was so sure i failed", "I PASSED 233 AFTER FAILING LAST TIME": relief, not the fail
+        return "relief"
+    if _FEEL_A_FAILURE_RE.search(norm):
+        return "shame"  # "feel like a total failure for postponing": low about themselves, said plainly
     if _NUMB_RE.search(norm):
         return "exhaustion"  # "got 244 and i honestly feel nothing": flat after months of it, not joy
     if crying and _HAPPY_TEARS_RE.search(norm) and not _FAIL_WORD_RE.search(norm):

@@ -443,6 +443,8 @@ _RETAKE_SCORE_RE = re.compile(
     r"|\battempt\s*(?:#\s*)?(?:2|3|two|three)\b"
 )
 """A later attempt named, its result after it: the one to keep when a fail came first."""
+
+
 def _step1_retake(low: str, at: int) -> bool:
     """Whether the attempt named at `at` is Step 1's: Step 1 is the exam named last before it in its sentence
     ("step 1 pass 2023, ck attempt 1: fail (206), ck attempt 2: 231" names CK last: CK's attempt)."""
@@ -732,6 +734,9 @@ _QUOTED_BEFORE_RE = re.compile(
     # "obgyn step 2 avg - is it still around 245?", "avg for derm n is it over 255"
     r"is|was|it|this|that|currently|about|around|n|over|above|under|below|like))*"
     r"\s*(?:is|was|of|at|around|about|=|:|,|like|\s)*\s*$"
+    # "is it true ENT cuts at 250 now?", "they screen at 230": a cut-off said as what programs do
+    r"|\b(?:cuts?(?:\s+off)?|screens?(?:\s+out)?|filters?(?:\s+out)?)\s+(?:people\s+|applicants\s+)?(?:at|below|under)\s+"
+    r"(?:like\s+|around\s+|about\s+)?$"
     # "passing is 218 if i'm right", "the pass mark is now 218": the pass mark, of anyone
     r"|(?<!\bmy )(?<!\bgot a )(?<!\bhad a )(?<!\bscored a )(?<!\breceived a )"
     r"\b(?:passing(?:\s+score|\s+mark)?|pass\s+mark|the\s+pass\s+line)\s+(?:is|was|=|:|now)\s+"
@@ -754,6 +759,8 @@ _SOMEONE_ELSE_RE = re.compile(
     r"upperclass\w*|upper\s*years?|ms4s|m4s|fourth\s+years|"
     r"(?:my|our)\s+class|classmates|"
     r"applicants?|others?)(?:\s+(?:who\s+)?(?:got|get|scored|score|had|has|with|posts?|posting|posted)|"
+    # "my friend matched last yr w 244"
+    r"(?:\s+\w+){0,3}?\s+matched\b(?:\s+\w+){0,3}?\s+(?:with|w)|"
     r"(?:\s+(?!i\b)\w+){1,3}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|have|has|had|"
     r"(?:is|are|were|be)\s+(?:all\s+)?at))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
 )
