@@ -700,13 +700,17 @@ NOTHING_DONE = (
 
 
 _ONE_DAY_RE = re.compile(r"\b(?:today|tonight|tomorrow|tmrw|tmr)\b")
+_MORE_DAYS_RE = re.compile(
+    r"\b(?:weekend|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
+)
 
 
 def _one_day_off(text: str, today: dt.date) -> dt.date | None:
     """The one day a break asked for names ("no reminders today", "day off tomorrow"), else None (the weekend)."""
-    said = _ONE_DAY_RE.search(normalize(text))
-    if said is None:
-        return None
+    norm = normalize(text)
+    said = _ONE_DAY_RE.search(norm)
+    if said is None or _MORE_DAYS_RE.search(norm):
+        return None  # "no reminders this weekend pls, tomorrow i travel": the weekend asked for
     return today if said.group() in ("today", "tonight") else today + dt.timedelta(days=1)
 
 

@@ -926,6 +926,7 @@ _FRACTION_RE = re.compile(r"(?<![0-9./])([0-9]{1,4})\s*/\s*([0-9]{1,4})(?![0-9./
 _WRONG_OF_RE = re.compile(
     r"(?<![0-9./])([0-9]{1,4})\s+(?:wrong|incorrect|missed)\s+(?:out of|of)\s+([0-9]{1,4})\b"
     r"|\bmissed\s+([0-9]{1,4})\s+(?:out of|of)\s+([0-9]{1,4})\b"
+    r"(?!\s+(?:days?|nights?|weeks?|classes|lectures|sessions|alarms?|shifts?)\b)"
 )
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from bot.exam_words import PRACTICE_NAME_RE
+from bot.exam_words import PRACTICE_TESTS
 from bot.formatting import WEEKDAY_NAMES, excerpt, fmt_day, fmt_time
 from bot.parse_answers import (
     find_exam_date,
@@ -471,7 +471,7 @@ def _fresh(
     draft = PlanDraft(step="exam_date", default_tz=_zone_said_in(text) or default_tz, nudge_time=nudge_time)
     found = find_exam_date(text, today)
     folded = fold(text[:500])
-    if found is not None and PRACTICE_NAME_RE.search(folded) and not _REAL_EXAM_RE.search(folded):
+    if found is not None and _PRACTICE_DAY_RE.search(folded) and not _REAL_EXAM_RE.search(folded):
         # "set a reminder sunday 8am for nbme 15": that day is the practice test's, not the exam's
         found, note = None, PRACTICE_DAY_NOTE
     if isinstance(found, date) and (found - today).days <= 1:
@@ -487,10 +487,22 @@ def _fresh(
     return _ask(draft, intro)
 
 
-_REAL_EXAM_RE = re.compile(r"\b(?:step\s*2|step two|ck|real (?:exam|test|thing)|exam day|test day|my exam|the exam)\b")
+_REAL_EXAM_RE = re.compile(r"\b(?:step\s*2|step two|ck|real (?:exam|test|thing)|exam|test)\b(?!\s*\d)")
+"""The real exam named ("exam jan 20", "my test is feb 3"): its day is the plan's."""
+_PRACTICE_DAY_RE = re.compile(
+    rf"\b(?:remind|ping|nudge|text|message|reminder)\b.{{0,40}}\b(?:to\s+(?:take|do|start|sit)\s+|for\s+(?:my\s+)?|"
+    rf"before\s+(?:my\s+)?)?{PRACTICE_TESTS}"
+)
+"""A reminder tied to a practice test ("remind me dec 12 to take uwsa2"): that day is the test's, not the exam's."""
 PRACTICE_DAY_NOTE = (
     "I can't set a one-off reminder for a practice test, but a study plan nudges you on every study day, so the "
     "practice test can go on one of them. Let's set the plan up around your real exam: five quick questions."
+)
+_PLACE_MIN_LETTERS = 4
+"""Shorter than this, "im in pa" or "im in ob" is as likely a rotation or a code as a place."""
+_ROTATION_RE = re.compile(
+    r"(?:ob|gyn|obgyn|ob gyn|peds|pediatrics|surgery|surg|medicine|psych|psychiatry|neuro|neurology|family|fm|im|em|"
+    r"icu|micu|sicu|clinic|rotation|dedicated|residency|school|class|the )\b"
 )
 _LIVES_IN_RE = re.compile(
     r"\b(?:i m|im|i am|i live|living|based|i ll be|i will be)\s+in\s+([a-z][a-z .'-]{1,40}?)"
@@ -501,8 +513,8 @@ _LIVES_IN_RE = re.compile(
 def _zone_said_in(text: str) -> str | None:
     """The time zone of a place the request names ("reminders in my time zone? im in Lahore"), if one is plain."""
     said = _LIVES_IN_RE.search(fold(text[:500]))
-    if said is None:
-        return None
+    if said is None or len(said.group(1).replace(" ", "")) < _PLACE_MIN_LETTERS or _ROTATION_RE.match(said.group(1)):
+        return None  # "im in ob", "im in peds": a rotation, not a place
     choice = parse_timezone(said.group(1))
     return choice.tz if isinstance(choice, ZoneChoice) else None
 

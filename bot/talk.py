@@ -118,10 +118,10 @@ _WEIGHING_ACK = {
     "partner": "Setting your score beside the score of someone close to you is hard, and it says nothing about your "
     "worth to each other or as a doctor: you were each measured on a different day, and your match depends on far "
     "more than one number.",
-    "numb": "Feeling flat or empty after months of pressure is really common: it doesn't switch off the moment "
-    "something arrives, and it isn't a sign that anything is wrong with you or your result.",
-    "lonely": "Dedicated can be really lonely: weeks with a question bank for company would wear anyone down. "
-    "Reaching out to a friend, even for a short call or a walk, counts as part of the work.",
+    "numb": "Feeling flat or empty after months of pressure is common: it doesn't switch off the moment something "
+    "arrives. If it lasts for weeks, talk to a doctor or your school's counselling service: that's what they're for.",
+    "lonely": "Doing this mostly on your own is really hard: weeks with a question bank or a hotel room for company "
+    "would wear anyone down. Reaching out to a friend, even for a short call or a walk, is part of getting through it.",
     "impostor": "Feeling like an impostor is very common in medicine, and it says more about the bar you set "
     "yourself than about what you know. You earned your place here.",
     "abroad": "Doing this as an IMG, often far from home and with less support, is hard. Feeling behind doesn't mean "
@@ -293,6 +293,7 @@ def vent(parsed: Parsed, *, score_out: bool = False, stage: Stage | None = None)
         parsed.score is not None
         and not (parsed.hypothetical or parsed.someone_else)
         and parsed.weighing not in (None, "pride")
+        and parsed.status != "failed"  # a fail keeps its own help first
     ):
         # "my wife got 262 and I got 237... I feel pathetic": their result is in, so no studying is offered
         then = _AFTER_RESULT

@@ -289,6 +289,21 @@ def test_a_day_off_named_is_the_day_offered(advisor: Advisor, store: ProfileStor
     assert stored_plan(store).skipped == [dt.date(2026, 11, 26)]
 
 
+def test_a_weekend_asked_for_beside_tomorrow_is_the_weekend_offered(advisor: Advisor, store: ProfileStore) -> None:
+    store.save(Profile(USER, plan=a_plan(study_days=7)))
+    assert "Sat, Nov 28 – Sun, Nov 29" in say(advisor, "no reminders this weekend pls, tomorrow i travel")
+
+
+def test_a_rotation_is_no_time_zone(advisor: Advisor) -> None:
+    say(advisor, "can you remind me every day? im in ob, so mornings are rough")
+    asked = [say(advisor, answer) for answer in ("in 8 weeks", "5", "6pm")][-1]
+    assert "tap Default for UTC" in asked
+
+
+def test_a_plan_asked_with_a_practice_result_keeps_the_exam_date(advisor: Advisor) -> None:
+    assert "📅 Exam: Wed, Jan 20, 2027" in say(advisor, "make me a study plan, exam jan 20, nbme 10 was 231")
+
+
 def test_a_place_named_in_the_request_is_the_zone_offered(advisor: Advisor) -> None:
     say(advisor, "can you remind me every day? i live in Nairobi")
     asked = [say(advisor, answer) for answer in ("in 8 weeks", "5", "6pm")][-1]

@@ -618,6 +618,7 @@ def test_days_counted_from_eves_shelves_and_span_ends(text: str, exam: date) -> 
         ("2 blocks, 70/74", (None, 72)),  # two blocks' percents, not a fraction
         ("rough one, 12 wrong out of 40", (40, 70)),  # what was missed: the rest were right
         ("missed 9 of 40 on renal", (40, 78)),
+        ("missed 2 of 7 days this week, did 40 qs today", (40, None)),  # days missed are not questions
     ],
 )
 def test_blocks_said_as_fractions_log_their_pooled_share(text: str, done: tuple[int | None, int | None]) -> None:

@@ -268,6 +268,8 @@ def row(text: str, **fields: Any) -> Any:
         row("this girl from my school got a 271, how", score=None),
         row("everyone on my feed has 255+, am I behind", score=None),
         row("i'm a guy and got 247, ok for ortho?", score=247),  # the student's own, said of themselves
+        row("did all of them and got 242 on ck, ok for IM?", score=242),  # all their practice tests, then theirs
+        row("as a girl who got 239, is gen surg realistic", score=239),
         # A result told with a dash or a colon, beside a prediction: the result is theirs.
         row("score came out - 243. my uwsa2 predicted 251, what happened", score=243),
         row("Retake: 228. First attempt was 209. finally", score=228),
@@ -344,6 +346,8 @@ def test_a_stated_score_is_the_students_own_and_an_asked_one_is_not(text: str, o
         ("nbme 9 was 219, can i get to 245 in five weeks", True),  # a figure to climb to
         ("does 248 vs 252 change anything for anesthesia", True),  # two figures set side by side
         ("matched ortho with a mediocre score like 238, possible?", True),  # a figure picked to ask with
+        ("i got a score of like 233, ok for FM?", False),  # a result told loosely is still theirs
+        ("managed to get up to 246 on the real thing, good for EM?", False),
         ("is 245 enough for ortho", False),  # the number asked about comes first: "your 245"
         ("is 240 good for IM?", False),  # asked about, not supposed: "your 240"
         ("I got 251, ok for derm?", False),

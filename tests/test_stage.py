@@ -32,6 +32,8 @@ TODAY = dt.date(2026, 12, 4)
         ("interview tmrw, will they ask my score", About(), "interviewing"),
         ("0 interviews so far, is it my score", About(), None),  # none yet: still applying, not interviewing
         ("how many interviews do people need for IM", About(), None),  # asked about, not had
+        ("scared i'll end up with 2 interviews, exam is next month", About(), "studying"),  # feared, not had
+        ("is 15 interviews enough for IM", About(), None),
         ("submitting ERAS next week, should i list ck as pending", About(), "applying"),
         ("waiting for my score, when does it come out", About(), "waiting"),
         ("ms1 here, how much does ck matter", About(), "preclinical"),

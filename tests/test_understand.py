@@ -851,6 +851,7 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("first line antibiotic for uti in pregnancy?", "out_of_scope"),  # medicine itself
         ("DO here with a 231, where should i even be applying", "score_fit"),
         ("rebooked it for 3/14 after the snowstorm", "exam_moved"),  # the new day said, not a plan asked
+        ("rebooked my flight home for dec 20", "unknown"),  # a flight, not the exam
         ("changed my test date again, now its feb 9", "exam_moved"),
         ("r u a real person", "smalltalk"),
         ("u a bot?", "smalltalk"),
@@ -965,6 +966,7 @@ def test_a_plain_question_about_a_field_carries_no_feeling_unless_one_is_said(
         ("I PASSED!!! 229 after failing last time!!!", "relief", "passed"),
         ("second attempt came back 231. after failing the first one i'm so relieved", "relief", "passed"),
         ("I PASSED 229 AFTER FAILING IN MAY", "relief", "passed"),
+        ("failed ck with 210. honestly relieved it's over", "failure", "failed"),  # the fail is met, not relief
         ("phew. 258. i was sure i failed the whole time", "relief", None),  # a fear in the room, not a fail
         ("my hands are shaking opening the score portal", "panic", None),  # the body says it  # the fail is behind them
         ("I took CK yesterday. Now I'm convinced I failed. how soon can I know?", "worry", "taken"),  # no result yet

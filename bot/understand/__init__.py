@@ -361,7 +361,8 @@ def _understand(
         fail_labels = {_label("faq", t) for t in _FAIL_TOPICS}
         also = tuple(dict.fromkeys(_label("faq", topics.STEP1_VS_STEP2) if a in fail_labels else a for a in also))
         also = tuple(a for a in also if a != _label(settled, topic or ""))
-    feeling = _feeling(text, norm, guess, loaded, ents)
+    passed = facts.status == "passed" or (nums.score is not None and facts.status != "failed")
+    feeling = _feeling(text, norm, guess, loaded, ents, passed=passed)
     if feeling != "hopeless" and cues.someone_in_crisis(norm):
         feeling = "hopeless"  # "my roommate told me she wants to die": a crisis all the same, met as one
     if (
@@ -596,7 +597,10 @@ _PASS_MISREAD = ("panic", "failure", "shame")
 """Feelings the model hears in the words around a pass ("so sure i failed", "after failing the first time")."""
 
 
-def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: list[str]) -> Feeling | None:
+def _feeling(
+    text: str, norm: str, guess: Prediction, loaded: Model, entities: list[str], *, passed: bool = False
+) -> Feeling | None:
+    """The feeling to meet (`passed`: a pass or a passing score is told, so relief may outweigh fail words)."""
     if _hopeless_by_rule(norm):
         return "hopeless"
     if not any(ch.isalpha() or ord(ch) > 0x2000 for ch in text):
@@ -617,7 +621,7 @@ def _feeling(text: str, norm: str, guess: Prediction, loaded: Model, entities: l
     label, p = next(((f, q) for f, q in feelings if f != "hopeless"), ("none", 0.0))
     learned = label if label != "none" and p >= FEELING_AT else None
     felt = cues.felt(text, norm) if learned in (None, "celebration", "stress", "exhaustion", *_PASS_MISREAD) else None
-    if learned in _PASS_MISREAD and felt == "relief" and not cues.distress_words(norm):
+    if learned in _PASS_MISREAD and felt == "relief" and passed and not cues.distress_words(norm):
         return "relief"  # "passed. 221 but PASSED. after failing the first time I'm so relieved": the pass is the news
     if learned in _PASS_MISREAD:
         return learned  # type: ignore[return-value]
@@ -662,7 +666,7 @@ def _settle(
         return "faq", 1.0, topics.PRACTICE_TESTS  # "exam in 12 days and i have done 0 self assessments": not work done
     if not has_score and len(text) < LOG_CHARS and _SCORE_SOON_RE.search(norm) and not cues.asks_something(text, norm):
         return "vent", 1.0, None  # "score tmrw 🙃🙃🙃": the wait's last night, met, not a plan or a break
-    interviews_counted = _INTERVIEWS_DONE_RE.search(norm) is not None and not _QBANK_WORK_RE.search(norm)
+    interviews_counted = _INTERVIEWS_COUNTED_RE.search(norm) is not None and not _QBANK_WORK_RE.search(norm)
     if intent == "log_progress" and interviews_counted:
         return "vent", 1.0, None  # "exhausted from interviewing. 9 done, 3 left": interviews, not questions
     if len(text) < SPECIFIC_CHARS and not has_spec and not has_score and cues.weighing(norm) in ("worth", "calm"):
@@ -1007,8 +1011,14 @@ _SCORE_SOON_RE = re.compile(
     r"^(?:my\s+)?(?:score|scores|results?|ck score)\s+(?:is\s+|are\s+|comes?\s+out\s+|drops?\s+|releases?\s+)?"
     r"(?:tmrw|tomorrow|tmr|tonight|today|in \d+ (?:hours?|hrs?))\b"
 )
-_INTERVIEWS_DONE_RE = re.compile(r"\binterview(?:s|ing|ed)?\b")
-_QBANK_WORK_RE = re.compile(r"\b(?:q|qs|questions?|blocks?|uworld|uw|amboss|qbank|nbme|uwsa|percent|pct)\b|\d\s*%")
+_INTERVIEWS_COUNTED_RE = re.compile(
+    r"\binterview\w*\b.{0,60}\b\d{1,2}\s+(?:done|down|left|to go|so far)\b"
+    r"|\b\d{1,2}\s+(?:\w+\s+)?interviews?\s+(?:done|down|left|to go|so far)\b"
+)
+"""Interviews counted ("exhausted from interviewing. 9 done, 3 left"): not questions to log."""
+_QBANK_WORK_RE = re.compile(
+    r"\b(?:q|qs|questions?|blocks?|uworld|uw|amboss|qbank|nbme|uwsa|percent|pct|anki|cards|hours?|sketchy)\b"
+)
 
 
 def _progress_told(text: str, norm: str) -> bool:

@@ -172,7 +172,8 @@ _REMINDERS_OFF_RE = re.compile(
     r"|\b(?:stop|quit|don t|dont|do not|no more)\s+(?:reminding|pinging|nudging|messaging|texting|bugging|remind|ping|"
     r"nudge|message|text)\s+me\b"
     # "no reminders today pls its my bday": a day off asked for (not "got no reminders today")
-    r"|(?<!got )(?<!get )(?<!received )(?<!were )(?<!are )\bno\s+(?:reminders?|nudges?|pings?|notifications?)\s+"
+    r"|(?<!got )(?<!get )(?<!received )(?<!were )(?<!are )(?<!had )(?<!why )(?<!still )(?<!did )(?<!any )"
+    r"\bno\s+(?:reminders?|nudges?|pings?|notifications?)\s+"
     r"(?:for\s+)?(?:today|tomorrow|tonight|this weekend|this week)\b"
 )
 _SHORT_BREAK_RE = re.compile(
@@ -283,7 +284,8 @@ _JOKE_RE = re.compile(r"\b(?:tell|give|know|got|have)\b.{0,15}\bjokes?\b|\bsay s
 
 
 _WHO_ARE_YOU_RE = re.compile(
-    r"\b(?:are you|r u|ru|u|you|is this|is it|am i talking to|am i chatting with)\s+(?:just\s+)?(?:a\s+|an\s+)?"
+    r"(?:\b(?:are you|r u|ru|is this|is it|am i talking to|am i chatting with)|^(?:u|you))\s+(?:just\s+)?"
+    r"(?:a\s+|an\s+)?"
     r"(?:real\s+)?"
     r"(?:person|human|bot|robot|ai|chatbot|machine)\b|\bwho (?:made|built|created|runs|wrote) (?:you|this)\b"
     r"|\bwhat are you\b"
@@ -545,7 +547,8 @@ _CONTENT_RE = re.compile(
     r"procedure|pelvic|rectal|suture|splint|cast|nerve|joint|art|arterial|foley|ng)\w*)\b"
     r"|\b(?:what s|whats|what is) the (?:dose|dosing|dosage|first line|drug of choice|antidote)\b"
     r"|\b(?:explain|teach me|quiz me|what is|whats|what s|how does|define|describe|tell me|walk me through|"
-    r"go over|go through)\b.{0,30}\b(?:cycle|pathway|"
+    r"go over|go through)\b(?!\s+how (?:to|i|do i|should i))(?!\s+the best way)"
+    r".{0,30}\b(?:cycle|pathway|"
     r"mechanism|plexus|nerve|artery|enzyme|receptor|murmur|ecg|ekg|drug|antibiotic|syndrome|disease|pathophysiology|"
     r"moa|side effects?|treatment|management|diagnosis|anatomy)\b"
     r"(?!\s+(?:for|of)\s+(?:my|me|test|exam|stress|anxiety)\b)"
@@ -649,8 +652,9 @@ _MOVED_EXAM_RE = re.compile(
     r"thu|fri|sat|sun)"
     # "it's tomorrow now instead of next friday": the new day said against the old
     # "had to cancel... rebooked for 2/17", "changed my date again, now it's jan 8": the new day said
-    r"|\b(?:rebooked|re-booked|rescheduled|moved it|pushed it|changed my (?:exam |test )?date(?: again)?)\b"
-    r"(?:\s+\w+){0,3}?\s+(?:for|to|on|now|now it s|now its)\s+(?:the\s+)?"
+    r"|\b(?:(?:rebooked|re-booked|rescheduled)(?:\s+(?:it|my (?:exam|test|date|ck)|ck|step 2|the (?:exam|test)))?|"
+    r"moved it|pushed it|changed my (?:exam |test )?date(?:\s+\w+){0,3}?)"
+    r"\s+(?:for|to|on|now|now it s|now its)\s+(?:the\s+)?"
     r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|mon|tue|wed|thu|fri|sat|sun)"
     r"|\b(?:it s|its|exam is|test is|ck is|now)\b.{0,25}\b(?:now\s+)?instead of\s+(?:the\s+)?"
     r"(?:next|this|on|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)"
@@ -704,7 +708,8 @@ _ASKS_SOMETHING_RE = re.compile(
     r"do i (?:tell|say|mention|disclose)|will (?:my|they|the|it|programs?)|"
     r"does (?:time|it|that|this)\b.{0,25}\bmatter|"
     # asked as a request: "tell me about the exam day process", "explain how score release works"
-    r"tell me (?:about|how|what|when|where|if|whether|why)|explain|walk me through|what s the|whats the|what is the)\b"
+    r"tell me (?:about|how|what|when|where|if|whether|why)|explain|walk me through|any tips|is that true|"
+    r"(?:what s|whats|what is) the(?! (?:deal|point|matter|use)))\b"
 )
 
 
@@ -779,7 +784,9 @@ _PAY_RE = re.compile(
 )
 
 
-_NOT_ABOUT_CK_RE = re.compile(r"\bnot (?:really |exactly )?(?:about |related to )?(?:ck|step\s*2)(?: related)?\b")
+_NOT_ABOUT_CK_RE = re.compile(
+    r"\bnot (?:really |exactly )?(?:(?:about|related to) (?:ck|step\s*2)|(?:ck|step\s*2) related)\b"
+)
 """Step 2 CK named only to set it aside: "not really CK-related, sorry"."""
 
 
@@ -825,6 +832,12 @@ def out_of_scope(norm: str) -> str | None:
 # people say it in many shapes ("i kinda want to just not exist", "thinking of ending things"),
 # and a missed one is the mistake we cannot afford; a caring reply to a false alarm costs little.
 # Each family below is a way of saying it, not a sentence someone once wrote.
+_CLOSE = (
+    r"(?:family|parents|mom|dad|mum|sister|brother|siblings?|son|daughter|everyone(?: i love)?|friends?|best friend|"
+    r"kids|children|partner|wife|husband|boyfriend|girlfriend|fianc\w*|grandma|grandpa|grandmother|grandfather|"
+    r"roommate|people)"
+)
+"""The people close to a student, to whom a farewell letter is written."""
 _HOPELESS_RE = re.compile(
     # Every family starts with a letter: checked once here, so the families are tried only where one stands
     # (a third of the scan on a long post).
@@ -1015,22 +1028,28 @@ _HOPELESS_RE = re.compile(
     r"(?:everything|life|it all)\b"
     # the same said the other way round: "i'm done with all of it, not only medicine"
     r"|\bdone with (?:all of it|everything|it all)\s*,?\s*(?:and\s+)?not (?:just|only) (?:with\s+)?"
-    r"(?:medicine|school|med school|studying|the exam|ck|step 2)\b"
+    r"(?:medicine|school|med school|studying|the exam|this exam|ck|step 2|boards|usmle|residency|apps|med)\b"
+    r"(?!.{0,40}\b(?:weekend|for (?:today|tonight|the day)|going to (?:bed|sleep|the beach)|day off|break|nap)\b)"
     # a place to fall from, and the student's own word that it isn't the usual way: "slowing down on the
     # bridge every morning... not in a normal way"
-    r"|\b(?:bridge|roof|rooftop|ledge|overpass|tracks|balcony|cliff|platform edge)\b.{0,80}?"
+    r"|(?:^|\bi\s+)(?:(?:keep|kept|have been|ve been|been)\s+)?(?:stopping|stopped|standing|stood|slowing down|slowed "
+    r"down|sitting|sat|lingering|looking (?:over|down))\b.{0,40}?\b(?:on|at|over|near|by)\s+(?:the|a|my)\s+"
+    r"(?:bridge|overpass|roof|rooftop|ledge|balcony|train tracks|tracks|platform edge|cliff)\b.{0,80}?"
     r"\bnot in (?:a|the) (?:normal|good|healthy|safe|usual) way\b"
     # farewells
     r"|\b(?:this is|this ll be|this will be)\s+my\s+last\s+(?:message|text|post)\b"
     r"|\b(?:say|saying)\s+goodbye\b(?:\s+\w+){0,5}?\s+before\s+i\s+(?:go|leave)\b"
     r"(?!\s+(?:to|into|on|for (?:a|the|my)|back|home|study|out|abroad))"
     r"|\b(?:wrote|written|writing|write|left)\s+(?:goodbye\s+|farewell\s+|last\s+)?(?:letters|notes)\s+(?:to|for)\s+"
-    r"(?:my\s+)?(?:family|parents|mom|dad|everyone|friends|kids|partner|wife|husband|sister|brother|son|daughter)\b"
+    r"(?:my\s+)?(?:family|parents|mom|dad|everyone|friends|kids|partner|wife|husband)\b"
     # letters or notes to the people close to them "just in case": "wrote letters to my sister and my parents
     # this afternoon, just in case"
-    r"|\b(?:wrote|written|writing|write|left)\s+(?:\w+\s+){0,2}?(?:letters?|notes?)\s+(?:to|for)\s+(?:my\s+)?"
-    r"(?:\w+\s+)?(?:family|parents|mom|dad|mum|sister|brother|son|daughter|everyone|friends|kids|partner|wife|"
-    r"husband|people)\b(?!\s+(?:about|with|saying|that i ll|to (?:pick|grab|buy|get|feed)))\b.{0,80}?\bjust in case\b"
+    rf"|\b(?:wrote|written|writing|write|left)\s+(?:\w+\s+){{0,2}}?(?:letters?|notes?)\s+(?:to|for)\s+(?:my\s+)?"
+    rf"(?:\w+\s+){{0,3}}?{_CLOSE}\b(?!\s+(?:about|with|saying|that i ll|to (?:pick|grab|buy|get|feed)))"
+    r".{0,80}?\bjust in case\b(?!\s+(?:she|he|they|you|it)\s+(?:needs?|wants?|asks?|is|are|comes?))"
+    rf"|\b(?:wrote|written|writing|write)\s+(?:my\s+)?(?:\w+\s+){{0,2}}?{_CLOSE}\s+"
+    r"(?:a\s+)?(?:letters?|goodbye notes?)\b"
+    r".{0,80}?\bjust in case\b(?!\s+(?:she|he|they|you|it)\s+(?:needs?|wants?|asks?|is|are|comes?))"
     # one note to family, unless what follows plainly makes it an errand ("about thanksgiving", "for her birthday",
     # "thanking them", "saying i'll be at the library"): "i wrote a note to my family tonight" is a farewell
     r"|\b(?:wrote|written|writing|left|leaving)\s+(?:a|my|one)\s+(?:goodbye\s+|farewell\s+|last\s+|final\s+)?"
@@ -1256,11 +1275,12 @@ def did_not_match(norm: str) -> bool:
 
 
 _NUMB_RE = re.compile(
-    r"\b(?:feel|felt|feeling)\s+(?:\w+\s+){0,2}?(?:numb|empty|hollow|flat)\b"
+    r"\bi\s+(?:just\s+|honestly\s+|kind of\s+|kinda\s+)?(?:feel|felt)\s+(?:\w+\s+){0,2}?(?:numb|empty|hollow|flat)\b"
+    r"(?!\s+handed)"
     r"|\b(?:feel|felt|feeling)\s+(?:absolutely\s+|honestly\s+|literally\s+|just\s+)?nothing\b"
-    r"(?!\s+(?:is|was|works|will|i|makes|sticks|helps|goes|went|seems|about|but|else|changes|can))"
+    r"(?!\s+(?:is|was|works|will|i|makes|sticks|stuck|helps|goes|went|seems|about|but|else|changes|can|has|have|had))"
     r"|\b(?:i m|im|i am)\s+(?:just\s+|so\s+)?"
-    r"(?:numb|empty)\b"
+    r"(?:numb|empty)\b(?!\s+handed)"
 )
 """Flat after the news: "got 244 and i honestly feel nothing", "it's fine right? why do i feel empty"."""
 
@@ -1357,7 +1377,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat|"
             r"cohort)\b"
-            r".{0,50}\b(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*|have|has|had)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
+            r".{0,50}\b(?:(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
+            r"(?:have|has|had)\b.{0,20}\b2[4-9]\d)|"
             r"\bcompar\w* myself\b"
             r"|\b(?:everyone|everybody|classmates|class|friends|group chat|cohort)\b.{0,30}"
             r"\bpost\w*\s+(?:their|all their|the)\s+(?:scores?|results?|numbers?)\b"
@@ -1388,9 +1409,10 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:wife|husband|partner|fianc\w*|boyfriend|girlfriend|bf|gf|best friend|roommate|twin|brother|"
             r"sister)\s+"
-            r"(?:got|scored|had)\b.{0,160}\b(?:feel|felt|feeling)\s+(?:so\s+|really\s+|kind of\s+|kinda\s+)?"
+            r"(?:got|scored|had)\s+(?:an?\s+)?(?:1\d\d|2\d\d)\b.{0,160}\b(?:(?:feel|felt|feeling)\s+"
+            r"(?:so\s+|really\s+|kind of\s+|kinda\s+)?"
             r"(?:pathetic|stupid|dumb|inadequate|behind|worse|bad|like a failure|embarrassed|ashamed|small|jealous|"
-            r"useless)\b|not a competition|feels like (?:one|a competition)"
+            r"useless)\b|not a competition|feels like (?:one|a competition))"
         ),
     ),
     ("numb", ("nothing", "numb", "empty", "hollow", "flat"), _NUMB_RE),
@@ -1398,7 +1420,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         "lonely",  # "nobody tells you how lonely dedicated is", "I talk to my qbank more than people"
         ("lonely", "isolat", "alone", "no one", "nobody"),
         re.compile(
-            r"\b(?:lonely|loneliness|so isolat\w*|feel\w* isolat\w*|all alone|talking to no one|talk to no one|"
+            r"\b(?:lonely|loneliness|so isolat\w*|feel\w* isolat\w*|feel\w* (?:so )?alone|talking to no one|"
+            r"talk to no one|"
             r"no one to talk to|nobody to talk to)\b"
         ),
     ),
@@ -1988,14 +2011,15 @@ _WORRY_RE = re.compile(
 _FAIL_WORD_RE = re.compile(r"\b(?:fail|failed|failing)\b")
 _CRYING_WORDS_RE = re.compile(r"\b(?:crying|cried|in tears|sobbing|tearing up)\b")
 _MY_TEARS_RE = re.compile(
-    r"\b(?:i|i m|im|i was|i ve been|i have been|been|just|literally|started|keep)\s+(?:\w+\s+)?"
-    r"(?:crying|cried|sobbing|in tears|tearing up)\b|^(?:crying|cried|sobbing)\b"
+    r"\b(?:i|i m|im|i was|i ve been|i have been)\s+(?:just\s+|literally\s+|keep\s+|started\s+|been\s+|kept\s+)?"
+    r"(?:\w+\s+)?(?:crying|cried|sobbing|in tears|tearing up)\b|^(?:crying|cried|sobbing)\b"
 )
 """Tears that are the student's own ("i cried for an hour"), not "my mom cried"."""
 _HAPPY_TEARS_RE = re.compile(
     r"\b(?:can t believe|cant believe|happy|omg|finally|yay|let s go|lets go|so proud|proud|crying happy|"
     r"tears of joy|screamed|screaming|i did it|never thought i d (?:see|get|hit|score))\b"
 )
+_STILL_AFRAID_RE = re.compile(r"\b(?:panick\w*|scared|terrified|anxious|freaking out)\b")
 _AFTER_A_FAIL_RE = re.compile(
     r"\bafter (?:failing|a fail|my fail|flunking)\b|\b(?:failed|fail) (?:the first time|last time|once|before)\b"
 )
@@ -2013,9 +2037,10 @@ def felt(text: str, norm: str) -> str | None:
     None when none is plain."""
     crying = not _SAD_EMOJI.isdisjoint(text) or ":(" in text or ":'(" in text
     if (
-        _PASSED_RE.search(norm)
+        just_passed(norm)
         and (_SURE_FAILED_RE.search(norm) or _AFTER_A_FAIL_RE.search(norm))
         and not _DISAPPOINTED_RE.search(norm)
+        and not _STILL_AFRAID_RE.search(norm)
     ):
         # "I PASSED. 233. i was so sure i failed", "I PASSED 233 AFTER FAILING LAST TIME": relief, not the fail
         return "relief"
@@ -2056,7 +2081,7 @@ _WORN_OUT_RE = re.compile(
     r"\b(?:body (?:hurts|aches)|everything hurts|honestly (?:so )?done|so done|running on (?:empty|fumes)|"
     r"can t keep (?:going|doing this)|cant keep (?:going|doing this)|"
     # "40q block 54% im actually dying": worn out, said as students say it (not "dying to know")
-    r"(?:i m|im)\s+(?:actually\s+|literally\s+|lowkey\s+|so\s+)?dying(?!\s+(?:to|for|of|inside\b)))"
+    r"(?:i m|im)\s+(?:actually\s+|literally\s+|lowkey\s+|so\s+)?dying(?!\s+(?:to|for|of|inside\b|laughing|lol|lmao)))"
     r"\b(?!\s+(?:with|w)\b)"
 )
 

@@ -670,9 +670,10 @@ _SUPPOSED_RE = re.compile(
     r"|scared|afraid|worried|terrified|nervous|end(?:s|ed)? up|guess\w*|estimat\w*|plateau\w*|stuck at"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*"
     # a figure to climb to: "is that enough time to get to 240", "can i bring it up to 250"
-    r"|(?:get|go|bring it|push it|make it|jump|climb|raise it|improve it)\s+(?:up\s+|all the way\s+)?to"
-    # a figure picked to ask with: "with a so-so score like 230"
-    r"|(?:a|an)\s+(?:[a-z-]+\s+)?score\s+(?:like|of like)"
+    r"|(?<!managed to )(?<!able to )(?<!finally )(?:get|go|bring it|push it|make it|jump|climb|raise it|improve it)"
+    r"\s+(?:up\s+|all the way\s+)?to"
+    # a figure picked to ask with: "with a so-so score like 230" (not "i got a score of like 231")
+    r"|(?<!got )(?<!received )(?<!scored )(?<!had )(?:a|an)\s+(?:[a-z-]+\s+)?score\s+(?:like|of like)"
     # "how long to study to get a competitive score, like 255+" (not "it took me 8 weeks to get a 250")
     r"|(?:how|what|study|studying|prep|prepare)\b(?:\s+\w+){0,5}?\s+to (?:get|score|land)|competitive score)\b"
 )
@@ -755,7 +756,8 @@ _SOMEONE_ELSE_RE = re.compile(
     r"mother|father|son|daughter|bestie|bff|senior|resident|co-?resident|colleague|intern|mentee)s?|"
     r"someone|somebody|some\s+(?:guy|girl|person|one)|he|she|they|people|ppl|everyone|everybody|all my friends|"
     # "one of them got a 265", "this girl from my school got 268", "an upperclassman got 270"
-    r"them|those|(?<!\bi m a )(?<!\bi'm a )(?<!\bim a )(?<!\bam a )(?:guy|girl|dude)|"
+    r"(?:one|some|two|three|a few|most|many|half|several) of (?:them|those)|"
+    r"(?<!\bas )(?<!\bi m )(?<!\bi'm )(?<!\bim )(?<!\bam )(?<!\bjust )(?:this|that|a|some|one)\s+(?:guy|girl|dude)|"
     r"upperclass\w*|upper\s*years?|ms4s|m4s|fourth\s+years|"
     r"(?:my|our)\s+class|classmates|"
     r"applicants?|others?)(?:\s+(?:who\s+)?(?:got|get|scored|score|had|has|with|posts?|posting|posted)|"

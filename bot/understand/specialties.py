@@ -116,7 +116,7 @@ _ORDINARY_WORDS = frozenset({"psycho", "psychos", "psychic", "pathos"})
 """Words of their own one letter from an alias: "refreshing every hour like a psycho" names no field."""
 
 _ORDINARY_AFTER = {
-    "emergency": frozenset({"family", "medical", "personal", "an", "dental", "health", "pet", "real", "actual"}),
+    "emergency": frozenset({"family", "medical", "personal", "dental", "health", "pet"}),
 }
 """An alias word after these is the ordinary word: "had a family emergency" names no field."""
 
