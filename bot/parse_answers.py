@@ -104,7 +104,7 @@ _RELATIVE_A_RE = re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}
 _TOMORROW_RE = re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")
 _TODAY_RE = re.compile(r"\b(today|tonight|this\s+morning|this\s+afternoon)\b")
 _STEP_BEFORE_RE = re.compile(r"\bstep\s*$")
-_THEN_RE = re.compile(r"\bthen\b|\b(?:it|date|exam|test) was\b")
+_EARLIER_DAY_RE = re.compile(r"\bthen\b|\b(?:it|date|exam|test) was\b")
 """The day it was, before the one it is now: "was nov 20, then dec 15, now...", "it was aug 20 now its sept 9"."""
 _WEEKDAY_ORDINAL_RE = re.compile(rf"\b{_FULL_WEEKDAY},?\s+(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b")
 """A weekday with its day of the month: "monday the 21st", "Friday, 18th"."""
@@ -537,7 +537,9 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         now = _NOW_BEFORE_RE.search(folded, max(0, start - 24), start)
         of_the_exam = now is not None and (
             _EXAM_WORD_RE.search(folded, max(0, now.start() - 25), now.start())
-            or _THEN_RE.search(folded, max(0, now.start() - 40), now.start())  # "was nov 20, then dec 15, now..."
+            or _EARLIER_DAY_RE.search(
+                folded, max(0, now.start() - 40), now.start()
+            )  # "was nov 20, then dec 15, now..."
         )
         superseded = not of_the_exam or other
         return (

@@ -275,8 +275,9 @@ def vent(parsed: Parsed, *, score_out: bool = False, stage: Stage | None = None)
     waiting = (parsed.status == "taken" or parsed.weighing == "waiting") and parsed.score is None and not score_out
     if not ack and stage in _PAST_THE_EXAM:
         return Reply("Thanks for telling me how it's going. If there's something I can help with, just say.")
-    if stage in _PAST_THE_EXAM and parsed.feeling == "exhaustion" and parsed.weighing is None:
-        ack = _TIRED_PAST_THE_EXAM  # "exhausted from interviewing": no "another block" to weigh a break against
+    if stage in _PAST_THE_EXAM and parsed.weighing is None and parsed.feeling in _PAST_THE_EXAM_ACK:
+        # "exhausted from interviewing", "interview season is eating me alive": no exam or block to speak of
+        ack = _PAST_THE_EXAM_ACK[parsed.feeling]
     if not ack:  # no feeling we can name: no guess that it's a hard one ("I'm proud of myself" got "that sounds hard")
         return Reply(
             "Thanks for telling me how it's going. If there's something I can help with, the score, the date or "
@@ -328,7 +329,10 @@ _AFTER_PAST_THE_EXAM = (
     "If it helps, tell me what's weighing on you most right now: I'm here to listen, and to help with whatever "
     "part of it I can."
 )
-_TIRED_PAST_THE_EXAM = "That sounds exhausting, and it makes sense: this stretch takes a lot out of people."
+_PAST_THE_EXAM_ACK = {
+    "exhaustion": "That sounds exhausting, and it makes sense: this stretch takes a lot out of people.",
+    "stress": "I hear you: this part of the road puts real pressure on people.",
+}
 _REST_PAST_THE_EXAM = "Rest where you can: nothing here needs doing today, and I'm here when you want to talk."
 _AFTER_RESULT = (
     "I'm here if you want to talk it through. When you're ready, we can look at what your score means for the "

@@ -811,17 +811,19 @@ def test_after_the_feeling_the_next_line_fits_where_they_are(advisor: Advisor, t
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "met"),
     [
-        "3 interviews so far and everyone in my class has 12+, i feel like such a failure",
-        "interview season is eating me alive, so anxious all the time",
-        "wiped out from interviewing, 6 down and 4 to go",
+        ("3 interviews so far and everyone in my class has 12+, i feel like such a failure", "Comparing yourself"),
+        ("interview season is eating me alive, so anxious all the time", "I hear you: this part of the road"),
+        ("wiped out from interviewing, 6 down and 4 to go", "That sounds exhausting"),
     ],
 )
-def test_a_feeling_past_the_exam_is_offered_no_studying(advisor: Advisor, text: str) -> None:
+def test_a_feeling_past_the_exam_is_met_and_offered_no_studying(advisor: Advisor, text: str, met: str) -> None:
     reply = advisor.handle(1, text).reply
+    shown = plain_text(reply.html)
+    assert shown.startswith(met)
     assert not any(b.action == "/plan" for row in reply.buttons for b in row)
-    assert "studying" not in plain_text(reply.html)
+    assert "studying" not in shown and "exam" not in shown
 
 
 def test_thanks_after_a_pass_told_congratulates_the_pass(advisor: Advisor) -> None:

@@ -667,7 +667,7 @@ def _settle(
     if not has_score and len(text) < LOG_CHARS and _SCORE_SOON_RE.search(norm) and not cues.asks_something(text, norm):
         return "vent", 1.0, None  # "score tmrw 🙃🙃🙃": the wait's last night, met, not a plan or a break
     interviews_counted = _INTERVIEWS_COUNTED_RE.search(norm) is not None and not _QBANK_WORK_RE.search(norm)
-    if intent == "log_progress" and interviews_counted:
+    if interviews_counted and (intent == "log_progress" or not cues.asks_something(text, norm)):
         return "vent", 1.0, None  # "exhausted from interviewing. 9 done, 3 left": interviews, not questions
     if len(text) < SPECIFIC_CHARS and not has_spec and not has_score and cues.weighing(norm) in ("worth", "calm"):
         return "vent", 1.0, None  # "does a 220 mean i'm a bad doctor", "weirdly calm, is that bad": met, not looked up
@@ -687,9 +687,7 @@ def _settle(
         and "?" not in text
         and cues.weighing(norm) in _WEIGHS_HEARD
         and not cues.names_the_exam(norm)
-        and not _CLAUSE_ASKS_RE.search(
-            text.lower()
-        )  # "one of my friends got 250, how long to study": asked all the same
+        and not _asks_in_a_clause(text, norm)  # "one of my friends got 250, how long to study": asked all the same
     ):
         return "vent", 1.0, None  # "first gen and my parents don't get why i can't come home": heard, not a topic
     if intent == "vent" and len(text) < SPECIFIC_CHARS and _ASKS_TO_DO_RE.match(norm) and not cues.weighing(norm):
@@ -805,7 +803,7 @@ def _settle(
         intent in {"vent", "score_fit", "score_check", "unknown", "faq"}
         and not has_spec
         and "?" not in text
-        and not _CLAUSE_ASKS_RE.search(text.lower())
+        and not _asks_in_a_clause(text, norm)
         and cues.weighing(norm) in _WEIGHS_HEARD
     ):
         # "my wife got 262 and I got 237... I feel pathetic": what weighs on them is heard first, not a fit list
@@ -852,7 +850,7 @@ def _settle(
         and intent not in _PLAN_INTENTS
         and not (intent == "practice_score" and nums.practice)
         # "everyone in my class got 250+ and i feel behind": a feeling with their figures, nothing asked
-        and not (intent == "vent" and "?" not in text and not _CLAUSE_ASKS_RE.search(text.lower()))
+        and not (intent == "vent" and "?" not in text and not _asks_in_a_clause(text, norm))
     ):
         # "is the IM average really 240": the field's averages; "is 230 the cutoff for IM" is screening, and
         # friends' scores beside "applying IM" leave the question the model heard
@@ -1025,6 +1023,12 @@ def _progress_told(text: str, norm: str) -> bool:
     """A count and a percent ("40q block 54%"), or a percent beside work done ("1150/3600 done, 64% avg")."""
     count, percent = parse_progress(text)
     return percent is not None and (count is not None or _LOGGED_RE.search(norm) is not None)
+
+
+def _asks_in_a_clause(text: str, norm: str) -> bool:
+    """A question asked anywhere, "?" or not: one of its own clause ("..., how long to study") or one
+    `cues.asks_something` hears ("any tips", "is that true")."""
+    return _CLAUSE_ASKS_RE.search(text.lower()) is not None or cues.asks_something(text, norm)
 
 
 _CLAUSE_ASKS_RE = re.compile(
