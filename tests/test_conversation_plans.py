@@ -294,20 +294,21 @@ def test_a_weekend_asked_for_beside_tomorrow_is_the_weekend_offered(advisor: Adv
     assert "Sat, Nov 28 – Sun, Nov 29" in say(advisor, "no reminders this weekend pls, tomorrow i travel")
 
 
-def test_a_rotation_is_no_time_zone(advisor: Advisor) -> None:
-    say(advisor, "can you remind me every day? im in ob, so mornings are rough")
-    asked = [say(advisor, answer) for answer in ("in 8 weeks", "5", "6pm")][-1]
-    assert "tap Default for UTC" in asked
-
-
 def test_a_plan_asked_with_a_practice_result_keeps_the_exam_date(advisor: Advisor) -> None:
     assert "📅 Exam: Wed, Jan 20, 2027" in say(advisor, "make me a study plan, exam jan 20, nbme 10 was 231")
 
 
-def test_a_place_named_in_the_request_is_the_zone_offered(advisor: Advisor) -> None:
-    say(advisor, "can you remind me every day? i live in Nairobi")
+@pytest.mark.parametrize(
+    ("request_", "offered"),
+    [
+        ("can you remind me every day? i live in Nairobi", "Africa/Nairobi"),
+        ("can you remind me every day? im in ob, so mornings are rough", "UTC"),  # a rotation, not a place
+    ],
+)
+def test_a_place_named_in_the_request_is_the_zone_offered(advisor: Advisor, request_: str, offered: str) -> None:
+    say(advisor, request_)
     asked = [say(advisor, answer) for answer in ("in 8 weeks", "5", "6pm")][-1]
-    assert "tap Default for Africa/Nairobi" in asked
+    assert f"tap Default for {offered}" in asked
 
 
 def test_a_practice_tests_day_is_not_taken_for_the_exam(advisor: Advisor) -> None:
