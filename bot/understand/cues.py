@@ -650,12 +650,12 @@ _MOVED_EXAM_RE = re.compile(
     r"|\b(?:i m|im|i am)\s+(?:moving|pushing|rescheduling|postponing)\s+(?:my\s+|the\s+)?(?:test|exam|ck|step\s*2)\s+"
     r"(?:back\s+)?(?:to|until|till)\s+(?:\w+\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|mon|tue|wed|"
     r"thu|fri|sat|sun)"
-    # "it's tomorrow now instead of next friday": the new day said against the old
     # "had to cancel... rebooked for 2/17", "changed my date again, now it's jan 8": the new day said
     r"|\b(?:(?:rebooked|re-booked|rescheduled)(?:\s+(?:it|my (?:exam|test|date|ck)|ck|step 2|the (?:exam|test)))?|"
     r"moved it|pushed it|changed my (?:exam |test )?date(?:\s+\w+){0,3}?)"
     r"\s+(?:for|to|on|now|now it s|now its)\s+(?:the\s+)?"
     r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|mon|tue|wed|thu|fri|sat|sun)"
+    # "it's tomorrow now instead of next friday": the new day said against the old
     r"|\b(?:it s|its|exam is|test is|ck is|now)\b.{0,25}\b(?:now\s+)?instead of\s+(?:the\s+)?"
     r"(?:next|this|on|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)"
 )
