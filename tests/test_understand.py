@@ -787,6 +787,8 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "plan for 8 weeks, i'm weak in obgyn and peds",  # both subjects, the second after "and"
         "2 blocks, 71 and 64. rough day in obgyn",
         "did all of cardio in amboss, 58% ugh",
+        "my weakest areas are OB and peds, 3 weeks left",  # subjects named as weak spots
+        "worst subjects are psych and renal, any tips",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
