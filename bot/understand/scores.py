@@ -195,13 +195,12 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     found = _range(low)
     if found is not None:
         return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
-    tied = {p.score for p in practice} | {step1, comlex}
-    score, at, bad, other, quoted = _find_score(low, aliases, tied)
+    claimed = {p.score for p in practice} | {step1, comlex}
+    score, at, bad, other, quoted = _find_score(low, aliases, claimed)
     joined = _JOINED_RE.search(low, max(0, at - 16), at) if score is not None and at is not None and quoted else None
     if score is not None and joined is not None and int(joined.group(1)) in quoted:
         quoted = (*quoted, score)  # "ive seen 255 and 257 floating around": both heard
         score = at = None
-    claimed = {p.score for p in practice} | {step1, comlex}
     # "practice scores: 228, 235, 233"; "2 NBMEs a week... my scores went 241, 243, 240": with a practice test named
     listed = _PRACTICE_LIST_RE.search(low) if "practice" in low or PRACTICE_NAME_RE.search(low) else None
     if listed is not None:
