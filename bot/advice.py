@@ -71,14 +71,25 @@ def advise(
     """
     if parsed.range is not None and parsed.intent in {"score_check", "score_fit", "average", "compare"}:
         reply = score_range(parsed.range, [knowledge.specialties[s] for s in parsed.specialties], knowledge)
-    elif parsed.intent == "practice_score" or (
-        parsed.practice and parsed.topic not in knowledge.faq and parsed.intent in {"faq", "unknown"}
+    elif practice_first := (
+        parsed.intent == "practice_score"
+        or (parsed.practice and parsed.topic not in knowledge.faq and parsed.intent in {"faq", "unknown"})
+        # "my nbme 11 was 244, is that enough for IM?": their prediction set against the field's average is
+        # the answer; the averages alone, with the result put aside in a note, leave the question unanswered
+        or (
+            bool(parsed.practice)
+            and parsed.intent in {"average", "compare"}
+            and bool(parsed.specialties)
+            and parsed.practice_score is not None  # a percent ("uwsa2 70%") has no distance to an average
+            and parsed.score is None
+            and profile.score is None  # a Step 2 CK score they told us stays the one set against the averages
+        )
     ):
         reply = practice_reply(parsed, knowledge, why, order_told=order_told)
     else:
         reply = _answer(parsed, profile, knowledge, stage)
     reply = _name_unknown_specialties(parsed, knowledge, reply)
-    if parsed.practice_score is None or parsed.intent == "practice_score":
+    if parsed.practice_score is None or practice_first:
         return reply
     if parsed.practice and parsed.intent not in {"average", "compare"}:
         return reply  # practice_reply has said it
@@ -165,10 +176,14 @@ def practice_reply(
         html += f"\n\nYour {len(scored)} results run from {scored[0]} to {scored[-1]}: {way}."
     if specs and predicted is not None:
         # "is that enough for EM?": the field's average beside the prediction, both read loosely.
-        rows = _grouped(knowledge.groups(s.id for s in specs), lambda s, f: f"• {escape(s.name)}: average {f.value}")
-        html += (
-            f"\n\nBeside the averages you asked about, for a sense of distance (a prediction carries error, "
-            f"and an average is not a cut-off):\n{rows}"
+        rows = _grouped(
+            knowledge.groups(s.id for s in specs),
+            lambda s, f: f"• {escape(s.name)}: average {f.value}; {_against(f.value, predicted, high, subject)}",
+        )
+        # the distance they asked about comes first; what the bot does with the result follows it
+        html = (
+            f"Read as a prediction, beside the averages you asked about (a prediction carries error, "
+            f"and an average is not a cut-off):\n{rows}\n\n{html}"
         )
     mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
     pass_mark = mark.value if mark is not None else None

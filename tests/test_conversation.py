@@ -324,7 +324,7 @@ def test_stats_are_for_admins_only_and_show_counts_only(knowledge: Knowledge, st
         ("uwsa2 70% correct, avg for IM?", None, ["internal-medicine"]),  # a percent: no number to compare
     ],
 )
-def test_a_practice_result_asked_about_beside_averages_is_named_not_passed_over(
+def test_a_practice_result_asked_about_beside_averages_is_set_against_them_as_a_prediction(
     advisor: Advisor, store: ProfileStore, knowledge: Knowledge, text: str, noted: str | None, specialties: list[str]
 ) -> None:
     reply = say(advisor, text)
@@ -332,8 +332,13 @@ def test_a_practice_result_asked_about_beside_averages_is_named_not_passed_over(
     for spec in (knowledge.specialties[s] for s in specialties):
         assert spec.name in reply and str(shown[spec.id].value) in reply  # the averages they asked for
     if noted is not None:
-        number = noted.rsplit(" ", 1)[1]
-        assert f"{noted}: a practice test" in reply and f"“predicted {number}”" in reply
+        # "is my nbme 236 ok for IM?" answered: how far the prediction sits from each average, first
+        number = int(noted.rsplit(" ", 1)[1])
+        assert reply.startswith("Read as a prediction") and f"Noted: {noted}" in reply
+        for spec in (knowledge.specialties[s] for s in specialties):
+            gap = number - shown[spec.id].value
+            where = "right at" if gap == 0 else f"{abs(gap)} points {'above' if gap > 0 else 'below'}"
+            assert f"{spec.name}: average {shown[spec.id].value}; {number} is {where} it" in reply
     assert store.get(1).score is None  # and it is not taken as their Step 2 CK score
 
 
