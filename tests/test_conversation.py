@@ -492,6 +492,10 @@ def test_a_fall_between_two_results_of_one_test_is_read_as_such(advisor: Advisor
         ("can i set my ERAS to hide my step 2 score from programs?", "complete exam history"),
         ("how many signals for derm", "3 gold and 25 silver in dermatology"),
         ("Do I have to pass step 2 to graduate from a US MD school?", "your school's rule"),
+        ("can i sit ck before my step 1 result comes back?", "in any order"),  # was "Step 2 before applying?"
+        ("applying derm and IM as backup, how do i split my signals between them", "doesn't eat into"),
+        ("does uwsa1 overpredict? got 262 on it and 238 on nbme 10", "No official comparison exists"),
+        ("does ck get harder every year? feels like the curve keeps moving up", "Not by design"),
     ],
 )
 def test_specific_questions_get_their_specific_answer(advisor: Advisor, text: str, answer: str) -> None:

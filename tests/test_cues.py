@@ -175,6 +175,8 @@ def test_with_nerves_a_day_about_something_else_is_not_exam_day(text: str, when:
         ("where does spironolactone act", "content"),
         ("best sushi in boston? flying in for an interview", "chat"),
         ("what's the treatment for DKA", "content"),
+        ("any trick for remembering the renal tubular acidosis types", "content"),  # was the exam format answer
+        ("best way to remember everything i study", None),  # how to study is ours
         ("what's the average treatment of a low score lol", None),  # scores are ours
     ],
 )

@@ -562,6 +562,9 @@ _CONTENT_RE = re.compile(
     r"(?!\s+(?:questions|blocks|the exam|step|ck|scores?|programs?|residenc\w*|signals|positions|test anxiety|"
     r"anxiety|burnout|stress|depression|panic))"
     r"|\b(?:is|are) (?:deficient|mutated|elevated|inherited) in\b"
+    # "any trick for remembering the RTA types": a mnemonic for medicine's own lists, not a way to study
+    r"|\b(?:mnemonic|trick|way|hack)s? (?:for|to) (?:remember(?:ing)?|memori[sz](?:e|ing)|keep(?:ing)? straight) "
+    r"(?:the |all the )?(?:[a-z]+ ){1,4}(?:types|classes|causes|criteria|stages|drugs|nerves|side effects)\b"
     # "what's the best antihypertensive in pregnancy": a question of medicine itself
     r"|\b(?:best|first line|preferred|safest)\s+(?:\w+\s+)?(?:antihypertensive|antibiotic|drug|treatment|abx|"
     r"anticoagulant|therapy)s?\s+(?:in|for|during)\b(?!\s+(?:my|me|test|exam|the exam|stress|anxiety|nerves|burnout))"
