@@ -426,6 +426,12 @@ STUDY_PLAN_CASES = [
     case("Respected sir, my step 2 ck result is 236. Kindly advise which residencies I should consider.", "score_fit"),
     case("is uro harder to match than ENT score-wise", "compare", specialties=("urology", "otolaryngology")),
     case("265!!! what should i even go for now lol", "score_fit", score=265, feeling="celebration"),
+    # Shaking or "freaking out" beside a high score just told is the shock of good news; beside a
+    # comparison, a practice result before the exam or a fear said, it stays the panic it sounds like.
+    case("JUST GOT MY SCORE 266 IM FREAKING OUT", "*", score=266, feeling="celebration"),
+    case("CK 258. im shaking. i genuinely thought i failed", "*", score=258, feeling="celebration"),
+    case("got 252 and im freaking out bc derm avg is 257", "*", score=252, feeling="panic"),
+    case("my uwsa2 was 250 and exam is tomorrow im freaking out", "*", feeling="panic"),
     # Grades in a subject, a shelf in the past, practice results under a plain label: not what they seem.
     case(
         "ENT hopeful, MS3. got honors in surgery and peds. want to take CK in july",

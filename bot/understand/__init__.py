@@ -455,6 +455,15 @@ def _understand(
     ):
         # "265!!! what should i even go for now lol", "i'm so proud of myself today": joy, not strain
         feeling = "celebration" if nums.score is not None or cues.just_matched(norm) else None
+    if (
+        feeling in ("panic", "stress", "worry")
+        and nums.score is not None
+        and nums.score >= cues.SHOUTED_JOY_FROM
+        and not (nums.hypothetical or nums.someone)
+        and facts.status != "failed"
+        and cues.overwhelmed_by_news(text, norm)
+    ):
+        feeling = "celebration"  # "JUST GOT MY SCORE 266 IM FREAKING OUT": the shock of good news, not panic
     if facts.status == "failed" and feeling == "disappointment":
         feeling = "failure"  # "i got a 209 :(": a fail, not a score short of a hope
     if retake_passed and feeling in {"failure", "shame"}:

@@ -2105,6 +2105,28 @@ def joyful(text: str, norm: str) -> bool:
     return "!!" in text or _JOY_RE.search(norm) is not None or not _PARTY_EMOJI.isdisjoint(text)
 
 
+def overwhelmed_by_news(text: str, norm: str) -> bool:
+    """Shaking or "freaking out" with nothing low said and nothing asked ("JUST GOT 266 IM FREAKING OUT"):
+    beside a high score just told, the shock of good news, not panic."""
+    return (
+        _OVERWHELMED_RE.search(norm) is not None
+        and "?" not in text
+        and _LOW_NEWS_RE.search(norm) is None
+        and (not _FAIL_WORD_RE.search(norm) or _SURE_FAILED_RE.search(norm) is not None)
+    )
+
+
+_OVERWHELMED_RE = re.compile(
+    r"\b(?:freaking out|freakin out|shaking|trembling|in shock|speechless|heart (?:is )?(?:racing|pounding)|"
+    r"can t stop (?:shaking|crying|screaming)|cant stop (?:shaking|crying|screaming))\b"
+)
+_LOW_NEWS_RE = re.compile(
+    r"\b(?:only|low|lower|below|not enough|dropped|drop|worse|worst|disappoint\w*|scared|worried|terrified|afraid|"
+    r"nervous|anxious|ugh+|sad|cooked|doomed|screwed|tomorrow|tmrw|waiting|need|needed|want|wanted|goal|target|"
+    r"avg|average|mean|median|vs|because|bc|cuz|since)\b"
+)
+
+
 _SCORE_SAID_RE = re.compile(r"\b[12]\d{2}\b")
 SHOUTED_JOY_FROM = 245
 """A number from here, shouted ("!!!"), is read as joy: below it, "214!!!" is as likely alarm."""
