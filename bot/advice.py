@@ -69,6 +69,7 @@ def advise(
     `why`: for a practice result asked about, the answer bank's answer on what practice tests tell you;
     `order_told`: the message says in which order its practice results came.
     """
+    practice_first = False
     if parsed.range is not None and parsed.intent in {"score_check", "score_fit", "average", "compare"}:
         reply = score_range(parsed.range, [knowledge.specialties[s] for s in parsed.specialties], knowledge)
     elif practice_first := (

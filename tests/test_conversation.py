@@ -342,6 +342,11 @@ def test_a_practice_result_asked_about_beside_averages_is_set_against_them_as_a_
     assert store.get(1).score is None  # and it is not taken as their Step 2 CK score
 
 
+def test_a_score_range_beside_practice_results_is_read_as_the_range(advisor: Advisor) -> None:
+    reply = say(advisor, "Is a range like 242-248 good for dermatology? my nbme 10 was 240 and uwsa2 246")
+    assert "A 242–248 range against the average" in reply and "didn't quite catch" not in reply
+
+
 def test_a_practice_result_leaves_a_remembered_step2_score_in_charge(advisor: Advisor) -> None:
     say(advisor, "I got 250 on step 2")
     reply = say(advisor, "my nbme was 236, ok for IM?")
