@@ -524,8 +524,9 @@ WAITING_STEP = (
 _STAGE_STEPS: dict[Stage, str] = {
     "preclinical": PREP_STEP,
     "studying": PREP_STEP,
-    "interviewing": "Next: let your interviews show what the number can't, and have a short, honest line ready "
-    "in case your scores come up.",
+    # during interviews or after them ("rank list certified"): the number is in; what is left is theirs to shape
+    "interviewing": "Next: programs already have the number. What you can still shape is how you come across in "
+    "interviews, and then a rank list in your true order of preference.",
     "incoming_resident": "Next: nothing to do on the score: it has done its job for the match.",
     "retaking": "Next: build the retake plan around the weak areas on your score report; a strong pass is what "
     "programs will look for.",

@@ -272,7 +272,14 @@ def vent(parsed: Parsed, *, score_out: bool = False, stage: Stage | None = None)
     ack = acknowledge(parsed)
     far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None
     # "took it in november, score came out and I'm so disappointed": sat and out, so not waiting (no number told)
-    waiting = (parsed.status == "taken" or parsed.weighing == "waiting") and parsed.score is None and not score_out
+    waiting = (
+        (parsed.status == "taken" or parsed.weighing == "waiting" or stage == "waiting")
+        and parsed.score is None
+        and not score_out
+    )
+    if waiting and parsed.weighing == "body":
+        # "scores come out tomorrow and I can't eat": the wait is what costs the sleep, not studying
+        ack = _WEIGHING_ACK["waiting"]
     if not ack and stage in _PAST_THE_EXAM:
         return Reply("Thanks for telling me how it's going. If there's something I can help with, just say.")
     if stage in _PAST_THE_EXAM and parsed.weighing is None and parsed.feeling in _PAST_THE_EXAM_ACK:

@@ -184,6 +184,15 @@ def test_with_the_exam_hours_away_the_reply_is_about_that_day(advisor: Advisor, 
 
 
 @pytest.mark.parametrize(
+    "text", ["scores come out tomorrow and I can't eat", "took ck last week and i cant sleep at all"]
+)
+def test_sleep_or_appetite_lost_to_the_wait_is_met_as_the_wait_not_studying(advisor: Advisor, text: str) -> None:
+    shown = plain_text(advisor.handle(1, text).reply.html)
+    assert shown.startswith("Waiting for a score is its own kind of hard")
+    assert "studying" not in shown and "preparation" not in shown  # the exam is behind them
+
+
+@pytest.mark.parametrize(
     ("text", "opening"),
     [
         ("IT'S OVER!!! just walked out of the prometric", "You did it"),

@@ -1586,7 +1586,10 @@ def score_out(norm: str) -> bool:
 
 
 _SCORE_OUT_RE = re.compile(
-    r"\b(?:score|scores|result|results)\s+(?:came|come|is|are|just came)\s+(?:out|back|in)\b"
+    # not a day still ahead ("scores come out tomorrow") nor the wait asked about ("when do scores come out")
+    r"\b(?<!when )(?<!when do )(?<!until )(?<!till )(?:score|scores|result|results)\s+(?:came|come|is|are|just came)"
+    r"\s+(?:out|back|in)\b(?!\s+(?:tomorrow|tmrw|tmr|on|next|this|in \d|later|soon|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b)"
     r"|\bgot my (?:ck |step 2 )?(?:score|result)s?\b|\bopened (?:my|the) (?:score|result)"
 )
 
