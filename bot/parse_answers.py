@@ -554,10 +554,60 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         )
 
     best = min(matches, key=rank)
-    clash = _dates_disagree(folded, matches, calendar_dates)
+    clash = _dates_disagree(folded, matches, calendar_dates) or _far_beside_a_span(
+        folded, found, best, today, calendar_dates
+    )
     if clash is not None:
         return clash
     return best[2]
+
+
+def _far_beside_a_span(
+    folded: str,
+    found: list[tuple[int, int, date | str]],
+    best: tuple[int, int, date | str],
+    today: date,
+    calendar_dates: set[tuple[int, int]],
+) -> str | None:
+    """ "6 weeks of dedicated starting monday, exam booked for july 18" said in December: a date months away
+    beside a few weeks said in the same breath is more likely a date written for another year (or another
+    "today") than a plan for seven months, so which is asked. None when nothing says otherwise, or when
+    another day is named that the weeks may count from ("rotation ends may 9, so 6 weeks of dedicated")."""
+    named = best[2]
+    if not isinstance(named, date) or (named - today).days <= _FAR_DAYS:
+        return None
+    their_today = [d for d in calendar_dates if _THEIR_TODAY_RE.search(folded, max(0, d[0] - 12), d[0])]
+    if any(d != best[:2] and d not in their_today for d in calendar_dates):
+        return None
+    for start, end, counted in found:
+        if not isinstance(counted, date) or not _RELATIVE_RE.fullmatch(folded, start, end):
+            continue
+        short = (counted - today).days <= _FAR_DAYS and re.search(r"\b(?:d|days?|w|weeks?|wks?)\b", folded[start:end])
+        # "studied for 6 weeks", "3 weeks before the exam": a span of something else, not the time to go
+        elsewhere = (
+            _SPAN_BEHIND_RE.search(folded[max(0, start - 30) : start])
+            or _SPAN_ELSEWHERE_RE.match(folded, end)
+            or _FOR_A_WHILE_RE.search(folded, max(0, start - 30), start)  # "40 qs a day for 2 weeks"
+            or _plan_length(folded, (start, end, counted))  # "a 6 week plan": its length, not the time to go
+            or _SHIFTED_BY_RE.search(folded[max(0, start - 30) : start])  # "pushed my exam 3 weeks to july 11"
+            # "results take ~3 weeks", "waited about 3 weeks": how long a score takes
+            or _SCORE_WAIT_RE.search(folded, max(0, start - 40), min(len(folded), end + 25))
+        )
+        if short and not elsewhere and abs((counted - named).days) > _DATES_AGREE_DAYS * 2:
+            return (
+                f"You mentioned {fmt_day(named, year=True)}, {(named - today).days} days away, and "
+                f"“{folded[start:end].removeprefix('in ')}”, which from today lands on {fmt_day(counted, year=True)}. "
+                "Which is your exam date?"
+            )
+    return None
+
+
+_THEIR_TODAY_RE = re.compile(r"\btoday(?: is| s|s)?\s*(?:the\s+)?$")
+"""A date said as their today ("today is 1 october"): no other day to count from."""
+_SCORE_WAIT_RE = re.compile(r"\b(?:scores?|results?|release\w*|wait\w*|took|takes?|come back|posts?)\b")
+_FOR_A_WHILE_RE = re.compile(r"\bfor\s+(?:the\s+|a\s+)?(?:next\s+|first\s+|about\s+|like\s+|around\s+|another\s+)*$")
+_FAR_DAYS = 100
+"""A date more than this many days away is checked against a span of weeks said beside it."""
 
 
 _EXAM_WORD_RE = words_re(*EXAM_WORDS, r"step\s*(?:2|two)", "s2ck", "boards?")

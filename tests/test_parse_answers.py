@@ -577,7 +577,29 @@ def test_a_span_and_a_date_that_agree_give_the_exam_day(text: str, exam: date) -
     assert find_exam_date(text, TODAY) == exam
 
 
-@pytest.mark.parametrize("text", ["exam is in 4 wks, june 18", "8 weeks till the test (june 20). make me a plan"])
+@pytest.mark.parametrize(
+    ("text", "exam"),
+    [
+        ("exam on july 18, doing 40 qs a day for 2 weeks then more. plan", date(2026, 7, 18)),  # a while, not the wait
+        ("make me a 6 week plan, exam july 18", date(2026, 7, 18)),  # the plan's length
+        ("rotation ends may 9, exam july 18, so 6 weeks of dedicated", date(2026, 7, 18)),  # counted from may 9
+        ("testing july 18, scores take about 3 weeks right?", date(2026, 7, 18)),  # how long a score takes
+    ],
+)
+def test_a_far_date_beside_a_span_of_something_else_is_the_exam_day(text: str, exam: date) -> None:
+    assert find_exam_date(text, TODAY) == exam
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "exam is in 4 wks, june 18",
+        "8 weeks till the test (june 20). make me a plan",
+        # a date months away beside a few weeks said as the time left: written for another "today"?
+        "I have 6 weeks of dedicated starting Monday and my exam is booked for July 18. make me a plan",
+        "exam on 19 November, today is 1 October, so about 7 weeks. plan please",
+    ],
+)
 def test_a_span_and_a_date_that_disagree_are_asked_about(text: str) -> None:
     said = find_exam_date(text, TODAY)
     assert isinstance(said, str) and "Which is your exam date?" in said
