@@ -988,10 +988,16 @@ def _right_of(m: re.Match[str]) -> str:
     return f"{max(total - wrong, 0)}/{total} questions" if wrong <= total else m.group()
 
 
-_BLOCKS_RE = re.compile(r"\b(?:[0-9]{1,2}|a|one|two|three|four|five|six|seven|eight)\s+(?:\w+\s+)?blocks?\b")
+_BLOCKS_RE = re.compile(
+    r"\b(?:[0-9]{1,2}|a|one|two|three|four|five|six|seven|eight)\s+(?:\w+\s+)?blocks?\b"
+    # "blocks today: 70, 62, 75": scores listed after the word, no count before it
+    r"|\bblocks?(?:\s+(?:today|tonight|yesterday|so far|this morning))?\s*[:=]"
+)
 _SIZED_BLOCKS_RE = re.compile(r"\b([0-9]{1,2})\s+blocks?\s+of\s+([0-9]{1,3})\s*(?:q|qs|questions?|ques|items?|mcqs?)\b")
 _QUESTION_WORD_RE = re.compile(r"\b(?:q|qs|questions?|ques|items?|mcqs?)\b")
-_BLOCK_SCORE_RE = re.compile(r"(?<![0-9.])([0-9]{2,3})(?![0-9.])(?!\s*(?:blocks?|min|mins|minutes|hours?|hrs?)\b)")
+_BLOCK_SCORE_RE = re.compile(
+    r"(?<![0-9.])([0-9]{2,3})(?![0-9]|\.[0-9])(?!\s*(?:blocks?|min|mins|minutes|hours?|hrs?)\b)"
+)
 
 
 _NUMBERED_BEFORE_RE = re.compile(rf"\b(?:{_NUMBERING_WORDS})\s*#?\s*$|#\s*$")

@@ -70,7 +70,8 @@ _EXAM_AFTER_RE = re.compile(
     r"(?:(?:last|latest|recent|most recent|first|second|third|final|newest|new|old|other)\s+)?"
     r"(?:(?P<s2>step\s*(?:2|ii|two)|step2|s2|ck|usmle\s*2|(?:real|actual)\s*(?:thing|exam|deal|one))|(?P<other>step\s*(?:1|i|one)\b|"
     r"step1|s1|nbme|uwsa|cbse|cbssa|ccssa|free\s*120|uworld|uw\b|amboss|shelf|comlex|mcat|comsae|comats?|"
-    r"cms|form|practice|self\s*assess|qbank))"
+    # "81 on my surgery shelf": a shelf named by its subject
+    r"cms|form|practice|self\s*assess|qbank|(?:[a-z/&-]+\s+){1,2}shel(?:f|ves)\b))"
 )
 # "my NBME predicted 250", "UWSA2 predicts a 255": then a practice number IS their score.
 _PREDICTED_BEFORE_RE = re.compile(
