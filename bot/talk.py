@@ -139,6 +139,14 @@ _WEIGHING_ACK = {
     "trend over many blocks is what counts.",
     "waiting": "Waiting for a score is its own kind of hard. Nothing you do now changes the result, so be gentle "
     "with yourself.",
+    "opening": "The moment before you open it is one of the tensest in this whole process. There's no rush: open "
+    "it when you're ready, with someone beside you if that helps. Whatever it says, I'll help you read it and plan "
+    "what comes next.",
+    "match_wait": "The stretch between certifying a rank list and Match Day is its own kind of waiting: the work "
+    "is done, and nothing you do now changes it. Fill the days with people and things you enjoy; you've earned them.",
+    "soap": "SOAP week is one of the hardest weeks in this whole process. I can't promise how it turns out, but "
+    "you don't have to do it alone: your school's dean's office and advisors guide applicants through SOAP, so "
+    "lean on them this week.",
     "anger": "It makes sense to be angry about that. Let's put the energy into what you can still control.",
     "overwhelmed": "When everything piles up at once it's hard to know where to start. Let's take one piece first.",
     "behind": "Feeling behind is heavy to carry. Let's look at where you actually are, which is often further along "
@@ -154,6 +162,9 @@ _WITHOUT_A_FEELING = frozenset(
         "unmatched",
         "family",
         "body",
+        "opening",
+        "match_wait",
+        "soap",
         "pride",
         "guilt",
         "rest_guilt",
@@ -273,10 +284,14 @@ def vent(parsed: Parsed, *, score_out: bool = False, stage: Stage | None = None)
     far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None
     # "took it in november, score came out and I'm so disappointed": sat and out, so not waiting (no number told)
     waiting = (
-        (parsed.status == "taken" or parsed.weighing == "waiting" or stage == "waiting")
+        (parsed.status == "taken" or parsed.weighing in ("waiting", "opening") or stage == "waiting")
         and parsed.score is None
         and not score_out
     )
+    if parsed.weighing == "opening" and parsed.score is None:
+        return Reply(_WEIGHING_ACK["opening"])  # the score is there, unread: no wait to explain, no study to offer
+    if parsed.weighing in ("match_wait", "soap"):
+        return Reply(_WEIGHING_ACK[parsed.weighing])  # past the exam and the applying: nothing to study or plan
     if waiting and parsed.weighing == "body":
         # "scores come out tomorrow and I can't eat": the wait is what costs the sleep, not studying
         ack = _WEIGHING_ACK["waiting"]

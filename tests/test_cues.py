@@ -260,6 +260,12 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
         ("feel so guilty leaving my kids with my mom every weekend to study", "guilt"),
         ("the wait for my score is killing me", "waiting"),
         ("i keep refreshing my email at 3am", "waiting"),
+        ("the score email is in my inbox and i cant open it", "opening"),
+        ("i cant open the uworld app on my phone", None),  # an app, not a score waiting to be read
+        ("certified my rol last night, feeling weird", "match_wait"),
+        ("do i need ecfmg certification before the rank list deadline", None),  # ECFMG's, not the list's
+        ("it's soap week and i'm barely holding it together", "soap"),
+        ("is soap only for people who didn't match at all", None),  # how SOAP works, asked
         ("honestly furious at my school for moving our deadline", "anger"),
         ("mad at myself for skipping two days", None),  # at themselves: no anger at anyone to name
         ("our dog passed yesterday and i can't focus", "grief"),

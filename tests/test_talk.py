@@ -183,6 +183,12 @@ def test_with_the_exam_hours_away_the_reply_is_about_that_day(advisor: Advisor, 
     assert advisor.profiles.get(1).draft is None
 
 
+def test_a_score_too_frightening_to_open_is_met_with_no_rush_and_nothing_to_do(advisor: Advisor) -> None:
+    turn = advisor.handle(1, "score email just landed and i literally can't make myself click it")
+    assert plain_text(turn.reply.html).startswith("The moment before you open it")
+    assert not turn.reply.buttons  # was a ResidencyCAS answer; no study, no plan
+
+
 @pytest.mark.parametrize(
     "text", ["scores come out tomorrow and I can't eat", "took ck last week and i cant sleep at all"]
 )

@@ -978,7 +978,22 @@ _QBANK_ENOUGH_RE = re.compile(
 _TOP_SHARE_RE = re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2}(?:st|nd|rd|th)\s+percentile\b")
 """A share of test takers ("top 10%", "90th percentile"): what percentiles answer."""
 _WEIGHS_HEARD = frozenset(
-    {"grief", "family", "first_gen", "impostor", "comparison", "partner", "numb", "lonely", "abroad", "body", "guilt"}
+    {
+        "grief",
+        "family",
+        "first_gen",
+        "impostor",
+        "comparison",
+        "partner",
+        "numb",
+        "lonely",
+        "abroad",
+        "body",
+        "guilt",
+        "opening",
+        "match_wait",
+        "soap",
+    }
 )
 """What weighs on a student, said with no question and no exam named: listened to, whatever topic the model hears."""
 _HOW_TO_FEEL_RE = re.compile(

@@ -1310,6 +1310,9 @@ Weighing = Literal[
     "worth",
     "calm",
     "waiting",
+    "opening",
+    "match_wait",
+    "soap",
     "anger",
     "overwhelmed",
     "behind",
@@ -1491,6 +1494,27 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"(?:tmrw|tomorrow|tmr|tonight)\s*$"
         ),
     ),
+    (
+        "opening",
+        ("open", "click", "look at"),
+        # "the score email is in my inbox and i can't open it": the score is there, unread
+        re.compile(
+            r"\b(?:can t|cant|cannot|can not|scared to|afraid to|too scared to|not ready to|don t want to|dont want to)"
+            r"\s+(?:(?:literally|really|just|even|actually)\s+)?(?:(?:bring|make|get|force) myself (?:to\s+)?)?"
+            r"(?:open|click|look at)\b(?=.*\b(?:score|result|email|inbox|it)\b)"
+        ),
+    ),
+    (
+        "match_wait",
+        ("certif", "match"),
+        # "rank list is certified. now i just wait": the work done, Match Day ahead (not ECFMG's certification)
+        re.compile(
+            r"\b(?:rank list|rol)\b.{0,20}\bcertif\w*|\bcertif\w*\s+(?:my\s+|the\s+|our\s+)?(?:rank list|rol)\b"
+            r"|\bmatch week\b|\bwaiting (?:for|on) match day\b"
+        ),
+    ),
+    # "it's SOAP week", "what if I end up in SOAP": the week itself, not a question about how SOAP works
+    ("soap", ("soap",), re.compile(r"\bsoap week\b|\b(?:end up|ending up|be|am|i m|im)\s+(?:in\s+)?soap(?:ing)?\b")),
     ("overwhelmed", ("overwhelm",), re.compile(r"\boverwhelm(?:ed|ing)\b")),
     (
         "behind",
