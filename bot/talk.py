@@ -20,7 +20,7 @@ from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
 from bot.student import Profile
 from bot.understand import Parsed
-from bot.understand.cues import asks_for_joke, asks_who_we_are, out_of_scope
+from bot.understand.cues import asks_about_logging, asks_for_joke, asks_who_we_are, out_of_scope
 from knowledge import Knowledge, topics
 from knowledge.models import Stage
 from knowledge.text import normalize
@@ -429,6 +429,13 @@ def smalltalk(text: str = "") -> Reply:
         return Reply(
             "I'm a bot, not a person: an automated helper for Step 2 CK, not part of USMLE or NBME. Every number I "
             "give comes with its source, and for your own situation your school's advisor is the person to ask."
+        )
+    if asks_about_logging(normalize(text)):
+        return Reply(
+            "Yes, please do! Send something like “did 80” or “40 qs, 72%” whenever you finish, and I'll keep count: "
+            "a log, a streak and a progress chart. They live in your study plan, so set one up first if you "
+            "haven't yet.",
+            ((Button("🗓 Study plan", "/plan"),),),
         )
     return Reply("I'm here whenever you want to talk Step 2 CK: scores, specialties or your study plan.")
 

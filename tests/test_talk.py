@@ -183,6 +183,19 @@ def test_with_the_exam_hours_away_the_reply_is_about_that_day(advisor: Advisor, 
     assert advisor.profiles.get(1).draft is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i just text you how many questions i did each night and you keep count?",
+        "could you keep track of my questions if i send them daily",
+    ],
+)
+def test_asked_how_logging_works_it_is_explained_with_the_plan_a_tap_away(advisor: Advisor, text: str) -> None:
+    turn = advisor.handle(1, text)
+    assert "“did 80”" in plain_text(turn.reply.html)  # was the exam format answer
+    assert [b.action for row in turn.reply.buttons for b in row] == ["/plan"]
+
+
 def test_a_score_too_frightening_to_open_is_met_with_no_rush_and_nothing_to_do(advisor: Advisor) -> None:
     turn = advisor.handle(1, "score email just landed and i literally can't make myself click it")
     assert plain_text(turn.reply.html).startswith("The moment before you open it")

@@ -298,6 +298,21 @@ def asks_who_we_are(norm: str) -> bool:
     return _WHO_ARE_YOU_RE.search(norm) is not None
 
 
+def asks_about_logging(norm: str) -> bool:
+    """ "can i just text you my question count every night and you keep track?": how logging works, asked."""
+    return _ASKS_LOGGING_RE.search(norm) is not None
+
+
+_ASKS_LOGGING_RE = re.compile(
+    r"\b(?:can|could|should|is it (?:ok|okay|weird|fine) if)\s+i\s+(?:just\s+)?"
+    r"(?:text|send|tell|message|report|give)\s+"
+    r"(?:you\s+)?(?:my\s+)?(?:daily\s+|nightly\s+)?(?:question count|q count|qs? count|numbers|progress|"
+    r"how many (?:questions|qs|q)|question totals?)"
+    r"|\b(?:can|could|will|would)\s+(?:you|u)\s+(?:keep (?:track|count)|track|log|count)\s+(?:of\s+)?(?:my\s+)?"
+    r"(?:questions|qs|question count|progress|daily (?:questions|qs))\b"
+)
+
+
 def asks_for_joke(norm: str) -> bool:
     """ "tell me a joke": small talk, however the words read to the classifier."""
     return _JOKE_RE.search(norm) is not None
