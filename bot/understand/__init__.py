@@ -914,6 +914,8 @@ def _settle(
         # the plan is how reminders come: this frame never fails, whatever the model says, and a model that
         # says so too is no less sure for a hello beside it ("hi can u do reminders in my time zone?")
         return "study_plan", 1.0, None
+    if cues.forgot_id(norm) and not has_score:
+        return "faq", 1.0, topics.EXAM_DAY  # "PANIC i left my passport at home": what to do, this morning
     if cues.asks_for_joke(norm) or cues.asks_who_we_are(norm) or cues.asks_about_logging(norm):
         return "smalltalk", 1.0, None
     tiny = norm.count(" ") < PLAN_TINY_WORDS  # "test tomorrow", "6 weeks left": a date to plan for

@@ -298,6 +298,18 @@ def asks_who_we_are(norm: str) -> bool:
     return _WHO_ARE_YOU_RE.search(norm) is not None
 
 
+def forgot_id(norm: str) -> bool:
+    """ "left my passport at home, ck starts at 8": the ID for the test center forgotten, lost or expired."""
+    return _FORGOT_ID_RE.search(norm) is not None
+
+
+_FORGOT_ID_RE = re.compile(
+    r"\b(?:forgot|forget|left|lost|misplaced|can t find|cant find|don t have|dont have)\s+(?:my\s+)?"
+    r"(?:id|passport|license|licence|drivers license|driver s license|permit|scheduling permit)\b"
+    r"|\b(?:id|passport|license|licence)\s+(?:is\s+|has\s+|just\s+)?expired\b"
+)
+
+
 def asks_about_logging(norm: str) -> bool:
     """ "can i just text you my question count every night and you keep track?": how logging works, asked."""
     return _ASKS_LOGGING_RE.search(norm) is not None

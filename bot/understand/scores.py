@@ -38,6 +38,7 @@ _UNIT_AFTER_RE = re.compile(
 )
 # A clock time only up to 12: "250 am I good for derm?" is a score and a question.
 _CLOCK_AFTER_RE = re.compile(r"^\s*(?:am|pm|a\.m|p\.m|o\s*'?\s*clock)\b")
+_AT_AN_HOUR_RE = re.compile(r"\b(?:starts?|starting|begins?|at|by|until|till|til)\s+(?:like\s+|around\s+)?$")
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s*$")
 _MONTH_AFTER_RE = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})[a-z]*\b")
@@ -986,6 +987,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         return None  # "6 weeks", "40 questions", a year
     if value <= 12 and _CLOCK_AFTER_RE.match(after):
         return None  # "7 am", "9 o'clock"
+    if value <= 24 and _AT_AN_HOUR_RE.search(tail):
+        return None  # "ck starts at 8", "done by 9": an hour, whatever word follows
     if 1 <= value <= 31 and (_MONTH_BEFORE_RE.search(tail) or _MONTH_AFTER_RE.match(after)):
         return None  # "March 3", "3rd of May"
     if 100 <= value <= 300 and _ON_EVERY_TEST_RE.match(after):
