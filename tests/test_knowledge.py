@@ -198,6 +198,7 @@ SOURCED_NUMBERS.update(
         "aamc-eras-geographic": set(),
         "aamc-signaling-faq": set(),
         "aamc-signals-overview": set(),
+        "aamc-residency-interview-before": set(),
         "residencyadvisor-sa-accuracy": {1, 2},  # UWSA 1, Step 2 CK: names, not figures
         "ama-after-step1-2025": {4, 77, 2024},
         "ama-comlex-do-matching": set(),
