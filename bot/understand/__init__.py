@@ -339,6 +339,9 @@ def _understand(
     ):
         # "matched, but i never took CK. can i start residency without it?": no fail told, so not the fail's answer
         topic = next((t for t, _ in guess.topic if t not in _FAIL_TOPICS | _DO_ONLY_TOPICS), topic)
+    elif topic == topics.BEYOND_SCORES and ruled is None and not _APPLICATION_WORD_RE.search(norm):
+        # "exam tmrw, any last tips?": what programs read besides the score needs the application said
+        topic = next((t for t, _ in guess.topic if t != topics.BEYOND_SCORES), topic)
     elif settled in _RETAKE_ASKED_IN and ck_passed and facts.status != "failed" and retake_asked:
         topic = topics.LOW_SCORE  # "my step 2 was 246. should i retake?": a passed Step can't be retaken for a score
     elif topic in _FAIL_TOPICS and facts.status != "failed" and failed_comlex(norm):
@@ -979,6 +982,12 @@ _QBANK_ENOUGH_RE = re.compile(
 """Whether a number of questions or a bank's share is enough, asked: how many questions are enough."""
 _TOP_SHARE_RE = re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2}(?:st|nd|rd|th)\s+percentile\b")
 """A share of test takers ("top 10%", "90th percentile"): what percentiles answer."""
+_APPLICATION_WORD_RE = re.compile(
+    r"\b(?:interview\w*|letters?|lors?|research|pubs?|publications?|applications?|apply\w*|programs?|pds?|"
+    r"eras|holistic\w*|besides|else|other than|aways?|rotations?|sub ?is?|personal statement|ps|mspe|cv|"
+    r"extracurricular\w*|volunteer\w*|leadership|aoa|grades?|honors|clerkships?|evals?|evaluations?|match\w*)\b"
+)
+"""Words of an application: "Beyond your score" is about what else programs read, so one of them is said."""
 _WEIGHS_HEARD = frozenset(
     {
         "grief",
