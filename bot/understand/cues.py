@@ -1154,6 +1154,12 @@ _IDIOM_RE = re.compile(
     r"|\b(?:not|never|won t|wont)\s+(?:kill|killing)\s+myself\s+for\s+(?:a|an)?\s*\d{3}\b"
     # the exam's content, not life: "feel like i know literally nothing"
     r"|\b(?:know|remember|retained|retain|learned|learnt)\s+(?:literally\s+|absolutely\s+|basically\s+)?nothing\b"
+    # a workload, a comparison, a first: "sub-I is eating me alive", "NOTHING like uworld", "never seen a
+    # 260 in my life"
+    r"|\beat(?:ing|s|en)? (?:me|us) alive\b"
+    r"|\bnothing like (?:uworld|uw|the nbmes?|the practice|the qbank|amboss|the free 120|what i|anything i)\b"
+    r"|\b(?:never|first time i ve)\s+(?:seen|had|gotten|got|scored|hit|broken|cracked)\s+(?:\w+\s+){0,5}?"
+    r"in my (?:whole |entire )?life\b"
     # stopping for the day: "i'll end it here for tonight, 3 blocks done"
     r"|\bend(?:ing)? (?:it|things) (?:here |there |early )?for (?:today|tonight|the day|the night|now)\b"
     r"|\bend it here\b"
