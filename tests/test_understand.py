@@ -441,6 +441,10 @@ STUDY_PLAN_CASES = [
     case("dedicated starts monday, 5 weeks, want peds-heavy review since my shelf was bad", "study_plan"),
     case("just got 81 on my surgery shelf. start ck prep now or after peds?", "*", score=None),  # a shelf's, by subject
     case("my ck starts at 8 tomorrow and i can't sleep", "*", score=None),  # an hour, not a score
+    # a figure heard, then the writer's own number after it
+    case("advisor says 250 is the floor for derm and i'm at 253", "*", score=253, quoted=(250,)),
+    case("is 240 really the cutoff for IM? my advisor thinks so and im at 243", "*", score=243, quoted=(240,)),
+    case("first attempt 205 last year. pass is 214 now right?", "*", score=205, quoted=(214,)),
     case("my practice scores: 228, 235, 233. exam in 9 days. will i pass?", "practice_score", score=None),
     case("classmate got 270 and i got 241 and i feel like an idiot", "*", score=241, quoted=(270,)),
     # Their own result under every recent pass mark is a fail; one the exam date decides is not called one.

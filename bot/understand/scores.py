@@ -37,6 +37,7 @@ _UNIT_AFTER_RE = re.compile(
     rf"random|full|hard)[\s\-]+)?(?:{_UNIT})\b"
 )
 # A clock time only up to 12: "250 am I good for derm?" is a score and a question.
+_I_AM_AT_RE = re.compile(r"\b(?:i'm|i m|im|i am)\s+(?:only\s+|currently\s+|now\s+|sitting\s+)?at\s+(?:a\s+)?$")
 _CLOCK_AFTER_RE = re.compile(r"^\s*(?:am|pm|a\.m|p\.m|o\s*'?\s*clock)\b")
 _AT_AN_HOUR_RE = re.compile(r"\b(?:starts?|starting|begins?|at|by|until|till|til)\s+(?:like\s+|around\s+)?$")
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -50,7 +51,11 @@ _LABEL_BEFORE_RE = re.compile(
     r"aged|gpa|mcat|phase|part|day|week|month|class|cohort|attempt|try|round|test|exam|"
     r"section|id|through|thru|class of(?: about| around| like)?)\s*[-#:.]?\s*$|#\s*$"
 )
-_RESULT_LABEL_RE = re.compile(r"\b(?:attempt|try|round|test|exam|time)\s*[:=]\s*$")
+_RESULT_LABEL_RE = re.compile(
+    r"\b(?:attempt|try|round|test|exam|time)\s*[:=]\s*$"
+    # "first attempt 205 last year": an attempt named by its order, then its result
+    r"|\b(?:first|second|third|1st|2nd|3rd|last|previous|prior|old)\s+(?:attempt|try)\s*$"
+)
 """A label with a colon before a score-sized number: the result of that attempt ("second attempt: 236")."""
 _PRACTICE_LABEL_RE = re.compile(r"\b(?:nbme|uwsa|cbse|cbssa|ccssa)\s*[-#:.]?\s*$")
 _AGE_BEFORE_RE = re.compile(r"\b(?:i\s*'?\s*m|i am|im)\s*$")
@@ -413,7 +418,9 @@ _PRACTICE_LIST_RE = re.compile(
 )
 """Practice results listed under a plain label, no test named ("practice scores: 228, 235, 233")."""
 _AND_ALSO_RE = re.compile(
-    r"\s*(?:,|and|&)\s+(?:[a-z&/-]+\s+){1,3}(?:is|was|=|at)\s*(?:like\s+|around\s+|about\s+|maybe\s+)?"
+    # not the writer's own after it: "250 is the floor for derm and i'm at 253"
+    r"\s*(?:,|and|&)\s+(?!(?:i|im|me|my|mine)\b)(?:[a-z&/-]+\s+){1,3}(?:is|was|=|at)\s*"
+    r"(?:like\s+|around\s+|about\s+|maybe\s+)?"
 )
 """Between one figure heard and the next of the same list ("IM avg is 245 and FM is 235")."""
 _AVERAGE_GUESS_RE = re.compile(
@@ -726,7 +733,9 @@ _Kind = Literal["said", "bare", "practice", "quoted"]
 _FIGURE_WORDS = r"(?:median|average|avg|mean|minimum|min|cut\s*-?\s*offs?|threshold|floor|filter|screen|requirement)"
 # "249 is the median", "a 220 is the minimum for an interview", "230 cutoff"
 _QUOTED_AFTER_RE = re.compile(
-    rf"^\s*(?:is|was|are|=|as)?\s*(?:(?:the|a|an|their|its|his|her)\s+)?(?:[a-z]+\s+)?{_FIGURE_WORDS}\b"
+    # "is 245 really the floor for ortho": asked of a figure heard
+    rf"^\s*(?:is|was|are|=|as)?\s*(?:(?:really|actually|still|truly|now)\s+)?(?:(?:the|a|an|their|its|his|her)\s+)?"
+    rf"(?:[a-z]+\s+)?{_FIGURE_WORDS}\b"
 )
 # "the median is 249", "a cutoff of 230", "minimum score is like 220"
 _QUOTED_BEFORE_RE = re.compile(
@@ -741,7 +750,7 @@ _QUOTED_BEFORE_RE = re.compile(
     r"(?:like\s+|around\s+|about\s+)?$"
     # "passing is 218 if i'm right", "the pass mark is now 218": the pass mark, of anyone
     r"|(?<!\bmy )(?<!\bgot a )(?<!\bhad a )(?<!\bscored a )(?<!\breceived a )"
-    r"\b(?:passing(?:\s+score|\s+mark)?|pass\s+mark|the\s+pass\s+line)\s+(?:is|was|=|:|now)\s+"
+    r"\b(?:passing(?:\s+score|\s+mark)?|pass\s+mark|the\s+pass\s+line|(?<!\bi )pass)\s+(?:is|was|=|:|now)\s+"
     r"(?:now\s+|like\s+|around\s+|about\s+|only\s+)?$"
     # "what's passing now, still 214?", "is passing still 214": the pass mark asked about
     r"|\b(?:what'?s|what s|what is|is)\s+(?:the\s+)?(?:passing|pass mark|passing score)\b"
@@ -866,6 +875,8 @@ _WRITING_FOR_RE = re.compile(
 """A post written for someone else: "writing for my son", "wife of an IMG here", "my cousin is a non-US IMG"."""
 _MY_RESULT_RE = re.compile(
     r"\b(?:i|i've|ive|i have)\s+(?:just\s+)?(?:got|scored)\b|\bmy\s+(?:ck|step\s*2|score|\d{3})\b"  # "thinks my 247..."
+    # "my friend got 257... what chance do i have with 241", "i'm at 248": the writer's own number, asked about
+    r"|\b(?:i|i m|im|i am)\b[^.?!\d]{0,25}\bwith\s+(?:a\s+|an\s+|my\s+)?\d{3}\b|\b(?:i m|im|i am)\s+at\s+\d{3}\b"
 )
 """The writer's own result said too: then the number may be theirs after all."""
 _FAILED_WITH_RE = re.compile(
@@ -1010,7 +1021,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     exam = _exam_context(before, after)
     if exam == "other" and not predicted:
         return (value, "practice") if 100 <= value <= 300 else None  # a Step 1, NBME, UWSA... number
-    mine = _MINE_BEFORE_RE.search(before[-60:]) is not None  # "they said my 240 is fine": theirs whoever speaks
+    # "they said my 240 is fine", "the floor is 250 and i'm at 253": theirs whoever speaks
+    mine = _MINE_BEFORE_RE.search(before[-60:]) is not None or _I_AM_AT_RE.search(tail) is not None
     if (
         not predicted
         and not mine
