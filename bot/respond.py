@@ -400,6 +400,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     specific = ruled_answer
     if specific is None and asked.intent == "faq" and text:
         specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)
+    if specific is None and asked.topic == topics.MATCH_RATES and cues.past_the_match(norm):
+        specific = k.answers.get(NOT_MATCHED_ANSWER)  # "didn't match, soap opens in 3 hours": what happens now
         presumes_fail = specific is not None and (
             set(specific.stages) == {"retaking"} or _FAIL_TOLD_RE.search(specific.question.lower()) is not None
         )
@@ -411,7 +413,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             specific = None
     if specific is not None:
         # matched already, the field's average is no longer theirs to weigh; a couple names a partner's field too
-        weighed = stage != "incoming_resident" and not cues.asks_couples_match(norm)
+        # and unmatched or in SOAP, what happens now matters, not the distance to an average
+        weighed = stage != "incoming_resident" and not cues.asks_couples_match(norm) and not cues.past_the_match(norm)
         specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties] if weighed else []
         reply = advice.specific_answer(
             specific, k, specs, parsed.score, yes_no=parsed.yes_no, stage=stage, whose=advice.whose_score(parsed)

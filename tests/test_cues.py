@@ -18,6 +18,7 @@ from bot.understand.cues import (
     just_passed,
     just_sat_exam,
     out_of_scope,
+    past_the_match,
     says_a_fail,
     someone_in_crisis,
     wants_reminders_off,
@@ -337,3 +338,18 @@ def test_every_family_starts_at_a_word_so_the_scan_stays_fast(pattern: re.Patter
     is tried only where a word starts; one family without it made the crisis scan five times slower."""
     parsed = list(sre_parse.parse(pattern.pattern))
     assert parsed[1] == (sre_constants.AT, sre_constants.AT_BOUNDARY)
+
+
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        ("didnt match. soap opens in 3 hours and i cant stop shaking. ck 233, only applied ortho", True),
+        ("got the you did not match email this morning. EM, 9 interviews, ck 231", True),
+        ("soap tmrw. do soap programs care about step 2 at all??", True),
+        ("went unmatched last cycle with a 236, reapplying IM this year", False),  # a new application
+        ("matched OB at my #2!! honestly thought i'd be soaping", False),  # matched
+        ("is soap only for people who didn't match at all", False),  # how SOAP works, asked
+    ],
+)
+def test_unmatched_or_in_soap_now_is_told_from_an_earlier_cycle(text: str, now: bool) -> None:
+    assert past_the_match(normalize(text)) is now

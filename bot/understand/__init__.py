@@ -709,6 +709,9 @@ def _settle(
         return "faq", 1.0, topics.ACCOMMODATIONS
     if cues.asks_couples_match(norm) and len(text) < SPECIFIC_CHARS:
         return "faq", 1.0, topics.MATCH_RATES  # how the couples match works; a partner's field is not theirs to weigh
+    if intent in _ENTITY_SETTLED | {"study_plan", "faq", "unknown"} and cues.past_the_match(norm):
+        # "didn't match. soap opens in 3 hours... ck 233, applied ortho": what happens now, not the ortho average
+        return "faq", 1.0, topics.MATCH_RATES
     if has_score and has_spec and cues.asks_besides(norm):
         return "score_fit", 1.0, None  # "245 img what can I apply to besides IM": every field against the score
     if has_score and not has_spec and not nums.hypothetical and cues.asks_what_fits(norm):

@@ -1303,6 +1303,22 @@ _DID_NOT_MATCH_RE = re.compile(
     r"(?<!\bif )(?<!\bworried )(?<!\bscared )(?<!\bafraid )"
     r"\b(?:i|i m|im)\s+(?:didn t|didnt|did not)\s+match\w*\b|\bi\s+(?:went\s+)?unmatched\b"
     r"|\b(?:everyone|all my friends|my whole class|everybody)\s+matched\s+(?:except|but)\s+me\b|\bi m unmatched\b"
+    # "got the 'you did not match' email at 11": the NRMP's own words
+    r"|\b(?:got|get|opened|saw)\s+(?:the\s+|that\s+)?(?:you|u)\s+(?:did not|didn t|didnt)\s+match\b"
+)
+
+
+def past_the_match(norm: str) -> bool:
+    """Unmatched, or in SOAP now ("didn't match, soap opens in 3 hours", "soap tmrw"): a score set against a
+    field's average is no help here; what happens now is."""
+    if _EARLIER_CYCLE_RE.search(norm):
+        return False  # "went unmatched last cycle, reapplying IM": a new application, asked about as one
+    return did_not_match(norm) or weighing(norm) == "soap"
+
+
+_EARLIER_CYCLE_RE = re.compile(
+    r"\b(?:re-?apply\w*|re applying|applying again|last (?:year|cycle)|twice|two cycles|second time applying|"
+    r"previous (?:year|cycle)|in 20\d\d)\b"
 )
 
 
@@ -1547,7 +1563,16 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     # "it's SOAP week", "what if I end up in SOAP": the week itself, not a question about how SOAP works
-    ("soap", ("soap",), re.compile(r"\bsoap week\b|\b(?:end up|ending up|be|am|i m|im)\s+(?:in\s+)?soap(?:ing)?\b")),
+    (
+        "soap",
+        ("soap",),
+        re.compile(
+            r"\bsoap week\b|\b(?:end up|ending up|am|i m|im)\s+(?:in\s+)?soap(?:ing)?\b"
+            # "soap opens in 3 hours", "soap tmrw": the day itself, close
+            r"|\bsoap\s+(?:tmrw|tomorrow|today|tonight|starts|begins|opens|is (?:tomorrow|today|tmrw|monday))\b"
+            r"|\bsoap\b[^.?!]{0,40}\b(?:crying|cry|panic\w*|scared|terrified|shaking|hours?)\b"
+        ),
+    ),
     ("overwhelmed", ("overwhelm",), re.compile(r"\boverwhelm(?:ed|ing)\b")),
     (
         "behind",
