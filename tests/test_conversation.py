@@ -504,6 +504,8 @@ def test_a_fall_between_two_results_of_one_test_is_read_as_such(advisor: Advisor
         ("PANIC i left my passport at home, ck starts at 8", "won't admit you"),  # was a fit list for a score of 8
         # unmatched, SOAP hours away: what happens now, not the distance to the field's average
         ("didnt match. soap opens in 3 hours and i cant stop shaking. ck 233, only applied ortho", "SOAP, where"),
+        # what to say about the score in an interview, not where it stands
+        ("a PD asked why my ck (240) was below my shelves, how should i answer? rads", "one honest sentence"),
     ],
 )
 def test_specific_questions_get_their_specific_answer(advisor: Advisor, text: str, answer: str) -> None:

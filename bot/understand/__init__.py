@@ -709,6 +709,13 @@ def _settle(
         return "faq", 1.0, topics.ACCOMMODATIONS
     if cues.asks_couples_match(norm) and len(text) < SPECIFIC_CHARS:
         return "faq", 1.0, topics.MATCH_RATES  # how the couples match works; a partner's field is not theirs to weigh
+    if (
+        intent in _ENTITY_SETTLED | {"faq", "unknown", "vent"}
+        and len(text) < 2 * SPECIFIC_CHARS  # in a long post it is one question of several, offered beside the rest
+        and cues.asks_to_explain_score_at_interview(norm)
+    ):
+        # "a PD asked why my ck (240) was below my shelves, how should i answer?": what to say, not the average
+        return "faq", 1.0, topics.PROGRAM_DIRECTORS
     if intent in _ENTITY_SETTLED | {"study_plan", "faq", "unknown"} and cues.past_the_match(norm):
         # "didn't match. soap opens in 3 hours... ck 233, applied ortho": what happens now, not the ortho average
         return "faq", 1.0, topics.MATCH_RATES

@@ -1308,6 +1308,26 @@ _DID_NOT_MATCH_RE = re.compile(
 )
 
 
+def asks_to_explain_score_at_interview(norm: str) -> bool:
+    """ "a PD asked why my ck was below my shelves, how should i answer?", "they'll ask about my 229, how do i
+    explain it": what to say about the score in an interview, not where it stands."""
+    return (
+        _EXPLAIN_HOW_RE.search(norm) is not None
+        and _INTERVIEW_ASKED_RE.search(norm) is not None
+        and _FAIL_WORD_RE.search(norm) is None  # "how do i explain a fail at interviews": the fail's own answer
+    )
+
+
+_EXPLAIN_HOW_RE = re.compile(
+    r"\bhow (?:do|should|would|can|could) i (?:explain|frame|answer|address|talk about|handle|justify|respond|"
+    r"bring up|spin)\b|\bwhat (?:do|should|would|can) i (?:say|tell)\b|\bhow to (?:explain|frame|answer|address)\b"
+)
+_INTERVIEW_ASKED_RE = re.compile(
+    r"\binterview\w*|\b(?:pd|pds|interviewer|program director|attending|they|he|she)\s+(?:literally\s+|just\s+)?"
+    r"(?:asked|asks|ask|will ask|ll ask|might ask|may ask)\b"
+)
+
+
 def past_the_match(norm: str) -> bool:
     """Unmatched, or in SOAP now ("didn't match, soap opens in 3 hours", "soap tmrw"): a score set against a
     field's average is no help here; what happens now is."""
