@@ -916,8 +916,8 @@ def parse_nudge_time(text: str) -> time | str:
 # ------------------------------------------------------------------------- progress
 
 _DONE_RE = re.compile(
-    # "1,200 incorrects" is no 1, and "+5" is a change, not five questions
-    r"(?<![0-9./,+])([0-9]{1,4})(?![0-9./]|,[0-9])(?!\s*(?:%|percent|pct))"
+    # "1,200 incorrects" is no 1, and "+5" is a change, not five questions; "a 250-something" is a score
+    r"(?<![0-9./,+])([0-9]{1,4})(?![0-9./]|,[0-9])(?!\s*(?:%|percent|pct))(?!\s*-?\s*(?:something|ish|s\b))"
     r"(?!\s*(?:days?|weeks?|wks?|hours?|hrs?|mins?|minutes|months?|blocks?|am|pm|th|st|nd|rd|points?|pts)\b)"
     r"\s*(?:q|qs|qbank|questions?|ques|items?|mcqs?|problems?)?\b"
 )

@@ -335,6 +335,7 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("did 2 blocks at 70/74", (None, 72)),  # two blocks' scores: their mean
         ("two blocks done, 62 and 70", (None, 66)),
         ("blocks today: 70, 62, 75. cardio is destroying me", (None, 69)),  # no count said; the last before a stop
+        ("UWSA1 259!!! never had a 250-something before", (None, None)),  # a score, not 250 questions
         ("did 3 blocks of 40 questions, 70%", (120, 70)),
         ("2 blocks today, 58 correct out of 80", (80, 72)),  # a fraction said in words, not two blocks' scores
         ("got 31 out of 40 on my last block", (40, 78)),

@@ -215,6 +215,7 @@ def test_sleep_or_appetite_lost_to_the_wait_is_met_as_the_wait_not_studying(advi
     ("text", "opening"),
     [
         ("IT'S OVER!!! just walked out of the prometric", "You did it"),
+        ("done. exam over. going to sleep for a week", "You did it"),  # was burnout advice mid-prep
         ("just took step 2 and i think i failed", "You got through it"),  # doubt: reassurance, no confetti
     ],
 )
@@ -873,3 +874,9 @@ def test_what_weighs_beside_a_score_is_heard_not_answered_with_a_fit_list(
     shown = say(advisor, text)
     assert named in shown
     assert "here's how you sit against each specialty" not in shown
+
+
+def test_thanks_for_a_plan_that_helped_is_thanks_not_a_new_plan(advisor: Advisor) -> None:
+    turn = advisor.handle(1, "thanks, that 5 week plan honestly saved me")
+    assert plain_text(turn.reply.html).startswith("Glad it helped")
+    assert advisor.profiles.get(1).draft is None  # no set-up begun

@@ -431,6 +431,7 @@ STUDY_PLAN_CASES = [
     case("JUST GOT MY SCORE 266 IM FREAKING OUT", "*", score=266, feeling="celebration"),
     case("CK 258. im shaking. i genuinely thought i failed", "*", score=258, feeling="celebration"),
     case("got 252 and im freaking out bc derm avg is 257", "*", score=252, feeling="panic"),
+    case("PASSED. 224. sitting in the parking lot shaking", "*", score=224, feeling="celebration"),  # any pass
     case("my uwsa2 was 250 and exam is tomorrow im freaking out", "*", feeling="panic"),
     # Grades in a subject, a shelf in the past, practice results under a plain label: not what they seem.
     case(

@@ -461,7 +461,8 @@ def _understand(
     if (
         feeling in ("panic", "stress", "worry")
         and nums.score is not None
-        and nums.score >= cues.SHOUTED_JOY_FROM
+        # a high score, or any pass told ("PASSED. 224. sitting in the car shaking")
+        and (nums.score >= cues.SHOUTED_JOY_FROM or cues.just_passed(norm))
         and not (nums.hypothetical or nums.someone)
         and facts.status != "failed"
         and cues.overwhelmed_by_news(text, norm)

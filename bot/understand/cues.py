@@ -330,6 +330,14 @@ def asks_for_joke(norm: str) -> bool:
     return _JOKE_RE.search(norm) is not None
 
 
+_PLAN_PRAISED_RE = re.compile(
+    r"\b(?:plan|schedule|reminders?)\b[^.?!]{0,25}\b(?:saved|helped|worked|carried|got me through)\b"
+    r"|\b(?:thanks?|thank you|thx|ty)\b[^.?!]{0,30}\b(?:for|that|the|your)\s+(?:\w+\s+){0,2}"
+    r"(?:plan|schedule|reminders?)\b"
+    r"(?![^.?!]{0,30}\b(?:can|could|would|will|make|another|new|again)\b)"
+)
+
+
 def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False) -> bool:
     """A request for a study schedule, or an exam date to plan towards.
 
@@ -341,6 +349,8 @@ def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False
     """
     if _RELEASE_ASK_RE.search(norm) and not _PLAN_NOUN_RE.search(norm):
         return False  # "where to check score release date for my test date": the score's day, not a plan
+    if _PLAN_PRAISED_RE.search(norm):
+        return False  # "thanks, that 5 week plan honestly saved me": thanks for one, not a new one asked
     if _PLAN_EXPLICIT_RE.search(norm):
         return True
     if has_practice and _told_before_the_date(norm):
@@ -1558,6 +1568,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\b(?:the wait(?:ing)?|waiting (?:for|on) (?:my|the) (?:ck |step 2 )?(?:score|result)s?)\b.{0,30}"
             r"\b(?:killing|torture|worst|hard|unbearable|awful|brutal)\b"
             r"|\b(?:keep|can t stop|cant stop)\s+(?:refreshing|replaying|checking my email)\b"
+            # "refreshed the score page a hundred times": the wait, counted in refreshes
+            r"|\brefresh(?:ed|ing)?\s+(?:the\s+|my\s+)?(?:score\s+|usmle\s+|results?\s+)?(?:page|site|email|inbox)\b"
             # the night before it comes, said and nothing more: "score tmrw 🙃🙃🙃"
             r"|^(?:my\s+)?(?:score|scores|results?|ck score)\s+(?:is\s+|are\s+|comes?\s+out\s+|drops?\s+)?"
             r"(?:tmrw|tomorrow|tmr|tonight)\s*$"
@@ -1928,7 +1940,7 @@ _SAT_EXAM_RE = re.compile(
     # "finished step 2 today!!!", "took ck this morning": the day said, and it was today
     r"|\b(?:finished|took|sat|completed|survived|gave|wrote)\s+(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards)\s+"
     r"(?:today|this (?:morning|afternoon)|earlier today|just now)\b"
-    r"|\b(?:step\s*(?:2|two)|ck|the exam|the test)\s+(?:is\s+)?(?:done|over|behind me)\b"
+    r"|\b(?:step\s*(?:2|two)|ck|the exam|the test|exam|test)\s+(?:is\s+)?(?:done|over|behind me)\b"
     r"(?!\s+(?:being|yet|grading|in|on|at|by))"
     r"|\b(?:i m|im|i am)\s+(?:finally\s+)?done with (?:step\s*(?:2|two)|ck)\b"
     # "just finished. brain is mush. no idea how i did": finished, with how it went unknown
