@@ -69,23 +69,11 @@ def advise(
     `why`: for a practice result asked about, the answer bank's answer on what practice tests tell you;
     `order_told`: the message says in which order its practice results came.
     """
-    practice_first = False
-    if parsed.range is not None and parsed.intent in {"score_check", "score_fit", "average", "compare"}:
-        reply = score_range(parsed.range, [knowledge.specialties[s] for s in parsed.specialties], knowledge)
-    elif practice_first := (
-        parsed.intent == "practice_score"
-        or (parsed.practice and parsed.topic not in knowledge.faq and parsed.intent in {"faq", "unknown"})
-        # "my nbme 11 was 244, is that enough for IM?": their prediction set against the field's average is
-        # the answer; the averages alone, with the result put aside in a note, leave the question unanswered
-        or (
-            bool(parsed.practice)
-            and parsed.intent in {"average", "compare"}
-            and bool(parsed.specialties)
-            and parsed.practice_score is not None  # a percent ("uwsa2 70%") has no distance to an average
-            and parsed.score is None
-            and profile.score is None  # a Step 2 CK score they told us stays the one set against the averages
-        )
-    ):
+    ranged = parsed.range is not None and parsed.intent in {"score_check", "score_fit", "average", "compare"}
+    practice_first = not ranged and _practice_first(parsed, profile, knowledge)
+    if ranged:
+        reply = score_range(parsed.range or (0, 0), [knowledge.specialties[s] for s in parsed.specialties], knowledge)
+    elif practice_first:
         reply = practice_reply(parsed, knowledge, why, order_told=order_told)
     else:
         reply = _answer(parsed, profile, knowledge, stage)
@@ -141,6 +129,24 @@ def score_range(span: tuple[int, int], specs: list[Specialty], knowledge: Knowle
     )
     return Reply(
         html, ((Button("📊 Chart", f"/chart {(low + high) // 2}"), Button("📋 All averages", "/specialties")),)
+    )
+
+
+def _practice_first(parsed: Parsed, profile: Profile, knowledge: Knowledge) -> bool:
+    """Whether a practice result leads the reply: reported or asked about on its own, or asked against a field's
+    average ("my nbme 11 was 244, is that enough for IM?": the prediction's distance to it is the answer; the
+    averages alone, with the result put aside in a note, leave the question unanswered)."""
+    if parsed.intent == "practice_score":
+        return True
+    if parsed.practice and parsed.topic not in knowledge.faq and parsed.intent in {"faq", "unknown"}:
+        return True
+    return (
+        bool(parsed.practice)
+        and parsed.intent in {"average", "compare"}
+        and bool(parsed.specialties)
+        and parsed.practice_score is not None  # a percent ("uwsa2 70%") has no distance to an average
+        and parsed.score is None
+        and profile.score is None  # a Step 2 CK score they told us stays the one set against the averages
     )
 
 
@@ -525,8 +531,8 @@ _STAGE_STEPS: dict[Stage, str] = {
     "preclinical": PREP_STEP,
     "studying": PREP_STEP,
     # during interviews or after them ("rank list certified"): the number is in; what is left is theirs to shape
-    "interviewing": "Next: programs already have the number. What you can still shape is how you come across in "
-    "interviews, and then a rank list in your true order of preference.",
+    "interviewing": "Next: if this score posted after you applied, resend your USMLE transcript in MyERAS so "
+    "programs see it; beyond that, what you can still shape is how you come across in interviews and your rank list.",
     "incoming_resident": "Next: nothing to do on the score: it has done its job for the match.",
     "retaking": "Next: build the retake plan around the weak areas on your score report; a strong pass is what "
     "programs will look for.",

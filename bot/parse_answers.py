@@ -582,18 +582,23 @@ def _far_beside_a_span(
     for start, end, counted in found:
         if not isinstance(counted, date) or not _RELATIVE_RE.fullmatch(folded, start, end):
             continue
-        short = (counted - today).days <= _FAR_DAYS and re.search(r"\b(?:d|days?|w|weeks?|wks?)\b", folded[start:end])
+        short = (counted - today).days <= _FAR_DAYS and _DAYS_OR_WEEKS_RE.search(folded, start, end)
+        # said as time left ("in 6 weeks", "6 weeks left", "i have 6 weeks", "so about 7 weeks"), not a length
+        # planned ("dedicated will be 6 weeks", "6 weeks of dedicated in june")
+        left = _TIME_LEFT_BEFORE_RE.search(folded, max(0, start - 20), start) or _TIME_TO_GO_RE.match(folded, end)
+        length = _SPAN_OF_RE.match(folded, end) and not _STARTING_NOW_RE.match(folded, end)
         # "studied for 6 weeks", "3 weeks before the exam": a span of something else, not the time to go
         elsewhere = (
             _SPAN_BEHIND_RE.search(folded[max(0, start - 30) : start])
             or _SPAN_ELSEWHERE_RE.match(folded, end)
             or _FOR_A_WHILE_RE.search(folded, max(0, start - 30), start)  # "40 qs a day for 2 weeks"
+            or _STARTS_BEFORE_RE.search(folded, max(0, start - 25), start)  # "i'll start dedicated 6 weeks out"
             or _plan_length(folded, (start, end, counted))  # "a 6 week plan": its length, not the time to go
             or _SHIFTED_BY_RE.search(folded[max(0, start - 30) : start])  # "pushed my exam 3 weeks to july 11"
             # "results take ~3 weeks", "waited about 3 weeks": how long a score takes
             or _SCORE_WAIT_RE.search(folded, max(0, start - 40), min(len(folded), end + 25))
         )
-        if short and not elsewhere and abs((counted - named).days) > _DATES_AGREE_DAYS * 2:
+        if short and left and not length and not elsewhere and abs((counted - named).days) > _DATES_AGREE_DAYS * 2:
             return (
                 f"You mentioned {fmt_day(named, year=True)}, {(named - today).days} days away, and "
                 f"“{folded[start:end].removeprefix('in ')}”, which from today lands on {fmt_day(counted, year=True)}. "
@@ -602,8 +607,21 @@ def _far_beside_a_span(
     return None
 
 
+_STARTS_BEFORE_RE = re.compile(r"\bstart\w*\s+(?:\w+\s+)?$")
+_DAYS_OR_WEEKS_RE = re.compile(r"\b(?:d|days?|w|weeks?|wks?)\b")
+_TIME_LEFT_BEFORE_RE = re.compile(
+    r"\b(?:in|have|got|that s|that's|that’s|thats|that is|so|only|just|exactly|about|around|roughly)\s+"
+    r"(?:about\s+|around\s+|like\s+|only\s+|exactly\s+|roughly\s+)?$"
+)
+_SPAN_OF_RE = re.compile(r"\s+of\s+(?:dedicated|vacation|off|study|studying|prep|break|leave|rest)\b")
+_STARTING_NOW_RE = re.compile(
+    r"\s+of\s+\w+\s+(?:starting|from)\s+(?:today|now|tomorrow|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|this week|next week)\b"
+)
 _THEIR_TODAY_RE = re.compile(r"\btoday(?: is| s|s)?\s*(?:the\s+)?$")
 """A date said as their today ("today is 1 october"): no other day to count from."""
+# A score's wait said near a span ("results take ~3 weeks", "my step 1 took 3 weeks", "it posts in 4 weeks"):
+# broad words, but read only within a few words of the span itself.
 _SCORE_WAIT_RE = re.compile(r"\b(?:scores?|results?|release\w*|wait\w*|took|takes?|come back|posts?)\b")
 _FOR_A_WHILE_RE = re.compile(r"\bfor\s+(?:the\s+|a\s+)?(?:next\s+|first\s+|about\s+|like\s+|around\s+|another\s+)*$")
 _FAR_DAYS = 100

@@ -400,8 +400,6 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     specific = ruled_answer
     if specific is None and asked.intent == "faq" and text:
         specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)
-    if specific is None and asked.topic == topics.MATCH_RATES and cues.past_the_match(norm):
-        specific = k.answers.get(NOT_MATCHED_ANSWER)  # "didn't match, soap opens in 3 hours": what happens now
         presumes_fail = specific is not None and (
             set(specific.stages) == {"retaking"} or _FAIL_TOLD_RE.search(specific.question.lower()) is not None
         )
@@ -411,6 +409,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         elif presumes_fail and not failed and asked.topic in FAILED_READS and someone_else_failed(norm):
             # "my partner just failed... what can I say": how to be there for them, not their personal statement
             specific = None
+    if specific is None and asked.topic == topics.MATCH_RATES and cues.past_the_match(norm):
+        specific = k.answers.get(NOT_MATCHED_ANSWER)  # "didn't match, soap opens in 3 hours": what happens now
     if specific is not None:
         # matched already, the field's average is no longer theirs to weigh; a couple names a partner's field too
         # and unmatched or in SOAP, what happens now matters, not the distance to an average

@@ -163,8 +163,6 @@ _WITHOUT_A_FEELING = frozenset(
         "family",
         "body",
         "opening",
-        "match_wait",
-        "soap",
         "pride",
         "guilt",
         "rest_guilt",

@@ -516,7 +516,7 @@ def test_every_stage_next_step_differs_from_the_answers_own(knowledge: Knowledge
         (None, "strong letters"),
         ("has_score", "strong letters"),
         ("studying", "a target works best as a plan"),
-        ("interviewing", "programs already have the number"),
+        ("interviewing", "resend your USMLE transcript in MyERAS"),
         ("incoming_resident", "done its job for the match"),
     ],
 )

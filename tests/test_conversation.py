@@ -342,6 +342,15 @@ def test_a_practice_result_asked_about_beside_averages_is_set_against_them_as_a_
     assert store.get(1).score is None  # and it is not taken as their Step 2 CK score
 
 
+def test_an_answer_written_for_a_fail_is_not_given_to_a_student_who_told_of_none(advisor: Advisor) -> None:
+    assert "feeling like I failed" not in say(advisor, "felt terrible leaving step 2 is that a bad sign")
+
+
+def test_a_practice_test_done_is_not_the_exam_sat(advisor: Advisor) -> None:
+    reply = say(advisor, "nbme test done, got 238. exam in 3 weeks")
+    assert "behind you" not in reply and "238" in reply
+
+
 def test_a_score_range_beside_practice_results_is_read_as_the_range(advisor: Advisor) -> None:
     reply = say(advisor, "Is a range like 242-248 good for dermatology? my nbme 10 was 240 and uwsa2 246")
     assert "A 242–248 range against the average" in reply and "didn't quite catch" not in reply
@@ -499,9 +508,9 @@ def test_a_fall_between_two_results_of_one_test_is_read_as_such(advisor: Advisor
         ("Do I have to pass step 2 to graduate from a US MD school?", "your school's rule"),
         ("can i sit ck before my step 1 result comes back?", "in any order"),  # was "Step 2 before applying?"
         ("applying derm and IM as backup, how do i split my signals between them", "doesn't eat into"),
-        ("does uwsa1 overpredict? got 262 on it and 238 on nbme 10", "No official comparison exists"),
+        ("does uwsa1 overpredict? got 262 on it and 238 on nbme 10", "UWSA 1 more often high"),
         ("does ck get harder every year? feels like the curve keeps moving up", "Not by design"),
-        ("PANIC i left my passport at home, ck starts at 8", "won't admit you"),  # was a fit list for a score of 8
+        ("PANIC i left my passport at home, ck starts at 8", "won't be admitted"),  # was a fit list for a score of 8
         # unmatched, SOAP hours away: what happens now, not the distance to the field's average
         ("didnt match. soap opens in 3 hours and i cant stop shaking. ck 233, only applied ortho", "SOAP, where"),
         # what to say about the score in an interview, not where it stands

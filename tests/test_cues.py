@@ -10,11 +10,14 @@ import pytest
 
 from bot.understand import cues
 from bot.understand.cues import (
+    asks_about_logging,
     asks_for_calendar,
     asks_pass,
+    asks_to_explain_score_at_interview,
     dropped_weekdays,
     exam_soon,
     felt,
+    forgot_id,
     just_passed,
     just_sat_exam,
     out_of_scope,
@@ -263,6 +266,10 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
         ("i keep refreshing my email at 3am", "waiting"),
         ("the score email is in my inbox and i cant open it", "opening"),
         ("i cant open the uworld app on my phone", None),  # an app, not a score waiting to be read
+        ("i cant open the score report pdf, it says error", None),  # a page that won't load
+        ("scared to look at my incorrects, it's depressing", None),
+        ("rank list certified, now what? should i send a letter of intent?", "match_wait"),
+        ("is match week the third week of march?", None),  # the calendar, asked
         ("certified my rol last night, feeling weird", "match_wait"),
         ("do i need ecfmg certification before the rank list deadline", None),  # ECFMG's, not the list's
         ("it's soap week and i'm barely holding it together", "soap"),
@@ -349,7 +356,48 @@ def test_every_family_starts_at_a_word_so_the_scan_stays_fast(pattern: re.Patter
         ("went unmatched last cycle with a 236, reapplying IM this year", False),  # a new application
         ("matched OB at my #2!! honestly thought i'd be soaping", False),  # matched
         ("is soap only for people who didn't match at all", False),  # how SOAP works, asked
+        ("will i end up in soap with a 228 applying gen surg?", False),  # a fear months ahead
+        ("what if i get the you did not match email on monday?", False),
+        ("i didn't match my top choice but matched my 3rd", False),
+        ("i didn't match today. should i soap or reapply next year? ck 236 EM", True),
     ],
 )
 def test_unmatched_or_in_soap_now_is_told_from_an_earlier_cycle(text: str, now: bool) -> None:
     assert past_the_match(normalize(text)) is now
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("a PD asked why my ck (240) was below my shelves, how should i answer?", True),
+        ("interview tomorrow, how do i answer tell me about yourself?", False),  # no score said
+        ("how do i explain a leave of absence in interviews", False),
+        ("how do i explain a step 2 fail in interviews", False),  # the fail's own answer
+    ],
+)
+def test_what_to_say_about_the_score_at_an_interview_needs_the_score_said(text: str, asked: bool) -> None:
+    assert asks_to_explain_score_at_interview(normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("can i just text you how many questions i did each night and you keep count?", True),
+        ("can i tell you my numbers? nbme 9 231, nbme 10 238", False),  # results told: logged, not explained
+        ("should i send my progress to my advisor every week", False),
+    ],
+)
+def test_how_logging_works_is_asked_only_of_the_bot_without_results(text: str, asked: bool) -> None:
+    assert asks_about_logging(normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "forgot"),
+    [
+        ("PANIC i left my passport at home, ck starts at 8", True),
+        ("forgot my id on the nbme website login how do i reset", False),  # a website's ID
+        ("my passport expired last month, exam is in 3 weeks, will they accept my license?", False),  # weeks away
+    ],
+)
+def test_a_forgotten_id_is_the_test_day_s_not_a_login_s(text: str, forgot: bool) -> None:
+    assert forgot_id(normalize(text)) is forgot

@@ -586,6 +586,8 @@ def test_a_span_and_a_date_that_agree_give_the_exam_day(text: str, exam: date) -
         ("make me a 6 week plan, exam july 18", date(2026, 7, 18)),  # the plan's length
         ("rotation ends may 9, exam july 18, so 6 weeks of dedicated", date(2026, 7, 18)),  # counted from may 9
         ("testing july 18, scores take about 3 weeks right?", date(2026, 7, 18)),  # how long a score takes
+        ("exam july 18, dedicated will be 6 weeks", date(2026, 7, 18)),  # a length planned, not time left
+        ("exam june 20, i'll start dedicated 6 weeks out", date(2026, 6, 20)),
     ],
 )
 def test_a_far_date_beside_a_span_of_something_else_is_the_exam_day(text: str, exam: date) -> None:

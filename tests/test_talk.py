@@ -880,3 +880,10 @@ def test_thanks_for_a_plan_that_helped_is_thanks_not_a_new_plan(advisor: Advisor
     turn = advisor.handle(1, "thanks, that 5 week plan honestly saved me")
     assert plain_text(turn.reply.html).startswith("Glad it helped")
     assert advisor.profiles.get(1).draft is None  # no set-up begun
+
+
+def test_a_score_out_this_morning_is_not_met_as_a_wait(advisor: Advisor) -> None:
+    shown = plain_text(
+        advisor.handle(1, "took it in november, score came out this morning and I'm so disappointed").reply.html
+    )
+    assert shown.startswith("It's okay to feel let down") and "while you wait" not in shown

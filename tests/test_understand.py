@@ -432,6 +432,13 @@ STUDY_PLAN_CASES = [
     case("CK 258. im shaking. i genuinely thought i failed", "*", score=258, feeling="celebration"),
     case("got 252 and im freaking out bc derm avg is 257", "*", score=252, feeling="panic"),
     case("PASSED. 224. sitting in the parking lot shaking", "*", score=224, feeling="celebration"),  # any pass
+    # shaking beside distress, or with no sign of joy, stays what it sounds like
+    case("passed 226, shaking, i really don't know how to tell my parents", "*", score=226, feeling="panic"),
+    case("got 246. freaking out. nobody will care anyway", "*", score=246, feeling="panic"),
+    case("got 246 and im freaking out is it enough for ortho", "*", score=246, feeling="panic"),
+    # "IM" lower-cased is internal medicine's figure, not "I'm"
+    case("ortho avg is 255 and IM is 250", "*", score=None),
+    case("FM average is 235 and IM is 245, which one should i go for with a 240", "*", score=240),
     case("my uwsa2 was 250 and exam is tomorrow im freaking out", "*", feeling="panic"),
     # Grades in a subject, a shelf in the past, practice results under a plain label: not what they seem.
     case(

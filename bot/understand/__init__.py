@@ -339,9 +339,17 @@ def _understand(
     ):
         # "matched, but i never took CK. can i start residency without it?": no fail told, so not the fail's answer
         topic = next((t for t, _ in guess.topic if t not in _FAIL_TOPICS | _DO_ONLY_TOPICS), topic)
-    elif topic == topics.BEYOND_SCORES and ruled is None and not _APPLICATION_WORD_RE.search(norm):
-        # "exam tmrw, any last tips?": what programs read besides the score needs the application said
+    elif (
+        topic == topics.BEYOND_SCORES
+        and ruled is None
+        and _EXAM_EVE_RE.search(norm)
+        and not _APPLICATION_WORD_RE.search(norm)
+    ):
+        # "exam tmrw, any last tips?": the exam's eve, not what programs read besides the score
         topic = next((t for t, _ in guess.topic if t != topics.BEYOND_SCORES), topic)
+    elif topic == _ECFMG_CERTIFICATION and cues.weighing(norm) == "match_wait":
+        # "rank list certified, now what?": the rank list's certifying, not ECFMG's certificate
+        topic = next((t for t, _ in guess.topic if t != _ECFMG_CERTIFICATION), topic)
     elif settled in _RETAKE_ASKED_IN and ck_passed and facts.status != "failed" and retake_asked:
         topic = topics.LOW_SCORE  # "my step 2 was 246. should i retake?": a passed Step can't be retaken for a score
     elif topic in _FAIL_TOPICS and facts.status != "failed" and failed_comlex(norm):
@@ -717,6 +725,7 @@ def _settle(
     ):
         # "a PD asked why my ck (240) was below my shelves, how should i answer?": what to say, not the average
         return "faq", 1.0, topics.PROGRAM_DIRECTORS
+    # no length gate here: unmatched or in SOAP, a long post's every question is about what happens now
     if intent in _ENTITY_SETTLED | {"study_plan", "faq", "unknown"} and cues.past_the_match(norm):
         # "didn't match. soap opens in 3 hours... ck 233, applied ortho": what happens now, not the ortho average
         return "faq", 1.0, topics.MATCH_RATES
@@ -928,6 +937,8 @@ def _settle(
         # the plan is how reminders come: this frame never fails, whatever the model says, and a model that
         # says so too is no less sure for a hello beside it ("hi can u do reminders in my time zone?")
         return "study_plan", 1.0, None
+    if cues.asks_interview_prep(norm) and not has_score:
+        return "faq", 1.0, topics.BEYOND_SCORES  # "my peds interview is thursday, how do i get ready": the interview
     if cues.forgot_id(norm) and not has_score:
         return "faq", 1.0, topics.EXAM_DAY  # "PANIC i left my passport at home": what to do, this morning
     if cues.asks_for_joke(norm) or cues.asks_who_we_are(norm) or cues.asks_about_logging(norm):
@@ -998,7 +1009,10 @@ _APPLICATION_WORD_RE = re.compile(
     r"eras|holistic\w*|besides|else|other than|aways?|rotations?|sub ?is?|personal statement|ps|mspe|cv|"
     r"extracurricular\w*|volunteer\w*|leadership|aoa|grades?|honors|clerkships?|evals?|evaluations?|match\w*)\b"
 )
-"""Words of an application: "Beyond your score" is about what else programs read, so one of them is said."""
+"""Words of an application: beside the exam's eve, one of them keeps "Beyond your score" (an interview's tips)."""
+_ECFMG_CERTIFICATION = "ecfmg_certification"
+"""The FAQ topic of ECFMG's certificate, which a certified rank list is not."""
+_EXAM_EVE_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr|tonight|exam day|test day|last (?:minute )?tips?|night before)\b")
 _WEIGHS_HEARD = frozenset(
     {
         "grief",

@@ -298,9 +298,29 @@ def asks_who_we_are(norm: str) -> bool:
     return _WHO_ARE_YOU_RE.search(norm) is not None
 
 
+def asks_interview_prep(norm: str) -> bool:
+    """ "my peds interview is on thursday, how do i get ready": preparing for a residency interview."""
+    return _INTERVIEW_PREP_RE.search(norm) is not None
+
+
+_INTERVIEW_PREP_RE = re.compile(
+    r"\binterviews?\b[^?]{0,50}\b(?:how (?:do|should|can) i (?:prep\w*|get ready)|any (?:last\s+|last minute\s+)?"
+    r"(?:tips|advice)|tips|advice|how to prep\w*)\b"
+    r"|\b(?:how (?:do|should|can) i (?:prep\w*|get ready)|tips|advice)\b[^?]{0,30}\b(?:for|before)\s+"
+    r"(?:my\s+|a\s+|the\s+)?(?:\w+\s+)?interviews?\b"
+)
+
+
 def forgot_id(norm: str) -> bool:
-    """ "left my passport at home, ck starts at 8": the ID for the test center forgotten, lost or expired."""
-    return _FORGOT_ID_RE.search(norm) is not None
+    """ "left my passport at home, ck starts at 8": the ID for the test center forgotten, lost or expired, with
+    the exam close (a website's login ID, or an exam weeks away, is another question)."""
+    return _FORGOT_ID_RE.search(norm) is not None and _NOT_TODAYS_ID_RE.search(norm) is None
+
+
+_NOT_TODAYS_ID_RE = re.compile(
+    r"\b(?:login|log in|password|website|account|portal|id number|usmle id|nbme id)\b"
+    r"|\bin\s+\d+\s+(?:weeks?|months?)\b|\bnext (?:week|month)\b"
+)
 
 
 _FORGOT_ID_RE = re.compile(
@@ -312,13 +332,13 @@ _FORGOT_ID_RE = re.compile(
 
 def asks_about_logging(norm: str) -> bool:
     """ "can i just text you my question count every night and you keep track?": how logging works, asked."""
-    return _ASKS_LOGGING_RE.search(norm) is not None
+    return _ASKS_LOGGING_RE.search(norm) is not None and not any(c.isdigit() for c in norm)  # results told: logged
 
 
 _ASKS_LOGGING_RE = re.compile(
     r"\b(?:can|could|should|is it (?:ok|okay|weird|fine) if)\s+i\s+(?:just\s+)?"
     r"(?:text|send|tell|message|report|give)\s+"
-    r"(?:you\s+)?(?:my\s+)?(?:daily\s+|nightly\s+)?(?:question count|q count|qs? count|numbers|progress|"
+    r"(?:you|u)\s+(?:my\s+)?(?:daily\s+|nightly\s+)?(?:question count|q count|qs? count|"
     r"how many (?:questions|qs|q)|question totals?)"
     r"|\b(?:can|could|will|would)\s+(?:you|u)\s+(?:keep (?:track|count)|track|log|count)\s+(?:of\s+)?(?:my\s+)?"
     r"(?:questions|qs|question count|progress|daily (?:questions|qs))\b"
@@ -331,10 +351,11 @@ def asks_for_joke(norm: str) -> bool:
 
 
 _PLAN_PRAISED_RE = re.compile(
-    r"\b(?:plan|schedule|reminders?)\b[^.?!]{0,25}\b(?:saved|helped|worked|carried|got me through)\b"
+    r"(?:\b(?:plan|schedule|reminders?)\b[^.?!]{0,25}\b(?:saved|helped|worked|carried|got me through)\b"
     r"|\b(?:thanks?|thank you|thx|ty)\b[^.?!]{0,30}\b(?:for|that|the|your)\s+(?:\w+\s+){0,2}"
-    r"(?:plan|schedule|reminders?)\b"
-    r"(?![^.?!]{0,30}\b(?:can|could|would|will|make|another|new|again)\b)"
+    r"(?:plan|schedule|reminders?)\b)"
+    # not when another is asked in the same breath: "the schedule helped a lot, can you make a new one"
+    r"(?!.*\b(?:can|could|would|will|make|another|new|again)\b)"
 )
 
 
@@ -1168,8 +1189,9 @@ _IDIOM_RE = re.compile(
     # 260 in my life"
     r"|\beat(?:ing|s|en)? (?:me|us) alive\b"
     r"|\bnothing like (?:uworld|uw|the nbmes?|the practice|the qbank|amboss|the free 120|what i|anything i)\b"
-    r"|\b(?:never|first time i ve)\s+(?:seen|had|gotten|got|scored|hit|broken|cracked)\s+(?:\w+\s+){0,5}?"
-    r"in my (?:whole |entire )?life\b"
+    # only a number between: "never had suicidal thoughts in my life until now" keeps every word
+    r"|\bnever\s+(?:seen|had|gotten|got|scored|hit|broken|cracked)\s+(?:a\s+|an\s+)?\d{3}(?:\s*-?\s*something)?\s+"
+    r"(?:on\s+\w+\s+)?in my (?:whole |entire )?life\b"
     # stopping for the day: "i'll end it here for tonight, 3 blocks done"
     r"|\bend(?:ing)? (?:it|things) (?:here |there |early )?for (?:today|tonight|the day|the night|now)\b"
     r"|\bend it here\b"
@@ -1311,10 +1333,13 @@ _NOT_MATCHED_RE = re.compile(
 _DID_NOT_MATCH_RE = re.compile(
     # news, not a fear or a supposition: not "what if i didn't match", "i haven't matched yet"
     r"(?<!\bif )(?<!\bworried )(?<!\bscared )(?<!\bafraid )"
-    r"\b(?:i|i m|im)\s+(?:didn t|didnt|did not)\s+match\w*\b|\bi\s+(?:went\s+)?unmatched\b"
+    # not "i didn't match my top choice but matched my 3rd": a match, just not the first
+    r"\b(?:i|i m|im)\s+(?:didn t|didnt|did not)\s+match\w*\b(?!\s+(?:my|at my|to my|into my)\s+(?:top|first|1st|#?1|"
+    r"number one|dream))|\bi\s+(?:went\s+)?unmatched\b"
     r"|\b(?:everyone|all my friends|my whole class|everybody)\s+matched\s+(?:except|but)\s+me\b|\bi m unmatched\b"
-    # "got the 'you did not match' email at 11": the NRMP's own words
-    r"|\b(?:got|get|opened|saw)\s+(?:the\s+|that\s+)?(?:you|u)\s+(?:did not|didn t|didnt)\s+match\b"
+    # "got the 'you did not match' email at 11": the NRMP's own words (not "what if i get that email")
+    r"|(?<!\bif i )\b(?:got|opened|saw)\s+(?:the\s+|that\s+)?(?:you|u)\s+(?:did not|didn t|didnt)\s+match\b"
+    r"|^(?:so\s+|well\s+|welp\s+|ok\s+)?(?:didn t|didnt|did not)\s+match\b(?!\s+(?:my|at my|to my|into my))"
 )
 
 
@@ -1325,7 +1350,14 @@ def asks_to_explain_score_at_interview(norm: str) -> bool:
         _EXPLAIN_HOW_RE.search(norm) is not None
         and _INTERVIEW_ASKED_RE.search(norm) is not None
         and _FAIL_WORD_RE.search(norm) is None  # "how do i explain a fail at interviews": the fail's own answer
+        # the score said: not "how do i answer 'tell me about yourself'" or "a research gap"
+        and _SCORE_SAID_AT_INTERVIEW_RE.search(norm) is not None
     )
+
+
+_SCORE_SAID_AT_INTERVIEW_RE = re.compile(
+    r"\b(?:score|scores|number|ck|step 2|step two|usmle|\d{3}|drop\w*|jump|lower|low|below my)\b"
+)
 
 
 _EXPLAIN_HOW_RE = re.compile(
@@ -1347,9 +1379,9 @@ def past_the_match(norm: str) -> bool:
 
 
 _EARLIER_CYCLE_RE = re.compile(
-    r"\b(?:re-?apply\w*|re applying|applying again|last (?:year|cycle)|twice|two cycles|second time applying|"
-    r"previous (?:year|cycle)|in 20\d\d)\b"
+    r"\b(?:last (?:year|cycle)|twice|two cycles|second time applying|previous (?:year|cycle)|in 20\d\d|again)\b"
 )
+"""A cycle past ("went unmatched last cycle"), not "should i soap or reapply" asked today."""
 
 
 def did_not_match(norm: str) -> bool:
@@ -1577,12 +1609,14 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     ),
     (
         "opening",
-        ("open", "click", "look at"),
+        ("score", "result", "email", "inbox"),  # the score said somewhere in the message, before or after
         # "the score email is in my inbox and i can't open it": the score is there, unread
         re.compile(
             r"\b(?:can t|cant|cannot|can not|scared to|afraid to|too scared to|not ready to|don t want to|dont want to)"
             r"\s+(?:(?:literally|really|just|even|actually)\s+)?(?:(?:bring|make|get|force) myself (?:to\s+)?)?"
-            r"(?:open|click|look at)\b(?=.*\b(?:score|result|email|inbox|it)\b)"
+            r"(?:open|click|look at)\b"
+            # a page that won't load is no score feared: "can't open the score report pdf, it says error"
+            r"(?!.*\b(?:app|account|form|pdf|link|website|site|portal|incorrects|calendar|error|expired|down|load\w*)\b)"
         ),
     ),
     (
@@ -1591,7 +1625,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         # "rank list is certified. now i just wait": the work done, Match Day ahead (not ECFMG's certification)
         re.compile(
             r"\b(?:rank list|rol)\b.{0,20}\bcertif\w*|\bcertif\w*\s+(?:my\s+|the\s+|our\s+)?(?:rank list|rol)\b"
-            r"|\bmatch week\b|\bwaiting (?:for|on) match day\b"
+            r"|\bwaiting (?:for|on) match day\b"
         ),
     ),
     # "it's SOAP week", "what if I end up in SOAP": the week itself, not a question about how SOAP works
@@ -1599,7 +1633,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         "soap",
         ("soap",),
         re.compile(
-            r"\bsoap week\b|\b(?:end up|ending up|am|i m|im)\s+(?:in\s+)?soap(?:ing)?\b"
+            r"\bsoap week\b|\b(?:am|i m|im)\s+(?:in\s+)?soap(?:ing)?\b"
             # "soap opens in 3 hours", "soap tmrw": the day itself, close
             r"|\bsoap\s+(?:tmrw|tomorrow|today|tonight|starts|begins|opens|is (?:tomorrow|today|tmrw|monday))\b"
             r"|\bsoap\b[^.?!]{0,40}\b(?:crying|cry|panic\w*|scared|terrified|shaking|hours?)\b"
@@ -1701,7 +1735,10 @@ def score_out(norm: str) -> bool:
 
 _SCORE_OUT_RE = re.compile(
     # not a day still ahead ("scores come out tomorrow") nor the wait asked about ("when do scores come out")
-    r"\b(?<!when )(?<!when do )(?<!until )(?<!till )(?:score|scores|result|results)\s+(?:came|come|is|are|just came)"
+    r"\b(?:score|scores|result|results)\s+(?:just\s+)?came\s+(?:out|back|in)\b"
+    # present tense only when not a day still ahead nor the wait asked about ("scores come out tomorrow",
+    # "when do scores come out")
+    r"|\b(?<!when )(?<!when do )(?<!until )(?<!till )(?:score|scores|result|results)\s+(?:come|is|are)"
     r"\s+(?:out|back|in)\b(?!\s+(?:tomorrow|tmrw|tmr|on|next|this|in \d|later|soon|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b)"
     r"|\bgot my (?:ck |step 2 )?(?:score|result)s?\b|\bopened (?:my|the) (?:score|result)"
@@ -1940,8 +1977,11 @@ _SAT_EXAM_RE = re.compile(
     # "finished step 2 today!!!", "took ck this morning": the day said, and it was today
     r"|\b(?:finished|took|sat|completed|survived|gave|wrote)\s+(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards)\s+"
     r"(?:today|this (?:morning|afternoon)|earlier today|just now)\b"
-    r"|\b(?:step\s*(?:2|two)|ck|the exam|the test|exam|test)\s+(?:is\s+)?(?:done|over|behind me)\b"
+    r"|\b(?:step\s*(?:2|two)|ck|the exam|the test)\s+(?:is\s+)?(?:done|over|behind me)\b"
     r"(?!\s+(?:being|yet|grading|in|on|at|by))"
+    # "done. exam over.": a bare exam, not a practice test's or a shelf's ("nbme test done", "shelf exam over")
+    r"|(?<!nbme )(?<!uwsa )(?<!practice )(?<!shelf )(?<!\d )(?<!form )(?<!free 120 )\bexam\s+(?:is\s+)?(?:done|over)\b"
+    r"(?!\s+(?:being|yet|grading|in|on|at|by))(?!.*\bexam in\b)"
     r"|\b(?:i m|im|i am)\s+(?:finally\s+)?done with (?:step\s*(?:2|two)|ck)\b"
     # "just finished. brain is mush. no idea how i did": finished, with how it went unknown
     r"|^(?:just\s+|finally\s+)?(?:finished|done)\b(?=.*\bno idea how i did\b)"
@@ -2230,7 +2270,21 @@ def overwhelmed_by_news(text: str, norm: str) -> bool:
         and "?" not in text
         and _LOW_NEWS_RE.search(norm) is None
         and (not _FAIL_WORD_RE.search(norm) or _SURE_FAILED_RE.search(norm) is not None)
+        and not distress_words(norm)
+        # a sign of joy, not only the absence of a low word: "!!", "omg", a pass, a shout, "thought i failed"
+        and (
+            joyful(text, norm)
+            or _PASSED_RE.search(norm) is not None
+            or _SURE_FAILED_RE.search(norm) is not None
+            or _shouted(text)
+        )
     )
+
+
+def _shouted(text: str) -> bool:
+    """Mostly capitals ("JUST GOT MY SCORE 266 IM FREAKING OUT"): news shouted."""
+    letters = [c for c in text if c.isascii() and c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
 _OVERWHELMED_RE = re.compile(
@@ -2240,7 +2294,8 @@ _OVERWHELMED_RE = re.compile(
 _LOW_NEWS_RE = re.compile(
     r"\b(?:only|low|lower|below|not enough|dropped|drop|worse|worst|disappoint\w*|scared|worried|terrified|afraid|"
     r"nervous|anxious|ugh+|sad|cooked|doomed|screwed|tomorrow|tmrw|waiting|need|needed|want|wanted|goal|target|"
-    r"avg|average|mean|median|vs|because|bc|cuz|since)\b"
+    r"avg|average|mean|median|vs|because|bc|cuz|since|enough|is it|should i|parents|expected|nobody|ruin\w*|"
+    r"cry\w*|breathe|disown\w*|tell my)\b"
 )
 
 

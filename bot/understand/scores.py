@@ -37,8 +37,8 @@ _UNIT_AFTER_RE = re.compile(
     rf"random|full|hard)[\s\-]+)?(?:{_UNIT})\b"
 )
 # A clock time only up to 12: "250 am I good for derm?" is a score and a question.
-_I_AM_AT_RE = re.compile(r"\b(?:i'm|i m|im|i am)\s+(?:only\s+|currently\s+|now\s+|sitting\s+)?at\s+(?:a\s+)?$")
 _CLOCK_AFTER_RE = re.compile(r"^\s*(?:am|pm|a\.m|p\.m|o\s*'?\s*clock)\b")
+# An hour: "ck starts at 8", "done by 9".
 _AT_AN_HOUR_RE = re.compile(r"\b(?:starts?|starting|begins?|at|by|until|till|til)\s+(?:like\s+|around\s+)?$")
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s*$")
@@ -419,7 +419,8 @@ _PRACTICE_LIST_RE = re.compile(
 """Practice results listed under a plain label, no test named ("practice scores: 228, 235, 233")."""
 _AND_ALSO_RE = re.compile(
     # not the writer's own after it: "250 is the floor for derm and i'm at 253"
-    r"\s*(?:,|and|&)\s+(?!(?:i|im|me|my|mine)\b)(?:[a-z&/-]+\s+){1,3}(?:is|was|=|at)\s*"
+    # ("im" is left out: lower-cased, "IM is 250" is internal medicine's figure)
+    r"\s*(?:,|and|&)\s+(?!(?:i|me|my|mine)\b)(?:[a-z&/-]+\s+){1,3}(?:is|was|=|at)\s*"
     r"(?:like\s+|around\s+|about\s+|maybe\s+)?"
 )
 """Between one figure heard and the next of the same list ("IM avg is 245 and FM is 235")."""
@@ -798,6 +799,8 @@ _SUBJECT_RE = re.compile(
 )
 """Who a clause is about, the last one named before a number deciding: "my sister ... got 231" is hers,
 "everyone got 250+ and i got 231" is theirs then mine."""
+_I_AM_AT_RE = re.compile(r"\b(?:i'm|i m|i am)\s+(?:only\s+|currently\s+|now\s+|sitting\s+)?at\s+(?:a\s+)?$")
+"""Where the writer stands: "the floor is 250 and i'm at 253" ("im" is left out: lower-cased, it may be IM)."""
 _MINE_BEFORE_RE = re.compile(
     r"\b(?:my|mine)\s*\(?\s*$|\bwith\s+my\s+$"
     # "they say ortho is hard, my ck is 251 tho": theirs, said as such
