@@ -436,6 +436,8 @@ STUDY_PLAN_CASES = [
     case("passed 226, shaking, i really don't know how to tell my parents", "*", score=226, feeling="panic"),
     case("got 246. freaking out. nobody will care anyway", "*", score=246, feeling="panic"),
     case("got 246 and im freaking out is it enough for ortho", "*", score=246, feeling="panic"),
+    # a fear said plainly, with no other feeling heard, is met as worry (a feared score stays supposed)
+    case("im so scared ill end up with a 240 and have to give up ortho", "*", score=240, feeling="worry"),
     # "IM" lower-cased is internal medicine's figure, not "I'm"
     case("ortho avg is 255 and IM is 250", "*", score=None),
     case("FM average is 235 and IM is 245, which one should i go for with a 240", "*", score=240),

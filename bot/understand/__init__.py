@@ -657,6 +657,8 @@ def _feeling(
     asked = "?" in text or _QUESTION_RE.match(norm) is not None  # "is 65% on uworld first pass good for a 250"
     if felt is None and learned == "celebration" and asked and not cues.joyful(text, norm):
         return None  # a question with no joy said ("plastics avg is 255 and I got 247, chances?"): no congratulations
+    if felt is None and learned is None and cues.fear_said(norm):
+        return "worry"  # "im so scared ill end up with a 240 and have to give up ortho": no other feeling heard
     return felt or learned  # type: ignore[return-value]
 
 

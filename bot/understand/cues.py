@@ -2193,6 +2193,17 @@ _SURE_FAILED_RE = re.compile(
 _NOT_OK_RE = re.compile(r"\b(?:i m|im|i am)\s+(?:really\s+|so\s+)?not\s+(?:ok|okay|alright)\b(?!\s+with\b)")
 
 
+def fear_said(norm: str) -> bool:
+    """A fear said now, in plain words ("im so scared ill end up with a 240"): worry, when nothing else is heard."""
+    return _FEAR_SAID_RE.search(norm) is not None
+
+
+_FEAR_SAID_RE = re.compile(
+    r"\b(?:i m|im|i am)\s+(?:so\s+|really\s+|honestly\s+|lowkey\s+|super\s+)?(?:scared|terrified|afraid)\b"
+    r"(?!\s+(?:of\s+)?(?:spiders|heights|flying|needles))"
+)
+
+
 def felt(text: str, norm: str) -> str | None:
     """Feelings the model has no label for, by rule: "disappointment" ("passed 🥲 but only 221"),
     "relief" ("phew, 238"), "worry" ("am I screwed?"), and plain joy the model missed ("HOLY CRAP 258");
