@@ -592,7 +592,7 @@ def _far_beside_a_span(
             _SPAN_BEHIND_RE.search(folded[max(0, start - 30) : start])
             or _SPAN_ELSEWHERE_RE.match(folded, end)
             or _FOR_A_WHILE_RE.search(folded, max(0, start - 30), start)  # "40 qs a day for 2 weeks"
-            or _STARTS_BEFORE_RE.search(folded, max(0, start - 25), start)  # "i'll start dedicated 6 weeks out"
+            or _STARTS_RE.search(folded, max(0, start - 25), start)  # "i'll start dedicated 6 weeks out"
             or _plan_length(folded, (start, end, counted))  # "a 6 week plan": its length, not the time to go
             or _SHIFTED_BY_RE.search(folded[max(0, start - 30) : start])  # "pushed my exam 3 weeks to july 11"
             # "results take ~3 weeks", "waited about 3 weeks": how long a score takes
@@ -607,7 +607,6 @@ def _far_beside_a_span(
     return None
 
 
-_STARTS_BEFORE_RE = re.compile(r"\bstart\w*\s+(?:\w+\s+)?$")
 _DAYS_OR_WEEKS_RE = re.compile(r"\b(?:d|days?|w|weeks?|wks?)\b")
 _TIME_LEFT_BEFORE_RE = re.compile(
     r"\b(?:in|have|got|that s|that's|that’s|thats|that is|so|only|just|exactly|about|around|roughly)\s+"

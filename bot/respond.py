@@ -409,12 +409,13 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         elif presumes_fail and not failed and asked.topic in FAILED_READS and someone_else_failed(norm):
             # "my partner just failed... what can I say": how to be there for them, not their personal statement
             specific = None
-    if specific is None and asked.topic == topics.MATCH_RATES and cues.past_the_match(norm):
+    past_the_match = cues.past_the_match(norm)
+    if specific is None and asked.topic == topics.MATCH_RATES and past_the_match:
         specific = k.answers.get(NOT_MATCHED_ANSWER)  # "didn't match, soap opens in 3 hours": what happens now
     if specific is not None:
         # matched already, the field's average is no longer theirs to weigh; a couple names a partner's field too
         # and unmatched or in SOAP, what happens now matters, not the distance to an average
-        weighed = stage != "incoming_resident" and not cues.asks_couples_match(norm) and not cues.past_the_match(norm)
+        weighed = stage != "incoming_resident" and not cues.asks_couples_match(norm) and not past_the_match
         specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties] if weighed else []
         reply = advice.specific_answer(
             specific, k, specs, parsed.score, yes_no=parsed.yes_no, stage=stage, whose=advice.whose_score(parsed)

@@ -147,7 +147,7 @@ def _correct(word: str, index: Index) -> str:
     return fixed
 
 
-def _is_shouting(text: str) -> bool:
+def is_shouting(text: str) -> bool:
     """True when the message is mostly capitals, so capitals say nothing about a word."""
     # Counted by deleting bytes in C: a regex's findall built a list of every letter of a long post.
     ascii_text = text.encode("ascii", "ignore")
@@ -168,7 +168,7 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     # Most words are too short, already an alias word or not letters: no call for them.
     words = [w if len(w) < _FUZZY_MIN_LEN or w in vocab else _correct(w, index) for w in (t.low for t in tokens)]
     joins = _Joins(text, tokens)
-    shouting = _is_shouting(text)
+    shouting = is_shouting(text)
     n = len(words)
     specs: list[str] = []
     others: list[str] = []
