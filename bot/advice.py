@@ -285,6 +285,7 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
                 yes_no=parsed.yes_no,
                 stage=stage,
                 whose=whose_score(parsed),
+                practice=parsed.practice,
             )
         case "compare" | "score_check" if len(specs) >= 2:
             return compare(specs, score, knowledge)
@@ -752,8 +753,10 @@ def faq_answer(
     stage: Stage | None = None,
     *,
     whose: Whose = "own",
+    practice: tuple[PracticeResult, ...] = (),
 ) -> Reply:
-    """A FAQ answer in our words, its sources, related topics as buttons, and the next step for the stage."""
+    """A FAQ answer in our words, its sources, related topics as buttons, and the next step for the stage
+    (`practice`: their practice results, read against the fields named when no real score is told)."""
     entry = knowledge.faq[topic]
     body, _, closing = entry.answer.rpartition("\n\n")
     if not closing.startswith(NEXT_STEP):
@@ -766,7 +769,7 @@ def faq_answer(
     reply = Reply(
         f"<b>{escape(entry.title)}</b>\n\n{answer}",
         buttons,
-        numbers=numbers_section(specs or [], score, knowledge, entry, stage, whose=whose),
+        numbers=numbers_section(specs or [], score, knowledge, entry, stage, whose=whose, practice=practice),
         next_step=escape(next_step),
         source=f"<i>Sources: {cites}.</i>",
     )
@@ -801,15 +804,17 @@ def specific_answer(
     stage: Stage | None = None,
     *,
     whose: Whose = "own",
+    practice: tuple[PracticeResult, ...] = (),
 ) -> Reply:
     """One specific answer, first and short, with its sources; the topic's general answer behind a button.
-    `whose`: whose the score is (another person's, asked about for them, or one hoped for)."""
+    `whose`: whose the score is (another person's, asked about for them, or one hoped for); `practice`: their
+    practice results, read against the fields named when no real score is told."""
     topic = knowledge.faq[answer.topic]
     cites = "; ".join(escape(knowledge.cite(s)) for s in answer.sources)
     return Reply(
         f"<b>{escape(answer.question)}</b>\n\n{escape(_opened(answer.answer, yes_no))}",
         ((Button(f"More: {topic.title}", f"/faq {topic.topic}"),),),
-        numbers=numbers_section(specs or [], score, knowledge, topic, stage, whose=whose),
+        numbers=numbers_section(specs or [], score, knowledge, topic, stage, whose=whose, practice=practice),
         source=f"<i>Sources: {cites}.</i>",
     )
 
@@ -822,9 +827,12 @@ def numbers_section(
     stage: Stage | None = None,
     *,
     whose: Whose = "own",
+    practice: tuple[PracticeResult, ...] = (),
 ) -> str:
     """Beside an answer: the student's score against each specialty's lead figure, or the figure alone
-    (not under a logistics topic, where a figure nobody asked for is noise: `FaqEntry.averages_beside`)."""
+    (not under a logistics topic, where a figure nobody asked for is noise: `FaqEntry.averages_beside`).
+    With no real score, their practice results are read against it as a prediction ("is 238 on an nbme in
+    range for gas?" asked inside a post about something else)."""
     if score is None and topic is not None and not topic.averages_beside:
         return ""
     failed = _fail_line(score, knowledge) if score is not None and stage == "retaking" else None
@@ -837,7 +845,14 @@ def numbers_section(
     for spec in specs[:2]:
         lead = knowledge.lead(spec.id)
         where = f"{escape(spec.name)} average of {lead.value} ({escape(knowledge.label(lead))})"
-        if score is None:
+        scored = [r.score for r in practice if r.score is not None]
+        if score is None and scored and whose in ("own", "remembered"):
+            low, high = min(scored), max(scored)
+            said = ", ".join(map(_practice_label, (r for r in practice if r.score is not None)))
+            subject = f"your results ({low} to {high})" if low != high else ""
+            distance = _against(lead.value, low, high if low != high else None, subject, f"the {where}")
+            lines.append(f"🧪 Read as a prediction ({said}), {distance}: a prediction carries error either way.")
+        elif score is None:
             label = escape(knowledge.label(lead))
             lines.append(f"For reference, the {escape(spec.name)} average is {lead.value} ({label}).")
         elif score == lead.value:

@@ -418,7 +418,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         weighed = stage != "incoming_resident" and not cues.asks_couples_match(norm) and not past_the_match
         specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties] if weighed else []
         reply = advice.specific_answer(
-            specific, k, specs, parsed.score, yes_no=parsed.yes_no, stage=stage, whose=advice.whose_score(parsed)
+            specific,
+            k,
+            specs,
+            parsed.score,
+            yes_no=parsed.yes_no,
+            stage=stage,
+            whose=advice.whose_score(parsed),
+            practice=parsed.practice,
         )
     else:
         why = None

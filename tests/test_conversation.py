@@ -557,3 +557,15 @@ def test_the_rules_of_this_change_leave_their_near_misses_alone(
 ) -> None:
     reply = say(advisor, text)
     assert says in reply and never not in reply
+
+
+def test_a_practice_result_asked_about_inside_a_post_on_something_else_is_set_against_the_field(
+    advisor: Advisor,
+) -> None:
+    reply = say(
+        advisor,
+        "long one sorry. my step 1 was scored back in 2021, a 221, and it still bugs me. nbme 12 last week was 241. "
+        "applying peds. is 241 on a practice test in range for peds? and does the low step 1 still matter if ck is ok",
+    )
+    # the Step 1 question keeps its answer; the practice result is read against the field, not passed over
+    assert "Read as a prediction (NBME 12 241), 241 is" in reply and "Pediatrics average" in reply
