@@ -92,17 +92,23 @@ def build_index(answers: Iterable[Answer], topics: Iterable[FaqEntry] = ()) -> B
     return BankIndex(idf, frozen, tuple(owner for _, owner, _ in asks))
 
 
-def similarities(text: str, index: BankIndex, topic: str) -> dict[str, float]:
+def similarities(text: str, index: BankIndex, topic: str, leave_out: int | None = None) -> dict[str, float]:
     """Each answer of the topic (and the topic's own, `general(topic)`): its best cosine with the text
-    over its ways of asking; answers sharing no feature with the text are absent."""
+    over its ways of asking; answers sharing no feature with the text are absent. `leave_out` (an ask's
+    number) is passed over, for measuring how a way of asking fares when the bank lacks it."""
     lists = index.postings.get(topic, {})
     feats = {f: c for f, c in features(text).items() if f in index.idf}
+    if leave_out is not None:  # the left-out ask is `text`: words only it has are words the bank would not know
+        asks = len(index.owner)
+        feats = {f: c for f, c in feats.items() if round((1 + asks) / math.exp(index.idf[f] - 1) - 1) > 1}
     weights = {f: (1 + math.log(c)) * index.idf[f] for f, c in feats.items()}
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     per_ask: dict[int, float] = defaultdict(float)
     for f, w in weights.items():
         for number, v in lists.get(f, ()):
             per_ask[number] += w / norm * v
+    if leave_out is not None:
+        per_ask.pop(leave_out, None)
     best: dict[str, float] = {}
     for number, score in per_ask.items():
         owner = index.owner[number]
