@@ -112,10 +112,11 @@ BEFORE_THE_MATCH = frozenset(
         topics.PENDING_SCORE,
         topics.TIMING,
         topics.WHY_STEP2_MATTERS,
+        topics.PROGRAM_DIRECTORS,
     }
 )
-"""Topics about applying (and why the score matters for it): for someone matched already, the question is
-whether it still matters, and what their program asks."""
+"""Topics about applying (and why the score matters for it, and how program directors screen on it): for
+someone matched already, the question is whether it still matters, and what their program asks."""
 PASS_NEWS_CHARS = 200
 """In a longer post a pass is background ("...I assume not since I passed"), relieved about only when said with joy."""
 PRACTICE_GENERAL = "pt-nbme-predict"

@@ -472,7 +472,7 @@ def test_a_field_matched_is_named_and_not_being_in_medicine_is_no_field(advisor:
         ),
         (
             "DO student, COMLEX Level 2 came back 590. I did not take USMLE. Is COMLEX enough for peds?",
-            "COMLEX scores",
+            "match with COMLEX alone",
             "How PDs use your score\n",
         ),
     ],

@@ -86,10 +86,11 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("incoming intern, does my ck score still matter?", None, "binding"),
         # Their own result under the pass mark, told as a feeling: the fail is answered.
         ("got a 211. i feel so embarrassed, everyone in my group got 250s", None, "what to do after a fail"),
+        # Matched with CK still to take and a deadline from the program: when it can be taken, and who sets the date.
         (
             "So I matched!!! I still haven't taken step 2 and my program says I need to pass it before July.",
             None,
-            "does my step 2 ck score still matter?",
+            "program coordinator",
         ),
         # Score news asking nothing: joy and where it sits in a line, not the whole table.
         ("I GOT 258!!!!!!! crying rn", None, "at or above the average step 2 ck score in"),
