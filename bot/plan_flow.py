@@ -34,6 +34,7 @@ from bot.parse_answers import (
     parse_study_days,
     parse_study_weekdays,
 )
+from bot.plans.aims import aims_said, goal_in, weak_areas_in
 from bot.plans.messages import ADD_TO_CALENDAR, MAKE_PLAN, summary_html, too_close_for_a_plan
 from bot.plans.model import FlowStep, Plan, PlanDraft, PlanOutcome, changed
 from bot.plans.operations import take_break
@@ -431,6 +432,8 @@ def _finish_new(draft: PlanDraft, today: date, knowledge: Knowledge, note: str, 
         created=today,
         practice_score=draft.practice_score,
         target_specialty=draft.target_specialty,
+        goal_score=draft.goal_score,
+        weak_areas=draft.weak_areas,
         weekdays=draft.weekdays,
         last_seen=today,  # they are talking to us now: the first nudge starts the count of unanswered ones
         # The summary below gives today's focus, so once today's nudge time has passed it
@@ -468,7 +471,15 @@ def _fresh(
 ) -> PlanOutcome:
     """A new plan conversation, taking the exam date from `text` when it names one, else the
     upcoming date the student told us earlier (`remembered`); a `nudge_time` already asked for is kept."""
-    draft = PlanDraft(step="exam_date", default_tz=_zone_said_in(text) or default_tz, nudge_time=nudge_time)
+    draft = PlanDraft(
+        step="exam_date",
+        default_tz=_zone_said_in(text) or default_tz,
+        nudge_time=nudge_time,
+        goal_score=goal_in(text),
+        weak_areas=weak_areas_in(text),
+    )
+    # "aiming for 250, weak in obgyn": said back, so the student sees the plan heard them
+    heard = aims_said(draft.goal_score, draft.weak_areas)
     found = find_exam_date(text, today)
     folded = fold(text[:500])
     if found is not None and _PRACTICE_DAY_RE.search(folded) and not _REAL_EXAM_RE.search(folded):
@@ -477,8 +488,9 @@ def _fresh(
     if isinstance(found, date) and (found - today).days <= 1:
         return too_close_for_a_plan(found, today)
     if isinstance(found, date):
-        return _accept_exam_date(draft, found, today, note, text, knowledge)
+        return _accept_exam_date(draft, found, today, note, text, knowledge, heard)
     intro = note or "Let's build your Step 2 CK study plan: five quick questions. Send “cancel” any time."
+    intro = f"{intro}\n{heard}" if heard else intro
     if found is None and remembered is not None and remembered > today:
         told = "I'll use the exam date you told me earlier (send /plan edit exam later to change it)."
         return _accept_exam_date(draft, remembered, today, f"{intro}\n\n{told}")
@@ -520,8 +532,16 @@ def _zone_said_in(text: str) -> str | None:
 
 
 def _accept_exam_date(
-    draft: PlanDraft, exam: date, today: date, note: str = "", text: str = "", knowledge: Knowledge | None = None
+    draft: PlanDraft,
+    exam: date,
+    today: date,
+    note: str = "",
+    text: str = "",
+    knowledge: Knowledge | None = None,
+    heard: str = "",
 ) -> PlanOutcome:
+    """Take the exam date, then any later answers the same message gave; `heard` (the goal and weak areas
+    said back) follows what was taken."""
     spec = STEPS["exam_date"]
     draft.exam_date = exam
     draft.step = spec.next or "exam_date"
@@ -555,6 +575,9 @@ def _accept_exam_date(
         wall = parse_nudge_time(told.group("value")) if told is not None else None
         if isinstance(wall, time):
             draft.nudge_time = wall
+            said = f"{said}\n⏰ Nudges at {fmt_time(wall)}, as you asked."
+    if heard:
+        said = f"{said}\n{heard}"
     return _ask(draft, f"{note}\n{said}" if note else said)
 
 

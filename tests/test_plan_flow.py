@@ -163,6 +163,31 @@ def test_a_nudge_time_said_before_the_days_is_not_asked_after_them(knowledge: Kn
     assert "14:00" in after.reply.html
 
 
+def test_a_nudge_time_said_before_the_days_is_said_back(knowledge: Knowledge) -> None:
+    _, _, reply = parts(start("plan pls, ck in 8 weeks, nudge me at 7am", TODAY, None, knowledge))
+    assert "Nudges at 07:00, as you asked" in reply.html
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "make me a study schedule, ck is march 3, aiming for 250, weak in obgyn and psych",  # the date said too
+        "make me a study schedule, aiming for 250, weak in obgyn and psych",  # the date still to come
+    ],
+)
+def test_a_goal_and_weak_areas_said_with_the_request_are_said_back_and_kept(knowledge: Knowledge, first: str) -> None:
+    draft, _, reply = parts(start(first, TODAY, None, knowledge))
+    assert "Goal: 250" in reply.html and "OB/GYN, psychiatry" in reply.html
+    answers = (
+        ("5", "7:00", "London", "skip")
+        if draft is not None and draft.exam_date
+        else ("March 3", "5", "7:00", "London", "skip")
+    )
+    _, plan, done = run(knowledge, first, *answers)
+    assert plan is not None and (plan.goal_score, plan.weak_areas) == (250, ("OB/GYN", "psychiatry"))
+    assert "Goal: 250" in done.html and "OB/GYN, psychiatry" in done.html  # the finished plan's summary
+
+
 @pytest.mark.parametrize(
     ("text", "told", "step", "exam"),
     [

@@ -11,6 +11,7 @@ import pytest
 from bot.plans import operations
 from bot.plans.messages import farewell_for, nudge_for, summary_html, tip_order
 from bot.plans.operations import pause, record_done, resume, snooze, stop
+from bot.plans.phases import is_study_day, self_assessment_days
 from bot.plans.schedule import occasion
 from knowledge import Knowledge
 from tests.plan_helpers import TODAY, TinyKnowledge, at, make_plan, pr, rp
@@ -62,6 +63,32 @@ def test_nudge_content_and_buttons(knowledge: Knowledge) -> None:
     assert [b.action for row in reply.buttons for b in row] == ["/done", "/snooze", "/pause"]
     assert sent.last_nudged == date(2026, 1, 13) and sent.tips_used == [first_tip.id]
     assert plan.last_nudged == TODAY and plan.tips_used == []  # input untouched
+
+
+def test_study_days_start_on_each_weak_area_in_turn_and_self_assessments_name_the_goal(knowledge: Knowledge) -> None:
+    plan = make_plan(goal_score=250, weak_areas=("OB/GYN", "psychiatry"))
+    said: dict[date, str] = {}
+    for d in range(1, 28):
+        day = TODAY + timedelta(days=d)
+        said[day] = rp(nudge_for(plan, day, knowledge))[0].html
+    study = [day for day in said if is_study_day(plan, day) and day not in self_assessment_days(plan)]
+    areas = {
+        area
+        for day in study
+        for area in ("OB/GYN", "psychiatry")
+        if f"Start today's questions with {area}" in said[day]
+    }
+    assert areas == {"OB/GYN", "psychiatry"}
+    assert all("Start today's questions" in said[day] for day in study)
+    checks = [day for day in said if day in self_assessment_days(plan)]
+    assert checks and all("Your goal: 250" in said[day] for day in checks)
+    rest = [day for day in said if not is_study_day(plan, day)]
+    assert rest and not any("Start today's questions" in said[day] for day in rest)
+
+
+def test_a_plan_without_aims_says_nothing_of_them(knowledge: Knowledge) -> None:
+    html_text = rp(nudge_for(make_plan(), TODAY + timedelta(days=1), knowledge))[0].html
+    assert "weak areas" not in html_text and "goal" not in html_text.lower()
 
 
 def test_encouragement_varies(knowledge: Knowledge) -> None:

@@ -18,6 +18,7 @@ from bot.plans.phases import (
     self_assessment_days,
     streak,
     study_weekdays,
+    weak_area_for,
 )
 from bot.plans.schedule import SCORE_RELEASE_FACT, attention, occasion, release_days
 from bot.reply import Button, Reply, escape_text
@@ -87,6 +88,10 @@ def summary_html(plan: Plan, today: date, knowledge: Knowledge) -> str:
     ]
     if plan.practice_score is not None:
         lines.append(f"📝 Latest practice score: {plan.practice_score}")
+    if plan.goal_score is not None:
+        lines.append(f"🏁 Goal: {plan.goal_score}")
+    if plan.weak_areas:
+        lines.append(f"💪 Weak areas, one to start each study day: {escape_text(', '.join(plan.weak_areas))}")
     spec_line = specialty_line(plan, knowledge)
     if spec_line:
         lines.append(f"🎯 {spec_line}")
@@ -177,6 +182,11 @@ def nudge_for(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
         f"<b>📚 {plural(days, 'day')} to Step 2 CK</b>",
         f"<b>Today:</b> {escape_text(focus_for(plan, day))}",
     ]
+    area = weak_area_for(plan, day)
+    if area is not None:
+        lines.append(f"💪 Start today's questions with {escape_text(area)}, one of the weak areas you named.")
+    elif plan.goal_score is not None and day in self_assessment_days(plan):
+        lines.append(f"🏁 Your goal: {plan.goal_score}. Today's result shows where you stand against it.")
     if tip is not None:
         lines.append(f"💡 {escape_text(tip.text)}")
     spec_line = specialty_line(plan, knowledge)

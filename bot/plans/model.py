@@ -113,6 +113,10 @@ class Plan:
     """The local day the phases are laid out from (reset when the exam date is edited)."""
     practice_score: int | None = None
     target_specialty: str | None = None
+    goal_score: int | None = None
+    """The Step 2 CK score the student said they aim for, when they said one (`bot.plans.aims`)."""
+    weak_areas: tuple[str, ...] = ()
+    """Subjects the student said they're weak in, as said back ("OB/GYN"); study days start on each in turn."""
     status: Status = "active"
     last_nudged: date | None = None
     """LOCAL date of the last nudge sent: the guard against sending twice for one day."""
@@ -222,6 +226,8 @@ class PlanDraft:
     tz: str | None = None
     practice_score: int | None = None
     target_specialty: str | None = None
+    goal_score: int | None = None
+    weak_areas: tuple[str, ...] = ()
     default_tz: str = "UTC"
     editing: Plan | None = None
     """The plan being edited (a snapshot), or None when building a new plan."""

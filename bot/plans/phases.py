@@ -206,6 +206,13 @@ def focus_for(plan: Plan, day: date) -> str:
     return f"{phase.name}: {phase.focus}"
 
 
+def weak_area_for(plan: Plan, day: date) -> str | None:
+    """The weak area a study day's questions start with (each in turn), None on other days or without any."""
+    if not plan.weak_areas or not is_study_day(plan, day) or day in self_assessment_days(plan):
+        return None
+    return plan.weak_areas[day.toordinal() % len(plan.weak_areas)]
+
+
 def streak(plan: Plan, today: date) -> int:
     """Days in the current unbroken run of logged days, counted back from `today`.
 
