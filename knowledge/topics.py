@@ -32,7 +32,9 @@ ACCOMMODATIONS = _named("accommodations")
 AFTER_FAIL = _named("after_fail")
 BEYOND_SCORES = _named("beyond_scores")
 DO_STUDENTS = _named("do_students")
+DO_WITHOUT_USMLE = _named("do_without_usmle")
 EARLY_MATCH = _named("early_match")
+DIFFICULTY = _named("difficulty")
 EXAM_DAY = _named("exam_day")
 GOOD_SCORE = _named("good_score")
 IMG = _named("img")
@@ -62,7 +64,9 @@ NAMED_IN_CODE = (
     ACCOMMODATIONS,
     AFTER_FAIL,
     BEYOND_SCORES,
+    DIFFICULTY,
     DO_STUDENTS,
+    DO_WITHOUT_USMLE,
     EARLY_MATCH,
     EXAM_DAY,
     GOOD_SCORE,

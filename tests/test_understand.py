@@ -1025,3 +1025,27 @@ def test_not_matching_is_news_only_when_said_as_news(text: str, road: str) -> No
 def test_happy_tears_at_a_pass_are_relief(knowledge: Knowledge) -> None:
     assert understand("SCORE IS OUT AND I PASSED 😭😭😭", knowledge).feeling == "relief"
     assert understand("passed 🥲 but only 221", knowledge).feeling == "disappointment"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a score and a field, and a question the comparison doesn't answer: the question leads, the frame holds
+        ("got 243, applying peds. how should i split my signals between home state and reach places?", "signals"),
+        ("what percent of IMGs match neuro these days? my ck is 239", "match_rates"),
+        ("with a 244 how many IM programs should i apply to?", "match_with_average"),
+        ("is 9 interviews enough for gen surg with a 241", "match_with_average"),
+        ("238, applying EM, should I dual apply FM?", "match_with_average"),
+        # the comparison is what they ask: no topic beside it
+        ("248 good enough for ortho??", None),
+        ("is 238 enough for em", None),
+        ("IMG with 236, is IM realistic?", None),
+        ("is 246 competitive for EM? also, when do step 2 scores usually come out?", None),  # two asks: first leads
+    ],
+)
+def test_a_question_asked_beside_a_score_and_field_is_answered_with_the_comparison(
+    knowledge: Knowledge, text: str, topic: str | None
+) -> None:
+    parsed = understand(text, knowledge)
+    assert parsed.intent in ("score_check", "compare")  # the core frame holds
+    assert parsed.topic == {"signals": "signals_geography"}.get(topic or "", topic)

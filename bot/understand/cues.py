@@ -733,6 +733,19 @@ def asks_dual_apply(norm: str) -> bool:
     return holds_any(norm, ("dual", "backup", "both", "two specialties")) and _DUAL_APPLY_RE.search(norm) is not None
 
 
+_HOW_MANY_TO_APPLY_RE = re.compile(
+    r"\bhow many\s+(?:\w+\s+){0,2}?(?:programs?|places|interviews?|invites?)\b"
+    r"(?!\s+(?:do|does|did|will)\s+(?:i|we|you|u)\s+get)"  # "how many interviews did you get": a count asked of them
+    r"|\b(?:programs?|interviews?|invites?)\s+(?:is|are|would be|will be)?\s*enough\b"
+    r"|\bapply(?:ing)?\s+(?:to\s+)?(?:\d+|more|fewer|less|enough)\s+(?:\w+\s+)?programs?\b"
+)
+
+
+def asks_how_many_to_apply(norm: str) -> bool:
+    """ "how many IM programs should I apply to with a 236?", "is 8 interviews enough": a count to aim for."""
+    return _HOW_MANY_TO_APPLY_RE.search(norm) is not None
+
+
 def sick_for_the_exam(norm: str) -> bool:
     """ "i have the flu and my exam is tomorrow": what to do when ill on or before exam day."""
     return _SICK_RE.search(norm) is not None and _EXAM_DAY_NEAR_RE.search(norm) is not None
