@@ -294,6 +294,11 @@ def row(text: str, **fields: Any) -> Any:
             score=None,
             practice=(PracticeResult("nbme", "10", score=205), PracticeResult("uwsa", "1", score=233)),
         ),
+        # The student naming their own role is no one else's score; another intern or resident's still is.
+        row("incoming peds intern with a 238 on ck, does it matter now?", score=238, quoted=()),
+        row("i'm a prelim resident w a 241, will fellowships care?", score=241, quoted=()),
+        row("a resident with a 250 told me derm is out of reach", score=None, quoted=(250,)),
+        row("my co-intern with a 244 matched rads", score=None, quoted=(244,)),
         # The results a practice test went through.
         row(
             "nbme went from 218 to 229, good?",

@@ -965,9 +965,17 @@ def _is_quoted(tail: str, after: str) -> bool:
     return bool(
         _QUOTED_AFTER_RE.match(after)
         or _QUOTED_BEFORE_RE.search(tail)
-        or _SOMEONE_ELSE_RE.search(tail)
+        or (_SOMEONE_ELSE_RE.search(tail) and not _SELF_ROLE_RE.search(tail))
         or _HEARD_RE.search(tail)
     )
+
+
+_SELF_ROLE_RE = re.compile(
+    r"(?:^|\b(?:i\s*'?\s*m|i am|as)\s+(?:an?\s+)?)(?:incoming\s+|new\s+|current\s+|prelim\s+|future\s+)?"
+    r"(?:(?!(?:an?|the|my|our|his|her|their|this|that|one|some|any|co)\s)[a-z]+\s+){0,2}"
+    r"(?:intern|resident|senior|pgy\s*-?\s*\d)\s+(?:with|w)\s+(?:an?\s+)?$"
+)
+"""The student naming their own role ("incoming intern with a 238", "i'm a resident with a 241"): their score."""
 
 
 _OFF_SCALE_ASK = frozenset({"for", "good", "enough", "in"})
