@@ -367,7 +367,7 @@ def test_a_practice_result_leaves_a_remembered_step2_score_in_charge(advisor: Ad
     [
         ("someone said 249 is the median, is that true", "Overall average"),
         ("a 220 is the minimum for an interview right?", "interview"),
-        ("heard programs screen at 230", "How PDs use your score"),
+        ("heard programs screen at 230", "Step 2 cutoffs"),  # whether programs screen, and how to find out
     ],
 )
 def test_a_quoted_figure_is_answered_as_a_quote_and_never_kept(
