@@ -6,7 +6,9 @@ Two layers decide what a message gets, and this is where their precedence is wri
    model on the core frames: a specialty and an average word are an average question; a Step 2 CK
    score and a specialty are the comparison; a score alone asking what fits is the fit list; any
    request for reminders or a plan is the plan; Step 3, CS and school exams are out of scope.
-   The model only decides what no rule settles (the FAQ topic, a vent, small talk...).
+   The model only decides what no rule settles (the FAQ topic, a vent, small talk...). A frame can carry
+   a topic beside it, a question the comparison doesn't answer ("how many programs should I signal for
+   EM with a 246?"): that answer comes first, and the score still sits beside the field's averages.
 2. **Here**, over the understood message and three facts about the student, in this order; the
    first road that fits wins:
 
