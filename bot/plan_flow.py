@@ -712,6 +712,17 @@ def start(
             return _late_answer("time", wall.strftime("%H:%M"), today, existing, knowledge, default_tz, now)
         return _ask(PlanDraft(step="nudge_time", default_tz=default_tz, editing=existing))
 
+    goal, areas = (goal_in(args), weak_areas_in(args)) if has_plan else (None, ())
+    if existing is not None and (goal is not None or areas):
+        # "weak in renal and cardio, add that to my plan", "/plan goal 255": the aims said are the plan's from now on
+        aimed = changed(
+            existing,
+            goal_score=goal if goal is not None else existing.goal_score,
+            weak_areas=areas or existing.weak_areas,
+            weak_turn=0 if areas else existing.weak_turn,
+        )
+        return _finish_edit(aimed, today, knowledge, aims_said(goal, areas))
+
     if has_plan and existing is not None:
         found = find_exam_date(raw, today)
         buttons = plan_buttons(existing)

@@ -569,3 +569,24 @@ def test_a_practice_result_asked_about_inside_a_post_on_something_else_is_set_ag
     )
     # the Step 1 question keeps its answer; the practice result is read against the field, not passed over
     assert "Read as a prediction (NBME 12 241), 241 is" in reply and "Pediatrics average" in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("with a 244 how many IM programs should i apply to?", "How many residency programs should I apply to?"),
+        ("238, applying EM, should I dual apply FM?", "Can I rank programs in two specialties?"),
+    ],
+)
+def test_a_question_beside_a_score_is_answered_first_and_the_score_still_read(
+    advisor: Advisor, text: str, answer: str
+) -> None:
+    reply = say(advisor, text)
+    assert reply.startswith(answer)
+    assert "Your " in reply and "points below" in reply  # the comparison the score and field asked for
+    assert "Often, yes" not in reply  # no yes for a question that was not a yes/no
+
+
+def test_a_score_beside_a_question_the_bank_cannot_answer_gets_the_comparison(advisor: Advisor) -> None:
+    reply = say(advisor, "is 9 interviews enough for gen surg with a 241")
+    assert "General Surgery average" in reply and "Often, yes" not in reply

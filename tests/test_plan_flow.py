@@ -189,6 +189,24 @@ def test_a_goal_and_weak_areas_said_with_the_request_are_said_back_and_kept(know
 
 
 @pytest.mark.parametrize(
+    ("text", "goal", "areas"),
+    [
+        ("weak in renal and cardio, can you add that to my plan?", None, ("renal", "cardiology")),
+        ("/plan goal 255", 255, ()),
+    ],
+)
+def test_aims_said_with_a_plan_in_place_update_it(
+    knowledge: Knowledge, text: str, goal: int | None, areas: tuple[str, ...]
+) -> None:
+    before = existing_plan(weak_areas=("OB/GYN",), weak_turn=3)
+    _, plan, reply = parts(start(text, TODAY, before, knowledge))
+    assert plan is not None and "Updated" in reply.html
+    assert plan.goal_score == goal and plan.weak_areas == (areas or ("OB/GYN",))
+    assert plan.weak_turn == (0 if areas else 3)  # new areas start from the first
+    assert (plan.exam_date, plan.done_log) == (before.exam_date, before.done_log)  # nothing else moved
+
+
+@pytest.mark.parametrize(
     ("text", "told", "step", "exam"),
     [
         ("/plan", date(2026, 3, 3), "study_days", date(2026, 3, 3)),  # the date they told us earlier

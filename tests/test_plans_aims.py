@@ -21,6 +21,14 @@ from bot.plans.aims import aims_said, goal_in, weak_areas_in
         ("nbme 11 was 238, make me a plan", None),
         ("aiming for 400 questions a week", None),
         ("plan please, exam in 6 weeks", None),
+        # the goal said after a practice result, with a comma or a colon between
+        ("nbme 230, goal 250", 250),
+        ("scored 231. goal: 250", 250),
+        ("uwsa2 241 goal is 255", 255),
+        # a count of questions, someone else's goal, a goal waved away
+        ("study plan please. i need 240 more questions to finish uworld", None),
+        ("my friend is aiming for 260", None),
+        ("not aiming for 260, just want to pass", None),
     ],
 )
 def test_the_goal_is_a_score_said_beside_a_goal_word(text: str, goal: int | None) -> None:
@@ -39,6 +47,14 @@ def test_the_goal_is_a_score_said_beside_a_goal_word(text: str, goal: int | None
         ("i want peds, make me a plan", ()),
         ("bad at time management tbh", ()),
         ("weak in general", ()),
+        # a list ends at its clause: the next clause's first word is no subject
+        ("make me a plan, weak in renal, im hoping for 250", ("renal",)),
+        ("weak in surgery, medicine is fine", ("surgery",)),
+        ("weak in peds id say", ("pediatrics",)),
+        ("weak areas: heme/onc and id", ("heme/onc", "infectious disease")),
+        # not theirs, or not weak
+        ("not weak in peds, but bad at surgery", ("surgery",)),
+        ("my friend is weak in psych", ()),
     ],
 )
 def test_weak_areas_are_subjects_said_after_a_weakness(text: str, areas: tuple[str, ...]) -> None:

@@ -299,6 +299,10 @@ def row(text: str, **fields: Any) -> Any:
         row("i'm a prelim resident w a 241, will fellowships care?", score=241, quoted=()),
         row("a resident with a 250 told me derm is out of reach", score=None, quoted=(250,)),
         row("my co-intern with a 244 matched rads", score=None, quoted=(244,)),
+        row("my cousin is an IM resident with a 262 and matched cards", score=None, quoted=(262,)),
+        row("senior resident with a 255 told me derm is out of reach", score=None, quoted=(255,)),
+        row("another intern with a 244 matched rads, am i behind?", score=None, quoted=(244,)),
+        row("i spoke to the department chief resident with a 262 who matched derm", score=None, quoted=(262,)),
         # The results a practice test went through.
         row(
             "nbme went from 218 to 229, good?",

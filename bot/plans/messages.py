@@ -203,7 +203,15 @@ def nudge_for(plan: Plan, day: date, knowledge: Knowledge) -> PlanOutcome:
     if backed_off is not None:
         lines += ["", f"🔕 {escape_text(backed_off)}"]
         buttons = (*NUDGE_BUTTONS, (DAILY_BUTTON,))
-    updated = changed(plan, last_nudged=day, snoozed_until=None, tips_used=used, cadence=cadence, ignored=ignored)
+    updated = changed(
+        plan,
+        last_nudged=day,
+        snoozed_until=None,
+        tips_used=used,
+        cadence=cadence,
+        ignored=ignored,
+        weak_turn=plan.weak_turn + (area is not None),
+    )
     return PlanOutcome(Reply("\n".join(lines), buttons), updated)
 
 

@@ -117,6 +117,8 @@ class Plan:
     """The Step 2 CK score the student said they aim for, when they said one (`bot.plans.aims`)."""
     weak_areas: tuple[str, ...] = ()
     """Subjects the student said they're weak in, as said back ("OB/GYN"); study days start on each in turn."""
+    weak_turn: int = 0
+    """Nudges that have named a weak area: the next names `weak_areas[weak_turn % len(weak_areas)]`."""
     status: Status = "active"
     last_nudged: date | None = None
     """LOCAL date of the last nudge sent: the guard against sending twice for one day."""
@@ -153,6 +155,12 @@ class Plan:
     @classmethod
     def _known_status(cls, value: object) -> object:
         return value if value in STATUSES else "active"
+
+    @field_validator("weak_areas", mode="before")
+    @classmethod
+    def _subject_names(cls, value: object) -> object:
+        # a hand-edited or damaged record loses the odd entry, never the whole plan
+        return tuple(v for v in value if isinstance(v, str)) if isinstance(value, (list, tuple)) else ()
 
     @field_validator("tz", mode="before")
     @classmethod

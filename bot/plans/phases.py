@@ -207,10 +207,12 @@ def focus_for(plan: Plan, day: date) -> str:
 
 
 def weak_area_for(plan: Plan, day: date) -> str | None:
-    """The weak area a study day's questions start with (each in turn), None on other days or without any."""
+    """The weak area a study day's nudge starts on, None on other days or without any. They come in turn, one
+    per nudge that names one (`Plan.weak_turn`), so a plan nudged three days a week, or less often, still
+    alternates."""
     if not plan.weak_areas or not is_study_day(plan, day) or day in self_assessment_days(plan):
         return None
-    return plan.weak_areas[day.toordinal() % len(plan.weak_areas)]
+    return plan.weak_areas[plan.weak_turn % len(plan.weak_areas)]
 
 
 def streak(plan: Plan, today: date) -> int:

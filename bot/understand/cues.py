@@ -734,10 +734,15 @@ def asks_dual_apply(norm: str) -> bool:
 
 
 _HOW_MANY_TO_APPLY_RE = re.compile(
-    r"\bhow many\s+(?:\w+\s+){0,2}?(?:programs?|places|interviews?|invites?)\b"
-    r"(?!\s+(?:do|does|did|will)\s+(?:i|we|you|u)\s+get)"  # "how many interviews did you get": a count asked of them
-    r"|\b(?:programs?|interviews?|invites?)\s+(?:is|are|would be|will be)?\s*enough\b"
-    r"|\bapply(?:ing)?\s+(?:to\s+)?(?:\d+|more|fewer|less|enough)\s+(?:\w+\s+)?programs?\b"
+    # a count to aim for: applying, ranking or interviews needed ("how many programs should i apply to", "is 9
+    # interviews enough"); not how many programs do something ("how many programs use step 2 as a cutoff")
+    r"\bhow many\s+(?:\w+\s+){0,2}?(?:programs?|places)\s+(?:should|do|to|must|would|can)\s+(?:i\s+|we\s+)?"
+    r"(?:\w+\s+)?(?:apply|rank|send|aim)"
+    r"|\bhow many\s+(?:\w+\s+){0,2}?(?:programs?|places|interviews?|invites?|ranks?)\s+"
+    r"(?:do i need|is enough|are enough|would be enough|should i (?:aim|apply|rank|get|have))"
+    r"|\bapply(?:ing)?\s+to\s+how many\b"
+    r"|\b(?:is|are)\s+(?:\d+|[a-z]+)\s+(?:programs?|interviews?|invites?)\s+enough\b"
+    r"|\bapply(?:ing)?\s+(?:to\s+)?(?:\d+|more|fewer|less)\s+(?:\w+\s+)?programs?\b"
 )
 
 

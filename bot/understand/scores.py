@@ -965,17 +965,29 @@ def _is_quoted(tail: str, after: str) -> bool:
     return bool(
         _QUOTED_AFTER_RE.match(after)
         or _QUOTED_BEFORE_RE.search(tail)
-        or (_SOMEONE_ELSE_RE.search(tail) and not _SELF_ROLE_RE.search(tail))
+        or _SOMEONE_ELSE_RE.search(tail)
         or _HEARD_RE.search(tail)
     )
 
 
-_SELF_ROLE_RE = re.compile(
-    r"(?:^|\b(?:i\s*'?\s*m|i am|as)\s+(?:an?\s+)?)(?:incoming\s+|new\s+|current\s+|prelim\s+|future\s+)?"
-    r"(?:(?!(?:an?|the|my|our|his|her|their|this|that|one|some|any|co)\s)[a-z]+\s+){0,2}"
-    r"(?:intern|resident|senior|pgy\s*-?\s*\d)\s+(?:with|w)\s+(?:an?\s+)?$"
+_ROLE_WITH = (
+    r"(?:(?:incoming|new|current|prelim|preliminary|categorical|future|first year|1st year)\s+)?"
+    r"(?:(?:anesthesia|anesthesiology|gas|peds|pediatrics|surgery|surgical|gen surg|general surgery|im|"
+    r"internal medicine|medicine|psych|psychiatry|em|fm|family medicine|ob\s*/?\s*gyn|obgyn|ob|neuro|neurology|"
+    r"rads|radiology|derm|ortho|ent|uro|urology|path|pathology|ir|ophtho|ty|transitional year)\s+)?"
+    r"(?:intern|resident|pgy\s*-?\s*\d)\s+(?:with|w/?)\s+(?:an?\s+)?$"
 )
-"""The student naming their own role ("incoming intern with a 238", "i'm a resident with a 241"): their score."""
+_SELF_ROLE_START_RE = re.compile(rf"^\s*(?:(?:hi|hey|hello|so)\W*\s+)?{_ROLE_WITH}")
+"""A message that opens with the student's own role before the number ("incoming anesthesia intern with a 238")."""
+_SELF_ROLE_SAID_RE = re.compile(
+    rf"(?<!\ban )(?<!\ba )(?<!\bthe )(?:\bi\s*'?\s*m\s+an?|\bi am an?|\bas an?)\s+{_ROLE_WITH}"
+)
+"""The student naming their role ("i'm a prelim resident w a 241"); not "an IM resident with a 262", another's."""
+
+
+def _self_role(before: str, at_start: bool) -> bool:
+    """The student naming their own role right before their score: theirs, though "intern with" reads as another's."""
+    return bool((at_start and _SELF_ROLE_START_RE.search(before)) or _SELF_ROLE_SAID_RE.search(before))
 
 
 _OFF_SCALE_ASK = frozenset({"for", "good", "enough", "in"})
@@ -1033,7 +1045,11 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     if exam == "other" and not predicted:
         return (value, "practice") if 100 <= value <= 300 else None  # a Step 1, NBME, UWSA... number
     # "they said my 240 is fine", "the floor is 250 and i'm at 253": theirs whoever speaks
-    mine = _MINE_BEFORE_RE.search(before[-60:]) is not None or _I_AM_AT_RE.search(tail) is not None
+    mine = (
+        _MINE_BEFORE_RE.search(before[-60:]) is not None
+        or _I_AM_AT_RE.search(tail) is not None
+        or _self_role(before, at_start=num.start <= len(before))
+    )
     if (
         not predicted
         and not mine
