@@ -1056,3 +1056,20 @@ def test_a_question_asked_beside_a_score_and_field_is_answered_with_the_comparis
     parsed = understand(text, knowledge)
     assert parsed.intent in ("score_check", "compare")  # the core frame holds
     assert parsed.topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        # tears over a high score of their own, nothing sad said: joy
+        ("got my score, 266, and i'm literally crying right now. is that good enough for derm?", "relief"),
+        ("CK 259 😭😭😭 matched my nbmes exactly", "relief"),
+        # the same tears beside a higher score someone else got or one they needed, or a low score: let down
+        ("scored 257 but im crying bc everyone got 260s", "disappointment"),
+        ("258 😭 i needed 265 for plastics", "disappointment"),
+        ("got 256 and i'm crying, i wanted 265 for derm", "disappointment"),
+        ("my friend got 262 and i'm crying because i got 231", "disappointment"),
+    ],
+)
+def test_tears_over_a_high_score_of_their_own_are_joy(knowledge: Knowledge, text: str, feeling: str) -> None:
+    assert understand(text, knowledge).feeling == feeling

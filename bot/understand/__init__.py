@@ -378,6 +378,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         also = tuple(a for a in also if a != _label(settled, topic or ""))
     passed = facts.status == "passed" or (nums.score is not None and facts.status != "failed")
     feeling = _feeling(text, norm, guess, loaded, ents, passed=passed)
+    if feeling == "disappointment" and _high_own_score(nums, norm) and cues.tears_alone(text, norm):
+        feeling = "relief"  # "got 266 and i'm literally crying right now": a score that high, wept over, is joy
     if feeling != "hopeless" and cues.someone_in_crisis(norm):
         feeling = "hopeless"  # "my roommate told me she wants to die": a crisis all the same, met as one
     if (
@@ -504,6 +506,24 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         also=also,
         **entities,
     )
+
+
+HAPPY_TEARS_FROM = 255
+"""A score of their own from here, with tears and no word of disappointment or worry, is met as joy."""
+
+
+def _high_own_score(nums: Numbers, norm: str) -> bool:
+    """Their own Step 2 CK score is high, and no other score said beside it is higher ("everyone got 260s",
+    "i needed 265 for plastics")."""
+    return (
+        nums.score is not None
+        and nums.score >= HAPPY_TEARS_FROM
+        and not (nums.hypothetical or nums.someone)
+        and all(int(n) <= nums.score for n in _SCORE_LIKE_RE.findall(norm))
+    )
+
+
+_SCORE_LIKE_RE = re.compile(r"\b(2\d\d)(?:s|ish)?\b")
 
 
 def _below_pass(nums: Numbers, fail_mark: int | None) -> bool:

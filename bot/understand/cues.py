@@ -2223,6 +2223,13 @@ _FEAR_SAID_RE = re.compile(
 )
 
 
+def tears_alone(text: str, norm: str) -> bool:
+    """Tears shown or said ("😭", "i'm literally crying") with no word of disappointment, failing or worry beside them:
+    what they mean is left to the score they are shed over."""
+    crying = not _SAD_EMOJI.isdisjoint(text) or _MY_TEARS_RE.search(norm) is not None
+    return crying and not (_DISAPPOINTED_RE.search(norm) or _FAIL_WORD_RE.search(norm) or _WORRY_RE.search(norm))
+
+
 def felt(text: str, norm: str) -> str | None:
     """Feelings the model has no label for, by rule: "disappointment" ("passed 🥲 but only 221"),
     "relief" ("phew, 238"), "worry" ("am I screwed?"), and plain joy the model missed ("HOLY CRAP 258");
