@@ -69,10 +69,10 @@ def advise(
     `why`: for a practice result asked about, the answer bank's answer on what practice tests tell you;
     `order_told`: the message says in which order its practice results came.
     """
-    ranged = parsed.range is not None and parsed.intent in {"score_check", "score_fit", "average", "compare"}
-    practice_first = not ranged and _practice_first(parsed, profile, knowledge)
-    if ranged:
-        reply = score_range(parsed.range or (0, 0), [knowledge.specialties[s] for s in parsed.specialties], knowledge)
+    span = parsed.range if parsed.intent in {"score_check", "score_fit", "average", "compare"} else None
+    practice_first = span is None and _practice_first(parsed, profile, knowledge)
+    if span is not None:
+        reply = score_range(span, [knowledge.specialties[s] for s in parsed.specialties], knowledge)
     elif practice_first:
         reply = practice_reply(parsed, knowledge, why, order_told=order_told)
     else:

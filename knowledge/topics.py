@@ -35,6 +35,7 @@ DIFFICULTY = _named("difficulty")
 DO_STUDENTS = _named("do_students")
 DO_WITHOUT_USMLE = _named("do_without_usmle")
 EARLY_MATCH = _named("early_match")
+ECFMG_CERTIFICATION = _named("ecfmg_certification")
 EXAM_DAY = _named("exam_day")
 GOOD_SCORE = _named("good_score")
 IMG = _named("img")
@@ -68,6 +69,7 @@ NAMED_IN_CODE = (
     DO_STUDENTS,
     DO_WITHOUT_USMLE,
     EARLY_MATCH,
+    ECFMG_CERTIFICATION,
     EXAM_DAY,
     GOOD_SCORE,
     IMG,

@@ -104,7 +104,7 @@ def weak_areas_in(text: str) -> tuple[str, ...]:
             continue
         named = weak["a"] or weak["b"] or weak["c"]
         for word in re.finditer(_SUBJECT, named):
-            subject = _NAMED[re.sub(r"\s+", " ", word.group())]
+            subject = _NAMED[word.group()]  # `_words` leaves single spaces, as the names are written
             if subject not in found:
                 found.append(subject)
     return tuple(found)

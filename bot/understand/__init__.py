@@ -307,9 +307,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if ruled is None and topic == "prometric_practice" and (nums.practice or nums.other):
         topic = topics.PRACTICE_TESTS  # "practice were 238 and 243, am i ready?": practice results, not the session
     if ruled is None and settled == "faq" and do_said and "comlex" in norm and cues.without_the_usmle(norm):
-        topic = (
-            topics.DO_WITHOUT_USMLE
-        )  # "DO, COMLEX L2 590, didn't take USMLE. is COMLEX enough?": that, not screening
+        # "DO, COMLEX L2 590, didn't take USMLE. is COMLEX enough?": that, not screening
+        topic = topics.DO_WITHOUT_USMLE
     if ruled is None and topic in _DO_ONLY_TOPICS and not do_said:
         topic = next((t for t, _ in guess.topic if t not in _DO_ONLY_TOPICS), topic)  # no DO or COMLEX named
     ck_passed = nums.score is not None and not (nums.hypothetical or nums.someone) and nums.score >= (pass_mark or 300)
@@ -350,9 +349,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "exam tmrw, any last tips?": the exam's eve, not what programs read besides the score
         topic = next((t for t, _ in guess.topic if t != topics.BEYOND_SCORES), topic)
-    elif topic == _ECFMG_CERTIFICATION and cues.weighing(norm) == "match_wait":
+    elif topic == topics.ECFMG_CERTIFICATION and cues.weighing(norm) == "match_wait":
         # "rank list certified, now what?": the rank list's certifying, not ECFMG's certificate
-        topic = next((t for t, _ in guess.topic if t != _ECFMG_CERTIFICATION), topic)
+        topic = next((t for t, _ in guess.topic if t != topics.ECFMG_CERTIFICATION), topic)
     elif settled in _RETAKE_ASKED_IN and ck_passed and facts.status != "failed" and retake_asked:
         topic = topics.LOW_SCORE  # "my step 2 was 246. should i retake?": a passed Step can't be retaken for a score
     elif topic in _FAIL_TOPICS and facts.status != "failed" and failed_comlex(norm):
@@ -632,7 +631,7 @@ _DO_SAID_RE = re.compile(
 )
 _DO_CAPS_RE = re.compile(r"\bD\.?O\.?s?\b")
 """DO in capitals ("can a DO match without USMLE"), the word "do" being everywhere else."""
-_IMG_ONLY_TOPICS = frozenset({topics.IMG, "ecfmg_certification", "ecfmg_pathways"})
+_IMG_ONLY_TOPICS = frozenset({topics.IMG, topics.ECFMG_CERTIFICATION, "ecfmg_pathways"})
 """Topics that answer only international graduates."""
 _SHARPER_THAN_STRESS = frozenset({"worry", "panic", "disappointment", "relief", "celebration"})
 """Feelings a plain cue names more exactly than the model's broad "stress"."""
@@ -1036,8 +1035,6 @@ _APPLICATION_WORD_RE = re.compile(
     r"extracurricular\w*|volunteer\w*|leadership|aoa|grades?|honors|clerkships?|evals?|evaluations?|match\w*)\b"
 )
 """Words of an application: beside the exam's eve, one of them keeps "Beyond your score" (an interview's tips)."""
-_ECFMG_CERTIFICATION = "ecfmg_certification"
-"""The FAQ topic of ECFMG's certificate, which a certified rank list is not."""
 _EXAM_EVE_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr|tonight|exam day|test day|last (?:minute )?tips?|night before)\b")
 _WEIGHS_HEARD = frozenset(
     {
