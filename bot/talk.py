@@ -649,6 +649,12 @@ def quoted_note(parsed: Parsed, reply: Reply, text: str = "") -> Reply:
         if several
         else "reads as a figure you heard or someone else's score"
     )
+    if parsed.score is not None and not (parsed.someone_else or parsed.hypothetical):
+        # Their own score is the one set beside the figures: the answer comes first, and a line after it says
+        # which number was theirs, instead of a preamble pushing the answer down a long post's reply.
+        return reply.noted(
+            f"<i>The {' and '.join(said)} you mention {what}, so I set your {parsed.score} beside the figures.</i>"
+        )
     note = (
         f"<i>The {' and '.join(said)} you mention {what}, so I haven't taken "
         f"{'them' if several else 'it'} as yours. Here's what the sources say:</i>"

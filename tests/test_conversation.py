@@ -381,7 +381,17 @@ def test_a_quoted_figure_is_answered_as_a_quote_and_never_kept(
 def test_someone_elses_score_is_not_the_students(advisor: Advisor, store: ProfileStore) -> None:
     shown = plain_text(advisor.handle(1, "my friend got 260 and matched derm, i got 245").reply.html)
     assert "Your 245" in shown and "260 you mention" in shown
+    # their own score set beside the figures leads; which number was theirs is said after, not as a preamble
+    assert shown.index("Your 245") < shown.index("260 you mention")
     assert store.get(1).score == 245
+
+
+def test_another_persons_field_and_score_are_not_the_students(advisor: Advisor, store: ProfileStore) -> None:
+    text = "My roommate is going ortho with a 262. I'm applying general surgery with 251, is that ok?"
+    shown = plain_text(advisor.handle(1, text).reply.html)
+    assert "Your 251" in shown and "General Surgery average" in shown
+    assert "Orthopedic Surgery average" not in shown and "262 you mention" in shown
+    assert store.get(1).score == 251
 
 
 @pytest.mark.parametrize("text", ["got a 95 on step 2 back in 2009", "i passed step 2 with a 209 in 2019, ok for IM?"])

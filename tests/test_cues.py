@@ -103,6 +103,7 @@ def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: 
         ("so do programs see my failed attempt?", True),
         ("hey quick q, will PDs care about a 5 point drop?", True),
         ("my score is 240. good or not?", True),
+        ("passed with 221 but want EM, thinking of retaking, can you even retake a pass?", True),  # its last clause
         ("how do programs use Step 2 after interviews?", False),
         ("what happens if I fail twice?", False),
         ("why is my score taking so long", False),

@@ -303,6 +303,9 @@ def row(text: str, **fields: Any) -> Any:
         row("senior resident with a 255 told me derm is out of reach", score=None, quoted=(255,)),
         row("another intern with a 244 matched rads, am i behind?", score=None, quoted=(244,)),
         row("i spoke to the department chief resident with a 262 who matched derm", score=None, quoted=(262,)),
+        # After another's number, one said in a sentence of its own, of no one else, is theirs; one wished for isn't.
+        row("My roommate is going ortho with a 262. Applying general surgery with 251, ok?", score=251, quoted=(262,)),
+        row("my friend got 262. 250 is what i need for derm right?", score=250, hypothetical=False, quoted=(262,)),
         # The results a practice test went through.
         row(
             "nbme went from 218 to 229, good?",

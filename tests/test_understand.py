@@ -1073,3 +1073,55 @@ def test_a_question_asked_beside_a_score_and_field_is_answered_with_the_comparis
 )
 def test_tears_over_a_high_score_of_their_own_are_joy(knowledge: Knowledge, text: str, feeling: str) -> None:
     assert understand(text, knowledge).feeling == feeling
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # a field said of someone else is not theirs to weigh when they name one of their own...
+        ("my roommate is going ortho with a 262, and I'm applying gen surg with 251", ("general-surgery",)),
+        ("my husband is gen surg and I'm IM with a 241", ("internal-medicine",)),
+        ("my dad's an orthopedic surgeon but i want peds, is 240 ok?", ("pediatrics",)),
+        # ...but is when it is also said of them, or is the only one named
+        (
+            "an upperclassman told me ortho averages 257. I'm into ortho but open to EM",
+            ("orthopedic-surgery", "emergency-medicine"),
+        ),
+        ("my friend matched derm with a 250, can i with 245?", ("dermatology",)),
+        (
+            "my partner is applying EM and im psych. show me the average for emergency medicine next to psychiatry",
+            ("emergency-medicine", "psychiatry"),
+        ),
+    ],
+)
+def test_a_field_said_of_someone_else_is_not_the_students(
+    knowledge: Knowledge, text: str, fields: tuple[str, ...]
+) -> None:
+    assert set(understand(text, knowledge).specialties) == set(fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        # a fail told among plans and questions is still met as a fail
+        (
+            "I failed CK. 209. Needed 214. I was planning to submit IM applications in 3 weeks and now I have no "
+            "idea. Retake is booked for Oct 2. Should I still apply this cycle or sit out a year?",
+            "failure",
+        ),
+        # someone else's fail, or one only supposed, is not theirs to be sorry for
+        ("my friend failed CK with a 209, what should she do", None),
+        ("if I fail with a 210 can I still match IM?", None),
+    ],
+)
+def test_a_fail_of_their_own_told_in_a_long_post_is_met(knowledge: Knowledge, text: str, feeling: str | None) -> None:
+    assert understand(text, knowledge).feeling == feeling
+
+
+def test_a_long_post_gets_no_bare_yes_or_no_written_for_another_question(knowledge: Knowledge) -> None:
+    text = (
+        "MS4, CK came back 251 in July. Applying general surgery, 64 programs, used every signal I had. I'm sitting "
+        "at 3 invites. Is my score actually the problem here or is it just early?"
+    )
+    assert not understand(text, knowledge).yes_no
+    assert understand("is 236 enough for peds?", knowledge).yes_no

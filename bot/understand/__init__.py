@@ -376,6 +376,13 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         also = tuple(dict.fromkeys(_label("faq", topics.STEP1_VS_STEP2) if a in fail_labels else a for a in also))
         also = tuple(a for a in also if a != _label(settled, topic or ""))
     passed = facts.status == "passed" or (nums.score is not None and facts.status != "failed")
+    own_fail = (  # a result under the mark, no one else's ("I failed CK. 209."; `nums.own` needs "I got")
+        nums.score is not None
+        and fail_mark is not None
+        and nums.score < fail_mark
+        and not (nums.hypothetical or nums.someone)
+        and nums.past_year is None
+    )
     feeling = _feeling(text, norm, guess, loaded, ents, passed=passed)
     if feeling == "disappointment" and _high_own_score(nums, norm) and cues.tears_alone(text, norm):
         feeling = "relief"  # "got 266 and i'm literally crying right now": a score that high, wept over, is joy
@@ -481,6 +488,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and cues.overwhelmed_by_news(text, norm)
     ):
         feeling = "celebration"  # "JUST GOT MY SCORE 266 IM FREAKING OUT": the shock of good news, not panic
+    if feeling is None and facts.status == "failed" and own_fail and cues.says_a_fail(norm):
+        # "I failed CK. 209. Needed 214. ...": the fail told among plans and questions is still the news to meet
+        feeling = "failure"
     if facts.status == "failed" and feeling == "disappointment":
         feeling = "failure"  # "i got a 209 :(": a fail, not a score short of a hope
     if retake_passed and feeling in {"failure", "shame"}:
@@ -499,7 +509,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         topic=topic,
         feeling=feeling,
         weighing=weighing,
-        yes_no=cues.yes_no_question(text) if settled == "faq" else True,  # only FAQ answers open with yes or no
+        # A bare "Yes." or "Often, yes." fits only a short question it answers: in a long post it answers the
+        # answer's own question, not necessarily the student's ("Is my score the problem?" -> "Often, yes.")
+        yes_no=cues.yes_no_question(text) and len(text) < SPECIFIC_CHARS,
         confidence=sure,
         alternatives=readings,
         also=also,
@@ -1254,12 +1266,7 @@ def _also(text: str, intent: str, topic: str | None, loaded: Model) -> tuple[str
     """Asks in single sentences that differ from the main one (`intent`, `topic`) and are confidently something."""
     seen = {_label(intent, topic or ""), _label("faq", topic or "")}  # the topic answered first is no "also"
     found: list[str] = []
-    # "couple things: how many programs should i apply to?": the question is what follows the colon
-    sentences = [s.rsplit(": ", 1)[-1] for s in _SENTENCE_RE.split(text)]
-    asks = [s for s in sentences if len(s) >= 12 and ("?" in s or _QUESTION_RE.match(normalize(s)))]
-    # "Is that normal?", "Do they check it?": too few words to name a topic of their own; alone, the model
-    # hears one in a word ("check" -> rechecks), and the button offered is one nobody asked for
-    asks = [s for s in asks if s.count(" ") >= ALSO_MIN_WORDS - 1]
+    asks = _question_sentences(text)
     if len(asks) < 2:
         return ()  # one question: the whole post's reading already answers it
     for sentence in asks:
@@ -1276,6 +1283,16 @@ def _also(text: str, intent: str, topic: str | None, loaded: Model) -> tuple[str
             if len(found) == ALSO_MAX:
                 break  # no more are offered: the rest need not be read
     return tuple(found)
+
+
+def _question_sentences(text: str) -> list[str]:
+    """A post's sentences that ask something, each long enough to name a topic of its own."""
+    # "couple things: how many programs should i apply to?": the question is what follows the colon
+    sentences = [s.rsplit(": ", 1)[-1] for s in _SENTENCE_RE.split(text)]
+    asks = [s for s in sentences if len(s) >= 12 and ("?" in s or _QUESTION_RE.match(normalize(s)))]
+    # "Is that normal?", "Do they check it?": too few words to name a topic of their own; alone, the model
+    # hears one in a word ("check" -> rechecks), and the button offered is one nobody asked for
+    return [s for s in asks if s.count(" ") >= ALSO_MIN_WORDS - 1]
 
 
 ALSO_MIN_WORDS = 5

@@ -1165,6 +1165,9 @@ _IDIOM_RE = re.compile(
     r"(?:it|ck|step\s*2|"
     r"the exam|usmle|comlex|level\s*2|that)\b"
     r"|\bshoot\w*\s+myself\s+in\s+the\s+foot\b"
+    # a career doubt, not a future unseen: "i can't see myself in peds long term" (not "...in five years")
+    r"|\b(?:can t|cant|cannot|couldn t|could not)\s+see\s+myself\s+(?:in|doing|as|going into|practicing|becoming)\s+"
+    r"(?!(?:the\s+|a\s+|any\s+)?(?:future|years?|months?|tomorrow|next|anything|five|ten|\d+)\b)"
     r"|\b(?:later|earlier|late|early)\s+in\s+life\b|\b(?:work|real|social)\s+life\b"
     # "I'm not suicidal, just tired": what they rule out is not read as said (anything else still is).
     r"|\b(?:not|never|nt)\s+(?:suicidal|going to (?:hurt|kill) myself|"
@@ -2428,9 +2431,12 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.?!])\s+|\n+")
 def yes_no_question(text: str) -> bool:
     """Whether the student's question is a yes/no one ("is 240 enough?", "can IMGs match derm")."""
     questions = [s for s in _SENTENCE_END_RE.split(text) if "?" in s] or [text]
+    # "passed with 221 but want EM, thinking of retaking, can you even retake a pass?": the question may be the
+    # sentence's last clause
+    clauses = [part for q in questions for part in {q, q.rsplit(",", 1)[-1]}]
     return any(
         _YES_NO_START_RE.match(normalize(q)) or " or not" in normalize(q) or normalize(q).endswith(" right")
-        for q in questions
+        for q in clauses
     )
 
 

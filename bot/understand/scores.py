@@ -383,6 +383,16 @@ def _find_score(
             return kept[-1][0], kept[-1][1], None, None, tuple(quoted)
     whose = {c: _subject_at(low, c[1]) for c in every} if len(every) > 1 else {}
     mine = [c for c in every if whose.get(c) == "me" and not _is_supposed(low, c[1])]
+    if whose and whose[every[0]] == "other" and not mine:
+        # "my roommate is going ortho with a 262... Applying general surgery with 251": after another's number,
+        # one said in a sentence of its own, of no one else, is the writer's
+        mine = [
+            c
+            for c in every[1:]
+            if whose[c] is None
+            and _SUPPOSED_RE.search(_sentence_at(low, c[1])) is None  # not "250 is what i need"
+            and _SENTENCE_CUT_RE.search(low, every[0][1], c[1]) is not None
+        ]
     if whose and whose[every[0]] == "other" and mine:
         # "she's applying peds (CK 241) and I'm applying IM (CK 250)": theirs first, then mine
         value, at = mine[0]
@@ -879,7 +889,7 @@ _WRITING_FOR_RE = re.compile(
 _MY_RESULT_RE = re.compile(
     r"\b(?:i|i've|ive|i have)\s+(?:just\s+)?(?:got|scored)\b|\bmy\s+(?:ck|step\s*2|score|\d{3})\b"  # "thinks my 247..."
     # "my friend got 257... what chance do i have with 241", "i'm at 248": the writer's own number, asked about
-    r"|\b(?:i|i m|im|i am)\b[^.?!\d]{0,25}\bwith\s+(?:a\s+|an\s+|my\s+)?\d{3}\b|\b(?:i m|im|i am)\s+at\s+\d{3}\b"
+    r"|\b(?:i|i m|im|i am)\b[^.?!\d]{0,40}\bwith\s+(?:a\s+|an\s+|my\s+)?\d{3}\b|\b(?:i m|im|i am)\s+at\s+\d{3}\b"
 )
 """The writer's own result said too: then the number may be theirs after all."""
 _FAILED_WITH_RE = re.compile(

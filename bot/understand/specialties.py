@@ -172,6 +172,7 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     n = len(words)
     specs: list[str] = []
     others: list[str] = []
+    mine: set[str] = set()  # fields said at least once of no one else
     studied_until = -1  # where the last subject studied ended: "weak in obgyn and peds" makes both subjects
     i = 0
     prefixes = index.prefixes
@@ -208,10 +209,36 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             ident = _SURGICAL_FORM.get(ident, ident)
             end += 1
         bucket = specs if known else others
+        if known and not _someone_elses(text, tokens[i].start):
+            mine.add(ident)
         if ident not in bucket:
             bucket.append(ident)
         i = end
-    return tuple(specs), tuple(others)
+    own = [s for s in specs if s in mine]
+    # "my roommate is going ortho with a 262... I'm applying gen surg": their field is the one to weigh; a field
+    # named only with someone else ("my friend matched derm with 250, can I?") is still the one asked about
+    return tuple(own or specs), tuple(others)
+
+
+_PERSON_RE = re.compile(
+    r"\b(?:my|our|a|his|her|their)\s+(?:\w+\s+)?(?:roommate|friend|classmate|co-?resident|co-?intern|upperclassman|"
+    r"upper year|senior|partner|husband|wife|boyfriend|girlfriend|bf|gf|brother|sister|cousin|sibling|mom|dad|"
+    r"mother|father|parent|uncle|aunt)s?\b"
+    r"(?=[^.;!?\n]*$)",  # in the field's own sentence
+    re.IGNORECASE,
+)
+_SELF_RE = re.compile(r"\b(?:i|i'm|im|me|my (?:own|score|ck))\b", re.IGNORECASE)
+
+
+def _someone_elses(text: str, at: int) -> bool:
+    """Whether a field named at `at` is said of another person: their clause begins with one ("my roommate is
+    going ortho", "a friend who matched derm"), and the student hasn't come in since ("...and I want peds")."""
+    people = list(_PERSON_RE.finditer(text, max(0, at - _PERSON_REACH), at))
+    return bool(people) and _SELF_RE.search(text, people[-1].end(), at) is None  # from the nearest person on
+
+
+_PERSON_REACH = 60
+"""Characters before a field in which the person it belongs to is looked for."""
 
 
 class _Joins:
