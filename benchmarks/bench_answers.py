@@ -8,14 +8,23 @@ are. Other words keep the weights the whole bank gives them: rebuilding the inde
 asks took over twenty minutes, and one ask moves those weights very little (on the 2,191 asks of
 2026-12-05 both ways gave 45-47% specific, 91% right). Prints, for the bars in bot/answer_bank.py and
 a few others, how often an answer is given and how often it is the one the question was written for.
+
+Then the answer model (bot/answer_model.py) on question sentences from long posts of our development sets
+(`question_sentences.jsonl`: 740 sentences, each labelled by a helper with the answer that really answers it,
+or none). Sets ff to kk chose its bar; ll to qq are reported apart, held out from that choice.
 Asserts nothing.
 """
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
-from bot.answer_bank import AT_LEAST, CLEAR_BY, build_index, general, similarities
+from bot import answer_model, understand
+from bot.answer_bank import AT_LEAST, CLEAR_BY, BankIndex, build_index, general, similarities
+from bot.understand.classifier import Model
+from bot.understand.vectors import predict
 from knowledge import load_knowledge
 
 
@@ -48,6 +57,75 @@ def main() -> None:
     for _ in range(1000):
         similarities("do programs re-rank applicants on step 2 after interviews?", index, "program_directors")
     print(f"  matching one message within its topic: {(time.perf_counter() - start):.3f} ms")
+    _answer_model()
+
+
+def knowledge_index() -> BankIndex:
+    """The bank's index, built once."""
+    if not _INDEX:
+        knowledge = load_knowledge()
+        _INDEX.append(build_index(knowledge.answers.values(), knowledge.faq.values()))
+    return _INDEX[0]
+
+
+_INDEX: list[BankIndex] = []
+
+
+def _by_topic(sentence: str, loaded: Model, index: BankIndex) -> str | None:
+    """The old way: the sentence's likeliest topic if the model is sure of it, then the best ask within it."""
+    guess = predict(loaded, sentence, top=1)
+    (intent, sure), (topic, topic_sure) = guess.intent[0], guess.topic[0]
+    if intent != "faq" or sure < understand.ALSO_AT or topic_sure < 0.35:
+        return None
+    ranked = sorted(((v, ident) for ident, v in similarities(sentence, index, topic).items()), reverse=True)
+    if not ranked or ranked[0][1] == general(topic) or ranked[0][0] < AT_LEAST:
+        return general(topic)
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < CLEAR_BY:
+        return general(topic)
+    return ranked[0][1]
+
+
+SENTENCES = Path(__file__).with_name("question_sentences.jsonl")
+CHOSEN_ON = frozenset({"ff", "gg", "hh", "ii", "jj", "kk"})
+
+
+def _answer_model() -> None:
+    """Right, wrong and silent answers to labelled question sentences of long posts, at several bars."""
+    model = answer_model.answer_model()
+    rows = [json.loads(line) for line in SENTENCES.read_text(encoding="utf-8").splitlines()]
+    found = [model.likeliest(row["sentence"]) or ("", 0.0) for row in rows]
+    print(f"answer model on {len(rows)} question sentences from development long posts (bar {answer_model.SURE}):")
+    for part, chosen in (("sets ff-kk (bar chosen here)", True), ("sets ll-qq (held out)", False)):
+        for bar in (0.2, answer_model.SURE, 0.4, 0.5):
+            kept = [(row["answer"], ident if p >= bar else None) for row, (ident, p) in zip(rows, found, strict=True)]
+            kept = [k for k, row in zip(kept, rows, strict=True) if (row["set"] in CHOSEN_ON) == chosen]
+            answerable = [(want, got) for want, got in kept if want is not None]
+            right = sum(got == want for want, got in answerable)
+            wrong = sum(got is not None and got != want for want, got in answerable)
+            stray = sum(got is not None for want, got in kept if want is None)
+            mark = "  <- the bot's bar" if bar == answer_model.SURE else ""
+            unanswerable = len(kept) - len(answerable)
+            print(
+                f"  {part}, bar {bar:.2f}: of {len(answerable)} the bank can answer, right "
+                f"{right / len(answerable):.0%}, wrong {wrong / len(answerable):.0%}; of {unanswerable} it can't, "
+                f"answered anyway {stray / max(unanswerable, 1):.0%}{mark}"
+            )
+    # Before the answer model, a sentence's answer was the understanding model's topic for it (if sure), then
+    # the bank's match within that topic, or the topic's general answer.
+    loaded = understand.model()
+    before = [_by_topic(row["sentence"], loaded, knowledge_index()) for row in rows]
+    answerable = [(row["answer"], got) for row, got in zip(rows, before, strict=True) if row["answer"] is not None]
+    right = sum(got == want for want, got in answerable)
+    wrong = sum(got is not None and got != want for want, got in answerable)
+    stray = sum(got is not None for row, got in zip(rows, before, strict=True) if row["answer"] is None)
+    print(
+        f"  before (topic first, then the bank within it), all sets: right {right / len(answerable):.0%}, wrong "
+        f"{wrong / len(answerable):.0%}; answered anyway {stray / (len(rows) - len(answerable)):.0%}"
+    )
+    start = time.perf_counter()
+    for row in rows:
+        model.likeliest(row["sentence"])
+    print(f"  one question sentence: {(time.perf_counter() - start) / len(rows) * 1000:.3f} ms")
 
 
 if __name__ == "__main__":

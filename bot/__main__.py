@@ -238,7 +238,8 @@ def _terminal(args: argparse.Namespace, settings: Settings, knowledge: Knowledge
 
 def _understanding(*, force: bool) -> int:
     """Validate the vocabulary and the labelled examples; retrain the model when they changed."""
-    from bot.understand import check_model, reset_model
+    from bot import answer_model
+    from bot.understand import reset_model, understanding_stale
     from knowledge.corpus import CorpusError, load_corpus, summary
     from knowledge.vocab import VocabularyError, load_vocabulary
 
@@ -250,23 +251,29 @@ def _understanding(*, force: bool) -> int:
         return _fail(f"Understanding data is invalid: {err}")
     lines, problems = summary(corpus)
     print("\n".join(lines))
-    stale = check_model()
-    if force or stale is not None:
+    stale, answers_stale = understanding_stale(), answer_model.check()
+    if force or stale is not None or answers_stale is not None:
         try:
-            from bot.understand.training import compare, train  # scikit-learn loads only here
+            from bot.understand.training import compare, train, train_answers  # scikit-learn loads only here
         except ModuleNotFoundError as err:
             if (err.name or "").partition(".")[0] != "sklearn":
                 raise
             return _fail(NEEDS_TRAIN_EXTRA)
 
-        print(f"Training the understanding model ({stale or 'asked to'})...")
-        train(corpus, shipped).save()
-        reset_model()
-        print("Model written to knowledge/model/understanding.npz.")
+        if force or stale is not None:
+            print(f"Training the understanding model ({stale or 'asked to'})...")
+            train(corpus, shipped).save()
+            reset_model()
+            print("Model written to knowledge/model/understanding.npz.")
+        if force or answers_stale is not None:
+            print(f"Training the answer model ({answers_stale or 'asked to'})...")
+            train_answers(shipped).save()
+            answer_model.reset()
+            print("Model written to knowledge/model/answers.npz.")
         if force:
             print("Classifiers on the test split:\n" + "\n".join(f"  {line}" for line in compare(corpus, shipped)))
     else:
-        print("Understanding model is up to date with the examples.")
+        print("Understanding and answer models are up to date with the examples.")
     problems += _cross_checks(shipped)
     if problems:
         return _fail("\n".join(problems))

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from bot import advice, talk
-from bot.answer_bank import best_answer
+from bot.answer_bank import best_answer, fits
 from bot.memory import merged_about, older_score
 from bot.reply import Reply
 from bot.stage import stage_of
@@ -276,6 +276,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer = k.answers.get(CANT_START_ANSWER)
     before_the_match = (
         parsed.topic in BEFORE_THE_MATCH
+        or parsed.topic == topics.LOW_SCORE  # "matched FM... my CK was 219, does the PD think I'm dumb?"
         or (parsed.topic == topics.EARLY_MATCH and cues.names_the_score(norm))  # "matched prelim. does CK count now?"
         or (parsed.topic == topics.SCORE_RELEASE and cues.asks_what_it_weighs(norm))  # "does my ck still matter?"
     )
@@ -400,7 +401,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer = k.answers.get(DELAY_ANSWER)  # "should i push my exam?": whether to, with what it costs
     specific = ruled_answer
     if specific is None and asked.intent == "faq" and text:
-        specific = best_answer(text, asked.topic, k, stage, parsed.school or profile.about.school)
+        school = parsed.school or profile.about.school
+        told = k.answers.get(parsed.answer or "")  # the one a long post's own question asks for
+        fitting = told is not None and told.topic == asked.topic and fits(told, stage, school)
+        specific = told if fitting else best_answer(text, asked.topic, k, stage, school)
         presumes_fail = specific is not None and (
             set(specific.stages) == {"retaking"} or _FAIL_TOLD_RE.search(specific.question.lower()) is not None
         )

@@ -502,6 +502,10 @@ def fallback(parsed: Parsed, knowledge: Knowledge) -> Reply:
 def _button(reading: str, parsed: Parsed, knowledge: Knowledge) -> Button | None:
     """The button that asks for one reading, as a command the advisor understands."""
     intent, _, topic = reading.partition(":")
+    if intent == "answer":  # one of the bank's answers: its topic's name, and the answer itself when tapped
+        answer = knowledge.answers.get(topic)
+        entry = knowledge.faq.get(answer.topic) if answer is not None else None
+        return Button(entry.title, f"/faq {topic}") if entry is not None else None
     if topic:
         entry = knowledge.faq.get(topic)
         return Button(entry.title, f"/faq {topic}") if entry is not None else None
@@ -533,9 +537,11 @@ def clarify(parsed: Parsed, knowledge: Knowledge) -> Reply | None:
 def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "") -> Reply:
     """The main answer, then the long post's other questions: each specific one answered in a line
     (its answer's short form), and every one offered as a button for the whole answer."""
-    shown = {b.action for row in reply.buttons for b in row}
+    shown = {b.action for row in reply.buttons for b in row} | {b.label for row in reply.buttons for b in row}
     buttons = [
-        b for b in (_button(r, parsed, knowledge) for r in parsed.also) if b is not None and b.action not in shown
+        b
+        for b in (_button(r, parsed, knowledge) for r in parsed.also)
+        if b is not None and b.action not in shown and b.label not in shown
     ]
     if not buttons:
         return reply  # nothing, or only what a note already offers
@@ -553,6 +559,9 @@ ALSO_SHORT = 2
 
 def _also_line(label: str, text: str, knowledge: Knowledge) -> str:
     """A post's other question answered in a line: its specific answer's short form, else its topic's own."""
+    if label.startswith("answer:"):
+        named = knowledge.answers.get(label.removeprefix("answer:"))
+        return f"<b>{escape(named.question)}</b> {escape(named.short)}" if named is not None else ""
     topic = label.removeprefix("faq:")
     if topic == label or not text:
         return ""

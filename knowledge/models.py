@@ -178,6 +178,9 @@ class Answer(Record):
     """Who it is for; empty means everyone."""
     asks: list[Phrase] = Field(min_length=5)
     """Ways students ask it: what the message is matched against."""
+    in_posts: list[Phrase] = []
+    """The question as it sits inside a long post ("Also, does that mean they'll still see it?"): only the
+    answer model learns from these (bot/answer_model.py), to read a long post's questions one by one."""
 
 
 class FaqEntry(Record):

@@ -69,4 +69,4 @@ def test_knowledge_check_prints_the_warnings_and_still_passes() -> None:
     result = run("knowledge", "check")
     assert result.returncode == 0, result.stderr
     assert "Warning: usmle-bulletin-2013-copy (published 2013-01-19) states a rule" in result.stdout
-    assert "Understanding model is up to date" in result.stdout
+    assert "Understanding and answer models are up to date" in result.stdout

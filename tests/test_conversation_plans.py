@@ -244,7 +244,7 @@ def test_a_long_posts_other_questions_stay_a_tap_away_while_the_set_up_starts(
 ) -> None:
     text = (
         "My CK is booked for March 30 and my sub-I ends in February, so I'll have about six weeks of dedicated. "
-        "Can you build me a study schedule? Also, when do scores usually come out after the exam?"
+        "Can you build me a study schedule? Also, how long after the exam do scores come out?"
     )
     turn = advisor.handle(USER, text)
     assert store.get(USER).draft is not None  # the set-up began, from the date given

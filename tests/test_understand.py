@@ -1125,3 +1125,57 @@ def test_a_long_post_gets_no_bare_yes_or_no_written_for_another_question(knowled
     )
     assert not understand(text, knowledge).yes_no
     assert understand("is 236 enough for peds?", knowledge).yes_no
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # a fail told by its margin is a fail
+        ("Failed by 4 points. I got a 214 and the pass was 218.", {"status": "failed", "score": 214}),
+        # a pass told after the fail is the retake's, and the match after it is the news
+        (
+            "Failed CK with 198 back in 2023. Fixed my habits, passed with 231 in 2024, and matched at my #3 "
+            "program!!! Will my fail matter for fellowship?",
+            {"status": "passed", "score": 231, "feeling": "celebration"},
+        ),
+        # the score said of themselves right after a figure heard is theirs
+        ("Program A told us everyone they match has 245+, I'm 241. Does that mean anything?", {"score": 241}),
+        # a range of practice results beside the real result leaves the result as the score
+        (
+            "Applied gen surg with my score pending, then it came back 211. Fail. Is 7 weeks enough given I was "
+            "getting 225-230 on NBMEs?",
+            {"score": 211, "status": "failed", "range": None},
+        ),
+        # another exam's fail named beside a pass is not a Step 2 CK fail to plan a retake around
+        (
+            "My CK was 219 and I barely passed. Does a low CK predict failing the ABFM boards later? "
+            "Anything I should do before intern year?",
+            {"topic": "low_score"},
+        ),
+    ],
+)
+def test_whose_result_and_which_fail(knowledge: Knowledge, text: str, fields: dict[str, Any]) -> None:
+    parsed = understand(text, knowledge)
+    assert {name: getattr(parsed, name) for name in fields} == fields
+
+
+def test_a_long_posts_own_question_beside_the_comparison_is_answered_first(knowledge: Knowledge) -> None:
+    text = (
+        "My score posted at 239 and I'm applying FM this cycle in the Midwest. Signals are done and letters are "
+        "in. Oh and can programs see which other places I signaled?"
+    )
+    parsed = understand(text, knowledge)
+    assert (parsed.intent, parsed.topic, parsed.answer) == (
+        "score_check",
+        "signals_geography",
+        "sig-programs-see-others",
+    )
+
+
+def test_a_long_posts_other_question_is_offered_as_the_answer_it_asks_for(knowledge: Knowledge) -> None:
+    text = (
+        "MS4 here, CK came back 247 last week and I'm applying pediatrics with about 40 programs on my list. "
+        "Also, will programs that already downloaded my application see the new score automatically, or do I "
+        "have to resend it?"
+    )
+    assert "answer:timing-resend-scores" in understand(text, knowledge).also

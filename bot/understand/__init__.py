@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
+from bot import answer_model
 from bot.answer_bank import best_answer
 from bot.exam_words import ANY_DAY
 from bot.parse_answers import did_nothing, find_exam_date, parse_progress, questions_per_day
@@ -72,11 +73,8 @@ five of them those hard new ones ("what if i fail and have to tell everyone").""
 HOPELESS_BARE_AT = 0.9
 """The model's bar for a message with none of the words crises are said in (`cues.distress_words`)."""
 ALSO_AT = 0.6
-ALSO_TOPIC_AT = 0.35
-"""A question sentence sure to be a FAQ question offers its likeliest topic from here: a short sentence
-spreads the topic's probability thin ("And can I tell a program it's my #1?" gave signals 0.48, "and when
-does ERAS open to programs?" its topic 0.39), and a
-button for it costs a student little; the answer's line beside it needs a clear match in the bank too."""
+"""A long post's question sentence the model is this sure asks for something besides an answer (a plan, a
+log) is offered as that."""
 SPECIFIC_CHARS = 150
 """A post this long with a score, a specialty and a confident question keeps that question: it is the
 comparison (the frame holds), and its topic is answered first with the score beside the averages."""
@@ -121,7 +119,9 @@ class Parsed:
     alternatives: tuple[str, ...] = ()
     """When unsure: the likeliest readings, as "intent" or "faq:<topic>", best first."""
     also: tuple[str, ...] = ()
-    """Secondary asks of a long post, as "intent" or "faq:<topic>"."""
+    """Secondary asks of a long post, as "intent", "faq:<topic>" or "answer:<id>" (a specific answer)."""
+    answer: str | None = None
+    """The id of the bank's answer a long post's own question asks for, within `topic` (`bot.answer_model`)."""
     school: SchoolName | None = None
     stage: str | None = None
     status: StatusName | None = None
@@ -194,6 +194,11 @@ def model() -> Model:
     return _loaded[0]
 
 
+def _load_both() -> None:
+    model()
+    answer_model.answer_model()
+
+
 def reset_model() -> None:
     """Forget the loaded model (after retraining), so the next use reads the new file."""
     with _loading:
@@ -201,17 +206,23 @@ def reset_model() -> None:
 
 
 def preload() -> threading.Thread:
-    """Load the model (and numpy, ~0.2 s) in the background, so start-up reaches its first poll sooner."""
-    thread = threading.Thread(target=model, name="load-understanding-model", daemon=True)
+    """Load the models (and numpy, ~0.2 s) in the background, so start-up reaches its first poll sooner."""
+    thread = threading.Thread(target=_load_both, name="load-understanding-model", daemon=True)
     thread.start()
     return thread
 
 
 def check_model() -> str | None:
-    """None when the model file is readable and was trained on the data beside it, else why not.
+    """None when both model files (understanding and answers) are readable and were trained on the data
+    beside them, else why not.
 
-    Cheap (no numpy): it reads the model's JSON stamp and hashes the training data files.
+    Cheap (no numpy): it reads the models' JSON stamps and hashes the training data files.
     """
+    return understanding_stale() or answer_model.check()
+
+
+def understanding_stale() -> str | None:
+    """None when the understanding model is readable and was trained on the examples beside it, else why not."""
     try:
         digest = stamped_digest(MODEL_FILE)
     except ModelError as err:
@@ -280,6 +291,19 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     topic = ruled or (guess.topic[0][0] if settled == "faq" or asked else None)
     if topic is None and settled in ("score_check", "compare") and len(text) < BESIDE_CHARS and nums.range is None:
         topic = _asked_beside_the_score(text, norm, loaded, knowledge)
+    asked_answers = _answers_asked(text) if len(text) >= SPECIFIC_CHARS else {}
+    answer = None
+    if (
+        (topic is None or topic in _ANSWERED_BY_THE_FIGURES)
+        and settled in ("score_check", "compare")
+        and ruled is None
+        and asked_answers
+    ):
+        # a long post's own question beside the comparison ("...CK 247, applying peds. Also, will programs see the
+        # new score automatically?"): answered first, the score beside the averages; a topic the comparison
+        # itself answers ("is my score good") gives way to it
+        answer = next((ident for ident in asked_answers.values() if ident in knowledge.answers), None)
+        topic = knowledge.answers[answer].topic if answer is not None else topic
     if ruled is None and settled == "faq" and nums.quoted and nums.score is None:
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
     if (
@@ -325,7 +349,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and facts.status != "failed"
         # with no score, a pass told ("step 1 pass") may be what the fail was weighed against: left as it is
         and (ck_passed or (nums.score is None and not nums.practice and "pass" not in norm))
-        and not cues.says_a_fail(norm)
+        and not cues.says_a_ck_fail(norm)
     ):
         # "got my score back, 218. passed but barely", "ashamed to tell my parents my score": a low score or a
         # feeling about one, not a fail to plan a retake around
@@ -360,7 +384,12 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     readings: tuple[str, ...] = ()
     if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED and sure < 1.0:
         readings = _readings(guess)
-    also = _also(text, settled, topic, loaded) if len(text) >= 150 else ()
+    if answer is None and topic is not None:
+        # the post's own question names one answer of the topic understood: that one, not the nearest by words
+        answer = next(
+            (i for i in asked_answers.values() if i in knowledge.answers and knowledge.answers[i].topic == topic), None
+        )
+    also = _also(text, settled, topic, loaded, knowledge, asked_answers) if len(text) >= SPECIFIC_CHARS else ()
     if (
         intent == "faq"
         and settled != "faq"
@@ -493,7 +522,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "failure"
     if facts.status == "failed" and feeling == "disappointment":
         feeling = "failure"  # "i got a 209 :(": a fail, not a score short of a hope
-    if retake_passed and feeling in {"failure", "shame"}:
+    if retake_passed and feeling in {None, "failure", "shame", "relief"} and cues.just_matched(norm):
+        feeling = "celebration"  # "failed in 2023... passed with 231... matched at my #3!!!": the match is the news
+    elif retake_passed and feeling in {"failure", "shame"}:
         feeling = "relief"  # the word "failed" was the past; the news is a pass
     elif feeling == "failure" and facts.status != "failed" and _passing(nums, pass_mark):
         # "failed step 1 on my first try but just got a 266 on ck!!!": the fail was another exam's
@@ -515,6 +546,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         confidence=sure,
         alternatives=readings,
         also=also,
+        answer=answer,
         **entities,
     )
 
@@ -526,11 +558,13 @@ HAPPY_TEARS_FROM = 255
 def _high_own_score(nums: Numbers, norm: str) -> bool:
     """Their own Step 2 CK score is high, and no other score said beside it is higher ("everyone got 260s",
     "i needed 265 for plastics")."""
+    practiced = {p.score for p in nums.practice}
     return (
         nums.score is not None
         and nums.score >= HAPPY_TEARS_FROM
         and not (nums.hypothetical or nums.someone)
-        and all(int(n) <= nums.score for n in _SCORE_LIKE_RE.findall(norm))
+        # practice results aside ("got 264 today... UWSA2 266. I cried in my car" is joy)
+        and all(int(n) <= nums.score or int(n) in practiced for n in _SCORE_LIKE_RE.findall(norm))
     )
 
 
@@ -1262,27 +1296,45 @@ def _readings(guess: Prediction) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))[:3]
 
 
-def _also(text: str, intent: str, topic: str | None, loaded: Model) -> tuple[str, ...]:
-    """Asks in single sentences that differ from the main one (`intent`, `topic`) and are confidently something."""
+def _also(
+    text: str, intent: str, topic: str | None, loaded: Model, knowledge: Knowledge, answers: dict[str, str]
+) -> tuple[str, ...]:
+    """A long post's other asks, one per question sentence that differs from the main one (`intent`, `topic`):
+    a plan, a log or another reading the model is sure of ("study_plan"), or the bank's answer the sentence
+    asks for ("answer:<id>", or "faq:<topic>" for a topic's general answer) when `answer_model` is sure."""
     seen = {_label(intent, topic or ""), _label("faq", topic or "")}  # the topic answered first is no "also"
     found: list[str] = []
     asks = _question_sentences(text)
-    if len(asks) < 2:
-        return ()  # one question: the whole post's reading already answers it
     for sentence in asks:
-        guess = predict(loaded, sentence, top=1)
-        intent, p = guess.intent[0]
-        if p < ALSO_AT or intent in _NOT_ASKS:
-            continue
-        label = _label(intent, guess.topic[0][0])
-        if intent == "faq" and guess.topic[0][1] < ALSO_TOPIC_AT:
-            continue
+        guess = predict(loaded, sentence, top=1) if len(asks) > 1 else None  # one: the post's reading is its own
+        heard, p = guess.intent[0] if guess is not None else ("faq", 0.0)
+        if heard != "faq" and p >= ALSO_AT and heard not in _NOT_ASKS:
+            label = heard
+        else:
+            ident = answers.get(sentence)
+            if ident is None:
+                continue
+            asked_topic = ident.removeprefix(answer_model.GENERAL) if ident not in knowledge.answers else None
+            label = f"faq:{asked_topic}" if asked_topic else f"answer:{ident}"
+            if _label("faq", asked_topic or knowledge.answers[ident].topic) in seen:
+                continue  # the topic answered first answers it, or should
         if label not in seen:
             seen.add(label)
             found.append(label)
             if len(found) == ALSO_MAX:
                 break  # no more are offered: the rest need not be read
     return tuple(found)
+
+
+def _answers_asked(text: str) -> dict[str, str]:
+    """Each question sentence of a post mapped to the bank's answer it asks for ("=<topic>" for a topic's
+    general one), where the answer model is sure enough (`answer_model.SURE`); surest first."""
+    found = []
+    for sentence in _question_sentences(text):
+        hit = answer_model.answer_model().likeliest(_DIGITS_RE.sub(" ", sentence))
+        if hit is not None and hit[1] >= answer_model.SURE:
+            found.append((hit[1], sentence, hit[0]))
+    return {sentence: ident for _, sentence, ident in sorted(found, reverse=True)}
 
 
 def _question_sentences(text: str) -> list[str]:

@@ -1942,6 +1942,19 @@ def says_a_fail(norm: str) -> bool:
 _FAIL_SAID_RE = re.compile(r"\b(?:fail\w*|flunk\w*|didn t pass|did not pass|not pass\w*|retak\w*|retook|re-?sit\w*)\b")
 
 
+def says_a_ck_fail(norm: str) -> bool:
+    """`says_a_fail`, less fails of other exams named with it ("does a low ck predict failing the abfm boards")."""
+    return says_a_fail(_OTHER_EXAM_FAIL_RE.sub(" ", norm)) if _FAIL_SAID_RE.search(norm) else False
+
+
+_OTHER_EXAM_FAIL_RE = re.compile(
+    r"\b(?:fail\w*|flunk\w*)\s+(?:(?:the|my|our|an?|on)\s+)?(?:\w+\s+)?"
+    r"(?:boards?|board exams?|abfm|abim|abem|abp|in-?service|ite|shelf|shelves|step\s*(?:1|one|3|three)|level\s*[13]|"
+    r"comlex|mcat|class|course|block exam|quiz)\b"
+)
+"""A fail of another exam, said as such ("failing the ABFM boards later", "failed my surgery shelf")."""
+
+
 def asks_to_retake(text: str, norm: str) -> bool:
     """ "should i retake?", "248, retake?", "can i take it again for a higher score": sitting it again, asked."""
     if "take" not in norm and "redo" not in norm and "sit" not in norm:
@@ -2091,7 +2104,9 @@ def just_passed(norm: str) -> bool:
 
 _RETAKE_RESULT_RE = re.compile(
     r"\b(?:retake|re take|retook|second attempt|2nd attempt|second try|2nd try|second time|2nd time|third attempt|"
-    r"3rd attempt|this time|attempt (?:2|two|#2))\b"
+    r"3rd attempt|this time|attempt (?:2|two|#2)|"
+    # "failed ck with 198 back in 2023... passed with 231 in 2024": a pass told after the fail is the retake's
+    r"(?:then |finally |eventually |later )?passed (?:it |ck |step 2 |step 2 ck )?(?:with|on|at))\b"
 )
 
 

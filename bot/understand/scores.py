@@ -200,7 +200,12 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     step1 = _tagged(_STEP1_RE, low)
     comlex = _tagged(_COMLEX_RE, low, high=999)
     found = _range(low)
-    if found is not None:
+    # a range of practice results ("getting 225-230 on NBMEs") with another number beside it leaves that to be
+    # read as the score ("...the score came back 211. Fail.")
+    practice_range = found is not None and (
+        any(p.score in found for p in practice) or _PRACTICE_WORD_RE.search(_sentence_at(low, low.find(str(found[0]))))
+    )
+    if found is not None and not (practice_range and any(int(n) not in found for n in _THREE_DIGITS_RE.findall(low))):
         return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
     claimed = {p.score for p in practice} | {step1, comlex}
     score, at, bad, other, quoted = _find_score(low, aliases, claimed)
@@ -302,6 +307,8 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     )
 
 
+_THREE_DIGITS_RE = re.compile(r"(?<!\d)\d{3}(?!\d)")
+_PRACTICE_WORD_RE = re.compile(r"\b(?:practice|nbmes?|uwsas?|free ?120|self[- ]?assessments?)\b")
 _VERSUS_RE = re.compile(r"(?<!\d)\d{3}\s*(?:vs\.?|versus|compared (?:to|with))\s*(?:an?\s+)?\d{3}(?!\d)")
 _JOINED_RE = re.compile(r"(?<!\d)(\d{3})\s*(?:and|or|vs\.?|,|/|to|and now|now|then)\s*$")
 """A number said right after another ("255 and 257", "245 ... and now 249"): the same kind as that one."""
@@ -966,6 +973,8 @@ _HEARD_RE = re.compile(
     r"|(?:graph|chart|table|website|site|blog|article|thread|spreadsheet)s?\s+(?:says|said|saying|shows|showed|showing))\b"
     # their own result after it ends its reach: "i told my mom i got 250", "told everyone i'd crush it and got a 224"
     r"(?![^.!?]*\b(?:(?:i|i'?ve|i'?m)\s+(?:got|scored|have|had|am at|m at|ended up)|and\s+(?:got|scored|ended up))\b)"
+    # nor a figure said of themselves, right before the number: "everyone they match has 245+, i'm 241"
+    r"(?![^.!?]*\bi'?m\s+(?:only\s+|just\s+|at\s+)?$)"
     r"(?:(?!\bbut\b)[^.!?]){0,60}$"
 )
 

@@ -18,6 +18,8 @@ from sklearn.model_selection import cross_val_predict
 from sklearn.naive_bayes import ComplementNB
 from sklearn.svm import LinearSVC
 
+from bot import answer_model
+from bot.answer_model import AnswerModel
 from bot.understand import entity_tokens_for
 from bot.understand.classifier import HEADS, Model, data_digest, features
 from knowledge import Knowledge
@@ -176,3 +178,39 @@ def compare(corpus: Corpus, knowledge: Knowledge) -> list[str]:
             f"(fit {time.perf_counter() - started:.1f} s)"
         )
     return lines
+
+
+ANSWER_C = 16.0
+"""Inverse regularisation of the answer model (4, 16 and 32 tried on the labelled development question
+sentences: 16 answered the most of them rightly at a given share of wrong answers)."""
+ANSWER_KEPT = 0.05
+"""Share of the answer model's coefficients kept, the largest by size: a twentieth keeps the file near a
+megabyte and the labelled development sentences answered as with all of them, within a few."""
+
+
+def train_answers(knowledge: Knowledge) -> AnswerModel:
+    """Fit the answer model on every answer's question, ways of asking and questions as asked in long posts,
+    and every topic's title and phrasings (as its general answer, "=<topic>")."""
+    texts: list[str] = []
+    labels: list[str] = []
+    for answer in knowledge.answers.values():
+        for text in (answer.question, *answer.asks, *answer.in_posts):
+            texts.append(text)
+            labels.append(answer.id)
+    for topic, entry in knowledge.faq.items():
+        for text in (entry.title, *entry.phrasings):
+            texts.append(text)
+            labels.append(f"{answer_model.GENERAL}{topic}")
+    vec = TfidfVectorizer(analyzer=answer_model.features, sublinear_tf=True, min_df=3, dtype=np.float32)
+    x = vec.fit_transform(texts)
+    clf = LogisticRegression(C=ANSWER_C, max_iter=3000).fit(x, labels)
+    coef = clf.coef_.astype(np.float32)  # (labels, features)
+    kept = np.where(np.abs(coef) >= np.quantile(np.abs(coef), 1 - ANSWER_KEPT), coef, 0.0)
+    return AnswerModel(
+        vocabulary={str(f): int(i) for f, i in vec.vocabulary_.items()},
+        idf=vec.idf_.astype(np.float32),
+        weights=np.ascontiguousarray(kept.T),  # feature-major: one message gathers rows
+        bias=clf.intercept_.astype(np.float32),
+        labels=tuple(str(c) for c in clf.classes_),
+        digest=answer_model.data_digest(),
+    )

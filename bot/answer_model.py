@@ -1,0 +1,218 @@
+"""Which answer of the bank one question sentence asks for, learned from the answers' ways of asking.
+
+`answer_bank` matches a message within the topic understood. A long post's second and third questions
+have no topic of their own yet, and the words around them ("Also, does that mean...") are what the
+bank's word matching handles worst. So each answer's ways of asking (and each FAQ topic's title and
+phrasings, for its general answer) train a multinomial logistic regression over words, word pairs and
+character 3-4-grams; a question sentence gets the likeliest answer and its probability.
+
+Measured on question sentences from the development sets' long posts, each labelled by a helper with the
+answer that really answers it (`python -m benchmarks.bench_answers`): see `SURE`.
+
+The artefact is plain arrays (`knowledge/model/answers.npz`, no pickle). Only the largest twentieth of the
+weights by size are kept, the rest set to zero, so the compressed file is small; that changed the measured
+choices by a few in a hundred.
+Trained with the understanding model by `python -m bot knowledge train` (bot/understand/training.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import threading
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from knowledge.store import DATA_DIR
+from knowledge.text import normalize
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+MODEL_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "model" / "answers.npz"
+FEATURES_VERSION = b"answer-features-v1"
+"""Bumped when `features` changes, so an artefact built with the old ones is seen as stale."""
+SURE = 0.3
+"""The probability from which a question sentence is taken to ask for its likeliest answer.
+
+Chosen on the labelled question sentences of development sets ff to kk (2026-12-05): at 0.3 it named the right
+answer for 30% of the questions the bank can answer and a wrong one for 9%; 0.25 doubled the wrong ones for
+little more right, 0.4 lost a fifth of the right ones. On sets ll to qq, held out from the choice: 24% and 9%."""
+GENERAL = "="
+"""Prefix of a topic's general answer among the labels ("=retakes"), as `answer_bank.general` spells it."""
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def features(text: str) -> list[str]:
+    """Words, word pairs and the character 3- and 4-grams of each word (numbers left out: "a 246" and
+    "a 231" ask the same thing)."""
+    words = _WORD_RE.findall(normalize(text))
+    out = [f for w in words for f in _word_features(w)]
+    out += [f"b {a} {b}" for a, b in pairwise(words)]
+    return out
+
+
+def _word_features(word: str) -> list[str]:
+    """A word's own features: itself and its character 3- and 4-grams, padded with spaces."""
+    padded = f" {word} "
+    return [f"w {word}", *(padded[i : i + size] for size in (3, 4) for i in range(len(padded) - size + 1))]
+
+
+CACHED_WORDS = 50_000
+"""Words whose known features are kept (`AnswerModel._known`); past this the cache starts again."""
+
+
+@dataclass(frozen=True)
+class AnswerModel:
+    """A trained answer model: TF-IDF weights and sparse coefficients, one row of them per feature."""
+
+    vocabulary: dict[str, int]
+    idf: npt.NDArray[np.float32]
+    weights: npt.NDArray[np.float32]
+    """(features, labels), mostly zeros (see `training.ANSWER_KEPT`): stored in half precision, where the
+    compressed file keeps the zeros in next to nothing, and read back as single (12 MB; a half-precision gather
+    cost half of each prediction)."""
+    bias: npt.NDArray[np.float32]
+    labels: tuple[str, ...]
+    """An answer's id, or "=<topic>" for a topic's general answer."""
+    digest: str
+    _words: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    """word -> the indices of its known features, filled as words are met."""
+
+    def likeliest(self, text: str) -> tuple[str, float] | None:
+        """The answer this question most likely asks for, with its probability; None if no word is known."""
+        import numpy as np
+
+        counts = Counter(self._known(text))
+        if not counts:
+            return None
+        found = np.fromiter(counts, dtype=np.intp, count=len(counts))
+        x = self.idf[found] * (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts))))
+        x /= math.sqrt(float(x @ x)) or 1.0
+        scores = self.bias + x @ self.weights[found]
+        scores -= scores.max()
+        p = np.exp(scores)
+        best = int(p.argmax())
+        return self.labels[best], float(p[best] / p.sum())
+
+    def _known(self, text: str) -> list[int]:
+        """The vocabulary indices of `features(text)` that the model knows: each word's own looked up once."""
+        get, cache = self.vocabulary.get, self._words
+        words = _WORD_RE.findall(normalize(text))
+        found: list[int] = []
+        for w in words:
+            known = cache.get(w)
+            if known is None:
+                if len(cache) > CACHED_WORDS:
+                    cache.clear()  # typos are endless
+                known = cache[w] = tuple(i for f in _word_features(w) if (i := get(f)) is not None)
+            found += known
+        found += [i for a, b in pairwise(words) if (i := get(f"b {a} {b}")) is not None]
+        return found
+
+    def save(self, path: Path = MODEL_FILE) -> None:
+        """Write the arrays (no pickled objects) to `path`, and the data stamp beside it."""
+        import numpy as np
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        order = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        with path.open("wb") as out:
+            np.savez_compressed(
+                out,
+                vocabulary=np.array(order, dtype=str),
+                idf=self.idf.astype(np.float32),
+                weights=self.weights.astype(np.float16),
+                bias=self.bias.astype(np.float32),
+                labels=np.array(self.labels, dtype=str),
+                digest=np.array([self.digest], dtype=str),
+            )
+        path.with_suffix(".json").write_text(json.dumps({"digest": self.digest}) + "\n", encoding="utf-8")
+
+
+class AnswerModelError(ValueError):
+    """The answer model file is missing or unreadable; the message says what to run."""
+
+
+def data_digest() -> str:
+    """Fingerprint of what the answer model learns from: every answer's question, ways of asking and questions as
+    asked in long posts, every topic's title and phrasings, and the features."""
+    picked: dict[str, object] = {}
+    answers = json.loads((DATA_DIR / "answers.json").read_text(encoding="utf-8"))["answers"]
+    for record in answers.values():
+        picked[f"answer:{record['id']}"] = [record["question"], record["asks"], record.get("in_posts", [])]
+    for table in json.loads((DATA_DIR / "faq.json").read_text(encoding="utf-8")).values():
+        for record in table.values():
+            picked[f"topic:{record['topic']}"] = [record["title"], record["phrasings"]]
+    return hashlib.sha256(FEATURES_VERSION + json.dumps(picked, sort_keys=True).encode()).hexdigest()
+
+
+def stamped_digest(path: Path = MODEL_FILE) -> str:
+    """The model's data stamp, cheaply; raises AnswerModelError when the model or its stamp is missing."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            z.namelist()
+        return str(json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["digest"])
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
+        raise AnswerModelError(
+            f"the answer model {path.name} can't be read ({err}); run: python -m bot knowledge train"
+        ) from None
+
+
+def check() -> str | None:
+    """None when the answer model is readable and trained on the answers beside it, else why not."""
+    try:
+        digest = stamped_digest()
+    except AnswerModelError as err:
+        return str(err)
+    if digest != data_digest():
+        return (
+            "the answer model was trained on other ways of asking than answers.json's; "
+            "run: python -m bot knowledge train"
+        )
+    return None
+
+
+def load(path: Path = MODEL_FILE) -> AnswerModel:
+    """Read the arrays back; `allow_pickle=False` means no object in the file can run code."""
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return AnswerModel(
+                vocabulary={f: i for i, f in enumerate(data["vocabulary"].tolist())},
+                idf=data["idf"].astype(np.float32),
+                weights=np.ascontiguousarray(data["weights"].astype(np.float32)),
+                bias=data["bias"].astype(np.float32),
+                labels=tuple(data["labels"].tolist()),
+                digest=str(data["digest"][0]),
+            )
+    except (OSError, KeyError, ValueError) as err:
+        raise AnswerModelError(
+            f"the answer model {path.name} can't be read ({err}); run: python -m bot knowledge train"
+        ) from None
+
+
+_loaded: list[AnswerModel] = []
+_loading = threading.Lock()
+
+
+def answer_model() -> AnswerModel:
+    """The shipped answer model, loaded once."""
+    if not _loaded:
+        with _loading:
+            if not _loaded:
+                _loaded.append(load())
+    return _loaded[0]
+
+
+def reset() -> None:
+    """Forget the loaded model (after retraining), so the next use reads the new file."""
+    with _loading:
+        _loaded.clear()
