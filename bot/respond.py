@@ -35,6 +35,7 @@ FAILED_READS = frozenset(
         topics.GOOD_SCORE,
         topics.PERCENTILES,
         topics.IMG,  # "I'm an IMG, matched IM but just failed ck": the fail is what to answer
+        topics.DO_STUDENTS,  # "failed CK by 4 points... I'm a DO, COMLEX passed": not whether to add Step 2 CK
         None,
     }
 )

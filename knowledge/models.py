@@ -192,6 +192,8 @@ class FaqEntry(Record):
     short: Text = Field(max_length=180)
     """The answer in a line, from the same sources: a long post's other question is answered with it."""
     phrasings: list[Phrase] = Field(min_length=3)
+    in_posts: list[Phrase] = []
+    """The topic's broad question as it sits inside a long post: only the answer model learns from these."""
     related: list[Slug] = []
     sources: list[Slug] = Field(min_length=1)
     next_steps: dict[Stage, NextStep] = {}

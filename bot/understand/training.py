@@ -190,7 +190,7 @@ megabyte and the labelled development sentences answered as with all of them, wi
 
 def train_answers(knowledge: Knowledge) -> AnswerModel:
     """Fit the answer model on every answer's question, ways of asking and questions as asked in long posts,
-    and every topic's title and phrasings (as its general answer, "=<topic>")."""
+    and every topic's title, phrasings and questions as asked in long posts (as its general answer, "=<topic>")."""
     texts: list[str] = []
     labels: list[str] = []
     for answer in knowledge.answers.values():
@@ -198,7 +198,7 @@ def train_answers(knowledge: Knowledge) -> AnswerModel:
             texts.append(text)
             labels.append(answer.id)
     for topic, entry in knowledge.faq.items():
-        for text in (entry.title, *entry.phrasings):
+        for text in (entry.title, *entry.phrasings, *entry.in_posts):
             texts.append(text)
             labels.append(f"{answer_model.GENERAL}{topic}")
     vec = TfidfVectorizer(analyzer=answer_model.features, sublinear_tf=True, min_df=3, dtype=np.float32)
