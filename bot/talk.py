@@ -543,18 +543,24 @@ def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "") -> 
         for b in (_button(r, parsed, knowledge) for r in parsed.also)
         if b is not None and b.action not in shown and b.label not in shown
     ]
-    if not buttons:
+    outside = [
+        escape(_WHERE_INSTEAD[label.removeprefix(OUTSIDE)]) for label in parsed.also if label.startswith(OUTSIDE)
+    ]
+    if not buttons and not outside:
         return reply  # nothing, or only what a note already offers
     short = [line for label in parsed.also if (line := _also_line(label, text, knowledge))]
-    if short:
-        lines = "\n".join(short[:ALSO_SHORT])
-        return reply.noted(f"<i>You also asked:</i>\n{lines}\n<i>Tap below for more.</i>", buttons=(tuple(buttons),))
+    if short or outside:
+        lines = "\n".join([*short[:ALSO_SHORT], *outside])
+        more = "\n<i>Tap below for more.</i>" if buttons else ""
+        return reply.noted(f"<i>You also asked:</i>\n{lines}{more}", buttons=(tuple(buttons),) if buttons else ())
     names = " and ".join(f"“{escape(b.label)}”" for b in buttons)
     return reply.noted(f"<i>You also asked about {names}: tap below.</i>", buttons=(tuple(buttons),))
 
 
 ALSO_SHORT = 2
 """Other questions of a post answered in a line each, at most: the reply stays short on a phone."""
+OUTSIDE = "outside:"
+"""A long post's other question on something we don't cover ("outside:step3"), declined in a line."""
 
 
 def _also_line(label: str, text: str, knowledge: Knowledge) -> str:

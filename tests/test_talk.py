@@ -888,3 +888,12 @@ def test_a_score_out_this_morning_is_not_met_as_a_wait(advisor: Advisor) -> None
         advisor.handle(1, "took it in november, score came out this morning and I'm so disappointed").reply.html
     )
     assert shown.startswith("It's okay to feel let down") and "while you wait" not in shown
+
+
+def test_a_long_posts_step3_question_is_declined_in_a_line_beside_the_answer(advisor: Advisor) -> None:
+    text = (
+        "Matched IM at my #2 and my CK was 243, so I'm done with applications. Two things: do I need to send my "
+        "final transcript anywhere before July? And should I take Step 3 early in intern year or wait?"
+    )
+    shown = plain_text(advisor.handle(1, text).reply.html)
+    assert "You also asked:" in shown and "Step 3 is outside what I know well" in shown

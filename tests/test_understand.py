@@ -1179,3 +1179,11 @@ def test_a_long_posts_other_question_is_offered_as_the_answer_it_asks_for(knowle
         "have to resend it?"
     )
     assert "answer:timing-resend-scores" in understand(text, knowledge).also
+
+
+def test_a_long_posts_question_outside_step2_ck_is_declined_beside_the_answer(knowledge: Knowledge) -> None:
+    text = (
+        "Matched IM at my #2 and my CK was 243, so I'm done with applications. Two things: do I need to send my "
+        "final transcript anywhere before July? And should I take Step 3 early in intern year or wait?"
+    )
+    assert "outside:step3" in understand(text, knowledge).also

@@ -1310,6 +1310,8 @@ def _also(
         heard, p = guess.intent[0] if guess is not None else ("faq", 0.0)
         if heard != "faq" and p >= ALSO_AT and heard not in _NOT_ASKS:
             label = heard
+        elif (outside := cues.out_of_scope(normalize(sentence))) in _DECLINED_BESIDE:
+            label = f"outside:{outside}"  # "...and should I take Step 3 early?": declined in a line, kindly
         else:
             ident = answers.get(sentence)
             if ident is None:
@@ -1335,6 +1337,10 @@ def _answers_asked(text: str) -> dict[str, str]:
         if hit is not None and hit[1] >= answer_model.SURE:
             found.append((hit[1], sentence, hit[0]))
     return {sentence: ident for _, sentence, ident in sorted(found, reverse=True)}
+
+
+_DECLINED_BESIDE = frozenset({"step3", "pay", "mcat"})
+"""Questions outside Step 2 CK a long post may ask beside its own, each declined in a line (`talk.also`)."""
 
 
 def _question_sentences(text: str) -> list[str]:
