@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.understand import MAX_CHARS, Parsed, understand
-from bot.understand.cues import did_not_match
+from bot.understand.cues import did_not_match, just_matched
 from knowledge import Knowledge, load_knowledge
 from knowledge.corpus import TOPICS
 from knowledge.text import normalize
@@ -1187,3 +1187,15 @@ def test_a_long_posts_question_outside_step2_ck_is_declined_beside_the_answer(kn
         "final transcript anywhere before July? And should I take Step 3 early in intern year or wait?"
     )
     assert "outside:step3" in understand(text, knowledge).also
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("my mentor says don't worry about scores but he also matched in 1998 lol", False),
+        ("she matched into derm with a 250 last year", False),
+        ("i also matched at my #1!!", True),
+    ],
+)
+def test_someone_elses_match_is_not_their_news(text: str, matched: bool) -> None:
+    assert just_matched(normalize(text)) is matched

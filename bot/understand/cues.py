@@ -1338,10 +1338,11 @@ def asks_average(norm: str) -> bool:
 
 
 _MATCHED_RE = re.compile(
-    r"\b(?:i|we|finally|just|officially|i ve|ive|i have)\s+(?:just\s+|finally\s+|officially\s+)?matched\b"
+    r"\b(?:i|we|finally|just|officially|i ve|ive|i have)\s+(?:just\s+|finally\s+|officially\s+|also\s+)?matched\b"
     # the word first, then what came before it: eight look-backs at every position cost a long post 0.15 ms
+    # (not another's: "he also matched in 1998", "she matched into derm")
     r"|\b(?=matched\s)(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bpeople )(?<!\bapplicants )(?<!\bimgs )"
-    r"(?<!\bdos )(?<!\bthose )matched\s+(?:into|at|to|in)\b|^matched\b"
+    r"(?<!\bdos )(?<!\bthose )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\balso )matched\s+(?:into|at|to|in)\b|^matched\b"
 )
 """Their own match: not the applicants who matched ("averages for IMGs who matched into IM")."""
 _NOT_MATCHED_RE = re.compile(
