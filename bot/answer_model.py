@@ -18,6 +18,7 @@ Trained with the understanding model by `python -m bot knowledge train` (bot/und
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import math
 import re
@@ -29,6 +30,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from knowledge import text as text_module
 from knowledge.store import DATA_DIR
 from knowledge.text import normalize
 
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "model" / "answers.npz"
-FEATURES_VERSION = b"answer-features-v1"
+FEATURES_VERSION = b"answer-features-v2"
 """Bumped when `features` changes, so an artefact built with the old ones is seen as stale."""
 SURE = 0.35
 """The probability from which a question sentence is taken to ask for its likeliest answer.
@@ -49,15 +51,27 @@ a second round of writing, 0.3 gave the same balance.)"""
 GENERAL = "="
 """Prefix of a topic's general answer among the labels ("=retakes"), as `answer_bank.general` spells it."""
 _WORD_RE = re.compile(r"[a-z]+")
+_EXAM_NUMBER_RE = re.compile(r"\b(step|level|s|l)\s*([123])\b")
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three"}
+
+
+def _exam_word(m: re.Match[str]) -> str:
+    """ "step 3" -> "stepthree": one word the features keep, where the digit alone would be dropped."""
+    return f"{m.group(1)}{_NUMBER_WORDS[m.group(2)]}"
 
 
 def features(text: str) -> list[str]:
     """Words, word pairs and the character 3- and 4-grams of each word (numbers left out: "a 246" and
-    "a 231" ask the same thing)."""
-    words = _WORD_RE.findall(normalize(text))
+    "a 231" ask the same thing; the exam's number kept: "step 1" is not "step 3")."""
+    words = _words_of(text)
     out = [f for w in words for f in _word_features(w)]
     out += [f"b {a} {b}" for a, b in pairwise(words)]
     return out
+
+
+def _words_of(text: str) -> list[str]:
+    """The text's words, as the features see them."""
+    return _WORD_RE.findall(_EXAM_NUMBER_RE.sub(_exam_word, normalize(text)))
 
 
 def _word_features(word: str) -> list[str]:
@@ -78,13 +92,13 @@ class AnswerModel:
     idf: npt.NDArray[np.float32]
     weights: npt.NDArray[np.float32]
     """(features, labels), mostly zeros (see `training.ANSWER_KEPT`): stored in half precision, where the
-    compressed file keeps the zeros in next to nothing, and read back as single (12 MB; a half-precision gather
-    cost half of each prediction)."""
+    compressed file keeps the zeros in next to nothing, and read back as single (about 14 MB in memory; a
+    half-precision gather cost half of each prediction)."""
     bias: npt.NDArray[np.float32]
     labels: tuple[str, ...]
     """An answer's id, or "=<topic>" for a topic's general answer."""
     digest: str
-    _words: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _words: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
     """word -> the indices of its known features, filled as words are met."""
 
     def likeliest(self, text: str) -> tuple[str, float] | None:
@@ -106,7 +120,7 @@ class AnswerModel:
     def _known(self, text: str) -> list[int]:
         """The vocabulary indices of `features(text)` that the model knows: each word's own looked up once."""
         get, cache = self.vocabulary.get, self._words
-        words = _WORD_RE.findall(normalize(text))
+        words = _words_of(text)
         found: list[int] = []
         for w in words:
             known = cache.get(w)
@@ -151,14 +165,19 @@ def data_digest() -> str:
     for table in json.loads((DATA_DIR / "faq.json").read_text(encoding="utf-8")).values():
         for record in table.values():
             picked[f"topic:{record['topic']}"] = [record["title"], record["phrasings"], record.get("in_posts", [])]
-    return hashlib.sha256(FEATURES_VERSION + json.dumps(picked, sort_keys=True).encode()).hexdigest()
+    # the code that makes the features too, so a change to it can't meet a model trained on the old ones
+    code = "".join(inspect.getsource(f) for f in (features, _words_of, _word_features, _exam_word)).encode()
+    code += _EXAM_NUMBER_RE.pattern.encode() + Path(text_module.__file__ or "").read_bytes()
+    return hashlib.sha256(FEATURES_VERSION + code + json.dumps(picked, sort_keys=True).encode()).hexdigest()
 
 
 def stamped_digest(path: Path = MODEL_FILE) -> str:
     """The model's data stamp, cheaply; raises AnswerModelError when the model or its stamp is missing."""
     try:
         with zipfile.ZipFile(path) as z:
-            z.namelist()
+            damaged = z.testzip()  # every member's checksum: half a megabyte, read once at start-up
+        if damaged is not None:
+            raise ValueError(f"{damaged} is damaged")
         return str(json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["digest"])
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
         raise AnswerModelError(
@@ -174,8 +193,8 @@ def check() -> str | None:
         return str(err)
     if digest != data_digest():
         return (
-            "the answer model was trained on other ways of asking than answers.json's; "
-            "run: python -m bot knowledge train"
+            "the answer model was trained on other ways of asking than the knowledge files' (answers.json, "
+            "faq.json); run: python -m bot knowledge train"
         )
     return None
 
@@ -194,7 +213,7 @@ def load(path: Path = MODEL_FILE) -> AnswerModel:
                 labels=tuple(data["labels"].tolist()),
                 digest=str(data["digest"][0]),
             )
-    except (OSError, KeyError, ValueError) as err:
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as err:
         raise AnswerModelError(
             f"the answer model {path.name} can't be read ({err}); run: python -m bot knowledge train"
         ) from None
@@ -209,7 +228,12 @@ def answer_model() -> AnswerModel:
     if not _loaded:
         with _loading:
             if not _loaded:
-                _loaded.append(load())
+                loaded = load()
+                if loaded.digest != stamped_digest():
+                    raise AnswerModelError(
+                        "the answer model's file and its stamp disagree; run: python -m bot knowledge train"
+                    )
+                _loaded.append(loaded)
     return _loaded[0]
 
 

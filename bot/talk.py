@@ -502,10 +502,9 @@ def fallback(parsed: Parsed, knowledge: Knowledge) -> Reply:
 def _button(reading: str, parsed: Parsed, knowledge: Knowledge) -> Button | None:
     """The button that asks for one reading, as a command the advisor understands."""
     intent, _, topic = reading.partition(":")
-    if intent == "answer":  # one of the bank's answers: its topic's name, and the answer itself when tapped
+    if intent == "answer":  # one of the bank's answers, named by its question (shortened), the answer when tapped
         answer = knowledge.answers.get(topic)
-        entry = knowledge.faq.get(answer.topic) if answer is not None else None
-        return Button(entry.title, f"/faq {topic}") if entry is not None else None
+        return Button(_shortened(answer.question), f"/faq {topic}") if answer is not None else None
     if topic:
         entry = knowledge.faq.get(topic)
         return Button(entry.title, f"/faq {topic}") if entry is not None else None
@@ -525,6 +524,17 @@ def _button(reading: str, parsed: Parsed, knowledge: Knowledge) -> Button | None
     return None
 
 
+BUTTON_CHARS = 40
+"""A button's label at most: longer ones are cut on a phone."""
+
+
+def _shortened(question: str) -> str:
+    """A question as a button's label: whole if short, else cut at a word with "…"."""
+    if len(question) <= BUTTON_CHARS:
+        return question
+    return question[: BUTTON_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def clarify(parsed: Parsed, knowledge: Knowledge) -> Reply | None:
     """One short question with the likeliest readings as buttons; None when fewer than two fit."""
     buttons = [b for b in (_button(r, parsed, knowledge) for r in parsed.alternatives) if b is not None]
@@ -537,18 +547,20 @@ def clarify(parsed: Parsed, knowledge: Knowledge) -> Reply | None:
 def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "") -> Reply:
     """The main answer, then the long post's other questions: each specific one answered in a line
     (its answer's short form), and every one offered as a button for the whole answer."""
-    shown = {b.action for row in reply.buttons for b in row} | {b.label for row in reply.buttons for b in row}
-    buttons = [
-        b
-        for b in (_button(r, parsed, knowledge) for r in parsed.also)
-        if b is not None and b.action not in shown and b.label not in shown
-    ]
+    actions = {b.action for row in reply.buttons for b in row}
+    labels = {b.label for row in reply.buttons for b in row}
+    buttons: list[Button] = []
+    for b in (_button(r, parsed, knowledge) for r in parsed.also):
+        if b is not None and b.action not in actions and b.label not in labels:
+            buttons.append(b)
+            actions.add(b.action)
+            labels.add(b.label)  # two buttons never read the same
     outside = [
         escape(_WHERE_INSTEAD[label.removeprefix(OUTSIDE)]) for label in parsed.also if label.startswith(OUTSIDE)
     ]
-    if not buttons and not outside:
-        return reply  # nothing, or only what a note already offers
     short = [line for label in parsed.also if (line := _also_line(label, text, knowledge))]
+    if not buttons and not outside and not short:
+        return reply  # nothing, or only what a note already offers
     if short or outside:
         lines = "\n".join([*short[:ALSO_SHORT], *outside])
         more = "\n<i>Tap below for more.</i>" if buttons else ""

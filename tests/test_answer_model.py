@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -74,11 +77,44 @@ def test_its_cached_words_give_the_features_plainly_counted(model: answer_model.
 
 
 def test_an_edited_way_of_asking_makes_it_stale(
-    monkeypatch: pytest.MonkeyPatch, model: answer_model.AnswerModel
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, model: answer_model.AnswerModel
 ) -> None:
     assert answer_model.data_digest() == model.digest
-    monkeypatch.setattr(answer_model, "FEATURES_VERSION", b"something else")
-    assert answer_model.check() is not None and "knowledge train" in (answer_model.check() or "")
+    for name in ("answers.json", "faq.json"):
+        shutil.copy(answer_model.DATA_DIR / name, tmp_path / name)
+    monkeypatch.setattr(answer_model, "DATA_DIR", tmp_path)
+    assert answer_model.data_digest() == model.digest  # the same files, the same stamp
+    answers = json.loads((tmp_path / "answers.json").read_text(encoding="utf-8"))
+    next(iter(answers["answers"].values()))["in_posts"].append("And would that still count then?")
+    (tmp_path / "answers.json").write_text(json.dumps(answers), encoding="utf-8")
+    assert answer_model.data_digest() != model.digest
+    assert "knowledge train" in (answer_model.check() or "")
+
+
+def test_a_damaged_file_is_caught_at_start_up_with_what_to_run(tmp_path: Path, model: answer_model.AnswerModel) -> None:
+    path = tmp_path / "answers.npz"
+    model.save(path)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one flipped byte inside the weights
+    path.write_bytes(bytes(data))
+    with pytest.raises(AnswerModelError, match="knowledge train"):
+        answer_model.stamped_digest(path)
+    with pytest.raises(AnswerModelError, match="knowledge train"):
+        load(path)
+
+
+def test_training_names_every_answer_and_topic_of_the_knowledge_it_is_given() -> None:
+    from bot.understand.training import train_answers  # scikit-learn: imported only where training is tested
+
+    knowledge = load_knowledge()
+    some = dict(list(knowledge.answers.items())[:6])
+    topics = {a.topic for a in some.values()}
+    small = replace(knowledge, answers=some, faq={t: e for t, e in knowledge.faq.items() if t in topics})
+    trained = train_answers(small)
+    assert set(trained.labels) == {*some, *(f"={t}" for t in topics)}
+    answer = next(iter(some.values()))
+    found = trained.likeliest(answer.question)
+    assert found is not None and found[0] == answer.id
 
 
 def test_an_unreadable_file_says_what_to_run(tmp_path: Path) -> None:

@@ -119,6 +119,8 @@ def test_training_without_the_train_extra_says_how_to_install_it(
     # Python's own way to make an import fail (a None entry in sys.modules), as if scikit-learn
     # were not installed; the training module is imported afresh to meet it.
     monkeypatch.setitem(sys.modules, "sklearn", None)
+    for name in [m for m in sys.modules if m.startswith("sklearn.")]:  # another test may have loaded it
+        monkeypatch.delitem(sys.modules, name)
     monkeypatch.delitem(sys.modules, "bot.understand.training", raising=False)
     assert cli.main(["knowledge", "train"]) == cli.EXIT_CONFIG
     err = capsys.readouterr().err

@@ -1092,6 +1092,12 @@ def test_tears_over_a_high_score_of_their_own_are_joy(knowledge: Knowledge, text
             "my partner is applying EM and im psych. show me the average for emergency medicine next to psychiatry",
             ("emergency-medicine", "psychiatry"),
         ),
+        # calling themselves a senior is no other person
+        ("I'm a senior applying derm. Backup is FM, is 245 enough?", ("dermatology", "family-medicine")),
+        (
+            "As a US senior applying ortho. Also considering IM. 250 enough?",
+            ("orthopedic-surgery", "internal-medicine"),
+        ),
     ],
 )
 def test_a_field_said_of_someone_else_is_not_the_students(
@@ -1199,3 +1205,42 @@ def test_a_long_posts_question_outside_step2_ck_is_declined_beside_the_answer(kn
 )
 def test_someone_elses_match_is_not_their_news(text: str, matched: bool) -> None:
     assert just_matched(normalize(text)) is matched
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        # a pass with no fail before it is no retake's: the feeling said stands
+        ("passed with 221. feel like a failure, is EM over for me?", "failure"),
+        ("honestly embarrassed, passed with 221 and all my friends got 250s", "shame"),
+    ],
+)
+def test_a_pass_told_without_a_fail_before_it_is_no_retakes(knowledge: Knowledge, text: str, feeling: str) -> None:
+    parsed = understand(text, knowledge)
+    assert parsed.feeling == feeling and parsed.status != "passed"
+
+
+def test_a_fail_answer_is_never_offered_to_a_student_who_told_of_none(knowledge: Knowledge) -> None:
+    text = (
+        "Just got my CK back, 252, and I'm applying internal medicine this fall with a couple of research posters. "
+        "Signals are mostly planned out. So what should I do next?"
+    )
+    parsed = understand(text, knowledge)
+    assert not any("after_fail" in label or "af-" in label for label in parsed.also)
+    assert parsed.topic != "after_fail"
+
+
+@pytest.mark.parametrize(
+    ("text", "range_", "score"),
+    [
+        # a practice range with nothing else stands as the range asked about
+        ("practice scores 235-245, what should I expect on the real thing for 100 programs", (235, 245), None),
+        ("practice 235-245 and i want 260 for derm", (235, 245), None),
+        ("is 240-250 enough for ortho", (240, 250), None),
+    ],
+)
+def test_a_range_stands_unless_a_result_is_told_beside_it(
+    knowledge: Knowledge, text: str, range_: tuple[int, int], score: int | None
+) -> None:
+    parsed = understand(text, knowledge)
+    assert (parsed.range, parsed.score) == (range_, score)

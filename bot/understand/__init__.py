@@ -78,6 +78,12 @@ log) is offered as that."""
 SPECIFIC_CHARS = 150
 """A post this long with a score, a specialty and a confident question keeps that question: it is the
 comparison (the frame holds), and its topic is answered first with the score beside the averages."""
+ASKS_READ_FROM = 150
+"""From this length a post's question sentences are read one by one (`answer_model`): a shorter message is its
+question."""
+OPENER_BELOW = 150
+"""A bare "Yes." or "Often, yes." opens an answer only to a message shorter than this: in a long post it would
+answer the answer's own question, not necessarily the student's."""
 LOG_CHARS = 80
 """Characters within which a count of questions done, asking nothing, is a day's log whatever the model heard."""
 KNOWN_WORDS = 0.5
@@ -291,7 +297,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     topic = ruled or (guess.topic[0][0] if settled == "faq" or asked else None)
     if topic is None and settled in ("score_check", "compare") and len(text) < BESIDE_CHARS and nums.range is None:
         topic = _asked_beside_the_score(text, norm, loaded, knowledge)
-    asked_answers = _answers_asked(text) if len(text) >= SPECIFIC_CHARS else {}
+    asks = _question_sentences(text) if len(text) >= ASKS_READ_FROM else []
+    asked_answers = _answers_asked(asks)
     answer = None
     if (
         (topic is None or topic in _ANSWERED_BY_THE_FIGURES)
@@ -302,7 +309,15 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # a long post's own question beside the comparison ("...CK 247, applying peds. Also, will programs see the
         # new score automatically?"): answered first, the score beside the averages; a topic the comparison
         # itself answers ("is my score good") gives way to it
-        answer = next((ident for ident in asked_answers.values() if ident in knowledge.answers), None)
+        fail_said = cues.says_a_ck_fail(norm)
+        answer = next(
+            (
+                ident
+                for ident in asked_answers.values()
+                if ident in knowledge.answers and (fail_said or not _presumes_a_fail(ident, knowledge))
+            ),
+            None,
+        )
         topic = knowledge.answers[answer].topic if answer is not None else topic
     if ruled is None and settled == "faq" and nums.quoted and nums.score is None:
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
@@ -389,7 +404,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         answer = next(
             (i for i in asked_answers.values() if i in knowledge.answers and knowledge.answers[i].topic == topic), None
         )
-    also = _also(text, settled, topic, loaded, knowledge, asked_answers) if len(text) >= SPECIFIC_CHARS else ()
+    also = _also(text, asks, settled, topic, loaded, knowledge, asked_answers) if asks else ()
     if (
         intent == "faq"
         and settled != "faq"
@@ -540,9 +555,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         topic=topic,
         feeling=feeling,
         weighing=weighing,
-        # A bare "Yes." or "Often, yes." fits only a short question it answers: in a long post it answers the
-        # answer's own question, not necessarily the student's ("Is my score the problem?" -> "Often, yes.")
-        yes_no=cues.yes_no_question(text) and len(text) < SPECIFIC_CHARS,
+        yes_no=cues.yes_no_question(text) and len(text) < OPENER_BELOW,  # "Is my score the problem?" -> "Often, yes."
         confidence=sure,
         alternatives=readings,
         also=also,
@@ -1297,16 +1310,24 @@ def _readings(guess: Prediction) -> tuple[str, ...]:
 
 
 def _also(
-    text: str, intent: str, topic: str | None, loaded: Model, knowledge: Knowledge, answers: dict[str, str]
+    text: str,
+    asks: list[str],
+    intent: str,
+    topic: str | None,
+    loaded: Model,
+    knowledge: Knowledge,
+    answers: dict[str, str],
 ) -> tuple[str, ...]:
     """A long post's other asks, one per question sentence that differs from the main one (`intent`, `topic`):
     a plan, a log or another reading the model is sure of ("study_plan"), or the bank's answer the sentence
     asks for ("answer:<id>", or "faq:<topic>" for a topic's general answer) when `answer_model` is sure."""
     seen = {_label(intent, topic or ""), _label("faq", topic or "")}  # the topic answered first is no "also"
     found: list[str] = []
-    asks = _question_sentences(text)
+    if len(asks) < 2 and intent not in ("score_check", "compare"):
+        return ()  # one question: the whole post's reading answers it (beside the comparison, it may not)
+    fail_said = cues.says_a_ck_fail(normalize(text))
     for sentence in asks:
-        guess = predict(loaded, sentence, top=1) if len(asks) > 1 else None  # one: the post's reading is its own
+        guess = predict(loaded, sentence, top=1) if len(asks) > 1 else None  # one: it was read with the post
         heard, p = guess.intent[0] if guess is not None else ("faq", 0.0)
         if heard != "faq" and p >= ALSO_AT and heard not in _NOT_ASKS:
             label = heard
@@ -1320,6 +1341,8 @@ def _also(
             label = f"faq:{asked_topic}" if asked_topic else f"answer:{ident}"
             if _label("faq", asked_topic or knowledge.answers[ident].topic) in seen:
                 continue  # the topic answered first answers it, or should
+            if not fail_said and _presumes_a_fail(ident, knowledge):
+                continue  # "252... so what should I do next?" is no question about a fail
         if label not in seen:
             seen.add(label)
             found.append(label)
@@ -1328,12 +1351,20 @@ def _also(
     return tuple(found)
 
 
-def _answers_asked(text: str) -> dict[str, str]:
-    """Each question sentence of a post mapped to the bank's answer it asks for ("=<topic>" for a topic's
-    general one), where the answer model is sure enough (`answer_model.SURE`); surest first."""
+def _presumes_a_fail(ident: str, knowledge: Knowledge) -> bool:
+    """An answer (or a topic's general one) written for a student who failed."""
+    answer = knowledge.answers.get(ident)
+    if answer is None:
+        return ident.removeprefix(answer_model.GENERAL) == topics.AFTER_FAIL
+    return answer.topic == topics.AFTER_FAIL or set(answer.stages) == {"retaking"}
+
+
+def _answers_asked(asks: list[str]) -> dict[str, str]:
+    """Each question sentence of a post (`asks`) mapped to the bank's answer it asks for ("=<topic>" for a
+    topic's general one), where the answer model is sure enough (`answer_model.SURE`); surest first."""
     found = []
-    for sentence in _question_sentences(text):
-        hit = answer_model.answer_model().likeliest(_DIGITS_RE.sub(" ", sentence))
+    for sentence in asks:
+        hit = answer_model.answer_model().likeliest(sentence)
         if hit is not None and hit[1] >= answer_model.SURE:
             found.append((hit[1], sentence, hit[0]))
     return {sentence: ident for _, sentence, ident in sorted(found, reverse=True)}

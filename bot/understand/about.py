@@ -92,7 +92,8 @@ _FAILED_RE = re.compile(
     r"|^(?:just |so )?failed\b(?=\s*$|\s+(?:\d{3}\b|ck\b|step\s*(?:2|two)\b|it\b|the exam\b|with\b|again\b|my ck\b|"
     r"i\b|im\b|and\b|so\b|ugh\b))"
     # by how much: "failed by 4 points. i got a 214 and the pass was 218"
-    r"|^(?:so |just )?failed (?:ck |step 2 |step 2 ck |it |the exam )?by (?:\d+|a|one|two|three|four|five|six|seven|"
+    r"|(?:^|\bugh |\bwell |\bso |\bjust )failed (?:ck |step 2 |step 2 ck |it |the exam )?by (?:\d+|a|one|two|"
+    r"three|four|five|six|seven|"
     r"eight|nine|ten)\b"
 )
 _PASSED_RE = re.compile(

@@ -2106,18 +2106,22 @@ def just_passed(norm: str) -> bool:
 _RETAKE_RESULT_RE = re.compile(
     r"\b(?:retake|re take|retook|second attempt|2nd attempt|second try|2nd try|second time|2nd time|third attempt|"
     r"3rd attempt|this time|attempt (?:2|two|#2)|"
-    # "failed ck with 198 back in 2023... passed with 231 in 2024": a pass told after the fail is the retake's
-    r"(?:then |finally |eventually |later )?passed (?:it |ck |step 2 |step 2 ck )?(?:with|on|at))\b"
+    # "failed ck with 198 back in 2023... passed with 231 in 2024": a pass told after a fail is the retake's
+    # (only after one: `_FAILED_BEFORE_RE`)
+    r"(?P<pass>(?:then |finally |eventually |later )?passed (?:it |ck |step 2 |step 2 ck )?(?:with|on|at)))\b"
 )
+_FAILED_BEFORE_RE = re.compile(r"\b(?:failed|flunked|didn t pass|did not pass)\b")
+"""A fail told (not "feel like a failure"), before a pass that is then a retake's."""
 
 
 def retake_result(norm: str) -> bool:
     """ "failed ck in june, retake came back 231": the score is a retake's, so a fail is behind them; not
-    "step 1 passed on second attempt" (another exam's retake)."""
+    "step 1 passed on second attempt" (another exam's retake), nor "passed with 221" with no fail before it."""
     return any(
         _OTHER_EXAM_BEFORE_RE.search(norm[max(0, m.start() - 30) : m.start()]) is None
         and _RETAKE_ASKED_RE.search(norm[max(0, m.start() - 30) : m.start()]) is None
         and _NOT_A_RETAKE_RESULT_AFTER_RE.match(norm, m.end()) is None
+        and (m.group("pass") is None or _FAILED_BEFORE_RE.search(norm, 0, m.start()) is not None)
         for m in _RETAKE_RESULT_RE.finditer(norm)
     )
 

@@ -200,15 +200,28 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     step1 = _tagged(_STEP1_RE, low)
     comlex = _tagged(_COMLEX_RE, low, high=999)
     found = _range(low)
-    # a range of practice results ("getting 225-230 on NBMEs") with another number beside it leaves that to be
-    # read as the score ("...the score came back 211. Fail.")
-    practice_range = found is not None and (
-        any(p.score in found for p in practice) or _PRACTICE_WORD_RE.search(_sentence_at(low, low.find(str(found[0]))))
-    )
-    if found is not None and not (practice_range and any(int(n) not in found for n in _THREE_DIGITS_RE.findall(low))):
-        return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
+    # a range of practice results ("getting 225-230 on NBMEs") with a score-like number outside it leaves that to
+    # be read as the score ("...the score came back 211. Fail."); the range stands if no score is found
+    deferred = None
+    if found is not None:
+        low_end, high_end = found
+        practice_range = any(p.score is not None and low_end <= p.score <= high_end for p in practice) or (
+            _PRACTICE_WORD_RE.search(_sentence_at(low, low.find(str(low_end)))) is not None
+        )
+        outside = [  # a result told beside the range, not one wished for ("...and i want 260 for derm")
+            m
+            for m in _THREE_DIGITS_RE.finditer(low)
+            if 150 <= int(m.group()) <= 300
+            and not low_end <= int(m.group()) <= high_end
+            and not _is_supposed(low, m.start())
+        ]
+        if not (practice_range and outside):
+            return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
+        deferred = found
     claimed = {p.score for p in practice} | {step1, comlex}
     score, at, bad, other, quoted = _find_score(low, aliases, claimed)
+    if score is None and deferred is not None:
+        return Numbers(practice=practice, step1=step1, comlex=comlex, range=deferred)
     joined = _JOINED_RE.search(low, max(0, at - 16), at) if score is not None and at is not None and quoted else None
     if score is not None and joined is not None and int(joined.group(1)) in quoted:
         quoted = (*quoted, score)  # "ive seen 255 and 257 floating around": both heard

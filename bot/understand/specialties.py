@@ -227,13 +227,18 @@ _PERSON_RE = re.compile(
     r"(?=[^.;!?\n]*$)",  # in the field's own sentence
     re.IGNORECASE,
 )
+_SELF_AS_RE = re.compile(r"\b(?:i'?m|i am|im|as)\s+$", re.IGNORECASE)
 _SELF_RE = re.compile(r"\b(?:i|i'm|im|me|my (?:own|score|ck))\b", re.IGNORECASE)
 
 
 def _someone_elses(text: str, at: int) -> bool:
     """Whether a field named at `at` is said of another person: their clause begins with one ("my roommate is
     going ortho", "a friend who matched derm"), and the student hasn't come in since ("...and I want peds")."""
-    people = list(_PERSON_RE.finditer(text, max(0, at - _PERSON_REACH), at))
+    people = [
+        m
+        for m in _PERSON_RE.finditer(text, max(0, at - _PERSON_REACH), at)
+        if not _SELF_AS_RE.search(text, max(0, m.start() - 8), m.start())  # "i'm a senior", "as a US senior"
+    ]
     return bool(people) and _SELF_RE.search(text, people[-1].end(), at) is None  # from the nearest person on
 
 

@@ -184,8 +184,8 @@ ANSWER_C = 16.0
 """Inverse regularisation of the answer model (4, 16 and 32 tried on the labelled development question
 sentences: 16 answered the most of them rightly at a given share of wrong answers)."""
 ANSWER_KEPT = 0.05
-"""Share of the answer model's coefficients kept, the largest by size: a twentieth keeps the file near a
-megabyte and the labelled development sentences answered as with all of them, within a few."""
+"""Share of the answer model's coefficients kept, the largest by size: a twentieth keeps the file near 0.6 MB
+and the labelled development sentences answered as with all of them, within a few."""
 
 
 def train_answers(knowledge: Knowledge) -> AnswerModel:
