@@ -811,6 +811,11 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "did all of cardio in amboss, 58% ugh",
         "my weakest areas are OB and peds, 3 weeks left",  # subjects named as weak spots
         "worst subjects are psych and renal, any tips",
+        "my weak areas: OB and peds. nbme 231, exam in 3 weeks",  # named after a colon
+        "I keep missing OB and peds questions, nbme 231",
+        "need to work on OB and peds, 231 on nbme 11",
+        "lowest in OB and peds on my NBME, got 231",
+        "my weakest: OB, peds. 231 on uwsa1",  # a list that goes on after a comma
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:

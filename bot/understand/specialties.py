@@ -194,6 +194,8 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             any(b in _V.subject_before for b in before)
             or (words[i] == "medicine" and any(b in _V.profession_before for b in before))
             or (studied_until >= 0 and i == studied_until + 1 and words[i - 1] in ("and", "or", "n"))
+            # "my weakest: OB, peds": the list goes on after a comma too
+            or (studied_until == i and i > 0 and text[tokens[i - 1].end : tokens[i].start].strip() in (",", "/", "&"))
         )
         # "IM shelf" is an exam; "ENT, nbme 12 is at 243" names the field, then a practice test
         exam_after = (
