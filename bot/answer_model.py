@@ -178,11 +178,16 @@ def stamped_digest(path: Path = MODEL_FILE) -> str:
             damaged = z.testzip()  # every member's checksum: half a megabyte, read once at start-up
         if damaged is not None:
             raise ValueError(f"{damaged} is damaged")
-        return str(json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["digest"])
+        return _stamp(path)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
         raise AnswerModelError(
             f"the answer model {path.name} can't be read ({err}); run: python -m bot knowledge train"
         ) from None
+
+
+def _stamp(path: Path) -> str:
+    """The digest written beside the model when it was saved."""
+    return str(json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["digest"])
 
 
 def check() -> str | None:
@@ -228,8 +233,8 @@ def answer_model() -> AnswerModel:
     if not _loaded:
         with _loading:
             if not _loaded:
-                loaded = load()
-                if loaded.digest != stamped_digest():
+                loaded = load()  # reading the arrays checks their checksums: the stamp alone is compared here
+                if loaded.digest != _stamp(MODEL_FILE):
                     raise AnswerModelError(
                         "the answer model's file and its stamp disagree; run: python -m bot knowledge train"
                     )

@@ -205,15 +205,14 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     deferred = None
     if found is not None:
         low_end, high_end = found
+        said_in = _sentence_at(low, low.find(str(low_end)))
         practice_range = any(p.score is not None and low_end <= p.score <= high_end for p in practice) or (
-            _PRACTICE_WORD_RE.search(_sentence_at(low, low.find(str(low_end)))) is not None
+            "practice" in said_in or PRACTICE_NAME_RE.search(said_in) is not None
         )
         outside = [  # a result told beside the range, not one wished for ("...and i want 260 for derm")
-            m
-            for m in _THREE_DIGITS_RE.finditer(low)
-            if 150 <= int(m.group()) <= 300
-            and not low_end <= int(m.group()) <= high_end
-            and not _is_supposed(low, m.start())
+            n
+            for n in _numbers(low)
+            if 150 <= n.value <= 300 and not low_end <= n.value <= high_end and not _is_supposed(low, n.start)
         ]
         if not (practice_range and outside):
             return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
@@ -320,8 +319,6 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     )
 
 
-_THREE_DIGITS_RE = re.compile(r"(?<!\d)\d{3}(?!\d)")
-_PRACTICE_WORD_RE = re.compile(r"\b(?:practice|nbmes?|uwsas?|free ?120|self[- ]?assessments?)\b")
 _VERSUS_RE = re.compile(r"(?<!\d)\d{3}\s*(?:vs\.?|versus|compared (?:to|with))\s*(?:an?\s+)?\d{3}(?!\d)")
 _JOINED_RE = re.compile(r"(?<!\d)(\d{3})\s*(?:and|or|vs\.?|,|/|to|and now|now|then)\s*$")
 """A number said right after another ("255 and 257", "245 ... and now 249"): the same kind as that one."""
