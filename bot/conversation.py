@@ -22,6 +22,7 @@ from bot.student import Profile
 from bot.timezones import zone
 from bot.understand import Intent, Parsed, sounds_hopeless, understand
 from bot.understand.cues import (
+    asks_daily_count,
     asks_for_calendar,
     asks_for_plan,
     asks_something,
@@ -33,6 +34,7 @@ from bot.understand.cues import (
     just_sat_exam,
     life_around_study,
     low_day,
+    no_date_yet,
     retake_result,
     someone_in_crisis,
     wants_reminders,
@@ -258,7 +260,10 @@ class Advisor:
                 if parsed.school or parsed.status or parsed.exam_date:
                     profile = self._remember(profile, replace(parsed, score=None), text)
                 turn = self._plan_command(profile, "plan", text)
-                reply = _before_set_up(turn.reply, parsed, profile, norm, self._today(self.default_timezone), text)
+                draft = self.profiles.get(profile.user_id).draft
+                asks_date = draft is not None and draft.step == "exam_date"
+                today = self._today(self.default_timezone)
+                reply = _before_set_up(turn.reply, parsed, profile, norm, today, text, asks_date=asks_date)
                 # A long post's other questions stay a tap away while the set-up asks its own.
                 return replace(turn, reply=talk.also(parsed, self.knowledge, reply, text), feeling=parsed.feeling)
             case "plan_operation" if (
@@ -636,7 +641,14 @@ def _work_beside_results(parsed: Parsed, text: str) -> bool:
 
 
 def _before_set_up(
-    reply: Reply, parsed: Parsed, profile: Profile, norm: str, today: dt.date | None = None, text: str = ""
+    reply: Reply,
+    parsed: Parsed,
+    profile: Profile,
+    norm: str,
+    today: dt.date | None = None,
+    text: str = "",
+    *,
+    asks_date: bool = False,
 ) -> Reply:
     """What the plan set-up's first question says first: a feeling that weighs ("I cried in the library...
     make me a plan"), the pace they asked for, then how nudges work when more were asked for, or that none
@@ -645,7 +657,11 @@ def _before_set_up(
         reply = talk.with_feeling(reply, parsed)
     pace = parse_answers.questions_per_day(text, today) if today is not None and text else None
     if pace is not None:
-        reply = reply.led_by(pace_line(*pace))
+        reply = reply.led_by(plan_flow.pace_line(*pace))
+    elif asks_daily_count(norm):
+        reply = reply.led_by(HOW_MANY_A_DAY)  # "38 days out, how many qs a day?": their count, divided, is the answer
+    elif asks_date and no_date_yet(norm):
+        reply = reply.led_by(NO_DATE_YET)  # "no date yet but remind me daily": a target date is enough
     if life_around_study(norm):
         reply = reply.led_by(AROUND_YOUR_LIFE)  # "I work 40 hrs/week, two kids": the plan fits them, said first
     if wants_several_nudges(norm):
@@ -665,19 +681,16 @@ GOOD_PERCENT = 65
 """A question-bank percentage from here is praised even when they feel low ("71%, tired but ok")."""
 
 
-def pace_line(count: int, days: int) -> str:
-    """ "1,400 questions over 24 days is about 59 a day": their own numbers, divided, with a rest day allowed for."""
-    line = f"📐 {count:,} questions over {days} day{'s' if days != 1 else ''} is about <b>{-(-count // days)}</b> a day"
-    if days >= DAYS_FOR_REST:
-        line += f", or about {-(-count // (days - days // 7))} if you keep one rest day a week"
-    return line + ". A plan keeps that pace for you, with a nudge on each study day:"
-
-
-DAYS_FOR_REST = 7
-"""From a week out, the pace is also shown with a rest day a week (rest is part of the work)."""
 NO_REMINDERS_TO_STOP = (
     "You have no reminders running right now, so there's nothing to stop. Take the break you need: "
     "whenever you want nudges again, /plan sets them up."
+)
+HOW_MANY_A_DAY = (
+    "How many a day is the questions you have left divided by your study days. Tell me your count as we go "
+    "(“2,400 left”) and I'll work it out; the plan then keeps that pace."
+)
+NO_DATE_YET = (
+    "No date booked yet is fine: give me the date you're aiming for, and change it with /plan once it's booked."
 )
 NO_REMINDERS_YET = "You don't have reminders set up yet, so there's none to change: a plan is how they come."
 AROUND_YOUR_LIFE = (

@@ -1110,20 +1110,26 @@ _LEFT_RE = re.compile(
 _DAYS_HAVE_RE = re.compile(r"\b(\d{1,3})\s*(days?|d|weeks?|wks?|w)\b(?!\s*(?:ago|a week|per|/))")
 
 
+def questions_left(text: str) -> int | None:
+    """The questions a student says are left ("1400 left", "I have 2,400 uworld qs"), or None."""
+    left = _LEFT_RE.search(fold(text))
+    return int((left.group(1) or left.group(2)).replace(",", "")) if left else None
+
+
+def days_to_exam(text: str, today: date) -> int | None:
+    """The days to the exam a message tells ("exam on the 28th", "38 days left", "6 weeks out"), or None."""
+    found = find_exam_date(text, today)
+    if isinstance(found, date):
+        return (found - today).days
+    span = _DAYS_HAVE_RE.search(fold(text))
+    if span is None:
+        return None
+    return int(span.group(1)) * (7 if span.group(2).startswith("w") else 1)
+
+
 def questions_per_day(text: str, today: date) -> tuple[int, int] | None:
     """(questions left, days left) said in one message ("exam on the 28th, 1400 left", "30 days and 2000 left"):
     the arithmetic a student asks for when they ask how many a day. None unless both are there."""
-    folded = fold(text)
-    left = _LEFT_RE.search(folded)
-    if left is None:
-        return None
-    count = int((left.group(1) or left.group(2)).replace(",", ""))
-    found = find_exam_date(text, today)
-    if isinstance(found, date):
-        days = (found - today).days
-    else:
-        span = _DAYS_HAVE_RE.search(folded)
-        if span is None:
-            return None
-        days = int(span.group(1)) * (7 if span.group(2).startswith("w") else 1)
-    return (count, days) if days > 0 and count > 0 else None
+    count = questions_left(text)
+    days = days_to_exam(text, today) if count is not None else None
+    return (count, days) if count and days and days > 0 else None

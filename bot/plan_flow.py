@@ -33,6 +33,8 @@ from bot.parse_answers import (
     parse_nudge_time,
     parse_study_days,
     parse_study_weekdays,
+    questions_left,
+    questions_per_day,
 )
 from bot.plans.aims import aims_said, goal_in, weak_areas_in
 from bot.plans.messages import ADD_TO_CALENDAR, MAKE_PLAN, summary_html, too_close_for_a_plan
@@ -83,6 +85,26 @@ def question(draft: PlanDraft) -> tuple[str, Rows]:
         )
     spec = STEPS[draft.step]
     return spec.ask(draft), (*spec.buttons(draft), _CANCEL_ROW)
+
+
+def pace_line(count: int, days: int, study_days: int | None = None) -> str:
+    """ "1,400 questions over 24 days is about 59 a day": their own numbers, divided, with a rest day allowed for;
+    with the days a week they study known, over those days only."""
+    if study_days is not None and study_days < 7:
+        studied = max(1, days * study_days // 7)
+        line = (
+            f"📐 {count:,} questions over your {studied} study day{'s' if studied != 1 else ''} "
+            f"({study_days} a week) is about <b>{-(-count // studied)}</b> a day"
+        )
+        return line + ". The plan keeps that pace for you, with a nudge on each study day:"
+    line = f"📐 {count:,} questions over {days} day{'s' if days != 1 else ''} is about <b>{-(-count // days)}</b> a day"
+    if days >= DAYS_FOR_REST:
+        line += f", or about {-(-count // (days - days // 7))} if you keep one rest day a week"
+    return line + ". A plan keeps that pace for you, with a nudge on each study day:"
+
+
+DAYS_FOR_REST = 7
+"""From a week out, the pace is also shown with a rest day a week (rest is part of the work)."""
 
 
 def _ask(draft: PlanDraft, before: str = "") -> PlanOutcome:
@@ -798,6 +820,14 @@ def step(
         return _ask(draft, "Your plan set-up is waiting on this question (send /plan new to start over):")
     if command and answer_cmd is None:
         return start(raw, today, base or existing, knowledge, default_tz=draft.default_tz, now=now)
+    pace = questions_per_day(raw, today) if draft.step != "exam_date" else None
+    left = questions_left(raw) if pace is None and draft.exam_date is not None else None
+    if left is not None and draft.exam_date is not None and draft.exam_date > today:
+        pace = left, (draft.exam_date - today).days  # "2400 left" once the date is known: divided by its days
+    if pace is not None:
+        # "2400 left and 38 days, how many a day?" asked mid-way: the arithmetic, then the question that waits
+        # (read as a days answer, it was "a week only has 7 days")
+        return _ask(draft, pace_line(*pace, draft.study_days))
     # Work on a copy so the caller's stored draft is never half-updated.
     draft = PlanDraft.from_dict(draft.to_dict())
 

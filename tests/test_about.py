@@ -39,6 +39,9 @@ def facts(text: str) -> AboutFacts:
         ("my friend failed ck, what should she do", {"status": None}),  # hers, not the student's
         ("i failed ck too, my roommate failed step 2 as well", {"status": "failed"}),
         ("I passed ck!!", {"status": "passed"}),
+        ("just got my score, 222. passed.", {"status": "passed"}),  # the result, then the verdict
+        ("231 passed!! so relieved", {"status": "passed"}),
+        ("got 240 passed step 1 with it tho", {"status": None}),  # another exam's
         ("exam is done and i'm so tired", {"status": "taken"}),
         ("preclinical MS2, exam is over a year away", {"status": None}),  # far ahead, not finished
         ("spiraling rn bc score releases tmrw", {"status": "taken"}),

@@ -167,6 +167,37 @@ def test_a_question_mid_set_up_is_answered_then_set_up_resumes(
     assert store.get(USER).draft is not None and store.get(USER).draft.step == "nudge_time"  # type: ignore[union-attr]
 
 
+def test_the_pace_asked_mid_set_up_is_worked_out_and_the_set_up_waits(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "/plan new")
+    say(advisor, "in 8 weeks")
+    draft = store.get(USER).draft
+    reply = say(advisor, "I have 2400 questions left and my exam is in 56 days, how many per day?")
+    assert "2,400 questions over 56 days is about 43 a day" in reply  # not "a week only has 7 days"
+    assert reply.rstrip().endswith("How many days a week can you study? Rest days matter too.")
+    assert store.get(USER).draft == draft
+    say(advisor, "5")
+    reply = say(advisor, "2400 left")  # the date is known by now: the count alone is divided by the study days
+    assert "2,400 questions over your 40 study days (5 a week) is about 60 a day" in reply
+    assert store.get(USER).draft.step == "nudge_time"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        (
+            "My exam is in 38 days, how many questions per day should I do to finish UWorld?",
+            "How many a day is the questions you have left",
+        ),
+        ("no exam date yet but can you remind me to do questions every day", "No date booked yet is fine"),
+        ("haven't booked CK yet, make me a study plan", "No date booked yet is fine"),
+    ],
+)
+def test_a_plan_request_meets_what_was_said_beside_it(advisor: Advisor, text: str, lead: str) -> None:
+    reply = say(advisor, text)
+    assert reply.startswith(lead)
+    assert "How many days a week" in reply or "When is your Step 2 CK exam?" in reply  # and the set-up goes on
+
+
 # ------------------------------------------------------------ plan questions in text
 
 

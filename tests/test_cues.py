@@ -168,6 +168,11 @@ def test_with_nerves_a_day_about_something_else_is_not_exam_day(text: str, when:
         ("do residencies accept comlex instead of usmle", None),  # the DO topic is ours
         ("COMLEX level 2 was 580, is step 2 worth it", None),
         ("step 3 timing after match", "step3"),
+        ("Just got my score, 222. Passed. Now is Step 3 something I should do before residency?", "step3"),
+        ("passed ck! can you help me plan step 3 now", "step3"),
+        ("any tips for step 3 prep", "step3"),
+        ("is step 3 worth doing before intern year", "step3"),
+        ("i passed step 3 last year, what's the avg ck for cards", None),  # their past; a CK figure asked
         ("what's the step 2 ck passing score", None),
         ("matched FM with a 241 on ck, when do interns usually take step 3", "step3"),  # asked, whatever else
         ("my school's internal medicine final is next week, any tips", "school"),
@@ -402,3 +407,33 @@ def test_how_logging_works_is_asked_only_of_the_bot_without_results(text: str, a
 )
 def test_a_forgotten_id_is_the_test_day_s_not_a_login_s(text: str, forgot: bool) -> None:
     assert forgot_id(normalize(text)) is forgot
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("how many questions a day should i do", True),
+        ("38 days left. how many qs a day to get through uworld", True),
+        ("how many uworld questions per day is realistic", True),
+        ("questions per day to finish uworld in a month?", True),
+        ("did 40 qs a day all week", False),  # work done, told
+        ("how many days a week should i study", False),  # the days, not the count
+    ],
+)
+def test_a_daily_count_is_asked(text: str, asked: bool) -> None:
+    assert cues.asks_daily_count(normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "none_yet"),
+    [
+        ("no exam date yet but remind me daily", True),
+        ("haven't booked ck yet, make me a plan", True),
+        ("i don't have a date, maybe march", True),
+        ("exam date tbd, want a plan anyway", True),
+        ("my exam date is march 3", False),
+        ("no date for step 1 yet but ck is on jan 9", False),  # another exam's date
+    ],
+)
+def test_no_exam_date_yet_is_heard(text: str, none_yet: bool) -> None:
+    assert cues.no_date_yet(normalize(text)) is none_yet

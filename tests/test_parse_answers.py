@@ -405,6 +405,7 @@ def test_a_day_without_work_is_told_apart_from_work(text: str, nothing: bool) ->
         ("1,400 qs left and 20 days", (1400, 20)),
         ("did 40 qs today", None),  # work done, not work left
         ("1400 left", None),  # no days to spread them over
+        ("38 days left and 2,000 qs to do", (2000, 38)),
     ],
 )
 def test_questions_left_and_days_left_are_read_together(text: str, pace: tuple[int, int] | None) -> None:

@@ -29,7 +29,7 @@ from typing import Any, Literal
 from bot import answer_model
 from bot.answer_bank import best_answer
 from bot.exam_words import ANY_DAY
-from bot.parse_answers import did_nothing, find_exam_date, parse_progress, questions_per_day
+from bot.parse_answers import days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
 from bot.understand import cues
 from bot.understand.about import AboutFacts, about, failed_comlex, failed_step1
 from bot.understand.classifier import (
@@ -1011,7 +1011,14 @@ def _settle(
         return ("score_fit" if has_score else "smalltalk"), 1.0, None
     if intent in {"unknown", "smalltalk"} and cues.asks_help(norm):
         return "help", 1.0, None
-    if intent != "study_plan" and not has_score and questions_per_day(text, ANY_DAY) is not None:
+    if (
+        intent != "study_plan"
+        and not has_score
+        and (
+            questions_per_day(text, ANY_DAY) is not None
+            or (cues.asks_daily_count(norm) and days_to_exam(text, ANY_DAY) is not None)
+        )
+    ):
         return "study_plan", 1.0, None  # "1400 left and the exam on the 28th, how many a day?": the pace, then a plan
     if intent != "study_plan" and not has_score and len(text) < SPECIFIC_CHARS and cues.dropped_weekdays(norm):
         return "study_plan", 1.0, None  # "stop the saturday pings": the plan's days changed, not a break or a pause

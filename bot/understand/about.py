@@ -108,6 +108,9 @@ _PASSED_RE = re.compile(
     r"|\bi (?<!\bif i )(?<!\bwhether i )(?<!\bunless i )(?<!\bonce i )(?<!\bstep 1 i )(?<!\bstep one i )"
     r"(?<!\bs1 i )(?:just |finally |actually )?passed\b(?!\s+(?:step\s*(?:1|one|i)\b|step1|s1|my shelf|the shelf|shelf|"
     r"comlex|level|oet|cs|the cs|nbme|uwsa|my nbme|the nbme|boards? for step 1))"
+    # the result, then the verdict: "just got my score, 222. passed."
+    r"|(?:^|\b(?:score|result|results|got|scored)\s+(?:was\s+|is\s+)?(?:a\s+)?)[12]\d\d\s+passed\b"
+    r"(?!\s+(?:step\s*(?:1|one)|s1|comlex|level))"
 )
 _TAKEN_RE = re.compile(
     # (not "i never took ck": never sat; the words first, then the look-backs, which cost every position otherwise)

@@ -586,9 +586,12 @@ _STEP1_PREP_RE = re.compile(
 
 
 _STEP3_ASKED_RE = re.compile(
-    r"\b(?:take|taking|took|sit|sitting|schedule|study for|studying for|prep for|prepare for|pass)\s+(?:for\s+)?"
-    r"(?:step\s*(?:3|three)|step3|usmle step 3)\b|\b(?:step\s*(?:3|three)|step3)\b[^.?!]{0,40}\?"
-    r"|\b(?:step\s*(?:3|three)|step3)\b.{0,60}\b(?:when|should i|worth it|take it|do i need)\b"
+    r"\b(?:take|taking|took|sit|sitting|schedule|study for|studying for|prep for|prepare for|pass|plan|planning|"
+    r"plan for|book|booking|register for|tips for|advice for|resources for|ready for)\s+(?:for\s+)?(?:my\s+|the\s+)?"
+    r"(?:step\s*(?:3|three)|step3|usmle step 3)\b|\b(?:step\s*(?:3|three)|step3)\b[^.?!]{0,60}\?"
+    r"|\b(?:step\s*(?:3|three)|step3)\b.{0,60}\b(?:when|should i|i should|worth it|worth doing|take it|do i need)\b"
+    # "a step 3 study plan", "step 3 prep tips"
+    r"|\b(?:step\s*(?:3|three)|step3)\s+(?:study\s+)?(?:plan|schedule|prep|tips|resources|qbank)\b"
     # Step 3 set beside CK: "is step 3 harder than ck?"
     r"|\b(?:step\s*(?:3|three)|step3)\s+(?:\w+\s+)?(?:harder|easier|worse|tougher|longer|shorter|different|"
     r"more|less)\b"
@@ -1986,6 +1989,31 @@ _LIFE_AROUND_RE = re.compile(
 def life_around_study(norm: str) -> bool:
     """Life the study has to fit around, said with a plan request: kids, shifts, a job, a wedding, Ramadan."""
     return _LIFE_AROUND_RE.search(norm) is not None
+
+
+def asks_daily_count(norm: str) -> bool:
+    """How many questions a day to do ("how many qs a day should i do", "questions per day to finish uworld")."""
+    return _DAILY_COUNT_RE.search(norm) is not None
+
+
+_DAILY_COUNT_RE = re.compile(
+    r"\bhow many (?:\w+ )?(?:questions|qs|q s|ques|blocks)\b(?:\s+\w+){0,6}?\s+(?:a|per|each|every)\s+day\b"
+    r"|\b(?:questions|qs|blocks)\s+(?:a|per)\s+day\b(?:\s+\w+){0,4}?\s+(?:should|do i need|is enough|to finish)\b"
+)
+
+
+def no_date_yet(norm: str) -> bool:
+    """No exam date booked yet ("no date yet but remind me daily", "haven't scheduled ck"): a target will do."""
+    return _NO_DATE_RE.search(norm) is not None
+
+
+_NO_DATE_RE = re.compile(
+    r"\b(?:no|don t have an?|dont have an?|without an?|haven t got an?|not sure of my|no exact)\s+(?:exam\s+|test\s+)?"
+    r"date\b(?!\s+(?:for|of)\s+(?:my\s+)?(?:step\s*(?:1|3)|shelf|comlex))"
+    r"|\b(?:haven t|havent|have not|didn t|didnt|not)\s+(?:yet\s+)?(?:booked|scheduled|picked|registered)"
+    r"(?:\s+(?:it|my exam|the exam|my test|ck|step 2(?: ck)?|a date))?(?:\s+yet)?\b"
+    r"|\b(?:date|exam|test)\s+(?:is\s+)?(?:tbd|not (?:booked|set|scheduled)(?: yet)?)\b"
+)
 
 
 def names_the_exam(norm: str) -> bool:
