@@ -195,7 +195,11 @@ def practice_reply(
     mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
     pass_mark = mark.value if mark is not None else None
     # "goal 245. thoughts", "am i on track for 255?": their own goal is the figure to read the result against
-    goal = parsed.score if parsed.hypothetical and parsed.score is not None and parsed.score not in scored else None
+    goal = (
+        parsed.score
+        if parsed.hypothetical and not parsed.feared and parsed.score is not None and parsed.score not in scored
+        else None
+    )
     if goal is not None and predicted is not None:
         html += (
             f"\n\nAgainst the {goal} you're aiming for, {_against(goal, predicted, high, subject)}. Read that "
@@ -424,7 +428,7 @@ def average(spec: Specialty, knowledge: Knowledge) -> Reply:
     return Reply(html, buttons)
 
 
-Whose = Literal["own", "remembered", "supposed", "someone"]
+Whose = Literal["own", "remembered", "supposed", "feared", "someone"]
 """Whose score a comparison is about: said now, remembered from earlier, hoped for or feared, another person's."""
 
 
@@ -434,7 +438,9 @@ def whose_score(parsed: Parsed) -> Whose:
         return "remembered"
     if parsed.someone_else:
         return "someone"
-    return "supposed" if parsed.hypothetical else "own"
+    if parsed.hypothetical:
+        return "feared" if parsed.feared else "supposed"
+    return "own"
 
 
 def score_check(
@@ -453,6 +459,7 @@ def score_check(
         "own": f"Your {score} is",
         "remembered": f"Your {score} (from earlier) is",
         "supposed": f"A {score} would be",
+        "feared": f"A {score} would be",
         "someone": f"A {score} is",
     }[whose]
     # a fail they told, under every recent pass mark: that mark is the figure to read it against, not the average
@@ -499,6 +506,8 @@ def score_check(
     if whose == "supposed":
         # the score is still to come: earned by study, or, once the exam is sat, only waited for
         step = WAITING_STEP if stage == "waiting" else PREP_STEP
+    elif whose == "feared":
+        step = WAITING_STEP if stage == "waiting" else FEARED_STEP  # a fear, not a target to plan towards
     elif whose == "someone":
         meaning, step = SOMEONE_MEANING, SOMEONE_STEP  # their score: no advice about their application
     below_pass = _below_pass_note(score, knowledge) if whose in {"own", "remembered"} and failed is None else ""
@@ -524,6 +533,10 @@ SOMEONE_STEP = "If you'd like your own score read against it, tell me yours."
 PREP_STEP = (
     "Next: a target works best as a plan. /plan spreads the work to your exam date, and timed self-assessments "
     "along the way show how close you're getting."
+)
+FEARED_STEP = (
+    "Next: a number you fear is not a forecast. Timed self-assessments show where you really stand, and a /plan "
+    "gives the weeks left a shape."
 )
 WAITING_STEP = (
     "Next: nothing to do until it comes. When it does, tell me the number and I'll set it against these figures."
@@ -841,7 +854,7 @@ def numbers_section(
         return f"{failed} The field's averages matter again once a retake passes."
     lines: list[str] = []
     # someone else's score, read for them; one hoped for or feared ("if i retake and get 240"), as one
-    said = {"someone": "A {} is", "supposed": "A {} would be"}.get(whose, "Your {} is")
+    said = {"someone": "A {} is", "supposed": "A {} would be", "feared": "A {} would be"}.get(whose, "Your {} is")
     for spec in specs[:2]:
         lead = knowledge.lead(spec.id)
         where = f"{escape(spec.name)} average of {lead.value} ({escape(knowledge.label(lead))})"

@@ -44,6 +44,9 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             None,
             "will programs still see the fail",
         ),
+        # A feared score is weighed as one, and its next step is not a target to plan towards.
+        ("my biggest fear is getting a 240 and being shut out of EM", None, "a number you fear is not a forecast"),
+        ("what if i get a 220. my nbmes are 235-240 but i'm spiraling", None, "above step 2 ck's pass mark"),
         # Whether to push the exam back: the answer on delaying, not the general timing one.
         ("so behind on uworld and exhausted, should i push my exam back?", None, "moving the date is usually wiser"),
         # A real result lower than practice asks why, not what fits.
@@ -165,6 +168,11 @@ def test_no_line_for_what_the_student_did_not_say(knowledge: Knowledge, text: st
     shown = answer(knowledge, text)
     assert "you also asked" not in shown.lower() and "relief" not in shown.lower()
     assert "score you wanted" not in shown
+
+
+def test_a_feared_score_is_never_called_a_goal(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "what if i get a 220. my nbmes are 235-240 but i'm spiraling")
+    assert "aiming for" not in shown and "235" in shown
 
 
 def test_no_congratulations_for_a_score_under_every_average(knowledge: Knowledge) -> None:

@@ -32,6 +32,10 @@ def row(text: str, **fields: Any) -> Any:
         row("I wanted a solid score, like 250 or higher", score=250, hypothetical=True),
         row("will a high ck like 250 help an old graduate", score=250, hypothetical=True),
         row("i wanted 250 but got 241", score=241, hypothetical=False),
+        # A feared score is supposed, and never a goal.
+        row("my biggest fear is getting a 240 and being shut out of EM", score=240, hypothetical=True, feared=True),
+        row("what if i get a 220 on the real thing", score=220, hypothetical=True, feared=True),
+        row("hoping for 250 on ck", score=250, hypothetical=True, feared=False),
         # A result told as news is theirs, whatever the question around it supposes.
         row("got my score back today. would a 246 keep me in the running for neuro?", score=246, hypothetical=False),
         row("score came in at the high end of what i expected (259)", score=259, hypothetical=False),

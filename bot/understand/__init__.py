@@ -141,6 +141,8 @@ class Parsed:
     """`score` is hoped for, feared or supposed ("hoping for 255", "if I get 240"): "a 255 would be..."."""
     someone_else: bool = False
     """`score` is another person's, asked about ("my friend got 244, is that good for IM?"): never kept."""
+    feared: bool = False
+    """`score` is supposed and feared ("what if I get a 220"): never read as their goal."""
     weighing: cues.Weighing | None = None
     """What they say weighs on them beside the feeling (family, comparison, grief...), named in the reply."""
     yes_no: bool = True
@@ -653,6 +655,7 @@ def _entity_fields(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...
         "score_year": nums.past_year if nums.score is not None else None,
         "hypothetical": nums.hypothetical,
         "someone_else": nums.someone,
+        "feared": nums.feared,
     }
 
 

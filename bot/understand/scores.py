@@ -179,6 +179,8 @@ class Numbers:
     """The score is one hoped for, feared or supposed ("hoping for 255", "if I get 240"), not a result."""
     someone: bool = False
     """The score is another person's, asked about ("my friend got 244, is that good for IM?")."""
+    feared: bool = False
+    """The supposed score is one they fear ("scared I'll get a 220"), never a goal to read results against."""
 
 
 def read_numbers(text: str, aliases: Collection[str] = ()) -> Numbers:
@@ -316,6 +318,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         int(past.group()) if past else None,
         supposed,
         someone,
+        supposed and at is not None and _FEARED_RE.search(_clause_before(low, at, _SUPPOSED_CUT_RE)) is not None,
     )
 
 
@@ -703,7 +706,8 @@ _SUPPOSED_RE = re.compile(
     r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
     r"|need|needing|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*"
     r"|enough\s+(?:for|to\s+(?:get|hit|score|reach))"
-    r"|scared|afraid|worried|terrified|nervous|end(?:s|ed)? up|guess\w*|estimat\w*|plateau\w*|stuck at"
+    r"|scared|afraid|worried|terrified|nervous|fear\w*|dread\w*|nightmare|end(?:s|ed)? up|guess\w*|estimat\w*"
+    r"|plateau\w*|stuck at"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*"
     # a figure to climb to: "is that enough time to get to 240", "can i bring it up to 250"
     r"|(?<!managed to )(?<!able to )(?<!finally )(?:get|go|bring it|push it|make it|jump|climb|raise it|improve it)"
@@ -727,6 +731,10 @@ def _is_supposed(low: str, at: int) -> bool:
     return _SUPPOSED_RE.search(clause) is not None
 
 
+_FEARED_RE = re.compile(
+    r"\b(?:scared|afraid|worried|terrified|nervous|fear\w*|dread\w*|nightmare|panic\w*|what if i (?:get|got|end up))\b"
+)
+"""A supposed score that is feared, not hoped for: "terrified I'll get a 220", "what if I get a 220"."""
 _GOAL_AFTER_RE = re.compile(r"\d{3}\s*\+?\s*(?:goal|target|is my (?:goal|target)|is the (?:goal|target)|or bust)\b")
 _RESULT_TOLD_RE = re.compile(
     r"\b(?:got my (?:ck |step 2 |s2 )?(?:score|result)s?|(?:my |the )?(?:score|result)s? (?:came|posted|is out|are out|"
