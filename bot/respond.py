@@ -155,6 +155,8 @@ QBANK_READS = frozenset(
 """Topics a question bank's own percentage is read under: it is said to be the bank's before the answer."""
 STAGED = frozenset({"faq", "score_check", "average", "compare"})
 """The intents whose answer or next step depends on the student's stage (the rest never read it)."""
+_HEARD_WHEN_UNSURE = frozenset({"exhaustion", "stress", "panic", "worry", "failure", "shame", "disappointment"})
+"""Feelings that, when nothing else of a message was understood, are answered as what was said."""
 
 
 def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, today: dt.date) -> Reply:
@@ -238,6 +240,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.unsure:
         # Not sure enough to answer: ask with the likeliest readings, or say so; never guess.
         which = talk.clarify(parsed, k)  # a loss or a feeling is still named first ("my grandfather passed away...")
+        if which is None and parsed.feeling in _HEARD_WHEN_UNSURE:
+            # "gyn is killing me... rest day or push through? I'm so tired": the feeling is what we did catch,
+            # so it is listened to, not met with "I didn't quite catch that"
+            return talk.vent(parsed)
         return talk.with_feeling(which or talk.fallback(parsed, k), parsed)
     their_fail = _their_fail(parsed, text, k)
     if their_fail is not None:
@@ -403,7 +409,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     specific = ruled_answer
     if specific is None and asked.intent == "faq" and text:
         school = parsed.school or profile.about.school
-        told = k.answers.get(parsed.answer or "")  # the one a long post's own question asks for
+        told = k.answers.get(parsed.answer or "")  # the one the answer model read the question as asking for
         fitting = told is not None and told.topic == asked.topic and fits(told, stage, school)
         specific = told if fitting else best_answer(text, asked.topic, k, stage, school)
         presumes_fail = specific is not None and (
