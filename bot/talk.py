@@ -715,6 +715,9 @@ _WHERE_INSTEAD = {
     "Step 2 CK averages can't be set against them. NBOME (nbome.org) and the NRMP's match reports on DO seniors "
     "are where COMLEX figures live.",
     "chat": "That one's outside what I know, so I'd only be guessing. Enjoy the break when it comes!",
+    "care": "Looking after yourself comes first. Finding a doctor is outside what I can do, but your school's "
+    "student health or counseling service, or your insurer's directory, can point you to one; if it's urgent, "
+    "call your local emergency number.",
     "other": "That one's outside what I know well, so I'd only be guessing.",
     "career": "Other paths, like PA, NP or other schools, are outside what I know well: their own programs and "
     "advisors are the place to ask.",

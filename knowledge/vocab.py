@@ -40,6 +40,8 @@ class Vocabulary(BaseModel):
     """A specialty right before one of these is an exam or a rotation, not a career ("IM shelf")."""
     subject_before: frozenset[Word] = frozenset()
     """A specialty right after one of these is a subject studied, not a career ("weak in OB")."""
+    subject_after: frozenset[Word] = frozenset()
+    """A specialty right before one of these is a subject studied, not a career ("gyn is killing me")."""
     profession_before: frozenset[Word] = frozenset()
     """After one of these, "medicine" is the profession, not Internal Medicine ("why did i choose medicine")."""
     surgery_words: frozenset[Word]

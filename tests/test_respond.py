@@ -47,6 +47,13 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # A feared score is weighed as one, and its next step is not a target to plan towards.
         ("my biggest fear is getting a 240 and being shut out of EM", None, "a number you fear is not a forecast"),
         ("what if i get a 220. my nbmes are 235-240 but i'm spiraling", None, "above step 2 ck's pass mark"),
+        # Tired and asking whether to rest, with nothing else caught: listened to, never "I didn't quite catch that".
+        (
+            "exam in 10 days and gyn is killing me, I keep missing those questions. Should I take a rest day this "
+            "week or push through? I'm so tired",
+            None,
+            "take the day if you need it",
+        ),
         # Whether to push the exam back: the answer on delaying, not the general timing one.
         ("so behind on uworld and exhausted, should i push my exam back?", None, "moving the date is usually wiser"),
         # A real result lower than practice asks why, not what fits.

@@ -541,6 +541,9 @@ REMINDER_CASES = [
     case("remind me what the passing score is", "faq", topic="passing_score"),
     case("tell me a joke", "smalltalk"),
     case("know any good jokes?", "smalltalk"),
+    # A short question is read against every answer of the bank, not only the topic the model heard.
+    case("If I apply to both EM and FM, how do signals work?", "faq", topic="signals_geography"),
+    case("whats actually on the score report, is there a breakdown by subject?", "faq", answer="sr-report-contents"),
 ]
 
 # The core frames hold whatever the model says, and the question it heard is kept as a button.
@@ -567,6 +570,10 @@ SCOPE_CASES = [
     case("how to study for the surgery shelf", "out_of_scope"),
     case("my comlex level 3 is next week, any tips", "out_of_scope"),
     case("what's a good mcat", "out_of_scope"),
+    # A doctor sought for their own care: not the field's averages.
+    case("can you recommend a good dermatologist near me in Houston", "out_of_scope"),
+    case("passed ck! can you help me plan step 3 now", "out_of_scope"),  # a plan, but for Step 3
+    case("just got my score, 222. passed. is step 3 something i should do before residency?", "out_of_scope"),
     case("should i take step 2 ck before my surgery shelf", "faq"),
     # Shelves told as background: what they ask is still ours.
     case("exam june 20. shelf scores were meh. whats a realistic 5 week plan", "study_plan"),
@@ -816,6 +823,8 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "need to work on OB and peds, 231 on nbme 11",
         "lowest in OB and peds on my NBME, got 231",
         "my weakest: OB, peds. 231 on uwsa1",  # a list that goes on after a comma
+        "exam in 10 days and gyn is killing me, rest day or push through?",  # named before what it does to them
+        "psych is my weakest by far, 12 days left",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:

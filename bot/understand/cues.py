@@ -854,6 +854,20 @@ def asks_step3(norm: str) -> bool:
     return _STEP3_ASKED_RE.search(norm) is not None
 
 
+def seeks_care(norm: str) -> bool:
+    """A doctor asked for their own care ("recommend a good dermatologist near me"): not a field to weigh."""
+    return _CARE_RE.search(norm) is not None
+
+
+_CARE_RE = re.compile(
+    r"\b(?:recommend|find|finding|need|looking for|know|suggest|see)\s+(?:me\s+)?(?:a|an|any)?\s*"
+    r"(?:good|great|decent)?\s*"
+    r"(?:doctor|doc|physician|gp|dermatologist|cardiologist|psychiatrist|therapist|dentist|gyn|obgyn|ob gyn|"
+    r"gynecologist|neurologist|orthopedist|pediatrician|ent|eye doctor|ophthalmologist|urologist|surgeon)\b"
+    r"(?=.{0,40}\b(?:near|around|in my area|close to|nearby|in (?!residency|training)[a-z]+)\b)"
+)
+
+
 def asks_about_pay(norm: str) -> bool:
     """What doctors earn ("how much do dermatologists make", "ortho salary"): not a figure we hold."""
     return _PAY_RE.search(norm) is not None
@@ -876,10 +890,13 @@ _NOT_ABOUT_CK_RE = re.compile(
 def out_of_scope(norm: str) -> str | None:
     """Which exam outside Step 2 CK the message is about ("step3", "step2_cs", "comlex", "comlex_figures",
     "mcat", "school", "shelf", "step1", "step1_mark", "step1_figures"), "content" for a question of medicine
-    itself, "pay" for what doctors earn, or "writing" for writing their application, when it names no Step 2 CK;
-    else None. Step 3 asked about ("should I take step 3 first?") is out of scope whatever else is named."""
+    itself, "pay" for what doctors earn, "writing" for writing their application, or "care" for a doctor
+    sought for their own care, when it names no Step 2 CK; else None. Step 3 asked about ("should I take
+    step 3 first?") is out of scope whatever else is named."""
     if asks_step3(norm):
         return "step3"
+    if seeks_care(norm):
+        return "care"
     if asks_comlex_figures(norm):
         return "comlex_figures"
     if asks_for_writing(norm):

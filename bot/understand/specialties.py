@@ -190,8 +190,10 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             continue
         before = [" ".join(words[max(0, i - k) : i]) for k in (1, 2, 3, 4)]
         # "weak in OB" is a subject studied; "why did i choose medicine" is the profession
+        after = [" ".join(words[end : end + k]) for k in (2, 3, 4)]
         studied = (
             any(b in _V.subject_before for b in before)
+            or any(a in _V.subject_after for a in after)  # "gyn is killing me": a subject, not a career
             or (words[i] == "medicine" and any(b in _V.profession_before for b in before))
             or (studied_until >= 0 and i == studied_until + 1 and words[i - 1] in ("and", "or", "n"))
             # "my weakest: OB, peds": the list goes on after a comma too
