@@ -301,7 +301,8 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
             return score_check(score, specs[0], knowledge, whose=whose_score(parsed), stage=stage)
         case "score_fit" if score is not None:
             theirs = parsed.someone_else and parsed.score is not None  # "my brother got 251, which residencies?"
-            return score_fit(score, knowledge, interests=() if theirs else profile.specialties, theirs=theirs)
+            interests = () if theirs else profile.specialties
+            return score_fit(score, knowledge, interests, theirs=theirs, surgical=not parsed.no_surgery)
         case "greeting":
             return welcome()
     if parsed.other_specialty in knowledge.other_specialties:
@@ -616,15 +617,24 @@ def _ref(spec: Specialty) -> str:
     return spec.short_name
 
 
-def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = (), *, theirs: bool = False) -> Reply:
+def score_fit(
+    score: int,
+    knowledge: Knowledge,
+    interests: tuple[str, ...] = (),
+    *,
+    theirs: bool = False,
+    surgical: bool = True,
+) -> Reply:
     """Every specialty against the score, per source: all those at or below it named, grouped by average;
-    `theirs`: someone else's score, asked about for them, so it is "the score", never "your score".
+    `theirs`: someone else's score, asked about for them, so it is "the score", never "your score";
+    `surgical=False`: surgery ruled out ("nothing surgical"), so the surgical fields are left out, and it says so.
 
     Nothing is dropped to keep it short: specialties sharing an average share a line, each series
     is named once above its own list, and figures no other specialty shares a source with are
     listed together, each with its own label.
     """
-    groups = knowledge.ranking()
+    groups = [replace(g, rows=tuple(r for r in g.rows if surgical or not r[0].surgical)) for g in knowledge.ranking()]
+    groups = [g for g in groups if g.rows]
     shared = [g for g in groups if len(g.rows) > 1]
     single = [(g.rows[0], g.label) for g in groups if len(g.rows) == 1]
 
@@ -640,6 +650,8 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = (),
     below_pass = _below_pass_note(score, knowledge)
     if below_pass:
         parts.append(below_pass.rstrip())
+    if not surgical:
+        parts.append(NO_SURGICAL)
     for group in shared:
         bands = []
         for title, rows in _fit_bands(score, group.rows, the_score):
@@ -683,6 +695,7 @@ def score_fit(score: int, knowledge: Knowledge, interests: tuple[str, ...] = (),
     return Reply("\n\n".join(parts), (tuple(buttons),), next_step=step)
 
 
+NO_SURGICAL = "Surgical fields left out, as you asked (OB/GYN and ophthalmology count as surgical here)."
 AT_OR_ABOVE_LINES = 4
 """Lines for the averages a score is at or above; past it, the furthest below share one line."""
 FURTHER = "Further above"

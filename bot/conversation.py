@@ -37,6 +37,7 @@ from bot.understand.cues import (
     no_date_yet,
     retake_result,
     someone_in_crisis,
+    wants_fewer_nudges,
     wants_reminders,
     wants_reminders_off,
     wants_several_nudges,
@@ -666,6 +667,8 @@ def _before_set_up(
         reply = reply.led_by(AROUND_YOUR_LIFE)  # "I work 40 hrs/week, two kids": the plan fits them, said first
     if wants_several_nudges(norm):
         return reply.led_by(ONE_NUDGE_A_DAY)
+    if wants_fewer_nudges(norm):
+        return reply.led_by(FEWER_NUDGES)  # "weekly reminders instead of daily": how to hear from us less
     if profile.plan is None and changes_reminders(norm) and not _SETTING_UP_RE.search(norm):
         return reply.led_by(NO_REMINDERS_YET)
     if profile.plan is None and wants_reminders(norm) and not asks_for_plan(norm):
@@ -701,6 +704,10 @@ _SETTING_UP_RE = re.compile(r"\bset\b(?!\s+(?:back|later|earlier))")
 """With no reminders yet, "set a reminder for 7am" asks for one: nothing to change."""
 REMINDERS_COME_WITH_A_PLAN = (
     "Happy to nudge you! Reminders come with a study plan, so they fit your exam date and the days you study."
+)
+FEWER_NUDGES = (
+    "Nudges come only on the study days you choose, so for fewer of them, choose fewer days when I ask. A "
+    "weekly summary comes every Sunday either way, and /pause stops them whenever you need."
 )
 ONE_NUDGE_A_DAY = (
     "I send one nudge on each study day, at the time you choose; you can log work with /done as often as you "

@@ -421,6 +421,15 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         elif presumes_fail and not failed and asked.topic in FAILED_READS and someone_else_failed(norm):
             # "my partner just failed... what can I say": how to be there for them, not their personal statement
             specific = None
+        elif (
+            specific is not None
+            and specific.id == SCORED_STEP1_ANSWER
+            and parsed.step1 is not None
+            and not _LOW_STEP1_RE.search(norm)
+        ):
+            # "my step 1 was 252 back when it was scored. should i wait on ck?": a number told with no word that
+            # it disappointed is not called low (nor answered "Yes." from another question's answer)
+            specific = None
     past_the_match = cues.past_the_match(norm)
     if specific is None and asked.topic == topics.MATCH_RATES and past_the_match:
         specific = k.answers.get(NOT_MATCHED_ANSWER)  # "didn't match, soap opens in 3 hours": what happens now

@@ -133,6 +133,8 @@ class Specialty(Record):
     match_sources: list[Slug] = []
     signals: Signals | None = None
     """Its program signals in the newest ERAS season the store holds; None if it holds none."""
+    surgical: bool = False
+    """A surgical field: left out of the fit list for a student who rules surgery out ("nothing surgical")."""
 
     @model_validator(mode="before")
     @classmethod

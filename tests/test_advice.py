@@ -407,6 +407,17 @@ def test_the_fit_list_names_every_field_at_or_below_the_score(knowledge: Knowled
         assert text.count(label) == 1  # each source named once
 
 
+def test_surgery_ruled_out_leaves_every_surgical_field_out_of_the_fit_list_and_says_so(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("score_fit", score=244, no_surgery=True), knowledge)
+    names = set().union(*(fit_names(text, band) for band in (*BANDS, "Closest to your score")))
+    surgical = {s.short_name for s in knowledge.specialties.values() if s.surgical}
+    assert surgical and not names & surgical  # none of them, whichever band
+    assert {s.short_name for s in knowledge.specialties.values() if not s.surgical} - surgical <= names | {
+        s.short_name for g in knowledge.ranking() for s, _ in g.rows if len(g.rows) == 1
+    }
+    assert "Surgical fields left out" in text
+
+
 def test_the_fit_list_shares_a_line_between_fields_with_one_average(knowledge: Knowledge) -> None:
     text = reply_text(Parsed("score_fit", score=250), mixed_knowledge(knowledge))
     assert f"{BLOG_2024}:\nAt or above the average\n• 250: IM, Anesthesia\n• 247: Peds\n• 246: Psych\n" in text

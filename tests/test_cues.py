@@ -437,3 +437,32 @@ def test_a_daily_count_is_asked(text: str, asked: bool) -> None:
 )
 def test_no_exam_date_yet_is_heard(text: str, none_yet: bool) -> None:
     assert cues.no_date_yet(normalize(text)) is none_yet
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        ("I got 244, which specialties could I go for? not interested in anything surgical", True),
+        ("239, what can I apply to besides surgery", True),
+        ("what fits a 236, nothing surgical please", True),
+        ("non-surgical fields for a 240?", True),
+        ("I got 250, what fits? I'm not sure about surgery", False),  # unsure, not ruled out
+        ("is 250 enough for surgery", False),
+    ],
+)
+def test_surgery_ruled_out_is_heard(text: str, ruled_out: bool) -> None:
+    assert cues.rules_out_surgery(normalize(text)) is ruled_out
+
+
+@pytest.mark.parametrize(
+    ("text", "fewer"),
+    [
+        ("can you send me weekly reminders instead of daily ones", True),
+        ("remind me once a week to do an nbme", True),
+        ("nudges every other day pls", True),
+        ("remind me every day at 7", False),
+        ("i study every day except sunday", False),
+    ],
+)
+def test_fewer_nudges_than_daily_are_heard(text: str, fewer: bool) -> None:
+    assert cues.wants_fewer_nudges(normalize(text)) is fewer

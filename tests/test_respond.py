@@ -177,6 +177,12 @@ def test_no_line_for_what_the_student_did_not_say(knowledge: Knowledge, text: st
     assert "score you wanted" not in shown
 
 
+def test_a_scored_step_1_is_called_low_only_when_the_student_says_so(knowledge: Knowledge) -> None:
+    told = answer(knowledge, "My Step 1 was 252 back when it was scored. Should I hold off on CK until I'm higher?")
+    assert "was low" not in told
+    assert "was low" in answer(knowledge, "my scored step 1 was low, can ck make up for it")
+
+
 def test_a_feared_score_is_never_called_a_goal(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "what if i get a 220. my nbmes are 235-240 but i'm spiraling")
     assert "aiming for" not in shown and "235" in shown

@@ -147,6 +147,8 @@ class Parsed:
     """What they say weighs on them beside the feeling (family, comparison, grief...), named in the reply."""
     yes_no: bool = True
     """The question can be answered yes or no ("is 240 enough?"); else no reply opens with "Yes."/"No."."""
+    no_surgery: bool = False
+    """Surgery is ruled out of the fields they weigh ("not interested in anything surgical")."""
 
     @property
     def unsure(self) -> bool:
@@ -567,6 +569,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         alternatives=readings,
         also=also,
         answer=answer,
+        no_surgery=settled == "score_fit" and cues.rules_out_surgery(norm),
         **entities,
     )
 

@@ -854,6 +854,35 @@ def asks_step3(norm: str) -> bool:
     return _STEP3_ASKED_RE.search(norm) is not None
 
 
+def wants_fewer_nudges(norm: str) -> bool:
+    """Fewer reminders than daily asked for ("weekly reminders instead of daily", "not every day")."""
+    return _FEWER_NUDGES_RE.search(norm) is not None
+
+
+_FEWER_NUDGES_RE = re.compile(
+    r"\b(?:weekly|once a week|every week|each week|twice a week|2x a week|every other day|few times a week)\s+"
+    r"(?:\w+\s+)?(?:reminders?|nudges?|check ?ins?|pings?|messages?)\b"
+    r"|\b(?:reminders?|nudges?|check ?ins?|pings?|remind me)\s+(?:\w+\s+)?(?:once a week|every week|weekly|"
+    r"each week|twice a week|every other day)\b"
+    r"|\b(?:instead of|rather than|not)\s+(?:daily|every day)\b"
+)
+
+
+def rules_out_surgery(norm: str) -> bool:
+    """Surgery ruled out of the fields weighed ("not interested in anything surgical", "except surgery")."""
+    return _NO_SURGERY_RE.search(norm) is not None
+
+
+_NO_SURGERY_RE = re.compile(
+    r"\b(?:except|besides|other than|apart from|anything but|excluding|but not)\s+(?:for\s+)?(?:\w+\s+)?"
+    r"(?:surg\w*|surgical)\b"
+    r"|\b(?:no|nothing|not)\s+(?:anything\s+|any\s+)?(?:surgical|surgery|surg)\b"
+    r"|\b(?:not interested in|not into|don t want|dont want|do not want|no interest in|hate|avoid\w*)\s+"
+    r"(?:\w+\s+){0,2}?(?:surg\w*|surgical)\b"
+    r"|\bnon\s?surgical\b"
+)
+
+
 def seeks_care(norm: str) -> bool:
     """A doctor asked for their own care ("recommend a good dermatologist near me"): not a field to weigh."""
     return _CARE_RE.search(norm) is not None
