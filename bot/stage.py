@@ -42,6 +42,9 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"booked|down|left|to go|out of)|"
             r"in my (?:first|second|third|fourth|fifth|last|\w+th) interview|"
             r"interview (?:tomorrow|tmrw|tmr|today|next week|this week|"
+            r"on (?:monday|tuesday|wednesday|thursday|friday))|"
+            # "interview at my top IM program next week"
+            r"interviews? (?:at|with) (?:[\w#&-]+ ){1,5}?(?:tomorrow|tmrw|today|next week|this week|"
             r"on (?:monday|tuesday|wednesday|thursday|friday)))\b"
         ),
     ),

@@ -44,6 +44,14 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             None,
             "will programs still see the fail",
         ),
+        # A short score-and-field message's own question leads, the score beside the averages; a second
+        # question is answered in a line below.
+        (
+            "got 245 on the real thing. interview at my top IM program next week, will they ask about my score?",
+            None,
+            "how do i answer if an interviewer asks about my step 2 score?",
+        ),
+        ("is 240 ok for peds? also when do scores usually come out", None, "usually on a wednesday"),
         # A feared score is weighed as one, and its next step is not a target to plan towards.
         ("my biggest fear is getting a 240 and being shut out of EM", None, "a number you fear is not a forecast"),
         ("what if i get a 220. my nbmes are 235-240 but i'm spiraling", None, "above step 2 ck's pass mark"),
@@ -181,6 +189,12 @@ def test_a_scored_step_1_is_called_low_only_when_the_student_says_so(knowledge: 
     told = answer(knowledge, "My Step 1 was 252 back when it was scored. Should I hold off on CK until I'm higher?")
     assert "was low" not in told
     assert "was low" in answer(knowledge, "my scored step 1 was low, can ck make up for it")
+
+
+def test_a_short_score_and_field_question_gets_the_comparison_alone(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "I got 245, is that good for IM?")
+    assert shown.startswith("👍 Your 245 is 5 points below the Internal Medicine average")
+    assert "You also asked" not in shown  # the comparison is the answer to "is it good"
 
 
 def test_a_feared_score_is_never_called_a_goal(knowledge: Knowledge) -> None:

@@ -29,6 +29,7 @@ TODAY = dt.date(2026, 12, 4)
         ("do they bring up scores in ranking meetings", About(), "interviewing"),
         ("got 6 FM interviews so far, does my ck even matter now", About(), "interviewing"),
         ("in my second interview they asked about my step 2", About(), "interviewing"),
+        ("interview at my top IM program next week, will they ask about my score?", About(), "interviewing"),
         ("interview tmrw, will they ask my score", About(), "interviewing"),
         ("0 interviews so far, is it my score", About(), None),  # none yet: still applying, not interviewing
         ("how many interviews do people need for IM", About(), None),  # asked about, not had

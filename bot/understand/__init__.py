@@ -79,6 +79,8 @@ SPECIFIC_CHARS = 150
 """A post this long with a score, a specialty and a confident question keeps that question: it is the
 comparison (the frame holds), and its topic is answered first with the score beside the averages."""
 ASKS_READ_FROM = 150
+FRAME_LEAD_SURE = 0.5
+"""How sure the answer model must be for a short score-and-field message's own question to lead the reply."""
 """From this length a post's question sentences are read one by one (`answer_model`): a shorter message is its
 question."""
 OPENER_BELOW = 150
@@ -301,8 +303,18 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     topic = ruled or (guess.topic[0][0] if settled == "faq" or asked else None)
     if topic is None and settled in ("score_check", "compare") and len(text) < BESIDE_CHARS and nums.range is None:
         topic = _asked_beside_the_score(text, norm, loaded, knowledge)
-    asks = _question_sentences(text) if len(text) >= ASKS_READ_FROM else []
+    # a short score-and-field message may ask a question of its own too ("245 on the real thing... will IM
+    # programs ask about my score at interviews?"): its sentences are read like a long post's
+    framed = settled in ("score_check", "compare") and topic is None
+    asks = _question_sentences(text) if len(text) >= ASKS_READ_FROM or framed else []
     asked_answers = _answers_asked(asks)
+    if framed and len(text) < ASKS_READ_FROM:
+        # the comparison itself answers "is 245 good for IM?": not an answer about what "good" means, nor offered
+        asked_answers = {
+            sentence: ident
+            for sentence, ident in asked_answers.items()
+            if _topic_of(ident, knowledge) not in _THE_COMPARISON_ANSWERS
+        }
     answer = None
     if (
         (topic is None or topic in _ANSWERED_BY_THE_FIGURES)
@@ -314,11 +326,16 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # new score automatically?"): answered first, the score beside the averages; a topic the comparison
         # itself answers ("is my score good") gives way to it
         fail_said = cues.says_a_ck_fail(norm)
+        # in a short message its question must be clearer still to lead before the comparison ("260 for derm,
+        # should i do a sub-i?" is no question of studying during one)
+        leads = asked_answers if len(text) >= ASKS_READ_FROM else _answers_asked(asks, FRAME_LEAD_SURE)
         answer = next(
             (
                 ident
-                for ident in asked_answers.values()
-                if ident in knowledge.answers and (fail_said or not _presumes_a_fail(ident, knowledge))
+                for ident in leads.values()
+                if ident in asked_answers.values()  # not one the comparison answers itself
+                and ident in knowledge.answers
+                and (fail_said or not _presumes_a_fail(ident, knowledge))
             ),
             None,
         )
@@ -1254,6 +1271,10 @@ BESIDE_SURE = 0.6
 """How sure the model must be, reading the message without its numbers, that it asks a FAQ question..."""
 BESIDE_TOPIC_SURE = 0.5
 """...and of which topic."""
+_THE_COMPARISON_ANSWERS = frozenset(
+    {topics.GOOD_SCORE, topics.MATCH_WITH_AVERAGE, topics.OVERALL_AVERAGE, topics.PERCENTILES, topics.LOW_SCORE}
+)
+"""Topics whose answers a short score-and-field message's own comparison already gives."""
 _ANSWERED_BY_THE_FIGURES = frozenset(
     {
         # what the comparison itself answers ("is 236 good/enough/competitive for IM?")
@@ -1386,21 +1407,27 @@ def _short_answer(text: str, norm: str, school: str | None, do_said: bool, knowl
     return hit[0]
 
 
+def _topic_of(ident: str, knowledge: Knowledge) -> str:
+    """The topic of an answer model label: an answer's id, or "=<topic>" for a topic's general answer."""
+    answer = knowledge.answers.get(ident)
+    return answer.topic if answer is not None else ident.removeprefix(answer_model.GENERAL)
+
+
 def _presumes_a_fail(ident: str, knowledge: Knowledge) -> bool:
     """An answer (or a topic's general one) written for a student who failed."""
     answer = knowledge.answers.get(ident)
-    if answer is None:
-        return ident.removeprefix(answer_model.GENERAL) == topics.AFTER_FAIL
-    return answer.topic == topics.AFTER_FAIL or set(answer.stages) == {"retaking"}
+    return _topic_of(ident, knowledge) == topics.AFTER_FAIL or (
+        answer is not None and set(answer.stages) == {"retaking"}
+    )
 
 
-def _answers_asked(asks: list[str]) -> dict[str, str]:
+def _answers_asked(asks: list[str], at_least: float = answer_model.SURE) -> dict[str, str]:
     """Each question sentence of a post (`asks`) mapped to the bank's answer it asks for ("=<topic>" for a
-    topic's general one), where the answer model is sure enough (`answer_model.SURE`); surest first."""
+    topic's general one), where the answer model is sure enough (`at_least`); surest first."""
     found = []
     for sentence in asks:
         hit = answer_model.answer_model().likeliest(sentence)
-        if hit is not None and hit[1] >= answer_model.SURE:
+        if hit is not None and hit[1] >= at_least:
             found.append((hit[1], sentence, hit[0]))
     return {sentence: ident for _, sentence, ident in sorted(found, reverse=True)}
 
