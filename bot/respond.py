@@ -119,6 +119,9 @@ BEFORE_THE_MATCH = frozenset(
 """Topics about applying (and why the score matters for it, and how program directors screen on it): for
 someone matched already, the question is whether it still matters, and what their program asks."""
 PASS_NEWS_CHARS = 200
+_REAPPLY_RE = re.compile(r"\b(?:re ?apply\w*|apply(?:ing)? again|next (?:cycle|year|match)|try again)\b")
+"""Not matched, and asking about the next try: the answer on reapplying, not on this week's SOAP."""
+_UNEASY_RE = re.compile(r"\b(?:paranoid|anxious|worried|worry|scared|nervous|stressed|freaking out|panick\w*)\b")
 """In a longer post a pass is background ("...I assume not since I passed"), relieved about only when said with joy."""
 PRACTICE_GENERAL = "pt-nbme-predict"
 """The answer on what practice tests tell you, for a practice result asked about when no other fits better."""
@@ -176,6 +179,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.feeling is None
         and (len(text) < PASS_NEWS_CHARS or cues.joyful(text, norm))
         and not cues.asks_to_retake(text, norm)  # "passed with 219, can i retake it?": not news to be relieved at
+        and not _UNEASY_RE.search(norm)  # "I passed with 244 but now I'm paranoid": the unease is what's new
     ):
         parsed = replace(parsed, feeling="relief")  # "I PASSED with a 241, what now for IM": the pass first
     preparing = parsed.intent == "faq" and parsed.topic in SOON_TOPICS
@@ -243,7 +247,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         if which is None and parsed.feeling in _HEARD_WHEN_UNSURE:
             # "gyn is killing me... rest day or push through? I'm so tired": the feeling is what we did catch,
             # so it is listened to, not met with "I didn't quite catch that"
-            return talk.vent(parsed)
+            stage = stage_of(parsed, profile.about, norm, today) if text else None
+            return talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
         return talk.with_feeling(which or talk.fallback(parsed, k), parsed)
     their_fail = _their_fail(parsed, text, k)
     if their_fail is not None:
@@ -363,7 +368,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # ("step 1 was 255, how much does that help?" is no low score to make up for)
         low = _LOW_STEP1_RE.search(norm) is not None
         ruled_answer = k.answers.get(SCORED_STEP1_ANSWER if low else OLD_STEP1_ANSWER)
-    if parsed.intent == "faq" and len(text) < SPECIFIC_CHARS and cues.did_not_match(norm):
+    if (
+        parsed.intent == "faq"
+        and len(text) < SPECIFIC_CHARS
+        and cues.did_not_match(norm)
+        and not _REAPPLY_RE.search(norm)
+    ):
         ruled_answer = k.answers.get(NOT_MATCHED_ANSWER)  # "everyone matched except me": what happens now
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):
         # "terrified of failing step 2 someday": a fear to listen to, not a fail to plan a retake around

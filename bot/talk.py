@@ -325,9 +325,10 @@ def vent(parsed: Parsed, *, score_out: bool = False, stage: Stage | None = None)
         # what weighs on them already said ("my parents don't get why i can't come home"): not asked for again
         after_stress = _AFTER_NAMED if parsed.weighing not in (None, "pride") else _AFTER_STRESS
         then = _AFTER_FEELING["celebration"] if proud else _AFTER_FEELING.get(parsed.feeling or "", after_stress)
-        failed = parsed.feeling == "failure" or parsed.status == "failed"
+        # "i feel like such a failure" beside what weighs on them (3 interviews, everyone else's 12) is no fail told
+        failed = parsed.status == "failed" or (parsed.feeling == "failure" and parsed.weighing is None)
         first = Button("After a fail", f"/faq {topics.AFTER_FAIL}") if failed else None
-        past_the_exam = stage in _PAST_THE_EXAM and parsed.feeling != "failure"
+        past_the_exam = stage in _PAST_THE_EXAM and not failed
         if past_the_exam and then in (_AFTER_STRESS, _AFTER_NAMED):
             then = _AFTER_PAST_THE_EXAM  # "2 interviews total... I want to disappear for a month": no studying
         elif past_the_exam and then == _AFTER_FEELING["exhaustion"]:

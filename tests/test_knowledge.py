@@ -291,6 +291,41 @@ SOURCED_NUMBERS.update(
         "usmle-service-transition-2026": {26, 2026},
     }
 )
+SOURCED_NUMBERS.update(  # the answers grown on 2026-12-06, each number read on its page by the helper who wrote it
+    {
+        "nrmp-why-no-questions-other-programs": set(),
+        "nrmp-code-conduct-applicants": set(),
+        "aaim-residency-recruitment": {2025},
+        "acaps-post-interview-policy": {2022},
+        "aamc-eras-fellowship-faq-documents": {2025},
+        "aamc-eras-fellowship-faq-policies": {2025},
+        "acc-path-to-fellowship": {2018},
+        "ecfmg-rank-order-lists": set(),
+        "matcharesident-fm-pd-2024": {2024, 57, 3, 9, 59, 4, 82, 1, 5},  # "57% (3.9)", ratings of 1 to 5
+        "matcharesident-pd-2021": {2021, 78, 8, 3, 5},
+        "jimgs-old-graduate": {3, 5},
+        "ama-unmatched-advice": {3},  # "take the USMLE Step 3 exam"
+        "ama-observership-guidelines": set(),
+        "intealth-2024-match": {2024, 43, 37, 4, 31, 8, 29, 5, 30},
+        "acp-2025-im-match": {2025, 33, 8, 10},
+        "ama-2025-match-numbers": {2025, 67, 8, 58},
+        "aafp-fm-match-results": {2023},
+        "applypoint-2022-match": {2022, 50, 5, 53, 6, 92, 9},
+        "ama-didnt-match-stronger": set(),
+        "fsmb-transcripts-overview": set(),
+        "nbme-voucher-guide": {2021},
+        "umich-h1b-health-care": {1, 2, 3},
+        "pitt-im-visa-guidelines": {3, 2023, 17},
+        "dartmouth-gme-visa-policy": {1},
+        "aamc-eras-lor-guide": set(),
+        "aamc-lorp": set(),
+        "cord-sloe": set(),
+        "usmle-test-preparation": set(),
+        "utc-test-anxiety": set(),
+        "usmle-accommodations-request": set(),
+    }
+)
+SOURCED_NUMBERS["usmle-break-time"] |= {45}  # "a total of 45 minutes of break time"
 SOURCED_NUMBERS["ama-step2-decoded-2025"] |= {4}
 SOURCED_NUMBERS["usmle-attempt-limit"] |= {3, 12}
 SOURCED_NUMBERS["usmle-scores"] |= {0, 100}

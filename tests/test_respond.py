@@ -52,6 +52,20 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             "how do i answer if an interviewer asks about my step 2 score?",
         ),
         ("is 240 ok for peds? also when do scores usually come out", None, "usually on a wednesday"),
+        # Questions the bank grew answers for (2026-12-06), asked in words none of their ways of asking use.
+        ("Does my Step 2 score matter for cardiology fellowship later on?", None, "many programs require it"),
+        ("Do NBME practice scores get sent to my school or programs?", None, "self-assessments aren't on it"),
+        ("graduated in 2017 from a school in Egypt, will my graduation year hurt me?", None, "no single official"),
+        ("which specialties are most IMG friendly?", None, "internal medicine leads"),
+        ("didn't match this year, is it worth reapplying?", None, "reapplicants do match"),  # not this week's SOAP
+        ("i freeze on timed blocks, how do i deal with test anxiety on exam day", None, "rehearse the format"),
+        # One question in a long post says which answer it wants, whatever the story around it.
+        (
+            "One of my co-interns failed CK and has to retake. I passed with 244 but now I'm paranoid. Will programs "
+            "look at my score again when I apply for fellowship?",
+            None,
+            "fellowship",
+        ),
         # A feared score is weighed as one, and its next step is not a target to plan towards.
         ("my biggest fear is getting a 240 and being shut out of EM", None, "a number you fear is not a forecast"),
         ("what if i get a 220. my nbmes are 235-240 but i'm spiraling", None, "above step 2 ck's pass mark"),
@@ -189,6 +203,13 @@ def test_a_scored_step_1_is_called_low_only_when_the_student_says_so(knowledge: 
     told = answer(knowledge, "My Step 1 was 252 back when it was scored. Should I hold off on CK until I'm higher?")
     assert "was low" not in told
     assert "was low" in answer(knowledge, "my scored step 1 was low, can ck make up for it")
+
+
+def test_a_pass_told_with_unease_is_not_met_with_relief(knowledge: Knowledge) -> None:
+    shown = answer(
+        knowledge, "my co-intern failed CK. I passed with 244 but now I'm paranoid, will fellowships see it?"
+    )
+    assert "phew" not in shown.lower() and "relief" not in shown.lower()
 
 
 def test_a_short_score_and_field_question_gets_the_comparison_alone(knowledge: Knowledge) -> None:

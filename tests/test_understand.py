@@ -1194,11 +1194,11 @@ def test_a_long_posts_own_question_beside_the_comparison_is_answered_first(knowl
 
 def test_a_long_posts_other_question_is_offered_as_the_answer_it_asks_for(knowledge: Knowledge) -> None:
     text = (
-        "MS4 here, CK came back 247 last week and I'm applying pediatrics with about 40 programs on my list. "
-        "Also, will programs that already downloaded my application see the new score automatically, or do I "
-        "have to resend it?"
+        "MS4 here, CK came back 247 and I'm applying pediatrics. Should I signal my home program or is that a "
+        "waste? Also, will programs that already downloaded my application see the new score automatically, or "
+        "do I have to resend it?"
     )
-    assert "answer:timing-resend-scores" in understand(text, knowledge).also
+    assert "answer:timing-resend-scores" in understand(text, knowledge).also  # the first question leads
 
 
 def test_a_long_posts_question_outside_step2_ck_is_declined_beside_the_answer(knowledge: Knowledge) -> None:

@@ -425,6 +425,12 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # the bank (on our development sets' question sentences, right answers 9% -> 16%, wrong 6% -> 7%)
         answer = _short_answer(text, norm, facts.school, do_said, knowledge)
         topic = knowledge.answers[answer].topic if answer is not None else topic
+    if answer is None and settled == "faq" and ruled is None and len(asks) == 1:
+        # a long post that asks one thing: its question sentence says which answer better than the story around
+        # it ("my co-intern failed and has to retake... will programs look at my score when I apply for
+        # fellowship?" is no question about retakes)
+        answer = _short_answer(asks[0], norm, facts.school, do_said, knowledge, FRAME_LEAD_SURE)
+        topic = knowledge.answers[answer].topic if answer is not None else topic
     if answer is None and topic is not None:
         # the post's own question names one answer of the topic understood: that one, not the nearest by words
         answer = next(
@@ -1393,11 +1399,13 @@ def _also(
     return tuple(found)
 
 
-def _short_answer(text: str, norm: str, school: str | None, do_said: bool, knowledge: Knowledge) -> str | None:
+def _short_answer(
+    text: str, norm: str, school: str | None, do_said: bool, knowledge: Knowledge, at_least: float = answer_model.SURE
+) -> str | None:
     """The bank answer a short question asks for, across topics, where the answer model is sure of it
     (`answer_model.SURE`); never a fail's answer unless a fail was told, nor a DO's or an IMG's to others."""
     hit = answer_model.answer_model().likeliest(text)
-    if hit is None or hit[1] < answer_model.SURE or hit[0] not in knowledge.answers:
+    if hit is None or hit[1] < at_least or hit[0] not in knowledge.answers:
         return None
     topic = knowledge.answers[hit[0]].topic
     if _presumes_a_fail(hit[0], knowledge) and not cues.says_a_ck_fail(norm):
