@@ -182,7 +182,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and not _UNEASY_RE.search(norm)  # "I passed with 244 but now I'm paranoid": the unease is what's new
     ):
         parsed = replace(parsed, feeling="relief")  # "I PASSED with a 241, what now for IM": the pass first
-    preparing = parsed.intent == "faq" and parsed.topic in SOON_TOPICS
+    # "exam tmrw, any last tips?": that day, not the exam day's general answer
+    eve_tips = parsed.topic == topics.EXAM_DAY and parsed.answer is None and cues.asks_tips(norm)
+    preparing = parsed.intent == "faq" and (parsed.topic in SOON_TOPICS or eve_tips)
     if (
         (parsed.intent in SOON_READS or preparing or parsed.unsure)
         and parsed.feeling in talk.SOON_FEELINGS

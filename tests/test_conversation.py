@@ -454,7 +454,7 @@ def test_a_field_matched_is_named_and_not_being_in_medicine_is_no_field(advisor:
         ("another 58% block. why am i like this", "One rough block", "Why Step 2 CK matters"),
         ("58% on my last block, is that bad for a 250 goal?", "Do practice tests predict?", "With a 250"),
         ("help me plan. exam is the day after my surgery shelf, which is dec 18", "📅 Exam", "Shelf exams"),
-        ("do I need accommodations approved before scheduling the exam date", "Test accommodations", "📅"),
+        ("do I need accommodations approved before scheduling the exam date", "ccommodations", "📅"),  # not a date
         ("my exam is exactly one week from today right? so the 12th?", "📅 Exam", "Good luck today"),
         ("i just need to vent. 14 hour days on surgery, 58% avg. want gen surg still.", "I hear you", "average"),
         (

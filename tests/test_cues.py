@@ -466,3 +466,17 @@ def test_surgery_ruled_out_is_heard(text: str, ruled_out: bool) -> None:
 )
 def test_fewer_nudges_than_daily_are_heard(text: str, fewer: bool) -> None:
     assert cues.wants_fewer_nudges(normalize(text)) is fewer
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("exam in 2 days and I'm so nervous. any last advice?", True),
+        ("ck in 3 days, any last minute tips?", True),
+        ("3 days left, what should i focus on", True),
+        ("exam in 6 weeks, any tips?", False),  # not the last days
+        ("took it 3 days ago, any advice for the wait?", False),  # behind them
+    ],
+)
+def test_advice_for_the_last_days_is_heard(text: str, asked: bool) -> None:
+    assert cues.asks_last_days_tips(normalize(text)) is asked

@@ -59,6 +59,11 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("which specialties are most IMG friendly?", None, "internal medicine leads"),
         ("didn't match this year, is it worth reapplying?", None, "reapplicants do match"),  # not this week's SOAP
         ("i freeze on timed blocks, how do i deal with test anxiety on exam day", None, "rehearse the format"),
+        (
+            "exam in 2 days and I'm so nervous I can't think straight. any last advice?",
+            None,
+            "keep the last days light",
+        ),
         # One question in a long post says which answer it wants, whatever the story around it.
         (
             "One of my co-interns failed CK and has to retake. I passed with 244 but now I'm paranoid. Will programs "

@@ -79,10 +79,13 @@ SPECIFIC_CHARS = 150
 """A post this long with a score, a specialty and a confident question keeps that question: it is the
 comparison (the frame holds), and its topic is answered first with the score beside the averages."""
 ASKS_READ_FROM = 150
-FRAME_LEAD_SURE = 0.5
-"""How sure the answer model must be for a short score-and-field message's own question to lead the reply."""
 """From this length a post's question sentences are read one by one (`answer_model`): a shorter message is its
 question."""
+FRAME_LEAD_SURE = 0.5
+"""How sure the answer model must be for a short score-and-field message's own question to lead the reply."""
+WITHIN_RULED_SURE = 0.2
+"""Within a topic a rule decided, how sure the answer model must be of one of its answers (the topic is settled;
+only which of its answers is left)."""
 OPENER_BELOW = 150
 """A bare "Yes." or "Often, yes." opens an answer only to a message shorter than this: in a long post it would
 answer the answer's own question, not necessarily the student's."""
@@ -420,11 +423,14 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     readings: tuple[str, ...] = ()
     if settled == intent and confidence < CONFIDENT and intent not in _ENTITY_SETTLED and sure < 1.0:
         readings = _readings(guess)
-    if answer is None and settled == "faq" and ruled is None and len(text) < ASKS_READ_FROM:
+    if answer is None and settled == "faq" and len(text) < ASKS_READ_FROM:
         # a short question the model only placed in a topic: the answer model reads it against every answer of
-        # the bank (on our development sets' question sentences, right answers 9% -> 16%, wrong 6% -> 7%)
-        answer = _short_answer(text, norm, facts.school, do_said, knowledge)
-        topic = knowledge.answers[answer].topic if answer is not None else topic
+        # the bank (on our development sets' question sentences, right answers 9% -> 16%, wrong 6% -> 7%); a
+        # topic a rule decided keeps it, and the answer model chooses within it
+        bar = answer_model.SURE if ruled is None else WITHIN_RULED_SURE
+        found = _short_answer(text, norm, facts.school, do_said, knowledge, bar)
+        if found is not None and (ruled is None or knowledge.answers[found].topic == topic):
+            answer, topic = found, knowledge.answers[found].topic
     if answer is None and settled == "faq" and ruled is None and len(asks) == 1:
         # a long post that asks one thing: its question sentence says which answer better than the story around
         # it ("my co-intern failed and has to retake... will programs look at my score when I apply for
@@ -829,6 +835,8 @@ def _settle(
         and not _asks_in_a_clause(text, norm)  # "one of my friends got 250, how long to study": asked all the same
     ):
         return "vent", 1.0, None  # "first gen and my parents don't get why i can't come home": heard, not a topic
+    if intent in ("vent", "faq", "unknown") and len(text) < SPECIFIC_CHARS and cues.asks_last_days_tips(norm):
+        return "faq", 1.0, topics.EXAM_DAY  # "exam in 2 days, so nervous. any last advice?": the last days, asked
     if intent == "vent" and len(text) < SPECIFIC_CHARS and _ASKS_TO_DO_RE.match(norm) and not cues.weighing(norm):
         return "faq", confidence, None  # "can i void my score if i feel bad after the exam": asked, feeling or not
     if not has_score and len(text) < SPECIFIC_CHARS and cues.asks_about_accommodations(norm):

@@ -854,6 +854,26 @@ def asks_step3(norm: str) -> bool:
     return _STEP3_ASKED_RE.search(norm) is not None
 
 
+def asks_last_days_tips(norm: str) -> bool:
+    """Advice asked for the few days left before the exam ("exam in 2 days... any last advice?")."""
+    return _LAST_DAYS_RE.search(norm) is not None and asks_tips(norm)
+
+
+def asks_tips(norm: str) -> bool:
+    """Advice or tips asked for, with nothing more specific ("any last tips?", "what should i focus on")."""
+    return _TIPS_ASKED_RE.search(norm) is not None
+
+
+_LAST_DAYS_RE = re.compile(
+    r"\b(?:in|is in|only|just)\s+(?:[2-5]|two|three|four|five|a few|a couple(?: of)?)\s+days\b"
+    r"|\b(?:[2-5]|two|three|four|five)\s+days\s+(?:left|out|away|to go|till|until|before)\b"
+)
+_TIPS_ASKED_RE = re.compile(
+    r"\bany\s+(?:last\s+|last minute\s+|final\s+)?(?:advice|tips?|suggestions?)\b|\bwhat should i (?:do|focus on)\b"
+    r"|\bhow (?:do|should) i (?:spend|use)\b"
+)
+
+
 def wants_fewer_nudges(norm: str) -> bool:
     """Fewer reminders than daily asked for ("weekly reminders instead of daily", "not every day")."""
     return _FEWER_NUDGES_RE.search(norm) is not None
