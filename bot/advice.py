@@ -274,7 +274,19 @@ def practice_note(number: int) -> str:
     )
 
 
+_READ_THROUGH = frozenset({"average", "score_check", "compare"})
+"""Questions on a fellowship's figures answered with the figures of the residency before it."""
+
+
 def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage | None = None) -> Reply:
+    other = knowledge.other_specialties.get(parsed.other_specialty or "")
+    fellowship = other is not None and other.residency in knowledge.specialties
+    if other is not None and fellowship and not parsed.specialties and parsed.intent in _READ_THROUGH:
+        # "is 245 good for cards?": a fellowship after a residency is read against that residency's figures,
+        # said first, instead of "no sourced average"
+        through = _answer(replace(parsed, specialties=(other.residency or "",)), profile, knowledge, stage)
+        note = _match_note(other.match_note, other.match_sources, knowledge)
+        return replace(through.led_by(note) if note else through, about_others=(other.id,))
     score = parsed.score if parsed.score is not None else profile.score
     specs = [knowledge.specialties[s] for s in parsed.specialties if s in knowledge.specialties]
     match parsed.intent:

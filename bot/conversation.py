@@ -18,6 +18,7 @@ from bot.plans import model, operations, schedule
 from bot.plans.messages import MAKE_PLAN
 from bot.reply import Button, Chart, Document, Reply, escape_text
 from bot.respond import respond
+from bot.stage import stage_of
 from bot.student import Profile
 from bot.timezones import zone
 from bot.understand import Intent, Parsed, sounds_hopeless, understand
@@ -663,6 +664,8 @@ def _before_set_up(
         reply = reply.led_by(HOW_MANY_A_DAY)  # "38 days out, how many qs a day?": their count, divided, is the answer
     elif asks_date and no_date_yet(norm):
         reply = reply.led_by(NO_DATE_YET)  # "no date yet but remind me daily": a target date is enough
+    elif asks_date and stage_of(parsed, profile.about, norm, today) == "preclinical":
+        reply = reply.led_by(FAR_OFF)  # "MS2, can you make me a long-term plan": the nudges are for the last weeks
     if life_around_study(norm):
         reply = reply.led_by(AROUND_YOUR_LIFE)  # "I work 40 hrs/week, two kids": the plan fits them, said first
     if wants_several_nudges(norm):
@@ -691,6 +694,10 @@ NO_REMINDERS_TO_STOP = (
 HOW_MANY_A_DAY = (
     "How many a day is the questions you have left divided by your study days. Tell me your count as we go "
     "(“2,400 left”) and I'll work it out; the plan then keeps that pace."
+)
+FAR_OFF = (
+    "With Step 2 CK still a way off, the plan works best for the weeks before your exam. Give me the date you're "
+    "aiming for, even a rough one, and move it with /plan when it's booked."
 )
 NO_DATE_YET = (
     "No date booked yet is fine: give me the date you're aiming for, and change it with /plan once it's booked."

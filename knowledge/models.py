@@ -158,6 +158,9 @@ class OtherSpecialty(Record):
     match_note: Text | None = Field(default=None, max_length=300)
     """How the specialty matches when it isn't the NRMP Main Match (urology, ophthalmology)."""
     match_sources: list[Slug] = []
+    residency: Slug | None = None
+    """For a fellowship, the specialty whose residency comes first (cardiology: internal-medicine): its Step 2
+    CK averages are the ones a student aiming for the fellowship reads."""
 
 
 class Answer(Record):

@@ -352,6 +352,9 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         )
     for other in others.values():
         _check_refs(paths["other_specialties"], other.id, "match_sources", other.match_sources, sources)
+        _check_refs(
+            paths["other_specialties"], other.id, "residency", [other.residency] if other.residency else [], specialties
+        )
     for entry in faq.values():
         _check_refs(paths["faq"], entry.topic, "sources", entry.sources, sources)
         _check_refs(paths["faq"], entry.topic, "related", entry.related, faq)

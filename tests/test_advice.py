@@ -10,7 +10,7 @@ import pytest
 from bot.advice import advise, specialties_table
 from bot.render import plain_text
 from bot.student import Profile
-from bot.understand import Parsed
+from bot.understand import Parsed, understand
 from knowledge import Knowledge
 from knowledge.models import Specialty
 from tests.mixed_sources import mixed_knowledge
@@ -230,6 +230,14 @@ def test_invalid_score_explains_the_scale(knowledge: Knowledge, bad: int) -> Non
     text = reply_text(Parsed("invalid_score", bad_score=bad), knowledge)
     assert f"{bad} can't be a Step 2 CK score" in text
     assert "300" in text
+
+
+@pytest.mark.parametrize(("text", "says"), [("is 245 good for cards?", "Your 245 is"), ("avg for cardiology", "250:")])
+def test_a_fellowship_is_read_against_the_residency_before_it(knowledge: Knowledge, text: str, says: str) -> None:
+    shown = reply_text(understand(text, knowledge), knowledge)
+    assert shown.startswith("ℹ️ Cardiology is a fellowship taken after residency")
+    assert "Internal Medicine" in shown and says in shown
+    assert "don't have a sourced average" not in shown
 
 
 def test_specialty_without_a_figure_is_said_honestly(knowledge: Knowledge) -> None:

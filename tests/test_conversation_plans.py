@@ -191,6 +191,7 @@ def test_the_pace_asked_mid_set_up_is_worked_out_and_the_set_up_waits(advisor: A
         ("no exam date yet but can you remind me to do questions every day", "No date booked yet is fine"),
         ("haven't booked CK yet, make me a study plan", "No date booked yet is fine"),
         ("can you send me weekly reminders instead of daily ones? exam is march 20", "Nudges come only on the study"),
+        ("MS2 here, can you make me a long term plan for step 2?", "With Step 2 CK still a way off"),
     ],
 )
 def test_a_plan_request_meets_what_was_said_beside_it(advisor: Advisor, text: str, lead: str) -> None:

@@ -323,6 +323,7 @@ SOURCED_NUMBERS.update(  # the answers grown on 2026-12-06, each number read on 
         "usmle-test-preparation": set(),
         "utc-test-anxiety": set(),
         "usmle-accommodations-request": set(),
+        "nrmp-msmp-2018": set(),
     }
 )
 SOURCED_NUMBERS["usmle-break-time"] |= {45}  # "a total of 45 minutes of break time"
