@@ -100,10 +100,27 @@ _CONVERTS_RE = re.compile(
 OLD_STEP1_ANSWER = "s1s2-old-step1-number"
 """A scored Step 1 asked about without calling it low: programs still see its number."""
 _LOW_STEP1_RE = re.compile(
-    r"\b(?:low|lower|bad|poor|weak|below|only|mediocre|meh|ugh|terrible|awful|not great|hurt\w*|haunt\w*|red flag|"
-    r"offset|"
-    r"make up|compensate|drag\w*|hold\w* (?:me )?back|against me)\b"
+    r"\b(?:low|bad|poor|weak|below|only|mediocre|meh|ugh|terrible|awful|not great|hurt\w*|haunt\w*|red flag)\b"
 )
+"""Words calling a scored Step 1 low, read near where Step 1 is named (`_calls_step1_low`); not "lower", which
+compares ("if CK comes in lower")."""
+_OFFSET_RE = re.compile(r"\b(?:offset|make up|compensate|drag\w*|hold\w* me back|against me)\b")
+"""Asking whether Step 2 CK makes up for Step 1, anywhere in the message: it was low to them."""
+_STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one)|s1)\b")
+STEP1_WINDOW = 60
+"""Characters either side of "step 1" where a word calls it low ("if CK comes in lower" further on doesn't)."""
+
+
+def _calls_step1_low(norm: str) -> bool:
+    """The student calls their scored Step 1 low, or asks whether Step 2 CK makes up for it."""
+    if _OFFSET_RE.search(norm):
+        return True
+    return any(
+        _LOW_STEP1_RE.search(norm, max(0, m.start() - STEP1_WINDOW), m.end() + STEP1_WINDOW)
+        for m in _STEP1_RE.finditer(norm)
+    )
+
+
 NO_QUOTA_ANSWER = "pass-no-quota"
 """How passing is set (no quota), the answer to "how many fail": USMLE's own pass rates are not held."""
 BEFORE_THE_MATCH = frozenset(
@@ -368,7 +385,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.intent == "faq" and scored_step1 and cues.asks_what_it_weighs(norm):
         # a scored Step 1's weight, asked among other things: a low one offset by CK only when they call it low
         # ("step 1 was 255, how much does that help?" is no low score to make up for)
-        low = _LOW_STEP1_RE.search(norm) is not None
+        low = _calls_step1_low(norm)
         ruled_answer = k.answers.get(SCORED_STEP1_ANSWER if low else OLD_STEP1_ANSWER)
     if (
         parsed.intent == "faq"
@@ -437,7 +454,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             specific is not None
             and specific.id == SCORED_STEP1_ANSWER
             and parsed.step1 is not None
-            and not _LOW_STEP1_RE.search(norm)
+            and not _calls_step1_low(norm)
         ):
             # "my step 1 was 252 back when it was scored. should i wait on ck?": a number told with no word that
             # it disappointed is not called low (nor answered "Yes." from another question's answer)
@@ -493,7 +510,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and cues.asks_what_it_weighs(norm)
     ):
         # "step 1 was 209, applying gen surg with 251 ck, does the 209 still hurt me?": the Step 1 is the question
-        reply = talk.step1_scored_note(reply, k, parsed.step1, low=_LOW_STEP1_RE.search(norm) is not None)
+        reply = talk.step1_scored_note(reply, k, parsed.step1, low=_calls_step1_low(norm))
     if pass_rates and ruled_answer is not None:
         reply = reply.led_by(talk.RATES_NOT_HELD)
     if their_fail is not None:

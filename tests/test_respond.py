@@ -207,7 +207,10 @@ def test_no_line_for_what_the_student_did_not_say(knowledge: Knowledge, text: st
 def test_a_scored_step_1_is_called_low_only_when_the_student_says_so(knowledge: Knowledge) -> None:
     told = answer(knowledge, "My Step 1 was 252 back when it was scored. Should I hold off on CK until I'm higher?")
     assert "was low" not in told
+    told = answer(knowledge, "my step 1 was a 252 (scored, 2021). should I hold back my CK if it comes in lower?")
+    assert "was low" not in told  # "lower" is CK's, and holding back is the score's
     assert "was low" in answer(knowledge, "my scored step 1 was low, can ck make up for it")
+    assert "was low" in answer(knowledge, "my step 1 was 203 back when it was scored, does it still hurt me for IM")
 
 
 def test_a_pass_told_with_unease_is_not_met_with_relief(knowledge: Knowledge) -> None:
