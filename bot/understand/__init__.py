@@ -466,7 +466,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and nums.past_year is None
     )
     feeling = _feeling(text, norm, guess, loaded, ents, passed=passed)
-    if feeling == "disappointment" and _high_own_score(nums, norm) and cues.tears_alone(text, norm):
+    if feeling in _TEARS_MISREAD and _high_own_score(nums, norm) and cues.tears_alone(text, norm):
         feeling = "relief"  # "got 266 and i'm literally crying right now": a score that high, wept over, is joy
     if feeling != "hopeless" and cues.someone_in_crisis(norm):
         feeling = "hopeless"  # "my roommate told me she wants to die": a crisis all the same, met as one
@@ -603,6 +603,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     )
 
 
+_TEARS_MISREAD = frozenset({None, "disappointment", "stress", "worry"})
+"""Feelings the model hears in tears that, over a high score of their own, are joy."""
 HAPPY_TEARS_FROM = 255
 """A score of their own from here, with tears and no word of disappointment or worry, is met as joy."""
 

@@ -2343,8 +2343,21 @@ _FEAR_SAID_RE = re.compile(
 def tears_alone(text: str, norm: str) -> bool:
     """Tears shown or said ("😭", "i'm literally crying") with no word of disappointment, failing or worry beside them:
     what they mean is left to the score they are shed over."""
-    crying = not _SAD_EMOJI.isdisjoint(text) or _MY_TEARS_RE.search(norm) is not None
-    return crying and not (_DISAPPOINTED_RE.search(norm) or _FAIL_WORD_RE.search(norm) or _WORRY_RE.search(norm))
+    crying = (
+        not _SAD_EMOJI.isdisjoint(text)
+        or _MY_TEARS_RE.search(norm) is not None
+        # "got 266, crying so hard": tears said with no one else named crying
+        or (_CRYING_WORDS_RE.search(norm) is not None and _THEIR_TEARS_RE.search(norm) is None)
+    )
+    # "i genuinely thought i failed" is a fear behind them, not a fail
+    said = _SURE_FAILED_RE.sub(" ", norm)
+    return crying and not (_DISAPPOINTED_RE.search(said) or _FAIL_WORD_RE.search(said) or _WORRY_RE.search(said))
+
+
+_THEIR_TEARS_RE = re.compile(
+    r"(?:mom|dad|mother|father|parents?|she|he|they|wife|husband|partner|friend|sister|brother)"
+    r"(?:\s+\w+){0,3}\s+(?:crying|cried|sobbing|in tears)"
+)
 
 
 def felt(text: str, norm: str) -> str | None:
