@@ -692,8 +692,8 @@ NO_REMINDERS_TO_STOP = (
     "whenever you want nudges again, /plan sets them up."
 )
 HOW_MANY_A_DAY = (
-    "How many a day is the questions you have left divided by your study days. Tell me your count as we go "
-    "(“2,400 left”) and I'll work it out; the plan then keeps that pace."
+    "How many a day is the questions you have left divided by your study days. Once we have your exam date, "
+    "tell me your count (“2,400 left”) and I'll work it out."
 )
 FAR_OFF = (
     "With Step 2 CK still a way off, the plan works best for the weeks before your exam. Give me the date you're "
@@ -713,8 +713,8 @@ REMINDERS_COME_WITH_A_PLAN = (
     "Happy to nudge you! Reminders come with a study plan, so they fit your exam date and the days you study."
 )
 FEWER_NUDGES = (
-    "Nudges come only on the study days you choose, so for fewer of them, choose fewer days when I ask. A "
-    "weekly summary comes every Sunday either way, and /pause stops them whenever you need."
+    "Nudges come on the study days you choose. If you'd rather hear from me less, /pause stops them any time "
+    "and a weekly summary still comes on your summary day; if a few go unanswered, I ease off on my own."
 )
 ONE_NUDGE_A_DAY = (
     "I send one nudge on each study day, at the time you choose; you can log work with /done as often as you "

@@ -87,20 +87,32 @@ def question(draft: PlanDraft) -> tuple[str, Rows]:
     return spec.ask(draft), (*spec.buttons(draft), _CANCEL_ROW)
 
 
-def pace_line(count: int, days: int, study_days: int | None = None) -> str:
+def pace_line(count: int, days: int, studied: int | None = None, per_week: int | None = None) -> str:
     """ "1,400 questions over 24 days is about 59 a day": their own numbers, divided, with a rest day allowed for;
-    with the days a week they study known, over those days only."""
-    if study_days is not None and study_days < 7:
-        studied = max(1, days * study_days // 7)
+    with their study days known (`studied` of the `days`, `per_week` a week), over those days only."""
+    if studied is not None and per_week is not None and per_week < 7:
+        studied = max(1, studied)
         line = (
             f"📐 {count:,} questions over your {studied} study day{'s' if studied != 1 else ''} "
-            f"({study_days} a week) is about <b>{-(-count // studied)}</b> a day"
+            f"({per_week} a week) is about <b>{-(-count // studied)}</b> a day"
         )
-        return line + ". The plan keeps that pace for you, with a nudge on each study day:"
+        return line + ". Your plan nudges you on each of those days:"
     line = f"📐 {count:,} questions over {days} day{'s' if days != 1 else ''} is about <b>{-(-count // days)}</b> a day"
     if days >= DAYS_FOR_REST:
         line += f", or about {-(-count // (days - days // 7))} if you keep one rest day a week"
-    return line + ". A plan keeps that pace for you, with a nudge on each study day:"
+    return line + ". A plan nudges you on each study day:"
+
+
+def _pace_for(pace: tuple[int, int], draft: PlanDraft, today: date) -> str:
+    """The pace line for a count told mid set-up, over the study days chosen so far (the exam's eve is no study
+    day), else over every day."""
+    count, days = pace
+    if draft.study_days is None or draft.exam_date is None:
+        return pace_line(count, days)
+    weekdays = frozenset(draft.weekdays) if draft.weekdays else weekdays_for(draft.study_days)
+    eve = draft.exam_date - timedelta(days=1)
+    studied = sum(1 for n in range(days) if (d := today + timedelta(days=n)) < eve and d.weekday() in weekdays)
+    return pace_line(count, days, studied, draft.study_days)
 
 
 DAYS_FOR_REST = 7
@@ -820,14 +832,11 @@ def step(
         return _ask(draft, "Your plan set-up is waiting on this question (send /plan new to start over):")
     if command and answer_cmd is None:
         return start(raw, today, base or existing, knowledge, default_tz=draft.default_tz, now=now)
-    pace = questions_per_day(raw, today) if draft.step != "exam_date" else None
-    left = questions_left(raw) if pace is None and draft.exam_date is not None else None
+    pace = questions_per_day(raw, today) if draft.step != "exam_date" and base is None else None
+    left = questions_left(raw) if pace is None and base is None and draft.exam_date is not None else None
     if left is not None and draft.exam_date is not None and draft.exam_date > today:
         pace = left, (draft.exam_date - today).days  # "2400 left" once the date is known: divided by its days
-    if pace is not None:
-        # "2400 left and 38 days, how many a day?" asked mid-way: the arithmetic, then the question that waits
-        # (read as a days answer, it was "a week only has 7 days")
-        return _ask(draft, pace_line(*pace, draft.study_days))
+    waiting = draft
     # Work on a copy so the caller's stored draft is never half-updated.
     draft = PlanDraft.from_dict(draft.to_dict())
 
@@ -847,6 +856,10 @@ def step(
         draft.step = spec.next
         return _ask(draft)
     value = spec.parse(_Answer(raw, answer, today, knowledge, draft, base))
+    if isinstance(value, _Reask) and pace is not None:
+        # "2400 left and 38 days, how many a day?" asked mid-way: the arithmetic, then the question that waits
+        # (read as a days answer, it was "a week only has 7 days")
+        return _ask(waiting, _pace_for(pace, waiting, today))
     if isinstance(value, _Reask):
         return _reask(draft, value.reason)
     if isinstance(value, PlanOutcome):
@@ -867,6 +880,8 @@ def step(
         timed = STEPS["nudge_time"]
         said = f"{said}\n{timed.said(draft.nudge_time, today)}"
         draft.step = timed.next or "nudge_time"
+    if pace is not None:
+        said = f"{said}\n\n{_pace_for(pace, draft, today)}"  # "5 days a week, 1400 left": both taken
     return _ask(draft, said)
 
 

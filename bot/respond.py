@@ -136,10 +136,13 @@ BEFORE_THE_MATCH = frozenset(
 """Topics about applying (and why the score matters for it, and how program directors screen on it): for
 someone matched already, the question is whether it still matters, and what their program asks."""
 PASS_NEWS_CHARS = 200
+"""In a longer post a pass is background ("...I assume not since I passed"), relieved about only when said with joy."""
 _REAPPLY_RE = re.compile(r"\b(?:re ?apply\w*|apply(?:ing)? again|next (?:cycle|year|match)|try again)\b")
 """Not matched, and asking about the next try: the answer on reapplying, not on this week's SOAP."""
-_UNEASY_RE = re.compile(r"\b(?:paranoid|anxious|worried|worry|scared|nervous|stressed|freaking out|panick\w*)\b")
-"""In a longer post a pass is background ("...I assume not since I passed"), relieved about only when said with joy."""
+_UNEASY_RE = re.compile(
+    r"\b(?:but|now|still)\s+(?:i m|im|i am|i feel)?\s*(?:so\s+|really\s+)?(?:paranoid|anxious|worried)\b"
+)
+"""Unease said after a pass ("I passed with 244 but now I'm paranoid"): what is new, not the pass."""
 PRACTICE_GENERAL = "pt-nbme-predict"
 """The answer on what practice tests tell you, for a practice result asked about when no other fits better."""
 FIGURE_INTENTS = frozenset({"average", "score_check", "score_fit", "compare"})
@@ -196,7 +199,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.feeling is None
         and (len(text) < PASS_NEWS_CHARS or cues.joyful(text, norm))
         and not cues.asks_to_retake(text, norm)  # "passed with 219, can i retake it?": not news to be relieved at
-        and not _UNEASY_RE.search(norm)  # "I passed with 244 but now I'm paranoid": the unease is what's new
+        # "I passed with 244 but now I'm paranoid": the unease is what's new (not "PASSED!!! freaking out")
+        and not (_UNEASY_RE.search(norm) and not cues.joyful(text, norm) and not cues.overwhelmed_by_news(text, norm))
     ):
         parsed = replace(parsed, feeling="relief")  # "I PASSED with a 241, what now for IM": the pass first
     # "exam tmrw, any last tips?": that day, not the exam day's general answer

@@ -44,6 +44,7 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"interview (?:tomorrow|tmrw|tmr|today|next week|this week|"
             r"on (?:monday|tuesday|wednesday|thursday|friday))|"
             # "interview at my top IM program next week"
+            r"(?<!\bno )(?<!\bzero )(?<!\b0 )(?<!\bmock )(?<!\bany )"
             r"interviews? (?:at|with) (?:[\w#&-]+ ){1,5}?(?:tomorrow|tmrw|today|next week|this week|"
             r"on (?:monday|tuesday|wednesday|thursday|friday)))\b"
         ),

@@ -42,6 +42,7 @@ def facts(text: str) -> AboutFacts:
         ("just got my score, 222. passed.", {"status": "passed"}),  # the result, then the verdict
         ("231 passed!! so relieved", {"status": "passed"}),
         ("got 240 passed step 1 with it tho", {"status": None}),  # another exam's
+        ("got my score, 214 passed or failed?? whats the cutoff", {"status": None}),  # asked, not told
         ("exam is done and i'm so tired", {"status": "taken"}),
         ("preclinical MS2, exam is over a year away", {"status": None}),  # far ahead, not finished
         ("spiraling rn bc score releases tmrw", {"status": "taken"}),

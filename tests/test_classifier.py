@@ -92,8 +92,7 @@ def test_features_see_number_sizes_not_values_and_keep_step_numbers() -> None:
         ("is 4 weeks enough", "faq", "study_length"),
         ("how accurate is uwsa2", "faq", "practice_tests"),
         ("whats the percentile for a 250", "faq", "percentiles"),
-        # the issue's own "whether to delay the exam or apply without the score": the bank's answer to just that
-        ("is it better to apply with Step 2 pending or wait?", "faq", "timing"),
+        ("is it better to apply with Step 2 pending or wait?", "faq", "pending_score"),
         ("derm programs that require step 2 before interviews?", "faq", "score_before_interview"),
         ("thanks!!", "thanks", None),
         ("ur useless lol", "insult", None),

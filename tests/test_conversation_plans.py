@@ -176,9 +176,20 @@ def test_the_pace_asked_mid_set_up_is_worked_out_and_the_set_up_waits(advisor: A
     assert reply.rstrip().endswith("How many days a week can you study? Rest days matter too.")
     assert store.get(USER).draft == draft
     say(advisor, "5")
-    reply = say(advisor, "2400 left")  # the date is known by now: the count alone is divided by the study days
-    assert "2,400 questions over your 40 study days (5 a week) is about 60 a day" in reply
+    # the date is known by now: the count alone is divided by the study days, Mon-Fri from today (Wed Nov 25) to
+    # the exam's eve (Tue Jan 19), which is no study day: 39
+    reply = say(advisor, "2400 left")
+    assert "2,400 questions over your 39 study days (5 a week) is about 62 a day" in reply
     assert store.get(USER).draft.step == "nudge_time"  # type: ignore[union-attr]
+
+
+def test_a_set_up_answer_with_a_count_beside_it_takes_both(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "/plan new")
+    say(advisor, "in 8 weeks")
+    reply = say(advisor, "5 days a week, I have 1400 uworld qs left")
+    assert store.get(USER).draft.study_days == 5  # type: ignore[union-attr]  # the answer is kept...
+    assert "1,400 questions over your 39 study days (5 a week) is about 36 a day" in reply  # ...and the pace given
+    assert reply.rstrip().endswith("Tap one or type a time like “6:30am”.")
 
 
 @pytest.mark.parametrize(
@@ -190,7 +201,10 @@ def test_the_pace_asked_mid_set_up_is_worked_out_and_the_set_up_waits(advisor: A
         ),
         ("no exam date yet but can you remind me to do questions every day", "No date booked yet is fine"),
         ("haven't booked CK yet, make me a study plan", "No date booked yet is fine"),
-        ("can you send me weekly reminders instead of daily ones? exam is march 20", "Nudges come only on the study"),
+        (
+            "can you send me weekly reminders instead of daily ones? exam is march 20",
+            "Nudges come on the study days you choose",
+        ),
         ("MS2 here, can you make me a long term plan for step 2?", "With Step 2 CK still a way off"),
     ],
 )

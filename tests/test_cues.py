@@ -430,6 +430,8 @@ def test_a_daily_count_is_asked(text: str, asked: bool) -> None:
         ("no exam date yet but remind me daily", True),
         ("haven't booked ck yet, make me a plan", True),
         ("i don't have a date, maybe march", True),
+        ("make me a plan please, I haven't picked a specialty yet", False),  # not a date
+        ("make me a plan, haven't registered for ERAS yet", False),
         ("exam date tbd, want a plan anyway", True),
         ("my exam date is march 3", False),
         ("no date for step 1 yet but ck is on jan 9", False),  # another exam's date
@@ -473,9 +475,13 @@ def test_fewer_nudges_than_daily_are_heard(text: str, fewer: bool) -> None:
     [
         ("exam in 2 days and I'm so nervous. any last advice?", True),
         ("ck in 3 days, any last minute tips?", True),
-        ("3 days left, what should i focus on", True),
+        ("3 days till my exam, what should i focus on", True),
         ("exam in 6 weeks, any tips?", False),  # not the last days
         ("took it 3 days ago, any advice for the wait?", False),  # behind them
+        ("my surgery shelf is in 3 days, any last tips?", False),  # another exam's days
+        ("my interview is in 2 days, any tips?", False),
+        ("my score comes out in 3 days, any advice for the wait?", False),
+        ("ERAS opens in 5 days, any advice?", False),
     ],
 )
 def test_advice_for_the_last_days_is_heard(text: str, asked: bool) -> None:

@@ -326,7 +326,6 @@ SOURCED_NUMBERS.update(  # the answers grown on 2026-12-06, each number read on 
         "nrmp-msmp-2018": set(),
     }
 )
-SOURCED_NUMBERS["usmle-break-time"] |= {45}  # "a total of 45 minutes of break time"
 SOURCED_NUMBERS["ama-step2-decoded-2025"] |= {4}
 SOURCED_NUMBERS["usmle-attempt-limit"] |= {3, 12}
 SOURCED_NUMBERS["usmle-scores"] |= {0, 100}

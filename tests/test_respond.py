@@ -73,7 +73,12 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ),
         # A feared score is weighed as one, and its next step is not a target to plan towards.
         ("my biggest fear is getting a 240 and being shut out of EM", None, "a number you fear is not a forecast"),
-        ("what if i get a 220. my nbmes are 235-240 but i'm spiraling", None, "above step 2 ck's pass mark"),
+        ("scared i'll get a 220. my nbmes are 235-240 but i'm spiraling", None, "above step 2 ck's pass mark"),
+        (
+            "240 for peds and i have 6 interviews. how many programs should i rank?",
+            None,
+            "how many programs should i rank",
+        ),
         # Tired and asking whether to rest, with nothing else caught: listened to, never "I didn't quite catch that".
         (
             "exam in 10 days and gyn is killing me, I keep missing those questions. Should I take a rest day this "
@@ -218,6 +223,8 @@ def test_a_pass_told_with_unease_is_not_met_with_relief(knowledge: Knowledge) ->
         knowledge, "my co-intern failed CK. I passed with 244 but now I'm paranoid, will fellowships see it?"
     )
     assert "phew" not in shown.lower() and "relief" not in shown.lower()
+    shown = answer(knowledge, "I PASSED with a 241!!! freaking out, what now for IM")  # the shock of good news
+    assert any(word in shown.lower() for word in ("phew", "relief", "congratulations"))
 
 
 def test_a_short_score_and_field_question_gets_the_comparison_alone(knowledge: Knowledge) -> None:
@@ -227,7 +234,7 @@ def test_a_short_score_and_field_question_gets_the_comparison_alone(knowledge: K
 
 
 def test_a_feared_score_is_never_called_a_goal(knowledge: Knowledge) -> None:
-    shown = answer(knowledge, "what if i get a 220. my nbmes are 235-240 but i'm spiraling")
+    shown = answer(knowledge, "scared i'll get a 220. my nbmes are 235-240 but i'm spiraling")
     assert "aiming for" not in shown and "235" in shown
 
 

@@ -34,7 +34,9 @@ def row(text: str, **fields: Any) -> Any:
         row("i wanted 250 but got 241", score=241, hypothetical=False),
         # A feared score is supposed, and never a goal.
         row("my biggest fear is getting a 240 and being shut out of EM", score=240, hypothetical=True, feared=True),
-        row("what if i get a 220 on the real thing", score=220, hypothetical=True, feared=True),
+        row("so scared i get a 220 on the real thing", score=220, hypothetical=True, feared=True),
+        row("what if i get a 260, could i match derm?", score=260, hypothetical=True, feared=False),  # a hope
+        row("worried i wont hit 250 for derm", score=250, hypothetical=True, feared=False),  # a goal
         row("hoping for 250 on ck", score=250, hypothetical=True, feared=False),
         # A result told as news is theirs, whatever the question around it supposes.
         row("got my score back today. would a 246 keep me in the running for neuro?", score=246, hypothetical=False),

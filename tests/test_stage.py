@@ -30,6 +30,8 @@ TODAY = dt.date(2026, 12, 4)
         ("got 6 FM interviews so far, does my ck even matter now", About(), "interviewing"),
         ("in my second interview they asked about my step 2", About(), "interviewing"),
         ("interview at my top IM program next week, will they ask about my score?", About(), "interviewing"),
+        ("still no interviews at any program this week, is it my score?", About(), None),
+        ("I have mock interviews with my advisor next week before I apply", About(), None),
         ("interview tmrw, will they ask my score", About(), "interviewing"),
         ("0 interviews so far, is it my score", About(), None),  # none yet: still applying, not interviewing
         ("how many interviews do people need for IM", About(), None),  # asked about, not had

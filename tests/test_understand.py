@@ -1260,3 +1260,15 @@ def test_a_range_stands_unless_a_result_is_told_beside_it(
 ) -> None:
     parsed = understand(text, knowledge)
     assert (parsed.range, parsed.score) == (range_, score)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know a dermatologist in Houston who said 245 is enough for derm, is that true?",
+        "do I need an ENT in my letters to match ENT?",
+        "should I find a doctor in my program to write my LOR?",
+    ],
+)
+def test_a_doctor_named_for_the_application_is_no_care_sought(knowledge: Knowledge, text: str) -> None:
+    assert understand(text, knowledge).intent != "out_of_scope"

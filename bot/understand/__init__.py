@@ -83,6 +83,8 @@ ASKS_READ_FROM = 150
 question."""
 FRAME_LEAD_SURE = 0.5
 """How sure the answer model must be for a short score-and-field message's own question to lead the reply."""
+TOPIC_HOLDS = 0.9
+"""How sure of a short question's topic the model must be for the answer model to choose only within it."""
 WITHIN_RULED_SURE = 0.2
 """Within a topic a rule decided, how sure the answer model must be of one of its answers (the topic is settled;
 only which of its answers is left)."""
@@ -314,9 +316,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if framed and len(text) < ASKS_READ_FROM:
         # the comparison itself answers "is 245 good for IM?": not an answer about what "good" means, nor offered
         asked_answers = {
-            sentence: ident
-            for sentence, ident in asked_answers.items()
-            if _topic_of(ident, knowledge) not in _THE_COMPARISON_ANSWERS
+            sentence: ident for sentence, ident in asked_answers.items() if not _the_comparisons(ident, knowledge)
         }
     answer = None
     if (
@@ -429,7 +429,10 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # topic a rule decided keeps it, and the answer model chooses within it
         bar = answer_model.SURE if ruled is None else WITHIN_RULED_SURE
         found = _short_answer(text, norm, facts.school, do_said, knowledge, bar)
-        if found is not None and (ruled is None or knowledge.answers[found].topic == topic):
+        # a topic the model is all but certain of holds ("can i retake a step i passed" is retakes, with its rules),
+        # and the answer model chooses within it; otherwise its answer may bring its own topic
+        held = ruled is not None or dict(guess.topic).get(topic or "", 0.0) >= TOPIC_HOLDS
+        if found is not None and (not held or knowledge.answers[found].topic == topic):
             answer, topic = found, knowledge.answers[found].topic
     if answer is None and settled == "faq" and ruled is None and len(asks) == 1:
         # a long post that asks one thing: its question sentence says which answer better than the story around
@@ -837,8 +840,6 @@ def _settle(
         and not _asks_in_a_clause(text, norm)  # "one of my friends got 250, how long to study": asked all the same
     ):
         return "vent", 1.0, None  # "first gen and my parents don't get why i can't come home": heard, not a topic
-    if intent in ("vent", "faq", "unknown") and len(text) < SPECIFIC_CHARS and cues.asks_last_days_tips(norm):
-        return "faq", 1.0, topics.EXAM_DAY  # "exam in 2 days, so nervous. any last advice?": the last days, asked
     if intent == "vent" and len(text) < SPECIFIC_CHARS and _ASKS_TO_DO_RE.match(norm) and not cues.weighing(norm):
         return "faq", confidence, None  # "can i void my score if i feel bad after the exam": asked, feeling or not
     if not has_score and len(text) < SPECIFIC_CHARS and cues.asks_about_accommodations(norm):
@@ -867,6 +868,14 @@ def _settle(
         return "out_of_scope", 1.0, None  # "nbme shelf for IM was 72, is that honors": a school exam, whatever field
     if len(text) < SPECIFIC_CHARS and cues.seeks_care(norm):
         return "out_of_scope", 1.0, None  # "a good dermatologist near me in houston": care, not derm's averages
+    if (
+        intent in ("vent", "faq", "unknown")
+        and len(text) < SPECIFIC_CHARS
+        and cues.asks_last_days_tips(norm)
+        and cues.out_of_scope(norm) is None
+        and not cues.asks_shelf(text, norm)
+    ):
+        return "faq", 1.0, topics.EXAM_DAY  # "exam in 2 days, so nervous. any last advice?": the last days, asked
     if cues.asks_step3(norm) and (len(text) < SPECIFIC_CHARS or not (has_score or has_spec)):
         # Step 3 is not ours to answer, whatever scores or fields come with it; in a long post it is one
         # question among several, and the ones that are ours still get their answer
@@ -1287,10 +1296,7 @@ BESIDE_SURE = 0.6
 """How sure the model must be, reading the message without its numbers, that it asks a FAQ question..."""
 BESIDE_TOPIC_SURE = 0.5
 """...and of which topic."""
-_THE_COMPARISON_ANSWERS = frozenset(
-    {topics.GOOD_SCORE, topics.MATCH_WITH_AVERAGE, topics.OVERALL_AVERAGE, topics.PERCENTILES, topics.LOW_SCORE}
-)
-"""Topics whose answers a short score-and-field message's own comparison already gives."""
+
 _ANSWERED_BY_THE_FIGURES = frozenset(
     {
         # what the comparison itself answers ("is 236 good/enough/competitive for IM?")
@@ -1412,8 +1418,9 @@ def _also(
 def _short_answer(
     text: str, norm: str, school: str | None, do_said: bool, knowledge: Knowledge, at_least: float = answer_model.SURE
 ) -> str | None:
-    """The bank answer a short question asks for, across topics, where the answer model is sure of it
-    (`answer_model.SURE`); never a fail's answer unless a fail was told, nor a DO's or an IMG's to others."""
+    """The bank answer a question asks for, across topics, where the answer model is at least `at_least` sure of
+    it (a short message whole, or a long post's one question sentence); never a fail's answer unless a fail was
+    told, nor a DO's or an IMG's to others."""
     hit = answer_model.answer_model().likeliest(text)
     if hit is None or hit[1] < at_least or hit[0] not in knowledge.answers:
         return None
@@ -1423,6 +1430,20 @@ def _short_answer(
     if (topic in _DO_ONLY_TOPICS and not do_said) or (topic in _IMG_ONLY_TOPICS and school in ("us_md", "do")):
         return None
     return hit[0]
+
+
+_SAYS_WHAT_GOOD_IS = frozenset({topics.GOOD_SCORE, topics.OVERALL_AVERAGE, topics.PERCENTILES, topics.LOW_SCORE})
+"""Topics whose every answer is about what a score means: the comparison itself answers them."""
+_AVERAGE_IS_MIDPOINT = frozenset({"mwa-average-not-cutoff", "mwa-at-average", "mwa-above-average-guarantee"})
+"""Answers of "matching with an average" that only say what an average means (not how many to rank or apply)."""
+
+
+def _the_comparisons(ident: str, knowledge: Knowledge) -> bool:
+    """An answer model label a score-and-field comparison already answers ("is 245 good for IM?"): the general
+    answer of a topic the figures answer, an answer on what a score means, or one that an average is a midpoint."""
+    if ident.startswith(answer_model.GENERAL):
+        return _topic_of(ident, knowledge) in _ANSWERED_BY_THE_FIGURES
+    return _topic_of(ident, knowledge) in _SAYS_WHAT_GOOD_IS or ident in _AVERAGE_IS_MIDPOINT
 
 
 def _topic_of(ident: str, knowledge: Knowledge) -> str:

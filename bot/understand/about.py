@@ -110,7 +110,7 @@ _PASSED_RE = re.compile(
     r"comlex|level|oet|cs|the cs|nbme|uwsa|my nbme|the nbme|boards? for step 1))"
     # the result, then the verdict: "just got my score, 222. passed."
     r"|(?:^|\b(?:score|result|results|got|scored)\s+(?:was\s+|is\s+)?(?:a\s+)?)[12]\d\d\s+passed\b"
-    r"(?!\s+(?:step\s*(?:1|one)|s1|comlex|level))"
+    r"(?!\s+(?:step\s*(?:1|one)|s1|comlex|level|or))"  # "214 passed or failed??" asks
 )
 _TAKEN_RE = re.compile(
     # (not "i never took ck": never sat; the words first, then the look-backs, which cost every position otherwise)

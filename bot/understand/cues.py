@@ -588,7 +588,7 @@ _STEP1_PREP_RE = re.compile(
 _STEP3_ASKED_RE = re.compile(
     r"\b(?:take|taking|took|sit|sitting|schedule|study for|studying for|prep for|prepare for|pass|plan|planning|"
     r"plan for|book|booking|register for|tips for|advice for|resources for|ready for)\s+(?:for\s+)?(?:my\s+|the\s+)?"
-    r"(?:step\s*(?:3|three)|step3|usmle step 3)\b|\b(?:step\s*(?:3|three)|step3)\b[^.?!]{0,60}\?"
+    r"(?:step\s*(?:3|three)|step3|usmle step 3)\b"
     r"|\b(?:step\s*(?:3|three)|step3)\b.{0,60}\b(?:when|should i|i should|worth it|worth doing|take it|do i need)\b"
     # "a step 3 study plan", "step 3 prep tips"
     r"|\b(?:step\s*(?:3|three)|step3)\s+(?:study\s+)?(?:plan|schedule|prep|tips|resources|qbank)\b"
@@ -597,7 +597,9 @@ _STEP3_ASKED_RE = re.compile(
     r"more|less)\b"
 )
 _WRITING_RE = re.compile(
-    r"\b(?:write|writing|draft|edit|proofread|review|fill out|fill in|rewrite|polish|help\s+(?:me\s+)?(?:with|on))"
+    # asked of us, not of a letter writer: "who should write my LOR", "a doctor... to write my LOR" are questions
+    r"\b(?<!\bwho should )(?<!\bwho can )(?<!\bwho will )"
+    r"(?:write|writing|draft|edit|proofread|review|fill out|fill in|rewrite|polish|help\s+(?:me\s+)?(?:with|on))"
     r"\s+(?:me\s+)?"
     r"(?:my\s+|a\s+|an\s+|the\s+)?(?:good\s+|strong\s+|great\s+|better\s+)?"
     r"(?:personal statement|ps|cv|resume|eras (?:application|experiences?|section|entries)|experiences? section|"
@@ -815,7 +817,16 @@ _SCHOOL_BUSINESS_RE = re.compile(
 
 def asks_for_writing(norm: str) -> bool:
     """ "can you write my personal statement for rads": writing their application is not ours, whatever field."""
-    return holds_any(norm, _WRITING_WORDS) and _WRITING_RE.search(norm) is not None
+    return (
+        holds_any(norm, _WRITING_WORDS) and _WRITING_RE.search(norm) is not None and not _THEIR_WRITING_RE.search(norm)
+    )
+
+
+_THEIR_WRITING_RE = re.compile(
+    r"\b(?:doctor|attending|pd|faculty|mentor|someone|somebody|them|him|her|writers?|program|chair)\b"
+    r"(?:\s+\w+){0,4}?\s+to\s+write\b"
+)
+"""Someone else asked to write it ("a doctor in my program to write my LOR"): a question about letters, not us."""
 
 
 def asks_comlex_figures(norm: str) -> bool:
@@ -865,8 +876,11 @@ def asks_tips(norm: str) -> bool:
 
 
 _LAST_DAYS_RE = re.compile(
-    r"\b(?:in|is in|only|just)\s+(?:[2-5]|two|three|four|five|a few|a couple(?: of)?)\s+days\b"
-    r"|\b(?:[2-5]|two|three|four|five)\s+days\s+(?:left|out|away|to go|till|until|before)\b"
+    # the exam's days: "exam in 2 days", "ck is in three days", "3 days till my exam", "2 days left before ck"
+    r"\b(?:exam|ck|step 2(?: ck)?|step2|test)\s+(?:is\s+)?(?:in|only|just)\s+"
+    r"(?:[2-5]|two|three|four|five|a few|a couple(?: of)?)\s+days\b"
+    r"|\b(?:[2-5]|two|three|four|five)\s+days\s+(?:left\s+)?(?:till|until|before|to)\s+(?:my\s+|the\s+)?"
+    r"(?:exam|ck|step 2|test)\b"
 )
 _TIPS_ASKED_RE = re.compile(
     r"\bany\s+(?:last\s+|last minute\s+|final\s+)?(?:advice|tips?|suggestions?)\b|\bwhat should i (?:do|focus on)\b"
@@ -880,11 +894,14 @@ def wants_fewer_nudges(norm: str) -> bool:
 
 
 _FEWER_NUDGES_RE = re.compile(
-    r"\b(?:weekly|once a week|every week|each week|twice a week|2x a week|every other day|few times a week)\s+"
+    # asked of us: "send me weekly reminders", "remind me once a week", "nudges every other day, not daily"
+    r"\b(?:send me|give me|want|prefer|can you do|could you do|just)\s+(?:\w+\s+)?(?:weekly|once a week|"
+    r"every week|each week|twice a week|2x a week|every other day|few times a week)\s+"
     r"(?:\w+\s+)?(?:reminders?|nudges?|check ?ins?|pings?|messages?)\b"
-    r"|\b(?:reminders?|nudges?|check ?ins?|pings?|remind me)\s+(?:\w+\s+)?(?:once a week|every week|weekly|"
+    r"|\b(?:weekly|every other day)\s+(?:reminders?|nudges?|pings?)\b"
+    r"|\b(?:reminders?|nudges?|pings?|remind me)\s+(?:\w+\s+)?(?:once a week|every week|weekly|"
     r"each week|twice a week|every other day)\b"
-    r"|\b(?:instead of|rather than|not)\s+(?:daily|every day)\b"
+    r"|\b(?:reminders?|nudges?|pings?)\b.{0,30}\b(?:instead of|rather than|not)\s+(?:daily|every day)\b"
 )
 
 
@@ -894,12 +911,13 @@ def rules_out_surgery(norm: str) -> bool:
 
 
 _NO_SURGERY_RE = re.compile(
-    r"\b(?:except|besides|other than|apart from|anything but|excluding|but not)\s+(?:for\s+)?(?:\w+\s+)?"
-    r"(?:surg\w*|surgical)\b"
-    r"|\b(?:no|nothing|not)\s+(?:anything\s+|any\s+)?(?:surgical|surgery|surg)\b"
-    r"|\b(?:not interested in|not into|don t want|dont want|do not want|no interest in|hate|avoid\w*)\s+"
-    r"(?:\w+\s+){0,2}?(?:surg\w*|surgical)\b"
-    r"|\bnon\s?surgical\b"
+    # "besides surgery", "except surgical fields" (not "besides general surgery": one field, not all of them)
+    r"\b(?:except|besides|other than|apart from|excluding)\s+(?:for\s+)?(?:any\s+|the\s+)?(?:surgery|surgical)\b"
+    r"|\b(?:nothing|not|no)\s+(?:anything\s+|any\s+)?surgical\b|\bno surgery\b(?!\s+(?:experience|rotation|yet))"
+    r"|\b(?:not interested in|not into|don t want|dont want|do not want|no interest in)\s+(?:to do\s+)?"
+    r"(?:anything\s+|any\s+)?(?:surgery|surgical)\b"
+    r"|\b(?:hate|avoid)\s+(?:the\s+)?(?:or|surgery|surgical fields)\b(?!\s+(?:is|being))"
+    r"|\bnot a surg\w* person\b|\bnon\s?surgical\b"
 )
 
 
@@ -909,11 +927,11 @@ def seeks_care(norm: str) -> bool:
 
 
 _CARE_RE = re.compile(
-    r"\b(?:recommend|find|finding|need|looking for|know|suggest|see)\s+(?:me\s+)?(?:a|an|any)?\s*"
+    r"\b(?:recommend|find|finding|need|looking for|suggest|see)\s+(?:me\s+)?(?:a|an|any)?\s*"
     r"(?:good|great|decent)?\s*"
     r"(?:doctor|doc|physician|gp|dermatologist|cardiologist|psychiatrist|therapist|dentist|gyn|obgyn|ob gyn|"
     r"gynecologist|neurologist|orthopedist|pediatrician|ent|eye doctor|ophthalmologist|urologist|surgeon)\b"
-    r"(?=.{0,40}\b(?:near|around|in my area|close to|nearby|in (?!residency|training)[a-z]+)\b)"
+    r"(?=.{0,40}\b(?:near me|near campus|near my|nearby|around here|in my area|in the area|close to me|in town)\b)"
 )
 
 
@@ -2077,7 +2095,7 @@ _NO_DATE_RE = re.compile(
     r"\b(?:no|don t have an?|dont have an?|without an?|haven t got an?|not sure of my|no exact)\s+(?:exam\s+|test\s+)?"
     r"date\b(?!\s+(?:for|of)\s+(?:my\s+)?(?:step\s*(?:1|3)|shelf|comlex))"
     r"|\b(?:haven t|havent|have not|didn t|didnt|not)\s+(?:yet\s+)?(?:booked|scheduled|picked|registered)"
-    r"(?:\s+(?:it|my exam|the exam|my test|ck|step 2(?: ck)?|a date))?(?:\s+yet)?\b"
+    r"(?:\s+(?:for\s+)?(?:it|my exam|the exam|my test|ck|step 2(?: ck)?|a date)(?:\s+yet)?\b|\s+yet\b|$)"
     r"|\b(?:date|exam|test)\s+(?:is\s+)?(?:tbd|not (?:booked|set|scheduled)(?: yet)?)\b"
 )
 

@@ -732,9 +732,11 @@ def _is_supposed(low: str, at: int) -> bool:
 
 
 _FEARED_RE = re.compile(
-    r"\b(?:scared|afraid|worried|terrified|nervous|fear\w*|dread\w*|nightmare|panic\w*|what if i (?:get|got|end up))\b"
+    r"\b(?:scared|afraid|worried|terrified|nervous|fear\w*|dread\w*|nightmare|panic\w*)\b"
+    r"(?!.*\b(?:won t|wont|not|never|don t|dont)\s+(?:hit|reach|get to|make it to|break)\b)"
 )
-"""A supposed score that is feared, not hoped for: "terrified I'll get a 220", "what if I get a 220"."""
+"""A supposed score that is feared, not hoped for: "terrified I'll get a 220" ("what if I get a 260" may be a hope;
+"worried I won't hit 250" names a goal)."""
 _GOAL_AFTER_RE = re.compile(r"\d{3}\s*\+?\s*(?:goal|target|is my (?:goal|target)|is the (?:goal|target)|or bust)\b")
 _RESULT_TOLD_RE = re.compile(
     r"\b(?:got my (?:ck |step 2 |s2 )?(?:score|result)s?|(?:my |the )?(?:score|result)s? (?:came|posted|is out|are out|"
