@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from bot import advice, talk
+from bot import advice, interpret, talk
 from bot.answer_bank import best_answer, fits
 from bot.memory import merged_about, older_score
 from bot.reply import Reply
@@ -178,7 +178,7 @@ QBANK_READS = frozenset(
 """Topics a question bank's own percentage is read under: it is said to be the bank's before the answer."""
 STAGED = frozenset({"faq", "score_check", "average", "compare"})
 """The intents whose answer or next step depends on the student's stage (the rest never read it)."""
-_HEARD_WHEN_UNSURE = frozenset({"exhaustion", "stress", "panic", "worry", "failure", "shame", "disappointment"})
+_HEARD_WHEN_UNSURE = interpret.LISTENED_TO | {"disappointment"}
 """Feelings that, when nothing else of a message was understood, are answered as what was said."""
 
 

@@ -312,7 +312,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     # programs ask about my score at interviews?"): its sentences are read like a long post's
     framed = settled in ("score_check", "compare") and topic is None
     asks = _question_sentences(text) if len(text) >= ASKS_READ_FROM or framed else []
-    asked_answers = _answers_asked(asks)
+    odds = _answer_odds(asks)  # each question sentence read once by the answer model
+    asked_answers = _surest(odds, answer_model.SURE)
     if framed and len(text) < ASKS_READ_FROM:
         # the comparison itself answers "is 245 good for IM?": not an answer about what "good" means, nor offered
         asked_answers = {
@@ -331,7 +332,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         fail_said = cues.says_a_ck_fail(norm)
         # in a short message its question must be clearer still to lead before the comparison ("260 for derm,
         # should i do a sub-i?" is no question of studying during one)
-        leads = asked_answers if len(text) >= ASKS_READ_FROM else _answers_asked(asks, FRAME_LEAD_SURE)
+        leads = asked_answers if len(text) >= ASKS_READ_FROM else _surest(odds, FRAME_LEAD_SURE)
         answer = next(
             (
                 ident
@@ -428,7 +429,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # the bank (on our development sets' question sentences, right answers 9% -> 16%, wrong 6% -> 7%); a
         # topic a rule decided keeps it, and the answer model chooses within it
         bar = answer_model.SURE if ruled is None else WITHIN_RULED_SURE
-        found = _short_answer(text, norm, facts.school, do_said, knowledge, bar)
+        hit = answer_model.answer_model().likeliest(text)
+        found = _short_answer(hit, norm, facts.school, do_said, knowledge, bar)
         # a topic the model is all but certain of holds ("can i retake a step i passed" is retakes, with its rules),
         # and the answer model chooses within it; otherwise its answer may bring its own topic
         held = ruled is not None or dict(guess.topic).get(topic or "", 0.0) >= TOPIC_HOLDS
@@ -438,7 +440,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # a long post that asks one thing: its question sentence says which answer better than the story around
         # it ("my co-intern failed and has to retake... will programs look at my score when I apply for
         # fellowship?" is no question about retakes)
-        answer = _short_answer(asks[0], norm, facts.school, do_said, knowledge, FRAME_LEAD_SURE)
+        hit = next(((ident, p) for p, _, ident in odds), None)  # the one sentence, already read
+        answer = _short_answer(hit, norm, facts.school, do_said, knowledge, FRAME_LEAD_SURE)
         topic = knowledge.answers[answer].topic if answer is not None else topic
     if answer is None and topic is not None:
         # the post's own question names one answer of the topic understood: that one, not the nearest by words
@@ -1416,12 +1419,16 @@ def _also(
 
 
 def _short_answer(
-    text: str, norm: str, school: str | None, do_said: bool, knowledge: Knowledge, at_least: float = answer_model.SURE
+    hit: tuple[str, float] | None,
+    norm: str,
+    school: str | None,
+    do_said: bool,
+    knowledge: Knowledge,
+    at_least: float = answer_model.SURE,
 ) -> str | None:
-    """The bank answer a question asks for, across topics, where the answer model is at least `at_least` sure of
-    it (a short message whole, or a long post's one question sentence); never a fail's answer unless a fail was
-    told, nor a DO's or an IMG's to others."""
-    hit = answer_model.answer_model().likeliest(text)
+    """The bank answer the answer model's `hit` names for a question (a short message whole, or a long post's one
+    question sentence), where it is at least `at_least` sure; never a fail's answer unless a fail was told, nor a
+    DO's or an IMG's to others."""
     if hit is None or hit[1] < at_least or hit[0] not in knowledge.answers:
         return None
     topic = knowledge.answers[hit[0]].topic
@@ -1460,15 +1467,16 @@ def _presumes_a_fail(ident: str, knowledge: Knowledge) -> bool:
     )
 
 
-def _answers_asked(asks: list[str], at_least: float = answer_model.SURE) -> dict[str, str]:
-    """Each question sentence of a post (`asks`) mapped to the bank's answer it asks for ("=<topic>" for a
-    topic's general one), where the answer model is sure enough (`at_least`); surest first."""
-    found = []
-    for sentence in asks:
-        hit = answer_model.answer_model().likeliest(sentence)
-        if hit is not None and hit[1] >= at_least:
-            found.append((hit[1], sentence, hit[0]))
-    return {sentence: ident for _, sentence, ident in sorted(found, reverse=True)}
+def _answer_odds(asks: list[str]) -> list[tuple[float, str, str]]:
+    """Each question sentence of a post (`asks`) with the bank's answer it likeliest asks for ("=<topic>" for a
+    topic's general one) and how sure the answer model is: (probability, sentence, answer), surest first."""
+    read = ((sentence, answer_model.answer_model().likeliest(sentence)) for sentence in asks)
+    return sorted(((hit[1], sentence, hit[0]) for sentence, hit in read if hit is not None), reverse=True)
+
+
+def _surest(odds: list[tuple[float, str, str]], at_least: float) -> dict[str, str]:
+    """The sentences of `odds` the answer model is at least `at_least` sure of, each with its answer, surest first."""
+    return {sentence: ident for p, sentence, ident in odds if p >= at_least}
 
 
 _DECLINED_BESIDE = frozenset({"step3", "pay", "mcat"})
