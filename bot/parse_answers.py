@@ -882,6 +882,8 @@ _TIME_IN_TEXT_RE = re.compile(
     r"(?:\s*[:.h]\s*([0-9]{2}))?(?![0-9])\s*(?:o'?clock)?\s*(am|pm|a|p)?\b\s*"
     r"(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(tonight))?"
 )
+_PART_OF_DAY_RE = re.compile(r"\b(?:every|each)\s+(night|evening|morning|afternoon)\b|\b(nightly|tonight)\b")
+"""A part of the day said apart from the hour ("remind me every night at 9"): 21:00, not 09:00."""
 _NOON = frozenset({"noon", "midday", "12 noon", "lunchtime", "lunch"})
 _MIDNIGHT = frozenset({"midnight", "12 midnight"})
 
@@ -901,11 +903,12 @@ def _time_parts(t: str) -> tuple[int, int, str | None, str | None] | None:
     return None
 
 
-def parse_nudge_time(text: str) -> time | str:
+def parse_nudge_time(text: str, around: str = "") -> time | str:
     """A local wall-clock time, or a reason: "7am", "7:30 am", "19:30", "7ish", "noon",
     "after rounds, like 7pm", "around 6 in the morning".
 
-    A bare hour is 24-hour ("8" is 08:00, "20" is 20:00).
+    A bare hour is 24-hour ("8" is 08:00, "20" is 20:00), unless a part of the day is said with it, in `text` or in
+    the sentence `around` it ("remind me every night at 9": 21:00).
     """
     t = fold(text).rstrip(".! ")
     t = re.sub(r"\b([ap])\.\s*m\b\.?", r"\1m", t)  # "7 a.m." -> "7 am"
@@ -918,6 +921,8 @@ def parse_nudge_time(text: str) -> time | str:
     if parts is None:
         return f"I couldn't read a time in that. {_TIME_HINT}"
     hour, minute, meridiem, part = parts
+    if not (meridiem or part) and hour <= 12 and (said := _PART_OF_DAY_RE.search(f"{t} {fold(around)}")):
+        part = said[1] or said[2]  # "every night at 9": the part of the day said before the hour
     if minute > 59:
         return f"An hour only has 60 minutes. {_TIME_HINT}"
     if meridiem or part:

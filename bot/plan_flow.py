@@ -606,7 +606,7 @@ def _accept_exam_date(
     if draft.step == "study_days" and draft.nudge_time is None:
         # "remind me at 2pm, ck is in 10 wks": the time is kept now, and not asked after the days
         told = _NUDGE_TIME_SAID.search(folded)
-        wall = parse_nudge_time(told.group("value")) if told is not None else None
+        wall = parse_nudge_time(told.group("value"), folded) if told is not None else None
         if isinstance(wall, time):
             draft.nudge_time = wall
             said = f"{said}\n⏰ Nudges at {fmt_time(wall)}, as you asked."

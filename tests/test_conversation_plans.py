@@ -540,3 +540,8 @@ def test_start_parameters_from_inline_mode(advisor: Advisor) -> None:
     assert "type my username" not in say(advisor, "/start")
     assert "exam" in say(advisor, "/start plan").lower()  # the plan set-up's first question
     assert "Step 2 CK Advisor" in say(advisor, "/start something-else")
+
+
+def test_a_nudge_time_said_with_its_part_of_the_day_is_kept_as_said(advisor: Advisor) -> None:
+    reply = say(advisor, "can u remind me every night at 9 to do a block, exam in 6 weeks")
+    assert "Nudges at 21:00, as you asked." in reply  # not 09:00

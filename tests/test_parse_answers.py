@@ -284,6 +284,10 @@ def test_a_plain_count_names_no_weekdays(text: str) -> None:
         ("around 6 in the morning", time(6)),
         ("prob around 9:30pm after dinner", time(21, 30)),
         ("~8", time(8)),
+        ("remind me every night at 9 to do a block", time(21)),  # the part of the day said before the hour
+        ("each evening at 8:30", time(20, 30)),
+        ("every morning at 7", time(7)),
+        ("every night at 20", time(20)),  # a 24-hour clock stays as it is
     ],
 )
 def test_nudge_times_as_students_write_them(text: str, expected: time) -> None:

@@ -1272,3 +1272,11 @@ def test_a_range_stands_unless_a_result_is_told_beside_it(
 )
 def test_a_doctor_named_for_the_application_is_no_care_sought(knowledge: Knowledge, text: str) -> None:
     assert understand(text, knowledge).intent != "out_of_scope"
+
+
+def test_numbered_questions_without_punctuation_are_read_one_by_one(knowledge: Knowledge) -> None:
+    text = (
+        "ok so context: step 1 was scored, 236 (meh). NBME 11 last night was 244. exam is feb 12. 1) is 244 decent "
+        "for IM 2) will my step 1 follow me to fellowship apps 3) can u remind me every night at 9 to do a block"
+    )
+    assert "answer:why-fellowship" in understand(text, knowledge).also  # was lost inside one long "sentence"

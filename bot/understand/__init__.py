@@ -257,7 +257,11 @@ _SCORE_INTENTS: frozenset[str] = frozenset(
 )
 _WORRIES: frozenset[str] = frozenset({"stress", "worry", "panic", "exhaustion"})
 _ENTITY_SETTLED: frozenset[str] = frozenset({"average", "score_check", "score_fit", "compare", "invalid_score"})
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?=\(?[1-9]\)\s)")
+"""Where a post's sentences part: after . ! ?, at a line break, and before a numbered question ("... 2) will my
+step 1 follow me"), which students list without punctuation."""
+_NUMBERED_RE = re.compile(r"^\(?[1-9]\)\s+")
+"""A question's number ("2) "), set aside so the question reads as one ("will my step 1 follow me...")."""
 _DECADE_PHRASE_RE = re.compile(r"\b(?:high|upper|mid|middle|low|lower)[\s-]+(?=\d{3}\s*'?s\b)", re.IGNORECASE)
 
 
@@ -1486,7 +1490,7 @@ _DECLINED_BESIDE = frozenset({"step3", "pay", "mcat"})
 def _question_sentences(text: str) -> list[str]:
     """A post's sentences that ask something, each long enough to name a topic of its own."""
     # "couple things: how many programs should i apply to?": the question is what follows the colon
-    sentences = [s.rsplit(": ", 1)[-1] for s in _SENTENCE_RE.split(text)]
+    sentences = [_NUMBERED_RE.sub("", s.rsplit(": ", 1)[-1]) for s in _SENTENCE_RE.split(text)]
     asks = [s for s in sentences if len(s) >= 12 and ("?" in s or _QUESTION_RE.match(normalize(s)))]
     # "Is that normal?", "Do they check it?": too few words to name a topic of their own; alone, the model
     # hears one in a word ("check" -> rechecks), and the button offered is one nobody asked for
