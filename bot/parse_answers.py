@@ -627,10 +627,11 @@ _FAR_DAYS = 100
 """A date more than this many days away is checked against a span of weeks said beside it."""
 
 
-_EXAM_WORD_RE = words_re(*EXAM_WORDS, r"step\s*(?:2|two)", "s2ck", "boards?")
+_EXAM_WORD_RE = words_re(*EXAM_WORDS, r"step\s*(?:2|two)", "s2ck", "boards?", "retakes?")
 _OTHER_EXAM_RE = words_re("comlex", r"level\s*[123]", "l[123]", "shelf", r"step\s*(?:1|3)", "mccqe", "plab")
 _CK_RE = words_re("ck", r"step\s*(?:2|two)", "s2ck", "step2", "usmle")
-_PAST_RE = words_re(*PAST_WORDS)
+# "only had 3 weeks last time. retake is in 8 weeks": the span they had is behind them ("had to move it" is not)
+_PAST_RE = words_re(*PAST_WORDS, "had(?! to)")
 _SAT_ON_RE = re.compile(
     r"\b(?:took|taken|sat|tested|wrote)\s+(?:(?:the|my)\s+)?(?:ck|step\s*(?:2|two)|exam|test|it)?\s*(?:on\s+)?"
     r"(?:the\s+)?$"

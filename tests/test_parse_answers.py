@@ -151,6 +151,8 @@ def test_exam_date_limit_is_365_days() -> None:
         ("study plan with 1 day off per week, exam is the 19th", date(2026, 1, 19)),
         ("2 days off a week, test in 5 weeks", date(2026, 2, 16)),
         ("plan with 1 rest day a week pls", None),
+        # The time they had last time is behind them; the retake's is the date.
+        ("only had 3 weeks of dedicated, dumb. retake is scheduled in 8 weeks", date(2026, 3, 9)),
     ],
 )
 def test_find_exam_date_in_sentences(text: str, expected: date | None) -> None:
