@@ -132,6 +132,14 @@ def fits(answer: Answer, stage: Stage | None, school: str | None) -> bool:
     return not answer.stages or stage in answer.stages
 
 
+def for_someone_else(answer: Answer, stage: Stage | None, school: str | None) -> bool:
+    """An answer for another school, or only for a turning point this student hasn't told of (matched, retaking):
+    the looser test for a long post's other questions, where a stage read from a few words is often missing."""
+    if school is not None and answer.audiences and school not in answer.audiences:
+        return True
+    return bool(answer.stages) and set(answer.stages) <= _SAID_STAGES_ONLY and stage not in answer.stages
+
+
 _SAID_STAGES_ONLY: frozenset[Stage] = frozenset({"incoming_resident", "retaking"})
 """Stages an answer may be only for, and then only when the student's stage is known to be one of them."""
 

@@ -491,9 +491,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         several = sum(p.score is not None for p in parsed.practice) >= 2  # an order to read only then
         # "229, up from 218": 218 came first (of a longer list, only that pair's order is told: left as said)
         latest_first = sum(p.score is not None for p in parsed.practice) == 2 and cues.told_latest_first(text)
+        first = parsed.practice[0].score if parsed.practice else None
+        # "took UWSA2 today: 247. before that NBME 9 236, NBME 10 241": the first said is the latest
+        earlier_after = several and first is not None and cues.latest_then_earlier(text, first)
         if latest_first:
             asked = replace(asked, practice=asked.practice[::-1])
-        ordered = several and (latest_first or cues.order_told(text))
+        elif earlier_after:
+            asked = replace(asked, practice=(*asked.practice[1:], asked.practice[0]))
+        ordered = several and (latest_first or earlier_after or cues.order_told(text))
         reply = advice.advise(asked, profile, k, stage, why, order_told=ordered)
     if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
@@ -517,6 +522,15 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         reply = talk.step1_scored_note(reply, k, parsed.step1, low=_calls_step1_low(norm))
     if pass_rates and ruled_answer is not None:
         reply = reply.led_by(talk.RATES_NOT_HELD)
+    if (
+        parsed.score is not None
+        and parsed.topic != topics.PASSING_SCORE  # its answer leads with the verdict already
+        and not (parsed.hypothetical or parsed.someone_else)
+        and parsed.score >= (k.pass_mark() or 300)  # under it, the score's own note weighs the exam date
+        and cues.asks_pass(norm)
+    ):
+        # "came back 218. is 218 even a pass now that they raised it?": the verdict first, whatever else is asked
+        reply = reply.led_by(advice.pass_verdict(parsed.score, k))
     if their_fail is not None:
         mark = k.fail_mark()
         reply = reply.led_by(
@@ -530,7 +544,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         named = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
         counts = [line for spec in named if (line := advice.signals_line(spec, k))]
         reply = reply.led_by(*counts) if counts else reply
-    reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text)
+    # the stage the other questions' answers must fit, read only when a long post asks more than one thing
+    also_stage = (stage or stage_of(parsed, profile.about, norm, today)) if parsed.also and text else stage
+    reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text, also_stage)
     return talk.with_feeling(reply, parsed)
 
 

@@ -15,7 +15,7 @@ from html import escape
 from typing import Literal
 
 from bot.advice import faq_answer
-from bot.answer_bank import best_answer
+from bot.answer_bank import best_answer, for_someone_else
 from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
 from bot.student import Profile
@@ -545,21 +545,28 @@ def clarify(parsed: Parsed, knowledge: Knowledge) -> Reply | None:
     return Reply("Just to be sure I answer the right thing: which did you mean?", tuple((b,) for b in unique))
 
 
-def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "") -> Reply:
+def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "", stage: Stage | None = None) -> Reply:
     """The main answer, then the long post's other questions: each specific one answered in a line
-    (its answer's short form), and every one offered as a button for the whole answer."""
+    (its answer's short form), and every one offered as a button for the whole answer. A specific answer
+    written for another school, or for a matched or retaking student who told of neither, is left out ("do I
+    need to do anything in ERAS?" from an applicant is no matched student's question)."""
+    readings = [
+        r
+        for r in parsed.also
+        if not r.startswith("answer:")
+        or (found := knowledge.answers.get(r.removeprefix("answer:"))) is None
+        or not for_someone_else(found, stage, parsed.school)
+    ]
     actions = {b.action for row in reply.buttons for b in row}
     labels = {b.label for row in reply.buttons for b in row}
     buttons: list[Button] = []
-    for b in (_button(r, parsed, knowledge) for r in parsed.also):
+    for b in (_button(r, parsed, knowledge) for r in readings):
         if b is not None and b.action not in actions and b.label not in labels:
             buttons.append(b)
             actions.add(b.action)
             labels.add(b.label)  # two buttons never read the same
-    outside = [
-        escape(_WHERE_INSTEAD[label.removeprefix(OUTSIDE)]) for label in parsed.also if label.startswith(OUTSIDE)
-    ]
-    short = [line for label in parsed.also if (line := _also_line(label, text, knowledge))]
+    outside = [escape(_WHERE_INSTEAD[label.removeprefix(OUTSIDE)]) for label in readings if label.startswith(OUTSIDE)]
+    short = [line for label in readings if (line := _also_line(label, text, knowledge))]
     if not buttons and not outside and not short:
         return reply  # nothing, or only what a note already offers
     if short or outside:

@@ -1910,6 +1910,20 @@ _LATEST_FIRST_RE = re.compile(
 )
 
 
+def latest_then_earlier(text: str, first: int) -> bool:
+    """The latest result said first, then the earlier ones in their order: "took UWSA2 today: 247. Before that
+    NBME 9 236, NBME 10 241" (`first` is the first result said)."""
+    low = text.lower()
+    said = re.search(rf"(?<!\d){first}(?!\d)", low)
+    if said is None:
+        return False
+    told = _EARLIER_AFTER_RE.search(low, said.end())
+    return told is not None and re.search(r"\d{3}", low[said.end() : told.start()]) is None  # said right after it
+
+
+_EARLIER_AFTER_RE = re.compile(r"\b(?:before that|before this|before it|prior to that|previously|earlier ones?)\b")
+
+
 def order_told(text: str) -> bool:
     """Practice results given in the order they came ("231, then 238, now 244", "240 -> 251")."""
     return _ORDER_RE.search(text.lower()) is not None
@@ -2115,7 +2129,17 @@ _SCORE_WORD_RE = re.compile(r"\b(?:score|scores|usmle)\b")
 
 def just_matched(norm: str) -> bool:
     """ "I MATCHED!!!", "just matched into gen surg": news to congratulate first, not a question about match rates."""
-    return "match" in norm and _MATCHED_RE.search(norm) is not None and _NOT_MATCHED_RE.search(norm) is None
+    if "match" not in norm or _NOT_MATCHED_RE.search(norm) is not None:
+        return False
+    theirs = _THEIRS_BEFORE_RE.search
+    return any(theirs(norm, max(0, m.start() - 24), m.start()) is None for m in _MATCHED_RE.finditer(norm))
+
+
+_THEIRS_BEFORE_RE = re.compile(
+    r"\b(?:cousin|brother|sister|sibling|friend|friends|roommate|classmate|classmates|husband|wife|partner|"
+    r"boyfriend|girlfriend|bf|gf|fiance|fiancee|senior|seniors|mentor|colleague|coworker|mom|dad)\s+(?:\w+\s+)?$"
+)
+"""Someone else's match, said just before it: "my cousin matched in 2022 with a 238" is not their news."""
 
 
 _SAT_EXAM_RE = re.compile(
@@ -2151,7 +2175,8 @@ _NOT_PASSED_NEWS_RE = re.compile(
 
 _PASS_QUESTION_RE = re.compile(
     r"\b(?:did i (?:pass|fail)|have i (?:passed|failed)|(?:is|was) (?:that|it|this|mine|my score|an? \d{3}|\d{3}) "
-    r"(?:a |still a )?(?:pass|passing|fail|failing)|pass or (?:a )?fail|passing or failing|enough to pass|"
+    r"(?:even |really |actually |officially )?(?:a |still a )?(?:pass|passing|fail|failing)|pass or (?:a )?fail|"
+    r"passing or failing|enough to pass|"
     r"above the pass(?:ing)? (?:mark|score|line)|below the pass(?:ing)? (?:mark|score|line)|"
     # "what counts as a fail, is it below 214 or 218 now?": the pass mark asked
     r"(?:counts?|count) as a (?:fail|pass)|what (?:is|s) a (?:fail|pass)\b|fail(?:ing)? (?:line|mark|cut\s*off))\b"
