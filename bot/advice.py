@@ -195,11 +195,7 @@ def practice_reply(
     mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
     pass_mark = mark.value if mark is not None else None
     # "goal 245. thoughts", "am i on track for 255?": their own goal is the figure to read the result against
-    goal = (
-        parsed.score
-        if parsed.hypothetical and not parsed.feared and parsed.score is not None and parsed.score not in scored
-        else None
-    )
+    goal = parsed.score if parsed.goal and parsed.score not in scored else None
     if goal is not None and predicted is not None:
         html += (
             f"\n\nAgainst the {goal} you're aiming for, {_against(goal, predicted, high, subject)}. Read that "
@@ -217,6 +213,7 @@ def practice_reply(
             f"\n\nRead at face value, {_against(pass_mark, predicted, high, subject, CK_MARK_NAME)} "
             f"of {pass_mark} <i>({escape(knowledge.cite(mark.source))})</i>."
         )
+    sat = parsed.status == "taken"  # "took CK 9 days ago. my last NBME was 257": the exam is behind them
     if predicted is not None and mark is not None and mark.value is not None and predicted < mark.value + NEAR_PASS:
         # "nbme 215, am I at risk?": the pass mark is the figure that matters this close to it
         where = "under it" if predicted < mark.value else "this close to it"
@@ -225,20 +222,31 @@ def practice_reply(
             if not subject.startswith("your results")
             else f"With the lowest, {predicted}, {where}, these are"
         )
+        then = "" if sat else ": talk your date through with your advisor"  # the date can't move once it's sat
         html += (
             f"\n\nBeside the pass mark: Step 2 CK's is {mark.value} for exams from {_day(mark.as_of)} "
             f"<i>({escape(knowledge.cite(mark.source))})</i>. {lead} worth taking seriously, "
-            "since predictions carry error either way: talk your date through with your advisor."
+            f"since predictions carry error either way{then}."
         )
-    html += (
-        "\n\nNext: look at the trend across self-assessments rather than one form, "
-        "and aim your review at the weakest areas."
-    )
+    html += SAT_NEXT if sat else STUDYING_NEXT
     buttons: list[Button] = []
-    if topics.PRACTICE_TESTS in knowledge.faq:
-        buttons.append(Button(knowledge.faq[topics.PRACTICE_TESTS].title, f"/faq {topics.PRACTICE_TESTS}"))
-    buttons.append(Button("🗓 Study plan", "/plan"))
+    asked = topics.PENDING_SCORE if sat else topics.PRACTICE_TESTS
+    if asked in knowledge.faq:
+        buttons.append(Button(knowledge.faq[asked].title, f"/faq {asked}"))
+    if not sat:
+        buttons.append(Button("🗓 Study plan", "/plan"))
     return Reply(html, (tuple(buttons),))
+
+
+STUDYING_NEXT = (
+    "\n\nNext: look at the trend across self-assessments rather than one form, "
+    "and aim your review at the weakest areas."
+)
+SAT_NEXT = (
+    "\n\nNext: the exam is behind you, so these results have done their job; your real score is the one that "
+    "counts from here. Rest while you wait, and plan your application around the score when it comes."
+)
+"""The next step after practice results: while studying, and once the exam is sat (they can't be studied for)."""
 
 
 CK_MARK_NAME = "Step 2 CK's pass mark"

@@ -104,7 +104,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # not where the score sits among applicants' averages.
         ("matched!!! child neuro at my #1. my ck was 241. anything i need to do before july?", None, "onboarding"),
         ("incoming anesthesia intern with a 238 on ck, do they look at it again for fellowship?", None, "binding"),
-        ("matched to a psych prelim, does my program see my CK for anything now?", None, "binding"),
+        # (whether the program sees it: through the transcript it asks for)
+        ("matched to a psych prelim, does my program see my CK for anything now?", None, "official transcript"),
         (
             "I matched!! my program needs step 2 passed before orientation and my test is june 3. "
             "what happens if it isn't back in time?",
@@ -188,6 +189,13 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("how many people fail step 2", None, "content-based standard"),
         # Asked for a joke: a friendly line back, not the insult reply.
         ("tell me a joke", None, "punchlines"),
+        # A pass asked about inside a long post: the verdict, whatever else the post asks.
+        (
+            "Applied peds, Step 2 came back 218. Passed I think, but barely? Is 218 even a pass now that I heard "
+            "they raised the minimum? What should I say if programs ask?",
+            None,
+            "a 218 is a pass",
+        ),
     ],
 )
 def test_the_answer_fits_the_question_and_the_student(
@@ -236,6 +244,16 @@ def test_a_short_score_and_field_question_gets_the_comparison_alone(knowledge: K
 def test_a_feared_score_is_never_called_a_goal(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "scared i'll get a 220. my nbmes are 235-240 but i'm spiraling")
     assert "aiming for" not in shown and "235" in shown
+    shown = answer(knowledge, "nbme 257, uwsa2 266. if the real thing comes back under 250 should i still go derm?")
+    assert "aiming for" not in shown and "266" in shown  # a condition, not a goal
+
+
+def test_practice_results_after_the_exam_get_no_study_advice(knowledge: Knowledge) -> None:
+    studying = answer(knowledge, "my nbme 12 was 244, exam in 3 weeks. good enough for peds?")
+    assert "aim your review at the weakest areas" in studying
+    sat = answer(knowledge, "took CK 9 days ago. my last NBME was 244 and UWSA2 251, is that enough for peds?")
+    assert "aim your review" not in sat and "talk your date through" not in sat
+    assert "exam is behind you" in sat
 
 
 def test_no_congratulations_for_a_score_under_every_average(knowledge: Knowledge) -> None:
@@ -373,3 +391,22 @@ def test_a_score_written_for_someone_else_is_read_for_them(knowledge: Knowledge)
         knowledge, "writing for my wife, an IMG. her score came out last wednesday: 247. she wants IM. chances?"
     )
     assert "A 247 is 3 points below" in shown and "Your 247" not in shown
+
+
+def test_someone_elses_match_is_not_the_students_news(knowledge: Knowledge) -> None:
+    shown = answer(
+        knowledge,
+        "IMG, Step 2 CK 252, applying internal medicine this cycle to 120 programs. My cousin matched in 2022 "
+        "with 238. Is my score competitive for university programs?",
+    )
+    assert "you've done it" not in shown and "Congratulations" not in shown
+    assert "academic programs" in shown  # the question asked, answered
+
+
+def test_a_scored_step_1_told_with_its_era_is_not_the_ck_score(knowledge: Knowledge) -> None:
+    shown = answer(
+        knowledge,
+        "Step 1 I took in 2021 just before pass/fail, got 219. Now I am 2 months from CK, aiming for IM. "
+        "My NBME 10 was 223. What CK score should I aim for?",
+    )
+    assert "Your 219" not in shown

@@ -36,7 +36,18 @@ def row(text: str, **fields: Any) -> Any:
         row("my biggest fear is getting a 240 and being shut out of EM", score=240, hypothetical=True, feared=True),
         row("so scared i get a 220 on the real thing", score=220, hypothetical=True, feared=True),
         row("what if i get a 260, could i match derm?", score=260, hypothetical=True, feared=False),  # a hope
-        row("worried i wont hit 250 for derm", score=250, hypothetical=True, feared=False),  # a goal
+        row("worried i wont hit 250 for derm", score=250, hypothetical=True, feared=False, goal=True),
+        # A condition on the result is supposed, but no goal to read practice results against.
+        row("if the real thing comes back under 250 should i still go derm", score=250, hypothetical=True, goal=False),
+        row("people say nobody opens your application unless ck is 250+", score=None, quoted=(250,)),
+        # Another exam's result told as news leaves a supposed CK score supposed.
+        row("comlex l2 came back 652. would taking ck and getting like 235 look bad?", score=235, hypothetical=True),
+        # A scored Step 1 told with its era, and a Step 1 said with "got", are Step 1's; CK's result is the score.
+        row("step 1 I took in 2021 just before pass/fail, got 219. now 2 months from ck", score=None, step1=219),
+        row("took step 1 and got a 231, ck was 250", score=250, step1=231),
+        row("comlex l2 was 655, step 2 ck 251. do PDs care more about 251 vs 655?", score=251, hypothetical=False),
+        row("nbme 240, hoping for 250 on the real thing", score=250, hypothetical=True, goal=True),
+        row("uwsa2 248, my goal is 255. thoughts", score=255, hypothetical=True, goal=True),
         row("hoping for 250 on ck", score=250, hypothetical=True, feared=False),
         # A result told as news is theirs, whatever the question around it supposes.
         row("got my score back today. would a 246 keep me in the running for neuro?", score=246, hypothetical=False),

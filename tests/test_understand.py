@@ -825,6 +825,8 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "my weakest: OB, peds. 231 on uwsa1",  # a list that goes on after a comma
         "exam in 10 days and gyn is killing me, rest day or push through?",  # named before what it does to them
         "psych is my weakest by far, 12 days left",
+        "I'm an M3, on OB now, just took NBME 9 cold as a baseline = 214",  # the rotation they're on
+        "im on IM right now, nbme 230, is that normal",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:

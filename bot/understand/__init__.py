@@ -150,6 +150,8 @@ class Parsed:
     """`score` is another person's, asked about ("my friend got 244, is that good for IM?"): never kept."""
     feared: bool = False
     """`score` is supposed and feared ("what if I get a 220"): never read as their goal."""
+    goal: bool = False
+    """`score` is supposed as a figure to reach ("aiming for 250"): their practice results are read against it."""
     weighing: cues.Weighing | None = None
     """What they say weighs on them beside the feeling (family, comparison, grief...), named in the reply."""
     yes_no: bool = True
@@ -334,20 +336,35 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # new score automatically?"): answered first, the score beside the averages; a topic the comparison
         # itself answers ("is my score good") gives way to it
         fail_said = cues.says_a_ck_fail(norm)
+        img_said = _IMG_SAID_RE.search(norm) is not None
         # in a short message its question must be clearer still to lead before the comparison ("260 for derm,
         # should i do a sub-i?" is no question of studying during one)
         leads = asked_answers if len(text) >= ASKS_READ_FROM else _surest(odds, FRAME_LEAD_SURE)
         answer = next(
             (
                 ident
-                for ident in leads.values()
+                for sentence, ident in leads.items()
                 if ident in asked_answers.values()  # not one the comparison answers itself
                 and ident in knowledge.answers
                 and (fail_said or not _presumes_a_fail(ident, knowledge))
+                # "...also when do I need step 3 lol": declined in a line of its own, never answered first
+                and cues.out_of_scope(normalize(sentence)) not in _DECLINED_BESIDE
+                # an international graduate's answer (visas, ECFMG) only to one, or to a post that names it
+                and (knowledge.answers[ident].topic not in _IMG_ONLY_TOPICS or facts.school == "img" or img_said)
             ),
             None,
         )
         topic = knowledge.answers[answer].topic if answer is not None else topic
+    if (
+        topic is None
+        and ruled is None
+        and settled in ("score_check", "compare")
+        and len(text) >= ASKS_READ_FROM
+        and any(cues.asks_dual_apply(normalize(sentence)) for sentence in asks)
+    ):
+        # "...is dual applying a bad look?": a long post's question on applying in two fields, answered first
+        # (the bank's answer within the topic), the score beside the averages
+        topic = topics.MATCH_WITH_AVERAGE
     if ruled is None and settled == "faq" and nums.quoted and nums.score is None:
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
     if (
@@ -705,6 +722,7 @@ def _entity_fields(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...
         "hypothetical": nums.hypothetical,
         "someone_else": nums.someone,
         "feared": nums.feared,
+        "goal": nums.goal,
     }
 
 
@@ -744,6 +762,8 @@ _DO_CAPS_RE = re.compile(r"\bD\.?O\.?s?\b")
 """DO in capitals ("can a DO match without USMLE"), the word "do" being everywhere else."""
 _IMG_ONLY_TOPICS = frozenset({topics.IMG, topics.ECFMG_CERTIFICATION, "ecfmg_pathways"})
 """Topics that answer only international graduates."""
+_IMG_SAID_RE = re.compile(r"\b(?:imgs?|visas?|h ?1 ?b|j ?1|ecfmg|international|foreign|non us|citizen\w*)\b")
+"""Words that bring an international graduate's question into a post, whoever the writer is."""
 _SHARPER_THAN_STRESS = frozenset({"worry", "panic", "disappointment", "relief", "celebration"})
 """Feelings a plain cue names more exactly than the model's broad "stress"."""
 
@@ -1400,6 +1420,8 @@ def _also(
     for sentence in asks:
         guess = predict(loaded, sentence, top=1) if len(asks) > 1 else None  # one: it was read with the post
         heard, p = guess.intent[0] if guess is not None else ("faq", 0.0)
+        if heard == "study_plan" and not _STUDY_WORD_RE.search(normalize(sentence)):
+            continue  # "what does a realistic plan look like for me?" after a field's averages: no study schedule
         if heard != "faq" and p >= ALSO_AT and heard not in _NOT_ASKS:
             label = heard
         elif (outside := cues.out_of_scope(normalize(sentence))) in _DECLINED_BESIDE:
@@ -1508,6 +1530,11 @@ _QUESTION_RE = re.compile(
     r"(?:(?:and|also|plus|oh|btw|so) )*"
     r"(?:how|what|whats|when|is|are|can|could|should|would|will|do|does|any|which|why)\b"
 )
+_STUDY_WORD_RE = re.compile(
+    r"\b(?:study\w*|schedule|dedicated|exam|test|ck|step|weeks?|days?|remind\w*|nudge\w*|qbank|uworld|prep\w*|"
+    r"nbme\w*|uwsa\w*)\b"
+)
+"""Words that make a plan asked for in a long post's sentence a study plan."""
 _NOT_ASKS = frozenset({"unknown", "greeting", "thanks", "smalltalk", "insult", "vent", "help"})
 
 __all__ = ["MAX_CHARS", "Intent", "Parsed", "PracticeResult", "check_model", "understand"]

@@ -181,6 +181,9 @@ class Numbers:
     """The score is another person's, asked about ("my friend got 244, is that good for IM?")."""
     feared: bool = False
     """The supposed score is one they fear ("scared I'll get a 220"), never a goal to read results against."""
+    goal: bool = False
+    """The supposed score is one they aim for ("aiming for 250", "on track for 255?"), not a condition ("if it
+    comes back under 250") nor a fear: the figure their practice results are read against."""
 
 
 def read_numbers(text: str, aliases: Collection[str] = ()) -> Numbers:
@@ -275,20 +278,22 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         score is not None
         and at is not None
         and not own
-        and not _RESULT_TOLD_RE.search(low)
+        and not _result_told(low, score)
         # wherever the figure comes, or where it was said as a decade ("guessing high 240s")
         and (
             _is_supposed(low, at)
             or any(_is_supposed(low, m.start()) for m in re.finditer(rf"(?<!\d){score}(?!\d)", low))
         )
     )
-    if score is not None and at is not None and not own and not supposed and not _RESULT_TOLD_RE.search(low):
+    if score is not None and at is not None and not own and not supposed and not _result_told(low, score):
         # "how much does 245 vs 250 matter": two figures set side by side to ask about, neither a result
         versus = _VERSUS_RE.search(low)
         supposed = (
             versus is not None
             and str(score) in versus.group()
             and not any(str(q) in versus.group() for q in quoted)  # "245 vs the 250 avg": theirs against a figure
+            # "do PDs care more about 251 vs 655?": their CK set against their own COMLEX, both results
+            and not any(c is not None and str(c) in versus.group() for c in claimed)
             and not low[max(0, at - 3) : at].endswith("my ")
         )
     theirs = _judged_for_someone(low) if quoted or score is not None else None
@@ -305,6 +310,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     # the year of the score's own sentence: "First was 205 last fall. Step 1 was 209 (scored, 2021)" dates Step 1
     where = low if at is None else _sentence_at(low, at)
     past = _PAST_YEAR_RE.search(where)
+    feared = supposed and at is not None and _FEARED_RE.search(_clause_before(low, at, _SUPPOSED_CUT_RE)) is not None
     return Numbers(
         score,
         own,
@@ -318,7 +324,8 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         int(past.group()) if past else None,
         supposed,
         someone,
-        supposed and at is not None and _FEARED_RE.search(_clause_before(low, at, _SUPPOSED_CUT_RE)) is not None,
+        feared,
+        supposed and not feared and at is not None and _is_goal(low, at),
     )
 
 
@@ -421,6 +428,8 @@ def _find_score(
     if said:
         # "it was 251!!!! ... i genuinely thought i'd get like 240": the one supposed steps aside
         real = [c for c in said if not _is_supposed(low, c[1])] or [c for c in weak if not _is_supposed(low, c[1])]
+        # "took step 1 and got a 231, ck was 250": the number another exam's reader tied steps aside
+        real = [c for c in real if c[0] not in tied] or [c for c in weak if c[0] not in tied] or real
         value, at = (real or said)[0]
         return value, at, None, None, tuple(quoted)
     if weak:
@@ -646,7 +655,8 @@ def _tagged(exam: re.Pattern[str], low: str, high: int = 300) -> int | None:
         before = _TAGGED_BEFORE_RE.search(low[max(0, m.start() - 20) : m.start()])
         if before is not None and 100 <= int(before.group(1)) <= high:
             return int(before.group(1))  # "230 on step 1"
-        window = low[m.end() : m.end() + 60]
+        # "step 1 I took in 2021 just before pass/fail, got 219": the change of era names no result
+        window = _ERA_RE.sub(lambda e: " " * len(e.group()), low[m.end() : m.end() + 60])
         stop = _TAG_STOP_RE.search(window)
         window = window[: stop.start()] if stop else window
         for r in _TAGGED_AFTER_RE.finditer(window):
@@ -656,6 +666,10 @@ def _tagged(exam: re.Pattern[str], low: str, high: int = 300) -> int | None:
     return None
 
 
+_ERA_RE = re.compile(
+    r"\b(?:before|pre|prior to|until|till|when it went|went|switch(?:ed)? to)\s+(?:the\s+|it\s+went\s+)?"
+    r"(?:pass\s*[/-]\s*fail|p\s*/\s*f)\b"
+)
 _TAGGED_AFTER_RE = re.compile(r"(?<![\d.,])(\d{3})(?!\d|\.\d|,\d|\s*%)")
 _STEP2_AFTER_RE = re.compile(r"\s*(?:on|in|for)\s+(?:my\s+|the\s+)?(?:step\s*2|step2|ck|s2)\b")
 _TAGGED_BEFORE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:on|in|for|from)\s*(?:my\s+|the\s+)?$")
@@ -699,7 +713,7 @@ _NOT_OWN_RE = re.compile(
 
 
 _SUPPOSED_RE = re.compile(
-    r"\b(?:if|what if|whether|would|i d|hypothetically|let\s*'?s say|lets say|say i|say it|worst case|best case|"
+    r"\b(?:if|unless|what if|whether|would|i d|hypothetically|let\s*'?s say|lets say|say i|say it|worst case|best case|"
     r"suppose|"
     r"(?:will|would|could|can) an?|"
     r"assuming|aim\w*|target\w*|goal|want|wanted|wanna"
@@ -737,12 +751,43 @@ _FEARED_RE = re.compile(
 )
 """A supposed score that is feared, not hoped for: "terrified I'll get a 220" ("what if I get a 260" may be a hope;
 "worried I won't hit 250" names a goal)."""
+_GOAL_RE = re.compile(
+    r"\b(?:aim\w*|target\w*|goal|want\w*|wanna|need\w*|hop(?:e|ed|ing)|shooting for|going for|on track for"
+    r"|on pace for|head(?:ed|ing) for|trying|reach\w*|break\w*|hit|enough\s+(?:for|to)"
+    r"|(?:get|go|bring it|push it|make it|jump|climb|raise it|improve it)\s+(?:up\s+|all the way\s+)?to)\b"
+)
+"""Words that make a supposed score a goal: "aiming for 250", "can i get to 255" (not "if it comes back under 250")."""
+
+
+def _is_goal(low: str, at: int) -> bool:
+    """A supposed score at `at` named as a figure to reach, before it ("hoping for 250") or after ("250 goal")."""
+    if _GOAL_AFTER_RE.match(low, at):
+        return True
+    clause = _clause_before(low, at, _SUPPOSED_CUT_RE)
+    if _APPOSITION_RE.match(clause):
+        clause = _clause_before(low, at - len(clause) - 1, _SUPPOSED_CUT_RE) + clause
+    return _GOAL_RE.search(clause) is not None
+
+
 _GOAL_AFTER_RE = re.compile(r"\d{3}\s*\+?\s*(?:goal|target|is my (?:goal|target)|is the (?:goal|target)|or bust)\b")
 _RESULT_TOLD_RE = re.compile(
     r"\b(?:got my (?:ck |step 2 |s2 )?(?:score|result)s?|(?:my |the )?(?:score|result)s? (?:came|posted|is out|are out|"
     r"is back|are back|dropped|released)|score came in|came back (?:at|as|with)?|score posted)\b"
 )
 """The student's own result told as news: a figure asked about beside it is that result, not a hope."""
+
+
+def _result_told(low: str, score: int) -> bool:
+    """A result told as news in the message, unless it is another number's ("Level 2 came back 652... would
+    getting like 235 look worse?": COMLEX's result, and the 235 stays supposed)."""
+    for m in _RESULT_TOLD_RE.finditer(low):
+        after = _NUMBER_AFTER_RE.match(low, m.end())
+        if after is None or int(after.group(1)) == score:
+            return True
+    return False
+
+
+_NUMBER_AFTER_RE = re.compile(r"[^0-9.!?]{0,12}?(?<![\d.])(\d{3})(?!\d)")
 _APPOSITION_RE = re.compile(r"\s*(?:like|around|about|maybe|say|something like|ideally|ideally like)\s*(?:an?\s+)?$")
 
 
