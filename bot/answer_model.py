@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from knowledge import text as text_module
+from knowledge.post_questions import POST_QUESTIONS_FILE
 from knowledge.store import DATA_DIR
 from knowledge.text import normalize
 
@@ -157,7 +158,8 @@ class AnswerModelError(ValueError):
 
 def data_digest() -> str:
     """Fingerprint of what the answer model learns from: every answer's question, ways of asking and questions as
-    asked in long posts, every topic's title, phrasings and questions as asked in long posts, and the features."""
+    asked in long posts, every topic's title, phrasings and questions as asked in long posts, the labelled
+    sentences of development posts, and the features."""
     picked: dict[str, object] = {}
     answers = json.loads((DATA_DIR / "answers.json").read_text(encoding="utf-8"))["answers"]
     for record in answers.values():
@@ -165,6 +167,8 @@ def data_digest() -> str:
     for table in json.loads((DATA_DIR / "faq.json").read_text(encoding="utf-8")).values():
         for record in table.values():
             picked[f"topic:{record['topic']}"] = [record["title"], record["phrasings"], record.get("in_posts", [])]
+    # the labelled sentences of development long posts it learns from (knowledge/post_questions.py)
+    picked["post_questions"] = POST_QUESTIONS_FILE.read_text(encoding="utf-8")
     # the code that makes the features too, so a change to it can't meet a model trained on the old ones
     code = "".join(inspect.getsource(f) for f in (features, _words_of, _word_features, _exam_word)).encode()
     code += _EXAM_NUMBER_RE.pattern.encode() + Path(text_module.__file__ or "").read_bytes()

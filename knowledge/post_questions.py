@@ -1,0 +1,50 @@
+"""Question sentences from our development long posts, each labelled with the bank's answer that answers it.
+
+`knowledge/post_questions.jsonl`, one sentence per line: `sentence`; `answer`, the id of the answer in
+`data/answers.json` that really answers it, "=<topic>" for a topic's general answer, or null when the bank
+holds none; `set`, the development set of posts it came from. The posts were written by helpers for our own
+development (never the stranger set, `tests/stranger/`), and each sentence labelled by another helper.
+
+Sets ff to kk teach the answer model (bot/understand/training.py): real questions as students put them inside
+long posts, which the answers' own tidy ways of asking don't teach. Sets ll to qq are held out, and only
+measured (`benchmarks/bench_answers.py`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+POST_QUESTIONS_FILE = Path(__file__).with_name("post_questions.jsonl")
+TRAINED_SETS = frozenset({"ff", "gg", "hh", "ii", "jj", "kk"})
+"""The development sets whose labelled sentences the answer model learns from; the others are held out."""
+
+
+class PostQuestion(BaseModel):
+    """One question sentence of a development long post, with the answer that answers it (None: none does)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    sentence: str = Field(min_length=1)
+    answer: str | None
+    set: str = Field(pattern=r"^[a-z]{2}$")
+
+
+def load_post_questions(path: Path = POST_QUESTIONS_FILE) -> list[PostQuestion]:
+    """Every labelled sentence, validated (an unknown key or a missing field is an error naming the line)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    out = []
+    for number, line in enumerate(lines, 1):
+        try:
+            out.append(PostQuestion.model_validate_json(line))
+        except ValueError as err:
+            raise ValueError(f"{path.name} line {number}: {err}") from None
+    return out
+
+
+def trained_on(questions: list[PostQuestion]) -> list[PostQuestion]:
+    """The labelled sentences the answer model learns from: the trained sets' sentences that have an answer, but
+    none that a held-out set asks word for word ("How should I answer that next time?")."""
+    held_out = {q.sentence for q in questions if q.set not in TRAINED_SETS}
+    return [q for q in questions if q.set in TRAINED_SETS and q.answer is not None and q.sentence not in held_out]
