@@ -83,6 +83,10 @@ _FAIL_TOLD_RE = re.compile(r"\bi(?:'ve| have)?\s+(?:(?!(?:a|an|the|my)\b)\w+\s+)
 """An answer written for someone who failed ("I've matched but failed Step 2 CK. What do I tell my program?")."""
 SCORED_STEP1_ANSWER = talk.SCORED_STEP1_ANSWER
 LEAVE_EARLY_ANSWER = "rt-incomplete"
+HELD_ANSWER = "score-held-investigation"
+LATE_SCORE_ANSWER = "sr-not-yet"
+"""For a late score feared to mean an irregularity ("my friend said a delay might mean a flag??"): why scores are
+late, not what happens once USMLE holds a score (`HELD_ANSWER`), which would feed the fear."""
 COUPLES_ANSWER = "match-couples"
 EARLY_COUPLES_ANSWER = "em-couples-military"
 PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
@@ -379,8 +383,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer = k.answers.get(talk.STEP1_FAIL_ANSWER)
     if ruled_answer is None and parsed.intent == "faq" and cues.asks_about_leaving_early(norm):
         ruled_answer = k.answers.get(LEAVE_EARLY_ANSWER)  # "what's the penalty for leaving the test early"
-    if ruled_answer is None and parsed.intent == "faq" and not failed and cues.asks_couples_match(norm):
-        # "couples match question: my partner's in gen surg and im FM...": how the couples match works
+    if ruled_answer is None and parsed.answer == HELD_ANSWER and cues.fears_a_hold(norm):
+        ruled_answer = k.answers.get(LATE_SCORE_ANSWER)
+    couples_asked = parsed.intent == "faq" or (parsed.intent in FIGURE_INTENTS and parsed.topic == topics.MATCH_RATES)
+    if ruled_answer is None and couples_asked and not failed and cues.asks_couples_match(norm):
+        # "couples match question: my partner's in gen surg and im FM...": how the couples match works (a long
+        # post with their score and both fields too: the answer first, their score beside their own field)
         early = {"ophthalmology", "urology"} & {*parsed.specialties, *parsed.other_specialties}
         ruled_answer = k.answers.get(EARLY_COUPLES_ANSWER if early else COUPLES_ANSWER)
     if ruled_answer is None and parsed.intent == "faq" and stage_said == "preclinical" and _PREP_AHEAD_RE.search(norm):

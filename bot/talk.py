@@ -687,9 +687,10 @@ def quoted_note(parsed: Parsed, reply: Reply, text: str = "") -> Reply:
     if parsed.score is not None and not (parsed.someone_else or parsed.hypothetical):
         # Their own score is the one set beside the figures: the answer comes first, and a line after it says
         # which number was theirs, instead of a preamble pushing the answer down a long post's reply.
-        return reply.noted(
-            f"<i>The {' and '.join(said)} you mention {what}, so I set your {parsed.score} beside the figures.</i>"
-        )
+        # (where no figure is shown, as beside the couples match's answer, only whose number is whose)
+        shown = bool(reply.numbers) or str(parsed.score) in reply.answer
+        done = f"so I set your {parsed.score} beside the figures" if shown else f"and I took {parsed.score} as yours"
+        return reply.noted(f"<i>The {' and '.join(said)} you mention {what}, {done}.</i>")
     note = (
         f"<i>The {' and '.join(said)} you mention {what}, so I haven't taken "
         f"{'them' if several else 'it'} as yours. Here's what the sources say:</i>"

@@ -189,6 +189,21 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("how many people fail step 2", None, "content-based standard"),
         # Asked for a joke: a friendly line back, not the insult reply.
         ("tell me a joke", None, "punchlines"),
+        # A late score feared to mean an irregularity: that many things delay a score, not what a hold means.
+        (
+            "my score was supposed to come out today and nothing. my friend said a delay might mean a flagged "
+            "irregularity?? tested 3.5 weeks ago. is a delay normal and what should i do?",
+            None,
+            "8 weeks pass with no score",
+        ),
+        ("my score is on hold, usmle emailed me about a possible irregularity. what now?", None, "cooperate"),
+        # Couples matching in a long post with their own score and both fields: how it works, first.
+        (
+            "Couples matching with my fiancee. She's applying derm with a 266, I'm applying IM with a 243. Is 243 "
+            "competitive for academic IM in the same cities? How many interviews before we build the paired list?",
+            None,
+            "couple request",
+        ),
         # A pass asked about inside a long post: the verdict, whatever else the post asks.
         (
             "Applied peds, Step 2 came back 218. Passed I think, but barely? Is 218 even a pass now that I heard "

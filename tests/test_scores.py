@@ -40,6 +40,7 @@ def row(text: str, **fields: Any) -> Any:
         # A condition on the result is supposed, but no goal to read practice results against.
         row("if the real thing comes back under 250 should i still go derm", score=250, hypothetical=True, goal=False),
         row("people say nobody opens your application unless ck is 250+", score=None, quoted=(250,)),
+        row("i keep seeing 245, 247, 249 on different websites", score=None, quoted=(245, 247, 249)),
         # Another exam's result told as news leaves a supposed CK score supposed.
         row("comlex l2 came back 652. would taking ck and getting like 235 look bad?", score=235, hypothetical=True),
         # A scored Step 1 told with its era, and a Step 1 said with "got", are Step 1's; CK's result is the score.

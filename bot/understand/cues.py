@@ -2209,6 +2209,19 @@ _LEAVE_EARLY_RE = re.compile(
 )
 
 
+def fears_a_hold(norm: str) -> bool:
+    """A score held over an irregularity feared or heard of, not told by USMLE ("my friend said a delay might mean
+    a flagged irregularity??", "could it be under investigation")."""
+    return _FEARED_HOLD_RE.search(norm) is not None
+
+
+_FEARED_HOLD_RE = re.compile(
+    # not "usmle emailed me about a possible irregularity": a hold told, whose answer is what happens now
+    r"\b(?:might|may|could|maybe|mean|means|what if|worried|scared|afraid|paranoid|heard|rumou?rs?|think|"
+    r"wonder\w*)\b.{0,60}\b(?:irregular\w*|flag\w*|investigat\w*|on hold|withheld|cheat\w*)"
+)
+
+
 def asks_couples_match(norm: str) -> bool:
     """ "my gf and i want to couples match": how the couples match works, not two fields' averages."""
     return _COUPLES_RE.search(norm) is not None

@@ -1029,7 +1029,7 @@ _HEARD_RE = re.compile(
     r"(?:told|tells|said|says|saying|mentioned)|heard|hear|"
     r"(?:throw\w*|toss\w*)\s+(?:around\s+)?(?:numbers|scores|figures)|numbers like|"
     r"claims?|claimed|swears?|apparently|read\s+(?:that|somewhere|online|on|in|(?:\w+\s+){0,2}posts?)|"
-    r"(?:saw|seen|seeing|see)\s+(?:that|people\s+say\w*|posts?|online)"
+    r"(?:saw|seen|seeing|see)\s+(?:that|people\s+say\w*|posts?|online)|(?:keeps?|kept)\s+seeing"
     # "my lab friends say the average is...", "ive seen 255 and 257 floating around"
     r"|(?:friends|people|ppl|they|everyone|residents|seniors|classmates)\s+say|(?:i'?ve|i ve|i have)\s+seen(?=\s*$)"
     # "i saw a graph saying 75th %ile is 256", "a chart shows 250": a figure read somewhere
