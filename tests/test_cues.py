@@ -255,6 +255,9 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
     [
         ("my grandpa passed away last week", "grief"),
         ("good grief my uwsa2 was 231", None),  # an idiom
+        ("program A told us everyone they match has 245+, i'm 241", None),  # a program's residents
+        ("the numbers people cite are 255 to 260. i have 9 interviews", None),  # figures heard; their own count
+        ("took step 2, felt like garbage walking out, marked like 15 per block", None),  # the real exam's blocks
         ("i didn't match the last two cycles", "unmatched"),
         ("my parents expect a perfect score", "family"),
         ("my dad will never be proud of me if i get under 240", "family"),

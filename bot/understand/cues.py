@@ -1605,15 +1605,18 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
         re.compile(
             r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat|"
-            r"cohort)\b"
+            # not a program's residents or a figure cited: "everyone they match has 245+", "the numbers people cite"
+            r"cohort)\b(?!\s+(?:they|who|that|whom|cite\w*|quote\w*)\b)"
             r".{0,50}\b(?:(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
             r"(?:have|has|had)\b.{0,20}\b2[4-9]\d)|"
             r"\bcompar\w* myself\b"
             r"|\b(?:everyone|everybody|classmates|class|friends|group chat|cohort)\b.{0,30}"
             r"\bpost\w*\s+(?:their|all their|the)\s+(?:scores?|results?|numbers?)\b"
             # "everyone in my group chat has 10+": their interview counts beside the student's few
-            r"|\b(?:everyone|everybody|classmates|people|ppl|friends|group chat|cohort)\b.{0,50}"
-            r"\b(?:has|have|got|getting|with)\s+(?:like\s+)?(?:\d{1,2}\s+(?:interviews|invites|iis)|"
+            r"|\b(?:everyone|everybody|classmates|people|ppl|friends|group chat|cohort)\b"
+            r"(?!\s+(?:they|who|that|whom|cite\w*|quote\w*)\b).{0,50}"
+            # (not the student's own count after it: "...the numbers people cite are 255. i have 9 interviews")
+            r"(?<!\bi )\b(?:has|have|got|getting|with)\s+(?:like\s+)?(?:\d{1,2}\s+(?:interviews|invites|iis)|"
             r"\d{2}\s*\+?(?=\s+(?:i|and|but|so|while|already)\b|$)|double digits?|so many|way more)(?!\w)"
         ),
     ),
@@ -1672,8 +1675,10 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         "low_block",  # "i'm cooked. 49% on a timed block", "another 58% block. why am i like this"
         ("block",),
         re.compile(
-            # anchored at the start: unanchored, each position would scan the whole post again
-            r"\A(?=.*\b(?:cooked|why am i like this|ugh+|dumb|stupid|hate|terrible|awful|pathetic|trash|rough|bad|"
+            # anchored at the start: unanchored, each position would scan the whole post again; not the real exam's
+            # blocks ("felt like garbage walking out, marked like 15 per block")
+            r"\A(?!.*\b(?:marked|flagged|walk(?:ed|ing) out)\b)"
+            r"(?=.*\b(?:cooked|why am i like this|ugh+|dumb|stupid|hate|terrible|awful|pathetic|trash|rough|bad|"
             r"garbage|kill me|done for|doomed|wtf|fml)\b)"
             r"(?:.*\b[1-6]\d\b.{0,25}\bblocks?\b|.*\bblocks?\b.{0,25}\b[1-6]\d\b)"
         ),
