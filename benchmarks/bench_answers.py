@@ -1,6 +1,7 @@
 """The answer bank's matching, measured on its own ways of asking, each left out in turn.
 
-    python -m benchmarks.bench_answers
+    python -m benchmarks.bench_answers            # the figures below
+    python -m benchmarks.bench_answers weights    # the cross-validation that chose the sentences' weight
 
 For every way of asking an answer, the question is matched within its answer's topic, as the bot does,
 with that way of asking passed over and its words the bank has nowhere else dropped, as unknown words
@@ -18,14 +19,17 @@ Asserts nothing.
 
 from __future__ import annotations
 
+import sys
 import time
+from collections.abc import Sequence
 
 from bot import answer_model, understand
 from bot.answer_bank import AT_LEAST, CLEAR_BY, BankIndex, build_index, general, similarities
 from bot.understand.classifier import Model
+from bot.understand.training import answer_examples, fit_answer_weights
 from bot.understand.vectors import predict
 from knowledge import load_knowledge
-from knowledge.post_questions import TRAINED_SETS, load_post_questions
+from knowledge.post_questions import TRAINED_SETS, PostQuestion, load_post_questions, trained_on
 
 
 def main() -> None:
@@ -88,41 +92,67 @@ def _by_topic(sentence: str, loaded: Model, index: BankIndex) -> str | None:
 def _answer_model() -> None:
     """Right, wrong and silent answers to labelled question sentences of long posts, at several bars."""
     model = answer_model.answer_model()
-    rows = [q.model_dump() for q in load_post_questions()]
-    found = [model.likeliest(row["sentence"]) or ("", 0.0) for row in rows]
-    print(f"answer model on {len(rows)} question sentences from development long posts (bar {answer_model.SURE}):")
-    for part, chosen in (("sets ff-kk (trained on; bar chosen here)", True), ("sets ll-qq (held out)", False)):
+    questions = load_post_questions()
+    found = [model.likeliest(q.sentence) or ("", 0.0) for q in questions]
+    print(f"answer model on {len(questions)} question sentences from development long posts (bar {answer_model.SURE}):")
+    for part, trained in (("sets ff-kk (trained on)", True), ("sets ll-qq (held out)", False)):
         for bar in (0.2, answer_model.SURE, 0.4, 0.5):
-            kept = [(row["answer"], ident if p >= bar else None) for row, (ident, p) in zip(rows, found, strict=True)]
-            kept = [k for k, row in zip(kept, rows, strict=True) if (row["set"] in TRAINED_SETS) == chosen]
-            answerable = [(want, got) for want, got in kept if want is not None]
-            right = sum(got == want for want, got in answerable)
-            wrong = sum(got is not None and got != want for want, got in answerable)
-            stray = sum(got is not None for want, got in kept if want is None)
+            read = [(q, hit) for q, hit in zip(questions, found, strict=True) if (q.set in TRAINED_SETS) == trained]
             mark = "  <- the bot's bar" if bar == answer_model.SURE else ""
-            unanswerable = len(kept) - len(answerable)
-            print(
-                f"  {part}, bar {bar:.2f}: of {len(answerable)} the bank can answer, right "
-                f"{right / len(answerable):.0%}, wrong {wrong / len(answerable):.0%}; of {unanswerable} it can't, "
-                f"answered anyway {stray / max(unanswerable, 1):.0%}{mark}"
-            )
+            print(f"  {part}, bar {bar:.2f}: {_tally(read, bar)}{mark}")
     # Before the answer model, a sentence's answer was the understanding model's topic for it (if sure), then
     # the bank's match within that topic, or the topic's general answer.
     loaded = understand.model()
-    before = [_by_topic(row["sentence"], loaded, knowledge_index()) for row in rows]
-    answerable = [(row["answer"], got) for row, got in zip(rows, before, strict=True) if row["answer"] is not None]
+    before = []
+    for q in questions:
+        got = _by_topic(q.sentence, loaded, knowledge_index())
+        before.append((q, (got, 1.0) if got is not None else ("", 0.0)))
+    print(f"  before (topic first, then the bank within it), all sets: {_tally(before, 0.5)}")
+    start = time.perf_counter()
+    for q in questions:
+        model.likeliest(q.sentence)
+    print(f"  one question sentence: {(time.perf_counter() - start) / len(questions) * 1000:.3f} ms")
+
+
+def _tally(read: Sequence[tuple[PostQuestion, tuple[str, float]]], bar: float) -> str:
+    """Of the sentences the bank can answer, how many got the right answer and how many a wrong one at `bar`; of
+    those it can't, how many got one anyway."""
+    kept = [(q.answer, ident if p >= bar else None) for q, (ident, p) in read]
+    answerable = [(want, got) for want, got in kept if want is not None]
     right = sum(got == want for want, got in answerable)
     wrong = sum(got is not None and got != want for want, got in answerable)
-    stray = sum(got is not None for row, got in zip(rows, before, strict=True) if row["answer"] is None)
-    print(
-        f"  before (topic first, then the bank within it), all sets: right {right / len(answerable):.0%}, wrong "
-        f"{wrong / len(answerable):.0%}; answered anyway {stray / (len(rows) - len(answerable)):.0%}"
+    unanswerable = len(kept) - len(answerable)
+    stray = sum(got is not None for want, got in kept if want is None)
+    return (
+        f"of {len(answerable)} the bank can answer, right {right / max(len(answerable), 1):.0%}, wrong "
+        f"{wrong / max(len(answerable), 1):.0%}; of {unanswerable} it can't, answered anyway "
+        f"{stray / max(unanswerable, 1):.0%}"
     )
-    start = time.perf_counter()
-    for row in rows:
-        model.likeliest(row["sentence"])
-    print(f"  one question sentence: {(time.perf_counter() - start) / len(rows) * 1000:.3f} ms")
+
+
+def weights() -> None:
+    """The cross-validation that chose `POST_QUESTION_WEIGHT`: trained on half of the trained sets' sentences
+    (ff-hh, then ii-kk), measured on the other half, for each weight; the held-out sets ll-qq take no part. About
+    two minutes a fit."""
+    knowledge = load_knowledge()
+    questions = trained_on(load_post_questions())
+    halves = (frozenset({"ff", "gg", "hh"}), frozenset({"ii", "jj", "kk"}))
+    everything = load_post_questions()
+    for learnt, measured in (halves, halves[::-1]):
+        for weight in (0.0, 1.0, 3.0):
+            taught = [q for q in questions if q.set in learnt] if weight else []
+            vec, clf = fit_answer_weights(answer_examples(knowledge, taught, weight))
+            asked = [q for q in everything if q.set in measured]
+            probs = clf.predict_proba(vec.transform([q.sentence for q in asked]))
+            read = [
+                (q, (str(clf.classes_[int(p.argmax())]), float(p.max()))) for q, p in zip(asked, probs, strict=True)
+            ]
+            name = "-".join(sorted(learnt)[::2])
+            print(f"  learnt {name}, weight {weight:g}, bar {answer_model.SURE}: {_tally(read, answer_model.SURE)}")
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["weights"]:
+        weights()
+    else:
+        main()

@@ -213,7 +213,9 @@ def practice_reply(
             f"\n\nRead at face value, {_against(pass_mark, predicted, high, subject, CK_MARK_NAME)} "
             f"of {pass_mark} <i>({escape(knowledge.cite(mark.source))})</i>."
         )
-    sat = parsed.status == "taken"  # "took CK 9 days ago. my last NBME was 257": the exam is behind them
+    # "took CK 9 days ago. my last NBME was 257": the exam is behind them, unless another sitting is ahead ("failed in
+    # march, retaking in 6 weeks")
+    sat = parsed.status == "taken" and not parsed.exam_date
     if predicted is not None and mark is not None and mark.value is not None and predicted < mark.value + NEAR_PASS:
         # "nbme 215, am I at risk?": the pass mark is the figure that matters this close to it
         where = "under it" if predicted < mark.value else "this close to it"
@@ -238,6 +240,7 @@ def practice_reply(
     return Reply(html, (tuple(buttons),))
 
 
+# The next step after practice results: while studying, and once the exam is sat (they can't be studied for).
 STUDYING_NEXT = (
     "\n\nNext: look at the trend across self-assessments rather than one form, "
     "and aim your review at the weakest areas."
@@ -246,7 +249,6 @@ SAT_NEXT = (
     "\n\nNext: the exam is behind you, so these results have done their job; your real score is the one that "
     "counts from here. Rest while you wait, and plan your application around the score when it comes."
 )
-"""The next step after practice results: while studying, and once the exam is sat (they can't be studied for)."""
 
 
 CK_MARK_NAME = "Step 2 CK's pass mark"

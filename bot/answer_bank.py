@@ -125,7 +125,7 @@ def fits(answer: Answer, stage: Stage | None, school: str | None) -> bool:
     """Whether an answer is for this student: their school and stage, where both are known. An answer only
     for students past the exam's turning points (matched, or retaking) needs that stage said: "what happens
     if i fail ck?" is no resident-to-be's question about starting late."""
-    if school is not None and answer.audiences and school not in answer.audiences:
+    if not _for_school(answer, school):
         return False
     if stage is None:
         return not answer.stages or not set(answer.stages) <= _SAID_STAGES_ONLY
@@ -133,11 +133,16 @@ def fits(answer: Answer, stage: Stage | None, school: str | None) -> bool:
 
 
 def for_someone_else(answer: Answer, stage: Stage | None, school: str | None) -> bool:
-    """An answer for another school, or only for a turning point this student hasn't told of (matched, retaking):
-    the looser test for a long post's other questions, where a stage read from a few words is often missing."""
-    if school is not None and answer.audiences and school not in answer.audiences:
-        return True
-    return bool(answer.stages) and set(answer.stages) <= _SAID_STAGES_ONLY and stage not in answer.stages
+    """An answer for another school, or only for matched students when this one hasn't said they matched: the
+    looser test for a long post's other questions, where a stage read from a few words is often missing (a
+    retaker's answers stay: "if I do fail, how many attempts do I get?" is anyone's question)."""
+    matched_only = set(answer.stages) == {"incoming_resident"}
+    return not _for_school(answer, school) or (matched_only and stage != "incoming_resident")
+
+
+def _for_school(answer: Answer, school: str | None) -> bool:
+    """Whether an answer is for this student's school (US MD, DO, IMG), where it is known."""
+    return school is None or not answer.audiences or school in answer.audiences
 
 
 _SAID_STAGES_ONLY: frozenset[Stage] = frozenset({"incoming_resident", "retaking"})

@@ -86,7 +86,11 @@ _FULL_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _SHORT_WEEKDAY = r"(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 
 _ISO_RE = re.compile(r"(?<![0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])")
-_US_RE = re.compile(r"(?<![0-9/.-])([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?(?![0-9/])")
+_US_RE = re.compile(
+    r"(?<![0-9/.-])([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?(?![0-9/])"
+    # a share done, not a day: "did 2/3 of uworld", "9/10 blocks", "8/30 done"
+    r"(?!\s*(?:of|blocks?|done|qs?|questions|correct|right|complete|completed|through|finished|left|remaining)\b)"
+)
 _MONTH_DAY_RE = re.compile(rf"\b{_MON}\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{{4}})\b)?")
 _DAY_MONTH_RE = re.compile(
     rf"(?<![0-9/])([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b\.?(?:,?\s+([0-9]{{4}})\b)?"

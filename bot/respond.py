@@ -147,6 +147,12 @@ _UNEASY_RE = re.compile(
     r"\b(?:but|now|still)\s+(?:i m|im|i am|i feel)?\s*(?:so\s+|really\s+)?(?:paranoid|anxious|worried)\b"
 )
 """Unease said after a pass ("I passed with 244 but now I'm paranoid"): what is new, not the pass."""
+_OLD_PASS_RE = re.compile(
+    r"\b(?:last (?:year|month|spring|summer|fall|autumn|winter|cycle)|(?:years?|months) ago|back in|in 20\d\d|"
+    r"(?:co )?interns?|resident|pgy ?\d?)\b"
+)
+"""A pass that is no news: dated in the past, or told by an intern or resident ("intern here, passed CK with 222
+last year"): no "what a relief" for it."""
 PRACTICE_GENERAL = "pt-nbme-predict"
 """The answer on what practice tests tell you, for a practice result asked about when no other fits better."""
 FIGURE_INTENTS = frozenset({"average", "score_check", "score_fit", "compare"})
@@ -203,6 +209,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.feeling is None
         and (len(text) < PASS_NEWS_CHARS or cues.joyful(text, norm))
         and not cues.asks_to_retake(text, norm)  # "passed with 219, can i retake it?": not news to be relieved at
+        and not (_OLD_PASS_RE.search(norm) and not cues.joyful(text, norm))
         # "I passed with 244 but now I'm paranoid": the unease is what's new (not "PASSED!!! freaking out")
         and not (_UNEASY_RE.search(norm) and not cues.joyful(text, norm) and not cues.overwhelmed_by_news(text, norm))
     ):
@@ -499,14 +506,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         several = sum(p.score is not None for p in parsed.practice) >= 2  # an order to read only then
         # "229, up from 218": 218 came first (of a longer list, only that pair's order is told: left as said)
         latest_first = sum(p.score is not None for p in parsed.practice) == 2 and cues.told_latest_first(text)
-        first = parsed.practice[0].score if parsed.practice else None
+        first_said = parsed.practice[0].score if parsed.practice else None
         # "took UWSA2 today: 247. before that NBME 9 236, NBME 10 241": the first said is the latest
-        earlier_after = several and first is not None and cues.latest_then_earlier(text, first)
+        latest_then_earlier = several and first_said is not None and cues.latest_then_earlier(text, first_said)
         if latest_first:
             asked = replace(asked, practice=asked.practice[::-1])
-        elif earlier_after:
+        elif latest_then_earlier:
             asked = replace(asked, practice=(*asked.practice[1:], asked.practice[0]))
-        ordered = several and (latest_first or earlier_after or cues.order_told(text))
+        ordered = several and (latest_first or latest_then_earlier or cues.order_told(text))
         reply = advice.advise(asked, profile, k, stage, why, order_told=ordered)
     if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
@@ -530,12 +537,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         reply = talk.step1_scored_note(reply, k, parsed.step1, low=_calls_step1_low(norm))
     if pass_rates and ruled_answer is not None:
         reply = reply.led_by(talk.RATES_NOT_HELD)
+    pass_mark = k.pass_mark()
     if (
         parsed.score is not None
+        and pass_mark is not None
         and parsed.topic != topics.PASSING_SCORE  # its answer leads with the verdict already
         and not (parsed.hypothetical or parsed.someone_else)
-        and parsed.score >= (k.pass_mark() or 300)  # under it, the score's own note weighs the exam date
-        and cues.asks_pass(norm)
+        and parsed.score >= pass_mark  # under it, the score's own note weighs the exam date
+        and cues.asks_pass_of(norm, parsed.score)
     ):
         # "came back 218. is 218 even a pass now that they raised it?": the verdict first, whatever else is asked
         reply = reply.led_by(advice.pass_verdict(parsed.score, k))

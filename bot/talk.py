@@ -548,8 +548,8 @@ def clarify(parsed: Parsed, knowledge: Knowledge) -> Reply | None:
 def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "", stage: Stage | None = None) -> Reply:
     """The main answer, then the long post's other questions: each specific one answered in a line
     (its answer's short form), and every one offered as a button for the whole answer. A specific answer
-    written for another school, or for a matched or retaking student who told of neither, is left out ("do I
-    need to do anything in ERAS?" from an applicant is no matched student's question)."""
+    written for another school, or only for matched students to one who hasn't said so, is left out ("anything
+    left to do in ERAS?" from an applicant is no matched student's question)."""
     readings = [
         r
         for r in parsed.also

@@ -12,9 +12,13 @@ measured (`benchmarks/bench_answers.py`).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz, process
+
+from knowledge.text import normalize
 
 POST_QUESTIONS_FILE = Path(__file__).with_name("post_questions.jsonl")
 TRAINED_SETS = frozenset({"ff", "gg", "hh", "ii", "jj", "kk"})
@@ -45,6 +49,23 @@ def load_post_questions(path: Path = POST_QUESTIONS_FILE) -> list[PostQuestion]:
 
 def trained_on(questions: list[PostQuestion]) -> list[PostQuestion]:
     """The labelled sentences the answer model learns from: the trained sets' sentences that have an answer, but
-    none that a held-out set asks word for word ("How should I answer that next time?")."""
-    held_out = {q.sentence for q in questions if q.set not in TRAINED_SETS}
-    return [q for q in questions if q.set in TRAINED_SETS and q.answer is not None and q.sentence not in held_out]
+    none that a held-out set asks in nearly the same words ("Is 231 going to get me screened out now?" beside
+    "Is 498 going to get me screened out?"): a twin would answer the held-out one for it."""
+    held_out = [_twin_key(q.sentence) for q in questions if q.set not in TRAINED_SETS]
+    return [
+        q
+        for q in questions
+        if q.set in TRAINED_SETS
+        and q.answer is not None
+        and process.extractOne(_twin_key(q.sentence), held_out, scorer=fuzz.ratio, score_cutoff=TWIN_SIMILARITY) is None
+    ]
+
+
+TWIN_SIMILARITY = 80
+"""From this similarity (0-100, numbers masked) a trained sentence is a held-out one's twin and is left out: 9 of
+206 on 2026-12-06 ("Should I still apply this cycle or sit out a year?" beside "Do I still apply this cycle...")."""
+
+
+def _twin_key(sentence: str) -> str:
+    """A sentence as compared for twins: normalised, every number the same."""
+    return re.sub(r"\d+", "#", normalize(sentence))

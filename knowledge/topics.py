@@ -59,6 +59,7 @@ STUDY_LENGTH = _named("study_length")
 STUDY_STRATEGIES = _named("study_strategies")
 TAKE_BEFORE_APPLYING = _named("take_before_applying")
 TIMING = _named("timing")
+USMLE_TIME_LIMITS = _named("usmle_time_limits")
 WHY_STEP2_MATTERS = _named("why_step2_matters")
 
 NAMED_IN_CODE = (
@@ -92,6 +93,7 @@ NAMED_IN_CODE = (
     STUDY_STRATEGIES,
     TAKE_BEFORE_APPLYING,
     TIMING,
+    USMLE_TIME_LIMITS,
     WHY_STEP2_MATTERS,
 )
 """Every topic the code names: `knowledge check` fails when a knowledge folder lacks one."""

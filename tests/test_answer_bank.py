@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer_bank import best_answer, fits
+from bot.answer_bank import best_answer, fits, for_someone_else
 from bot.conversation import Advisor
 from bot.profiles import ProfileStore
 from bot.render import plain_text
@@ -164,3 +164,21 @@ def test_an_answer_for_a_turning_point_needs_that_stage_said(
 ) -> None:
     answer = ANSWERS[0].model_copy(update={"stages": list(stages)})
     assert fits(answer, stage, None) is fit  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("stages", "audiences", "stage", "school", "other"),
+    [
+        (("incoming_resident",), (), None, None, True),  # a matched student's answer, to one who never said so
+        (("incoming_resident",), (), "incoming_resident", None, False),
+        (("retaking",), (), None, None, False),  # "if I do fail, how many attempts?" is anyone's question
+        (("applying", "interviewing"), (), "has_score", None, False),  # a long post's stage is read from few words
+        ((), ("img",), None, "us_md", True),  # an IMG's answer to a US MD
+        ((), ("img",), None, None, False),
+    ],
+)
+def test_a_long_posts_other_questions_leave_out_answers_for_someone_else(
+    stages: tuple[str, ...], audiences: tuple[str, ...], stage: str | None, school: str | None, other: bool
+) -> None:
+    answer = ANSWERS[0].model_copy(update={"stages": list(stages), "audiences": list(audiences)})
+    assert for_someone_else(answer, stage, school) is other  # type: ignore[arg-type]

@@ -428,8 +428,10 @@ def test_a_move_without_its_new_date_asks_for_the_date(advisor: Advisor) -> None
 def test_a_later_practice_result_said_first_is_still_read_as_the_latest(advisor: Advisor) -> None:
     reply = say(advisor, "nbme 13: 229 -> up from 218 on nbme 9")
     assert "run from 218 to 229: up" in reply  # read in the order said, it was "down"
-    reply = say(advisor, "took uwsa2 today: 247. before that nbme 9 236, nbme 10 241, uwsa1 255. exam thursday")
-    assert "your latest, 247" in reply and "run from 236 to 247" in reply  # not UWSA 1, said last
+    reply = say(advisor, "uwsa2 this morning came out 249. before that nbme 10 238, nbme 12 243, uwsa1 252")
+    assert "your latest, 249" in reply and "run from 238 to 249" in reply  # not UWSA 1, said last
+    reply = say(advisor, "uwsa1 238 two months ago. before that no qbank at all. then nbme 12 244, uwsa2 251 yesterday")
+    assert "your latest, 251" in reply  # "before that" with no results after it: the order runs forward
 
 
 def test_someone_elses_score_gets_the_fit_list_for_them_and_is_not_kept(advisor: Advisor, store: ProfileStore) -> None:

@@ -151,8 +151,12 @@ def test_exam_date_limit_is_365_days() -> None:
         ("study plan with 1 day off per week, exam is the 19th", date(2026, 1, 19)),
         ("2 days off a week, test in 5 weeks", date(2026, 2, 16)),
         ("plan with 1 rest day a week pls", None),
+        # A share of the work done is no day: "2/3 of uworld", "9/10 blocks".
+        ("38 days left, did 2/3 of uworld, make me a plan", date(2026, 2, 19)),
+        ("38 days to go. uworld at 9/10 blocks? plan please", date(2026, 2, 19)),
+        ("exam 5/30, make me a plan", date(2026, 5, 30)),
         # The time they had last time is behind them; the retake's is the date.
-        ("only had 3 weeks of dedicated, dumb. retake is scheduled in 8 weeks", date(2026, 3, 9)),
+        ("last time i had 3 weeks to prep, which wasn't enough. my retake is booked in 8 weeks", date(2026, 3, 9)),
     ],
 )
 def test_find_exam_date_in_sentences(text: str, expected: date | None) -> None:

@@ -189,6 +189,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("how many people fail step 2", None, "content-based standard"),
         # Asked for a joke: a friendly line back, not the insult reply.
         ("tell me a joke", None, "punchlines"),
+        # How long a passed Step stays good: the time limits for finishing the USMLE, not release day.
+        ("how long do step 2 scores stay valid? i took it in 2021", None, "seven-year"),
         # A late score feared to mean an irregularity: that many things delay a score, not what a hold means.
         (
             "my score was supposed to come out today and nothing. my friend said a delay might mean a flagged "
@@ -199,17 +201,17 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("my score is on hold, usmle emailed me about a possible irregularity. what now?", None, "cooperate"),
         # Couples matching in a long post with their own score and both fields: how it works, first.
         (
-            "Couples matching with my fiancee. She's applying derm with a 266, I'm applying IM with a 243. Is 243 "
-            "competitive for academic IM in the same cities? How many interviews before we build the paired list?",
+            "my boyfriend and I are doing the couples match this year. he's going ortho (261), I'm going peds with "
+            "a 239. will my number hold us back, and should we rank the same cities first?",
             None,
             "couple request",
         ),
         # A pass asked about inside a long post: the verdict, whatever else the post asks.
         (
-            "Applied peds, Step 2 came back 218. Passed I think, but barely? Is 218 even a pass now that I heard "
-            "they raised the minimum? What should I say if programs ask?",
+            "ok so my CK is back and it says 219. I submitted ERAS for FM two weeks ago and have 3 invites. with "
+            "the new minimum is 219 even a pass, or am I done? and do I have to email the programs?",
             None,
-            "a 218 is a pass",
+            "a 219 is a pass",
         ),
     ],
 )
@@ -241,6 +243,11 @@ def test_a_scored_step_1_is_called_low_only_when_the_student_says_so(knowledge: 
     assert "was low" in answer(knowledge, "my step 1 was 203 back when it was scored, does it still hurt me for IM")
 
 
+def test_a_pass_long_behind_them_is_no_news_to_be_relieved_at(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "PGY1 now, passed CK with 231 last year. will my fellowship look at it?")
+    assert "relief" not in shown.lower() and "phew" not in shown.lower()
+
+
 def test_a_pass_told_with_unease_is_not_met_with_relief(knowledge: Knowledge) -> None:
     shown = answer(
         knowledge, "my co-intern failed CK. I passed with 244 but now I'm paranoid, will fellowships see it?"
@@ -269,6 +276,8 @@ def test_practice_results_after_the_exam_get_no_study_advice(knowledge: Knowledg
     sat = answer(knowledge, "took CK 9 days ago. my last NBME was 244 and UWSA2 251, is that enough for peds?")
     assert "aim your review" not in sat and "talk your date through" not in sat
     assert "exam is behind you" in sat
+    retaking = answer(knowledge, "failed ck in april, my retake is in 5 weeks. nbme 10 227 and nbme 12 233, on track?")
+    assert "exam is behind you" not in retaking and "talk your date through" in retaking  # another sitting ahead
 
 
 def test_no_congratulations_for_a_score_under_every_average(knowledge: Knowledge) -> None:
@@ -425,3 +434,31 @@ def test_a_scored_step_1_told_with_its_era_is_not_the_ck_score(knowledge: Knowle
         "My NBME 10 was 223. What CK score should I aim for?",
     )
     assert "Your 219" not in shown
+
+
+def test_a_couples_own_match_is_their_news(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "my partner and i both matched IM!!! my ck was 244, does it still matter?")
+    assert "congratulations" in shown.lower()
+
+
+def test_a_pass_verdict_is_about_the_number_asked(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "my ck came back 238, applying peds. my roommate got 216 on hers, is that even a pass?")
+    assert "A 238 is a pass" not in shown
+
+
+def test_a_hypothetical_fail_keeps_its_answer_on_attempts(knowledge: Knowledge) -> None:
+    shown = answer(
+        knowledge,
+        "ck in 4 weeks and my nbmes are 225-230, I want peds. is 230 enough for peds? if I do fail, how many attempts "
+        "do I get and how soon can I retake?",
+    )
+    assert "4 attempts" in shown
+
+
+def test_a_long_posts_question_on_applying_in_two_fields_leads(knowledge: Knowledge) -> None:
+    shown = answer(
+        knowledge,
+        "CK came back 236. I've wanted ortho forever, 2 aways and a few pubs, but my advisor says ortho's average is "
+        "way above me and I should also apply gen surg. Is dual applying going to look bad to ortho programs?",
+    )
+    assert shown.startswith("Can I rank programs in two specialties?")

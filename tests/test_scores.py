@@ -40,9 +40,15 @@ def row(text: str, **fields: Any) -> Any:
         # A condition on the result is supposed, but no goal to read practice results against.
         row("if the real thing comes back under 250 should i still go derm", score=250, hypothetical=True, goal=False),
         row("people say nobody opens your application unless ck is 250+", score=None, quoted=(250,)),
-        row("i keep seeing 245, 247, 249 on different websites", score=None, quoted=(245, 247, 249)),
+        row("honestly i keep seeing 246, 248, 250 on random sites for IM", score=None, quoted=(246, 248, 250)),
+        row("nbme 241. not applying derm unless my real score is 250 or more", score=250, hypothetical=True),
+        row("nbme 12 was 245. does 245 vs 255 on the real thing matter for derm?", score=255, hypothetical=True),
+        row("nbme 244 uwsa2 250, if i only hit 235 on the real thing is derm dead", score=235, goal=False),
+        row("nbme 238. want to know if 250 is good for derm", score=250, goal=False),
+        row("nbme 241 uwsa2 246, would be happy with 250", score=250, goal=True),
+        row("step 1 I took in 2021 right before the switch to pass fail, got 219. ck next", score=None, step1=219),
         # Another exam's result told as news leaves a supposed CK score supposed.
-        row("comlex l2 came back 652. would taking ck and getting like 235 look bad?", score=235, hypothetical=True),
+        row("level 2 came back 601. would sitting ck and getting like 238 hurt me?", score=238, hypothetical=True),
         # A scored Step 1 told with its era, and a Step 1 said with "got", are Step 1's; CK's result is the score.
         row("step 1 I took in 2021 just before pass/fail, got 219. now 2 months from ck", score=None, step1=219),
         row("took step 1 and got a 231, ck was 250", score=250, step1=231),

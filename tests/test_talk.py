@@ -456,6 +456,7 @@ def test_a_decline_gives_the_one_fact_we_hold_with_its_source(
         ("best pizza near my prometric center lol", "I'd only be guessing"),
         ("can you recommend a good dermatologist near me in Houston", "student health"),  # care, not derm's averages
         ("Passed CK with a 218!! can you help me plan Step 3 now?", "usmle.org"),  # not a Step 2 CK plan
+        ("intern here, passed CK with 222 last year. do i need step 3 before PGY2?", "usmle.org"),
     ],
 )
 def test_another_exam_gets_a_kind_decline_and_where_to_look(advisor: Advisor, text: str, where: str) -> None:

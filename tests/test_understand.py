@@ -826,7 +826,8 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "exam in 10 days and gyn is killing me, rest day or push through?",  # named before what it does to them
         "psych is my weakest by far, 12 days left",
         "I'm an M3, on OB now, just took NBME 9 cold as a baseline = 214",  # the rotation they're on
-        "im on IM right now, nbme 230, is that normal",
+        "did a timed block today, 64%. OB and peds were brutal as usual",  # both, the first before "and"
+        "64% on today's block, ob and peds questions killed me again",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:

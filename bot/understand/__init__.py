@@ -355,16 +355,16 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             None,
         )
         topic = knowledge.answers[answer].topic if answer is not None else topic
-    if (
-        topic is None
-        and ruled is None
-        and settled in ("score_check", "compare")
-        and len(text) >= ASKS_READ_FROM
-        and any(cues.asks_dual_apply(normalize(sentence)) for sentence in asks)
-    ):
-        # "...is dual applying a bad look?": a long post's question on applying in two fields, answered first
-        # (the bank's answer within the topic), the score beside the averages
-        topic = topics.MATCH_WITH_AVERAGE
+    dual = None  # a long post's sentence asking about applying in two fields
+    if topic is None and ruled is None and settled in ("score_check", "compare") and len(text) >= ASKS_READ_FROM:
+        dual = next((s for s in asks if cues.asks_dual_apply(normalize(s))), None)
+    dual_answer = best_answer(dual, topics.MATCH_WITH_AVERAGE, knowledge) if dual is not None else None
+    if dual_answer is not None:
+        # "...is dual applying a bad look?": a long post's question on applying in two fields, answered first by
+        # the bank's answer for it, the score beside the averages (no answer found: the averages alone)
+        topic, answer = topics.MATCH_WITH_AVERAGE, dual_answer.id
+    if ruled is None and settled == "faq" and cues.asks_score_expiry(norm):
+        topic = topics.USMLE_TIME_LIMITS  # "how long do step 2 scores stay valid?": the limits, not release day
     if ruled is None and settled == "faq" and nums.quoted and nums.score is None:
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
     if (
@@ -1420,7 +1420,11 @@ def _also(
     for sentence in asks:
         guess = predict(loaded, sentence, top=1) if len(asks) > 1 else None  # one: it was read with the post
         heard, p = guess.intent[0] if guess is not None else ("faq", 0.0)
-        if heard == "study_plan" and not _STUDY_WORD_RE.search(normalize(sentence)):
+        if (
+            heard == "study_plan"
+            and _OTHER_PLAN_RE.search(normalize(sentence))
+            and not _STUDY_WORD_RE.search(normalize(sentence))
+        ):
             continue  # "what does a realistic plan look like for me?" after a field's averages: no study schedule
         if heard != "faq" and p >= ALSO_AT and heard not in _NOT_ASKS:
             label = heard
@@ -1531,10 +1535,14 @@ _QUESTION_RE = re.compile(
     r"(?:how|what|whats|when|is|are|can|could|should|would|will|do|does|any|which|why)\b"
 )
 _STUDY_WORD_RE = re.compile(
-    r"\b(?:study\w*|schedule|dedicated|exam|test|ck|step|weeks?|days?|remind\w*|nudge\w*|qbank|uworld|prep\w*|"
-    r"nbme\w*|uwsa\w*)\b"
+    r"\b(?:study\w*|schedule|dedicated|exam|test|ck|step|sit|weeks?|days?|months?|remind\w*|nudge\w*|qbank|uworld|"
+    r"prep\w*|nbme\w*|uwsa\w*)\b"
 )
 """Words that make a plan asked for in a long post's sentence a study plan."""
+_OTHER_PLAN_RE = re.compile(
+    r"\bplan\b.{0,12}\blook like\b|\b(?:realistic|backup|back up|game|application|career|match|rank)\s+plan\b"
+)
+"""A plan for something else than studying ("what does a realistic plan look like for me?" beside averages)."""
 _NOT_ASKS = frozenset({"unknown", "greeting", "thanks", "smalltalk", "insult", "vent", "help"})
 
 __all__ = ["MAX_CHARS", "Intent", "Parsed", "PracticeResult", "check_model", "understand"]

@@ -590,6 +590,8 @@ _STEP3_ASKED_RE = re.compile(
     r"plan for|book|booking|register for|tips for|advice for|resources for|ready for)\s+(?:for\s+)?(?:my\s+|the\s+)?"
     r"(?:step\s*(?:3|three)|step3|usmle step 3)\b"
     r"|\b(?:step\s*(?:3|three)|step3)\b.{0,60}\b(?:when|should i|i should|worth it|worth doing|take it|do i need)\b"
+    # "passed CK last year. do i need step 3 before PGY2?"
+    r"|\b(?:do i need|need to take|have to take|when do i need)\s+(?:to take\s+)?(?:step\s*(?:3|three)|step3)\b"
     # "a step 3 study plan", "step 3 prep tips"
     r"|\b(?:step\s*(?:3|three)|step3)\s+(?:study\s+)?(?:plan|schedule|prep|tips|resources|qbank)\b"
     # Step 3 set beside CK: "is step 3 harder than ck?"
@@ -1425,7 +1427,8 @@ def asks_average(norm: str) -> bool:
 
 
 _MATCHED_RE = re.compile(
-    r"\b(?:i|we|finally|just|officially|i ve|ive|i have)\s+(?:just\s+|finally\s+|officially\s+|also\s+)?matched\b"
+    r"\b(?:i|we|finally|just|officially|i ve|ive|i have)\s+(?:just\s+|finally\s+|officially\s+|also\s+|both\s+)?"
+    r"matched\b"
     # the word first, then what came before it: eight look-backs at every position cost a long post 0.15 ms
     # (not another's: "he also matched in 1998", "she matched into derm")
     r"|\b(?=matched\s)(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bpeople )(?<!\bapplicants )(?<!\bimgs )"
@@ -1923,10 +1926,17 @@ def latest_then_earlier(text: str, first: int) -> bool:
     if said is None:
         return False
     told = _EARLIER_AFTER_RE.search(low, said.end())
-    return told is not None and re.search(r"\d{3}", low[said.end() : told.start()]) is None  # said right after it
+    if told is None or re.search(r"\d{3}", low[said.end() : told.start()]):
+        return False  # not said right after the first result
+    # earlier results listed after it, and nothing later-dated after them ("before that I hadn't touched a qbank.
+    # then NBME 12 244 last week" runs forward again)
+    listed = re.split(r"[.!?\n]", low[told.end() :], maxsplit=1)[0]
+    return re.search(r"\d{3}", listed) is not None and _LATER_RE.search(low, told.end()) is None
 
 
 _EARLIER_AFTER_RE = re.compile(r"\b(?:before that|before this|before it|prior to that|previously|earlier ones?)\b")
+"""Said right after the first result, before the earlier ones are listed: the first said was the latest."""
+_LATER_RE = re.compile(r"\b(?:then|after that|later|yesterday|today|last week|recently|now)\b")
 
 
 def order_told(text: str) -> bool:
@@ -2136,15 +2146,25 @@ def just_matched(norm: str) -> bool:
     """ "I MATCHED!!!", "just matched into gen surg": news to congratulate first, not a question about match rates."""
     if "match" not in norm or _NOT_MATCHED_RE.search(norm) is not None:
         return False
-    theirs = _THEIRS_BEFORE_RE.search
-    return any(theirs(norm, max(0, m.start() - 24), m.start()) is None for m in _MATCHED_RE.finditer(norm))
+    return any(not _matched_by_someone_else(norm, m.start()) for m in _MATCHED_RE.finditer(norm))
 
 
-_THEIRS_BEFORE_RE = re.compile(
+def _matched_by_someone_else(norm: str, at: int) -> bool:
+    """The match said at `at` is another person's ("my cousin, who is also an IMG, matched in 2022"), unless the
+    student is in it ("me and my fiance just matched", "we matched")."""
+    before = norm[max(0, at - _WHO_MATCHED_SPAN) : at]
+    # (the match's own subject included: "my partner and i both matched")
+    return _SOMEONE_BEFORE_RE.search(before) is not None and _WE_RE.search(norm, max(0, at - 40), at + 2) is None
+
+
+_WHO_MATCHED_SPAN = 40
+"""Characters before "matched" within which whose match it is is read."""
+_SOMEONE_BEFORE_RE = re.compile(
     r"\b(?:cousin|brother|sister|sibling|friend|friends|roommate|classmate|classmates|husband|wife|partner|"
-    r"boyfriend|girlfriend|bf|gf|fiance|fiancee|senior|seniors|mentor|colleague|coworker|mom|dad)\s+(?:\w+\s+)?$"
+    r"boyfriend|girlfriend|bf|gf|fiance|fiancee|senior|seniors|mentor|colleague|coworker|mom|dad)\b"
+    r"(?:(?!\b(?:i|me|we)\b).){0,30}$"
 )
-"""Someone else's match, said just before it: "my cousin matched in 2022 with a 238" is not their news."""
+_WE_RE = re.compile(r"\b(?:me and|and i|i and|we|us both|both of us)\b")
 
 
 _SAT_EXAM_RE = re.compile(
@@ -2180,8 +2200,8 @@ _NOT_PASSED_NEWS_RE = re.compile(
 
 _PASS_QUESTION_RE = re.compile(
     r"\b(?:did i (?:pass|fail)|have i (?:passed|failed)|(?:is|was) (?:that|it|this|mine|my score|an? \d{3}|\d{3}) "
-    r"(?:even |really |actually |officially )?(?:a |still a )?(?:pass|passing|fail|failing)|pass or (?:a )?fail|"
-    r"passing or failing|enough to pass|"
+    r"(?:even |really |actually |officially )?(?:a |still a )?(?:pass(?! fail)|passing|fail|failing)|"
+    r"pass or (?:a )?fail|passing or failing|enough to pass|"
     r"above the pass(?:ing)? (?:mark|score|line)|below the pass(?:ing)? (?:mark|score|line)|"
     # "what counts as a fail, is it below 214 or 218 now?": the pass mark asked
     r"(?:counts?|count) as a (?:fail|pass)|what (?:is|s) a (?:fail|pass)\b|fail(?:ing)? (?:line|mark|cut\s*off))\b"
@@ -2191,6 +2211,16 @@ _PASS_QUESTION_RE = re.compile(
 def asks_pass(norm: str) -> bool:
     """ "did i pass with 214?", "is 216 a pass": whether a score passes, not what it fits."""
     return _PASS_QUESTION_RE.search(norm) is not None
+
+
+def asks_pass_of(norm: str, score: int) -> bool:
+    """Whether a pass is asked of this score, by its number or as theirs ("is 218 even a pass", "did i pass",
+    "is mine a pass"), not of another's number ("my roommate got 216, is that even a pass?" names 216)."""
+    return any(str(score) in m.group() or _THEIRS_ASKED_RE.search(m.group()) for m in _PASS_QUESTION_RE.finditer(norm))
+
+
+_THEIRS_ASKED_RE = re.compile(r"\b(?:i|mine|my score)\b")
+"""A pass question about the student's own result, when no number is named in it."""
 
 
 _WEIGHS_ON_RE = re.compile(
@@ -2212,6 +2242,25 @@ _LEAVE_EARLY_RE = re.compile(
     r"\b(?:leav\w*|walk\w* out of|quit\w*|end\w*|stop\w*)\s+(?:the\s+|my\s+)?(?:test|exam|ck|step 2)\s+"
     r"(?:early|halfway|partway|midway|before (?:the end|it s over|finishing))\b"
 )
+
+
+def asks_score_expiry(norm: str) -> bool:
+    """Whether a passed Step stays good, asked ("how long do step 2 scores stay valid?", "does my ck expire?"):
+    the time limits for finishing the USMLE, not when scores come out."""
+    return (
+        _EXPIRY_RE.search(norm) is not None
+        and _PASSED_STEP_RE.search(norm) is not None
+        and _OTHER_EXPIRY_RE.search(norm) is None
+    )
+
+
+_OTHER_EXPIRY_RE = re.compile(
+    # what else runs out: "my eligibility period expires", "my pathway expired", "my passport is expired"
+    r"\b(?:pathways?|permits?|eligibility|passport|visa|oet|id|license|licence|certificat\w*|subscription|uworld)\b"
+)
+_EXPIRY_RE = re.compile(r"\b(?:stays?|remains?|still|be) valid\b|\bvalid for\b|\bexpir\w*\b|\bgood for how long\b")
+_PASSED_STEP_RE = re.compile(r"\b(?:scores?|ck|step\s*(?:2|1|two|one)|usmle|results?|steps)\b")
+"""What may expire in a question of validity: a score or a Step (not an ID or a Pathway, `_OTHER_EXPIRY_RE`)."""
 
 
 def fears_a_hold(norm: str) -> bool:

@@ -292,8 +292,9 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
             versus is not None
             and str(score) in versus.group()
             and not any(str(q) in versus.group() for q in quoted)  # "245 vs the 250 avg": theirs against a figure
-            # "do PDs care more about 251 vs 655?": their CK set against their own COMLEX, both results
-            and not any(c is not None and str(c) in versus.group() for c in claimed)
+            # "do PDs care more about 251 vs 655?": their CK set against their own COMLEX, both results (a practice
+            # result is no such: "nbme 245. does 245 vs 255 on the real thing matter?" still supposes 255)
+            and not any(c is not None and str(c) in versus.group() for c in (step1, comlex))
             and not low[max(0, at - 3) : at].endswith("my ")
         )
     theirs = _judged_for_someone(low) if quoted or score is not None else None
@@ -655,8 +656,10 @@ def _tagged(exam: re.Pattern[str], low: str, high: int = 300) -> int | None:
         before = _TAGGED_BEFORE_RE.search(low[max(0, m.start() - 20) : m.start()])
         if before is not None and 100 <= int(before.group(1)) <= high:
             return int(before.group(1))  # "230 on step 1"
-        # "step 1 I took in 2021 just before pass/fail, got 219": the change of era names no result
-        window = _ERA_RE.sub(lambda e: " " * len(e.group()), low[m.end() : m.end() + 60])
+        # "step 1 I took in 2021 just before pass/fail, got 219": the change of era names no result, and the window
+        # reaches as far past it as it was long
+        era = sum(len(e.group()) for e in _ERA_RE.finditer(low, m.end(), m.end() + 60))
+        window = _ERA_RE.sub(lambda e: " " * len(e.group()), low[m.end() : m.end() + 60 + era])
         stop = _TAG_STOP_RE.search(window)
         window = window[: stop.start()] if stop else window
         for r in _TAGGED_AFTER_RE.finditer(window):
@@ -668,8 +671,9 @@ def _tagged(exam: re.Pattern[str], low: str, high: int = 300) -> int | None:
 
 _ERA_RE = re.compile(
     r"\b(?:before|pre|prior to|until|till|when it went|went|switch(?:ed)? to)\s+(?:the\s+|it\s+went\s+)?"
-    r"(?:pass\s*[/-]\s*fail|p\s*/\s*f)\b"
+    r"(?:(?:switch|change|move)\s+to\s+)?(?:pass\s*[/-]?\s*fail|p\s*/\s*f)\b"
 )
+"""The change of Step 1's scoring named after it ("step 1 I took just before pass/fail, got 219"): no result."""
 _TAGGED_AFTER_RE = re.compile(r"(?<![\d.,])(\d{3})(?!\d|\.\d|,\d|\s*%)")
 _STEP2_AFTER_RE = re.compile(r"\s*(?:on|in|for)\s+(?:my\s+|the\s+)?(?:step\s*2|step2|ck|s2)\b")
 _TAGGED_BEFORE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:on|in|for|from)\s*(?:my\s+|the\s+)?$")
@@ -707,7 +711,7 @@ _OWN_BEFORE_RE = re.compile(
     r"\s*(?:a|an|only|just|like|around|about|a\s+solid|a\s+measly|:|=|-)?\s*$"
 )
 _NOT_OWN_RE = re.compile(
-    r"\b(?:if|what if|would|could|someone|somebody|anyone|people|ppl|person|applicants?|hypothetically"
+    r"\b(?:if|unless|what if|would|could|someone|somebody|anyone|people|ppl|person|applicants?|hypothetically"
     r"|let\s*'?s say|lets say|aim\w*|target\w*|goal|want|need|hop(?:e|ing)|predict\w*|projected)\b"
 )
 
@@ -739,10 +743,16 @@ def _is_supposed(low: str, at: int) -> bool:
     (a figure set beside what came before the comma)."""
     if _GOAL_AFTER_RE.match(low, at):
         return True  # "is 59% bad for a 245 goal": named a goal after the number
+    return _SUPPOSED_RE.search(_supposing_clause(low, at)) is not None
+
+
+def _supposing_clause(low: str, at: int) -> str:
+    """The clause before the number at `at` that may suppose it, reaching back over an apposition ("I wanted a
+    solid score, like 250": the figure is set beside what came before the comma)."""
     clause = _clause_before(low, at, _SUPPOSED_CUT_RE)
     if _APPOSITION_RE.match(clause):
         clause = _clause_before(low, at - len(clause) - 1, _SUPPOSED_CUT_RE) + clause
-    return _SUPPOSED_RE.search(clause) is not None
+    return clause
 
 
 _FEARED_RE = re.compile(
@@ -752,21 +762,24 @@ _FEARED_RE = re.compile(
 """A supposed score that is feared, not hoped for: "terrified I'll get a 220" ("what if I get a 260" may be a hope;
 "worried I won't hit 250" names a goal)."""
 _GOAL_RE = re.compile(
-    r"\b(?:aim\w*|target\w*|goal|want\w*|wanna|need\w*|hop(?:e|ed|ing)|shooting for|going for|on track for"
-    r"|on pace for|head(?:ed|ing) for|trying|reach\w*|break\w*|hit|enough\s+(?:for|to)"
+    # "want to know if 250 is good" asks; "want 250" aims
+    r"\b(?:aim\w*|target\w*|goal|(?:want\w*|need\w*)(?!\s+to\s+(?:know|ask|check|see))|wanna|hop(?:e|ed|ing)"
+    r"|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|trying|reach\w*|break\w*|hit"
+    r"|enough\s+(?:for|to)|happy with|would love|looking for|settle for"
     r"|(?:get|go|bring it|push it|make it|jump|climb|raise it|improve it)\s+(?:up\s+|all the way\s+)?to)\b"
 )
 """Words that make a supposed score a goal: "aiming for 250", "can i get to 255" (not "if it comes back under 250")."""
+_FALLS_SHORT_RE = re.compile(r"\b(?:if|unless|what if)\b.*\b(?:only|don t|dont|do not|under|below|not|less than)\b")
+"""A condition of falling short of a figure ("if i only hit 235"): what they fear, not what they aim for."""
 
 
 def _is_goal(low: str, at: int) -> bool:
-    """A supposed score at `at` named as a figure to reach, before it ("hoping for 250") or after ("250 goal")."""
+    """A supposed score at `at` named as a figure to reach, before it ("hoping for 250") or after ("250 goal"); a
+    condition short of it is none ("if i only hit 235", "if i don't break 230")."""
     if _GOAL_AFTER_RE.match(low, at):
         return True
-    clause = _clause_before(low, at, _SUPPOSED_CUT_RE)
-    if _APPOSITION_RE.match(clause):
-        clause = _clause_before(low, at - len(clause) - 1, _SUPPOSED_CUT_RE) + clause
-    return _GOAL_RE.search(clause) is not None
+    clause = _supposing_clause(low, at)
+    return _GOAL_RE.search(clause) is not None and _FALLS_SHORT_RE.search(clause) is None
 
 
 _GOAL_AFTER_RE = re.compile(r"\d{3}\s*\+?\s*(?:goal|target|is my (?:goal|target)|is the (?:goal|target)|or bust)\b")
@@ -788,6 +801,7 @@ def _result_told(low: str, score: int) -> bool:
 
 
 _NUMBER_AFTER_RE = re.compile(r"[^0-9.!?]{0,12}?(?<![\d.])(\d{3})(?!\d)")
+"""The number a told result names, just after the words that tell it ("came back 652")."""
 _APPOSITION_RE = re.compile(r"\s*(?:like|around|about|maybe|say|something like|ideally|ideally like)\s*(?:an?\s+)?$")
 
 
@@ -846,7 +860,8 @@ _QUOTED_BEFORE_RE = re.compile(
 _SOMEONE_ELSE_RE = re.compile(
     r"\b(?:(?:(?:my|a|our|his|her|their)\s+)?(?:(?:best|close|old)\s+)?(?:friend|classmate|roommate|buddy|bf|gf|"
     r"boyfriend|girlfriend|partner|husband|wife|spouse|fianc[eé]e?|brother|sister|sibling|twin|cousin|mom|mum|dad|"
-    r"mother|father|son|daughter|bestie|bff|senior|resident|co-?resident|colleague|intern|mentee)s?|"
+    r"mother|father|son|daughter|bestie|bff|senior|resident|co-?resident|colleague|intern|mentee)s?"
+    r"(?:\s+of\s+mine)?|"  # "a friend of mine matched in 2021 with a 236"
     r"someone|somebody|some\s+(?:guy|girl|person|one)|he|she|they|people|ppl|everyone|everybody|all my friends|"
     # "one of them got a 265", "this girl from my school got 268", "an upperclassman got 270"
     r"(?:one|some|two|three|a few|most|many|half|several) of (?:them|those)|"

@@ -174,6 +174,7 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     others: list[str] = []
     mine: set[str] = set()  # fields said at least once of no one else
     studied_until = -1  # where the last subject studied ended: "weak in obgyn and peds" makes both subjects
+    last: tuple[str, int, bool] | None = None  # the last field first named: (id, where it ended, known)
     i = 0
     prefixes = index.prefixes
     while i < n:
@@ -206,6 +207,12 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             and not text[tokens[end - 1].end : tokens[end].start].strip()
         )
         if exam_after or studied:
+            if last is not None and last[1] == i - 1 and words[i - 1] in ("and", "or", "n"):
+                # "OB and peds were brutal", "ob and peds questions": the field before "and" was a subject too
+                held = specs if last[2] else others
+                if last[0] in held:
+                    held.remove(last[0])
+                mine.discard(last[0])
             studied_until = end
             i = end  # "IM shelf", "weak in OB": a subject studied or an exam, not a career
             continue
@@ -215,6 +222,7 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
         bucket = specs if known else others
         if known and not _someone_elses(text, tokens[i].start):
             mine.add(ident)
+        last = (ident, end, known) if ident not in bucket else None  # only a first mention can be taken back
         if ident not in bucket:
             bucket.append(ident)
         i = end

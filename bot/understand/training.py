@@ -24,7 +24,7 @@ from bot.understand import entity_tokens_for
 from bot.understand.classifier import HEADS, Model, data_digest, features
 from knowledge import Knowledge
 from knowledge.corpus import Corpus
-from knowledge.post_questions import load_post_questions, trained_on
+from knowledge.post_questions import PostQuestion, load_post_questions, trained_on
 
 
 @dataclass(frozen=True)
@@ -187,38 +187,62 @@ sentences: 16 answered the most of them rightly at a given share of wrong answer
 POST_QUESTION_WEIGHT = 3.0
 """What one labelled sentence of a development long post counts for in the answer model, beside one way of asking
 written with the answer: a question as a student really put it, among a few hundred, against thousands of tidy
-ones. Chosen by two-fold cross-validation within the trained sets (ff-hh against ii-kk and back; 0, 1 and 3 tried,
-see `knowledge/post_questions.py`); the held-out sets ll-qq were not used to choose it."""
+ones. Chosen by two-fold cross-validation within the trained sets (ff-hh against ii-kk and back; 0, 1 and 3 tried:
+`python -m benchmarks.bench_answers weights`); the held-out sets ll-qq were not used to choose it."""
 ANSWER_KEPT = 0.05
 """Share of the answer model's coefficients kept, the largest by size: a twentieth keeps the file near 0.6 MB
 and the labelled development sentences answered as with all of them, within a few."""
 
 
-def train_answers(knowledge: Knowledge) -> AnswerModel:
-    """Fit the answer model on every answer's question, ways of asking and questions as asked in long posts,
-    every topic's title, phrasings and questions as asked in long posts (as its general answer, "=<topic>"), and
-    the labelled question sentences of the trained development sets (`knowledge/post_questions.py`)."""
-    texts: list[str] = []
-    labels: list[str] = []
+@dataclass(frozen=True)
+class AnswerExamples:
+    """What the answer model is fitted on: each text with its label and how much it counts."""
+
+    texts: list[str]
+    labels: list[str]
+    weights: list[float]
+
+
+def answer_examples(
+    knowledge: Knowledge,
+    questions: Sequence[PostQuestion] | None = None,
+    weight: float = POST_QUESTION_WEIGHT,
+) -> AnswerExamples:
+    """Every answer's question, ways of asking and questions as asked in long posts, every topic's title, phrasings
+    and questions as asked in long posts (as its general answer, "=<topic>"), and the labelled question sentences
+    of development posts it may learn from (`questions`: by default `trained_on` the shipped ones), each counting
+    `weight`."""
+    examples = AnswerExamples([], [], [])
     for answer in knowledge.answers.values():
         for text in (answer.question, *answer.asks, *answer.in_posts):
-            texts.append(text)
-            labels.append(answer.id)
+            examples.texts.append(text)
+            examples.labels.append(answer.id)
     for topic, entry in knowledge.faq.items():
         for text in (entry.title, *entry.phrasings, *entry.in_posts):
-            texts.append(text)
-            labels.append(f"{answer_model.GENERAL}{topic}")
-    weights = [1.0] * len(texts)
-    known = set(labels)
-    for asked in trained_on(load_post_questions()):
+            examples.texts.append(text)
+            examples.labels.append(f"{answer_model.GENERAL}{topic}")
+    examples.weights.extend([1.0] * len(examples.texts))
+    known = set(examples.labels)
+    for asked in trained_on(load_post_questions()) if questions is None else questions:
         if asked.answer not in known:
             continue  # a bank cut down for a test; the shipped labels are checked by tests/test_post_questions.py
-        texts.append(asked.sentence)
-        labels.append(asked.answer)
-        weights.append(POST_QUESTION_WEIGHT)
+        examples.texts.append(asked.sentence)
+        examples.labels.append(str(asked.answer))
+        examples.weights.append(weight)
+    return examples
+
+
+def fit_answer_weights(examples: AnswerExamples) -> tuple[TfidfVectorizer, LogisticRegression]:
+    """The answer model's vectoriser and classifier, fitted on `examples` (all coefficients kept)."""
     vec = TfidfVectorizer(analyzer=answer_model.features, sublinear_tf=True, min_df=3, dtype=np.float32)
-    x = vec.fit_transform(texts)
-    clf = LogisticRegression(C=ANSWER_C, max_iter=3000).fit(x, labels, sample_weight=np.array(weights))
+    x = vec.fit_transform(examples.texts)
+    clf = LogisticRegression(C=ANSWER_C, max_iter=3000)
+    return vec, clf.fit(x, examples.labels, sample_weight=np.array(examples.weights))
+
+
+def train_answers(knowledge: Knowledge) -> AnswerModel:
+    """Fit the answer model on `answer_examples(knowledge)`, keeping its largest coefficients (`ANSWER_KEPT`)."""
+    vec, clf = fit_answer_weights(answer_examples(knowledge))
     coef = clf.coef_.astype(np.float32)  # (labels, features)
     kept = np.where(np.abs(coef) >= np.quantile(np.abs(coef), 1 - ANSWER_KEPT), coef, 0.0)
     return AnswerModel(
