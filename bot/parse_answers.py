@@ -1001,7 +1001,10 @@ _PERCENT_RE = re.compile(r"(?<![0-9.])([0-9]{1,3})(?:\.[0-9]{1,2})?\s*(?:%|perce
 _OUT_OF_RE = re.compile(
     r"(?<![0-9./])([0-9]{1,4})\s+(?:(?:correct|right|qs|questions)\s+)?(?:out of|(?:correct|right) of)\s+([0-9]{1,4})\b"
 )
-_FRACTION_RE = re.compile(r"(?<![0-9./])([0-9]{1,4})\s*/\s*([0-9]{1,4})(?![0-9./])")
+_FRACTION_RE = re.compile(
+    # not a share of a question bank done: "did 2/3 of uworld", "1/2 of amboss"
+    r"(?<![0-9./])([0-9]{1,4})\s*/\s*([0-9]{1,4})(?![0-9./])(?!\s+of\s+(?:the\s+|my\s+)?(?:uworld|uw|amboss|qbank|bank|it)\b)"
+)
 _WRONG_OF_RE = re.compile(
     r"(?<![0-9./])([0-9]{1,4})\s+(?:wrong|incorrect|missed)\s+(?:out of|of)\s+([0-9]{1,4})\b"
     r"|\bmissed\s+([0-9]{1,4})\s+(?:out of|of)\s+([0-9]{1,4})\b"

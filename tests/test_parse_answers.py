@@ -362,6 +362,7 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("nbme 11 and 40 qs", (40, None)),
         # How far through a bank is not how many right; an average is a percent.
         ("uworld 100% done!!! 1st pass avg 66", (None, 66)),
+        ("38 days left, did 2/3 of uworld", (None, None)),
         # A number that numbers something else is no count; the one said with "questions" is.
         ("finished block 3 today, 68%", (None, 68)),
         ("week 2 of dedicated, did 410 questions", (410, None)),
