@@ -24,6 +24,7 @@ from bot.understand.cues import (
     past_the_match,
     says_a_fail,
     someone_in_crisis,
+    supposes_a_fail,
     wants_reminders_off,
     weighing,
     yes_no_question,
@@ -48,6 +49,19 @@ from knowledge.text import normalize
         ("my exam got moved to feb 22", False),
     ],
 )
+@pytest.mark.parametrize(
+    ("text", "supposed"),
+    [
+        ("if I do fail, how many attempts do I get?", True),
+        ("what if i fail ck, can i still match", True),
+        ("i failed ck with 209, if i fail again what happens", False),  # a fail told
+        ("i failed ck. 209. what now", False),
+    ],
+)
+def test_a_fail_only_supposed(text: str, supposed: bool) -> None:
+    assert supposes_a_fail(normalize(text)) is supposed
+
+
 def test_asks_for_calendar(text: str, wanted: bool) -> None:
     assert asks_for_calendar(normalize(text)) is wanted
 

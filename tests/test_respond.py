@@ -453,6 +453,7 @@ def test_a_hypothetical_fail_keeps_its_answer_on_attempts(knowledge: Knowledge) 
         "do I get and how soon can I retake?",
     )
     assert "4 attempts" in shown
+    assert "sorry" not in shown.lower()  # a fail supposed is no result to be sorry for
 
 
 def test_a_long_posts_question_on_applying_in_two_fields_leads(knowledge: Knowledge) -> None:

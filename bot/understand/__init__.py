@@ -577,6 +577,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         settled, topic = "faq", topics.SCORE_RELEASE  # "just took it today. how long until i know": the score's wait
     if feeling == "failure" and facts.status == "passed" and cues.joyful(text, norm):
         feeling = "relief"  # "I PASSED!!!! 241!!!! after failing the first time": the fail is behind them
+    if feeling == "failure" and facts.status != "failed" and cues.supposes_a_fail(norm):
+        feeling = "worry"  # "if I do fail, how many attempts do I get?": a fail supposed, none to be sorry for
     if feeling == "failure" and facts.status == "taken":
         feeling = "worry"  # "took CK yesterday, convinced I failed": a fear while waiting, not a result to be sorry for
     if (

@@ -2397,6 +2397,15 @@ _FEARS_FAILING = (
 _FEARS_FAILING_RE = re.compile(_FEARS_FAILING)
 
 
+def supposes_a_fail(norm: str) -> bool:
+    """A fail only supposed, none told ("if I do fail, how many attempts do I get?"): no fail to be sorry for."""
+    return _SUPPOSED_FAIL_RE.search(norm) is not None and _FAIL_TOLD_RE.search(norm) is None
+
+
+_SUPPOSED_FAIL_RE = re.compile(r"\b(?:if|what if|in case|suppose|say)\s+i\s+(?:do\s+|ever\s+|end up\s+)?(?:fail|flunk)")
+_FAIL_TOLD_RE = re.compile(r"\b(?:failed|flunked|fail(?:ed)? by)\b")
+
+
 def fears_failing(norm: str) -> bool:
     """ "terrified of failing step 2 someday": a fear before the exam, not a fail to act on."""
     return ("fail" in norm or "flunk" in norm) and _FEARS_FAILING_RE.search(norm) is not None
