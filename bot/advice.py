@@ -230,23 +230,21 @@ def practice_reply(
             f"<i>({escape(knowledge.cite(mark.source))})</i>. {lead} worth taking seriously, "
             f"since predictions carry error either way{then}."
         )
-    html += SAT_NEXT if sat else STUDYING_NEXT
     buttons: list[Button] = []
     asked = topics.PENDING_SCORE if sat else topics.PRACTICE_TESTS
     if asked in knowledge.faq:
         buttons.append(Button(knowledge.faq[asked].title, f"/faq {asked}"))
     if not sat:
         buttons.append(Button("🗓 Study plan", "/plan"))
-    return Reply(html, (tuple(buttons),))
+    return Reply(html, (tuple(buttons),), next_step=SAT_NEXT if sat else STUDYING_NEXT)
 
 
 # The next step after practice results: while studying, and once the exam is sat (they can't be studied for).
 STUDYING_NEXT = (
-    "\n\nNext: look at the trend across self-assessments rather than one form, "
-    "and aim your review at the weakest areas."
+    "Next: look at the trend across self-assessments rather than one form, and aim your review at the weakest areas."
 )
 SAT_NEXT = (
-    "\n\nNext: the exam is behind you, so these results have done their job; your real score is the one that "
+    "Next: the exam is behind you, so these results have done their job; your real score is the one that "
     "counts from here. Rest while you wait, and plan your application around the score when it comes."
 )
 

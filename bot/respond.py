@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from html import escape
 
 from bot import advice, interpret, talk
 from bot.answer_bank import best_answer, fits
 from bot.memory import merged_about, older_score
+from bot.parse_answers import find_exam_date
 from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
@@ -83,6 +85,10 @@ _FAIL_TOLD_RE = re.compile(r"\bi(?:'ve| have)?\s+(?:(?!(?:a|an|the|my)\b)\w+\s+)
 """An answer written for someone who failed ("I've matched but failed Step 2 CK. What do I tell my program?")."""
 SCORED_STEP1_ANSWER = talk.SCORED_STEP1_ANSWER
 LEAVE_EARLY_ANSWER = "rt-incomplete"
+FINAL_DAYS_ANSWER = "ed-final-days"
+FINAL_DAYS = 3
+"""Days before the exam from which a reply's next step is the last days' advice (light review, ID, sleep), not a
+self-assessment or a plan of weeks."""
 HELD_ANSWER = "score-held-investigation"
 LATE_SCORE_ANSWER = "sr-not-yet"
 """For a late score feared to mean an irregularity ("my friend said a delay might mean a flag??"): why scores are
@@ -561,10 +567,27 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         named = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
         counts = [line for spec in named if (line := advice.signals_line(spec, k))]
         reply = reply.led_by(*counts) if counts else reply
+    final_days = k.answers.get(FINAL_DAYS_ANSWER)
+    if reply.next_step and final_days is not None and stage in (None, "studying") and not failed:
+        days_left = _days_to_exam(parsed, profile, text, today)
+        if days_left is not None and 0 < days_left <= FINAL_DAYS:
+            # "exam in 2 days... is the pass mark still 218?": no self-assessment or plan of weeks now
+            reply = replace(reply, next_step=f"Next: {escape(final_days.short)}")
     # the stage the other questions' answers must fit, read only when a long post asks more than one thing
     also_stage = (stage or stage_of(parsed, profile.about, norm, today)) if parsed.also and text else stage
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text, also_stage)
     return talk.with_feeling(reply, parsed)
+
+
+def _days_to_exam(parsed: Parsed, profile: Profile, text: str, today: dt.date) -> int | None:
+    """Days to the exam: the date this message names, else the one remembered; None when neither is known."""
+    said = find_exam_date(text, today) if parsed.exam_date else None
+    if isinstance(said, dt.date):
+        return (said - today).days
+    try:
+        return (dt.date.fromisoformat(profile.about.exam_date or "") - today).days
+    except ValueError:
+        return None
 
 
 def _their_fail(parsed: Parsed, text: str, knowledge: Knowledge) -> int | None:

@@ -463,3 +463,17 @@ def test_a_long_posts_question_on_applying_in_two_fields_leads(knowledge: Knowle
         "way above me and I should also apply gen surg. Is dual applying going to look bad to ortho programs?",
     )
     assert shown.startswith("Can I rank programs in two specialties?")
+
+
+@pytest.mark.parametrize(
+    ("text", "last_days"),
+    [
+        ("exam in 2 days and i'm so nervous. is the passing score still 218?", True),
+        ("ck is in 2 days, nbme 12 was 231 last week. am i going to pass?", True),
+        ("exam in 3 weeks, is the passing score 218?", False),  # weeks left: a self-assessment still fits
+    ],
+)
+def test_days_before_the_exam_the_next_step_is_the_last_days(knowledge: Knowledge, text: str, last_days: bool) -> None:
+    shown = answer(knowledge, text)
+    assert ("Check permit, ID and route" in shown) is last_days
+    assert ("self-assessment" in shown.split("Next")[-1]) is not last_days
