@@ -49,19 +49,6 @@ from knowledge.text import normalize
         ("my exam got moved to feb 22", False),
     ],
 )
-@pytest.mark.parametrize(
-    ("text", "supposed"),
-    [
-        ("if I do fail, how many attempts do I get?", True),
-        ("what if i fail ck, can i still match", True),
-        ("i failed ck with 209, if i fail again what happens", False),  # a fail told
-        ("i failed ck. 209. what now", False),
-    ],
-)
-def test_a_fail_only_supposed(text: str, supposed: bool) -> None:
-    assert supposes_a_fail(normalize(text)) is supposed
-
-
 def test_asks_for_calendar(text: str, wanted: bool) -> None:
     assert asks_for_calendar(normalize(text)) is wanted
 
@@ -503,3 +490,16 @@ def test_fewer_nudges_than_daily_are_heard(text: str, fewer: bool) -> None:
 )
 def test_advice_for_the_last_days_is_heard(text: str, asked: bool) -> None:
     assert cues.asks_last_days_tips(normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "supposed"),
+    [
+        ("if I do fail, how many attempts do I get?", True),
+        ("what if i fail ck, can i still match", True),
+        ("i failed ck with 209, if i fail again what happens", False),  # a fail told
+        ("i failed ck. 209. what now", False),
+    ],
+)
+def test_a_fail_only_supposed(text: str, supposed: bool) -> None:
+    assert supposes_a_fail(normalize(text)) is supposed
