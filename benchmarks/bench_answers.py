@@ -135,9 +135,9 @@ def weights() -> None:
     (ff-hh, then ii-kk), measured on the other half, for each weight; the held-out sets ll-qq take no part. About
     two minutes a fit."""
     knowledge = load_knowledge()
-    questions = trained_on(load_post_questions())
-    halves = (frozenset({"ff", "gg", "hh"}), frozenset({"ii", "jj", "kk"}))
     everything = load_post_questions()
+    questions = trained_on(everything)
+    halves = (frozenset({"ff", "gg", "hh"}), frozenset({"ii", "jj", "kk"}))
     for learnt, measured in (halves, halves[::-1]):
         for weight in (0.0, 1.0, 3.0):
             taught = [q for q in questions if q.set in learnt] if weight else []

@@ -575,7 +575,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             reply = replace(reply, next_step=f"Next: {escape(final_days.short)}")
     # the stage the other questions' answers must fit, read only when a long post asks more than one thing
     also_stage = (stage or stage_of(parsed, profile.about, norm, today)) if parsed.also and text else stage
-    reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text), text, also_stage)
+    figures = bool(reply.numbers) or asked.intent in FIGURE_INTENTS  # the comparison, or the score beside an answer
+    reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text, figures=figures), text, also_stage)
     return talk.with_feeling(reply, parsed)
 
 

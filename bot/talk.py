@@ -673,8 +673,10 @@ def _step1_note(
     return reply.noted(note, buttons=((more,),) if more else ())
 
 
-def quoted_note(parsed: Parsed, reply: Reply, text: str = "") -> Reply:
-    """The reply, opened by naming the figure they heard as theirs to check, not as their score."""
+def quoted_note(parsed: Parsed, reply: Reply, text: str = "", *, figures: bool = True) -> Reply:
+    """The reply, opened by naming the figure they heard as theirs to check, not as their score (`figures`: the
+    reply sets their score beside figures; where none are, as beside the couples match's answer, the note says
+    only whose number is whose)."""
     if not parsed.quoted or parsed.score in parsed.quoted:
         return reply
     said = [_as_said(n, text) for n in dict.fromkeys(parsed.quoted)]
@@ -687,9 +689,7 @@ def quoted_note(parsed: Parsed, reply: Reply, text: str = "") -> Reply:
     if parsed.score is not None and not (parsed.someone_else or parsed.hypothetical):
         # Their own score is the one set beside the figures: the answer comes first, and a line after it says
         # which number was theirs, instead of a preamble pushing the answer down a long post's reply.
-        # (where no figure is shown, as beside the couples match's answer, only whose number is whose)
-        shown = bool(reply.numbers) or str(parsed.score) in reply.answer
-        done = f"so I set your {parsed.score} beside the figures" if shown else f"and I took {parsed.score} as yours"
+        done = f"so I set your {parsed.score} beside the figures" if figures else f"and I took {parsed.score} as yours"
         return reply.noted(f"<i>The {' and '.join(said)} you mention {what}, {done}.</i>")
     note = (
         f"<i>The {' and '.join(said)} you mention {what}, so I haven't taken "

@@ -2399,11 +2399,12 @@ _FEARS_FAILING_RE = re.compile(_FEARS_FAILING)
 
 def supposes_a_fail(norm: str) -> bool:
     """A fail only supposed, none told ("if I do fail, how many attempts do I get?"): no fail to be sorry for."""
-    return _SUPPOSED_FAIL_RE.search(norm) is not None and _FAIL_TOLD_RE.search(norm) is None
+    return _SUPPOSED_FAIL_RE.search(norm) is not None and _FAILED_SAID_RE.search(norm) is None
 
 
 _SUPPOSED_FAIL_RE = re.compile(r"\b(?:if|what if|in case|suppose|say)\s+i\s+(?:do\s+|ever\s+|end up\s+)?(?:fail|flunk)")
-_FAIL_TOLD_RE = re.compile(r"\b(?:failed|flunked|fail(?:ed)? by)\b")
+_FAILED_SAID_RE = re.compile(r"\b(?:failed|flunked|fail(?:ed)? by)\b")
+"""A fail said in the past tense (`says_a_fail` also hears "if I fail", so it can't tell a supposed one)."""
 
 
 def fears_failing(norm: str) -> bool:
