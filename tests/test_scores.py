@@ -52,6 +52,10 @@ def row(text: str, **fields: Any) -> Any:
         # A scored Step 1 told with its era, and a Step 1 said with "got", are Step 1's; CK's result is the score.
         row("step 1 I took in 2021 just before pass/fail, got 219. now 2 months from ck", score=None, step1=219),
         row("took step 1 and got a 231, ck was 250", score=250, step1=231),
+        # Someone else's Step 1, named up to 48 characters back, is theirs, not the student's Step 1.
+        row("ms2 here. my cousin matched gas in 2019 with a 248 on step 1, is ck it now", step1=None, quoted=(248,)),
+        row("my roommate got 250 on step 1 and i got 238 on step 1", step1=238, quoted=(250,)),
+        row("step 1 was 231, ck 250. my brother had 260 on step 1", score=250, step1=231, quoted=(260,)),
         row("comlex l2 was 655, step 2 ck 251. do PDs care more about 251 vs 655?", score=251, hypothetical=False),
         row("nbme 240, hoping for 250 on the real thing", score=250, hypothetical=True, goal=True),
         row("uwsa2 248, my goal is 255. thoughts", score=255, hypothetical=True, goal=True),

@@ -653,8 +653,9 @@ def _tagged(exam: re.Pattern[str], low: str, high: int = 300) -> int | None:
     """A three-digit number tied to this exam: "230 on step 1", "step 1 was 230", "step 1 in 2021 and
     got 236" (the rest of the sentence, up to another exam or a pass/fail)."""
     for m in exam.finditer(low):
-        before = _TAGGED_BEFORE_RE.search(low[max(0, m.start() - 20) : m.start()])
-        if before is not None and 100 <= int(before.group(1)) <= high:
+        start = max(0, m.start() - 20)
+        before = _TAGGED_BEFORE_RE.search(low[start : m.start()])
+        if before is not None and 100 <= int(before.group(1)) <= high and not _theirs(low, start + before.start(1)):
             return int(before.group(1))  # "230 on step 1"
         # "step 1 I took in 2021 just before pass/fail, got 219": the change of era names no result, and the window
         # reaches as far past it as it was long
@@ -664,9 +665,19 @@ def _tagged(exam: re.Pattern[str], low: str, high: int = 300) -> int | None:
         window = window[: stop.start()] if stop else window
         for r in _TAGGED_AFTER_RE.finditer(window):
             value = int(r.group(1))
-            if 100 <= value <= high and not _STEP2_AFTER_RE.match(low, m.end() + r.end()):
+            if (
+                100 <= value <= high
+                and not _STEP2_AFTER_RE.match(low, m.end() + r.end())
+                and not _theirs(low, m.end() + r.start(1))
+            ):
                 return value  # "step 1 was 230"
     return None
+
+
+def _theirs(low: str, at: int) -> bool:
+    """Someone else's result, named just before the number ("my sister matched derm with a 252 on step 1")."""
+    before = low[max(0, at - 80) : at]
+    return _someone_elses(before) and not _MINE_BEFORE_RE.search(before[-60:])
 
 
 _ERA_RE = re.compile(
@@ -1059,14 +1070,24 @@ _HEARD_RE = re.compile(
 )
 
 
-def _is_quoted(tail: str, after: str) -> bool:
+def _is_quoted(tail: str, after: str, before: str) -> bool:
     """A figure they heard or someone else's score, by the words right around the number."""
     return bool(
         _QUOTED_AFTER_RE.match(after)
         or _QUOTED_BEFORE_RE.search(tail)
-        or _SOMEONE_ELSE_RE.search(tail)
+        or _someone_elses(before)
         or _HEARD_RE.search(tail)
     )
+
+
+SOMEONE_REACH = 48
+"""Characters before a number read for whose it is: "my sister matched derm in 2019 with a 252" names her 38 back."""
+
+
+def _someone_elses(before: str) -> bool:
+    """Someone else's score, by who is named just before the number ("my friend got", "a friend of mine matched
+    in 2021 with")."""
+    return _SOMEONE_ELSE_RE.search(before[-SOMEONE_REACH:]) is not None
 
 
 _ROLE_WITH = (
@@ -1142,6 +1163,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     predicted = bool(_PREDICTED_BEFORE_RE.search(tail) or _PREDICTED_AFTER_RE.match(after))
     exam = _exam_context(before, after)
     if exam == "other" and not predicted:
+        if 100 <= value <= 300 and _theirs(low, num.start):
+            return value, "quoted"  # "my sister matched derm with a 252 on step 1": hers, whichever exam
         return (value, "practice") if 100 <= value <= 300 else None  # a Step 1, NBME, UWSA... number
     # "they said my 240 is fine", "the floor is 250 and i'm at 253": theirs whoever speaks
     mine = (
@@ -1153,7 +1176,7 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         not predicted
         and not mine
         and (
-            _is_quoted(tail, after)
+            _is_quoted(tail, after, before)
             or _HEARD_RE.search(before)
             or _said_of_another(before)
             or _ASKED_FIGURE_RE.search(before)
