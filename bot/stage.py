@@ -57,6 +57,11 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # "score comes out wednesday", "results release next week": the day it comes, still ahead
             r"|(?:score|scores|result|results)\s+(?:comes?|will come|drops?|releases?|will be released|are released)"
             r"\s+(?:out\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next|this|in)"
+            # "supposed to get my score tomorrow morning", "score is due wednesday"
+            r"|(?:get|getting|see|seeing)\s+(?:my|the)\s+(?:score|result)s?\s+(?:back\s+)?(?:on\s+)?"
+            r"(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|next week|this week)"
+            r"|(?:score|result)s?\s+(?:is|are|s)\s+(?:due|out)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+            r"tomorrow|tmrw|next week|this week)"
             r"\b)\b"
         ),
     ),
@@ -96,7 +101,9 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
             return stage
     if parsed.status == "taken" and parsed.score is None:
         return "waiting"
-    if (parsed.own and parsed.score is not None) or parsed.status == "passed" or about.score_own:
+    # "took ck in august, my score came out today: 246": a score told after the exam is theirs in hand
+    told_after = parsed.status == "taken" and not (parsed.hypothetical or parsed.someone_else)
+    if (parsed.score is not None and (parsed.own or told_after)) or parsed.status == "passed" or about.score_own:
         return "has_score"
     if parsed.exam_date or _ahead(about.exam_date, today):
         return "studying"

@@ -39,9 +39,13 @@ TODAY = dt.date(2026, 12, 4)
         ("is 15 interviews enough for IM", About(), None),
         ("submitting ERAS next week, should i list ck as pending", About(), "applying"),
         ("waiting for my score, when does it come out", About(), "waiting"),
+        ("took it 3 weeks ago and i get my score tomorrow, what time does it post", About(), "waiting"),
+        ("score is due wednesday and i can't sleep", About(), "waiting"),
         ("ms1 here, how much does ck matter", About(), "preclinical"),
         ("path has been my plan since second year. got a 226, still on the table?", About(), "has_score"),
         ("i got 251 on ck", About(), "has_score"),
+        ("took ck in august, my score came out today: 246", About(), "has_score"),
+        ("took ck in august, if it comes back 246 is that ok", About(), None),  # only supposed: none in hand
         ("how should i use my last week", About(exam_date="2026-12-20"), "studying"),
         ("how should i use my last week", About(exam_date="2026-11-20"), None),
         ("what now", About(status="failed"), "retaking"),
