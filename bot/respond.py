@@ -219,7 +219,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # "I passed with 244 but now I'm paranoid": the unease is what's new (not "PASSED!!! freaking out")
         and not (_UNEASY_RE.search(norm) and not cues.joyful(text, norm) and not cues.overwhelmed_by_news(text, norm))
     ):
-        parsed = replace(parsed, feeling="relief")  # "I PASSED with a 241, what now for IM": the pass first
+        # "I PASSED with a 241, what now for IM": the pass first; "Passed CK with 251!!": a result to be proud of
+        proud = (
+            cues.joyful(text, norm)
+            and parsed.score is not None
+            and parsed.score >= modest_score(k)
+            and not cues.says_a_fail(norm)
+        )
+        parsed = replace(parsed, feeling="celebration" if proud else "relief")
     # "exam tmrw, any last tips?": that day, not the exam day's general answer
     eve_tips = parsed.topic == topics.EXAM_DAY and parsed.answer is None and cues.asks_tips(norm)
     preparing = parsed.intent == "faq" and (parsed.topic in SOON_TOPICS or eve_tips)

@@ -503,3 +503,33 @@ def test_advice_for_the_last_days_is_heard(text: str, asked: bool) -> None:
 )
 def test_a_fail_only_supposed(text: str, supposed: bool) -> None:
     assert supposes_a_fail(normalize(text)) is supposed
+
+
+@pytest.mark.parametrize(
+    ("text", "aside"),
+    [
+        ("im not stressed, just curious: avg for derm?", True),
+        ("her ck was 258 so she's way less stressed lol", True),
+        ("my partner is stressed about his score, not me", True),
+        ("im so stressed about ck", False),
+        ("not gonna lie im stressed", False),
+        ("not stressed about step 1 but stressed about ck", False),  # one of them is theirs
+        ("what's the avg for IM", False),  # no stress word at all
+    ],
+)
+def test_stress_denied_or_someone_elses_is_set_aside(text: str, aside: bool) -> None:
+    assert cues.stress_set_aside(normalize(text)) is aside
+
+
+@pytest.mark.parametrize(
+    ("sentence", "score", "asked"),
+    [
+        ("Is 244 good for psych as an IMG?", 244, True),
+        ("does 246 realistically get me interviews at academic IM?", 246, True),
+        ("is my score competitive for rads?", 250, True),
+        ("How many programs should I apply to?", 244, False),
+        ("is 250 the average for IM?", 244, False),  # another number asked about
+    ],
+)
+def test_a_question_weighing_their_own_score(sentence: str, score: int, asked: bool) -> None:
+    assert cues.asks_score_fit(normalize(sentence), score) is asked

@@ -477,3 +477,50 @@ def test_days_before_the_exam_the_next_step_is_the_last_days(knowledge: Knowledg
     shown = answer(knowledge, text)
     assert ("Check permit, ID and route" in shown) is last_days
     assert ("self-assessment" in shown.split("Next")[-1]) is not last_days
+
+
+def test_a_proud_pass_is_congratulated_and_a_feared_one_relieved(knowledge: Knowledge) -> None:
+    proud = answer(knowledge, "Passed CK with a 249!! IMG, no USCE yet, want IM. Is that enough to make up for it?")
+    assert "congratulations" in proud.splitlines()[0].lower()
+    feared = answer(knowledge, "I passed with a 241, what now for IM")  # a pass told plainly: the weight off first
+    assert "congratulations" not in feared.lower() and any(w in feared.lower() for w in ("phew", "relief"))
+
+
+def test_stress_denied_or_someone_elses_gets_no_comfort(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "im not stressed, just curious: avg for derm?")
+    assert "pressure" not in shown and "Dermatology" in shown
+
+
+def test_a_post_that_first_asks_what_its_score_fits_is_answered_with_the_figures_first(knowledge: Knowledge) -> None:
+    shown = answer(
+        knowledge,
+        "Got CK back today, 244. I'm an IMG from Jordan, step 1 pass, graduated last year. My uncle thinks psych is "
+        "too hard for IMGs now. Is 244 good for psych as an IMG? How many programs should I apply to?",
+    )
+    assert shown.index("Psychiatry") < shown.index("How many residency programs")
+
+
+@pytest.mark.parametrize(
+    ("text", "says", "never"),
+    [
+        # the next step fits where the student is, though the topic's own closing was written for someone studying
+        (
+            "MS1 here, with step 1 pass/fail now is CK the only number programs care about?",
+            "can wait until your clinical year",
+            "pick a date",
+        ),
+        (
+            "took ck in august, my score came out today: 246. with step 1 pass/fail is ck what programs compare now?",
+            "send it to me with your field",
+            "pick a date",
+        ),
+        (
+            "took ck 3 weeks ago, supposed to get my score tomorrow. when do scores usually post?",
+            "morning it's due",
+            "mark the wednesdays",
+        ),
+    ],
+)
+def test_the_next_step_fits_the_students_stage(knowledge: Knowledge, text: str, says: str, never: str) -> None:
+    shown = answer(knowledge, text).lower()
+    assert says.lower() in shown and never not in shown

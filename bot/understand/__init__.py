@@ -340,6 +340,10 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # in a short message its question must be clearer still to lead before the comparison ("260 for derm,
         # should i do a sub-i?" is no question of studying during one)
         leads = asked_answers if len(text) >= ASKS_READ_FROM else _surest(odds, FRAME_LEAD_SURE)
+        if asks and nums.score is not None and cues.asks_score_fit(normalize(asks[0]), nums.score):
+            # "Is 243 good for psych as an IMG? How many programs should I apply to?": the first question is the
+            # comparison's own, so the figures lead and the rest follow in a line each
+            leads = {}
         answer = next(
             (
                 ident
@@ -806,6 +810,8 @@ def _feeling(
         return felt  # type: ignore[return-value]  # "scared of ck, is that normal": worry said plainly
     if learned == "exhaustion" and felt == "relief" and not cues.distress_words(norm):
         return "relief"  # "so relieved. it's finally over and i can sleep": the sleep is the relief's
+    if learned == "stress" and felt is None and cues.stress_set_aside(norm):
+        return None  # "im not stressed, just curious: avg for derm?", "she s way less stressed": no strain of theirs
     if learned is not None and learned != "celebration":
         return learned  # type: ignore[return-value]
     # Disappointment, relief and worry have no label of their own; a plain cue for one of them also

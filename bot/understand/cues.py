@@ -1978,6 +1978,21 @@ _WHAT_FITS_RE = re.compile(
 )
 
 
+def asks_score_fit(sentence: str, score: int) -> bool:
+    """A question sentence weighing the student's own score for a field ("is 243 good for psych as an IMG?", "does 246
+    realistically get me interviews"), which the comparison itself answers."""
+    return (str(score) in sentence or _MY_SCORE_RE.search(sentence) is not None) and (
+        _SCORE_FIT_RE.search(sentence) is not None
+    )
+
+
+_MY_SCORE_RE = re.compile(r"\b(?:my|this|that|a)\s+(?:ck\s+|step\s*2\s+(?:ck\s+)?)?score\b")
+_SCORE_FIT_RE = re.compile(
+    r"\b(?:good|enough|competitive|safe|realistic\w*|chances?|shot|ok|okay|decent|strong|solid|low|high|"
+    r"get me (?:interviews|in)|land|keep me)\b"
+)
+
+
 def asks_which_is_harder(norm: str) -> bool:
     """ "is uro harder to match than ENT": two fields weighed against each other, not the exams."""
     return _HARDER_TO_MATCH_RE.search(norm) is not None
@@ -2447,6 +2462,27 @@ _SURE_FAILED_RE = re.compile(
 )
 """Walking out sure of a fail: beside a pass, the news is relief ("I PASSED. i was so sure i failed")."""
 _NOT_OK_RE = re.compile(r"\b(?:i m|im|i am)\s+(?:really\s+|so\s+)?not\s+(?:ok|okay|alright)\b(?!\s+with\b)")
+
+
+_STRESS_WORD_RE = re.compile(
+    r"\b(?:stress(?:ed|ing)?|anxious|anxiety|nervous|worried|worrying|panick\w*|freaking out)\b"
+)
+_STRESS_SET_ASIDE_RE = re.compile(
+    # denied: "im not stressed", "way less stressed", "not that worried", "no longer anxious"
+    r"\b(?:not|n t|nt|less|never|no longer|without|zero|isn t|isnt|wasn t|wasnt|aren t|arent)\s+"
+    r"(?:(?:that|so|too|as|very|really|super|even|much|way|at all)\s+){0,2}$"
+    # someone else's: "she s way less stressed", "my partner is stressed", "he was panicking"
+    r"|\b(?:he|she|they|his|her|their|partner|friend|wife|husband|boyfriend|girlfriend|mom|dad|parents)\s+"
+    r"(?:s\s+|is\s+|are\s+|was\s+|were\s+|gets\s+|got\s+|seems\s+)?(?:(?:so|way|less|more|very|really|super|"
+    r"kinda|pretty|also)\s+){0,2}$"
+)
+
+
+def stress_set_aside(norm: str) -> bool:
+    """Every word of stress in the message is denied or someone else's ("im not stressed, just curious", "her CK
+    was 258 so she s way less stressed"): no strain of theirs to meet."""
+    found = list(_STRESS_WORD_RE.finditer(norm))
+    return bool(found) and all(_STRESS_SET_ASIDE_RE.search(norm[max(0, m.start() - 40) : m.start()]) for m in found)
 
 
 def fear_said(norm: str) -> bool:
