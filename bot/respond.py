@@ -21,7 +21,7 @@ from bot.parse_answers import find_exam_date
 from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
-from bot.understand import SPECIFIC_CHARS, Parsed, cues
+from bot.understand import SPECIFIC_CHARS, Parsed, cues, moot
 from bot.understand.about import failed_step1, someone_else_failed
 from bot.understand.scores import someone_got
 from knowledge import Knowledge, topics
@@ -473,6 +473,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         told = k.answers.get(parsed.answer or "")  # the one the answer model read the question as asking for
         fitting = told is not None and told.topic == asked.topic and fits(told, stage, school)
         specific = told if fitting else best_answer(text, asked.topic, k, stage, school)
+        if specific is not None and moot(specific.id, norm):
+            specific = None  # "I'm ECFMG certified now. do i need anything else?": not how to get certified
         presumes_fail = specific is not None and (
             set(specific.stages) == {"retaking"} or _FAIL_TOLD_RE.search(specific.question.lower()) is not None
         )

@@ -533,3 +533,16 @@ def test_stress_denied_or_someone_elses_is_set_aside(text: str, aside: bool) -> 
 )
 def test_a_question_weighing_their_own_score(sentence: str, score: int, asked: bool) -> None:
     assert cues.asks_score_fit(normalize(sentence), score) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "certified"),
+    [
+        ("I finished OET and I'm ECFMG certified", True),
+        ("just got my ECFMG certificate last week!", True),
+        ("do i need to be ecfmg certified before i apply?", False),  # asked about, not held
+        ("when will i be ecfmg certified", False),
+    ],
+)
+def test_ecfmg_certification_held_is_told_from_one_asked_about(text: str, certified: bool) -> None:
+    assert cues.ecfmg_certified(normalize(text)) is certified

@@ -524,3 +524,19 @@ def test_a_post_that_first_asks_what_its_score_fits_is_answered_with_the_figures
 def test_the_next_step_fits_the_students_stage(knowledge: Knowledge, text: str, says: str, never: str) -> None:
     shown = answer(knowledge, text).lower()
     assert says.lower() in shown and never not in shown
+
+
+def test_a_certified_img_is_not_told_how_to_get_certified(knowledge: Knowledge) -> None:
+    shown = answer(
+        knowledge,
+        "IMG from Ghana, graduated 2021, CK 238. I'm ECFMG certified now. Do I need anything else from ECFMG before "
+        "I apply to IM? And how many programs should I apply to?",
+    )
+    assert "Do I need ECFMG certification" not in shown and "ECFMG certification needs passing" not in shown
+    asked = answer(knowledge, "IMG from Ghana, CK 238. Do I need ECFMG certification before I apply to IM?")
+    assert "Do I need ECFMG certification before I apply" in asked  # not held: still answered
+
+
+def test_a_us_student_waiting_on_school_sign_off_is_sent_to_the_nbme(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "school still hasn't signed off on my ck eligibility, who do i even ask")
+    assert "ask your registrar first, then the NBME" in shown

@@ -319,6 +319,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     framed = settled in ("score_check", "compare") and topic is None
     asks = _question_sentences(text) if len(text) >= ASKS_READ_FROM or framed else []
     odds = _answer_odds(asks)  # each question sentence read once by the answer model
+    odds = [(p, sentence, ident) for p, sentence, ident in odds if not moot(ident, norm)]
     asked_answers = _surest(odds, answer_model.SURE)
     if framed and len(text) < ASKS_READ_FROM:
         # the comparison itself answers "is 245 good for IM?": not an answer about what "good" means, nor offered
@@ -438,6 +439,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "exam tmrw, any last tips?": the exam's eve, not what programs read besides the score
         topic = next((t for t, _ in guess.topic if t != topics.BEYOND_SCORES), topic)
+    elif topic == topics.ECFMG_CERTIFICATION and ruled is None and cues.ecfmg_certified(norm):
+        # "I'm ECFMG certified now. anything else before I apply?": not how certification works
+        topic = None if settled in ("score_check", "compare") else topics.IMG
     elif topic == topics.ECFMG_CERTIFICATION and cues.weighing(norm) == "match_wait":
         # "rank list certified, now what?": the rank list's certifying, not ECFMG's certificate
         topic = next((t for t, _ in guess.topic if t != topics.ECFMG_CERTIFICATION), topic)
@@ -1467,7 +1471,7 @@ def _short_answer(
     """The bank answer the answer model's `hit` names for a question (a short message whole, or a long post's one
     question sentence), where it is at least `at_least` sure; never a fail's answer unless a fail was told, nor a
     DO's or an IMG's to others."""
-    if hit is None or hit[1] < at_least or hit[0] not in knowledge.answers:
+    if hit is None or hit[1] < at_least or hit[0] not in knowledge.answers or moot(hit[0], norm):
         return None
     topic = knowledge.answers[hit[0]].topic
     if _presumes_a_fail(hit[0], knowledge) and not cues.says_a_ck_fail(norm):
@@ -1510,6 +1514,16 @@ def _answer_odds(asks: list[str]) -> list[tuple[float, str, str]]:
     topic's general one) and how sure the answer model is: (probability, sentence, answer), surest first."""
     read = ((sentence, answer_model.answer_model().likeliest(sentence)) for sentence in asks)
     return sorted(((hit[1], sentence, hit[0]) for sentence, hit in read if hit is not None), reverse=True)
+
+
+_MOOT_ONCE_CERTIFIED = frozenset({"ecfmg-needed-to-apply", "ecfmg-certificate-timing", "ecfmg-school-eligible"})
+"""Answers on getting ECFMG certification, for no one who says they hold it."""
+
+
+def moot(ident: str, norm: str) -> bool:
+    """An answer the student's own words have already settled: "I'm ECFMG certified... what else should I change
+    this cycle?" needs no answer on getting certified."""
+    return ident in _MOOT_ONCE_CERTIFIED and cues.ecfmg_certified(norm)
 
 
 def _surest(odds: list[tuple[float, str, str]], at_least: float) -> dict[str, str]:

@@ -1993,6 +1993,18 @@ _SCORE_FIT_RE = re.compile(
 )
 
 
+def ecfmg_certified(norm: str) -> bool:
+    """The student says they hold ECFMG certification ("I'm ECFMG certified", "got my ECFMG certificate")."""
+    return _ECFMG_CERTIFIED_RE.search(norm) is not None
+
+
+_ECFMG_CERTIFIED_RE = re.compile(
+    r"\b(?:i m|im|i am|am|i got|got|already|now|just got|i ve been|became)\s+(?:\w+\s+)?ecfmg\s+certified\b"
+    r"|\b(?:got|received|have|has come|came)\s+(?:my\s+)?ecfmg\s+(?:certificate|certification)\b"
+    r"|\bcertified by ecfmg\b"
+)
+
+
 def asks_which_is_harder(norm: str) -> bool:
     """ "is uro harder to match than ENT": two fields weighed against each other, not the exams."""
     return _HARDER_TO_MATCH_RE.search(norm) is not None
