@@ -208,7 +208,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     shouted = news and parsed.feeling in (None, "panic", "stress") and _GOOD_NEWS_SHOUTED_RE.search(text) is not None
     if shouted and (parsed.feeling is None or not _BAD_NEWS_WORDS_RE.search(norm)):
         parsed = replace(parsed, feeling="celebration")  # "252!!": joy, not a list read out
-    if parsed.feeling == "celebration" and parsed.score is not None and parsed.score < modest_score(k):
+    if (
+        parsed.feeling == "celebration"
+        and parsed.score is not None
+        and parsed.score < modest_score(k)
+        and not cues.just_matched(norm)  # "...passed with 233, and matched at my #2!!!": the match is the news
+    ):
         parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
     if (
         parsed.status == "passed"
@@ -432,7 +437,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.intent == "score_fit" and parsed.status == "failed" and not parsed.quoted:
         # "failed. 209. i studied so hard": the fail is the news, not which fields a 209 fits
         parsed = replace(parsed, intent="faq", topic=None)
-    if parsed.intent == "faq" and failed:
+    if (parsed.intent == "faq" or (parsed.intent in FIGURE_INTENTS and parsed.topic)) and failed:
         topic = next((t for t in (topics.AFTER_FAIL, topics.RETAKES) if t in k.faq), None)
         # a failed attempt is answered as such, unless the pass mark itself is asked ("retaking... what's passing?")
         asks_mark = parsed.topic == topics.PASSING_SCORE and _PASS_MARK_ASKED_RE.search(norm) is not None
@@ -459,7 +464,24 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer = k.answers.get(PASSED_NO_RETAKE_ANSWER)
         asked = replace(asked, intent="faq", topic=topics.LOW_SCORE)
     fail_asked = asked.topic in FAIL_BEHIND or (asked.intent in SCORE_ASKS and _FAIL_ASKED_RE.search(text.lower()))
-    if ruled_answer is None and parsed.status == "passed" and fail_asked and cues.says_a_fail(norm):
+    fail_behind = ruled_answer is None and parsed.status == "passed" and fail_asked and cues.says_a_fail(norm)
+    if fail_behind and stage == "incoming_resident":
+        # "failed, passed on the retake, matched... will the fail hurt my fellowship application?": what they ask
+        # of the fail now, not whether programs see it (they matched) nor what to do after a fail
+        ruled_answer = next(
+            (
+                found
+                for label in parsed.also
+                if (found := k.answers.get(label.removeprefix("answer:"))) is not None
+                and label.startswith("answer:")
+                and fits(found, stage, parsed.school)
+            ),
+            None,
+        )
+        if ruled_answer is not None:
+            parsed = replace(parsed, also=tuple(a for a in parsed.also if a != f"answer:{ruled_answer.id}"))
+            asked = replace(asked, intent="faq", topic=ruled_answer.topic)
+    elif fail_behind:
         # "failed once, retook and passed with 236; will IM programs filter a fail?": the fail on their record
         ruled_answer = k.answers.get(FAIL_ON_RECORD_ANSWER)
     pass_rates = asked.topic == topics.PASSING_SCORE and parsed.score is None and cues.asks_pass_rate(norm)

@@ -20,7 +20,7 @@ from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
 from bot.student import Profile
 from bot.understand import Parsed
-from bot.understand.cues import asks_about_logging, asks_for_joke, asks_who_we_are, out_of_scope
+from bot.understand.cues import asks_about_logging, asks_for_joke, asks_who_we_are, out_of_scope, says_the_pass_mark_is
 from knowledge import Knowledge, topics
 from knowledge.models import Stage
 from knowledge.text import normalize
@@ -679,6 +679,8 @@ def quoted_note(parsed: Parsed, reply: Reply, text: str = "", *, figures: bool =
     only whose number is whose)."""
     if not parsed.quoted or parsed.score in parsed.quoted:
         return reply
+    if text and all(says_the_pass_mark_is(normalize(text), n) for n in parsed.quoted):
+        return reply  # "got a 215 and passing was 218": the pass mark, answered as one, not a figure they heard
     said = [_as_said(n, text) for n in dict.fromkeys(parsed.quoted)]
     several = len(said) > 1 or said[0].endswith("s")
     what = (

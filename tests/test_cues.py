@@ -546,3 +546,17 @@ def test_a_question_weighing_their_own_score(sentence: str, score: int, asked: b
 )
 def test_ecfmg_certification_held_is_told_from_one_asked_about(text: str, certified: bool) -> None:
     assert cues.ecfmg_certified(normalize(text)) is certified
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("got a 215 and passing was 218", 218),
+        ("needed a 214 to pass and got 211", 214),
+        ("the passing score is 218", 218),
+        ("is passing 218?", None),  # asked, not told
+        ("got 215, is that a pass?", None),
+    ],
+)
+def test_a_pass_mark_told_is_read(text: str, mark: int | None) -> None:
+    assert cues.pass_mark_named(normalize(text)) == mark

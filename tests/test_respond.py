@@ -540,3 +540,23 @@ def test_a_certified_img_is_not_told_how_to_get_certified(knowledge: Knowledge) 
 def test_a_us_student_waiting_on_school_sign_off_is_sent_to_the_nbme(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "school still hasn't signed off on my ck eligibility, who do i even ask")
     assert "ask your registrar first, then the NBME" in shown
+
+
+def test_a_named_pass_mark_decides_a_fail_and_is_no_figure_they_heard(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "Missed by 3 points. Got a 215 and passing was 218. applying FM. how do programs see it?")
+    assert "sorry" in shown.lower() and "you mention" not in shown
+    assert "below the Family Medicine average" not in shown  # no distance to an average beside a fail
+    asked = answer(knowledge, "exam monday, nbme 10 221 and uwsa2 233. am i safe? passing is 218 right?")
+    assert "218" in asked and "you mention" not in asked
+
+
+def test_a_matched_student_past_a_fail_is_answered_about_what_they_ask_now(knowledge: Knowledge) -> None:
+    shown = answer(
+        knowledge,
+        "Long story: failed CK the first time with a 201 in 2023, passed with 233 in 2024. Applied to 100 FM "
+        "programs and matched at my #2!!! Starting in July. Will the fail hurt me when I apply for sports med "
+        "fellowship?",
+    )
+    first = shown.splitlines()[0].lower()
+    assert "congratulations" in first
+    assert "fellowship" in shown.split("\n\n")[1].lower() and "What to do after a fail" not in shown

@@ -276,6 +276,11 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     specs, others = find_specialties(text, tokens, index)
     nums = read_numbers(text, index.aliases)
     facts = about(norm, fold(text))
+    # "got a 215 and passing was 218": under the mark they name (one of the recent ones) is a fail too
+    named_mark = cues.pass_mark_named(norm)
+    recent_marks = {m for m in (pass_mark, fail_mark) if m is not None}
+    if named_mark in recent_marks:
+        fail_mark = max(fail_mark or 0, named_mark)
     if facts.status in (None, "taken") and _below_pass(nums, fail_mark):
         facts = replace(facts, status="failed")  # "got a 211. i feel so embarrassed": under the mark is a fail
     retake_asked = cues.asks_to_retake(text, norm)  # "248, retake?": asked about, not a retake's result

@@ -2005,6 +2005,27 @@ _ECFMG_CERTIFIED_RE = re.compile(
 )
 
 
+def pass_mark_named(norm: str) -> int | None:
+    """The pass mark the student names as a fact ("the pass was 218", "needed a 218 to pass"); None if none."""
+    found = _PASS_MARK_NAMED_RE.search(norm)
+    return int(found.group(1) or found.group(2)) if found is not None else None
+
+
+def says_the_pass_mark_is(norm: str, value: int) -> bool:
+    """Whether `value` is said or asked as the pass mark ("passing is 218 right?", "needed 218 to pass")."""
+    return (
+        re.search(rf"\bpass\w*\W+(?:\w+\W+){{0,4}}?{value}\b|\b{value}\W+(?:\w+\W+){{0,3}}?(?:to pass|pass)", norm)
+        is not None
+    )
+
+
+_PASS_MARK_NAMED_RE = re.compile(
+    r"\b(?:the\s+)?pass(?:ing)?(?:\s+(?:mark|score|cut\s*off|cutoff|line))?\s+(?:was|is|being|of|at)\s+(?:a\s+)?"
+    r"(2[01]\d)\b(?!\s*\?)"
+    r"|\bneeded\s+(?:a\s+)?(2[01]\d)\s+to\s+pass\b"
+)
+
+
 def asks_which_is_harder(norm: str) -> bool:
     """ "is uro harder to match than ENT": two fields weighed against each other, not the exams."""
     return _HARDER_TO_MATCH_RE.search(norm) is not None
@@ -2083,7 +2104,11 @@ def says_a_fail(norm: str) -> bool:
     return _FAIL_SAID_RE.search(norm) is not None
 
 
-_FAIL_SAID_RE = re.compile(r"\b(?:fail\w*|flunk\w*|didn t pass|did not pass|not pass\w*|retak\w*|retook|re-?sit\w*)\b")
+_FAIL_SAID_RE = re.compile(
+    r"\b(?:fail\w*|flunk\w*|didn t pass|did not pass|not pass\w*|retak\w*|retook|re-?sit\w*|"
+    # "missed by 3 points", "missed passing by 2"
+    r"missed\s+(?:it\s+|passing\s+|the\s+pass(?:\s+mark)?\s+)?by\s+(?:\d+|one|two|three|four|five|a)\s+points?)\b"
+)
 
 
 def says_a_ck_fail(norm: str) -> bool:
