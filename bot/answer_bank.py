@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from knowledge import Knowledge
-from knowledge.models import Answer, FaqEntry, Stage
+from knowledge.models import Answer, FaqEntry, ScoreBand, Stage
 from knowledge.store import derived
 from knowledge.text import normalize
 
@@ -121,15 +121,26 @@ def similarities(text: str, index: BankIndex, topic: str, leave_out: int | None 
     return best
 
 
-def fits(answer: Answer, stage: Stage | None, school: str | None) -> bool:
-    """Whether an answer is for this student: their school and stage, where both are known. An answer only
-    for students past the exam's turning points (matched, or retaking) needs that stage said: "what happens
-    if i fail ck?" is no resident-to-be's question about starting late."""
-    if not _for_school(answer, school):
+def fits(answer: Answer, stage: Stage | None, school: str | None, band: ScoreBand | None = None) -> bool:
+    """Whether an answer is for this student: their school, stage and score's band (`band_of`), where known. An
+    answer only for students past the exam's turning points (matched, or retaking) needs that stage said: "what
+    happens if i fail ck?" is no resident-to-be's question about starting late."""
+    if not _for_school(answer, school) or (band is not None and answer.score_bands and band not in answer.score_bands):
         return False
     if stage is None:
         return not answer.stages or not set(answer.stages) <= _SAID_STAGES_ONLY
     return not answer.stages or stage in answer.stages
+
+
+AT_AVERAGE = 3
+"""Points either side of a field's average within which a score is "at" it."""
+
+
+def band_of(score: int, average: int) -> ScoreBand:
+    """Where a score sits against an average: a 271 is no "average Step 2" for IM's 250."""
+    if score < average - AT_AVERAGE:
+        return "below"
+    return "above" if score > average + AT_AVERAGE else "at"
 
 
 def for_someone_else(answer: Answer, stage: Stage | None, school: str | None) -> bool:
@@ -150,7 +161,12 @@ _SAID_STAGES_ONLY: frozenset[Stage] = frozenset({"incoming_resident", "retaking"
 
 
 def best_answer(
-    text: str, topic: str | None, knowledge: Knowledge, stage: Stage | None = None, school: str | None = None
+    text: str,
+    topic: str | None,
+    knowledge: Knowledge,
+    stage: Stage | None = None,
+    school: str | None = None,
+    band: ScoreBand | None = None,
 ) -> Answer | None:
     """The most specific answer in the topic that fits the student's question, else None (the topic's own).
 
@@ -162,7 +178,7 @@ def best_answer(
     asked = [q for q in _QUESTION_RE.findall(text) if len(q) >= MIN_QUESTION] if len(text) >= LONG_POST else []
     # Of the post's questions (and the whole post), the one that matches an answer most closely: the
     # first question asked is often a side one ("quick thing first: ...").
-    found = [hit for candidate in (*asked, text) if (hit := _best_in(candidate, topic, knowledge, stage, school))]
+    found = [hit for candidate in (*asked, text) if (hit := _best_in(candidate, topic, knowledge, stage, school, band))]
     return max(found, key=lambda hit: hit[0])[1] if found else None
 
 
@@ -175,7 +191,7 @@ every position to the sentence's end (close to a millisecond for a long post).""
 
 
 def _best_in(
-    text: str, topic: str, knowledge: Knowledge, stage: Stage | None, school: str | None
+    text: str, topic: str, knowledge: Knowledge, stage: Stage | None, school: str | None, band: ScoreBand | None
 ) -> tuple[float, Answer] | None:
     """The clearly best answer of the topic for this text, with its closeness; None if none is clear."""
     ranked = sorted(
@@ -186,7 +202,7 @@ def _best_in(
     best, ident = ranked[0]
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
     answer = knowledge.answers[ident]
-    if best < AT_LEAST or best - runner_up < CLEAR_BY or not fits(answer, stage, school):
+    if best < AT_LEAST or best - runner_up < CLEAR_BY or not fits(answer, stage, school, band):
         return None
     return best, answer
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from html import escape
 
 from bot import advice, interpret, talk
-from bot.answer_bank import best_answer, fits
+from bot.answer_bank import band_of, best_answer, fits
 from bot.memory import merged_about, older_score
 from bot.parse_answers import find_exam_date
 from bot.reply import Reply
@@ -25,6 +25,7 @@ from bot.understand import SPECIFIC_CHARS, Parsed, cues, moot
 from bot.understand.about import failed_step1, someone_else_failed
 from bot.understand.scores import someone_got
 from knowledge import Knowledge, topics
+from knowledge.models import ScoreBand
 from knowledge.text import normalize
 
 FAILED_READS = frozenset(
@@ -453,6 +454,20 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     stage = stage_said or (stage_of(parsed, profile.about, norm, today) if text and parsed.intent in STAGED else None)
     # A comparison whose post asks a question of its own (a topic beside the frame): the question is
     # answered first, and the score is set beside the averages in that answer's numbers section.
+    band = score_band(parsed, k)
+    told = k.answers.get(parsed.answer or "")
+    entry = k.faq.get(parsed.topic or "")
+    if (
+        parsed.intent in FIGURE_INTENTS
+        and entry is not None
+        and band is not None
+        and entry.score_bands
+        and band not in entry.score_bands
+        and (told is None or not fits(told, None, None, band))
+    ):
+        # "CK 271, can I get interviews at academic programs?": no "matching with an average" for a score well
+        # above it; the comparison answers, the post's other questions in a line each
+        parsed = replace(parsed, topic=None, answer=None)
     asked = replace(parsed, intent="faq") if parsed.intent in FIGURE_INTENTS and parsed.topic else parsed
     if (
         ruled_answer is None
@@ -493,8 +508,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if specific is None and asked.intent == "faq" and text:
         school = parsed.school or profile.about.school
         told = k.answers.get(parsed.answer or "")  # the one the answer model read the question as asking for
-        fitting = told is not None and told.topic == asked.topic and fits(told, stage, school)
-        specific = told if fitting else best_answer(text, asked.topic, k, stage, school)
+        fitting = told is not None and told.topic == asked.topic and fits(told, stage, school, band)
+        specific = told if fitting else best_answer(text, asked.topic, k, stage, school, band)
         if specific is not None and moot(specific.id, norm):
             specific = None  # "I'm ECFMG certified now. do i need anything else?": not how to get certified
         presumes_fail = specific is not None and (
@@ -607,7 +622,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     # the stage the other questions' answers must fit, read only when a long post asks more than one thing
     also_stage = (stage or stage_of(parsed, profile.about, norm, today)) if parsed.also and text else stage
     figures = bool(reply.numbers) or asked.intent in FIGURE_INTENTS  # the comparison, or the score beside an answer
-    reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text, figures=figures), text, also_stage)
+    reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text, figures=figures), text, also_stage, band)
     return talk.with_feeling(reply, parsed)
 
 
@@ -636,6 +651,14 @@ def _their_fail(parsed: Parsed, text: str, knowledge: Knowledge) -> int | None:
 
 _YEAR_RE = re.compile(r"\b(?:19\d\d|20(?:[01]\d|2[0-2]))\b")
 """A year before July 2022's mark of 214, when a lower mark applied."""
+
+
+def score_band(parsed: Parsed, knowledge: Knowledge) -> ScoreBand | None:
+    """Where the student's own score sits against their first field's average; None without both."""
+    own = parsed.score is not None and not (parsed.hypothetical or parsed.someone_else)
+    if not own or parsed.score is None or not parsed.specialties or parsed.specialties[0] not in knowledge.specialties:
+        return None
+    return band_of(parsed.score, knowledge.lead(parsed.specialties[0]).value)
 
 
 def modest_score(knowledge: Knowledge) -> int:

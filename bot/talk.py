@@ -15,14 +15,14 @@ from html import escape
 from typing import Literal
 
 from bot.advice import faq_answer
-from bot.answer_bank import best_answer, for_someone_else
+from bot.answer_bank import best_answer, fits, for_someone_else
 from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
 from bot.student import Profile
 from bot.understand import Parsed
 from bot.understand.cues import asks_about_logging, asks_for_joke, asks_who_we_are, out_of_scope, says_the_pass_mark_is
 from knowledge import Knowledge, topics
-from knowledge.models import Stage
+from knowledge.models import ScoreBand, Stage
 from knowledge.text import normalize
 
 CRISIS_FACT = "crisis-line-us"
@@ -545,7 +545,14 @@ def clarify(parsed: Parsed, knowledge: Knowledge) -> Reply | None:
     return Reply("Just to be sure I answer the right thing: which did you mean?", tuple((b,) for b in unique))
 
 
-def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "", stage: Stage | None = None) -> Reply:
+def also(
+    parsed: Parsed,
+    knowledge: Knowledge,
+    reply: Reply,
+    text: str = "",
+    stage: Stage | None = None,
+    band: ScoreBand | None = None,
+) -> Reply:
     """The main answer, then the long post's other questions: each specific one answered in a line
     (its answer's short form), and every one offered as a button for the whole answer. A specific answer
     written for another school, or only for matched students to one who hasn't said so, is left out ("anything
@@ -555,8 +562,10 @@ def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "", sta
         for r in parsed.also
         if not r.startswith("answer:")
         or (found := knowledge.answers.get(r.removeprefix("answer:"))) is None
-        or not for_someone_else(found, stage, parsed.school)
+        or not (for_someone_else(found, stage, parsed.school) or not fits(found, None, None, band))
     ]
+    # a topic whose general answer is written for other scores ("Matching with an average" to a 271)
+    readings = [r for r in readings if not _topic_misfits(r, knowledge, band)]
     actions = {b.action for row in reply.buttons for b in row}
     labels = {b.label for row in reply.buttons for b in row}
     buttons: list[Button] = []
@@ -566,7 +575,7 @@ def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "", sta
             actions.add(b.action)
             labels.add(b.label)  # two buttons never read the same
     outside = [escape(_WHERE_INSTEAD[label.removeprefix(OUTSIDE)]) for label in readings if label.startswith(OUTSIDE)]
-    short = [line for label in readings if (line := _also_line(label, text, knowledge))]
+    short = [line for label in readings if (line := _also_line(label, text, knowledge, band))]
     if not buttons and not outside and not short:
         return reply  # nothing, or only what a note already offers
     if short or outside:
@@ -577,13 +586,19 @@ def also(parsed: Parsed, knowledge: Knowledge, reply: Reply, text: str = "", sta
     return reply.noted(f"<i>You also asked about {names}: tap below.</i>", buttons=(tuple(buttons),))
 
 
+def _topic_misfits(reading: str, knowledge: Knowledge, band: ScoreBand | None) -> bool:
+    """Whether a "faq:<topic>" reading's general answer is written for scores other than the student's."""
+    entry = knowledge.faq.get(reading.removeprefix("faq:")) if reading.startswith("faq:") else None
+    return entry is not None and band is not None and bool(entry.score_bands) and band not in entry.score_bands
+
+
 ALSO_SHORT = 2
 """Other questions of a post answered in a line each, at most: the reply stays short on a phone."""
 OUTSIDE = "outside:"
 """A long post's other question on something we don't cover ("outside:step3"), declined in a line."""
 
 
-def _also_line(label: str, text: str, knowledge: Knowledge) -> str:
+def _also_line(label: str, text: str, knowledge: Knowledge, band: ScoreBand | None = None) -> str:
     """A post's other question answered in a line: its specific answer's short form, else its topic's own."""
     if label.startswith("answer:"):
         named = knowledge.answers.get(label.removeprefix("answer:"))
@@ -591,7 +606,7 @@ def _also_line(label: str, text: str, knowledge: Knowledge) -> str:
     topic = label.removeprefix("faq:")
     if topic == label or not text:
         return ""
-    found = best_answer(text, topic, knowledge)
+    found = best_answer(text, topic, knowledge, band=band)
     if found is not None:
         return f"<b>{escape(found.question)}</b> {escape(found.short)}"
     entry = knowledge.faq.get(topic)

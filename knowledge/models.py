@@ -43,6 +43,9 @@ Stage = Literal[
 ]
 """Where a student is on the road: the stages an answer fits (bot/stage.py reads a student's)."""
 Audience = Literal["us_md", "do", "img"]
+ScoreBand = Literal["below", "at", "above"]
+"""Where a student's own score sits against their field's average: an answer written for one band ("I passed
+but I'm below average") misfits the others."""
 NEXT_STEP = "Next step:"
 """How a FAQ answer's closing paragraph, and each of its stage next steps, begins."""
 NextStep = Annotated[Text, StringConstraints(max_length=300, pattern=r"^Next step: ")]
@@ -181,6 +184,8 @@ class Answer(Record):
     """The stages it fits; empty means any."""
     audiences: list[Audience] = []
     """Who it is for; empty means everyone."""
+    score_bands: list[ScoreBand] = []
+    """The scores it is written for, against the student's field's average; empty means any (or no score)."""
     asks: list[Phrase] = Field(min_length=5)
     """Ways students ask it: what the message is matched against."""
     in_posts: list[Phrase] = []
@@ -204,6 +209,9 @@ class FaqEntry(Record):
     next_steps: dict[Stage, NextStep] = {}
     """A next step for a student at one stage, in place of the answer's own closing "Next step:"
     paragraph (a student who has sat the exam needs no advice on spacing out practice tests)."""
+    score_bands: list[ScoreBand] = []
+    """The scores its general answer is written for, against the student's field's average; empty means any
+    ("Matching with an average" is no answer for a score far above it)."""
     averages_beside: bool = True
     """Whether a specialty named beside the question gets its average under the answer ("For reference,
     the FM average is 244"): false for logistics (exam day, score release...), where it is noise. A

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer_bank import best_answer, fits, for_someone_else
+from bot.answer_bank import band_of, best_answer, fits, for_someone_else
 from bot.conversation import Advisor
 from bot.profiles import ProfileStore
 from bot.render import plain_text
@@ -182,3 +182,27 @@ def test_a_long_posts_other_questions_leave_out_answers_for_someone_else(
 ) -> None:
     answer = ANSWERS[0].model_copy(update={"stages": list(stages), "audiences": list(audiences)})
     assert for_someone_else(answer, stage, school) is other  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("score", "average", "band"),
+    [(271, 250, "above"), (253, 250, "at"), (247, 250, "at"), (246, 250, "below"), (254, 250, "above")],
+)
+def test_a_score_sits_below_at_or_above_an_average(score: int, average: int, band: str) -> None:
+    assert band_of(score, average) == band
+
+
+@pytest.mark.parametrize(
+    ("bands", "band", "fit"),
+    [
+        (("below", "at"), "above", False),  # "...with an average Step 2?" is no 271's question
+        (("below", "at"), "at", True),
+        (("above",), None, True),  # no score, or no field: any answer fits
+        ((), "above", True),
+    ],
+)
+def test_an_answer_written_for_a_band_of_scores_fits_only_it(
+    bands: tuple[str, ...], band: str | None, fit: bool
+) -> None:
+    answer = ANSWERS[0].model_copy(update={"score_bands": list(bands)})
+    assert fits(answer, None, None, band) is fit  # type: ignore[arg-type]

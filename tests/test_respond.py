@@ -560,3 +560,11 @@ def test_a_matched_student_past_a_fail_is_answered_about_what_they_ask_now(knowl
     first = shown.splitlines()[0].lower()
     assert "congratulations" in first
     assert "fellowship" in shown.split("\n\n")[1].lower() and "What to do after a fail" not in shown
+
+
+def test_a_score_well_above_the_field_gets_no_answer_written_for_an_average_one(knowledge: Knowledge) -> None:
+    high = answer(knowledge, "CK 271, applying IM. Can I get interviews at academic programs with my score?")
+    assert "with an average Step 2" not in high and "Matching with an average" not in high
+    assert "21 points above the Internal Medicine average" in high
+    middling = answer(knowledge, "CK 248, applying IM. Can I get interviews at academic programs with my score?")
+    assert "Can I get interviews at academic programs with an average Step 2?" in middling

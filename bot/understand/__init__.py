@@ -27,7 +27,7 @@ from datetime import date
 from typing import Any, Literal
 
 from bot import answer_model
-from bot.answer_bank import best_answer
+from bot.answer_bank import band_of, best_answer
 from bot.exam_words import ANY_DAY
 from bot.parse_answers import days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
 from bot.understand import cues
@@ -47,6 +47,7 @@ from bot.understand.specialties import Index, find_specialties, index_for, token
 from bot.understand.vectors import predict
 from knowledge import Knowledge, topics
 from knowledge.corpus import FeelingName, IntentName, SchoolName, StatusName
+from knowledge.models import Answer
 from knowledge.text import fold, normalize
 from knowledge.vocab import phrase_in, vocabulary
 
@@ -361,6 +362,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
                 and cues.out_of_scope(normalize(sentence)) not in _DECLINED_BESIDE
                 # an international graduate's answer (visas, ECFMG) only to one, or to a post that names it
                 and (knowledge.answers[ident].topic not in _IMG_ONLY_TOPICS or facts.school == "img" or img_said)
+                # "...with an average Step 2?" never leads for a 271
+                and _fits_the_score(knowledge.answers[ident], nums, specs, knowledge)
             ),
             None,
         )
@@ -1529,6 +1532,14 @@ def moot(ident: str, norm: str) -> bool:
     """An answer the student's own words have already settled: "I'm ECFMG certified... what else should I change
     this cycle?" needs no answer on getting certified."""
     return ident in _MOOT_ONCE_CERTIFIED and cues.ecfmg_certified(norm)
+
+
+def _fits_the_score(answer: Answer, nums: Numbers, specs: tuple[str, ...], knowledge: Knowledge) -> bool:
+    """Whether an answer written for a band of scores ("I passed but I'm below average") fits the student's own
+    score against their first field's average; any answer fits where either is unknown."""
+    if not answer.score_bands or nums.score is None or nums.hypothetical or nums.someone or not specs:
+        return True
+    return band_of(nums.score, knowledge.lead(specs[0]).value) in answer.score_bands
 
 
 def _surest(odds: list[tuple[float, str, str]], at_least: float) -> dict[str, str]:
