@@ -90,6 +90,8 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("third block today, 49%, im literally dying", "exhaustion"),  # worn out, as students say it
         ("scores tomorrow and i cannot breathe", "panic"),
         ("moved my date again and i feel like such a failure", "shame"),
+        ("only got a 231, wanted 245", "disappointment"),
+        ("did COMLEX level 1 only (got a 598), never sat step 1", None),  # "only" is the exam's, 598 no CK result
     ],
 )
 def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: str | None) -> None:

@@ -2418,7 +2418,9 @@ _DISAPPOINTED_RE = re.compile(
     r"\b(?:disappoint\w*|bummed|gutted|let down|crushed(?! it\b)|devastat\w*|defeated|deflated|heartbroken|sad|upset|"
     r"not happy|"
     r"hoped for (?:more|better|higher)|expected (?:more|better|higher)|wanted (?:more|higher|\d{3}))\b"
-    r"|\bonly (?:got )?an? ?\d{3}\b|\b(?<!happy i )(?<!glad i )(?<!relieved i )passed but\b|\bbarely passed\b"
+    # "only got a 231", not "COMLEX Level 1 only (got a 612)": a COMLEX-sized number is no CK result let down
+    r"|\bonly (?:got )?an? ?(?:1\d\d|2\d\d|300)\b"
+    r"|\b(?<!happy i )(?<!glad i )(?<!relieved i )passed but\b|\bbarely passed\b"
 )
 _PANIC_BODY_RE = re.compile(
     r"\b(?:heart (?:is )?(?:racing|pounding|beating out)|panic attacks?|(?:can t|cant|couldn t) breathe|"
