@@ -100,6 +100,8 @@ PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
 _PREP_AHEAD_RE = re.compile(
     r"\bwhat (?:should|do|can) i (?:do|be doing|start)\b|\bhow (?:do|should|can) i (?:prepare|prep|get ready|start)\b"
     r"|\bget ahead\b"
+    # "what should my step 2 schedule look like", "when do i start thinking about ck"
+    r"|\b(?:schedule|timeline|plan)\s+(?:look|be)\s+like\b|\bwhen\s+(?:do|should)\s+i\s+(?:even\s+)?start\b"
 )
 """What to do now, asked by a preclinical student: the preclinical plan, not a score to weigh."""
 CONVERT_COMLEX_ANSWER = "do-convert-comlex"

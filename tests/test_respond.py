@@ -568,3 +568,11 @@ def test_a_score_well_above_the_field_gets_no_answer_written_for_an_average_one(
     assert "21 points above the Internal Medicine average" in high
     middling = answer(knowledge, "CK 248, applying IM. Can I get interviews at academic programs with my score?")
     assert "Can I get interviews at academic programs with an average Step 2?" in middling
+
+
+@pytest.mark.parametrize(
+    "text", ["im an m2, what should my step 2 ck schedule look like", "MS1 here. when should i even start on ck?"]
+)
+def test_a_preclinical_student_asking_how_to_plan_gets_the_preclinical_answer(knowledge: Knowledge, text: str) -> None:
+    shown = answer(knowledge, text)
+    assert "I'm preclinical" in shown and "breaks & blocks" not in shown
