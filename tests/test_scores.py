@@ -52,6 +52,15 @@ def row(text: str, **fields: Any) -> Any:
         # A scored Step 1 told with its era, and a Step 1 said with "got", are Step 1's; CK's result is the score.
         row("step 1 I took in 2021 just before pass/fail, got 219. now 2 months from ck", score=None, step1=219),
         row("took step 1 and got a 231, ck was 250", score=250, step1=231),
+        # A failed attempt told with its number is the student's own result, never only supposed.
+        row(
+            "failed my ck first try in march with 205. retake in 4 weeks. if i pass will they see the 205?",
+            score=205,
+            own=True,
+            hypothetical=False,
+        ),
+        row("my first attempt ck was 204 in may. nbme 12 is 230 now", score=204, own=True),
+        row("my friend failed with a 209 last year, what should she do", score=209, own=False),
         # Someone else's Step 1, named up to 48 characters back, is theirs, not the student's Step 1.
         row("ms2 here. my cousin matched gas in 2019 with a 248 on step 1, is ck it now", step1=None, quoted=(248,)),
         row("my roommate got 250 on step 1 and i got 238 on step 1", step1=238, quoted=(250,)),

@@ -461,6 +461,9 @@ STUDY_PLAN_CASES = [
     case("got a 211. i feel so embarrassed", "*", score=211, status="failed"),
     case("i got a 209 :(", "*", score=209, status="failed", feeling="failure"),
     case("got 216 on ck, can i still match FM?", "score_check", score=216, status=None),
+    # under a mark they name as the pass (a recent one), or told as a failed first attempt
+    case("got a 216 and passing was 218, what now", "*", score=216, status="failed"),
+    case("my first attempt ck was 204 last may. nbme 12 now 231", "*", score=204, status="failed"),
     # The new day said against the old one is a move, and names the day.
     case("took it earlier than planned, it's tomorrow now instead of next friday!!!", "exam_moved", exam_date=True),
     case("uwsa1 245, exam in 10 days, make me a plan", "study_plan", score=None),

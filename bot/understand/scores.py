@@ -271,7 +271,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
             # number is its result, not a Step 2 CK score to keep
             practice = (*practice, PracticeResult(tested[0], tested[1], score=score))  # type: ignore[arg-type]
             score = None
-    own = score is not None and at is not None and _is_own(low, at)
+    own = score is not None and at is not None and (_is_own(low, at) or _fail_told(low, score))
     # "my goal is 260 for plastics. am i on track for 260?": the figure is the goal wherever it comes again;
     # but a result told ("got my score back... would a 246 keep me in the running") is theirs, whatever is asked
     supposed = (
@@ -799,6 +799,11 @@ _RESULT_TOLD_RE = re.compile(
     r"is back|are back|dropped|released)|score came in|came back (?:at|as|with)?|score posted)\b"
 )
 """The student's own result told as news: a figure asked about beside it is that result, not a hope."""
+_FAIL_TOLD_WITH_RE = re.compile(
+    # "failed my CK first try in March with 205", "my first attempt CK was 203": a fail told with its number
+    r"\b(?<!if i )(?<!if you )(?<!what if i )failed\b[^.?!]{0,40}?\b(?:with|w)\s+(?:an?\s+)?(\d{3})\b"
+    r"|\bfirst\s+(?:attempt|try)(?:\s+(?:ck|step\s*2))?\s+(?:was|at)\s+(?:an?\s+)?(\d{3})\b"
+)
 
 
 def _result_told(low: str, score: int) -> bool:
@@ -808,7 +813,16 @@ def _result_told(low: str, score: int) -> bool:
         after = _NUMBER_AFTER_RE.match(low, m.end())
         if after is None or int(after.group(1)) == score:
             return True
-    return False
+    return _fail_told(low, score)
+
+
+def _fail_told(low: str, score: int) -> bool:
+    """Their own failed attempt told with this number ("failed in March with 205", "first attempt was 203"); not
+    one told of someone else ("my friend failed with a 209")."""
+    return any(
+        int(m.group(1) or m.group(2)) == score and not _ANOTHER_SUBJECT_RE.search(_sentence_at(low, m.start())[:80])
+        for m in _FAIL_TOLD_WITH_RE.finditer(low)
+    )
 
 
 _NUMBER_AFTER_RE = re.compile(r"[^0-9.!?]{0,12}?(?<![\d.])(\d{3})(?!\d)")
@@ -893,6 +907,8 @@ _RELATIVES = (
     r"brothers?|sisters?|siblings?|twin|cousins?|mom|mum|dad|mother|father|parents|son|daughter|bestie|bff|seniors?|"
     r"residents?|co-?residents?|colleagues?|interns?|mentees?|students?|uncle|aunt|group(?:\s+chat)?|class"
 )
+_ANOTHER_SUBJECT_RE = re.compile(rf"\b(?:(?:my|our|a|his|her|their)\s+(?:\w+\s+)?(?:{_RELATIVES})|he|she|they)\b")
+"""Someone else named as who did it ("my friend failed with a 209")."""
 _THEIRS_BEFORE_RE = re.compile(
     rf"\b(?:my|our|a)\s+(?:\w+\s+)?(?:{_RELATIVES})\s*'?s\s+(?:last\s+|first\s+|latest\s+)?$"
     r"|\b(?:his|her|their)\s+(?:last\s+|first\s+|latest\s+)?$"
