@@ -11,9 +11,9 @@ asks took over twenty minutes, and one ask moves those weights very little (on t
 a few others, how often an answer is given and how often it is the one the question was written for.
 
 Then the answer model (bot/answer_model.py) on question sentences from long posts of our development sets
-(`knowledge/post_questions.jsonl`: 740 sentences, each labelled by a helper with the answer that really answers
-it, or none). The model learns from sets ff to kk, so their figures show what it learnt; ll to qq are held out
-from its training and from every choice, and are the honest measure.
+(`knowledge/post_questions.jsonl`: 1,011 sentences, each labelled by a helper with the answer that really answers
+it, or none). The model learns from sets ff to kk and rr to uu, so their figures show what it learnt; ll to qq are
+held out from its training and from every choice, and are the honest measure.
 Asserts nothing.
 """
 
@@ -95,7 +95,11 @@ def _answer_model() -> None:
     questions = load_post_questions()
     found = [model.likeliest(q.sentence) or ("", 0.0) for q in questions]
     print(f"answer model on {len(questions)} question sentences from development long posts (bar {answer_model.SURE}):")
-    for part, trained in (("sets ff-kk (trained on)", True), ("sets ll-qq (held out)", False)):
+    held_out = sorted({q.set for q in questions} - TRAINED_SETS)
+    for part, trained in (
+        (f"sets {', '.join(sorted(TRAINED_SETS))} (trained on)", True),
+        (f"sets {', '.join(held_out)} (held out)", False),
+    ):
         for bar in (0.2, answer_model.SURE, 0.4, 0.5):
             read = [(q, hit) for q, hit in zip(questions, found, strict=True) if (q.set in TRAINED_SETS) == trained]
             mark = "  <- the bot's bar" if bar == answer_model.SURE else ""
@@ -132,8 +136,8 @@ def _tally(read: Sequence[tuple[PostQuestion, tuple[str, float]]], bar: float) -
 
 def weights() -> None:
     """The cross-validation that chose `POST_QUESTION_WEIGHT`: trained on half of the trained sets' sentences
-    (ff-hh, then ii-kk), measured on the other half, for each weight; the held-out sets ll-qq take no part. About
-    two minutes a fit."""
+    (ff-hh, then ii-kk; chosen before sets rr-uu were written), measured on the other half, for each weight; the
+    held-out sets ll-qq take no part. About two minutes a fit."""
     knowledge = load_knowledge()
     everything = load_post_questions()
     questions = trained_on(everything)

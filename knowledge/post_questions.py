@@ -5,9 +5,9 @@
 holds none; `set`, the development set of posts it came from. The posts were written by helpers for our own
 development (never the stranger set, `tests/stranger/`), and each sentence labelled by another helper.
 
-Sets ff to kk teach the answer model (bot/understand/training.py): real questions as students put them inside
-long posts, which the answers' own tidy ways of asking don't teach. Sets ll to qq are held out, and only
-measured (`benchmarks/bench_answers.py`).
+Sets ff to kk and rr to uu (written 2026-12-06, long posts only) teach the answer model
+(bot/understand/training.py): real questions as students put them inside long posts, which the answers' own tidy
+ways of asking don't teach. Sets ll to qq are held out, and only measured (`benchmarks/bench_answers.py`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from knowledge.text import normalize
 
 POST_QUESTIONS_FILE = Path(__file__).with_name("post_questions.jsonl")
-TRAINED_SETS = frozenset({"ff", "gg", "hh", "ii", "jj", "kk"})
+TRAINED_SETS = frozenset({"ff", "gg", "hh", "ii", "jj", "kk", "rr", "ss", "tt", "uu"})
 """The development sets whose labelled sentences the answer model learns from; the others are held out."""
 
 

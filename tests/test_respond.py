@@ -104,8 +104,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # not where the score sits among applicants' averages.
         ("matched!!! child neuro at my #1. my ck was 241. anything i need to do before july?", None, "onboarding"),
         ("incoming anesthesia intern with a 238 on ck, do they look at it again for fellowship?", None, "binding"),
-        # (whether the program sees it: through the transcript it asks for)
-        ("matched to a psych prelim, does my program see my CK for anything now?", None, "official transcript"),
+        # (whether the program uses it now: for the Match no longer, for licensure and the contract still)
+        ("matched to a psych prelim, does my program see my CK for anything now?", None, "binding commitment"),
         (
             "I matched!! my program needs step 2 passed before orientation and my test is june 3. "
             "what happens if it isn't back in time?",
