@@ -61,6 +61,23 @@ def row(text: str, **fields: Any) -> Any:
         ),
         row("my first attempt ck was 204 in may. nbme 12 is 230 now", score=204, own=True),
         row("my friend failed with a 209 last year, what should she do", score=209, own=False),
+        # Figures read online, a partner's result told by whose it is, and a result that "ended up" somewhere.
+        row("somewhere i read derm is 257 and ortho is 255, true?", score=None, quoted=(257, 255)),
+        row("when i google the average i get 245 on one site and 249 on another", score=None, quoted=(245, 249)),
+        row("matched ortho today!!! CK ended up at 258 after a 231 diagnostic", score=258, hypothetical=False),
+        row(
+            "my partner matched FM too (her score was 241, she was so nervous). CK was 255 for me",
+            score=255,
+            quoted=(241,),
+        ),
+        # A goal said as a wish, and practice results listed after the forms they belong to.
+        row("I'd like to land around 250 for gas, nbme 10 was 232", score=250, hypothetical=True, goal=True),
+        row("Done NBME 9, 10 and 11 so far (231, 238, 245). test in 4 weeks", score=None),
+        # "actually" as stress on a question is no correction: the score said first stands.
+        row(
+            "CK 243. programs list a 240 cutoff, does 243 actually get reviewed? deciding between 100 and 150 programs",
+            score=243,
+        ),
         # Someone else's Step 1, named up to 48 characters back, is theirs, not the student's Step 1.
         row("ms2 here. my cousin matched gas in 2019 with a 248 on step 1, is ck it now", step1=None, quoted=(248,)),
         row("my roommate got 250 on step 1 and i got 238 on step 1", step1=238, quoted=(250,)),

@@ -453,7 +453,8 @@ _PRACTICE_LIST_RE = re.compile(
     r"|\bmy\s+(?:scores|results)\s+(?:went|have been)\s*"  # a run told as a trend ("were 209 then 213" may be attempts)
     r"(?P<run>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})+)"
     # "my NBMEs were in the 240s (241, 246, 244)": the forms' results in brackets
-    r"|\b(?:nbmes|uwsas|practice\s+tests|self\s*-?\s*assessments)\b[^.()]{0,30}\(\s*"
+    # ... or named one by one first: "done NBME 9, 10 and 11 so far (231, 238, 245)"
+    r"|\b(?:nbmes?|uwsas?|practice\s+tests|self\s*-?\s*assessments)\b[^.()]{0,30}\(\s*"
     r"(?P<paren>\d{3}(?:\s*(?:,|/|and)\s*\d{3})+)\s*\)"
 )
 """Practice results listed under a plain label, no test named ("practice scores: 228, 235, 233")."""
@@ -513,7 +514,11 @@ _ON_THE_RETAKE_RE = re.compile(
 """A result said before the attempt it came on: "231 on the retake"."""
 _STEP1_SAID_RE = re.compile(r"\bstep\s*(?:1|one)\b|\bs1\b")
 _CORRECTION_RE = re.compile(
-    r"\b(?:actually|actual|real score|misread|mistyped|typed|typo|wrong|scratch that|correction|i meant|autocorrect)\b"
+    r"\b(?:real score|misread|mistyped|typed|typo|wrong|scratch that|correction|i meant|autocorrect"
+    r"|actual (?:score|number|result|ck|step\s*2)"
+    # "it's actually 216", "actually it was 239"; not "does 241 actually get reviewed" (only stress on a question)
+    r"|(?:it\W?s|it is|it was|was|is|i got|got|score is|score was|mine is|mine\W?s)\s+actually"
+    r"|actually\s+(?:it\W?s|it is|it was|was|is|i got|got|a|an|mine))\b"
 )
 _NOT_BEFORE_RE = re.compile(r"\bnot\s*(?:an?\s*)?$")
 
@@ -728,14 +733,15 @@ _NOT_OWN_RE = re.compile(
 
 
 _SUPPOSED_RE = re.compile(
-    r"\b(?:if|unless|what if|whether|would|i d|hypothetically|let\s*'?s say|lets say|say i|say it|worst case|best case|"
-    r"suppose|"
+    r"\b(?:if|unless|what if|whether|would|i\W?d|hypothetically|let\s*'?s say|lets say|say i|say it|worst case|"
+    r"best case|suppose|"
     r"(?:will|would|could|can) an?|"
     r"assuming|aim\w*|target\w*|goal|want|wanted|wanna"
     r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
     r"|need|needing|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*"
     r"|enough\s+(?:for|to\s+(?:get|hit|score|reach))"
-    r"|scared|afraid|worried|terrified|nervous|fear\w*|dread\w*|nightmare|end(?:s|ed)? up|guess\w*|estimat\w*"
+    # "scared i'll end up with 235"; not "CK ended up at 258", a result
+    r"|scared|afraid|worried|terrified|nervous|fear\w*|dread\w*|nightmare|ends? up|guess\w*|estimat\w*"
     r"|plateau\w*|stuck at"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*"
     # a figure to climb to: "is that enough time to get to 240", "can i bring it up to 250"
@@ -777,6 +783,8 @@ _GOAL_RE = re.compile(
     r"\b(?:aim\w*|target\w*|goal|(?:want\w*|need\w*)(?!\s+to\s+(?:know|ask|check|see))|wanna|hop(?:e|ed|ing)"
     r"|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|trying|reach\w*|break\w*|hit"
     r"|enough\s+(?:for|to)|happy with|would love|looking for|settle for"
+    # "i'd like to be at 250+", "i'd like to land around 250"
+    r"|(?:i\W?d|would)\s+like\s+to\s+(?:be|land|get|hit|score|reach|end up)"
     r"|(?:get|go|bring it|push it|make it|jump|climb|raise it|improve it)\s+(?:up\s+|all the way\s+)?to)\b"
 )
 """Words that make a supposed score a goal: "aiming for 250", "can i get to 255" (not "if it comes back under 250")."""
@@ -880,6 +888,9 @@ _QUOTED_BEFORE_RE = re.compile(
     # "anything under 230 gets filtered": a threshold, of anyone
     r"|\b(?:anything|anyone|everything|everyone|scores?|people|applicants)\s+(?:under|below|above|over|less than|"
     r"more than|lower than|higher than|at least)\s*(?:a\s+)?$"
+    # "(her score was 247 and she was so stressed)": a partner's or friend's result, named by whose it is
+    r"|\b(?:his|her|their)\s+(?:ck\s+|step\s*2\s+(?:ck\s+)?|own\s+)?(?:score|result)\s+(?:was|is|came back|came in)"
+    r"\s+(?:at\s+|as\s+|a\s+|an\s+)?$"
 )
 # "my friend got 260", "someone scored a 250", "people with 240s"
 _SOMEONE_ELSE_RE = re.compile(
@@ -1071,6 +1082,8 @@ _HEARD_RE = re.compile(
     r"(?:told|tells|said|says|saying|mentioned)|heard|hear|"
     r"(?:throw\w*|toss\w*)\s+(?:around\s+)?(?:numbers|scores|figures)|numbers like|"
     r"claims?|claimed|swears?|apparently|read\s+(?:that|somewhere|online|on|in|(?:\w+\s+){0,2}posts?)|"
+    # "somewhere i read neuro is 240", "i saw somewhere that 605 converts to 250", "when i google it i get 245"
+    r"somewhere\s+i\s+(?:read|saw|heard)|(?:saw|seen|heard)\s+somewhere|googl\w*|search(?:ed|ing)\s+(?:online|it|for)|"
     r"(?:saw|seen|seeing|see)\s+(?:that|people\s+say\w*|posts?|online)|(?:keeps?|kept)\s+seeing"
     # "my lab friends say the average is...", "ive seen 255 and 257 floating around"
     r"|(?:friends|people|ppl|they|everyone|residents|seniors|classmates)\s+say|(?:i'?ve|i ve|i have)\s+seen(?=\s*$)"
