@@ -77,6 +77,12 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
 )
 
 
+_NO_INTERVIEWS_RE = re.compile(
+    r"\b(?:i\s+(?:have|ve|still have|got|m at|am at)|i\s+ve\s+got|still|with)\s+(?:zero|0|no|none)"
+    r"(?:\s+(?:interviews?|invites?|ii?s)(?:\s+yet)?)?\b(?!\s+(?:idea|clue|time|one))"
+    r"|\b(?:zero|0|no)\s+(?:interviews?|invites?|interview invites)\s+(?:yet|so far)\b"
+)
+"""The student's own count of interviews is none ("I have zero", "no invites yet"): not interviewing yet."""
 _REAPPLYING_RE = re.compile(
     r"\b(?:re-?apply\w*|re applying|applying again|apply again)\b(?!\s+(?:to|for)\s+(?:ecfmg|certification|"
     r"a visa|visa|my license|licensure|the license))"
@@ -97,6 +103,8 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
     if parsed.status == "failed" or (parsed.status is None and about.status == "failed"):
         return "retaking"
     for stage, pattern in _SAID:
+        if stage == "interviewing" and _NO_INTERVIEWS_RE.search(norm):
+            continue  # "my friend got 4 interviews already and i have zero": still applying, whoever has them
         if pattern.search(norm):
             return stage
     if parsed.status == "taken" and parsed.score is None:

@@ -34,6 +34,8 @@ TODAY = dt.date(2026, 12, 4)
         ("I have mock interviews with my advisor next week before I apply", About(), None),
         ("interview tmrw, will they ask my score", About(), "interviewing"),
         ("0 interviews so far, is it my score", About(), None),  # none yet: still applying, not interviewing
+        # a friend's interviews are not theirs: "and i have zero"
+        ("applying EM. my friend got 4 interviews already and i have zero. is it my 233?", About(), "applying"),
         ("how many interviews do people need for IM", About(), None),  # asked about, not had
         ("scared i'll end up with 2 interviews, exam is next month", About(), "studying"),  # feared, not had
         ("is 15 interviews enough for IM", About(), None),
