@@ -292,7 +292,7 @@ def _exam_said(exam: date, today: date) -> str:
         lines.append(
             "That's under two weeks, so this will be a focused triage plan: questions "
             "first on high-yield weak areas, one self-assessment, rest the day before. "
-            "Very doable. 💪"
+            "We'll keep it to what matters most."
         )
     return "\n".join(lines)
 

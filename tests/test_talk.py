@@ -159,7 +159,7 @@ def test_pride_said_alone_is_enjoyed_not_asked_what_weighs(advisor: Advisor) -> 
 
 def test_a_feeling_is_acknowledged_before_the_facts(advisor: Advisor) -> None:
     shown = say(advisor, "im freaking out, my exam is tomorrow")
-    assert "Very doable" not in shown
+    assert "triage plan" not in shown  # no plan set-up for a panic
     assert shown.lower().startswith(("take a slow breath", "that rush of panic", "that sounds", "i hear you"))
 
 
