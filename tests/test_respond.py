@@ -576,3 +576,24 @@ def test_a_score_well_above_the_field_gets_no_answer_written_for_an_average_one(
 def test_a_preclinical_student_asking_how_to_plan_gets_the_preclinical_answer(knowledge: Knowledge, text: str) -> None:
     shown = answer(knowledge, text)
     assert "I'm preclinical" in shown and "breaks & blocks" not in shown
+
+
+def test_someone_elses_fail_asked_about_as_it_touches_the_student(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "a guy in my class failed ck and i passed. could his fail end up on my record?")
+    assert "sits on their transcript, not yours" in shown and "to pass on to them" not in shown
+    helping = answer(knowledge, "my co-intern just failed CK. how can i help her?")
+    assert "to pass on to them" in helping  # asked how to help them: what helps after a fail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OB and peds are my weak areas, nbme 12 was 236",
+        "my worst subjects were OB and peds on the nbme, how do i fix that",
+        "OB/peds killed me on uwsa2 (238). what should i focus on?",
+        "My shelves have been 70s-80s, except neuro which was a 64. is 247 the national average?",
+    ],
+)
+def test_subjects_studied_are_no_fields_to_weigh(knowledge: Knowledge, text: str) -> None:
+    shown = answer(knowledge, text)
+    assert not any(field in shown for field in ("Obstetrics", "Pediatrics", "Neurology average"))
