@@ -207,10 +207,13 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             and not text[tokens[end - 1].end : tokens[end].start].strip()
         )
         if exam_after or studied:
-            joined = last is not None and (
-                (last[1] == i - 1 and words[i - 1] in ("and", "or", "n"))
-                # "OB/peds killed me": the fields joined by a slash or an ampersand, no word between
-                or (last[1] == i and text[tokens[i - 1].end : tokens[i].start].strip() in ("/", "&"))
+            joined = (
+                last is not None
+                and (
+                    (last[1] == i - 1 and words[i - 1] in ("and", "or", "n"))
+                    # "OB/peds killed me": the fields joined by a slash or an ampersand, no word between
+                    or (last[1] == i and text[tokens[i - 1].end : tokens[i].start].strip() in ("/", "&"))
+                )
             )
             if last is not None and joined:
                 # "OB and peds were brutal", "ob and peds questions": the field before "and" was a subject too
