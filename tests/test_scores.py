@@ -73,6 +73,12 @@ def row(text: str, **fields: Any) -> Any:
         # A goal said as a wish, and practice results listed after the forms they belong to.
         row("I'd like to land around 250 for gas, nbme 10 was 232", score=250, hypothetical=True, goal=True),
         row("Done NBME 9, 10 and 11 so far (231, 238, 245). test in 4 weeks", score=None),
+        # A practice exam's result, though no test is named, is no CK score; the real one said after it is.
+        row("i took a practice exam today, 233. 5 weeks out", score=None),
+        row("got 241 on a practice test, is that good for IM", score=None),
+        row("I got 238 on my diagnostic, exam in 8 weeks", score=None),
+        row("after all those practice exams i got a 251 on the real thing", score=251),
+        row("my practice tests were 240s but CK came back 250", score=250),
         # "actually" as stress on a question is no correction: the score said first stands.
         row(
             "CK 243. programs list a 240 cutoff, does 243 actually get reviewed? deciding between 100 and 150 programs",

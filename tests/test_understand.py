@@ -463,6 +463,8 @@ STUDY_PLAN_CASES = [
     case("got 216 on ck, can i still match FM?", "score_check", score=216, status=None),
     # under a mark they name as the pass (a recent one), or told as a failed first attempt
     case("got a 216 and passing was 218, what now", "*", score=216, status="failed"),
+    # a practice test for the exam is not the exam: no wait for a score, no "five weeks and still no score"
+    case("took CK practice test today: 244. real one in 5 weeks", "*", score=None, status=None),
     case("my first attempt ck was 204 last may. nbme 12 now 231", "*", score=204, status="failed"),
     # The new day said against the old one is a move, and names the day.
     case("took it earlier than planned, it's tomorrow now instead of next friday!!!", "exam_moved", exam_date=True),

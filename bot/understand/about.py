@@ -118,6 +118,8 @@ _TAKEN_RE = re.compile(
     r"(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
     r" (?:step 2|ck|step2|s2|the exam|my exam|the test|my test|it)\b"
     r"(?! (?:earlier|sooner) than (?:planned|i planned|scheduled))"
+    # "took CK practice test today", "took the ck nbme": a practice test for the exam, not the exam
+    r"(?! (?:ck |style |form )?(?:practice|nbme|uwsa|self assessment|free 120|simulation|tutorial|qbank|question))"
     r"|\b(?:my )?(?:score|scores|results?) (?:came back|came out|is out|are out)\b"
     # "scores dropped" as released, not a practice score falling ("my nbme scores dropped from 240")
     # (the words first, then the look-backs: eight look-backs at every position cost a long post 0.1 ms)

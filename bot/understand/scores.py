@@ -271,6 +271,9 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
             # number is its result, not a Step 2 CK score to keep
             practice = (*practice, PracticeResult(tested[0], tested[1], score=score))  # type: ignore[arg-type]
             score = None
+    if score is not None and at is not None and _generic_practice(low, at):
+        # "i took a practice exam today, 233", "got 241 on a practice test": a practice result, no test named
+        other, score, at = other or score, None, None
     own = score is not None and at is not None and (_is_own(low, at) or _fail_told(low, score))
     # "my goal is 260 for plastics. am i on track for 260?": the figure is the goal wherever it comes again;
     # but a result told ("got my score back... would a 246 keep me in the running") is theirs, whatever is asked
@@ -580,6 +583,34 @@ def _practice_named(low: str, at: int) -> tuple[str, str] | None:
     m = before[-1]
     exam = next(name for name in _PRACTICE_FORMS if m.group(name))
     return _PRACTICE_FORMS[exam], "" if exam == "free" else m.group("form") or ""
+
+
+def _generic_practice(low: str, at: int) -> bool:
+    """A number told as a practice test's result though no test is named: "practice exam" said just before it in
+    its sentence with no real exam named between ("took CK practice test today: 244"), or right after it ("got
+    241 on a practice test")."""
+    if _REAL_AFTER_RE.match(low, at) or "predict" in _sentence_at(low, at):
+        return False  # "...i got a 251 on the real thing"; "self assessment predicted 260": kept as a prediction
+    sentence_start = low.rfind(".", 0, at) + 1
+    before = list(_GENERIC_PRACTICE_RE.finditer(low, sentence_start, at))
+    if before and not _REAL_BETWEEN_RE.search(low, before[-1].end(), at):
+        return True
+    return _PRACTICE_AFTER_RE.match(low, at) is not None
+
+
+_GENERIC_PRACTICE_RE = re.compile(
+    r"\b(?:practice\s+(?:test|exam|assessment|form)s?|self\s*-?\s*assessments?|diagnostic(?:\s+(?:test|exam))?)\b"
+)
+_REAL_BETWEEN_RE = re.compile(
+    r"\b(?:real|actual|official|score report|came back|came out|but|while|ck|step\s*2|step2|usmle)\b(?!\s+practice)"
+)
+_PRACTICE_AFTER_RE = re.compile(
+    r"\d{3}\s+(?:on|in|for)\s+(?:a|my|the|one|that)\s+(?:\w+\s+)?"
+    r"(?:practice\s+(?:test|exam)|self\s*-?\s*assessment|diagnostic)"
+)
+_REAL_AFTER_RE = re.compile(
+    r"\d{3}\s+(?:on|in)\s+(?:the\s+)?(?:real|actual|official)\b|\d{3}\s+(?:on|in)\s+(?:my\s+)?(?:ck|step\s*2|step2)\b"
+)
 
 
 _CK_SAID_RE = re.compile(
