@@ -33,6 +33,9 @@ TODAY = dt.date(2026, 12, 4)
         ("still no interviews at any program this week, is it my score?", About(), None),
         ("I have mock interviews with my advisor next week before I apply", About(), None),
         ("interview tmrw, will they ask my score", About(), "interviewing"),
+        ("applying derm, sitting on 9 interviews, CK 252. do PDs look at it now?", About(), "interviewing"),
+        ("9 IIs for derm so far with a 252", About(), "interviewing"),
+        ("9 interviews in, does CK matter for ranking", About(), "interviewing"),
         ("0 interviews so far, is it my score", About(), None),  # none yet: still applying, not interviewing
         # a friend's interviews are not theirs: "and i have zero"
         ("applying EM. my friend got 4 interviews already and i have zero. is it my 233?", About(), "applying"),
