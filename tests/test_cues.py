@@ -91,6 +91,7 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("scores tomorrow and i cannot breathe", "panic"),
         ("moved my date again and i feel like such a failure", "shame"),
         ("only got a 231, wanted 245", "disappointment"),
+        ("my nerves are shot, exam friday", "stress"),
         ("did COMLEX level 1 only (got a 598), never sat step 1", None),  # "only" is the exam's, 598 no CK result
     ],
 )

@@ -597,3 +597,9 @@ def test_someone_elses_fail_asked_about_as_it_touches_the_student(knowledge: Kno
 def test_subjects_studied_are_no_fields_to_weigh(knowledge: Knowledge, text: str) -> None:
     shown = answer(knowledge, text)
     assert not any(field in shown for field in ("Obstetrics", "Pediatrics", "Neurology average"))
+
+
+def test_days_out_said_without_naming_the_exam_still_bring_the_last_days_advice(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "2 days out and my nerves are shot. nbme 12 was 231, am i going to pass?")
+    assert "arrive 30 minutes early" in shown and "weakest areas" not in shown
+    assert shown.startswith("I hear you")  # the nerves met first

@@ -158,6 +158,10 @@ _HEDGED_RE = re.compile(
     r"(?:failed|fail|didn t pass|did not pass|didnt pass)\b"
 )
 """A fear or a guess ("i think i failed", "if i fail") is not a result to remember."""
+_DAYS_OUT_RE = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)\s+out\b(?!\s+of\b)"
+)
+"""The exam's distance said the way students say it, no exam named: "2 days out and my nerves are shot"."""
 _EXAM_AHEAD_RE = words_re(*EXAM_WORDS, "s2", "step2ck", "test date", "exam date", "new date")
 _NOT_AHEAD_RE = words_re(*PAST_WORDS, "came back", "moved from")
 
@@ -223,10 +227,11 @@ def about(norm: str, folded: str) -> AboutFacts:
     # Judged clause by clause: "my uwsa1 was 241 and my exam is on jan 15" still gives a date ahead.
     # Clauses are cut at non-word characters, so a clause names the exam only where the whole
     # text does: most messages never name it, and skip the cutting.
-    exam_date = _EXAM_AHEAD_RE.search(folded) is not None and any(
+    named = _EXAM_AHEAD_RE.search(folded) is not None and any(
         _EXAM_AHEAD_RE.search(clause) and not _NOT_AHEAD_RE.search(clause) and find_exam_date(clause, ANY_DAY)
         for clause in _CLAUSE_RE.split(folded)
     )
+    exam_date = named or (status != "taken" and _DAYS_OUT_RE.search(norm) is not None)
     if status == "taken" and exam_date:
         status = None  # an exam still ahead: the number was something else
     return AboutFacts(school, stage, status, exam_date)

@@ -2500,7 +2500,12 @@ _SURE_FAILED_RE = re.compile(
     r"\b(?:so sure|was sure|convinced|certain|thought|swore)\s+(?:that\s+)?i\s+(?:had\s+)?(?:failed|bombed|flunked)\b"
 )
 """Walking out sure of a fail: beside a pass, the news is relief ("I PASSED. i was so sure i failed")."""
-_NOT_OK_RE = re.compile(r"\b(?:i m|im|i am)\s+(?:really\s+|so\s+)?not\s+(?:ok|okay|alright)\b(?!\s+with\b)")
+_NOT_OK_RE = re.compile(
+    r"\b(?:i m|im|i am)\s+(?:really\s+|so\s+)?not\s+(?:ok|okay|alright)\b(?!\s+with\b)"
+    # "my nerves are shot", "nerves are bad": strain said plainly
+    r"|\bnerves\s+(?:are|r|is)\s+(?:so\s+|really\s+|totally\s+|completely\s+)?(?:shot|bad|fried|gone|terrible|awful|"
+    r"wrecked|through the roof|killing me)\b"
+)
 
 
 _STRESS_WORD_RE = re.compile(
