@@ -449,10 +449,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.asks_qbank_figure(norm):
         # "uworld 65%, what percentile is that?": not a USMLE figure, so no USMLE table after saying so
         return talk.with_feeling(talk.qbank_figure(k), parsed)
-    if parsed.own and parsed.feeling is None and parsed.score is not None:
+    result = parsed.score if not (parsed.hypothetical or parsed.someone_else) else None
+    if result is not None:
         top = max((k.lead(s).value for s in k.specialties), default=300)
-        if parsed.score >= top:
+        if parsed.own and parsed.feeling is None and result >= top:
             parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
+        elif parsed.feeling == "disappointment" and result >= top and parsed.weighing is None:
+            # "266. wanted 270 tbh": the let-down heard, and the plain fact that it tops every average held
+            parsed = replace(parsed, weighing="high_but_wanted_more")
     stage = stage_said or (stage_of(parsed, profile.about, norm, today) if text and parsed.intent in STAGED else None)
     # A comparison whose post asks a question of its own (a topic beside the frame): the question is
     # answered first, and the score is set beside the averages in that answer's numbers section.

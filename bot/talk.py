@@ -126,6 +126,8 @@ _WEIGHING_ACK = {
     "yourself than about what you know. You earned your place here.",
     "abroad": "Doing this as an IMG, often far from home and with less support, is hard. Feeling behind doesn't mean "
     "you're out of the race.",
+    "high_but_wanted_more": "Wanting more after all that work is understandable. For what it's worth, this score "
+    "sits at or above every specialty average I hold.",
     "body": "Not sleeping or eating well makes everything feel heavier. Looking after that is part of the "
     "preparation, not a break from it.",
     "pride": "Good for you: that is worth being proud of.",

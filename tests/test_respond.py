@@ -603,3 +603,10 @@ def test_days_out_said_without_naming_the_exam_still_bring_the_last_days_advice(
     shown = answer(knowledge, "2 days out and my nerves are shot. nbme 12 was 231, am i going to pass?")
     assert "arrive 30 minutes early" in shown and "weakest areas" not in shown
     assert shown.startswith("I hear you")  # the nerves met first
+
+
+def test_a_let_down_over_a_score_above_every_average_is_met_with_the_fact(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "266. wanted 270 tbh lol")
+    assert shown.startswith("Wanting more after all that work") and "isn't the score you wanted" not in shown
+    lower = answer(knowledge, "got 241, wanted 250 honestly, kinda bummed")
+    assert "every specialty average" not in lower  # under some averages: the let-down line stands

@@ -1541,6 +1541,7 @@ Weighing = Literal[
     "overwhelmed",
     "behind",
     "stuck",
+    "high_but_wanted_more",
 ]
 _GRIEF_RE = re.compile(
     r"\b(?:passed away|funeral|grieving|(?<!good )grief|(?:my|our)\s+(?:\w+\s+)?(?:mom|dad|mother|father|"
