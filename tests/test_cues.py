@@ -181,6 +181,8 @@ def test_with_nerves_a_day_about_something_else_is_not_exam_day(text: str, when:
         ("matched FM with a 241 on ck, when do interns usually take step 3", "step3"),  # asked, whatever else
         ("my school's internal medicine final is next week, any tips", "school"),
         ("explain the krebs cycle pls", "content"),
+        ("can you explain type 2 vs type 4 RTA, uworld keeps getting me", "content"),
+        ("difference between type 1 and type 2 questions on step 2?", None),  # the exam's, not medicine's
         ("could you tell me the steps of the urea cycle", "content"),
         ("walk me through how to study ecg questions", None),  # how to study is ours
         ("had extra time on the mcat for adhd, can i get it for step 2 too", None),  # their past; Step 2 asked

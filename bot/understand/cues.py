@@ -627,6 +627,9 @@ _CONTENT_RE = re.compile(
     r"(?!\s+(?:questions|blocks|the exam|step|ck|scores?|programs?|residenc\w*|signals|positions|test anxiety|"
     r"anxiety|burnout|stress|depression|panic))"
     r"|\b(?:is|are) (?:deficient|mutated|elevated|inherited) in\b"
+    # "explain type 1 vs type 4 RTA", "difference between class II and III": medicine's own kinds
+    r"|\b(?:explain|difference between|differentiate|distinguish|tell apart)\b.{0,40}?"
+    r"\b(?:type|class|grade)\s*(?:[1-9]|i{1,3}|iv)\b(?!\s*(?:and|or|vs|versus)?\s*(?:step|exam|ck|level))"
     # "any trick for remembering the RTA types": a mnemonic for medicine's own lists, not a way to study
     r"|\b(?:mnemonic|trick|way|hack)s? (?:for|to) (?:remember(?:ing)?|memori[sz](?:e|ing)|keep(?:ing)? straight) "
     r"(?:the |all the )?(?:[a-z]+ ){1,4}(?:types|classes|causes|criteria|stages|drugs|nerves|side effects)\b"
