@@ -178,6 +178,7 @@ SOURCED_NUMBERS: dict[str, set[int]] = {
     "usmle-common-general": set(),
     "aua-urology-match": set(),
     "ama-early-match": set(),
+    "jao-ophtho-pgy1-2023": {2017, 2023, 1},  # announced 2017, required from 2023, the PGY-1 year
     "lifeline-988": {988, 24, 7, 2022, 16},
     "sfmatch-2025-via-uky": {2024, 2025, 2026, 2020, 958, 4, 30, 65, 72, 60, 34, 36, 21, 258, 245, 76, 37, 1, 2},
     "amboss-co-2020": {2020, 3, 256, 255, 1, 2, 4, 5, 50, 30, 80},
