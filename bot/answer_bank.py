@@ -133,7 +133,9 @@ def fits(answer: Answer, stage: Stage | None, school: str | None, band: ScoreBan
 
 
 AT_AVERAGE = 3
-"""Points either side of a field's average within which a score is "at" it."""
+"""Points either side of a field's average within which a score is "at" it. Narrower than the comparison's "within
+reach" (`advice.WITHIN_REACH`, 5 below): a 246 for IM's 250 is within reach of it, and still a below-average score
+that an answer written for one fits."""
 
 
 def band_of(score: int, average: int) -> ScoreBand:
@@ -141,6 +143,13 @@ def band_of(score: int, average: int) -> ScoreBand:
     if score < average - AT_AVERAGE:
         return "below"
     return "above" if score > average + AT_AVERAGE else "at"
+
+
+def band_against(score: int | None, field: str | None, knowledge: Knowledge) -> ScoreBand | None:
+    """The band of the student's own score against a field's lead average; None without both (or an unknown field)."""
+    if score is None or field is None or field not in knowledge.specialties:
+        return None
+    return band_of(score, knowledge.lead(field).value)
 
 
 def for_someone_else(answer: Answer, stage: Stage | None, school: str | None) -> bool:

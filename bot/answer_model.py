@@ -49,7 +49,7 @@ Chosen on the labelled question sentences of development sets ff to kk (`bench_a
 named the right answer for 29% of the questions the bank can answer and a wrong one for 9%; 0.3 gave 32% and 12%,
 0.4 24% and 8%. On sets ll to qq, held out from the choice: 24% and 9%. (With half the long-post questions, before
 a second round of writing, 0.3 gave the same balance.) With sets rr to uu added to what it learns from
-(2026-12-06), sets ll to qq at 0.35: 35% and 9%."""
+(2026-12-06), sets ll to qq at 0.35: 35% and 10%."""
 GENERAL = "="
 """Prefix of a topic's general answer among the labels ("=retakes"), as `answer_bank.general` spells it."""
 _WORD_RE = re.compile(r"[a-z]+")

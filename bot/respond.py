@@ -15,7 +15,7 @@ from dataclasses import replace
 from html import escape
 
 from bot import advice, interpret, talk
-from bot.answer_bank import band_of, best_answer, fits
+from bot.answer_bank import band_against, best_answer, fits
 from bot.memory import merged_about, older_score
 from bot.parse_answers import find_exam_date
 from bot.reply import Reply
@@ -28,6 +28,15 @@ from knowledge import Knowledge, topics
 from knowledge.models import ScoreBand
 from knowledge.text import normalize
 
+_WANTED_MORE_RE = re.compile(
+    r"\b(?:wanted|hoped for|hoping for|expected|was aiming for|aimed for|goal was|target was)\s+(?:an?\s+)?"
+    r"(?:\d{3}|more|higher|better)\b"
+)
+"""A wish for a higher number, said beside the result ("266. wanted 270")."""
+WHAT_A_FAIL_TOUCHES = frozenset(
+    {topics.WHY_STEP2_MATTERS, topics.PROGRAM_DIRECTORS, topics.RETAKES, topics.USMLE_TIME_LIMITS, topics.LOW_SCORE}
+)
+"""Topics a matched student's question about a fail behind them may be in ("will it hurt my fellowship?")."""
 FAILED_READS = frozenset(
     {
         topics.LOW_SCORE,
@@ -454,7 +463,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         top = max((k.lead(s).value for s in k.specialties), default=300)
         if parsed.own and parsed.feeling is None and result >= top:
             parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
-        elif parsed.feeling == "disappointment" and result >= top and parsed.weighing is None:
+        elif (
+            parsed.feeling == "disappointment"
+            and parsed.weighing is None
+            and _WANTED_MORE_RE.search(norm)  # the let-down is the number's, not a match's or the letters'
+            and result >= max((f.value for s in k.specialties for f in k.figures_of(s)), default=300)
+        ):
             # "266. wanted 270 tbh": the let-down heard, and the plain fact that it tops every average held
             parsed = replace(parsed, weighing="high_but_wanted_more")
     stage = stage_said or (stage_of(parsed, profile.about, norm, today) if text and parsed.intent in STAGED else None)
@@ -470,6 +484,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and entry.score_bands
         and band not in entry.score_bands
         and (told is None or not fits(told, None, None, band))
+        # only the topic's general answer is banded: "CK 262 applying IM, how many programs?" keeps its own answer
+        and best_answer(text, entry.topic, k, band=band) is None
     ):
         # "CK 271, can I get interviews at academic programs?": no "matching with an average" for a score well
         # above it; the comparison answers, the post's other questions in a line each
@@ -495,6 +511,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
                 for label in parsed.also
                 if (found := k.answers.get(label.removeprefix("answer:"))) is not None
                 and label.startswith("answer:")
+                and found.topic in WHAT_A_FAIL_TOUCHES
                 and fits(found, stage, parsed.school)
             ),
             None,
@@ -502,7 +519,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         if ruled_answer is not None:
             parsed = replace(parsed, also=tuple(a for a in parsed.also if a != f"answer:{ruled_answer.id}"))
             asked = replace(asked, intent="faq", topic=ruled_answer.topic)
-    elif fail_behind:
+    if fail_behind and ruled_answer is None:
         # "failed once, retook and passed with 236; will IM programs filter a fail?": the fail on their record
         ruled_answer = k.answers.get(FAIL_ON_RECORD_ANSWER)
     pass_rates = asked.topic == topics.PASSING_SCORE and parsed.score is None and cues.asks_pass_rate(norm)
@@ -661,10 +678,9 @@ _YEAR_RE = re.compile(r"\b(?:19\d\d|20(?:[01]\d|2[0-2]))\b")
 
 def score_band(parsed: Parsed, knowledge: Knowledge) -> ScoreBand | None:
     """Where the student's own score sits against their first field's average; None without both."""
-    own = parsed.score is not None and not (parsed.hypothetical or parsed.someone_else)
-    if not own or parsed.score is None or not parsed.specialties or parsed.specialties[0] not in knowledge.specialties:
+    if parsed.hypothetical or parsed.someone_else:
         return None
-    return band_of(parsed.score, knowledge.lead(parsed.specialties[0]).value)
+    return band_against(parsed.score, parsed.specialties[0] if parsed.specialties else None, knowledge)
 
 
 def modest_score(knowledge: Knowledge) -> int:

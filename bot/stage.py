@@ -43,7 +43,7 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"in my (?:first|second|third|fourth|fifth|last|\w+th) interview|"
             # "sitting on 9 interviews", "landed 6 invites", "9 IIs for derm", "9 interviews in"
             r"(?:sitting on|landed|received)\s+(?!0\b)\d{1,2}\s+(?:\w+\s+)?(?:interviews|invites|iis)\b|"
-            r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+)?iis\b|\b(?!0\b)\d{1,2}\s+interviews\s+in\b|"
+            r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+)?iis\b|\b(?!0\b)\d{1,2}\s+interviews\s+in(?=\s*(?:$|,|(?:and|so|now|already|but|does|do|is|will|should|can)\b))|"
             r"interview (?:tomorrow|tmrw|tmr|today|next week|this week|"
             r"on (?:monday|tuesday|wednesday|thursday|friday))|"
             # "interview at my top IM program next week"
@@ -81,8 +81,11 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
 
 
 _NO_INTERVIEWS_RE = re.compile(
+    # "i have zero interviews", "still no invites"; and "...got 4 interviews already and i have zero" (the count
+    # elided after someone else's); not "i have no research but 9 interviews"
     r"\b(?:i\s+(?:have|ve|still have|got|m at|am at)|i\s+ve\s+got|still|with)\s+(?:zero|0|no|none)"
-    r"(?:\s+(?:interviews?|invites?|ii?s)(?:\s+yet)?)?\b(?!\s+(?:idea|clue|time|one))"
+    r"\s+(?:interviews?|invites?|interview invites|iis?)\b"
+    r"|\binterviews?\b[^.!?]{0,40}\b(?:and|but|while)\s+i\s+(?:have|ve got|got|m at|am at)\s+(?:zero|none|0)\b"
     r"|\b(?:zero|0|no)\s+(?:interviews?|invites?|interview invites)\s+(?:yet|so far)\b"
 )
 """The student's own count of interviews is none ("I have zero", "no invites yet"): not interviewing yet."""

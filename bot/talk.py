@@ -22,7 +22,7 @@ from bot.student import Profile
 from bot.understand import Parsed
 from bot.understand.cues import asks_about_logging, asks_for_joke, asks_who_we_are, out_of_scope, says_the_pass_mark_is
 from knowledge import Knowledge, topics
-from knowledge.models import ScoreBand, Stage
+from knowledge.models import Answer, ScoreBand, Stage
 from knowledge.text import normalize
 
 CRISIS_FACT = "crisis-line-us"
@@ -564,7 +564,7 @@ def also(
         for r in parsed.also
         if not r.startswith("answer:")
         or (found := knowledge.answers.get(r.removeprefix("answer:"))) is None
-        or not (for_someone_else(found, stage, parsed.school) or not fits(found, None, None, band))
+        or _shown_to(found, stage, parsed.school, band)
     ]
     # a topic whose general answer is written for other scores ("Matching with an average" to a 271)
     readings = [r for r in readings if not _topic_misfits(r, knowledge, band)]
@@ -586,6 +586,11 @@ def also(
         return reply.noted(f"<i>You also asked:</i>\n{lines}{more}", buttons=(tuple(buttons),) if buttons else ())
     names = " and ".join(f"“{escape(b.label)}”" for b in buttons)
     return reply.noted(f"<i>You also asked about {names}: tap below.</i>", buttons=(tuple(buttons),))
+
+
+def _shown_to(answer: Answer, stage: Stage | None, school: str | None, band: ScoreBand | None) -> bool:
+    """Whether a post's other question may be answered with this answer: for this student, and for their score."""
+    return not for_someone_else(answer, stage, school) and fits(answer, None, None, band)
 
 
 def _topic_misfits(reading: str, knowledge: Knowledge, band: ScoreBand | None) -> bool:

@@ -183,6 +183,7 @@ def test_with_nerves_a_day_about_something_else_is_not_exam_day(text: str, when:
         ("explain the krebs cycle pls", "content"),
         ("can you explain type 2 vs type 4 RTA, uworld keeps getting me", "content"),
         ("difference between type 1 and type 2 questions on step 2?", None),  # the exam's, not medicine's
+        ("can you explain what type i should pick, NBME or UWSA?", None),  # "i", the pronoun
         ("could you tell me the steps of the urea cycle", "content"),
         ("walk me through how to study ecg questions", None),  # how to study is ours
         ("had extra time on the mcat for adhd, can i get it for step 2 too", None),  # their past; Step 2 asked
@@ -516,6 +517,7 @@ def test_a_fail_only_supposed(text: str, supposed: bool) -> None:
         ("im not stressed, just curious: avg for derm?", True),
         ("her ck was 258 so she's way less stressed lol", True),
         ("my partner is stressed about his score, not me", True),
+        ("i'd be less stressed if i knew whether 240 is enough", False),  # their own stress, wished away
         ("im so stressed about ck", False),
         ("not gonna lie im stressed", False),
         ("not stressed about step 1 but stressed about ck", False),  # one of them is theirs
@@ -547,6 +549,10 @@ def test_a_question_weighing_their_own_score(sentence: str, score: int, asked: b
         ("just got my ECFMG certificate last week!", True),
         ("do i need to be ecfmg certified before i apply?", False),  # asked about, not held
         ("when will i be ecfmg certified", False),
+        ("I'm not ECFMG certified yet, do I need it before I apply?", False),
+        ("Do I need to have ECFMG certification before I apply to residency?", False),
+        ("how long until I am ECFMG certified after passing CK?", False),
+        ("I'm now ECFMG certified, what's next", True),
     ],
 )
 def test_ecfmg_certification_held_is_told_from_one_asked_about(text: str, certified: bool) -> None:
@@ -558,7 +564,8 @@ def test_ecfmg_certification_held_is_told_from_one_asked_about(text: str, certif
     [
         ("got a 215 and passing was 218", 218),
         ("needed a 214 to pass and got 211", 214),
-        ("the passing score is 218", 218),
+        ("the passing score was 218", 218),
+        ("got a 216 back in 2024. now passing is 218", None),  # today's mark, not the one that applied
         ("is passing 218?", None),  # asked, not told
         ("got 215, is that a pass?", None),
     ],

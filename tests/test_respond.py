@@ -610,3 +610,11 @@ def test_a_let_down_over_a_score_above_every_average_is_met_with_the_fact(knowle
     assert shown.startswith("Wanting more after all that work") and "isn't the score you wanted" not in shown
     lower = answer(knowledge, "got 241, wanted 250 honestly, kinda bummed")
     assert "every specialty average" not in lower  # under some averages: the let-down line stands
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I had a 268 and still didn't match derm. devastated.", "267 on CK but my letters are weak, so bummed. ortho?"],
+)
+def test_a_let_down_about_something_else_gets_no_line_about_the_number(knowledge: Knowledge, text: str) -> None:
+    assert "every specialty average" not in answer(knowledge, text)

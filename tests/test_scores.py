@@ -61,6 +61,7 @@ def row(text: str, **fields: Any) -> Any:
         ),
         row("my first attempt ck was 204 in may. nbme 12 is 230 now", score=204, own=True),
         row("my friend failed with a 209 last year, what should she do", score=209, own=False),
+        row("I failed CK with a 205 and they say programs will see it forever", score=205, own=True),
         # Figures read online, a partner's result told by whose it is, and a result that "ended up" somewhere.
         row("somewhere i read derm is 257 and ortho is 255, true?", score=None, quoted=(257, 255)),
         row("when i google the average i get 245 on one site and 249 on another", score=None, quoted=(245, 249)),
@@ -72,6 +73,7 @@ def row(text: str, **fields: Any) -> Any:
         ),
         # A goal said as a wish, and practice results listed after the forms they belong to.
         row("I'd like to land around 250 for gas, nbme 10 was 232", score=250, hypothetical=True, goal=True),
+        row("I'd say my 245 is solid for peds, right?", score=245, hypothetical=False),
         row("Done NBME 9, 10 and 11 so far (231, 238, 245). test in 4 weeks", score=None),
         # A practice exam's result, though no test is named, is no CK score; the real one said after it is.
         row("i took a practice exam today, 233. 5 weeks out", score=None),
@@ -79,6 +81,8 @@ def row(text: str, **fields: Any) -> Any:
         row("I got 238 on my diagnostic, exam in 8 weeks", score=None),
         row("after all those practice exams i got a 251 on the real thing", score=251),
         row("my practice tests were 240s but CK came back 250", score=250),
+        row("Score came out! after all those practice exams, 252. good for EM?", score=252),
+        row("did a practice exam last month and freaked out!! Today my score posted: 251", score=251),
         # "actually" as stress on a question is no correction: the score said first stands.
         row(
             "CK 243. programs list a 240 cutoff, does 243 actually get reviewed? deciding between 100 and 150 programs",

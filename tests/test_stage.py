@@ -36,6 +36,8 @@ TODAY = dt.date(2026, 12, 4)
         ("applying derm, sitting on 9 interviews, CK 252. do PDs look at it now?", About(), "interviewing"),
         ("9 IIs for derm so far with a 252", About(), "interviewing"),
         ("9 interviews in, does CK matter for ranking", About(), "interviewing"),
+        ("hoping for 10 interviews in IM, is 240 enough?", About(), None),  # a hope, in a field
+        ("I have no research but 9 interviews so far, is 245 ok for IM?", About(), "interviewing"),
         ("0 interviews so far, is it my score", About(), None),  # none yet: still applying, not interviewing
         # a friend's interviews are not theirs: "and i have zero"
         ("applying EM. my friend got 4 interviews already and i have zero. is it my 233?", About(), "applying"),

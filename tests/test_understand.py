@@ -465,6 +465,10 @@ STUDY_PLAN_CASES = [
     case("got a 216 and passing was 218, what now", "*", score=216, status="failed"),
     # a practice test for the exam is not the exam: no wait for a score, no "five weeks and still no score"
     case("took CK practice test today: 244. real one in 5 weeks", "*", score=None, status=None),
+    # "N days out" is the exam's distance, unless another event is what is near
+    case("2 days out and my nerves are shot", "*", exam_date=True),
+    case("I am 3 days out from my interview at mayo, any tips?", "*", exam_date=False),
+    case("I got a 216 back in 2024 and passed. now passing is 218, do programs care?", "*", status="taken"),  # no fail
     case("my first attempt ck was 204 last may. nbme 12 now 231", "*", score=204, status="failed"),
     # The new day said against the old one is a move, and names the day.
     case("took it earlier than planned, it's tomorrow now instead of next friday!!!", "exam_moved", exam_date=True),

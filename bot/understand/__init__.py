@@ -27,7 +27,7 @@ from datetime import date
 from typing import Any, Literal
 
 from bot import answer_model
-from bot.answer_bank import band_of, best_answer
+from bot.answer_bank import band_against, best_answer
 from bot.exam_words import ANY_DAY
 from bot.parse_answers import days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
 from bot.understand import cues
@@ -280,7 +280,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     # "got a 215 and passing was 218": under the mark they name (one of the recent ones) is a fail too
     named_mark = cues.pass_mark_named(norm)
     recent_marks = {m for m in (pass_mark, fail_mark) if m is not None}
-    if named_mark in recent_marks:
+    if named_mark in recent_marks and not cues.just_passed(norm):
         fail_mark = max(fail_mark or 0, named_mark)
     if facts.status in (None, "taken") and _below_pass(nums, fail_mark):
         facts = replace(facts, status="failed")  # "got a 211. i feel so embarrassed": under the mark is a fail
@@ -1537,9 +1537,9 @@ def moot(ident: str, norm: str) -> bool:
 def _fits_the_score(answer: Answer, nums: Numbers, specs: tuple[str, ...], knowledge: Knowledge) -> bool:
     """Whether an answer written for a band of scores ("I passed but I'm below average") fits the student's own
     score against their first field's average; any answer fits where either is unknown."""
-    if not answer.score_bands or nums.score is None or nums.hypothetical or nums.someone or not specs:
-        return True
-    return band_of(nums.score, knowledge.lead(specs[0]).value) in answer.score_bands
+    own = None if nums.hypothetical or nums.someone else nums.score
+    band = band_against(own, specs[0] if specs else None, knowledge)
+    return not answer.score_bands or band is None or band in answer.score_bands
 
 
 def _surest(odds: list[tuple[float, str, str]], at_least: float) -> dict[str, str]:

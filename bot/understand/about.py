@@ -159,9 +159,15 @@ _HEDGED_RE = re.compile(
 )
 """A fear or a guess ("i think i failed", "if i fail") is not a result to remember."""
 _DAYS_OUT_RE = re.compile(
-    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)\s+out\b(?!\s+of\b)"
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)\s+out\b"
+    # "3 days out from my exam", not "3 days out from my interview" nor "2 weeks out of dedicated"
+    r"(?!\s+of\b)(?!\s+from\s+(?:my\s+|the\s+|a\s+)?(?!exam|test|ck|step|boards|the real)\w)"
 )
 """The exam's distance said the way students say it, no exam named: "2 days out and my nerves are shot"."""
+_OTHER_EVENT_RE = re.compile(
+    r"\b(?:interviews?|shelf|shelves|rotation|sub-?i|match day|eras|wedding|defense|boards for)\b"
+)
+"""Another event a bare "N days out" may count down to: then it is not the exam's date."""
 _EXAM_AHEAD_RE = words_re(*EXAM_WORDS, "s2", "step2ck", "test date", "exam date", "new date")
 _NOT_AHEAD_RE = words_re(*PAST_WORDS, "came back", "moved from")
 
@@ -231,7 +237,9 @@ def about(norm: str, folded: str) -> AboutFacts:
         _EXAM_AHEAD_RE.search(clause) and not _NOT_AHEAD_RE.search(clause) and find_exam_date(clause, ANY_DAY)
         for clause in _CLAUSE_RE.split(folded)
     )
-    exam_date = named or (status != "taken" and _DAYS_OUT_RE.search(norm) is not None)
+    exam_date = named or (
+        status != "taken" and _DAYS_OUT_RE.search(norm) is not None and _OTHER_EVENT_RE.search(norm) is None
+    )
     if status == "taken" and exam_date:
         status = None  # an exam still ahead: the number was something else
     return AboutFacts(school, stage, status, exam_date)

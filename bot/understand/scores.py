@@ -271,7 +271,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
             # number is its result, not a Step 2 CK score to keep
             practice = (*practice, PracticeResult(tested[0], tested[1], score=score))  # type: ignore[arg-type]
             score = None
-    if score is not None and at is not None and _generic_practice(low, at):
+    if score is not None and at is not None and not _result_told(low, score) and _generic_practice(low, at):
         # "i took a practice exam today, 233", "got 241 on a practice test": a practice result, no test named
         other, score, at = other or score, None, None
     own = score is not None and at is not None and (_is_own(low, at) or _fail_told(low, score))
@@ -591,8 +591,9 @@ def _generic_practice(low: str, at: int) -> bool:
     241 on a practice test")."""
     if _REAL_AFTER_RE.match(low, at) or "predict" in _sentence_at(low, at):
         return False  # "...i got a 251 on the real thing"; "self assessment predicted 260": kept as a prediction
-    sentence_start = low.rfind(".", 0, at) + 1
-    before = list(_GENERIC_PRACTICE_RE.finditer(low, sentence_start, at))
+    sentence_start = max((m.end() for m in _SENTENCE_CUT_RE.finditer(low, 0, at)), default=0)
+    # near the number only: "did a practice exam last month ... my score posted: 251" is the real one
+    before = list(_GENERIC_PRACTICE_RE.finditer(low, max(sentence_start, at - PRACTICE_REACH), at))
     if before and not _REAL_BETWEEN_RE.search(low, before[-1].end(), at):
         return True
     return _PRACTICE_AFTER_RE.match(low, at) is not None
@@ -601,8 +602,11 @@ def _generic_practice(low: str, at: int) -> bool:
 _GENERIC_PRACTICE_RE = re.compile(
     r"\b(?:practice\s+(?:test|exam|assessment|form)s?|self\s*-?\s*assessments?|diagnostic(?:\s+(?:test|exam))?)\b"
 )
+PRACTICE_REACH = 40
+"""Characters before a number within which "practice exam" makes it that exam's result."""
 _REAL_BETWEEN_RE = re.compile(
-    r"\b(?:real|actual|official|score report|came back|came out|but|while|ck|step\s*2|step2|usmle)\b(?!\s+practice)"
+    r"\b(?:real|actual|official|final|score report|came back|came out|posted|my score|but|while|ck|step\s*2|step2|"
+    r"usmle)\b(?!\s+practice)"
 )
 _PRACTICE_AFTER_RE = re.compile(
     r"\d{3}\s+(?:on|in|for)\s+(?:a|my|the|one|that)\s+(?:\w+\s+)?"
@@ -764,7 +768,9 @@ _NOT_OWN_RE = re.compile(
 
 
 _SUPPOSED_RE = re.compile(
-    r"\b(?:if|unless|what if|whether|would|i\W?d|hypothetically|let\s*'?s say|lets say|say i|say it|worst case|"
+    # "i'd need a 250", "i'd be happy with 240"; not "i'd say my 245 is solid"
+    r"\b(?:if|unless|what if|whether|would|i\W?d\s+(?:need|want|like|love|hope|get|score|be|settle|take|hit)|"
+    r"hypothetically|let\s*'?s say|lets say|say i|say it|worst case|"
     r"best case|suppose|"
     r"(?:will|would|could|can) an?|"
     r"assuming|aim\w*|target\w*|goal|want|wanted|wanna"
@@ -859,9 +865,15 @@ def _fail_told(low: str, score: int) -> bool:
     """Their own failed attempt told with this number ("failed in March with 205", "first attempt was 203"); not
     one told of someone else ("my friend failed with a 209")."""
     return any(
-        int(m.group(1) or m.group(2)) == score and not _ANOTHER_SUBJECT_RE.search(_sentence_at(low, m.start())[:80])
+        int(m.group(1) or m.group(2)) == score and not _ANOTHER_SUBJECT_RE.search(_before_in_sentence(low, m.start()))
         for m in _FAIL_TOLD_WITH_RE.finditer(low)
     )
+
+
+def _before_in_sentence(low: str, at: int) -> str:
+    """The words of `at`'s sentence before it: who did what is named there ("my friend failed with a 209")."""
+    start = max((m.end() for m in _SENTENCE_CUT_RE.finditer(low, 0, at)), default=0)
+    return low[max(start, at - 80) : at]
 
 
 _NUMBER_AFTER_RE = re.compile(r"[^0-9.!?]{0,12}?(?<![\d.])(\d{3})(?!\d)")

@@ -196,6 +196,8 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             any(b in _V.subject_before for b in before)
             or any(a in _V.subject_after for a in after)  # "gyn is killing me": a subject, not a career
             or (words[i] == "medicine" and any(b in _V.profession_before for b in before))
+            # "except neuro which was a 64": a shelf's result after the field, not a career
+            or _RESULT_AFTER_RE.match(after[-1]) is not None
             or (studied_until >= 0 and i == studied_until + 1 and words[i - 1] in ("and", "or", "n"))
             # "my weakest: OB, peds": the list goes on after a comma too
             or (studied_until == i and i > 0 and text[tokens[i - 1].end : tokens[i].start].strip() in (",", "/", "&"))
@@ -240,6 +242,8 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     return tuple(own or specs), tuple(others)
 
 
+_RESULT_AFTER_RE = re.compile(r"(?:which|that)\s+(?:was|is)\s+(?:a\s+|an\s+|only\s+)?\d{2,3}\b")
+"""A result told right after a field's name ("neuro which was a 64"): the field was a shelf or a subject."""
 _PERSON_RE = re.compile(
     r"\b(?:my|our|a|his|her|their)\s+(?:\w+\s+)?(?:roommate|friend|classmate|co-?resident|co-?intern|upperclassman|"
     r"upper year|senior|partner|husband|wife|boyfriend|girlfriend|bf|gf|brother|sister|cousin|sibling|mom|dad|"
