@@ -881,13 +881,12 @@ def numbers_section(
     range for gas?" asked inside a post about something else)."""
     if score is None and topic is not None and not topic.averages_beside:
         return ""
-    failed = _fail_line(score, knowledge) if score is not None and stage == "retaking" else None
-    if specs and failed is not None:
-        # a fail: the pass mark is the figure that matters now, not how far below a field's average it is
-        return f"{failed} The field's averages matter again once a retake passes."
     if specs and stage == "retaking" and score is not None and score < (knowledge.pass_mark() or 0):
-        # "got a 215 and passing was 218": under today's mark only, so no line on both marks, and still no distance
-        return "The field's averages matter again once a retake passes."
+        # a fail: the pass mark is the figure that matters now, not how far below a field's average it is; a score
+        # under today's mark only ("got a 215 and passing was 218") gets no line on both marks
+        failed = _fail_line(score, knowledge)
+        again = "The field's averages matter again once a retake passes."
+        return f"{failed} {again}" if failed else again
     lines: list[str] = []
     # someone else's score, read for them; one hoped for or feared ("if i retake and get 240"), as one
     said = {"someone": "A {} is", "supposed": "A {} would be", "feared": "A {} would be"}.get(whose, "Your {} is")

@@ -125,7 +125,7 @@ def fits(answer: Answer, stage: Stage | None, school: str | None, band: ScoreBan
     """Whether an answer is for this student: their school, stage and score's band (`band_of`), where known. An
     answer only for students past the exam's turning points (matched, or retaking) needs that stage said: "what
     happens if i fail ck?" is no resident-to-be's question about starting late."""
-    if not _for_school(answer, school) or (band is not None and answer.score_bands and band not in answer.score_bands):
+    if not _for_school(answer, school) or not in_band(answer.score_bands, band):
         return False
     if stage is None:
         return not answer.stages or not set(answer.stages) <= _SAID_STAGES_ONLY
@@ -143,6 +143,12 @@ def band_of(score: int, average: int) -> ScoreBand:
     if score < average - AT_AVERAGE:
         return "below"
     return "above" if score > average + AT_AVERAGE else "at"
+
+
+def in_band(bands: Iterable[ScoreBand], band: ScoreBand | None) -> bool:
+    """Whether a score in `band` is one that text written for `bands` fits: any, where either is unknown or empty."""
+    wanted = tuple(bands)
+    return band is None or not wanted or band in wanted
 
 
 def band_against(score: int | None, field: str | None, knowledge: Knowledge) -> ScoreBand | None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from html import escape
 
 from bot import advice, interpret, talk
-from bot.answer_bank import band_against, best_answer, fits
+from bot.answer_bank import band_against, best_answer, fits, in_band
 from bot.memory import merged_about, older_score
 from bot.parse_answers import find_exam_date
 from bot.reply import Reply
@@ -480,9 +480,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if (
         parsed.intent in FIGURE_INTENTS
         and entry is not None
-        and band is not None
-        and entry.score_bands
-        and band not in entry.score_bands
+        and not in_band(entry.score_bands, band)
         and (told is None or not fits(told, None, None, band))
         # only the topic's general answer is banded: "CK 262 applying IM, how many programs?" keeps its own answer
         and best_answer(text, entry.topic, k, band=band) is None

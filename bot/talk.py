@@ -15,7 +15,7 @@ from html import escape
 from typing import Literal
 
 from bot.advice import faq_answer
-from bot.answer_bank import best_answer, fits, for_someone_else
+from bot.answer_bank import best_answer, fits, for_someone_else, in_band
 from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
 from bot.student import Profile
@@ -596,7 +596,7 @@ def _shown_to(answer: Answer, stage: Stage | None, school: str | None, band: Sco
 def _topic_misfits(reading: str, knowledge: Knowledge, band: ScoreBand | None) -> bool:
     """Whether a "faq:<topic>" reading's general answer is written for scores other than the student's."""
     entry = knowledge.faq.get(reading.removeprefix("faq:")) if reading.startswith("faq:") else None
-    return entry is not None and band is not None and bool(entry.score_bands) and band not in entry.score_bands
+    return entry is not None and not in_band(entry.score_bands, band)
 
 
 ALSO_SHORT = 2

@@ -27,7 +27,7 @@ from datetime import date
 from typing import Any, Literal
 
 from bot import answer_model
-from bot.answer_bank import band_against, best_answer
+from bot.answer_bank import band_against, best_answer, in_band
 from bot.exam_words import ANY_DAY
 from bot.parse_answers import days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
 from bot.understand import cues
@@ -1539,7 +1539,7 @@ def _fits_the_score(answer: Answer, nums: Numbers, specs: tuple[str, ...], knowl
     score against their first field's average; any answer fits where either is unknown."""
     own = None if nums.hypothetical or nums.someone else nums.score
     band = band_against(own, specs[0] if specs else None, knowledge)
-    return not answer.score_bands or band is None or band in answer.score_bands
+    return in_band(answer.score_bands, band)
 
 
 def _surest(odds: list[tuple[float, str, str]], at_least: float) -> dict[str, str]:
