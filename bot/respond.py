@@ -21,7 +21,7 @@ from bot.parse_answers import find_exam_date
 from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
-from bot.understand import SPECIFIC_CHARS, Parsed, cues, moot
+from bot.understand import ASKS_READ_FROM, SPECIFIC_CHARS, Parsed, cues, moot
 from bot.understand.about import failed_step1, someone_else_failed
 from bot.understand.scores import someone_got
 from knowledge import Knowledge, topics
@@ -372,7 +372,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # i need to do before july?")
         # "Matched!!!! ... do they need documentation?", "just matched at my #2 🙏🙏 still processing"
         news = parsed.feeling in (None, "stress") and cues.just_matched(norm) and not cues.worry_said(norm)
-        written = best_answer(text, parsed.topic, k, stage_said) if parsed.intent == "faq" else None
+        # the answer the answer model read the question as asking for first ("matched... will my fail matter for
+        # fellowship?"), else the topic's nearest by words
+        told = k.answers.get(parsed.answer or "")
+        written = told or (best_answer(text, parsed.topic, k, stage_said) if parsed.intent == "faq" else None)
         parsed = replace(
             parsed, intent="faq", topic=topics.WHY_STEP2_MATTERS, feeling="celebration" if news else parsed.feeling
         )
@@ -387,6 +390,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and not failed
         and cues.asks_about_ranking(norm)
         and stage_said == "interviewing"  # read above for every question (`asking`)
+        # a long post's own question the answer model named keeps its answer ("Will programs even look at my app
+        # without the CK number?" from a urology applicant whose rank list is due in January)
+        and (parsed.answer is None or len(text) < ASKS_READ_FROM)
     ):
         # "my score came out after my interviews, will it change how they rank me": ranking, not screening
         ruled_answer = k.answers.get(RANKING_ANSWER)
@@ -453,7 +459,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         topic = next((t for t in (topics.AFTER_FAIL, topics.RETAKES) if t in k.faq), None)
         # a failed attempt is answered as such, unless the pass mark itself is asked ("retaking... what's passing?")
         asks_mark = parsed.topic == topics.PASSING_SCORE and _PASS_MARK_ASKED_RE.search(norm) is not None
-        if topic is not None and parsed.topic in FAILED_READS and not asks_mark:
+        # a retake's own answer the question asked for stays ("failed... once I pass, will programs still see it?")
+        asked_retakes = parsed.topic == topics.RETAKES and parsed.answer is not None
+        if topic is not None and parsed.topic in FAILED_READS and not asks_mark and not asked_retakes:
             parsed = replace(parsed, topic=topic)
     if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.asks_qbank_figure(norm):
         # "uworld 65%, what percentile is that?": not a USMLE figure, so no USMLE table after saying so

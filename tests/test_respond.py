@@ -298,6 +298,26 @@ def test_score_news_stays_short_and_the_full_list_answers_what_fits(knowledge: K
     assert "At or above the average" in full  # asked what fits: the list itself
 
 
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        (  # matched, with a score told: what they ask of it (fellowship), not "does my score still matter?"
+            "Matched anesthesia at my #1, still can't believe it. CK was 249 back in August. Will my Step 2 score "
+            "matter when I apply for a pain or ICU fellowship later?",
+            "fellowship",
+        ),
+        (  # failed: the retake answer the question asked for, not the after-a-fail card's nearest answer
+            "Found out this morning I failed CK, missed by 3 points, and I'm applying FM next cycle. Once I pass, "
+            "will programs still see the failed attempt?",
+            "will programs still see the fail?",
+        ),
+    ],
+)
+def test_the_answer_a_long_posts_question_named_leads(knowledge: Knowledge, text: str, lead: str) -> None:
+    shown = answer(knowledge, text)
+    assert lead in shown.split("\n\n")[1]  # the paragraph after the greeting or sympathy line
+
+
 def test_a_long_posts_other_questions_each_get_their_line(knowledge: Knowledge) -> None:
     post = (
         "ok so im an MS4 applying IM, CK was 238 and step 1 pass. couple things: how many programs should i apply "

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.understand import MAX_CHARS, Parsed, understand
+from bot.understand import MAX_CHARS, Parsed, _question_sentences, understand
 from bot.understand.cues import did_not_match, just_matched
 from knowledge import Knowledge, load_knowledge
 from knowledge.corpus import TOPICS
@@ -1213,6 +1213,45 @@ def test_a_long_posts_other_question_is_offered_as_the_answer_it_asks_for(knowle
         "do I have to resend it?"
     )
     assert "answer:timing-resend-scores" in understand(text, knowledge).also  # the first question leads
+
+
+def test_a_long_posts_question_leads_over_a_topic_none_of_its_questions_asks(knowledge: Knowledge) -> None:
+    # the story (aways done, a score just out) was heard as "beyond your score"; both questions ask what a late
+    # score does to an application already sent
+    text = (
+        "Score just posted, 251, applying ortho with 3 aways done. Should I email programs about the new score or "
+        "let ERAS send it? Will programs that already reviewed me look again?"
+    )
+    parsed = understand(text, knowledge)
+    assert (parsed.topic, parsed.answer) == ("score_before_interview", "sbi-score-posts-mid-season")
+
+
+def test_a_specific_answer_leading_leaves_its_topics_other_answers_offered(knowledge: Knowledge) -> None:
+    text = (
+        "Tested 5 weeks ago and still nothing, while two friends from the same week got theirs. Why would mine be "
+        "held when theirs came out? It's been weeks now, what should I actually do next?"
+    )
+    parsed = understand(text, knowledge)
+    assert (parsed.answer, parsed.also) == ("delay-score-held", ("answer:srd-no-score-yet",))  # the same topic
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        (
+            "I planned to signal the program where I rotated; is that still smart or a wasted signal.",
+            ["I planned to signal the program where I rotated; is that still smart or a wasted signal."],
+        ),
+        (
+            "My running average is 68% — is that where people end up before scoring in the 250s. Tomorrow is a "
+            "long shift.",
+            ["My running average is 68% — is that where people end up before scoring in the 250s."],
+        ),
+        ("Tomorrow is a long shift; I'll do one block - maybe two.", []),  # no clause asks anything
+    ],
+)
+def test_a_question_after_a_semicolon_or_a_dash_is_read_as_one(text: str, asks: list[str]) -> None:
+    assert _question_sentences(text) == asks
 
 
 def test_a_long_posts_question_outside_step2_ck_is_declined_beside_the_answer(knowledge: Knowledge) -> None:

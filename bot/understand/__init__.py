@@ -27,7 +27,7 @@ from datetime import date
 from typing import Any, Literal
 
 from bot import answer_model
-from bot.answer_bank import band_against, best_answer, in_band
+from bot.answer_bank import SAID_STAGES_ONLY, band_against, best_answer, in_band
 from bot.exam_words import ANY_DAY
 from bot.parse_answers import days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
 from bot.understand import cues
@@ -86,6 +86,12 @@ FRAME_LEAD_SURE = 0.5
 """How sure the answer model must be for a short score-and-field message's own question to lead the reply."""
 TOPIC_HOLDS = 0.9
 """How sure of a short question's topic the model must be for the answer model to choose only within it."""
+LONG_LEAD_SURE = 0.5
+"""How sure the answer model must be of a long post's question sentence for its answer to lead, over the
+general answer of the topic the whole post was heard as."""
+SENTENCE_TOPIC_SURE = 0.8
+"""How sure of a long post's question sentence's topic the model must be for it to replace the topic its whole
+text was heard as, when no question asks about that."""
 WITHIN_RULED_SURE = 0.2
 """Within a topic a rule decided, how sure the answer model must be of one of its answers (the topic is settled;
 only which of its answers is left)."""
@@ -263,6 +269,9 @@ _ENTITY_SETTLED: frozenset[str] = frozenset({"average", "score_check", "score_fi
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?=\(?[1-9]\)\s)")
 """Where a post's sentences part: after . ! ?, at a line break, and before a numbered question ("... 2) will my
 step 1 follow me"), which students list without punctuation."""
+_CLAUSE_RE = re.compile(r"\s*(?:;|\u2014|\u2013|\s-\s)\s*")
+"""Where a sentence's clauses part, so a question asked after a semicolon or a dash counts ("...planning to signal
+the program where I rotated; is that still smart or a wasted signal.")."""
 _NUMBERED_RE = re.compile(r"^\(?[1-9]\)\s+")
 """A question's number ("2) "), set aside so the question reads as one ("will my step 1 follow me...")."""
 _DECADE_PHRASE_RE = re.compile(r"\b(?:high|upper|mid|middle|low|lower)[\s-]+(?=\d{3}\s*'?s\b)", re.IGNORECASE)
@@ -485,7 +494,18 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         answer = next(
             (i for i in asked_answers.values() if i in knowledge.answers and knowledge.answers[i].topic == topic), None
         )
-    also = _also(text, asks, settled, topic, loaded, knowledge, asked_answers) if asks else ()
+    if (
+        answer is None
+        and (settled == "faq" or (settled in ("score_check", "compare") and topic is not None))
+        and ruled is None
+        and not cues.asks_couples_match(norm)  # a couple's post: how the couples match works leads
+        and asks
+        and len(text) >= ASKS_READ_FROM
+    ):
+        # a long post whose story was heard as a topic none of its questions asks about ("...I need ECFMG
+        # certification by June. If I fail Feb 10, when can I retake?"): its questions lead, not the story
+        answer, topic = _asked_in_the_questions(asks, odds, topic, norm, facts.school, do_said, loaded, knowledge)
+    also = _also(text, asks, settled, topic, loaded, knowledge, asked_answers, answer) if asks else ()
     if (
         intent == "faq"
         and settled != "faq"
@@ -1428,11 +1448,15 @@ def _also(
     loaded: Model,
     knowledge: Knowledge,
     answers: dict[str, str],
+    lead: str | None = None,
 ) -> tuple[str, ...]:
-    """A long post's other asks, one per question sentence that differs from the main one (`intent`, `topic`):
-    a plan, a log or another reading the model is sure of ("study_plan"), or the bank's answer the sentence
-    asks for ("answer:<id>", or "faq:<topic>" for a topic's general answer) when `answer_model` is sure."""
+    """A long post's other asks, one per question sentence that differs from the main one (`intent`, `topic`,
+    and the specific answer that `lead`s, if one does): a plan, a log or another reading the model is sure of
+    ("study_plan"), or the bank's answer the sentence asks for ("answer:<id>", or "faq:<topic>" for a topic's
+    general answer) when `answer_model` is sure."""
     seen = {_label(intent, topic or ""), _label("faq", topic or "")}  # the topic answered first is no "also"
+    if lead is not None:
+        seen.add(f"answer:{lead}")
     found: list[str] = []
     if len(asks) < 2 and intent not in ("score_check", "compare"):
         return ()  # one question: the whole post's reading answers it (beside the comparison, it may not)
@@ -1456,8 +1480,10 @@ def _also(
                 continue
             asked_topic = ident.removeprefix(answer_model.GENERAL) if ident not in knowledge.answers else None
             label = f"faq:{asked_topic}" if asked_topic else f"answer:{ident}"
-            if _label("faq", asked_topic or knowledge.answers[ident].topic) in seen:
-                continue  # the topic answered first answers it, or should
+            if _label("faq", asked_topic or knowledge.answers[ident].topic) in seen and (lead is None or asked_topic):
+                # the topic answered first answers it, or should; one specific answer leading answers only its own
+                # question ("is there a waiting period?" beside "would my program withdraw my match?")
+                continue
             if not fail_said and _presumes_a_fail(ident, knowledge):
                 continue  # "252... so what should I do next?" is no question about a fail
         if label not in seen:
@@ -1517,6 +1543,30 @@ def _presumes_a_fail(ident: str, knowledge: Knowledge) -> bool:
     )
 
 
+def _asked_in_the_questions(
+    asks: list[str],
+    odds: list[tuple[float, str, str]],
+    topic: str | None,
+    norm: str,
+    school: str | None,
+    do_said: bool,
+    loaded: Model,
+    knowledge: Knowledge,
+) -> tuple[str | None, str | None]:
+    """A long post's answer and topic from its question sentences when the `topic` its whole text was heard as is
+    none of theirs: the bank answer the answer model is surest of (at least `LONG_LEAD_SURE`), else the topic of
+    the first question the model places with `SENTENCE_TOPIC_SURE`; else the heard topic stays."""
+    placed = [predict(loaded, sentence, top=1).topic[0] for sentence in asks]
+    if topic in {t for t, _ in placed}:
+        return None, topic
+    for p, _, ident in odds:
+        found = _short_answer((ident, p), norm, school, do_said, knowledge, LONG_LEAD_SURE)
+        # an answer only for a stage the student must say (matched, retaking) leads for none: it may not fit them
+        if found is not None and not set(knowledge.answers[found].stages) <= SAID_STAGES_ONLY:
+            return found, knowledge.answers[found].topic
+    return None, next((t for t, p in placed if p >= SENTENCE_TOPIC_SURE), topic)
+
+
 def _answer_odds(asks: list[str]) -> list[tuple[float, str, str]]:
     """Each question sentence of a post (`asks`) with the bank's answer it likeliest asks for ("=<topic>" for a
     topic's general one) and how sure the answer model is: (probability, sentence, answer), surest first."""
@@ -1555,7 +1605,11 @@ def _question_sentences(text: str) -> list[str]:
     """A post's sentences that ask something, each long enough to name a topic of its own."""
     # "couple things: how many programs should i apply to?": the question is what follows the colon
     sentences = [_NUMBERED_RE.sub("", s.rsplit(": ", 1)[-1]) for s in _SENTENCE_RE.split(text)]
-    asks = [s for s in sentences if len(s) >= 12 and ("?" in s or _QUESTION_RE.match(normalize(s)))]
+    asks = [
+        s
+        for s in sentences
+        if len(s) >= 12 and ("?" in s or any(_QUESTION_RE.match(normalize(clause)) for clause in _CLAUSE_RE.split(s)))
+    ]
     # "Is that normal?", "Do they check it?": too few words to name a topic of their own; alone, the model
     # hears one in a word ("check" -> rechecks), and the button offered is one nobody asked for
     return [s for s in asks if s.count(" ") >= ALSO_MIN_WORDS - 1]
