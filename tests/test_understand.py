@@ -1226,6 +1226,28 @@ def test_a_long_posts_question_leads_over_a_topic_none_of_its_questions_asks(kno
     assert (parsed.topic, parsed.answer) == ("score_before_interview", "sbi-score-posts-mid-season")
 
 
+@pytest.mark.parametrize(
+    ("text", "figures_alone"),
+    [
+        (  # "am I in good shape?" with a score and a field: the comparison, not how program directors use scores
+            "262!!! UWSA2 had me at 255 so I'm thrilled. Applying ortho, Step 1 P. My home PD said their typical "
+            "interviewee sits near 250. Am I in good shape now? Should I still do a 3rd away or is that overkill?",
+            True,
+        ),
+        (  # a fail told: the distance to an average is no answer, so a topic answers
+            "Applied gen surg with my Step 2 pending and got 4 invites, then it came back 209. Fail. Two programs "
+            "cancelled within 48 hours. Should I withdraw and reapply with a pass? What retake score would they "
+            "take seriously?",
+            False,
+        ),
+    ],
+)
+def test_a_score_posts_unasked_topic_gives_way_to_the_comparison(
+    knowledge: Knowledge, text: str, figures_alone: bool
+) -> None:
+    assert (understand(text, knowledge).topic is None) is figures_alone
+
+
 def test_a_specific_answer_leading_leaves_its_topics_other_answers_offered(knowledge: Knowledge) -> None:
     text = (
         "Tested 5 weeks ago and still nothing, while two friends from the same week got theirs. Why would mine be "

@@ -504,7 +504,13 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # a long post whose story was heard as a topic none of its questions asks about ("...I need ECFMG
         # certification by June. If I fail Feb 10, when can I retake?"): its questions lead, not the story
-        answer, topic = _asked_in_the_questions(asks, odds, topic, norm, facts.school, do_said, loaded, knowledge)
+        # beside a score and a field, a topic no question asks about gives way to the comparison itself, unless
+        # the score failed or the match is behind them: the distance to an average is then no answer
+        figures_answer = facts.status != "failed" and not cues.says_a_ck_fail(norm) and not cues.just_matched(norm)
+        unasked = None if settled != "faq" and figures_answer else topic
+        answer, topic = _asked_in_the_questions(
+            asks, odds, topic, norm, facts.school, do_said, loaded, knowledge, unasked
+        )
     also = _also(text, asks, settled, topic, loaded, knowledge, asked_answers, answer) if asks else ()
     if (
         intent == "faq"
@@ -1552,10 +1558,12 @@ def _asked_in_the_questions(
     do_said: bool,
     loaded: Model,
     knowledge: Knowledge,
+    unasked: str | None,
 ) -> tuple[str | None, str | None]:
     """A long post's answer and topic from its question sentences when the `topic` its whole text was heard as is
     none of theirs: the bank answer the answer model is surest of (at least `LONG_LEAD_SURE`), else the topic of
-    the first question the model places with `SENTENCE_TOPIC_SURE`; else the heard topic stays."""
+    the first question the model places with `SENTENCE_TOPIC_SURE`; else `unasked` (the heard topic, or None where
+    the comparison can answer alone)."""
     placed = [predict(loaded, sentence, top=1).topic[0] for sentence in asks]
     if topic in {t for t, _ in placed}:
         return None, topic
@@ -1564,7 +1572,7 @@ def _asked_in_the_questions(
         # an answer only for a stage the student must say (matched, retaking) leads for none: it may not fit them
         if found is not None and not set(knowledge.answers[found].stages) <= SAID_STAGES_ONLY:
             return found, knowledge.answers[found].topic
-    return None, next((t for t, p in placed if p >= SENTENCE_TOPIC_SURE), topic)
+    return None, next((t for t, p in placed if p >= SENTENCE_TOPIC_SURE), unasked)
 
 
 def _answer_odds(asks: list[str]) -> list[tuple[float, str, str]]:
