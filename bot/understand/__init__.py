@@ -22,8 +22,10 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache, partial
 from typing import Any, Literal
 
 from bot import answer_model
@@ -334,6 +336,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     framed = settled in ("score_check", "compare") and topic is None
     asks = _question_sentences(text) if len(text) >= ASKS_READ_FROM or framed else []
     odds = _answer_odds(asks)  # each question sentence read once by the answer model
+    read: Callable[[str], Prediction] = cache(partial(predict, loaded, top=1))  # and by the understanding model
     odds = [(p, sentence, ident) for p, sentence, ident in odds if not moot(ident, norm)]
     asked_answers = _surest(odds, answer_model.SURE)
     if framed and len(text) < ASKS_READ_FROM:
@@ -509,9 +512,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         figures_answer = facts.status != "failed" and not cues.says_a_ck_fail(norm) and not cues.just_matched(norm)
         unasked = None if settled != "faq" and figures_answer else topic
         answer, topic = _asked_in_the_questions(
-            asks, odds, topic, norm, facts.school, do_said, loaded, knowledge, unasked
+            asks, odds, topic, norm, facts.school, do_said, read, knowledge, unasked
         )
-    also = _also(text, asks, settled, topic, loaded, knowledge, asked_answers, answer) if asks else ()
+    also = _also(text, asks, settled, topic, read, knowledge, asked_answers, answer) if asks else ()
     if (
         intent == "faq"
         and settled != "faq"
@@ -1451,7 +1454,7 @@ def _also(
     asks: list[str],
     intent: str,
     topic: str | None,
-    loaded: Model,
+    read: Callable[[str], Prediction],
     knowledge: Knowledge,
     answers: dict[str, str],
     lead: str | None = None,
@@ -1468,7 +1471,7 @@ def _also(
         return ()  # one question: the whole post's reading answers it (beside the comparison, it may not)
     fail_said = cues.says_a_ck_fail(normalize(text))
     for sentence in asks:
-        guess = predict(loaded, sentence, top=1) if len(asks) > 1 else None  # one: it was read with the post
+        guess = read(sentence) if len(asks) > 1 else None  # one: it was read with the post
         heard, p = guess.intent[0] if guess is not None else ("faq", 0.0)
         if (
             heard == "study_plan"
@@ -1556,7 +1559,7 @@ def _asked_in_the_questions(
     norm: str,
     school: str | None,
     do_said: bool,
-    loaded: Model,
+    read: Callable[[str], Prediction],
     knowledge: Knowledge,
     unasked: str | None,
 ) -> tuple[str | None, str | None]:
@@ -1564,7 +1567,7 @@ def _asked_in_the_questions(
     none of theirs: the bank answer the answer model is surest of (at least `LONG_LEAD_SURE`), else the topic of
     the first question the model places with `SENTENCE_TOPIC_SURE`; else `unasked` (the heard topic, or None where
     the comparison can answer alone)."""
-    placed = [predict(loaded, sentence, top=1).topic[0] for sentence in asks]
+    placed = [read(sentence).topic[0] for sentence in asks]
     if topic in {t for t, _ in placed}:
         return None, topic
     for p, _, ident in odds:
