@@ -91,6 +91,8 @@ TOPIC_HOLDS = 0.9
 LONG_LEAD_SURE = 0.5
 """How sure the answer model must be of a long post's question sentence for its answer to lead, over the
 general answer of the topic the whole post was heard as."""
+QUESTION_TOPICS = 3
+"""A long post's question sentence's likeliest topics that are read: the post's heard topic among them holds."""
 SENTENCE_TOPIC_SURE = 0.8
 """How sure of a long post's question sentence's topic the model must be for it to replace the topic its whole
 text was heard as, when no question asks about that."""
@@ -336,7 +338,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     framed = settled in ("score_check", "compare") and topic is None
     asks = _question_sentences(text) if len(text) >= ASKS_READ_FROM or framed else []
     odds = _answer_odds(asks)  # each question sentence read once by the answer model
-    read: Callable[[str], Prediction] = cache(partial(predict, loaded, top=1))  # and by the understanding model
+    read: Callable[[str], Prediction] = cache(partial(predict, loaded, top=QUESTION_TOPICS))  # and by the understanding model
     odds = [(p, sentence, ident) for p, sentence, ident in odds if not moot(ident, norm)]
     asked_answers = _surest(odds, answer_model.SURE)
     if framed and len(text) < ASKS_READ_FROM:
@@ -1567,9 +1569,11 @@ def _asked_in_the_questions(
     none of theirs: the bank answer the answer model is surest of (at least `LONG_LEAD_SURE`), else the topic of
     the first question the model places with `SENTENCE_TOPIC_SURE`; else `unasked` (the heard topic, or None where
     the comparison can answer alone)."""
-    placed = [read(sentence).topic[0] for sentence in asks]
-    if topic in {t for t, _ in placed}:
+    # a question may ask about the story by a pronoun ("how do I report my scores there?" after ResidencyCAS was
+    # named): the heard topic holds if any question's likeliest few topics hold it
+    if any(topic == t for sentence in asks for t, _ in read(sentence).topic):
         return None, topic
+    placed = [read(sentence).topic[0] for sentence in asks]
     for p, _, ident in odds:
         found = _short_answer((ident, p), norm, school, do_said, knowledge, LONG_LEAD_SURE)
         # an answer only for a stage the student must say (matched, retaking) leads for none: it may not fit them
