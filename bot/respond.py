@@ -21,7 +21,7 @@ from bot.parse_answers import find_exam_date
 from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
-from bot.understand import ASKS_READ_FROM, SPECIFIC_CHARS, Parsed, cues, moot
+from bot.understand import SPECIFIC_CHARS, Parsed, cues, moot
 from bot.understand.about import failed_step1, someone_else_failed
 from bot.understand.scores import someone_got
 from knowledge import Knowledge, topics
@@ -390,9 +390,6 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and not failed
         and cues.asks_about_ranking(norm)
         and stage_said == "interviewing"  # read above for every question (`asking`)
-        # a long post's own question the answer model named keeps its answer ("Will programs even look at my app
-        # without the CK number?" from a urology applicant whose rank list is due in January)
-        and (parsed.answer is None or len(text) < ASKS_READ_FROM)
     ):
         # "my score came out after my interviews, will it change how they rank me": ranking, not screening
         ruled_answer = k.answers.get(RANKING_ANSWER)

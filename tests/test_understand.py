@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.understand import MAX_CHARS, Parsed, _question_sentences, understand
+from bot.understand import MAX_CHARS, Parsed, _asked_in_the_questions, _question_sentences, model, understand
 from bot.understand.cues import did_not_match, just_matched
+from bot.understand.vectors import predict
 from knowledge import Knowledge, load_knowledge
 from knowledge.corpus import TOPICS
 from knowledge.text import normalize
@@ -1246,6 +1247,31 @@ def test_a_score_posts_unasked_topic_gives_way_to_the_comparison(
     knowledge: Knowledge, text: str, figures_alone: bool
 ) -> None:
     assert (understand(text, knowledge).topic is None) is figures_alone
+
+
+@pytest.mark.parametrize(
+    ("ident", "leads"),
+    [
+        ("match-how-many-programs", True),  # written for every stage (none listed)
+        ("rt-how-soon", False),  # only for a retaker, who must say so
+    ],
+)
+def test_a_sure_answer_leads_a_long_post_unless_only_for_a_stage_to_be_said(
+    knowledge: Knowledge, ident: str, leads: bool
+) -> None:
+    question = "So what should I do about that now?"  # placed in no topic the story was heard as
+    answer, _ = _asked_in_the_questions(
+        [question],
+        [(0.95, question, ident)],
+        "ecfmg_certification",
+        "i failed ck so what should i do about that now",
+        None,
+        False,
+        lambda sentence: predict(model(), sentence, top=3),
+        knowledge,
+        "ecfmg_certification",
+    )
+    assert (answer == ident) is leads
 
 
 def test_a_specific_answer_leading_leaves_its_topics_other_answers_offered(knowledge: Knowledge) -> None:

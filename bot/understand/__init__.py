@@ -91,6 +91,11 @@ TOPIC_HOLDS = 0.9
 LONG_LEAD_SURE = 0.5
 """How sure the answer model must be of a long post's question sentence for its answer to lead, over the
 general answer of the topic the whole post was heard as."""
+_GOOD_SHAPE_RE = re.compile(
+    r"\b(?:am i|are we|is (?:it|that|this|my \w+)) (?:in )?(?:good|ok|okay|decent|solid|fine|safe|competitive|enough)\b"
+    r"|\bgood shape\b|\bam i competitive\b|\bis (?:that|it|this) enough\b"
+)
+"""A post's question on how the student's own score stands ("Am I in good shape now?"), which the comparison answers."""
 QUESTION_TOPICS = 3
 """A long post's question sentence's likeliest topics that are read: the post's heard topic among them holds."""
 SENTENCE_TOPIC_SURE = 0.8
@@ -338,7 +343,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     framed = settled in ("score_check", "compare") and topic is None
     asks = _question_sentences(text) if len(text) >= ASKS_READ_FROM or framed else []
     odds = _answer_odds(asks)  # each question sentence read once by the answer model
-    read: Callable[[str], Prediction] = cache(partial(predict, loaded, top=QUESTION_TOPICS))  # and by the understanding model
+    read: Callable[[str], Prediction] = cache(
+        partial(predict, loaded, top=QUESTION_TOPICS)
+    )  # and by the understanding model
     odds = [(p, sentence, ident) for p, sentence, ident in odds if not moot(ident, norm)]
     asked_answers = _surest(odds, answer_model.SURE)
     if framed and len(text) < ASKS_READ_FROM:
@@ -511,7 +518,12 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # certification by June. If I fail Feb 10, when can I retake?"): its questions lead, not the story
         # beside a score and a field, a topic no question asks about gives way to the comparison itself, unless
         # the score failed or the match is behind them: the distance to an average is then no answer
-        figures_answer = facts.status != "failed" and not cues.says_a_ck_fail(norm) and not cues.just_matched(norm)
+        figures_answer = (
+            facts.status != "failed"
+            and not cues.says_a_ck_fail(norm)
+            and not cues.just_matched(norm)
+            and _GOOD_SHAPE_RE.search(norm) is not None
+        )
         unasked = None if settled != "faq" and figures_answer else topic
         answer, topic = _asked_in_the_questions(
             asks, odds, topic, norm, facts.school, do_said, read, knowledge, unasked
@@ -1569,16 +1581,19 @@ def _asked_in_the_questions(
     none of theirs: the bank answer the answer model is surest of (at least `LONG_LEAD_SURE`), else the topic of
     the first question the model places with `SENTENCE_TOPIC_SURE`; else `unasked` (the heard topic, or None where
     the comparison can answer alone)."""
-    # a question may ask about the story by a pronoun ("how do I report my scores there?" after ResidencyCAS was
-    # named): the heard topic holds if any question's likeliest few topics hold it
-    if any(topic == t for sentence in asks for t, _ in read(sentence).topic):
-        return None, topic
     placed = [read(sentence).topic[0] for sentence in asks]
+    if topic in {t for t, _ in placed}:
+        return None, topic
     for p, _, ident in odds:
         found = _short_answer((ident, p), norm, school, do_said, knowledge, LONG_LEAD_SURE)
+        stages = set(knowledge.answers[found].stages) if found is not None else set()
         # an answer only for a stage the student must say (matched, retaking) leads for none: it may not fit them
-        if found is not None and not set(knowledge.answers[found].stages) <= SAID_STAGES_ONLY:
+        if found is not None and not (stages and stages <= SAID_STAGES_ONLY):
             return found, knowledge.answers[found].topic
+    # a question may ask about the story by a pronoun ("how do I report my scores there?" after ResidencyCAS was
+    # named): with no answer sure, the heard topic holds if any question's likeliest few topics hold it
+    if any(topic == t for sentence in asks for t, _ in read(sentence).topic):
+        return None, topic
     return None, next((t for t, p in placed if p >= SENTENCE_TOPIC_SURE), unasked)
 
 
