@@ -41,6 +41,10 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+)?(?:interviews|invites)\s+(?:so far|done|total|already|lined up|scheduled|"
             r"booked|down|left|to go|out of)|"
             r"in my (?:first|second|third|fourth|fifth|last|\w+th) interview|"
+            # "finished my 8th IM interview yesterday": an interview behind them, counted
+            r"(?:finished|did|had|wrapped up|done with|just did) my "
+            r"(?:\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last) "
+            r"(?:\w+ )?interview\b|"
             # "sitting on 9 interviews", "landed 6 invites", "9 IIs for derm", "9 interviews in"
             r"(?:sitting on|landed|received)\s+(?!0\b)\d{1,2}\s+(?:\w+\s+)?(?:interviews|invites|iis)\b|"
             r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+)?iis\b|\b(?!0\b)\d{1,2}\s+interviews\s+in(?=\s*(?:$|,|(?:and|so|now|already|but|does|do|is|will|should|can)\b))|"

@@ -32,6 +32,7 @@ def facts(text: str) -> AboutFacts:
         ("I'm a DO student, should I take step 2 too", {"school": "do"}),
         ("matched FM but i never took ck, can i start without it", {"status": None}),  # never sat
         ("the exam was so hard, every question had two answers", {"status": "taken"}),  # judged afterwards
+        ("my older brother took it in 2019 and got a 238", {"status": None}),  # his sitting, not theirs
         ("matched IM!! do i still need to do anything with ERAS?", {"school": None}),  # "do" asks; IM is the field
         ("im a us md student, ms3", {"school": "us_md", "stage": "ms3"}),
         ("I'm a 4th year applying peds", {"stage": "4th year"}),

@@ -11,6 +11,7 @@ import pytest
 from bot.understand import cues
 from bot.understand.cues import (
     asks_about_logging,
+    asks_average,
     asks_for_calendar,
     asks_pass,
     asks_to_explain_score_at_interview,
@@ -305,6 +306,8 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
         ("i studied alone at the library today", None),  # where, not how it feels
         ("i study all alone at home, any tips for focus", None),
         ("my nbmes feel pretty flat, 235 236 235", None),  # a trend, not a feeling
+        ("it's 16 blocks and 45 minutes of break total, right? sorry if these are dumb questions", None),  # lengths
+        ("ugh 52% on my last block, so bad", "low_block"),
         ("my sister got married last week and i feel bad i missed it", None),  # no score beside it
         ("people have higher expectations of IMGs, is that true", None),
     ],
@@ -572,3 +575,16 @@ def test_ecfmg_certification_held_is_told_from_one_asked_about(text: str, certif
 )
 def test_a_pass_mark_told_is_read(text: str, mark: int | None) -> None:
     assert cues.pass_mark_named(normalize(text)) == mark
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("what's the mean for derm", True),
+        ("mean score for ortho?", True),
+        ("does a delayed score mean something got flagged", False),  # the verb
+        ("does 240 mean i can't do derm", False),
+    ],
+)
+def test_an_average_word_is_the_noun_not_the_verb(text: str, asked: bool) -> None:
+    assert asks_average(normalize(text)) is asked

@@ -64,6 +64,10 @@ def row(text: str, **fields: Any) -> Any:
         row("I failed CK with a 205 and they say programs will see it forever", score=205, own=True),
         # Figures read online, a partner's result told by whose it is, and a result that "ended up" somewhere.
         row("somewhere i read derm is 257 and ortho is 255, true?", score=None, quoted=(257, 255)),
+        # "after me" is no one who scored: the boyfriend named first opened it
+        row("my boyfriend took his CK two weeks after me and opened a 261 yesterday", score=None, quoted=(261,)),
+        row("my friend took it a week after me and got 255, I got 241", score=241, quoted=(255,)),
+        row("opened a 252 this morning!! applying EM", score=252, quoted=()),
         row("when i google the average i get 245 on one site and 249 on another", score=None, quoted=(245, 249)),
         row("matched ortho today!!! CK ended up at 258 after a 231 diagnostic", score=258, hypothetical=False),
         row(

@@ -1274,6 +1274,18 @@ def test_a_sure_answer_leads_a_long_post_unless_only_for_a_stage_to_be_said(
     assert (answer == ident) is leads
 
 
+def test_a_long_post_naming_a_field_with_no_score_and_no_average_asked_gets_its_questions_answered(
+    knowledge: Knowledge,
+) -> None:
+    text = (
+        "Week 6 since my exam and still no score, though the usual wait is 3-4 weeks. My roommate sat it a week "
+        "after me and opened a 258 yesterday. I'm applying IM this fall. Should I email NBME or keep waiting? Does "
+        "a late score mean something was flagged on my exam?"
+    )
+    parsed = understand(text, knowledge)
+    assert parsed.intent == "faq" and parsed.score is None  # not IM's averages, nor the roommate's 258
+
+
 def test_a_specific_answer_leading_leaves_its_topics_other_answers_offered(knowledge: Knowledge) -> None:
     text = (
         "Tested 5 weeks ago and still nothing, while two friends from the same week got theirs. Why would mine be "

@@ -1420,7 +1420,9 @@ def distress_words(norm: str) -> bool:
 
 
 _ASKS_AVERAGE_RE = re.compile(
-    r"\b(?:median|average|avg|mean|typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
+    # "mean" the noun, not the verb ("does a delayed score mean something got flagged")
+    r"\b(?:median|average|avg|mean(?!\s+(?:something|anything|nothing|that|i|it|my|you|we|they|he|she|an?|the|"
+    r"much|to))|typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
     r"what (?:score|scores) do|competitive score|score (?:range|for)|scores for|stats? for)\b"
 )
 
@@ -1688,7 +1690,9 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\A(?!.*\b(?:marked|flagged|walk(?:ed|ing) out)\b)"
             r"(?=.*\b(?:cooked|why am i like this|ugh+|dumb|stupid|hate|terrible|awful|pathetic|trash|rough|bad|"
             r"garbage|kill me|done for|doomed|wtf|fml)\b)"
-            r"(?:.*\b[1-6]\d\b.{0,25}\bblocks?\b|.*\bblocks?\b.{0,25}\b[1-6]\d\b)"
+            # a result, not a length or a count ("16 blocks and 45 minutes of break")
+            r"(?:.*\b[1-6]\d\b(?!\s*(?:min|hour|hr|sec|question|qs?\b|blocks\b)).{0,25}\bblocks?\b"
+            r"|.*\bblocks?\b.{0,25}\b[1-6]\d\b(?!\s*(?:min|hour|hr|sec|question|qs?\b)))"
         ),
     ),
     (

@@ -969,7 +969,9 @@ _THEIRS_BEFORE_RE = re.compile(
 )
 """Someone else's practice test, named by whose it is ("my sister's nbme", "her uwsa2")."""
 _SUBJECT_RE = re.compile(
-    r"\b(?:(?P<me>as\s+(?:someone|somebody|a\s+person|an?\s+\w+)\s+with|i|i'm|i’m|im|i've|ive|i'd|me|myself|mine|"
+    r"\b(?:(?P<me>as\s+(?:someone|somebody|a\s+person|an?\s+\w+)\s+with|i|i'm|i’m|im|i've|ive|i'd|"
+    # "me" as an object ("took his CK two weeks after me") names no one who scored
+    r"(?<!\bafter )(?<!\bbefore )(?<!\bthan )(?<!\blike )me|myself|mine|"
     r"my\s+(?:own|real|actual|official|score|ck|step\s*2|step2|result))"
     rf"|(?P<other>(?:my|our|his|her|their|a|one\s+of\s+my)\s+(?:\w+\s+)?(?:{_RELATIVES})|he|she|they|everyone|"
     r"everybody|people|ppl|someone|somebody|others|another|one\s+(?:says|said|thinks|claims)|applicants|"
@@ -1015,7 +1017,7 @@ def _said_of_another(before: str) -> bool:
 
 
 _THEIR_RESULT_RE = re.compile(
-    r"\b(?:got|gets|getting|scored|scoring|had|has|averaged|averages|posting|posted|pulled|say|says|said|saying|"
+    r"\b(?:got|gets|getting|scored|scoring|had|has|averaged|averages|posting|posted|pulled|opened|say|says|said|saying|"
     r"told|tells|think|thinks|claim\w*|swear\w*|matched(?:\s+[\w&/-]+){0,4}?\s+with|took it and got|"
     r"expect\w*|wants?|requires?|(?:step\s*2|ck|score)\s+(?:was|is|came back)|"
     r"(?:is|are|be|were)\s+(?:all\s+)?at)\b"  # "everyone on the forums seems to be at 250": where others are
