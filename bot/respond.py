@@ -15,7 +15,7 @@ from dataclasses import replace
 from html import escape
 
 from bot import advice, interpret, talk
-from bot.answer_bank import band_against, best_answer, fits, in_band
+from bot.answer_bank import band_against, best_answer, fits, for_someone_else, in_band
 from bot.memory import merged_about, older_score
 from bot.parse_answers import find_exam_date
 from bot.reply import Reply
@@ -534,7 +534,15 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if specific is None and asked.intent == "faq" and text:
         school = parsed.school or profile.about.school
         told = k.answers.get(parsed.answer or "")  # the one the answer model read the question as asking for
-        fitting = told is not None and told.topic == asked.topic and fits(told, stage, school, band)
+        # a long post's question the answer model named keeps its answer whatever stage its story suggests ("...applying
+        # IM this fall. Does a late score mean something was flagged?" is a question for anyone waiting too), unless it
+        # is written for another school, only for matched students, or for other scores
+        named = told is not None and len(text) >= SPECIFIC_CHARS and not for_someone_else(told, stage, school)
+        fitting = (
+            told is not None
+            and told.topic == asked.topic
+            and (fits(told, stage, school, band) or (named and in_band(told.score_bands, band)))
+        )
         specific = told if fitting else best_answer(text, asked.topic, k, stage, school, band)
         if specific is not None and moot(specific.id, norm):
             specific = None  # "I'm ECFMG certified now. do i need anything else?": not how to get certified

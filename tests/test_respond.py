@@ -318,6 +318,26 @@ def test_the_answer_a_long_posts_question_named_leads(knowledge: Knowledge, text
     assert lead in shown.split("\n\n")[1]  # the paragraph after the greeting or sympathy line
 
 
+def test_a_long_posts_averages_asked_beside_another_question_are_given_not_what_good_means(
+    knowledge: Knowledge,
+) -> None:
+    post = (
+        "First year at a DO school here, sorry if this is basic. Do I need to take Step 1 and Step 2 or is COMLEX "
+        "enough? Thinking ortho or PM&R. What's the avg ck for ortho and PM&R, so I know what I'm up against?"
+    )
+    shown = answer(knowledge, post)
+    assert "Orthopedic Surgery average is" in shown and "PM&R) average is" in shown
+    assert knowledge.faq["good_score"].title not in shown  # "is my score good?" is no question of theirs
+
+
+def test_a_long_posts_named_answer_stands_whatever_stage_its_story_suggests(knowledge: Knowledge) -> None:
+    post = (
+        "Applying IM this fall and my CK from five weeks ago still hasn't posted, though friends who tested the "
+        "same week got theirs. Why would mine be held when theirs are already out?"
+    )
+    assert knowledge.answers["delay-score-held"].question in answer(knowledge, post)
+
+
 def test_a_long_posts_other_questions_each_get_their_line(knowledge: Knowledge) -> None:
     post = (
         "ok so im an MS4 applying IM, CK was 238 and step 1 pass. couple things: how many programs should i apply "

@@ -541,7 +541,7 @@ def test_a_long_post_with_a_score_and_a_field_is_the_comparison_and_its_own_ques
     turn = advisor.handle(1, post)
     shown = plain_text(turn.reply.html)
     assert (turn.intent, turn.topic, turn.score) == ("score_check", "score_release", 244)
-    assert shown.startswith(knowledge.faq["score_release"].title)  # their question first...
+    assert shown.startswith(knowledge.answers["sr-what-day"].question)  # their question first...
     assert "Your 244 is" in shown  # ...then their score beside the field's average
 
 

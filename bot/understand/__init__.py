@@ -97,7 +97,9 @@ _GOOD_SHAPE_RE = re.compile(
 )
 """A post's question on how the student's own score stands ("Am I in good shape now?"), which the comparison answers."""
 QUESTION_TOPICS = 3
-"""A long post's question sentence's likeliest topics that are read: the post's heard topic among them holds."""
+"""A long post's question sentence's likeliest topics that are read: the post's heard topic among them holds..."""
+QUESTION_TOPIC_AT = 0.2
+"""...from this probability (a word shared by chance, "does a late score mean...", is no question about averages)."""
 SENTENCE_TOPIC_SURE = 0.8
 """How sure of a long post's question sentence's topic the model must be for it to replace the topic its whole
 text was heard as, when no question asks about that."""
@@ -348,8 +350,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     )  # and by the understanding model
     odds = [(p, sentence, ident) for p, sentence, ident in odds if not moot(ident, norm)]
     asked_answers = _surest(odds, answer_model.SURE)
-    if framed and len(text) < ASKS_READ_FROM:
-        # the comparison itself answers "is 245 good for IM?": not an answer about what "good" means, nor offered
+    if framed and (len(text) < ASKS_READ_FROM or settled == "compare"):
+        # the comparison itself answers "is 245 good for IM?": not an answer about what "good" means, nor offered;
+        # nor, in a long post, "what's the avg ck for ortho and PM&R?" beside the fields' averages
         asked_answers = {
             sentence: ident for sentence, ident in asked_answers.items() if not _the_comparisons(ident, knowledge)
         }
@@ -1594,7 +1597,7 @@ def _asked_in_the_questions(
             return found, knowledge.answers[found].topic
     # a question may ask about the story by a pronoun ("how do I report my scores there?" after ResidencyCAS was
     # named): with no answer sure, the heard topic holds if any question's likeliest few topics hold it
-    if any(topic == t for sentence in asks for t, _ in read(sentence).topic):
+    if any(topic == t and p >= QUESTION_TOPIC_AT for sentence in asks for t, p in read(sentence).topic):
         return None, topic
     return None, next((t for t, p in placed if p >= SENTENCE_TOPIC_SURE), unasked)
 
