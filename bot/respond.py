@@ -537,11 +537,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # a long post's question the answer model named keeps its answer whatever stage its story suggests ("...applying
         # IM this fall. Does a late score mean something was flagged?" is a question for anyone waiting too), unless it
         # is written for another school, only for matched students, or for other scores
-        named = told is not None and len(text) >= SPECIFIC_CHARS and not for_someone_else(told, stage, school)
+        told_in_post = told is not None and len(text) >= SPECIFIC_CHARS and not for_someone_else(told, stage, school)
         fitting = (
             told is not None
             and told.topic == asked.topic
-            and (fits(told, stage, school, band) or (named and in_band(told.score_bands, band)))
+            and (fits(told, stage, school, band) or (told_in_post and in_band(told.score_bands, band)))
         )
         specific = told if fitting else best_answer(text, asked.topic, k, stage, school, band)
         if specific is not None and moot(specific.id, norm):
