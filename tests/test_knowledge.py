@@ -149,6 +149,7 @@ SOURCED_NUMBERS: dict[str, set[int]] = {
     "nrmp-ecfmg-verification": set(),
     "nrmp-pd-survey": set(),
     "aamc-eras-usmle": set(),
+    "aamc-eras-documents": set(),
     "ama-comlex-usmle": {2022, 60, 1, 2},
     "usmle-common-scores": set(),
     "usmle-step2cs-faq": {16, 2020, 2021},

@@ -330,6 +330,23 @@ def test_a_long_posts_averages_asked_beside_another_question_are_given_not_what_
     assert knowledge.faq["good_score"].title not in shown  # "is my score good?" is no question of theirs
 
 
+@pytest.mark.parametrize(
+    ("text", "answer_id"),
+    [
+        (  # a DO may leave the USMLE transcript unassigned in ERAS: not "No, programs see everything"
+            "DO student, COMLEX 2 was 560 and my Step 2 came back 221. I'm applying FM. Can I just send programs my "
+            "COMLEX and leave the USMLE off?",
+            "do-send-only-comlex",
+        ),
+        ("can i hide my failed attempt from programs", "pd-hold-back-scores"),  # no DO named: the transcript rule
+    ],
+)
+def test_keeping_a_usmle_result_from_programs_is_answered_for_the_students_school(
+    knowledge: Knowledge, text: str, answer_id: str
+) -> None:
+    assert knowledge.answers[answer_id].question in answer(knowledge, text)
+
+
 def test_a_long_posts_named_answer_stands_whatever_stage_its_story_suggests(knowledge: Knowledge) -> None:
     post = (
         "Applying IM this fall and my CK from five weeks ago still hasn't posted, though friends who tested the "
