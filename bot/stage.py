@@ -23,7 +23,9 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"\b(?:incoming (?:[\w&/-]+\s+){0,2}?(?:intern|resident|pgy\s*-?\s*1)|"
             # a PGY-1 said of themselves, not "a separate PGY-1 year" asked about
             r"(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|intern year|"
-            r"(?:i m|im|i am|as an?|now an?|currently an?|starting|start) (?:an? )?pgy\s*-?\s*1|pgy\s*-?\s*1 now)\b"
+            r"(?:i m|im|i am|as an?|now an?|currently an?|starting|start) (?:an? )?pgy\s*-?\s*1|pgy\s*-?\s*1 now|"
+            # a contract signed: "or they'll rescind my contract", "my residency contract says"
+            r"(?:rescind|revoke|pull|withdraw)\w* (?:my )?(?:contract|offer|position)|my (?:residency )?contract)\b"
         ),
     ),
     (

@@ -23,6 +23,7 @@ from bot.understand.cues import (
     just_sat_exam,
     out_of_scope,
     past_the_match,
+    plans_the_match,
     says_a_fail,
     someone_in_crisis,
     supposes_a_fail,
@@ -588,3 +589,16 @@ def test_a_pass_mark_told_is_read(text: str, mark: int | None) -> None:
 )
 def test_an_average_word_is_the_noun_not_the_verb(text: str, asked: bool) -> None:
     assert asks_average(normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "the_match"),
+    [
+        ("i passed with a 218. i need a plan for matching im now", True),
+        ("what's a good backup plan if i don't match ortho", True),
+        ("make me a study plan", False),
+        ("exam in 6 weeks, need a study plan and a plan for applying", False),  # a study plan asked too
+    ],
+)
+def test_a_plan_for_the_match_is_no_study_plan(text: str, the_match: bool) -> None:
+    assert plans_the_match(normalize(text)) is the_match

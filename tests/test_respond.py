@@ -347,6 +347,29 @@ def test_keeping_a_usmle_result_from_programs_is_answered_for_the_students_schoo
     assert knowledge.answers[answer_id].question in answer(knowledge, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "shown", "not_shown"),
+    [
+        (  # passed, asking how to match: the score against the field, not a study plan's first question
+            "I passed with a 218. I need a plan for matching IM now, what should I do?",
+            "Internal Medicine average",
+            "When is your Step 2 CK exam?",
+        ),
+        (  # a contract at risk: what the NRMP asks of a matched student who can't start on time
+            "My program needs Step 2 passed by June 1 or they'll rescind my contract and my score isn't out yet. "
+            "Should I call the coordinator?",
+            "can't start residency on time",
+            "When to take Step 2",
+        ),
+    ],
+)
+def test_a_plan_or_a_start_date_at_risk_is_read_for_the_students_stage(
+    knowledge: Knowledge, text: str, shown: str, not_shown: str
+) -> None:
+    reply = answer(knowledge, text)
+    assert shown in reply and not_shown not in reply
+
+
 def test_a_long_posts_named_answer_stands_whatever_stage_its_story_suggests(knowledge: Knowledge) -> None:
     post = (
         "Applying IM this fall and my CK from five weeks ago still hasn't posted, though friends who tested the "

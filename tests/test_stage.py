@@ -29,6 +29,7 @@ TODAY = dt.date(2026, 12, 4)
         ("do they bring up scores in ranking meetings", About(), "interviewing"),
         ("got 6 FM interviews so far, does my ck even matter now", About(), "interviewing"),
         ("finished my 8th IM interview yesterday, should I send a letter of intent?", About(), "interviewing"),
+        ("my program needs step 2 passed by june 1 or they'll rescind my contract", About(), "incoming_resident"),
         ("in my second interview they asked about my step 2", About(), "interviewing"),
         ("interview at my top IM program next week, will they ask about my score?", About(), "interviewing"),
         ("still no interviews at any program this week, is it my score?", About(), None),

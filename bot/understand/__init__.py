@@ -951,6 +951,9 @@ def _settle(
     if intent in _ENTITY_SETTLED | {"study_plan", "faq", "unknown"} and cues.past_the_match(norm):
         # "didn't match. soap opens in 3 hours... ck 233, applied ortho": what happens now, not the ortho average
         return "faq", 1.0, topics.MATCH_RATES
+    if intent == "study_plan" and cues.plans_the_match(norm):
+        # "I passed with a 218. I need a plan for matching IM now": the match, not a study schedule
+        return ("score_check", 1.0, None) if has_score and has_spec else ("faq", 1.0, topics.MATCH_WITH_AVERAGE)
     if has_score and has_spec and cues.asks_besides(norm):
         return "score_fit", 1.0, None  # "245 img what can I apply to besides IM": every field against the score
     if has_score and not has_spec and not nums.hypothetical and cues.asks_what_fits(norm):

@@ -57,6 +57,9 @@ _PLAN_EXPLICIT_RE = re.compile(
     r"\bstudy\s+(?:plan|schedule|calendar|timetable)\b"
     r"|\b(?:make|build|create|give|write|draft|design|set up|set|need|want|plan|get)\b.{0,25}"
     r"(?<!interview )(?<!interview day )(?<!rank list )\b(?:plan|schedule|calendar|timetable)\b"
+    # a plan for the match, not for studying ("I passed with a 218. I need a plan for matching IM now")
+    r"(?!\s+(?:for|to)\s+(?:the\s+|my\s+)?(?:match|matching|apply|applying|applications?|residency|eras|interviews?|"
+    r"rank\w*|signals?|signaling|backup)\b)"
     # a template for the study day, not a personal statement's: "give me a template for dedicated"
     r"|\btemplate\b(?=.*\b(?:day|days|blocks?|study|studying|dedicated|uworld|qbank|review)\b)"
     r"|\b(?:day|blocks?|study|dedicated|review)\b.*\btemplate\b"
@@ -126,6 +129,18 @@ _PLAN_REQUEST_RE = re.compile(
     r"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|plz\s+)?(?:make|build|create|give|write|draft|"
     r"prepare|set up|plan)\b.{0,30}\b(?:plan|schedule|calendar|timetable)\b"
 )
+
+
+def plans_the_match(norm: str) -> bool:
+    """A plan asked for the match, not for studying ("a plan for matching IM", "my backup plan")."""
+    return _MATCH_PLAN_RE.search(norm) is not None and _STUDY_PLAN_SAID_RE.search(norm) is None
+
+
+_MATCH_PLAN_RE = re.compile(
+    r"\b(?:plan|strategy)\s+(?:for|to)\s+(?:the\s+|my\s+)?(?:match|matching|apply|applying|applications?|"
+    r"residency|eras)\b|\b(?:match|application|backup|back up)\s+(?:plan|strategy)\b"
+)
+_STUDY_PLAN_SAID_RE = re.compile(r"\b(?:study|studying|dedicated|exam|test|ck|step 2)\s+(?:plan|schedule)\b")
 
 
 def asks_for_plan(norm: str) -> bool:
@@ -2102,6 +2117,8 @@ _NOT_PASSED_YET_RE = re.compile(
 
 _START_AT_RISK_RE = re.compile(
     r"\b(?:in time|on time|back in time|can t start|cannot start|cant start|delay (?:my )?start)\b"
+    # "needs step 2 passed by june 1 or they'll rescind my contract"
+    r"|\b(?:rescind|revoke)\w* (?:my )?(?:contract|offer|position|match)\b"
     r"|\b(?:what if|what happens if)\b.{0,40}\b(?:before|by) "
     r"(?:orientation|july|june|my start|residency starts?|i start)\b"
 )
