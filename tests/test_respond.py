@@ -355,6 +355,21 @@ def test_keeping_a_usmle_result_from_programs_is_answered_for_the_students_schoo
             "Internal Medicine average",
             "When is your Step 2 CK exam?",
         ),
+        (  # practice results and whether to push: the answer on pushing, not the results' distance to the pass mark
+            "5 weeks out from CK. my NBMEs are 231, 238. should I push my date or keep it?",
+            "Should I push my Step 2 date back",
+            "pass mark",
+        ),
+        (  # a worry with the weeks left: met, not a study plan's set-up
+            "5 weeks left and I'm so behind on UWorld. is it done for me?",
+            "Feeling behind",
+            "How many days a week can you study?",
+        ),
+        (  # signals asked beside a score and a field: the field's own count
+            "ERAS opens soon. I'm applying peds with a 241, how many signals do I get and where should they go?",
+            "Pediatrics: 5 program signals",
+            "When is your Step 2 CK exam?",
+        ),
         (  # a contract at risk: what the NRMP asks of a matched student who can't start on time
             "My program needs Step 2 passed by June 1 or they'll rescind my contract and my score isn't out yet. "
             "Should I call the coordinator?",

@@ -1056,6 +1056,9 @@ def _settle(
         # "got a 245 on my last practice test, good for EM?": a practice result read against the field,
         # not a topic the model heard in "practice" (the Prometric practice session)
         return "practice_score", 1.0, None
+    if nums.practice and not has_score and not has_spec and cues.asks_whether_to_delay(norm):
+        # "5 weeks out. my NBMEs are 231, 238. should I push my date or keep it?": whether to push, with the results
+        return "faq", 1.0, topics.TIMING
     practice_asked = intent == "practice_score" or (intent == "log_progress" and "?" in text)
     if practice_asked and nums.practice and has_spec and not has_score and len(text) < SPECIFIC_CHARS:
         # "my nbme was 236, is that ok for IM": the field's averages, the practice result named beside them

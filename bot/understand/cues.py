@@ -393,6 +393,8 @@ def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False
         return False  # "uwsa2 259 three days out": the result is the news, the days left its context
     if _TOOK_IT_RE.search(norm):
         return False  # "finished step 2 today!!!": the exam is behind them, the day is no exam date
+    if _WORRY_RE.search(norm) and not _PLAN_SPAN_ASKED_RE.search(norm):
+        return False  # "5 weeks left and so behind on uworld. is it done for me?": a worry to meet, not a schedule
     if _SELF_JUDGED_RE.search(norm):
         return False  # "guilty for taking a nap. 3 weeks out. is that stupid": judged, not a plan asked for
     if _TIMING_QUESTION_RE.search(norm) or _PRACTICE_QUESTION_RE.search(norm):
@@ -402,6 +404,10 @@ def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False
     if not _EXAM_WORD_RE.search(norm) or _NOT_AHEAD_RE.search(norm) or find_exam_date(text, ANY_DAY) is None:
         return False
     return not has_score or _PLAN_RELATIVE_RE.search(norm) is not None
+
+
+_PLAN_SPAN_ASKED_RE = re.compile(r"\b(?:plan|schedule|remind\w*|nudge\w*)\b")
+"""A plan or reminders named beside a worry: the worry is met inside the plan's set-up, not instead of it."""
 
 
 def _told_before_the_date(norm: str) -> bool:
@@ -2503,7 +2509,7 @@ def fears_failing(norm: str) -> bool:
 
 
 _WORRY_RE = re.compile(
-    r"\bam i (?:screwed|cooked|done for|doomed|finished|toast|cooked)\b|\bis it over for me\b|\bam i ruined\b"
+    r"\bam i (?:screwed|cooked|done for|doomed|finished|toast|cooked)\b|\bis it (?:over|done) for me\b|\bam i ruined\b"
     r"|\b(?:think|pretty sure|feel like|convinced|afraid|scared|worried) i (?:just )?(?:failed|bombed|tanked|flunked)\b"
     # afraid of failing, before the exam: "so scared of failing step 2", "what if i fail ck"
     r"|(?:" + _FEARS_FAILING + ")"
