@@ -1097,10 +1097,11 @@ def _settle(
             return "score_check", 1.0, None
         if has_score:
             return "score_fit", 1.0, None
-        if has_spec and (len(text) < ASKS_READ_FROM or cues.asks_average(norm)):
+        if has_spec and (len(text) < ASKS_READ_FROM or cues.asks_average(norm) or unsure):
             return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
-        # a long post naming a field, with no score of its own and no average asked ("...my boyfriend opened a
-        # 261... applying IM. Should I be emailing NBME?"): its questions are answered, not the field's averages
+        # a long post naming a field, with no score of its own and no average asked, that the model is sure asks
+        # something else ("...my boyfriend opened a 261... applying IM. Should I be emailing NBME?"): its questions
+        # are answered, not the field's averages (unsure, the averages still beat a "which did you mean?")
         if intent in _ENTITY_SETTLED:
             intent = "unknown"  # a number intent with nothing to answer it with; the rules below may still know
     scope = None if has_score or has_spec else cues.out_of_scope(norm)
