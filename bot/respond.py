@@ -15,7 +15,7 @@ from dataclasses import replace
 from html import escape
 
 from bot import advice, interpret, talk
-from bot.answer_bank import band_against, best_answer, fits, for_someone_else, in_band
+from bot.answer_bank import SAID_STAGES_ONLY, band_against, best_answer, fits, for_someone_else, in_band
 from bot.memory import merged_about, older_score
 from bot.parse_answers import find_exam_date
 from bot.reply import Reply
@@ -537,7 +537,13 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # a long post's question the answer model named keeps its answer whatever stage its story suggests ("...applying
         # IM this fall. Does a late score mean something was flagged?" is a question for anyone waiting too), unless it
         # is written for another school, only for matched students, or for other scores
-        told_in_post = told is not None and len(text) >= SPECIFIC_CHARS and not for_someone_else(told, stage, school)
+        told_in_post = (
+            told is not None
+            and len(text) >= SPECIFIC_CHARS
+            and not for_someone_else(told, stage, school)
+            # a retaker's own answer ("I failed Step 2 CK. How soon...") only for one: "if I fail..." is no fail told
+            and (not told.stages or not set(told.stages) <= SAID_STAGES_ONLY or stage in told.stages)
+        )
         fitting = (
             told is not None
             and told.topic == asked.topic

@@ -24,8 +24,9 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # a PGY-1 said of themselves, not "a separate PGY-1 year" asked about
             r"(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|intern year|"
             r"(?:i m|im|i am|as an?|now an?|currently an?|starting|start) (?:an? )?pgy\s*-?\s*1|pgy\s*-?\s*1 now|"
-            # a contract signed: "or they'll rescind my contract", "my residency contract says"
-            r"(?:rescind|revoke|pull|withdraw)\w* (?:my )?(?:contract|offer|position)|my (?:residency )?contract)\b"
+            # a residency contract: "or they'll rescind my contract" (not a job offer pulled), "my residency contract"
+            r"(?:rescind|revoke)\w* (?:my )?(?:contract|position|match)|"
+            r"my (?:residency|intern|pgy\s*-?\s*1) contract)\b"
         ),
     ),
     (
@@ -45,12 +46,12 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"in my (?:first|second|third|fourth|fifth|last|\w+th) interview|"
             # "finished my 8th IM interview yesterday": an interview behind them, counted
             r"(?:finished|did|had|wrapped up|done with|just did) my "
-            r"(?:\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last) "
-            r"(?:\w+ )?interview\b|"
+            r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last) "
+            r"(?:(?!mock |practice )\w+ )?interview\b|"
             # "sitting on 9 interviews", "landed 6 invites", "9 IIs for derm", "9 interviews in"
             r"(?:sitting on|landed|received)\s+(?!0\b)\d{1,2}\s+(?:\w+\s+)?(?:interviews|invites|iis)\b|"
             r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+)?iis\b|\b(?!0\b)\d{1,2}\s+interviews\s+in(?=\s*(?:$|,|(?:and|so|now|already|but|does|do|is|will|should|can)\b))|"
-            r"interview (?:tomorrow|tmrw|tmr|today|next week|this week|"
+            r"(?<!mock )(?<!practice )interview (?:tomorrow|tmrw|tmr|today|next week|this week|"
             r"on (?:monday|tuesday|wednesday|thursday|friday))|"
             # "interview at my top IM program next week"
             r"(?<!\bno )(?<!\bzero )(?<!\b0 )(?<!\bmock )(?<!\bany )"

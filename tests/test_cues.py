@@ -585,6 +585,8 @@ def test_a_pass_mark_told_is_read(text: str, mark: int | None) -> None:
         ("mean score for ortho?", True),
         ("does a delayed score mean something got flagged", False),  # the verb
         ("does 240 mean i can't do derm", False),
+        ("does a late score mean programs will think something is wrong", False),
+        ("what does this mean for my application", False),
     ],
 )
 def test_an_average_word_is_the_noun_not_the_verb(text: str, asked: bool) -> None:
@@ -598,6 +600,8 @@ def test_an_average_word_is_the_noun_not_the_verb(text: str, asked: bool) -> Non
         ("what's a good backup plan if i don't match ortho", True),
         ("make me a study plan", False),
         ("exam in 6 weeks, need a study plan and a plan for applying", False),  # a study plan asked too
+        ("i plan to apply to im next year and my exam is in 6 weeks, can you make me a schedule?", False),  # the verb
+        ("need a backup plan in case i fail ck", False),  # a backup for the exam, not the match
     ],
 )
 def test_a_plan_for_the_match_is_no_study_plan(text: str, the_match: bool) -> None:

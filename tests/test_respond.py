@@ -339,6 +339,7 @@ def test_a_long_posts_averages_asked_beside_another_question_are_given_not_what_
             "do-send-only-comlex",
         ),
         ("can i hide my failed attempt from programs", "pd-hold-back-scores"),  # no DO named: the transcript rule
+        ("Can I just not send my USMLE transcript to some programs?", "pd-hold-back-scores"),  # the DO's sibling
     ],
 )
 def test_keeping_a_usmle_result_from_programs_is_answered_for_the_students_school(
@@ -364,6 +365,12 @@ def test_keeping_a_usmle_result_from_programs_is_answered_for_the_students_schoo
             "5 weeks left and I'm so behind on UWorld. is it done for me?",
             "Feeling behind",
             "How many days a week can you study?",
+        ),
+        (  # "if I fail" from a student still studying: no answer headed "I failed Step 2 CK"
+            "MS3 here, exam is in 7 weeks and I have been doing okay on UWorld, around 65 percent. I'm applying EM "
+            "this fall. If I fail, how long do I have to wait before I can retake, and do programs see that?",
+            "Retakes and attempt limit",
+            "I failed Step 2 CK",
         ),
         (  # signals asked beside a score and a field: the field's own count
             "ERAS opens soon. I'm applying peds with a 241, how many signals do I get and where should they go?",

@@ -30,6 +30,8 @@ TODAY = dt.date(2026, 12, 4)
         ("got 6 FM interviews so far, does my ck even matter now", About(), "interviewing"),
         ("finished my 8th IM interview yesterday, should I send a letter of intent?", About(), "interviewing"),
         ("my program needs step 2 passed by june 1 or they'll rescind my contract", About(), "incoming_resident"),
+        ("my contract at the research lab ends in may, can i take ck in june?", About(), None),  # no residency's
+        ("did my 3rd practice interview today with my advisor", About(), None),  # practice, not a program's
         ("in my second interview they asked about my step 2", About(), "interviewing"),
         ("interview at my top IM program next week, will they ask about my score?", About(), "interviewing"),
         ("still no interviews at any program this week, is it my score?", About(), None),

@@ -1056,7 +1056,7 @@ def _settle(
         # "got a 245 on my last practice test, good for EM?": a practice result read against the field,
         # not a topic the model heard in "practice" (the Prometric practice session)
         return "practice_score", 1.0, None
-    if nums.practice and not has_score and not has_spec and cues.asks_whether_to_delay(norm):
+    if nums.practice and not has_score and cues.asks_whether_to_delay(norm):
         # "5 weeks out. my NBMEs are 231, 238. should I push my date or keep it?": whether to push, with the results
         return "faq", 1.0, topics.TIMING
     practice_asked = intent == "practice_score" or (intent == "log_progress" and "?" in text)
@@ -1546,8 +1546,14 @@ def _short_answer(
     if _presumes_a_fail(hit[0], knowledge) and not cues.says_a_ck_fail(norm):
         return None
     if (topic in _DO_ONLY_TOPICS and not do_said) or (topic in _IMG_ONLY_TOPICS and school in ("us_md", "do")):
-        return None
+        # a DO's answer to another student: its sibling for everyone else, where the bank has one
+        return _FOR_EVERYONE_ELSE.get(hit[0])
     return hit[0]
+
+
+_FOR_EVERYONE_ELSE = {"do-send-only-comlex": "pd-hold-back-scores"}
+"""A DO's answer and the one that answers the same question for every other student ("can I not send my USMLE
+transcript?": a DO may send COMLEX alone; anyone else's programs see the whole USMLE history)."""
 
 
 _SAYS_WHAT_GOOD_IS = frozenset({topics.GOOD_SCORE, topics.OVERALL_AVERAGE, topics.PERCENTILES, topics.LOW_SCORE})

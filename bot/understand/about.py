@@ -117,7 +117,8 @@ _TAKEN_RE = re.compile(
     r"\b(?=(?:i )?(?:took|sat|finished|just did|just took|have taken|already took) )(?<!never )(?<!not yet )"
     # someone else sat it ("my older brother took it in 2019")
     r"(?<!he )(?<!she )(?<!they )(?<!brother )(?<!sister )(?<!friend )(?<!roommate )(?<!partner )(?<!boyfriend )"
-    r"(?<!girlfriend )(?<!husband )(?<!wife )"
+    r"(?<!girlfriend )(?<!husband )(?<!wife )(?<!mom )(?<!dad )(?<!mother )(?<!father )(?<!cousin )(?<!classmate )"
+    r"(?<!classmates )(?<!friends )(?<!who )"
     r"(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
     r" (?:step 2|ck|step2|s2|the exam|my exam|the test|my test|it)\b"
     r"(?! (?:earlier|sooner) than (?:planned|i planned|scheduled))"

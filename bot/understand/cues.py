@@ -53,13 +53,14 @@ _SPAN = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
     r"couple|couple of)\s+(?:days?|weeks?|wks?|months?|mos?)"
 )
+_MATCH_WORDS = r"(?:match|matching|apply|applying|applications?|residency|eras|interviews?|rank\w*|signals?|signaling)"
+"""What a plan may be for besides studying ("a plan for matching IM"): one list, for the plan request and its cue."""
 _PLAN_EXPLICIT_RE = re.compile(
     r"\bstudy\s+(?:plan|schedule|calendar|timetable)\b"
     r"|\b(?:make|build|create|give|write|draft|design|set up|set|need|want|plan|get)\b.{0,25}"
     r"(?<!interview )(?<!interview day )(?<!rank list )\b(?:plan|schedule|calendar|timetable)\b"
     # a plan for the match, not for studying ("I passed with a 218. I need a plan for matching IM now")
-    r"(?!\s+(?:for|to)\s+(?:the\s+|my\s+)?(?:match|matching|apply|applying|applications?|residency|eras|interviews?|"
-    r"rank\w*|signals?|signaling|backup)\b)"
+    rf"(?!\s+(?:for|to)\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
     # a template for the study day, not a personal statement's: "give me a template for dedicated"
     r"|\btemplate\b(?=.*\b(?:day|days|blocks?|study|studying|dedicated|uworld|qbank|review)\b)"
     r"|\b(?:day|blocks?|study|dedicated|review)\b.*\btemplate\b"
@@ -132,15 +133,25 @@ _PLAN_REQUEST_RE = re.compile(
 
 
 def plans_the_match(norm: str) -> bool:
-    """A plan asked for the match, not for studying ("a plan for matching IM", "my backup plan")."""
-    return _MATCH_PLAN_RE.search(norm) is not None and _STUDY_PLAN_SAID_RE.search(norm) is None
+    """A plan asked for the match, not for studying ("I need a plan for matching IM", "what's my backup plan if I
+    don't match"); not "I plan to apply next year, make me a schedule", nor a backup plan if CK goes badly."""
+    return (
+        _MATCH_PLAN_RE.search(norm) is not None
+        and _STUDY_PLAN_SAID_RE.search(norm) is None
+        and _PLAN_REQUEST_RE.search(norm) is None
+    )
 
 
 _MATCH_PLAN_RE = re.compile(
-    r"\b(?:plan|strategy)\s+(?:for|to)\s+(?:the\s+|my\s+)?(?:match|matching|apply|applying|applications?|"
-    r"residency|eras)\b|\b(?:match|application|backup|back up)\s+(?:plan|strategy)\b"
+    # the noun, after a word that makes it one ("a plan for matching"), not the verb ("i plan to apply")
+    rf"\b(?:a|the|my|our|some|any|good|real|solid|clear|new)\s+(?:plan|strategy)\s+(?:for|to)\s+(?:the\s+|my\s+)?"
+    rf"{_MATCH_WORDS}\b"
+    r"|\b(?:match|application)\s+(?:plan|strategy)\b"
+    r"|\b(?:backup|back up)\s+(?:plan|strategy)\b(?=.*\b(?:match|matching|don t match|specialty|field)\b)"
 )
-_STUDY_PLAN_SAID_RE = re.compile(r"\b(?:study|studying|dedicated|exam|test|ck|step 2)\s+(?:plan|schedule)\b")
+_STUDY_PLAN_SAID_RE = re.compile(
+    r"\b(?:study|studying|dedicated|exam|test|ck|step 2)\s+(?:plan|schedule)\b|\b(?:fail|failing|retake)\b"
+)
 
 
 def asks_for_plan(norm: str) -> bool:
@@ -1441,9 +1452,10 @@ def distress_words(norm: str) -> bool:
 
 
 _ASKS_AVERAGE_RE = re.compile(
-    # "mean" the noun, not the verb ("does a delayed score mean something got flagged")
-    r"\b(?:median|average|avg|mean(?!\s+(?:something|anything|nothing|that|i|it|my|you|we|they|he|she|an?|the|"
-    r"much|to))|typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
+    # "mean" the noun ("what's the mean for derm", "mean score"), not the verb ("does a late score mean...",
+    # "what does this mean for my application")
+    r"\b(?:median|average|avg|(?:the|a|its|their)\s+mean\b|mean\s+(?:score|ck|step)\b|^mean\b|"
+    r"typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
     r"what (?:score|scores) do|competitive score|score (?:range|for)|scores for|stats? for)\b"
 )
 
