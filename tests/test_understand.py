@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -1270,6 +1271,7 @@ def test_a_sure_answer_leads_a_long_post_unless_only_for_a_stage_to_be_said(
         lambda sentence: predict(model(), sentence, top=3),
         knowledge,
         "ecfmg_certification",
+        False,
     )
     assert (answer == ident) is leads
 
@@ -1284,6 +1286,19 @@ def test_a_long_post_naming_a_field_with_no_score_and_no_average_asked_gets_its_
     )
     parsed = understand(text, knowledge)
     assert parsed.intent == "faq" and parsed.score is None  # not IM's averages, nor the roommate's 258
+
+
+@pytest.mark.parametrize(("fail_told", "topic"), [(False, "step1_vs_step2"), (True, "after_fail")])
+def test_a_questions_fail_topic_leads_only_where_a_fail_was_told(
+    knowledge: Knowledge, fail_told: bool, topic: str
+) -> None:
+    # "266!! walked out sure I'd failed... so what now?": a question the model places with the fail's topic
+    question = "So what now, honestly?"
+    placed = SimpleNamespace(topic=(("after_fail", 0.95),))
+    _, chosen = _asked_in_the_questions(
+        [question], [], "step1_vs_step2", "266", None, False, lambda _: placed, knowledge, "step1_vs_step2", fail_told
+    )
+    assert chosen == topic
 
 
 def test_a_specific_answer_leading_leaves_its_topics_other_answers_offered(knowledge: Knowledge) -> None:

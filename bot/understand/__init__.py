@@ -528,8 +528,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             and _GOOD_SHAPE_RE.search(norm) is not None
         )
         unasked = None if settled != "faq" and figures_answer else topic
+        fail_told = not ck_passed and (facts.status == "failed" or cues.says_a_ck_fail(norm))
         answer, topic = _asked_in_the_questions(
-            asks, odds, topic, norm, facts.school, do_said, read, knowledge, unasked
+            asks, odds, topic, norm, facts.school, do_said, read, knowledge, unasked, fail_told
         )
     also = _also(text, asks, settled, topic, read, knowledge, asked_answers, answer) if asks else ()
     if (
@@ -1594,6 +1595,7 @@ def _asked_in_the_questions(
     read: Callable[[str], Prediction],
     knowledge: Knowledge,
     unasked: str | None,
+    fail_told: bool,
 ) -> tuple[str | None, str | None]:
     """A long post's answer and topic from its question sentences when the `topic` its whole text was heard as is
     none of theirs: the bank answer the answer model is surest of (at least `LONG_LEAD_SURE`), else the topic of
@@ -1612,7 +1614,11 @@ def _asked_in_the_questions(
     # named): with no answer sure, the heard topic holds if any question's likeliest few topics hold it
     if any(topic == t and p >= QUESTION_TOPIC_AT for sentence in asks for t, p in read(sentence).topic):
         return None, topic
-    return None, next((t for t, p in placed if p >= SENTENCE_TOPIC_SURE), unasked)
+    # never a fail's topic for a student who told of no fail, or whose own score passed ("266, felt like I failed
+    # walking out... what now?" is no question about retakes)
+    return None, next(
+        (t for t, p in placed if p >= SENTENCE_TOPIC_SURE and (fail_told or t not in _FAIL_TOPICS)), unasked
+    )
 
 
 def _answer_odds(asks: list[str]) -> list[tuple[float, str, str]]:
