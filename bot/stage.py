@@ -24,7 +24,8 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # a PGY-1 said of themselves, not "a separate PGY-1 year" asked about
             r"(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|intern year|"
             r"(?:i m|im|i am|as an?|now an?|currently an?|starting|start) (?:an? )?pgy\s*-?\s*1|pgy\s*-?\s*1 now|"
-            # a residency contract: "or they'll rescind my contract" (not a job offer pulled), "my residency contract"
+            # a residency contract named: "or they'll rescind my contract" (not a job offer pulled), "my residency
+            # contract" (not "my contract at the research lab")
             r"(?:rescind|revoke)\w* (?:my )?(?:contract|position|match)|"
             r"my (?:residency|intern|pgy\s*-?\s*1) contract)\b"
         ),

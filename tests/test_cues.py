@@ -602,6 +602,8 @@ def test_an_average_word_is_the_noun_not_the_verb(text: str, asked: bool) -> Non
         ("exam in 6 weeks, need a study plan and a plan for applying", False),  # a study plan asked too
         ("i plan to apply to im next year and my exam is in 6 weeks, can you make me a schedule?", False),  # the verb
         ("need a backup plan in case i fail ck", False),  # a backup for the exam, not the match
+        ("plan for the match with a 230?", True),
+        ("plan to apply im", False),  # the verb
     ],
 )
 def test_a_plan_for_the_match_is_no_study_plan(text: str, the_match: bool) -> None:

@@ -350,7 +350,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     )  # and by the understanding model
     odds = [(p, sentence, ident) for p, sentence, ident in odds if not moot(ident, norm)]
     asked_answers = _surest(odds, answer_model.SURE)
-    if framed and (len(text) < ASKS_READ_FROM or settled == "compare"):
+    if framed and (len(text) < ASKS_READ_FROM or settled in ("compare", "average")):
         # the comparison itself answers "is 245 good for IM?": not an answer about what "good" means, nor offered;
         # nor, in a long post, "what's the avg ck for ortho and PM&R?" beside the fields' averages
         asked_answers = {
@@ -1098,11 +1098,11 @@ def _settle(
             return "score_check", 1.0, None
         if has_score:
             return "score_fit", 1.0, None
-        if has_spec and (len(text) < ASKS_READ_FROM or cues.asks_average(norm) or unsure):
-            return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
         # a long post naming a field, with no score of its own and no average asked, that the model is sure asks
         # something else ("...my boyfriend opened a 261... applying IM. Should I be emailing NBME?"): its questions
         # are answered, not the field's averages (unsure, the averages still beat a "which did you mean?")
+        if has_spec and (len(text) < ASKS_READ_FROM or cues.asks_average(norm) or unsure):
+            return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
         if intent in _ENTITY_SETTLED:
             intent = "unknown"  # a number intent with nothing to answer it with; the rules below may still know
     scope = None if has_score or has_spec else cues.out_of_scope(norm)

@@ -69,7 +69,8 @@ _PLAN_EXPLICIT_RE = re.compile(
     r"|\bdedicated (?:plan|schedule|period|starts?|begins?)\b"
     r"|\b(?:exam|test) date\b|\b(?:my )?date is\b"
     r"|\bnew (?:study )?(?:plan|schedule)\b|\b(?:plan|schedule) needed\b|\bre-?plan\b"
-    r"|^(?:a\s+)?(?:study\s+)?plan (?:for|please|pls|plz)\b"  # "plan for someone out of school 6 yrs"
+    # "plan for someone out of school 6 yrs"; not "plan for the match"
+    rf"|^(?:a\s+)?(?:study\s+)?plan (?:for|please|pls|plz)\b(?!\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
     r"|\b\d+\s*(?:wk|wks|weeks?|months?|days?)\s+(?:study\s+)?(?:plan|schedule|calendar)\b"  # "6 wk schedule"
 )
 _EXAM_WORD_RE = words_re(*EXAM_WORDS, "step two", "step (?:2|two) ck", "s2ck", "boards?")
@@ -145,7 +146,7 @@ def plans_the_match(norm: str) -> bool:
 _MATCH_PLAN_RE = re.compile(
     # the noun, after a word that makes it one ("a plan for matching"), not the verb ("i plan to apply")
     rf"\b(?:a|the|my|our|some|any|good|real|solid|clear|new)\s+(?:plan|strategy)\s+(?:for|to)\s+(?:the\s+|my\s+)?"
-    rf"{_MATCH_WORDS}\b"
+    rf"{_MATCH_WORDS}\b|^(?:plan|strategy)\s+for\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b"
     r"|\b(?:match|application)\s+(?:plan|strategy)\b"
     r"|\b(?:backup|back up)\s+(?:plan|strategy)\b(?=.*\b(?:match|matching|don t match|specialty|field)\b)"
 )
