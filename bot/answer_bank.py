@@ -128,7 +128,7 @@ def fits(answer: Answer, stage: Stage | None, school: str | None, band: ScoreBan
     if not _for_school(answer, school) or not in_band(answer.score_bands, band):
         return False
     if stage is None:
-        return not answer.stages or not set(answer.stages) <= SAID_STAGES_ONLY
+        return not answer.stages or not set(answer.stages) <= _SAID_STAGES_ONLY
     return not answer.stages or stage in answer.stages
 
 
@@ -171,7 +171,7 @@ def _for_school(answer: Answer, school: str | None) -> bool:
     return school is None or not answer.audiences or school in answer.audiences
 
 
-SAID_STAGES_ONLY: frozenset[Stage] = frozenset({"incoming_resident", "retaking"})
+_SAID_STAGES_ONLY: frozenset[Stage] = frozenset({"incoming_resident", "retaking"})
 """Stages an answer may be only for, and then only when the student's stage is known to be one of them."""
 
 

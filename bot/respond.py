@@ -15,7 +15,7 @@ from dataclasses import replace
 from html import escape
 
 from bot import advice, interpret, talk
-from bot.answer_bank import SAID_STAGES_ONLY, band_against, best_answer, fits, for_someone_else, in_band
+from bot.answer_bank import band_against, best_answer, fits, in_band
 from bot.memory import merged_about, older_score
 from bot.parse_answers import find_exam_date
 from bot.reply import Reply
@@ -534,20 +534,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if specific is None and asked.intent == "faq" and text:
         school = parsed.school or profile.about.school
         told = k.answers.get(parsed.answer or "")  # the one the answer model read the question as asking for
-        # a long post's question the answer model named keeps its answer whatever stage its story suggests ("...applying
-        # IM this fall. Does a late score mean something was flagged?" is a question for anyone waiting too), unless it
-        # is written for another school, only for matched students, or for other scores
-        told_in_post = (
-            told is not None
-            and len(text) >= SPECIFIC_CHARS
-            and not for_someone_else(told, stage, school)
-            # a retaker's own answer ("I failed Step 2 CK. How soon...") only for one: "if I fail..." is no fail told
-            and (not told.stages or not set(told.stages) <= SAID_STAGES_ONLY or stage in told.stages)
-        )
+        # a long post's question the answer model named is weighed as if the stage were unknown: the stage its story
+        # suggests is a guess ("...applying IM this fall. Does a late score mean something was flagged?" is a question
+        # for anyone waiting too); another school's, a matched student's or a retaker's answer, or another band's,
+        # still gives way
         fitting = (
             told is not None
             and told.topic == asked.topic
-            and (fits(told, stage, school, band) or (told_in_post and in_band(told.score_bands, band)))
+            and (fits(told, stage, school, band) or (len(text) >= SPECIFIC_CHARS and fits(told, None, school, band)))
         )
         specific = told if fitting else best_answer(text, asked.topic, k, stage, school, band)
         if specific is not None and moot(specific.id, norm):

@@ -29,7 +29,7 @@ from functools import cache, partial
 from typing import Any, Literal
 
 from bot import answer_model
-from bot.answer_bank import SAID_STAGES_ONLY, band_against, best_answer, in_band
+from bot.answer_bank import band_against, best_answer, fits, in_band
 from bot.exam_words import ANY_DAY
 from bot.parse_answers import days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
 from bot.understand import cues
@@ -345,9 +345,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     framed = settled in ("score_check", "compare") and topic is None
     asks = _question_sentences(text) if len(text) >= ASKS_READ_FROM or framed else []
     odds = _answer_odds(asks)  # each question sentence read once by the answer model
-    read: Callable[[str], Prediction] = cache(
-        partial(predict, loaded, top=QUESTION_TOPICS)
-    )  # and by the understanding model
+    # and by the understanding model, on demand and once each (the lead's check and "You also asked" share it)
+    read: Callable[[str], Prediction] = cache(partial(predict, loaded, top=QUESTION_TOPICS))
     odds = [(p, sentence, ident) for p, sentence, ident in odds if not moot(ident, norm)]
     asked_answers = _surest(odds, answer_model.SURE)
     if framed and (len(text) < ASKS_READ_FROM or settled in ("compare", "average")):
@@ -518,9 +517,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and len(text) >= ASKS_READ_FROM
     ):
         # a long post whose story was heard as a topic none of its questions asks about ("...I need ECFMG
-        # certification by June. If I fail Feb 10, when can I retake?"): its questions lead, not the story
-        # beside a score and a field, a topic no question asks about gives way to the comparison itself, unless
-        # the score failed or the match is behind them: the distance to an average is then no answer
+        # certification by June. If I fail Feb 10, when can I retake?"): its questions lead, not the story.
+        # Beside a score and a field, a topic no question asks about gives way to the comparison itself where the
+        # post asks how the score stands, unless the score failed or the match is behind them
         figures_answer = (
             facts.status != "failed"
             and not cues.says_a_ck_fail(norm)
@@ -1606,9 +1605,8 @@ def _asked_in_the_questions(
         return None, topic
     for p, _, ident in odds:
         found = _short_answer((ident, p), norm, school, do_said, knowledge, LONG_LEAD_SURE)
-        stages = set(knowledge.answers[found].stages) if found is not None else set()
         # an answer only for a stage the student must say (matched, retaking) leads for none: it may not fit them
-        if found is not None and not (stages and stages <= SAID_STAGES_ONLY):
+        if found is not None and fits(knowledge.answers[found], None, None):
             return found, knowledge.answers[found].topic
     # a question may ask about the story by a pronoun ("how do I report my scores there?" after ResidencyCAS was
     # named): with no answer sure, the heard topic holds if any question's likeliest few topics hold it

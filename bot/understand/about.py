@@ -112,14 +112,16 @@ _PASSED_RE = re.compile(
     r"|(?:^|\b(?:score|result|results|got|scored)\s+(?:was\s+|is\s+)?(?:a\s+)?)[12]\d\d\s+passed\b"
     r"(?!\s+(?:step\s*(?:1|one)|s1|comlex|level|or))"  # "214 passed or failed??" asks
 )
+_OTHERS_WHO_SIT = (
+    "he", "she", "they", "who", "brother", "sister", "friend", "friends", "roommate", "partner", "boyfriend",
+    "girlfriend", "husband", "wife", "mom", "dad", "mother", "father", "cousin", "classmate", "classmates",
+)  # fmt: skip
+"""Who else may be said to have sat it, right before the verb ("my older brother took it in 2019")."""
 _TAKEN_RE = re.compile(
     # (not "i never took ck": never sat; the words first, then the look-backs, which cost every position otherwise)
     r"\b(?=(?:i )?(?:took|sat|finished|just did|just took|have taken|already took) )(?<!never )(?<!not yet )"
-    # someone else sat it ("my older brother took it in 2019")
-    r"(?<!he )(?<!she )(?<!they )(?<!brother )(?<!sister )(?<!friend )(?<!roommate )(?<!partner )(?<!boyfriend )"
-    r"(?<!girlfriend )(?<!husband )(?<!wife )(?<!mom )(?<!dad )(?<!mother )(?<!father )(?<!cousin )(?<!classmate )"
-    r"(?<!classmates )(?<!friends )(?<!who )"
-    r"(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
+    + "".join(f"(?<!{who} )" for who in _OTHERS_WHO_SIT)
+    + r"(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
     r" (?:step 2|ck|step2|s2|the exam|my exam|the test|my test|it)\b"
     r"(?! (?:earlier|sooner) than (?:planned|i planned|scheduled))"
     # "took CK practice test today", "took the ck nbme": a practice test for the exam, not the exam
