@@ -430,7 +430,7 @@ def score_news(score: int, knowledge: Knowledge) -> Reply:
 def average(spec: Specialty, knowledge: Knowledge) -> Reply:
     """Every figure we hold for one specialty, each with its label, framed as averages."""
     lead = knowledge.lead(spec.id)
-    if len(spec.figures) == 1 and lead.unmatched is None:
+    if len(knowledge.figures_of(spec.id)) == 1 and lead.unmatched is None:
         figures = (
             f"<b>{escape(spec.name)}</b>: the average Step 2 CK score is about <b>{lead.value}</b>.\n"
             "That's an average, not a minimum: some of the people it describes scored below it.\n\n"
@@ -583,7 +583,7 @@ def _more_figures(score: int, spec: Specialty, knowledge: Knowledge, *, yours: b
     if not extra:
         return ""
     lines = "\n".join(_figure_line(f, knowledge) for f in extra)
-    what = "More figures" if len(spec.figures) > 1 else "Matched and unmatched means"
+    what = "More figures" if len(knowledge.figures_of(spec.id)) > 1 else "Matched and unmatched means"
     return f"{what} for {escape(spec.name)}, to read {'your' if yours else 'the'} {score} against:\n{lines}"
 
 

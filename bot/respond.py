@@ -82,6 +82,8 @@ MATCHED_WHAT_NOW_ANSWER = "matched-what-now"
 CANT_START_ANSWER = "after-fail-cant-start"
 """The NRMP's answer for a matched student who can't start on time: a waiver of the commitment, a deferral."""
 NOT_MATCHED_ANSWER = "match-unmatched-soap"
+IMG_AVERAGES_ANSWER = "img-where-averages"
+"""Where IMGs' averages are published: led by the ones the store holds for the fields asked about."""
 PASSED_NO_RETAKE_ANSWER = "low-cant-retake-passed"
 FAIL_ON_RECORD_ANSWER = "rt-programs-see-fail"
 """For a fail behind a passed retake: whether programs still see it, not what to do right after failing."""
@@ -601,14 +603,32 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             asked = replace(asked, practice=(*asked.practice[1:], asked.practice[0]))
         ordered = several and (latest_first or latest_then_earlier or cues.order_told(text))
         reply = advice.advise(asked, profile, k, stage, why, order_told=ordered)
-    if parsed.school or (profile.about.school and parsed.intent in {"score_check", "score_fit", "compare"}):
+    fields = parsed.specialties or (profile.specialties if parsed.intent in SCORE_ASKS else ())
+    own_score = parsed.score if not (parsed.hypothetical or parsed.someone_else) else None
+    whose_group = parsed.school or profile.about.school or cues.group_asked_about(norm)
+    if parsed.intent == "score_fit" and not fields and own_score is not None and whose_group is not None:
+        fields = tuple(talk.group_fields_near(k, whose_group, own_score))  # "IMG, 223, what can I match?": theirs
+    told_before = profile.about.school is not None and (
+        parsed.intent in {"score_check", "score_fit", "compare"}
+        # "and what about neuro?" from an IMG told of before: their own figure is the answer, where one is held
+        or (parsed.intent == "average" and talk.group_figures_line(k, profile.about.school, fields, None) != "")
+    )
+    if parsed.school or told_before:
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
         shown = replace(profile, about=merged_about(profile.about, parsed))
-        reply = talk.school_note(shown, k, reply, figures=parsed.intent in FIGURE_INTENTS)
+        reply = talk.school_note(
+            shown, k, reply, figures=parsed.intent in FIGURE_INTENTS, specialties=fields, score=own_score
+        )
     elif parsed.intent in FIGURE_INTENTS and (group := cues.group_asked_about(norm)) is not None:
         # "the IM average for IMGs?": whose averages these are, said of the group asked about (not remembered)
         shown = replace(profile, about=replace(profile.about, school=group))
-        reply = talk.school_note(shown, k, reply, figures=True, asked_about=True)
+        reply = talk.school_note(shown, k, reply, figures=True, asked_about=True, specialties=fields, score=own_score)
+    if (
+        specific is not None
+        and specific.id == IMG_AVERAGES_ANSWER
+        and (held := talk.group_figures_line(k, "img", fields, own_score))
+    ):
+        reply = reply.led_by(f"<i>{held}</i>")  # "where are IMG averages for IM?": the figure itself, then where
     if parsed.intent in {"score_check", "score_fit"} and not parsed.someone_else and failed_step1(norm):
         # "CK 236, step 1 was a fail on my first try, applying ortho": the fail programs will see, said beside
         # the figures instead of passed over

@@ -624,10 +624,18 @@ def _also_line(label: str, text: str, knowledge: Knowledge, band: ScoreBand | No
 
 
 def school_note(
-    profile: Profile, knowledge: Knowledge, reply: Reply, *, figures: bool = False, asked_about: bool = False
+    profile: Profile,
+    knowledge: Knowledge,
+    reply: Reply,
+    *,
+    figures: bool = False,
+    asked_about: bool = False,
+    specialties: Sequence[str] = (),
+    score: int | None = None,
 ) -> Reply:
     """For an IMG or DO student, a pointer to what differs for them (where the FAQ has it); beside
-    specialty averages (`figures`), also whose averages they are, and that theirs are not held.
+    specialty averages (`figures`), also whose averages they are, and the group's own for `specialties`
+    where the store holds them (else that they are not held), with the student's `score` set against them.
     `asked_about`: the group was asked about ("the IM average for IMGs?"), not said of the student."""
     topic = {"img": topics.IMG, "do": topics.DO_STUDENTS}.get(profile.about.school or "")
     shown = {b.action for row in reply.buttons for b in row}
@@ -643,12 +651,74 @@ def school_note(
             else ("A few other things work differently for you: tap below.")
         )
         # said first: whose figures these are decides how an IMG or a DO student should read every one of them
+        own = group_figures_line(knowledge, profile.about.school or "", specialties, score)
         whose = (
-            f"<i>These averages are mostly for U.S. MD seniors. {group} have their own, in the NRMP's Charting "
-            f"Outcomes report for {group}, which I don't hold yet, so read them as a rough guide.</i>"
+            f"<i>The averages below are mostly for U.S. MD seniors. {own}</i>"
+            if own
+            else (
+                f"<i>These averages are mostly for U.S. MD seniors. {group} have their own, in the NRMP's Charting "
+                f"Outcomes report for {group}, which I don't hold{_for_which(knowledge, profile, specialties)}, "
+                "so read them as a rough guide.</i>"
+            )
         )
         return reply.led_by(whose).noted(after, buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),))
     return reply.noted(note, buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),))
+
+
+def group_figures_line(knowledge: Knowledge, group: str, specialties: Sequence[str], score: int | None) -> str:
+    """One group's own averages for the fields asked about ("Non-U.S. IMGs have their own: those who matched
+    Internal Medicine in the 2026 Match averaged 249..."), cited, the student's score set against the first;
+    "" when the store holds none of them."""
+    held = [(knowledge.specialties[s], f) for s in specialties if (f := knowledge.group_figure(s, group)) is not None]
+    if not held:
+        return ""
+    (spec, first), year = held[0], f" in the {held[0][1].year} Match" if held[0][1].year is not None else ""
+    if len(held) == 1:
+        means = f"those who matched {escape(spec.name)}{year} averaged {first.value}"
+        means += f", and those who didn't, {first.unmatched}" if first.unmatched is not None else ""
+    else:
+        means = f"those who matched{year} averaged " + _joined([f"{f.value} in {escape(s.name)}" for s, f in held])
+    whose = first.population or group  # a group's figure always says whose (knowledge.models.Figure)
+    line = f"{escape(whose[0].upper() + whose[1:])} have their own: {means}"
+    line += f" ({escape(knowledge.cite(first.source))})."
+    if score is not None and len(held) > 1:
+        at = sum(score >= f.value for _, f in held)
+        line += (
+            f" Your {score} is at or above {at} of these {len(held)}."
+            if at
+            else f" Your {score} is under each of these averages; by definition, some who matched scored below them."
+        )
+    elif score is not None:
+        gap = score - first.value
+        where = f"{abs(gap)} points {'above' if gap > 0 else 'below'}" if gap else "right at"
+        line += f" Your {score} is {where} their {escape(spec.short_name)} average."
+    missing = [knowledge.specialties[s].name for s in specialties if s in knowledge.specialties]
+    missing = [name for name in missing if name not in {s.name for s, _ in held}]
+    if missing:
+        line += f" I hold none of theirs for {escape(_joined(missing))}."
+    return line + " Averages, not cut-offs."
+
+
+def group_fields_near(knowledge: Knowledge, group: str, score: int, n: int = 4) -> list[str]:
+    """The `n` fields whose averages for one group ("img") lie nearest `score`, lowest average first."""
+    held = [
+        (f.value, spec.id) for spec in knowledge.specialties.values() if (f := knowledge.group_figure(spec.id, group))
+    ]
+    return [ident for _, ident in sorted(sorted(held, key=lambda h: abs(h[0] - score))[:n])]
+
+
+def _for_which(knowledge: Knowledge, profile: Profile, specialties: Sequence[str]) -> str:
+    """ " for Dermatology" where the store holds the group's figures for other fields; " yet" where it holds none."""
+    group = profile.about.school
+    if not any(f.group == group for spec in knowledge.specialties.values() for f in spec.figures):
+        return " yet"
+    names = [knowledge.specialties[s].name for s in specialties if s in knowledge.specialties]
+    return f" for {escape(_joined(names))}" if names else " for these fields"
+
+
+def _joined(parts: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 STEP1_FAIL_ANSWER = "s1s2-step1-fail"

@@ -43,6 +43,8 @@ Stage = Literal[
 ]
 """Where a student is on the road: the stages an answer fits (bot/stage.py reads a student's)."""
 Audience = Literal["us_md", "do", "img"]
+ApplicantGroup = Literal["do", "img"]
+"""A group of applicants with figures of its own (NRMP's Charting Outcomes reports for IMGs and for DO seniors)."""
 ScoreBand = Literal["below", "at", "above"]
 """Where a student's own score sits against their field's average: an answer written for one band ("I passed
 but I'm below average") misfits the others."""
@@ -88,12 +90,17 @@ class Figure(Record):
     """Whom the figure describes, in the source's terms (e.g. "matched U.S. MD seniors"); None if unstated."""
     unmatched: int | None = Field(default=None, ge=1, le=300)
     """The mean for applicants of the same group who did not match, where the source gives both."""
+    group: ApplicantGroup | None = None
+    """Set when the figure describes one group of applicants only ("img": international graduates): it is
+    shown to that group, or when the group is asked about, and never leads, ranks or charts for everyone."""
 
     @model_validator(mode="after")
     def _unmatched_needs_a_population(self) -> Figure:
-        """A matched/unmatched pair only means something when we know whose it is."""
+        """A matched/unmatched pair, or one group's figure, only means something when we know whose it is."""
         if self.unmatched is not None and self.population is None:
             raise ValueError("unmatched needs population (whose matched and unmatched means these are)")
+        if self.group is not None and self.population is None:
+            raise ValueError("group needs population (which of the group's applicants the figure describes)")
         return self
 
 
@@ -138,6 +145,14 @@ class Specialty(Record):
     """Its program signals in the newest ERAS season the store holds; None if it holds none."""
     surgical: bool = False
     """A surgical field: left out of the fit list for a student who rules surgery out ("nothing surgical")."""
+
+    @field_validator("figures")
+    @classmethod
+    def _one_figure_for_everyone(cls, figures: list[Figure]) -> list[Figure]:
+        """A specialty's replies lead with a figure for all applicants; one group's figures only stand beside it."""
+        if all(f.group is not None for f in figures):
+            raise ValueError("needs at least one figure without a group (one group's figures only stand beside it)")
+        return figures
 
     @model_validator(mode="before")
     @classmethod

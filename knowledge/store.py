@@ -103,6 +103,12 @@ class Knowledge:
         """Every figure of a specialty, the lead first, then in the same order of preference."""
         return self._figures_of[specialty_id]
 
+    def group_figure(self, specialty_id: str, group: str) -> Figure | None:
+        """A specialty's figure for one group of applicants ("img"), the newest data first; None if none is held."""
+        spec = self.specialties.get(specialty_id)
+        held = [f for f in spec.figures if f.group == group] if spec is not None else []
+        return max(held, key=lambda f: (f.year or 0, self.sources[f.source].is_primary, f.as_of), default=None)
+
     def groups(self, specialty_ids: Iterable[str]) -> tuple[Group, ...]:
         """The specialties split so that each group's figures share one source, year and population.
 
@@ -156,6 +162,8 @@ class Knowledge:
         found: dict[tuple[str, int | None, str | None], dict[str, Figure]] = {}
         for spec in self.specialties.values():
             for figure in spec.figures:
+                if figure.group is not None:
+                    continue  # one group's figure never leads, ranks or charts for everyone: `group_figure`
                 found.setdefault((figure.source, figure.year, figure.population), {}).setdefault(spec.id, figure)
 
         def preference(item: tuple[int, tuple[str, int | None, str | None]]) -> tuple[bool, int, bool, int, int]:
@@ -397,7 +405,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
 
 
 IMPORT_COLUMNS = ("specialty", "figures", "source", "year", "population")
-"""Columns a yearly table must have; `as_of` and `short_name` are optional extras."""
+"""Columns a yearly table must have; `as_of`, `short_name` and `group` ("img", "do") are optional extras."""
 
 
 def _write_table(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -464,6 +472,8 @@ def import_figures(csv_path: Path, data_dir: Path = DATA_DIR) -> str:
             figure["population"] = population
         if unmatched is not None:
             figure["unmatched"] = unmatched
+        if group := (row.get("group") or "").strip():
+            figure["group"] = group
         same = (figure["source"], figure.get("year"), figure.get("population"))
         if ident in others:
             other = others.pop(ident)

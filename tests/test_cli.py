@@ -277,8 +277,25 @@ def test_knowledge_import_merges_a_yearly_table_the_bot_then_answers_from(
             "specialty,figures,source,year,population\nderm,301,ama-step2-decoded-2025,2024,x\n",
             "field figures.3.value: Input should be less than or equal to 300",
         ),
+        (  # a field we hold no figure for, given only one group's: nothing to lead with for everyone else
+            "specialty,figures,source,year,population,group\n"
+            "nuclear medicine,240,ama-step2-decoded-2025,2024,non-U.S. IMGs,img\n",
+            "at least one figure without a group",
+        ),
+        (
+            "specialty,figures,source,year,population,group\nderm,240,ama-step2-decoded-2025,2024,IMGs,foreign\n",
+            "field figures.3.group: Input should be 'do' or 'img'",
+        ),
     ],
-    ids=["missing-columns", "unknown-specialty", "unknown-source", "not-a-number", "impossible-score"],
+    ids=[
+        "missing-columns",
+        "unknown-specialty",
+        "unknown-source",
+        "not-a-number",
+        "impossible-score",
+        "only-a-groups-figure",
+        "unknown-group",
+    ],
 )
 def test_a_bad_table_imports_nothing_and_says_where(
     tmp_path: Path, knowledge_copy: Path, data_env: dict[str, str], table: str, message: str

@@ -15,6 +15,7 @@ from bot.understand.cues import (
     asks_for_calendar,
     asks_pass,
     asks_to_explain_score_at_interview,
+    condition_only,
     dropped_weekdays,
     exam_soon,
     felt,
@@ -608,3 +609,18 @@ def test_an_average_word_is_the_noun_not_the_verb(text: str, asked: bool) -> Non
 )
 def test_a_plan_for_the_match_is_no_study_plan(text: str, the_match: bool) -> None:
     assert plans_the_match(normalize(text)) is the_match
+
+
+@pytest.mark.parametrize(
+    ("text", "calm"),
+    [
+        ("diagnosed with GAD and I get panic attacks in timed tests. can I get accommodations for CK?", True),
+        ("history of panic disorder, well controlled. can i ask for a separate testing room?", True),
+        ("I have ADHD, do my med school accommodations carry over?", True),
+        ("so stressed rn. I have ADHD and my accommodations request got denied", False),  # strain said beside it
+        ("I have anxiety about tomorrow. do they give accommodations for nerves lol", False),  # a feeling, not a need
+        ("I get panic attacks during practice blocks, how do I stop them", False),  # no accommodations asked
+    ],
+)
+def test_a_condition_named_for_accommodations_is_no_feeling_of_the_moment(text: str, calm: bool) -> None:
+    assert condition_only(text, normalize(text)) is calm

@@ -28,8 +28,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("do programs look at step 2 again when they rank after interviews?", None, "rank"),
         # A scored Step 1's weight on their chances, beside a field: how Step 2 CK offsets it, not the averages.
         ("my step 1 was 203 back when it was scored, does it still hurt me for IM", None, "most direct way"),
-        # An IMG or a DO is told whose averages these are, and that their own group's are not held.
-        ("IMG here, what's the average for IM?", None, "mostly for u.s. md seniors. imgs have their own"),
+        # An IMG or a DO is told whose averages these are, and their own group's where the store holds them.
+        ("IMG here, what's the average for IM?", None, "mostly for u.s. md seniors. non-u.s. imgs have their own"),
         ("as a DO what score do I need for ortho", None, "mostly for u.s. md seniors. do seniors have their own"),
         # A score said with nothing to listen to gets what it fits, however the model read it.
         ("I'm in the low 200s", None, "here's how you sit against each specialty"),
@@ -149,7 +149,12 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             "when do scores come out",
         ),
         # A group asked about is told whose averages these are, as for a student who says they're one.
-        ("whats the IM average for IMGs?", None, "mostly for u.s. md seniors. imgs have their own"),
+        ("whats the IM average for IMGs?", None, "non-u.s. imgs have their own: those who matched internal medicine"),
+        (
+            "avg for derm as an img?",
+            None,
+            "imgs have their own, in the nrmp's charting outcomes report for imgs, which",
+        ),
         ("do DOs need higher scores for gas? whats the avg", None, "do seniors have their own"),
         # A fail said with its score is answered as the fail, not with the fields a failing score fits.
         ("failed. 209. i studied so hard", None, "what to do after a fail"),

@@ -332,6 +332,32 @@ def test_who_the_student_is_is_remembered_used_and_forgotten(advisor: Advisor, s
     assert store.get(1).about.school is None
 
 
+def test_an_img_sees_their_own_groups_averages_where_the_store_holds_them(
+    advisor: Advisor, knowledge: Knowledge
+) -> None:
+    im = knowledge.group_figure("internal-medicine", "img")
+    assert im is not None and im.unmatched is not None
+    cite = knowledge.cite(im.source)
+    shown = say(advisor, "IMG here, 238 for internal medicine?")
+    assert (
+        f"Internal Medicine in the {im.year} Match averaged {im.value}, and those who didn't, {im.unmatched}" in shown
+    )
+    assert cite in shown and f"Your 238 is {abs(238 - im.value)} points" in shown
+    assert shown.index("Non-U.S. IMGs") < shown.index("📍")  # whose figures first, then everyone's
+    psych = knowledge.group_figure("psychiatry", "img")
+    assert psych is not None and f"averaged {psych.value}" in say(advisor, "and psych avg?")  # remembered: an IMG
+    # none held for the field: said so, never another field's figure
+    derm = say(advisor, "derm avg for IMGs?", user=2)
+    assert "which I don't hold for Dermatology" in derm and cite not in derm
+    # a score asking what fits: the group's own averages nearest it
+    fits = say(advisor, "IMG with a 223, what can i match", user=3)
+    lowest = min(f.value for s in knowledge.specialties.values() for f in s.figures if f.group == "img")
+    assert f"averaged {lowest} in" in fits and "Your 223 is under each of these averages" in fits
+    # no one else is shown another group's figures
+    for text in ("IM average?", "238 for internal medicine?", "what can i match with 223"):
+        assert cite not in say(advisor, text, user=4)
+
+
 def test_no_study_plan_is_pushed_for_an_exam_already_taken(advisor: Advisor) -> None:
     turn = advisor.handle(1, "took step 2 last week, got 250. good for EM?")
     actions = [b.action for row in turn.reply.buttons for b in row]
@@ -473,7 +499,7 @@ def test_another_exam_gets_a_kind_decline_and_where_to_look(advisor: Advisor, te
         # a group's averages asked about: whose figures they are first, no congratulations
         (
             "what are the step 2 averages for IMGs who matched into IM?",
-            "These averages are mostly",
+            "The averages below are mostly",
             "Internal Medicine",
         ),
         ("matched peds!! thanks for everything", "Congratulations on matching!", None),  # news, not thanks

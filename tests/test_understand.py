@@ -1154,6 +1154,25 @@ def test_a_fail_of_their_own_told_in_a_long_post_is_met(knowledge: Knowledge, te
     assert understand(text, knowledge).feeling == feeling
 
 
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        # a condition described for accommodations, calmly: the answer, no "take a slow breath"
+        (
+            "I was diagnosed with generalized anxiety disorder last year and I get panic attacks during timed "
+            "tests. Can I get accommodations for CK too, and will it show up on my transcript?",
+            None,
+        ),
+        ("so stressed rn. I have ADHD and my accommodations request for step 2 got denied, what do I do??", "stress"),
+    ],
+)
+def test_a_condition_told_for_accommodations_is_not_met_as_panic(
+    knowledge: Knowledge, text: str, feeling: str | None
+) -> None:
+    parsed = understand(text, knowledge)
+    assert (parsed.topic, parsed.feeling) == ("accommodations", feeling)
+
+
 def test_a_long_post_gets_no_bare_yes_or_no_written_for_another_question(knowledge: Knowledge) -> None:
     text = (
         "MS4, CK came back 251 in July. Applying general surgery, 64 programs, used every signal I had. I'm sitting "

@@ -452,6 +452,24 @@ def says_a_feeling(text: str, norm: str) -> bool:
     return _FEELING_WORDS_RE.search(norm) is not None or "??" in text or felt(text, norm) is not None
 
 
+_CONDITION_RE = re.compile(
+    r"\b(?:diagnosed with|diagnosis of|history of|hx of|documented|"
+    r"(?:i|who|and)\s+(?:have|has|had|get|gets|got|suffer from|struggle with|deal with|live with))"
+    r"\s+(?:\w+\s+){0,2}?(?:anxiety|panic|adhd|add|depression|ocd|ptsd|dyslexia)(?:\s+(?:disorders?|attacks?))?\b"
+    r"(?!\s+(?:about|over|for|because|since|right now|rn|today|tonight))"  # "I have anxiety about tomorrow": a feeling
+    r"|\b(?:generalized anxiety|anxiety|panic|bipolar|depressive) disorders?\b|\bgad\b"
+)
+"""A condition named, as for accommodations: "diagnosed with GAD", "I get panic attacks in timed tests"."""
+
+
+def condition_only(text: str, norm: str) -> bool:
+    """A condition named beside accommodations ("history of panic disorder... a separate room?") with no strain
+    of the moment said: the student describes what they live with, not how they feel right now."""
+    if _CONDITION_RE.search(norm) is None or _ACCOMMODATIONS_RE.search(norm) is None:
+        return False
+    return not says_a_feeling(text, _CONDITION_RE.sub(" ", norm))
+
+
 _GROUP_IMG_RE = re.compile(
     r"\b(?:imgs?|fmgs?|international (?:grads?|graduates?|students?|applicants?)|foreign (?:grads?|graduates?))\b"
 )
@@ -1873,7 +1891,10 @@ def asks_about_accommodations(norm: str) -> bool:
     )
 
 
-_ACCOMMODATIONS_RE = re.compile(r"\baccommodations?\b")
+_ACCOMMODATIONS_RE = re.compile(
+    r"\baccommodations?\b|\b(?:separate|private) (?:testing |test |exam )?room\b|\bextended (?:testing )?time\b"
+    r"|\btime and a half\b|\bdisability services\b"
+)
 _LODGING_RE = re.compile(r"\b(?:hotels?|airbnb|motel|lodging|stay|place to stay|inn)\b")
 
 
