@@ -839,10 +839,35 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "I'm an M3, on OB now, just took NBME 9 cold as a baseline = 214",  # the rotation they're on
         "did a timed block today, 64%. OB and peds were brutal as usual",  # both, the first before "and"
         "64% on today's block, ob and peds questions killed me again",
+        "uworld 62% overall but 48% in OB. exam in 10 days",  # a share scored in it
+        "my weakest areas on nbmes are OB and peds, how do i fix that with 3 weeks left?",  # words between
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
     assert understand(text, knowledge).specialties == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "specialty"),
+    [
+        ("the weakest applicants are the ones who apply derm with 230", "dermatology"),  # a weak spot not named
+        ("240 for peds, is that weak?", "pediatrics"),
+        ("is 48% of applicants in IM international?", "internal-medicine"),  # a share of people, not of questions
+    ],
+)
+def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:
+    assert understand(text, knowledge).specialties == (specialty,)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("scoring low on psych and neuro questions in uworld. any tips?", "study_strategies"),
+        ("got a low score, 221, on ck. what now", "low_score"),  # a result of their own
+    ],
+)
+def test_low_marks_on_some_subjects_questions_are_weak_areas(knowledge: Knowledge, text: str, topic: str) -> None:
+    assert understand(text, knowledge).topic == topic
 
 
 @pytest.mark.parametrize(

@@ -478,6 +478,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         topic = next((t for t, _ in guess.topic if t != topics.ECFMG_CERTIFICATION), topic)
     elif settled in _RETAKE_ASKED_IN and ck_passed and facts.status != "failed" and retake_asked:
         topic = topics.LOW_SCORE  # "my step 2 was 246. should i retake?": a passed Step can't be retaken for a score
+    elif topic == topics.LOW_SCORE and ruled is None and nums.score is None and cues.low_on_a_subject(norm):
+        topic = topics.STUDY_STRATEGIES  # "scoring low on psych and neuro questions": weak areas to study, not a result
     elif topic in _FAIL_TOPICS and facts.status != "failed" and failed_comlex(norm):
         # "comlex l2 was 475 (fail)... should i still take ck": COMLEX and USMLE, not Step 2 CK retakes
         topic = topics.DO_STUDENTS

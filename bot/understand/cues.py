@@ -447,6 +447,18 @@ _FEELING_WORDS_RE = re.compile(
 )
 
 
+_LOW_ON_A_SUBJECT_RE = re.compile(
+    r"\b(?:scor\w*|doing|did|getting|got|performing|performed)\s+(?:really\s+|so\s+|super\s+|pretty\s+)?"
+    r"(?:low|bad|badly|poorly|terrible|terribly|worse)\s+(?:on|in|with|at)\s+(?:the\s+|my\s+)?(?:[\w/]+\s+){0,4}?"
+    r"(?:questions|qs|sections?|blocks?|subjects?|systems?|content|topics?)\b"
+)
+
+
+def low_on_a_subject(norm: str) -> bool:
+    """Low marks on some subjects' questions ("scoring low on psych and neuro questions"): weak areas, not a result."""
+    return _LOW_ON_A_SUBJECT_RE.search(norm) is not None
+
+
 def says_a_feeling(text: str, norm: str) -> bool:
     """A feeling said in words, emoji or "??!" ("ugh 238 for derm??", "pls tell me 240 is ok for IM")."""
     return _FEELING_WORDS_RE.search(norm) is not None or "??" in text or felt(text, norm) is not None

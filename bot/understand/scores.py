@@ -916,7 +916,9 @@ _QUOTED_BEFORE_RE = re.compile(
     # "is the IM average really 240", "average is super high, like 255"
     r"(?:\s*[-:]?\s+(?:really|actually|supposedly|apparently|now|still|just|only|super|so|very|high|low|roughly|approx\w*|"
     # "obgyn step 2 avg - is it still around 245?", "avg for derm n is it over 255"
-    r"is|was|it|this|that|currently|about|around|n|over|above|under|below|like))*"
+    r"is|was|it|this|that|currently|about|around|n|over|above|under|below|like|"
+    # "plastics avg is probably 255 right?": a figure guessed at, however hedged
+    r"probably|prob|maybe|likely|basically|kinda|typically|usually|generally|normally))*"
     r"\s*(?:is|was|of|at|around|about|=|:|,|like|\s)*\s*$"
     # "is it true ENT cuts at 250 now?", "they screen at 230": a cut-off said as what programs do
     r"|\b(?:cuts?(?:\s+off)?|screens?(?:\s+out)?|filters?(?:\s+out)?)\s+(?:people\s+|applicants\s+)?(?:at|below|under)\s+"

@@ -198,6 +198,8 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             or (words[i] == "medicine" and any(b in _V.profession_before for b in before))
             # "except neuro which was a 64": a shelf's result after the field, not a career
             or _RESULT_AFTER_RE.match(after[-1]) is not None
+            # "48% in OB", "my weakest areas on nbmes are OB and peds": a share or a weak spot, then the subject
+            or _SUBJECT_BEFORE_RE.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
             or (studied_until >= 0 and i == studied_until + 1 and words[i - 1] in ("and", "or", "n"))
             # "my weakest: OB, peds": the list goes on after a comma too
             or (studied_until == i and i > 0 and text[tokens[i - 1].end : tokens[i].start].strip() in (",", "/", "&"))
@@ -242,6 +244,12 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     return tuple(own or specs), tuple(others)
 
 
+_SUBJECT_BEFORE_RE = re.compile(
+    r"(?:\d\s*%|\bpercent)\s+(?:in|on|for)\s+$"
+    r"|\b(?:weak|weaker|weakest|worst|lowest)\b(?:\s+[\w/]+){0,4}?\s+(?:are|were|is|was|include|being)\s*:?\s*$",
+    re.IGNORECASE,
+)
+"""Right before a field's name, a share scored in it or a weak spot named: the field is a subject studied."""
 _RESULT_AFTER_RE = re.compile(r"(?:which|that)\s+(?:was|is)\s+(?:a\s+|an\s+|only\s+)?\d{2,3}\b")
 """A result told right after a field's name ("neuro which was a 64"): the field was a shelf or a subject."""
 _PERSON_RE = re.compile(
