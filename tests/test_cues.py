@@ -96,6 +96,10 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("only got a 231, wanted 245", "disappointment"),
         ("my nerves are shot, exam friday", "stress"),
         ("did COMLEX level 1 only (got a 598), never sat step 1", None),  # "only" is the exam's, 598 no CK result
+        ("it'd be such a relief to just know if 236 is enough for IM", None),  # relief wished for, none felt
+        ("would be a huge weight off if i knew where to signal", None),
+        ("no relief yet, score comes out friday", None),
+        ("passed!! what a relief. 231", "relief"),
     ],
 )
 def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: str | None) -> None:

@@ -1179,6 +1179,12 @@ def test_a_fail_of_their_own_told_in_a_long_post_is_met(knowledge: Knowledge, te
     assert understand(text, knowledge).feeling == feeling
 
 
+def test_a_question_asked_indirectly_beside_strain_keeps_its_topic(knowledge: Knowledge) -> None:
+    text = "it would be a weight off my shoulders if I knew whether to signal my away program. so stressed"
+    parsed = understand(text, knowledge)
+    assert (parsed.intent, parsed.topic, parsed.feeling) == ("faq", "signals_geography", "stress")
+
+
 @pytest.mark.parametrize(
     ("text", "feeling"),
     [

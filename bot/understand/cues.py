@@ -863,6 +863,8 @@ _ASKS_SOMETHING_RE = re.compile(
     r"does (?:time|it|that|this)\b.{0,25}\bmatter|"
     # asked as a request: "tell me about the exam day process", "explain how score release works"
     r"tell me (?:about|how|what|when|where|if|whether|why)|explain|walk me through|any tips|is that true|"
+    # asked indirectly: "if I knew whether to signal my away program", "not sure if I should"
+    r"(?:know|knew|wondering|wonder|unsure|not sure|no idea|idk) (?:whether|if) (?:i|to|my|it|programs?)|"
     r"(?:what s|whats|what is) the(?! (?:deal|point|matter|use)))\b"
 )
 
@@ -2529,6 +2531,11 @@ def _relief_only_in_an_aside(text: str) -> bool:
 
 
 _SAD_EMOJI = frozenset("🥲😭😢😞😔😩😫💔☹🙁")
+_WISHED_RELIEF_RE = re.compile(
+    r"\b(?:would|d|will|ll|could|might|gonna)\s+be\s+(?:\w+\s+){0,3}?(?:relief|weight off)\b"
+    r"|\b(?:no|any|not a|not much|zero)\s+relief\b|\bwhat a relief (?:it|that) (?:would|d|will)\b"
+)
+"""Relief wished for or denied ("it'd be a relief to just know", "no relief yet"): none felt now."""
 _RELIEF_RE = re.compile(
     r"\b(?:relieved|relief|phew|thank (?:god|goodness|heavens)|thank fully|thankfully|dodged|weight off)\b"
 )
@@ -2678,7 +2685,7 @@ def felt(text: str, norm: str) -> str | None:
         return "disappointment"  # "free 120 was 58% and i cried for an hour": tears said in words, no joy beside
     if _NOT_OK_RE.search(norm):
         return "stress"  # "SCORE RELEASE IN 3 HOURS. I'M NOT OK": said plainly
-    if _RELIEF_RE.search(norm) and not _relief_only_in_an_aside(text):
+    if _RELIEF_RE.search(_WISHED_RELIEF_RE.sub(" ", norm)) and not _relief_only_in_an_aside(text):
         return "relief"  # "I PASSED (thank god)"; not "step 1 was a pass (first attempt, thank god)"
     if _PANIC_BODY_RE.search(norm):
         return "panic"  # "woke up at 3am heart racing thinking about ck": the body says it
