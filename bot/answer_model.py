@@ -24,6 +24,7 @@ import math
 import re
 import threading
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -184,7 +185,7 @@ def stamped_digest(path: Path = MODEL_FILE) -> str:
         if damaged is not None:
             raise ValueError(f"{damaged} is damaged")
         return _stamp(path)
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, zlib.error) as err:  # zlib: a damaged block
         raise AnswerModelError(
             f"the answer model {path.name} can't be read ({err}); run: python -m bot knowledge train"
         ) from None
@@ -223,7 +224,7 @@ def load(path: Path = MODEL_FILE) -> AnswerModel:
                 labels=tuple(data["labels"].tolist()),
                 digest=str(data["digest"][0]),
             )
-    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as err:
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error) as err:
         raise AnswerModelError(
             f"the answer model {path.name} can't be read ({err}); run: python -m bot knowledge train"
         ) from None

@@ -92,11 +92,14 @@ def test_an_edited_way_of_asking_makes_it_stale(
     assert "knowledge train" in (answer_model.check() or "")
 
 
-def test_a_damaged_file_is_caught_at_start_up_with_what_to_run(tmp_path: Path, model: answer_model.AnswerModel) -> None:
+@pytest.mark.parametrize("where", [0.25, 0.5, 0.75])  # a checksum, a compressed block's header or its data
+def test_a_damaged_file_is_caught_at_start_up_with_what_to_run(
+    tmp_path: Path, model: answer_model.AnswerModel, where: float
+) -> None:
     path = tmp_path / "answers.npz"
     model.save(path)
     data = bytearray(path.read_bytes())
-    data[len(data) // 2] ^= 0xFF  # one flipped byte inside the weights
+    data[int(len(data) * where)] ^= 0xFF  # one flipped byte inside the arrays
     path.write_bytes(bytes(data))
     with pytest.raises(AnswerModelError, match="knowledge train"):
         answer_model.stamped_digest(path)

@@ -64,6 +64,17 @@ def test_an_unreadable_model_file_says_what_to_run(tmp_path: Path) -> None:
         load_model(broken)
 
 
+@pytest.mark.parametrize("where", [0.25, 0.5, 0.75])
+def test_a_damaged_model_file_says_what_to_run(tmp_path: Path, model: understanding.Model, where: float) -> None:
+    path = tmp_path / "understanding.npz"
+    model.save(path)
+    data = bytearray(path.read_bytes())
+    data[int(len(data) * where)] ^= 0xFF  # one flipped byte inside the arrays: never a traceback at start-up
+    path.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="python -m bot knowledge train"):
+        load_model(path)
+
+
 def test_a_saved_model_loads_back_with_the_same_predictions(tmp_path: Path, model: understanding.Model) -> None:
     model.save(tmp_path / "m.npz")
     again = load_model(tmp_path / "m.npz")

@@ -334,6 +334,35 @@ SOURCED_NUMBERS.update(  # 2026-12-06: accommodations left off transcripts; one 
         "nrmp-co-2026-nonus-img-via-tabulation": {2026},
     }
 )
+SOURCED_NUMBERS.update(  # 2026-12-06: answers for gaps in long posts, each number's snippet in the helpers' notes
+    {
+        "ama-not-enough-interviews": set(),  # "the second and third weeks", in words
+        "aamc-myeras-programs": {31},  # "the ERAS season ends on May 31"
+        "aamc-eras-programs-chapter": set(),
+        "augusta-em-applying": set(),
+        "matcharesident-step3-blog": {2014, 3, 1},  # "2014 NRMP Program Director Survey", "Step 3", "H1-B"
+        "imforimgs-step3-blog": {3},
+        "imforimgs-no-interviews-blog": {3},
+        "fsmb-step3-info": {1, 3},
+        "aamc-myeras-faq-geographic": set(),
+        "jgme-signal-geo-instate": {2023, 9, 1, 83, 2, 75, 71, 7, 19, 16},  # 1.83-2.75, 2.71-9.07, 1.19-2.16
+        "aao-match-basics": set(),
+        "sau-match-faqs": {24, 2025},
+        "dignity-urology-interviews": {24, 2025},
+        "aua2022-urology-step-cutoffs": {2020, 2021, 41},
+        "musc-urology-faq": set(),
+        "nbme-ccse-sig-2021": {9},  # "The SEE on this exam is 9 points"
+        "nbme-sas-faq-2018": {2018, 30, 20},
+        "residencyadvisor-resource-timing": {4, 6, 1, 3, 2},
+        "usmle-step2-question-formats": set(),
+        "nbme-practice-session": set(),
+        "zahn-acad-med-2012": {0, 77, 484},  # "r 0.77", "484 students"
+        "ghersin-bmc-med-educ-2024": {0, 80, 213},
+        "nbome-concordance": set(),
+        "residencyadvisor-ck-below-step1": {1},
+        "residencyadvisor-interview-low-step": set(),
+    }
+)
 IMG_2026 = "nrmp-co-2026-nonus-img-via-tabulation"
 IMG_2026_FIGURES = {
     "pediatrics": (241, 234),
@@ -361,7 +390,7 @@ SOURCED_NUMBERS["usmle-scores"] |= {0, 100}
 SOURCED_NUMBERS["usmle-step1-pass-fail"] |= {25}
 """Every number each source states (the articles in ../shared/sources): text may quote only these."""
 
-EXAM_NAME = re.compile(r"\bstep\s*[12]\b|\bs[12]ck\b", re.IGNORECASE)
+EXAM_NAME = re.compile(r"\bstep\s*[12]\b|\bs[12]ck\b|\bfree\s*120\b", re.IGNORECASE)  # names, not figures
 
 
 def unsourced_numbers(text: str, sources: list[str]) -> set[int]:

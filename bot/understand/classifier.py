@@ -15,6 +15,7 @@ import itertools
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,7 +180,7 @@ def stamped_digest(path: Path = MODEL_FILE) -> str:
         with zipfile.ZipFile(path) as z:
             z.namelist()  # a readable archive; the arrays load later, off the start-up path
         return str(json.loads(stamp_file(path).read_text(encoding="utf-8"))["digest"])
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, zlib.error) as err:  # zlib: a damaged block
         raise ModelError(
             f"the understanding model {path.name} can't be read ({err}); run: python -m bot knowledge train"
         ) from None
@@ -206,7 +207,7 @@ def load_model(path: Path = MODEL_FILE) -> Model:
                 heads=tuple(heads),
                 digest=str(data["digest"][0]),
             )
-    except (OSError, KeyError, ValueError) as err:
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error) as err:
         raise ModelError(
             f"the understanding model {path.name} can't be read ({err}); run: python -m bot knowledge train"
         ) from None
