@@ -624,6 +624,8 @@ def test_a_plan_for_the_match_is_no_study_plan(text: str, the_match: bool) -> No
         ("so stressed rn. I have ADHD and my accommodations request got denied", False),  # strain said beside it
         ("I have anxiety about tomorrow. do they give accommodations for nerves lol", False),  # a feeling, not a need
         ("I get panic attacks during practice blocks, how do I stop them", False),  # no accommodations asked
+        ("I've had panic attacks since undergrad, documented. do I need new paperwork for a separate room?", True),
+        ("my therapist says my test anxiety counts as a disability. can I get extra time on CK for it?", True),
     ],
 )
 def test_a_condition_named_for_accommodations_is_no_feeling_of_the_moment(text: str, calm: bool) -> None:

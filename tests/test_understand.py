@@ -841,6 +841,8 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "64% on today's block, ob and peds questions killed me again",
         "uworld 62% overall but 48% in OB. exam in 10 days",  # a share scored in it
         "my weakest areas on nbmes are OB and peds, how do i fix that with 3 weeks left?",  # words between
+        "my psychiatrist documented my panic attacks, can I get a separate room on CK?",  # their own doctor
+        "her dermatologist said it was eczema, anyway is 240 a good score?",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
@@ -853,6 +855,7 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("the weakest applicants are the ones who apply derm with 230", "dermatology"),  # a weak spot not named
         ("240 for peds, is that weak?", "pediatrics"),
         ("is 48% of applicants in IM international?", "internal-medicine"),  # a share of people, not of questions
+        ("I want to be a psychiatrist, is 236 enough?", "psychiatry"),  # the career, not their doctor
     ],
 )
 def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:

@@ -466,10 +466,15 @@ def says_a_feeling(text: str, norm: str) -> bool:
 
 _CONDITION_RE = re.compile(
     r"\b(?:diagnosed with|diagnosis of|history of|hx of|documented|"
-    r"(?:i|who|and)\s+(?:have|has|had|get|gets|got|suffer from|struggle with|deal with|live with))"
+    r"(?:i|who|and)(?:\s+(?:ve|have|d|ve been|have been))?\s+(?:have|has|had|get|gets|got|suffer from|suffered from|"
+    r"struggle with|struggled with|deal with|dealt with|live with|been diagnosed with))"
     r"\s+(?:\w+\s+){0,2}?(?:anxiety|panic|adhd|add|depression|ocd|ptsd|dyslexia)(?:\s+(?:disorders?|attacks?))?\b"
     r"(?!\s+(?:about|over|for|because|since|right now|rn|today|tonight))"  # "I have anxiety about tomorrow": a feeling
     r"|\b(?:generalized anxiety|anxiety|panic|bipolar|depressive) disorders?\b|\bgad\b"
+    # "the anxiety diagnosis", "my adhd dx"; test anxiety as the ground asked about ("extra time for test anxiety")
+    r"|\b(?:anxiety|panic|adhd|add|depression|ocd|ptsd|dyslexia)\s+(?:diagnosis|dx|condition)\b"
+    r"|\b(?:for|with)\s+(?:my\s+)?test anxiety\b"
+    r"|\btest anxiety\s+(?:counts|count|qualifies|qualify|is|as)\s+(?:as\s+)?(?:a\s+)?(?:disability|documented|diagnos\w*)"
 )
 """A condition named, as for accommodations: "diagnosed with GAD", "I get panic attacks in timed tests"."""
 
@@ -1907,7 +1912,7 @@ def asks_about_accommodations(norm: str) -> bool:
 
 _ACCOMMODATIONS_RE = re.compile(
     r"\baccommodations?\b|\b(?:separate|private) (?:testing |test |exam )?room\b|\bextended (?:testing )?time\b"
-    r"|\btime and a half\b|\bdisability services\b"
+    r"|\btime and a half\b|\bdisability services\b|\bextra (?:testing )?time (?:on|for) (?:ck|step|the exam)\b"
 )
 _LODGING_RE = re.compile(r"\b(?:hotels?|airbnb|motel|lodging|stay|place to stay|inn)\b")
 

@@ -120,6 +120,10 @@ _ORDINARY_AFTER = {
 }
 """An alias word after these is the ordinary word: "had a family emergency" names no field."""
 
+_WHOSE_DOCTOR = frozenset({"my", "her", "his", "their", "our"})
+_PRACTITIONER = ("ist", "ists", "ian", "ians", "eon", "eons")
+"""A practitioner's name after "my" ("my psychiatrist", "her dermatologist", "my surgeon") is someone's doctor."""
+
 # "neuro" alone is neurology, but "neuro surg" is neurosurgery.
 _SURGICAL_FORM = {"neurology": "neurosurgery"}
 
@@ -188,6 +192,9 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
         known, ident = hit
         if end == i + 1 and i and words[i - 1] in _ORDINARY_AFTER.get(words[i], ()):
             i += 1  # "a family emergency", "an emergency": the ordinary word
+            continue
+        if end == i + 1 and i and words[i - 1] in _WHOSE_DOCTOR and words[i].endswith(_PRACTITIONER):
+            i += 1  # "my psychiatrist documented it": the student's own doctor, not a field they weigh
             continue
         before = [" ".join(words[max(0, i - k) : i]) for k in (1, 2, 3, 4)]
         # "weak in OB" is a subject studied; "why did i choose medicine" is the profession
