@@ -474,7 +474,8 @@ _CONDITION_RE = re.compile(
     # "the anxiety diagnosis", "my adhd dx"; test anxiety as the ground asked about ("extra time for test anxiety")
     r"|\b(?:anxiety|panic|adhd|add|depression|ocd|ptsd|dyslexia)\s+(?:diagnosis|dx|condition)\b"
     r"|\b(?:for|with)\s+(?:my\s+)?test anxiety\b"
-    r"|\btest anxiety\s+(?:counts|count|qualifies|qualify|is|as)\s+(?:as\s+)?(?:a\s+)?(?:disability|documented|diagnos\w*)"
+    r"|\btest anxiety\s+(?:counts|count|qualifies|qualify|is|as)\s+(?:as\s+)?(?:a\s+)?"
+    r"(?:disability|documented|diagnos\w*)"
 )
 """A condition named, as for accommodations: "diagnosed with GAD", "I get panic attacks in timed tests"."""
 
