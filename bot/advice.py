@@ -881,6 +881,8 @@ def numbers_section(
     range for gas?" asked inside a post about something else)."""
     if score is None and topic is not None and not topic.averages_beside:
         return ""
+    if stage == "incoming_resident":
+        return ""  # matched: the field's averages no longer weigh on them (as for a specific answer, `respond`)
     if specs and stage == "retaking" and score is not None and score < (knowledge.pass_mark() or 0):
         # a fail: the pass mark is the figure that matters now, not how far below a field's average it is; a score
         # under today's mark only ("got a 215 and passing was 218") gets no line on both marks

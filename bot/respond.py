@@ -606,6 +606,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     fields = parsed.specialties or (profile.specialties if parsed.intent in SCORE_ASKS else ())
     own_score = parsed.score if not (parsed.hypothetical or parsed.someone_else) else None
     whose_group = parsed.school or profile.about.school or cues.group_asked_about(norm)
+    citizenship = cues.img_citizenship(norm)
     if parsed.intent == "score_fit" and not fields and own_score is not None and whose_group is not None:
         fields = tuple(talk.group_fields_near(k, whose_group, own_score))  # "IMG, 223, what can I match?": theirs
     told_before = profile.about.school is not None and (
@@ -617,15 +618,31 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
         shown = replace(profile, about=merged_about(profile.about, parsed))
         reply = talk.school_note(
-            shown, k, reply, figures=parsed.intent in FIGURE_INTENTS, specialties=fields, score=own_score
+            shown,
+            k,
+            reply,
+            figures=parsed.intent in FIGURE_INTENTS and stage != "incoming_resident",  # matched: no figures to weigh
+            specialties=fields,
+            score=own_score,
+            citizenship=citizenship,
         )
     elif parsed.intent in FIGURE_INTENTS and (group := cues.group_asked_about(norm)) is not None:
         # "the IM average for IMGs?": whose averages these are, said of the group asked about (not remembered)
         shown = replace(profile, about=replace(profile.about, school=group))
-        reply = talk.school_note(shown, k, reply, figures=True, asked_about=True, specialties=fields, score=own_score)
+        reply = talk.school_note(
+            shown,
+            k,
+            reply,
+            figures=True,
+            asked_about=True,
+            specialties=fields,
+            score=own_score,
+            citizenship=citizenship,
+        )
     if (
         specific is not None
         and specific.id == IMG_AVERAGES_ANSWER
+        and citizenship != "us"  # the figures held are non-U.S. IMGs'
         and (held := talk.group_figures_line(k, "img", fields, own_score))
     ):
         reply = reply.led_by(f"<i>{held}</i>")  # "where are IMG averages for IM?": the figure itself, then where

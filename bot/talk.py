@@ -632,11 +632,13 @@ def school_note(
     asked_about: bool = False,
     specialties: Sequence[str] = (),
     score: int | None = None,
+    citizenship: str | None = None,
 ) -> Reply:
     """For an IMG or DO student, a pointer to what differs for them (where the FAQ has it); beside
     specialty averages (`figures`), also whose averages they are, and the group's own for `specialties`
     where the store holds them (else that they are not held), with the student's `score` set against them.
-    `asked_about`: the group was asked about ("the IM average for IMGs?"), not said of the student."""
+    `asked_about`: the group was asked about ("the IM average for IMGs?"), not said of the student.
+    `citizenship` (`cues.img_citizenship`): a U.S.-citizen IMG is never set against non-U.S. IMGs' figures."""
     topic = {"img": topics.IMG, "do": topics.DO_STUDENTS}.get(profile.about.school or "")
     shown = {b.action for row in reply.buttons for b in row}
     if topic is None or topic not in knowledge.faq or f"/faq {topic}" in shown:
@@ -651,14 +653,19 @@ def school_note(
             else ("A few other things work differently for you: tap below.")
         )
         # said first: whose figures these are decides how an IMG or a DO student should read every one of them
-        own = group_figures_line(knowledge, profile.about.school or "", specialties, score)
+        us_img = img and citizenship == "us"  # the figures held are non-U.S. IMGs': not theirs
+        own = "" if us_img else group_figures_line(knowledge, profile.about.school or "", specialties, score)
+        if own and img and citizenship == "unsure":
+            own += " If you're a U.S. citizen, the NRMP reports your group separately, and I don't hold those."
+        held = " yet (the IMG figures I hold are for non-U.S. citizens)" if us_img else ""
+        group = "U.S.-citizen IMGs" if us_img else group
         whose = (
             f"<i>The averages below are mostly for U.S. MD seniors. {own}</i>"
             if own
             else (
                 f"<i>These averages are mostly for U.S. MD seniors. {group} have their own, in the NRMP's Charting "
-                f"Outcomes report for {group}, which I don't hold{_for_which(knowledge, profile, specialties)}, "
-                "so read them as a rough guide.</i>"
+                f"Outcomes report for {group}, which I don't hold"
+                f"{held or _for_which(knowledge, profile, specialties)}, so read them as a rough guide.</i>"
             )
         )
         return reply.led_by(whose).noted(after, buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),))
@@ -681,6 +688,9 @@ def group_figures_line(knowledge: Knowledge, group: str, specialties: Sequence[s
     whose = first.population or group  # a group's figure always says whose (knowledge.models.Figure)
     line = f"{escape(whose[0].upper() + whose[1:])} have their own: {means}"
     line += f" ({escape(knowledge.cite(first.source))})."
+    fail_mark = knowledge.fail_mark()
+    if score is not None and fail_mark is not None and score < fail_mark:
+        score = None  # a failing score set against matched applicants' averages helps no one; the reply meets the fail
     if score is not None and len(held) > 1:
         at = sum(score >= f.value for _, f in held)
         line += (

@@ -16,10 +16,12 @@ from bot.understand.cues import (
     asks_pass,
     asks_to_explain_score_at_interview,
     condition_only,
+    days_out,
     dropped_weekdays,
     exam_soon,
     felt,
     forgot_id,
+    img_citizenship,
     just_passed,
     just_sat_exam,
     out_of_scope,
@@ -630,3 +632,32 @@ def test_a_plan_for_the_match_is_no_study_plan(text: str, the_match: bool) -> No
 )
 def test_a_condition_named_for_accommodations_is_no_feeling_of_the_moment(text: str, calm: bool) -> None:
     assert condition_only(text, normalize(text)) is calm
+
+
+@pytest.mark.parametrize(
+    ("text", "citizenship"),
+    [
+        ("I'm a Caribbean IMG (US citizen), 2024 grad", "us"),
+        ("US-IMG applying IM", "us"),
+        ("non-US IMG, 252 on CK", "non_us"),
+        ("not a US citizen, IMG from Egypt", "non_us"),
+        ("IMG from India on a J-1", "non_us"),
+        ("caribbean student, 238 for IM?", "unsure"),
+        ("IMG, 245 for psych", None),
+    ],
+)
+def test_an_imgs_citizenship_is_read_where_said(text: str, citizenship: str | None) -> None:
+    assert img_citizenship(normalize(text)) == citizenship
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("19 days left, what now", 19),
+        ("exam in 3 weeks", 21),
+        ("what should these last 19 days look like", 19),
+        ("ck soon", 0),
+    ],
+)
+def test_days_out_counts_what_the_student_said(text: str, days: int) -> None:
+    assert days_out(normalize(text)) == days

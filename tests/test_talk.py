@@ -358,6 +358,33 @@ def test_an_img_sees_their_own_groups_averages_where_the_store_holds_them(
         assert cite not in say(advisor, text, user=4)
 
 
+@pytest.mark.parametrize(
+    ("text", "shown", "hidden"),
+    [
+        # a U.S.-citizen IMG is never set against non-U.S. IMGs' figures
+        ("I'm a Caribbean IMG (US citizen). is 238 ok for IM?", "U.S.-citizen IMGs have their own", "Non-U.S. IMGs"),
+        ("US-IMG applying IM, CK 241. enough?", "which I don't hold yet", "averaged"),
+        # citizenship not said, a Caribbean school: the figures, and whose they are not
+        ("caribbean student, 238 for IM?", "If you're a U.S. citizen, the NRMP reports your group separately", ""),
+        # a failing score: the group's averages shown, no distance to them
+        (
+            "IMG from India, failed CK with 207. is IM still possible?",
+            "Non-U.S. IMGs have their own",
+            "their IM average",
+        ),
+    ],
+)
+def test_an_imgs_own_figures_fit_whose_they_are(advisor: Advisor, text: str, shown: str, hidden: str) -> None:
+    reply = say(advisor, text)
+    assert shown in reply
+    assert not hidden or hidden not in reply
+
+
+def test_a_matched_student_gets_no_distance_to_averages(advisor: Advisor) -> None:
+    reply = say(advisor, "MATCHED IM!!! I'm an IMG, CK 239. does the 7 year limit for the Steps start at step 1?")
+    assert "Time limit" in reply and "points below" not in reply and "averaged" not in reply
+
+
 def test_no_study_plan_is_pushed_for_an_exam_already_taken(advisor: Advisor) -> None:
     turn = advisor.handle(1, "took step 2 last week, got 250. good for EM?")
     actions = [b.action for row in turn.reply.buttons for b in row]

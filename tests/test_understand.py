@@ -842,6 +842,7 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "uworld 62% overall but 48% in OB. exam in 10 days",  # a share scored in it
         "my weakest areas on nbmes are OB and peds, how do i fix that with 3 weeks left?",  # words between
         "my psychiatrist documented my panic attacks, can I get a separate room on CK?",  # their own doctor
+        "before I forgot everything from peds, my free 120 was 74%",  # a subject forgotten
         "her dermatologist said it was eczema, anyway is 240 a good score?",
     ],
 )
@@ -1180,6 +1181,24 @@ def test_a_field_said_of_someone_else_is_not_the_students(
 )
 def test_a_fail_of_their_own_told_in_a_long_post_is_met(knowledge: Knowledge, text: str, feeling: str | None) -> None:
     assert understand(text, knowledge).feeling == feeling
+
+
+def test_a_do_asking_to_hold_back_the_usmle_transcript_is_offered_the_dos_answer(knowledge: Knowledge) -> None:
+    text = (
+        "DO student applying EM. I passed COMLEX Level 2 but failed Step 2 CK with a 212. Every program I want "
+        "accepts COMLEX. Do I have to report the fail, or can I just not release my USMLE transcript to programs?"
+    )
+    parsed = understand(text, knowledge)
+    offered = {parsed.answer, *(a.removeprefix("answer:") for a in parsed.also)}
+    assert "do-send-only-comlex" in offered and "pd-hold-back-scores" not in offered
+
+
+def test_the_final_days_answer_waits_for_the_final_days(knowledge: Knowledge) -> None:
+    weeks_out = understand(
+        "NBME 226, 19 days left. what should I do with these last 19 days? new qs or review?", knowledge
+    )
+    assert "ed-final-days" not in {weeks_out.answer, *(a.removeprefix("answer:") for a in weeks_out.also)}
+    assert understand("exam in 4 days, how should I use the last days?", knowledge).answer == "ed-final-days"
 
 
 def test_a_question_asked_indirectly_beside_strain_keeps_its_topic(knowledge: Knowledge) -> None:

@@ -349,6 +349,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     read: Callable[[str], Prediction] = cache(partial(predict, loaded, top=QUESTION_TOPICS))
     odds = [(p, sentence, ident) for p, sentence, ident in odds if not moot(ident, norm)]
     asked_answers = _surest(odds, answer_model.SURE)
+    do_said = facts.school == "do" or _DO_SAID_RE.search(norm) is not None or _DO_CAPS_RE.search(text) is not None
+    if do_said:  # "can I just not release my USMLE transcript?" from a DO: a DO may send COMLEX alone
+        asked_answers = {sentence: _FOR_A_DO.get(ident, ident) for sentence, ident in asked_answers.items()}
     if framed and (len(text) < ASKS_READ_FROM or settled in ("compare", "average")):
         # the comparison itself answers "is 245 good for IM?": not an answer about what "good" means, nor offered;
         # nor, in a long post, "what's the avg ck for ortho and PM&R?" beside the fields' averages
@@ -424,7 +427,6 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if ruled is None and topic in _IMG_ONLY_TOPICS and facts.school in ("us_md", "do"):
         # "do i need CK to apply as a US MD or just to graduate": not an IMG's question, whatever words it shares
         topic = next((t for t, _ in guess.topic if t not in _IMG_ONLY_TOPICS), topic)
-    do_said = facts.school == "do" or _DO_SAID_RE.search(norm) is not None or _DO_CAPS_RE.search(text) is not None
     if ruled is None and topic == "prometric_practice" and (nums.practice or nums.other):
         topic = topics.PRACTICE_TESTS  # "practice were 238 and 243, am i ready?": practice results, not the session
     if ruled is None and settled == "faq" and do_said and "comlex" in norm and cues.without_the_usmle(norm):
@@ -1554,12 +1556,14 @@ def _short_answer(
     if (topic in _DO_ONLY_TOPICS and not do_said) or (topic in _IMG_ONLY_TOPICS and school in ("us_md", "do")):
         # a DO's answer to another student: its sibling for everyone else, where the bank has one
         return _FOR_EVERYONE_ELSE.get(hit[0])
-    return hit[0]
+    return _FOR_A_DO.get(hit[0], hit[0]) if do_said else hit[0]
 
 
 _FOR_EVERYONE_ELSE = {"do-send-only-comlex": "pd-hold-back-scores"}
 """A DO's answer and the one that answers the same question for every other student ("can I not send my USMLE
 transcript?": a DO may send COMLEX alone; anyone else's programs see the whole USMLE history)."""
+_FOR_A_DO = {everyone: do for do, everyone in _FOR_EVERYONE_ELSE.items()}
+"""The other way: the everyone-else answer's sibling for a DO, who may leave the USMLE transcript unassigned."""
 
 
 _SAYS_WHAT_GOOD_IS = frozenset({topics.GOOD_SCORE, topics.OVERALL_AVERAGE, topics.PERCENTILES, topics.LOW_SCORE})
@@ -1639,7 +1643,15 @@ _MOOT_ONCE_CERTIFIED = frozenset({"ecfmg-needed-to-apply", "ecfmg-certificate-ti
 def moot(ident: str, norm: str) -> bool:
     """An answer the student's own words have already settled: "I'm ECFMG certified... what else should I change
     this cycle?" needs no answer on getting certified."""
-    return ident in _MOOT_ONCE_CERTIFIED and cues.ecfmg_certified(norm)
+    if ident in _MOOT_ONCE_CERTIFIED:
+        return cues.ecfmg_certified(norm)
+    # "19 days left... what should these last days look like": the last few days' answer waits
+    return ident in _MOOT_WEEKS_OUT and cues.days_out(norm) > FINAL_DAYS
+
+
+FINAL_DAYS = 7
+"""An exam further off than this is not in its final days."""
+_MOOT_WEEKS_OUT = frozenset({"ed-final-days"})
 
 
 def _fits_the_score(answer: Answer, nums: Numbers, specs: tuple[str, ...], knowledge: Knowledge) -> bool:

@@ -459,6 +459,21 @@ def low_on_a_subject(norm: str) -> bool:
     return _LOW_ON_A_SUBJECT_RE.search(norm) is not None
 
 
+_DAYS_OUT_RE = re.compile(
+    r"\b(\d{1,3})\s+(days?|weeks?|wks?)\s+(?:left|out|away|to go|until|till|before)\b"
+    r"|\b(?:in|last|these last|remaining)\s+(\d{1,3})\s+(days?|weeks?|wks?)\b"
+)
+
+
+def days_out(norm: str) -> int:
+    """The days to the exam a message counts ("19 days left", "in 3 weeks", "these last 19 days"); 0 if none."""
+    found = _DAYS_OUT_RE.search(norm)
+    if found is None:
+        return 0
+    count, unit = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+    return int(count) * (7 if unit.startswith("w") else 1)
+
+
 def says_a_feeling(text: str, norm: str) -> bool:
     """A feeling said in words, emoji or "??!" ("ugh 238 for derm??", "pls tell me 240 is ok for IM")."""
     return _FEELING_WORDS_RE.search(norm) is not None or "??" in text or felt(text, norm) is not None
@@ -492,6 +507,24 @@ _GROUP_IMG_RE = re.compile(
     r"\b(?:imgs?|fmgs?|international (?:grads?|graduates?|students?|applicants?)|foreign (?:grads?|graduates?))\b"
 )
 _GROUP_DO_RE = re.compile(r"\b(?:dos|do (?:students?|seniors?|applicants?|grads?)|osteopath\w*|as an? do)\b")
+
+
+_NOT_US_RE = re.compile(r"\bnon\s*-?\s*(?:us|u\s*s)\b|\bnot (?:an? )?(?:us|u s|american) citizen\b")
+_US_IMG_RE = re.compile(r"\b(?:us|u s)\s*-?\s*imgs?\b|\b(?:us|u s|american) citizens?\b")
+_ABROAD_RE = re.compile(r"\bvisas?\b|\bh\s*-?\s*1\s*-?\s*b\b|\bj\s*-?\s*1\b|\binternational students?\b")
+_CARIBBEAN_RE = re.compile(r"\bcaribbean\b|\boffshore\b")
+
+
+def img_citizenship(norm: str) -> Literal["us", "non_us", "unsure"] | None:
+    """Whose IMG figures fit: "us" (a U.S.-citizen IMG: "US-IMG", "US citizen, Caribbean school"), "non_us"
+    ("non-US IMG", "on a J-1"), "unsure" (a Caribbean school, citizenship not said), or None (nothing said)."""
+    if _NOT_US_RE.search(norm):
+        return "non_us"
+    if _US_IMG_RE.search(norm):
+        return "us"
+    if _ABROAD_RE.search(norm):
+        return "non_us"
+    return "unsure" if _CARIBBEAN_RE.search(norm) else None
 
 
 def group_asked_about(norm: str) -> Literal["img", "do"] | None:
