@@ -700,7 +700,8 @@ def group_figures_line(knowledge: Knowledge, group: str, specialties: Sequence[s
         )
     elif score is not None:
         gap = score - first.value
-        where = f"{abs(gap)} points {'above' if gap > 0 else 'below'}" if gap else "right at"
+        points = "point" if abs(gap) == 1 else "points"
+        where = f"{abs(gap)} {points} {'above' if gap > 0 else 'below'}" if gap else "right at"
         line += f" Your {score} is {where} their {escape(spec.short_name)} average."
     missing = [knowledge.specialties[s].name for s in specialties if s in knowledge.specialties]
     missing = [name for name in missing if name not in {s.name for s, _ in held}]

@@ -91,8 +91,9 @@ class Figure(Record):
     unmatched: int | None = Field(default=None, ge=1, le=300)
     """The mean for applicants of the same group who did not match, where the source gives both."""
     group: ApplicantGroup | None = None
-    """Set when the figure describes one group of applicants only ("img": international graduates): it is
-    shown to that group, or when the group is asked about, and never leads, ranks or charts for everyone."""
+    """Set when the figure describes one group of applicants only ("img": international graduates; which of them,
+    `population` says, e.g. non-U.S. IMGs): it is shown to that group, or when the group is asked about, and never
+    leads, ranks or charts for everyone."""
 
     @model_validator(mode="after")
     def _unmatched_needs_a_population(self) -> Figure:

@@ -14,6 +14,7 @@ from bot.understand.cues import (
     asks_average,
     asks_for_calendar,
     asks_pass,
+    asks_something,
     asks_to_explain_score_at_interview,
     condition_only,
     days_out,
@@ -24,6 +25,7 @@ from bot.understand.cues import (
     img_citizenship,
     just_passed,
     just_sat_exam,
+    low_on_a_subject,
     out_of_scope,
     past_the_match,
     plans_the_match,
@@ -102,6 +104,9 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("would be a huge weight off if i knew where to signal", None),
         ("no relief yet, score comes out friday", None),
         ("passed!! what a relief. 231", "relief"),
+        ("passed!! i didn't think it would be such a relief to finally see that word", "relief"),  # felt after all
+        ("253!! never thought i would be feeling this much relief", "relief"),
+        ("PASSED. there's no relief like it", "relief"),
     ],
 )
 def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: str | None) -> None:
@@ -628,6 +633,9 @@ def test_a_plan_for_the_match_is_no_study_plan(text: str, the_match: bool) -> No
         ("I get panic attacks during practice blocks, how do I stop them", False),  # no accommodations asked
         ("I've had panic attacks since undergrad, documented. do I need new paperwork for a separate room?", True),
         ("my therapist says my test anxiety counts as a disability. can I get extra time on CK for it?", True),
+        # an episode now, or the exam at hand, is a feeling of the moment (review22 #6)
+        ("I had a panic attack in block 3 today and had to stop. can I get accommodations for my retake?", False),
+        ("I have anxiety and my exam is tomorrow, can I still ask for a separate room?", False),
     ],
 )
 def test_a_condition_named_for_accommodations_is_no_feeling_of_the_moment(text: str, calm: bool) -> None:
@@ -661,3 +669,28 @@ def test_an_imgs_citizenship_is_read_where_said(text: str, citizenship: str | No
 )
 def test_days_out_counts_what_the_student_said(text: str, days: int) -> None:
     assert days_out(normalize(text)) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("it would be a weight off if I knew whether to signal my away program", True),
+        ("so stressed and not sure if i should push my exam", True),
+        ("I MATCHED!!! didn't know if it would happen for me", False),  # past, not asked (review22 #5)
+        ("I GOT 254!!! never knew if i could do it", False),
+    ],
+)
+def test_a_question_asked_indirectly_counts_a_past_doubt_does_not(text: str, asks: bool) -> None:
+    assert asks_something(text, normalize(text)) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("scoring low on psych and neuro questions in uworld. any tips?", True),
+        ("did badly on step 2 in most sections, will it hurt me for IM?", False),  # the exam itself (review22 #7)
+        ("I scored low on CK in most sections, what do I do now?", False),
+    ],
+)
+def test_low_marks_on_subjects_are_not_low_marks_on_the_exam(text: str, low: bool) -> None:
+    assert low_on_a_subject(normalize(text)) is low

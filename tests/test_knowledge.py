@@ -342,7 +342,7 @@ SOURCED_NUMBERS.update(  # 2026-12-06: answers for gaps in long posts, each numb
         "augusta-em-applying": set(),
         "matcharesident-step3-blog": {2014, 3, 1},  # "2014 NRMP Program Director Survey", "Step 3", "H1-B"
         "imforimgs-step3-blog": {3},
-        "imforimgs-no-interviews-blog": {3},
+        "imforimgs-no-interviews-blog": {3, 2012},
         "fsmb-step3-info": {1, 3},
         "aamc-myeras-faq-geographic": set(),
         "jgme-signal-geo-instate": {2023, 9, 1, 83, 2, 75, 71, 7, 19, 16},  # 1.83-2.75, 2.71-9.07, 1.19-2.16

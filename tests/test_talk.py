@@ -380,6 +380,14 @@ def test_an_imgs_own_figures_fit_whose_they_are(advisor: Advisor, text: str, sho
     assert not hidden or hidden not in reply
 
 
+def test_someone_elses_img_is_not_the_students(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "my friend is an IMG with 230, is that enough for FM?")
+    assert store.get(1).about.school is None  # review22 #1
+    assert "their IM average" not in say(advisor, "I got 245, good for IM?")
+    say(advisor, "non-IMG here (US MD). 245 for IM?", user=2)
+    assert store.get(2).about.school != "img"
+
+
 def test_a_matched_student_gets_no_distance_to_averages(advisor: Advisor) -> None:
     reply = say(advisor, "MATCHED IM!!! I'm an IMG, CK 239. does the 7 year limit for the Steps start at step 1?")
     assert "Time limit" in reply and "points below" not in reply and "averaged" not in reply

@@ -857,6 +857,9 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("240 for peds, is that weak?", "pediatrics"),
         ("is 48% of applicants in IM international?", "internal-medicine"),  # a share of people, not of questions
         ("I want to be a psychiatrist, is 236 enough?", "psychiatry"),  # the career, not their doctor
+        ("heard the match rate is like 95% for peds, is a 232 ok?", "pediatrics"),  # a rate for it (review22 #8)
+        ("the worst thing is ortho averages are so high, is my 250 ok?", "orthopedic-surgery"),
+        ("the lowest avg is FM right? i have 228", "family-medicine"),
     ],
 )
 def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:
@@ -864,8 +867,21 @@ def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledg
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "do I get extra time for the exam breaks if I finish a block early?",
+        "how much extended time off do people take before ck",
+        "is it worth taking extended time for dedicated, like 10 weeks?",
+    ],
+)
+def test_time_and_rooms_of_other_kinds_are_not_accommodations(knowledge: Knowledge, text: str) -> None:
+    assert understand(text, knowledge).topic != "accommodations"  # review22 #3
+
+
+@pytest.mark.parametrize(
     ("text", "topic"),
     [
+        ("did badly on step 2 in most sections, scared it's a low score, will it hurt me for IM?", "low_score"),
         ("scoring low on psych and neuro questions in uworld. any tips?", "study_strategies"),
         ("got a low score, 221, on ck. what now", "low_score"),  # a result of their own
     ],

@@ -571,9 +571,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         feeling = None  # "derm average?": a plain question about a field, however the model heard its tone
     if feeling in _WORRIES and cues.condition_only(text, norm):
-        feeling = (
-            None  # "diagnosed with GAD, I get panic attacks in timed tests. can I get extra time?": a need, calmly told
-        )
+        # "diagnosed with GAD, I get panic attacks in timed tests. can I get extra time?": a need, calmly told
+        feeling = None
     if feeling in (None, "stress", "worry") and cues.did_not_match(norm):
         feeling = "disappointment"  # not matching hurts; it is the feeling to name first
     if (

@@ -34,6 +34,16 @@ _IMG_RE = re.compile(
     r"|\bi (?:study|studied|graduated) (?:abroad|outside the us)\b|\bme (?:an )?img\b"
     r"|\bimg (?:from|with|applying|student)\b"
 )
+_NOT_MY_IMG_RE = re.compile(
+    r"\b(?:non|not an?|not)\s+imgs?\b(?!\s+(?:friendly|heavy))"
+    r"|\b(?:my\s+(?:\w+\s+)?(?:friend|roommate|classmate|partner|husband|wife|boyfriend|girlfriend|bf|gf|brother|"
+    r"sister|cousin|mentee|coresident|co resident)|she|he|they)\s+(?:is|s|was|are)\s+(?:also\s+)?(?:an?\s+)?"
+    r"(?:non us\s+|us\s+)?imgs?\b"
+)
+"""The word IMG of someone else, or denied ("my friend is an IMG", "non-IMG here"): no school of the student's
+("non-US IMG" is still one: the denial needs "non IMG" or "not an IMG")."""
+_I_AM_AN_IMG_RE = re.compile(r"\b(?:i m|im|i am|as|am)\s+(?:an?\s+)?(?:non us\s+|us\s+)?imgs?\b")
+"""Said of themselves in so many words ("she's an IMG too and I am an IMG as well"), whoever else is named."""
 _IMG_BARE_RE = re.compile(r"^(?:non us\s+)?img\b|\bforeign (?:grad|graduate|md|doctor|med student|medical student)\b")
 _STUDIED_RE = re.compile(
     r"\b(?:med(?:ical)? school|graduated|graduate|grad|studied|studying|trained|mbbs|physician|doctor)\b"
@@ -219,7 +229,9 @@ def about(norm: str, folded: str) -> AboutFacts:
     # Each pattern runs only when a word every one of its alternatives holds is there: on a long post
     # a pattern costs ~15 us a scan, and most posts name no school and no fail.
     school: SchoolName | None = None
-    if (holds_any(norm, _IMG_WORDS) and (_IMG_RE.search(norm) or _IMG_BARE_RE.search(norm))) or _studied_abroad(norm):
+    if (
+        (holds_any(norm, _IMG_WORDS) and (_IMG_RE.search(norm) or _IMG_BARE_RE.search(norm))) or _studied_abroad(norm)
+    ) and (not _NOT_MY_IMG_RE.search(norm) or _I_AM_AN_IMG_RE.search(norm)):
         school = "img"
     elif _DO_RE.search(norm):
         school = "do"

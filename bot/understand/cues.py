@@ -449,7 +449,9 @@ _FEELING_WORDS_RE = re.compile(
 
 _LOW_ON_A_SUBJECT_RE = re.compile(
     r"\b(?:scor\w*|doing|did|getting|got|performing|performed)\s+(?:really\s+|so\s+|super\s+|pretty\s+)?"
-    r"(?:low|bad|badly|poorly|terrible|terribly|worse)\s+(?:on|in|with|at)\s+(?:the\s+|my\s+)?(?:[\w/]+\s+){0,4}?"
+    r"(?:low|bad|badly|poorly|terrible|terribly|worse)\s+(?:on|in|with|at)\s+(?:the\s+|my\s+)?"
+    # the subjects' questions, never the exam itself ("did badly on step 2 in most sections")
+    r"(?:(?!(?:ck|step|exam|test|usmle|real)\b)[\w/]+\s+){0,4}?"
     r"(?:questions|qs|sections?|blocks?|subjects?|systems?|content|topics?)\b"
 )
 
@@ -498,9 +500,17 @@ _CONDITION_RE = re.compile(
 def condition_only(text: str, norm: str) -> bool:
     """A condition named beside accommodations ("history of panic disorder... a separate room?") with no strain
     of the moment said: the student describes what they live with, not how they feel right now."""
-    if _CONDITION_RE.search(norm) is None or _ACCOMMODATIONS_RE.search(norm) is None:
+    if _CONDITION_RE.search(norm) is None or _ACCOMMODATION_ASKED_RE.search(norm) is None:
         return False
+    if _EPISODE_NOW_RE.search(norm):
+        return False  # "had a panic attack in block 3 today", "exam is tomorrow": a feeling of the moment
     return not says_a_feeling(text, _CONDITION_RE.sub(" ", norm))
+
+
+_EPISODE_NOW_RE = re.compile(
+    r"\b(?:today|tonight|yesterday|this week|all week|last night|this morning|tomorrow|tmrw|right now|rn)\b"
+    r"|\b(?:had|having|got)\s+an?\s+(?:panic|anxiety)\s+attack\b"
+)
 
 
 _GROUP_IMG_RE = re.compile(
@@ -903,7 +913,8 @@ _ASKS_SOMETHING_RE = re.compile(
     # asked as a request: "tell me about the exam day process", "explain how score release works"
     r"tell me (?:about|how|what|when|where|if|whether|why)|explain|walk me through|any tips|is that true|"
     # asked indirectly: "if I knew whether to signal my away program", "not sure if I should"
-    r"(?:know|knew|wondering|wonder|unsure|not sure|no idea|idk) (?:whether|if) (?:i|to|my|it|programs?)|"
+    r"(?<!didn t )(?<!did not )(?<!never )(?<!wasn t )(?:know|wondering|wonder|unsure|not sure|no idea|idk) "
+    r"(?:whether|if) (?:i|to|my|it|programs?)|if i knew (?:whether|if)|"
     r"(?:what s|whats|what is) the(?! (?:deal|point|matter|use)))\b"
 )
 
@@ -1945,9 +1956,14 @@ def asks_about_accommodations(norm: str) -> bool:
 
 
 _ACCOMMODATIONS_RE = re.compile(
-    r"\baccommodations?\b|\b(?:separate|private) (?:testing |test |exam )?room\b|\bextended (?:testing )?time\b"
-    r"|\btime and a half\b|\bdisability services\b|\bextra (?:testing )?time (?:on|for) (?:ck|step|the exam)\b"
+    r"\baccommodations?\b|\bseparate (?:testing|test|exam) room\b|\bextended testing time\b|\btime and a half\b"
+    r"|\bdisability services\b"
 )
+_ACCOMMODATION_ASKED_RE = re.compile(
+    _ACCOMMODATIONS_RE.pattern + r"|\b(?:separate|private) room\b|\bextended time\b(?! off)"
+    r"|\bextra (?:testing )?time (?:on|for) (?:ck|step|the exam)\b(?! breaks?)"
+)
+"""Beside a condition told, wider: "a separate room", "extended time" (alone they may be a study room or time off)."""
 _LODGING_RE = re.compile(r"\b(?:hotels?|airbnb|motel|lodging|stay|place to stay|inn)\b")
 
 
@@ -2571,8 +2587,10 @@ def _relief_only_in_an_aside(text: str) -> bool:
 
 _SAD_EMOJI = frozenset("🥲😭😢😞😔😩😫💔☹🙁")
 _WISHED_RELIEF_RE = re.compile(
-    r"\b(?:would|d|will|ll|could|might|gonna)\s+be\s+(?:\w+\s+){0,3}?(?:relief|weight off)\b"
-    r"|\b(?:no|any|not a|not much|zero)\s+relief\b|\bwhat a relief (?:it|that) (?:would|d|will)\b"
+    # "didn't think it would be such a relief", "never thought i would feel this much relief": felt after all
+    r"(?<!think it )(?<!thought it )(?<!know it )(?<!think i )(?<!thought i )"
+    r"\b(?:would|d|will|ll|could|might|gonna)\s+(?:be|feel)\s+(?:\w+\s+){0,3}?(?:relief|relieved|weight off)\b"
+    r"|\b(?:no|any|not a|not much|zero)\s+relief\b(?!\s+like)|\bwhat a relief (?:it|that) (?:would|d|will)\b"
 )
 """Relief wished for or denied ("it'd be a relief to just know", "no relief yet"): none felt now."""
 _RELIEF_RE = re.compile(

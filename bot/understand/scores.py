@@ -912,7 +912,8 @@ _QUOTED_AFTER_RE = re.compile(
 )
 # "the median is 249", "a cutoff of 230", "minimum score is like 220"
 _QUOTED_BEFORE_RE = re.compile(
-    rf"\b{_FIGURE_WORDS}(?:\s+(?:score|for\s+[a-z]+))?"
+    # a figure's own ("the median is 249"), not theirs ("my avg is probably 245 across the nbmes")
+    rf"(?<!\bmy )(?<!\bour )\b{_FIGURE_WORDS}(?:\s+(?:score|for\s+[a-z]+))?"
     # "is the IM average really 240", "average is super high, like 255"
     r"(?:\s*[-:]?\s+(?:really|actually|supposedly|apparently|now|still|just|only|super|so|very|high|low|roughly|approx\w*|"
     # "obgyn step 2 avg - is it still around 245?", "avg for derm n is it over 255"

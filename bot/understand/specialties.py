@@ -252,8 +252,11 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
 
 
 _SUBJECT_BEFORE_RE = re.compile(
-    r"(?:\d\s*%|\bpercent)\s+(?:in|on|for)\s+$"
-    r"|\b(?:weak|weaker|weakest|worst|lowest)\b(?:\s+[\w/]+){0,4}?\s+(?:are|were|is|was|include|being)\s*:?\s*$",
+    # a share scored in it ("48% in OB"), not a rate for it ("the match rate is like 95% for peds")
+    r"(?:\d\s*%|\bpercent)\s+(?:in|on)\s+$"
+    # a weak subject named ("my weakest areas on nbmes are OB"), not "the worst thing is ortho averages"
+    r"|\b(?:weak|weaker|weakest|worst|lowest)\s+(?:\w+\s+)?(?:areas?|subjects?|systems?|sections?|shel(?:f|ves)|"
+    r"topics?|disciplines?|spots?)\b(?:\s+[\w/]+){0,3}?\s+(?:are|were|is|was|include|being)\s*:?\s*$",
     re.IGNORECASE,
 )
 """Right before a field's name, a share scored in it or a weak spot named: the field is a subject studied."""
