@@ -652,6 +652,7 @@ def test_a_condition_named_for_accommodations_is_no_feeling_of_the_moment(text: 
         ("IMG from India on a J-1", "non_us"),
         ("caribbean student, 238 for IM?", "unsure"),
         ("IMG, 245 for psych", None),
+        ("US-IMG here. do non-US IMGs need higher scores than us for IM?", "unsure"),  # both groups named
     ],
 )
 def test_an_imgs_citizenship_is_read_where_said(text: str, citizenship: str | None) -> None:

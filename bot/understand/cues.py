@@ -519,8 +519,11 @@ _GROUP_IMG_RE = re.compile(
 _GROUP_DO_RE = re.compile(r"\b(?:dos|do (?:students?|seniors?|applicants?|grads?)|osteopath\w*|as an? do)\b")
 
 
-_NOT_US_RE = re.compile(r"\bnon\s*-?\s*(?:us|u\s*s)\b|\bnot (?:an? )?(?:us|u s|american) citizen\b")
-_US_IMG_RE = re.compile(r"\b(?:us|u s)\s*-?\s*imgs?\b|\b(?:us|u s|american) citizens?\b")
+_NOT_A_CITIZEN_RE = re.compile(r"\b(?:not|non) (?:an? )?(?:us|u s|american) citizens?\b")
+_NON_US_RE = re.compile(r"\bnon\s*-?\s*(?:us|u\s*s)\b")
+_US_IMG_RE = re.compile(
+    r"(?<!\bnon )\b(?:us|u s)\s*-?\s*imgs?\b|(?<!\bnon )(?<!\bnot a )\b(?:us|u s|american) citizens?\b"
+)
 _ABROAD_RE = re.compile(r"\bvisas?\b|\bh\s*-?\s*1\s*-?\s*b\b|\bj\s*-?\s*1\b|\binternational students?\b")
 _CARIBBEAN_RE = re.compile(r"\bcaribbean\b|\boffshore\b")
 
@@ -528,11 +531,12 @@ _CARIBBEAN_RE = re.compile(r"\bcaribbean\b|\boffshore\b")
 def img_citizenship(norm: str) -> Literal["us", "non_us", "unsure"] | None:
     """Whose IMG figures fit: "us" (a U.S.-citizen IMG: "US-IMG", "US citizen, Caribbean school"), "non_us"
     ("non-US IMG", "on a J-1"), "unsure" (a Caribbean school, citizenship not said), or None (nothing said)."""
-    if _NOT_US_RE.search(norm):
+    if _NOT_A_CITIZEN_RE.search(norm):
         return "non_us"
-    if _US_IMG_RE.search(norm):
-        return "us"
-    if _ABROAD_RE.search(norm):
+    us, non_us = _US_IMG_RE.search(norm) is not None, _NON_US_RE.search(norm) is not None
+    if us:
+        return "unsure" if non_us else "us"  # "as a US-IMG, do non-US IMGs need higher?": both groups named
+    if non_us or _ABROAD_RE.search(norm):
         return "non_us"
     return "unsure" if _CARIBBEAN_RE.search(norm) else None
 
