@@ -398,19 +398,22 @@ def _against(figure: int, predicted: int, high: int | None, subject: str, thing:
             side = "above" if predicted > figure else "below"
             near, far = sorted((abs(predicted - figure), abs(high - figure)))
             return f"{subject} are {near} to {_points(far)} {side} {thing}"
-        ends = [
-            f"{_points(abs(v - figure))} {'above' if v > figure else 'below'}" if v != figure else "right at"
-            for v in (predicted, high)
-        ]
+        ends = [distance(v, figure) for v in (predicted, high)]
         return f"{subject} are {ends[0]} to {ends[1]} {thing}"
-    gap = predicted - figure
-    where = "right at" if gap == 0 else f"{_points(abs(gap))} {'above' if gap > 0 else 'below'}"
+    where = distance(predicted, figure)
     lead = f"{subject}{predicted}{',' if subject else ''}" if subject == "your latest, " else str(predicted)
     return f"{lead} is {where} {thing}"
 
 
 def _points(n: int) -> str:
     return f"{n} point" if n == 1 else f"{n} points"
+
+
+def distance(score: int, figure: int) -> str:
+    """Where a score sits against a figure: "6 points above", "1 point below", "right at"."""
+    if score == figure:
+        return "right at"
+    return f"{_points(abs(score - figure))} {'above' if score > figure else 'below'}"
 
 
 def score_news(score: int, knowledge: Knowledge) -> Reply:

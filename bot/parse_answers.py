@@ -1140,6 +1140,22 @@ def days_to_exam(text: str, today: date) -> int | None:
     return int(span.group(1)) * (7 if span.group(2).startswith("w") else 1)
 
 
+_DAYS_LEFT_SAID_RE = re.compile(
+    r"\b(\d{1,3})\s+(days?|weeks?|wks?)\s+(?:left|out|away|to go|until|till|before)\b"
+    r"|\b(?:in|last|these last|remaining)\s+(\d{1,3})\s+(days?|weeks?|wks?)\b"
+)
+
+
+def days_out(norm: str) -> int:
+    """The days to the exam a message counts in so many words ("19 days left", "in 3 weeks", "these last 19 days"),
+    0 if none: narrower than `days_to_exam`'s span, which takes any "N days" ("studied 40 days")."""
+    found = _DAYS_LEFT_SAID_RE.search(norm)
+    if found is None:
+        return 0
+    count, unit = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+    return int(count) * (7 if unit.startswith("w") else 1)
+
+
 def questions_per_day(text: str, today: date) -> tuple[int, int] | None:
     """(questions left, days left) said in one message ("exam on the 28th, 1400 left", "30 days and 2000 left"):
     the arithmetic a student asks for when they ask how many a day. None unless both are there."""

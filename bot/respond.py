@@ -605,14 +605,16 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         reply = advice.advise(asked, profile, k, stage, why, order_told=ordered)
     fields = parsed.specialties or (profile.specialties if parsed.intent in SCORE_ASKS else ())
     own_score = parsed.score if not (parsed.hypothetical or parsed.someone_else) else None
-    whose_group = parsed.school or profile.about.school or cues.group_asked_about(norm)
-    citizenship = cues.img_citizenship(norm)
+    asked_group = cues.group_asked_about(norm)
+    whose_group = parsed.school or profile.about.school or asked_group
+    imgs = "img" in (whose_group, asked_group) or (specific is not None and specific.id == IMG_AVERAGES_ANSWER)
+    citizenship = cues.img_citizenship(norm) if imgs else None  # read only where an IMG's figures may be shown
     if parsed.intent == "score_fit" and not fields and own_score is not None and whose_group is not None:
         fields = tuple(talk.group_fields_near(k, whose_group, own_score))  # "IMG, 223, what can I match?": theirs
     told_before = profile.about.school is not None and (
         parsed.intent in {"score_check", "score_fit", "compare"}
         # "and what about neuro?" from an IMG told of before: their own figure is the answer, where one is held
-        or (parsed.intent == "average" and talk.group_figures_line(k, profile.about.school, fields, None) != "")
+        or (parsed.intent == "average" and any(k.group_figure(s, profile.about.school) for s in fields))
     )
     if parsed.school or told_before:
         # Where it matters: when they tell us, and beside averages drawn mostly from US MD seniors.
@@ -626,9 +628,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             score=own_score,
             citizenship=citizenship,
         )
-    elif parsed.intent in FIGURE_INTENTS and (group := cues.group_asked_about(norm)) is not None:
+    elif parsed.intent in FIGURE_INTENTS and asked_group is not None:
         # "the IM average for IMGs?": whose averages these are, said of the group asked about (not remembered)
-        shown = replace(profile, about=replace(profile.about, school=group))
+        shown = replace(profile, about=replace(profile.about, school=asked_group))
         reply = talk.school_note(
             shown,
             k,

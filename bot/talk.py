@@ -14,7 +14,7 @@ from dataclasses import replace
 from html import escape
 from typing import Literal
 
-from bot.advice import faq_answer
+from bot.advice import distance, faq_answer
 from bot.answer_bank import best_answer, fits, for_someone_else, in_band
 from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
@@ -699,12 +699,9 @@ def group_figures_line(knowledge: Knowledge, group: str, specialties: Sequence[s
             else f" Your {score} is under each of these averages; by definition, some who matched scored below them."
         )
     elif score is not None:
-        gap = score - first.value
-        points = "point" if abs(gap) == 1 else "points"
-        where = f"{abs(gap)} {points} {'above' if gap > 0 else 'below'}" if gap else "right at"
-        line += f" Your {score} is {where} their {escape(spec.short_name)} average."
-    missing = [knowledge.specialties[s].name for s in specialties if s in knowledge.specialties]
-    missing = [name for name in missing if name not in {s.name for s, _ in held}]
+        line += f" Your {score} is {distance(score, first.value)} their {escape(spec.short_name)} average."
+    shown = {s.id for s, _ in held}
+    missing = [knowledge.specialties[s].name for s in specialties if s in knowledge.specialties and s not in shown]
     if missing:
         line += f" I hold none of theirs for {escape(_joined(missing))}."
     return line + " Averages, not cut-offs."
@@ -720,8 +717,7 @@ def group_fields_near(knowledge: Knowledge, group: str, score: int, n: int = 4) 
 
 def _for_which(knowledge: Knowledge, profile: Profile, specialties: Sequence[str]) -> str:
     """ " for Dermatology" where the store holds the group's figures for other fields; " yet" where it holds none."""
-    group = profile.about.school
-    if not any(f.group == group for spec in knowledge.specialties.values() for f in spec.figures):
+    if profile.about.school not in knowledge.groups_held():
         return " yet"
     names = [knowledge.specialties[s].name for s in specialties if s in knowledge.specialties]
     return f" for {escape(_joined(names))}" if names else " for these fields"

@@ -109,6 +109,10 @@ class Knowledge:
         held = [f for f in spec.figures if f.group == group] if spec is not None else []
         return max(held, key=lambda f: (f.year or 0, self.sources[f.source].is_primary, f.as_of), default=None)
 
+    def groups_held(self) -> frozenset[str]:
+        """The groups of applicants ("img") the store holds figures of their own for."""
+        return self._groups_held
+
     def groups(self, specialty_ids: Iterable[str]) -> tuple[Group, ...]:
         """The specialties split so that each group's figures share one source, year and population.
 
@@ -187,6 +191,10 @@ class Knowledge:
         return {ident: tuple(figures) for ident, figures in out.items()}
 
     @cached_property
+    def _groups_held(self) -> frozenset[str]:
+        return frozenset(f.group for spec in self.specialties.values() for f in spec.figures if f.group is not None)
+
+    @cached_property
     def _leads(self) -> dict[str, Figure]:
         return {ident: figures[0] for ident, figures in self._figures_of.items()}
 
@@ -215,6 +223,7 @@ class Knowledge:
         for ident in self.specialties:
             self.nearest(ident)
         self.ranking()
+        self.groups_held()
         return self
 
 

@@ -17,7 +17,6 @@ from bot.understand.cues import (
     asks_something,
     asks_to_explain_score_at_interview,
     condition_only,
-    days_out,
     dropped_weekdays,
     exam_soon,
     felt,
@@ -657,19 +656,6 @@ def test_a_condition_named_for_accommodations_is_no_feeling_of_the_moment(text: 
 )
 def test_an_imgs_citizenship_is_read_where_said(text: str, citizenship: str | None) -> None:
     assert img_citizenship(normalize(text)) == citizenship
-
-
-@pytest.mark.parametrize(
-    ("text", "days"),
-    [
-        ("19 days left, what now", 19),
-        ("exam in 3 weeks", 21),
-        ("what should these last 19 days look like", 19),
-        ("ck soon", 0),
-    ],
-)
-def test_days_out_counts_what_the_student_said(text: str, days: int) -> None:
-    assert days_out(normalize(text)) == days
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.formatting import excerpt
 from bot.parse_answers import (
+    days_out,
     did_nothing,
     find_exam_date,
     parse_done_count,
@@ -20,6 +21,7 @@ from bot.parse_answers import (
     parse_study_weekdays,
     questions_per_day,
 )
+from knowledge.text import normalize
 from tests.property_budget import examples
 
 TODAY = date(2026, 1, 12)  # a Monday
@@ -661,3 +663,16 @@ def test_days_counted_from_eves_shelves_and_span_ends(text: str, exam: date) -> 
 )
 def test_blocks_said_as_fractions_log_their_pooled_share(text: str, done: tuple[int | None, int | None]) -> None:
     assert parse_progress(text) == done
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("19 days left, what now", 19),
+        ("exam in 3 weeks", 21),
+        ("what should these last 19 days look like", 19),
+        ("ck soon", 0),
+    ],
+)
+def test_days_out_counts_what_the_student_said(text: str, days: int) -> None:
+    assert days_out(normalize(text)) == days

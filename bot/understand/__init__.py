@@ -31,7 +31,7 @@ from typing import Any, Literal
 from bot import answer_model
 from bot.answer_bank import band_against, best_answer, fits, in_band
 from bot.exam_words import ANY_DAY
-from bot.parse_answers import days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
+from bot.parse_answers import days_out, days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
 from bot.understand import cues
 from bot.understand.about import AboutFacts, about, failed_comlex, failed_step1
 from bot.understand.classifier import (
@@ -1645,7 +1645,7 @@ def moot(ident: str, norm: str) -> bool:
     if ident in _MOOT_ONCE_CERTIFIED:
         return cues.ecfmg_certified(norm)
     # "19 days left... what should these last days look like": the last few days' answer waits
-    return ident in _MOOT_WEEKS_OUT and cues.days_out(norm) > FINAL_DAYS
+    return ident in _MOOT_WEEKS_OUT and days_out(norm) > FINAL_DAYS
 
 
 FINAL_DAYS = 7

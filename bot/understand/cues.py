@@ -461,21 +461,6 @@ def low_on_a_subject(norm: str) -> bool:
     return _LOW_ON_A_SUBJECT_RE.search(norm) is not None
 
 
-_DAYS_OUT_RE = re.compile(
-    r"\b(\d{1,3})\s+(days?|weeks?|wks?)\s+(?:left|out|away|to go|until|till|before)\b"
-    r"|\b(?:in|last|these last|remaining)\s+(\d{1,3})\s+(days?|weeks?|wks?)\b"
-)
-
-
-def days_out(norm: str) -> int:
-    """The days to the exam a message counts ("19 days left", "in 3 weeks", "these last 19 days"); 0 if none."""
-    found = _DAYS_OUT_RE.search(norm)
-    if found is None:
-        return 0
-    count, unit = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
-    return int(count) * (7 if unit.startswith("w") else 1)
-
-
 def says_a_feeling(text: str, norm: str) -> bool:
     """A feeling said in words, emoji or "??!" ("ugh 238 for derm??", "pls tell me 240 is ok for IM")."""
     return _FEELING_WORDS_RE.search(norm) is not None or "??" in text or felt(text, norm) is not None

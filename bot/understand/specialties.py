@@ -124,6 +124,12 @@ _WHOSE_DOCTOR = frozenset({"my", "her", "his", "their", "our"})
 _PRACTITIONER = ("ist", "ists", "ian", "ians", "eon", "eons")
 """A practitioner's name after "my" ("my psychiatrist", "her dermatologist", "my surgeon") is someone's doctor."""
 
+
+def _ordinary(before: str, word: str) -> bool:
+    """A one-word alias used as an ordinary word by the word before it (`_ORDINARY_AFTER`, `_WHOSE_DOCTOR`)."""
+    return before in _ORDINARY_AFTER.get(word, ()) or (before in _WHOSE_DOCTOR and word.endswith(_PRACTITIONER))
+
+
 # "neuro" alone is neurology, but "neuro surg" is neurosurgery.
 _SURGICAL_FORM = {"neurology": "neurosurgery"}
 
@@ -190,11 +196,8 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             i += 1
             continue
         known, ident = hit
-        if end == i + 1 and i and words[i - 1] in _ORDINARY_AFTER.get(words[i], ()):
-            i += 1  # "a family emergency", "an emergency": the ordinary word
-            continue
-        if end == i + 1 and i and words[i - 1] in _WHOSE_DOCTOR and words[i].endswith(_PRACTITIONER):
-            i += 1  # "my psychiatrist documented it": the student's own doctor, not a field they weigh
+        if end == i + 1 and i and _ordinary(words[i - 1], words[i]):
+            i += 1  # "a family emergency", "my psychiatrist documented it": the ordinary word, no field weighed
             continue
         before = [" ".join(words[max(0, i - k) : i]) for k in (1, 2, 3, 4)]
         # "weak in OB" is a subject studied; "why did i choose medicine" is the profession
