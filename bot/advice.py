@@ -312,7 +312,7 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
                 practice=parsed.practice,
             )
         case "compare" | "score_check" if len(specs) >= 2:
-            return compare(specs, score, knowledge)
+            return compare(specs, score, knowledge, whose_score(parsed))
         case "score_check" | "average" | "compare" if specs:
             # A score from earlier turns counts too: "what about psych?" after
             # "I got 250, good for derm?" should compare 250 with psychiatry.
@@ -454,6 +454,10 @@ def average(spec: Specialty, knowledge: Knowledge) -> Reply:
 
 Whose = Literal["own", "remembered", "supposed", "feared", "someone"]
 """Whose score a comparison is about: said now, remembered from earlier, hoped for or feared, another person's."""
+
+
+_OWNER = {"someone": "their", "supposed": "a", "feared": "a"}
+"""How a comparison names a score that isn't the student's own ("a 240", "their 240")."""
 
 
 def whose_score(parsed: Parsed) -> Whose:
@@ -747,8 +751,9 @@ def _fit_bands(
     return [(title, band) for title, band in bands if band]
 
 
-def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> Reply:
-    """Specialties side by side from one source, highest first, with the student's score if known.
+def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge, whose: Whose = "own") -> Reply:
+    """Specialties side by side from one source, highest first, with the student's score if known (`whose`:
+    someone else's, or one only supposed, is not called "your").
 
     Where no one source covers them all, each group is shown under its own label and no spread
     across groups is worked out.
@@ -759,7 +764,7 @@ def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge) -> 
         text = f"• <b>{escape(s.name)}</b>: {figure.value}"
         if score is not None:
             diff = score - figure.value
-            text += f" (your {score}: {'+' if diff > 0 else ''}{diff})"
+            text += f" ({_OWNER.get(whose, 'your')} {score}: {'+' if diff > 0 else ''}{diff})"
         return text
 
     if len(groups) == 1:

@@ -569,3 +569,11 @@ def test_a_fail_told_is_read_against_the_pass_mark_not_the_fields_average(knowle
     assert (
         "below the Internal Medicine average" in untold and "If it's a practice score" in untold
     )  # asked, not assumed
+
+
+@pytest.mark.parametrize(("hypothetical", "named"), [(False, "(your 240: "), (True, "(a 240: ")])
+def test_a_comparison_calls_only_the_students_own_score_theirs(
+    knowledge: Knowledge, hypothetical: bool, named: str
+) -> None:
+    parsed = Parsed("compare", 240, ("internal-medicine", "neurology"), hypothetical=hypothetical)
+    assert named in reply_text(parsed, knowledge)

@@ -314,6 +314,8 @@ def row(text: str, **fields: Any) -> Any:
         row("NBMEs: form 9 236, form 10 233. ENT avg is what, 255?", score=None, quoted=(255,)),
         row("plastics avg is probably 255 right? mine came back 247", score=247, quoted=(255,)),  # a hedged guess
         row("my avg is probably 245 across the nbmes, enough for EM?", score=245),  # their own (review22 #10)
+        row("nbme 238, uwsa2 244. is 240ish going to be enough for IM?", score=240, hypothetical=True),  # rough, ahead
+        row("my score was 240ish, enough for IM?", score=240),  # rough, but told as theirs
         row("Anki reviews 300/day. Aiming 255 for ortho", score=255, hypothetical=True),
         row("last nbme 243, uwsa2 251, so i'm guessing high 240s? i want anesthesia", hypothetical=True),
         row("kinda nervous i'll plateau at 245 like on shelves", score=245, hypothetical=True),

@@ -838,7 +838,11 @@ def _is_goal(low: str, at: int) -> bool:
     return _GOAL_RE.search(clause) is not None and _FALLS_SHORT_RE.search(clause) is None
 
 
-_GOAL_AFTER_RE = re.compile(r"\d{3}\s*\+?\s*(?:goal|target|is my (?:goal|target)|is the (?:goal|target)|or bust)\b")
+_GOAL_AFTER_RE = re.compile(
+    r"\d{3}\s*\+?\s*(?:goal|target|is my (?:goal|target)|is the (?:goal|target)|or bust)\b"
+    # a rough figure looked ahead to: "is 240ish going to be enough for IM" (not "my score was 240ish")
+    r"|\d{3}\s*-?\s*ish\s+(?:(?:is\s+)?(?:going to|gonna|will)\s+be\s+|be\s+)?(?:enough|ok|okay|fine|competitive)\b"
+)
 _RESULT_TOLD_RE = re.compile(
     r"\b(?:got my (?:ck |step 2 |s2 )?(?:score|result)s?|(?:my |the )?(?:score|result)s? (?:came|posted|is out|are out|"
     r"is back|are back|dropped|released)|score came in|came back (?:at|as|with)?|score posted)\b"
