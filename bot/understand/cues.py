@@ -2731,7 +2731,8 @@ def felt(text: str, norm: str) -> str | None:
         return "disappointment"  # "free 120 was 58% and i cried for an hour": tears said in words, no joy beside
     if _NOT_OK_RE.search(norm):
         return "stress"  # "SCORE RELEASE IN 3 HOURS. I'M NOT OK": said plainly
-    if _RELIEF_RE.search(_WISHED_RELIEF_RE.sub(" ", norm)) and not _relief_only_in_an_aside(text):
+    relief = _RELIEF_RE.search(norm) is not None and _RELIEF_RE.search(_WISHED_RELIEF_RE.sub(" ", norm)) is not None
+    if relief and not _relief_only_in_an_aside(text):  # the wished-for set aside only where relief is said at all
         return "relief"  # "I PASSED (thank god)"; not "step 1 was a pass (first attempt, thank god)"
     if _PANIC_BODY_RE.search(norm):
         return "panic"  # "woke up at 3am heart racing thinking about ck": the body says it
