@@ -175,6 +175,8 @@ _OLD_PASS_RE = re.compile(
 last year"): no "what a relief" for it."""
 PRACTICE_GENERAL = "pt-nbme-predict"
 """The answer on what practice tests tell you, for a practice result asked about when no other fits better."""
+PERCENT_PREDICT = "pt-qbank-shelf-predict"
+"""What a percentage correct tells you: no official conversion to a score, for "is 72% on the free 120 good?"."""
 FIGURE_INTENTS = frozenset({"average", "score_check", "score_fit", "compare"})
 """Replies that show specialty averages (drawn from U.S. MD seniors: an IMG or DO is told so)."""
 SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
@@ -211,6 +213,11 @@ STAGED = frozenset({"faq", "score_check", "average", "compare"})
 _HEARD_WHEN_UNSURE = interpret.LISTENED_TO | {"disappointment"}
 """Feelings that, when nothing else of a message was understood, are answered as what was said."""
 
+
+
+def _percents_only(parsed: Parsed) -> bool:
+    """Every practice result said is a percentage correct ("free 120 72%"), none a scaled score."""
+    return bool(parsed.practice) and all(p.score is None and p.percent is not None for p in parsed.practice)
 
 def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, today: dt.date) -> Reply:
     """The answer to free text: small talk, a question when unsure, else the most specific advice."""
@@ -591,6 +598,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             why = best_answer(cues.without_practice_results(text), topics.PRACTICE_TESTS, k, stage)
             if why is None or (why.id == PRACTICE_DROPPED and not cues.says_a_drop(norm)):
                 why = k.answers.get(PRACTICE_GENERAL)  # "one dip" only for a score said to have fallen
+            if why is not None and why.id == PRACTICE_GENERAL and _percents_only(parsed):
+                # "is 72% on free 120 good?": no scaled score to read as a prediction, so whether a percentage
+                # converts to one is the question; the general answer on NBME forms leaves it unanswered
+                why = k.answers.get(PERCENT_PREDICT) or why
         several = sum(p.score is not None for p in parsed.practice) >= 2  # an order to read only then
         # "229, up from 218": 218 came first (of a longer list, only that pair's order is told: left as said)
         latest_first = sum(p.score is not None for p in parsed.practice) == 2 and cues.told_latest_first(text)

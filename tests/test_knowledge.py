@@ -982,6 +982,7 @@ def test_every_answer_the_code_names_is_in_the_store(knowledge: Knowledge) -> No
     """An answer renamed in answers.json fails here, not as a rule that quietly falls back to a topic."""
     named = {
         respond.PRACTICE_GENERAL,
+        respond.PERCENT_PREDICT,
         respond.MATCHED_SCORE_ANSWER,
         respond.MATCHED_WHAT_NOW_ANSWER,
         respond.CANT_START_ANSWER,

@@ -444,6 +444,16 @@ def test_a_practice_result_that_did_not_fall_is_not_called_a_dip(knowledge: Know
     assert "dip" in answer(knowledge, "uwsa2 dropped 15 points from uwsa1")  # a fall said: its answer stays
 
 
+@pytest.mark.parametrize(
+    "text", ["is 72% on free 120 good? exam in 9 days", "got 68 on the free 120, passing territory?"]
+)
+def test_a_percentage_correct_asked_about_gets_whether_it_converts_to_a_score(knowledge: Knowledge, text: str) -> None:
+    shown = answer(knowledge, text)
+    assert "conversion" in shown and "Free 120" in shown
+    # a scaled result keeps the answer on what NBME forms predict
+    assert "conversion" not in answer(knowledge, "first nbme was 231, what does that predict")
+
+
 def test_a_couples_question_sets_no_field_against_the_score(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "my gf and i want to couples match, she's peds and i'm IM with a 238. how does that work")
     assert "How does the couples match work?" in shown and "Pediatrics average" not in shown

@@ -343,7 +343,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     # a short score-and-field message may ask a question of its own too ("245 on the real thing... will IM
     # programs ask about my score at interviews?"): its sentences are read like a long post's
     framed = settled in ("score_check", "compare") and topic is None
-    asks = _question_sentences(text) if len(text) >= ASKS_READ_FROM or framed else []
+    asks = _question_sentences(text) if len(text) >= ASKS_READ_FROM or framed or text.count("?") >= 2 else []
+    if len(asks) < 2 and not (len(text) >= ASKS_READ_FROM or framed):
+        asks = []  # a shorter message is its question; read one by one only when it asks two or more
     odds = _answer_odds(asks)  # each question sentence read once by the answer model
     # and by the understanding model, on demand and once each (the lead's check and "You also asked" share it)
     read: Callable[[str], Prediction] = cache(partial(predict, loaded, top=QUESTION_TOPICS))
