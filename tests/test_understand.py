@@ -806,6 +806,13 @@ def test_a_few_word_question_is_never_offered_as_a_topic_of_its_own(kb: Knowledg
     assert "faq:score_recheck" not in understand(text, kb).also  # "check" alone is no recheck
 
 
+def test_a_short_message_asking_two_things_has_its_second_question_read(kb: Knowledge) -> None:
+    two = understand("exam in 5 weeks, nbme 9 was 228. should i push my date back? and how many nbmes should i do?", kb)
+    assert "answer:pt-how-many" in two.also
+    # one question, however long its story, is read whole: no sentence of it offered again
+    assert understand("exam in 5 weeks, nbme 9 was 228 and i'm worried. should i push my date back?", kb).also == ()
+
+
 def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None:
     """ "@bot retakes" in inline mode, or "percentiles" in the chat: the topic's name alone is enough."""
     for topic in knowledge.faq:
