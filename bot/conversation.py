@@ -30,12 +30,14 @@ from bot.understand.cues import (
     changes_reminders,
     dropped_weekdays,
     exam_soon,
+    joyful,
     just_matched,
     just_passed,
     just_sat_exam,
     life_around_study,
     low_day,
     no_date_yet,
+    pass_is_old,
     retake_result,
     someone_in_crisis,
     wants_fewer_nudges,
@@ -191,7 +193,8 @@ class Advisor:
             passed=parsed.feeling not in talk.UNSURE_AFTER
             and (
                 just_passed(norm) or (parsed.status == "passed" and retake_result(norm))  # "retake came back 229!!"
-            ),
+            )
+            and not (pass_is_old(norm) and not joyful(text, norm)),  # "6 interviews... (passed 2nd try)": no news
             question=asks_something(text, norm),
             in_setup=profile.draft is not None,
             setup_answered=setup is not None and not (setup.plan is None and setup.draft == profile.draft),

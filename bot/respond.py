@@ -167,12 +167,6 @@ _UNEASY_RE = re.compile(
     r"\b(?:but|now|still)\s+(?:i m|im|i am|i feel)?\s*(?:so\s+|really\s+)?(?:paranoid|anxious|worried)\b"
 )
 """Unease said after a pass ("I passed with 244 but now I'm paranoid"): what is new, not the pass."""
-_OLD_PASS_RE = re.compile(
-    r"\b(?:last (?:year|month|spring|summer|fall|autumn|winter|cycle)|(?:years?|months) ago|back in|in 20\d\d|"
-    r"(?:co )?interns?|resident|pgy ?\d?)\b"
-)
-"""A pass that is no news: dated in the past, or told by an intern or resident ("intern here, passed CK with 222
-last year"): no "what a relief" for it."""
 PRACTICE_GENERAL = "pt-nbme-predict"
 """The answer on what practice tests tell you, for a practice result asked about when no other fits better."""
 PERCENT_PREDICT = "pt-qbank-shelf-predict"
@@ -241,7 +235,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.feeling is None
         and (len(text) < PASS_NEWS_CHARS or cues.joyful(text, norm))
         and not cues.asks_to_retake(text, norm)  # "passed with 219, can i retake it?": not news to be relieved at
-        and not (_OLD_PASS_RE.search(norm) and not cues.joyful(text, norm))
+        and not (cues.pass_is_old(norm) and not cues.joyful(text, norm))
         # "I passed with 244 but now I'm paranoid": the unease is what's new (not "PASSED!!! freaking out")
         and not (_UNEASY_RE.search(norm) and not cues.joyful(text, norm) and not cues.overwhelmed_by_news(text, norm))
     ):

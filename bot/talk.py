@@ -894,6 +894,12 @@ def qbank_figure(knowledge: Knowledge) -> Reply:
 def passed(parsed: Parsed) -> Reply:
     """News of a pass: congratulations first, then what the score means, a tap away."""
     html = "Congratulations, you passed! 🎉 That's a real weight off, so let yourself enjoy it."
+    if parsed.feeling == "exhaustion":
+        # "i thought id feel relieved but i just feel tired": the pass, and the tiredness they said instead of joy
+        html = (
+            "You passed. 🎉 Feeling drained rather than relieved is very common after a long push: the body catches "
+            "up before the good news does. Rest first; the rest can wait."
+        )
     if parsed.score is not None:
         return Reply(html, ((Button(f"What fits a {parsed.score}?", f"/score {parsed.score}"),),))
     return Reply(html, ((Button("Is my score good?", f"/faq {topics.GOOD_SCORE}"),),))

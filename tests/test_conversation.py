@@ -604,3 +604,24 @@ def test_a_question_beside_a_score_is_answered_first_and_the_score_still_read(
 def test_a_score_beside_a_question_the_bank_cannot_answer_gets_the_comparison(advisor: Advisor) -> None:
     reply = say(advisor, "is 9 interviews enough for gen surg with a 241")
     assert "General Surgery average" in reply and "Often, yes" not in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im scared to even hope. 6 psych interviews after failing CK once (passed 2nd try with 230). "
+        "nobody in my family understands",
+        "tested monday, nbmes were 219, 224, 231. what are the odds i passed",
+        "first attempt 203. just got 219 on NBME 13 two days before my retake. the line is 218 now right??",
+        "uworld 58%, my friend also had 58% and got a 244 so im trying not to freak out but my nbmes say 221 😬",
+    ],
+)
+def test_no_congratulations_for_a_pass_that_is_old_hoped_for_or_someone_elses(advisor: Advisor, text: str) -> None:
+    shown = say(advisor, text).lower()
+    assert not any(word in shown for word in ("congratulations", "what a relief", "weight off"))
+
+
+def test_a_pass_told_with_tiredness_meets_the_tiredness(advisor: Advisor) -> None:
+    shown = say(advisor, "i passed. 224. i thought id feel relieved but i just feel tired")
+    assert "passed" in shown and "drained" in shown
+    assert "let yourself enjoy it" in say(advisor, "I PASSED!!! 231", user=2)  # a plain pass keeps its joy

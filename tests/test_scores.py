@@ -378,6 +378,11 @@ def row(text: str, **fields: Any) -> Any:
         # After another's number, one said in a sentence of its own, of no one else, is theirs; one wished for isn't.
         row("My roommate is going ortho with a 262. Applying general surgery with 251, ok?", score=251, quoted=(262,)),
         row("my friend got 262. 250 is what i need for derm right?", score=250, hypothetical=False, quoted=(262,)),
+        # A count asked about is how many, never a score; nor is a number called a practice score.
+        row("how many interviews does a DO need to feel safe for EM? got 8, COMLEX 2 at 601", score=None, bad=None),
+        row("got a 244 practice score last week, good for EM?", score=None),
+        # The pass mark named ("the line is 218") is no result of theirs.
+        row("just got 219 on NBME 13 two days before my retake. the line is 218 now right??", score=None),
         # The results a practice test went through.
         row(
             "nbme went from 218 to 229, good?",

@@ -1501,3 +1501,15 @@ def test_numbered_questions_without_punctuation_are_read_one_by_one(knowledge: K
         "for IM 2) will my step 1 follow me to fellowship apps 3) can u remind me every night at 9 to do a block"
     )
     assert "answer:why-fellowship" in understand(text, knowledge).also  # was lost inside one long "sentence"
+
+
+def test_a_stress_word_said_of_someone_else_is_not_the_writers_feeling(kb: Knowledge) -> None:
+    text = "PGY2 IM. my sister is an MS3 and freaking out about a 231 practice score. what should I tell her"
+    parsed = understand(text, kb)
+    assert parsed.feeling is None and parsed.score is None  # her practice result, her panic
+    assert understand("im freaking out, nbme 10 was 221", kb).feeling == "panic"
+
+
+def test_a_number_called_a_practice_score_is_no_step2_score(kb: Knowledge) -> None:
+    parsed = understand("got a 244 practice score last week, good for EM?", kb)
+    assert parsed.score is None and parsed.practice_score == 244

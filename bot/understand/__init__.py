@@ -678,7 +678,10 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if retake_passed and feeling in {None, "failure", "shame", "relief"} and cues.just_matched(norm):
         feeling = "celebration"  # "failed in 2023... passed with 231... matched at my #3!!!": the match is the news
     elif retake_passed and feeling in {"failure", "shame"}:
-        feeling = "relief"  # the word "failed" was the past; the news is a pass
+        # the word "failed" was the past; the news is a pass, unless the pass is old news too ("scared to even hope. 6
+        # interviews after failing CK once (passed 2nd try)"): then what they fear now
+        old = cues.pass_is_old(norm) and not cues.joyful(text, norm)
+        feeling = "relief" if not old else "worry" if cues.uneasy(text, norm) else None
     elif feeling == "failure" and facts.status != "failed" and _passing(nums, pass_mark):
         # "failed step 1 on my first try but just got a 266 on ck!!!": the fail was another exam's
         feeling = "celebration" if cues.joyful(text, norm) else None
@@ -869,7 +872,16 @@ def _feeling(
     label, p = next(((f, q) for f, q in feelings if f != "hopeless"), ("none", 0.0))
     learned = label if label != "none" and p >= FEELING_AT else None
     felt = cues.felt(text, norm) if learned in (None, "celebration", "stress", "exhaustion", *_PASS_MISREAD) else None
-    if learned in _PASS_MISREAD and felt == "relief" and passed and not cues.distress_words(norm):
+    if learned in _STRAIN and felt is None and cues.stress_set_aside(norm):
+        return None  # "im not stressed, just curious: avg for derm?", "she s way less stressed": no strain of theirs
+    if (
+        learned in _PASS_MISREAD
+        and felt == "relief"
+        and passed
+        and not cues.distress_words(norm)
+        # "scared to even hope... (passed 2nd try with 230)": an old pass under a fear of now
+        and (cues.joyful(text, norm) or not cues.uneasy(text, norm))
+    ):
         return "relief"  # "passed. 221 but PASSED. after failing the first time I'm so relieved": the pass is the news
     if learned in _PASS_MISREAD:
         return learned  # type: ignore[return-value]
@@ -877,8 +889,6 @@ def _feeling(
         return felt  # type: ignore[return-value]  # "scared of ck, is that normal": worry said plainly
     if learned == "exhaustion" and felt == "relief" and not cues.distress_words(norm):
         return "relief"  # "so relieved. it's finally over and i can sleep": the sleep is the relief's
-    if learned == "stress" and felt is None and cues.stress_set_aside(norm):
-        return None  # "im not stressed, just curious: avg for derm?", "she s way less stressed": no strain of theirs
     if learned is not None and learned != "celebration":
         return learned  # type: ignore[return-value]
     # Disappointment, relief and worry have no label of their own; a plain cue for one of them also
@@ -886,9 +896,15 @@ def _feeling(
     asked = "?" in text or _QUESTION_RE.match(norm) is not None  # "is 65% on uworld first pass good for a 250"
     if felt is None and learned == "celebration" and asked and not cues.joyful(text, norm):
         return None  # a question with no joy said ("plastics avg is 255 and I got 247, chances?"): no congratulations
+    if felt is None and learned == "celebration" and not cues.joyful(text, norm) and cues.uneasy(text, norm):
+        return None  # "my friend got a 244 so im trying not to freak out but my nbmes say 221 😬": no joy of theirs
     if felt is None and learned is None and cues.fear_said(norm):
         return "worry"  # "im so scared ill end up with a 240 and have to give up ortho": no other feeling heard
     return felt or learned  # type: ignore[return-value]
+
+
+_STRAIN = frozenset({"stress", "panic"})
+"""Feelings that a stress word carries, so a stress word denied or said of someone else sets aside."""
 
 
 def _settle(

@@ -116,6 +116,9 @@ _PASSED_RE = re.compile(
     r"(?<!\bhasnt passed )(?:step 2|ck)\b(?! is)"
     # "I PASSED with a 241": passed, of no other exam
     r"|\bi (?<!\bif i )(?<!\bwhether i )(?<!\bunless i )(?<!\bonce i )(?<!\bstep 1 i )(?<!\bstep one i )"
+    # not a pass hoped for or weighed: "what are the odds i passed", "i hope i passed", "do you think i passed"
+    r"(?<!\bodds i )(?<!\bchance i )(?<!\bchances i )(?<!\bhope i )(?<!\bpray i )(?<!\bthink i )(?<!\bsure i )"
+    r"(?<!\bknow i )(?<!\blikely i )(?<!\bchances that i )(?<!\bodds that i )"
     r"(?<!\bs1 i )(?:just |finally |actually )?passed\b(?!\s+(?:step\s*(?:1|one|i)\b|step1|s1|my shelf|the shelf|shelf|"
     r"comlex|level|oet|cs|the cs|nbme|uwsa|my nbme|the nbme|boards? for step 1))"
     # the result, then the verdict: "just got my score, 222. passed."

@@ -766,6 +766,9 @@ _WHETHER_TO_DELAY_RE = re.compile(
     r"\b(?:should i|whether to|whether i should|if i should|is it (?:smart|better|worth it|dumb) to|worth)\s+"
     r"(?:just\s+)?(?:push|delay|postpone|move|reschedule|pushing|delaying|postponing)\b"
     r"(?:\s+(?:back\s+)?(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it|back))"
+    # "three days out, free 120 61%... do I cancel??": calling the exam off, said bare
+    r"|\b(?:should i|do i|whether to|whether i should|if i should)\s+(?:just\s+)?cancel\b"
+    r"(?!\s+(?:my\s+|the\s+)?(?:subscription|uworld|amboss|plan|reminders?|nudges?|membership|trip|flight|rotation))"
 )
 
 
@@ -773,6 +776,10 @@ _SOMEONES_PRACTICE_RE = re.compile(
     rf"\b(?:(?:my|our)\s+(?:\w+\s+)?(?:sister|brother|friend|roommate|partner|boyfriend|girlfriend|bf|gf|wife|husband|"
     rf"son|daughter|classmate|cousin|student)\s*s|his|her|their)\s+(?:last\s+|first\s+|latest\s+)?"
     rf"(?:{PRACTICE_TESTS}|practice tests?|practice exams?)"
+    # "my sister is an MS3 and freaking out about a 231 practice score": named first, the result later in the sentence
+    r"|\b(?:my|our)\s+(?:\w+\s+)?(?:sister|brother|friend|roommate|partner|boyfriend|girlfriend|bf|gf|wife|husband|"
+    r"son|daughter|classmate|cousin|student)\b[^.?!]{0,60}?\b(?:her|his|their|a|an)\s+\d{3}\s+"
+    r"(?:practice|self\s*assessment)\s+(?:score|test|exam|result)s?\b"
 )
 """Someone else's practice test ("my brother's uwsa2", "her nbme 12"): theirs to read, asked about for them."""
 
@@ -785,7 +792,7 @@ def asks_about_someones_practice(text: str, norm: str) -> bool:
 def asks_whether_to_delay(norm: str) -> bool:
     """ "should I push my exam?", "figure out if I should postpone it": whether to, not how to."""
     return (
-        holds_any(norm, ("push", "delay", "postpon", "move", "reschedul"))
+        holds_any(norm, ("push", "delay", "postpon", "move", "reschedul", "cancel"))
         and _WHETHER_TO_DELAY_RE.search(norm) is not None
     )
 
@@ -2484,6 +2491,19 @@ def asks_what_it_weighs(norm: str) -> bool:
     return _WEIGHS_ON_RE.search(norm) is not None
 
 
+def pass_is_old(norm: str) -> bool:
+    """A pass that is no news: dated in the past, told by an intern or resident ("intern here, passed CK with 222 last
+    year"), or told beside interviews under way ("6 psych interviews after failing CK once (passed 2nd try)")."""
+    return _OLD_PASS_RE.search(norm) is not None
+
+
+_OLD_PASS_RE = re.compile(
+    r"\b(?:last (?:year|month|spring|summer|fall|autumn|winter|cycle)|(?:years?|months) ago|back in|in 20\d\d|"
+    r"(?:co )?interns?|resident|pgy ?\d?|"
+    r"(?:\d+|a few|few|several|some|no|zero)\s+(?:\w+\s+)?(?:interviews?|interview invites?|invites?)|rank list)\b"
+)
+
+
 def just_passed(norm: str) -> bool:
     """ "I PASSED!!!", "retake passed. 229": news of a pass, to meet with congratulations first."""
     return (
@@ -2580,6 +2600,9 @@ _WISHED_RELIEF_RE = re.compile(
     r"(?<!think it )(?<!thought it )(?<!know it )(?<!think i )(?<!thought i )"
     r"\b(?:would|d|will|ll|could|might|gonna)\s+(?:be|feel)\s+(?:\w+\s+){0,3}?(?:relief|relieved|weight off)\b"
     r"|\b(?:no|any|not a|not much|zero)\s+relief\b(?!\s+like)|\bwhat a relief (?:it|that) (?:would|d|will)\b"
+    # expected and not felt: "i thought id feel relieved but i just feel tired", "supposed to feel relief but"
+    r"|\b(?:thought|expected|supposed to|should|hoped)\s+(?:(?:i\s*d|id|i\s+would|i\s+would\s+be|to)\s+)?"
+    r"(?:feel|be)\s+(?:so\s+|more\s+)?(?:relief|relieved)\s+(?:but|and yet|yet|instead)\b"
 )
 """Relief wished for or denied ("it'd be a relief to just know", "no relief yet"): none felt now."""
 _RELIEF_RE = re.compile(
@@ -2658,9 +2681,14 @@ _STRESS_SET_ASIDE_RE = re.compile(
     r"\b(?:not|n t|nt|never|no longer|without|zero|isn t|isnt|wasn t|wasnt|aren t|arent)\s+"
     r"(?:(?:that|so|too|as|very|really|super|even|much|way|at all)\s+){0,2}$"
     # someone else's: "she s way less stressed", "my partner is stressed", "he was panicking"
-    r"|\b(?:he|she|they|his|her|their|partner|friend|wife|husband|boyfriend|girlfriend|mom|dad|parents)\s+"
+    r"|\b(?:he|she|they|his|her|their|partner|friend|wife|husband|boyfriend|girlfriend|mom|dad|parents|sister|brother|"
+    r"roommate|classmate|cousin|son|daughter)\s+"
     r"(?:s\s+|is\s+|are\s+|was\s+|were\s+|gets\s+|got\s+|seems\s+)?(?:(?:so|way|less|more|very|really|super|"
     r"kinda|pretty|also)\s+){0,2}$"
+    # told of them first: "my sister is an MS3 and freaking out about..."
+    r"|\b(?:my|our)\s+(?:sister|brother|roommate|classmate|cousin|son|daughter|friend|partner|wife|husband|boyfriend|"
+    r"girlfriend)\s+(?:is|s|was)(?:\s+(?!i\b|im\b|me\b|my\b)\w+){0,5}\s+and\s+(?:is\s+|s\s+)?"
+    r"(?:(?:so|really|totally|kinda)\s+)?$"
 )
 
 
@@ -2669,6 +2697,18 @@ def stress_set_aside(norm: str) -> bool:
     was 258 so she s way less stressed"): no strain of theirs to meet."""
     found = list(_STRESS_WORD_RE.finditer(norm))
     return bool(found) and all(_STRESS_SET_ASIDE_RE.search(norm[max(0, m.start() - 40) : m.start()]) for m in found)
+
+
+def uneasy(text: str, norm: str) -> bool:
+    """A word or face of unease anywhere ("trying not to freak out", "😬"): no joy to congratulate unless said."""
+    return _UNEASY_WORD_RE.search(norm) is not None or any(face in text for face in _UNEASY_FACES)
+
+
+_UNEASY_WORD_RE = re.compile(
+    r"\b(?:stress(?:ed|ing)?|anxious|anxiety|nervous|worried|worrying|panick\w*|freak(?:ing)? out|scared|terrified|"
+    r"afraid|dread\w*|spiral\w*)\b"
+)
+_UNEASY_FACES = ("😬", "😰", "😟", "😨", "😩", "😫", "😖", "😣", "😥", "😢", "😭", "🫠", "😵")
 
 
 def fear_said(norm: str) -> bool:

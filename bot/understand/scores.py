@@ -611,6 +611,8 @@ _REAL_BETWEEN_RE = re.compile(
 _PRACTICE_AFTER_RE = re.compile(
     r"\d{3}\s+(?:on|in|for)\s+(?:a|my|the|one|that)\s+(?:\w+\s+)?"
     r"(?:practice\s+(?:test|exam)|self\s*-?\s*assessment|diagnostic)"
+    # "freaking out about a 231 practice score"
+    r"|\d{3}\s+(?:practice|self\s*-?\s*assessment)\s+(?:score|test|exam|result|form)s?\b"
 )
 _REAL_AFTER_RE = re.compile(
     r"\d{3}\s+(?:on|in)\s+(?:the\s+)?(?:real|actual|official)\b|\d{3}\s+(?:on|in)\s+(?:my\s+)?(?:ck|step\s*2|step2)\b"
@@ -930,7 +932,8 @@ _QUOTED_BEFORE_RE = re.compile(
     r"(?:like\s+|around\s+|about\s+)?$"
     # "passing is 218 if i'm right", "the pass mark is now 218": the pass mark, of anyone
     r"|(?<!\bmy )(?<!\bgot a )(?<!\bhad a )(?<!\bscored a )(?<!\breceived a )"
-    r"\b(?:passing(?:\s+score|\s+mark)?|pass\s+mark|the\s+pass\s+line|(?<!\bi )pass)\s+(?:is|was|=|:|now)\s+"
+    r"\b(?:passing(?:\s+score|\s+mark|\s+line)?|pass\s+mark|(?:the\s+)?pass(?:ing)?\s+line|the\s+line|(?<!\bi )pass)"
+    r"\s+(?:is|was|=|:|now)\s+"
     r"(?:now\s+|like\s+|around\s+|about\s+|only\s+)?$"
     # "what's passing now, still 214?", "is passing still 214": the pass mark asked about
     r"|\b(?:what'?s|what s|what is|is)\s+(?:the\s+)?(?:passing|pass mark|passing score)\b"
@@ -1195,6 +1198,12 @@ _OFF_SCALE_ASK = frozenset({"for", "good", "enough", "in"})
 """Words after an off-scale number that make it a score asked about ("999 for derm")."""
 
 
+_COUNTED_THINGS_RE = re.compile(
+    r"\b(?:how many|number of)\s+(?:\w+\s+)?(?:interviews?|invites?|programs?|apps|applications?|signals?|offers?)\b"
+)
+"""A count asked about just before a small number: the number is how many, never a score."""
+
+
 def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _Kind] | None:
     """(value, kind) when this number is a score of some kind, else None."""
     before = low[max(0, num.start - 80) : num.start]  # the clause, for which exam it is about
@@ -1238,6 +1247,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         return None  # "step 2", "NBME 12", "free 120", "I'm 26"; not "second attempt: 236", a result
     if value < 100 and _COUNT_BEFORE_RE.search(tail):
         return None  # "torn between all 3", "my top 2": a count of things
+    if value < 100 and _COUNTED_THINGS_RE.search(before[-60:]):
+        return None  # "how many interviews does a DO need for EM? got 8": the count asked about
     if _next_to_other_number(tail, after):
         return None
 
