@@ -208,10 +208,10 @@ _HEARD_WHEN_UNSURE = interpret.LISTENED_TO | {"disappointment"}
 """Feelings that, when nothing else of a message was understood, are answered as what was said."""
 
 
-
 def _percents_only(parsed: Parsed) -> bool:
     """Every practice result said is a percentage correct ("free 120 72%"), none a scaled score."""
     return bool(parsed.practice) and all(p.score is None and p.percent is not None for p in parsed.practice)
+
 
 def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, today: dt.date) -> Reply:
     """The answer to free text: small talk, a question when unsure, else the most specific advice."""
