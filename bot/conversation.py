@@ -31,11 +31,11 @@ from bot.understand.cues import (
     dropped_weekdays,
     exam_soon,
     joyful,
-    just_matched,
     just_passed,
     just_sat_exam,
     life_around_study,
     low_day,
+    match_is_news,
     no_date_yet,
     pass_is_old,
     retake_result,
@@ -187,7 +187,8 @@ class Advisor:
             # whatever feeling the model heard beside it (read only where a plan is what the message is about)
             asks_plan=asks_for_plan(norm) or (parsed.intent in interpret.PLAN_READS and wants_reminders(norm)),
             asks_calendar=asks_for_calendar(norm),
-            matched=just_matched(norm) and parsed.status != "failed",  # "matched IM but just failed ck": the fail first
+            # "matched IM but just failed ck": the fail first
+            matched=match_is_news(text, norm) and parsed.status != "failed",
             finished=parsed.score is None and parsed.status != "failed" and just_sat_exam(norm),
             exam_soon=parsed.feeling is not None and exam_soon(norm, nerves=True) is not None,
             passed=parsed.feeling not in talk.UNSURE_AFTER

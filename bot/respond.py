@@ -374,7 +374,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # ERAS, or where a 241 sits among applicants' averages ("matched child neuro! ck was 241, anything
         # i need to do before july?")
         # "Matched!!!! ... do they need documentation?", "just matched at my #2 🙏🙏 still processing"
-        news = parsed.feeling in (None, "stress") and cues.just_matched(norm) and not cues.worry_said(norm)
+        news = parsed.feeling in (None, "stress") and cues.match_is_news(text, norm) and not cues.worry_said(norm)
         # the answer the answer model read the question as asking for first ("matched... will my fail matter for
         # fellowship?"), else the topic's nearest by words
         told = k.answers.get(parsed.answer or "")

@@ -625,3 +625,31 @@ def test_a_pass_told_with_tiredness_meets_the_tiredness(advisor: Advisor) -> Non
     shown = say(advisor, "i passed. 224. i thought id feel relieved but i just feel tired")
     assert "passed" in shown and "drained" in shown
     assert "let yourself enjoy it" in say(advisor, "I PASSED!!! 231", user=2)  # a plain pass keeps its joy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "matched IM last year, PGY1 now. got 229 on ck. does that come back to bite me for fellowship?",
+        "matched IM prelim only, didn't get a categorical. CK 239. should i reapply to rads next year",
+    ],
+)
+def test_a_match_told_as_the_past_or_a_letdown_is_not_congratulated(advisor: Advisor, text: str) -> None:
+    assert "congratulations" not in say(advisor, text).lower()
+    assert "congratulations" in say(advisor, "just matched peds! anything i need to do before july?", user=2).lower()
+
+
+def test_when_scores_drop_is_no_change_to_the_study_week(advisor: Advisor) -> None:
+    shown = say(advisor, "is it true scores only drop on wednesdays?")
+    assert "Wednesday" in shown and "study plan" not in shown.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three days out. Free 120 today, 61%. I'm not sleeping. Do I cancel?? I can't think straight",
+        "exam is in 4 days and my last NBME dropped from 245 to 233. I can't sleep. do I move it??",
+    ],
+)
+def test_whether_to_call_off_the_exam_is_answered_beside_the_sleeplessness(advisor: Advisor, text: str) -> None:
+    assert "push my Step 2 date back" in say(advisor, text)

@@ -237,6 +237,7 @@ _DAYS_DROPPED_RE = re.compile(
 """Weekdays taken out of the plan for good, said of the reminders or the days ("stop the saturday pings",
 "no reminders on sundays", "saturdays off"); "skip saturday" alone is this Saturday, a break."""
 _DAY_WORDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekend")
+_RESULTS_BEFORE_RE = re.compile(r"\b(?:scores?|results?|grades?)\b")
 _FOR_A_WHILE_RE = re.compile(
     r"\b(?:this|next|for this|for the next|for a)\s+(?:week|weekend|few days|couple of days)\b|\buntil\b|\btill\b"
 )
@@ -250,6 +251,8 @@ def dropped_weekdays(norm: str) -> frozenset[int]:
     m = _DAYS_DROPPED_RE.search(norm)
     if m is None or _FOR_A_WHILE_RE.search(norm):
         return frozenset()  # "stop the saturday pings this month": a break for a while, not the plan's days
+    if m.group().startswith("drop") and _RESULTS_BEFORE_RE.search(norm, 0, m.start()):
+        return frozenset()  # "is it true scores only drop on wednesdays?": when results come out
     said = m.group("a") or m.group("b") or m.group("c") or ""
     days = {
         _WEEKDAY_WORDS.get(word, _WEEKDAY_WORDS.get(word.removesuffix("s"))) for word in re.findall(r"[a-z]+", said)
@@ -763,11 +766,12 @@ _HOW_TO_MOVE_RE = re.compile(
 
 
 _WHETHER_TO_DELAY_RE = re.compile(
-    r"\b(?:should i|whether to|whether i should|if i should|is it (?:smart|better|worth it|dumb) to|worth)\s+"
+    r"\b(?:should i|(?<!\bhow )do i|whether to|whether i should|if i should|is it (?:smart|better|worth it|dumb) to|"
+    r"worth)\s+"
     r"(?:just\s+)?(?:push|delay|postpone|move|reschedule|pushing|delaying|postponing)\b"
     r"(?:\s+(?:back\s+)?(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it|back))"
     # "three days out, free 120 61%... do I cancel??": calling the exam off, said bare
-    r"|\b(?:should i|do i|whether to|whether i should|if i should)\s+(?:just\s+)?cancel\b"
+    r"|\b(?:should i|(?<!\bhow )do i|whether to|whether i should|if i should)\s+(?:just\s+)?cancel\b"
     r"(?!\s+(?:my\s+|the\s+)?(?:subscription|uworld|amboss|plan|reminders?|nudges?|membership|trip|flight|rotation))"
 )
 
@@ -2340,6 +2344,20 @@ def just_matched(norm: str) -> bool:
     if "match" not in norm or _NOT_MATCHED_RE.search(norm) is not None:
         return False
     return any(not _matched_by_someone_else(norm, m.start()) for m in _MATCHED_RE.finditer(norm))
+
+
+def match_is_news(text: str, norm: str) -> bool:
+    """A match told as today's news, to congratulate first: not one told as the past ("matched IM last year, PGY1
+    now") or as a letdown ("matched prelim only, didn't get a categorical"), unless said with joy."""
+    if not just_matched(norm):
+        return False
+    return joyful(text, norm) or not (pass_is_old(norm) or _PRELIM_ONLY_RE.search(norm))
+
+
+_PRELIM_ONLY_RE = re.compile(
+    r"\bprelim(?:inary)?\s+(?:year\s+)?only\b|\bonly\s+(?:a\s+|the\s+)?prelim\b|"
+    r"\b(?:didn t|didnt|did not|no)\s+(?:get\s+)?(?:a\s+)?categorical\b"
+)
 
 
 def _matched_by_someone_else(norm: str, at: int) -> bool:
