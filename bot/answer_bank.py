@@ -163,7 +163,9 @@ def for_someone_else(answer: Answer, stage: Stage | None, school: str | None) ->
     looser test for a long post's other questions, where a stage read from a few words is often missing (a
     retaker's answers stay: "if I do fail, how many attempts do I get?" is anyone's question)."""
     matched_only = set(answer.stages) == {"incoming_resident"}
-    return not _for_school(answer, school) or (matched_only and stage != "incoming_resident")
+    # "I walked out feeling I failed" is no question for one with the exam still ahead
+    after_the_exam_only = set(answer.stages) == {"waiting"} and stage in _BEFORE_THE_EXAM
+    return not _for_school(answer, school) or (matched_only and stage != "incoming_resident") or after_the_exam_only
 
 
 def _for_school(answer: Answer, school: str | None) -> bool:
@@ -171,6 +173,8 @@ def _for_school(answer: Answer, school: str | None) -> bool:
     return school is None or not answer.audiences or school in answer.audiences
 
 
+_BEFORE_THE_EXAM: frozenset[Stage | None] = frozenset({"preclinical", "studying"})
+"""Stages with the exam still ahead: an answer only for those waiting on a score is not theirs."""
 _SAID_STAGES_ONLY: frozenset[Stage] = frozenset({"incoming_resident", "retaking"})
 """Stages an answer may be only for, and then only when the student's stage is known to be one of them."""
 

@@ -99,10 +99,14 @@ _DAY_MONTH_RE = re.compile(
 # an answer about study days) and not "6 weeks ago".
 _UNIT = r"(days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)"
 _NOT_RATE = r"(?!\s*(?:a|per|each|every|/|a\s+wk)\s*(?:week|wk)\b)(?!\s+ago\b)"
+_NOT_LENGTH = (
+    r"(?!\s*-?\s*(?:long|exam|test|thing|event|ordeal)\b)(?!\s+or\s+(?:two|2)\b(?!\s*(?:weeks?|wks?|months?)))"
+)
+"""Not how long something lasts: "is ck one day or two", "a two day exam", "2 days long"."""
 _RELATIVE_RE = re.compile(
     # "pushed ck back 2 weeks" moves a date by a span; it names no date of its own
     r"(?<!\bback )(?<!\bup )(?<!\bforward )(?<!\bby )"
-    rf"\b(?:in\s+)?([0-9]{{1,3}}|{_NUMBER_WORD_RE})\s*{_UNIT}\b{_NOT_RATE}"
+    rf"\b(?:in\s+)?([0-9]{{1,3}}|{_NUMBER_WORD_RE})\s*{_UNIT}\b{_NOT_RATE}{_NOT_LENGTH}"
 )
 _RELATIVE_A_RE = re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}")
 _TOMORROW_RE = re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")

@@ -280,7 +280,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             if parsed.status == "failed" and parsed.feeling is None:
                 parsed = replace(parsed, feeling="failure")
             stage = stage_of(parsed, profile.about, norm, today) if text else None
-            return talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
+            heard = talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
+            # a post that is mostly feeling may still ask things ("...is it normal to feel this dumb?"): after
+            # listening, each answered in a line, as a long post's other questions are
+            return talk.also(parsed, k, heard, text, stage) if parsed.also and text else heard
         case "greeting" if profile.score is not None or profile.specialties:
             return talk.greeting_again(profile)
         case "unknown" if parsed.practice_score is None:
@@ -315,7 +318,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             # "gyn is killing me... rest day or push through? I'm so tired": the feeling is what we did catch,
             # so it is listened to, not met with "I didn't quite catch that"
             stage = stage_of(parsed, profile.about, norm, today) if text else None
-            return talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
+            heard = talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
+            # a post that is mostly feeling may still ask things ("...is it normal to feel this dumb?"): after
+            # listening, each answered in a line, as a long post's other questions are
+            return talk.also(parsed, k, heard, text, stage) if parsed.also and text else heard
         return talk.with_feeling(which or talk.fallback(parsed, k), parsed)
     their_fail = _their_fail(parsed, text, k)
     if their_fail is not None:

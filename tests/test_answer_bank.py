@@ -206,3 +206,9 @@ def test_an_answer_written_for_a_band_of_scores_fits_only_it(
 ) -> None:
     answer = ANSWERS[0].model_copy(update={"score_bands": list(bands)})
     assert fits(answer, None, None, band) is fit  # type: ignore[arg-type]
+
+
+def test_an_answer_for_those_waiting_on_a_score_is_not_offered_before_the_exam(knowledge: Knowledge) -> None:
+    waiting_only = next(a for a in knowledge.answers.values() if set(a.stages) == {"waiting"})
+    assert for_someone_else(waiting_only, "studying", None)
+    assert not for_someone_else(waiting_only, "waiting", None) and not for_someone_else(waiting_only, None, None)

@@ -157,6 +157,10 @@ def test_exam_date_limit_is_365_days() -> None:
         ("38 days left, did 2/3 of uworld, make me a plan", date(2026, 2, 19)),
         ("38 days to go. uworld at 9/10 blocks? plan please", date(2026, 2, 19)),
         ("exam 5/30, make me a plan", date(2026, 5, 30)),
+        # How long the exam lasts is no date: "is ck one day or two", "a two day exam".
+        ("is ck one day or two", None),
+        ("is it a two day exam", None),
+        ("ck in two days", date(2026, 1, 14)),
         # The time they had last time is behind them; the retake's is the date.
         ("last time i had 3 weeks to prep, which wasn't enough. my retake is booked in 8 weeks", date(2026, 3, 9)),
     ],

@@ -381,6 +381,8 @@ def row(text: str, **fields: Any) -> Any:
         # A count asked about is how many, never a score; nor is a number called a practice score.
         row("how many interviews does a DO need to feel safe for EM? got 8, COMLEX 2 at 601", score=None, bad=None),
         row("got a 244 practice score last week, good for EM?", score=None),
+        # The real exam's result said as such, after a practice test named: "to a real 247".
+        row("went from NBME 218 to a real 247. I literally screamed", score=247),
         # The pass mark named ("the line is 218") is no result of theirs.
         row("just got 219 on NBME 13 two days before my retake. the line is 218 now right??", score=None),
         # The results a practice test went through.

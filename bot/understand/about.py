@@ -178,7 +178,7 @@ _HEDGED_RE = re.compile(
 )
 """A fear or a guess ("i think i failed", "if i fail") is not a result to remember."""
 _DAYS_OUT_RE = re.compile(
-    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)\s+out\b"
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)\s+(?:out|left|to go)\b"
     # "3 days out from my exam", not "3 days out from my interview" nor "2 weeks out of dedicated"
     r"(?!\s+of\b)(?!\s+from\s+(?:my\s+|the\s+|a\s+)?(?!exam|test|ck|step|boards|the real)\w)"
 )

@@ -1198,6 +1198,10 @@ _OFF_SCALE_ASK = frozenset({"for", "good", "enough", "in"})
 """Words after an off-scale number that make it a score asked about ("999 for derm")."""
 
 
+_REAL_BEFORE_RE = re.compile(
+    r"(?<!\bif )(?<!\bhope )(?<!\bwant )\b(?:to|got|get|scored|with)\s+(?:a|an|the|my)\s+(?:real|actual|official)\s*$"
+)
+"""The real exam's result said as such: "from NBME 218 to a real 247", "scored an actual 251"."""
 _COUNTED_THINGS_RE = re.compile(
     r"\b(?:how many|number of)\s+(?:\w+\s+)?(?:interviews?|invites?|programs?|apps|applications?|signals?|offers?)\b"
 )
@@ -1235,6 +1239,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         return None  # "ck starts at 8", "done by 9": an hour, whatever word follows
     if 1 <= value <= 31 and (_MONTH_BEFORE_RE.search(tail) or _MONTH_AFTER_RE.match(after)):
         return None  # "March 3", "3rd of May"
+    if 100 <= value <= 300 and _REAL_BEFORE_RE.search(tail):
+        return value, "said"  # "went from NBME 218 to a real 247": the real exam's, whatever test was named before
     if 100 <= value <= 300 and _ON_EVERY_TEST_RE.match(after):
         return value, "practice"  # "240-ish on everything": the practice tests', all of them
     if 100 <= value <= 300 and _PRACTICE_LABEL_RE.search(tail):
