@@ -1513,3 +1513,26 @@ def test_a_stress_word_said_of_someone_else_is_not_the_writers_feeling(kb: Knowl
 def test_a_number_called_a_practice_score_is_no_step2_score(kb: Knowledge) -> None:
     parsed = understand("got a 244 practice score last week, good for EM?", kb)
     assert parsed.score is None and parsed.practice_score == 244
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "status"),
+    [
+        # the pass mark checked, beside their own old score: the mark answers it, not the retake rules
+        (
+            "first attempt 203. just got 219 on NBME 13, retake in two days. the line is 218 now right??",
+            "passing_score",
+            None,
+        ),
+        # the exam sat, said with its day
+        ("nbmes were 219, 224, 231. tested monday. what are the odds i passed", "passing_score", "taken"),
+    ],
+)
+def test_the_pass_mark_checked_and_the_exam_sat_are_read(kb: Knowledge, text: str, topic: str, status: str) -> None:
+    parsed = understand(text, kb)
+    assert (parsed.topic, parsed.status) == (topic, status)
+
+
+def test_going_over_the_exam_again_and_asking_if_that_is_normal_is_met_not_looked_up(kb: Knowledge) -> None:
+    parsed = understand("3 weeks of waiting. I keep replaying hyponatremia questions in the shower. is this normal", kb)
+    assert parsed.intent == "vent" and parsed.feeling == "worry"

@@ -158,6 +158,10 @@ _TAKEN_RE = re.compile(
     r"gets? released) (?:tmrw|tmr|tomorrow|today|tonight|this|next|in \d|"
     r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday)\b(?!s))"
     r"|\bwaiting (?:for|on) (?:my|the) (?:ck |step 2 |s2 |step2 )?(?:score|result)s?\b"
+    # "tested monday", "i tested 3 days ago": sat, said with the day it was
+    r"|\b(?<!not )(?<!haven t )tested\s+(?:on\s+)?(?:yesterday|today|this morning|last week|"
+    r"(?:last\s+|this\s+past\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"\d{1,2}\s+(?:days?|weeks?)\s+ago)\b"
     r"|\b(?:scared|afraid|terrified) to (?:look at|check|open|see) my (?:score|result)s?\b"
     # "I got 238" is a Step 2 result only when no other exam claims the number.
     r"|\bi (?:got|scored) (?:an? )?\d{3}\b"

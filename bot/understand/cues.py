@@ -446,7 +446,9 @@ _AVERAGE_RE = re.compile(r"\b(?:median|average|avg|mean)\b")
 _FEELING_WORDS_RE = re.compile(
     r"\b(?:stress\w*|anxi\w*|worr\w*|scared|afraid|terrified|panic\w*|freak\w*|nervous|tired|exhausted|burn\w*|"
     r"cry\w*|sad|depress\w*|overwhelm\w*|ugh+|cooked|doomed|screwed|dying|dead|calm|"
-    r"hopeless|losing it|spiral\w*|fml|omg|wtf)\b|[?!]{2,}"
+    r"hopeless|losing it|spiral\w*|fml|omg|wtf|"
+    # going over it again and again: "i keep replaying hyponatremia questions in the shower"
+    r"replay\w*|obsess\w*|ruminat\w*|(?:can t|cant|can not|cannot) stop (?:thinking|checking|refreshing))\b|[?!]{2,}"
 )
 
 
@@ -2415,7 +2417,10 @@ _PASS_QUESTION_RE = re.compile(
     r"pass or (?:a )?fail|passing or failing|enough to pass|"
     r"above the pass(?:ing)? (?:mark|score|line)|below the pass(?:ing)? (?:mark|score|line)|"
     # "what counts as a fail, is it below 214 or 218 now?": the pass mark asked
-    r"(?:counts?|count) as a (?:fail|pass)|what (?:is|s) a (?:fail|pass)\b|fail(?:ing)? (?:line|mark|cut\s*off))\b"
+    r"(?:counts?|count) as a (?:fail|pass)|what (?:is|s) a (?:fail|pass)\b|fail(?:ing)? (?:line|mark|cut\s*off)|"
+    # the mark itself checked: "the line is 218 now right??", "passing is still 214 right?"
+    r"(?:the\s+)?(?:pass(?:ing)?\s+)?(?:line|mark|pass(?:ing)?|passing score)\s+(?:is|s)\s+(?:still\s+|now\s+)?\d{3}"
+    r"(?:\s+now)?\s+(?:right|correct|yes|yeah|still))\b"
 )
 
 
