@@ -1536,3 +1536,14 @@ def test_the_pass_mark_checked_and_the_exam_sat_are_read(kb: Knowledge, text: st
 def test_going_over_the_exam_again_and_asking_if_that_is_normal_is_met_not_looked_up(kb: Knowledge) -> None:
     parsed = understand("3 weeks of waiting. I keep replaying hyponatremia questions in the shower. is this normal", kb)
     assert parsed.intent == "vent" and parsed.feeling == "worry"
+
+
+def test_a_posts_questions_are_answered_in_the_order_asked_when_the_model_is_sure_of_each(kb: Knowledge) -> None:
+    text = (
+        "MS4, applying IM this cycle. Step 1 pass, CK came back last week 236, lower than my NBMEs. Three questions: "
+        "1) is 236 going to get me filtered at university programs? 2) should I mention the drop anywhere in my "
+        "application or just leave it? 3) how many programs should I apply to now?"
+    )
+    parsed = understand(text, kb)
+    assert parsed.answer == "mwa-academic-programs"  # the first question leads, the surest (the third) follows
+    assert parsed.also.index("answer:match-how-many-programs") > 0

@@ -1648,9 +1648,16 @@ def _asked_in_the_questions(
 
 def _answer_odds(asks: list[str]) -> list[tuple[float, str, str]]:
     """Each question sentence of a post (`asks`) with the bank's answer it likeliest asks for ("=<topic>" for a
-    topic's general one) and how sure the answer model is: (probability, sentence, answer), surest first."""
+    topic's general one) and how sure the answer model is: (probability, sentence, answer). The questions the model
+    is all but sure of come first, in the order the post asks them (a student's first question is most often the
+    main one: "1) will 236 get me filtered? ... 3) how many programs?"), then the rest, surest first."""
     read = ((sentence, answer_model.answer_model().likeliest(sentence)) for sentence in asks)
-    return sorted(((hit[1], sentence, hit[0]) for sentence, hit in read if hit is not None), reverse=True)
+    found = [(hit[1], sentence, hit[0]) for sentence, hit in read if hit is not None]
+    return sorted(found, key=lambda odd: (0, asks.index(odd[1])) if odd[0] >= MAIN_SURE else (1, -odd[0]))
+
+
+MAIN_SURE = 0.8
+"""From this probability a post's question is answered in the order asked, not by how sure the model is."""
 
 
 _MOOT_ONCE_CERTIFIED = frozenset({"ecfmg-needed-to-apply", "ecfmg-certificate-timing", "ecfmg-school-eligible"})
