@@ -897,13 +897,26 @@ def numbers_section(
         failed = _fail_line(score, knowledge)
         again = "The field's averages matter again once a retake passes."
         return f"{failed} {again}" if failed else again
+    scored = [r.score for r in practice if r.score is not None]
+    mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
+    if score is None and scored and whose in ("own", "remembered") and mark is not None and mark.value is not None:
+        low, high = min(scored), max(scored)
+        if low < mark.value + NEAR_PASS:
+            # "NBME 216, is this even passable?": this close, the pass mark is the figure to read it against, not
+            # how far it sits from a field's average
+            named = ", ".join(map(_practice_label, (r for r in practice if r.score is not None)))
+            subject = f"your results ({low} to {high})" if low != high else ""
+            where = _against(mark.value, low, high if low != high else None, subject, f"{CK_MARK_NAME} of")
+            return (
+                f"🧪 Read as a prediction ({named}), {where} {mark.value} <i>({escape(knowledge.cite(mark.source))})"
+                "</i>: this close, passing is the figure that matters, and a prediction carries error either way."
+            )
     lines: list[str] = []
     # someone else's score, read for them; one hoped for or feared ("if i retake and get 240"), as one
     said = {"someone": "A {} is", "supposed": "A {} would be", "feared": "A {} would be"}.get(whose, "Your {} is")
     for spec in specs[:2]:
         lead = knowledge.lead(spec.id)
         where = f"{escape(spec.name)} average of {lead.value} ({escape(knowledge.label(lead))})"
-        scored = [r.score for r in practice if r.score is not None]
         if score is None and scored and whose in ("own", "remembered"):
             low, high = min(scored), max(scored)
             said = ", ".join(map(_practice_label, (r for r in practice if r.score is not None)))

@@ -585,6 +585,15 @@ def test_a_practice_result_asked_about_inside_a_post_on_something_else_is_set_ag
     assert "Read as a prediction (NBME 12 241), 241 is" in reply and "Pediatrics average" in reply
 
 
+def test_a_practice_result_near_the_pass_mark_inside_a_post_is_set_against_the_pass_mark(advisor: Advisor) -> None:
+    reply = say(
+        advisor,
+        "IMG, CK in 7 weeks and NBME 10 came back 216. is this even passable? I need CK done for ECFMG certification "
+        "before I can apply IM this year",
+    )
+    assert "216 is 2 points below Step 2 CK's pass mark of 218" in reply and "Internal Medicine average" not in reply
+
+
 @pytest.mark.parametrize(
     ("text", "answer"),
     [
