@@ -24,6 +24,11 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # a PGY-1 said of themselves, not "a separate PGY-1 year" asked about
             r"(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|intern year|"
             r"(?:i m|im|i am|as an?|now an?|currently an?|starting|start) (?:an? )?pgy\s*-?\s*1|pgy\s*-?\s*1 now|"
+            # a resident already, said of themselves: "PGY1 FM. ...", "PGY2 in gen surg now", "intern here"
+            r"^pgy\s*-?\s*[1-7]\b|pgy\s*-?\s*[1-7] (?:here|now|in|at|resident|intern)\b|"
+            r"(?:i m|im|i am|as an?|now an?|currently an?) (?:an? )?pgy\s*-?\s*[2-7]\b|"
+            r"(?:intern|resident) here|"
+            r"(?:i m|im|i am) (?:an? |currently an? )?(?:intern|resident)\b(?! (?:at|of) heart)|"
             # a residency contract named: "or they'll rescind my contract" (not a job offer pulled), "my residency
             # contract" (not "my contract at the research lab")
             r"(?:rescind|revoke)\w* (?:my )?(?:contract|position|match)|"

@@ -22,6 +22,10 @@ TODAY = dt.date(2026, 12, 4)
         ("incoming intern here, failed ck, what do i tell my program", About(), "incoming_resident"),
         ("i'm a pgy-1 now, does my ck still matter", About(), "incoming_resident"),
         ("would i need a separate pgy-1 year for ophtho?", About(), None),  # asked about, not said of themselves
+        # a resident already, said first or as theirs: past the match too
+        ("PGY1 FM. mine's 218, lowest in my class. is this going to follow me", About(), "incoming_resident"),
+        ("PGY2 in gen surg now, thinking of switching to anesthesia", About(), "incoming_resident"),
+        ("do i need step 3 done before pgy2?", About(), None),
         ("matched prelim surgery last year, now reapplying categorical gen surg", About(), "applying"),
         ("matched IM!! do i need to reapply for ecfmg certification before july?", About(), "incoming_resident"),
         ("interview invites are slow, does step 2 matter now", About(), "interviewing"),

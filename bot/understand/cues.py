@@ -911,6 +911,8 @@ _ASKS_SOMETHING_RE = re.compile(
     r"how long|how many|do i need|should i|can i|is it ok|is that ok|is that good|will they|any tips|"
     r"is there (?:anything|any way|a way)|anything (?:else )?i (?:need|have|should)|do they need|does it matter|"
     r"do i (?:tell|say|mention|disclose)|will (?:my|they|the|it|programs?)|"
+    # "is this going to follow me", "is that gonna hurt me": a fear asked, question mark or not
+    r"(?:is|s) (?:this|that|it) (?:going to|gonna) (?:follow|hurt|haunt|matter|affect|ruin|kill|sink|count)|"
     r"does (?:time|it|that|this)\b.{0,25}\bmatter|"
     # asked as a request: "tell me about the exam day process", "explain how score release works"
     r"tell me (?:about|how|what|when|where|if|whether|why)|explain|walk me through|any tips|is that true|"
