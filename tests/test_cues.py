@@ -681,3 +681,27 @@ def test_a_question_asked_indirectly_counts_a_past_doubt_does_not(text: str, ask
 )
 def test_low_marks_on_subjects_are_not_low_marks_on_the_exam(text: str, low: bool) -> None:
     assert low_on_a_subject(normalize(text)) is low
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("can you still do a fellowship if you failed CK once? matched IM, want GI", True),
+        ("average for people who matched IM?", False),
+        ("she matched IM last year with a 230", False),
+    ],
+)
+def test_a_match_told_with_the_field_straight_after_is_theirs(text: str, matched: bool) -> None:
+    assert cues.just_matched(normalize(text)) is matched
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("should i start the uworld step 2 qbank in m2?", False),  # "step 2" is no figure of the bank's
+        ("uworld 65 percent correct, what percentile is that", True),
+        ("is 62 on uworld good", True),
+    ],
+)
+def test_a_question_banks_own_figure_is_a_number_said_of_it(text: str, figure: bool) -> None:
+    assert cues.asks_qbank_figure(normalize(text)) is figure

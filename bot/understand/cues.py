@@ -882,9 +882,12 @@ def sick_for_the_exam(norm: str) -> bool:
 
 
 _QBANK_FIGURE_RE = re.compile(
-    r"\b(?:uworld|uw|amboss|qbank|q bank|kaplan|truelearn)\b.{0,40}\b(?:percent\w*|pct|\d{1,2})\b"
+    # (a number that is no exam's: "the uworld step 2 qbank" names no figure of the bank's)
+    r"\b(?:uworld|uw|amboss|qbank|q bank|kaplan|truelearn)\b.{0,40}\b(?:percent\w*|pct|"
+    r"(?<!step )(?<!level )(?<!ms )(?<!block )(?<!nbme )(?<!form )\d{1,2})\b"
     r"|\b(?:\d{1,2}\s*(?:percent|pct)|percentile\w*|\d{1,2}(?:st|nd|rd|th))\b.{0,40}\b(?:uworld|uw|amboss|qbank)\b"
-    r"|\b\d{1,2}\s+(?:(?:average|avg|overall|correct|percent|pct)\s+)?(?:on\s+|in\s+)?(?:uworld|uw|amboss|qbank)\b"
+    r"|(?<!step )(?<!level )\b\d{1,2}\s+(?:(?:average|avg|overall|correct|percent|pct)\s+)?(?:on\s+|in\s+)?"
+    r"(?:uworld|uw|amboss|qbank)\b"
 )
 
 
@@ -1558,7 +1561,10 @@ _MATCHED_RE = re.compile(
     # the word first, then what came before it: eight look-backs at every position cost a long post 0.15 ms
     # (not another's: "he also matched in 1998", "she matched into derm")
     r"|\b(?=matched\s)(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bpeople )(?<!\bapplicants )(?<!\bimgs )"
-    r"(?<!\bdos )(?<!\bthose )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\balso )matched\s+(?:into|at|to|in)\b|^matched\b"
+    r"(?<!\bdos )(?<!\bthose )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\balso )matched\s+(?:into|at|to|in|"
+    # "...if you failed CK once? matched IM, want GI": the field named straight after, as students tell it
+    r"im|fm|em|peds|psych|gas|rads|ortho|derm|ent|neuro|obgyn|ob gyn|gen surg|anesthesia|internal medicine|"
+    r"family medicine|pediatrics|psychiatry|neurology|radiology)\b|^matched\b"
 )
 """Their own match: not the applicants who matched ("averages for IMGs who matched into IM")."""
 _NOT_MATCHED_RE = re.compile(
