@@ -662,3 +662,11 @@ def test_when_scores_drop_is_no_change_to_the_study_week(advisor: Advisor) -> No
 )
 def test_whether_to_call_off_the_exam_is_answered_beside_the_sleeplessness(advisor: Advisor, text: str) -> None:
     assert "push my Step 2 date back" in say(advisor, text)
+
+
+def test_a_practice_average_told_the_night_before_is_eve_nerves_not_the_national_mean(advisor: Advisor) -> None:
+    shown = say(
+        advisor, "my test is tmrw and my friend who had the same nbme avg as me failed last year. why did i look"
+    )
+    assert "Overall average" not in shown and "tonight" in shown
+    assert "Overall average" in say(advisor, "whats the overall average on step 2", user=2)

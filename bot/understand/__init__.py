@@ -474,6 +474,13 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "exam tmrw, any last tips?": the exam's eve, not what programs read besides the score
         topic = next((t for t, _ in guess.topic if t != topics.BEYOND_SCORES), topic)
+    elif topic == topics.OVERALL_AVERAGE and ruled is None and cues.only_practice_averages(norm):
+        # "my friend had the same nbme avg as me and failed": their practice average, not the exam's national mean;
+        # asking nothing, the story is the point ("...why did i look this up")
+        if settled == "faq" and not cues.asks_something(text, norm):
+            settled, topic = "vent", None
+        else:
+            topic = next((t for t, _ in guess.topic if t != topics.OVERALL_AVERAGE), topic)
     elif topic == topics.ECFMG_CERTIFICATION and ruled is None and cues.ecfmg_certified(norm):
         # "I'm ECFMG certified now. anything else before I apply?": not how certification works
         topic = None if settled in ("score_check", "compare") else topics.IMG
@@ -634,6 +641,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "stress"  # "how do i calm down before my exam": the nerves asked about are the feeling
     if feeling is None and settled == "vent" and cues.just_venting(norm):
         feeling = "stress"  # "i just need to vent": what weighs is said in the story, met with warmth, not a shrug
+    if feeling is None and settled == "vent" and cues.exam_soon(norm) is not None:
+        feeling = "stress"  # "test is tmrw and my friend with my nbme avg failed... why did i look this up": eve nerves
     if feeling is None and settled == "vent" and cues.asks_if_feeling_is_normal(text, norm):
         feeling = "worry"  # "ms1 and already scared of ck, is that normal": the fear said is the feeling
     if (

@@ -561,6 +561,23 @@ def asks_if_feeling_is_normal(text: str, norm: str) -> bool:
     return _NORMAL_TO_FEEL_RE.search(norm) is not None and says_a_feeling(text, norm)
 
 
+def only_practice_averages(norm: str) -> bool:
+    """Every average said is of practice results ("the same nbme avg as me", "my uworld average"), none the exam's."""
+    found = list(_AVERAGE_RE.finditer(norm))
+    practice = (_PRACTICE_AVERAGE_BEFORE_RE.search(norm, max(0, m.start() - 24), m.start()) for m in found)
+    return bool(found) and all(practice)
+
+
+_PRACTICE_AVERAGE_RE = re.compile(
+    rf"\b(?:{PRACTICE_TESTS}|uworld|uw|practice(?: test| exam)?s?)\s+(?:score\s+|scores\s+)?(?:avg|average)\b"
+)
+"""A practice average named ("the same nbme avg as me"): results behind them, not a practice test sat that day."""
+_PRACTICE_AVERAGE_BEFORE_RE = re.compile(
+    rf"\b(?:{PRACTICE_TESTS}|uworld|uw|amboss|qbank|practice(?: test| exam)?s?|self assessments?|shelf|shelves)"
+    r"\s+(?:score\s+|scores\s+|percent\s+)?$"
+)
+
+
 def quotes_cut_off(norm: str) -> bool:
     """A cut-off or a filter heard ("anything under 230 gets filtered", "is 230 the cutoff")."""
     return _CUT_OFF_RE.search(norm) is not None
@@ -2905,8 +2922,9 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
         return None
     if _DAY_BEHIND_RE.search(norm):
         return None  # "just wanted to say today was hard": a day behind them, not the exam ahead
-    if _PRACTICE_SOON_RE.search(norm) and not _REAL_EXAM_RE.search(norm):
-        return None  # "panic attack during my practice nbme today": a practice test, not exam day
+    if _PRACTICE_SOON_RE.search(_PRACTICE_AVERAGE_RE.sub(" ", norm)) and not _REAL_EXAM_RE.search(norm):
+        # "panic attack during my practice nbme today": a practice test, not exam day (an "nbme avg" is no sitting)
+        return None
     if _PRACTICE_RUN_RE.search(norm):
         return None  # "heading to prometric for my practice session": at Prometric, but not the exam
     if _TOOK_IT_RE.search(norm):
