@@ -22,7 +22,10 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # their own match news is `just_matched`'s ("IMGs who matched into IM" is not theirs)
             r"\b(?:incoming (?:[\w&/-]+\s+){0,2}?(?:intern|resident|pgy\s*-?\s*1)|"
             # a PGY-1 said of themselves, not "a separate PGY-1 year" asked about
-            r"(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|intern year|"
+            # (not the intern year an applicant ranks: "do I pick the intern year based on location?")
+            r"(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|"
+            r"(?:in|during|through|surviving|survive) (?:my )?intern year|"
+            r"intern year (?:starts|started|begins|began|is (?:brutal|killing|rough|hard))|"
             r"(?:i m|im|i am|as an?|now an?|currently an?|starting|start) (?:an? )?pgy\s*-?\s*1|pgy\s*-?\s*1 now|"
             # a resident already, said of themselves: "PGY1 FM. ...", "PGY2 in gen surg now", "intern here"
             r"^pgy\s*-?\s*[1-7]\b|pgy\s*-?\s*[1-7] (?:here|now|in|at|resident|intern)\b|"
@@ -103,6 +106,12 @@ _NO_INTERVIEWS_RE = re.compile(
 )
 """The student's own count of interviews is none ("I have zero", "no invites yet"): not interviewing yet."""
 _REAPPLYING_RE = re.compile(
+    # a resident switching fields applies again: "PGY2 in gen surg, seriously thinking about switching to rads"
+    # (a field, not a resource: "should i switch to amboss" is no application)
+    r"\bswitch(?:ing|ed)?\s+(?:specialties|specialty|fields?)\b|\bchang(?:e|ing)\s+specialt(?:y|ies)\b|"
+    r"\bswitch(?:ing|ed)?\s+(?:to|into|over to)\s+(?:rads|radiology|anesthesia|anesthesiology|gas|psych|psychiatry|im|"
+    r"internal medicine|fm|family medicine|peds|pediatrics|neuro|neurology|derm|dermatology|em|emergency medicine|path|"
+    r"pathology|pm ?r|ent|ortho|gen surg|general surgery|surgery|ob ?gyn|ophtho|ophthalmology|uro|urology)\b|"
     r"\b(?:re-?apply\w*|re applying|applying again|apply again)\b(?!\s+(?:to|for)\s+(?:ecfmg|certification|"
     r"a visa|visa|my license|licensure|the license))"
 )

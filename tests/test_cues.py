@@ -686,7 +686,8 @@ def test_low_marks_on_subjects_are_not_low_marks_on_the_exam(text: str, low: boo
 @pytest.mark.parametrize(
     ("text", "matched"),
     [
-        ("can you still do a fellowship if you failed CK once? matched IM, want GI", True),
+        ("just matched IM! do i still need step 3 before july", True),
+        ("only 1 graduate in the last 5 years matched derm from my school", False),
         ("average for people who matched IM?", False),
         ("she matched IM last year with a 230", False),
     ],

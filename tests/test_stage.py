@@ -24,7 +24,12 @@ TODAY = dt.date(2026, 12, 4)
         ("would i need a separate pgy-1 year for ophtho?", About(), None),  # asked about, not said of themselves
         # a resident already, said first or as theirs: past the match too
         ("PGY1 FM. mine's 218, lowest in my class. is this going to follow me", About(), "incoming_resident"),
-        ("PGY2 in gen surg now, thinking of switching to anesthesia", About(), "incoming_resident"),
+        ("PGY1 in gen surg now, just want to know if my CK follows me", About(), "incoming_resident"),
+        # a resident switching fields applies again; an applicant ranks an intern year, not in one
+        ("PGY2 in gen surg now, thinking of switching to anesthesia", About(), "applying"),
+        ("should i switch to amboss for the last month", About(), None),
+        ("I have 14 rads interviews. do I pick the intern year based on location or quality?", About(), "interviewing"),
+        ("intern year starts in 3 weeks and i never opened my ck report", About(), "incoming_resident"),
         ("do i need step 3 done before pgy2?", About(), None),
         ("matched prelim surgery last year, now reapplying categorical gen surg", About(), "applying"),
         ("matched IM!! do i need to reapply for ecfmg certification before july?", About(), "incoming_resident"),

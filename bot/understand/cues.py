@@ -1185,7 +1185,9 @@ _HOPELESS_RE = re.compile(
     r"|\bno point (?:in )?living\b|\b(?:no|any|the)\s+point\s+(?:in|of)\s+(?:living|being alive|going on|existing)\b"
     r"|\b(?:life|living|my life)\s+(?:is|isn t|isnt|feels|seems|has)\s+(?:not worth|pointless|meaningless|worthless|"
     r"over|no (?:meaning|point|purpose))\b"
-    r"|\bnot worth (?:living|being alive|it anymore|going on)\b"
+    # (not a thing's worth asked: "should i register for step 3 before eras or is that not worth it anymore")
+    r"|\bnot worth (?:living|being alive|going on)\b"
+    r"|\b(?<!\bis that )(?<!\bis it )(?<!\bis this )(?<!\bisn t that )not worth it anymore\b"
     r"|\btired of (?:being alive|living|life|existing|being here|waking up)\b(?!\s+(?:on|in|as|at)\b)"
     r"|\bbetter off (?:dead|gone|without me|if i (?:just\s+)?(?:was|were)n ?t (?:here|alive|around)|"
     r"if i (?:just\s+)?(?:didn t|didnt) exist)\b"
@@ -1578,10 +1580,7 @@ _MATCHED_RE = re.compile(
     # the word first, then what came before it: eight look-backs at every position cost a long post 0.15 ms
     # (not another's: "he also matched in 1998", "she matched into derm")
     r"|\b(?=matched\s)(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bpeople )(?<!\bapplicants )(?<!\bimgs )"
-    r"(?<!\bdos )(?<!\bthose )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\balso )matched\s+(?:into|at|to|in|"
-    # "...if you failed CK once? matched IM, want GI": the field named straight after, as students tell it
-    r"im|fm|em|peds|psych|gas|rads|ortho|derm|ent|neuro|obgyn|ob gyn|gen surg|anesthesia|internal medicine|"
-    r"family medicine|pediatrics|psychiatry|neurology|radiology)\b|^matched\b"
+    r"(?<!\bdos )(?<!\bthose )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\balso )matched\s+(?:into|at|to|in)\b|^matched\b"
 )
 """Their own match: not the applicants who matched ("averages for IMGs who matched into IM")."""
 _NOT_MATCHED_RE = re.compile(

@@ -778,6 +778,8 @@ _SUPPOSED_RE = re.compile(
     r"assuming|aim\w*|target\w*|goal|want|wanted|wanna"
     r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
     r"|need|needing|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*"
+    # "wait and push for 250+ or take it at 240": a level to reach, or to sit the exam at
+    r"|push(?:ing)? for|gun(?:ning)? for|shoot for|strive for|take it at|sit (?:it )?at|test at"
     r"|enough\s+(?:for|to\s+(?:get|hit|score|reach))"
     # "scared i'll end up with 235"; not "CK ended up at 258", a result
     r"|scared|afraid|worried|terrified|nervous|fear\w*|dread\w*|nightmare|ends? up|guess\w*|estimat\w*"
@@ -821,6 +823,7 @@ _GOAL_RE = re.compile(
     # "want to know if 250 is good" asks; "want 250" aims
     r"\b(?:aim\w*|target\w*|goal|(?:want\w*|need\w*)(?!\s+to\s+(?:know|ask|check|see))|wanna|hop(?:e|ed|ing)"
     r"|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|trying|reach\w*|break\w*|hit"
+    r"|push(?:ing)? for|gun(?:ning)? for|shoot for|strive for"
     r"|enough\s+(?:for|to)|happy with|would love|looking for|settle for"
     # "i'd like to be at 250+", "i'd like to land around 250"
     r"|(?:i\W?d|would)\s+like\s+to\s+(?:be|land|get|hit|score|reach|end up)"
@@ -913,7 +916,9 @@ _FIGURE_WORDS = r"(?:median|average|avg|mean|minimum|min|cut\s*-?\s*offs?|thresh
 # "249 is the median", "a 220 is the minimum for an interview", "230 cutoff"
 _QUOTED_AFTER_RE = re.compile(
     # "is 245 really the floor for ortho": asked of a figure heard
-    rf"^\s*(?:is|was|are|=|as)?\s*(?:(?:really|actually|still|truly|now)\s+)?(?:(?:the|a|an|their|its|his|her)\s+)?"
+    # "is 250 basically the cutoff for rads now": hedged the same way
+    rf"^\s*(?:is|was|are|=|as)?\s*(?:(?:really|actually|still|truly|now|basically|pretty much|kinda|essentially|like|"
+    rf"considered)\s+)?(?:(?:the|a|an|their|its|his|her)\s+)?"
     rf"(?:[a-z]+\s+)?{_FIGURE_WORDS}\b"
 )
 # "the median is 249", "a cutoff of 230", "minimum score is like 220"
@@ -960,8 +965,9 @@ _SOMEONE_ELSE_RE = re.compile(
     r"applicants?|others?)(?:\s+(?:who\s+)?(?:got|get|scored|score|had|has|with|posts?|posting|posted)|"
     # "my friend matched last yr w 244"
     r"(?:\s+\w+){0,3}?\s+matched\b(?:\s+\w+){0,3}?\s+(?:with|w)|"
-    r"(?:\s+(?!i\b)\w+){1,3}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|have|has|had|"
-    r"(?:is|are|were|be)\s+(?:all\s+)?at))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
+    r"(?:\s+(?!i\b)\w+){1,5}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|have|has|had|"
+    # "everyone in my study group is in the 240s"
+    r"(?:is|are|were|be)\s+(?:all\s+)?(?:at|in)))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
 )
 """The student's own words after it ("everyone got 250 and i got 241") end its reach."""
 
