@@ -383,6 +383,18 @@ def row(text: str, **fields: Any) -> Any:
         row("got a 244 practice score last week, good for EM?", score=None),
         # The real exam's result said as such, after a practice test named: "to a real 247".
         row("went from NBME 218 to a real 247. I literally screamed", score=247),
+        # Their own said apart from a practice range it falls inside; their self-description as an applicant.
+        row(
+            "just opened my score report, 247 on step 2. my nbmes were all over (231 to 252). above average?", score=247
+        ),
+        row("USMD, ortho applicant with a 247. not terrible, not great for ortho", score=247),
+        row("a derm applicant with a 260 didnt match", score=None, quoted=(260,)),
+        # Others' scores however far back they are told: a group's decade, a sister's match years ago.
+        row("nbme 12: 219. everyone in my study group is in the 240s and i feel stuck", score=None),
+        row("my older sister matched FM a few years ago with a 231 and nobody asked", score=None),
+        # A cut-off heard, hedged; a level to push for.
+        row("nbmes around 236. is 250 basically the cutoff for rads now?", score=None, quoted=(250,)),
+        row("nbme 12 = 241. is it better to wait and push for 250+ or take it at 240", hypothetical=True),
         # The pass mark named ("the line is 218") is no result of theirs.
         row("just got 219 on NBME 13 two days before my retake. the line is 218 now right??", score=None),
         # The results a practice test went through.

@@ -96,7 +96,8 @@ _FAILED_RE = re.compile(
     # not a fear had in the room: "i thought i failed the whole time" (the look-backs only where "i failed" stands)
     r"\bi (?:just )?(?=failed|didn t pass|did not pass|didnt pass)(?<!thought i )(?<!sure i )(?<!convinced i )"
     r"(?<!swore i )(?<!certain i )(?<!felt like i )(?<!feel like i )"
-    r"(?:failed|didn t pass|did not pass|didnt pass)\b(?!.{0,20}\b(?:step 1|s1|shelf|nbme|uwsa|cms)\b)"
+    r"(?:failed|didn t pass|did not pass|didnt pass)\b(?!.{0,20}\b(?:step 1|s1|shelf|nbme|uwsa|cms|comlex|level [12]|"
+    r"clerkship|rotation|course|block|class|oet|ccse|cbse|osce)\b)"
     r"|\bfailed (?:step 2|ck|step2|s2|my ck|my step 2|the exam|it)\b|\b(?:step 2|ck|my score) (?:was|is) a fail\b"
     # the news alone, first: "failed. 209. i studied so hard"
     r"|^(?:just |so )?failed\b(?=\s*$|\s+(?:\d{3}\b|ck\b|step\s*(?:2|two)\b|it\b|the exam\b|with\b|again\b|my ck\b|"

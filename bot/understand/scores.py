@@ -214,10 +214,18 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         practice_range = any(p.score is not None and low_end <= p.score <= high_end for p in practice) or (
             "practice" in said_in or PRACTICE_NAME_RE.search(said_in) is not None
         )
-        outside = [  # a result told beside the range, not one wished for ("...and i want 260 for derm")
+        # a result told beside the range, not one wished for ("...and i want 260 for derm"); beside a practice range,
+        # one told apart from it even if inside it ("247 on step 2... my NBMEs were all over the place (231 to 252)")
+        span = _range_span(low)
+        outside = [
             n
             for n in _numbers(low)
-            if 150 <= n.value <= 300 and not low_end <= n.value <= high_end and not _is_supposed(low, n.start)
+            if 150 <= n.value <= 300
+            and not _is_supposed(low, n.start)
+            and (
+                not low_end <= n.value <= high_end
+                or (practice_range and span is not None and not span[0] <= n.start < span[1])
+            )
         ]
         if not (practice_range and outside):
             return Numbers(practice=practice, step1=step1, comlex=comlex, range=found)
@@ -732,6 +740,12 @@ _STEP2_AFTER_RE = re.compile(r"\s*(?:on|in|for)\s+(?:my\s+|the\s+)?(?:step\s*2|s
 _TAGGED_BEFORE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:on|in|for|from)\s*(?:my\s+|the\s+)?$")
 
 
+def _range_span(low: str) -> tuple[int, int] | None:
+    """Where in the text the range `_range` reads is said."""
+    m = _RANGE_RE.search(low) or re.search(r"\bbetween\s+(\d{3})\s+and\s+(\d{3})\b", low)
+    return (m.start(), m.end()) if m is not None else None
+
+
 def _range(low: str) -> tuple[int, int] | None:
     """A Step 2 score range asked about: "240-250 for derm", "between 235 and 245"."""
     m = _RANGE_RE.search(low) or re.search(r"\bbetween\s+(\d{3})\s+and\s+(\d{3})\b", low)
@@ -962,9 +976,13 @@ _SOMEONE_ELSE_RE = re.compile(
     r"(?<!\bas )(?<!\bi m )(?<!\bi'm )(?<!\bim )(?<!\bam )(?<!\bjust )(?:this|that|a|some|one)\s+(?:guy|girl|dude)|"
     r"upperclass\w*|upper\s*years?|ms4s|m4s|fourth\s+years|"
     r"(?:my|our)\s+class|classmates|"
-    r"applicants?|others?)(?:\s+(?:who\s+)?(?:got|get|scored|score|had|has|with|posts?|posting|posted)|"
+    # applicants, or one named with an article ("a derm applicant with a 260"); not "USMD, ortho applicant with a
+    # 247" nor "i'm an IMG applicant with 245", the student describing themselves
+    r"applicants|(?<!\bi m )(?<!\bim )(?<!\bi am )(?<!\bas )(?:an?|the|one|another|some|every|this|that)\s+"
+    r"(?:\w+\s+){0,2}?applicant|others?)(?:\s+(?:who\s+)?(?:got|get|scored|score|had|has|with|posts?|posting|posted)|"
     # "my friend matched last yr w 244"
-    r"(?:\s+\w+){0,3}?\s+matched\b(?:\s+\w+){0,3}?\s+(?:with|w)|"
+    # "my older sister matched FM a few years ago with a 231"
+    r"(?:\s+\w+){0,3}?\s+matched\b(?:\s+\w+){0,5}?\s+(?:with|w)|"
     r"(?:\s+(?!i\b)\w+){1,5}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|have|has|had|"
     # "everyone in my study group is in the 240s"
     r"(?:is|are|were|be)\s+(?:all\s+)?(?:at|in)))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
