@@ -1547,3 +1547,17 @@ def test_a_posts_questions_are_answered_in_the_order_asked_when_the_model_is_sur
     parsed = understand(text, kb)
     assert parsed.answer == "mwa-academic-programs"  # the first question leads, the surest (the third) follows
     assert parsed.also.index("answer:match-how-many-programs") > 0
+
+
+def test_strain_in_a_long_post_is_met_only_where_words_say_it(kb: Knowledge) -> None:
+    happy = (
+        "I think it went WELL?? first time in my life walking out of a standardized test feeling good. MS4, applying "
+        "derm, took CK 2 weeks ago. practice: NBME 13 257, NBME 14 262, UWSA2 269. I have 4 pubs. my question: if I "
+        "break 255, is that enough that I don't need a research year? and do derm programs review before the score?"
+    )
+    assert understand(happy, kb).feeling != "stress"
+    scared = happy.replace(
+        "I think it went WELL?? first time in my life walking out of a standardized test feeling good.",
+        "I'm so stressed and scared about this.",
+    )
+    assert understand(scared, kb).feeling in {"stress", "worry", "panic"}

@@ -881,6 +881,10 @@ def _feeling(
     label, p = next(((f, q) for f, q in feelings if f != "hopeless"), ("none", 0.0))
     learned = label if label != "none" and p >= FEELING_AT else None
     felt = cues.felt(text, norm) if learned in (None, "celebration", "stress", "exhaustion", *_PASS_MISREAD) else None
+    if learned == "stress" and felt is None and len(text) >= STRESS_SAID_FROM and not cues.uneasy(text, norm):
+        # a long post's story reads as strain to the model ("I think it went WELL?? ... 3 questions"): in a post
+        # this long, strain is met only where it is said in words ("scared", "stressed", "😬")
+        return None
     if learned in _STRAIN and felt is None and cues.stress_set_aside(norm):
         return None  # "im not stressed, just curious: avg for derm?", "she s way less stressed": no strain of theirs
     if (
@@ -912,6 +916,8 @@ def _feeling(
     return felt or learned  # type: ignore[return-value]
 
 
+STRESS_SAID_FROM = 300
+"""From this length a post's stress is met only where words say it: the model hears strain in any long story."""
 _STRAIN = frozenset({"stress", "panic"})
 """Feelings that a stress word carries, so a stress word denied or said of someone else sets aside."""
 
