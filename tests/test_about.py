@@ -28,6 +28,13 @@ def facts(text: str) -> AboutFacts:
         ("foreign grad, step 2 247, neuro?", {"school": "img"}),
         ("IMG, 240, IM?", {"school": "img"}),
         ("med school in Georgia, 245 for EM", {"school": None}),  # a US state as often as a country
+        # where they work as a doctor, a degree only given abroad, a nationality said of themselves
+        ("working as a GP in Nigeria full-time, graduated 2019. 230s enough for IM?", {"school": "img"}),
+        ("final year student in India, is 235 ok for IM", {"school": "img"}),
+        ("final year MBBS, is 240 good for IM", {"school": "img"}),
+        ("Indian grad, 4 yrs out of med school. is 240 good for IM", {"school": "img"}),
+        ("my friend is an indian grad with 250, is that good for IM", {"school": None}),
+        ("med student in texas, 240 for IM?", {"school": None}),
         ("I'm from India, 240 on ck", {"school": None}),  # where they're from is not where they trained
         ("I'm a DO student, should I take step 2 too", {"school": "do"}),
         ("matched FM but i never took ck, can i start without it", {"status": None}),  # never sat

@@ -44,9 +44,25 @@ _NOT_MY_IMG_RE = re.compile(
 ("non-US IMG" is still one: the denial needs "non IMG" or "not an IMG")."""
 _I_AM_AN_IMG_RE = re.compile(r"\b(?:i m|im|i am|as|am)\s+(?:an?\s+)?(?:non us\s+|us\s+)?imgs?\b")
 """Said of themselves in so many words ("she's an IMG too and I am an IMG as well"), whoever else is named."""
-_IMG_BARE_RE = re.compile(r"^(?:non us\s+)?img\b|\bforeign (?:grad|graduate|md|doctor|med student|medical student)\b")
+_IMG_BARE_RE = re.compile(
+    r"^(?:non us\s+)?img\b|\bforeign (?:grad|graduate|md|doctor|med student|medical student)\b"
+    # a degree no US or Canadian school gives: "final year MBBS"
+    r"|\bmbbs\b"
+)
+_NATIONALITY_RE = re.compile(
+    # (said of themselves: "my friend is an indian grad" is the friend's)
+    r"\b(?<!\bis an )(?<!\bis a )(?<!\bs an )(?<!\bwas an )(?:indian|pakistani|egyptian|nigerian|bangladeshi|filipino|nepali|nepalese|syrian|iranian|jordanian|"
+    r"lebanese|brazilian|mexican|sudanese|ghanaian|kenyan|sri lankan|ethiopian|iraqi|saudi|turkish|russian|ukrainian|"
+    r"peruvian|colombian|venezuelan|cuban|dominican|chinese|vietnamese|palestinian|yemeni|libyan|moroccan|tunisian)\s+"
+    r"(?:med(?:ical)?\s+)?(?:grad|graduate|doctor|physician|md|student|med student|medical student)\b"
+)
+"""A nationality said before grad or doctor ("Indian grad, 4 yrs out"): trained abroad, an IMG."""
+_NATIONALITY_WORDS = ("grad", "doctor", "physician", "md", "student")
+"""Every way `_NATIONALITY_RE` can match holds one of these."""
 _STUDIED_RE = re.compile(
-    r"\b(?:med(?:ical)? school|graduated|graduate|grad|studied|studying|trained|mbbs|physician|doctor)\b"
+    # and where they work or study now as a doctor or a final-year student: "working as a GP in Nigeria"
+    r"\b(?:med(?:ical)? school|graduated|graduate|grad|studied|studying|trained|mbbs|physician|doctor|gp|"
+    r"house officer|house job|final year student|final year|medical officer)\b"
 )
 _PLACE_RE = re.compile(r"\b(?:in|from)\s+(?P<place>[a-z]+(?: [a-z]+)?)")
 """Where they studied or trained, named soon after: a country other than the US or Canada makes them an IMG."""
@@ -238,7 +254,9 @@ def about(norm: str, folded: str) -> AboutFacts:
     # a pattern costs ~15 us a scan, and most posts name no school and no fail.
     school: SchoolName | None = None
     if (
-        (holds_any(norm, _IMG_WORDS) and (_IMG_RE.search(norm) or _IMG_BARE_RE.search(norm))) or _studied_abroad(norm)
+        (holds_any(norm, _IMG_WORDS) and (_IMG_RE.search(norm) or _IMG_BARE_RE.search(norm)))
+        or (holds_any(norm, _NATIONALITY_WORDS) and _NATIONALITY_RE.search(norm) is not None)
+        or _studied_abroad(norm)
     ) and (not _NOT_MY_IMG_RE.search(norm) or _I_AM_AN_IMG_RE.search(norm)):
         school = "img"
     elif _DO_RE.search(norm):
@@ -272,7 +290,7 @@ def about(norm: str, folded: str) -> AboutFacts:
 
 
 _CLAUSE_RE = re.compile(r"[;!?\n]|\.(?!\d)|,\s+(?=\D)|\s+(?:and|but|so)\s+")
-_IMG_WORDS = ("img", "fmg", "international", "foreign", "carib", "abroad", "outside the us")
+_IMG_WORDS = ("img", "fmg", "international", "foreign", "carib", "abroad", "outside the us", "mbbs")
 """Every alternative of `_IMG_RE` and `_IMG_BARE_RE` holds one of these."""
 _MD_WORDS = ("md", "amg", "us grad", "us student")
 """Every alternative of `_MD_RE` holds one of these."""
