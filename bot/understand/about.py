@@ -51,7 +51,8 @@ _IMG_BARE_RE = re.compile(
 )
 _NATIONALITY_RE = re.compile(
     # (said of themselves: "my friend is an indian grad" is the friend's)
-    r"\b(?<!\bis an )(?<!\bis a )(?<!\bs an )(?<!\bwas an )(?:indian|pakistani|egyptian|nigerian|bangladeshi|filipino|nepali|nepalese|syrian|iranian|jordanian|"
+    r"\b(?<!\bis an )(?<!\bis a )(?<!\bs an )(?<!\bwas an )"
+    r"(?:indian|pakistani|egyptian|nigerian|bangladeshi|filipino|nepali|nepalese|syrian|iranian|jordanian|"
     r"lebanese|brazilian|mexican|sudanese|ghanaian|kenyan|sri lankan|ethiopian|iraqi|saudi|turkish|russian|ukrainian|"
     r"peruvian|colombian|venezuelan|cuban|dominican|chinese|vietnamese|palestinian|yemeni|libyan|moroccan|tunisian)\s+"
     r"(?:med(?:ical)?\s+)?(?:grad|graduate|doctor|physician|md|student|med student|medical student)\b"
