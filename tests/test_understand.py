@@ -1561,3 +1561,27 @@ def test_strain_in_a_long_post_is_met_only_where_words_say_it(kb: Knowledge) -> 
         "I'm so stressed and scared about this.",
     )
     assert understand(scared, kb).feeling in {"stress", "worry", "panic"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could you keep me accountable? i keep saying i'll do two blocks tomorrow and then i don't. exam end of may",
+        "i need someone to hold me accountable lol",
+        "help me organize my time, retaking in about 10 weeks after failing by 4",
+        "whats the smartest way to split 6 weeks? can u lay it out for me week by week",
+        "exam moved to november so i have 11 weeks now?? can you redo my plan",
+        "wiped from my IM sub-I and ck is in 5 weeks, can you just tell me what to do each day until test day",
+        "need a daily game plan for the final 10 days, did every nbme but 13",
+        "new baby at home so ~2 hrs a night. 9 weeks out, aiming 240+ for IM. help me structure something realistic?",
+    ],
+)
+def test_a_plan_asked_for_in_other_words_is_the_plan_set_up(kb: Knowledge, text: str) -> None:
+    assert understand(text, kb).intent == "study_plan"
+
+
+@pytest.mark.parametrize(
+    "text", ["help me organize my ERAS application", "i need a game plan for the match", "did 40 qs today, 62%"]
+)
+def test_no_study_plan_where_none_is_asked(kb: Knowledge, text: str) -> None:
+    assert understand(text, kb).intent != "study_plan"

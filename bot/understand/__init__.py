@@ -991,6 +991,10 @@ def _settle(
     if intent in _ENTITY_SETTLED | {"study_plan", "faq", "unknown"} and cues.past_the_match(norm):
         # "didn't match. soap opens in 3 hours... ck 233, applied ortho": what happens now, not the ortho average
         return "faq", 1.0, topics.MATCH_RATES
+    if not (has_score and not nums.hypothetical) and cues.requests_a_plan(norm) and not cues.plans_the_match(norm):
+        # "good evening. kindly prepare for me a study timetable...": asked in words, whatever else the message
+        # tells ("exam got pushed to october... can you redo a plan", "aiming for 240+... help me structure something")
+        return "study_plan", 1.0, None
     if intent == "study_plan" and cues.plans_the_match(norm):
         # "I passed with a 218. I need a plan for matching IM now": the match, not a study schedule
         return ("score_check", 1.0, None) if has_score and has_spec else ("faq", 1.0, topics.MATCH_WITH_AVERAGE)
@@ -1252,8 +1256,6 @@ def _settle(
     told = "?" not in text and not _QUESTION_RE.match(norm)
     if nerves and told and not has_score and intent in {"study_plan", "faq"} and norm.count(" ") < PLAN_RULE_WORDS:
         return "vent", 1.0, None  # nerves with the day said, and nothing asked: met, not a topic or a plan
-    if intent not in _PLAN_INTENTS and not has_score and cues.requests_a_plan(norm):
-        return "study_plan", 1.0, None  # "good evening. kindly prepare for me a study timetable...": asked in words
     held = _DAYS_HELD_RE.search(norm) is not None and not has_score and not _NOT_STUDY_DAYS_RE.search(norm)
     if held and (intent == "days_left" or (len(text) < SPECIFIC_CHARS and _WHAT_NOW_RE.search(norm))):
         return "study_plan", 1.0, None  # "i have 45 days. help": the days are known; a plan for them is asked

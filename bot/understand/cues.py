@@ -130,6 +130,16 @@ _PLAN_REQUEST_RE = re.compile(
     r"(?<!interview )(?<!rank list )(?<!rank )(?:plan|schedule|calendar|timetable)\b"
     r"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|plz\s+)?(?:make|build|create|give|write|draft|"
     r"prepare|set up|plan)\b.{0,30}\b(?:plan|schedule|calendar|timetable)\b"
+    # the days laid out, asked in other words: "help me organize my time", "help me structure something realistic",
+    # "tell me what to do each day from now until test day", "lay it out for me week by week", "redo a plan"
+    r"|\bhelp me (?:organi[sz]e|structure|map out|plan out|lay out|schedule|split up)\s+(?:my\s+|the\s+|these\s+|"
+    r"the\s+next\s+|my\s+next\s+|\d+\s+)?(?:time|days?|weeks?|months?|studying|study time|prep|dedicated|something|"
+    r"it|things|everything)\b"
+    r"|\b(?:tell|show) me what to (?:do|study) (?:each|every|tomorrow|tmrw|today|day by day|from now)\b"
+    r"|\b(?:tell|show) me what to (?:do|study) (?:tmrw|tomorrow) and the day after\b"
+    r"|\blay (?:it|them|this|everything) out (?:for me )?(?:week by week|day by day)\b"
+    r"|\bredo (?:a |my |the )?(?:study )?(?:plan|schedule)\b"
+    rf"|\b(?:need|want)\s+(?:a|an|some)\s+(?:\w+\s+)?game plan\b(?!\s+(?:for|to)\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
 )
 
 
@@ -145,7 +155,7 @@ def plans_the_match(norm: str) -> bool:
 
 _MATCH_PLAN_RE = re.compile(
     # the noun, after a word that makes it one ("a plan for matching"), not the verb ("i plan to apply")
-    rf"\b(?:a|the|my|our|some|any|good|real|solid|clear|new)\s+(?:plan|strategy)\s+(?:for|to)\s+(?:the\s+|my\s+)?"
+    rf"\b(?:a|the|my|our|some|any|good|real|solid|clear|new)\s+(?:game\s+)?(?:plan|strategy)\s+(?:for|to)\s+(?:the\s+|my\s+)?"
     rf"{_MATCH_WORDS}\b|^(?:plan|strategy)\s+for\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b"
     r"|\b(?:match|application)\s+(?:plan|strategy)\b"
     r"|\b(?:backup|back up)\s+(?:plan|strategy)\b(?=.*\b(?:match|matching|don t match|specialty|field)\b)"
@@ -275,7 +285,13 @@ def wants_reminders(norm: str) -> bool:
     The plan set-up is how the bot sends them, so this always starts it; asking for fewer or none
     ("stop reminding me") is a plan operation, not a request.
     """
+    if _ACCOUNTABLE_RE.search(norm) is not None:
+        return True  # "can you keep me accountable? i say i'll do 2 blocks and then i don't": nudges, asked for
     return _REMINDER_RE.search(norm) is not None and _REMINDER_OFF_RE.search(norm) is None
+
+
+_ACCOUNTABLE_RE = re.compile(r"\b(?:keep|hold|keeping|holding)\s+me\s+accountable\b")
+"""Accountability asked for: what the daily nudges are for, whatever "don't" the story around it holds."""
 
 
 _THANKS_US_RE = re.compile(
