@@ -1556,6 +1556,11 @@ def test_strain_in_a_long_post_is_met_only_where_words_say_it(kb: Knowledge) -> 
         "break 255, is that enough that I don't need a research year? and do derm programs review before the score?"
     )
     assert understand(happy, kb).feeling != "stress"
+    low = happy.replace(
+        "I think it went WELL?? first time in my life walking out of a standardized test feeling good.",
+        "I feel kind of pathetic posting this, miserable and weirdly resentful of my friend's 258.",
+    )
+    assert understand(low, kb).feeling is not None  # a hard feeling said in other words is still met
     scared = happy.replace(
         "I think it went WELL?? first time in my life walking out of a standardized test feeling good.",
         "I'm so stressed and scared about this.",

@@ -881,7 +881,8 @@ def _feeling(
     label, p = next(((f, q) for f, q in feelings if f != "hopeless"), ("none", 0.0))
     learned = label if label != "none" and p >= FEELING_AT else None
     felt = cues.felt(text, norm) if learned in (None, "celebration", "stress", "exhaustion", *_PASS_MISREAD) else None
-    if learned == "stress" and felt is None and len(text) >= STRESS_SAID_FROM and not cues.uneasy(text, norm):
+    long_post = len(text) >= STRESS_SAID_FROM
+    if learned == "stress" and felt is None and long_post and not cues.hard_feeling_said(text, norm):
         # a long post's story reads as strain to the model ("I think it went WELL?? ... 3 questions"): in a post
         # this long, strain is met only where it is said in words ("scared", "stressed", "😬")
         return None

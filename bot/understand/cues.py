@@ -2771,6 +2771,18 @@ _UNEASY_WORD_RE = re.compile(
     r"\b(?:stress(?:ed|ing)?|anxious|anxiety|nervous|worried|worrying|panick\w*|freak(?:ing)? out|scared|terrified|"
     r"afraid|dread\w*|spiral\w*)\b"
 )
+
+
+def hard_feeling_said(text: str, norm: str) -> bool:
+    """A hard feeling said in words, of any kind ("miserable and weirdly resentful", "ugh, feels like I made this
+    harder"): unease, or one of the plainer words for feeling low."""
+    return uneasy(text, norm) or _HARD_FEELING_RE.search(norm) is not None
+
+
+_HARD_FEELING_RE = re.compile(
+    r"\b(?:miserable|resent\w*|pathetic|ugh+|frustrat\w*|embarrass\w*|ashamed|shame|awful|drained|overwhelm\w*|"
+    r"exhausted|burn(?:ed|t)? out|burnout|sad|depress\w*|cry\w*|hate|hopeless|numb|lost|guilt\w*|jealous)\b"
+)
 _UNEASY_FACES = ("😬", "😰", "😟", "😨", "😩", "😫", "😖", "😣", "😥", "😢", "😭", "🫠", "😵")
 
 
