@@ -901,7 +901,8 @@ def numbers_section(
     mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
     if score is None and scored and whose in ("own", "remembered") and mark is not None and mark.value is not None:
         low, high = min(scored), max(scored)
-        if low < mark.value + NEAR_PASS:
+        # by the latest said (students list them in the order taken): "226, 241, 250" has climbed away from the mark
+        if scored[-1] < mark.value + NEAR_PASS:
             # "NBME 216, is this even passable?": this close, the pass mark is the figure to read it against, not
             # how far it sits from a field's average
             named = ", ".join(map(_practice_label, (r for r in practice if r.score is not None)))

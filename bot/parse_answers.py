@@ -100,9 +100,13 @@ _DAY_MONTH_RE = re.compile(
 _UNIT = r"(days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)"
 _NOT_RATE = r"(?!\s*(?:a|per|each|every|/|a\s+wk)\s*(?:week|wk)\b)(?!\s+ago\b)"
 _NOT_LENGTH = (
-    r"(?!\s*-?\s*(?:long|exam|test|thing|event|ordeal)\b)(?!\s+or\s+(?:two|2)\b(?!\s*(?:weeks?|wks?|months?)))"
+    r"(?!\s*-?\s*(?:long|thing|event|ordeal)\b)(?!\s*-\s*(?:exam|test)\b)"
+    r"(?!\s+or\s+(?:two|2)\b(?!\s*(?:weeks?|wks?|months?)))"
 )
-"""Not how long something lasts: "is ck one day or two", "a two day exam", "2 days long"."""
+"""Not how long something lasts: "is ck one day or two", "a 2-day exam", "2 days long" (a span said with an article,
+"a two day exam", is caught where spans are read: `_LENGTH_NOUN_RE`)."""
+_LENGTH_NOUN_RE = re.compile(r"\s+(?:exam|test)\b")
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|one)\s+$")
 _RELATIVE_RE = re.compile(
     # "pushed ck back 2 weeks" moves a date by a span; it names no date of its own
     r"(?<!\bback )(?<!\bup )(?<!\bforward )(?<!\bby )"
@@ -196,6 +200,8 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
             continue  # "step 2 jan 9": the exam's name, then its day; not the 2nd of January
         add(m, _calendar_date(_year(m[3]), _MONTHS[m[2][:3]], int(m[1]), today))
     for m in (*_RELATIVE_RE.finditer(text), *_RELATIVE_A_RE.finditer(text)):
+        if _LENGTH_NOUN_RE.match(text, m.end()) and _ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "is it a two day exam": how long it lasts ("exam in 10 days exam anxiety" is still a date)
         n, unit = _to_int(m[1]), m[2]
         if n > 999:
             continue

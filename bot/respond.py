@@ -163,7 +163,7 @@ PASS_NEWS_CHARS = 200
 """In a longer post a pass is background ("...I assume not since I passed"), relieved about only when said with joy."""
 _REAPPLY_RE = re.compile(r"\b(?:re ?apply\w*|apply(?:ing)? again|next (?:cycle|year|match)|try again)\b")
 """Not matched, and asking about the next try: the answer on reapplying, not on this week's SOAP."""
-_UNEASY_RE = re.compile(
+_UNEASE_AFTER_PASS_RE = re.compile(
     r"\b(?:but|now|still)\s+(?:i m|im|i am|i feel)?\s*(?:so\s+|really\s+)?(?:paranoid|anxious|worried)\b"
 )
 """Unease said after a pass ("I passed with 244 but now I'm paranoid"): what is new, not the pass."""
@@ -208,6 +208,14 @@ _HEARD_WHEN_UNSURE = interpret.LISTENED_TO | {"disappointment"}
 """Feelings that, when nothing else of a message was understood, are answered as what was said."""
 
 
+def _listened(parsed: Parsed, profile: Profile, k: Knowledge, text: str, norm: str, today: dt.date | None) -> Reply:
+    """A feeling met, for the student's stage; a post that is mostly feeling may still ask things ("...is it normal to
+    feel this dumb?"), each then answered in a line after listening, as a long post's other questions are."""
+    stage = stage_of(parsed, profile.about, norm, today) if text else None
+    heard = talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
+    return talk.also(parsed, k, heard, text, stage) if parsed.also and text else heard
+
+
 def _percents_only(parsed: Parsed) -> bool:
     """Every practice result said is a percentage correct ("free 120 72%"), none a scaled score."""
     return bool(parsed.practice) and all(p.score is None and p.percent is not None for p in parsed.practice)
@@ -237,7 +245,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and not cues.asks_to_retake(text, norm)  # "passed with 219, can i retake it?": not news to be relieved at
         and not (cues.pass_is_old(norm) and not cues.joyful(text, norm))
         # "I passed with 244 but now I'm paranoid": the unease is what's new (not "PASSED!!! freaking out")
-        and not (_UNEASY_RE.search(norm) and not cues.joyful(text, norm) and not cues.overwhelmed_by_news(text, norm))
+        and not (
+            _UNEASE_AFTER_PASS_RE.search(norm)
+            and not cues.joyful(text, norm)
+            and not cues.overwhelmed_by_news(text, norm)
+        )
     ):
         # "I PASSED with a 241, what now for IM": the pass first; "Passed CK with 251!!": a result to be proud of
         proud = (
@@ -279,11 +291,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         case "vent":
             if parsed.status == "failed" and parsed.feeling is None:
                 parsed = replace(parsed, feeling="failure")
-            stage = stage_of(parsed, profile.about, norm, today) if text else None
-            heard = talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
-            # a post that is mostly feeling may still ask things ("...is it normal to feel this dumb?"): after
-            # listening, each answered in a line, as a long post's other questions are
-            return talk.also(parsed, k, heard, text, stage) if parsed.also and text else heard
+            return _listened(parsed, profile, k, text, norm, today)
         case "greeting" if profile.score is not None or profile.specialties:
             return talk.greeting_again(profile)
         case "unknown" if parsed.practice_score is None:
@@ -317,11 +325,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         if which is None and parsed.feeling in _HEARD_WHEN_UNSURE:
             # "gyn is killing me... rest day or push through? I'm so tired": the feeling is what we did catch,
             # so it is listened to, not met with "I didn't quite catch that"
-            stage = stage_of(parsed, profile.about, norm, today) if text else None
-            heard = talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
-            # a post that is mostly feeling may still ask things ("...is it normal to feel this dumb?"): after
-            # listening, each answered in a line, as a long post's other questions are
-            return talk.also(parsed, k, heard, text, stage) if parsed.also and text else heard
+            return _listened(parsed, profile, k, text, norm, today)
         return talk.with_feeling(which or talk.fallback(parsed, k), parsed)
     their_fail = _their_fail(parsed, text, k)
     if their_fail is not None:

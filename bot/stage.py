@@ -27,11 +27,14 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"(?:in|during|through|surviving|survive) (?:my )?intern year|"
             r"intern year (?:starts|started|begins|began|is (?:brutal|killing|rough|hard))|"
             r"(?:i m|im|i am|as an?|now an?|currently an?|starting|start) (?:an? )?pgy\s*-?\s*1|pgy\s*-?\s*1 now|"
-            # a resident already, said of themselves: "PGY1 FM. ...", "PGY2 in gen surg now", "intern here"
-            r"^pgy\s*-?\s*[1-7]\b|pgy\s*-?\s*[1-7] (?:here|now|in|at|resident|intern)\b|"
+            # a resident already, said of themselves: "PGY1 FM. ...", "PGY2 in gen surg now", "intern here"; not a
+            # PGY-1 asked about ("is pgy1 in a prelim year harder"), a resident of a state, an intern at a lab
+            r"^pgy\s*-?\s*[1-7]\b|pgy\s*-?\s*[1-7] (?:here|now|resident|intern)\b|"
+            r"pgy\s*-?\s*[1-7] in (?:\w+\s+){1,3}?now\b|"
             r"(?:i m|im|i am|as an?|now an?|currently an?) (?:an? )?pgy\s*-?\s*[2-7]\b|"
-            r"(?:intern|resident) here|"
-            r"(?:i m|im|i am) (?:an? |currently an? )?(?:intern|resident)\b(?! (?:at|of) heart)|"
+            r"(?<!\bany )(?<!\ba )(?<!\bthe )(?<!\bno )(?:intern|resident) here|"
+            r"(?:i m|im|i am) (?:an? |currently an? )?(?:intern|resident)\b(?! (?:at|of) heart)(?! of\b)"
+            r"(?! (?:at|in|with) (?:a |an |the )?(?:research|lab|company|startup|firm|bank|law|tech))|"
             # a residency contract named: "or they'll rescind my contract" (not a job offer pulled), "my residency
             # contract" (not "my contract at the research lab")
             r"(?:rescind|revoke)\w* (?:my )?(?:contract|position|match)|"
@@ -105,13 +108,15 @@ _NO_INTERVIEWS_RE = re.compile(
     r"|\b(?:zero|0|no)\s+(?:interviews?|invites?|interview invites)\s+(?:yet|so far)\b"
 )
 """The student's own count of interviews is none ("I have zero", "no invites yet"): not interviewing yet."""
-_REAPPLYING_RE = re.compile(
-    # a resident switching fields applies again: "PGY2 in gen surg, seriously thinking about switching to rads"
-    # (a field, not a resource: "should i switch to amboss" is no application)
+_SWITCHING_RE = re.compile(
+    # a field, not a resource: "should i switch to amboss" is no application
     r"\bswitch(?:ing|ed)?\s+(?:specialties|specialty|fields?)\b|\bchang(?:e|ing)\s+specialt(?:y|ies)\b|"
     r"\bswitch(?:ing|ed)?\s+(?:to|into|over to)\s+(?:rads|radiology|anesthesia|anesthesiology|gas|psych|psychiatry|im|"
     r"internal medicine|fm|family medicine|peds|pediatrics|neuro|neurology|derm|dermatology|em|emergency medicine|path|"
-    r"pathology|pm ?r|ent|ortho|gen surg|general surgery|surgery|ob ?gyn|ophtho|ophthalmology|uro|urology)\b|"
+    r"pathology|pm ?r|ent|ortho|gen surg|general surgery|surgery|ob ?gyn|ophtho|ophthalmology|uro|urology)\b"
+)
+"""A change of field: for a resident (said in the message), an application again; for a student, a choice of field."""
+_REAPPLYING_RE = re.compile(
     r"\b(?:re-?apply\w*|re applying|applying again|apply again)\b(?!\s+(?:to|for)\s+(?:ecfmg|certification|"
     r"a visa|visa|my license|licensure|the license))"
 )
@@ -126,6 +131,8 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
     said = next((stage for stage, pattern in _SAID if pattern.search(norm)), None)
     if _REAPPLYING_RE.search(norm) and (not just_matched(norm) or _MATCHED_BEFORE_RE.search(norm)):
         return "applying"  # "matched prelim surgery last year, reapplying categorical": applying again
+    if said == "incoming_resident" and _SWITCHING_RE.search(norm):
+        return "applying"  # "PGY2 in gen surg, seriously thinking about switching to rads": a resident applying again
     if said == "incoming_resident" or just_matched(norm):  # "matched IM!! do i still need...": past applying
         return "incoming_resident"  # a resident-to-be who failed needs what to tell their program, not a school advisor
     if parsed.status == "failed" or (parsed.status is None and about.status == "failed"):

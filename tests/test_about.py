@@ -35,6 +35,19 @@ def facts(text: str) -> AboutFacts:
         ("Indian grad, 4 yrs out of med school. is 240 good for IM", {"school": "img"}),
         ("my friend is an indian grad with 250, is that good for IM", {"school": None}),
         ("med student in texas, 240 for IM?", {"school": None}),
+        # a US school said outweighs a nationality, a family's country or a degree asked about
+        ("i'm an indian med student at a US MD school, got 245, is IM realistic?", {"school": None}),
+        ("final year US MD student, my family is from Nigeria, is 245 good for IM?", {"school": "us_md"}),
+        ("my mentor, a nigerian doctor, matched IM with 230. i got 236, chances for IM?", {"school": None}),
+        ("do MBBS grads from the UK have better odds? I'm a US MD with 240", {"school": "us_md"}),
+        # a fail of a clerkship or of COMLEX is no Step 2 CK fail; a fail said first still is, whatever follows
+        ("i failed my OB clerkship the first time, remediated with honors. CK 255", {"status": None}),
+        ("FAILED COMLEX L2 CE by a small margin, passed CK with 231", {"status": "passed"}),
+        ("i failed. the whole class passed. what now", {"status": "failed"}),
+        ("i failed, course director wants to meet tomorrow", {"status": "failed"}),
+        # the exam sat is said in the past: "i get tested friday" is still ahead
+        ("tested monday. what are the odds i passed", {"status": "taken"}),
+        ("i get tested friday, any last minute tips?", {"status": None}),
         ("I'm from India, 240 on ck", {"school": None}),  # where they're from is not where they trained
         ("I'm a DO student, should I take step 2 too", {"school": "do"}),
         ("matched FM but i never took ck, can i start without it", {"status": None}),  # never sat

@@ -670,3 +670,16 @@ def test_a_practice_average_told_the_night_before_is_eve_nerves_not_the_national
     )
     assert "Overall average" not in shown and "tonight" in shown
     assert "Overall average" in say(advisor, "whats the overall average on step 2", user=2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["passed ck 233, got 3 interview invites already", "finally passed. 221. my resident told me to check today"],
+)
+def test_a_pass_told_beside_interviews_or_a_resident_is_still_news(advisor: Advisor, text: str) -> None:
+    assert "Congratulations, you passed" in say(advisor, text)
+
+
+def test_practice_results_that_climbed_away_from_the_pass_mark_are_set_against_the_field(advisor: Advisor) -> None:
+    reply = say(advisor, "applying FM this cycle. my nbmes went 226, 241, 250. should i take ck before eras opens?")
+    assert "Family Medicine average" in reply and "passing is the figure that matters" not in reply

@@ -706,3 +706,65 @@ def test_a_match_told_with_the_field_straight_after_is_theirs(text: str, matched
 )
 def test_a_question_banks_own_figure_is_a_number_said_of_it(text: str, figure: bool) -> None:
     assert cues.asks_qbank_figure(normalize(text)) is figure
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Do I cancel?? I can't even think straight", True),
+        ("do I move it?? will I lose my seat", True),
+        ("should i cancel my vacation to study more? exam is in 5 weeks", False),
+        ("should i just cancel my interview on the 12th to study for ck?", False),
+        ("should i cancel my anki subscription and just do uworld", False),
+        ("where do i reschedule my exam? prometric site is confusing", False),
+        ("when do i move my exam if my nbmes stay under 230?", False),
+    ],
+)
+def test_whether_to_delay_is_asked_of_the_exam_itself(text: str, asked: bool) -> None:
+    assert cues.asks_whether_to_delay(normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("can you keep me accountable?", True),
+        ("need someone to hold me accountable fr", True),
+        ("you don't need to keep me accountable anymore, i passed! thank you", False),
+        ("my study group is keeping me accountable so please stop the reminders", False),
+    ],
+)
+def test_accountability_counts_as_reminders_only_when_asked_of_the_bot(text: str, wanted: bool) -> None:
+    assert cues.wants_reminders(normalize(text)) is wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "aside"),
+    [
+        ("my partner is stressed about my exam", True),
+        ("my husband is deployed right now and stressing me out so much, exam in 2 weeks", False),
+        ("my partner is sick and stressed me out all week", False),
+    ],
+)
+def test_stress_done_to_the_student_is_theirs(text: str, aside: bool) -> None:
+    assert cues.stress_set_aside(normalize(text)) is aside
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("help me organize my time, retaking in 10 weeks", True),
+        ("can you just tell me what to do each day until test day", True),
+        ("scores come out tomorrow. tell me what to do tomorrow if i failed", False),
+        ("I wrote a draft of my personal statement for rads, can you help me structure it?", False),
+        ("I want a good game plan for the SOAP if I don't match", False),
+        ("how should i use my break time on test day? help me structure my time during the exam", False),
+        ("tell me what to do every time i get a question wrong on uworld", False),
+    ],
+)
+def test_a_plan_asked_in_other_words_is_a_study_plan_only(text: str, plan: bool) -> None:
+    assert cues.requests_a_plan(normalize(text)) is plan
+
+
+def test_the_bottom_line_is_no_pass_mark_asked() -> None:
+    assert not cues.asks_pass(normalize("so the bottom line is 250 right for derm?"))
+    assert cues.asks_pass(normalize("the line is 218 now right??"))

@@ -161,6 +161,7 @@ def test_exam_date_limit_is_365_days() -> None:
         ("is ck one day or two", None),
         ("is it a two day exam", None),
         ("ck in two days", date(2026, 1, 14)),
+        ("make me a study plan, exam in 10 days exam anxiety is real", date(2026, 1, 22)),
         # The time they had last time is behind them; the retake's is the date.
         ("last time i had 3 weeks to prep, which wasn't enough. my retake is booked in 8 weeks", date(2026, 3, 9)),
     ],

@@ -28,6 +28,13 @@ TODAY = dt.date(2026, 12, 4)
         # a resident switching fields applies again; an applicant ranks an intern year, not in one
         ("PGY2 in gen surg now, thinking of switching to anesthesia", About(), "applying"),
         ("should i switch to amboss for the last month", About(), None),
+        # a resident of a state, an intern at a lab, a PGY-1 asked about, a resident asked for: applicants still
+        ("I'm a resident of Texas, does that help for UT programs? ck 238, applying IM", About(), "applying"),
+        ("im an intern at a research lab during my gap year, got 241 on ck, IM realistic?", About(), "has_score"),
+        ("is pgy1 in a prelim year harder than categorical? ck 236", About(), None),
+        ("is there any resident here who matched derm with a 240", About(), None),
+        # a student who failed and names another field is retaking, not applying again
+        ("i failed step 2 (211). thinking of switching to psych, is that realistic now?", About(), "retaking"),
         ("I have 14 rads interviews. do I pick the intern year based on location or quality?", About(), "interviewing"),
         ("intern year starts in 3 weeks and i never opened my ck report", About(), "incoming_resident"),
         ("do i need step 3 done before pgy2?", About(), None),

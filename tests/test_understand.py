@@ -1590,3 +1590,14 @@ def test_a_plan_asked_for_in_other_words_is_the_plan_set_up(kb: Knowledge, text:
 )
 def test_no_study_plan_where_none_is_asked(kb: Knowledge, text: str) -> None:
     assert understand(text, kb).intent != "study_plan"
+
+
+def test_a_long_post_of_distress_in_any_words_keeps_its_strain(kb: Knowledge) -> None:
+    """From a stranger-style review of this rule: distress said without a stress word, in a post of 400 characters."""
+    text = (
+        "exam is in 9 days and I feel like I'm drowning. my last two nbmes were 224 and 226 and I need at least a 240 "
+        "for the programs I want in IM. I keep rereading the same uworld explanations and nothing sticks anymore. my "
+        "heart races every time I open a block and I haven't slept more than 4 hours in days. my partner says I should "
+        "push but I don't even know what's real anymore. I'm falling apart honestly."
+    )
+    assert understand(text, kb).feeling == "stress"

@@ -343,9 +343,11 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     # a short score-and-field message may ask a question of its own too ("245 on the real thing... will IM
     # programs ask about my score at interviews?"): its sentences are read like a long post's
     framed = settled in ("score_check", "compare") and topic is None
-    asks = _question_sentences(text) if len(text) >= ASKS_READ_FROM or framed or text.count("?") >= 2 else []
-    if len(asks) < 2 and not (len(text) >= ASKS_READ_FROM or framed):
-        asks = []  # a shorter message is its question; read one by one only when it asks two or more
+    # a shorter message is its question, read sentence by sentence only beside the comparison or when it asks two
+    read_whole = len(text) >= ASKS_READ_FROM or framed
+    asks = _question_sentences(text) if read_whole or text.count("?") >= 2 else []
+    if not read_whole and len(asks) < 2:
+        asks = []
     odds = _answer_odds(asks)  # each question sentence read once by the answer model
     # and by the understanding model, on demand and once each (the lead's check and "You also asked" share it)
     read: Callable[[str], Prediction] = cache(partial(predict, loaded, top=QUESTION_TOPICS))
@@ -689,8 +691,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     elif retake_passed and feeling in {"failure", "shame"}:
         # the word "failed" was the past; the news is a pass, unless the pass is old news too ("scared to even hope. 6
         # interviews after failing CK once (passed 2nd try)"): then what they fear now
-        old = cues.pass_is_old(norm) and not cues.joyful(text, norm)
-        feeling = "relief" if not old else "worry" if cues.uneasy(text, norm) else None
+        glad = cues.joyful(text, norm) or not (cues.pass_is_old(norm) or cues.unease_said(text, norm))
+        feeling = "relief" if glad else "worry" if cues.unease_said(text, norm) else None
     elif feeling == "failure" and facts.status != "failed" and _passing(nums, pass_mark):
         # "failed step 1 on my first try but just got a 266 on ck!!!": the fail was another exam's
         feeling = "celebration" if cues.joyful(text, norm) else None
@@ -882,9 +884,16 @@ def _feeling(
     learned = label if label != "none" and p >= FEELING_AT else None
     felt = cues.felt(text, norm) if learned in (None, "celebration", "stress", "exhaustion", *_PASS_MISREAD) else None
     long_post = len(text) >= STRESS_SAID_FROM
-    if learned == "stress" and felt is None and long_post and not cues.hard_feeling_said(text, norm):
-        # a long post's story reads as strain to the model ("I think it went WELL?? ... 3 questions"): in a post
-        # this long, strain is met only where it is said in words ("scared", "stressed", "😬")
+    if (
+        learned == "stress"
+        and felt is None
+        and long_post
+        and cues.upbeat(text, norm)
+        and not cues.hard_feeling_said(text, norm)
+    ):
+        # the model hears strain in any long story, an upbeat one too ("I think it went WELL?? first time walking out
+        # feeling good... 3 questions"): no "this exam puts real pressure on people" for it. A long post of distress
+        # in any words ("drowning", "falling apart") keeps the model's reading.
         return None
     if learned in _STRAIN and felt is None and cues.stress_set_aside(norm):
         return None  # "im not stressed, just curious: avg for derm?", "she s way less stressed": no strain of theirs
@@ -894,7 +903,7 @@ def _feeling(
         and passed
         and not cues.distress_words(norm)
         # "scared to even hope... (passed 2nd try with 230)": an old pass under a fear of now
-        and (cues.joyful(text, norm) or not cues.uneasy(text, norm))
+        and (cues.joyful(text, norm) or not cues.unease_said(text, norm))
     ):
         return "relief"  # "passed. 221 but PASSED. after failing the first time I'm so relieved": the pass is the news
     if learned in _PASS_MISREAD:
@@ -910,7 +919,7 @@ def _feeling(
     asked = "?" in text or _QUESTION_RE.match(norm) is not None  # "is 65% on uworld first pass good for a 250"
     if felt is None and learned == "celebration" and asked and not cues.joyful(text, norm):
         return None  # a question with no joy said ("plastics avg is 255 and I got 247, chances?"): no congratulations
-    if felt is None and learned == "celebration" and not cues.joyful(text, norm) and cues.uneasy(text, norm):
+    if felt is None and learned == "celebration" and not cues.joyful(text, norm) and cues.unease_said(text, norm):
         return None  # "my friend got a 244 so im trying not to freak out but my nbmes say 221 😬": no joy of theirs
     if felt is None and learned is None and cues.fear_said(norm):
         return "worry"  # "im so scared ill end up with a 240 and have to give up ortho": no other feeling heard
@@ -918,7 +927,7 @@ def _feeling(
 
 
 STRESS_SAID_FROM = 300
-"""From this length a post's stress is met only where words say it: the model hears strain in any long story."""
+"""From this length an upbeat post's strain, heard by the model alone, is set aside: it hears strain in any story."""
 _STRAIN = frozenset({"stress", "panic"})
 """Feelings that a stress word carries, so a stress word denied or said of someone else sets aside."""
 

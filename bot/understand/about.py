@@ -46,24 +46,30 @@ _I_AM_AN_IMG_RE = re.compile(r"\b(?:i m|im|i am|as|am)\s+(?:an?\s+)?(?:non us\s+
 """Said of themselves in so many words ("she's an IMG too and I am an IMG as well"), whoever else is named."""
 _IMG_BARE_RE = re.compile(
     r"^(?:non us\s+)?img\b|\bforeign (?:grad|graduate|md|doctor|med student|medical student)\b"
-    # a degree no US or Canadian school gives: "final year MBBS"
-    r"|\bmbbs\b"
+    # a degree no US or Canadian school gives, held: "final year MBBS", "MBBS from Pakistan" (not "do MBBS grads...")
+    r"|\b(?:my|did|did my|have an?|finished|completed|final year|doing)\s+mbbs\b|^mbbs\b|"
+    r"\bmbbs\s+(?:from|in|grad(?:uate)?|student|doctor|here)\b"
 )
 _NATIONALITY_RE = re.compile(
-    # (said of themselves: "my friend is an indian grad" is the friend's)
-    r"\b(?<!\bis an )(?<!\bis a )(?<!\bs an )(?<!\bwas an )"
+    # said of themselves ("I'm a Nigerian grad", "Indian grad here", first in the message), not of a friend or a
+    # mentor ("my mentor, a nigerian doctor") nor as heritage beside a US school
+    r"(?:\b(?:i m|im|i am|as)\s+(?:an?\s+)?|^)"
     r"(?:indian|pakistani|egyptian|nigerian|bangladeshi|filipino|nepali|nepalese|syrian|iranian|jordanian|"
     r"lebanese|brazilian|mexican|sudanese|ghanaian|kenyan|sri lankan|ethiopian|iraqi|saudi|turkish|russian|ukrainian|"
     r"peruvian|colombian|venezuelan|cuban|dominican|chinese|vietnamese|palestinian|yemeni|libyan|moroccan|tunisian)\s+"
     r"(?:med(?:ical)?\s+)?(?:grad|graduate|doctor|physician|md|student|med student|medical student)\b"
 )
 """A nationality said before grad or doctor ("Indian grad, 4 yrs out"): trained abroad, an IMG."""
+_US_SCHOOL_SAID_RE = re.compile(
+    r"\b(?:us md|usmd|amg|us med(?:ical)? school|us school|american med(?:ical)? school|us do)\b"
+)
+"""A US school said of the student: it outweighs a nationality, a degree named or a family's country."""
 _NATIONALITY_WORDS = ("grad", "doctor", "physician", "md", "student")
 """Every way `_NATIONALITY_RE` can match holds one of these."""
 _STUDIED_RE = re.compile(
     # and where they work or study now as a doctor or a final-year student: "working as a GP in Nigeria"
     r"\b(?:med(?:ical)? school|graduated|graduate|grad|studied|studying|trained|mbbs|physician|doctor|gp|"
-    r"house officer|house job|final year student|final year|medical officer)\b"
+    r"house officer|house job|final year student|medical officer)\b"
 )
 _PLACE_RE = re.compile(r"\b(?:in|from)\s+(?P<place>[a-z]+(?: [a-z]+)?)")
 """Where they studied or trained, named soon after: a country other than the US or Canada makes them an IMG."""
@@ -113,8 +119,11 @@ _FAILED_RE = re.compile(
     # not a fear had in the room: "i thought i failed the whole time" (the look-backs only where "i failed" stands)
     r"\bi (?:just )?(?=failed|didn t pass|did not pass|didnt pass)(?<!thought i )(?<!sure i )(?<!convinced i )"
     r"(?<!swore i )(?<!certain i )(?<!felt like i )(?<!feel like i )"
-    r"(?:failed|didn t pass|did not pass|didnt pass)\b(?!.{0,20}\b(?:step 1|s1|shelf|nbme|uwsa|cms|comlex|level [12]|"
-    r"clerkship|rotation|course|block|class|oet|ccse|cbse|osce)\b)"
+    r"(?:failed|didn t pass|did not pass|didnt pass)\b(?!.{0,20}\b(?:step 1|s1|shelf|nbme|uwsa|cms)\b)"
+    # another exam or a school's course as its object, said next: "i failed my OB clerkship", "failed COMLEX L2" (not
+    # "i failed. the whole class passed", where the class is the next sentence's)
+    r"(?!\s+(?:(?:my|the|an?|our)\s+(?:\w+\s+)?(?:clerkship|rotation|course|osce|ccse|cbse|oet)|(?:the\s+)?comlex|"
+    r"level\s*[12])\b)"
     r"|\bfailed (?:step 2|ck|step2|s2|my ck|my step 2|the exam|it)\b|\b(?:step 2|ck|my score) (?:was|is) a fail\b"
     # the news alone, first: "failed. 209. i studied so hard"
     r"|^(?:just |so )?failed\b(?=\s*$|\s+(?:\d{3}\b|ck\b|step\s*(?:2|two)\b|it\b|the exam\b|with\b|again\b|my ck\b|"
@@ -177,7 +186,8 @@ _TAKEN_RE = re.compile(
     r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday)\b(?!s))"
     r"|\bwaiting (?:for|on) (?:my|the) (?:ck |step 2 |s2 |step2 )?(?:score|result)s?\b"
     # "tested monday", "i tested 3 days ago": sat, said with the day it was
-    r"|\b(?<!not )(?<!haven t )tested\s+(?:on\s+)?(?:yesterday|today|this morning|last week|"
+    r"|\b(?<!not )(?<!haven t )(?<!get )(?<!getting )(?<!be )(?<!being )tested\s+(?:on\s+)?(?:yesterday|today|"
+    r"this morning|last week|"
     r"(?:last\s+|this\s+past\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"\d{1,2}\s+(?:days?|weeks?)\s+ago)\b"
     r"|\b(?:scared|afraid|terrified) to (?:look at|check|open|see) my (?:score|result)s?\b"
@@ -255,9 +265,16 @@ def about(norm: str, folded: str) -> AboutFacts:
     # a pattern costs ~15 us a scan, and most posts name no school and no fail.
     school: SchoolName | None = None
     if (
-        (holds_any(norm, _IMG_WORDS) and (_IMG_RE.search(norm) or _IMG_BARE_RE.search(norm)))
-        or (holds_any(norm, _NATIONALITY_WORDS) and _NATIONALITY_RE.search(norm) is not None)
-        or _studied_abroad(norm)
+        (holds_any(norm, _IMG_WORDS) and _IMG_RE.search(norm))
+        # the softer signs give way to a US school said ("an indian med student at a US MD school")
+        or (
+            not _US_SCHOOL_SAID_RE.search(norm)
+            and (
+                (holds_any(norm, _IMG_WORDS) and _IMG_BARE_RE.search(norm))
+                or (holds_any(norm, _NATIONALITY_WORDS) and _NATIONALITY_RE.search(norm) is not None)
+                or _studied_abroad(norm)
+            )
+        )
     ) and (not _NOT_MY_IMG_RE.search(norm) or _I_AM_AN_IMG_RE.search(norm)):
         school = "img"
     elif _DO_RE.search(norm):

@@ -53,7 +53,10 @@ _SPAN = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
     r"couple|couple of)\s+(?:days?|weeks?|wks?|months?|mos?)"
 )
-_MATCH_WORDS = r"(?:match|matching|apply|applying|applications?|residency|eras|interviews?|rank\w*|signals?|signaling)"
+_MATCH_WORDS = (
+    r"(?:match|matching|apply|applying|applications?|residency|eras|interviews?|rank\w*|signals?|signaling|soap|"
+    r"scramble|unmatched)"
+)
 """What a plan may be for besides studying ("a plan for matching IM"): one list, for the plan request and its cue."""
 _PLAN_EXPLICIT_RE = re.compile(
     r"\bstudy\s+(?:plan|schedule|calendar|timetable)\b"
@@ -115,7 +118,9 @@ def asks_for_calendar(norm: str) -> bool:
 def requests_a_plan(norm: str) -> bool:
     """A plan asked for in so many words, at any length ("kindly prepare for me a study timetable", "can you make
     me a schedule"): the frame holds, however long the story around it."""
-    return _PLAN_REQUEST_RE.search(norm) is not None
+    if _PLAN_REQUEST_RE.search(norm) is not None:
+        return True
+    return _PLAN_ASKED_OTHERWISE_RE.search(norm) is not None and _NOT_A_STUDY_PLAN_RE.search(norm) is None
 
 
 _PLAN_VERBS = r"(?:make|build|create|give|write|draft|design|set up|prepare|plan out|put together|come up with)"
@@ -130,17 +135,26 @@ _PLAN_REQUEST_RE = re.compile(
     r"(?<!interview )(?<!rank list )(?<!rank )(?:plan|schedule|calendar|timetable)\b"
     r"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|plz\s+)?(?:make|build|create|give|write|draft|"
     r"prepare|set up|plan)\b.{0,30}\b(?:plan|schedule|calendar|timetable)\b"
+)
+
+
+_PLAN_ASKED_OTHERWISE_RE = re.compile(
     # the days laid out, asked in other words: "help me organize my time", "help me structure something realistic",
     # "tell me what to do each day from now until test day", "lay it out for me week by week", "redo a plan"
-    r"|\bhelp me (?:organi[sz]e|structure|map out|plan out|lay out|schedule|split up)\s+(?:my\s+|the\s+|these\s+|"
-    r"the\s+next\s+|my\s+next\s+|\d+\s+)?(?:time|days?|weeks?|months?|studying|study time|prep|dedicated|something|"
-    r"it|things|everything)\b"
-    r"|\b(?:tell|show) me what to (?:do|study) (?:each|every|tomorrow|tmrw|today|day by day|from now)\b"
-    r"|\b(?:tell|show) me what to (?:do|study) (?:tmrw|tomorrow) and the day after\b"
+    r"\bhelp me (?:organi[sz]e|structure|map out|plan out|lay out|schedule|split up)\s+(?:my\s+|the\s+|these\s+|"
+    r"the\s+next\s+|my\s+next\s+|\d+\s+)?(?:time|days?|weeks?|months?|studying|study time|prep|dedicated|something)\b"
+    r"|\b(?:tell|show) me what to (?:do|study) (?:each day|every day|each morning|every morning|tomorrow|tmrw|today|"
+    r"day by day|from now)\b"
     r"|\blay (?:it|them|this|everything) out (?:for me )?(?:week by week|day by day)\b"
     r"|\bredo (?:a |my |the )?(?:study )?(?:plan|schedule)\b"
     rf"|\b(?:need|want)\s+(?:a|an|some)\s+(?:\w+\s+)?game plan\b(?!\s+(?:for|to)\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
 )
+_NOT_A_STUDY_PLAN_RE = re.compile(
+    r"\b(?:personal statement|ps|eras|soap|interviews?|rotations?|away|(?:on|during|for|at) (?:the )?(?:test|exam) day|"
+    r"during the exam|"
+    r"application|cv|if i fail(?:ed)?|if i don t pass)\b"
+)
+"""What a plan asked in other words may be for instead of studying: the application, the match, exam day itself."""
 
 
 def plans_the_match(norm: str) -> bool:
@@ -248,6 +262,7 @@ _DAYS_DROPPED_RE = re.compile(
 "no reminders on sundays", "saturdays off"); "skip saturday" alone is this Saturday, a break."""
 _DAY_WORDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekend")
 _RESULTS_BEFORE_RE = re.compile(r"\b(?:scores?|results?|grades?)\b")
+"""Results named before "drop": "scores only drop on wednesdays" is when they come out, no study day taken out."""
 _FOR_A_WHILE_RE = re.compile(
     r"\b(?:this|next|for this|for the next|for a)\s+(?:week|weekend|few days|couple of days)\b|\buntil\b|\btill\b"
 )
@@ -290,7 +305,13 @@ def wants_reminders(norm: str) -> bool:
     return _REMINDER_RE.search(norm) is not None and _REMINDER_OFF_RE.search(norm) is None
 
 
-_ACCOUNTABLE_RE = re.compile(r"\b(?:keep|hold|keeping|holding)\s+me\s+accountable\b")
+_ACCOUNTABLE_RE = re.compile(
+    # asked of the bot ("can you keep me accountable", "need someone to hold me accountable"), not told of another
+    # ("my study group is keeping me accountable") nor turned down ("you don't need to keep me accountable anymore")
+    r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?(?:help\s+)?(?:keep|hold)\s+me\s+accountable\b"
+    r"|\b(?:need|want)\s+(?:someone|somebody|you|u|something)\s+to\s+(?:keep|hold)\s+me\s+accountable\b"
+    r"|^(?:please\s+|pls\s+)?(?:keep|hold)\s+me\s+accountable\b|\bhelp\s+me\s+(?:stay|be)\s+accountable\b"
+)
 """Accountability asked for: what the daily nudges are for, whatever "don't" the story around it holds."""
 
 
@@ -584,14 +605,14 @@ def only_practice_averages(norm: str) -> bool:
     return bool(found) and all(practice)
 
 
-_PRACTICE_AVERAGE_RE = re.compile(
-    rf"\b(?:{PRACTICE_TESTS}|uworld|uw|practice(?: test| exam)?s?)\s+(?:score\s+|scores\s+)?(?:avg|average)\b"
+_PRACTICE_SOURCES = (
+    rf"(?:{PRACTICE_TESTS}|uworld|uw|amboss|qbank|practice(?: test| exam)?s?|self assessments?|shelf|shelves)"
 )
+"""What a student's own practice results come from: an average of these is theirs, not the exam's."""
+_PRACTICE_AVERAGE_BEFORE_RE = re.compile(rf"\b{_PRACTICE_SOURCES}\s+(?:score\s+|scores\s+|percent\s+)?$")
+"""Just before an average word: the practice results it averages ("my nbme avg")."""
+_PRACTICE_AVERAGE_RE = re.compile(rf"\b{_PRACTICE_SOURCES}\s+(?:score\s+|scores\s+|percent\s+)?(?:avg|average)\b")
 """A practice average named ("the same nbme avg as me"): results behind them, not a practice test sat that day."""
-_PRACTICE_AVERAGE_BEFORE_RE = re.compile(
-    rf"\b(?:{PRACTICE_TESTS}|uworld|uw|amboss|qbank|practice(?: test| exam)?s?|self assessments?|shelf|shelves)"
-    r"\s+(?:score\s+|scores\s+|percent\s+)?$"
-)
 
 
 def quotes_cut_off(norm: str) -> bool:
@@ -801,23 +822,29 @@ _HOW_TO_MOVE_RE = re.compile(
 
 
 _WHETHER_TO_DELAY_RE = re.compile(
-    r"\b(?:should i|(?<!\bhow )do i|whether to|whether i should|if i should|is it (?:smart|better|worth it|dumb) to|"
-    r"worth)\s+"
+    # "do i move it??" asks whether, like "should i"; "how/where/when do i reschedule" asks how or when (the how-to
+    # answer), so those look-backs
+    r"\b(?:should i|(?<!\bhow )(?<!\bwhere )(?<!\bwhen )(?<!\bwhat )(?<!\bwhy )do i|whether to|whether i should|"
+    r"if i should|is it (?:smart|better|worth it|dumb) to|worth)\s+"
     r"(?:just\s+)?(?:push|delay|postpone|move|reschedule|pushing|delaying|postponing)\b"
     r"(?:\s+(?:back\s+)?(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it|back))"
-    # "three days out, free 120 61%... do I cancel??": calling the exam off, said bare
-    r"|\b(?:should i|(?<!\bhow )do i|whether to|whether i should|if i should)\s+(?:just\s+)?cancel\b"
-    r"(?!\s+(?:my\s+|the\s+)?(?:subscription|uworld|amboss|plan|reminders?|nudges?|membership|trip|flight|rotation))"
+    # "three days out, free 120 61%... do I cancel??": calling the exam off, said with the exam as its object or bare
+    # at the end of a thought; "should i cancel my vacation / interview / anki subscription" calls off something else
+    r"|\b(?:should i|(?<!\bhow )(?<!\bwhere )(?<!\bwhen )do i|whether to|whether i should|if i should)\s+(?:just\s+)?"
+    r"cancel(?:\s+(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it)\b|\s*$|(?=\s+(?:i|im|or|and)\b))"
 )
 
 
+_KIN = (
+    r"(?:sister|brother|friend|roommate|partner|boyfriend|girlfriend|bf|gf|wife|husband|son|daughter|classmate|cousin|"
+    r"student)"
+)
+"""The people students write about: whose practice results, whose stress."""
 _SOMEONES_PRACTICE_RE = re.compile(
-    rf"\b(?:(?:my|our)\s+(?:\w+\s+)?(?:sister|brother|friend|roommate|partner|boyfriend|girlfriend|bf|gf|wife|husband|"
-    rf"son|daughter|classmate|cousin|student)\s*s|his|her|their)\s+(?:last\s+|first\s+|latest\s+)?"
+    rf"\b(?:(?:my|our)\s+(?:\w+\s+)?{_KIN}\s*s|his|her|their)\s+(?:last\s+|first\s+|latest\s+)?"
     rf"(?:{PRACTICE_TESTS}|practice tests?|practice exams?)"
     # "my sister is an MS3 and freaking out about a 231 practice score": named first, the result later in the sentence
-    r"|\b(?:my|our)\s+(?:\w+\s+)?(?:sister|brother|friend|roommate|partner|boyfriend|girlfriend|bf|gf|wife|husband|"
-    r"son|daughter|classmate|cousin|student)\b[^.?!]{0,60}?\b(?:her|his|their|a|an)\s+\d{3}\s+"
+    rf"|\b(?:my|our)\s+(?:\w+\s+)?{_KIN}\b[^.?!]{{0,60}}?\b(?:her|his|their|a|an)\s+\d{{3}}\s+"
     r"(?:practice|self\s*assessment)\s+(?:score|test|exam|result)s?\b"
 )
 """Someone else's practice test ("my brother's uwsa2", "her nbme 12"): theirs to read, asked about for them."""
@@ -1201,9 +1228,10 @@ _HOPELESS_RE = re.compile(
     r"|\bno point (?:in )?living\b|\b(?:no|any|the)\s+point\s+(?:in|of)\s+(?:living|being alive|going on|existing)\b"
     r"|\b(?:life|living|my life)\s+(?:is|isn t|isnt|feels|seems|has)\s+(?:not worth|pointless|meaningless|worthless|"
     r"over|no (?:meaning|point|purpose))\b"
-    # (not a thing's worth asked: "should i register for step 3 before eras or is that not worth it anymore")
+    # (not a choice weighed: "should i register for step 3 before eras or is that not worth it anymore", "is it
+    # not worth it anymore to do observerships"; a bare "is it not worth it anymore?" stays a crisis)
     r"|\bnot worth (?:living|being alive|going on)\b"
-    r"|\b(?<!\bis that )(?<!\bis it )(?<!\bis this )(?<!\bisn t that )not worth it anymore\b"
+    r"|\b(?<!\bor is that )(?<!\bor is it )(?<!\bor is this )not worth it anymore\b(?!\s+to\s+\w)"
     r"|\btired of (?:being alive|living|life|existing|being here|waking up)\b(?!\s+(?:on|in|as|at)\b)"
     r"|\bbetter off (?:dead|gone|without me|if i (?:just\s+)?(?:was|were)n ?t (?:here|alive|around)|"
     r"if i (?:just\s+)?(?:didn t|didnt) exist)\b"
@@ -2459,8 +2487,9 @@ _PASS_QUESTION_RE = re.compile(
     # "what counts as a fail, is it below 214 or 218 now?": the pass mark asked
     r"(?:counts?|count) as a (?:fail|pass)|what (?:is|s) a (?:fail|pass)\b|fail(?:ing)? (?:line|mark|cut\s*off)|"
     # the mark itself checked: "the line is 218 now right??", "passing is still 214 right?"
-    r"(?:the\s+)?(?:pass(?:ing)?\s+)?(?:line|mark|pass(?:ing)?|passing score)\s+(?:is|s)\s+(?:still\s+|now\s+)?\d{3}"
-    r"(?:\s+now)?\s+(?:right|correct|yes|yeah|still))\b"
+    # (not "so the bottom line is 250 right for derm?")
+    r"(?<!\bbottom )(?:the\s+)?(?:pass(?:ing)?\s+)?(?:line|mark|pass(?:ing)?|passing score)\s+(?:is|s)\s+"
+    r"(?:still\s+|now\s+)?\d{3}(?:\s+now)?\s+(?:right|correct|yes|yeah|still))\b"
 )
 
 
@@ -2555,15 +2584,15 @@ def asks_what_it_weighs(norm: str) -> bool:
 
 
 def pass_is_old(norm: str) -> bool:
-    """A pass that is no news: dated in the past, told by an intern or resident ("intern here, passed CK with 222 last
-    year"), or told beside interviews under way ("6 psych interviews after failing CK once (passed 2nd try)")."""
+    """A pass that is no news: dated in the past ("passed CK with 222 last year") or told by an intern or resident of
+    themselves ("intern here, passed CK with 222"). A pass told beside interviews or a rank list may well be new."""
     return _OLD_PASS_RE.search(norm) is not None
 
 
 _OLD_PASS_RE = re.compile(
     r"\b(?:last (?:year|month|spring|summer|fall|autumn|winter|cycle)|(?:years?|months) ago|back in|in 20\d\d|"
-    r"(?:co )?interns?|resident|pgy ?\d?|"
-    r"(?:\d+|a few|few|several|some|no|zero)\s+(?:\w+\s+)?(?:interviews?|interview invites?|invites?)|rank list)\b"
+    # their own role, not another's ("my resident told me to check today")
+    r"(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\ba )(?<!\bany )(?:co )?(?:interns?|resident)|pgy ?\d?)\b"
 )
 
 
@@ -2744,13 +2773,11 @@ _STRESS_SET_ASIDE_RE = re.compile(
     r"\b(?:not|n t|nt|never|no longer|without|zero|isn t|isnt|wasn t|wasnt|aren t|arent)\s+"
     r"(?:(?:that|so|too|as|very|really|super|even|much|way|at all)\s+){0,2}$"
     # someone else's: "she s way less stressed", "my partner is stressed", "he was panicking"
-    r"|\b(?:he|she|they|his|her|their|partner|friend|wife|husband|boyfriend|girlfriend|mom|dad|parents|sister|brother|"
-    r"roommate|classmate|cousin|son|daughter)\s+"
+    rf"|\b(?:he|she|they|his|her|their|mom|dad|parents|{_KIN})\s+"
     r"(?:s\s+|is\s+|are\s+|was\s+|were\s+|gets\s+|got\s+|seems\s+)?(?:(?:so|way|less|more|very|really|super|"
     r"kinda|pretty|also)\s+){0,2}$"
     # told of them first: "my sister is an MS3 and freaking out about..."
-    r"|\b(?:my|our)\s+(?:sister|brother|roommate|classmate|cousin|son|daughter|friend|partner|wife|husband|boyfriend|"
-    r"girlfriend)\s+(?:is|s|was)(?:\s+(?!i\b|im\b|me\b|my\b)\w+){0,5}\s+and\s+(?:is\s+|s\s+)?"
+    rf"|\b(?:my|our)\s+{_KIN}\s+(?:is|s|was)(?:\s+(?!i\b|im\b|me\b|my\b)\w+){{0,5}}\s+and\s+(?:is\s+|s\s+)?"
     r"(?:(?:so|really|totally|kinda)\s+)?$"
 )
 
@@ -2759,10 +2786,14 @@ def stress_set_aside(norm: str) -> bool:
     """Every word of stress in the message is denied or someone else's ("im not stressed, just curious", "her CK
     was 258 so she s way less stressed"): no strain of theirs to meet."""
     found = list(_STRESS_WORD_RE.finditer(norm))
-    return bool(found) and all(_STRESS_SET_ASIDE_RE.search(norm[max(0, m.start() - 40) : m.start()]) for m in found)
+    # "my husband is deployed and stressing me out": the stress is done to them, so theirs
+    return bool(found) and all(
+        _STRESS_SET_ASIDE_RE.search(norm[max(0, m.start() - 40) : m.start()]) and not _ME_AFTER_RE.match(norm, m.end())
+        for m in found
+    )
 
 
-def uneasy(text: str, norm: str) -> bool:
+def unease_said(text: str, norm: str) -> bool:
     """A word or face of unease anywhere ("trying not to freak out", "😬"): no joy to congratulate unless said."""
     return _UNEASY_WORD_RE.search(norm) is not None or any(face in text for face in _UNEASY_FACES)
 
@@ -2773,10 +2804,22 @@ _UNEASY_WORD_RE = re.compile(
 )
 
 
+def upbeat(text: str, norm: str) -> bool:
+    """Good spirits said: joy, or words like "went well", "feeling good", "pretty chill question"."""
+    return joyful(text, norm) or _UPBEAT_RE.search(norm) is not None or any(face in text for face in _UPBEAT_FACES)
+
+
+_UPBEAT_RE = re.compile(
+    r"\b(?:went (?:well|great|good)|(?:feeling|felt|feel) (?:good|great|confident)|thrilled|so happy|excited|pumped|"
+    r"stoked|proud|chill question|pretty chill|good news)\b"
+)
+_UPBEAT_FACES = ("🎉", "🥳", "😊", "😄", "😁", "🙌")
+
+
 def hard_feeling_said(text: str, norm: str) -> bool:
     """A hard feeling said in words, of any kind ("miserable and weirdly resentful", "ugh, feels like I made this
     harder"): unease, or one of the plainer words for feeling low."""
-    return uneasy(text, norm) or _HARD_FEELING_RE.search(norm) is not None
+    return unease_said(text, norm) or _HARD_FEELING_RE.search(norm) is not None
 
 
 _HARD_FEELING_RE = re.compile(
@@ -2784,6 +2827,9 @@ _HARD_FEELING_RE = re.compile(
     r"exhausted|burn(?:ed|t)? out|burnout|sad|depress\w*|cry\w*|hate|hopeless|numb|lost|guilt\w*|jealous)\b"
 )
 _UNEASY_FACES = ("😬", "😰", "😟", "😨", "😩", "😫", "😖", "😣", "😥", "😢", "😭", "🫠", "😵")
+
+
+_ME_AFTER_RE = re.compile(r"\s+me\b")
 
 
 def fear_said(norm: str) -> bool:

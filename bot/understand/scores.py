@@ -216,7 +216,8 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         )
         # a result told beside the range, not one wished for ("...and i want 260 for derm"); beside a practice range,
         # one told apart from it even if inside it ("247 on step 2... my NBMEs were all over the place (231 to 252)")
-        span = _range_span(low)
+        said = _range_said(low)
+        span = (said.start(), said.end()) if said is not None else None
         outside = [
             n
             for n in _numbers(low)
@@ -740,15 +741,17 @@ _STEP2_AFTER_RE = re.compile(r"\s*(?:on|in|for)\s+(?:my\s+|the\s+)?(?:step\s*2|s
 _TAGGED_BEFORE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:on|in|for|from)\s*(?:my\s+|the\s+)?$")
 
 
-def _range_span(low: str) -> tuple[int, int] | None:
-    """Where in the text the range `_range` reads is said."""
-    m = _RANGE_RE.search(low) or re.search(r"\bbetween\s+(\d{3})\s+and\s+(\d{3})\b", low)
-    return (m.start(), m.end()) if m is not None else None
+def _range_said(low: str) -> re.Match[str] | None:
+    """Where a range of scores is said: "240-250", "between 235 and 245"."""
+    return _RANGE_RE.search(low) or _BETWEEN_RE.search(low)
+
+
+_BETWEEN_RE = re.compile(r"\bbetween\s+(\d{3})\s+and\s+(\d{3})\b")
 
 
 def _range(low: str) -> tuple[int, int] | None:
     """A Step 2 score range asked about: "240-250 for derm", "between 235 and 245"."""
-    m = _RANGE_RE.search(low) or re.search(r"\bbetween\s+(\d{3})\s+and\s+(\d{3})\b", low)
+    m = _range_said(low)
     if m is None:
         return None
     a, b = int(m.group(1)), int(m.group(2))
