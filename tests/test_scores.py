@@ -395,6 +395,11 @@ def row(text: str, **fields: Any) -> Any:
         # A cut-off heard, hedged; a level to push for.
         row("nbmes around 236. is 250 basically the cutoff for rads now?", score=None, quoted=(250,)),
         row("nbme 12 = 241. is it better to wait and push for 250+ or take it at 240", hypothetical=True),
+        # A score said in words; a range other people keep quoting.
+        row("two forty-one on CK. rads. thoughts?", score=241),
+        row("two hundred and thirty five on ck", score=235),
+        row("i have two kids and 241 on ck", score=241),
+        row("nsgy avg step 2? people in my class keep quoting 255-260", score=None, range=None),
         # The pass mark named ("the line is 218") is no result of theirs.
         row("just got 219 on NBME 13 two days before my retake. the line is 218 now right??", score=None),
         # The results a practice test went through.

@@ -1601,3 +1601,48 @@ def test_a_long_post_of_distress_in_any_words_keeps_its_strain(kb: Knowledge) ->
         "push but I don't even know what's real anymore. I'm falling apart honestly."
     )
     assert understand(text, kb).feeling == "stress"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("whats the avg step 2 for gas these days?", "average"),
+        ("derm step 2 mean for matched US MDs? my sister matched derm in 2019 with like a 260", "average"),
+        ("ck 255. rads is off the table for personal reasons, what else fits this score", "score_fit"),
+        ("Got 262 on ck. derm and ortho have both crossed my mind but what else is in range", "score_fit"),
+        ("three digit score came back 239. which specialties fit my score? not gen surg pls", "score_fit"),
+        ("got 241, is it ok for IM?", "score_check"),
+    ],
+)
+def test_the_score_frames_hold_through_slang_hearsay_and_fields_ruled_out(
+    kb: Knowledge, text: str, intent: str
+) -> None:
+    assert understand(text, kb).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok so 7 wks out and i genuinely dont know what monday should look like. or any day tbh",
+        "what should my days look like from now til oct 3",
+        "took uwsa1 yesterday, 221. test is in 4 weeks. what should the next 28 days look like",
+        "on IM sub-I till the 15th then exactly 3 weeks off before test day. how do i split that",
+        "need structure. badly.",
+        "the plan isnt working, i have clinic thursdays now. can u shift stuff around",
+        "uworld by system first then random. 8 weeks. how many days per system?",
+    ],
+)
+def test_the_days_shape_asked_without_naming_a_plan_is_the_plan_set_up(kb: Knowledge, text: str) -> None:
+    assert understand(text, kb).intent == "study_plan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what would my chances look like with 240 on step 2 for IM",
+        "exam in 4 days, how should I use the last days?",
+        "how do i split my time between ERAS and studying?",
+    ],
+)
+def test_the_days_shape_is_no_plan_where_something_else_is_asked(kb: Knowledge, text: str) -> None:
+    assert understand(text, kb).intent != "study_plan"

@@ -1010,6 +1010,9 @@ def _settle(
         return ("score_check", 1.0, None) if has_score and has_spec else ("faq", 1.0, topics.MATCH_WITH_AVERAGE)
     if has_score and has_spec and cues.asks_besides(norm):
         return "score_fit", 1.0, None  # "245 img what can I apply to besides IM": every field against the score
+    if has_score and has_spec and not (nums.hypothetical or nums.someone) and cues.asks_which_fields(norm):
+        # "Got 262 on ck. derm and ortho have both crossed my mind but what else is in range": the fit list
+        return "score_fit", 1.0, None
     if has_score and not has_spec and not nums.hypothetical and cues.asks_what_fits(norm):
         return "score_fit", 1.0, None  # "my result is 236. kindly advise which residencies I should consider"
     if not has_score and len(specs) + len(others) >= 2 and cues.asks_which_is_harder(norm):

@@ -120,7 +120,14 @@ def requests_a_plan(norm: str) -> bool:
     me a schedule"): the frame holds, however long the story around it."""
     if _PLAN_REQUEST_RE.search(norm) is not None:
         return True
-    return _PLAN_ASKED_OTHERWISE_RE.search(norm) is not None and _NOT_A_STUDY_PLAN_RE.search(norm) is None
+    if _NOT_A_STUDY_PLAN_RE.search(norm) is not None:
+        return False
+    if _PLAN_ASKED_OTHERWISE_RE.search(norm) is not None:
+        return True
+    # the days' shape asked ("what should the next 28 days look like", "how do i split that", "need structure"),
+    # where the message speaks of studying or of the time left
+    shape = _DAYS_SHAPE_ASKED_RE.search(norm)
+    return shape is not None and (_STUDY_TIME_RE.search(norm) is not None or len(norm) <= BARE_ASK_CHARS)
 
 
 _PLAN_VERBS = r"(?:make|build|create|give|write|draft|design|set up|prepare|plan out|put together|come up with)"
@@ -149,10 +156,40 @@ _PLAN_ASKED_OTHERWISE_RE = re.compile(
     r"|\bredo (?:a |my |the )?(?:study )?(?:plan|schedule)\b"
     rf"|\b(?:need|want)\s+(?:a|an|some)\s+(?:\w+\s+)?game plan\b(?!\s+(?:for|to)\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
 )
+_DAYS_SHAPE_ASKED_RE = re.compile(
+    r"\bwhat (?:should|do|does|will|would) (?:my |the |each |every )?(?:(?:next|last|remaining|rest of (?:the|my))\s+)?"
+    r"(?:\d+\s+|few\s+|couple\s+)?(?:days?|weeks?|wks|mornings?|stretch|monday|tomorrow|schedule)\b"
+    r"(?:\s+\w+){0,5}?\s+(?:look like|be)\b"
+    # "7 wks out and i dont know what monday should look like"
+    r"|\bwhat (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|each day|my days?|my week)\s+"
+    r"(?:should|will|would)\s+(?:\w+\s+)?look like\b|\bwhat should each (?:one|day) be\b"
+    r"|\bwhat do i do (?:tomorrow|tmrw)\b"
+    # (not "how should i use the last days": the final days' own answer)
+    r"|\bhow (?:do|should|would|can) i (?:even |actually |best )?(?:split|spread|divide|pace|fit|structure|"
+    r"break up|organi[sz]e|plan)\b"
+    r"|\bhow to (?:pace|split|spread|structure|organi[sz]e|divide|plan|fit) (?:it|this|that|them|my|the|everything)\b"
+    r"|\bhelp (?:me )?organi[sz]ing\b"
+    r"|\b(?:structure|restructure|map out|lay out|plan out|spread out|split up|schedule out)\s+(?:those|these|the|my|"
+    r"the next|the remaining|it|them|that|stuff)?\s*(?:\d+\s*)?(?:wks|weeks?|days?|months?|week|it|them|that|stuff)?\b"
+    r"|\bhelp me (?:map|set|lay|plan|figure) (?:it|this|that|everything) (?:out|up)\b"
+    r"|\b(?:need|want)\s+(?:some\s+|a\s+|more\s+)?(?:structure|routine|day by day)\b|^(?:need\s+)?structure\b"
+    r"|\b(?:redo|rebuild|restructure|adjust|fix|rework) (?:it|my plan|the plan|my schedule|my week)\b"
+    r"|\bshift (?:stuff|things|it) around\b|\bplan is (?:wrecked|ruined|shot|dead|not working)\b"
+    r"|\b(?:can|could|will) (?:u|you) (?:build|set up|make|sort) (?:it|that|this|one)\b"
+    r"|\bhow many days (?:per|for each|a) (?:system|subject|topic)\b"
+)
+"""The days' shape asked for without naming a plan: "what should the next 28 days look like", "how do i split that"."""
+BARE_ASK_CHARS = 30
+"""Within this, a message asking only for the days' shape ("need structure. badly.") needs no study word beside it."""
+_STUDY_TIME_RE = re.compile(
+    r"\b(?:\d+\s*(?:days?|d|wks?|weeks?|months?)|exam|test|ck|step|dedicated|uworld|uw|nbmes?|uwsa\w*|study\w*|"
+    r"blocks?|qs|questions|til|till|until|mon(?:day)?|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|weekends?|"
+    r"\d+\s*(?:hrs|hours)|system|subject)\b"
+)
+"""Studying or the time left said: the days asked about are study days."""
 _NOT_A_STUDY_PLAN_RE = re.compile(
-    r"\b(?:personal statement|ps|eras|soap|interviews?|rotations?|away|(?:on|during|for|at) (?:the )?(?:test|exam) day|"
-    r"during the exam|"
-    r"application|cv|if i fail(?:ed)?|if i don t pass)\b"
+    r"\b(?:personal statement|ps|eras|soap|interviews?|away rotations?|(?:on|during|for|at) (?:the )?(?:test|exam) day|"
+    r"during the exam|my application|the application|cv|if i fail(?:ed)?|if i don t pass)\b"
 )
 """What a plan asked in other words may be for instead of studying: the application, the match, exam day itself."""
 
@@ -1607,7 +1644,9 @@ def distress_words(norm: str) -> bool:
 _ASKS_AVERAGE_RE = re.compile(
     # "mean" the noun ("what's the mean for derm", "mean score"), not the verb ("does a late score mean...",
     # "what does this mean for my application")
+    # ("derm step 2 mean for matched US MDs?": the mean of the exam's scores)
     r"\b(?:median|average|avg|(?:the|a|its|their)\s+mean\b|mean\s+(?:score|ck|step)\b|^mean\b|"
+    r"(?:ck|step\s*2|step2|score)\s+mean\s+(?:for|of|among|in)\b|"
     r"typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
     r"what (?:score|scores) do|competitive score|score (?:range|for)|scores for|stats? for)\b"
 )
@@ -2166,6 +2205,20 @@ _DROP_RE = re.compile(
 )
 
 
+def asks_which_fields(norm: str) -> bool:
+    """Which fields a score fits, asked even with a field named beside it ("derm and ortho have crossed my mind but what
+    else is in range", "I want IM, which specialties can I realistically apply to"): the fit list, not one field."""
+    return _WHICH_FIELDS_RE.search(norm) is not None
+
+
+_WHICH_FIELDS_RE = re.compile(
+    r"\b(?:which|what)\s+(?:other\s+)?(?:specialties|fields|residencies)\b"
+    r"|\b(?:which|what)\s+(?:other\s+)?specialty\s+(?:i|can|could|should|would)\b"
+    r"|\bwhat else (?:is|s|are|would be|might be) (?:in range|realistic|possible|open|competitive)\b"
+    r"|\bwhat else (?:fits|could i|can i|should i|would fit)\b"
+)
+
+
 def asks_what_fits(norm: str) -> bool:
     """ "kindly advise which residencies I should consider", "what should i go for": what a score fits."""
     return _WHAT_FITS_RE.search(norm) is not None
@@ -2259,7 +2312,11 @@ def asks_besides(norm: str) -> bool:
     return _BESIDES_RE.search(norm) is not None and _FIELDS_ASKED_RE.search(norm) is not None
 
 
-_BESIDES_RE = re.compile(r"\b(?:besides|other than|beyond|except|apart from|aside from|outside of)\b")
+_BESIDES_RE = re.compile(
+    r"\b(?:besides|other than|beyond|except|apart from|aside from|outside of)\b"
+    # a field ruled out, the rest asked: "rads is off the table, what else fits this score"
+    r"|\b(?:off the table|out of the question|not an option|ruled out)\b(?=.*\bwhat else\b)"
+)
 _FIELDS_ASKED_RE = re.compile(r"\b(?:what|which|where|anything|something|options?|else|specialt\w*|fields?)\b")
 
 

@@ -189,9 +189,25 @@ class Numbers:
 def read_numbers(text: str, aliases: Collection[str] = ()) -> Numbers:
     """Every number of the message that matters, each with the exam it belongs to."""
     low = text.lower().replace("−", "-").replace("–", "-").replace("—", "-").replace("’", "'")
+    if "two" in low:
+        low = _SCORE_IN_WORDS_RE.sub(_score_in_digits, low)  # "two forty-one on CK": a score said in words
     if _DIGIT_RE.search(low) is None:
         return _NO_NUMBERS  # every rule below reads digits: a question without one skips a dozen scans
     return _numbers_in(low, aliases)
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_SCORE_IN_WORDS_RE = re.compile(
+    rf"\btwo[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?({'|'.join(_TENS)})(?:[\s-]+({'|'.join(_ONES)}))?\b"
+)
+"""A Step 2 CK-sized score in words: "two forty-one", "two fifty", "two hundred and sixty-four"."""
+
+
+def _score_in_digits(m: re.Match[str]) -> str:
+    """The digits of a score said in words, padded to the words' length so every position after it stays put."""
+    digits = str(200 + _TENS[m.group(1)] + (_ONES[m.group(2)] if m.group(2) else 0))
+    return digits.ljust(len(m.group()))
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -765,7 +781,10 @@ def _range(low: str) -> tuple[int, int] | None:
     return a, b
 
 
-_RANGE_HEARD_RE = re.compile(r"\b(?:average|avg|mean|median|cut\s*-?\s*off)\b")
+_RANGE_HEARD_RE = re.compile(
+    r"\b(?:average|avg|mean|median|cut\s*-?\s*off|quot\w*|claim\w*|heard|posting)\b"
+)
+"""Words before a range that make it a figure heard ("people keep quoting 255-260"), not the student's own."""
 
 
 _OWN_BEFORE_RE = re.compile(
