@@ -781,9 +781,7 @@ def _range(low: str) -> tuple[int, int] | None:
     return a, b
 
 
-_RANGE_HEARD_RE = re.compile(
-    r"\b(?:average|avg|mean|median|cut\s*-?\s*off|quot\w*|claim\w*|heard|posting)\b"
-)
+_RANGE_HEARD_RE = re.compile(r"\b(?:average|avg|mean|median|cut\s*-?\s*off|quot\w*|claim\w*|heard|posting)\b")
 """Words before a range that make it a figure heard ("people keep quoting 255-260"), not the student's own."""
 
 
