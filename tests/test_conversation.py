@@ -683,3 +683,18 @@ def test_a_pass_told_beside_interviews_or_a_resident_is_still_news(advisor: Advi
 def test_practice_results_that_climbed_away_from_the_pass_mark_are_set_against_the_field(advisor: Advisor) -> None:
     reply = say(advisor, "applying FM this cycle. my nbmes went 226, 241, 250. should i take ck before eras opens?")
     assert "Family Medicine average" in reply and "passing is the figure that matters" not in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my retake is in 10 days. failed the first time with 209. any last advice?",
+        "retake booked for the 14th, first attempt was 211. what should i focus on",
+    ],
+)
+def test_a_retake_ahead_is_prepared_for_not_consoled_as_a_fresh_fail(advisor: Advisor, text: str) -> None:
+    shown = say(advisor, text)
+    assert "a result like that hurts" not in shown.lower() and "What to do after a fail" not in shown
+    assert (
+        "a result like that hurts" in say(advisor, "I failed CK. 209. what now", user=2).lower()
+    )  # a fresh fail still is

@@ -768,3 +768,18 @@ def test_a_plan_asked_in_other_words_is_a_study_plan_only(text: str, plan: bool)
 def test_the_bottom_line_is_no_pass_mark_asked() -> None:
     assert not cues.asks_pass(normalize("so the bottom line is 250 right for derm?"))
     assert cues.asks_pass(normalize("the line is 218 now right??"))
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("my retake is in 10 days", True),
+        ("retaking next week, first attempt was 207", True),
+        ("retake booked for the 14th", True),
+        ("failed ck, when can i retake", False),
+        ("should i retake a 219?", False),
+        ("I failed CK. 209. Needed 214. Retake is booked for Oct 2. Should I still apply this cycle?", False),
+    ],
+)
+def test_a_retake_ahead_is_one_booked_and_still_to_come(text: str, ahead: bool) -> None:
+    assert cues.retake_ahead(normalize(text)) is ahead

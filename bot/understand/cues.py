@@ -2396,6 +2396,40 @@ _OTHER_EXAM_FAIL_RE = re.compile(
 """A fail of another exam, said as such ("failing the ABFM boards later", "failed my surgery shelf")."""
 
 
+def retake_ahead(norm: str) -> bool:
+    """A retake booked and still to come ("my retake is in 10 days", "retaking next week", "retake booked for the
+    14th"): the fail is behind them, and the exam ahead is what they prepare for, unless the fail is the news said
+    first ("I failed CK. 209. ... Retake is booked for Oct 2.")."""
+    return _RETAKE_AHEAD_RE.search(norm) is not None and _FRESH_FAIL_RE.search(norm) is None
+
+
+_FRESH_FAIL_RE = re.compile(
+    r"^(?:so |well |ugh |welp |update |)(?:i )?(?:just )?(?:failed|didn t pass|did not pass)\b"
+    r"|\b(?:just|today|this morning|just found out|just got)\b.{0,30}\bfail"
+)
+"""A fail told as today's news: first in the message, or with "just"/"today" beside it."""
+
+
+_RETAKE_AHEAD_RE = re.compile(
+    r"\b(?:retake|re take|retest|second attempt|2nd attempt|third attempt|3rd attempt|next attempt)\b"
+    r"(?:\s+\w+){0,2}?\s+(?:is\s+|s\s+)?(?:in\s+\d+\s*(?:days?|weeks?|wks?)|(?:booked|scheduled|set)\b|"
+    r"(?:on|is on|for) (?:the )?\d{1,2}(?:st|nd|rd|th)?\b|next (?:week|month|monday|tuesday|wednesday|thursday|friday)|"
+    r"tomorrow|tmrw|coming up)"
+    r"|\bretaking\s+(?:it\s+|ck\s+|step 2\s+)?(?:in\s+\d+\s*(?:days?|weeks?)|next (?:week|month)|tomorrow|on the \d)"
+)
+
+
+def asks_retake_prep(norm: str) -> bool:
+    """What to do before a retake asked ("any last advice?", "what should i focus on", "how do i calm down")."""
+    return _RETAKE_PREP_RE.search(norm) is not None
+
+
+_RETAKE_PREP_RE = re.compile(
+    r"\b(?:any (?:last |final )?(?:advice|tips)|last (?:minute )?(?:advice|tips)|what should i (?:focus on|do|study|"
+    r"prioriti[sz]e)|how (?:do|should) i (?:prepare|prep|use)|focus on)\b"
+)
+
+
 def asks_to_retake(text: str, norm: str) -> bool:
     """ "should i retake?", "248, retake?", "can i take it again for a higher score": sitting it again, asked."""
     if "take" not in norm and "redo" not in norm and "sit" not in norm:
