@@ -759,6 +759,20 @@ def test_stress_done_to_the_student_is_theirs(text: str, aside: bool) -> None:
         ("I want a good game plan for the SOAP if I don't match", False),
         ("how should i use my break time on test day? help me structure my time during the exam", False),
         ("tell me what to do every time i get a question wrong on uworld", False),
+        # from a second stranger-style review: the word alone, the exam's own shape, a breakup, a retake asked about
+        ("what is the structure of the exam", False),
+        ("can you lay out the exam format", False),
+        ("my boyfriend and i split up during dedicated and i cant focus", False),
+        ("I spread out my nbmes every 2 weeks, is that ok?", False),
+        ("i failed step 2, can i redo it?", False),
+        ("what will the day of the exam look like", False),
+        ("what do the next 3 weeks look like while i wait for my score", False),
+        ("how do i pace myself with 40 questions per block", False),
+        ("how do i plan for step 3 during intern year", False),
+        ("how do i organize my LORs", False),
+        ("help me organize my time for application season", False),
+        ("my current plan is 3 blocks a day but i only finish 2. can we redo it so its doable", True),
+        ("remaining days, what should each one be? exam is the 9th", True),
     ],
 )
 def test_a_plan_asked_in_other_words_is_a_study_plan_only(text: str, plan: bool) -> None:
@@ -778,8 +792,23 @@ def test_the_bottom_line_is_no_pass_mark_asked() -> None:
         ("retake booked for the 14th", True),
         ("failed ck, when can i retake", False),
         ("should i retake a 219?", False),
+        ("failed in march, retaking next week. how do i calm down", True),
+        ("my retake is in 10 days. failed the first time with 209. i just dont want to fail again.", True),
         ("I failed CK. 209. Needed 214. Retake is booked for Oct 2. Should I still apply this cycle?", False),
     ],
 )
 def test_a_retake_ahead_is_one_booked_and_still_to_come(text: str, ahead: bool) -> None:
-    assert cues.retake_ahead(normalize(text)) is ahead
+    assert cues.preparing_a_retake(normalize(text)) is ahead
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("Got 262 on ck. derm and ortho have crossed my mind but what else is in range", True),
+        ("got 250, applying ortho. what else should i do to stand out", False),
+        ("248, applying IM. which residencies are IMG friendly?", False),
+        ("245, retaking is not an option, want IM. what else can I do", False),
+    ],
+)
+def test_which_fields_is_asked_of_fields_not_of_what_else_to_do(text: str, fields: bool) -> None:
+    assert (cues.asks_which_fields(normalize(text)) or cues.asks_besides(normalize(text))) is fields

@@ -400,6 +400,12 @@ def row(text: str, **fields: Any) -> Any:
         row("two hundred and thirty five on ck", score=235),
         row("i have two kids and 241 on ck", score=241),
         row("nsgy avg step 2? people in my class keep quoting 255-260", score=None, range=None),
+        # a time or an age band in words is no score; a fail band in words is one; their own range "posted" is theirs
+        row("exam at two thirty tomorrow, so nervous", score=None),
+        row("its two thirty am and i cant sleep", score=None),
+        row("my two twenty something friends all matched", score=None),
+        row("got two fourteen on ck. failed.", score=214),
+        row("been posting 245-250 on uwsas, is derm realistic?", range=(245, 250)),
         # The pass mark named ("the line is 218") is no result of theirs.
         row("just got 219 on NBME 13 two days before my retake. the line is 218 now right??", score=None),
         # The results a practice test went through.

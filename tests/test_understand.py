@@ -1646,3 +1646,27 @@ def test_the_days_shape_asked_without_naming_a_plan_is_the_plan_set_up(kb: Knowl
 )
 def test_the_days_shape_is_no_plan_where_something_else_is_asked(kb: Knowledge, text: str) -> None:
     assert understand(text, kb).intent != "study_plan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "retake booked for the 3rd. failed by 4 points. i'm a failure and i hate myself",
+        "my retake is in 10 days. failed the first time with 209. i feel like such a failure",
+    ],
+)
+def test_a_retaker_who_says_they_feel_a_failure_is_met(kb: Knowledge, text: str) -> None:
+    assert understand(text, kb).feeling == "failure"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("im currently at 238 on nbmes, exam in 3 weeks", "log_progress"),
+        ("im rn so stressed, exam in 5 days", "vent"),
+        ("what does my step 2 score mean for my chances at derm", "faq"),
+    ],
+)
+def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text: str, intent: str) -> None:
+    parsed = understand(text, kb)
+    assert parsed.intent == intent and "internal-medicine" not in parsed.specialties

@@ -476,11 +476,11 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "exam tmrw, any last tips?": the exam's eve, not what programs read besides the score
         topic = next((t for t, _ in guess.topic if t != topics.BEYOND_SCORES), topic)
-    elif topic in _FAIL_TOPICS and ruled is None and cues.retake_ahead(norm) and cues.asks_retake_prep(norm):
+    elif topic in _FAIL_TOPICS and ruled is None and cues.preparing_a_retake(norm) and cues.asks_retake_prep(norm):
         # "my retake is in 10 days. failed the first time with 209. any last advice?": preparing for the exam ahead,
         # not what to do after a fail
         topic = topics.STUDY_STRATEGIES
-    elif topic in _FAIL_TOPICS and ruled is None and cues.retake_ahead(norm) and _HOW_TO_FEEL_RE.search(norm):
+    elif topic in _FAIL_TOPICS and ruled is None and cues.preparing_a_retake(norm) and _HOW_TO_FEEL_RE.search(norm):
         settled, topic = "vent", None  # "failed in march, retaking next week. how do i calm down": nerves, met
     elif topic == topics.OVERALL_AVERAGE and ruled is None and cues.only_practice_averages(norm):
         # "my friend had the same nbme avg as me and failed": their practice average, not the exam's national mean;
@@ -692,8 +692,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "failure"
     if facts.status == "failed" and feeling == "disappointment":
         feeling = "failure"  # "i got a 209 :(": a fail, not a score short of a hope
-    if feeling == "failure" and cues.retake_ahead(norm):
-        # the fail is old news once the retake is booked: no "a result like that hurts"; nerves said are still met
+    if feeling == "failure" and cues.preparing_a_retake(norm) and not cues.low_about_themselves(text, norm):
+        # the fail is old news once the retake is booked: no "a result like that hurts"; nerves said are still met, and
+        # "i feel like a failure" keeps its warmth
         feeling = "stress" if cues.unease_said(text, norm) or _HOW_TO_FEEL_RE.search(norm) else None
     if retake_passed and feeling in {None, "failure", "shame", "relief"} and cues.just_matched(norm):
         feeling = "celebration"  # "failed in 2023... passed with 231... matched at my #3!!!": the match is the news

@@ -126,8 +126,11 @@ def requests_a_plan(norm: str) -> bool:
         return True
     # the days' shape asked ("what should the next 28 days look like", "how do i split that", "need structure"),
     # where the message speaks of studying or of the time left
-    shape = _DAYS_SHAPE_ASKED_RE.search(norm)
-    return shape is not None and (_STUDY_TIME_RE.search(norm) is not None or len(norm) <= BARE_ASK_CHARS)
+    if _BARE_PLAN_ASK_RE.search(norm) is not None:
+        return True  # "need structure. badly.": the days' shape asked, and nothing else
+    if _REDO_IT_RE.search(norm) is not None and _PLAN_NAMED_RE.search(norm) is not None:
+        return True  # "my current plan is 3 blocks a day... can we redo it so its doable": the plan named before
+    return _DAYS_SHAPE_ASKED_RE.search(norm) is not None and _STUDY_TIME_RE.search(norm) is not None
 
 
 _PLAN_VERBS = r"(?:make|build|create|give|write|draft|design|set up|prepare|plan out|put together|come up with)"
@@ -157,41 +160,54 @@ _PLAN_ASKED_OTHERWISE_RE = re.compile(
     rf"|\b(?:need|want)\s+(?:a|an|some)\s+(?:\w+\s+)?game plan\b(?!\s+(?:for|to)\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
 )
 _DAYS_SHAPE_ASKED_RE = re.compile(
+    # the study days ahead, by how many or by name: "what should the next 28 days look like" (not "the day of the
+    # exam", nor "the schedule", usually USMLE's)
     r"\bwhat (?:should|do|does|will|would) (?:my |the |each |every )?(?:(?:next|last|remaining|rest of (?:the|my))\s+)?"
-    r"(?:\d+\s+|few\s+|couple\s+)?(?:days?|weeks?|wks|mornings?|stretch|monday|tomorrow|schedule)\b"
+    r"(?:\d+\s+|few\s+|couple\s+)?(?:days|weeks?|wks|mornings?|stretch|monday|tomorrow)\b"
     r"(?:\s+\w+){0,5}?\s+(?:look like|be)\b"
     # "7 wks out and i dont know what monday should look like"
     r"|\bwhat (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|each day|my days?|my week)\s+"
     r"(?:should|will|would)\s+(?:\w+\s+)?look like\b|\bwhat should each (?:one|day) be\b"
     r"|\bwhat do i do (?:tomorrow|tmrw)\b"
-    # (not "how should i use the last days": the final days' own answer)
-    r"|\bhow (?:do|should|would|can) i (?:even |actually |best )?(?:split|spread|divide|pace|fit|structure|"
-    r"break up|organi[sz]e|plan)\b"
-    r"|\bhow to (?:pace|split|spread|structure|organi[sz]e|divide|plan|fit) (?:it|this|that|them|my|the|everything)\b"
-    r"|\bhelp (?:me )?organi[sz]ing\b"
-    r"|\b(?:structure|restructure|map out|lay out|plan out|spread out|split up|schedule out)\s+(?:those|these|the|my|"
-    r"the next|the remaining|it|them|that|stuff)?\s*(?:\d+\s*)?(?:wks|weeks?|days?|months?|week|it|them|that|stuff)?\b"
-    r"|\bhelp me (?:map|set|lay|plan|figure) (?:it|this|that|everything) (?:out|up)\b"
-    r"|\b(?:need|want)\s+(?:some\s+|a\s+|more\s+)?(?:structure|routine|day by day)\b|^(?:need\s+)?structure\b"
-    r"|\b(?:redo|rebuild|restructure|adjust|fix|rework) (?:it|my plan|the plan|my schedule|my week)\b"
-    r"|\bshift (?:stuff|things|it) around\b|\bplan is (?:wrecked|ruined|shot|dead|not working)\b"
-    r"|\b(?:can|could|will) (?:u|you) (?:build|set up|make|sort) (?:it|that|this|one)\b"
+    # the time split (not "how should i use the last days", the final days' own answer, nor pacing inside a block)
+    r"|\bhow (?:do|should|would|can) i (?:even |actually |best )?(?:split|spread|divide|fit|structure|break up|"
+    r"organi[sz]e|plan)\s+(?:it|this|that|them|my time|my days|my weeks|the (?:next|last|remaining)|everything|stuff|"
+    r"\d+\s*(?:days|weeks|wks|months))\b"
+    r"|\bhow to (?:pace|split|spread|structure|organi[sz]e|divide|plan|fit) "
+    r"(?:it|this|that|them|my (?:time|days|weeks)|everything)\b"
+    r"|\bhelp (?:me )?organi[sz]ing (?:the|my) (?:\d+ )?(?:days|weeks|months|time)\b"
+    # a span to shape, named: "structure those 5 wks", "split up my time", "lay it out"
+    r"|\b(?:structure|restructure|map out|plan out|spread out|split up|schedule out)\s+(?:those|these|the next|"
+    r"the remaining|my)\s+(?:\d+\s*)?(?:wks|weeks?|days|months?|time|studying|dedicated)\b"
+    r"|\bhelp me (?:map|lay|plan|figure) (?:it|this|that|everything) out\b"
+    r"|\b(?:need|want)\s+(?:some\s+|a\s+|more\s+)?(?:structure|routine|day by day)\b"
+    r"|\b(?:redo|rebuild|restructure|adjust|fix|rework) (?:my plan|the plan|my schedule|my study schedule|my week)\b"
+    r"|\bshift (?:stuff|things) around\b|\bplan is (?:wrecked|ruined|shot|dead|not working)\b"
+    r"|\b(?:can|could|will) (?:u|you) (?:build|set up) (?:it|one)\b"
     r"|\bhow many days (?:per|for each|a) (?:system|subject|topic)\b"
 )
 """The days' shape asked for without naming a plan: "what should the next 28 days look like", "how do i split that"."""
-BARE_ASK_CHARS = 30
-"""Within this, a message asking only for the days' shape ("need structure. badly.") needs no study word beside it."""
+_REDO_IT_RE = re.compile(r"\b(?:redo|rebuild|rework|adjust|restructure) (?:it|this|that)\b")
+_PLAN_NAMED_RE = re.compile(r"\b(?:my|the|your|current|study)\s+(?:plan|schedule)\b")
+"""A plan or schedule of theirs named: then "redo it" is the plan redone (not "i failed, can i redo it?")."""
+_BARE_PLAN_ASK_RE = re.compile(r"^(?:i\s+)?(?:need|want)\s+(?:some\s+|a\s+|more\s+)?(?:structure|routine)(?:\s+\w+)?$")
+"""A short ask for structure alone ("need structure. badly."): no study word needed beside it."""
 _STUDY_TIME_RE = re.compile(
-    r"\b(?:\d+\s*(?:days?|d|wks?|weeks?|months?)|exam|test|ck|step|dedicated|uworld|uw|nbmes?|uwsa\w*|study\w*|"
-    r"blocks?|qs|questions|til|till|until|mon(?:day)?|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|weekends?|"
-    r"\d+\s*(?:hrs|hours)|system|subject)\b"
+    # (not "exam", "test", "step" or "ck": nearly every message here says one, so they tell no study talk apart)
+    r"\b(?:\d+\s*(?:days?|d|wks?|weeks?|months?)|dedicated|uworld|uw|nbmes?|uwsa\w*|study\w*|blocks?|qs|questions|"
+    r"til|till|until|mon(?:day)?|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|weekends?|\d+\s*(?:hrs|hours)|system|"
+    r"subject|time left|left|remaining days|days left|the last stretch)\b"
 )
 """Studying or the time left said: the days asked about are study days."""
 _NOT_A_STUDY_PLAN_RE = re.compile(
-    r"\b(?:personal statement|ps|eras|soap|interviews?|away rotations?|(?:on|during|for|at) (?:the )?(?:test|exam) day|"
-    r"during the exam|my application|the application|cv|if i fail(?:ed)?|if i don t pass)\b"
+    r"\b(?:personal statement|ps|eras|soap|interviews?|aways?|away rotations?|application season|lors?|"
+    r"(?:organi[sz]e|plan|structure|for)\s+(?:my\s+|the\s+)?applications?|letters|rotations?|"
+    r"(?:on|during|for|at) (?:the )?(?:test|exam) day|day of (?:the )?(?:exam|test|step)|"
+    r"during the exam|after (?:the|my) (?:exam|test)|results?|score release|wait(?:ing)? (?:for|on) (?:my )?score|"
+    r"per block|a block|step\s*3|step3|step 2 cs|level 3|cv|if i fail(?:ed)?|if i don t pass)\b"
 )
-"""What a plan asked in other words may be for instead of studying: the application, the match, exam day itself."""
+"""What a plan asked in other words may be for instead of studying: the application, the match, exam day itself,
+the score's wait, another exam."""
 
 
 def plans_the_match(norm: str) -> bool:
@@ -1644,9 +1660,10 @@ def distress_words(norm: str) -> bool:
 _ASKS_AVERAGE_RE = re.compile(
     # "mean" the noun ("what's the mean for derm", "mean score"), not the verb ("does a late score mean...",
     # "what does this mean for my application")
-    # ("derm step 2 mean for matched US MDs?": the mean of the exam's scores)
+    # ("derm step 2 mean for matched US MDs?": the mean of the exam's scores, among a group; not "what does my step 2
+    # score mean for my chances")
     r"\b(?:median|average|avg|(?:the|a|its|their)\s+mean\b|mean\s+(?:score|ck|step)\b|^mean\b|"
-    r"(?:ck|step\s*2|step2|score)\s+mean\s+(?:for|of|among|in)\b|"
+    r"(?:ck|step\s*2|step2)\s+mean\s+(?:for|of|among|in)\s+(?:matched|us|imgs?|dos?|applicants|\w+\s+applicants)\b|"
     r"typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
     r"what (?:score|scores) do|competitive score|score (?:range|for)|scores for|stats? for)\b"
 )
@@ -2211,11 +2228,15 @@ def asks_which_fields(norm: str) -> bool:
     return _WHICH_FIELDS_RE.search(norm) is not None
 
 
+_WHAT_ELSE_FITS = (
+    r"what else (?:is|s|are|would be|might be) (?:in range|realistic|possible|open|competitive)"
+    r"|what else (?:fits|would fit|(?:could|can|should) i (?:apply|go for|consider|look at|match))"
+)
+"""The other fields asked about, not what else to do ("what else should i do to stand out" asks no field)."""
 _WHICH_FIELDS_RE = re.compile(
-    r"\b(?:which|what)\s+(?:other\s+)?(?:specialties|fields|residencies)\b"
-    r"|\b(?:which|what)\s+(?:other\s+)?specialty\s+(?:i|can|could|should|would)\b"
-    r"|\bwhat else (?:is|s|are|would be|might be) (?:in range|realistic|possible|open|competitive)\b"
-    r"|\bwhat else (?:fits|could i|can i|should i|would fit)\b"
+    # (not "which residencies are IMG friendly" or "which residencies should I apply to" for a field named)
+    rf"\b(?:which|what)\s+(?:other\s+)?(?:specialties|fields)\b|\b(?:which|what)\s+(?:other|else)\s+residencies\b"
+    rf"|\b(?:which|what)\s+(?:other\s+)?specialty\s+(?:i|can|could|should|would)\b|\b(?:{_WHAT_ELSE_FITS})\b"
 )
 
 
@@ -2315,7 +2336,7 @@ def asks_besides(norm: str) -> bool:
 _BESIDES_RE = re.compile(
     r"\b(?:besides|other than|beyond|except|apart from|aside from|outside of)\b"
     # a field ruled out, the rest asked: "rads is off the table, what else fits this score"
-    r"|\b(?:off the table|out of the question|not an option|ruled out)\b(?=.*\bwhat else\b)"
+    rf"|\b(?:off the table|out of the question|not an option|ruled out)\b(?=.*\b(?:{_WHAT_ELSE_FITS})\b)"
 )
 _FIELDS_ASKED_RE = re.compile(r"\b(?:what|which|where|anything|something|options?|else|specialt\w*|fields?)\b")
 
@@ -2396,18 +2417,26 @@ _OTHER_EXAM_FAIL_RE = re.compile(
 """A fail of another exam, said as such ("failing the ABFM boards later", "failed my surgery shelf")."""
 
 
-def retake_ahead(norm: str) -> bool:
-    """A retake booked and still to come ("my retake is in 10 days", "retaking next week", "retake booked for the
-    14th"): the fail is behind them, and the exam ahead is what they prepare for, unless the fail is the news said
-    first ("I failed CK. 209. ... Retake is booked for Oct 2.")."""
-    return _RETAKE_AHEAD_RE.search(norm) is not None and _FRESH_FAIL_RE.search(norm) is None
+def preparing_a_retake(norm: str) -> bool:
+    """A retake booked and still to come, the fail behind them ("my retake is in 10 days. failed the first time",
+    "failed in march, retaking next week"): what they prepare for is the exam ahead. A fail told as today's news
+    ("I failed CK. 209. ... Retake is booked for Oct 2.") is still the news, unless the fail is dated in the past."""
+    if _RETAKE_AHEAD_RE.search(norm) is None:
+        return False
+    return _OLD_FAIL_RE.search(norm) is not None or _FRESH_FAIL_RE.search(norm) is None
 
 
 _FRESH_FAIL_RE = re.compile(
     r"^(?:so |well |ugh |welp |update |)(?:i )?(?:just )?(?:failed|didn t pass|did not pass)\b"
-    r"|\b(?:just|today|this morning|just found out|just got)\b.{0,30}\bfail"
+    r"|\bjust (?:found out|got (?:my|the) (?:score|result)|failed)\b|\b(?:today|this morning)\b.{0,30}\bfail"
 )
-"""A fail told as today's news: first in the message, or with "just"/"today" beside it."""
+"""A fail told as today's news: first in the message, "just failed", "found out today"."""
+_OLD_FAIL_RE = re.compile(
+    r"\bfail(?:ed)?\b(?:\s+\w+){0,3}?\s+(?:in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|back in|last "
+    r"(?:time|month|year|week|cycle)|(?:the )?first (?:time|attempt|try)|\w+ (?:weeks|months) ago)\b"
+    r"|\bfirst (?:attempt|try) (?:was|at)\b"
+)
+"""A fail dated in the past ("failed in march", "failed the first time", "first attempt was 211")."""
 
 
 _RETAKE_AHEAD_RE = re.compile(
@@ -2426,7 +2455,7 @@ def asks_retake_prep(norm: str) -> bool:
 
 _RETAKE_PREP_RE = re.compile(
     r"\b(?:any (?:last |final )?(?:advice|tips)|last (?:minute )?(?:advice|tips)|what should i (?:focus on|do|study|"
-    r"prioriti[sz]e)|how (?:do|should) i (?:prepare|prep|use)|focus on)\b"
+    r"prioriti[sz]e)|how (?:do|should) i (?:prepare|prep|use))\b"
 )
 
 
@@ -2905,6 +2934,15 @@ _UPBEAT_RE = re.compile(
     r"stoked|proud|chill question|pretty chill|good news)\b"
 )
 _UPBEAT_FACES = ("🎉", "🥳", "😊", "😄", "😁", "🙌")
+
+
+def low_about_themselves(text: str, norm: str) -> bool:
+    """Feeling low about themselves, said ("i feel like a failure", "i hate myself", "so ashamed"): whatever else the
+    message tells, a feeling to meet."""
+    return _FEEL_A_FAILURE_RE.search(norm) is not None or _SELF_LOW_RE.search(norm) is not None
+
+
+_SELF_LOW_RE = re.compile(r"\b(?:i m a failure|im a failure|i am a failure|hate myself|worthless|so ashamed|ashamed)\b")
 
 
 def hard_feeling_said(text: str, norm: str) -> bool:

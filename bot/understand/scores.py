@@ -196,17 +196,25 @@ def read_numbers(text: str, aliases: Collection[str] = ()) -> Numbers:
     return _numbers_in(low, aliases)
 
 
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _SCORE_IN_WORDS_RE = re.compile(
+    # not a time ("exam at two thirty", "its two thirty am") nor an age band ("my two twenty something friends")
+    r"(?<!\bat )(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\baround )(?<!\bbefore )(?<!\bits )(?<!\bit s )"
     rf"\btwo[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?({'|'.join(_TENS)})(?:[\s-]+({'|'.join(_ONES)}))?\b"
+    r"(?!\s*(?:am|pm|a m|p m|o clock|oclock|something|ish|minutes?|mins?)\b)"
 )
-"""A Step 2 CK-sized score in words: "two forty-one", "two fifty", "two hundred and sixty-four"."""
+"""A score in words: "two forty-one", "two fourteen", "two hundred and sixty-four"."""
 
 
 def _score_in_digits(m: re.Match[str]) -> str:
     """The digits of a score said in words, padded to the words' length so every position after it stays put."""
-    digits = str(200 + _TENS[m.group(1)] + (_ONES[m.group(2)] if m.group(2) else 0))
+    tens = _TENS[m.group(1)]
+    digits = str(200 + tens + (_ONES[m.group(2)] if m.group(2) and tens >= 20 else 0))
     return digits.ljust(len(m.group()))
 
 
@@ -776,12 +784,20 @@ def _range(low: str) -> tuple[int, int] | None:
         return None  # "from 219 to 250" is a change, not a range
     if not (150 <= a < b <= 300 and b - a <= 40) or _EXAM_NAME_RE.search(before) or _STEP1_RE.search(before):
         return None
-    if _RANGE_HEARD_RE.search(before):
+    if _RANGE_HEARD_RE.search(before) or _RANGE_QUOTED_RE.search(
+        low[max(0, m.start() - RANGE_HEARD_REACH) : m.start()]
+    ):
         return None  # "my mentor says the plastics average is around 255-260": a figure heard, not one asked about
     return a, b
 
 
-_RANGE_HEARD_RE = re.compile(r"\b(?:average|avg|mean|median|cut\s*-?\s*off|quot\w*|claim\w*|heard|posting)\b")
+RANGE_HEARD_REACH = 60
+"""Characters before a range read for who quotes it ("people in my class keep quoting 255-260")."""
+_RANGE_HEARD_RE = re.compile(r"\b(?:average|avg|mean|median|cut\s*-?\s*off|heard)\b")
+_RANGE_QUOTED_RE = re.compile(
+    # others quoting it ("people in my class keep quoting 255-260"), not a test's own prediction ("uwsa2 claimed 250")
+    r"\b(?:people|ppl|they|everyone|everybody|reddit|sdn|classmates|friends)\s+(?:\w+\s+){0,4}?(?:quot|claim)\w*"
+)
 """Words before a range that make it a figure heard ("people keep quoting 255-260"), not the student's own."""
 
 

@@ -362,9 +362,15 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         if nxt in _V.after_specialty:
             return True
         return prev in _V.before_im and not nxt.isdigit()
-    # A plain word after it reads as a name or a sentence: "Dr. Patel", "er what".
+    # A plain word after it reads as a name or a sentence: "Dr. Patel", "er what"; a time word after a field whose
+    # average is asked is no name ("whats the avg step 2 for gas these days?", not "out of gas these days")
+    averaged = not _AVERAGE_WORDS.isdisjoint(words[max(0, i - 4) : i + 5])
     named = nxt is not None and not (
-        nxt in _V.after_specialty or nxt.isdigit() or nxt in index.aliases or nxt in _EXAM_AFTER_WORDS
+        nxt in _V.after_specialty
+        or nxt.isdigit()
+        or nxt in index.aliases
+        or nxt in _EXAM_AFTER_WORDS
+        or (averaged and nxt in _NOW_WORDS)
     )
     # After "vs" or a score the word is compared or scored, so what follows is the question, not a
     # name: "rads vs gas which is higher", "245 gas ok?"
@@ -383,4 +389,6 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
     return matched_into or asked_first or ((hinted or compared) and (compared or not named))
 
 
+_NOW_WORDS = frozenset({"these", "nowadays", "now", "rn", "currently", "lately", "recently"})
+"""Time words that may follow a field asked about ("gas these days"): never read after "im", which is "I'm" there."""
 _MATCH_WORDS = frozenset({"match", "matched", "matching", "matches", "got", "get", "getting"})
