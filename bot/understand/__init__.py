@@ -170,6 +170,8 @@ class Parsed:
     """`score` is supposed and feared ("what if I get a 220"): never read as their goal."""
     goal: bool = False
     """`score` is supposed as a figure to reach ("aiming for 250"): their practice results are read against it."""
+    retake_booked: bool = False
+    """A retake is booked and still to come, the fail behind them (`cues.preparing_a_retake`)."""
     weighing: cues.Weighing | None = None
     """What they say weighs on them beside the feeling (family, comparison, grief...), named in the reply."""
     yes_no: bool = True
@@ -442,6 +444,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     # "CK was 241... does it matter that my step 1 was a fail?": the fail is behind them and Step 1's; what
     # it weighs now is answered, not a Step 2 CK retake
     step1_fail_behind = facts.status != "failed" and ck_passed and failed_step1(norm)
+    retake_booked = cues.preparing_a_retake(norm)  # read once: topic, feeling and the reply all weigh it
     if settled in _ENTITY_SETTLED and cues.asks_couples_match(norm):
         # a long post about couples matching: how it works, answered first; a partner's field is not theirs to weigh
         topic = topics.MATCH_RATES
@@ -476,12 +479,15 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "exam tmrw, any last tips?": the exam's eve, not what programs read besides the score
         topic = next((t for t, _ in guess.topic if t != topics.BEYOND_SCORES), topic)
-    elif topic in _FAIL_TOPICS and ruled is None and cues.preparing_a_retake(norm) and cues.asks_retake_prep(norm):
-        # "my retake is in 10 days. failed the first time with 209. any last advice?": preparing for the exam ahead,
-        # not what to do after a fail
-        topic = topics.STUDY_STRATEGIES
-    elif topic in _FAIL_TOPICS and ruled is None and cues.preparing_a_retake(norm) and _HOW_TO_FEEL_RE.search(norm):
-        settled, topic = "vent", None  # "failed in march, retaking next week. how do i calm down": nerves, met
+    elif (
+        topic in _FAIL_TOPICS
+        and ruled is None
+        and retake_booked
+        and ((prep := cues.asks_retake_prep(norm)) or _HOW_TO_FEEL_RE.search(norm) is not None)
+    ):
+        # a retake ahead, the fail behind them: "...any last advice?" is preparing for the exam ahead, not what to do
+        # after a fail; "failed in march, retaking next week. how do i calm down" is nerves, met
+        settled, topic = (settled, topics.STUDY_STRATEGIES) if prep else ("vent", None)
     elif topic == topics.OVERALL_AVERAGE and ruled is None and cues.only_practice_averages(norm):
         # "my friend had the same nbme avg as me and failed": their practice average, not the exam's national mean;
         # asking nothing, the story is the point ("...why did i look this up")
@@ -692,7 +698,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "failure"
     if facts.status == "failed" and feeling == "disappointment":
         feeling = "failure"  # "i got a 209 :(": a fail, not a score short of a hope
-    if feeling == "failure" and cues.preparing_a_retake(norm) and not cues.low_about_themselves(text, norm):
+    if feeling == "failure" and retake_booked and not cues.low_about_themselves(text, norm):
         # the fail is old news once the retake is booked: no "a result like that hurts"; nerves said are still met, and
         # "i feel like a failure" keeps its warmth
         feeling = "stress" if cues.unease_said(text, norm) or _HOW_TO_FEEL_RE.search(norm) else None
@@ -723,6 +729,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         also=also,
         answer=answer,
         no_surgery=settled == "score_fit" and cues.rules_out_surgery(norm),
+        retake_booked=retake_booked,
         **entities,
     )
 

@@ -2421,11 +2421,13 @@ def preparing_a_retake(norm: str) -> bool:
     """A retake booked and still to come, the fail behind them ("my retake is in 10 days. failed the first time",
     "failed in march, retaking next week"): what they prepare for is the exam ahead. A fail told as today's news
     ("I failed CK. 209. ... Retake is booked for Oct 2.") is still the news, unless the fail is dated in the past."""
-    if _RETAKE_AHEAD_RE.search(norm) is None:
-        return False
+    if not holds_any(norm, _RETAKE_WORDS) or _RETAKE_AHEAD_RE.search(norm) is None:
+        return False  # every way of saying it holds one of these: most messages skip the scan
     return _OLD_FAIL_RE.search(norm) is not None or _FRESH_FAIL_RE.search(norm) is None
 
 
+_RETAKE_WORDS = ("retak", "re take", "retest", "attempt")
+"""Every alternative of `_RETAKE_AHEAD_RE` holds one of these."""
 _FRESH_FAIL_RE = re.compile(
     r"^(?:so |well |ugh |welp |update |)(?:i )?(?:just )?(?:failed|didn t pass|did not pass)\b"
     r"|\bjust (?:found out|got (?:my|the) (?:score|result)|failed)\b|\b(?:today|this morning)\b.{0,30}\bfail"
@@ -2884,9 +2886,8 @@ _NOT_OK_RE = re.compile(
 )
 
 
-_STRESS_WORD_RE = re.compile(
-    r"\b(?:stress(?:ed|ing)?|anxious|anxiety|nervous|worried|worrying|panick\w*|freaking out)\b"
-)
+_STRESS_WORDS = r"stress(?:ed|ing)?|anxious|anxiety|nervous|worried|worrying|panick\w*|freaking out"
+_STRESS_WORD_RE = re.compile(rf"\b(?:{_STRESS_WORDS})\b")
 _STRESS_SET_ASIDE_RE = re.compile(
     # denied: "im not stressed", "way less stressed", "not that worried", "no longer anxious"
     # ("less" only of someone else, below: "i'd be less stressed if..." is stress of their own)
@@ -2918,10 +2919,7 @@ def unease_said(text: str, norm: str) -> bool:
     return _UNEASY_WORD_RE.search(norm) is not None or any(face in text for face in _UNEASY_FACES)
 
 
-_UNEASY_WORD_RE = re.compile(
-    r"\b(?:stress(?:ed|ing)?|anxious|anxiety|nervous|worried|worrying|panick\w*|freak(?:ing)? out|scared|terrified|"
-    r"afraid|dread\w*|spiral\w*)\b"
-)
+_UNEASY_WORD_RE = re.compile(rf"\b(?:{_STRESS_WORDS}|freak out|scared|terrified|afraid|dread\w*|spiral\w*)\b")
 
 
 def upbeat(text: str, norm: str) -> bool:

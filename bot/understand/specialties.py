@@ -346,12 +346,13 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         return False  # "200 cards", "anki cards done": flashcards, not cardiology
     if word == "em":
         return prev not in _V.em_means_them_after
+    averaged = not _AVERAGE_WORDS.isdisjoint(words[max(0, i - 4) : i + 5])  # a field's average asked near it
     # Some sign that a specialty is meant: "for dr", "gs vs", "dr 250", "im, peds", "rad?".
     beside_alias = any(0 <= j < len(words) and words[j] in index.aliases for j in (i - 1, i + 1))
     hinted = (
         len(words) == 1
         or beside_alias
-        or not _AVERAGE_WORDS.isdisjoint(words[max(0, i - 4) : i + 5])  # "path step 2 avg": a field's average asked
+        or averaged  # "path step 2 avg": a field's average asked
         or (nxt is None and i > 0 and words[i - 1].isdigit() and word not in ("im", "em"))  # "DO, 251, gas?"
         or (prev is not None and (prev in _V.before_specialty or prev.isdigit()))
         or (nxt is not None and (nxt in _V.after_specialty or nxt.isdigit()))
@@ -364,7 +365,6 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         return prev in _V.before_im and not nxt.isdigit()
     # A plain word after it reads as a name or a sentence: "Dr. Patel", "er what"; a time word after a field whose
     # average is asked is no name ("whats the avg step 2 for gas these days?", not "out of gas these days")
-    averaged = not _AVERAGE_WORDS.isdisjoint(words[max(0, i - 4) : i + 5])
     named = nxt is not None and not (
         nxt in _V.after_specialty
         or nxt.isdigit()
