@@ -851,6 +851,11 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "my psychiatrist documented my panic attacks, can I get a separate room on CK?",  # their own doctor
         "before I forgot everything from peds, my free 120 was 74%",  # a subject forgotten
         "her dermatologist said it was eczema, anyway is 240 a good score?",
+        "my OB is terrible, i keep missing those questions. 238 on nbme 10, what else should i do?",
+        "should i spend tomorrow on OB or cardio?",  # a day's subject
+        "got an OB day planned tomorrow, is that a good way to split it",
+        "strong on IM, weak on renal. 241 on uwsa2",  # a strength is a subject too
+        "been studying peds all week and my uworld % is stuck",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
@@ -867,6 +872,8 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("heard the match rate is like 95% for peds, is a 232 ok?", "pediatrics"),  # a rate for it (review22 #8)
         ("the worst thing is ortho averages are so high, is my 250 ok?", "orthopedic-surgery"),
         ("the lowest avg is FM right? i have 228", "family-medicine"),
+        ("weak on OB, strong on IM. got 241 on uwsa2. aiming for derm lol", "dermatology"),  # the career beside
+        ("been studying peds all week, is 240 enough for peds though?", "pediatrics"),  # asked as a field too
     ],
 )
 def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:
@@ -920,6 +927,8 @@ def test_low_marks_on_some_subjects_questions_are_weak_areas(knowledge: Knowledg
         ("exam on the 28th, how many questions per day if i have 1400 left", "study_plan"),  # the pace, then a plan
         ("how long do i have to pass all 3 steps? step 1 was 2019", "faq"),  # the Steps' time limit, not Step 1's mark
         ("nbme shelf for IM was 72, is that honors", "out_of_scope"),  # a school exam, whatever field
+        ("got 88 on my peds shelf, good enough for peds residency?", "out_of_scope"),
+        ("my surgery shelf was rough but i want ortho, is 245 ok", "score_check"),  # their CK score, the shelf past
         ("I pushed my test back 2 weeks, practice scores weren't there", "exam_moved"),  # news, not a score delay
         ("what time do you send reminders? can it be in my time zone (IST)", "study_plan"),  # how reminders work
         ("should i take step 3 before residency? 245 on ck, IM", "out_of_scope"),  # short: Step 3 is the question

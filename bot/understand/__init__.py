@@ -1034,8 +1034,10 @@ def _settle(
         return "score_fit", 1.0, None  # "my result is 236. kindly advise which residencies I should consider"
     if not has_score and len(specs) + len(others) >= 2 and cues.asks_which_is_harder(norm):
         return "compare", 1.0, None  # "is uro harder to match than ENT score-wise": the two side by side
-    if cues.asks_shelf(text, norm):
-        return "out_of_scope", 1.0, None  # "nbme shelf for IM was 72, is that honors": a school exam, whatever field
+    if cues.asks_shelf(text, norm) and not (has_score and has_spec and not nums.someone):
+        # "nbme shelf for IM was 72, is that honors": a school exam, whatever field; but "my surgery shelf was rough
+        # but i want ortho, is 245 ok" weighs their own Step 2 CK score against a field, the shelf its past
+        return "out_of_scope", 1.0, None
     if len(text) < SPECIFIC_CHARS and cues.seeks_care(norm):
         return "out_of_scope", 1.0, None  # "a good dermatologist near me in houston": care, not derm's averages
     if (
