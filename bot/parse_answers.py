@@ -504,6 +504,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _EVERY_RE.search(folded[max(0, m[0] - 12) : m[0]])
         and not _APART_RE.match(folded, m[1])
         and not _DAYS_OFF_RE.match(folded, m[1])
+        and not _LEFT_OF_OTHER_RE.match(folded, m[1])
         and not _MOVED_FROM_RE.search(folded[max(0, m[0] - 50) : m[0]])
         and not _span_end(folded, m[0], m[1])
         and not _other_event(folded, m[0])
@@ -717,6 +718,13 @@ _DAYS_OFF_RE = re.compile(
 )
 """Rest in a week ("1 day off per week", "2 days off a week"): how the plan runs, not when the exam is
 ("10 days off before my exam" and "5 weeks off from rotations" are the time to it)."""
+_LEFT_OF_OTHER_RE = re.compile(
+    r"\s+(?:left|remaining|to go)\s+(?:of|in|on)\s+(?:my\s+|the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:rotations?|clerkships?|blocks?|sub ?is?|sub-is?|semesters?|electives?|vacation|break|residency|intern year|"
+    r"year|school|classes|shelf|course)\b"
+)
+"""Time left of something else ("2 weeks left of my surgery rotation"), not the time to the exam; time left of
+dedicated or of studying is."""
 _EVERY_RE = re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
 _APART_RE = re.compile(r"s?\s*(?:apart|between|per|each|at a time)\b")
 """A weekday that recurs ("every saturday") or a span between things ("1 week apart") dates no exam."""

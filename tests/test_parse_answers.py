@@ -459,6 +459,9 @@ def test_a_shift_is_no_date_and_next_month_is_read(text: str, exam: date | None)
         ("studied 6 weeks, exam in 2 weeks", date(2026, 1, 26)),  # the span lived gives way to the one ahead
         ("3 weeks into dedicated, exam in 10 days", date(2026, 1, 22)),
         ("exam in 2 weeks before my rotation starts", date(2026, 1, 26)),  # said with "in": still the exam
+        ("2 weeks left of my surgery rotation and then dedicated starts", None),  # time left of something else
+        ("exam in 5 weeks, 2 weeks left in my peds block", date(2026, 2, 16)),
+        ("2 weeks left of dedicated and i'm fried", date(2026, 1, 26)),  # dedicated runs up to the exam
     ],
 )
 def test_a_span_behind_them_or_counted_from_something_else_dates_no_exam(text: str, exam: date | None) -> None:
