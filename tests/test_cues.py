@@ -106,6 +106,13 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("passed!! i didn't think it would be such a relief to finally see that word", "relief"),  # felt after all
         ("253!! never thought i would be feeling this much relief", "relief"),
         ("PASSED. there's no relief like it", "relief"),
+        # relief gone, a harder feeling after it: that one is theirs now
+        ("216, passed by 2. the relief lasted like 5 minutes and then the shame hit", "shame"),
+        ("passed. relief wore off fast and then the panic set in about my app", "worry"),
+        ("passed! relief lasted a day", None),
+        # a letdown long behind them is no feeling of now
+        ("step 1 was a 228 in 2021, which crushed me at the time. ck came back 249", None),
+        ("ck came back 249 and honestly i'm crushed", "disappointment"),
     ],
 )
 def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: str | None) -> None:

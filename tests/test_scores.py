@@ -408,6 +408,19 @@ def row(text: str, **fields: Any) -> Any:
         row("been posting 245-250 on uwsas, is derm realistic?", range=(245, 250)),
         # The pass mark named ("the line is 218") is no result of theirs.
         row("just got 219 on NBME 13 two days before my retake. the line is 218 now right??", score=None),
+        # the real result told as news after the practice tests, not another practice result
+        row(
+            "my NBMEs averaged 255, UWSA2 was 261, free 120 82%. got my score today: 232",
+            score=232,
+            practice=(
+                PracticeResult("nbme", "", score=255),
+                PracticeResult("uwsa", "2", score=261),
+                PracticeResult("free120", "", percent=82),
+            ),
+        ),
+        row("uwsa2 261. score came out today: 232", score=232),
+        # the exam's median as a friend tells it is a quote, never theirs
+        row("my friend keeps telling me the median on step 2 is 250 now, is that true?", score=None, quoted=(250,)),
         # The results a practice test went through.
         row(
             "nbme went from 218 to 229, good?",
@@ -458,6 +471,9 @@ def test_a_stated_score_is_the_students_own_and_an_asked_one_is_not(text: str, o
         ("250 or bust for rads, is that crazy", True),
         ("studied 300 hours so far, is that enough for 250", True),
         ("nbme 9 was 219, can i get to 245 in five weeks", True),  # a figure to climb to
+        ("NBME 9 was 221, is 245 realistic for IM?", True),  # a level asked about as reachable
+        ("is a 240 even realistic for IM at this point", True),
+        ("got 245, realistic for derm?", False),  # a result told, then asked about
         ("does 248 vs 252 change anything for anesthesia", True),  # two figures set side by side
         ("matched ortho with a mediocre score like 238, possible?", True),  # a figure picked to ask with
         ("i got a score of like 233, ok for FM?", False),  # a result told loosely is still theirs

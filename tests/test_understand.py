@@ -856,6 +856,8 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "got an OB day planned tomorrow, is that a good way to split it",
         "strong on IM, weak on renal. 241 on uwsa2",  # a strength is a subject too
         "been studying peds all week and my uworld % is stuck",
+        "I failed a shelf (OB) in third year. nbme 11 221, should I postpone?",  # the shelf's subject
+        "took them 5 days apart and honestly ran out of gas, I was skipping questions by the end",  # the idiom
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
@@ -1022,9 +1024,35 @@ def test_a_retake_ahead_or_another_exams_is_no_pass(knowledge: Knowledge, text: 
     assert parsed.status != "passed" and parsed.feeling != "relief"
 
 
-@pytest.mark.parametrize("text", ["my retake is in! 231", "retake came back 229, so relieved"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my retake is in! 231",
+        "retake came back 229, so relieved",
+        "Failed CK on first attempt (208) last year, passed second with a 231 in June. is my application dead?",
+    ],
+)
 def test_a_retake_result_told_is_a_pass(knowledge: Knowledge, text: str) -> None:
     assert understand(text, knowledge).status == "passed"
+
+
+def test_a_passed_retake_told_with_self_blame_meets_the_self_blame(knowledge: Knowledge) -> None:
+    text = "failed CK first (208), passed second with a 231. want IM. I feel like I ruined everything with one bad day"
+    parsed = understand(text, knowledge)
+    assert (parsed.status, parsed.feeling) == ("passed", "shame")
+    assert parsed.topic not in ("after_fail", "retakes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "216. I passed by 2 points. what should I even do first, is EM off the table?",  # the older mark, passed
+        "passed with a 215 (old 214 cutoff). what now for FM?",
+    ],
+)
+def test_a_pass_they_tell_under_todays_mark_is_no_fail(knowledge: Knowledge, text: str) -> None:
+    parsed = understand(text, knowledge)
+    assert parsed.status != "failed" and parsed.topic not in ("after_fail", "retakes"), parsed
 
 
 @pytest.mark.parametrize(

@@ -440,7 +440,12 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         topic = topics.DO_WITHOUT_USMLE
     if ruled is None and topic in _DO_ONLY_TOPICS and not do_said:
         topic = next((t for t, _ in guess.topic if t not in _DO_ONLY_TOPICS), topic)  # no DO or COMLEX named
-    ck_passed = nums.score is not None and not (nums.hypothetical or nums.someone) and nums.score >= (pass_mark or 300)
+    ck_passed = (
+        nums.score is not None
+        and not (nums.hypothetical or nums.someone)
+        # "216. I passed by 2 points": under today's mark, over the one their exam was marked against
+        and nums.score >= ((fail_mark or pass_mark or 300) if facts.status == "passed" else (pass_mark or 300))
+    )
     # "CK was 241... does it matter that my step 1 was a fail?": the fail is behind them and Step 1's; what
     # it weighs now is answered, not a Step 2 CK retake
     step1_fail_behind = facts.status != "failed" and ck_passed and failed_step1(norm)
@@ -709,6 +714,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # interviews after failing CK once (passed 2nd try)"): then what they fear now
         glad = cues.joyful(text, norm) or not (cues.pass_is_old(norm) or cues.unease_said(text, norm))
         feeling = "relief" if glad else "worry" if cues.unease_said(text, norm) else None
+        if cues.low_about_themselves(text, norm) and not cues.joyful(text, norm):
+            # "passed second with a 231... I feel like I ruined everything": the weight they carry now
+            feeling = "shame"
     elif feeling == "failure" and facts.status != "failed" and _passing(nums, pass_mark):
         # "failed step 1 on my first try but just got a 266 on ck!!!": the fail was another exam's
         feeling = "celebration" if cues.joyful(text, norm) else None
@@ -921,6 +929,7 @@ def _feeling(
         and not cues.distress_words(norm)
         # "scared to even hope... (passed 2nd try with 230)": an old pass under a fear of now
         and (cues.joyful(text, norm) or not cues.unease_said(text, norm))
+        and not cues.relief_gave_way(norm)
     ):
         return "relief"  # "passed. 221 but PASSED. after failing the first time I'm so relieved": the pass is the news
     if learned in _PASS_MISREAD:

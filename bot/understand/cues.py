@@ -2732,7 +2732,9 @@ _RETAKE_RESULT_RE = re.compile(
     r"3rd attempt|this time|attempt (?:2|two|#2)|"
     # "failed ck with 198 back in 2023... passed with 231 in 2024": a pass told after a fail is the retake's
     # (only after one: `_FAILED_BEFORE_RE`)
-    r"(?P<pass>(?:then |finally |eventually |later )?passed (?:it |ck |step 2 |step 2 ck )?(?:with|on|at)))\b"
+    # "passed second with a 231": the pass named by its attempt
+    r"(?P<pass>(?:then |finally |eventually |later )?passed (?:it |ck |step 2 |step 2 ck )?"
+    r"(?:(?:the |on the |on my )?(?:second|2nd|third|3rd)(?: time| try| attempt| go)? )?(?:with|on|at)))\b"
 )
 _FAILED_BEFORE_RE = re.compile(r"\b(?:failed|flunked|didn t pass|did not pass)\b")
 """A fail told (not "feel like a failure"), before a pass that is then a retake's."""
@@ -2790,6 +2792,8 @@ _DISAPPOINTED_RE = re.compile(
     r"|\bonly (?:got )?an? ?(?:1\d\d|2\d\d|300)\b"
     r"|\b(?<!happy i )(?<!glad i )(?<!relieved i )passed but\b|\bbarely passed\b"
 )
+_BACK_THEN_RE = re.compile(r"\s+(?:me\s+|us\s+)?(?:at the time|back then|then|in (?:19|20)\d\d)\b")
+"""Right after a letdown word, when it was felt: long ago, not now."""
 _PANIC_BODY_RE = re.compile(
     r"\b(?:heart (?:is )?(?:racing|pounding|beating out)|panic attacks?|(?:can t|cant|couldn t) breathe|"
     r"(?:hands?|body|legs?) (?:are |is |keep |won t stop )?(?:literally )?shaking|i m shaking|im shaking|"
@@ -2940,7 +2944,12 @@ def low_about_themselves(text: str, norm: str) -> bool:
     return _FEEL_A_FAILURE_RE.search(norm) is not None or _SELF_LOW_RE.search(norm) is not None
 
 
-_SELF_LOW_RE = re.compile(r"\b(?:i m a failure|im a failure|i am a failure|hate myself|worthless|so ashamed|ashamed)\b")
+_SELF_LOW_RE = re.compile(
+    r"\b(?:i m a failure|im a failure|i am a failure|hate myself|worthless|so ashamed|ashamed|"
+    r"(?:i|i ve|ive|i have)\s+(?:\w+\s+)?(?:ruined|wrecked|screwed up|messed up|blew)\s+"
+    r"(?:everything|my (?:whole )?(?:life|career|chances))"
+    r")\b"
+)
 
 
 def hard_feeling_said(text: str, norm: str) -> bool:
@@ -2995,6 +3004,13 @@ def felt(text: str, norm: str) -> str | None:
     "relief" ("phew, 238"), "worry" ("am I screwed?"), and plain joy the model missed ("HOLY CRAP 258");
     None when none is plain."""
     crying = not _SAD_EMOJI.isdisjoint(text) or ":(" in text or ":'(" in text
+    if relief_gave_way(norm):
+        # "the relief lasted like 5 minutes and then the shame hit": the feeling after it is the one they have now
+        later = _LATER_FEELING_RE.search(norm)
+        named = later.group("later") if later is not None else None
+        if named is None:
+            return None  # relief gone, nothing named after it: the model's reading stands
+        return "shame" if named in _SHAME_WORDS else "worry" if named in ("panic", "dread") else "disappointment"
     if (
         just_passed(norm)
         and (_SURE_FAILED_RE.search(norm) or _AFTER_A_FAIL_RE.search(norm))
@@ -3013,8 +3029,8 @@ def felt(text: str, norm: str) -> str | None:
     crying = crying or (_CRYING_WORDS_RE.search(norm) is not None and _PASSED_RE.search(norm) is not None)
     if crying and _PASSED_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
-    if _DISAPPOINTED_RE.search(norm) or crying:
-        return "disappointment"
+    if crying or any(not _BACK_THEN_RE.match(norm, m.end()) for m in _DISAPPOINTED_RE.finditer(norm)):
+        return "disappointment"  # not "got a 228, which crushed me at the time": a letdown long behind them
     if _MY_TEARS_RE.search(norm) and not _HAPPY_TEARS_RE.search(norm) and not joyful(text, norm):
         return "disappointment"  # "free 120 was 58% and i cried for an hour": tears said in words, no joy beside
     if _NOT_OK_RE.search(norm):
@@ -3058,6 +3074,23 @@ _PARTY_EMOJI = frozenset("🎉🥳🎊🙌🥂🍾")
 def joyful(text: str, norm: str) -> bool:
     """Plain joy in how it's said ("!!!", "omg", 🎉), whatever the words are about."""
     return "!!" in text or _JOY_RE.search(norm) is not None or not _PARTY_EMOJI.isdisjoint(text)
+
+
+def relief_gave_way(norm: str) -> bool:
+    """Relief told as already gone, a harder feeling after it ("the relief lasted like 5 minutes and then the shame
+    hit"): the later feeling is the one to meet."""
+    return _RELIEF_GONE_RE.search(norm) is not None or _LATER_FEELING_RE.search(norm) is not None
+
+
+_RELIEF_GONE_RE = re.compile(
+    r"\brelie(?:f|ved)\b[^.!?]{0,30}?\b(?:lasted|faded|wore off|went away|gone|didn t last|didnt last|short lived|"
+    r"was short)\b"
+)
+_LATER_FEELING_RE = re.compile(
+    r"\bthen\s+(?:the\s+)?(?P<later>shame|guilt|embarrassment|panic|dread|sadness|disappointment)\s+"
+    r"(?:hit|kicked in|set in|came)\b"
+)
+_SHAME_WORDS = ("shame", "guilt", "embarrassment")
 
 
 def overwhelmed_by_news(text: str, norm: str) -> bool:

@@ -288,6 +288,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         and not (_CK_SAID_RE.search(low, 0, at) or _CK_SAID_RE.search(_sentence_at(low, at)))
         and not _CK_DONE_RE.search(low, at)  # "got a 256!! step 2 done": the real one, named after it
         and not _is_supposed(low, at)  # "NBMEs: 10 - 243, 12 - 251. Goal was 250": a goal, not another result
+        and not _result_told(low, score)  # "free 120 82%. got my score today: 232": the real one, told as news
         and (
             _GOT_BEFORE_RE.search(low[max(0, at - 20) : at])
             # "uwsa2 done. 249. exam in 4 days": a bare number after a practice test, no real exam named at all
@@ -895,6 +896,9 @@ def _is_goal(low: str, at: int) -> bool:
 
 _GOAL_AFTER_RE = re.compile(
     r"\d{3}\s*\+?\s*(?:goal|target|is my (?:goal|target)|is the (?:goal|target)|or bust)\b"
+    # "is a 240 realistic from a 221?": a level asked about as reachable, not one reached
+    r"|\d{3}\s*\+?\s*(?:(?:even|still|really)\s+)?"
+    r"(?:realistic|achievable|attainable|doable|feasible|reachable|within reach)\b"
     # a rough figure looked ahead to: "is 240ish going to be enough for IM" (not "my score was 240ish")
     r"|\d{3}\s*-?\s*ish\s+(?:(?:is\s+)?(?:going to|gonna|will)\s+be\s+|be\s+)?(?:enough|ok|okay|fine|competitive)\b"
 )
@@ -974,7 +978,9 @@ _QUOTED_AFTER_RE = re.compile(
 # "the median is 249", "a cutoff of 230", "minimum score is like 220"
 _QUOTED_BEFORE_RE = re.compile(
     # a figure's own ("the median is 249"), not theirs ("my avg is probably 245 across the nbmes")
-    rf"(?<!\bmy )(?<!\bour )\b{_FIGURE_WORDS}(?:\s+(?:score|for\s+[a-z]+))?"
+    # ("the median on step 2 is 250 now": the exam's own median)
+    rf"(?<!\bmy )(?<!\bour )\b{_FIGURE_WORDS}"
+    r"(?:\s+(?:score|for\s+[a-z]+|(?:on|for|of|in)\s+(?:the\s+)?(?:step\s*2(?:\s+ck)?|step2|ck|s2)))?"
     # "is the IM average really 240", "average is super high, like 255"
     r"(?:\s*[-:]?\s+(?:really|actually|supposedly|apparently|now|still|just|only|super|so|very|high|low|roughly|approx\w*|"
     # "obgyn step 2 avg - is it still around 245?", "avg for derm n is it over 255"

@@ -117,17 +117,25 @@ _ORDINARY_WORDS = frozenset({"psycho", "psychos", "psychic", "pathos"})
 
 _ORDINARY_AFTER = {
     "emergency": frozenset({"family", "medical", "personal", "dental", "health", "pet"}),
+    "gas": frozenset({"out of", "low on", "on the", "no"}),
 }
-"""An alias word after these is the ordinary word: "had a family emergency" names no field."""
+"""An alias word after these (one word or two) is the ordinary word: "had a family emergency", "ran out of gas" name
+no field."""
 
 _WHOSE_DOCTOR = frozenset({"my", "her", "his", "their", "our"})
 _PRACTITIONER = ("ist", "ists", "ian", "ians", "eon", "eons")
 """A practitioner's name after "my" ("my psychiatrist", "her dermatologist", "my surgeon") is someone's doctor."""
 
 
-def _ordinary(before: str, word: str) -> bool:
-    """A one-word alias used as an ordinary word by the word before it (`_ORDINARY_AFTER`, `_WHOSE_DOCTOR`)."""
-    return before in _ORDINARY_AFTER.get(word, ()) or (before in _WHOSE_DOCTOR and word.endswith(_PRACTITIONER))
+def _ordinary(words: list[str], i: int) -> bool:
+    """A one-word alias used as an ordinary word by the words before it (`_ORDINARY_AFTER`, `_WHOSE_DOCTOR`)."""
+    word, before = words[i], words[i - 1]
+    ordinary = _ORDINARY_AFTER.get(word, frozenset())
+    return (
+        before in ordinary
+        or (i > 1 and f"{words[i - 2]} {before}" in ordinary)
+        or (before in _WHOSE_DOCTOR and word.endswith(_PRACTITIONER))
+    )
 
 
 # "neuro" alone is neurology, but "neuro surg" is neurosurgery.
@@ -196,7 +204,7 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             i += 1
             continue
         known, ident = hit
-        if end == i + 1 and i and _ordinary(words[i - 1], words[i]):
+        if end == i + 1 and i and _ordinary(words, i):
             i += 1  # "a family emergency", "my psychiatrist documented it": the ordinary word, no field weighed
             continue
         before = [" ".join(words[max(0, i - k) : i]) for k in (1, 2, 3, 4)]
