@@ -12,7 +12,7 @@ import re
 
 from bot.student import About
 from bot.understand import Parsed
-from bot.understand.cues import just_matched
+from bot.understand.cues import just_matched, prelim_only
 from knowledge.models import Stage
 
 _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
@@ -114,6 +114,8 @@ _SWITCHING_RE = re.compile(
     r"\bswitch(?:ing|ed)?\s+(?:to|into|over to)\s+(?:rads|radiology|anesthesia|anesthesiology|gas|psych|psychiatry|im|"
     r"internal medicine|fm|family medicine|peds|pediatrics|neuro|neurology|derm|dermatology|em|emergency medicine|path|"
     r"pathology|pm ?r|ent|ortho|gen surg|general surgery|surgery|ob ?gyn|ophtho|ophthalmology|uro|urology)\b"
+    # "would my 246 let me switch after PGY1": the field left unsaid, the time of leaving said
+    r"|\bswitch(?:ing|ed)?\s+(?:after|during|before|out of)\s+(?:pgy\s*\d|intern|residency|my|the|this)\b"
 )
 """A change of field: for a resident (said in the message), an application again; for a student, a choice of field."""
 _REAPPLYING_RE = re.compile(
@@ -131,8 +133,10 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
     said = next((stage for stage, pattern in _SAID if pattern.search(norm)), None)
     if _REAPPLYING_RE.search(norm) and (not just_matched(norm) or _MATCHED_BEFORE_RE.search(norm)):
         return "applying"  # "matched prelim surgery last year, reapplying categorical": applying again
-    if said == "incoming_resident" and _SWITCHING_RE.search(norm):
-        return "applying"  # "PGY2 in gen surg, seriously thinking about switching to rads": a resident applying again
+    if (said == "incoming_resident" or just_matched(norm)) and (_SWITCHING_RE.search(norm) or prelim_only(norm)):
+        # "PGY2 in gen surg, seriously thinking about switching to rads", "matched prelim surgery only, no categorical
+        # spot": applying again, so the score still counts
+        return "applying"
     if said == "incoming_resident" or just_matched(norm):  # "matched IM!! do i still need...": past applying
         return "incoming_resident"  # a resident-to-be who failed needs what to tell their program, not a school advisor
     if parsed.status == "failed" or (parsed.status is None and about.status == "failed"):

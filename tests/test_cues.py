@@ -113,6 +113,8 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         # a letdown long behind them is no feeling of now
         ("step 1 was a 228 in 2021, which crushed me at the time. ck came back 249", None),
         ("ck came back 249 and honestly i'm crushed", "disappointment"),
+        ("got my first interview invite today!!! 😭 ortho with a 247", "celebration"),  # tears beside joy
+        ("didn't match 😞 CK was 222. I can't retake a passed exam, so what now?", "disappointment"),  # no pass told
     ],
 )
 def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: str | None) -> None:
@@ -697,6 +699,7 @@ def test_low_marks_on_subjects_are_not_low_marks_on_the_exam(text: str, low: boo
         ("only 1 graduate in the last 5 years matched derm from my school", False),
         ("average for people who matched IM?", False),
         ("she matched IM last year with a 230", False),
+        ("does the NRMP publish how many people with a certain step 2 score matched in each specialty?", False),
     ],
 )
 def test_a_match_told_with_the_field_straight_after_is_theirs(text: str, matched: bool) -> None:

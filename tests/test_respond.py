@@ -44,6 +44,12 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             None,
             "will programs still see the fail",
         ),
+        (  # asked whether to explain it, embarrassed: the fail on the record, not "is my score good?"
+            "ERAS asks about failed attempts. I failed CK once then passed with 231. do I have to explain it? kind of "
+            "embarrassed tbh",
+            None,
+            "will programs still see the fail",
+        ),
         # A short score-and-field message's own question leads, the score beside the averages; a second
         # question is answered in a line below.
         (

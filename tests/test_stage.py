@@ -28,6 +28,9 @@ TODAY = dt.date(2026, 12, 4)
         # a resident switching fields applies again; an applicant ranks an intern year, not in one
         ("PGY2 in gen surg now, thinking of switching to anesthesia", About(), "applying"),
         ("should i switch to amboss for the last month", About(), None),
+        # matched to a prelim year only, or a field they mean to leave: applying again, so the score still counts
+        ("matched prelim surgery only, no categorical spot. will my CK (241) help next year?", About(), "applying"),
+        ("matched psych but wondering about neuro. would my 246 let me switch after PGY1?", About(), "applying"),
         # a resident of a state, an intern at a lab, a PGY-1 asked about, a resident asked for: applicants still
         ("I'm a resident of Texas, does that help for UT programs? ck 238, applying IM", About(), "applying"),
         ("im an intern at a research lab during my gap year, got 241 on ck, IM realistic?", About(), "has_score"),

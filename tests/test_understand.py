@@ -954,6 +954,8 @@ def test_low_marks_on_some_subjects_questions_are_weak_areas(knowledge: Knowledg
         ("hello. could you please prepare me a timetable for ck, i have 10 weeks and amboss", "study_plan"),
         ("got 3 weeks. what do i even do", "study_plan"),  # the days are known: a plan for them is asked
         ("how many days till my exam", "days_left"),
+        ("how do people decide between taking CK before vs after ERAS opens? I can't tell which camp I'm in", "faq"),
+        ("my retake is in 10 days and I'm spiraling. should I postpone again? I already pushed it once", "faq"),
         ("so excited and also kind of terrified, test on friday", "vent"),  # nerves with the day, nothing asked
         ("panicking, 4 days to go and my uwsa2 was 236", "log_progress"),  # the result read, with the panic met
         ("can i even do this", "vent"),  # self-doubt, not a topic
@@ -1036,11 +1038,16 @@ def test_a_retake_result_told_is_a_pass(knowledge: Knowledge, text: str) -> None
     assert understand(text, knowledge).status == "passed"
 
 
-def test_a_passed_retake_told_with_self_blame_meets_the_self_blame(knowledge: Knowledge) -> None:
-    text = "failed CK first (208), passed second with a 231. want IM. I feel like I ruined everything with one bad day"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "failed CK first (208), passed second with a 231. want IM. I feel like I ruined everything with one bad day",
+        "I failed CK once then passed with 231. do I have to explain it on ERAS? kind of embarrassed tbh",
+    ],
+)
+def test_a_passed_retake_told_with_self_blame_meets_the_self_blame(knowledge: Knowledge, text: str) -> None:
     parsed = understand(text, knowledge)
     assert (parsed.status, parsed.feeling) == ("passed", "shame")
-    assert parsed.topic not in ("after_fail", "retakes")
 
 
 @pytest.mark.parametrize(

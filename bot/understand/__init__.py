@@ -113,6 +113,9 @@ LOG_CHARS = 80
 """Characters within which a count of questions done, asking nothing, is a day's log whatever the model heard."""
 KNOWN_WORDS = 0.5
 """Below this share of words seen in training, a message is "unknown" whatever the model says."""
+ENTITYLESS_TOPIC_AT = 0.3
+"""A number intent with no number or field to answer with gives way to the model's next reading, a question, when
+the model places that question's topic at least this surely."""
 SHORT_WORDS = 6
 SHORT_SURE = 0.95
 """A message this short that names a score or specialty is read by its entities unless the model is this sure."""
@@ -330,6 +333,17 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if len(tokens) <= SHORT_WORDS and confidence < SHORT_SURE and (specs or others or nums.score or nums.range):
         sure = 0.0  # "step 2 ck 250", "PRS average": the entities say it all
     settled, sure, ruled = _settle(intent, sure, nums, specs, others, text, norm)
+    if (
+        settled == "unknown"
+        and intent in _ENTITY_SETTLED
+        and not (specs or others or nums.score or nums.range or nums.practice)
+        and len(guess.intent) > 1
+        and guess.intent[1][0] == "faq"
+        and guess.topic[0][1] >= ENTITYLESS_TOPIC_AT
+    ):
+        # "how do people decide between taking CK before vs after ERAS opens?": heard as two things compared, with
+        # nothing to compare; the question the model placed next is answered, not "I didn't quite catch that"
+        settled, sure = "faq", guess.intent[1][1]
     if settled == "exam_moved" and not facts.exam_date and isinstance(find_exam_date(text, ANY_DAY), date):
         entities["exam_date"] = True  # "it's tomorrow now instead of next friday": the move names the day
     if cues.keyboard_mash(tokens):
@@ -601,7 +615,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if feeling in _WORRIES and cues.condition_only(text, norm):
         # "diagnosed with GAD, I get panic attacks in timed tests. can I get extra time?": a need, calmly told
         feeling = None
-    if feeling in (None, "stress", "worry") and cues.did_not_match(norm):
+    if feeling in (None, "stress", "worry", "relief", "celebration") and cues.did_not_match(norm):
         feeling = "disappointment"  # not matching hurts; it is the feeling to name first
     if (
         feeling == "exhaustion"
@@ -1115,7 +1129,8 @@ def _settle(
         return "unknown", 1.0, None  # "yes", "ok", "nvm" out of the blue: asked what they'd like, not a topic guessed
     if intent in _MOVE_READS and _asks_how_to_move(norm):
         return "faq", 1.0, topics.TIMING  # how rescheduling works, not a date to move
-    if intent in _MOVE_READS | {"vent"} and not has_score and cues.asks_whether_to_delay(norm):
+    delay_read = intent in _MOVE_READS | {"vent", "faq"} or (intent == "practice_score" and not nums.practice)
+    if delay_read and not has_score and cues.asks_whether_to_delay(norm):
         return "faq", 1.0, topics.TIMING  # "should I push my exam?": whether to delay, answered (not a date moved)
     if not has_score and len(text) < SPECIFIC_CHARS and cues.moved_the_exam(norm) and "?" not in text:
         return "exam_moved", 1.0, None  # "I pushed my test back 2 weeks": their date moved, news to keep

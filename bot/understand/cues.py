@@ -880,7 +880,8 @@ _WHETHER_TO_DELAY_RE = re.compile(
     r"\b(?:should i|(?<!\bhow )(?<!\bwhere )(?<!\bwhen )(?<!\bwhat )(?<!\bwhy )do i|whether to|whether i should|"
     r"if i should|is it (?:smart|better|worth it|dumb) to|worth)\s+"
     r"(?:just\s+)?(?:push|delay|postpone|move|reschedule|pushing|delaying|postponing)\b"
-    r"(?:\s+(?:back\s+)?(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it|back))"
+    # ("should I postpone again?": a move already made, asked of once more)
+    r"(?:\s+(?:back\s+)?(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it|back|retake|again))"
     # "three days out, free 120 61%... do I cancel??": calling the exam off, said with the exam as its object or bare
     # at the end of a thought; "should i cancel my vacation / interview / anki subscription" calls off something else
     r"|\b(?:should i|(?<!\bhow )(?<!\bwhere )(?<!\bwhen )do i|whether to|whether i should|if i should)\s+(?:just\s+)?"
@@ -1680,6 +1681,8 @@ _MATCHED_RE = re.compile(
     # the word first, then what came before it: eight look-backs at every position cost a long post 0.15 ms
     # (not another's: "he also matched in 1998", "she matched into derm")
     r"|\b(?=matched\s)(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bpeople )(?<!\bapplicants )(?<!\bimgs )"
+    # "how many people with a certain score matched in each specialty": counted, not told
+    r"(?<!\bscore )(?<!\bscores )(?<!\bmany )(?<!\bmost )(?<!\bstudents )(?<!\bgrads )"
     r"(?<!\bdos )(?<!\bthose )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\balso )matched\s+(?:into|at|to|in)\b|^matched\b"
 )
 """Their own match: not the applicants who matched ("averages for IMGs who matched into IM")."""
@@ -2546,8 +2549,13 @@ def match_is_news(text: str, norm: str) -> bool:
     return joyful(text, norm) or not (pass_is_old(norm) or _PRELIM_ONLY_RE.search(norm))
 
 
+def prelim_only(norm: str) -> bool:
+    """A match to a preliminary year only ("matched prelim surgery only, no categorical spot"): they apply again."""
+    return _PRELIM_ONLY_RE.search(norm) is not None
+
+
 _PRELIM_ONLY_RE = re.compile(
-    r"\bprelim(?:inary)?\s+(?:year\s+)?only\b|\bonly\s+(?:a\s+|the\s+)?prelim\b|"
+    r"\bprelim(?:inary)?\s+(?:year\s+|surgery\s+|surg\s+|medicine\s+|im\s+)?only\b|\bonly\s+(?:a\s+|the\s+)?prelim\b|"
     r"\b(?:didn t|didnt|did not|no)\s+(?:get\s+)?(?:a\s+)?categorical\b"
 )
 
@@ -2591,7 +2599,9 @@ _SAT_EXAM_RE = re.compile(
 
 
 _PASSED_RE = re.compile(
-    r"\b(?:i|i ve|ive|we|finally|just|actually|officially|retake|it)\s+(?:\w+\s+){0,2}?passed\b|^passed\b"
+    # not "i can't retake a passed exam": a pass supposed, not one told
+    r"\b(?:i|i ve|ive|we|finally|just|actually|officially|retake|it)\s+(?:(?!(?:a|an|the)\b)\w+\s+){0,2}?passed\b"
+    r"|^passed\b"
 )
 _NOT_PASSED_NEWS_RE = re.compile(
     r"\b(?:if|whether|or fail\w*|or not|did i|have i|hope|hoping|need|needed|pass or|step\s*(?:1|one)|s1|"
@@ -2873,6 +2883,7 @@ _HAPPY_TEARS_RE = re.compile(
     r"\b(?:can t believe|cant believe|happy|omg|finally|yay|let s go|lets go|so proud|proud|crying happy|"
     r"tears of joy|screamed|screaming|i did it|never thought i d (?:see|get|hit|score))\b"
 )
+_ASHAMED_RE = re.compile(r"\b(?:embarrass\w*|ashamed|shame\w*|humiliat\w*)\b")
 _STILL_AFRAID_RE = re.compile(r"\b(?:panick\w*|scared|terrified|anxious|freaking out)\b")
 _AFTER_A_FAIL_RE = re.compile(
     r"\bafter (?:failing|a fail|my fail|flunking)\b|\b(?:failed|fail) (?:the first time|last time|once|before)\b"
@@ -2945,7 +2956,7 @@ def low_about_themselves(text: str, norm: str) -> bool:
 
 
 _SELF_LOW_RE = re.compile(
-    r"\b(?:i m a failure|im a failure|i am a failure|hate myself|worthless|so ashamed|ashamed|"
+    r"\b(?:i m a failure|im a failure|i am a failure|hate myself|worthless|so ashamed|ashamed|embarrassed|"
     r"(?:i|i ve|ive|i have)\s+(?:\w+\s+)?(?:ruined|wrecked|screwed up|messed up|blew)\s+"
     r"(?:everything|my (?:whole )?(?:life|career|chances))"
     r")\b"
@@ -3017,8 +3028,9 @@ def felt(text: str, norm: str) -> str | None:
         and not _DISAPPOINTED_RE.search(norm)
         and not _STILL_AFRAID_RE.search(norm)
     ):
-        # "I PASSED. 233. i was so sure i failed", "I PASSED 233 AFTER FAILING LAST TIME": relief, not the fail
-        return "relief"
+        # "I PASSED. 233. i was so sure i failed", "I PASSED 233 AFTER FAILING LAST TIME": relief, not the fail; but
+        # "failed CK once then passed with 231... kind of embarrassed tbh" carries the fail's shame still
+        return "shame" if _ASHAMED_RE.search(norm) and not joyful(text, norm) else "relief"
     if _FEEL_A_FAILURE_RE.search(norm):
         return "shame"  # "feel like a total failure for postponing": low about themselves, said plainly
     if _NUMB_RE.search(norm):
@@ -3029,6 +3041,8 @@ def felt(text: str, norm: str) -> str | None:
     crying = crying or (_CRYING_WORDS_RE.search(norm) is not None and _PASSED_RE.search(norm) is not None)
     if crying and _PASSED_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
+    if crying and joyful(text, norm) and not _FAIL_WORD_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
+        return "celebration"  # "got my first interview invite today!!! 😭": tears beside joy, nothing low said
     if crying or any(not _BACK_THEN_RE.match(norm, m.end()) for m in _DISAPPOINTED_RE.finditer(norm)):
         return "disappointment"  # not "got a 228, which crushed me at the time": a letdown long behind them
     if _MY_TEARS_RE.search(norm) and not _HAPPY_TEARS_RE.search(norm) and not joyful(text, norm):

@@ -288,7 +288,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         and not (_CK_SAID_RE.search(low, 0, at) or _CK_SAID_RE.search(_sentence_at(low, at)))
         and not _CK_DONE_RE.search(low, at)  # "got a 256!! step 2 done": the real one, named after it
         and not _is_supposed(low, at)  # "NBMEs: 10 - 243, 12 - 251. Goal was 250": a goal, not another result
-        and not _result_told(low, score)  # "free 120 82%. got my score today: 232": the real one, told as news
+        and not _SCORE_NEWS_RE.search(low)  # "free 120 82%. got my score today: 232": the real one, told as news
         and (
             _GOT_BEFORE_RE.search(low[max(0, at - 20) : at])
             # "uwsa2 done. 249. exam in 4 days": a bare number after a practice test, no real exam named at all
@@ -655,7 +655,7 @@ _REAL_AFTER_RE = re.compile(
 
 _CK_SAID_RE = re.compile(
     r"\b(?:ck|step\s*(?:2|two)|step2|s2|usmle|level\s*2|comlex|official|score report|3 digit|three digit|passed|"
-    r"failed|pass|fail|(?:real|actual)\s+(?:one|thing|exam|test|score|deal|came|was|is|got))\b"
+    r"failed|pass|fail|(?:real|actual)\s+(?:one|thing|exam|test|score|deal|came|was|is|got|attempt|try|sitting))\b"
 )
 """Step 2 CK (or another real exam) named: a number beside a practice test's name may then be the real score."""
 _CK_DONE_RE = re.compile(
@@ -907,6 +907,13 @@ _RESULT_TOLD_RE = re.compile(
     r"is back|are back|dropped|released)|score came in|came back (?:at|as|with)?|score posted)\b"
 )
 """The student's own result told as news: a figure asked about beside it is that result, not a hope."""
+_SCORE_NEWS_RE = re.compile(
+    r"\b(?:got my (?:ck |step 2 |s2 )?(?:score|result)s?|"
+    r"(?<!nbme )(?<!uwsa )(?<!free 120 )(?:my |the )?(?:ck |step 2 )?(?:score|result)s? "
+    r"(?:came|posted|is out|are out|is back|are back|dropped|released)|score came in|score posted)\b"
+)
+"""The real score's news said in words of a score ("got my score today", "score came out"), not a practice test's
+"came back 241"."""
 _FAIL_TOLD_WITH_RE = re.compile(
     # "failed my CK first try in March with 205", "my first attempt CK was 203": a fail told with its number
     r"\b(?<!if i )(?<!if you )(?<!what if i )failed\b[^.?!]{0,40}?\b(?:with|w)\s+(?:an?\s+)?(\d{3})\b"
@@ -1024,7 +1031,8 @@ _SOMEONE_ELSE_RE = re.compile(
     r"(?:\w+\s+){0,2}?applicant|others?)(?:\s+(?:who\s+)?(?:got|get|scored|score|had|has|with|posts?|posting|posted)|"
     # "my friend matched last yr w 244"
     # "my older sister matched FM a few years ago with a 231"
-    r"(?:\s+\w+){0,3}?\s+matched\b(?:\s+\w+){0,5}?\s+(?:with|w)|"
+    # "my friend didn't match derm with a 251"
+    r"(?:\s+\w+){0,3}?\s+(?:matched|(?:didn'?t|didn’t|did\s+not|never|couldn'?t)\s+match)\b(?:\s+\w+){0,5}?\s+(?:with|w)|"
     r"(?:\s+(?!i\b)\w+){1,5}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|have|has|had|"
     # "everyone in my study group is in the 240s"
     r"(?:is|are|were|be)\s+(?:all\s+)?(?:at|in)))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
@@ -1202,6 +1210,8 @@ _HEARD_RE = re.compile(
     r"\b(?:(?<!\bi )(?<!\bi've )(?<!\bive )(?<!\bi just )(?<!\bit )(?<!\breport )(?<!\bportal )(?<!\bscreen )"
     r"(?:told|tells|said|says|saying|mentioned)|heard|hear|"
     r"(?:throw\w*|toss\w*)\s+(?:around\s+)?(?:numbers|scores|figures)|numbers like|"
+    # "I see numbers all over the place, like 250 in one place and 257 in another"
+    r"(?:numbers|scores|figures)\s+(?:all over(?:\s+the\s+place)?|everywhere|floating around)|"
     r"claims?|claimed|swears?|apparently|read\s+(?:that|somewhere|online|on|in|(?:\w+\s+){0,2}posts?)|"
     # "somewhere i read neuro is 240", "i saw somewhere that 605 converts to 250", "when i google it i get 245"
     r"somewhere\s+i\s+(?:read|saw|heard)|(?:saw|seen|heard)\s+somewhere|googl\w*|search(?:ed|ing)\s+(?:online|it|for)|"
