@@ -57,6 +57,8 @@ def facts(text: str) -> AboutFacts:
         ("im a us md student, ms3", {"school": "us_md", "stage": "ms3"}),
         ("I'm a 4th year applying peds", {"stage": "4th year"}),
         ("I failed step 2 and feel terrible", {"status": "failed"}),
+        ("got my fail result today and I want to book the retake asap", {"status": "failed"}),  # the result, told
+        ("what if i got a failing score, could i retake fast", {"status": None}),
         ("my friend failed ck, what should she do", {"status": None}),  # hers, not the student's
         ("i failed ck too, my roommate failed step 2 as well", {"status": "failed"}),
         ("I passed ck!!", {"status": "passed"}),

@@ -564,6 +564,17 @@ def test_specific_questions_get_their_specific_answer(advisor: Advisor, text: st
         ("step 1 252, do programs care?", "see my number", "sounds like a practice-test"),
         ("i'm freaking out, score comes out wednesday and i need 240 for IM", "nothing to do until it comes", "/plan"),
         ("my sister's nbme was 231, is that good for peds?", "Do practice tests predict?", "Noted: 231"),
+        # this stop's: what is left after the match, asked as what to do before july
+        (
+            "matched my #1 IM program!! can't believe it with a 231. is there anything I should do before july?",
+            "Is there anything I still need to do?",
+            "Does my Step 2 CK score still matter?",
+        ),
+        (
+            "got my fail result today. how soon after a fail can I actually sit again?",
+            "How soon can I take it again?",
+            "Retakes and attempt limit\n",
+        ),
     ],
 )
 def test_the_rules_of_this_change_leave_their_near_misses_alone(

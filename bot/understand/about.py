@@ -125,6 +125,9 @@ _FAILED_RE = re.compile(
     r"(?!\s+(?:(?:my|the|an?|our)\s+(?:\w+\s+)?(?:clerkship|rotation|course|osce|ccse|cbse|oet)|(?:the\s+)?comlex|"
     r"level\s*[12])\b)"
     r"|\bfailed (?:step 2|ck|step2|s2|my ck|my step 2|the exam|it)\b|\b(?:step 2|ck|my score) (?:was|is) a fail\b"
+    # "got my fail result today", "got a failing score": the result, told
+    r"|\b(?<!\bif i )(?<!\bif you )(?:got|received|opened)\s+(?:my\s+|a\s+|the\s+)?fail(?:ing)?\s+"
+    r"(?:result|score|grade|email)\b"
     # the news alone, first: "failed. 209. i studied so hard"
     r"|^(?:just |so )?failed\b(?=\s*$|\s+(?:\d{3}\b|ck\b|step\s*(?:2|two)\b|it\b|the exam\b|with\b|again\b|my ck\b|"
     r"i\b|im\b|and\b|so\b|ugh\b))"

@@ -2391,6 +2391,9 @@ def asks_what_is_left(norm: str) -> bool:
 
 _LEFT_TO_DO_RE = re.compile(
     r"\b(?:anything|what)\s+(?:else\s+)?(?:do\s+)?i\s+(?:still\s+)?(?:need|have)\s+to\s+do\b|\bwhat now\b"
+    # "is there anything I should do before july to prep or should I just rest?"
+    r"|\b(?:anything|what)\s+(?:else\s+)?(?:(?:should|do|can|must)\s+i|i\s+(?:should|can|must|need to))\s+"
+    r"(?:\w+\s+)?do\s+(?:before|until|between)\b"
     r"|\bnext steps?\b|\b(?:documentation|paperwork|checklist|onboarding|transcript|send (?:my|the|them))\b"
 )
 
