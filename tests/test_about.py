@@ -40,6 +40,7 @@ def facts(text: str) -> AboutFacts:
         ("final year US MD student, my family is from Nigeria, is 245 good for IM?", {"school": "us_md"}),
         ("my mentor, a nigerian doctor, matched IM with 230. i got 236, chances for IM?", {"school": None}),
         ("do MBBS grads from the UK have better odds? I'm a US MD with 240", {"school": "us_md"}),
+        ("couples matching. partner is an IMG with 235, I'm a US MD with 252, both IM", {"school": "us_md"}),
         # a fail of a clerkship or of COMLEX is no Step 2 CK fail; a fail said first still is, whatever follows
         ("i failed my OB clerkship the first time, remediated with honors. CK 255", {"status": None}),
         ("FAILED COMLEX L2 CE by a small margin, passed CK with 231", {"status": "passed"}),

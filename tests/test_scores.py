@@ -422,6 +422,8 @@ def row(text: str, **fields: Any) -> Any:
         row("last NBME was 226, first real attempt was 211. enough margin?", score=211),  # the real attempt's
         # another's result, or figures seen around, never theirs
         row("I matched EM, but my friend didn't match derm with a 251. how?", score=None),
+        row("couples matching. partner is an IMG with 235, I'm a US MD with 252, both IM", score=252),
+        row("my friend who is applying derm with a 250 says I have no shot", score=None),
         row("avg for ortho? I see numbers all over the place, like 250 in one place and 257 in another", score=None),
         # the exam's median as a friend tells it is a quote, never theirs
         row("my friend keeps telling me the median on step 2 is 250 now, is that true?", score=None, quoted=(250,)),

@@ -36,7 +36,8 @@ _IMG_RE = re.compile(
 )
 _NOT_MY_IMG_RE = re.compile(
     r"\b(?:non|not an?|not)\s+imgs?\b(?!\s+(?:friendly|heavy))"
-    r"|\b(?:my\s+(?:\w+\s+)?(?:friend|roommate|classmate|partner|husband|wife|boyfriend|girlfriend|bf|gf|brother|"
+    # ("couples matching. partner is an IMG with 235, I'm a US MD": the partner, named without "my")
+    r"|\b(?:(?:my\s+)?(?:\w+\s+)?(?:friend|roommate|classmate|partner|husband|wife|boyfriend|girlfriend|bf|gf|brother|"
     r"sister|cousin|mentee|coresident|co resident)|she|he|they)\s+(?:is|s|was|are)\s+(?:also\s+)?(?:an?\s+)?"
     r"(?:non us\s+|us\s+)?imgs?\b"
 )
