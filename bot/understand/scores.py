@@ -1033,7 +1033,9 @@ _SOMEONE_ELSE_RE = re.compile(
     # "my older sister matched FM a few years ago with a 231"
     # "my friend didn't match derm with a 251"
     r"(?:\s+\w+){0,3}?\s+(?:matched|(?:didn'?t|didn’t|did\s+not|never|couldn'?t)\s+match)\b(?:\s+\w+){0,5}?\s+(?:with|w)|"
-    r"(?:\s+(?!i\b)\w+){1,5}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|have|has|had|with|"
+    # "partner is an IMG with 235": who they are, then their number
+    r"(?:\s+who)?\s+(?:is|was|s)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:with|w)|"
+    r"(?:\s+(?!i\b)\w+){1,5}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|have|has|had|"
     # "everyone in my study group is in the 240s"
     r"(?:is|are|were|be)\s+(?:all\s+)?(?:at|in)))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
 )
