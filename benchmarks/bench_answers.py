@@ -11,9 +11,9 @@ asks took over twenty minutes, and one ask moves those weights very little (on t
 a few others, how often an answer is given and how often it is the one the question was written for.
 
 Then the answer model (bot/answer_model.py) on question sentences from long posts of our development sets
-(`knowledge/post_questions.jsonl`: 1,011 sentences, each labelled by a helper with the answer that really answers
-it, or none). The model learns from sets ff to kk and rr to uu, so their figures show what it learnt; ll to qq are
-held out from its training and from every choice, and are the honest measure.
+(`knowledge/post_questions.jsonl`: 1,274 sentences, each labelled by a helper with the answer that really answers
+it, or none). The model learns from sets ff to kk and rr to uu, so their figures show what it learnt; ll to qq, ac and
+ad are held out from its training and from every choice, and are the honest measure.
 Asserts nothing.
 """
 

@@ -7,7 +7,10 @@ development (never the stranger set, `tests/stranger/`), and each sentence label
 
 Sets ff to kk and rr to uu (written 2026-12-06, long posts only) teach the answer model
 (bot/understand/training.py): real questions as students put them inside long posts, which the answers' own tidy
-ways of asking don't teach. Sets ll to qq are held out, and only measured (`benchmarks/bench_answers.py`).
+ways of asking don't teach. Sets ll to qq, and ac and ad (written later the same day: medium posts of 120 to 200
+characters, and long ones), are held out, and only measured (`benchmarks/bench_answers.py`). Teaching the model ac
+and ad too was tried: on ll to qq it answered 36% right and 10% wrong against 34% and 9%, and two answers our tests
+pin down fell under the bar, so they stay held out.
 """
 
 from __future__ import annotations
