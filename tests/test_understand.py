@@ -876,6 +876,7 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("the lowest avg is FM right? i have 228", "family-medicine"),
         ("weak on OB, strong on IM. got 241 on uwsa2. aiming for derm lol", "dermatology"),  # the career beside
         ("been studying peds all week, is 240 enough for peds though?", "pediatrics"),  # asked as a field too
+        ("how many out of gas programs screen at 230? i have 221", "anesthesiology"),  # not the idiom
     ],
 )
 def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:

@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from bot import answer_model
 from bot.answer_bank import band_against, best_answer, fits, in_band
-from bot.exam_words import ANY_DAY
+from bot.exam_words import ANY_DAY, PRACTICE_NAME_RE
 from bot.parse_answers import days_out, days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
 from bot.understand import cues
 from bot.understand.about import AboutFacts, about, failed_comlex, failed_step1
@@ -1129,7 +1129,11 @@ def _settle(
         return "unknown", 1.0, None  # "yes", "ok", "nvm" out of the blue: asked what they'd like, not a topic guessed
     if intent in _MOVE_READS and _asks_how_to_move(norm):
         return "faq", 1.0, topics.TIMING  # how rescheduling works, not a date to move
-    delay_read = intent in _MOVE_READS | {"vent", "faq"} or (intent == "practice_score" and not nums.practice)
+    # the model hears practice in "retake is in 10 days... should I postpone again?"; where a practice test or a
+    # percentage is named, what it tells them is read first
+    delay_read = intent in _MOVE_READS | {"vent", "faq"} or (
+        intent == "practice_score" and not nums.practice and "%" not in text and not PRACTICE_NAME_RE.search(norm)
+    )
     if delay_read and not has_score and cues.asks_whether_to_delay(norm):
         return "faq", 1.0, topics.TIMING  # "should I push my exam?": whether to delay, answered (not a date moved)
     if not has_score and len(text) < SPECIFIC_CHARS and cues.moved_the_exam(norm) and "?" not in text:

@@ -2805,7 +2805,7 @@ _DISAPPOINTED_RE = re.compile(
     r"|\bonly (?:got )?an? ?(?:1\d\d|2\d\d|300)\b"
     r"|\b(?<!happy i )(?<!glad i )(?<!relieved i )passed but\b|\bbarely passed\b"
 )
-_BACK_THEN_RE = re.compile(r"\s+(?:me\s+|us\s+)?(?:at the time|back then|then|in (?:19|20)\d\d)\b")
+_BACK_THEN_RE = re.compile(r"\s+(?:me\s+|us\s+)?(?:at the time|back then|in (?:19|20)\d\d)\b")
 """Right after a letdown word, when it was felt: long ago, not now."""
 _PANIC_BODY_RE = re.compile(
     r"\b(?:heart (?:is )?(?:racing|pounding|beating out)|panic attacks?|(?:can t|cant|couldn t) breathe|"

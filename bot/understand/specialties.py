@@ -117,10 +117,11 @@ _ORDINARY_WORDS = frozenset({"psycho", "psychos", "psychic", "pathos"})
 
 _ORDINARY_AFTER = {
     "emergency": frozenset({"family", "medical", "personal", "dental", "health", "pet"}),
-    "gas": frozenset({"out of", "low on", "on the", "no"}),
+    # the idiom said whole ("ran out of gas"), never "how many out of gas programs"
+    "gas": frozenset({"ran out of", "run out of", "running out of", "runs out of", "running on no"}),
 }
-"""An alias word after these (one word or two) is the ordinary word: "had a family emergency", "ran out of gas" name
-no field."""
+"""An alias word after these (up to three words) is the ordinary word: "had a family emergency", "ran out of gas"
+name no field."""
 
 _WHOSE_DOCTOR = frozenset({"my", "her", "his", "their", "our"})
 _PRACTITIONER = ("ist", "ists", "ian", "ians", "eon", "eons")
@@ -131,10 +132,8 @@ def _ordinary(words: list[str], i: int) -> bool:
     """A one-word alias used as an ordinary word by the words before it (`_ORDINARY_AFTER`, `_WHOSE_DOCTOR`)."""
     word, before = words[i], words[i - 1]
     ordinary = _ORDINARY_AFTER.get(word, frozenset())
-    return (
-        before in ordinary
-        or (i > 1 and f"{words[i - 2]} {before}" in ordinary)
-        or (before in _WHOSE_DOCTOR and word.endswith(_PRACTITIONER))
+    return any(" ".join(words[max(0, i - n) : i]) in ordinary for n in (1, 2, 3) if n <= i) or (
+        before in _WHOSE_DOCTOR and word.endswith(_PRACTITIONER)
     )
 
 
