@@ -713,7 +713,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     also_stage = (stage or stage_of(parsed, profile.about, norm, today)) if parsed.also and text else stage
     figures = bool(reply.numbers) or asked.intent in FIGURE_INTENTS  # the comparison, or the score beside an answer
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text, figures=figures), text, also_stage, band)
-    return talk.with_feeling(reply, parsed)
+    return talk.with_feeling(reply, parsed, also_stage)
 
 
 def _days_to_exam(parsed: Parsed, profile: Profile, text: str, today: dt.date) -> int | None:

@@ -128,6 +128,13 @@ _MATCHED_BEFORE_RE = re.compile(
 """A match in the past, beside reapplying: the match was a prelim or a year ago, and they apply again."""
 
 
+_THEIR_APPLYING_RE = re.compile(
+    r"\b(?:friend|partner|husband|wife|sister|brother|roommate|classmate|boyfriend|girlfriend|bf|gf|fiance|fiancee|"
+    r"spouse|she|he|they)\s+(?:who s\s+|who is\s+|is\s+|s\s+)?(?:also\s+)?applying\b"
+)
+"""An "applying" said of someone else ("my friend (applying derm...)", "she's applying EM"): not their stage."""
+
+
 def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = None) -> Stage | None:
     """The student's stage: what this message says first, then what we remember; None when unknown."""
     said = next((stage for stage, pattern in _SAID if pattern.search(norm)), None)
@@ -144,6 +151,8 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
     for stage, pattern in _SAID:
         if stage == "interviewing" and _NO_INTERVIEWS_RE.search(norm):
             continue  # "my friend got 4 interviews already and i have zero": still applying, whoever has them
+        if stage == "applying" and not pattern.search(_THEIR_APPLYING_RE.sub(" ", norm)):
+            continue  # "my friend (applying derm, so take that...)": their application, not the student's
         if pattern.search(norm):
             return stage
     if parsed.status == "taken" and parsed.score is None:

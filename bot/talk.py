@@ -91,6 +91,17 @@ _ACK_AFTER_THE_EXAM = {
         "job for a few days.",
     ),
 }
+_STRESS_BY_STAGE: dict[str, str] = {
+    "applying": "Application season piles a lot on at once, and it's normal to feel it. Let's take it one piece at "
+    "a time.",
+    "interviewing": "Interview season piles a lot on at once, and it's normal to feel it. Let's take it one piece at "
+    "a time.",
+    "incoming_resident": "There's a lot to sort out between the match and starting residency, and it's normal to "
+    "feel it. Let's take it one piece at a time.",
+    "retaking": "Getting ready for a retake carries a pressure of its own, and feeling it is normal. Let's take it "
+    "one piece at a time.",
+}
+"""Strain named for where the student is, in place of the exam's own pressure."""
 _WORRY_BEFORE = (
     "That worry is one of the most common feelings before Step 2 CK, and it doesn't predict how you'll do. "
     "Let's make it feel more manageable."
@@ -185,9 +196,10 @@ _PROUD_TOO = {"first_gen": "As the first in your family to get here, that's even
 """Beside good news, what weighed on them makes it bigger, not heavier."""
 
 
-def acknowledge(parsed: Parsed) -> str:
+def acknowledge(parsed: Parsed, stage: Stage | None = None) -> str:
     """A sentence or two that names the feeling in plain words, or "" when there is none; what weighs on them
-    ("my parents keep asking", "everyone posts 260s") is named in place of the stock line."""
+    ("my parents keep asking", "everyone posts 260s") is named in place of the stock line, and strain is named for
+    where they are (`stage`): applying, matched or retaking is a strain of its own, not "this exam"."""
     if parsed.weighing == "grief" or (parsed.feeling is None and parsed.weighing in _WITHOUT_A_FEELING):
         return _WEIGHING_ACK[parsed.weighing]  # "they think any score under perfect is failure. 244 isn't bad?"
     if parsed.weighing == "pride" and parsed.feeling in ("celebration", "relief"):
@@ -201,6 +213,8 @@ def acknowledge(parsed: Parsed) -> str:
         return _WEIGHING_ACK[weighing]
     if parsed.weighing in _PROUD_TOO and parsed.feeling == "celebration":
         return f"{pick(_ACK['celebration'], parsed.score)} {_PROUD_TOO[parsed.weighing]}"
+    if parsed.feeling == "stress" and stage in _STRESS_BY_STAGE:
+        return _STRESS_BY_STAGE[stage]  # "...7 EM interviews with a 239, do I start thinking about SOAP?"
     # "did i pass w 212", "my CK was 238", "is 240 good?": a score said (not supposed, not someone else's)
     # is read as a result in, so the feeling is named without "before Step 2 CK"
     has_result = parsed.score is not None and (
@@ -249,9 +263,10 @@ def crisis(knowledge: Knowledge, *, for_someone: bool = False) -> Reply:
     return Reply(html)
 
 
-def with_feeling(reply: Reply, parsed: Parsed) -> Reply:
-    """The reply with the feeling acknowledged first, and the upbeat closing dropped when it would jar."""
-    ack = acknowledge(parsed)
+def with_feeling(reply: Reply, parsed: Parsed, stage: Stage | None = None) -> Reply:
+    """The reply with the feeling acknowledged first (named for the student's `stage`, where known), and the upbeat
+    closing dropped when it would jar."""
+    ack = acknowledge(parsed, stage)
     if not ack:
         return reply
     heavy = parsed.feeling in HEAVY_FEELINGS

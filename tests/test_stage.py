@@ -28,6 +28,9 @@ TODAY = dt.date(2026, 12, 4)
         # a resident switching fields applies again; an applicant ranks an intern year, not in one
         ("PGY2 in gen surg now, thinking of switching to anesthesia", About(), "applying"),
         ("should i switch to amboss for the last month", About(), None),
+        # someone else applying is not their application
+        ("M3 here. my friend (applying derm, so take that for what it's worth) says 250 is the median", About(), None),
+        ("my friend is applying derm and im applying IM with 240, ok?", About(), "applying"),
         # matched to a prelim year only, or a field they mean to leave: applying again, so the score still counts
         ("matched prelim surgery only, no categorical spot. will my CK (241) help next year?", About(), "applying"),
         ("matched psych but wondering about neuro. would my 246 let me switch after PGY1?", About(), "applying"),

@@ -157,6 +157,26 @@ def test_pride_said_alone_is_enjoyed_not_asked_what_weighs(advisor: Advisor) -> 
     assert "Enjoy this one" in shown and "weighing on you" not in shown
 
 
+@pytest.mark.parametrize(
+    ("stage", "said"),
+    [
+        ("applying", "Application season"),
+        ("interviewing", "Interview season"),
+        ("incoming_resident", "between the match and starting residency"),
+        ("retaking", "Getting ready for a retake"),
+        ("studying", "Step 2 CK"),  # before the exam: the exam's own strain
+    ],
+)
+def test_strain_is_named_for_where_the_student_is(stage: str, said: str) -> None:
+    line = talk.acknowledge(Parsed("faq", feeling="stress", score=None), stage)  # type: ignore[arg-type]
+    assert said in line or (stage == "studying" and "this exam puts real pressure" in line)
+
+
+def test_strain_told_while_applying_is_not_the_exams(advisor: Advisor) -> None:
+    shown = say(advisor, "so stressed. applying IM this cycle with a 233, ERAS opens soon. how many programs?")
+    assert "Application season" in shown and "this exam puts real pressure" not in shown
+
+
 def test_a_feeling_is_acknowledged_before_the_facts(advisor: Advisor) -> None:
     shown = say(advisor, "im freaking out, my exam is tomorrow")
     assert "triage plan" not in shown  # no plan set-up for a panic
