@@ -38,6 +38,13 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("nbme 12 238 and uwsa2 251 which one do i trust", None, "watch the trend"),
         # A pass they'd like to retake: a passed Step can't be retaken for a score, however it's asked.
         ("passed with 221 but want EM, thinking of retaking, can you even retake a pass?", None, "no. usmle doesn"),
+        # A Step 1 passed on a second attempt: that fail's weight, not a low scored Step 1 to offset
+        (
+            "IMG, YOG 2019. step 1 pass (2nd attempt sadly), step 2 CK 251. applying IM. how much will the step 1 "
+            "second attempt hurt me compared to the 251?",
+            None,
+            "i failed step 1 once and passed later",
+        ),
         # A fail behind a passed retake: whether programs still see it, not what to do right after failing.
         (
             "failed ck last year (206), retook and passed with 238. applying IM. will programs filter me for the fail?",

@@ -423,6 +423,12 @@ def row(text: str, **fields: Any) -> Any:
         # another's result, or figures seen around, never theirs
         row("I matched EM, but my friend didn't match derm with a 251. how?", score=None),
         row("couples matching. partner is an IMG with 235, I'm a US MD with 252, both IM", score=252),
+        # a Step 1 set against their CK score names no Step 1 number
+        row(
+            "step 1 pass (2nd attempt), ck 251. how much will the step 1 attempt hurt me compared to the 251?",
+            score=251,
+            step1=None,
+        ),
         row("my friend who is applying derm with a 250 says I have no shot", score=None),
         row("avg for ortho? I see numbers all over the place, like 250 in one place and 257 in another", score=None),
         # the exam's median as a friend tells it is a quote, never theirs

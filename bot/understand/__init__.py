@@ -452,6 +452,14 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if ruled is None and settled == "faq" and do_said and "comlex" in norm and cues.without_the_usmle(norm):
         # "DO, COMLEX L2 590, didn't take USMLE. is COMLEX enough?": that, not screening
         topic = topics.DO_WITHOUT_USMLE
+    if (
+        ruled is None
+        and topic == topics.EARLY_MATCH
+        and cues.prelim_only(norm)
+        and not {"ophthalmology", "urology"} & {*specs, *others}
+    ):
+        # "matched into a prelim IM year but didn't get a categorical spot": the match again, not the early matches
+        topic = next((t for t, _ in guess.topic if t != topics.EARLY_MATCH), topic)
     if ruled is None and topic in _DO_ONLY_TOPICS and not do_said:
         topic = next((t for t, _ in guess.topic if t not in _DO_ONLY_TOPICS), topic)  # no DO or COMLEX named
     ck_passed = (

@@ -236,6 +236,10 @@ _STEP1_FAILED_RE = re.compile(
     r"\b(?:failed|after failing|fail(?:ed)? on|flunked|bombed and failed)\s+(?:my\s+|the\s+)?"
     r"(?:step\s*(?:1|one|i)|s1)\b"
     r"|\b(?:step\s*(?:1|one)|s1)\s+(?:was\s+|is\s+|attempt\s+)?(?:a\s+)?(?:fail|failure|f)\b(?!\s*(?:rates?|percent))"
+    # "step 1 pass (2nd attempt sadly)", "passed step 1 on my second try": a fail behind a later pass
+    r"|\b(?:step\s*(?:1|one)|s1)\s+(?:was\s+)?(?:a\s+)?pass(?:ed)?\s+(?:on\s+)?(?:the\s+|my\s+)?(?:2nd|second|3rd|third)\s+"
+    r"(?:attempt|try|time|go)\b"
+    r"|\bpassed\s+(?:step\s*(?:1|one)|s1)\s+(?:on\s+)?(?:the\s+|my\s+)?(?:2nd|second|3rd|third)\s+(?:attempt|try|time|go)\b"
 )
 
 

@@ -588,6 +588,8 @@ _TAG_STOP_RE = re.compile(
     _STOP_RE.pattern + r"|\b(?:but|pass(?:ed)?|fail(?:ed)?|p\s*/\s*f|ck|step\s*2|s2)\b"
     # a new clause about something else: "a first-attempt step 1, so i don't know whether my 251..."
     r"|,\s*(?:so|and(?!\s+(?:i\s+)?(?:got|scored))|which|because)\b|\b(?:whether|my)\b"
+    # a figure it is set against: "how much will the step 1 second attempt hurt me compared to the 251?"
+    r"|\b(?:compared|versus|vs|against|than|hurt)\b"
 )
 _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
 _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
