@@ -241,7 +241,9 @@ def asks_for_plan(norm: str) -> bool:
 _REMINDER_CHANGE_RE = re.compile(
     r"\b(?:change|move|switch|set|update|edit|reschedule|push)\b.{0,20}\b(?:reminders?|nudges?|notifications?|"
     r"check\s*-?\s*ins?|alarm|(?:daily|morning|evening)\s+(?:msgs?|messages?|texts?|pings?))\b"
-    r"|\b(?:reminders?|nudges?)\s+(?:at|for)\s+\d"
+    # "reminders at 6 please" changes a time; "i want reminders at 7am" asks for them
+    r"|(?<!\bwant )(?<!\bneed )(?<!\blike )(?<!\bget )(?<!\bsome )(?<!\bsend )"
+    r"\b(?:reminders?|nudges?)\s+(?:at|for)\s+\d"
     # "reminders r too early, make it noon": the time is wrong, said as a complaint
     r"|\b(?:reminders?|nudges?|notifications?|pings?|(?:daily|morning|evening)\s+(?:msgs?|messages?|texts?))\s+"
     r"(?:are|r|is|come|comes|hit|arrive)\s+(?:way\s+|too\s+|so\s+|a\s+bit\s+|kinda\s+)*(?:early|late)\b"
