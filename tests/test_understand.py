@@ -858,6 +858,8 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "been studying peds all week and my uworld % is stuck",
         "I failed a shelf (OB) in third year. nbme 11 221, should I postpone?",  # the shelf's subject
         "took them 5 days apart and honestly ran out of gas, I was skipping questions by the end",  # the idiom
+        "should I focus more on OB and peds in my last 2 weeks? my uworld is 62%",  # study time
+        "uwsa2 245, OB and peds lowest. should I spend the last week on them?",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
@@ -877,6 +879,8 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("weak on OB, strong on IM. got 241 on uwsa2. aiming for derm lol", "dermatology"),  # the career beside
         ("been studying peds all week, is 240 enough for peds though?", "pediatrics"),  # asked as a field too
         ("how many out of gas programs screen at 230? i have 221", "anesthesiology"),  # not the idiom
+        ("I want to focus on derm, is 250 enough?", "dermatology"),  # a career to focus on
+        ("is 245 the lowest for derm?", "dermatology"),
     ],
 )
 def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:

@@ -215,6 +215,10 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             or (words[i] == "medicine" and any(b in _V.profession_before for b in before))
             # "except neuro which was a 64": a shelf's result after the field, not a career
             or _RESULT_AFTER_RE.match(after[-1]) is not None
+            # "OB and peds lowest": the weakest subjects, named first
+            or _LOWEST_AFTER_RE.match(" ".join(words[end : end + 3])) is not None
+            # "should I focus more on OB and peds in my last 2 weeks?": study time, not a career
+            or (any(b in _FOCUS_BEFORE for b in before) and _studying_talk(text))
             # "48% in OB", "my weakest areas on nbmes are OB and peds": a share or a weak spot, then the subject
             or _SUBJECT_BEFORE_RE.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
             or (studied_until >= 0 and i == studied_until + 1 and words[i - 1] in ("and", "or", "n"))
@@ -270,6 +274,23 @@ _SUBJECT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 """Right before a field's name, a share scored in it or a weak spot named: the field is a subject studied."""
+_LOWEST_AFTER_RE = re.compile(r"(?:(?:were|are|was|is)\s+)?(?:my\s+|the\s+)?(?:lowest|weakest)\b")
+"""Right after a field's name, said to be the lowest or weakest: a subject on a practice test."""
+_FOCUS_BEFORE = frozenset({"focus on", "focus more on", "focusing on", "focus mostly on", "spend the week on"})
+"""Before a field's name, where study time goes; a subject only where the message talks of studying."""
+_STUDY_TALK_RE = re.compile(
+    r"\b(?:uworld|amboss|nbmes?|uwsa\d?|qbanks?|blocks?|qs|questions|review|dedicated|weeks? left|days? left|"
+    r"last (?:week|2 weeks|two weeks|few days)|shelf|shelves|\d{2}\s*%)",
+    re.IGNORECASE,
+)
+_CAREER_TALK_RE = re.compile(r"\b(?:apply\w*|applications?|residency|match\w*|career|specialty|program)", re.IGNORECASE)
+
+
+def _studying_talk(text: str) -> bool:
+    """A message about studying (a question bank, blocks, weeks left) and not about applying or a career."""
+    return _STUDY_TALK_RE.search(text) is not None and _CAREER_TALK_RE.search(text) is None
+
+
 _RESULT_AFTER_RE = re.compile(r"(?:which|that)\s+(?:was|is)\s+(?:a\s+|an\s+|only\s+)?\d{2,3}\b")
 """A result told right after a field's name ("neuro which was a 64"): the field was a shelf or a subject."""
 _PERSON_RE = re.compile(
