@@ -484,6 +484,8 @@ def test_a_stated_score_is_the_students_own_and_an_asked_one_is_not(text: str, o
         ("studied 300 hours so far, is that enough for 250", True),
         ("nbme 9 was 219, can i get to 245 in five weeks", True),  # a figure to climb to
         ("NBME 9 was 221, is 245 realistic for IM?", True),  # a level asked about as reachable
+        ("38 days left, 2150 uworld qs to go, nbme 238. can i hit 250?", True),  # "can i hit": asked, not hit
+        ("i hit 250 on the real thing!", False),
         ("is a 240 even realistic for IM at this point", True),
         ("got 245, realistic for derm?", False),  # a result told, then asked about
         ("does 248 vs 252 change anything for anesthesia", True),  # two figures set side by side

@@ -960,6 +960,8 @@ def test_low_marks_on_some_subjects_questions_are_weak_areas(knowledge: Knowledg
         ("got 3 weeks. what do i even do", "study_plan"),  # the days are known: a plan for them is asked
         ("how many days till my exam", "days_left"),
         ("how do people decide between taking CK before vs after ERAS opens? I can't tell which camp I'm in", "faq"),
+        ("nbme 238, 5 weeks out. can i get to 250?", "practice_score"),  # the result against the goal, not a fit list
+        ("38 days left, 2150 uworld qs to go, nbme 238. can i hit 250?", "practice_score"),
         ("my retake is in 10 days and I'm spiraling. should I postpone again? I already pushed it once", "faq"),
         ("so excited and also kind of terrified, test on friday", "vent"),  # nerves with the day, nothing asked
         ("panicking, 4 days to go and my uwsa2 was 236", "log_progress"),  # the result read, with the panic met

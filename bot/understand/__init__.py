@@ -1197,7 +1197,8 @@ def _settle(
         # "58% on my last block, is that bad for a 250 goal?", "65% on uworld = 245ish?": a block's percent
         # against a score is read by a self-assessment, not a fit list for a score they don't have
         return "faq", 1.0, topics.PRACTICE_TESTS
-    if nums.hypothetical and not nums.own and nums.practice and intent in _GOAL_READS and len(text) < SPECIFIC_CHARS:
+    goal_read = intent in _GOAL_READS or unsure  # "nbme 238, 5 weeks out. can i get to 250?": heard as a question
+    if nums.hypothetical and not nums.own and nums.practice and goal_read and len(text) < SPECIFIC_CHARS:
         # "goal 260. currently nbme 11 248, uwsa1 256. realistic?": the practice results read against the
         # goal, not the goal read against every field as if it were their score (a long post keeps its question)
         return "practice_score", 1.0, None

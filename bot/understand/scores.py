@@ -805,7 +805,9 @@ _RANGE_QUOTED_RE = re.compile(
 
 
 _OWN_BEFORE_RE = re.compile(
-    r"(?:\b(?:i|i've|ive|just)\s+(?:got|scored|received|pulled|hit|ended up with|finished with)|\bgot\s+(?:back\s+)?"
+    # (not a level asked about: "can i hit 250?", "could i get 245")
+    r"(?:(?<!\bcan )(?<!\bcould )(?<!\bwill )(?<!\bwould )(?<!\bmight )(?<!\bshould )"
+    r"\b(?:i|i've|ive|just)\s+(?:got|scored|received|pulled|hit|ended up with|finished with)|\bgot\s+(?:back\s+)?"
     r"|\bscored|\bcame back(?:\s+(?:with|as|at))?|\bmy\s+(?:real\s+|actual\s+|official\s+)?"
     r"(?:step\s*2(?:\s*ck)?|step2(?:ck)?|s2(?:ck)?|ck|score)(?:\s+score)?(?:\s+(?:is|was|came in at|came back|=))?"
     r"|\bgot\s+my\s+(?:ck\s+|step\s*2\s+(?:ck\s+)?|s2\s+)?(?:score|result)s?(?:\s+back)?"
