@@ -711,8 +711,12 @@ AROUND_YOUR_LIFE = (
     "We'll build this around the rest of your life: when I ask how many days a week, count only the days you can "
     "really study, and you can pause or take a day off any time without losing the plan."
 )
-_SETTING_UP_RE = re.compile(r"\bset\b(?!\s+(?:back|later|earlier))")
-"""With no reminders yet, "set a reminder for 7am" asks for one: nothing to change."""
+_SETTING_UP_RE = re.compile(
+    r"\bset\b(?!\s+(?:back|later|earlier))"
+    r"|\b(?:want|need|like|love|have|get|give me|send me|some)\b(?:\s+\w+){0,2}?\s+(?:reminders?|nudges?)\b"
+)
+"""With no reminders yet, "set a reminder for 7am" or "i want daily reminders at 7am" asks for one: nothing to
+change."""
 REMINDERS_COME_WITH_A_PLAN = (
     "Happy to nudge you! Reminders come with a study plan, so they fit your exam date and the days you study."
 )

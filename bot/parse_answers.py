@@ -719,7 +719,8 @@ _DAYS_OFF_RE = re.compile(
 """Rest in a week ("1 day off per week", "2 days off a week"): how the plan runs, not when the exam is
 ("10 days off before my exam" and "5 weeks off from rotations" are the time to it)."""
 _LEFT_OF_OTHER_RE = re.compile(
-    r"\s+(?:left|remaining|to go)\s+(?:of|in|on)\s+(?:my\s+|the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\s+(?:left|remaining|to go)\s+(?:of|in|on)\s+(?:my\s+|the\s+|this\s+|our\s+)?"
+    r"(?:(?!(?:dedicated|study|studying|self|prep)\b)[\w-]+\s+){0,2}?"
     r"(?:rotations?|clerkships?|blocks?|sub ?is?|sub-is?|semesters?|electives?|vacation|break|residency|intern year|"
     r"year|school|classes|shelf|course)\b"
 )

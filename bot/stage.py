@@ -12,7 +12,7 @@ import re
 
 from bot.student import About
 from bot.understand import Parsed
-from bot.understand.cues import just_matched, prelim_only
+from bot.understand.cues import KIN, just_matched, prelim_only
 from knowledge.models import Stage
 
 _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
@@ -115,7 +115,8 @@ _SWITCHING_RE = re.compile(
     r"internal medicine|fm|family medicine|peds|pediatrics|neuro|neurology|derm|dermatology|em|emergency medicine|path|"
     r"pathology|pm ?r|ent|ortho|gen surg|general surgery|surgery|ob ?gyn|ophtho|ophthalmology|uro|urology)\b"
     # "would my 246 let me switch after PGY1": the field left unsaid, the time of leaving said
-    r"|\bswitch(?:ing|ed)?\s+(?:after|during|before|out of)\s+(?:pgy\s*\d|intern|residency|my|the|this)\b"
+    r"|\bswitch(?:ing|ed)?\s+(?:after|during|before|out of)\s+(?:pgy\s*-?\s*\d|intern year|residency|"
+    r"(?:my|the|this)\s+(?:program|residency|intern year|pgy\s*-?\s*\d|first year))\b"
 )
 """A change of field: for a resident (said in the message), an application again; for a student, a choice of field."""
 _REAPPLYING_RE = re.compile(
@@ -129,9 +130,10 @@ _MATCHED_BEFORE_RE = re.compile(
 
 
 _THEIR_APPLYING_RE = re.compile(
-    r"\b(?:friend|partner|husband|wife|sister|brother|roommate|classmate|boyfriend|girlfriend|bf|gf|fiance|fiancee|"
-    r"spouse|she|he|they)\s+(?:who s\s+|who is\s+|is\s+|s\s+)?(?:also\s+)?applying\b"
+    rf"\b(?:{KIN}s?|she|he|they|everyone|everybody|people|all my friends)\s+"
+    r"(?:who s\s+|who is\s+|who are\s+|is\s+|s\s+|are\s+|re\s+)?(?:all\s+)?(?:also\s+)?applying\b"
 )
+_EARLY_FIELDS_RE = re.compile(r"\b(?:ophtho\w*|ophthalmology|uro|urology)\b")
 """An "applying" said of someone else ("my friend (applying derm...)", "she's applying EM"): not their stage."""
 
 
@@ -140,7 +142,8 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
     said = next((stage for stage, pattern in _SAID if pattern.search(norm)), None)
     if _REAPPLYING_RE.search(norm) and (not just_matched(norm) or _MATCHED_BEFORE_RE.search(norm)):
         return "applying"  # "matched prelim surgery last year, reapplying categorical": applying again
-    if (said == "incoming_resident" or just_matched(norm)) and (_SWITCHING_RE.search(norm) or prelim_only(norm)):
+    prelim = prelim_only(norm) and not _EARLY_FIELDS_RE.search(norm)  # ophthalmology's first year comes with it
+    if (said == "incoming_resident" or just_matched(norm)) and (_SWITCHING_RE.search(norm) or prelim):
         # "PGY2 in gen surg, seriously thinking about switching to rads", "matched prelim surgery only, no categorical
         # spot": applying again, so the score still counts
         return "applying"

@@ -91,17 +91,17 @@ _ACK_AFTER_THE_EXAM = {
         "job for a few days.",
     ),
 }
-_STRESS_BY_STAGE: dict[str, str] = {
-    "applying": "Application season piles a lot on at once, and it's normal to feel it. Let's take it one piece at "
-    "a time.",
-    "interviewing": "Interview season piles a lot on at once, and it's normal to feel it. Let's take it one piece at "
-    "a time.",
-    "incoming_resident": "There's a lot to sort out between the match and starting residency, and it's normal to "
-    "feel it. Let's take it one piece at a time.",
-    "retaking": "Getting ready for a retake carries a pressure of its own, and feeling it is normal. Let's take it "
-    "one piece at a time.",
+_ONE_PIECE = "and it's normal to feel it. Let's take it one piece at a time."
+_STRESS_BY_STAGE: dict[Stage, str] = {
+    "has_score": "I hear you: this part of the road puts real pressure on people.",
+    "applying": f"Application season piles a lot on at once, {_ONE_PIECE}",
+    "interviewing": f"Interview season piles a lot on at once, {_ONE_PIECE}",
+    # a resident-to-be, or one already in residency ("intern year is brutal")
+    "incoming_resident": f"Residency and everything around it asks a lot of people, {_ONE_PIECE}",
+    "retaking": f"Getting ready for a retake carries a pressure of its own, {_ONE_PIECE}",
 }
-"""Strain named for where the student is, in place of the exam's own pressure."""
+"""Strain named for where the student is, in place of the exam's own pressure (an exam date told keeps the exam's:
+"so stressed, exam in 5 days... worried about my application timeline")."""
 _WORRY_BEFORE = (
     "That worry is one of the most common feelings before Step 2 CK, and it doesn't predict how you'll do. "
     "Let's make it feel more manageable."
@@ -213,7 +213,7 @@ def acknowledge(parsed: Parsed, stage: Stage | None = None) -> str:
         return _WEIGHING_ACK[weighing]
     if parsed.weighing in _PROUD_TOO and parsed.feeling == "celebration":
         return f"{pick(_ACK['celebration'], parsed.score)} {_PROUD_TOO[parsed.weighing]}"
-    if parsed.feeling == "stress" and stage in _STRESS_BY_STAGE:
+    if parsed.feeling == "stress" and stage in _STRESS_BY_STAGE and not parsed.exam_date:
         return _STRESS_BY_STAGE[stage]  # "...7 EM interviews with a 239, do I start thinking about SOAP?"
     # "did i pass w 212", "my CK was 238", "is 240 good?": a score said (not supposed, not someone else's)
     # is read as a result in, so the feeling is named without "before Step 2 CK"
@@ -295,7 +295,7 @@ def exam_soon(parsed: Parsed, when: Literal["today", "tomorrow"]) -> Reply:
 def vent(parsed: Parsed, *, score_out: bool = False, stage: Stage | None = None) -> Reply:
     """A feeling with no question: listen, then offer one small next step (`score_out`: the score is out,
     though not told; `stage`: where they are, so that no studying is offered past the exam)."""
-    ack = acknowledge(parsed)
+    ack = acknowledge(parsed, stage)
     far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None
     # "took it in november, score came out and I'm so disappointed": sat and out, so not waiting (no number told)
     waiting = (
@@ -369,8 +369,8 @@ _AFTER_PAST_THE_EXAM = (
 )
 _PAST_THE_EXAM_ACK = {
     "exhaustion": "That sounds exhausting, and it makes sense: this stretch takes a lot out of people.",
-    "stress": "I hear you: this part of the road puts real pressure on people.",
 }
+"""Past the exam, tiredness named without an exam ahead (strain has its own lines by stage: `_STRESS_BY_STAGE`)."""
 _REST_PAST_THE_EXAM = "Rest where you can: nothing here needs doing today, and I'm here when you want to talk."
 _AFTER_RESULT = (
     "I'm here if you want to talk it through. When you're ready, we can look at what your score means for the "

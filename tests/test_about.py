@@ -60,6 +60,11 @@ def facts(text: str) -> AboutFacts:
         ("I failed step 2 and feel terrible", {"status": "failed"}),
         ("got my fail result today and I want to book the retake asap", {"status": "failed"}),  # the result, told
         ("what if i got a failing score, could i retake fast", {"status": None}),
+        # a failing score on a practice test, a shelf, or someone else's, is no CK fail of theirs (review26 #2)
+        ("got a failing score on nbme 9, exam in 2 weeks. should i postpone?", {"status": None}),
+        ("received a failing grade on my surgery shelf, CK in 5 weeks", {"status": None}),
+        ("my roommate got a failing score on ck, how do I support her?", {"status": None}),
+        ("i got a failing score on ck, what now", {"status": "failed"}),
         ("my friend failed ck, what should she do", {"status": None}),  # hers, not the student's
         ("i failed ck too, my roommate failed step 2 as well", {"status": "failed"}),
         ("I passed ck!!", {"status": "passed"}),
@@ -105,6 +110,9 @@ def test_self_description(text: str, fields: dict[str, Any]) -> None:
         ("i failed ck", False),  # Step 2 CK's own fail
         ("step 1 fail rates went up after pass/fail?", False),  # a statistic asked, no fail told
         ("passed step 1 first try", False),
+        ("step 1 pass (2nd attempt sadly), step 2 CK 251", True),  # a Step 1 passed on its second attempt
+        ("step 1 pass, 2nd attempt at CK passed with 236", False),  # CK's second attempt (review26 #15)
+        ("passed step 1, second time taking ck next month", False),
     ],
 )
 def test_a_step1_fail_is_told_apart_from_a_step2_fail(text: str, step1_failed: bool) -> None:

@@ -113,7 +113,12 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         # a letdown long behind them is no feeling of now
         ("step 1 was a 228 in 2021, which crushed me at the time. ck came back 249", None),
         ("ck came back 249 and honestly i'm crushed", "disappointment"),
-        ("got my first interview invite today!!! 😭 ortho with a 247", "celebration"),  # tears beside joy
+        ("got my first interview invite today!!! 😭 ortho with a 247", "celebration"),  # tears beside good news
+        ("nbme 12 came back 221!! 😭 exam in 5 days", "disappointment"),  # "!!" is panic too (review26 #1)
+        ("no interviews yet!! 😭 is 232 the reason?", "disappointment"),
+        ("so relieved the stress is finally gone, passed with 235!", "relief"),  # the stress gone, not the relief
+        ("i cried all night, 214 on CK. is that a fail?", "disappointment"),
+        ("step 1 was 228 which crushed me last year. ck 249 now, ok for IM?", None),  # long behind them
         ("didn't match 😞 CK was 222. I can't retake a passed exam, so what now?", "disappointment"),  # no pass told
     ],
 )

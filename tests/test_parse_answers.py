@@ -462,6 +462,8 @@ def test_a_shift_is_no_date_and_next_month_is_read(text: str, exam: date | None)
         ("2 weeks left of my surgery rotation and then dedicated starts", None),  # time left of something else
         ("exam in 5 weeks, 2 weeks left in my peds block", date(2026, 2, 16)),
         ("2 weeks left of dedicated and i'm fried", date(2026, 1, 26)),  # dedicated runs up to the exam
+        ("3 weeks left in my study block, nbme 12 was 231", date(2026, 2, 2)),  # review26 #12
+        ("2 weeks left of my dedicated block and i'm fried", date(2026, 1, 26)),
     ],
 )
 def test_a_span_behind_them_or_counted_from_something_else_dates_no_exam(text: str, exam: date | None) -> None:

@@ -430,6 +430,15 @@ def row(text: str, **fields: Any) -> Any:
             step1=None,
         ),
         row("my friend who is applying derm with a 250 says I have no shot", score=None),
+        # the student describing themselves, or their own practice average, is theirs (review26 #5, #6)
+        row("I'm a senior who is applying IM with a 240, chances?", score=240),
+        row("my practice average on step 2 is 244, am i ready?", quoted=()),
+        # another's news elsewhere in the post leaves a practice result a practice result (review26 #4)
+        row(
+            "is uwsa2 accurate? got a 241. scores are out for the june takers so everyone is posting",
+            score=None,
+            practice=(PracticeResult("uwsa", "2", score=241),),
+        ),
         row("avg for ortho? I see numbers all over the place, like 250 in one place and 257 in another", score=None),
         # the exam's median as a friend tells it is a quote, never theirs
         row("my friend keeps telling me the median on step 2 is 250 now, is that true?", score=None, quoted=(250,)),
@@ -488,6 +497,7 @@ def test_a_stated_score_is_the_students_own_and_an_asked_one_is_not(text: str, o
         ("i hit 250 on the real thing!", False),
         ("is a 240 even realistic for IM at this point", True),
         ("got 245, realistic for derm?", False),  # a result told, then asked about
+        ("CK 245 realistic for derm?", False),  # named by its exam: a result (review26 #11)
         ("does 248 vs 252 change anything for anesthesia", True),  # two figures set side by side
         ("matched ortho with a mediocre score like 238, possible?", True),  # a figure picked to ask with
         ("i got a score of like 233, ok for FM?", False),  # a result told loosely is still theirs

@@ -31,6 +31,18 @@ TODAY = dt.date(2026, 12, 4)
         # someone else applying is not their application
         ("M3 here. my friend (applying derm, so take that for what it's worth) says 250 is the median", About(), None),
         ("my friend is applying derm and im applying IM with 240, ok?", About(), "applying"),
+        ("M3, so stressed. all my friends are applying derm and I'm not sure about my 245", About(), None),
+        # a prelim feared or a friend's, or a switch that is no field's, leaves a match a match (review26 #7)
+        (
+            "Matched IM categorical!! I was so scared I'd end up prelim only. anything to do before july?",
+            About(),
+            "incoming_resident",
+        ),
+        (
+            "just matched EM, my CK was 244. should I switch out of my research job now or finish it?",
+            About(),
+            "incoming_resident",
+        ),
         # matched to a prelim year only, or a field they mean to leave: applying again, so the score still counts
         ("matched prelim surgery only, no categorical spot. will my CK (241) help next year?", About(), "applying"),
         ("matched psych but wondering about neuro. would my 246 let me switch after PGY1?", About(), "applying"),

@@ -162,7 +162,7 @@ def test_pride_said_alone_is_enjoyed_not_asked_what_weighs(advisor: Advisor) -> 
     [
         ("applying", "Application season"),
         ("interviewing", "Interview season"),
-        ("incoming_resident", "between the match and starting residency"),
+        ("incoming_resident", "Residency and everything around it"),
         ("retaking", "Getting ready for a retake"),
         ("studying", "Step 2 CK"),  # before the exam: the exam's own strain
     ],
@@ -170,6 +170,11 @@ def test_pride_said_alone_is_enjoyed_not_asked_what_weighs(advisor: Advisor) -> 
 def test_strain_is_named_for_where_the_student_is(stage: str, said: str) -> None:
     line = talk.acknowledge(Parsed("faq", feeling="stress", score=None), stage)  # type: ignore[arg-type]
     assert said in line or (stage == "studying" and "this exam puts real pressure" in line)
+
+
+def test_strain_with_an_exam_date_told_is_the_exams() -> None:
+    line = talk.acknowledge(Parsed("faq", feeling="stress", exam_date=True), "applying")
+    assert "Application season" not in line  # "so stressed, exam in 5 days... my application timeline" (review26 #13)
 
 
 def test_strain_told_while_applying_is_not_the_exams(advisor: Advisor) -> None:
@@ -927,7 +932,7 @@ def test_after_the_feeling_the_next_line_fits_where_they_are(advisor: Advisor, t
     ("text", "met"),
     [
         ("3 interviews so far and everyone in my class has 12+, i feel like such a failure", "Comparing yourself"),
-        ("interview season is eating me alive, so anxious all the time", "I hear you: this part of the road"),
+        ("interview season is eating me alive, so anxious all the time", "Interview season piles a lot on"),
         ("wiped out from interviewing, 6 down and 4 to go", "That sounds exhausting"),
     ],
 )

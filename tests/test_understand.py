@@ -881,6 +881,12 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("how many out of gas programs screen at 230? i have 221", "anesthesiology"),  # not the idiom
         ("I want to focus on derm, is 250 enough?", "dermatology"),  # a career to focus on
         ("is 245 the lowest for derm?", "dermatology"),
+        # careers weighed in words a subject is also judged in (review26 #8)
+        ("am i good on IM with a 238?", "internal-medicine"),
+        ("is 235 solid in FM? want to be safe", "family-medicine"),
+        ("derm is so bad for IMGs, is 250 enough?", "dermatology"),
+        ("reviewed derm programs' cutoffs and I have 247, realistic?", "dermatology"),
+        ("honestly i'm out of gas, is 230 ok for IM?", "internal-medicine"),  # the idiom, said as "i'm out of"
     ],
 )
 def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:
@@ -1055,6 +1061,24 @@ def test_a_retake_result_told_is_a_pass(knowledge: Knowledge, text: str) -> None
 def test_a_passed_retake_told_with_self_blame_meets_the_self_blame(knowledge: Knowledge, text: str) -> None:
     parsed = understand(text, knowledge)
     assert (parsed.status, parsed.feeling) == ("passed", "shame")
+
+
+def test_a_denied_embarrassment_is_no_shame(knowledge: Knowledge) -> None:
+    text = "failed ck in march (208), passed the retake with 233. not embarrassed, just curious if IM programs screen"
+    assert understand(text, knowledge).feeling != "shame"  # review26 #18
+
+
+def test_a_match_now_after_an_old_non_match_is_good_news(knowledge: Knowledge) -> None:
+    parsed = understand("I didn't match last year but this year I matched IM!!! so happy", knowledge)
+    assert parsed.feeling in ("celebration", "relief")  # review26 #3
+
+
+def test_a_pass_named_by_its_attempt_is_a_pass(knowledge: Knowledge) -> None:
+    assert understand("passed on my second attempt with 229. will IM programs care?", knowledge).status == "passed"
+
+
+def test_an_impossible_score_is_never_read_past(knowledge: Knowledge) -> None:
+    assert understand("is a 3000 good", knowledge).intent != "faq"  # review26 #14: not a generic answer
 
 
 @pytest.mark.parametrize(

@@ -113,6 +113,7 @@ LOG_CHARS = 80
 """Characters within which a count of questions done, asking nothing, is a day's log whatever the model heard."""
 KNOWN_WORDS = 0.5
 """Below this share of words seen in training, a message is "unknown" whatever the model says."""
+_UNREAD_NUMBER_RE = re.compile(r"\b\d{3,}\b")
 ENTITYLESS_TOPIC_AT = 0.3
 """A number intent with no number or field to answer with gives way to the model's next reading, a question, when
 the model places that question's topic at least this surely."""
@@ -336,7 +337,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if (
         settled == "unknown"
         and intent in _ENTITY_SETTLED
-        and not (specs or others or nums.score or nums.range or nums.practice)
+        and not (specs or others or nums.score or nums.range or nums.practice or nums.bad)
+        and not _UNREAD_NUMBER_RE.search(norm)  # "is a 3000 good": a number no reading took, not to be talked past
         and len(guess.intent) > 1
         and guess.intent[1][0] == "faq"
         and guess.topic[0][1] >= ENTITYLESS_TOPIC_AT
@@ -623,7 +625,14 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if feeling in _WORRIES and cues.condition_only(text, norm):
         # "diagnosed with GAD, I get panic attacks in timed tests. can I get extra time?": a need, calmly told
         feeling = None
-    if feeling in (None, "stress", "worry", "relief", "celebration") and cues.did_not_match(norm):
+    # (relief or joy gives way only where no match of theirs is told now: "didn't match last year but this year I
+    # matched IM!!!" is news to celebrate)
+    joy = feeling in ("relief", "celebration")
+    if (
+        feeling in (None, "stress", "worry", "relief", "celebration")
+        and cues.did_not_match(norm)
+        and not (joy and cues.says_i_matched(norm))
+    ):
         feeling = "disappointment"  # not matching hurts; it is the feeling to name first
     if (
         feeling == "exhaustion"
@@ -951,7 +960,7 @@ def _feeling(
         and not cues.distress_words(norm)
         # "scared to even hope... (passed 2nd try with 230)": an old pass under a fear of now
         and (cues.joyful(text, norm) or not cues.unease_said(text, norm))
-        and not cues.relief_gave_way(norm)
+        and not cues.feeling_turned(norm)
     ):
         return "relief"  # "passed. 221 but PASSED. after failing the first time I'm so relieved": the pass is the news
     if learned in _PASS_MISREAD:

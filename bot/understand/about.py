@@ -126,9 +126,12 @@ _FAILED_RE = re.compile(
     r"(?!\s+(?:(?:my|the|an?|our)\s+(?:\w+\s+)?(?:clerkship|rotation|course|osce|ccse|cbse|oet)|(?:the\s+)?comlex|"
     r"level\s*[12])\b)"
     r"|\bfailed (?:step 2|ck|step2|s2|my ck|my step 2|the exam|it)\b|\b(?:step 2|ck|my score) (?:was|is) a fail\b"
-    # "got my fail result today", "got a failing score": the result, told
-    r"|\b(?<!\bif i )(?<!\bif you )(?:got|received|opened)\s+(?:my\s+|a\s+|the\s+)?fail(?:ing)?\s+"
-    r"(?:result|score|grade|email)\b"
+    # "got my fail result today", "i got a failing score on ck": the result, theirs and the exam's (not a failing score
+    # on an NBME or a shelf, nor a roommate's)
+    r"|\b(?<!\bif i )(?:i\s+)?(?:just\s+)?(?:got|received|opened)\s+my\s+fail(?:ing)?\s+(?:result|score|email)\b"
+    r"(?!\s+(?:on|for|from)\s+(?:my\s+|the\s+)?(?:nbme|uwsa|shelf|cms|free|comlex|level|practice))"
+    r"|\bi\s+(?:just\s+)?(?:got|received)\s+a\s+fail(?:ing)?\s+(?:result|score)\s+on\s+"
+    r"(?:ck|step\s*2|the (?:real )?exam)\b"
     # the news alone, first: "failed. 209. i studied so hard"
     r"|^(?:just |so )?failed\b(?=\s*$|\s+(?:\d{3}\b|ck\b|step\s*(?:2|two)\b|it\b|the exam\b|with\b|again\b|my ck\b|"
     r"i\b|im\b|and\b|so\b|ugh\b))"
@@ -238,8 +241,9 @@ _STEP1_FAILED_RE = re.compile(
     r"|\b(?:step\s*(?:1|one)|s1)\s+(?:was\s+|is\s+|attempt\s+)?(?:a\s+)?(?:fail|failure|f)\b(?!\s*(?:rates?|percent))"
     # "step 1 pass (2nd attempt sadly)", "passed step 1 on my second try": a fail behind a later pass
     r"|\b(?:step\s*(?:1|one)|s1)\s+(?:was\s+)?(?:a\s+)?pass(?:ed)?\s+(?:on\s+)?(?:the\s+|my\s+)?(?:2nd|second|3rd|third)\s+"
-    r"(?:attempt|try|time|go)\b"
+    r"(?:attempt|try|time|go)\b(?!\s+(?:at|for|of|on|with|taking)\b)"
     r"|\bpassed\s+(?:step\s*(?:1|one)|s1)\s+(?:on\s+)?(?:the\s+|my\s+)?(?:2nd|second|3rd|third)\s+(?:attempt|try|time|go)\b"
+    r"(?!\s+(?:at|for|of|on|with|taking)\b)"
 )
 
 

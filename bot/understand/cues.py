@@ -241,9 +241,7 @@ def asks_for_plan(norm: str) -> bool:
 _REMINDER_CHANGE_RE = re.compile(
     r"\b(?:change|move|switch|set|update|edit|reschedule|push)\b.{0,20}\b(?:reminders?|nudges?|notifications?|"
     r"check\s*-?\s*ins?|alarm|(?:daily|morning|evening)\s+(?:msgs?|messages?|texts?|pings?))\b"
-    # "reminders at 6 please" changes a time; "i want reminders at 7am" asks for them
-    r"|(?<!\bwant )(?<!\bneed )(?<!\blike )(?<!\bget )(?<!\bsome )(?<!\bsend )"
-    r"\b(?:reminders?|nudges?)\s+(?:at|for)\s+\d"
+    r"|\b(?:reminders?|nudges?)\s+(?:at|for)\s+\d"
     # "reminders r too early, make it noon": the time is wrong, said as a complaint
     r"|\b(?:reminders?|nudges?|notifications?|pings?|(?:daily|morning|evening)\s+(?:msgs?|messages?|texts?))\s+"
     r"(?:are|r|is|come|comes|hit|arrive)\s+(?:way\s+|too\s+|so\s+|a\s+bit\s+|kinda\s+)*(?:early|late)\b"
@@ -891,16 +889,16 @@ _WHETHER_TO_DELAY_RE = re.compile(
 )
 
 
-_KIN = (
+KIN = (
     r"(?:sister|brother|friend|roommate|partner|boyfriend|girlfriend|bf|gf|wife|husband|son|daughter|classmate|cousin|"
-    r"student)"
+    r"student|mom|dad|colleague)"
 )
 """The people students write about: whose practice results, whose stress."""
 _SOMEONES_PRACTICE_RE = re.compile(
-    rf"\b(?:(?:my|our)\s+(?:\w+\s+)?{_KIN}\s*s|his|her|their)\s+(?:last\s+|first\s+|latest\s+)?"
+    rf"\b(?:(?:my|our)\s+(?:\w+\s+)?{KIN}\s*s|his|her|their)\s+(?:last\s+|first\s+|latest\s+)?"
     rf"(?:{PRACTICE_TESTS}|practice tests?|practice exams?)"
     # "my sister is an MS3 and freaking out about a 231 practice score": named first, the result later in the sentence
-    rf"|\b(?:my|our)\s+(?:\w+\s+)?{_KIN}\b[^.?!]{{0,60}}?\b(?:her|his|their|a|an)\s+\d{{3}}\s+"
+    rf"|\b(?:my|our)\s+(?:\w+\s+)?{KIN}\b[^.?!]{{0,60}}?\b(?:her|his|their|a|an)\s+\d{{3}}\s+"
     r"(?:practice|self\s*assessment)\s+(?:score|test|exam|result)s?\b"
 )
 """Someone else's practice test ("my brother's uwsa2", "her nbme 12"): theirs to read, asked about for them."""
@@ -2551,12 +2549,32 @@ def match_is_news(text: str, norm: str) -> bool:
     now") or as a letdown ("matched prelim only, didn't get a categorical"), unless said with joy."""
     if not just_matched(norm):
         return False
-    return joyful(text, norm) or not (pass_is_old(norm) or _PRELIM_ONLY_RE.search(norm))
+    return joyful(text, norm) or not (pass_is_old(norm) or prelim_only(norm))
+
+
+def says_i_matched(norm: str) -> bool:
+    """ "this year I matched IM!!!": a match of their own said in so many words, whatever match was missed before."""
+    return _I_MATCHED_RE.search(norm) is not None
+
+
+_I_MATCHED_RE = re.compile(r"\b(?:i|we)\s+(?:just\s+|finally\s+|actually\s+|officially\s+)?matched\b")
 
 
 def prelim_only(norm: str) -> bool:
-    """A match to a preliminary year only ("matched prelim surgery only, no categorical spot"): they apply again."""
-    return _PRELIM_ONLY_RE.search(norm) is not None
+    """Their own match to a preliminary year only ("matched prelim surgery only, no categorical spot"): they apply
+    again; not a prelim feared ("so scared I'd end up prelim only") or a friend's ("friend got prelim only")."""
+    return any(
+        not _NOT_MY_PRELIM_RE.search(norm, max(0, m.start() - _PRELIM_WHOSE_SPAN), m.start())
+        for m in _PRELIM_ONLY_RE.finditer(norm)
+    )
+
+
+_NOT_MY_PRELIM_RE = re.compile(
+    r"\b(?:friends?|roommates?|classmates?|partner|she|he|they|scared|afraid|worried|fear\w*|if|end up|ending up|"
+    r"might)\b"
+)
+_PRELIM_WHOSE_SPAN = 35
+"""Characters before "prelim only" in which someone else, or a fear of it, is named."""
 
 
 _PRELIM_ONLY_RE = re.compile(
@@ -2752,6 +2770,7 @@ _RETAKE_RESULT_RE = re.compile(
     r"(?:(?:the |on the |on my )?(?:second|2nd|third|3rd)(?: time| try| attempt| go)? )?(?:with|on|at)))\b"
 )
 _FAILED_BEFORE_RE = re.compile(r"\b(?:failed|flunked|didn t pass|did not pass)\b")
+_ATTEMPT_SAID_RE = re.compile(r"\b(?:second|2nd|third|3rd)\b")
 """A fail told (not "feel like a failure"), before a pass that is then a retake's."""
 
 
@@ -2762,7 +2781,12 @@ def retake_result(norm: str) -> bool:
         _OTHER_EXAM_BEFORE_RE.search(norm[max(0, m.start() - 30) : m.start()]) is None
         and _RETAKE_ASKED_RE.search(norm[max(0, m.start() - 30) : m.start()]) is None
         and _NOT_A_RETAKE_RESULT_AFTER_RE.match(norm, m.end()) is None
-        and (m.group("pass") is None or _FAILED_BEFORE_RE.search(norm, 0, m.start()) is not None)
+        # a pass after a fail told, or named by its attempt ("passed on my second attempt with 229")
+        and (
+            m.group("pass") is None
+            or _FAILED_BEFORE_RE.search(norm, 0, m.start()) is not None
+            or _ATTEMPT_SAID_RE.search(m.group("pass")) is not None
+        )
         for m in _RETAKE_RESULT_RE.finditer(norm)
     )
 
@@ -2807,7 +2831,9 @@ _DISAPPOINTED_RE = re.compile(
     r"|\bonly (?:got )?an? ?(?:1\d\d|2\d\d|300)\b"
     r"|\b(?<!happy i )(?<!glad i )(?<!relieved i )passed but\b|\bbarely passed\b"
 )
-_BACK_THEN_RE = re.compile(r"\s+(?:me\s+|us\s+)?(?:at the time|back then|in (?:19|20)\d\d)\b")
+_BACK_THEN_RE = re.compile(
+    r"\s+(?:me\s+|us\s+)?(?:at the time|back then|(?:back\s+)?in (?:19|20)\d\d|last year|years ago|a year ago)\b"
+)
 """Right after a letdown word, when it was felt: long ago, not now."""
 _PANIC_BODY_RE = re.compile(
     r"\b(?:heart (?:is )?(?:racing|pounding|beating out)|panic attacks?|(?:can t|cant|couldn t) breathe|"
@@ -2888,6 +2914,10 @@ _HAPPY_TEARS_RE = re.compile(
     r"\b(?:can t believe|cant believe|happy|omg|finally|yay|let s go|lets go|so proud|proud|crying happy|"
     r"tears of joy|screamed|screaming|i did it|never thought i d (?:see|get|hit|score))\b"
 )
+_GOOD_NEWS_RE = re.compile(
+    r"\b(?:(?<!no )(?<!any )(?<!zero )(?:interview )?invites?|matched|i passed|passed it|got in|accepted|offer)\b"
+)
+"""News that tears beside "!!" can only be joy at (an invite, a match, a pass told), not panic."""
 _ASHAMED_RE = re.compile(r"\b(?:embarrass\w*|ashamed|shame\w*|humiliat\w*)\b")
 _STILL_AFRAID_RE = re.compile(r"\b(?:panick\w*|scared|terrified|anxious|freaking out)\b")
 _AFTER_A_FAIL_RE = re.compile(
@@ -2914,11 +2944,11 @@ _STRESS_SET_ASIDE_RE = re.compile(
     r"\b(?:not|n t|nt|never|no longer|without|zero|isn t|isnt|wasn t|wasnt|aren t|arent)\s+"
     r"(?:(?:that|so|too|as|very|really|super|even|much|way|at all)\s+){0,2}$"
     # someone else's: "she s way less stressed", "my partner is stressed", "he was panicking"
-    rf"|\b(?:he|she|they|his|her|their|mom|dad|parents|{_KIN})\s+"
+    rf"|\b(?:he|she|they|his|her|their|mom|dad|parents|{KIN})\s+"
     r"(?:s\s+|is\s+|are\s+|was\s+|were\s+|gets\s+|got\s+|seems\s+)?(?:(?:so|way|less|more|very|really|super|"
     r"kinda|pretty|also)\s+){0,2}$"
     # told of them first: "my sister is an MS3 and freaking out about..."
-    rf"|\b(?:my|our)\s+{_KIN}\s+(?:is|s|was)(?:\s+(?!i\b|im\b|me\b|my\b)\w+){{0,5}}\s+and\s+(?:is\s+|s\s+)?"
+    rf"|\b(?:my|our)\s+{KIN}\s+(?:is|s|was)(?:\s+(?!i\b|im\b|me\b|my\b)\w+){{0,5}}\s+and\s+(?:is\s+|s\s+)?"
     r"(?:(?:so|really|totally|kinda)\s+)?$"
 )
 
@@ -2961,7 +2991,8 @@ def low_about_themselves(text: str, norm: str) -> bool:
 
 
 _SELF_LOW_RE = re.compile(
-    r"\b(?:i m a failure|im a failure|i am a failure|hate myself|worthless|so ashamed|ashamed|embarrassed|"
+    r"\b(?:i m a failure|im a failure|i am a failure|hate myself|worthless|so ashamed|"
+    r"(?<!\bnot )(?<!\bnot really )(?<!\bnever )(?:ashamed|embarrassed)|"
     r"(?:i|i ve|ive|i have)\s+(?:\w+\s+)?(?:ruined|wrecked|screwed up|messed up|blew)\s+"
     r"(?:everything|my (?:whole )?(?:life|career|chances))"
     r")\b"
@@ -3020,7 +3051,7 @@ def felt(text: str, norm: str) -> str | None:
     "relief" ("phew, 238"), "worry" ("am I screwed?"), and plain joy the model missed ("HOLY CRAP 258");
     None when none is plain."""
     crying = not _SAD_EMOJI.isdisjoint(text) or ":(" in text or ":'(" in text
-    if relief_gave_way(norm):
+    if feeling_turned(norm):
         # "the relief lasted like 5 minutes and then the shame hit": the feeling after it is the one they have now
         later = _LATER_FEELING_RE.search(norm)
         named = later.group("later") if later is not None else None
@@ -3046,8 +3077,9 @@ def felt(text: str, norm: str) -> str | None:
     crying = crying or (_CRYING_WORDS_RE.search(norm) is not None and _PASSED_RE.search(norm) is not None)
     if crying and _PASSED_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
-    if crying and joyful(text, norm) and not _FAIL_WORD_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
-        return "celebration"  # "got my first interview invite today!!! 😭": tears beside joy, nothing low said
+    good_news = _GOOD_NEWS_RE.search(norm) and not (_FAIL_WORD_RE.search(norm) or _DISAPPOINTED_RE.search(norm))
+    if crying and joyful(text, norm) and good_news:
+        return "celebration"  # "got my first interview invite today!!! 😭": tears beside good news, not "221!! 😭"
     if crying or any(not _BACK_THEN_RE.match(norm, m.end()) for m in _DISAPPOINTED_RE.finditer(norm)):
         return "disappointment"  # not "got a 228, which crushed me at the time": a letdown long behind them
     if _MY_TEARS_RE.search(norm) and not _HAPPY_TEARS_RE.search(norm) and not joyful(text, norm):
@@ -3095,15 +3127,16 @@ def joyful(text: str, norm: str) -> bool:
     return "!!" in text or _JOY_RE.search(norm) is not None or not _PARTY_EMOJI.isdisjoint(text)
 
 
-def relief_gave_way(norm: str) -> bool:
-    """Relief told as already gone, a harder feeling after it ("the relief lasted like 5 minutes and then the shame
-    hit"): the later feeling is the one to meet."""
+def feeling_turned(norm: str) -> bool:
+    """A feeling told as having turned: relief already gone ("the relief lasted like 5 minutes"), or a harder one
+    setting in after ("and then the shame hit"). The later feeling is the one to meet."""
     return _RELIEF_GONE_RE.search(norm) is not None or _LATER_FEELING_RE.search(norm) is not None
 
 
 _RELIEF_GONE_RE = re.compile(
-    r"\brelie(?:f|ved)\b[^.!?]{0,30}?\b(?:lasted|faded|wore off|went away|gone|didn t last|didnt last|short lived|"
-    r"was short)\b"
+    # the relief itself the subject: not "so relieved the stress is finally gone"
+    r"\brelief\s+(?:only\s+|just\s+|barely\s+)?(?:lasted|faded|wore off|went away|was gone|didn t last|didnt last|"
+    r"was short lived|was short)\b"
 )
 _LATER_FEELING_RE = re.compile(
     r"\bthen\s+(?:the\s+)?(?P<later>shame|guilt|embarrassment|panic|dread|sadness|disappointment)\s+"

@@ -288,7 +288,8 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         and not (_CK_SAID_RE.search(low, 0, at) or _CK_SAID_RE.search(_sentence_at(low, at)))
         and not _CK_DONE_RE.search(low, at)  # "got a 256!! step 2 done": the real one, named after it
         and not _is_supposed(low, at)  # "NBMEs: 10 - 243, 12 - 251. Goal was 250": a goal, not another result
-        and not _SCORE_NEWS_RE.search(low)  # "free 120 82%. got my score today: 232": the real one, told as news
+        # "free 120 82%. got my score today: 232": the real one, told as news right before it
+        and not _SCORE_NEWS_RE.search(low, max(0, at - SCORE_NEWS_REACH), at)
         and (
             _GOT_BEFORE_RE.search(low[max(0, at - 20) : at])
             # "uwsa2 done. 249. exam in 4 days": a bare number after a practice test, no real exam named at all
@@ -901,23 +902,24 @@ def _is_goal(low: str, at: int) -> bool:
 _GOAL_AFTER_RE = re.compile(
     r"\d{3}\s*\+?\s*(?:goal|target|is my (?:goal|target)|is the (?:goal|target)|or bust)\b"
     # "is a 240 realistic from a 221?": a level asked about as reachable, not one reached
-    r"|\d{3}\s*\+?\s*(?:(?:even|still|really)\s+)?"
+    # (not "CK 245 realistic for derm?": a result named by its exam, asked about)
+    r"|(?<!\bck )(?<!\bstep 2 )(?<!\bscore )(?<!\bmy )\d{3}\s*\+?\s*(?:(?:even|still|really)\s+)?"
     r"(?:realistic|achievable|attainable|doable|feasible|reachable|within reach)\b"
     # a rough figure looked ahead to: "is 240ish going to be enough for IM" (not "my score was 240ish")
     r"|\d{3}\s*-?\s*ish\s+(?:(?:is\s+)?(?:going to|gonna|will)\s+be\s+|be\s+)?(?:enough|ok|okay|fine|competitive)\b"
 )
-_RESULT_TOLD_RE = re.compile(
-    r"\b(?:got my (?:ck |step 2 |s2 )?(?:score|result)s?|(?:my |the )?(?:score|result)s? (?:came|posted|is out|are out|"
-    r"is back|are back|dropped|released)|score came in|came back (?:at|as|with)?|score posted)\b"
+_SCORE_NEWS = (
+    r"got my (?:ck |step 2 |s2 )?(?:score|result)s?|(?:my |the )?(?:score|result)s? (?:came|posted|is out|are out|"
+    r"is back|are back|dropped|released)|score came in|score posted"
 )
+"""The real score's news in words of a score ("got my score today", "score came out")."""
+_RESULT_TOLD_RE = re.compile(rf"\b(?:{_SCORE_NEWS}|came back (?:at|as|with)?)\b")
 """The student's own result told as news: a figure asked about beside it is that result, not a hope."""
-_SCORE_NEWS_RE = re.compile(
-    r"\b(?:got my (?:ck |step 2 |s2 )?(?:score|result)s?|"
-    r"(?<!nbme )(?<!uwsa )(?<!free 120 )(?:my |the )?(?:ck |step 2 )?(?:score|result)s? "
-    r"(?:came|posted|is out|are out|is back|are back|dropped|released)|score came in|score posted)\b"
-)
-"""The real score's news said in words of a score ("got my score today", "score came out"), not a practice test's
-"came back 241"."""
+_SCORE_NEWS_RE = re.compile(rf"(?<!nbme )(?<!uwsa )(?<!free 120 )\b(?:{_SCORE_NEWS})\b")
+"""The news said in words of a score, not a practice test's ("uwsa2 came back 241" is `_RESULT_TOLD_RE`'s only)."""
+SCORE_NEWS_REACH = 40
+"""Characters before a number within which the score's news makes it the real one (not "scores are out for the
+june takers" said elsewhere in the post)."""
 _FAIL_TOLD_WITH_RE = re.compile(
     # "failed my CK first try in March with 205", "my first attempt CK was 203": a fail told with its number
     r"\b(?<!if i )(?<!if you )(?<!what if i )failed\b[^.?!]{0,40}?\b(?:with|w)\s+(?:an?\s+)?(\d{3})\b"
@@ -989,9 +991,7 @@ _QUOTED_AFTER_RE = re.compile(
 # "the median is 249", "a cutoff of 230", "minimum score is like 220"
 _QUOTED_BEFORE_RE = re.compile(
     # a figure's own ("the median is 249"), not theirs ("my avg is probably 245 across the nbmes")
-    # ("the median on step 2 is 250 now": the exam's own median)
-    rf"(?<!\bmy )(?<!\bour )\b{_FIGURE_WORDS}"
-    r"(?:\s+(?:score|for\s+[a-z]+|(?:on|for|of|in)\s+(?:the\s+)?(?:step\s*2(?:\s+ck)?|step2|ck|s2)))?"
+    rf"(?<!\bmy )(?<!\bour )\b{_FIGURE_WORDS}(?:\s+(?:score|for\s+[a-z]+))?"
     # "is the IM average really 240", "average is super high, like 255"
     r"(?:\s*[-:]?\s+(?:really|actually|supposedly|apparently|now|still|just|only|super|so|very|high|low|roughly|approx\w*|"
     # "obgyn step 2 avg - is it still around 245?", "avg for derm n is it over 255"
@@ -999,6 +999,9 @@ _QUOTED_BEFORE_RE = re.compile(
     # "plastics avg is probably 255 right?": a figure guessed at, however hedged
     r"probably|prob|maybe|likely|basically|kinda|typically|usually|generally|normally))*"
     r"\s*(?:is|was|of|at|around|about|=|:|,|like|\s)*\s*$"
+    # "the median on step 2 is 250 now": the exam's own figure (not "my practice average on step 2 is 244")
+    rf"|\bthe\s+{_FIGURE_WORDS}\s+(?:on|for|of|in)\s+(?:the\s+)?(?:step\s*2(?:\s+ck)?|step2|ck|s2)\s+"
+    r"(?:is|was|=|:)\s+(?:now\s+|like\s+|around\s+|about\s+)?$"
     # "is it true ENT cuts at 250 now?", "they screen at 230": a cut-off said as what programs do
     r"|\b(?:cuts?(?:\s+off)?|screens?(?:\s+out)?|filters?(?:\s+out)?)\s+(?:people\s+|applicants\s+)?(?:at|below|under)\s+"
     r"(?:like\s+|around\s+|about\s+)?$"
@@ -1037,11 +1040,13 @@ _SOMEONE_ELSE_RE = re.compile(
     # "my older sister matched FM a few years ago with a 231"
     # "my friend didn't match derm with a 251"
     r"(?:\s+\w+){0,3}?\s+(?:matched|(?:didn'?t|didn’t|did\s+not|never|couldn'?t)\s+match)\b(?:\s+\w+){0,5}?\s+(?:with|w)|"
-    # "partner is an IMG with 235": who they are, then their number
-    r"(?:\s+who)?\s+(?:is|was|s)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:with|w)|"
     r"(?:\s+(?!i\b)\w+){1,5}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|have|has|had|"
     # "everyone in my study group is in the 240s"
     r"(?:is|are|were|be)\s+(?:all\s+)?(?:at|in)))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
+    # "partner is an IMG with 235", "my friend who is applying derm with a 250": a relative, who they are, then their
+    # number (not "I'm a senior who is applying IM with a 240")
+    r"|\b(?:friend|partner|husband|wife|spouse|fianc[eé]e?|boyfriend|girlfriend|bf|gf|brother|sister|roommate|"
+    r"classmate|cousin)s?(?:\s+who)?\s+(?:is|was|s)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:with|w)\b[^,;.!?]{0,15}$"
 )
 """The student's own words after it ("everyone got 250 and i got 241") end its reach."""
 

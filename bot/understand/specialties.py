@@ -118,9 +118,25 @@ _ORDINARY_WORDS = frozenset({"psycho", "psychos", "psychic", "pathos"})
 _ORDINARY_AFTER = {
     "emergency": frozenset({"family", "medical", "personal", "dental", "health", "pet"}),
     # the idiom said whole ("ran out of gas"), never "how many out of gas programs"
-    "gas": frozenset({"ran out of", "run out of", "running out of", "runs out of", "running on no"}),
+    "gas": frozenset(
+        {
+            "ran out of",
+            "run out of",
+            "running out of",
+            "runs out of",
+            "running on no",
+            "im out of",
+            "i m out of",
+            "completely out of",
+            "totally out of",
+            "feeling out of",
+            "feel out of",
+            "so out of",
+            "kinda out of",
+        }
+    ),
 }
-"""An alias word after these (up to three words) is the ordinary word: "had a family emergency", "ran out of gas"
+"""An alias word after these (up to four words) is the ordinary word: "had a family emergency", "ran out of gas"
 name no field."""
 
 _WHOSE_DOCTOR = frozenset({"my", "her", "his", "their", "our"})
@@ -132,7 +148,7 @@ def _ordinary(words: list[str], i: int) -> bool:
     """A one-word alias used as an ordinary word by the words before it (`_ORDINARY_AFTER`, `_WHOSE_DOCTOR`)."""
     word, before = words[i], words[i - 1]
     ordinary = _ORDINARY_AFTER.get(word, frozenset())
-    return any(" ".join(words[max(0, i - n) : i]) in ordinary for n in (1, 2, 3) if n <= i) or (
+    return any(" ".join(words[max(0, i - n) : i]) in ordinary for n in (1, 2, 3, 4) if n <= i) or (
         before in _WHOSE_DOCTOR and word.endswith(_PRACTITIONER)
     )
 
@@ -217,6 +233,8 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             or _RESULT_AFTER_RE.match(after[-1]) is not None
             # "OB and peds lowest": the weakest subjects, named first
             or _LOWEST_AFTER_RE.match(" ".join(words[end : end + 3])) is not None
+            # "my OB is terrible": their own grasp of a subject (not "derm is so bad for IMGs", said of the field)
+            or (i > 0 and words[i - 1] == "my" and _MY_SUBJECT_AFTER_RE.match(" ".join(words[end : end + 3])))
             # "should I focus more on OB and peds in my last 2 weeks?": study time, not a career
             or (any(b in _FOCUS_BEFORE for b in before) and _studying_talk(text))
             # "48% in OB", "my weakest areas on nbmes are OB and peds": a share or a weak spot, then the subject
@@ -276,6 +294,10 @@ _SUBJECT_BEFORE_RE = re.compile(
 """Right before a field's name, a share scored in it or a weak spot named: the field is a subject studied."""
 _LOWEST_AFTER_RE = re.compile(r"(?:(?:were|are|was|is)\s+)?(?:my\s+|the\s+)?(?:lowest|weakest)\b")
 """Right after a field's name, said to be the lowest or weakest: a subject on a practice test."""
+_MY_SUBJECT_AFTER_RE = re.compile(
+    r"(?:is|are)\s+(?:so\s+|really\s+|still\s+)?(?:terrible|awful|trash|bad|weak|rough)\b"
+)
+"""After "my <field>", their grasp of it judged: a subject studied."""
 _FOCUS_BEFORE = frozenset({"focus on", "focus more on", "focusing on", "focus mostly on", "spend the week on"})
 """Before a field's name, where study time goes; a subject only where the message talks of studying."""
 _STUDY_TALK_RE = re.compile(
