@@ -39,8 +39,10 @@ from bot.understand.cues import (
     no_date_yet,
     pass_is_old,
     retake_result,
+    says_a_ck_fail,
     someone_in_crisis,
     wants_fewer_nudges,
+    wants_one_off_reminder,
     wants_reminders,
     wants_reminders_off,
     wants_several_nudges,
@@ -672,6 +674,10 @@ def _before_set_up(
         reply = reply.led_by(FAR_OFF)  # "MS2, can you make me a long-term plan": the nudges are for the last weeks
     if life_around_study(norm):
         reply = reply.led_by(AROUND_YOUR_LIFE)  # "I work 40 hrs/week, two kids": the plan fits them, said first
+    if says_a_ck_fail(norm) and not parsed.retake_booked:
+        reply = reply.led_by(RETAKE_PLAN)  # "failed ck, retake in 8 weeks, i need a totally different plan"
+    if wants_one_off_reminder(norm):
+        return reply.led_by(NO_ONE_OFF)  # "remind me tomorrow at 6am to take uwsa2": what the nudges can do
     if wants_several_nudges(norm):
         return reply.led_by(ONE_NUDGE_A_DAY)
     if wants_fewer_nudges(norm):
@@ -707,6 +713,14 @@ NO_DATE_YET = (
     "No date booked yet is fine: give me the date you're aiming for, and change it with /plan once it's booked."
 )
 NO_REMINDERS_YET = "You don't have reminders set up yet, so there's none to change: a plan is how they come."
+RETAKE_PLAN = (
+    "I'm sorry the first attempt didn't go your way. A retake plan works best built around the weakest areas on your "
+    "score report, with a self-assessment early on so you can see the change."
+)
+NO_ONE_OFF = (
+    "I can't set a one-off reminder for a single day or task. What I do is one nudge on each study day, at the time "
+    "you choose, as part of your plan."
+)
 AROUND_YOUR_LIFE = (
     "We'll build this around the rest of your life: when I ask how many days a week, count only the days you can "
     "really study, and you can pause or take a day off any time without losing the plan."

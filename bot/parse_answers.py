@@ -423,6 +423,8 @@ def _other_event(folded: str, start: int) -> bool:
 _OTHER_EVENT_RE = re.compile(
     r"\b(?:vacation|vacay|holiday|trip|wedding|honeymoon|conference|away rotation|interview|leave|surgery|"
     r"visiting|flight|ends|ended|ending|finishes|finished|wraps up|wrapped up)\b"
+    # "on rotation until July 20 and my exam is Aug 15": when a rotation runs to
+    r"|\b(?:rotations?|sub ?is?|clerkship|shifts?|work|job|nights)\s+(?:until|till|til|thru|through)\b"
 )
 
 

@@ -252,6 +252,19 @@ def test_a_plan_asked_around_work_and_kids_says_it_will_fit_them(advisor: Adviso
     assert "rest of your life" not in plain
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("failed ck, retake in 8 weeks, i need a totally different plan this time", "I'm sorry the first attempt"),
+        ("remind me tomorrow at 6am to take uwsa2", "I can't set a one-off reminder"),
+        ("4-week sub-I then 4 weeks off before my exam on feb 20, how should I split it?", "We'll build this around"),
+        ("can you check in weekly instead of daily? exam in 10 weeks", "Nudges come on the study days you choose"),
+    ],
+)
+def test_a_plan_asked_with_a_condition_hears_the_condition_first(advisor: Advisor, text: str, first: str) -> None:
+    assert plain_text(advisor.handle(1, text).reply.html).startswith(first)
+
+
 def test_a_request_for_reminders_says_why_the_set_up_questions_come(advisor: Advisor) -> None:
     shown = plain_text(advisor.handle(1, "can u ping me daily").reply.html)
     assert shown.startswith("Happy to nudge you!") and "When is your Step 2 CK exam?" in shown

@@ -1144,6 +1144,9 @@ _FEWER_NUDGES_RE = re.compile(
     r"|\b(?:reminders?|nudges?|pings?|remind me)\s+(?:\w+\s+)?(?:once a week|every week|weekly|"
     r"each week|twice a week|every other day)\b"
     r"|\b(?:reminders?|nudges?|pings?)\b.{0,30}\b(?:instead of|rather than|not)\s+(?:daily|every day)\b"
+    # "can you check in weekly instead of daily?"
+    r"|\b(?:check in|checking in|check ins?|remind me|ping me|message me|text me)\s+(?:\w+\s+)?(?:weekly|once a week|"
+    r"every week)\b"
 )
 
 
@@ -2490,8 +2493,22 @@ _RETAKE_QUESTION_RE = re.compile(r"\bre-?take(?: it)?\s*\?")
 _LIFE_AROUND_RE = re.compile(
     r"\b(?:kids?|child(?:ren)?|toddler|baby|newborn|son|daughter|night (?:shifts?|float)|nights|full[ -]?time|"
     r"part[ -]?time|my job|work(?:ing)? (?:\d+|full|part|nights|shifts)|shifts?|scribe|wedding|ramadan|fasting|"
-    r"caregiver|caring for|deploy\w*|sick (?:mom|dad|parent|family)|commute|second job)\b"
+    r"caregiver|caring for|deploy\w*|sick (?:mom|dad|parent|family)|commute|second job|"
+    # a rotation to study beside: "4-week sub-I then 4 weeks off", "on rotation until July 20"
+    r"sub ?is?|sub internships?|on rotation|rotations? until|clerkship|on call|call schedule)\b"
 )
+
+
+def wants_one_off_reminder(norm: str) -> bool:
+    """A reminder for one day or one task ("remind me tomorrow at 6am to take uwsa2"), not daily nudges."""
+    return _ONE_OFF_RE.search(norm) is not None and _EVERY_DAY_RE.search(norm) is None
+
+
+_ONE_OFF_RE = re.compile(
+    r"\b(?:remind|ping|text|nudge)\s+me\s+(?:\w+\s+){0,3}?(?:tomorrow|tmrw|tonight|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in \d+ (?:hours?|hrs?|minutes?|mins?))\b"
+)
+_EVERY_DAY_RE = re.compile(r"\b(?:every|each|daily|nightly|weekly|all week)\b")
 
 
 def life_around_study(norm: str) -> bool:
