@@ -675,7 +675,8 @@ def _before_set_up(
     if life_around_study(norm):
         reply = reply.led_by(AROUND_YOUR_LIFE)  # "I work 40 hrs/week, two kids": the plan fits them, said first
     if says_a_ck_fail(norm) and not parsed.retake_booked:
-        reply = reply.led_by(RETAKE_PLAN)  # "failed ck, retake in 8 weeks, i need a totally different plan"
+        # "failed ck, retake in 8 weeks, i need a totally different plan": sorry said once, by the feeling's line if any
+        reply = reply.led_by(RETAKE_PLAN if reply.feeling else f"{SORRY_FIRST_ATTEMPT} {RETAKE_PLAN}")
     if wants_one_off_reminder(norm):
         return reply.led_by(NO_ONE_OFF)  # "remind me tomorrow at 6am to take uwsa2": what the nudges can do
     if wants_several_nudges(norm):
@@ -713,9 +714,10 @@ NO_DATE_YET = (
     "No date booked yet is fine: give me the date you're aiming for, and change it with /plan once it's booked."
 )
 NO_REMINDERS_YET = "You don't have reminders set up yet, so there's none to change: a plan is how they come."
+SORRY_FIRST_ATTEMPT = "I'm sorry the first attempt didn't go your way."
 RETAKE_PLAN = (
-    "I'm sorry the first attempt didn't go your way. A retake plan works best built around the weakest areas on your "
-    "score report, with a self-assessment early on so you can see the change."
+    "A retake plan works best built around the weakest areas on your score report, with a self-assessment early on so "
+    "you can see the change."
 )
 NO_ONE_OFF = (
     "I can't set a one-off reminder for a single day or task. What I do is one nudge on each study day, at the time "

@@ -265,6 +265,12 @@ def test_a_plan_asked_with_a_condition_hears_the_condition_first(advisor: Adviso
     assert plain_text(advisor.handle(1, text).reply.html).startswith(first)
 
 
+def test_a_retake_plan_after_a_fail_felt_says_sorry_once(advisor: Advisor) -> None:
+    text = "i failed ck and im devastated. retake in 8 weeks, make me a new plan"
+    shown = plain_text(advisor.handle(1, text).reply.html)
+    assert shown.lower().count("sorry") == 1 and "A retake plan works best" in shown
+
+
 def test_a_request_for_reminders_says_why_the_set_up_questions_come(advisor: Advisor) -> None:
     shown = plain_text(advisor.handle(1, "can u ping me daily").reply.html)
     assert shown.startswith("Happy to nudge you!") and "When is your Step 2 CK exam?" in shown
