@@ -592,7 +592,8 @@ def also(
             actions.add(b.action)
             labels.add(b.label)  # two buttons never read the same
     outside = [escape(_WHERE_INSTEAD[label.removeprefix(OUTSIDE)]) for label in readings if label.startswith(OUTSIDE)]
-    short = [line for label in readings if (line := _also_line(label, text, knowledge, band))]
+    # each line once: a topic's reading and one of its answers may come to the same line
+    short = list(dict.fromkeys(line for label in readings if (line := _also_line(label, text, knowledge, band))))
     if not buttons and not outside and not short:
         return reply  # nothing, or only what a note already offers
     if short or outside:

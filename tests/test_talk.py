@@ -837,6 +837,14 @@ def test_a_posts_other_specific_question_is_answered_in_a_line_with_a_button_for
     assert "Tap below for more." in shown
 
 
+def test_a_topic_and_its_own_answer_asked_beside_are_answered_once(knowledge: Knowledge) -> None:
+    post = "DO here taking both. should I take step 2 or comlex level 2 first?"
+    parsed = Parsed("study_plan", also=("faq:do_students", "answer:do-which-first"))
+    shown = plain_text(talk.also(parsed, knowledge, Reply("📅 Exam: ..."), post).html)
+    question = knowledge.answers["do-which-first"].question
+    assert shown.count(f"{question} ") == 1  # one line, however many readings led to it
+
+
 def test_a_plain_question_with_a_score_is_not_congratulated(advisor: Advisor) -> None:
     shown = say(advisor, "the plastics average is 255 and I got 247, chances?")
     assert "Congratulations" not in shown and "Your 247 is" in shown
