@@ -522,6 +522,8 @@ def _fresh(
     if isinstance(found, date) and (found - today).days <= 1:
         return too_close_for_a_plan(found, today)
     if isinstance(found, date):
+        if not note and _DEDICATED_SPAN_RE.search(folded) and not _CALENDAR_DAY_RE.search(folded):
+            note = COUNTED_FROM_SPAN  # "i have 4 weeks of dedicated": the exam taken as its end, and said so
         return _accept_exam_date(draft, found, today, note, text, knowledge, heard)
     intro = note or "Let's build your Step 2 CK study plan: five quick questions. Send “cancel” any time."
     intro = f"{intro}\n{heard}" if heard else intro
@@ -533,6 +535,18 @@ def _fresh(
     return _ask(draft, intro)
 
 
+_DEDICATED_SPAN_RE = re.compile(
+    r"\b\d+\s*(?:weeks?|wks?|days?)\s+(?:of\s+)?(?:dedicated|study time|study period)\b"
+    r"|\bdedicated\s+(?:is|of|=)\s+\d+\s*(?:weeks?|wks?|days?)\b"
+)
+"""A span of dedicated study said, the exam's day not: the day comes from the span."""
+_CALENDAR_DAY_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}/\d{1,2}\b|\bexam\s+(?:is\s+)?in\b"
+)
+COUNTED_FROM_SPAN = (
+    "I've taken your exam as the end of that stretch, counted from today: if it's on another day, tell me the date "
+    "and I'll change it."
+)
 _REAL_EXAM_RE = re.compile(r"\b(?:step\s*2|step two|ck|real (?:exam|test|thing)|exam|test)\b(?!\s*\d)")
 """The real exam named ("exam jan 20", "my test is feb 3"): its day is the plan's."""
 _PRACTICE_DAY_RE = re.compile(

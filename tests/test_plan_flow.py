@@ -110,6 +110,21 @@ def test_free_text_start_takes_the_date(knowledge: Knowledge) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("i have 4 weeks of dedicated, can you make me a plan?", True),  # the exam taken as its end: said so
+        ("my dedicated is 6 weeks, help me plan it", True),
+        ("exam in 6 weeks, 4 weeks of dedicated left, make me a plan", False),  # the exam's own day told
+        ("exam march 3, 4 weeks of dedicated, plan please", False),
+    ],
+)
+def test_an_exam_day_counted_from_a_span_of_dedicated_says_so(knowledge: Knowledge, text: str, said: bool) -> None:
+    outcome = start(text, TODAY, None, knowledge)
+    assert outcome.draft is not None and outcome.draft.exam_date is not None
+    assert ("end of that stretch" in outcome.reply.html) is said
+
+
+@pytest.mark.parametrize(
     ("text", "days", "step"),
     [
         ("make me a plan, exam march 3, I can study 3 days a week", 3, "nudge_time"),
