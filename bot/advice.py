@@ -775,6 +775,12 @@ def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge, who
             if spread
             else "The same average for each of these, from one source."
         )
+        if spread and len(rows) == 2:
+            # "which is harder to match, derm or plastics?": which is higher, said, not left to be read off
+            gap = (
+                f"{escape(rows[0][0].name)}'s average is the higher of the two, by {_points(spread)}, from one "
+                "source; averages are one side of how competitive a field is, beside how many apply for each spot."
+            )
         body = (
             "\n".join(row(s, f) for s, f in rows)
             + f"\n\n{gap} Averages, not minimums.\n<i>Source: {escape(groups[0].label)}.</i>"

@@ -351,9 +351,13 @@ def test_a_comparison_names_one_source_or_labels_each_and_never_subtracts_across
     if label is not None:
         assert f"Source: {label}." in text and text.count(label) == 1  # named once
         gap = (
-            f"A {spread} spread between the highest and the lowest here" if spread != "0 points" else "The same average"
+            "The same average"
+            if spread == "0 points"
+            else f"average is the higher of the two, by {spread}"  # two fields: which is higher, said
+            if len(specialties) == 2
+            else f"A {spread} spread between the highest and the lowest here"
         )
-        assert gap in text and "from one source." in text
+        assert gap in text and "from one source" in text
     else:
         assert "spread" not in text and "I don't work out gaps between them" in text
         for group in kb.groups(specialties):
