@@ -793,15 +793,18 @@ def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge, who
 
 
 _BARE_OPENER_RE = re.compile(
-    r"^(?:(?:often|usually|mostly|generally|probably|sometimes)[, ]+)?"
-    r"(?:yes|no|not (?:yet|necessarily|automatically|usually|always)|often not)\.\s+",
+    r"^(?:for (?:many|most) (?:students|people)[, ]+)?(?:(?:often|usually|mostly|generally|probably|sometimes)[, ]+)?"
+    r"(?:yes|no|not (?:yet|necessarily|automatically|usually|always)|often not)[.:]\s+",
     re.IGNORECASE,
 )
 
 
 def _opened(answer: str, yes_no: bool) -> str:
-    """The answer, without a bare "Yes." or "Often, yes." opening when the question wasn't yes or no."""
-    return answer if yes_no else _BARE_OPENER_RE.sub("", answer, count=1)
+    """The answer, without a bare "Yes." or "For many students, yes:" opening when the question wasn't yes or no."""
+    if yes_no:
+        return answer
+    rest = _BARE_OPENER_RE.sub("", answer, count=1)
+    return rest[:1].upper() + rest[1:] if rest != answer else answer
 
 
 def faq_answer(

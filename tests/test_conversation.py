@@ -644,6 +644,20 @@ def test_a_question_beside_a_score_is_answered_first_and_the_score_still_read(
     assert "Often, yes" not in reply  # no yes for a question that was not a yes/no
 
 
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        # a preclinical student asking when: when students usually take it, with no "yes" for a "when"
+        ("MS1 here, when should I take step 2?", "The AMA notes most students take it at the end of their clinical"),
+        ("is it best to take step 2 right after core rotations?", "For many students, yes:"),  # asked yes or no
+    ],
+)
+def test_when_to_take_it_is_answered_for_the_stage_and_the_shape_of_the_question(
+    advisor: Advisor, text: str, opens: str
+) -> None:
+    assert opens in say(advisor, text)
+
+
 def test_a_score_beside_a_question_the_bank_cannot_answer_gets_the_comparison(advisor: Advisor) -> None:
     reply = say(advisor, "is 9 interviews enough for gen surg with a 241")
     assert "General Surgery average" in reply and "Often, yes" not in reply
