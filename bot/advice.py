@@ -778,8 +778,8 @@ def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge, who
         if spread and len(rows) == 2:
             # "which is harder to match, derm or plastics?": which is higher, said, not left to be read off
             gap = (
-                f"{escape(rows[0][0].name)}'s average is the higher of the two, by {_points(spread)}, from one "
-                "source; averages are one side of how competitive a field is, beside how many apply for each spot."
+                f"Of the two, {escape(rows[0][0].name)} has the higher average, by {_points(spread)}, from one source; "
+                "averages are one side of how competitive a field is, beside how many apply for each spot."
             )
         body = (
             "\n".join(row(s, f) for s, f in rows)

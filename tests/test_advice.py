@@ -353,7 +353,7 @@ def test_a_comparison_names_one_source_or_labels_each_and_never_subtracts_across
         gap = (
             "The same average"
             if spread == "0 points"
-            else f"average is the higher of the two, by {spread}"  # two fields: which is higher, said
+            else f"has the higher average, by {spread}"  # two fields: which is higher, said
             if len(specialties) == 2
             else f"A {spread} spread between the highest and the lowest here"
         )
