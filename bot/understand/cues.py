@@ -1657,8 +1657,15 @@ _DISTRESS_RE = re.compile(
 
 
 def distress_words(norm: str) -> bool:
-    """Whether the message has any of the words crises are said in (see `_DISTRESS_RE`)."""
-    return _DISTRESS_RE.search(norm) is not None
+    """Whether the message has any of the words crises are said in (see `_DISTRESS_RE`); "anymore" said of studying
+    ("out of gas today, can't study anymore") is tiredness, not one of them."""
+    return _DISTRESS_RE.search(_STUDY_ANYMORE_RE.sub(" ", norm)) is not None
+
+
+_STUDY_ANYMORE_RE = re.compile(
+    r"\b(?:study|studying|focus|focusing|read|reading|review|reviewing|do (?:questions|qs|blocks|uworld|anki)|"
+    r"look at (?:uworld|questions|qs|anki))\s+(?:today\s+|tonight\s+)?anymore\b"
+)
 
 
 _ASKS_AVERAGE_RE = re.compile(
