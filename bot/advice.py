@@ -770,17 +770,15 @@ def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge, who
     if len(groups) == 1:
         rows = groups[0].rows
         spread = rows[0][1].value - rows[-1][1].value
-        gap = (
-            f"A {_points(spread)} spread between the highest and the lowest here, all from one source."
-            if spread
-            else "The same average for each of these, from one source."
-        )
-        if spread and len(rows) == 2:
+        if not spread:
+            gap = "The same average for each of these, from one source."
+        elif len(rows) == 2:
             # "which is harder to match, derm or plastics?": which is higher, said, not left to be read off
             gap = (
-                f"Of the two, {escape(rows[0][0].name)} has the higher average, by {_points(spread)}, from one source; "
-                "averages are one side of how competitive a field is, beside how many apply for each spot."
+                f"Of the two, {escape(rows[0][0].name)} has the higher average, by {_points(spread)}, from one source."
             )
+        else:
+            gap = f"The highest and the lowest here are {_points(spread)} apart, all from one source."
         body = (
             "\n".join(row(s, f) for s, f in rows)
             + f"\n\n{gap} Averages, not minimums.\n<i>Source: {escape(groups[0].label)}.</i>"
@@ -793,8 +791,9 @@ def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge, who
 
 
 _BARE_OPENER_RE = re.compile(
-    r"^(?:for (?:many|most) (?:students|people)[, ]+)?(?:(?:often|usually|mostly|generally|probably|sometimes)[, ]+)?"
-    r"(?:yes|no|not (?:yet|necessarily|automatically|usually|always)|often not)[.:]\s+",
+    r"^(?:for (?:many|most) (?:students|people)[, ]+(?:yes|no)[.:]"
+    r"|(?:(?:often|usually|mostly|generally|probably|sometimes)[, ]+)?"
+    r"(?:yes|no|not (?:yet|necessarily|automatically|usually|always)|often not)\.)\s+",
     re.IGNORECASE,
 )
 

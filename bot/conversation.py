@@ -39,7 +39,6 @@ from bot.understand.cues import (
     no_date_yet,
     pass_is_old,
     retake_result,
-    says_a_ck_fail,
     someone_in_crisis,
     wants_fewer_nudges,
     wants_one_off_reminder,
@@ -674,9 +673,11 @@ def _before_set_up(
         reply = reply.led_by(FAR_OFF)  # "MS2, can you make me a long-term plan": the nudges are for the last weeks
     if life_around_study(norm):
         reply = reply.led_by(AROUND_YOUR_LIFE)  # "I work 40 hrs/week, two kids": the plan fits them, said first
-    if says_a_ck_fail(norm) and not parsed.retake_booked:
-        # "failed ck, retake in 8 weeks, i need a totally different plan": sorry said once, by the feeling's line if any
-        reply = reply.led_by(RETAKE_PLAN if reply.feeling else f"{SORRY_FIRST_ATTEMPT} {RETAKE_PLAN}")
+    if parsed.status == "failed" or parsed.retake_booked:
+        # their own CK fail told ("failed ck, retake in 8 weeks, i need a totally different plan"), or a retake booked:
+        # not a fail feared ("i really don't want to fail") or another's. Sorry said once, and only for news
+        sorry = parsed.status == "failed" and not parsed.retake_booked and not reply.feeling
+        reply = reply.led_by(f"{SORRY_FIRST_ATTEMPT} {RETAKE_PLAN}" if sorry else RETAKE_PLAN)
     if wants_one_off_reminder(norm):
         return reply.led_by(NO_ONE_OFF)  # "remind me tomorrow at 6am to take uwsa2": what the nudges can do
     if wants_several_nudges(norm):

@@ -423,8 +423,9 @@ def _other_event(folded: str, start: int) -> bool:
 _OTHER_EVENT_RE = re.compile(
     r"\b(?:vacation|vacay|holiday|trip|wedding|honeymoon|conference|away rotation|interview|leave|surgery|"
     r"visiting|flight|ends|ended|ending|finishes|finished|wraps up|wrapped up)\b"
-    # "on rotation until July 20 and my exam is Aug 15": when a rotation runs to
-    r"|\b(?:rotations?|sub ?is?|clerkship|shifts?|work|job|nights)\s+(?:until|till|til|thru|through)\b"
+    # "on rotation until July 20 and my exam is Aug 15", "my sub-I goes until": when a rotation runs to (not "work
+    # through 2000 qs before march 3")
+    r"|\b(?:rotations?|sub[- ]?is?|clerkships?|shifts?|nights)\s+(?:\w+\s+)?(?:until|till|til|thru|through)\b"
 )
 
 

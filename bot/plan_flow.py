@@ -522,7 +522,7 @@ def _fresh(
     if isinstance(found, date) and (found - today).days <= 1:
         return too_close_for_a_plan(found, today)
     if isinstance(found, date):
-        if not note and _DEDICATED_SPAN_RE.search(folded) and not _CALENDAR_DAY_RE.search(folded):
+        if not note and _from_a_dedicated_span(folded, found, today):
             note = COUNTED_FROM_SPAN  # "i have 4 weeks of dedicated": the exam taken as its end, and said so
         return _accept_exam_date(draft, found, today, note, text, knowledge, heard)
     intro = note or "Let's build your Step 2 CK study plan: five quick questions. Send “cancel” any time."
@@ -535,17 +535,26 @@ def _fresh(
     return _ask(draft, intro)
 
 
+_SPAN = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:weeks?|wks?|days?|months?)"
 _DEDICATED_SPAN_RE = re.compile(
-    r"\b\d+\s*(?:weeks?|wks?|days?)\s+(?:of\s+)?(?:dedicated|study time|study period)\b"
-    r"|\bdedicated\s+(?:is|of|=)\s+\d+\s*(?:weeks?|wks?|days?)\b"
+    rf"\b(?P<span>{_SPAN})\s+(?:of\s+)?(?:dedicated|study time|study period)\b"
+    rf"|\bdedicated\s+(?:is|of|=|is for|lasts|runs)\s+(?P<span2>{_SPAN})\b"
 )
-"""A span of dedicated study said, the exam's day not: the day comes from the span."""
-_CALENDAR_DAY_RE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}/\d{1,2}\b|\bexam\s+(?:is\s+)?in\b"
-)
+"""A span of dedicated study said ("4 weeks of dedicated", "my dedicated is for 6 weeks")."""
+
+
+def _from_a_dedicated_span(folded: str, exam: date, today: date) -> bool:
+    """Whether the exam day read is the end of a span of dedicated counted from today, not a day the student named
+    ("my exam is 6 weeks away, 4 weeks of dedicated" names its own)."""
+    m = _DEDICATED_SPAN_RE.search(folded)
+    if m is None:
+        return False
+    return find_exam_date(f"exam in {m.group('span') or m.group('span2')}", today) == exam
+
+
 COUNTED_FROM_SPAN = (
     "I've taken your exam as the end of that stretch, counted from today: if it's on another day, tell me the date "
-    "and I'll change it."
+    "and I'll change it.\n"
 )
 _REAL_EXAM_RE = re.compile(r"\b(?:step\s*2|step two|ck|real (?:exam|test|thing)|exam|test)\b(?!\s*\d)")
 """The real exam named ("exam jan 20", "my test is feb 3"): its day is the plan's."""

@@ -108,6 +108,8 @@ late, not what happens once USMLE holds a score (`HELD_ANSWER`), which would fee
 COUPLES_ANSWER = "match-couples"
 EARLY_COUPLES_ANSWER = "em-couples-military"
 PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
+_WHEN_ASKED_RE = re.compile(r"\bwhen\b|\bwhat (?:year|month|time)\b|\bhow (?:early|soon)\b")
+"""When to take it, asked: not how to reschedule, nor in which order the Steps go."""
 _PREP_AHEAD_RE = re.compile(
     r"\bwhat (?:should|do|can) i (?:do|be doing|start)\b|\bhow (?:do|should|can) i (?:prepare|prep|get ready|start)\b"
     r"|\bget ahead\b"
@@ -449,7 +451,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if ruled_answer is None and parsed.intent == "faq" and stage_said == "preclinical" and _PREP_AHEAD_RE.search(norm):
         ruled_answer = k.answers.get(PRECLINICAL_ANSWER)  # "MS1 here. what do I do now to get a good step 2 later"
     preclinical_faq = ruled_answer is None and parsed.intent == "faq" and stage_said == "preclinical"
-    if preclinical_faq and parsed.topic == topics.TIMING:
+    if preclinical_faq and parsed.topic == topics.TIMING and parsed.answer is None and _WHEN_ASKED_RE.search(norm):
         # "MS1 here, when should I take step 2?": not yet, Step 1 and the clerkships first (judges marked the answer on
         # taking it right after the core rotations, with its sub-I talk, a different question for an MS1)
         ruled_answer = k.answers.get(PRECLINICAL_ANSWER)

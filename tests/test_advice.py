@@ -182,7 +182,7 @@ def test_compare_lists_highest_first_with_the_spread(knowledge: Knowledge) -> No
     kb = mixed_knowledge(knowledge)
     text = reply_text(Parsed("compare", specialties=("psychiatry", "dermatology", "pediatrics")), kb)
     assert text.index("Dermatology: 257") < text.index("Pediatrics: 247") < text.index("Psychiatry: 246")
-    assert "11 points spread" in text
+    assert "11 points apart" in text
 
 
 def test_compare_with_a_score_shows_each_difference(knowledge: Knowledge) -> None:
@@ -355,7 +355,7 @@ def test_a_comparison_names_one_source_or_labels_each_and_never_subtracts_across
             if spread == "0 points"
             else f"has the higher average, by {spread}"  # two fields: which is higher, said
             if len(specialties) == 2
-            else f"A {spread} spread between the highest and the lowest here"
+            else f"The highest and the lowest here are {spread} apart"
         )
         assert gap in text and "from one source" in text
     else:

@@ -265,6 +265,38 @@ def test_a_plan_asked_with_a_condition_hears_the_condition_first(advisor: Adviso
     assert plain_text(advisor.handle(1, text).reply.html).startswith(first)
 
 
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        # a fail feared, or another's, is no retake of theirs (review27 #1)
+        ("exam in 6 weeks, i really don't want to fail, can you make me a plan", "retake plan"),
+        ("my friend failed ck last year, can you make me a plan so that doesn't happen to me", "retake plan"),
+        # a daily request starting on a day, a finished rotation, a check-in with someone else (review27 #5-7)
+        ("remind me to study starting tomorrow at 7am, exam march 3", "one-off"),
+        ("just finished my sub-I, exam in 6 weeks, make me a plan", "around the rest of your life"),
+        ("my school makes me check in weekly with my dean, exam march 3, make me a plan", "hear from me less"),
+        # a span of dedicated beside the exam's own day: no "taken as the end of that stretch" (review27 #3)
+        ("my exam is 6 weeks away, 4 weeks of dedicated, make me a plan", "end of that stretch"),
+    ],
+)
+def test_a_plans_lead_lines_leave_their_near_misses_alone(advisor: Advisor, text: str, never: str) -> None:
+    assert never not in plain_text(advisor.handle(1, text).reply.html)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("my retake is in 8 weeks, failed ck in october, make me a new plan", "A retake plan works best"),  # booked
+        ("set a reminder for tomorrow at 6am to take uwsa2", "I can't set a one-off reminder"),
+        ("im on my surgery rotation, 80 hr weeks, exam march 3, make me a plan", "We'll build this around"),
+        ("check in with me every other day pls, exam in 10 weeks", "Nudges come on the study days you choose"),
+        ("i have six weeks of dedicated, can you make me a plan?", "I've taken your exam as the end of that stretch"),
+    ],
+)
+def test_a_plans_lead_lines_in_other_words(advisor: Advisor, text: str, first: str) -> None:
+    assert plain_text(advisor.handle(1, text).reply.html).startswith(first)
+
+
 def test_a_retake_plan_after_a_fail_felt_says_sorry_once(advisor: Advisor) -> None:
     text = "i failed ck and im devastated. retake in 8 weeks, make me a new plan"
     shown = plain_text(advisor.handle(1, text).reply.html)
@@ -650,6 +682,7 @@ def test_a_question_beside_a_score_is_answered_first_and_the_score_still_read(
         # a preclinical student asking when: when students usually take it, with no "yes" for a "when"
         ("MS1 here, when should I take step 2?", "Aim to pass Step 1 with a solid foundation"),
         ("is it best to take step 2 right after core rotations?", "For many students, yes:"),  # asked yes or no
+        ("MS2 here, can I take step 2 before step 1?", "As far as USMLE is concerned, yes"),  # its own answer kept
     ],
 )
 def test_when_to_take_it_is_answered_for_the_stage_and_the_shape_of_the_question(

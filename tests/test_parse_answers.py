@@ -461,6 +461,8 @@ def test_a_shift_is_no_date_and_next_month_is_read(text: str, exam: date | None)
         ("exam in 2 weeks before my rotation starts", date(2026, 1, 26)),  # said with "in": still the exam
         ("2 weeks left of my surgery rotation and then dedicated starts", None),  # time left of something else
         ("make me a plan, I'm on rotation until July 20 and my exam is Aug 15", date(2026, 8, 15)),  # a rotation's end
+        ("on my sub-I until July 20, exam is Aug 15, make me a plan", date(2026, 8, 15)),  # review27 #4
+        ("i need to work through 2000 qs before march 3, make me a plan", date(2026, 3, 3)),  # "work through": no end
         ("exam in 5 weeks, 2 weeks left in my peds block", date(2026, 2, 16)),
         ("2 weeks left of dedicated and i'm fried", date(2026, 1, 26)),  # dedicated runs up to the exam
         ("3 weeks left in my study block, nbme 12 was 231", date(2026, 2, 2)),  # review26 #12

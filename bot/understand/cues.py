@@ -1144,9 +1144,10 @@ _FEWER_NUDGES_RE = re.compile(
     r"|\b(?:reminders?|nudges?|pings?|remind me)\s+(?:\w+\s+)?(?:once a week|every week|weekly|"
     r"each week|twice a week|every other day)\b"
     r"|\b(?:reminders?|nudges?|pings?)\b.{0,30}\b(?:instead of|rather than|not)\s+(?:daily|every day)\b"
-    # "can you check in weekly instead of daily?"
-    r"|\b(?:check in|checking in|check ins?|remind me|ping me|message me|text me)\s+(?:\w+\s+)?(?:weekly|once a week|"
-    r"every week)\b"
+    # "can you check in weekly instead of daily?", "check in with me every other day" (not "check in weekly with my
+    # dean")
+    r"|\b(?:(?:can|could|would|will)\s+you\s+check\s+(?:in|on me)|check\s+(?:in\s+with|on)\s+me)\s+(?:\w+\s+)?"
+    r"(?:weekly|once a week|every week|each week|twice a week|every other day|few times a week)\b"
 )
 
 
@@ -2502,25 +2503,39 @@ _LIFE_AROUND_RE = re.compile(
     r"part[ -]?time|my job|work(?:ing)? (?:\d+|full|part|nights|shifts)|shifts?|scribe|wedding|ramadan|fasting|"
     r"caregiver|caring for|deploy\w*|sick (?:mom|dad|parent|family)|commute|second job|"
     # a rotation to study beside: "4-week sub-I then 4 weeks off", "on rotation until July 20"
-    r"sub ?is?|sub internships?|on rotation|rotations? until|clerkship|on call|call schedule)\b"
+    r"sub ?is?|sub internships?|on (?:my )?(?:\w+ )?rotations?|rotations? until|clerkships?|on call|call schedule)\b"
 )
 
 
 def wants_one_off_reminder(norm: str) -> bool:
-    """A reminder for one day or one task ("remind me tomorrow at 6am to take uwsa2"), not daily nudges."""
+    """A reminder for one day or one task ("remind me tomorrow at 6am to take uwsa2", "set a reminder for friday"),
+    not daily nudges, nor daily nudges starting on a day ("remind me to study starting tomorrow")."""
     return _ONE_OFF_RE.search(norm) is not None and _EVERY_DAY_RE.search(norm) is None
 
 
+_WHEN_ONCE = (
+    r"(?<!starting )(?<!start )(?<!from )(?<!beginning )"
+    r"(?:tomorrow|tmrw|tonight|(?:on |next |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"in \d+ (?:hours?|hrs?|minutes?|mins?|days?))"
+)
 _ONE_OFF_RE = re.compile(
-    r"\b(?:remind|ping|text|nudge)\s+me\s+(?:\w+\s+){0,3}?(?:tomorrow|tmrw|tonight|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in \d+ (?:hours?|hrs?|minutes?|mins?))\b"
+    rf"\b(?:remind|ping|text|nudge)\s+me\s+(?:\w+\s+){{0,5}}?{_WHEN_ONCE}\b"
+    rf"|\bset\s+(?:a|an|one)\s+reminder\s+(?:for\s+)?{_WHEN_ONCE}\b"
 )
 _EVERY_DAY_RE = re.compile(r"\b(?:every|each|daily|nightly|weekly|all week)\b")
 
 
 def life_around_study(norm: str) -> bool:
-    """Life the study has to fit around, said with a plan request: kids, shifts, a job, a wedding, Ramadan."""
-    return _LIFE_AROUND_RE.search(norm) is not None
+    """Life the study has to fit around, said with a plan request: kids, shifts, a job, a wedding, Ramadan; not one
+    that is over ("just finished my sub-I", "done with clerkship", "not on call anymore")."""
+    return any(
+        not _OVER_BEFORE_RE.search(norm, max(0, m.start() - 25), m.start()) and not _OVER_AFTER_RE.match(norm, m.end())
+        for m in _LIFE_AROUND_RE.finditer(norm)
+    )
+
+
+_OVER_BEFORE_RE = re.compile(r"\b(?:finished|done with|wrapped up|just ended|ended|after|not|no more|over with)\b")
+_OVER_AFTER_RE = re.compile(r"\s+(?:is\s+|are\s+|just\s+)?(?:over|done|finished|ended|anymore)\b")
 
 
 def asks_daily_count(norm: str) -> bool:
