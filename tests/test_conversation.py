@@ -265,6 +265,7 @@ def test_a_plan_asked_around_work_and_kids_says_it_will_fit_them(advisor: Adviso
         ("im on my surgery rotation, 80 hr weeks, exam march 3, make me a plan", "We'll build this around"),
         ("check in with me every other day pls, exam in 10 weeks", "Nudges come on the study days you choose"),
         ("i have six weeks of dedicated, can you make me a plan?", "I've taken your exam as the end of that stretch"),
+        ("done with clerkships. make me a plan, exam in 6 weeks, i need a day off every week", "We'll build this"),
     ],
 )
 def test_a_plan_asked_with_a_condition_hears_the_condition_first(advisor: Advisor, text: str, first: str) -> None:

@@ -2503,7 +2503,9 @@ _LIFE_AROUND_RE = re.compile(
     r"part[ -]?time|my job|work(?:ing)? (?:\d+|full|part|nights|shifts)|shifts?|scribe|wedding|ramadan|fasting|"
     r"caregiver|caring for|deploy\w*|sick (?:mom|dad|parent|family)|commute|second job|"
     # a rotation to study beside: "4-week sub-I then 4 weeks off", "on rotation until July 20"
-    r"sub ?is?|sub internships?|on (?:my )?(?:\w+ )?rotations?|rotations? until|clerkships?|on call|call schedule)\b"
+    r"sub ?is?|sub internships?|on (?:my )?(?:\w+ )?rotations?|rotations? until|clerkships?|on call|call schedule|"
+    # rest it must leave room for: "a day off every week, i burned out last time"
+    r"days? off|rest days?|burn(?:ed|t)? ?out|burnout)\b"
 )
 
 
@@ -2526,15 +2528,16 @@ _EVERY_DAY_RE = re.compile(r"\b(?:every|each|daily|nightly|weekly|all week)\b")
 
 
 def life_around_study(norm: str) -> bool:
-    """Life the study has to fit around, said with a plan request: kids, shifts, a job, a wedding, Ramadan; not one
-    that is over ("just finished my sub-I", "done with clerkship", "not on call anymore")."""
+    """Life the study has to fit around, said with a plan request: kids, shifts, a job, a wedding, Ramadan, or rest it
+    must leave room for ("a day off a week, I burned out last time"); not a rotation that is over ("just finished my
+    sub-I", "done with clerkship", "not on call anymore")."""
     return any(
         not _OVER_BEFORE_RE.search(norm, max(0, m.start() - 25), m.start()) and not _OVER_AFTER_RE.match(norm, m.end())
         for m in _LIFE_AROUND_RE.finditer(norm)
     )
 
 
-_OVER_BEFORE_RE = re.compile(r"\b(?:finished|done with|wrapped up|just ended|ended|after|not|no more|over with)\b")
+_OVER_BEFORE_RE = re.compile(r"\b(?:finished|done with|wrapped up|just ended|ended|no more|over with)\b")
 _OVER_AFTER_RE = re.compile(r"\s+(?:is\s+|are\s+|just\s+)?(?:over|done|finished|ended|anymore)\b")
 
 
