@@ -21,7 +21,7 @@ from bot.parse_answers import find_exam_date
 from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
-from bot.understand import SPECIFIC_CHARS, Parsed, cues, moot
+from bot.understand import EARLY_MATCH_FIELDS, SPECIFIC_CHARS, Parsed, cues, moot
 from bot.understand.about import failed_step1, someone_else_failed
 from bot.understand.scores import someone_got
 from knowledge import Knowledge, topics
@@ -446,7 +446,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if ruled_answer is None and couples_asked and not failed and cues.asks_couples_match(norm):
         # "couples match question: my partner's in gen surg and im FM...": how the couples match works (a long
         # post with their score and both fields too: the answer first, their score beside their own field)
-        early = {"ophthalmology", "urology"} & {*parsed.specialties, *parsed.other_specialties}
+        early = EARLY_MATCH_FIELDS & {*parsed.specialties, *parsed.other_specialties}
         ruled_answer = k.answers.get(EARLY_COUPLES_ANSWER if early else COUPLES_ANSWER)
     if ruled_answer is None and parsed.intent == "faq" and stage_said == "preclinical" and _PREP_AHEAD_RE.search(norm):
         ruled_answer = k.answers.get(PRECLINICAL_ANSWER)  # "MS1 here. what do I do now to get a good step 2 later"

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from bot.student import About
-from bot.understand import Parsed
+from bot.understand import EARLY_MATCH_FIELDS, Parsed
 from bot.understand.cues import KIN, just_matched, prelim_only
 from knowledge.models import Stage
 
@@ -133,7 +133,6 @@ _THEIR_APPLYING_RE = re.compile(
     rf"\b(?:{KIN}s?|she|he|they|everyone|everybody|people|all my friends)\s+"
     r"(?:who s\s+|who is\s+|who are\s+|is\s+|s\s+|are\s+|re\s+)?(?:all\s+)?(?:also\s+)?applying\b"
 )
-_EARLY_FIELDS_RE = re.compile(r"\b(?:ophtho\w*|ophthalmology|uro|urology)\b")
 """An "applying" said of someone else ("my friend (applying derm...)", "she's applying EM"): not their stage."""
 
 
@@ -142,7 +141,8 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
     said = next((stage for stage, pattern in _SAID if pattern.search(norm)), None)
     if _REAPPLYING_RE.search(norm) and (not just_matched(norm) or _MATCHED_BEFORE_RE.search(norm)):
         return "applying"  # "matched prelim surgery last year, reapplying categorical": applying again
-    prelim = prelim_only(norm) and not _EARLY_FIELDS_RE.search(norm)  # ophthalmology's first year comes with it
+    # ophthalmology's first year comes with the position
+    prelim = prelim_only(norm) and not EARLY_MATCH_FIELDS & {*parsed.specialties, *parsed.other_specialties}
     if (said == "incoming_resident" or just_matched(norm)) and (_SWITCHING_RE.search(norm) or prelim):
         # "PGY2 in gen surg, seriously thinking about switching to rads", "matched prelim surgery only, no categorical
         # spot": applying again, so the score still counts

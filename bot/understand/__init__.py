@@ -114,6 +114,8 @@ LOG_CHARS = 80
 KNOWN_WORDS = 0.5
 """Below this share of words seen in training, a message is "unknown" whatever the model says."""
 _UNREAD_NUMBER_RE = re.compile(r"\b\d{3,}\b")
+EARLY_MATCH_FIELDS = frozenset({"ophthalmology", "urology"})
+"""Fields that match before the NRMP Main Match (SF Match, the AUA's), their first year arranged apart."""
 ENTITYLESS_TOPIC_AT = 0.3
 """A number intent with no number or field to answer with gives way to the model's next reading, a question, when
 the model places that question's topic at least this surely."""
@@ -458,7 +460,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         ruled is None
         and topic == topics.EARLY_MATCH
         and cues.prelim_only(norm)
-        and not {"ophthalmology", "urology"} & {*specs, *others}
+        and not EARLY_MATCH_FIELDS & {*specs, *others}
     ):
         # "matched into a prelim IM year but didn't get a categorical spot": the match again, not the early matches
         topic = next((t for t, _ in guess.topic if t != topics.EARLY_MATCH), topic)

@@ -3093,13 +3093,13 @@ def felt(text: str, norm: str) -> str | None:
     "relief" ("phew, 238"), "worry" ("am I screwed?"), and plain joy the model missed ("HOLY CRAP 258");
     None when none is plain."""
     crying = not _SAD_EMOJI.isdisjoint(text) or ":(" in text or ":'(" in text
-    if feeling_turned(norm):
+    later = _LATER_FEELING_RE.search(norm)  # read once: it names the feeling and says the feeling turned
+    if later is not None:
         # "the relief lasted like 5 minutes and then the shame hit": the feeling after it is the one they have now
-        later = _LATER_FEELING_RE.search(norm)
-        named = later.group("later") if later is not None else None
-        if named is None:
-            return None  # relief gone, nothing named after it: the model's reading stands
+        named = later.group("later")
         return "shame" if named in _SHAME_WORDS else "worry" if named in ("panic", "dread") else "disappointment"
+    if _RELIEF_GONE_RE.search(norm):
+        return None  # relief gone, nothing named after it: the model's reading stands
     if (
         just_passed(norm)
         and (_SURE_FAILED_RE.search(norm) or _AFTER_A_FAIL_RE.search(norm))
