@@ -1063,6 +1063,14 @@ def test_a_passed_retake_told_with_self_blame_meets_the_self_blame(knowledge: Kn
     assert (parsed.status, parsed.feeling) == ("passed", "shame")
 
 
+def test_strain_said_at_the_end_of_a_long_story_is_met(knowledge: Knowledge) -> None:
+    text = (
+        "MS4, took step 1 back in 2021 when it was scored and got a 221 lol. NBME 12 was 238, uwsa2 246. exam is jan "
+        "22. applying IM. will programs hold the old 221 against me if ck is fine? also kinda panicking ngl"
+    )
+    assert understand(text, knowledge).feeling in ("stress", "panic")
+
+
 def test_a_denied_embarrassment_is_no_shame(knowledge: Knowledge) -> None:
     text = "failed ck in march (208), passed the retake with 233. not embarrassed, just curious if IM programs screen"
     assert understand(text, knowledge).feeling != "shame"  # review26 #18

@@ -982,6 +982,12 @@ def _feeling(
         return None  # "my friend got a 244 so im trying not to freak out but my nbmes say 221 😬": no joy of theirs
     if felt is None and learned is None and cues.fear_said(norm):
         return "worry"  # "im so scared ill end up with a 240 and have to give up ortho": no other feeling heard
+    if felt is None and learned is None and cues.unease_said(text, norm):
+        # "...will programs hold the old 221 against me? also kinda panicking ngl": strain said in words at the end
+        # of a long story, which the model only half heard; its likeliest strain is met
+        strained = next((f for f, _ in feelings if f in _STRAIN), None)
+        if strained is not None:
+            return strained  # type: ignore[return-value]
     return felt or learned  # type: ignore[return-value]
 
 
