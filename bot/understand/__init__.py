@@ -982,7 +982,14 @@ def _feeling(
         return None  # "my friend got a 244 so im trying not to freak out but my nbmes say 221 😬": no joy of theirs
     if felt is None and learned is None and cues.fear_said(norm):
         return "worry"  # "im so scared ill end up with a 240 and have to give up ortho": no other feeling heard
-    if felt is None and learned is None and cues.unease_said(text, norm):
+    if (
+        felt is None
+        and learned is None
+        and long_post  # a short message's strain the model hears whole; joy or a fail told has its own line
+        and not cues.joyful(text, norm)
+        and not cues.says_a_ck_fail(norm)
+        and cues.unease_said(text, norm)
+    ):
         # "...will programs hold the old 221 against me? also kinda panicking ngl": strain said in words at the end
         # of a long story, which the model only half heard; its likeliest strain is met
         strained = next((f for f, _ in feelings if f in _STRAIN), None)
