@@ -22,8 +22,9 @@ state: our bot builds its time-zone place index in the background a few seconds 
 (PLACES_WARM_UP_DELAY), so its warm-up lasts until it logs that the index is ready. Start-up:
 spawn to the first getUpdates request arriving at the server, median of a few runs.
 
-Prints figures; asserts nothing (targets from issue 11: ratio >= 1.5, start-up <= 1 s). Our bot
-runs with its default HTTP layer (aiohttp); the echo bot stays on PTB's default (httpx).
+Prints figures; asserts nothing (targets: ratio >= 1.3, issue 18's floor once the learned understanding
+came in, where issue 11 asked 1.5; start-up <= 1 s). Our bot runs with its default HTTP layer
+(aiohttp); the echo bot stays on PTB's default (httpx).
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ FIRST_USER = 500_000
 WARM_UP_MESSAGES = 40
 REPLY_TIMEOUT = 120.0
 STARTUP_TIMEOUT = 60.0
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.3
+"""Issue 18's floor for end-to-end speed with the learned understanding (issue 11 asked 1.5 before it)."""
 TARGET_STARTUP = 1.0
 
 
