@@ -124,8 +124,8 @@ _WEIGHING_ACK = {
     "your story, not all of it.",
     "first_gen": "Doing this as the first in your family, often without anyone who's been through it, takes a lot. "
     "You've already come a long way.",
-    "comparison": "Comparing yourself with what other people post is brutal, and it's a skewed picture: people share "
-    "their best news, not the middle.",
+    "comparison": "Comparing yourself with other people is brutal, and it's a skewed picture: you see their best "
+    "news and best moments, and your own worst.",
     "partner": "Setting your score beside the score of someone close to you is hard, and it says nothing about your "
     "worth to each other or as a doctor: you were each measured on a different day, and your match depends on far "
     "more than one number.",
@@ -165,6 +165,11 @@ _WEIGHING_ACK = {
     "behind": "Feeling behind is heavy to carry. Let's look at where you actually are, which is often further along "
     "than it feels.",
     "stuck": "A score that won't move is frustrating. Let's look at what might shift it.",
+    "known": "It can feel like everyone knows, but most people are far too busy with their own exams to track "
+    "anyone else's. What counts now is this attempt, and you don't owe anyone an explanation.",
+    "avoidance": "Not being able to face the books for a few days happens to a lot of people near the exam, and it "
+    "usually means exhaustion or dread, not laziness. Start small: one short untimed block today. If the dread "
+    "doesn't lift, talk it over with your advisor, including whether your date still works.",
     "stupid": "Feeling stupid in a question bank is what learning there feels like: the misses are where the points "
     "come from.",
 }
@@ -189,6 +194,9 @@ _WITHOUT_A_FEELING = frozenset(
         "partner",
         "comparison",
         "lonely",
+        "known",
+        "avoidance",
+        "impostor",
     }
 )
 """What weighs enough to name even when the model heard no feeling in how it was said."""
@@ -409,7 +417,7 @@ def thanks(parsed: Parsed, done: bool = False) -> Reply:
     return Reply(
         pick(
             (
-                "You're welcome! Good luck with the studying. 🙂",
+                "You're welcome! Good luck with whatever comes next. 🙂",  # no stage assumed: a thanks tells none
                 "Any time. Come back whenever a question pops up.",
                 "Glad it helped! I'm here when you need me.",
             ),

@@ -336,6 +336,20 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
         ("ugh 52% on my last block, so bad", "low_block"),
         ("my sister got married last week and i feel bad i missed it", None),  # no score beside it
         ("people have higher expectations of IMGs, is that true", None),
+        ("if its under 240 my family spent all this money for nothing", "family"),
+        ("we spent the whole weekend on family stuff", None),
+        ("everyone on my interview day had way better stats", "comparison"),
+        ("pretty sure im the worst one there", "comparison"),
+        ("is a better score worth a later date", None),  # a choice weighed, no one compared
+        ("retaking and i keep thinking everyone at school knows", "known"),
+        ("does everyone know the pass mark went up?", None),  # asked, not feared
+        ("havent studied in 4 days and the exam is in 3 weeks", "avoidance"),
+        ("cant even open uworld without feeling sick", "avoidance"),
+        ("havent studied cardio yet, is that bad", None),  # a subject not reached
+        ("intern here, is it normal to feel like my 250 was a fluke", "impostor"),
+        ("everyone in my class seems smarter than me", "impostor"),
+        ("score drops wednesday and i havent eaten properly in 2 days", "body"),
+        ("how do i stop refreshing the usmle site every hour", "waiting"),
     ],
 )
 def test_what_weighs_on_them_is_read_and_lookalikes_are_not(text: str, weighs: str | None) -> None:
@@ -679,6 +693,10 @@ def test_an_imgs_citizenship_is_read_where_said(text: str, citizenship: str | No
         ("so stressed and not sure if i should push my exam", True),
         ("I MATCHED!!! didn't know if it would happen for me", False),  # past, not asked (review22 #5)
         ("I GOT 254!!! never knew if i could do it", False),
+        # asked of programs or of anyone, no question mark
+        ("DO student. how do IM programs see a fail then a 245 on the retake", True),
+        ("passed w a 219. relieved but also embarrassed. who is even gonna look at me", True),
+        ("I PASSED 233 and who cares what anyone thinks", False),
     ],
 )
 def test_a_question_asked_indirectly_counts_a_past_doubt_does_not(text: str, asks: bool) -> None:

@@ -994,3 +994,23 @@ def test_a_long_posts_step3_question_is_declined_in_a_line_beside_the_answer(adv
     )
     shown = plain_text(advisor.handle(1, text).reply.html)
     assert "You also asked:" in shown and "Step 3 is outside what I know well" in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "not_shown"),
+    [
+        # a pass beside a question: the question is answered, not only the congratulations
+        (
+            "DO student. how do IM programs see a fail then a 245 on the retake",
+            "will programs still see the fail",
+            "Congratulations, you passed",
+        ),
+        # what weighs on them, heard with no question mark
+        ("retaking and i keep thinking everyone at school knows. cant focus", "far too busy with their own", "Thanks"),
+        ("havent studied in 4 days. cant open uworld without feeling sick. exam in 3 weeks", "one short", "Thanks"),
+        ("everyone in my class seems smarter than me and we havent even started clinicals", "impostor", "Step 1 has"),
+    ],
+)
+def test_short_news_and_worries_get_their_own_answer(advisor: Advisor, text: str, shown: str, not_shown: str) -> None:
+    reply = say(advisor, text)
+    assert shown in reply and not_shown not in reply

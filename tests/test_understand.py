@@ -1521,6 +1521,8 @@ def test_a_long_posts_question_outside_step2_ck_is_declined_beside_the_answer(kn
         ("my mentor says don't worry about scores but he also matched in 1998 lol", False),
         ("she matched into derm with a 250 last year", False),
         ("i also matched at my #1!!", True),
+        ("matched uro median is like 250 right? mine's a bit below", False),  # the matched group's figure
+        ("MATCHED peds 🎉 what do i need to do before july?", True),
     ],
 )
 def test_someone_elses_match_is_not_their_news(text: str, matched: bool) -> None:
@@ -1753,3 +1755,32 @@ def test_a_retaker_who_says_they_feel_a_failure_is_met(kb: Knowledge, text: str)
 def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text: str, intent: str) -> None:
     parsed = understand(text, kb)
     assert parsed.intent == intent and "internal-medicine" not in parsed.specialties
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # "im" trailing off is "I'm", not internal medicine
+        ("244 and im... fine with it? weird reaction lol. what percentile is that", "specialties", ()),
+        ("applying IM... what's the avg", "specialties", ("internal-medicine",)),
+        # a Prometric date moved is asked about, not a plan to build
+        ("how do i reschedule my prometric date, is there a fee", "answer", "timing-reschedule"),
+        ("my date is march 3, make me a plan", "intent", "study_plan"),
+        # medicine itself, with or without a field's name beside it, is declined kindly
+        ("epi dose for anaphylaxis IM?", "intent", "out_of_scope"),
+        ("first line for strep throat if pt is pcn allergic?", "intent", "out_of_scope"),
+        ("quick one for my step 1: brca1 is tumor suppressor or oncogene?", "intent", "out_of_scope"),
+        ("test is tomorrow and i cant remember the first line tx for anything. heart pounding", "feeling", "panic"),
+        # joy for a friend beside a letdown of their own is no celebration
+        (
+            "my best friend got 259 on nbme 13 and i got 231. happy for her but also kinda want to scream",
+            "feeling",
+            "disappointment",
+        ),
+        # relief beside embarrassment: the embarrassment is met
+        ("passed w a 219. relieved but also embarrassed. who is even gonna look at me", "feeling", "shame"),
+        ("passed w a 219. so relieved!!", "feeling", "relief"),
+    ],
+)
+def test_short_messages_read_as_meant(knowledge: Knowledge, text: str, field: str, expected: object) -> None:
+    assert getattr(understand(text, knowledge), field) == expected

@@ -980,6 +980,10 @@ def _feeling(
         return None  # a question with no joy said ("plastics avg is 255 and I got 247, chances?"): no congratulations
     if felt is None and learned == "celebration" and not cues.joyful(text, norm) and cues.unease_said(text, norm):
         return None  # "my friend got a 244 so im trying not to freak out but my nbmes say 221 😬": no joy of theirs
+    if felt is None and learned == "celebration" and cues.joy_for_someone_else(norm):
+        # "happy for her but also kinda want to scream" (her 259 beside my 231): the joy is the friend's, the
+        # letdown is theirs
+        return "disappointment" if cues.letdown_beside(norm) else None
     if felt is None and learned is None and cues.fear_said(norm):
         return "worry"  # "im so scared ill end up with a 240 and have to give up ortho": no other feeling heard
     if (
@@ -1226,6 +1230,8 @@ def _settle(
         # "goal 260. currently nbme 11 248, uwsa1 256. realistic?": the practice results read against the
         # goal, not the goal read against every field as if it were their score (a long post keeps its question)
         return "practice_score", 1.0, None
+    if has_spec and not has_score and not cues.asks_average(norm) and cues.out_of_scope(norm) == "content":
+        return "out_of_scope", 1.0, None  # "epi dose for anaphylaxis IM?": medicine itself, IM as intramuscular
     if not has_score and _ENOUGH_COUNT_RE.search(norm):
         # "is 8 interviews enough for IM": how many to rank, not the field's averages
         return "faq", 1.0, topics.MATCH_WITH_AVERAGE
@@ -1411,6 +1417,8 @@ _WEIGHS_HEARD = frozenset(
         "opening",
         "match_wait",
         "soap",
+        "known",
+        "avoidance",
     }
 )
 """What weighs on a student, said with no question and no exam named: listened to, whatever topic the model hears."""

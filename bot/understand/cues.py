@@ -70,7 +70,8 @@ _PLAN_EXPLICIT_RE = re.compile(
     r"|\bplan (?:out )?(?:my|for my|the|out)? ?(?:dedicated|studying|study|prep|weeks?|"
     r"months?|days?)\b"
     r"|\bdedicated (?:plan|schedule|period|starts?|begins?)\b"
-    r"|\b(?:exam|test) date\b|\b(?:my )?date is\b"
+    # "my date is march 3", not "reschedule my prometric date, is there a fee"
+    r"|\b(?:exam|test) date\b|\b(?:my )?date is\b(?!\s+(?:there|it|this|that|ok|okay|fine|too|still|a|the)\b)"
     r"|\bnew (?:study )?(?:plan|schedule)\b|\b(?:plan|schedule) needed\b|\bre-?plan\b"
     # "plan for someone out of school 6 yrs"; not "plan for the match"
     rf"|^(?:a\s+)?(?:study\s+)?plan (?:for|please|pls|plz)\b(?!\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
@@ -850,6 +851,14 @@ _CONTENT_RE = re.compile(
     # "what's the best antihypertensive in pregnancy": a question of medicine itself
     r"|\b(?:best|first line|preferred|safest)\s+(?:\w+\s+)?(?:antihypertensive|antibiotic|drug|treatment|abx|"
     r"anticoagulant|therapy)s?\s+(?:in|for|during)\b(?!\s+(?:my|me|test|exam|the exam|stress|anxiety|nerves|burnout))"
+    # "first line for strep throat if pt is pcn allergic?", "epi dose for anaphylaxis IM?": not "i can't remember
+    # the first line tx for anything" (nerves), nor "a dose of reality"
+    r"|(?<!remember the )(?<!recall the )(?<!know the )(?<!forgot the )(?<!forget the )"
+    r"\b(?:first line|1st line|drug of choice)\s+(?:tx\s+|treatment\s+|therapy\s+|abx\s+|management\s+)?"
+    r"(?:for|of|in)\s+"
+    r"(?!(?:anything|everything|my|me|test|exam|the exam|stress|anxiety|nerves|burnout|studying|prep)\b)"
+    r"|\b(?:dose|dosing|dosage)\s+(?:of|for)\s+(?!(?:reality|caffeine|coffee|motivation|anxiety|stress)\b)[a-z]"
+    r"|\bif (?:the\s+|a\s+)?(?:pt|patient) (?:is|has)\b|\btumor suppressor\b|\boncogene\b"
 )
 
 
@@ -1026,6 +1035,11 @@ def wants_several_nudges(norm: str) -> bool:
 _ASKS_SOMETHING_RE = re.compile(
     r"\b(?:what now|now what|what next|what should i|what do i|when do|when does|when will|when is|how do i|"
     r"how long|how many|do i need|should i|can i|is it ok|is that ok|is that good|will they|any tips|"
+    # asked of programs or of anyone, question mark or not: "how do IM programs see a fail then a 245",
+    # "who is even gonna look at me", "which do programs care about"
+    r"how (?:do|does|will|would|bad|much)\s+(?:\w+\s+){0,2}?(?:programs?|pds?|they|people|residenc\w+|it|that|this)\b|"
+    r"who (?:is|s|will|would)\s+(?:even\s+)?(?:gonna|going to|want|look|take|rank|interview)|"
+    r"which (?:do|does|one|is) (?:programs?|pds?|they|matters?|counts?|better)|"
     r"is there (?:anything|any way|a way)|anything (?:else )?i (?:need|have|should)|do they need|does it matter|"
     r"do i (?:tell|say|mention|disclose)|will (?:my|they|the|it|programs?)|"
     # "is this going to follow me", "is that gonna hurt me": a fear asked, question mark or not
@@ -1531,6 +1545,10 @@ _IDIOM_RE = re.compile(
     # "don't want to waste money on 60 applications if it's hopeless": about their chances
     r"|\b(?:if|whether)\s+(?:it s|its|it is|my chances are|my odds are)\s+(?:just\s+|already\s+)?hopeless\b"
     r"(?!\s+(?:anyway|for me|to live|to keep))"
+    # the chances asked about, said last: "trying for categorical next yr with a 228. is it hopeless"
+    r"|\b(?:is it|is this|is that|are my chances|are my odds)\s+(?:just\s+|totally\s+|completely\s+)?hopeless\s*$"
+    # effort or money wasted, not a life: "if its under 240 my family spent all this money for nothing"
+    r"|\b(?:all|spent|paid|wasted|worked|studied|sacrificed|suffered)\b(?:\s+\w+){0,5}?\s+for nothing\b"
     r"|\b(?:like|as if|as though)\s+(?:i\s+)?(?:got\s+|was\s+|ve been\s+|had been\s+|d been\s+|been\s+)?hit by a "
     r"(?:truck|bus|train|car)\b"
     # hurting an application, not oneself: "i don't want to hurt myself by applying too broadly"
@@ -1694,7 +1712,10 @@ _MATCHED_RE = re.compile(
     r"|\b(?=matched\s)(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bpeople )(?<!\bapplicants )(?<!\bimgs )"
     # "how many people with a certain score matched in each specialty": counted, not told
     r"(?<!\bscore )(?<!\bscores )(?<!\bmany )(?<!\bmost )(?<!\bstudents )(?<!\bgrads )"
-    r"(?<!\bdos )(?<!\bthose )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\balso )matched\s+(?:into|at|to|in)\b|^matched\b"
+    r"(?<!\bdos )(?<!\bthose )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\balso )matched\s+(?:into|at|to|in)\b"
+    # "MATCHED peds!!", not the matched group's figures: "matched uro median is like 250 right?"
+    r"|^matched\b(?!\s+(?:\w+\s+){0,2}?(?:median|medians|average|averages|avg|mean|applicants?|people|ppl|folks|"
+    r"stats|scores?|range|numbers?|data)\b)"
 )
 """Their own match: not the applicants who matched ("averages for IMGs who matched into IM")."""
 _NOT_MATCHED_RE = re.compile(
@@ -1803,6 +1824,8 @@ Weighing = Literal[
     "overwhelmed",
     "behind",
     "stuck",
+    "known",
+    "avoidance",
     "high_but_wanted_more",
 ]
 _GRIEF_RE = re.compile(
@@ -1827,7 +1850,9 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         _PARENTS,
         re.compile(
             r"\b(?:parents|family(?!\s+med)|mom|dad|mother|father)\b.{0,60}\b(?:expect\w*|pressur\w*|disappoint\w*|"
-            r"(?:let|lets|letting) (?:them|her|him|everyone|everybody) down|(?:never|not|won t) be proud)\b"
+            r"(?:let|lets|letting) (?:them|her|him|everyone|everybody) down|(?:never|not|won t) be proud|"
+            # "my family spent all this money": what they gave for it, weighing on the result
+            r"(?:spent|sacrificed|paid)\s+(?:all\s+)?(?:this|that|so much|their|the)\s+(?:\w+\s+)?(?:money|savings))\b"
             r"|\b(?:family|parental) pressure\b"
         ),
     ),
@@ -1844,11 +1869,14 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         # "i feel like an impostor, everyone else is smarter": not belonging, said plainly
         "impostor",
-        ("impost", "fraud", "belong", "smarter"),
+        ("impost", "fraud", "belong", "smarter", "fluke"),
         re.compile(
             r"\b(?:impost[eo]r|imposter syndrome|(?:a|such a|total) fraud|"
             r"(?:don t|do not|dont) belong(?!\s+(?:in this world|on this earth|anywhere|alive))|"
-            r"(?:everyone|everybody|they re all|they are all)\s+(?:else\s+)?(?:is\s+|s\s+|are\s+)?(?:so\s+)?smarter)\b"
+            r"(?:everyone|everybody|they re all|they are all)(?:\s+\w+){0,4}?\s+(?:else\s+)?"
+            r"(?:is\s+|s\s+|are\s+|seems?\s+|looks?\s+)?(?:so\s+|way\s+)?smarter|"
+            # "my 250 was a fluke and i dont actually know anything"
+            r"(?:my\s+(?:\w+\s+)?(?:\d{3}|score|result|pass)|it)\s+(?:was|is)\s+(?:just\s+)?a\s+fluke)\b"
         ),
     ),
     (
@@ -1868,6 +1896,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             "cohort",
             "class",
             "compar",
+            "better",
+            "worst",
         ),
         re.compile(
             r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat|"
@@ -1876,6 +1906,9 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r".{0,50}\b(?:(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
             r"(?:have|has|had)\b.{0,20}\b2[4-9]\d)|"
             r"\bcompar\w* myself\b"
+            # "everyone on my interview day had way better stats... pretty sure im the worst one there"
+            r"|\b(?:way |much )?better (?:stats|scores|numbers|apps|applications)\b"
+            r"|\b(?:i m|im|i am|i was)\s+(?:\w+\s+){0,2}?the worst (?:one|applicant|candidate|student|person)\b"
             r"|\b(?:everyone|everybody|classmates|class|friends|group chat|cohort)\b.{0,30}"
             r"\bpost\w*\s+(?:their|all their|the)\s+(?:scores?|results?|numbers?)\b"
             # "everyone in my group chat has 10+": their interview counts beside the student's few
@@ -1930,10 +1963,12 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     ),
     (
         "body",
-        ("eat", "sleep", "insomnia"),
+        ("eat", "sleep", "slept", "insomnia"),
         re.compile(
             r"\b(?:can t|cant|cannot|haven t been able to)\s+(?:eat|sleep)\b|\bnot (?:eating|sleeping)\b(?!\s+in\b)"
             r"|\binsomnia\b"
+            r"|\b(?:haven t|havent|have not|hasn t)\s+(?:eaten|slept)\b"
+            r"(?!\s+(?:since|much since)\s+(?:breakfast|lunch))"
         ),
     ),
     ("stupid", ("stupid", "dumb", "idiot"), _FEEL_STUPID_RE),
@@ -1982,7 +2017,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:the wait(?:ing)?|waiting (?:for|on) (?:my|the) (?:ck |step 2 )?(?:score|result)s?)\b.{0,30}"
             r"\b(?:killing|torture|worst|hard|unbearable|awful|brutal)\b"
-            r"|\b(?:keep|can t stop|cant stop)\s+(?:refreshing|replaying|checking my email)\b"
+            r"|\b(?:keep|can t stop|cant stop|stop)\s+(?:refreshing|replaying|checking my email)\b"
             # "refreshed the score page a hundred times": the wait, counted in refreshes
             r"|\brefresh(?:ed|ing)?\s+(?:the\s+|my\s+)?(?:score\s+|usmle\s+|results?\s+)?(?:page|site|email|inbox)\b"
             # the night before it comes, said and nothing more: "score tmrw 🙃🙃🙃"
@@ -2020,6 +2055,26 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             # "soap opens in 3 hours", "soap tmrw": the day itself, close
             r"|\bsoap\s+(?:tmrw|tomorrow|today|tonight|starts|begins|opens|is (?:tomorrow|today|tmrw|monday))\b"
             r"|\bsoap\b[^.?!]{0,40}\b(?:crying|cry|panic\w*|scared|terrified|shaking|hours?)\b"
+        ),
+    ),
+    (
+        # a retake's shame as being watched: "i keep thinking everyone at school knows"
+        "known",
+        ("knows", "know about", "found out"),
+        re.compile(
+            r"\b(?:everyone|everybody|people|the whole class|my class|classmates)\b(?:\s+\w+){0,3}?\s+"
+            r"(?:knows|know about (?:it|my)|found out|can tell|talking about (?:it|me))\b"
+        ),
+    ),
+    (
+        # "havent studied in 4 days. cant open uworld without feeling sick": dread of the books, not laziness
+        "avoidance",
+        ("studied", "studying", "open", "look at"),
+        re.compile(
+            r"\b(?:haven t|havent|have not|hasn t)\s+(?:studied|touched (?:uworld|anki|my qbank|anything))\s+"
+            r"(?:in|for)\s+(?:\d+|a|two|three|four|five|a few|several)\s+(?:days?|weeks?)\b"
+            r"|\b(?:can t|cant|cannot)\s+(?:even\s+)?(?:open|look at|face)\s+"
+            r"(?:uworld|anki|my qbank|the qbank|my notes|the books|amboss)\b"
         ),
     ),
     ("overwhelmed", ("overwhelm",), re.compile(r"\boverwhelm(?:ed|ing)\b")),
@@ -3068,6 +3123,29 @@ _FEAR_SAID_RE = re.compile(
 )
 
 
+def joy_for_someone_else(norm: str) -> bool:
+    """Joy said for another person ("happy for her", "so proud of my roommate") and none said of their own."""
+    return _JOY_FOR_SOMEONE_RE.search(norm) is not None and _OWN_JOY_RE.search(norm) is None
+
+
+_JOY_FOR_SOMEONE_RE = re.compile(
+    r"\b(?:happy|glad|proud|stoked|excited|thrilled)\s+(?:for|of)\s+(?:her|him|them|my\s+\w+|\w+)\b"
+    r"(?<!\bfor me)(?<!\bof me)(?<!\bof myself)"
+)
+_OWN_JOY_RE = re.compile(r"\b(?:i m|im|i am|so|really)\s+(?:so\s+)?(?:happy|thrilled|stoked|excited)\b(?!\s+for\b)")
+
+
+def letdown_beside(norm: str) -> bool:
+    """A low feeling of their own beside someone else's good news ("but also kinda want to scream", "feel tiny")."""
+    return _LETDOWN_BESIDE_RE.search(norm) is not None
+
+
+_LETDOWN_BESIDE_RE = re.compile(
+    r"\bbut\b(?:\s+\w+){0,6}?\s+(?:scream|cry|jealous|envious|sad|bad|behind|tiny|small|sick|hate|gutted|crushed|"
+    r"down|awful|terrible|inadequate|stupid|dumb)\b"
+)
+
+
 def tears_alone(text: str, norm: str) -> bool:
     """Tears shown or said ("😭", "i'm literally crying") with no word of disappointment, failing or worry beside them:
     what they mean is left to the score they are shed over."""
@@ -3083,8 +3161,8 @@ def tears_alone(text: str, norm: str) -> bool:
 
 
 _THEIR_TEARS_RE = re.compile(
-    r"(?:mom|dad|mother|father|parents?|she|he|they|wife|husband|partner|friend|sister|brother)"
-    r"(?:\s+\w+){0,3}\s+(?:crying|cried|sobbing|in tears)"
+    r"\b(?:mom|dad|mother|father|parents?|she|he|they|wife|husband|partner|friend|sister|brother)\b"
+    r"(?:\s+\w+){0,3}\s+(?:crying|cried|sobbing|in tears)\b"
 )
 
 
@@ -3096,7 +3174,7 @@ def felt(text: str, norm: str) -> str | None:
     later = _LATER_FEELING_RE.search(norm)  # read once: it names the feeling and says the feeling turned
     if later is not None:
         # "the relief lasted like 5 minutes and then the shame hit": the feeling after it is the one they have now
-        named = later.group("later")
+        named = later.group("later") or later.group("beside")
         return "shame" if named in _SHAME_WORDS else "worry" if named in ("panic", "dread") else "disappointment"
     if _RELIEF_GONE_RE.search(norm):
         return None  # relief gone, nothing named after it: the model's reading stands
@@ -3183,8 +3261,11 @@ _RELIEF_GONE_RE = re.compile(
 _LATER_FEELING_RE = re.compile(
     r"\bthen\s+(?:the\s+)?(?P<later>shame|guilt|embarrassment|panic|dread|sadness|disappointment)\s+"
     r"(?:hit|kicked in|set in|came)\b"
+    # relief said, then the feeling it sits beside: "relieved but also embarrassed", "relieved but kinda ashamed"
+    r"|\breliev\w*\s+but\s+(?:also\s+)?(?:kinda\s+|kind of\s+|a bit\s+|so\s+|really\s+)?"
+    r"(?P<beside>embarrassed|ashamed|guilty|disappointed|sad|bummed)\b"
 )
-_SHAME_WORDS = ("shame", "guilt", "embarrassment")
+_SHAME_WORDS = ("shame", "guilt", "embarrassment", "embarrassed", "ashamed", "guilty")
 
 
 def overwhelmed_by_news(text: str, norm: str) -> bool:

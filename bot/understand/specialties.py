@@ -408,6 +408,8 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         or (nxt is not None and (nxt in _V.after_specialty or nxt.isdigit()))
     )
     if word == "im":
+        if _TRAILING_OFF_RE.match(text, tokens[i].end) and prev not in _V.before_im and not beside_alias:
+            return False  # "244 and im... fine with it?": "I'm", trailing off
         if nxt is None:
             return hinted  # "what about im?" but not "so tired im"
         if nxt in _V.after_specialty:
@@ -439,6 +441,8 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
     return matched_into or asked_first or ((hinted or compared) and (compared or not named))
 
 
+_TRAILING_OFF_RE = re.compile(r"\s*(?:\.{2,}|…)\s*[a-z]")
+"""An ellipsis then a lowercase word: a sentence trailing off, as after "im" (I'm) it does."""
 _NOW_WORDS = frozenset({"these", "nowadays", "now", "rn", "currently", "lately", "recently"})
 """Time words that may follow a field asked about ("gas these days"): never read after "im", which is "I'm" there."""
 _MATCH_WORDS = frozenset({"match", "matched", "matching", "matches", "got", "get", "getting"})
