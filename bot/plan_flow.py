@@ -527,6 +527,10 @@ def _fresh(
         return _accept_exam_date(draft, found, today, note, text, knowledge, heard)
     intro = note or "Let's build your Step 2 CK study plan: five quick questions. Send “cancel” any time."
     intro = f"{intro}\n{heard}" if heard else intro
+    if found is None and remembered is None and knowledge is not None:
+        # "ping me weekdays at 9pm" with no date yet: kept now, said back, and not asked again after the date
+        kept = [line for line in (_keep_days_said(draft, text, today, knowledge), _keep_time_said(draft, folded)) if line]
+        intro = "\n".join([intro, *kept])
     if found is None and remembered is not None and remembered > today:
         told = "I'll use the exam date you told me earlier (send /plan edit exam later to change it)."
         return _accept_exam_date(draft, remembered, today, f"{intro}\n\n{told}")
@@ -628,16 +632,42 @@ def _accept_exam_date(
         said = f"{said}\n{given.said(value, today)}"
     if draft.step == "study_days" and draft.nudge_time is None:
         # "remind me at 2pm, ck is in 10 wks": the time is kept now, and not asked after the days
-        told = _NUDGE_TIME_SAID.search(folded)
-        wall = parse_nudge_time(told.group("value"), folded) if told is not None else None
-        if isinstance(wall, time):
-            draft.nudge_time = wall
-            said = f"{said}\n⏰ Nudges at {fmt_time(wall)}, as you asked."
+        told = _keep_time_said(draft, folded)
+        said = f"{said}\n{told}" if told else said
     if heard:
         said = f"{said}\n{heard}"
     return _ask(draft, f"{note}\n{said}" if note else said)
 
 
+def _keep_time_said(draft: PlanDraft, folded: str) -> str:
+    """Keep a nudge time said of the nudges ("remind me at 9pm") in the draft; the line saying so, or ""."""
+    told = _NUDGE_TIME_SAID.search(folded) or _NUDGE_TIME_BARE_SAID.search(folded)
+    wall = parse_nudge_time(told.group("value"), folded) if told is not None else None
+    if not isinstance(wall, time):
+        return ""
+    draft.nudge_time = wall
+    return f"⏰ Nudges at {fmt_time(wall)}, as you asked."
+
+
+def _keep_days_said(draft: PlanDraft, text: str, today: date, knowledge: Knowledge) -> str:
+    """Keep the study days said with a date-less request ("ping me weekends only") in the draft, to skip their
+    question once the date is given; the line saying so, or ""."""
+    folded = fold(text)
+    found = _STUDY_DAYS_SAID.search(folded) or _WEEKENDS_ONLY_SAID.search(folded)
+    if found is None:
+        return ""
+    said_value = found.group("value") or found.groupdict().get("nudged") or ""
+    spec = STEPS["study_days"]
+    value = spec.parse(_Answer(said_value, _words(said_value), today, knowledge, draft, None))
+    if isinstance(value, (_Reask, PlanOutcome)):
+        return ""
+    for name, field_value in spec.apply(value).items():
+        setattr(draft, name, field_value)
+    return spec.said(value, today)
+
+
+_WEEKENDS_ONLY_SAID = re.compile(r"(?P<value>\bweekends?\s+only\b|\bonly\s+(?:on\s+)?weekends?\b)")
+"""Weekend days only, for the nudges or the studying ("can u ping me weekends only")."""
 _STUDY_DAYS_SAID = re.compile(
     # Said of studying ("I can study 3 days a week"), not of work ("I work 4 days a week").
     r"\b(?:study|studying|can do|can only do|available|free to study)\b[^.,;!?]{0,20}?"
@@ -662,6 +692,10 @@ _NUDGE_TIME_SAID = re.compile(
     r"(?P<value>\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+in the (?:morning|evening))?)"
 )
 """The nudge time, said in the message that starts the set-up."""
+_NUDGE_TIME_BARE_SAID = re.compile(
+    r"\b(?:remind|ping|nudge|text|message) me\s+(?:every\s+\w+\s+)?(?P<value>\d{1,2}(?::\d{2})?\s*(?:am|pm))\b"
+)
+"""The time right after "remind me" ("remind me 9pm on weekdays"): an hour only with am or pm."""
 
 
 def _late_answer(
@@ -898,6 +932,8 @@ def step(
         return _finish_new(draft, today, knowledge, note, now)
     draft.step = spec.next
     said = spec.said(value, today)
+    if draft.step == "study_days" and draft.study_days is not None and base is None:
+        draft.step = STEPS["study_days"].next or "study_days"  # told when the set-up began: said then, not asked
     if draft.step == "nudge_time" and draft.nudge_time is not None:
         # told when the set-up began ("remind me at 2pm"): said back, not asked
         timed = STEPS["nudge_time"]

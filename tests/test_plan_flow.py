@@ -178,6 +178,25 @@ def test_a_nudge_time_said_before_the_days_is_not_asked_after_them(knowledge: Kn
     assert "14:00" in after.reply.html
 
 
+@pytest.mark.parametrize(
+    ("text", "days", "nudge", "after_the_date"),
+    [
+        ("remind me to do a uworld block every night at 9pm", None, time(21, 0), "study_days"),
+        ("can u ping me weekends only to do an nbme", 2, None, "nudge_time"),
+        ("remind me 9pm on weekdays to study", 5, time(21, 0), "timezone"),
+        ("remind me every day to do anki", None, None, "study_days"),  # how often, not which days or when
+    ],
+)
+def test_days_and_a_time_said_before_the_exam_date_are_kept_and_not_asked_again(
+    knowledge: Knowledge, text: str, days: int | None, nudge: time | None, after_the_date: str
+) -> None:
+    draft, _, _ = parts(start(text, TODAY, None, knowledge))
+    assert draft is not None and draft.step == "exam_date"
+    assert (draft.study_days, draft.nudge_time) == (days, nudge)
+    after = step(draft, "March 3", TODAY, knowledge)
+    assert after.draft is not None and after.draft.step == after_the_date
+
+
 def test_a_nudge_time_said_before_the_days_is_said_back(knowledge: Knowledge) -> None:
     _, _, reply = parts(start("plan pls, ck in 8 weeks, nudge me at 7am", TODAY, None, knowledge))
     assert "Nudges at 07:00, as you asked" in reply.html
