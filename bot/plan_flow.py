@@ -529,7 +529,9 @@ def _fresh(
     intro = f"{intro}\n{heard}" if heard else intro
     if found is None and remembered is None and knowledge is not None:
         # "ping me weekdays at 9pm" with no date yet: kept now, said back, and not asked again after the date
-        kept = [line for line in (_keep_days_said(draft, text, today, knowledge), _keep_time_said(draft, folded)) if line]
+        kept = [
+            line for line in (_keep_days_said(draft, text, today, knowledge), _keep_time_said(draft, folded)) if line
+        ]
         intro = "\n".join([intro, *kept])
     if found is None and remembered is not None and remembered > today:
         told = "I'll use the exam date you told me earlier (send /plan edit exam later to change it)."

@@ -31,6 +31,7 @@ from bot.understand.cues import (
     says_a_fail,
     someone_in_crisis,
     supposes_a_fail,
+    tears_alone,
     wants_reminders_off,
     weighing,
     yes_no_question,
@@ -340,16 +341,26 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
         ("we spent the whole weekend on family stuff", None),
         ("everyone on my interview day had way better stats", "comparison"),
         ("pretty sure im the worst one there", "comparison"),
-        ("is a better score worth a later date", None),  # a choice weighed, no one compared
+        ("is better scores worth a later date", None),  # a choice weighed, no one compared
+        ("how do i get better scores on my nbmes", None),
+        ("im the worst person at time management lol, any tips", None),
         ("retaking and i keep thinking everyone at school knows", "known"),
         ("does everyone know the pass mark went up?", None),  # asked, not feared
+        ("everyone knows uworld is the gold standard but is amboss worth it too", None),  # a fact everyone knows
         ("havent studied in 4 days and the exam is in 3 weeks", "avoidance"),
         ("cant even open uworld without feeling sick", "avoidance"),
         ("havent studied cardio yet, is that bad", None),  # a subject not reached
+        ("cant open uworld, it keeps saying my subscription expired", None),  # a glitch
+        ("took ck yesterday, havent studied in 4 days and it feels amazing", None),  # the exam behind them
+        ("havent studied in 3 days because i was on call, is that ok", None),  # a reason given
         ("intern here, is it normal to feel like my 250 was a fluke", "impostor"),
         ("everyone in my class seems smarter than me", "impostor"),
+        ("everyone says uworld makes you smarter", None),
+        ("uwsa2 was 270, i think it was a fluke, is it overpredicting", None),  # a practice test's luck
+        ("my parents paid the money for my uworld so i have to use it", None),  # money not tied to the result
+        ("havent eaten lunch yet, 3 blocks done", None),  # a meal, not days of not eating
         ("score drops wednesday and i havent eaten properly in 2 days", "body"),
-        ("how do i stop refreshing the usmle site every hour", "waiting"),
+        ("how do i stop refreshing every hour", "waiting"),
     ],
 )
 def test_what_weighs_on_them_is_read_and_lookalikes_are_not(text: str, weighs: str | None) -> None:
@@ -697,6 +708,8 @@ def test_an_imgs_citizenship_is_read_where_said(text: str, citizenship: str | No
         ("DO student. how do IM programs see a fail then a 245 on the retake", True),
         ("passed w a 219. relieved but also embarrassed. who is even gonna look at me", True),
         ("I PASSED 233 and who cares what anyone thinks", False),
+        ("PASSED!!! cant believe how much it took to get here", False),  # an exclamation
+        ("who s going to pick me up after the exam lol", False),
     ],
 )
 def test_a_question_asked_indirectly_counts_a_past_doubt_does_not(text: str, asks: bool) -> None:
@@ -845,3 +858,15 @@ def test_a_retake_ahead_is_one_booked_and_still_to_come(text: str, ahead: bool) 
 )
 def test_which_fields_is_asked_of_fields_not_of_what_else_to_do(text: str, fields: bool) -> None:
     assert (cues.asks_which_fields(normalize(text)) or cues.asks_besides(normalize(text))) is fields
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs"),
+    [
+        ("got 266, crying so hard", True),
+        ("got 266 and my mom started crying", False),  # someone else's tears
+        ("my mom cried when i told her, 266", False),
+    ],
+)
+def test_tears_are_the_students_unless_someone_else_is_named_crying(text: str, theirs: bool) -> None:
+    assert tears_alone(text, normalize(text)) is theirs

@@ -1523,6 +1523,7 @@ def test_a_long_posts_question_outside_step2_ck_is_declined_beside_the_answer(kn
         ("i also matched at my #1!!", True),
         ("matched uro median is like 250 right? mine's a bit below", False),  # the matched group's figure
         ("MATCHED peds 🎉 what do i need to do before july?", True),
+        ("Matched IM! scores were 235 and 241 for anyone wondering", True),  # news, then figures for others
     ],
 )
 def test_someone_elses_match_is_not_their_news(text: str, matched: bool) -> None:
@@ -1762,15 +1763,19 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
     [
         # "im" trailing off is "I'm", not internal medicine
         ("244 and im... fine with it? weird reaction lol. what percentile is that", "specialties", ()),
-        ("applying IM... what's the avg", "specialties", ("internal-medicine",)),
+        ("applying im... what's the avg", "specialties", ("internal-medicine",)),  # "applying" names a field next
+        ("peds or im... which has the lower avg", "specialties", ("pediatrics", "internal-medicine")),
         # a Prometric date moved is asked about, not a plan to build
         ("how do i reschedule my prometric date, is there a fee", "answer", "timing-reschedule"),
-        ("my date is march 3, make me a plan", "intent", "study_plan"),
+        ("my date is the 15th", "intent", "study_plan"),
         # medicine itself, with or without a field's name beside it, is declined kindly
         ("epi dose for anaphylaxis IM?", "intent", "out_of_scope"),
         ("first line for strep throat if pt is pcn allergic?", "intent", "out_of_scope"),
         ("quick one for my step 1: brca1 is tumor suppressor or oncogene?", "intent", "out_of_scope"),
-        ("test is tomorrow and i cant remember the first line tx for anything. heart pounding", "feeling", "panic"),
+        ("i keep forgetting the first line in hypertension, is that normal before the exam", "intent", "faq"),
+        ("how should i start the first line of the personal statement for IM", "intent", "faq"),
+        ("what dose of uworld per day is reasonable for IM", "intent", "faq"),
+        ("any tips for IM questions if the patient has multiple comorbidities", "intent", "faq"),
         # joy for a friend beside a letdown of their own is no celebration
         (
             "my best friend got 259 on nbme 13 and i got 231. happy for her but also kinda want to scream",
@@ -1780,6 +1785,8 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         # relief beside embarrassment: the embarrassment is met
         ("passed w a 219. relieved but also embarrassed. who is even gonna look at me", "feeling", "shame"),
         ("passed w a 219. so relieved!!", "feeling", "relief"),
+        # joy of their own stays joy
+        ("just got my score, 249, happy for myself honestly", "feeling", "celebration"),
     ],
 )
 def test_short_messages_read_as_meant(knowledge: Knowledge, text: str, field: str, expected: object) -> None:

@@ -71,7 +71,7 @@ _PLAN_EXPLICIT_RE = re.compile(
     r"months?|days?)\b"
     r"|\bdedicated (?:plan|schedule|period|starts?|begins?)\b"
     # "my date is march 3", not "reschedule my prometric date, is there a fee"
-    r"|\b(?:exam|test) date\b|\b(?:my )?date is\b(?!\s+(?:there|it|this|that|ok|okay|fine|too|still|a|the)\b)"
+    r"|\b(?:exam|test) date\b|\b(?:my )?date is\b(?!\s+(?:there|it)\s+(?:a|any|too|ok|okay|still|possible|free)\b)"
     r"|\bnew (?:study )?(?:plan|schedule)\b|\b(?:plan|schedule) needed\b|\bre-?plan\b"
     # "plan for someone out of school 6 yrs"; not "plan for the match"
     rf"|^(?:a\s+)?(?:study\s+)?plan (?:for|please|pls|plz)\b(?!\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
@@ -851,14 +851,24 @@ _CONTENT_RE = re.compile(
     # "what's the best antihypertensive in pregnancy": a question of medicine itself
     r"|\b(?:best|first line|preferred|safest)\s+(?:\w+\s+)?(?:antihypertensive|antibiotic|drug|treatment|abx|"
     r"anticoagulant|therapy)s?\s+(?:in|for|during)\b(?!\s+(?:my|me|test|exam|the exam|stress|anxiety|nerves|burnout))"
+)
+_CLINICAL_ASKED_RE = re.compile(
     # "first line for strep throat if pt is pcn allergic?", "epi dose for anaphylaxis IM?": not "i can't remember
-    # the first line tx for anything" (nerves), nor "a dose of reality"
-    r"|(?<!remember the )(?<!recall the )(?<!know the )(?<!forgot the )(?<!forget the )"
+    # the first line tx for anything" (nerves), "the first line of my personal statement", "a dose of reality"
+    r"(?<!remember the )(?<!recall the )(?<!know the )(?<!forgot the )(?<!forget the )(?<!forgetting the )"
     r"\b(?:first line|1st line|drug of choice)\s+(?:tx\s+|treatment\s+|therapy\s+|abx\s+|management\s+)?"
     r"(?:for|of|in)\s+"
-    r"(?!(?:anything|everything|my|me|test|exam|the exam|stress|anxiety|nerves|burnout|studying|prep)\b)"
-    r"|\b(?:dose|dosing|dosage)\s+(?:of|for)\s+(?!(?:reality|caffeine|coffee|motivation|anxiety|stress)\b)[a-z]"
+    r"(?!(?:anything|everything|my|me|your|our|the|a|an|it|this|that|defen[cs]e|personal|eras|application|test|exam|"
+    r"stress|anxiety|nerves|burnout|studying|prep)\b)"
+    r"|(?<!\bmy )(?<!\bnormal )(?<!\busual )(?<!\bdaily )(?<!\bregular )"
+    r"\b(?:dose|dosing|dosage)\s+(?:of|for)\s+(?!(?:reality|caffeine|coffee|motivation|anxiety|stress|uworld|anki|"
+    r"questions|qs|blocks|reviews|cards|study\w*|practice|daily|the exam|exam|test)\b)[a-z]"
     r"|\bif (?:the\s+|a\s+)?(?:pt|patient) (?:is|has)\b|\btumor suppressor\b|\boncogene\b"
+)
+"""A question of clinical medicine asked outright, which a study question beside it (`_STUDY_TALK_RE`) is not."""
+_STUDY_TALK_RE = re.compile(
+    r"\b(?:questions?|qs|vignettes?|miss\w*|tips?|get better|on the exam|always pick|before the exam|normal|"
+    r"personal statement|eras|my (?:\w+ )?(?:dose|meds?|medication|prescription))\b"
 )
 
 
@@ -1037,8 +1047,8 @@ _ASKS_SOMETHING_RE = re.compile(
     r"how long|how many|do i need|should i|can i|is it ok|is that ok|is that good|will they|any tips|"
     # asked of programs or of anyone, question mark or not: "how do IM programs see a fail then a 245",
     # "who is even gonna look at me", "which do programs care about"
-    r"how (?:do|does|will|would|bad|much)\s+(?:\w+\s+){0,2}?(?:programs?|pds?|they|people|residenc\w+|it|that|this)\b|"
-    r"who (?:is|s|will|would)\s+(?:even\s+)?(?:gonna|going to|want|look|take|rank|interview)|"
+    r"how (?:do|does|will|would)\s+(?:\w+\s+){0,2}?(?:programs?|pds?|they|people|residenc\w+)\b|"
+    r"who (?:is|s|will|would)\s+(?:even\s+)?(?:gonna\s+|going to\s+)?(?:want|look at|take|rank|interview|hire)\b|"
     r"which (?:do|does|one|is) (?:programs?|pds?|they|matters?|counts?|better)|"
     r"is there (?:anything|any way|a way)|anything (?:else )?i (?:need|have|should)|do they need|does it matter|"
     r"do i (?:tell|say|mention|disclose)|will (?:my|they|the|it|programs?)|"
@@ -1241,6 +1251,8 @@ def out_of_scope(norm: str) -> str | None:
         return "pay"
     if _CONTENT_RE.search(norm) and not re.search(r"\b(?:score|scores|match|residency|average|avg|exam day)\b", norm):
         return "content"
+    if _CLINICAL_ASKED_RE.search(norm) and not _STUDY_TALK_RE.search(norm):
+        return "content"
     if _STEP1_NAMED_RE.search(norm) and _PASS_MARK_RE.search(norm) and not _ALL_STEPS_RE.search(norm):
         return "step1_mark"  # "what's the passing score for step 1": its pass mark, not Step 2 CK's
     if _STEP1_NAMED_RE.search(norm) and _PASS_RATE_RE.search(norm) and not _ALL_STEPS_RE.search(norm):
@@ -1294,6 +1306,10 @@ _HOPELESS_RE = re.compile(
     r"step in front|step off(?=\s*$|\s+(?:the|a) (?:edge|ledge|roof|platform|bridge|building)\b))"
     r"|\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|starve|starving|hit|hitting|hang|hanging)\s+"
     r"(?:my\s*self|myself)\b|\bbeat(?:ing)? myself\b(?!\s+up\b)"  # "beating myself up" is blame, not blows
+    # a lethal amount asked: "what dose of tylenol would kill me"
+    r"|\b(?:dose|how much|how many)\b(?:\s+\w+){0,5}?\s+(?:would|will|to|that would|it takes to|needed to)\s+"
+    r"(?:kill me|stop my heart|be lethal|end it|end my life|od)\b|\blethal dose\b"
+    r"|\b(?:dose|pills?|enough)\b(?:\s+\w+){0,4}?\s+(?:for|to)\s+sleep(?:ing)?\s+forever\b"
     r"|\bkill my self\b|\bsuicid\w*|\bsucid\w*|\bsuicd\w*|\bself\s*-?\s*harm\w*|\boverdos\w*|\bkms\b|\bunaliv\w*"
     r"|\b(?:no|zero|not any|nothing)\s+(?:more\s+)?(?:reason|point|will)\s+(?:to|in|of|for)\s+(?:live|living|go on|"
     r"going on|be alive|being alive|life|existing|keep going)\b"
@@ -1545,10 +1561,12 @@ _IDIOM_RE = re.compile(
     # "don't want to waste money on 60 applications if it's hopeless": about their chances
     r"|\b(?:if|whether)\s+(?:it s|its|it is|my chances are|my odds are)\s+(?:just\s+|already\s+)?hopeless\b"
     r"(?!\s+(?:anyway|for me|to live|to keep))"
-    # the chances asked about, said last: "trying for categorical next yr with a 228. is it hopeless"
-    r"|\b(?:is it|is this|is that|are my chances|are my odds)\s+(?:just\s+|totally\s+|completely\s+)?hopeless\s*$"
-    # effort or money wasted, not a life: "if its under 240 my family spent all this money for nothing"
-    r"|\b(?:all|spent|paid|wasted|worked|studied|sacrificed|suffered)\b(?:\s+\w+){0,5}?\s+for nothing\b"
+    # money or effort wasted, not a life: "my family spent all this money for nothing" (no open word slots: "i want
+    # it all to stop. it was all for nothing" keeps every crisis word)
+    r"|\b(?:spent|paid|wasted|sacrificed|gave up)\s+(?:all\s+)?(?:this|that|the|so much|my|their|our)\s+(?:\w+\s+)?"
+    r"(?:money|savings|time|years?|months?|effort|work|energy)\s+for nothing\b"
+    r"|\ball\s+(?:that|this|those|of (?:it|this|that))\s+(?:\w+\s+)?(?:was\s+)?for nothing\b"
+    r"|\b(?:worked|studied)\s+(?:so\s+)?hard\s+for nothing\b"
     r"|\b(?:like|as if|as though)\s+(?:i\s+)?(?:got\s+|was\s+|ve been\s+|had been\s+|d been\s+|been\s+)?hit by a "
     r"(?:truck|bus|train|car)\b"
     # hurting an application, not oneself: "i don't want to hurt myself by applying too broadly"
@@ -1642,7 +1660,25 @@ _CRISIS_VERBS = ("die", "suicid", "kill", "hurt", "harm", "cut", "live", "alive"
 
 def without_idioms(norm: str) -> str:
     """The text less figures of speech that only sound like a crisis ("I want to die of embarrassment")."""
-    return _IDIOM_RE.sub(" ", _KILL_ME_FIRST_RE.sub(" ", norm, count=1))
+    plain = _IDIOM_RE.sub(" ", _KILL_ME_FIRST_RE.sub(" ", norm, count=1))
+    if "hopeless" in norm and _CHANCES_RE.search(norm) and not _MOOD_RE.search(norm):
+        # "matched prelim only, reapplying categorical with a 228. is it hopeless": their chances asked about, with
+        # nothing said of mood or life ("i cry every night. is it hopeless" keeps it)
+        plain = _CHANCES_HOPELESS_RE.sub(" ", plain)
+    return plain
+
+
+_CHANCES_HOPELESS_RE = re.compile(
+    r"\b(?:is it|is this|is that|are my chances|are my odds)\s+(?:just\s+|totally\s+|completely\s+)?hopeless\s*$"
+)
+_CHANCES_RE = re.compile(
+    r"\b(?:\d{3}|match\w*|apply\w*|application|categorical|prelim\w*|odds|chances?|programs?|residency|"
+    r"interviews?|invites?|spot|position|ck|step\s*2|score)\b"
+)
+_MOOD_RE = re.compile(
+    r"\b(?:empty|cry\w*|normal again|get better|anymore|any more|life|living|alive|bed|dark|numb|alone|tired of|"
+    r"the point|still trying|hurt\w*|die|dead)\b"
+)
 
 
 _KILL_ME_FIRST_RE = re.compile(r"\A(?:ugh\s+|omg\s+|just\s+)?kill me(?:\s+now)?(?=\s*(?:$|lol|lmao|i\s))")
@@ -1714,8 +1750,7 @@ _MATCHED_RE = re.compile(
     r"(?<!\bscore )(?<!\bscores )(?<!\bmany )(?<!\bmost )(?<!\bstudents )(?<!\bgrads )"
     r"(?<!\bdos )(?<!\bthose )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\balso )matched\s+(?:into|at|to|in)\b"
     # "MATCHED peds!!", not the matched group's figures: "matched uro median is like 250 right?"
-    r"|^matched\b(?!\s+(?:\w+\s+){0,2}?(?:median|medians|average|averages|avg|mean|applicants?|people|ppl|folks|"
-    r"stats|scores?|range|numbers?|data)\b)"
+    r"|^matched\b(?!\s+(?:\w+\s+){0,2}?(?:median|medians|average|averages|avg|mean|range)\b)"
 )
 """Their own match: not the applicants who matched ("averages for IMGs who matched into IM")."""
 _NOT_MATCHED_RE = re.compile(
@@ -1852,7 +1887,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\b(?:parents|family(?!\s+med)|mom|dad|mother|father)\b.{0,60}\b(?:expect\w*|pressur\w*|disappoint\w*|"
             r"(?:let|lets|letting) (?:them|her|him|everyone|everybody) down|(?:never|not|won t) be proud|"
             # "my family spent all this money": what they gave for it, weighing on the result
-            r"(?:spent|sacrificed|paid)\s+(?:all\s+)?(?:this|that|so much|their|the)\s+(?:\w+\s+)?(?:money|savings))\b"
+            r"(?:spent|sacrificed|paid)\s+(?:all\s+)?(?:this|that|so much|their|the)\s+(?:\w+\s+)?(?:money|savings)"
+            r"(?=.*\b(?:for nothing|if i|wasted|under \d{3}|fail\w*)\b))\b"
             r"|\b(?:family|parental) pressure\b"
         ),
     ),
@@ -1873,10 +1909,11 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:impost[eo]r|imposter syndrome|(?:a|such a|total) fraud|"
             r"(?:don t|do not|dont) belong(?!\s+(?:in this world|on this earth|anywhere|alive))|"
-            r"(?:everyone|everybody|they re all|they are all)(?:\s+\w+){0,4}?\s+(?:else\s+)?"
+            r"(?:everyone|everybody|they re all|they are all)(?:\s+(?!says?\b|said\b|told\b|makes?\b)\w+){0,4}?\s+"
+            r"(?:else\s+)?"
             r"(?:is\s+|s\s+|are\s+|seems?\s+|looks?\s+)?(?:so\s+|way\s+)?smarter|"
             # "my 250 was a fluke and i dont actually know anything"
-            r"(?:my\s+(?:\w+\s+)?(?:\d{3}|score|result|pass)|it)\s+(?:was|is)\s+(?:just\s+)?a\s+fluke)\b"
+            r"my\s+(?:\w+\s+)?(?:\d{3}|score|result|pass)\s+(?:was|is)\s+(?:just\s+)?a\s+fluke)\b"
         ),
     ),
     (
@@ -1907,8 +1944,10 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"(?:have|has|had)\b.{0,20}\b2[4-9]\d)|"
             r"\bcompar\w* myself\b"
             # "everyone on my interview day had way better stats... pretty sure im the worst one there"
-            r"|\b(?:way |much )?better (?:stats|scores|numbers|apps|applications)\b"
-            r"|\b(?:i m|im|i am|i was)\s+(?:\w+\s+){0,2}?the worst (?:one|applicant|candidate|student|person)\b"
+            r"|\b(?:everyone|everybody|they|others|other (?:people|applicants|candidates)|people|ppl|classmates)\b"
+            r"(?:\s+\w+){0,4}?\s+(?:had|has|have|with)\s+(?:way |much |so much )?better (?:stats|scores|numbers|apps)\b"
+            r"|\b(?:i m|im|i am|i was)\s+(?:\w+\s+){0,2}?the worst (?:one|applicant|candidate|interviewee)\b"
+            r"(?!\s+at\b)"
             r"|\b(?:everyone|everybody|classmates|class|friends|group chat|cohort)\b.{0,30}"
             r"\bpost\w*\s+(?:their|all their|the)\s+(?:scores?|results?|numbers?)\b"
             # "everyone in my group chat has 10+": their interview counts beside the student's few
@@ -1968,7 +2007,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\b(?:can t|cant|cannot|haven t been able to)\s+(?:eat|sleep)\b|\bnot (?:eating|sleeping)\b(?!\s+in\b)"
             r"|\binsomnia\b"
             r"|\b(?:haven t|havent|have not|hasn t)\s+(?:eaten|slept)\b"
-            r"(?!\s+(?:since|much since)\s+(?:breakfast|lunch))"
+            r"(?!\s+(?:since\s+|much since\s+)?(?:breakfast|lunch|dinner|yet|in my own bed))"
         ),
     ),
     ("stupid", ("stupid", "dumb", "idiot"), _FEEL_STUPID_RE),
@@ -2062,8 +2101,10 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         "known",
         ("knows", "know about", "found out"),
         re.compile(
-            r"\b(?:everyone|everybody|people|the whole class|my class|classmates)\b(?:\s+\w+){0,3}?\s+"
+            r"(?=.*\b(?:fail\w*|retak\w*|retest\w*|second attempt|2nd attempt|didn t pass|didnt pass)\b)"
+            r".*\b(?:everyone|everybody|people|the whole class|my class|classmates)\b(?:\s+\w+){0,3}?\s+"
             r"(?:knows|know about (?:it|my)|found out|can tell|talking about (?:it|me))\b"
+            r"(?!\s+(?:uworld|the|that|how|what|nbmes?|amboss|it s|its)\b)"
         ),
     ),
     (
@@ -2071,10 +2112,15 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         "avoidance",
         ("studied", "studying", "open", "look at"),
         re.compile(
-            r"\b(?:haven t|havent|have not|hasn t)\s+(?:studied|touched (?:uworld|anki|my qbank|anything))\s+"
+            # not with a reason, a glitch, joy or the exam behind them: "on call", "subscription expired", "feels
+            # amazing", "took ck yesterday"
+            r"^(?!.*\b(?:because|bc|on call|was sick|been sick|got sick|error|subscription|sync|expired|crash\w*|"
+            r"login|app|ipad|phone|"
+            r"amazing|great|nice|so good|took (?:ck|it|the exam|step 2)|after the exam|exam is over|done with)\b)"
+            r".*(?:\b(?:haven t|havent|have not|hasn t)\s+(?:studied|touched (?:uworld|anki|my qbank|anything))\s+"
             r"(?:in|for)\s+(?:\d+|a|two|three|four|five|a few|several)\s+(?:days?|weeks?)\b"
             r"|\b(?:can t|cant|cannot)\s+(?:even\s+)?(?:open|look at|face)\s+"
-            r"(?:uworld|anki|my qbank|the qbank|my notes|the books|amboss)\b"
+            r"(?:uworld|anki|my qbank|the qbank|my notes|the books|amboss)\b)"
         ),
     ),
     ("overwhelmed", ("overwhelm",), re.compile(r"\boverwhelm(?:ed|ing)\b")),
@@ -3129,10 +3175,13 @@ def joy_for_someone_else(norm: str) -> bool:
 
 
 _JOY_FOR_SOMEONE_RE = re.compile(
-    r"\b(?:happy|glad|proud|stoked|excited|thrilled)\s+(?:for|of)\s+(?:her|him|them|my\s+\w+|\w+)\b"
-    r"(?<!\bfor me)(?<!\bof me)(?<!\bof myself)"
+    r"\b(?:happy|glad|proud|stoked|excited|thrilled)\s+(?:for|of)\s+(?:her|him|them|my\s+(?:best\s+)?(?:friend|roommate|"
+    r"classmate|partner|wife|husband|sister|brother|bf|gf|boyfriend|girlfriend|cousin|co\s*resident|coresident))\b"
 )
-_OWN_JOY_RE = re.compile(r"\b(?:i m|im|i am|so|really)\s+(?:so\s+)?(?:happy|thrilled|stoked|excited)\b(?!\s+for\b)")
+_OWN_JOY_RE = re.compile(
+    r"\b(?:i m|im|i am|so|really)\s+(?:so\s+)?(?:happy|thrilled|stoked|excited|proud|glad)\b"
+    r"(?!\s+for\s+(?:her|him|them)\b)"
+)
 
 
 def letdown_beside(norm: str) -> bool:

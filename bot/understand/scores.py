@@ -838,8 +838,7 @@ _SUPPOSED_RE = re.compile(
     r"|push(?:ing)? for|gun(?:ning)? for|shoot for|strive for|take it at|sit (?:it )?at|test at"
     r"|enough\s+(?:for|to\s+(?:get|hit|score|reach))"
     # "scared i'll end up with 235"; not "CK ended up at 258", a result
-    r"|scared|afraid|worried|terrified|nervous|fear\w*|dread\w*|nightmare|dreamt|dreamed|had a dream|ends? up|"
-    r"guess\w*|estimat\w*"
+    r"|scared|afraid|worried|terrified|nervous|fear\w*|dread\w*|nightmare|ends? up|guess\w*|estimat\w*"
     r"|plateau\w*|stuck at"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*"
     # a figure to climb to: "is that enough time to get to 240", "can i bring it up to 250"

@@ -408,7 +408,12 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         or (nxt is not None and (nxt in _V.after_specialty or nxt.isdigit()))
     )
     if word == "im":
-        if _TRAILING_OFF_RE.match(text, tokens[i].end) and prev not in _V.before_im and not beside_alias:
+        if (
+            _TRAILING_OFF_RE.match(text, tokens[i].end)
+            and prev not in _V.before_im
+            and not (prev in ("or", "and", "vs", "versus") and i >= 2 and words[i - 2] in index.aliases)
+            and not (beside_alias or averaged)
+        ):
             return False  # "244 and im... fine with it?": "I'm", trailing off
         if nxt is None:
             return hinted  # "what about im?" but not "so tired im"
