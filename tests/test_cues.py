@@ -14,6 +14,7 @@ from bot.understand.cues import (
     asks_average,
     asks_for_calendar,
     asks_pass,
+    asks_qbank_figure,
     asks_something,
     asks_to_explain_score_at_interview,
     condition_only,
@@ -870,3 +871,15 @@ def test_which_fields_is_asked_of_fields_not_of_what_else_to_do(text: str, field
 )
 def test_tears_are_the_students_unless_someone_else_is_named_crying(text: str, theirs: bool) -> None:
     assert tears_alone(text, normalize(text)) is theirs
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("uworld 65 percent correct, what percentile is that", True),
+        ("do i need to finish all of uworld or is 70% fine", False),  # a share of the bank done
+        ("70% through uworld and averaging 62%, is that good", True),  # the average is still the bank's figure
+    ],
+)
+def test_how_much_of_a_bank_is_done_is_not_its_score(text: str, figure: bool) -> None:
+    assert asks_qbank_figure(normalize(text)) is figure

@@ -1785,6 +1785,12 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         # relief beside embarrassment: the embarrassment is met
         ("passed w a 219. relieved but also embarrassed. who is even gonna look at me", "feeling", "shame"),
         ("passed w a 219. so relieved!!", "feeling", "relief"),
+        # how much of the bank is done is no score of it; a bank's percent read for passing goes to practice tests
+        ("usmd m3, do i need to finish all of uworld or is 70% fine", "answer", "ss-how-many-questions"),
+        ("IMG, 6 months to go, 58% UW first pass. will that even pass?", "topic", "practice_tests"),
+        # one exam's scores beside another's, not a release date
+        ("img, old step 1 score 221. do ck scores usually come out higher?", "topic", "step1_vs_step2"),
+        ("when do ck scores come out", "topic", "score_release"),
         # joy of their own stays joy
         ("just got my score, 249, happy for myself honestly", "feeling", "celebration"),
     ],

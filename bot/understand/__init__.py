@@ -519,6 +519,12 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # a retake ahead, the fail behind them: "...any last advice?" is preparing for the exam ahead, not what to do
         # after a fail; "failed in march, retaking next week. how do i calm down" is nerves, met
         settled, topic = (settled, topics.STUDY_STRATEGIES) if prep else ("vent", None)
+    elif topic == topics.SCORE_RELEASE and ruled is None and _COMES_OUT_COMPARED_RE.search(norm):
+        # "old step 1 score 221. do ck scores usually come out higher?": one exam's scores beside another's
+        topic, answer = (
+            topics.STEP1_VS_STEP2,
+            "s1s2-ck-lower-drop" if "s1s2-ck-lower-drop" in knowledge.answers else None,
+        )
     elif topic == topics.OVERALL_AVERAGE and ruled is None and cues.only_practice_averages(norm):
         # "my friend had the same nbme avg as me and failed": their practice average, not the exam's national mean;
         # asking nothing, the story is the point ("...why did i look this up")
@@ -1221,7 +1227,13 @@ def _settle(
         return "vent", 1.0, None
     goal_or_guess = (nums.hypothetical and not nums.own) or (nums.score is None and nums.other is not None)
     converting = nums.score is None and _ASKS_A_SCORE_RE.search(norm) is not None  # "58% avg = what score"
-    if (goal_or_guess or converting) and not has_spec and not nums.practice and _QBANK_PERCENT_RE.search(text):
+    passing_asked = _PASS_ASKED_RE.search(norm) is not None and nums.score is None
+    if (
+        (goal_or_guess or converting or passing_asked)
+        and not has_spec
+        and not nums.practice
+        and _QBANK_PERCENT_RE.search(text)
+    ):
         # "58% on my last block, is that bad for a 250 goal?", "65% on uworld = 245ish?": a block's percent
         # against a score is read by a self-assessment, not a fit list for a score they don't have
         return "faq", 1.0, topics.PRACTICE_TESTS
@@ -1488,6 +1500,17 @@ _CLAUSE_ASKS_RE = re.compile(
 )
 """A question asked in a clause of its own, with or without its question mark: "..., how long to study"."""
 _LOGGED_RE = re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out|logged|log)\b")
+_COMES_OUT_COMPARED_RE = re.compile(
+    r"\bcom(?:e|es|ing) out\s+(?:\w+\s+)?(?:higher|lower|better|worse|above|below)\b"
+    r"|\b(?:higher|lower)\s+than\s+(?:my\s+|the\s+)?(?:step\s*1|s1|comlex|level\s*[12])\b"
+)
+"""Scores set beside another exam's ("do ck scores come out higher than step 1"), not a release asked about."""
+_PASS_ASKED_RE = re.compile(
+    r"\b(?:realistic|enough|on track|safe|ready|good sign)\b.{0,20}\bpass\w*\b"
+    r"|\b(?:will|would|can|could) (?:that|this|it|i)\s+"
+    r"(?:even\s+|still\s+|actually\s+)?pass\b|\bpass(?:ing)? range\b"
+)
+"""Passing asked about ("58% UW first pass. will that even pass?"): a question bank's percent read for it."""
 _QBANK_PERCENT_RE = re.compile(
     r"\b\d{2}\s*(?:%|percent)(?=.{0,40}\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b)"
     r"|\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b.{0,40}\b\d{2}\s*(?:%|percent)",

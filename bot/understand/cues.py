@@ -1026,9 +1026,18 @@ _QBANK_FIGURE_RE = re.compile(
 
 def asks_qbank_figure(norm: str) -> bool:
     """ "uworld 65 percent correct, what percentile is that": a question bank's own figure, not a USMLE one."""
-    return holds_any(norm, ("uworld", "uw", "amboss", "qbank", "q bank", "kaplan", "truelearn")) and (
-        _QBANK_FIGURE_RE.search(norm) is not None
+    return (
+        holds_any(norm, ("uworld", "uw", "amboss", "qbank", "q bank", "kaplan", "truelearn"))
+        and _QBANK_FIGURE_RE.search(norm) is not None
+        and not (_QBANK_DONE_RE.search(norm) and not _QBANK_SCORED_RE.search(norm))
     )
+
+
+_QBANK_DONE_RE = re.compile(
+    r"\b(?:finish\w*|complet\w*|through|done|left|remaining|covered|of (?:uworld|uw|the qbank))\b"
+)
+"""How much of the bank is done ("do i need to finish all of uworld or is 70% fine"): a share of it, not a score."""
+_QBANK_SCORED_RE = re.compile(r"\b(?:correct|avg|average|averag\w*|scor\w*|percentile\w*|first pass)\b")
 
 
 _SEVERAL_NUDGES_RE = re.compile(
@@ -2722,7 +2731,7 @@ _PRELIM_WHOSE_SPAN = 35
 
 _PRELIM_ONLY_RE = re.compile(
     r"\bprelim(?:inary)?\s+(?:year\s+|surgery\s+|surg\s+|medicine\s+|im\s+)?only\b|\bonly\s+(?:a\s+|the\s+)?prelim\b|"
-    r"\b(?:didn t|didnt|did not|no)\s+(?:get\s+)?(?:a\s+)?categorical\b"
+    r"\b(?:didn t|didnt|did not|no)\s+(?:get\s+)?(?:a\s+|an\s+)?(?:categorical|advanced)\b"
 )
 
 
