@@ -42,6 +42,7 @@ from bot.understand.cues import (
     someone_in_crisis,
     wants_fewer_nudges,
     wants_one_off_reminder,
+    wants_release_reminder,
     wants_reminders,
     wants_reminders_off,
     wants_several_nudges,
@@ -327,6 +328,8 @@ class Advisor:
     ) -> Turn:
         shown = profile if use_memory else Profile(profile.user_id)
         reply = respond(parsed, shown, text, self.knowledge, self._today(self.default_timezone))
+        if wants_release_reminder(normalize(text)):
+            reply = reply.led_by(NO_RELEASE_PING)  # "ping me the day my score drops": what we can't, then when
         if private:
             reply = self._log_scores(profile, parsed, reply)
             updated = self._remember(profile, parsed, text)
@@ -691,6 +694,10 @@ def _before_set_up(
     return reply
 
 
+NO_RELEASE_PING = (
+    "I can't see USMLE's release, so I can't ping you the day your score drops; my reminders follow a study plan. "
+    "Here's when to look instead:"
+)
 MOVED_NO_DATE = (
     "Got it, your exam moved. Tell me the new date (“my exam is March 3”) and I'll count the days with you, "
     "or send /plan to build a plan around it."

@@ -1009,6 +1009,8 @@ def test_a_long_posts_step3_question_is_declined_in_a_line_beside_the_answer(adv
         ("retaking and i keep thinking everyone at school knows. cant focus", "far too busy with their own", "Thanks"),
         ("havent studied in 4 days. cant open uworld without feeling sick. exam in 3 weeks", "one short", "Thanks"),
         ("everyone in my class seems smarter than me and we havent even started clinicals", "impostor", "Step 1 has"),
+        # a release-day ping: what can't be done, then when to look; no plan set-up
+        ("remind me every wed morning till my score drops", "can't see USMLE's release", "When is your Step 2 CK exam"),
     ],
 )
 def test_short_news_and_worries_get_their_own_answer(advisor: Advisor, text: str, shown: str, not_shown: str) -> None:

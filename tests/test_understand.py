@@ -1791,6 +1791,24 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         # one exam's scores beside another's, not a release date
         ("img, old step 1 score 221. do ck scores usually come out higher?", "topic", "step1_vs_step2"),
         ("when do ck scores come out", "topic", "score_release"),
+        # a field's scores asked in other words get its averages
+        ("what CK score do ortho programs actually want these days", "intent", "average"),
+        ("is neuro forgiving on step 2 or nah", "intent", "average"),
+        # a fear asked with no question mark, beside a pass told
+        ("PASSED THE RETAKE. 226 after a 207. does the fail follow me forever or", "answer", "rt-programs-see-fail"),
+        # tears of the heart beside a friend's joy, and shame after a short relief
+        (
+            "roommate got 268 the same day i got 241. happy for her but i feel like trash. is 241 bad for gas?",
+            "feeling",
+            "disappointment",
+        ),
+        ("passed w a 219 lol. relief for 5 min then shame. is psych still on the table", "feeling", "shame"),
+        # a move supposed is not a move made; a release-day ping asks when scores come out
+        ("if my UWSA2 next week is under 230, tell me to move my date", "intent", "faq"),
+        ("pushed my exam 3 weeks", "intent", "exam_moved"),
+        ("can u ping me the day my score drops? tested on the 14th", "topic", "score_release"),
+        # a practice result asked "score-wise" is read as the result it is
+        ("free 120 at 78% two weeks out, what does that usually mean score-wise", "intent", "practice_score"),
         # joy of their own stays joy
         ("just got my score, 249, happy for myself honestly", "feeling", "celebration"),
     ],

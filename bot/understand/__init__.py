@@ -981,15 +981,15 @@ def _feeling(
         return learned  # type: ignore[return-value]
     # Disappointment, relief and worry have no label of their own; a plain cue for one of them also
     # outweighs a "celebration" the model heard in "passed 🥲 but only 221".
+    if felt is None and learned in (None, "celebration") and cues.joy_for_someone_else(norm):
+        # "happy for her but also kinda want to scream" (her 259 beside my 231): the joy is the friend's, the
+        # letdown is theirs
+        return "disappointment" if cues.letdown_beside(norm) else None if learned else felt
     asked = "?" in text or _QUESTION_RE.match(norm) is not None  # "is 65% on uworld first pass good for a 250"
     if felt is None and learned == "celebration" and asked and not cues.joyful(text, norm):
         return None  # a question with no joy said ("plastics avg is 255 and I got 247, chances?"): no congratulations
     if felt is None and learned == "celebration" and not cues.joyful(text, norm) and cues.unease_said(text, norm):
         return None  # "my friend got a 244 so im trying not to freak out but my nbmes say 221 😬": no joy of theirs
-    if felt is None and learned == "celebration" and cues.joy_for_someone_else(norm):
-        # "happy for her but also kinda want to scream" (her 259 beside my 231): the joy is the friend's, the
-        # letdown is theirs
-        return "disappointment" if cues.letdown_beside(norm) else None
     if felt is None and learned is None and cues.fear_said(norm):
         return "worry"  # "im so scared ill end up with a 240 and have to give up ortho": no other feeling heard
     if (
@@ -1178,6 +1178,10 @@ def _settle(
     )
     if delay_read and not has_score and cues.asks_whether_to_delay(norm):
         return "faq", 1.0, topics.TIMING  # "should I push my exam?": whether to delay, answered (not a date moved)
+    if cues.wants_release_reminder(norm) and not has_score:
+        return "faq", 1.0, topics.SCORE_RELEASE  # "ping me the day my score drops": when it drops, said plainly
+    if intent == "exam_moved" and not cues.moved_the_exam(norm) and _MOVE_SUPPOSED_RE.search(norm):
+        return "faq", 1.0, topics.TIMING  # "if my uwsa2 is under 230, tell me to move my date": not moved yet
     if not has_score and len(text) < SPECIFIC_CHARS and cues.moved_the_exam(norm) and "?" not in text:
         return "exam_moved", 1.0, None  # "I pushed my test back 2 weeks": their date moved, news to keep
     if not has_score and cues.asks_about_someones_practice(text, norm):
@@ -1237,6 +1241,8 @@ def _settle(
         # "58% on my last block, is that bad for a 250 goal?", "65% on uworld = 245ish?": a block's percent
         # against a score is read by a self-assessment, not a fit list for a score they don't have
         return "faq", 1.0, topics.PRACTICE_TESTS
+    if nums.practice and not has_spec and nums.score is None and _MEANS_AS_A_SCORE_RE.search(norm):
+        return "practice_score", 1.0, None  # "free 120 at 78%, what does that mean score-wise": the result, read
     goal_read = intent in _GOAL_READS or unsure  # "nbme 238, 5 weeks out. can i get to 250?": heard as a question
     if nums.hypothetical and not nums.own and nums.practice and goal_read and len(text) < SPECIFIC_CHARS:
         # "goal 260. currently nbme 11 248, uwsa1 256. realistic?": the practice results read against the
@@ -1388,6 +1394,10 @@ def _settle(
 
 
 _ASKS_A_SCORE_RE = re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
+_MEANS_AS_A_SCORE_RE = re.compile(
+    r"\bscore\s*wise\b|\bin score terms\b|\bwhat (?:does|would|do) (?:that|this|it) (?:\w+ )?(?:mean|translate|equal)\b"
+)
+"""A practice result asked about as a score ("free 120 at 78%, what does that mean score-wise")."""
 _DAYS_HELD_RE = re.compile(
     r"(?:\b(?:i have|i ve got|ive got|i got|only|just)|^got)\s+(?:\d+|a few|two|three|four|five|six|seven)\s+"
     r"(?:days?|weeks?)\b"
@@ -1500,6 +1510,11 @@ _CLAUSE_ASKS_RE = re.compile(
 )
 """A question asked in a clause of its own, with or without its question mark: "..., how long to study"."""
 _LOGGED_RE = re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out|logged|log)\b")
+_MOVE_SUPPOSED_RE = re.compile(
+    r"\b(?:if|unless|whether|tell me to|remind me to|should i|do i|might|may)\b.{0,60}\b(?:move|push|postpone|delay|"
+    r"reschedule)\b"
+)
+"""A move supposed or asked about ("if it's under 230, tell me to move my date"), not one made."""
 _COMES_OUT_COMPARED_RE = re.compile(
     r"\bcom(?:e|es|ing) out\s+(?:\w+\s+)?(?:higher|lower|better|worse|above|below)\b"
     r"|\b(?:higher|lower)\s+than\s+(?:my\s+|the\s+)?(?:step\s*1|s1|comlex|level\s*[12])\b"
@@ -1512,8 +1527,8 @@ _PASS_ASKED_RE = re.compile(
 )
 """Passing asked about ("58% UW first pass. will that even pass?"): a question bank's percent read for it."""
 _QBANK_PERCENT_RE = re.compile(
-    r"\b\d{2}\s*(?:%|percent)(?=.{0,40}\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b)"
-    r"|\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass)\b.{0,40}\b\d{2}\s*(?:%|percent)",
+    r"\b\d{2}\s*(?:%|percent)(?=.{0,40}\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass|free 120)\b)"
+    r"|\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass|free 120)\b.{0,40}\b\d{2}\s*(?:%|percent)",
     re.IGNORECASE,
 )
 """A question bank's percent correct: "58% on my last block"."""

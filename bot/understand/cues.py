@@ -249,6 +249,19 @@ _REMINDER_CHANGE_RE = re.compile(
 )
 
 
+def wants_release_reminder(norm: str) -> bool:
+    """A ping asked for the day a score comes out ("can u ping me the day my score drops?"): USMLE's release, which
+    no study-plan nudge can follow."""
+    return _RELEASE_REMINDER_RE.search(norm) is not None
+
+
+_RELEASE_REMINDER_RE = re.compile(
+    r"\b(?:remind|ping|nudge|text|message|notify|tell|alert)\s+me\b.{0,40}\b(?:score|scores|result|results)\s+"
+    r"(?:drops?|comes? out|is out|are out|releases?|posts?|is released|gets? released)\b"
+    r"|\b(?:remind|ping|nudge|notify|alert)\s+me\b.{0,30}\b(?:score release|release day)\b"
+)
+
+
 def changes_reminders(norm: str) -> bool:
     """A change of the nudges asked for in words ("move my reminder to 6 am"): the plan's time, not a new plan."""
     return _REMINDER_CHANGE_RE.search(norm) is not None
@@ -1064,6 +1077,8 @@ _ASKS_SOMETHING_RE = re.compile(
     # "is this going to follow me", "is that gonna hurt me": a fear asked, question mark or not
     r"(?:is|s) (?:this|that|it) (?:going to|gonna) (?:follow|hurt|haunt|matter|affect|ruin|kill|sink|count)|"
     r"does (?:time|it|that|this)\b.{0,25}\bmatter|"
+    # "does the fail follow me forever or": a fear asked, question mark or not
+    r"does (?:the|my|a|that|this|it)\s+(?:\w+\s+)?(?:follow|haunt|stay|show|count|hurt)\b|"
     # asked as a request: "tell me about the exam day process", "explain how score release works"
     r"tell me (?:about|how|what|when|where|if|whether|why)|explain|walk me through|any tips|is that true|"
     # asked indirectly: "if I knew whether to signal my away program", "not sure if I should"
@@ -1679,6 +1694,10 @@ def without_idioms(norm: str) -> str:
 
 _CHANCES_HOPELESS_RE = re.compile(
     r"\b(?:is it|is this|is that|are my chances|are my odds)\s+(?:just\s+|totally\s+|completely\s+)?hopeless\s*$"
+    # hedged, beside a question about their chances: "YOG 2019, does that hurt me more than my score? feeling kinda
+    # hopeless" (a plain "i feel hopeless" keeps every reading)
+    r"|\b(?:feeling|feel|i m|im)\s+(?:kinda|kind of|a bit|a little|lowkey|slightly|sort of|somewhat)\s+hopeless\b"
+    r"(?=(?:\s+(?:about|abt)\s+(?:it|this|my (?:chances|odds|app\w*|score)|the match))?\s*$)"
 )
 _CHANCES_RE = re.compile(
     r"\b(?:\d{3}|match\w*|apply\w*|application|categorical|prelim\w*|odds|chances?|programs?|residency|"
@@ -1686,7 +1705,7 @@ _CHANCES_RE = re.compile(
 )
 _MOOD_RE = re.compile(
     r"\b(?:empty|cry\w*|normal again|get better|anymore|any more|life|living|alive|bed|dark|numb|alone|tired of|"
-    r"the point|still trying|hurt\w*|die|dead)\b"
+    r"the point|still trying|hurt\w* myself|harm\w* myself|die|dead)\b"
 )
 
 
@@ -1740,7 +1759,9 @@ _ASKS_AVERAGE_RE = re.compile(
     r"\b(?:median|average|avg|(?:the|a|its|their)\s+mean\b|mean\s+(?:score|ck|step)\b|^mean\b|"
     r"(?:ck|step\s*2|step2)\s+mean\s+(?:for|of|among|in)\s+(?:matched|us|imgs?|dos?|applicants|\w+\s+applicants)\b|"
     r"typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
-    r"what (?:score|scores) do|competitive score|score (?:range|for)|scores for|stats? for)\b"
+    r"what (?:ck |step\s*2 |step2 )?(?:score|scores) (?:do|does|should)|competitive score|score (?:range|for)|"
+    # how hard the field is on scores: "is neuro forgiving on step 2", "how competitive is derm"
+    r"scores for|stats? for|forgiving|how competitive)\b"
 )
 
 
@@ -3200,7 +3221,7 @@ def letdown_beside(norm: str) -> bool:
 
 _LETDOWN_BESIDE_RE = re.compile(
     r"\bbut\b(?:\s+\w+){0,6}?\s+(?:scream|cry|jealous|envious|sad|bad|behind|tiny|small|sick|hate|gutted|crushed|"
-    r"down|awful|terrible|inadequate|stupid|dumb)\b"
+    r"down|awful|terrible|inadequate|stupid|dumb|trash|garbage|crap|worthless|useless)\b"
 )
 
 
@@ -3232,10 +3253,12 @@ def felt(text: str, norm: str) -> str | None:
     later = _LATER_FEELING_RE.search(norm)  # read once: it names the feeling and says the feeling turned
     if later is not None:
         # "the relief lasted like 5 minutes and then the shame hit": the feeling after it is the one they have now
-        named = later.group("later") or later.group("beside")
+        named = later.group("later") or later.group("after") or later.group("beside")
         return "shame" if named in _SHAME_WORDS else "worry" if named in ("panic", "dread") else "disappointment"
     if _RELIEF_GONE_RE.search(norm):
         return None  # relief gone, nothing named after it: the model's reading stands
+    if "hopeless" in norm and _CHANCES_HOPELESS_RE.search(norm):
+        return "worry"  # "...does that hurt me more than my score? feeling kinda hopeless": their chances, feared
     if (
         just_passed(norm)
         and (_SURE_FAILED_RE.search(norm) or _AFTER_A_FAIL_RE.search(norm))
@@ -3320,6 +3343,8 @@ _LATER_FEELING_RE = re.compile(
     r"\bthen\s+(?:the\s+)?(?P<later>shame|guilt|embarrassment|panic|dread|sadness|disappointment)\s+"
     r"(?:hit|kicked in|set in|came)\b"
     # relief said, then the feeling it sits beside: "relieved but also embarrassed", "relieved but kinda ashamed"
+    r"|\b(?:relief|relieved)\b.{0,30}\bthen\s+(?:just\s+|pure\s+|the\s+)?(?P<after>shame|guilt|embarrassment|panic|"
+    r"dread|sadness)\b"
     r"|\breliev\w*\s+but\s+(?:also\s+)?(?:kinda\s+|kind of\s+|a bit\s+|so\s+|really\s+)?"
     r"(?P<beside>embarrassed|ashamed|guilty|disappointed|sad|bummed)\b"
 )
