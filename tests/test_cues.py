@@ -13,6 +13,7 @@ from bot.understand.cues import (
     asks_about_logging,
     asks_average,
     asks_for_calendar,
+    asks_for_plan,
     asks_pass,
     asks_qbank_figure,
     asks_something,
@@ -883,3 +884,15 @@ def test_tears_are_the_students_unless_someone_else_is_named_crying(text: str, t
 )
 def test_how_much_of_a_bank_is_done_is_not_its_score(text: str, figure: bool) -> None:
     assert asks_qbank_figure(normalize(text)) is figure
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("my date is march 3, can you make me a schedule", True),
+        ("how do i reschedule my prometric date, is there a fee", False),  # how moving works, asked
+        ("my date is it too late to move", False),
+    ],
+)
+def test_a_date_said_is_a_plan_request_a_question_about_it_is_not(text: str, plan: bool) -> None:
+    assert asks_for_plan(normalize(text)) is plan

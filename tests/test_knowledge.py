@@ -302,7 +302,7 @@ SOURCED_NUMBERS.update(  # the answers grown on 2026-12-06, each number read on 
         "aamc-eras-fellowship-faq-documents": {2025},
         "aamc-eras-fellowship-faq-policies": {2025},
         "acc-path-to-fellowship": {2018},
-        "ecfmg-rank-order-lists": set(),
+        "ecfmg-rank-order-lists": {3},  # R3, the NRMP's ranking system
         "matcharesident-fm-pd-2024": {2024, 57, 3, 9, 59, 4, 82, 1, 5},  # "57% (3.9)", ratings of 1 to 5
         "matcharesident-pd-2021": {2021, 78, 8, 3, 5},
         "jimgs-old-graduate": {3, 5},
@@ -384,6 +384,42 @@ IMG_2026_FIGURES = {
 """Non-U.S. IMGs' mean Step 2 CK, matched and unmatched, by preferred specialty, from NRMP Charting Outcomes 2026
 for non-U.S. IMGs as an independent project tabulated it (fields with at least 10 matched; smaller cohorts left
 out, as the NRMP suppresses the smallest). Kept exact: a typo here would mislead every IMG who asks."""
+SOURCED_NUMBERS.update(  # 2026-12-06 (twenty-third stop): answers for short questions, figures in the helpers' evidence
+    {
+        "usmle-content-changes-2020": {2020, 1, 2},  # "Step 1 and Step 2 CK... Beginning in November 2020"
+        "usmle-content-increase-2019": {2019, 2020, 1, 2},
+        "usmle-personal-belongings": set(),
+        "ecfmg-epex-overview": {1, 2},  # a one-time extension, Step 1/Step 2 CK
+        "ecfmg-region-change-2021": {2021, 1, 2},
+        "fsmb-usmle-application": {1, 2, 3},
+        "fsmb-usmle-eligibility-extension": {3, 70, 45},  # a 3-month extension, $70; a fee within 45 days
+        "fsmb-usmle-faq": {3, 2025},
+        "prometric-closures-faq": {19},  # a COVID-19 era page
+        "prometric-test-takers-faq": set(),
+        "nrmp-illuminator-feb-2024": {2024, 28, 9},  # "February 28 at 9 p.m. ET"
+        "nrmp-illuminator-feb-2023": {2023, 1, 9},  # "March 1 at 9:00 p.m. ET"
+        "nrmp-tips-reminders": set(),
+        "nrmp-help-include-all-interviewed": set(),
+        "nrmp-help-rank-all-interviewed": set(),
+        "nrmp-requesting-waiver": set(),
+        "aamc-eras-faq-2024-myeras": {2024, 2023, 27, 9, 7, 31},  # "Wednesday, Sept. 27, 2023 at 9 a.m. ET"
+        "aamc-eras-documents-chapter": set(),
+        "aamc-eras-mspe-chapter": set(),
+        "aamc-eras-programs-timeline-2020": {2020, 1},  # "October 1"
+        "aamc-accepting-scheduling-interviews": set(),
+        "nrmp-interview-48h": {48, 24, 6, 2},  # "no less than 48 hours... within 24 hours", Section 6.2
+        "nrmp-interview-slots": set(),
+        "nrmp-interview-recommendations": {2021, 2022},
+        "nrmp-mpa-interview-period": {6, 2, 48},
+        "nrmp-program-reschedule-notice": {6, 2},
+        "tx-tac-161-55-pit-permit": {22, 161, 55, 60, 120},  # "at least 60 days... no more than 120 days"
+        "mbc-ptl-apply": set(),
+        "gcmb-resident-training-permit": set(),
+        "ama-resident-license-2025": {2025},
+        "wmc-usmle-attempts-2021": {2021, 2, 6, 4},  # "from six (6) attempts to four (4)"
+    }
+)
+SOURCED_NUMBERS["aamc-eras-timeline-2026"] |= {9}  # "at 9 a.m. ET"
 SOURCED_NUMBERS["ama-step2-decoded-2025"] |= {4}
 SOURCED_NUMBERS["usmle-attempt-limit"] |= {3, 12}
 SOURCED_NUMBERS["usmle-scores"] |= {0, 100}

@@ -1767,7 +1767,6 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         ("peds or im... which has the lower avg", "specialties", ("pediatrics", "internal-medicine")),
         # a Prometric date moved is asked about, not a plan to build
         ("how do i reschedule my prometric date, is there a fee", "answer", "timing-reschedule"),
-        ("my date is the 15th", "intent", "study_plan"),
         # medicine itself, with or without a field's name beside it, is declined kindly
         ("epi dose for anaphylaxis IM?", "intent", "out_of_scope"),
         ("first line for strep throat if pt is pcn allergic?", "intent", "out_of_scope"),

@@ -1396,8 +1396,10 @@ def _settle(
 _ASKS_A_SCORE_RE = re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
 _MEANS_AS_A_SCORE_RE = re.compile(
     r"\bscore\s*wise\b|\bin score terms\b|\bwhat (?:does|would|do) (?:that|this|it) (?:\w+ )?(?:mean|translate|equal)\b"
+    r"|\bclose to (?:the|my) real\b|\bhow (?:close|accurate)\b"
 )
-"""A practice result asked about as a score ("free 120 at 78%, what does that mean score-wise")."""
+"""A practice result asked about as a score ("free 120 at 78%, what does that mean score-wise", "is 221 close to
+the real score?")."""
 _DAYS_HELD_RE = re.compile(
     r"(?:\b(?:i have|i ve got|ive got|i got|only|just)|^got)\s+(?:\d+|a few|two|three|four|five|six|seven)\s+"
     r"(?:days?|weeks?)\b"
