@@ -1759,7 +1759,7 @@ _ASKS_AVERAGE_RE = re.compile(
     r"\b(?:median|average|avg|(?:the|a|its|their)\s+mean\b|mean\s+(?:score|ck|step)\b|^mean\b|"
     r"(?:ck|step\s*2|step2)\s+mean\s+(?:for|of|among|in)\s+(?:matched|us|imgs?|dos?|applicants|\w+\s+applicants)\b|"
     r"typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
-    r"what (?:ck |step\s*2 |step2 )?(?:score|scores) (?:do|does|should)|competitive score|score (?:range|for)|"
+    r"what (?:ck |step\s*2 |step2 )?(?:score|scores) (?:do|does)|competitive score|score (?:range|for)|"
     # how hard the field is on scores: "is neuro forgiving on step 2", "how competitive is derm"
     r"scores for|stats? for|forgiving|how competitive)\b"
 )
