@@ -48,7 +48,7 @@ from bot.understand.cues import (
     wants_several_nudges,
 )
 from bot.user_store import UserStore
-from knowledge import Knowledge
+from knowledge import Knowledge, topics
 from knowledge.text import normalize
 
 MAX_INPUT = 4000
@@ -328,7 +328,7 @@ class Advisor:
     ) -> Turn:
         shown = profile if use_memory else Profile(profile.user_id)
         reply = respond(parsed, shown, text, self.knowledge, self._today(self.default_timezone))
-        if wants_release_reminder(normalize(text)):
+        if wants_release_reminder(normalize(text)) and parsed.topic == topics.SCORE_RELEASE:
             reply = reply.led_by(NO_RELEASE_PING)  # "ping me the day my score drops": what we can't, then when
         if private:
             reply = self._log_scores(profile, parsed, reply)

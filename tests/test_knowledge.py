@@ -416,7 +416,6 @@ SOURCED_NUMBERS.update(  # 2026-12-06 (twenty-third stop): answers for short que
         "mbc-ptl-apply": set(),
         "gcmb-resident-training-permit": set(),
         "ama-resident-license-2025": {2025},
-        "wmc-usmle-attempts-2021": {2021, 2, 6, 4},  # "from six (6) attempts to four (4)"
     }
 )
 SOURCED_NUMBERS["aamc-eras-timeline-2026"] |= {9}  # "at 9 a.m. ET"

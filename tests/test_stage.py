@@ -45,7 +45,7 @@ TODAY = dt.date(2026, 12, 4)
         ),
         # matched to a prelim year only, or a field they mean to leave: applying again, so the score still counts
         ("matched prelim surgery only, no categorical spot. will my CK (241) help next year?", About(), "applying"),
-        ("matched prelim, no advanced spot. do i need ck again to reapply?", About(), "applying"),
+        ("matched prelim, no advanced spot. do i need ck again?", About(), "applying"),  # no categorical nor advanced
         ("matched psych but wondering about neuro. would my 246 let me switch after PGY1?", About(), "applying"),
         # a resident of a state, an intern at a lab, a PGY-1 asked about, a resident asked for: applicants still
         ("I'm a resident of Texas, does that help for UT programs? ck 238, applying IM", About(), "applying"),

@@ -1011,6 +1011,10 @@ def test_a_long_posts_step3_question_is_declined_in_a_line_beside_the_answer(adv
         ("everyone in my class seems smarter than me and we havent even started clinicals", "impostor", "Step 1 has"),
         # a release-day ping: what can't be done, then when to look; no plan set-up
         ("remind me every wed morning till my score drops", "can't see USMLE's release", "When is your Step 2 CK exam"),
+        ("can you tell me when step 2 scores come out", "Wednesday", "can't see USMLE's release"),  # asked, not a ping
+        # a bank's own average is its figure, a share of the bank done is not
+        ("done with uworld, 61% overall. is that good?", "question bank's percent correct", "Is my score good?"),
+        ("usmd m3, do i need to finish all of uworld or is 70% fine", "practice questions", "question bank's percent"),
     ],
 )
 def test_short_news_and_worries_get_their_own_answer(advisor: Advisor, text: str, shown: str, not_shown: str) -> None:

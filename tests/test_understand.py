@@ -1808,6 +1808,20 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         ("can u ping me the day my score drops? tested on the 14th", "topic", "score_release"),
         # a practice result asked "score-wise" is read as the result it is
         ("free 120 at 78% two weeks out, what does that usually mean score-wise", "intent", "practice_score"),
+        # the test centre's cancellation is asked about, not a move of theirs; a move made keeps its new date
+        ("prometric cancelled my ck what now", "answer", "ed-center-cancels-exam"),
+        ("exam was may 3, had to push back to june 10", "intent", "exam_moved"),
+        # "come out higher" compares exams only when another is named; a type of test compared is the answer model's
+        (
+            "when do scores come out? and do they come out higher if you test in the morning lol",
+            "topic",
+            "score_release",
+        ),
+        ("got 241 on uwsa1, how accurate is uwsa2 compared to nbmes?", "answer", "pt-uwsa-vs-nbme"),
+        ("Last NBME was 221 four days out. is 221 close to the real score?", "intent", "practice_score"),
+        # a friend's news is no celebration of theirs
+        ("so happy for my roommate, she got 265", "feeling", None),
+        ("happy for my friend who got 260 but im so scared ill bomb mine next week", "feeling", "worry"),
         # joy of their own stays joy
         ("just got my score, 249, happy for myself honestly", "feeling", "celebration"),
     ],

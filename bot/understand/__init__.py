@@ -521,10 +521,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         settled, topic = (settled, topics.STUDY_STRATEGIES) if prep else ("vent", None)
     elif topic == topics.SCORE_RELEASE and ruled is None and _COMES_OUT_COMPARED_RE.search(norm):
         # "old step 1 score 221. do ck scores usually come out higher?": one exam's scores beside another's
-        topic, answer = (
-            topics.STEP1_VS_STEP2,
-            "s1s2-ck-lower-drop" if "s1s2-ck-lower-drop" in knowledge.answers else None,
-        )
+        # (before a CK score is told, whether a strong CK offsets a weak Step 1; once told, how a drop reads)
+        picked = "s1s2-ck-lower-drop" if nums.score is not None else "s1s2-offset-low-step1"
+        topic, answer = topics.STEP1_VS_STEP2, picked if picked in knowledge.answers else None
     elif topic == topics.OVERALL_AVERAGE and ruled is None and cues.only_practice_averages(norm):
         # "my friend had the same nbme avg as me and failed": their practice average, not the exam's national mean;
         # asking nothing, the story is the point ("...why did i look this up")
@@ -625,11 +624,15 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "hopeless"  # "my roommate told me she wants to die": a crisis all the same, met as one
     if (
         feeling in _WORRIES
-        and settled in _ENTITY_SETTLED
-        and len(tokens) <= SHORT_WORDS
+        and (
+            (settled in _ENTITY_SETTLED and len(tokens) <= SHORT_WORDS)
+            or (settled in ("study_plan", "days_left") and len(text) < SPECIFIC_CHARS)
+        )
         and not cues.says_a_feeling(text, norm)
     ):
-        feeling = None  # "derm average?": a plain question about a field, however the model heard its tone
+        # "derm average?", "my exam is one week from today right? so the 12th?": a plain question about a field or a
+        # date, however the model heard its tone
+        feeling = None
     if feeling in _WORRIES and cues.condition_only(text, norm):
         # "diagnosed with GAD, I get panic attacks in timed tests. can I get extra time?": a need, calmly told
         feeling = None
@@ -981,10 +984,13 @@ def _feeling(
         return learned  # type: ignore[return-value]
     # Disappointment, relief and worry have no label of their own; a plain cue for one of them also
     # outweighs a "celebration" the model heard in "passed 🥲 but only 221".
-    if felt is None and learned in (None, "celebration") and cues.joy_for_someone_else(norm):
+    if felt in (None, "celebration") and learned in (None, "celebration") and cues.joy_for_someone_else(norm):
         # "happy for her but also kinda want to scream" (her 259 beside my 231): the joy is the friend's, the
         # letdown is theirs
-        return "disappointment" if cues.letdown_beside(norm) else None if learned else felt
+        if cues.letdown_beside(norm):
+            return "disappointment"
+        if "celebration" in (learned, felt):
+            return None  # no congratulations for a friend's news; a fear said beside it is still heard below
     asked = "?" in text or _QUESTION_RE.match(norm) is not None  # "is 65% on uworld first pass good for a 250"
     if felt is None and learned == "celebration" and asked and not cues.joyful(text, norm):
         return None  # a question with no joy said ("plastics avg is 255 and I got 247, chances?"): no congratulations
@@ -1169,6 +1175,9 @@ def _settle(
         return "faq", 1.0, topics.SCORE_RELEASE  # "took ck this morning, now what": the wait, not a hello
     if cues.acknowledgement(norm):
         return "unknown", 1.0, None  # "yes", "ok", "nvm" out of the blue: asked what they'd like, not a topic guessed
+    if _CENTER_CANCELLED_RE.search(norm) and not isinstance(find_exam_date(text, ANY_DAY), date):
+        # "prometric cancelled my ck what now": the centre's cancellation, not a move of theirs or a day off
+        return "faq", 1.0, topics.EXAM_DAY
     if intent in _MOVE_READS and _asks_how_to_move(norm):
         return "faq", 1.0, topics.TIMING  # how rescheduling works, not a date to move
     # the model hears practice in "retake is in 10 days... should I postpone again?"; where a practice test or a
@@ -1396,7 +1405,7 @@ def _settle(
 _ASKS_A_SCORE_RE = re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
 _MEANS_AS_A_SCORE_RE = re.compile(
     r"\bscore\s*wise\b|\bin score terms\b|\bwhat (?:does|would|do) (?:that|this|it) (?:\w+ )?(?:mean|translate|equal)\b"
-    r"|\bclose to (?:the|my) real\b|\bhow (?:close|accurate)\b"
+    r"|\b(?:is|was) (?:my\s+|a\s+|an\s+)?\d{3}\s+(?:\w+\s+)?close to (?:the|my) real\b"
 )
 """A practice result asked about as a score ("free 120 at 78%, what does that mean score-wise", "is 221 close to
 the real score?")."""
@@ -1512,14 +1521,26 @@ _CLAUSE_ASKS_RE = re.compile(
 )
 """A question asked in a clause of its own, with or without its question mark: "..., how long to study"."""
 _LOGGED_RE = re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out|logged|log)\b")
+_CENTER_CANCELLED_RE = re.compile(
+    r"\b(?:prometric|test(?:ing)? cent(?:er|re)s?|the cent(?:er|re))\b.{0,40}"
+    r"\b(?:cancel+ed|cancel+ing|closed|closing|shut)\b"
+    r"|\b(?:cancel+ed|closed)\b.{0,30}\b(?:due to|because of|bc of)\s+(?:the\s+)?"
+    r"(?:weather|snow\w*|storm|hurricane|power)"
+)
+"""The test centre cancelled or closed ("prometric cancelled my ck", "closed due to the snowstorm")."""
 _MOVE_SUPPOSED_RE = re.compile(
-    r"\b(?:if|unless|whether|tell me to|remind me to|should i|do i|might|may)\b.{0,60}\b(?:move|push|postpone|delay|"
-    r"reschedule)\b"
+    # within one clause, before the verb: "if it's under 230, tell me to move my date"; not "exam was may 3, had to push
+    # back to june 10" nor "my exam got pushed to march 8, should i delay my nbme too"
+    r"\b(?:if|unless|whether|tell me to|remind me to)\b[^.?!]{0,60}\b(?:move|push|postpone|delay|reschedule)\b"
+    r"(?!\w*\s+(?:to|until|till)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
 """A move supposed or asked about ("if it's under 230, tell me to move my date"), not one made."""
 _COMES_OUT_COMPARED_RE = re.compile(
-    r"\bcom(?:e|es|ing) out\s+(?:\w+\s+)?(?:higher|lower|better|worse|above|below)\b"
-    r"|\b(?:higher|lower)\s+than\s+(?:my\s+|the\s+)?(?:step\s*1|s1|comlex|level\s*[12])\b"
+    # another exam named: "old step 1 score 221. do ck scores come out higher?" (not "do they come out higher if i test
+    # in the morning")
+    r"(?=.*\b(?:step\s*1|s1|comlex|level\s*[12])\b)"
+    r".*(?:\bcom(?:e|es|ing) out\s+(?:\w+\s+)?(?:higher|lower|better|worse|above|below)\b"
+    r"|\b(?:higher|lower)\s+than\s+(?:my\s+|the\s+)?(?:step\s*1|s1|comlex|level\s*[12])\b)"
 )
 """Scores set beside another exam's ("do ck scores come out higher than step 1"), not a release asked about."""
 _PASS_ASKED_RE = re.compile(

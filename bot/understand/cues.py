@@ -256,9 +256,12 @@ def wants_release_reminder(norm: str) -> bool:
 
 
 _RELEASE_REMINDER_RE = re.compile(
-    r"\b(?:remind|ping|nudge|text|message|notify|tell|alert)\s+me\b.{0,40}\b(?:score|scores|result|results)\s+"
+    # asked for: "can u ping me the day my score drops", "remind me every wed till my score drops"; not "can you tell
+    # me when scores come out" (asked) nor "my friend said she'd text me when her results come out"
+    r"\b(?:remind|ping|nudge|notify|alert)\s+me\s+(?:on\s+|the\s+day\s+|when\s+|once\s+|every\s+\w+\s+(?:\w+\s+)?"
+    r"(?:till|until|til)\s+|(?:till|until|til)\s+)(?:my\s+)?(?:ck\s+|step\s*2\s+)?(?:score|scores|result|results)\s+"
     r"(?:drops?|comes? out|is out|are out|releases?|posts?|is released|gets? released)\b"
-    r"|\b(?:remind|ping|nudge|notify|alert)\s+me\b.{0,30}\b(?:score release|release day)\b"
+    r"|\b(?:remind|ping|nudge|notify|alert)\s+me\s+(?:on\s+)?(?:score release|release day)\b"
 )
 
 
@@ -1047,10 +1050,15 @@ def asks_qbank_figure(norm: str) -> bool:
 
 
 _QBANK_DONE_RE = re.compile(
-    r"\b(?:finish\w*|complet\w*|through|done|left|remaining|covered|of (?:uworld|uw|the qbank))\b"
+    # the share said beside its number: "70% through uworld", "is 70% fine" after "finish all of uworld", "40% done"
+    r"\b\d{1,3}\s*(?:percent|pct)?\s+(?:through|of (?:uworld|uw|the qbank|it)|done|left|remaining|complete|completed)\b"
+    r"|\bfinish\w* (?:all|the rest) of (?:uworld|uw|the qbank)\b.{0,25}\b\d{1,3}\s*(?:percent|pct)?\s+"
+    r"(?:fine|ok|okay|enough)\b"
 )
 """How much of the bank is done ("do i need to finish all of uworld or is 70% fine"): a share of it, not a score."""
-_QBANK_SCORED_RE = re.compile(r"\b(?:correct|avg|average|averag\w*|scor\w*|percentile\w*|first pass)\b")
+_QBANK_SCORED_RE = re.compile(
+    r"\b(?:correct|avg|average|averag\w*|scor\w*|percentile\w*|first pass|overall|at \d{1,2}|with \d{1,2})\b"
+)
 
 
 _SEVERAL_NUDGES_RE = re.compile(
@@ -1330,6 +1338,14 @@ _HOPELESS_RE = re.compile(
     r"step in front|step off(?=\s*$|\s+(?:the|a) (?:edge|ledge|roof|platform|bridge|building)\b))"
     r"|\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|starve|starving|hit|hitting|hang|hanging)\s+"
     r"(?:my\s*self|myself)\b|\bbeat(?:ing)? myself\b(?!\s+up\b)"  # "beating myself up" is blame, not blows
+    # a method or a farewell beside a fail: "failed ck. i bought a rope", "got a 196. i should just jump", "i gave
+    # away my stuff" (not "jump into uworld", "jump ship")
+    r"|\b(?:bought|got|have|found)\s+(?:a\s+|some\s+)?rope\b"
+    r"|\bshould\s+(?:just\s+)?jump\b(?!\s+(?:into|in|on|to|at|ship|start|straight|right)\b)"
+    r"|\b(?:gave|giving|give)\s+away\s+(?:all\s+)?(?:of\s+)?my\s+(?:stuff|things|belongings|possessions)\b"
+    r"(?!\s+(?:before|bc|because|since|for|to|as)\b)"  # not "giving away my stuff before i move for intern year"
+    r"|\bscared of what i (?:might|could|will|m going to|m gonna) do\b"
+    r"|\bhow much longer i can (?:do|take) (?:this|it)\b"
     # a lethal amount asked: "what dose of tylenol would kill me"
     r"|\b(?:dose|how much|how many)\b(?:\s+\w+){0,5}?\s+(?:would|will|to|that would|it takes to|needed to)\s+"
     r"(?:kill me|stop my heart|be lethal|end it|end my life|od)\b|\blethal dose\b"
@@ -1687,17 +1703,17 @@ def without_idioms(norm: str) -> str:
     plain = _IDIOM_RE.sub(" ", _KILL_ME_FIRST_RE.sub(" ", norm, count=1))
     if "hopeless" in norm and _CHANCES_RE.search(norm) and not _MOOD_RE.search(norm):
         # "matched prelim only, reapplying categorical with a 228. is it hopeless": their chances asked about, with
-        # nothing said of mood or life ("i cry every night. is it hopeless" keeps it)
-        plain = _CHANCES_HOPELESS_RE.sub(" ", plain)
+        # nothing said of mood or life ("i cry every night. is it hopeless" keeps it), and no other word a crisis
+        # is said in left once it is set aside
+        asked = _CHANCES_HOPELESS_RE.sub(" ", plain)
+        if asked != plain and not distress_words(asked):
+            plain = asked
     return plain
 
 
 _CHANCES_HOPELESS_RE = re.compile(
+    # (a feeling of hopelessness, hedged or not, is never set aside: "failed ck twice. feeling kinda hopeless")
     r"\b(?:is it|is this|is that|are my chances|are my odds)\s+(?:just\s+|totally\s+|completely\s+)?hopeless\s*$"
-    # hedged, beside a question about their chances: "YOG 2019, does that hurt me more than my score? feeling kinda
-    # hopeless" (a plain "i feel hopeless" keeps every reading)
-    r"|\b(?:feeling|feel|i m|im)\s+(?:kinda|kind of|a bit|a little|lowkey|slightly|sort of|somewhat)\s+hopeless\b"
-    r"(?=(?:\s+(?:about|abt)\s+(?:it|this|my (?:chances|odds|app\w*|score)|the match))?\s*$)"
 )
 _CHANCES_RE = re.compile(
     r"\b(?:\d{3}|match\w*|apply\w*|application|categorical|prelim\w*|odds|chances?|programs?|residency|"
@@ -1705,7 +1721,7 @@ _CHANCES_RE = re.compile(
 )
 _MOOD_RE = re.compile(
     r"\b(?:empty|cry\w*|normal again|get better|anymore|any more|life|living|alive|bed|dark|numb|alone|tired of|"
-    r"the point|still trying|hurt\w* myself|harm\w* myself|die|dead)\b"
+    r"the point|still trying|hurt\w*|harm\w*|die|dead|rope|jump|pills?)\b"
 )
 
 
@@ -3210,7 +3226,7 @@ _JOY_FOR_SOMEONE_RE = re.compile(
 )
 _OWN_JOY_RE = re.compile(
     r"\b(?:i m|im|i am|so|really)\s+(?:so\s+)?(?:happy|thrilled|stoked|excited|proud|glad)\b"
-    r"(?!\s+for\s+(?:her|him|them)\b)"
+    r"(?!\s+for\s+(?:her|him|them|my|you)\b)"
 )
 
 
