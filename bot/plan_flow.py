@@ -935,7 +935,11 @@ def step(
     draft.step = spec.next
     said = spec.said(value, today)
     if draft.step == "study_days" and draft.study_days is not None and base is None:
-        draft.step = STEPS["study_days"].next or "study_days"  # told when the set-up began: said then, not asked
+        # told when the set-up began: said then, not asked; unless this answer says them again ("march 20 but i can
+        # do 6 days a week"), when the new days are kept and said back
+        again = _keep_days_said(draft, raw, today, knowledge)
+        said = f"{said}\n{again}" if again else said
+        draft.step = STEPS["study_days"].next or "study_days"
     if draft.step == "nudge_time" and draft.nudge_time is not None:
         # told when the set-up began ("remind me at 2pm"): said back, not asked
         timed = STEPS["nudge_time"]

@@ -197,6 +197,14 @@ def test_days_and_a_time_said_before_the_exam_date_are_kept_and_not_asked_again(
     assert after.draft is not None and after.draft.step == after_the_date
 
 
+def test_days_said_again_with_the_date_replace_those_kept_from_the_request(knowledge: Knowledge) -> None:
+    draft, _, _ = parts(start("remind me 9pm on weekdays", TODAY, None, knowledge))
+    assert draft is not None and draft.study_days == 5
+    after = step(draft, "march 20 but i can do 6 days a week", TODAY, knowledge)
+    assert after.draft is not None and after.draft.study_days == 6 and after.draft.step == "timezone"
+    assert "6 days a week" in after.reply.html
+
+
 def test_a_nudge_time_said_before_the_days_is_said_back(knowledge: Knowledge) -> None:
     _, _, reply = parts(start("plan pls, ck in 8 weeks, nudge me at 7am", TODAY, None, knowledge))
     assert "Nudges at 07:00, as you asked" in reply.html
