@@ -523,7 +523,7 @@ def test_retake_rules_are_all_stated(knowledge: Knowledge) -> None:
     for rule in (
         "At most 4 attempts per Step, and an incomplete attempt counts",
         "ends your eligibility for every Step",
-        "Old Step 2 CS attempts count too",
+        "Each Step counts its own attempts, the old Step 2 CS included",
         "No more than 3 attempts in 12 months; a 4th must be at least 12 months after your first and 6 months",
         "A Step you've passed generally can't be retaken; USMLE allows narrow exceptions",
         "Failed attempts stay on the transcript programs receive",
