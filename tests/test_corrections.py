@@ -49,14 +49,14 @@ CORRECTIONS: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     (
         "a passed Step has narrow retake exceptions; Step 2 CS attempts count",
         "can i retake a step i passed",
-        ("narrow exceptions", "time limit", "Step 2 CS attempts count"),
+        ("narrow exceptions", "time limit", "the old Step 2 CS included"),
         ("A Step you've passed can't be retaken",),
     ),
     (
         "Step 2 CS ended and its attempts still count",
         "does my old cs fail count",
-        ("March 16, 2020", "count toward the limit of 4"),
-        (),
+        ("March 16, 2020", "under the limit of 4 attempts per Step"),
+        ("count it when you plan any retake",),  # a CS fail uses up none of the four at CK
     ),
     (
         "unverified recheck claims are gone",
