@@ -180,6 +180,11 @@ def practice_reply(
     if ordered:
         change = scored[-1] - scored[0]
         way = "up" if change >= TREND_STEP else "down" if change <= -TREND_STEP else "about level"
+        turn = _turned_back(scored)
+        if turn is not None:
+            # "251, then 229, then 244": the dip and the climb back both said, not just "down"
+            dipped = turn < scored[0]
+            way = f"{'down to' if dipped else 'up to'} {turn}, then {'back up' if dipped else 'back down'}"
         html += f"\n\nYour {len(scored)} results run from {scored[0]} to {scored[-1]}: {way}."
     if specs and predicted is not None:
         # "is that enough for EM?": the field's average beside the prediction, both read loosely.
@@ -255,6 +260,19 @@ TREND_STEP = 5
 """Points between the first and the latest practice result from which they're called up or down."""
 NEAR_PASS = 10
 """Points above the pass mark within which a practice prediction is shown beside the mark."""
+
+
+def _turned_back(scored: list[int]) -> int | None:
+    """The low (or high) point of a run that turned back by a clear step ("251, 229, 244" turned at 229), else None."""
+    inner = scored[1:-1]
+    if not inner:
+        return None
+    low, high = min(inner), max(inner)
+    if low <= min(scored[0], scored[-1]) - TREND_STEP and scored[-1] - low >= TREND_STEP:
+        return low
+    if high >= max(scored[0], scored[-1]) + TREND_STEP and high - scored[-1] >= TREND_STEP:
+        return high
+    return None
 
 
 def _practice_label(result: PracticeResult) -> str:

@@ -1020,3 +1020,14 @@ def test_a_long_posts_step3_question_is_declined_in_a_line_beside_the_answer(adv
 def test_short_news_and_worries_get_their_own_answer(advisor: Advisor, text: str, shown: str, not_shown: str) -> None:
     reply = say(advisor, text)
     assert shown in reply and not_shown not in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("nbmes went 251, then 229, then 244. am i ready?", "from 251 to 244: down to 229, then back up"),
+        ("my nbmes went 230 -> 236 -> 241, on track?", "from 230 to 241: up."),
+    ],
+)
+def test_a_run_of_practice_results_is_told_with_its_turn(advisor: Advisor, text: str, said: str) -> None:
+    assert said in say(advisor, text)

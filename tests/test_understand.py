@@ -1822,6 +1822,10 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         # a friend's news is no celebration of theirs
         ("so happy for my roommate, she got 265", "feeling", None),
         ("happy for my friend who got 260 but im so scared ill bomb mine next week", "feeling", "worry"),
+        # a run of results told with ", then" is one exam's run; asked about being an IMG is not said to be one
+        ("nbmes went 251, then 229, then 244. am i ready?", "intent", "practice_score"),
+        ("im an international student at a US med school, do i count as an IMG for the match?", "school", None),
+        ("im an img, step 2 in june", "school", "img"),
         # joy of their own stays joy
         ("just got my score, 249, happy for myself honestly", "feeling", "celebration"),
     ],

@@ -30,6 +30,8 @@ class AboutFacts:
 _IMG_RE = re.compile(
     r"\b(?:i m|im|i am|as an?|fellow|an|am an?)\s+(?:non us\s+)?"
     r"(?:img|fmg|imgs|(?:international|foreign) (?:medical )?(?:graduate|grad|student))\b"
+    # (not a student from abroad at a school here: "international student at a US med school" is no IMG)
+    r"(?!\s+(?:at|in|from)\s+(?:a\s+|an\s+)?(?:us|u s|american|canadian|stateside)\b)"
     r"|\bimg here\b|\b(?:carib|caribbean) (?:student|school|med)"
     r"|\bi (?:study|studied|graduated) (?:abroad|outside the us)\b|\bme (?:an )?img\b"
     r"|\bimg (?:from|with|applying|student)\b"
@@ -40,10 +42,15 @@ _NOT_MY_IMG_RE = re.compile(
     r"|\b(?:(?:my\s+)?(?:\w+\s+)?(?:friend|roommate|classmate|partner|husband|wife|boyfriend|girlfriend|bf|gf|brother|"
     r"sister|cousin|mentee|coresident|co resident)|she|he|they)\s+(?:is|s|was|are)\s+(?:also\s+)?(?:an?\s+)?"
     r"(?:non us\s+|us\s+)?imgs?\b"
+    # asked, not said: "do i count as an IMG", "am i considered an img"
+    r"|\b(?:count|counted|considered|classed|classified)\s+as\s+an?\s+img\b|\bam i (?:even\s+)?an?\s+img\b"
 )
 """The word IMG of someone else, or denied ("my friend is an IMG", "non-IMG here"): no school of the student's
 ("non-US IMG" is still one: the denial needs "non IMG" or "not an IMG")."""
-_I_AM_AN_IMG_RE = re.compile(r"\b(?:i m|im|i am|as|am)\s+(?:an?\s+)?(?:non us\s+|us\s+)?imgs?\b")
+_I_AM_AN_IMG_RE = re.compile(
+    r"\b(?<!count )(?<!counted )(?<!considered )(?<!classed )(?<!classified )(?:i m|im|i am|as|am)\s+(?:an?\s+)?"
+    r"(?:non us\s+|us\s+)?imgs?\b"
+)
 """Said of themselves in so many words ("she's an IMG too and I am an IMG as well"), whoever else is named."""
 _IMG_BARE_RE = re.compile(
     r"^(?:non us\s+)?img\b|\bforeign (?:grad|graduate|md|doctor|med student|medical student)\b"

@@ -596,11 +596,11 @@ _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]
 _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
 _RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
 _MORE_RESULTS_RE = re.compile(
-    r"(?:\s*\([^()]{0,20}\))?(?:\s*(?:,|and|&|/|then|to|->|→|now)\s*(?:an?\s+)?"
+    r"(?:\s*\([^()]{0,20}\))?(?:\s*(?:,\s*(?:and|then|now)?|and|&|/|then|to|->|→|now)\s*(?:an?\s+)?"
     r"(?:(?:form\s+)?\d{1,2}\s*(?:was|is|=|:|-)?\s*)?\d{3}(?!\d)(?:\s*\([^()]{0,20}\))?)+"
 )
 """More results of the same exam: "my last two NBMEs were 212 and 220", "went from 218 to 229", "nbme 9 was
-244, 11 was 240", "236 (nov 14), 233 (nov 21)"."""
+244, 11 was 240", "236 (nov 14), 233 (nov 21)", "went 251, then 229, then 244"."""
 MORE_RESULTS_SPAN = 160
 """Characters after a practice test's name within which a list of its results may run."""
 _PARENS_RE = re.compile(r"\([^()]*\)")
