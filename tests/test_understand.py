@@ -1826,6 +1826,8 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         ("nbmes went 251, then 229, then 244. am i ready?", "intent", "practice_score"),
         ("im an international student at a US med school, do i count as an IMG for the match?", "school", None),
         ("im an img, step 2 in june", "school", "img"),
+        # a near miss is a pass
+        ("intern now, almost failed ck back in the day. will that matter for fellowship?", "status", None),
         # joy of their own stays joy
         ("just got my score, 249, happy for myself honestly", "feeling", "celebration"),
     ],
