@@ -1229,6 +1229,7 @@ def test_a_question_asked_beside_a_score_and_field_is_answered_with_the_comparis
         ("CK 259 😭😭😭 matched my nbmes exactly", "relief"),
         ("I'm in tears, 266 on CK. I genuinely thought I failed. do programs care?", "relief"),  # a fear behind them
         ("got 266, crying so hard. should i tell my programs?", "relief"),  # tears with no one else's named
+        ("266. i literally sobbed in my car", "relief"),  # "sobbed" is tears too
         # the same tears beside a higher score someone else got or one they needed, or a low score: let down
         ("scored 257 but im crying bc everyone got 260s", "disappointment"),
         ("258 😭 i needed 265 for plastics", "disappointment"),

@@ -3093,10 +3093,10 @@ _WORRY_RE = re.compile(
 
 
 _FAIL_WORD_RE = re.compile(r"\b(?:fail|failed|failing)\b")
-_CRYING_WORDS_RE = re.compile(r"\b(?:crying|cried|in tears|sobbing|tearing up)\b")
+_CRYING_WORDS_RE = re.compile(r"\b(?:crying|cried|in tears|sobbing|sobbed|tearing up|teared up)\b")
 _MY_TEARS_RE = re.compile(
     r"\b(?:i|i m|im|i was|i ve been|i have been)\s+(?:just\s+|literally\s+|keep\s+|started\s+|been\s+|kept\s+)?"
-    r"(?:\w+\s+)?(?:crying|cried|sobbing|in tears|tearing up)\b|^(?:crying|cried|sobbing)\b"
+    r"(?:\w+\s+)?(?:crying|cried|sobbing|sobbed|in tears|tearing up|teared up)\b|^(?:crying|cried|sobbing|sobbed)\b"
 )
 """Tears that are the student's own ("i cried for an hour"), not "my mom cried"."""
 _HAPPY_TEARS_RE = re.compile(
