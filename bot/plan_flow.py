@@ -656,9 +656,13 @@ def _keep_days_said(draft: PlanDraft, text: str, today: date, knowledge: Knowled
     question once the date is given; the line saying so, or ""."""
     folded = fold(text)
     found = _STUDY_DAYS_SAID.search(folded) or _WEEKENDS_ONLY_SAID.search(folded)
-    if found is None:
+    off = dropped_weekdays(normalize(text)) if found is None else frozenset()
+    if found is None and not 0 < len(off) < 7:
         return ""
-    said_value = found.group("value") or found.groupdict().get("nudged") or ""
+    if found is None:  # "every day except sundays": every other day of the week
+        said_value = " ".join(WEEKDAY_NAMES[d].lower() for d in range(7) if d not in off)
+    else:
+        said_value = found.group("value") or found.groupdict().get("nudged") or ""
     spec = STEPS["study_days"]
     value = spec.parse(_Answer(said_value, _words(said_value), today, knowledge, draft, None))
     if isinstance(value, (_Reask, PlanOutcome)):
@@ -668,8 +672,10 @@ def _keep_days_said(draft: PlanDraft, text: str, today: date, knowledge: Knowled
     return spec.said(value, today)
 
 
-_WEEKENDS_ONLY_SAID = re.compile(r"(?P<value>\bweekends?\s+only\b|\bonly\s+(?:on\s+)?weekends?\b)")
-"""Weekend days only, for the nudges or the studying ("can u ping me weekends only")."""
+_WEEKENDS_ONLY_SAID = re.compile(
+    r"(?P<value>\b(?:weekends?|weekdays)\s+only\b|\bonly\s+(?:on\s+)?(?:weekends?|weekdays)\b)"
+)
+"""Weekend days or weekdays only, for the nudges or the studying ("can u ping me weekends only")."""
 _STUDY_DAYS_SAID = re.compile(
     # Said of studying ("I can study 3 days a week"), not of work ("I work 4 days a week").
     r"\b(?:study|studying|can do|can only do|available|free to study)\b[^.,;!?]{0,20}?"
@@ -689,9 +695,9 @@ _EVERY_DAY_SAID = re.compile(
 """Every day of the week, said of the studying rather than of the nudges ("something every day, incl. weekends")."""
 _NUDGE_TIME_SAID = re.compile(
     # Said of the nudge ("remind me at 7am", "ping me around 6:30 pm"), not of the exam ("exam at 8am").
-    r"\b(?:remind|ping|nudge|text|message|reminders?|nudges?)\b[^.,;!?]{0,40}?"
+    r"\b(?:remind|ping|nudge|text|message|reminders?|nudges?|check\s*-?\s*ins?|check in with)\b[^.,;!?]{0,40}?"
     r"(?:\b(?:at|around)|@|\bfor(?=\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)\b))\s*"  # "a reminder for 7am"
-    r"(?P<value>\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+in the (?:morning|evening))?)"
+    r"(?P<value>\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+in the (?:morning|evening))?|noon|midday)"
 )
 """The nudge time, said in the message that starts the set-up."""
 _NUDGE_TIME_BARE_SAID = re.compile(

@@ -384,6 +384,8 @@ def test_what_weighs_on_them_is_read_and_lookalikes_are_not(text: str, weighs: s
         ("stop the reminders", set()),  # all of them: a pause
         ("i study mon-fri", set()),
         ("what should i do on saturdays", set()),
+        ("every day except sundays", frozenset({6})),  # the rest of the week studied
+        ("daily but not on saturdays or sundays", frozenset({5, 6})),
     ],
 )
 def test_weekdays_taken_out_of_the_study_week(text: str, days: set[int]) -> None:
