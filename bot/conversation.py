@@ -272,6 +272,7 @@ class Advisor:
                 asks_date = draft is not None and draft.step == "exam_date"
                 today = self._today(self.default_timezone)
                 reply = _before_set_up(turn.reply, parsed, profile, norm, today, text, asks_date=asks_date)
+                reply = self._target_beside(reply, parsed, norm)
                 # A long post's other questions stay a tap away while the set-up asks its own.
                 return replace(turn, reply=talk.also(parsed, self.knowledge, reply, text), feeling=parsed.feeling)
             case "plan_operation" if (
@@ -456,6 +457,15 @@ class Advisor:
                 return Turn(Reply("Name two or more, like <code>/compare derm psych peds</code>."), "help")
             parsed = replace(parsed, intent="compare")
         return self._free_text(profile, parsed, private=private, use_memory=use_memory)
+
+    def _target_beside(self, reply: Reply, parsed: Parsed, norm: str) -> Reply:
+        """A plan asked for with a target asked too ("plan for jan 24, neuro or psych, what score should i aim for"):
+        the fields' averages said first, then the set-up's question."""
+        if not parsed.specialties or parsed.score is not None or _TARGET_ASKED_RE.search(norm) is None:
+            return reply
+        specs = [self.knowledge.specialties[s] for s in parsed.specialties if s in self.knowledge.specialties]
+        figures = advice.numbers_section(specs, None, self.knowledge)
+        return reply.led_by(f"{TARGET_YARDSTICK}\n{figures}") if figures else reply
 
     # -- study plan ----------------------------------------------------------------
 
@@ -694,6 +704,12 @@ def _before_set_up(
     return reply
 
 
+_TARGET_ASKED_RE = re.compile(
+    r"\b(?:what|which)\s+(?:ck\s+|step\s*2\s+)?score\s+(?:should|do|would)\s+i\s+(?:aim|shoot|target|need|go)\b"
+    r"|\btarget\s+score\b|\bwhat\s+should\s+i\s+(?:aim|shoot)\s+for\b|\bwhat\s+(?:do|would)\s+i\s+need\s+to\s+(?:get|score)\b"
+)
+"""A target asked beside a plan request: the fields' averages are its honest answer."""
+TARGET_YARDSTICK = "For a target, the field's average is a fair yardstick; it's a middle, not a cut-off."
 NO_RELEASE_PING = (
     "I can't see USMLE's release, so I can't ping you the day your score drops; my reminders follow a study plan. "
     "Here's when to look instead:"

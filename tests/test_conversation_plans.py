@@ -545,3 +545,9 @@ def test_start_parameters_from_inline_mode(advisor: Advisor) -> None:
 def test_a_nudge_time_said_with_its_part_of_the_day_is_kept_as_said(advisor: Advisor) -> None:
     reply = say(advisor, "can u remind me every night at 9 to do a block, exam in 6 weeks")
     assert "Nudges at 21:00, as you asked." in reply  # not 09:00
+
+
+def test_a_target_asked_beside_a_plan_request_gets_the_fields_averages_first(advisor: Advisor) -> None:
+    reply = say(advisor, "make me a study plan for jan 24, neuro or psych, what score should i aim for?")
+    assert "Neurology average is" in reply and "Psychiatry average is" in reply
+    assert reply.index("average is") < reply.index("How many days a week")  # the answer, then the set-up's question
