@@ -611,27 +611,19 @@ def _accept_exam_date(
     said = spec.said(exam, today)
     folded = fold(text)
     # "exam may 30, I can study 3 days a week, remind me at 7am": answers given already aren't asked again.
-    for step_name, pattern in (("study_days", _STUDY_DAYS_SAID), ("nudge_time", _NUDGE_TIME_SAID)):
-        found = pattern.search(folded) if knowledge is not None else None
-        if found is None and step_name == "study_days":
-            found = _EVERY_DAY_SAID.search(folded)  # "something every day, including weekends"
-        off = dropped_weekdays(normalize(text)) if found is None and step_name == "study_days" else frozenset()
-        if (found is None and not 0 < len(off) < 7) or knowledge is None or draft.step != step_name:
+    for step_name in ("study_days", "nudge_time"):
+        if knowledge is None or draft.step != step_name:
             break
-        given = STEPS[step_name]
-        if found is None:  # "exam in 6 weeks, saturdays off": every other day of the week
-            said_value = " ".join(WEEKDAY_NAMES[d].lower() for d in range(7) if d not in off)
+        if step_name == "study_days":
+            answer = _days_answer(text, folded)
         else:
-            said_value = found.group("value") or found.groupdict().get("nudged") or found.groupdict().get("every") or ""
-        if "weekend" in said_value:
-            said_value = "7"  # "~3 hrs weekdays and full weekends": every day of the week
-        value = given.parse(_Answer(said_value, _words(said_value), today, knowledge, draft, None))
-        if isinstance(value, (_Reask, PlanOutcome)):
+            timed = _NUDGE_TIME_SAID.search(folded)
+            answer = timed.group("value") if timed is not None else None
+        line = _take_said(draft, step_name, answer, today, knowledge) if answer is not None else None
+        if line is None:
             break
-        for name, field_value in given.apply(value).items():
-            setattr(draft, name, field_value)
-        draft.step = given.next or step_name
-        said = f"{said}\n{given.said(value, today)}"
+        draft.step = STEPS[step_name].next or step_name
+        said = f"{said}\n{line}"
     if draft.step == "study_days" and draft.nudge_time is None:
         # "remind me at 2pm, ck is in 10 wks": the time is kept now, and not asked after the days
         told = _keep_time_said(draft, folded)
@@ -654,19 +646,33 @@ def _keep_time_said(draft: PlanDraft, folded: str) -> str:
 def _keep_days_said(draft: PlanDraft, text: str, today: date, knowledge: Knowledge) -> str:
     """Keep the study days said with a date-less request ("ping me weekends only") in the draft, to skip their
     question once the date is given; the line saying so, or ""."""
-    folded = fold(text)
-    found = _STUDY_DAYS_SAID.search(folded) or _WEEKENDS_ONLY_SAID.search(folded)
-    off = dropped_weekdays(normalize(text)) if found is None else frozenset()
-    if found is None and not 0 < len(off) < 7:
-        return ""
-    if found is None:  # "every day except sundays": every other day of the week
-        said_value = " ".join(WEEKDAY_NAMES[d].lower() for d in range(7) if d not in off)
-    else:
-        said_value = found.group("value") or found.groupdict().get("nudged") or ""
-    spec = STEPS["study_days"]
-    value = spec.parse(_Answer(said_value, _words(said_value), today, knowledge, draft, None))
+    answer = _days_answer(text, fold(text), weekends_only=True)
+    return (_take_said(draft, "study_days", answer, today, knowledge) or "") if answer is not None else ""
+
+
+def _days_answer(text: str, folded: str, *, weekends_only: bool = False) -> str | None:
+    """The study days a message says, as they'd be typed at the days question ("3 days a week", "mon wed fri");
+    None when it says none. `weekends_only` also reads "weekends only" (said of the nudges before a date)."""
+    found = _STUDY_DAYS_SAID.search(folded) or _EVERY_DAY_SAID.search(folded)
+    if found is not None:
+        said = found.group("value") or found.groupdict().get("nudged") or found.groupdict().get("every") or ""
+        return "7" if "weekend" in said else said  # "~3 hrs weekdays and full weekends": every day of the week
+    only = _WEEKENDS_ONLY_SAID.search(folded) if weekends_only else None
+    if only is not None:
+        return only.group("value")
+    off = dropped_weekdays(normalize(text))
+    if 0 < len(off) < 7:  # "exam in 6 weeks, saturdays off": every other day of the week
+        return " ".join(WEEKDAY_NAMES[d].lower() for d in range(7) if d not in off)
+    return None
+
+
+def _take_said(draft: PlanDraft, step_name: FlowStep, answer: str, today: date, knowledge: Knowledge) -> str | None:
+    """Read `answer` as the reply to `step_name`'s question and keep it in the draft; the line saying so, or None
+    when it doesn't read as one."""
+    spec = STEPS[step_name]
+    value = spec.parse(_Answer(answer, _words(answer), today, knowledge, draft, None))
     if isinstance(value, (_Reask, PlanOutcome)):
-        return ""
+        return None
     for name, field_value in spec.apply(value).items():
         setattr(draft, name, field_value)
     return spec.said(value, today)
