@@ -27,6 +27,7 @@ from bot.understand.cues import (
     asks_for_calendar,
     asks_for_plan,
     asks_something,
+    asks_target,
     changes_reminders,
     dropped_weekdays,
     exam_soon,
@@ -329,7 +330,7 @@ class Advisor:
     ) -> Turn:
         shown = profile if use_memory else Profile(profile.user_id)
         reply = respond(parsed, shown, text, self.knowledge, self._today(self.default_timezone))
-        if wants_release_reminder(normalize(text)) and parsed.topic == topics.SCORE_RELEASE:
+        if parsed.topic == topics.SCORE_RELEASE and wants_release_reminder(normalize(text)):
             reply = reply.led_by(NO_RELEASE_PING)  # "ping me the day my score drops": what we can't, then when
         if private:
             reply = self._log_scores(profile, parsed, reply)
@@ -461,7 +462,7 @@ class Advisor:
     def _target_beside(self, reply: Reply, parsed: Parsed, norm: str) -> Reply:
         """A plan asked for with a target asked too ("plan for jan 24, neuro or psych, what score should i aim for"):
         the fields' averages said first, then the set-up's question."""
-        if not parsed.specialties or parsed.score is not None or _TARGET_ASKED_RE.search(norm) is None:
+        if not parsed.specialties or parsed.score is not None or not asks_target(norm):
             return reply
         specs = [self.knowledge.specialties[s] for s in parsed.specialties if s in self.knowledge.specialties]
         figures = advice.numbers_section(specs, None, self.knowledge)
@@ -704,11 +705,6 @@ def _before_set_up(
     return reply
 
 
-_TARGET_ASKED_RE = re.compile(
-    r"\b(?:what|which)\s+(?:ck\s+|step\s*2\s+)?score\s+(?:should|do|would)\s+i\s+(?:aim|shoot|target|need|go)\b"
-    r"|\btarget\s+score\b|\bwhat\s+should\s+i\s+(?:aim|shoot)\s+for\b|\bwhat\s+(?:do|would)\s+i\s+need\s+to\s+(?:get|score)\b"
-)
-"""A target asked beside a plan request: the fields' averages are its honest answer."""
 TARGET_YARDSTICK = "For a target, the field's average is a fair yardstick; it's a middle, not a cut-off."
 NO_RELEASE_PING = (
     "I can't see USMLE's release, so I can't ping you the day your score drops; my reminders follow a study plan. "

@@ -249,6 +249,18 @@ _REMINDER_CHANGE_RE = re.compile(
 )
 
 
+def asks_target(norm: str) -> bool:
+    """A target score asked for ("what score should i aim for", "target score?"): a field's average answers it."""
+    return _TARGET_ASKED_RE.search(norm) is not None
+
+
+_TARGET_ASKED_RE = re.compile(
+    r"\b(?:what|which)\s+(?:ck\s+|step\s*2\s+)?score\s+(?:should|do|would)\s+i\s+(?:aim|shoot|target|need|go)\b"
+    r"|\btarget\s+score\b|\bwhat\s+should\s+i\s+(?:aim|shoot)\s+for\b"
+    r"|\bwhat\s+(?:do|would)\s+i\s+need\s+to\s+(?:get|score)\b"
+)
+
+
 def wants_release_reminder(norm: str) -> bool:
     """A ping asked for the day a score comes out ("can u ping me the day my score drops?"): USMLE's release, which
     no study-plan nudge can follow."""
