@@ -50,7 +50,7 @@ from bot.understand.vectors import predict
 from knowledge import Knowledge, topics
 from knowledge.corpus import FeelingName, IntentName, SchoolName, StatusName
 from knowledge.models import Answer
-from knowledge.text import fold, normalize
+from knowledge.text import fold, holds_any, normalize
 from knowledge.vocab import phrase_in, vocabulary
 
 log = logging.getLogger(__name__)
@@ -1175,7 +1175,11 @@ def _settle(
         return "faq", 1.0, topics.SCORE_RELEASE  # "took ck this morning, now what": the wait, not a hello
     if cues.acknowledgement(norm):
         return "unknown", 1.0, None  # "yes", "ok", "nvm" out of the blue: asked what they'd like, not a topic guessed
-    if _CENTER_CANCELLED_RE.search(norm) and not isinstance(find_exam_date(text, ANY_DAY), date):
+    if (
+        holds_any(norm, ("cancel", "closed", "closing", "shut"))
+        and _CENTER_CANCELLED_RE.search(norm)
+        and not isinstance(find_exam_date(text, ANY_DAY), date)
+    ):
         # "prometric cancelled my ck what now": the centre's cancellation, not a move of theirs or a day off
         return "faq", 1.0, topics.EXAM_DAY
     if intent in _MOVE_READS and _asks_how_to_move(norm):
@@ -1240,12 +1244,11 @@ def _settle(
         return "vent", 1.0, None
     goal_or_guess = (nums.hypothetical and not nums.own) or (nums.score is None and nums.other is not None)
     converting = nums.score is None and _ASKS_A_SCORE_RE.search(norm) is not None  # "58% avg = what score"
-    passing_asked = _PASS_ASKED_RE.search(norm) is not None and nums.score is None
     if (
-        (goal_or_guess or converting or passing_asked)
-        and not has_spec
+        not has_spec
         and not nums.practice
         and _QBANK_PERCENT_RE.search(text)
+        and (goal_or_guess or converting or (nums.score is None and _PASS_ASKED_RE.search(norm) is not None))
     ):
         # "58% on my last block, is that bad for a 250 goal?", "65% on uworld = 245ish?": a block's percent
         # against a score is read by a self-assessment, not a fit list for a score they don't have
@@ -1538,7 +1541,7 @@ _MOVE_SUPPOSED_RE = re.compile(
 _COMES_OUT_COMPARED_RE = re.compile(
     # another exam named: "old step 1 score 221. do ck scores come out higher?" (not "do they come out higher if i test
     # in the morning")
-    r"(?=.*\b(?:step\s*1|s1|comlex|level\s*[12])\b)"
+    r"^(?=.*\b(?:step\s*1|s1|comlex|level\s*[12])\b)"  # (anchored: one scan, not one per position)
     r".*(?:\bcom(?:e|es|ing) out\s+(?:\w+\s+)?(?:higher|lower|better|worse|above|below)\b"
     r"|\b(?:higher|lower)\s+than\s+(?:my\s+|the\s+)?(?:step\s*1|s1|comlex|level\s*[12])\b)"
 )

@@ -2162,7 +2162,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         "known",
         ("knows", "know about", "found out"),
         re.compile(
-            r"(?=.*\b(?:fail\w*|retak\w*|retest\w*|second attempt|2nd attempt|didn t pass|didnt pass)\b)"
+            r"^(?=.*\b(?:fail\w*|retak\w*|retest\w*|second attempt|2nd attempt|didn t pass|didnt pass)\b)"
             r".*\b(?:everyone|everybody|people|the whole class|my class|classmates)\b(?:\s+\w+){0,3}?\s+"
             r"(?:knows|know about (?:it|my)|found out|can tell|talking about (?:it|me))\b"
             r"(?!\s+(?:uworld|the|that|how|what|nbmes?|amboss|it s|its)\b)"
