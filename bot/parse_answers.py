@@ -657,7 +657,7 @@ _SAT_ON_RE = re.compile(
 """The exam sat on a day ("took ck on dec 1", "tested feb 3"): a day behind them, not one ahead."""
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
 """A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
-_ELSE_STARTS_RE = re.compile(r"\b(?:starts?|begins?|starting|beginning)\s+(?:in\s+)?$")
+_ELSE_STARTS_RE = re.compile(r"\b(?:starts?|begins?|starting|beginning|started|began)\s+(?:in\s+|on\s+)?$")
 
 
 def _something_else_starts(before: str) -> bool:
@@ -730,13 +730,14 @@ _LEFT_OF_OTHER_RE = re.compile(
 """Time left of something else ("2 weeks left of my surgery rotation"), not the time to the exam; time left of
 dedicated or of studying is."""
 _EVERY_RE = re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
-_APART_RE = re.compile(r"s?\s*(?:apart|between|per|each|at a time)\b")
-"""A weekday that recurs ("every saturday") or a span between things ("1 week apart") dates no exam."""
+_APART_RE = re.compile(r"s?\s*(?:apart|between|per|each|at a time|(?:of|from) (?:each other|one another))\b")
+"""A weekday that recurs ("every saturday") or a span between things ("1 week apart", "within 10 days of each
+other") dates no exam."""
 _STARTS_RE = re.compile(
     r"\b(?:start\w*|begin\w*|kick\w* off)\s+(?:my\s+|of\s+|the\s+)?(?:dedicated|studying|study(?:ing)? period|prep|"
     r"uworld|residency|intern year|internship|rotations?|sub ?is?|clerkships?|away rotations?)"
     r"(?:\s+(?:on|in|from))?\s*$"
-    r"|\b(?:dedicated|residency|intern year|orientation)\s+(?:starts|begins|starting|beginning|is from)"
+    r"|\b(?:dedicated|residency|intern year|orientation)\s+(?:starts|begins|starting|beginning|started|began|is from)"
     r"(?:\s+(?:on|in))?\s*$"
 )
 """A date right after these is when study or work starts ("starting dedicated on jan 6"), not the exam's."""

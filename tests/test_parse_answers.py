@@ -134,12 +134,14 @@ def test_exam_date_limit_is_365_days() -> None:
         # Nor is the day study or work starts.
         ("starting dedicated on march 3, want daily reminders", None),
         ("dedicated starts 3/3", None),
+        ("dedicated started monday and my test is 5 wks out", date(2026, 2, 16)),  # the start was dedicated's
         ("start dedicated feb 2, exam march 3", date(2026, 3, 3)),
         ("residency starts july 1, step 2 in 6 weeks", date(2026, 2, 23)),
         ("my exam starts at 8am on march 3", date(2026, 3, 3)),
         # A weekday that recurs, or a span between things, dates no exam.
         ("can you remind me every saturday to do a practice test", None),
         ("space my nbmes 1 week apart", None),
+        ("taking level 2 and step 2 within 10 days of each other in june", None),
         ("2 weeks between nbmes, exam in 6 weeks", date(2026, 2, 23)),
         # A day of the month alone: this month's if still ahead, else next month's.
         ("exam on the 28th, make me a plan", date(2026, 1, 28)),
