@@ -471,7 +471,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):
         # "terrified of failing step 2 someday": a fear to listen to, not a fail to plan a retake around
         return talk.vent(replace(parsed, feeling=parsed.feeling or "worry"))
-    if parsed.intent == "score_fit" and parsed.status == "failed" and not parsed.quoted:
+    # (the pass mark they name is no figure beside it: "got a 215 and passing was 218. applying FM")
+    named_mark = cues.pass_mark_named(norm)
+    beside = set(parsed.quoted) - {named_mark}
+    told_as_a_fail = parsed.intent == "score_fit" or (parsed.intent == "score_check" and named_mark is not None)
+    if told_as_a_fail and parsed.status == "failed" and not beside:
         # "failed. 209. i studied so hard": the fail is the news, not which fields a 209 fits
         parsed = replace(parsed, intent="faq", topic=None)
     if (parsed.intent == "faq" or (parsed.intent in FIGURE_INTENTS and parsed.topic)) and failed:
@@ -482,7 +486,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         asked_retakes = parsed.topic == topics.RETAKES and parsed.answer is not None
         if topic is not None and parsed.topic in FAILED_READS and not asks_mark and not asked_retakes:
             parsed = replace(parsed, topic=topic)
-    if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.asks_qbank_figure(norm):
+    if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.qbank_figure_asked(text, norm):
         # "uworld 65%, what percentile is that?": not a USMLE figure, so no USMLE table after saying so
         return talk.with_feeling(talk.qbank_figure(k), parsed)
     result = parsed.score if not (parsed.hypothetical or parsed.someone_else) else None

@@ -788,6 +788,37 @@ def test_accountability_counts_as_reminders_only_when_asked_of_the_bot(text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a "don't" elsewhere in the post turns no reminder down
+        ("I don't want to buy 5 resources. also can you remind me every friday to do a timed block", True),
+        ("i dont have much time, 6 weeks left, remind me to study daily", True),
+        ("don't remind me anymore please", False),
+        ("please stop the daily reminders, i'm done", False),
+        ("no more reminders for a bit", False),
+    ],
+)
+def test_only_a_word_beside_the_ask_turns_reminders_down(text: str, wanted: bool) -> None:
+    assert cues.wants_reminders(normalize(text)) is wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("uworld 61% is that good", True),
+        ("uworld 65 percent correct, what percentile is that?", True),
+        ("58% on uworld, on track for 240?", True),
+        # the bank's figure is the setting of another question
+        ("OB and peds are killing me, like 48% on uworld for those. anyway how do i fix OB fast", False),
+        ("uworld first pass 61% with 70% done. also which NBMEs should i save for the last 2 weeks", False),
+        ("50% on those UWorld sections. is OME enough for surg or do I need something else?", False),
+    ],
+)
+def test_a_banks_figure_is_answered_only_when_it_is_what_they_ask(text: str, asked: bool) -> None:
+    assert cues.qbank_figure_asked(text, normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
     ("text", "aside"),
     [
         ("my partner is stressed about my exam", True),

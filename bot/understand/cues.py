@@ -77,6 +77,8 @@ _PLAN_EXPLICIT_RE = re.compile(
     rf"|^(?:a\s+)?(?:study\s+)?plan (?:for|please|pls|plz)\b(?!\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
     r"|\b\d+\s*(?:wk|wks|weeks?|months?|days?)\s+(?:study\s+)?(?:plan|schedule|calendar)\b"  # "6 wk schedule"
 )
+_DATE_TOLD_RE = re.compile(r"\b(?:exam|test) date\b|\b(?:my )?date is\b")
+"""The plan's explicit words that only tell the exam's date: a plan unless another question is asked beside it."""
 _EXAM_WORD_RE = words_re(*EXAM_WORDS, "step two", "step (?:2|two) ck", "s2ck", "boards?")
 # A date beside these is an exam taken, a practice test or a score question, not one to plan for.
 _NOT_AHEAD_RE = words_re(*PAST_WORDS, "did|were|practice|uworld|uw|nbme|uwsa|cbse|free 120|blocks?|scores?|results?")
@@ -387,7 +389,17 @@ def wants_reminders(norm: str) -> bool:
     """
     if _ACCOUNTABLE_RE.search(norm) is not None:
         return True  # "can you keep me accountable? i say i'll do 2 blocks and then i don't": nudges, asked for
-    return _REMINDER_RE.search(norm) is not None and _REMINDER_OFF_RE.search(norm) is None
+    # a "don't" elsewhere in a long post ("I don't want to buy 5 resources... can you remind me every friday")
+    # turns no reminder down: only one beside the ask does ("don't remind me", "no more reminders please")
+    return any(
+        _REMINDER_OFF_RE.search(norm, max(0, m.start() - _OFF_BEFORE), m.end() + _OFF_AFTER) is None
+        for m in _REMINDER_RE.finditer(norm)
+    )
+
+
+_OFF_BEFORE = 20
+_OFF_AFTER = 20
+"""How near a reminder's ask a word turning it down is read as turning it down (characters before, after)."""
 
 
 _ACCOUNTABLE_RE = re.compile(
@@ -524,8 +536,12 @@ def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False
         return False  # "where to check score release date for my test date": the score's day, not a plan
     if _PLAN_PRAISED_RE.search(norm):
         return False  # "thanks, that 5 week plan honestly saved me": thanks for one, not a new one asked
-    if _PLAN_EXPLICIT_RE.search(norm):
+    told = [m for m in _PLAN_EXPLICIT_RE.finditer(norm)]
+    if any(_DATE_TOLD_RE.fullmatch(norm, m.start(), m.end()) is None for m in told):
         return True
+    if told and not (_TIMING_QUESTION_RE.search(norm) or _PRACTICE_QUESTION_RE.search(norm)):
+        return True  # "my test date is march 3": a date to plan for (not "...my date is next thursday. should i
+        # still do an nbme this weekend or just review?", a question with the day as its setting)
     if has_practice and _told_before_the_date(norm):
         return False  # "uwsa2 259 three days out": the result is the news, the days left its context
     if _TOOK_IT_RE.search(norm):
@@ -1062,6 +1078,27 @@ def asks_qbank_figure(norm: str) -> bool:
         and _QBANK_FIGURE_RE.search(norm) is not None
         and not (_QBANK_DONE_RE.search(norm) and not _QBANK_SCORED_RE.search(norm))
     )
+
+
+def qbank_figure_asked(text: str, norm: str) -> bool:
+    """A question bank's own figure is what they ask about ("uworld 61%, is that good?"), not the setting of another
+    question ("48% on uworld for OB... how do i fix OB fast", "uworld 58%... which NBMEs should i save?")."""
+    if not asks_qbank_figure(norm):
+        return False
+    sentences = [s for s in _ASKED_SPLIT_RE.split(text) if s.strip()]
+    asked = [normalize(s) for s in ([s for s in sentences if "?" in s] or sentences[-1:])]
+    return any(_QBANK_FIGURE_RE.search(s) or _PERCENT_SAID_RE.search(s) or _FIGURE_JUDGED_RE.search(s) for s in asked)
+
+
+_PERCENT_SAID_RE = re.compile(r"\b\d{1,2}\s*(?:percent|pct)\b|\bpercentile\b")
+_FIGURE_JUDGED_RE = re.compile(
+    # the figure told before, asked about by a word that points back to it
+    r"\b(?:is|are|was|s)\s+(?:that|this|it|those|these|mine)\s+(?:\w+\s+)?(?:good|bad|ok|okay|fine|normal|low|"
+    r"enough|decent|passing|on track|safe|competitive)\b"
+    r"|\bwhat\s+(?:\w+\s+)?(?:percentile|score|ck score|step 2 score)\s+(?:is|would|does)\s+(?:that|this|it)\b"
+    r"|\b(?:that|this|it)\s+(?:means?|translates?|equals?|converts?|predicts?|correlates?)\b"
+    r"|^(?:that|this) (?:good|bad|ok)\b"
+)
 
 
 _QBANK_DONE_RE = re.compile(
