@@ -23,7 +23,8 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"\b(?:incoming (?:[\w&/-]+\s+){0,2}?(?:intern|resident|pgy\s*-?\s*1)|"
             # a PGY-1 said of themselves, not "a separate PGY-1 year" asked about
             # (not the intern year an applicant ranks: "do I pick the intern year based on location?")
-            r"(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|"
+            # (not a deadline asked: "do I need Step 3 before starting residency?")
+            r"(?<!before )(?<!prior to )(?<!by )(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|"
             r"(?:in|during|through|surviving|survive) (?:my )?intern year|"
             r"intern year (?:starts|started|begins|began|is (?:brutal|killing|rough|hard))|"
             r"(?:i m|im|i am|as an?|now an?|currently an?|starting|start) (?:an? )?pgy\s*-?\s*1|pgy\s*-?\s*1 now|"

@@ -27,6 +27,8 @@ TODAY = dt.date(2026, 12, 4)
         ("PGY1 in gen surg now, just want to know if my CK follows me", About(), "incoming_resident"),
         # a resident switching fields applies again; an applicant ranks an intern year, not in one
         ("PGY2 in gen surg now, thinking of switching to anesthesia", About(), "applying"),
+        # a deadline asked is no start said
+        ("applying IM with 255. does H-1B need Step 3 before starting residency?", About(), "applying"),
         ("should i switch to amboss for the last month", About(), None),
         # someone else applying is not their application
         ("M3 here. my friend (applying derm, so take that for what it's worth) says 250 is the median", About(), None),
