@@ -135,6 +135,7 @@ def row(text: str, **fields: Any) -> Any:
         ),
         row("free 120 was 71%", score=None, practice=(PracticeResult("free120", "", percent=71),)),
         row("CMS form 8: 250", score=None, practice=(PracticeResult("cms", "8", score=250),)),
+        row("only my 2nd nbme, uworld about 60% done, avg 67%", score=None, practice=()),  # the bank's, not an NBME's
         row("my CCSSA was 219, exam in 3 weeks", score=None, practice=(PracticeResult("nbme", "", score=219),)),
         row(
             "uwsa1 was 230, then NBMEs: 10 - 240, 11 - 250",  # in the order said, so a trend reads right
@@ -316,6 +317,7 @@ def row(text: str, **fields: Any) -> Any:
         row("my avg is probably 245 across the nbmes, enough for EM?", score=245),  # their own (review22 #10)
         row("nbme 238, uwsa2 244. is 240ish going to be enough for IM?", score=240, hypothetical=True),  # rough, ahead
         row("my score was 240ish, enough for IM?", score=240),  # rough, but told as theirs
+        row("nbme 12 was 238. i want gas so thinking 245ish is safe", score=245, hypothetical=True),  # a level thought
         row("Anki reviews 300/day. Aiming 255 for ortho", score=255, hypothetical=True),
         row("last nbme 243, uwsa2 251, so i'm guessing high 240s? i want anesthesia", hypothetical=True),
         row("kinda nervous i'll plateau at 245 like on shelves", score=245, hypothetical=True),

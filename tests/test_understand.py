@@ -794,6 +794,18 @@ def test_a_practice_result_asked_about_stays_one_beside_a_figure_heard(kb: Knowl
     assert understand(text, kb).intent == "practice_score"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "retaking next month, first attempt was 208. my NBMEs are 226, 231, 229. is that enough margin?",
+        "failed with 207 last time, retaking in 3 weeks. nbme 10 was 233 and uwsa2 238, is that enough?",
+        "took the free 120 today, 74%. no idea what that means in real score terms lol",
+    ],
+)
+def test_a_retakers_or_a_free_120s_practice_results_are_what_is_asked(kb: Knowledge, text: str) -> None:
+    assert understand(text, kb).intent == "practice_score"
+
+
 def test_a_question_is_not_congratulated_on_the_models_word_alone(kb: Knowledge) -> None:
     assert understand("is 62% on uworld first pass decent for a 245", kb).feeling != "celebration"
 
@@ -860,6 +872,11 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "took them 5 days apart and honestly ran out of gas, I was skipping questions by the end",  # the idiom
         "should I focus more on OB and peds in my last 2 weeks? my uworld is 62%",  # study time
         "uwsa2 245, OB and peds lowest. should I spend the last week on them?",
+        "OB and peds are killing me on uworld, 19 days left. how do i fix OB fast",  # what they do to them
+        "surgery and OB are where I'm worst, six weeks left",
+        "OB and psych are where I get destroyed, nbmes stuck at 223",
+        "neuro is my lowest on every nbme, 3 weeks left",
+        "I'm on FM now, dedicated after, when should I start uworld?",  # the rotation they're on
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
@@ -887,6 +904,8 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("derm is so bad for IMGs, is 250 enough?", "dermatology"),
         ("reviewed derm programs' cutoffs and I have 247, realistic?", "dermatology"),
         ("honestly i'm out of gas, is 230 ok for IM?", "internal-medicine"),  # the idiom, said as "i'm out of"
+        ("how do i improve my chances for derm with a 240", "dermatology"),  # chances improved, not a subject
+        ("im on the fence about peds, is 238 enough?", "pediatrics"),
     ],
 )
 def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:

@@ -414,6 +414,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
                 and (knowledge.answers[ident].topic not in _IMG_ONLY_TOPICS or facts.school == "img" or img_said)
                 # "...with an average Step 2?" never leads for a 271
                 and _fits_the_score(knowledge.answers[ident], nums, specs, knowledge)
+                # "I've matched. Does my score still matter?" leads only for a student who said they matched
+                and (set(knowledge.answers[ident].stages) != {"incoming_resident"} or _resident_said(norm))
             ),
             None,
         )
@@ -1089,9 +1091,18 @@ def _settle(
     if intent in _ENTITY_SETTLED | {"study_plan", "faq", "unknown"} and cues.past_the_match(norm):
         # "didn't match. soap opens in 3 hours... ck 233, applied ortho": what happens now, not the ortho average
         return "faq", 1.0, topics.MATCH_RATES
-    if not (has_score and not nums.hypothetical) and cues.requests_a_plan(norm) and not cues.plans_the_match(norm):
+    retaking = has_score and cues.says_a_ck_fail(norm)  # "failed CK (207)... help me build an 8 week schedule"
+    if (
+        (not (has_score and not nums.hypothetical) or retaking)
+        and cues.requests_a_plan(norm)
+        and not cues.plans_the_match(norm)
+    ):
         # "good evening. kindly prepare for me a study timetable...": asked in words, whatever else the message
         # tells ("exam got pushed to october... can you redo a plan", "aiming for 240+... help me structure something")
+        return "study_plan", 1.0, None
+    if not has_score and cues.wants_reminders(norm) and not cues.wants_release_reminder(norm):
+        # reminders asked in so many words hold the frame too, however many questions come before them ("...is OME
+        # enough for surg? ... also can you remind me every friday to do a timed block"): the rest are offered
         return "study_plan", 1.0, None
     if intent == "study_plan" and cues.plans_the_match(norm):
         # "I passed with a 218. I need a plan for matching IM now": the match, not a study schedule
@@ -1388,7 +1399,15 @@ def _settle(
     held = _DAYS_HELD_RE.search(norm) is not None and not has_score and not _NOT_STUDY_DAYS_RE.search(norm)
     if held and (intent == "days_left" or (len(text) < SPECIFIC_CHARS and _WHAT_NOW_RE.search(norm))):
         return "study_plan", 1.0, None  # "i have 45 days. help": the days are known; a plan for them is asked
-    if intent == "practice_score" and has_score and (nums.own or not (nums.practice or nums.other or nums.step1)):
+    # a retaker's practice results asked about keep their reading: "first attempt was 208... NBMEs are 226, 231, 229.
+    # is that enough margin?" is about the NBMEs, not the fields a 208 fits
+    retaking_practice = bool(nums.practice) and cues.says_a_ck_fail(norm)
+    if (
+        intent == "practice_score"
+        and has_score
+        and not retaking_practice
+        and (nums.own or not (nums.practice or nums.other or nums.step1))
+    ):
         return ("score_check" if specs else "score_fit"), confidence, None  # "...but got 245 on the real thing"
     told = (
         intent in _PRACTICE_READS
@@ -1407,7 +1426,9 @@ def _settle(
 
 _ASKS_A_SCORE_RE = re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
 _MEANS_AS_A_SCORE_RE = re.compile(
-    r"\bscore\s*wise\b|\bin score terms\b|\bwhat (?:does|would|do) (?:that|this|it) (?:\w+ )?(?:mean|translate|equal)\b"
+    r"\bscore\s*wise\b|\bin (?:\w+ )?score terms\b"
+    r"|\bwhat (?:does|would|do) (?:that|this|it) (?:\w+ )?(?:mean|translate|equal)\b"
+    r"|\bno idea what (?:that|this|it) (?:means|translates to|equals)\b"
     r"|\b(?:is|was) (?:my\s+|a\s+|an\s+)?\d{3}\s+(?:\w+\s+)?close to (?:the|my) real\b"
 )
 """A practice result asked about as a score ("free 120 at 78%, what does that mean score-wise", "is 221 close to
@@ -1826,6 +1847,14 @@ def _asked_in_the_questions(
     return None, next(
         (t for t, p in placed if p >= SENTENCE_TOPIC_SURE and (fail_told or t not in _FAIL_TOPICS)), unasked
     )
+
+
+def _resident_said(norm: str) -> bool:
+    """A match, or a residency, told as the student's own ("just matched IM", "I'm an intern")."""
+    return cues.just_matched(norm) or _RESIDENT_SAID_RE.search(norm) is not None
+
+
+_RESIDENT_SAID_RE = re.compile(r"\b(?:i\s*m|im|i am)\s+(?:an?\s+)?(?:intern|pgy\s*-?\s*\d|resident)\b|\bpgy\s*-?\s*1\b")
 
 
 def _answer_odds(asks: list[str]) -> list[tuple[float, str, str]]:

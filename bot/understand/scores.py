@@ -568,7 +568,7 @@ _EXAM_NAME_RE = re.compile(
 )
 _RESULT_RE = re.compile(r"^[^0-9]{0,30}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
 _STOP_RE = re.compile(
-    r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|weeks?|days?|qs?|real|actual"
+    r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|uworld|uw|amboss|qbank|weeks?|days?|qs?|real|actual"
     r"|people|everyone|others|classmates?|friends?|they(?!\s*(?:'|’)?\s*(?:re|are|were)\b))\b|[;\n]|[.!?]\s"
     # "nbmes, and people post 270s": theirs; "my 4th nbme and they're 241, 238": the tests' own results
 )
@@ -832,7 +832,7 @@ _SUPPOSED_RE = re.compile(
     r"best case|suppose|"
     r"(?:will|would|could|can) an?|"
     r"assuming|aim\w*|target\w*|goal|want|wanted|wanna"
-    r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
+    r"|thought|thinking|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
     r"|need|needing|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*"
     # "wait and push for 250+ or take it at 240": a level to reach, or to sit the exam at
     r"|push(?:ing)? for|gun(?:ning)? for|shoot for|strive for|take it at|sit (?:it )?at|test at"
@@ -906,7 +906,8 @@ _GOAL_AFTER_RE = re.compile(
     r"|(?<!\bck )(?<!\bstep 2 )(?<!\bscore )(?<!\bmy )\d{3}\s*\+?\s*(?:(?:even|still|really)\s+)?"
     r"(?:realistic|achievable|attainable|doable|feasible|reachable|within reach)\b"
     # a rough figure looked ahead to: "is 240ish going to be enough for IM" (not "my score was 240ish")
-    r"|\d{3}\s*-?\s*ish\s+(?:(?:is\s+)?(?:going to|gonna|will)\s+be\s+|be\s+)?(?:enough|ok|okay|fine|competitive)\b"
+    r"|\d{3}\s*-?\s*ish\s+(?:(?:is\s+)?(?:going to|gonna|will)\s+be\s+|be\s+)?"
+    r"(?:enough|ok|okay|fine|competitive|safe)\b"
 )
 _SCORE_NEWS = (
     r"got my (?:ck |step 2 |s2 )?(?:score|result)s?|(?:my |the )?(?:score|result)s? (?:came|posted|is out|are out|"
