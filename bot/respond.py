@@ -398,8 +398,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         )
         left = cues.asks_what_is_left(norm)
         ruled_answer = k.answers.get(MATCHED_WHAT_NOW_ANSWER if left else MATCHED_SCORE_ANSWER)
-        if written is not None and stage_said in written.stages:
-            ruled_answer = written  # an answer written for a resident-to-be ("can i take ck during intern year?")
+        # an answer written for a resident-to-be ("can i take ck during intern year?"), or one asked in so many
+        # words that holds for anyone with a score ("incoming resident... can you even retake a passed CK?")
+        asked_of_a_score = told is not None and (not told.stages or "has_score" in told.stages)
+        if written is not None and (stage_said in written.stages or asked_of_a_score):
+            ruled_answer = written
     if (
         ruled_answer is None
         and parsed.intent == "faq"

@@ -307,6 +307,7 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
         ("i'm so proud of myself today", "pride"),
         ("not so proud of my uwsa 205 tbh", None),  # pride denied
         ("uworld makes me feel so stupid", "stupid"),
+        ("the PD asked why my CK was low and I froze, felt like an idiot all day", None),  # no question bank
         ("feel so guilty leaving my kids with my mom every weekend to study", "guilt"),
         ("the wait for my score is killing me", "waiting"),
         ("i keep refreshing my email at 3am", "waiting"),

@@ -1830,6 +1830,13 @@ def _asked_in_the_questions(
     none of theirs: the bank answer the answer model is surest of (at least `LONG_LEAD_SURE`), else the topic of
     the first question the model places with `SENTENCE_TOPIC_SURE`; else `unasked` (the heard topic, or None where
     the comparison can answer alone)."""
+    if odds and odds[0][1] == asks[0] and odds[0][0] >= MAIN_SURE:
+        # the post's first question, all but surely named, names its answer whatever topic the story was heard as
+        # ("incoming resident... can you even retake a passed CK?" is no question about retakes' rules)
+        p, _, ident = odds[0]
+        found = _short_answer((ident, p), norm, school, do_said, knowledge, MAIN_SURE)
+        if found is not None and fits(knowledge.answers[found], None, None):
+            return found, knowledge.answers[found].topic
     placed = [read(sentence).topic[0] for sentence in asks]
     if topic in {t for t, _ in placed}:
         return None, topic
@@ -1928,8 +1935,12 @@ ALSO_MAX = 3
 
 _QUESTION_RE = re.compile(
     # "and also how long do scores take": a question tacked on after "and", "also", "oh and".
-    r"(?:(?:and|also|plus|oh|btw|so) )*"
+    # "also totally separate but do i need a prelim year", "anyway is it worth it": the question after its lead-in
+    r"(?:(?:and|also|plus|oh|btw|so|but|anyway|anyways|basically|(?:totally |completely )?(?:separate|unrelated)"
+    r"(?: question| q)?|random q|quick q|side note|one more thing|last thing) )*"
     r"(?:how|what|whats|when|is|are|can|could|should|would|will|do|does|any|which|why)\b"
+    # "idk if i should push my date", "wondering whether programs see it": asked without a question mark
+    r"|(?:i\s+)?(?:wonder|wondering|idk|dont know|don t know|not sure)\s+(?:if|whether)\b"
 )
 _STUDY_WORD_RE = re.compile(
     r"\b(?:study\w*|schedule|dedicated|exam|test|ck|step|sit|weeks?|days?|months?|remind\w*|nudge\w*|qbank|uworld|"

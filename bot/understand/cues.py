@@ -1967,6 +1967,8 @@ _GRIEF_RE = re.compile(
     r"(?:mom|dad|mother|father|grand\w+|brother|sister|best friend|dog|cat))\b"
 )
 _FEEL_STUPID_RE = re.compile(
+    # (not after an interview: "the PD asked why my CK was low, I froze and felt like an idiot" is no question bank)
+    r"^(?!.*\b(?:interview\w*|interviewer|pd|program director)\b).*?"
     r"\b(?:feel|feeling|felt|makes me feel)\s+(?:so\s+|really\s+|like\s+an?\s+)?(?:stupid|dumb|idiot)\b"
 )
 _PARENTS = ("parent", "family", "mom", "dad", "mother", "father")
