@@ -487,8 +487,21 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         asks_mark = parsed.topic == topics.PASSING_SCORE and _PASS_MARK_ASKED_RE.search(norm) is not None
         # a retake's own answer the question asked for stays ("failed... once I pass, will programs still see it?")
         asked_retakes = parsed.topic == topics.RETAKES and parsed.answer is not None
-        if topic is not None and parsed.topic in FAILED_READS and not asks_mark and not asked_retakes:
+        # as does an answer written for a retaker ("failed step 2 but passed COMLEX... can i just apply with COMLEX")
+        for_a_retaker = parsed.answer in k.answers and "retaking" in k.answers[parsed.answer].stages
+        if topic is not None and parsed.topic in FAILED_READS and not (asks_mark or asked_retakes or for_a_retaker):
             parsed = replace(parsed, topic=topic)
+    if (
+        parsed.intent == "faq"
+        and parsed.topic == topics.LOW_SCORE
+        and parsed.answer is None
+        and parsed.own
+        and parsed.score is not None
+        and parsed.score >= typical_average(k)
+        and not _LOW_SAID_RE.search(norm)
+    ):
+        # "I scored 255 but have a 2 year gap... will the score carry me": no low score to weigh, the rest of the file
+        parsed = replace(parsed, topic=topics.BEYOND_SCORES)
     if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.qbank_figure_asked(text, norm):
         # "uworld 65%, what percentile is that?": not a USMLE figure, so no USMLE table after saying so
         return talk.with_feeling(talk.qbank_figure(k), parsed)
@@ -762,6 +775,16 @@ def score_band(parsed: Parsed, knowledge: Knowledge) -> ScoreBand | None:
     if parsed.hypothetical or parsed.someone_else:
         return None
     return band_against(parsed.score, parsed.specialties[0] if parsed.specialties else None, knowledge)
+
+
+def typical_average(knowledge: Knowledge) -> int:
+    """The middle of the specialties' averages: a score at or above it is no low score, whatever the field."""
+    values = sorted(knowledge.lead(s).value for s in knowledge.specialties)
+    return values[len(values) // 2] if values else 300
+
+
+_LOW_SAID_RE = re.compile(r"\b(?:low|lower|lowish|bad|weak|below|under|not good|disappoint\w*)\b")
+"""Their own score called low: the low-score answer stands, whatever the number."""
 
 
 def modest_score(knowledge: Knowledge) -> int:

@@ -435,6 +435,8 @@ def test_every_family_starts_at_a_word_so_the_scan_stays_fast(pattern: re.Patter
         ("what if i get the you did not match email on monday?", False),
         ("i didn't match my top choice but matched my 3rd", False),
         ("i didn't match today. should i soap or reapply next year? ck 236 EM", True),
+        ("matched FM through SOAP. I'm so relieved I could cry, after the week I had", False),  # won in SOAP
+        ("soaped into prelim surgery, relieved i could cry", False),
     ],
 )
 def test_unmatched_or_in_soap_now_is_told_from_an_earlier_cycle(text: str, now: bool) -> None:

@@ -751,3 +751,23 @@ def test_a_let_down_over_a_score_above_every_average_is_met_with_the_fact(knowle
 )
 def test_a_let_down_about_something_else_gets_no_line_about_the_number(knowledge: Knowledge, text: str) -> None:
     assert "every specialty average" not in answer(knowledge, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "hidden"),
+    [
+        # a high score asked about beside a gap: the rest of the file, not "Is my score too low?"
+        (
+            "I scored 255 but have a 2 year gap for family reasons. will the score carry me or will the gap hurt "
+            "more. and should i explain the gap in the PS or the experiences section",
+            "Beyond your score",
+            "Is my score too low?",
+        ),
+        ("I scored 222, is that too low? will it carry me at all", "", "Beyond your score"),
+    ],
+)
+def test_a_score_above_most_averages_gets_no_low_score_answer(
+    knowledge: Knowledge, text: str, shown: str, hidden: str
+) -> None:
+    reply = answer(knowledge, text)
+    assert shown in reply and hidden not in reply

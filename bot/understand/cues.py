@@ -1902,11 +1902,16 @@ def past_the_match(norm: str) -> bool:
     """Unmatched, or in SOAP now ("didn't match, soap opens in 3 hours", "soap tmrw"): a score set against a
     field's average is no help here; what happens now is."""
     # "soap" said first: the whole weighing scan (about 0.1 ms) runs only on the few messages that name it
-    now = did_not_match(norm) or ("soap" in norm and weighing(norm) == "soap")
+    now = did_not_match(norm) or ("soap" in norm and weighing(norm) == "soap" and not _MATCHED_IN_SOAP_RE.search(norm))
     # "went unmatched last cycle, reapplying IM": a new application, asked about as one
     return now and _EARLIER_CYCLE_RE.search(norm) is None
 
 
+_MATCHED_IN_SOAP_RE = re.compile(
+    r"\b(?:matched|got a (?:spot|position)|landed a (?:spot|position)|soaped|soap d)\b[^.?!]{0,30}?\b"
+    r"(?:through|in|via|during|thru|into)?\s*(?:the\s+)?soap\b|\bsoap(?:ed|'d| d)\s+into\b"
+)
+"""A place won in SOAP ("matched FM through SOAP"): the match is behind them, not still to come."""
 _EARLIER_CYCLE_RE = re.compile(
     r"\b(?:last (?:year|cycle)|twice|two cycles|second time applying|previous (?:year|cycle)|in 20\d\d|again)\b"
 )
