@@ -488,7 +488,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # a retake's own answer the question asked for stays ("failed... once I pass, will programs still see it?")
         asked_retakes = parsed.topic == topics.RETAKES and parsed.answer is not None
         # as does an answer written for a retaker ("failed step 2 but passed COMLEX... can i just apply with COMLEX")
-        for_a_retaker = parsed.answer in k.answers and "retaking" in k.answers[parsed.answer].stages
+        written_for = k.answers.get(parsed.answer or "")
+        for_a_retaker = written_for is not None and "retaking" in written_for.stages
         if topic is not None and parsed.topic in FAILED_READS and not (asks_mark or asked_retakes or for_a_retaker):
             parsed = replace(parsed, topic=topic)
     if (
