@@ -22,7 +22,7 @@ from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
 from bot.understand import EARLY_MATCH_FIELDS, SPECIFIC_CHARS, Parsed, cues, moot
-from bot.understand.about import failed_step1, someone_else_failed
+from bot.understand.about import failed_comlex, failed_step1, someone_else_failed
 from bot.understand.scores import someone_got
 from knowledge import Knowledge, topics
 from knowledge.models import ScoreBand
@@ -245,6 +245,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.feeling is None
         and (len(text) < PASS_NEWS_CHARS or cues.joyful(text, norm))
         and not cues.asks_to_retake(text, norm)  # "passed with 219, can i retake it?": not news to be relieved at
+        and not failed_comlex(norm)  # "passed step 2 but failed comlex level 2": no relief beside the other fail
         and not (cues.pass_is_old(norm) and not cues.joyful(text, norm))
         # "I passed with 244 but now I'm paranoid": the unease is what's new (not "PASSED!!! freaking out")
         and not (
@@ -410,6 +411,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and not failed
         and cues.asks_about_ranking(norm)
         and stage_said == "interviewing"  # read above for every question (`asking`)
+        # another answer the question named stands ("have 9 FM interviews. how many programs should i rank")
+        and parsed.answer in (None, RANKING_ANSWER)
     ):
         # "my score came out after my interviews, will it change how they rank me": ranking, not screening
         ruled_answer = k.answers.get(RANKING_ANSWER)

@@ -796,6 +796,7 @@ def test_accountability_counts_as_reminders_only_when_asked_of_the_bot(text: str
         # a "don't" elsewhere in the post turns no reminder down
         ("I don't want to buy 5 resources. also can you remind me every friday to do a timed block", True),
         ("i dont have much time, 6 weeks left, remind me to study daily", True),
+        ("could you send me a reminder every evening to do like 20 questions", True),
         ("don't remind me anymore please", False),
         ("please stop the daily reminders, i'm done", False),
         ("no more reminders for a bit", False),

@@ -136,6 +136,13 @@ def row(text: str, **fields: Any) -> Any:
         row("free 120 was 71%", score=None, practice=(PracticeResult("free120", "", percent=71),)),
         row("CMS form 8: 250", score=None, practice=(PracticeResult("cms", "8", score=250),)),
         row("only my 2nd nbme, uworld about 60% done, avg 67%", score=None, practice=()),  # the bank's, not an NBME's
+        row("1) is it insane 2) do shelves feed into CK 3) what counts as a good step 2 score", score=None),  # marks
+        row("failed CK in september (207), retaking in january", score=207),  # a result in brackets is no mark
+        row(
+            "free 120 was 71%, nbme 239. is 71% on the free 120 in line?",  # one Free 120, said twice
+            score=None,
+            practice=(PracticeResult("free120", "", percent=71), PracticeResult("nbme", "", score=239)),
+        ),
         row("my CCSSA was 219, exam in 3 weeks", score=None, practice=(PracticeResult("nbme", "", score=219),)),
         row(
             "uwsa1 was 230, then NBMEs: 10 - 240, 11 - 250",  # in the order said, so a trend reads right

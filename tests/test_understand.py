@@ -585,6 +585,7 @@ SCOPE_CASES = [
     case("can you recommend a good dermatologist near me in Houston", "out_of_scope"),
     case("passed ck! can you help me plan step 3 now", "out_of_scope"),  # a plan, but for Step 3
     case("just got my score, 222. passed. is step 3 something i should do before residency?", "out_of_scope"),
+    case("is it insane to start step 3 stuff while waiting on ck lol", "out_of_scope"),  # Step 3 prep, asked
     case("should i take step 2 ck before my surgery shelf", "faq"),
     # Shelves told as background: what they ask is still ours.
     case("exam june 20. shelf scores were meh. whats a realistic 5 week plan", "study_plan"),
@@ -877,6 +878,7 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "OB and psych are where I get destroyed, nbmes stuck at 223",
         "neuro is my lowest on every nbme, 3 weeks left",
         "I'm on FM now, dedicated after, when should I start uworld?",  # the rotation they're on
+        "on gen surg rn, 70+ hr weeks, CK in march. is doing like 20 qs a day pointless",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
@@ -906,6 +908,7 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("honestly i'm out of gas, is 230 ok for IM?", "internal-medicine"),  # the idiom, said as "i'm out of"
         ("how do i improve my chances for derm with a 240", "dermatology"),  # chances improved, not a subject
         ("im on the fence about peds, is 238 enough?", "pediatrics"),
+        ("set on gen surg now, is 240 ok?", "general-surgery"),  # the career chosen, not a rotation
     ],
 )
 def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:
@@ -1822,6 +1825,21 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
             "disappointment",
         ),
         ("passed w a 219 lol. relief for 5 min then shame. is psych still on the table", "feeling", "shame"),
+        # a friend's joy and number are hers: no congratulations for a score still to come
+        (
+            "she got her score today (she's thrilled, 258) and I still haven't gotten mine. is something wrong?",
+            "feeling",
+            None,
+        ),
+        ("she got her score today (she's thrilled, 258) and I still haven't gotten mine", "score", None),
+        # a fail weighed for the match is no question of the exam's difficulty
+        ("does one CK fail mean no IM program will take me or is it just harder", "answer", "af-can-still-match"),
+        # a question's number in a list is no score
+        (
+            "M2 here. 1) should i start CK prep now 2) do shelves matter 3) what counts as a good step 2 score",
+            "score",
+            None,
+        ),
         # a move supposed is not a move made; a release-day ping asks when scores come out
         ("if my UWSA2 next week is under 230, tell me to move my date", "intent", "faq"),
         ("pushed my exam 3 weeks", "intent", "exam_moved"),

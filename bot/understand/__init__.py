@@ -533,13 +533,22 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             settled, topic = "vent", None
         else:
             topic = next((t for t, _ in guess.topic if t != topics.OVERALL_AVERAGE), topic)
+    elif topic == topics.DIFFICULTY and ruled is None and _FAIL_HARDER_RE.search(norm):
+        # "does one CK fail mean no IM program will take me or is it just harder": matching after a fail, not the exam
+        topic, answer = topics.AFTER_FAIL, "af-can-still-match" if "af-can-still-match" in knowledge.answers else None
     elif topic == topics.ECFMG_CERTIFICATION and ruled is None and cues.ecfmg_certified(norm):
         # "I'm ECFMG certified now. anything else before I apply?": not how certification works
         topic = None if settled in ("score_check", "compare") else topics.IMG
     elif topic == topics.ECFMG_CERTIFICATION and cues.weighing(norm) == "match_wait":
         # "rank list certified, now what?": the rank list's certifying, not ECFMG's certificate
         topic = next((t for t, _ in guess.topic if t != topics.ECFMG_CERTIFICATION), topic)
-    elif settled in _RETAKE_ASKED_IN and ck_passed and facts.status != "failed" and retake_asked:
+    elif (
+        settled in _RETAKE_ASKED_IN
+        and ck_passed
+        and facts.status != "failed"
+        and retake_asked
+        and not failed_comlex(norm)
+    ):
         topic = topics.LOW_SCORE  # "my step 2 was 246. should i retake?": a passed Step can't be retaken for a score
     elif topic == topics.LOW_SCORE and ruled is None and nums.score is None and cues.low_on_a_subject(norm):
         topic = topics.STUDY_STRATEGIES  # "scoring low on psych and neuro questions": weak areas to study, not a result
@@ -1425,6 +1434,12 @@ def _settle(
 
 
 _ASKS_A_SCORE_RE = re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
+_FAIL_HARDER_RE = re.compile(
+    r"\bfail\w*\b.*\b(?:programs?|match\w*|take me|accept me|rank me)\b.*\b(?:harder|hard)\b"
+    r"|\b(?:harder|hard)\b.*\bto match\b.*\bfail\w*\b"
+)
+"""A fail weighed for the match ("does one fail mean no program will take me, or is it just harder"): the road
+after a fail, not the exam's difficulty."""
 _MEANS_AS_A_SCORE_RE = re.compile(
     r"\bscore\s*wise\b|\bin (?:\w+ )?score terms\b"
     r"|\bwhat (?:does|would|do) (?:that|this|it) (?:\w+ )?(?:mean|translate|equal)\b"

@@ -290,7 +290,8 @@ _REMINDER_RE = re.compile(
     r"|\b(?:reminders?|nudges?|notifications?)\s+(?:to|for)\s+(?:study|studying|do|review)\b"
     # "can you check on me every afternoon": a daily check-in asked for
     r"|\b(?:check|checking)\s+(?:in\s+)?(?:on|up on|in with)\s+me\b"
-    r"|\b(?:set\s+up|send|get|want|need|give)\s+(?:me\s+)?(?:some\s+|daily\s+)?(?:reminders?|nudges?)\b"
+    r"|\b(?:set\s+up|send|get|want|need|give)\s+(?:me\s+)?(?:some\s+|daily\s+|a\s+|an\s+)?"
+    r"(?:daily\s+|nightly\s+|evening\s+|morning\s+|weekly\s+)?(?:reminders?|nudges?)\b"
     # asking how reminders work: "what time do you send reminders? can it be in my time zone"
     r"|\b(?:do|can|will|does)\s+(?:you|u|it|the bot)\s+(?:send|do|give)\s+(?:reminders?|nudges?)\b"
     rf"|{_REMINDER_CHANGE_RE.pattern}"
@@ -854,7 +855,8 @@ _STEP3_ASKED_RE = re.compile(
     # "passed CK last year. do i need step 3 before PGY2?"
     r"|\b(?:do i need|need to take|have to take|when do i need)\s+(?:to take\s+)?(?:step\s*(?:3|three)|step3)\b"
     # "a step 3 study plan", "step 3 prep tips"
-    r"|\b(?:step\s*(?:3|three)|step3)\s+(?:study\s+)?(?:plan|schedule|prep|tips|resources|qbank)\b"
+    r"|\b(?:step\s*(?:3|three)|step3)\s+(?:study\s+)?(?:plan|schedule|prep|tips|resources|qbank|stuff|studying|"
+    r"material|questions|content)\b"
     # Step 3 set beside CK: "is step 3 harder than ck?"
     r"|\b(?:step\s*(?:3|three)|step3)\s+(?:\w+\s+)?(?:harder|easier|worse|tougher|longer|shorter|different|"
     r"more|less)\b"
@@ -3282,6 +3284,9 @@ def joy_for_someone_else(norm: str) -> bool:
 _JOY_FOR_SOMEONE_RE = re.compile(
     r"\b(?:happy|glad|proud|stoked|excited|thrilled)\s+(?:for|of)\s+(?:her|him|them|my\s+(?:best\s+)?(?:friend|roommate|"
     r"classmate|partner|wife|husband|sister|brother|bf|gf|boyfriend|girlfriend|cousin|co\s*resident|coresident))\b"
+    # their own joy, said of them: "she got her score today (she's thrilled, 258)"
+    r"|\b(?:she|he|they)\s*(?:s|is|was|are|re|were)\s+(?:so\s+|really\s+)?(?:thrilled|happy|stoked|pumped|ecstatic|"
+    r"over the moon)\b"
 )
 _OWN_JOY_RE = re.compile(
     r"\b(?:i m|im|i am|so|really)\s+(?:so\s+)?(?:happy|thrilled|stoked|excited|proud|glad)\b"

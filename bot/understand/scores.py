@@ -140,9 +140,14 @@ def _numbers(low: str) -> list[_Number]:
                 out.append(_Number(int(a + b), m.start(), nxt.end()))
                 i += 2
                 continue
-        out.append(_Number(int(m.group()), m.start(), m.end()))
-        i += 1
+        if not _LIST_MARK_RE.match(low, m.start()) or low[max(0, m.start() - 1) : m.start()] == "(":
+            out.append(_Number(int(m.group()), m.start(), m.end()))
+        i += 1  # "2) do shelf scores feed into CK 3) what counts as a good step 2 score": a question's number
     return out
+
+
+_LIST_MARK_RE = re.compile(r"\d{1,2}\)(?:\s|$)|\d\.\s(?=[a-z])")
+"""A numbered question's mark ("3) what counts as good", "1. is 58% on track"), never a result; not "(207)"."""
 
 
 @dataclass(frozen=True)
@@ -725,7 +730,9 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
             for extra in re.findall(r"(?<!\d)\d{3}(?!\d)", _PARENS_RE.sub(" ", more.group()) if more else ""):
                 if 100 <= int(extra) <= 300:
                     out.append(PracticeResult(_PRACTICE_FORMS[exam], score=int(extra)))  # type: ignore[arg-type]
-    return tuple(out[:6])
+    # the Free 120 has one form: its result said twice ("free 120 was 71%... is 71% on the free 120 in line?") is one
+    once = [r for i, r in enumerate(out) if r.exam != "free120" or r not in out[:i]]
+    return tuple(once[:6])
 
 
 def _tagged(exam: re.Pattern[str], low: str, high: int = 300) -> int | None:
@@ -1048,6 +1055,9 @@ _SOMEONE_ELSE_RE = re.compile(
     # number (not "I'm a senior who is applying IM with a 240")
     r"|\b(?:friend|partner|husband|wife|spouse|fianc[eé]e?|boyfriend|girlfriend|bf|gf|brother|sister|roommate|"
     r"classmate|cousin)s?(?:\s+who)?\s+(?:is|was|s)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:with|w)\b[^,;.!?]{0,15}$"
+    # "she got her score today (she's thrilled, 258)": how they took it, then their number
+    r"|\b(?:she|he|they)\s*(?:'?s|is|was|are|re|were)\s+(?:so\s+|really\s+)?(?:thrilled|happy|stoked|pumped|ecstatic|"
+    r"relieved|devastated|upset|gutted|crushed)\s*[,:-]?\s*(?:with\s+(?:an?\s+)?)?$"
 )
 """The student's own words after it ("everyone got 250 and i got 241") end its reach."""
 

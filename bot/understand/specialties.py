@@ -240,6 +240,14 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             # "48% in OB", "my weakest areas on nbmes are OB and peds": a share or a weak spot, then the subject
             or _SUBJECT_BEFORE_RE.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
             or (studied_until >= 0 and i == studied_until + 1 and words[i - 1] in ("and", "or", "n"))
+            # "on gen surg rn, 70+ hr weeks": the rotation they're on now
+            or (
+                i > 0
+                and words[i - 1] == "on"
+                and end < n
+                and words[end] in _ROTATION_NOW
+                and (i < 2 or words[i - 2] not in _DECIDED_ON)  # "set on gen surg now": the career chosen
+            )
             # "my weakest: OB, peds": the list goes on after a comma too
             or (studied_until == i and i > 0 and text[tokens[i - 1].end : tokens[i].start].strip() in (",", "/", "&"))
         )
@@ -283,6 +291,12 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     return tuple(own or specs), tuple(others)
 
 
+_ROTATION_NOW = frozenset({"rn", "now", "right", "currently", "atm", "rotation", "this"})
+"""After "on <field>", the time it is now ("on surgery rn", "on peds this month"): a rotation, not a career."""
+_DECIDED_ON = frozenset(
+    {"set", "decided", "settled", "focused", "sold", "leaning", "bent", "fixated", "hooked", "keen"}
+)
+"""Before "on <field>": the field chosen ("set on gen surg now"), not a rotation."""
 _SUBJECT_BEFORE_RE = re.compile(
     # a share scored in it ("48% in OB"), not a rate for it ("the match rate is like 95% for peds")
     r"(?:\d\s*%|\bpercent)\s+(?:in|on)\s+$"
