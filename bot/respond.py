@@ -729,7 +729,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         )
     elif parsed.intent == "faq" and parsed.topic in FAILED_READS and not failed and someone_else_failed(norm):
         reply = reply.led_by(FOR_SOMEONE_ELSE)  # "my friend failed ck, what should she do": theirs, not the student's
-    if (parsed.intent == "faq" or parsed.intent in FIGURE_INTENTS) and parsed.topic == topics.SIGNALS:
+    if (
+        (parsed.intent == "faq" or parsed.intent in FIGURE_INTENTS)
+        and parsed.topic == topics.SIGNALS
+        and "signal" in norm  # a letter of intent is in the topic, and says nothing of how many signals a field has
+    ):
         # "how many signals for EM?": the field's own count first, the general answer after it
         named = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
         counts = [line for spec in named if (line := advice.signals_line(spec, k))]

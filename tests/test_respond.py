@@ -771,3 +771,10 @@ def test_a_score_above_most_averages_gets_no_low_score_answer(
 ) -> None:
     reply = answer(knowledge, text)
     assert shown in reply and hidden not in reply
+
+
+def test_a_fields_signal_count_leads_only_where_signals_are_asked(knowledge: Knowledge) -> None:
+    asked = answer(knowledge, "how many signals do i get for gen surg?")
+    assert "program signals in the" in asked
+    letter = answer(knowledge, "applying gen surg. can I tell my #1 program that I am ranking it first?")
+    assert "program signals in the" not in letter

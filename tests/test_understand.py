@@ -1872,3 +1872,14 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
 )
 def test_short_messages_read_as_meant(knowledge: Knowledge, text: str, field: str, expected: object) -> None:
     assert getattr(understand(text, knowledge), field) == expected
+
+
+def test_an_answer_for_one_stage_only_leads_only_where_that_stage_is_said(knowledge: Knowledge) -> None:
+    applicant = understand(
+        "it's mid november and I have ZERO EM interviews. step 2 is 239, SLOEs are fine, applied to 55 programs. my "
+        "classmate with a 241 has 8 already. I genuinely don't know what's wrong with my app. is it the score? should "
+        "I start thinking about SOAP now? what can I even do at this point. trying not to panic but I'm panicking",
+        knowledge,
+    )
+    assert "s1pf-preclinical-plan" not in (applicant.answer, *applicant.also)
+    assert "answer:s1pf-preclinical-plan" not in applicant.also

@@ -415,7 +415,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
                 # "...with an average Step 2?" never leads for a 271
                 and _fits_the_score(knowledge.answers[ident], nums, specs, knowledge)
                 # "I've matched. Does my score still matter?" leads only for a student who said they matched
-                and (set(knowledge.answers[ident].stages) != {"incoming_resident"} or _resident_said(norm))
+                and _stage_fits(knowledge.answers[ident], norm)
             ),
             None,
         )
@@ -1764,6 +1764,8 @@ def _also(
                 continue
             if not fail_said and _presumes_a_fail(ident, knowledge):
                 continue  # "252... so what should I do next?" is no question about a fail
+            if ident in knowledge.answers and not _stage_fits(knowledge.answers[ident], normalize(text)):
+                continue  # an MS1's answer offered to an applicant with no interviews
         if label not in seen:
             seen.add(label)
             found.append(label)
@@ -1850,7 +1852,11 @@ def _asked_in_the_questions(
         # ("incoming resident... can you even retake a passed CK?" is no question about retakes' rules)
         p, _, ident = odds[0]
         found = _short_answer((ident, p), norm, school, do_said, knowledge, MAIN_SURE)
-        if found is not None and fits(knowledge.answers[found], None, None):
+        if (
+            found is not None
+            and fits(knowledge.answers[found], None, None)
+            and _stage_fits(knowledge.answers[found], norm)
+        ):
             return found, knowledge.answers[found].topic
     placed = [read(sentence).topic[0] for sentence in asks]
     if topic in {t for t, _ in placed}:
@@ -1858,7 +1864,11 @@ def _asked_in_the_questions(
     for p, _, ident in odds:
         found = _short_answer((ident, p), norm, school, do_said, knowledge, LONG_LEAD_SURE)
         # an answer only for a stage the student must say (matched, retaking) leads for none: it may not fit them
-        if found is not None and fits(knowledge.answers[found], None, None):
+        if (
+            found is not None
+            and fits(knowledge.answers[found], None, None)
+            and _stage_fits(knowledge.answers[found], norm)
+        ):
             return found, knowledge.answers[found].topic
     # a question may ask about the story by a pronoun ("how do I report my scores there?" after ResidencyCAS was
     # named): with no answer sure, the heard topic holds if any question's likeliest few topics hold it
@@ -1871,11 +1881,21 @@ def _asked_in_the_questions(
     )
 
 
-def _resident_said(norm: str) -> bool:
-    """A match, or a residency, told as the student's own ("just matched IM", "I'm an intern")."""
-    return cues.just_matched(norm) or _RESIDENT_SAID_RE.search(norm) is not None
+def _stage_fits(answer: Answer, norm: str) -> bool:
+    """Whether an answer written for one stage only may lead here: a resident's only for a student who said they
+    matched, a preclinical student's only for one who said they are one ("zero EM interviews in november... what
+    can I even do at this point" is no MS1's question)."""
+    if set(answer.stages) == {"incoming_resident"}:
+        return cues.just_matched(norm) or _RESIDENT_SAID_RE.search(norm) is not None
+    if set(answer.stages) == {"preclinical"}:
+        return _PRECLINICAL_SAID_RE.search(norm) is not None
+    return True
 
 
+_PRECLINICAL_SAID_RE = re.compile(
+    r"\b(?:ms\s*[12]|m\s*[12]|oms\s*-?\s*(?:i{1,2}|[12])|first year|second year|1st year|2nd year|"
+    r"preclinicals?|pre clinical)\b"
+)
 _RESIDENT_SAID_RE = re.compile(r"\b(?:i\s*m|im|i am)\s+(?:an?\s+)?(?:intern|pgy\s*-?\s*\d|resident)\b|\bpgy\s*-?\s*1\b")
 
 
