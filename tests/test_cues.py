@@ -302,6 +302,7 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
         ("first gen here, just got 251", "first_gen"),
         ("stressed about my first gen surg interview", None),  # a rotation
         ("everyone in my class is posting 260s", "comparison"),
+        ("older cohort here with a scored step 1: 209. just got CK back and it's a 251!!", None),  # who they are
         ("can't sleep, exam in 3 days", "body"),
         ("i'm not sleeping in before my exam", None),  # a habit
         ("i'm so proud of myself today", "pride"),
@@ -771,6 +772,8 @@ def test_a_question_banks_own_figure_is_a_number_said_of_it(text: str, figure: b
         ("should i cancel my anki subscription and just do uworld", False),
         ("where do i reschedule my exam? prometric site is confusing", False),
         ("when do i move my exam if my nbmes stay under 230?", False),
+        ("should I move my test up while I am feeling good? exam is in 4 weeks", False),  # earlier, no delay
+        ("should i push my exam back a week?", True),
     ],
 )
 def test_whether_to_delay_is_asked_of_the_exam_itself(text: str, asked: bool) -> None:

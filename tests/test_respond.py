@@ -778,3 +778,22 @@ def test_a_fields_signal_count_leads_only_where_signals_are_asked(knowledge: Kno
     assert "program signals in the" in asked
     letter = answer(knowledge, "applying gen surg. can I tell my #1 program that I am ranking it first?")
     assert "program signals in the" not in letter
+
+
+@pytest.mark.parametrize(
+    ("text", "cas"),
+    [
+        (
+            "took CK on sept 3 so my score won't be back when ERAS goes out to programs. step 1 pass, honors in "
+            "medicine and surgery, applying IM. will programs hold my app until the score comes or just skip me? when "
+            "it posts do I need to email programs or does it update on its own? kinda anxious I'm going to get passed "
+            "over just because of timing",
+            False,
+        ),
+        ("how do i add my usmle transcript to residencycas", True),
+    ],
+)
+def test_residencycas_is_answered_only_where_it_or_its_field_is_named(
+    knowledge: Knowledge, text: str, cas: bool
+) -> None:
+    assert ("ResidencyCAS" in answer(knowledge, text)) is cas

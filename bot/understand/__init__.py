@@ -605,7 +605,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         answer, topic = _asked_in_the_questions(
             asks, odds, topic, norm, facts.school, do_said, read, knowledge, unasked, fail_told
         )
-    also = _also(text, asks, settled, topic, read, knowledge, asked_answers, answer) if asks else ()
+    # a long post's other questions are offered from a lower bar than the one an answer must clear to lead
+    offered = {**_surest(odds, ALSO_SURE), **asked_answers} if len(text) >= ASKS_READ_FROM else asked_answers
+    also = _also(text, asks, settled, topic, read, knowledge, offered, answer) if asks else ()
     if (
         intent == "faq"
         and settled != "faq"
@@ -1922,12 +1924,18 @@ def moot(ident: str, norm: str) -> bool:
     this cycle?" needs no answer on getting certified."""
     if ident in _MOOT_ONCE_CERTIFIED:
         return cues.ecfmg_certified(norm)
+    if (ident.startswith(_RESIDENCYCAS_PREFIX) or "residencycas" in ident) and ident != "rcas-what-is":
+        # "...applying IM. when it posts do I need to email programs?": ERAS, unless ResidencyCAS or OB/GYN is named
+        return _CAS_NAMED_RE.search(norm) is None
     # "19 days left... what should these last days look like": the last few days' answer waits
     return ident in _MOOT_WEEKS_OUT and days_out(norm) > FINAL_DAYS
 
 
 FINAL_DAYS = 7
 """An exam further off than this is not in its final days."""
+_RESIDENCYCAS_PREFIX = "rcas-"
+_CAS_NAMED_RE = re.compile(r"\b(?:residencycas|residency cas|cas|ob\s*/?\s*gyn|obgyn|ob|gyn)\b")
+"""ResidencyCAS, or the field that applies through it, named: its answers hold; elsewhere the application is ERAS."""
 _MOOT_WEEKS_OUT = frozenset({"ed-final-days"})
 
 
@@ -1962,6 +1970,8 @@ def _question_sentences(text: str) -> list[str]:
     return [s for s in asks if s.count(" ") >= ALSO_MIN_WORDS - 1]
 
 
+ALSO_SURE = 0.25
+"""From this probability a long post's other question sentence is offered with its answer, in a line of its own."""
 ALSO_MIN_WORDS = 5
 """A question sentence of fewer words is read only as part of the post, never offered on its own."""
 ALSO_MAX = 3

@@ -950,6 +950,8 @@ _WHETHER_TO_DELAY_RE = re.compile(
     r"(?:just\s+)?(?:push|delay|postpone|move|reschedule|pushing|delaying|postponing)\b"
     # ("should I postpone again?": a move already made, asked of once more)
     r"(?:\s+(?:back\s+)?(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it|back|retake|again))"
+    # (not earlier: "should I move my test up while I'm feeling good" is no delay)
+    r"(?!\s+(?:\w+\s+)?(?:up|earlier|sooner|forward)\b)"
     # "three days out, free 120 61%... do I cancel??": calling the exam off, said with the exam as its object or bare
     # at the end of a thought; "should i cancel my vacation / interview / anki subscription" calls off something else
     r"|\b(?:should i|(?<!\bhow )(?<!\bwhere )(?<!\bwhen )do i|whether to|whether i should|if i should)\s+(?:just\s+)?"
@@ -2046,7 +2048,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat|"
             # not a program's residents or a figure cited: "everyone they match has 245+", "the numbers people cite"
-            r"cohort)\b(?!\s+(?:they|who|that|whom|cite\w*|quote\w*)\b)"
+            r"cohort)\b(?!\s+(?:they|who|that|whom|cite\w*|quote\w*|here)\b)"  # "older cohort here": who they are
             r".{0,50}\b(?:(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
             r"(?:have|has|had)\b.{0,20}\b2[4-9]\d)|"
             r"\bcompar\w* myself\b"
@@ -2059,7 +2061,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\bpost\w*\s+(?:their|all their|the)\s+(?:scores?|results?|numbers?)\b"
             # "everyone in my group chat has 10+": their interview counts beside the student's few
             r"|\b(?:everyone|everybody|classmates|people|ppl|friends|group chat|cohort)\b"
-            r"(?!\s+(?:they|who|that|whom|cite\w*|quote\w*)\b).{0,50}"
+            r"(?!\s+(?:they|who|that|whom|cite\w*|quote\w*|here)\b).{0,50}"
             # (not the student's own count after it: "...the numbers people cite are 255. i have 9 interviews")
             r"(?<!\bi )\b(?:has|have|got|getting|with)\s+(?:like\s+)?(?:\d{1,2}\s+(?:interviews|invites|iis)|"
             r"\d{2}\s*\+?(?=\s+(?:i|and|but|so|while|already)\b|$)|double digits?|so many|way more)(?!\w)"
