@@ -374,12 +374,14 @@ def _dates_disagree(
         near = folded[max(0, m[0] - _EXAM_WORD_SPAN) : m[1] + _EXAM_WORD_SPAN]
         return _EXAM_WORD_RE.search(near) is not None and PRACTICE_NAME_RE.search(near) is None
 
-    said = [m for m in matches if isinstance(m[2], date) and said_of_the_exam(m)]
+    # (a span put after a date with "so" is the time to that date: "CK is booked for june 14 so ~5 weeks")
+    said = [m for m in matches if isinstance(m[2], date) and (said_of_the_exam(m) or _so_span(folded, m))]
     spans = [
         m
         for m in said
         if _RELATIVE_RE.fullmatch(folded, m[0], m[1])
-        and (folded.startswith("in ", m[0]) or _TIME_TO_GO_RE.match(folded, m[1]))  # time to the exam, not a stretch
+        # time to the exam, not a stretch: "in 5 weeks", "5 weeks left", "june 14 so ~5 weeks"
+        and (folded.startswith("in ", m[0]) or _TIME_TO_GO_RE.match(folded, m[1]) or _so_span(folded, m))
     ]
     # a deadline ("CK must be taken by august 15") is no second exam day
     days = [m for m in said if (m[0], m[1]) in calendar_dates and not _UNTIL_RE.search(folded, 0, m[0])]
@@ -409,6 +411,19 @@ _NOW_BEFORE_RE = re.compile(
     r"(?:is\s+|it s\s+|its\s+|it's\s+|it is\s+)?(?:the\s+|on\s+)?$"
 )
 """What says a date is the exam's now, after dates it was: "now jan 20", "new date is feb 3"."""
+
+
+def _so_span(folded: str, m: tuple[int, int, date | str]) -> bool:
+    """A span put after a date with "so" as the time to it ("june 14 so ~5 weeks"), not a stretch of something
+    ("exam july 18, so 6 weeks of dedicated")."""
+    return _SO_BEFORE_RE.search(folded, max(0, m[0] - 16), m[0]) is not None and not _STRETCH_AFTER_RE.match(
+        folded, m[1]
+    )
+
+
+_STRETCH_AFTER_RE = re.compile(r"\s+(?:of|for|to study|studying|dedicated)\b")
+_SO_BEFORE_RE = re.compile(r"\b(?:so|which is|that s|thats|ie)\s*(?:~|about|around|like|roughly|approx)?\s*~?\s*$")
+"""Before a span, what makes it the time to a date just said ("booked for june 14 so ~5 weeks")."""
 _TIME_TO_GO_RE = re.compile(r"\s+(?:till|until|til|to go|left|away|from now|out)\b")
 _DATES_AGREE_DAYS = 10
 """A span and a date said for the exam this close together are the same day, roughly counted."""

@@ -85,6 +85,8 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|next week|this week)"
             r"|(?:score|result)s?\s+(?:is|are|s)\s+(?:due|out)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
             r"tomorrow|tmrw|next week|this week)"
+            # "16 more days till my score", "a week until results"
+            r"|(?:days?|weeks?|hours?)\s+(?:till|until|til|to)\s+(?:my\s+|the\s+)?(?:score|result)s?"
             r"\b)\b"
         ),
     ),

@@ -631,6 +631,7 @@ def test_a_far_date_beside_a_span_of_something_else_is_the_exam_day(text: str, e
         # a date months away beside a few weeks said as the time left: written for another "today"?
         "I have 6 weeks of dedicated starting Monday and my exam is booked for July 18. make me a plan",
         "exam on 19 November, today is 1 October, so about 7 weeks. plan please",
+        "MS3 finishing surgery rn, CK is booked for june 14 so ~5 weeks. 2 week dedicated block at the end",
     ],
 )
 def test_a_span_and_a_date_that_disagree_are_asked_about(text: str) -> None:
