@@ -749,8 +749,9 @@ _APART_RE = re.compile(r"s?\s*(?:apart|between|per|each|at a time|(?:of|from) (?
 """A weekday that recurs ("every saturday") or a span between things ("1 week apart", "within 10 days of each
 other") dates no exam."""
 _STARTS_RE = re.compile(
-    r"\b(?:start\w*|begin\w*|kick\w* off)\s+(?:my\s+|of\s+|the\s+)?(?:dedicated|studying|study(?:ing)? period|prep|"
-    r"uworld|residency|intern year|internship|rotations?|sub ?is?|clerkships?|away rotations?)"
+    r"\b(?:start\w*|begin\w*|kick\w* off)\s+(?:my\s+|of\s+|the\s+|an?\s+)?"
+    r"(?:dedicated|studying|study(?:ing)? period|prep|"
+    r"uworld|residency|intern year|internship|rotations?|sub[- ]?is?|clerkships?|away rotations?)"
     r"(?:\s+(?:on|in|from))?\s*$"
     r"|\b(?:dedicated|residency|intern year|orientation)\s+(?:starts|begins|starting|beginning|started|began|is from)"
     r"(?:\s+(?:on|in))?\s*$"

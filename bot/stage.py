@@ -61,6 +61,9 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"(?:finished|did|had|wrapped up|done with|just did) my "
             r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last) "
             r"(?:(?!mock |practice )\w+ )?interview\b|"
+            # "at the pre interview dinner a resident said...", "had an interview today": there now, or just back
+            r"(?:pre[- ]?interview (?:dinner|social|night)|interview dinner|(?:had|did) (?:an|my) interview (?:today|"
+            r"yesterday|this morning|this week))|"
             # "sitting on 9 interviews", "landed 6 invites", "9 IIs for derm", "9 interviews in"
             r"(?:sitting on|landed|received)\s+(?!0\b)\d{1,2}\s+(?:\w+\s+)?(?:interviews|invites|iis)\b|"
             r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+)?iis\b|\b(?!0\b)\d{1,2}\s+interviews\s+in(?=\s*(?:$|,|(?:and|so|now|already|but|does|do|is|will|should|can)\b))|"

@@ -135,6 +135,10 @@ def test_exam_date_limit_is_365_days() -> None:
         ("starting dedicated on march 3, want daily reminders", None),
         ("dedicated starts 3/3", None),
         ("dedicated started monday and my test is 5 wks out", date(2026, 2, 16)),  # the start was dedicated's
+        (
+            "failed CK with a 207. supposed to start a sub-I in 3 weeks. can you build a retake plan",
+            None,
+        ),  # the sub-I's
         ("start dedicated feb 2, exam march 3", date(2026, 3, 3)),
         ("residency starts july 1, step 2 in 6 weeks", date(2026, 2, 23)),
         ("my exam starts at 8am on march 3", date(2026, 3, 3)),

@@ -20,6 +20,7 @@ TODAY = dt.date(2026, 12, 4)
     [
         ("i matched IM! do i need to tell my PD about my ck score", About(), "incoming_resident"),
         ("cant eat cant sleep, 16 more days till my score", About(), "waiting"),  # the days to the score
+        ("at the pre interview dinner a resident said they dont rank under 230. im 228", About(), "interviewing"),
         ("incoming intern here, failed ck, what do i tell my program", About(), "incoming_resident"),
         ("i'm a pgy-1 now, does my ck still matter", About(), "incoming_resident"),
         ("would i need a separate pgy-1 year for ophtho?", About(), None),  # asked about, not said of themselves
