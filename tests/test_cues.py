@@ -896,6 +896,7 @@ def test_a_retake_ahead_is_one_booked_and_still_to_come(text: str, ahead: bool) 
         ("got 250, applying ortho. what else should i do to stand out", False),
         ("248, applying IM. which residencies are IMG friendly?", False),
         ("245, retaking is not an option, want IM. what else can I do", False),
+        ("DO rads applicant, 248. how should I compare programs beyond vibes? do scores matter for ranking", False),
     ],
 )
 def test_which_fields_is_asked_of_fields_not_of_what_else_to_do(text: str, fields: bool) -> None:

@@ -1832,6 +1832,8 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
             None,
         ),
         ("she got her score today (she's thrilled, 258) and I still haven't gotten mine", "score", None),
+        # a question asked after the feeling, with no question mark, is still asked
+        ("So stressed about signals rn. do i waste one on my home OB program", "topic", "signals_geography"),
         # a fail weighed for the match is no question of the exam's difficulty
         ("does one CK fail mean no IM program will take me or is it just harder", "answer", "af-can-still-match"),
         # a question's number in a list is no score

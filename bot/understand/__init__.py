@@ -688,6 +688,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and feeling not in (None, "hopeless")
         and len(text) < SPECIFIC_CHARS
         and not cues.asks_something(text, norm)
+        # "so stressed about signals rn. do i waste one on my home program": a question after the feeling
+        and not _CLAUSE_ASKS_RE.search(text.lower())
         # "7 weeks, 2 rest days a week, i burn out fast": plan answers ("today was hard" dates nothing)
         and not isinstance(find_exam_date(text, ANY_DAY), date)
     ):
@@ -1404,7 +1406,7 @@ def _settle(
         and cues.wants_plan(text, norm, has_score=has_score, has_practice=bool(nums.practice))
     ):
         return "study_plan", 1.0, None
-    told = "?" not in text and not _QUESTION_RE.match(norm)
+    told = "?" not in text and not _QUESTION_RE.match(norm) and not _CLAUSE_ASKS_RE.search(text.lower())
     if nerves and told and not has_score and intent in {"study_plan", "faq"} and norm.count(" ") < PLAN_RULE_WORDS:
         return "vent", 1.0, None  # nerves with the day said, and nothing asked: met, not a topic or a plan
     held = _DAYS_HELD_RE.search(norm) is not None and not has_score and not _NOT_STUDY_DAYS_RE.search(norm)
@@ -1556,7 +1558,7 @@ def _asks_in_a_clause(text: str, norm: str) -> bool:
 
 
 _CLAUSE_ASKS_RE = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|but|so|anyway|ok|okay)\s+)"
+    r"(?:^|[,;:.!]\s*|\n\s*|\b(?:and|but|so|anyway|ok|okay)\s+)"
     r"(?:how (?:long|many|much|do|should|can)|what (?:should|do|is|are)|"
     r"when (?:should|do|is)|should i|can i|do i|is it|are there)\b"
 )

@@ -2558,7 +2558,8 @@ def asks_besides(norm: str) -> bool:
 
 
 _BESIDES_RE = re.compile(
-    r"\b(?:besides|other than|beyond|except|apart from|aside from|outside of)\b"
+    # (not "beyond": "compare programs beyond vibes", "what matters beyond the score" ask no other field)
+    r"\b(?:besides|other than|except|apart from|aside from|outside of)\b"
     # a field ruled out, the rest asked: "rads is off the table, what else fits this score"
     rf"|\b(?:off the table|out of the question|not an option|ruled out)\b(?=.*\b(?:{_WHAT_ELSE_FITS})\b)"
 )
