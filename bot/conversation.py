@@ -701,7 +701,8 @@ def _before_set_up(
     if profile.plan is None and changes_reminders(norm) and not _SETTING_UP_RE.search(norm):
         return reply.led_by(NO_REMINDERS_YET)
     if profile.plan is None and wants_reminders(norm) and not asks_for_plan(norm):
-        return reply.led_by(REMINDERS_COME_WITH_A_PLAN)  # "can u ping me daily": why questions come back
+        # "can u ping me daily": why questions come back; said plainly, not cheerfully, beside a hard feeling
+        return reply.led_by(REMINDERS_WITH_A_PLAN if parsed.feeling in _LOW_FEELINGS else REMINDERS_COME_WITH_A_PLAN)
     return reply
 
 
@@ -756,6 +757,11 @@ change."""
 REMINDERS_COME_WITH_A_PLAN = (
     "Happy to nudge you! Reminders come with a study plan, so they fit your exam date and the days you study."
 )
+REMINDERS_WITH_A_PLAN = "Reminders come with a study plan, so they fit your exam date and the days you study."
+_LOW_FEELINGS = frozenset(
+    {"stress", "panic", "worry", "exhaustion", "failure", "shame", "disappointment", "frustration"}
+)
+"""Feelings beside which "Happy to nudge you!" would sound cheerful."""
 FEWER_NUDGES = (
     "Nudges come on the study days you choose. If you'd rather hear from me less, /pause stops them any time "
     "and a weekly summary still comes on your summary day; if a few go unanswered, I ease off on my own."

@@ -421,8 +421,13 @@ def _so_span(folded: str, m: tuple[int, int, date | str]) -> bool:
     )
 
 
-_STRETCH_AFTER_RE = re.compile(r"\s+(?:of|for|to study|studying|dedicated)\b")
-_SO_BEFORE_RE = re.compile(r"\b(?:so|which is|that s|thats|ie)\s*(?:~|about|around|like|roughly|approx)?\s*~?\s*$")
+_STRETCH_AFTER_RE = re.compile(
+    r"\s+(?:of|for|to study|studying|dedicated|off|behind|lost|gone|late|missed|ago|early|of dedicated)\b"
+)
+_SO_BEFORE_RE = re.compile(
+    r"(?:\d(?:st|nd|rd|th)?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*)\s*,?\s+"
+    r"(?:so|which is|that s|thats|ie)\s*(?:~|about|around|like|roughly|approx)?\s*~?\s*$"
+)
 """Before a span, what makes it the time to a date just said ("booked for june 14 so ~5 weeks")."""
 _TIME_TO_GO_RE = re.compile(r"\s+(?:till|until|til|to go|left|away|from now|out)\b")
 _DATES_AGREE_DAYS = 10
@@ -737,7 +742,10 @@ _DAYS_OFF_RE = re.compile(
 """Rest in a week ("1 day off per week", "2 days off a week"): how the plan runs, not when the exam is
 ("10 days off before my exam" and "5 weeks off from rotations" are the time to it)."""
 _LEFT_OF_OTHER_RE = re.compile(
-    r"\s+(?:left|remaining|to go)\s+(?:of|in|on)\s+(?:my\s+|the\s+|this\s+|our\s+)?"
+    # "3 days till my score", "16 more days until results": the wait for a score, not for the exam
+    r"\s+(?:more\s+)?(?:till|until|til|to|before)\s+(?:my\s+|the\s+)?(?:ck\s+|step\s*2\s+)?(?:score|scores|results?|"
+    r"release|score release)\b"
+    r"|\s+(?:left|remaining|to go)\s+(?:of|in|on)\s+(?:my\s+|the\s+|this\s+|our\s+)?"
     r"(?:(?!(?:dedicated|study|studying|self|prep)\b)[\w-]+\s+){0,2}?"
     r"(?:rotations?|clerkships?|blocks?|sub ?is?|sub-is?|semesters?|electives?|vacation|break|residency|intern year|"
     r"year|school|classes|shelf|course)\b"

@@ -633,6 +633,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         if parsed.intent == "practice_score" and text and topics.PRACTICE_TESTS in k.faq:
             # "uwsa1 was 245, what does that translate to": what practice tests tell you, then where it sits
             why = best_answer(cues.without_practice_results(text), topics.PRACTICE_TESTS, k, stage)
+            if why is not None and moot(why.id, norm):
+                why = None  # "failed in august... will programs see both attempts?": no NBME privacy answer
             if why is None or (why.id == PRACTICE_DROPPED and not cues.says_a_drop(norm)):
                 why = k.answers.get(PRACTICE_GENERAL)  # "one dip" only for a score said to have fallen
             if why is not None and why.id == PRACTICE_GENERAL and _percents_only(parsed):

@@ -800,6 +800,10 @@ def test_accountability_counts_as_reminders_only_when_asked_of_the_bot(text: str
         ("I don't want to buy 5 resources. also can you remind me every friday to do a timed block", True),
         ("i dont have much time, 6 weeks left, remind me to study daily", True),
         ("could you send me a reminder every evening to do like 20 questions", True),
+        # reassurance asked, and reminders turned down however far before the ask (review30)
+        ("honestly i just need a reminder that im not stupid. nbme 215, exam in 3 weeks", False),
+        ("just need a nudge to keep going honestly. exam jan 20", False),
+        ("i do NOT want the bot to send me daily reminders. can you just answer: is 6 weeks enough", False),
         ("don't remind me anymore please", False),
         ("please stop the daily reminders, i'm done", False),
         ("no more reminders for a bit", False),

@@ -135,10 +135,9 @@ def test_exam_date_limit_is_365_days() -> None:
         ("starting dedicated on march 3, want daily reminders", None),
         ("dedicated starts 3/3", None),
         ("dedicated started monday and my test is 5 wks out", date(2026, 2, 16)),  # the start was dedicated's
-        (
-            "failed CK with a 207. supposed to start a sub-I in 3 weeks. can you build a retake plan",
-            None,
-        ),  # the sub-I's
+        # the sub-I's start, and the wait for a score, date no exam
+        ("failed CK with a 207. supposed to start a sub-I in 3 weeks. can you build a retake plan", None),
+        ("3 days till my score and i cant focus on anything", None),
         ("start dedicated feb 2, exam march 3", date(2026, 3, 3)),
         ("residency starts july 1, step 2 in 6 weeks", date(2026, 2, 23)),
         ("my exam starts at 8am on march 3", date(2026, 3, 3)),
@@ -621,6 +620,9 @@ def test_a_span_and_a_date_that_agree_give_the_exam_day(text: str, exam: date) -
         ("testing july 18, scores take about 3 weeks right?", date(2026, 7, 18)),  # how long a score takes
         ("exam july 18, dedicated will be 6 weeks", date(2026, 7, 18)),  # a length planned, not time left
         ("exam june 20, i'll start dedicated 6 weeks out", date(2026, 6, 20)),
+        # time off, not the time to the exam (review30)
+        ("make me a plan, exam feb 20. going home for christmas so 1 week off", date(2026, 2, 20)),
+        ("exam on jan 30. thanksgiving wrecked me so 5 days lost. need a new plan", date(2026, 1, 30)),
     ],
 )
 def test_a_far_date_beside_a_span_of_something_else_is_the_exam_day(text: str, exam: date) -> None:

@@ -325,6 +325,7 @@ def row(text: str, **fields: Any) -> Any:
         row("nbme 238, uwsa2 244. is 240ish going to be enough for IM?", score=240, hypothetical=True),  # rough, ahead
         row("my score was 240ish, enough for IM?", score=240),  # rough, but told as theirs
         row("nbme 12 was 238. i want gas so thinking 245ish is safe", score=245, hypothetical=True),  # a level thought
+        row("i can't stop thinking about my 228. will IM programs care", score=228, hypothetical=False),  # theirs
         row("Anki reviews 300/day. Aiming 255 for ortho", score=255, hypothetical=True),
         row("last nbme 243, uwsa2 251, so i'm guessing high 240s? i want anesthesia", hypothetical=True),
         row("kinda nervous i'll plateau at 245 like on shelves", score=245, hypothetical=True),

@@ -909,6 +909,10 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("how do i improve my chances for derm with a 240", "dermatology"),  # chances improved, not a subject
         ("im on the fence about peds, is 238 enough?", "pediatrics"),
         ("set on gen surg now, is 240 ok?", "general-surgery"),  # the career chosen, not a rotation
+        # the application in a field, improved or chosen (review30)
+        ("how can i improve my ortho app? ck 247", "orthopedic-surgery"),
+        ("i'm planning on EM now, is 240 ok", "emergency-medicine"),
+        ("i'm going all in on ortho this cycle with a 252. realistic?", "orthopedic-surgery"),
     ],
 )
 def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:
@@ -1836,6 +1840,8 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         ("So stressed about signals rn. do i waste one on my home OB program", "topic", "signals_geography"),
         # a fail weighed for the match is no question of the exam's difficulty
         ("does one CK fail mean no IM program will take me or is it just harder", "answer", "af-can-still-match"),
+        # an earlier date asked about is timing, not a delay (review30)
+        ("should i move my test up? nbmes 250 255 and i'm bored", "answer", "timing-reschedule"),
         # a question's number in a list is no score
         (
             "M2 here. 1) should i start CK prep now 2) do shelves matter 3) what counts as a good step 2 score",

@@ -533,6 +533,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             settled, topic = "vent", None
         else:
             topic = next((t for t, _ in guess.topic if t != topics.OVERALL_AVERAGE), topic)
+    elif topic == topics.TIMING and _MOVE_UP_RE.search(norm) and _RESCHEDULE in knowledge.answers:
+        answer = _RESCHEDULE  # "should i move my test up": whether a date can move, and what it costs
     elif topic == topics.DIFFICULTY and ruled is None and _FAIL_HARDER_RE.search(norm):
         # "does one CK fail mean no IM program will take me or is it just harder": matching after a fail, not the exam
         topic, answer = topics.AFTER_FAIL, "af-can-still-match" if "af-can-still-match" in knowledge.answers else None
@@ -1147,6 +1149,8 @@ def _settle(
         # Step 3 is not ours to answer, whatever scores or fields come with it; in a long post it is one
         # question among several, and the ones that are ours still get their answer
         return "out_of_scope", 1.0, None
+    if _MOVE_UP_RE.search(norm) and not cues.requests_a_plan(norm):
+        return "faq", 1.0, topics.TIMING  # "should i move my test up while im feeling good": an earlier date, asked
     if not has_score and cues.asks_dual_apply(norm):
         # a question of its own, not two fields' averages; "how do signals work if i dual apply": the signals
         return "faq", 1.0, (topics.SIGNALS if "signal" in norm else topics.MATCH_WITH_AVERAGE)
@@ -1444,6 +1448,12 @@ _FAIL_HARDER_RE = re.compile(
 )
 """A fail weighed for the match ("does one fail mean no program will take me, or is it just harder"): the road
 after a fail, not the exam's difficulty."""
+_RESCHEDULE = "timing-reschedule"
+_MOVE_UP_RE = re.compile(
+    r"\b(?:move|moving|push|pushing|bring|bringing)\s+(?:my\s+|the\s+)?(?:exam|test|date|ck|step\s*2|it)\s+"
+    r"(?:\w+\s+)?(?:up|earlier|forward|sooner)\b|\bmove\s+up\s+(?:my\s+|the\s+)?(?:exam|test|date|ck)\b"
+)
+"""An earlier exam date asked about ("should i move my test up"): timing, not a delay."""
 _MEANS_AS_A_SCORE_RE = re.compile(
     r"\bscore\s*wise\b|\bin (?:\w+ )?score terms\b"
     r"|\bwhat (?:does|would|do) (?:that|this|it) (?:\w+ )?(?:mean|translate|equal)\b"
@@ -1926,6 +1936,9 @@ def moot(ident: str, norm: str) -> bool:
     this cycle?" needs no answer on getting certified."""
     if ident in _MOOT_ONCE_CERTIFIED:
         return cues.ecfmg_certified(norm)
+    if ident == _PRACTICE_PRIVATE and _ATTEMPTS_RE.search(norm):
+        # "failed in august... will programs see both attempts?": the attempts on the transcript, not the NBMEs
+        return True
     if (ident.startswith(_RESIDENCYCAS_PREFIX) or "residencycas" in ident) and ident != "rcas-what-is":
         # "...applying IM. when it posts do I need to email programs?": ERAS, unless ResidencyCAS or OB/GYN is named
         return _CAS_NAMED_RE.search(norm) is None
@@ -1935,6 +1948,9 @@ def moot(ident: str, norm: str) -> bool:
 
 FINAL_DAYS = 7
 """An exam further off than this is not in its final days."""
+_PRACTICE_PRIVATE = "pt-results-private"
+_ATTEMPTS_RE = re.compile(r"\b(?:attempts?|fail\w*|retak\w*)\b")
+""""Will programs see..." beside these asks of a fail on the transcript, not of practice results' privacy."""
 _RESIDENCYCAS_PREFIX = "rcas-"
 _CAS_NAMED_RE = re.compile(r"\b(?:residencycas|residency cas|cas|ob\s*/?\s*gyn|obgyn|ob|gyn)\b")
 """ResidencyCAS, or the field that applies through it, named: its answers hold; elsewhere the application is ERAS."""

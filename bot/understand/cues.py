@@ -292,6 +292,8 @@ _REMINDER_RE = re.compile(
     r"|\b(?:check|checking)\s+(?:in\s+)?(?:on|up on|in with)\s+me\b"
     r"|\b(?:set\s+up|send|get|want|need|give)\s+(?:me\s+)?(?:some\s+|daily\s+|a\s+|an\s+)?"
     r"(?:daily\s+|nightly\s+|evening\s+|morning\s+|weekly\s+)?(?:reminders?|nudges?)\b"
+    # (not "i need a reminder that im not stupid", "a nudge to keep going": reassurance, not a nudge to study)
+    r"(?!\s+(?:that|of|why|to keep (?:me\s+)?going|to not give up|to believe))"
     # asking how reminders work: "what time do you send reminders? can it be in my time zone"
     r"|\b(?:do|can|will|does)\s+(?:you|u|it|the bot)\s+(?:send|do|give)\s+(?:reminders?|nudges?)\b"
     rf"|{_REMINDER_CHANGE_RE.pattern}"
@@ -390,6 +392,8 @@ def wants_reminders(norm: str) -> bool:
     """
     if _ACCOUNTABLE_RE.search(norm) is not None:
         return True  # "can you keep me accountable? i say i'll do 2 blocks and then i don't": nudges, asked for
+    if _REMINDERS_REFUSED_RE.search(norm):
+        return False  # "i do NOT want the bot to send me daily reminders. can you just answer..."
     # a "don't" elsewhere in a long post ("I don't want to buy 5 resources... can you remind me every friday")
     # turns no reminder down: only one beside the ask does ("don't remind me", "no more reminders please")
     return any(
@@ -398,6 +402,12 @@ def wants_reminders(norm: str) -> bool:
     )
 
 
+_REMINDERS_REFUSED_RE = re.compile(
+    r"\b(?:don t|dont|do not|not|no)\s+(?:want|need|wanting|needing)\b(?:\s+\w+){0,6}?\s+(?:reminders?|nudges?|"
+    r"notifications?|pings?)\b"
+)
+"""Reminders turned down in so many words, however far before the ask ("i do NOT want the bot to send me daily
+reminders")."""
 _OFF_BEFORE = 20
 _OFF_AFTER = 20
 """How near a reminder's ask a word turning it down is read as turning it down (characters before, after)."""
@@ -1611,6 +1621,28 @@ _HOPELESS_RE = re.compile(
     r"(?:anymore|any more))\b"
     r"|\b(?:wrote|written|writing)\s+(?:some\s+|a few\s+)?(?:letters|goodbye notes?)\b.{0,120}?"
     r"\b(?:gave|giving|given|rehom\w*)\s+(?:away\s+)?(?:my\s+)?(?:cat|dog|pets?|puppy|kitten|bird)\b"
+    # passive wishes not to be here, and thoughts or plans of an end, in the words students use; each was caught only
+    # by the model's probability, a few hundredths over its bar, until a retrain moved them under it (review30)
+    r"|\bno reason (?:for me )?to be (?:here|alive|around)\b"
+    r"|\b(?:rather|prefer to)\s+not\s+(?:be\s+)?(?:around|alive|exist)\b"
+    r"|\brather\s+not\s+be\s+here\b(?=\s*$|\s+(?:if|anymore|any more|at all|tbh|honestly|when)\b)"
+    r"|\bif\s+i\s+(?:fail\w*|don t pass|dont pass)\b.{0,15}\brather\s+not\s+be\s+here\b"
+    r"|\b(?:don t|dont|do not|can t|cant|cannot)\s+see\s+(?:the|any)\s+point\s+(?:of|in)\s+"
+    r"(?:any of this|anything|it all|living|life|going on|me|myself)\s+(?:any\s*more|now)\b"
+    r"|\bnothing\s+(?:feels|seems|is)\s+worth\s+it\s+(?:any\s*more)\b"
+    r"|\b(?:think|thinking|thought|thoughts)\s+(?:about|of|bout)\s+just\s+(?:disappearing|vanishing)\b"
+    r"|\b(?:plan|planning|plans|thinking|thought)\s+(?:for\s+|on\s+|about\s+|of\s+)?how\s+(?:to|i d|i would|i could)\s+"
+    r"end\s+it\b"
+    r"|\bkill(?:ing)?\s+(?:yourself|your self|themselves)\b(?!\s+(?:over|for|to|studying|trying|with)\b)"
+    r"|\b(?:don t|dont|do not|can t|cant)\s+trust\s+myself\s+(?:alone|right now|tonight|around)\b"
+    r"|\b(?:don t|dont|do not|not)\s+plan\s+on\s+(?:being|still being)\s+(?:around|here|alive)\b"
+    r"|\bwish\s+i\s+could\s+(?:just\s+)?(?:vanish|disappear|stop existing|not exist)\b"
+    r"|\bwhat\s+(?:is|s)\s+(?:even\s+)?the\s+point\s+of\s+me\b(?!\s+(?:doing|taking|studying|going|trying|using|"
+    r"buying|getting|paying|having|reading|learning|sending|applying|signing|registering|retaking|even\s+(?:doing|"
+    r"taking|trying))\b)"
+    r"|\b(?:i\s+)?(?:just\s+)?want\s+it\s+to\s+stop\b(?!\s+(?:raining|snowing|beeping|ringing|buzzing|glitching|"
+    r"lagging|crashing|freezing))"
+    r"|\bactually\s+done\b.{0,20}\bnot\s+(?:school|med school|studying|exam)\s+done\b"
     r")"
 )
 
@@ -1757,6 +1789,9 @@ _CRISIS_VERBS = ("die", "suicid", "kill", "hurt", "harm", "cut", "live", "alive"
 def without_idioms(norm: str) -> str:
     """The text less figures of speech that only sound like a crisis ("I want to die of embarrassment")."""
     plain = _IDIOM_RE.sub(" ", _KILL_ME_FIRST_RE.sub(" ", norm, count=1))
+    if "hopeless" in norm and not _MOOD_RE.search(norm):
+        # "i feel hopeless about cardio lol": a subject they can't get, not their life (no word of mood beside it)
+        plain = _SUBJECT_HOPELESS_RE.sub(" ", plain)
     if "hopeless" in norm and _CHANCES_RE.search(norm) and not _MOOD_RE.search(norm):
         # "matched prelim only, reapplying categorical with a 228. is it hopeless": their chances asked about, with
         # nothing said of mood or life ("i cry every night. is it hopeless" keeps it), and no other word a crisis
@@ -1767,6 +1802,11 @@ def without_idioms(norm: str) -> str:
     return plain
 
 
+_SUBJECT_HOPELESS_RE = re.compile(
+    r"\bhopeless\s+(?:at|about|with|in|on)\s+(?:\w+\s+){0,2}?(?:cardio\w*|renal|neph\w*|pulm\w*|gi|neuro\w*|biostat\w*|"
+    r"stats|ethics|ob|obgyn|gyn|peds|psych|surg\w*|pharm\w*|micro|immuno|heme|onc|endo|msk|ecgs?|ekgs?|acid base|"
+    r"questions?|qs|uworld|blocks?|anki|topic|math|vignettes?|timing)\b"
+)
 _CHANCES_HOPELESS_RE = re.compile(
     # (a feeling of hopelessness, hedged or not, is never set aside: "failed ck twice. feeling kinda hopeless")
     r"\b(?:is it|is this|is that|are my chances|are my odds)\s+(?:just\s+|totally\s+|completely\s+)?hopeless\s*$"

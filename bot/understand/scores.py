@@ -839,7 +839,7 @@ _SUPPOSED_RE = re.compile(
     r"best case|suppose|"
     r"(?:will|would|could|can) an?|"
     r"assuming|aim\w*|target\w*|goal|want|wanted|wanna"
-    r"|thought|thinking|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
+    r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
     r"|need|needing|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*"
     # "wait and push for 250+ or take it at 240": a level to reach, or to sit the exam at
     r"|push(?:ing)? for|gun(?:ning)? for|shoot for|strive for|take it at|sit (?:it )?at|test at"
@@ -913,7 +913,7 @@ _GOAL_AFTER_RE = re.compile(
     r"|(?<!\bck )(?<!\bstep 2 )(?<!\bscore )(?<!\bmy )\d{3}\s*\+?\s*(?:(?:even|still|really)\s+)?"
     r"(?:realistic|achievable|attainable|doable|feasible|reachable|within reach)\b"
     # a rough figure looked ahead to: "is 240ish going to be enough for IM" (not "my score was 240ish")
-    r"|\d{3}\s*-?\s*ish\s+(?:(?:is\s+)?(?:going to|gonna|will)\s+be\s+|be\s+)?"
+    r"|\d{3}\s*-?\s*ish\s+(?:(?:is\s+)?(?:going to|gonna|will)\s+be\s+|be\s+|is\s+)?"
     r"(?:enough|ok|okay|fine|competitive|safe)\b"
 )
 _SCORE_NEWS = (

@@ -240,6 +240,14 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             # "48% in OB", "my weakest areas on nbmes are OB and peds": a share or a weak spot, then the subject
             or _SUBJECT_BEFORE_RE.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
             or (studied_until >= 0 and i == studied_until + 1 and words[i - 1] in ("and", "or", "n"))
+            # "how do i fix OB fast": a subject improved (not "improve my ortho app", the application in a field)
+            or (i > 0 and words[i - 1] in _IMPROVED and not (end < n and words[end] in _APPLIED_WITH))
+            or (
+                i > 1
+                and words[i - 1] == "my"
+                and words[i - 2] in _IMPROVED
+                and not (end < n and words[end] in _APPLIED_WITH)
+            )
             # "on gen surg rn, 70+ hr weeks": the rotation they're on now
             or (
                 i > 0
@@ -291,10 +299,53 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     return tuple(own or specs), tuple(others)
 
 
-_ROTATION_NOW = frozenset({"rn", "now", "right", "currently", "atm", "rotation", "this"})
+_IMPROVED = frozenset({"fix", "improve", "raise", "boost"})
+"""Before a field's name (or "my" and it), what makes it a subject worked on ("how do i fix OB fast")."""
+_APPLIED_WITH = frozenset(
+    {
+        "app",
+        "apps",
+        "application",
+        "applications",
+        "chances",
+        "odds",
+        "cv",
+        "ps",
+        "statement",
+        "interview",
+        "interviews",
+        "profile",
+        "resume",
+        "candidacy",
+        "rank",
+        "list",
+        "letters",
+        "lors",
+    }
+)
+"""After the field, what makes it the career applied to ("improve my ortho app", "fix my EM chances")."""
+_ROTATION_NOW = frozenset({"rn", "right", "currently", "atm", "rotation"})
 """After "on <field>", the time it is now ("on surgery rn", "on peds this month"): a rotation, not a career."""
 _DECIDED_ON = frozenset(
-    {"set", "decided", "settled", "focused", "sold", "leaning", "bent", "fixated", "hooked", "keen"}
+    {
+        "set",
+        "decided",
+        "settled",
+        "focused",
+        "focus",
+        "focusing",
+        "sold",
+        "leaning",
+        "bent",
+        "fixated",
+        "hooked",
+        "keen",
+        "planning",
+        "going",
+        "all",
+        "betting",
+        "applying",
+    }
 )
 """Before "on <field>": the field chosen ("set on gen surg now"), not a rotation."""
 _SUBJECT_BEFORE_RE = re.compile(
