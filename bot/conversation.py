@@ -29,6 +29,7 @@ from bot.understand.cues import (
     asks_something,
     asks_target,
     changes_reminders,
+    distress_words,
     dropped_weekdays,
     exam_soon,
     joyful,
@@ -702,7 +703,8 @@ def _before_set_up(
         return reply.led_by(NO_REMINDERS_YET)
     if profile.plan is None and wants_reminders(norm) and not asks_for_plan(norm):
         # "can u ping me daily": why questions come back; said plainly, not cheerfully, beside a hard feeling
-        return reply.led_by(REMINDERS_WITH_A_PLAN if parsed.feeling in _LOW_FEELINGS else REMINDERS_COME_WITH_A_PLAN)
+        plain = parsed.feeling in _LOW_FEELINGS or distress_words(norm)  # "i have a plan to end it... reminders"
+        return reply.led_by(REMINDERS_WITH_A_PLAN if plain else REMINDERS_COME_WITH_A_PLAN)
     return reply
 
 

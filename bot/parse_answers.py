@@ -743,8 +743,8 @@ _DAYS_OFF_RE = re.compile(
 ("10 days off before my exam" and "5 weeks off from rotations" are the time to it)."""
 _LEFT_OF_OTHER_RE = re.compile(
     # "3 days till my score", "16 more days until results": the wait for a score, not for the exam
-    r"\s+(?:more\s+)?(?:till|until|til|to|before)\s+(?:my\s+|the\s+)?(?:ck\s+|step\s*2\s+)?(?:score|scores|results?|"
-    r"release|score release)\b"
+    r"\s+(?:more\s+)?(?:(?:till|until|til|before)\s+(?:my\s+|the\s+)?|to\s+(?:my|the)\s+)(?:ck\s+|step\s*2\s+)?"
+    r"(?:score|scores|results?|release|score release)\b"
     r"|\s+(?:left|remaining|to go)\s+(?:of|in|on)\s+(?:my\s+|the\s+|this\s+|our\s+)?"
     r"(?:(?!(?:dedicated|study|studying|self|prep)\b)[\w-]+\s+){0,2}?"
     r"(?:rotations?|clerkships?|blocks?|sub ?is?|sub-is?|semesters?|electives?|vacation|break|residency|intern year|"

@@ -804,6 +804,7 @@ def test_accountability_counts_as_reminders_only_when_asked_of_the_bot(text: str
         ("honestly i just need a reminder that im not stupid. nbme 215, exam in 3 weeks", False),
         ("just need a nudge to keep going honestly. exam jan 20", False),
         ("i do NOT want the bot to send me daily reminders. can you just answer: is 6 weeks enough", False),
+        ("i dont want to fall behind so send me reminders every morning", True),  # a worry, then the ask
         ("don't remind me anymore please", False),
         ("please stop the daily reminders, i'm done", False),
         ("no more reminders for a bit", False),

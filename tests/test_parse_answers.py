@@ -138,6 +138,7 @@ def test_exam_date_limit_is_365_days() -> None:
         # the sub-I's start, and the wait for a score, date no exam
         ("failed CK with a 207. supposed to start a sub-I in 3 weeks. can you build a retake plan", None),
         ("3 days till my score and i cant focus on anything", None),
+        ("i have 5 weeks to score above 240. make me a plan", date(2026, 2, 16)),  # a score aimed for, not awaited
         ("start dedicated feb 2, exam march 3", date(2026, 3, 3)),
         ("residency starts july 1, step 2 in 6 weeks", date(2026, 2, 23)),
         ("my exam starts at 8am on march 3", date(2026, 3, 3)),

@@ -1840,6 +1840,14 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         ("So stressed about signals rn. do i waste one on my home OB program", "topic", "signals_geography"),
         # a fail weighed for the match is no question of the exam's difficulty
         ("does one CK fail mean no IM program will take me or is it just harder", "answer", "af-can-still-match"),
+        # "bring it up" in an interview, or a score pushed up, moves no exam (review31)
+        ("nbme 230, how do i push it up to 245", "answer", None),
+        # a target thought of is no result, and a friend's score dwelt on is hers (review31)
+        ("im thinking 245 would be safe for anesthesia, nbmes 238 240", "hypothetical", True),
+        ("my friend keeps thinking about her 228, will IM programs care", "hypothetical", True),
+        ("i keep thinking about my 228. will IM programs care", "hypothetical", False),
+        ("how do i get better at OB, my nbme 11 was 229", "specialties", ()),
+        ("do programs see my nbme scores? i failed nbme 9 lol, 205", "answer", "pt-results-private"),
         # an earlier date asked about is timing, not a delay (review30)
         ("should i move my test up? nbmes 250 255 and i'm bored", "answer", "timing-reschedule"),
         # a question's number in a list is no score

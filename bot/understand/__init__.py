@@ -900,15 +900,29 @@ def _entity_fields(nums: Numbers, specs: tuple[str, ...], others: tuple[str, ...
 def sounds_hopeless(text: str) -> bool:
     """Hopelessness or self-harm by rule alone (no model): for words that don't go through
     `understand`, such as a command's arguments."""
-    return _hopeless_by_rule(normalize(text[:MAX_CHARS]))
+    return _hopeless_by_rule(normalize(text[:MAX_CHARS]), text[:MAX_CHARS])
 
 
-def _hopeless_by_rule(norm: str) -> bool:
+def _hopeless_by_rule(norm: str, text: str = "") -> bool:
     # A short phrase list beside the classifier, because the classifier learns from a few dozen
     # examples and a missed "I want to disappear" is the one mistake we cannot afford; a caring
     # reply to a false alarm costs little.
     plain = cues.without_idioms(norm)
-    return phrase_in(plain, vocabulary().hopeless_phrases) is not None or cues.hopeless(plain)
+    return (
+        phrase_in(plain, vocabulary().hopeless_phrases) is not None
+        or cues.hopeless(plain)
+        or _ENDS_A_SENTENCE_RE.search(text.lower()) is not None
+    )
+
+
+_ENDS_A_SENTENCE_RE = re.compile(
+    # said as a sentence of its own, which normalising can't see: "i'd rather not be here. failed ck with a 209" (not
+    # "i'd rather not be here on a saturday"), "so tired. i just want it to stop.", "nothing feels worth it."
+    r"\b(?:rather|prefer to|prefer)\s+not\s+(?:to\s+)?be\s+(?:here|around)\s*(?:[.!,;]|$)"
+    r"|\bnothing\s+(?:feels|seems)\s+worth\s+it\s*(?:[.!;]|$)"
+    r"|(?:^|[.!?]\s*|so tired[.,]?\s*)i\s+just\s+want\s+it\s+(?:all\s+)?to\s+stop\s*(?:[.!;]|$)"
+    r"|\b(?:idk|i don.?t know|dont know)\s+why\s+i.?m\s+still\s+here\b(?!\s+(?:at|in|on|studying|awake|up)\b)"
+)
 
 
 _BEFORE_THE_EXAM_TOPICS = frozenset(
@@ -947,7 +961,7 @@ def _feeling(
     text: str, norm: str, guess: Prediction, loaded: Model, entities: list[str], *, passed: bool = False
 ) -> Feeling | None:
     """The feeling to meet (`passed`: a pass or a passing score is told, so relief may outweigh fail words)."""
-    if _hopeless_by_rule(norm):
+    if _hopeless_by_rule(norm, text):
         return "hopeless"
     if not any(ch.isalpha() or ord(ch) > 0x2000 for ch in text):
         return None  # "245" alone: a number, no feeling to name (an emoji would be one)
@@ -1450,8 +1464,9 @@ _FAIL_HARDER_RE = re.compile(
 after a fail, not the exam's difficulty."""
 _RESCHEDULE = "timing-reschedule"
 _MOVE_UP_RE = re.compile(
-    r"\b(?:move|moving|push|pushing|bring|bringing)\s+(?:my\s+|the\s+)?(?:exam|test|date|ck|step\s*2|it)\s+"
-    r"(?:\w+\s+)?(?:up|earlier|forward|sooner)\b|\bmove\s+up\s+(?:my\s+|the\s+)?(?:exam|test|date|ck)\b"
+    r"\b(?:move|moving|push|pushing|bring|bringing)\s+(?:my\s+|the\s+)?(?:exam|test|date|ck|step\s*2|test date|"
+    r"exam date)\s+(?:\w+\s+)?(?:up|earlier|forward|sooner)\b(?!\s+to\s+\d)"
+    r"|\bmove\s+up\s+(?:my\s+|the\s+)?(?:exam|test|date|ck)\b"
 )
 """An earlier exam date asked about ("should i move my test up"): timing, not a delay."""
 _MEANS_AS_A_SCORE_RE = re.compile(
@@ -1949,7 +1964,9 @@ def moot(ident: str, norm: str) -> bool:
 FINAL_DAYS = 7
 """An exam further off than this is not in its final days."""
 _PRACTICE_PRIVATE = "pt-results-private"
-_ATTEMPTS_RE = re.compile(r"\b(?:attempts?|fail\w*|retak\w*)\b")
+_ATTEMPTS_RE = re.compile(
+    r"\b(?:both|first|second|all|my)\s+attempts?\b|\b(?:failed|fail|retak\w*)\s+(?:ck|step\s*2|the exam|it)\b"
+)
 """"Will programs see..." beside these asks of a fail on the transcript, not of practice results' privacy."""
 _RESIDENCYCAS_PREFIX = "rcas-"
 _CAS_NAMED_RE = re.compile(r"\b(?:residencycas|residency cas|cas|ob\s*/?\s*gyn|obgyn|ob|gyn)\b")

@@ -839,7 +839,7 @@ _SUPPOSED_RE = re.compile(
     r"best case|suppose|"
     r"(?:will|would|could|can) an?|"
     r"assuming|aim\w*|target\w*|goal|want|wanted|wanna"
-    r"|thought|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
+    r"|thought|thinking|figured|guessed|should (?:have|ve)|shoulda|could (?:have|ve)|supposed to|assumed"
     r"|need|needing|hop(?:e|ing)|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|expect\w*"
     # "wait and push for 250+ or take it at 240": a level to reach, or to sit the exam at
     r"|push(?:ing)? for|gun(?:ning)? for|shoot for|strive for|take it at|sit (?:it )?at|test at"
@@ -864,7 +864,12 @@ def _is_supposed(low: str, at: int) -> bool:
     (a figure set beside what came before the comma)."""
     if _GOAL_AFTER_RE.match(low, at):
         return True  # "is 59% bad for a 245 goal": named a goal after the number
+    if _THINKING_OF_MINE_RE.search(low, max(0, at - 30), at):
+        return False  # "i can't stop thinking about my 228": their own result, dwelt on
     return _SUPPOSED_RE.search(_supposing_clause(low, at)) is not None
+
+
+_THINKING_OF_MINE_RE = re.compile(r"\bthinking\s+(?:about\s+|of\s+)?my\s+(?:ck\s+|step\s*2\s+|score\s+(?:of\s+)?)?$")
 
 
 def _supposing_clause(low: str, at: int) -> str:

@@ -248,6 +248,13 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
                 and words[i - 2] in _IMPROVED
                 and not (end < n and words[end] in _APPLIED_WITH)
             )
+            # "how do i get better at OB": a subject worked on
+            or (
+                i > 1
+                and words[i - 1] in ("at", "on")
+                and words[i - 2] in ("better", "improving", "improve", "working")
+                and not (end < n and words[end] in _APPLIED_WITH)
+            )
             # "on gen surg rn, 70+ hr weeks": the rotation they're on now
             or (
                 i > 0
