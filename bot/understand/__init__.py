@@ -911,18 +911,8 @@ def _hopeless_by_rule(norm: str, text: str = "") -> bool:
     return (
         phrase_in(plain, vocabulary().hopeless_phrases) is not None
         or cues.hopeless(plain)
-        or _ENDS_A_SENTENCE_RE.search(text.lower()) is not None
+        or cues.hopeless_sentence(text)
     )
-
-
-_ENDS_A_SENTENCE_RE = re.compile(
-    # said as a sentence of its own, which normalising can't see: "i'd rather not be here. failed ck with a 209" (not
-    # "i'd rather not be here on a saturday"), "so tired. i just want it to stop.", "nothing feels worth it."
-    r"\b(?:rather|prefer to|prefer)\s+not\s+(?:to\s+)?be\s+(?:here|around)\s*(?:[.!,;]|$)"
-    r"|\bnothing\s+(?:feels|seems)\s+worth\s+it\s*(?:[.!;]|$)"
-    r"|(?:^|[.!?]\s*|so tired[.,]?\s*)i\s+just\s+want\s+it\s+(?:all\s+)?to\s+stop\s*(?:[.!;]|$)"
-    r"|\b(?:idk|i don.?t know|dont know)\s+why\s+i.?m\s+still\s+here\b(?!\s+(?:at|in|on|studying|awake|up)\b)"
-)
 
 
 _BEFORE_THE_EXAM_TOPICS = frozenset(

@@ -1854,6 +1854,22 @@ def hopeless(norm: str) -> bool:
     return _HOPELESS_RE.search(norm) is not None
 
 
+def hopeless_sentence(text: str) -> bool:
+    """Hopelessness said as a sentence of its own, which the normalised text can't tell apart from everyday talk
+    ("i'd rather not be here. failed ck with a 209", not "i'd rather not be here on a saturday")."""
+    return _HOPELESS_SENTENCE_RE.search(text.lower()) is not None
+
+
+_HOPELESS_SENTENCE_RE = re.compile(
+    # said as a sentence of its own, which normalising can't see: "i'd rather not be here. failed ck with a 209" (not
+    # "i'd rather not be here on a saturday"), "so tired. i just want it to stop.", "nothing feels worth it."
+    r"\b(?:rather|prefer to|prefer)\s+not\s+(?:to\s+)?be\s+(?:here|around)\s*(?:[.!,;]|$)"
+    r"|\bnothing\s+(?:feels|seems)\s+worth\s+it\s*(?:[.!;]|$)"
+    r"|(?:^|[.!?]\s*|so tired[.,]?\s*)i\s+just\s+want\s+it\s+(?:all\s+)?to\s+stop\s*(?:[.!;]|$)"
+    r"|\b(?:idk|i don.?t know|dont know)\s+why\s+i.?m\s+still\s+here\b(?!\s+(?:at|in|on|studying|awake|up)\b)"
+)
+
+
 # Words that crises are said in. The model alone may call a message hopeless at a low bar only
 # when one of these is there: without any, "i want EM" or "i want to learn python" read as hopeless
 # to it (from "i want to die"), and a plain question got the crisis reply. A crisis said without
