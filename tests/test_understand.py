@@ -879,6 +879,8 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "neuro is my lowest on every nbme, 3 weeks left",
         "I'm on FM now, dedicated after, when should I start uworld?",  # the rotation they're on
         "on gen surg rn, 70+ hr weeks, CK in march. is doing like 20 qs a day pointless",
+        "bombing OB and peds on uworld, exam in 12 days",
+        "gyn keeps dragging my score down, 55% on those",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
@@ -909,6 +911,7 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
         ("how do i improve my chances for derm with a 240", "dermatology"),  # chances improved, not a subject
         ("im on the fence about peds, is 238 enough?", "pediatrics"),
         ("set on gen surg now, is 240 ok?", "general-surgery"),  # the career chosen, not a rotation
+        ("bombed my derm interview, is 250 still ok for derm?", "dermatology"),  # asked as a field too
         # the application in a field, improved or chosen (review30)
         ("how can i improve my ortho app? ck 247", "orthopedic-surgery"),
         ("i'm planning on EM now, is 240 ok", "emergency-medicine"),

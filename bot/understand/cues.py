@@ -1660,6 +1660,7 @@ _HOPELESS_RE = re.compile(
     r"(?:wasn t|wasnt|weren t|werent|was not|were not)\s+(?:here|around|alive)\b"
     r"|\b(?:easier|better)\s+to\s+(?:just\s+)?step\s+off\b"
     r"|\bhow\s+much\s+longer\s+i\s+can\s+keep\s+going\b"
+    r"|\bdone\s+(?:with\s+)?(?:being\s+alive|living|existing)\b"
     r"|\b(?:looked up|look up|looking up|googled|searched)\s+how\s+many\s+(?:pills|tablets|meds)\b"
     r"|\bhow\s+many\s+(?:pills|tablets)\s+(?:it\s+)?(?:would|will|it d|d)\s+take\b"
     r"|\bhow\s+easy\s+it\s+(?:would|d)\s+be\s+to\s+(?:just\s+)?(?:not go home|not wake up|end it|disappear|not be here|"
