@@ -774,6 +774,9 @@ def test_a_question_banks_own_figure_is_a_number_said_of_it(text: str, figure: b
         ("when do i move my exam if my nbmes stay under 230?", False),
         ("should I move my test up while I am feeling good? exam is in 4 weeks", False),  # earlier, no delay
         ("should i push my exam back a week?", True),
+        ("my nbmes have been in the 240s, should i delay to hit 250", True),  # the exam left unnamed
+        ("should i postpone or just take it, nbme 221", True),
+        ("should i delay my residency start?", False),
     ],
 )
 def test_whether_to_delay_is_asked_of_the_exam_itself(text: str, asked: bool) -> None:

@@ -1851,6 +1851,12 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         ("i keep thinking about my 228. will IM programs care", "hypothetical", False),
         ("how do i get better at OB, my nbme 11 was 229", "specialties", ()),
         ("do programs see my nbme scores? i failed nbme 9 lol, 205", "answer", "pt-results-private"),
+        # a delay asked with a level to reach, not a score delay
+        (
+            "my nbmes have been in the 240s, exam in 2 weeks, should i delay to hit 250",
+            "answer",
+            "timing-delay-or-pending",
+        ),
         # an earlier date asked about is timing, not a delay (review30)
         ("should i move my test up? nbmes 250 255 and i'm bored", "answer", "timing-reschedule"),
         # a question's number in a list is no score

@@ -1221,7 +1221,8 @@ def _settle(
     delay_read = intent in _MOVE_READS | {"vent", "faq"} or (
         intent == "practice_score" and not nums.practice and "%" not in text and not PRACTICE_NAME_RE.search(norm)
     )
-    if delay_read and not has_score and cues.asks_whether_to_delay(norm):
+    own_score = has_score and not nums.hypothetical  # "should i delay to hit 250": a level to reach, no result
+    if delay_read and not own_score and cues.asks_whether_to_delay(norm):
         return "faq", 1.0, topics.TIMING  # "should I push my exam?": whether to delay, answered (not a date moved)
     if cues.wants_release_reminder(norm) and not has_score:
         return "faq", 1.0, topics.SCORE_RELEASE  # "ping me the day my score drops": when it drops, said plainly
@@ -1251,7 +1252,7 @@ def _settle(
         # "got a 245 on my last practice test, good for EM?": a practice result read against the field,
         # not a topic the model heard in "practice" (the Prometric practice session)
         return "practice_score", 1.0, None
-    if nums.practice and not has_score and cues.asks_whether_to_delay(norm):
+    if nums.practice and not (has_score and not nums.hypothetical) and cues.asks_whether_to_delay(norm):
         # "5 weeks out. my NBMEs are 231, 238. should I push my date or keep it?": whether to push, with the results
         return "faq", 1.0, topics.TIMING
     practice_asked = intent == "practice_score" or (intent == "log_progress" and "?" in text)

@@ -963,6 +963,9 @@ _WHETHER_TO_DELAY_RE = re.compile(
     r"(?:\s+(?:back\s+)?(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it|back|retake|again))"
     # (not earlier: "should I move my test up while I'm feeling good" is no delay)
     r"(?!\s+(?:\w+\s+)?(?:up|earlier|sooner|forward)\b)"
+    # "should i delay to hit 250", "should i postpone or take it": the exam left unnamed, the delay itself asked
+    r"|\b(?:should i|whether to|whether i should|if i should)\s+(?:just\s+)?(?:delay|postpone|push back)\b"
+    r"(?=\s+(?:to\s+(?:hit|get|reach|score|raise|bring)|or\s+(?:just\s+)?(?:take|sit|keep|go))\b)"
     # "three days out, free 120 61%... do I cancel??": calling the exam off, said with the exam as its object or bare
     # at the end of a thought; "should i cancel my vacation / interview / anki subscription" calls off something else
     r"|\b(?:should i|(?<!\bhow )(?<!\bwhere )(?<!\bwhen )do i|whether to|whether i should|if i should)\s+(?:just\s+)?"
