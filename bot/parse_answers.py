@@ -422,7 +422,7 @@ def _so_span(folded: str, m: tuple[int, int, date | str]) -> bool:
 
 
 _STRETCH_AFTER_RE = re.compile(
-    r"\s+(?:of|for|to study|studying|dedicated|off|behind|lost|gone|late|missed|ago|early|of dedicated)\b"
+    r"\s+(?:of|for|to study|studying|dedicated|off|behind|lost|gone|late|missed|ago|early)\b"
 )
 _SO_BEFORE_RE = re.compile(
     r"(?:\d(?:st|nd|rd|th)?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*)\s*,?\s+"

@@ -477,11 +477,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):
         # "terrified of failing step 2 someday": a fear to listen to, not a fail to plan a retake around
         return talk.vent(replace(parsed, feeling=parsed.feeling or "worry"))
-    # (the pass mark they name is no figure beside it: "got a 215 and passing was 218. applying FM")
-    named_mark = cues.pass_mark_named(norm)
-    beside = set(parsed.quoted) - {named_mark}
-    told_as_a_fail = parsed.intent == "score_fit" or (parsed.intent == "score_check" and named_mark is not None)
-    if told_as_a_fail and parsed.status == "failed" and not beside:
+    if parsed.status == "failed" and parsed.intent in ("score_fit", "score_check") and _told_as_a_fail(parsed, norm):
         # "failed. 209. i studied so hard": the fail is the news, not which fields a 209 fits
         parsed = replace(parsed, intent="faq", topic=None)
     if (parsed.intent == "faq" or (parsed.intent in FIGURE_INTENTS and parsed.topic)) and failed:
@@ -785,6 +781,14 @@ def score_band(parsed: Parsed, knowledge: Knowledge) -> ScoreBand | None:
     if parsed.hypothetical or parsed.someone_else:
         return None
     return band_against(parsed.score, parsed.specialties[0] if parsed.specialties else None, knowledge)
+
+
+def _told_as_a_fail(parsed: Parsed, norm: str) -> bool:
+    """A failed score told as the news, with no other figure beside it: read alone ("failed. 209"), or set against
+    the pass mark they name ("got a 215 and passing was 218. applying FM", which the mark makes no comparison)."""
+    named_mark = cues.pass_mark_named(norm)
+    beside = set(parsed.quoted) - {named_mark}
+    return not beside and (parsed.intent == "score_fit" or named_mark is not None)
 
 
 def typical_average(knowledge: Knowledge) -> int:

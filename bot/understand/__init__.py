@@ -537,7 +537,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         answer = _RESCHEDULE  # "should i move my test up": whether a date can move, and what it costs
     elif topic == topics.DIFFICULTY and ruled is None and _FAIL_HARDER_RE.search(norm):
         # "does one CK fail mean no IM program will take me or is it just harder": matching after a fail, not the exam
-        topic, answer = topics.AFTER_FAIL, "af-can-still-match" if "af-can-still-match" in knowledge.answers else None
+        topic, answer = topics.AFTER_FAIL, _STILL_MATCH if _STILL_MATCH in knowledge.answers else None
     elif topic == topics.ECFMG_CERTIFICATION and ruled is None and cues.ecfmg_certified(norm):
         # "I'm ECFMG certified now. anything else before I apply?": not how certification works
         topic = None if settled in ("score_check", "compare") else topics.IMG
@@ -1423,7 +1423,7 @@ def _settle(
         return "study_plan", 1.0, None  # "i have 45 days. help": the days are known; a plan for them is asked
     # a retaker's practice results asked about keep their reading: "first attempt was 208... NBMEs are 226, 231, 229.
     # is that enough margin?" is about the NBMEs, not the fields a 208 fits
-    retaking_practice = bool(nums.practice) and cues.says_a_ck_fail(norm)
+    retaking_practice = bool(nums.practice) and retaking  # (`retaking` needs a score, as this rule does)
     if (
         intent == "practice_score"
         and has_score
@@ -1454,6 +1454,7 @@ _FAIL_HARDER_RE = re.compile(
 """A fail weighed for the match ("does one fail mean no program will take me, or is it just harder"): the road
 after a fail, not the exam's difficulty."""
 _RESCHEDULE = "timing-reschedule"
+_STILL_MATCH = "af-can-still-match"
 _MOVE_UP_RE = re.compile(
     r"\b(?:move|moving|push|pushing|bring|bringing)\s+(?:my\s+|the\s+)?(?:exam|test|date|ck|step\s*2|test date|"
     r"exam date)\s+(?:\w+\s+)?(?:up|earlier|forward|sooner)\b(?!\s+to\s+\d)"
@@ -1758,7 +1759,8 @@ def _also(
     found: list[str] = []
     if len(asks) < 2 and intent not in ("score_check", "compare"):
         return ()  # one question: the whole post's reading answers it (beside the comparison, it may not)
-    fail_said = cues.says_a_ck_fail(normalize(text))
+    norm = normalize(text)
+    fail_said = cues.says_a_ck_fail(norm)
     for sentence in asks:
         guess = read(sentence) if len(asks) > 1 else None  # one: it was read with the post
         heard, p = guess.intent[0] if guess is not None else ("faq", 0.0)
@@ -1784,7 +1786,7 @@ def _also(
                 continue
             if not fail_said and _presumes_a_fail(ident, knowledge):
                 continue  # "252... so what should I do next?" is no question about a fail
-            if ident in knowledge.answers and not _stage_fits(knowledge.answers[ident], normalize(text)):
+            if ident in knowledge.answers and not _stage_fits(knowledge.answers[ident], norm):
                 continue  # an MS1's answer offered to an applicant with no interviews
         if label not in seen:
             seen.add(label)
@@ -1872,11 +1874,7 @@ def _asked_in_the_questions(
         # ("incoming resident... can you even retake a passed CK?" is no question about retakes' rules)
         p, _, ident = odds[0]
         found = _short_answer((ident, p), norm, school, do_said, knowledge, MAIN_SURE)
-        if (
-            found is not None
-            and fits(knowledge.answers[found], None, None)
-            and _stage_fits(knowledge.answers[found], norm)
-        ):
+        if found is not None and _may_lead(knowledge.answers[found], norm):
             return found, knowledge.answers[found].topic
     placed = [read(sentence).topic[0] for sentence in asks]
     if topic in {t for t, _ in placed}:
@@ -1884,11 +1882,7 @@ def _asked_in_the_questions(
     for p, _, ident in odds:
         found = _short_answer((ident, p), norm, school, do_said, knowledge, LONG_LEAD_SURE)
         # an answer only for a stage the student must say (matched, retaking) leads for none: it may not fit them
-        if (
-            found is not None
-            and fits(knowledge.answers[found], None, None)
-            and _stage_fits(knowledge.answers[found], norm)
-        ):
+        if found is not None and _may_lead(knowledge.answers[found], norm):
             return found, knowledge.answers[found].topic
     # a question may ask about the story by a pronoun ("how do I report my scores there?" after ResidencyCAS was
     # named): with no answer sure, the heard topic holds if any question's likeliest few topics hold it
@@ -1899,6 +1893,12 @@ def _asked_in_the_questions(
     return None, next(
         (t for t, p in placed if p >= SENTENCE_TOPIC_SURE and (fail_told or t not in _FAIL_TOPICS)), unasked
     )
+
+
+def _may_lead(answer: Answer, norm: str) -> bool:
+    """Whether a long post's answer may lead for a student whose stage is unknown: none written only for a stage
+    the student must say (matched, retaking; `fits`), nor one for a single stage they haven't said (`_stage_fits`)."""
+    return fits(answer, None, None) and _stage_fits(answer, norm)
 
 
 def _stage_fits(answer: Answer, norm: str) -> bool:
@@ -1958,7 +1958,7 @@ _PRACTICE_PRIVATE = "pt-results-private"
 _ATTEMPTS_RE = re.compile(
     r"\b(?:both|first|second|all|my)\s+attempts?\b|\b(?:failed|fail|retak\w*)\s+(?:ck|step\s*2|the exam|it)\b"
 )
-""""Will programs see..." beside these asks of a fail on the transcript, not of practice results' privacy."""
+"""Attempts or a fail named: "will programs see..." asks of the transcript, not of practice results' privacy."""
 _RESIDENCYCAS_PREFIX = "rcas-"
 _CAS_NAMED_RE = re.compile(r"\b(?:residencycas|residency cas|cas|ob\s*/?\s*gyn|obgyn|ob|gyn)\b")
 """ResidencyCAS, or the field that applies through it, named: its answers hold; elsewhere the application is ERAS."""

@@ -548,7 +548,7 @@ def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False
         return False  # "where to check score release date for my test date": the score's day, not a plan
     if _PLAN_PRAISED_RE.search(norm):
         return False  # "thanks, that 5 week plan honestly saved me": thanks for one, not a new one asked
-    told = [m for m in _PLAN_EXPLICIT_RE.finditer(norm)]
+    told = list(_PLAN_EXPLICIT_RE.finditer(norm))
     if any(_DATE_TOLD_RE.fullmatch(norm, m.start(), m.end()) is None for m in told):
         return True
     if told and not (_TIMING_QUESTION_RE.search(norm) or _PRACTICE_QUESTION_RE.search(norm)):

@@ -240,29 +240,8 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             # "48% in OB", "my weakest areas on nbmes are OB and peds": a share or a weak spot, then the subject
             or _SUBJECT_BEFORE_RE.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
             or (studied_until >= 0 and i == studied_until + 1 and words[i - 1] in ("and", "or", "n"))
-            # "how do i fix OB fast": a subject improved (not "improve my ortho app", the application in a field)
-            or (i > 0 and words[i - 1] in _IMPROVED and not (end < n and words[end] in _APPLIED_WITH))
-            or (
-                i > 1
-                and words[i - 1] == "my"
-                and words[i - 2] in _IMPROVED
-                and not (end < n and words[end] in _APPLIED_WITH)
-            )
-            # "how do i get better at OB": a subject worked on
-            or (
-                i > 1
-                and words[i - 1] in ("at", "on")
-                and words[i - 2] in ("better", "improving", "improve", "working")
-                and not (end < n and words[end] in _APPLIED_WITH)
-            )
-            # "on gen surg rn, 70+ hr weeks": the rotation they're on now
-            or (
-                i > 0
-                and words[i - 1] == "on"
-                and end < n
-                and words[end] in _ROTATION_NOW
-                and (i < 2 or words[i - 2] not in _DECIDED_ON)  # "set on gen surg now": the career chosen
-            )
+            or _worked_on(words, i, end)  # "how do i fix OB fast", "get better at OB" (not "improve my ortho app")
+            or _on_rotation(words, i, end)  # "on gen surg rn, 70+ hr weeks" (not "set on gen surg now")
             # "my weakest: OB, peds": the list goes on after a comma too
             or (studied_until == i and i > 0 and text[tokens[i - 1].end : tokens[i].start].strip() in (",", "/", "&"))
         )
@@ -306,6 +285,33 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     return tuple(own or specs), tuple(others)
 
 
+def _worked_on(words: list[str], i: int, end: int) -> bool:
+    """The field at words[i:end] as a subject worked on ("how do i fix OB fast", "improve my psych", "get better at
+    OB"), unless what follows makes it the career applied to ("improve my ortho app")."""
+    if end < len(words) and words[end] in _APPLIED_WITH:
+        return False
+    before = words[max(0, i - 2) : i]
+    return (
+        (len(before) >= 1 and before[-1] in _IMPROVED)
+        or (before[-1:] == ["my"] and len(before) == 2 and before[0] in _IMPROVED)
+        or (len(before) == 2 and before[1] in ("at", "on") and before[0] in _WORKING)
+    )
+
+
+def _on_rotation(words: list[str], i: int, end: int) -> bool:
+    """ "on <field>" with the time it is now after it ("on surgery rn"): the rotation they're on, unless a choice
+    comes before "on" ("set on gen surg now")."""
+    return (
+        i > 0
+        and words[i - 1] == "on"
+        and end < len(words)
+        and words[end] in _ROTATION_NOW
+        and (i < 2 or words[i - 2] not in _DECIDED_ON)
+    )
+
+
+_WORKING = frozenset({"better", "improving", "improve", "working"})
+"""Before "at"/"on" and a field: working on it as a subject ("get better at OB")."""
 _IMPROVED = frozenset({"fix", "improve", "raise", "boost"})
 """Before a field's name (or "my" and it), what makes it a subject worked on ("how do i fix OB fast")."""
 _APPLIED_WITH = frozenset(
@@ -332,7 +338,7 @@ _APPLIED_WITH = frozenset(
 )
 """After the field, what makes it the career applied to ("improve my ortho app", "fix my EM chances")."""
 _ROTATION_NOW = frozenset({"rn", "right", "currently", "atm", "rotation"})
-"""After "on <field>", the time it is now ("on surgery rn", "on peds this month"): a rotation, not a career."""
+"""After "on <field>", the time it is now ("on surgery rn", "on peds right now"): a rotation, not a career."""
 _DECIDED_ON = frozenset(
     {
         "set",
