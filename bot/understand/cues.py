@@ -1701,14 +1701,26 @@ _IDIOM_RE = re.compile(
     # about the task; "rather be dead than tell my parents" (no task) still reads as said.
     r"|\brather\s+(?:\w+\s+){0,4}?than\s+(?:do|doing|take|taking|retake|retaking|sit|sitting|study|studying|read|"
     r"reading|review|reviewing|open|opening|look at|finish|start|redo|memori[sz]e|watch)\b"
-    # "killing myself studying": working too hard, said of the work
-    r"|\bkilling myself\s+(?:studying|working|grinding|doing\s+(?:blocks|questions|qs|anki|uworld)|"
+    # "killing myself studying": working too hard, said of the work (never after "thinking about", "thought of")
+    r"|\b(?<!about )(?<!of )(?<!bout )killing myself\s+(?:studying|working|grinding|doing\s+(?:blocks|questions|qs|anki|uworld)|"
     r"to\s+(?:study|get|finish|learn|hit|score|pass|keep up))\b"
+    # "killing myself over uworld": the study resource is what is killing them, a complaint about the work
+    r"|\b(?<!about )(?<!of )(?<!bout )killing myself\s+(?:over|on|with)\s+(?:uworld|uw|anki|amboss|blocks|qs|questions|the qbank|nbmes?|"
+    r"practice (?:tests?|exams?))\b"
+    # their own study, doubted: "i don't trust myself to finish uworld" (not "...to be alone", "...to stay safe")
+    r"|\b(?:don t|dont|do not)\s+trust\s+myself\s+to\s+(?:finish|pass|study|remember|focus|pace|schedule|"
+    r"pick|choose|score|stick to|keep up|wake up on time|get through (?:uworld|uw|the qbank|amboss|the nbmes?))\b"
+    # company not wanted, a life still lived: "i'd rather not be around my family during dedicated"
+    r"|\brather\s+not\s+be\s+around\s+(?:my|the|people|them|him|her|anyone|everyone|family|friends|"
+    r"classmates|those|these|that|this)\b"
     # after the exam, somewhere pleasant
     r"|\bdisappear(?:ing)?\s+(?:to|into|on|off to)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:\w+\s+)?"
     r"(?:beach|island|vacation|holiday|trip|cabin|resort|cruise|spa|mountains)\b"
     # off the grid for a while, not for good: "disappear for a month after ck"
-    r"|\bdisappear(?:ing)?\s+for\s+(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?)\s+(?:day|days|week|weeks|month|months|while)\b"
+    r"|\bdisappear(?:ing)?\s+for\s+(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?)\s+(?:day|days|week|weeks|weekend|month|months|while)\b"
+    # somewhere for a while: "disappear to bali for a month after ck"
+    r"|\bdisappear(?:ing)?\s+(?:to|off to)\s+(?:\w+\s+){1,3}?for\s+(?:a|an|one|two|three|a few|a couple of|"
+    r"\d+)\s+(?:day|days|week|weeks|weekend|month|months|while)\b"
     # about chances or a skill, not about living: "is it hopeless for ortho", "hopeless at ekgs"
     r"|\b(?:is it|is this|it s|its|am i)\s+hopeless\s+(?:for|to|with)\s+(?!me\b|myself\b|everything\b|life\b)"
     r"|\bhopeless\s+at\b"
