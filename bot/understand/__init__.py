@@ -25,7 +25,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache, partial
 from typing import Any, Literal
 
 from bot import answer_model
@@ -370,7 +369,13 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         asks = []
     odds = _answer_odds(asks)  # each question sentence read once by the answer model
     # and by the understanding model, on demand and once each (the lead's check and "You also asked" share it)
-    read: Callable[[str], Prediction] = cache(partial(predict, loaded, top=QUESTION_TOPICS))
+    read_before: dict[str, Prediction] = {}  # a dict, not functools.cache: building a cache costs more than most reads
+
+    def read(sentence: str) -> Prediction:
+        if (seen := read_before.get(sentence)) is None:
+            seen = read_before[sentence] = predict(loaded, sentence, top=QUESTION_TOPICS)
+        return seen
+
     odds = [(p, sentence, ident) for p, sentence, ident in odds if not moot(ident, norm)]
     asked_answers = _surest(odds, answer_model.SURE)
     do_said = facts.school == "do" or _DO_SAID_RE.search(norm) is not None or _DO_CAPS_RE.search(text) is not None
