@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from html import escape
 from itertools import pairwise
@@ -330,7 +330,10 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
                 practice=parsed.practice,
             )
         case "compare" | "score_check" if len(specs) >= 2:
-            return compare(specs, score, knowledge, whose_score(parsed))
+            # an IMG's score is set against their own group's averages where the store holds them (`talk`'s group
+            # note, said first): no second verdict against U.S. MD seniors'
+            verdict = (parsed.school or profile.about.school) != "img"
+            return compare(specs, score, knowledge, whose_score(parsed), verdict=verdict)
         case "score_check" | "average" | "compare" if specs:
             # A score from earlier turns counts too: "what about psych?" after
             # "I got 250, good for derm?" should compare 250 with psychiatry.
@@ -630,6 +633,17 @@ def _fail_line(score: int, knowledge: Knowledge) -> str | None:
     )
 
 
+def feared_still_passes(score: int, knowledge: Knowledge) -> str | None:
+    """ "A 220 would still pass: ...", for a score they fear that is over the current pass mark (cited); else None."""
+    now = knowledge.facts.get(MINIMUM_SCORE_FACT)
+    if now is None or now.value is None or score < now.value:
+        return None
+    return (
+        f"For what it's worth, a {score} would still pass: Step 2 CK's mark is {now.value} for exams from "
+        f"{_day(now.as_of)} <i>({escape(knowledge.cite(now.source))})</i>."
+    )
+
+
 def _below_pass_note(score: int, knowledge: Knowledge) -> str:
     """A kind word, ending in a blank line, when a score may be under the pass mark; else "".
 
@@ -769,9 +783,11 @@ def _fit_bands(
     return [(title, band) for title, band in bands if band]
 
 
-def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge, whose: Whose = "own") -> Reply:
+def compare(
+    specs: list[Specialty], score: int | None, knowledge: Knowledge, whose: Whose = "own", *, verdict: bool = True
+) -> Reply:
     """Specialties side by side from one source, highest first, with the student's score if known (`whose`:
-    someone else's, or one only supposed, is not called "your").
+    someone else's, or one only supposed, is not called "your"), and which averages it reaches (`verdict`).
 
     Where no one source covers them all, each group is shown under its own label and no spread
     across groups is worked out.
@@ -803,9 +819,40 @@ def compare(specs: list[Specialty], score: int | None, knowledge: Knowledge, who
         )
     else:
         body = _grouped(groups, row) + "\n\nAverages, not minimums."
+    if score is not None and verdict:
+        body = f"{_where_it_sits(score, [r for g in groups for r in g.rows], whose)}\n\n{body}"
     html = "<b>Average Step 2 CK, side by side</b>\n" + body
     chart = f"/chart {score}" if score is not None else "/chart"
     return Reply(html, ((Button("📊 Chart", chart), Button("📋 All averages", "/specialties")),))
+
+
+def _where_it_sits(score: int, rows: Sequence[tuple[Specialty, Figure]], whose: Whose) -> str:
+    """The comparison's answer in a line: which of the averages a score reaches ("is 233 enough for peds or fm?").
+
+    Each gap is the score against one field's own figure, as its row shows, never one source's figure against
+    another's."""
+    owner = _OWNER.get(whose, "your")
+    said = f"{owner.capitalize()} {score}"
+    reached = [s.name for s, f in rows if score >= f.value]
+    short = [(f.value - score, s.name) for s, f in rows if score < f.value]
+    every = "both averages" if len(rows) == 2 else "each of these averages"
+    if not short:
+        return f"{said} is at or above {every}."
+    if not reached:
+        gap = min(short)[0]
+        nearest = [n for g, n in short if g == gap]
+        each = " each" if len(nearest) > 1 else ""
+        closest = f"the {escape(joined(nearest))} average ({_points(gap)} under{each})"
+        return f"{said} is under {every}, closest to {closest}."
+    return (
+        f"{said} is at or above the {escape(joined(reached))} average{'s' if len(reached) > 1 else ''}"
+        f" and under the {escape(joined([n for _, n in sorted(short)]))} one{'s' if len(short) > 1 else ''}."
+    )
+
+
+def joined(parts: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 _BARE_OPENER_RE = re.compile(

@@ -14,7 +14,7 @@ from dataclasses import replace
 from html import escape
 from typing import Literal
 
-from bot.advice import distance, faq_answer
+from bot.advice import distance, faq_answer, joined
 from bot.answer_bank import best_answer, fits, for_someone_else, in_band
 from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
@@ -708,7 +708,7 @@ def group_figures_line(knowledge: Knowledge, group: str, specialties: Sequence[s
         means = f"those who matched {escape(spec.name)}{year} averaged {first.value}"
         means += f", and those who didn't, {first.unmatched}" if first.unmatched is not None else ""
     else:
-        means = f"those who matched{year} averaged " + _joined([f"{f.value} in {escape(s.name)}" for s, f in held])
+        means = f"those who matched{year} averaged " + joined([f"{f.value} in {escape(s.name)}" for s, f in held])
     whose = first.population or group  # a group's figure always says whose (knowledge.models.Figure)
     line = f"{escape(whose[0].upper() + whose[1:])} have their own: {means}"
     line += f" ({escape(knowledge.cite(first.source))})."
@@ -727,7 +727,7 @@ def group_figures_line(knowledge: Knowledge, group: str, specialties: Sequence[s
     shown = {s.id for s, _ in held}
     missing = [knowledge.specialties[s].name for s in specialties if s in knowledge.specialties and s not in shown]
     if missing:
-        line += f" I hold none of theirs for {escape(_joined(missing))}."
+        line += f" I hold none of theirs for {escape(joined(missing))}."
     return line + " Averages, not cut-offs."
 
 
@@ -744,12 +744,7 @@ def _for_which(knowledge: Knowledge, profile: Profile, specialties: Sequence[str
     if profile.about.school not in knowledge.groups_held():
         return " yet"
     names = [knowledge.specialties[s].name for s in specialties if s in knowledge.specialties]
-    return f" for {escape(_joined(names))}" if names else " for these fields"
-
-
-def _joined(parts: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f" for {escape(joined(names))}" if names else " for these fields"
 
 
 STEP1_FAIL_ANSWER = "s1s2-step1-fail"

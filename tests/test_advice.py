@@ -192,6 +192,31 @@ def test_compare_with_a_score_shows_each_difference(knowledge: Knowledge) -> Non
     assert "Dermatology: 257 (your 250: -7)" in text and "Psychiatry: 246 (your 250: +4)" in text
 
 
+@pytest.mark.parametrize(
+    ("score", "whose", "says"),
+    [
+        (260, "own", "Your 260 is at or above both averages."),
+        (240, "own", "Your 240 is under both averages, closest to the Psychiatry average (6 points under)."),
+        (250, "own", "Your 250 is at or above the Psychiatry average and under the Dermatology one."),
+        (240, "supposed", "A 240 is under both averages"),
+        (240, "someone", "Their 240 is under both averages"),
+    ],
+)
+def test_compare_with_a_score_says_which_averages_it_reaches(
+    knowledge: Knowledge, score: int, whose: str, says: str
+) -> None:
+    # "is 233 enough for peds or fm": the verdict in a line, before the rows it is read from
+    parsed = Parsed(
+        "compare",
+        score=score,
+        specialties=("dermatology", "psychiatry"),
+        hypothetical=whose == "supposed",
+        someone_else=whose == "someone",
+    )
+    text = reply_text(parsed, mixed_knowledge(knowledge))
+    assert says in text and text.index(says) < text.index("Dermatology: 257")
+
+
 def test_faq_answer_has_sources_and_related_buttons(knowledge: Knowledge) -> None:
     reply = advise(Parsed("faq", topic="img"), Profile(1), knowledge)
     entry = knowledge.faq["img"]
