@@ -130,8 +130,13 @@ _LOW_STEP1_RE = re.compile(
 )
 """Words calling a scored Step 1 low, read near where Step 1 is named (`_calls_step1_low`); not "lower", which
 compares ("if CK comes in lower")."""
-_OFFSET_RE = re.compile(r"\b(?:offset|make up|compensate|drag\w*|hold\w* me back|against me)\b")
-"""Asking whether Step 2 CK makes up for Step 1, anywhere in the message: it was low to them."""
+_OFFSET_RE = re.compile(
+    r"\b(?:offset|make up|compensate|drag\w*|hold\w* me back|against me|fix(?:es)? (?:it|that|this)|"
+    r"(?:cancel|balance)s? (?:it |that |this )?out|outweigh\w*|redeem\w*|erase\w*|save (?:me|my)|"
+    r"(?:the|that|this|my|a|an) (?:jump|improvement|upward trend|big bump))\b"
+)
+"""Asking whether Step 2 CK makes up for Step 1 ("does ck fix it", "cancel it out"), anywhere in the message: it
+was low to them."""
 _STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one)|s1)\b")
 STEP1_WINDOW = 60
 """Characters either side of "step 1" where a word calls it low ("if CK comes in lower" further on doesn't)."""
@@ -215,6 +220,8 @@ def _listened(parsed: Parsed, profile: Profile, k: Knowledge, text: str, norm: s
     feel this dumb?"), each then answered in a line after listening, as a long post's other questions are."""
     stage = stage_of(parsed, profile.about, norm, today) if text else None
     heard = talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
+    if parsed.feared and parsed.score is not None and (passes := advice.feared_still_passes(parsed.score, k)):
+        heard = heard.noted(passes)  # "terrified i'll get a 220": the plain fact that it would pass
     return talk.also(parsed, k, heard, text, stage) if parsed.also and text else heard
 
 

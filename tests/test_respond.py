@@ -36,6 +36,18 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # A practice result asked about: what practice tests tell you, then where it sits against the pass mark.
         ("uwsa1 was 245, what does that translate to", None, "27 points above step 2 ck's pass mark of 218"),
         ("nbme 12 238 and uwsa2 251 which one do i trust", None, "watch the trend"),
+        # Whether CK makes up for a scored Step 1, in other words: it was low to them.
+        ("old step 1 209 😬 ck 244. does ck fix it", None, "most direct way"),
+        ("step 1 was 228 (old scoring), ck 246. does the jump help?", None, "most direct way"),
+        # A score they fear, asking nothing: the feeling, and that it would still pass; no list of what it fits.
+        ("terrified i'll get like a 220 and ruin everything", None, "a 220 would still pass"),
+        # Off the subject, in the student's own words or by what it is: a kind decline, not "didn't catch that".
+        ("unrelated but can you help me with my taxes? turbotax is asking about 1099 income", None, "outside what i"),
+        ("random q but do u know good sites for month-to-month rentals near a hospital", None, "outside what i"),
+        ("whats a good laptop for med school", None, "outside what i"),
+        ("can you explain the coag cascade", None, "teaching the medicine itself"),
+        # ...but a question of ours flagged as an aside is answered.
+        ("unrelated but when do scores come out", None, "3-4 weeks"),
         # A pass they'd like to retake: a passed Step can't be retaken for a score, however it's asked.
         ("passed with 221 but want EM, thinking of retaking, can you even retake a pass?", None, "no. usmle doesn"),
         # A Step 1 passed on a second attempt: that fail's weight, not a low scored Step 1 to offset
@@ -279,6 +291,13 @@ def test_a_short_score_and_field_question_gets_the_comparison_alone(knowledge: K
     shown = answer(knowledge, "I got 245, is that good for IM?")
     assert shown.startswith("👍 Your 245 is 5 points below the Internal Medicine average")
     assert "You also asked" not in shown  # the comparison is the answer to "is it good"
+
+
+def test_a_feared_score_alone_is_not_read_out_against_every_field(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "terrified i'll get like a 220 and ruin everything")
+    assert "here's how you sit" not in shown and "worry" in shown
+    assert "would still pass" not in answer(knowledge, "scared i'll get a 210")  # a fail is no comfort to offer
+    assert "here's how you sit" in answer(knowledge, "what if i get a 220, what fits?")  # asked: answered
 
 
 def test_a_feared_score_is_never_called_a_goal(knowledge: Knowledge) -> None:

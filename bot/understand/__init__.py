@@ -642,6 +642,10 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "relief"  # "got 266 and i'm literally crying right now": a score that high, wept over, is joy
     if feeling != "hopeless" and cues.someone_in_crisis(norm):
         feeling = "hopeless"  # "my roommate told me she wants to die": a crisis all the same, met as one
+    if nums.feared and settled == "score_fit" and not cues.asks_something(text, norm):
+        # "terrified i'll get like a 220 and ruin everything": a fear told, asking nothing; no list of what a 220
+        # would fit, as if it were their result
+        settled, feeling = "vent", feeling or "worry"
     if (
         feeling in _WORRIES
         and (
