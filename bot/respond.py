@@ -133,7 +133,9 @@ compares ("if CK comes in lower")."""
 _OFFSET_RE = re.compile(
     r"\b(?:offset|make up|compensate|drag\w*|hold\w* me back|against me|fix(?:es)? (?:it|that|this)|"
     r"(?:cancel|balance)s? (?:it |that |this )?out|outweigh\w*|redeem\w*|erase\w*|save (?:me|my)|"
-    r"(?:the|that|this|my|a|an) (?:jump|improvement|upward trend|big bump))\b"
+    # a rise asked to count ("does the jump help?"), not one hoped for and missed ("expected a jump")
+    r"(?:the|that|this|my) (?:jump|improvement|upward trend|big bump)(?:\s+\w+){0,3}?\s+(?:help|helps|count|counts|"
+    r"matter|matters|look good|offset))\b"
 )
 """Asking whether Step 2 CK makes up for Step 1 ("does ck fix it", "cancel it out"), anywhere in the message: it
 was low to them."""

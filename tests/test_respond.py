@@ -270,6 +270,9 @@ def test_a_scored_step_1_is_called_low_only_when_the_student_says_so(knowledge: 
     told = answer(knowledge, "my step 1 was a 252 (scored, 2021). should I hold back my CK if it comes in lower?")
     assert "was low" not in told  # "lower" is CK's, and holding back is the score's
     assert "was low" in answer(knowledge, "my scored step 1 was low, can ck make up for it")
+    # a rise hoped for and missed is no low Step 1 to offset
+    told = answer(knowledge, "step 1 was 240 (scored). expected a jump on ck but got 236. does my step 1 still matter?")
+    assert "offset a low one" not in told and "was low" not in told
     assert "was low" in answer(knowledge, "my step 1 was 203 back when it was scored, does it still hurt me for IM")
 
 
