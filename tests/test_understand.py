@@ -1537,6 +1537,19 @@ def test_a_question_after_a_semicolon_or_a_dash_is_read_as_one(text: str, asks: 
     assert _question_sentences(text) == asks
 
 
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("walked out feeling like i failed, does that mean i did", "diff-felt-awful"),  # waiting: the feeling is asked
+        ("I failed and feel terrible", None),  # a result told: no answer written for the wait
+    ],
+)
+def test_an_answer_for_the_wait_is_for_no_one_who_tells_the_result(
+    knowledge: Knowledge, text: str, answer: str | None
+) -> None:
+    assert understand(text, knowledge).answer == answer
+
+
 def test_a_long_posts_question_outside_step2_ck_is_declined_beside_the_answer(knowledge: Knowledge) -> None:
     text = (
         "Matched IM at my #2 and my CK was 243, so I'm done with applications. Two things: do I need to send my "

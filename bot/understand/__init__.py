@@ -488,6 +488,10 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         topic = topics.MATCH_RATES
     if step1_fail_behind and topic in _FAIL_TOPICS:
         topic = topics.STEP1_VS_STEP2
+    elif topic == topics.AFTER_FAIL and ruled is None and facts.status == "taken" and nums.score is None:
+        # "Took CK 2 weeks ago and im convinced i failed... how often do people who feel like this actually fail?":
+        # sat, no result yet, so no fail to plan around; the fear is the question
+        topic = next((t for t, _ in guess.topic if t not in _FAIL_TOPICS), topic)
     elif (
         topic == topics.AFTER_FAIL
         and facts.status != "failed"
@@ -575,7 +579,11 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # a topic the model is all but certain of holds ("can i retake a step i passed" is retakes, with its rules),
         # and the answer model chooses within it; otherwise its answer may bring its own topic
         held = ruled is not None or dict(guess.topic).get(topic or "", 0.0) >= TOPIC_HOLDS
-        if found is not None and (not held or knowledge.answers[found].topic == topic):
+        if (
+            found is not None
+            and (not held or knowledge.answers[found].topic == topic)
+            and not _for_the_wait(found, facts.status, knowledge)
+        ):
             answer, topic = found, knowledge.answers[found].topic
     if answer is None and settled == "faq" and ruled is None and len(asks) == 1:
         # a long post that asks one thing: its question sentence says which answer better than the story around
@@ -611,6 +619,12 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         fail_told = not ck_passed and (facts.status == "failed" or cues.says_a_ck_fail(norm))
         answer, topic = _asked_in_the_questions(
             asks, odds, topic, norm, facts.school, do_said, read, knowledge, unasked, fail_told
+        )
+    if ruled is None and topic == topics.STEP1_VS_STEP2 and answer is None and not _STEP1_SAID_RE.search(norm):
+        # "I scored 255 but have a 2 year gap... will the score carry me": no Step 1 named, so not the two exams
+        fail_told = facts.status == "failed" or cues.says_a_ck_fail(norm)
+        topic = next(
+            (t for t, _ in guess.topic if t != topics.STEP1_VS_STEP2 and (fail_told or t not in _FAIL_TOPICS)), topic
         )
     # a long post's other questions are offered from a lower bar than the one an answer must clear to lead
     offered = {**_surest(odds, ALSO_SURE), **asked_answers} if len(text) >= ASKS_READ_FROM else asked_answers
@@ -946,6 +960,8 @@ _DO_CAPS_RE = re.compile(r"\bD\.?O\.?s?\b")
 """DO in capitals ("can a DO match without USMLE"), the word "do" being everywhere else."""
 _IMG_ONLY_TOPICS = frozenset({topics.IMG, topics.ECFMG_CERTIFICATION, "ecfmg_pathways"})
 """Topics that answer only international graduates."""
+_STEP1_SAID_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1|level\s*1|comlex\s*1|basic science\w*)\b")
+"""Step 1 named (or the basic sciences it tests): without it, no question of Step 1 against Step 2 CK."""
 _IMG_SAID_RE = re.compile(r"\b(?:imgs?|visas?|h ?1 ?b|j ?1|ecfmg|international|foreign|non us|citizen\w*)\b")
 """Words that bring an international graduate's question into a post, whoever the writer is."""
 _SHARPER_THAN_STRESS = frozenset({"worry", "panic", "disappointment", "relief", "celebration"})
@@ -1936,6 +1952,12 @@ def _answer_odds(asks: list[str]) -> list[tuple[float, str, str]]:
     read = ((sentence, answer_model.answer_model().likeliest(sentence)) for sentence in asks)
     found = [(hit[1], sentence, hit[0]) for sentence, hit in read if hit is not None]
     return sorted(found, key=lambda odd: (0, asks.index(odd[1])) if odd[0] >= MAIN_SURE else (1, -odd[0]))
+
+
+def _for_the_wait(ident: str, status: str | None, knowledge: Knowledge) -> bool:
+    """An answer written only for the wait for a score ("I walked out feeling like I failed. Does that mean I
+    did?"), for a student who tells the result ("I failed and feel terrible")."""
+    return status in ("failed", "passed") and set(knowledge.answers[ident].stages) == {"waiting"}
 
 
 MAIN_SURE = 0.8
