@@ -20,7 +20,14 @@ from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
 from bot.reply import Button, Reply
 from bot.student import Profile
 from bot.understand import Parsed
-from bot.understand.cues import asks_about_logging, asks_for_joke, asks_who_we_are, out_of_scope, says_the_pass_mark_is
+from bot.understand.cues import (
+    asks_about_logging,
+    asks_for_joke,
+    asks_who_we_are,
+    hyped,
+    out_of_scope,
+    says_the_pass_mark_is,
+)
 from knowledge import Knowledge, topics
 from knowledge.models import Answer, ScoreBand, Stage
 from knowledge.text import normalize
@@ -453,6 +460,12 @@ def smalltalk(text: str = "") -> Reply:
         return Reply(
             "I'm a bot, not a person: an automated helper for Step 2 CK, not part of USMLE or NBME. Every number I "
             "give comes with its source, and for your own situation your school's advisor is the person to ask."
+        )
+    if hyped(text, normalize(text)):
+        return Reply(
+            "That's the energy! 💪 One day at a time adds up. Send me your question count when you finish (“did 80”) "
+            "and I'll keep the tally in your study plan.",
+            ((Button("🗓 Study plan", "/plan"),),),
         )
     if asks_about_logging(normalize(text)):
         return Reply(

@@ -46,6 +46,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("random q but do u know good sites for month-to-month rentals near a hospital", None, "outside what i"),
         ("whats a good laptop for med school", None, "outside what i"),
         ("can you explain the coag cascade", None, "teaching the medicine itself"),
+        # Energy to cheer on, not a question about how long to study; the day itself is met as the day.
+        ("gm ☀️ day 3 of dedicated lets gooo", None, "that's the energy"),
         # ...but a question of ours flagged as an aside is answered.
         ("unrelated but when do scores come out", None, "3-4 weeks"),
         # A pass they'd like to retake: a passed Step can't be retaken for a score, however it's asked.
@@ -294,6 +296,11 @@ def test_a_short_score_and_field_question_gets_the_comparison_alone(knowledge: K
     shown = answer(knowledge, "I got 245, is that good for IM?")
     assert shown.startswith("👍 Your 245 is 5 points below the Internal Medicine average")
     assert "You also asked" not in shown  # the comparison is the answer to "is it good"
+
+
+@pytest.mark.parametrize("text", ["exam tomorrow lets go", "scores out today, lets go", "252 LETS GOOO"])
+def test_the_day_itself_or_news_is_not_cheered_on_as_energy(knowledge: Knowledge, text: str) -> None:
+    assert "that's the energy" not in answer(knowledge, text).lower()
 
 
 def test_a_feared_score_alone_is_not_read_out_against_every_field(knowledge: Knowledge) -> None:

@@ -1423,6 +1423,8 @@ def _settle(
         return "faq", 1.0, topics.EXAM_DAY  # "PANIC i left my passport at home": what to do, this morning
     if cues.asks_for_joke(norm) or cues.asks_who_we_are(norm) or cues.asks_about_logging(norm):
         return "smalltalk", 1.0, None
+    if cues.hyped(text, norm) and len(text) < SPECIFIC_CHARS:
+        return "smalltalk", 1.0, None  # "day 3 of dedicated lets gooo": cheered on, not a question about study length
     tiny = norm.count(" ") < PLAN_TINY_WORDS  # "test tomorrow", "6 weeks left": a date to plan for
     planish = (
         intent not in _PLAN_INTENTS

@@ -506,6 +506,30 @@ _FORGOT_ID_RE = re.compile(
 )
 
 
+def hyped(text: str, norm: str) -> bool:
+    """ "day 3 of dedicated lets gooo", "LFG": energy to cheer on, asking nothing (and no score told: "252 LETS GO"
+    is news, met as such)."""
+    return (
+        _HYPE_RE.search(norm) is not None
+        and not asks_something(text, norm)
+        and not any(c.isdigit() for c in _DAY_COUNT_RE.sub(" ", norm))
+        and _HYPE_ABOUT_NEWS_RE.search(norm) is None
+    )
+
+
+_HYPE_RE = re.compile(
+    r"\b(?:let s go+|lets go+|letsgo+|lfg+|let s do this|lets do this|we got this|i got this|here we go+|"
+    r"hyped|pumped|fired up|locked in|lock in)\b"
+)
+_HYPE_ABOUT_NEWS_RE = re.compile(
+    r"\b(?:exam|test|tomorrow|tmrw|tonight|score|scores|result|results|match\w*|pass\w*|fail\w*|interview\w*|"
+    r"retake\w*)\b"
+)
+"""The day itself or news ("exam tomorrow lets go", "scores out today lets go"): met as what it is, not cheered on."""
+_DAY_COUNT_RE = re.compile(r"\b(?:day|week)\s+\d{1,3}\b|\b\d{1,3}\s+(?:days?|weeks?)\s+(?:in|down|left|out)\b")
+"""A day of the plan counted ("day 3 of dedicated", "2 weeks down"): no score in it."""
+
+
 def asks_about_logging(norm: str) -> bool:
     """ "can i just text you my question count every night and you keep track?": how logging works, asked."""
     return _ASKS_LOGGING_RE.search(norm) is not None and not any(c.isdigit() for c in norm)  # results told: logged
