@@ -298,6 +298,11 @@ def test_a_short_score_and_field_question_gets_the_comparison_alone(knowledge: K
     assert "You also asked" not in shown  # the comparison is the answer to "is it good"
 
 
+def test_a_score_asked_as_a_pass_gets_no_study_step(knowledge: Knowledge) -> None:
+    # "216 is that a pass??": a result in hand, so no self-assessment to take before an exam
+    assert "self-assessment" not in answer(knowledge, "216 is that a pass??").split("Next")[-1]
+
+
 @pytest.mark.parametrize("text", ["exam tomorrow lets go", "scores out today, lets go", "252 LETS GOOO"])
 def test_the_day_itself_or_news_is_not_cheered_on_as_energy(knowledge: Knowledge, text: str) -> None:
     assert "that's the energy" not in answer(knowledge, text).lower()
