@@ -841,9 +841,11 @@ def _where_it_sits(score: int, rows: Sequence[tuple[Specialty, Figure]], whose: 
     if not reached:
         gap = min(short)[0]
         nearest = [n for g, n in short if g == gap]
+        if len(nearest) == len(short):  # the same average for each: no nearest to name
+            return f"{said} is {_points(gap)} under {every}."
+        closest = f"{escape(joined(nearest))} averages" if len(nearest) > 1 else f"{escape(nearest[0])} average"
         each = " each" if len(nearest) > 1 else ""
-        closest = f"the {escape(joined(nearest))} average ({_points(gap)} under{each})"
-        return f"{said} is under {every}, closest to {closest}."
+        return f"{said} is under {every}, closest to the {closest} ({_points(gap)} under{each})."
     return (
         f"{said} is at or above the {escape(joined(reached))} average{'s' if len(reached) > 1 else ''}"
         f" and under the {escape(joined([n for _, n in sorted(short)]))} one{'s' if len(short) > 1 else ''}."

@@ -217,6 +217,15 @@ def test_compare_with_a_score_says_which_averages_it_reaches(
     assert says in text and text.index(says) < text.index("Dermatology: 257")
 
 
+def test_compare_names_no_nearest_average_when_they_are_all_the_same(knowledge: Knowledge) -> None:
+    # dermatology and orthopaedics share one average in the real store's lead source
+    parsed = Parsed("compare", score=250, specialties=("dermatology", "orthopedic-surgery"))
+    text = reply_text(parsed, knowledge)
+    same = knowledge.lead("dermatology").value
+    assert same == knowledge.lead("orthopedic-surgery").value
+    assert f"Your 250 is {same - 250} points under both averages." in text and "closest" not in text
+
+
 def test_faq_answer_has_sources_and_related_buttons(knowledge: Knowledge) -> None:
     reply = advise(Parsed("faq", topic="img"), Profile(1), knowledge)
     entry = knowledge.faq["img"]
