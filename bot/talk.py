@@ -79,7 +79,8 @@ _ACK: dict[str, tuple[str, ...]] = {
     ),
     "worry": (
         "I hear the worry. One number rarely settles things on its own, so let's look at where you actually stand.",
-        "That's a fair thing to worry about, and it's rarely as final as it feels. Here's the honest picture.",
+        # said alone too (a worry asking nothing): no "Here's the honest picture" with nothing after it
+        "That's a fair thing to worry about, and it's rarely as final as it feels.",
     ),
 }
 
