@@ -903,7 +903,7 @@ def faq_answer(
         source=f"<i>Sources: {cites}.</i>",
     )
     verdict = pass_verdict(score, knowledge) if topic == topics.PASSING_SCORE and score is not None else ""
-    if verdict and stage is None and "has_score" in entry.next_steps:
+    if verdict and stage is None and whose == "own" and "has_score" in entry.next_steps:
         # "216 is that a pass??": a result in hand, so no self-assessment to take before the exam
         reply = replace(reply, next_step=escape(entry.next_steps["has_score"]))
     return reply.led_by(verdict) if verdict else reply

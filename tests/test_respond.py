@@ -301,6 +301,8 @@ def test_a_short_score_and_field_question_gets_the_comparison_alone(knowledge: K
 def test_a_score_asked_as_a_pass_gets_no_study_step(knowledge: Knowledge) -> None:
     # "216 is that a pass??": a result in hand, so no self-assessment to take before an exam
     assert "self-assessment" not in answer(knowledge, "216 is that a pass??").split("Next")[-1]
+    # a score only supposed is no result in hand: the exam is still ahead
+    assert "self-assessment" in answer(knowledge, "if i got a 216 would that pass?").split("Next")[-1]
 
 
 @pytest.mark.parametrize("text", ["exam tomorrow lets go", "scores out today, lets go", "252 LETS GOOO"])
