@@ -510,24 +510,40 @@ def hyped(text: str, norm: str) -> bool:
     """ "day 3 of dedicated lets gooo", "LFG": energy to cheer on, asking nothing (and no score told: "252 LETS GO"
     is news, met as such)."""
     return (
-        _HYPE_RE.search(norm) is not None
+        len(text) < HYPE_MAX_CHARS
+        and _HYPE_RE.search(norm) is not None
+        and _HYPE_UNDONE_RE.search(norm) is None
         and not asks_something(text, norm)
         and not any(c.isdigit() for c in _DAY_COUNT_RE.sub(" ", norm))
         and _HYPE_ABOUT_NEWS_RE.search(norm) is None
+        and not says_a_feeling(text, norm)
     )
 
 
+HYPE_MAX_CHARS = 80
+"""A cheer answers a short burst of energy; a longer message has more in it to meet."""
 _HYPE_RE = re.compile(
     r"\b(?:let s go+|lets go+|letsgo+|lfg+|let s do this|lets do this|we got this|i got this|here we go+|"
     r"hyped|pumped|fired up|locked in|lock in)\b"
 )
+"""Words of energy: "lets gooo", "LFG", "locked in"."""
+_HYPE_UNDONE_RE = re.compile(
+    # "i'm not pumped", "i cant lock in anymore", "here we go again", "everyone says we got this but i feel like dying"
+    r"\b(?:not|never|no longer|can t|cant|cannot|couldn t|don t|dont|isn t|won t|again|anymore|but|though|supposed|"
+    r"tired|exhausted|dying|die|sad|cry\w*|hate|ugh|scared|anxious|worried|stressed|panic\w*|burn\w*|lol|lmao|jk|"
+    r"yeah right|sure)\b"
+)
+"""Energy denied, worn out or said wryly: no cheer for it."""
 _HYPE_ABOUT_NEWS_RE = re.compile(
     r"\b(?:exam|test|tomorrow|tmrw|tonight|score|scores|result|results|match\w*|pass\w*|fail\w*|interview\w*|"
     r"retake\w*)\b"
 )
 """The day itself or news ("exam tomorrow lets go", "scores out today lets go"): met as what it is, not cheered on."""
-_DAY_COUNT_RE = re.compile(r"\b(?:day|week)\s+\d{1,3}\b|\b\d{1,3}\s+(?:days?|weeks?)\s+(?:in|down|left|out)\b")
-"""A day of the plan counted ("day 3 of dedicated", "2 weeks down"): no score in it."""
+_DAY_COUNT_RE = re.compile(
+    r"\b(?:day|week)\s+\d{1,3}\b|\b\d{1,3}\s+(?:days?|weeks?)\s+(?:in|down|left|out)\b"
+    r"|\b\d{1,2}\s*(?:hours?|hrs?|blocks?)\b"
+)
+"""A day of the plan counted ("day 3 of dedicated", "2 weeks down", "6 hours today"): no score in it."""
 
 
 def asks_about_logging(norm: str) -> bool:
@@ -812,17 +828,6 @@ _OUT_OF_SCOPE = (
         ),
     ),
     (
-        # things to buy, a roof, money matters: "good laptop for med school", "month-to-month rentals near a hospital",
-        # "is my stipend 1099 income"
-        "other",
-        re.compile(
-            r"\b(?:recommend|suggest|good|best|which|what)\b.{0,30}\b(?:laptops?|ipads?|tablets?|stethoscopes?|scrubs|"
-            r"headphones|backpacks?|monitors?|desk chairs?)\b"
-            r"|\b(?:month to month|short term|furnished)\s+(?:rentals?|housing|apartments?|leases?|sublets?)\b"
-            r"|\b(?:sublets?|subleases?|airbnbs?|turbotax|1099|tax returns?|my taxes|file taxes|filing taxes)\b"
-        ),
-    ),
-    (
         "career",
         re.compile(
             r"\b(?:pa school|pa program|physician assistant|np school|nurse practitioner|nursing school|"
@@ -853,6 +858,14 @@ _FORMAT_RE = re.compile(
 _ALL_STEPS_RE = re.compile(r"\b(?:all|every|both)\s+(?:3|three|the)?\s*steps\b")
 """The Steps together ("how long do i have to pass all 3 steps"): their time limit, not Step 1's pass mark."""
 _STEP1_NAMED_RE = re.compile(r"\bstep\s*(?:1|one|i)\b")
+_STEP1_OR_LEVEL1_RE = re.compile(r"\b(?:step\s*(?:1|one)|step1|s1|usmle\s*1|level\s*1|comlex\s*1|basic sciences?)\b")
+
+
+def names_step1(norm: str) -> bool:
+    """Step 1, COMLEX Level 1 or the basic sciences they test, named ("step 1 was 228"; not "every step i take")."""
+    return _STEP1_OR_LEVEL1_RE.search(norm) is not None
+
+
 _PASS_MARK_RE = re.compile(
     r"\b(?:pass(?:ing)?\s*(?:mark|score|standard|line|cut\s*off)|min(?:imum)?\s*(?:score|passing|to pass)|to pass)\b"
 )
@@ -923,7 +936,7 @@ _CONTENT_RE = re.compile(
     r"|\b(?:what s|whats|what is) the (?:dose|dosing|dosage|first line|drug of choice|antidote)\b"
     r"|\b(?:explain|teach me|quiz me|what is|whats|what s|how does|define|describe|tell me|walk me through|"
     r"go over|go through)\b(?!\s+how (?:to|i|do i|should i))(?!\s+the best way)"
-    r".{0,30}\b(?:cycle|pathway|cascade|coag\w*|acid base|hormones?|vitamins?|bacteria|virus|"
+    r".{0,30}\b(?:cycle|pathway|cascade|coag\w*|"
     r"mechanism|plexus|nerve|artery|enzyme|receptor|murmur|ecg|ekg|drug|antibiotic|syndrome|disease|pathophysiology|"
     r"moa|side effects?|treatment|management|diagnosis|anatomy)\b"
     r"(?!\s+(?:for|of)\s+(?:my|me|test|exam|stress|anxiety)\b)"
@@ -1361,16 +1374,20 @@ _NOT_ABOUT_CK_RE = re.compile(
 """Step 2 CK named only to set it aside: "not really CK-related, sorry"."""
 
 
-_FLAGGED_ASIDE_RE = re.compile(
-    r"(?:random|unrelated|off topic|totally unrelated|slightly unrelated|not step related)(?:\s+(?:q|question))?"
-    r"\s+(?:but|question|q)\b"
+_LIFE_MATTERS_RE = re.compile(
+    r"\b(?:recommend|suggest|good|best|which)\b.{0,30}\b(?:laptops?|ipads?|tablets?|stethoscopes?|headphones|"
+    r"backpacks?|desk chairs?)\b"
+    r"|\b(?:month to month|short term|furnished)\s+(?:rentals?|housing|apartments?|leases?|sublets?)\b"
+    r"|\b(?:sublets?|subleases?|airbnbs?|turbotax|1099|tax returns?|my taxes|file taxes|filing taxes)\b"
 )
-"""A message the student opens by calling it off the subject ("random q but", "unrelated but")."""
+"""Things to buy, a roof, money matters: outside what we know, unless the message names something of ours."""
 _OURS_NAMED_RE = re.compile(
-    r"\b(?:step|usmle|ck|scores?|nbmes?|uworld|uwsa|free 120|exam|test|match\w*|residency|eras|programs?|interviews?|"
-    r"applications?|apply\w*|specialt\w*|soap|ecfmg|img|do|comlex|study\w*|dedicated|retake|pass\w*|fail\w*)\b"
+    r"\b(?:step|usmle|ck|scores?|nbmes?|uworld|uwsa|free 120|exam|test|test center|prometric|match\w*|residency|eras|"
+    r"programs?|interviews?|applications?|apply\w*|specialt\w*|soap|ecfmg|img|comlex|study\w*|dedicated|retake|"
+    r"pass\w*|fail\w*|rotations?|aways?)\b"
 )
-"""Words of what we do: a message flagged as off the subject that names one is still asked of us."""
+"""Words of what we do: a message about things, a roof or money that names one is still asked of us ("are scrubs ok at
+the test center", "report my 1099 for eras")."""
 
 
 def out_of_scope(norm: str) -> str | None:
@@ -1409,8 +1426,8 @@ def out_of_scope(norm: str) -> str | None:
     for kind, pattern in _OUT_OF_SCOPE:
         if pattern.search(norm):
             return kind
-    if _FLAGGED_ASIDE_RE.match(norm) and not _OURS_NAMED_RE.search(norm):
-        return "other"  # "random q but do u know good sites for rentals": the student says it isn't about the exam
+    if _LIFE_MATTERS_RE.search(norm) and not _OURS_NAMED_RE.search(norm):
+        return "other"  # "good laptop for med school", "month-to-month rentals", "is my stipend 1099 income"
     if _HOW_TO_STUDY_STEP1_RE.search(norm) or (
         _STEP1_PREP_RE.search(norm) and not re.search(r"\b(?:pass fail|p f|passed|failed|score|scored|got)\b", norm)
     ):
@@ -1720,7 +1737,7 @@ _HOPELESS_RE = re.compile(
     r"|\b(?:made|have|got)\s+a\s+plan\b.{0,60}?\b(?:done for good|end it|not be here|won t be here)\b"
     # a way out named, things given away, a harm welcomed, a vanishing made lasting (review32's missed messages)
     r"|\bwalk(?:ing)?\s+into\s+(?:the\s+)?(?:ocean|sea|river|lake|water|traffic)\b"
-    r"|\bwon t need (?:them|it|these|those|this|that|my \w+) where i m going\b"
+    r"|\bwon\s?t need (?:them|it|these|those|this|that|my \w+) where i\s?m going\b"
     r"|\b(?:killing|kill) me\b.{0,30}?\b(?:i d|i would|id) (?:welcome|not mind|be ok with) it\b"
     r"|\brather not be around(?: at all|\b.{0,25}?\bor (?:just )?at all)\b"
     r"|\bdisappear\w*(?:\s+\w+){0,6}?\s+(?:then|or|maybe|and)\s+(?:maybe\s+)?(?:for good|forever)\b"
@@ -1757,14 +1774,16 @@ _IDIOM_RE = re.compile(
     r"|\brather\s+(?:\w+\s+){0,4}?than\s+(?:do|doing|take|taking|retake|retaking|sit|sitting|study|studying|read|"
     r"reading|review|reviewing|open|opening|look at|finish|start|redo|memori[sz]e|watch)\b"
     # "killing myself studying": working too hard, said of the work (never after "thinking about", "thought of")
-    r"|\b(?<!about )(?<!of )(?<!bout )killing myself\s+"
-    r"(?:studying|working|grinding|doing\s+(?:blocks|questions|qs|anki|uworld)|"
+    r"|\b(?<!about )(?<!of )(?<!bout )(?<!abt )(?<!considering )(?<!contemplating )(?<!planning )(?<!plan on )"
+    r"killing myself\s+(?:studying|working|grinding|doing\s+(?:blocks|questions|qs|anki|uworld)|"
     r"to\s+(?:study|get|finish|learn|hit|score|pass|keep up))\b"
     # after the exam, somewhere pleasant
     r"|\bdisappear(?:ing)?\s+(?:to|into|on|off to)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:\w+\s+)?"
     r"(?:beach|island|vacation|holiday|trip|cabin|resort|cruise|spa|mountains)\b"
     # off the grid for a while, not for good: "disappear for a month after ck"
     r"|\bdisappear(?:ing)?\s+for\s+(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?)\s+(?:day|days|week|weeks|month|months|while)\b"
+    # (not when a lasting vanishing follows: "disappearing for a week, or maybe forever")
+    r"(?!\s*(?:or|and|then)\s+(?:maybe\s+|then\s+|just\s+)?(?:for good|forever|for real)\b)"
     # about chances or a skill, not about living: "is it hopeless for ortho", "hopeless at ekgs"
     r"|\b(?:is it|is this|it s|its|am i)\s+hopeless\s+(?:for|to|with)\s+(?!me\b|myself\b|everything\b|life\b)"
     r"|\bhopeless\s+at\b"
