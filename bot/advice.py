@@ -332,7 +332,8 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
         case "compare" | "score_check" if len(specs) >= 2:
             # an IMG's score is set against their own group's averages where the store holds them (`talk`'s group
             # note, said first): no second verdict against U.S. MD seniors'
-            verdict = (parsed.school or profile.about.school) != "img"
+            img = (parsed.school or profile.about.school) == "img"
+            verdict = not (img and any(knowledge.group_figure(s.id, "img") is not None for s in specs))
             return compare(specs, score, knowledge, whose_score(parsed), verdict=verdict)
         case "score_check" | "average" | "compare" if specs:
             # A score from earlier turns counts too: "what about psych?" after
@@ -634,10 +635,10 @@ def _fail_line(score: int, knowledge: Knowledge) -> str | None:
 
 
 def feared_still_passes(score: int, knowledge: Knowledge) -> str | None:
-    """ "A 220 would still pass: ...", for a score they fear that is over the current pass mark (cited); else None."""
+    """ "A 220 would still pass: ...", for a score they fear just over the current pass mark (cited); else None."""
     now = knowledge.facts.get(MINIMUM_SCORE_FACT)
-    if now is None or now.value is None or score < now.value:
-        return None
+    if now is None or now.value is None or not now.value <= score < now.value + NEAR_PASS:
+        return None  # "terrified i'll get a 250": no one feared failing at 250
     return (
         f"For what it's worth, a {score} would still pass: Step 2 CK's mark is {now.value} for exams from "
         f"{_day(now.as_of)} <i>({escape(knowledge.cite(now.source))})</i>."
@@ -819,7 +820,12 @@ def compare(
         )
     else:
         body = _grouped(groups, row) + "\n\nAverages, not minimums."
-    if score is not None and verdict:
+    fail_mark = knowledge.fail_mark()
+    if score is not None and fail_mark is not None and score < fail_mark:
+        # "got 205, ok for fm or peds?": the pass mark first; these averages are of people who passed
+        fail = _fail_line(score, knowledge) if whose == "own" else None
+        body = f"{fail}\n\n{body}" if fail else body
+    elif score is not None and verdict:
         body = f"{_where_it_sits(score, [r for g in groups for r in g.rows], whose)}\n\n{body}"
     html = "<b>Average Step 2 CK, side by side</b>\n" + body
     chart = f"/chart {score}" if score is not None else "/chart"
@@ -853,8 +859,10 @@ def _where_it_sits(score: int, rows: Sequence[tuple[Specialty, Figure]], whose: 
 
 
 def joined(parts: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    """ "a", "a and b", "a, b and c" ("" for none)."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 _BARE_OPENER_RE = re.compile(
@@ -903,9 +911,13 @@ def faq_answer(
         source=f"<i>Sources: {cites}.</i>",
     )
     verdict = pass_verdict(score, knowledge) if topic == topics.PASSING_SCORE and score is not None else ""
-    if verdict and stage is None and whose == "own" and "has_score" in entry.next_steps:
-        # "216 is that a pass??": a result in hand, so no self-assessment to take before the exam
-        reply = replace(reply, next_step=escape(entry.next_steps["has_score"]))
+    if verdict and stage is None and whose == "own" and score is not None:
+        # "216 is that a pass??": a result in hand, so no self-assessment to take before the exam; under every
+        # recent mark ("210 is that a pass??"), the retaker's step
+        mark = knowledge.fail_mark()
+        then = "retaking" if mark is not None and score < mark else "has_score"
+        if then in entry.next_steps:
+            reply = replace(reply, next_step=escape(entry.next_steps[then]))
     return reply.led_by(verdict) if verdict else reply
 
 

@@ -132,8 +132,9 @@ _LOW_STEP1_RE = re.compile(
 compares ("if CK comes in lower")."""
 _OFFSET_RE = re.compile(
     r"\b(?:offset|make up|compensate|drag\w*|hold\w* me back|against me|fix(?:es)? (?:it|that|this)|"
-    r"(?:cancel|balance)s? (?:it |that |this )?out|outweigh\w*|redeem\w*|erase\w*|save (?:me|my)|"
+    r"(?:cancel|balance)s? (?:it |that |this )?out|outweigh\w*|redeem\w*|erase\w*|save me|"
     # a rise asked to count ("does the jump help?"), not one hoped for and missed ("expected a jump")
+    r"(?<!expected )(?<!hoped )(?<!hoping for )(?<!wanted )(?<!counting on )"
     r"(?:the|that|this|my) (?:jump|improvement|upward trend|big bump)(?:\s+\w+){0,3}?\s+(?:help|helps|count|counts|"
     r"matter|matters|look good|offset))\b"
 )
@@ -222,7 +223,8 @@ def _listened(parsed: Parsed, profile: Profile, k: Knowledge, text: str, norm: s
     feel this dumb?"), each then answered in a line after listening, as a long post's other questions are."""
     stage = stage_of(parsed, profile.about, norm, today) if text else None
     heard = talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
-    if parsed.feared and parsed.score is not None and (passes := advice.feared_still_passes(parsed.score, k)):
+    feared_point = parsed.feared and parsed.score is not None and parsed.range is None  # "scared ill get 230s": a range
+    if feared_point and parsed.score is not None and (passes := advice.feared_still_passes(parsed.score, k)):
         heard = heard.noted(passes)  # "terrified i'll get a 220": the plain fact that it would pass
     return talk.also(parsed, k, heard, text, stage) if parsed.also and text else heard
 

@@ -78,8 +78,8 @@ _ACK: dict[str, tuple[str, ...]] = {
         "Phew, that's a weight off. 😌 Well done for getting through it.",
     ),
     "worry": (
-        "I hear the worry. One number rarely settles things on its own, so let's look at where you actually stand.",
-        # said alone too (a worry asking nothing): no "Here's the honest picture" with nothing after it
+        "I hear the worry. One number rarely settles things on its own.",
+        # both said alone too (a worry asking nothing): neither promises a look that may not follow
         "That's a fair thing to worry about, and it's rarely as final as it feels.",
     ),
 }
@@ -465,7 +465,7 @@ def smalltalk(text: str = "") -> Reply:
     if hyped(text, normalize(text)):
         return Reply(
             "That's the energy! 💪 One day at a time adds up. Send me your question count when you finish (“did 80”) "
-            "and I'll keep the tally in your study plan.",
+            "and I'll keep the tally: it lives in your study plan, so set one up first if you haven't yet.",
             ((Button("🗓 Study plan", "/plan"),),),
         )
     if asks_about_logging(normalize(text)):

@@ -218,12 +218,16 @@ def test_compare_with_a_score_says_which_averages_it_reaches(
 
 
 def test_compare_names_no_nearest_average_when_they_are_all_the_same(knowledge: Knowledge) -> None:
-    # dermatology and orthopaedics share one average in the real store's lead source
-    parsed = Parsed("compare", score=250, specialties=("dermatology", "orthopedic-surgery"))
-    text = reply_text(parsed, knowledge)
-    same = knowledge.lead("dermatology").value
-    assert same == knowledge.lead("orthopedic-surgery").value
-    assert f"Your 250 is {same - 250} points under both averages." in text and "closest" not in text
+    # internal medicine and anesthesiology share one average (250) in the made-up store's lead source
+    parsed = Parsed("compare", score=240, specialties=("internal-medicine", "anesthesiology"))
+    text = reply_text(parsed, mixed_knowledge(knowledge))
+    assert "Your 240 is 10 points under both averages." in text and "closest" not in text
+
+
+def test_compare_with_a_failing_score_says_the_pass_mark_not_the_nearest_average(knowledge: Knowledge) -> None:
+    # "got 205, ok for fm or peds?": these averages are of people who passed
+    text = reply_text(Parsed("compare", score=205, specialties=("family-medicine", "pediatrics"), own=True), knowledge)
+    assert "under Step 2 CK's pass mark" in text and "closest" not in text
 
 
 def test_faq_answer_has_sources_and_related_buttons(knowledge: Knowledge) -> None:

@@ -48,6 +48,9 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("can you explain the coag cascade", None, "teaching the medicine itself"),
         # Energy to cheer on, not a question about how long to study; the day itself is met as the day.
         ("gm ☀️ day 3 of dedicated lets gooo", None, "that's the energy"),
+        # Things, a roof or money that name something of ours stay ours; study resources are no medicine lesson.
+        ("are scrubs ok at the test center", None, "exam day"),
+        ("what is a good resource for vitamins and biochem", None, "how to study"),
         # ...but a question of ours flagged as an aside is answered.
         ("unrelated but when do scores come out", None, "3-4 weeks"),
         # A pass they'd like to retake: a passed Step can't be retaken for a score, however it's asked.
@@ -272,7 +275,13 @@ def test_a_scored_step_1_is_called_low_only_when_the_student_says_so(knowledge: 
     told = answer(knowledge, "my step 1 was a 252 (scored, 2021). should I hold back my CK if it comes in lower?")
     assert "was low" not in told  # "lower" is CK's, and holding back is the score's
     assert "was low" in answer(knowledge, "my scored step 1 was low, can ck make up for it")
+    told = answer(knowledge, "my step 1 was 252, save my energy for ck or not? ck 240 for derm")
+    assert "offset a low one" not in told and "was low" not in told  # energy saved, not a Step 1 saved
     # a rise hoped for and missed is no low Step 1 to offset
+    told = answer(
+        knowledge, "step 1 was 240 (scored). i expected the jump to help but ck came back 236. does step 1 matter?"
+    )
+    assert "offset a low one" not in told and "was low" not in told
     told = answer(knowledge, "step 1 was 240 (scored). expected a jump on ck but got 236. does my step 1 still matter?")
     assert "offset a low one" not in told and "was low" not in told
     assert "was low" in answer(knowledge, "my step 1 was 203 back when it was scored, does it still hurt me for IM")
@@ -298,22 +307,37 @@ def test_a_short_score_and_field_question_gets_the_comparison_alone(knowledge: K
     assert "You also asked" not in shown  # the comparison is the answer to "is it good"
 
 
-def test_a_score_asked_as_a_pass_gets_no_study_step(knowledge: Knowledge) -> None:
+def test_a_score_asked_as_a_pass_gets_the_next_step_for_a_result_in_hand(knowledge: Knowledge) -> None:
     # "216 is that a pass??": a result in hand, so no self-assessment to take before an exam
-    assert "self-assessment" not in answer(knowledge, "216 is that a pass??").split("Next")[-1]
+    step = answer(knowledge, "216 is that a pass??").split("Next")[-1]
+    assert "self-assessment" not in step and "send me your score with the field" in step
+    # under every recent mark: the retaker's step, not the specialty figures
+    assert "weakest areas on your score report" in answer(knowledge, "210 is that a pass??").split("Next")[-1]
     # a score only supposed is no result in hand: the exam is still ahead
     assert "self-assessment" in answer(knowledge, "if i got a 216 would that pass?").split("Next")[-1]
 
 
-@pytest.mark.parametrize("text", ["exam tomorrow lets go", "scores out today, lets go", "252 LETS GOOO"])
-def test_the_day_itself_or_news_is_not_cheered_on_as_energy(knowledge: Knowledge, text: str) -> None:
-    assert "that's the energy" not in answer(knowledge, text).lower()
+@pytest.mark.parametrize(
+    ("text", "met_as"),
+    [
+        ("scores out today, lets go", "scores usually come out"),  # news of the day, met as such
+        ("252 LETS GOOO", "congratulations"),
+        ("i'm not pumped, i'm exhausted", "rest"),  # energy denied: the feeling, not a cheer
+        ("i just cant lock in anymore", ""),
+        ("everyone says we got this but i feel like dying", ""),
+    ],
+)
+def test_energy_denied_or_news_is_not_cheered_on(knowledge: Knowledge, text: str, met_as: str) -> None:
+    shown = answer(knowledge, text).lower()
+    assert "that's the energy" not in shown and met_as in shown
 
 
 def test_a_feared_score_alone_is_not_read_out_against_every_field(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "terrified i'll get like a 220 and ruin everything")
     assert "here's how you sit" not in shown and "worry" in shown
     assert "would still pass" not in answer(knowledge, "scared i'll get a 210")  # a fail is no comfort to offer
+    assert "would still pass" not in answer(knowledge, "terrified i'll get a 250")  # no one feared failing at 250
+    assert "would still pass" not in answer(knowledge, "scared ill get 230s")  # a range, not a point
     assert "here's how you sit" in answer(knowledge, "what if i get a 220, what fits?")  # asked: answered
 
 

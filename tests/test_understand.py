@@ -1542,12 +1542,27 @@ def test_a_question_after_a_semicolon_or_a_dash_is_read_as_one(text: str, asks: 
     [
         ("walked out feeling like i failed, does that mean i did", "diff-felt-awful"),  # waiting: the feeling is asked
         ("I failed and feel terrible", None),  # a result told: no answer written for the wait
+        ("took ck and failed", None),
     ],
 )
 def test_an_answer_for_the_wait_is_for_no_one_who_tells_the_result(
     knowledge: Knowledge, text: str, answer: str | None
 ) -> None:
-    assert understand(text, knowledge).answer == answer
+    parsed = understand(text, knowledge)
+    assert parsed.answer == answer
+    if answer is None:
+        assert parsed.topic == "after_fail"  # the fail told is answered as a fail
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("took ck in october and failed, what now", "after_fail"),  # sat and failed: a fail
+        ("took CK 2 weeks ago and im convinced i failed. guessed on so many", "score_release"),  # sat, result unknown
+    ],
+)
+def test_a_fail_told_after_the_exam_is_not_read_as_a_fear(knowledge: Knowledge, text: str, topic: str) -> None:
+    assert understand(text, knowledge).topic == topic
 
 
 def test_a_long_posts_question_outside_step2_ck_is_declined_beside_the_answer(knowledge: Knowledge) -> None:

@@ -483,12 +483,22 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     # it weighs now is answered, not a Step 2 CK retake
     step1_fail_behind = facts.status != "failed" and ck_passed and failed_step1(norm)
     retake_booked = cues.preparing_a_retake(norm)  # read once: topic, feeling and the reply all weigh it
+    # the result told, not feared: "took ck and failed", "passed!"; not "convinced i failed" while waiting
+    result_told = facts.status in ("failed", "passed") or (
+        cues.says_a_ck_fail(norm) and _FAIL_BELIEVED_RE.search(norm) is None and not cues.fears_failing(norm)
+    )
     if settled in _ENTITY_SETTLED and cues.asks_couples_match(norm):
         # a long post about couples matching: how it works, answered first; a partner's field is not theirs to weigh
         topic = topics.MATCH_RATES
     if step1_fail_behind and topic in _FAIL_TOPICS:
         topic = topics.STEP1_VS_STEP2
-    elif topic == topics.AFTER_FAIL and ruled is None and facts.status == "taken" and nums.score is None:
+    elif (
+        topic == topics.AFTER_FAIL
+        and ruled is None
+        and facts.status == "taken"
+        and nums.score is None
+        and _FAIL_BELIEVED_RE.search(norm) is not None
+    ):
         # "Took CK 2 weeks ago and im convinced i failed... how often do people who feel like this actually fail?":
         # sat, no result yet, so no fail to plan around; the fear is the question
         topic = next((t for t, _ in guess.topic if t not in _FAIL_TOPICS), topic)
@@ -582,7 +592,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         if (
             found is not None
             and (not held or knowledge.answers[found].topic == topic)
-            and not _for_the_wait(found, facts.status, knowledge)
+            and not _for_the_wait(found, result_told, knowledge)
         ):
             answer, topic = found, knowledge.answers[found].topic
     if answer is None and settled == "faq" and ruled is None and len(asks) == 1:
@@ -620,7 +630,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         answer, topic = _asked_in_the_questions(
             asks, odds, topic, norm, facts.school, do_said, read, knowledge, unasked, fail_told
         )
-    if ruled is None and topic == topics.STEP1_VS_STEP2 and answer is None and not _STEP1_SAID_RE.search(norm):
+    if ruled is None and topic == topics.STEP1_VS_STEP2 and answer is None and not cues.names_step1(norm):
         # "I scored 255 but have a 2 year gap... will the score carry me": no Step 1 named, so not the two exams
         fail_told = facts.status == "failed" or cues.says_a_ck_fail(norm)
         topic = next(
@@ -960,8 +970,11 @@ _DO_CAPS_RE = re.compile(r"\bD\.?O\.?s?\b")
 """DO in capitals ("can a DO match without USMLE"), the word "do" being everywhere else."""
 _IMG_ONLY_TOPICS = frozenset({topics.IMG, topics.ECFMG_CERTIFICATION, "ecfmg_pathways"})
 """Topics that answer only international graduates."""
-_STEP1_SAID_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1|level\s*1|comlex\s*1|basic science\w*)\b")
-"""Step 1 named (or the basic sciences it tests): without it, no question of Step 1 against Step 2 CK."""
+_FAIL_BELIEVED_RE = re.compile(
+    r"\b(?:convinced|sure|certain|positive|think|thought|feel like|felt like|feeling like|feels like|pretty sure|"
+    r"guess|bet|swear)\s+(?:that\s+)?i\s+(?:just\s+)?(?:failed|bombed|tanked|flunked)\b"
+)
+"""A fail believed, not known: "im convinced i failed", "felt like i bombed it" (the score not out yet)."""
 _IMG_SAID_RE = re.compile(r"\b(?:imgs?|visas?|h ?1 ?b|j ?1|ecfmg|international|foreign|non us|citizen\w*)\b")
 """Words that bring an international graduate's question into a post, whoever the writer is."""
 _SHARPER_THAN_STRESS = frozenset({"worry", "panic", "disappointment", "relief", "celebration"})
@@ -1956,10 +1969,10 @@ def _answer_odds(asks: list[str]) -> list[tuple[float, str, str]]:
     return sorted(found, key=lambda odd: (0, asks.index(odd[1])) if odd[0] >= MAIN_SURE else (1, -odd[0]))
 
 
-def _for_the_wait(ident: str, status: str | None, knowledge: Knowledge) -> bool:
+def _for_the_wait(ident: str, result_told: bool, knowledge: Knowledge) -> bool:
     """An answer written only for the wait for a score ("I walked out feeling like I failed. Does that mean I
-    did?"), for a student who tells the result ("I failed and feel terrible")."""
-    return status in ("failed", "passed") and set(knowledge.answers[ident].stages) == {"waiting"}
+    did?"), for a student who tells the result (`result_told`: "I failed and feel terrible", "took ck and failed")."""
+    return result_told and set(knowledge.answers[ident].stages) == {"waiting"}
 
 
 MAIN_SURE = 0.8
