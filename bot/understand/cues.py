@@ -1384,7 +1384,7 @@ _LIFE_MATTERS_RE = re.compile(
 _OURS_NAMED_RE = re.compile(
     r"\b(?:step|usmle|ck|scores?|nbmes?|uworld|uwsa|free 120|exam|test|test center|prometric|match\w*|residency|eras|"
     r"programs?|interviews?|applications?|apply\w*|specialt\w*|soap|ecfmg|img|comlex|study\w*|dedicated|retake|"
-    r"pass\w*|fail\w*|rotations?|aways?)\b"
+    r"pass\w*|fail\w*)\b"
 )
 """Words of what we do: a message about things, a roof or money that names one is still asked of us ("are scrubs ok at
 the test center", "report my 1099 for eras")."""
