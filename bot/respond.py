@@ -155,6 +155,9 @@ def _calls_step1_low(norm: str) -> bool:
     )
 
 
+FREE120_ANSWER = "pt-free120-like-real"
+"""What USMLE's free sample test is and isn't: the answer to a pass mark asked of it (none exists)."""
+_FREE120_SAID_RE = re.compile(r"\bfree\s*120\b|\bfree120\b|\bfree sample (?:test|exam|questions)\b")
 NO_QUOTA_ANSWER = "pass-no-quota"
 """How passing is set (no quota), the answer to "how many fail": USMLE's own pass rates are not held."""
 BEFORE_THE_MATCH = frozenset(
@@ -581,6 +584,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     pass_rates = asked.topic == topics.PASSING_SCORE and parsed.score is None and cues.asks_pass_rate(norm)
     if ruled_answer is None and pass_rates:
         ruled_answer = k.answers.get(NO_QUOTA_ANSWER)  # "what's the pass rate": no quota, then the rates' own home
+    if ruled_answer is None and asked.topic == topics.PASSING_SCORE and _FREE120_SAID_RE.search(norm):
+        # "what free 120 % do u need to pass": no Free 120 mark exists; what the sample test can and can't tell them
+        ruled_answer = k.answers.get(FREE120_ANSWER)
     if ruled_answer is None and asked.topic == topics.TIMING and cues.asks_whether_to_delay(norm):
         ruled_answer = k.answers.get(DELAY_ANSWER)  # "should i push my exam?": whether to, with what it costs
     specific = ruled_answer

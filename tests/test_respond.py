@@ -46,6 +46,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("random q but do u know good sites for month-to-month rentals near a hospital", None, "outside what i"),
         ("whats a good laptop for med school", None, "outside what i"),
         ("can you explain the coag cascade", None, "teaching the medicine itself"),
+        # A pass mark asked of the free sample test: what it can and can't tell them, not the real exam's mark.
+        ("what free 120 % do u need to pass", None, "can't approximate your step result"),
         # Energy to cheer on, not a question about how long to study; the day itself is met as the day.
         ("gm ☀️ day 3 of dedicated lets gooo", None, "that's the energy"),
         # Things, a roof or money that name something of ours stay ours; study resources are no medicine lesson.
