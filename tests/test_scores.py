@@ -40,6 +40,8 @@ def row(text: str, **fields: Any) -> Any:
         # A condition on the result is supposed, but no goal to read practice results against.
         row("if the real thing comes back under 250 should i still go derm", score=250, hypothetical=True, goal=False),
         row("people say nobody opens your application unless ck is 250+", score=None, quoted=(250,)),
+        # Their own beside a figure heard: "mine is" owns it, whoever spoke before.
+        row("PD said our median is 252 and mine is 238", score=238, quoted=(252,)),
         row("honestly i keep seeing 246, 248, 250 on random sites for IM", score=None, quoted=(246, 248, 250)),
         row("nbme 241. not applying derm unless my real score is 250 or more", score=250, hypothetical=True),
         row("nbme 12 was 245. does 245 vs 255 on the real thing matter for derm?", score=255, hypothetical=True),

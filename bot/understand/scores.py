@@ -1096,6 +1096,8 @@ _MINE_BEFORE_RE = re.compile(
     r"\b(?:my|mine)\s*\(?\s*$|\bwith\s+my\s+$"
     # "they say ortho is hard, my ck is 251 tho": theirs, said as such
     r"|\bmy\s+(?:ck|step\s*2(?:\s*ck)?|score|s2|real score)\s+(?:is|was|came back|came in)\s+(?:at\s+|a\s+)?$"
+    # "PD said our median is 252 and mine is 238": theirs beside the figure heard
+    r"|\bmine\s+(?:is|was|s|came back|came in)\s+(?:only\s+|just\s+)?(?:at\s+|a\s+)?$"
     r"|\b(?:i'?m|i am|as)\s+an?\s+(?:[\w&/-]+\s+){0,3}?(?:applicant|student|grad|graduate|img|ms[1-4]|m[1-4])"
     r"\s+with\s+an?\s+$"
 )
