@@ -226,9 +226,10 @@ def _listened(parsed: Parsed, profile: Profile, k: Knowledge, text: str, norm: s
     feel this dumb?"), each then answered in a line after listening, as a long post's other questions are."""
     stage = stage_of(parsed, profile.about, norm, today) if text else None
     heard = talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
-    feared_point = parsed.feared and parsed.score is not None and parsed.range is None  # "scared ill get 230s": a range
-    if feared_point and parsed.score is not None and (passes := advice.feared_still_passes(parsed.score, k)):
-        heard = heard.noted(passes)  # "terrified i'll get a 220": the plain fact that it would pass
+    # "terrified i'll get a 220": the plain fact that it would pass (a point, not "scared ill get 230s", a range)
+    point = parsed.score if parsed.feared and parsed.range is None else None
+    if point is not None and (passes := advice.feared_still_passes(point, k)):
+        heard = heard.noted(passes)
     return talk.also(parsed, k, heard, text, stage) if parsed.also and text else heard
 
 

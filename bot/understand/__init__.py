@@ -483,10 +483,6 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     # it weighs now is answered, not a Step 2 CK retake
     step1_fail_behind = facts.status != "failed" and ck_passed and failed_step1(norm)
     retake_booked = cues.preparing_a_retake(norm)  # read once: topic, feeling and the reply all weigh it
-    # the result told, not feared: "took ck and failed", "passed!"; not "convinced i failed" while waiting
-    result_told = facts.status in ("failed", "passed") or (
-        cues.says_a_ck_fail(norm) and _FAIL_BELIEVED_RE.search(norm) is None and not cues.fears_failing(norm)
-    )
     if settled in _ENTITY_SETTLED and cues.asks_couples_match(norm):
         # a long post about couples matching: how it works, answered first; a partner's field is not theirs to weigh
         topic = topics.MATCH_RATES
@@ -592,7 +588,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         if (
             found is not None
             and (not held or knowledge.answers[found].topic == topic)
-            and not _for_the_wait(found, result_told, knowledge)
+            and not _for_the_wait(found, facts.status, norm, knowledge)
         ):
             answer, topic = found, knowledge.answers[found].topic
     if answer is None and settled == "faq" and ruled is None and len(asks) == 1:
@@ -632,9 +628,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         )
     if ruled is None and topic == topics.STEP1_VS_STEP2 and answer is None and not cues.names_step1(norm):
         # "I scored 255 but have a 2 year gap... will the score carry me": no Step 1 named, so not the two exams
-        fail_told = facts.status == "failed" or cues.says_a_ck_fail(norm)
+        fail_said = facts.status == "failed" or cues.says_a_ck_fail(norm)
         topic = next(
-            (t for t, _ in guess.topic if t != topics.STEP1_VS_STEP2 and (fail_told or t not in _FAIL_TOPICS)), topic
+            (t for t, _ in guess.topic if t != topics.STEP1_VS_STEP2 and (fail_said or t not in _FAIL_TOPICS)), topic
         )
     # a long post's other questions are offered from a lower bar than the one an answer must clear to lead
     offered = {**_surest(odds, ALSO_SURE), **asked_answers} if len(text) >= ASKS_READ_FROM else asked_answers
@@ -1436,7 +1432,7 @@ def _settle(
         return "faq", 1.0, topics.EXAM_DAY  # "PANIC i left my passport at home": what to do, this morning
     if cues.asks_for_joke(norm) or cues.asks_who_we_are(norm) or cues.asks_about_logging(norm):
         return "smalltalk", 1.0, None
-    if cues.hyped(text, norm) and len(text) < SPECIFIC_CHARS:
+    if cues.hyped(text, norm):
         return "smalltalk", 1.0, None  # "day 3 of dedicated lets gooo": cheered on, not a question about study length
     tiny = norm.count(" ") < PLAN_TINY_WORDS  # "test tomorrow", "6 weeks left": a date to plan for
     planish = (
@@ -1969,10 +1965,15 @@ def _answer_odds(asks: list[str]) -> list[tuple[float, str, str]]:
     return sorted(found, key=lambda odd: (0, asks.index(odd[1])) if odd[0] >= MAIN_SURE else (1, -odd[0]))
 
 
-def _for_the_wait(ident: str, result_told: bool, knowledge: Knowledge) -> bool:
+def _for_the_wait(ident: str, status: str | None, norm: str, knowledge: Knowledge) -> bool:
     """An answer written only for the wait for a score ("I walked out feeling like I failed. Does that mean I
-    did?"), for a student who tells the result (`result_told`: "I failed and feel terrible", "took ck and failed")."""
-    return result_told and set(knowledge.answers[ident].stages) == {"waiting"}
+    did?"), for a student who tells the result ("I failed and feel terrible", "took ck and failed"; not "convinced i
+    failed", a fail believed while waiting). Read only for an answer found, not on every message."""
+    if set(knowledge.answers[ident].stages) != {"waiting"}:
+        return False
+    return status in ("failed", "passed") or (
+        cues.says_a_ck_fail(norm) and _FAIL_BELIEVED_RE.search(norm) is None and not cues.fears_failing(norm)
+    )
 
 
 MAIN_SURE = 0.8
