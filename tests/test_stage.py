@@ -78,6 +78,11 @@ TODAY = dt.date(2026, 12, 4)
         ("interview tmrw, will they ask my score", About(), "interviewing"),
         ("applying derm, sitting on 9 interviews, CK 252. do PDs look at it now?", About(), "interviewing"),
         ("9 IIs for derm so far with a 252", About(), "interviewing"),
+        # the result in hand, said of the exam: "today" is when it came, not an exam date ahead
+        ("got my ck back today, 241. am i cooked for gen surg?", About(), "has_score"),
+        ("ck came back 244 this morning, is that ok for IM?", About(), "has_score"),
+        ("i get my ck back friday and i cant sleep", About(), "waiting"),
+        ("pushed my ck back a month, new date 10/22. is that going to mess up ERAS?", About(), "applying"),
         ("9 interviews in, does CK matter for ranking", About(), "interviewing"),
         ("hoping for 10 interviews in IM, is 240 enough?", About(), None),  # a hope, in a field
         ("I have no research but 9 interviews so far, is 245 ok for IM?", About(), "interviewing"),

@@ -183,6 +183,9 @@ _TAKEN_RE = re.compile(
     # "took CK practice test today", "took the ck nbme": a practice test for the exam, not the exam
     r"(?! (?:ck |style |form )?(?:practice|nbme|uwsa|self assessment|free 120|simulation|tutorial|qbank|question))"
     r"|\b(?:my )?(?:score|scores|results?) (?:came back|came out|is out|are out)\b"
+    # the result in hand, said of the exam: "got my ck back today, 241", "ck came back 249", "step 2 score is back"
+    r"|\b(?:got|getting|get) (?:my |the )?(?:ck|step 2|step2|s2)(?: score| scores| result| results)? back\b"
+    r"|\b(?:ck|step 2|step2|s2)(?: score| scores| result| results)? (?:came back|is back|came out)\b"
     # "scores dropped" as released, not a practice score falling ("my nbme scores dropped from 240")
     # (the words first, then the look-backs: eight look-backs at every position cost a long post 0.1 ms)
     r"|\b(?=(?:my )?(?:score|scores|results?) dropped\b)"
@@ -236,7 +239,9 @@ _OTHER_EVENT_RE = re.compile(
 )
 """Another event a bare "N days out" may count down to: then it is not the exam's date."""
 _EXAM_AHEAD_RE = words_re(*EXAM_WORDS, "s2", "step2ck", "test date", "exam date", "new date")
-_NOT_AHEAD_RE = words_re(*PAST_WORDS, "came back", "moved from")
+_NOT_AHEAD_RE = words_re(
+    *PAST_WORDS, "came back", "moved from", r"(?:got|get|getting) (?:my |the )?(?:ck|step 2|s2)(?: score)? back"
+)
 
 
 def _told_the_exam(norm: str, taken: re.Match[str]) -> bool:
