@@ -28,6 +28,8 @@ PASS_MARK_FACTS = (MINIMUM_SCORE_FACT, EARLIER_MINIMUM_FACT, "step2-passing-scor
 RETAKES = Button("Retakes", f"/faq {topics.RETAKES}")
 WITHIN_REACH = 5
 """Points below an average that we still call "within reach"."""
+NEAR_BELOW = 10
+"""Points below an average up to which the next step is a stronger application, not yet a parallel plan."""
 
 EXAMPLES = (
     "248 good enough for ortho?",
@@ -513,6 +515,7 @@ def score_check(
         "someone": f"A {score} is",
     }[whose]
     # a fail they told, under every recent pass mark: that mark is the figure to read it against, not the average
+    closes = True  # a closing line, unless the meaning already says it
     failed = _fail_line(score, knowledge) if whose in {"own", "remembered"} and stage == "retaking" else None
     if failed is not None:
         head = failed
@@ -528,6 +531,7 @@ def score_check(
             "so give the rest of yours the same care."
         )
         step = "Next: put your energy into strong letters, rotations in the field and interview practice."
+        closes = False  # the meaning has said what a closing line would
     elif diff > 0:
         head = f"✅ {yours} <b>{_points(diff)} above</b> the {name} average of {average}."
         meaning = "That puts you at the average, a little on the right side of it."
@@ -547,10 +551,15 @@ def score_check(
     else:
         head = f"📍 {yours} <b>{_points(-diff)} below</b> the {name} average of {average}."
         meaning = "An average is not a cut-off, and programs read the whole application, not just the number."
+        # a parallel plan is for a real gap, not for a score a few points under the midpoint
         step = (
-            "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
+            "Next: lean on what sets you apart (letters, research, rotations) and ask a mentor in the field how "
+            "broadly to apply."
+            if -diff <= NEAR_BELOW
+            else "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
             "how broadly to apply, and keep a parallel plan in mind."
         )
+        closes = False
     if stage is not None and failed is None:
         step = _STAGE_STEPS.get(stage, step)
     if whose == "supposed":
@@ -564,7 +573,7 @@ def score_check(
     # after a fail, no list of the field's figures "to read your 210 against": the pass mark is the figure now
     other_figures = "" if failed else _more_figures(score, spec, knowledge, yours=whose in {"own", "remembered"})
     note = _match_note(spec.match_note, spec.match_sources, knowledge)
-    closing = "" if whose == "someone" else CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
+    closing = "" if whose == "someone" or not closes else CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
     source = "\n\n".join(part for part in (_source_line(knowledge, spec), other_figures, note) if part)
     neighbours = knowledge.nearest(spec.id)  # the closest averages, for a "compare" follow-up
     more = RETAKES if below_pass or failed is not None else Button("What else matters?", f"/faq {topics.BEYOND_SCORES}")
