@@ -119,6 +119,10 @@ _WORRY_WAITING = (
     "the result. The wait is the hard part."
 )
 _LOW_NO_SCORE = "That sounds like a rough moment, and it's okay to feel it. You're not the only one."
+_PASSED_BUT_LOW = (
+    "A pass is a pass, and that part is done. It's still fair to feel the sting of a number lower than you "
+    "hoped, so let's look at what it really means for you."
+)
 _EARLY_YEARS_RE = re.compile(r"ms ?[12]|m[12]|(?:first|second|1st|2nd) year")
 """For a student with their score, past the exam or years from it: no line that speaks of the exam close ahead."""
 
@@ -245,6 +249,8 @@ def acknowledge(parsed: Parsed, stage: Stage | None = None) -> str:
         options = (_WORRY_WAITING,)  # "took it yesterday, convinced I failed": the wait, not a number
     elif parsed.feeling == "disappointment" and parsed.score is None and parsed.status is None:
         options = (_LOW_NO_SCORE,)  # "why did i choose medicine 😩": no score to be sorry about
+    elif parsed.feeling == "disappointment" and parsed.status == "passed":
+        options = (_PASSED_BUT_LOW,)  # "passed thank god, but it's way lower than i wanted": both at once
     return pick(options, parsed.feeling, parsed.score, parsed.specialties)
 
 

@@ -582,6 +582,8 @@ def test_a_match_not_made_is_not_congratulated(advisor: Advisor, text: str) -> N
     [
         ("passed 😭 but only 224", "It's okay to feel let down|I'm sorry it isn't the score you wanted"),
         ("phew!! 244, thank god", "What a relief|Phew, that's a weight off"),
+        # a pass told with the letdown: both met, the pass first
+        ("i passed thank god, but 222 is way lower than i wanted. ok for peds?", "A pass is a pass"),
         ("am I cooked with a 231 for gas", "I hear the worry|That's a fair thing to worry about"),
     ],
 )

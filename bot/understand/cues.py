@@ -3238,6 +3238,9 @@ _DISAPPOINTED_RE = re.compile(
     r"\b(?:disappoint\w*|bummed|gutted|let down|crushed(?! it\b)|devastat\w*|defeated|deflated|heartbroken|sad|upset|"
     r"not happy|"
     r"hoped for (?:more|better|higher)|expected (?:more|better|higher)|wanted (?:more|higher|\d{3}))\b"
+    # "passed thank god, but it's way lower than i wanted": the pass a relief, the number a letdown
+    r"|\b(?:lower|less|worse|below)\s+(?:than|what)\s+(?:i\s+|what\s+i\s+)?(?:wanted|hoped|expected|was hoping|"
+    r"was expecting|was aiming)\b"
     # "only got a 231", not "COMLEX Level 1 only (got a 612)": a COMLEX-sized number is no CK result let down
     r"|\bonly (?:got )?an? ?(?:1\d\d|2\d\d|300)\b"
     r"|\b(?<!happy i )(?<!glad i )(?<!relieved i )passed but\b|\bbarely passed\b"
