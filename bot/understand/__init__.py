@@ -32,7 +32,7 @@ from bot.answer_bank import band_against, best_answer, fits, in_band
 from bot.exam_words import ANY_DAY, PRACTICE_NAME_RE
 from bot.parse_answers import days_out, days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
 from bot.understand import cues
-from bot.understand.about import AboutFacts, about, failed_comlex, failed_step1
+from bot.understand.about import AboutFacts, about, failed_comlex, failed_step1, someone_else_failed
 from bot.understand.classifier import (
     MODEL_FILE,
     Model,
@@ -43,7 +43,7 @@ from bot.understand.classifier import (
     load_model,
     stamped_digest,
 )
-from bot.understand.scores import Numbers, PracticeResult, read_numbers
+from bot.understand.scores import Numbers, PracticeResult, failed_with, read_numbers
 from bot.understand.specialties import Index, find_specialties, index_for, tokens_of
 from bot.understand.vectors import predict
 from knowledge import Knowledge, topics
@@ -309,7 +309,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     recent_marks = {m for m in (pass_mark, fail_mark) if m is not None}
     if named_mark in recent_marks and not cues.just_passed(norm):
         fail_mark = max(fail_mark or 0, named_mark)
-    if facts.status in (None, "taken") and _below_pass(nums, fail_mark):
+    if facts.status in (None, "taken") and _below_pass(nums, fail_mark, norm):
         facts = replace(facts, status="failed")  # "got a 211. i feel so embarrassed": under the mark is a fail
     retake_asked = cues.asks_to_retake(text, norm)  # "248, retake?": asked about, not a retake's result
     retake_passed = facts.status != "passed" and not retake_asked and _retake_passed(nums, norm, pass_mark)
@@ -852,15 +852,17 @@ def _high_own_score(nums: Numbers, norm: str) -> bool:
 _SCORE_LIKE_RE = re.compile(r"\b(2\d\d)(?:s|ish)?\b")
 
 
-def _below_pass(nums: Numbers, fail_mark: int | None) -> bool:
-    """Their own Step 2 CK result, under `fail_mark` (not one from the older scale, nor supposed)."""
+def _below_pass(nums: Numbers, fail_mark: int | None, norm: str) -> bool:
+    """Their own Step 2 CK result, under `fail_mark` (not one from the older scale, nor supposed): said as theirs,
+    or said as a fail ("fail 210. planning retake in 8 weeks"; not "first attempt 203... retake in two days", a
+    fail behind them)."""
     return (
         nums.score is not None
-        and nums.own
         and fail_mark is not None
         and not (nums.hypothetical or nums.someone)
         and nums.past_year is None
         and nums.score < fail_mark
+        and (nums.own or (nums.score in failed_with(norm) and not someone_else_failed(norm)))
     )
 
 

@@ -1178,14 +1178,21 @@ _MY_RESULT_RE = re.compile(
 _FAILED_WITH_RE = re.compile(
     r"(?<!\d)(\d{3})\s*\(\s*(?:a\s+)?(?:fail|failed|failing)\s*\)"
     r"|\bfail(?:ed)?\b[^.;!?]{0,40}?\bwith\s+(?:an?\s+)?(\d{3})\b"
+    # "first was 209 fail, then 237", "fail 210. retake in 8 weeks": the number and the fail side by side
+    r"|(?<![\d.])(\d{3})\s*,?\s+(?:a\s+)?(?:fail|failed)\b|\bfail(?:ed)?\s+(?:at\s+)?(?:an?\s+)?(\d{3})\b(?!\s*%)"
 )
 _RUN_ORDER_RE = re.compile(r"\b(?:went|have been|then)\b|->|→")
 _RETAKE_WORDS_RE = re.compile(r"\b(?:retake|retook|re-take|second attempt|2nd attempt|second try|2nd try|then)\b")
 
 
+def failed_with(low: str) -> set[int]:
+    """The numbers said as a fail ("209 (fail)", "failed with 209", "first was 209 fail", "fail 210")."""
+    return {int(next(n for n in said if n)) for said in _FAILED_WITH_RE.findall(low)}
+
+
 def _after_the_fail(low: str, score: int, practice: tuple[PracticeResult, ...]) -> int:
     """The score that stands after a failed attempt: "238 on my retake (failed the first with 208)" is 238."""
-    failed = {int(a or b) for a, b in _FAILED_WITH_RE.findall(low)}
+    failed = failed_with(low)
     if score not in failed or not _RETAKE_WORDS_RE.search(low):
         return score
     tried = {p.score for p in practice}
