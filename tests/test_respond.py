@@ -859,3 +859,9 @@ def test_residencycas_is_answered_only_where_it_or_its_field_is_named(
     knowledge: Knowledge, text: str, cas: bool
 ) -> None:
     assert ("ResidencyCAS" in answer(knowledge, text)) is cas
+
+
+def test_a_fail_said_beside_a_question_gets_the_pass_mark_not_a_fields_average(knowledge: Knowledge) -> None:
+    text = answer(knowledge, "fail 210. planning retake in 8 weeks. can I still apply to IM with a fail + pass?")
+    assert "under Step 2 CK's pass mark" in text
+    assert "below the Internal Medicine average" not in text

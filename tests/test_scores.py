@@ -334,6 +334,9 @@ def row(text: str, **fields: Any) -> Any:
         # The score that stands after a fail; the real one beside a practice test's
         row("got 238 on my retake (failed the first with 208). peds?", score=238),
         row("2 attempts on CK: 210 (fail) then 242. Step 1 pass.", score=242),
+        row("they asked about my 2 attempts on step 2 (first was 209 fail, then 237). how much detail?", score=237),
+        row("failed at 211, then passed with 229. applying FM", score=229),
+        row("fail 210. planning retake in 8 weeks", score=210),  # no later result: the fail is the score
         row("nbme said 250 but real came back 241 for gas", score=241),
         # A post written for someone else: their score, read for them
         row(

@@ -1677,6 +1677,19 @@ def test_the_pass_mark_checked_and_the_exam_sat_are_read(kb: Knowledge, text: st
     assert (parsed.topic, parsed.status) == (topic, status)
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("fail 210. planning retake in 8 weeks. can i still apply with a fail + pass?", "failed"),
+        ("ck 209 fail. IM still possible?", "failed"),
+        ("my friend failed with 209, what should she do", None),  # hers
+        ("first attempt 203. just got 219 on NBME 13, retake in two days", None),  # a fail behind them, not news
+    ],
+)
+def test_a_number_said_as_a_fail_is_the_students_fail(kb: Knowledge, text: str, status: str | None) -> None:
+    assert understand(text, kb).status == status
+
+
 def test_going_over_the_exam_again_and_asking_if_that_is_normal_is_met_not_looked_up(kb: Knowledge) -> None:
     parsed = understand("3 weeks of waiting. I keep replaying hyponatremia questions in the shower. is this normal", kb)
     assert parsed.intent == "vent" and parsed.feeling == "worry"
