@@ -119,6 +119,7 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         # a pass a relief, the number a letdown: the letdown is what to meet
         ("Got a 222. passed thank god, but it's way lower than i wanted", "disappointment"),
         ("my uwsa2 was less than what i was hoping", "disappointment"),
+        ("passed with 219. barely. i can't stop crying", "disappointment"),  # tears for the barely, not relief
         ("got my first interview invite today!!! 😭 ortho with a 247", "celebration"),  # tears beside good news
         ("nbme 12 came back 221!! 😭 exam in 5 days", "disappointment"),  # "!!" is panic too (review26 #1)
         ("no interviews yet!! 😭 is 232 the reason?", "disappointment"),

@@ -3244,6 +3244,7 @@ _DISAPPOINTED_RE = re.compile(
     # "only got a 231", not "COMLEX Level 1 only (got a 612)": a COMLEX-sized number is no CK result let down
     r"|\bonly (?:got )?an? ?(?:1\d\d|2\d\d|300)\b"
     r"|\b(?<!happy i )(?<!glad i )(?<!relieved i )passed but\b|\bbarely passed\b"
+    r"|\bpassed\s+(?:with\s+)?(?:an?\s+)?\d{3}\s+(?:but\s+)?(?:just\s+)?barely\b"  # "passed with 219. barely."
 )
 _BACK_THEN_RE = re.compile(
     r"\s+(?:me\s+|us\s+)?(?:at the time|back then|(?:back\s+)?in (?:19|20)\d\d|last year|years ago|a year ago)\b"
