@@ -163,6 +163,10 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
         if stage == "applying" and not pattern.search(_THEIR_APPLYING_RE.sub(" ", norm)):
             continue  # "my friend (applying derm, so take that...)": their application, not the student's
         if pattern.search(norm):
+            if stage == "applying" and parsed.exam_date and parsed.status is None and parsed.score is None:
+                # "Step 2 CK for Feb 27... is there any point if I'm applying FM?": the exam still ahead comes
+                # first (an applicant's next steps speak of a score in hand)
+                return "studying"
             return stage
     if parsed.status == "taken" and parsed.score is None:
         return "waiting"

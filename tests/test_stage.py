@@ -82,7 +82,8 @@ TODAY = dt.date(2026, 12, 4)
         ("got my ck back today, 241. am i cooked for gen surg?", About(), "has_score"),
         ("ck came back 244 this morning, is that ok for IM?", About(), "has_score"),
         ("i get my ck back friday and i cant sleep", About(), "waiting"),
-        ("pushed my ck back a month, new date 10/22. is that going to mess up ERAS?", About(), "applying"),
+        ("pushed my ck back a month, new date 10/22. is that going to mess up ERAS?", About(), "studying"),  # ahead
+        ("Step 2 CK is Feb 27. is there any point taking it if im applying FM?", About(), "studying"),
         ("9 interviews in, does CK matter for ranking", About(), "interviewing"),
         ("hoping for 10 interviews in IM, is 240 enough?", About(), None),  # a hope, in a field
         ("I have no research but 9 interviews so far, is 245 ok for IM?", About(), "interviewing"),
