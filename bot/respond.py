@@ -126,12 +126,13 @@ _CONVERTS_RE = re.compile(
 OLD_STEP1_ANSWER = "s1s2-old-step1-number"
 """A scored Step 1 asked about without calling it low: programs still see its number."""
 _LOW_STEP1_RE = re.compile(
-    r"\b(?:low|bad|poor|weak|below|only|mediocre|meh|ugh|terrible|awful|not great|hurt\w*|haunt\w*|red flag)\b"
+    r"\b(?:low|bad|poor|weak|below|only|mediocre|meh|ugh|terrible|awful|not great|hurt\w*|haunt\w*|red flag|barely)\b"
 )
 """Words calling a scored Step 1 low, read near where Step 1 is named (`_calls_step1_low`); not "lower", which
 compares ("if CK comes in lower")."""
 _OFFSET_RE = re.compile(
     r"\b(?:offset|make up|compensate|drag\w*|hold\w* me back|against me|fix(?:es)? (?:it|that|this)|"
+    r"filter\w* me (?:out )?because of|"
     r"(?:cancel|balance)s? (?:it |that |this )?out|outweigh\w*|redeem\w*|erase\w*|save me|"
     # a rise asked to count ("does the jump help?"), not one hoped for and missed ("expected a jump")
     r"(?<!expected )(?<!hoped )(?<!hoping for )(?<!wanted )(?<!counting on )"
@@ -721,6 +722,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.step1 is not None
         and parsed.score is not None
         and cues.asks_what_it_weighs(norm)
+        and not (specific is not None and specific.id == talk.SCORED_STEP1_ANSWER)  # that answer is the note, whole
     ):
         # "step 1 was 209, applying gen surg with 251 ck, does the 209 still hurt me?": the Step 1 is the question
         reply = talk.step1_scored_note(reply, k, parsed.step1, low=_calls_step1_low(norm))

@@ -120,6 +120,7 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("Got a 222. passed thank god, but it's way lower than i wanted", "disappointment"),
         ("my uwsa2 was less than what i was hoping", "disappointment"),
         ("passed with 219. barely. i can't stop crying", "disappointment"),  # tears for the barely, not relief
+        ("step 1 was the old scored kind, 216 in 2021, barely passed. ck was 249", None),  # Step 1's, long ago
         ("got my first interview invite today!!! 😭 ortho with a 247", "celebration"),  # tears beside good news
         ("nbme 12 came back 221!! 😭 exam in 5 days", "disappointment"),  # "!!" is panic too (review26 #1)
         ("no interviews yet!! 😭 is 232 the reason?", "disappointment"),

@@ -865,3 +865,28 @@ def test_a_fail_said_beside_a_question_gets_the_pass_mark_not_a_fields_average(k
     text = answer(knowledge, "fail 210. planning retake in 8 weeks. can I still apply to IM with a fail + pass?")
     assert "under Step 2 CK's pass mark" in text
     assert "below the Internal Medicine average" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "leads_with"),
+    [
+        # a scored Step 1 called low, a CK above it, what the Step 1 still weighs asked: the offset answer, whole
+        (
+            "step 1 was the old scored kind, 216 in 2021, barely passed. step 2 this year was 249. will programs "
+            "filter me because of step 1 even though ck is way better? applying FM",
+            "My scored Step 1 was low. Can a strong Step 2 CK make up for it?",
+        ),
+        # a Step 1 not called low: what it still weighs, in a line, before the rest
+        (
+            "step 1 was 252 back when it was scored, ck came back 260. will programs still look at my step 1? "
+            "applying IM",
+            "About your Step 1 of 252: programs still see a scored Step 1",
+        ),
+    ],
+)
+def test_what_a_scored_step1_weighs_beside_ck_is_answered_first(
+    knowledge: Knowledge, text: str, leads_with: str
+) -> None:
+    shown = answer(knowledge, text)
+    assert leads_with in shown.split("\n\n", 2)[0] + shown.split("\n\n", 2)[1]
+    assert "treat your rotations as Step 2 CK prep" not in shown  # no study step for a score in hand

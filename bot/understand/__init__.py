@@ -541,6 +541,17 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # (before a CK score is told, whether a strong CK offsets a weak Step 1; once told, how a drop reads)
         picked = "s1s2-ck-lower-drop" if nums.score is not None else "s1s2-offset-low-step1"
         topic, answer = topics.STEP1_VS_STEP2, picked if picked in knowledge.answers else None
+    elif (
+        topic == topics.STEP1_VS_STEP2
+        and ruled is None
+        and nums.step1 is not None
+        and ck_passed
+        and cues.asks_what_it_weighs(norm)
+    ):
+        # "step 1 was the old 3 digit 214... step 2 was 246. will programs filter me because of the old step 1?":
+        # what the scored Step 1 weighs beside their CK, not how the two exams differ
+        picked = "s1s2-offset-low-step1" if (nums.score or 0) >= nums.step1 else "s1s2-ck-lower-drop"
+        answer = picked if picked in knowledge.answers else None
     elif topic == topics.OVERALL_AVERAGE and ruled is None and cues.only_practice_averages(norm):
         # "my friend had the same nbme avg as me and failed": their practice average, not the exam's national mean;
         # asking nothing, the story is the point ("...why did i look this up")

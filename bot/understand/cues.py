@@ -3077,6 +3077,9 @@ _THEIRS_ASKED_RE = re.compile(r"\b(?:i|mine|my score)\b")
 _WEIGHS_ON_RE = re.compile(
     r"\b(?:haunt\w*|hurt\w*|hold\w* (?:me )?back|matter\w*|affect\w*|count\w* against|look\w* bad|red flag|"
     r"offset|make up for|compensate|ruin\w*|kill\w* my chances|still count|help\w*|"
+    # "will programs auto filter me because of the old step 1": screened out for it
+    r"(?:auto\s*-?\s*)?filter\w*(?:\s+me)?(?:\s+out)?\s+(?:because of|for|over|on)|screen\w*\s+(?:me\s+)?out|"
+    r"held against|hold (?:it|that) against|penali[sz]\w*|"
     r"(?:programs?|pds?|they|residencies)\s+(?:still\s+|even\s+)?care\b|"  # "step 1 252, do programs care?"
     # "will programs still look at that 209": whether it is still held against them
     r"(?:still|even)\s+(?:look\w* at|care\w* about|weigh\w*|see)\s+(?:that|my|the|it)|"
@@ -3246,6 +3249,9 @@ _DISAPPOINTED_RE = re.compile(
     r"|\b(?<!happy i )(?<!glad i )(?<!relieved i )passed but\b|\bbarely passed\b"
     r"|\bpassed\s+(?:with\s+)?(?:an?\s+)?\d{3}\s+(?:but\s+)?(?:just\s+)?barely\b"  # "passed with 219. barely."
 )
+_OLD_STEP1_BEFORE_RE = re.compile(r"\b(?:step\s*(?:1|one)|s1)\b(?:(?!\b(?:ck|step\s*2)\b).)*\b(?:19|20)[012]\d\b")
+"""Right before a letdown word, a scored Step 1 with its year ("step 1 was 216 in 2021, barely passed"): that
+exam's letdown, long behind them, not a feeling about Step 2 CK now."""
 _BACK_THEN_RE = re.compile(
     r"\s+(?:me\s+|us\s+)?(?:at the time|back then|(?:back\s+)?in (?:19|20)\d\d|last year|years ago|a year ago)\b"
 )
@@ -3526,7 +3532,11 @@ def felt(text: str, norm: str) -> str | None:
     good_news = _GOOD_NEWS_RE.search(norm) and not (_FAIL_WORD_RE.search(norm) or _DISAPPOINTED_RE.search(norm))
     if crying and joyful(text, norm) and good_news:
         return "celebration"  # "got my first interview invite today!!! 😭": tears beside good news, not "221!! 😭"
-    if crying or any(not _BACK_THEN_RE.match(norm, m.end()) for m in _DISAPPOINTED_RE.finditer(norm)):
+    if crying or any(
+        not _BACK_THEN_RE.match(norm, m.end())
+        and not _OLD_STEP1_BEFORE_RE.search(norm, max(0, m.start() - 60), m.start())
+        for m in _DISAPPOINTED_RE.finditer(norm)
+    ):
         return "disappointment"  # not "got a 228, which crushed me at the time": a letdown long behind them
     if _MY_TEARS_RE.search(norm) and not _HAPPY_TEARS_RE.search(norm) and not joyful(text, norm):
         return "disappointment"  # "free 120 was 58% and i cried for an hour": tears said in words, no joy beside
