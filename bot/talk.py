@@ -831,6 +831,8 @@ def quoted_note(parsed: Parsed, reply: Reply, text: str = "", *, figures: bool =
         # which number was theirs, instead of a preamble pushing the answer down a long post's reply.
         done = f"so I set your {parsed.score} beside the figures" if figures else f"and I took {parsed.score} as yours"
         return reply.noted(f"<i>The {' and '.join(said)} you mention {what}, {done}.</i>")
+    if parsed.status == "failed" and parsed.score is None and not figures:
+        return reply  # "I failed... my friends were posting about 250s": their fail is the news, not whose number
     note = (
         f"<i>The {' and '.join(said)} you mention {what}, so I haven't taken "
         f"{'them' if several else 'it'} as yours. Here's what the sources say:</i>"

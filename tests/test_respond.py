@@ -890,3 +890,8 @@ def test_what_a_scored_step1_weighs_beside_ck_is_answered_first(
     shown = answer(knowledge, text)
     assert leads_with in shown.split("\n\n", 2)[0] + shown.split("\n\n", 2)[1]
     assert "treat your rotations as Step 2 CK prep" not in shown  # no study step for a score in hand
+
+
+def test_other_peoples_scores_beside_a_fail_told_are_no_lead_note(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "I failed. my friends all got their scores the same day and posted 250s. what now?")
+    assert "you mention" not in shown  # their fail is the news, not whose number the 250s are

@@ -1690,6 +1690,32 @@ def test_a_number_said_as_a_fail_is_the_students_fail(kb: Knowledge, text: str, 
     assert understand(text, kb).status == status
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the fail is the news, its questions the retake's: not when to take the exam, and the fail is felt
+        (
+            "I failed. Still haven't told anyone and my whole class is posting 240s. Where do I even start again, "
+            "same qbank or a new one? Do I take time off rotations? Everything feels pointless right now.",
+            "after_fail",
+        ),
+        # a fail behind them, then another question: that question leads
+        (
+            "failed ck last year, passed the retake with 229, now applying IM this cycle and honestly nervous. how "
+            "many programs should i apply to with that history? and do i need to explain it in my personal statement?",
+            None,
+        ),
+    ],
+)
+def test_a_post_that_opens_with_its_fail_is_about_the_fail(kb: Knowledge, text: str, topic: str | None) -> None:
+    parsed = understand(text, kb)
+    if topic is not None:
+        assert parsed.topic == topic and parsed.answer is None
+        assert parsed.feeling in ("failure", "shame", "disappointment")
+    else:
+        assert parsed.topic != "after_fail" or parsed.answer is not None
+
+
 def test_going_over_the_exam_again_and_asking_if_that_is_normal_is_met_not_looked_up(kb: Knowledge) -> None:
     parsed = understand("3 weeks of waiting. I keep replaying hyponatremia questions in the shower. is this normal", kb)
     assert parsed.intent == "vent" and parsed.feeling == "worry"

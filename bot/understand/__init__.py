@@ -637,6 +637,16 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         answer, topic = _asked_in_the_questions(
             asks, odds, topic, norm, facts.school, do_said, read, knowledge, unasked, fail_told
         )
+        if (
+            facts.status == "failed"
+            and topic not in _FAIL_TOPICS
+            and (answer is None or "retaking" not in knowledge.answers[answer].stages)
+            and "retak" not in norm  # "failed ck, retake in 8 weeks, make me a plan": the retake is the news
+            and _FAIL_FIRST_RE.match(text)
+        ):
+            # "I failed. I haven't told my parents... do I redo UWorld? Do I take time off rotations?": the fail is the
+            # news and its questions are the retake's, not when to take the exam
+            answer, topic = None, topics.AFTER_FAIL
     if ruled is None and topic == topics.STEP1_VS_STEP2 and answer is None and not cues.names_step1(norm):
         # "I scored 255 but have a 2 year gap... will the score carry me": no Step 1 named, so not the two exams
         fail_said = facts.status == "failed" or cues.says_a_ck_fail(norm)
@@ -669,6 +679,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and nums.past_year is None
     )
     feeling = _feeling(text, norm, guess, loaded, ents, passed=passed)
+    if feeling is None and facts.status == "failed" and "retak" not in norm and _FAIL_FIRST_RE.match(text):
+        feeling = "failure"  # "I failed. I haven't told my parents yet...": the news is the feeling, named or not
     if feeling in _TEARS_MISREAD and _high_own_score(nums, norm) and cues.tears_alone(text, norm):
         feeling = "relief"  # "got 266 and i'm literally crying right now": a score that high, wept over, is joy
     if feeling != "hopeless" and cues.someone_in_crisis(norm):
@@ -1664,6 +1676,12 @@ _QBANK_PERCENT_RE = re.compile(
     re.IGNORECASE,
 )
 """A question bank's percent correct: "58% on my last block"."""
+_FAIL_FIRST_RE = re.compile(
+    r"\s*(?:so|well|ok|okay|welp|guys|update|hi|hey)?[\s,:]*(?:i\s+)?(?:just\s+|officially\s+)?"
+    r"(?:failed|didn'?t pass|did not pass)(?:\s+(?:ck|step\s*2|step2|it|the exam))?\s*(?:[.!,;]|$)",
+    re.IGNORECASE,
+)
+"""A post that opens with its fail ("I failed. I haven't told my parents yet..."): the fail is the news."""
 _FAIL_TOPICS = frozenset({topics.AFTER_FAIL, topics.RETAKES, topics.LOW_SCORE})
 """Topics that answer a Step 2 CK fail or a low result: for a Step 1 fail behind a passing CK, not theirs."""
 
