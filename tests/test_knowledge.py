@@ -279,6 +279,8 @@ SOURCED_NUMBERS.update(
         "aamc-usmle-timing-schools": set(),
         "prometric-preapproved-items": set(),
         "usmle-break-time": set(),
+        "blueprint-burnout-day-off": set(),
+        "kaplan-burnout-day-off": set(),
         "ecfmg-2024-ib-taking-exam": set(),
         "nbme-scores-transcripts-2015": set(),
     }

@@ -895,3 +895,19 @@ def test_what_a_scored_step1_weighs_beside_ck_is_answered_first(
 def test_other_peoples_scores_beside_a_fail_told_are_no_lead_note(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "I failed. my friends all got their scores the same day and posted 250s. what now?")
     assert "you mention" not in shown  # their fail is the news, not whose number the 250s are
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it ok to take a day off during dedicated? exam in 3 weeks",
+        # a long post of strain with one clear question: the feeling met, then the question answered
+        "two weeks out and honestly i'm fried. i open a block and stare at the first question for ten minutes, then "
+        "give up and scroll my phone. practice scores have been ok so it's not that. is it fine to take two whole "
+        "days off this close, or will i forget everything i've done?",
+    ],
+)
+def test_a_rest_day_asked_about_gets_the_answer_on_rest_days(knowledge: Knowledge, text: str) -> None:
+    shown = answer(knowledge, text)
+    assert "Is it okay to take a day or two off during dedicated" in shown
+    assert "tell me what you'd like to look at" not in shown  # a question asked, not a menu

@@ -653,6 +653,15 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         topic = next(
             (t for t, _ in guess.topic if t != topics.STEP1_VS_STEP2 and (fail_said or t not in _FAIL_TOPICS)), topic
         )
+    if (
+        ruled is None
+        and facts.status != "failed"
+        and _THEIR_FAIL_ON_ME in knowledge.answers
+        and someone_else_failed(norm)
+        and _ON_MY_RECORD_RE.search(norm)
+    ):
+        # "a guy in my class failed ck and i passed. could his fail end up on my record?": whether it touches them
+        topic, answer = knowledge.answers[_THEIR_FAIL_ON_ME].topic, _THEIR_FAIL_ON_ME
     # a long post's other questions are offered from a lower bar than the one an answer must clear to lead
     offered = {**_surest(odds, ALSO_SURE), **asked_answers} if len(text) >= ASKS_READ_FROM else asked_answers
     also = _also(text, asks, settled, topic, read, knowledge, offered, answer) if asks else ()
@@ -837,6 +846,21 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         weighing = None  # "feeling really calm about my 250": the exam is behind them; no "before an exam"
     if weighing == "stupid" and settled == "study_plan" and ruled is None and not cues.wants_plan(text, norm, False):
         settled = "vent"  # "why does every uworld explanation make me feel stupid": heard, not a plan set up
+    if settled == "vent" and feeling != "hopeless" and ruled is None and len(text) >= ASKS_READ_FROM:
+        # a long post of strain that asks one clear thing ("...is it ok to take 2 full days off this close or will I
+        # lose everything?"): the feeling is met first, then the question answered, not a menu of what to look at
+        clear = next(
+            (
+                ident
+                for ident in asked_answers.values()
+                if ident in knowledge.answers
+                and (cues.says_a_ck_fail(norm) or not _presumes_a_fail(ident, knowledge))
+                and _may_lead(knowledge.answers[ident], norm)
+            ),
+            None,
+        )
+        if clear is not None:
+            settled, topic, answer = "faq", knowledge.answers[clear].topic, clear
     return Parsed(
         settled,  # type: ignore[arg-type]
         topic=topic,
@@ -1682,6 +1706,13 @@ _FAIL_FIRST_RE = re.compile(
     re.IGNORECASE,
 )
 """A post that opens with its fail ("I failed. I haven't told my parents yet..."): the fail is the news."""
+_THEIR_FAIL_ON_ME = "pd-someone-elses-fail"
+"""The answer on whether another person's fail can touch the student's own record."""
+_ON_MY_RECORD_RE = re.compile(
+    r"\b(?:on|onto|affect\w*|reflect\w* on|hurt\w*|touch\w*|matter\w* for)\s+(?:my|me)\b"
+    r"(?:\s+(?:own\s+)?(?:record|transcript|application|file|score))?"
+)
+"""Asking whether something reaches the student's own record ("could his fail end up on my record?")."""
 _FAIL_TOPICS = frozenset({topics.AFTER_FAIL, topics.RETAKES, topics.LOW_SCORE})
 """Topics that answer a Step 2 CK fail or a low result: for a Step 1 fail behind a passing CK, not theirs."""
 
