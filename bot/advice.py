@@ -188,7 +188,12 @@ def practice_reply(
             dipped = turn < scored[0]
             way = f"{'down to' if dipped else 'up to'} {turn}, then {'back up' if dipped else 'back down'}"
         html += f"\n\nYour {len(scored)} results run from {scored[0]} to {scored[-1]}: {way}."
-    if specs and predicted is not None:
+    mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
+    pass_mark = mark.value if mark is not None else None
+    # a prediction this close to the pass mark is read against the mark (below), not a field's average: "NBME 209,
+    # exam in 5 days, do i push??" from someone applying psych is no question of psych's average
+    near_mark = pass_mark is not None and predicted is not None and predicted < pass_mark + NEAR_PASS
+    if specs and predicted is not None and not near_mark:
         # "is that enough for EM?": the field's average beside the prediction, both read loosely.
         rows = _grouped(
             knowledge.groups(s.id for s in specs),
@@ -199,8 +204,6 @@ def practice_reply(
             f"Read as a prediction, beside the averages you asked about (a prediction carries error, "
             f"and an average is not a cut-off):\n{rows}\n\n{html}"
         )
-    mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
-    pass_mark = mark.value if mark is not None else None
     # "goal 245. thoughts", "am i on track for 255?": their own goal is the figure to read the result against
     goal = parsed.score if parsed.goal and parsed.score not in scored else None
     if goal is not None and predicted is not None:

@@ -371,6 +371,22 @@ def test_a_practice_score_beside_a_specialty_shows_that_average_with_its_source(
     assert "not a cut-off" in text
 
 
+def test_a_practice_score_near_the_pass_mark_is_read_against_the_mark_not_a_fields_average(
+    knowledge: Knowledge,
+) -> None:
+    from bot.understand import PracticeResult
+
+    parsed = Parsed(
+        "practice_score",
+        practice_score=209,
+        practice=(PracticeResult(exam="nbme", form="15", score=209),),
+        specialties=("psychiatry",),
+    )
+    text = reply_text(parsed, knowledge)
+    assert "Psychiatry: average" not in text  # applying psych, five days out: passing is the question
+    assert "pass mark" in text
+
+
 # --- one source, year and population per comparison (issue 19, section 2) ---------------------
 
 BLOG_2024 = "Summary Blog, Mar 2026: matched U.S. MD seniors, 2024 data"

@@ -3259,7 +3259,10 @@ _BACK_THEN_RE = re.compile(
 _PANIC_BODY_RE = re.compile(
     r"\b(?:heart (?:is )?(?:racing|pounding|beating out)|panic attacks?|(?:can t|cant|couldn t) breathe|"
     r"(?:hands?|body|legs?) (?:are |is |keep |won t stop )?(?:literally )?shaking|i m shaking|im shaking|"
-    r"hyperventilat\w*|chest (?:is )?tight|cannot breathe)\b"
+    r"hyperventilat\w*|chest (?:is )?tight|cannot breathe|"
+    # the stomach says it ("genuinely feel sick", "sick to my stomach"); a bare "i feel sick" may be a cold
+    r"(?:genuinely|literally|actually|physically|honestly) (?:feel|feeling) sick|sick to my stomach|"
+    r"(?:feel|feeling) (?:so |really )?nauseous)\b"
 )
 _ASIDE_RE = re.compile(r"\([^()]*\)")
 """A parenthetical aside: "(first attempt, thank god)"."""
