@@ -911,3 +911,13 @@ def test_a_rest_day_asked_about_gets_the_answer_on_rest_days(knowledge: Knowledg
     shown = answer(knowledge, text)
     assert "Is it okay to take a day or two off during dedicated" in shown
     assert "tell me what you'd like to look at" not in shown  # a question asked, not a menu
+
+
+def test_what_to_say_about_a_score_in_interviews_gets_the_interview_answer(knowledge: Knowledge) -> None:
+    shown = answer(
+        knowledge,
+        "had my third interview today and the PD asked about my failed first attempt (211, then 236). i mumbled "
+        "something about stress. what should i say next time? two more IM interviews next week",
+    )
+    assert "How do I answer if an interviewer asks about my Step 2 score?" in shown.split("📍")[0]  # the answer leads
+    assert "Your 236" in shown  # the pass that stands, not the fail before it

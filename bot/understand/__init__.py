@@ -662,6 +662,17 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "a guy in my class failed ck and i passed. could his fail end up on my record?": whether it touches them
         topic, answer = knowledge.answers[_THEIR_FAIL_ON_ME].topic, _THEIR_FAIL_ON_ME
+    if (
+        ruled is None
+        and _INTERVIEW_ANSWER in knowledge.answers
+        and "interview" in norm
+        and _WHAT_TO_SAY_RE.search(norm)
+        and (cues.says_a_fail(norm) or nums.score is not None or "score" in norm or "attempt" in norm)
+        and not cues.past_the_match(norm)
+    ):
+        # "they asked about my 2 attempts... how much detail should I give? 3 more interviews this month": what to say
+        # in the room, not how programs use the score
+        topic, answer = knowledge.answers[_INTERVIEW_ANSWER].topic, _INTERVIEW_ANSWER
     # a long post's other questions are offered from a lower bar than the one an answer must clear to lead
     offered = {**_surest(odds, ALSO_SURE), **asked_answers} if len(text) >= ASKS_READ_FROM else asked_answers
     also = _also(text, asks, settled, topic, read, knowledge, offered, answer) if asks else ()
@@ -1706,6 +1717,14 @@ _FAIL_FIRST_RE = re.compile(
     re.IGNORECASE,
 )
 """A post that opens with its fail ("I failed. I haven't told my parents yet..."): the fail is the news."""
+_INTERVIEW_ANSWER = "interview-score-question"
+"""The answer on what to say when an interviewer asks about the score (or a failed attempt)."""
+_WHAT_TO_SAY_RE = re.compile(
+    r"\bhow much (?:detail|to (?:say|share|explain|disclose|tell))\b"
+    r"|\bwhat (?:should|do|can|would) i (?:say|tell|answer)\b"
+    r"|\bhow (?:should|do|can|would) i (?:answer|explain|address|handle|word|phrase)\b"
+)
+"""What to say, asked: "how much detail should I give?", "what do I say if they ask?"."""
 _THEIR_FAIL_ON_ME = "pd-someone-elses-fail"
 """The answer on whether another person's fail can touch the student's own record."""
 _ON_MY_RECORD_RE = re.compile(
