@@ -254,6 +254,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.score is not None
         and parsed.score < modest_score(k)
         and not cues.just_matched(norm)  # "...passed with 233, and matched at my #2!!!": the match is the news
+        and not cues.invites_got(norm)  # "got 7 IM interviews with a 228!!": so are interviews
     ):
         parsed = replace(parsed, feeling=None)  # no "congratulations" for a score under every average
     if (
@@ -688,7 +689,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             shown,
             k,
             reply,
-            figures=parsed.intent in FIGURE_INTENTS and stage != "incoming_resident",  # matched: no figures to weigh
+            # matched, no figures to weigh; beside a specific answer, only where its numbers section sets some out
+            figures=parsed.intent in FIGURE_INTENTS
+            and stage != "incoming_resident"
+            and (specific is None or bool(reply.numbers)),
             specialties=fields,
             score=own_score,
             citizenship=citizenship,

@@ -57,6 +57,8 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+)?(?:interviews|invites)\s+(?:so far|done|total|already|lined up|scheduled|"
             r"booked|down|left|to go|out of)|"
             r"in my (?:first|second|third|fourth|fifth|last|\w+th) interview|"
+            # "peds applicant, 11 interviews": a count said beside the application
+            r"(?:applicant|applying)\W+(?:\w+\W+){0,3}?(?!0\b)\d{1,2}\s+interviews\b|"
             # "finished my 8th IM interview yesterday": an interview behind them, counted
             r"(?:finished|did|had|wrapped up|done with|just did) my "
             r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last) "

@@ -99,6 +99,7 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("third block today, 49%, im literally dying", "exhaustion"),  # worn out, as students say it
         ("scores tomorrow and i cannot breathe", "panic"),
         ("nbme 209 five days out and i genuinely feel sick", "panic"),  # the stomach says it
+        ("got 7 IM interviews with a 228!! didn't expect that", "celebration"),  # invites in hand, shouted
         ("i feel sick, can i still sit the exam", None),  # a cold, maybe: no panic said
         ("moved my date again and i feel like such a failure", "shame"),
         ("only got a 231, wanted 245", "disappointment"),

@@ -914,10 +914,20 @@ def test_a_rest_day_asked_about_gets_the_answer_on_rest_days(knowledge: Knowledg
 
 
 def test_what_to_say_about_a_score_in_interviews_gets_the_interview_answer(knowledge: Knowledge) -> None:
+    text = (
+        "had my third interview today and the PD asked about my failed first attempt (211, then 236). i mumbled "
+        "something about stress. what should i say next time? two more IM interviews next week"
+    )
+    shown = answer(knowledge, text)
+    assert "How do I answer if an interviewer asks about my Step 2 score?" in shown
+    assert understand(text, knowledge).score == 236  # the pass that stands, not the fail before it
+
+
+def test_an_interviewees_question_gets_no_unasked_distance_to_an_average(knowledge: Knowledge) -> None:
     shown = answer(
         knowledge,
-        "had my third interview today and the PD asked about my failed first attempt (211, then 236). i mumbled "
-        "something about stress. what should i say next time? two more IM interviews next week",
+        "IMG here, got 6 IM interviews with a 229!! honestly shocked. how many interviews is usually enough to match? "
+        "should i keep applying to more programs or focus on prepping?",
     )
-    assert "How do I answer if an interviewer asks about my Step 2 score?" in shown.split("📍")[0]  # the answer leads
-    assert "Your 236" in shown  # the pass that stands, not the fail before it
+    assert shown.startswith("Congratulations") or shown.startswith("That's great news")  # the invites are news
+    assert "points below" not in shown and "averages below" not in shown  # invites in hand: no gap to unsettle

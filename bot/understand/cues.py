@@ -3342,6 +3342,16 @@ _GOOD_NEWS_RE = re.compile(
     r"\b(?:(?<!no )(?<!any )(?<!zero )(?:interview )?invites?|matched|i passed|passed it|got in|accepted|offer)\b"
 )
 """News that tears beside "!!" can only be joy at (an invite, a match, a pass told), not panic."""
+_INVITES_GOT_RE = re.compile(
+    r"\b(?:got|landed|received|have|just got)\s+(?:\d{1,2}|a few|several|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?:\w+\s+)?(?:interviews|interview invites|invites|iis)\b"
+)
+"""Interviews counted as theirs ("got 7 IM interviews"): good news when said with "!!"."""
+
+
+def invites_got(norm: str) -> bool:
+    """Interviews counted as theirs ("got 7 IM interviews with a 228!!"): news of its own, whatever the score."""
+    return _INVITES_GOT_RE.search(norm) is not None
 _ASHAMED_RE = re.compile(r"\b(?:embarrass\w*|ashamed|shame\w*|humiliat\w*)\b")
 _STILL_AFRAID_RE = re.compile(r"\b(?:panick\w*|scared|terrified|anxious|freaking out)\b")
 _AFTER_A_FAIL_RE = re.compile(
@@ -3533,6 +3543,8 @@ def felt(text: str, norm: str) -> str | None:
     if crying and _PASSED_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
     good_news = _GOOD_NEWS_RE.search(norm) and not (_FAIL_WORD_RE.search(norm) or _DISAPPOINTED_RE.search(norm))
+    if "!!" in text and invites_got(norm) and not (_FAIL_WORD_RE.search(norm) or crying):
+        return "celebration"  # "got 7 IM interviews with a 228!! didn't expect that": invites in hand, shouted
     if crying and joyful(text, norm) and good_news:
         return "celebration"  # "got my first interview invite today!!! 😭": tears beside good news, not "221!! 😭"
     if crying or any(
