@@ -991,10 +991,14 @@ def numbers_section(
     range for gas?" asked inside a post about something else)."""
     if score is None and topic is not None and not topic.averages_beside:
         return ""
-    if stage in ("incoming_resident", "interviewing"):
-        # matched, the field's averages no longer weigh on them (as for a specific answer, `respond`); with interviews
-        # in hand, the score has done its first work, and a distance to an average nobody asked about only unsettles
-        return ""
+    if stage == "incoming_resident":
+        return ""  # matched: the field's averages no longer weigh on them (as for a specific answer, `respond`)
+    if stage == "interviewing":
+        # with interviews in hand the score has done its first work: a distance under an average nobody asked about
+        # only unsettles ("14 below the peds average" to a scared applicant), while one over it still reassures
+        specs = [s for s in specs if score is not None and score >= knowledge.lead(s.id).value]
+        if not specs:
+            return ""
     if specs and stage == "retaking" and score is not None and score < (knowledge.pass_mark() or 0):
         # a fail: the pass mark is the figure that matters now, not how far below a field's average it is; a score
         # under today's mark only ("got a 215 and passing was 218") gets no line on both marks
