@@ -518,7 +518,6 @@ def score_check(
         "someone": f"A {score} is",
     }[whose]
     # a fail they told, under every recent pass mark: that mark is the figure to read it against, not the average
-    closes = True  # a closing line, unless the meaning already says it
     failed = _fail_line(score, knowledge) if whose in {"own", "remembered"} and stage == "retaking" else None
     if failed is not None:
         head = failed
@@ -534,7 +533,6 @@ def score_check(
             "so give the rest of yours the same care."
         )
         step = "Next: put your energy into strong letters, rotations in the field and interview practice."
-        closes = False  # the meaning has said what a closing line would
     elif diff > 0:
         head = f"✅ {yours} <b>{_points(diff)} above</b> the {name} average of {average}."
         meaning = "That puts you at the average, a little on the right side of it."
@@ -562,7 +560,6 @@ def score_check(
             else "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
             "how broadly to apply, and keep a parallel plan in mind."
         )
-        closes = False
     if stage is not None and failed is None:
         step = _STAGE_STEPS.get(stage, step)
     if whose == "supposed":
@@ -576,7 +573,7 @@ def score_check(
     # after a fail, no list of the field's figures "to read your 210 against": the pass mark is the figure now
     other_figures = "" if failed else _more_figures(score, spec, knowledge, yours=whose in {"own", "remembered"})
     note = _match_note(spec.match_note, spec.match_sources, knowledge)
-    closing = "" if whose == "someone" or not closes else CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
+    closing = "" if whose == "someone" else CLOSINGS[(score + sum(map(ord, spec.id))) % len(CLOSINGS)]
     source = "\n\n".join(part for part in (_source_line(knowledge, spec), other_figures, note) if part)
     neighbours = knowledge.nearest(spec.id)  # the closest averages, for a "compare" follow-up
     more = RETAKES if below_pass or failed is not None else Button("What else matters?", f"/faq {topics.BEYOND_SCORES}")
@@ -993,12 +990,6 @@ def numbers_section(
         return ""
     if stage == "incoming_resident":
         return ""  # matched: the field's averages no longer weigh on them (as for a specific answer, `respond`)
-    if stage == "interviewing":
-        # with interviews in hand the score has done its first work: a distance under an average nobody asked about
-        # only unsettles ("14 below the peds average" to a scared applicant), while one over it still reassures
-        specs = [s for s in specs if score is not None and score >= knowledge.lead(s.id).value]
-        if not specs:
-            return ""
     if specs and stage == "retaking" and score is not None and score < (knowledge.pass_mark() or 0):
         # a fail: the pass mark is the figure that matters now, not how far below a field's average it is; a score
         # under today's mark only ("got a 215 and passing was 218") gets no line on both marks

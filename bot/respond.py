@@ -146,6 +146,18 @@ STEP1_WINDOW = 60
 """Characters either side of "step 1" where a word calls it low ("if CK comes in lower" further on doesn't)."""
 
 
+_STANDING_ASKED_RE = re.compile(
+    r"\b(?:realistic\w*|chances?|competitive|too low|the problem|the reason|hold\w* me back|hurt\w*|"
+    r"(?:is|was) (?:it|that|my score|my ck|this) (?:bad|low|ok|okay|good)|"
+    r"where (?:do|does) (?:i|my|that) (?:stand|sit))\b"
+)
+
+
+def _standing_asked(norm: str) -> bool:
+    """The student asks how their score stands ("is my score the problem?", "trying to be realistic")."""
+    return _STANDING_ASKED_RE.search(norm) is not None
+
+
 def _calls_step1_low(norm: str) -> bool:
     """The student calls their scored Step 1 low, or asks whether Step 2 CK makes up for it."""
     if _OFFSET_RE.search(norm):
@@ -634,6 +646,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # and unmatched or in SOAP, what happens now matters, not the distance to an average
         weighed = stage != "incoming_resident" and not cues.asks_couples_match(norm) and not past_the_match
         specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties] if weighed else []
+        if (
+            stage == "interviewing"
+            and not _standing_asked(norm)
+            and all(parsed.score is not None and parsed.score < k.lead(s.id).value for s in specs)
+        ):
+            # interviews in hand, and how the score stands not asked: a distance under the field's average beside
+            # an answer about something else only unsettles ("19 below the average" the night before an interview)
+            specs = []
         reply = advice.specific_answer(
             specific,
             k,

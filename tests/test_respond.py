@@ -936,7 +936,7 @@ def test_an_interviewees_question_gets_no_unasked_distance_to_an_average(knowled
 def test_an_interviewees_score_over_the_average_is_still_set_beside_the_answer(knowledge: Knowledge) -> None:
     shown = answer(
         knowledge,
-        "my step 2 came back after i submitted ERAS, 257, way better than my shelves. i'm applying IM with 8 interviews "
+        "my step 2 came back after i submitted ERAS, 257, way better than my shelves. applying IM with 8 interviews "
         "so far. should i send an update email to the programs i already interviewed at, or only the silent ones?",
     )
     assert "points above the Internal Medicine average" in shown  # reassuring, and what they wondered about

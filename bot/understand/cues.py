@@ -3352,6 +3352,8 @@ _INVITES_GOT_RE = re.compile(
 def invites_got(norm: str) -> bool:
     """Interviews counted as theirs ("got 7 IM interviews with a 228!!"): news of its own, whatever the score."""
     return _INVITES_GOT_RE.search(norm) is not None
+
+
 _ASHAMED_RE = re.compile(r"\b(?:embarrass\w*|ashamed|shame\w*|humiliat\w*)\b")
 _STILL_AFRAID_RE = re.compile(r"\b(?:panick\w*|scared|terrified|anxious|freaking out)\b")
 _AFTER_A_FAIL_RE = re.compile(
