@@ -940,3 +940,21 @@ def test_an_interviewees_score_over_the_average_is_still_set_beside_the_answer(k
         "so far. should i send an update email to the programs i already interviewed at, or only the silent ones?",
     )
     assert "points above the Internal Medicine average" in shown  # reassuring, and what they wondered about
+
+
+@pytest.mark.parametrize(
+    ("text", "distance"),
+    [
+        ("interview at my top IM program next week, ck 236. what do i say if they ask about my score?", False),
+        # how the score stands, asked: the distance is part of the answer
+        (
+            "interview at my top IM program next week, ck 236. is my score too low for them to rank me highly? and "
+            "what do i say if they ask about it?",
+            True,
+        ),
+    ],
+)
+def test_an_interviewees_distance_under_the_average_only_where_asked(
+    knowledge: Knowledge, text: str, distance: bool
+) -> None:
+    assert ("points below the Internal Medicine average" in answer(knowledge, text)) is distance
