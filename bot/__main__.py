@@ -15,6 +15,7 @@ python -m bot store migrate --to postgresql://…|DIR   copy the user store to P
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -314,5 +315,15 @@ def _series_summary(knowledge: Knowledge) -> str:
     return "Rankings group the specialties by source, year and population (specialties per group):\n" + "\n".join(lines)
 
 
+def cli() -> int:
+    """`main`, quiet when the reader of its output goes away (`python -m bot ask ... | head -3`)."""
+    try:
+        return main()
+    except BrokenPipeError:
+        # the reader closed the pipe: nothing more can be shown, and a traceback would be the last thing printed
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli())

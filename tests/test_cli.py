@@ -88,6 +88,27 @@ def test_ask_json_has_stored_every_answer_it_printed_when_killed(data_env: dict[
         store.close()
 
 
+def test_ask_stops_quietly_when_its_reader_goes_away(data_env: dict[str, str]) -> None:
+    """`python -m bot ask --json - < posts | head -1`: no traceback once the reader closes the pipe."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_", "KNOWLEDGE_"))}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json", "-"],
+        cwd=REPO,
+        env={**clean, **data_env},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    proc.stdin.write("what is the average for derm?\n" * 400)  # far more than a pipe's buffer of replies
+    proc.stdin.close()
+    assert json.loads(proc.stdout.readline())["intent"] == "average"
+    proc.stdout.close()  # the reader goes away, as `head -1` does
+    assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in proc.stderr.read()
+
+
 def test_chat_runs_a_conversation_with_buttons_and_forget(data_env: dict[str, str]) -> None:
     script = "I got 250, good for derm?\nwhat about psych?\n/forget\n1\nwhat about psych?\n/quit\n"
     result = run("chat", stdin=script, env=data_env)
