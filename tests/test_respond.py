@@ -958,3 +958,31 @@ def test_an_interviewees_distance_under_the_average_only_where_asked(
     knowledge: Knowledge, text: str, distance: bool
 ) -> None:
     assert ("points below the Internal Medicine average" in answer(knowledge, text)) is distance
+
+
+@pytest.mark.parametrize(
+    ("text", "congratulated"),
+    [
+        ("got 7 IM interviews with a 228!! didn't expect that. how many is usually enough?", True),
+        # few, none, cancelled or said with strain: no congratulations
+        ("got 0 interviews!! what am i supposed to do now", False),
+        ("got 2 interviews cancelled!! what do i do", False),
+        ("got 2 interviews!! out of 85 apps with a 221. is my score the reason?", False),
+        ("have 3 interviews next week!! so stressed i cant sleep, how do i prep", False),
+    ],
+)
+def test_interviews_got_are_congratulated_only_as_news(knowledge: Knowledge, text: str, congratulated: bool) -> None:
+    assert ("ongratulations" in answer(knowledge, text)) is congratulated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just found out i failed. i have an interview friday. what do i tell my fiance, i cant stop shaking",
+        "how much detail should i give about my research in interviews? ck was 247",
+    ],
+)
+def test_what_to_say_to_someone_else_or_about_something_else_is_no_interview_score_answer(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert "How do I answer if an interviewer asks about my Step 2 score?" not in answer(knowledge, text)

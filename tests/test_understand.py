@@ -1696,7 +1696,7 @@ def test_a_number_said_as_a_fail_is_the_students_fail(kb: Knowledge, text: str, 
         # the fail is the news, its questions the retake's: not when to take the exam, and the fail is felt
         (
             "I failed. Still haven't told anyone and my whole class is posting 240s. Where do I even start again, "
-            "same qbank or a new one? Do I take time off rotations? Everything feels pointless right now.",
+            "same qbank or a new one? Do I take time off rotations?",
             "after_fail",
         ),
         # a fail behind them, then another question: that question leads
@@ -1713,7 +1713,7 @@ def test_a_post_that_opens_with_its_fail_is_about_the_fail(kb: Knowledge, text: 
         assert parsed.topic == topic and parsed.answer is None
         assert parsed.feeling in ("failure", "shame", "disappointment")
     else:
-        assert parsed.topic != "after_fail" or parsed.answer is not None
+        assert parsed.answer is not None  # a question asked gets its own answer, not the general one after a fail
 
 
 def test_going_over_the_exam_again_and_asking_if_that_is_normal_is_met_not_looked_up(kb: Knowledge) -> None:

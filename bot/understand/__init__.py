@@ -667,7 +667,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and _INTERVIEW_ANSWER in knowledge.answers
         and "interview" in norm
         and _WHAT_TO_SAY_RE.search(norm)
-        and (cues.says_a_fail(norm) or nums.score is not None or "score" in norm or "attempt" in norm)
+        and _ASKED_ABOUT_THE_SCORE_RE.search(norm)  # the score or the attempts asked of them, not their research
+        and not _TELL_THEIR_OWN_RE.search(norm)  # "what do i tell my fiance": not an interviewer
+        and not _FAIL_FIRST_RE.match(text)  # a fail just told is the news
         and not cues.past_the_match(norm)
     ):
         # "they asked about my 2 attempts... how much detail should I give? 3 more interviews this month": what to say
@@ -1725,6 +1727,15 @@ _WHAT_TO_SAY_RE = re.compile(
     r"|\bhow (?:should|do|can|would) i (?:answer|explain|address|handle|word|phrase)\b"
 )
 """What to say, asked: "how much detail should I give?", "what do I say if they ask?"."""
+_ASKED_ABOUT_THE_SCORE_RE = re.compile(
+    r"\b(?:ask\w*|bring\w* up|brought up|question\w*)\s+(?:me\s+)?(?:about\s+)?(?:my\s+|the\s+|it\s+)?(?:\w+\s+){0,3}?"
+    r"(?:score|scores|attempts?|fail\w*|step 2|ck|\d{3})\b"
+)
+"""The score or the attempts asked about, or brought up ("they asked about my 2 attempts on step 2")."""
+_TELL_THEIR_OWN_RE = re.compile(
+    r"\btell (?:my )?(?:parents|mom|dad|family|partner|fianc\w*|friends?|wife|husband|boyfriend|girlfriend|kids)\b"
+)
+"""Telling someone close to them, which is no interviewer's question."""
 _THEIR_FAIL_ON_ME = "pd-someone-elses-fail"
 """The answer on whether another person's fail can touch the student's own record."""
 _ON_MY_RECORD_RE = re.compile(

@@ -1741,6 +1741,12 @@ _HOPELESS_RE = re.compile(
     r"|\b(?:killing|kill) me\b.{0,30}?\b(?:i d|i would|id) (?:welcome|not mind|be ok with) it\b"
     r"|\brather not be around(?: at all|\b.{0,25}?\bor (?:just )?at all)\b"
     r"|\bdisappear\w*(?:\s+\w+){0,6}?\s+(?:then|or|maybe|and)\s+(?:maybe\s+)?(?:for good|forever)\b"
+    # everything, not a task, gone pointless ("I failed. everything feels pointless"; not "uworld feels pointless");
+    # whether anyone would notice them gone (review34)
+    r"|\b(?:everything|it all|all of it|life|my life)\s+(?:feels|seems|is|has become)\s+(?:so\s+|completely\s+|"
+    r"totally\s+|just\s+)?(?:pointless|meaningless)\b"
+    r"|\b(?:wonder|wondering|doubt)\s+(?:if|whether)\s+(?:anyone|anybody|people|they)\s+would\s+(?:even\s+)?"
+    r"(?:notice|care)\s+if\s+i\s+(?:just\s+)?(?:stopped|disappeared|vanished|was gone|wasn t here|didn t)\b"
     r")"
 )
 
@@ -3343,10 +3349,17 @@ _GOOD_NEWS_RE = re.compile(
 )
 """News that tears beside "!!" can only be joy at (an invite, a match, a pass told), not panic."""
 _INVITES_GOT_RE = re.compile(
-    r"\b(?:got|landed|received|have|just got)\s+(?:\d{1,2}|a few|several|two|three|four|five|six|seven|eight|nine|ten)"
+    # counted as news, none of them cancelled, few out of many, or still to come
+    r"\b(?:got|landed|received|just got)\s+(?!0\b)"
+    r"(?:\d{1,2}|a few|several|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(?:\w+\s+)?(?:interviews|interview invites|invites|iis)\b"
+    r"(?!\s+(?:cancel\w*|rescinded|out of|from \d|so far out of|left|to go|next week))"
 )
 """Interviews counted as theirs ("got 7 IM interviews"): good news when said with "!!"."""
+
+
+_ONLY_FEW_RE = re.compile(r"\b(?:only|just|barely)\s+(?:got\s+)?(?:\d|one|two|three)\b|\bout of \d{2,3}\b")
+"""Few said as few ("only 2", "2 out of 85 apps"): no news to celebrate."""
 
 
 def invites_got(norm: str) -> bool:
@@ -3545,8 +3558,6 @@ def felt(text: str, norm: str) -> str | None:
     if crying and _PASSED_RE.search(norm) and not _DISAPPOINTED_RE.search(norm):
         return "relief"  # "SCORE IS OUT AND I PASSED 😭😭😭"; not "passed 🥲 but only 221"
     good_news = _GOOD_NEWS_RE.search(norm) and not (_FAIL_WORD_RE.search(norm) or _DISAPPOINTED_RE.search(norm))
-    if "!!" in text and invites_got(norm) and not (_FAIL_WORD_RE.search(norm) or crying):
-        return "celebration"  # "got 7 IM interviews with a 228!! didn't expect that": invites in hand, shouted
     if crying and joyful(text, norm) and good_news:
         return "celebration"  # "got my first interview invite today!!! 😭": tears beside good news, not "221!! 😭"
     if crying or any(
@@ -3568,6 +3579,14 @@ def felt(text: str, norm: str) -> str | None:
         return "worry"
     if _WORN_OUT_RE.search(norm):
         return "exhaustion"  # "honestly done. 12 hour days for 5 weeks. body hurts": worn out, said plainly
+    if (
+        "!!" in text
+        and invites_got(norm)
+        and not (_FAIL_WORD_RE.search(norm) or crying or distress_words(norm) or _ONLY_FEW_RE.search(norm))
+    ):
+        # "got 7 IM interviews with a 228!! didn't expect that": invites in hand, shouted, and no strain said (read
+        # after every harder feeling: "!!" is panic too)
+        return "celebration"
     if (_JOY_RE.search(norm) or not _PARTY_EMOJI.isdisjoint(text)) and _SCORE_SAID_RE.search(norm):
         return "celebration"  # "SCORE CAME OUT 261 IM SCREAMING" (a reply to a low score drops it: `respond`)
     if "!!!" in text and any(int(n) >= SHOUTED_JOY_FROM for n in _SCORE_SAID_RE.findall(norm)):
