@@ -190,20 +190,24 @@ def practice_reply(
         html += f"\n\nYour {len(scored)} results run from {scored[0]} to {scored[-1]}: {way}."
     mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
     pass_mark = mark.value if mark is not None else None
-    # a prediction this close to the pass mark is read against the mark (below), not a field's average: "NBME 209,
-    # exam in 5 days, do i push??" from someone applying psych is no question of psych's average
+    # a prediction this close to the pass mark is read against the mark first: "NBME 209, exam in 5 days, do i
+    # push??" from someone applying psych is first a question of passing, and the field's average comes after it
     near_mark = pass_mark is not None and predicted is not None and predicted < pass_mark + NEAR_PASS
-    if specs and predicted is not None and not near_mark:
+    field_rows = ""
+    if specs and predicted is not None:
         # "is that enough for EM?": the field's average beside the prediction, both read loosely.
         rows = _grouped(
             knowledge.groups(s.id for s in specs),
             lambda s, f: f"• {escape(s.name)}: average {f.value}; {_against(f.value, predicted, high, subject)}",
         )
-        # the distance they asked about comes first; what the bot does with the result follows it
-        html = (
-            f"Read as a prediction, beside the averages you asked about (a prediction carries error, "
-            f"and an average is not a cut-off):\n{rows}\n\n{html}"
-        )
+        if near_mark:
+            field_rows = f"\n\nFor the field you named, read loosely once passing is secure:\n{rows}"
+        else:
+            # the distance they asked about comes first; what the bot does with the result follows it
+            html = (
+                f"Read as a prediction, beside the averages you asked about (a prediction carries error, "
+                f"and an average is not a cut-off):\n{rows}\n\n{html}"
+            )
     # "goal 245. thoughts", "am i on track for 255?": their own goal is the figure to read the result against
     goal = parsed.score if parsed.goal and parsed.score not in scored else None
     if goal is not None and predicted is not None:
@@ -226,9 +230,9 @@ def practice_reply(
     # "took CK 9 days ago. my last NBME was 257": the exam is behind them, unless another sitting is ahead ("failed in
     # march, retaking in 6 weeks")
     sat = parsed.status == "taken" and not parsed.exam_date
-    if predicted is not None and mark is not None and mark.value is not None and predicted < mark.value + NEAR_PASS:
+    if near_mark and mark is not None and predicted is not None and pass_mark is not None:
         # "nbme 215, am I at risk?": the pass mark is the figure that matters this close to it
-        where = "under it" if predicted < mark.value else "this close to it"
+        where = "under it" if predicted < pass_mark else "this close to it"
         lead = (
             f"A prediction {where} is"
             if not subject.startswith("your results")
@@ -236,10 +240,11 @@ def practice_reply(
         )
         then = "" if sat else ": talk your date through with your advisor"  # the date can't move once it's sat
         html += (
-            f"\n\nBeside the pass mark: Step 2 CK's is {mark.value} for exams from {_day(mark.as_of)} "
+            f"\n\nBeside the pass mark: Step 2 CK's is {pass_mark} for exams from {_day(mark.as_of)} "
             f"<i>({escape(knowledge.cite(mark.source))})</i>. {lead} worth taking seriously, "
             f"since predictions carry error either way{then}."
         )
+    html += field_rows
     buttons: list[Button] = []
     asked = topics.PENDING_SCORE if sat else topics.PRACTICE_TESTS
     if asked in knowledge.faq:

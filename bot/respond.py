@@ -125,25 +125,6 @@ _CONVERTS_RE = re.compile(
 """A COMLEX score asked about as a USMLE one: the conversion (none official) is the answer."""
 OLD_STEP1_ANSWER = "s1s2-old-step1-number"
 """A scored Step 1 asked about without calling it low: programs still see its number."""
-_LOW_STEP1_RE = re.compile(
-    r"\b(?:low|bad|poor|weak|below|only|mediocre|meh|ugh|terrible|awful|not great|hurt\w*|haunt\w*|red flag|barely)\b"
-)
-"""Words calling a scored Step 1 low, read near where Step 1 is named (`_calls_step1_low`); not "lower", which
-compares ("if CK comes in lower")."""
-_OFFSET_RE = re.compile(
-    r"\b(?:offset|make up|compensate|drag\w*|hold\w* me back|against me|fix(?:es)? (?:it|that|this)|"
-    r"filter\w* me (?:out )?because of|"
-    r"(?:cancel|balance)s? (?:it |that |this )?out|outweigh\w*|redeem\w*|erase\w*|save me|"
-    # a rise asked to count ("does the jump help?"), not one hoped for and missed ("expected a jump")
-    r"(?<!expected )(?<!hoped )(?<!hoping for )(?<!wanted )(?<!counting on )"
-    r"(?:the|that|this|my) (?:jump|improvement|upward trend|big bump)(?:\s+\w+){0,3}?\s+(?:help|helps|count|counts|"
-    r"matter|matters|look good|offset))\b"
-)
-"""Asking whether Step 2 CK makes up for Step 1 ("does ck fix it", "cancel it out"), anywhere in the message: it
-was low to them."""
-_STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one)|s1)\b")
-STEP1_WINDOW = 60
-"""Characters either side of "step 1" where a word calls it low ("if CK comes in lower" further on doesn't)."""
 
 
 _STANDING_ASKED_RE = re.compile(
@@ -156,16 +137,6 @@ _STANDING_ASKED_RE = re.compile(
 def _standing_asked(norm: str) -> bool:
     """The student asks how their score stands ("is my score the problem?", "trying to be realistic")."""
     return _STANDING_ASKED_RE.search(norm) is not None
-
-
-def _calls_step1_low(norm: str) -> bool:
-    """The student calls their scored Step 1 low, or asks whether Step 2 CK makes up for it."""
-    if _OFFSET_RE.search(norm):
-        return True
-    return any(
-        _LOW_STEP1_RE.search(norm, max(0, m.start() - STEP1_WINDOW), m.end() + STEP1_WINDOW)
-        for m in _STEP1_RE.finditer(norm)
-    )
 
 
 FREE120_ANSWER = "pt-free120-like-real"
@@ -494,7 +465,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.intent == "faq" and scored_step1 and cues.asks_what_it_weighs(norm):
         # a scored Step 1's weight, asked among other things: a low one offset by CK only when they call it low
         # ("step 1 was 255, how much does that help?" is no low score to make up for)
-        low = _calls_step1_low(norm)
+        low = cues.calls_step1_low(norm)
         ruled_answer = k.answers.get(SCORED_STEP1_ANSWER if low else OLD_STEP1_ANSWER)
     if (
         parsed.intent == "faq"
@@ -633,7 +604,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             specific is not None
             and specific.id == SCORED_STEP1_ANSWER
             and parsed.step1 is not None
-            and not _calls_step1_low(norm)
+            and not cues.calls_step1_low(norm)
         ):
             # "my step 1 was 252 back when it was scored. should i wait on ck?": a number told with no word that
             # it disappointed is not called low (nor answered "Yes." from another question's answer)
@@ -749,7 +720,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and not (specific is not None and specific.id == talk.SCORED_STEP1_ANSWER)  # that answer is the note, whole
     ):
         # "step 1 was 209, applying gen surg with 251 ck, does the 209 still hurt me?": the Step 1 is the question
-        reply = talk.step1_scored_note(reply, k, parsed.step1, low=_calls_step1_low(norm))
+        reply = talk.step1_scored_note(reply, k, parsed.step1, low=cues.calls_step1_low(norm))
     if pass_rates and ruled_answer is not None:
         reply = reply.led_by(talk.RATES_NOT_HELD)
     pass_mark = k.pass_mark()

@@ -58,7 +58,8 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"booked|down|left|to go|out of)|"
             r"in my (?:first|second|third|fourth|fifth|last|\w+th) interview|"
             # "peds applicant, 11 interviews": a count said beside the application
-            r"(?:applicant|applying)\W+(?:\w+\W+){0,3}?(?!0\b)\d{1,2}\s+interviews\b|"
+            r"(?:applicant|applying)\W+(?:(?!need|want|hop|aim|expect|get|enough|how|is|are)\w+\W+){0,3}?(?!0\b)"
+            r"\d{1,2}\s+interviews\b(?!\s+(?:enough|needed|to match))|"
             # "finished my 8th IM interview yesterday": an interview behind them, counted
             r"(?:finished|did|had|wrapped up|done with|just did) my "
             r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last) "

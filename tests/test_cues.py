@@ -123,6 +123,10 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("Got a 222. passed thank god, but it's way lower than i wanted", "disappointment"),
         ("my uwsa2 was less than what i was hoping", "disappointment"),
         ("passed with 219. barely. i can't stop crying", "disappointment"),  # tears for the barely, not relief
+        ("passed with 246 barely studying lol", None),  # barely studied, not barely passed
+        ("got my score, 247! test day anxiety was way less than i expected, so proud", "celebration"),  # anxiety less
+        ("step 1 in 2021 went great. this time i got a 224 and im devastated", "disappointment"),  # today's letdown
+        ("exam tomorrow and im actually feeling sick, fever of 101", None),  # a fever, not panic
         ("step 1 was the old scored kind, 216 in 2021, barely passed. ck was 249", None),  # Step 1's, long ago
         ("got my first interview invite today!!! 😭 ortho with a 247", "celebration"),  # tears beside good news
         ("nbme 12 came back 221!! 😭 exam in 5 days", "disappointment"),  # "!!" is panic too (review26 #1)

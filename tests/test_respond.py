@@ -986,3 +986,17 @@ def test_what_to_say_to_someone_else_or_about_something_else_is_no_interview_sco
     knowledge: Knowledge, text: str
 ) -> None:
     assert "How do I answer if an interviewer asks about my Step 2 score?" not in answer(knowledge, text)
+
+
+def test_a_friends_fail_beside_the_students_own_studying_is_no_question_about_their_record(
+    knowledge: Knowledge,
+) -> None:
+    shown = answer(
+        knowledge, "my roommate failed step 2 last week and i can't focus on my own studying, exam in 3 weeks. tips?"
+    )
+    assert "Could their fail show up on my record?" not in shown
+
+
+def test_a_scored_step1_nobody_called_low_is_never_called_low(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "step 1 was 250 back in 2021, ck 256. will programs filter me because of my step 1?")
+    assert "was low" not in shown and "offset a low one" not in shown

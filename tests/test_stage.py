@@ -79,6 +79,9 @@ TODAY = dt.date(2026, 12, 4)
         ("applying derm, sitting on 9 interviews, CK 252. do PDs look at it now?", About(), "interviewing"),
         ("9 IIs for derm so far with a 252", About(), "interviewing"),
         ("peds applicant, 11 interviews. is 11 enough??", About(), "interviewing"),  # counted beside the application
+        ("applying IM, need like 12 interviews to feel safe. is 236 enough?", About(), "applying"),  # hoped for
+        ("applicant for FM, is 12 interviews enough to match?", About(), None),  # asked about
+        ("my step 2 is back to back with my surgery shelf next month, how do i prep?", About(), None),  # not a result
         # the result in hand, said of the exam: "today" is when it came, not an exam date ahead
         ("got my ck back today, 241. am i cooked for gen surg?", About(), "has_score"),
         ("ck came back 244 this morning, is that ok for IM?", About(), "has_score"),

@@ -547,9 +547,11 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and nums.step1 is not None
         and ck_passed
         and cues.asks_what_it_weighs(norm)
+        and (cues.calls_step1_low(norm) or (nums.score or 0) < nums.step1)
     ):
-        # "step 1 was the old 3 digit 214... step 2 was 246. will programs filter me because of the old step 1?":
-        # what the scored Step 1 weighs beside their CK, not how the two exams differ
+        # "step 1 was the old 3 digit 214, barely passed... step 2 was 246. will programs filter me because of the old
+        # step 1?": what the low Step 1 weighs beside their CK, not how the two exams differ (a Step 1 nobody called
+        # low is answered in a line by `respond`, which never calls it low)
         picked = "s1s2-offset-low-step1" if (nums.score or 0) >= nums.step1 else "s1s2-ck-lower-drop"
         answer = picked if picked in knowledge.answers else None
     elif topic == topics.OVERALL_AVERAGE and ruled is None and cues.only_practice_averages(norm):
@@ -859,7 +861,13 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         weighing = None  # "feeling really calm about my 250": the exam is behind them; no "before an exam"
     if weighing == "stupid" and settled == "study_plan" and ruled is None and not cues.wants_plan(text, norm, False):
         settled = "vent"  # "why does every uworld explanation make me feel stupid": heard, not a plan set up
-    if settled == "vent" and feeling != "hopeless" and ruled is None and len(text) >= ASKS_READ_FROM:
+    if (
+        settled == "vent"
+        and feeling not in ("hopeless", "failure", "shame", "panic")
+        and ruled is None
+        and len(text) >= ASKS_READ_FROM
+        and not cues.distress_words(norm)  # distress in any words: listened to first, the door left open
+    ):
         # a long post of strain that asks one clear thing ("...is it ok to take 2 full days off this close or will I
         # lose everything?"): the feeling is met first, then the question answered, not a menu of what to look at
         clear = next(
@@ -1714,8 +1722,8 @@ _QBANK_PERCENT_RE = re.compile(
 )
 """A question bank's percent correct: "58% on my last block"."""
 _FAIL_FIRST_RE = re.compile(
-    r"\s*(?:so|well|ok|okay|welp|guys|update|hi|hey)?[\s,:]*(?:i\s+)?(?:just\s+|officially\s+)?"
-    r"(?:failed|didn'?t pass|did not pass)(?:\s+(?:ck|step\s*2|step2|it|the exam))?\s*(?:[.!,;]|$)",
+    r"\s*(?:(?:so|well|ok|okay|welp|guys|update|hi|hey|yeah|ugh)[\s,:!.]*){0,3}(?:i\s+)?(?:just\s+|officially\s+)?"
+    r"(?:failed|didn'?t pass|did not pass)(?:\s+(?:step\s*2(?:\s*ck)?|ck|step2|it|the exam))?\s*(?:[.!,;]|$|[^\w\s])",
     re.IGNORECASE,
 )
 """A post that opens with its fail ("I failed. I haven't told my parents yet..."): the fail is the news."""
@@ -1739,8 +1747,9 @@ _TELL_THEIR_OWN_RE = re.compile(
 _THEIR_FAIL_ON_ME = "pd-someone-elses-fail"
 """The answer on whether another person's fail can touch the student's own record."""
 _ON_MY_RECORD_RE = re.compile(
-    r"\b(?:on|onto|affect\w*|reflect\w* on|hurt\w*|touch\w*|matter\w* for)\s+(?:my|me)\b"
-    r"(?:\s+(?:own\s+)?(?:record|transcript|application|file|score))?"
+    r"\b(?:on|onto|affect\w*|reflect\w* on|hurt\w*|touch\w*|matter\w* for)\s+my\s+(?:own\s+)?"
+    r"(?:record|transcript|application|file|score|chances)\b"
+    r"|\b(?:end|show|turn)\w*\s+up\s+on\s+my\b|\b(?:affect|hurt|count against|reflect on)\s+me\b"
 )
 """Asking whether something reaches the student's own record ("could his fail end up on my record?")."""
 _FAIL_TOPICS = frozenset({topics.AFTER_FAIL, topics.RETAKES, topics.LOW_SCORE})

@@ -3093,6 +3093,37 @@ _WEIGHS_ON_RE = re.compile(
 )
 
 
+_LOW_STEP1_RE = re.compile(
+    r"\b(?:low|bad|poor|weak|below|only|mediocre|meh|ugh|terrible|awful|not great|hurt\w*|haunt\w*|red flag|"
+    r"barely pass\w*|barely scraped)\b"
+)
+"""Words calling a scored Step 1 low, read near where Step 1 is named (`calls_step1_low`); not "lower", which
+compares ("if CK comes in lower")."""
+_OFFSET_RE = re.compile(
+    r"\b(?:offset|make up|compensate|drag\w*|hold\w* me back|against me|fix(?:es)? (?:it|that|this)|"
+    r"(?:cancel|balance)s? (?:it |that |this )?out|outweigh\w*|redeem\w*|erase\w*|save me|"
+    # a rise asked to count ("does the jump help?"), not one hoped for and missed ("expected a jump")
+    r"(?<!expected )(?<!hoped )(?<!hoping for )(?<!wanted )(?<!counting on )"
+    r"(?:the|that|this|my) (?:jump|improvement|upward trend|big bump)(?:\s+\w+){0,3}?\s+(?:help|helps|count|counts|"
+    r"matter|matters|look good|offset))\b"
+)
+"""Asking whether Step 2 CK makes up for Step 1 ("does ck fix it", "cancel it out"), anywhere in the message: it
+was low to them."""
+_STEP1_SAID_RE = re.compile(r"\b(?:step\s*(?:1|one)|s1)\b")
+STEP1_WINDOW = 60
+"""Characters either side of "step 1" where a word calls it low ("if CK comes in lower" further on doesn't)."""
+
+
+def calls_step1_low(norm: str) -> bool:
+    """The student calls their scored Step 1 low, or asks whether Step 2 CK makes up for it."""
+    if _OFFSET_RE.search(norm):
+        return True
+    return any(
+        _LOW_STEP1_RE.search(norm, max(0, m.start() - STEP1_WINDOW), m.end() + STEP1_WINDOW)
+        for m in _STEP1_SAID_RE.finditer(norm)
+    )
+
+
 def asks_about_leaving_early(norm: str) -> bool:
     """Leaving the exam before its end, asked about ("penalty for leaving the test early"): whether it counts."""
     return _LEAVE_EARLY_RE.search(norm) is not None
@@ -3248,14 +3279,20 @@ _DISAPPOINTED_RE = re.compile(
     r"not happy|"
     r"hoped for (?:more|better|higher)|expected (?:more|better|higher)|wanted (?:more|higher|\d{3}))\b"
     # "passed thank god, but it's way lower than i wanted": the pass a relief, the number a letdown
-    r"|\b(?:lower|less|worse|below)\s+(?:than|what)\s+(?:i\s+|what\s+i\s+)?(?:wanted|hoped|expected|was hoping|"
-    r"was expecting|was aiming)\b"
+    r"|\b(?:\w*\d\w*|score|scores|result|results|number|mine|it|it s)\s+(?:(?:is|was|s|came back|came out)\s+)?"
+    r"(?:way\s+|so\s+|much\s+|a lot\s+|a bit\s+)?(?:lower|less|worse|below)\s+(?:than|what)\s+(?:i\s+|what\s+i\s+)?"
+    r"(?:wanted|hoped|expected|was hoping|was expecting|was aiming)\b"
     # "only got a 231", not "COMLEX Level 1 only (got a 612)": a COMLEX-sized number is no CK result let down
     r"|\bonly (?:got )?an? ?(?:1\d\d|2\d\d|300)\b"
     r"|\b(?<!happy i )(?<!glad i )(?<!relieved i )passed but\b|\bbarely passed\b"
-    r"|\bpassed\s+(?:with\s+)?(?:an?\s+)?\d{3}\s+(?:but\s+)?(?:just\s+)?barely\b"  # "passed with 219. barely."
+    # "passed with 219. barely." (not "barely studying")
+    r"|\bpassed\s+(?:with\s+)?(?:an?\s+)?\d{3}\s+(?:but\s+)?(?:just\s+)?barely\b"
+    r"(?!\s+(?:study\w*|slept|sleep\w*|any|prepared|prep\w*|tried|trying|remember\w*|opened|did|touched|used|ate))"
 )
-_OLD_STEP1_BEFORE_RE = re.compile(r"\b(?:step\s*(?:1|one)|s1)\b(?:(?!\b(?:ck|step\s*2)\b).)*\b(?:19|20)[012]\d\b")
+_OLD_STEP1_BEFORE_RE = re.compile(
+    r"\b(?:step\s*(?:1|one)|s1)\b(?:(?!\b(?:ck|step\s*2|this time|now)\b).)*\b(?:19|20)[012]\d\b"
+    r"(?:(?!\b\d{3}\b|\b(?:ck|step\s*2|this time|now)\b).)*$"  # no other score or exam between it and the letdown
+)
 """Right before a letdown word, a scored Step 1 with its year ("step 1 was 216 in 2021, barely passed"): that
 exam's letdown, long behind them, not a feeling about Step 2 CK now."""
 _BACK_THEN_RE = re.compile(
@@ -3267,8 +3304,7 @@ _PANIC_BODY_RE = re.compile(
     r"(?:hands?|body|legs?) (?:are |is |keep |won t stop )?(?:literally )?shaking|i m shaking|im shaking|"
     r"hyperventilat\w*|chest (?:is )?tight|cannot breathe|"
     # the stomach says it ("genuinely feel sick", "sick to my stomach"); a bare "i feel sick" may be a cold
-    r"(?:genuinely|literally|actually|physically|honestly) (?:feel|feeling) sick|sick to my stomach|"
-    r"(?:feel|feeling) (?:so |really )?nauseous)\b"
+    r"(?:genuinely|literally|physically) (?:feel|feeling) sick(?! (?:about|with|from))|sick to my stomach)\b"
 )
 _ASIDE_RE = re.compile(r"\([^()]*\)")
 """A parenthetical aside: "(first attempt, thank god)"."""
