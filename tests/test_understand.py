@@ -1683,6 +1683,7 @@ def test_the_pass_mark_checked_and_the_exam_sat_are_read(kb: Knowledge, text: st
         ("fail 210. planning retake in 8 weeks. can i still apply with a fail + pass?", "failed"),
         ("ck 209 fail. IM still possible?", "failed"),
         ("my friend failed with 209, what should she do", None),  # hers
+        ("pass/fail 209 on my ck and 245 on my shelf average, confused what counts", None),  # a word, not a verdict
         ("first attempt 203. just got 219 on NBME 13, retake in two days", None),  # a fail behind them, not news
     ],
 )

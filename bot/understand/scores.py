@@ -1179,7 +1179,8 @@ _FAILED_WITH_RE = re.compile(
     r"(?<!\d)(\d{3})\s*\(\s*(?:a\s+)?(?:fail|failed|failing)\s*\)"
     r"|\bfail(?:ed)?\b[^.;!?]{0,40}?\bwith\s+(?:an?\s+)?(\d{3})\b"
     # "first was 209 fail, then 237", "fail 210. retake in 8 weeks": the number and the fail side by side
-    r"|(?<![\d.])(\d{3})\s*,?\s+(?:a\s+)?(?:fail|failed)\b|\bfail(?:ed)?\s+(?:at\s+)?(?:an?\s+)?(\d{3})\b(?!\s*%)"
+    r"|(?<![\d.])(\d{3})\s*,?\s+(?:a\s+)?(?:fail|failed)\b"
+    r"|(?<!pass )(?<!pass/)(?<!pass-)\bfail(?:ed)?\s+(?:at\s+)?(?:an?\s+)?(\d{3})\b(?!\s*%)"  # not "pass/fail 209"
     # "my failed first attempt (211, then 236)", "failed the first try: 208"
     r"|\bfail(?:ed)?\s+(?:my\s+|the\s+)?(?:first|1st)\s+(?:attempt|try|time)\s*[(:,-]?\s*(?:was\s+|with\s+)?(?:an?\s+)?(\d{3})\b"
 )
