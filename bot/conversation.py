@@ -429,7 +429,10 @@ class Advisor:
         if topic not in self.knowledge.faq and args:
             topic = understand(args, self.knowledge).topic or ""
         if topic in self.knowledge.faq:
-            return Turn(advice.faq_answer(topic, self.knowledge), "faq", topic=topic)
+            # a topic pressed, not a question typed: "Often, yes." only where its title asks one ("DO match without
+            # USMLE?"), not under "Matching with an average"
+            asked = self.knowledge.faq[topic].title.endswith("?")
+            return Turn(advice.faq_answer(topic, self.knowledge, yes_no=asked), "faq", topic=topic)
         return Turn(advice.faq_menu(self.knowledge), "faq")
 
     def _data_command(self, profile: Profile, name: str, args: str, *, private: bool) -> Turn:

@@ -772,3 +772,15 @@ def test_a_retake_ahead_is_prepared_for_not_consoled_as_a_fresh_fail(advisor: Ad
     assert (
         "a result like that hurts" in say(advisor, "I failed CK. 209. what now", user=2).lower()
     )  # a fresh fail still is
+
+
+@pytest.mark.parametrize(
+    ("command", "opens"),
+    [
+        ("/faq match_with_average", "An average is the middle"),  # a topic pressed asks no yes-or-no question
+        ("/faq do_without_usmle", "Yes, DO students match"),  # its title asks one
+    ],
+)
+def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advisor, command: str, opens: str) -> None:
+    shown = plain_text(advisor.handle(1, command).reply.html)
+    assert shown.split("\n\n", 1)[1].startswith(opens)
