@@ -29,7 +29,15 @@ RETAKES = Button("Retakes", f"/faq {topics.RETAKES}")
 WITHIN_REACH = 5
 """Points below an average that we still call "within reach"."""
 NEAR_BELOW = 10
-"""Points below an average up to which the next step is a stronger application, not yet a parallel plan."""
+"""Points below an average up to which the next step is a stronger application, not yet a parallel plan (in a field
+whose average is no higher than the middle of the fields')."""
+
+
+def typical_average(knowledge: Knowledge) -> int:
+    """The middle of the specialties' averages: a score at or above it is no low score, whatever the field."""
+    values = sorted(knowledge.lead(s).value for s in knowledge.specialties)
+    return values[len(values) // 2] if values else 300
+
 
 EXAMPLES = (
     "248 good enough for ortho?",
@@ -557,11 +565,12 @@ def score_check(
     else:
         head = f"📍 {yours} <b>{_points(-diff)} below</b> the {name} average of {average}."
         meaning = "An average is not a cut-off, and programs read the whole application, not just the number."
-        # a parallel plan is for a real gap, not for a score a few points under the midpoint
+        # a parallel plan for a real gap, or any gap in a field whose average is over the middle of the fields' (ortho,
+        # neurosurgery), not for a score a few points under the midpoint of internal medicine or psychiatry
         step = (
             "Next: lean on what sets you apart (letters, research, rotations) and ask a mentor in the field how "
             "broadly to apply."
-            if -diff <= NEAR_BELOW
+            if -diff <= NEAR_BELOW and average <= typical_average(knowledge)
             else "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
             "how broadly to apply, and keep a parallel plan in mind."
         )

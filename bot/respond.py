@@ -497,7 +497,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.answer is None
         and parsed.own
         and parsed.score is not None
-        and parsed.score >= typical_average(k)
+        and parsed.score >= advice.typical_average(k)
         and not _LOW_SAID_RE.search(norm)
     ):
         # "I scored 255 but have a 2 year gap... will the score carry me": no low score to weigh, the rest of the file
@@ -804,12 +804,6 @@ def _told_as_a_fail(parsed: Parsed, norm: str) -> bool:
     named_mark = cues.pass_mark_named(norm)
     beside = set(parsed.quoted) - {named_mark}
     return not beside and (parsed.intent == "score_fit" or named_mark is not None)
-
-
-def typical_average(knowledge: Knowledge) -> int:
-    """The middle of the specialties' averages: a score at or above it is no low score, whatever the field."""
-    values = sorted(knowledge.lead(s).value for s in knowledge.specialties)
-    return values[len(values) // 2] if values else 300
 
 
 _LOW_SAID_RE = re.compile(r"\b(?:low|lower|lowish|bad|weak|below|under|not good|disappoint\w*)\b")

@@ -114,12 +114,17 @@ def test_score_check_states_the_difference_and_always_a_next_step(
 
 @pytest.mark.parametrize(
     ("score", "parallel_plan"),
-    [(244, False), (240, False), (239, True), (225, True)],  # internal medicine's lead average is 250
+    [(244, False), (240, False), (239, True), (225, True)],  # internal medicine's lead average is 250, the middle
 )
 def test_a_parallel_plan_is_advised_only_for_a_real_gap(knowledge: Knowledge, score: int, parallel_plan: bool) -> None:
     text = reply_text(Parsed("score_check", score=score, specialties=("internal-medicine",)), knowledge)
     assert ("parallel plan" in text) is parallel_plan
     assert "ask a mentor in the field how broadly to apply" in text
+
+
+def test_a_parallel_plan_is_advised_for_any_gap_in_a_field_above_the_middle(knowledge: Knowledge) -> None:
+    text = reply_text(Parsed("score_check", score=248, specialties=("orthopedic-surgery",)), knowledge)
+    assert "parallel plan" in text  # 9 under ortho's 257
 
 
 @pytest.mark.parametrize("score", [205, 231, 248, 257, 270])
