@@ -33,6 +33,12 @@ NEAR_BELOW = 10
 whose average is no higher than the middle of the fields')."""
 
 
+def _under_their_group(score: int, spec: Specialty, school: str | None, knowledge: Knowledge) -> bool:
+    """Their score is under their own group's figure for the field (an IMG under matched IMGs' average), where held."""
+    own = knowledge.group_figure(spec.id, school) if school else None
+    return own is not None and score < own.value
+
+
 def typical_average(knowledge: Knowledge) -> int:
     """The middle of the specialties' averages: a score at or above it is no low score, whatever the field."""
     values = sorted(knowledge.lead(s).value for s in knowledge.specialties)
@@ -358,7 +364,8 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
             # "I got 250, good for derm?" should compare 250 with psychiatry.
             if score is None:
                 return average(specs[0], knowledge)
-            return score_check(score, specs[0], knowledge, whose=whose_score(parsed), stage=stage)
+            school = parsed.school or profile.about.school
+            return score_check(score, specs[0], knowledge, whose=whose_score(parsed), stage=stage, school=school)
         case "score_fit" if score is not None:
             theirs = parsed.someone_else and parsed.score is not None  # "my brother got 251, which residencies?"
             interests = () if theirs else profile.specialties
@@ -512,7 +519,12 @@ def whose_score(parsed: Parsed) -> Whose:
 
 
 def score_check(
-    score: int, spec: Specialty, knowledge: Knowledge, whose: Whose = "own", stage: Stage | None = None
+    score: int,
+    spec: Specialty,
+    knowledge: Knowledge,
+    whose: Whose = "own",
+    stage: Stage | None = None,
+    school: str | None = None,
 ) -> Reply:
     """A score set against one specialty's average, with next steps whatever the result.
 
@@ -565,12 +577,15 @@ def score_check(
     else:
         head = f"📍 {yours} <b>{_points(-diff)} below</b> the {name} average of {average}."
         meaning = "An average is not a cut-off, and programs read the whole application, not just the number."
-        # a parallel plan for a real gap, or any gap in a field whose average is over the middle of the fields' (ortho,
-        # neurosurgery), not for a score a few points under the midpoint of internal medicine or psychiatry
+        # a parallel plan for a real gap, for any gap in a field whose average is over the middle of the fields' (ortho,
+        # neurosurgery), or under their own group's figure (an IMG under matched IMGs'); not for a score a few points
+        # under the midpoint of internal medicine or psychiatry
         step = (
             "Next: lean on what sets you apart (letters, research, rotations) and ask a mentor in the field how "
             "broadly to apply."
-            if -diff <= NEAR_BELOW and average <= typical_average(knowledge)
+            if -diff <= NEAR_BELOW
+            and average <= typical_average(knowledge)
+            and not _under_their_group(score, spec, school, knowledge)
             else "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
             "how broadly to apply, and keep a parallel plan in mind."
         )
