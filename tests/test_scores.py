@@ -126,6 +126,9 @@ def row(text: str, **fields: Any) -> Any:
         row("my sister got 250 on her nbme, is that good for derm", score=None, someone=False),
         row("my sister's nbme 12 was 238, is that good for derm", practice=()),  # hers: nothing kept as theirs
         row("her uwsa2 was 250", practice=()),
+        # a result still to come, or a decade, is none told
+        row("would it be crazy to reschedule if the next NBME is still ~240?", practice=()),
+        row("my nbmes have been in the 240s, exam in 2 weeks", practice=()),
         row("step 1: 232, step 2: 251", score=251, step1=232),
         row("got 230 on step 1 and 250 on ck", score=250, step1=230),
         row("step 1 pass, 245 on step 2", score=245, step1=None),

@@ -1745,6 +1745,13 @@ _HOPELESS_RE = re.compile(
     # whether anyone would notice them gone (review34)
     r"|\b(?:everything|it all|all of it|life|my life)\s+(?:feels|seems|is|has become)\s+(?:so\s+|completely\s+|"
     r"totally\s+|just\s+)?(?:pointless|meaningless)\b"
+    # the thoughts wanted gone ("i want it to stop, the thoughts, all of it"); a place to fall from dwelt on ("can't
+    # stop thinking about the overpass near the hospital"): each caught only by the model's probability until a
+    # retrain moved it under the bar
+    r"|\bwant (?:it|them|it all|all of it|everything|the thoughts) (?:all )?to stop\b(?=.{0,40}\bthoughts\b)"
+    r"|\bthe thoughts\b.{0,40}\bwant (?:it|them|it all|all of it) (?:all )?to stop\b"
+    r"|\b(?:can t|cant|cannot|keep)\s+(?:stop\s+)?thinking about (?:the|that)\s+(?:bridge|overpass|roof|ledge|tracks|"
+    r"balcony|cliff|train)\b(?!\s+(?:question|case|vignette|q|scene))"
     r"|\b(?:wonder|wondering|doubt)\s+(?:if|whether)\s+(?:anyone|anybody|people|they)\s+would\s+(?:even\s+)?"
     r"(?:notice|care)\s+if\s+i\s+(?:just\s+)?(?:stopped|disappeared|vanished|was gone|wasn t here|didn t)\b"
     r")"

@@ -688,6 +688,12 @@ _FORM_LIST_RE = re.compile(
 _FORM_PAIR_RE = re.compile(r"(\d{1,2})\s*(?:-|:|=|->|→|\s(?:was|is))\s*(\d{3})")
 
 
+_NEXT_TEST_RE = re.compile(r"\b(?:next|upcoming|another|one more|last one|final one)\s+(?:\w+\s+)?$")
+"""A practice test still to come, said right before its name ("if my next uwsa is 250")."""
+_DECADE_AT_RE = re.compile(r"s\b|'s\b")
+"""Right after a number, a decade ("the 240s"), not a result."""
+
+
 def _practice(low: str) -> tuple[PracticeResult, ...]:
     """Each practice exam named with a result right after it: "NBME 12 232", "uwsa2: 71%"."""
     listed = _FORM_LIST_RE.search(low)
@@ -718,6 +724,10 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
         r = after or _RESULT_BEFORE_RE.search(low[max(0, m.start() - 16) : m.start()])
         if r is None:
             continue
+        if after is not None and (
+            _NEXT_TEST_RE.search(low, max(0, m.start() - 16), m.start()) or _DECADE_AT_RE.match(ahead, after.end("n"))
+        ):
+            continue  # "if the next NBME is still ~240", "nbmes in the 240s": a result supposed or a decade, none told
         value = int(r.group("n"))
         if r.group("pct") or (value <= 100 and exam == "free"):
             if value <= 100:
