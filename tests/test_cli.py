@@ -34,6 +34,20 @@ def run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subpr
     )
 
 
+def ask_json_process(env: dict[str, str], stderr: int | None = None) -> subprocess.Popen[str]:
+    """A running `python -m bot ask --json -`, its stdin and stdout piped, with no Telegram settings of the caller's."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_", "KNOWLEDGE_"))}
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json", "-"],
+        cwd=REPO,
+        env={**clean, **env},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        text=True,
+    )
+
+
 @pytest.fixture
 def data_env(tmp_path: Path) -> dict[str, str]:
     return {"BOT_DATA_DIR": str(tmp_path / "data")}
@@ -64,16 +78,8 @@ def test_ask_json_shares_one_users_memory_across_lines(data_env: dict[str, str])
 
 def test_ask_json_has_stored_every_answer_it_printed_when_killed(data_env: dict[str, str]) -> None:
     """Answers are printed in batches after one shared fsync: a crash right after a line loses nothing."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_", "KNOWLEDGE_"))}
     lines = "".join(f"what is the average for {s}?\n" for s in ("derm", "ortho", "rads") * 30)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bot", "ask", "--json", "-"],
-        cwd=REPO,
-        env={**clean, **data_env},
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    proc = ask_json_process(data_env)
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write(lines + "I got 251, good for derm?\n")
     proc.stdin.flush()  # left open: the process is still waiting for more when it is killed
@@ -90,16 +96,7 @@ def test_ask_json_has_stored_every_answer_it_printed_when_killed(data_env: dict[
 
 def test_ask_stops_quietly_when_its_reader_goes_away(data_env: dict[str, str]) -> None:
     """`python -m bot ask --json - < posts | head -1`: no traceback once the reader closes the pipe."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_", "KNOWLEDGE_"))}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bot", "ask", "--json", "-"],
-        cwd=REPO,
-        env={**clean, **data_env},
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = ask_json_process(data_env, stderr=subprocess.PIPE)
     assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
     proc.stdin.write("what is the average for derm?\n" * 400)  # far more than a pipe's buffer of replies
     proc.stdin.close()
