@@ -1529,6 +1529,9 @@ _HOPELESS_RE = re.compile(
     r"|\s+(?:if|when)\s+i\s+(?:skip|skipped|left early|leave early|don t come|didn t come)\b"
     r"|\s+(?:skipping|leaving|missing|ducking out)\b)"
     r"|\brather be dead\b|\bno future for me\b|\bchecking out (?:permanently|for good)\b"
+    # death preferred to a fail or a retake (review32's misses), not to another block, which is a task complained of
+    r"|\b(?:rather|prefer to)\s+die\s+than\s+(?:fail\w*|retake|retaking|tell|face|go through)\b"
+    r"(?!.{0,40}\b(?:lol|lmao|haha|jk)\b)"  # "i'd rather die than retake step 2 lol": a laugh marks the hyperbole
     r"|\b(?:don t|dont|do not|never) belong (?:in this world|on this earth|anywhere|here anymore|alive)\b"
     # being missed by no one: "everyone would be fine without me"
     r"|\b(?:everyone|everybody|they|the world|my family|people|all of them)\s+(?:would|will|d|ll)\s+(?:all\s+)?be\s+"
@@ -1784,7 +1787,7 @@ _IDIOM_RE = re.compile(
     r"(?!\s+on\s+(?:life|living|myself)\b)"
     # "I'd rather die than do another block": the study task after "than" makes it a complaint
     # about the task; "rather be dead than tell my parents" (no task) still reads as said.
-    r"|\brather\s+(?:\w+\s+){0,4}?than\s+(?:do|doing|take|taking|retake|retaking|sit|sitting|study|studying|read|"
+    r"|\brather\s+(?:\w+\s+){0,4}?than\s+(?:do|doing|take|taking|sit|sitting|study|studying|read|"
     r"reading|review|reviewing|open|opening|look at|finish|start|redo|memori[sz]e|watch)\b"
     # "killing myself studying": working too hard, said of the work (never after "thinking about", "thought of")
     r"|\b(?<!about )(?<!of )(?<!bout )(?<!abt )(?<!considering )(?<!contemplating )(?<!planning )(?<!plan on )"
