@@ -233,10 +233,7 @@ def acknowledge(parsed: Parsed, stage: Stage | None = None) -> str:
         return _WEIGHING_ACK[weighing]
     if parsed.weighing in _PROUD_TOO and parsed.feeling == "celebration":
         return f"{pick(_ACK['celebration'], parsed.score)} {_PROUD_TOO[parsed.weighing]}"
-    # an exam date told keeps the exam's strain, except past the applying: an interviewee's or a resident's strain is
-    # the season's ("couldn't take Step 2 until mid-November... 4 interviews done"), whether the date is past or not
-    past_applying = stage in ("interviewing", "incoming_resident")
-    if parsed.feeling == "stress" and stage in _STRESS_BY_STAGE and (past_applying or not parsed.exam_date):
+    if parsed.feeling == "stress" and stage in _STRESS_BY_STAGE and not parsed.exam_date:
         return _STRESS_BY_STAGE[stage]  # "...7 EM interviews with a 239, do I start thinking about SOAP?"
     # "did i pass w 212", "my CK was 238", "is 240 good?": a score said (not supposed, not someone else's)
     # is read as a result in, so the feeling is named without "before Step 2 CK"

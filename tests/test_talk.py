@@ -955,16 +955,6 @@ def test_a_feeling_past_the_exam_is_met_and_offered_no_studying(advisor: Advisor
     assert "studying" not in shown and "exam" not in shown
 
 
-def test_strain_while_interviewing_is_the_seasons_even_with_a_past_exam_date(advisor: Advisor) -> None:
-    shown = say(
-        advisor,
-        "couldn't sit step 2 until mid-november, so i applied with it pending. 4 interviews done, 5 more in january. "
-        "i'm so stressed the number will undo the good interviews, do i have to send it to programs?",
-    )
-    assert shown.startswith("Interview season piles a lot on")
-    assert "before Step 2 CK" not in shown  # the exam is behind them
-
-
 def test_thanks_after_a_pass_told_congratulates_the_pass(advisor: Advisor) -> None:
     shown = say(advisor, "passed ck on the retake, applying now. just wanted to say thank you for keeping me on track")
     assert shown.startswith("Congratulations on passing, and thank you for telling me")
