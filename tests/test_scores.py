@@ -126,6 +126,12 @@ def row(text: str, **fields: Any) -> Any:
         row("my sister got 250 on her nbme, is that good for derm", score=None, someone=False),
         row("my sister's nbme 12 was 238, is that good for derm", practice=()),  # hers: nothing kept as theirs
         row("her uwsa2 was 250", practice=()),
+        # news still ahead ("so the score is back before aways") tells no result: the figure asked after is supposed
+        row(
+            "do i test on schedule so the score is back before aways? would something like a 236 hurt me?",
+            score=236,
+            hypothetical=True,
+        ),
         # a result still to come, or a decade, is none told
         row("would it be crazy to reschedule if the next NBME is still ~240?", practice=()),
         row("my nbmes have been in the 240s, exam in 2 weeks", practice=()),

@@ -1034,3 +1034,10 @@ def test_short_news_and_worries_get_their_own_answer(advisor: Advisor, text: str
 )
 def test_a_run_of_practice_results_is_told_with_its_turn(advisor: Advisor, text: str, said: str) -> None:
     assert said in say(advisor, text)
+
+
+def test_a_score_told_with_refreshing_is_met_as_the_score_not_the_wait(advisor: Advisor) -> None:
+    shown = say(
+        advisor, "got a 247 this morning, all my practice was 255-260. gutted, i keep refreshing the pdf. rads?"
+    )
+    assert not shown.startswith("Waiting for a score")

@@ -859,6 +859,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     weighing = cues.weighing(norm)
     if weighing == "calm" and (nums.score is not None or facts.status is not None):
         weighing = None  # "feeling really calm about my 250": the exam is behind them; no "before an exam"
+    if weighing == "waiting" and nums.score is not None and not (nums.hypothetical or nums.someone):
+        weighing = None  # "got a 247 this morning... i keep refreshing the PDF": the score is in; no wait to meet
     if weighing == "stupid" and settled == "study_plan" and ruled is None and not cues.wants_plan(text, norm, False):
         settled = "vent"  # "why does every uworld explanation make me feel stupid": heard, not a plan set up
     if (

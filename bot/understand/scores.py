@@ -931,9 +931,14 @@ _GOAL_AFTER_RE = re.compile(
     r"|\d{3}\s*-?\s*ish\s+(?:(?:is\s+)?(?:going to|gonna|will)\s+be\s+|be\s+|is\s+)?"
     r"(?:enough|ok|okay|fine|competitive|safe)\b"
 )
+_NOT_YET = "".join(
+    f"(?<!{word} )(?<!{word} the )(?<!{word} my )"
+    for word in ("so", "until", "till", "once", "when", "if", "before", "whether")
+)
+"""Before the score's news, a word that puts it ahead ("so the score is back before aways", "once my score is out")."""
 _SCORE_NEWS = (
-    r"got my (?:ck |step 2 |s2 )?(?:score|result)s?|(?:my |the )?(?:score|result)s? (?:came|posted|is out|are out|"
-    r"is back|are back|dropped|released)|score came in|score posted"
+    r"got my (?:ck |step 2 |s2 )?(?:score|result)s?|" + _NOT_YET + r"(?:my |the )?(?:score|result)s? (?:came|posted|"
+    r"is out|are out|is back|are back|dropped|released)|score came in|score posted"
 )
 """The real score's news in words of a score ("got my score today", "score came out")."""
 _RESULT_TOLD_RE = re.compile(rf"\b(?:{_SCORE_NEWS}|came back (?:at|as|with)?)\b")
