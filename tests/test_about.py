@@ -34,6 +34,7 @@ def facts(text: str) -> AboutFacts:
         ("final year MBBS, is 240 good for IM", {"school": "img"}),
         ("Indian grad, 4 yrs out of med school. is 240 good for IM", {"school": "img"}),
         ("my friend is an indian grad with 250, is that good for IM", {"school": None}),
+        ("my son is an IMG and just took step 2, how can i support him?", {"school": None}),  # a parent writing
         ("med student in texas, 240 for IM?", {"school": None}),
         # a US school said outweighs a nationality, a family's country or a degree asked about
         ("i'm an indian med student at a US MD school, got 245, is IM realistic?", {"school": None}),

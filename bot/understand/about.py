@@ -40,7 +40,8 @@ _NOT_MY_IMG_RE = re.compile(
     r"\b(?:non|not an?|not)\s+imgs?\b(?!\s+(?:friendly|heavy))"
     # ("couples matching. partner is an IMG with 235, I'm a US MD": the partner, named without "my")
     r"|\b(?:(?:my\s+)?(?:\w+\s+)?(?:friend|roommate|classmate|partner|husband|wife|boyfriend|girlfriend|bf|gf|brother|"
-    r"sister|cousin|mentee|coresident|co resident)|she|he|they)\s+(?:is|s|was|are)\s+(?:also\s+)?(?:an?\s+)?"
+    r"sister|cousin|mentee|coresident|co resident|son|daughter|kid|child|niece|nephew)|she|he|they)\s+"
+    r"(?:is|s|was|are)\s+(?:also\s+)?(?:an?\s+)?"
     r"(?:non us\s+|us\s+)?imgs?\b"
     # asked, not said: "do i count as an IMG", "am i considered an img"
     r"|\b(?:count|counted|considered|classed|classified)\s+as\s+an?\s+img\b|\bam i (?:even\s+)?an?\s+img\b"
