@@ -538,11 +538,16 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     asked = replace(parsed, intent="faq") if parsed.intent in FIGURE_INTENTS and parsed.topic else parsed
     if (
         ruled_answer is None
-        and (asked.topic == topics.LOW_SCORE or (asked.intent in SCORE_ASKS and parsed.status == "passed"))
+        and (
+            asked.topic == topics.LOW_SCORE
+            or (asked.intent in SCORE_ASKS and parsed.status == "passed")
+            or (asked.topic == topics.RETAKES and cues.pass_told(norm))
+        )
         and not failed
         and cues.asks_to_retake(text, norm)
     ):
-        # "my step 2 was 246. should i retake?", "passed with 219, can you even retake a passing score?": a pass stands
+        # "my step 2 was 246. should i retake?", "passed with 219, can you even retake a passing score?", "passed with
+        # a 217... can I retake to bring it up?": a pass stands
         ruled_answer = k.answers.get(PASSED_NO_RETAKE_ANSWER)
         asked = replace(asked, intent="faq", topic=topics.LOW_SCORE)
     fail_asked = asked.topic in FAIL_BEHIND or (asked.intent in SCORE_ASKS and _FAIL_ASKED_RE.search(text.lower()))

@@ -1000,3 +1000,13 @@ def test_a_friends_fail_beside_the_students_own_studying_is_no_question_about_th
 def test_a_scored_step1_nobody_called_low_is_never_called_low(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "step 1 was 250 back in 2021, ck 256. will programs filter me because of my step 1?")
     assert "was low" not in shown and "offset a low one" not in shown
+
+
+def test_a_pass_told_in_a_long_post_asking_to_retake_gets_that_a_pass_stands(knowledge: Knowledge) -> None:
+    shown = answer(
+        knowledge,
+        "passed with a 216, barely, like 2 points over. want EM and my eval was honors. can i retake to bring it up? "
+        "a classmate says you can petition. is EM off the table now?",
+    )
+    assert "Can I retake Step 2 CK to replace a low passing score?" in shown
+    assert "Before booking again" not in shown  # no retake rules for a pass, as if it were a fail

@@ -3212,6 +3212,17 @@ _OLD_PASS_RE = re.compile(
 )
 
 
+def pass_told(norm: str) -> bool:
+    """Their pass told, in a post of any length ("passed with a 217. like, barely"), not one supposed or Step 1's."""
+    return _PASSED_RE.search(norm) is not None and _PASS_NOT_THEIRS_RE.search(norm) is None
+
+
+_PASS_NOT_THEIRS_RE = re.compile(
+    r"\b(?:if|whether|or fail\w*|or not|did i|have i|hope|hoping)\s+(?:\w+\s+){0,2}?pass"
+    r"|\bpassed\s+(?:step\s*(?:1|one)|s1|comlex|level|my shelf|the shelf)\b"
+)
+
+
 def just_passed(norm: str) -> bool:
     """ "I PASSED!!!", "retake passed. 229": news of a pass, to meet with congratulations first."""
     return (
