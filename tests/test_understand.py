@@ -1717,6 +1717,20 @@ def test_a_post_that_opens_with_its_fail_is_about_the_fail(kb: Knowledge, text: 
         assert parsed.answer is not None  # a question asked gets its own answer, not the general one after a fail
 
 
+@pytest.mark.parametrize(
+    ("text", "signals"),
+    [
+        (
+            "took step 2 last week, level 2 came back 598. does that tell me anything? desperate for any signal lol",
+            False,
+        ),
+        ("how many signals should i send for EM, and is a signal to my home program wasted?", True),
+    ],
+)
+def test_a_signal_as_a_sign_is_no_program_signal(kb: Knowledge, text: str, signals: bool) -> None:
+    assert (understand(text, kb).topic == "signals_geography") is signals
+
+
 def test_going_over_the_exam_again_and_asking_if_that_is_normal_is_met_not_looked_up(kb: Knowledge) -> None:
     parsed = understand("3 weeks of waiting. I keep replaying hyponatremia questions in the shower. is this normal", kb)
     assert parsed.intent == "vent" and parsed.feeling == "worry"

@@ -649,6 +649,14 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             # "I failed. I haven't told my parents... do I redo UWorld? Do I take time off rotations?": the fail is the
             # news and its questions are the retake's, not when to take the exam
             answer, topic = None, topics.AFTER_FAIL
+    if (
+        ruled is None
+        and topic == topics.SIGNALS
+        and _SIGNAL_AS_A_SIGN_RE.search(norm)
+        and not _PROGRAM_SIGNAL_RE.search(norm)
+    ):
+        # "desperate for any signal lol": a sign of how it went, not the program signals of ERAS
+        topic, answer = next((t for t, _ in guess.topic if t != topics.SIGNALS), None), None
     if ruled is None and topic == topics.STEP1_VS_STEP2 and answer is None and not cues.names_step1(norm):
         # "I scored 255 but have a 2 year gap... will the score carry me": no Step 1 named, so not the two exams
         fail_said = facts.status == "failed" or cues.says_a_ck_fail(norm)
@@ -1746,6 +1754,13 @@ _TELL_THEIR_OWN_RE = re.compile(
     r"\btell (?:my )?(?:parents|mom|dad|family|partner|fianc\w*|friends?|wife|husband|boyfriend|girlfriend|kids)\b"
 )
 """Telling someone close to them, which is no interviewer's question."""
+_SIGNAL_AS_A_SIGN_RE = re.compile(r"\b(?:any|a|good|bad|mixed|some|positive|negative)\s+signals?\b")
+"""A signal as a sign of something ("desperate for any signal"), not a program signal."""
+_PROGRAM_SIGNAL_RE = re.compile(
+    r"\b(?:program|preference|gold|silver|eras|home)\s+signals?\b|\bsignal(?:s|ing|ed)?\s+(?:to|my|programs?|\d)\b"
+    r"|\bhow many signals\b|\bgeograph\w*|\bsignals?\s+(?:to|for)\s+(?:programs?|my|a|the)\b"
+)
+"""ERAS's program signals (or geographic preferences) named: the topic stands."""
 _THEIR_FAIL_ON_ME = "pd-someone-elses-fail"
 """The answer on whether another person's fail can touch the student's own record."""
 _ON_MY_RECORD_RE = re.compile(
