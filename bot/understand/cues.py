@@ -3220,6 +3220,7 @@ def pass_told(norm: str) -> bool:
 _PASS_NOT_THEIRS_RE = re.compile(
     r"\b(?:if|whether|or fail\w*|or not|did i|have i|hope|hoping)\s+(?:\w+\s+){0,2}?pass"
     r"|\bpassed\s+(?:step\s*(?:1|one)|s1|comlex|level|my shelf|the shelf)\b"
+    r"|\bretake (?:a|an|any)\b"  # "can i retake a step i passed": the rule asked, no pass of theirs told
 )
 
 
