@@ -39,12 +39,6 @@ def _under_their_group(score: int, spec: Specialty, school: str | None, knowledg
     return own is not None and score < own.value
 
 
-def typical_average(knowledge: Knowledge) -> int:
-    """The middle of the specialties' averages: a score at or above it is no low score, whatever the field."""
-    values = sorted(knowledge.lead(s).value for s in knowledge.specialties)
-    return values[len(values) // 2] if values else 300
-
-
 EXAMPLES = (
     "248 good enough for ortho?",
     "avg for rads",
@@ -584,7 +578,7 @@ def score_check(
             "Next: lean on what sets you apart (letters, research, rotations) and ask a mentor in the field how "
             "broadly to apply."
             if -diff <= NEAR_BELOW
-            and average <= typical_average(knowledge)
+            and average <= knowledge.typical_average()
             and not _under_their_group(score, spec, school, knowledge)
             else "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
             "how broadly to apply, and keep a parallel plan in mind."

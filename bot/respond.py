@@ -127,18 +127,6 @@ OLD_STEP1_ANSWER = "s1s2-old-step1-number"
 """A scored Step 1 asked about without calling it low: programs still see its number."""
 
 
-_STANDING_ASKED_RE = re.compile(
-    r"\b(?:realistic\w*|chances?|competitive|too low|the problem|the reason|hold\w* me back|hurt\w*|"
-    r"(?:is|was) (?:it|that|my score|my ck|this) (?:bad|low|ok|okay|good)|"
-    r"where (?:do|does) (?:i|my|that) (?:stand|sit))\b"
-)
-
-
-def _standing_asked(norm: str) -> bool:
-    """The student asks how their score stands ("is my score the problem?", "trying to be realistic")."""
-    return _STANDING_ASKED_RE.search(norm) is not None
-
-
 FREE120_ANSWER = "pt-free120-like-real"
 """What USMLE's free sample test is and isn't: the answer to a pass mark asked of it (none exists)."""
 _FREE120_SAID_RE = re.compile(r"\bfree\s*120\b|\bfree120\b|\bfree sample (?:test|exam|questions)\b")
@@ -497,7 +485,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.answer is None
         and parsed.own
         and parsed.score is not None
-        and parsed.score >= advice.typical_average(k)
+        and parsed.score >= k.typical_average()
         and not _LOW_SAID_RE.search(norm)
     ):
         # "I scored 255 but have a 2 year gap... will the score carry me": no low score to weigh, the rest of the file
@@ -624,8 +612,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties] if weighed else []
         if (
             stage == "interviewing"
-            and not _standing_asked(norm)
-            and all(parsed.score is not None and parsed.score < k.lead(s.id).value for s in specs)
+            and parsed.score is not None
+            and all(parsed.score < k.lead(s.id).value for s in specs)
+            and not cues.asks_how_score_stands(norm)
         ):
             # interviews in hand, and how the score stands not asked: a distance under the field's average beside
             # an answer about something else only unsettles ("19 below the average" the night before an interview)

@@ -95,6 +95,11 @@ class Knowledge:
         known = [int(m) for m in marks if m is not None]
         return min(known) if known else None
 
+    def typical_average(self) -> int:
+        """The middle of the specialties' lead averages: a score at or above it is no low score, whatever the field."""
+        values = sorted(self.lead(s).value for s in self.specialties)
+        return values[len(values) // 2] if values else 300
+
     def lead(self, specialty_id: str) -> Figure:
         """The figure a reply about one specialty leads with (see `_series` for how it is chosen)."""
         return self._leads[specialty_id]

@@ -315,6 +315,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     retake_passed = facts.status != "passed" and not retake_asked and _retake_passed(nums, norm, pass_mark)
     if retake_passed:
         facts = replace(facts, status="passed")  # a fail behind them: the news is the pass
+    # a post that opens with its fail, no retake yet in sight ("failed ck, retake in 8 weeks, make me a plan": the
+    # retake is the news): the fail is what the reply meets and answers
+    fail_news = facts.status == "failed" and "retak" not in norm and _FAIL_FIRST_RE.match(text) is not None
     entities = _entity_fields(nums, specs, others, facts)
     # Each return builds its Parsed once: a frozen dataclass of 25 fields costs microseconds
     # a copy, and `replace` after `replace` showed in the bot's profile.
@@ -640,11 +643,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             asks, odds, topic, norm, facts.school, do_said, read, knowledge, unasked, fail_told
         )
         if (
-            facts.status == "failed"
+            fail_news
             and topic not in _FAIL_TOPICS
             and (answer is None or "retaking" not in knowledge.answers[answer].stages)
-            and "retak" not in norm  # "failed ck, retake in 8 weeks, make me a plan": the retake is the news
-            and _FAIL_FIRST_RE.match(text)
         ):
             # "I failed. I haven't told my parents... do I redo UWorld? Do I take time off rotations?": the fail is the
             # news and its questions are the retake's, not when to take the exam
@@ -667,6 +668,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         ruled is None
         and facts.status != "failed"
         and _THEIR_FAIL_ON_ME in knowledge.answers
+        and ("fail" in norm or "pass" in norm)  # the fail's words, before any pattern runs (as `about` gates it)
         and someone_else_failed(norm)
         and _ON_MY_RECORD_RE.search(norm)
     ):
@@ -711,7 +713,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and nums.past_year is None
     )
     feeling = _feeling(text, norm, guess, loaded, ents, passed=passed)
-    if feeling is None and facts.status == "failed" and "retak" not in norm and _FAIL_FIRST_RE.match(text):
+    if feeling is None and fail_news:
         feeling = "failure"  # "I failed. I haven't told my parents yet...": the news is the feeling, named or not
     if feeling in _TEARS_MISREAD and _high_own_score(nums, norm) and cues.tears_alone(text, norm):
         feeling = "relief"  # "got 266 and i'm literally crying right now": a score that high, wept over, is joy

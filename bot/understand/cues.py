@@ -735,6 +735,18 @@ _EXTREMES_RE = re.compile(
 )
 
 
+_STANDING_ASKED_RE = re.compile(
+    r"\b(?:realistic\w*|chances?|competitive|too low|the problem|the reason|hold\w* me back|hurt\w*|"
+    r"(?:is|was) (?:it|that|my score|my ck|this) (?:bad|low|ok|okay|good)|"
+    r"where (?:do|does) (?:i|my|that) (?:stand|sit))\b"
+)
+
+
+def asks_how_score_stands(norm: str) -> bool:
+    """The student asks how their score stands ("is my score the problem?", "trying to be realistic")."""
+    return _STANDING_ASKED_RE.search(norm) is not None
+
+
 def asks_extremes(norm: str) -> bool:
     """ "highest step 2 avg specialty? and lowest?": the whole ranking answers it."""
     return _EXTREMES_RE.search(norm) is not None
