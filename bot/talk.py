@@ -26,6 +26,7 @@ from bot.understand.cues import (
     asks_who_we_are,
     hyped,
     out_of_scope,
+    resident_asks_step3,
     says_the_pass_mark_is,
 )
 from knowledge import Knowledge, topics
@@ -900,7 +901,8 @@ _SCOPE_FACTS = {"step1_mark": STEP1_MARK_FACT, "comlex": COMLEX_PE_FACT}
 def out_of_scope_reply(text: str, knowledge: Knowledge) -> Reply:
     """A short, kind "that's outside what I know", where to look instead, and the one fact we hold on it."""
     norm = normalize(text)
-    kind = out_of_scope(norm) or "other"  # the model's "not ours" with no rule to say which: no exam named
+    # the model's "not ours" with no rule to say which is "other": no exam named
+    kind = out_of_scope(norm) or ("step3" if resident_asks_step3(text, norm) else "other")
     if kind == "step2_cs" and topics.STEP2_CS in knowledge.faq:
         return faq_answer(topics.STEP2_CS, knowledge)  # the one thing we know about it, with its source
     buttons: tuple[tuple[Button, ...], ...] = ()

@@ -990,6 +990,30 @@ def test_a_score_out_this_morning_is_not_met_as_a_wait(advisor: Advisor) -> None
     assert shown.startswith("It's okay to feel let down") and "while you wait" not in shown
 
 
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        # a resident whose every question is about preparing for the exam ahead: Step 3, whatever CK score is told
+        (
+            "IMG, PGY-1 in FM. Program wants step 3 passed by the end of intern year. My CK was 224 and I'm scared "
+            "step 3 will go the same way. How long do people study during intern year and when should I book it?",
+            True,
+        ),
+        # a resident asking about the CK they still have to pass: ours
+        (
+            "PGY-1 in IM, program wants step 3 this year but I still haven't passed CK (failed at 209). "
+            "How long should I study for the CK retake?",
+            False,
+        ),
+    ],
+)
+def test_a_residents_step3_questions_are_declined_whatever_ck_score_is_told(
+    advisor: Advisor, text: str, declined: bool
+) -> None:
+    shown = plain_text(advisor.handle(1, text).reply.html)
+    assert ("Step 3 is outside what I know well" in shown) is declined
+
+
 def test_a_long_posts_step3_question_is_declined_in_a_line_beside_the_answer(advisor: Advisor) -> None:
     text = (
         "Matched IM at my #2 and my CK was 243, so I'm done with applications. Two things: do I need to send my "

@@ -1265,7 +1265,9 @@ def _settle(
         and not cues.asks_shelf(text, norm)
     ):
         return "faq", 1.0, topics.EXAM_DAY  # "exam in 2 days, so nervous. any last advice?": the last days, asked
-    if cues.asks_step3(norm) and (len(text) < SPECIFIC_CHARS or not (has_score or has_spec)):
+    if (
+        cues.asks_step3(norm) and (len(text) < SPECIFIC_CHARS or not (has_score or has_spec))
+    ) or cues.resident_asks_step3(text, norm):
         # Step 3 is not ours to answer, whatever scores or fields come with it; in a long post it is one
         # question among several, and the ones that are ours still get their answer
         return "out_of_scope", 1.0, None

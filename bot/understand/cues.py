@@ -1293,6 +1293,22 @@ def asks_step3(norm: str) -> bool:
     return _STEP3_ASKED_RE.search(norm) is not None
 
 
+_STEP3_NAMED_RE = re.compile(r"\b(?:step\s*(?:3|three)|step3|usmle step 3)\b")
+_IN_RESIDENCY_RE = re.compile(r"\b(?:pgy ?[1-7]|intern year|i m an intern|as an intern|my residency program)\b")
+_PREP_ASKED_RE = re.compile(r"\b(?:study|studying|prep|prepare|book|booking|schedule|take|taking|sit|sitting|pass)\b")
+_OTHER_EXAM_RE = re.compile(r"\b(?:step\s*(?:1|2|one|two)|step[12]|s2|ck|comlex|level\s*[123]|shelf|nbme|uwsa)\b")
+
+
+def resident_asks_step3(text: str, norm: str) -> bool:
+    """A resident asks only about preparing for an exam, with Step 3 the one ahead ("PGY-1... program wants step 3
+    passed... how long do people study during intern year and when should I book it?"): Step 3, not the CK behind
+    them, whatever score or field the post also tells."""
+    if not (_STEP3_NAMED_RE.search(norm) and _IN_RESIDENCY_RE.search(norm)):
+        return False
+    asked = [normalize(s) for s in _ASKED_SPLIT_RE.split(text) if "?" in s]
+    return bool(asked) and all(_PREP_ASKED_RE.search(s) and not _OTHER_EXAM_RE.search(s) for s in asked)
+
+
 def asks_last_days_tips(norm: str) -> bool:
     """Advice asked for the few days left before the exam ("exam in 2 days... any last advice?")."""
     return _LAST_DAYS_RE.search(norm) is not None and asks_tips(norm)
