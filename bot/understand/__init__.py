@@ -2034,6 +2034,17 @@ def _asked_in_the_questions(
         found = _short_answer((ident, p), norm, school, do_said, knowledge, MAIN_SURE)
         if found is not None and _may_lead(knowledge.answers[found], norm):
             return found, knowledge.answers[found].topic
+    if topic in _WHO_THEY_ARE:
+        # "as an IMG, what's the smart order, step 1 then ck?": who they are sets the scene; a question that names an
+        # answer of another topic is what they asked (no answer of this topic was named, or it would be given)
+        for p, _, ident in odds:
+            found = _short_answer((ident, p), norm, school, do_said, knowledge)
+            if (
+                found is not None
+                and knowledge.answers[found].topic != topic
+                and _may_lead(knowledge.answers[found], norm)
+            ):
+                return found, knowledge.answers[found].topic
     placed = [read(sentence).topic[0] for sentence in asks]
     if topic in {t for t, _ in placed}:
         return None, topic
@@ -2051,6 +2062,10 @@ def _asked_in_the_questions(
     return None, next(
         (t for t, p in placed if p >= SENTENCE_TOPIC_SURE and (fail_told or t not in _FAIL_TOPICS)), unasked
     )
+
+
+_WHO_THEY_ARE = frozenset({topics.IMG, topics.DO_STUDENTS})
+"""Topics heard from who the student is (an IMG, a DO) as much as from what they ask."""
 
 
 def _may_lead(answer: Answer, norm: str) -> bool:

@@ -1305,8 +1305,17 @@ def resident_asks_step3(text: str, norm: str) -> bool:
     them, whatever score or field the post also tells."""
     if not (_STEP3_NAMED_RE.search(norm) and _IN_RESIDENCY_RE.search(norm)):
         return False
-    asked = [normalize(s) for s in _ASKED_SPLIT_RE.split(text) if "?" in s]
-    return bool(asked) and all(_PREP_ASKED_RE.search(s) and not _OTHER_EXAM_RE.search(s) for s in asked)
+    parts = [s for s in _ASKED_SPLIT_RE.split(text) if s.strip()]
+    first = next((i for i, s in enumerate(parts) if "?" in s), None)
+    if first is None:
+        return False
+    # what follows the first question is asked too ("when do i take step 3? and does my step 2 score matter for
+    # fellowship"): it may name no other exam, and each question in it asks how to prepare
+    return all(
+        not _OTHER_EXAM_RE.search(norm_s) and ("?" not in s or _PREP_ASKED_RE.search(norm_s))
+        for s in parts[first:]
+        for norm_s in [normalize(s)]
+    )
 
 
 def asks_last_days_tips(norm: str) -> bool:
