@@ -472,6 +472,20 @@ def row(text: str, **fields: Any) -> Any:
             score=None,
             practice=(PracticeResult("nbme", "", score=218), PracticeResult("nbme", "", score=229)),
         ),
+        # the one before, pointed back to: the same exam's earlier result, kept in time order (ar)
+        row(
+            "step 2 is booked for june 20. my last NBME was a 247, the one before was 241. keep the date?",
+            score=None,
+            practice=(PracticeResult("nbme", "", score=241), PracticeResult("nbme", "", score=247)),
+        ),
+        # a practice result told roughly is no number to note (ar: "NBMEs were 250s" had been noted as 255)
+        row("I think it'll be a good score (NBMEs were 250s)", score=None, other=None, practice=()),
+        # a figure said to sit nearer a number is a quote too (ar)
+        row(
+            "my mentor said 240 is fine but charting outcomes seems to show a median more like 245",
+            score=None,
+            quoted=(240, 245),
+        ),
     ],
 )
 def test_numbers_belong_to_their_exam(text: str, fields: dict[str, Any]) -> None:

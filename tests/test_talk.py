@@ -990,6 +990,15 @@ def test_a_score_out_this_morning_is_not_met_as_a_wait(advisor: Advisor) -> None
     assert shown.startswith("It's okay to feel let down") and "while you wait" not in shown
 
 
+def test_a_do_applying_with_comlex_alone_is_not_told_they_sat_step2(advisor: Advisor) -> None:
+    text = (
+        "DO applying ortho with only COMLEX (L2 680). no USMLE. everyone says DOs need step 2 for ortho. "
+        "do I take step 2 in september and hope it's back before invites go out?"
+    )
+    shown = plain_text(advisor.handle(1, text).reply.html)
+    assert "sat Step 2 CK already" not in shown and "COMLEX" in shown
+
+
 @pytest.mark.parametrize(
     ("text", "declined"),
     [

@@ -1682,6 +1682,8 @@ def test_the_pass_mark_checked_and_the_exam_sat_are_read(kb: Knowledge, text: st
     [
         ("fail 210. planning retake in 8 weeks. can i still apply with a fail + pass?", "failed"),
         ("ck 209 fail. IM still possible?", "failed"),
+        # the fail said, its number in brackets after it (ar: had been set 40 points under the IM average)
+        ("applying IM with the fail already on my record (first attempt 210). will programs wait?", "failed"),
         ("my friend failed with 209, what should she do", None),  # hers
         ("pass/fail 209 on my ck and 245 on my shelf average, confused what counts", None),  # a word, not a verdict
         ("first attempt 203. just got 219 on NBME 13, retake in two days", None),  # a fail behind them, not news

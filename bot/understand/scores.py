@@ -602,10 +602,13 @@ _COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[
 _RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
 _MORE_RESULTS_RE = re.compile(
     r"(?:\s*\([^()]{0,20}\))?(?:\s*(?:,\s*(?:and|then|now)?|and|&|/|then|to|->|→|now)\s*(?:an?\s+)?"
+    # "my last NBME was a 247, the one before was 241": the same exam, pointed back to
+    r"(?:(?:the\s+)?(?:one|form|test)\s+(?:before|prior)(?:\s+(?:that|it))?\s+(?:was|is|=|:)?\s*(?:an?\s+)?)?"
     r"(?:(?:form\s+)?\d{1,2}\s*(?:was|is|=|:|-)?\s*)?\d{3}(?!\d)(?:\s*\([^()]{0,20}\))?)+"
 )
 """More results of the same exam: "my last two NBMEs were 212 and 220", "went from 218 to 229", "nbme 9 was
 244, 11 was 240", "236 (nov 14), 233 (nov 21)", "went 251, then 229, then 244"."""
+_EARLIER_RE = re.compile(r"\b(?:before|prior)\b")
 MORE_RESULTS_SPAN = 160
 """Characters after a practice test's name within which a list of its results may run."""
 _PARENS_RE = re.compile(r"\([^()]*\)")
@@ -737,9 +740,15 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
             # the list may run past the window: "236 (nov 14), 233 (nov 21), 229 (nov 28)", "from 231 three
             # weeks ago to 226 today"
             more = _MORE_RESULTS_RE.match(ahead, after.end()) if after is not None else None
-            for extra in re.findall(r"(?<!\d)\d{3}(?!\d)", _PARENS_RE.sub(" ", more.group()) if more else ""):
-                if 100 <= int(extra) <= 300:
-                    out.append(PracticeResult(_PRACTICE_FORMS[exam], score=int(extra)))  # type: ignore[arg-type]
+            extras = [
+                PracticeResult(_PRACTICE_FORMS[exam], score=int(extra))  # type: ignore[arg-type]
+                for extra in re.findall(r"(?<!\d)\d{3}(?!\d)", _PARENS_RE.sub(" ", more.group()) if more else "")
+                if 100 <= int(extra) <= 300
+            ]
+            if more is not None and _EARLIER_RE.search(more.group()):
+                out[-1:-1] = extras[::-1]  # "last one 247, the one before 241": said newest first, kept in time order
+            else:
+                out += extras
     # the Free 120 has one form: its result said twice ("free 120 was 71%... is 71% on the free 120 in line?") is one
     once = [r for i, r in enumerate(out) if r.exam != "free120" or r not in out[:i]]
     return tuple(once[:6])
@@ -1025,7 +1034,9 @@ _QUOTED_BEFORE_RE = re.compile(
     # "obgyn step 2 avg - is it still around 245?", "avg for derm n is it over 255"
     r"is|was|it|this|that|currently|about|around|n|over|above|under|below|like|"
     # "plastics avg is probably 255 right?": a figure guessed at, however hedged
-    r"probably|prob|maybe|likely|basically|kinda|typically|usually|generally|normally))*"
+    r"probably|prob|maybe|likely|basically|kinda|typically|usually|generally|normally|"
+    # "charting outcomes shows a median more like 245", "the average is closer to 250"
+    r"more|closer|nearer|to))*"
     r"\s*(?:is|was|of|at|around|about|=|:|,|like|\s)*\s*$"
     # "the median on step 2 is 250 now": the exam's own figure (not "my practice average on step 2 is 244")
     rf"|\bthe\s+{_FIGURE_WORDS}\s+(?:on|for|of|in)\s+(?:the\s+)?(?:step\s*2(?:\s+ck)?|step2|ck|s2)\s+"
@@ -1198,6 +1209,8 @@ _FAILED_WITH_RE = re.compile(
     r"|(?<!pass )(?<!pass/)(?<!pass-)\bfail(?:ed)?\s+(?:at\s+)?(?:an?\s+)?(\d{3})\b(?!\s*%)"  # not "pass/fail 209"
     # "my failed first attempt (211, then 236)", "failed the first try: 208"
     r"|\bfail(?:ed)?\s+(?:my\s+|the\s+)?(?:first|1st)\s+(?:attempt|try|time)\s*[(:,-]?\s*(?:was\s+|with\s+)?(?:an?\s+)?(\d{3})\b"
+    # "with the fail already on my record (first attempt 210)": the attempt's number in brackets after the fail
+    r"|\bfail(?:ed)?\b[^.;!?()]{0,50}?(?:\(|\s)\s*(?:my\s+)?(?:first|1st)\s+(?:attempt|try)\s*[:=-]?\s*(?:was\s+)?(?:an?\s+)?(\d{3})\b"
 )
 _RUN_ORDER_RE = re.compile(r"\b(?:went|have been|then)\b|->|→")
 _RETAKE_WORDS_RE = re.compile(r"\b(?:retake|retook|re-take|second attempt|2nd attempt|second try|2nd try|then)\b")
@@ -1393,6 +1406,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     if exam == "other" and not predicted:
         if 100 <= value <= 300 and _theirs(low, num.start):
             return value, "quoted"  # "my sister matched derm with a 252 on step 1": hers, whichever exam
+        if isinstance(decade, int):
+            return None  # "NBMEs were 250s": a practice result told roughly, no number of theirs to note
         return (value, "practice") if 100 <= value <= 300 else None  # a Step 1, NBME, UWSA... number
     # "they said my 240 is fine", "the floor is 250 and i'm at 253": theirs whoever speaks
     mine = (
