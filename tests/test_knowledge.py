@@ -420,6 +420,18 @@ SOURCED_NUMBERS.update(  # 2026-12-06 (twenty-third stop): answers for short que
         "ama-resident-license-2025": {2025},
     }
 )
+SOURCED_NUMBERS.update(  # 2026-12-06 (twenty-seventh stop): answers for questions long posts ask, figures in the notes
+    {
+        "aamc-eras-fees-2026": {2026, 1, 30, 11, 31},  # "Application Fee: 1-30 $11; 31 or more $30"
+        "aamc-eras-programs-applied": set(),
+        "wolfson-acad-med-2023": {2021, 54},  # a 2021 national survey; 54% in the most competitive specialties
+        "nrmp-illuminator-sep-2024": {2024},
+        "nbome-education-advocacy": set(),
+        "nbome-cord-comlex-2023": {2023},
+        "nbome-500-programs": {500},
+        "aafp-pd-answers-2022": {2022},
+    }
+)
 SOURCED_NUMBERS["aamc-eras-timeline-2026"] |= {9}  # "at 9 a.m. ET"
 SOURCED_NUMBERS["ama-step2-decoded-2025"] |= {4}
 SOURCED_NUMBERS["usmle-attempt-limit"] |= {3, 12}
