@@ -210,6 +210,7 @@ _WITHOUT_A_FEELING = frozenset(
         "known",
         "avoidance",
         "impostor",
+        "first_gen",  # "the first in my family to go to college": named whether or not a feeling was heard
     }
 )
 """What weighs enough to name even when the model heard no feeling in how it was said."""

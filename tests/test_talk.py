@@ -172,6 +172,12 @@ def test_strain_is_named_for_where_the_student_is(stage: str, said: str) -> None
     assert said in line or (stage == "studying" and "this exam puts real pressure" in line)
 
 
+@pytest.mark.parametrize("feeling", [None, "stress"])
+def test_being_the_first_in_the_family_is_named_whether_or_not_a_feeling_was_heard(feeling: str | None) -> None:
+    line = talk.acknowledge(Parsed("score_check", feeling=feeling, weighing="first_gen", score=241), "applying")
+    assert "first in your family" in line  # a retrain's shift in the feeling read had dropped it (r98)
+
+
 def test_strain_with_an_exam_date_told_is_the_exams() -> None:
     line = talk.acknowledge(Parsed("faq", feeling="stress", exam_date=True), "applying")
     assert "Application season" not in line  # "so stressed, exam in 5 days... my application timeline" (review26 #13)
