@@ -135,6 +135,7 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("i cried all night, 214 on CK. is that a fail?", "disappointment"),
         ("step 1 was 228 which crushed me last year. ck 249 now, ok for IM?", None),  # long behind them
         ("didn't match 😞 CK was 222. I can't retake a passed exam, so what now?", "disappointment"),  # no pass told
+        ("second attempt PASSED, 228!! 😭 (first one was 211)", "relief"),  # the attempt that passed (ar: "sting")
     ],
 )
 def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: str | None) -> None:

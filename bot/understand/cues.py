@@ -3087,7 +3087,9 @@ _SAT_EXAM_RE = re.compile(
 
 _PASSED_RE = re.compile(
     # not "i can't retake a passed exam": a pass supposed, not one told
-    r"\b(?:i|i ve|ive|we|finally|just|actually|officially|retake|it)\s+(?:(?!(?:a|an|the)\b)\w+\s+){0,2}?passed\b"
+    # "second attempt PASSED, 228!!": the attempt that passed is theirs
+    r"\b(?:i|i ve|ive|we|finally|just|actually|officially|retake|it|attempt|try)\s+(?:(?!(?:a|an|the)\b)\w+\s+){0,2}?"
+    r"passed\b"
     r"|^passed\b"
 )
 _NOT_PASSED_NEWS_RE = re.compile(
