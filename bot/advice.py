@@ -94,11 +94,12 @@ def advise(
         return reply  # practice_reply has said it
     # "my nbme was 236, ok for IM?": the averages (or their remembered score against them), and
     # the practice result named as one, not passed over.
-    note = (
-        named_practice_note(parsed.practice, parsed.practice_score)
-        if parsed.practice
-        else practice_note(parsed.practice_score)
-    )
+    if parsed.practice:
+        note = named_practice_note(parsed.practice, parsed.practice_score)
+    elif parsed.step1 == parsed.practice_score:
+        note = step1_note(parsed.practice_score)  # "my step 1 from 2019 was 221": said as Step 1, not guessed at
+    else:
+        note = practice_note(parsed.practice_score)
     if parsed.intent == "unknown":
         return Reply(f"{note}\n\nOr ask me about a specialty, like “avg for derm”.", MENU)
     return reply.noted(note)
@@ -316,6 +317,11 @@ def practice_note(number: int) -> str:
         f"Step 2 CK score. If it's what a self-assessment predicts for Step 2, say “predicted {number}” "
         "and I'll compare it."
     )
+
+
+def step1_note(number: int) -> str:
+    """Why a scored Step 1 wasn't set against Step 2 CK's averages."""
+    return f"🧪 {number} is your Step 1 score, so I haven't set it against Step 2 CK's averages."
 
 
 _READ_THROUGH = frozenset({"average", "score_check", "compare"})

@@ -243,7 +243,12 @@ _OTHER_EVENT_RE = re.compile(
 """Another event a bare "N days out" may count down to: then it is not the exam's date."""
 _EXAM_AHEAD_RE = words_re(*EXAM_WORDS, "s2", "step2ck", "test date", "exam date", "new date")
 _NOT_AHEAD_RE = words_re(
-    *PAST_WORDS, "came back", "moved from", r"(?:got|get|getting) (?:my |the )?(?:ck|step 2|s2)(?: score)? back"
+    *PAST_WORDS,
+    "came back",
+    "moved from",
+    r"(?:got|get|getting) (?:my |the )?(?:ck|step 2|s2)(?: score)? back",
+    # "step 2 result should be out next wednesday": the day the score comes, not the exam's
+    r"(?:result|results|score|scores)(?: \w+){0,3} (?:out|released?|posts?|drops?)",
 )
 
 
