@@ -2132,6 +2132,9 @@ def moot(ident: str, norm: str) -> bool:
     if (ident.startswith(_RESIDENCYCAS_PREFIX) or "residencycas" in ident) and ident != "rcas-what-is":
         # "...applying IM. when it posts do I need to email programs?": ERAS, unless ResidencyCAS or OB/GYN is named
         return _CAS_NAMED_RE.search(norm) is None
+    if ident == _PLATEAU:
+        # "is 215 on an nbme 3 weeks out a fail risk": one result, no stall said, so no answer on a plateau
+        return _STALL_SAID_RE.search(norm) is None
     # "19 days left... what should these last days look like": the last few days' answer waits
     return ident in _MOOT_WEEKS_OUT and days_out(norm) > FINAL_DAYS
 
@@ -2147,6 +2150,14 @@ _RESIDENCYCAS_PREFIX = "rcas-"
 _CAS_NAMED_RE = re.compile(r"\b(?:residencycas|residency cas|cas|ob\s*/?\s*gyn|obgyn|ob|gyn)\b")
 """ResidencyCAS, or the field that applies through it, named: its answers hold; elsewhere the application is ERAS."""
 _MOOT_WEEKS_OUT = frozenset({"ed-final-days"})
+_PLATEAU = "pt-plateau"
+_STALL_SAID_RE = re.compile(
+    r"\b(?:plateau\w*|stuck|stagnant|stagnat\w*|flat|flatlin\w*|same score|same (?:range|number)|not improving|"
+    r"(?:still|stayed|staying|stays|stay) the same|"
+    r"(?:not|isn t|isnt|aren t|arent|won t|wont|haven t|havent|hasn t|hasnt|don t|dont|doesn t|doesnt|didn t|didnt) "
+    r"(?:\w+ )?(?:improv\w*|mov\w*|budg\w*|go(?:ing)? up|increas\w*|chang\w*)|not increase)\b"
+)
+"""Practice scores said to have stalled ("stuck at 235 for a month", "nbmes won't move")."""
 
 
 def _fits_the_score(answer: Answer, nums: Numbers, specs: tuple[str, ...], knowledge: Knowledge) -> bool:
