@@ -430,8 +430,6 @@ SOURCED_NUMBERS.update(  # 2026-12-06 (twenty-seventh stop): answers for questio
         "nbome-cord-comlex-2023": {2023},
         "nbome-500-programs": {500},
         "aafp-pd-answers-2022": {2022},
-        "medschooltutors-plateau": {1},  # written for Step 1
-        "mdsteps-ck-plateau": {2},  # Step 2 CK
     }
 )
 SOURCED_NUMBERS["aamc-eras-timeline-2026"] |= {9}  # "at 9 a.m. ET"

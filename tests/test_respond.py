@@ -513,20 +513,6 @@ def test_a_question_about_the_exam_is_no_greeting(knowledge: Knowledge) -> None:
     assert not shown.startswith("👋")  # "morning" read as "good morning" got the welcome
 
 
-@pytest.mark.parametrize(
-    ("text", "plateau"),
-    [
-        ("is 215 on an nbme 3 weeks out a fail risk", False),  # one result: no plateau to explain
-        ("stuck at 235 on every nbme for a month, what do i change", True),
-        ("nbmes still the same after 3 weeks of 120 qs a day, why", True),
-    ],
-)
-def test_the_plateau_answer_is_for_a_stall_said(knowledge: Knowledge, text: str, plateau: bool) -> None:
-    plateau_answer = knowledge.answers["pt-plateau"]
-    shown = answer(knowledge, text)
-    assert (plateau_answer.short in shown or plateau_answer.question in shown) is plateau
-
-
 @pytest.mark.parametrize("text", ["uwsa2 252!! is that legit", "first nbme was 231, what does that predict"])
 def test_a_practice_result_that_did_not_fall_is_not_called_a_dip(knowledge: Knowledge, text: str) -> None:
     shown = answer(knowledge, text).lower()

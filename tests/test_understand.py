@@ -1538,6 +1538,27 @@ def test_a_question_after_a_semicolon_or_a_dash_is_read_as_one(text: str, asks: 
 
 
 @pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("another 58% block. why am i like this", None),  # asked of themselves: no answer on why Step 2 matters
+        ("why does step 2 matter so much now", "why_step2_matters"),
+        ("why do i need to take step 2 at all", "why_step2_matters"),
+    ],
+)
+def test_a_why_asked_of_themselves_is_not_why_step2_matters(knowledge: Knowledge, text: str, topic: str | None) -> None:
+    assert understand(text, knowledge).topic == topic
+
+
+def test_a_short_messages_question_read_alone_names_its_answer(knowledge: Knowledge) -> None:
+    # the message whole leans to "how many questions are enough"; its question, alone, asks which bank (ar)
+    text = (
+        "is uworld enough for ck or do i need amboss as well?? a classmate swears by some podcast for the final week. "
+        "honestly so tired of buying stuff"
+    )
+    assert understand(text, knowledge).answer == "ss-which-qbank"
+
+
+@pytest.mark.parametrize(
     ("text", "answer"),
     [
         ("walked out feeling like i failed, does that mean i did", "diff-felt-awful"),  # waiting: the feeling is asked

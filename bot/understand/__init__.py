@@ -597,6 +597,11 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # topic a rule decided keeps it, and the answer model chooses within it
         bar = answer_model.SURE if ruled is None else WITHIN_RULED_SURE
         hit = answer_model.answer_model().likeliest(text)
+        if hit is not None and hit[1] < FRAME_LEAD_SURE and (alone := _question_sentences(text)) and alone[0] != text:
+            # "is uworld enough or do i need amboss too?? also someone swears by podcasts... so tired of buying
+            # stuff": the question, read alone, may name its answer more surely than the message whole
+            asked = answer_model.answer_model().likeliest(alone[0])
+            hit = asked if asked is not None and asked[1] > hit[1] else hit
         found = _short_answer(hit, norm, facts.school, do_said, knowledge, bar)
         # a topic the model is all but certain of holds ("can i retake a step i passed" is retakes, with its rules),
         # and the answer model chooses within it; otherwise its answer may bring its own topic
@@ -658,6 +663,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "desperate for any signal lol": a sign of how it went, not the program signals of ERAS
         topic, answer = next((t for t, _ in guess.topic if t != topics.SIGNALS), None), None
+    if ruled is None and topic == topics.WHY_STEP2_MATTERS and answer is None and _ABOUT_THEMSELVES_RE.search(norm):
+        # "another 58% block. why am i like this": a why asked of themselves, not of the exam's weight
+        settled, topic = "vent", None
     if ruled is None and topic == topics.STEP1_VS_STEP2 and answer is None and not cues.names_step1(norm):
         # "I scored 255 but have a 2 year gap... will the score carry me": no Step 1 named, so not the two exams
         fail_said = facts.status == "failed" or cues.says_a_ck_fail(norm)
@@ -2132,9 +2140,6 @@ def moot(ident: str, norm: str) -> bool:
     if (ident.startswith(_RESIDENCYCAS_PREFIX) or "residencycas" in ident) and ident != "rcas-what-is":
         # "...applying IM. when it posts do I need to email programs?": ERAS, unless ResidencyCAS or OB/GYN is named
         return _CAS_NAMED_RE.search(norm) is None
-    if ident == _PLATEAU:
-        # "is 215 on an nbme 3 weeks out a fail risk": one result, no stall said, so no answer on a plateau
-        return _STALL_SAID_RE.search(norm) is None
     # "19 days left... what should these last days look like": the last few days' answer waits
     return ident in _MOOT_WEEKS_OUT and days_out(norm) > FINAL_DAYS
 
@@ -2150,14 +2155,8 @@ _RESIDENCYCAS_PREFIX = "rcas-"
 _CAS_NAMED_RE = re.compile(r"\b(?:residencycas|residency cas|cas|ob\s*/?\s*gyn|obgyn|ob|gyn)\b")
 """ResidencyCAS, or the field that applies through it, named: its answers hold; elsewhere the application is ERAS."""
 _MOOT_WEEKS_OUT = frozenset({"ed-final-days"})
-_PLATEAU = "pt-plateau"
-_STALL_SAID_RE = re.compile(
-    r"\b(?:plateau\w*|stuck|stagnant|stagnat\w*|flat|flatlin\w*|same score|same (?:range|number)|not improving|"
-    r"(?:still|stayed|staying|stays|stay) the same|"
-    r"(?:not|isn t|isnt|aren t|arent|won t|wont|haven t|havent|hasn t|hasnt|don t|dont|doesn t|doesnt|didn t|didnt) "
-    r"(?:\w+ )?(?:improv\w*|mov\w*|budg\w*|go(?:ing)? up|increas\w*|chang\w*)|not increase)\b"
-)
-"""Practice scores said to have stalled ("stuck at 235 for a month", "nbmes won't move")."""
+_ABOUT_THEMSELVES_RE = re.compile(r"\bwhy (?:am i (?:like this|so|this)|can t i|cant i)\b|\bwhat s wrong with me\b")
+"""A why they ask of themselves ("why am i like this", "why can't i focus")."""
 
 
 def _fits_the_score(answer: Answer, nums: Numbers, specs: tuple[str, ...], knowledge: Knowledge) -> bool:
