@@ -86,6 +86,8 @@ IMG_AVERAGES_ANSWER = "img-where-averages"
 """Where IMGs' averages are published: led by the ones the store holds for the fields asked about."""
 PASSED_NO_RETAKE_ANSWER = "low-cant-retake-passed"
 FAIL_ON_RECORD_ANSWER = "rt-programs-see-fail"
+EXPLAIN_THE_FAIL_ANSWERS = frozenset({"af-explain-in-eras", "interview-score-question"})
+"""How to tell of a fail behind them (in ERAS, at interviews): asked of it, these lead before its being on record."""
 """For a fail behind a passed retake: whether programs still see it, not what to do right after failing."""
 DELAY_ANSWER = "timing-delay-or-pending"
 """For "should I push my exam?": whether to delay, against testing unready or applying with the score pending."""
@@ -557,6 +559,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         if ruled_answer is not None:
             parsed = replace(parsed, also=tuple(a for a in parsed.also if a != f"answer:{ruled_answer.id}"))
             asked = replace(asked, intent="faq", topic=ruled_answer.topic)
+    if fail_behind and ruled_answer is None and parsed.answer in EXPLAIN_THE_FAIL_ANSWERS:
+        # "passed the retake with a 231. where in ERAS do I explain the fail?": how to tell it, asked first
+        ruled_answer = k.answers.get(parsed.answer or "")
     if fail_behind and ruled_answer is None:
         # "failed once, retook and passed with 236; will IM programs filter a fail?": the fail on their record
         ruled_answer = k.answers.get(FAIL_ON_RECORD_ANSWER)
@@ -605,6 +610,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     past_the_match = cues.past_the_match(norm)
     if specific is None and asked.topic == topics.MATCH_RATES and past_the_match:
         specific = k.answers.get(NOT_MATCHED_ANSWER)  # "didn't match, soap opens in 3 hours": what happens now
+    if specific is not None:
+        # the answer that leads is not offered again under "You also asked" (a retaker told of the fail on their
+        # record got the same answer twice)
+        parsed = replace(parsed, also=tuple(a for a in parsed.also if a != f"answer:{specific.id}"))
     if specific is not None:
         # matched already, the field's average is no longer theirs to weigh; a couple names a partner's field too
         # and unmatched or in SOAP, what happens now matters, not the distance to an average

@@ -70,11 +70,11 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             None,
             "will programs still see the fail",
         ),
-        (  # asked whether to explain it, embarrassed: the fail on the record, not "is my score good?"
+        (  # asked whether to explain it, embarrassed: how to tell of the fail, not "is my score good?"
             "ERAS asks about failed attempts. I failed CK once then passed with 231. do I have to explain it? kind of "
             "embarrassed tbh",
             None,
-            "will programs still see the fail",
+            "should i explain my failed attempt",
         ),
         # A short score-and-field message's own question leads, the score beside the averages; a second
         # question is answered in a line below.
@@ -506,6 +506,17 @@ def test_a_long_posts_other_questions_each_get_their_line(knowledge: Knowledge) 
 def test_a_low_pass_gets_no_answer_written_for_a_failed_attempt(knowledge: Knowledge, text: str) -> None:
     shown = answer(knowledge, text).lower()
     assert "failed" not in shown and "after a fail" not in shown
+
+
+def test_a_retaker_asking_how_to_explain_the_fail_gets_that_then_whether_programs_see_it(knowledge: Knowledge) -> None:
+    text = (
+        "failed step 2 the first time (208), passed the retake with a 233. applying FM. where in ERAS do I explain "
+        "the fail and how much should I say? also do programs care that the retake went up or is a fail just a fail"
+    )
+    shown = answer(knowledge, text)
+    seen_fail = knowledge.answers["rt-programs-see-fail"].question
+    assert knowledge.answers["af-explain-in-eras"].question in shown.split("\n\n")[1]
+    assert shown.count(seen_fail) == 1  # offered once, never both leading and "also asked"
 
 
 def test_a_question_about_the_exam_is_no_greeting(knowledge: Knowledge) -> None:
