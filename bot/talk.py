@@ -102,6 +102,9 @@ _ACK_AFTER_THE_EXAM = {
 }
 _ONE_PIECE = "and it's normal to feel it. Let's take it one piece at a time."
 _STRESS_BY_STAGE: dict[Stage, str] = {
+    # years before the exam ("OMS-1 and already stressed"): no "before Step 2 CK" as if it were close
+    "preclinical": "Feeling the pressure this early is common, and the good news is you have time to plan it calmly.",
+    "waiting": f"Waiting on a score is hard on nearly everyone, {_ONE_PIECE}",
     "has_score": "I hear you: this part of the road puts real pressure on people.",
     "applying": f"Application season piles a lot on at once, {_ONE_PIECE}",
     "interviewing": f"Interview season piles a lot on at once, {_ONE_PIECE}",

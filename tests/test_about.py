@@ -94,7 +94,8 @@ def facts(text: str) -> AboutFacts:
         ("exam was march 3, score comes out soon", {"exam_date": False}),
         ("my uwsa1 was 241 and my exam is on jan 15", {"exam_date": True}),
         # the day the score comes is no exam ahead (ar: an IMG waiting on it was told to check permit, ID and route)
-        ("IMG here. step 2 result should be out next wednesday", {"exam_date": False}),
+        ("IMG here. step 2 result should be out next wednesday", {"exam_date": False, "status": "taken"}),
+        ("release is this wednesday and I start a sub-I monday", {"status": "taken"}),  # waiting on the score
         ("step 2 on june 3, scores out about a month later", {"exam_date": True}),
         ("what's the average for derm", {"school": None, "status": None, "exam_date": False}),
     ],

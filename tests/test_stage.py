@@ -102,6 +102,7 @@ TODAY = dt.date(2026, 12, 4)
         ("took it 3 weeks ago and i get my score tomorrow, what time does it post", About(), "waiting"),
         ("score is due wednesday and i can't sleep", About(), "waiting"),
         ("ms1 here, how much does ck matter", About(), "preclinical"),
+        ("OMS-1 and already stressed lol, do DOs need usmle?", About(), "preclinical"),  # an osteopathic first year
         ("path has been my plan since second year. got a 226, still on the table?", About(), "has_score"),
         ("i got 251 on ck", About(), "has_score"),
         ("took ck in august, my score came out today: 246", About(), "has_score"),

@@ -165,6 +165,8 @@ def test_pride_said_alone_is_enjoyed_not_asked_what_weighs(advisor: Advisor) -> 
         ("incoming_resident", "Residency and everything around it"),
         ("retaking", "Getting ready for a retake"),
         ("studying", "Step 2 CK"),  # before the exam: the exam's own strain
+        ("preclinical", "this early"),  # years before it: no "before Step 2 CK" as if it were close (ar)
+        ("waiting", "Waiting on a score"),
     ],
 )
 def test_strain_is_named_for_where_the_student_is(stage: str, said: str) -> None:

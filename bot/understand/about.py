@@ -206,6 +206,10 @@ _TAKEN_RE = re.compile(
     r"|\b(?:my |the )?(?:score|scores|results?) (?:releases?|drops?|comes? out|posts?|comes? back|is released|"
     r"gets? released) (?:tmrw|tmr|tomorrow|today|tonight|this|next|in \d|"
     r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday)\b(?!s))"
+    # "release is this wednesday", "step 2 result should be out next wednesday": the day the score comes
+    r"|\b(?:score |my )?release (?:is|day is) (?:tmrw|tomorrow|today|tonight|this|next|on|monday|tuesday|wednesday|"
+    r"thursday|friday)\b"
+    r"|\b(?:score|scores|results?) (?:should|will|would) be (?:out|released|back)\b"
     r"|\bwaiting (?:for|on) (?:my|the) (?:ck |step 2 |s2 |step2 )?(?:score|result)s?\b"
     # "tested monday", "i tested 3 days ago": sat, said with the day it was
     r"|\b(?<!not )(?<!haven t )(?<!get )(?<!getting )(?<!be )(?<!being )tested\s+(?:on\s+)?(?:yesterday|today|"
