@@ -321,7 +321,10 @@ def practice_note(number: int) -> str:
 
 def step1_note(number: int) -> str:
     """Why a scored Step 1 wasn't set against Step 2 CK's averages."""
-    return f"🧪 {number} is your Step 1 score, so I haven't set it against Step 2 CK's averages."
+    return (
+        f"🧪 I read {number} as your Step 1 score, so I haven't set it against Step 2 CK's averages. If it's your "
+        f"Step 2 CK score, say “my ck is {number}” and I'll compare it."
+    )
 
 
 _READ_THROUGH = frozenset({"average", "score_check", "compare"})

@@ -358,7 +358,7 @@ def test_a_practice_score_is_named_as_such_never_compared(knowledge: Knowledge, 
 
 def test_a_step1_score_said_as_one_is_named_as_step1_not_guessed_at(knowledge: Knowledge) -> None:
     text = reply_text(Parsed("average", specialties=("internal-medicine",), practice_score=221, step1=221), knowledge)
-    assert "221 is your Step 1 score" in text and "sounds like a practice-test" not in text
+    assert "I read 221 as your Step 1 score" in text and "sounds like a practice-test" not in text
 
 
 def test_a_practice_score_beside_a_specialty_shows_that_average_with_its_source(knowledge: Knowledge) -> None:
