@@ -97,6 +97,8 @@ def advise(
     if parsed.practice:
         note = named_practice_note(parsed.practice, parsed.practice_score)
     elif parsed.step1 == parsed.practice_score:
+        if parsed.intent not in _FIGURES_SET_OUT:
+            return reply  # "failed step 2 after passing step 1 with a 238": nothing was compared, nothing to explain
         note = step1_note(parsed.practice_score)  # "my step 1 from 2019 was 221": said as Step 1, not guessed at
     else:
         note = practice_note(parsed.practice_score)
@@ -317,6 +319,10 @@ def practice_note(number: int) -> str:
         f"Step 2 CK score. If it's what a self-assessment predicts for Step 2, say “predicted {number}” "
         "and I'll compare it."
     )
+
+
+_FIGURES_SET_OUT = frozenset({"average", "compare", "score_check", "score_fit", "unknown"})
+"""Replies that set out averages a number could have been compared with (or none, for a number alone)."""
 
 
 def step1_note(number: int) -> str:

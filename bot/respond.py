@@ -86,9 +86,9 @@ IMG_AVERAGES_ANSWER = "img-where-averages"
 """Where IMGs' averages are published: led by the ones the store holds for the fields asked about."""
 PASSED_NO_RETAKE_ANSWER = "low-cant-retake-passed"
 FAIL_ON_RECORD_ANSWER = "rt-programs-see-fail"
+"""For a fail behind a passed retake: whether programs still see it, not what to do right after failing."""
 EXPLAIN_THE_FAIL_ANSWERS = frozenset({"af-explain-in-eras", "interview-score-question"})
 """How to tell of a fail behind them (in ERAS, at interviews): asked of it, these lead before its being on record."""
-"""For a fail behind a passed retake: whether programs still see it, not what to do right after failing."""
 DELAY_ANSWER = "timing-delay-or-pending"
 """For "should I push my exam?": whether to delay, against testing unready or applying with the score pending."""
 SCORE_ASKS = frozenset({"score_check", "score_fit"})
@@ -557,8 +557,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             None,
         )
         if ruled_answer is not None:
-            parsed = replace(parsed, also=tuple(a for a in parsed.also if a != f"answer:{ruled_answer.id}"))
-            asked = replace(asked, intent="faq", topic=ruled_answer.topic)
+            asked = replace(asked, intent="faq", topic=ruled_answer.topic)  # its "also" line is dropped below
     if fail_behind and ruled_answer is None and parsed.answer in EXPLAIN_THE_FAIL_ANSWERS:
         # "passed the retake with a 231. where in ERAS do I explain the fail?": how to tell it, asked first
         ruled_answer = k.answers.get(parsed.answer or "")

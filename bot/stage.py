@@ -100,8 +100,10 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
         "preclinical",
         # not "pathology has been my plan since second year": a year behind them
         re.compile(
-            r"\b(?:o?ms\s*[12]|oms\s*i{1,2}|m[12]|(?<!since )(?<!from )(?<!in my )(?:first|second|1st|2nd) year|"
-            r"preclinical|pre clinical)\b"
+            r"\b(?:o?ms\s*[12]|oms\s*i{1,2}(?! think)|m[12]|"
+            r"(?<!since )(?<!from )(?<!in my )(?:first|second|1st|2nd) year"
+            # not "second year in a row", "my second year of applications": a count of years, not a class
+            r"(?! in a row| of (?:residency|applications?|applying|interviews))|preclinical|pre clinical)\b"
         ),
     ),
     ("studying", re.compile(r"\b(?:dedicated|studying for|study(?:ing)? plan|exam is|test is|my exam on)\b")),

@@ -103,7 +103,8 @@ _ACK_AFTER_THE_EXAM = {
 _ONE_PIECE = "and it's normal to feel it. Let's take it one piece at a time."
 _STRESS_BY_STAGE: dict[Stage, str] = {
     # years before the exam ("OMS-1 and already stressed"): no "before Step 2 CK" as if it were close
-    "preclinical": "Feeling the pressure this early is common, and the good news is you have time to plan it calmly.",
+    "preclinical": "Feeling the pressure this early is common. Step 2 CK is still a way off, so there's time to plan "
+    "it calmly.",
     "waiting": f"Waiting on a score is hard on nearly everyone, {_ONE_PIECE}",
     "has_score": "I hear you: this part of the road puts real pressure on people.",
     "applying": f"Application season piles a lot on at once, {_ONE_PIECE}",
@@ -225,6 +226,8 @@ def acknowledge(parsed: Parsed, stage: Stage | None = None) -> str:
     """A sentence or two that names the feeling in plain words, or "" when there is none; what weighs on them
     ("my parents keep asking", "everyone posts 260s") is named in place of the stock line, and strain is named for
     where they are (`stage`): applying, matched or retaking is a strain of its own, not "this exam"."""
+    if parsed.weighing == "first_gen" and parsed.someone_else:
+        return ""  # "my friend is first gen and got 230": their story, not the student's to be met
     if parsed.weighing == "grief" or (parsed.feeling is None and parsed.weighing in _WITHOUT_A_FEELING):
         return _WEIGHING_ACK[parsed.weighing]  # "they think any score under perfect is failure. 244 isn't bad?"
     if parsed.weighing == "pride" and parsed.feeling in ("celebration", "relief"):

@@ -96,6 +96,12 @@ def facts(text: str) -> AboutFacts:
         # the day the score comes is no exam ahead (ar: an IMG waiting on it was told to check permit, ID and route)
         ("IMG here. step 2 result should be out next wednesday", {"exam_date": False, "status": "taken"}),
         ("release is this wednesday and I start a sub-I monday", {"status": "taken"}),  # waiting on the score
+        # another test's result, or a software release, tells no sitting (review35 H1)
+        ("peds shelf results will be back friday. should I start uworld for step 2 now?", {"status": None}),
+        ("the new usmle interface release is next month, should i practice on it?", {"status": None}),
+        # the exam's date, then the score's, in one clause: the exam is still ahead (review35 M5)
+        ("ck on aug 20 means my score posts mid september, too late?", {"exam_date": True}),
+        ("test date june 10 with scores out july 8, is that ok for eras?", {"exam_date": True}),
         ("step 2 on june 3, scores out about a month later", {"exam_date": True}),
         ("what's the average for derm", {"school": None, "status": None, "exam_date": False}),
     ],

@@ -136,6 +136,7 @@ def test_no_labelled_example_is_taken_for_a_calendar_request(knowledge: Knowledg
         ("step 1 was 228 which crushed me last year. ck 249 now, ok for IM?", None),  # long behind them
         ("didn't match 😞 CK was 222. I can't retake a passed exam, so what now?", "disappointment"),  # no pass told
         ("second attempt PASSED, 228!! 😭 (first one was 211)", "relief"),  # the attempt that passed (ar: "sting")
+        ("praying this attempt passed 😭 score comes out wednesday", "disappointment"),  # hoped, not told (review35)
     ],
 )
 def test_felt_reads_the_feelings_the_model_has_no_label_for(text: str, feeling: str | None) -> None:
@@ -274,6 +275,9 @@ def test_just_sat_exam_hears_the_exam_behind_them(text: str, sat: bool) -> None:
         ("is 230 enough to pass", False, True),
         ("barely passed, 219", False, False),  # a pass with a sting: the disappointment is named instead
         ("can i retake a step i passed", False, False),  # a question, with or without its "?"
+        ("second attempt PASSED, 228!!", True, False),  # a numbered attempt of theirs
+        ("praying this attempt passed, score comes out wednesday", False, False),  # hoped, not told (review35 H3)
+        ("my friend's second attempt passed with 225. i test in 3 weeks", False, False),  # theirs
     ],
 )
 def test_news_of_a_pass_and_a_question_about_one(text: str, passed: bool, asks: bool) -> None:

@@ -478,6 +478,16 @@ def row(text: str, **fields: Any) -> Any:
             score=None,
             practice=(PracticeResult("nbme", "", score=241), PracticeResult("nbme", "", score=247)),
         ),
+        # a note in brackets is no pointer back: "(before dedicated)" leaves the results in the order said (review35 H2)
+        row(
+            "nbme 9 was 230 (before dedicated), then 241, then 248. am i ready?",
+            score=None,
+            practice=(
+                PracticeResult("nbme", "9", score=230),
+                PracticeResult("nbme", "", score=241),
+                PracticeResult("nbme", "", score=248),
+            ),
+        ),
         # a practice result told roughly is no number to note (ar: "NBMEs were 250s" had been noted as 255)
         row("I think it'll be a good score (NBMEs were 250s)", score=None, other=None, practice=()),
         # a figure said to sit nearer a number is a quote too (ar)

@@ -180,6 +180,11 @@ def test_being_the_first_in_the_family_is_named_whether_or_not_a_feeling_was_hea
     assert "first in your family" in line  # a retrain's shift in the feeling read had dropped it (r98)
 
 
+def test_a_friends_first_generation_story_is_not_met_as_the_students(advisor: Advisor) -> None:
+    shown = say(advisor, "my friend is first gen and got 230 on ck, is that ok for IM?")
+    assert "first in your family" not in shown  # review35 M4
+
+
 def test_strain_with_an_exam_date_told_is_the_exams() -> None:
     line = talk.acknowledge(Parsed("faq", feeling="stress", exam_date=True), "applying")
     assert "Application season" not in line  # "so stressed, exam in 5 days... my application timeline" (review26 #13)
@@ -1016,10 +1021,15 @@ def test_a_do_applying_with_comlex_alone_is_not_told_they_sat_step2(advisor: Adv
             "step 3 will go the same way. How long do people study during intern year and when should I book it?",
             True,
         ),
-        # a resident asking about the CK they still have to pass: ours
+        # a resident asking about the CK they still have to pass: ours, named or not (review35 H4)
         (
             "PGY-1 in IM, program wants step 3 this year but I still haven't passed CK (failed at 209). "
             "How long should I study for the CK retake?",
+            False,
+        ),
+        (
+            "PGY-1, program wants step 3 this year but I still haven't passed (failed at 209). "
+            "How long should I study for the retake?",
             False,
         ),
     ],

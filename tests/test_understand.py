@@ -1543,6 +1543,8 @@ def test_a_question_after_a_semicolon_or_a_dash_is_read_as_one(text: str, asks: 
         ("another 58% block. why am i like this", None),  # asked of themselves: no answer on why Step 2 matters
         ("why does step 2 matter so much now", "why_step2_matters"),
         ("why do i need to take step 2 at all", "why_step2_matters"),
+        # the exam's weight asked too: the question, not a vent (review35 M2)
+        ("why can't i stop worrying about step 2, is it really that important for residency?", "why_step2_matters"),
     ],
 )
 def test_a_why_asked_of_themselves_is_not_why_step2_matters(knowledge: Knowledge, text: str, topic: str | None) -> None:

@@ -663,7 +663,13 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "desperate for any signal lol": a sign of how it went, not the program signals of ERAS
         topic, answer = next((t for t, _ in guess.topic if t != topics.SIGNALS), None), None
-    if ruled is None and topic == topics.WHY_STEP2_MATTERS and answer is None and _ABOUT_THEMSELVES_RE.search(norm):
+    if (
+        ruled is None
+        and topic == topics.WHY_STEP2_MATTERS
+        and answer is None
+        and _ABOUT_THEMSELVES_RE.search(norm)
+        and not _WEIGHT_ASKED_RE.search(norm)
+    ):
         # "another 58% block. why am i like this": a why asked of themselves, not of the exam's weight
         settled, topic = "vent", None
     if ruled is None and topic == topics.STEP1_VS_STEP2 and answer is None and not cues.names_step1(norm):
@@ -2042,17 +2048,6 @@ def _asked_in_the_questions(
         found = _short_answer((ident, p), norm, school, do_said, knowledge, MAIN_SURE)
         if found is not None and _may_lead(knowledge.answers[found], norm):
             return found, knowledge.answers[found].topic
-    if topic in _WHO_THEY_ARE:
-        # "as an IMG, what's the smart order, step 1 then ck?": who they are sets the scene; a question that names an
-        # answer of another topic is what they asked (no answer of this topic was named, or it would be given)
-        for p, _, ident in odds:
-            found = _short_answer((ident, p), norm, school, do_said, knowledge)
-            if (
-                found is not None
-                and knowledge.answers[found].topic != topic
-                and _may_lead(knowledge.answers[found], norm)
-            ):
-                return found, knowledge.answers[found].topic
     placed = [read(sentence).topic[0] for sentence in asks]
     if topic in {t for t, _ in placed}:
         return None, topic
@@ -2070,10 +2065,6 @@ def _asked_in_the_questions(
     return None, next(
         (t for t, p in placed if p >= SENTENCE_TOPIC_SURE and (fail_told or t not in _FAIL_TOPICS)), unasked
     )
-
-
-_WHO_THEY_ARE = frozenset({topics.IMG, topics.DO_STUDENTS})
-"""Topics heard from who the student is (an IMG, a DO) as much as from what they ask."""
 
 
 def _may_lead(answer: Answer, norm: str) -> bool:
@@ -2155,8 +2146,10 @@ _RESIDENCYCAS_PREFIX = "rcas-"
 _CAS_NAMED_RE = re.compile(r"\b(?:residencycas|residency cas|cas|ob\s*/?\s*gyn|obgyn|ob|gyn)\b")
 """ResidencyCAS, or the field that applies through it, named: its answers hold; elsewhere the application is ERAS."""
 _MOOT_WEEKS_OUT = frozenset({"ed-final-days"})
-_ABOUT_THEMSELVES_RE = re.compile(r"\bwhy (?:am i (?:like this|so|this)|can t i|cant i)\b|\bwhat s wrong with me\b")
+_ABOUT_THEMSELVES_RE = re.compile(r"\bwhy (?:am i (?:like this|so|this)|can t i|cant i)\b")
 """A why they ask of themselves ("why am i like this", "why can't i focus")."""
+_WEIGHT_ASKED_RE = re.compile(r"\b(?:important|importance|matter|matters|count|counts|weigh|weighs|weight)\b")
+"""The exam's weight asked about too ("why can't i stop worrying about step 2, is it really that important?")."""
 
 
 def _fits_the_score(answer: Answer, nums: Numbers, specs: tuple[str, ...], knowledge: Knowledge) -> bool:

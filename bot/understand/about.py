@@ -206,10 +206,6 @@ _TAKEN_RE = re.compile(
     r"|\b(?:my |the )?(?:score|scores|results?) (?:releases?|drops?|comes? out|posts?|comes? back|is released|"
     r"gets? released) (?:tmrw|tmr|tomorrow|today|tonight|this|next|in \d|"
     r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday)\b(?!s))"
-    # "release is this wednesday", "step 2 result should be out next wednesday": the day the score comes
-    r"|\b(?:score |my )?release (?:is|day is) (?:tmrw|tomorrow|today|tonight|this|next|on|monday|tuesday|wednesday|"
-    r"thursday|friday)\b"
-    r"|\b(?:score|scores|results?) (?:should|will|would) be (?:out|released|back)\b"
     r"|\bwaiting (?:for|on) (?:my|the) (?:ck |step 2 |s2 |step2 )?(?:score|result)s?\b"
     # "tested monday", "i tested 3 days ago": sat, said with the day it was
     r"|\b(?<!not )(?<!haven t )(?<!get )(?<!getting )(?<!be )(?<!being )tested\s+(?:on\s+)?(?:yesterday|today|"
@@ -251,9 +247,28 @@ _NOT_AHEAD_RE = words_re(
     "came back",
     "moved from",
     r"(?:got|get|getting) (?:my |the )?(?:ck|step 2|s2)(?: score)? back",
-    # "step 2 result should be out next wednesday": the day the score comes, not the exam's
-    r"(?:result|results|score|scores)(?: \w+){0,3} (?:out|released?|posts?|drops?)",
 )
+_RELEASE_WORDS_RE = re.compile(
+    r"\b(?:(?:result|results|score|scores)(?: \w+){0,3} (?:out|released?|posts?|drops?|back)|release (?:is|day))\b"
+)
+"""Where a clause turns to the score's day ("ck on aug 20 means my score posts mid september"): a date after it is the
+release's, not the exam's."""
+_SCORE_WAIT_RE = re.compile(
+    # "release is this wednesday", "step 2 result should be out next wednesday": the day the score comes
+    r"\b(?:score |my )?release (?:is|day is) (?:tmrw|tomorrow|today|tonight|this|next|on|monday|tuesday|wednesday|"
+    r"thursday|friday)\b"
+    r"|\b(?:score|scores|results?) (?:should|will|would) be (?:out|released|back)\b"
+)
+"""The score's day said ahead: a sitting told, unless the result is another test's or the release a program's."""
+_OTHER_RELEASE_RE = re.compile(
+    r"\b(?:shelf|shelves|nbme|uwsa|uworld|comsae|comlex|level 2|cbse|software|interface|ui|qbank|app|update)\b"
+)
+
+
+def _before_the_release(clause: str) -> str:
+    """A clause up to where it turns to the score's day ("ck on aug 20 means my score posts mid september")."""
+    turn = _RELEASE_WORDS_RE.search(clause)
+    return clause if turn is None else clause[: turn.start()]
 
 
 def _told_the_exam(norm: str, taken: re.Match[str]) -> bool:
@@ -328,14 +343,16 @@ def about(norm: str, folded: str) -> AboutFacts:
         status = "failed"
     elif "passed" in norm and _PASSED_RE.search(norm):
         status = "passed"
-    elif any(_told_the_exam(norm, m) for m in _TAKEN_RE.finditer(norm)):
+    elif any(_told_the_exam(norm, m) for m in _TAKEN_RE.finditer(norm)) or (
+        _SCORE_WAIT_RE.search(norm) is not None and _OTHER_RELEASE_RE.search(norm) is None
+    ):
         status = "taken"
     # Judged clause by clause: "my uwsa1 was 241 and my exam is on jan 15" still gives a date ahead.
     # Clauses are cut at non-word characters, so a clause names the exam only where the whole
     # text does: most messages never name it, and skip the cutting.
     named = _EXAM_AHEAD_RE.search(folded) is not None and any(
         _EXAM_AHEAD_RE.search(clause) and not _NOT_AHEAD_RE.search(clause) and find_exam_date(clause, ANY_DAY)
-        for clause in _CLAUSE_RE.split(folded)
+        for clause in map(_before_the_release, _CLAUSE_RE.split(folded))
     )
     exam_date = named or (
         status != "taken" and _DAYS_OUT_RE.search(norm) is not None and _OTHER_EVENT_RE.search(norm) is None

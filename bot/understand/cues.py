@@ -1293,18 +1293,26 @@ def asks_step3(norm: str) -> bool:
     return _STEP3_ASKED_RE.search(norm) is not None
 
 
-_STEP3_NAMED_RE = re.compile(r"\b(?:step\s*(?:3|three)|step3|usmle step 3)\b")
+_STEP3_NAMED_RE = re.compile(r"\b(?:step\s*(?:3|three|iii)|step3|usmle 3|usmle step 3)\b")
+"""Step 3 named, however it is written."""
 _IN_RESIDENCY_RE = re.compile(r"\b(?:pgy ?[1-7]|intern year|i m an intern|as an intern|my residency program)\b")
+"""The student is in residency now."""
 _PREP_ASKED_RE = re.compile(r"\b(?:study|studying|prep|prepare|book|booking|schedule|take|taking|sit|sitting|pass)\b")
+"""A question about preparing for or sitting an exam."""
 _OTHER_EXAM_RE = re.compile(r"\b(?:step\s*(?:1|2|one|two)|step[12]|s2|ck|comlex|level\s*[123]|shelf|nbme|uwsa)\b")
+"""Another exam named in a question: then the question may be about it."""
+_CK_NOT_DONE_RE = re.compile(
+    r"\b(?:fail\w*|retake|retaking|retook|haven t passed|havent passed|didn t pass|not passed)\b"
+)
+"""A fail or a retake told: the exam they prepare for may be the CK still ahead of them."""
 
 
 def resident_asks_step3(text: str, norm: str) -> bool:
     """A resident asks only about preparing for an exam, with Step 3 the one ahead ("PGY-1... program wants step 3
     passed... how long do people study during intern year and when should I book it?"): Step 3, not the CK behind
     them, whatever score or field the post also tells."""
-    if not (_STEP3_NAMED_RE.search(norm) and _IN_RESIDENCY_RE.search(norm)):
-        return False
+    if not (_STEP3_NAMED_RE.search(norm) and _IN_RESIDENCY_RE.search(norm)) or _CK_NOT_DONE_RE.search(norm):
+        return False  # "PGY-1... still haven't passed (failed at 209). how long for the retake?": the CK is ahead
     parts = [s for s in _ASKED_SPLIT_RE.split(text) if s.strip()]
     first = next((i for i, s in enumerate(parts) if "?" in s), None)
     if first is None:
@@ -3087,13 +3095,14 @@ _SAT_EXAM_RE = re.compile(
 
 _PASSED_RE = re.compile(
     # not "i can't retake a passed exam": a pass supposed, not one told
-    # "second attempt PASSED, 228!!": the attempt that passed is theirs
-    r"\b(?:i|i ve|ive|we|finally|just|actually|officially|retake|it|attempt|try)\s+(?:(?!(?:a|an|the)\b)\w+\s+){0,2}?"
-    r"passed\b"
+    r"\b(?:i|i ve|ive|we|finally|just|actually|officially|retake|it)\s+(?:(?!(?:a|an|the)\b)\w+\s+){0,2}?passed\b"
+    # "second attempt PASSED, 228!!": a numbered attempt of theirs that passed (not "praying this attempt passed")
+    r"|\b(?<!s )(?:second|2nd|third|3rd|fourth|4th) (?:attempt|try) passed\b"
     r"|^passed\b"
 )
 _NOT_PASSED_NEWS_RE = re.compile(
-    r"\b(?:if|whether|or fail\w*|or not|did i|have i|hope|hoping|need|needed|pass or|step\s*(?:1|one)|s1|"
+    r"\b(?:if|whether|or fail\w*|or not|did i|have i|hope|hoping|pray|praying|fingers crossed|need|needed|pass or|"
+    r"step\s*(?:1|one)|s1|"
     r"comlex|level|shelf|barely|retake a|retake it)\b"
     r"|^(?:can|could|should|do|does|is|are|will|would|how|what|when|why|which)\b"  # a question, "?" or not
     r"|\b(?:haven t|havent|have not|hasn t|hasnt|never|didn t|didnt|not yet)\s+(?:\w+\s+)?passed\b"

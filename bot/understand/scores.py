@@ -609,6 +609,7 @@ _MORE_RESULTS_RE = re.compile(
 """More results of the same exam: "my last two NBMEs were 212 and 220", "went from 218 to 229", "nbme 9 was
 244, 11 was 240", "236 (nov 14), 233 (nov 21)", "went 251, then 229, then 244"."""
 _EARLIER_RE = re.compile(r"\b(?:before|prior)\b")
+"""A result pointed back to as the earlier one ("the one before was 241"), outside any note in brackets."""
 MORE_RESULTS_SPAN = 160
 """Characters after a practice test's name within which a list of its results may run."""
 _PARENS_RE = re.compile(r"\([^()]*\)")
@@ -745,7 +746,7 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
                 for extra in re.findall(r"(?<!\d)\d{3}(?!\d)", _PARENS_RE.sub(" ", more.group()) if more else "")
                 if 100 <= int(extra) <= 300
             ]
-            if more is not None and _EARLIER_RE.search(more.group()):
+            if more is not None and _EARLIER_RE.search(_PARENS_RE.sub(" ", more.group())):
                 out[-1:-1] = extras[::-1]  # "last one 247, the one before 241": said newest first, kept in time order
             else:
                 out += extras
@@ -1210,7 +1211,8 @@ _FAILED_WITH_RE = re.compile(
     # "my failed first attempt (211, then 236)", "failed the first try: 208"
     r"|\bfail(?:ed)?\s+(?:my\s+|the\s+)?(?:first|1st)\s+(?:attempt|try|time)\s*[(:,-]?\s*(?:was\s+|with\s+)?(?:an?\s+)?(\d{3})\b"
     # "with the fail already on my record (first attempt 210)": the attempt's number in brackets after the fail
-    r"|\bfail(?:ed)?\b[^.;!?()]{0,50}?(?:\(|\s)\s*(?:my\s+)?(?:first|1st)\s+(?:attempt|try)\s*[:=-]?\s*(?:was\s+)?(?:an?\s+)?(\d{3})\b"
+    r"|(?<!pass )(?<!pass/)(?<!pass-)\bfail(?:ed)?\b[^.;!?()]{0,50}?(?:\(|\s)\s*(?:my\s+)?(?:first|1st)\s+"
+    r"(?:attempt|try)\s*[:=-]?\s*(?:was\s+)?(?:an?\s+)?(\d{3})\b"
 )
 _RUN_ORDER_RE = re.compile(r"\b(?:went|have been|then)\b|->|→")
 _RETAKE_WORDS_RE = re.compile(r"\b(?:retake|retook|re-take|second attempt|2nd attempt|second try|2nd try|then)\b")
