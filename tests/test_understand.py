@@ -1670,6 +1670,17 @@ def test_numbered_questions_without_punctuation_are_read_one_by_one(knowledge: K
     assert "answer:why-fellowship" in understand(text, knowledge).also  # was lost inside one long "sentence"
 
 
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        ("Is it normal to feel like you failed when you didn't?", "worry"),  # a fail feared, none told (review35)
+        ("I failed step 2 and feel like i failed at life", "failure"),  # a fail told, felt too
+    ],
+)
+def test_a_fail_felt_but_not_told_is_a_worry(kb: Knowledge, text: str, feeling: str) -> None:
+    assert understand(text, kb).feeling == feeling
+
+
 def test_a_stress_word_said_of_someone_else_is_not_the_writers_feeling(kb: Knowledge) -> None:
     text = "PGY2 IM. my sister is an MS3 and freaking out about a 231 practice score. what should I tell her"
     parsed = understand(text, kb)

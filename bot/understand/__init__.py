@@ -1113,6 +1113,12 @@ def _feeling(
         # feeling good... 3 questions"): no "this exam puts real pressure on people" for it. A long post of distress
         # in any words ("drowning", "falling apart") keeps the model's reading.
         return None
+    if (
+        learned == "failure"
+        and _FELT_LIKE_A_FAIL_RE.search(norm)
+        and not cues.says_a_ck_fail(_FELT_LIKE_A_FAIL_RE.sub(" ", norm))
+    ):
+        return "worry"  # "is it normal to feel like you failed when you didn't?": a fear of a fail, none told
     if learned in _STRAIN and felt is None and cues.stress_set_aside(norm):
         return None  # "im not stressed, just curious: avg for derm?", "she s way less stressed": no strain of theirs
     if (
@@ -1165,6 +1171,8 @@ def _feeling(
     return felt or learned  # type: ignore[return-value]
 
 
+_FELT_LIKE_A_FAIL_RE = re.compile(r"\b(?:feel|feels|feeling|felt)\s+like\s+(?:i|you|u)\s+(?:failed|bombed|flunked)\b")
+"""A fail felt, not told ("walked out feeling like I failed")."""
 STRESS_SAID_FROM = 300
 """From this length an upbeat post's strain, heard by the model alone, is set aside: it hears strain in any story."""
 _STRAIN = frozenset({"stress", "panic"})
