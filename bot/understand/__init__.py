@@ -600,8 +600,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         if hit is not None and hit[1] < FRAME_LEAD_SURE and (alone := _question_sentences(text)) and alone[0] != text:
             # "is uworld enough or do i need amboss too?? also someone swears by podcasts... so tired of buying
             # stuff": the question, read alone, may name its answer more surely than the message whole
-            asked = answer_model.answer_model().likeliest(alone[0])
-            hit = asked if asked is not None and asked[1] > hit[1] else hit
+            question_hit = answer_model.answer_model().likeliest(alone[0])
+            hit = question_hit if question_hit is not None and question_hit[1] > hit[1] else hit
         found = _short_answer(hit, norm, facts.school, do_said, knowledge, bar)
         # a topic the model is all but certain of holds ("can i retake a step i passed" is retakes, with its rules),
         # and the answer model chooses within it; otherwise its answer may bring its own topic
