@@ -881,10 +881,30 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "on gen surg rn, 70+ hr weeks, CK in march. is doing like 20 qs a day pointless",
         "bombing OB and peds on uworld, exam in 12 days",
         "gyn keeps dragging my score down, 55% on those",
+        # set at (written for this by a helper who never saw the code)
+        "4 weeks out, NBME report: gyn low, neuro low. thoughts",  # a level read off a report, then a stop
+        "obgyn + peds are my two lowest on the cms forms, step in 4 weeks",
+        "free 120 was 72%. lost most of my points in peds and OB",
+        "derm pics always get me. any image banks worth it",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
     assert understand(text, knowledge).specialties == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("cardio 78% on uworld but my ID is like 48%", ()),  # cardio the subject: no fellowship is asked about
+        ("nbme breakdown: cardio lower, renal borderline. 3 wks left", ()),
+        ("what's the average for cardio fellowship?", ("cardiology",)),  # the fellowship, with its figures
+        ("I want cardio eventually, is 250 enough for IM?", ("cardiology",)),
+    ],
+)
+def test_cardio_is_a_subject_unless_a_career_is_spoken_of(
+    knowledge: Knowledge, text: str, other: tuple[str, ...]
+) -> None:
+    assert understand(text, knowledge).other_specialties == other
 
 
 @pytest.mark.parametrize(

@@ -231,6 +231,10 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             or (words[i] == "medicine" and any(b in _V.profession_before for b in before))
             # "except neuro which was a 64": a shelf's result after the field, not a career
             or _RESULT_AFTER_RE.match(after[-1]) is not None
+            # "NBME: gyn low, neuro low, peds high": a level read off a score report, then a comma
+            or _LEVEL_AFTER_RE.match(text, tokens[end - 1].end) is not None
+            # "cardio 78% on uworld": cardiology is a fellowship, so "cardio" is a subject unless a career is said
+            or (words[i] == "cardio" and _CAREER_SAID_RE.search(text) is None)
             # "OB and peds lowest": the weakest subjects, named first
             or _LOWEST_AFTER_RE.match(" ".join(words[end : end + 3])) is not None
             # "my OB is terrible": their own grasp of a subject (not "derm is so bad for IMGs", said of the field)
@@ -243,7 +247,11 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             or _worked_on(words, i, end)  # "how do i fix OB fast", "get better at OB" (not "improve my ortho app")
             or _on_rotation(words, i, end)  # "on gen surg rn, 70+ hr weeks" (not "set on gen surg now")
             # "my weakest: OB, peds": the list goes on after a comma too
-            or (studied_until == i and i > 0 and text[tokens[i - 1].end : tokens[i].start].strip() in (",", "/", "&"))
+            or (
+                studied_until == i
+                and i > 0
+                and text[tokens[i - 1].end : tokens[i].start].strip() in (",", "/", "&", "+")
+            )
         )
         # "IM shelf" is an exam; "ENT, nbme 12 is at 243" names the field, then a practice test
         exam_after = (
@@ -257,7 +265,7 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
                 and (
                     (last[1] == i - 1 and words[i - 1] in ("and", "or", "n"))
                     # "OB/peds killed me": the fields joined by a slash or an ampersand, no word between
-                    or (last[1] == i and text[tokens[i - 1].end : tokens[i].start].strip() in ("/", "&"))
+                    or (last[1] == i and text[tokens[i - 1].end : tokens[i].start].strip() in ("/", "&", "+"))
                 )
             )
             if last is not None and joined:
@@ -370,7 +378,7 @@ _SUBJECT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 """Right before a field's name, a share scored in it or a weak spot named: the field is a subject studied."""
-_LOWEST_AFTER_RE = re.compile(r"(?:(?:were|are|was|is)\s+)?(?:my\s+|the\s+)?(?:lowest|weakest)\b")
+_LOWEST_AFTER_RE = re.compile(r"(?:(?:were|are|was|is)\s+)?(?:my\s+|the\s+)?(?:two\s+|2\s+)?(?:lowest|weakest)\b")
 """Right after a field's name, said to be the lowest or weakest: a subject on a practice test."""
 _MY_SUBJECT_AFTER_RE = re.compile(
     r"(?:is|are)\s+(?:so\s+|really\s+|still\s+)?(?:terrible|awful|trash|bad|weak|rough)\b"
@@ -391,6 +399,14 @@ def _studying_talk(text: str) -> bool:
     return _STUDY_TALK_RE.search(text) is not None and _CAREER_TALK_RE.search(text) is None
 
 
+_LEVEL_AFTER_RE = re.compile(r"\s+(?:low|high|lower|higher|weak|strong|borderline|fine)\s*(?:[,.;!?]|$)", re.IGNORECASE)
+"""A level right after a field's name, then a stop ("gyn low, neuro low"): a subject on a score report."""
+_CAREER_SAID_RE = re.compile(
+    r"\b(?:want|wanna|applying|apply|interested|going into|fellowship|career|match|matched|become|average|avg|mean|"
+    r"median|competitive|programs?|residency)\b",
+    re.IGNORECASE,
+)
+"""A career or its figures spoken of: then "cardio" may be the fellowship they aim for."""
 _RESULT_AFTER_RE = re.compile(r"(?:which|that)\s+(?:was|is)\s+(?:a\s+|an\s+|only\s+)?\d{2,3}\b")
 """A result told right after a field's name ("neuro which was a 64"): the field was a shelf or a subject."""
 _PERSON_RE = re.compile(
