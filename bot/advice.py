@@ -321,7 +321,9 @@ def practice_note(number: int) -> str:
     )
 
 
-_FIGURES_SET_OUT = frozenset({"average", "compare", "score_check", "score_fit", "unknown"})
+FIGURE_INTENTS = frozenset({"average", "score_check", "score_fit", "compare"})
+"""Replies that show specialty averages (drawn from U.S. MD seniors: an IMG or DO is told so)."""
+_FIGURES_SET_OUT = FIGURE_INTENTS | {"unknown"}
 """Replies that set out averages a number could have been compared with (or none, for a number alone)."""
 
 

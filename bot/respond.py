@@ -158,8 +158,7 @@ PRACTICE_GENERAL = "pt-nbme-predict"
 """The answer on what practice tests tell you, for a practice result asked about when no other fits better."""
 PERCENT_PREDICT = "pt-qbank-shelf-predict"
 """What a percentage correct tells you: no official conversion to a score, for "is 72% on the free 120 good?"."""
-FIGURE_INTENTS = frozenset({"average", "score_check", "score_fit", "compare"})
-"""Replies that show specialty averages (drawn from U.S. MD seniors: an IMG or DO is told so)."""
+FIGURE_INTENTS = advice.FIGURE_INTENTS
 SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
 """Readings that, with the exam hours away, are about that day (`talk.exam_soon`)."""
 SOON_TOPICS = frozenset({topics.STUDY_STRATEGIES, topics.STUDY_LENGTH, topics.TIMING, "prometric_practice"})

@@ -597,7 +597,12 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # topic a rule decided keeps it, and the answer model chooses within it
         bar = answer_model.SURE if ruled is None else WITHIN_RULED_SURE
         hit = answer_model.answer_model().likeliest(text)
-        if hit is not None and hit[1] < FRAME_LEAD_SURE and (alone := _question_sentences(text)) and alone[0] != text:
+        if (
+            hit is not None
+            and hit[1] < FRAME_LEAD_SURE
+            and (alone := asks or _question_sentences(text))  # a short post's asks, where read, are these
+            and alone[0] != text
+        ):
             # "is uworld enough or do i need amboss too?? also someone swears by podcasts... so tired of buying
             # stuff": the question, read alone, may name its answer more surely than the message whole
             question_hit = answer_model.answer_model().likeliest(alone[0])

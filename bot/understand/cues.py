@@ -801,10 +801,12 @@ _PERCENTILE_RE = re.compile(r"\b(?:percentiles?|ptile|pctl|\d{1,2}(?:st|nd|rd|th
 
 
 _STEP2_CK_RE = re.compile(r"\b(?:step\s*(?:2|two|ii)(?!\s*cs)|step2(?!cs)|s2(?:ck)?|ck)\b")
+_STEP3_RE = re.compile(r"\b(?:step\s*(?:3|three|iii)|step3|usmle\s*3)\b")
+"""Step 3 named, however it is written."""
 _SHELF_RE = re.compile(r"\b(?:shelf|shelves|shelf exams?|subject exams?|cms|comats?)\b")
 _OUT_OF_SCOPE = (
     ("step2_cs", re.compile(r"\b(?:step\s*(?:2|two|ii)\s*cs|step2cs|cs exam|clinical skills(?: exam)?)\b")),
-    ("step3", re.compile(r"\b(?:step\s*(?:3|three|iii)|step3|usmle\s*3)\b")),
+    ("step3", _STEP3_RE),
     ("comlex", re.compile(r"\bcomlex(?:\s*(?:level\s*)?(?:3|2\s*pe)|\s*pe)\b|\blevel\s*(?:3|2\s*pe)\b")),
     # Step 1 set against COMLEX Level 1: two exams, neither of them ours
     (
@@ -1293,8 +1295,6 @@ def asks_step3(norm: str) -> bool:
     return _STEP3_ASKED_RE.search(norm) is not None
 
 
-_STEP3_NAMED_RE = re.compile(r"\b(?:step\s*(?:3|three|iii)|step3|usmle 3|usmle step 3)\b")
-"""Step 3 named, however it is written."""
 _IN_RESIDENCY_RE = re.compile(r"\b(?:pgy ?[1-7]|intern year|i m an intern|as an intern|my residency program)\b")
 """The student is in residency now."""
 _PREP_ASKED_RE = re.compile(r"\b(?:study|studying|prep|prepare|book|booking|schedule|take|taking|sit|sitting|pass)\b")
@@ -1311,7 +1311,7 @@ def resident_asks_step3(text: str, norm: str) -> bool:
     """A resident asks only about preparing for an exam, with Step 3 the one ahead ("PGY-1... program wants step 3
     passed... how long do people study during intern year and when should I book it?"): Step 3, not the CK behind
     them, whatever score or field the post also tells."""
-    if not (_STEP3_NAMED_RE.search(norm) and _IN_RESIDENCY_RE.search(norm)) or _CK_NOT_DONE_RE.search(norm):
+    if not (_STEP3_RE.search(norm) and _IN_RESIDENCY_RE.search(norm)) or _CK_NOT_DONE_RE.search(norm):
         return False  # "PGY-1... still haven't passed (failed at 209). how long for the retake?": the CK is ahead
     parts = [s for s in _ASKED_SPLIT_RE.split(text) if s.strip()]
     first = next((i for i, s in enumerate(parts) if "?" in s), None)
