@@ -649,6 +649,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
                 # "is 72% on free 120 good?": no scaled score to read as a prediction, so whether a percentage
                 # converts to one is the question; the general answer on NBME forms leaves it unanswered
                 why = k.answers.get(PERCENT_PREDICT) or why
+        if why is not None:
+            # its short form opens the practice note: not offered again under "You also asked"
+            parsed = replace(parsed, also=tuple(a for a in parsed.also if a != f"answer:{why.id}"))
         several = sum(p.score is not None for p in parsed.practice) >= 2  # an order to read only then
         # "229, up from 218": 218 came first (of a longer list, only that pair's order is told: left as said)
         latest_first = sum(p.score is not None for p in parsed.practice) == 2 and cues.told_latest_first(text)

@@ -484,6 +484,17 @@ def test_a_long_posts_named_answer_stands_whatever_stage_its_story_suggests(know
     assert knowledge.answers["delay-score-held"].question in answer(knowledge, post)
 
 
+def test_the_answer_a_practice_note_opens_with_is_not_offered_again(knowledge: Knowledge) -> None:
+    post = (
+        "Second attempt in 5 weeks. First was 207. Now NBME 13 is 233 and NBME 14 is 229. Is that safe enough to "
+        "sit? What buffer above passing do people aim for before a retake."
+    )
+    safe = knowledge.answers["pt-safe-score-to-sit"]
+    shown = answer(knowledge, post)
+    assert safe.short in shown  # the practice note opens with it
+    assert shown.count(safe.short) == 1 and safe.question not in shown  # and no "You also asked" repeats it
+
+
 def test_a_long_posts_other_questions_each_get_their_line(knowledge: Knowledge) -> None:
     post = (
         "ok so im an MS4 applying IM, CK was 238 and step 1 pass. couple things: how many programs should i apply "

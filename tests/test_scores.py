@@ -430,6 +430,25 @@ def row(text: str, **fields: Any) -> Any:
         row("my two twenty something friends all matched", score=None),
         row("got two fourteen on ck. failed.", score=214),
         row("been posting 245-250 on uwsas, is derm realistic?", range=(245, 250)),
+        # Two results told, then their difference asked: hers and theirs, not a range.
+        row(
+            "my best friend got a 268 and i got a 241, both applying IM. is the difference between 241 and 268 "
+            "meaningful to programs?",
+            score=241,
+            quoted=(268,),
+            range=None,
+        ),
+        row("between 235 and 245 for gas ok?", range=(235, 245)),
+        # Their own score, whoever tells it to them; how many programs, whoever says it.
+        row("the PD told me my score (237) is right in the middle of their applicants. good sign?", score=237),
+        row(
+            "idk how many IM programs to apply to, my whatsapp group keeps saying 150 minimum and i cannot afford 150",
+            score=None,
+            quoted=(),
+        ),
+        row("how many programs should i apply to with a 195 for FM?", score=195),
+        # The pass mark asked about ("still 214 or did they raise it?") is no result of theirs.
+        row("What is the passing score for CK now, still 214 or did they raise it? my friend told me 218", score=None),
         # The pass mark named ("the line is 218") is no result of theirs.
         row("just got 219 on NBME 13 two days before my retake. the line is 218 now right??", score=None),
         # the real result told as news after the practice tests, not another practice result

@@ -104,6 +104,11 @@ TODAY = dt.date(2026, 12, 4)
         ("ms1 here, how much does ck matter", About(), "preclinical"),
         ("OMS-1 and already stressed lol, do DOs need usmle?", About(), "preclinical"),  # an osteopathic first year
         ("path has been my plan since second year. got a 226, still on the table?", About(), "has_score"),
+        (
+            "got 228 and I was hoping for derm. I've done derm research since M1. is a research year worth it?",
+            About(),
+            "has_score",
+        ),
         ("i got 251 on ck", About(), "has_score"),
         ("took ck in august, my score came out today: 246", About(), "has_score"),
         ("took ck in august, if it comes back 246 is that ok", About(), None),  # only supposed: none in hand

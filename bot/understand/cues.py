@@ -861,8 +861,9 @@ _OUT_OF_SCOPE = (
     # last: a shelf named is out of scope only when it is what they ask about (`asks_shelf`)
     ("shelf", _SHELF_RE),
 )
-_MCAT_BEHIND_RE = re.compile(r"\b(?:on|for|during|took|had|my|since)\s+(?:the\s+)?mcat\b")
-"""The MCAT as their past ("extra time on the MCAT"), not the exam asked about."""
+_MCAT_BEHIND_RE = re.compile(r"\b(?:on|for|during|took|had|my|since|like|same as)\s+(?:the\s+)?mcat\b")
+"""The MCAT as their past ("extra time on the MCAT") or a likeness ("my mom thinks it's like the MCAT"), not the
+exam asked about."""
 _MCAT_RE = re.compile(r"\bmcat\b")
 _FORMAT_RE = re.compile(
     r"\bhow many\s+(?:questions|qs|blocks|sections)\b"

@@ -813,6 +813,8 @@ def _range(low: str) -> tuple[int, int] | None:
     before = low[max(0, m.start() - 25) : m.start()]
     if before.rstrip().endswith("from"):
         return None  # "from 219 to 250" is a change, not a range
+    if m.re is _BETWEEN_RE and all(re.search(rf"(?<!\d){n}(?!\d)", low[: m.start()]) for n in (a, b)):
+        return None  # "she got a 268 and i got a 241... is the difference between 241 and 268 meaningful": two results
     if not (150 <= a < b <= 300 and b - a <= 40) or _EXAM_NAME_RE.search(before) or _STEP1_RE.search(before):
         return None
     if _RANGE_HEARD_RE.search(before) or _RANGE_QUOTED_RE.search(
@@ -1121,6 +1123,8 @@ _I_AM_AT_RE = re.compile(r"\b(?:i'm|i m|i am)\s+(?:only\s+|currently\s+|now\s+|s
 """Where the writer stands: "the floor is 250 and i'm at 253" ("im" is left out: lower-cased, it may be IM)."""
 _MINE_BEFORE_RE = re.compile(
     r"\b(?:my|mine)\s*\(?\s*$|\bwith\s+my\s+$"
+    # "the PD told me my score (237) is right in the middle": theirs, whoever tells it
+    r"|\bmy\s+(?:ck|step\s*2(?:\s*ck)?|score|s2|real score)\s*\(?\s*$"
     # "they say ortho is hard, my ck is 251 tho": theirs, said as such
     r"|\bmy\s+(?:ck|step\s*2(?:\s*ck)?|score|s2|real score)\s+(?:is|was|came back|came in)\s+(?:at\s+|a\s+)?$"
     # "PD said our median is 252 and mine is 238": theirs beside the figure heard
@@ -1270,6 +1274,9 @@ _ASKED_FIGURE_RE = re.compile(
     r"|\b(?:is that|is it|that s|thats|would that be|does that equal)\s+(?:like|about|around|roughly|equal to|"
     r"equivalent to|the same as)\s+(?:a\s+|an\s+)?$"
     r"|\b(?:equivalent|equal|convert\w*|translat\w*)\s+(?:to|into)\s+(?:a\s+|an\s+)?(?:usmle\s+)?$"
+    # "what is the passing score for CK now, still 214 or did they raise it?": the pass mark asked about
+    r"|\bpass(?:ing)?\s+(?:score|mark|line|cut\s*-?\s*off|threshold|standard)\b[^.!?]{0,40}"
+    r"\b(?:still|is it|is that)\s+$"
 )
 # "the resident told me anesthesia wants 240+", "apparently derm is 257": heard, unless the student's
 # own result follows ("i told my mom i got 250").
@@ -1351,6 +1358,16 @@ _COUNTED_THINGS_RE = re.compile(
     r"\b(?:how many|number of)\s+(?:\w+\s+)?(?:interviews?|invites?|programs?|apps|applications?|signals?|offers?)\b"
 )
 """A count asked about just before a small number: the number is how many, never a score."""
+_HOW_MANY_AFTER_RE = re.compile(r"\s*(?:minimum|min|max|maximum|at least|or so|or more|programs?|apps|applications)\b")
+"""After a number under 200 in a sentence asking how many programs: it is a count ("150 minimum")."""
+
+
+def _counted(low: str, at: int, value: int) -> bool:
+    """A number in a sentence that asks how many programs, said as how many ("150 minimum", "...can't afford 150")."""
+    sentence = _sentence_at(low, at)
+    return _COUNTED_THINGS_RE.search(sentence) is not None and any(
+        _HOW_MANY_AFTER_RE.match(sentence, m.end()) for m in re.finditer(rf"(?<![\d.]){value}(?![\d.])", sentence)
+    )
 
 
 def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _Kind] | None:
@@ -1400,6 +1417,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         return None  # "torn between all 3", "my top 2": a count of things
     if value < 100 and _COUNTED_THINGS_RE.search(before[-60:]):
         return None  # "how many interviews does a DO need for EM? got 8": the count asked about
+    if value < 200 and _counted(low, num.start, value):
+        return None  # "how many IM programs to apply to... people keep saying 150 minimum": how many, not a score
     if _next_to_other_number(tail, after):
         return None
 
