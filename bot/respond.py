@@ -348,6 +348,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.score >= (k.pass_mark() or 300)
         # "I failed CK once then passed with 231. do I have to explain it?": the fail behind them is asked about
         and not (parsed.status == "passed" and cues.says_a_fail(norm))
+        # "PGY2... my CK was 228 way back. does a low CK predict struggling on step 3?": the question named its answer
+        and not (parsed.answer is not None and cues.names_step3(norm))
     ):
         # "incoming intern, my ck came back 229 after the match, will my program care?": a pass, not a fail
         parsed = replace(parsed, topic=topics.SCORE_RELEASE if matched_now else topics.GOOD_SCORE)

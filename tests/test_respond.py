@@ -178,7 +178,7 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         (
             "I took CK yesterday and I'm convinced I failed. is that normal? also how soon can I know?",
             None,
-            "when do scores come out",
+            "scores come out on wednesdays",
         ),
         # A group asked about is told whose averages these are, as for a student who says they're one.
         ("whats the IM average for IMGs?", None, "non-u.s. imgs have their own: those who matched internal medicine"),
@@ -482,6 +482,31 @@ def test_a_long_posts_named_answer_stands_whatever_stage_its_story_suggests(know
         "same week got theirs. Why would mine be held when theirs are already out?"
     )
     assert knowledge.answers["delay-score-held"].question in answer(knowledge, post)
+
+
+@pytest.mark.parametrize(
+    ("post", "wanted"),
+    [
+        # the wait's own answer, where the question names it: not the general one on when scores come out
+        (
+            "Took it 2 weeks ago and I'm spiraling. block 6 felt like a different language. Is it normal to walk out "
+            "thinking you failed?? and if it's bad can I keep it from programs",
+            "diff-felt-awful",
+        ),
+        # a resident's CK beside Step 3: what Step 3 can do for a low CK, not when CK scores come out
+        (
+            "PGY2 now, IMG. My program wants everyone to have Step 3 by the end of the year. My CK was 228 way back. "
+            "does a low CK predict struggling on step 3?",
+            "low-step3-offset",
+        ),
+    ],
+)
+def test_a_question_that_names_its_answer_is_not_turned_to_the_wait(
+    knowledge: Knowledge, post: str, wanted: str
+) -> None:
+    shown = answer(knowledge, post)
+    assert shown.startswith(knowledge.answers[wanted].question) or f"\n{knowledge.answers[wanted].question}\n" in shown
+    assert "When do scores come out?\n" not in shown
 
 
 def test_the_answer_a_practice_note_opens_with_is_not_offered_again(knowledge: Knowledge) -> None:

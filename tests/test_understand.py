@@ -633,8 +633,13 @@ SCOPE_CASES = [
     case("what % of ppl fail step 2 on the first go", "faq", topic="passing_score"),
     case("heard 1 in 4 IMGs don't pass ck first time, true?", "faq", topic="passing_score"),
     case("how do i pass step 1 pharm", "out_of_scope"),  # Step 1 prep, "pass" or not
-    # After the exam, the wait is what's asked, not how hard CK is
-    case("ck felt so brutal, pretty sure i failed. every question had two right answers", "faq", topic="score_release"),
+    # After the exam, the wait is what's asked, not how hard CK is: the answer on walking out sure of a fail tells it
+    case(
+        "ck felt so brutal, pretty sure i failed. every question had two right answers",
+        "faq",
+        topic="difficulty",
+        answer="diff-felt-awful",
+    ),
     case("how do i write a good personal statement for IM", "out_of_scope"),
     case("i passed step 1, what's the step 2 passing score", "faq", topic="passing_score"),
     case("what level 2 score do DOs need for ortho", "out_of_scope"),

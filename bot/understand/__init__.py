@@ -834,8 +834,12 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and settled == "faq"
         and ruled is None
         and topic in _BEFORE_THE_EXAM_TOPICS
+        and (answer is None or "waiting" not in knowledge.answers[answer].stages or nums.practice)
     ):
-        topic = topics.SCORE_RELEASE  # "the exam was so hard, i think i failed": it's behind them; the wait is next
+        # "the exam was so hard, i think i failed": it's behind them; the wait is next (unless the answer found was
+        # written for the wait: "is it normal to walk out thinking you failed??"; beside practice results told, which
+        # may be the story of a date still ahead, the wait's general answer stays)
+        topic = topics.SCORE_RELEASE
     if settled == "days_left" and facts.status == "taken" and nums.score is None:
         settled, topic = "faq", topics.SCORE_RELEASE  # "just took it today. how long until i know": the score's wait
     if feeling == "failure" and facts.status == "passed" and cues.joyful(text, norm):

@@ -1291,6 +1291,11 @@ _CK_PREP_RE = re.compile(
 _ASKED_SPLIT_RE = re.compile(r"(?<=[.!?\n])\s*")
 
 
+def names_step3(norm: str) -> bool:
+    """Step 3 is named anywhere in the message ("my CK was 228... does a low CK predict struggling on step 3?")."""
+    return _STEP3_RE.search(norm) is not None
+
+
 def asks_step3(norm: str) -> bool:
     """Step 3 is what they ask about ("when do interns take step 3?"), whatever else the message names."""
     return _STEP3_ASKED_RE.search(norm) is not None
