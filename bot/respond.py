@@ -527,6 +527,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # above it; the comparison answers, the post's other questions in a line each
         parsed = replace(parsed, topic=None, answer=None)
     asked = replace(parsed, intent="faq") if parsed.intent in FIGURE_INTENTS and parsed.topic else parsed
+    # a DO applying on COMLEX alone has no Step 2 CK score to set against a field's average
+    comlex_only = parsed.score is None and parsed.comlex is not None and cues.without_the_usmle(norm)
+    if comlex_only and asked.intent == "faq":
+        asked = replace(asked, specialties=())
     if (
         ruled_answer is None
         and (
@@ -617,7 +621,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if specific is not None:
         # matched already, the field's average is no longer theirs to weigh; a couple names a partner's field too
         # and unmatched or in SOAP, what happens now matters, not the distance to an average
-        weighed = stage != "incoming_resident" and not cues.asks_couples_match(norm) and not past_the_match
+        weighed = (
+            stage != "incoming_resident"
+            and not cues.asks_couples_match(norm)
+            and not past_the_match
+            and not comlex_only
+        )
         specs = [k.specialties[s] for s in parsed.specialties if s in k.specialties] if weighed else []
         if (
             stage == "interviewing"

@@ -509,6 +509,21 @@ def test_a_question_that_names_its_answer_is_not_turned_to_the_wait(
     assert "When do scores come out?\n" not in shown
 
 
+@pytest.mark.parametrize(
+    "post",
+    [
+        "applying psych as a DO. I only took COMLEX, L2 is 560. some psych programs list 'USMLE preferred'. Does that "
+        "mean they won't look at me without it?",
+        "COMLEX L2 is 498 and I didn't take USMLE. applying psych. Is 498 ok for psych? Will MD programs even know how "
+        "to read it.",
+    ],
+)
+def test_a_do_on_comlex_alone_gets_the_do_answer_and_no_step_2_average(knowledge: Knowledge, post: str) -> None:
+    shown = answer(knowledge, post)
+    assert "COMLEX" in shown and "didn't quite catch" not in shown
+    assert "Psychiatry average" not in shown  # no Step 2 CK score of theirs to set beside it
+
+
 def test_the_answer_a_practice_note_opens_with_is_not_offered_again(knowledge: Knowledge) -> None:
     post = (
         "Second attempt in 5 weeks. First was 207. Now NBME 13 is 233 and NBME 14 is 229. Is that safe enough to "

@@ -466,6 +466,16 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if ruled is None and settled == "faq" and do_said and "comlex" in norm and cues.without_the_usmle(norm):
         # "DO, COMLEX L2 590, didn't take USMLE. is COMLEX enough?": that, not screening
         topic = topics.DO_WITHOUT_USMLE
+    elif (
+        ruled is None
+        and settled == "unknown"
+        and nums.comlex is not None
+        and cues.without_the_usmle(norm)
+        and cues.asks_something(text, norm)
+    ):
+        # "COMLEX L2 is 498 and I didn't take USMLE... Is 498 ok for psych? Will MD programs even know how to read
+        # it": a DO applying on COMLEX alone asks, never "I didn't quite catch that"
+        settled, topic = "faq", topics.DO_WITHOUT_USMLE
     if (
         ruled is None
         and topic == topics.EARLY_MATCH

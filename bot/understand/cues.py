@@ -1265,9 +1265,14 @@ def asks_comlex_figures(norm: str) -> bool:
     averages would answer another exam. Converting COMLEX to USMLE, or naming both, stays ours."""
     if not holds_any(norm, ("comlex", "level", "lvl")) or _COMLEX_RE.search(norm) is None:
         return False
-    if _NAMES_USMLE_RE.search(norm) is not None:
-        return False
+    if _COMLEX_ENOUGH_RE.search(norm) is not None:
+        return False  # "is COMLEX enough for peds?": whether COMLEX alone will do, which is ours to answer
+    if _NAMES_USMLE_RE.search(_NO_USMLE_RE.sub(" ", norm)) is not None:
+        return False  # (not "I didn't take USMLE": COMLEX alone, the USMLE named as not theirs)
     return _FIGURE_WORDS_RE.search(norm) is not None
+
+
+_COMLEX_ENOUGH_RE = re.compile(r"\bis comlex (?:alone |by itself )?enough\b")
 
 
 def asks_shelf(text: str, norm: str) -> bool:
