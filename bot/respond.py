@@ -234,6 +234,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.feeling is None
         and (len(text) < PASS_NEWS_CHARS or cues.joyful(text, norm))
         and not cues.asks_to_retake(text, norm)  # "passed with 219, can i retake it?": not news to be relieved at
+        # "226... friends keep telling me to retake it. i thought you can't retake once you pass?": a retake weighed
+        and not ("retak" in norm and not cues.joyful(text, norm))
         and not failed_comlex(norm)  # "passed step 2 but failed comlex level 2": no relief beside the other fail
         and not (cues.pass_is_old(norm) and not cues.joyful(text, norm))
         # "I passed with 244 but now I'm paranoid": the unease is what's new (not "PASSED!!! freaking out")
@@ -536,7 +538,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and (
             asked.topic == topics.LOW_SCORE
             or (asked.intent in SCORE_ASKS and parsed.status == "passed")
-            or (asked.topic == topics.RETAKES and cues.pass_told(norm))
+            or (asked.topic == topics.RETAKES and (cues.pass_told(norm) or (parsed.status == "passed" and parsed.own)))
         )
         and not failed
         and cues.asks_to_retake(text, norm)

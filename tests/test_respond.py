@@ -524,6 +524,16 @@ def test_a_do_on_comlex_alone_gets_the_do_answer_and_no_step_2_average(knowledge
     assert "Psychiatry average" not in shown  # no Step 2 CK score of theirs to set beside it
 
 
+def test_a_pass_with_a_retake_weighed_is_answered_not_met_with_relief(knowledge: Knowledge) -> None:
+    post = (
+        "step 2 ck 226, IMG. friends keep telling me to retake it to get a better number. i thought you can't retake "
+        "a step once you pass? and if I can't, what can I do to make up for it before I apply"
+    )
+    shown = answer(knowledge, post)
+    assert shown.startswith(knowledge.answers["low-cant-retake-passed"].question)
+    assert "relief" not in shown.lower()
+
+
 def test_the_answer_a_practice_note_opens_with_is_not_offered_again(knowledge: Knowledge) -> None:
     post = (
         "Second attempt in 5 weeks. First was 207. Now NBME 13 is 233 and NBME 14 is 229. Is that safe enough to "

@@ -2935,6 +2935,8 @@ _RETAKE_ASK_RE = re.compile(
     # "thinking of retaking even though I passed": weighing it, asked without a question word
     r"|\b(?:thinking|thought|considering|debating|wondering)\s+(?:of|about|whether to|if i should)?\s*"
     r"(?:re-?taking|re taking|retake)\b"
+    # "i thought you can't retake a step once you pass?": whether it may be sat again, asked
+    r"|\b(?:can t|cant|cannot|can not)\s+re-?take\b(?=.{0,30}\b(?:once|after|if)\s+(?:you|u|i)\s+pass)"
 )
 _RETAKE_QUESTION_RE = re.compile(r"\bre-?take(?: it)?\s*\?")
 
