@@ -1986,6 +1986,14 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         ("So stressed about signals rn. do i waste one on my home OB program", "topic", "signals_geography"),
         # a fail weighed for the match is no question of the exam's difficulty
         ("does one CK fail mean no IM program will take me or is it just harder", "answer", "af-can-still-match"),
+        # a practice test's hardness is no question of the exam's
+        ("free 120 at 71% two weeks out. is the new free 120 harder than the old one?", "topic", "practice_tests"),
+        (
+            "ppl keep saying do the free 120 in the last week bc its the most like the real thing. is that true for ck "
+            "or just step 1?",
+            "topic",
+            "practice_tests",
+        ),
         # "bring it up" in an interview, or a score pushed up, moves no exam (review31)
         ("nbme 230, how do i push it up to 245", "answer", None),
         # a target thought of is no result, and a friend's score dwelt on is hers (review31)

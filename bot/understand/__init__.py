@@ -576,6 +576,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             topic = next((t for t, _ in guess.topic if t != topics.OVERALL_AVERAGE), topic)
     elif topic == topics.TIMING and _MOVE_UP_RE.search(norm) and _RESCHEDULE in knowledge.answers:
         answer = _RESCHEDULE  # "should i move my test up": whether a date can move, and what it costs
+    elif topic == topics.DIFFICULTY and ruled is None and _PRACTICE_HARDER_RE.search(norm):
+        # "free 120 at 71%... is the new free 120 harder than the old one?": a practice test's hardness, not the exam's
+        topic = topics.PRACTICE_TESTS
     elif topic == topics.DIFFICULTY and ruled is None and _FAIL_HARDER_RE.search(norm):
         # "does one CK fail mean no IM program will take me or is it just harder": matching after a fail, not the exam
         topic, answer = topics.AFTER_FAIL, _STILL_MATCH if _STILL_MATCH in knowledge.answers else None
@@ -687,6 +690,10 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "another 58% block. why am i like this": a why asked of themselves, not of the exam's weight
         settled, topic = "vent", None
+    if ruled is None and topic == topics.STEP1_VS_STEP2 and answer is None and _FREE_120_RE.search(norm):
+        # "do the free 120 in the last week bc its the most like the real thing. is that true for ck or just step 1?":
+        # the practice test asked about, not how the two exams differ
+        topic = topics.PRACTICE_TESTS
     if ruled is None and topic == topics.STEP1_VS_STEP2 and answer is None and not cues.names_step1(norm):
         # "I scored 255 but have a 2 year gap... will the score carry me": no Step 1 named, so not the two exams
         fail_said = facts.status == "failed" or cues.says_a_ck_fail(norm)
@@ -1059,6 +1066,13 @@ def _hopeless_by_rule(norm: str, text: str = "") -> bool:
     )
 
 
+_FREE_120_RE = re.compile(r"\b(?:free\s*120|f120|uwsas?|nbme\s*(?:forms?|practice|self\s*assessments?))\b")
+"""A self-assessment named as such, whose timing or likeness to the exam may be what is asked."""
+_PRACTICE_HARDER_RE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:the\s+)?(?:new\s+|newer\s+|old\s+|older\s+|latest\s+|updated\s+)?"
+    r"(?:free\s*120|f120|nbmes?|uwsas?|uworld|amboss|cms forms?)(?:\s+\w+)?\s+(?:\w+\s+)?(?:harder|easier|tougher)\b"
+)
+"""A practice test said to be harder or easier than another ("is the new free 120 harder than the old one?")."""
 _BEFORE_THE_EXAM_TOPICS = frozenset(
     {
         "difficulty",
