@@ -234,8 +234,6 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.feeling is None
         and (len(text) < PASS_NEWS_CHARS or cues.joyful(text, norm))
         and not cues.asks_to_retake(text, norm)  # "passed with 219, can i retake it?": not news to be relieved at
-        # "226... friends keep telling me to retake it. i thought you can't retake once you pass?": a retake weighed
-        and not ("retak" in norm and not cues.joyful(text, norm))
         and not failed_comlex(norm)  # "passed step 2 but failed comlex level 2": no relief beside the other fail
         and not (cues.pass_is_old(norm) and not cues.joyful(text, norm))
         # "I passed with 244 but now I'm paranoid": the unease is what's new (not "PASSED!!! freaking out")
@@ -530,7 +528,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         parsed = replace(parsed, topic=None, answer=None)
     asked = replace(parsed, intent="faq") if parsed.intent in FIGURE_INTENTS and parsed.topic else parsed
     # a DO applying on COMLEX alone has no Step 2 CK score to set against a field's average
-    comlex_only = parsed.score is None and parsed.comlex is not None and cues.without_the_usmle(norm)
+    comlex_only = (
+        parsed.score is None
+        and parsed.comlex is not None
+        and cues.without_the_usmle(norm)
+        and not cues.names_step1(norm)  # "didn't take step 1" leaves Step 2 CK open, and its averages with it
+    )
     if comlex_only and asked.intent == "faq":
         asked = replace(asked, specialties=())
     if (

@@ -147,10 +147,6 @@ _THEIR_APPLYING_RE = re.compile(
 """An "applying" said of someone else ("my friend (applying derm...)", "she's applying EM"): not their stage."""
 
 
-_SAT = frozenset({"taken", "passed"})
-"""Statuses that say Step 2 CK has been sat."""
-
-
 def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = None) -> Stage | None:
     """The student's stage: what this message says first, then what we remember; None when unknown."""
     said = next((stage for stage, pattern in _SAID if pattern.search(norm)), None)
@@ -169,8 +165,6 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
     for stage, pattern in _SAID:
         if stage == "interviewing" and _NO_INTERVIEWS_RE.search(norm):
             continue  # "my friend got 4 interviews already and i have zero": still applying, whoever has them
-        if stage == "preclinical" and (parsed.status in _SAT or (parsed.own and parsed.score is not None)):
-            continue  # "derm research since M1... got 228": a Step 2 CK taken is no preclinical student's
         if stage == "applying" and not pattern.search(_THEIR_APPLYING_RE.sub(" ", norm)):
             continue  # "my friend (applying derm, so take that...)": their application, not the student's
         if pattern.search(norm):

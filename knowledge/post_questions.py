@@ -10,9 +10,7 @@ Sets ff to kk and rr to uu (written 2026-12-06, long posts only) teach the answe
 ways of asking don't teach. Sets ll to qq, and ac and ad (written later the same day: medium posts of 120 to 200
 characters, and long ones), are held out, and only measured (`benchmarks/bench_answers.py`). Teaching the model ac
 and ad too was tried: on ll to qq it answered 36% right and 10% wrong against 34% and 9%, and two answers our tests
-pin down fell under the bar, so they stay held out. Sets av to ax (written 2026-12-07: 180 long posts asking two or
-three questions each, their 340 sentences labelled by three more helpers) are held out too: teaching them gave little
-on the other held-out sets (right 30% -> 33%, wrong 9% -> 11% at the bot's bar).
+pin down fell under the bar, so they stay held out.
 """
 
 from __future__ import annotations

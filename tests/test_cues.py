@@ -232,7 +232,6 @@ def test_with_nerves_a_day_about_something_else_is_not_exam_day(text: str, when:
         ("walk me through how to study ecg questions", None),  # how to study is ours
         ("had extra time on the mcat for adhd, can i get it for step 2 too", None),  # their past; Step 2 asked
         ("is the mcat harder than step 2", "mcat"),
-        ("COMLEX L2 is 498 and I didn't take USMLE. Is 498 ok for psych?", "comlex_figures"),  # the USMLE not theirs
         # a likeness someone else drew, beside the Step 2 CK question asked
         ("is step 2 CK still scored? and how long is the exam day, my mom thinks it's like the MCAT", None),
         ("program coordinator here, step 3 question, not really ck related: when do interns take it", "step3"),

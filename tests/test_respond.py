@@ -514,13 +514,15 @@ def test_a_question_that_names_its_answer_is_not_turned_to_the_wait(
     [
         "applying psych as a DO. I only took COMLEX, L2 is 560. some psych programs list 'USMLE preferred'. Does that "
         "mean they won't look at me without it?",
-        "COMLEX L2 is 498 and I didn't take USMLE. applying psych. Is 498 ok for psych? Will MD programs even know how "
-        "to read it.",
+        # its COMLEX score asked about, the USMLE named only as not taken: once read as nothing at all
+        "COMLEX L2 is 498 and I didn't take USMLE. applying psych. a friend at another DO school had 520 and says she "
+        "got tons of interviews. Is 498 ok for psych? Will MD programs even know how to read it. honestly a little "
+        "panicky bc invites have been slow",
     ],
 )
 def test_a_do_on_comlex_alone_gets_the_do_answer_and_no_step_2_average(knowledge: Knowledge, post: str) -> None:
     shown = answer(knowledge, post)
-    assert "COMLEX" in shown and "didn't quite catch" not in shown
+    assert "DO match without USMLE?" in shown or knowledge.answers["dwu-can-match-comlex-only"].question in shown
     assert "Psychiatry average" not in shown  # no Step 2 CK score of theirs to set beside it
 
 

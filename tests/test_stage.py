@@ -109,6 +109,7 @@ TODAY = dt.date(2026, 12, 4)
             About(),
             "has_score",
         ),
+        ("been set on derm since M1, how much does ck matter for it?", About(), None),  # a year behind them
         ("i got 251 on ck", About(), "has_score"),
         ("took ck in august, my score came out today: 246", About(), "has_score"),
         ("took ck in august, if it comes back 246 is that ok", About(), None),  # only supposed: none in hand

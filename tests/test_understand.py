@@ -1986,6 +1986,13 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         ("So stressed about signals rn. do i waste one on my home OB program", "topic", "signals_geography"),
         # a fail weighed for the match is no question of the exam's difficulty
         ("does one CK fail mean no IM program will take me or is it just harder", "answer", "af-can-still-match"),
+        # a DO on COMLEX alone asking what it is worth: their question, not nothing at all
+        (
+            "COMLEX L2 is 498 and I didn't take USMLE. a friend at another DO school had 520. Is 498 ok for psych? "
+            "Will MD programs even know how to read it. honestly a little panicky",
+            "topic",
+            "do_without_usmle",
+        ),
         # a practice test's hardness is no question of the exam's
         ("free 120 at 71% two weeks out. is the new free 120 harder than the old one?", "topic", "practice_tests"),
         (

@@ -1066,8 +1066,12 @@ def _hopeless_by_rule(norm: str, text: str = "") -> bool:
     )
 
 
-_FREE_120_RE = re.compile(r"\b(?:free\s*120|f120|uwsas?|nbme\s*(?:forms?|practice|self\s*assessments?))\b")
-"""A self-assessment named as such, whose timing or likeness to the exam may be what is asked."""
+_FREE_120_RE = re.compile(
+    r"\b(?:free\s*120|f120|uwsas?|nbmes?)\b[^.?!]{0,60}\b(?:like the real|most like|closest to|in the last week|"
+    r"the week before|right before the (?:exam|test|real))"
+)
+"""A self-assessment's likeness to the exam, or its timing, asked about ("do the free 120 in the last week bc its the
+most like the real thing")."""
 _PRACTICE_HARDER_RE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:the\s+)?(?:new\s+|newer\s+|old\s+|older\s+|latest\s+|updated\s+)?"
     r"(?:free\s*120|f120|nbmes?|uwsas?|uworld|amboss|cms forms?)(?:\s+\w+)?\s+(?:\w+\s+)?(?:harder|easier|tougher)\b"

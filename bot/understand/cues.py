@@ -1265,14 +1265,9 @@ def asks_comlex_figures(norm: str) -> bool:
     averages would answer another exam. Converting COMLEX to USMLE, or naming both, stays ours."""
     if not holds_any(norm, ("comlex", "level", "lvl")) or _COMLEX_RE.search(norm) is None:
         return False
-    if _COMLEX_ENOUGH_RE.search(norm) is not None:
-        return False  # "is COMLEX enough for peds?": whether COMLEX alone will do, which is ours to answer
-    if _NAMES_USMLE_RE.search(_NO_USMLE_RE.sub(" ", norm)) is not None:
-        return False  # (not "I didn't take USMLE": COMLEX alone, the USMLE named as not theirs)
+    if _NAMES_USMLE_RE.search(norm) is not None:
+        return False
     return _FIGURE_WORDS_RE.search(norm) is not None
-
-
-_COMLEX_ENOUGH_RE = re.compile(r"\bis comlex (?:alone |by itself )?enough\b")
 
 
 def asks_shelf(text: str, norm: str) -> bool:
@@ -2935,8 +2930,8 @@ _RETAKE_ASK_RE = re.compile(
     # "thinking of retaking even though I passed": weighing it, asked without a question word
     r"|\b(?:thinking|thought|considering|debating|wondering)\s+(?:of|about|whether to|if i should)?\s*"
     r"(?:re-?taking|re taking|retake)\b"
-    # "i thought you can't retake a step once you pass?": whether it may be sat again, asked
-    r"|\b(?:can t|cant|cannot|can not)\s+re-?take\b(?=.{0,30}\b(?:once|after|if)\s+(?:you|u|i)\s+pass)"
+    # "i thought you can't retake a step once you pass?": a rule doubted, so whether it may be sat again is asked
+    r"|\b(?:thought|heard|read|assumed)\s+(?:that\s+)?(?:you|u|i)\s+(?:can t|cant|cannot|can not)\s+re-?take\b"
 )
 _RETAKE_QUESTION_RE = re.compile(r"\bre-?take(?: it)?\s*\?")
 
