@@ -622,7 +622,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if specific is not None:
         # the answer that leads is not offered again under "You also asked" (a retaker told of the fail on their
         # record got the same answer twice)
-        parsed = replace(parsed, also=tuple(a for a in parsed.also if a != f"answer:{specific.id}"))
+        parsed = _not_offered_again(parsed, specific.id)
     if specific is not None:
         # matched already, the field's average is no longer theirs to weigh; a couple names a partner's field too
         # and unmatched or in SOAP, what happens now matters, not the distance to an average
@@ -667,7 +667,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
                 why = k.answers.get(PERCENT_PREDICT) or why
         if why is not None:
             # its short form opens the practice note: not offered again under "You also asked"
-            parsed = replace(parsed, also=tuple(a for a in parsed.also if a != f"answer:{why.id}"))
+            parsed = _not_offered_again(parsed, why.id)
         several = sum(p.score is not None for p in parsed.practice) >= 2  # an order to read only then
         # "229, up from 218": 218 came first (of a longer list, only that pair's order is told: left as said)
         latest_first = sum(p.score is not None for p in parsed.practice) == 2 and cues.told_latest_first(text)
@@ -793,6 +793,11 @@ def _days_to_exam(parsed: Parsed, profile: Profile, text: str, today: dt.date) -
         return (dt.date.fromisoformat(profile.about.exam_date or "") - today).days
     except ValueError:
         return None
+
+
+def _not_offered_again(parsed: Parsed, ident: str) -> Parsed:
+    """`parsed` without the answer `ident` among a post's other questions: the reply gives it already."""
+    return replace(parsed, also=tuple(a for a in parsed.also if a != f"answer:{ident}"))
 
 
 def _their_fail(parsed: Parsed, text: str, knowledge: Knowledge) -> int | None:
