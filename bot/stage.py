@@ -101,7 +101,7 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
         # not "pathology has been my plan since second year", "derm research since M1": a year behind them
         re.compile(
             r"\b(?<!since )(?<!from )(?<!during )(?<!back in )(?:o?ms\s*[12]|oms\s*i{1,2}(?! think)|m[12]|"
-            r"(?<!since )(?<!from )(?<!in my )(?:first|second|1st|2nd) year"
+            r"(?<!in my )(?:first|second|1st|2nd) year"
             # not "second year in a row", "my second year of applications": a count of years, not a class
             r"(?! in a row| of (?:residency|applications?|applying|interviews))|preclinical|pre clinical)\b"
         ),

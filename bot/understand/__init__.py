@@ -690,7 +690,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "another 58% block. why am i like this": a why asked of themselves, not of the exam's weight
         settled, topic = "vent", None
-    if ruled is None and topic == topics.STEP1_VS_STEP2 and answer is None and _FREE_120_RE.search(norm):
+    if ruled is None and topic == topics.STEP1_VS_STEP2 and answer is None and _PRACTICE_LIKENESS_RE.search(norm):
         # "do the free 120 in the last week bc its the most like the real thing. is that true for ck or just step 1?":
         # the practice test asked about, not how the two exams differ
         topic = topics.PRACTICE_TESTS
@@ -1066,7 +1066,7 @@ def _hopeless_by_rule(norm: str, text: str = "") -> bool:
     )
 
 
-_FREE_120_RE = re.compile(
+_PRACTICE_LIKENESS_RE = re.compile(
     r"\b(?:free\s*120|f120|uwsas?|nbmes?)\b[^.?!]{0,60}\b(?:like the real|most like|closest to|in the last week|"
     r"the week before|right before the (?:exam|test|real))"
 )

@@ -265,10 +265,14 @@ _OTHER_RELEASE_RE = re.compile(
 )
 
 
-def _before_the_release(clause: str) -> str:
-    """A clause up to where it turns to the score's day ("ck on aug 20 means my score posts mid september")."""
+def _dates_the_exam(clause: str) -> bool:
+    """Whether a clause gives the exam's date, still ahead: read up to where it turns to the score's day ("ck on aug
+    20 means my score posts mid september"). A clause that names no exam is passed over before it is cut."""
+    if _EXAM_AHEAD_RE.search(clause) is None:
+        return False
     turn = _RELEASE_WORDS_RE.search(clause)
-    return clause if turn is None else clause[: turn.start()]
+    cut = clause if turn is None else clause[: turn.start()]
+    return bool(_EXAM_AHEAD_RE.search(cut) and not _NOT_AHEAD_RE.search(cut) and find_exam_date(cut, ANY_DAY))
 
 
 def _told_the_exam(norm: str, taken: re.Match[str]) -> bool:
@@ -350,10 +354,7 @@ def about(norm: str, folded: str) -> AboutFacts:
     # Judged clause by clause: "my uwsa1 was 241 and my exam is on jan 15" still gives a date ahead.
     # Clauses are cut at non-word characters, so a clause names the exam only where the whole
     # text does: most messages never name it, and skip the cutting.
-    named = _EXAM_AHEAD_RE.search(folded) is not None and any(
-        _EXAM_AHEAD_RE.search(clause) and not _NOT_AHEAD_RE.search(clause) and find_exam_date(clause, ANY_DAY)
-        for clause in map(_before_the_release, _CLAUSE_RE.split(folded))
-    )
+    named = _EXAM_AHEAD_RE.search(folded) is not None and any(map(_dates_the_exam, _CLAUSE_RE.split(folded)))
     exam_date = named or (
         status != "taken" and _DAYS_OUT_RE.search(norm) is not None and _OTHER_EVENT_RE.search(norm) is None
     )
