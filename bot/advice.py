@@ -1026,7 +1026,12 @@ def numbers_section(
     (not under a logistics topic, where a figure nobody asked for is noise: `FaqEntry.averages_beside`).
     With no real score, their practice results are read against it as a prediction ("is 238 on an nbme in
     range for gas?" asked inside a post about something else)."""
-    if score is None and topic is not None and not topic.averages_beside:
+    scored = [r.score for r in practice if r.score is not None]
+    mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
+    # "nbme 11 = 231, test in 9 days. push or no": whether they're ready is asked, and the pass mark is the one figure
+    # to read their prediction against, however far above it
+    readiness = not specs and topic is not None and topic.topic in _READINESS_TOPICS
+    if score is None and topic is not None and not topic.averages_beside and not (readiness and scored):
         return ""
     if stage == "incoming_resident":
         return ""  # matched: the field's averages no longer weigh on them (as for a specific answer, `respond`)
@@ -1036,20 +1041,25 @@ def numbers_section(
         failed = _fail_line(score, knowledge)
         again = "The field's averages matter again once a retake passes."
         return f"{failed} {again}" if failed else again
-    scored = [r.score for r in practice if r.score is not None]
-    mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
     if score is None and scored and whose in ("own", "remembered") and mark is not None and mark.value is not None:
         low, high = min(scored), max(scored)
         # by the latest said (students list them in the order taken): "226, 241, 250" has climbed away from the mark
-        if scored[-1] < mark.value + NEAR_PASS:
+        if scored[-1] < mark.value + NEAR_PASS or readiness:
             # "NBME 216, is this even passable?": this close, the pass mark is the figure to read it against, not
             # how far it sits from a field's average
             named = ", ".join(map(_practice_label, (r for r in practice if r.score is not None)))
             subject = f"your results ({low} to {high})" if low != high else ""
             where = _against(mark.value, low, high if low != high else None, subject, f"{CK_MARK_NAME} of")
+            close = scored[-1] < mark.value + NEAR_PASS
+            why = (
+                "this close, passing is the figure that matters, and a prediction carries error either way."
+                if close
+                else "a prediction carries error either way, so your trend across forms and the score your field "
+                "asks for weigh more than one result."
+            )
             return (
                 f"🧪 Read as a prediction ({named}), {where} {mark.value} <i>({escape(knowledge.cite(mark.source))})"
-                "</i>: this close, passing is the figure that matters, and a prediction carries error either way."
+                f"</i>: {why}"
             )
     lines: list[str] = []
     # someone else's score, read for them; one hoped for or feared ("if i retake and get 240"), as one
@@ -1072,6 +1082,10 @@ def numbers_section(
             side = "above" if score > lead.value else "below"
             lines.append(f"📍 {said.format(score)} {_points(abs(score - lead.value))} {side} the {where}.")
     return "\n\n".join(lines)
+
+
+_READINESS_TOPICS = frozenset({topics.TIMING, topics.STUDY_LENGTH})
+"""Topics where a practice result answers whether they're ready (to sit, or to stop studying)."""
 
 
 SHORT_FAQ = 450

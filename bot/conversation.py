@@ -236,7 +236,7 @@ class Advisor:
                 ask, buttons = plan_flow.question(draft)
                 return replace(turn, reply=turn.reply.noted(f"<i>Back to your study plan:</i>\n{ask}", buttons=buttons))
             case "matched":
-                return _turn(Reply(talk.MATCHED), parsed)
+                return _turn(talk.matched(parsed), parsed)
             case "passed":
                 if private:
                     self._remember(profile, parsed, text)

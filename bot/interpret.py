@@ -116,7 +116,8 @@ ROADS: tuple[tuple[Road, Callable[[Situation], bool]], ...] = (
     ("command", lambda s: s.intent == "command"),
     ("setup", lambda s: s.in_setup and (s.setup_answered or not _aside(s))),
     ("setup_aside", lambda s: s.in_setup),
-    ("matched", lambda s: s.matched and not s.question),
+    # a let-down beside the news is met there too ("matched at my #3. kinda bummed, is that weird?")
+    ("matched", lambda s: s.matched and (not s.question or s.feeling == "disappointment")),
     ("finished", lambda s: s.finished and not s.question),
     ("passed", lambda s: s.passed and not s.question),
     ("feeling", _feeling_is_the_point),

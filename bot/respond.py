@@ -95,8 +95,13 @@ SCORE_ASKS = frozenset({"score_check", "score_fit"})
 FAIL_BEHIND = frozenset({topics.AFTER_FAIL, topics.RETAKES})
 _FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")
 """A question about the fail itself ("will programs filter me for the fail?")."""
-_FAIL_TOLD_RE = re.compile(r"\bi(?:'ve| have)?\s+(?:(?!(?:a|an|the|my)\b)\w+\s+){0,3}?failed\b")
-"""An answer written for someone who failed ("I've matched but failed Step 2 CK. What do I tell my program?")."""
+_FAIL_TOLD_RE = re.compile(
+    r"(?<!\blike )(?<!\bthinking )(?<!\bthink )(?<!\bthought )(?<!\bsure )(?<!\bconvinced )(?<!\bworried )"
+    r"(?<!\bscared )(?<!\bafraid )(?<!\bif )(?<!\bwhether )"
+    r"\bi(?:'ve| have)?\s+(?:(?!(?:a|an|the|my)\b)\w+\s+){0,3}?failed\b"
+)
+"""An answer written for someone who failed ("I've matched but failed Step 2 CK. What do I tell my program?"); not
+one for a fail only feared ("I walked out of Step 2 feeling like I failed")."""
 SCORED_STEP1_ANSWER = talk.SCORED_STEP1_ANSWER
 LEAVE_EARLY_ANSWER = "rt-incomplete"
 FINAL_DAYS_ANSWER = "ed-final-days"
@@ -117,6 +122,9 @@ _PREP_AHEAD_RE = re.compile(
     r"|\bget ahead\b"
     # "what should my step 2 schedule look like", "when do i start thinking about ck"
     r"|\b(?:schedule|timeline|plan)\s+(?:look|be)\s+like\b|\bwhen\s+(?:do|should)\s+i\s+(?:even\s+)?start\b"
+    # "M1 here, is it dumb to start UWorld for step 2 already?": starting now, weighed
+    r"|\b(?:start|starting)\s+(?:on\s+)?(?:uworld|uw|amboss|a qbank|the qbank|qbanks?|studying|prepping|prep)\b"
+    r"|\btoo early to\b"
 )
 """What to do now, asked by a preclinical student: the preclinical plan, not a score to weigh."""
 CONVERT_COMLEX_ANSWER = "do-convert-comlex"
@@ -542,6 +550,13 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             asked.topic == topics.LOW_SCORE
             or (asked.intent in SCORE_ASKS and parsed.status == "passed")
             or (asked.topic == topics.RETAKES and (cues.pass_told(norm) or (parsed.status == "passed" and parsed.own)))
+            # "227. is it worth retaking to boost it?": a passing score told bare, and a retake to raise it asked
+            or (
+                asked.topic == topics.RETAKES
+                and parsed.score is not None
+                and not (parsed.someone_else or parsed.hypothetical)
+                and parsed.score >= (k.pass_mark() or 300)
+            )
         )
         and not failed
         and cues.asks_to_retake(text, norm)
@@ -580,8 +595,15 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if ruled_answer is None and asked.topic == topics.PASSING_SCORE and _FREE120_SAID_RE.search(norm):
         # "what free 120 % do u need to pass": no Free 120 mark exists; what the sample test can and can't tell them
         ruled_answer = k.answers.get(FREE120_ANSWER)
-    if ruled_answer is None and asked.topic == topics.TIMING and cues.asks_whether_to_delay(norm):
-        ruled_answer = k.answers.get(DELAY_ANSWER)  # "should i push my exam?": whether to, with what it costs
+    if (
+        ruled_answer is None
+        and asked.topic in (topics.TIMING, topics.TAKE_BEFORE_APPLYING)
+        and not failed
+        and cues.asks_whether_to_delay(norm)
+    ):
+        # "should i push my exam?", "delay to oct and miss ERAS opening, or sit now?": whether to, with what it costs
+        ruled_answer = k.answers.get(DELAY_ANSWER)
+        asked = replace(asked, topic=topics.TIMING)
     specific = ruled_answer
     if specific is None and asked.intent == "faq" and text:
         school = parsed.school or profile.about.school
@@ -601,7 +623,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         presumes_fail = specific is not None and (
             set(specific.stages) == {"retaking"} or _FAIL_TOLD_RE.search(specific.question.lower()) is not None
         )
-        if presumes_fail and not failed and not cues.says_a_fail(norm):
+        if presumes_fail and not failed and not parsed.retake_booked and not cues.says_a_fail(norm):
             # an answer about a failed attempt ("I've matched but failed..."), for a student who told of none
             specific = None
         elif presumes_fail and not failed and asked.topic in FAILED_READS and someone_else_failed(norm):

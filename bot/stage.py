@@ -12,7 +12,7 @@ import re
 
 from bot.student import About
 from bot.understand import EARLY_MATCH_FIELDS, Parsed
-from bot.understand.cues import KIN, just_matched, prelim_only
+from bot.understand.cues import KIN, just_matched, no_interviews_yet, prelim_only
 from knowledge.models import Stage
 
 _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
@@ -26,7 +26,7 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # (not a deadline asked: "do I need Step 3 before starting residency?")
             r"(?<!before )(?<!prior to )(?<!by )(?:start|starting|begin|beginning) (?:my )?(?:residency|intern year)|"
             r"(?:in|during|through|surviving|survive) (?:my )?intern year|"
-            r"intern year (?:starts|started|begins|began|is (?:brutal|killing|rough|hard))|"
+            r"intern year (?:starts|started|begins|began|is (?:brutal|killing|rough|hard))|intern life\b|"
             r"(?:i m|im|i am|as an?|now an?|currently an?|starting|start) (?:an? )?pgy\s*-?\s*1|pgy\s*-?\s*1 now|"
             # a resident already, said of themselves: "PGY1 FM. ...", "PGY2 in gen surg now", "intern here"; not a
             # PGY-1 asked about ("is pgy1 in a prelim year harder"), a resident of a state, an intern at a lab
@@ -57,6 +57,10 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+)?(?:interviews|invites)\s+(?:so far|done|total|already|lined up|scheduled|"
             r"booked|down|left|to go|out of)|"
             r"in my (?:first|second|third|fourth|fifth|last|\w+th) interview|"
+            # "first interview done and i think i bombed it", "interviewer asked about my step score and i froze"
+            r"(?:first|second|third|fourth|fifth|last) interview (?:is |was )?(?:done|over|went|today|yesterday)|"
+            r"(?<!mock )(?<!practice )interviewer (?:asked|said|told|was|kept)|"
+            r"bombed (?:my |the |that |an |this )?(?:\w+ )?interview\b(?! prep)|"
             # "peds applicant, 11 interviews": a count said beside the application
             r"(?:applicant|applying)\W+(?:(?!need|want|hop|aim|expect|get|enough|how|is|are)\w+\W+){0,3}?(?!0\b)"
             r"\d{1,2}\s+interviews\b(?!\s+(?:enough|needed|to match))|"
@@ -110,15 +114,6 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
 )
 
 
-_NO_INTERVIEWS_RE = re.compile(
-    # "i have zero interviews", "still no invites"; and "...got 4 interviews already and i have zero" (the count
-    # elided after someone else's); not "i have no research but 9 interviews"
-    r"\b(?:i\s+(?:have|ve|still have|got|m at|am at)|i\s+ve\s+got|still|with)\s+(?:zero|0|no|none)"
-    r"\s+(?:interviews?|invites?|interview invites|iis?)\b"
-    r"|\binterviews?\b[^.!?]{0,40}\b(?:and|but|while)\s+i\s+(?:have|ve got|got|m at|am at)\s+(?:zero|none|0)\b"
-    r"|\b(?:zero|0|no)\s+(?:interviews?|invites?|interview invites)\s+(?:yet|so far)\b"
-)
-"""The student's own count of interviews is none ("I have zero", "no invites yet"): not interviewing yet."""
 _SWITCHING_RE = re.compile(
     # a field, not a resource: "should i switch to amboss" is no application
     r"\bswitch(?:ing|ed)?\s+(?:specialties|specialty|fields?)\b|\bchang(?:e|ing)\s+specialt(?:y|ies)\b|"
@@ -162,8 +157,10 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
         return "incoming_resident"  # a resident-to-be who failed needs what to tell their program, not a school advisor
     if parsed.status == "failed" or (parsed.status is None and about.status == "failed"):
         return "retaking"
+    if parsed.retake_booked and parsed.status != "passed":
+        return "retaking"  # "2nd attempt in 8 weeks, 1st score was 201": a retake ahead, a fail behind them
     for stage, pattern in _SAID:
-        if stage == "interviewing" and _NO_INTERVIEWS_RE.search(norm):
+        if stage == "interviewing" and no_interviews_yet(norm):
             continue  # "my friend got 4 interviews already and i have zero": still applying, whoever has them
         if stage == "applying" and not pattern.search(_THEIR_APPLYING_RE.sub(" ", norm)):
             continue  # "my friend (applying derm, so take that...)": their application, not the student's

@@ -119,9 +119,19 @@ _WORRY_BEFORE = (
     "That worry is one of the most common feelings before Step 2 CK, and it doesn't predict how you'll do. "
     "Let's make it feel more manageable."
 )
+_WORRY_BY_STAGE: dict[Stage, str] = {
+    "preclinical": "Worrying about Step 2 CK this early is common. It's still a way off, so there's time to plan "
+    "it calmly.",
+    "applying": "Worrying while your applications are out is very common, and it's rarely as final as it feels.",
+    "interviewing": "Replaying an interview afterwards is something nearly everyone does, and how it felt from your "
+    "chair is rarely the whole picture.",
+    "incoming_resident": "That makes sense: residency brings a whole new set of pressures, and it's normal to feel "
+    "them.",
+}
+"""A worry with no number named for where the student is, past or far from the exam (not "before Step 2 CK")."""
 _WORRY_WAITING = (
-    "Walking out sure you failed is one of the most common feelings after Step 2 CK, and it's a poor guide to "
-    "the result. The wait is the hard part."
+    # (what follows says how little the feeling tells: the wait's own words, or the answer written for it)
+    "Walking out sure you failed is one of the most common feelings after Step 2 CK. The wait is the hard part."
 )
 _LOW_NO_SCORE = "That sounds like a rough moment, and it's okay to feel it. You're not the only one."
 _PASSED_BUT_LOW = (
@@ -251,7 +261,9 @@ def acknowledge(parsed: Parsed, stage: Stage | None = None) -> str:
     far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None  # an MS1: years away
     sat = has_result or parsed.status is not None or far
     options = _ACK_AFTER_THE_EXAM.get(parsed.feeling, _ACK[parsed.feeling]) if sat else _ACK[parsed.feeling]
-    if parsed.feeling == "worry" and parsed.score is None and parsed.status is None:
+    if parsed.feeling == "worry" and parsed.score is None and parsed.status is None and stage in _WORRY_BY_STAGE:
+        options = (_WORRY_BY_STAGE[stage],)  # "first interview done and i think i bombed it": not the exam's worry
+    elif parsed.feeling == "worry" and parsed.score is None and parsed.status is None:
         options = (_WORRY_BEFORE,)  # no number yet: no "one number rarely settles things"
     elif parsed.feeling == "worry" and parsed.score is None and parsed.status == "taken":
         options = (_WORRY_WAITING,)  # "took it yesterday, convinced I failed": the wait, not a number
@@ -979,3 +991,13 @@ MATCHED = (
     "Congratulations on matching! 🎉 That's years of work paying off, so enjoy it. If anything about starting "
     "residency is on your mind, like what your program sees of your Step scores, ask away."
 )
+MATCHED_MIXED = (
+    "Congratulations on matching, and it's okay if it doesn't feel like pure joy. Mixed feelings about matching "
+    "lower on your list than you hoped are common, and they don't make the achievement smaller. It's fine to feel "
+    "both for a while. If anything about starting residency is on your mind, ask away."
+)
+
+
+def matched(parsed: Parsed) -> Reply:
+    """Match news: congratulations, or, beside a let-down ("matched at my #3. kinda bummed"), room for both."""
+    return Reply(MATCHED_MIXED if parsed.feeling == "disappointment" else MATCHED)

@@ -37,6 +37,7 @@ DO_WITHOUT_USMLE = _named("do_without_usmle")
 EARLY_MATCH = _named("early_match")
 ECFMG_CERTIFICATION = _named("ecfmg_certification")
 EXAM_DAY = _named("exam_day")
+EXAM_FORMAT = _named("exam_format")
 GOOD_SCORE = _named("good_score")
 IMG = _named("img")
 LOW_SCORE = _named("low_score")
@@ -51,6 +52,7 @@ PRACTICE_TESTS = _named("practice_tests")
 PROGRAM_DIRECTORS = _named("program_directors")
 RETAKES = _named("retakes")
 SCORE_BEFORE_INTERVIEW = _named("score_before_interview")
+SCORE_RECHECK = _named("score_recheck")
 SCORE_RELEASE = _named("score_release")
 STEP1_PASS_FAIL = _named("step1_pass_fail")
 STEP1_VS_STEP2 = _named("step1_vs_step2")
@@ -72,6 +74,7 @@ NAMED_IN_CODE = (
     EARLY_MATCH,
     ECFMG_CERTIFICATION,
     EXAM_DAY,
+    EXAM_FORMAT,
     GOOD_SCORE,
     IMG,
     LOW_SCORE,
@@ -85,6 +88,7 @@ NAMED_IN_CODE = (
     PROGRAM_DIRECTORS,
     RETAKES,
     SCORE_BEFORE_INTERVIEW,
+    SCORE_RECHECK,
     SCORE_RELEASE,
     STEP1_PASS_FAIL,
     STEP1_VS_STEP2,

@@ -250,6 +250,20 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             None,
             "a 219 is a pass",
         ),
+        # A fail feared in the wait gets the answer written for that wait, not the retake's.
+        ("took it yesterday. felt like i guessed on half. normal?", None, "poor guide to your score"),
+        ("walked out thinking I failed. practice avg was 245. what are the odds", None, "poor guide to your score"),
+        # A passing score told bare, and a retake to raise it asked: a pass stands.
+        ("227. is it worth retaking to boost it?", None, "retake a step you've passed"),
+        # Push or go: whether to delay, with their practice result read against the pass mark however far above.
+        ("nbme 11 = 231 and my test is in 9 days. push or no", None, "13 points above step 2 ck's pass mark"),
+        ("delay to oct and miss ERAS opening, or sit now w 225 predicted?", None, "push my step 2 date back"),
+        # A retake booked: how to study differently this time, not the exam's format.
+        ("2nd attempt in 8 weeks, 1st score was 201. how should i restructure", None, "change my studying for the"),
+        ("can programs see how many times i took CK?", None, "will programs still see the fail"),
+        ("M1 here, is it dumb to start UWorld for step 2 already?", None, "i'm preclinical"),
+        # Interviews held, asked about: the interviews, with the score beside the field's average.
+        ("12 interviews for peds with a 233. am i safe?", None, "interviews or ranked programs"),
     ],
 )
 def test_the_answer_fits_the_question_and_the_student(
@@ -440,10 +454,11 @@ def test_keeping_a_usmle_result_from_programs_is_answered_for_the_students_schoo
             "Internal Medicine average",
             "When is your Step 2 CK exam?",
         ),
-        (  # practice results and whether to push: the answer on pushing, not the results' distance to the pass mark
+        (  # practice results and whether to push: the answer on pushing, then the results against the pass mark, with
+            # what weighs more than one form (not "this close, passing is the figure that matters" 20 points above it)
             "5 weeks out from CK. my NBMEs are 231, 238. should I push my date or keep it?",
             "Should I push my Step 2 date back",
-            "pass mark",
+            "this close",
         ),
         (  # a worry with the weeks left: met, not a study plan's set-up
             "5 weeks left and I'm so behind on UWorld. is it done for me?",
@@ -1085,3 +1100,27 @@ def test_a_pass_told_in_a_long_post_asking_to_retake_gets_that_a_pass_stands(kno
     )
     assert "Can I retake Step 2 CK to replace a low passing score?" in shown
     assert "Before booking again" not in shown  # no retake rules for a pass, as if it were a fail
+
+
+@pytest.mark.parametrize(
+    ("text", "met_with"),
+    [
+        # A fail foreseen is a worry, not a fail to be sorry for.
+        ("ok real talk i think i might fail", "that worry is one of the most common feelings before step 2 ck"),
+        ("i feel like i'm gonna fail step 2", "that worry is one of the most common feelings before step 2 ck"),
+        ("since step 1 is p/f now does CK basically decide everything?? kinda scared tbh", "that worry is one"),
+        # Past the exam, or far from it: the worry named for where they are.
+        ("first interview done and i think i bombed it", "replaying an interview"),
+        ("lowkey miss having one number to obsess over. intern life is chaos", "residency brings"),
+        ("i think i failed. what now", "walking out sure you failed"),
+        ("just walked out. brain is soup. that was brutal", "just come through a long stretch"),
+        ("score drops wed right?? can't sleep", "waiting for a score"),
+        # A pass that let them down is no fail; a friend's score beside theirs is a comparison, not a question bank.
+        ("219 😞 passed but feel like a failure", "a pass is a pass"),
+        ("my friend got 262 and i'm over here with 241 lol. feel dumb", "comparing yourself"),
+    ],
+)
+def test_the_feeling_is_met_where_the_student_is(knowledge: Knowledge, text: str, met_with: str) -> None:
+    shown = answer(knowledge, text).lower()
+    assert met_with in shown.split("\n\n")[0]  # first
+    assert "i'm sorry it went that way" not in shown and "burnout" not in shown

@@ -403,6 +403,8 @@ STUDY_PLAN_CASES = [
     case("3 weeks of dedicated left", "study_plan"),
     case("I took step 2 last friday, how long until scores come out", "faq", topic="score_release"),
     case("score release date for the march 3 exam?", "faq", topic="score_release"),
+    # a span weighed is how long to study, asked: no schedule set up for it
+    case("is 2 weeks dedicated enough for CK if shelfs went ok?", "faq", topic="study_length"),
     case("took a practice test today", "unknown"),
     case("I'm taking a break today", "unknown"),
     case("plan my dedicated", "study_plan"),

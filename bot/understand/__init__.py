@@ -32,7 +32,7 @@ from bot.answer_bank import band_against, best_answer, fits, in_band
 from bot.exam_words import ANY_DAY, PRACTICE_NAME_RE
 from bot.parse_answers import days_out, days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
 from bot.understand import cues
-from bot.understand.about import AboutFacts, about, failed_comlex, failed_step1, someone_else_failed
+from bot.understand.about import AboutFacts, about, failed_comlex, failed_step1, fears_a_fail, someone_else_failed
 from bot.understand.classifier import (
     MODEL_FILE,
     Model,
@@ -90,6 +90,8 @@ TOPIC_HOLDS = 0.9
 LONG_LEAD_SURE = 0.5
 """How sure the answer model must be of a long post's question sentence for its answer to lead, over the
 general answer of the topic the whole post was heard as."""
+_FIT_ASKED_RE = re.compile(r"\b(?:ok|okay|good|enough|decent|competitive|safe|fine|solid)\s+(?:for|in)\b")
+"""A result asked against a field ("ok for IM", "good enough for gas"): the fit, asked in so many words."""
 _GOOD_SHAPE_RE = re.compile(
     r"\b(?:am i|are we|is (?:it|that|this|my \w+)) (?:in )?(?:good|ok|okay|decent|solid|fine|safe|competitive|enough)\b"
     r"|\bgood shape\b|\bam i competitive\b|\bis (?:that|it|this) enough\b"
@@ -541,7 +543,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # "exam tmrw, any last tips?": the exam's eve, not what programs read besides the score
         topic = next((t for t, _ in guess.topic if t != topics.BEYOND_SCORES), topic)
     elif (
-        topic in _FAIL_TOPICS
+        # ("2nd attempt in 8 weeks, 1st score was 201. how should i restructure": heard as the exam's format)
+        (topic in _FAIL_TOPICS or topic == topics.EXAM_FORMAT)
         and ruled is None
         and retake_booked
         and ((prep := cues.asks_retake_prep(norm)) or _HOW_TO_FEEL_RE.search(norm) is not None)
@@ -549,6 +552,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # a retake ahead, the fail behind them: "...any last advice?" is preparing for the exam ahead, not what to do
         # after a fail; "failed in march, retaking next week. how do i calm down" is nerves, met
         settled, topic = (settled, topics.STUDY_STRATEGIES) if prep else ("vent", None)
+        if prep and _REWORK_ANSWER in knowledge.answers and cues.asks_retake_rework(norm):
+            topic, answer = topics.AFTER_FAIL, _REWORK_ANSWER  # how to study differently this time, not in general
     elif topic == topics.SCORE_RELEASE and ruled is None and _COMES_OUT_COMPARED_RE.search(norm):
         # "old step 1 score 221. do ck scores usually come out higher?": one exam's scores beside another's
         # (before a CK score is told, whether a strong CK offsets a weak Step 1; once told, how a drop reads)
@@ -723,6 +728,30 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # "they asked about my 2 attempts... how much detail should I give? 3 more interviews this month": what to say
         # in the room, not how programs use the score
         topic, answer = knowledge.answers[_INTERVIEW_ANSWER].topic, _INTERVIEW_ANSWER
+    if (
+        ruled is None
+        and answer is None
+        and settled in ("faq", "score_check", "compare", "score_fit")
+        and _INTERVIEWS_ENOUGH in knowledge.answers
+        and "interview" in norm
+        and _INTERVIEWS_ENOUGH_RE.search(norm)
+        and not cues.past_the_match(norm)
+    ):
+        # "12 interviews for peds with a 233. am i safe?": the interviews held are what's asked about; the score is
+        # set beside the field's average in the answer's numbers
+        topic, answer = knowledge.answers[_INTERVIEWS_ENOUGH].topic, _INTERVIEWS_ENOUGH
+    if (
+        ruled is None
+        and answer is None
+        and settled in ("faq", "score_check", "compare", "score_fit")
+        and _FEW_INVITES in knowledge.answers
+        and len(text) < SPECIFIC_CHARS
+        and cues.no_interviews_yet(norm)
+        and not cues.past_the_match(norm)
+    ):
+        # "still 0 interview invites and its mid october... 241 for IM": the invites not yet come are the worry, and
+        # the score is set beside the field's average in the answer's numbers
+        topic, answer = knowledge.answers[_FEW_INVITES].topic, _FEW_INVITES
     # a long post's other questions are offered from a lower bar than the one an answer must clear to lead
     offered = {**_surest(odds, ALSO_SURE), **asked_answers} if len(text) >= ASKS_READ_FROM else asked_answers
     also = _also(text, asks, settled, topic, read, knowledge, offered, answer) if asks else ()
@@ -857,12 +886,27 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # written for the wait: "is it normal to walk out thinking you failed??"; beside practice results told, which
         # may be the story of a date still ahead, the wait's general answer stays)
         topic = topics.SCORE_RELEASE
+    if (
+        facts.status == "taken"
+        and nums.score is None
+        and settled == "faq"
+        and ruled is None
+        and (topic in _FAIL_TOPICS or topic == topics.SCORE_RECHECK)  # "i think i failed. what now": no recheck yet
+        and _FELT_LIKE_A_FAIL in knowledge.answers
+        and "retak" not in norm  # "pretty sure i failed. when can i retake": the retake's rules are asked
+        and fears_a_fail(norm)
+    ):
+        # "walked out thinking I failed. practice avg was 245. what are the odds": a fail feared in the wait, not a
+        # fail to plan the retake of
+        topic, answer = knowledge.answers[_FELT_LIKE_A_FAIL].topic, _FELT_LIKE_A_FAIL
     if settled == "days_left" and facts.status == "taken" and nums.score is None:
         settled, topic = "faq", topics.SCORE_RELEASE  # "just took it today. how long until i know": the score's wait
     if feeling == "failure" and facts.status == "passed" and cues.joyful(text, norm):
         feeling = "relief"  # "I PASSED!!!! 241!!!! after failing the first time": the fail is behind them
-    if feeling == "failure" and facts.status != "failed" and cues.supposes_a_fail(norm):
-        feeling = "worry"  # "if I do fail, how many attempts do I get?": a fail supposed, none to be sorry for
+    if feeling == "failure" and facts.status != "failed" and (cues.supposes_a_fail(norm) or cues.fears_failing(norm)):
+        # "if I do fail, how many attempts do I get?", "i feel like i'm gonna fail": a fail supposed or foreseen,
+        # none to be sorry for
+        feeling = "worry"
     if feeling == "failure" and facts.status == "taken":
         feeling = "worry"  # "took CK yesterday, convinced I failed": a fear while waiting, not a result to be sorry for
     if (
@@ -905,6 +949,15 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     elif feeling == "failure" and facts.status != "failed" and _passing(nums, pass_mark):
         # "failed step 1 on my first try but just got a 266 on ck!!!": the fail was another exam's
         feeling = "celebration" if cues.joyful(text, norm) else None
+    if facts.status == "passed" and nums.score is not None and feeling in _LET_DOWN:
+        if (
+            (retake_passed or cues.retake_result(norm))
+            and not cues.low_about_themselves(text, norm)
+            and not _LET_DOWN_SAID_RE.search(norm)  # "passed my retake with 222 but kinda disappointed" keeps it
+        ):
+            feeling = "relief"  # "second attempt result in: 219. PASSED 😭": a retake passed, cried over in relief
+        elif feeling == "failure":
+            feeling = "disappointment"  # "219 😞 passed but feel like a failure": a pass that let them down, no fail
     # what weighs on them ("my parents keep asking", "everyone posts 260s"), said with a feeling or without
     weighing = cues.weighing(norm)
     if weighing == "calm" and (nums.score is not None or facts.status is not None):
@@ -1151,9 +1204,10 @@ def _feeling(
         # in any words ("drowning", "falling apart") keeps the model's reading.
         return None
     if (
-        learned == "failure"
+        learned in (None, "failure")
         and _FELT_LIKE_A_FAIL_RE.search(norm)
         and not cues.says_a_ck_fail(_FELT_LIKE_A_FAIL_RE.sub(" ", norm))
+        and not cues.joyful(text, norm)  # "felt like i failed but got a 250!!": the news is good
     ):
         return "worry"  # "is it normal to feel like you failed when you didn't?": a fear of a fail, none told
     if learned in _STRAIN and felt is None and cues.stress_set_aside(norm):
@@ -1432,7 +1486,12 @@ def _settle(
     if nums.practice and not (has_score and not nums.hypothetical) and cues.asks_whether_to_delay(norm):
         # "5 weeks out. my NBMEs are 231, 238. should I push my date or keep it?": whether to push, with the results
         return "faq", 1.0, topics.TIMING
-    practice_asked = intent == "practice_score" or (intent == "log_progress" and "?" in text)
+    practice_asked = (
+        intent == "practice_score"
+        or (intent == "log_progress" and "?" in text)
+        # "NBME 236 ok for IM or FM?": the fit asked in so many words, whatever topic the model heard
+        or (intent in ("faq", "unknown") and _FIT_ASKED_RE.search(norm) is not None)
+    )
     if practice_asked and nums.practice and has_spec and not has_score and len(text) < SPECIFIC_CHARS:
         # "my nbme was 236, is that ok for IM": the field's averages, the practice result named beside them
         return ("compare" if len(specs) + len(others) >= 2 else "average"), 1.0, None
@@ -1825,6 +1884,20 @@ _PROGRAM_SIGNAL_RE = re.compile(
 )
 """ERAS's program signals (or geographic preferences) named: the topic stands."""
 _THEIR_FAIL_ON_ME = "pd-someone-elses-fail"
+_FELT_LIKE_A_FAIL = "diff-felt-awful"
+_REWORK_ANSWER = "af-retake-study-differently"
+_INTERVIEWS_ENOUGH = "pd-interviews-enough"
+_FEW_INVITES = "match-few-invites-apply-more"
+_INTERVIEWS_ENOUGH_RE = re.compile(
+    r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+){0,2}?interviews\b.{0,60}?\b(?:am i safe|safe|enough|good number|"
+    r"(?:will|would|do|does) i (?:still )?match|chances|odds)\b"
+)
+"""A count of interviews held, asked about ("12 interviews for peds with a 233. am i safe?")."""
+_LET_DOWN = frozenset({"failure", "disappointment"})
+_LET_DOWN_SAID_RE = re.compile(
+    r"\b(?:disappoint\w*|let down|letdown|bummed|gutted|sad|upset|wanted (?:more|higher|better)|"
+    r"hoped (?:for )?(?:more|higher|better))\b"
+)
 """The answer on whether another person's fail can touch the student's own record."""
 _ON_MY_RECORD_RE = re.compile(
     r"\b(?:on|onto|affect\w*|reflect\w* on|hurt\w*|touch\w*|matter\w* for)\s+my\s+(?:own\s+)?"

@@ -176,7 +176,9 @@ _OTHERS_WHO_SIT = (
 """Who else may be said to have sat it, right before the verb ("my older brother took it in 2019")."""
 _TAKEN_RE = re.compile(
     # (not "i never took ck": never sat; the words first, then the look-backs, which cost every position otherwise)
+    # (not "how many times i took ck": the attempts counted, not a sitting told)
     r"\b(?=(?:i )?(?:took|sat|finished|just did|just took|have taken|already took) )(?<!never )(?<!not yet )"
+    r"(?<!times )(?<!times i )"
     + "".join(f"(?<!{who} )" for who in _OTHERS_WHO_SIT)
     + r"(?:i )?(?:took|sat|finished|just did|just took|have taken|already took)"
     r" (?:step 2|ck|step2|s2|the exam|my exam|the test|my test|it)\b"
@@ -205,7 +207,7 @@ _TAKEN_RE = re.compile(
     # waiting for it: "score releases tmrw", "results drop wednesday", "waiting on my ck score"
     r"|\b(?:my |the )?(?:score|scores|results?) (?:releases?|drops?|comes? out|posts?|comes? back|is released|"
     r"gets? released) (?:tmrw|tmr|tomorrow|today|tonight|this|next|in \d|"
-    r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday)\b(?!s))"
+    r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|mon|tue|tues|wed|thu|thur|thurs|fri)\b(?!s))"
     r"|\bwaiting (?:for|on) (?:my|the) (?:ck |step 2 |s2 |step2 )?(?:score|result)s?\b"
     # "tested monday", "i tested 3 days ago": sat, said with the day it was
     r"|\b(?<!not )(?<!haven t )(?<!get )(?<!getting )(?<!be )(?<!being )tested\s+(?:on\s+)?(?:yesterday|today|"
@@ -213,6 +215,10 @@ _TAKEN_RE = re.compile(
     r"(?:last\s+|this\s+past\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"\d{1,2}\s+(?:days?|weeks?)\s+ago)\b"
     r"|\b(?:scared|afraid|terrified) to (?:look at|check|open|see) my (?:score|result)s?\b"
+    # "walked out thinking i failed", "just walked out. brain is soup": out of the exam, unless something else is
+    # named ("walked out of my interview", "walked out of the sim lab")
+    r"|\b(?<!almost )(?<!nearly )walked out\b(?!\s+of\s+(?!(?:the\s+|my\s+)?(?:exam|test|ck|step 2|step2|s2|"
+    r"prometric|testing cent\w+|test cent\w+)\b))(?!\s+(?:on|during|mid|halfway|after)\b)"
     # "I got 238" is a Step 2 result only when no other exam claims the number.
     r"|\bi (?:got|scored) (?:an? )?\d{3}\b"
     r"(?!.{0,30}\b(?:step 1|s1|nbme|uwsa|cms|free 120|comlex|level [12]|shelf|form))"
@@ -226,11 +232,16 @@ _SOMEONE_FAILED_RE = re.compile(
 _I_FAILED_RE = re.compile(r"\bi (?:just |also )?(?:failed|didn t pass|did not pass)\b")
 _HEDGED_RE = re.compile(
     r"\b(?:think|thought|felt like|was sure|feel like|pretty sure|probably|might have|may have|maybe|worried|scared|"
-    r"afraid|if|convinced|sure|"
+    r"afraid|if|convinced|sure|thinking|"
     r"feeling like|positive|terrified|convincing myself|convinced myself|keep thinking|paranoid) i (?:just )?"
     r"(?:failed|fail|didn t pass|did not pass|didnt pass)\b"
 )
 """A fear or a guess ("i think i failed", "if i fail") is not a result to remember."""
+_FEARED_PAST_RE = re.compile(
+    r"\b(?:think|thought|felt like|feel like|feeling like|pretty sure|convinced|positive|might have|may have) i "
+    r"(?:just )?(?:failed|didn t pass|did not pass|didnt pass)\b(?! (?:my|the|a|an) (?!step|ck|exam|test)\w)"
+)
+"""A fail feared in the past tense ("i think i failed", not "i think i failed my shelf"): the exam is behind them."""
 _DAYS_OUT_RE = re.compile(
     r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)\s+(?:out|left|to go)\b"
     # "3 days out from my exam", not "3 days out from my interview" nor "2 weeks out of dedicated"
@@ -311,6 +322,11 @@ def failed_step1(norm: str) -> bool:
     return ("1" in norm or "one" in norm) and _STEP1_FAILED_RE.search(norm) is not None
 
 
+def fears_a_fail(norm: str) -> bool:
+    """A fail feared or guessed at, none told ("walked out thinking i failed", "pretty sure i failed")."""
+    return ("fail" in norm or "pass" in norm) and _HEDGED_RE.search(norm) is not None
+
+
 def someone_else_failed(norm: str) -> bool:
     """ "my friend failed ck, what should she do": another person's fail, and no word of the student's own."""
     return _SOMEONE_FAILED_RE.search(norm) is not None and _I_FAILED_RE.search(norm) is None
@@ -343,12 +359,14 @@ def about(norm: str, folded: str) -> AboutFacts:
     status: StatusName | None = None
     verdict = "fail" in norm or "pass" in norm
     theirs = verdict and someone_else_failed(norm)
-    if verdict and _FAILED_RE.search(norm) and not _HEDGED_RE.search(norm) and not theirs:
+    # (a fail feared beside one told is still told: "i failed step 2 and feel like i failed at life")
+    if verdict and not theirs and _FAILED_RE.search(_HEDGED_RE.sub(" ", norm)):
         status = "failed"
     elif "passed" in norm and _PASSED_RE.search(norm):
         status = "passed"
     elif any(_told_the_exam(norm, m) for m in _TAKEN_RE.finditer(norm)) or (
-        _SCORE_WAIT_RE.search(norm) is not None and _OTHER_RELEASE_RE.search(norm) is None
+        (_SCORE_WAIT_RE.search(norm) is not None or (verdict and _FEARED_PAST_RE.search(norm) is not None))
+        and _OTHER_RELEASE_RE.search(norm) is None
     ):
         status = "taken"
     # Judged clause by clause: "my uwsa1 was 241 and my exam is on jan 15" still gives a date ahead.

@@ -602,6 +602,8 @@ def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False
         return False  # "5 weeks left and so behind on uworld. is it done for me?": a worry to meet, not a schedule
     if _SELF_JUDGED_RE.search(norm):
         return False  # "guilty for taking a nap. 3 weeks out. is that stupid": judged, not a plan asked for
+    if _SPAN_ENOUGH_RE.search(norm) and not _PLAN_NOUN_RE.search(norm):
+        return False  # "is 2 weeks dedicated enough for ck": how long to study, asked; no schedule wanted yet
     if _TIMING_QUESTION_RE.search(norm) or _PRACTICE_QUESTION_RE.search(norm):
         return False
     if _PLAN_SPAN_RE.search(norm):
@@ -620,6 +622,13 @@ def _told_before_the_date(norm: str) -> bool:
     practice = PRACTICE_NAME_RE.search(norm)
     dated = [m.start() for m in (_PLAN_SPAN_RE.search(norm), _EXAM_WORD_RE.search(norm)) if m is not None]
     return practice is not None and (not dated or practice.start() < min(dated))
+
+
+_SPAN_ENOUGH_RE = re.compile(
+    rf"\b{_SPAN}\b(?:\s+\w+){{0,3}}?\s+(?:enough|sufficient|too short|too little|realistic|doable)\b"
+    r"|\b(?:enough|sufficient)\s+(?:time|study time)\b"
+)
+"""A span weighed ("is 2 weeks dedicated enough", "are 6 weeks realistic"): a question of how long, not a date."""
 
 
 _SELF_JUDGED_RE = re.compile(
@@ -1033,6 +1042,8 @@ _WHETHER_TO_DELAY_RE = re.compile(
     # at the end of a thought; "should i cancel my vacation / interview / anki subscription" calls off something else
     r"|\b(?:should i|(?<!\bhow )(?<!\bwhere )(?<!\bwhen )do i|whether to|whether i should|if i should)\s+(?:just\s+)?"
     r"cancel(?:\s+(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it)\b|\s*$|(?=\s+(?:i|im|or|and)\b))"
+    # "push or no", "push it back or go?", "delay to oct and miss eras opening, or sit now?": the two ways, weighed
+    r"|\b(?:push|delay|postpone)(?:\s+\w+){0,8}?\s+or\s+(?:no|not|nah|go|sit|take|keep|just\s+(?:go|sit|take))\b"
 )
 
 
@@ -2258,7 +2269,9 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             "classmates",
             "people",
             "ppl",
-            "friends",
+            "friend",
+            "classmate",
+            "roommate",
             "interns",
             "reddit",
             "insta",
@@ -2272,6 +2285,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
         re.compile(
             r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat|"
+            # one person beside them: "my friend got 262 and i'm over here with 241"
+            r"my (?:best |close )?(?:friend|classmate|roommate)|"
             # not a program's residents or a figure cited: "everyone they match has 245+", "the numbers people cite"
             r"cohort)\b(?!\s+(?:they|who|that|whom|cite\w*|quote\w*|here)\b)"  # "older cohort here": who they are
             r".{0,50}\b(?:(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
@@ -2905,19 +2920,28 @@ _RETAKE_AHEAD_RE = re.compile(
 
 def asks_retake_prep(norm: str) -> bool:
     """What to do before a retake asked ("any last advice?", "what should i focus on", "how do i calm down")."""
-    return _RETAKE_PREP_RE.search(norm) is not None
+    return _RETAKE_PREP_RE.search(norm) is not None or asks_retake_rework(norm)
+
+
+def asks_retake_rework(norm: str) -> bool:
+    """How to study differently for a retake asked ("how should i restructure", "what do i do differently")."""
+    return _RETAKE_REWORK_RE.search(norm) is not None
 
 
 _RETAKE_PREP_RE = re.compile(
     r"\b(?:any (?:last |final )?(?:advice|tips)|last (?:minute )?(?:advice|tips)|what should i (?:focus on|do|study|"
     r"prioriti[sz]e)|how (?:do|should) i (?:prepare|prep|use))\b"
 )
+_RETAKE_REWORK_RE = re.compile(
+    r"\bhow (?:do|should|can) i (?:restructure|rework|change|approach|structure|study|plan)\b"
+    r"|\b(?:do|study|prep|approach) (?:it |things )?differently\b"
+)
 
 
 def asks_to_retake(text: str, norm: str) -> bool:
     """ "should i retake?", "248, retake?", "can i take it again for a higher score": sitting it again, asked."""
-    if "take" not in norm and "redo" not in norm and "sit" not in norm:
-        return False  # every wording holds one of these: most messages skip both patterns
+    if "tak" not in norm and "redo" not in norm and "sit" not in norm:
+        return False  # every wording holds one of these ("retaking" too): most messages skip both patterns
     return _RETAKE_ASK_RE.search(norm) is not None or (
         "retake" in norm and _RETAKE_QUESTION_RE.search(text.lower()) is not None
     )
@@ -3414,6 +3438,9 @@ _RELIEF_RE = re.compile(
 _FEARS_FAILING = (
     r"\b(?:scared|afraid|terrified|worried|anxious|nervous|freaked out|fear\w*)\s+(?:of|about)\s+(?:failing|flunking)\b"
     r"|\b(?:scared|afraid|terrified|worried) (?:that )?i (?:ll|will|might|m going to|m gonna) fail\b|\bwhat if i fail\b"
+    # "i think i might fail", "i feel like i'm gonna fail": a fail foreseen, before the exam
+    r"|\b(?:think|feel like|feeling like|feel|have a feeling|convinced|sure) (?:that )?i "
+    r"(?:ll|will|might|may|m going to|m gonna|could) (?:actually |really |totally )?fail\b"
 )
 _FEARS_FAILING_RE = re.compile(_FEARS_FAILING)
 
@@ -3578,13 +3605,31 @@ _UNEASY_FACES = ("😬", "😰", "😟", "😨", "😩", "😫", "😖", "😣",
 _ME_AFTER_RE = re.compile(r"\s+me\b")
 
 
+def no_interviews_yet(norm: str) -> bool:
+    """The student's own count of interviews is none ("I have zero", "still 0 interview invites"): applying, and
+    waiting on invites."""
+    return _NO_INTERVIEWS_RE.search(norm) is not None
+
+
+_NO_INTERVIEWS_RE = re.compile(
+    # "i have zero interviews", "still no invites"; and "...got 4 interviews already and i have zero" (the count
+    # elided after someone else's); not "i have no research but 9 interviews"
+    r"\b(?:i\s+(?:have|ve|still have|got|m at|am at)|i\s+ve\s+got|still|with)\s+(?:zero|0|no|none)"
+    r"\s+(?:interviews?|invites?|interview invites|iis?)\b"
+    r"|\binterviews?\b[^.!?]{0,40}\b(?:and|but|while)\s+i\s+(?:have|ve got|got|m at|am at)\s+(?:zero|none|0)\b"
+    r"|\b(?:zero|0|no)\s+(?:interviews?|invites?|interview invites)\s+(?:yet|so far)\b"
+)
+
+
 def fear_said(norm: str) -> bool:
     """A fear said now, in plain words ("im so scared ill end up with a 240"): worry, when nothing else is heard."""
     return _FEAR_SAID_RE.search(norm) is not None
 
 
 _FEAR_SAID_RE = re.compile(
-    r"\b(?:i m|im|i am)\s+(?:so\s+|really\s+|honestly\s+|lowkey\s+|super\s+)?(?:scared|terrified|afraid)\b"
+    r"(?:\b(?:i m|im|i am)\s+(?:so\s+|really\s+|honestly\s+|lowkey\s+|super\s+)?(?:scared|terrified|afraid)\b"
+    # "kinda scared tbh", "lowkey terrified": the subject left out, as texts leave it
+    r"|\b(?:kinda|kind of|lowkey|a bit|a little|pretty|honestly|really|so)\s+(?:scared|terrified|afraid|nervous)\b)"
     r"(?!\s+(?:of\s+)?(?:spiders|heights|flying|needles))"
 )
 
@@ -3890,9 +3935,14 @@ def yes_no_question(text: str) -> bool:
     # sentence's last clause
     clauses = [part for q in questions for part in {q, q.rsplit(",", 1)[-1]}]
     return any(
-        _YES_NO_START_RE.match(normalize(q)) or " or not" in normalize(q) or normalize(q).endswith(" right")
+        (_YES_NO_START_RE.match(normalize(q)) or " or not" in normalize(q) or normalize(q).endswith(" right"))
+        and not _ALARM_ASKED_RE.search(normalize(q))
         for q in clauses
     )
+
+
+_ALARM_ASKED_RE = re.compile(r"\bshould i (?:be )?(?:panic\w*|worr\w*|freak\w*|stress\w*|scared|concerned)\b")
+"""Whether to be alarmed, asked: a "yes" written for "is that normal?" would tell them to panic."""
 
 
 # ----------------------------------------------------------------------------- short and odd messages
