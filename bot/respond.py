@@ -279,7 +279,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         case "out_of_scope" if not (parsed.comlex is not None and _CONVERTS_RE.search(norm)):
             return talk.with_feeling(talk.out_of_scope_reply(text, k), parsed)
         case "smalltalk":
-            return talk.smalltalk(text)
+            # "tell me a joke. dedicated week 3 has broken me": the tiredness is met first
+            return talk.with_feeling(talk.smalltalk(text), parsed)
         case "my_score":
             return talk.my_score(profile, k)
         case "vent" if parsed.feeling in {None, "celebration", "relief"} and parsed.score is not None:
@@ -455,6 +456,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer = k.answers.get(EARLY_COUPLES_ANSWER if early else COUPLES_ANSWER)
     if ruled_answer is None and parsed.intent == "faq" and stage_said == "preclinical" and _PREP_AHEAD_RE.search(norm):
         ruled_answer = k.answers.get(PRECLINICAL_ANSWER)  # "MS1 here. what do I do now to get a good step 2 later"
+    if (
+        ruled_answer is None
+        and parsed.intent == "faq"
+        and parsed.topic == topics.WHY_STEP2_MATTERS
+        and parsed.score is None
+        and cues.asks_weight_after_the_match(norm)
+    ):
+        ruled_answer = k.answers.get(MATCHED_SCORE_ANSWER)  # "does anyone care about step 2 once you're in residency?"
     preclinical_faq = ruled_answer is None and parsed.intent == "faq" and stage_said == "preclinical"
     if preclinical_faq and parsed.topic == topics.TIMING and parsed.answer is None and _WHEN_ASKED_RE.search(norm):
         # "MS1 here, when should I take step 2?": not yet, Step 1 and the clerkships first (judges marked the answer on

@@ -468,6 +468,16 @@ def insult() -> Reply:
     )
 
 
+_JOKES = (
+    "Why did the Step 2 vignette take so long to get to the point? It had to mention the patient's travel history "
+    "first.",
+    "My question bank asked for the next best step. I said a nap. Apparently that's only the right answer the night "
+    "before the exam.",
+    "A Step 2 question walks into a bar. The bartender asks what brings it in. It starts, “A 45-year-old man "
+    "presents with three days of...”, and the block times out.",
+)
+"""Clean exam jokes, for a student who asks for one (a bot that only declines is no friend)."""
+_AFTER_JOKE = "Averages are more my thing than punchlines, though: ask me about a specialty, your score or your plan."
 _HOW_ARE_YOU = re.compile(r"\bhow (?:are|r) (?:you|u)\b|\bhow s (?:it going|your day)\b|\bhow you doing\b")
 
 
@@ -479,10 +489,7 @@ def smalltalk(text: str = "") -> Reply:
             "What's on your mind?"
         )
     if asks_for_joke(normalize(text)):
-        return Reply(
-            "I'm better with averages than punchlines 🙂. Ask me about a specialty, your score or your study plan, "
-            "and I'll do my best there."
-        )
+        return Reply(f"{pick(_JOKES, normalize(text))} 🙂\n\n{_AFTER_JOKE}")
     if asks_who_we_are(normalize(text)):
         return Reply(
             "I'm a bot, not a person: an automated helper for Step 2 CK, not part of USMLE or NBME. Every number I "

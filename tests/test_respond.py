@@ -264,6 +264,10 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("M1 here, is it dumb to start UWorld for step 2 already?", None, "i'm preclinical"),
         # Interviews held, asked about: the interviews, with the score beside the field's average.
         ("12 interviews for peds with a 233. am i safe?", None, "interviews or ranked programs"),
+        # Whether the score counts once matched, asked in general: the answer written for after the match.
+        ("does anyone care about step 2 once you're in residency?", None, "does my step 2 ck score still matter"),
+        # A rise from a scored Step 1 weighed: how CK offsets it, not how the two exams differ.
+        ("step 1 was 221 back in the day, CK 248. does the jump count for anything", None, "most direct way"),
     ],
 )
 def test_the_answer_fits_the_question_and_the_student(
@@ -1124,3 +1128,11 @@ def test_the_feeling_is_met_where_the_student_is(knowledge: Knowledge, text: str
     shown = answer(knowledge, text).lower()
     assert met_with in shown.split("\n\n")[0]  # first
     assert "i'm sorry it went that way" not in shown and "burnout" not in shown
+
+
+def test_a_joke_asked_for_is_told_and_tiredness_beside_it_is_met_first(knowledge: Knowledge) -> None:
+    plain = answer(knowledge, "tell me a joke").lower()
+    tired = answer(knowledge, "tell me a joke. dedicated week 3 has broken me").lower()
+    assert "walks into a bar" in plain or "vignette" in plain or "next best step" in plain  # a joke, not a decline
+    first = tired.split("\n\n")[0]
+    assert "exhausting" in first or "burnout" in first

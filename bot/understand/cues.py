@@ -3173,6 +3173,8 @@ _THEIRS_ASKED_RE = re.compile(r"\b(?:i|mine|my score)\b")
 _WEIGHS_ON_RE = re.compile(
     r"\b(?:haunt\w*|hurt\w*|hold\w* (?:me )?back|matter\w*|affect\w*|count\w* against|look\w* bad|red flag|"
     r"offset|make up for|compensate|ruin\w*|kill\w* my chances|still count|help\w*|"
+    # "step 1 was 221, CK 248. does the jump count for anything": the rise weighed
+    r"count\w* for (?:anything|something|much|a lot)|(?:jump|rise|improvement|upward trend)\s+(?:count|matter|mean)\w*|"
     # "will programs auto filter me because of the old step 1": screened out for it
     r"(?:auto\s*-?\s*)?filter\w*(?:\s+me)?(?:\s+out)?\s+(?:because of|for|over|on)|screen\w*\s+(?:me\s+)?out|"
     r"held against|hold (?:it|that) against|penali[sz]\w*|"
@@ -3271,6 +3273,18 @@ def asks_about_ranking(norm: str) -> bool:
 
 
 _RANKING_RE = re.compile(r"\b(?:rank|ranks|ranking|ranked|rank list|rank order)\b")
+
+
+def asks_weight_after_the_match(norm: str) -> bool:
+    """Whether the score still counts once matched, asked in general ("does anyone care about step 2 once you're in
+    residency?")."""
+    return _AFTER_THE_MATCH_RE.search(norm) is not None and (_WEIGHS_ON_RE.search(norm) is not None or "care" in norm)
+
+
+_AFTER_THE_MATCH_RE = re.compile(
+    r"\b(?:once|after|when)\s+(?:you|i|u)\s*(?:re|are|m|am)?\s+(?:in residency|a resident|an intern|matched)\b"
+    r"|\b(?:once|after)\s+(?:you|i|u)\s+match\b|\bafter (?:the )?match(?:ing)?\b|\b(?:during|in) residency\b"
+)
 
 
 def asks_what_it_weighs(norm: str) -> bool:
@@ -3736,6 +3750,8 @@ def felt(text: str, norm: str) -> str | None:
         return "panic"  # "woke up at 3am heart racing thinking about ck": the body says it
     if _WORRY_RE.search(norm):
         return "worry"
+    if "interview" in norm and _FROZE_RE.search(norm):
+        return "worry"  # "interviewer asked about my step score and i froze": the moment replayed, met
     if _WORN_OUT_RE.search(norm):
         return "exhaustion"  # "honestly done. 12 hour days for 5 weeks. body hurts": worn out, said plainly
     if (
@@ -3755,9 +3771,13 @@ def felt(text: str, norm: str) -> str | None:
     return None
 
 
+_FROZE_RE = re.compile(r"\b(?:froze|blanked|went blank|mind went blank|choked|fumbled|rambled)\b")
 _WORN_OUT_RE = re.compile(
     r"\b(?:body (?:hurts|aches)|everything hurts|honestly (?:so )?done|so done|running on (?:empty|fumes)|wiped out|"
     r"can t keep (?:going|doing this)|cant keep (?:going|doing this)|"
+    # "dedicated week 3 has broken me", "my brain is fried"
+    r"(?:has|have|it s|its|this)\s+(?:totally\s+|officially\s+|completely\s+)?broken me|"
+    r"(?:brain|i m|im) (?:is )?(?:so )?fried|"
     # "40q block 54% im actually dying": worn out, said as students say it (not "dying to know")
     r"(?:i m|im)\s+(?:actually\s+|literally\s+|lowkey\s+|so\s+)?dying(?!\s+(?:to|for|of|inside\b|laughing|lol|lmao)))"
     r"\b(?!\s+(?:with|w)\b)"
