@@ -261,7 +261,8 @@ def acknowledge(parsed: Parsed, stage: Stage | None = None) -> str:
     far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None  # an MS1: years away
     sat = has_result or parsed.status is not None or far
     options = _ACK_AFTER_THE_EXAM.get(parsed.feeling, _ACK[parsed.feeling]) if sat else _ACK[parsed.feeling]
-    if parsed.feeling == "worry" and parsed.score is None and parsed.status is None and stage in _WORRY_BY_STAGE:
+    by_stage = parsed.score is None or stage == "interviewing"  # an interview replayed, whatever score is beside it
+    if parsed.feeling == "worry" and by_stage and parsed.status is None and stage in _WORRY_BY_STAGE:
         options = (_WORRY_BY_STAGE[stage],)  # "first interview done and i think i bombed it": not the exam's worry
     elif parsed.feeling == "worry" and parsed.score is None and parsed.status is None:
         options = (_WORRY_BEFORE,)  # no number yet: no "one number rarely settles things"

@@ -266,6 +266,15 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("12 interviews for peds with a 233. am i safe?", None, "interviews or ranked programs"),
         # Whether the score counts once matched, asked in general: the answer written for after the match.
         ("does anyone care about step 2 once you're in residency?", None, "does my step 2 ck score still matter"),
+        # A retake ahead, the first attempt's score and a practice result now: the practice result against the mark.
+        ("retake in 3 weeks. first time 210. nbme now 232.", None, "14 points above step 2 ck's pass mark"),
+        # A long post asking how to answer in the room leads with that, its interview count beside it.
+        (
+            "I have 9 IM interviews so far and in one of them the PD asked me why my CK was 231 and I honestly "
+            "rambled through it. how should I answer that question next time? also is 9 interviews enough?",
+            None,
+            "how do i answer if an interviewer asks",
+        ),
         # A rise from a scored Step 1 weighed: how CK offsets it, not how the two exams differ.
         ("step 1 was 221 back in the day, CK 248. does the jump count for anything", None, "most direct way"),
     ],
@@ -281,11 +290,12 @@ def test_the_answer_fits_the_question_and_the_student(
     [
         "failed. 209. i studied so hard",  # asks nothing: no "you also asked about 'Is Step 2 harder?'"
         "will programs know I took it twice if I passed the second time?",  # a supposition: no "what a relief"
+        "my friend got 262 in derm, what's the derm average?",  # a figure told, not a comparison weighing on them
     ],
 )
 def test_no_line_for_what_the_student_did_not_say(knowledge: Knowledge, text: str) -> None:
     shown = answer(knowledge, text)
-    assert "you also asked" not in shown.lower() and "relief" not in shown.lower()
+    assert "you also asked" not in shown.lower() and "relief" not in shown.lower() and "brutal" not in shown
     assert "score you wanted" not in shown
 
 

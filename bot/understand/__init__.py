@@ -733,6 +733,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and answer is None
         and settled in ("faq", "score_check", "compare", "score_fit")
         and _INTERVIEWS_ENOUGH in knowledge.answers
+        and len(text) < SPECIFIC_CHARS  # a long post's questions are the answer model's to read
         and "interview" in norm
         and _INTERVIEWS_ENOUGH_RE.search(norm)
         and not cues.past_the_match(norm)
@@ -1341,6 +1342,16 @@ def _settle(
         return "faq", 1.0, topics.MATCH_RATES
     retaking = has_score and cues.says_a_ck_fail(norm)  # "failed CK (207)... help me build an 8 week schedule"
     if (
+        retaking
+        and nums.practice
+        and intent in {"score_fit", "score_check", "log_progress", "practice_score"}
+        and len(text) < SPECIFIC_CHARS
+        and cues.preparing_a_retake(norm)
+    ):
+        # "retake in 3 weeks. first time 210. nbme now 232.": the score is the attempt behind them, and the practice
+        # result now is what is told (read against the pass mark), not the old score against every field
+        return "practice_score", 1.0, None
+    if (
         (not (has_score and not nums.hypothetical) or retaking)
         and cues.requests_a_plan(norm)
         and not cues.plans_the_match(norm)
@@ -1662,6 +1673,7 @@ def _settle(
     # a retaker's practice results asked about keep their reading: "first attempt was 208... NBMEs are 226, 231, 229.
     # is that enough margin?" is about the NBMEs, not the fields a 208 fits
     retaking_practice = bool(nums.practice) and retaking  # (`retaking` needs a score, as this rule does)
+
     if (
         intent == "practice_score"
         and has_score

@@ -2067,7 +2067,9 @@ _ASKS_AVERAGE_RE = re.compile(
     r"\b(?:median|average|avg|(?:the|a|its|their)\s+mean\b|mean\s+(?:score|ck|step)\b|^mean\b|"
     r"(?:ck|step\s*2|step2)\s+mean\s+(?:for|of|among|in)\s+(?:matched|us|imgs?|dos?|applicants|\w+\s+applicants)\b|"
     r"typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
-    r"what (?:ck |step\s*2 |step2 )?(?:score|scores) (?:do|does)|competitive score|score (?:range|for)|"
+    # (not "do signals matter more than step score for psych": the score weighed against something else)
+    r"what (?:ck |step\s*2 |step2 )?(?:score|scores) (?:do|does)|competitive score|"
+    r"(?<!than )(?<!than step )(?<!than my )(?<!than the )score (?:range|for)|"
     # how hard the field is on scores: "is neuro forgiving on step 2", "how competitive is derm"
     r"scores for|stats? for|forgiving|how competitive)\b"
 )
@@ -2285,13 +2287,15 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
         re.compile(
             r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat|"
-            # one person beside them: "my friend got 262 and i'm over here with 241"
-            r"my (?:best |close )?(?:friend|classmate|roommate)|"
             # not a program's residents or a figure cited: "everyone they match has 245+", "the numbers people cite"
             r"cohort)\b(?!\s+(?:they|who|that|whom|cite\w*|quote\w*|here)\b)"  # "older cohort here": who they are
             r".{0,50}\b(?:(?:post\w*|flex\w*|brag\w*|got|getting|scor\w*)\b.{0,20}\b(?:2[4-9]\d|higher|better)|"
             r"(?:have|has|had)\b.{0,20}\b2[4-9]\d)|"
             r"\bcompar\w* myself\b"
+            # one person beside them, set against their own: "my friend got 262 and i'm over here with 241" (not
+            # "my friend got 262 in derm, what's the average?", a figure told)
+            r"|\bmy (?:best |close )?(?:friend|classmate|roommate)\b.{0,30}\b(?:got|scored|has|had)\b.{0,20}"
+            r"\b2[4-9]\d\b.{0,20}\b(?:and|but|while)\s+(?:i|im|i m|me)\b(?!\s+(?:want|wanna|am applying|m applying))"
             # "everyone on my interview day had way better stats... pretty sure im the worst one there"
             r"|\b(?:everyone|everybody|they|others|other (?:people|applicants|candidates)|people|ppl|classmates)\b"
             r"(?:\s+\w+){0,4}?\s+(?:had|has|have|with)\s+(?:way |much |so much )?better (?:stats|scores|numbers|apps)\b"
