@@ -115,6 +115,8 @@ late, not what happens once USMLE holds a score (`HELD_ANSWER`), which would fee
 COUPLES_ANSWER = "match-couples"
 EARLY_COUPLES_ANSWER = "em-couples-military"
 PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
+RISE_TOLD = 15
+"""Points from a scored Step 1 up to the CK result from which the rise is the news, whatever the Step 1 was called."""
 _WHEN_ASKED_RE = re.compile(r"\bwhen\b|\bwhat (?:year|month|time)\b|\bhow (?:early|soon)\b")
 """When to take it, asked: not how to reschedule, nor in which order the Steps go."""
 _PREP_AHEAD_RE = re.compile(
@@ -473,7 +475,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.intent == "faq" and scored_step1 and cues.asks_what_it_weighs(norm):
         # a scored Step 1's weight, asked among other things: a low one offset by CK only when they call it low
         # ("step 1 was 255, how much does that help?" is no low score to make up for)
-        low = cues.calls_step1_low(norm)
+        # a rise told ("step 1 was 219, now 251 on ck. will programs notice the jump?") is a low Step 1 offset too
+        risen = parsed.score is not None and parsed.step1 is not None and parsed.score >= parsed.step1 + RISE_TOLD
+        low = cues.calls_step1_low(norm) or risen
         ruled_answer = k.answers.get(SCORED_STEP1_ANSWER if low else OLD_STEP1_ANSWER)
     if (
         parsed.intent == "faq"

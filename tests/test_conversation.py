@@ -403,6 +403,8 @@ def test_a_fail_only_feared_after_the_exam_gets_the_wait_not_the_retake(advisor:
         ("MATCHED PEDS!!!! 🎉🎉", "Congratulations on matching! 🎉", "Mixed feelings"),
         ("second attempt result in: 219. PASSED 😭", "Congratulations, you passed!", "sting"),
         ("passed my retake with 222 but honestly kinda disappointed", "A pass is a pass", "Congratulations"),
+        # a question asked beside the news, no question mark: answered, not only cheered
+        ("retake passed 238!!! after failing the 1st time. is that gonna still hurt me", "relief", "enjoy it"),
     ],
 )
 def test_news_is_met_with_the_feeling_said_beside_it(advisor: Advisor, text: str, met_with: str, not_with: str) -> None:

@@ -275,6 +275,16 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             None,
             "how do i answer if an interviewer asks",
         ),
+        # A rise from a scored Step 1 told: how CK offsets it, whatever the Step 1 was called.
+        ("step 1 was 219 back in the day, now 251 on ck. will programs notice the jump?", None, "most direct way"),
+        # Thank-you notes asked about are no thanks to us; "unmatched" said first is the news.
+        ("thank u letters after interviews, do they matter lol", None, "beyond your score"),
+        ("unmatched US MD, 218. soap into prelim or wait a year?", None, "what happens if i don't match"),
+        ("tell me a med school joke i need it rn", None, "punchlines"),
+        # Typos in the field and the average word; programs looking again, not a USMLE recheck; a DO asked about.
+        ("stpe 2 avrage for nuero??", None, "neurology: average step 2 ck scores"),
+        ("do programs recheck scores after interviews or is it done", None, "look at step 2 again when they rank"),
+        ("does a DO w 245 have a shot at rads at university programs", None, "do seniors have their own"),
         # A rise from a scored Step 1 weighed: how CK offsets it, not how the two exams differ.
         ("step 1 was 221 back in the day, CK 248. does the jump count for anything", None, "most direct way"),
     ],
@@ -291,11 +301,14 @@ def test_the_answer_fits_the_question_and_the_student(
         "failed. 209. i studied so hard",  # asks nothing: no "you also asked about 'Is Step 2 harder?'"
         "will programs know I took it twice if I passed the second time?",  # a supposition: no "what a relief"
         "my friend got 262 in derm, what's the derm average?",  # a figure told, not a comparison weighing on them
+        # the friend's stress, not theirs: no "this exam puts real pressure on people"
+        "my friend got a 261 and is still stressing about derm lol. whats the avg for matched derm",
     ],
 )
 def test_no_line_for_what_the_student_did_not_say(knowledge: Knowledge, text: str) -> None:
     shown = answer(knowledge, text)
     assert "you also asked" not in shown.lower() and "relief" not in shown.lower() and "brutal" not in shown
+    assert "stressing" not in text or "pressure" not in shown  # a friend's stress is not theirs to be met
     assert "score you wanted" not in shown
 
 
@@ -1129,6 +1142,7 @@ def test_a_pass_told_in_a_long_post_asking_to_retake_gets_that_a_pass_stands(kno
         ("i think i failed. what now", "walking out sure you failed"),
         ("just walked out. brain is soup. that was brutal", "just come through a long stretch"),
         ("score drops wed right?? can't sleep", "waiting for a score"),
+        ("score drops tomorrow morning and i think i might throw up", "panic"),
         # A pass that let them down is no fail; a friend's score beside theirs is a comparison, not a question bank.
         ("219 😞 passed but feel like a failure", "a pass is a pass"),
         ("my friend got 262 and i'm over here with 241 lol. feel dumb", "comparing yourself"),
@@ -1143,6 +1157,20 @@ def test_the_feeling_is_met_where_the_student_is(knowledge: Knowledge, text: str
 def test_a_joke_asked_for_is_told_and_tiredness_beside_it_is_met_first(knowledge: Knowledge) -> None:
     plain = answer(knowledge, "tell me a joke").lower()
     tired = answer(knowledge, "tell me a joke. dedicated week 3 has broken me").lower()
+    unfocused = answer(knowledge, "i cant focus anymore. 3 weeks left and every block i second guess everything")
+    assert "burnout" in unfocused.lower() or "exhausting" in unfocused.lower()  # met, not "thanks for telling me"
     assert "walks into a bar" in plain or "vignette" in plain or "next best step" in plain  # a joke, not a decline
     first = tired.split("\n\n")[0]
     assert "exhausting" in first or "burnout" in first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IMG here, 243 first attempt, 2 YOG. realistic for IM?",  # a first attempt: no retake passed to be relieved at
+        "anything above 245 and im crying happy tears",  # joy hoped for: no result in to congratulate
+    ],
+)
+def test_no_joy_is_named_for_news_not_told(knowledge: Knowledge, text: str) -> None:
+    shown = answer(knowledge, text)
+    assert "relief" not in shown.lower() and "Congratulations" not in shown

@@ -730,6 +730,15 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         topic, answer = knowledge.answers[_INTERVIEW_ANSWER].topic, _INTERVIEW_ANSWER
     if (
         ruled is None
+        and topic == topics.SCORE_RECHECK
+        and _RANKING_ANSWER in knowledge.answers
+        and "interview" in norm
+        and _PROGRAMS_RECHECK_RE.search(norm)
+    ):
+        # "do programs recheck scores after interviews or is it done": programs looking again, not a USMLE recheck
+        topic, answer = knowledge.answers[_RANKING_ANSWER].topic, _RANKING_ANSWER
+    if (
+        ruled is None
         and answer is None
         and settled in ("faq", "score_check", "compare", "score_fit")
         and _INTERVIEWS_ENOUGH in knowledge.answers
@@ -959,6 +968,14 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             feeling = "relief"  # "second attempt result in: 219. PASSED 😭": a retake passed, cried over in relief
         elif feeling == "failure":
             feeling = "disappointment"  # "219 😞 passed but feel like a failure": a pass that let them down, no fail
+    if (
+        feeling == "celebration"
+        and nums.score is None
+        and (nums.quoted or nums.hypothetical)
+        and facts.status is None
+        and not cues.just_matched(norm)
+    ):
+        feeling = None  # "anything above 245 and im crying happy tears": joy hoped for, no result to congratulate
     # what weighs on them ("my parents keep asking", "everyone posts 260s"), said with a feeling or without
     weighing = cues.weighing(norm)
     if weighing == "calm" and (nums.score is not None or facts.status is not None):
@@ -1900,6 +1917,8 @@ _FELT_LIKE_A_FAIL = "diff-felt-awful"
 _REWORK_ANSWER = "af-retake-study-differently"
 _INTERVIEWS_ENOUGH = "pd-interviews-enough"
 _FEW_INVITES = "match-few-invites-apply-more"
+_RANKING_ANSWER = "pd-rank-after-interview"
+_PROGRAMS_RECHECK_RE = re.compile(r"\b(?:programs?|pds?|they|residenc\w+)\s+(?:re-?check|re-?look|look again)\b")
 _INTERVIEWS_ENOUGH_RE = re.compile(
     r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+){0,2}?interviews\b.{0,60}?\b(?:am i safe|safe|enough|good number|"
     r"(?:will|would|do|does) i (?:still )?match|chances|odds)\b"

@@ -114,6 +114,8 @@ _DO_RE = re.compile(
     r"\b(?:i m|im|i am|as an?|fellow|am an?)\s+(?:a\s+)?(?:do|osteopathic)(?: student| applicant| grad| school)?\b"
     r"(?!\s+(?:i|you|we|they|programs?|people|my|the|it|u|ppl|anything|students)\b)"
     r"|\bdo (?:student|here|applicant|school|grad)\b|\bosteopathic (?:student|school|applicant)\b"
+    # "does a DO w 245 have a shot at rads": a DO asked about, with their score
+    r"|\ba do (?:w|with)\s+(?:a\s+)?\d{3}\b"
 )
 _MD_RE = re.compile(
     r"\b(?:i m|im|i am|as an?|am an?)\s+(?:a\s+)?(?:us md|usmd|amg|md student|us grad|us student)\b"

@@ -427,6 +427,8 @@ _ACCOUNTABLE_RE = re.compile(
 _THANKS_US_RE = re.compile(
     r"^(?:(?:just|i|i just|wanted to|want to|just wanted to|i just wanted to|i wanted to|i want to)\s+)*"
     r"(?:say\s+)?(?:thank you|thank u|thanks|thx|tysm|ty)\b"
+    # not the thank-you notes programs get: "thank u letters after interviews, do they matter"
+    r"(?!\s+(?:you\s+|u\s+)?(?:letters?|notes?|emails?|cards?|messages?)\b)"
 )
 """A message that opens by thanking us ("just want to say thank you, your reminders got me through")."""
 
@@ -457,7 +459,7 @@ _NEWS_AFTER_THANKS_RE = re.compile(r"\b(?:also|btw|moved|pushed|rescheduled|chan
 """News after the thanks, to be answered: "ty. also my exam moved to april 2", "thanks! nbme 10 was 231 today"."""
 
 
-_JOKE_RE = re.compile(r"\b(?:tell|give|know|got|have)\b.{0,15}\bjokes?\b|\bsay something funny\b|\bmake me laugh\b")
+_JOKE_RE = re.compile(r"\b(?:tell|give|know|got|have)\b.{0,25}\bjokes?\b|\bsay something funny\b|\bmake me laugh\b")
 
 
 _WHO_ARE_YOU_RE = re.compile(
@@ -1227,7 +1229,8 @@ _ASKS_SOMETHING_RE = re.compile(
     r"is there (?:anything|any way|a way)|anything (?:else )?i (?:need|have|should)|do they need|does it matter|"
     r"do i (?:tell|say|mention|disclose)|will (?:my|they|the|it|programs?)|"
     # "is this going to follow me", "is that gonna hurt me": a fear asked, question mark or not
-    r"(?:is|s) (?:this|that|it) (?:going to|gonna) (?:follow|hurt|haunt|matter|affect|ruin|kill|sink|count)|"
+    r"(?:is|s) (?:this|that|it) (?:going to|gonna) (?:still |even )?(?:follow|hurt|haunt|matter|affect|ruin|kill|sink|"
+    r"count)|"
     r"does (?:time|it|that|this)\b.{0,25}\bmatter|"
     # "does the fail follow me forever or": a fear asked, question mark or not
     r"does (?:the|my|a|that|this|it)\s+(?:\w+\s+)?(?:follow|haunt|stay|show|count|hurt)\b|"
@@ -2064,7 +2067,7 @@ _ASKS_AVERAGE_RE = re.compile(
     # "what does this mean for my application")
     # ("derm step 2 mean for matched US MDs?": the mean of the exam's scores, among a group; not "what does my step 2
     # score mean for my chances")
-    r"\b(?:median|average|avg|(?:the|a|its|their)\s+mean\b|mean\s+(?:score|ck|step)\b|^mean\b|"
+    r"\b(?:median|average|avg|avrage|averge|avergae|avarage|(?:the|a|its|their)\s+mean\b|mean\s+(?:score|ck|step)\b|^mean\b|"
     r"(?:ck|step\s*2|step2)\s+mean\s+(?:for|of|among|in)\s+(?:matched|us|imgs?|dos?|applicants|\w+\s+applicants)\b|"
     r"typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
     # (not "do signals matter more than step score for psych": the score weighed against something else)
@@ -2110,6 +2113,8 @@ _DID_NOT_MATCH_RE = re.compile(
     # "got the 'you did not match' email at 11": the NRMP's own words (not "what if i get that email")
     r"|(?<!\bif i )\b(?:got|opened|saw)\s+(?:the\s+|that\s+)?(?:you|u)\s+(?:did not|didn t|didnt)\s+match\b"
     r"|^(?:so\s+|well\s+|welp\s+|ok\s+)?(?:didn t|didnt|did not)\s+match\b(?!\s+(?:my|at my|to my|into my))"
+    # "unmatched US MD, 218. soap into prelim or wait a year?": who they are, said first
+    r"|^(?:so\s+|well\s+|welp\s+)?unmatched\b(?!\s+(?:applicants?|rates?|students?|imgs?|people|ppl|grads?|spots?))"
 )
 
 
@@ -3179,6 +3184,7 @@ _WEIGHS_ON_RE = re.compile(
     r"offset|make up for|compensate|ruin\w*|kill\w* my chances|still count|help\w*|"
     # "step 1 was 221, CK 248. does the jump count for anything": the rise weighed
     r"count\w* for (?:anything|something|much|a lot)|(?:jump|rise|improvement|upward trend)\s+(?:count|matter|mean)\w*|"
+    r"notic\w* (?:the |my |that )?(?:jump|rise|improvement|increase)|"
     # "will programs auto filter me because of the old step 1": screened out for it
     r"(?:auto\s*-?\s*)?filter\w*(?:\s+me)?(?:\s+out)?\s+(?:because of|for|over|on)|screen\w*\s+(?:me\s+)?out|"
     r"held against|hold (?:it|that) against|penali[sz]\w*|"
@@ -3333,7 +3339,8 @@ def just_passed(norm: str) -> bool:
 
 _RETAKE_RESULT_RE = re.compile(
     r"\b(?:retake|re take|retook|second attempt|2nd attempt|second try|2nd try|second time|2nd time|third attempt|"
-    r"3rd attempt|this time|attempt (?:2|two|#2)|"
+    # ("243 first attempt, 2 YOG": the attempt was the first, the 2 another count)
+    r"3rd attempt|this time|(?<!first )(?<!1st )attempt (?:2|two|#2)(?! (?:yog|years?|yrs?|ys)\b)|"
     # "failed ck with 198 back in 2023... passed with 231 in 2024": a pass told after a fail is the retake's
     # (only after one: `_FAILED_BEFORE_RE`)
     # "passed second with a 231": the pass named by its attempt
@@ -3424,7 +3431,9 @@ _PANIC_BODY_RE = re.compile(
     r"(?:hands?|body|legs?) (?:are |is |keep |won t stop )?(?:literally )?shaking|i m shaking|im shaking|"
     r"hyperventilat\w*|chest (?:is )?tight|cannot breathe|"
     # the stomach says it ("genuinely feel sick", "sick to my stomach"); a bare "i feel sick" may be a cold
-    r"(?:genuinely|literally|physically) (?:feel|feeling) sick(?! (?:about|with|from))|sick to my stomach)\b"
+    r"(?:genuinely|literally|physically) (?:feel|feeling) sick(?! (?:about|with|from))|sick to my stomach|"
+    # "score drops tomorrow and i think i might throw up"
+    r"(?:might|gonna|going to|about to|could|want to) (?:throw up|puke|vomit)|nauseous)\b"
 )
 _ASIDE_RE = re.compile(r"\([^()]*\)")
 """A parenthetical aside: "(first attempt, thank god)"."""
@@ -3556,8 +3565,9 @@ _STRESS_SET_ASIDE_RE = re.compile(
     r"(?:s\s+|is\s+|are\s+|was\s+|were\s+|gets\s+|got\s+|seems\s+)?(?:(?:so|way|less|more|very|really|super|"
     r"kinda|pretty|also)\s+){0,2}$"
     # told of them first: "my sister is an MS3 and freaking out about..."
-    rf"|\b(?:my|our)\s+{KIN}\s+(?:is|s|was)(?:\s+(?!i\b|im\b|me\b|my\b)\w+){{0,5}}\s+and\s+(?:is\s+|s\s+)?"
-    r"(?:(?:so|really|totally|kinda)\s+)?$"
+    rf"|\b(?:my|our)\s+{KIN}\s+(?:is|s|was|got|scored|has)(?:\s+(?!i\b|im\b|me\b|my\b)\w+){{0,5}}\s+and\s+"
+    # ("my friend got a 261 and is still stressing about derm": theirs, a score told first)
+    r"(?:is\s+|s\s+|was\s+)?(?:(?:so|really|totally|kinda|still|also)\s+)?$"
 )
 
 
@@ -3779,11 +3789,13 @@ _FROZE_RE = re.compile(r"\b(?:froze|blanked|went blank|mind went blank|choked|fu
 _WORN_OUT_RE = re.compile(
     r"\b(?:body (?:hurts|aches)|everything hurts|honestly (?:so )?done|so done|running on (?:empty|fumes)|wiped out|"
     r"can t keep (?:going|doing this)|cant keep (?:going|doing this)|"
+    r"(?:can t|cant|cannot) (?:focus|concentrate) (?:anymore|any more)|"
     # "dedicated week 3 has broken me", "my brain is fried"
     r"(?:has|have|it s|its|this)\s+(?:totally\s+|officially\s+|completely\s+)?broken me|"
     r"(?:brain|i m|im) (?:is )?(?:so )?fried|"
     # "40q block 54% im actually dying": worn out, said as students say it (not "dying to know")
-    r"(?:i m|im)\s+(?:actually\s+|literally\s+|lowkey\s+|so\s+)?dying(?!\s+(?:to|for|of|inside\b|laughing|lol|lmao)))"
+    r"(?:i m|im|i am)\s+(?:actually\s+|literally\s+|lowkey\s+|so\s+)?dying"
+    r"(?!\s+(?:to|for|of|inside\b|laughing|lol|lmao)))"
     r"\b(?!\s+(?:with|w)\b)"
 )
 
