@@ -737,31 +737,22 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "do programs recheck scores after interviews or is it done": programs looking again, not a USMLE recheck
         topic, answer = knowledge.answers[_RANKING_ANSWER].topic, _RANKING_ANSWER
-    if (
+    # a short message on interviews held ("12 interviews for peds with a 233. am i safe?") or none yet ("still 0
+    # interview invites and its mid october... 241 for IM"): that is what's asked about, and the score is set beside
+    # the field's average in the answer's numbers (a long post's questions are the answer model's to read)
+    interviews_told = (
         ruled is None
         and answer is None
         and settled in ("faq", "score_check", "compare", "score_fit")
-        and _INTERVIEWS_ENOUGH in knowledge.answers
-        and len(text) < SPECIFIC_CHARS  # a long post's questions are the answer model's to read
-        and "interview" in norm
-        and _INTERVIEWS_ENOUGH_RE.search(norm)
-        and not cues.past_the_match(norm)
-    ):
-        # "12 interviews for peds with a 233. am i safe?": the interviews held are what's asked about; the score is
-        # set beside the field's average in the answer's numbers
-        topic, answer = knowledge.answers[_INTERVIEWS_ENOUGH].topic, _INTERVIEWS_ENOUGH
-    if (
-        ruled is None
-        and answer is None
-        and settled in ("faq", "score_check", "compare", "score_fit")
-        and _FEW_INVITES in knowledge.answers
         and len(text) < SPECIFIC_CHARS
-        and cues.no_interviews_yet(norm)
         and not cues.past_the_match(norm)
-    ):
-        # "still 0 interview invites and its mid october... 241 for IM": the invites not yet come are the worry, and
-        # the score is set beside the field's average in the answer's numbers
-        topic, answer = knowledge.answers[_FEW_INVITES].topic, _FEW_INVITES
+    )
+    held = interviews_told and _INTERVIEWS_ENOUGH_RE.search(norm) is not None
+    interviews_answer = (
+        _INTERVIEWS_ENOUGH if held else _FEW_INVITES if interviews_told and cues.no_interviews_yet(norm) else None
+    )
+    if interviews_answer is not None and interviews_answer in knowledge.answers:
+        topic, answer = knowledge.answers[interviews_answer].topic, interviews_answer
     # a long post's other questions are offered from a lower bar than the one an answer must clear to lead
     offered = {**_surest(odds, ALSO_SURE), **asked_answers} if len(text) >= ASKS_READ_FROM else asked_answers
     also = _also(text, asks, settled, topic, read, knowledge, offered, answer) if asks else ()
