@@ -35,6 +35,7 @@ from bot.understand.cues import (
     joyful,
     just_passed,
     just_sat_exam,
+    let_down_said,
     life_around_study,
     low_day,
     match_is_news,
@@ -193,6 +194,7 @@ class Advisor:
             asks_calendar=asks_for_calendar(norm),
             # "matched IM but just failed ck": the fail first
             matched=match_is_news(text, norm) and parsed.status != "failed",
+            let_down=let_down_said(norm),
             finished=parsed.score is None and parsed.status != "failed" and just_sat_exam(norm),
             exam_soon=parsed.feeling is not None and exam_soon(norm, nerves=True) is not None,
             passed=parsed.feeling not in talk.UNSURE_AFTER
@@ -236,7 +238,7 @@ class Advisor:
                 ask, buttons = plan_flow.question(draft)
                 return replace(turn, reply=turn.reply.noted(f"<i>Back to your study plan:</i>\n{ask}", buttons=buttons))
             case "matched":
-                return _turn(talk.matched(parsed), parsed)
+                return _turn(talk.matched(parsed, let_down=situation.let_down), parsed)
             case "passed":
                 if private:
                     self._remember(profile, parsed, text)

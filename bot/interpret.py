@@ -76,6 +76,8 @@ class Situation:
     """Asks for the plan as a calendar file ("add it to my calendar")."""
     matched: bool = False
     """News that the student has just matched."""
+    let_down: bool = False
+    """A let-down said in words ("kinda bummed"), beside news or a question."""
     finished: bool = False
     """News that the student has just sat the exam."""
     passed: bool = False
@@ -117,7 +119,7 @@ ROADS: tuple[tuple[Road, Callable[[Situation], bool]], ...] = (
     ("setup", lambda s: s.in_setup and (s.setup_answered or not _aside(s))),
     ("setup_aside", lambda s: s.in_setup),
     # a let-down beside the news is met there too ("matched at my #3. kinda bummed, is that weird?")
-    ("matched", lambda s: s.matched and (not s.question or s.feeling == "disappointment")),
+    ("matched", lambda s: s.matched and (not s.question or (s.feeling == "disappointment" and s.let_down))),
     ("finished", lambda s: s.finished and not s.question),
     ("passed", lambda s: s.passed and not s.question),
     ("feeling", _feeling_is_the_point),

@@ -123,8 +123,9 @@ _WORRY_BY_STAGE: dict[Stage, str] = {
     "preclinical": "Worrying about Step 2 CK this early is common. It's still a way off, so there's time to plan "
     "it calmly.",
     "applying": "Worrying while your applications are out is very common, and it's rarely as final as it feels.",
-    "interviewing": "Replaying an interview afterwards is something nearly everyone does, and how it felt from your "
-    "chair is rarely the whole picture.",
+    # (said of the season, not of one interview: the worry may be a late score or a count of invites)
+    "interviewing": "Interview season brings worries of its own, and they're rarely as final as they feel in the "
+    "moment.",
     "incoming_resident": "That makes sense: residency brings a whole new set of pressures, and it's normal to feel "
     "them.",
 }
@@ -1006,6 +1007,7 @@ MATCHED_MIXED = (
 )
 
 
-def matched(parsed: Parsed) -> Reply:
-    """Match news: congratulations, or, beside a let-down ("matched at my #3. kinda bummed"), room for both."""
-    return Reply(MATCHED_MIXED if parsed.feeling == "disappointment" else MATCHED)
+def matched(parsed: Parsed, *, let_down: bool = False) -> Reply:
+    """Match news: congratulations, or, beside a let-down said in words ("matched at my #3. kinda bummed"), room for
+    both (a let-down the model only heard in the tone of happy news is no reason to doubt the joy)."""
+    return Reply(MATCHED_MIXED if parsed.feeling == "disappointment" and let_down else MATCHED)

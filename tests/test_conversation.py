@@ -401,6 +401,8 @@ def test_a_fail_only_feared_after_the_exam_gets_the_wait_not_the_retake(advisor:
     [
         ("matched IM at my #3. kinda bummed tbh, is that weird", "Mixed feelings about matching", "enjoy it"),
         ("MATCHED PEDS!!!! 🎉🎉", "Congratulations on matching! 🎉", "Mixed feelings"),
+        # tears heard as a let-down with none said: the joy is not doubted
+        ("I MATCHED!!! 😭😭😭 at my number 4 but i dont even care", "Congratulations on matching! 🎉", "Mixed"),
         ("second attempt result in: 219. PASSED 😭", "Congratulations, you passed!", "sting"),
         ("passed my retake with 222 but honestly kinda disappointed", "A pass is a pass", "Congratulations"),
         # a question asked beside the news, no question mark: answered, not only cheered

@@ -1137,7 +1137,7 @@ def test_a_pass_told_in_a_long_post_asking_to_retake_gets_that_a_pass_stands(kno
         ("i feel like i'm gonna fail step 2", "that worry is one of the most common feelings before step 2 ck"),
         ("since step 1 is p/f now does CK basically decide everything?? kinda scared tbh", "that worry is one"),
         # Past the exam, or far from it: the worry named for where they are.
-        ("first interview done and i think i bombed it", "replaying an interview"),
+        ("first interview done and i think i bombed it", "interview season brings worries"),
         ("lowkey miss having one number to obsess over. intern life is chaos", "residency brings"),
         ("i think i failed. what now", "walking out sure you failed"),
         ("just walked out. brain is soup. that was brutal", "just come through a long stretch"),

@@ -284,6 +284,9 @@ NOT_A_SCORE_CASES = [
     # A practice result reported is progress to log; asked about, it is the practice question.
     case("just did nbme 13, got a 244", "log_progress", score=None),
     case("just did nbme 13, got a 244. does that predict well?", "practice_score", score=None),
+    # "a good score" asked of a practice result: the result read, not what makes a real CK score good
+    case("is 241 on uwsa2 a good score for ck?", "practice_score", score=None),
+    case("nbme 12 244, good score or nah", "practice_score", score=None),
     case("UWSA1 245", "unknown", score=None),
     case("UWSA2 255 derm", "*", score=None, specialties=(DERM,)),
     case("uwsa 2 250", "unknown", score=None),

@@ -455,6 +455,10 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # "step 1 was 258 and my first nbme for ck was 239, worried": the practice result is what they
         # weigh, not how the two exams differ (the model heard both Steps named)
         settled, topic = ("practice_score" if _ASKS_RE.search(norm) or "?" in text else "log_progress"), None
+    if ruled is None and settled == "faq" and topic == topics.GOOD_SCORE and nums.practice and nums.score is None:
+        # "is a good score" asked of a practice test named, no real score told: the practice result is read, not what
+        # makes a real Step 2 CK score good
+        settled, topic = "practice_score", None
     if ruled is None and settled == "faq" and nums.score is not None and cues.blames_the_score(norm):
         topic = topics.LOW_SCORE  # "Step 2 is 238. Is the score holding me back?": what a lower score means now
     elif ruled is None and topic == topics.PENDING_SCORE and nums.score is not None and not nums.hypothetical:
@@ -954,7 +958,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         if (
             (retake_passed or cues.retake_result(norm))
             and not cues.low_about_themselves(text, norm)
-            and not _LET_DOWN_SAID_RE.search(norm)  # "passed my retake with 222 but kinda disappointed" keeps it
+            and not cues.let_down_said(norm)  # "passed my retake with 222 but kinda disappointed" keeps it
         ):
             feeling = "relief"  # "second attempt result in: 219. PASSED 😭": a retake passed, cried over in relief
         elif feeling == "failure":
@@ -1916,10 +1920,7 @@ _INTERVIEWS_ENOUGH_RE = re.compile(
 )
 """A count of interviews held, asked about ("12 interviews for peds with a 233. am i safe?")."""
 _LET_DOWN = frozenset({"failure", "disappointment"})
-_LET_DOWN_SAID_RE = re.compile(
-    r"\b(?:disappoint\w*|let down|letdown|bummed|gutted|sad|upset|wanted (?:more|higher|better)|"
-    r"hoped (?:for )?(?:more|higher|better))\b"
-)
+
 """The answer on whether another person's fail can touch the student's own record."""
 _ON_MY_RECORD_RE = re.compile(
     r"\b(?:on|onto|affect\w*|reflect\w* on|hurt\w*|touch\w*|matter\w* for)\s+my\s+(?:own\s+)?"

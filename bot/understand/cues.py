@@ -3649,6 +3649,17 @@ _NO_INTERVIEWS_RE = re.compile(
 )
 
 
+def let_down_said(norm: str) -> bool:
+    """A let-down said in words ("kinda bummed", "wanted higher"), not only heard in the tone."""
+    return _LET_DOWN_SAID_RE.search(norm) is not None
+
+
+_LET_DOWN_SAID_RE = re.compile(
+    r"\b(?:disappoint\w*|let down|letdown|bummed|gutted|sad|upset|wanted (?:more|higher|better)|"
+    r"hoped (?:for )?(?:more|higher|better))\b"
+)
+
+
 def fear_said(norm: str) -> bool:
     """A fear said now, in plain words ("im so scared ill end up with a 240"): worry, when nothing else is heard."""
     return _FEAR_SAID_RE.search(norm) is not None
