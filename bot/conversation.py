@@ -26,8 +26,10 @@ from bot.understand.cues import (
     asks_daily_count,
     asks_for_calendar,
     asks_for_plan,
+    asks_if_feeling_is_normal,
     asks_something,
     asks_target,
+    asks_what_now,
     changes_reminders,
     distress_words,
     dropped_weekdays,
@@ -195,6 +197,8 @@ class Advisor:
             # "matched IM but just failed ck": the fail first
             matched=match_is_news(text, norm) and parsed.status != "failed",
             let_down=let_down_said(norm),
+            what_now=asks_what_now(norm),
+            feeling_asked=asks_if_feeling_is_normal(text, norm),
             finished=parsed.score is None and parsed.status != "failed" and just_sat_exam(norm),
             exam_soon=parsed.feeling is not None and exam_soon(norm, nerves=True) is not None,
             passed=parsed.feeling not in talk.UNSURE_AFTER

@@ -78,6 +78,10 @@ class Situation:
     """News that the student has just matched."""
     let_down: bool = False
     """A let-down said in words ("kinda bummed"), beside news or a question."""
+    feeling_asked: bool = False
+    """Whether what they feel is normal, asked ("kinda bummed tbh, is that weird"): the feeling's reply answers it."""
+    what_now: bool = False
+    """What to do now, asked ("exam done!! now what do i do with myself"): the news's own reply answers it."""
     finished: bool = False
     """News that the student has just sat the exam."""
     passed: bool = False
@@ -119,8 +123,8 @@ ROADS: tuple[tuple[Road, Callable[[Situation], bool]], ...] = (
     ("setup", lambda s: s.in_setup and (s.setup_answered or not _aside(s))),
     ("setup_aside", lambda s: s.in_setup),
     # a let-down beside the news is met there too ("matched at my #3. kinda bummed, is that weird?")
-    ("matched", lambda s: s.matched and (not s.question or (s.feeling == "disappointment" and s.let_down))),
-    ("finished", lambda s: s.finished and not s.question),
+    ("matched", lambda s: s.matched and (not s.question or (s.let_down and s.feeling_asked))),
+    ("finished", lambda s: s.finished and (not s.question or s.what_now)),
     ("passed", lambda s: s.passed and not s.question),
     ("feeling", _feeling_is_the_point),
     ("calendar", lambda s: s.asks_calendar),

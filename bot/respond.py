@@ -115,6 +115,7 @@ late, not what happens once USMLE holds a score (`HELD_ANSWER`), which would fee
 COUPLES_ANSWER = "match-couples"
 EARLY_COUPLES_ANSWER = "em-couples-military"
 PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
+FELT_AWFUL_ANSWER = "diff-felt-awful"
 RISE_TOLD = 15
 """Points from a scored Step 1 up to the CK result from which the rise is the news, whatever the Step 1 was called."""
 _WHEN_ASKED_RE = re.compile(r"\bwhen\b|\bwhat (?:year|month|time)\b|\bhow (?:early|soon)\b")
@@ -476,7 +477,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # a scored Step 1's weight, asked among other things: a low one offset by CK only when they call it low
         # ("step 1 was 255, how much does that help?" is no low score to make up for)
         # a rise told ("step 1 was 219, now 251 on ck. will programs notice the jump?") is a low Step 1 offset too
-        risen = parsed.score is not None and parsed.step1 is not None and parsed.score >= parsed.step1 + RISE_TOLD
+        # (a Step 1 above a field's average is no low one, however far CK rose past it: "step 1 was 250, CK 268")
+        lowest = min((k.lead(s).value for s in k.specialties), default=0)
+        risen = (
+            parsed.score is not None
+            and parsed.step1 is not None
+            and parsed.score >= parsed.step1 + RISE_TOLD
+            and parsed.step1 < lowest
+        )
         low = cues.calls_step1_low(norm) or risen
         ruled_answer = k.answers.get(SCORED_STEP1_ANSWER if low else OLD_STEP1_ANSWER)
     if (
@@ -633,6 +641,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         specific = told if fitting else best_answer(text, asked.topic, k, stage, school, band)
         if specific is not None and moot(specific.id, norm):
             specific = None  # "I'm ECFMG certified now. do i need anything else?": not how to get certified
+        sat = parsed.status == "taken" or stage == "waiting"
+        if specific is not None and specific.id == FELT_AWFUL_ANSWER and not sat:
+            specific = None  # "has anyone walked out of step 2 feeling good?": no sitting told, so no "rest and wait"
         presumes_fail = specific is not None and (
             set(specific.stages) == {"retaking"} or _FAIL_TOLD_RE.search(specific.question.lower()) is not None
         )

@@ -262,7 +262,8 @@ def acknowledge(parsed: Parsed, stage: Stage | None = None) -> str:
     far = parsed.stage is not None and _EARLY_YEARS_RE.fullmatch(parsed.stage) is not None  # an MS1: years away
     sat = has_result or parsed.status is not None or far
     options = _ACK_AFTER_THE_EXAM.get(parsed.feeling, _ACK[parsed.feeling]) if sat else _ACK[parsed.feeling]
-    by_stage = parsed.score is None or stage == "interviewing"  # an interview replayed, whatever score is beside it
+    # (the season's worry, whatever score is beside it; none while an exam date is still ahead)
+    by_stage = (parsed.score is None or stage == "interviewing") and not parsed.exam_date
     if parsed.feeling == "worry" and by_stage and parsed.status is None and stage in _WORRY_BY_STAGE:
         options = (_WORRY_BY_STAGE[stage],)  # "first interview done and i think i bombed it": not the exam's worry
     elif parsed.feeling == "worry" and parsed.score is None and parsed.status is None:
@@ -1001,9 +1002,9 @@ MATCHED = (
     "residency is on your mind, like what your program sees of your Step scores, ask away."
 )
 MATCHED_MIXED = (
-    "Congratulations on matching, and it's okay if it doesn't feel like pure joy. Mixed feelings about matching "
-    "lower on your list than you hoped are common, and they don't make the achievement smaller. It's fine to feel "
-    "both for a while. If anything about starting residency is on your mind, ask away."
+    "Congratulations on matching, and it's okay if it doesn't feel like pure joy. Mixed feelings about where you "
+    "matched are very common, and they don't make the achievement smaller. It's fine to feel both for a while. If "
+    "anything about starting residency is on your mind, ask away."
 )
 
 

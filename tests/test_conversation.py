@@ -399,7 +399,7 @@ def test_a_fail_only_feared_after_the_exam_gets_the_wait_not_the_retake(advisor:
 @pytest.mark.parametrize(
     ("text", "met_with", "not_with"),
     [
-        ("matched IM at my #3. kinda bummed tbh, is that weird", "Mixed feelings about matching", "enjoy it"),
+        ("matched IM at my #3. kinda bummed tbh, is that weird", "Mixed feelings about where you matched", "enjoy it"),
         ("MATCHED PEDS!!!! 🎉🎉", "Congratulations on matching! 🎉", "Mixed feelings"),
         # tears heard as a let-down with none said: the joy is not doubted
         ("I MATCHED!!! 😭😭😭 at my number 4 but i dont even care", "Congratulations on matching! 🎉", "Mixed"),
@@ -519,7 +519,7 @@ def test_a_field_matched_is_named_and_not_being_in_medicine_is_no_field(advisor:
     ("text", "says", "never"),
     [
         ("finished step 2 today!!! we're going out for tacos 🌮🎉", "Step 2 CK is behind you", "When is your"),
-        ("took ck this morning, now what", "When do scores come out?", "👋"),
+        ("took ck this morning, now what", "Step 2 CK is behind you", "👋"),  # the news, and what's next: rest
         ("Guilty for taking a nap. 3 weeks out. Is that stupid", "nothing to feel guilty about", "📅 Exam"),
         ("too tired to start today. is it bad if I take the whole day off 5 weeks out?", "break", "Good luck today"),
         ("I'm cooked chat. 49% on a timed block", "One rough block", "didn't quite catch"),
@@ -554,7 +554,7 @@ def test_a_field_matched_is_named_and_not_being_in_medicine_is_no_field(advisor:
         ),
         (
             "DO student, COMLEX Level 2 came back 590. I did not take USMLE. Is COMLEX enough for peds?",
-            "match with COMLEX alone",
+            "Can a DO match with COMLEX only",
             "How PDs use your score\n",
         ),
     ],

@@ -256,6 +256,7 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # A passing score told bare, and a retake to raise it asked: a pass stands.
         ("227. is it worth retaking to boost it?", None, "retake a step you've passed"),
         # Push or go: whether to delay, with their practice result read against the pass mark however far above.
+        ("nbme 11 = 231 and my test is in 9 days. push or no", None, "push my step 2 date back"),
         ("nbme 11 = 231 and my test is in 9 days. push or no", None, "13 points above step 2 ck's pass mark"),
         ("delay to oct and miss ERAS opening, or sit now w 225 predicted?", None, "push my step 2 date back"),
         # A retake booked: how to study differently this time, not the exam's format.
@@ -268,7 +269,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("does anyone care about step 2 once you're in residency?", None, "does my step 2 ck score still matter"),
         # A retake ahead, the first attempt's score and a practice result now: the practice result against the mark.
         ("retake in 3 weeks. first time 210. nbme now 232.", None, "14 points above step 2 ck's pass mark"),
-        # A long post asking how to answer in the room leads with that, its interview count beside it.
+        # A long post asking how to answer in the room leads with that (a guard: the interviews-held rule is for short
+        # messages only).
         (
             "I have 9 IM interviews so far and in one of them the PD asked me why my CK was 231 and I honestly "
             "rambled through it. how should I answer that question next time? also is 9 interviews enough?",
@@ -1174,3 +1176,33 @@ def test_a_joke_asked_for_is_told_and_tiredness_beside_it_is_met_first(knowledge
 def test_no_joy_is_named_for_news_not_told(knowledge: Knowledge, text: str) -> None:
     shown = answer(knowledge, text)
     assert "relief" not in shown.lower() and "Congratulations" not in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "not_shown"),
+    [
+        # a fail only imagined, or asked about, is no fail told, and no "rest and wait" for one feared
+        ("took ck last week, i think i failed. how do i even tell my parents i failed?", "after a fail"),
+        ("took ck monday. if i failed can i still match this year?", "feeling like i failed"),
+        ("has anyone walked out of step 2 feeling good?", "feeling like i failed"),
+        ("i feel like i failed at studying today, only did 20 questions", "after step 2 ck"),
+        # "in residency applications" is no life after the match; a fellowship keeps its own answer
+        ("how much does step 2 matter in residency applications?", "i've matched"),
+        ("does step 2 matter for fellowship during residency?", "i've matched"),
+        # pushing through a day is no delay of the exam
+        ("should i push through or take a break today?", "push my step 2 date back"),
+        # a higher Step 1 is no low one; a classmate's score beside a higher one of theirs weighs on no one
+        ("step 1 was 250, CK 268. does step 1 still matter?", "was low"),
+        ("my classmate had 245 and i scored 250, is that good for EM?", "comparing yourself"),
+        # someone else's worry or interviews, and a worry denied, are not theirs
+        ("my friend is kinda scared about her step 2, how can i help", "that worry is one"),
+        ("i don't think i will fail, but is 4 weeks enough?", "that worry is one"),
+        ("my friend has 15 interviews, what are my chances with 2?", "interviews or ranked programs"),
+        # a resource weighed for a field's prep is no fit question; positions left unmatched are no student unmatched
+        ("uwsa 240, is amboss good for peds prep?", "pediatrics: average"),
+        ("unmatched positions after soap, how do they work?", "not matching is one of the hardest"),
+        ("this qbank makes me want to throw up lol. 52% avg", "rush of panic"),
+    ],
+)
+def test_a_rule_stays_inside_what_it_was_written_for(knowledge: Knowledge, text: str, not_shown: str) -> None:
+    assert not_shown not in answer(knowledge, text).lower()

@@ -90,7 +90,11 @@ TOPIC_HOLDS = 0.9
 LONG_LEAD_SURE = 0.5
 """How sure the answer model must be of a long post's question sentence for its answer to lead, over the
 general answer of the topic the whole post was heard as."""
-_FIT_ASKED_RE = re.compile(r"\b(?:ok|okay|good|enough|decent|competitive|safe|fine|solid)\s+(?:for|in)\b")
+_FIT_ASKED_RE = re.compile(
+    r"\b(?:ok|okay|good|enough|decent|competitive|safe|fine|solid)\s+(?:for|in)\b"
+    # (not a resource weighed: "is amboss good for peds prep?")
+    r"(?!(?:\s+\w+)?\s+(?:prep|prepping|studying|review|resources?|practice|shelf)\b)"
+)
 """A result asked against a field ("ok for IM", "good enough for gas"): the fit, asked in so many words."""
 _GOOD_SHAPE_RE = re.compile(
     r"\b(?:am i|are we|is (?:it|that|this|my \w+)) (?:in )?(?:good|ok|okay|decent|solid|fine|safe|competitive|enough)\b"
@@ -741,11 +745,21 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "do programs recheck scores after interviews or is it done": programs looking again, not a USMLE recheck
         topic, answer = knowledge.answers[_RANKING_ANSWER].topic, _RANKING_ANSWER
+    if (
+        ruled is None
+        and (nums.score is None or nums.score < 100)  # (a two-digit score is read as one, off today's scale)
+        and _TWO_DIGIT_ANSWER in knowledge.answers
+        and len(text) < SPECIFIC_CHARS
+        and _OLD_TWO_DIGIT_RE.search(norm)
+    ):
+        # "what's an old 99 on step 2 in today's scores?": the two-digit scale, not a percentile or a fail
+        settled, topic, answer = "faq", knowledge.answers[_TWO_DIGIT_ANSWER].topic, _TWO_DIGIT_ANSWER
     # a short message on interviews held ("12 interviews for peds with a 233. am i safe?") or none yet ("still 0
     # interview invites and its mid october... 241 for IM"): that is what's asked about, and the score is set beside
     # the field's average in the answer's numbers (a long post's questions are the answer model's to read)
     interviews_told = (
         ruled is None
+        and not cues.someone_elses_interviews(norm)  # "my friend has 15 interviews, what are my chances with 2?"
         and answer is None
         and settled in ("faq", "score_check", "compare", "score_fit")
         and len(text) < SPECIFIC_CHARS
@@ -959,6 +973,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             (retake_passed or cues.retake_result(norm))
             and not cues.low_about_themselves(text, norm)
             and not cues.let_down_said(norm)  # "passed my retake with 222 but kinda disappointed" keeps it
+            # "second attempt 219 passed but programs will still see my fail 😞": a worry beside the pass keeps it too
+            and not any(face in text for face in _SAD_FACES)
+            and " but " not in f" {norm} "
         ):
             feeling = "relief"  # "second attempt result in: 219. PASSED 😭": a retake passed, cried over in relief
         elif feeling == "failure":
@@ -1913,6 +1930,12 @@ _REWORK_ANSWER = "af-retake-study-differently"
 _INTERVIEWS_ENOUGH = "pd-interviews-enough"
 _FEW_INVITES = "match-few-invites-apply-more"
 _RANKING_ANSWER = "pd-rank-after-interview"
+_TWO_DIGIT_ANSWER = "pass-two-digit-ended"
+_OLD_TWO_DIGIT_RE = re.compile(
+    r"\b(?:old|2 digit|two digit|old scale|back in the day|back then)\b(?:\s+\w+){0,4}?\s+(?:7[5-9]|[89]\d)\b"
+    r"|\b(?:7[5-9]|[89]\d)\b(?:\s+\w+){0,6}?\s+(?:on the old|2 digit|two digit|old scale|back in the day|back then)\b"
+)
+"""A two-digit score of the old scale, said as one ("an old 99 on step 2", "a 92 back in the day")."""
 _PROGRAMS_RECHECK_RE = re.compile(r"\b(?:programs?|pds?|they|residenc\w+)\s+(?:re-?check|re-?look|look again)\b")
 _INTERVIEWS_ENOUGH_RE = re.compile(
     r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+){0,2}?interviews\b.{0,60}?\b(?:am i safe|safe|enough|good number|"
@@ -1920,6 +1943,8 @@ _INTERVIEWS_ENOUGH_RE = re.compile(
 )
 """A count of interviews held, asked about ("12 interviews for peds with a 233. am i safe?")."""
 _LET_DOWN = frozenset({"failure", "disappointment"})
+_SAD_FACES = ("😞", "☹", "😔", "🙁", "😢", "😕")
+"""Faces of a let-down (tears "😭" beside a pass are relief as often as not)."""
 
 """The answer on whether another person's fail can touch the student's own record."""
 _ON_MY_RECORD_RE = re.compile(

@@ -204,7 +204,8 @@ _TAKEN_RE = re.compile(
     r"(?:so\s+|really\s+|super\s+|insanely\s+)?"
     r"(?:much\s+|way\s+)?(?:hard|harder|rough|brutal|awful|terrible|tough|long|weird|exhausting|insane)\b"
     # "exam is done", "ck is over": sat, said of the exam itself
-    r"|\b(?:the exam|my exam|exam|ck|step 2|the test)\s+(?:is|was)\s+(?:finally\s+)?(?:done|over|finished)\b"
+    r"|(?<!practice )(?<!nbme )(?<!shelf )(?<!mock )\b(?:the exam|my exam|exam|ck|step 2|the test)\s+"
+    r"(?:(?:is|was)\s+)?(?:finally\s+)?(?:done|over|finished)\b"
     r"(?!\s+(?:in|on|at|by|a|an|one|two|three|several|few|many|\d+|months?|weeks?|years?|days?)\b)"
     # waiting for it: "score releases tmrw", "results drop wednesday", "waiting on my ck score"
     r"|\b(?:my |the )?(?:score|scores|results?) (?:releases?|drops?|comes? out|posts?|comes? back|is released|"
@@ -217,9 +218,13 @@ _TAKEN_RE = re.compile(
     r"(?:last\s+|this\s+past\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"\d{1,2}\s+(?:days?|weeks?)\s+ago)\b"
     r"|\b(?:scared|afraid|terrified) to (?:look at|check|open|see) my (?:score|result)s?\b"
+    # "felt terrible leaving step 2": out of the exam, and how it felt
+    r"|\b(?:felt|feel|feeling)\s+(?:\w+\s+){0,2}?(?:leaving|walking out of|after)\s+(?:step 2|ck|the exam|the test|"
+    r"prometric|the test(?:ing)? cent\w+)\b"
     # "walked out thinking i failed", "just walked out. brain is soup": out of the exam, unless something else is
     # named ("walked out of my interview", "walked out of the sim lab")
-    r"|\b(?<!almost )(?<!nearly )walked out\b(?!\s+of\s+(?!(?:the\s+|my\s+)?(?:exam|test|ck|step 2|step2|s2|"
+    r"|\b(?<!almost )(?<!nearly )(?<!anyone )(?<!anybody )(?<!who )(?<!she )(?<!he )(?<!they )(?<!friend )"
+    r"walked out\b(?!\s+of\s+(?!(?:the\s+|my\s+)?(?:exam|test|ck|step 2|step2|s2|"
     r"prometric|testing cent\w+|test cent\w+)\b))(?!\s+(?:on|during|mid|halfway|after)\b)"
     # "I got 238" is a Step 2 result only when no other exam claims the number.
     r"|\bi (?:got|scored) (?:an? )?\d{3}\b"
@@ -240,8 +245,10 @@ _HEDGED_RE = re.compile(
 )
 """A fear or a guess ("i think i failed", "if i fail") is not a result to remember."""
 _FEARED_PAST_RE = re.compile(
-    r"\b(?:think|thought|felt like|feel like|feeling like|pretty sure|convinced|positive|might have|may have) i "
-    r"(?:just )?(?:failed|didn t pass|did not pass|didnt pass)\b(?! (?:my|the|a|an) (?!step|ck|exam|test)\w)"
+    r"\b(?:think|thinking|thought|felt like|feel like|feeling like|pretty sure|convinced|positive|might have|"
+    r"may have) i (?:just )?(?:failed|didn t pass|did not pass|didnt pass)\b"
+    # the exam as its object, or none ("i failed at studying today", "i failed my shelf" are something else)
+    r"(?!\s+(?:at|in|on|as|my|our|a|an|the\s+(?!exam|test))\b)"
 )
 """A fail feared in the past tense ("i think i failed", not "i think i failed my shelf"): the exam is behind them."""
 _DAYS_OUT_RE = re.compile(
@@ -324,9 +331,30 @@ def failed_step1(norm: str) -> bool:
     return ("1" in norm or "one" in norm) and _STEP1_FAILED_RE.search(norm) is not None
 
 
+def _fail_told(norm: str) -> bool:
+    """A fail of their own told; one feared or guessed at ("i think i failed") is not, unless a plain fail was told
+    first ("i failed step 2 and feel like i failed at life")."""
+    told = _FAILED_RE.search(norm)
+    if told is None:
+        return False
+    hedged = _HEDGED_RE.search(norm)
+    return hedged is None or (told.end() <= hedged.start() and not _IMAGINED_BEFORE_RE.search(norm, 0, told.start()))
+
+
+_IMAGINED_BEFORE_RE = re.compile(r"\b(?:tell\w*|imagin\w*|dream\w*|nightmare\w*|picture\w*|what if)\b")
+"""A fail only imagined or to be told ("how do i even tell my parents i failed"): not the news."""
+
+
 def fears_a_fail(norm: str) -> bool:
-    """A fail feared or guessed at, none told ("walked out thinking i failed", "pretty sure i failed")."""
-    return ("fail" in norm or "pass" in norm) and _HEDGED_RE.search(norm) is not None
+    """A fail feared or guessed at after the exam, none told ("walked out thinking i failed", "pretty sure i failed"),
+    and no consequence of one asked ("if i failed can i still match": that question is answered)."""
+    return "fail" in norm and _FEARED_PAST_RE.search(norm) is not None and _FAIL_CONSEQUENCE_RE.search(norm) is None
+
+
+_FAIL_CONSEQUENCE_RE = re.compile(
+    r"\bif i (?:fail|failed|didn t pass|did not pass)\b|\b(?:still match|attempts?|tries|retak\w*|will programs|"
+    r"do programs|can programs|see it|on my record|transcript)\b"
+)
 
 
 def someone_else_failed(norm: str) -> bool:
@@ -361,8 +389,7 @@ def about(norm: str, folded: str) -> AboutFacts:
     status: StatusName | None = None
     verdict = "fail" in norm or "pass" in norm
     theirs = verdict and someone_else_failed(norm)
-    # (a fail feared beside one told is still told: "i failed step 2 and feel like i failed at life")
-    if verdict and not theirs and _FAILED_RE.search(_HEDGED_RE.sub(" ", norm)):
+    if verdict and not theirs and _fail_told(norm):
         status = "failed"
     elif "passed" in norm and _PASSED_RE.search(norm):
         status = "passed"

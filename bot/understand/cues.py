@@ -1045,7 +1045,8 @@ _WHETHER_TO_DELAY_RE = re.compile(
     r"|\b(?:should i|(?<!\bhow )(?<!\bwhere )(?<!\bwhen )do i|whether to|whether i should|if i should)\s+(?:just\s+)?"
     r"cancel(?:\s+(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it)\b|\s*$|(?=\s+(?:i|im|or|and)\b))"
     # "push or no", "push it back or go?", "delay to oct and miss eras opening, or sit now?": the two ways, weighed
-    r"|\b(?:push|delay|postpone)(?:\s+\w+){0,8}?\s+or\s+(?:no|not|nah|go|sit|take|keep|just\s+(?:go|sit|take))\b"
+    r"|\b(?:push|delay|postpone)\b(?!\s+(?:through|myself|on|harder|forward|ahead)\b)(?:\s+\w+){0,8}?\s+or\s+"
+    r"(?:no|not|nah|go|sit|take|keep|just\s+(?:go|sit|take))\b(?!\s+(?:a|the)\s+(?:break|rest|day|nap)\b)"
 )
 
 
@@ -2072,7 +2073,8 @@ _ASKS_AVERAGE_RE = re.compile(
     r"typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
     # (not "do signals matter more than step score for psych": the score weighed against something else)
     r"what (?:ck |step\s*2 |step2 )?(?:score|scores) (?:do|does)|competitive score|"
-    r"(?<!than )(?<!than step )(?<!than my )(?<!than the )score (?:range|for)|"
+    r"(?<!than )(?<!than step )(?<!than my )(?<!than the )(?<!than ck )(?<!than my ck )(?<!than step 2 )"
+    r"(?<!than my step 2 )score (?:range|for)|"
     # how hard the field is on scores: "is neuro forgiving on step 2", "how competitive is derm"
     r"scores for|stats? for|forgiving|how competitive)\b"
 )
@@ -2114,7 +2116,8 @@ _DID_NOT_MATCH_RE = re.compile(
     r"|(?<!\bif i )\b(?:got|opened|saw)\s+(?:the\s+|that\s+)?(?:you|u)\s+(?:did not|didn t|didnt)\s+match\b"
     r"|^(?:so\s+|well\s+|welp\s+|ok\s+)?(?:didn t|didnt|did not)\s+match\b(?!\s+(?:my|at my|to my|into my))"
     # "unmatched US MD, 218. soap into prelim or wait a year?": who they are, said first
-    r"|^(?:so\s+|well\s+|welp\s+)?unmatched\b(?!\s+(?:applicants?|rates?|students?|imgs?|people|ppl|grads?|spots?))"
+    r"|^(?:so\s+|well\s+|welp\s+)?unmatched\b(?!\s+(?:applicants?|rates?|students?|imgs?|people|ppl|grads?|spots?|"
+    r"positions?|programs?|lists?|slots?|seats?))"
 )
 
 
@@ -2300,7 +2303,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             # one person beside them, set against their own: "my friend got 262 and i'm over here with 241" (not
             # "my friend got 262 in derm, what's the average?", a figure told)
             r"|\bmy (?:best |close )?(?:friend|classmate|roommate)\b.{0,30}\b(?:got|scored|has|had)\b.{0,20}"
-            r"\b2[4-9]\d\b.{0,20}\b(?:and|but|while)\s+(?:i|im|i m|me)\b(?!\s+(?:want|wanna|am applying|m applying))"
+            r"\b2[4-9]\d\b.{0,20}\b(?:and|but|while)\s+(?:i m|im|i|me)\b.{0,30}"
+            r"\b(?:over here|stuck|only|just|feel\w*|dumb|stupid|behind|lol|meanwhile)\b"
             # "everyone on my interview day had way better stats... pretty sure im the worst one there"
             r"|\b(?:everyone|everybody|they|others|other (?:people|applicants|candidates)|people|ppl|classmates)\b"
             r"(?:\s+\w+){0,4}?\s+(?:had|has|have|with)\s+(?:way |much |so much )?better (?:stats|scores|numbers|apps)\b"
@@ -3121,7 +3125,8 @@ _SAT_EXAM_RE = re.compile(
     # "finished step 2 today!!!", "took ck this morning": the day said, and it was today
     r"|\b(?:finished|took|sat|completed|survived|gave|wrote)\s+(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards)\s+"
     r"(?:today|this (?:morning|afternoon)|earlier today|just now)\b"
-    r"|\b(?:step\s*(?:2|two)|ck|the exam|the test)\s+(?:is\s+)?(?:done|over|behind me)\b"
+    r"|(?<!practice )(?<!nbme )(?<!shelf )(?<!mock )\b(?:step\s*(?:2|two)|ck|the exam|exam|the test)\s+(?:is\s+)?"
+    r"(?:done|over|behind me)\b"
     r"(?!\s+(?:being|yet|grading|in|on|at|by))"
     # "done. exam over.": a bare exam, not a practice test's or a shelf's ("nbme test done", "shelf exam over")
     r"|(?<!nbme )(?<!uwsa )(?<!practice )(?<!shelf )(?<!\d )(?<!form )(?<!free 120 )\bexam\s+(?:is\s+)?(?:done|over)\b"
@@ -3184,7 +3189,7 @@ _WEIGHS_ON_RE = re.compile(
     r"offset|make up for|compensate|ruin\w*|kill\w* my chances|still count|help\w*|"
     # "step 1 was 221, CK 248. does the jump count for anything": the rise weighed
     r"count\w* for (?:anything|something|much|a lot)|(?:jump|rise|improvement|upward trend)\s+(?:count|matter|mean)\w*|"
-    r"notic\w* (?:the |my |that )?(?:jump|rise|improvement|increase)|"
+    r"notic\w* (?:the |my |that )?(?:jump|rise|improvement|increase)|(?:look|looks|count)\w* like (?:an )?improvement|"
     # "will programs auto filter me because of the old step 1": screened out for it
     r"(?:auto\s*-?\s*)?filter\w*(?:\s+me)?(?:\s+out)?\s+(?:because of|for|over|on)|screen\w*\s+(?:me\s+)?out|"
     r"held against|hold (?:it|that) against|penali[sz]\w*|"
@@ -3288,13 +3293,18 @@ _RANKING_RE = re.compile(r"\b(?:rank|ranks|ranking|ranked|rank list|rank order)\
 def asks_weight_after_the_match(norm: str) -> bool:
     """Whether the score still counts once matched, asked in general ("does anyone care about step 2 once you're in
     residency?")."""
-    return _AFTER_THE_MATCH_RE.search(norm) is not None and (_WEIGHS_ON_RE.search(norm) is not None or "care" in norm)
+    return (
+        "fellow" not in norm  # a fellowship's use of the score has its own answer
+        and _AFTER_THE_MATCH_RE.search(norm) is not None
+        and (_WEIGHS_ON_RE.search(norm) is not None or _CARES_RE.search(norm) is not None)
+    )
 
 
 _AFTER_THE_MATCH_RE = re.compile(
     r"\b(?:once|after|when)\s+(?:you|i|u)\s*(?:re|are|m|am)?\s+(?:in residency|a resident|an intern|matched)\b"
-    r"|\b(?:once|after)\s+(?:you|i|u)\s+match\b|\bafter (?:the )?match(?:ing)?\b|\b(?:during|in) residency\b"
+    r"|\b(?:once|after)\s+(?:you|i|u)\s+match\b|\bafter (?:the )?match(?:ing)?\b"
 )
+_CARES_RE = re.compile(r"\bcares?\b")
 
 
 def asks_what_it_weighs(norm: str) -> bool:
@@ -3433,7 +3443,7 @@ _PANIC_BODY_RE = re.compile(
     # the stomach says it ("genuinely feel sick", "sick to my stomach"); a bare "i feel sick" may be a cold
     r"(?:genuinely|literally|physically) (?:feel|feeling) sick(?! (?:about|with|from))|sick to my stomach|"
     # "score drops tomorrow and i think i might throw up"
-    r"(?:might|gonna|going to|about to|could|want to) (?:throw up|puke|vomit)|nauseous)\b"
+    r"(?:might|gonna|going to|about to|could) (?:throw up|puke|vomit))\b"
 )
 _ASIDE_RE = re.compile(r"\([^()]*\)")
 """A parenthetical aside: "(first attempt, thank god)"."""
@@ -3466,7 +3476,8 @@ _FEARS_FAILING = (
     r"\b(?:scared|afraid|terrified|worried|anxious|nervous|freaked out|fear\w*)\s+(?:of|about)\s+(?:failing|flunking)\b"
     r"|\b(?:scared|afraid|terrified|worried) (?:that )?i (?:ll|will|might|m going to|m gonna) fail\b|\bwhat if i fail\b"
     # "i think i might fail", "i feel like i'm gonna fail": a fail foreseen, before the exam
-    r"|\b(?:think|feel like|feeling like|feel|have a feeling|convinced|sure) (?:that )?i "
+    r"|(?<!don t )(?<!dont )(?<!do not )(?<!not )\b(?:think|feel like|feeling like|feel|have a feeling|convinced|sure) "
+    r"(?:that )?i "
     r"(?:ll|will|might|may|m going to|m gonna|could) (?:actually |really |totally )?fail\b"
 )
 _FEARS_FAILING_RE = re.compile(_FEARS_FAILING)
@@ -3633,6 +3644,17 @@ _UNEASY_FACES = ("😬", "😰", "😟", "😨", "😩", "😫", "😖", "😣",
 _ME_AFTER_RE = re.compile(r"\s+me\b")
 
 
+def someone_elses_interviews(norm: str) -> bool:
+    """Someone else's interviews named ("my friend has 15 interviews"): their count, not the student's."""
+    return _SOMEONES_INTERVIEWS_RE.search(norm) is not None
+
+
+_SOMEONES_INTERVIEWS_RE = re.compile(
+    rf"\b(?:my\s+(?:\w+\s+)?{KIN}|she|he|they|everyone|everybody)\s+(?:has|had|got|have|s got)\s+"
+    r"(?:like\s+)?\d{1,2}\s+(?:\w+\s+)?(?:interviews|invites|iis)\b"
+)
+
+
 def no_interviews_yet(norm: str) -> bool:
     """The student's own count of interviews is none ("I have zero", "still 0 interview invites"): applying, and
     waiting on invites."""
@@ -3651,12 +3673,17 @@ _NO_INTERVIEWS_RE = re.compile(
 
 def let_down_said(norm: str) -> bool:
     """A let-down said in words ("kinda bummed", "wanted higher"), not only heard in the tone."""
-    return _LET_DOWN_SAID_RE.search(norm) is not None
+    return _DISAPPOINTED_RE.search(norm) is not None
 
 
-_LET_DOWN_SAID_RE = re.compile(
-    r"\b(?:disappoint\w*|let down|letdown|bummed|gutted|sad|upset|wanted (?:more|higher|better)|"
-    r"hoped (?:for )?(?:more|higher|better))\b"
+def asks_what_now(norm: str) -> bool:
+    """What to do with themselves now, asked ("exam done!! now what do i do with myself for 3 weeks")."""
+    return _WHAT_NOW_RE.search(norm) is not None
+
+
+_WHAT_NOW_RE = re.compile(
+    r"\b(?:now what|what now|what next|what do i do (?:now|with myself)|what should i do (?:now|with myself|"
+    r"while i wait))\b"
 )
 
 
@@ -3668,7 +3695,8 @@ def fear_said(norm: str) -> bool:
 _FEAR_SAID_RE = re.compile(
     r"(?:\b(?:i m|im|i am)\s+(?:so\s+|really\s+|honestly\s+|lowkey\s+|super\s+)?(?:scared|terrified|afraid)\b"
     # "kinda scared tbh", "lowkey terrified": the subject left out, as texts leave it
-    r"|\b(?:kinda|kind of|lowkey|a bit|a little|pretty|honestly|really|so)\s+(?:scared|terrified|afraid|nervous)\b)"
+    r"|(?<!\bis )(?<!\bs )(?<!\bwas )(?<!\bare )\b(?:kinda|kind of|lowkey|a bit|a little|pretty|honestly|really|so)\s+"
+    r"(?:scared|terrified|afraid|nervous)\b)"
     r"(?!\s+(?:of\s+)?(?:spiders|heights|flying|needles))"
 )
 
@@ -3951,6 +3979,9 @@ _DAY_BEHIND_RE = re.compile(
 _TOOK_IT_RE = re.compile(
     r"\b(?:took|sat|finished|completed|survived|walked out of|done with|got out of)\s+(?:my\s+|the\s+)?"
     r"(?:step\s*(?:2|two)|ck|exam|test|boards|it)\b"
+    # "Exam done!! now what do i do with myself for 3 weeks": the sitting told, not a practice test's
+    r"|(?<!practice )(?<!nbme )(?<!shelf )(?<!mock )(?<!self )\b(?:exam|step\s*2|ck|test)\s+(?:is\s+)?(?:done|over)\b"
+    r"(?!\s+(?:in|on|by|at)\b)"
 )
 _OTHER_DAY_RE = re.compile(
     r"\b(?:scores?|results?|release\w*|comes? out|came out|block|blocks|questions|qs|q|percent|skip\w*|studied|"
