@@ -60,6 +60,7 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # "first interview done and i think i bombed it", "interviewer asked about my step score and i froze"
             r"(?:first|second|third|fourth|fifth|last) interview (?:is |was )?(?:done|over|went|today|yesterday)|"
             r"(?<!mock )(?<!practice )interviewer (?:asked|said|told|was|kept)|"
+            r"(?<!mock )(?<!practice )in (?:an|my|the) interview (?:today|yesterday|this morning|this week)|"
             r"bombed (?:my |the |that |an |this )?(?:\w+ )?interview\b(?! prep)|"
             # "peds applicant, 11 interviews": a count said beside the application
             r"(?:applicant|applying)\W+(?:(?!need|want|hop|aim|expect|get|enough|how|is|are)\w+\W+){0,3}?(?!0\b)"

@@ -263,7 +263,7 @@ def acknowledge(parsed: Parsed, stage: Stage | None = None) -> str:
     sat = has_result or parsed.status is not None or far
     options = _ACK_AFTER_THE_EXAM.get(parsed.feeling, _ACK[parsed.feeling]) if sat else _ACK[parsed.feeling]
     # (the season's worry, whatever score is beside it; none while an exam date is still ahead)
-    by_stage = (parsed.score is None or stage == "interviewing") and not parsed.exam_date
+    by_stage = stage == "interviewing" or (parsed.score is None and not parsed.exam_date)
     if parsed.feeling == "worry" and by_stage and parsed.status is None and stage in _WORRY_BY_STAGE:
         options = (_WORRY_BY_STAGE[stage],)  # "first interview done and i think i bombed it": not the exam's worry
     elif parsed.feeling == "worry" and parsed.score is None and parsed.status is None:

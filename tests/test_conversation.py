@@ -520,6 +520,7 @@ def test_a_field_matched_is_named_and_not_being_in_medicine_is_no_field(advisor:
     [
         ("finished step 2 today!!! we're going out for tacos 🌮🎉", "Step 2 CK is behind you", "When is your"),
         ("took ck this morning, now what", "Step 2 CK is behind you", "👋"),  # the news, and what's next: rest
+        ("Exam done!! now what do i do with myself for 3 weeks 😅", "Step 2 CK is behind you", "📅 Exam"),
         ("Guilty for taking a nap. 3 weeks out. Is that stupid", "nothing to feel guilty about", "📅 Exam"),
         ("too tired to start today. is it bad if I take the whole day off 5 weeks out?", "break", "Good luck today"),
         ("I'm cooked chat. 49% on a timed block", "One rough block", "didn't quite catch"),

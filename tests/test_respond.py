@@ -265,6 +265,27 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("M1 here, is it dumb to start UWorld for step 2 already?", None, "i'm preclinical"),
         # Interviews held, asked about: the interviews, with the score beside the field's average.
         ("12 interviews for peds with a 233. am i safe?", None, "interviews or ranked programs"),
+        # From the third dev set (be, bf): the room's question, how long a score stays good, good news, hiding a score,
+        # COMLEX alone, the old two-digit scale, a subject always missed.
+        (
+            "got asked about my step 2 in an interview today and totally froze. it's a 226. what's a decent way to "
+            "answer 'tell me about your boards' without sounding defensive",
+            None,
+            "how do i answer if an interviewer asks",
+        ),
+        (
+            "How long is a CK score good for? I took it in 2019, took time off for family, and want to apply in the "
+            "next cycle. Can I still use it or do I have to retake?",
+            None,
+            "time limit to finish usmle",
+        ),
+        ("got my first interview invite!!! 🎉", None, "congratulations"),
+        ("should i release my step 2 to programs or keep it hidden? it's 228", None, "keep a failed attempt or a low"),
+        ("Do I need USMLE if I already have COMLEX 550 for FM?", None, "can a do match with comlex only"),
+        ("I'm an attending now lol, but what's an old 99 on step 2 in today's scores?", None, "two-digit scores"),
+        ("any fast fix for constantly missing OB and peds qs?", None, "which subjects to focus on"),
+        # The wait told with no application named: when scores come out, not applying with a score pending.
+        ("waiting 3 weeks for the score is torture", None, "when do scores come out"),
         # Whether the score counts once matched, asked in general: the answer written for after the match.
         ("does anyone care about step 2 once you're in residency?", None, "does my step 2 ck score still matter"),
         # A retake ahead, the first attempt's score and a practice result now: the practice result against the mark.

@@ -442,7 +442,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # "...is dual applying a bad look?": a long post's question on applying in two fields, answered first by
         # the bank's answer for it, the score beside the averages (no answer found: the averages alone)
         topic, answer = topics.MATCH_WITH_AVERAGE, dual_answer.id
-    if ruled is None and settled == "faq" and cues.asks_score_expiry(norm):
+    # ("how long is a CK score good for?" is no question of what makes a score good, whatever rule heard "good")
+    expiry_asked = ruled in (None, topics.GOOD_SCORE) and settled == "faq" and cues.asks_score_expiry(norm)
+    if expiry_asked:
         topic = topics.USMLE_TIME_LIMITS  # "how long do step 2 scores stay valid?": the limits, not release day
     if ruled is None and settled == "faq" and nums.quoted and nums.score is None:
         topic = cues.quoted_topic(norm, topic)  # "249 is the median?": the figure they heard decides
@@ -659,6 +661,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         answer is None
         and (settled == "faq" or (settled in ("score_check", "compare") and topic is not None))
         and ruled is None
+        and not expiry_asked  # how long a score stays good, asked in a long post: the time limits lead
         and not cues.asks_couples_match(norm)  # a couple's post: how the couples match works leads
         and asks
         and len(text) >= ASKS_READ_FROM
@@ -898,7 +901,11 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and nums.score is None
         and settled == "faq"
         and ruled is None
-        and topic in _BEFORE_THE_EXAM_TOPICS
+        and (
+            topic in _BEFORE_THE_EXAM_TOPICS
+            # "waiting 3 weeks for the score is torture": the wait, not applying with a score pending
+            or (topic == topics.PENDING_SCORE and answer is None and not _APPLYING_SAID_RE.search(norm))
+        )
         and (answer is None or "waiting" not in knowledge.answers[answer].stages or nums.practice)
     ):
         # "the exam was so hard, i think i failed": it's behind them; the wait is next (unless the answer found was
@@ -1644,6 +1651,14 @@ def _settle(
         and cues.felt(text, norm) in ("relief", "celebration")
     ):
         return "score_fit", 1.0, None  # "relief is an understatement. 261. i thought i failed": good news, told
+    if (
+        not has_score
+        and len(text) < SPECIFIC_CHARS
+        and not cues.asks_something(text, norm)
+        and cues.invites_got(norm)
+        and cues.joyful(text, norm)
+    ):
+        return "vent", 1.0, None  # "got my first interview invite!!! 🎉": good news shared, met with joy
     if intent != "thanks" and not has_score and cues.thanks_us(text, norm):
         return "thanks", 1.0, None  # "thank you, your reminders got me through dedicated": thanks, not a plan asked
     if intent == "thanks" and cues.felt(text, norm) == "relief":
@@ -1906,6 +1921,8 @@ _WHAT_TO_SAY_RE = re.compile(
     r"\bhow much (?:detail|to (?:say|share|explain|disclose|tell))\b"
     r"|\bwhat (?:should|do|can|would) i (?:say|tell|answer)\b"
     r"|\bhow (?:should|do|can|would) i (?:answer|explain|address|handle|word|phrase)\b"
+    # "what's a decent way to answer 'tell me about your boards'"
+    r"|\b(?:a|the|best|good|decent)\s+(?:\w+\s+)?way to (?:answer|explain|address|handle|word|phrase|respond)\b"
 )
 """What to say, asked: "how much detail should I give?", "what do I say if they ask?"."""
 _ASKED_ABOUT_THE_SCORE_RE = re.compile(
@@ -1943,6 +1960,7 @@ _INTERVIEWS_ENOUGH_RE = re.compile(
 )
 """A count of interviews held, asked about ("12 interviews for peds with a 233. am i safe?")."""
 _LET_DOWN = frozenset({"failure", "disappointment"})
+_APPLYING_SAID_RE = re.compile(r"\b(?:eras|apply\w*|application\w*|programs?|interview\w*|invites?|submit\w*)\b")
 _SAD_FACES = ("😞", "☹", "😔", "🙁", "😢", "😕")
 """Faces of a let-down (tears "😭" beside a pass are relief as often as not)."""
 

@@ -3256,7 +3256,11 @@ _OTHER_EXPIRY_RE = re.compile(
     # what else runs out: "my eligibility period expires", "my pathway expired", "my passport is expired"
     r"\b(?:pathways?|permits?|eligibility|passport|visa|oet|id|license|licence|certificat\w*|subscription|uworld)\b"
 )
-_EXPIRY_RE = re.compile(r"\b(?:stays?|remains?|still|be) valid\b|\bvalid for\b|\bexpir\w*\b|\bgood for how long\b")
+_EXPIRY_RE = re.compile(
+    r"\b(?:stays?|remains?|still|be) valid\b|\bvalid for\b|\bexpir\w*\b|\bgood for how long\b"
+    r"|\bhow long (?:is|are|does|do)\s+(?:a\s+|my\s+|the\s+)?(?:\w+\s+){0,2}?(?:score|scores|result|results|pass)\s+"
+    r"(?:good|valid|last|stay good)\b"
+)
 _PASSED_STEP_RE = re.compile(r"\b(?:scores?|ck|step\s*(?:2|1|two|one)|usmle|results?|steps)\b")
 """What may expire in a question of validity: a score or a Step (not an ID or a Pathway, `_OTHER_EXPIRY_RE`)."""
 
@@ -3533,6 +3537,9 @@ _INVITES_GOT_RE = re.compile(
     r"(?:\d{1,2}|a few|several|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(?:\w+\s+)?(?:interviews|interview invites|invites|iis)\b"
     r"(?!\s+(?:cancel\w*|rescinded|out of|from \d|so far out of|left|to go|next week))"
+    # "got my first interview invite!!!": the first one, news of its own
+    r"|\b(?:got|landed|received|just got)\s+(?:my|an|a)\s+(?:first\s+|1st\s+)?(?:\w+\s+)?(?:interview\s+)?invite\b"
+    r"(?!\s+(?:cancel\w*|rescinded))"
 )
 """Interviews counted as theirs ("got 7 IM interviews"): good news when said with "!!"."""
 
