@@ -103,6 +103,8 @@ def _aside(s: Situation) -> bool:
         return True
     # "jan 20" or "did 40 qs" while the first plan is set up operates on no plan yet: not a question.
     operation_without_plan = s.intent in PLAN_OPERATIONS and not s.has_plan
+    if s.intent == "vent" and s.feeling is not None:
+        return True  # "ok real talk i think i might fail" mid set-up: met first, then the set-up's question again
     return s.intent not in NOT_A_QUESTION and not s.unsure and not operation_without_plan
 
 

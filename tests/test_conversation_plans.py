@@ -551,3 +551,11 @@ def test_a_target_asked_beside_a_plan_request_gets_the_fields_averages_first(adv
     reply = say(advisor, "make me a study plan for jan 24, neuro or psych, what score should i aim for?")
     assert "Neurology average is" in reply and "Psychiatry average is" in reply
     assert reply.index("average is") < reply.index("How many days a week")  # the answer, then the set-up's question
+
+
+def test_a_fear_said_mid_set_up_is_met_then_the_set_up_goes_on(advisor: Advisor, store: ProfileStore) -> None:
+    say(advisor, "make me a study plan")
+    say(advisor, "in 6 weeks")
+    reply = say(advisor, "ok real talk i think i might fail")
+    assert "worry" in reply.split("\n\n")[0] and "Back to your study plan" in reply  # not "didn't catch how many days"
+    assert store.get(USER).draft is not None  # nothing collected is lost
