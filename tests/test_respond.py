@@ -262,6 +262,12 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # A retake booked: how to study differently this time, not the exam's format.
         ("2nd attempt in 8 weeks, 1st score was 201. how should i restructure", None, "change my studying for the"),
         ("can programs see how many times i took CK?", None, "will programs still see the fail"),
+        (
+            "failed by 3 points. my NBMEs were 225-232 so I thought I was safe. retake in 6 weeks. was this just bad "
+            "luck or did I do something wrong? how do i make sure it doesnt happen again",
+            None,
+            "change my studying for the retake",
+        ),
         ("M1 here, is it dumb to start UWorld for step 2 already?", None, "i'm preclinical"),
         # Interviews held, asked about: the interviews, with the score beside the field's average.
         ("12 interviews for peds with a 233. am i safe?", None, "interviews or ranked programs"),

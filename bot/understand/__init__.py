@@ -757,6 +757,16 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         # "what's an old 99 on step 2 in today's scores?": the two-digit scale, not a percentile or a fail
         settled, topic, answer = "faq", knowledge.answers[_TWO_DIGIT_ANSWER].topic, _TWO_DIGIT_ANSWER
+    if (
+        ruled is None
+        and facts.status == "failed"
+        and settled in ("faq", "practice_score", "log_progress")
+        and _REWORK_ANSWER in knowledge.answers
+        and cues.asks_retake_rework(norm)
+    ):
+        # "failed by 3 points. my NBMEs were 225-232... retake in 6 weeks. how do i make sure it doesnt happen again":
+        # how to study differently for the retake leads, whatever practice results are told beside it
+        settled, topic, answer = "faq", knowledge.answers[_REWORK_ANSWER].topic, _REWORK_ANSWER
     # a short message on interviews held ("12 interviews for peds with a 233. am i safe?") or none yet ("still 0
     # interview invites and its mid october... 241 for IM"): that is what's asked about, and the score is set beside
     # the field's average in the answer's numbers (a long post's questions are the answer model's to read)

@@ -2948,6 +2948,8 @@ _RETAKE_PREP_RE = re.compile(
 _RETAKE_REWORK_RE = re.compile(
     r"\bhow (?:do|should|can) i (?:restructure|rework|change|approach|structure|study|plan)\b"
     r"|\b(?:do|study|prep|approach) (?:it |things )?differently\b"
+    # "how do i make sure it doesnt happen again"
+    r"|\bmake sure (?:it|this|that) (?:doesn t|doesnt|does not|won t|wont|will not|never) happen\w* again\b"
 )
 
 
