@@ -21,7 +21,15 @@ from bot.parse_answers import find_exam_date
 from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
-from bot.understand import EARLY_MATCH_FIELDS, SPECIFIC_CHARS, Parsed, cues, moot
+from bot.understand import (
+    EARLY_MATCH_FIELDS,
+    FELT_AWFUL_ANSWER,
+    RANKING_ANSWER,
+    SPECIFIC_CHARS,
+    Parsed,
+    cues,
+    moot,
+)
 from bot.understand.about import failed_comlex, failed_step1, someone_else_failed
 from bot.understand.scores import someone_got
 from knowledge import Knowledge, topics
@@ -62,7 +70,6 @@ _PASS_MARK_ASKED_RE = re.compile(
 _RETEST_RE = re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
 PRACTICE_DROPPED = "pt-score-dropped"
 """What to do when a practice score falls ("one dip isn't a verdict"): only for a fall said."""
-RANKING_ANSWER = "pd-rank-after-interview"
 """Whether programs look at Step 2 CK again when they rank, for questions after interviews."""
 REAL_LOWER_ANSWER = "pt-real-lower"
 """Why a real result came in under practice ones."""
@@ -115,7 +122,6 @@ late, not what happens once USMLE holds a score (`HELD_ANSWER`), which would fee
 COUPLES_ANSWER = "match-couples"
 EARLY_COUPLES_ANSWER = "em-couples-military"
 PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
-FELT_AWFUL_ANSWER = "diff-felt-awful"
 RISE_TOLD = 15
 """Points from a scored Step 1 up to the CK result from which the rise is the news, whatever the Step 1 was called."""
 _WHEN_ASKED_RE = re.compile(r"\bwhen\b|\bwhat (?:year|month|time)\b|\bhow (?:early|soon)\b")

@@ -742,12 +742,12 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if (
         ruled is None
         and topic == topics.SCORE_RECHECK
-        and _RANKING_ANSWER in knowledge.answers
+        and RANKING_ANSWER in knowledge.answers
         and "interview" in norm
         and _PROGRAMS_RECHECK_RE.search(norm)
     ):
         # "do programs recheck scores after interviews or is it done": programs looking again, not a USMLE recheck
-        topic, answer = knowledge.answers[_RANKING_ANSWER].topic, _RANKING_ANSWER
+        topic, answer = knowledge.answers[RANKING_ANSWER].topic, RANKING_ANSWER
     if (
         ruled is None
         and (nums.score is None or nums.score < 100)  # (a two-digit score is read as one, off today's scale)
@@ -928,13 +928,13 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and settled == "faq"
         and ruled is None
         and (topic in _FAIL_TOPICS or topic == topics.SCORE_RECHECK)  # "i think i failed. what now": no recheck yet
-        and _FELT_LIKE_A_FAIL in knowledge.answers
+        and FELT_AWFUL_ANSWER in knowledge.answers
         and "retak" not in norm  # "pretty sure i failed. when can i retake": the retake's rules are asked
         and fears_a_fail(norm)
     ):
         # "walked out thinking I failed. practice avg was 245. what are the odds": a fail feared in the wait, not a
         # fail to plan the retake of
-        topic, answer = knowledge.answers[_FELT_LIKE_A_FAIL].topic, _FELT_LIKE_A_FAIL
+        topic, answer = knowledge.answers[FELT_AWFUL_ANSWER].topic, FELT_AWFUL_ANSWER
     if settled == "days_left" and facts.status == "taken" and nums.score is None:
         settled, topic = "faq", topics.SCORE_RELEASE  # "just took it today. how long until i know": the score's wait
     if feeling == "failure" and facts.status == "passed" and cues.joyful(text, norm):
@@ -1952,11 +1952,13 @@ _PROGRAM_SIGNAL_RE = re.compile(
 )
 """ERAS's program signals (or geographic preferences) named: the topic stands."""
 _THEIR_FAIL_ON_ME = "pd-someone-elses-fail"
-_FELT_LIKE_A_FAIL = "diff-felt-awful"
+FELT_AWFUL_ANSWER = "diff-felt-awful"
+"""The answer written for a fail felt, none told ("I walked out of Step 2 feeling like I failed")."""
 _REWORK_ANSWER = "af-retake-study-differently"
 _INTERVIEWS_ENOUGH = "pd-interviews-enough"
 _FEW_INVITES = "match-few-invites-apply-more"
-_RANKING_ANSWER = "pd-rank-after-interview"
+RANKING_ANSWER = "pd-rank-after-interview"
+"""Whether programs look at the score again when they rank."""
 _TWO_DIGIT_ANSWER = "pass-two-digit-ended"
 _OLD_TWO_DIGIT_RE = re.compile(
     r"\b(?:old|2 digit|two digit|old scale|back in the day|back then)\b(?:\s+\w+){0,4}?\s+(?:7[5-9]|[89]\d)\b"

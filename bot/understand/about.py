@@ -237,16 +237,16 @@ _SOMEONE_FAILED_RE = re.compile(
 )
 """Another person's fail ("my friend failed ck"): theirs, not the student's (unless they say theirs too)."""
 _I_FAILED_RE = re.compile(r"\bi (?:just |also )?(?:failed|didn t pass|did not pass)\b")
+_GUESSED = r"think|thinking|thought|felt like|feel like|feeling like|pretty sure|convinced|positive|might have|may have"
+"""Ways of guessing at a result of their own ("i think", "pretty sure"): a guess, not news."""
+_NOT_PASSED = r"(?:didn t pass|did not pass|didnt pass)"
 _HEDGED_RE = re.compile(
-    r"\b(?:think|thought|felt like|was sure|feel like|pretty sure|probably|might have|may have|maybe|worried|scared|"
-    r"afraid|if|convinced|sure|thinking|"
-    r"feeling like|positive|terrified|convincing myself|convinced myself|keep thinking|paranoid) i (?:just )?"
-    r"(?:failed|fail|didn t pass|did not pass|didnt pass)\b"
+    rf"\b(?:{_GUESSED}|was sure|probably|maybe|worried|scared|afraid|if|sure|terrified|convincing myself|"
+    rf"convinced myself|keep thinking|paranoid) i (?:just )?(?:failed|fail|{_NOT_PASSED})\b"
 )
 """A fear or a guess ("i think i failed", "if i fail") is not a result to remember."""
 _FEARED_PAST_RE = re.compile(
-    r"\b(?:think|thinking|thought|felt like|feel like|feeling like|pretty sure|convinced|positive|might have|"
-    r"may have) i (?:just )?(?:failed|didn t pass|did not pass|didnt pass)\b"
+    rf"\b(?:{_GUESSED}) i (?:just )?(?:failed|{_NOT_PASSED})\b"
     # the exam as its object, or none ("i failed at studying today", "i failed my shelf" are something else)
     r"(?!\s+(?:at|in|on|as|my|our|a|an|the\s+(?!exam|test))\b)"
 )
