@@ -753,6 +753,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and (nums.score is None or nums.score < 100)  # (a two-digit score is read as one, off today's scale)
         and _TWO_DIGIT_ANSWER in knowledge.answers
         and len(text) < SPECIFIC_CHARS
+        and any(ch.isdigit() for ch in norm)  # the pattern needs a number: most messages skip it
         and _OLD_TWO_DIGIT_RE.search(norm)
     ):
         # "what's an old 99 on step 2 in today's scores?": the two-digit scale, not a percentile or a fail
@@ -772,10 +773,11 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     # the field's average in the answer's numbers (a long post's questions are the answer model's to read)
     interviews_told = (
         ruled is None
-        and not cues.someone_elses_interviews(norm)  # "my friend has 15 interviews, what are my chances with 2?"
         and answer is None
         and settled in ("faq", "score_check", "compare", "score_fit")
         and len(text) < SPECIFIC_CHARS
+        and holds_any(norm, ("inter", "invit", "ii"))  # every pattern below needs one: most messages skip them all
+        and not cues.someone_elses_interviews(norm)  # "my friend has 15 interviews, what are my chances with 2?"
         and not cues.past_the_match(norm)
     )
     held = interviews_told and _INTERVIEWS_ENOUGH_RE.search(norm) is not None
