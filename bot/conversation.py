@@ -185,6 +185,8 @@ class Advisor:
     ) -> interpret.Situation:
         """The facts `interpret.road` decides on."""
         norm = normalize(text)
+        matched = match_is_news(text, norm) and parsed.status != "failed"
+        finished = parsed.score is None and parsed.status != "failed" and just_sat_exam(norm)
         return interpret.Situation(
             intent=parsed.intent,
             crisis=parsed.feeling == "hopeless",
@@ -195,11 +197,12 @@ class Advisor:
             asks_plan=asks_for_plan(norm) or (parsed.intent in interpret.PLAN_READS and wants_reminders(norm)),
             asks_calendar=asks_for_calendar(norm),
             # "matched IM but just failed ck": the fail first
-            matched=match_is_news(text, norm) and parsed.status != "failed",
-            let_down=let_down_said(norm),
-            what_now=asks_what_now(norm),
-            feeling_asked=asks_if_feeling_is_normal(text, norm),
-            finished=parsed.score is None and parsed.status != "failed" and just_sat_exam(norm),
+            matched=matched,
+            # (read only beside the news they qualify: most messages skip them)
+            let_down=matched and let_down_said(norm),
+            feeling_asked=matched and asks_if_feeling_is_normal(text, norm),
+            finished=finished,
+            what_now=finished and asks_what_now(norm),
             exam_soon=parsed.feeling is not None and exam_soon(norm, nerves=True) is not None,
             passed=parsed.feeling not in talk.UNSURE_AFTER
             and (
