@@ -102,6 +102,9 @@ SCORE_ASKS = frozenset({"score_check", "score_fit"})
 FAIL_BEHIND = frozenset({topics.AFTER_FAIL, topics.RETAKES})
 _FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")
 """A question about the fail itself ("will programs filter me for the fail?")."""
+_PASSED_ON_RETRY_RE = re.compile(
+    r"\bpass\w*\s+(?:\w+\s+)?(?:on|in)\s+(?:my|the)\s+(?:2nd|second|3rd|third)\s+(?:try|attempt)\b"
+)
 _FAIL_TOLD_RE = re.compile(
     r"(?<!\blike )(?<!\bthinking )(?<!\bthink )(?<!\bthought )(?<!\bsure )(?<!\bconvinced )(?<!\bworried )"
     r"(?<!\bscared )(?<!\bafraid )(?<!\bif )(?<!\bwhether )"
@@ -177,6 +180,26 @@ PERCENT_PREDICT = "pt-qbank-shelf-predict"
 """What a percentage correct tells you: no official conversion to a score, for "is 72% on the free 120 good?"."""
 FIGURE_INTENTS = advice.FIGURE_INTENTS
 SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
+CK_LOWER_ANSWER = "s1s2-ck-lower-drop"
+"""The answer on a Step 2 CK that came out under a scored Step 1 (or COMLEX): how programs read the drop."""
+DROP_FELT = 15
+"""Points under a scored Step 1 at which a CK told with a feeling is the drop they feel, named or not."""
+SEND_COMLEX_ANSWER = "do-send-only-comlex"
+_COMLEX_NAMED_RE = re.compile(r"\b(?:comlex|(?:level|lvl)\s*2(?:\s*ce)?)\b")
+_WHICH_TO_SEND_RE = re.compile(
+    r"\bwhich (?:one|score|exam|of (?:the|them))\b.{0,30}\b(?:lead|send|report|use|put|show|submit|release)\b"
+    r"|\b(?:put|send|report|submit|release|include)\s+both\b|\bboth (?:on|in|to) eras\b"
+    r"|\b(?:just|only)\s+(?:send|use|report|release|submit)\s+(?:my\s+|the\s+)?(?:comlex|level 2)\b"
+    r"|\bapply (?:with|using) (?:just |only )?(?:my\s+|the\s+)?(?:comlex|level 2)\b"
+)
+"""Which transcript to send, asked: COMLEX, USMLE or both."""
+_SHAME_SAID_RE = re.compile(r"\b(?:shame\w*|ashamed|embarrass\w*|humiliat\w*|gutted|crushed)\b")
+_DROP_SAID_RE = re.compile(r"\b(?:drop|dropped|fall|fell|lower|went down|decrease\w*|declin\w*|worse)\b")
+_EVE_ASKED_RE = re.compile(
+    r"\bwhat (?:should|do|can) i (?:do|study|review)\b|\b(?:can ?t|cannot|couldn t|not) (?:fall )?(?:asleep|sleep)\b"
+    r"|\b\d\s*(?:hrs?|hours) (?:of )?sleep\b|\bonly (?:get|got|sleep) \d\b|\bis it ruined\b|\btips?\b|\badvice\b"
+)
+"""What to do with the night before or the morning of, asked."""
 """Readings that, with the exam hours away, are about that day (`talk.exam_soon`)."""
 SOON_TOPICS = frozenset({topics.STUDY_STRATEGIES, topics.STUDY_LENGTH, topics.TIMING, "prometric_practice"})
 """How to study, how long, when to sit it: with the exam hours away, the answer is that day instead."""
@@ -280,6 +303,17 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         when = cues.exam_soon(norm, nerves=parsed.feeling is not None)
         if when is not None:
             return talk.exam_soon(parsed, when)  # "exam tmrw, any last tips?", "test today and I'm shaking"
+    if (
+        parsed.score is None
+        and len(text) < SPECIFIC_CHARS
+        and parsed.intent in ("faq", "vent", "unknown", "smalltalk")
+        and not (parsed.topic == topics.EXAM_DAY and parsed.answer is not None)  # "exam tmrw, can I bring food?"
+        and _EVE_ASKED_RE.search(norm)
+        and (when := cues.exam_soon(norm)) is not None
+    ):
+        # "exam tmrw. what should i do tonight", "test is tmrw and i cant sleep. is it ruined if i only get 4 hrs":
+        # how to spend the night, not whichever topic the model heard in it
+        return talk.exam_soon(parsed, when)
     match parsed.intent:
         case "thanks":
             return talk.thanks(parsed, done=cues.just_sat_exam(norm) or parsed.status == "taken")
@@ -494,6 +528,30 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         low = cues.calls_step1_low(norm) or risen
         ruled_answer = k.answers.get(SCORED_STEP1_ANSWER if low else OLD_STEP1_ANSWER)
     if (
+        ruled_answer is None
+        and parsed.step1 is not None
+        and parsed.score is not None
+        and not (parsed.someone_else or parsed.hypothetical)
+        and not failed
+        and parsed.score < parsed.step1
+        and (
+            _DROP_SAID_RE.search(norm)
+            or (
+                (parsed.feeling is not None or _SHAME_SAID_RE.search(norm)) and parsed.score + DROP_FELT <= parsed.step1
+            )
+        )
+    ):
+        # "ck 244 but step 1 was 258. will that drop look bad?", "shame is the word. 221 on CK after a 258 on step 1":
+        # how programs read a CK under a scored Step 1, not a note that a strong CK offsets a low Step 1
+        ruled_answer = k.answers.get(CK_LOWER_ANSWER)
+        shame = "shame" if parsed.feeling is None and _SHAME_SAID_RE.search(norm) else parsed.feeling
+        parsed = replace(parsed, intent="faq", topic=topics.STEP1_VS_STEP2, feeling=shame)
+    if ruled_answer is None and _COMLEX_NAMED_RE.search(norm) and _WHICH_TO_SEND_RE.search(norm):
+        # "COMLEX 480 and step 2 231. which one do i lead w for IM", "should I put both on ERAS?", "failed Step 2 CK but
+        # passed Level 2 CE... can I just apply with COMLEX?": which transcript goes where, not the field's average
+        ruled_answer = k.answers.get(SEND_COMLEX_ANSWER)
+        parsed = replace(parsed, intent="faq", topic=topics.DO_STUDENTS)
+    if (
         parsed.intent == "faq"
         and len(text) < SPECIFIC_CHARS
         and cues.did_not_match(norm)
@@ -592,7 +650,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # a 217... can I retake to bring it up?": a pass stands
         ruled_answer = k.answers.get(PASSED_NO_RETAKE_ANSWER)
         asked = replace(asked, intent="faq", topic=topics.LOW_SCORE)
-    fail_asked = asked.topic in FAIL_BEHIND or (asked.intent in SCORE_ASKS and _FAIL_ASKED_RE.search(text.lower()))
+    fail_asked = asked.topic in FAIL_BEHIND or (
+        asked.intent in SCORE_ASKS
+        and (
+            _FAIL_ASKED_RE.search(text.lower())
+            # "passed on my 2nd try w 231. will FM programs even look at me": the fail is what they ask about
+            or (_PASSED_ON_RETRY_RE.search(norm) and cues.asks_something(text, norm))
+        )
+    )
     fail_behind = ruled_answer is None and parsed.status == "passed" and fail_asked and cues.says_a_fail(norm)
     if fail_behind and stage == "incoming_resident":
         # "failed, passed on the retake, matched... will the fail hurt my fellowship application?": what they ask
@@ -626,7 +691,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer is None
         and asked.topic in (topics.TIMING, topics.TAKE_BEFORE_APPLYING)
         and not failed
-        and cues.asks_whether_to_delay(norm)
+        and cues.asks_whether_to_delay(norm, text)
     ):
         # "should i push my exam?", "delay to oct and miss ERAS opening, or sit now?": whether to, with what it costs
         ruled_answer = k.answers.get(DELAY_ANSWER)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from html import escape
 from typing import Literal
@@ -851,11 +851,11 @@ def quoted_note(parsed: Parsed, reply: Reply, text: str = "", *, figures: bool =
         return reply  # "got a 215 and passing was 218": the pass mark, answered as one, not a figure they heard
     said = [_as_said(n, text) for n in dict.fromkeys(parsed.quoted)]
     several = len(said) > 1 or said[0].endswith("s")
-    what = (
-        "read as figures you heard or other people's scores"
-        if several
-        else "reads as a figure you heard or someone else's score"
-    )
+    kind = _kind_of_figure(text, dict.fromkeys(parsed.quoted))
+    if several:
+        what = f"read as {kind}s" if kind else "read as figures you heard or other people's scores"
+    else:
+        what = f"reads as a {kind}" if kind else "reads as a figure you heard or someone else's score"
     if parsed.score is not None and not (parsed.someone_else or parsed.hypothetical):
         # Their own score is the one set beside the figures: the answer comes first, and a line after it says
         # which number was theirs, instead of a preamble pushing the answer down a long post's reply.
@@ -863,11 +863,33 @@ def quoted_note(parsed: Parsed, reply: Reply, text: str = "", *, figures: bool =
         return reply.noted(f"<i>The {' and '.join(said)} you mention {what}, {done}.</i>")
     if parsed.status == "failed" and parsed.score is None and not figures:
         return reply  # "I failed... my friends were posting about 250s": their fail is the news, not whose number
-    note = (
-        f"<i>The {' and '.join(said)} you mention {what}, so I haven't taken "
-        f"{'them' if several else 'it'} as yours. Here's what the sources say:</i>"
+    taken = (
+        f"not {'scores' if several else 'a score'} of yours"
+        if kind
+        else f"so I haven't taken {'them' if several else 'it'} as yours"
     )
+    note = f"<i>The {' and '.join(said)} you mention {what}, {taken}. Here's what the sources say:</i>"
     return reply.led_by(note)
+
+
+_CUTOFF_WORDS_RE = re.compile(r"\b(?:cut\s*offs?|cut-offs?|minimums?|filters?|screens?|thresholds?)\b")
+_AVERAGE_WORDS_RE = re.compile(r"\b(?:medians?|averages?|avgs?|means?)\b")
+
+
+def _kind_of_figure(text: str, values: Iterable[int]) -> str:
+    """ "cut-off you heard" or "published average" when the words beside every quoted number say which it is
+    ("a PD said 240 is their cutoff", "charting outcomes says ~247 median"); "" when they don't."""
+    low = text.lower()
+    kinds = set()
+    for value in values:
+        near = [low[max(0, m.start() - 40) : m.end() + 40] for m in re.finditer(rf"\b{value}\b", low)]
+        if any(_CUTOFF_WORDS_RE.search(n) for n in near):
+            kinds.add("cut-off you heard")
+        elif any(_AVERAGE_WORDS_RE.search(n) for n in near):
+            kinds.add("published average")
+        else:
+            return ""
+    return kinds.pop() if len(kinds) == 1 else ""
 
 
 def _as_said(value: int, text: str) -> str:

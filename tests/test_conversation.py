@@ -805,3 +805,59 @@ def test_a_retake_ahead_is_prepared_for_not_consoled_as_a_fresh_fail(advisor: Ad
 def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advisor, command: str, opens: str) -> None:
     shown = plain_text(advisor.handle(1, command).reply.html)
     assert shown.split("\n\n", 1)[1].startswith(opens)
+
+
+@pytest.mark.parametrize(
+    ("text", "says", "not_says"),
+    [
+        # A practice result or a delay asked beside the days left is the question, not a plan set-up.
+        ("IMG, 4 wks out, nbme 13 says 215. pls be honest", "pass mark", "How many days a week"),
+        ("3 days out and my UWSA2 dropped 15 pts. delay???", "push my Step 2 date back", "How many days a week"),
+        ("IMG, free 120 was 64%. push my date?", "push my Step 2 date back", "Noted: Free 120"),
+        ("DO, moved my CK 3 times already. should i just take it", "push my Step 2 date back", "your exam moved"),
+        # The exam behind them, told by its length or its end, with no exam word.
+        ("omg its over. 9 hrs. so tired but i'm FREE", "Step 2 CK is behind you", "Burnout"),
+        ("JUST FINISHED!!! 9 hrs of hell. never again. what now", "Step 2 CK is behind you", "didn't quite catch"),
+        # The night before, asked about: how to spend it.
+        ("exam tmrw. what should i do tonight", "The studying is done now", "Beyond your score"),
+        ("test is tmrw and i cant sleep. is it ruined if i only get 4 hrs", "The studying is done now", "harder"),
+        # A joke asked for is told, whatever it is about.
+        ("tell me a joke about the krebs cycle pls i need it", "🙂", "Teaching the medicine"),
+        # Whose number: a colleague's boast is felt, not read as theirs; their own beside a friend's is theirs.
+        ("co-intern keeps bragging about his 270 and it still gets to me. why", "Comparing yourself", "With a 270"),
+        ("my friend got 255 and only has 3 uro interviews. i have 243. so what chance do i have", "Your 243", "A 243"),
+        ("charting outcomes says ~247 median for gas matched and i got 239. thoughts", "Anesthesiology average", "FM"),
+        (
+            "PD at my away said 240 is their cutoff. im at 236 on practice. push my date back?",
+            "cut-off you heard",
+            "someone else's",
+        ),
+        # The answer the question names.
+        ("SOAP tips? didnt match IM. IMG, 226", "What happens if I don't match?", "lean on what sets you apart"),
+        ("ck 244 but step 1 was 258. will that drop look bad?", "lower than my Step 1", "offset a low one"),
+        ("shame is the word. 221 on CK after a 258 on step 1 (old scored days)", "ashamed", "Is Step 2 harder?"),
+        ("matched gen surg 🎉 do programs ever look at step 2 again after this", "still matter?", "ask away"),
+        ("is 540 on level 2 bad??", "COMLEX's own figures", "DO students and Step 2\n"),
+        ("COMLEX 480 and step 2 231. which one do i lead w for IM", "only my COMLEX", "lean on what sets"),
+        ("passed on my 2nd try w 231. will FM programs even look at me", "still see the fail", "weight off.\n\n📍"),
+        ("does ERAS auto send my step 2 when it drops or do i have to release it", "release and assign", "Wednesday"),
+        # Feelings met for what they are: the wait, guilt over not studying, a day worse than the last.
+        ("3 weeks of waiting already. every time my phone buzzes i feel sick", "Waiting for a score", "the date or"),
+        ("burnt out. havent opened uworld in 4 days and i feel guilty", "nothing to feel guilty", "people around"),
+        ("did 80 today. 58% 😒 worse than yesterday", "still counts", "good work"),
+        # Look-alikes that keep their old reading.
+        ("finished uworld, 8 hours a day was brutal", "percent correct", "behind you"),
+        (
+            "resident here. my co-intern wants to switch into rads, she has a 248. is that competitive",
+            "248",
+            "their fail",
+        ),
+        ("my friend keeps thinking about her 228, will IM programs care", "A 228 would be", "Comparing"),
+    ],
+)
+def test_a_short_text_gets_the_reply_its_question_asks_for(
+    advisor: Advisor, text: str, says: str, not_says: str
+) -> None:
+    shown = say(advisor, text)
+    assert says in shown
+    assert not_says not in shown

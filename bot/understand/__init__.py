@@ -1340,6 +1340,8 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
+    if not has_score and len(text) < SPECIFIC_CHARS and cues.asks_for_joke(norm):
+        return "smalltalk", 1.0, None  # "tell me a joke about the krebs cycle": a joke asked, not the medicine taught
     if _BESIDES_THE_SCORE_RE.search(norm) and intent == "faq" and len(text) < SPECIFIC_CHARS:
         return "faq", 1.0, topics.BEYOND_SCORES  # "what do PDs look at besides the number": the rest of the file
     if not has_score and _NONE_TAKEN_RE.search(norm):
@@ -1495,6 +1497,16 @@ def _settle(
         return "faq", confidence, None  # "best time slot for ck, morning or afternoon": asked, not a hello
     if intent in {"greeting", "smalltalk", "unknown"} and not has_score and cues.just_sat_exam(norm):
         return "faq", 1.0, topics.SCORE_RELEASE  # "took ck this morning, now what": the wait, not a hello
+    if (
+        intent == "faq"
+        and not has_score
+        and len(text) < SPECIFIC_CHARS
+        and cues.just_sat_exam(norm)
+        and not cues.asks_something(_WHAT_NOW_SAID_RE.sub("", text), norm.replace("what now", ""))
+    ):
+        # "JUST FINISHED!!! 9 hrs of hell. never again. what now": the exam behind them is the news, shared, whatever
+        # topic the model heard in the exam's length
+        return "vent", 1.0, None
     if cues.acknowledgement(norm):
         return "unknown", 1.0, None  # "yes", "ok", "nvm" out of the blue: asked what they'd like, not a topic guessed
     if (
@@ -1512,7 +1524,7 @@ def _settle(
         intent == "practice_score" and not nums.practice and "%" not in text and not PRACTICE_NAME_RE.search(norm)
     )
     own_score = has_score and not nums.hypothetical  # "should i delay to hit 250": a level to reach, no result
-    if delay_read and not own_score and cues.asks_whether_to_delay(norm):
+    if delay_read and not own_score and cues.asks_whether_to_delay(norm, text):
         return "faq", 1.0, topics.TIMING  # "should I push my exam?": whether to delay, answered (not a date moved)
     if cues.wants_release_reminder(norm) and not has_score:
         return "faq", 1.0, topics.SCORE_RELEASE  # "ping me the day my score drops": when it drops, said plainly
@@ -1542,7 +1554,7 @@ def _settle(
         # "got a 245 on my last practice test, good for EM?": a practice result read against the field,
         # not a topic the model heard in "practice" (the Prometric practice session)
         return "practice_score", 1.0, None
-    if nums.practice and not (has_score and not nums.hypothetical) and cues.asks_whether_to_delay(norm):
+    if nums.practice and not (has_score and not nums.hypothetical) and cues.asks_whether_to_delay(norm, text):
         # "5 weeks out. my NBMEs are 231, 238. should I push my date or keep it?": whether to push, with the results
         return "faq", 1.0, topics.TIMING
     practice_asked = (
@@ -1784,6 +1796,8 @@ _DAYS_HELD_RE = re.compile(
 """The days left said, not asked ("i have 45 days. help"): what to do with them is the question."""
 _NOT_STUDY_DAYS_RE = re.compile(r"\b(?:rank list|rank order|interviews?|eras|match|residency|sub ?i|away|vacation)\b")
 """Days said with another deadline ("3 weeks. what about my rank list"): not the exam's, so no plan for them."""
+_WHAT_NOW_SAID_RE = re.compile(r"(?i)\b(?:now\s+)?what\s+now\b\W*|\bnow\s+what\b\W*")
+"""'What now' after news: an opening for what comes next, not a question of its own."""
 _WHAT_NOW_RE = re.compile(r"\b(?:what do i|what should i|help|what now|where do i start|how do i)\b")
 """What to do now, asked ("what do i even do"): with the days left said, a plan for them."""
 _QBANK_ENOUGH_RE = re.compile(
@@ -2326,6 +2340,8 @@ def moot(ident: str, norm: str) -> bool:
     if ident == _PRACTICE_PRIVATE and _ATTEMPTS_RE.search(norm):
         # "failed in august... will programs see both attempts?": the attempts on the transcript, not the NBMEs
         return True
+    if ident == _SOMEONE_ELSES_FAIL and not cues.says_a_fail(norm):
+        return True  # "my co-intern wants rads, she has a 248. competitive?": nobody failed, so no fail to keep apart
     if (ident.startswith(_RESIDENCYCAS_PREFIX) or "residencycas" in ident) and ident != "rcas-what-is":
         # "...applying IM. when it posts do I need to email programs?": ERAS, unless ResidencyCAS or OB/GYN is named
         return _CAS_NAMED_RE.search(norm) is None
@@ -2336,6 +2352,7 @@ def moot(ident: str, norm: str) -> bool:
 FINAL_DAYS = 7
 """An exam further off than this is not in its final days."""
 _PRACTICE_PRIVATE = "pt-results-private"
+_SOMEONE_ELSES_FAIL = "pd-someone-elses-fail"
 _ATTEMPTS_RE = re.compile(
     r"\b(?:both|first|second|all|my)\s+attempts?\b|\b(?:failed|fail|retak\w*)\s+(?:ck|step\s*2|the exam|it)\b"
 )

@@ -596,8 +596,10 @@ def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False
     if told and not (_TIMING_QUESTION_RE.search(norm) or _PRACTICE_QUESTION_RE.search(norm)):
         return True  # "my test date is march 3": a date to plan for (not "...my date is next thursday. should i
         # still do an nbme this weekend or just review?", a question with the day as its setting)
-    if has_practice and _told_before_the_date(norm):
-        return False  # "uwsa2 259 three days out": the result is the news, the days left its context
+    if has_practice and (_told_before_the_date(norm) or "?" in text or _HONEST_ASKED_RE.search(norm)):
+        # "uwsa2 259 three days out", "4 wks out, nbme 13 says 215. pls be honest": the result is the news, or the
+        # question, and the days left its context; only a plan asked in words (above) makes it a plan
+        return False
     if _TOOK_IT_RE.search(norm):
         return False  # "finished step 2 today!!!": the exam is behind them, the day is no exam date
     if _WORRY_RE.search(norm) and not _PLAN_SPAN_ASKED_RE.search(norm):
@@ -615,6 +617,8 @@ def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False
     return not has_score or _PLAN_RELATIVE_RE.search(norm) is not None
 
 
+_HONEST_ASKED_RE = re.compile(r"\b(?:be (?:honest|real|straight)|honestly (?:tell|what)|real talk|no sugarcoat\w*)\b")
+"""An honest read asked for, question mark or not: "nbme 13 says 215. pls be honest"."""
 _PLAN_SPAN_ASKED_RE = re.compile(r"\b(?:plan|schedule|remind\w*|nudge\w*)\b")
 """A plan or reminders named beside a worry: the worry is met inside the plan's set-up, not instead of it."""
 
@@ -1009,6 +1013,7 @@ _STUDY_TALK_RE = re.compile(
 _COMLEX_RE = re.compile(
     r"\bcomlex\b|\b(?:level|lvl)\s*2(?:\s*ce)?\b(?=.*\b(?:do|dos|osteopathic)\b)"
     r"|\b(?:level|lvl)\s*2(?:\s*ce)?\b(?=.*\b[3-8]\d{2}\b)"  # a score on COMLEX's scale: "my level 2 is 520"
+    r"|\b[3-8]\d{2}\s+(?:on|in|for)\s+(?:my\s+|the\s+)?(?:level|lvl)\s*2\b"  # "is 540 on level 2 bad??"
 )
 _FIGURE_WORDS_RE = re.compile(
     r"\b(?:average|avg|mean|median|good|enough|competitive|need|needed|score for|scores for|percentile\w*|\d{3})\b"
@@ -1047,7 +1052,15 @@ _WHETHER_TO_DELAY_RE = re.compile(
     # "push or no", "push it back or go?", "delay to oct and miss eras opening, or sit now?": the two ways, weighed
     r"|\b(?:push|delay|postpone)\b(?!\s+(?:through|myself|on|harder|forward|ahead)\b)(?:\s+\w+){0,8}?\s+or\s+"
     r"(?:no|not|nah|go|sit|take|keep|just\s+(?:go|sit|take))\b(?!\s+(?:a|the)\s+(?:break|rest|day|nap)\b)"
+    # "DO, moved my CK 3 times already. should i just take it": going ahead, weighed against another delay
+    r"|\bshould i (?:just )?(?:take|sit) (?:it|the exam|the test|ck)(?: anyway| already)?$"
 )
+_BARE_DELAY_RE = re.compile(
+    r"(?:^|[.,;:!?\n]\s*|\b(?:so|and|then)\s+)(?:do i\s+|should i\s+)?"
+    r"(?:delay|postpone|push|move|reschedule)(?:\s+(?:it|my\s+(?:date|exam|test|ck)|the\s+(?:date|exam|test)))?"
+    r"(?:\s+back)?\s*\?+\s*$"
+)
+"""A delay asked bare at the end of a short text: "IMG, free 120 was 64%. push my date?", "3 days out... delay???"."""
 
 
 KIN = (
@@ -1070,10 +1083,12 @@ def asks_about_someones_practice(text: str, norm: str) -> bool:
     return _SOMEONES_PRACTICE_RE.search(norm) is not None and asks_something(text, norm)
 
 
-def asks_whether_to_delay(norm: str) -> bool:
-    """ "should I push my exam?", "figure out if I should postpone it": whether to, not how to."""
+def asks_whether_to_delay(norm: str, text: str = "") -> bool:
+    """ "should I push my exam?", "figure out if I should postpone it", "...push my date?": whether to, not how to."""
+    if _BARE_DELAY_RE.search(text.lower()):
+        return True
     return (
-        holds_any(norm, ("push", "delay", "postpon", "move", "reschedul", "cancel"))
+        holds_any(norm, ("push", "delay", "postpon", "move", "reschedul", "cancel", "take", "sit"))
         and _WHETHER_TO_DELAY_RE.search(norm) is not None
     )
 
@@ -1228,7 +1243,10 @@ _ASKS_SOMETHING_RE = re.compile(
     r"who (?:is|s|will|would)\s+(?:even\s+)?(?:gonna\s+|going to\s+)?(?:want|look at|take|rank|interview|hire)\b|"
     r"which (?:do|does|one|is) (?:programs?|pds?|they|matters?|counts?|better)|"
     r"is there (?:anything|any way|a way)|anything (?:else )?i (?:need|have|should)|do they need|does it matter|"
-    r"do i (?:tell|say|mention|disclose)|will (?:my|they|the|it|programs?)|"
+    # "do programs ever look at step 2 again after this": asked of programs, question mark or not
+    r"do (?:programs?|pds?|residenc\w+|fellowships?) (?:ever |even |still |actually |really )?"
+    r"(?:look at|see|care|check|use|ask)\b|"
+    r"do i (?:tell|say|mention|disclose)|will (?:my|they|the|it|(?:\w+\s+)?programs?|(?:\w+\s+)?pds?)\b|"
     # "is this going to follow me", "is that gonna hurt me": a fear asked, question mark or not
     r"(?:is|s) (?:this|that|it) (?:going to|gonna) (?:still |even )?(?:follow|hurt|haunt|matter|affect|ruin|kill|sink|"
     r"count)|"
@@ -2115,6 +2133,12 @@ _DID_NOT_MATCH_RE = re.compile(
     # "got the 'you did not match' email at 11": the NRMP's own words (not "what if i get that email")
     r"|(?<!\bif i )\b(?:got|opened|saw)\s+(?:the\s+|that\s+)?(?:you|u)\s+(?:did not|didn t|didnt)\s+match\b"
     r"|^(?:so\s+|well\s+|welp\s+|ok\s+)?(?:didn t|didnt|did not)\s+match\b(?!\s+(?:my|at my|to my|into my))"
+    # "SOAP tips? didnt match IM": the subject dropped, SOAP beside it says whose match it was
+    # (not "is soap only for people who didn't match", a question about others)
+    r"|\bsoap\b.{0,25}(?<!\bwho )(?<!\bif )(?<!\bthat )(?<!\bthey )\b(?:didn t|didnt|did not)\s+match\b"
+    r"(?!\s+(?:my|at my|to my|into my))"
+    r"|(?:^|\b(?:i|so|well|welp|ok)\s+)(?:didn t|didnt|did not)\s+match\b(?!\s+(?:my|at my|to my|into my))"
+    r".{0,25}\bsoap\b"
     # "unmatched US MD, 218. soap into prelim or wait a year?": who they are, said first
     r"|^(?:so\s+|well\s+|welp\s+)?unmatched\b(?!\s+(?:applicants?|rates?|students?|imgs?|people|ppl|grads?|spots?|"
     r"positions?|programs?|lists?|slots?|seats?))"
@@ -2282,7 +2306,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             "friend",
             "classmate",
             "roommate",
-            "interns",
+            "intern",
             "reddit",
             "insta",
             "sdn",
@@ -2294,6 +2318,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             "worst",
         ),
         re.compile(
+            # "co-intern keeps bragging about his 270": one colleague's boasting, felt
+            r"\bco[- ]?interns?\b.{0,40}\b(?:brag\w*|flex\w*|show\w* off)\b|"
             r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat|"
             # not a program's residents or a figure cited: "everyone they match has 245+", "the numbers people cite"
             r"cohort)\b(?!\s+(?:they|who|that|whom|cite\w*|quote\w*|here)\b)"  # "older cohort here": who they are
@@ -2304,7 +2330,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             # "my friend got 262 in derm, what's the average?", a figure told)
             r"|\bmy (?:best |close )?(?:friend|classmate|roommate)\b.{0,30}\b(?:got|scored|has|had)\b.{0,20}"
             r"\b2[4-9]\d\b.{0,20}\b(?:and|but|while)\s+(?:i m|im|i|me)\b.{0,30}"
-            r"\b(?:over here|stuck|only|just|feel\w*|dumb|stupid|behind|lol|meanwhile)\b"
+            r"\b(?:over here|stuck|only|just|feel\w*|dumb|stupid|behind|lol|meanwhile|can ?t (?:even )?look|jealous|"
+            r"envious|hate)\b"
             # "everyone on my interview day had way better stats... pretty sure im the worst one there"
             r"|\b(?:everyone|everybody|they|others|other (?:people|applicants|candidates)|people|ppl|classmates)\b"
             r"(?:\s+\w+){0,4}?\s+(?:had|has|have|with)\s+(?:way |much |so much )?better (?:stats|scores|numbers|apps)\b"
@@ -2409,6 +2436,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(
             r"\bguilt\w*\b.{0,40}\b(?:nap\w*|rest\w*|sleep\w*|slept|days? off|break|relax\w*|going out|went out)\b"
             r"|\b(?:nap\w*|rest day|day off|break)\b.{0,30}\bguilt\w*"
+            # "burnt out. havent opened uworld in 4 days and i feel guilty": the days not studied, felt as guilt
+            r"|\b(?:haven t|havent|have not|didn t|didnt)\s+(?:studied|opened|touched|done)\b.{0,40}\bguilt\w*"
         ),
     ),
     ("guilt", ("guilt",), re.compile(r"\b(?:feel\w*|felt)\s+(?:so\s+|really\s+|super\s+|kinda\s+)?guilty\b|\bguilt\b")),
@@ -2419,6 +2448,11 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\b(?:the wait(?:ing)?|waiting (?:for|on) (?:my|the) (?:ck |step 2 )?(?:score|result)s?)\b.{0,30}"
             r"\b(?:killing|torture|worst|hard|unbearable|awful|brutal)\b"
             r"|\b(?:keep|can t stop|cant stop|stop)\s+(?:refreshing|replaying|checking my email)\b"
+            # "3 weeks of waiting already... every time my phone buzzes i feel sick"
+            r"|\b(?:\d+|two|three|four|five|six)\s+(?:weeks?|wks?|days?)\s+of\s+waiting\b"
+            # "this score decides everything. drops wednesday and i literally cant breathe": the day it comes, said
+            r"|\b(?:score|result|it)\b.{0,40}\bdrops?\s+(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+            r"wed|weds|next week|this week)\b"
             # "refreshed the score page a hundred times": the wait, counted in refreshes
             r"|\brefresh(?:ed|ing)?\s+(?:the\s+|my\s+)?(?:score\s+|usmle\s+|results?\s+)?(?:page|site|email|inbox)\b"
             # the night before it comes, said and nothing more: "score tmrw 🙃🙃🙃"
@@ -2534,7 +2568,9 @@ def low_day(norm: str) -> bool:
 
 _LOW_DAY_RE = re.compile(
     r"\b(?:ugh+|killed me|kill(?:ed|ing) me|rough|brutal|awful|terrible|horrible|bombed|tanked|destroyed|wrecked|"
-    r"sucked|sucks|struggl\w*|meh|not great|bad day|rough day|disaster)\b"
+    r"sucked|sucks|struggl\w*|meh|not great|bad day|rough day|disaster|"
+    # "did 80 today. 58% worse than yesterday": a day measured against the one before and found lower
+    r"worse than (?:yesterday|last (?:time|week|block)|before)|(?:went|going|trending) down)\b"
 )
 
 
@@ -2881,7 +2917,9 @@ def says_a_fail(norm: str) -> bool:
 _FAIL_SAID_RE = re.compile(
     r"\b(?:fail\w*|flunk\w*|didn t pass|did not pass|not pass\w*|retak\w*|retook|re-?sit\w*|"
     # "missed by 3 points", "missed passing by 2"
-    r"missed\s+(?:it\s+|passing\s+|the\s+pass(?:\s+mark)?\s+)?by\s+(?:\d+|one|two|three|four|five|a)\s+points?)\b"
+    r"missed\s+(?:it\s+|passing\s+|the\s+pass(?:\s+mark)?\s+)?by\s+(?:\d+|one|two|three|four|five|a)\s+points?|"
+    # "passed on my 2nd try w 231": a pass that came after a failed attempt
+    r"pass\w*\s+(?:it\s+|ck\s+|step\s*2\s+)?(?:on|in)\s+(?:my|the)\s+(?:2nd|second|3rd|third)\s+(?:try|attempt|go|time))\b"
 )
 
 
@@ -3136,6 +3174,13 @@ _SAT_EXAM_RE = re.compile(
     r"|\b(?:i m|im|i am)\s+(?:finally\s+)?done with (?:step\s*(?:2|two)|ck)\b"
     # "just finished. brain is mush. no idea how i did": finished, with how it went unknown
     r"|^(?:just\s+|finally\s+)?(?:finished|done)\b(?=.*\bno idea how i did\b)"
+    # "omg its over. 9 hrs. so tired but i'm FREE", "JUST FINISHED!!! 9 hrs of hell. never again": the exam's
+    # day told by its length or its end, with no exam word
+    r"|^(?:omg\s+|ok\s+|okay\s+|finally\s+|just\s+|it s\s+|its\s+|it is\s+)*(?:over|finished|done)\b"
+    r"(?=\s*$|\s+(?:\d|omg|so|and|i|im|i m|it|never|what|now|finally|yay|wow|holy)\b)"
+    r"(?!.*\b(?:exam|test|ck|step\s*2)\s+(?:is\s+)?(?:in|tomorrow|tmrw|today)\b)"
+    r"(?=.*(?:(?<!\bin )\b(?:[7-9]|eight|nine)\s*(?:hrs?|hours)\b(?!\s+(?:left|away|to go|until|till|from))"
+    r"|\b(?:never again|i m free|im free|free at last)\b))"
     r"|\b(?:the exam|the test|step\s*(?:2|two)|ck)\s+was\s+(?:so\s+|really\s+)?(?:brutal|rough|hard|awful|long|"
     r"insane|tough|fine|ok|okay|weird|exhausting)\b(?=.*\bnow (?:i|we) wait\b)|\bnow (?:i|we) wait\b"
 )

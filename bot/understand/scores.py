@@ -1083,15 +1083,19 @@ _SOMEONE_ELSE_RE = re.compile(
     # "my friend didn't match derm with a 251"
     r"(?:\s+\w+){0,3}?\s+(?:matched|(?:didn'?t|didn’t|did\s+not|never|couldn'?t)\s+match)\b(?:\s+\w+){0,5}?\s+(?:with|w)|"
     r"(?:\s+(?!i\b)\w+){1,5}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|have|has|had|"
+    # "ppl online throw around 250 like it's nothing", "people keep quoting 260"
+    r"(?:throw|throws|throwing|toss|tosses|tossing)\s+around|quot(?:e|es|ing)|"
     # "everyone in my study group is in the 240s"
     r"(?:is|are|were|be)\s+(?:all\s+)?(?:at|in)))\b(?:(?!\b(?:i|i'?m|i'?ve|im)\b)[^,;.!?]){0,15}$"
     # "partner is an IMG with 235", "my friend who is applying derm with a 250": a relative, who they are, then their
     # number (not "I'm a senior who is applying IM with a 240")
     r"|\b(?:friend|partner|husband|wife|spouse|fianc[eé]e?|boyfriend|girlfriend|bf|gf|brother|sister|roommate|"
-    r"classmate|cousin)s?(?:\s+who)?\s+(?:is|was|s)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:with|w)\b[^,;.!?]{0,15}$"
+    r"classmate|cousin)s?(?:\s+who)?\s+(?:is|was|s)\s+(?:an?\s+)?(?:\w+\s+){0,4}?(?:with|w)\b[^,;.!?]{0,15}$"
     # "she got her score today (she's thrilled, 258)": how they took it, then their number
     r"|\b(?:she|he|they)\s*(?:'?s|is|was|are|re|were)\s+(?:so\s+|really\s+)?(?:thrilled|happy|stoked|pumped|ecstatic|"
     r"relieved|devastated|upset|gutted|crushed)\s*[,:-]?\s*(?:with\s+(?:an?\s+)?)?$"
+    # "co-intern keeps bragging about his 270": the number named as another's by its possessive, beside a boast
+    r"|\b(?:brag\w*|boast\w*|flex\w*|show\w* off)\s+(?:about\s+)?(?:his|her|their)\s+(?:(?:ck|step\s*2)\s+)?$"
 )
 """The student's own words after it ("everyone got 250 and i got 241") end its reach."""
 
@@ -1204,6 +1208,8 @@ _MY_RESULT_RE = re.compile(
     r"\b(?:i|i've|ive|i have)\s+(?:just\s+)?(?:got|scored)\b|\bmy\s+(?:ck|step\s*2|score|\d{3})\b"  # "thinks my 247..."
     # "my friend got 257... what chance do i have with 241", "i'm at 248": the writer's own number, asked about
     r"|\b(?:i|i m|im|i am)\b[^.?!\d]{0,40}\bwith\s+(?:a\s+|an\s+|my\s+)?\d{3}\b|\b(?:i m|im|i am)\s+at\s+\d{3}\b"
+    # "my friend got 255... i have 243", "mine was 238": the writer's own number set beside theirs
+    r"|\bi\s+(?:only\s+)?have\s+(?:a\s+|an\s+)?\d{3}\b(?!\s*(?:days|qs|questions|left))|\bmine\s+(?:is|was)\s+(?:a\s+|an\s+)?\d{3}\b"
 )
 """The writer's own result said too: then the number may be theirs after all."""
 _FAILED_WITH_RE = re.compile(

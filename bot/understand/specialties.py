@@ -522,6 +522,7 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         or nxt in index.aliases
         or nxt in _EXAM_AFTER_WORDS
         or (averaged and nxt in _NOW_WORDS)
+        or (averaged and nxt in _WHO_MATCHED_WORDS)  # "~247 median for gas matched": whose average, not a name
     )
     # After "vs" or a score the word is compared or scored, so what follows is the question, not a
     # name: "rads vs gas which is higher", "245 gas ok?"
@@ -544,4 +545,6 @@ _TRAILING_OFF_RE = re.compile(r"\s*(?:\.{2,}|…)\s*[a-z]")
 """An ellipsis then a lowercase word: a sentence trailing off, as after "im" (I'm) it does."""
 _NOW_WORDS = frozenset({"these", "nowadays", "now", "rn", "currently", "lately", "recently"})
 """Time words that may follow a field asked about ("gas these days"): never read after "im", which is "I'm" there."""
+_WHO_MATCHED_WORDS = frozenset({"matched", "matchers", "applicants", "people", "ppl", "residents"})
+"""Words after a field whose average is named that say whose average it is ("median for gas matched")."""
 _MATCH_WORDS = frozenset({"match", "matched", "matching", "matches", "got", "get", "getting"})
