@@ -24,6 +24,7 @@ from bot.student import Profile
 from bot.understand import (
     EARLY_MATCH_FIELDS,
     FELT_AWFUL_ANSWER,
+    NEAR_THE_MARK,
     RANKING_ANSWER,
     SPECIFIC_CHARS,
     Parsed,
@@ -127,7 +128,11 @@ EARLY_COUPLES_ANSWER = "em-couples-military"
 PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
 RISE_TOLD = 15
 """Points from a scored Step 1 up to the CK result from which the rise is the news, whatever the Step 1 was called."""
-_WHEN_ASKED_RE = re.compile(r"\bwhen\b|\bwhat (?:year|month|time)\b|\bhow (?:early|soon)\b")
+_WHEN_ASKED_RE = re.compile(
+    r"\bwhen\b|\bwhat (?:year|month|time)\b|\bhow (?:early|soon)\b"
+    # "should i care about CK yet"
+    r"|\b(?:care|worry|think|start)\w*\s+(?:about\s+)?(?:ck|step\s*2|it)\s+(?:yet|already|now)\b"
+)
 """When to take it, asked: not how to reschedule, nor in which order the Steps go."""
 _PREP_AHEAD_RE = re.compile(
     r"\bwhat (?:should|do|can) i (?:do|be doing|start)\b|\bhow (?:do|should|can) i (?:prepare|prep|get ready|start)\b"
@@ -180,6 +185,13 @@ PERCENT_PREDICT = "pt-qbank-shelf-predict"
 """What a percentage correct tells you: no official conversion to a score, for "is 72% on the free 120 good?"."""
 FIGURE_INTENTS = advice.FIGURE_INTENTS
 SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
+INTERVIEW_EVE_ANSWER = "interview-tomorrow"
+RETAKE_STUDY_ANSWER = "af-retake-study-differently"
+WHICH_TO_TRUST_ANSWER = "pt-uwsa-vs-nbme"
+_TRUST_ASKED_RE = re.compile(
+    r"\b(?:which|what)\b(?:\s+\w+){0,4}?\s+(?:trust|believe|is (?:right|more accurate|real))\b"
+    r"|\btrust (?:more|less)\b|\bmore accurate\b|\b(?:over|under)\s*predict\w*\b"
+)
 CK_LOWER_ANSWER = "s1s2-ck-lower-drop"
 """The answer on a Step 2 CK that came out under a scored Step 1 (or COMLEX): how programs read the drop."""
 DROP_FELT = 15
@@ -291,6 +303,29 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             and not cues.says_a_fail(norm)
         )
         parsed = replace(parsed, feeling="celebration" if proud else "relief")
+    pass_mark = k.pass_mark()
+    if (
+        parsed.intent == "score_check"
+        and parsed.score is not None
+        and pass_mark is not None
+        and parsed.score < pass_mark + NEAR_THE_MARK
+        and len(text) < SPECIFIC_CHARS
+        and not (parsed.someone_else or parsed.hypothetical or parsed.quoted)
+        and cues.asks_pass(norm)
+    ):
+        # "peds with 214?? is that even passing": whether it passes, first; the field's average beside it
+        parsed = replace(parsed, intent="faq", topic=topics.PASSING_SCORE, answer=None)
+    if (
+        parsed.feeling == "disappointment"
+        and parsed.intent in ("vent", "score_fit", "score_check")
+        and parsed.score is not None
+        and not (parsed.someone_else or parsed.hypothetical or parsed.quoted)
+        and parsed.score >= k.typical_average()
+        and cues.tears_alone(text, norm)
+    ):
+        # "score is 252 i cried in the car 😭😭": tears over a score above the typical average may be joy or shock,
+        # so no "sorry it isn't what you wanted"; where the number stands says the rest
+        parsed = replace(parsed, feeling=None, weighing="tears", intent="score_fit")
     # "exam tmrw, any last tips?": that day, not the exam day's general answer
     eve_tips = parsed.topic == topics.EXAM_DAY and parsed.answer is None and cues.asks_tips(norm)
     preparing = parsed.intent == "faq" and (parsed.topic in SOON_TOPICS or eve_tips)
@@ -303,6 +338,13 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         when = cues.exam_soon(norm, nerves=parsed.feeling is not None)
         if when is not None:
             return talk.exam_soon(parsed, when)  # "exam tmrw, any last tips?", "test today and I'm shaking"
+    if parsed.score is None and len(text) < SPECIFIC_CHARS and cues.interview_soon_nerves(norm):
+        # "interview tmrw at my top IM program and my ck is under their avg. nervous af": the invite already got them
+        # past any screen; tips for tomorrow, not the field's averages the night before
+        eve = k.answers.get(INTERVIEW_EVE_ANSWER)
+        if eve is not None:
+            eve_reply = advice.specific_answer(eve, k, [], None, stage="interviewing")
+            return talk.with_feeling(eve_reply, parsed, "interviewing")
     if (
         parsed.score is None
         and len(text) < SPECIFIC_CHARS
@@ -710,6 +752,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             and (fits(told, stage, school, band) or (len(text) >= SPECIFIC_CHARS and fits(told, None, school, band)))
         )
         specific = told if fitting else best_answer(text, asked.topic, k, stage, school, band)
+        if specific is None and parsed.retake_booked and asked.topic == topics.AFTER_FAIL:
+            # "ashamed to tell my parents i failed. second attempt in 6 wks": the retake ahead, not the first days
+            # after a fresh fail
+            specific = k.answers.get(RETAKE_STUDY_ANSWER)
         if specific is not None and moot(specific.id, norm):
             specific = None  # "I'm ECFMG certified now. do i need anything else?": not how to get certified
         sat = parsed.status == "taken" or stage == "waiting"
@@ -774,6 +820,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         if parsed.intent == "practice_score" and text and topics.PRACTICE_TESTS in k.faq:
             # "uwsa1 was 245, what does that translate to": what practice tests tell you, then where it sits
             why = best_answer(cues.without_practice_results(text), topics.PRACTICE_TESTS, k, stage)
+            if _TRUST_ASKED_RE.search(norm) and len({p.exam for p in parsed.practice}) > 1:
+                # "uwsa2 253 but nbme 11 was 241... which one do i actually trust??": which form to believe, answered
+                why = k.answers.get(WHICH_TO_TRUST_ANSWER) or why
             if why is not None and moot(why.id, norm):
                 why = None  # "failed in august... will programs see both attempts?": no NBME privacy answer
             if why is None or (why.id == PRACTICE_DROPPED and not cues.says_a_drop(norm)):

@@ -167,6 +167,8 @@ _WEIGHING_ACK = {
     "you're out of the race.",
     "high_but_wanted_more": "Wanting more after all that work is understandable. For what it's worth, this score "
     "sits at or above every specialty average I hold.",
+    "tears": "Tears after this exam can mean relief, shock or a bit of both, and all of it is allowed. Here's where "
+    "the number itself stands:",
     "body": "Not sleeping or eating well makes everything feel heavier. Looking after that is part of the "
     "preparation, not a break from it.",
     "pride": "Good for you: that is worth being proud of.",
@@ -204,6 +206,7 @@ _WEIGHING_ACK = {
 """What weighs on them, named in place of the feeling's stock line (a loss comes first, feeling or not)."""
 _WITHOUT_A_FEELING = frozenset(
     {
+        "tears",
         "grief",
         "unmatched",
         "family",
@@ -937,6 +940,8 @@ _WHERE_INSTEAD = {
     "step1_mark": "Step 1 is outside what I know well, but here is the one fact I hold on its pass mark.",
     "step1_format": "Step 1's format is outside what I hold. USMLE's own site, usmle.org, describes each Step's "
     "blocks and timing.",
+    "tracking": "Keeping track of interviews or applications is outside what I do: a simple spreadsheet or notes "
+    "app works well for dates, programs and your impressions.",
     "pay": "What doctors earn is outside what I hold: I keep Step 2 CK figures, not salaries. Specialty "
     "societies and your school's career advisors are better guides.",
     "content": "Teaching the medicine itself is outside what I do: your question bank's explanations or a review "

@@ -845,7 +845,22 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("3 weeks of waiting already. every time my phone buzzes i feel sick", "Waiting for a score", "the date or"),
         ("burnt out. havent opened uworld in 4 days and i feel guilty", "nothing to feel guilty", "people around"),
         ("did 80 today. 58% 😒 worse than yesterday", "still counts", "good work"),
+        # Second batch: which practice test to trust, the interview eve, tears over a good score, a dreaded score.
+        ("uwsa2 253 but nbme 11 was 241, 12 days out. which one do i actually trust??", "UWSA 2 usually", "moderate"),
+        ("interview tmrw at my top IM program and my ck is under their avg. nervous af", "interview is tomorrow", "•"),
+        ("score is 252 i cried in the car 😭😭", "relief, shock", "sorry it isn't"),
+        ("bro what if i get like a 215", "worry", "With a 215"),
+        ("peds with 214?? is that even passing", "Passing score", "When did you sit it?"),
+        ("passed!!! 218 but PASSED. is that gonna kill me for FM tho", "weight off", "Tell me your score"),
+        ("ashamed to tell my parents i failed. second attempt in 6 wks", "studying for the retake", "a few days"),
+        ("cant tell my parents my score. they think im gonna be a surgeon", "family", "Thanks for telling me"),
+        ("scored 247. mom asked if thats like an A. how do i explain lol", "percentile", "How PDs use"),
+        ("ms1. should i care about CK yet or nah", "I'm preclinical", "Testing earlier leaves"),
+        ("EM with FM backup, do i need separate personal statements", "outside what I do", "accommodations"),
+        ("can you help me keep track of my interviews? i want to log each one", "spreadsheet", "Score needed"),
         # Look-alikes that keep their old reading.
+        ("what if i get a 260 lol", "With a 260", "worry"),
+        ("should i mention my step 2 improvement in my personal statement", "Step 2", "outside what I do"),
         ("finished uworld, 8 hours a day was brutal", "percent correct", "behind you"),
         (
             "resident here. my co-intern wants to switch into rads, she has a 248. is that competitive",

@@ -35,7 +35,7 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         ("I'm in the low 200s", None, "here's how you sit against each specialty"),
         # A practice result asked about: what practice tests tell you, then where it sits against the pass mark.
         ("uwsa1 was 245, what does that translate to", None, "27 points above step 2 ck's pass mark of 218"),
-        ("nbme 12 238 and uwsa2 251 which one do i trust", None, "watch the trend"),
+        ("nbme 12 238 and uwsa2 251 which one do i trust", None, "uwsa 2 usually closest"),
         # Whether CK makes up for a scored Step 1, in other words: it was low to them.
         ("old step 1 209 😬 ck 244. does ck fix it", None, "most direct way"),
         ("step 1 was 228 (old scoring), ck 246. does the jump help?", None, "most direct way"),

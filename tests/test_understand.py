@@ -1420,6 +1420,11 @@ def test_a_long_post_gets_no_bare_yes_or_no_written_for_another_question(knowled
             "getting 225-230 on NBMEs?",
             {"score": 211, "status": "failed", "range": None},
         ),
+        # a second fail told first is a fail; a pass shouted first is a pass (development set bi)
+        ("fail #2. one shot left at my school and im terrified", {"status": "failed"}),
+        ("failed twice. one shot left and im terrified", {"status": "failed"}),
+        ("passed!!! 218 but PASSED. is that gonna kill me for FM tho", {"status": "passed", "score": 218}),
+        ("passed step 1, now what about ck", {"status": None}),
         # another exam's fail named beside a pass is not a Step 2 CK fail to plan a retake around
         (
             "My CK was 219 and I barely passed. Does a low CK predict failing the ABFM boards later? "

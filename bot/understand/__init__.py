@@ -818,6 +818,20 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "relief"  # "got 266 and i'm literally crying right now": a score that high, wept over, is joy
     if feeling != "hopeless" and cues.someone_in_crisis(norm):
         feeling = "hopeless"  # "my roommate told me she wants to die": a crisis all the same, met as one
+    low_what_if = (
+        settled == "score_fit"
+        and nums.hypothetical
+        and nums.score is not None
+        and pass_mark is not None
+        and nums.score <= pass_mark + NEAR_THE_MARK
+        and _WHAT_IF_I_GET_RE.search(norm) is not None
+        # "what if i get a 220, what fits?": the fit asked, so answered
+        and not (cues.asks_what_fits(norm) or _FITS_ASKED_RE.search(norm))
+    )
+    if low_what_if:
+        # "bro what if i get like a 215": a score near the pass mark, dreaded before the exam; no list of what it
+        # would fit, as if it were their result
+        settled, feeling = "vent", feeling or "worry"
     if nums.feared and settled == "score_fit" and not cues.asks_something(text, norm):
         # "terrified i'll get like a 220 and ruin everything": a fear told, asking nothing; no list of what a 220
         # would fit, as if it were their result
@@ -1052,6 +1066,16 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     )
 
 
+_EXPLAIN_TO_FAMILY_RE = re.compile(
+    r"\b(?:mom|mum|dad|parents?|family|grandma|grandpa|friends?|relatives?|non ?medical (?:people|friends|family))\b"
+    r".{0,60}\b(?:like an? [abcf]\b|out of 100|percent|explain|what it means)"
+    r"|\bexplain\b.{0,40}\b(?:to|for)\s+(?:my\s+)?(?:mom|mum|dad|parents?|family|non ?medical)"
+)
+"""Their score to be explained to family, asked: "mom asked if thats like an A. how do i explain"."""
+NEAR_THE_MARK = 7
+"""Points over the pass mark within which a "what if I get..." score is dreaded, not hoped for."""
+_FITS_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:fits|would fit|can i (?:get|match|apply)|specialt|fields?)")
+_WHAT_IF_I_GET_RE = re.compile(r"\bwhat if (?:i|i ll|ill)\s+(?:get|score|end up with|only get)\b")
 _TEARS_MISREAD = frozenset({None, "disappointment", "stress", "worry"})
 """Feelings the model hears in tears that, over a high score of their own, are joy."""
 HAPPY_TEARS_FROM = 255
@@ -1536,7 +1560,7 @@ def _settle(
         return "faq", 1.0, topics.PRACTICE_TESTS  # "my brother's uwsa2 was 245, is he ready?": what it tells them
     if not has_score and cues.school_matter(norm):
         return "out_of_scope", 1.0, None  # "petition my school for a grade change in peds": the school's, not ours
-    if cues.asks_for_writing(norm):
+    if cues.asks_for_writing(norm) or cues.asks_to_track(norm):
         return "out_of_scope", 1.0, None  # "write my personal statement for rads": not ours, whatever field is named
     if not has_score and cues.asks_about_pay(norm) and not cues.asks_average(norm):
         return "out_of_scope", 1.0, None  # "how much do dermatologists make": a field named, but not its average
@@ -1547,6 +1571,10 @@ def _settle(
     if not has_score and not has_spec and cues.asks_pass_rate(norm):
         # "what is the pass rate for first time takers": how passing works (USMLE's own rates are not held: `respond`)
         return "faq", 1.0, topics.PASSING_SCORE
+    if not has_spec and len(text) < SPECIFIC_CHARS and _EXPLAIN_TO_FAMILY_RE.search(norm):
+        # "scored 247. mom asked if thats like an A. how do i explain": what the number means in plain terms, which
+        # a percentile says best
+        return "faq", 1.0, topics.PERCENTILES
     if has_score and not has_spec and cues.asks_pass(norm):
         return "faq", 1.0, topics.PASSING_SCORE  # "did i pass with 214?": the pass mark answers it
     unnamed_practice = nums.other is not None and not (nums.practice or nums.step1 or nums.comlex or nums.quoted)

@@ -489,6 +489,17 @@ _INTERVIEW_PREP_RE = re.compile(
 )
 
 
+def interview_soon_nerves(norm: str) -> bool:
+    """ "interview tmrw at my top IM program... nervous af": the interview hours away, and nerves about it."""
+    return "interview" in norm and _INTERVIEW_SOON_NERVES_RE.search(norm) is not None
+
+
+_INTERVIEW_SOON_NERVES_RE = re.compile(
+    r"\binterview\s+(?:is\s+)?(?:tmrw|tomorrow|tmr|tonight|today|in the morning|in a few hours)\b"
+    r"(?=.*\b(?:nervous|anxious|scared|terrified|freaking|can t sleep|cant sleep|panic\w*|nerves|shaking)\b)"
+)
+
+
 def forgot_id(norm: str) -> bool:
     """ "left my passport at home, ck starts at 8": the ID for the test center forgotten, lost or expired, with
     the exam close (a website's login ID, or an exam weeks away, is another question)."""
@@ -1280,10 +1291,33 @@ _SCHOOL_BUSINESS_RE = re.compile(
 
 
 def asks_for_writing(norm: str) -> bool:
-    """ "can you write my personal statement for rads": writing their application is not ours, whatever field."""
+    """ "can you write my personal statement for rads", "do i need separate personal statements": writing their
+    application is not ours, whatever field (a fail or a score to explain in it is: those have their answers)."""
+    if "personal statement" in norm and _PS_ASKED_RE.search(norm) and not _PS_ABOUT_A_SCORE_RE.search(norm):
+        return True
     return (
         holds_any(norm, _WRITING_WORDS) and _WRITING_RE.search(norm) is not None and not _THEIR_WRITING_RE.search(norm)
     )
+
+
+_PS_ASKED_RE = re.compile(
+    r"\b(?:separate|different|two|multiple|one|same|how long|how many|word count|topic|what (?:to|do i|should i) "
+    r"(?:write|say|put))\b[^.?!]{0,25}\bpersonal statements?\b|\bpersonal statements?\b[^.?!]{0,25}\b(?:for each|"
+    r"per (?:specialty|program)|for both)\b"
+)
+"""How to shape the personal statements themselves, asked: "do i need separate personal statements"."""
+_PS_ABOUT_A_SCORE_RE = re.compile(r"\b(?:fail\w*|score|step|ck|usmle|comlex|low|improvement|jump|red flag)\b")
+
+
+def asks_to_track(norm: str) -> bool:
+    """ "can you help me keep track of my interviews": a tracker for their applications, which we don't keep."""
+    return _TRACK_ASKED_RE.search(norm) is not None
+
+
+_TRACK_ASKED_RE = re.compile(
+    r"\b(?:help me|can you|could you|can u|want to|want you to|pls|please)\b[^.?!]{0,15}\b(?:keep track of|track|"
+    r"organi[sz]e|log)\s+(?:all\s+)?(?:my\s+|the\s+)?(?:interviews?|applications?|programs?|invites?|rank list)\b"
+)
 
 
 _THEIR_WRITING_RE = re.compile(
@@ -1488,6 +1522,8 @@ def out_of_scope(norm: str) -> str | None:
         return "comlex_figures"
     if asks_for_writing(norm):
         return "writing"
+    if asks_to_track(norm):
+        return "tracking"
     if _MCAT_RE.search(norm) and not (_STEP2_CK_RE.search(norm) and _MCAT_BEHIND_RE.search(norm)):
         # "is the MCAT harder than step 2": the MCAT is not ours to weigh, even beside Step 2; but "extra time
         # on the MCAT... for Step 2 can I apply?" tells their past, and asks of Step 2
@@ -2239,6 +2275,7 @@ Weighing = Literal[
     "known",
     "avoidance",
     "high_but_wanted_more",
+    "tears",
 ]
 _GRIEF_RE = re.compile(
     r"\b(?:passed away|funeral|grieving|(?<!good )grief|(?:my|our)\s+(?:\w+\s+)?(?:mom|dad|mother|father|"
@@ -2269,6 +2306,9 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"(?:spent|sacrificed|paid)\s+(?:all\s+)?(?:this|that|so much|their|the)\s+(?:\w+\s+)?(?:money|savings)"
             r"(?=.*\b(?:for nothing|if i|wasted|under \d{3}|fail\w*)\b))\b"
             r"|\b(?:family|parental) pressure\b"
+            # "cant tell my parents my score. they think im gonna be a surgeon": the news kept from them
+            r"|\b(?:can t|cant|cannot|afraid to|scared to|don t know how to|dont know how to|how do i)\s+tell\s+"
+            r"(?:my\s+)?(?:parents|family|mom|dad|mother|father)\b"
         ),
     ),
     (
