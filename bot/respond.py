@@ -197,6 +197,17 @@ CK_LOWER_ANSWER = "s1s2-ck-lower-drop"
 DROP_FELT = 15
 """Points under a scored Step 1 at which a CK told with a feeling is the drop they feel, named or not."""
 SEND_COMLEX_ANSWER = "do-send-only-comlex"
+COMLEX_WEIGHED_ANSWER = "do-equal-view"
+FELLOWSHIP_ANSWER = "why-fellowship"
+_FELLOWSHIP_ASKED_RE = re.compile(
+    r"\bfellowships?\b.{0,40}\b(?:care|matter|look at|see|use|weigh)\w*|"
+    r"\b(?:care|matter|look at|weigh)\w*\b.{0,40}\bfellowships?\b"
+)
+_COMLEX_WEIGHED_RE = re.compile(
+    r"\bwhich (?:one |score |exam )?(?:matters?|counts?|weighs?) more\b"
+    r"|\b(?:will|does|would|could) (?:a |my )?(?:[3-8]\d\d|comlex|level 2|l2)\b.{0,20}"
+    r"\b(?:hurt|drag|count against|hold)\b"
+)
 _COMLEX_NAMED_RE = re.compile(r"\b(?:comlex|(?:level|lvl)\s*2(?:\s*ce)?)\b")
 _WHICH_TO_SEND_RE = re.compile(
     r"\bwhich (?:one|score|exam|of (?:the|them))\b.{0,30}\b(?:lead|send|report|use|put|show|submit|release)\b"
@@ -588,6 +599,22 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer = k.answers.get(CK_LOWER_ANSWER)
         shame = "shame" if parsed.feeling is None and _SHAME_SAID_RE.search(norm) else parsed.feeling
         parsed = replace(parsed, intent="faq", topic=topics.STEP1_VS_STEP2, feeling=shame)
+    if (
+        ruled_answer is None
+        and not failed
+        and not cues.says_a_fail(norm)
+        and len(text) < SPECIFIC_CHARS
+        and _FELLOWSHIP_ASKED_RE.search(norm)
+    ):
+        # "does my step 2 score matter for fellowship? applying cards in 2 yrs", "got a spot thru SOAP... will
+        # fellowships care?": the score's weight there, not the match's topics the words also touch
+        ruled_answer = k.answers.get(FELLOWSHIP_ANSWER)
+        parsed = replace(parsed, intent="faq", topic=topics.WHY_STEP2_MATTERS)
+    if ruled_answer is None and _COMLEX_NAMED_RE.search(norm) and _COMLEX_WEIGHED_RE.search(norm):
+        # "comlex L2 612 and step 2 243. which one matters more for EM", "will a 520 hurt me if my step 2 is 245?":
+        # how programs weigh the two exams, not a transcript to send or the field's average alone
+        ruled_answer = k.answers.get(COMLEX_WEIGHED_ANSWER)
+        parsed = replace(parsed, intent="faq", topic=topics.DO_STUDENTS)
     if ruled_answer is None and _COMLEX_NAMED_RE.search(norm) and _WHICH_TO_SEND_RE.search(norm):
         # "COMLEX 480 and step 2 231. which one do i lead w for IM", "should I put both on ERAS?", "failed Step 2 CK but
         # passed Level 2 CE... can I just apply with COMLEX?": which transcript goes where, not the field's average

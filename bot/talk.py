@@ -178,6 +178,8 @@ _WEIGHING_ACK = {
     "is part of studying well, not time taken from it.",
     "worth": "A score measures how one exam day went, not the doctor you are or will be.",
     "calm": "There's no right way to feel before an exam, and calm is a fine place to start from.",
+    "excited": "Not weird at all: there's no right way to feel before an exam, and looking forward to it is a great "
+    "place to start from.",
     "low_block": "One rough block says little on its own: the misses are where the points come from, and the "
     "trend over many blocks is what counts.",
     "waiting": "Waiting for a score is its own kind of hard. Nothing you do now changes the result, so be gentle "
@@ -218,6 +220,7 @@ _WITHOUT_A_FEELING = frozenset(
         "low_block",
         "worth",
         "calm",
+        "excited",
         "waiting",
         "anger",
         "overwhelmed",

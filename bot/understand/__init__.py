@@ -816,6 +816,16 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "failure"  # "I failed. I haven't told my parents yet...": the news is the feeling, named or not
     if feeling in _TEARS_MISREAD and _high_own_score(nums, norm) and cues.tears_alone(text, norm):
         feeling = "relief"  # "got 266 and i'm literally crying right now": a score that high, wept over, is joy
+    elif feeling in _TEARS_MISREAD and cues.just_matched(norm) and cues.tears_alone(text, norm):
+        feeling = "celebration"  # "MATCHED PSYCH 😭😭": a match wept over is joy
+    elif (
+        feeling == "disappointment" and nums.score is None and facts.status == "taken" and cues.tears_alone(text, norm)
+    ):
+        feeling = "worry"  # "score drops tmrw morning 😭": no number yet to be let down by, only the wait
+    if feeling == "celebration" and nums.score is None and not (cues.joyful(text, norm) or cues.just_matched(norm)):
+        feeling = None  # "step 1 was 221... can ck fix that or am i dreaming": no news told to celebrate
+    if feeling == "exhaustion" and not _TIRED_SAID_RE.search(norm):
+        feeling = None  # "good morning! day 14 of dedicated, 280 UW questions done": a tally, no tiredness said
     if feeling != "hopeless" and cues.someone_in_crisis(norm):
         feeling = "hopeless"  # "my roommate told me she wants to die": a crisis all the same, met as one
     low_what_if = (
@@ -832,6 +842,25 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # "bro what if i get like a 215": a score near the pass mark, dreaded before the exam; no list of what it
         # would fit, as if it were their result
         settled, feeling = "vent", feeling or "worry"
+    if (
+        settled == "vent"
+        and facts.status == "failed"
+        and nums.score is None
+        and len(text) < SPECIFIC_CHARS
+        and _FAIL_MARGIN_RE.search(norm)
+    ):
+        # "failed by 4 points. i cant even look at my parents": the fail is the news, with what to do after it
+        settled, topic = "faq", topics.AFTER_FAIL
+    if (
+        settled == "faq"
+        and topic == topics.AFTER_FAIL
+        and answer is None
+        and not fail_news
+        and _ON_THE_RETAKE_RE.search(norm)
+    ):
+        # "failed the first time with 209, hoping for 230 on the retake. realistic?": the retake ahead is the
+        # subject, not the first days after a fresh fail
+        topic = topics.RETAKES
     if nums.feared and settled == "score_fit" and not cues.asks_something(text, norm):
         # "terrified i'll get like a 220 and ruin everything": a fear told, asking nothing; no list of what a 220
         # would fit, as if it were their result
@@ -1076,6 +1105,15 @@ NEAR_THE_MARK = 7
 """Points over the pass mark within which a "what if I get..." score is dreaded, not hoped for."""
 _FITS_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:fits|would fit|can i (?:get|match|apply)|specialt|fields?)")
 _WHAT_IF_I_GET_RE = re.compile(r"\bwhat if (?:i|i ll|ill)\s+(?:get|score|end up with|only get)\b")
+_MET_NOT_LOOKED_UP = frozenset({"worth", "calm", "excited"})
+"""What weighs on them that a short message means to be met, not looked up ("is it weird that I'm excited")."""
+_TIRED_SAID_RE = re.compile(
+    r"\b(?:tired|exhaust\w*|burn\w* ?out|burnt|drain\w*|dead|fried|wiped|spent|sleep\w*|slept|nap\w*|zombie|"
+    r"can t (?:focus|keep|do)|cant (?:focus|keep|do)|no energy|running on|done for|over it|mush|brain\w*|collaps\w*|"
+    r"crash\w*|grind\w*|weary|fatigue\w*|sore|long day|wrecked|destroyed|dying|struggl\w*|break|rest|broke\w*|"
+    r"\d+\s*(?:hour|hr)s?\s+days|body hurts|(?:so|honestly|just|im|i m) done)\b"
+)
+"""Words a tiredness is said in: without any, the model's "exhaustion" is a guess at a tally of work done."""
 _TEARS_MISREAD = frozenset({None, "disappointment", "stress", "worry"})
 """Feelings the model hears in tears that, over a high score of their own, are joy."""
 HAPPY_TEARS_FROM = 255
@@ -1375,7 +1413,7 @@ def _settle(
     interviews_counted = _INTERVIEWS_COUNTED_RE.search(norm) is not None and not _QBANK_WORK_RE.search(norm)
     if interviews_counted and (intent == "log_progress" or not cues.asks_something(text, norm)):
         return "vent", 1.0, None  # "exhausted from interviewing. 9 done, 3 left": interviews, not questions
-    if len(text) < SPECIFIC_CHARS and not has_spec and not has_score and cues.weighing(norm) in ("worth", "calm"):
+    if len(text) < SPECIFIC_CHARS and not has_spec and not has_score and cues.weighing(norm) in _MET_NOT_LOOKED_UP:
         return "vent", 1.0, None  # "does a 220 mean i'm a bad doctor", "weirdly calm, is that bad": met, not looked up
     if "?" not in text and cues.just_venting(norm):
         return "vent", 1.0, None  # "i just need to vent... want gen surg still": listened to, not a field's averages
@@ -1392,7 +1430,8 @@ def _settle(
         and len(text) < SPECIFIC_CHARS
         and "?" not in text
         and cues.weighing(norm) in _WEIGHS_HEARD
-        and not cues.names_the_exam(norm)
+        # (the exam named is the wait's: "waiting for CK is worse than the exam tbh")
+        and (not cues.names_the_exam(norm) or cues.weighing(norm) == "waiting")
         and not _asks_in_a_clause(text, norm)  # "one of my friends got 250, how long to study": asked all the same
     ):
         return "vent", 1.0, None  # "first gen and my parents don't get why i can't come home": heard, not a topic
@@ -1860,6 +1899,7 @@ _WEIGHS_HEARD = frozenset(
         "soap",
         "known",
         "avoidance",
+        "waiting",
     }
 )
 """What weighs on a student, said with no question and no exam named: listened to, whatever topic the model hears."""
@@ -1963,6 +2003,9 @@ _QBANK_PERCENT_RE = re.compile(
     re.IGNORECASE,
 )
 """A question bank's percent correct: "58% on my last block"."""
+_ON_THE_RETAKE_RE = re.compile(r"\b(?:on|for|in) (?:the|my) (?:retake|second attempt|2nd attempt|next attempt)\b")
+_FAIL_MARGIN_RE = re.compile(r"\bfailed (?:ck |step 2 |it |the exam )?by (?:\d+|a|one|two|three|four|five|six)\b")
+"""A fail told by its margin ("failed by 4 points"): news of their own result, not a fear."""
 _FAIL_FIRST_RE = re.compile(
     r"\s*(?:(?:so|well|ok|okay|welp|guys|update|hi|hey|yeah|ugh)[\s,:!.]*){0,3}(?:i\s+)?(?:just\s+|officially\s+)?"
     r"(?:failed|didn'?t pass|did not pass)(?:\s+(?:step\s*2(?:\s*ck)?|ck|step2|it|the exam))?\s*(?:[.!,;]|$|[^\w\s])",

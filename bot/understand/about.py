@@ -285,8 +285,14 @@ _SCORE_WAIT_RE = re.compile(
     r"\b(?:score |my )?release (?:is|day is) (?:tmrw|tomorrow|today|tonight|this|next|on|monday|tuesday|wednesday|"
     r"thursday|friday)\b"
     r"|\b(?:score|scores|results?) (?:should|will|would) be (?:out|released|back)\b"
+    # "3 weeks post exam and i cant sleep", "the waiting is torture... release is supposedly wednesday"
+    r"|\b(?:\d+|two|three|four|five|a few)\s+(?:weeks?|wks?|days?)\s+"
+    r"(?:post[- ]?exam|post[- ]?ck|since (?:the|my) exam)\b"
+    r"|\brelease is (?:supposedly|apparently|probably|prob) (?:on )?(?:this |next )?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|tmrw|tomorrow)\b"
 )
 """The score's day said ahead: a sitting told, unless the result is another test's or the release a program's."""
+_POST_EXAM_RE = re.compile(r"\bpost[- ]?(?:exam|ck|step 2)\b|\bsince (?:the|my) exam\b")
 _OTHER_RELEASE_RE = re.compile(
     r"\b(?:shelf|shelves|nbme|uwsa|uworld|comsae|comlex|level 2|cbse|software|interface|ui|qbank|app|update)\b"
 )
@@ -412,6 +418,8 @@ def about(norm: str, folded: str) -> AboutFacts:
     exam_date = named or (
         status != "taken" and _DAYS_OUT_RE.search(norm) is not None and _OTHER_EVENT_RE.search(norm) is None
     )
+    if status == "taken" and exam_date and _POST_EXAM_RE.search(norm):
+        exam_date = False  # "3 weeks post exam": the weeks counted since it, not to it
     if status == "taken" and exam_date:
         status = None  # an exam still ahead: the number was something else
     return AboutFacts(school, stage, status, exam_date)

@@ -1029,7 +1029,10 @@ _COMLEX_RE = re.compile(
 _FIGURE_WORDS_RE = re.compile(
     r"\b(?:average|avg|mean|median|good|enough|competitive|need|needed|score for|scores for|percentile\w*|\d{3})\b"
 )
-_NAMES_USMLE_RE = re.compile(r"\b(?:usmle|step\s*(?:2|two)|step2|ck|convert\w*|conversion|equivalent)\b")
+_NAMES_USMLE_RE = re.compile(
+    # a practice test of Step 2 CK's named beside COMLEX ("uwsa2 244... comlex L1 was a pass") keeps the question ours
+    r"\b(?:usmle|step\s*(?:2|two)|step2|ck|convert\w*|conversion|equivalent|uwsa\s*\d?|nbme|free 120)\b"
+)
 
 
 _MOVE_WORDS = ("reschedul", "move", "change", "push", "postpone", "delay", "extend", "defer")
@@ -1254,6 +1257,8 @@ _ASKS_SOMETHING_RE = re.compile(
     r"who (?:is|s|will|would)\s+(?:even\s+)?(?:gonna\s+|going to\s+)?(?:want|look at|take|rank|interview|hire)\b|"
     r"which (?:do|does|one|is) (?:programs?|pds?|they|matters?|counts?|better)|"
     r"is there (?:anything|any way|a way)|anything (?:else )?i (?:need|have|should)|do they need|does it matter|"
+    # "what ECFMG stuff do i still need before july": what is left to do, asked
+    r"what(?:\s+\w+){0,3}?\s+do i (?:still |even )?(?:need|have to)\b|"
     # "do programs ever look at step 2 again after this": asked of programs, question mark or not
     r"do (?:programs?|pds?|residenc\w+|fellowships?) (?:ever |even |still |actually |really )?"
     r"(?:look at|see|care|check|use|ask)\b|"
@@ -1921,7 +1926,9 @@ _IDIOM_RE = re.compile(
     # (not when a lasting vanishing follows: "disappearing for a week, or maybe forever")
     r"(?!\s*(?:or|and|then)\s+(?:maybe\s+|then\s+|just\s+)?(?:for good|forever|for real)\b)"
     # about chances or a skill, not about living: "is it hopeless for ortho", "hopeless at ekgs"
-    r"|\b(?:is it|is this|it s|its|am i)\s+hopeless\s+(?:for|to|with)\s+(?!me\b|myself\b|everything\b|life\b)"
+    r"|\b(?:is it|is this|it s|its|am i|is (?:a |an |my )?\d{3}|is (?:my|this|that|a) (?:score|ck|step 2|result)|"
+    r"are my (?:chances|odds))\s+(?:just\s+|totally\s+)?hopeless\s+(?:for|to|with|in)\s+"
+    r"(?!me\b|myself\b|everything\b|life\b)"
     r"|\bhopeless\s+at\b"
     # "don't want to waste money on 60 applications if it's hopeless": about their chances
     r"|\b(?:if|whether)\s+(?:it s|its|it is|my chances are|my odds are)\s+(?:just\s+|already\s+)?hopeless\b"
@@ -2169,6 +2176,9 @@ _DID_NOT_MATCH_RE = re.compile(
     # "got the 'you did not match' email at 11": the NRMP's own words (not "what if i get that email")
     r"|(?<!\bif i )\b(?:got|opened|saw)\s+(?:the\s+|that\s+)?(?:you|u)\s+(?:did not|didn t|didnt)\s+match\b"
     r"|^(?:so\s+|well\s+|welp\s+|ok\s+)?(?:didn t|didnt|did not)\s+match\b(?!\s+(?:my|at my|to my|into my))"
+    # a partial match: "i matched prelim but not advanced for gas" (SOAP is open to them too)
+    r"|\bmatched\s+(?:a\s+|the\s+|my\s+)?prelim\w*(?:\s+\w+){0,2}?\s+(?:but|and)\s+not\s+(?:the\s+|an?\s+|my\s+)?"
+    r"(?:advanced|categorical)\b|\bpartially matched\b"
     # "SOAP tips? didnt match IM": the subject dropped, SOAP beside it says whose match it was
     # (not "is soap only for people who didn't match", a question about others)
     r"|\bsoap\b.{0,25}(?<!\bwho )(?<!\bif )(?<!\bthat )(?<!\bthey )\b(?:didn t|didnt|did not)\s+match\b"
@@ -2212,7 +2222,8 @@ def past_the_match(norm: str) -> bool:
     """Unmatched, or in SOAP now ("didn't match, soap opens in 3 hours", "soap tmrw"): a score set against a
     field's average is no help here; what happens now is."""
     # "soap" said first: the whole weighing scan (about 0.1 ms) runs only on the few messages that name it
-    now = did_not_match(norm) or ("soap" in norm and weighing(norm) == "soap" and not _MATCHED_IN_SOAP_RE.search(norm))
+    in_soap = "soap" in norm and _MATCHED_IN_SOAP_RE.search(norm) is not None  # "got a spot thru SOAP": placed
+    now = not in_soap and (did_not_match(norm) or ("soap" in norm and weighing(norm) == "soap"))
     # "went unmatched last cycle, reapplying IM": a new application, asked about as one
     return now and _EARLIER_CYCLE_RE.search(norm) is None
 
@@ -2231,7 +2242,10 @@ _EARLIER_CYCLE_RE = re.compile(
 def did_not_match(norm: str) -> bool:
     """ "ugh everyone matched except me", "i didn't match": their own match didn't come, the hardest news."""
     # Every wording holds "match"; the plain test spares a long post the look-backs at every position.
-    return "match" in norm and _DID_NOT_MATCH_RE.search(norm) is not None
+    if "match" not in norm or _DID_NOT_MATCH_RE.search(norm) is None:
+        return False
+    # "didnt match, got a spot thru SOAP": placed after all, so no longer unmatched
+    return "soap" not in norm or _MATCHED_IN_SOAP_RE.search(norm) is None
 
 
 _NUMB_RE = re.compile(
@@ -2264,6 +2278,7 @@ Weighing = Literal[
     "low_block",
     "worth",
     "calm",
+    "excited",
     "waiting",
     "opening",
     "match_wait",
@@ -2347,6 +2362,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             "classmate",
             "roommate",
             "intern",
+            "resident",
             "reddit",
             "insta",
             "sdn",
@@ -2359,7 +2375,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
         re.compile(
             # "co-intern keeps bragging about his 270": one colleague's boasting, felt
-            r"\bco[- ]?interns?\b.{0,40}\b(?:brag\w*|flex\w*|show\w* off)\b|"
+            r"\bco[- ]?(?:interns?|residents?)\b.{0,40}\b(?:brag\w*|flex\w*|show\w* off)\b|"
             r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat|"
             # not a program's residents or a figure cited: "everyone they match has 245+", "the numbers people cite"
             r"cohort)\b(?!\s+(?:they|who|that|whom|cite\w*|quote\w*|here)\b)"  # "older cohort here": who they are
@@ -2463,6 +2479,14 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "excited",  # "is it weird that I'm kinda excited for test day": looking forward to it, asked about
+        ("excited", "looking forward", "pumped", "hyped"),
+        re.compile(
+            r"\b(?:excited|looking forward|pumped|hyped)\s+(?:for|about|to)\s+(?:take\s+|sit\s+|do\s+)?"
+            r"(?:the\s+|my\s+)?(?:test day|exam day|exam|test|ck|step 2|it)\b"
+        ),
+    ),
+    (
         "calm",  # "feeling weirdly calm today, exam monday. is that bad"
         ("calm",),
         re.compile(
@@ -2488,6 +2512,9 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\b(?:the wait(?:ing)?|waiting (?:for|on) (?:my|the) (?:ck |step 2 )?(?:score|result)s?)\b.{0,30}"
             r"\b(?:killing|torture|worst|hard|unbearable|awful|brutal)\b"
             r"|\b(?:keep|can t stop|cant stop|stop)\s+(?:refreshing|replaying|checking my email)\b"
+            # "waiting for CK is worse than the exam tbh": the wait weighed against the exam itself
+            r"|\bwaiting (?:for|on) (?:my\s+)?(?:ck|step 2|the score|my score|results?|the results?)\b.{0,15}"
+            r"\b(?:worse|harder|the worst|hell|torture)\b"
             # "3 weeks of waiting already... every time my phone buzzes i feel sick"
             r"|\b(?:\d+|two|three|four|five|six)\s+(?:weeks?|wks?|days?)\s+of\s+waiting\b"
             # "this score decides everything. drops wednesday and i literally cant breathe": the day it comes, said
@@ -3394,6 +3421,8 @@ def asks_weight_after_the_match(norm: str) -> bool:
 _AFTER_THE_MATCH_RE = re.compile(
     r"\b(?:once|after|when)\s+(?:you|i|u)\s*(?:re|are|m|am)?\s+(?:in residency|a resident|an intern|matched)\b"
     r"|\b(?:once|after)\s+(?:you|i|u)\s+match\b|\bafter (?:the )?match(?:ing)?\b"
+    # "does that even matter now we're residents"
+    r"|\bnow (?:that )?(?:we|i|you)\s*(?:re|are|m|am)\s+(?:residents?|interns?|in residency|pgy\w*)\b"
 )
 _CARES_RE = re.compile(r"\bcares?\b")
 

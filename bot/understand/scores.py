@@ -867,7 +867,7 @@ _SUPPOSED_RE = re.compile(
     r"|push(?:ing)? for|gun(?:ning)? for|shoot for|strive for|take it at|sit (?:it )?at|test at"
     r"|enough\s+(?:for|to\s+(?:get|hit|score|reach))"
     # "scared i'll end up with 235"; not "CK ended up at 258", a result
-    r"|scared|afraid|worried|terrified|nervous|fear\w*|dread\w*|nightmare|ends? up|guess\w*|estimat\w*"
+    r"|scared|afraid|worried|terrified|nervous|fear\w*|dread\w*|nightmare|dream\w*|ends? up|guess\w*|estimat\w*"
     r"|plateau\w*|stuck at"
     r"|trying|reach|break|hit|grind\w*|chas\w*|kill myself|killing myself|sacrific\w*"
     # a figure to climb to: "is that enough time to get to 240", "can i bring it up to 250"
@@ -1090,12 +1090,13 @@ _SOMEONE_ELSE_RE = re.compile(
     # "partner is an IMG with 235", "my friend who is applying derm with a 250": a relative, who they are, then their
     # number (not "I'm a senior who is applying IM with a 240")
     r"|\b(?:friend|partner|husband|wife|spouse|fianc[eé]e?|boyfriend|girlfriend|bf|gf|brother|sister|roommate|"
-    r"classmate|cousin)s?(?:\s+who)?\s+(?:is|was|s)\s+(?:an?\s+)?(?:\w+\s+){0,4}?(?:with|w)\b[^,;.!?]{0,15}$"
+    r"classmate|cousin|buddy|bestie|bff)(?:s?(?:\s+who)?\s+(?:is|was|s)|['’]s)\s+(?:an?\s+)?(?:\w+\s+){0,4}?"
+    r"(?:with|w)\b[^,;.!?]{0,15}$"
     # "she got her score today (she's thrilled, 258)": how they took it, then their number
     r"|\b(?:she|he|they)\s*(?:'?s|is|was|are|re|were)\s+(?:so\s+|really\s+)?(?:thrilled|happy|stoked|pumped|ecstatic|"
     r"relieved|devastated|upset|gutted|crushed)\s*[,:-]?\s*(?:with\s+(?:an?\s+)?)?$"
     # "co-intern keeps bragging about his 270": the number named as another's by its possessive, beside a boast
-    r"|\b(?:brag\w*|boast\w*|flex\w*|show\w* off)\s+(?:about\s+)?(?:his|her|their)\s+(?:(?:ck|step\s*2)\s+)?$"
+    r"|\b(?:brag\w*|boast\w*|flex\w*|show\w* off)\s+(?:about\s+|abt\s+)?(?:his|her|their)\s+(?:(?:ck|step\s*2)\s+)?$"
 )
 """The student's own words after it ("everyone got 250 and i got 241") end its reach."""
 
