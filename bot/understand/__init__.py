@@ -856,6 +856,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and topic == topics.AFTER_FAIL
         and answer is None
         and not fail_news
+        and len(text) < SPECIFIC_CHARS
         and _ON_THE_RETAKE_RE.search(norm)
     ):
         # "failed the first time with 209, hoping for 230 on the retake. realistic?": the retake ahead is the
@@ -2003,7 +2004,7 @@ _QBANK_PERCENT_RE = re.compile(
     re.IGNORECASE,
 )
 """A question bank's percent correct: "58% on my last block"."""
-_ON_THE_RETAKE_RE = re.compile(r"\b(?:on|for|in) (?:the|my) (?:retake|second attempt|2nd attempt|next attempt)\b")
+_ON_THE_RETAKE_RE = re.compile(r"\b(?:on|in) (?:the|my) (?:retake|second attempt|2nd attempt|next attempt)\b(?! score)")
 _FAIL_MARGIN_RE = re.compile(r"\bfailed (?:ck |step 2 |it |the exam )?by (?:\d+|a|one|two|three|four|five|six)\b")
 """A fail told by its margin ("failed by 4 points"): news of their own result, not a fear."""
 _FAIL_FIRST_RE = re.compile(
