@@ -872,6 +872,10 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("my co-resident keeps bragging abt his 270. does that even matter now we're residents", "matched", "With a"),
         ("took uwsa2 today, 244. comlex L1 was a pass. is 244 on track for FM?", "244", "COMLEX's own figures"),
         ("failed by 4 points. i cant even look at my parents", "after a fail", "the date or the studying"),
+        # A calm question is met calmly; a typo'd question is still read; the day a score comes is the wait.
+        ("free 120 got 68% is that passing territory", "Free 120 68%", "panic"),
+        ("stp2 scroe wen", "When do scores come out?", "didn't quite catch"),
+        ("score out tmrw, whole family back home is waiting and i already feel sick", "while you wait", "studying"),
         # Look-alikes that keep their old reading.
         ("what if i get a 260 lol", "With a 260", "worry"),
         ("should i mention my step 2 improvement in my personal statement", "Step 2", "outside what I do"),

@@ -824,6 +824,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "worry"  # "score drops tmrw morning 😭": no number yet to be let down by, only the wait
     if feeling == "celebration" and nums.score is None and not (cues.joyful(text, norm) or cues.just_matched(norm)):
         feeling = None  # "step 1 was 221... can ck fix that or am i dreaming": no news told to celebrate
+    if feeling == "panic" and not (_ALARM_SAID_RE.search(norm) or _ALARM_SHOWN_RE.search(text)):
+        feeling = None  # "free 120 got 68% is that passing territory": a question asked calmly, no panic said
     if feeling == "exhaustion" and not _TIRED_SAID_RE.search(norm):
         feeling = None  # "good morning! day 14 of dedicated, 280 UW questions done": a tally, no tiredness said
     if feeling != "hopeless" and cues.someone_in_crisis(norm):
@@ -1106,6 +1108,14 @@ NEAR_THE_MARK = 7
 """Points over the pass mark within which a "what if I get..." score is dreaded, not hoped for."""
 _FITS_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:fits|would fit|can i (?:get|match|apply)|specialt|fields?)")
 _WHAT_IF_I_GET_RE = re.compile(r"\bwhat if (?:i|i ll|ill)\s+(?:get|score|end up with|only get)\b")
+_ALARM_SAID_RE = re.compile(
+    r"\b(?:panic\w*|freak\w*|scared|scare|terrif\w*|anxi\w*|nervous|worr\w*|fear\w*|afraid|fail\w*|help|omg|"
+    r"dying|die|dead|breathe|shaking|shak\w*|spiral\w*|losing it|lose it|sick|cry\w*|screw\w*|cooked|doomed|"
+    r"over for me|ruin\w*|stress\w*|overwhelm\w*|hate|cant|can t|cannot|pls|please|urgent|asap|wtf|fml|heart|"
+    r"dread\w*|nightmare|insane|crazy|mess|disaster|tank\w*|bomb\w*|throw\w* up|puk\w*|vomit\w*|nause\w*)\b"
+)
+_ALARM_SHOWN_RE = re.compile(r"[😭😩😰😱😫😖😣😬🥲]|!{2,}|\?{2,}|[A-Z]{4,}")
+"""Panic said in words or shown in the typing: without any, the model's "panic" is a guess at a calm question."""
 _MET_NOT_LOOKED_UP = frozenset({"worth", "calm", "excited"})
 """What weighs on them that a short message means to be met, not looked up ("is it weird that I'm excited")."""
 _TIRED_SAID_RE = re.compile(

@@ -288,6 +288,9 @@ _SCORE_WAIT_RE = re.compile(
     # "3 weeks post exam and i cant sleep", "the waiting is torture... release is supposedly wednesday"
     r"|\b(?:\d+|two|three|four|five|a few)\s+(?:weeks?|wks?|days?)\s+"
     r"(?:post[- ]?exam|post[- ]?ck|since (?:the|my) exam)\b"
+    # "score out tmrw, whole family back home is waiting": the day it comes, said plainly
+    r"|^(?:my\s+)?(?:score|scores|results?|ck score)\s+(?:is\s+|comes?\s+|drops?\s+)?out\s+"
+    r"(?:tmrw|tomorrow|tmr|tonight)\b"
     r"|\brelease is (?:supposedly|apparently|probably|prob) (?:on )?(?:this |next )?"
     r"(?:monday|tuesday|wednesday|thursday|friday|tmrw|tomorrow)\b"
 )
