@@ -199,6 +199,12 @@ DROP_FELT = 15
 SEND_COMLEX_ANSWER = "do-send-only-comlex"
 COMLEX_WEIGHED_ANSWER = "do-equal-view"
 FELLOWSHIP_ANSWER = "why-fellowship"
+FAILED_ATTEMPT_ANSWER = "pd-failed-attempt"
+_SCREENED_OUT_RE = re.compile(
+    r"\b(?:auto\s*-?\s*reject\w*|reject\w*|filter\w*|screen\w* (?:me |you |us )?out|throw\w* (?:me |it )?out|"
+    r"toss\w*|bin\w*|blacklist\w*)\b"
+    r"|\b(?:will|would|do|does) (?:any |the )?(?:programs?|pds?|anyone) (?:even |still )?(?:look at|consider) me\b"
+)
 _FELLOWSHIP_ASKED_RE = re.compile(
     r"\bfellowships?\b.{0,40}\b(?:care|matter|look at|see|use|weigh)\w*|"
     r"\b(?:care|matter|look at|weigh)\w*\b.{0,40}\bfellowships?\b"
@@ -599,6 +605,16 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer = k.answers.get(CK_LOWER_ANSWER)
         shame = "shame" if parsed.feeling is None and _SHAME_SAID_RE.search(norm) else parsed.feeling
         parsed = replace(parsed, intent="faq", topic=topics.STEP1_VS_STEP2, feeling=shame)
+    if (
+        ruled_answer is None
+        and parsed.intent == "faq"
+        and (failed or parsed.status == "failed")
+        and len(text) < SPECIFIC_CHARS
+        and _SCREENED_OUT_RE.search(norm)
+    ):
+        # "I failed once. do programs auto reject?": how programs weigh a failed attempt, not the score's first cut
+        ruled_answer = k.answers.get(FAILED_ATTEMPT_ANSWER)
+        parsed = replace(parsed, topic=topics.PROGRAM_DIRECTORS)
     if (
         ruled_answer is None
         and not failed

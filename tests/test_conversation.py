@@ -876,6 +876,9 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("free 120 got 68% is that passing territory", "Free 120 68%", "panic"),
         ("stp2 scroe wen", "When do scores come out?", "didn't quite catch"),
         ("score out tmrw, whole family back home is waiting and i already feel sick", "while you wait", "studying"),
+        # An unsure exit is met as unsure, not cheered; a fail with a screen asked gets how a fail weighs.
+        ("walked out of the test center an hour ago. no idea how i did, felt like guessing", "poor guide", "🎉"),
+        ("failed ck in june. do programs just reject you after that?", "failed attempt weighs", "first cut"),
         # Look-alikes that keep their old reading.
         ("what if i get a 260 lol", "With a 260", "worry"),
         ("should i mention my step 2 improvement in my personal statement", "Step 2", "outside what I do"),

@@ -824,6 +824,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "worry"  # "score drops tmrw morning 😭": no number yet to be let down by, only the wait
     if feeling == "celebration" and nums.score is None and not (cues.joyful(text, norm) or cues.just_matched(norm)):
         feeling = None  # "step 1 was 221... can ck fix that or am i dreaming": no news told to celebrate
+    if feeling is None and _UNSURE_HOW_RE.search(norm) and cues.just_sat_exam(norm):
+        feeling = "worry"  # "walked out... no idea how i did, felt like guessing": doubt, not a finish to cheer
     if feeling == "panic" and not (_ALARM_SAID_RE.search(norm) or _ALARM_SHOWN_RE.search(text)):
         feeling = None  # "free 120 got 68% is that passing territory": a question asked calmly, no panic said
     if feeling == "exhaustion" and not _TIRED_SAID_RE.search(norm):
@@ -1108,11 +1110,18 @@ NEAR_THE_MARK = 7
 """Points over the pass mark within which a "what if I get..." score is dreaded, not hoped for."""
 _FITS_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:fits|would fit|can i (?:get|match|apply)|specialt|fields?)")
 _WHAT_IF_I_GET_RE = re.compile(r"\bwhat if (?:i|i ll|ill)\s+(?:get|score|end up with|only get)\b")
+_UNSURE_HOW_RE = re.compile(
+    r"\b(?:no idea|idk|not sure|unsure|dunno|no clue) how (?:i|it) (?:did|went|go)\b|\bfelt like (?:i was )?guessing\b"
+    r"|\bguess(?:ed|ing) (?:on )?(?:half|a lot|most|every|so many)\b"
+)
+"""Doubt said about how the exam went."""
 _ALARM_SAID_RE = re.compile(
     r"\b(?:panic\w*|freak\w*|scared|scare|terrif\w*|anxi\w*|nervous|worr\w*|fear\w*|afraid|fail\w*|help|omg|"
     r"dying|die|dead|breathe|shaking|shak\w*|spiral\w*|losing it|lose it|sick|cry\w*|screw\w*|cooked|doomed|"
     r"over for me|ruin\w*|stress\w*|overwhelm\w*|hate|cant|can t|cannot|pls|please|urgent|asap|wtf|fml|heart|"
-    r"dread\w*|nightmare|insane|crazy|mess|disaster|tank\w*|bomb\w*|throw\w* up|puk\w*|vomit\w*|nause\w*)\b"
+    r"dread\w*|nightmare|insane|crazy|mess|disaster|tank\w*|bomb\w*|throw\w* up|puk\w*|vomit\w*|nause\w*|"
+    # unsure how it went: "idk how i did. half of it felt like guessing"
+    r"idk|no idea|guess\w*|unsure|not sure)\b"
 )
 _ALARM_SHOWN_RE = re.compile(r"[😭😩😰😱😫😖😣😬🥲]|!{2,}|\?{2,}|[A-Z]{4,}")
 """Panic said in words or shown in the typing: without any, the model's "panic" is a guess at a calm question."""
