@@ -24,7 +24,6 @@ from bot.student import Profile
 from bot.understand import (
     EARLY_MATCH_FIELDS,
     FELT_AWFUL_ANSWER,
-    NEAR_THE_MARK,
     RANKING_ANSWER,
     SPECIFIC_CHARS,
     Parsed,
@@ -103,9 +102,6 @@ SCORE_ASKS = frozenset({"score_check", "score_fit"})
 FAIL_BEHIND = frozenset({topics.AFTER_FAIL, topics.RETAKES})
 _FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")
 """A question about the fail itself ("will programs filter me for the fail?")."""
-_PASSED_ON_RETRY_RE = re.compile(
-    r"\bpass\w*\s+(?:\w+\s+)?(?:on|in)\s+(?:my|the)\s+(?:2nd|second|3rd|third)\s+(?:try|attempt)\b"
-)
 _FAIL_TOLD_RE = re.compile(
     r"(?<!\blike )(?<!\bthinking )(?<!\bthink )(?<!\bthought )(?<!\bsure )(?<!\bconvinced )(?<!\bworried )"
     r"(?<!\bscared )(?<!\bafraid )(?<!\bif )(?<!\bwhether )"
@@ -185,6 +181,9 @@ PERCENT_PREDICT = "pt-qbank-shelf-predict"
 """What a percentage correct tells you: no official conversion to a score, for "is 72% on the free 120 good?"."""
 FIGURE_INTENTS = advice.FIGURE_INTENTS
 SOON_READS = frozenset({"vent", "unknown", "smalltalk"})
+"""Readings that, with the exam hours away, are about that day (`talk.exam_soon`)."""
+PASS_ASKED_NEAR = 7
+"""Points over the pass mark within which "is that even passing" beside a field is answered as a pass question."""
 INTERVIEW_EVE_ANSWER = "interview-tomorrow"
 RETAKE_STUDY_ANSWER = "af-retake-study-differently"
 WHICH_TO_TRUST_ANSWER = "pt-uwsa-vs-nbme"
@@ -192,6 +191,7 @@ _TRUST_ASKED_RE = re.compile(
     r"\b(?:which|what)\b(?:\s+\w+){0,4}?\s+(?:trust|believe|is (?:right|more accurate|real))\b"
     r"|\btrust (?:more|less)\b|\bmore accurate\b|\b(?:over|under)\s*predict\w*\b"
 )
+"""Which of two practice tests to believe, asked ("uwsa2 253 but nbme 11 was 241, which one do i trust")."""
 CK_LOWER_ANSWER = "s1s2-ck-lower-drop"
 """The answer on a Step 2 CK that came out under a scored Step 1 (or COMLEX): how programs read the drop."""
 DROP_FELT = 15
@@ -201,19 +201,23 @@ COMLEX_WEIGHED_ANSWER = "do-equal-view"
 FELLOWSHIP_ANSWER = "why-fellowship"
 FAILED_ATTEMPT_ANSWER = "pd-failed-attempt"
 _SCREENED_OUT_RE = re.compile(
-    r"\b(?:auto\s*-?\s*reject\w*|reject\w*|filter\w*|screen\w* (?:me |you |us )?out|throw\w* (?:me |it )?out|"
-    r"toss\w*|bin\w*|blacklist\w*)\b"
+    # said of programs: "do programs auto reject?", "will PDs filter me out", "programs toss apps with a fail"
+    r"\b(?:programs?|pds?|they|residenc\w+)\b.{0,25}\b(?:auto\s*-?\s*reject\w*|reject\w*|filter\w*|screen\w*|"
+    r"throw\w* out|toss\w*|blacklist\w*)"
     r"|\b(?:will|would|do|does) (?:any |the )?(?:programs?|pds?|anyone) (?:even |still )?(?:look at|consider) me\b"
 )
+"""Programs screening them out, asked about beside a fail: how a failed attempt weighs is the answer."""
 _FELLOWSHIP_ASKED_RE = re.compile(
     r"\bfellowships?\b.{0,40}\b(?:care|matter|look at|see|use|weigh)\w*|"
     r"\b(?:care|matter|look at|weigh)\w*\b.{0,40}\bfellowships?\b"
 )
+"""The score's weight for a fellowship, asked ("does my step 2 matter for fellowship?", "will fellowships care?")."""
 _COMLEX_WEIGHED_RE = re.compile(
     r"\bwhich (?:one |score |exam )?(?:matters?|counts?|weighs?) more\b"
     r"|\b(?:will|does|would|could) (?:a |my )?(?:[3-8]\d\d|comlex|level 2|l2)\b.{0,20}"
     r"\b(?:hurt|drag|count against|hold)\b"
 )
+"""How COMLEX weighs beside Step 2 CK, asked ("which one matters more", "will a 520 hurt me if my step 2 is 245")."""
 _COMLEX_NAMED_RE = re.compile(r"\b(?:comlex|(?:level|lvl)\s*2(?:\s*ce)?)\b")
 _WHICH_TO_SEND_RE = re.compile(
     r"\bwhich (?:one|score|exam|of (?:the|them))\b.{0,30}\b(?:lead|send|report|use|put|show|submit|release)\b"
@@ -223,13 +227,18 @@ _WHICH_TO_SEND_RE = re.compile(
 )
 """Which transcript to send, asked: COMLEX, USMLE or both."""
 _SHAME_SAID_RE = re.compile(r"\b(?:shame\w*|ashamed|embarrass\w*|humiliat\w*|gutted|crushed)\b")
-_DROP_SAID_RE = re.compile(r"\b(?:drop|dropped|fall|fell|lower|went down|decrease\w*|declin\w*|worse)\b")
+"""Shame said in words ("shame is the word"), which the model may not hear as a feeling."""
+_DROP_SAID_RE = re.compile(
+    r"\b(?:drop|dropped|fell|went down|decreas\w*|declin\w*)\b"
+    r"|\b(?:lower|worse) than (?:my )?(?:step 1|step one|s1)\b"
+)
+"""A CK under a scored Step 1, said as a drop ("will that drop look bad?"); not "applying EM this fall"."""
 _EVE_ASKED_RE = re.compile(
     r"\bwhat (?:should|do|can) i (?:do|study|review)\b|\b(?:can ?t|cannot|couldn t|not) (?:fall )?(?:asleep|sleep)\b"
-    r"|\b\d\s*(?:hrs?|hours) (?:of )?sleep\b|\bonly (?:get|got|sleep) \d\b|\bis it ruined\b|\btips?\b|\badvice\b"
+    r"|\b\d\s*(?:hrs?|hours) (?:of )?sleep\b|\bonly (?:get|got|sleep) \d\b|\bis it ruined\b"
+    r"|\b(?:any |last |some )(?:tips?|advice)\b(?!\s+(?:for|on|about) (?:block|blocks|timing|staying|focus))"
 )
 """What to do with the night before or the morning of, asked."""
-"""Readings that, with the exam hours away, are about that day (`talk.exam_soon`)."""
 SOON_TOPICS = frozenset({topics.STUDY_STRATEGIES, topics.STUDY_LENGTH, topics.TIMING, "prometric_practice"})
 """How to study, how long, when to sit it: with the exam hours away, the answer is that day instead."""
 _SURPRISE_RE = re.compile(
@@ -325,7 +334,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         parsed.intent == "score_check"
         and parsed.score is not None
         and pass_mark is not None
-        and parsed.score < pass_mark + NEAR_THE_MARK
+        and parsed.score < pass_mark + PASS_ASKED_NEAR
         and len(text) < SPECIFIC_CHARS
         and not (parsed.someone_else or parsed.hypothetical or parsed.quoted)
         and cues.asks_pass(norm)
@@ -338,11 +347,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.score is not None
         and not (parsed.someone_else or parsed.hypothetical or parsed.quoted)
         and parsed.score >= k.typical_average()
+        # a field named is the yardstick: "got 250 for ortho 😭😭" stays a let-down read against ortho's average
+        and all(parsed.score >= k.lead(s).value for s in parsed.specialties if s in k.specialties)
         and cues.tears_alone(text, norm)
     ):
         # "score is 252 i cried in the car 😭😭": tears over a score above the typical average may be joy or shock,
         # so no "sorry it isn't what you wanted"; where the number stands says the rest
-        parsed = replace(parsed, feeling=None, weighing="tears", intent="score_fit")
+        intent = parsed.intent if parsed.specialties and parsed.intent == "score_check" else "score_fit"
+        parsed = replace(parsed, feeling=None, weighing="tears", intent=intent)
     # "exam tmrw, any last tips?": that day, not the exam day's general answer
     eve_tips = parsed.topic == topics.EXAM_DAY and parsed.answer is None and cues.asks_tips(norm)
     preparing = parsed.intent == "faq" and (parsed.topic in SOON_TOPICS or eve_tips)
@@ -355,7 +367,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         when = cues.exam_soon(norm, nerves=parsed.feeling is not None)
         if when is not None:
             return talk.exam_soon(parsed, when)  # "exam tmrw, any last tips?", "test today and I'm shaking"
-    if parsed.score is None and len(text) < SPECIFIC_CHARS and cues.interview_soon_nerves(norm):
+    if (
+        parsed.score is None
+        and len(text) < SPECIFIC_CHARS
+        and parsed.topic != topics.PROGRAM_DIRECTORS  # "...what do i say if they ask about my score?": that answer
+        and cues.interview_soon_nerves(norm)
+    ):
         # "interview tmrw at my top IM program and my ck is under their avg. nervous af": the invite already got them
         # past any screen; tips for tomorrow, not the field's averages the night before
         eve = k.answers.get(INTERVIEW_EVE_ANSWER)
@@ -367,6 +384,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and len(text) < SPECIFIC_CHARS
         and parsed.intent in ("faq", "vent", "unknown", "smalltalk")
         and not (parsed.topic == topics.EXAM_DAY and parsed.answer is not None)  # "exam tmrw, can I bring food?"
+        and not parsed.someone_else
         and _EVE_ASKED_RE.search(norm)
         and (when := cues.exam_soon(norm)) is not None
     ):
@@ -740,7 +758,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and (
             _FAIL_ASKED_RE.search(text.lower())
             # "passed on my 2nd try w 231. will FM programs even look at me": the fail is what they ask about
-            or (_PASSED_ON_RETRY_RE.search(norm) and cues.asks_something(text, norm))
+            or (cues.passed_on_a_retry(norm) and cues.asks_something(text, norm))
         )
     )
     fail_behind = ruled_answer is None and parsed.status == "passed" and fail_asked and cues.says_a_fail(norm)

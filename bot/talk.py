@@ -859,9 +859,9 @@ def quoted_note(parsed: Parsed, reply: Reply, text: str = "", *, figures: bool =
     several = len(said) > 1 or said[0].endswith("s")
     kind = _kind_of_figure(text, dict.fromkeys(parsed.quoted))
     if several:
-        what = f"read as {kind}s" if kind else "read as figures you heard or other people's scores"
+        what = f"read as {_FIGURE_KINDS[kind][1]}" if kind else "read as figures you heard or other people's scores"
     else:
-        what = f"reads as a {kind}" if kind else "reads as a figure you heard or someone else's score"
+        what = f"reads as {_FIGURE_KINDS[kind][0]}" if kind else "reads as a figure you heard or someone else's score"
     if parsed.score is not None and not (parsed.someone_else or parsed.hypothetical):
         # Their own score is the one set beside the figures: the answer comes first, and a line after it says
         # which number was theirs, instead of a preamble pushing the answer down a long post's reply.
@@ -878,21 +878,32 @@ def quoted_note(parsed: Parsed, reply: Reply, text: str = "", *, figures: bool =
     return reply.led_by(note)
 
 
+_FIGURE_KINDS = {
+    "cut-off": ("a cut-off you heard", "cut-offs you heard"),
+    "average": ("a published average", "published averages"),
+}
+"""How a quoted figure's kind is named, one and several."""
 _CUTOFF_WORDS_RE = re.compile(r"\b(?:cut\s*offs?|cut-offs?|minimums?|filters?|screens?|thresholds?)\b")
-_AVERAGE_WORDS_RE = re.compile(r"\b(?:medians?|averages?|avgs?|means?)\b")
+_AVERAGE_WORDS_RE = re.compile(r"\b(?:medians?|averages?|avgs?|mean)\b(?!\s+(?:you|that|i|it|we|they)\b)")
 
 
 def _kind_of_figure(text: str, values: Iterable[int]) -> str:
-    """ "cut-off you heard" or "published average" when the words beside every quoted number say which it is
+    """ "cut-off" or "average" when the words beside every quoted number say which it is
     ("a PD said 240 is their cutoff", "charting outcomes says ~247 median"); "" when they don't."""
     low = text.lower()
+    numbers = [m.span() for m in re.finditer(r"\b\d{3}\b", low)]
     kinds = set()
     for value in values:
-        near = [low[max(0, m.start() - 40) : m.end() + 40] for m in re.finditer(rf"\b{value}\b", low)]
+        near = []
+        for m in re.finditer(rf"\b{value}\b", low):
+            # only its own stretch of words: "my friend got 240 and the median for IM is 250" names 250's kind
+            left = max([end for start, end in numbers if end <= m.start()] + [m.start() - 40, 0])
+            right = min([start for start, end in numbers if start >= m.end()] + [m.end() + 40])
+            near.append(low[left:right])
         if any(_CUTOFF_WORDS_RE.search(n) for n in near):
-            kinds.add("cut-off you heard")
+            kinds.add("cut-off")
         elif any(_AVERAGE_WORDS_RE.search(n) for n in near):
-            kinds.add("published average")
+            kinds.add("average")
         else:
             return ""
     return kinds.pop() if len(kinds) == 1 else ""

@@ -879,6 +879,24 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         # An unsure exit is met as unsure, not cheered; a fail with a screen asked gets how a fail weighs.
         ("walked out of the test center an hour ago. no idea how i did, felt like guessing", "poor guide", "🎉"),
         ("failed ck in june. do programs just reject you after that?", "failed attempt weighs", "first cut"),
+        # Look-alikes from the review of this change (review38): each keeps the reading it had.
+        ("failed 2 shelves this year, will that hurt my ck?", "", "After a fail"),
+        ("failed ck and ive been binge eating for days. what do i do now", "after a fail", "failed attempt weighs"),
+        ("interview tmrw and im scared they'll ask about my fail. what do i say?", "How do I answer", "Any last tips"),
+        ("mock interview tomorrow, so anxious", "", "Any last tips"),
+        ("i have one nbme left and im 5 days out. should i take it", "", "push my Step 2 date back"),
+        ("its over. 9 hrs of studying today and im exhausted", "", "behind you"),
+        ("step 1 238, ck 236. applying EM this fall, good enough?", "Emergency Medicine", "lower than my Step 1"),
+        ("got 250 for ortho 😭😭", "Orthopedic Surgery average", "relief, shock"),
+        ("what if i didnt match, how does soap work", "", "hardest things"),
+        (
+            "PD said 240 is their cutoff and another PD said 245 is the cutoff. im at 236",
+            "cut-offs you heard",
+            "heards",
+        ),
+        ("my friend explained that programs filter at 230, is that true", "cutoffs", "percentile"),
+        ("can you help me organize my rank list? 12 interviews for IM", "rank", "spreadsheet"),
+        ("so excited for it to be over lol", "", "Not weird at all"),
         # Look-alikes that keep their old reading.
         ("what if i get a 260 lol", "With a 260", "worry"),
         ("should i mention my step 2 improvement in my personal statement", "Step 2", "outside what I do"),

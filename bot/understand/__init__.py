@@ -819,7 +819,11 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     elif feeling in _TEARS_MISREAD and cues.just_matched(norm) and cues.tears_alone(text, norm):
         feeling = "celebration"  # "MATCHED PSYCH 😭😭": a match wept over is joy
     elif (
-        feeling == "disappointment" and nums.score is None and facts.status == "taken" and cues.tears_alone(text, norm)
+        feeling == "disappointment"
+        and nums.score is None
+        and facts.status == "taken"
+        and _SCORE_STILL_TO_COME_RE.search(norm)
+        and cues.tears_alone(text, norm)
     ):
         feeling = "worry"  # "score drops tmrw morning 😭": no number yet to be let down by, only the wait
     if feeling == "celebration" and nums.score is None and not (cues.joyful(text, norm) or cues.just_matched(norm)):
@@ -1101,13 +1105,20 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
 
 
 _EXPLAIN_TO_FAMILY_RE = re.compile(
-    r"\b(?:mom|mum|dad|parents?|family|grandma|grandpa|friends?|relatives?|non ?medical (?:people|friends|family))\b"
-    r".{0,60}\b(?:like an? [abcf]\b|out of 100|percent|explain|what it means)"
-    r"|\bexplain\b.{0,40}\b(?:to|for)\s+(?:my\s+)?(?:mom|mum|dad|parents?|family|non ?medical)"
+    # the family asking about their number: "mom asked if thats like an A", "my parents keep asking what 247 means"
+    r"\b(?:mom|mum|dad|parents?|family|grandma|grandpa|relatives?)\b\s+(?:\w+\s+){0,2}?(?:asked|asks|asking|"
+    r"wants? to know|doesn t get|don t get|thinks?)\b.{0,50}\b(?:like an? [abcf]|out of 100|percent\b|good|mean)"
+    # explaining their score to them: "how do i explain my 247 to my dad", "explain percentiles to non medical people"
+    r"|\bexplain\s+(?:my\s+|a\s+|the\s+)?(?:\d{3}|score|it|that|this|percentiles?)\b.{0,20}\b(?:to|for)\s+"
+    r"(?:my\s+)?(?:mom|mum|dad|parents?|family|non ?medical)"
 )
 """Their score to be explained to family, asked: "mom asked if thats like an A. how do i explain"."""
 NEAR_THE_MARK = 7
 """Points over the pass mark within which a "what if I get..." score is dreaded, not hoped for."""
+_SCORE_STILL_TO_COME_RE = re.compile(
+    r"\b(?:drops?|comes? out|coming out|release\w*|tmrw|tomorrow|tonight|wednesday|waiting|wait|refresh\w*)\b"
+)
+"""Words that the score is still to come ("score drops tmrw morning 😭"), so tears are the wait's, not a let-down."""
 _FITS_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:fits|would fit|can i (?:get|match|apply)|specialt|fields?)")
 _WHAT_IF_I_GET_RE = re.compile(r"\bwhat if (?:i|i ll|ill)\s+(?:get|score|end up with|only get)\b")
 _UNSURE_HOW_RE = re.compile(

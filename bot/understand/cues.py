@@ -495,7 +495,8 @@ def interview_soon_nerves(norm: str) -> bool:
 
 
 _INTERVIEW_SOON_NERVES_RE = re.compile(
-    r"\binterview\s+(?:is\s+)?(?:tmrw|tomorrow|tmr|tonight|today|in the morning|in a few hours)\b"
+    # (a mock interview is practice; one today may be behind them: "interview today went well")
+    r"(?<!\bmock )\binterview\s+(?:is\s+)?(?:tmrw|tomorrow|tmr|tonight|in the morning|in a few hours)\b"
     r"(?=.*\b(?:nervous|anxious|scared|terrified|freaking|can t sleep|cant sleep|panic\w*|nerves|shaking)\b)"
 )
 
@@ -1066,9 +1067,11 @@ _WHETHER_TO_DELAY_RE = re.compile(
     # "push or no", "push it back or go?", "delay to oct and miss eras opening, or sit now?": the two ways, weighed
     r"|\b(?:push|delay|postpone)\b(?!\s+(?:through|myself|on|harder|forward|ahead)\b)(?:\s+\w+){0,8}?\s+or\s+"
     r"(?:no|not|nah|go|sit|take|keep|just\s+(?:go|sit|take))\b(?!\s+(?:a|the)\s+(?:break|rest|day|nap)\b)"
-    # "DO, moved my CK 3 times already. should i just take it": going ahead, weighed against another delay
-    r"|\bshould i (?:just )?(?:take|sit) (?:it|the exam|the test|ck)(?: anyway| already)?$"
 )
+_JUST_TAKE_IT_RE = re.compile(
+    r"\bshould i (?:just )?(?:take|sit) (?:it|the exam|the test|ck|step 2)(?: anyway| already)?$"
+)
+"""Going ahead, weighed against another delay: "DO, moved my CK 3 times already. should i just take it"."""
 _BARE_DELAY_RE = re.compile(
     r"(?:^|[.,;:!?\n]\s*|\b(?:so|and|then)\s+)(?:do i\s+|should i\s+)?"
     r"(?:delay|postpone|push|move|reschedule)(?:\s+(?:it|my\s+(?:date|exam|test|ck)|the\s+(?:date|exam|test)))?"
@@ -1101,8 +1104,10 @@ def asks_whether_to_delay(norm: str, text: str = "") -> bool:
     """ "should I push my exam?", "figure out if I should postpone it", "...push my date?": whether to, not how to."""
     if _BARE_DELAY_RE.search(text.lower()):
         return True
+    if _JUST_TAKE_IT_RE.search(norm) and not PRACTICE_NAME_RE.search(norm):
+        return True  # (not a practice test: "i have one nbme left... should i take it")
     return (
-        holds_any(norm, ("push", "delay", "postpon", "move", "reschedul", "cancel", "take", "sit"))
+        holds_any(norm, ("push", "delay", "postpon", "move", "reschedul", "cancel"))
         and _WHETHER_TO_DELAY_RE.search(norm) is not None
     )
 
@@ -1321,7 +1326,7 @@ def asks_to_track(norm: str) -> bool:
 
 _TRACK_ASKED_RE = re.compile(
     r"\b(?:help me|can you|could you|can u|want to|want you to|pls|please)\b[^.?!]{0,15}\b(?:keep track of|track|"
-    r"organi[sz]e|log)\s+(?:all\s+)?(?:my\s+|the\s+)?(?:interviews?|applications?|programs?|invites?|rank list)\b"
+    r"log)\s+(?:all\s+)?(?:my\s+|the\s+)?(?:interviews?|applications?|invites?)\b"
 )
 
 
@@ -1926,9 +1931,7 @@ _IDIOM_RE = re.compile(
     # (not when a lasting vanishing follows: "disappearing for a week, or maybe forever")
     r"(?!\s*(?:or|and|then)\s+(?:maybe\s+|then\s+|just\s+)?(?:for good|forever|for real)\b)"
     # about chances or a skill, not about living: "is it hopeless for ortho", "hopeless at ekgs"
-    r"|\b(?:is it|is this|it s|its|am i|is (?:a |an |my )?\d{3}|is (?:my|this|that|a) (?:score|ck|step 2|result)|"
-    r"are my (?:chances|odds))\s+(?:just\s+|totally\s+)?hopeless\s+(?:for|to|with|in)\s+"
-    r"(?!me\b|myself\b|everything\b|life\b)"
+    r"|\b(?:is it|is this|it s|its|am i)\s+hopeless\s+(?:for|to|with)\s+(?!me\b|myself\b|everything\b|life\b)"
     r"|\bhopeless\s+at\b"
     # "don't want to waste money on 60 applications if it's hopeless": about their chances
     r"|\b(?:if|whether)\s+(?:it s|its|it is|my chances are|my odds are)\s+(?:just\s+|already\s+)?hopeless\b"
@@ -2036,6 +2039,12 @@ def without_idioms(norm: str) -> str:
     if "hopeless" in norm and not _MOOD_RE.search(norm):
         # "i feel hopeless about cardio lol": a subject they can't get, not their life (no word of mood beside it)
         plain = _SUBJECT_HOPELESS_RE.sub(" ", plain)
+    if "hopeless" in norm and not _MOOD_RE.search(norm):
+        # "is 221 hopeless for IM as a non-US IMG": a score's chances in a field, with no word of mood beside it and no
+        # other word a crisis is said in once it is set aside ("is a 199 hopeless for anyone? i feel so numb" keeps it)
+        asked = _SCORE_HOPELESS_RE.sub(" ", plain)
+        if asked != plain and not distress_words(asked):
+            plain = asked
     if "hopeless" in norm and _CHANCES_RE.search(norm) and not _MOOD_RE.search(norm):
         # "matched prelim only, reapplying categorical with a 228. is it hopeless": their chances asked about, with
         # nothing said of mood or life ("i cry every night. is it hopeless" keeps it), and no other word a crisis
@@ -2051,6 +2060,13 @@ _SUBJECT_HOPELESS_RE = re.compile(
     r"stats|ethics|ob|obgyn|gyn|peds|psych|surg\w*|pharm\w*|micro|immuno|heme|onc|endo|msk|ecgs?|ekgs?|acid base|"
     r"questions?|qs|uworld|blocks?|anki|topic|math|vignettes?|timing)\b"
 )
+_SCORE_HOPELESS_RE = re.compile(
+    r"\b(?:is|are)\s+(?:a\s+|an\s+|my\s+)?(?:\d{3}|score|ck|step 2|chances|odds)\s+(?:just\s+|totally\s+)?hopeless\s+"
+    r"(?:for|in|with)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:im|em|fm|peds|psych|derm|ortho|gen surg|surg\w*|gas|"
+    r"anesthesia|rads|radiology|neuro|ob|obgyn|path|ent|uro|ophtho|optho|plastics|internal medicine|family medicine|"
+    r"pediatrics|residency|matching|match|programs?|university programs?|academic programs?)\b"
+)
+"""A score's chances in a named field or in matching, called hopeless ("is 221 hopeless for IM"): no crisis words."""
 _CHANCES_HOPELESS_RE = re.compile(
     # (a feeling of hopelessness, hedged or not, is never set aside: "failed ck twice. feeling kinda hopeless")
     r"\b(?:is it|is this|is that|are my chances|are my odds)\s+(?:just\s+|totally\s+|completely\s+)?hopeless\s*$"
@@ -2181,9 +2197,10 @@ _DID_NOT_MATCH_RE = re.compile(
     r"(?:advanced|categorical)\b|\bpartially matched\b"
     # "SOAP tips? didnt match IM": the subject dropped, SOAP beside it says whose match it was
     # (not "is soap only for people who didn't match", a question about others)
-    r"|\bsoap\b.{0,25}(?<!\bwho )(?<!\bif )(?<!\bthat )(?<!\bthey )\b(?:didn t|didnt|did not)\s+match\b"
+    r"|\bsoap\b.{0,25}(?<!\bwho )(?<!\bif )(?<!\bif you )(?<!\bif i )(?<!\bthat )(?<!\bthey )(?<!\byou )"
+    r"\b(?:didn t|didnt|did not)\s+match\b"
     r"(?!\s+(?:my|at my|to my|into my))"
-    r"|(?:^|\b(?:i|so|well|welp|ok)\s+)(?:didn t|didnt|did not)\s+match\b(?!\s+(?:my|at my|to my|into my))"
+    r"|(?:^|(?<!\bif )\b(?:i|so|well|welp|ok)\s+)(?:didn t|didnt|did not)\s+match\b(?!\s+(?:my|at my|to my|into my))"
     r".{0,25}\bsoap\b"
     # "unmatched US MD, 218. soap into prelim or wait a year?": who they are, said first
     r"|^(?:so\s+|well\s+|welp\s+)?unmatched\b(?!\s+(?:applicants?|rates?|students?|imgs?|people|ppl|grads?|spots?|"
@@ -2482,8 +2499,9 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         "excited",  # "is it weird that I'm kinda excited for test day": looking forward to it, asked about
         ("excited", "looking forward", "pumped", "hyped"),
         re.compile(
+            r"(?<!\bnot )(?<!\bnot really )(?<!\bnt )(?<!\bnever )"
             r"\b(?:excited|looking forward|pumped|hyped)\s+(?:for|about|to)\s+(?:take\s+|sit\s+|do\s+)?"
-            r"(?:the\s+|my\s+)?(?:test day|exam day|exam|test|ck|step 2|it)\b"
+            r"(?:the\s+|my\s+)?(?:test day|exam day|exam|test|ck|step 2|it)\b(?!\s+to be (?:over|done))"
         ),
     ),
     (
@@ -2981,13 +2999,23 @@ def says_a_fail(norm: str) -> bool:
     return _FAIL_SAID_RE.search(norm) is not None
 
 
+_PASSED_ON_RETRY = (
+    r"pass\w*\s+(?:it\s+|ck\s+|step\s*2\s+)?(?:on|in)\s+(?:my|the)\s+(?:2nd|second|3rd|third)\s+(?:try|attempt|go|time)"
+)
+_PASSED_ON_RETRY_RE = re.compile(rf"\b{_PASSED_ON_RETRY}\b")
 _FAIL_SAID_RE = re.compile(
     r"\b(?:fail\w*|flunk\w*|didn t pass|did not pass|not pass\w*|retak\w*|retook|re-?sit\w*|"
     # "missed by 3 points", "missed passing by 2"
     r"missed\s+(?:it\s+|passing\s+|the\s+pass(?:\s+mark)?\s+)?by\s+(?:\d+|one|two|three|four|five|a)\s+points?|"
     # "passed on my 2nd try w 231": a pass that came after a failed attempt
-    r"pass\w*\s+(?:it\s+|ck\s+|step\s*2\s+)?(?:on|in)\s+(?:my|the)\s+(?:2nd|second|3rd|third)\s+(?:try|attempt|go|time))\b"
+    + _PASSED_ON_RETRY
+    + r")\b"
 )
+
+
+def passed_on_a_retry(norm: str) -> bool:
+    """ "passed on my 2nd try w 231": a pass that came after a failed attempt."""
+    return _PASSED_ON_RETRY_RE.search(norm) is not None
 
 
 def says_a_ck_fail(norm: str) -> bool:
@@ -3245,6 +3273,8 @@ _SAT_EXAM_RE = re.compile(
     # day told by its length or its end, with no exam word
     r"|^(?:omg\s+|ok\s+|okay\s+|finally\s+|just\s+|it s\s+|its\s+|it is\s+)*(?:over|finished|done)\b"
     r"(?=\s*$|\s+(?:\d|omg|so|and|i|im|i m|it|never|what|now|finally|yay|wow|holy)\b)"
+    # (a long study day is not the exam: "its over. 9 hrs of studying today", "finished 2 blocks, 8 hours")
+    r"(?!.*\b(?:blocks?|qs|questions|uworld|uw|anki|studying|studied|study|dedicated|nbme|uwsa|practice|shift|call)\b)"
     r"(?!.*\b(?:exam|test|ck|step\s*2)\s+(?:is\s+)?(?:in|tomorrow|tmrw|today)\b)"
     r"(?=.*(?:(?<!\bin )\b(?:[7-9]|eight|nine)\s*(?:hrs?|hours)\b(?!\s+(?:left|away|to go|until|till|from))"
     r"|\b(?:never again|i m free|im free|free at last)\b))"
