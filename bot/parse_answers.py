@@ -1123,6 +1123,10 @@ _AVERAGE_PERCENT_RE = re.compile(
 )
 
 
+_SHARED_PERCENT_RE = re.compile(r"\b([2-9]\d)\s*(?:and|&|,)\s*([2-9]\d|100)\s*%")
+"""Two percents sharing one sign ("68 and 71%")."""
+
+
 def parse_progress(text: str) -> tuple[int | None, int | None]:
     """(questions done, percent correct) from "did another 40 qs, got 70%" or "28/40"; each may be None.
 
@@ -1135,6 +1139,7 @@ def parse_progress(text: str) -> tuple[int | None, int | None]:
     t = _DONE_SHARE_RE.sub(" ", _PRACTICE_TEST_RE.sub(" ", _RESULT_ON_TEST_RE.sub(" ", fold(text))))
     t = _WRONG_OF_RE.sub(_right_of, t)  # "15 wrong out of 40": 25 of 40 right
     t = _OUT_OF_RE.sub(r"\1/\2 questions", t)  # "40 correct out of 80": a fraction of questions, not two scores
+    t = _SHARED_PERCENT_RE.sub(r"\1% and \2%", t)  # "68 and 71%": both blocks' percents, the sign said once
     average = _AVERAGE_PERCENT_RE.search(t)  # "1st pass avg 66": a percent correct
     if average is not None:
         t = f"{t[: average.start()]} {average[1]}% {t[average.end() :]}"

@@ -384,6 +384,9 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("day 12 of dedicated: 2 blocks, reviewed renal, anki 300 cards", (None, None)),  # no block score said
         ("NBME 12: 229, down from 234 on 11", (None, None)),  # "on 11" is the form
         ("NBME 13 → 244, NBME 14 → 249. +5", (None, None)),  # results and a change, no count
+        # two blocks' percents sharing one sign are both read: their mean, not the last alone
+        ("2 blocks today. 68 and 71%. log it pls", (None, 70)),
+        ("1 and 2% of my time", (1, 2)),  # not block scores
     ],
 )
 def test_parse_progress(text: str, expected: tuple[int | None, int | None]) -> None:
