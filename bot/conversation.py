@@ -711,7 +711,13 @@ def _before_set_up(
         return reply.led_by(ONE_NUDGE_A_DAY)
     if wants_fewer_nudges(norm):
         return reply.led_by(FEWER_NUDGES)  # "weekly reminders instead of daily": how to hear from us less
-    if profile.plan is None and changes_reminders(norm) and not _SETTING_UP_RE.search(norm):
+    # "can u change my reminder from 8am to 10am" with none yet: said so; "reminders at 7am pls" asks for them
+    if (
+        profile.plan is None
+        and changes_reminders(norm)
+        and _CHANGE_SAID_RE.search(norm)
+        and not _SETTING_UP_RE.search(norm)
+    ):
         return reply.led_by(NO_REMINDERS_YET)
     if profile.plan is None and wants_reminders(norm) and not asks_for_plan(norm):
         # "can u ping me daily": why questions come back; said plainly, not cheerfully, beside a hard feeling
@@ -762,6 +768,10 @@ AROUND_YOUR_LIFE = (
     "We'll build this around the rest of your life: when I ask how many days a week, count only the days you can "
     "really study, and you can pause or take a day off any time without losing the plan."
 )
+_CHANGE_SAID_RE = re.compile(
+    r"\b(?:change|move|switch|update|edit|reschedule|push|earlier|later|instead|anymore)\b|\btoo (?:early|late)\b"
+)
+"""A change of reminders said in words, not only a time given for them."""
 _SETTING_UP_RE = re.compile(
     r"\bset\b(?!\s+(?:back|later|earlier))"
     r"|\b(?:want|need|like|love|have|get|give me|send me|some)\b(?:\s+\w+){0,2}?\s+(?:reminders?|nudges?)\b"

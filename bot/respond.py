@@ -198,6 +198,13 @@ DROP_FELT = 15
 """Points under a scored Step 1 at which a CK told with a feeling is the drop they feel, named or not."""
 SEND_COMLEX_ANSWER = "do-send-only-comlex"
 COMLEX_WEIGHED_ANSWER = "do-equal-view"
+RESEND_ANSWER = "timing-resend-scores"
+_INTO_ERAS_RE = re.compile(
+    r"\b(?:get|put|add|send|upload)\s+(?:it|my (?:new\s+)?(?:score|ck|step 2)(?:\s+score)?)\s+"
+    r"(?:in|into|to|on)\s+eras\b"
+    r"|\b(?:add|send)\s+(?:it|my score)\s+after\s+(?:i\s+)?submit\w*"
+)
+"""A score posted after applying, asked how to get to programs ("how do i get it into eras")."""
 FELLOWSHIP_ANSWER = "why-fellowship"
 FAILED_ATTEMPT_ANSWER = "pd-failed-attempt"
 _SCREENED_OUT_RE = re.compile(
@@ -209,7 +216,7 @@ _SCREENED_OUT_RE = re.compile(
 """Programs screening them out, asked about beside a fail: how a failed attempt weighs is the answer."""
 _FELLOWSHIP_ASKED_RE = re.compile(
     r"\bfellowships?\b.{0,40}\b(?:care|matter|look at|see|use|weigh)\w*|"
-    r"\b(?:care|matter|look at|weigh)\w*\b.{0,40}\bfellowships?\b"
+    r"\b(?:care|matter|look at|weigh|hurt|help|affect|count)\w*\b.{0,40}\bfellowships?\b"
 )
 """The score's weight for a fellowship, asked ("does my step 2 matter for fellowship?", "will fellowships care?")."""
 _COMLEX_WEIGHED_RE = re.compile(
@@ -314,6 +321,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and not cues.asks_to_retake(text, norm)  # "passed with 219, can i retake it?": not news to be relieved at
         and not failed_comlex(norm)  # "passed step 2 but failed comlex level 2": no relief beside the other fail
         and not (cues.pass_is_old(norm) and not cues.joyful(text, norm))
+        and not cues.let_down_said(norm)  # "got a 226. passed but feel like i just blew my shot at gas"
         # "I passed with 244 but now I'm paranoid": the unease is what's new (not "PASSED!!! freaking out")
         and not (
             _UNEASE_AFTER_PASS_RE.search(norm)
@@ -329,6 +337,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             and not cues.says_a_fail(norm)
         )
         parsed = replace(parsed, feeling="celebration" if proud else "relief")
+    elif parsed.status == "passed" and parsed.feeling is None and cues.let_down_said(norm):
+        parsed = replace(parsed, feeling="disappointment")  # "passed but feel like i just blew my shot at gas"
     pass_mark = k.pass_mark()
     if (
         parsed.intent == "score_check"
@@ -524,6 +534,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         asked_of_a_score = told is not None and (not told.stages or "has_score" in told.stages)
         if written is not None and (stage_said in written.stages or asked_of_a_score):
             ruled_answer = written
+        if _FELLOWSHIP_ASKED_RE.search(norm) and not cues.says_a_fail(norm):
+            ruled_answer = k.answers.get(FELLOWSHIP_ANSWER)  # "pgy2... does that hurt me for cards fellowship"
     if (
         ruled_answer is None
         and parsed.intent == "faq"
@@ -644,6 +656,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # fellowships care?": the score's weight there, not the match's topics the words also touch
         ruled_answer = k.answers.get(FELLOWSHIP_ANSWER)
         parsed = replace(parsed, intent="faq", topic=topics.WHY_STEP2_MATTERS)
+    if ruled_answer is None and len(text) < SPECIFIC_CHARS and _INTO_ERAS_RE.search(norm):
+        # "just got my score how do i get it into eras": the resend, not when scores come out
+        ruled_answer = k.answers.get(RESEND_ANSWER)
+        parsed = replace(parsed, intent="faq", topic=topics.TIMING)
     if ruled_answer is None and _COMLEX_NAMED_RE.search(norm) and _COMLEX_WEIGHED_RE.search(norm):
         # "comlex L2 612 and step 2 243. which one matters more for EM", "will a 520 hurt me if my step 2 is 245?":
         # how programs weigh the two exams, not a transcript to send or the field's average alone

@@ -895,6 +895,8 @@ def _kind_of_figure(text: str, values: Iterable[int]) -> str:
     kinds = set()
     for value in values:
         near = []
+        if re.search(rf"\b(?:got|scored|has|had|have|with)\s+(?:an?\s+|like\s+)?{value}\b", low):
+            return ""  # "my friend got 216 and says its a pass": a score someone got, whatever words sit near it
         for m in re.finditer(rf"\b{value}\b", low):
             # only its own stretch of words: "my friend got 240 and the median for IM is 250" names 250's kind
             left = max([end for start, end in numbers if end <= m.start()] + [m.start() - 40, 0])

@@ -135,7 +135,8 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
         # Matched, with a score and a field: what the match leaves to do, or whether the score still counts,
         # not where the score sits among applicants' averages.
         ("matched!!! child neuro at my #1. my ck was 241. anything i need to do before july?", None, "onboarding"),
-        ("incoming anesthesia intern with a 238 on ck, do they look at it again for fellowship?", None, "binding"),
+        # an incoming intern asking about fellowship gets the fellowship answer (the score can be seen there)
+        ("incoming anesthesia intern with a 238 on ck, do they look at it again for fellowship?", None, "fellowship"),
         # (whether the program uses it now: for the Match no longer, for licensure and the contract still)
         ("matched to a psych prelim, does my program see my CK for anything now?", None, "binding commitment"),
         (

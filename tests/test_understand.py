@@ -1076,7 +1076,8 @@ def test_an_ordinary_word_next_to_an_alias_names_no_field(knowledge: Knowledge, 
     ("text", "topic"),
     [
         ("sat ck this morning. when do i find out", "score_release"),  # the wait, not days to an exam
-        ("the exam was way harder than uwsa2, pretty sure i failed", "score_release"),  # behind them: the wait next
+        # behind them, a fail feared: the answer written for that wait (its topic, "difficulty"), not the wait's general
+        ("the exam was way harder than uwsa2, pretty sure i failed", "difficulty"),
         ("what score gets you into the top 5%", "percentiles"),
         ("whats the 75th percentile score", "percentiles"),
     ],
@@ -1616,7 +1617,8 @@ def test_an_answer_for_the_wait_is_for_no_one_who_tells_the_result(
     ("text", "topic"),
     [
         ("took ck in october and failed, what now", "after_fail"),  # sat and failed: a fail
-        ("took CK 2 weeks ago and im convinced i failed. guessed on so many", "score_release"),  # sat, result unknown
+        # sat, result unknown, a fail feared: the answer written for that wait
+        ("took CK 2 weeks ago and im convinced i failed. guessed on so many", "difficulty"),
     ],
 )
 def test_a_fail_told_after_the_exam_is_not_read_as_a_fear(knowledge: Knowledge, text: str, topic: str) -> None:

@@ -981,7 +981,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and nums.score is None
         and settled == "faq"
         and ruled is None
-        and (topic in _FAIL_TOPICS or topic == topics.SCORE_RECHECK)  # "i think i failed. what now": no recheck yet
+        # "i think i failed. what now": no recheck yet; the wait's general answer, set just above, gives way to it too
+        and (topic in _FAIL_TOPICS or topic in (topics.SCORE_RECHECK, topics.SCORE_RELEASE))
         and FELT_AWFUL_ANSWER in knowledge.answers
         and "retak" not in norm  # "pretty sure i failed. when can i retake": the retake's rules are asked
         and fears_a_fail(norm)

@@ -1264,6 +1264,8 @@ _ASKS_SOMETHING_RE = re.compile(
     r"is there (?:anything|any way|a way)|anything (?:else )?i (?:need|have|should)|do they need|does it matter|"
     # "what ECFMG stuff do i still need before july": what is left to do, asked
     r"what(?:\s+\w+){0,3}?\s+do i (?:still |even )?(?:need|have to)\b|"
+    # "MATCHED IM!!! does my ck still matter for fellowship": asked of the score, question mark or not
+    r"does (?:my|the|a) (?:\w+\s+){0,3}?(?:still\s+|even\s+)?(?:matter|count|affect|hurt|help)\b|"
     # "do programs ever look at step 2 again after this": asked of programs, question mark or not
     r"do (?:programs?|pds?|residenc\w+|fellowships?) (?:ever |even |still |actually |really )?"
     r"(?:look at|see|care|check|use|ask)\b|"
@@ -2131,7 +2133,15 @@ _DISTRESS_RE = re.compile(
 def distress_words(norm: str) -> bool:
     """Whether the message has any of the words crises are said in (see `_DISTRESS_RE`); "anymore" said of studying
     ("out of gas today, can't study anymore") is tiredness, not one of them."""
-    return _DISTRESS_RE.search(_STUDY_ANYMORE_RE.sub(" ", norm)) is not None
+    return _DISTRESS_RE.search(_STOP_THINKING_RE.sub(" ", _STUDY_ANYMORE_RE.sub(" ", norm))) is not None
+
+
+_STOP_THINKING_RE = re.compile(
+    r"\bto stop (?:thinking|worrying|obsessing|stressing|stressin|caring) about (?:my\s+|the\s+)?"
+    r"(?:scores?|numbers?|step\s*2|ck|the exam|exams|the match|matching|applications?)\b"
+)
+"""Worry about scores to be done with ("matched psych and i just want to stop thinking about scores forever"):
+not one of the words crises are said in."""
 
 
 _STUDY_ANYMORE_RE = re.compile(
@@ -2187,7 +2197,7 @@ _DID_NOT_MATCH_RE = re.compile(
     r"(?<!\bif )(?<!\bworried )(?<!\bscared )(?<!\bafraid )"
     # not "i didn't match my top choice but matched my 3rd": a match, just not the first
     r"\b(?:i|i m|im)\s+(?:didn t|didnt|did not)\s+match\w*\b(?!\s+(?:my|at my|to my|into my)\s+(?:top|first|1st|#?1|"
-    r"number one|dream))|\bi\s+(?:went\s+)?unmatched\b"
+    r"number one|dream))|\bi\s+(?:went\s+)?unmatched\b|(?<!\bif )(?<!\bif i )\bwent unmatched\b"
     r"|\b(?:everyone|all my friends|my whole class|everybody)\s+matched\s+(?:except|but)\s+me\b|\bi m unmatched\b"
     # "got the 'you did not match' email at 11": the NRMP's own words (not "what if i get that email")
     r"|(?<!\bif i )\b(?:got|opened|saw)\s+(?:the\s+|that\s+)?(?:you|u)\s+(?:did not|didn t|didnt)\s+match\b"
@@ -2600,6 +2610,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"amazing|great|nice|so good|took (?:ck|it|the exam|step 2)|after the exam|exam is over|done with)\b)"
             r".*(?:\b(?:haven t|havent|have not|hasn t)\s+(?:studied|touched (?:uworld|anki|my qbank|anything))\s+"
             r"(?:in|for)\s+(?:\d+|a|two|three|four|five|a few|several)\s+(?:days?|weeks?)\b"
+            r"|\b(?:can t|cant|cannot)\s+(?:even\s+)?make myself\s+(?:study|open|start|do)\b"
             r"|\b(?:can t|cant|cannot)\s+(?:even\s+)?(?:open|look at|face)\s+"
             r"(?:uworld|anki|my qbank|the qbank|my notes|the books|amboss)\b)"
         ),
@@ -3083,6 +3094,7 @@ _RETAKE_REWORK_RE = re.compile(
     r"|\b(?:do|study|prep|approach) (?:it |things )?differently\b"
     # "how do i make sure it doesnt happen again"
     r"|\bmake sure (?:it|this|that) (?:doesn t|doesnt|does not|won t|wont|will not|never) happen\w* again\b"
+    r"|\b(?:not|never|avoid|stop) repeat\w* (?:the same |my )?mistakes?\b"
 )
 
 
@@ -3191,9 +3203,15 @@ _SCORE_WORD_RE = re.compile(r"\b(?:score|scores|usmle)\b")
 
 def just_matched(norm: str) -> bool:
     """ "I MATCHED!!!", "just matched into gen surg": news to congratulate first, not a question about match rates."""
+    if "soap" in norm and _MATCHED_IN_SOAP_RE.search(norm) and not _SOMEONE_ELSE_IN_SOAP_RE.search(norm):
+        return True  # "got an FM spot through SOAP": placed, as a match is
     if "match" not in norm or _NOT_MATCHED_RE.search(norm) is not None:
         return False
     return any(not _matched_by_someone_else(norm, m.start()) for m in _MATCHED_RE.finditer(norm))
+
+
+_SOMEONE_ELSE_IN_SOAP_RE = re.compile(r"\b(?:he|she|they|my (?:\w+ )?(?:friend|sister|brother|partner|classmate))\b")
+"""Someone else named beside a SOAP place: theirs, not the student's."""
 
 
 def match_is_news(text: str, norm: str) -> bool:
@@ -3356,7 +3374,9 @@ _OFFSET_RE = re.compile(
     # a rise asked to count ("does the jump help?"), not one hoped for and missed ("expected a jump")
     r"(?<!expected )(?<!hoped )(?<!hoping for )(?<!wanted )(?<!counting on )"
     r"(?:the|that|this|my) (?:jump|improvement|upward trend|big bump)(?:\s+\w+){0,3}?\s+(?:help|helps|count|counts|"
-    r"matter|matters|look good|offset))\b"
+    r"matter|matters|look good|offset)"
+    # "step 1 was 205 and ck came back 244 will PDs notice the jump"
+    r"|(?:notice|see|care about|like)\s+(?:the|that|this|my)\s+(?:jump|improvement|upward trend|big bump))\b"
 )
 """Asking whether Step 2 CK makes up for Step 1 ("does ck fix it", "cancel it out"), anywhere in the message: it
 was low to them."""

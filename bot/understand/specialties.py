@@ -490,6 +490,8 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         return False  # "200 cards", "anki cards done": flashcards, not cardiology
     if word == "em":
         return prev not in _V.em_means_them_after
+    if word == "path" and prev in _PATH_AS_A_ROUTE:
+        return False  # "vascular integrated vs gen surg then fellowship, which path w a 247": a route, not pathology
     averaged = not _AVERAGE_WORDS.isdisjoint(words[max(0, i - 4) : i + 5])  # a field's average asked near it
     # Some sign that a specialty is meant: "for dr", "gs vs", "dr 250", "im, peds", "rad?".
     beside_alias = any(0 <= j < len(words) and words[j] in index.aliases for j in (i - 1, i + 1))
@@ -545,6 +547,26 @@ _TRAILING_OFF_RE = re.compile(r"\s*(?:\.{2,}|…)\s*[a-z]")
 """An ellipsis then a lowercase word: a sentence trailing off, as after "im" (I'm) it does."""
 _NOW_WORDS = frozenset({"these", "nowadays", "now", "rn", "currently", "lately", "recently"})
 """Time words that may follow a field asked about ("gas these days"): never read after "im", which is "I'm" there."""
+_PATH_AS_A_ROUTE = frozenset(
+    {
+        "which",
+        "this",
+        "that",
+        "career",
+        "other",
+        "best",
+        "right",
+        "better",
+        "safer",
+        "easier",
+        "different",
+        "what",
+        "either",
+        "each",
+        "one",
+    }
+)
+"""Words before "path" that make it a route, not pathology."""
 _WHO_MATCHED_WORDS = frozenset({"matched", "matchers", "applicants", "people", "ppl", "residents"})
 """Words after a field whose average is named that say whose average it is ("median for gas matched")."""
 _MATCH_WORDS = frozenset({"match", "matched", "matching", "matches", "got", "get", "getting"})
