@@ -233,8 +233,6 @@ _WHICH_TO_SEND_RE = re.compile(
     r"|\bapply (?:with|using) (?:just |only )?(?:my\s+|the\s+)?(?:comlex|level 2)\b"
 )
 """Which transcript to send, asked: COMLEX, USMLE or both."""
-_SHAME_SAID_RE = re.compile(r"\b(?:shame\w*|ashamed|embarrass\w*|humiliat\w*|gutted|crushed)\b")
-"""Shame said in words ("shame is the word"), which the model may not hear as a feeling."""
 _DROP_SAID_RE = re.compile(
     r"\b(?:drop|dropped|fell|went down|decreas\w*|declin\w*)\b"
     r"|\b(?:lower|worse) than (?:my )?(?:step 1|step one|s1)\b"
@@ -626,14 +624,15 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and (
             _DROP_SAID_RE.search(norm)
             or (
-                (parsed.feeling is not None or _SHAME_SAID_RE.search(norm)) and parsed.score + DROP_FELT <= parsed.step1
+                (parsed.feeling is not None or cues.shame_said(norm) or cues.let_down_said(norm))
+                and parsed.score + DROP_FELT <= parsed.step1
             )
         )
     ):
         # "ck 244 but step 1 was 258. will that drop look bad?", "shame is the word. 221 on CK after a 258 on step 1":
         # how programs read a CK under a scored Step 1, not a note that a strong CK offsets a low Step 1
         ruled_answer = k.answers.get(CK_LOWER_ANSWER)
-        shame = "shame" if parsed.feeling is None and _SHAME_SAID_RE.search(norm) else parsed.feeling
+        shame = "shame" if parsed.feeling is None and cues.shame_said(norm) else parsed.feeling
         parsed = replace(parsed, intent="faq", topic=topics.STEP1_VS_STEP2, feeling=shame)
     if (
         ruled_answer is None

@@ -844,7 +844,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and nums.score <= pass_mark + NEAR_THE_MARK
         and _WHAT_IF_I_GET_RE.search(norm) is not None
         # "what if i get a 220, what fits?": the fit asked, so answered
-        and not (cues.asks_what_fits(norm) or _FITS_ASKED_RE.search(norm))
+        and not (cues.asks_what_fits(norm) or _FIT_LIST_ASKED_RE.search(norm))
     )
     if low_what_if:
         # "bro what if i get like a 215": a score near the pass mark, dreaded before the exam; no list of what it
@@ -1120,7 +1120,8 @@ _SCORE_STILL_TO_COME_RE = re.compile(
     r"\b(?:drops?|comes? out|coming out|release\w*|tmrw|tomorrow|tonight|wednesday|waiting|wait|refresh\w*)\b"
 )
 """Words that the score is still to come ("score drops tmrw morning 😭"), so tears are the wait's, not a let-down."""
-_FITS_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:fits|would fit|can i (?:get|match|apply)|specialt|fields?)")
+_FIT_LIST_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:fits|would fit|can i (?:get|match|apply)|specialt|fields?)")
+"""The fit list asked for in words ("what fits?", "which specialties"), not one field's fit (`_FIT_ASKED_RE`)."""
 _WHAT_IF_I_GET_RE = re.compile(r"\bwhat if (?:i|i ll|ill)\s+(?:get|score|end up with|only get)\b")
 _UNSURE_HOW_RE = re.compile(
     r"\b(?:no idea|idk|not sure|unsure|dunno|no clue) how (?:i|it) (?:did|went|go)\b|\bfelt like (?:i was )?guessing\b"

@@ -3720,6 +3720,13 @@ def invites_got(norm: str) -> bool:
 
 
 _ASHAMED_RE = re.compile(r"\b(?:embarrass\w*|ashamed|shame\w*|humiliat\w*)\b")
+
+
+def shame_said(norm: str) -> bool:
+    """Shame said in words ("shame is the word", "so embarrassed"), whether or not the model hears it as a feeling."""
+    return _ASHAMED_RE.search(norm) is not None
+
+
 _STILL_AFRAID_RE = re.compile(r"\b(?:panick\w*|scared|terrified|anxious|freaking out)\b")
 _AFTER_A_FAIL_RE = re.compile(
     r"\bafter (?:failing|a fail|my fail|flunking)\b|\b(?:failed|fail) (?:the first time|last time|once|before)\b"
