@@ -225,7 +225,7 @@ _COMLEX_WEIGHED_RE = re.compile(
     r"\b(?:hurt|drag|count against|hold)\b"
 )
 """How COMLEX weighs beside Step 2 CK, asked ("which one matters more", "will a 520 hurt me if my step 2 is 245")."""
-_COMLEX_NAMED_RE = re.compile(r"\b(?:comlex|(?:level|lvl)\s*2(?:\s*ce)?)\b")
+_COMLEX_NAMED_RE = re.compile(r"\b(?:comlex|(?:level|lvl|l)\s*2(?:\s*ce)?)\b")  # "L2 612" too
 _WHICH_TO_SEND_RE = re.compile(
     r"\bwhich (?:one|score|exam|of (?:the|them))\b.{0,30}\b(?:lead|send|report|use|put|show|submit|release)\b"
     r"|\b(?:put|send|report|submit|release|include)\s+both\b|\bboth (?:on|in|to) eras\b"
@@ -298,6 +298,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     """The answer to free text: small talk, a question when unsure, else the most specific advice."""
     k = knowledge
     norm = normalize(text)
+    if parsed.feeling not in (None, "hopeless") and parsed.intent != "vent" and cues.comfort_declined(norm):
+        parsed = replace(parsed, feeling=None)  # "steps not feelings", "no pep talk": the answer, first and plain
     news = (
         parsed.score is not None and parsed.score >= modest_score(k) and parsed.status != "failed" and not parsed.quoted
     )

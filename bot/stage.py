@@ -49,6 +49,8 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"interviews|rank lists?|rank order lists?|ranking (?:meetings?|season|committee)|rank meetings?|"
             # "interviews are done", "finished my interviews": between the interviews and the rank list
             r"interviews (?:are |r )?(?:done|over|finished)|"
+            # "peds interviews going great", "my interviews went well": under way, or behind them
+            r"interviews (?:are |r |have )?(?:going|went|been going)\b|"
             r"(?:finished|done with|wrapped up) (?:my |all )?(?:\w+ )?interviews|"
             # "I have 9 IM interviews so far", "in my third interview the PD asked", "interview tmrw at my #1"
             # counts held, not hoped for or feared ("hoping for 10 interviews", "is 15 interviews enough")

@@ -748,7 +748,11 @@ def school_note(
                 f"{held or _for_which(knowledge, profile, specialties)}, so read them as a rough guide.</i>"
             )
         )
-        return reply.led_by(whose).noted(after, buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),))
+        buttons = ((Button(knowledge.faq[topic].title, f"/faq {topic}"),),)
+        if reply.numbers:
+            # a specific answer leads and their numbers follow it: whose averages these are goes with the numbers
+            return replace(reply, numbers=f"{whose}\n\n{reply.numbers}").noted(after, buttons=buttons)
+        return reply.led_by(whose).noted(after, buttons=buttons)
     return reply.noted(note, buttons=((Button(knowledge.faq[topic].title, f"/faq {topic}"),),))
 
 
@@ -943,6 +947,8 @@ _WHERE_INSTEAD = {
     "other": "That one's outside what I know well, so I'd only be guessing.",
     "career": "Other paths, like PA, NP or other schools, are outside what I know well: their own programs and "
     "advisors are the place to ask.",
+    "abroad": "Other countries' licensing exams (PLAB, AMC, MCCQE and the like) are outside what I know well: "
+    "the body that runs each one has its rules.",
     "mcat": "The MCAT is outside what I know well. The AAMC runs it and has its details at aamc.org.",
     "school": "School matters (shelf exams, grades, petitions, graduation) are outside what I know well. Your "
     "clerkship director or dean's office is the best guide.",

@@ -909,7 +909,48 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("my friend explained that programs filter at 230, is that true", "cutoffs", "percentile"),
         ("can you help me organize my rank list? 12 interviews for IM", "rank", "spreadsheet"),
         ("so excited for it to be over lol", "", "Not weird at all"),
+        # Fifth batch (development sets bv to bz): whose number, a question beside the days left, other countries.
+        ("rads avg ck is like 250 right? mine's 243", "Your 243", "Your 250"),
+        ("is the median CK for ENT matches like 250+?", "published average", "Your 250"),
+        ("if i get like a 214 is that a pass or fail 😬", "218", "I'm really sorry"),
+        ("252!!!!! 🎉 enough for gas at academic places?", "academic", "here's how you sit against each"),
+        ("3 wks out and every block feels like a coin flip 😩", "", "How many days a week"),
+        ("school gives us 4 wks dedicated for ck is that enough??", "4-week dedicated", "five quick questions"),
+        ("failed ck, retaking in 6 wks. do i still apply this cycle?", "apply this cycle", "How many days a week"),
+        ("is PLAB easier than ck?", "Other countries' licensing exams", "Is Step 2 harder?"),
+        ("canadian student, does MCCQE1 count for US match or do i need CK", "licensing exams", "Early matches"),
+        (
+            "CK came back passed, but it's under the 240 my friend says is the IMG median for IM",
+            "240 you mention",
+            "Your 240",
+        ),
+        (
+            "retake soon. tutor says consistent 235+ on NBMEs before sitting again, is that right",
+            "235 you mention",
+            "Noted",
+        ),
+        ("is it true ortho programs won't look at DOs under 250 on step 2?", "250 you mention", "Your 250"),
+        ("I keep reading ortho wants 255+ on CK, is that true", "255 you mention", "Your 255"),
+        (
+            "a med student I mentor just got 214 and failed by a point, what do i tell her",
+            "214 you mention",
+            "remember 214",
+        ),
+        ("didn't match. SOAP'd into a prelim surgery year and I feel humiliated. what now", "", "Congratulations"),
+        ("got an FM spot through SOAP!!", "Congratulations", "Family Medicine: average"),
+        ("shelf percentiles: surgery 38th, peds 82nd. 6 wks dedicated, hammer surgery or mixed blocks?", "", "252"),
+        ("failed ck by 3 pts, no pep talk pls, how soon can i retake", "How soon", "I'm sorry it went"),
+        ("medicine shelf 68th %ile... does that predict ck?", "shelf", "General Surgery"),
+        ("img 225 IM how many apps is reasonable", "How many residency programs", "What else matters"),
+        ("are u a bot or a person", "I'm a bot", "whenever you want to talk"),
+        ("DO. L2 612, step 2 241. report both or just one?", "only my COMLEX", "here's how you sit"),
+        ("peds interviews going great but ck is 221, will it tank my rank", "rank list", "parallel plan"),
         # Look-alikes that keep their old reading.
+        ("exam in 6 weeks", "Exam:", "Thanks for telling me"),
+        ("exam friday. is it normal to feel like i know nothing", "", "Is Step 2 harder?"),
+        ("i have enough for gas money lol", "", "Anesthesiology"),
+        ("she wants 250 for derm, i have 241", "Your 241", "Your 250"),
+        ("i want to die. no pep talk", "988", "How soon"),
         ("what if i get a 260 lol", "With a 260", "worry"),
         ("should i mention my step 2 improvement in my personal statement", "", "outside what I do"),
         ("finished uworld, 8 hours a day was brutal", "percent correct", "behind you"),
@@ -927,3 +968,9 @@ def test_a_short_text_gets_the_reply_its_question_asks_for(
     shown = say(advisor, text)
     assert says in shown
     assert not_says not in shown
+
+
+def test_an_imgs_own_averages_follow_the_answer_they_asked_for(advisor: Advisor) -> None:
+    shown = say(advisor, "img, 9 IM interviews with a 231. is that enough to match")
+    # the question asked leads; whose averages these are comes with the numbers, not before the answer
+    assert shown.index("How many interviews") < shown.index("Non-U.S. IMGs have their own") < shown.index("Your 231")

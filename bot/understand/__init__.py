@@ -994,9 +994,13 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         settled, topic = "faq", topics.SCORE_RELEASE  # "just took it today. how long until i know": the score's wait
     if feeling == "failure" and facts.status == "passed" and cues.joyful(text, norm):
         feeling = "relief"  # "I PASSED!!!! 241!!!! after failing the first time": the fail is behind them
-    if feeling == "failure" and facts.status != "failed" and (cues.supposes_a_fail(norm) or cues.fears_failing(norm)):
-        # "if I do fail, how many attempts do I get?", "i feel like i'm gonna fail": a fail supposed or foreseen,
-        # none to be sorry for
+    if (
+        feeling == "failure"
+        and facts.status != "failed"
+        and (cues.supposes_a_fail(norm) or cues.fears_failing(norm) or nums.hypothetical)
+    ):
+        # "if I do fail, how many attempts do I get?", "i feel like i'm gonna fail", "if i get like a 214 is that a
+        # pass": a fail supposed or foreseen, none to be sorry for
         feeling = "worry"
     if feeling == "failure" and facts.status == "taken":
         feeling = "worry"  # "took CK yesterday, convinced I failed": a fear while waiting, not a result to be sorry for
@@ -1815,6 +1819,7 @@ def _settle(
         return "smalltalk", 1.0, None
     if cues.hyped(text, norm):
         return "smalltalk", 1.0, None  # "day 3 of dedicated lets gooo": cheered on, not a question about study length
+    wanted = cues.asks_for_plan(norm) or cues.wants_reminders(norm)  # a plan or reminders asked for in words
     tiny = norm.count(" ") < PLAN_TINY_WORDS  # "test tomorrow", "6 weeks left": a date to plan for
     planish = (
         intent not in _PLAN_INTENTS
@@ -1825,12 +1830,21 @@ def _settle(
     short = unsure or norm.count(" ") < PLAN_RULE_WORDS or intent in {"greeting", "smalltalk"}
     # "excited but also terrified, exam monday": nerves with the day said, not a plan asked for
     nerves = cues.worry_said(norm) and not cues.asks_for_plan(norm) and not cues.wants_reminders(norm)
-    if (
+    dated = (
         planish
         and short
         and not nerves
         and cues.wants_plan(text, norm, has_score=has_score, has_practice=bool(nums.practice))
-    ):
+    )
+    if (dated or intent in {"study_plan", "days_left"}) and not wanted and not has_score and len(text) < SPECIFIC_CHARS:
+        # the days left beside a yes/no question are its setting ("school gives us 4 wks dedicated, is that
+        # enough??", "failed, retaking in 6 wks. do i still apply this cycle?"), and beside a feeling and nothing
+        # asked ("3 wks out and every block feels like a coin flip"), the feeling is what to meet: no set-up
+        if cues.asks_yes_or_no(text):
+            return "faq", (confidence if intent == "faq" else 0.0), None
+        if not cues.asks_something(text, norm) and cues.exam_soon(norm) is None and cues.felt(text, norm) is not None:
+            return "vent", 1.0, None
+    if dated:
         return "study_plan", 1.0, None
     told = "?" not in text and not _QUESTION_RE.match(norm) and not _CLAUSE_ASKS_RE.search(text.lower())
     if nerves and told and not has_score and intent in {"study_plan", "faq"} and norm.count(" ") < PLAN_RULE_WORDS:
@@ -2495,7 +2509,12 @@ def _question_sentences(text: str) -> list[str]:
     asks = [
         s
         for s in sentences
-        if len(s) >= 12 and ("?" in s or any(_QUESTION_RE.match(normalize(clause)) for clause in _CLAUSE_RE.split(s)))
+        if len(s) >= 12
+        and (
+            "?" in s
+            or any(_QUESTION_RE.match(normalize(clause)) for clause in _CLAUSE_RE.split(s))
+            or _MID_QUESTION_RE.search(normalize(s))  # "img 225 IM how many apps is reasonable": asked mid-sentence
+        )
     ]
     # "Is that normal?", "Do they check it?": too few words to name a topic of their own; alone, the model
     # hears one in a word ("check" -> rechecks), and the button offered is one nobody asked for
@@ -2519,6 +2538,8 @@ _QUESTION_RE = re.compile(
     # "idk if i should push my date", "wondering whether programs see it": asked without a question mark
     r"|(?:i\s+)?(?:wonder|wondering|idk|dont know|don t know|not sure)\s+(?:if|whether)\b"
 )
+_MID_QUESTION_RE = re.compile(r"\bhow (?:many|much|long|soon|often)\b|\bshould i\b")
+"""A question begun mid-sentence, with no question mark ("img 225 IM how many apps is reasonable")."""
 _STUDY_WORD_RE = re.compile(
     r"\b(?:study\w*|schedule|dedicated|exam|test|ck|step|sit|weeks?|days?|months?|remind\w*|nudge\w*|qbank|uworld|"
     r"prep\w*|nbme\w*|uwsa\w*)\b"

@@ -463,7 +463,7 @@ _JOKE_RE = re.compile(r"\b(?:tell|give|know|got|have)\b.{0,25}\bjokes?\b|\bsay s
 
 
 _WHO_ARE_YOU_RE = re.compile(
-    r"(?:\b(?:are you|r u|ru|is this|is it|am i talking to|am i chatting with)|^(?:u|you))\s+(?:just\s+)?"
+    r"(?:\b(?:are you|are u|r u|ru|is this|is it|am i talking to|am i chatting with)|^(?:u|you))\s+(?:just\s+)?"
     r"(?:a\s+|an\s+)?"
     r"(?:real\s+)?"
     r"(?:person|human|bot|robot|ai|chatbot|machine)\b|\bwho (?:made|built|created|runs|wrote) (?:you|this)\b"
@@ -892,6 +892,12 @@ _MCAT_BEHIND_RE = re.compile(r"\b(?:on|for|during|took|had|my|since|like|same as
 """The MCAT as their past ("extra time on the MCAT") or a likeness ("my mom thinks it's like the MCAT"), not the
 exam asked about."""
 _MCAT_RE = re.compile(r"\bmcat\b")
+_FOREIGN_EXAM_RE = re.compile(
+    r"\b(?:plab\s*\d?|ukmla|mccqe\s*\d?|mccqe\w*|nac osce|neet\s*pg|fmge|smle|next exam)\b"
+    # AMC is also an academic medical center: the Australian exam only when set against ours or named as an exam
+    r"|\bamc\b(?=.{0,30}\b(?:instead|exam|mcq|australia\w*|vs|versus|than|or usmle)\b)"
+)
+"""Another country's licensing exam: the UK's PLAB or UKMLA, Australia's AMC, Canada's MCCQE, India's NEET PG."""
 _FORMAT_RE = re.compile(
     r"\bhow many\s+(?:questions|qs|blocks|sections)\b"
     r"|\bhow long is (?:step\s*(?:1|one)|the exam|the test|each block|a block)\b"
@@ -1522,10 +1528,11 @@ the test center", "report my 1099 for eras")."""
 
 def out_of_scope(norm: str) -> str | None:
     """Which exam outside Step 2 CK the message is about ("step3", "step2_cs", "comlex", "comlex_figures",
-    "mcat", "school", "shelf", "step1", "step1_mark", "step1_figures"), "content" for a question of medicine
-    itself, "pay" for what doctors earn, "writing" for writing their application, or "care" for a doctor
-    sought for their own care, when it names no Step 2 CK; else None. Step 3 asked about ("should I take
-    step 3 first?") is out of scope whatever else is named."""
+    "abroad" for another country's, "mcat", "school", "shelf", "step1", "step1_mark", "step1_figures"), "content"
+    for a question of medicine itself, "pay" for what doctors earn, "writing" for writing their application, or
+    "care" for a doctor sought for their own care, when it names no Step 2 CK; else None. Step 3 asked about
+    ("should I take step 3 first?") and another country's exam ("is PLAB easier than ck?") are out of scope
+    whatever else is named."""
     if asks_step3(norm):
         return "step3"
     if seeks_care(norm):
@@ -1536,6 +1543,8 @@ def out_of_scope(norm: str) -> str | None:
         return "writing"
     if asks_to_track(norm):
         return "tracking"
+    if _FOREIGN_EXAM_RE.search(norm):
+        return "abroad"  # "is PLAB easier than ck?", "does MCCQE1 count for the US": another country's exam
     if _MCAT_RE.search(norm) and not (_STEP2_CK_RE.search(norm) and _MCAT_BEHIND_RE.search(norm)):
         # "is the MCAT harder than step 2": the MCAT is not ours to weigh, even beside Step 2; but "extra time
         # on the MCAT... for Step 2 can I apply?" tells their past, and asks of Step 2
@@ -2256,7 +2265,8 @@ def past_the_match(norm: str) -> bool:
 
 
 _MATCHED_IN_SOAP_RE = re.compile(
-    r"\b(?:matched|got a (?:spot|position)|landed a (?:spot|position)|soaped|soap d)\b[^.?!]{0,30}?\b"
+    r"\b(?:matched|(?:got|landed|won) (?:a|an|my)\s+(?:[\w&/-]+\s+){0,2}?(?:spot|position|place)|soaped|soap d)\b"
+    r"[^.?!]{0,30}?\b"
     r"(?:through|in|via|during|thru|into)?\s*(?:the\s+)?soap\b|\bsoap(?:ed|'d| d)\s+into\b"
 )
 """A place won in SOAP ("matched FM through SOAP"): the match is behind them, not still to come."""
@@ -3204,12 +3214,19 @@ _SCORE_WORD_RE = re.compile(r"\b(?:score|scores|usmle)\b")
 def just_matched(norm: str) -> bool:
     """ "I MATCHED!!!", "just matched into gen surg": news to congratulate first, not a question about match rates."""
     if "soap" in norm and _MATCHED_IN_SOAP_RE.search(norm) and not _SOMEONE_ELSE_IN_SOAP_RE.search(norm):
-        return True  # "got an FM spot through SOAP": placed, as a match is
+        # "got an FM spot through SOAP": placed, as a match is; not a prelim year taken on the way to another try
+        # ("SOAP'd into a prelim year and I feel humiliated... categorical next cycle")
+        return _SOAP_NO_NEWS_RE.search(norm) is None
     if "match" not in norm or _NOT_MATCHED_RE.search(norm) is not None:
         return False
     return any(not _matched_by_someone_else(norm, m.start()) for m in _MATCHED_RE.finditer(norm))
 
 
+_SOAP_NO_NEWS_RE = re.compile(
+    r"\b(?:humiliat\w*|ashamed|embarrass\w*|devastat\w*|crushed|gutted|next cycle|reappl\w*|but i (?:really )?wanted|"
+    r"categorical (?:next|spot|position|later))\b"
+)
+"""A SOAP place told as a way station or a wound, not news to celebrate."""
 _SOMEONE_ELSE_IN_SOAP_RE = re.compile(r"\b(?:he|she|they|my (?:\w+ )?(?:friend|sister|brother|partner|classmate))\b")
 """Someone else named beside a SOAP place: theirs, not the student's."""
 
@@ -3661,6 +3678,18 @@ def supposes_a_fail(norm: str) -> bool:
 _SUPPOSED_FAIL_RE = re.compile(r"\b(?:if|what if|in case|suppose|say)\s+i\s+(?:do\s+|ever\s+|end up\s+)?(?:fail|flunk)")
 _FAILED_SAID_RE = re.compile(r"\b(?:failed|flunked|fail(?:ed)? by)\b")
 """A fail said in the past tense (`says_a_fail` also hears "if I fail", so it can't tell a supposed one)."""
+
+
+def comfort_declined(norm: str) -> bool:
+    """ "no pep talk", "steps not feelings", "be blunt": the answer wanted without a word of comfort first."""
+    return _COMFORT_DECLINED_RE.search(norm) is not None
+
+
+_COMFORT_DECLINED_RE = re.compile(
+    r"\b(?:no|not|without|skip|spare me|don t (?:give|need|want))\s+(?:me\s+)?(?:a\s+|the\s+|any\s+)?"
+    r"(?:pep talks?|feelings?|sympathy|platitudes?|fluff|sugar\s*coat\w*|motivational \w+|therapy talk|hugs?)\b"
+    r"|\bbe (?:blunt|brutal)\b|\bno sugarcoat\w*|\bsteps,? not feelings\b"
+)
 
 
 def fears_failing(norm: str) -> bool:
@@ -4184,6 +4213,32 @@ _YES_NO_START_RE = re.compile(
     r"people|programs?|pds?|[a-z0-9]+)\b"
 )
 _SENTENCE_END_RE = re.compile(r"(?<=[.?!])\s+|\n+")
+_YES_NO_TAG_RE = re.compile(
+    r"(?<!what )(?<!how )(?<!why )(?<!when )(?<!where )(?<!which )(?<!who )"
+    r"\b(?:is|isn t|was|are) (?:that|it|this) (?:\w+ ){0,2}?(?:enough|ok|okay|normal|bad|good|fine|realistic|doable|"
+    r"possible|worth it|a problem|dumb|stupid|weird|too \w+)\W*$"
+)
+"""A yes/no question closing a long sentence: "school gives us 4 wks dedicated for ck is that enough??"."""
+
+
+def asks_yes_or_no(text: str) -> bool:
+    """A yes/no question asked in words, not a request to us: "is that enough??", "do i still apply this cycle?"
+    (not "can you check in weekly?", nor "my exam is on march 3", which asks nothing)."""
+    questions = [normalize(s) for s in _SENTENCE_END_RE.split(text) if "?" in s]
+    clauses = [part for q in questions for part in {q, q.rsplit(",", 1)[-1].strip()}]
+    return any((_YES_NO_OPEN_RE.match(q) or _YES_NO_TAG_RE.search(q)) and not _ASKED_OF_US_RE.match(q) for q in clauses)
+
+
+_YES_NO_OPEN_RE = re.compile(
+    r"(?:(?:so|ok|okay|and|but|also|wait|honestly|then|hey|yo|like)\s+){0,2}"
+    r"(?:is|isn t|are|aren t|am|was|were|can|can t|could|do|does|did|don t|doesn t|will|won t|would|should|shall|"
+    r"has|have|had|may|might|must)\s+(?:i|it|my|a|an|the|this|that|there|they|we|you|u|he|she|people|programs?|pds?)\b"
+)
+"""A clause that opens as a yes/no question ("do i still apply this cycle?"), not "my exam is on the 12th, right?"."""
+
+
+_ASKED_OF_US_RE = re.compile(r"(?:\w+\s+){0,3}?(?:can|could|will|would|pls|please)\s+(?:you|u|ya)\b")
+"""A request to us ("can you check in weekly?"), not a question to answer yes or no."""
 
 
 def yes_no_question(text: str) -> bool:
@@ -4193,7 +4248,12 @@ def yes_no_question(text: str) -> bool:
     # sentence's last clause
     clauses = [part for q in questions for part in {q, q.rsplit(",", 1)[-1]}]
     return any(
-        (_YES_NO_START_RE.match(normalize(q)) or " or not" in normalize(q) or normalize(q).endswith(" right"))
+        (
+            _YES_NO_START_RE.match(normalize(q))
+            or _YES_NO_TAG_RE.search(normalize(q))
+            or " or not" in normalize(q)
+            or normalize(q).endswith(" right")
+        )
         and not _ALARM_ASKED_RE.search(normalize(q))
         for q in clauses
     )

@@ -1026,12 +1026,14 @@ _QUOTED_AFTER_RE = re.compile(
     # "is 250 basically the cutoff for rads now": hedged the same way
     rf"^\s*(?:is|was|are|=|as)?\s*(?:(?:really|actually|still|truly|now|basically|pretty much|kinda|essentially|like|"
     rf"considered)\s+)?(?:(?:the|a|an|their|its|his|her)\s+)?"
-    rf"(?:[a-z]+\s+)?{_FIGURE_WORDS}\b"
+    rf"(?:[a-z]+\s+)?['\"‘’“”]?{_FIGURE_WORDS}\b"  # "why a 240 is 'average' now"
 )
 # "the median is 249", "a cutoff of 230", "minimum score is like 220"
 _QUOTED_BEFORE_RE = re.compile(
     # a figure's own ("the median is 249"), not theirs ("my avg is probably 245 across the nbmes")
-    rf"(?<!\bmy )(?<!\bour )\b{_FIGURE_WORDS}(?:\s+(?:score|for\s+[a-z]+))?"
+    # "rads avg ck is like 250 right?", "the median CK for ENT matches like 250+?": the exam and whose, named between
+    rf"(?<!\bmy )(?<!\bour )\b{_FIGURE_WORDS}(?:\s+(?:score|scores|ck|step\s*2(?:\s+ck)?|s2|(?:for|in|among)\s+[a-z]+|"
+    r"matches|matched|matchers|applicants)){0,3}"
     # "is the IM average really 240", "average is super high, like 255"
     r"(?:\s*[-:]?\s+(?:really|actually|supposedly|apparently|now|still|just|only|super|so|very|high|low|roughly|approx\w*|"
     # "obgyn step 2 avg - is it still around 245?", "avg for derm n is it over 255"
@@ -1056,8 +1058,12 @@ _QUOTED_BEFORE_RE = re.compile(
     r"|\b(?:what'?s|what s|what is|is)\s+(?:the\s+)?(?:passing|pass mark|passing score)\b"
     r"[^.!?]{0,12}?\b(?:still|now)\s*$"
     # "anything under 230 gets filtered": a threshold, of anyone
-    r"|\b(?:anything|anyone|everything|everyone|scores?|people|applicants)\s+(?:under|below|above|over|less than|"
+    # "won't look at DOs under 250": a threshold said of a group
+    r"|\b(?:anything|anyone|everything|everyone|scores?|people|ppl|applicants|candidates|students|dos|mds|imgs|those)"
+    r"\s+(?:under|below|above|over|less than|"
     r"more than|lower than|higher than|at least)\s*(?:a\s+)?$"
+    # "ortho wants 255+", "derm basically requires 260": what a field or program is said to want
+    r"|\b(?:wants|needs|requires|expects|likes)\s+(?:like\s+|a\s+|an\s+|at\s+least\s+|around\s+|about\s+)?$"
     # "(her score was 247 and she was so stressed)": a partner's or friend's result, named by whose it is
     r"|\b(?:his|her|their)\s+(?:ck\s+|step\s*2\s+(?:ck\s+)?|own\s+)?(?:score|result)\s+(?:was|is|came back|came in)"
     r"\s+(?:at\s+|as\s+|a\s+|an\s+)?$"
@@ -1068,6 +1074,8 @@ _SOMEONE_ELSE_RE = re.compile(
     r"boyfriend|girlfriend|partner|husband|wife|spouse|fianc[eé]e?|brother|sister|sibling|twin|cousin|mom|mum|dad|"
     r"mother|father|son|daughter|bestie|bff|senior|resident|co-?resident|colleague|intern|mentee)s?"
     r"(?:\s+of\s+mine)?|"  # "a friend of mine matched in 2021 with a 236"
+    # "a med student i mentor just got 214": a student they teach
+    r"(?:(?:a|my|one|the)\s+)?(?:med\s+)?students?\s+(?:i|i'?m|im|i\s+am)\s+(?:mentor|tutor|teach|precept)\w*|"
     r"someone|somebody|some\s+(?:guy|girl|person|one)|he|she|they|people|ppl|everyone|everybody|all my friends|"
     # "one of them got a 265", "this girl from my school got 268", "an upperclassman got 270"
     r"(?:one|some|two|three|a few|most|many|half|several) of (?:them|those)|"
@@ -1298,7 +1306,7 @@ _HEARD_RE = re.compile(
     r"claims?|claimed|swears?|apparently|read\s+(?:that|somewhere|online|on|in|(?:\w+\s+){0,2}posts?)|"
     # "somewhere i read neuro is 240", "i saw somewhere that 605 converts to 250", "when i google it i get 245"
     r"somewhere\s+i\s+(?:read|saw|heard)|(?:saw|seen|heard)\s+somewhere|googl\w*|search(?:ed|ing)\s+(?:online|it|for)|"
-    r"(?:saw|seen|seeing|see)\s+(?:that|people\s+say\w*|posts?|online)|(?:keeps?|kept)\s+seeing"
+    r"(?:saw|seen|seeing|see)\s+(?:that|people\s+say\w*|posts?|online)|(?:keeps?|kept)\s+(?:seeing|reading|hearing)"
     # "my lab friends say the average is...", "ive seen 255 and 257 floating around"
     r"|(?:friends|people|ppl|they|everyone|residents|seniors|classmates)\s+say|(?:i'?ve|i ve|i have)\s+seen(?=\s*$)"
     # "i saw a graph saying 75th %ile is 256", "a chart shows 250": a figure read somewhere
@@ -1313,10 +1321,18 @@ _HEARD_RE = re.compile(
 )
 
 
+_HEARD_AFTER_RE = re.compile(
+    r"^\s*(?:that\s+|which\s+)?(?:my|a|the|his|her|their|our|some|this|one|every)\s+(?:\w+\s+){0,2}?"
+    r"(?:says?|said|claims?|claimed|thinks?|swears?|told\s+(?:me|us))\b"
+)
+"""Whose figure it is, said right after it: "under the 240 my friend says is the IMG median"."""
+
+
 def _is_quoted(tail: str, after: str, before: str) -> bool:
     """A figure they heard or someone else's score, by the words right around the number."""
     return bool(
         _QUOTED_AFTER_RE.match(after)
+        or _HEARD_AFTER_RE.match(after)
         or _QUOTED_BEFORE_RE.search(tail)
         or _someone_elses(before)
         or _HEARD_RE.search(tail)
@@ -1432,8 +1448,12 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     predicted = bool(_PREDICTED_BEFORE_RE.search(tail) or _PREDICTED_AFTER_RE.match(after))
     exam = _exam_context(before, after)
     if exam == "other" and not predicted:
-        if 100 <= value <= 300 and _theirs(low, num.start):
-            return value, "quoted"  # "my sister matched derm with a 252 on step 1": hers, whichever exam
+        if 100 <= value <= 300 and (
+            _theirs(low, num.start) or (_HEARD_RE.search(tail) and not _MINE_BEFORE_RE.search(before[-60:]))
+        ):
+            # "my sister matched derm with a 252 on step 1": hers, whichever exam; "tutor says consistent 235+ on
+            # NBMEs": a target heard, no result of theirs
+            return value, "quoted"
         if isinstance(decade, int):
             return None  # "NBMEs were 250s": a practice result told roughly, no number of theirs to note
         return (value, "practice") if 100 <= value <= 300 else None  # a Step 1, NBME, UWSA... number

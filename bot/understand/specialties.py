@@ -233,6 +233,8 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             or _RESULT_AFTER_RE.match(after[-1]) is not None
             # "NBME: gyn low, neuro low, peds high": a level read off a score report, then a comma
             or _LEVEL_AFTER_RE.match(text, tokens[end - 1].end) is not None
+            # "shelf percentiles: surgery 38th, peds 82nd": a percentile right after the field's name
+            or _PERCENTILE_AFTER_RE.match(text, tokens[end - 1].end) is not None
             # "cardio 78% on uworld": cardiology is a fellowship, so "cardio" is a subject unless a career is said
             or (words[i] == "cardio" and _CAREER_SAID_RE.search(text) is None)
             # "OB and peds lowest": the weakest subjects, named first
@@ -384,7 +386,20 @@ _MY_SUBJECT_AFTER_RE = re.compile(
     r"(?:is|are)\s+(?:so\s+|really\s+|still\s+)?(?:terrible|awful|trash|bad|weak|rough)\b"
 )
 """After "my <field>", their grasp of it judged: a subject studied."""
-_FOCUS_BEFORE = frozenset({"focus on", "focus more on", "focusing on", "focus mostly on", "spend the week on"})
+_FOCUS_BEFORE = frozenset(
+    {
+        "focus on",
+        "focus more on",
+        "focusing on",
+        "focus mostly on",
+        "spend the week on",
+        "hammer",
+        "hammering",
+        "drill",
+        "prioritize",
+        "more time on",
+    }
+)
 """Before a field's name, where study time goes; a subject only where the message talks of studying."""
 _STUDY_TALK_RE = re.compile(
     r"\b(?:uworld|amboss|nbmes?|uwsa\d?|qbanks?|blocks?|qs|questions|review|dedicated|weeks? left|days? left|"
@@ -401,6 +416,12 @@ def _studying_talk(text: str) -> bool:
 
 _LEVEL_AFTER_RE = re.compile(r"\s+(?:low|high|lower|higher|weak|strong|borderline|fine)\s*(?:[,.;!?]|$)", re.IGNORECASE)
 """A level right after a field's name, then a stop ("gyn low, neuro low"): a subject on a score report."""
+_PERCENTILE_AFTER_RE = re.compile(
+    r"\s*(?::|-|=|was|is|at|shelf|subject exam)?\s*(?:like\s+|around\s+|~)?\d{1,2}\s*(?:st|nd|rd|th)\b"
+    r"|\s*(?::|-|=|was|is|at|shelf)?\s*\d{1,2}\s*(?:%\s*ile|ile|percentile|ptile)",
+    re.IGNORECASE,
+)
+"""A percentile right after a field's name ("surgery 38th", "OB shelf 12th %ile"): a shelf's result, not a career."""
 _CAREER_SAID_RE = re.compile(
     r"\b(?:want|wanna|applying|apply|interested|going into|fellowship|career|match|matched|become|average|avg|mean|"
     r"median|competitive|programs?|residency)\b",
@@ -540,7 +561,13 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
     matched_into = matched_into or prev in ("matched", "matching")  # "someone who matched gas at a big program"
     # "path?? what do matched ppl score": the field asked about, the message's first word
     asked_first = i == 0 and text[tokens[i].end : tokens[i].end + 1] == "?"
-    return matched_into or asked_first or ((hinted or compared) and (compared or not named))
+    # "252!!! enough for gas at academic places?": a field a score is weighed for, whatever follows it
+    weighed_for = prev == "for" and i >= 2 and words[i - 2] in _ENOUGH_WORDS and nxt != "money"  # not gas money
+    return matched_into or asked_first or weighed_for or ((hinted or compared) and (compared or not named))
+
+
+_ENOUGH_WORDS = frozenset({"enough", "good", "competitive", "realistic", "decent", "solid", "ok", "okay", "safe"})
+"""Words that weigh a score for a field: "enough for gas at a university", "competitive for path in the midwest"."""
 
 
 _TRAILING_OFF_RE = re.compile(r"\s*(?:\.{2,}|…)\s*[a-z]")
