@@ -225,6 +225,8 @@ _COMLEX_WEIGHED_RE = re.compile(
     r"\b(?:hurt|drag|count against|hold)\b"
 )
 """How COMLEX weighs beside Step 2 CK, asked ("which one matters more", "will a 520 hurt me if my step 2 is 245")."""
+_COMFORTED = frozenset({"worry", "stress", "panic", "shame", "disappointment", "failure", "exhaustion"})
+"""Feelings met with comfort, which a student may decline ("no pep talk"); joy, relief and despair are still met."""
 _COMLEX_NAMED_RE = re.compile(r"\b(?:comlex|(?:level|lvl|l)\s*2(?:\s*ce)?)\b")  # "L2 612" too
 _WHICH_TO_SEND_RE = re.compile(
     r"\bwhich (?:one|score|exam|of (?:the|them))\b.{0,30}\b(?:lead|send|report|use|put|show|submit|release)\b"
@@ -298,10 +300,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     """The answer to free text: small talk, a question when unsure, else the most specific advice."""
     k = knowledge
     norm = normalize(text)
-    if parsed.feeling not in (None, "hopeless") and parsed.intent != "vent" and cues.comfort_declined(norm):
+    if parsed.feeling in _COMFORTED and parsed.intent != "vent" and cues.comfort_declined(norm):
         parsed = replace(parsed, feeling=None)  # "steps not feelings", "no pep talk": the answer, first and plain
     news = (
-        parsed.score is not None and parsed.score >= modest_score(k) and parsed.status != "failed" and not parsed.quoted
+        parsed.score is not None
+        and parsed.score >= modest_score(k)
+        and parsed.status != "failed"
+        and not parsed.quoted
+        and not parsed.hypothetical  # "12 days left!!! ... I think I need 245+": a goal, no news to cheer
     )
     shouted = news and parsed.feeling in (None, "panic", "stress") and _GOOD_NEWS_SHOUTED_RE.search(text) is not None
     if shouted and (parsed.feeling is None or not _BAD_NEWS_WORDS_RE.search(norm)):
@@ -753,7 +759,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer is None
         and (
             asked.topic == topics.LOW_SCORE
-            or (asked.intent in SCORE_ASKS and parsed.status == "passed")
+            or (asked.intent in SCORE_ASKS and (parsed.status == "passed" or cues.pass_told(norm)))
             or (asked.topic == topics.RETAKES and (cues.pass_told(norm) or (parsed.status == "passed" and parsed.own)))
             # "227. is it worth retaking to boost it?": a passing score told bare, and a retake to raise it asked
             or (

@@ -46,7 +46,9 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
         "interviewing",
         re.compile(
             r"\b(?:interview (?:invites?|season|trail|day)|interviewing|interviewed (?:at|with)|after (?:my |all )?"
-            r"interviews|rank lists?|rank order lists?|ranking (?:meetings?|season|committee)|rank meetings?|"
+            # (not "should I take Step 3 before rank lists are due": a deadline ahead)
+            r"interviews|(?<!before )(?<!until )(?<!till )(?<!by )rank lists?|rank order lists?|"
+            r"ranking (?:meetings?|season|committee)|rank meetings?|"
             # "interviews are done", "finished my interviews": between the interviews and the rank list
             r"interviews (?:are |r )?(?:done|over|finished)|"
             # "peds interviews going great", "my interviews went well": under way, or behind them

@@ -945,6 +945,19 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("are u a bot or a person", "I'm a bot", "whenever you want to talk"),
         ("DO. L2 612, step 2 241. report both or just one?", "only my COMLEX", "here's how you sit"),
         ("peds interviews going great but ck is 221, will it tank my rank", "rank list", "parallel plan"),
+        (
+            "my big sib matched derm w a 262 and told me to start CK questions early, do i need to?",
+            "262 you",
+            "Your 262",
+        ),
+        ("first practice NBME for CK came back 209... is passing in 6 weeks realistic?", "", "Walking out"),
+        ("someone in my group chat said 79% on the free 120 converts to like 255?? is that right", "255 you", "Noted"),
+        (
+            "failed CK once (205), then passed on the retake with 224. can I retake again now that I've passed?",
+            "retake a Step you've passed",
+            "What to do after a fail",
+        ),
+        ("12 days left!!! last NBME was 252. I think I need 245+ for EM", "252", "Congratulations"),
         # Look-alikes that keep their old reading.
         ("exam in 6 weeks", "Exam:", "Thanks for telling me"),
         ("exam friday. is it normal to feel like i know nothing", "", "Is Step 2 harder?"),

@@ -318,7 +318,13 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if facts.status in (None, "taken") and _below_pass(nums, fail_mark, norm):
         facts = replace(facts, status="failed")  # "got a 211. i feel so embarrassed": under the mark is a fail
     retake_asked = cues.asks_to_retake(text, norm)  # "248, retake?": asked about, not a retake's result
-    retake_passed = facts.status != "passed" and not retake_asked and _retake_passed(nums, norm, pass_mark)
+    # (a retake asked about is no retake passed, unless a pass on the retry is told: "passed on the retake with 224...
+    # can I retake CK again now that I've passed?")
+    retake_passed = (
+        facts.status != "passed"
+        and (not retake_asked or cues.passed_on_a_retry(norm))
+        and _retake_passed(nums, norm, pass_mark)
+    )
     if retake_passed:
         facts = replace(facts, status="passed")  # a fail behind them: the news is the pass
     # a post that opens with its fail, no retake yet in sight ("failed ck, retake in 8 weeks, make me a plan": the
@@ -997,10 +1003,15 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if (
         feeling == "failure"
         and facts.status != "failed"
-        and (cues.supposes_a_fail(norm) or cues.fears_failing(norm) or nums.hypothetical)
+        and (
+            cues.supposes_a_fail(norm)
+            or cues.fears_failing(norm)
+            or nums.hypothetical
+            or (bool(nums.practice) and nums.score is None)
+        )
     ):
         # "if I do fail, how many attempts do I get?", "i feel like i'm gonna fail", "if i get like a 214 is that a
-        # pass": a fail supposed or foreseen, none to be sorry for
+        # pass", "first practice NBME came back 209": a fail supposed, foreseen or practised, none to be sorry for
         feeling = "worry"
     if feeling == "failure" and facts.status == "taken":
         feeling = "worry"  # "took CK yesterday, convinced I failed": a fear while waiting, not a result to be sorry for
@@ -1058,12 +1069,14 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             feeling = "disappointment"  # "219 😞 passed but feel like a failure": a pass that let them down, no fail
     if (
         feeling == "celebration"
-        and nums.score is None
+        and (nums.score is None or nums.hypothetical)
         and (nums.quoted or nums.hypothetical)
         and facts.status is None
         and not cues.just_matched(norm)
     ):
-        feeling = None  # "anything above 245 and im crying happy tears": joy hoped for, no result to congratulate
+        # "anything above 245 and im crying happy tears", "12 days left!!! ... I think I need 245+": joy hoped for,
+        # or a goal, no result to congratulate
+        feeling = None
     # what weighs on them ("my parents keep asking", "everyone posts 260s"), said with a feeling or without
     weighing = cues.weighing(norm)
     if weighing == "calm" and (nums.score is not None or facts.status is not None):

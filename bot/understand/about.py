@@ -200,7 +200,8 @@ _TAKEN_RE = re.compile(
     # the result in hand, said of the exam: "got my ck back today, 241", "ck came back 249", "step 2 score is back"
     r"|\b(?:got|getting|get) (?:my |the )?(?:ck|step 2|step2|s2)(?: score| scores| result| results)? back\b"
     r"(?! (?:up|on track|down|to|on)\b)"  # not "get my step 2 score back up"
-    r"|\b(?:ck|step 2|step2|s2)(?: score| scores| result| results)? (?:came back|is back|came out)\b"
+    # (not "my practice nbme for ck came back 209": a practice test's result)
+    r"|(?<!for )\b(?:ck|step 2|step2|s2)(?: score| scores| result| results)? (?:came back|is back|came out)\b"
     r"(?! (?:to back|up|on|down|in)\b)"  # not "my step 2 is back to back with my shelf"
     # "scores dropped" as released, not a practice score falling ("my nbme scores dropped from 240")
     # (the words first, then the look-backs: eight look-backs at every position cost a long post 0.1 ms)

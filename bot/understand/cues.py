@@ -3022,6 +3022,7 @@ def says_a_fail(norm: str) -> bool:
 
 _PASSED_ON_RETRY = (
     r"pass\w*\s+(?:it\s+|ck\s+|step\s*2\s+)?(?:on|in)\s+(?:my|the)\s+(?:2nd|second|3rd|third)\s+(?:try|attempt|go|time)"
+    r"|pass\w*\s+(?:it\s+|ck\s+|step\s*2\s+)?(?:on|in)\s+(?:my|the)\s+re-?take"  # "then passed on the retake with 224"
 )
 _PASSED_ON_RETRY_RE = re.compile(rf"\b{_PASSED_ON_RETRY}\b")
 _FAIL_SAID_RE = re.compile(
@@ -3681,14 +3682,14 @@ _FAILED_SAID_RE = re.compile(r"\b(?:failed|flunked|fail(?:ed)? by)\b")
 
 
 def comfort_declined(norm: str) -> bool:
-    """ "no pep talk", "steps not feelings", "be blunt": the answer wanted without a word of comfort first."""
+    """ "no pep talk", "steps not feelings": the answer wanted without a word of comfort first."""
     return _COMFORT_DECLINED_RE.search(norm) is not None
 
 
 _COMFORT_DECLINED_RE = re.compile(
     r"\b(?:no|not|without|skip|spare me|don t (?:give|need|want))\s+(?:me\s+)?(?:a\s+|the\s+|any\s+)?"
     r"(?:pep talks?|feelings?|sympathy|platitudes?|fluff|sugar\s*coat\w*|motivational \w+|therapy talk|hugs?)\b"
-    r"|\bbe (?:blunt|brutal)\b|\bno sugarcoat\w*|\bsteps,? not feelings\b"
+    r"|\bno sugarcoat\w*|\bsteps,? not feelings\b"
 )
 
 

@@ -711,6 +711,8 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
     for m in _EXAM_NAME_RE.finditer(low):
         if _THEIRS_BEFORE_RE.search(low[max(0, m.start() - 30) : m.start()]):
             continue  # "my sister's nbme 12 was 238": hers, not a result to keep as theirs
+        if _HEARD_RE.search(low[max(0, m.start() - 60) : m.start()]):
+            continue  # "someone said 79% on the free 120 converts to like 255": a claim heard, no result of theirs
         exam = next(name for name in _PRACTICE_FORMS if m.group(name))
         form = m.group("form") or ""
         if exam == "free":
@@ -1072,7 +1074,7 @@ _QUOTED_BEFORE_RE = re.compile(
 _SOMEONE_ELSE_RE = re.compile(
     r"\b(?:(?:(?:my|a|our|his|her|their)\s+)?(?:(?:best|close|old)\s+)?(?:friend|classmate|roommate|buddy|bf|gf|"
     r"boyfriend|girlfriend|partner|husband|wife|spouse|fianc[eé]e?|brother|sister|sibling|twin|cousin|mom|mum|dad|"
-    r"mother|father|son|daughter|bestie|bff|senior|resident|co-?resident|colleague|intern|mentee)s?"
+    r"mother|father|son|daughter|bestie|bff|senior|resident|co-?resident|colleague|intern|mentee|sib)s?"
     r"(?:\s+of\s+mine)?|"  # "a friend of mine matched in 2021 with a 236"
     # "a med student i mentor just got 214": a student they teach
     r"(?:(?:a|my|one|the)\s+)?(?:med\s+)?students?\s+(?:i|i'?m|im|i\s+am)\s+(?:mentor|tutor|teach|precept)\w*|"
@@ -1111,7 +1113,7 @@ _SOMEONE_ELSE_RE = re.compile(
 
 _RELATIVES = (
     r"friends?|classmates?|roommates?|buddy|bf|gf|boyfriend|girlfriend|partner|husband|wife|spouse|fianc[eé]e?|"
-    r"brothers?|sisters?|siblings?|twin|cousins?|mom|mum|dad|mother|father|parents|son|daughter|bestie|bff|seniors?|"
+    r"brothers?|sisters?|siblings?|sibs?|twin|cousins?|mom|mum|dad|mother|father|parents|son|daughter|bestie|bff|seniors?|"
     r"residents?|co-?residents?|colleagues?|interns?|mentees?|students?|uncle|aunt|group(?:\s+chat)?|class"
 )
 _ANOTHER_SUBJECT_RE = re.compile(rf"\b(?:(?:my|our|a|his|her|their)\s+(?:\w+\s+)?(?:{_RELATIVES})|he|she|they)\b")
@@ -1463,8 +1465,9 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         or _I_AM_AT_RE.search(tail) is not None
         or _self_role(before, at_start=num.start <= len(before))
     )
+    heard_prediction = predicted and _HEARD_RE.search(before) is not None  # "someone said 79% converts to like 255"
     if (
-        not predicted
+        (not predicted or heard_prediction)
         and not mine
         and (
             _is_quoted(tail, after, before)
