@@ -207,13 +207,6 @@ _INTO_ERAS_RE = re.compile(
 """A score posted after applying, asked how to get to programs ("how do i get it into eras")."""
 FELLOWSHIP_ANSWER = "why-fellowship"
 FAILED_ATTEMPT_ANSWER = "pd-failed-attempt"
-_SCREENED_OUT_RE = re.compile(
-    # said of programs: "do programs auto reject?", "will PDs filter me out", "programs toss apps with a fail"
-    r"\b(?:programs?|pds?|they|residenc\w+)\b.{0,25}\b(?:auto\s*-?\s*reject\w*|reject\w*|filter\w*|screen\w*|"
-    r"throw\w* out|toss\w*|blacklist\w*)"
-    r"|\b(?:will|would|do|does) (?:any |the )?(?:programs?|pds?|anyone) (?:even |still )?(?:look at|consider) me\b"
-)
-"""Programs screening them out, asked about beside a fail: how a failed attempt weighs is the answer."""
 _FELLOWSHIP_ASKED_RE = re.compile(
     r"\bfellowships?\b.{0,40}\b(?:care|matter|look at|see|use|weigh)\w*|"
     r"\b(?:care|matter|look at|weigh|hurt|help|affect|count)\w*\b.{0,40}\bfellowships?\b"
@@ -647,7 +640,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.intent == "faq"
         and (failed or parsed.status == "failed")
         and len(text) < SPECIFIC_CHARS
-        and _SCREENED_OUT_RE.search(norm)
+        and cues.screened_out_asked(norm)
     ):
         # "I failed once. do programs auto reject?": how programs weigh a failed attempt, not the score's first cut
         ruled_answer = k.answers.get(FAILED_ATTEMPT_ANSWER)

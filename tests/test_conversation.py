@@ -958,6 +958,14 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
             "What to do after a fail",
         ),
         ("12 days left!!! last NBME was 252. I think I need 245+ for EM", "252", "Congratulations"),
+        ("img, failed once then passed w 228. will IM programs just auto reject me", "failed attempt weighs", "Next:"),
+        ("my CK from 2018 was 240. is that the same as a 240 today", "Scores have risen", "here's how you sit"),
+        ("DO resident in ACGME IM, COMLEX 3 or step 3 or both?", "Step 3 is outside", "ACGME"),
+        (
+            "I MATCHED!!! gen surg at my #2 after my 228. what should I do before July? (no pep talk)",
+            "Congratulations",
+            "x",
+        ),
         # Look-alikes that keep their old reading.
         ("exam in 6 weeks", "Exam:", "Thanks for telling me"),
         ("exam friday. is it normal to feel like i know nothing", "", "Is Step 2 harder?"),

@@ -747,6 +747,20 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         topic, answer = knowledge.answers[_INTERVIEW_ANSWER].topic, _INTERVIEW_ANSWER
     if (
         ruled is None
+        and answer is None
+        and settled in ("score_check", "score_fit")
+        # (a retake's pass read as one already gets its answer from `respond`: whether programs still see the fail)
+        and facts.status is None
+        and _passing(nums, pass_mark)
+        and _FAILED_ATTEMPT_ANSWER in knowledge.answers
+        and cues.says_a_ck_fail(norm)
+        and cues.screened_out_asked(norm)
+    ):
+        # "img, failed once then passed w 228. will IM programs just auto reject me": how programs weigh the fail
+        # behind them, first; the score beside the averages after it
+        topic, answer = knowledge.answers[_FAILED_ATTEMPT_ANSWER].topic, _FAILED_ATTEMPT_ANSWER
+    if (
+        ruled is None
         and topic == topics.SCORE_RECHECK
         and RANKING_ANSWER in knowledge.answers
         and "interview" in norm
@@ -1452,6 +1466,8 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
+    if has_score and not has_spec and len(text) < SPECIFIC_CHARS and _SAME_AS_TODAY_RE.search(norm):
+        return "faq", 1.0, topics.PERCENTILES  # "my CK from 2018 was 240. is that the same as a 240 today": the drift
     if not has_score and len(text) < SPECIFIC_CHARS and cues.asks_for_joke(norm):
         return "smalltalk", 1.0, None  # "tell me a joke about the krebs cycle": a joke asked, not the medicine taught
     if _BESIDES_THE_SCORE_RE.search(norm) and intent == "faq" and len(text) < SPECIFIC_CHARS:
@@ -2551,6 +2567,12 @@ _QUESTION_RE = re.compile(
     # "idk if i should push my date", "wondering whether programs see it": asked without a question mark
     r"|(?:i\s+)?(?:wonder|wondering|idk|dont know|don t know|not sure)\s+(?:if|whether)\b"
 )
+_SAME_AS_TODAY_RE = re.compile(
+    r"\b(?:same|equal|equivalent|comparable|worth the same|mean the same)\b.{0,30}\b(?:today|now|these days|nowadays)\b"
+)
+"""An old score set against today's ("is a 2018 240 the same as a 240 today"): how scores and percentiles drift."""
+_FAILED_ATTEMPT_ANSWER = "pd-failed-attempt"
+"""How programs weigh a failed attempt: the answer when a fail behind them and programs screening are asked about."""
 _MID_QUESTION_RE = re.compile(r"\bhow (?:many|much|long|soon|often)\b|\bshould i\b")
 """A question begun mid-sentence, with no question mark ("img 225 IM how many apps is reasonable")."""
 _STUDY_WORD_RE = re.compile(

@@ -964,6 +964,8 @@ _STEP3_ASKED_RE = re.compile(
     # "a step 3 study plan", "step 3 prep tips"
     r"|\b(?:step\s*(?:3|three)|step3)\s+(?:study\s+)?(?:plan|schedule|prep|tips|resources|qbank|stuff|studying|"
     r"material|questions|content)\b"
+    # "COMLEX 3 or step 3 or both?": which of the two licensing exams after residency starts, asked
+    r"|\bcomlex\s*(?:level\s*)?3\s+or\s+(?:usmle\s+)?step\s*3\b|\bstep\s*3\s+or\s+comlex\s*(?:level\s*)?3\b"
     # Step 3 set beside CK: "is step 3 harder than ck?"
     r"|\b(?:step\s*(?:3|three)|step3)\s+(?:\w+\s+)?(?:harder|easier|worse|tougher|longer|shorter|different|"
     r"more|less)\b"
@@ -3679,6 +3681,20 @@ def supposes_a_fail(norm: str) -> bool:
 _SUPPOSED_FAIL_RE = re.compile(r"\b(?:if|what if|in case|suppose|say)\s+i\s+(?:do\s+|ever\s+|end up\s+)?(?:fail|flunk)")
 _FAILED_SAID_RE = re.compile(r"\b(?:failed|flunked|fail(?:ed)? by)\b")
 """A fail said in the past tense (`says_a_fail` also hears "if I fail", so it can't tell a supposed one)."""
+
+
+def screened_out_asked(norm: str) -> bool:
+    """ "do programs auto reject?", "will PDs filter me out": programs screening them out, asked about."""
+    return _SCREENED_OUT_RE.search(norm) is not None
+
+
+_SCREENED_OUT_RE = re.compile(
+    # said of programs: "do programs auto reject?", "will PDs filter me out", "programs toss apps with a fail"
+    r"\b(?:programs?|pds?|they|residenc\w+)\b.{0,25}\b(?:auto\s*-?\s*reject\w*|reject\w*|filter\w*|screen\w*|"
+    r"throw\w* out|toss\w*|blacklist\w*)"
+    r"|\b(?:will|would|do|does) (?:any |the )?(?:programs?|pds?|anyone) (?:even |still )?(?:look at|consider) me\b"
+)
+"""Programs screening them out, asked about: beside a fail, how a failed attempt weighs is the answer."""
 
 
 def comfort_declined(norm: str) -> bool:
