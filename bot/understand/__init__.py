@@ -848,6 +848,15 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "worry"  # "score drops tmrw morning 😭": no number yet to be let down by, only the wait
     if feeling == "celebration" and nums.score is None and not (cues.joyful(text, norm) or cues.just_matched(norm)):
         feeling = None  # "step 1 was 221... can ck fix that or am i dreaming": no news told to celebrate
+    elif (
+        feeling == "celebration"
+        and nums.score is not None
+        and nums.score < knowledge.typical_average()
+        and not (nums.hypothetical or nums.someone or nums.quoted)
+        and cues.tears_alone(text, norm)
+        and not (cues.joyful(text, norm) or cues.just_matched(norm) or cues.just_passed(norm))
+    ):
+        feeling = "disappointment"  # "223 lmao. cried in my car. can i still do FM": tears over a low score, no joy
     if feeling is None and _UNSURE_HOW_RE.search(norm) and cues.just_sat_exam(norm):
         feeling = "worry"  # "walked out... no idea how i did, felt like guessing": doubt, not a finish to cheer
     if feeling == "panic" and not (_ALARM_SAID_RE.search(norm) or _ALARM_SHOWN_RE.search(text)):
