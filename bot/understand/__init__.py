@@ -808,6 +808,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         topic, answer = knowledge.answers[interviews_answer].topic, interviews_answer
     # a long post's other questions are offered from a lower bar than the one an answer must clear to lead
     offered = {**_surest(odds, ALSO_SURE), **asked_answers} if len(text) >= ASKS_READ_FROM else asked_answers
+    if do_said:  # a DO's sibling answer for every answer offered too, not only for the ones that may lead
+        offered = {sentence: _FOR_A_DO.get(ident, ident) for sentence, ident in offered.items()}
     also = _also(text, asks, settled, topic, read, knowledge, offered, answer) if asks else ()
     if (
         intent == "faq"
