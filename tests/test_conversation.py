@@ -968,6 +968,11 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ),
         ("223 lmao. cried in my car. can i still do FM", "sting is real", "parallel plan"),
         ("221 for peds?", "Pediatrics", "how broadly to apply."),
+        (
+            "took it monday. uwsa2 said 258, nbme 11 said 241. which one will my real score be closer to",
+            "NBME 11 241",
+            "241 you",
+        ),
         # Look-alikes that keep their old reading.
         ("exam in 6 weeks", "Exam:", "Thanks for telling me"),
         ("exam friday. is it normal to feel like i know nothing", "", "Is Step 2 harder?"),

@@ -711,7 +711,7 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
     for m in _EXAM_NAME_RE.finditer(low):
         if _THEIRS_BEFORE_RE.search(low[max(0, m.start() - 30) : m.start()]):
             continue  # "my sister's nbme 12 was 238": hers, not a result to keep as theirs
-        if _HEARD_RE.search(low[max(0, m.start() - 60) : m.start()]):
+        if _heard_from_someone(low[max(0, m.start() - 60) : m.start()]):
             continue  # "someone said 79% on the free 120 converts to like 255": a claim heard, no result of theirs
         exam = next(name for name in _PRACTICE_FORMS if m.group(name))
         form = m.group("form") or ""
@@ -1330,6 +1330,20 @@ _HEARD_AFTER_RE = re.compile(
 """Whose figure it is, said right after it: "under the 240 my friend says is the IMG median"."""
 
 
+def _heard_from_someone(text: str) -> bool:
+    """A figure heard from someone ("tutor says", "someone said"), not one a practice test gave ("uwsa2 said 261,
+    nbme 12 said 243": their own results, each test speaking)."""
+    return any(
+        PRACTICE_NAME_RE.search(text[max(0, m.start() - 12) : m.start()]) is None
+        and not _FORM_NUMBER_BEFORE_RE.search(text[: m.start()])
+        for m in _HEARD_RE.finditer(text)
+    )
+
+
+_FORM_NUMBER_BEFORE_RE = re.compile(r"(?:nbme|form|uwsa|cms)\s*\d{1,2}\s*$")
+"""A practice form right before the word it says with: "nbme 12 said", "uwsa 2 says"."""
+
+
 def _is_quoted(tail: str, after: str, before: str) -> bool:
     """A figure they heard or someone else's score, by the words right around the number."""
     return bool(
@@ -1451,7 +1465,7 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     exam = _exam_context(before, after)
     if exam == "other" and not predicted:
         if 100 <= value <= 300 and (
-            _theirs(low, num.start) or (_HEARD_RE.search(tail) and not _MINE_BEFORE_RE.search(before[-60:]))
+            _theirs(low, num.start) or (_heard_from_someone(tail) and not _MINE_BEFORE_RE.search(before[-60:]))
         ):
             # "my sister matched derm with a 252 on step 1": hers, whichever exam; "tutor says consistent 235+ on
             # NBMEs": a target heard, no result of theirs
@@ -1465,7 +1479,7 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         or _I_AM_AT_RE.search(tail) is not None
         or _self_role(before, at_start=num.start <= len(before))
     )
-    heard_prediction = predicted and _HEARD_RE.search(before) is not None  # "someone said 79% converts to like 255"
+    heard_prediction = predicted and _heard_from_someone(before)  # "someone said 79% converts to like 255"
     if (
         (not predicted or heard_prediction)
         and not mine
