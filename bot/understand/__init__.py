@@ -1477,6 +1477,9 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
+    if not has_score and len(text) < SPECIFIC_CHARS and _SHELF_RESULT_RE.search(norm) and cues.names_the_exam(norm):
+        # "surgery shelf came back 38th percentile... will i land around there on ck": what a shelf says of CK
+        return "faq", 1.0, topics.PRACTICE_TESTS
     if has_score and not has_spec and len(text) < SPECIFIC_CHARS and _SAME_AS_TODAY_RE.search(norm):
         return "faq", 1.0, topics.PERCENTILES  # "my CK from 2018 was 240. is that the same as a 240 today": the drift
     if not has_score and len(text) < SPECIFIC_CHARS and cues.asks_for_joke(norm):
@@ -2578,6 +2581,11 @@ _QUESTION_RE = re.compile(
     # "idk if i should push my date", "wondering whether programs see it": asked without a question mark
     r"|(?:i\s+)?(?:wonder|wondering|idk|dont know|don t know|not sure)\s+(?:if|whether)\b"
 )
+_SHELF_RESULT_RE = re.compile(
+    r"\bshel(?:f|ves)\b[^.?!]{0,40}?\b\d{1,2}\s*(?:st|nd|rd|th|%|pctl|percentile|ptile)"
+    r"|\b\d{1,2}\s*(?:st|nd|rd|th)?\s*(?:%\s*ile|pctl|percentile|ptile)\b[^.?!]{0,30}\bshel(?:f|ves)\b"
+)
+"""A shelf exam's result told as a percentile ("surgery shelf came back 38th percentile", "shelves: IM 61st pctl")."""
 _SAME_AS_TODAY_RE = re.compile(
     r"\b(?:same|equal|equivalent|comparable|worth the same|mean the same)\b.{0,30}\b(?:today|now|these days|nowadays)\b"
 )

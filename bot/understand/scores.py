@@ -504,7 +504,8 @@ _PRACTICE_LIST_RE = re.compile(
 _AND_ALSO_RE = re.compile(
     # not the writer's own after it: "250 is the floor for derm and i'm at 253"
     # ("im" is left out: lower-cased, "IM is 250" is internal medicine's figure)
-    r"\s*(?:,|and|&)\s+(?!(?:i|me|my|mine)\b)(?:[a-z&/-]+\s+){1,3}(?:is|was|=|at)\s*"
+    # ("and im at 239" after "my bf got 262" is the writer: "im at" reads as "I'm at")
+    r"\s*(?:,|and|&)\s+(?!(?:i|me|my|mine)\b)(?!im\s+(?:only\s+|just\s+)?at\b)(?:[a-z&/-]+\s+){1,3}(?:is|was|=|at)\s*"
     r"(?:like\s+|around\s+|about\s+|maybe\s+)?"
 )
 """Between one figure heard and the next of the same list ("IM avg is 245 and FM is 235")."""
@@ -1044,7 +1045,7 @@ _QUOTED_BEFORE_RE = re.compile(
     r"probably|prob|maybe|likely|basically|kinda|typically|usually|generally|normally|"
     # "charting outcomes shows a median more like 245", "the average is closer to 250"
     r"more|closer|nearer|to))*"
-    r"\s*(?:is|was|of|at|around|about|=|:|,|like|\s)*\s*$"
+    r"\s*(?:is|was|of|at|around|about|=|:|,|~|like|\s)*\s*$"  # "rads avg ~250?" too
     # "the median on step 2 is 250 now": the exam's own figure (not "my practice average on step 2 is 244")
     rf"|\bthe\s+{_FIGURE_WORDS}\s+(?:on|for|of|in)\s+(?:the\s+)?(?:step\s*2(?:\s+ck)?|step2|ck|s2)\s+"
     r"(?:is|was|=|:)\s+(?:now\s+|like\s+|around\s+|about\s+)?$"
@@ -1134,8 +1135,12 @@ _SUBJECT_RE = re.compile(
 )
 """Who a clause is about, the last one named before a number deciding: "my sister ... got 231" is hers,
 "everyone got 250+ and i got 231" is theirs then mine."""
-_I_AM_AT_RE = re.compile(r"\b(?:i'm|i m|i am)\s+(?:only\s+|currently\s+|now\s+|sitting\s+)?at\s+(?:a\s+)?$")
-"""Where the writer stands: "the floor is 250 and i'm at 253" ("im" is left out: lower-cased, it may be IM)."""
+_I_AM_AT_RE = re.compile(
+    r"\b(?:i'm|i m|i am)\s+(?:only\s+|currently\s+|now\s+|sitting\s+)?at\s+(?:a\s+)?$"
+    # "my bf got 262 and im at 239": "im" after "and" or "but" is "I'm" (lower-cased alone, it may be IM)
+    r"|\b(?:and|but|while|meanwhile)\s+im\s+(?:only\s+|just\s+|currently\s+|now\s+)?at\s+(?:a\s+)?$"
+)
+"""Where the writer stands: "the floor is 250 and i'm at 253"."""
 _MINE_BEFORE_RE = re.compile(
     r"\b(?:my|mine)\s*\(?\s*$|\bwith\s+my\s+$"
     # "the PD told me my score (237) is right in the middle": theirs, whoever tells it
