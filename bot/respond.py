@@ -23,6 +23,7 @@ from bot.stage import stage_of
 from bot.student import Profile
 from bot.understand import (
     EARLY_MATCH_FIELDS,
+    FAILED_ATTEMPT_ANSWER,
     FELT_AWFUL_ANSWER,
     RANKING_ANSWER,
     SPECIFIC_CHARS,
@@ -206,7 +207,6 @@ _INTO_ERAS_RE = re.compile(
 )
 """A score posted after applying, asked how to get to programs ("how do i get it into eras")."""
 FELLOWSHIP_ANSWER = "why-fellowship"
-FAILED_ATTEMPT_ANSWER = "pd-failed-attempt"
 _FELLOWSHIP_ASKED_RE = re.compile(
     r"\bfellowships?\b.{0,40}\b(?:care|matter|look at|see|use|weigh)\w*|"
     r"\b(?:care|matter|look at|weigh|hurt|help|affect|count)\w*\b.{0,40}\bfellowships?\b"

@@ -47,12 +47,14 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:interview (?:invites?|season|trail|day)|interviewing|interviewed (?:at|with)|after (?:my |all )?"
             # (not "should I take Step 3 before rank lists are due": a deadline ahead)
-            r"interviews|(?<!before )(?<!until )(?<!till )(?<!by )rank lists?|rank order lists?|"
+            r"interviews|(?<!before )(?<!until )(?<!till )(?<!by )(?<!before my )(?<!before the )rank lists?|"
+            r"(?<!before )(?<!before my )rank order lists?|"
             r"ranking (?:meetings?|season|committee)|rank meetings?|"
             # "interviews are done", "finished my interviews": between the interviews and the rank list
             r"interviews (?:are |r )?(?:done|over|finished)|"
             # "peds interviews going great", "my interviews went well": under way, or behind them
-            r"interviews (?:are |r |have )?(?:going|went|been going)\b|"
+            r"(?<!friends )(?<!friend s )(?<!their )(?<!his )(?<!her )(?<!\b0 )(?<!\bno )(?<!zero )"
+            r"interviews (?:are |r |have )?(?:going|went|been going)\b(?! into)|"
             r"(?:finished|done with|wrapped up) (?:my |all )?(?:\w+ )?interviews|"
             # "I have 9 IM interviews so far", "in my third interview the PD asked", "interview tmrw at my #1"
             # counts held, not hoped for or feared ("hoping for 10 interviews", "is 15 interviews enough")

@@ -18,6 +18,8 @@ from bot.understand.cues import (
     asks_qbank_figure,
     asks_something,
     asks_to_explain_score_at_interview,
+    asks_yes_or_no,
+    comfort_declined,
     condition_only,
     dropped_weekdays,
     exam_soon,
@@ -31,6 +33,7 @@ from bot.understand.cues import (
     past_the_match,
     plans_the_match,
     says_a_fail,
+    screened_out_asked,
     someone_in_crisis,
     supposes_a_fail,
     tears_alone,
@@ -964,3 +967,63 @@ def test_how_much_of_a_bank_is_done_is_not_its_score(text: str, figure: bool) ->
 )
 def test_a_date_said_is_a_plan_request_a_question_about_it_is_not(text: str, plan: bool) -> None:
     assert asks_for_plan(normalize(text)) is plan
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("school gives us 4 wks dedicated for ck is that enough??", True),  # the tag closing a long sentence
+        ("failed ck, retaking in 6 wks. do i still apply this cycle?", True),
+        ("6 wks left, do i push my exam?", True),  # the clause after the comma
+        ("is 6 weeks enough for ck?", True),
+        ("can you check in weekly instead of daily? exam in 10 weeks", False),  # a request to us
+        ("exam in 5 weeks. can i take a day off every week?", False),  # the plan's own shape: the set-up answers
+        ("my exam is exactly one week from today right? so the 12th?", False),  # a date checked, not yes/no
+        ("my exam is on march 3", False),  # nothing asked
+        ("what is that enough for?", False),
+    ],
+)
+def test_a_yes_or_no_question_beside_the_days_left_is_told_apart(text: str, asked: bool) -> None:
+    assert asks_yes_or_no(text) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("failed ck by 3 pts, no pep talk pls, how soon can i retake", True),
+        ("steps not feelings. what do i do next", True),
+        ("spare me the sympathy, is 221 enough for FM", True),
+        ("not a pep talk, just tell me if i should push", True),
+        ("failed ck by 2. not feeling great about it. how soon can i retake", False),  # a feeling told (review39 H6)
+        ("be honest, is 240 ok for IM", False),
+    ],
+)
+def test_comfort_declined_in_words(text: str, declined: bool) -> None:
+    assert comfort_declined(normalize(text)) is declined
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("will IM programs just auto reject me", True),
+        ("do programs filter out a fail?", True),
+        ("will any programs even look at me", True),
+        ("how do programs use my score", False),
+    ],
+)
+def test_programs_screening_them_out_is_asked(text: str, asked: bool) -> None:
+    assert screened_out_asked(normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("is PLAB easier than ck?", "abroad"),
+        ("thinking AMC instead of usmle. anyone compared?", "abroad"),
+        ("canadian student, does MCCQE1 count for US match or do i need CK", "abroad"),
+        ("amc vs community program for IM?", None),  # an academic medical center (review39 H1)
+        ("how long should i study before my next exam?", None),  # their own next exam
+    ],
+)
+def test_another_countrys_exam_is_out_of_scope(text: str, scope: str | None) -> None:
+    assert out_of_scope(normalize(text)) == scope

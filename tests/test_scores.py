@@ -515,6 +515,26 @@ def row(text: str, **fields: Any) -> Any:
             score=None,
             quoted=(240, 245),
         ),
+        # whose number, thirty-first stop: a quoted average, a figure said of a field or a group, someone they teach
+        row("rads avg ck is like 250 right? mine's 243", score=243, quoted=(250,)),
+        row("rads avg ~250? i have 253", score=253, quoted=(250,)),
+        row("under the 240 my friend says is the IMG median for IM", score=None, quoted=(240,)),
+        row("I keep reading ortho wants 255+ on CK", score=None, quoted=(255,)),
+        row("won't look at DOs under 250 on step 2?", score=None, quoted=(250,)),
+        row("a med student I mentor just got 214", score=None, quoted=(214,)),
+        row("my big sib matched derm w a 262", score=None, quoted=(262,)),
+        row("my bf got 262 and im at 239", score=239, quoted=(262,)),
+        row("tutor says consistent 235+ on NBMEs", score=None, quoted=(235,), practice=()),
+        row("someone said 79% on the free 120 converts to like 255", score=None, quoted=(255,)),
+        # ...and their own, told beside what someone said or with the test speaking (review39 H2, H3)
+        row("got 249 my advisor said its fine for EM", score=249, quoted=()),
+        row("uwsa2 said 261, nbme 12 said 243", score=None, quoted=()),
+        row(
+            "honestly my friends say nbme 10 is brutal, got 229 on it",
+            quoted=(),
+            practice=(PracticeResult("nbme", "10", score=229),),
+        ),
+        row("apparently nbme 12 was 238 for me", quoted=(), practice=(PracticeResult("nbme", "12", score=238),)),
     ],
 )
 def test_numbers_belong_to_their_exam(text: str, fields: dict[str, Any]) -> None:

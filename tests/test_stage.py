@@ -118,6 +118,10 @@ TODAY = dt.date(2026, 12, 4)
         ("what now", About(status="failed"), "retaking"),
         ("what now", About(status="taken"), "waiting"),
         ("what now", About(), None),
+        # thirty-first stop (and review39 M2): interviews under way are theirs; a rank list ahead is no interview stage
+        ("peds interviews going great but ck is 221, will it tank my rank", About(), "interviewing"),
+        ("should i take step 3 before my rank list is due? ck 240", About(), None),
+        ("my friends interviews went great, i have none yet w 229", About(), None),
     ],
 )
 def test_stage(knowledge: Knowledge, text: str, about: About, stage: str | None) -> None:

@@ -896,6 +896,10 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "obgyn + peds are my two lowest on the cms forms, step in 4 weeks",
         "free 120 was 72%. lost most of my points in peds and OB",
         "derm pics always get me. any image banks worth it",
+        # a shelf percentile right after the subject (thirty-first stop)
+        "shelf percentiles: surgery 38th, peds 82nd. 6 wks dedicated, mixed blocks?",
+        "OB shelf 12th %ile lol. how much time do i give it in dedicated",
+        "neuro 20th percentile on the shelf, drill it or keep doing mixed blocks?",
     ],
 )
 def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowledge, text: str) -> None:
@@ -946,6 +950,11 @@ def test_cardio_is_a_subject_unless_a_career_is_spoken_of(
         ("how can i improve my ortho app? ck 247", "orthopedic-surgery"),
         ("i'm planning on EM now, is 240 ok", "emergency-medicine"),
         ("i'm going all in on ortho this cycle with a 252. realistic?", "orthopedic-surgery"),
+        # an ordinal that ranks the field, not a shelf percentile (review39 H4)
+        ("236, peds is 1st on my list. competitive?", "pediatrics"),
+        ("applying IM 2nd time w 231", "internal-medicine"),
+        # weighed for a field, whatever follows it (thirty-first stop)
+        ("252!! enough for gas at academic places?", "anesthesiology"),
     ],
 )
 def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:

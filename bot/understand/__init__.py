@@ -752,13 +752,13 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # (a retake's pass read as one already gets its answer from `respond`: whether programs still see the fail)
         and facts.status is None
         and _passing(nums, pass_mark)
-        and _FAILED_ATTEMPT_ANSWER in knowledge.answers
+        and FAILED_ATTEMPT_ANSWER in knowledge.answers
         and cues.says_a_ck_fail(norm)
         and cues.screened_out_asked(norm)
     ):
         # "img, failed once then passed w 228. will IM programs just auto reject me": how programs weigh the fail
         # behind them, first; the score beside the averages after it
-        topic, answer = knowledge.answers[_FAILED_ATTEMPT_ANSWER].topic, _FAILED_ATTEMPT_ANSWER
+        topic, answer = knowledge.answers[FAILED_ATTEMPT_ANSWER].topic, FAILED_ATTEMPT_ANSWER
     if (
         ruled is None
         and topic == topics.SCORE_RECHECK
@@ -1110,6 +1110,10 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         weighing = None  # "got a 247 this morning... i keep refreshing the PDF": the score is in; no wait to meet
     if weighing == "stupid" and settled == "study_plan" and ruled is None and not cues.wants_plan(text, norm, False):
         settled = "vent"  # "why does every uworld explanation make me feel stupid": heard, not a plan set up
+    if weighing == "stupid" and feeling is None and settled == "log_progress":
+        # "feel so dumb after today's block. 48%": the low feeling is said in words, whatever the model heard, and
+        # the block is met under it, not cheered as good work
+        feeling = "disappointment"
     if (
         settled == "vent"
         and feeling not in ("hopeless", "failure", "shame", "panic")
@@ -1480,7 +1484,7 @@ def _settle(
     if not has_score and len(text) < SPECIFIC_CHARS and _SHELF_RESULT_RE.search(norm) and cues.names_the_exam(norm):
         # "surgery shelf came back 38th percentile... will i land around there on ck": what a shelf says of CK
         return "faq", 1.0, topics.PRACTICE_TESTS
-    if has_score and not has_spec and len(text) < SPECIFIC_CHARS and _SAME_AS_TODAY_RE.search(norm):
+    if has_score and not has_spec and len(text) < SPECIFIC_CHARS and _SAME_AS_TODAY_RE.search(norm) and nums.past_year:
         return "faq", 1.0, topics.PERCENTILES  # "my CK from 2018 was 240. is that the same as a 240 today": the drift
     if not has_score and len(text) < SPECIFIC_CHARS and cues.asks_for_joke(norm):
         return "smalltalk", 1.0, None  # "tell me a joke about the krebs cycle": a joke asked, not the medicine taught
@@ -2136,6 +2140,8 @@ _INTERVIEWS_ENOUGH = "pd-interviews-enough"
 _FEW_INVITES = "match-few-invites-apply-more"
 RANKING_ANSWER = "pd-rank-after-interview"
 """Whether programs look at the score again when they rank."""
+FAILED_ATTEMPT_ANSWER = "pd-failed-attempt"
+"""How programs weigh a failed attempt: for a fail behind them with programs screening them out asked about."""
 _TWO_DIGIT_ANSWER = "pass-two-digit-ended"
 _OLD_TWO_DIGIT_RE = re.compile(
     r"\b(?:old|2 digit|two digit|old scale|back in the day|back then)\b(?:\s+\w+){0,4}?\s+(?:7[5-9]|[89]\d)\b"
@@ -2587,12 +2593,14 @@ _SHELF_RESULT_RE = re.compile(
 )
 """A shelf exam's result told as a percentile ("surgery shelf came back 38th percentile", "shelves: IM 61st pctl")."""
 _SAME_AS_TODAY_RE = re.compile(
-    r"\b(?:same|equal|equivalent|comparable|worth the same|mean the same)\b.{0,30}\b(?:today|now|these days|nowadays)\b"
+    r"\b(?:same|equal|equivalent|comparable|worth the same|mean the same)\b.{0,30}\b(?:today|these days|nowadays)\b"
 )
 """An old score set against today's ("is a 2018 240 the same as a 240 today"): how scores and percentiles drift."""
-_FAILED_ATTEMPT_ANSWER = "pd-failed-attempt"
-"""How programs weigh a failed attempt: the answer when a fail behind them and programs screening are asked about."""
-_MID_QUESTION_RE = re.compile(r"\bhow (?:many|much|long|soon|often)\b|\bshould i\b")
+_MID_QUESTION_RE = re.compile(
+    # not a statement that holds the words ("i track how long each block takes", "told me how many to apply to")
+    r"(?<!\btrack )(?<!\bme )(?<!\bbelieve )(?<!\bknow )(?<!\bforgot )(?<!\bsee )\bhow (?:many|much|long|soon|often)\b"
+    r"|\bshould i\b"
+)
 """A question begun mid-sentence, with no question mark ("img 225 IM how many apps is reasonable")."""
 _STUDY_WORD_RE = re.compile(
     r"\b(?:study\w*|schedule|dedicated|exam|test|ck|step|sit|weeks?|days?|months?|remind\w*|nudge\w*|qbank|uworld|"

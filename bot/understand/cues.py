@@ -893,9 +893,10 @@ _MCAT_BEHIND_RE = re.compile(r"\b(?:on|for|during|took|had|my|since|like|same as
 exam asked about."""
 _MCAT_RE = re.compile(r"\bmcat\b")
 _FOREIGN_EXAM_RE = re.compile(
-    r"\b(?:plab\s*\d?|ukmla|mccqe\s*\d?|mccqe\w*|nac osce|neet\s*pg|fmge|smle|next exam)\b"
-    # AMC is also an academic medical center: the Australian exam only when set against ours or named as an exam
-    r"|\bamc\b(?=.{0,30}\b(?:instead|exam|mcq|australia\w*|vs|versus|than|or usmle)\b)"
+    r"\b(?:plab\s*\d?|ukmla|mccqe\w*|nac osce|neet\s*pg|fmge|smle)\b"
+    # AMC is also an academic medical center ("amc vs community program"): the Australian exam only when named as
+    # an exam or set against the USMLE
+    r"|\bamc\b(?=.{0,30}\b(?:exam|mcq|australia\w*|instead of (?:the )?usmle|vs (?:the )?usmle|or (?:the )?usmle)\b)"
 )
 """Another country's licensing exam: the UK's PLAB or UKMLA, Australia's AMC, Canada's MCCQE, India's NEET PG."""
 _FORMAT_RE = re.compile(
@@ -3219,7 +3220,7 @@ def just_matched(norm: str) -> bool:
     if "soap" in norm and _MATCHED_IN_SOAP_RE.search(norm) and not _SOMEONE_ELSE_IN_SOAP_RE.search(norm):
         # "got an FM spot through SOAP": placed, as a match is; not a prelim year taken on the way to another try
         # ("SOAP'd into a prelim year and I feel humiliated... categorical next cycle")
-        return _SOAP_NO_NEWS_RE.search(norm) is None
+        return _SOAP_NO_NEWS_RE.search(norm) is None or _JOY_RE.search(norm) is not None
     if "match" not in norm or _NOT_MATCHED_RE.search(norm) is not None:
         return False
     return any(not _matched_by_someone_else(norm, m.start()) for m in _MATCHED_RE.finditer(norm))
@@ -3227,7 +3228,7 @@ def just_matched(norm: str) -> bool:
 
 _SOAP_NO_NEWS_RE = re.compile(
     r"\b(?:humiliat\w*|ashamed|embarrass\w*|devastat\w*|crushed|gutted|next cycle|reappl\w*|but i (?:really )?wanted|"
-    r"categorical (?:next|spot|position|later))\b"
+    r"categorical (?:next|later))\b"
 )
 """A SOAP place told as a way station or a wound, not news to celebrate."""
 _SOMEONE_ELSE_IN_SOAP_RE = re.compile(r"\b(?:he|she|they|my (?:\w+ )?(?:friend|sister|brother|partner|classmate))\b")
@@ -3703,10 +3704,12 @@ def comfort_declined(norm: str) -> bool:
 
 
 _COMFORT_DECLINED_RE = re.compile(
-    r"\b(?:no|not|without|skip|spare me|don t (?:give|need|want))\s+(?:me\s+)?(?:a\s+|the\s+|any\s+)?"
-    r"(?:pep talks?|feelings?|sympathy|platitudes?|fluff|sugar\s*coat\w*|motivational \w+|therapy talk|hugs?)\b"
-    r"|\bno sugarcoat\w*|\bsteps,? not feelings\b"
+    # (not "not feeling great": a feeling told, not comfort declined)
+    r"\b(?:no|without|skip|spare me|don t (?:give|need|want))\s+(?:me\s+)?(?:a\s+|the\s+|any\s+)?"
+    r"(?:pep talks?|feelings|sympathy|platitudes?|fluff|sugar\s*coat\w*|motivational \w+|therapy talk|hugs?)\b"
+    r"|\bnot (?:a |another )?pep talk|\bno sugarcoat\w*|\bsteps not feelings\b"
 )
+"""Comfort declined in words: "no pep talk", "spare me the sympathy", "steps not feelings"."""
 
 
 def fears_failing(norm: str) -> bool:
@@ -4239,21 +4242,32 @@ _YES_NO_TAG_RE = re.compile(
 
 
 def asks_yes_or_no(text: str) -> bool:
-    """A yes/no question asked in words, not a request to us: "is that enough??", "do i still apply this cycle?"
-    (not "can you check in weekly?", nor "my exam is on march 3", which asks nothing)."""
-    questions = [normalize(s) for s in _SENTENCE_END_RE.split(text) if "?" in s]
-    clauses = [part for q in questions for part in {q, q.rsplit(",", 1)[-1].strip()}]
-    return any((_YES_NO_OPEN_RE.match(q) or _YES_NO_TAG_RE.search(q)) and not _ASKED_OF_US_RE.match(q) for q in clauses)
+    """A yes/no question asked in words, not a request to us nor one about the plan itself: "is that enough??", "do
+    i still apply this cycle?" (not "can you check in weekly?", "can i take a day off every week?", nor "my exam is
+    on march 3", which asks nothing)."""
+    questions = [s for s in _SENTENCE_END_RE.split(text) if "?" in s]
+    clauses = [normalize(part) for q in questions for part in {q, q.rsplit(",", 1)[-1]}]  # (commas split before)
+    return any(
+        (_YES_NO_OPEN_RE.match(c) or _YES_NO_TAG_RE.search(c))
+        and not _ASKED_OF_US_RE.match(c)
+        and not _ABOUT_THE_PLAN_RE.search(c)
+        for c in clauses
+    )
 
 
+_ABOUT_THE_PLAN_RE = re.compile(
+    r"\b(?:days? off|rest days?|weekends?|hours? a day|per day|each day|every day|study days?|schedule|plan|"
+    r"remind\w*|nudge\w*)\b"
+)
+"""A question about the plan's own shape ("can i take a day off every week?"): the set-up answers it."""
 _YES_NO_OPEN_RE = re.compile(
     r"(?:(?:so|ok|okay|and|but|also|wait|honestly|then|hey|yo|like)\s+){0,2}"
     r"(?:is|isn t|are|aren t|am|was|were|can|can t|could|do|does|did|don t|doesn t|will|won t|would|should|shall|"
-    r"has|have|had|may|might|must)\s+(?:i|it|my|a|an|the|this|that|there|they|we|you|u|he|she|people|programs?|pds?)\b"
+    r"has|have|had|may|might|must)\s+(?:i|it|my|a|an|the|this|that|there|they|we|you|u|he|she|people|programs?|pds?|"
+    r"\d+)\b"
 )
-"""A clause that opens as a yes/no question ("do i still apply this cycle?"), not "my exam is on the 12th, right?"."""
-
-
+"""A clause that opens as a yes/no question ("do i still apply this cycle?", "is 6 weeks enough?"), not "my exam is on
+the 12th, right?"."""
 _ASKED_OF_US_RE = re.compile(r"(?:\w+\s+){0,3}?(?:can|could|will|would|pls|please)\s+(?:you|u|ya)\b")
 """A request to us ("can you check in weekly?"), not a question to answer yes or no."""
 

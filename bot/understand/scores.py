@@ -712,8 +712,7 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
     for m in _EXAM_NAME_RE.finditer(low):
         if _THEIRS_BEFORE_RE.search(low[max(0, m.start() - 30) : m.start()]):
             continue  # "my sister's nbme 12 was 238": hers, not a result to keep as theirs
-        if _heard_from_someone(low[max(0, m.start() - 60) : m.start()]):
-            continue  # "someone said 79% on the free 120 converts to like 255": a claim heard, no result of theirs
+        heard = _heard_from_someone(low[max(0, m.start() - 60) : m.start()])
         exam = next(name for name in _PRACTICE_FORMS if m.group(name))
         form = m.group("form") or ""
         if exam == "free":
@@ -731,6 +730,8 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
         r = after or _RESULT_BEFORE_RE.search(low[max(0, m.start() - 16) : m.start()])
         if r is None:
             continue
+        if heard and not (after is not None and _OWN_TIE_RE.search(window[: after.start("n")])):
+            continue  # "someone said 79% on the free 120 converts to like 255": a claim heard, no result of theirs
         if after is not None and (
             _NEXT_TEST_RE.search(low, max(0, m.start() - 16), m.start()) or _DECADE_AT_RE.match(ahead, after.end("n"))
         ):
@@ -1330,30 +1331,36 @@ _HEARD_RE = re.compile(
 
 _HEARD_AFTER_RE = re.compile(
     r"^\s*(?:that\s+|which\s+)?(?:my|a|the|his|her|their|our|some|this|one|every)\s+(?:\w+\s+){0,2}?"
-    r"(?:says?|said|claims?|claimed|thinks?|swears?|told\s+(?:me|us))\b"
+    r"(?:says?|said|claims?|claimed|thinks?|swears?|told\s+(?:me|us))\s+(?:is|was|are|it s|it is)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?(?:median|average|avg|mean|cut\s*-?\s*off|minimum|min|floor|bar|line|"
+    r"target|goal|needed|required)\b"
 )
 """Whose figure it is, said right after it: "under the 240 my friend says is the IMG median"."""
 
 
 def _heard_from_someone(text: str) -> bool:
-    """A figure heard from someone ("tutor says", "someone said"), not one a practice test gave ("uwsa2 said 261,
-    nbme 12 said 243": their own results, each test speaking)."""
-    return any(
-        PRACTICE_NAME_RE.search(text[max(0, m.start() - 12) : m.start()]) is None
-        and not _FORM_NUMBER_BEFORE_RE.search(text[: m.start()])
-        for m in _HEARD_RE.finditer(text)
-    )
+    """A figure a person told them ("tutor says", "someone in my group chat said"), not one a practice test gave
+    ("uwsa2 said 261") nor a word with no speaker ("apparently nbme 12 was 238 for me")."""
+    return _SPEAKER_SAID_RE.search(text) is not None
 
 
-_FORM_NUMBER_BEFORE_RE = re.compile(r"(?:nbme|form|uwsa|cms)\s*\d{1,2}\s*$")
-"""A practice form right before the word it says with: "nbme 12 said", "uwsa 2 says"."""
+_SPEAKER_SAID_RE = re.compile(
+    r"\b(?:someone|somebody|people|ppl|everyone|everybody|they|friends?|classmates?|seniors?|residents?|tutor|"
+    r"advisor|adviser|mentor|attending|pd|dean|upperclassm[ae]n|group\s*chat|reddit|sdn)\b"
+    r"(?:\s+(?!(?:i|i'?ve|i'?m|my)\b)[\w']+){0,3}?\s+(?:says?|said|told|tells|claims?|claimed|swears?)\b"
+    r"(?![^.!?]*\b(?:i|i'?ve)\s+(?:got|scored|had)\b)"  # "friends say nbme 10 is brutal, i got 229 on it": theirs
+)
+"""A person and what they said, before a figure: "tutor says consistent 235+", "someone in my group chat said"."""
+_OWN_TIE_RE = re.compile(r"\b(?:i|i'?ve|my|me|mine|im|got|scored)\b")
+"""A result tied to the student in words between a test's name and it ("free 120 ... i got 78% on it", "nbme 10 is
+brutal, got 229 on it")."""
 
 
 def _is_quoted(tail: str, after: str, before: str) -> bool:
     """A figure they heard or someone else's score, by the words right around the number."""
     return bool(
         _QUOTED_AFTER_RE.match(after)
-        or _HEARD_AFTER_RE.match(after)
+        or (_HEARD_AFTER_RE.match(after) is not None and _STRONG_BEFORE_RE.search(tail) is None)
         or _QUOTED_BEFORE_RE.search(tail)
         or _someone_elses(before)
         or _HEARD_RE.search(tail)
@@ -1470,7 +1477,12 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     exam = _exam_context(before, after)
     if exam == "other" and not predicted:
         if 100 <= value <= 300 and (
-            _theirs(low, num.start) or (_heard_from_someone(tail) and not _MINE_BEFORE_RE.search(before[-60:]))
+            _theirs(low, num.start)
+            or (
+                _heard_from_someone(tail)
+                and not _MINE_BEFORE_RE.search(before[-60:])
+                and not _STRONG_BEFORE_RE.search(tail)  # "friends say nbme 10 is brutal, got 229 on it": theirs told
+            )
         ):
             # "my sister matched derm with a 252 on step 1": hers, whichever exam; "tutor says consistent 235+ on
             # NBMEs": a target heard, no result of theirs

@@ -396,7 +396,6 @@ _FOCUS_BEFORE = frozenset(
         "hammer",
         "hammering",
         "drill",
-        "prioritize",
         "more time on",
     }
 )
@@ -417,8 +416,10 @@ def _studying_talk(text: str) -> bool:
 _LEVEL_AFTER_RE = re.compile(r"\s+(?:low|high|lower|higher|weak|strong|borderline|fine)\s*(?:[,.;!?]|$)", re.IGNORECASE)
 """A level right after a field's name, then a stop ("gyn low, neuro low"): a subject on a score report."""
 _PERCENTILE_AFTER_RE = re.compile(
-    r"\s*(?::|-|=|was|is|at|shelf|subject exam)?\s*(?:like\s+|around\s+|~)?\d{1,2}\s*(?:st|nd|rd|th)\b"
-    r"|\s*(?::|-|=|was|is|at|shelf)?\s*\d{1,2}\s*(?:%\s*ile|ile|percentile|ptile)",
+    # two digits for an ordinal ("surgery 38th"), never "EM 1st choice" nor "IM 2nd time"
+    r"\s*(?::|-|=|was|is|at|shelf|subject exam)?\s*(?:like\s+|around\s+|~)?\d{2}\s*(?:st|nd|rd|th)\b"
+    r"(?!\s+(?:choice|time|year|pick|place|on\b|option|priority))"
+    r"|\s*(?::|-|=|was|is|at|shelf)?\s*\d{1,2}\s*(?:st|nd|rd|th)?\s*(?:%\s*ile|ile|percentile|ptile|pctl)",
     re.IGNORECASE,
 )
 """A percentile right after a field's name ("surgery 38th", "OB shelf 12th %ile"): a shelf's result, not a career."""
@@ -562,7 +563,13 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
     # "path?? what do matched ppl score": the field asked about, the message's first word
     asked_first = i == 0 and text[tokens[i].end : tokens[i].end + 1] == "?"
     # "252!!! enough for gas at academic places?": a field a score is weighed for, whatever follows it
-    weighed_for = prev == "for" and i >= 2 and words[i - 2] in _ENOUGH_WORDS and nxt != "money"  # not gas money
+    # (a score just before it: "i saved enough for gas lol. 241 for EM ok?" weighs no score for gas)
+    weighed_for = (
+        prev == "for"
+        and i >= 2
+        and words[i - 2] in _ENOUGH_WORDS
+        and any(w.isdigit() for w in words[max(0, i - 6) : i - 2])
+    )
     return matched_into or asked_first or weighed_for or ((hinted or compared) and (compared or not named))
 
 
