@@ -1481,7 +1481,13 @@ def _settle(
     unsure = confidence < CONFIDENT
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
-    if not has_score and len(text) < SPECIFIC_CHARS and _SHELF_RESULT_RE.search(norm) and cues.names_the_exam(norm):
+    if (
+        not has_score
+        and len(text) < SPECIFIC_CHARS
+        and _SHELF_RESULT_RE.search(norm)
+        and cues.names_the_exam(norm)
+        and "dedicated" not in norm  # "IM shelf 85th pctl, can i get away w a shorter dedicated": how long, asked
+    ):
         # "surgery shelf came back 38th percentile... will i land around there on ck": what a shelf says of CK
         return "faq", 1.0, topics.PRACTICE_TESTS
     if has_score and not has_spec and len(text) < SPECIFIC_CHARS and _SAME_AS_TODAY_RE.search(norm) and nums.past_year:
@@ -1614,7 +1620,8 @@ def _settle(
         and "?" not in text
         and len(text) < LOG_CHARS
         and _LOGGED_RE.search(norm)
-        and parse_progress(text)[0] is not None
+        # "done 1200 of uworld": a running total (too big for a day's count) the model heard as a log too
+        and (parse_progress(text)[0] is not None or (intent == "log_progress" and _QBANK_WORK_RE.search(norm)))
         and not interviews_counted
     ):
         return "log_progress", 1.0, None  # "week 3 total 410 questions": work done, logged (not the exam's format)
