@@ -321,6 +321,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and not failed_comlex(norm)  # "passed step 2 but failed comlex level 2": no relief beside the other fail
         and not (cues.pass_is_old(norm) and not cues.joyful(text, norm))
         and not cues.let_down_said(norm)  # "got a 226. passed but feel like i just blew my shot at gas"
+        # "...passed w 228 on my retake. will programs auto reject me": a fear, unless joy is said too
+        and not (cues.screened_out_asked(norm) and not cues.joyful(text, norm))
         # "I passed with 244 but now I'm paranoid": the unease is what's new (not "PASSED!!! freaking out")
         and not (
             _UNEASE_AFTER_PASS_RE.search(norm)
@@ -775,6 +777,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             _FAIL_ASKED_RE.search(text.lower())
             # "passed on my 2nd try w 231. will FM programs even look at me": the fail is what they ask about
             or (cues.passed_on_a_retry(norm) and cues.asks_something(text, norm))
+            # "failed once then passed w 228 on my retake. will IM programs just auto reject me" (review39 M3)
+            or cues.screened_out_asked(norm)
         )
     )
     fail_behind = ruled_answer is None and parsed.status == "passed" and fail_asked and cues.says_a_fail(norm)

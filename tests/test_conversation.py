@@ -987,6 +987,11 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("my bf got 262 and im at 239, is 239 fine for peds", "Your 239", "239 you mention"),
         ("done 1300 of uworld", "Good work", "didn't quite catch"),
         ("IM shelf 85th pctl. can i get away w a shorter dedicated for ck", "weeks", "shelf scores predict"),
+        (
+            "img, failed once then passed w 228 on my retake. will IM programs just auto reject me",
+            "still see the fail",
+            "What else matters",
+        ),
         # Look-alikes that keep their old reading.
         ("exam in 6 weeks", "Exam:", "Thanks for telling me"),
         ("exam friday. is it normal to feel like i know nothing", "", "Is Step 2 harder?"),

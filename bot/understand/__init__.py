@@ -1072,8 +1072,10 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     elif retake_passed and feeling in {"failure", "shame"}:
         # the word "failed" was the past; the news is a pass, unless the pass is old news too ("scared to even hope. 6
         # interviews after failing CK once (passed 2nd try)"): then what they fear now
-        glad = cues.joyful(text, norm) or not (cues.pass_is_old(norm) or cues.unease_said(text, norm))
-        feeling = "relief" if glad else "worry" if cues.unease_said(text, norm) else None
+        # (and not "...passed w 228 on my retake. will IM programs just auto reject me": a fear of screens is unease)
+        uneasy = cues.unease_said(text, norm) or cues.screened_out_asked(norm)
+        glad = cues.joyful(text, norm) or not (cues.pass_is_old(norm) or uneasy)
+        feeling = "relief" if glad else "worry" if uneasy else None
         if cues.low_about_themselves(text, norm) and not cues.joyful(text, norm):
             # "passed second with a 231... I feel like I ruined everything": the weight they carry now
             feeling = "shame"
