@@ -594,7 +594,7 @@ def score_check(
         step = (
             "Next: lean on what sets you apart (letters, research, rotations) and ask a mentor in the field how "
             "broadly to apply."
-            if (-diff <= NEAR_BELOW or average <= _lowest_average(knowledge))
+            if (-diff <= NEAR_BELOW or average <= knowledge.lowest_average())
             and average <= knowledge.typical_average()
             and not _under_their_group(score, spec, school, knowledge)
             else "Next: lean on what sets you apart (letters, research, rotations), ask a mentor in the field "
@@ -625,12 +625,6 @@ def score_check(
         (more,),
     )
     return Reply(f"{head}\n{meaning}", buttons, next_step=f"{below_pass}{step}", closing=closing, source=source)
-
-
-def _lowest_average(knowledge: Knowledge) -> int:
-    """The lowest of the fields' lead averages: that field is where a parallel plan usually points, so none is
-    suggested for it (a 225 for family medicine gets how broadly to apply, not a backup)."""
-    return min((knowledge.lead(s).value for s in knowledge.specialties), default=0)
 
 
 SOMEONE_MEANING = "An average is a midpoint, not a cut-off: people match on both sides of it."

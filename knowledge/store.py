@@ -100,6 +100,10 @@ class Knowledge:
         values = sorted(self.lead(s).value for s in self.specialties)
         return values[len(values) // 2] if values else 300
 
+    def lowest_average(self) -> int:
+        """The lowest of the specialties' lead averages: that field is where a parallel plan usually points."""
+        return min((self.lead(s).value for s in self.specialties), default=0)
+
     def lead(self, specialty_id: str) -> Figure:
         """The figure a reply about one specialty leads with (see `_series` for how it is chosen)."""
         return self._leads[specialty_id]

@@ -4226,11 +4226,14 @@ _EXAM_THAT_DAY_RE = re.compile(
 """The exam itself said to be that day: "exam tomorrow", "ck is today", "the night before"."""
 
 
+_YES_NO_VERBS = (
+    r"(?:is|isn t|are|aren t|am|was|were|can|can t|could|do|does|did|don t|doesn t|will|won t|"
+    r"would|should|shall|has|have|had|may|might|must)"
+)
+"""The verbs a yes/no question opens with (normalized: "isn't" is "isn t")."""
 _YES_NO_START_RE = re.compile(
     r"^(?:(?!(?:what|how|why|when|where|which|who|whom|whose)\b)\w+\s+){0,4}?"  # no wh-word before the verb
-    r"(?:is|isn t|are|aren t|am|was|were|can|can t|could|do|does|did|don t|doesn t|will|won t|"
-    r"would|should|shall|has|have|had|may|might|must)\s+(?:i|it|my|a|an|the|this|that|there|they|we|you|he|she|"
-    r"people|programs?|pds?|[a-z0-9]+)\b"
+    rf"{_YES_NO_VERBS}\s+(?:i|it|my|a|an|the|this|that|there|they|we|you|he|she|people|programs?|pds?|[a-z0-9]+)\b"
 )
 _SENTENCE_END_RE = re.compile(r"(?<=[.?!])\s+|\n+")
 _YES_NO_TAG_RE = re.compile(
@@ -4245,14 +4248,20 @@ def asks_yes_or_no(text: str) -> bool:
     """A yes/no question asked in words, not a request to us nor one about the plan itself: "is that enough??", "do
     i still apply this cycle?" (not "can you check in weekly?", "can i take a day off every week?", nor "my exam is
     on march 3", which asks nothing)."""
-    questions = [s for s in _SENTENCE_END_RE.split(text) if "?" in s]
-    clauses = [normalize(part) for q in questions for part in {q, q.rsplit(",", 1)[-1]}]  # (commas split before)
     return any(
         (_YES_NO_OPEN_RE.match(c) or _YES_NO_TAG_RE.search(c))
         and not _ASKED_OF_US_RE.match(c)
         and not _ABOUT_THE_PLAN_RE.search(c)
-        for c in clauses
+        for c in _question_clauses(text, whole_if_none=False)
     )
+
+
+def _question_clauses(text: str, *, whole_if_none: bool) -> list[str]:
+    """The normalized question sentences of `text` and each one's last clause after a comma ("passed with 221 but
+    want EM, thinking of retaking, can you even retake a pass?"); the whole text if none has a "?" and
+    `whole_if_none`. Commas are split before normalizing, which drops them."""
+    questions = [s for s in _SENTENCE_END_RE.split(text) if "?" in s] or ([text] if whole_if_none else [])
+    return [normalize(part) for q in questions for part in {q, q.rsplit(",", 1)[-1]}]
 
 
 _ABOUT_THE_PLAN_RE = re.compile(
@@ -4262,9 +4271,7 @@ _ABOUT_THE_PLAN_RE = re.compile(
 """A question about the plan's own shape ("can i take a day off every week?"): the set-up answers it."""
 _YES_NO_OPEN_RE = re.compile(
     r"(?:(?:so|ok|okay|and|but|also|wait|honestly|then|hey|yo|like)\s+){0,2}"
-    r"(?:is|isn t|are|aren t|am|was|were|can|can t|could|do|does|did|don t|doesn t|will|won t|would|should|shall|"
-    r"has|have|had|may|might|must)\s+(?:i|it|my|a|an|the|this|that|there|they|we|you|u|he|she|people|programs?|pds?|"
-    r"\d+)\b"
+    rf"{_YES_NO_VERBS}\s+(?:i|it|my|a|an|the|this|that|there|they|we|you|u|he|she|people|programs?|pds?|\d+)\b"
 )
 """A clause that opens as a yes/no question ("do i still apply this cycle?", "is 6 weeks enough?"), not "my exam is on
 the 12th, right?"."""
@@ -4274,19 +4281,10 @@ _ASKED_OF_US_RE = re.compile(r"(?:\w+\s+){0,3}?(?:can|could|will|would|pls|pleas
 
 def yes_no_question(text: str) -> bool:
     """Whether the student's question is a yes/no one ("is 240 enough?", "can IMGs match derm")."""
-    questions = [s for s in _SENTENCE_END_RE.split(text) if "?" in s] or [text]
-    # "passed with 221 but want EM, thinking of retaking, can you even retake a pass?": the question may be the
-    # sentence's last clause
-    clauses = [part for q in questions for part in {q, q.rsplit(",", 1)[-1]}]
     return any(
-        (
-            _YES_NO_START_RE.match(normalize(q))
-            or _YES_NO_TAG_RE.search(normalize(q))
-            or " or not" in normalize(q)
-            or normalize(q).endswith(" right")
-        )
-        and not _ALARM_ASKED_RE.search(normalize(q))
-        for q in clauses
+        (_YES_NO_START_RE.match(q) or _YES_NO_TAG_RE.search(q) or " or not" in q or q.endswith(" right"))
+        and not _ALARM_ASKED_RE.search(q)
+        for q in _question_clauses(text, whole_if_none=True)  # the question may be the sentence's last clause
     )
 
 
