@@ -934,8 +934,11 @@ _TIME_IN_TEXT_RE = re.compile(
     r"(?:\s*[:.h]\s*([0-9]{2}))?(?![0-9])\s*(?:o'?clock)?\s*(am|pm|a|p)?\b\s*"
     r"(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(tonight))?"
 )
-_PART_OF_DAY_RE = re.compile(r"\b(?:every|each)\s+(night|evening|morning|afternoon)\b|\b(nightly|tonight)\b")
-"""A part of the day said apart from the hour ("remind me every night at 9"): 21:00, not 09:00."""
+_PART_OF_DAY_RE = re.compile(
+    r"\b(?:(?:every|each)\s+(night|evening|morning|afternoon)|(nightly|tonight)|(night|evening|morning|afternoon)s)\b"
+)
+"""A part of the day said apart from the hour ("remind me every night at 9", "mon wed fri evenings around 8"): 21:00
+and 20:00, not 09:00 and 08:00."""
 _NOON = frozenset({"noon", "midday", "12 noon", "lunchtime", "lunch"})
 _MIDNIGHT = frozenset({"midnight", "12 midnight"})
 
@@ -974,7 +977,7 @@ def parse_nudge_time(text: str, around: str = "") -> time | str:
         return f"I couldn't read a time in that. {_TIME_HINT}"
     hour, minute, meridiem, part = parts
     if not (meridiem or part) and hour <= 12 and (said := _PART_OF_DAY_RE.search(f"{t} {fold(around)}")):
-        part = said[1] or said[2]  # "every night at 9": the part of the day said before the hour
+        part = said[1] or said[2] or said[3]  # "every night at 9": the part of the day said before the hour
     if minute > 59:
         return f"An hour only has 60 minutes. {_TIME_HINT}"
     if meridiem or part:

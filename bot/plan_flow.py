@@ -618,7 +618,9 @@ def _accept_exam_date(
             answer = _days_answer(text, folded)
         else:
             timed = _NUDGE_TIME_SAID.search(folded)
-            answer = timed.group("value") if timed is not None else None
+            # read in its sentence: "fri evenings around 8" is 20:00, which the bare "8" alone would not say
+            wall = parse_nudge_time(timed.group("value"), folded) if timed is not None else None
+            answer = wall.strftime("%H:%M") if isinstance(wall, time) else timed.group("value") if timed else None
         line = _take_said(draft, step_name, answer, today, knowledge) if answer is not None else None
         if line is None:
             break

@@ -547,6 +547,11 @@ def test_a_nudge_time_said_with_its_part_of_the_day_is_kept_as_said(advisor: Adv
     assert "Nudges at 21:00, as you asked." in reply  # not 09:00
 
 
+def test_a_nudge_time_answered_in_the_first_message_keeps_its_part_of_the_day(advisor: Advisor) -> None:
+    reply = say(advisor, "ck is in 4 months, 3 days a week. ping me mon wed fri evenings around 8 to check my blocks")
+    assert "20:00" in reply and "08:00" not in reply
+
+
 def test_a_target_asked_beside_a_plan_request_gets_the_fields_averages_first(advisor: Advisor) -> None:
     reply = say(advisor, "make me a study plan for jan 24, neuro or psych, what score should i aim for?")
     assert "Neurology average is" in reply and "Psychiatry average is" in reply

@@ -255,6 +255,19 @@ def test_parse_nudge_time(text: str, expected: time) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "around", "expected"),
+    [
+        ("8", "ping me monday wednesday friday evenings around 8", time(20)),
+        ("9", "remind me every night at 9", time(21)),
+        ("7", "mornings at 7 please", time(7)),
+        ("8", "remind me at 8", time(8)),
+    ],
+)
+def test_a_bare_hour_is_read_with_the_part_of_the_day_said_around_it(text: str, around: str, expected: time) -> None:
+    assert parse_nudge_time(text, around) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "reason"),
     [
         ("25:00", "no 25:00"),
