@@ -499,6 +499,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if matched_now and not failed and parsed.intent == "faq" and cues.fears_missing_the_start(norm):
         # "matched! program needs step 2 passed before orientation... what if it isn't back in time?": not a fail
         ruled_answer = k.answers.get(CANT_START_ANSWER)
+    fail_told = parsed.status == "failed" and cues.asks_something(text, norm)
+    if ruled_answer is None and matched_now and failed and fail_told:
+        # "matched FM at my #2 and my step 2 came back 212. do they take the spot away??": the start and the match
+        # commitment, not the distance to the field's average
+        ruled_answer = k.answers.get(CANT_START_ANSWER)
+        parsed = replace(parsed, intent="faq", topic=topics.AFTER_FAIL, specialties=())
     before_the_match = (
         parsed.topic in BEFORE_THE_MATCH
         or parsed.topic == topics.LOW_SCORE  # "matched FM... my CK was 219, does the PD think I'm dumb?"
@@ -677,6 +683,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and len(text) < SPECIFIC_CHARS
         and cues.did_not_match(norm)
         and not _REAPPLY_RE.search(norm)
+        and parsed.answer != PASSED_NO_RETAKE_ANSWER  # "went unmatched with 229. retake CK to raise it?": a pass stands
     ):
         ruled_answer = k.answers.get(NOT_MATCHED_ANSWER)  # "everyone matched except me": what happens now
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):

@@ -968,6 +968,25 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("12 days left!!! last NBME was 252. I think I need 245+ for EM", "252", "Congratulations"),
         ("img, failed once then passed w 228. will IM programs just auto reject me", "failed attempt weighs", "Next:"),
         ("my CK from 2018 was 240. is that the same as a 240 today", "Scores have risen", "here's how you sit"),
+        # Step 3 asked of, however it is put: declined kindly, not Step 1 set against Step 2
+        ("how hard is step 3 compared to ck", "Step 3 is outside what I know", "Is Step 2 harder"),
+        ("matched IM!! do i need to worry abt step 3 now", "Step 3 is outside what I know", "make up for a low"),
+        # right after the exam: the wait and what to do in it
+        ("left the test center crying, def bombed. is that normal??", "Not necessarily", "Is Step 2 harder"),
+        ("took ck yesterday. what do i do with myself now lol", "The work is done", "16 blocks"),
+        ("waiting on CK and my mom asks 'did you pass yet' daily. how long does it usually take??", "3-4 weeks", "218"),
+        ("interview tmrw and my CK isnt back yet. what if they ask how i did??", "before it's out", "on the number"),
+        ("whats the diff between a signal and a normal app on eras", "A signal rides on an application", "Liaison"),
+        ("done w uworld first pass at 64%. incorrects or start nbmes?", "Take an NBME self-assessment now", "/plan"),
+        ("262!!! i'm shaking. what do i do first for eras", "release in MyERAS", "Is my score too low"),
+        # a program's own minimum over their score, and whether to apply under it
+        ("program site says min 230 for IMGs. i have 228, still apply?", "Ask the program", "here's how you sit"),
+        # a pass stands, whatever else the post tells
+        ("went unmatched last year with CK 229. should i retake CK to get it higher?", "you've passed", "SOAP"),
+        ("can I retake step 2 ck if I passed with a 221? want derm", "you've passed", "What to do after a fail"),
+        # matched, then a fail: the start and the commitment, not the field's average
+        ("matched FM at my #2 and my step 2 came back 212. fail. do they take the spot away??", "binding", "below"),
+        ("my pharm block exam is friday and im failing. can you quiz me on beta blockers?", "School matters", "sorry"),
         ("DO resident in ACGME IM, COMLEX 3 or step 3 or both?", "Step 3 is outside", "ACGME"),
         (
             "I MATCHED!!! gen surg at my #2 after my 228. what should I do before July? (no pep talk)",

@@ -695,6 +695,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             # "I failed. I haven't told my parents... do I redo UWorld? Do I take time off rotations?": the fail is the
             # news and its questions are the retake's, not when to take the exam
             answer, topic = None, topics.AFTER_FAIL
+    if ruled is None and topic == "residencycas" and "signal" in norm and not _RESIDENCYCAS_NAMED_RE.search(norm):
+        # "whats the diff between a signal and a normal app on eras": ERAS's signals, not the other service
+        topic, answer = topics.SIGNALS, None
     if (
         ruled is None
         and topic == topics.SIGNALS
@@ -1021,6 +1024,46 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # "walked out thinking I failed. practice avg was 245. what are the odds": a fail feared in the wait, not a
         # fail to plan the retake of
         topic, answer = knowledge.answers[FELT_AWFUL_ANSWER].topic, FELT_AWFUL_ANSWER
+    # (no fail told in it: "took ck in october and failed, what now" is the fail's)
+    waiting = (
+        facts.status == "taken" and nums.score is None and ruled is None and not holds_any(norm, ("retak", "fail"))
+    )
+    if waiting and settled in ("faq", "unknown") and answer is None and _NEXT_ASKED_RE.search(norm):
+        if JUST_TOOK_ANSWER in knowledge.answers:
+            # "took ck yesterday. what do i do with myself now": the wait ahead, not exam-day logistics
+            settled, topic, answer = "faq", knowledge.answers[JUST_TOOK_ANSWER].topic, JUST_TOOK_ANSWER
+    elif waiting and settled == "faq" and answer is None and _HOW_LONG_RE.search(norm):
+        topic = topics.SCORE_RELEASE  # "waiting on CK, mom asks 'did you pass yet'. how long does it take": the wait
+    if (
+        answer == _INTERVIEW_ANSWER
+        and nums.score is None
+        and (facts.status == "taken" or _SCORE_PENDING_RE.search(norm))
+        and _INTERVIEW_PENDING_ANSWER in knowledge.answers
+    ):
+        answer = _INTERVIEW_PENDING_ANSWER  # "interview tmrw and my CK isnt back yet. what if they ask": no number yet
+    if (
+        nums.score is not None
+        and nums.quoted
+        and all(q > nums.score for q in nums.quoted)
+        and _PROGRAM_MINIMUM_RE.search(norm)
+        and _STILL_APPLY_RE.search(norm)
+        and BELOW_MINIMUM_ANSWER in knowledge.answers
+    ):
+        # "program site says min 230 for IMGs. i have 228, still apply?": whether to apply under a program's own rule,
+        # not which fields the 228 fits
+        settled, topic, answer = "faq", knowledge.answers[BELOW_MINIMUM_ANSWER].topic, BELOW_MINIMUM_ANSWER
+    if (
+        nums.score is not None
+        and pass_mark is not None
+        and nums.score >= pass_mark
+        and facts.status != "failed"
+        and PASSED_NO_RETAKE_ANSWER in knowledge.answers
+        and not (nums.someone or nums.goal or nums.feared)
+        and cues.asks_to_retake(text, norm)
+    ):
+        # "went unmatched last year with CK 229. should i retake CK to get a higher score?", "can I retake if I passed
+        # with a 221?": a pass stands, whatever else the post tells
+        settled, topic, answer = "faq", knowledge.answers[PASSED_NO_RETAKE_ANSWER].topic, PASSED_NO_RETAKE_ANSWER
     if settled == "days_left" and facts.status == "taken" and nums.score is None:
         settled, topic = "faq", topics.SCORE_RELEASE  # "just took it today. how long until i know": the score's wait
     if feeling == "failure" and facts.status == "passed" and cues.joyful(text, norm):
@@ -1623,7 +1666,10 @@ def _settle(
         and len(text) < LOG_CHARS
         and _LOGGED_RE.search(norm)
         # "done 1200 of uworld": a running total (too big for a day's count) the model heard as a log too
-        and (parse_progress(text)[0] is not None or (intent == "log_progress" and _QBANK_WORK_RE.search(norm)))
+        and (
+            parse_progress(text)[0] is not None
+            or ((intent == "log_progress" or _RUNNING_TOTAL_RE.search(norm)) and _QBANK_WORK_RE.search(norm))
+        )
         and not interviews_counted
     ):
         return "log_progress", 1.0, None  # "week 3 total 410 questions": work done, logged (not the exam's format)
@@ -2117,6 +2163,41 @@ _FAIL_FIRST_RE = re.compile(
 """A post that opens with its fail ("I failed. I haven't told my parents yet..."): the fail is the news."""
 _INTERVIEW_ANSWER = "interview-score-question"
 """The answer on what to say when an interviewer asks about the score (or a failed attempt)."""
+_INTERVIEW_PENDING_ANSWER = "interview-score-pending"
+"""The same, asked before the score is out."""
+BELOW_MINIMUM_ANSWER = "pd-below-program-minimum"
+"""Whether to apply under a program's stated minimum."""
+_PROGRAM_MINIMUM_RE = re.compile(
+    r"\b(?:min|minimum|cutoff|cut off|cut-off|requires|required|requirement|needs|screens? at|filter)\b\s*"
+    r"(?:of\s+|is\s+|at\s+)?(?:a\s+)?\d{3}\b|\b\d{3}\s+(?:min|minimum|cutoff|cut off|cut-off|requirement)\b"
+)
+"""A program's own minimum, said with its number: "min 230 for IMGs", "a 240 cutoff"."""
+_STILL_APPLY_RE = re.compile(
+    r"\b(?:still\s+apply|apply anyway|worth applying|bother applying|should i apply|apply or)\b"
+)
+"""Whether to apply at all, asked."""
+PASSED_NO_RETAKE_ANSWER = "low-cant-retake-passed"
+"""A passed Step can't be retaken: for a passing score with a retake to raise it asked."""
+_RUNNING_TOTAL_RE = re.compile(r"\b(?:done|did|finished|through|completed)\s+(?:\w+\s+)?\d{3,4}\s+(?:of|in|on)\b")
+"""A running total of work told ("done 1200 of uworld"), whatever the model hears in it."""
+JUST_TOOK_ANSWER = "sr-just-took"
+"""What to do now, asked right after the exam."""
+_NEXT_ASKED_RE = re.compile(
+    r"\bwhat (?:do|should|can) i (?:do|be doing)\b(?: with myself)?(?: now| next| while)?"
+    r"|\b(?:now what|what now|what s next|whats next|what next)\b"
+)
+"""What to do next, asked bare: "took ck yesterday. what do i do with myself now"."""
+_HOW_LONG_RE = re.compile(
+    r"(?:\bhow long (?:does|do|did|will|until|till|til|before|is the wait)\b"
+    r"|\bhow many (?:weeks|days) (?:until|till|til|does|do|before|for)\b)"
+    r"(?!.{0,30}\b(?:valid|expire\w*|last|good for|count)\b)"  # how long a score stays valid is the time limits'
+)
+"""How long something takes, asked: of the score, while waiting for it."""
+_SCORE_PENDING_RE = re.compile(
+    r"\b(?:isn t|isnt|is not|not|hasn t|hasnt|has not|aren t|arent)\s+(?:back|out|released|posted)\b"
+    r"|\b(?:score|result)s?\s+(?:is\s+|are\s+)?(?:still\s+)?pending\b|\bstill waiting (?:on|for)\b"
+)
+"""The score not out yet: "my CK isnt back yet", "score still pending"."""
 _WHAT_TO_SAY_RE = re.compile(
     r"\bhow much (?:detail|to (?:say|share|explain|disclose|tell))\b"
     r"|\bwhat (?:should|do|can|would) i (?:say|tell|answer)\b"
@@ -2134,11 +2215,15 @@ _TELL_THEIR_OWN_RE = re.compile(
     r"\btell (?:my )?(?:parents|mom|dad|family|partner|fianc\w*|friends?|wife|husband|boyfriend|girlfriend|kids)\b"
 )
 """Telling someone close to them, which is no interviewer's question."""
+_RESIDENCYCAS_NAMED_RE = re.compile(r"\b(?:residency ?cas|liaison|cas)\b")
+"""The other application service named (ResidencyCAS, run by Liaison)."""
 _SIGNAL_AS_A_SIGN_RE = re.compile(r"\b(?:any|a|good|bad|mixed|some|positive|negative)\s+signals?\b")
 """A signal as a sign of something ("desperate for any signal"), not a program signal."""
 _PROGRAM_SIGNAL_RE = re.compile(
     r"\b(?:program|preference|gold|silver|eras|home)\s+signals?\b|\bsignal(?:s|ing|ed)?\s+(?:to|my|programs?|\d)\b"
     r"|\bhow many signals\b|\bgeograph\w*|\bsignals?\s+(?:to|for)\s+(?:programs?|my|a|the)\b"
+    # a signal set beside an application: "the diff between a signal and a normal app on eras"
+    r"|\bsignals?\s+(?:and|vs|versus|or)\s+(?:a\s+)?(?:normal\s+|regular\s+|plain\s+)?(?:app|application|applying)\b"
 )
 """ERAS's program signals (or geographic preferences) named: the topic stands."""
 _THEIR_FAIL_ON_ME = "pd-someone-elses-fail"

@@ -222,6 +222,8 @@ _TAKEN_RE = re.compile(
     r"gets? released) (?:tmrw|tmr|tomorrow|today|tonight|this|next|in \d|"
     r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|mon|tue|tues|wed|thu|thur|thurs|fri)\b(?!s))"
     r"|\bwaiting (?:\w+ ){0,3}?(?:for|on) (?:my|the) (?:ck |step 2 |s2 |step2 )?(?:score|result)s?\b"
+    # "waiting on CK and my mom asks...": the exam's score, the exam named for it
+    r"|\bwaiting (?:on|for) (?:my )?(?:ck|step 2|step2|s2)\b(?! (?:date|dedicated|prep|to|registration|eligibility))"
     # "tested monday", "i tested 3 days ago": sat, said with the day it was
     r"|\b(?<!not )(?<!haven t )(?<!get )(?<!getting )(?<!be )(?<!being )tested\s+(?:on\s+)?(?:yesterday|today|"
     r"this morning|last week|"
@@ -231,6 +233,8 @@ _TAKEN_RE = re.compile(
     # "felt terrible leaving step 2": out of the exam, and how it felt
     r"|\b(?:felt|feel|feeling)\s+(?:\w+\s+){0,2}?(?:leaving|walking out of|after)\s+(?:step 2|ck|the exam|the test|"
     r"prometric|the test(?:ing)? cent\w+)\b"
+    # "left the test center crying": out of the exam (not "leaving for the test center at 7")
+    r"|\b(?:just\s+)?left\s+(?:the\s+)?(?:prometric|test(?:ing)?\s+cent\w+)\b"
     # "walked out thinking i failed", "just walked out. brain is soup": out of the exam, unless something else is
     # named ("walked out of my interview", "walked out of the sim lab")
     r"|\b(?<!almost )(?<!nearly )(?<!anyone )(?<!anybody )(?<!who )(?<!she )(?<!he )(?<!they )(?<!friend )"

@@ -883,6 +883,8 @@ _OUT_OF_SCOPE = (
             r"\b(?:osce|school exams?|final exams?|midterms?|petition\w*|cbse|grade (?:change|appeal|dispute))\b"
             r"|\bappeal\s+(?:a\s+|my\s+|the\s+)?(?:\w+\s+)?grade\b"
             r"|\b(?:school s|schools|my|clerkship|rotation)\s+(?:\w+\s+){0,2}finals?\b"
+            # a preclinical course's exam: "my pharm block exam is friday"
+            r"|\b(?:block|module|unit|course)\s+exams?\b"
         ),
     ),
     # last: a shelf named is out of scope only when it is what they ask about (`asks_shelf`)
@@ -970,6 +972,9 @@ _STEP3_ASKED_RE = re.compile(
     # Step 3 set beside CK: "is step 3 harder than ck?"
     r"|\b(?:step\s*(?:3|three)|step3)\s+(?:\w+\s+)?(?:harder|easier|worse|tougher|longer|shorter|different|"
     r"more|less)\b"
+    # "how hard is step 3 compared to ck", "matched IM!! do i need to worry abt step 3 now"
+    r"|\bhow (?:hard|difficult|tough|bad|long) is (?:the\s+)?(?:usmle\s+)?(?:step\s*(?:3|three)|step3)\b"
+    r"|\b(?:worry|worrying|think|thinking|stress|stressing)\s+(?:about|abt|bout)\s+(?:usmle\s+)?(?:step\s*(?:3|three)|step3)\b"
 )
 _WRITING_RE = re.compile(
     # asked of us, not of a letter writer: "who should write my LOR", "a doctor... to write my LOR" are questions
@@ -1643,7 +1648,9 @@ _HOPELESS_RE = re.compile(
     r"|\btired of (?:being alive|living|life|existing|being here|waking up)\b(?!\s+(?:on|in|as|at)\b)"
     r"|\bbetter off (?:dead|gone|without me|if i (?:just\s+)?(?:was|were)n ?t (?:here|alive|around)|"
     r"if i (?:just\s+)?(?:didn t|didnt) exist)\b"
-    r"|\b(?:better|happier|easier)\s+(?:without me|"
+    # (not a chance in the match: "he'd match better without me" weighs a couple's odds, not a life)
+    r"|\b(?<!match )(?<!matching )(?<!rank )(?<!score )(?<!apply )(?<!interview )"
+    r"(?:better|happier|easier)\s+(?:without me|"
     r"if i (?:just\s+)?(?:was|were)n ?t (?:here|alive|around|in the picture)|"
     r"if i (?:just\s+)?(?:disappeared|didn t exist|was gone|were gone))\b"
     r"|\b(?:easier|better|simpler)\s+to\s+(?:just\s+)?(?:not be alive|not exist|die|be dead|not wake up)\b"
