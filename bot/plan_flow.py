@@ -617,10 +617,8 @@ def _accept_exam_date(
         if step_name == "study_days":
             answer = _days_answer(text, folded)
         else:
-            timed = _NUDGE_TIME_SAID.search(folded)
-            # read in its sentence: "fri evenings around 8" is 20:00, which the bare "8" alone would not say
-            wall = parse_nudge_time(timed.group("value"), folded) if timed is not None else None
-            answer = wall.strftime("%H:%M") if isinstance(wall, time) else timed.group("value") if timed else None
+            wall = _time_in(_NUDGE_TIME_SAID.search(folded), folded)
+            answer = wall.strftime("%H:%M") if wall is not None else None
         line = _take_said(draft, step_name, answer, today, knowledge) if answer is not None else None
         if line is None:
             break
@@ -637,12 +635,17 @@ def _accept_exam_date(
 
 def _keep_time_said(draft: PlanDraft, folded: str) -> str:
     """Keep a nudge time said of the nudges ("remind me at 9pm") in the draft; the line saying so, or ""."""
-    told = _NUDGE_TIME_SAID.search(folded) or _NUDGE_TIME_BARE_SAID.search(folded)
-    wall = parse_nudge_time(told.group("value"), folded) if told is not None else None
-    if not isinstance(wall, time):
+    wall = _time_in(_NUDGE_TIME_SAID.search(folded) or _NUDGE_TIME_BARE_SAID.search(folded), folded)
+    if wall is None:
         return ""
     draft.nudge_time = wall
     return f"⏰ Nudges at {fmt_time(wall)}, as you asked."
+
+
+def _time_in(told: re.Match[str] | None, folded: str) -> time | None:
+    """The nudge time a pattern found, read in its sentence ("fri evenings around 8" is 20:00, not the bare 08:00)."""
+    wall = parse_nudge_time(told.group("value"), folded) if told is not None else None
+    return wall if isinstance(wall, time) else None
 
 
 def _keep_days_said(draft: PlanDraft, text: str, today: date, knowledge: Knowledge) -> str:

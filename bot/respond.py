@@ -499,8 +499,13 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if matched_now and not failed and parsed.intent == "faq" and cues.fears_missing_the_start(norm):
         # "matched! program needs step 2 passed before orientation... what if it isn't back in time?": not a fail
         ruled_answer = k.answers.get(CANT_START_ANSWER)
-    fail_told = parsed.status == "failed" and cues.asks_something(text, norm)
-    if ruled_answer is None and matched_now and failed and fail_told and parsed.answer is None:
+    if (
+        ruled_answer is None
+        and matched_now
+        and parsed.status == "failed"
+        and parsed.answer is None
+        and cues.asks_something(text, norm)
+    ):
         # "matched FM at my #2 and my step 2 came back 212. do they take the spot away??": the start and the match
         # commitment, not the distance to the field's average (an answer the question named still leads: "what do i
         # tell my PD")

@@ -50,6 +50,7 @@ PENDING_SCORE = _named("pending_score")
 PERCENTILES = _named("percentiles")
 PRACTICE_TESTS = _named("practice_tests")
 PROGRAM_DIRECTORS = _named("program_directors")
+RESIDENCYCAS = _named("residencycas")
 RETAKES = _named("retakes")
 SCORE_BEFORE_INTERVIEW = _named("score_before_interview")
 SCORE_RECHECK = _named("score_recheck")
@@ -86,6 +87,7 @@ NAMED_IN_CODE = (
     PERCENTILES,
     PRACTICE_TESTS,
     PROGRAM_DIRECTORS,
+    RESIDENCYCAS,
     RETAKES,
     SCORE_BEFORE_INTERVIEW,
     SCORE_RECHECK,

@@ -695,7 +695,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             # "I failed. I haven't told my parents... do I redo UWorld? Do I take time off rotations?": the fail is the
             # news and its questions are the retake's, not when to take the exam
             answer, topic = None, topics.AFTER_FAIL
-    if ruled is None and topic == "residencycas" and "signal" in norm and not _RESIDENCYCAS_NAMED_RE.search(norm):
+    if ruled is None and topic == topics.RESIDENCYCAS and "signal" in norm and not _RESIDENCYCAS_NAMED_RE.search(norm):
         # "whats the diff between a signal and a normal app on eras": ERAS's signals, not the other service
         topic, answer = topics.SIGNALS, None
     if (
@@ -1028,11 +1028,11 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     waiting = (
         facts.status == "taken" and nums.score is None and ruled is None and not holds_any(norm, ("retak", "fail"))
     )
-    if waiting and settled in ("faq", "unknown") and answer is None and _NEXT_ASKED_RE.search(norm):
-        if JUST_TOOK_ANSWER in knowledge.answers:
-            # "took ck yesterday. what do i do with myself now": the wait ahead, not exam-day logistics
-            settled, topic, answer = "faq", knowledge.answers[JUST_TOOK_ANSWER].topic, JUST_TOOK_ANSWER
-    elif waiting and settled == "faq" and answer is None and _HOW_LONG_RE.search(norm):
+    next_asked = waiting and answer is None and _NEXT_ASKED_RE.search(norm) is not None
+    if next_asked and settled in ("faq", "unknown") and JUST_TOOK_ANSWER in knowledge.answers:
+        # "took ck yesterday. what do i do with myself now": the wait ahead, not exam-day logistics
+        settled, topic, answer = "faq", knowledge.answers[JUST_TOOK_ANSWER].topic, JUST_TOOK_ANSWER
+    elif waiting and not next_asked and settled == "faq" and answer is None and _HOW_LONG_RE.search(norm):
         topic = topics.SCORE_RELEASE  # "waiting on CK, mom asks 'did you pass yet'. how long does it take": the wait
     if (
         answer == _INTERVIEW_ANSWER
