@@ -857,7 +857,10 @@ _ALL_DAYS_RE = re.compile(r"\b(every\s*day|everyday|daily|all\s+(?:week|days)|7\
 _WEEKDAYS_ONLY_RE = re.compile(r"\b(week\s*days?|mon(?:day)?\s*(?:-|to|through|thru)\s*fri(?:day)?)\b")
 _WEEKENDS_RE = re.compile(r"\bweek\s*ends?\b")
 _DAY_OFF_RE = re.compile(_DAY_NAME_RE.pattern + r"\s+(?:are\s+|is\s+)?off\b")
-_COUNT_RE = re.compile(rf"(?<![0-9.-])([0-9]{{1,4}}|{_NUMBER_WORD_RE}|zero|none)(?![0-9.])")
+# (a number word is a whole word: the "one" in "honestly" or "someone" counts no days)
+_COUNT_RE = re.compile(rf"(?<![0-9.-])([0-9]{{1,4}}|\b(?:{_NUMBER_WORD_RE}|zero|none)\b)(?![0-9.])")
+_CLOCK_BEFORE_RE = re.compile(r"\b(?:at|around|by|@|till|until|before|after)\s*$")
+_CLOCK_AFTER_RE = re.compile(r"\s*(?::[0-9]{2}|am\b|pm\b|ish\b|o'?clock\b)")
 
 
 def _named_days(text: str) -> list[int]:
@@ -888,7 +891,8 @@ def parse_study_weekdays(text: str) -> frozenset[int] | str | None:
     named = _named_days(t)
     if weekdays_only:
         return frozenset(range(5)) | frozenset(d for d in named if d >= 5)  # "weekdays and saturdays"
-    if _COUNT_RE.search(t):
+    counts = list(_COUNT_RE.finditer(t))
+    if counts and not (named and all(_not_days(t, m) for m in counts)):
         return None
     if named:
         return frozenset(named)
@@ -898,6 +902,15 @@ def parse_study_weekdays(text: str) -> frozenset[int] | str | None:
 
 
 _SPAN_AFTER_COUNT_RE = re.compile(r"\s*(?:weeks?|wks?|months?|mos?|hours?|hrs?)\b")
+
+
+def _not_days(text: str, count: re.Match[str]) -> bool:
+    """A number beside named days that is a clock time or a span ("mon wed fri evenings around 8, exam in 5 weeks"):
+    the days named are the answer."""
+    before, end = text[: count.start()], count.end()
+    return bool(
+        _CLOCK_BEFORE_RE.search(before) or _CLOCK_AFTER_RE.match(text, end) or _SPAN_AFTER_COUNT_RE.match(text, end)
+    )
 
 
 def parse_study_days(text: str) -> int | str:

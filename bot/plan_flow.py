@@ -957,8 +957,12 @@ def step(
         again = _keep_days_said(draft, raw, today, knowledge)
         said = f"{said}\n{again}" if again else said
         draft.step = STEPS["study_days"].next or "study_days"
+    if draft.step == "nudge_time" and draft.nudge_time is None and base is None:
+        # the days answered with the nudge time beside them ("mon wed fri, ping me evenings around 8"): both kept
+        folded = fold(raw)
+        draft.nudge_time = _time_in(_NUDGE_TIME_SAID.search(folded) or _NUDGE_TIME_BARE_SAID.search(folded), folded)
     if draft.step == "nudge_time" and draft.nudge_time is not None:
-        # told when the set-up began ("remind me at 2pm"): said back, not asked
+        # told when the set-up began ("remind me at 2pm"), or just now beside the days: said back, not asked
         timed = STEPS["nudge_time"]
         said = f"{said}\n{timed.said(draft.nudge_time, today)}"
         draft.step = timed.next or "nudge_time"

@@ -547,6 +547,14 @@ def test_a_nudge_time_said_with_its_part_of_the_day_is_kept_as_said(advisor: Adv
     assert "Nudges at 21:00, as you asked." in reply  # not 09:00
 
 
+def test_study_days_answered_with_a_nudge_time_keep_both(advisor: Advisor) -> None:
+    say(advisor, "make me a study plan")
+    say(advisor, "in 6 weeks")
+    reply = say(advisor, "ping me mon wed fri evenings around 8")
+    assert "3 days a week (Mon, Wed, Fri)" in reply and "20:00 it is" in reply
+    assert "What time should I nudge you" not in reply
+
+
 def test_a_nudge_time_answered_in_the_first_message_keeps_its_part_of_the_day(advisor: Advisor) -> None:
     reply = say(advisor, "ck is in 4 months, 3 days a week. ping me mon wed fri evenings around 8 to check my blocks")
     assert "20:00" in reply and "08:00" not in reply

@@ -200,6 +200,9 @@ def test_find_exam_date_reports_an_unusable_date() -> None:
         ("1", 1),
         ("4 ", 4),
         ("5/7", 5),
+        # days named beside a clock time or a span: the days are the answer
+        ("ping me mon wed fri evenings around 8, exam in 5 weeks", 3),
+        ("mon and thu at 7pm", 2),
     ],
 )
 def test_parse_study_days(text: str, expected: int) -> None:
@@ -216,6 +219,7 @@ def test_parse_study_days(text: str, expected: int) -> None:
         ("🙂", "didn't catch"),
         ("", "didn't catch"),
         ("in 6 weeks", "when your exam is"),  # a date, not days a week
+        ("honestly, does my lower score hurt our couples match?", "didn't catch"),  # no "one" inside "honestly"
         ("3 months", "when your exam is"),
     ],
 )
