@@ -499,6 +499,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if matched_now and not failed and parsed.intent == "faq" and cues.fears_missing_the_start(norm):
         # "matched! program needs step 2 passed before orientation... what if it isn't back in time?": not a fail
         ruled_answer = k.answers.get(CANT_START_ANSWER)
+    if ruled_answer is None and not failed and cues.fears_a_fail_costs_the_match(norm):
+        # "rank list certified (i tested late). if i fail does my match get cancelled?": the commitment and the start
+        ruled_answer = k.answers.get(CANT_START_ANSWER)
+        parsed = replace(parsed, intent="faq", topic=topics.AFTER_FAIL, specialties=())
     if (
         ruled_answer is None
         and matched_now
@@ -726,8 +730,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     result = parsed.score if not (parsed.hypothetical or parsed.someone_else) else None
     if result is not None:
         top = max((k.lead(s).value for s in k.specialties), default=300)
-        if parsed.own and parsed.feeling is None and result >= top:
-            parsed = replace(parsed, feeling="celebration")  # a high score deserves congratulations
+        # a high score deserves congratulations, unless it is told beside a question with its own answer ("rank list
+        # due... my CK is 265. how do i choose": the score is the background, not the news)
+        if parsed.own and parsed.feeling is None and result >= top and parsed.answer is None:
+            parsed = replace(parsed, feeling="celebration")
         elif (
             parsed.feeling == "disappointment"
             and parsed.weighing is None

@@ -987,6 +987,21 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         # matched, then a fail: the start and the commitment, not the field's average
         ("matched FM at my #2 and my step 2 came back 212. fail. do they take the spot away??", "binding", "below"),
         ("my pharm block exam is friday and im failing. can you quiz me on beta blockers?", "School matters", "sorry"),
+        # a level asked of practice results is a goal to read them against, not a score of theirs
+        ("nbme 14 = 247, test in 4 days. does that line up with like a 250ish? applying anesthesia", "247 is 3", "Why"),
+        ("uworld first pass at 58%. is that ok for like a 240? want IM or neuro", "percent correct", "Your 240"),
+        # what the student asked, beside a feeling or a subject named
+        ("CK in 10 days, panic attacks nightly. would postponing look bad to programs?", "push my Step 2", "Beyond"),
+        ("how many uworld qs a day with the shelf in 3 wks? already feeling like a failure", "I hear you", "sorry it"),
+        ("ck is TOMORROW and i cant remember any OB. cram tonight or just chill", "rest will do", "whose it is"),
+        ("MS1 here, all talk step 2 scores for derm. should i be doing uworld for CK now", "preclinical", "whose"),
+        # the order of a rank list, and a fail's cost to a match
+        ("rank list due. program A loves me, B is prestigious. my CK is 265. how do i choose", "true order", "🎉"),
+        ("IM, ck 245. should I move them to #1 on my rank list though I liked another more?", "true order", "middle"),
+        ("rank list certified, tested late. if i fail does my match get cancelled?", "binding", "look at Step 2 again"),
+        # US clinical experience asked about, not only told; what a practice test tells a retaker
+        ("IMG 8 yrs out, CK 248. do i still need observerships or is the score enough?", "US clinical", "fail"),
+        ("free 120 was 72% but im a retaker and failed before. is F120 useless for me?", "estimates", "Retakes and"),
         ("DO resident in ACGME IM, COMLEX 3 or step 3 or both?", "Step 3 is outside", "ACGME"),
         (
             "I MATCHED!!! gen surg at my #2 after my 228. what should I do before July? (no pep talk)",

@@ -799,6 +799,9 @@ def test_a_question_banks_own_figure_is_a_number_said_of_it(text: str, figure: b
         ("my nbmes have been in the 240s, should i delay to hit 250", True),  # the exam left unnamed
         ("should i postpone or just take it, nbme 221", True),
         ("should i delay my residency start?", False),
+        ("would postponing look bad to programs?", True),  # what a delay costs, asked
+        ("does pushing my ck back hurt me for IM?", True),
+        ("would pushing harder look bad on rotations?", False),
     ],
 )
 def test_whether_to_delay_is_asked_of_the_exam_itself(text: str, asked: bool) -> None:
@@ -1027,3 +1030,29 @@ def test_programs_screening_them_out_is_asked(text: str, asked: bool) -> None:
 )
 def test_another_countrys_exam_is_out_of_scope(text: str, scope: str | None) -> None:
     assert out_of_scope(normalize(text)) == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "tips"),
+    [
+        ("ck is tomorrow. cram tonight or just chill", True),
+        ("rest or review tonight?", True),
+        ("any last tips?", True),
+        ("should i cram anki or qbank this week", False),
+    ],
+)
+def test_the_last_night_weighed_is_tips_asked(text: str, tips: bool) -> None:
+    assert cues.asks_tips(normalize(text)) is tips
+
+
+@pytest.mark.parametrize(
+    ("text", "feared"),
+    [
+        ("rank list certified. if i fail does my match get cancelled?", True),
+        ("will my position be rescinded if i fail ck", True),
+        ("if i fail can i still apply this cycle", False),
+        ("my friend failed and lost her spot", False),
+    ],
+)
+def test_a_fail_supposed_with_the_match_it_may_cost(text: str, feared: bool) -> None:
+    assert cues.fears_a_fail_costs_the_match(normalize(text)) is feared

@@ -309,6 +309,10 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     norm = normalize(text)
     specs, others = find_specialties(text, tokens, index)
     nums = read_numbers(text, index.aliases)
+    told_practice = bool(nums.practice) or _QBANK_PERCENT_RE.search(text) is not None
+    if told_practice and nums.score is not None and not (nums.own or nums.goal) and _LEVEL_ASKED_RE.search(norm):
+        # "nbme 14 = 247... does that line up with like a 250ish real score": a level their results are read against
+        nums = replace(nums, hypothetical=True, goal=True)
     facts = about(norm, fold(text))
     # "got a 215 and passing was 218": under the mark they name (one of the recent ones) is a fail too
     named_mark = cues.pass_mark_named(norm)
@@ -350,6 +354,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if len(tokens) <= SHORT_WORDS and confidence < SHORT_SURE and (specs or others or nums.score or nums.range):
         sure = 0.0  # "step 2 ck 250", "PRS average": the entities say it all
     settled, sure, ruled = _settle(intent, sure, nums, specs, others, text, norm)
+    if settled == "score_check" and nums.goal and nums.practice and ruled is None:
+        settled = "practice_score"  # "nbme 14 = 247... line up with a 250ish? applying anesthesia": the results read
     if (
         settled == "unknown"
         and intent in _ENTITY_SETTLED
@@ -1064,6 +1070,34 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # "went unmatched last year with CK 229. should i retake CK to get a higher score?", "can I retake if I passed
         # with a 221?": a pass stands, whatever else the post tells
         settled, topic, answer = "faq", knowledge.answers[PASSED_NO_RETAKE_ANSWER].topic, PASSED_NO_RETAKE_ANSWER
+    if ruled is None and topic == topics.IMG and _USCE_RE.search(norm) and USCE_ANSWER in knowledge.answers:
+        # "8 yrs since graduation, CK 248 first try. do i still need observerships or is the score enough?"
+        settled, answer = "faq", USCE_ANSWER
+        sure, readings = 1.0, ()  # a rule read it: no clarifying question
+    if (
+        ruled is None
+        and topic in (topics.RETAKES, topics.AFTER_FAIL)
+        and any(p.exam == "free120" for p in nums.practice)
+        and _WORTH_OF_A_TEST_RE.search(norm)
+    ):
+        # "free 120 was 72% but im a retaker... is F120 useless for me?": what the sample test tells, not the rules
+        topic, answer = topics.PRACTICE_TESTS, None
+        sure, readings = 1.0, ()  # a rule read it: no clarifying question
+    if (
+        facts.stage in _PRECLINICAL_STAGES
+        and nums.score is None
+        and PRECLINICAL_ANSWER in knowledge.answers
+        and _START_PREP_NOW_RE.search(norm)
+    ):
+        # "MS1 here, everyone's talking step 2 scores for derm. should i be doing uworld for CK now": when to start,
+        # not derm's averages
+        settled, topic, answer = "faq", knowledge.answers[PRECLINICAL_ANSWER].topic, PRECLINICAL_ANSWER
+        sure, readings = 1.0, ()  # a rule read it: no clarifying question
+    if "rank" in norm and RANK_ORDER_ANSWER in knowledge.answers and _RANK_ORDER_ASKED_RE.search(norm):
+        # "should I move them to #1 even though I liked another program more?", "rank list due. program A loves me,
+        # program B is prestigious. how do i choose": how to order the list, not the score's weight
+        settled, topic, answer = "faq", knowledge.answers[RANK_ORDER_ANSWER].topic, RANK_ORDER_ANSWER
+        sure, readings = 1.0, ()  # a rule read it: no clarifying question
     if settled == "days_left" and facts.status == "taken" and nums.score is None:
         settled, topic = "faq", topics.SCORE_RELEASE  # "just took it today. how long until i know": the score's wait
     if feeling == "failure" and facts.status == "passed" and cues.joyful(text, norm):
@@ -1081,6 +1115,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # "if I do fail, how many attempts do I get?", "i feel like i'm gonna fail", "if i get like a 214 is that a
         # pass", "first practice NBME came back 209": a fail supposed, foreseen or practised, none to be sorry for
         feeling = "worry"
+    if feeling == "failure" and facts.status is None and "pass" not in norm and _FEEL_A_FAILURE_RE.search(norm):
+        feeling = "stress"  # "how many qs a day on IM with the shelf in 3 wks? already feeling like a failure": no fail
     if feeling == "failure" and facts.status == "taken":
         feeling = "worry"  # "took CK yesterday, convinced I failed": a fear while waiting, not a result to be sorry for
     if (
@@ -1638,6 +1674,16 @@ def _settle(
     ):
         return "faq", 1.0, topics.EXAM_DAY  # "exam in 2 days, so nervous. any last advice?": the last days, asked
     if (
+        not has_score
+        and len(text) < SPECIFIC_CHARS
+        and cues.asks_tips(norm)
+        and cues.exam_soon(norm) is not None
+        and cues.out_of_scope(norm) is None
+    ):
+        # "ck is TOMORROW and i cant remember anything about OB... cram tonight or just chill": the last night asked,
+        # whatever subject is named
+        return "faq", 1.0, topics.EXAM_DAY
+    if (
         cues.asks_step3(norm) and (len(text) < SPECIFIC_CHARS or not (has_score or has_spec))
     ) or cues.resident_asks_step3(text, norm):
         # Step 3 is not ours to answer, whatever scores or fields come with it; in a long post it is one
@@ -1791,7 +1837,7 @@ def _settle(
     goal_or_guess = (nums.hypothetical and not nums.own) or (nums.score is None and nums.other is not None)
     converting = nums.score is None and _ASKS_A_SCORE_RE.search(norm) is not None  # "58% avg = what score"
     if (
-        not has_spec
+        (not has_spec or nums.goal)  # "58% first pass, ok for like a 240? want IM": the percent, not IM's average
         and not nums.practice
         and _QBANK_PERCENT_RE.search(text)
         and (goal_or_guess or converting or (nums.score is None and _PASS_ASKED_RE.search(norm) is not None))
@@ -2180,6 +2226,47 @@ PASSED_NO_RETAKE_ANSWER = "low-cant-retake-passed"
 """A passed Step can't be retaken: for a passing score with a retake to raise it asked."""
 _RUNNING_TOTAL_RE = re.compile(r"\b(?:done|did|finished|through|completed)\s+(?:\w+\s+)?\d{3,4}\s+(?:of|in|on)\b")
 """A running total of work told ("done 1200 of uworld"), whatever the model hears in it."""
+_LEVEL_ASKED_RE = re.compile(
+    r"\b(?:line(?:s)? up with|translates? (?:in)?to|predicts?|on track for|(?:ok|okay|good|enough) for|equal to)\s+"
+    r"(?:like\s+|about\s+|around\s+)?(?:an?\s+)?\d{3}"
+)
+"""A level asked of practice results: "does that line up with like a 250ish", "is that ok for like a 240"."""
+_FEEL_A_FAILURE_RE = re.compile(
+    r"\b(?:feel|feeling|felt|feels)\s+(?:\w+\s+)?like\s+(?:a|such a|a total|a complete)\s+failure\b"
+)
+"""Feeling like a failure, said of themselves: a feeling, not an exam failed."""
+USCE_ANSWER = "img-usce"
+"""Whether US clinical experience matters beside the score, for an IMG."""
+_USCE = r"(?:observerships?|usce|us clinical experience|externships?|clinical experience in the us)"
+_USCE_RE = re.compile(
+    rf"\b(?:need|do|get|worth|matters?|more|enough|instead of|still)\b[^.?!,]{{0,25}}\b{_USCE}\b"
+    rf"|\b{_USCE}\b[^.?!,]{{0,25}}\b(?:or|vs|matters?|worth|enough|needed|important)\b"
+)
+"""US clinical experience asked about (observerships, externships, USCE), not only told: "do i still need
+observerships or is the score enough?" (not "i have 4 months USCE")."""
+_WORTH_OF_A_TEST_RE = re.compile(
+    r"\b(?:useless|useful|worth (?:it|taking)|accurate|reliable|predict\w*|trust|mean anything)\b"
+)
+"""Whether a practice test tells them anything, asked."""
+PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
+_PRECLINICAL_STAGES = frozenset(
+    {"ms1", "ms 1", "ms2", "ms 2", "m1", "m2", "first year", "1st year", "second year", "2nd year"}
+)
+"""The stage words `about` reads that put a student before clerkships."""
+_START_PREP_NOW_RE = re.compile(
+    r"\b(?:should i|do i need to|is it (?:too early|smart|worth it) to|when (?:do|should) i)\s+(?:be\s+)?"
+    r"(?:start\w*|do\w*|us\w*|buy\w*|get\w*)\s+(?:on\s+)?(?:uworld|uw|a qbank|qbank|amboss|ck prep|prep|studying)\b"
+)
+"""Whether to start Step 2 CK prep now, asked before clerkships."""
+RANK_ORDER_ANSWER = "match-algorithm"
+"""How to order a rank list: in true preference, as the algorithm favours the applicant."""
+_RANK_ORDER_ASKED_RE = re.compile(
+    r"\b(?:rank|move|put)\s+(?:them|it|(?:program\s+)?\w+)\s+(?:to\s+|at\s+|as\s+)?(?:#\s*)?(?:1|no\s*1|number one|"
+    r"first|1st|the top|higher|above|over)\b"
+    r"|\bhow (?:do|should|would) i (?:choose|decide|order|pick)\b"
+    r"|\b(?:which|who) (?:one\s+)?(?:do|should) i (?:rank|put) (?:first|higher|#\s*1|number one)\b"
+)
+"""The order of a rank list asked: "should I move them to #1", "how do i choose", "which do i rank first"."""
 JUST_TOOK_ANSWER = "sr-just-took"
 """What to do now, asked right after the exam."""
 _NEXT_ASKED_RE = re.compile(

@@ -884,7 +884,7 @@ _OUT_OF_SCOPE = (
             r"|\bappeal\s+(?:a\s+|my\s+|the\s+)?(?:\w+\s+)?grade\b"
             r"|\b(?:school s|schools|my|clerkship|rotation)\s+(?:\w+\s+){0,2}finals?\b"
             # a preclinical course's exam: "my pharm block exam is friday"
-            r"|\b(?:block|module|unit|course)\s+exams?\b"
+            r"|\b(?:block|module|unit|course)\s+(?:exams?|finals?)\b"
         ),
     ),
     # last: a shelf named is out of scope only when it is what they ask about (`asks_shelf`)
@@ -1078,6 +1078,9 @@ _WHETHER_TO_DELAY_RE = re.compile(
     # at the end of a thought; "should i cancel my vacation / interview / anki subscription" calls off something else
     r"|\b(?:should i|(?<!\bhow )(?<!\bwhere )(?<!\bwhen )do i|whether to|whether i should|if i should)\s+(?:just\s+)?"
     r"cancel(?:\s+(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it)\b|\s*$|(?=\s+(?:i|im|or|and)\b))"
+    # what a delay would cost, asked: "would postponing look bad to programs?", "does pushing my date hurt me"
+    r"|\b(?:would|will|does|do|could|is)\s+(?:it\s+)?(?:postponing|delaying|pushing|rescheduling|moving)\b"
+    r"(?:\s+(?:it|my|the|ck|step|2|exam|test|date|back)){0,4}\s+(?:look|hurt|matter|affect|show|be\s+(?:a\s+)?red)\b"
     # "push or no", "push it back or go?", "delay to oct and miss eras opening, or sit now?": the two ways, weighed
     r"|\b(?:push|delay|postpone)\b(?!\s+(?:through|myself|on|harder|forward|ahead)\b)(?:\s+\w+){0,8}?\s+or\s+"
     r"(?:no|not|nah|go|sit|take|keep|just\s+(?:go|sit|take))\b(?!\s+(?:a|the)\s+(?:break|rest|day|nap)\b)"
@@ -1445,6 +1448,9 @@ _LAST_DAYS_RE = re.compile(
 _TIPS_ASKED_RE = re.compile(
     r"\bany\s+(?:last\s+|last minute\s+|final\s+)?(?:advice|tips?|suggestions?)\b|\bwhat should i (?:do|focus on)\b"
     r"|\bhow (?:do|should) i (?:spend|use)\b"
+    # the last night weighed: "cram tonight or just chill", "rest or review?"
+    r"|\bcram\w*\b.{0,20}\bor\b.{0,15}\b(?:chill|rest|relax|sleep|take it easy)\b"
+    r"|\b(?:chill|rest|relax|sleep)\b.{0,15}\bor\b.{0,15}\b(?:cram\w*|review|study)\b"
 )
 
 
@@ -3008,6 +3014,19 @@ _START_AT_RISK_RE = re.compile(
     r"|\b(?:rescind|revoke)\w* (?:my )?(?:contract|offer|position|match)\b"
     r"|\b(?:what if|what happens if)\b.{0,40}\b(?:before|by) "
     r"(?:orientation|july|june|my start|residency starts?|i start)\b"
+)
+
+
+def fears_a_fail_costs_the_match(norm: str) -> bool:
+    """ "rank list certified... if i fail does my match get cancelled?": a fail supposed, and the match it may cost."""
+    return "fail" in norm and _FAIL_COSTS_THE_MATCH_RE.search(norm) is not None
+
+
+_LOST = r"(?:cancel\w*|rescind\w*|revok\w*|withdrawn|taken away|take\w* (?:it )?away|lose|lost|void\w*|pulled)"
+_FAIL_COSTS_THE_MATCH_RE = re.compile(
+    rf"\bif i (?:fail|don t pass|dont pass|do not pass)\b.{{0,60}}\b(?:match|spot|position|contract|offer)\b.{{0,30}}"
+    rf"\b{_LOST}\b"
+    rf"|\b(?:match|spot|position|contract|offer)\b.{{0,30}}\b{_LOST}\b.{{0,30}}\bif i (?:fail|don t pass|dont pass)\b"
 )
 
 
