@@ -858,9 +858,10 @@ _WEEKDAYS_ONLY_RE = re.compile(r"\b(week\s*days?|mon(?:day)?\s*(?:-|to|through|t
 _WEEKENDS_RE = re.compile(r"\bweek\s*ends?\b")
 _DAY_OFF_RE = re.compile(_DAY_NAME_RE.pattern + r"\s+(?:are\s+|is\s+)?off\b")
 # (a number word is a whole word: the "one" in "honestly" or "someone" counts no days)
-_COUNT_RE = re.compile(rf"(?<![0-9.-])([0-9]{{1,4}}|\b(?:{_NUMBER_WORD_RE}|zero|none)\b)(?![0-9.])")
-_CLOCK_BEFORE_RE = re.compile(r"\b(?:at|around|by|@|till|until|before|after)\s*$")
-_CLOCK_AFTER_RE = re.compile(r"\s*(?::[0-9]{2}|am\b|pm\b|ish\b|o'?clock\b)")
+_COUNT_RE = re.compile(rf"(?<![0-9.:-])([0-9]{{1,4}}|\b(?:{_NUMBER_WORD_RE}|zero|none)\b)(?![0-9.])")
+_CLOCK_BEFORE_RE = re.compile(r"(?:\b(?:at|around|by|till|until|before|after|from|to)|@)\s*$")
+_CLOCK_AFTER_RE = re.compile(r"\s*(?::[0-9]{2}|[ap]\.?m\b|ish\b|o'?clock\b|-\s*[0-9])")
+"""A clock time or a range beside a number ("at 8", "8:30", "8 p.m.", "6-8pm"): no count of days."""
 
 
 def _named_days(text: str) -> list[int]:
@@ -901,7 +902,7 @@ def parse_study_weekdays(text: str) -> frozenset[int] | str | None:
     return f"I didn't catch how many days. {_DAYS_HINT}"
 
 
-_SPAN_AFTER_COUNT_RE = re.compile(r"\s*(?:weeks?|wks?|months?|mos?|hours?|hrs?)\b")
+_SPAN_AFTER_COUNT_RE = re.compile(r"\s*(?:weeks?|wks?|months?|mos?|hours?|hrs?|mins?|minutes)\b")
 
 
 def _not_days(text: str, count: re.Match[str]) -> bool:
@@ -947,11 +948,11 @@ _TIME_IN_TEXT_RE = re.compile(
     r"(?:\s*[:.h]\s*([0-9]{2}))?(?![0-9])\s*(?:o'?clock)?\s*(am|pm|a|p)?\b\s*"
     r"(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(tonight))?"
 )
-_PART_OF_DAY_RE = re.compile(
-    r"\b(?:(?:every|each)\s+(night|evening|morning|afternoon)|(nightly|tonight)|(night|evening|morning|afternoon)s)\b"
-)
-"""A part of the day said apart from the hour ("remind me every night at 9", "mon wed fri evenings around 8"): 21:00
-and 20:00, not 09:00 and 08:00."""
+_PART_OF_DAY_RE = re.compile(r"\b(?:every|each)\s+(night|evening|morning|afternoon)\b|\b(nightly|tonight)\b")
+"""A part of the day said apart from the hour ("remind me every night at 9"): 21:00, not 09:00."""
+_PARTS_BEFORE_HOUR_RE = re.compile(r"\b(night|evening|morning|afternoon)s\s+(?:\w+\s+){0,2}?([0-9]{1,2})\b")
+"""Days' parts said just before an hour ("mon wed fri evenings around 8": 20:00); not one said elsewhere ("no mornings
+please, ping me at 9", "i study afternoons")."""
 _NOON = frozenset({"noon", "midday", "12 noon", "lunchtime", "lunch"})
 _MIDNIGHT = frozenset({"midnight", "12 midnight"})
 
@@ -990,7 +991,10 @@ def parse_nudge_time(text: str, around: str = "") -> time | str:
         return f"I couldn't read a time in that. {_TIME_HINT}"
     hour, minute, meridiem, part = parts
     if not (meridiem or part) and hour <= 12 and (said := _PART_OF_DAY_RE.search(f"{t} {fold(around)}")):
-        part = said[1] or said[2] or said[3]  # "every night at 9": the part of the day said before the hour
+        part = said[1] or said[2]  # "every night at 9": the part of the day said before the hour
+    elif not (meridiem or part) and hour <= 12:
+        beside = (m[1] for m in _PARTS_BEFORE_HOUR_RE.finditer(fold(around)) if int(m[2]) == hour)
+        part = next(beside, None)
     if minute > 59:
         return f"An hour only has 60 minutes. {_TIME_HINT}"
     if meridiem or part:

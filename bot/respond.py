@@ -499,7 +499,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if matched_now and not failed and parsed.intent == "faq" and cues.fears_missing_the_start(norm):
         # "matched! program needs step 2 passed before orientation... what if it isn't back in time?": not a fail
         ruled_answer = k.answers.get(CANT_START_ANSWER)
-    if ruled_answer is None and not failed and cues.fears_a_fail_costs_the_match(norm):
+    if ruled_answer is None and not failed and parsed.answer is None and cues.fears_a_fail_costs_the_match(norm):
         # "rank list certified (i tested late). if i fail does my match get cancelled?": the commitment and the start
         ruled_answer = k.answers.get(CANT_START_ANSWER)
         parsed = replace(parsed, intent="faq", topic=topics.AFTER_FAIL, specialties=())
@@ -693,7 +693,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and len(text) < SPECIFIC_CHARS
         and cues.did_not_match(norm)
         and not _REAPPLY_RE.search(norm)
-        and parsed.answer != PASSED_NO_RETAKE_ANSWER  # "went unmatched with 229. retake CK to raise it?": a pass stands
+        # "went unmatched last year with CK 229. should i retake CK to get it higher?": a pass stands
+        and parsed.answer != PASSED_NO_RETAKE_ANSWER
     ):
         ruled_answer = k.answers.get(NOT_MATCHED_ANSWER)  # "everyone matched except me": what happens now
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):

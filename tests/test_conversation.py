@@ -977,10 +977,10 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("waiting on CK and my mom asks 'did you pass yet' daily. how long does it usually take??", "3-4 weeks", "218"),
         ("interview tmrw and my CK isnt back yet. what if they ask how i did??", "before it's out", "on the number"),
         ("whats the diff between a signal and a normal app on eras", "A signal rides on an application", "Liaison"),
-        ("done w uworld first pass at 64%. incorrects or start nbmes?", "Take an NBME self-assessment now", "/plan"),
+        ("done w uworld first pass at 64%. incorrects or start nbmes?", "take an NBME self-assessment now", "/plan"),
         ("262!!! i'm shaking. what do i do first for eras", "release in MyERAS", "Is my score too low"),
         # a program's own minimum over their score, and whether to apply under it
-        ("program site says min 230 for IMGs. i have 228, still apply?", "Ask the program", "here's how you sit"),
+        ("program site says min 230 for IMGs. i have 228, still apply?", "minimum is firm", "here's how you sit"),
         # a pass stands, whatever else the post tells
         ("went unmatched last year with CK 229. should i retake CK to get it higher?", "you've passed", "SOAP"),
         ("can I retake step 2 ck if I passed with a 221? want derm", "you've passed", "What to do after a fail"),
@@ -1002,6 +1002,15 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         # US clinical experience asked about, not only told; what a practice test tells a retaker
         ("IMG 8 yrs out, CK 248. do i still need observerships or is the score enough?", "US clinical", "fail"),
         ("free 120 was 72% but im a retaker and failed before. is F120 useless for me?", "estimates", "Retakes and"),
+        # look-alikes the rules above leave alone (a stranger's review found them)
+        ("to be frank, how do i choose between uworld and amboss?", "", "true order"),
+        ("img here, i do have 4 months of usce. which visa do programs sponsor?", "", "US clinical experience"),
+        ("ortho needs 250, i have 245, worth applying?", "", "minimum is firm"),
+        ("how long is the nbme 4 block exam vs the real one", "", "School matters"),
+        ("took ck yesterday. what should i do about my sub-i schedule, is it ok to cancel days?", "", "work is done"),
+        ("still waiting on my step 2 scheduling permit, how long does it take?", "", "When do scores come out"),
+        ("feeling like a failure after this nbme", "", "after a fail"),
+        ("interview next week, still waiting on my LOR. what do i say if they ask about step 2", "", "before it's"),
         ("DO resident in ACGME IM, COMLEX 3 or step 3 or both?", "Step 3 is outside", "ACGME"),
         (
             "I MATCHED!!! gen surg at my #2 after my 228. what should I do before July? (no pep talk)",

@@ -1050,9 +1050,27 @@ def test_the_last_night_weighed_is_tips_asked(text: str, tips: bool) -> None:
     [
         ("rank list certified. if i fail does my match get cancelled?", True),
         ("will my position be rescinded if i fail ck", True),
+        ("will i lose my match if i fail step 2?", True),
+        ("if i fail ck will they rescind my match?", True),
+        ("can they take my spot away if i fail", True),
+        ("what happens to my match if i fail ck", True),
+        ("if i fail step 2 will my interview offer be taken away?", False),
         ("if i fail can i still apply this cycle", False),
         ("my friend failed and lost her spot", False),
     ],
 )
 def test_a_fail_supposed_with_the_match_it_may_cost(text: str, feared: bool) -> None:
     assert cues.fears_a_fail_costs_the_match(normalize(text)) is feared
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("matched IM!! do i need to worry abt step 3 now", True),
+        ("how hard is step 3 compared to ck", True),
+        ("worrying about step 3 and step 2 ck at once, how do i plan", False),  # Step 2 CK asked beside it
+        ("thinking about derm, my ck is 250", False),
+    ],
+)
+def test_step3_is_asked_however_it_is_put(text: str, asked: bool) -> None:
+    assert cues.asks_step3(normalize(text)) is asked

@@ -203,6 +203,9 @@ def test_find_exam_date_reports_an_unusable_date() -> None:
         # days named beside a clock time or a span: the days are the answer
         ("ping me mon wed fri evenings around 8, exam in 5 weeks", 3),
         ("mon and thu at 7pm", 2),
+        ("mon wed fri at 8:30", 3),
+        ("mon wed fri 6-8pm", 3),
+        ("tue thu sat, 2-3 hrs", 3),
     ],
 )
 def test_parse_study_days(text: str, expected: int) -> None:
@@ -265,6 +268,9 @@ def test_parse_nudge_time(text: str, expected: time) -> None:
         ("9", "remind me every night at 9", time(21)),
         ("7", "mornings at 7 please", time(7)),
         ("8", "remind me at 8", time(8)),
+        # a part of the day said elsewhere in the message is not the hour's
+        ("9", "no mornings please, ping me at 9", time(9)),
+        ("7", "remind me at 7, i study afternoons", time(7)),
     ],
 )
 def test_a_bare_hour_is_read_with_the_part_of_the_day_said_around_it(text: str, around: str, expected: time) -> None:

@@ -309,8 +309,12 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     norm = normalize(text)
     specs, others = find_specialties(text, tokens, index)
     nums = read_numbers(text, index.aliases)
-    told_practice = bool(nums.practice) or _QBANK_PERCENT_RE.search(text) is not None
-    if told_practice and nums.score is not None and not (nums.own or nums.goal) and _LEVEL_ASKED_RE.search(norm):
+    if (
+        nums.score is not None
+        and not (nums.own or nums.goal)
+        and _LEVEL_ASKED_RE.search(norm)
+        and (nums.practice or _QBANK_PERCENT_RE.search(text))
+    ):
         # "nbme 14 = 247... does that line up with like a 250ish real score": a level their results are read against
         nums = replace(nums, hypothetical=True, goal=True)
     facts = about(norm, fold(text))
@@ -1065,7 +1069,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and facts.status != "failed"
         and PASSED_NO_RETAKE_ANSWER in knowledge.answers
         and not (nums.someone or nums.goal or nums.feared)
-        and cues.asks_to_retake(text, norm)
+        and retake_asked
     ):
         # "went unmatched last year with CK 229. should i retake CK to get a higher score?", "can I retake if I passed
         # with a 221?": a pass stands, whatever else the post tells
@@ -1093,7 +1097,14 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # not derm's averages
         settled, topic, answer = "faq", knowledge.answers[PRECLINICAL_ANSWER].topic, PRECLINICAL_ANSWER
         sure, readings = 1.0, ()  # a rule read it: no clarifying question
-    if "rank" in norm and RANK_ORDER_ANSWER in knowledge.answers and _RANK_ORDER_ASKED_RE.search(norm):
+    if (
+        "rank" in norm
+        and ruled is None
+        and settled != "out_of_scope"
+        and RANK_ORDER_ANSWER in knowledge.answers
+        and _RANK_LIST_RE.search(norm)
+        and _RANK_ORDER_ASKED_RE.search(norm)
+    ):
         # "should I move them to #1 even though I liked another program more?", "rank list due. program A loves me,
         # program B is prestigious. how do i choose": how to order the list, not the score's weight
         settled, topic, answer = "faq", knowledge.answers[RANK_ORDER_ANSWER].topic, RANK_ORDER_ANSWER
@@ -1115,8 +1126,14 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # "if I do fail, how many attempts do I get?", "i feel like i'm gonna fail", "if i get like a 214 is that a
         # pass", "first practice NBME came back 209": a fail supposed, foreseen or practised, none to be sorry for
         feeling = "worry"
-    if feeling == "failure" and facts.status is None and "pass" not in norm and _FEEL_A_FAILURE_RE.search(norm):
-        feeling = "stress"  # "how many qs a day on IM with the shelf in 3 wks? already feeling like a failure": no fail
+    felt_a_failure = feeling == "failure" and facts.status is None and _FEEL_A_FAILURE_RE.search(norm) is not None
+    if felt_a_failure and not _PASS_WORD_RE.search(norm):
+        # "how many qs a day with the shelf in 3 wks? already feeling like a failure": no fail, and no fail's answer;
+        # "feeling like a failure after this nbme": what the practice test says
+        feeling = "stress"
+        if topic in _FAIL_TOPICS:
+            unfailed = next((t for t, _ in guess.topic if t not in _FAIL_TOPICS), topic)
+            topic, answer = (topics.PRACTICE_TESTS if PRACTICE_NAME_RE.search(norm) else unfailed), None
     if feeling == "failure" and facts.status == "taken":
         feeling = "worry"  # "took CK yesterday, convinced I failed": a fear while waiting, not a result to be sorry for
     if (
@@ -1666,22 +1683,17 @@ def _settle(
     if len(text) < SPECIFIC_CHARS and cues.seeks_care(norm):
         return "out_of_scope", 1.0, None  # "a good dermatologist near me in houston": care, not derm's averages
     if (
-        intent in ("vent", "faq", "unknown")
-        and len(text) < SPECIFIC_CHARS
-        and cues.asks_last_days_tips(norm)
+        len(text) < SPECIFIC_CHARS
+        and cues.asks_tips(norm)
+        # "exam in 2 days, so nervous. any last advice?": the last days, asked; "ck is TOMORROW and i cant remember
+        # anything about OB... cram tonight or just chill": the last night, whatever subject is named
+        and (
+            (intent in ("vent", "faq", "unknown") and cues.in_the_last_days(norm))
+            or (not has_score and cues.exam_soon(norm) is not None)
+        )
         and cues.out_of_scope(norm) is None
         and not cues.asks_shelf(text, norm)
     ):
-        return "faq", 1.0, topics.EXAM_DAY  # "exam in 2 days, so nervous. any last advice?": the last days, asked
-    if (
-        not has_score
-        and len(text) < SPECIFIC_CHARS
-        and cues.asks_tips(norm)
-        and cues.exam_soon(norm) is not None
-        and cues.out_of_scope(norm) is None
-    ):
-        # "ck is TOMORROW and i cant remember anything about OB... cram tonight or just chill": the last night asked,
-        # whatever subject is named
         return "faq", 1.0, topics.EXAM_DAY
     if (
         cues.asks_step3(norm) and (len(text) < SPECIFIC_CHARS or not (has_score or has_spec))
@@ -2214,8 +2226,11 @@ _INTERVIEW_PENDING_ANSWER = "interview-score-pending"
 BELOW_MINIMUM_ANSWER = "pd-below-program-minimum"
 """Whether to apply under a program's stated minimum."""
 _PROGRAM_MINIMUM_RE = re.compile(
-    r"\b(?:min|minimum|cutoff|cut off|cut-off|requires|required|requirement|needs|screens? at|filter)\b\s*"
-    r"(?:of\s+|is\s+|at\s+)?(?:a\s+)?\d{3}\b|\b\d{3}\s+(?:min|minimum|cutoff|cut off|cut-off|requirement)\b"
+    r"\b(?:min|minimum|cutoff|cut off)\b\s*(?:of\s+|is\s+|at\s+)?(?:a\s+)?\d{3}\b"
+    r"|\b\d{3}\s+(?:min|minimum|cutoff|cut off|requirement)\b"
+    # a program's own rule, named as the program's: "their site requires 230" (not "ortho needs 250")
+    r"|\b(?:program|programs|site|website|they|their|it)\b(?:\s+\w+){0,3}?\s+(?:requires?|required|needs|screens? at|"
+    r"filters? at)\s+(?:a\s+)?\d{3}\b"
 )
 """A program's own minimum, said with its number: "min 230 for IMGs", "a 240 cutoff"."""
 _STILL_APPLY_RE = re.compile(
@@ -2235,12 +2250,15 @@ _FEEL_A_FAILURE_RE = re.compile(
     r"\b(?:feel|feeling|felt|feels)\s+(?:\w+\s+)?like\s+(?:a|such a|a total|a complete)\s+failure\b"
 )
 """Feeling like a failure, said of themselves: a feeling, not an exam failed."""
+_PASS_WORD_RE = re.compile(r"\bpass(?:ed|ing)?\b")
 USCE_ANSWER = "img-usce"
 """Whether US clinical experience matters beside the score, for an IMG."""
 _USCE = r"(?:observerships?|usce|us clinical experience|externships?|clinical experience in the us)"
 _USCE_RE = re.compile(
-    rf"\b(?:need|do|get|worth|matters?|more|enough|instead of|still)\b[^.?!,]{{0,25}}\b{_USCE}\b"
-    rf"|\b{_USCE}\b[^.?!,]{{0,25}}\b(?:or|vs|matters?|worth|enough|needed|important)\b"
+    rf"\bdo i (?:still |really |even )?need (?:any |more |an? )?{_USCE}"
+    rf"|\b{_USCE} (?:or|vs|versus) (?:the |my |a )?(?:score|ck|step 2|\d{{3}})\b"
+    rf"|\b(?:is|are) (?:an? )?{_USCE} (?:worth|enough|needed|necessary|important|required)\b"
+    rf"|\b(?:worth|need to|should i) (?:doing |getting |do |get )?(?:an? |more )?{_USCE}"
 )
 """US clinical experience asked about (observerships, externships, USCE), not only told: "do i still need
 observerships or is the score enough?" (not "i have 4 months USCE")."""
@@ -2267,10 +2285,15 @@ _RANK_ORDER_ASKED_RE = re.compile(
     r"|\b(?:which|who) (?:one\s+)?(?:do|should) i (?:rank|put) (?:first|higher|#\s*1|number one)\b"
 )
 """The order of a rank list asked: "should I move them to #1", "how do i choose", "which do i rank first"."""
+_RANK_LIST_RE = re.compile(
+    r"\brank (?:list|order)\b|\brol\b|\brank(?:ed|ing)? (?:them|it|him|her|programs?|\w+ first)\b"
+)
+"""A rank list named (not "class rank", "to be frank")."""
 JUST_TOOK_ANSWER = "sr-just-took"
 """What to do now, asked right after the exam."""
 _NEXT_ASKED_RE = re.compile(
-    r"\bwhat (?:do|should|can) i (?:do|be doing)\b(?: with myself)?(?: now| next| while)?"
+    r"\bwhat (?:do|should|can) i (?:do|be doing)\b(?:\s+with myself|\s+now|\s+next|\s+while i wait|\s+in the meantime"
+    r"|\s*(?:lol|lmao|haha)?\s*$)"
     r"|\b(?:now what|what now|what s next|whats next|what next)\b"
 )
 """What to do next, asked bare: "took ck yesterday. what do i do with myself now"."""
@@ -2282,7 +2305,8 @@ _HOW_LONG_RE = re.compile(
 """How long something takes, asked: of the score, while waiting for it."""
 _SCORE_PENDING_RE = re.compile(
     r"\b(?:isn t|isnt|is not|not|hasn t|hasnt|has not|aren t|arent)\s+(?:back|out|released|posted)\b"
-    r"|\b(?:score|result)s?\s+(?:is\s+|are\s+)?(?:still\s+)?pending\b|\bstill waiting (?:on|for)\b"
+    r"|\b(?:score|result)s?\s+(?:is\s+|are\s+)?(?:still\s+)?pending\b"
+    r"|\bstill waiting (?:on|for) (?:my |the )?(?:score|result|ck|step 2)"
 )
 """The score not out yet: "my CK isnt back yet", "score still pending"."""
 _WHAT_TO_SAY_RE = re.compile(

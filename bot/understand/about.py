@@ -223,7 +223,8 @@ _TAKEN_RE = re.compile(
     r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|mon|tue|tues|wed|thu|thur|thurs|fri)\b(?!s))"
     r"|\bwaiting (?:\w+ ){0,3}?(?:for|on) (?:my|the) (?:ck |step 2 |s2 |step2 )?(?:score|result)s?\b"
     # "waiting on CK and my mom asks...": the exam's score, the exam named for it
-    r"|\bwaiting (?:on|for) (?:my )?(?:ck|step 2|step2|s2)\b(?! (?:date|dedicated|prep|to|registration|eligibility))"
+    r"|\bwaiting (?:on|for) (?:my )?(?:ck|step 2|step2|s2)\b"
+    r"(?! (?:date|dedicated|prep|to|registration|eligibility|scheduling|permit|application|cs)\b)"
     # "tested monday", "i tested 3 days ago": sat, said with the day it was
     r"|\b(?<!not )(?<!haven t )(?<!get )(?<!getting )(?<!be )(?<!being )tested\s+(?:on\s+)?(?:yesterday|today|"
     r"this morning|last week|"

@@ -884,7 +884,7 @@ _OUT_OF_SCOPE = (
             r"|\bappeal\s+(?:a\s+|my\s+|the\s+)?(?:\w+\s+)?grade\b"
             r"|\b(?:school s|schools|my|clerkship|rotation)\s+(?:\w+\s+){0,2}finals?\b"
             # a preclinical course's exam: "my pharm block exam is friday"
-            r"|\b(?:block|module|unit|course)\s+(?:exams?|finals?)\b"
+            r"|(?<!\d )\b(?:block|module|unit|course)\s+(?:exams?|finals?)\b"
         ),
     ),
     # last: a shelf named is out of scope only when it is what they ask about (`asks_shelf`)
@@ -974,7 +974,8 @@ _STEP3_ASKED_RE = re.compile(
     r"more|less)\b"
     # "how hard is step 3 compared to ck", "matched IM!! do i need to worry abt step 3 now"
     r"|\bhow (?:hard|difficult|tough|bad|long) is (?:the\s+)?(?:usmle\s+)?(?:step\s*(?:3|three)|step3)\b"
-    r"|\b(?:worry|worrying|think|thinking|stress|stressing)\s+(?:about|abt|bout)\s+(?:usmle\s+)?(?:step\s*(?:3|three)|step3)\b"
+    r"|\b(?:worry|worrying)\s+(?:about|abt|bout)\s+(?:usmle\s+)?(?:step\s*(?:3|three)|step3)\b"
+    r"(?!\s+(?:and|or|&)\s+(?:step\s*2|ck))"
 )
 _WRITING_RE = re.compile(
     # asked of us, not of a letter writer: "who should write my LOR", "a doctor... to write my LOR" are questions
@@ -1080,7 +1081,8 @@ _WHETHER_TO_DELAY_RE = re.compile(
     r"cancel(?:\s+(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it)\b|\s*$|(?=\s+(?:i|im|or|and)\b))"
     # what a delay would cost, asked: "would postponing look bad to programs?", "does pushing my date hurt me"
     r"|\b(?:would|will|does|do|could|is)\s+(?:it\s+)?(?:postponing|delaying|pushing|rescheduling|moving)\b"
-    r"(?:\s+(?:it|my|the|ck|step|2|exam|test|date|back)){0,4}\s+(?:look|hurt|matter|affect|show|be\s+(?:a\s+)?red)\b"
+    r"(?:\s+(?:it|my|the|ck|step|2|exam|test|date|back)){0,4}\s+(?:going to\s+|gonna\s+)?"
+    r"(?:look|hurt|matter|affect|show|be\s+(?:a\s+)?red)\b"
     # "push or no", "push it back or go?", "delay to oct and miss eras opening, or sit now?": the two ways, weighed
     r"|\b(?:push|delay|postpone)\b(?!\s+(?:through|myself|on|harder|forward|ahead)\b)(?:\s+\w+){0,8}?\s+or\s+"
     r"(?:no|not|nah|go|sit|take|keep|just\s+(?:go|sit|take))\b(?!\s+(?:a|the)\s+(?:break|rest|day|nap)\b)"
@@ -1394,7 +1396,8 @@ def names_step3(norm: str) -> bool:
 
 def asks_step3(norm: str) -> bool:
     """Step 3 is what they ask about ("when do interns take step 3?"), whatever else the message names."""
-    return _STEP3_ASKED_RE.search(norm) is not None
+    # every way of naming it holds "3", "three" or "iii": most messages skip the pattern
+    return holds_any(norm, ("3", "three", "iii")) and _STEP3_ASKED_RE.search(norm) is not None
 
 
 _IN_RESIDENCY_RE = re.compile(r"\b(?:pgy ?[1-7]|intern year|i m an intern|as an intern|my residency program)\b")
@@ -1430,7 +1433,12 @@ def resident_asks_step3(text: str, norm: str) -> bool:
 
 def asks_last_days_tips(norm: str) -> bool:
     """Advice asked for the few days left before the exam ("exam in 2 days... any last advice?")."""
-    return _LAST_DAYS_RE.search(norm) is not None and asks_tips(norm)
+    return in_the_last_days(norm) and asks_tips(norm)
+
+
+def in_the_last_days(norm: str) -> bool:
+    """The exam a few days away, said ("exam in 2 days", "3 days till my exam")."""
+    return _LAST_DAYS_RE.search(norm) is not None
 
 
 def asks_tips(norm: str) -> bool:
@@ -1450,7 +1458,7 @@ _TIPS_ASKED_RE = re.compile(
     r"|\bhow (?:do|should) i (?:spend|use)\b"
     # the last night weighed: "cram tonight or just chill", "rest or review?"
     r"|\bcram\w*\b.{0,20}\bor\b.{0,15}\b(?:chill|rest|relax|sleep|take it easy)\b"
-    r"|\b(?:chill|rest|relax|sleep)\b.{0,15}\bor\b.{0,15}\b(?:cram\w*|review|study)\b"
+    r"|\b(?:chill|rest(?! of)|relax|sleep)\b.{0,15}\bor\b.{0,15}\b(?:cram\w*|review|study)\b"
 )
 
 
@@ -1654,9 +1662,7 @@ _HOPELESS_RE = re.compile(
     r"|\btired of (?:being alive|living|life|existing|being here|waking up)\b(?!\s+(?:on|in|as|at)\b)"
     r"|\bbetter off (?:dead|gone|without me|if i (?:just\s+)?(?:was|were)n ?t (?:here|alive|around)|"
     r"if i (?:just\s+)?(?:didn t|didnt) exist)\b"
-    # (not a chance in the match: "he'd match better without me" weighs a couple's odds, not a life)
-    r"|\b(?<!match )(?<!matching )(?<!rank )(?<!score )(?<!apply )(?<!interview )"
-    r"(?:better|happier|easier)\s+(?:without me|"
+    r"|\b(?:better|happier|easier)\s+(?:without me|"
     r"if i (?:just\s+)?(?:was|were)n ?t (?:here|alive|around|in the picture)|"
     r"if i (?:just\s+)?(?:disappeared|didn t exist|was gone|were gone))\b"
     r"|\b(?:easier|better|simpler)\s+to\s+(?:just\s+)?(?:not be alive|not exist|die|be dead|not wake up)\b"
@@ -1920,6 +1926,9 @@ _HOPELESS_RE = re.compile(
 
 _IDIOM_RE = re.compile(
     r"(?=[a-z])(?:"  # as for _HOPELESS_RE: every idiom starts with a letter
+    # a partner's chances in a couples match, not a life: "he'd match better without me"
+    r"\b(?:he|she|they|partner|husband|wife|bf|gf|boyfriend|girlfriend|fianc\w*)\s+(?:d|would|will|could|might)\s+"
+    r"(?:\w+\s+){0,2}?match\w*\s+(?:\w+\s+){0,2}?(?:better|easier)\s+without me\b|"
     r"\b(?:die|dying|died)\s+(?:of|from)\s+(?:embarrassment|boredom|cringe|laughter|laughing|shame|hunger)\b"
     # harm to one's chances, not oneself: "am i hurting myself by having the 238 show up"; life as a span of years
     r"|\b(?:hurt|hurting|harm|harming)\s+myself\s+by\s+(?:having|taking|applying|delaying|waiting|sending|letting|"
@@ -3022,11 +3031,19 @@ def fears_a_fail_costs_the_match(norm: str) -> bool:
     return "fail" in norm and _FAIL_COSTS_THE_MATCH_RE.search(norm) is not None
 
 
-_LOST = r"(?:cancel\w*|rescind\w*|revok\w*|withdrawn|taken away|take\w* (?:it )?away|lose|lost|void\w*|pulled)"
+_IF_I_FAIL = r"if i (?:fail|don t pass|dont pass|do not pass)"
+_MY_MATCH = r"(?:my |the |our )?(?:match|spot|position|contract)"
+_LOST = (
+    r"(?:cancel\w*|rescind\w*|revok\w*|withdraw\w*|taken away|take\w* (?:it |that |my \w+ )?away|lose|lost|void\w*"
+    r"|pull\w*)"
+)
 _FAIL_COSTS_THE_MATCH_RE = re.compile(
-    rf"\bif i (?:fail|don t pass|dont pass|do not pass)\b.{{0,60}}\b(?:match|spot|position|contract|offer)\b.{{0,30}}"
-    rf"\b{_LOST}\b"
-    rf"|\b(?:match|spot|position|contract|offer)\b.{{0,30}}\b{_LOST}\b.{{0,30}}\bif i (?:fail|don t pass|dont pass)\b"
+    # "if i fail does my match get cancelled", "if i fail will they rescind my match", "if i fail do i lose my position"
+    rf"\b{_IF_I_FAIL}\b.{{0,60}}(?:\b{_MY_MATCH}\b.{{0,30}}\b{_LOST}\b|\b{_LOST}\b.{{0,12}}\b{_MY_MATCH}\b)"
+    # "will i lose my match if i fail", "can they take my spot away if i fail", "what happens to my match if i fail"
+    rf"|(?:\b{_LOST}\b.{{0,12}}\b{_MY_MATCH}\b|\b{_MY_MATCH}\b.{{0,20}}\b{_LOST}\b|\bwhat happens to {_MY_MATCH}"
+    rf"|\btake\w* {_MY_MATCH} away\b)"
+    rf".{{0,30}}\b{_IF_I_FAIL}\b"
 )
 
 
@@ -3157,7 +3174,9 @@ _RETAKE_ASK_RE = re.compile(
     # "i thought you can't retake a step once you pass?": a rule doubted, so whether it may be sat again is asked
     r"|\b(?:thought|heard|read|assumed)\s+(?:that\s+)?(?:you|u|i)\s+(?:can t|cant|cannot|can not)\s+re-?take\b"
 )
-_RETAKE_QUESTION_RE = re.compile(r"\bre-?take(?: it)?\s*\?")
+_RETAKE_QUESTION_RE = re.compile(
+    r"\bre-?take(?: it| ck| step 2)?(?:\s+to\s+(?:raise|improve|boost|bring|get|push)\w*(?:\s+\w+){0,2})?\s*\?"
+)
 
 
 _LIFE_AROUND_RE = re.compile(
