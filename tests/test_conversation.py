@@ -995,6 +995,7 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("how many uworld qs a day with the shelf in 3 wks? already feeling like a failure", "I hear you", "sorry it"),
         ("ck is TOMORROW and i cant remember any OB. cram tonight or just chill", "rest will do", "whose it is"),
         ("MS1 here, all talk step 2 scores for derm. should i be doing uworld for CK now", "preclinical", "whose"),
+        ("MS2, thinking derm. is derm average CK like 260? should i do uworld now", "whose it is", "Aim to pass"),
         # the order of a rank list, and a fail's cost to a match
         ("rank list due. program A loves me, B is prestigious. my CK is 265. how do i choose", "true order", "🎉"),
         ("IM, ck 245. should I move them to #1 on my rank list though I liked another more?", "true order", "middle"),

@@ -1092,6 +1092,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and nums.score is None
         and PRECLINICAL_ANSWER in knowledge.answers
         and _START_PREP_NOW_RE.search(norm)
+        and not holds_any(norm, ("average", "avg", "median"))  # "is derm average CK like 260?": that frame holds
     ):
         # "MS1 here, everyone's talking step 2 scores for derm. should i be doing uworld for CK now": when to start,
         # not derm's averages
