@@ -12,6 +12,7 @@ import calendar
 import re
 from datetime import date, time, timedelta
 
+from bot import quick_re
 from bot.exam_words import EXAM_WORDS, PAST_WORDS, PRACTICE_NAME_RE, PRACTICE_TESTS, words_re
 from bot.formatting import fmt_day
 from knowledge.text import fold, normalize
@@ -85,14 +86,14 @@ _WEEKDAYS = {
 _FULL_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _SHORT_WEEKDAY = r"(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 
-_ISO_RE = re.compile(r"(?<![0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])")
-_US_RE = re.compile(
+_ISO_RE = quick_re.compile(r"(?<![0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])")
+_US_RE = quick_re.compile(
     r"(?<![0-9/.-])([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?(?![0-9/])"
     # a share done, not a day: "did 2/3 of uworld", "9/10 blocks", "8/30 done"
     r"(?!\s*(?:of|blocks?|done|qs?|questions|correct|right|complete|completed|through|finished|left|remaining)\b)"
 )
-_MONTH_DAY_RE = re.compile(rf"\b{_MON}\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{{4}})\b)?")
-_DAY_MONTH_RE = re.compile(
+_MONTH_DAY_RE = quick_re.compile(rf"\b{_MON}\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{{4}})\b)?")
+_DAY_MONTH_RE = quick_re.compile(
     rf"(?<![0-9/])([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b\.?(?:,?\s+([0-9]{{4}})\b)?"
 )
 # "6 weeks", "in 40 days", "in 2 months", "six weeks" — but not "5 days a week" (that's
@@ -105,22 +106,24 @@ _NOT_LENGTH = (
 )
 """Not how long something lasts: "is ck one day or two", "a 2-day exam", "2 days long" (a span said with an article,
 "a two day exam", is caught where spans are read: `_LENGTH_NOUN_RE`)."""
-_LENGTH_NOUN_RE = re.compile(r"\s+(?:exam|test)\b")
-_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|one)\s+$")
-_RELATIVE_RE = re.compile(
+_LENGTH_NOUN_RE = quick_re.compile(r"\s+(?:exam|test)\b")
+_ARTICLE_BEFORE_RE = quick_re.compile(r"\b(?:a|an|the|one)\s+$")
+_RELATIVE_RE = quick_re.compile(
     # "pushed ck back 2 weeks" moves a date by a span; it names no date of its own
     r"(?<!\bback )(?<!\bup )(?<!\bforward )(?<!\bby )"
     rf"\b(?:in\s+)?([0-9]{{1,3}}|{_NUMBER_WORD_RE})\s*{_UNIT}\b{_NOT_RATE}{_NOT_LENGTH}"
 )
-_RELATIVE_A_RE = re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}")
-_TOMORROW_RE = re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")
-_TODAY_RE = re.compile(r"\b(today|tonight|this\s+morning|this\s+afternoon)\b")
-_STEP_BEFORE_RE = re.compile(r"\bstep\s*$")
-_EARLIER_DAY_RE = re.compile(r"\bthen\b|\b(?:it|date|exam|test) was\b")
+_RELATIVE_A_RE = quick_re.compile(rf"\bin\s+(an?)\s+(day|week|month|year)\b{_NOT_RATE}")
+_TOMORROW_RE = quick_re.compile(r"\b(?:(?:the\s+)?(day\s+after\s+)?)(tomorrow|tmrw|tmr)\b")
+_TODAY_RE = quick_re.compile(r"\b(today|tonight|this\s+morning|this\s+afternoon)\b")
+_STEP_BEFORE_RE = quick_re.compile(r"\bstep\s*$")
+_EARLIER_DAY_RE = quick_re.compile(r"\bthen\b|\b(?:it|date|exam|test) was\b")
 """The day it was, before the one it is now: "was nov 20, then dec 15, now...", "it was aug 20 now its sept 9"."""
-_WEEKDAY_ORDINAL_RE = re.compile(rf"\b{_FULL_WEEKDAY},?\s+(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b")
+_WEEKDAY_ORDINAL_RE = quick_re.compile(rf"\b{_FULL_WEEKDAY},?\s+(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b")
 """A weekday with its day of the month: "monday the 21st", "Friday, 18th"."""
-_WEEKDAY_RE = re.compile(rf"\b(?:(?:next|this|coming|on)\s+)?{_FULL_WEEKDAY}\b|\b(?:next|this)\s+{_SHORT_WEEKDAY}\b")
+_WEEKDAY_RE = quick_re.compile(
+    rf"\b(?:(?:next|this|coming|on)\s+)?{_FULL_WEEKDAY}\b|\b(?:next|this)\s+{_SHORT_WEEKDAY}\b"
+)
 
 _DATE_HINT = "Try “March 3”, “3/3/2027” or “in 6 weeks”."
 
@@ -265,31 +268,31 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
     return found
 
 
-_COUNTED_FROM_RE = re.compile(
+_COUNTED_FROM_RE = quick_re.compile(
     rf"\b(?:(?:the\s+)?(?P<which>{_FULL_WEEKDAY[1:-1]}|day|week)|(?P<n>[0-9]{{1,3}}|{_NUMBER_WORD_RE}|a|an)\s*"
     rf"(?P<unit>{_UNIT[1:-1]}))\s+(?P<way>after|before|following)\s+"
 )
 """A day counted from another one: "4 weeks after my sub-i ends on jan 14", "the monday after thanksgiving"."""
-_HOLIDAY_RE = re.compile(
+_HOLIDAY_RE = quick_re.compile(
     r"\b(?:(?P<christmas_eve>(?:christmas|xmas|x-mas) eve)|(?P<christmas>christmas|xmas|x-mas)|"
     r"(?P<new_years_eve>new\s*year['’]?s? eve|nye)|(?P<new_year>new\s*year['’]?s?(?:\s+day)?)|"
     r"(?P<thanksgiving>thanksgiving))\b"
 )
 _ANCHOR_SPAN = 60
 """Characters after "4 weeks after" within which the day it counts from must be named."""
-_ANCHOR_END_RE = re.compile(
+_ANCHOR_END_RE = quick_re.compile(
     r"[.;!?\n]|,\s(?!(?:which|that|it)\b(?:\s+\w+){0,2}?\s+(?:is|s|was|ends|ended|finishes|wraps up)\b)"
 )
 """Where the day counted from stops being named: a clause's end, though not at ", which is oct 3" or
 ", that rotation ends jan 8"."""
 _JUST_GONE_DAYS = 14
 """A holiday-counted day this recent is one that has passed, not next year's."""
-_COUNTED_SUBJECT_RE = re.compile(
+_COUNTED_SUBJECT_RE = quick_re.compile(
     r"\b(?:exam|test|ck|step\s*(?:2|two)|s2ck|boards?|it|date)\s*(?:is|['’]?s|will be|falls|lands|:|=)?\s*"
     r"(?:set for|scheduled for|booked for|on|for|(?:moved|pushed|changed|rescheduled)\s+(?:to|for))?\s*(?:the\s*)?$"
 )
 """What says the day counted is the exam's: "my exam is 4 weeks after", "ck is set for the week after"."""
-_ASKED_RE = re.compile(r"\s*(?:is|are|should|would|can|could|does|do|will|am)\b")
+_ASKED_RE = quick_re.compile(r"\s*(?:is|are|should|would|can|could|does|do|will|am)\b")
 _COUNTED_FROM_UNKNOWN = "That counts from a day I don't know, so I need the exam's own date. " + _DATE_HINT
 
 
@@ -398,13 +401,15 @@ def _dates_disagree(
     )
 
 
-_PRACTICE_ON_RE = re.compile(rf"\b{PRACTICE_TESTS}\s*(?:form\s*)?\d{{0,2}}\s+(?:is\s+|was\s+)?(?:on|at)\s+(?:the\s+)?$")
-_DEADLINE_BEFORE_RE = re.compile(
+_PRACTICE_ON_RE = quick_re.compile(
+    rf"\b{PRACTICE_TESTS}\s*(?:form\s*)?\d{{0,2}}\s+(?:is\s+|was\s+)?(?:on|at)\s+(?:the\s+)?$"
+)
+_DEADLINE_BEFORE_RE = quick_re.compile(
     r"\b(?:school|dean|program|they|we|you)\b[^.;!?]{0,30}\b(?:says?|said|wants?|requires?|need|needs|must|have to|"
     r"has to)\b[^.;!?]{0,25}\bby\s+(?:the\s+)?$|\b(?:deadline|due)\s+(?:is\s+)?(?:by\s+)?(?:the\s+)?$"
 )
 """A deadline set by someone else ("my school says take it by end of february"), not the exam day itself."""
-_NOW_BEFORE_RE = re.compile(
+_NOW_BEFORE_RE = quick_re.compile(
     # "it's now early july" is today, not the exam's new day
     r"(?:(?<!it s )(?<!it's )(?<!it’s )(?<!it is )(?<!its )(?<!right )\bnow|\bnew date(?:\s+is)?|"
     r"\b(?:moved|pushed|rescheduled|changed|switched)\s+(?:it\s+)?(?:to|for))\s*"
@@ -421,15 +426,15 @@ def _so_span(folded: str, m: tuple[int, int, date | str]) -> bool:
     )
 
 
-_STRETCH_AFTER_RE = re.compile(
+_STRETCH_AFTER_RE = quick_re.compile(
     r"\s+(?:of|for|to study|studying|dedicated|off|behind|lost|gone|late|missed|ago|early)\b"
 )
-_SO_BEFORE_RE = re.compile(
+_SO_BEFORE_RE = quick_re.compile(
     r"(?:\d(?:st|nd|rd|th)?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*)\s*,?\s+"
     r"(?:so|which is|that s|thats|ie)\s*(?:~|about|around|like|roughly|approx)?\s*~?\s*$"
 )
 """Before a span, what makes it the time to a date just said ("booked for june 14 so ~5 weeks")."""
-_TIME_TO_GO_RE = re.compile(r"\s+(?:till|until|til|to go|left|away|from now|out)\b")
+_TIME_TO_GO_RE = quick_re.compile(r"\s+(?:till|until|til|to go|left|away|from now|out)\b")
 _DATES_AGREE_DAYS = 10
 """A span and a date said for the exam this close together are the same day, roughly counted."""
 
@@ -440,7 +445,7 @@ def _other_event(folded: str, start: int) -> bool:
     return _OTHER_EVENT_RE.search(clause) is not None and _EXAM_WORD_RE.search(clause) is None
 
 
-_OTHER_EVENT_RE = re.compile(
+_OTHER_EVENT_RE = quick_re.compile(
     r"\b(?:vacation|vacay|holiday|trip|wedding|honeymoon|conference|away rotation|interview|leave|surgery|"
     r"visiting|flight|ends|ended|ending|finishes|finished|wraps up|wrapped up)\b"
     # "on rotation until July 20 and my exam is Aug 15", "my sub-I goes until": when a rotation runs to (not "work
@@ -465,7 +470,7 @@ def _span_end(folded: str, start: int, end: int) -> bool:
     )
 
 
-_MOVED_RE = re.compile(r"\b(?:moved|pushed|rescheduled|changed|postponed|delayed|switched|shifted)\b")
+_MOVED_RE = quick_re.compile(r"\b(?:moved|pushed|rescheduled|changed|postponed|delayed|switched|shifted)\b")
 
 
 def _plan_length(folded: str, m: tuple[int, int, date | str]) -> bool:
@@ -645,22 +650,24 @@ def _far_beside_a_span(
     return None
 
 
-_DAYS_OR_WEEKS_RE = re.compile(r"\b(?:d|days?|w|weeks?|wks?)\b")
-_TIME_LEFT_BEFORE_RE = re.compile(
+_DAYS_OR_WEEKS_RE = quick_re.compile(r"\b(?:d|days?|w|weeks?|wks?)\b")
+_TIME_LEFT_BEFORE_RE = quick_re.compile(
     r"\b(?:in|have|got|that s|that's|that’s|thats|that is|so|only|just|exactly|about|around|roughly)\s+"
     r"(?:about\s+|around\s+|like\s+|only\s+|exactly\s+|roughly\s+)?$"
 )
-_SPAN_OF_RE = re.compile(r"\s+of\s+(?:dedicated|vacation|off|study|studying|prep|break|leave|rest)\b")
-_STARTING_NOW_RE = re.compile(
+_SPAN_OF_RE = quick_re.compile(r"\s+of\s+(?:dedicated|vacation|off|study|studying|prep|break|leave|rest)\b")
+_STARTING_NOW_RE = quick_re.compile(
     r"\s+of\s+\w+\s+(?:starting|from)\s+(?:today|now|tomorrow|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|this week|next week)\b"
 )
-_THEIR_TODAY_RE = re.compile(r"\btoday(?: is| s|s)?\s*(?:the\s+)?$")
+_THEIR_TODAY_RE = quick_re.compile(r"\btoday(?: is| s|s)?\s*(?:the\s+)?$")
 """A date said as their today ("today is 1 october"): no other day to count from."""
 # A score's wait said near a span ("results take ~3 weeks", "my step 1 took 3 weeks", "it posts in 4 weeks"):
 # broad words, but read only within a few words of the span itself.
-_SCORE_WAIT_RE = re.compile(r"\b(?:scores?|results?|release\w*|wait\w*|took|takes?|come back|posts?)\b")
-_FOR_A_WHILE_RE = re.compile(r"\bfor\s+(?:the\s+|a\s+)?(?:next\s+|first\s+|about\s+|like\s+|around\s+|another\s+)*$")
+_SCORE_WAIT_RE = quick_re.compile(r"\b(?:scores?|results?|release\w*|wait\w*|took|takes?|come back|posts?)\b")
+_FOR_A_WHILE_RE = quick_re.compile(
+    r"\bfor\s+(?:the\s+|a\s+)?(?:next\s+|first\s+|about\s+|like\s+|around\s+|another\s+)*$"
+)
 _FAR_DAYS = 100
 """A date more than this many days away is checked against a span of weeks said beside it."""
 
@@ -670,14 +677,14 @@ _OTHER_EXAM_RE = words_re("comlex", r"level\s*[123]", "l[123]", "shelf", r"step\
 _CK_RE = words_re("ck", r"step\s*(?:2|two)", "s2ck", "step2", "usmle")
 # "only had 3 weeks last time. retake is in 8 weeks": the span they had is behind them ("had to move it" is not)
 _PAST_RE = words_re(*PAST_WORDS, "had(?! to)")
-_SAT_ON_RE = re.compile(
+_SAT_ON_RE = quick_re.compile(
     r"\b(?:took|taken|sat|tested|wrote)\s+(?:(?:the|my)\s+)?(?:ck|step\s*(?:2|two)|exam|test|it)?\s*(?:on\s+)?"
     r"(?:the\s+)?$"
 )
 """The exam sat on a day ("took ck on dec 1", "tested feb 3"): a day behind them, not one ahead."""
 _REMIND_RE = words_re("remind", "ping", "nudge", "text", "message", "tell")
 """A date right after these is when to remind them ("remind me tomorrow to do uwsa2"), not the exam's."""
-_ELSE_STARTS_RE = re.compile(r"\b(?:starts?|begins?|starting|beginning|started|began)\s+(?:in\s+|on\s+)?$")
+_ELSE_STARTS_RE = quick_re.compile(r"\b(?:starts?|begins?|starting|beginning|started|began)\s+(?:in\s+|on\s+)?$")
 
 
 def _something_else_starts(before: str) -> bool:
@@ -690,7 +697,7 @@ def _something_else_starts(before: str) -> bool:
     return not (_EXAM_WORD_RE.search(subject) or re.search(r"\b(?:it|exam|test)\s*(?:\([^)]*\)\s*)?$", subject))
 
 
-_REMIND_TASK_RE = re.compile(
+_REMIND_TASK_RE = quick_re.compile(
     r"\b(?:(?:remind|ping|nudge|text|tell)\s+(?:me|us)\s+(?:to|about)|(?:set|add|make)\s+(?:a\s+)?reminders?\s+"
     r"(?:for|to|about))\b([^.!?]{0,50})$"
 )
@@ -703,9 +710,9 @@ def _reminded_task(before: str) -> bool:
     return task is not None and not _EXAM_WORD_RE.search(task.group(1)) and not _UNTIL_RE.search(task.group(1))
 
 
-_UNTIL_RE = re.compile(r"\b(?:till|until|til|up to|by)\s*(?:the\s+)?$")
-_UNTIL_START_RE = re.compile(r"(?:till|until|til|up to|by)\b")
-_ORDINAL_DAY_RE = re.compile(
+_UNTIL_RE = quick_re.compile(r"\b(?:till|until|til|up to|by)\s*(?:the\s+)?$")
+_UNTIL_START_RE = quick_re.compile(r"(?:till|until|til|up to|by)\b")
+_ORDINAL_DAY_RE = quick_re.compile(
     r"(?:\b(?:on|to|is|date is|new date is)\s+(?:the\s+)?|\b(?:now|exam|test|ck)\s+(?:the\s+|on\s+(?:the\s+)?)?"
     r"(?=\d+(?:st|nd|rd|th)\s*(?:$|[.,;!?]))|\b(?:by|before|until|till|for)\s+the\s+)"
     r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
@@ -713,7 +720,7 @@ _ORDINAL_DAY_RE = re.compile(
     r"(?!\s+(?:year|yr|attempt|try|time|take|round|form|edition|place|block|day)\b)"
 )
 """A day of the month alone ("exam on the 28th"); with a month named, the month readers have it."""
-_PART_OF_MONTH_RE = re.compile(
+_PART_OF_MONTH_RE = quick_re.compile(
     rf"\b(early|mid|late|end of|(?:1st|first|2nd|second|3rd|third|4th|fourth|last) week of)[\s-]+(?:of\s+)?{_MON}\b"
 )
 _PART_DAY = {
@@ -726,22 +733,22 @@ _PART_DAY = {
     **dict.fromkeys(("4th week of", "fourth week of", "last week of"), 25),
 }
 """The day taken for a part of a month; "end of" takes its last day."""
-_PART_OF_NEXT_MONTH_RE = re.compile(
+_PART_OF_NEXT_MONTH_RE = quick_re.compile(
     r"\b(early|mid|middle of|late|end of|the end of|beginning of|start of|(?:1st|first|2nd|second|3rd|third|4th|fourth|"
     r"last) week of)[\s-]+next\s+month\b"
 )
 _PART_WORDS = {"middle of": "mid", "the end of": "end of", "beginning of": "early", "start of": "early"}
 """Other words for a part of a month."""
-_NEXT_MONTH_DAY_RE = re.compile(
+_NEXT_MONTH_DAY_RE = quick_re.compile(
     r"\b(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:(?:st|nd|rd|th)?\s+of|st|nd|rd|th)\s+next\s+month\b"
 )
 """The 14th of next month, or "on 14th next month"."""
-_DAYS_OFF_RE = re.compile(
+_DAYS_OFF_RE = quick_re.compile(
     r"\s*(?:off|of rest|rest|break|to rest)\b\s*(?:(?:a|per|each|every)\s+(?:week|wk)|/\s*(?:week|wk)|weekly)\b"
 )
 """Rest in a week ("1 day off per week", "2 days off a week"): how the plan runs, not when the exam is
 ("10 days off before my exam" and "5 weeks off from rotations" are the time to it)."""
-_LEFT_OF_OTHER_RE = re.compile(
+_LEFT_OF_OTHER_RE = quick_re.compile(
     # "3 days till my score", "16 more days until results": the wait for a score, not for the exam
     r"\s+(?:more\s+)?(?:(?:till|until|til|before)\s+(?:my\s+|the\s+)?|to\s+(?:my|the)\s+)(?:ck\s+|step\s*2\s+)?"
     r"(?:score|scores|results?|release|score release)\b"
@@ -752,11 +759,11 @@ _LEFT_OF_OTHER_RE = re.compile(
 )
 """Time left of something else ("2 weeks left of my surgery rotation"), not the time to the exam; time left of
 dedicated or of studying is."""
-_EVERY_RE = re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
-_APART_RE = re.compile(r"s?\s*(?:apart|between|per|each|at a time|(?:of|from) (?:each other|one another))\b")
+_EVERY_RE = quick_re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
+_APART_RE = quick_re.compile(r"s?\s*(?:apart|between|per|each|at a time|(?:of|from) (?:each other|one another))\b")
 """A weekday that recurs ("every saturday") or a span between things ("1 week apart", "within 10 days of each
 other") dates no exam."""
-_STARTS_RE = re.compile(
+_STARTS_RE = quick_re.compile(
     r"\b(?:start\w*|begin\w*|kick\w* off)\s+(?:my\s+|of\s+|the\s+|an?\s+)?"
     r"(?:dedicated|studying|study(?:ing)? period|prep|"
     r"uworld|residency|intern year|internship|rotations?|sub[- ]?is?|clerkships?|away rotations?)"
@@ -765,31 +772,31 @@ _STARTS_RE = re.compile(
     r"(?:\s+(?:on|in))?\s*$"
 )
 """A date right after these is when study or work starts ("starting dedicated on jan 6"), not the exam's."""
-_CLAUSE_END_RE = re.compile(r"[.;!?\n]|,\s")
-_PLAN_LENGTH_AFTER_RE = re.compile(
+_CLAUSE_END_RE = quick_re.compile(r"[.;!?\n]|,\s")
+_PLAN_LENGTH_AFTER_RE = quick_re.compile(
     r"\s+(?:crash|study|studying|dedicated|plan|schedule|course|program|break|vacation|rotation|sprint|block)\b"
 )
-_PLAN_SPAN_AFTER_RE = re.compile(r"\s+(?:crash\s+|study\s+|dedicated\s+)?(?:plan|schedule|sprint)\b")
+_PLAN_SPAN_AFTER_RE = quick_re.compile(r"\s+(?:crash\s+|study\s+|dedicated\s+)?(?:plan|schedule|sprint)\b")
 """A plan's own length ("6 wk schedule"), which is the time to the exam when nothing else dates it (not a break's)."""
-_SPAN_FROM_RE = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$")
-_SPAN_TO_RE = re.compile(
+_SPAN_FROM_RE = quick_re.compile(r"\b(?:from|between)\s+(?:the\s+)?$")
+_SPAN_TO_RE = quick_re.compile(
     r"\b(?:from|between)\s+(?!(?:today|now|tomorrow|tmrw)\b)[\w ]{1,18}?\s+(?:to|until|till|through|thru|and|-)\s+"
     r"(?:the\s+)?$"
 )
 """The ends of a span ("dedicated from june 2 to july 11"): when study runs, not when the exam is."""
-_MOVED_FROM_RE = re.compile(
+_MOVED_FROM_RE = quick_re.compile(
     r"\b(?:moved|pushed|rescheduled|changed|postponed|delayed|bumped|switched|shifted)\b.{0,35}\bfrom\s+(?:the\s+)?$"
 )
 """The date a move started from ("moved my exam from the 7th to the 14th"): the old one, not the exam's now."""
-_INSTEAD_OF_RE = re.compile(r"\binstead\s+of\s+(?:the\s+)?$")
+_INSTEAD_OF_RE = quick_re.compile(r"\binstead\s+of\s+(?:the\s+)?$")
 """The date given up ("tomorrow now instead of next friday"): the old one."""
-_SHIFTED_BY_RE = re.compile(
+_SHIFTED_BY_RE = quick_re.compile(
     r"\b(?:moved|pushed|rescheduled|postponed|delayed|bumped|shifted)\b(?:\s+(?:my|the|it|exam|test|ck|step|2|back|"
     r"up|forward|out|by))*\s*$"
 )
 """A span right after a move ("pushed it 3 weeks") is how far it moved, not when the exam is."""
-_FINAL_BEFORE_RE = re.compile(r"\b(?:last|final)\s+$")
-_BEFORE_THE_EXAM_RE = re.compile(
+_FINAL_BEFORE_RE = quick_re.compile(r"\b(?:last|final)\s+$")
+_BEFORE_THE_EXAM_RE = quick_re.compile(
     r"\s+(?:before|until|till|leading up to)\s+(?:the\s+|my\s+)?(?:exam|test|ck|step\s*(?:2|two)|boards?)\b"
 )
 
@@ -804,16 +811,16 @@ def _final_stretch(folded: str, start: int, end: int) -> bool:
     )
 
 
-_LIVED_RE = re.compile(r"\b(?:studied|spent|did|was|were|had|crammed|used|took|sat|failed|passed)\b")
+_LIVED_RE = quick_re.compile(r"\b(?:studied|spent|did|was|were|had|crammed|used|took|sat|failed|passed)\b")
 
 
-_SPAN_BEHIND_RE = re.compile(
+_SPAN_BEHIND_RE = quick_re.compile(
     r"\b(?:(?:last|past|previous|first|spent|over|during|since|missed|lost|skipped|wasted|blew)\s+"
     r"(?:the\s+|my\s+|about\s+|around\s+|almost\s+|nearly\s+|"
     r"like\s+)*|(?:been\s+)?(?:studying|studied|prepping|prepped|grinding|working)\s+(?:for\s+)?(?:about\s+|like\s+)?)$"
 )
 """A span already lived ("the last 10 days", "been studying for 6 weeks"): time behind them, not to the exam."""
-_SPAN_ELSEWHERE_RE = re.compile(
+_SPAN_ELSEWHERE_RE = quick_re.compile(
     r"\s+(?:before|prior|after|later|earlier|beforehand|into|in a row|straight|since|out of)\b"
 )
 """A span counted from something else ("cancelled 2 days before", "3 weeks into dedicated") dates no exam."""
@@ -849,18 +856,18 @@ def parse_exam_date(text: str, today: date) -> date | str:
 # ------------------------------------------------------------------------ study days
 
 _DAYS_HINT = "Send a number from 1 to 7, e.g. “5”, “weekdays” or “mon wed fri”."
-_DAY_NAME_RE = re.compile(
+_DAY_NAME_RE = quick_re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)s?\b"
 )
-_EXCEPT_RE = re.compile(r"\b(?:except|but|besides|other\s+than|apart\s+from|minus|not|no|off|without)\b")
-_ALL_DAYS_RE = re.compile(r"\b(every\s*day|everyday|daily|all\s+(?:week|days)|7\s*/\s*7|7\s+days)\b")
-_WEEKDAYS_ONLY_RE = re.compile(r"\b(week\s*days?|mon(?:day)?\s*(?:-|to|through|thru)\s*fri(?:day)?)\b")
-_WEEKENDS_RE = re.compile(r"\bweek\s*ends?\b")
-_DAY_OFF_RE = re.compile(_DAY_NAME_RE.pattern + r"\s+(?:are\s+|is\s+)?off\b")
+_EXCEPT_RE = quick_re.compile(r"\b(?:except|but|besides|other\s+than|apart\s+from|minus|not|no|off|without)\b")
+_ALL_DAYS_RE = quick_re.compile(r"\b(every\s*day|everyday|daily|all\s+(?:week|days)|7\s*/\s*7|7\s+days)\b")
+_WEEKDAYS_ONLY_RE = quick_re.compile(r"\b(week\s*days?|mon(?:day)?\s*(?:-|to|through|thru)\s*fri(?:day)?)\b")
+_WEEKENDS_RE = quick_re.compile(r"\bweek\s*ends?\b")
+_DAY_OFF_RE = quick_re.compile(_DAY_NAME_RE.pattern + r"\s+(?:are\s+|is\s+)?off\b")
 # (a number word is a whole word: the "one" in "honestly" or "someone" counts no days)
-_COUNT_RE = re.compile(rf"(?<![0-9.:-])([0-9]{{1,4}}|\b(?:{_NUMBER_WORD_RE}|zero|none)\b)(?![0-9.])")
-_CLOCK_BEFORE_RE = re.compile(r"(?:\b(?:at|around|by|till|until|before|after|from|to)|@)\s*$")
-_CLOCK_AFTER_RE = re.compile(r"\s*(?::[0-9]{2}|[ap]\.?m\b|ish\b|o'?clock\b|-\s*[0-9])")
+_COUNT_RE = quick_re.compile(rf"(?<![0-9.:-])([0-9]{{1,4}}|\b(?:{_NUMBER_WORD_RE}|zero|none)\b)(?![0-9.])")
+_CLOCK_BEFORE_RE = quick_re.compile(r"(?:\b(?:at|around|by|till|until|before|after|from|to)|@)\s*$")
+_CLOCK_AFTER_RE = quick_re.compile(r"\s*(?::[0-9]{2}|[ap]\.?m\b|ish\b|o'?clock\b|-\s*[0-9])")
 """A clock time or a range beside a number ("at 8", "8:30", "8 p.m.", "6-8pm"): no count of days."""
 
 
@@ -902,7 +909,7 @@ def parse_study_weekdays(text: str) -> frozenset[int] | str | None:
     return f"I didn't catch how many days. {_DAYS_HINT}"
 
 
-_SPAN_AFTER_COUNT_RE = re.compile(r"\s*(?:weeks?|wks?|months?|mos?|hours?|hrs?|mins?|minutes)\b")
+_SPAN_AFTER_COUNT_RE = quick_re.compile(r"\s*(?:weeks?|wks?|months?|mos?|hours?|hrs?|mins?|minutes)\b")
 
 
 def _not_days(text: str, count: re.Match[str]) -> bool:
@@ -937,20 +944,20 @@ def parse_study_days(text: str) -> int | str:
 # ----------------------------------------------------------------------------- time
 
 _TIME_HINT = "Try “7am”, “7:30 pm” or “19:30”."
-_TIME_RE = re.compile(
+_TIME_RE = quick_re.compile(
     r"^(?:at\s+|around\s+|about\s+)?([0-9]{1,2})(?:\s*[:.h]\s*([0-9]{2}))?\s*(?:o'?clock)?\s*"
     r"(am|pm|a|p)?\s*(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(tonight))?$"
 )
 # A time inside a sentence ("after rounds, like 7pm"): it needs a cue that it is a time,
 # so "I have 2 kids" is not read as 02:00.
-_TIME_IN_TEXT_RE = re.compile(
+_TIME_IN_TEXT_RE = quick_re.compile(
     r"(?:\b(at|around|about|like|by|after|before|maybe|say)\s+)?(?<![0-9:./])([0-9]{1,2})"
     r"(?:\s*[:.h]\s*([0-9]{2}))?(?![0-9])\s*(?:o'?clock)?\s*(am|pm|a|p)?\b\s*"
     r"(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(tonight))?"
 )
-_PART_OF_DAY_RE = re.compile(r"\b(?:every|each)\s+(night|evening|morning|afternoon)\b|\b(nightly|tonight)\b")
+_PART_OF_DAY_RE = quick_re.compile(r"\b(?:every|each)\s+(night|evening|morning|afternoon)\b|\b(nightly|tonight)\b")
 """A part of the day said apart from the hour ("remind me every night at 9"): 21:00, not 09:00."""
-_PARTS_BEFORE_HOUR_RE = re.compile(r"\b(night|evening|morning|afternoon)s\s+(?:\w+\s+){0,2}?([0-9]{1,2})\b")
+_PARTS_BEFORE_HOUR_RE = quick_re.compile(r"\b(night|evening|morning|afternoon)s\s+(?:\w+\s+){0,2}?([0-9]{1,2})\b")
 """Days' parts said just before an hour ("mon wed fri evenings around 8": 20:00); not one said elsewhere ("no mornings
 please, ping me at 9", "i study afternoons")."""
 _NOON = frozenset({"noon", "midday", "12 noon", "lunchtime", "lunch"})
@@ -1009,7 +1016,7 @@ def parse_nudge_time(text: str, around: str = "") -> time | str:
 
 # ------------------------------------------------------------------------- progress
 
-_DONE_RE = re.compile(
+_DONE_RE = quick_re.compile(
     # "1,200 incorrects" is no 1, and "+5" is a change, not five questions; "a 250-something" is a score
     r"(?<![0-9./,+])([0-9]{1,4})(?![0-9./]|,[0-9])(?!\s*(?:%|percent|pct))(?!\s*-?\s*(?:something|ish|s\b))"
     r"(?!\s*(?:days?|weeks?|wks?|hours?|hrs?|mins?|minutes|months?|blocks?|am|pm|th|st|nd|rd|points?|pts)\b)"
@@ -1035,7 +1042,7 @@ def parse_done_count(text: str) -> int | None:
     return n if n <= 1000 else None
 
 
-_NOTHING_DONE_RE = re.compile(
+_NOTHING_DONE_RE = quick_re.compile(
     r"\b(?:didn t|didnt|did not|couldn t|couldnt|could not|wasn t able to|was not able to|never got to)\s+"
     r"(?:get\s+(?:to\s+)?|do\s+|touch\s+|finish\s+|study|open\s+)?(?:any\s+|a single\s+|my\s+)?"
     r"(?:questions?|qs|blocks?|studying|study|uworld|anki|anything|work)\b"
@@ -1052,27 +1059,27 @@ def did_nothing(text: str) -> bool:
     return _NOTHING_DONE_RE.search(normalize(text)) is not None and not parse_progress(text)[0]  # "did 0": none
 
 
-_COUNTED_RE = re.compile(
+_COUNTED_RE = quick_re.compile(
     r"(?<![0-9./,])([0-9]{1,4})(?![0-9./]|,[0-9])\s*(?:q|qs|qbank questions|questions?|ques|items?|mcqs?|problems?)\b"
 )
 _NUMBERING_WORDS = r"day|week|wk|block|form|nbme|uwsa|cms|step|level|chapter|part|set|round|page|no|number"
 """Words that number what follows them ("day 12", "form 11", "block 3")."""
-_NUMBERS_SOMETHING_RE = re.compile(
+_NUMBERS_SOMETHING_RE = quick_re.compile(
     rf"\b(?:{_NUMBERING_WORDS}|module|test|pass|lecture|video|deck|till|til|until|at|by|around|after|before|from|on)"
     r"\s*#?\s*$|#\s*$"
 )
 """Words a number after them numbers or times ("block 3", "day 3", "nbme 9", "ran till 9"): no count of questions."""
 
 
-_PERCENT_RE = re.compile(r"(?<![0-9.])([0-9]{1,3})(?:\.[0-9]{1,2})?\s*(?:%|percent|pct)")
-_OUT_OF_RE = re.compile(
+_PERCENT_RE = quick_re.compile(r"(?<![0-9.])([0-9]{1,3})(?:\.[0-9]{1,2})?\s*(?:%|percent|pct)")
+_OUT_OF_RE = quick_re.compile(
     r"(?<![0-9./])([0-9]{1,4})\s+(?:(?:correct|right|qs|questions)\s+)?(?:out of|(?:correct|right) of)\s+([0-9]{1,4})\b"
 )
-_FRACTION_RE = re.compile(
+_FRACTION_RE = quick_re.compile(
     # not a share of a question bank done: "did 2/3 of uworld", "1/2 of amboss"
     r"(?<![0-9./])([0-9]{1,4})\s*/\s*([0-9]{1,4})(?![0-9./])(?!\s+of\s+(?:the\s+|my\s+)?(?:uworld|uw|amboss|qbank|bank|it)\b)"
 )
-_WRONG_OF_RE = re.compile(
+_WRONG_OF_RE = quick_re.compile(
     r"(?<![0-9./])([0-9]{1,4})\s+(?:wrong|incorrect|missed)\s+(?:out of|of)\s+([0-9]{1,4})\b"
     r"|\bmissed\s+([0-9]{1,4})\s+(?:out of|of)\s+([0-9]{1,4})\b"
     r"(?!\s+(?:days?|nights?|weeks?|classes|lectures|sessions|alarms?|shifts?)\b)"
@@ -1085,21 +1092,23 @@ def _right_of(m: re.Match[str]) -> str:
     return f"{max(total - wrong, 0)}/{total} questions" if wrong <= total else m.group()
 
 
-_BLOCKS_RE = re.compile(
+_BLOCKS_RE = quick_re.compile(
     r"\b(?:[0-9]{1,2}|a|one|two|three|four|five|six|seven|eight)\s+(?:\w+\s+)?blocks?\b"
     # "blocks today: 70, 62, 75": scores listed after the word, no count before it
     r"|\bblocks?(?:\s+(?:today|tonight|yesterday|so far|this morning))?\s*[:=]"
 )
-_SIZED_BLOCKS_RE = re.compile(r"\b([0-9]{1,2})\s+blocks?\s+of\s+([0-9]{1,3})\s*(?:q|qs|questions?|ques|items?|mcqs?)\b")
-_QUESTION_WORD_RE = re.compile(r"\b(?:q|qs|questions?|ques|items?|mcqs?)\b")
-_BLOCK_SCORE_RE = re.compile(
+_SIZED_BLOCKS_RE = quick_re.compile(
+    r"\b([0-9]{1,2})\s+blocks?\s+of\s+([0-9]{1,3})\s*(?:q|qs|questions?|ques|items?|mcqs?)\b"
+)
+_QUESTION_WORD_RE = quick_re.compile(r"\b(?:q|qs|questions?|ques|items?|mcqs?)\b")
+_BLOCK_SCORE_RE = quick_re.compile(
     r"(?<![0-9.])([0-9]{2,3})(?![0-9]|\.[0-9])(?!\s*(?:blocks?|min|mins|minutes|hours?|hrs?)\b)"
 )
 
 
-_NUMBERED_BEFORE_RE = re.compile(rf"\b(?:{_NUMBERING_WORDS})\s*#?\s*$|#\s*$")
+_NUMBERED_BEFORE_RE = quick_re.compile(rf"\b(?:{_NUMBERING_WORDS})\s*#?\s*$|#\s*$")
 """A number that numbers something ("day 12", "form 11"): no block's score."""
-_NOT_A_SCORE_AFTER_RE = re.compile(r"\s*(?:cards?|anki|pages?|videos?|of dedicated)\b")
+_NOT_A_SCORE_AFTER_RE = quick_re.compile(r"\s*(?:cards?|anki|pages?|videos?|of dedicated)\b")
 
 
 def _block_percent(t: str) -> int | None:
@@ -1123,7 +1132,7 @@ def _block_percent(t: str) -> int | None:
     return round(sum(scores) / len(scores)) if scores else None
 
 
-_PRACTICE_TEST_RE = re.compile(
+_PRACTICE_TEST_RE = quick_re.compile(
     rf"\b{PRACTICE_TESTS}(?:\s*(?:form|#)?\s*-?\s*\d{{1,3}}(?!\d))?"
     r"(?:\s+(?:(?:last|this)\s+\w+|yesterday|today|\d{1,2}\s+(?:days?|weeks?)\s+ago))?"
     r"(?:\s*,?(?:\s+(?!\d)(?!qs?\b|questions\b|blocks?\b)\w+){0,3}\s*(?:=|:|-|->|→)?\s*\d{2,3}(?!\d)\s*%?"
@@ -1133,17 +1142,19 @@ _PRACTICE_TEST_RE = re.compile(
 )
 
 
-_RESULT_ON_TEST_RE = re.compile(
+_RESULT_ON_TEST_RE = quick_re.compile(
     rf"\b\d{{2,3}}(?!\d)\s*%?\s+(?:on|for|in|from)\s+(?:the\s+|my\s+)?{PRACTICE_TESTS}\s*(?:form|#)?\s*-?\s*"
     r"(?:\d{1,2}(?!\d))?"
 )
-_DONE_SHARE_RE = re.compile(r"\b\d{1,3}\s*%\s*(?:done|complete|completed|through|finished|of (?:uworld|uw|amboss))\b")
-_AVERAGE_PERCENT_RE = re.compile(
+_DONE_SHARE_RE = quick_re.compile(
+    r"\b\d{1,3}\s*%\s*(?:done|complete|completed|through|finished|of (?:uworld|uw|amboss))\b"
+)
+_AVERAGE_PERCENT_RE = quick_re.compile(
     r"\b(?:avg|average|averaging|1st pass|first pass)\s*(?:of|is|at|=|:)?\s*(\d{2})(?!\d|\s*%)\b"
 )
 
 
-_SHARED_PERCENT_RE = re.compile(r"\b([2-9]\d)\s*(?:and|&|,)\s*([2-9]\d|100)\s*%")
+_SHARED_PERCENT_RE = quick_re.compile(r"\b([2-9]\d)\s*(?:and|&|,)\s*([2-9]\d|100)\s*%")
 """Two percents sharing one sign ("68 and 71%")."""
 
 
@@ -1185,14 +1196,14 @@ def parse_progress(text: str) -> tuple[int | None, int | None]:
 
 # ----------------------------------------------------------------------------- pace
 
-_LEFT_RE = re.compile(
+_LEFT_RE = quick_re.compile(
     # "1,400 left" is 1400: a thousands comma is part of the count, never where it starts
     r"(?<![\d,])(\d{3,5}|\d{1,2},\d{3})\s*(?:uworld\s+|uw\s+|amboss\s+|new\s+)?(?:q|qs|questions?|ques)?\s*"
     r"(?:left|remaining|to go|to do)\b"
     r"|\b(?:have|got)\s+(\d{3,5}|\d{1,2},\d{3})\s+(?:uworld\s+|uw\s+)?(?:q|qs|questions?)\b"
     r"(?!\s*(?:done|finished|completed|today))"
 )
-_DAYS_HAVE_RE = re.compile(r"\b(\d{1,3})\s*(days?|d|weeks?|wks?|w)\b(?!\s*(?:ago|a week|per|/))")
+_DAYS_HAVE_RE = quick_re.compile(r"\b(\d{1,3})\s*(days?|d|weeks?|wks?|w)\b(?!\s*(?:ago|a week|per|/))")
 
 
 def questions_left(text: str) -> int | None:
@@ -1212,7 +1223,7 @@ def days_to_exam(text: str, today: date) -> int | None:
     return int(span.group(1)) * (7 if span.group(2).startswith("w") else 1)
 
 
-_DAYS_LEFT_SAID_RE = re.compile(
+_DAYS_LEFT_SAID_RE = quick_re.compile(
     r"\b(\d{1,3})\s+(days?|weeks?|wks?)\s+(?:left|out|away|to go|until|till|before)\b"
     r"|\b(?:in|last|these last|remaining)\s+(\d{1,3})\s+(days?|weeks?|wks?)\b"
 )

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from bot import quick_re
 from bot.exam_words import PRACTICE_TESTS
 from bot.formatting import WEEKDAY_NAMES, excerpt, fmt_day, fmt_time
 from bot.parse_answers import (
@@ -59,8 +60,8 @@ _DEFAULT = frozenset(
 )
 _NEW = frozenset({"new", "replace", "reset", "restart"})
 
-_PLAN_CMD = re.compile(r"^/plan(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
-_BREAK_CMD = re.compile(r"^break\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\s+([0-9]{4}-[0-9]{2}-[0-9]{2})$")
+_PLAN_CMD = quick_re.compile(r"^/plan(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
+_BREAK_CMD = quick_re.compile(r"^break\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\s+([0-9]{4}-[0-9]{2}-[0-9]{2})$")
 _NO_LONGER = "That button was for a plan set-up that has ended, so it no longer applies."
 
 
@@ -435,7 +436,7 @@ ANSWER_VERBS: dict[FlowStep, str] = {spec.name: spec.verb for spec in STEPS.valu
 _VERB_STEPS: dict[str, FlowStep] = {spec.verb: spec.name for spec in STEPS.values()}
 _EDIT_FIELDS: dict[str, FlowStep] = {word: spec.name for spec in STEPS.values() for word in spec.edit_words}
 """Edit-menu answers -> the step that asks for that field."""
-_ANSWER_CMD = re.compile(rf"^({'|'.join(_VERB_STEPS)})(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
+_ANSWER_CMD = quick_re.compile(rf"^({'|'.join(_VERB_STEPS)})(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
 
 
 # ---------------------------------------------------------------------------- finish
@@ -542,7 +543,7 @@ def _fresh(
 
 
 _SPAN = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:weeks?|wks?|days?|months?)"
-_DEDICATED_SPAN_RE = re.compile(
+_DEDICATED_SPAN_RE = quick_re.compile(
     rf"\b(?P<span>{_SPAN})\s+(?:of\s+)?(?:dedicated|study time|study period)\b"
     rf"|\bdedicated\s+(?:is|of|=|is for|lasts|runs)\s+(?P<span2>{_SPAN})\b"
 )
@@ -562,9 +563,9 @@ COUNTED_FROM_SPAN = (
     "I've taken your exam as the end of that stretch, counted from today: if it's on another day, tell me the date "
     "and I'll change it.\n"
 )
-_REAL_EXAM_RE = re.compile(r"\b(?:step\s*2|step two|ck|real (?:exam|test|thing)|exam|test)\b(?!\s*\d)")
+_REAL_EXAM_RE = quick_re.compile(r"\b(?:step\s*2|step two|ck|real (?:exam|test|thing)|exam|test)\b(?!\s*\d)")
 """The real exam named ("exam jan 20", "my test is feb 3"): its day is the plan's."""
-_PRACTICE_DAY_RE = re.compile(
+_PRACTICE_DAY_RE = quick_re.compile(
     rf"\b(?:remind|ping|nudge|text|message|reminder)\b.{{0,40}}\b(?:to\s+(?:take|do|start|sit)\s+|for\s+(?:my\s+)?|"
     rf"before\s+(?:my\s+)?)?{PRACTICE_TESTS}"
 )
@@ -575,11 +576,11 @@ PRACTICE_DAY_NOTE = (
 )
 _PLACE_MIN_LETTERS = 4
 """Shorter than this, "im in pa" or "im in ob" is as likely a rotation or a code as a place."""
-_ROTATION_RE = re.compile(
+_ROTATION_RE = quick_re.compile(
     r"(?:ob|gyn|obgyn|ob gyn|peds|pediatrics|surgery|surg|medicine|psych|psychiatry|neuro|neurology|family|fm|im|em|"
     r"icu|micu|sicu|clinic|rotation|dedicated|residency|school|class|the )\b"
 )
-_LIVES_IN_RE = re.compile(
+_LIVES_IN_RE = quick_re.compile(
     r"\b(?:i m|im|i am|i live|living|based|i ll be|i will be)\s+in\s+([a-z][a-z .'-]{1,40}?)"
     r"(?=\s*(?:\(|,|\.|\?|!|$|\band\b|\bbut\b|\bso\b))"
 )
@@ -683,11 +684,11 @@ def _take_said(draft: PlanDraft, step_name: FlowStep, answer: str, today: date, 
     return spec.said(value, today)
 
 
-_WEEKENDS_ONLY_SAID = re.compile(
+_WEEKENDS_ONLY_SAID = quick_re.compile(
     r"(?P<value>\b(?:weekends?|weekdays)\s+only\b|\bonly\s+(?:on\s+)?(?:weekends?|weekdays)\b)"
 )
 """Weekend days or weekdays only, for the nudges or the studying ("can u ping me weekends only")."""
-_STUDY_DAYS_SAID = re.compile(
+_STUDY_DAYS_SAID = quick_re.compile(
     # Said of studying ("I can study 3 days a week"), not of work ("I work 4 days a week").
     r"\b(?:study|studying|can do|can only do|available|free to study)\b[^.,;!?]{0,20}?"
     r"(?P<value>\b(?:[1-7]|one|two|three|four|five|six|seven)\s*(?:days?|d)\s*(?:a|per|each|every|/)\s*(?:week|wk)\b"
@@ -699,19 +700,19 @@ _STUDY_DAYS_SAID = re.compile(
     r"(?:\s*(?:,|/|&|and)?\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*){1,6}\b)"
 )
 """How many days a week the student can study, said in the message that starts the set-up."""
-_EVERY_DAY_SAID = re.compile(
+_EVERY_DAY_SAID = quick_re.compile(
     r"(?P<value>\bevery\s*day\b)[^.;!?]{0,40}\b(?:including|incl|even|plus)\s+(?:on\s+)?(?:the\s+)?weekends?\b"
     r"|\b(?:something|studying|study|work)\s+(?P<every>every\s*day)\b"
 )
 """Every day of the week, said of the studying rather than of the nudges ("something every day, incl. weekends")."""
-_NUDGE_TIME_SAID = re.compile(
+_NUDGE_TIME_SAID = quick_re.compile(
     # Said of the nudge ("remind me at 7am", "ping me around 6:30 pm"), not of the exam ("exam at 8am").
     r"\b(?:remind|ping|nudge|text|message|reminders?|nudges?|check\s*-?\s*ins?|check in with)\b[^.,;!?]{0,40}?"
     r"(?:\b(?:at|around)|@|\bfor(?=\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)\b))\s*"  # "a reminder for 7am"
     r"(?P<value>\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+in the (?:morning|evening))?|noon|midday)"
 )
 """The nudge time, said in the message that starts the set-up."""
-_NUDGE_TIME_BARE_SAID = re.compile(
+_NUDGE_TIME_BARE_SAID = quick_re.compile(
     r"\b(?:remind|ping|nudge|text|message) me\s+(?:every\s+\w+\s+)?(?P<value>\d{1,2}(?::\d{2})?\s*(?:am|pm))\b"
 )
 """The time right after "remind me" ("remind me 9pm on weekdays"): an hour only with am or pm."""

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from html import escape
 
-from bot import advice, interpret, talk
+from bot import advice, interpret, quick_re, talk
 from bot.answer_bank import band_against, best_answer, fits, in_band
 from bot.memory import merged_about, older_score
 from bot.parse_answers import find_exam_date
@@ -37,7 +37,7 @@ from knowledge import Knowledge, topics
 from knowledge.models import ScoreBand
 from knowledge.text import normalize
 
-_WANTED_MORE_RE = re.compile(
+_WANTED_MORE_RE = quick_re.compile(
     r"\b(?:wanted|hoped for|hoping for|expected|was aiming for|aimed for|goal was|target was)\s+(?:an?\s+)?"
     r"(?:\d{3}|more|higher|better)\b"
 )
@@ -63,12 +63,12 @@ FAILED_READS = frozenset(
 """Topics a student who says they failed is really asking about what to do next."""
 
 
-_PASS_MARK_ASKED_RE = re.compile(
+_PASS_MARK_ASKED_RE = quick_re.compile(
     r"\b(?:what s|whats|what is)\s+(?:the\s+)?(?:passing|pass mark|pass score|minimum)\b"
     r"|\bpassing score (?:again|now)\b"
 )
 """The pass mark asked outright ("what's the passing score again"), whatever else a retaker tells."""
-_RETEST_RE = re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
+_RETEST_RE = quick_re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
 PRACTICE_DROPPED = "pt-score-dropped"
 """What to do when a practice score falls ("one dip isn't a verdict"): only for a fall said."""
 """Whether programs look at Step 2 CK again when they rank, for questions after interviews."""
@@ -101,9 +101,9 @@ DELAY_ANSWER = "timing-delay-or-pending"
 """For "should I push my exam?": whether to delay, against testing unready or applying with the score pending."""
 SCORE_ASKS = frozenset({"score_check", "score_fit"})
 FAIL_BEHIND = frozenset({topics.AFTER_FAIL, topics.RETAKES})
-_FAIL_ASKED_RE = re.compile(r"\bfail\w*\b[^.?!]*\?")
+_FAIL_ASKED_RE = quick_re.compile(r"\bfail\w*\b[^.?!]*\?")
 """A question about the fail itself ("will programs filter me for the fail?")."""
-_FAIL_TOLD_RE = re.compile(
+_FAIL_TOLD_RE = quick_re.compile(
     r"(?<!\blike )(?<!\bthinking )(?<!\bthink )(?<!\bthought )(?<!\bsure )(?<!\bconvinced )(?<!\bworried )"
     r"(?<!\bscared )(?<!\bafraid )(?<!\bif )(?<!\bwhether )"
     r"\bi(?:'ve| have)?\s+(?:(?!(?:a|an|the|my)\b)\w+\s+){0,3}?failed\b"
@@ -125,13 +125,13 @@ EARLY_COUPLES_ANSWER = "em-couples-military"
 PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
 RISE_TOLD = 15
 """Points from a scored Step 1 up to the CK result from which the rise is the news, whatever the Step 1 was called."""
-_WHEN_ASKED_RE = re.compile(
+_WHEN_ASKED_RE = quick_re.compile(
     r"\bwhen\b|\bwhat (?:year|month|time)\b|\bhow (?:early|soon)\b"
     # "should i care about CK yet"
     r"|\b(?:care|worry|think|start)\w*\s+(?:about\s+)?(?:ck|step\s*2|it)\s+(?:yet|already|now)\b"
 )
 """When to take it, asked: not how to reschedule, nor in which order the Steps go."""
-_PREP_AHEAD_RE = re.compile(
+_PREP_AHEAD_RE = quick_re.compile(
     r"\bwhat (?:should|do|can) i (?:do|be doing|start)\b|\bhow (?:do|should|can) i (?:prepare|prep|get ready|start)\b"
     r"|\bget ahead\b"
     # "what should my step 2 schedule look like", "when do i start thinking about ck"
@@ -142,7 +142,7 @@ _PREP_AHEAD_RE = re.compile(
 )
 """What to do now, asked by a preclinical student: the preclinical plan, not a score to weigh."""
 CONVERT_COMLEX_ANSWER = "do-convert-comlex"
-_CONVERTS_RE = re.compile(
+_CONVERTS_RE = quick_re.compile(
     r"\b(?:convert\w*|translat\w*|equivalent|equal to|the same as|like an? \d{3}|corresponds?|conversion|"
     r"on the usmle(?: scale)?|usmle (?:scale|equivalent|terms))\b"
 )
@@ -153,7 +153,7 @@ OLD_STEP1_ANSWER = "s1s2-old-step1-number"
 
 FREE120_ANSWER = "pt-free120-like-real"
 """What USMLE's free sample test is and isn't: the answer to a pass mark asked of it (none exists)."""
-_FREE120_SAID_RE = re.compile(r"\bfree\s*120\b|\bfree120\b|\bfree sample (?:test|exam|questions)\b")
+_FREE120_SAID_RE = quick_re.compile(r"\bfree\s*120\b|\bfree120\b|\bfree sample (?:test|exam|questions)\b")
 NO_QUOTA_ANSWER = "pass-no-quota"
 """How passing is set (no quota), the answer to "how many fail": USMLE's own pass rates are not held."""
 BEFORE_THE_MATCH = frozenset(
@@ -170,9 +170,9 @@ BEFORE_THE_MATCH = frozenset(
 someone matched already, the question is whether it still matters, and what their program asks."""
 PASS_NEWS_CHARS = 200
 """In a longer post a pass is background ("...I assume not since I passed"), relieved about only when said with joy."""
-_REAPPLY_RE = re.compile(r"\b(?:re ?apply\w*|apply(?:ing)? again|next (?:cycle|year|match)|try again)\b")
+_REAPPLY_RE = quick_re.compile(r"\b(?:re ?apply\w*|apply(?:ing)? again|next (?:cycle|year|match)|try again)\b")
 """Not matched, and asking about the next try: the answer on reapplying, not on this week's SOAP."""
-_UNEASE_AFTER_PASS_RE = re.compile(
+_UNEASE_AFTER_PASS_RE = quick_re.compile(
     r"\b(?:but|now|still)\s+(?:i m|im|i am|i feel)?\s*(?:so\s+|really\s+)?(?:paranoid|anxious|worried)\b"
 )
 """Unease said after a pass ("I passed with 244 but now I'm paranoid"): what is new, not the pass."""
@@ -188,7 +188,7 @@ PASS_ASKED_NEAR = 7
 INTERVIEW_EVE_ANSWER = "interview-tomorrow"
 RETAKE_STUDY_ANSWER = "af-retake-study-differently"
 WHICH_TO_TRUST_ANSWER = "pt-uwsa-vs-nbme"
-_TRUST_ASKED_RE = re.compile(
+_TRUST_ASKED_RE = quick_re.compile(
     r"\b(?:which|what)\b(?:\s+\w+){0,4}?\s+(?:trust|believe|is (?:right|more accurate|real))\b"
     r"|\btrust (?:more|less)\b|\bmore accurate\b|\b(?:over|under)\s*predict\w*\b"
 )
@@ -200,19 +200,19 @@ DROP_FELT = 15
 SEND_COMLEX_ANSWER = "do-send-only-comlex"
 COMLEX_WEIGHED_ANSWER = "do-equal-view"
 RESEND_ANSWER = "timing-resend-scores"
-_INTO_ERAS_RE = re.compile(
+_INTO_ERAS_RE = quick_re.compile(
     r"\b(?:get|put|add|send|upload)\s+(?:it|my (?:new\s+)?(?:score|ck|step 2)(?:\s+score)?)\s+"
     r"(?:in|into|to|on)\s+eras\b"
     r"|\b(?:add|send)\s+(?:it|my score)\s+after\s+(?:i\s+)?submit\w*"
 )
 """A score posted after applying, asked how to get to programs ("how do i get it into eras")."""
 FELLOWSHIP_ANSWER = "why-fellowship"
-_FELLOWSHIP_ASKED_RE = re.compile(
+_FELLOWSHIP_ASKED_RE = quick_re.compile(
     r"\bfellowships?\b.{0,40}\b(?:care|matter|look at|see|use|weigh)\w*|"
     r"\b(?:care|matter|look at|weigh|hurt|help|affect|count)\w*\b.{0,40}\bfellowships?\b"
 )
 """The score's weight for a fellowship, asked ("does my step 2 matter for fellowship?", "will fellowships care?")."""
-_COMLEX_WEIGHED_RE = re.compile(
+_COMLEX_WEIGHED_RE = quick_re.compile(
     r"\bwhich (?:one |score |exam )?(?:matters?|counts?|weighs?) more\b"
     r"|\b(?:will|does|would|could) (?:a |my )?(?:[3-8]\d\d|comlex|level 2|l2)\b.{0,20}"
     r"\b(?:hurt|drag|count against|hold)\b"
@@ -220,20 +220,20 @@ _COMLEX_WEIGHED_RE = re.compile(
 """How COMLEX weighs beside Step 2 CK, asked ("which one matters more", "will a 520 hurt me if my step 2 is 245")."""
 _COMFORTED = frozenset({"worry", "stress", "panic", "shame", "disappointment", "failure", "exhaustion"})
 """Feelings met with comfort, which a student may decline ("no pep talk"); joy, relief and despair are still met."""
-_COMLEX_NAMED_RE = re.compile(r"\b(?:comlex|(?:level|lvl|l)\s*2(?:\s*ce)?)\b")  # "L2 612" too
-_WHICH_TO_SEND_RE = re.compile(
+_COMLEX_NAMED_RE = quick_re.compile(r"\b(?:comlex|(?:level|lvl|l)\s*2(?:\s*ce)?)\b")  # "L2 612" too
+_WHICH_TO_SEND_RE = quick_re.compile(
     r"\bwhich (?:one|score|exam|of (?:the|them))\b.{0,30}\b(?:lead|send|report|use|put|show|submit|release)\b"
     r"|\b(?:put|send|report|submit|release|include)\s+both\b|\bboth (?:on|in|to) eras\b"
     r"|\b(?:just|only)\s+(?:send|use|report|release|submit)\s+(?:my\s+|the\s+)?(?:comlex|level 2)\b"
     r"|\bapply (?:with|using) (?:just |only )?(?:my\s+|the\s+)?(?:comlex|level 2)\b"
 )
 """Which transcript to send, asked: COMLEX, USMLE or both."""
-_DROP_SAID_RE = re.compile(
+_DROP_SAID_RE = quick_re.compile(
     r"\b(?:drop|dropped|fell|went down|decreas\w*|declin\w*)\b"
     r"|\b(?:lower|worse) than (?:my )?(?:step 1|step one|s1)\b"
 )
 """A CK under a scored Step 1, said as a drop ("will that drop look bad?"); not "applying EM this fall"."""
-_EVE_ASKED_RE = re.compile(
+_EVE_ASKED_RE = quick_re.compile(
     r"\bwhat (?:should|do|can) i (?:do|study|review)\b|\b(?:can ?t|cannot|couldn t|not) (?:fall )?(?:asleep|sleep)\b"
     r"|\b\d\s*(?:hrs?|hours) (?:of )?sleep\b|\bonly (?:get|got|sleep) \d\b|\bis it ruined\b"
     r"|\b(?:any |last |some )(?:tips?|advice)\b(?!\s+(?:for|on|about) (?:block|blocks|timing|staying|focus))"
@@ -241,15 +241,15 @@ _EVE_ASKED_RE = re.compile(
 """What to do with the night before or the morning of, asked."""
 SOON_TOPICS = frozenset({topics.STUDY_STRATEGIES, topics.STUDY_LENGTH, topics.TIMING, "prometric_practice"})
 """How to study, how long, when to sit it: with the exam hours away, the answer is that day instead."""
-_SURPRISE_RE = re.compile(
+_SURPRISE_RE = quick_re.compile(
     r"\b(?:wow|whoa|omg|oh my god|holy|no way|shock\w*|stunned|speechless|can t believe|cant believe|"
     r"didn t expect|didnt expect|did not expect|never expected)\b"
 )
 """A score met with surprise ("wow. 254. did not expect that"): news, told in a line."""
-_GOOD_NEWS_SHOUTED_RE = re.compile(r"^\s*(?:got\s+(?:an?\s+)?)?\d{3}\s*!{2,}\s*$", re.IGNORECASE)
+_GOOD_NEWS_SHOUTED_RE = quick_re.compile(r"^\s*(?:got\s+(?:an?\s+)?)?\d{3}\s*!{2,}\s*$", re.IGNORECASE)
 """A score shouted alone ("252!!"): news to be glad about when the score is a good one. ("Freaking out" beside a
 score stays as said: it is joy for some and fear for others.)"""
-_BAD_NEWS_WORDS_RE = re.compile(
+_BAD_NEWS_WORDS_RE = quick_re.compile(
     r"\b(?:scared|afraid|worried|nervous|terrified|fail\w*|low|bad|disappoint\w*|below|ugh)\b"
 )
 SCORE_NEWS_CHARS = 60
@@ -1079,7 +1079,7 @@ def _their_fail(parsed: Parsed, text: str, knowledge: Knowledge) -> int | None:
     return theirs if theirs is not None and 100 <= theirs < mark and not _YEAR_RE.search(text) else None
 
 
-_YEAR_RE = re.compile(r"\b(?:19\d\d|20(?:[01]\d|2[0-2]))\b")
+_YEAR_RE = quick_re.compile(r"\b(?:19\d\d|20(?:[01]\d|2[0-2]))\b")
 """A year before July 2022's mark of 214, when a lower mark applied."""
 
 
@@ -1098,7 +1098,7 @@ def _told_as_a_fail(parsed: Parsed, norm: str) -> bool:
     return not beside and (parsed.intent == "score_fit" or named_mark is not None)
 
 
-_LOW_SAID_RE = re.compile(r"\b(?:low|lower|lowish|bad|weak|below|under|not good|disappoint\w*)\b")
+_LOW_SAID_RE = quick_re.compile(r"\b(?:low|lower|lowish|bad|weak|below|under|not good|disappoint\w*)\b")
 """Their own score called low: the low-score answer stands, whatever the number."""
 
 

@@ -8,17 +8,17 @@ has no school advisor to ask.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from bot import quick_re
 from bot.student import About
 from bot.understand import EARLY_MATCH_FIELDS, Parsed
 from bot.understand.cues import KIN, just_matched, no_interviews_yet, prelim_only
 from knowledge.models import Stage
 
-_SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
+_SAID: tuple[tuple[Stage, quick_re.Pattern], ...] = (
     (
         "incoming_resident",
-        re.compile(
+        quick_re.compile(
             # their own match news is `just_matched`'s ("IMGs who matched into IM" is not theirs)
             r"\b(?:incoming (?:[\w&/-]+\s+){0,2}?(?:intern|resident|pgy\s*-?\s*1)|"
             # a PGY-1 said of themselves, not "a separate PGY-1 year" asked about
@@ -44,7 +44,7 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ),
     (
         "interviewing",
-        re.compile(
+        quick_re.compile(
             r"\b(?:interview (?:invites?|season|trail|day)|interviewing|interviewed (?:at|with)|after (?:my |all )?"
             # (not "should I take Step 3 before rank lists are due": a deadline ahead)
             r"interviews|(?<!before )(?<!until )(?<!till )(?<!by )(?<!before my )(?<!before the )rank lists?|"
@@ -89,10 +89,13 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"on (?:monday|tuesday|wednesday|thursday|friday)))\b"
         ),
     ),
-    ("applying", re.compile(r"\b(?:eras|applying|application|apply (?:this|next) (?:cycle|year)|residencycas)\b")),
+    (
+        "applying",
+        quick_re.compile(r"\b(?:eras|applying|application|apply (?:this|next) (?:cycle|year)|residencycas)\b"),
+    ),
     (
         "waiting",
-        re.compile(
+        quick_re.compile(
             r"\b(?:waiting (?:for|on) (?:my )?(?:score|result)s?|score (?:isn t|isnt|not) out"
             # "score comes out wednesday", "results release next week": the day it comes, still ahead
             r"|(?:score|scores|result|results)\s+(?:comes?|will come|drops?|releases?|will be released|are released)"
@@ -110,18 +113,18 @@ _SAID: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     (
         "preclinical",
         # not "pathology has been my plan since second year", "derm research since M1": a year behind them
-        re.compile(
+        quick_re.compile(
             r"\b(?<!since )(?<!from )(?<!during )(?<!back in )(?:o?ms\s*[12]|oms\s*i{1,2}(?! think)|m[12]|"
             r"(?<!in my )(?:first|second|1st|2nd) year"
             # not "second year in a row", "my second year of applications": a count of years, not a class
             r"(?! in a row| of (?:residency|applications?|applying|interviews))|preclinical|pre clinical)\b"
         ),
     ),
-    ("studying", re.compile(r"\b(?:dedicated|studying for|study(?:ing)? plan|exam is|test is|my exam on)\b")),
+    ("studying", quick_re.compile(r"\b(?:dedicated|studying for|study(?:ing)? plan|exam is|test is|my exam on)\b")),
 )
 
 
-_SWITCHING_RE = re.compile(
+_SWITCHING_RE = quick_re.compile(
     # a field, not a resource: "should i switch to amboss" is no application
     r"\bswitch(?:ing|ed)?\s+(?:specialties|specialty|fields?)\b|\bchang(?:e|ing)\s+specialt(?:y|ies)\b|"
     r"\bswitch(?:ing|ed)?\s+(?:to|into|over to)\s+(?:rads|radiology|anesthesia|anesthesiology|gas|psych|psychiatry|im|"
@@ -132,17 +135,17 @@ _SWITCHING_RE = re.compile(
     r"(?:my|the|this)\s+(?:program|residency|intern year|pgy\s*-?\s*\d|first year))\b"
 )
 """A change of field: for a resident (said in the message), an application again; for a student, a choice of field."""
-_REAPPLYING_RE = re.compile(
+_REAPPLYING_RE = quick_re.compile(
     r"\b(?:re-?apply\w*|re applying|applying again|apply again)\b(?!\s+(?:to|for)\s+(?:ecfmg|certification|"
     r"a visa|visa|my license|licensure|the license))"
 )
-_MATCHED_BEFORE_RE = re.compile(
+_MATCHED_BEFORE_RE = quick_re.compile(
     r"\b(?:last (?:year|cycle)|prelim\w*|transitional|categorical|didn t match|unmatched)\b"
 )
 """A match in the past, beside reapplying: the match was a prelim or a year ago, and they apply again."""
 
 
-_THEIR_APPLYING_RE = re.compile(
+_THEIR_APPLYING_RE = quick_re.compile(
     rf"\b(?:{KIN}s?|she|he|they|everyone|everybody|people|all my friends)\s+"
     r"(?:who s\s+|who is\s+|who are\s+|is\s+|s\s+|are\s+|re\s+)?(?:all\s+)?(?:also\s+)?applying\b"
 )

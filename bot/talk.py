@@ -14,6 +14,7 @@ from dataclasses import replace
 from html import escape
 from typing import Literal
 
+from bot import quick_re
 from bot.advice import distance, faq_answer, joined
 from bot.answer_bank import best_answer, fits, for_someone_else, in_band
 from bot.plans.messages import EXAM_DAY_BUTTON, EXAM_EVE, EXAM_TODAY
@@ -139,7 +140,7 @@ _PASSED_BUT_LOW = (
     "A pass is a pass, and that part is done. It's still fair to feel the sting of a number lower than you "
     "hoped, so let's look at what it really means for you."
 )
-_EARLY_YEARS_RE = re.compile(r"ms ?[12]|m[12]|(?:first|second|1st|2nd) year")
+_EARLY_YEARS_RE = quick_re.compile(r"ms ?[12]|m[12]|(?:first|second|1st|2nd) year")
 """For a student with their score, past the exam or years from it: no line that speaks of the exam close ahead."""
 
 
@@ -487,7 +488,7 @@ _JOKES = (
 )
 """Clean exam jokes, for a student who asks for one (a bot that only declines is no friend)."""
 _AFTER_JOKE = "Averages are more my thing than punchlines, though: ask me about a specialty, your score or your plan."
-_HOW_ARE_YOU = re.compile(r"\bhow (?:are|r) (?:you|u)\b|\bhow s (?:it going|your day)\b|\bhow you doing\b")
+_HOW_ARE_YOU = quick_re.compile(r"\bhow (?:are|r) (?:you|u)\b|\bhow s (?:it going|your day)\b|\bhow you doing\b")
 
 
 def smalltalk(text: str = "") -> Reply:
@@ -887,8 +888,8 @@ _FIGURE_KINDS = {
     "average": ("a published average", "published averages"),
 }
 """How a quoted figure's kind is named, one and several."""
-_CUTOFF_WORDS_RE = re.compile(r"\b(?:cut\s*offs?|cut-offs?|minimums?|filters?|screens?|thresholds?)\b")
-_AVERAGE_WORDS_RE = re.compile(r"\b(?:medians?|averages?|avgs?|mean)\b(?!\s+(?:you|that|i|it|we|they)\b)")
+_CUTOFF_WORDS_RE = quick_re.compile(r"\b(?:cut\s*offs?|cut-offs?|minimums?|filters?|screens?|thresholds?)\b")
+_AVERAGE_WORDS_RE = quick_re.compile(r"\b(?:medians?|averages?|avgs?|mean)\b(?!\s+(?:you|that|i|it|we|they)\b)")
 
 
 def _kind_of_figure(text: str, values: Iterable[int]) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
-from bot import answer_model
+from bot import answer_model, quick_re
 from bot.answer_bank import band_against, best_answer, fits, in_band
 from bot.exam_words import ANY_DAY, PRACTICE_NAME_RE
 from bot.parse_answers import days_out, days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
@@ -90,13 +90,13 @@ TOPIC_HOLDS = 0.9
 LONG_LEAD_SURE = 0.5
 """How sure the answer model must be of a long post's question sentence for its answer to lead, over the
 general answer of the topic the whole post was heard as."""
-_FIT_ASKED_RE = re.compile(
+_FIT_ASKED_RE = quick_re.compile(
     r"\b(?:ok|okay|good|enough|decent|competitive|safe|fine|solid)\s+(?:for|in)\b"
     # (not a resource weighed: "is amboss good for peds prep?")
     r"(?!(?:\s+\w+)?\s+(?:prep|prepping|studying|review|resources?|practice|shelf)\b)"
 )
 """A result asked against a field ("ok for IM", "good enough for gas"): the fit, asked in so many words."""
-_GOOD_SHAPE_RE = re.compile(
+_GOOD_SHAPE_RE = quick_re.compile(
     r"\b(?:am i|are we|is (?:it|that|this|my \w+)) (?:in )?(?:good|ok|okay|decent|solid|fine|safe|competitive|enough)\b"
     r"|\bgood shape\b|\bam i competitive\b|\bis (?:that|it|this) enough\b"
 )
@@ -118,7 +118,7 @@ LOG_CHARS = 80
 """Characters within which a count of questions done, asking nothing, is a day's log whatever the model heard."""
 KNOWN_WORDS = 0.5
 """Below this share of words seen in training, a message is "unknown" whatever the model says."""
-_UNREAD_NUMBER_RE = re.compile(r"\b\d{3,}\b")
+_UNREAD_NUMBER_RE = quick_re.compile(r"\b\d{3,}\b")
 EARLY_MATCH_FIELDS = frozenset({"ophthalmology", "urology"})
 """Fields that match before the NRMP Main Match (SF Match, the AUA's), their first year arranged apart."""
 ENTITYLESS_TOPIC_AT = 0.3
@@ -221,9 +221,9 @@ def understand(text: str, knowledge: Knowledge) -> Parsed:
         return Parsed("unknown")
 
 
-_TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,60}>")
+_TAG_RE = quick_re.compile(r"</?[A-Za-z][^<>]{0,60}>")
 _THANKS_OPENER = r"(?:thanks?(?: you| u)?(?: so much| a lot)?|thx|ty|tysm|cool|great|ok(?:ay)?|perfect|awesome|got it)"
-_THANKS_THEN_RE = re.compile(
+_THANKS_THEN_RE = quick_re.compile(
     rf"\s*(?:{_THANKS_OPENER}(?:\s*(?:!+|[.,;:]|\u2014|-)\s*|\s+(?=(?:{_THANKS_OPENER}|what|how|and|but|also|can|could|"
     r"is|are|does|do|any)\b)))+"
     r"(?=\S.{6,})",
@@ -290,15 +290,15 @@ _SCORE_INTENTS: frozenset[str] = frozenset(
 )
 _WORRIES: frozenset[str] = frozenset({"stress", "worry", "panic", "exhaustion"})
 _ENTITY_SETTLED: frozenset[str] = frozenset({"average", "score_check", "score_fit", "compare", "invalid_score"})
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?=\(?[1-9]\)\s)")
+_SENTENCE_RE = quick_re.compile(r"(?<=[.!?])\s+|\n+|\s+(?=\(?[1-9]\)\s)")
 """Where a post's sentences part: after . ! ?, at a line break, and before a numbered question ("... 2) will my
 step 1 follow me"), which students list without punctuation."""
-_CLAUSE_RE = re.compile(r"\s*(?:;|\u2014|\u2013|\s-\s)\s*")
+_CLAUSE_RE = quick_re.compile(r"\s*(?:;|\u2014|\u2013|\s-\s)\s*")
 """Where a sentence's clauses part, so a question asked after a semicolon or a dash counts ("...planning to signal
 the program where I rotated; is that still smart or a wasted signal.")."""
-_NUMBERED_RE = re.compile(r"^\(?[1-9]\)\s+")
+_NUMBERED_RE = quick_re.compile(r"^\(?[1-9]\)\s+")
 """A question's number ("2) "), set aside so the question reads as one ("will my step 1 follow me...")."""
-_DECADE_PHRASE_RE = re.compile(r"\b(?:high|upper|mid|middle|low|lower)[\s-]+(?=\d{3}\s*'?s\b)", re.IGNORECASE)
+_DECADE_PHRASE_RE = quick_re.compile(r"\b(?:high|upper|mid|middle|low|lower)[\s-]+(?=\d{3}\s*'?s\b)", re.IGNORECASE)
 
 
 def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) -> Parsed:
@@ -1250,7 +1250,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     )
 
 
-_EXPLAIN_TO_FAMILY_RE = re.compile(
+_EXPLAIN_TO_FAMILY_RE = quick_re.compile(
     # the family asking about their number: "mom asked if thats like an A", "my parents keep asking what 247 means"
     r"\b(?:mom|mum|dad|parents?|family|grandma|grandpa|relatives?)\b\s+(?:\w+\s+){0,2}?(?:asked|asks|asking|"
     r"wants? to know|doesn t get|don t get|thinks?)\b.{0,50}\b(?:like an? [abcf]|out of 100|percent\b|good|mean)"
@@ -1261,19 +1261,21 @@ _EXPLAIN_TO_FAMILY_RE = re.compile(
 """Their score to be explained to family, asked: "mom asked if thats like an A. how do i explain"."""
 NEAR_THE_MARK = 7
 """Points over the pass mark within which a "what if I get..." score is dreaded, not hoped for."""
-_SCORE_STILL_TO_COME_RE = re.compile(
+_SCORE_STILL_TO_COME_RE = quick_re.compile(
     r"\b(?:drops?|comes? out|coming out|release\w*|tmrw|tomorrow|tonight|wednesday|waiting|wait|refresh\w*)\b"
 )
 """Words that the score is still to come ("score drops tmrw morning 😭"), so tears are the wait's, not a let-down."""
-_FIT_LIST_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:fits|would fit|can i (?:get|match|apply)|specialt|fields?)")
+_FIT_LIST_ASKED_RE = quick_re.compile(
+    r"\b(?:what|which)\s+(?:fits|would fit|can i (?:get|match|apply)|specialt|fields?)"
+)
 """The fit list asked for in words ("what fits?", "which specialties"), not one field's fit (`_FIT_ASKED_RE`)."""
-_WHAT_IF_I_GET_RE = re.compile(r"\bwhat if (?:i|i ll|ill)\s+(?:get|score|end up with|only get)\b")
-_UNSURE_HOW_RE = re.compile(
+_WHAT_IF_I_GET_RE = quick_re.compile(r"\bwhat if (?:i|i ll|ill)\s+(?:get|score|end up with|only get)\b")
+_UNSURE_HOW_RE = quick_re.compile(
     r"\b(?:no idea|idk|not sure|unsure|dunno|no clue) how (?:i|it) (?:did|went|go)\b|\bfelt like (?:i was )?guessing\b"
     r"|\bguess(?:ed|ing) (?:on )?(?:half|a lot|most|every|so many)\b"
 )
 """Doubt said about how the exam went."""
-_ALARM_SAID_RE = re.compile(
+_ALARM_SAID_RE = quick_re.compile(
     r"\b(?:panic\w*|freak\w*|scared|scare|terrif\w*|anxi\w*|nervous|worr\w*|fear\w*|afraid|fail\w*|help|omg|"
     r"dying|die|dead|breathe|shaking|shak\w*|spiral\w*|losing it|lose it|sick|cry\w*|screw\w*|cooked|doomed|"
     r"over for me|ruin\w*|stress\w*|overwhelm\w*|hate|cant|can t|cannot|pls|please|urgent|asap|wtf|fml|heart|"
@@ -1281,11 +1283,11 @@ _ALARM_SAID_RE = re.compile(
     # unsure how it went: "idk how i did. half of it felt like guessing"
     r"idk|no idea|guess\w*|unsure|not sure)\b"
 )
-_ALARM_SHOWN_RE = re.compile(r"[😭😩😰😱😫😖😣😬🥲]|!{2,}|\?{2,}|[A-Z]{4,}")
+_ALARM_SHOWN_RE = quick_re.compile(r"[😭😩😰😱😫😖😣😬🥲]|!{2,}|\?{2,}|[A-Z]{4,}")
 """Panic said in words or shown in the typing: without any, the model's "panic" is a guess at a calm question."""
 _MET_NOT_LOOKED_UP = frozenset({"worth", "calm", "excited"})
 """What weighs on them that a short message means to be met, not looked up ("is it weird that I'm excited")."""
-_TIRED_SAID_RE = re.compile(
+_TIRED_SAID_RE = quick_re.compile(
     r"\b(?:tired|exhaust\w*|burn\w* ?out|burnt|drain\w*|dead|fried|wiped|spent|sleep\w*|slept|nap\w*|zombie|"
     r"can t (?:focus|keep|do)|cant (?:focus|keep|do)|no energy|running on|done for|over it|mush|brain\w*|collaps\w*|"
     r"crash\w*|grind\w*|weary|fatigue\w*|sore|long day|wrecked|destroyed|dying|struggl\w*|break|rest|broke\w*|"
@@ -1311,7 +1313,7 @@ def _high_own_score(nums: Numbers, norm: str) -> bool:
     )
 
 
-_SCORE_LIKE_RE = re.compile(r"\b(2\d\d)(?:s|ish)?\b")
+_SCORE_LIKE_RE = quick_re.compile(r"\b(2\d\d)(?:s|ish)?\b")
 
 
 def _below_pass(nums: Numbers, fail_mark: int | None, norm: str) -> bool:
@@ -1408,13 +1410,13 @@ def _hopeless_by_rule(norm: str, text: str = "") -> bool:
     )
 
 
-_PRACTICE_LIKENESS_RE = re.compile(
+_PRACTICE_LIKENESS_RE = quick_re.compile(
     r"\b(?:free\s*120|f120|uwsas?|nbmes?)\b[^.?!]{0,60}\b(?:like the real|most like|closest to|in the last week|"
     r"the week before|right before the (?:exam|test|real))"
 )
 """A self-assessment's likeness to the exam, or its timing, asked about ("do the free 120 in the last week bc its the
 most like the real thing")."""
-_PRACTICE_HARDER_RE = re.compile(
+_PRACTICE_HARDER_RE = quick_re.compile(
     r"\b(?:is|are|was|were)\s+(?:the\s+)?(?:new\s+|newer\s+|old\s+|older\s+|latest\s+|updated\s+)?"
     r"(?:free\s*120|f120|nbmes?|uwsas?|uworld|amboss|cms forms?)(?:\s+\w+)?\s+(?:\w+\s+)?(?:harder|easier|tougher)\b"
 )
@@ -1434,19 +1436,19 @@ _BEFORE_THE_EXAM_TOPICS = frozenset(
 """Topics that only help before the exam: after it, how the wait goes is what's asked."""
 _DO_ONLY_TOPICS = frozenset({topics.DO_STUDENTS, topics.DO_WITHOUT_USMLE})
 """Topics that answer only osteopathic students."""
-_DO_SAID_RE = re.compile(
+_DO_SAID_RE = quick_re.compile(
     r"\b(?:comlex|osteopath\w*|dos|d o|do (?:student|school|senior|applicant)s?|omm|oms[1-4]?|level [12])\b"
 )
-_DO_CAPS_RE = re.compile(r"\bD\.?O\.?s?\b")
+_DO_CAPS_RE = quick_re.compile(r"\bD\.?O\.?s?\b")
 """DO in capitals ("can a DO match without USMLE"), the word "do" being everywhere else."""
 _IMG_ONLY_TOPICS = frozenset({topics.IMG, topics.ECFMG_CERTIFICATION, "ecfmg_pathways"})
 """Topics that answer only international graduates."""
-_FAIL_BELIEVED_RE = re.compile(
+_FAIL_BELIEVED_RE = quick_re.compile(
     r"\b(?:convinced|sure|certain|positive|think|thought|feel like|felt like|feeling like|feels like|pretty sure|"
     r"guess|bet|swear)\s+(?:that\s+)?i\s+(?:just\s+)?(?:failed|bombed|tanked|flunked)\b"
 )
 """A fail believed, not known: "im convinced i failed", "felt like i bombed it" (the score not out yet)."""
-_IMG_SAID_RE = re.compile(r"\b(?:imgs?|visas?|h ?1 ?b|j ?1|ecfmg|international|foreign|non us|citizen\w*)\b")
+_IMG_SAID_RE = quick_re.compile(r"\b(?:imgs?|visas?|h ?1 ?b|j ?1|ecfmg|international|foreign|non us|citizen\w*)\b")
 """Words that bring an international graduate's question into a post, whoever the writer is."""
 _SHARPER_THAN_STRESS = frozenset({"worry", "panic", "disappointment", "relief", "celebration"})
 """Feelings a plain cue names more exactly than the model's broad "stress"."""
@@ -1551,7 +1553,9 @@ def _feeling(
     return felt or learned  # type: ignore[return-value]
 
 
-_FELT_LIKE_A_FAIL_RE = re.compile(r"\b(?:feel|feels|feeling|felt)\s+like\s+(?:i|you|u)\s+(?:failed|bombed|flunked)\b")
+_FELT_LIKE_A_FAIL_RE = quick_re.compile(
+    r"\b(?:feel|feels|feeling|felt)\s+like\s+(?:i|you|u)\s+(?:failed|bombed|flunked)\b"
+)
 """A fail felt, not told ("walked out feeling like I failed")."""
 STRESS_SAID_FROM = 300
 """From this length an upbeat post's strain, heard by the model alone, is set aside: it hears strain in any story."""
@@ -2039,8 +2043,8 @@ def _settle(
     return intent, confidence, None
 
 
-_ASKS_A_SCORE_RE = re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
-_FAIL_HARDER_RE = re.compile(
+_ASKS_A_SCORE_RE = quick_re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
+_FAIL_HARDER_RE = quick_re.compile(
     r"\bfail\w*\b.*\b(?:programs?|match\w*|take me|accept me|rank me)\b.*\b(?:harder|hard)\b"
     r"|\b(?:harder|hard)\b.*\bto match\b.*\bfail\w*\b"
 )
@@ -2048,13 +2052,13 @@ _FAIL_HARDER_RE = re.compile(
 after a fail, not the exam's difficulty."""
 _RESCHEDULE = "timing-reschedule"
 _STILL_MATCH = "af-can-still-match"
-_MOVE_UP_RE = re.compile(
+_MOVE_UP_RE = quick_re.compile(
     r"\b(?:move|moving|push|pushing|bring|bringing)\s+(?:my\s+|the\s+)?(?:exam|test|date|ck|step\s*2|test date|"
     r"exam date)\s+(?:\w+\s+)?(?:up|earlier|forward|sooner)\b(?!\s+to\s+\d)"
     r"|\bmove\s+up\s+(?:my\s+|the\s+)?(?:exam|test|date|ck)\b"
 )
 """An earlier exam date asked about ("should i move my test up"): timing, not a delay."""
-_MEANS_AS_A_SCORE_RE = re.compile(
+_MEANS_AS_A_SCORE_RE = quick_re.compile(
     r"\bscore\s*wise\b|\bin (?:\w+ )?score terms\b"
     r"|\bwhat (?:does|would|do) (?:that|this|it) (?:\w+ )?(?:mean|translate|equal)\b"
     r"|\bno idea what (?:that|this|it) (?:means|translates to|equals)\b"
@@ -2062,33 +2066,37 @@ _MEANS_AS_A_SCORE_RE = re.compile(
 )
 """A practice result asked about as a score ("free 120 at 78%, what does that mean score-wise", "is 221 close to
 the real score?")."""
-_DAYS_HELD_RE = re.compile(
+_DAYS_HELD_RE = quick_re.compile(
     r"(?:\b(?:i have|i ve got|ive got|i got|only|just)|^got)\s+(?:\d+|a few|two|three|four|five|six|seven)\s+"
     r"(?:days?|weeks?)\b"
     # the exam's days, not a vacation's or those before interviews ("3 weeks of vacation", "2 weeks before interviews")
     r"(?!\s+(?:left\s+)?(?:until|till|to|before|after|of|off|in|between)\b(?!\s+(?:my|the)\s+(?:exam|test|ck|step)))"
 )
 """The days left said, not asked ("i have 45 days. help"): what to do with them is the question."""
-_NOT_STUDY_DAYS_RE = re.compile(r"\b(?:rank list|rank order|interviews?|eras|match|residency|sub ?i|away|vacation)\b")
+_NOT_STUDY_DAYS_RE = quick_re.compile(
+    r"\b(?:rank list|rank order|interviews?|eras|match|residency|sub ?i|away|vacation)\b"
+)
 """Days said with another deadline ("3 weeks. what about my rank list"): not the exam's, so no plan for them."""
-_WHAT_NOW_SAID_RE = re.compile(r"(?i)\b(?:now\s+)?what\s+now\b\W*|\bnow\s+what\b\W*")
+_WHAT_NOW_SAID_RE = quick_re.compile(r"(?i)\b(?:now\s+)?what\s+now\b\W*|\bnow\s+what\b\W*")
 """'What now' after news: an opening for what comes next, not a question of its own."""
-_WHAT_NOW_RE = re.compile(r"\b(?:what do i|what should i|help|what now|where do i start|how do i)\b")
+_WHAT_NOW_RE = quick_re.compile(r"\b(?:what do i|what should i|help|what now|where do i start|how do i)\b")
 """What to do now, asked ("what do i even do"): with the days left said, a plan for them."""
-_QBANK_ENOUGH_RE = re.compile(
+_QBANK_ENOUGH_RE = quick_re.compile(
     r"\b\d[\d ]*\s*(?:q|qs|questions)\b.{0,30}\benough\b|\benough\s+(?:questions|qs)\b"
     r"|\b(?:uworld|uw|qbank|amboss|passes|(?:one|1|two|2|first|second|a single) pass)\b.{0,40}\benough\b"
 )
 """Whether a number of questions or a bank's share is enough, asked: how many questions are enough."""
-_TOP_SHARE_RE = re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2}(?:st|nd|rd|th)\s+percentile\b")
+_TOP_SHARE_RE = quick_re.compile(r"\b(?:top|bottom)\s+\d{1,2}\s*(?:%|percent)|\b\d{1,2}(?:st|nd|rd|th)\s+percentile\b")
 """A share of test takers ("top 10%", "90th percentile"): what percentiles answer."""
-_APPLICATION_WORD_RE = re.compile(
+_APPLICATION_WORD_RE = quick_re.compile(
     r"\b(?:interview\w*|letters?|lors?|research|pubs?|publications?|applications?|apply\w*|programs?|pds?|"
     r"eras|holistic\w*|besides|else|other than|aways?|rotations?|sub ?is?|personal statement|ps|mspe|cv|"
     r"extracurricular\w*|volunteer\w*|leadership|aoa|grades?|honors|clerkships?|evals?|evaluations?|match\w*)\b"
 )
 """Words of an application: beside the exam's eve, one of them keeps "Beyond your score" (an interview's tips)."""
-_EXAM_EVE_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr|tonight|exam day|test day|last (?:minute )?tips?|night before)\b")
+_EXAM_EVE_RE = quick_re.compile(
+    r"\b(?:tomorrow|tmrw|tmr|tonight|exam day|test day|last (?:minute )?tips?|night before)\b"
+)
 _WEIGHS_HEARD = frozenset(
     {
         "grief",
@@ -2111,49 +2119,51 @@ _WEIGHS_HEARD = frozenset(
     }
 )
 """What weighs on a student, said with no question and no exam named: listened to, whatever topic the model hears."""
-_HOW_TO_FEEL_RE = re.compile(
+_HOW_TO_FEEL_RE = quick_re.compile(
     r"\bhow (?:do|can|should|would) i (?:stop feeling|stop panicking|stop freaking out|not panic|calm down|calm myself|"
     r"cope with (?:the |my |this )?(?:stress|anxiety|nerves|panic|dread|waiting|the wait)|cope$|"
     r"deal with (?:the |my |this )?(?:stress|anxiety|nerves|panic|dread))\b"
     r"|\b(?:help|treatment|cure|tips?|advice)\s+(?:for|with)\s+(?:my\s+)?(?:test\s+|exam\s+)?(?:anxiety|nerves|panic)\b"
 )
 """How to bear a feeling, asked ("how do i calm down before my exam"): listened to, not answered with a topic."""
-_TOPIC_WORD_RE = re.compile(r"\b(?:low score|percentile|average|avg|retake|release date|when (?:do|will) scores)\b")
+_TOPIC_WORD_RE = quick_re.compile(
+    r"\b(?:low score|percentile|average|avg|retake|release date|when (?:do|will) scores)\b"
+)
 """Words of a topic asked beside a feeling ("tips for anxiety about my score release?"): the topic is answered too."""
-_ASKS_TO_DO_RE = re.compile(
+_ASKS_TO_DO_RE = quick_re.compile(
     r"(?:(?:so|ok|okay|hey|hi|quick q|question)\s+)?(?:can i|could i|is there a way|how do i|how can i|what happens if|"
     r"am i allowed|is it possible|do i have to|should i)\b(?!\s+(?:feel|be feeling|stop feeling|cope|deal|calm|relax|"
     r"just vent|vent|cry|be (?:worried|scared|nervous|concerned|stressed|freaking out|panicking)|worry|panic|freak|"
     r"(?:even\s+|really\s+)?(?:do|make|handle|survive|pass|get through)\s+(?:this|it)\b))"
 )
 """A question of what to do ("can i void my score..."), not of how to feel ("how do i stop feeling like this")."""
-_ENOUGH_COUNT_RE = re.compile(
+_ENOUGH_COUNT_RE = quick_re.compile(
     r"\b\d{1,3}\s+(?:\w+\s+)?(?:interviews?|ranks?|programs? (?:ranked|on my list)|invites?)\s+(?:be\s+|is\s+)?"
     r"(?:enough|safe|a safe number|too few)\b"
 )
 """A count of interviews or ranks asked about as enough: how many to rank, not a field's averages."""
 
 
-_BESIDES_THE_SCORE_RE = re.compile(
+_BESIDES_THE_SCORE_RE = quick_re.compile(
     r"\b(?:besides|other than|apart from|aside from|except for)\s+(?:the\s+|my\s+|their\s+)?(?:score|scores|number|"
     r"numbers|step 2|ck|usmle)\b"
 )
-_NONE_TAKEN_RE = re.compile(
+_NONE_TAKEN_RE = quick_re.compile(
     r"\b(?:done|taken|took|did)\s+(?:0|zero|no|none of the|not a single)\s+(?:self\s*-?\s*assessments?|nbmes?|uwsas?|"
     r"practice (?:tests?|exams?))\b"
     r"|\b(?:0|zero|no)\s+(?:self\s*-?\s*assessments?|nbmes?|practice tests?)\s+(?:done|taken|yet)\b"
 )
 """No self-assessment taken yet, said as a count: how many to take, not a day's work to log."""
-_SCORE_SOON_RE = re.compile(
+_SCORE_SOON_RE = quick_re.compile(
     r"^(?:my\s+)?(?:score|scores|results?|ck score)\s+(?:is\s+|are\s+|comes?\s+out\s+|drops?\s+|releases?\s+)?"
     r"(?:tmrw|tomorrow|tmr|tonight|today|in \d+ (?:hours?|hrs?))\b"
 )
-_INTERVIEWS_COUNTED_RE = re.compile(
+_INTERVIEWS_COUNTED_RE = quick_re.compile(
     r"\binterview\w*\b.{0,60}\b\d{1,2}\s+(?:done|down|left|to go|so far)\b"
     r"|\b\d{1,2}\s+(?:\w+\s+)?interviews?\s+(?:done|down|left|to go|so far)\b"
 )
 """Interviews counted ("exhausted from interviewing. 9 done, 3 left"): not questions to log."""
-_QBANK_WORK_RE = re.compile(
+_QBANK_WORK_RE = quick_re.compile(
     r"\b(?:q|qs|questions?|blocks?|uworld|uw|amboss|qbank|nbme|uwsa|percent|pct|anki|cards|hours?|sketchy)\b"
 )
 
@@ -2170,28 +2180,28 @@ def _asks_in_a_clause(text: str, norm: str) -> bool:
     return _CLAUSE_ASKS_RE.search(text.lower()) is not None or cues.asks_something(text, norm)
 
 
-_CLAUSE_ASKS_RE = re.compile(
+_CLAUSE_ASKS_RE = quick_re.compile(
     r"(?:^|[,;:.!]\s*|\n\s*|\b(?:and|but|so|anyway|ok|okay)\s+)"
     r"(?:how (?:long|many|much|do|should|can)|what (?:should|do|is|are)|"
     r"when (?:should|do|is)|should i|can i|do i|is it|are there)\b"
 )
 """A question asked in a clause of its own, with or without its question mark: "..., how long to study"."""
-_LOGGED_RE = re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out|logged|log)\b")
-_CENTER_CANCELLED_RE = re.compile(
+_LOGGED_RE = quick_re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out|logged|log)\b")
+_CENTER_CANCELLED_RE = quick_re.compile(
     r"\b(?:prometric|test(?:ing)? cent(?:er|re)s?|the cent(?:er|re))\b.{0,40}"
     r"\b(?:cancel+ed|cancel+ing|closed|closing|shut)\b"
     r"|\b(?:cancel+ed|closed)\b.{0,30}\b(?:due to|because of|bc of)\s+(?:the\s+)?"
     r"(?:weather|snow\w*|storm|hurricane|power)"
 )
 """The test centre cancelled or closed ("prometric cancelled my ck", "closed due to the snowstorm")."""
-_MOVE_SUPPOSED_RE = re.compile(
+_MOVE_SUPPOSED_RE = quick_re.compile(
     # within one clause, before the verb: "if it's under 230, tell me to move my date"; not "exam was may 3, had to push
     # back to june 10" nor "my exam got pushed to march 8, should i delay my nbme too"
     r"\b(?:if|unless|whether|tell me to|remind me to)\b[^.?!]{0,60}\b(?:move|push|postpone|delay|reschedule)\b"
     r"(?!\w*\s+(?:to|until|till)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
 """A move supposed or asked about ("if it's under 230, tell me to move my date"), not one made."""
-_COMES_OUT_COMPARED_RE = re.compile(
+_COMES_OUT_COMPARED_RE = quick_re.compile(
     # another exam named: "old step 1 score 221. do ck scores come out higher?" (not "do they come out higher if i test
     # in the morning")
     r"^(?=.*\b(?:step\s*1|s1|comlex|level\s*[12])\b)"  # (anchored: one scan, not one per position)
@@ -2199,22 +2209,24 @@ _COMES_OUT_COMPARED_RE = re.compile(
     r"|\b(?:higher|lower)\s+than\s+(?:my\s+|the\s+)?(?:step\s*1|s1|comlex|level\s*[12])\b)"
 )
 """Scores set beside another exam's ("do ck scores come out higher than step 1"), not a release asked about."""
-_PASS_ASKED_RE = re.compile(
+_PASS_ASKED_RE = quick_re.compile(
     r"\b(?:realistic|enough|on track|safe|ready|good sign)\b.{0,20}\bpass\w*\b"
     r"|\b(?:will|would|can|could) (?:that|this|it|i)\s+"
     r"(?:even\s+|still\s+|actually\s+)?pass\b|\bpass(?:ing)? range\b"
 )
 """Passing asked about ("58% UW first pass. will that even pass?"): a question bank's percent read for it."""
-_QBANK_PERCENT_RE = re.compile(
+_QBANK_PERCENT_RE = quick_re.compile(
     r"\b\d{2}\s*(?:%|percent)(?=.{0,40}\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass|free 120)\b)"
     r"|\b(?:blocks?|uworld|uw|qbank|amboss|correct|first pass|free 120)\b.{0,40}\b\d{2}\s*(?:%|percent)",
     re.IGNORECASE,
 )
 """A question bank's percent correct: "58% on my last block"."""
-_ON_THE_RETAKE_RE = re.compile(r"\b(?:on|in) (?:the|my) (?:retake|second attempt|2nd attempt|next attempt)\b(?! score)")
-_FAIL_MARGIN_RE = re.compile(r"\bfailed (?:ck |step 2 |it |the exam )?by (?:\d+|a|one|two|three|four|five|six)\b")
+_ON_THE_RETAKE_RE = quick_re.compile(
+    r"\b(?:on|in) (?:the|my) (?:retake|second attempt|2nd attempt|next attempt)\b(?! score)"
+)
+_FAIL_MARGIN_RE = quick_re.compile(r"\bfailed (?:ck |step 2 |it |the exam )?by (?:\d+|a|one|two|three|four|five|six)\b")
 """A fail told by its margin ("failed by 4 points"): news of their own result, not a fear."""
-_FAIL_FIRST_RE = re.compile(
+_FAIL_FIRST_RE = quick_re.compile(
     r"\s*(?:(?:so|well|ok|okay|welp|guys|update|hi|hey|yeah|ugh)[\s,:!.]*){0,3}(?:i\s+)?(?:just\s+|officially\s+)?"
     r"(?:failed|didn'?t pass|did not pass)(?:\s+(?:step\s*2(?:\s*ck)?|ck|step2|it|the exam))?\s*(?:[.!,;]|$|[^\w\s])",
     re.IGNORECASE,
@@ -2226,7 +2238,7 @@ _INTERVIEW_PENDING_ANSWER = "interview-score-pending"
 """The same, asked before the score is out."""
 BELOW_MINIMUM_ANSWER = "pd-below-program-minimum"
 """Whether to apply under a program's stated minimum."""
-_PROGRAM_MINIMUM_RE = re.compile(
+_PROGRAM_MINIMUM_RE = quick_re.compile(
     r"\b(?:min|minimum|cutoff|cut off)\b\s*(?:of\s+|is\s+|at\s+)?(?:a\s+)?\d{3}\b"
     r"|\b\d{3}\s+(?:min|minimum|cutoff|cut off|requirement)\b"
     # a program's own rule, named as the program's: "their site requires 230" (not "ortho needs 250")
@@ -2234,28 +2246,28 @@ _PROGRAM_MINIMUM_RE = re.compile(
     r"filters? at)\s+(?:a\s+)?\d{3}\b"
 )
 """A program's own minimum, said with its number: "min 230 for IMGs", "a 240 cutoff"."""
-_STILL_APPLY_RE = re.compile(
+_STILL_APPLY_RE = quick_re.compile(
     r"\b(?:still\s+apply|apply anyway|worth applying|bother applying|should i apply|apply or)\b"
 )
 """Whether to apply at all, asked."""
 PASSED_NO_RETAKE_ANSWER = "low-cant-retake-passed"
 """A passed Step can't be retaken: for a passing score with a retake to raise it asked."""
-_RUNNING_TOTAL_RE = re.compile(r"\b(?:done|did|finished|through|completed)\s+(?:\w+\s+)?\d{3,4}\s+(?:of|in|on)\b")
+_RUNNING_TOTAL_RE = quick_re.compile(r"\b(?:done|did|finished|through|completed)\s+(?:\w+\s+)?\d{3,4}\s+(?:of|in|on)\b")
 """A running total of work told ("done 1200 of uworld"), whatever the model hears in it."""
-_LEVEL_ASKED_RE = re.compile(
+_LEVEL_ASKED_RE = quick_re.compile(
     r"\b(?:line(?:s)? up with|translates? (?:in)?to|predicts?|on track for|(?:ok|okay|good|enough) for|equal to)\s+"
     r"(?:like\s+|about\s+|around\s+)?(?:an?\s+)?\d{3}"
 )
 """A level asked of practice results: "does that line up with like a 250ish", "is that ok for like a 240"."""
-_FEEL_A_FAILURE_RE = re.compile(
+_FEEL_A_FAILURE_RE = quick_re.compile(
     r"\b(?:feel|feeling|felt|feels)\s+(?:\w+\s+)?like\s+(?:a|such a|a total|a complete)\s+failure\b"
 )
 """Feeling like a failure, said of themselves: a feeling, not an exam failed."""
-_PASS_WORD_RE = re.compile(r"\bpass(?:ed|ing)?\b")
+_PASS_WORD_RE = quick_re.compile(r"\bpass(?:ed|ing)?\b")
 USCE_ANSWER = "img-usce"
 """Whether US clinical experience matters beside the score, for an IMG."""
 _USCE = r"(?:observerships?|usce|us clinical experience|externships?|clinical experience in the us)"
-_USCE_RE = re.compile(
+_USCE_RE = quick_re.compile(
     rf"\bdo i (?:still |really |even )?need (?:any |more |an? )?{_USCE}"
     rf"|\b{_USCE} (?:or|vs|versus) (?:the |my |a )?(?:score|ck|step 2|\d{{3}})\b"
     rf"|\b(?:is|are) (?:an? )?{_USCE} (?:worth|enough|needed|necessary|important|required)\b"
@@ -2263,7 +2275,7 @@ _USCE_RE = re.compile(
 )
 """US clinical experience asked about (observerships, externships, USCE), not only told: "do i still need
 observerships or is the score enough?" (not "i have 4 months USCE")."""
-_WORTH_OF_A_TEST_RE = re.compile(
+_WORTH_OF_A_TEST_RE = quick_re.compile(
     r"\b(?:useless|useful|worth (?:it|taking)|accurate|reliable|predict\w*|trust|mean anything)\b"
 )
 """Whether a practice test tells them anything, asked."""
@@ -2272,45 +2284,45 @@ _PRECLINICAL_STAGES = frozenset(
     {"ms1", "ms 1", "ms2", "ms 2", "m1", "m2", "first year", "1st year", "second year", "2nd year"}
 )
 """The stage words `about` reads that put a student before clerkships."""
-_START_PREP_NOW_RE = re.compile(
+_START_PREP_NOW_RE = quick_re.compile(
     r"\b(?:should i|do i need to|is it (?:too early|smart|worth it) to|when (?:do|should) i)\s+(?:be\s+)?"
     r"(?:start\w*|do\w*|us\w*|buy\w*|get\w*)\s+(?:on\s+)?(?:uworld|uw|a qbank|qbank|amboss|ck prep|prep|studying)\b"
 )
 """Whether to start Step 2 CK prep now, asked before clerkships."""
 RANK_ORDER_ANSWER = "match-algorithm"
 """How to order a rank list: in true preference, as the algorithm favours the applicant."""
-_RANK_ORDER_ASKED_RE = re.compile(
+_RANK_ORDER_ASKED_RE = quick_re.compile(
     r"\b(?:rank|move|put)\s+(?:them|it|(?:program\s+)?\w+)\s+(?:to\s+|at\s+|as\s+)?(?:#\s*)?(?:1|no\s*1|number one|"
     r"first|1st|the top|higher|above|over)\b"
     r"|\bhow (?:do|should|would) i (?:choose|decide|order|pick)\b"
     r"|\b(?:which|who) (?:one\s+)?(?:do|should) i (?:rank|put) (?:first|higher|#\s*1|number one)\b"
 )
 """The order of a rank list asked: "should I move them to #1", "how do i choose", "which do i rank first"."""
-_RANK_LIST_RE = re.compile(
+_RANK_LIST_RE = quick_re.compile(
     r"\brank (?:list|order)\b|\brol\b|\brank(?:ed|ing)? (?:them|it|him|her|programs?|\w+ first)\b"
 )
 """A rank list named (not "class rank", "to be frank")."""
 JUST_TOOK_ANSWER = "sr-just-took"
 """What to do now, asked right after the exam."""
-_NEXT_ASKED_RE = re.compile(
+_NEXT_ASKED_RE = quick_re.compile(
     r"\bwhat (?:do|should|can) i (?:do|be doing)\b(?:\s+with myself|\s+now|\s+next|\s+while i wait|\s+in the meantime"
     r"|\s*(?:lol|lmao|haha)?\s*$)"
     r"|\b(?:now what|what now|what s next|whats next|what next)\b"
 )
 """What to do next, asked bare: "took ck yesterday. what do i do with myself now"."""
-_HOW_LONG_RE = re.compile(
+_HOW_LONG_RE = quick_re.compile(
     r"(?:\bhow long (?:does|do|did|will|until|till|til|before|is the wait)\b"
     r"|\bhow many (?:weeks|days) (?:until|till|til|does|do|before|for)\b)"
     r"(?!.{0,30}\b(?:valid|expire\w*|last|good for|count)\b)"  # how long a score stays valid is the time limits'
 )
 """How long something takes, asked: of the score, while waiting for it."""
-_SCORE_PENDING_RE = re.compile(
+_SCORE_PENDING_RE = quick_re.compile(
     r"\b(?:isn t|isnt|is not|not|hasn t|hasnt|has not|aren t|arent)\s+(?:back|out|released|posted)\b"
     r"|\b(?:score|result)s?\s+(?:is\s+|are\s+)?(?:still\s+)?pending\b"
     r"|\bstill waiting (?:on|for) (?:my |the )?(?:score|result|ck|step 2)"
 )
 """The score not out yet: "my CK isnt back yet", "score still pending"."""
-_WHAT_TO_SAY_RE = re.compile(
+_WHAT_TO_SAY_RE = quick_re.compile(
     r"\bhow much (?:detail|to (?:say|share|explain|disclose|tell))\b"
     r"|\bwhat (?:should|do|can|would) i (?:say|tell|answer)\b"
     r"|\bhow (?:should|do|can|would) i (?:answer|explain|address|handle|word|phrase)\b"
@@ -2318,20 +2330,20 @@ _WHAT_TO_SAY_RE = re.compile(
     r"|\b(?:a|the|best|good|decent)\s+(?:\w+\s+)?way to (?:answer|explain|address|handle|word|phrase|respond)\b"
 )
 """What to say, asked: "how much detail should I give?", "what do I say if they ask?"."""
-_ASKED_ABOUT_THE_SCORE_RE = re.compile(
+_ASKED_ABOUT_THE_SCORE_RE = quick_re.compile(
     r"\b(?:ask\w*|bring\w* up|brought up|question\w*)\s+(?:me\s+)?(?:about\s+)?(?:my\s+|the\s+|it\s+)?(?:\w+\s+){0,3}?"
     r"(?:score|scores|attempts?|fail\w*|step 2|ck|\d{3})\b"
 )
 """The score or the attempts asked about, or brought up ("they asked about my 2 attempts on step 2")."""
-_TELL_THEIR_OWN_RE = re.compile(
+_TELL_THEIR_OWN_RE = quick_re.compile(
     r"\btell (?:my )?(?:parents|mom|dad|family|partner|fianc\w*|friends?|wife|husband|boyfriend|girlfriend|kids)\b"
 )
 """Telling someone close to them, which is no interviewer's question."""
-_RESIDENCYCAS_NAMED_RE = re.compile(r"\b(?:residency ?cas|liaison|cas)\b")
+_RESIDENCYCAS_NAMED_RE = quick_re.compile(r"\b(?:residency ?cas|liaison|cas)\b")
 """The other application service named (ResidencyCAS, run by Liaison)."""
-_SIGNAL_AS_A_SIGN_RE = re.compile(r"\b(?:any|a|good|bad|mixed|some|positive|negative)\s+signals?\b")
+_SIGNAL_AS_A_SIGN_RE = quick_re.compile(r"\b(?:any|a|good|bad|mixed|some|positive|negative)\s+signals?\b")
 """A signal as a sign of something ("desperate for any signal"), not a program signal."""
-_PROGRAM_SIGNAL_RE = re.compile(
+_PROGRAM_SIGNAL_RE = quick_re.compile(
     r"\b(?:program|preference|gold|silver|eras|home)\s+signals?\b|\bsignal(?:s|ing|ed)?\s+(?:to|my|programs?|\d)\b"
     r"|\bhow many signals\b|\bgeograph\w*|\bsignals?\s+(?:to|for)\s+(?:programs?|my|a|the)\b"
     # a signal set beside an application: "the diff between a signal and a normal app on eras"
@@ -2349,24 +2361,24 @@ RANKING_ANSWER = "pd-rank-after-interview"
 FAILED_ATTEMPT_ANSWER = "pd-failed-attempt"
 """How programs weigh a failed attempt: for a fail behind them with programs screening them out asked about."""
 _TWO_DIGIT_ANSWER = "pass-two-digit-ended"
-_OLD_TWO_DIGIT_RE = re.compile(
+_OLD_TWO_DIGIT_RE = quick_re.compile(
     r"\b(?:old|2 digit|two digit|old scale|back in the day|back then)\b(?:\s+\w+){0,4}?\s+(?:7[5-9]|[89]\d)\b"
     r"|\b(?:7[5-9]|[89]\d)\b(?:\s+\w+){0,6}?\s+(?:on the old|2 digit|two digit|old scale|back in the day|back then)\b"
 )
 """A two-digit score of the old scale, said as one ("an old 99 on step 2", "a 92 back in the day")."""
-_PROGRAMS_RECHECK_RE = re.compile(r"\b(?:programs?|pds?|they|residenc\w+)\s+(?:re-?check|re-?look|look again)\b")
-_INTERVIEWS_ENOUGH_RE = re.compile(
+_PROGRAMS_RECHECK_RE = quick_re.compile(r"\b(?:programs?|pds?|they|residenc\w+)\s+(?:re-?check|re-?look|look again)\b")
+_INTERVIEWS_ENOUGH_RE = quick_re.compile(
     r"\b(?!0\b)\d{1,2}\s+(?:\w+\s+){0,2}?interviews\b.{0,60}?\b(?:am i safe|safe|enough|good number|"
     r"(?:will|would|do|does) i (?:still )?match|chances|odds)\b"
 )
 """A count of interviews held, asked about ("12 interviews for peds with a 233. am i safe?")."""
 _LET_DOWN = frozenset({"failure", "disappointment"})
-_APPLYING_SAID_RE = re.compile(r"\b(?:eras|apply\w*|application\w*|programs?|interview\w*|invites?|submit\w*)\b")
+_APPLYING_SAID_RE = quick_re.compile(r"\b(?:eras|apply\w*|application\w*|programs?|interview\w*|invites?|submit\w*)\b")
 _SAD_FACES = ("😞", "☹", "😔", "🙁", "😢", "😕")
 """Faces of a let-down (tears "😭" beside a pass are relief as often as not)."""
 
 """The answer on whether another person's fail can touch the student's own record."""
-_ON_MY_RECORD_RE = re.compile(
+_ON_MY_RECORD_RE = quick_re.compile(
     r"\b(?:on|onto|affect\w*|reflect\w* on|hurt\w*|touch\w*|matter\w* for)\s+my\s+(?:own\s+)?"
     r"(?:record|transcript|application|file|score|chances)\b"
     r"|\b(?:end|show|turn)\w*\s+up\s+on\s+my\b|\b(?:affect|hurt|count against|reflect on)\s+me\b"
@@ -2398,7 +2410,7 @@ a question of its own ("delay or apply pending? nbmes 235ish, i want 245") keeps
 _PRACTICE_READS = frozenset({"practice_score", "log_progress", "unknown"})
 _TOPIC_HEARD = frozenset({"faq", "smalltalk", "greeting", "out_of_scope"})
 """Readings a short practice result told, asking nothing, overrides: a test's name is no topic."""
-_ASKS_RE = re.compile(
+_ASKS_RE = quick_re.compile(
     r"\?|\b(?:what|whats|how|does|do|is|are|am|should|can|will|would|gonna|predict\w*|mean\w*|good|enough|ready|"
     r"trust|accurate|safe|worried|normal|fail|pass|bad)\b"
     r"|\bor (?:no|not)\b|\b(?:ok|okay|fine)\s*$"  # "free 120 72% with 10 days left. ok or no"
@@ -2448,8 +2460,8 @@ _ANSWERED_BY_THE_FIGURES = frozenset(
 _GENERAL_ANSWER_FITS = frozenset({topics.MATCH_RATES, topics.SIGNALS})
 """Topics whose own answer answers a question asked beside a score ("match rate for IMGs in FM? ck 241": the rates
 by group; "how do signals work for EM with a 246?"); elsewhere only a specific answer of the bank is taken."""
-_DIGITS_RE = re.compile(r"\d+")
-_QUESTION_MARKS_RE = re.compile(r"\?+")
+_DIGITS_RE = quick_re.compile(r"\d+")
+_QUESTION_MARKS_RE = quick_re.compile(r"\?+")
 
 
 def _asked_beside_the_score(text: str, norm: str, loaded: Model, knowledge: Knowledge) -> str | None:
@@ -2476,7 +2488,9 @@ def _asked_beside_the_score(text: str, norm: str, loaded: Model, knowledge: Know
     return topic if topic in _GENERAL_ANSWER_FITS or best_answer(text, topic, knowledge) is not None else None
 
 
-_RATES_ASKED_RE = re.compile(r"\b(?:rates?|percent\w*|percentage|how many (?:img|imgs|do|dos|people|applicants))\b")
+_RATES_ASKED_RE = quick_re.compile(
+    r"\b(?:rates?|percent\w*|percentage|how many (?:img|imgs|do|dos|people|applicants))\b"
+)
 
 
 def _label(intent: str, topic: str) -> str:
@@ -2669,11 +2683,13 @@ def _stage_fits(answer: Answer, norm: str) -> bool:
     return True
 
 
-_PRECLINICAL_SAID_RE = re.compile(
+_PRECLINICAL_SAID_RE = quick_re.compile(
     r"\b(?:ms\s*[12]|m\s*[12]|oms\s*-?\s*(?:i{1,2}|[12])|first year|second year|1st year|2nd year|"
     r"preclinicals?|pre clinical)\b"
 )
-_RESIDENT_SAID_RE = re.compile(r"\b(?:i\s*m|im|i am)\s+(?:an?\s+)?(?:intern|pgy\s*-?\s*\d|resident)\b|\bpgy\s*-?\s*1\b")
+_RESIDENT_SAID_RE = quick_re.compile(
+    r"\b(?:i\s*m|im|i am)\s+(?:an?\s+)?(?:intern|pgy\s*-?\s*\d|resident)\b|\bpgy\s*-?\s*1\b"
+)
 
 
 def _answer_odds(asks: list[str]) -> list[tuple[float, str, str]]:
@@ -2726,17 +2742,17 @@ FINAL_DAYS = 7
 """An exam further off than this is not in its final days."""
 _PRACTICE_PRIVATE = "pt-results-private"
 _SOMEONE_ELSES_FAIL = "pd-someone-elses-fail"
-_ATTEMPTS_RE = re.compile(
+_ATTEMPTS_RE = quick_re.compile(
     r"\b(?:both|first|second|all|my)\s+attempts?\b|\b(?:failed|fail|retak\w*)\s+(?:ck|step\s*2|the exam|it)\b"
 )
 """Attempts or a fail named: "will programs see..." asks of the transcript, not of practice results' privacy."""
 _RESIDENCYCAS_PREFIX = "rcas-"
-_CAS_NAMED_RE = re.compile(r"\b(?:residencycas|residency cas|cas|ob\s*/?\s*gyn|obgyn|ob|gyn)\b")
+_CAS_NAMED_RE = quick_re.compile(r"\b(?:residencycas|residency cas|cas|ob\s*/?\s*gyn|obgyn|ob|gyn)\b")
 """ResidencyCAS, or the field that applies through it, named: its answers hold; elsewhere the application is ERAS."""
 _MOOT_WEEKS_OUT = frozenset({"ed-final-days"})
-_ABOUT_THEMSELVES_RE = re.compile(r"\bwhy (?:am i (?:like this|so|this)|can t i|cant i)\b")
+_ABOUT_THEMSELVES_RE = quick_re.compile(r"\bwhy (?:am i (?:like this|so|this)|can t i|cant i)\b")
 """A why they ask of themselves ("why am i like this", "why can't i focus")."""
-_WEIGHT_ASKED_RE = re.compile(r"\b(?:important|importance|matter|matters|count|counts|weigh|weighs|weight)\b")
+_WEIGHT_ASKED_RE = quick_re.compile(r"\b(?:important|importance|matter|matters|count|counts|weigh|weighs|weight)\b")
 """The exam's weight asked about too ("why can't i stop worrying about step 2, is it really that important?")."""
 
 
@@ -2784,7 +2800,7 @@ ALSO_MAX = 3
 """Other questions of a long post offered as buttons, at most."""
 
 
-_QUESTION_RE = re.compile(
+_QUESTION_RE = quick_re.compile(
     # "and also how long do scores take": a question tacked on after "and", "also", "oh and".
     # "also totally separate but do i need a prelim year", "anyway is it worth it": the question after its lead-in
     r"(?:(?:and|also|plus|oh|btw|so|but|anyway|anyways|basically|(?:totally |completely )?(?:separate|unrelated)"
@@ -2793,27 +2809,27 @@ _QUESTION_RE = re.compile(
     # "idk if i should push my date", "wondering whether programs see it": asked without a question mark
     r"|(?:i\s+)?(?:wonder|wondering|idk|dont know|don t know|not sure)\s+(?:if|whether)\b"
 )
-_SHELF_RESULT_RE = re.compile(
+_SHELF_RESULT_RE = quick_re.compile(
     r"\bshel(?:f|ves)\b[^.?!]{0,40}?\b\d{1,2}\s*(?:st|nd|rd|th|%|pctl|percentile|ptile)"
     r"|\b\d{1,2}\s*(?:st|nd|rd|th)?\s*(?:%\s*ile|pctl|percentile|ptile)\b[^.?!]{0,30}\bshel(?:f|ves)\b"
 )
 """A shelf exam's result told as a percentile ("surgery shelf came back 38th percentile", "shelves: IM 61st pctl")."""
-_SAME_AS_TODAY_RE = re.compile(
+_SAME_AS_TODAY_RE = quick_re.compile(
     r"\b(?:same|equal|equivalent|comparable|worth the same|mean the same)\b.{0,30}\b(?:today|these days|nowadays)\b"
 )
 """An old score set against today's ("is a 2018 240 the same as a 240 today"): how scores and percentiles drift."""
-_MID_QUESTION_RE = re.compile(
+_MID_QUESTION_RE = quick_re.compile(
     # not a statement that holds the words ("i track how long each block takes", "told me how many to apply to")
     r"(?<!\btrack )(?<!\bme )(?<!\bbelieve )(?<!\bknow )(?<!\bforgot )(?<!\bsee )\bhow (?:many|much|long|soon|often)\b"
     r"|\bshould i\b"
 )
 """A question begun mid-sentence, with no question mark ("img 225 IM how many apps is reasonable")."""
-_STUDY_WORD_RE = re.compile(
+_STUDY_WORD_RE = quick_re.compile(
     r"\b(?:study\w*|schedule|dedicated|exam|test|ck|step|sit|weeks?|days?|months?|remind\w*|nudge\w*|qbank|uworld|"
     r"prep\w*|nbme\w*|uwsa\w*)\b"
 )
 """Words that make a plan asked for in a long post's sentence a study plan."""
-_OTHER_PLAN_RE = re.compile(
+_OTHER_PLAN_RE = quick_re.compile(
     r"\bplan\b.{0,12}\blook like\b|\b(?:realistic|backup|back up|game|application|career|match|rank)\s+plan\b"
 )
 """A plan for something else than studying ("what does a realistic plan look like for me?" beside averages)."""

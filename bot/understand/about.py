@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bot import quick_re
 from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, PRACTICE_NAME_RE, words_re
 from bot.parse_answers import find_exam_date
 from knowledge.corpus import SchoolName, StatusName
@@ -27,7 +28,7 @@ class AboutFacts:
     """They named the date of their upcoming exam (the plan parser reads the date itself)."""
 
 
-_IMG_RE = re.compile(
+_IMG_RE = quick_re.compile(
     r"\b(?:i m|im|i am|as an?|fellow|an|am an?)\s+(?:non us\s+)?"
     r"(?:img|fmg|imgs|(?:international|foreign) (?:medical )?(?:graduate|grad|student))\b"
     # (not a student from abroad at a school here: "international student at a US med school" is no IMG)
@@ -36,7 +37,7 @@ _IMG_RE = re.compile(
     r"|\bi (?:study|studied|graduated) (?:abroad|outside the us)\b|\bme (?:an )?img\b"
     r"|\bimg (?:from|with|applying|student)\b"
 )
-_NOT_MY_IMG_RE = re.compile(
+_NOT_MY_IMG_RE = quick_re.compile(
     r"\b(?:non|not an?|not)\s+imgs?\b(?!\s+(?:friendly|heavy))"
     # ("couples matching. partner is an IMG with 235, I'm a US MD": the partner, named without "my")
     r"|\b(?:(?:my\s+)?(?:\w+\s+)?(?:friend|roommate|classmate|partner|husband|wife|boyfriend|girlfriend|bf|gf|brother|"
@@ -48,18 +49,18 @@ _NOT_MY_IMG_RE = re.compile(
 )
 """The word IMG of someone else, or denied ("my friend is an IMG", "non-IMG here"): no school of the student's
 ("non-US IMG" is still one: the denial needs "non IMG" or "not an IMG")."""
-_I_AM_AN_IMG_RE = re.compile(
+_I_AM_AN_IMG_RE = quick_re.compile(
     r"\b(?<!count )(?<!counted )(?<!considered )(?<!classed )(?<!classified )(?:i m|im|i am|as|am)\s+(?:an?\s+)?"
     r"(?:non us\s+|us\s+)?imgs?\b"
 )
 """Said of themselves in so many words ("she's an IMG too and I am an IMG as well"), whoever else is named."""
-_IMG_BARE_RE = re.compile(
+_IMG_BARE_RE = quick_re.compile(
     r"^(?:non us\s+)?img\b|\bforeign (?:grad|graduate|md|doctor|med student|medical student)\b"
     # a degree no US or Canadian school gives, held: "final year MBBS", "MBBS from Pakistan" (not "do MBBS grads...")
     r"|\b(?:my|did|did my|have an?|finished|completed|final year|doing)\s+mbbs\b|^mbbs\b|"
     r"\bmbbs\s+(?:from|in|grad(?:uate)?|student|doctor|here)\b"
 )
-_NATIONALITY_RE = re.compile(
+_NATIONALITY_RE = quick_re.compile(
     # said of themselves ("I'm a Nigerian grad", "Indian grad here", first in the message), not of a friend or a
     # mentor ("my mentor, a nigerian doctor") nor as heritage beside a US school
     r"(?:\b(?:i m|im|i am|as)\s+(?:an?\s+)?|^)"
@@ -69,18 +70,18 @@ _NATIONALITY_RE = re.compile(
     r"(?:med(?:ical)?\s+)?(?:grad|graduate|doctor|physician|md|student|med student|medical student)\b"
 )
 """A nationality said before grad or doctor ("Indian grad, 4 yrs out"): trained abroad, an IMG."""
-_US_SCHOOL_SAID_RE = re.compile(
+_US_SCHOOL_SAID_RE = quick_re.compile(
     r"\b(?:us md|usmd|amg|us med(?:ical)? school|us school|american med(?:ical)? school|us do)\b"
 )
 """A US school said of the student: it outweighs a nationality, a degree named or a family's country."""
 _NATIONALITY_WORDS = ("grad", "doctor", "physician", "md", "student")
 """Every way `_NATIONALITY_RE` can match holds one of these."""
-_STUDIED_RE = re.compile(
+_STUDIED_RE = quick_re.compile(
     # and where they work or study now as a doctor or a final-year student: "working as a GP in Nigeria"
     r"\b(?:med(?:ical)? school|graduated|graduate|grad|studied|studying|trained|mbbs|physician|doctor|gp|"
     r"house officer|house job|final year student|medical officer)\b"
 )
-_PLACE_RE = re.compile(r"\b(?:in|from)\s+(?P<place>[a-z]+(?: [a-z]+)?)")
+_PLACE_RE = quick_re.compile(r"\b(?:in|from)\s+(?P<place>[a-z]+(?: [a-z]+)?)")
 """Where they studied or trained, named soon after: a country other than the US or Canada makes them an IMG."""
 _HOME = frozenset({"united states", "canada", "the us", "the usa", "us", "usa", "america", "the states", "georgia"})
 """Not abroad: the US and Canada (and Georgia, a US state as often as a country)."""
@@ -109,7 +110,7 @@ PLACE_SPAN = 40
 """Characters after a word of study within which the place named is where they studied."""
 
 
-_DO_RE = re.compile(
+_DO_RE = quick_re.compile(
     # "im DO": not "matched IM!! do i still need...", where "do" asks and "IM" is the field
     r"\b(?:i m|im|i am|as an?|fellow|am an?)\s+(?:a\s+)?(?:do|osteopathic)(?: student| applicant| grad| school)?\b"
     r"(?!\s+(?:i|you|we|they|programs?|people|my|the|it|u|ppl|anything|students)\b)"
@@ -117,16 +118,16 @@ _DO_RE = re.compile(
     # "does a DO w 245 have a shot at rads": a DO asked about, with their score
     r"|\ba do (?:w|with)\s+(?:a\s+)?\d{3}\b"
 )
-_MD_RE = re.compile(
+_MD_RE = quick_re.compile(
     r"\b(?:i m|im|i am|as an?|am an?)\s+(?:a\s+)?(?:us md|usmd|amg|md student|us grad|us student)\b"
     r"|\b(?:us md|usmd|amg) (?:student|here|applicant)\b"
 )
-_STAGE_RE = re.compile(
+_STAGE_RE = quick_re.compile(
     r"\b(?:i m an?|im an?|i am an?|as an?|rising|current|currently an?)\s+"
     r"(?P<stage>ms ?[1-4]|m[1-4]|(?:first|second|third|fourth|1st|2nd|3rd|4th) year|intern|pgy ?[1-3]|graduate|grad)\b"
     r"|\b(?P<ms>ms ?[1-4]|m[34](?= (?:here|student|year)))\b"
 )
-_FAILED_RE = re.compile(
+_FAILED_RE = quick_re.compile(
     # not a fear had in the room: "i thought i failed the whole time" (the look-backs only where "i failed" stands)
     r"\bi (?:just )?(?=failed|didn t pass|did not pass|didnt pass)(?<!thought i )(?<!sure i )(?<!convinced i )"
     r"(?<!swore i )(?<!certain i )(?<!felt like i )(?<!feel like i )"
@@ -159,7 +160,7 @@ _FAILED_RE = re.compile(
     r"three|four|five|six|seven|"
     r"eight|nine|ten)\b"
 )
-_PASSED_RE = re.compile(
+_PASSED_RE = quick_re.compile(
     # not a supposition: "will programs know if i passed the second time?"
     # (the look-backs come after "i ", where they are few: before it they would run at every position)
     r"\bi (?<!\bif i )(?<!\bwhether i )(?<!\bunless i )(?<!\bonce i )"
@@ -185,7 +186,7 @@ _OTHERS_WHO_SIT = (
     "girlfriend", "husband", "wife", "mom", "dad", "mother", "father", "cousin", "classmate", "classmates",
 )  # fmt: skip
 """Who else may be said to have sat it, right before the verb ("my older brother took it in 2019")."""
-_TAKEN_RE = re.compile(
+_TAKEN_RE = quick_re.compile(
     # (not "i never took ck": never sat; the words first, then the look-backs, which cost every position otherwise)
     # (not "how many times i took ck": the attempts counted, not a sitting told)
     r"\b(?=(?:i )?(?:took|sat|finished|just did|just took|have taken|already took) )(?<!never )(?<!not yet )"
@@ -245,34 +246,34 @@ _TAKEN_RE = re.compile(
     r"|\bi (?:got|scored) (?:an? )?\d{3}\b"
     r"(?!.{0,30}\b(?:step 1|s1|nbme|uwsa|cms|free 120|comlex|level [12]|shelf|form))"
 )
-_SOMEONE_FAILED_RE = re.compile(
+_SOMEONE_FAILED_RE = quick_re.compile(
     # a person named between ("my friend failed"); "my failed attempt" is their own
     r"\b(?:my|our|his|her|their)\s+(?:\w+\s+){1,2}?(?:just\s+)?(?:failed|didn t pass|did not pass)\b"
     r"|\b(?:she|he|they|someone|somebody)\s+(?:just\s+)?(?:failed|didn t pass|did not pass)\b"
 )
 """Another person's fail ("my friend failed ck"): theirs, not the student's (unless they say theirs too)."""
-_I_FAILED_RE = re.compile(r"\bi (?:just |also )?(?:failed|didn t pass|did not pass)\b")
+_I_FAILED_RE = quick_re.compile(r"\bi (?:just |also )?(?:failed|didn t pass|did not pass)\b")
 _GUESSED = r"think|thinking|thought|felt like|feel like|feeling like|pretty sure|convinced|positive|might have|may have"
 """Ways of guessing at a result of their own ("i think", "pretty sure"): a guess, not news."""
 _NOT_PASSED = r"(?:didn t pass|did not pass|didnt pass)"
-_HEDGED_RE = re.compile(
+_HEDGED_RE = quick_re.compile(
     rf"\b(?:{_GUESSED}|was sure|probably|maybe|worried|scared|afraid|if|sure|terrified|convincing myself|"
     rf"convinced myself|keep thinking|paranoid) i (?:just )?(?:failed|fail|{_NOT_PASSED})\b"
 )
 """A fear or a guess ("i think i failed", "if i fail") is not a result to remember."""
-_FEARED_PAST_RE = re.compile(
+_FEARED_PAST_RE = quick_re.compile(
     rf"\b(?:{_GUESSED}) i (?:just )?(?:failed|{_NOT_PASSED})\b"
     # the exam as its object, or none ("i failed at studying today", "i failed my shelf" are something else)
     r"(?!\s+(?:at|in|on|as|my|our|a|an|the\s+(?!exam|test))\b)"
 )
 """A fail feared in the past tense ("i think i failed", not "i think i failed my shelf"): the exam is behind them."""
-_DAYS_OUT_RE = re.compile(
+_DAYS_OUT_RE = quick_re.compile(
     r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)\s+(?:out|left|to go)\b"
     # "3 days out from my exam", not "3 days out from my interview" nor "2 weeks out of dedicated"
     r"(?!\s+of\b)(?!\s+from\s+(?:my\s+|the\s+|a\s+)?(?!exam|test|ck|step|boards|the real)\w)"
 )
 """The exam's distance said the way students say it, no exam named: "2 days out and my nerves are shot"."""
-_OTHER_EVENT_RE = re.compile(
+_OTHER_EVENT_RE = quick_re.compile(
     r"\b(?:interviews?|shelf|shelves|rotation|sub-?i|match day|eras|wedding|defense|boards for)\b"
 )
 """Another event a bare "N days out" may count down to: then it is not the exam's date."""
@@ -283,12 +284,12 @@ _NOT_AHEAD_RE = words_re(
     "moved from",
     r"(?:got|get|getting) (?:my |the )?(?:ck|step 2|s2)(?: score)? back",
 )
-_RELEASE_WORDS_RE = re.compile(
+_RELEASE_WORDS_RE = quick_re.compile(
     r"\b(?:(?:result|results|score|scores)(?: \w+){0,3} (?:out|released?|posts?|drops?|back)|release (?:is|day))\b"
 )
 """Where a clause turns to the score's day ("ck on aug 20 means my score posts mid september"): a date after it is the
 release's, not the exam's."""
-_SCORE_WAIT_RE = re.compile(
+_SCORE_WAIT_RE = quick_re.compile(
     # "release is this wednesday", "step 2 result should be out next wednesday": the day the score comes
     r"\b(?:score |my )?release (?:is|day is) (?:tmrw|tomorrow|today|tonight|this|next|on|monday|tuesday|wednesday|"
     r"thursday|friday)\b"
@@ -303,8 +304,8 @@ _SCORE_WAIT_RE = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|tmrw|tomorrow)\b"
 )
 """The score's day said ahead: a sitting told, unless the result is another test's or the release a program's."""
-_POST_EXAM_RE = re.compile(r"\bpost[- ]?(?:exam|ck|step 2)\b|\bsince (?:the|my) exam\b")
-_OTHER_RELEASE_RE = re.compile(
+_POST_EXAM_RE = quick_re.compile(r"\bpost[- ]?(?:exam|ck|step 2)\b|\bsince (?:the|my) exam\b")
+_OTHER_RELEASE_RE = quick_re.compile(
     r"\b(?:shelf|shelves|nbme|uwsa|uworld|comsae|comlex|level 2|cbse|software|interface|ui|qbank|app|update)\b"
 )
 
@@ -324,7 +325,7 @@ def _told_the_exam(norm: str, taken: re.Match[str]) -> bool:
     return not (taken.group().startswith(("i got", "i scored")) and PRACTICE_NAME_RE.search(norm, 0, taken.start()))
 
 
-_STEP1_FAILED_RE = re.compile(
+_STEP1_FAILED_RE = quick_re.compile(
     r"\b(?:failed|after failing|fail(?:ed)? on|flunked|bombed and failed)\s+(?:my\s+|the\s+)?"
     r"(?:step\s*(?:1|one|i)|s1)\b"
     r"|\b(?:step\s*(?:1|one)|s1)\s+(?:was\s+|is\s+|attempt\s+)?(?:a\s+)?(?:fail|failure|f)\b(?!\s*(?:rates?|percent))"
@@ -336,7 +337,7 @@ _STEP1_FAILED_RE = re.compile(
 )
 
 
-_COMLEX_FAILED_RE = re.compile(
+_COMLEX_FAILED_RE = quick_re.compile(
     r"\b(?:failed|fail(?:ed)? on|flunked)\s+(?:my\s+|the\s+)?(?:comlex|level\s*[12])\b"
     r"|\b(?:comlex|level\s*[12]|l[12])\b(?:\s+\w+){0,4}?\s+(?:was\s+|is\s+)?(?:a\s+)?(?:\d{3}\s+)?(?:fail|failure|failed)\b"
     r"(?!\s*(?:rates?|percent))"
@@ -365,7 +366,7 @@ def _fail_told(norm: str) -> bool:
     return hedged is None or (told.end() <= hedged.start() and not _IMAGINED_BEFORE_RE.search(norm, 0, told.start()))
 
 
-_IMAGINED_BEFORE_RE = re.compile(r"\b(?:tell\w*|imagin\w*|dream\w*|nightmare\w*|picture\w*|what if)\b")
+_IMAGINED_BEFORE_RE = quick_re.compile(r"\b(?:tell\w*|imagin\w*|dream\w*|nightmare\w*|picture\w*|what if)\b")
 """A fail only imagined or to be told ("how do i even tell my parents i failed"): not the news."""
 
 
@@ -375,7 +376,7 @@ def fears_a_fail(norm: str) -> bool:
     return "fail" in norm and _FEARED_PAST_RE.search(norm) is not None and _FAIL_CONSEQUENCE_RE.search(norm) is None
 
 
-_FAIL_CONSEQUENCE_RE = re.compile(
+_FAIL_CONSEQUENCE_RE = quick_re.compile(
     r"\bif i (?:fail|failed|didn t pass|did not pass)\b|\b(?:still match|attempts?|tries|retak\w*|will programs|"
     r"do programs|can programs|see it|on my record|transcript)\b"
 )
@@ -436,7 +437,7 @@ def about(norm: str, folded: str) -> AboutFacts:
     return AboutFacts(school, stage, status, exam_date)
 
 
-_CLAUSE_RE = re.compile(r"[;!?\n]|\.(?!\d)|,\s+(?=\D)|\s+(?:and|but|so)\s+")
+_CLAUSE_RE = quick_re.compile(r"[;!?\n]|\.(?!\d)|,\s+(?=\D)|\s+(?:and|but|so)\s+")
 _IMG_WORDS = ("img", "fmg", "international", "foreign", "carib", "abroad", "outside the us", "mbbs")
 """Every alternative of `_IMG_RE` and `_IMG_BARE_RE` holds one of these."""
 _MD_WORDS = ("md", "amg", "us grad", "us student")

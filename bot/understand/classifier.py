@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot import quick_re
 from knowledge.corpus import EXAMPLES_DIR, files, fingerprint
 from knowledge.store import DATA_DIR
 from knowledge.text import normalize
@@ -38,14 +39,14 @@ FEATURES_VERSION = b"features-v4"
 """Bumped when `features` changes, so an artefact built with the old ones is seen as stale."""
 MAX_CHARS = 1000
 
-_LONG_NUMBER = re.compile(r"\d{2,}")
+_LONG_NUMBER = quick_re.compile(r"\d{2,}")
 
 
 def _shape(m: re.Match[str]) -> str:
     return "n" + str(min(len(m.group()), 4))  # "248" -> "n3": its size matters, its value doesn't
 
 
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_RE = quick_re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def _words(text: str) -> list[str]:

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
+from bot import quick_re
 from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, PRACTICE_NAME_RE, PRACTICE_TESTS, words_re
 from bot.parse_answers import find_exam_date
 from bot.understand.specialties import Token, is_shouting
@@ -29,11 +30,11 @@ def is_greeting(tokens: list[Token]) -> bool:
     return has_greeting and all(w in vocabulary().greeting_words or w in vocabulary().greeting_filler for w in words)
 
 
-_HELP_WHOLE_RE = re.compile(
+_HELP_WHOLE_RE = quick_re.compile(
     r"(?:(?:hi|hey|hello|yo) )?(?:help|help me|helpp+|halp|commands?|menu|options|"
     r"instructions|usage|how to use|guide)(?: (?:me|please|pls|plz))?"
 )
-_HELP_RE = re.compile(
+_HELP_RE = quick_re.compile(
     r"\bwhat (?:can|do|does) (?:you|u|this bot|the bot|this|it|this thing) do\b"
     r"|\bhow (?:does|do) (?:this|it|you|u|the bot|this bot|this thing) work\b"
     r"|\bhow (?:do|can|should) i use (?:this|you|u|it|the bot|this bot)\b"
@@ -58,7 +59,7 @@ _MATCH_WORDS = (
     r"scramble|unmatched)"
 )
 """What a plan may be for besides studying ("a plan for matching IM"): one list, for the plan request and its cue."""
-_PLAN_EXPLICIT_RE = re.compile(
+_PLAN_EXPLICIT_RE = quick_re.compile(
     r"\bstudy\s+(?:plan|schedule|calendar|timetable)\b"
     r"|\b(?:make|build|create|give|write|draft|design|set up|set|need|want|plan|get)\b.{0,25}"
     r"(?<!interview )(?<!interview day )(?<!rank list )\b(?:plan|schedule|calendar|timetable)\b"
@@ -77,34 +78,34 @@ _PLAN_EXPLICIT_RE = re.compile(
     rf"|^(?:a\s+)?(?:study\s+)?plan (?:for|please|pls|plz)\b(?!\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
     r"|\b\d+\s*(?:wk|wks|weeks?|months?|days?)\s+(?:study\s+)?(?:plan|schedule|calendar)\b"  # "6 wk schedule"
 )
-_DATE_TOLD_RE = re.compile(r"\b(?:exam|test) date\b|\b(?:my )?date is\b")
+_DATE_TOLD_RE = quick_re.compile(r"\b(?:exam|test) date\b|\b(?:my )?date is\b")
 """The plan's explicit words that only tell the exam's date: a plan unless another question is asked beside it."""
 _EXAM_WORD_RE = words_re(*EXAM_WORDS, "step two", "step (?:2|two) ck", "s2ck", "boards?")
 # A date beside these is an exam taken, a practice test or a score question, not one to plan for.
 _NOT_AHEAD_RE = words_re(*PAST_WORDS, "did|were|practice|uworld|uw|nbme|uwsa|cbse|free 120|blocks?|scores?|results?")
-_PLAN_SPAN_RE = re.compile(
+_PLAN_SPAN_RE = quick_re.compile(
     rf"\b{_SPAN} (?:left|until|till|to go|out|before (?:my|the) (?:exam|test)|of dedicated|dedicated)\b"
 )
 # "is it too late to take step 2 in august" asks about timing, it is not a date to plan for.
-_RELEASE_ASK_RE = re.compile(
+_RELEASE_ASK_RE = quick_re.compile(
     r"\b(?:score|scores|result|results)\s+(?:release|releases|come out|comes out)\b|\brelease date\b"
 )
-_PLAN_NOUN_RE = re.compile(r"\b(?:plan|schedule|remind\w*|nudge\w*|timetable)\b")
-_TIMING_QUESTION_RE = re.compile(
+_PLAN_NOUN_RE = quick_re.compile(r"\b(?:plan|schedule|remind\w*|nudge\w*|timetable)\b")
+_TIMING_QUESTION_RE = quick_re.compile(
     r"\btoo (?:late|early)\b|\bwhen\b|\bshould i\b|\bbest time\b"
     # a date that is someone else's deadline, or the score's release: "do i need ck passed ... before july 1",
     # "where to check score release date for my test date"
     r"|\b(?:do|does|will|would)\s+i\s+need\b|\bneed\s+(?:ck|step\s*2|step2|it|my score)\s+(?:passed|back|done)\b"
 )
 # "what's a good uworld % 2 weeks out": a question about practice numbers, the time left only its setting.
-_PRACTICE_QUESTION_RE = re.compile(
+_PRACTICE_QUESTION_RE = quick_re.compile(
     r"\b(?:what|whats|how|is|are|should|do|does)\b.*\b(?:uworld|uw|nbme\w*|uwsa\w*|cbse|free 120|amboss|"
     r"percent(?:age)?s?|averages?|avg|scores?|predict\w*)\b"
 )
-_PLAN_RELATIVE_RE = re.compile(rf"\bin {_SPAN}\b|\b{_SPAN} (?:left|until|till|to go|out)\b")
+_PLAN_RELATIVE_RE = quick_re.compile(rf"\bin {_SPAN}\b|\b{_SPAN} (?:left|until|till|to go|out)\b")
 
 
-_CALENDAR_RE = re.compile(
+_CALENDAR_RE = quick_re.compile(
     r"\b(?:add|put|save|export|sync|send|import|download|load)\b.{0,40}"
     r"\b(?:calendar|cal|gcal|ical|icloud|outlook|ics)\b"
     r"|\b(?:in|into|to|on) (?:my|the|our) (?:google |apple |outlook |phone |phones )?(?:calendar|cal|gcal)\b"
@@ -137,7 +138,7 @@ def requests_a_plan(norm: str) -> bool:
 
 
 _PLAN_VERBS = r"(?:make|build|create|give|write|draft|design|set up|prepare|plan out|put together|come up with)"
-_PLAN_REQUEST_RE = re.compile(
+_PLAN_REQUEST_RE = quick_re.compile(
     # the verb first, then the look for what the plan is for: looking ahead 40 characters at every
     # position of a long post cost it about 0.85 ms
     rf"\b(?={_PLAN_VERBS}|help me)"
@@ -151,7 +152,7 @@ _PLAN_REQUEST_RE = re.compile(
 )
 
 
-_PLAN_ASKED_OTHERWISE_RE = re.compile(
+_PLAN_ASKED_OTHERWISE_RE = quick_re.compile(
     # the days laid out, asked in other words: "help me organize my time", "help me structure something realistic",
     # "tell me what to do each day from now until test day", "lay it out for me week by week", "redo a plan"
     r"\bhelp me (?:organi[sz]e|structure|map out|plan out|lay out|schedule|split up)\s+(?:my\s+|the\s+|these\s+|"
@@ -162,7 +163,7 @@ _PLAN_ASKED_OTHERWISE_RE = re.compile(
     r"|\bredo (?:a |my |the )?(?:study )?(?:plan|schedule)\b"
     rf"|\b(?:need|want)\s+(?:a|an|some)\s+(?:\w+\s+)?game plan\b(?!\s+(?:for|to)\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
 )
-_DAYS_SHAPE_ASKED_RE = re.compile(
+_DAYS_SHAPE_ASKED_RE = quick_re.compile(
     # the study days ahead, by how many or by name: "what should the next 28 days look like" (not "the day of the
     # exam", nor "the schedule", usually USMLE's)
     r"\bwhat (?:should|do|does|will|would) (?:my |the |each |every )?(?:(?:next|last|remaining|rest of (?:the|my))\s+)?"
@@ -190,19 +191,21 @@ _DAYS_SHAPE_ASKED_RE = re.compile(
     r"|\bhow many days (?:per|for each|a) (?:system|subject|topic)\b"
 )
 """The days' shape asked for without naming a plan: "what should the next 28 days look like", "how do i split that"."""
-_REDO_IT_RE = re.compile(r"\b(?:redo|rebuild|rework|adjust|restructure) (?:it|this|that)\b")
-_PLAN_NAMED_RE = re.compile(r"\b(?:my|the|your|current|study)\s+(?:plan|schedule)\b")
+_REDO_IT_RE = quick_re.compile(r"\b(?:redo|rebuild|rework|adjust|restructure) (?:it|this|that)\b")
+_PLAN_NAMED_RE = quick_re.compile(r"\b(?:my|the|your|current|study)\s+(?:plan|schedule)\b")
 """A plan or schedule of theirs named: then "redo it" is the plan redone (not "i failed, can i redo it?")."""
-_BARE_PLAN_ASK_RE = re.compile(r"^(?:i\s+)?(?:need|want)\s+(?:some\s+|a\s+|more\s+)?(?:structure|routine)(?:\s+\w+)?$")
+_BARE_PLAN_ASK_RE = quick_re.compile(
+    r"^(?:i\s+)?(?:need|want)\s+(?:some\s+|a\s+|more\s+)?(?:structure|routine)(?:\s+\w+)?$"
+)
 """A short ask for structure alone ("need structure. badly."): no study word needed beside it."""
-_STUDY_TIME_RE = re.compile(
+_STUDY_TIME_RE = quick_re.compile(
     # (not "exam", "test", "step" or "ck": nearly every message here says one, so they tell no study talk apart)
     r"\b(?:\d+\s*(?:days?|d|wks?|weeks?|months?)|dedicated|uworld|uw|nbmes?|uwsa\w*|study\w*|blocks?|qs|questions|"
     r"til|till|until|mon(?:day)?|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|weekends?|\d+\s*(?:hrs|hours)|system|"
     r"subject|time left|left|remaining days|days left|the last stretch)\b"
 )
 """Studying or the time left said: the days asked about are study days."""
-_NOT_A_STUDY_PLAN_RE = re.compile(
+_NOT_A_STUDY_PLAN_RE = quick_re.compile(
     r"\b(?:personal statement|ps|eras|soap|interviews?|aways?|away rotations?|application season|lors?|"
     r"(?:organi[sz]e|plan|structure|for)\s+(?:my\s+|the\s+)?applications?|letters|rotations?|"
     r"(?:on|during|for|at) (?:the )?(?:test|exam) day|day of (?:the )?(?:exam|test|step)|"
@@ -223,14 +226,14 @@ def plans_the_match(norm: str) -> bool:
     )
 
 
-_MATCH_PLAN_RE = re.compile(
+_MATCH_PLAN_RE = quick_re.compile(
     # the noun, after a word that makes it one ("a plan for matching"), not the verb ("i plan to apply")
     rf"\b(?:a|the|my|our|some|any|good|real|solid|clear|new)\s+(?:game\s+)?(?:plan|strategy)\s+(?:for|to)\s+(?:the\s+|my\s+)?"
     rf"{_MATCH_WORDS}\b|^(?:plan|strategy)\s+for\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b"
     r"|\b(?:match|application)\s+(?:plan|strategy)\b"
     r"|\b(?:backup|back up)\s+(?:plan|strategy)\b(?=.*\b(?:match|matching|don t match|specialty|field)\b)"
 )
-_STUDY_PLAN_SAID_RE = re.compile(
+_STUDY_PLAN_SAID_RE = quick_re.compile(
     r"\b(?:study|studying|dedicated|exam|test|ck|step 2)\s+(?:plan|schedule)\b|\b(?:fail|failing|retake)\b"
 )
 
@@ -241,7 +244,7 @@ def asks_for_plan(norm: str) -> bool:
 
 
 # Changing them: "change reminder time to 9pm", "move my nudge to 7am", "reminders at 6 instead".
-_REMINDER_CHANGE_RE = re.compile(
+_REMINDER_CHANGE_RE = quick_re.compile(
     r"\b(?:change|move|switch|set|update|edit|reschedule|push)\b.{0,20}\b(?:reminders?|nudges?|notifications?|"
     r"check\s*-?\s*ins?|alarm|(?:daily|morning|evening)\s+(?:msgs?|messages?|texts?|pings?))\b"
     r"|\b(?:reminders?|nudges?)\s+(?:at|for)\s+\d"
@@ -256,7 +259,7 @@ def asks_target(norm: str) -> bool:
     return _TARGET_ASKED_RE.search(norm) is not None
 
 
-_TARGET_ASKED_RE = re.compile(
+_TARGET_ASKED_RE = quick_re.compile(
     r"\b(?:what|which)\s+(?:ck\s+|step\s*2\s+)?score\s+(?:should|do|would)\s+i\s+(?:aim|shoot|target|need|go)\b"
     r"|\btarget\s+score\b|\bwhat\s+should\s+i\s+(?:aim|shoot)\s+for\b"
     r"|\bwhat\s+(?:do|would)\s+i\s+need\s+to\s+(?:get|score)\b"
@@ -269,7 +272,7 @@ def wants_release_reminder(norm: str) -> bool:
     return _RELEASE_REMINDER_RE.search(norm) is not None
 
 
-_RELEASE_REMINDER_RE = re.compile(
+_RELEASE_REMINDER_RE = quick_re.compile(
     # asked for: "can u ping me the day my score drops", "remind me every wed till my score drops"; not "can you tell
     # me when scores come out" (asked) nor "my friend said she'd text me when her results come out"
     r"\b(?:remind|ping|nudge|notify|alert)\s+me\s+(?:on\s+|the\s+day\s+|when\s+|once\s+|every\s+\w+\s+(?:\w+\s+)?"
@@ -284,7 +287,7 @@ def changes_reminders(norm: str) -> bool:
     return _REMINDER_CHANGE_RE.search(norm) is not None
 
 
-_REMINDER_RE = re.compile(
+_REMINDER_RE = quick_re.compile(
     r"\b(?:remind|nudge|ping|text|message|notify|poke|bug)\s+(?:me|us)\b(?!\s+(?:what|how|when|why|who|which|of)\b)"
     r"|\b(?:daily|study|regular|morning|evening|weekly)\s+(?:reminders?|nudges?|notifications?|check\s*-?\s*ins?)\b"
     r"|\b(?:reminders?|nudges?|notifications?)\s+(?:to|for)\s+(?:study|studying|do|review)\b"
@@ -298,13 +301,13 @@ _REMINDER_RE = re.compile(
     r"|\b(?:do|can|will|does)\s+(?:you|u|it|the bot)\s+(?:send|do|give)\s+(?:reminders?|nudges?)\b"
     rf"|{_REMINDER_CHANGE_RE.pattern}"
 )
-_REMINDER_OFF_RE = re.compile(
+_REMINDER_OFF_RE = quick_re.compile(
     r"\b(?:stop|stopped|don\s*'?t|dont|do not|no more|pause|mute|quit|cancel|less|fewer|turn off|disable|"
     r"unsubscribe|too many|annoying|spam)\b"
 )
 
 
-_REMINDERS_OFF_RE = re.compile(
+_REMINDERS_OFF_RE = quick_re.compile(
     r"\b(?:stop|turn off|switch off|pause|mute|disable|cancel|quit|hold|no more)\b(?:\s+\w+){0,3}?\s+"
     r"(?:reminders?|nudges?|notifications?|pings?|messages|texts)\b"
     # "stop reminding me for a few days", "don't ping me this weekend"
@@ -315,7 +318,7 @@ _REMINDERS_OFF_RE = re.compile(
     r"\bno\s+(?:reminders?|nudges?|pings?|notifications?)\s+"
     r"(?:for\s+)?(?:today|tomorrow|tonight|this weekend|this week)\b"
 )
-_SHORT_BREAK_RE = re.compile(
+_SHORT_BREAK_RE = quick_re.compile(
     r"\b(?:this|for the|for a|next)\s+(?:week|weekend|few days|couple (?:of )?days)\b|\b(?:today|tomorrow|tonight)\b"
     r"|\buntil\b|\btill\b|\bfor \d+ days\b"
 )
@@ -333,7 +336,7 @@ _WEEKDAY_WORDS = {
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 _WDS = rf"(?:{_WD}s?|weekends)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends))*"
 _NUDGE_NOUN = r"(?:pings?|reminders?|nudges?|notifications?|messages|texts|alerts)"
-_DAYS_DROPPED_RE = re.compile(
+_DAYS_DROPPED_RE = quick_re.compile(
     # "stop the saturday pings", "no sunday reminders"
     rf"\b(?:no|stop|skip|drop|remove|cancel|mute|turn off|without)\s+(?:the\s+|my\s+|any\s+|all\s+)?"
     rf"(?P<a>{_WDS})\s+{_NUDGE_NOUN}\b"
@@ -351,9 +354,9 @@ _DAYS_DROPPED_RE = re.compile(
 """Weekdays taken out of the plan for good, said of the reminders or the days ("stop the saturday pings",
 "no reminders on sundays", "saturdays off"); "skip saturday" alone is this Saturday, a break."""
 _DAY_WORDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekend")
-_RESULTS_BEFORE_RE = re.compile(r"\b(?:scores?|results?|grades?)\b")
+_RESULTS_BEFORE_RE = quick_re.compile(r"\b(?:scores?|results?|grades?)\b")
 """Results named before "drop": "scores only drop on wednesdays" is when they come out, no study day taken out."""
-_FOR_A_WHILE_RE = re.compile(
+_FOR_A_WHILE_RE = quick_re.compile(
     r"\b(?:this|next|for this|for the next|for a)\s+(?:week|weekend|few days|couple of days)\b|\buntil\b|\btill\b"
 )
 """A short limit said beside the days ("this weekend", "for this week", "until friday"): a break, not for good."""
@@ -402,7 +405,7 @@ def wants_reminders(norm: str) -> bool:
     )
 
 
-_REMINDERS_REFUSED_RE = re.compile(
+_REMINDERS_REFUSED_RE = quick_re.compile(
     r"\b(?:don t|dont|do not|not|no)\s+(?:want|need|wanting|needing)\b"
     r"(?:\s+(?!so\b|and\b|but\b|because\b|bc\b|then\b)\w+){0,6}?\s+(?:reminders?|nudges?|"
     r"notifications?|pings?)\b"
@@ -414,7 +417,7 @@ _OFF_AFTER = 20
 """How near a reminder's ask a word turning it down is read as turning it down (characters before, after)."""
 
 
-_ACCOUNTABLE_RE = re.compile(
+_ACCOUNTABLE_RE = quick_re.compile(
     # asked of the bot ("can you keep me accountable", "need someone to hold me accountable"), not told of another
     # ("my study group is keeping me accountable") nor turned down ("you don't need to keep me accountable anymore")
     r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?(?:help\s+)?(?:keep|hold)\s+me\s+accountable\b"
@@ -424,7 +427,7 @@ _ACCOUNTABLE_RE = re.compile(
 """Accountability asked for: what the daily nudges are for, whatever "don't" the story around it holds."""
 
 
-_THANKS_US_RE = re.compile(
+_THANKS_US_RE = quick_re.compile(
     r"^(?:(?:just|i|i just|wanted to|want to|just wanted to|i just wanted to|i wanted to|i want to)\s+)*"
     r"(?:say\s+)?(?:thank you|thank u|thanks|thx|tysm|ty)\b"
     # not the thank-you notes programs get: "thank u letters after interviews, do they matter"
@@ -447,22 +450,24 @@ def thanks_us(text: str, norm: str) -> bool:
     )
 
 
-_THANKS_FOR_RE = re.compile(
+_THANKS_FOR_RE = quick_re.compile(
     r"\b(?:just\s+)?(?:wanted|want|wanna)\s+to\s+(?:say\s+)?(?:a\s+(?:big\s+|huge\s+)?)?(?:thank you|thanks|thank u)\b"
     r"|\bthank (?:you|u) (?:so much |a lot )?for (?:the|your|all|everything|being|helping|keeping)\b"
 )
 """Thanks for what we did, wherever it comes in the message."""
 
 
-_ASKS_US_RE = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
-_NEWS_AFTER_THANKS_RE = re.compile(r"\b(?:also|btw|moved|pushed|rescheduled|changed)\b|\d")
+_ASKS_US_RE = quick_re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
+_NEWS_AFTER_THANKS_RE = quick_re.compile(r"\b(?:also|btw|moved|pushed|rescheduled|changed)\b|\d")
 """News after the thanks, to be answered: "ty. also my exam moved to april 2", "thanks! nbme 10 was 231 today"."""
 
 
-_JOKE_RE = re.compile(r"\b(?:tell|give|know|got|have)\b.{0,25}\bjokes?\b|\bsay something funny\b|\bmake me laugh\b")
+_JOKE_RE = quick_re.compile(
+    r"\b(?:tell|give|know|got|have)\b.{0,25}\bjokes?\b|\bsay something funny\b|\bmake me laugh\b"
+)
 
 
-_WHO_ARE_YOU_RE = re.compile(
+_WHO_ARE_YOU_RE = quick_re.compile(
     r"(?:\b(?:are you|are u|r u|ru|is this|is it|am i talking to|am i chatting with)|^(?:u|you))\s+(?:just\s+)?"
     r"(?:a\s+|an\s+)?"
     r"(?:real\s+)?"
@@ -481,7 +486,7 @@ def asks_interview_prep(norm: str) -> bool:
     return _INTERVIEW_PREP_RE.search(norm) is not None
 
 
-_INTERVIEW_PREP_RE = re.compile(
+_INTERVIEW_PREP_RE = quick_re.compile(
     r"\binterviews?\b[^?]{0,50}\b(?:how (?:do|should|can) i (?:prep\w*|get ready)|any (?:last\s+|last minute\s+)?"
     r"(?:tips|advice)|tips|advice|how to prep\w*)\b"
     r"|\b(?:how (?:do|should|can) i (?:prep\w*|get ready)|tips|advice)\b[^?]{0,30}\b(?:for|before)\s+"
@@ -494,7 +499,7 @@ def interview_soon_nerves(norm: str) -> bool:
     return "interview" in norm and _INTERVIEW_SOON_NERVES_RE.search(norm) is not None
 
 
-_INTERVIEW_SOON_NERVES_RE = re.compile(
+_INTERVIEW_SOON_NERVES_RE = quick_re.compile(
     # (a mock interview is practice; one today may be behind them: "interview today went well")
     r"(?<!\bmock )\binterview\s+(?:is\s+)?(?:tmrw|tomorrow|tmr|tonight|in the morning|in a few hours)\b"
     r"(?=.*\b(?:nervous|anxious|scared|terrified|freaking|can t sleep|cant sleep|panic\w*|nerves|shaking)\b)"
@@ -507,13 +512,13 @@ def forgot_id(norm: str) -> bool:
     return _FORGOT_ID_RE.search(norm) is not None and _NOT_TODAYS_ID_RE.search(norm) is None
 
 
-_NOT_TODAYS_ID_RE = re.compile(
+_NOT_TODAYS_ID_RE = quick_re.compile(
     r"\b(?:login|log in|password|website|account|portal|id number|usmle id|nbme id)\b"
     r"|\bin\s+\d+\s+(?:weeks?|months?)\b|\bnext (?:week|month)\b"
 )
 
 
-_FORGOT_ID_RE = re.compile(
+_FORGOT_ID_RE = quick_re.compile(
     r"\b(?:forgot|forget|left|lost|misplaced|can t find|cant find|don t have|dont have)\s+(?:my\s+)?"
     r"(?:id|passport|license|licence|drivers license|driver s license|permit|scheduling permit)\b"
     r"|\b(?:id|passport|license|licence)\s+(?:is\s+|has\s+|just\s+)?expired\b"
@@ -536,24 +541,24 @@ def hyped(text: str, norm: str) -> bool:
 
 HYPE_MAX_CHARS = 80
 """A cheer answers a short burst of energy; a longer message has more in it to meet."""
-_HYPE_RE = re.compile(
+_HYPE_RE = quick_re.compile(
     r"\b(?:let s go+|lets go+|letsgo+|lfg+|let s do this|lets do this|we got this|i got this|here we go+|"
     r"hyped|pumped|fired up|locked in|lock in)\b"
 )
 """Words of energy: "lets gooo", "LFG", "locked in"."""
-_HYPE_UNDONE_RE = re.compile(
+_HYPE_UNDONE_RE = quick_re.compile(
     # "i'm not pumped", "i cant lock in anymore", "here we go again", "everyone says we got this but i feel like dying"
     r"\b(?:not|never|no longer|can t|cant|cannot|couldn t|don t|dont|isn t|won t|again|anymore|but|though|supposed|"
     r"tired|exhausted|dying|die|sad|cry\w*|hate|ugh|scared|anxious|worried|stressed|panic\w*|burn\w*|lol|lmao|jk|"
     r"yeah right|sure)\b"
 )
 """Energy denied, worn out or said wryly: no cheer for it."""
-_HYPE_ABOUT_NEWS_RE = re.compile(
+_HYPE_ABOUT_NEWS_RE = quick_re.compile(
     r"\b(?:exam|test|tomorrow|tmrw|tonight|score|scores|result|results|match\w*|pass\w*|fail\w*|interview\w*|"
     r"retake\w*)\b"
 )
 """The day itself or news ("exam tomorrow lets go", "scores out today lets go"): met as what it is, not cheered on."""
-_DAY_COUNT_RE = re.compile(
+_DAY_COUNT_RE = quick_re.compile(
     r"\b(?:day|week)\s+\d{1,3}\b|\b\d{1,3}\s+(?:days?|weeks?)\s+(?:in|down|left|out)\b"
     r"|\b\d{1,2}\s*(?:hours?|hrs?|blocks?)\b"
 )
@@ -565,7 +570,7 @@ def asks_about_logging(norm: str) -> bool:
     return _ASKS_LOGGING_RE.search(norm) is not None and not any(c.isdigit() for c in norm)  # results told: logged
 
 
-_ASKS_LOGGING_RE = re.compile(
+_ASKS_LOGGING_RE = quick_re.compile(
     r"\b(?:can|could|should|is it (?:ok|okay|weird|fine) if)\s+i\s+(?:just\s+)?"
     r"(?:text|send|tell|message|report|give)\s+"
     r"(?:you|u)\s+(?:my\s+)?(?:daily\s+|nightly\s+)?(?:question count|q count|qs? count|"
@@ -580,7 +585,7 @@ def asks_for_joke(norm: str) -> bool:
     return _JOKE_RE.search(norm) is not None
 
 
-_PLAN_PRAISED_RE = re.compile(
+_PLAN_PRAISED_RE = quick_re.compile(
     r"(?:\b(?:plan|schedule|reminders?)\b[^.?!]{0,25}\b(?:saved|helped|worked|carried|got me through)\b"
     r"|\b(?:thanks?|thank you|thx|ty)\b[^.?!]{0,30}\b(?:for|that|the|your)\s+(?:\w+\s+){0,2}"
     r"(?:plan|schedule|reminders?)\b)"
@@ -629,9 +634,11 @@ def wants_plan(text: str, norm: str, has_score: bool, has_practice: bool = False
     return not has_score or _PLAN_RELATIVE_RE.search(norm) is not None
 
 
-_HONEST_ASKED_RE = re.compile(r"\b(?:be (?:honest|real|straight)|honestly (?:tell|what)|real talk|no sugarcoat\w*)\b")
+_HONEST_ASKED_RE = quick_re.compile(
+    r"\b(?:be (?:honest|real|straight)|honestly (?:tell|what)|real talk|no sugarcoat\w*)\b"
+)
 """An honest read asked for, question mark or not: "nbme 13 says 215. pls be honest"."""
-_PLAN_SPAN_ASKED_RE = re.compile(r"\b(?:plan|schedule|remind\w*|nudge\w*)\b")
+_PLAN_SPAN_ASKED_RE = quick_re.compile(r"\b(?:plan|schedule|remind\w*|nudge\w*)\b")
 """A plan or reminders named beside a worry: the worry is met inside the plan's set-up, not instead of it."""
 
 
@@ -642,25 +649,25 @@ def _told_before_the_date(norm: str) -> bool:
     return practice is not None and (not dated or practice.start() < min(dated))
 
 
-_SPAN_ENOUGH_RE = re.compile(
+_SPAN_ENOUGH_RE = quick_re.compile(
     rf"\b{_SPAN}\b(?:\s+\w+){{0,3}}?\s+(?:enough|sufficient|too short|too little|realistic|doable)\b"
     r"|\b(?:enough|sufficient)\s+(?:time|study time)\b"
 )
 """A span weighed ("is 2 weeks dedicated enough", "are 6 weeks realistic"): a question of how long, not a date."""
 
 
-_SELF_JUDGED_RE = re.compile(
+_SELF_JUDGED_RE = quick_re.compile(
     r"\b(?:is|was)\s+(?:that|it|this)\s+(?:so\s+|really\s+)?(?:stupid|bad|ok|okay|normal|lazy|dumb|wrong|terrible|"
     r"selfish|weird|crazy)\b|\bam i (?:stupid|lazy|dumb|crazy|weird|a bad)\b"
 )
 """Their own doing judged ("is that stupid", "am i lazy"): a worry to answer, not a date to plan to."""
 
 
-_CUT_OFF_RE = re.compile(r"\b(?:minimum|min|cut\s*-?\s*offs?|threshold|floor|filters?|screens?|requirements?)\b")
-_AVERAGE_RE = re.compile(r"\b(?:median|average|avg|mean)\b")
+_CUT_OFF_RE = quick_re.compile(r"\b(?:minimum|min|cut\s*-?\s*offs?|threshold|floor|filters?|screens?|requirements?)\b")
+_AVERAGE_RE = quick_re.compile(r"\b(?:median|average|avg|mean)\b")
 
 
-_FEELING_WORDS_RE = re.compile(
+_FEELING_WORDS_RE = quick_re.compile(
     r"\b(?:stress\w*|anxi\w*|worr\w*|scared|afraid|terrified|panic\w*|freak\w*|nervous|tired|exhausted|burn\w*|"
     r"cry\w*|sad|depress\w*|overwhelm\w*|ugh+|cooked|doomed|screwed|dying|dead|calm|"
     r"hopeless|losing it|spiral\w*|fml|omg|wtf|"
@@ -669,7 +676,7 @@ _FEELING_WORDS_RE = re.compile(
 )
 
 
-_LOW_ON_A_SUBJECT_RE = re.compile(
+_LOW_ON_A_SUBJECT_RE = quick_re.compile(
     r"\b(?:scor\w*|doing|did|getting|got|performing|performed)\s+(?:really\s+|so\s+|super\s+|pretty\s+)?"
     r"(?:low|bad|badly|poorly|terrible|terribly|worse)\s+(?:on|in|with|at)\s+(?:the\s+|my\s+)?"
     # the subjects' questions, never the exam itself ("did badly on step 2 in most sections")
@@ -688,7 +695,7 @@ def says_a_feeling(text: str, norm: str) -> bool:
     return _FEELING_WORDS_RE.search(norm) is not None or "??" in text or felt(text, norm) is not None
 
 
-_CONDITION_RE = re.compile(
+_CONDITION_RE = quick_re.compile(
     r"\b(?:diagnosed with|diagnosis of|history of|hx of|documented|"
     r"(?:i|who|and)(?:\s+(?:ve|have|d|ve been|have been))?\s+(?:have|has|had|get|gets|got|suffer from|suffered from|"
     r"struggle with|struggled with|deal with|dealt with|live with|been diagnosed with))"
@@ -714,25 +721,25 @@ def condition_only(text: str, norm: str) -> bool:
     return not says_a_feeling(text, _CONDITION_RE.sub(" ", norm))
 
 
-_EPISODE_NOW_RE = re.compile(
+_EPISODE_NOW_RE = quick_re.compile(
     r"\b(?:today|tonight|yesterday|this week|all week|last night|this morning|tomorrow|tmrw|right now|rn)\b"
     r"|\b(?:had|having|got)\s+an?\s+(?:panic|anxiety)\s+attack\b"
 )
 
 
-_GROUP_IMG_RE = re.compile(
+_GROUP_IMG_RE = quick_re.compile(
     r"\b(?:imgs?|fmgs?|international (?:grads?|graduates?|students?|applicants?)|foreign (?:grads?|graduates?))\b"
 )
-_GROUP_DO_RE = re.compile(r"\b(?:dos|do (?:students?|seniors?|applicants?|grads?)|osteopath\w*|as an? do)\b")
+_GROUP_DO_RE = quick_re.compile(r"\b(?:dos|do (?:students?|seniors?|applicants?|grads?)|osteopath\w*|as an? do)\b")
 
 
-_NOT_A_CITIZEN_RE = re.compile(r"\b(?:not|non) (?:an? )?(?:us|u s|american) citizens?\b")
-_NON_US_RE = re.compile(r"\bnon\s*-?\s*(?:us|u\s*s)\b")
-_US_IMG_RE = re.compile(
+_NOT_A_CITIZEN_RE = quick_re.compile(r"\b(?:not|non) (?:an? )?(?:us|u s|american) citizens?\b")
+_NON_US_RE = quick_re.compile(r"\bnon\s*-?\s*(?:us|u\s*s)\b")
+_US_IMG_RE = quick_re.compile(
     r"(?<!\bnon )\b(?:us|u s)\s*-?\s*imgs?\b|(?<!\bnon )(?<!\bnot a )\b(?:us|u s|american) citizens?\b"
 )
-_ABROAD_RE = re.compile(r"\bvisas?\b|\bh\s*-?\s*1\s*-?\s*b\b|\bj\s*-?\s*1\b|\binternational students?\b")
-_CARIBBEAN_RE = re.compile(r"\bcaribbean\b|\boffshore\b")
+_ABROAD_RE = quick_re.compile(r"\bvisas?\b|\bh\s*-?\s*1\s*-?\s*b\b|\bj\s*-?\s*1\b|\binternational students?\b")
+_CARIBBEAN_RE = quick_re.compile(r"\bcaribbean\b|\boffshore\b")
 
 
 def img_citizenship(norm: str) -> Literal["us", "non_us", "unsure"] | None:
@@ -755,14 +762,14 @@ def group_asked_about(norm: str) -> Literal["img", "do"] | None:
     return "do" if _GROUP_DO_RE.search(norm) else None
 
 
-_EXTREMES_RE = re.compile(
+_EXTREMES_RE = quick_re.compile(
     r"\b(?:highest|lowest|most competitive|least competitive|hardest|easiest|top|bottom)\b.{0,30}"
     r"\b(?:specialt\w*|fields?|avg|average|scores?)\b"
     r"|\b(?:specialt\w*|fields?)\b.{0,30}\b(?:highest|lowest|most competitive|least competitive)\b"
 )
 
 
-_STANDING_ASKED_RE = re.compile(
+_STANDING_ASKED_RE = quick_re.compile(
     r"\b(?:realistic\w*|chances?|competitive|too low|the problem|the reason|hold\w* me back|hurt\w*|"
     r"(?:is|was) (?:it|that|my score|my ck|this) (?:bad|low|ok|okay|good)|"
     r"where (?:do|does) (?:i|my|that) (?:stand|sit))\b"
@@ -779,7 +786,7 @@ def asks_extremes(norm: str) -> bool:
     return _EXTREMES_RE.search(norm) is not None
 
 
-_NORMAL_TO_FEEL_RE = re.compile(
+_NORMAL_TO_FEEL_RE = quick_re.compile(
     r"\b(?:is (?:this|that|it) (?:normal|bad|weird|a bad sign|ok|okay)|am i the only one|does anyone else|"
     r"is it just me|normal to (?:feel|be))\b"
 )
@@ -801,9 +808,9 @@ _PRACTICE_SOURCES = (
     rf"(?:{PRACTICE_TESTS}|uworld|uw|amboss|qbank|practice(?: test| exam)?s?|self assessments?|shelf|shelves)"
 )
 """What a student's own practice results come from: an average of these is theirs, not the exam's."""
-_PRACTICE_AVERAGE_BEFORE_RE = re.compile(rf"\b{_PRACTICE_SOURCES}\s+(?:score\s+|scores\s+|percent\s+)?$")
+_PRACTICE_AVERAGE_BEFORE_RE = quick_re.compile(rf"\b{_PRACTICE_SOURCES}\s+(?:score\s+|scores\s+|percent\s+)?$")
 """Just before an average word: the practice results it averages ("my nbme avg")."""
-_PRACTICE_AVERAGE_RE = re.compile(rf"\b{_PRACTICE_SOURCES}\s+(?:score\s+|scores\s+|percent\s+)?(?:avg|average)\b")
+_PRACTICE_AVERAGE_RE = quick_re.compile(rf"\b{_PRACTICE_SOURCES}\s+(?:score\s+|scores\s+|percent\s+)?(?:avg|average)\b")
 """A practice average named ("the same nbme avg as me"): results behind them, not a practice test sat that day."""
 
 
@@ -824,21 +831,21 @@ def quoted_topic(norm: str, guessed: str | None) -> str | None:
     return guessed
 
 
-_PERCENTILE_RE = re.compile(r"\b(?:percentiles?|ptile|pctl|\d{1,2}(?:st|nd|rd|th)?\s*(?:%\s*ile|ile))\b")
+_PERCENTILE_RE = quick_re.compile(r"\b(?:percentiles?|ptile|pctl|\d{1,2}(?:st|nd|rd|th)?\s*(?:%\s*ile|ile))\b")
 
 
-_STEP2_CK_RE = re.compile(r"\b(?:step\s*(?:2|two|ii)(?!\s*cs)|step2(?!cs)|s2(?:ck)?|ck)\b")
-_STEP3_RE = re.compile(r"\b(?:step\s*(?:3|three|iii)|step3|usmle\s*3)\b")
+_STEP2_CK_RE = quick_re.compile(r"\b(?:step\s*(?:2|two|ii)(?!\s*cs)|step2(?!cs)|s2(?:ck)?|ck)\b")
+_STEP3_RE = quick_re.compile(r"\b(?:step\s*(?:3|three|iii)|step3|usmle\s*3)\b")
 """Step 3 named, however it is written."""
-_SHELF_RE = re.compile(r"\b(?:shelf|shelves|shelf exams?|subject exams?|cms|comats?)\b")
+_SHELF_RE = quick_re.compile(r"\b(?:shelf|shelves|shelf exams?|subject exams?|cms|comats?)\b")
 _OUT_OF_SCOPE = (
-    ("step2_cs", re.compile(r"\b(?:step\s*(?:2|two|ii)\s*cs|step2cs|cs exam|clinical skills(?: exam)?)\b")),
+    ("step2_cs", quick_re.compile(r"\b(?:step\s*(?:2|two|ii)\s*cs|step2cs|cs exam|clinical skills(?: exam)?)\b")),
     ("step3", _STEP3_RE),
-    ("comlex", re.compile(r"\bcomlex(?:\s*(?:level\s*)?(?:3|2\s*pe)|\s*pe)\b|\blevel\s*(?:3|2\s*pe)\b")),
+    ("comlex", quick_re.compile(r"\bcomlex(?:\s*(?:level\s*)?(?:3|2\s*pe)|\s*pe)\b|\blevel\s*(?:3|2\s*pe)\b")),
     # Step 1 set against COMLEX Level 1: two exams, neither of them ours
     (
         "comlex",
-        re.compile(
+        quick_re.compile(
             r"\bstep\s*(?:1|one)\b.{0,40}\bcomlex(?:\s*level)?\s*(?:1|one)\b"
             r"|\bcomlex(?:\s*level)?\s*(?:1|one)\b.{0,40}\bstep\s*(?:1|one)\b"
         ),
@@ -847,7 +854,7 @@ _OUT_OF_SCOPE = (
     # need the USMLE, or how programs read COMLEX, stays ours (the DO topics).
     (
         "comlex",
-        re.compile(
+        quick_re.compile(
             r"\b(?:comlex|level\s*[12](?:\s*ce)?)\b(?!.*\b(?:usmle|residenc\w*|programs?|match\w*|do students?)\b)"
             r".*\b(?:pass(?:ing)?\s*(?:mark|score|standard|line)|min(?:imum)? (?:score|to pass)|scale|percentiles?"
             r"|scores? (?:come|release|out)|results? (?:come|release|out))\b"
@@ -855,7 +862,7 @@ _OUT_OF_SCOPE = (
     ),
     (
         "chat",
-        re.compile(
+        quick_re.compile(
             r"\b(?:recommend|suggest|suggestions?|recs?|what should i|where can i|where should i|good)\b.{0,40}"
             r"\b(?:netflix|movies?|tv shows?|shows? to watch|series|restaurants?|coffee shops?|cafes?|coffee places?|"
             r"recipes?|songs?|playlists?|video games?|books? to read|novels?|anime|manga|podcasts?)\b"
@@ -870,7 +877,7 @@ _OUT_OF_SCOPE = (
     ),
     (
         "career",
-        re.compile(
+        quick_re.compile(
             r"\b(?:pa school|pa program|physician assistant|np school|nurse practitioner|nursing school|"
             r"dental school|vet school|law school|mba program|pance)\b"
             # other careers: "how do i become a PA instead"
@@ -879,7 +886,7 @@ _OUT_OF_SCOPE = (
     ),
     (
         "school",
-        re.compile(
+        quick_re.compile(
             r"\b(?:osce|school exams?|final exams?|midterms?|petition\w*|cbse|grade (?:change|appeal|dispute))\b"
             r"|\bappeal\s+(?:a\s+|my\s+|the\s+)?(?:\w+\s+)?grade\b"
             r"|\b(?:school s|schools|my|clerkship|rotation)\s+(?:\w+\s+){0,2}finals?\b"
@@ -890,26 +897,28 @@ _OUT_OF_SCOPE = (
     # last: a shelf named is out of scope only when it is what they ask about (`asks_shelf`)
     ("shelf", _SHELF_RE),
 )
-_MCAT_BEHIND_RE = re.compile(r"\b(?:on|for|during|took|had|my|since|like|same as)\s+(?:the\s+)?mcat\b")
+_MCAT_BEHIND_RE = quick_re.compile(r"\b(?:on|for|during|took|had|my|since|like|same as)\s+(?:the\s+)?mcat\b")
 """The MCAT as their past ("extra time on the MCAT") or a likeness ("my mom thinks it's like the MCAT"), not the
 exam asked about."""
-_MCAT_RE = re.compile(r"\bmcat\b")
-_FOREIGN_EXAM_RE = re.compile(
+_MCAT_RE = quick_re.compile(r"\bmcat\b")
+_FOREIGN_EXAM_RE = quick_re.compile(
     r"\b(?:plab\s*\d?|ukmla|mccqe\w*|nac osce|neet\s*pg|fmge|smle)\b"
     # AMC is also an academic medical center ("amc vs community program"): the Australian exam only when named as
     # an exam or set against the USMLE
     r"|\bamc\b(?=.{0,30}\b(?:exam|mcq|australia\w*|instead of (?:the )?usmle|vs (?:the )?usmle|or (?:the )?usmle)\b)"
 )
 """Another country's licensing exam: the UK's PLAB or UKMLA, Australia's AMC, Canada's MCCQE, India's NEET PG."""
-_FORMAT_RE = re.compile(
+_FORMAT_RE = quick_re.compile(
     r"\bhow many\s+(?:questions|qs|blocks|sections)\b"
     r"|\bhow long is (?:step\s*(?:1|one)|the exam|the test|each block|a block)\b"
     r"|\bformat\b"
 )
-_ALL_STEPS_RE = re.compile(r"\b(?:all|every|both)\s+(?:3|three|the)?\s*steps\b")
+_ALL_STEPS_RE = quick_re.compile(r"\b(?:all|every|both)\s+(?:3|three|the)?\s*steps\b")
 """The Steps together ("how long do i have to pass all 3 steps"): their time limit, not Step 1's pass mark."""
-_STEP1_NAMED_RE = re.compile(r"\bstep\s*(?:1|one|i)\b")
-_STEP1_OR_LEVEL1_RE = re.compile(r"\b(?:step\s*(?:1|one)|step1|s1|usmle\s*1|level\s*1|comlex\s*1|basic sciences?)\b")
+_STEP1_NAMED_RE = quick_re.compile(r"\bstep\s*(?:1|one|i)\b")
+_STEP1_OR_LEVEL1_RE = quick_re.compile(
+    r"\b(?:step\s*(?:1|one)|step1|s1|usmle\s*1|level\s*1|comlex\s*1|basic sciences?)\b"
+)
 
 
 def names_step1(norm: str) -> bool:
@@ -917,10 +926,10 @@ def names_step1(norm: str) -> bool:
     return _STEP1_OR_LEVEL1_RE.search(norm) is not None
 
 
-_PASS_MARK_RE = re.compile(
+_PASS_MARK_RE = quick_re.compile(
     r"\b(?:pass(?:ing)?\s*(?:mark|score|standard|line|cut\s*off)|min(?:imum)?\s*(?:score|passing|to pass)|to pass)\b"
 )
-_PASS_RATE_RE = re.compile(
+_PASS_RATE_RE = quick_re.compile(
     r"\b(?:pass(?:ing)?\s*(?:rates?|percent(?:age)?)|fail(?:ure)?\s*rates?|(?:%|percent)\s+(?:of people\s+)?pass"
     r"|how many (?:people|ppl|students|test takers|examinees|of us) (?:fail|pass)\w*"
     # "what % of people fail ck first try" ("%" is dropped in normalizing), "1 in 5 IMGs don't pass"
@@ -936,12 +945,12 @@ def asks_pass_rate(norm: str) -> bool:
     return _PASS_RATE_RE.search(norm) is not None and out_of_scope(norm) is None  # not Step 1's, CS's, Step 3's
 
 
-_HOW_TO_STUDY_STEP1_RE = re.compile(
+_HOW_TO_STUDY_STEP1_RE = quick_re.compile(
     r"\bhow (?:do|should|can) i (?:study|prep|prepare) for step\s*(?:1|one)\b"
     r"|\bhow (?:do|should|can) i pass step\s*(?:1|one)\b"
 )
 """Studying for Step 1 asked outright ("how do i study for step 1? it's p/f now right"): Step 1's own prep."""
-_STEP1_PREP_RE = re.compile(
+_STEP1_PREP_RE = quick_re.compile(
     # Step 1's content: "what's on step 1 for renal physiology", "what's the pharm on step 1 like"
     r"\bwhat(?: s| is)? (?:the\s+)?(?:\w+\s+){0,2}on step\s*(?:1|one)\b"
     r"|\bhow much (?:\w+\s+){0,3}(?:is\s+)?on step\s*(?:1|one)\b|"
@@ -957,7 +966,7 @@ _STEP1_PREP_RE = re.compile(
 )
 
 
-_STEP3_ASKED_RE = re.compile(
+_STEP3_ASKED_RE = quick_re.compile(
     r"\b(?:take|taking|took|sit|sitting|schedule|study for|studying for|prep for|prepare for|pass|plan|planning|"
     r"plan for|book|booking|register for|tips for|advice for|resources for|ready for)\s+(?:for\s+)?(?:my\s+|the\s+)?"
     r"(?:step\s*(?:3|three)|step3|usmle step 3)\b"
@@ -977,7 +986,7 @@ _STEP3_ASKED_RE = re.compile(
     r"|\b(?:worry|worrying)\s+(?:about|abt|bout)\s+(?:usmle\s+)?(?:step\s*(?:3|three)|step3)\b"
     r"(?!\s+(?:and|or|&)\s+(?:step\s*2|ck))"
 )
-_WRITING_RE = re.compile(
+_WRITING_RE = quick_re.compile(
     # asked of us, not of a letter writer: "who should write my LOR", "a doctor... to write my LOR" are questions
     r"\b(?<!\bwho should )(?<!\bwho can )(?<!\bwho will )"
     r"(?:write|writing|draft|edit|proofread|review|fill out|fill in|rewrite|polish|help\s+(?:me\s+)?(?:with|on))"
@@ -986,7 +995,7 @@ _WRITING_RE = re.compile(
     r"(?:personal statement|ps|cv|resume|eras (?:application|experiences?|section|entries)|experiences? section|"
     r"letter of (?:intent|interest|recommendation)|lor|thank you (?:email|note)|cover letter|essay)\b"
 )
-_CONTENT_RE = re.compile(
+_CONTENT_RE = quick_re.compile(
     r"\bhow (?:do|would|should) (?:i|you|we) (?:calculate|dose|treat|manage|interpret|read|work up|differentiate|"
     r"(?:perform|place|insert|do|put in) (?:a|an) (?:lumbar|central|chest|paracentesis|thoracentesis|intubation|"
     r"procedure|pelvic|rectal|suture|splint|cast|nerve|joint|art|arterial|foley|ng)\w*)\b"
@@ -1017,7 +1026,7 @@ _CONTENT_RE = re.compile(
     r"|\b(?:best|first line|preferred|safest)\s+(?:\w+\s+)?(?:antihypertensive|antibiotic|drug|treatment|abx|"
     r"anticoagulant|therapy)s?\s+(?:in|for|during)\b(?!\s+(?:my|me|test|exam|the exam|stress|anxiety|nerves|burnout))"
 )
-_CLINICAL_ASKED_RE = re.compile(
+_CLINICAL_ASKED_RE = quick_re.compile(
     # "first line for strep throat if pt is pcn allergic?", "epi dose for anaphylaxis IM?": not "i can't remember
     # the first line tx for anything" (nerves), "the first line of my personal statement", "a dose of reality"
     r"(?<!remember the )(?<!recall the )(?<!know the )(?<!forgot the )(?<!forget the )(?<!forgetting the )"
@@ -1031,21 +1040,21 @@ _CLINICAL_ASKED_RE = re.compile(
     r"|\bif (?:the\s+|a\s+)?(?:pt|patient) (?:is|has)\b|\btumor suppressor\b|\boncogene\b"
 )
 """A question of clinical medicine asked outright, which a study question beside it (`_STUDY_TALK_RE`) is not."""
-_STUDY_TALK_RE = re.compile(
+_STUDY_TALK_RE = quick_re.compile(
     r"\b(?:questions?|qs|vignettes?|miss\w*|tips?|get better|on the exam|always pick|before the exam|normal|"
     r"personal statement|eras|my (?:\w+ )?(?:dose|meds?|medication|prescription))\b"
 )
 
 
-_COMLEX_RE = re.compile(
+_COMLEX_RE = quick_re.compile(
     r"\bcomlex\b|\b(?:level|lvl)\s*2(?:\s*ce)?\b(?=.*\b(?:do|dos|osteopathic)\b)"
     r"|\b(?:level|lvl)\s*2(?:\s*ce)?\b(?=.*\b[3-8]\d{2}\b)"  # a score on COMLEX's scale: "my level 2 is 520"
     r"|\b[3-8]\d{2}\s+(?:on|in|for)\s+(?:my\s+|the\s+)?(?:level|lvl)\s*2\b"  # "is 540 on level 2 bad??"
 )
-_FIGURE_WORDS_RE = re.compile(
+_FIGURE_WORDS_RE = quick_re.compile(
     r"\b(?:average|avg|mean|median|good|enough|competitive|need|needed|score for|scores for|percentile\w*|\d{3})\b"
 )
-_NAMES_USMLE_RE = re.compile(
+_NAMES_USMLE_RE = quick_re.compile(
     # a practice test of Step 2 CK's named beside COMLEX ("uwsa2 244... comlex L1 was a pass") keeps the question ours
     r"\b(?:usmle|step\s*(?:2|two)|step2|ck|convert\w*|conversion|equivalent|uwsa\s*\d?|nbme|free 120)\b"
 )
@@ -1055,14 +1064,14 @@ _MOVE_WORDS = ("reschedul", "move", "change", "push", "postpone", "delay", "exte
 """Every way `_HOW_TO_MOVE_RE` can end holds one of these."""
 _WRITING_WORDS = ("writ", "draft", "edit", "proofread", "review", "fill", "polish", "help")
 """Every alternative of `_WRITING_RE` starts with one of these."""
-_HOW_TO_MOVE_RE = re.compile(
+_HOW_TO_MOVE_RE = quick_re.compile(
     r"\b(?:how (?:do|can|would|should) (?:i|you|we|one)|how to|can i|could i|is it possible to|am i allowed to|"
     r"what does it cost to|does it cost (?:anything |money )?to|is there a fee to)\b.{0,30}?"
     r"\b(?:reschedul\w*|move|change|push|postpone|delay|extend|defer)\b"
 )
 
 
-_WHETHER_TO_DELAY_RE = re.compile(
+_WHETHER_TO_DELAY_RE = quick_re.compile(
     # "do i move it??" asks whether, like "should i"; "how/where/when do i reschedule" asks how or when (the how-to
     # answer), so those look-backs
     r"\b(?:should i|(?<!\bhow )(?<!\bwhere )(?<!\bwhen )(?<!\bwhat )(?<!\bwhy )do i|whether to|whether i should|"
@@ -1087,11 +1096,11 @@ _WHETHER_TO_DELAY_RE = re.compile(
     r"|\b(?:push|delay|postpone)\b(?!\s+(?:through|myself|on|harder|forward|ahead)\b)(?:\s+\w+){0,8}?\s+or\s+"
     r"(?:no|not|nah|go|sit|take|keep|just\s+(?:go|sit|take))\b(?!\s+(?:a|the)\s+(?:break|rest|day|nap)\b)"
 )
-_JUST_TAKE_IT_RE = re.compile(
+_JUST_TAKE_IT_RE = quick_re.compile(
     r"\bshould i (?:just )?(?:take|sit) (?:it|the exam|the test|ck|step 2)(?: anyway| already)?$"
 )
 """Going ahead, weighed against another delay: "DO, moved my CK 3 times already. should i just take it"."""
-_BARE_DELAY_RE = re.compile(
+_BARE_DELAY_RE = quick_re.compile(
     r"(?:^|[.,;:!?\n]\s*|\b(?:so|and|then)\s+)(?:do i\s+|should i\s+)?"
     r"(?:delay|postpone|push|move|reschedule)(?:\s+(?:it|my\s+(?:date|exam|test|ck)|the\s+(?:date|exam|test)))?"
     r"(?:\s+back)?\s*\?+\s*$"
@@ -1104,7 +1113,7 @@ KIN = (
     r"student|mom|dad|colleague)"
 )
 """The people students write about: whose practice results, whose stress."""
-_SOMEONES_PRACTICE_RE = re.compile(
+_SOMEONES_PRACTICE_RE = quick_re.compile(
     rf"\b(?:(?:my|our)\s+(?:\w+\s+)?{KIN}\s*s|his|her|their)\s+(?:last\s+|first\s+|latest\s+)?"
     rf"(?:{PRACTICE_TESTS}|practice tests?|practice exams?)"
     # "my sister is an MS3 and freaking out about a 231 practice score": named first, the result later in the sentence
@@ -1141,24 +1150,26 @@ def asks_how_to_move_the_exam(norm: str) -> bool:
     )
 
 
-_SCHOOL_MATTER_RE = re.compile(r"\b(?:petition\w*|grades?|graduation|graduate|transcript grade|rotation schedule)\b")
+_SCHOOL_MATTER_RE = quick_re.compile(
+    r"\b(?:petition\w*|grades?|graduation|graduate|transcript grade|rotation schedule)\b"
+)
 
 
-_DUAL_APPLY_RE = re.compile(
+_DUAL_APPLY_RE = quick_re.compile(
     r"\bdual(?:\s+|-)?apply\w*|\bbackup specialty\b"
     r"|\b(?:apply|applying|rank|ranking)\s+(?:to\s+)?(?:both|two specialties)\b"
 )
-_SICK_RE = re.compile(
+_SICK_RE = quick_re.compile(
     r"\b(?:sick|ill|flu|fever|covid|vomit\w*|throwing up|migraine|food poisoning|stomach bug|strep)\b"
 )
 _THE_EXAM = "|".join((*EXAM_WORDS, "step2", "prometric"))
-_EXAM_DAY_NEAR_RE = re.compile(
+_EXAM_DAY_NEAR_RE = quick_re.compile(
     rf"\b(?:{_THE_EXAM})\b.{{0,40}}\b(?:tomorrow|tmrw|today|this morning|in the morning)\b"
     rf"|\b(?:tomorrow|tmrw|today)\b.{{0,40}}\b(?:{_THE_EXAM})\b|\b(?:test|exam) day\b"
 )
 
 
-_MOVED_EXAM_RE = re.compile(
+_MOVED_EXAM_RE = quick_re.compile(
     r"\b(?:i\s+|i ve\s+|just\s+|finally\s+)?(?:pushed|moved|rescheduled|postponed|delayed|bumped)\s+"
     r"(?:my\s+|the\s+)?(?:test|exam|ck|step\s*(?:2|two)|it)\b"
     # "im moving the test to april 14": the new day said with it
@@ -1186,7 +1197,7 @@ def asks_dual_apply(norm: str) -> bool:
     return holds_any(norm, ("dual", "backup", "both", "two specialties")) and _DUAL_APPLY_RE.search(norm) is not None
 
 
-_HOW_MANY_TO_APPLY_RE = re.compile(
+_HOW_MANY_TO_APPLY_RE = quick_re.compile(
     # a count to aim for: applying, ranking or interviews needed ("how many programs should i apply to", "is 9
     # interviews enough"); not how many programs do something ("how many programs use step 2 as a cutoff")
     r"\bhow many\s+(?:\w+\s+){0,2}?(?:programs?|places)\s+(?:should|do|to|must|would|can)\s+(?:i\s+|we\s+)?"
@@ -1209,7 +1220,7 @@ def sick_for_the_exam(norm: str) -> bool:
     return _SICK_RE.search(norm) is not None and _EXAM_DAY_NEAR_RE.search(norm) is not None
 
 
-_QBANK_FIGURE_RE = re.compile(
+_QBANK_FIGURE_RE = quick_re.compile(
     # (a number that is no exam's: "the uworld step 2 qbank" names no figure of the bank's)
     r"\b(?:uworld|uw|amboss|qbank|q bank|kaplan|truelearn)\b.{0,40}\b(?:percent\w*|pct|"
     r"(?<!step )(?<!level )(?<!ms )(?<!block )(?<!nbme )(?<!form )\d{1,2})\b"
@@ -1238,8 +1249,8 @@ def qbank_figure_asked(text: str, norm: str) -> bool:
     return any(_QBANK_FIGURE_RE.search(s) or _PERCENT_SAID_RE.search(s) or _FIGURE_JUDGED_RE.search(s) for s in asked)
 
 
-_PERCENT_SAID_RE = re.compile(r"\b\d{1,2}\s*(?:percent|pct)\b|\bpercentile\b")
-_FIGURE_JUDGED_RE = re.compile(
+_PERCENT_SAID_RE = quick_re.compile(r"\b\d{1,2}\s*(?:percent|pct)\b|\bpercentile\b")
+_FIGURE_JUDGED_RE = quick_re.compile(
     # the figure told before, asked about by a word that points back to it
     r"\b(?:is|are|was|s)\s+(?:that|this|it|those|these|mine)\s+(?:\w+\s+)?(?:good|bad|ok|okay|fine|normal|low|"
     r"enough|decent|passing|on track|safe|competitive)\b"
@@ -1249,19 +1260,19 @@ _FIGURE_JUDGED_RE = re.compile(
 )
 
 
-_QBANK_DONE_RE = re.compile(
+_QBANK_DONE_RE = quick_re.compile(
     # the share said beside its number: "70% through uworld", "is 70% fine" after "finish all of uworld", "40% done"
     r"\b\d{1,3}\s*(?:percent|pct)?\s+(?:through|of (?:uworld|uw|the qbank|it)|done|left|remaining|complete|completed)\b"
     r"|\bfinish\w* (?:all|the rest) of (?:uworld|uw|the qbank)\b.{0,25}\b\d{1,3}\s*(?:percent|pct)?\s+"
     r"(?:fine|ok|okay|enough)\b"
 )
 """How much of the bank is done ("do i need to finish all of uworld or is 70% fine"): a share of it, not a score."""
-_QBANK_SCORED_RE = re.compile(
+_QBANK_SCORED_RE = quick_re.compile(
     r"\b(?:correct|avg|average|averag\w*|scor\w*|percentile\w*|first pass|overall|at \d{1,2}|with \d{1,2})\b"
 )
 
 
-_SEVERAL_NUDGES_RE = re.compile(
+_SEVERAL_NUDGES_RE = quick_re.compile(
     r"\b(?:twice|two times|2x|2 times|three times|3x|several times|multiple times)\s+(?:a|per|each)\s+day\b"
     r"|\bevery\s+(?:few|couple of|\d)\s+hours?\b|\bmorning and (?:night|evening)\b"
 )
@@ -1272,7 +1283,7 @@ def wants_several_nudges(norm: str) -> bool:
     return _SEVERAL_NUDGES_RE.search(norm) is not None
 
 
-_ASKS_SOMETHING_RE = re.compile(
+_ASKS_SOMETHING_RE = quick_re.compile(
     r"\b(?:what now|now what|what next|what should i|what do i|when do|when does|when will|when is|how do i|"
     r"how long|how many|do i need|should i|can i|is it ok|is that ok|is that good|will they|any tips|"
     # asked of programs or of anyone, question mark or not: "how do IM programs see a fail then a 245",
@@ -1314,7 +1325,7 @@ def school_matter(norm: str) -> bool:
     return _SCHOOL_BUSINESS_RE.search(norm) is not None
 
 
-_SCHOOL_BUSINESS_RE = re.compile(
+_SCHOOL_BUSINESS_RE = quick_re.compile(
     r"\bpetition\w*\s+(?:my\s+|the\s+|our\s+)?(?:school|dean|program|clerkship|course|med school|university)\b"
     r"(?!.*\b(?:ck|step\s*2|usmle|ecfmg)\b)"
     r"|\bgrade (?:change|appeal|dispute)\b|\bappeal\s+(?:a\s+|my\s+|the\s+)?(?:\w+\s+){0,2}grade\b"
@@ -1331,13 +1342,13 @@ def asks_for_writing(norm: str) -> bool:
     )
 
 
-_PS_ASKED_RE = re.compile(
+_PS_ASKED_RE = quick_re.compile(
     r"\b(?:separate|different|two|multiple|one|same|how long|how many|word count|topic|what (?:to|do i|should i) "
     r"(?:write|say|put))\b[^.?!]{0,25}\bpersonal statements?\b|\bpersonal statements?\b[^.?!]{0,25}\b(?:for each|"
     r"per (?:specialty|program)|for both)\b"
 )
 """How to shape the personal statements themselves, asked: "do i need separate personal statements"."""
-_PS_ABOUT_A_SCORE_RE = re.compile(r"\b(?:fail\w*|score|step|ck|usmle|comlex|low|improvement|jump|red flag)\b")
+_PS_ABOUT_A_SCORE_RE = quick_re.compile(r"\b(?:fail\w*|score|step|ck|usmle|comlex|low|improvement|jump|red flag)\b")
 
 
 def asks_to_track(norm: str) -> bool:
@@ -1345,13 +1356,13 @@ def asks_to_track(norm: str) -> bool:
     return _TRACK_ASKED_RE.search(norm) is not None
 
 
-_TRACK_ASKED_RE = re.compile(
+_TRACK_ASKED_RE = quick_re.compile(
     r"\b(?:help me|can you|could you|can u|want to|want you to|pls|please)\b[^.?!]{0,15}\b(?:keep track of|track|"
     r"log)\s+(?:all\s+)?(?:my\s+|the\s+)?(?:interviews?|applications?|invites?)\b"
 )
 
 
-_THEIR_WRITING_RE = re.compile(
+_THEIR_WRITING_RE = quick_re.compile(
     r"\b(?:doctor|attending|pd|faculty|mentor|someone|somebody|them|him|her|writers?|program|chair)\b"
     r"(?:\s+\w+){0,4}?\s+to\s+write\b"
 )
@@ -1380,13 +1391,13 @@ def asks_shelf(text: str, norm: str) -> bool:
     return all(_SHELF_RE.search(normalize(s)) for s in asked)
 
 
-_CK_PREP_RE = re.compile(
+_CK_PREP_RE = quick_re.compile(
     r"\b(?:dedicated|uwsa\w*|free ?120|usmle|study plan|remind\w*|help me plan|plan)\b"
     # "exam is the day after my shelf", "my exam is 3 weeks after my surgery shelf"
     r"|(?<!shelf )\bexam\s+(?:is|s)\s+(?:the\s+)?"
     r"(?:day|week|(?:\d+|a|one|two|three|four|five|six)\s+(?:days?|weeks?))\s+after\b"
 )
-_ASKED_SPLIT_RE = re.compile(r"(?<=[.!?\n])\s*")
+_ASKED_SPLIT_RE = quick_re.compile(r"(?<=[.!?\n])\s*")
 
 
 def names_step3(norm: str) -> bool:
@@ -1400,13 +1411,15 @@ def asks_step3(norm: str) -> bool:
     return holds_any(norm, ("3", "three", "iii")) and _STEP3_ASKED_RE.search(norm) is not None
 
 
-_IN_RESIDENCY_RE = re.compile(r"\b(?:pgy ?[1-7]|intern year|i m an intern|as an intern|my residency program)\b")
+_IN_RESIDENCY_RE = quick_re.compile(r"\b(?:pgy ?[1-7]|intern year|i m an intern|as an intern|my residency program)\b")
 """The student is in residency now."""
-_PREP_ASKED_RE = re.compile(r"\b(?:study|studying|prep|prepare|book|booking|schedule|take|taking|sit|sitting|pass)\b")
+_PREP_ASKED_RE = quick_re.compile(
+    r"\b(?:study|studying|prep|prepare|book|booking|schedule|take|taking|sit|sitting|pass)\b"
+)
 """A question about preparing for or sitting an exam."""
-_OTHER_EXAM_RE = re.compile(r"\b(?:step\s*(?:1|2|one|two)|step[12]|s2|ck|comlex|level\s*[123]|shelf|nbme|uwsa)\b")
+_OTHER_EXAM_RE = quick_re.compile(r"\b(?:step\s*(?:1|2|one|two)|step[12]|s2|ck|comlex|level\s*[123]|shelf|nbme|uwsa)\b")
 """Another exam named in a question: then the question may be about it."""
-_CK_NOT_DONE_RE = re.compile(
+_CK_NOT_DONE_RE = quick_re.compile(
     r"\b(?:fail\w*|retake|retaking|retook|haven t passed|havent passed|didn t pass|not passed)\b"
 )
 """A fail or a retake told: the exam they prepare for may be the CK still ahead of them."""
@@ -1446,14 +1459,14 @@ def asks_tips(norm: str) -> bool:
     return _TIPS_ASKED_RE.search(norm) is not None
 
 
-_LAST_DAYS_RE = re.compile(
+_LAST_DAYS_RE = quick_re.compile(
     # the exam's days: "exam in 2 days", "ck is in three days", "3 days till my exam", "2 days left before ck"
     r"\b(?:exam|ck|step 2(?: ck)?|step2|test)\s+(?:is\s+)?(?:in|only|just)\s+"
     r"(?:[2-5]|two|three|four|five|a few|a couple(?: of)?)\s+days\b"
     r"|\b(?:[2-5]|two|three|four|five)\s+days\s+(?:left\s+)?(?:till|until|before|to)\s+(?:my\s+|the\s+)?"
     r"(?:exam|ck|step 2|test)\b"
 )
-_TIPS_ASKED_RE = re.compile(
+_TIPS_ASKED_RE = quick_re.compile(
     r"\bany\s+(?:last\s+|last minute\s+|final\s+)?(?:advice|tips?|suggestions?)\b|\bwhat should i (?:do|focus on)\b"
     r"|\bhow (?:do|should) i (?:spend|use)\b"
     # the last night weighed: "cram tonight or just chill", "rest or review?"
@@ -1467,7 +1480,7 @@ def wants_fewer_nudges(norm: str) -> bool:
     return _FEWER_NUDGES_RE.search(norm) is not None
 
 
-_FEWER_NUDGES_RE = re.compile(
+_FEWER_NUDGES_RE = quick_re.compile(
     # asked of us: "send me weekly reminders", "remind me once a week", "nudges every other day, not daily"
     r"\b(?:send me|give me|want|prefer|can you do|could you do|just)\s+(?:\w+\s+)?(?:weekly|once a week|"
     r"every week|each week|twice a week|2x a week|every other day|few times a week)\s+"
@@ -1488,7 +1501,7 @@ def rules_out_surgery(norm: str) -> bool:
     return _NO_SURGERY_RE.search(norm) is not None
 
 
-_NO_SURGERY_RE = re.compile(
+_NO_SURGERY_RE = quick_re.compile(
     # "besides surgery", "except surgical fields" (not "besides general surgery": one field, not all of them)
     r"\b(?:except|besides|other than|apart from|excluding)\s+(?:for\s+)?(?:any\s+|the\s+)?(?:surgery|surgical)\b"
     r"|\b(?:nothing|not|no)\s+(?:anything\s+|any\s+)?surgical\b|\bno surgery\b(?!\s+(?:experience|rotation|yet))"
@@ -1504,7 +1517,7 @@ def seeks_care(norm: str) -> bool:
     return _CARE_RE.search(norm) is not None
 
 
-_CARE_RE = re.compile(
+_CARE_RE = quick_re.compile(
     r"\b(?:recommend|find|finding|need|looking for|suggest|see)\s+(?:me\s+)?(?:a|an|any)?\s*"
     r"(?:good|great|decent)?\s*"
     r"(?:doctor|doc|physician|gp|dermatologist|cardiologist|psychiatrist|therapist|dentist|gyn|obgyn|ob gyn|"
@@ -1518,7 +1531,7 @@ def asks_about_pay(norm: str) -> bool:
     return _PAY_RE.search(norm) is not None
 
 
-_PAY_RE = re.compile(
+_PAY_RE = quick_re.compile(
     r"\bhow much (?:do|does|will|would) (?:an? |the )?\w+ (?:\w+ )?(?:make|earn|get paid)\b"
     r"(?!\s+(?:a|any)\s+difference)"
     r"|\b(?:salary|salaries|compensation)\b"
@@ -1526,20 +1539,20 @@ _PAY_RE = re.compile(
 )
 
 
-_NOT_ABOUT_CK_RE = re.compile(
+_NOT_ABOUT_CK_RE = quick_re.compile(
     r"\bnot (?:really |exactly )?(?:(?:about|related to) (?:ck|step\s*2)|(?:ck|step\s*2) related)\b"
 )
 """Step 2 CK named only to set it aside: "not really CK-related, sorry"."""
 
 
-_LIFE_MATTERS_RE = re.compile(
+_LIFE_MATTERS_RE = quick_re.compile(
     r"\b(?:recommend|suggest|good|best|which)\b.{0,30}\b(?:laptops?|ipads?|tablets?|stethoscopes?|headphones|"
     r"backpacks?|desk chairs?)\b"
     r"|\b(?:month to month|short term|furnished)\s+(?:rentals?|housing|apartments?|leases?|sublets?)\b"
     r"|\b(?:sublets?|subleases?|airbnbs?|turbotax|1099|tax returns?|my taxes|file taxes|filing taxes)\b"
 )
 """Things to buy, a roof, money matters: outside what we know, unless the message names something of ours."""
-_OURS_NAMED_RE = re.compile(
+_OURS_NAMED_RE = quick_re.compile(
     r"\b(?:step|usmle|ck|scores?|nbmes?|uworld|uwsa|free 120|exam|test|test center|prometric|match\w*|residency|eras|"
     r"programs?|interviews?|applications?|apply\w*|specialt\w*|soap|ecfmg|img|comlex|study\w*|dedicated|retake|"
     r"pass\w*|fail\w*)\b"
@@ -1608,7 +1621,7 @@ _CLOSE = (
     r"roommate|people)"
 )
 """The people close to a student, to whom a farewell letter is written."""
-_HOPELESS_RE = re.compile(
+_HOPELESS_RE = quick_re.compile(
     # Every family starts with a letter: checked once here, so the families are tried only where one stands
     # (a third of the scan on a long post).
     r"(?=[a-z])(?:"
@@ -1924,7 +1937,7 @@ _HOPELESS_RE = re.compile(
 )
 
 
-_IDIOM_RE = re.compile(
+_IDIOM_RE = quick_re.compile(
     r"(?=[a-z])(?:"  # as for _HOPELESS_RE: every idiom starts with a letter
     # a partner's chances in a couples match, not a life: "he'd match better without me"
     r"\b(?:he|she|they|partner|husband|wife|bf|gf|boyfriend|girlfriend|fianc\w*)\s+(?:d|would|will|could|might)\s+"
@@ -2034,7 +2047,7 @@ _IDIOM_RE = re.compile(
 )
 
 
-_SOMEONE_IN_CRISIS_RE = re.compile(
+_SOMEONE_IN_CRISIS_RE = quick_re.compile(
     r"\b(?:roommate|roomie|friend|bff|classmate|sister|brother|sibling|partner|boyfriend|girlfriend|bf|gf|wife|"
     r"husband|fiance|fiancee|son|daughter|cousin|colleague|co-?resident|he|she)\b"
     # the words between name no one else ("she dumped me and now i want to die" is the student's own)
@@ -2091,34 +2104,34 @@ def without_idioms(norm: str) -> str:
     return plain
 
 
-_SUBJECT_HOPELESS_RE = re.compile(
+_SUBJECT_HOPELESS_RE = quick_re.compile(
     r"\bhopeless\s+(?:at|about|with|in|on)\s+(?:\w+\s+){0,2}?(?:cardio\w*|renal|neph\w*|pulm\w*|gi|neuro\w*|biostat\w*|"
     r"stats|ethics|ob|obgyn|gyn|peds|psych|surg\w*|pharm\w*|micro|immuno|heme|onc|endo|msk|ecgs?|ekgs?|acid base|"
     r"questions?|qs|uworld|blocks?|anki|topic|math|vignettes?|timing)\b"
 )
-_SCORE_HOPELESS_RE = re.compile(
+_SCORE_HOPELESS_RE = quick_re.compile(
     r"\b(?:is|are)\s+(?:a\s+|an\s+|my\s+)?(?:\d{3}|score|ck|step 2|chances|odds)\s+(?:just\s+|totally\s+)?hopeless\s+"
     r"(?:for|in|with)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:im|em|fm|peds|psych|derm|ortho|gen surg|surg\w*|gas|"
     r"anesthesia|rads|radiology|neuro|ob|obgyn|path|ent|uro|ophtho|optho|plastics|internal medicine|family medicine|"
     r"pediatrics|residency|matching|match|programs?|university programs?|academic programs?)\b"
 )
 """A score's chances in a named field or in matching, called hopeless ("is 221 hopeless for IM"): no crisis words."""
-_CHANCES_HOPELESS_RE = re.compile(
+_CHANCES_HOPELESS_RE = quick_re.compile(
     # (a feeling of hopelessness, hedged or not, is never set aside: "failed ck twice. feeling kinda hopeless")
     r"\b(?:is it|is this|is that|are my chances|are my odds)\s+(?:just\s+|totally\s+|completely\s+)?hopeless\s*$"
 )
-_CHANCES_RE = re.compile(
+_CHANCES_RE = quick_re.compile(
     r"\b(?:\d{3}|match\w*|apply\w*|application|categorical|prelim\w*|odds|chances?|programs?|residency|"
     r"interviews?|invites?|spot|position|ck|step\s*2|score)\b"
 )
-_MOOD_RE = re.compile(
+_MOOD_RE = quick_re.compile(
     r"\b(?:everything|all of it|future|whole|myself|empty|cry\w*|normal again|get better|anymore|any more|life|"
     r"living|alive|bed|dark|numb|alone|tired of|"
     r"the point|still trying|hurt\w*|harm\w*|die|dead|rope|jump|pills?)\b"
 )
 
 
-_KILL_ME_FIRST_RE = re.compile(r"\A(?:ugh\s+|omg\s+|just\s+)?kill me(?:\s+now)?(?=\s*(?:$|lol|lmao|i\s))")
+_KILL_ME_FIRST_RE = quick_re.compile(r"\A(?:ugh\s+|omg\s+|just\s+)?kill me(?:\s+now)?(?=\s*(?:$|lol|lmao|i\s))")
 """An exclamation at a mistake, said first ("kill me, i mixed up the mag dose again"); kept apart from
 `_IDIOM_RE`, where an anchored branch made every substitution several times slower."""
 
@@ -2134,7 +2147,7 @@ def hopeless_sentence(text: str) -> bool:
     return _HOPELESS_SENTENCE_RE.search(text.lower()) is not None
 
 
-_HOPELESS_SENTENCE_RE = re.compile(
+_HOPELESS_SENTENCE_RE = quick_re.compile(
     # said as a sentence of its own, which normalising can't see: "i'd rather not be here. failed ck with a 209" (not
     # "i'd rather not be here on a saturday"), "so tired. i just want it to stop.", "nothing feels worth it."
     r"\b(?:rather|prefer to|prefer)\s+not\s+(?:to\s+)?be\s+(?:here|around)\s*(?:[.!,;]|$)"
@@ -2148,7 +2161,7 @@ _HOPELESS_SENTENCE_RE = re.compile(
 # when one of these is there: without any, "i want EM" or "i want to learn python" read as hopeless
 # to it (from "i want to die"), and a plain question got the crisis reply. A crisis said without
 # any of them still reaches help when the model is sure (`understand.HOPELESS_BARE_AT`).
-_DISTRESS_RE = re.compile(
+_DISTRESS_RE = quick_re.compile(
     r"\b(?:die\w*|dying|died|dead|death|kil\w*|kms|suicid\w*|unaliv\w*|alive|living|live|life|lives|exist\w*|gone|"
     r"disappear\w*|vanish|hopeless|pointless|the point|no point|worthless|burden|better off|give up|giving up|gave up|"
     r"go on|keep going|can t do this|cant do this|hurt\w*|harm\w*|cut|cutting|bled|bleed\w*|slic\w*|burn\w*|"
@@ -2170,7 +2183,7 @@ def distress_words(norm: str) -> bool:
     return _DISTRESS_RE.search(_STOP_THINKING_RE.sub(" ", _STUDY_ANYMORE_RE.sub(" ", norm))) is not None
 
 
-_STOP_THINKING_RE = re.compile(
+_STOP_THINKING_RE = quick_re.compile(
     r"\bto stop (?:thinking|worrying|obsessing|stressing|stressin|caring) about (?:my\s+|the\s+)?"
     r"(?:scores?|numbers?|step\s*2|ck|the exam|exams|the match|matching|applications?)\b"
 )
@@ -2178,13 +2191,13 @@ _STOP_THINKING_RE = re.compile(
 not one of the words crises are said in."""
 
 
-_STUDY_ANYMORE_RE = re.compile(
+_STUDY_ANYMORE_RE = quick_re.compile(
     r"\b(?:study|studying|focus|focusing|read|reading|review|reviewing|do (?:questions|qs|blocks|uworld|anki)|"
     r"look at (?:uworld|questions|qs|anki))\s+(?:today\s+|tonight\s+)?anymore\b"
 )
 
 
-_ASKS_AVERAGE_RE = re.compile(
+_ASKS_AVERAGE_RE = quick_re.compile(
     # "mean" the noun ("what's the mean for derm", "mean score"), not the verb ("does a late score mean...",
     # "what does this mean for my application")
     # ("derm step 2 mean for matched US MDs?": the mean of the exam's scores, among a group; not "what does my step 2
@@ -2206,7 +2219,7 @@ def asks_average(norm: str) -> bool:
     return _ASKS_AVERAGE_RE.search(norm) is not None
 
 
-_MATCHED_RE = re.compile(
+_MATCHED_RE = quick_re.compile(
     r"\b(?:i|we|finally|just|officially|i ve|ive|i have)\s+(?:just\s+|finally\s+|officially\s+|also\s+|both\s+)?"
     r"matched\b"
     # the word first, then what came before it: eight look-backs at every position cost a long post 0.15 ms
@@ -2219,14 +2232,14 @@ _MATCHED_RE = re.compile(
     r"|^matched\b(?!\s+(?:\w+\s+){0,2}?(?:median|medians|average|averages|avg|mean|range)\b)"
 )
 """Their own match: not the applicants who matched ("averages for IMGs who matched into IM")."""
-_NOT_MATCHED_RE = re.compile(
+_NOT_MATCHED_RE = quick_re.compile(
     r"\b(?:didn t|didnt|did not|not|never|if|hope|hoping|don t|dont|won t|wish)\s+(?:\w+\s+){0,2}?match\w*\b"
     r"|\bunmatched\b"
 )
 """A match denied, hoped for or supposed, said of the match itself ("the 226 didn't stop me" is still news)."""
 
 
-_DID_NOT_MATCH_RE = re.compile(
+_DID_NOT_MATCH_RE = quick_re.compile(
     # news, not a fear or a supposition: not "what if i didn't match", "i haven't matched yet"
     r"(?<!\bif )(?<!\bworried )(?<!\bscared )(?<!\bafraid )"
     # not "i didn't match my top choice but matched my 3rd": a match, just not the first
@@ -2264,16 +2277,16 @@ def asks_to_explain_score_at_interview(norm: str) -> bool:
     )
 
 
-_SCORE_SAID_AT_INTERVIEW_RE = re.compile(
+_SCORE_SAID_AT_INTERVIEW_RE = quick_re.compile(
     r"\b(?:score|scores|number|ck|step 2|step two|usmle|\d{3}|drop\w*|jump|lower|low|below my)\b"
 )
 
 
-_EXPLAIN_HOW_RE = re.compile(
+_EXPLAIN_HOW_RE = quick_re.compile(
     r"\bhow (?:do|should|would|can|could) i (?:explain|frame|answer|address|talk about|handle|justify|respond|"
     r"bring up|spin)\b|\bwhat (?:do|should|would|can) i (?:say|tell)\b|\bhow to (?:explain|frame|answer|address)\b"
 )
-_INTERVIEW_ASKED_RE = re.compile(
+_INTERVIEW_ASKED_RE = quick_re.compile(
     r"\binterview\w*|\b(?:pd|pds|interviewer|program director|attending|they|he|she)\s+(?:literally\s+|just\s+)?"
     r"(?:asked|asks|ask|will ask|ll ask|might ask|may ask)\b"
 )
@@ -2289,13 +2302,13 @@ def past_the_match(norm: str) -> bool:
     return now and _EARLIER_CYCLE_RE.search(norm) is None
 
 
-_MATCHED_IN_SOAP_RE = re.compile(
+_MATCHED_IN_SOAP_RE = quick_re.compile(
     r"\b(?:matched|(?:got|landed|won) (?:a|an|my)\s+(?:[\w&/-]+\s+){0,2}?(?:spot|position|place)|soaped|soap d)\b"
     r"[^.?!]{0,30}?\b"
     r"(?:through|in|via|during|thru|into)?\s*(?:the\s+)?soap\b|\bsoap(?:ed|'d| d)\s+into\b"
 )
 """A place won in SOAP ("matched FM through SOAP"): the match is behind them, not still to come."""
-_EARLIER_CYCLE_RE = re.compile(
+_EARLIER_CYCLE_RE = quick_re.compile(
     r"\b(?:last (?:year|cycle)|twice|two cycles|second time applying|previous (?:year|cycle)|in 20\d\d|again)\b"
 )
 """A cycle past ("went unmatched last cycle"), not "should i soap or reapply" asked today."""
@@ -2310,7 +2323,7 @@ def did_not_match(norm: str) -> bool:
     return "soap" not in norm or _MATCHED_IN_SOAP_RE.search(norm) is None
 
 
-_NUMB_RE = re.compile(
+_NUMB_RE = quick_re.compile(
     r"\bi\s+(?:just\s+|honestly\s+|kind of\s+|kinda\s+)?(?:feel|felt)\s+(?:\w+\s+){0,2}?(?:numb|empty|hollow|flat)\b"
     r"(?!\s+handed)"
     r"|\b(?:feel|felt|feeling)\s+(?:absolutely\s+|honestly\s+|literally\s+|just\s+)?nothing\b"
@@ -2354,29 +2367,29 @@ Weighing = Literal[
     "high_but_wanted_more",
     "tears",
 ]
-_GRIEF_RE = re.compile(
+_GRIEF_RE = quick_re.compile(
     r"\b(?:passed away|funeral|grieving|(?<!good )grief|(?:my|our)\s+(?:\w+\s+)?(?:mom|dad|mother|father|"
     r"grand\w+|brother|sister|uncle|aunt|friend|cousin|dog|cat|pet)\s+(?:just\s+)?(?:died|passed)|lost my\s+"
     r"(?:mom|dad|mother|father|grand\w+|brother|sister|best friend|dog|cat))\b"
 )
-_FEEL_STUPID_RE = re.compile(
+_FEEL_STUPID_RE = quick_re.compile(
     # (not after an interview: "the PD asked why my CK was low, I froze and felt like an idiot" is no question bank)
     r"^(?!.*\b(?:interview\w*|interviewer|pd|program director)\b).*?"
     r"\b(?:feel|feeling|felt|makes me feel)\s+(?:so\s+|really\s+|like\s+an?\s+)?(?:stupid|dumb|idiot)\b"
 )
 _PARENTS = ("parent", "family", "mom", "dad", "mother", "father")
-_WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
+_WEIGHING: tuple[tuple[Weighing, tuple[str, ...], quick_re.Pattern], ...] = (
     # (what weighs, words every match holds, so the pattern runs only where one is there, the pattern)
     ("grief", ("passed away", "funeral", "griev", "grief", "died", "lost my", "dog passed", "cat passed"), _GRIEF_RE),
     (
         "first_gen",
         ("first",),
-        re.compile(r"\bfirst[\s-]*gen\w*\b(?!\s+surg)|\bfirst (?:one |person )?in my (?:whole )?family\b"),
+        quick_re.compile(r"\bfirst[\s-]*gen\w*\b(?!\s+surg)|\bfirst (?:one |person )?in my (?:whole )?family\b"),
     ),
     (
         "family",
         _PARENTS,
-        re.compile(
+        quick_re.compile(
             r"\b(?:parents|family(?!\s+med)|mom|dad|mother|father)\b.{0,60}\b(?:expect\w*|pressur\w*|disappoint\w*|"
             r"(?:let|lets|letting) (?:them|her|him|everyone|everybody) down|(?:never|not|won t) be proud|"
             # "my family spent all this money": what they gave for it, weighing on the result
@@ -2393,7 +2406,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         # beside a feeling the message carries (`talk.acknowledge`)
         "family_hint",
         _PARENTS,
-        re.compile(
+        quick_re.compile(
             r"\b(?:parents|family(?!\s+med)|mom|dad|mother|father)\b.{0,60}\b(?:count\w* on|sacrific\w*|keeps? asking|"
             r"compar\w*|perfect|failure|good enough)\b"
         ),
@@ -2402,7 +2415,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         # "i feel like an impostor, everyone else is smarter": not belonging, said plainly
         "impostor",
         ("impost", "fraud", "belong", "smarter", "fluke"),
-        re.compile(
+        quick_re.compile(
             r"\b(?:impost[eo]r|imposter syndrome|(?:a|such a|total) fraud|"
             r"(?:don t|do not|dont) belong(?!\s+(?:in this world|on this earth|anywhere|alive))|"
             r"(?:everyone|everybody|they re all|they are all)(?:\s+(?!says?\b|said\b|told\b|makes?\b)\w+){0,4}?\s+"
@@ -2435,7 +2448,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             "better",
             "worst",
         ),
-        re.compile(
+        quick_re.compile(
             # "co-intern keeps bragging about his 270": one colleague's boasting, felt
             r"\bco[- ]?(?:interns?|residents?)\b.{0,40}\b(?:brag\w*|flex\w*|show\w* off)\b|"
             r"\b(?:everyone|everybody|classmates|people|ppl|friends|co-?interns|reddit|insta\w*|sdn|group chat|"
@@ -2483,7 +2496,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             "brother",
             "sister",
         ),
-        re.compile(
+        quick_re.compile(
             r"\b(?:wife|husband|partner|fianc\w*|boyfriend|girlfriend|bf|gf|best friend|roommate|twin|brother|"
             r"sister)\s+"
             r"(?:got|scored|had)\s+(?:an?\s+)?(?:1\d\d|2\d\d)\b.{0,160}\b(?:(?:feel|felt|feeling)\s+"
@@ -2496,7 +2509,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "lonely",  # "nobody tells you how lonely dedicated is", "I talk to my qbank more than people"
         ("lonely", "isolat", "alone", "no one", "nobody"),
-        re.compile(
+        quick_re.compile(
             r"\b(?:lonely|loneliness|so isolat\w*|feel\w* isolat\w*|feel\w* (?:so )?alone|talking to no one|"
             r"talk to no one|"
             r"no one to talk to|nobody to talk to)\b"
@@ -2505,12 +2518,12 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "abroad",
         ("img", "fmg", "international"),
-        re.compile(r"\b(?:img|fmg|international grad\w*)\b.{0,80}\b(?:behind|alone|no support|left out)\b"),
+        quick_re.compile(r"\b(?:img|fmg|international grad\w*)\b.{0,80}\b(?:behind|alone|no support|left out)\b"),
     ),
     (
         "body",
         ("eat", "sleep", "slept", "insomnia"),
-        re.compile(
+        quick_re.compile(
             r"\b(?:can t|cant|cannot|haven t been able to)\s+(?:eat|sleep)\b|\bnot (?:eating|sleeping)\b(?!\s+in\b)"
             r"|\binsomnia\b"
             r"|\b(?:haven t|havent|have not|hasn t)\s+(?:eaten|slept)\b"
@@ -2521,7 +2534,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "low_block",  # "i'm cooked. 49% on a timed block", "another 58% block. why am i like this"
         ("block",),
-        re.compile(
+        quick_re.compile(
             # anchored at the start: unanchored, each position would scan the whole post again; not the real exam's
             # blocks ("felt like garbage walking out, marked like 15 per block")
             r"\A(?!.*\b(?:marked|flagged|walk(?:ed|ing) out)\b)"
@@ -2535,7 +2548,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "worth",  # "does a 220 mean i'm a bad doctor": the score taken as a verdict on them
         ("doctor", "physician", "cut out"),
-        re.compile(
+        quick_re.compile(
             r"\b(?:bad|terrible|worse|lesser|mediocre|incompetent)\s+(?:doctor|physician|resident)\b"
             r"|\bnot cut out (?:for|to be)\b"
         ),
@@ -2543,7 +2556,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "excited",  # "is it weird that I'm kinda excited for test day": looking forward to it, asked about
         ("excited", "looking forward", "pumped", "hyped"),
-        re.compile(
+        quick_re.compile(
             r"(?<!\bnot )(?<!\bnot really )(?<!\bnt )(?<!\bnever )"
             r"\b(?:excited|looking forward|pumped|hyped)\s+(?:for|about|to)\s+(?:take\s+|sit\s+|do\s+)?"
             r"(?:the\s+|my\s+)?(?:test day|exam day|exam|test|ck|step 2|it)\b(?!\s+to be (?:over|done))"
@@ -2552,7 +2565,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "calm",  # "feeling weirdly calm today, exam monday. is that bad"
         ("calm",),
-        re.compile(
+        quick_re.compile(
             r"(?<!how can i )(?<!how do i )(?<!how to )\b(?:weirdly|strangely|oddly|surprisingly|really|so|very|"
             r"feel\w*|felt|pretty|super)\s+calm\b(?!\s+(?:on|during|for|before)\s+(?:exam|test)\s+day)"
         ),
@@ -2560,18 +2573,22 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "rest_guilt",  # "guilty for taking a nap": guilt over resting, not over the people around them
         ("guilt",),
-        re.compile(
+        quick_re.compile(
             r"\bguilt\w*\b.{0,40}\b(?:nap\w*|rest\w*|sleep\w*|slept|days? off|break|relax\w*|going out|went out)\b"
             r"|\b(?:nap\w*|rest day|day off|break)\b.{0,30}\bguilt\w*"
             # "burnt out. havent opened uworld in 4 days and i feel guilty": the days not studied, felt as guilt
             r"|\b(?:haven t|havent|have not|didn t|didnt)\s+(?:studied|opened|touched|done)\b.{0,40}\bguilt\w*"
         ),
     ),
-    ("guilt", ("guilt",), re.compile(r"\b(?:feel\w*|felt)\s+(?:so\s+|really\s+|super\s+|kinda\s+)?guilty\b|\bguilt\b")),
+    (
+        "guilt",
+        ("guilt",),
+        quick_re.compile(r"\b(?:feel\w*|felt)\s+(?:so\s+|really\s+|super\s+|kinda\s+)?guilty\b|\bguilt\b"),
+    ),
     (
         "waiting",
         ("wait", "refresh", "replay", "score", "result"),
-        re.compile(
+        quick_re.compile(
             r"\b(?:the wait(?:ing)?|waiting (?:for|on) (?:my|the) (?:ck |step 2 )?(?:score|result)s?)\b.{0,30}"
             r"\b(?:killing|torture|worst|hard|unbearable|awful|brutal)\b"
             r"|\b(?:keep|can t stop|cant stop|stop)\s+(?:refreshing|replaying|checking my email)\b"
@@ -2594,7 +2611,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         "opening",
         ("score", "result", "email", "inbox"),  # the score said somewhere in the message, before or after
         # "the score email is in my inbox and i can't open it": the score is there, unread
-        re.compile(
+        quick_re.compile(
             r"\b(?:can t|cant|cannot|can not|scared to|afraid to|too scared to|not ready to|don t want to|dont want to)"
             r"\s+(?:(?:literally|really|just|even|actually)\s+)?(?:(?:bring|make|get|force) myself (?:to\s+)?)?"
             r"(?:open|click|look at)\b"
@@ -2606,7 +2623,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         "match_wait",
         ("certif", "match"),
         # "rank list is certified. now i just wait": the work done, Match Day ahead (not ECFMG's certification)
-        re.compile(
+        quick_re.compile(
             r"\b(?:rank list|rol)\b.{0,20}\bcertif\w*|\bcertif\w*\s+(?:my\s+|the\s+|our\s+)?(?:rank list|rol)\b"
             r"|\bwaiting (?:for|on) match day\b"
         ),
@@ -2615,7 +2632,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "soap",
         ("soap",),
-        re.compile(
+        quick_re.compile(
             r"\bsoap week\b|\b(?:am|i m|im)\s+(?:in\s+)?soap(?:ing)?\b"
             # "soap opens in 3 hours", "soap tmrw": the day itself, close
             r"|\bsoap\s+(?:tmrw|tomorrow|today|tonight|starts|begins|opens|is (?:tomorrow|today|tmrw|monday))\b"
@@ -2626,7 +2643,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         # a retake's shame as being watched: "i keep thinking everyone at school knows"
         "known",
         ("knows", "know about", "found out"),
-        re.compile(
+        quick_re.compile(
             r"^(?=.*\b(?:fail\w*|retak\w*|retest\w*|second attempt|2nd attempt|didn t pass|didnt pass)\b)"
             r".*\b(?:everyone|everybody|people|the whole class|my class|classmates)\b(?:\s+\w+){0,3}?\s+"
             r"(?:knows|know about (?:it|my)|found out|can tell|talking about (?:it|me))\b"
@@ -2637,7 +2654,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
         # "havent studied in 4 days. cant open uworld without feeling sick": dread of the books, not laziness
         "avoidance",
         ("studied", "studying", "open", "look at"),
-        re.compile(
+        quick_re.compile(
             # not with a reason, a glitch, joy or the exam behind them: "on call", "subscription expired", "feels
             # amazing", "took ck yesterday"
             r"^(?!.*\b(?:because|bc|on call|was sick|been sick|got sick|error|subscription|sync|expired|crash\w*|"
@@ -2650,16 +2667,16 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
             r"(?:uworld|anki|my qbank|the qbank|my notes|the books|amboss)\b)"
         ),
     ),
-    ("overwhelmed", ("overwhelm",), re.compile(r"\boverwhelm(?:ed|ing)\b")),
+    ("overwhelmed", ("overwhelm",), quick_re.compile(r"\boverwhelm(?:ed|ing)\b")),
     (
         "behind",
         ("behind",),
-        re.compile(r"\b(?:so |really |way |super |hopelessly )?behind\b(?!\s+(?:me|us|them|the wheel))"),
+        quick_re.compile(r"\b(?:so |really |way |super |hopelessly )?behind\b(?!\s+(?:me|us|them|the wheel))"),
     ),
     (
         "stuck",
         ("stuck", "plateau", "haven t moved", "not moving", "not improving"),
-        re.compile(
+        quick_re.compile(
             r"\b(?:stuck|plateau\w*|haven t moved|not moving|not improving)\b"
             r"(?=.{0,40}\b(?:nbme|uwsa|score|scores|percent|uworld|qbank|\d{3})\b)"
             r"|\b(?:nbme|uwsa|score|scores|uworld)\w*\b.{0,40}\b(?:stuck|plateau\w*|haven t moved|not moving)\b"
@@ -2668,13 +2685,13 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "anger",
         ("angry", "furious", "pissed", "mad at"),
-        re.compile(r"\b(?:so\s+|really\s+)?(?:angry|furious|pissed)\s+(?:at|with|about)\b|\bmad at (?!myself)"),
+        quick_re.compile(r"\b(?:so\s+|really\s+)?(?:angry|furious|pissed)\s+(?:at|with|about)\b|\bmad at (?!myself)"),
     ),
     (
         "pride",
         ("proud",),
         # never "my dad will never be proud of me", "not so proud of my 205"; the words first, then the look-backs
-        re.compile(
+        quick_re.compile(
             r"\b(?=proud of (?:myself|me)\b|i m (?:so |really |actually |kinda )?proud\b)"
             r"(?<!\bnot )(?<!\bnever )(?<!\bnot so )(?<!\bnever be )(?<!\bnot be )"
         ),
@@ -2697,7 +2714,7 @@ def low_day(norm: str) -> bool:
     return _LOW_DAY_RE.search(norm) is not None
 
 
-_LOW_DAY_RE = re.compile(
+_LOW_DAY_RE = quick_re.compile(
     r"\b(?:ugh+|killed me|kill(?:ed|ing) me|rough|brutal|awful|terrible|horrible|bombed|tanked|destroyed|wrecked|"
     r"sucked|sucks|struggl\w*|meh|not great|bad day|rough day|disaster|"
     # "did 80 today. 58% worse than yesterday": a day measured against the one before and found lower
@@ -2710,7 +2727,7 @@ def blames_the_score(norm: str) -> bool:
     return _BLAMES_SCORE_RE.search(norm) is not None
 
 
-_BLAMES_SCORE_RE = re.compile(
+_BLAMES_SCORE_RE = quick_re.compile(
     r"\b(?:score|ck|step 2)\b.{0,25}\b(?:holding me back|the (?:reason|problem|issue)|why i (?:didn t|didnt|m not))\b"
 )
 
@@ -2725,16 +2742,16 @@ def asks_about_accommodations(norm: str) -> bool:
     )
 
 
-_ACCOMMODATIONS_RE = re.compile(
+_ACCOMMODATIONS_RE = quick_re.compile(
     r"\baccommodations?\b|\bseparate (?:testing|test|exam) room\b|\bextended testing time\b|\btime and a half\b"
     r"|\bdisability services\b"
 )
-_ACCOMMODATION_ASKED_RE = re.compile(
+_ACCOMMODATION_ASKED_RE = quick_re.compile(
     _ACCOMMODATIONS_RE.pattern + r"|\b(?:separate|private) room\b|\bextended time\b(?! off)"
     r"|\bextra (?:testing )?time (?:on|for) (?:ck|step|the exam)\b(?! breaks?)"
 )
 """Beside a condition told, wider: "a separate room", "extended time" (alone they may be a study room or time off)."""
-_LODGING_RE = re.compile(r"\b(?:hotels?|airbnb|motel|lodging|stay|place to stay|inn)\b")
+_LODGING_RE = quick_re.compile(r"\b(?:hotels?|airbnb|motel|lodging|stay|place to stay|inn)\b")
 
 
 def without_the_usmle(norm: str) -> bool:
@@ -2742,7 +2759,7 @@ def without_the_usmle(norm: str) -> bool:
     return _NO_USMLE_RE.search(norm) is not None
 
 
-_NO_USMLE_RE = re.compile(
+_NO_USMLE_RE = quick_re.compile(
     r"\b(?:did not|didn t|didnt|never|not|won t|wont)\s+(?:take|taking|took|sit|sat)\s+(?:the\s+|any\s+)?"
     r"(?:usmle|step\s*(?:1|2)|ck)\b|\bcomlex only\b|\bonly (?:took|take|have|did) comlex\b|\bwithout (?:the\s+)?usmle\b"
     r"|\bis comlex (?:alone )?enough\b"
@@ -2754,7 +2771,7 @@ def score_out(norm: str) -> bool:
     return _SCORE_OUT_RE.search(norm) is not None
 
 
-_SCORE_OUT_RE = re.compile(
+_SCORE_OUT_RE = quick_re.compile(
     # not a day still ahead ("scores come out tomorrow") nor the wait asked about ("when do scores come out")
     r"\b(?:score|scores|result|results)\s+(?:just\s+)?came\s+(?:out|back|in)\b"
     # present tense only when not a day still ahead nor the wait asked about ("scores come out tomorrow",
@@ -2771,7 +2788,7 @@ def just_venting(norm: str) -> bool:
     return _VENTING_RE.search(norm) is not None
 
 
-_VENTING_RE = re.compile(
+_VENTING_RE = quick_re.compile(
     r"\b(?:just\s+)?(?:need|needed|want|wanted|have)\s+to\s+vent\b|\bjust\s+venting\b|\bvent(?:ing)?\s+(?:post|sesh|session)\b"
 )
 
@@ -2781,7 +2798,7 @@ def asks_for_reassurance(norm: str) -> bool:
     return _REASSURE_RE.search(norm) is not None
 
 
-_REASSURE_RE = re.compile(
+_REASSURE_RE = quick_re.compile(
     r"\b(?:tell|say|promise)\s+(?:me\s+)?(?:that\s+)?(?:it|it s|it ll|everything|i ll|i m|i am|i will|i)\s+"
     r"(?:is\s+|s\s+|will\s+|ll\s+|m\s+|am\s+)?(?:going to|gonna)?\s*(?:be\s+)?(?:ok|okay|fine|alright|all right|pass)\b"
 )
@@ -2792,7 +2809,7 @@ def compares_the_steps(norm: str) -> bool:
     return _STEPS_COMPARED_RE.search(norm) is not None
 
 
-_STEPS_COMPARED_RE = re.compile(
+_STEPS_COMPARED_RE = quick_re.compile(
     r"\b(?:harder|easier|differ\w*|vs|versus|compar\w*|predict\w*|correlat\w*|translat\w*|convert\w*|"
     r"same as|like step)\b"
 )
@@ -2804,7 +2821,7 @@ def without_practice_results(text: str) -> str:
     return _RESULT_RE.sub(lambda m: m.group(1), text)
 
 
-_RESULT_RE = re.compile(
+_RESULT_RE = quick_re.compile(
     rf"\b({PRACTICE_TESTS})\s*#?\s*(?:\d{{1,2}}|form \d{{1,2}})?\s*(?:[:=-]|was|is|of|got)?\s*\d{{3}}\b", re.I
 )
 
@@ -2814,7 +2831,7 @@ def told_latest_first(text: str) -> bool:
     return _LATEST_FIRST_RE.search(text.lower()) is not None
 
 
-_LATEST_FIRST_RE = re.compile(
+_LATEST_FIRST_RE = quick_re.compile(
     r"\b(?:up|down|rose|fell|dropped|jumped|climbed|improved|went up|went down)\s+(?:\w+\s+){0,2}from\s+"
     r"(?:an?\s+|my\s+)?"
     r"\d{3}\b(?!\s*(?:to|->|→)\s*(?:an?\s+)?\d)"
@@ -2837,9 +2854,11 @@ def latest_then_earlier(text: str, first: int) -> bool:
     return re.search(r"\d{3}", listed) is not None and _LATER_RE.search(low, told.end()) is None
 
 
-_EARLIER_AFTER_RE = re.compile(r"\b(?:before that|before this|before it|prior to that|previously|earlier ones?)\b")
+_EARLIER_AFTER_RE = quick_re.compile(
+    r"\b(?:before that|before this|before it|prior to that|previously|earlier ones?)\b"
+)
 """Said right after the first result, before the earlier ones are listed: the first said was the latest."""
-_LATER_RE = re.compile(r"\b(?:then|after that|later|yesterday|today|last week|recently|now)\b")
+_LATER_RE = quick_re.compile(r"\b(?:then|after that|later|yesterday|today|last week|recently|now)\b")
 
 
 def order_told(text: str) -> bool:
@@ -2847,7 +2866,7 @@ def order_told(text: str) -> bool:
     return _ORDER_RE.search(text.lower()) is not None
 
 
-_ORDER_RE = re.compile(
+_ORDER_RE = quick_re.compile(
     r"->|→|\b(?:then|now|latest|most recent|went|going (?:up|down)|trend\w*|progress\w*|over time|in order|"
     r"since|after that|followed by|improv\w*|"
     r"climb\w*|rose|jump\w*|first (?:one|was)|last (?:one|was)|"
@@ -2861,7 +2880,7 @@ def says_a_drop(norm: str) -> bool:
     return _DROP_RE.search(norm) is not None
 
 
-_DROP_RE = re.compile(
+_DROP_RE = quick_re.compile(
     r"\b(?:drop\w*|fell|fall\w*|went down|go(?:ing)? down|decreas\w*|lower|tank\w*|worse|declin\w*|plummet\w*|dip\w*)\b"
 )
 
@@ -2877,7 +2896,7 @@ _WHAT_ELSE_FITS = (
     r"|what else (?:fits|would fit|(?:could|can|should) i (?:apply|go for|consider|look at|match))"
 )
 """The other fields asked about, not what else to do ("what else should i do to stand out" asks no field)."""
-_WHICH_FIELDS_RE = re.compile(
+_WHICH_FIELDS_RE = quick_re.compile(
     # (not "which residencies are IMG friendly" or "which residencies should I apply to" for a field named)
     rf"\b(?:which|what)\s+(?:other\s+)?(?:specialties|fields)\b|\b(?:which|what)\s+(?:other|else)\s+residencies\b"
     rf"|\b(?:which|what)\s+(?:other\s+)?specialty\s+(?:i|can|could|should|would)\b|\b(?:{_WHAT_ELSE_FITS})\b"
@@ -2889,7 +2908,7 @@ def asks_what_fits(norm: str) -> bool:
     return _WHAT_FITS_RE.search(norm) is not None
 
 
-_WHAT_FITS_RE = re.compile(
+_WHAT_FITS_RE = quick_re.compile(
     r"\b(?:which|what)\s+(?:residenc(?:y|ies)|specialt(?:y|ies)|fields?|programs?)\b.{0,30}\b(?:should|can|could|to)\b"
     r"|\bwhat\s+(?:should|can|could)\s+i\s+(?:even\s+|realistically\s+)?(?:go for|apply (?:to|for)|aim for|consider)\b"
     r"|\bwhere\s+(?:should|can|could)\s+i\s+(?:even\s+|realistically\s+)?(?:be\s+)?(?:looking|apply|applying|aim)\b"
@@ -2907,8 +2926,8 @@ def asks_score_fit(sentence: str, score: int) -> bool:
     )
 
 
-_MY_SCORE_RE = re.compile(r"\b(?:my|this|that|a)\s+(?:ck\s+|step\s*2\s+(?:ck\s+)?)?score\b")
-_SCORE_FIT_RE = re.compile(
+_MY_SCORE_RE = quick_re.compile(r"\b(?:my|this|that|a)\s+(?:ck\s+|step\s*2\s+(?:ck\s+)?)?score\b")
+_SCORE_FIT_RE = quick_re.compile(
     r"\b(?:good|enough|competitive|safe|realistic\w*|chances?|shot|ok|okay|decent|strong|solid|low|high|"
     r"get me (?:interviews|in)|land|keep me)\b"
 )
@@ -2919,7 +2938,7 @@ def ecfmg_certified(norm: str) -> bool:
     return _ECFMG_CERTIFIED_RE.search(norm) is not None
 
 
-_ECFMG_CERTIFIED_RE = re.compile(
+_ECFMG_CERTIFIED_RE = quick_re.compile(
     # said as held, now or in the past: "I'm ECFMG certified", "just got my ECFMG certificate"; not "I'm not ECFMG
     # certified yet", "how long until I am ECFMG certified", "do I need to have ECFMG certification"
     r"\b(?<!until )(?<!before )(?<!when )(?<!once )(?<!after )(?:i m|im|i am|i got|i ve been|i became|got|just got)"
@@ -2948,7 +2967,7 @@ def says_the_pass_mark_is(norm: str, value: int) -> bool:
     )
 
 
-_PASS_MARK_NAMED_RE = re.compile(
+_PASS_MARK_NAMED_RE = quick_re.compile(
     # the mark that applied to their result, told in the past ("got a 215 and passing was 218", "needed 214 to
     # pass"); not today's mark beside an older result ("passed in 2024 with 216, now passing is 218")
     r"\b(?<!now )(?:the\s+)?pass(?:ing)?(?:\s+(?:mark|score|cut\s*off|cutoff|line))?\s+was\s+(?:a\s+)?"
@@ -2962,7 +2981,7 @@ def asks_which_is_harder(norm: str) -> bool:
     return _HARDER_TO_MATCH_RE.search(norm) is not None
 
 
-_HARDER_TO_MATCH_RE = re.compile(
+_HARDER_TO_MATCH_RE = quick_re.compile(
     r"\b(?:harder|easier|tougher|more competitive|less competitive)\b.{0,20}\b(?:to match|to get into|than)\b"
 )
 
@@ -2977,13 +2996,13 @@ def asks_besides(norm: str) -> bool:
     return _BESIDES_RE.search(norm) is not None and _FIELDS_ASKED_RE.search(norm) is not None
 
 
-_BESIDES_RE = re.compile(
+_BESIDES_RE = quick_re.compile(
     # (not "beyond": "compare programs beyond vibes", "what matters beyond the score" ask no other field)
     r"\b(?:besides|other than|except|apart from|aside from|outside of)\b"
     # a field ruled out, the rest asked: "rads is off the table, what else fits this score"
     rf"|\b(?:off the table|out of the question|not an option|ruled out)\b(?=.*\b(?:{_WHAT_ELSE_FITS})\b)"
 )
-_FIELDS_ASKED_RE = re.compile(r"\b(?:what|which|where|anything|something|options?|else|specialt\w*|fields?)\b")
+_FIELDS_ASKED_RE = quick_re.compile(r"\b(?:what|which|where|anything|something|options?|else|specialt\w*|fields?)\b")
 
 
 def fears_missing_the_start(norm: str) -> bool:
@@ -3001,23 +3020,23 @@ def not_passed_by_the_start(norm: str) -> bool:
     )
 
 
-_APPLYING_RE = re.compile(r"\b(?:apply|applying|applications?|eras|interviews?)\b")
+_APPLYING_RE = quick_re.compile(r"\b(?:apply|applying|applications?|eras|interviews?)\b")
 """Still applying ("haven't taken ck yet, a problem for residency applications?"): no start date at risk yet."""
-_WHAT_IF_RE = re.compile(
+_WHAT_IF_RE = quick_re.compile(
     r"\b(?:what happens|what if|what would happen|what do i do|what now|is that a problem|will i lose|lose my spot|"
     r"can they|rescind\w*|in trouble)\b"
 )
-_START_WORD_RE = re.compile(
+_START_WORD_RE = quick_re.compile(
     r"\bstart(?:ing|s)?\s+(?:residency|intern year|my program|in (?:june|july))\b|\bresidency starts?\b|\borientation\b"
     r"|\bstart date\b|\bpgy ?1\b|\bjuly 1\b|\bmy program (?:starts|begins|says|requires|wants|needs)\b"
 )
-_NOT_PASSED_YET_RE = re.compile(
+_NOT_PASSED_YET_RE = quick_re.compile(
     r"\b(?:haven t|havent|have not|hasn t|hasnt|not|never|still not)\s+(?:yet\s+)?(?:passed|taken|sat|got my score)\s+"
     r"(?:step\s*2|step2|ck|it|the exam)\b(?!\s+(?:before|by|in time)\b.{0,30}\b(?:apply|eras|interview))"
 )
 
 
-_START_AT_RISK_RE = re.compile(
+_START_AT_RISK_RE = quick_re.compile(
     r"\b(?:in time|on time|back in time|can t start|cannot start|cant start|delay (?:my )?start)\b"
     # "needs step 2 passed by june 1 or they'll rescind my contract"
     r"|\b(?:rescind|revoke)\w* (?:my )?(?:contract|offer|position|match)\b"
@@ -3037,7 +3056,7 @@ _LOST = (
     r"(?:cancel\w*|rescind\w*|revok\w*|withdraw\w*|taken away|take\w* (?:it |that |my \w+ )?away|lose|lost|void\w*"
     r"|pull\w*)"
 )
-_FAIL_COSTS_THE_MATCH_RE = re.compile(
+_FAIL_COSTS_THE_MATCH_RE = quick_re.compile(
     # "if i fail does my match get cancelled", "if i fail will they rescind my match", "if i fail do i lose my position"
     rf"\b{_IF_I_FAIL}\b.{{0,60}}(?:\b{_MY_MATCH}\b.{{0,30}}\b{_LOST}\b|\b{_LOST}\b.{{0,12}}\b{_MY_MATCH}\b)"
     # "will i lose my match if i fail", "can they take my spot away if i fail", "what happens to my match if i fail"
@@ -3052,7 +3071,7 @@ def asks_what_is_left(norm: str) -> bool:
     return _LEFT_TO_DO_RE.search(norm) is not None
 
 
-_LEFT_TO_DO_RE = re.compile(
+_LEFT_TO_DO_RE = quick_re.compile(
     r"\b(?:anything|what)\s+(?:else\s+)?(?:do\s+)?i\s+(?:still\s+)?(?:need|have)\s+to\s+do\b|\bwhat now\b"
     # "is there anything I should do before july to prep or should I just rest?"
     r"|\b(?:anything|what)\s+(?:else\s+)?(?:(?:should|do|can|must)\s+i|i\s+(?:should|can|must|need to))\s+"
@@ -3070,8 +3089,8 @@ _PASSED_ON_RETRY = (
     r"pass\w*\s+(?:it\s+|ck\s+|step\s*2\s+)?(?:on|in)\s+(?:my|the)\s+(?:2nd|second|3rd|third)\s+(?:try|attempt|go|time)"
     r"|pass\w*\s+(?:it\s+|ck\s+|step\s*2\s+)?(?:on|in)\s+(?:my|the)\s+re-?take"  # "then passed on the retake with 224"
 )
-_PASSED_ON_RETRY_RE = re.compile(rf"\b{_PASSED_ON_RETRY}\b")
-_FAIL_SAID_RE = re.compile(
+_PASSED_ON_RETRY_RE = quick_re.compile(rf"\b{_PASSED_ON_RETRY}\b")
+_FAIL_SAID_RE = quick_re.compile(
     r"\b(?:fail\w*|flunk\w*|didn t pass|did not pass|not pass\w*|retak\w*|retook|re-?sit\w*|"
     # "missed by 3 points", "missed passing by 2"
     r"missed\s+(?:it\s+|passing\s+|the\s+pass(?:\s+mark)?\s+)?by\s+(?:\d+|one|two|three|four|five|a)\s+points?|"
@@ -3091,7 +3110,7 @@ def says_a_ck_fail(norm: str) -> bool:
     return says_a_fail(_OTHER_EXAM_FAIL_RE.sub(" ", norm)) if _FAIL_SAID_RE.search(norm) else False
 
 
-_OTHER_EXAM_FAIL_RE = re.compile(
+_OTHER_EXAM_FAIL_RE = quick_re.compile(
     r"\b(?:fail\w*|flunk\w*)\s+(?:(?:the|my|our|an?|on)\s+)?(?:\w+\s+)?"
     r"(?:boards?|board exams?|abfm|abim|abem|abp|in-?service|ite|shelf|shelves|step\s*(?:1|one|3|three)|level\s*[13]|"
     r"comlex|mcat|class|course|block exam|quiz)\b"
@@ -3110,12 +3129,12 @@ def preparing_a_retake(norm: str) -> bool:
 
 _RETAKE_WORDS = ("retak", "re take", "retest", "attempt")
 """Every alternative of `_RETAKE_AHEAD_RE` holds one of these."""
-_FRESH_FAIL_RE = re.compile(
+_FRESH_FAIL_RE = quick_re.compile(
     r"^(?:so |well |ugh |welp |update |)(?:i )?(?:just )?(?:failed|didn t pass|did not pass)\b"
     r"|\bjust (?:found out|got (?:my|the) (?:score|result)|failed)\b|\b(?:today|this morning)\b.{0,30}\bfail"
 )
 """A fail told as today's news: first in the message, "just failed", "found out today"."""
-_OLD_FAIL_RE = re.compile(
+_OLD_FAIL_RE = quick_re.compile(
     r"\bfail(?:ed)?\b(?:\s+\w+){0,3}?\s+(?:in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|back in|last "
     r"(?:time|month|year|week|cycle)|(?:the )?first (?:time|attempt|try)|\w+ (?:weeks|months) ago)\b"
     r"|\bfirst (?:attempt|try) (?:was|at)\b"
@@ -3123,7 +3142,7 @@ _OLD_FAIL_RE = re.compile(
 """A fail dated in the past ("failed in march", "failed the first time", "first attempt was 211")."""
 
 
-_RETAKE_AHEAD_RE = re.compile(
+_RETAKE_AHEAD_RE = quick_re.compile(
     r"\b(?:retake|re take|retest|second attempt|2nd attempt|third attempt|3rd attempt|next attempt)\b"
     r"(?:\s+\w+){0,2}?\s+(?:is\s+|s\s+)?(?:in\s+\d+\s*(?:days?|weeks?|wks?)|(?:booked|scheduled|set)\b|"
     r"(?:on|is on|for) (?:the )?\d{1,2}(?:st|nd|rd|th)?\b|next (?:week|month|monday|tuesday|wednesday|thursday|friday)|"
@@ -3142,11 +3161,11 @@ def asks_retake_rework(norm: str) -> bool:
     return _RETAKE_REWORK_RE.search(norm) is not None
 
 
-_RETAKE_PREP_RE = re.compile(
+_RETAKE_PREP_RE = quick_re.compile(
     r"\b(?:any (?:last |final )?(?:advice|tips)|last (?:minute )?(?:advice|tips)|what should i (?:focus on|do|study|"
     r"prioriti[sz]e)|how (?:do|should) i (?:prepare|prep|use))\b"
 )
-_RETAKE_REWORK_RE = re.compile(
+_RETAKE_REWORK_RE = quick_re.compile(
     r"\bhow (?:do|should|can) i (?:restructure|rework|change|approach|structure|study|plan)\b"
     r"|\b(?:do|study|prep|approach) (?:it |things )?differently\b"
     # "how do i make sure it doesnt happen again"
@@ -3164,7 +3183,7 @@ def asks_to_retake(text: str, norm: str) -> bool:
     )
 
 
-_RETAKE_ASK_RE = re.compile(
+_RETAKE_ASK_RE = quick_re.compile(
     r"\b(?:should|can|could|may|would|do|allowed to|worth|is it (?:worth|smart|dumb|possible|allowed) to)\s+"
     r"(?:i\s+|you\s+|u\s+|you even\s+|i even\s+)?(?:re-?take|retaking|re take|take (?:it|ck|step 2) again|"
     r"sit (?:it|ck) again|redo (?:it|ck))\b"
@@ -3174,12 +3193,12 @@ _RETAKE_ASK_RE = re.compile(
     # "i thought you can't retake a step once you pass?": a rule doubted, so whether it may be sat again is asked
     r"|\b(?:thought|heard|read|assumed)\s+(?:that\s+)?(?:you|u|i)\s+(?:can t|cant|cannot|can not)\s+re-?take\b"
 )
-_RETAKE_QUESTION_RE = re.compile(
+_RETAKE_QUESTION_RE = quick_re.compile(
     r"\bre-?take(?: it| ck| step 2)?(?:\s+to\s+(?:raise|improve|boost|bring|get|push)\w*(?:\s+\w+){0,2})?\s*\?"
 )
 
 
-_LIFE_AROUND_RE = re.compile(
+_LIFE_AROUND_RE = quick_re.compile(
     r"\b(?:kids?|child(?:ren)?|toddler|baby|newborn|son|daughter|night (?:shifts?|float)|nights|full[ -]?time|"
     r"part[ -]?time|my job|work(?:ing)? (?:\d+|full|part|nights|shifts)|shifts?|scribe|wedding|ramadan|fasting|"
     r"caregiver|caring for|deploy\w*|sick (?:mom|dad|parent|family)|commute|second job|"
@@ -3201,11 +3220,11 @@ _WHEN_ONCE = (
     r"(?:tomorrow|tmrw|tonight|(?:on |next |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"in \d+ (?:hours?|hrs?|minutes?|mins?|days?))"
 )
-_ONE_OFF_RE = re.compile(
+_ONE_OFF_RE = quick_re.compile(
     rf"\b(?:remind|ping|text|nudge)\s+me\s+(?:\w+\s+){{0,5}}?{_WHEN_ONCE}\b"
     rf"|\bset\s+(?:a|an|one)\s+reminder\s+(?:for\s+)?{_WHEN_ONCE}\b"
 )
-_EVERY_DAY_RE = re.compile(r"\b(?:every|each|daily|nightly|weekly|all week)\b")
+_EVERY_DAY_RE = quick_re.compile(r"\b(?:every|each|daily|nightly|weekly|all week)\b")
 
 
 def life_around_study(norm: str) -> bool:
@@ -3218,8 +3237,8 @@ def life_around_study(norm: str) -> bool:
     )
 
 
-_OVER_BEFORE_RE = re.compile(r"\b(?:finished|done with|wrapped up|just ended|ended|no more|over with)\b")
-_OVER_AFTER_RE = re.compile(r"\s+(?:is\s+|are\s+|just\s+)?(?:over|done|finished|ended|anymore)\b")
+_OVER_BEFORE_RE = quick_re.compile(r"\b(?:finished|done with|wrapped up|just ended|ended|no more|over with)\b")
+_OVER_AFTER_RE = quick_re.compile(r"\s+(?:is\s+|are\s+|just\s+)?(?:over|done|finished|ended|anymore)\b")
 
 
 def asks_daily_count(norm: str) -> bool:
@@ -3227,7 +3246,7 @@ def asks_daily_count(norm: str) -> bool:
     return _DAILY_COUNT_RE.search(norm) is not None
 
 
-_DAILY_COUNT_RE = re.compile(
+_DAILY_COUNT_RE = quick_re.compile(
     r"\bhow many (?:\w+ )?(?:questions|qs|q s|ques|blocks)\b(?:\s+\w+){0,6}?\s+(?:a|per|each|every)\s+day\b"
     r"|\b(?:questions|qs|blocks)\s+(?:a|per)\s+day\b(?:\s+\w+){0,4}?\s+(?:should|do i need|is enough|to finish)\b"
 )
@@ -3238,7 +3257,7 @@ def no_date_yet(norm: str) -> bool:
     return _NO_DATE_RE.search(norm) is not None
 
 
-_NO_DATE_RE = re.compile(
+_NO_DATE_RE = quick_re.compile(
     r"\b(?:no|don t have an?|dont have an?|without an?|haven t got an?|not sure of my|no exact)\s+(?:exam\s+|test\s+)?"
     r"date\b(?!\s+(?:for|of)\s+(?:my\s+)?(?:step\s*(?:1|3)|shelf|comlex))"
     r"|\b(?:haven t|havent|have not|didn t|didnt|not)\s+(?:yet\s+)?(?:booked|scheduled|picked|registered)"
@@ -3257,7 +3276,7 @@ def names_the_score(norm: str) -> bool:
     return _STEP2_CK_RE.search(norm) is not None or _SCORE_WORD_RE.search(norm) is not None
 
 
-_SCORE_WORD_RE = re.compile(r"\b(?:score|scores|usmle)\b")
+_SCORE_WORD_RE = quick_re.compile(r"\b(?:score|scores|usmle)\b")
 
 
 def just_matched(norm: str) -> bool:
@@ -3271,12 +3290,14 @@ def just_matched(norm: str) -> bool:
     return any(not _matched_by_someone_else(norm, m.start()) for m in _MATCHED_RE.finditer(norm))
 
 
-_SOAP_NO_NEWS_RE = re.compile(
+_SOAP_NO_NEWS_RE = quick_re.compile(
     r"\b(?:humiliat\w*|ashamed|embarrass\w*|devastat\w*|crushed|gutted|next cycle|reappl\w*|but i (?:really )?wanted|"
     r"categorical (?:next|later))\b"
 )
 """A SOAP place told as a way station or a wound, not news to celebrate."""
-_SOMEONE_ELSE_IN_SOAP_RE = re.compile(r"\b(?:he|she|they|my (?:\w+ )?(?:friend|sister|brother|partner|classmate))\b")
+_SOMEONE_ELSE_IN_SOAP_RE = quick_re.compile(
+    r"\b(?:he|she|they|my (?:\w+ )?(?:friend|sister|brother|partner|classmate))\b"
+)
 """Someone else named beside a SOAP place: theirs, not the student's."""
 
 
@@ -3293,7 +3314,7 @@ def says_i_matched(norm: str) -> bool:
     return _I_MATCHED_RE.search(norm) is not None
 
 
-_I_MATCHED_RE = re.compile(r"\b(?:i|we)\s+(?:just\s+|finally\s+|actually\s+|officially\s+)?matched\b")
+_I_MATCHED_RE = quick_re.compile(r"\b(?:i|we)\s+(?:just\s+|finally\s+|actually\s+|officially\s+)?matched\b")
 
 
 def prelim_only(norm: str) -> bool:
@@ -3305,7 +3326,7 @@ def prelim_only(norm: str) -> bool:
     )
 
 
-_NOT_MY_PRELIM_RE = re.compile(
+_NOT_MY_PRELIM_RE = quick_re.compile(
     r"\b(?:friends?|roommates?|classmates?|partner|she|he|they|scared|afraid|worried|fear\w*|if|end up|ending up|"
     r"might)\b"
 )
@@ -3313,7 +3334,7 @@ _PRELIM_WHOSE_SPAN = 35
 """Characters before "prelim only" in which someone else, or a fear of it, is named."""
 
 
-_PRELIM_ONLY_RE = re.compile(
+_PRELIM_ONLY_RE = quick_re.compile(
     r"\bprelim(?:inary)?\s+(?:year\s+|surgery\s+|surg\s+|medicine\s+|im\s+)?only\b|\bonly\s+(?:a\s+|the\s+)?prelim\b|"
     r"\b(?:didn t|didnt|did not|no)\s+(?:get\s+)?(?:a\s+|an\s+)?(?:categorical|advanced)\b"
 )
@@ -3329,15 +3350,15 @@ def _matched_by_someone_else(norm: str, at: int) -> bool:
 
 _WHO_MATCHED_SPAN = 40
 """Characters before "matched" within which whose match it is is read."""
-_SOMEONE_BEFORE_RE = re.compile(
+_SOMEONE_BEFORE_RE = quick_re.compile(
     r"\b(?:cousin|brother|sister|sibling|friend|friends|roommate|classmate|classmates|husband|wife|partner|"
     r"boyfriend|girlfriend|bf|gf|fiance|fiancee|senior|seniors|mentor|colleague|coworker|mom|dad)\b"
     r"(?:(?!\b(?:i|me|we)\b).){0,30}$"
 )
-_WE_RE = re.compile(r"\b(?:me and|and i|i and|we|us both|both of us)\b")
+_WE_RE = quick_re.compile(r"\b(?:me and|and i|i and|we|us both|both of us)\b")
 
 
-_SAT_EXAM_RE = re.compile(
+_SAT_EXAM_RE = quick_re.compile(
     r"\b(?:just|finally|officially)\s+(?:finished|took|sat|completed|survived|done with|walked out of|got out of)\s+"
     r"(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards|prometric)\b"
     r"|\bwalked out of (?:the\s+)?(?:prometric|test(?:ing)? cent(?:er|re)|exam)\b"
@@ -3367,14 +3388,14 @@ _SAT_EXAM_RE = re.compile(
 )
 
 
-_PASSED_RE = re.compile(
+_PASSED_RE = quick_re.compile(
     # not "i can't retake a passed exam": a pass supposed, not one told
     r"\b(?:i|i ve|ive|we|finally|just|actually|officially|retake|it)\s+(?:(?!(?:a|an|the)\b)\w+\s+){0,2}?passed\b"
     # "second attempt PASSED, 228!!": a numbered attempt of theirs that passed (not "praying this attempt passed")
     r"|\b(?<!s )(?:second|2nd|third|3rd|fourth|4th) (?:attempt|try) passed\b"
     r"|^passed\b"
 )
-_NOT_PASSED_NEWS_RE = re.compile(
+_NOT_PASSED_NEWS_RE = quick_re.compile(
     r"\b(?:if|whether|or fail\w*|or not|did i|have i|hope|hoping|pray|praying|fingers crossed|need|needed|pass or|"
     r"step\s*(?:1|one)|s1|"
     r"comlex|level|shelf|barely|retake a|retake it)\b"
@@ -3383,7 +3404,7 @@ _NOT_PASSED_NEWS_RE = re.compile(
 )
 
 
-_PASS_QUESTION_RE = re.compile(
+_PASS_QUESTION_RE = quick_re.compile(
     r"\b(?:did i (?:pass|fail)|have i (?:passed|failed)|(?:is|was) (?:that|it|this|mine|my score|an? \d{3}|\d{3}) "
     r"(?:even |really |actually |officially )?(?:a |still a )?(?:pass(?! fail)|passing|fail|failing)|"
     r"pass or (?:a )?fail|passing or failing|enough to pass|"
@@ -3408,11 +3429,11 @@ def asks_pass_of(norm: str, score: int) -> bool:
     return any(str(score) in m.group() or _THEIRS_ASKED_RE.search(m.group()) for m in _PASS_QUESTION_RE.finditer(norm))
 
 
-_THEIRS_ASKED_RE = re.compile(r"\b(?:i|mine|my score)\b")
+_THEIRS_ASKED_RE = quick_re.compile(r"\b(?:i|mine|my score)\b")
 """A pass question about the student's own result, when no number is named in it."""
 
 
-_WEIGHS_ON_RE = re.compile(
+_WEIGHS_ON_RE = quick_re.compile(
     r"\b(?:haunt\w*|hurt\w*|hold\w* (?:me )?back|matter\w*|affect\w*|count\w* against|look\w* bad|red flag|"
     r"offset|make up for|compensate|ruin\w*|kill\w* my chances|still count|help\w*|"
     # "step 1 was 221, CK 248. does the jump count for anything": the rise weighed
@@ -3428,13 +3449,13 @@ _WEIGHS_ON_RE = re.compile(
 )
 
 
-_LOW_STEP1_RE = re.compile(
+_LOW_STEP1_RE = quick_re.compile(
     r"\b(?:low|bad|poor|weak|below|only|mediocre|meh|ugh|terrible|awful|not great|hurt\w*|haunt\w*|red flag|"
     r"barely pass\w*|barely scraped)\b"
 )
 """Words calling a scored Step 1 low, read near where Step 1 is named (`calls_step1_low`); not "lower", which
 compares ("if CK comes in lower")."""
-_OFFSET_RE = re.compile(
+_OFFSET_RE = quick_re.compile(
     r"\b(?:offset|make up|compensate|drag\w*|hold\w* me back|against me|fix(?:es)? (?:it|that|this)|"
     r"(?:cancel|balance)s? (?:it |that |this )?out|outweigh\w*|redeem\w*|erase\w*|save me|"
     # a rise asked to count ("does the jump help?"), not one hoped for and missed ("expected a jump")
@@ -3446,7 +3467,7 @@ _OFFSET_RE = re.compile(
 )
 """Asking whether Step 2 CK makes up for Step 1 ("does ck fix it", "cancel it out"), anywhere in the message: it
 was low to them."""
-_STEP1_SAID_RE = re.compile(r"\b(?:step\s*(?:1|one)|s1)\b")
+_STEP1_SAID_RE = quick_re.compile(r"\b(?:step\s*(?:1|one)|s1)\b")
 STEP1_WINDOW = 60
 """Characters either side of "step 1" where a word calls it low ("if CK comes in lower" further on doesn't)."""
 
@@ -3466,7 +3487,7 @@ def asks_about_leaving_early(norm: str) -> bool:
     return _LEAVE_EARLY_RE.search(norm) is not None
 
 
-_LEAVE_EARLY_RE = re.compile(
+_LEAVE_EARLY_RE = quick_re.compile(
     r"\b(?:leav\w*|walk\w* out of|quit\w*|end\w*|stop\w*)\s+(?:the\s+|my\s+)?(?:test|exam|ck|step 2)\s+"
     r"(?:early|halfway|partway|midway|before (?:the end|it s over|finishing))\b"
 )
@@ -3482,16 +3503,16 @@ def asks_score_expiry(norm: str) -> bool:
     )
 
 
-_OTHER_EXPIRY_RE = re.compile(
+_OTHER_EXPIRY_RE = quick_re.compile(
     # what else runs out: "my eligibility period expires", "my pathway expired", "my passport is expired"
     r"\b(?:pathways?|permits?|eligibility|passport|visa|oet|id|license|licence|certificat\w*|subscription|uworld)\b"
 )
-_EXPIRY_RE = re.compile(
+_EXPIRY_RE = quick_re.compile(
     r"\b(?:stays?|remains?|still|be) valid\b|\bvalid for\b|\bexpir\w*\b|\bgood for how long\b"
     r"|\bhow long (?:is|are|does|do)\s+(?:a\s+|my\s+|the\s+)?(?:\w+\s+){0,2}?(?:score|scores|result|results|pass)\s+"
     r"(?:good|valid|last|stay good)\b"
 )
-_PASSED_STEP_RE = re.compile(r"\b(?:scores?|ck|step\s*(?:2|1|two|one)|usmle|results?|steps)\b")
+_PASSED_STEP_RE = quick_re.compile(r"\b(?:scores?|ck|step\s*(?:2|1|two|one)|usmle|results?|steps)\b")
 """What may expire in a question of validity: a score or a Step (not an ID or a Pathway, `_OTHER_EXPIRY_RE`)."""
 
 
@@ -3501,7 +3522,7 @@ def fears_a_hold(norm: str) -> bool:
     return _FEARED_HOLD_RE.search(norm) is not None
 
 
-_FEARED_HOLD_RE = re.compile(
+_FEARED_HOLD_RE = quick_re.compile(
     # not "usmle emailed me about a possible irregularity": a hold told, whose answer is what happens now
     r"\b(?:might|may|could|maybe|mean|means|what if|worried|scared|afraid|paranoid|heard|rumou?rs?|think|"
     r"wonder\w*)\b.{0,60}\b(?:irregular\w*|flag\w*|investigat\w*|on hold|withheld|cheat\w*)"
@@ -3513,7 +3534,7 @@ def asks_couples_match(norm: str) -> bool:
     return _COUPLES_RE.search(norm) is not None
 
 
-_COUPLES_RE = re.compile(r"\bcouples?\s*(?:match\w*|matching)\b|\bmatch\w*\s+as\s+a\s+couple\b")
+_COUPLES_RE = quick_re.compile(r"\bcouples?\s*(?:match\w*|matching)\b|\bmatch\w*\s+as\s+a\s+couple\b")
 
 
 def asks_about_ranking(norm: str) -> bool:
@@ -3521,7 +3542,7 @@ def asks_about_ranking(norm: str) -> bool:
     return _RANKING_RE.search(norm) is not None
 
 
-_RANKING_RE = re.compile(r"\b(?:rank|ranks|ranking|ranked|rank list|rank order)\b")
+_RANKING_RE = quick_re.compile(r"\b(?:rank|ranks|ranking|ranked|rank list|rank order)\b")
 
 
 def asks_weight_after_the_match(norm: str) -> bool:
@@ -3534,13 +3555,13 @@ def asks_weight_after_the_match(norm: str) -> bool:
     )
 
 
-_AFTER_THE_MATCH_RE = re.compile(
+_AFTER_THE_MATCH_RE = quick_re.compile(
     r"\b(?:once|after|when)\s+(?:you|i|u)\s*(?:re|are|m|am)?\s+(?:in residency|a resident|an intern|matched)\b"
     r"|\b(?:once|after)\s+(?:you|i|u)\s+match\b|\bafter (?:the )?match(?:ing)?\b"
     # "does that even matter now we're residents"
     r"|\bnow (?:that )?(?:we|i|you)\s*(?:re|are|m|am)\s+(?:residents?|interns?|in residency|pgy\w*)\b"
 )
-_CARES_RE = re.compile(r"\bcares?\b")
+_CARES_RE = quick_re.compile(r"\bcares?\b")
 
 
 def asks_what_it_weighs(norm: str) -> bool:
@@ -3555,7 +3576,7 @@ def pass_is_old(norm: str) -> bool:
     return _OLD_PASS_RE.search(norm) is not None
 
 
-_OLD_PASS_RE = re.compile(
+_OLD_PASS_RE = quick_re.compile(
     r"\b(?:last (?:year|month|spring|summer|fall|autumn|winter|cycle)|(?:years?|months) ago|back in|in 20\d\d|"
     # their own role, not another's ("my resident told me to check today")
     r"(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\ba )(?<!\bany )(?:co )?(?:interns?|resident)|pgy ?\d?)\b"
@@ -3567,7 +3588,7 @@ def pass_told(norm: str) -> bool:
     return _PASSED_RE.search(norm) is not None and _PASS_NOT_THEIRS_RE.search(norm) is None
 
 
-_PASS_NOT_THEIRS_RE = re.compile(
+_PASS_NOT_THEIRS_RE = quick_re.compile(
     r"\b(?:if|whether|or fail\w*|or not|did i|have i|hope|hoping)\s+(?:\w+\s+){0,2}?pass"
     r"|\bpassed\s+(?:step\s*(?:1|one)|s1|comlex|level|my shelf|the shelf)\b"
     r"|\bretake (?:a|an|any)\b"  # "can i retake a step i passed": the rule asked, no pass of theirs told
@@ -3583,7 +3604,7 @@ def just_passed(norm: str) -> bool:
     )
 
 
-_RETAKE_RESULT_RE = re.compile(
+_RETAKE_RESULT_RE = quick_re.compile(
     r"\b(?:retake|re take|retook|second attempt|2nd attempt|second try|2nd try|second time|2nd time|third attempt|"
     # ("243 first attempt, 2 YOG": the attempt was the first, the 2 another count)
     r"3rd attempt|this time|(?<!first )(?<!1st )attempt (?:2|two|#2)(?! (?:yog|years?|yrs?|ys)\b)|"
@@ -3593,8 +3614,8 @@ _RETAKE_RESULT_RE = re.compile(
     r"(?P<pass>(?:then |finally |eventually |later )?passed (?:it |ck |step 2 |step 2 ck )?"
     r"(?:(?:the |on the |on my )?(?:second|2nd|third|3rd)(?: time| try| attempt| go)? )?(?:with|on|at)))\b"
 )
-_FAILED_BEFORE_RE = re.compile(r"\b(?:failed|flunked|didn t pass|did not pass)\b")
-_ATTEMPT_SAID_RE = re.compile(r"\b(?:second|2nd|third|3rd)\b")
+_FAILED_BEFORE_RE = quick_re.compile(r"\b(?:failed|flunked|didn t pass|did not pass)\b")
+_ATTEMPT_SAID_RE = quick_re.compile(r"\b(?:second|2nd|third|3rd)\b")
 """A fail told (not "feel like a failure"), before a pass that is then a retake's."""
 
 
@@ -3615,7 +3636,7 @@ def retake_result(norm: str) -> bool:
     )
 
 
-_NOT_A_RETAKE_RESULT_AFTER_RE = re.compile(
+_NOT_A_RETAKE_RESULT_AFTER_RE = quick_re.compile(
     # another exam's retake: "2nd attempt at step 1 was a pass"
     r"\s+(?:at|on|of|for)\s+(?:step\s*(?:1|one)|s1|comlex|level\s*[12]|the shelf|my shelf)\b"
     # one still ahead: "the retake is in two weeks", "retake scheduled for march"
@@ -3625,7 +3646,7 @@ _NOT_A_RETAKE_RESULT_AFTER_RE = re.compile(
 )
 
 
-_RETAKE_ASKED_RE = re.compile(
+_RETAKE_ASKED_RE = quick_re.compile(
     r"\b(?:should i|can i|could i|to|if i|would i|will i|allowed to|want to|plan to)\s*$"
     # "reapplying for the 2nd time": the match tried again, not a retake's result
     r"|\b(?:appl\w*|reappl\w*|match\w*|interview\w*|rank\w*|soap\w*)\s+(?:for\s+)?(?:the\s+)?$"
@@ -3633,7 +3654,7 @@ _RETAKE_ASKED_RE = re.compile(
 """A retake asked about or planned ("should I retake Step 2"), not one whose result came in."""
 
 
-_OTHER_EXAM_BEFORE_RE = re.compile(
+_OTHER_EXAM_BEFORE_RE = quick_re.compile(
     r"\b(?:step\s*(?:1|one)|step1|s1|comlex|level\s*[12]|shelf)\b(?!.*\b(?:ck|step\s*2)\b)"
 )
 
@@ -3647,7 +3668,7 @@ def just_sat_exam(norm: str) -> bool:
     return _SAT_EXAM_RE.search(norm) is not None
 
 
-_DISAPPOINTED_RE = re.compile(
+_DISAPPOINTED_RE = quick_re.compile(
     r"\b(?:disappoint\w*|bummed|gutted|let down|crushed(?! it\b)|devastat\w*|defeated|deflated|heartbroken|sad|upset|"
     r"not happy|"
     r"hoped for (?:more|better|higher)|expected (?:more|better|higher)|wanted (?:more|higher|\d{3}))\b"
@@ -3662,17 +3683,17 @@ _DISAPPOINTED_RE = re.compile(
     r"|\bpassed\s+(?:with\s+)?(?:an?\s+)?\d{3}\s+(?:but\s+)?(?:just\s+)?barely\b"
     r"(?!\s+(?:study\w*|slept|sleep\w*|any|prepared|prep\w*|tried|trying|remember\w*|opened|did|touched|used|ate))"
 )
-_OLD_STEP1_BEFORE_RE = re.compile(
+_OLD_STEP1_BEFORE_RE = quick_re.compile(
     r"\b(?:step\s*(?:1|one)|s1)\b(?:(?!\b(?:ck|step\s*2|this time|now)\b).)*\b(?:19|20)[012]\d\b"
     r"(?:(?!\b\d{3}\b|\b(?:ck|step\s*2|this time|now)\b).)*$"  # no other score or exam between it and the letdown
 )
 """Right before a letdown word, a scored Step 1 with its year ("step 1 was 216 in 2021, barely passed"): that
 exam's letdown, long behind them, not a feeling about Step 2 CK now."""
-_BACK_THEN_RE = re.compile(
+_BACK_THEN_RE = quick_re.compile(
     r"\s+(?:me\s+|us\s+)?(?:at the time|back then|(?:back\s+)?in (?:19|20)\d\d|last year|years ago|a year ago)\b"
 )
 """Right after a letdown word, when it was felt: long ago, not now."""
-_PANIC_BODY_RE = re.compile(
+_PANIC_BODY_RE = quick_re.compile(
     r"\b(?:heart (?:is )?(?:racing|pounding|beating out)|panic attacks?|(?:can t|cant|couldn t) breathe|"
     r"(?:hands?|body|legs?) (?:are |is |keep |won t stop )?(?:literally )?shaking|i m shaking|im shaking|"
     r"hyperventilat\w*|chest (?:is )?tight|cannot breathe|"
@@ -3681,9 +3702,9 @@ _PANIC_BODY_RE = re.compile(
     # "score drops tomorrow and i think i might throw up"
     r"(?:might|gonna|going to|about to|could) (?:throw up|puke|vomit))\b"
 )
-_ASIDE_RE = re.compile(r"\([^()]*\)")
+_ASIDE_RE = quick_re.compile(r"\([^()]*\)")
 """A parenthetical aside: "(first attempt, thank god)"."""
-_PAST_EXAM_RE = re.compile(r"\b(?:step\s*(?:1|one)|s1|first (?:try|attempt)|1st (?:try|attempt)|comlex)\b")
+_PAST_EXAM_RE = quick_re.compile(r"\b(?:step\s*(?:1|one)|s1|first (?:try|attempt)|1st (?:try|attempt)|comlex)\b")
 
 
 def _relief_only_in_an_aside(text: str) -> bool:
@@ -3695,7 +3716,7 @@ def _relief_only_in_an_aside(text: str) -> bool:
 
 
 _SAD_EMOJI = frozenset("🥲😭😢😞😔😩😫💔☹🙁")
-_WISHED_RELIEF_RE = re.compile(
+_WISHED_RELIEF_RE = quick_re.compile(
     # "didn't think it would be such a relief", "never thought i would feel this much relief": felt after all
     r"(?<!think it )(?<!thought it )(?<!know it )(?<!think i )(?<!thought i )"
     r"\b(?:would|d|will|ll|could|might|gonna)\s+(?:be|feel)\s+(?:\w+\s+){0,3}?(?:relief|relieved|weight off)\b"
@@ -3705,7 +3726,7 @@ _WISHED_RELIEF_RE = re.compile(
     r"(?:feel|be)\s+(?:so\s+|more\s+)?(?:relief|relieved)\s+(?:but|and yet|yet|instead)\b"
 )
 """Relief wished for or denied ("it'd be a relief to just know", "no relief yet"): none felt now."""
-_RELIEF_RE = re.compile(
+_RELIEF_RE = quick_re.compile(
     r"\b(?:relieved|relief|phew|thank (?:god|goodness|heavens)|thank fully|thankfully|dodged|weight off)\b"
 )
 _FEARS_FAILING = (
@@ -3716,7 +3737,7 @@ _FEARS_FAILING = (
     r"(?:that )?i "
     r"(?:ll|will|might|may|m going to|m gonna|could) (?:actually |really |totally )?fail\b"
 )
-_FEARS_FAILING_RE = re.compile(_FEARS_FAILING)
+_FEARS_FAILING_RE = quick_re.compile(_FEARS_FAILING)
 
 
 def supposes_a_fail(norm: str) -> bool:
@@ -3724,8 +3745,10 @@ def supposes_a_fail(norm: str) -> bool:
     return _SUPPOSED_FAIL_RE.search(norm) is not None and _FAILED_SAID_RE.search(norm) is None
 
 
-_SUPPOSED_FAIL_RE = re.compile(r"\b(?:if|what if|in case|suppose|say)\s+i\s+(?:do\s+|ever\s+|end up\s+)?(?:fail|flunk)")
-_FAILED_SAID_RE = re.compile(r"\b(?:failed|flunked|fail(?:ed)? by)\b")
+_SUPPOSED_FAIL_RE = quick_re.compile(
+    r"\b(?:if|what if|in case|suppose|say)\s+i\s+(?:do\s+|ever\s+|end up\s+)?(?:fail|flunk)"
+)
+_FAILED_SAID_RE = quick_re.compile(r"\b(?:failed|flunked|fail(?:ed)? by)\b")
 """A fail said in the past tense (`says_a_fail` also hears "if I fail", so it can't tell a supposed one)."""
 
 
@@ -3734,7 +3757,7 @@ def screened_out_asked(norm: str) -> bool:
     return _SCREENED_OUT_RE.search(norm) is not None
 
 
-_SCREENED_OUT_RE = re.compile(
+_SCREENED_OUT_RE = quick_re.compile(
     # said of programs: "do programs auto reject?", "will PDs filter me out", "programs toss apps with a fail"
     r"\b(?:programs?|pds?|they|residenc\w+)\b.{0,25}\b(?:auto\s*-?\s*reject\w*|reject\w*|filter\w*|screen\w*|"
     r"throw\w* out|toss\w*|blacklist\w*)"
@@ -3748,7 +3771,7 @@ def comfort_declined(norm: str) -> bool:
     return _COMFORT_DECLINED_RE.search(norm) is not None
 
 
-_COMFORT_DECLINED_RE = re.compile(
+_COMFORT_DECLINED_RE = quick_re.compile(
     # (not "not feeling great": a feeling told, not comfort declined)
     r"\b(?:no|without|skip|spare me|don t (?:give|need|want))\s+(?:me\s+)?(?:a\s+|the\s+|any\s+)?"
     r"(?:pep talks?|feelings|sympathy|platitudes?|fluff|sugar\s*coat\w*|motivational \w+|therapy talk|hugs?)\b"
@@ -3762,7 +3785,7 @@ def fears_failing(norm: str) -> bool:
     return ("fail" in norm or "flunk" in norm) and _FEARS_FAILING_RE.search(norm) is not None
 
 
-_WORRY_RE = re.compile(
+_WORRY_RE = quick_re.compile(
     r"\bam i (?:screwed|cooked|done for|doomed|finished|toast|cooked)\b|\bis it (?:over|done) for me\b|\bam i ruined\b"
     r"|\b(?:think|pretty sure|feel like|convinced|afraid|scared|worried) i (?:just )?(?:failed|bombed|tanked|flunked)\b"
     # afraid of failing, before the exam: "so scared of failing step 2", "what if i fail ck"
@@ -3776,22 +3799,22 @@ _WORRY_RE = re.compile(
 )
 
 
-_FAIL_WORD_RE = re.compile(r"\b(?:fail|failed|failing)\b")
-_CRYING_WORDS_RE = re.compile(r"\b(?:crying|cried|in tears|sobbing|sobbed|tearing up|teared up)\b")
-_MY_TEARS_RE = re.compile(
+_FAIL_WORD_RE = quick_re.compile(r"\b(?:fail|failed|failing)\b")
+_CRYING_WORDS_RE = quick_re.compile(r"\b(?:crying|cried|in tears|sobbing|sobbed|tearing up|teared up)\b")
+_MY_TEARS_RE = quick_re.compile(
     r"\b(?:i|i m|im|i was|i ve been|i have been)\s+(?:just\s+|literally\s+|keep\s+|started\s+|been\s+|kept\s+)?"
     r"(?:\w+\s+)?(?:crying|cried|sobbing|sobbed|in tears|tearing up|teared up)\b|^(?:crying|cried|sobbing|sobbed)\b"
 )
 """Tears that are the student's own ("i cried for an hour"), not "my mom cried"."""
-_HAPPY_TEARS_RE = re.compile(
+_HAPPY_TEARS_RE = quick_re.compile(
     r"\b(?:can t believe|cant believe|happy|omg|finally|yay|let s go|lets go|so proud|proud|crying happy|"
     r"tears of joy|screamed|screaming|i did it|never thought i d (?:see|get|hit|score))\b"
 )
-_GOOD_NEWS_RE = re.compile(
+_GOOD_NEWS_RE = quick_re.compile(
     r"\b(?:(?<!no )(?<!any )(?<!zero )(?:interview )?invites?|matched|i passed|passed it|got in|accepted|offer)\b"
 )
 """News that tears beside "!!" can only be joy at (an invite, a match, a pass told), not panic."""
-_INVITES_GOT_RE = re.compile(
+_INVITES_GOT_RE = quick_re.compile(
     # counted as news, none of them cancelled, few out of many, or still to come
     r"\b(?:got|landed|received|just got)\s+(?!0\b)"
     r"(?:\d{1,2}|a few|several|two|three|four|five|six|seven|eight|nine|ten)"
@@ -3804,7 +3827,7 @@ _INVITES_GOT_RE = re.compile(
 """Interviews counted as theirs ("got 7 IM interviews"): good news when said with "!!"."""
 
 
-_ONLY_FEW_RE = re.compile(r"\b(?:only|just|barely)\s+(?:got\s+)?(?:\d|one|two|three)\b|\bout of \d{2,3}\b")
+_ONLY_FEW_RE = quick_re.compile(r"\b(?:only|just|barely)\s+(?:got\s+)?(?:\d|one|two|three)\b|\bout of \d{2,3}\b")
 """Few said as few ("only 2", "2 out of 85 apps"): no news to celebrate."""
 
 
@@ -3813,7 +3836,7 @@ def invites_got(norm: str) -> bool:
     return _INVITES_GOT_RE.search(norm) is not None
 
 
-_ASHAMED_RE = re.compile(r"\b(?:embarrass\w*|ashamed|shame\w*|humiliat\w*)\b")
+_ASHAMED_RE = quick_re.compile(r"\b(?:embarrass\w*|ashamed|shame\w*|humiliat\w*)\b")
 
 
 def shame_said(norm: str) -> bool:
@@ -3821,16 +3844,18 @@ def shame_said(norm: str) -> bool:
     return _ASHAMED_RE.search(norm) is not None
 
 
-_STILL_AFRAID_RE = re.compile(r"\b(?:panick\w*|scared|terrified|anxious|freaking out)\b")
-_AFTER_A_FAIL_RE = re.compile(
+_STILL_AFRAID_RE = quick_re.compile(r"\b(?:panick\w*|scared|terrified|anxious|freaking out)\b")
+_AFTER_A_FAIL_RE = quick_re.compile(
     r"\bafter (?:failing|a fail|my fail|flunking)\b|\b(?:failed|fail) (?:the first time|last time|once|before)\b"
 )
-_FEEL_A_FAILURE_RE = re.compile(r"\bfeel(?:s|ing)? like (?:a |such a )?(?:total |complete |huge |massive )?failure\b")
-_SURE_FAILED_RE = re.compile(
+_FEEL_A_FAILURE_RE = quick_re.compile(
+    r"\bfeel(?:s|ing)? like (?:a |such a )?(?:total |complete |huge |massive )?failure\b"
+)
+_SURE_FAILED_RE = quick_re.compile(
     r"\b(?:so sure|was sure|convinced|certain|thought|swore)\s+(?:that\s+)?i\s+(?:had\s+)?(?:failed|bombed|flunked)\b"
 )
 """Walking out sure of a fail: beside a pass, the news is relief ("I PASSED. i was so sure i failed")."""
-_NOT_OK_RE = re.compile(
+_NOT_OK_RE = quick_re.compile(
     r"\b(?:i m|im|i am)\s+(?:really\s+|so\s+)?not\s+(?:ok|okay|alright)\b(?!\s+with\b)"
     # "my nerves are shot", "nerves are bad": strain said plainly
     r"|\bnerves\s+(?:are|r|is)\s+(?:so\s+|really\s+|totally\s+|completely\s+)?(?:shot|bad|fried|gone|terrible|awful|"
@@ -3839,8 +3864,8 @@ _NOT_OK_RE = re.compile(
 
 
 _STRESS_WORDS = r"stress(?:ed|ing)?|anxious|anxiety|nervous|worried|worrying|panick\w*|freaking out"
-_STRESS_WORD_RE = re.compile(rf"\b(?:{_STRESS_WORDS})\b")
-_STRESS_SET_ASIDE_RE = re.compile(
+_STRESS_WORD_RE = quick_re.compile(rf"\b(?:{_STRESS_WORDS})\b")
+_STRESS_SET_ASIDE_RE = quick_re.compile(
     # denied: "im not stressed", "way less stressed", "not that worried", "no longer anxious"
     # ("less" only of someone else, below: "i'd be less stressed if..." is stress of their own)
     r"\b(?:not|n t|nt|never|no longer|without|zero|isn t|isnt|wasn t|wasnt|aren t|arent)\s+"
@@ -3872,7 +3897,7 @@ def unease_said(text: str, norm: str) -> bool:
     return _UNEASY_WORD_RE.search(norm) is not None or any(face in text for face in _UNEASY_FACES)
 
 
-_UNEASY_WORD_RE = re.compile(rf"\b(?:{_STRESS_WORDS}|freak out|scared|terrified|afraid|dread\w*|spiral\w*)\b")
+_UNEASY_WORD_RE = quick_re.compile(rf"\b(?:{_STRESS_WORDS}|freak out|scared|terrified|afraid|dread\w*|spiral\w*)\b")
 
 
 def upbeat(text: str, norm: str) -> bool:
@@ -3880,7 +3905,7 @@ def upbeat(text: str, norm: str) -> bool:
     return joyful(text, norm) or _UPBEAT_RE.search(norm) is not None or any(face in text for face in _UPBEAT_FACES)
 
 
-_UPBEAT_RE = re.compile(
+_UPBEAT_RE = quick_re.compile(
     r"\b(?:went (?:well|great|good)|(?:feeling|felt|feel) (?:good|great|confident)|thrilled|so happy|excited|pumped|"
     r"stoked|proud|chill question|pretty chill|good news)\b"
 )
@@ -3893,7 +3918,7 @@ def low_about_themselves(text: str, norm: str) -> bool:
     return _FEEL_A_FAILURE_RE.search(norm) is not None or _SELF_LOW_RE.search(norm) is not None
 
 
-_SELF_LOW_RE = re.compile(
+_SELF_LOW_RE = quick_re.compile(
     r"\b(?:i m a failure|im a failure|i am a failure|hate myself|worthless|so ashamed|"
     r"(?<!\bnot )(?<!\bnot really )(?<!\bnever )(?:ashamed|embarrassed)|"
     r"(?:i|i ve|ive|i have)\s+(?:\w+\s+)?(?:ruined|wrecked|screwed up|messed up|blew)\s+"
@@ -3908,14 +3933,14 @@ def hard_feeling_said(text: str, norm: str) -> bool:
     return unease_said(text, norm) or _HARD_FEELING_RE.search(norm) is not None
 
 
-_HARD_FEELING_RE = re.compile(
+_HARD_FEELING_RE = quick_re.compile(
     r"\b(?:miserable|resent\w*|pathetic|ugh+|frustrat\w*|embarrass\w*|ashamed|shame|awful|drained|overwhelm\w*|"
     r"exhausted|burn(?:ed|t)? out|burnout|sad|depress\w*|cry\w*|hate|hopeless|numb|lost|guilt\w*|jealous)\b"
 )
 _UNEASY_FACES = ("😬", "😰", "😟", "😨", "😩", "😫", "😖", "😣", "😥", "😢", "😭", "🫠", "😵")
 
 
-_ME_AFTER_RE = re.compile(r"\s+me\b")
+_ME_AFTER_RE = quick_re.compile(r"\s+me\b")
 
 
 def someone_elses_interviews(norm: str) -> bool:
@@ -3923,7 +3948,7 @@ def someone_elses_interviews(norm: str) -> bool:
     return _SOMEONES_INTERVIEWS_RE.search(norm) is not None
 
 
-_SOMEONES_INTERVIEWS_RE = re.compile(
+_SOMEONES_INTERVIEWS_RE = quick_re.compile(
     rf"\b(?:my\s+(?:\w+\s+)?{KIN}|she|he|they|everyone|everybody)\s+(?:has|had|got|have|s got)\s+"
     r"(?:like\s+)?\d{1,2}\s+(?:\w+\s+)?(?:interviews|invites|iis)\b"
 )
@@ -3935,7 +3960,7 @@ def no_interviews_yet(norm: str) -> bool:
     return _NO_INTERVIEWS_RE.search(norm) is not None
 
 
-_NO_INTERVIEWS_RE = re.compile(
+_NO_INTERVIEWS_RE = quick_re.compile(
     # "i have zero interviews", "still no invites"; and "...got 4 interviews already and i have zero" (the count
     # elided after someone else's); not "i have no research but 9 interviews"
     r"\b(?:i\s+(?:have|ve|still have|got|m at|am at)|i\s+ve\s+got|still|with)\s+(?:zero|0|no|none)"
@@ -3955,7 +3980,7 @@ def asks_what_now(norm: str) -> bool:
     return _WHAT_NOW_RE.search(norm) is not None
 
 
-_WHAT_NOW_RE = re.compile(
+_WHAT_NOW_RE = quick_re.compile(
     r"\b(?:now what|what now|what next|what do i do (?:now|with myself)|what should i do (?:now|with myself|"
     r"while i wait))\b"
 )
@@ -3966,7 +3991,7 @@ def fear_said(norm: str) -> bool:
     return _FEAR_SAID_RE.search(norm) is not None
 
 
-_FEAR_SAID_RE = re.compile(
+_FEAR_SAID_RE = quick_re.compile(
     r"(?:\b(?:i m|im|i am)\s+(?:so\s+|really\s+|honestly\s+|lowkey\s+|super\s+)?(?:scared|terrified|afraid)\b"
     # "kinda scared tbh", "lowkey terrified": the subject left out, as texts leave it
     r"|(?<!\bis )(?<!\bs )(?<!\bwas )(?<!\bare )\b(?:kinda|kind of|lowkey|a bit|a little|pretty|honestly|really|so)\s+"
@@ -3980,14 +4005,14 @@ def joy_for_someone_else(norm: str) -> bool:
     return _JOY_FOR_SOMEONE_RE.search(norm) is not None and _OWN_JOY_RE.search(norm) is None
 
 
-_JOY_FOR_SOMEONE_RE = re.compile(
+_JOY_FOR_SOMEONE_RE = quick_re.compile(
     r"\b(?:happy|glad|proud|stoked|excited|thrilled)\s+(?:for|of)\s+(?:her|him|them|my\s+(?:best\s+)?(?:friend|roommate|"
     r"classmate|partner|wife|husband|sister|brother|bf|gf|boyfriend|girlfriend|cousin|co\s*resident|coresident))\b"
     # their own joy, said of them: "she got her score today (she's thrilled, 258)"
     r"|\b(?:she|he|they)\s*(?:s|is|was|are|re|were)\s+(?:so\s+|really\s+)?(?:thrilled|happy|stoked|pumped|ecstatic|"
     r"over the moon)\b"
 )
-_OWN_JOY_RE = re.compile(
+_OWN_JOY_RE = quick_re.compile(
     r"\b(?:i m|im|i am|so|really)\s+(?:so\s+)?(?:happy|thrilled|stoked|excited|proud|glad)\b"
     r"(?!\s+for\s+(?:her|him|them|my|you)\b)"
 )
@@ -3998,7 +4023,7 @@ def letdown_beside(norm: str) -> bool:
     return _LETDOWN_BESIDE_RE.search(norm) is not None
 
 
-_LETDOWN_BESIDE_RE = re.compile(
+_LETDOWN_BESIDE_RE = quick_re.compile(
     r"\bbut\b(?:\s+\w+){0,6}?\s+(?:scream|cry|jealous|envious|sad|bad|behind|tiny|small|sick|hate|gutted|crushed|"
     r"down|awful|terrible|inadequate|stupid|dumb|trash|garbage|crap|worthless|useless)\b"
 )
@@ -4018,7 +4043,7 @@ def tears_alone(text: str, norm: str) -> bool:
     return crying and not (_DISAPPOINTED_RE.search(said) or _FAIL_WORD_RE.search(said) or _WORRY_RE.search(said))
 
 
-_THEIR_TEARS_RE = re.compile(
+_THEIR_TEARS_RE = quick_re.compile(
     r"\b(?:mom|dad|mother|father|parents?|she|he|they|wife|husband|partner|friend|sister|brother)\b"
     r"(?:\s+\w+){0,3}\s+(?:crying|cried|sobbing|in tears)\b"
 )
@@ -4098,8 +4123,8 @@ def felt(text: str, norm: str) -> str | None:
     return None
 
 
-_FROZE_RE = re.compile(r"\b(?:froze|blanked|went blank|mind went blank|choked|fumbled|rambled)\b")
-_WORN_OUT_RE = re.compile(
+_FROZE_RE = quick_re.compile(r"\b(?:froze|blanked|went blank|mind went blank|choked|fumbled|rambled)\b")
+_WORN_OUT_RE = quick_re.compile(
     r"\b(?:body (?:hurts|aches)|everything hurts|honestly (?:so )?done|so done|running on (?:empty|fumes)|wiped out|"
     r"can t keep (?:going|doing this)|cant keep (?:going|doing this)|"
     r"(?:can t|cant|cannot) (?:focus|concentrate) (?:anymore|any more)|"
@@ -4113,7 +4138,7 @@ _WORN_OUT_RE = re.compile(
 )
 
 
-_JOY_RE = re.compile(
+_JOY_RE = quick_re.compile(
     r"\b(?:screaming|holy (?:crap|shit|cow|moly)|omg|omfg|let s go+|lets go+|lfg|yay+|woo+h?o*|so happy|thrilled|"
     r"ecstatic|over the moon|stoked|hyped|can t believe i got|cant believe i got|i did it|we did it)\b"
     # pride, not denied ("not so proud of my 205"): the words first, then the look-backs
@@ -4133,12 +4158,12 @@ def feeling_turned(norm: str) -> bool:
     return _RELIEF_GONE_RE.search(norm) is not None or _LATER_FEELING_RE.search(norm) is not None
 
 
-_RELIEF_GONE_RE = re.compile(
+_RELIEF_GONE_RE = quick_re.compile(
     # the relief itself the subject: not "so relieved the stress is finally gone"
     r"\brelief\s+(?:only\s+|just\s+|barely\s+)?(?:lasted|faded|wore off|went away|was gone|didn t last|didnt last|"
     r"was short lived|was short)\b"
 )
-_LATER_FEELING_RE = re.compile(
+_LATER_FEELING_RE = quick_re.compile(
     r"\bthen\s+(?:the\s+)?(?P<later>shame|guilt|embarrassment|panic|dread|sadness|disappointment)\s+"
     r"(?:hit|kicked in|set in|came)\b"
     # relief said, then the feeling it sits beside: "relieved but also embarrassed", "relieved but kinda ashamed"
@@ -4169,11 +4194,11 @@ def overwhelmed_by_news(text: str, norm: str) -> bool:
     )
 
 
-_OVERWHELMED_RE = re.compile(
+_OVERWHELMED_RE = quick_re.compile(
     r"\b(?:freaking out|freakin out|shaking|trembling|in shock|speechless|heart (?:is )?(?:racing|pounding)|"
     r"can t stop (?:shaking|crying|screaming)|cant stop (?:shaking|crying|screaming))\b"
 )
-_LOW_NEWS_RE = re.compile(
+_LOW_NEWS_RE = quick_re.compile(
     r"\b(?:only|low|lower|below|not enough|dropped|drop|worse|worst|disappoint\w*|scared|worried|terrified|afraid|"
     r"nervous|anxious|ugh+|sad|cooked|doomed|screwed|tomorrow|tmrw|waiting|need|needed|want|wanted|goal|target|"
     r"avg|average|mean|median|vs|because|bc|cuz|since|enough|is it|should i|parents|expected|nobody|ruin\w*|"
@@ -4181,16 +4206,16 @@ _LOW_NEWS_RE = re.compile(
 )
 
 
-_SCORE_SAID_RE = re.compile(r"\b[12]\d{2}\b")
+_SCORE_SAID_RE = quick_re.compile(r"\b[12]\d{2}\b")
 SHOUTED_JOY_FROM = 245
 """A number from here, shouted ("!!!"), is read as joy: below it, "214!!!" is as likely alarm."""
 """Joy is read by rule only beside a score: "omg whats the avg for derm" is no news."""
 
 
-_TOMORROW_RE = re.compile(
+_TOMORROW_RE = quick_re.compile(
     r"\b(?:tomorrow|tmrw|tmr|2morrow|tonight|night before|in the morning|in \d{1,2} (?:hours?|hrs?))\b"
 )
-_TODAY_RE = re.compile(
+_TODAY_RE = quick_re.compile(
     r"\b(?:today|this morning|this afternoon|in an hour|in a few hours|in [1-4] (?:hours?|hrs?))\b"
     # on the way: "heading to prometric now", "walking in", "about to start"
     r"|\b(?:heading (?:to|into|over to)|on my way to|driving to|walking into|about to (?:start|take|sit|walk into))\s+"
@@ -4199,8 +4224,8 @@ _TODAY_RE = re.compile(
 _SOON_ABOUT_RE = words_re(*EXAM_WORDS, "it", "sleep", "slept", "sleeping", "bed", "prometric")
 
 
-_PRACTICE_SOON_RE = re.compile(rf"\b(?:practice|{PRACTICE_TESTS}|self assessment)\b")
-_REAL_EXAM_RE = re.compile(r"\b(?:real (?:exam|test|thing)|step\s*2|step2|ck|prometric|exam day|test day)\b")
+_PRACTICE_SOON_RE = quick_re.compile(rf"\b(?:practice|{PRACTICE_TESTS}|self assessment)\b")
+_REAL_EXAM_RE = quick_re.compile(r"\b(?:real (?:exam|test|thing)|step\s*2|step2|ck|prometric|exam day|test day)\b")
 
 
 def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"] | None:
@@ -4235,35 +4260,39 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
     return "today" if _TODAY_RE.search(norm) else None
 
 
-_A_WEEKDAY_NEXT_RE = re.compile(rf"\s*(?:is\s+|on\s+)?(?:this\s+|next\s+)?{_WD}\b")
-_WHICH_IS_SOON_RE = re.compile(r"\b(?:which|that|it)\s+(?:is|s)\s+(?:tomorrow|today|tonight|tmrw)\b")
-_EXAM_ON_A_WEEKDAY_RE = re.compile(rf"\b(?:exam|test|ck|step 2)\s+(?:is\s+|s\s+)?(?:on\s+)?(?:this\s+|next\s+)?{_WD}\b")
-_WEEKS_AHEAD_RE = re.compile(rf"\b{_SPAN}\s+(?:out|away|left|until|till|to go|from now|from today)\b|\bin\s+{_SPAN}\b")
+_A_WEEKDAY_NEXT_RE = quick_re.compile(rf"\s*(?:is\s+|on\s+)?(?:this\s+|next\s+)?{_WD}\b")
+_WHICH_IS_SOON_RE = quick_re.compile(r"\b(?:which|that|it)\s+(?:is|s)\s+(?:tomorrow|today|tonight|tmrw)\b")
+_EXAM_ON_A_WEEKDAY_RE = quick_re.compile(
+    rf"\b(?:exam|test|ck|step 2)\s+(?:is\s+|s\s+)?(?:on\s+)?(?:this\s+|next\s+)?{_WD}\b"
+)
+_WEEKS_AHEAD_RE = quick_re.compile(
+    rf"\b{_SPAN}\s+(?:out|away|left|until|till|to go|from now|from today)\b|\bin\s+{_SPAN}\b"
+)
 
 
-_NIGHT_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr|2morrow|tonight|night before|sleep|slept|sleeping|bed)\b")
+_NIGHT_RE = quick_re.compile(r"\b(?:tomorrow|tmrw|tmr|2morrow|tonight|night before|sleep|slept|sleeping|bed)\b")
 """The night before, said: "can't sleep, exam in 3 hrs" is still the night."""
 
 
-_PRACTICE_RUN_RE = re.compile(r"\bpractice (?:session|run|day|test|exam)\b")
-_DAY_BEHIND_RE = re.compile(
+_PRACTICE_RUN_RE = quick_re.compile(r"\bpractice (?:session|run|day|test|exam)\b")
+_DAY_BEHIND_RE = quick_re.compile(
     r"\b(?:today|tonight|this morning)\s+(?:was|sucked|has been|went|felt|is over)\b"
     r"|\btoday s\s+(?:block|study|studying)"
 )
-_TOOK_IT_RE = re.compile(
+_TOOK_IT_RE = quick_re.compile(
     r"\b(?:took|sat|finished|completed|survived|walked out of|done with|got out of)\s+(?:my\s+|the\s+)?"
     r"(?:step\s*(?:2|two)|ck|exam|test|boards|it)\b"
     # "Exam done!! now what do i do with myself for 3 weeks": the sitting told, not a practice test's
     r"|(?<!practice )(?<!nbme )(?<!shelf )(?<!mock )(?<!self )\b(?:exam|step\s*2|ck|test)\s+(?:is\s+)?(?:done|over)\b"
     r"(?!\s+(?:in|on|by|at)\b)"
 )
-_OTHER_DAY_RE = re.compile(
+_OTHER_DAY_RE = quick_re.compile(
     r"\b(?:scores?|results?|release\w*|comes? out|came out|block|blocks|questions|qs|q|percent|skip\w*|studied|"
     r"study|studying|uworld|uw|amboss|anki|shelf|rotation|shift|call|clinic|lecture|interview\w*|reminders?|"
     r"remind)\b|\d\s*%|\b\d{1,3}\s+(?:today|tonight|yesterday)\b|\b(?:today|tonight)\s+at\s+\d"
 )
 """What else a day may be about: a score coming out, a day's study, a shift or a reminder."""
-_EXAM_THAT_DAY_RE = re.compile(
+_EXAM_THAT_DAY_RE = quick_re.compile(
     r"\b(?:exam|test|step\s*2|ck|prometric|it)\s+(?:is\s+|s\s+)?(?:tomorrow|tmrw|tmr|2morrow|today|tonight|"
     r"in the morning|in \d{1,2} (?:hours?|hrs?))\b"
     r"|\b(?:tomorrow|tmrw|tmr|today)\s*(?:s\s+)?(?:exam|test)\b|\b(?:exam|test) day\b|\bnight before\b"
@@ -4276,12 +4305,12 @@ _YES_NO_VERBS = (
     r"would|should|shall|has|have|had|may|might|must)"
 )
 """The verbs a yes/no question opens with (normalized: "isn't" is "isn t")."""
-_YES_NO_START_RE = re.compile(
+_YES_NO_START_RE = quick_re.compile(
     r"^(?:(?!(?:what|how|why|when|where|which|who|whom|whose)\b)\w+\s+){0,4}?"  # no wh-word before the verb
     rf"{_YES_NO_VERBS}\s+(?:i|it|my|a|an|the|this|that|there|they|we|you|he|she|people|programs?|pds?|[a-z0-9]+)\b"
 )
-_SENTENCE_END_RE = re.compile(r"(?<=[.?!])\s+|\n+")
-_YES_NO_TAG_RE = re.compile(
+_SENTENCE_END_RE = quick_re.compile(r"(?<=[.?!])\s+|\n+")
+_YES_NO_TAG_RE = quick_re.compile(
     r"(?<!what )(?<!how )(?<!why )(?<!when )(?<!where )(?<!which )(?<!who )"
     r"\b(?:is|isn t|was|are) (?:that|it|this) (?:\w+ ){0,2}?(?:enough|ok|okay|normal|bad|good|fine|realistic|doable|"
     r"possible|worth it|a problem|dumb|stupid|weird|too \w+)\W*$"
@@ -4309,18 +4338,18 @@ def _question_clauses(text: str, *, whole_if_none: bool) -> list[str]:
     return [normalize(part) for q in questions for part in {q, q.rsplit(",", 1)[-1]}]
 
 
-_ABOUT_THE_PLAN_RE = re.compile(
+_ABOUT_THE_PLAN_RE = quick_re.compile(
     r"\b(?:days? off|rest days?|weekends?|hours? a day|per day|each day|every day|study days?|schedule|plan|"
     r"remind\w*|nudge\w*)\b"
 )
 """A question about the plan's own shape ("can i take a day off every week?"): the set-up answers it."""
-_YES_NO_OPEN_RE = re.compile(
+_YES_NO_OPEN_RE = quick_re.compile(
     r"(?:(?:so|ok|okay|and|but|also|wait|honestly|then|hey|yo|like)\s+){0,2}"
     rf"{_YES_NO_VERBS}\s+(?:i|it|my|a|an|the|this|that|there|they|we|you|u|he|she|people|programs?|pds?|\d+)\b"
 )
 """A clause that opens as a yes/no question ("do i still apply this cycle?", "is 6 weeks enough?"), not "my exam is on
 the 12th, right?"."""
-_ASKED_OF_US_RE = re.compile(r"(?:\w+\s+){0,3}?(?:can|could|will|would|pls|please)\s+(?:you|u|ya)\b")
+_ASKED_OF_US_RE = quick_re.compile(r"(?:\w+\s+){0,3}?(?:can|could|will|would|pls|please)\s+(?:you|u|ya)\b")
 """A request to us ("can you check in weekly?"), not a question to answer yes or no."""
 
 
@@ -4333,7 +4362,7 @@ def yes_no_question(text: str) -> bool:
     )
 
 
-_ALARM_ASKED_RE = re.compile(r"\bshould i (?:be )?(?:panic\w*|worr\w*|freak\w*|stress\w*|scared|concerned)\b")
+_ALARM_ASKED_RE = quick_re.compile(r"\bshould i (?:be )?(?:panic\w*|worr\w*|freak\w*|stress\w*|scared|concerned)\b")
 """Whether to be alarmed, asked: a "yes" written for "is that normal?" would tell them to panic."""
 
 
@@ -4355,7 +4384,7 @@ def keyboard_mash(tokens: list[Token]) -> bool:
     return bool(words) and 2 * len(mash) >= len(words)
 
 
-_DATE_ALONE_RE = re.compile(
+_DATE_ALONE_RE = quick_re.compile(
     r"(?:on\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
     r"|\d{1,2}\s+\d{1,2}(?:\s+\d{2,4})?)"
@@ -4399,7 +4428,7 @@ def acknowledgement(norm: str) -> bool:
     return norm in _ACKNOWLEDGEMENTS
 
 
-_TIRED_BUT_OK_RE = re.compile(
+_TIRED_BUT_OK_RE = quick_re.compile(
     r"\b(?:tired|exhausted|drained|sleepy|wiped)\s+but\s+(?:ok|okay|good|fine|alright|productive|happy|proud|not bad)\b"
 )
 
@@ -4409,8 +4438,8 @@ def tired_but_ok(norm: str) -> bool:
     return _TIRED_BUT_OK_RE.search(norm) is not None
 
 
-_WHY_RE = re.compile(r"\b(?:why|how (?:is|was|did|could|come|can|do)|how s that|what happened)\b")
-_PRACTICE_VS_REAL_RE = re.compile(
+_WHY_RE = quick_re.compile(r"\b(?:why|how (?:is|was|did|could|come|can|do)|how s that|what happened)\b")
+_PRACTICE_VS_REAL_RE = quick_re.compile(
     r"\b(?:practice|nbmes?|uwsa\w*|self assessments?|free 120|predicted)\b.*\b(?:real|actual|the exam|ck)\b"
     r"|\b(?:real|actual|ck)\b.*\b(?:practice|nbmes?|uwsa\w*|predicted)\b"
     r"|\b(?:lower|higher|less|worse|better|below|above)\s+(?:than\s+)?(?:all\s+)?(?:my\s+|the\s+)?"

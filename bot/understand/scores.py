@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Literal
 
+from bot import quick_re
 from bot.exam_words import PRACTICE_NAME_RE
 from knowledge.vocab import vocabulary
 
 # --------------------------------------------------------------------------- scores
 
-_NUM_RE = re.compile(r"[0-9]+")
+_NUM_RE = quick_re.compile(r"[0-9]+")
 _MAX_NUMBERS = 40  # a message with more numbers than this is a table, not a question
 _UNIT = (
     r"years?|yrs?|yo|y\s*/\s*o|y\.o|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h|minutes?|"
@@ -32,38 +33,38 @@ _UNIT = (
     r"lors|pubs|publications|posters|abstracts|left|total\s+questions|spots|seats|slots|positions|of\s+us|classmates"
 )
 # One modifier may sit between: "150 anki cards", "40 practice questions", "3 more weeks".
-_UNIT_AFTER_RE = re.compile(
+_UNIT_AFTER_RE = quick_re.compile(
     rf"^\+?[\s\-]*(?:(?:anki|practice|uworld|uw|amboss|qbank|new|more|review|flash|extra|total|free|"
     rf"random|full|hard)[\s\-]+)?(?:{_UNIT})\b"
 )
 # A clock time only up to 12: "250 am I good for derm?" is a score and a question.
-_CLOCK_AFTER_RE = re.compile(r"^\s*(?:am|pm|a\.m|p\.m|o\s*'?\s*clock)\b")
+_CLOCK_AFTER_RE = quick_re.compile(r"^\s*(?:am|pm|a\.m|p\.m|o\s*'?\s*clock)\b")
 # An hour: "ck starts at 8", "done by 9".
-_AT_AN_HOUR_RE = re.compile(r"\b(?:starts?|starting|begins?|at|by|until|till|til)\s+(?:like\s+|around\s+)?$")
+_AT_AN_HOUR_RE = quick_re.compile(r"\b(?:starts?|starting|begins?|at|by|until|till|til)\s+(?:like\s+|around\s+)?$")
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s*$")
-_MONTH_AFTER_RE = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})[a-z]*\b")
+_MONTH_BEFORE_RE = quick_re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s*$")
+_MONTH_AFTER_RE = quick_re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})[a-z]*\b")
 # A number right after one of these is a label, not a score: "step 2", "NBME 12",
 # "free 120", "PGY-1", "form 8", "block 3", "top 10".
-_LABEL_BEFORE_RE = re.compile(
+_LABEL_BEFORE_RE = quick_re.compile(
     r"\b(?:step|level|lvl|uwsa|nbme|form|forms|cbse|cbssa|ccssa|cms|free|pgy|ms|year|yr|block|"
     r"blocks|page|chapter|question|q|qid|number|no|num|version|room|rank|ranked|top|age|"
     r"aged|gpa|mcat|phase|part|day|week|month|class|cohort|attempt|try|round|test|exam|"
     r"section|id|through|thru|class of(?: about| around| like)?)\s*[-#:.]?\s*$|#\s*$"
 )
-_RESULT_LABEL_RE = re.compile(
+_RESULT_LABEL_RE = quick_re.compile(
     r"\b(?:attempt|try|round|test|exam|time)\s*[:=]\s*$"
     # "first attempt 205 last year": an attempt named by its order, then its result
     r"|\b(?:first|second|third|1st|2nd|3rd|last|previous|prior|old)\s+(?:attempt|try)\s*$"
 )
 """A label with a colon before a score-sized number: the result of that attempt ("second attempt: 236")."""
-_PRACTICE_LABEL_RE = re.compile(r"\b(?:nbme|uwsa|cbse|cbssa|ccssa)\s*[-#:.]?\s*$")
-_AGE_BEFORE_RE = re.compile(r"\b(?:i\s*'?\s*m|i am|im)\s*$")
-_BOUNDARY_RE = re.compile(
+_PRACTICE_LABEL_RE = quick_re.compile(r"\b(?:nbme|uwsa|cbse|cbssa|ccssa)\s*[-#:.]?\s*$")
+_AGE_BEFORE_RE = quick_re.compile(r"\b(?:i\s*'?\s*m|i am|im)\s*$")
+_BOUNDARY_RE = quick_re.compile(
     r"[,;!?\n]|\.\s|\b(?:and|but|so|then|also|plus|while|whereas|though|although|because|"
     r"however)\b"
 )
-_EXAM_RE = re.compile(
+_EXAM_RE = quick_re.compile(
     r"\b(?P<s2>step\s*(?:2|ii|two)(?:\s*ck)?|step2(?:ck)?|s2(?:ck)?|ck|usmle\s*2"
     r"|(?:real|actual|official)\s*(?:score|thing|exam|one|deal|ck))\b"
     r"|\b(?P<other>step\s*(?:1|i|one)|step1|s1|nbmes?(?:\s*\d+)?|uwsa\s*\d*|cbse|cbssa|ccssa|"
@@ -71,7 +72,7 @@ _EXAM_RE = re.compile(
     r"cms(?:\s*forms?)?|forms?\s*\d+|practice(?:\s*(?:tests?|exams?|scores?|nbmes?))?|"
     r"self\s*assessments?|gpa|qbank)\b"
 )
-_EXAM_AFTER_RE = re.compile(
+_EXAM_AFTER_RE = quick_re.compile(
     r"^\s*(?:\+|ish)?\s*(?:on|in|for|from|at)\s+(?:my\s+|the\s+|an?\s+|their\s+)?"
     r"(?:(?:last|latest|recent|most recent|first|second|third|final|newest|new|old|other)\s+)?"
     r"(?:(?P<s2>step\s*(?:2|ii|two)|step2|s2|ck|usmle\s*2|(?:real|actual)\s*(?:thing|exam|deal|one))|(?P<other>step\s*(?:1|i|one)\b|"
@@ -80,13 +81,13 @@ _EXAM_AFTER_RE = re.compile(
     r"cms|form|practice|self\s*assess|qbank|(?:[a-z/&-]+\s+){1,2}shel(?:f|ves)\b))"
 )
 # "my NBME predicted 250", "UWSA2 predicts a 255": then a practice number IS their score.
-_PREDICTED_BEFORE_RE = re.compile(
+_PREDICTED_BEFORE_RE = quick_re.compile(
     r"\b(?:predicted|predicts?|predicting|prediction|projected|projects?|projecting|"
     r"equates?|converts?|converted|translated?|translates?)\b[^0-9]{0,20}$"
 )
-_PREDICTED_AFTER_RE = re.compile(r"^\s*(?:\+|ish)?\s*(?:predicted|projected)\b")
+_PREDICTED_AFTER_RE = quick_re.compile(r"^\s*(?:\+|ish)?\s*(?:predicted|projected)\b")
 # Words that say "this number is my score": "got 250", "scored a 249", "score of 999".
-_STRONG_BEFORE_RE = re.compile(
+_STRONG_BEFORE_RE = quick_re.compile(
     r"\b(?:got|get|gotten|getting|scored|scoring|score|scores|pulled|earned|received|hit)"
     r"\b(?:\s+(?:a|an|of|was|is|were|like|around|about|only|just|maybe|exactly|approx|"
     r"approximately|roughly|probably|barely|literally|=|:))*\s*[~:=]?\s*$"
@@ -94,18 +95,18 @@ _STRONG_BEFORE_RE = re.compile(
     r"|\b(?:score|scores|result|results)\b(?:\s+(?:came|comes|is|are|just|finally|out|back|in|today|yesterday|this|"
     r"morning|dropped|released))*\s*[-:]\s*$"
 )
-_NEGATIVE_RE = re.compile(r"(?:^|[\s(~])-$|\bminus\s*$")
-_GLUED_BEFORE_RE = re.compile(r"[^\W\d_]$|[$#@£€/:]$|(?:[a-z]|[0-9])-$|[0-9][.,]$")
-_FORMATTED_AFTER_RE = re.compile(
+_NEGATIVE_RE = quick_re.compile(r"(?:^|[\s(~])-$|\bminus\s*$")
+_GLUED_BEFORE_RE = quick_re.compile(r"[^\W\d_]$|[$#@£€/:]$|(?:[a-z]|[0-9])-$|[0-9][.,]$")
+_FORMATTED_AFTER_RE = quick_re.compile(
     r"[/:][0-9]|\.[0-9]|,[0-9]{3}|-[0-9]|\s*(?:%|percent\b|(?:st|nd|rd|th)\b)|-(?!ish\b)[a-z]"  # "2-digit", "3-day"
     r"|\s*/\s*(?:day|d|wk|week|hr|hour|night)\b"  # "300/day": a rate; not "240 a week ago", "a day before"
     r"|\s*(?:a|per)\s+(?:day|week|night)\b(?!\s+(?:ago|before|after|later|earlier|early|late|or)\b)"
 )
-_DECADE_AFTER_RE = re.compile(r"'?s\b")
-_DIGIT_AFTER_RE = re.compile(r"\s*[0-9]")
-_DIGITS_BEFORE_RE = re.compile(r"([0-9]+)\s+$")
-_FOLLOW_WORD_RE = re.compile(r"[\s!.?~+]*([a-z]+)")
-_RANGE_WORD_RE = re.compile(r"\b(high|upper|mid|middle|low|lower)[\s-]*$")
+_DECADE_AFTER_RE = quick_re.compile(r"'?s\b")
+_DIGIT_AFTER_RE = quick_re.compile(r"\s*[0-9]")
+_DIGITS_BEFORE_RE = quick_re.compile(r"([0-9]+)\s+$")
+_FOLLOW_WORD_RE = quick_re.compile(r"[\s!.?~+]*([a-z]+)")
+_RANGE_WORD_RE = quick_re.compile(r"\b(high|upper|mid|middle|low|lower)[\s-]*$")
 _DECADE_OFFSET = {"high": 7, "upper": 7, "mid": 5, "middle": 5, "low": 2, "lower": 2}
 # After a small or out-of-range number, only these keep it a score ("got 3 kids" is not).
 _SCORE_FOLLOW = vocabulary().after_off_scale_score
@@ -146,7 +147,7 @@ def _numbers(low: str) -> list[_Number]:
     return out
 
 
-_LIST_MARK_RE = re.compile(r"\d{1,2}\)(?:\s|$)|\d\.\s(?=[a-z])")
+_LIST_MARK_RE = quick_re.compile(r"\d{1,2}\)(?:\s|$)|\d\.\s(?=[a-z])")
 """A numbered question's mark ("3) what counts as good", "1. is 58% on track"), never a result; not "(207)"."""
 
 
@@ -207,7 +208,7 @@ _TENS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_SCORE_IN_WORDS_RE = re.compile(
+_SCORE_IN_WORDS_RE = quick_re.compile(
     # not a time ("exam at two thirty", "its two thirty am") nor an age band ("my two twenty something friends")
     r"(?<!\bat )(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\baround )(?<!\bbefore )(?<!\bits )(?<!\bit s )"
     rf"\btwo[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?({'|'.join(_TENS)})(?:[\s-]+({'|'.join(_ONES)}))?\b"
@@ -223,7 +224,7 @@ def _score_in_digits(m: re.Match[str]) -> str:
     return digits.ljust(len(m.group()))
 
 
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = quick_re.compile(r"\d")
 """Any decimal digit, Unicode ones included, as the rules' own \\d matches them."""
 _NO_NUMBERS = Numbers()
 
@@ -373,8 +374,8 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     )
 
 
-_VERSUS_RE = re.compile(r"(?<!\d)\d{3}\s*(?:vs\.?|versus|compared (?:to|with))\s*(?:an?\s+)?\d{3}(?!\d)")
-_JOINED_RE = re.compile(r"(?<!\d)(\d{3})\s*(?:and|or|vs\.?|,|/|to|and now|now|then)\s*$")
+_VERSUS_RE = quick_re.compile(r"(?<!\d)\d{3}\s*(?:vs\.?|versus|compared (?:to|with))\s*(?:an?\s+)?\d{3}(?!\d)")
+_JOINED_RE = quick_re.compile(r"(?<!\d)(\d{3})\s*(?:and|or|vs\.?|,|/|to|and now|now|then)\s*$")
 """A number said right after another ("255 and 257", "245 ... and now 249"): the same kind as that one."""
 
 
@@ -385,8 +386,8 @@ def _sentence_at(low: str, at: int) -> str:
     return low[start:end]
 
 
-_SENTENCE_CUT_RE = re.compile(r"[.!?;\n]\s")
-_PAST_YEAR_RE = re.compile(r"(?<![\d/.-])(?:19[89]\d|20[01]\d|202[01])(?![\d/.-])")
+_SENTENCE_CUT_RE = quick_re.compile(r"[.!?;\n]\s")
+_PAST_YEAR_RE = quick_re.compile(r"(?<![\d/.-])(?:19[89]\d|20[01]\d|202[01])(?![\d/.-])")
 
 
 def _find_score(
@@ -484,7 +485,7 @@ def _find_score(
     return None, None, bad[0] if bad else None, practice[0] if practice else None, tuple(quoted)
 
 
-_PRACTICE_LIST_RE = re.compile(
+_PRACTICE_LIST_RE = quick_re.compile(
     r"\bpractice\s+(?:test\s+|exam\s+)?(?:scores?|results?)\s*(?:were|are|was|is|went|have been|:|=)?\s*"
     r"(?P<list>\d{3}(?:\s*(?:,|/|and|then|->|→)\s*\d{3})*)"
     # "practice were 238 and 243", "practice tests were 240, 244"
@@ -501,7 +502,7 @@ _PRACTICE_LIST_RE = re.compile(
     r"(?P<paren>\d{3}(?:\s*(?:,|/|and)\s*\d{3})+)\s*\)"
 )
 """Practice results listed under a plain label, no test named ("practice scores: 228, 235, 233")."""
-_AND_ALSO_RE = re.compile(
+_AND_ALSO_RE = quick_re.compile(
     # not the writer's own after it: "250 is the floor for derm and i'm at 253"
     # ("im" is left out: lower-cased, "IM is 250" is internal medicine's figure)
     # ("and im at 239" after "my bf got 262" is the writer: "im at" reads as "I'm at")
@@ -509,7 +510,7 @@ _AND_ALSO_RE = re.compile(
     r"(?:like\s+|around\s+|about\s+|maybe\s+)?"
 )
 """Between one figure heard and the next of the same list ("IM avg is 245 and FM is 235")."""
-_AVERAGE_GUESS_RE = re.compile(
+_AVERAGE_GUESS_RE = quick_re.compile(
     r"\b(?:avg|average|mean|median)\b[^.!\n]{0,40}\?\s*(?:is\s+it|isn\s*'?t\s+it|it\s*'?s|its)\s+"
     r"(?:like\s+|around\s+|about\s+|roughly\s+)?$"
     # "ENT avg is what, 255?", "i say it's closer to 247" (beside an average argued over)
@@ -517,15 +518,15 @@ _AVERAGE_GUESS_RE = re.compile(
     r"(?:\W{0,3}\s*(?:like|about|around|roughly))?\W{0,3}\s*$"
 )
 """An average asked after, then guessed at: "avg for nsgy? is it like 255"."""
-_ARGUED_RE = re.compile(
+_ARGUED_RE = quick_re.compile(
     r"\b(?:i say|i think|i guess|i bet|someone says|another says|one says)\s+(?:it\s*'?s\s+|its\s+|it is\s+)?"
     r"(?:closer to\s+|around\s+|about\s+|like\s+|more like\s+)?$"
 )
 """A figure offered in an argument over an average ("one says 249... i say it's closer to 247")."""
-_AVERAGE_WORD_RE = re.compile(r"\b(?:avg|average|mean|median)\b")
-_ALTERNATIVE_RE = re.compile(r"(?:\s+[a-z]+){0,3}[\s?.,!]*(?:or|vs|/)\s*(?:maybe|like|even|was it)?\s*")
+_AVERAGE_WORD_RE = quick_re.compile(r"\b(?:avg|average|mean|median)\b")
+_ALTERNATIVE_RE = quick_re.compile(r"(?:\s+[a-z]+){0,3}[\s?.,!]*(?:or|vs|/)\s*(?:maybe|like|even|was it)?\s*")
 """What may stand between a figure heard and another offered beside it ("256 last year? or 251")."""
-_RETAKE_SCORE_RE = re.compile(
+_RETAKE_SCORE_RE = quick_re.compile(
     r"\bre-?took\b"  # past: "retook in june and just got 231" (the look-ahead below is for one still to come)
     # ("second-guessing" is doubt, and "Second, how many..." counts questions, not attempts)
     r"|\b(?:retake|second\s+(?:attempt|try|time)|2nd\s+(?:attempt|try|time)|second(?!\s*-?\s*guess|\s*[,:)])|"
@@ -550,58 +551,58 @@ def _step1_retake(low: str, at: int) -> bool:
     return not any(m.start() > step1[-1] for m in _CK_NAMED_RE.finditer(low, start, at))
 
 
-_CK_NAMED_RE = re.compile(r"\b(?:ck|step\s*(?:2|two)|step2|s2)\b")
-_ON_THE_RETAKE_RE = re.compile(
+_CK_NAMED_RE = quick_re.compile(r"\b(?:ck|step\s*(?:2|two)|step2|s2)\b")
+_ON_THE_RETAKE_RE = quick_re.compile(
     r"(?<!\d)(\d{3})(?!\d)\s+(?:(?:on|in|with)\s+(?:the\s+|my\s+)?"
     r"(?:retake|re-?take|second (?:attempt|try)|2nd (?:attempt|try))|this time|the second time)\b"
 )
 """A result said before the attempt it came on: "231 on the retake"."""
-_STEP1_SAID_RE = re.compile(r"\bstep\s*(?:1|one)\b|\bs1\b")
-_CORRECTION_RE = re.compile(
+_STEP1_SAID_RE = quick_re.compile(r"\bstep\s*(?:1|one)\b|\bs1\b")
+_CORRECTION_RE = quick_re.compile(
     r"\b(?:real score|misread|mistyped|typed|typo|wrong|scratch that|correction|i meant|autocorrect"
     r"|actual (?:score|number|result|ck|step\s*2)"
     # "it's actually 216", "actually it was 239"; not "does 241 actually get reviewed" (only stress on a question)
     r"|(?:it\W?s|it is|it was|was|is|i got|got|score is|score was|mine is|mine\W?s)\s+actually"
     r"|actually\s+(?:it\W?s|it is|it was|was|is|i got|got|a|an|mine))\b"
 )
-_NOT_BEFORE_RE = re.compile(r"\bnot\s*(?:an?\s*)?$")
+_NOT_BEFORE_RE = quick_re.compile(r"\bnot\s*(?:an?\s*)?$")
 
 
-_EXAM_NAME_RE = re.compile(
+_EXAM_NAME_RE = quick_re.compile(
     r"\b(?:(?P<nbme>nbmes?|ccssa)|(?P<uwsa>uwsa)|(?P<cms>cms)|(?P<free>free\s*-?\s*120|free120|fr120))"
     # "nbmes: form 9 236"; the Free 120 has no forms, so "free 120 72%" keeps its 72 as the result
     r"(?(free)|(?:\s*(?:[:=]\s*)?(?:form|#)?\s*-?\s*(?P<form>\d{1,2})(?!\d))?)"
 )
-_RESULT_RE = re.compile(r"^[^0-9]{0,30}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
-_STOP_RE = re.compile(
+_RESULT_RE = quick_re.compile(r"^[^0-9]{0,30}?(?<![\d.])(?P<n>\d{2,3})(?!\d|\.\d)\s*(?P<pct>%|percent\b|pct\b)?")
+_STOP_RE = quick_re.compile(
     r"\b(?:step\s*(?:1|2|one|two)|s1|comlex|nbme|uwsa|cms|free\s*120|uworld|uw|amboss|qbank|weeks?|days?|qs?|real|actual"
     r"|people|everyone|others|classmates?|friends?|they(?!\s*(?:'|’)?\s*(?:re|are|were)\b))\b|[;\n]|[.!?]\s"
     # "nbmes, and people post 270s": theirs; "my 4th nbme and they're 241, 238": the tests' own results
 )
-_RESULT_BEFORE_RE = re.compile(
+_RESULT_BEFORE_RE = quick_re.compile(
     r"(?<![\d.])(?P<n>\d{2,3})(?!\d)\s*(?P<pct>%)?\s+(?:on|for|in)\s+(?:my\s+|the\s+)?"
     r"(?:(?:first|second|third|last|latest|final|1st|2nd|3rd|most recent)\s+)?$"
 )
 """A result said before the test's name: "a 260 on uwsa 1", "71% on the free 120"."""
-_ON_ANOTHER_RE = re.compile(r"\s*(?:on|for|in)\s+(?:the\s+|my\s+)?(?:nbme|uwsa|cms|ccssa|free\s*-?\s*120)")
+_ON_ANOTHER_RE = quick_re.compile(r"\s*(?:on|for|in)\s+(?:the\s+|my\s+)?(?:nbme|uwsa|cms|ccssa|free\s*-?\s*120)")
 """After a result: the test it was on, named after it ("... 241 on uwsa2")."""
-_WHEN_RE = re.compile(
+_WHEN_RE = quick_re.compile(
     r"\b(?:(?:last|this|past)\s+(?:week(?:end)?|night|month)|(?:\d{1,2}|a|one|two|three|four|five|six|few|couple of)\s+"
     r"(?:days?|weeks?)\s+ago"
     r"|yesterday|today|this\s+morning|tonight)\b"
 )
 """When a practice test was taken, skipped over between its name and its result."""
-_TAG_STOP_RE = re.compile(
+_TAG_STOP_RE = quick_re.compile(
     _STOP_RE.pattern + r"|\b(?:but|pass(?:ed)?|fail(?:ed)?|p\s*/\s*f|ck|step\s*2|s2)\b"
     # a new clause about something else: "a first-attempt step 1, so i don't know whether my 251..."
     r"|,\s*(?:so|and(?!\s+(?:i\s+)?(?:got|scored))|which|because)\b|\b(?:whether|my)\b"
     # a figure it is set against: "how much will the step 1 second attempt hurt me compared to the 251?"
     r"|\b(?:compared|versus|vs|against|than|hurt)\b"
 )
-_STEP1_RE = re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
-_COMLEX_RE = re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
-_RANGE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
-_MORE_RESULTS_RE = re.compile(
+_STEP1_RE = quick_re.compile(r"\b(?:step\s*(?:1|one|i)|step1|s1|usmle\s*1)\b(?!\s*[-/]?\s*(?:2|two|ii)\b)")
+_COMLEX_RE = quick_re.compile(r"\b(?:comlex(?:\s*(?:level\s*)?[123](?:ce)?)?|level\s*[12])\b")
+_RANGE_RE = quick_re.compile(r"(?<![\d.])(\d{3})\s*(?:-|to|/|~)\s*(\d{3})(?![\d.])")
+_MORE_RESULTS_RE = quick_re.compile(
     r"(?:\s*\([^()]{0,20}\))?(?:\s*(?:,\s*(?:and|then|now)?|and|&|/|then|to|->|→|now)\s*(?:an?\s+)?"
     # "my last NBME was a 247, the one before was 241": the same exam, pointed back to
     r"(?:(?:the\s+)?(?:one|form|test)\s+(?:before|prior)(?:\s+(?:that|it))?\s+(?:was|is|=|:)?\s*(?:an?\s+)?)?"
@@ -609,11 +610,11 @@ _MORE_RESULTS_RE = re.compile(
 )
 """More results of the same exam: "my last two NBMEs were 212 and 220", "went from 218 to 229", "nbme 9 was
 244, 11 was 240", "236 (nov 14), 233 (nov 21)", "went 251, then 229, then 244"."""
-_EARLIER_RE = re.compile(r"\b(?:before|prior)\b")
+_EARLIER_RE = quick_re.compile(r"\b(?:before|prior)\b")
 """A result pointed back to as the earlier one ("the one before was 241"), outside any note in brackets."""
 MORE_RESULTS_SPAN = 160
 """Characters after a practice test's name within which a list of its results may run."""
-_PARENS_RE = re.compile(r"\([^()]*\)")
+_PARENS_RE = quick_re.compile(r"\([^()]*\)")
 _PRACTICE_FORMS = {"nbme": "nbme", "uwsa": "uwsa", "cms": "cms", "free": "free120"}
 
 
@@ -646,56 +647,56 @@ def _generic_practice(low: str, at: int) -> bool:
     return _PRACTICE_AFTER_RE.match(low, at) is not None
 
 
-_GENERIC_PRACTICE_RE = re.compile(
+_GENERIC_PRACTICE_RE = quick_re.compile(
     r"\b(?:practice\s+(?:test|exam|assessment|form)s?|self\s*-?\s*assessments?|diagnostic(?:\s+(?:test|exam))?)\b"
 )
 PRACTICE_REACH = 40
 """Characters before a number within which "practice exam" makes it that exam's result."""
-_REAL_BETWEEN_RE = re.compile(
+_REAL_BETWEEN_RE = quick_re.compile(
     r"\b(?:real|actual|official|final|score report|came back|came out|posted|my score|but|while|ck|step\s*2|step2|"
     r"usmle)\b(?!\s+practice)"
 )
-_PRACTICE_AFTER_RE = re.compile(
+_PRACTICE_AFTER_RE = quick_re.compile(
     r"\d{3}\s+(?:on|in|for)\s+(?:a|my|the|one|that)\s+(?:\w+\s+)?"
     r"(?:practice\s+(?:test|exam)|self\s*-?\s*assessment|diagnostic)"
     # "freaking out about a 231 practice score"
     r"|\d{3}\s+(?:practice|self\s*-?\s*assessment)\s+(?:score|test|exam|result|form)s?\b"
 )
-_REAL_AFTER_RE = re.compile(
+_REAL_AFTER_RE = quick_re.compile(
     r"\d{3}\s+(?:on|in)\s+(?:the\s+)?(?:real|actual|official)\b|\d{3}\s+(?:on|in)\s+(?:my\s+)?(?:ck|step\s*2|step2)\b"
 )
 
 
-_CK_SAID_RE = re.compile(
+_CK_SAID_RE = quick_re.compile(
     r"\b(?:ck|step\s*(?:2|two)|step2|s2|usmle|level\s*2|comlex|official|score report|3 digit|three digit|passed|"
     r"failed|pass|fail|(?:real|actual)\s+(?:one|thing|exam|test|score|deal|came|was|is|got|attempt|try|sitting))\b"
 )
 """Step 2 CK (or another real exam) named: a number beside a practice test's name may then be the real score."""
-_CK_DONE_RE = re.compile(
+_CK_DONE_RE = quick_re.compile(
     r"\b(?:ck|step\s*2|step2|s2)\s+(?:is\s+|was\s+)?(?:done|over|finished|came back|score|result)\b"
     r"|\b(?:took|finished|done with|passed|sat)\s+(?:my\s+|the\s+)?(?:ck|step\s*2|step2)\b"
 )
 """Step 2 CK named as sat, after a number: the number was its result."""
-_BARE_START_RE = re.compile(r"(?:^|[.!\n]\s*)(?:(?:score|scored|got)\s*:?\s*)?(?:\d{3}\s*(?:,|and|&|/)\s*)*$")
+_BARE_START_RE = quick_re.compile(r"(?:^|[.!\n]\s*)(?:(?:score|scored|got)\s*:?\s*)?(?:\d{3}\s*(?:,|and|&|/)\s*)*$")
 """A number that starts its sentence ("... done. 249."), alone or after others ("... 229 and 233")."""
-_GOT_BEFORE_RE = re.compile(
+_GOT_BEFORE_RE = quick_re.compile(
     r"\b(?:got|scored|was|were|came back|came out|hit|pulled)\s+(?:an?\s+|like\s+|around\s+|about\s+)?$|[=:]\s*$"
 )
 """A result told ("got a 262"), not a goal asked about ("is 245 realistic")."""
 
 
-_FORM_LIST_RE = re.compile(
+_FORM_LIST_RE = quick_re.compile(
     r"\b(?P<exam>nbmes|uwsas|nbme forms|ccssas)\s*(?:so far\s*)?(?:were\s*)?[:=-]?\s*"
     r"(?P<list>\d{1,2}\s*(?:-|:|=|->|→|\s(?:was|is|=))\s*\d{3}(?:\s*(?:,|;|and|/)\s*\d{1,2}\s*(?:-|:|=|->|→|\s(?:was|is))\s*"
     r"\d{3})*)"
 )
 """Forms and results listed under one name: "NBMEs: 10 - 243, 11 - 247, 12 - 251"."""
-_FORM_PAIR_RE = re.compile(r"(\d{1,2})\s*(?:-|:|=|->|→|\s(?:was|is))\s*(\d{3})")
+_FORM_PAIR_RE = quick_re.compile(r"(\d{1,2})\s*(?:-|:|=|->|→|\s(?:was|is))\s*(\d{3})")
 
 
-_NEXT_TEST_RE = re.compile(r"\b(?:next|upcoming|another|one more|last one|final one)\s+(?:\w+\s+)?$")
+_NEXT_TEST_RE = quick_re.compile(r"\b(?:next|upcoming|another|one more|last one|final one)\s+(?:\w+\s+)?$")
 """A practice test still to come, said right before its name ("if my next uwsa is 250")."""
-_DECADE_AT_RE = re.compile(r"s\b|'s\b")
+_DECADE_AT_RE = quick_re.compile(r"s\b|'s\b")
 """Right after a number, a decade ("the 240s"), not a result."""
 
 
@@ -759,7 +760,7 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
     return tuple(once[:6])
 
 
-def _tagged(exam: re.Pattern[str], low: str, high: int = 300) -> int | None:
+def _tagged(exam: quick_re.Pattern, low: str, high: int = 300) -> int | None:
     """A three-digit number tied to this exam: "230 on step 1", "step 1 was 230", "step 1 in 2021 and
     got 236" (the rest of the sentence, up to another exam or a pass/fail)."""
     for m in exam.finditer(low):
@@ -790,14 +791,14 @@ def _theirs(low: str, at: int) -> bool:
     return _someone_elses(before) and not _MINE_BEFORE_RE.search(before[-60:])
 
 
-_ERA_RE = re.compile(
+_ERA_RE = quick_re.compile(
     r"\b(?:before|pre|prior to|until|till|when it went|went|switch(?:ed)? to)\s+(?:the\s+|it\s+went\s+)?"
     r"(?:(?:switch|change|move)\s+to\s+)?(?:pass\s*[/-]?\s*fail|p\s*/\s*f)\b"
 )
 """The change of Step 1's scoring named after it ("step 1 I took just before pass/fail, got 219"): no result."""
-_TAGGED_AFTER_RE = re.compile(r"(?<![\d.,])(\d{3})(?!\d|\.\d|,\d|\s*%)")
-_STEP2_AFTER_RE = re.compile(r"\s*(?:on|in|for)\s+(?:my\s+|the\s+)?(?:step\s*2|step2|ck|s2)\b")
-_TAGGED_BEFORE_RE = re.compile(r"(?<![\d.])(\d{3})\s*(?:on|in|for|from)\s*(?:my\s+|the\s+)?$")
+_TAGGED_AFTER_RE = quick_re.compile(r"(?<![\d.,])(\d{3})(?!\d|\.\d|,\d|\s*%)")
+_STEP2_AFTER_RE = quick_re.compile(r"\s*(?:on|in|for)\s+(?:my\s+|the\s+)?(?:step\s*2|step2|ck|s2)\b")
+_TAGGED_BEFORE_RE = quick_re.compile(r"(?<![\d.])(\d{3})\s*(?:on|in|for|from)\s*(?:my\s+|the\s+)?$")
 
 
 def _range_said(low: str) -> re.Match[str] | None:
@@ -805,7 +806,7 @@ def _range_said(low: str) -> re.Match[str] | None:
     return _RANGE_RE.search(low) or _BETWEEN_RE.search(low)
 
 
-_BETWEEN_RE = re.compile(r"\bbetween\s+(\d{3})\s+and\s+(\d{3})\b")
+_BETWEEN_RE = quick_re.compile(r"\bbetween\s+(\d{3})\s+and\s+(\d{3})\b")
 
 
 def _range(low: str) -> tuple[int, int] | None:
@@ -817,7 +818,7 @@ def _range(low: str) -> tuple[int, int] | None:
     before = low[max(0, m.start() - 25) : m.start()]
     if before.rstrip().endswith("from"):
         return None  # "from 219 to 250" is a change, not a range
-    if m.re is _BETWEEN_RE and all(re.search(rf"(?<!\d){n}(?!\d)", low[: m.start()]) for n in (a, b)):
+    if m.re.pattern == _BETWEEN_RE.pattern and all(re.search(rf"(?<!\d){n}(?!\d)", low[: m.start()]) for n in (a, b)):
         return None  # "she got a 268 and i got a 241... is the difference between 241 and 268 meaningful": two results
     if not (150 <= a < b <= 300 and b - a <= 40) or _EXAM_NAME_RE.search(before) or _STEP1_RE.search(before):
         return None
@@ -830,15 +831,15 @@ def _range(low: str) -> tuple[int, int] | None:
 
 RANGE_HEARD_REACH = 60
 """Characters before a range read for who quotes it ("people in my class keep quoting 255-260")."""
-_RANGE_HEARD_RE = re.compile(r"\b(?:average|avg|mean|median|cut\s*-?\s*off|heard)\b")
-_RANGE_QUOTED_RE = re.compile(
+_RANGE_HEARD_RE = quick_re.compile(r"\b(?:average|avg|mean|median|cut\s*-?\s*off|heard)\b")
+_RANGE_QUOTED_RE = quick_re.compile(
     # others quoting it ("people in my class keep quoting 255-260"), not a test's own prediction ("uwsa2 claimed 250")
     r"\b(?:people|ppl|they|everyone|everybody|reddit|sdn|classmates|friends)\s+(?:\w+\s+){0,4}?(?:quot|claim)\w*"
 )
 """Words before a range that make it a figure heard ("people keep quoting 255-260"), not the student's own."""
 
 
-_OWN_BEFORE_RE = re.compile(
+_OWN_BEFORE_RE = quick_re.compile(
     # (not a level asked about: "can i hit 250?", "could i get 245")
     r"(?:(?<!\bcan )(?<!\bcould )(?<!\bwill )(?<!\bwould )(?<!\bmight )(?<!\bshould )"
     r"\b(?:i|i've|ive|just)\s+(?:got|scored|received|pulled|hit|ended up with|finished with)|\bgot\s+(?:back\s+)?"
@@ -852,13 +853,13 @@ _OWN_BEFORE_RE = re.compile(
     r"|\bmine\s+(?:is|was|came back|came in at|=))"
     r"\s*(?:a|an|only|just|like|around|about|a\s+solid|a\s+measly|:|=|-)?\s*$"
 )
-_NOT_OWN_RE = re.compile(
+_NOT_OWN_RE = quick_re.compile(
     r"\b(?:if|unless|what if|would|could|someone|somebody|anyone|people|ppl|person|applicants?|hypothetically"
     r"|let\s*'?s say|lets say|aim\w*|target\w*|goal|want|need|hop(?:e|ing)|predict\w*|projected)\b"
 )
 
 
-_SUPPOSED_RE = re.compile(
+_SUPPOSED_RE = quick_re.compile(
     # "i'd need a 250", "i'd be happy with 240"; not "i'd say my 245 is solid"
     r"\b(?:if|unless|what if|whether|would|i\W?d\s+(?:need|want|like|love|hope|get|score|be|settle|take|hit)|"
     r"hypothetically|let\s*'?s say|lets say|say i|say it|worst case|"
@@ -895,7 +896,9 @@ def _is_supposed(low: str, at: int) -> bool:
     return _SUPPOSED_RE.search(_supposing_clause(low, at)) is not None
 
 
-_THINKING_OF_MINE_RE = re.compile(r"\bthinking\s+(?:about\s+|of\s+)?my\s+(?:ck\s+|step\s*2\s+|score\s+(?:of\s+)?)?$")
+_THINKING_OF_MINE_RE = quick_re.compile(
+    r"\bthinking\s+(?:about\s+|of\s+)?my\s+(?:ck\s+|step\s*2\s+|score\s+(?:of\s+)?)?$"
+)
 
 
 def _supposing_clause(low: str, at: int) -> str:
@@ -907,13 +910,13 @@ def _supposing_clause(low: str, at: int) -> str:
     return clause
 
 
-_FEARED_RE = re.compile(
+_FEARED_RE = quick_re.compile(
     r"\b(?:scared|afraid|worried|terrified|nervous|fear\w*|dread\w*|nightmare|panic\w*)\b"
     r"(?!.*\b(?:won t|wont|not|never|don t|dont)\s+(?:hit|reach|get to|make it to|break)\b)"
 )
 """A supposed score that is feared, not hoped for: "terrified I'll get a 220" ("what if I get a 260" may be a hope;
 "worried I won't hit 250" names a goal)."""
-_GOAL_RE = re.compile(
+_GOAL_RE = quick_re.compile(
     # "want to know if 250 is good" asks; "want 250" aims
     r"\b(?:aim\w*|target\w*|goal|(?:want\w*|need\w*)(?!\s+to\s+(?:know|ask|check|see))|wanna|hop(?:e|ed|ing)"
     r"|shooting for|going for|on track for|on pace for|head(?:ed|ing) for|trying|reach\w*|break\w*|hit"
@@ -924,7 +927,9 @@ _GOAL_RE = re.compile(
     r"|(?:get|go|bring it|push it|make it|jump|climb|raise it|improve it)\s+(?:up\s+|all the way\s+)?to)\b"
 )
 """Words that make a supposed score a goal: "aiming for 250", "can i get to 255" (not "if it comes back under 250")."""
-_FALLS_SHORT_RE = re.compile(r"\b(?:if|unless|what if)\b.*\b(?:only|don t|dont|do not|under|below|not|less than)\b")
+_FALLS_SHORT_RE = quick_re.compile(
+    r"\b(?:if|unless|what if)\b.*\b(?:only|don t|dont|do not|under|below|not|less than)\b"
+)
 """A condition of falling short of a figure ("if i only hit 235"): what they fear, not what they aim for."""
 
 
@@ -937,7 +942,7 @@ def _is_goal(low: str, at: int) -> bool:
     return _GOAL_RE.search(clause) is not None and _FALLS_SHORT_RE.search(clause) is None
 
 
-_GOAL_AFTER_RE = re.compile(
+_GOAL_AFTER_RE = quick_re.compile(
     r"\d{3}\s*\+?\s*(?:goal|target|is my (?:goal|target)|is the (?:goal|target)|or bust)\b"
     # "is a 240 realistic from a 221?": a level asked about as reachable, not one reached
     # (not "CK 245 realistic for derm?": a result named by its exam, asked about)
@@ -957,14 +962,14 @@ _SCORE_NEWS = (
     r"is out|are out|is back|are back|dropped|released)|score came in|score posted"
 )
 """The real score's news in words of a score ("got my score today", "score came out")."""
-_RESULT_TOLD_RE = re.compile(rf"\b(?:{_SCORE_NEWS}|came back (?:at|as|with)?)\b")
+_RESULT_TOLD_RE = quick_re.compile(rf"\b(?:{_SCORE_NEWS}|came back (?:at|as|with)?)\b")
 """The student's own result told as news: a figure asked about beside it is that result, not a hope."""
-_SCORE_NEWS_RE = re.compile(rf"(?<!nbme )(?<!uwsa )(?<!free 120 )\b(?:{_SCORE_NEWS})\b")
+_SCORE_NEWS_RE = quick_re.compile(rf"(?<!nbme )(?<!uwsa )(?<!free 120 )\b(?:{_SCORE_NEWS})\b")
 """The news said in words of a score, not a practice test's ("uwsa2 came back 241" is `_RESULT_TOLD_RE`'s only)."""
 SCORE_NEWS_REACH = 40
 """Characters before a number within which the score's news makes it the real one (not "scores are out for the
 june takers" said elsewhere in the post)."""
-_FAIL_TOLD_WITH_RE = re.compile(
+_FAIL_TOLD_WITH_RE = quick_re.compile(
     # "failed my CK first try in March with 205", "my first attempt CK was 203": a fail told with its number
     r"\b(?<!if i )(?<!if you )(?<!what if i )failed\b[^.?!]{0,40}?\b(?:with|w)\s+(?:an?\s+)?(\d{3})\b"
     r"|\bfirst\s+(?:attempt|try)(?:\s+(?:ck|step\s*2))?\s+(?:was|at)\s+(?:an?\s+)?(\d{3})\b"
@@ -996,9 +1001,11 @@ def _before_in_sentence(low: str, at: int) -> str:
     return low[max(start, at - 80) : at]
 
 
-_NUMBER_AFTER_RE = re.compile(r"[^0-9.!?]{0,12}?(?<![\d.])(\d{3})(?!\d)")
+_NUMBER_AFTER_RE = quick_re.compile(r"[^0-9.!?]{0,12}?(?<![\d.])(\d{3})(?!\d)")
 """The number a told result names, just after the words that tell it ("came back 652")."""
-_APPOSITION_RE = re.compile(r"\s*(?:like|around|about|maybe|say|something like|ideally|ideally like)\s*(?:an?\s+)?$")
+_APPOSITION_RE = quick_re.compile(
+    r"\s*(?:like|around|about|maybe|say|something like|ideally|ideally like)\s*(?:an?\s+)?$"
+)
 
 
 def _is_own(low: str, at: int) -> bool:
@@ -1008,15 +1015,15 @@ def _is_own(low: str, at: int) -> bool:
     return _NOT_OWN_RE.search(_clause_before(low, at, _OWN_CUT_RE)) is None
 
 
-def _clause_before(low: str, at: int, cut: re.Pattern[str]) -> str:
+def _clause_before(low: str, at: int, cut: quick_re.Pattern) -> str:
     """The last clause of the 40 characters before `at`, clauses ending where `cut` matches."""
     before = low[max(0, at - 40) : at]
     ends = [m.end() for m in cut.finditer(before)]
     return before[ends[-1] :] if ends else before
 
 
-_SUPPOSED_CUT_RE = re.compile(r"[,;!?\n]|\.\s|(?<!-)\b(?:but|so)\b(?!-)")  # "so-so" goes on
-_OWN_CUT_RE = re.compile(r"[,;!?\n]|\.\s|\b(?:but|so|and)\b")
+_SUPPOSED_CUT_RE = quick_re.compile(r"[,;!?\n]|\.\s|(?<!-)\b(?:but|so)\b(?!-)")  # "so-so" goes on
+_OWN_CUT_RE = quick_re.compile(r"[,;!?\n]|\.\s|\b(?:but|so|and)\b")
 
 
 _Kind = Literal["said", "bare", "practice", "quoted"]
@@ -1025,7 +1032,7 @@ _Kind = Literal["said", "bare", "practice", "quoted"]
 
 _FIGURE_WORDS = r"(?:median|average|avg|mean|minimum|min|cut\s*-?\s*offs?|threshold|floor|filter|screen|requirement)"
 # "249 is the median", "a 220 is the minimum for an interview", "230 cutoff"
-_QUOTED_AFTER_RE = re.compile(
+_QUOTED_AFTER_RE = quick_re.compile(
     # "is 245 really the floor for ortho": asked of a figure heard
     # "is 250 basically the cutoff for rads now": hedged the same way
     rf"^\s*(?:is|was|are|=|as)?\s*(?:(?:really|actually|still|truly|now|basically|pretty much|kinda|essentially|like|"
@@ -1033,7 +1040,7 @@ _QUOTED_AFTER_RE = re.compile(
     rf"(?:[a-z]+\s+)?['\"‘’“”]?{_FIGURE_WORDS}\b"  # "why a 240 is 'average' now"
 )
 # "the median is 249", "a cutoff of 230", "minimum score is like 220"
-_QUOTED_BEFORE_RE = re.compile(
+_QUOTED_BEFORE_RE = quick_re.compile(
     # a figure's own ("the median is 249"), not theirs ("my avg is probably 245 across the nbmes")
     # "rads avg ck is like 250 right?", "the median CK for ENT matches like 250+?": the exam and whose, named between
     rf"(?<!\bmy )(?<!\bour )\b{_FIGURE_WORDS}(?:\s+(?:score|scores|ck|step\s*2(?:\s+ck)?|s2|(?:for|in|among)\s+[a-z]+|"
@@ -1073,7 +1080,7 @@ _QUOTED_BEFORE_RE = re.compile(
     r"\s+(?:at\s+|as\s+|a\s+|an\s+)?$"
 )
 # "my friend got 260", "someone scored a 250", "people with 240s"
-_SOMEONE_ELSE_RE = re.compile(
+_SOMEONE_ELSE_RE = quick_re.compile(
     r"\b(?:(?:(?:my|a|our|his|her|their)\s+)?(?:(?:best|close|old)\s+)?(?:friend|classmate|roommate|buddy|bf|gf|"
     r"boyfriend|girlfriend|partner|husband|wife|spouse|fianc[eé]e?|brother|sister|sibling|twin|cousin|mom|mum|dad|"
     r"mother|father|son|daughter|bestie|bff|senior|resident|co-?resident|colleague|intern|mentee|sib)s?"
@@ -1118,14 +1125,14 @@ _RELATIVES = (
     r"brothers?|sisters?|siblings?|sibs?|twin|cousins?|mom|mum|dad|mother|father|parents|son|daughter|bestie|bff|seniors?|"
     r"residents?|co-?residents?|colleagues?|interns?|mentees?|students?|uncle|aunt|group(?:\s+chat)?|class"
 )
-_ANOTHER_SUBJECT_RE = re.compile(rf"\b(?:(?:my|our|a|his|her|their)\s+(?:\w+\s+)?(?:{_RELATIVES})|he|she|they)\b")
+_ANOTHER_SUBJECT_RE = quick_re.compile(rf"\b(?:(?:my|our|a|his|her|their)\s+(?:\w+\s+)?(?:{_RELATIVES})|he|she|they)\b")
 """Someone else named as who did it ("my friend failed with a 209")."""
-_THEIRS_BEFORE_RE = re.compile(
+_THEIRS_BEFORE_RE = quick_re.compile(
     rf"\b(?:my|our|a)\s+(?:\w+\s+)?(?:{_RELATIVES})\s*'?s\s+(?:last\s+|first\s+|latest\s+)?$"
     r"|\b(?:his|her|their)\s+(?:last\s+|first\s+|latest\s+)?$"
 )
 """Someone else's practice test, named by whose it is ("my sister's nbme", "her uwsa2")."""
-_SUBJECT_RE = re.compile(
+_SUBJECT_RE = quick_re.compile(
     r"\b(?:(?P<me>as\s+(?:someone|somebody|a\s+person|an?\s+\w+)\s+with|i|i'm|i’m|im|i've|ive|i'd|"
     # "me" as an object ("took his CK two weeks after me") names no one who scored
     r"(?<!\bafter )(?<!\bbefore )(?<!\bthan )(?<!\blike )me|myself|mine|"
@@ -1136,13 +1143,13 @@ _SUBJECT_RE = re.compile(
 )
 """Who a clause is about, the last one named before a number deciding: "my sister ... got 231" is hers,
 "everyone got 250+ and i got 231" is theirs then mine."""
-_I_AM_AT_RE = re.compile(
+_I_AM_AT_RE = quick_re.compile(
     r"\b(?:i'm|i m|i am)\s+(?:only\s+|currently\s+|now\s+|sitting\s+)?at\s+(?:a\s+)?$"
     # "my bf got 262 and im at 239": "im" after "and" or "but" is "I'm" (lower-cased alone, it may be IM)
     r"|\b(?:and|but|while|meanwhile)\s+im\s+(?:only\s+|just\s+|currently\s+|now\s+)?at\s+(?:a\s+)?$"
 )
 """Where the writer stands: "the floor is 250 and i'm at 253"."""
-_MINE_BEFORE_RE = re.compile(
+_MINE_BEFORE_RE = quick_re.compile(
     r"\b(?:my|mine)\s*\(?\s*$|\bwith\s+my\s+$"
     # "the PD told me my score (237) is right in the middle": theirs, whoever tells it
     r"|\bmy\s+(?:ck|step\s*2(?:\s*ck)?|score|s2|real score)\s*\(?\s*$"
@@ -1155,7 +1162,7 @@ _MINE_BEFORE_RE = re.compile(
 )
 """A number right after "my" is theirs whoever the clause is about ("they said my 240 is fine"), as is
 one they describe themselves by ("I'm a pathology applicant with a 229")."""
-_SUBJECT_CUT_RE = re.compile(r"[.!?;\n]|\bbut\b")
+_SUBJECT_CUT_RE = quick_re.compile(r"[.!?;\n]|\bbut\b")
 
 
 def _subject_at(low: str, at: int) -> str | None:
@@ -1181,7 +1188,7 @@ def _said_of_another(before: str) -> bool:
     return _THEIR_RESULT_RE.search(clause, last.end()) is not None
 
 
-_THEIR_RESULT_RE = re.compile(
+_THEIR_RESULT_RE = quick_re.compile(
     r"\b(?:got|gets|getting|scored|scoring|had|has|averaged|averages|posting|posted|pulled|opened|say|says|said|saying|"
     r"told|tells|think|thinks|claim\w*|swear\w*|matched(?:\s+[\w&/-]+){0,4}?\s+with|took it and got|"
     r"expect\w*|wants?|requires?|(?:step\s*2|ck|score)\s+(?:was|is|came back)|"
@@ -1189,7 +1196,7 @@ _THEIR_RESULT_RE = re.compile(
 )
 
 
-_JUDGED_RE = re.compile(
+_JUDGED_RE = quick_re.compile(
     r"\b(?:is|was|would)\s+(?:that|it|this|a\s+\d{3})\s+(?:score\s+)?(?:good|enough|competitive|realistic|strong|"
     r"decent|ok|okay|bad|low|high)\b"
     # "will she match", "what are his chances": the person's chances asked, their score read for them
@@ -1201,7 +1208,7 @@ _JUDGED_RE = re.compile(
     r"|\bwhat\s+(?:should|can|could)\s+(?:he|she|they|i\s+(?:tell|say\s+to))\b"
     r"|\bwhich\s+(?:residencies|specialties|programs|fields)\b|\b(?:he|she|they)\s+(?:can|could)\s+(?:get|match|apply)\b"
 )
-_SOMEONE_GOT_RE = re.compile(
+_SOMEONE_GOT_RE = quick_re.compile(
     r"\b(?:my|our|his|her|their)\s+(?:(?:best|close|old|little|big|younger|older)\s+)?[a-z]+"
     # "my girlfriend wants derm and has a 258": a few words of theirs between, none of them the student's
     r"(?:\s+(?!(?:i|im|i'm|me|my)\b)[\w&/-]+){0,5}?\s+(?:got|scored|had|has)\s+(?:an?\s+)?(\d{3})\b"
@@ -1213,7 +1220,7 @@ _SOMEONE_GOT_RE = re.compile(
 
 WRITING_FOR_SPAN = 120
 """Characters at the start of a post within which it says whom it is written for."""
-_WRITING_FOR_RE = re.compile(
+_WRITING_FOR_RE = quick_re.compile(
     rf"\b(?:writing|asking|posting|messaging|here)\s+(?:this\s+)?(?:for|on behalf of)\s+my\s+(?:\w+\s+)?"
     rf"(?:{_RELATIVES}|kid|child|advisee)\b"
     rf"|\b(?:wife|husband|partner|mom|mother|dad|father|parent|sister|brother|girlfriend|boyfriend|fianc[eé]e?)\s+of\s+"
@@ -1221,7 +1228,7 @@ _WRITING_FOR_RE = re.compile(
     rf"|^(?:hi\W+|hello\W+)?my\s+(?:\w+\s+)?(?:{_RELATIVES})\s+(?:is|has|just|took|got)\b"
 )
 """A post written for someone else: "writing for my son", "wife of an IMG here", "my cousin is a non-US IMG"."""
-_MY_RESULT_RE = re.compile(
+_MY_RESULT_RE = quick_re.compile(
     r"\b(?:i|i've|ive|i have)\s+(?:just\s+)?(?:got|scored)\b|\bmy\s+(?:ck|step\s*2|score|\d{3})\b"  # "thinks my 247..."
     # "my friend got 257... what chance do i have with 241", "i'm at 248": the writer's own number, asked about
     r"|\b(?:i|i m|im|i am)\b[^.?!\d]{0,40}\bwith\s+(?:a\s+|an\s+|my\s+)?\d{3}\b|\b(?:i m|im|i am)\s+at\s+\d{3}\b"
@@ -1229,7 +1236,7 @@ _MY_RESULT_RE = re.compile(
     r"|\bi\s+(?:only\s+)?have\s+(?:a\s+|an\s+)?\d{3}\b(?!\s*(?:days|qs|questions|left))|\bmine\s+(?:is|was)\s+(?:a\s+|an\s+)?\d{3}\b"
 )
 """The writer's own result said too: then the number may be theirs after all."""
-_FAILED_WITH_RE = re.compile(
+_FAILED_WITH_RE = quick_re.compile(
     r"(?<!\d)(\d{3})\s*\(\s*(?:a\s+)?(?:fail|failed|failing)\s*\)"
     r"|\bfail(?:ed)?\b[^.;!?]{0,40}?\bwith\s+(?:an?\s+)?(\d{3})\b"
     # "first was 209 fail, then 237", "fail 210. retake in 8 weeks": the number and the fail side by side
@@ -1241,8 +1248,8 @@ _FAILED_WITH_RE = re.compile(
     r"|(?<!pass )(?<!pass/)(?<!pass-)\bfail(?:ed)?\b[^.;!?()]{0,50}?(?:\(|\s)\s*(?:my\s+)?(?:first|1st)\s+"
     r"(?:attempt|try)\s*[:=-]?\s*(?:was\s+)?(?:an?\s+)?(\d{3})\b"
 )
-_RUN_ORDER_RE = re.compile(r"\b(?:went|have been|then)\b|->|→")
-_RETAKE_WORDS_RE = re.compile(r"\b(?:retake|retook|re-take|second attempt|2nd attempt|second try|2nd try|then)\b")
+_RUN_ORDER_RE = quick_re.compile(r"\b(?:went|have been|then)\b|->|→")
+_RETAKE_WORDS_RE = quick_re.compile(r"\b(?:retake|retook|re-take|second attempt|2nd attempt|second try|2nd try|then)\b")
 
 
 def failed_with(low: str) -> set[int]:
@@ -1284,12 +1291,12 @@ def _judged_for_someone(low: str) -> int | None:
     return someone_got(low)
 
 
-_NOT_AIMING_RE = re.compile(
+_NOT_AIMING_RE = quick_re.compile(
     r"\b(?:not|n t|never|no need to|don t need to|dont need to)\s+(?:even\s+)?(?:trying|aiming|going|gunning|shooting|"
     r"need(?:ing)?)\s*(?:to\s+|for\s+)?(?:hit|get|score|reach)?\s*(?:an?\s+)?$"
 )
 """A score waved away ("i want FM so i'm not trying to hit 260"): no goal of theirs, nor a result."""
-_ASKED_FIGURE_RE = re.compile(
+_ASKED_FIGURE_RE = quick_re.compile(
     # "how high is the avg for plastics these days, like is it 260+": a figure asked about
     rf"\b{_FIGURE_WORDS}\b[^.!?]{{0,50}}\b(?:is it|is that)\s+(?:like\s+|around\s+|about\s+|over\s+|above\s+|"
     r"under\s+|below\s+|still\s+)?$"
@@ -1303,7 +1310,7 @@ _ASKED_FIGURE_RE = re.compile(
 )
 # "the resident told me anesthesia wants 240+", "apparently derm is 257": heard, unless the student's
 # own result follows ("i told my mom i got 250").
-_HEARD_RE = re.compile(
+_HEARD_RE = quick_re.compile(
     # what the student told someone is theirs: "i told you 215 but it's actually 251"
     # ("it says 258" is the score report speaking: theirs)
     r"\b(?:(?<!\bi )(?<!\bi've )(?<!\bive )(?<!\bi just )(?<!\bit )(?<!\breport )(?<!\bportal )(?<!\bscreen )"
@@ -1329,7 +1336,7 @@ _HEARD_RE = re.compile(
 )
 
 
-_HEARD_AFTER_RE = re.compile(
+_HEARD_AFTER_RE = quick_re.compile(
     r"^\s*(?:that\s+|which\s+)?(?:my|a|the|his|her|their|our|some|this|one|every)\s+(?:\w+\s+){0,2}?"
     r"(?:says?|said|claims?|claimed|thinks?|swears?|told\s+(?:me|us))\s+(?:is|was|are|it s|it is)\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?(?:median|average|avg|mean|cut\s*-?\s*off|minimum|min|floor|bar|line|"
@@ -1344,14 +1351,14 @@ def _heard_from_someone(text: str) -> bool:
     return _SPEAKER_SAID_RE.search(text) is not None
 
 
-_SPEAKER_SAID_RE = re.compile(
+_SPEAKER_SAID_RE = quick_re.compile(
     r"\b(?:someone|somebody|people|ppl|everyone|everybody|they|friends?|classmates?|seniors?|residents?|tutor|"
     r"advisor|adviser|mentor|attending|pd|dean|upperclassm[ae]n|group\s*chat|reddit|sdn)\b"
     r"(?:\s+(?!(?:i|i'?ve|i'?m|my)\b)[\w']+){0,3}?\s+(?:says?|said|told|tells|claims?|claimed|swears?)\b"
     r"(?![^.!?]*\b(?:i|i'?ve)\s+(?:got|scored|had)\b)"  # "friends say nbme 10 is brutal, i got 229 on it": theirs
 )
 """A person and what they said, before a figure: "tutor says consistent 235+", "someone in my group chat said"."""
-_OWN_TIE_RE = re.compile(r"\b(?:i|i'?ve|my|me|mine|im|got|scored)\b")
+_OWN_TIE_RE = quick_re.compile(r"\b(?:i|i'?ve|my|me|mine|im|got|scored)\b")
 """A result tied to the student in words between a test's name and it ("free 120 ... i got 78% on it", "nbme 10 is
 brutal, got 229 on it")."""
 
@@ -1384,9 +1391,9 @@ _ROLE_WITH = (
     r"rads|radiology|derm|ortho|ent|uro|urology|path|pathology|ir|ophtho|ty|transitional year)\s+)?"
     r"(?:intern|resident|pgy\s*-?\s*\d)\s+(?:with|w/?)\s+(?:an?\s+)?$"
 )
-_SELF_ROLE_START_RE = re.compile(rf"^\s*(?:(?:hi|hey|hello|so)\W*\s+)?{_ROLE_WITH}")
+_SELF_ROLE_START_RE = quick_re.compile(rf"^\s*(?:(?:hi|hey|hello|so)\W*\s+)?{_ROLE_WITH}")
 """A message that opens with the student's own role before the number ("incoming anesthesia intern with a 238")."""
-_SELF_ROLE_SAID_RE = re.compile(
+_SELF_ROLE_SAID_RE = quick_re.compile(
     rf"(?<!\ban )(?<!\ba )(?<!\bthe )(?:\bi\s*'?\s*m\s+an?|\bi am an?|\bas an?)\s+{_ROLE_WITH}"
 )
 """The student naming their role ("i'm a prelim resident w a 241"); not "an IM resident with a 262", another's."""
@@ -1401,15 +1408,17 @@ _OFF_SCALE_ASK = frozenset({"for", "good", "enough", "in"})
 """Words after an off-scale number that make it a score asked about ("999 for derm")."""
 
 
-_REAL_BEFORE_RE = re.compile(
+_REAL_BEFORE_RE = quick_re.compile(
     r"(?<!\bif )(?<!\bhope )(?<!\bwant )\b(?:to|got|get|scored|with)\s+(?:a|an|the|my)\s+(?:real|actual|official)\s*$"
 )
 """The real exam's result said as such: "from NBME 218 to a real 247", "scored an actual 251"."""
-_COUNTED_THINGS_RE = re.compile(
+_COUNTED_THINGS_RE = quick_re.compile(
     r"\b(?:how many|number of)\s+(?:\w+\s+)?(?:interviews?|invites?|programs?|apps|applications?|signals?|offers?)\b"
 )
 """A count asked about just before a small number: the number is how many, never a score."""
-_HOW_MANY_AFTER_RE = re.compile(r"\s*(?:minimum|min|max|maximum|at least|or so|or more|programs?|apps|applications)\b")
+_HOW_MANY_AFTER_RE = quick_re.compile(
+    r"\s*(?:minimum|min|max|maximum|at least|or so|or more|programs?|apps|applications)\b"
+)
 """After a number under 200 in a sentence asking how many programs: it is a count ("150 minimum")."""
 
 
@@ -1527,24 +1536,24 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
     return value, "said"
 
 
-_COUNTED_THINGS_AFTER_RE = re.compile(
+_COUNTED_THINGS_AFTER_RE = quick_re.compile(
     r"\s+(?:[\w&/-]+\s+){0,2}?(?:interviews?|invites?|iis?|programs?|applications?|apps|offers?|letters?|lors?|pubs?|"
     r"publications?|posters?|rotations?|aways?|signals?|ranks?)\b"
 )
-_ON_EVERY_TEST_RE = re.compile(
+_ON_EVERY_TEST_RE = quick_re.compile(
     r"(?:\s*-?\s*ish)?\s+(?:on|across)\s+(?:everything|all\s+(?:of\s+)?(?:them|my\s+\w+|the\s+\w+)|"
     r"every\s+(?:practice|nbme|uwsa|test|form|one)|the\s+board)\b"
     # "238 avg on nbmes": their practice tests' average
     r"|\s+(?:avg|average)\s+(?:on|across|for)\s+(?:my\s+|the\s+)?(?:nbmes?|uwsas?|practice(?:\s+tests?)?|self\s*-?\s*"
     r"assessments?|forms)\b"
 )
-_FROM_BEFORE_RE = re.compile(
+_FROM_BEFORE_RE = quick_re.compile(
     r"\b(?:down|up|dropped|fell|rose|went|jumped|climbed|improved)\s+(?:\w+\s+)?from\s+(?:an?\s+|my\s+)?$"
 )
-_COUNT_BEFORE_RE = re.compile(r"\b(?:all|both|top|these|those|the|first|last|other|between)\s*$")
+_COUNT_BEFORE_RE = quick_re.compile(r"\b(?:all|both|top|these|those|the|first|last|other|between)\s*$")
 
 
-_EXACT_AFTER_RE = re.compile(r"\s*(?:score\s*|on\s+\w+\s*)?\(\s*(?:a\s+|exactly\s+)?\d{3}\s*\)")
+_EXACT_AFTER_RE = quick_re.compile(r"\s*(?:score\s*|on\s+\w+\s*)?\(\s*(?:a\s+|exactly\s+)?\d{3}\s*\)")
 """An exact score in brackets right after a rough one: "mid 230s (234)"."""
 
 

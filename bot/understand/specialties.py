@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from bot import quick_re
 from knowledge import Knowledge
 from knowledge.store import derived
 from knowledge.vocab import vocabulary
@@ -32,7 +33,7 @@ class Token(NamedTuple):
     end: int
 
 
-WORD_RE = re.compile(r"[A-Za-z0-9]+")
+WORD_RE = quick_re.compile(r"[A-Za-z0-9]+")
 
 
 def tokens_of(text: str) -> list[Token]:
@@ -104,12 +105,12 @@ _V = vocabulary()
 
 # Separators a multi-word alias may span: "ob/gyn", "pm&r", "neuro-surgery", "ear nose".
 # A comma or question mark ends it, so "compare IM, peds" is not "IM-Peds".
-_JOIN_SEP_RE = re.compile(r"[\s/&+\-']+")
+_JOIN_SEP_RE = quick_re.compile(r"[\s/&+\-']+")
 # Punctuation that cuts a word off from its neighbours for context checks. A full stop is
 # left out on purpose: in "Dr. Patel" it abbreviates, it does not end a sentence.
-_FLASHCARDS_RE = re.compile(r"\b(?:anki|flash\s*cards?|decks?|reviews?)\b", re.IGNORECASE)
-_HARD_SEP_RE = re.compile(r"[,;:!?()\[\]\n…—–]|\.\.")
-_STOP_SEP_RE = re.compile(r"\.\s")
+_FLASHCARDS_RE = quick_re.compile(r"\b(?:anki|flash\s*cards?|decks?|reviews?)\b", re.IGNORECASE)
+_HARD_SEP_RE = quick_re.compile(r"[,;:!?()\[\]\n…—–]|\.\.")
+_STOP_SEP_RE = quick_re.compile(r"\.\s")
 """A full stop ends the phrase before a lowercase word ("gas. am i cooked"), not in "Dr. Patel"."""
 
 _ORDINARY_WORDS = frozenset({"psycho", "psychos", "psychic", "pathos"})
@@ -371,7 +372,7 @@ _DECIDED_ON = frozenset(
     }
 )
 """Before "on <field>": the field chosen ("set on gen surg now"), not a rotation."""
-_SUBJECT_BEFORE_RE = re.compile(
+_SUBJECT_BEFORE_RE = quick_re.compile(
     # a share scored in it ("48% in OB"), not a rate for it ("the match rate is like 95% for peds")
     r"(?:\d\s*%|\bpercent)\s+(?:in|on)\s+$"
     # a weak subject named ("my weakest areas on nbmes are OB"), not "the worst thing is ortho averages"
@@ -380,9 +381,9 @@ _SUBJECT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 """Right before a field's name, a share scored in it or a weak spot named: the field is a subject studied."""
-_LOWEST_AFTER_RE = re.compile(r"(?:(?:were|are|was|is)\s+)?(?:my\s+|the\s+)?(?:two\s+|2\s+)?(?:lowest|weakest)\b")
+_LOWEST_AFTER_RE = quick_re.compile(r"(?:(?:were|are|was|is)\s+)?(?:my\s+|the\s+)?(?:two\s+|2\s+)?(?:lowest|weakest)\b")
 """Right after a field's name, said to be the lowest or weakest: a subject on a practice test."""
-_MY_SUBJECT_AFTER_RE = re.compile(
+_MY_SUBJECT_AFTER_RE = quick_re.compile(
     r"(?:is|are)\s+(?:so\s+|really\s+|still\s+)?(?:terrible|awful|trash|bad|weak|rough)\b"
 )
 """After "my <field>", their grasp of it judged: a subject studied."""
@@ -400,12 +401,14 @@ _FOCUS_BEFORE = frozenset(
     }
 )
 """Before a field's name, where study time goes; a subject only where the message talks of studying."""
-_STUDY_TALK_RE = re.compile(
+_STUDY_TALK_RE = quick_re.compile(
     r"\b(?:uworld|amboss|nbmes?|uwsa\d?|qbanks?|blocks?|qs|questions|review|dedicated|weeks? left|days? left|"
     r"last (?:week|2 weeks|two weeks|few days)|shelf|shelves|\d{2}\s*%)",
     re.IGNORECASE,
 )
-_CAREER_TALK_RE = re.compile(r"\b(?:apply\w*|applications?|residency|match\w*|career|specialty|program)", re.IGNORECASE)
+_CAREER_TALK_RE = quick_re.compile(
+    r"\b(?:apply\w*|applications?|residency|match\w*|career|specialty|program)", re.IGNORECASE
+)
 
 
 def _studying_talk(text: str) -> bool:
@@ -413,9 +416,11 @@ def _studying_talk(text: str) -> bool:
     return _STUDY_TALK_RE.search(text) is not None and _CAREER_TALK_RE.search(text) is None
 
 
-_LEVEL_AFTER_RE = re.compile(r"\s+(?:low|high|lower|higher|weak|strong|borderline|fine)\s*(?:[,.;!?]|$)", re.IGNORECASE)
+_LEVEL_AFTER_RE = quick_re.compile(
+    r"\s+(?:low|high|lower|higher|weak|strong|borderline|fine)\s*(?:[,.;!?]|$)", re.IGNORECASE
+)
 """A level right after a field's name, then a stop ("gyn low, neuro low"): a subject on a score report."""
-_PERCENTILE_AFTER_RE = re.compile(
+_PERCENTILE_AFTER_RE = quick_re.compile(
     # two digits for an ordinal ("surgery 38th"), never "EM 1st choice" nor "IM 2nd time"
     r"\s*(?::|-|=|was|is|at|shelf|subject exam)?\s*(?:like\s+|around\s+|~)?\d{2}\s*(?:st|nd|rd|th)\b"
     r"(?!\s+(?:choice|time|year|pick|place|on\b|option|priority))"
@@ -423,23 +428,23 @@ _PERCENTILE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 """A percentile right after a field's name ("surgery 38th", "OB shelf 12th %ile"): a shelf's result, not a career."""
-_CAREER_SAID_RE = re.compile(
+_CAREER_SAID_RE = quick_re.compile(
     r"\b(?:want|wanna|applying|apply|interested|going into|fellowship|career|match|matched|become|average|avg|mean|"
     r"median|competitive|programs?|residency)\b",
     re.IGNORECASE,
 )
 """A career or its figures spoken of: then "cardio" may be the fellowship they aim for."""
-_RESULT_AFTER_RE = re.compile(r"(?:which|that)\s+(?:was|is)\s+(?:a\s+|an\s+|only\s+)?\d{2,3}\b")
+_RESULT_AFTER_RE = quick_re.compile(r"(?:which|that)\s+(?:was|is)\s+(?:a\s+|an\s+|only\s+)?\d{2,3}\b")
 """A result told right after a field's name ("neuro which was a 64"): the field was a shelf or a subject."""
-_PERSON_RE = re.compile(
+_PERSON_RE = quick_re.compile(
     r"\b(?:my|our|a|his|her|their)\s+(?:\w+\s+)?(?:roommate|friend|classmate|co-?resident|co-?intern|upperclassman|"
     r"upper year|senior|partner|husband|wife|boyfriend|girlfriend|bf|gf|brother|sister|cousin|sibling|mom|dad|"
     r"mother|father|parent|uncle|aunt)s?\b"
     r"(?=[^.;!?\n]*$)",  # in the field's own sentence
     re.IGNORECASE,
 )
-_SELF_AS_RE = re.compile(r"\b(?:i'?m|i am|im|as)\s+$", re.IGNORECASE)
-_SELF_RE = re.compile(r"\b(?:i|i'm|im|me|my (?:own|score|ck))\b", re.IGNORECASE)
+_SELF_AS_RE = quick_re.compile(r"\b(?:i'?m|i am|im|as)\s+$", re.IGNORECASE)
+_SELF_RE = quick_re.compile(r"\b(?:i|i'm|im|me|my (?:own|score|ck))\b", re.IGNORECASE)
 
 
 def _someone_elses(text: str, at: int) -> bool:
@@ -577,7 +582,7 @@ _ENOUGH_WORDS = frozenset({"enough", "good", "competitive", "realistic", "decent
 """Words that weigh a score for a field: "enough for gas at a university", "competitive for path in the midwest"."""
 
 
-_TRAILING_OFF_RE = re.compile(r"\s*(?:\.{2,}|…)\s*[a-z]")
+_TRAILING_OFF_RE = quick_re.compile(r"\s*(?:\.{2,}|…)\s*[a-z]")
 """An ellipsis then a lowercase word: a sentence trailing off, as after "im" (I'm) it does."""
 _NOW_WORDS = frozenset({"these", "nowadays", "now", "rn", "currently", "lately", "recently"})
 """Time words that may follow a field asked about ("gas these days"): never read after "im", which is "I'm" there."""

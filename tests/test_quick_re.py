@@ -1,0 +1,104 @@
+"""The pre-checked patterns: the strings every match needs, and results exactly `re`'s."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+import pytest
+
+import bot
+from benchmarks.stranger import load_stranger
+from bot import quick_re
+from knowledge.text import fold, normalize
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "needed"),
+    [
+        (r"\bfoo\b", 0, {"foo"}),
+        # the lookbehind and the optional "i " need nothing; the words after the choice do
+        (r"(?<!never )\b(?:i )?(?:took|sat) the exam", 0, {" the exam"}),
+        (r"\b(?:failed|failing|fail)\b", 0, {"fail"}),  # "failed" is found wherever "fail" is
+        (r"don[’']t worry", 0, {"don't worry", "don’t worry"}),
+        (r"Hello|World", re.IGNORECASE, {"hello", "world"}),
+        (r"(?i)Hello", 0, {"hello"}),
+        (r"(?=.*\bfail)\w+", 0, {"fail"}),  # what a lookahead must see is in the text too
+        (r"(?:ab)+c?", 0, {"ab"}),
+        (r"(?:x|)abc", 0, {"abc"}),
+        (r"a*", 0, None),  # matches the empty string
+        (r"\d{3}", 0, None),
+        (r"(?:foo|\d+)", 0, None),  # a branch that needs no letters
+        (r"(?:maybe )?", 0, None),
+        (r"(?i)ſtep", 0, {"tep"}),  # case-blind beyond ASCII: left to `re`
+        (r"(?i:abc)d", 0, {"d"}),  # a case-blind group inside: its letters left to `re`
+        (r"(a)\1", 0, {"a"}),
+    ],
+)
+def test_needles_are_what_every_match_contains(pattern: str, flags: int, needed: set[str] | None) -> None:
+    found = quick_re.needles(re.compile(pattern, flags))
+    assert (None if found is None else set(found)) == needed
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "text"),
+    [
+        (r"\bfoo\b", 0, "a foo b"),
+        (r"Hello", re.IGNORECASE, "HELLO there"),
+        (r"Hello", re.IGNORECASE, "HELLO 👋"),  # not ASCII: `re` judges
+        (r"step", re.IGNORECASE, "ſtep 2"),  # "ſ" matches "s" case-blind
+        (r"kelvin", re.IGNORECASE, "\u212aelvin"),  # the Kelvin sign matches "k" case-blind
+        (r"don[’']t", 0, "i don’t know"),
+        (r"(?<=my )score", 0, "my score"),
+    ],
+)
+def test_a_text_with_a_match_is_searched(pattern: str, flags: int, text: str) -> None:
+    quick, plain = quick_re.compile(pattern, flags), re.compile(pattern, flags)
+    found, expected = quick.search(text), plain.search(text)
+    assert expected is not None and found is not None and found.span() == expected.span()
+
+
+def test_a_text_without_the_needles_gets_every_method_s_empty_answer() -> None:
+    quick = quick_re.compile(r"\bfail(?:ed)?\b")
+    text = "passed with room to spare"
+    assert quick.search(text) is None and quick.match(text) is None and quick.fullmatch(text) is None
+    assert list(quick.finditer(text)) == [] and quick.findall(text) == []
+    assert quick.sub("X", text) == text and quick.split(text) == [text]
+    assert quick.sub("X", "i failed. fail") == "i X. X" and quick.findall("failed, fail") == ["failed", "fail"]
+
+
+def test_a_pattern_with_nothing_to_look_for_is_re_s_own() -> None:
+    assert isinstance(quick_re.compile(r"\s+"), re.Pattern)
+
+
+def _bot_patterns() -> list[quick_re.PrecheckedPattern]:
+    """Every pre-checked pattern a module of the bot holds, at its top level or in a table."""
+    found: dict[int, quick_re.PrecheckedPattern] = {}
+
+    def collect(value: object, depth: int = 0) -> None:
+        if isinstance(value, quick_re.PrecheckedPattern):
+            found[id(value)] = value
+        elif isinstance(value, tuple | list | dict) and depth < 3:
+            for item in value.values() if isinstance(value, dict) else value:
+                collect(item, depth + 1)
+
+    for info in pkgutil.walk_packages(bot.__path__, "bot."):
+        for value in vars(importlib.import_module(info.name)).values():
+            collect(value)
+    return list(found.values())
+
+
+@pytest.mark.e2e  # a sweep: some 2 million searches
+def test_the_bots_own_patterns_answer_exactly_as_re_does() -> None:
+    """Over the stranger set's messages, each as the bot reads it (as sent, folded, normalised): every
+    pre-checked pattern finds what `re` finds, where `re` finds it."""
+    patterns = _bot_patterns()
+    assert len(patterns) > 500  # the understanding's patterns are pre-checked
+    texts = [m.text for m in load_stranger()]
+    forms = {form for text in texts for form in (text, fold(text), normalize(text))}
+    for pattern in patterns:
+        plain = re.compile(pattern.pattern, pattern.flags)
+        for text in forms:
+            found, expected = pattern.search(text), plain.search(text)
+            assert (found and found.span()) == (expected and expected.span()), (pattern.pattern[:80], text)
