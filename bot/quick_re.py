@@ -7,7 +7,7 @@ the text, and a 500-character post cost some of them 0.2 ms each: most of a long
 `compile` reads a pattern's parse tree once for a few strings at least one of which every match must
 contain ("took" or "sat" for `(?<!never )\\b(?:took|sat) the exam`), and each search first looks for them
 with `str.__contains__`. That check only ever says "no match" where no match is possible, so every result
-is exactly `re`'s; a pattern for which no such strings are found is returned as `re` compiled it.
+is exactly `re`'s; a pattern for which no such strings are found is searched whatever the text.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ _MOST_NEEDLES = 400
 """More strings than this to look for is no quicker than the search itself: such a pattern is left as it is."""
 _MOST_SPELLINGS = 64
 """A run of characters spelt more ways than this (`[’']` in several places) ends where it is."""
+_MADE: list[PrecheckedPattern] = []
+"""Every pattern `compile` made, for `prepare`."""
 _ZERO_WIDTH = frozenset({sre.AT, sre.ASSERT, sre.ASSERT_NOT})
 _REPEATS = frozenset({sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT})
 
@@ -54,9 +56,16 @@ class Pattern(Protocol):
 
 def compile(pattern: str, flags: int = 0) -> Pattern:  # `re.compile`'s name, as a drop-in
     """`re.compile(pattern, flags)`, with a pre-check that passes over texts no match can be in."""
-    compiled = re.compile(pattern, flags)
-    found = needles(compiled)
-    return compiled if found is None else PrecheckedPattern(compiled, found)
+    made = PrecheckedPattern(re.compile(pattern, flags))
+    _MADE.append(made)
+    return made
+
+
+def prepare() -> None:
+    """Work out every pattern's pre-check now (each is otherwise worked out at its first search): reading ~760
+    parse trees takes about 0.3 s, which `import` would add to the bot's start-up."""
+    for made in _MADE:
+        made.needles()
 
 
 def needles(compiled: re.Pattern[str]) -> frozenset[str] | None:
@@ -76,26 +85,43 @@ class PrecheckedPattern:
 
     __slots__ = ("_compiled", "_fold", "_needles", "flags", "groupindex", "groups", "pattern")
 
-    def __init__(self, compiled: re.Pattern[str], found: frozenset[str]) -> None:
+    def __init__(self, compiled: re.Pattern[str]) -> None:
         self._compiled = compiled
-        # shortest first: the likeliest to be found, so a text that holds one is let through soonest
-        self._needles = tuple(sorted(found, key=len))
+        self._needles: tuple[str, ...] | None = None  # worked out at the first search, or by `prepare`
         self._fold = bool(compiled.flags & re.IGNORECASE)
         self.pattern, self.flags = compiled.pattern, compiled.flags
         self.groups, self.groupindex = compiled.groups, compiled.groupindex
 
+    def needles(self) -> tuple[str, ...]:
+        """The strings one of which every match contains, shortest first (the likeliest to be found, so a text
+        that holds one is let through soonest); empty where none are found, and every text is searched."""
+        if self._needles is None:
+            found = needles(self._compiled)
+            self._needles = () if found is None else tuple(sorted(found, key=len))
+        return self._needles
+
     def _may_match(self, string: str) -> bool:
+        needles = self._needles if self._needles is not None else self.needles()
+        if not needles:
+            return True
         if self._fold:
             if not string.isascii():
                 return True  # case-blind matching beyond ASCII ("ſ" matches "s") is `re`'s alone to judge
             string = string.lower()
-        for needle in self._needles:  # noqa: SIM110  # a loop: `any` over a generator costs more than most checks
+        for needle in needles:  # noqa: SIM110  # a loop: `any` over a generator costs more than most checks
             if needle in string:
                 return True
         return False
 
     def search(self, string: str, pos: int = 0, endpos: int = _ENDS) -> re.Match[str] | None:
         """`re.Pattern.search`."""
+        # `_may_match` written out: most calls are searches, and a call of its own was a fifth of their cost
+        needles = self._needles if self._needles is not None else self.needles()
+        if needles and not self._fold:
+            for needle in needles:
+                if needle in string:
+                    return self._compiled.search(string, pos, endpos)
+            return None
         return self._compiled.search(string, pos, endpos) if self._may_match(string) else None
 
     def match(self, string: str, pos: int = 0, endpos: int = _ENDS) -> re.Match[str] | None:

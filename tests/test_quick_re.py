@@ -68,8 +68,16 @@ def test_a_text_without_the_needles_gets_every_method_s_empty_answer() -> None:
     assert quick.sub("X", "i failed. fail") == "i X. X" and quick.findall("failed, fail") == ["failed", "fail"]
 
 
-def test_a_pattern_with_nothing_to_look_for_is_re_s_own() -> None:
-    assert isinstance(quick_re.compile(r"\s+"), re.Pattern)
+def test_a_pattern_with_nothing_to_look_for_searches_every_text() -> None:
+    spaces = quick_re.compile(r"\s+")
+    assert isinstance(spaces, quick_re.PrecheckedPattern) and spaces.needles() == ()
+    assert spaces.sub(" ", "a \n b") == "a b"
+
+
+def test_prepare_works_out_every_pre_check_before_the_first_search() -> None:
+    made = quick_re.compile(r"\bnever searched yet\b")
+    quick_re.prepare()
+    assert isinstance(made, quick_re.PrecheckedPattern) and made.needles() == ("never searched yet",)
 
 
 def _bot_patterns() -> list[quick_re.PrecheckedPattern]:
