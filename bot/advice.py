@@ -374,7 +374,7 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
             # A score from earlier turns counts too: "what about psych?" after
             # "I got 250, good for derm?" should compare 250 with psychiatry.
             if score is None:
-                return average(specs[0], knowledge)
+                return average(specs[0], knowledge, stage)
             school = parsed.school or profile.about.school
             return score_check(score, specs[0], knowledge, whose=whose_score(parsed), stage=stage, school=school)
         case "score_fit" if score is not None:
@@ -488,8 +488,25 @@ def score_news(score: int, knowledge: Knowledge) -> Reply:
     return Reply(html, ((Button(f"What fits a {score}?", f"/score {score}"), Button("📊 Chart", f"/chart {score}")),))
 
 
-def average(spec: Specialty, knowledge: Knowledge) -> Reply:
-    """Every figure we hold for one specialty, each with its label, framed as averages."""
+_AVERAGE_CLOSINGS: dict[Stage | None, str] = {
+    None: "Tell me your score and I'll put it next to this.",
+    "preclinical": "Nothing to measure against it yet: Step 2 CK comes after your core clerkships.",
+    "studying": "Send me a practice test result like “{example}” and I'll read it against this.",
+    "retaking": "Send me a practice test result like “{example}” and I'll read it against this.",
+    "waiting": "When your score comes out, send it and I'll put it next to this.",
+    "incoming_resident": "",
+}
+"""The averages' last line, by stage: only a student who may have a score is asked for it."""
+
+
+def practice_example(spec: Specialty) -> str:
+    """A practice result told beside a field, as a student would send it (read as one: tests/test_advice.py)."""
+    return f"NBME 12: 238 for {spec.short_name}"
+
+
+def average(spec: Specialty, knowledge: Knowledge, stage: Stage | None = None) -> Reply:
+    """Every figure we hold for one specialty, each with its label, framed as averages; the last line asks for
+    what the student's stage lets them have (a score, a practice result, nothing yet)."""
     lead = knowledge.lead(spec.id)
     if len(knowledge.figures_of(spec.id)) == 1 and lead.unmatched is None:
         figures = (
@@ -505,7 +522,8 @@ def average(spec: Specialty, knowledge: Knowledge) -> Reply:
             "Each is an average, not a minimum: some of the people it describes scored below it."
         )
     note = _match_note(spec.match_note, spec.match_sources, knowledge)
-    html = f"{figures}\n\n" + (f"{note}\n\n" if note else "") + "Tell me your score and I'll put it next to this."
+    closing = _AVERAGE_CLOSINGS.get(stage, _AVERAGE_CLOSINGS[None]).format(example=escape(practice_example(spec)))
+    html = "\n\n".join(part for part in (figures, note, closing) if part)
     buttons = ((Button("📊 Chart", "/chart"), Button("📋 All averages", "/specialties")),)
     return Reply(html, buttons)
 

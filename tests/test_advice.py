@@ -7,12 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from bot.advice import advise, specialties_table
+from bot.advice import advise, practice_example, specialties_table
 from bot.render import plain_text
 from bot.student import Profile
 from bot.understand import Parsed, understand
 from knowledge import Knowledge
-from knowledge.models import Specialty
+from knowledge.models import Specialty, Stage
 from tests.mixed_sources import mixed_knowledge
 
 CITATION = "OnlineMedEd, May 2025"
@@ -658,3 +658,31 @@ def test_a_comparison_calls_only_the_students_own_score_theirs(
 ) -> None:
     parsed = Parsed("compare", 240, ("internal-medicine", "neurology"), hypothetical=hypothetical)
     assert named in reply_text(parsed, knowledge)
+
+
+@pytest.mark.parametrize(
+    ("stage", "asked", "not_asked"),
+    [
+        (None, "Tell me your score", "practice test result"),
+        ("has_score", "Tell me your score", "practice test result"),
+        ("studying", "Send me a practice test result like “NBME 12: 238 for Derm”", "Tell me your score"),
+        ("retaking", "Send me a practice test result", "Tell me your score"),
+        ("waiting", "When your score comes out", "Tell me your score"),
+        ("preclinical", "Nothing to measure against it yet", "Tell me your score"),
+        ("incoming_resident", "not a minimum", "Tell me your score"),
+    ],
+)
+def test_the_averages_ask_for_what_the_students_stage_lets_them_have(
+    knowledge: Knowledge, stage: Stage | None, asked: str, not_asked: str
+) -> None:
+    text = plain_text(advise(Parsed("average", specialties=("dermatology",)), Profile(1), knowledge, stage).html)
+    assert asked in text and not_asked not in text
+
+
+def test_the_practice_result_the_averages_ask_for_is_read_beside_its_field(knowledge: Knowledge) -> None:
+    """The example the averages give a student in their study weeks is one the bot reads as promised, for every
+    field: a practice result set against that field's averages."""
+    for spec in knowledge.specialties.values():
+        parsed = understand(practice_example(spec), knowledge)
+        assert (parsed.intent, parsed.specialties) == ("average", (spec.id,)), spec.short_name
+        assert [p.score for p in parsed.practice] == [238], spec.short_name

@@ -392,6 +392,28 @@ def test_a_practice_result_asked_about_beside_averages_is_set_against_them_as_a_
     assert store.get(1).score is None  # and it is not taken as their Step 2 CK score
 
 
+@pytest.mark.parametrize(
+    ("text", "closing"),
+    [
+        ("avg for rads", "Tell me your score and I'll put it next to this."),
+        ("MS2 here, what's the average step 2 for derm?", "Nothing to measure against it yet"),
+        ("im in dedicated rn, avg ck for ortho?", "Send me a practice test result like “NBME 12: 238 for Ortho”"),
+        ("took ck last week, whats the average for rads", "When your score comes out, send it"),
+    ],
+)
+def test_the_averages_ask_only_a_student_who_may_have_a_score_for_it(advisor: Advisor, text: str, closing: str) -> None:
+    reply = say(advisor, text)
+    assert "average" in reply and closing in reply
+    assert closing.startswith("Tell me") or "Tell me your score" not in reply
+
+
+def test_the_practice_result_the_averages_ask_for_is_set_against_them(advisor: Advisor, knowledge: Knowledge) -> None:
+    say(advisor, "im in dedicated rn, avg ck for ortho?")
+    reply = say(advisor, "NBME 12: 238 for Ortho")
+    ortho = knowledge.lead("orthopedic-surgery").value
+    assert reply.startswith("Read as a prediction") and f"Orthopedic Surgery: average {ortho}; 238 is" in reply
+
+
 def test_a_fail_only_feared_after_the_exam_gets_the_wait_not_the_retake(advisor: Advisor) -> None:
     # the answer written for that fear ("I walked out of Step 2 feeling like I failed") tells of no fail
     reply = say(advisor, "felt terrible leaving step 2 is that a bad sign")
