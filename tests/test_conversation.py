@@ -862,6 +862,8 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("shame is the word. 221 on CK after a 258 on step 1 (old scored days)", "ashamed", "Is Step 2 harder?"),
         ("matched gen surg 🎉 do programs ever look at step 2 again after this", "still matter?", "ask away"),
         ("is 540 on level 2 bad??", "COMLEX's own figures", "DO students and Step 2\n"),
+        ("COMLEX L2 came back 530, no USMLE. is 530 low for FM?", "COMLEX's own figures", "Is my score too low?"),
+        ("explain the different kinds of RTA", "Teaching the medicine", "Exam format"),
         ("COMLEX 480 and step 2 231. which one do i lead w for IM", "only my COMLEX", "lean on what sets"),
         ("passed on my 2nd try w 231. will FM programs even look at me", "still see the fail", "weight off.\n\n📍"),
         ("does ERAS auto send my step 2 when it drops or do i have to release it", "release and assign", "Wednesday"),

@@ -39,6 +39,7 @@ from bot.understand.cues import (
     tears_alone,
     wants_reminders_off,
     weighing,
+    without_the_usmle,
     yes_no_question,
 )
 from knowledge import Knowledge
@@ -244,6 +245,21 @@ def test_with_nerves_a_day_about_something_else_is_not_exam_day(text: str, when:
         ("any trick for remembering the renal tubular acidosis types", "content"),  # was the exam format answer
         ("best way to remember everything i study", None),  # how to study is ours
         ("what's the average treatment of a low score lol", None),  # scores are ours
+        # medicine's kinds, asked to be explained; the kinds of things we answer stay ours
+        ("explain the different kinds of RTA", "content"),
+        ("can u go over the types of heart block", "content"),
+        ("break down the causes of metabolic alkalosis pls", "content"),
+        ("explain the types of questions on ck", None),
+        ("can you explain the different types of visas for IMGs", None),
+        ("explain the kinds of programs that filter by score", None),
+        ("walk me through the types of self assessments", None),
+        # a COMLEX score judged, the USMLE named only as not taken: COMLEX's own figures
+        ("COMLEX L2 came back 530, no USMLE. is 530 low for FM?", "comlex_figures"),
+        ("DO, L2 was 545 and i never took usmle, is 545 competitive for psych", "comlex_figures"),
+        ("level 2 is 560 and usmle ck not taken. is a 560 good for EM", "comlex_figures"),
+        ("DO, COMLEX only, no USMLE. is COMLEX enough for IM?", None),  # whether COMLEX alone will do: ours
+        ("comlex l2 580, is that like a 245 on usmle?", None),  # a conversion asked: ours
+        ("took both, L2 575 and step 2 248. is 248 good for gas", None),  # the USMLE taken: its score is ours
     ],
 )
 def test_out_of_scope_names_the_exam_that_isnt_step_2_ck(text: str, kind: str | None) -> None:
@@ -1074,3 +1090,19 @@ def test_a_fail_supposed_with_the_match_it_may_cost(text: str, feared: bool) -> 
 )
 def test_step3_is_asked_however_it_is_put(text: str, asked: bool) -> None:
     assert cues.asks_step3(normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "without"),
+    [
+        ("I only took COMLEX", True),
+        ("no usmle, comlex only", True),
+        ("L2 530, USMLE CK not taken", True),
+        ("i havent taken the usmle and dont plan to", True),
+        ("thinking of skipping the usmle entirely", True),
+        ("no step 2 score yet, comlex came back 560", False),  # a score awaited, not the USMLE skipped
+        ("took step 2 and comlex both", False),
+    ],
+)
+def test_without_the_usmle_hears_comlex_alone(text: str, without: bool) -> None:
+    assert without_the_usmle(normalize(text)) is without

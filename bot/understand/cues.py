@@ -1007,6 +1007,13 @@ _CONTENT_RE = quick_re.compile(
     r"moa|side effects?|treatment|management|diagnosis|anatomy)\b"
     r"(?!\s+(?:for|of)\s+(?:my|me|test|exam|stress|anxiety)\b)"
     r"|\bmechanism of action\b|\bdrug of choice\b"
+    # "explain the different kinds of RTA", "go over the types of heart block": medicine's own kinds, not the kinds
+    # of questions, programs, visas or letters a student asks us about
+    r"|\b(?:explain|teach me|walk me through|go over|go through|break down|describe)\s+(?:the\s+)?"
+    r"(?:different\s+|main\s+|various\s+)?(?:types|kinds|classes|causes|stages|classifications?)\s+of\s+"
+    r"(?!(?:questions?|qs|scores?|programs?|residenc\w*|specialt\w*|fields?|visas?|letters?|lors?|signals?|"
+    r"pathways?|nbmes?|self[- ]?assessments?|practice|exams?|tests?|study|resources?|qbanks?|breaks?|"
+    r"accommodations?|attempts?|applicants?|interviews?|match\w*|imgs?|usmle|steps?|ck|blocks?|items?)\b)"
     # "where does furosemide act again": pharmacology itself
     r"|\bwhere (?:does|do) (?:\w+ ){1,2}act\b"
     r"|\bwhich (?:enzyme|drug|nerve|artery|vitamin|gene|chromosome|hormone|bug|organism|antibiotic)\b"
@@ -1048,9 +1055,15 @@ _STUDY_TALK_RE = quick_re.compile(
 
 _COMLEX_RE = quick_re.compile(
     r"\bcomlex\b|\b(?:level|lvl)\s*2(?:\s*ce)?\b(?=.*\b(?:do|dos|osteopathic)\b)"
-    r"|\b(?:level|lvl)\s*2(?:\s*ce)?\b(?=.*\b[3-8]\d{2}\b)"  # a score on COMLEX's scale: "my level 2 is 520"
+    # a score on COMLEX's scale: "my level 2 is 520", "L2 540"
+    r"|\b(?:(?:level|lvl)\s*|l\s?)2(?:\s*ce)?\b(?=.*\b[3-8]\d{2}\b)"
     r"|\b[3-8]\d{2}\s+(?:on|in|for)\s+(?:my\s+|the\s+)?(?:level|lvl)\s*2\b"  # "is 540 on level 2 bad??"
 )
+_SCORE_JUDGED_RE = quick_re.compile(
+    r"\b(?:is|was|are)\s+(?:a\s+|an\s+|my\s+)?[3-8]\d{2}\s+(?:\w+\s+)?"
+    r"(?:low|good|bad|ok|okay|fine|competitive|enough|decent|high|solid|strong|weak)\b"
+)
+"""A score on COMLEX's scale judged ("is 530 low for FM", "is a 540 competitive"): a COMLEX figure asked for."""
 _FIGURE_WORDS_RE = quick_re.compile(
     r"\b(?:average|avg|mean|median|good|enough|competitive|need|needed|score for|scores for|percentile\w*|\d{3})\b"
 )
@@ -1372,10 +1385,12 @@ _THEIR_WRITING_RE = quick_re.compile(
 def asks_comlex_figures(norm: str) -> bool:
     """COMLEX's own figures asked for ("avg comlex level 2 for em?", "is a 550 comlex good"): Step 2 CK
     averages would answer another exam. Converting COMLEX to USMLE, or naming both, stays ours."""
-    if not holds_any(norm, ("comlex", "level", "lvl")) or _COMLEX_RE.search(norm) is None:
+    if not holds_any(norm, ("comlex", "level", "lvl", "l2", "l 2")) or _COMLEX_RE.search(norm) is None:
         return False
     if _NAMES_USMLE_RE.search(norm) is not None:
-        return False
+        # "COMLEX L2 was 530, no USMLE. is 530 low for FM?": the USMLE named only as not taken, and the COMLEX
+        # score is what they weigh ("is COMLEX enough without the USMLE" stays ours: no score judged)
+        return without_the_usmle(norm) and _SCORE_JUDGED_RE.search(norm) is not None
     return _FIGURE_WORDS_RE.search(norm) is not None
 
 
@@ -2763,6 +2778,11 @@ _NO_USMLE_RE = quick_re.compile(
     r"\b(?:did not|didn t|didnt|never|not|won t|wont)\s+(?:take|taking|took|sit|sat)\s+(?:the\s+|any\s+)?"
     r"(?:usmle|step\s*(?:1|2)|ck)\b|\bcomlex only\b|\bonly (?:took|take|have|did) comlex\b|\bwithout (?:the\s+)?usmle\b"
     r"|\bis comlex (?:alone )?enough\b"
+    # "no USMLE", "USMLE CK not taken", "haven't taken step 2", "skipping the USMLE"
+    r"|\bno (?:usmle|step\s*2)\b(?!\s+(?:ck\s+)?(?:scores?|results?|yet)\b)"
+    r"|\b(?:usmle|step\s*2)(?:\s+ck)?\s+(?:not|never)\s+taken\b"
+    r"|\b(?:haven t|havent|have not)\s+(?:taken|sat)\s+(?:the\s+|any\s+)?(?:usmle|step\s*2|ck)\b"
+    r"|\bskipp\w*\s+(?:the\s+)?usmle\b"
 )
 
 
