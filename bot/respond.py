@@ -764,7 +764,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     # a DO applying on COMLEX alone has no Step 2 CK score to set against a field's average
     comlex_only = (
         parsed.score is None
-        and parsed.comlex is not None
+        and (parsed.comlex is not None or cues.comlex_alone(norm))  # "L2 was 545 and i never took usmle"
         and cues.without_the_usmle(norm)
         and not cues.names_step1(norm)  # "didn't take step 1" leaves Step 2 CK open, and its averages with it
     )

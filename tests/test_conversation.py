@@ -862,7 +862,11 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("shame is the word. 221 on CK after a 258 on step 1 (old scored days)", "ashamed", "Is Step 2 harder?"),
         ("matched gen surg 🎉 do programs ever look at step 2 again after this", "still matter?", "ask away"),
         ("is 540 on level 2 bad??", "COMLEX's own figures", "DO students and Step 2\n"),
-        ("COMLEX L2 came back 530, no USMLE. is 530 low for FM?", "COMLEX's own figures", "Is my score too low?"),
+        # a DO on COMLEX alone: how programs read COMLEX, never Step 2 CK's averages (another exam's scale)
+        ("COMLEX L2 came back 530, no USMLE. is 530 low for FM?", "USMLE?\n", "average"),
+        ("DO, L2 was 545 and i never took usmle, is 545 competitive for psych", "USMLE?\n", "average"),
+        ("level 2 is 560 and usmle ck not taken. is a 560 good for EM", "USMLE?\n", "average"),
+        ("took both, L2 575 and step 2 248. is 248 good for gas", "248", "DO match without USMLE?"),
         ("explain the different kinds of RTA", "Teaching the medicine", "Exam format"),
         ("COMLEX 480 and step 2 231. which one do i lead w for IM", "only my COMLEX", "lean on what sets"),
         ("passed on my 2nd try w 231. will FM programs even look at me", "still see the fail", "weight off.\n\n📍"),

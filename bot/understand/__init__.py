@@ -1582,6 +1582,11 @@ def _settle(
     has_score = nums.score is not None or nums.range is not None
     has_spec = bool(specs or others)
     unsure = confidence < CONFIDENT
+    if not has_score and (has_spec or nums.comlex is not None or nums.bad is not None) and cues.comlex_alone(norm):
+        # "COMLEX L2 came back 530, no USMLE. is 530 low for FM?": a DO on COMLEX alone weighing a field or their
+        # COMLEX score is answered as one (how programs read COMLEX without the USMLE), never with Step 2 CK's
+        # averages, another exam's scale (nor "560 can't be a Step 2 CK score")
+        return "faq", 1.0, topics.DO_WITHOUT_USMLE
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
     if (

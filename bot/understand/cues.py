@@ -1059,11 +1059,6 @@ _COMLEX_RE = quick_re.compile(
     r"|\b(?:(?:level|lvl)\s*|l\s?)2(?:\s*ce)?\b(?=.*\b[3-8]\d{2}\b)"
     r"|\b[3-8]\d{2}\s+(?:on|in|for)\s+(?:my\s+|the\s+)?(?:level|lvl)\s*2\b"  # "is 540 on level 2 bad??"
 )
-_SCORE_JUDGED_RE = quick_re.compile(
-    r"\b(?:is|was|are)\s+(?:a\s+|an\s+|my\s+)?[3-8]\d{2}\s+(?:\w+\s+)?"
-    r"(?:low|good|bad|ok|okay|fine|competitive|enough|decent|high|solid|strong|weak)\b"
-)
-"""A score on COMLEX's scale judged ("is 530 low for FM", "is a 540 competitive"): a COMLEX figure asked for."""
 _FIGURE_WORDS_RE = quick_re.compile(
     r"\b(?:average|avg|mean|median|good|enough|competitive|need|needed|score for|scores for|percentile\w*|\d{3})\b"
 )
@@ -1388,9 +1383,7 @@ def asks_comlex_figures(norm: str) -> bool:
     if not holds_any(norm, ("comlex", "level", "lvl", "l2", "l 2")) or _COMLEX_RE.search(norm) is None:
         return False
     if _NAMES_USMLE_RE.search(norm) is not None:
-        # "COMLEX L2 was 530, no USMLE. is 530 low for FM?": the USMLE named only as not taken, and the COMLEX
-        # score is what they weigh ("is COMLEX enough without the USMLE" stays ours: no score judged)
-        return without_the_usmle(norm) and _SCORE_JUDGED_RE.search(norm) is not None
+        return False  # "COMLEX L2 was 530, no USMLE. is 530 low for FM?": a DO on COMLEX alone, answered as one
     return _FIGURE_WORDS_RE.search(norm) is not None
 
 
@@ -2767,6 +2760,16 @@ _ACCOMMODATION_ASKED_RE = quick_re.compile(
 )
 """Beside a condition told, wider: "a separate room", "extended time" (alone they may be a study room or time off)."""
 _LODGING_RE = quick_re.compile(r"\b(?:hotels?|airbnb|motel|lodging|stay|place to stay|inn)\b")
+
+
+def comlex_alone(norm: str) -> bool:
+    """COMLEX named ("L2 was 545", "comlex 2 = 530") by a student who took no USMLE: Step 2 CK's averages are
+    another exam's scale for them."""
+    return (
+        holds_any(norm, ("comlex", "level", "lvl", "l2", "l 2"))
+        and _COMLEX_RE.search(norm) is not None
+        and (without_the_usmle(norm))
+    )
 
 
 def without_the_usmle(norm: str) -> bool:
