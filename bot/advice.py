@@ -490,13 +490,16 @@ def score_news(score: int, knowledge: Knowledge) -> Reply:
 
 _AVERAGE_CLOSINGS: dict[Stage | None, str] = {
     None: "Tell me your score and I'll put it next to this.",
+    "has_score": "Tell me your score and I'll put it next to this.",
+    "applying": "Tell me your score and I'll put it next to this.",
+    "interviewing": "Tell me your score and I'll put it next to this.",
     "preclinical": "Nothing to measure against it yet: Step 2 CK comes after your core clerkships.",
     "studying": "Send me a practice test result like “{example}” and I'll read it against this.",
     "retaking": "Send me a practice test result like “{example}” and I'll read it against this.",
     "waiting": "When your score comes out, send it and I'll put it next to this.",
     "incoming_resident": "",
 }
-"""The averages' last line, by stage: only a student who may have a score is asked for it."""
+"""The averages' last line, by stage (every one of them): only a student who may have a score is asked for it."""
 
 
 def practice_example(spec: Specialty) -> str:
@@ -522,7 +525,7 @@ def average(spec: Specialty, knowledge: Knowledge, stage: Stage | None = None) -
             "Each is an average, not a minimum: some of the people it describes scored below it."
         )
     note = _match_note(spec.match_note, spec.match_sources, knowledge)
-    closing = _AVERAGE_CLOSINGS.get(stage, _AVERAGE_CLOSINGS[None]).format(example=escape(practice_example(spec)))
+    closing = _AVERAGE_CLOSINGS[stage].format(example=escape(practice_example(spec)))
     html = "\n\n".join(part for part in (figures, note, closing) if part)
     buttons = ((Button("📊 Chart", "/chart"), Button("📋 All averages", "/specialties")),)
     return Reply(html, buttons)

@@ -31,7 +31,8 @@ _REPEATS = frozenset({sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT})
 
 
 class Pattern(Protocol):
-    """What the bot asks of a compiled pattern: `re.Pattern[str]`'s methods, which `compile` returns."""
+    """What the bot asks of a compiled pattern: the `re.Pattern[str]` methods it uses, which both `re.compile`'s
+    patterns and `compile`'s pre-checked ones have."""
 
     @property
     def pattern(self) -> str: ...
@@ -68,13 +69,18 @@ def prepare() -> None:
         made.needles()
 
 
-def needles(compiled: re.Pattern[str]) -> frozenset[str] | None:
+def required_strings(compiled: re.Pattern[str]) -> frozenset[str] | None:
     """Strings at least one of which every match of `compiled` contains (lower-cased when it ignores case),
     or None where none are found (a pattern that can match nothing but a space, say)."""
     try:
         tree = sre_parse.parse(compiled.pattern, compiled.flags)
-        fold = bool(tree.state.flags & re.IGNORECASE)
-        found = _required(list(tree), fold)
+        flags = tree.state.flags
+        first = tree.data[0] if tree.data else None
+        if first == (sre.AT, sre.AT_BEGINNING_STRING) or (
+            first == (sre.AT, sre.AT_BEGINNING) and not flags & re.MULTILINE
+        ):
+            return None  # "^...": tried at the start alone, sooner than any pre-check could read the text
+        found = _required(list(tree), bool(flags & re.IGNORECASE))
     except Exception:  # an opcode this reading doesn't know: no pre-check, never a wrong one
         return None
     return found if found and len(found) <= _MOST_NEEDLES else None
@@ -96,9 +102,14 @@ class PrecheckedPattern:
         """The strings one of which every match contains, shortest first (the likeliest to be found, so a text
         that holds one is let through soonest); empty where none are found, and every text is searched."""
         if self._needles is None:
-            found = needles(self._compiled)
+            found = required_strings(self._compiled)
             self._needles = () if found is None else tuple(sorted(found, key=len))
         return self._needles
+
+    @property
+    def prepared(self) -> bool:
+        """Whether the pre-check has been worked out (by a search or by `prepare`)."""
+        return self._needles is not None
 
     def _may_match(self, string: str) -> bool:
         needles = self._needles if self._needles is not None else self.needles()
@@ -124,13 +135,14 @@ class PrecheckedPattern:
             return None
         return self._compiled.search(string, pos, endpos) if self._may_match(string) else None
 
+    # `match` and `fullmatch` try one position only, sooner than a pre-check could read the whole text
     def match(self, string: str, pos: int = 0, endpos: int = _ENDS) -> re.Match[str] | None:
         """`re.Pattern.match`."""
-        return self._compiled.match(string, pos, endpos) if self._may_match(string) else None
+        return self._compiled.match(string, pos, endpos)
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int = _ENDS) -> re.Match[str] | None:
         """`re.Pattern.fullmatch`."""
-        return self._compiled.fullmatch(string, pos, endpos) if self._may_match(string) else None
+        return self._compiled.fullmatch(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = _ENDS) -> Iterator[re.Match[str]]:
         """`re.Pattern.finditer`."""

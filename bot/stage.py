@@ -12,7 +12,7 @@ import datetime as dt
 from bot import quick_re
 from bot.student import About
 from bot.understand import EARLY_MATCH_FIELDS, Parsed
-from bot.understand.cues import KIN, just_matched, no_interviews_yet, prelim_only
+from bot.understand.cues import KIN, just_matched, no_interviews_yet, prelim_only, score_out
 from knowledge.models import Stage
 
 _SAID: tuple[tuple[Stage, quick_re.Pattern], ...] = (
@@ -34,6 +34,8 @@ _SAID: tuple[tuple[Stage, quick_re.Pattern], ...] = (
             r"pgy\s*-?\s*[1-7] in (?:\w+\s+){1,3}?now\b|"
             r"(?:i m|im|i am|as an?|now an?|currently an?) (?:an? )?pgy\s*-?\s*[2-7]\b|"
             r"(?<!\bany )(?<!\ba )(?<!\bthe )(?<!\bno )(?:intern|resident) here|"
+            # "im a second year resident", "first year resident here" (not a med school's first year)
+            r"(?:(?:i m|im|i am) (?:an? )?|^)(?:first|second|third|1st|2nd|3rd) year (?:intern|resident)\b|"
             r"(?:i m|im|i am) (?:an? |currently an? )?(?:intern|resident)\b(?! (?:at|of) heart)(?! of\b)"
             r"(?! (?:at|in|with) (?:a |an |the )?(?:research|lab|company|startup|firm|bank|law|tech))|"
             # a residency contract named: "or they'll rescind my contract" (not a job offer pulled), "my residency
@@ -116,12 +118,18 @@ _SAID: tuple[tuple[Stage, quick_re.Pattern], ...] = (
         quick_re.compile(
             r"\b(?<!since )(?<!from )(?<!during )(?<!back in )(?:o?ms\s*[12]|oms\s*i{1,2}(?! think)|m[12]|"
             r"(?<!in my )(?:first|second|1st|2nd) year"
-            # not "second year in a row", "my second year of applications": a count of years, not a class
-            r"(?! in a row| of (?:residency|applications?|applying|interviews))|preclinical|pre clinical)\b"
+            # not "second year in a row", "my second year of applications": a count of years, not a class; not a
+            # resident's year ("second year resident")
+            r"(?! in a row| of (?:residency|applications?|applying|interviews)| (?:resident|intern|fellow|attending))"
+            # studying for Step 1: Step 2 CK is still ahead of the clerkships
+            r"|preclinical|pre clinical|studying for (?:step\s*1|step one|usmle step\s*1))\b"
         ),
     ),
     ("studying", quick_re.compile(r"\b(?:dedicated|studying for|study(?:ing)? plan|exam is|test is|my exam on)\b")),
 )
+
+_PRECLINICAL_RE = dict(_SAID)["preclinical"]
+"""A preclinical class, as a remembered stage is read ("ms2", "second year")."""
 
 
 _SWITCHING_RE = quick_re.compile(
@@ -181,7 +189,8 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
                 return "studying"
             return stage
     if parsed.status == "taken" and parsed.score is None:
-        return "waiting"
+        # "got my ck score back today, avg for derm?": the score is in hand, only not told
+        return "has_score" if score_out(norm) else "waiting"
     # "took ck in august, my score came out today: 246": a score told after the exam is theirs in hand
     told_after = parsed.status == "taken" and not (parsed.hypothetical or parsed.someone_else)
     if (parsed.score is not None and (parsed.own or told_after)) or parsed.status == "passed" or about.score_own:
@@ -190,6 +199,8 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
         return "studying"
     if about.status == "taken":
         return "waiting"
+    if about.stage and _PRECLINICAL_RE.search(about.stage):
+        return "preclinical"  # "MS2 here, avg for derm?", then "what about ortho?": the class they told us
     return None
 
 

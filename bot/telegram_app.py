@@ -467,11 +467,11 @@ def _warm_up() -> None:
     """Build the time-zone place index and the patterns' pre-checks, then take their objects out of the cyclic GC's
     walks."""
     started = time.perf_counter()
-    quick_re.prepare()
     try:
+        quick_re.prepare()
         timezones.warm_up()
     except Exception:  # the first time-zone answer will try again; turns stay in worker threads
-        log.exception("building the time-zone place index failed")
+        log.exception("building the time-zone place index or the patterns' pre-checks failed")
         return
     # Hundreds of thousands of objects that live as long as the process: left in the GC's
     # generations, every middle-generation collection walked them again (4 ms each, 5% of

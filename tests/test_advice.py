@@ -669,7 +669,8 @@ def test_a_comparison_calls_only_the_students_own_score_theirs(
         ("retaking", "Send me a practice test result", "Tell me your score"),
         ("waiting", "When your score comes out", "Tell me your score"),
         ("preclinical", "Nothing to measure against it yet", "Tell me your score"),
-        ("incoming_resident", "not a minimum", "Tell me your score"),
+        ("interviewing", "Tell me your score", "practice test result"),
+        ("incoming_resident", "scored below it.", "Tell me your score"),  # matched: nothing asked of them
     ],
 )
 def test_the_averages_ask_for_what_the_students_stage_lets_them_have(
@@ -677,6 +678,7 @@ def test_the_averages_ask_for_what_the_students_stage_lets_them_have(
 ) -> None:
     text = plain_text(advise(Parsed("average", specialties=("dermatology",)), Profile(1), knowledge, stage).html)
     assert asked in text and not_asked not in text
+    assert stage != "incoming_resident" or text.endswith(asked)  # the figures' own last line ends the reply
 
 
 def test_the_practice_result_the_averages_ask_for_is_read_beside_its_field(knowledge: Knowledge) -> None:

@@ -37,7 +37,7 @@ from knowledge.text import fold, normalize
     ],
 )
 def test_needles_are_what_every_match_contains(pattern: str, flags: int, needed: set[str] | None) -> None:
-    found = quick_re.needles(re.compile(pattern, flags))
+    found = quick_re.required_strings(re.compile(pattern, flags))
     assert (None if found is None else set(found)) == needed
 
 
@@ -76,8 +76,16 @@ def test_a_pattern_with_nothing_to_look_for_searches_every_text() -> None:
 
 def test_prepare_works_out_every_pre_check_before_the_first_search() -> None:
     made = quick_re.compile(r"\bnever searched yet\b")
+    assert isinstance(made, quick_re.PrecheckedPattern) and not made.prepared
     quick_re.prepare()
-    assert isinstance(made, quick_re.PrecheckedPattern) and made.needles() == ("never searched yet",)
+    assert made.prepared and made.needles() == ("never searched yet",)
+
+
+@pytest.mark.parametrize("pattern", [r"^so\s+did\s+i", r"\Aok then"])
+def test_a_pattern_anchored_at_the_start_is_tried_there_alone(pattern: str) -> None:
+    anchored = quick_re.compile(pattern)
+    assert isinstance(anchored, quick_re.PrecheckedPattern) and anchored.needles() == ()
+    assert quick_re.compile(r"(?m)^ok then").needles() == ("ok then",)  # at every line's start: pre-checked
 
 
 def _bot_patterns() -> list[quick_re.PrecheckedPattern]:
@@ -95,6 +103,34 @@ def _bot_patterns() -> list[quick_re.PrecheckedPattern]:
         for value in vars(importlib.import_module(info.name)).values():
             collect(value)
     return list(found.values())
+
+
+def _same(found: object, expected: object) -> bool:
+    """Two results of one method, matches compared by span and groups."""
+    if isinstance(found, list) and isinstance(expected, list):
+        return len(found) == len(expected) and all(_same(a, b) for a, b in zip(found, expected, strict=True))
+    if isinstance(found, re.Match) and isinstance(expected, re.Match):
+        return (found.span(), found.groups()) == (expected.span(), expected.groups())
+    return found == expected
+
+
+def test_every_method_of_the_bots_patterns_answers_as_re_does() -> None:
+    """The fast tier's check: every method the bot calls, on a sample of the stranger set's messages."""
+    texts = [normalize(m.text) for m in load_stranger()[::25]]
+    for pattern in _bot_patterns():
+        plain = re.compile(pattern.pattern, pattern.flags)
+        for text in texts:
+            for method, args in (
+                ("search", (text,)),
+                ("match", (text,)),
+                ("fullmatch", (text,)),
+                ("findall", (text,)),
+                ("split", (text,)),
+                ("sub", (lambda m: f"<{m.group()}>", text)),
+            ):
+                found, expected = getattr(pattern, method)(*args), getattr(plain, method)(*args)
+                assert _same(found, expected), (method, pattern.pattern[:80], text)
+            assert _same(list(pattern.finditer(text)), list(plain.finditer(text))), (pattern.pattern[:80], text)
 
 
 @pytest.mark.e2e  # a sweep: some 2 million searches

@@ -122,6 +122,15 @@ TODAY = dt.date(2026, 12, 4)
         ("peds interviews going great but ck is 221, will it tank my rank", About(), "interviewing"),
         ("should i take step 3 before my rank list is due? ck 240", About(), None),
         ("my friends interviews went great, i have none yet w 229", About(), None),
+        # review of the stage-dependent averages line: a resident's year, Step 1 ahead, a score in hand, a class
+        # remembered
+        ("im a second year resident, whats the avg ck for derm?", About(), "incoming_resident"),
+        ("first year resident here, what's the average ck for ortho", About(), "incoming_resident"),
+        ("second year med student, whats the avg ck for derm", About(), "preclinical"),
+        ("studying for step 1 rn, avg ck for derm?", About(), "preclinical"),
+        ("got my ck score back today, avg for derm?", About(), "has_score"),
+        ("what about ortho?", About(stage="ms2"), "preclinical"),
+        ("what about ortho?", About(stage="ms3"), None),
     ],
 )
 def test_stage(knowledge: Knowledge, text: str, about: About, stage: str | None) -> None:
