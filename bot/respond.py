@@ -764,9 +764,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     # a DO applying on COMLEX alone has no Step 2 CK score to set against a field's average
     comlex_only = (
         parsed.score is None
-        and (parsed.comlex is not None or cues.comlex_alone(norm))  # "L2 was 545 and i never took usmle"
+        # (or COMLEX named, in a short message: "DO, COMLEX only, no USMLE. applying psych, thoughts?")
+        and (parsed.comlex is not None or (len(text) < SPECIFIC_CHARS and cues.comlex_alone(norm)))
         and cues.without_the_usmle(norm)
         and not cues.names_step1(norm)  # "didn't take step 1" leaves Step 2 CK open, and its averages with it
+        and not cues.plans_the_usmle(norm)  # "...no USMLE. too late to take CK in October?": its averages a target
     )
     if comlex_only and asked.intent == "faq":
         asked = replace(asked, specialties=())

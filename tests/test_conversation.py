@@ -862,10 +862,18 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("shame is the word. 221 on CK after a 258 on step 1 (old scored days)", "ashamed", "Is Step 2 harder?"),
         ("matched gen surg 🎉 do programs ever look at step 2 again after this", "still matter?", "ask away"),
         ("is 540 on level 2 bad??", "COMLEX's own figures", "DO students and Step 2\n"),
-        # a DO on COMLEX alone: how programs read COMLEX, never Step 2 CK's averages (another exam's scale)
-        ("COMLEX L2 came back 530, no USMLE. is 530 low for FM?", "USMLE?\n", "average"),
-        ("DO, L2 was 545 and i never took usmle, is 545 competitive for psych", "USMLE?\n", "average"),
-        ("level 2 is 560 and usmle ck not taken. is a 560 good for EM", "USMLE?\n", "average"),
+        # a DO on COMLEX alone: COMLEX's own figures declined, or how programs read COMLEX; never Step 2 CK's
+        # averages, another exam's scale
+        ("COMLEX L2 came back 530, no USMLE. is 530 low for FM?", "COMLEX's own figures", "For reference"),
+        ("DO, L2 was 545 and i never took usmle, is 545 competitive for psych", "COMLEX's own figures", "each with"),
+        ("level 2 is 560 and usmle ck not taken. is a 560 good for EM", "COMLEX's own figures", "can't be a Step"),
+        ("DO, COMLEX only, no USMLE. applying psych, thoughts?", "USMLE?\n", "average"),
+        # ...but one who will take Step 2 CK keeps its averages, a target
+        (
+            "DO, COMLEX 2 was 575, no USMLE yet. applying EM. too late to take CK in sept?",
+            "Emergency Medicine",
+            "COMLEX's",
+        ),
         ("took both, L2 575 and step 2 248. is 248 good for gas", "248", "DO match without USMLE?"),
         ("explain the different kinds of RTA", "Teaching the medicine", "Exam format"),
         ("COMLEX 480 and step 2 231. which one do i lead w for IM", "only my COMLEX", "lean on what sets"),

@@ -32,6 +32,7 @@ from bot.understand.cues import (
     out_of_scope,
     past_the_match,
     plans_the_match,
+    plans_the_usmle,
     says_a_fail,
     screened_out_asked,
     someone_in_crisis,
@@ -251,6 +252,12 @@ def test_with_nerves_a_day_about_something_else_is_not_exam_day(text: str, when:
         ("break down the causes of metabolic alkalosis pls", "content"),
         ("explain the types of questions on ck", None),
         ("can you explain the different types of visas for IMGs", None),
+        # a COMLEX score judged, the USMLE named only as not taken: COMLEX's own figures
+        ("COMLEX L2 came back 530, no USMLE. is 530 low for FM?", "comlex_figures"),
+        ("level 2 is 560 and usmle ck not taken. is a 560 good for EM", "comlex_figures"),
+        ("DO, COMLEX only, no USMLE. is COMLEX enough for IM?", None),  # whether COMLEX alone will do: ours
+        ("comlex l2 580, is that like a 245 on usmle?", None),  # a conversion asked: ours
+        ("took both, L2 575 and step 2 248. is 248 good for gas", None),  # the USMLE taken: its score is ours
         ("explain the kinds of programs that filter by score", None),
         ("walk me through the types of self assessments", None),
     ],
@@ -1099,3 +1106,17 @@ def test_step3_is_asked_however_it_is_put(text: str, asked: bool) -> None:
 )
 def test_without_the_usmle_hears_comlex_alone(text: str, without: bool) -> None:
     assert without_the_usmle(normalize(text)) is without
+
+
+@pytest.mark.parametrize(
+    ("text", "plans"),
+    [
+        ("is it too late to take CK in October", True),
+        ("should i take step 2 too or just comlex", True),
+        ("thinking of adding the usmle for IM", True),
+        ("i didnt take usmle, comlex only", False),
+        ("took ck in june, 241", False),
+    ],
+)
+def test_plans_the_usmle_hears_step_2_ck_still_to_take(text: str, plans: bool) -> None:
+    assert plans_the_usmle(normalize(text)) is plans

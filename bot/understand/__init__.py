@@ -1582,10 +1582,20 @@ def _settle(
     has_score = nums.score is not None or nums.range is not None
     has_spec = bool(specs or others)
     unsure = confidence < CONFIDENT
-    if not has_score and (has_spec or nums.comlex is not None or nums.bad is not None) and cues.comlex_alone(norm):
-        # "COMLEX L2 came back 530, no USMLE. is 530 low for FM?": a DO on COMLEX alone weighing a field or their
-        # COMLEX score is answered as one (how programs read COMLEX without the USMLE), never with Step 2 CK's
-        # averages, another exam's scale (nor "560 can't be a Step 2 CK score")
+    comlex_alone = (
+        not has_score
+        and len(text) < SPECIFIC_CHARS
+        and cues.comlex_alone(norm)
+        and not cues.plans_the_usmle(norm)  # "...no USMLE. too late to take CK in sept?": the exam ahead, asked
+    )
+    if comlex_alone and cues.asks_comlex_figures(norm):
+        # "COMLEX L2 came back 530, no USMLE. is 530 low for FM?": COMLEX's own figures, which we don't hold; never
+        # Step 2 CK's averages, another exam's scale, nor "560 can't be a Step 2 CK score"
+        return "out_of_scope", 1.0, None
+    if comlex_alone and (has_spec or nums.comlex is not None or nums.bad is not None):
+        # "DO, COMLEX only, no USMLE. applying psych, thoughts?": a DO on COMLEX alone weighing a field is answered
+        # as one (how programs read COMLEX without the USMLE). A longer post keeps its own question ("...no USMLE.
+        # Is it too late to take CK in October?")
         return "faq", 1.0, topics.DO_WITHOUT_USMLE
     if nums.bad is not None and not has_score and (intent in _SCORE_INTENTS or unsure):
         return "invalid_score", 1.0, None
@@ -1810,7 +1820,7 @@ def _settle(
         return "out_of_scope", 1.0, None  # "write my personal statement for rads": not ours, whatever field is named
     if not has_score and cues.asks_about_pay(norm) and not cues.asks_average(norm):
         return "out_of_scope", 1.0, None  # "how much do dermatologists make": a field named, but not its average
-    if not has_score and cues.asks_comlex_figures(norm):
+    if not has_score and cues.asks_comlex_figures(norm) and not cues.without_the_usmle(norm):
         return "out_of_scope", 1.0, None  # COMLEX's own figures: Step 2 CK averages would answer another exam
     if nums.step1 is not None and not has_score and cues.asks_what_it_weighs(norm):
         return "faq", 1.0, topics.STEP1_VS_STEP2  # a scored Step 1's weight on their chances

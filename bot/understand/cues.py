@@ -1059,6 +1059,11 @@ _COMLEX_RE = quick_re.compile(
     r"|\b(?:(?:level|lvl)\s*|l\s?)2(?:\s*ce)?\b(?=.*\b[3-8]\d{2}\b)"
     r"|\b[3-8]\d{2}\s+(?:on|in|for)\s+(?:my\s+|the\s+)?(?:level|lvl)\s*2\b"  # "is 540 on level 2 bad??"
 )
+_SCORE_JUDGED_RE = quick_re.compile(
+    r"\b(?:is|was|are)\s+(?:a\s+|an\s+|my\s+)?[3-8]\d{2}\s+(?:\w+\s+)?"
+    r"(?:low|good|bad|ok|okay|fine|competitive|enough|decent|high|solid|strong|weak)\b"
+)
+"""A score on COMLEX's scale judged ("is 530 low for FM", "is a 540 competitive")."""
 _FIGURE_WORDS_RE = quick_re.compile(
     r"\b(?:average|avg|mean|median|good|enough|competitive|need|needed|score for|scores for|percentile\w*|\d{3})\b"
 )
@@ -1383,7 +1388,9 @@ def asks_comlex_figures(norm: str) -> bool:
     if not holds_any(norm, ("comlex", "level", "lvl", "l2", "l 2")) or _COMLEX_RE.search(norm) is None:
         return False
     if _NAMES_USMLE_RE.search(norm) is not None:
-        return False  # "COMLEX L2 was 530, no USMLE. is 530 low for FM?": a DO on COMLEX alone, answered as one
+        # "COMLEX L2 was 530, no USMLE. is 530 low for FM?": the USMLE named only as not taken, and the COMLEX score
+        # judged ("is COMLEX enough without the USMLE" judges no score: ours)
+        return without_the_usmle(norm) and _SCORE_JUDGED_RE.search(norm) is not None
     return _FIGURE_WORDS_RE.search(norm) is not None
 
 
@@ -2770,6 +2777,18 @@ def comlex_alone(norm: str) -> bool:
         and _COMLEX_RE.search(norm) is not None
         and (without_the_usmle(norm))
     )
+
+
+def plans_the_usmle(norm: str) -> bool:
+    """Step 2 CK weighed as an exam still to take ("is it too late to take CK in October", "should i take step 2
+    too"): its averages are a target then, even for a DO on COMLEX so far."""
+    return _PLANS_THE_USMLE_RE.search(norm) is not None
+
+
+_PLANS_THE_USMLE_RE = quick_re.compile(
+    r"\b(?:should i|to|will|ll|going to|gonna|planning to|plan to|thinking of|thinking about|too late to|worth it to)"
+    r"\s+(?:also\s+|still\s+|just\s+)?(?:take|taking|sit|sitting|add|adding)\s+(?:the\s+)?(?:usmle|step\s*2|ck)\b"
+)
 
 
 def without_the_usmle(norm: str) -> bool:
