@@ -198,7 +198,8 @@ def practice_reply(
             # "251, then 229, then 244": the dip and the climb back both said, not just "down"
             dipped = turn < scored[0]
             way = f"{'down to' if dipped else 'up to'} {turn}, then {'back up' if dipped else 'back down'}"
-        html += f"\n\nYour {len(scored)} results run from {scored[0]} to {scored[-1]}: {way}."
+        # "went from": first and latest in the order taken, never a range ("240 → 243 → 241" is no "240 to 241" span)
+        html += f"\n\nYour {len(scored)} results went from {scored[0]} to {scored[-1]}: {way}."
     mark = knowledge.facts.get(MINIMUM_SCORE_FACT)
     pass_mark = mark.value if mark is not None else None
     # a prediction this close to the pass mark is read against the mark first: "NBME 209, exam in 5 days, do i

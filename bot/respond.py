@@ -289,6 +289,11 @@ def _percents_only(parsed: Parsed) -> bool:
     return bool(parsed.practice) and all(p.score is None and p.percent is not None for p in parsed.practice)
 
 
+def _answered_in_a_note(parsed: Parsed, ident: str) -> Parsed:
+    """The reading without an answer a note beside the figures already gives, so "You also asked" doesn't repeat it."""
+    return replace(parsed, also=tuple(r for r in parsed.also if r != f"answer:{ident}"))
+
+
 def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, today: dt.date) -> Reply:
     """The answer to free text: small talk, a question when unsure, else the most specific advice."""
     k = knowledge
@@ -1001,6 +1006,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # "CK 236, step 1 was a fail on my first try, applying ortho": the fail programs will see, said beside
         # the figures instead of passed over
         reply = talk.step1_fail_note(reply, k)
+        parsed = _answered_in_a_note(parsed, talk.STEP1_FAIL_ANSWER)
     elif (
         parsed.intent in {"score_check", "score_fit"}
         and parsed.step1 is not None
@@ -1010,6 +1016,7 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     ):
         # "step 1 was 209, applying gen surg with 251 ck, does the 209 still hurt me?": the Step 1 is the question
         reply = talk.step1_scored_note(reply, k, parsed.step1, low=cues.calls_step1_low(norm))
+        parsed = _answered_in_a_note(parsed, talk.SCORED_STEP1_ANSWER)
     if pass_rates and ruled_answer is not None:
         reply = reply.led_by(talk.RATES_NOT_HELD)
     pass_mark = k.pass_mark()

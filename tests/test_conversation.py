@@ -519,9 +519,9 @@ def test_a_move_without_its_new_date_asks_for_the_date(advisor: Advisor) -> None
 
 def test_a_later_practice_result_said_first_is_still_read_as_the_latest(advisor: Advisor) -> None:
     reply = say(advisor, "nbme 13: 229 -> up from 218 on nbme 9")
-    assert "run from 218 to 229: up" in reply  # read in the order said, it was "down"
+    assert "went from 218 to 229: up" in reply  # read in the order said, it was "down"
     reply = say(advisor, "uwsa2 this morning came out 249. before that nbme 10 238, nbme 12 243, uwsa1 252")
-    assert "your latest, 249" in reply and "run from 238 to 249" in reply  # not UWSA 1, said last
+    assert "your latest, 249" in reply and "went from 238 to 249" in reply  # not UWSA 1, said last
     reply = say(advisor, "uwsa1 238 two months ago. before that no qbank at all. then nbme 12 244, uwsa2 251 yesterday")
     assert "your latest, 251" in reply  # "before that" with no results after it: the order runs forward
 
@@ -597,12 +597,12 @@ def test_stop_reminding_me_for_a_few_days_offers_the_break(advisor: Advisor) -> 
 
 def test_a_dated_list_of_one_tests_results_is_read_as_its_trend(advisor: Advisor) -> None:
     reply = say(advisor, "my nbme trend: 236 (nov 14), 233 (nov 21), 229 (nov 28), 231 (today). should i worry?")
-    assert "run from 236 to 231: down" in reply  # only the first was read, and "233" taken as the real score
+    assert "went from 236 to 231: down" in reply  # only the first was read, and "233" taken as the real score
 
 
 def test_a_fall_between_two_results_of_one_test_is_read_as_such(advisor: Advisor) -> None:
     reply = say(advisor, "nbme 12 went from 231 three weeks ago to 226 today, I'm going backwards")
-    assert "run from 231 to 226: down" in reply and "226 questions" not in reply
+    assert "went from 231 to 226: down" in reply and "226 questions" not in reply
 
 
 @pytest.mark.parametrize(
@@ -645,8 +645,8 @@ def test_specific_questions_get_their_specific_answer(advisor: Advisor, text: st
         ("how long is a step 1 pass valid before i need to take the next step?", "Time limit", "format"),
         ("did another block of 40, got 82% again!", "82%", "rough block"),
         ("how can i feel calm on exam day?", "Exam day", "no right way to feel"),
-        ("uwsa1 250, nbme 12 236 (down from 244 on nbme 11). should i delay?", "236 to 250", "run from 250"),
-        ("nbme 13 was 229, up 11 points from 218 on nbme 9", "run from 218 to 229: up", "11 questions"),
+        ("uwsa1 250, nbme 12 236 (down from 244 on nbme 11). should i delay?", "236 to 250", "went from 250"),
+        ("nbme 13 was 229, up 11 points from 218 on nbme 9", "went from 218 to 229: up", "11 questions"),
         ("my exam is 3 weeks after my surgery shelf, which ends dec 18", "Jan 8", "Shelf exams"),
         ("heard 1 in 5 imgs don't pass ck, now i'm scared", "content-based standard", "built for Step 2 CK"),
         ("nbme 11 was 231, uworld 64% so far, weakest in OB and psych. exam in 4 weeks", "64%", "side by side"),

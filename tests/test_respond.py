@@ -62,7 +62,7 @@ def answer(knowledge: Knowledge, text: str, profile: Profile | None = None) -> s
             "IMG, YOG 2019. step 1 pass (2nd attempt sadly), step 2 CK 251. applying IM. how much will the step 1 "
             "second attempt hurt me compared to the 251?",
             None,
-            "i failed step 1 once and passed later",
+            "about the step 1 fail you mention: programs see it",  # the note answers it, once
         ),
         # A fail behind a passed retake: whether programs still see it, not what to do right after failing.
         (
@@ -685,9 +685,9 @@ def test_several_practice_results_are_read_by_their_latest_and_their_way_when_th
     knowledge: Knowledge,
 ) -> None:
     shown = answer(knowledge, "nbme 11 231, then uwsa2 244. what will i get?")
-    assert "run from 231 to 244: up" in shown and "your latest, 244, is 26 points above" in shown
+    assert "went from 231 to 244: up" in shown and "your latest, 244, is 26 points above" in shown
     unordered = answer(knowledge, "uwsa2 251 and nbme 12 240, which do i trust")  # forms, in no told order
-    assert "run from" not in unordered and "latest" not in unordered
+    assert "went from" not in unordered and "latest" not in unordered
 
 
 @pytest.mark.parametrize(
@@ -706,7 +706,7 @@ def test_practice_results_in_no_told_order_are_read_as_the_range_they_span(
 
 def test_a_list_that_went_somewhere_is_read_as_a_trend(knowledge: Knowledge) -> None:
     shown = answer(knowledge, "my nbmes went 228, 235, 241, 246. is this trending the right way")
-    assert "run from 228 to 246: up" in shown and "your latest, 246" in shown
+    assert "went from 228 to 246: up" in shown and "your latest, 246" in shown
 
 
 def test_low_practice_results_asked_about_are_set_beside_the_pass_mark(knowledge: Knowledge) -> None:
