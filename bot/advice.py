@@ -489,14 +489,16 @@ def score_news(score: int, knowledge: Knowledge) -> Reply:
     return Reply(html, ((Button(f"What fits a {score}?", f"/score {score}"), Button("📊 Chart", f"/chart {score}")),))
 
 
+_ASK_THE_SCORE = "Tell me your score and I'll put it next to this."
+_ASK_A_PRACTICE_RESULT = "Send me a practice test result like “{example}” and I'll read it against this."
 _AVERAGE_CLOSINGS: dict[Stage | None, str] = {
-    None: "Tell me your score and I'll put it next to this.",
-    "has_score": "Tell me your score and I'll put it next to this.",
-    "applying": "Tell me your score and I'll put it next to this.",
-    "interviewing": "Tell me your score and I'll put it next to this.",
+    None: _ASK_THE_SCORE,
+    "has_score": _ASK_THE_SCORE,
+    "applying": _ASK_THE_SCORE,
+    "interviewing": _ASK_THE_SCORE,
     "preclinical": "Nothing to measure against it yet: Step 2 CK comes after your core clerkships.",
-    "studying": "Send me a practice test result like “{example}” and I'll read it against this.",
-    "retaking": "Send me a practice test result like “{example}” and I'll read it against this.",
+    "studying": _ASK_A_PRACTICE_RESULT,
+    "retaking": _ASK_A_PRACTICE_RESULT,
     "waiting": "When your score comes out, send it and I'll put it next to this.",
     "incoming_resident": "",
 }

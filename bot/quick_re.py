@@ -128,7 +128,9 @@ class PrecheckedPattern:
         """`re.Pattern.search`."""
         # `_may_match` written out: most calls are searches, and a call of its own was a fifth of their cost
         needles = self._needles if self._needles is not None else self.needles()
-        if needles and not self._fold:
+        if not needles:
+            return self._compiled.search(string, pos, endpos)
+        if not self._fold:
             for needle in needles:
                 if needle in string:
                     return self._compiled.search(string, pos, endpos)

@@ -1385,7 +1385,7 @@ _THEIR_WRITING_RE = quick_re.compile(
 def asks_comlex_figures(norm: str) -> bool:
     """COMLEX's own figures asked for ("avg comlex level 2 for em?", "is a 550 comlex good"): Step 2 CK
     averages would answer another exam. Converting COMLEX to USMLE, or naming both, stays ours."""
-    if not holds_any(norm, ("comlex", "level", "lvl", "l2", "l 2")) or _COMLEX_RE.search(norm) is None:
+    if not _names_comlex(norm):
         return False
     if _NAMES_USMLE_RE.search(norm) is not None:
         # "COMLEX L2 was 530, no USMLE. is 530 low for FM?": the USMLE named only as not taken, and the COMLEX score
@@ -2772,11 +2772,12 @@ _LODGING_RE = quick_re.compile(r"\b(?:hotels?|airbnb|motel|lodging|stay|place to
 def comlex_alone(norm: str) -> bool:
     """COMLEX named ("L2 was 545", "comlex 2 = 530") by a student who took no USMLE: Step 2 CK's averages are
     another exam's scale for them."""
-    return (
-        holds_any(norm, ("comlex", "level", "lvl", "l2", "l 2"))
-        and _COMLEX_RE.search(norm) is not None
-        and (without_the_usmle(norm))
-    )
+    return _names_comlex(norm) and without_the_usmle(norm)
+
+
+def _names_comlex(norm: str) -> bool:
+    """COMLEX named: "comlex", "level 2" beside a DO or a score on its scale, "L2 545"."""
+    return holds_any(norm, ("comlex", "level", "lvl", "l2", "l 2")) and _COMLEX_RE.search(norm) is not None
 
 
 def plans_the_usmle(norm: str) -> bool:
