@@ -530,6 +530,9 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _STARTS_RE.search(folded[max(0, m[0] - _EXAM_WORD_SPAN * 2) : m[0]])
         and not _something_else_starts(folded[max(0, m[0] - 60) : m[0]])
         and not _EVERY_RE.search(folded[max(0, m[0] - 12) : m[0]])
+        and not (
+            _DAY_LEFT_OUT_RE.search(folded[max(0, m[0] - 16) : m[0]]) and folded[m[0] : m[0] + 3] in _WEEKDAY_STARTS
+        )
         and not _APART_RE.match(folded, m[1])
         and not _DAYS_OFF_RE.match(folded, m[1])
         and not _LEFT_OF_OTHER_RE.match(folded, m[1])
@@ -760,6 +763,11 @@ _LEFT_OF_OTHER_RE = quick_re.compile(
 """Time left of something else ("2 weeks left of my surgery rotation"), not the time to the exam; time left of
 dedicated or of studying is."""
 _EVERY_RE = quick_re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
+_DAY_LEFT_OUT_RE = quick_re.compile(
+    r"\b(?:except|but|but not|not on|never on|other than|apart from|besides)\s+(?:on\s+)?(?:the\s+)?$"
+)
+"""Right before a weekday, a day left out of the week ("remind me every day but saturday at 7pm"), no exam on it."""
+_WEEKDAY_STARTS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
 _APART_RE = quick_re.compile(r"s?\s*(?:apart|between|per|each|at a time|(?:of|from) (?:each other|one another))\b")
 """A weekday that recurs ("every saturday") or a span between things ("1 week apart", "within 10 days of each
 other") dates no exam."""

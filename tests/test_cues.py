@@ -426,6 +426,12 @@ def test_what_weighs_on_them_is_read_and_lookalikes_are_not(text: str, weighs: s
         ("what should i do on saturdays", set()),
         ("every day except sundays", frozenset({6})),  # the rest of the week studied
         ("daily but not on saturdays or sundays", frozenset({5, 6})),
+        ("daily reminders but not on sundays", frozenset({6})),  # the nudges named between
+        ("every day but sunday", frozenset({6})),
+        ("not on sundays please", frozenset({6})),
+        ("never on saturdays", frozenset({5})),
+        ("not on sunday", set()),  # one Sunday: a day, not the plan's week
+        ("im not on call on sundays", set()),  # a day free, not one taken out
     ],
 )
 def test_weekdays_taken_out_of_the_study_week(text: str, days: set[int]) -> None:

@@ -347,9 +347,11 @@ _DAYS_DROPPED_RE = quick_re.compile(
     rf"(?:{_WD}s?|weekends))*)\b"
     # "saturdays off", "keep sundays free"
     rf"|\b(?P<c>(?:{_WD}s|weekends)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends?))*)\s+(?:are\s+|r\s+)?(?:off|free)\b"
-    # "every day except sundays", "daily but not on saturdays"
-    rf"|\b(?:every\s*day|daily|each day)\s+(?:except|but not|other than|apart from)\s+(?:on\s+)?"
-    rf"(?P<d>(?:{_WD}s?|weekends?)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends?))*)\b"
+    # "every day except sundays", "daily reminders but not on saturdays", "every day but sunday"
+    rf"|\b(?:every\s*day|daily|each day)\s+(?:{_NUDGE_NOUN}\s+)?(?:except|but not|but|other than|apart from)\s+"
+    rf"(?:on\s+)?(?P<d>(?:{_WD}s?|weekends?)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends?))*)\b"
+    # "not on sundays", "never on saturdays please": a day said of every week (a plural), not one date
+    rf"|\b(?:not|never)\s+on\s+(?P<e>(?:{_WD}s|weekends)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends?))*)\b"
 )
 """Weekdays taken out of the plan for good, said of the reminders or the days ("stop the saturday pings",
 "no reminders on sundays", "saturdays off"); "skip saturday" alone is this Saturday, a break."""
@@ -371,7 +373,7 @@ def dropped_weekdays(norm: str) -> frozenset[int]:
         return frozenset()  # "stop the saturday pings this month": a break for a while, not the plan's days
     if m.group().startswith("drop") and _RESULTS_BEFORE_RE.search(norm, 0, m.start()):
         return frozenset()  # "is it true scores only drop on wednesdays?": when results come out
-    said = m.group("a") or m.group("b") or m.group("c") or m.group("d") or ""
+    said = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or ""
     days = {
         _WEEKDAY_WORDS.get(word, _WEEKDAY_WORDS.get(word.removesuffix("s"))) for word in re.findall(r"[a-z]+", said)
     }
