@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import Literal
 
 from bot.commands import COMMANDS
+from bot.parse_answers import ordinal_suffix
 from bot.reply import Button, Chart, Reply
 from bot.student import Profile
 from bot.understand import Parsed, PracticeResult
@@ -983,6 +984,11 @@ def faq_answer(
         next_step=escape(next_step),
         source=f"<i>Sources: {cites}.</i>",
     )
+    if topic == topics.GOOD_SCORE and score is not None and not specs:
+        # "is 243 a good score in general": the score is told, so only the field is left to ask for
+        reply = replace(
+            reply, next_step=f"Next step: tell me the field you want, and I'll set your {score} beside its figures."
+        )
     verdict = pass_verdict(score, knowledge) if topic == topics.PASSING_SCORE and score is not None else ""
     if verdict and stage is None and whose == "own" and score is not None:
         # "216 is that a pass??": a result in hand, so no self-assessment to take before the exam; under every
@@ -992,6 +998,56 @@ def faq_answer(
         if then in entry.next_steps:
             reply = replace(reply, next_step=escape(entry.next_steps[then]))
     return reply.led_by(verdict) if verdict else reply
+
+
+PERCENTILE_TABLE_FACT = "ck-percentile-table"
+
+
+def percentile_line(score: int, knowledge: Knowledge, whose: Whose = "own") -> str:
+    """Where `score` sat on USMLE's percentile table: its row, or between the two rows around it; "" off the table
+    (or without it)."""
+    table = knowledge.facts.get(PERCENTILE_TABLE_FACT)
+    if table is None or not table.percentiles or score < max(table.percentiles[0][0], knowledge.pass_mark() or 0):
+        return ""  # under the pass mark, passing is what matters, not how few scored lower
+    rows = table.percentiles
+    subject = f"your {score}" if whose in ("own", "remembered") else f"a {score}"
+    exact = dict(rows).get(score)
+    if exact is not None:
+        where = f"{subject} sat at the {_nth(exact)} percentile"
+    elif score > rows[-1][0]:
+        where = f"{subject} was above its top row ({rows[-1][0]}, the {_nth(rows[-1][1])} percentile)"
+    else:
+        (low, low_p), (high, high_p) = next((a, b) for a, b in pairwise(rows) if a[0] < score < b[0])
+        where = f"{subject} fell between the {_nth(low_p)} percentile ({low}) and the {_nth(high_p)} ({high})"
+    return _on_the_table(where, "the same score likely sits a little lower", knowledge.cite(table.source))
+
+
+def percentile_score_line(percentile: int, knowledge: Knowledge) -> str:
+    """The score at a percentile on USMLE's table ("is the 90th percentile like 260?"): the row, or the two rows
+    around it; "" off the table (or without it)."""
+    table = knowledge.facts.get(PERCENTILE_TABLE_FACT)
+    rows = table.percentiles if table is not None else ()
+    above = next((i for i, (_, p) in enumerate(rows) if p >= percentile), None)
+    if table is None or above is None or not 0 < percentile < 100:
+        return ""
+    score, at = rows[above]
+    if at == percentile or above == 0:
+        where = f"the {_nth(at)} percentile was a {score}"
+    else:
+        low, low_p = rows[above - 1]
+        where = f"the {_nth(percentile)} percentile fell between {low} ({_nth(low_p)}) and {score} ({_nth(at)})"
+    return _on_the_table(where, "the same percentile likely takes a little more", knowledge.cite(table.source))
+
+
+def _on_the_table(where: str, today: str, cite: str) -> str:
+    return (
+        f"📍 On USMLE's table for July 2017 to June 2020 takers, {where}. Recent takers score higher, so today {today}."
+        f" <i>({escape(cite)})</i>"
+    )
+
+
+def _nth(n: int) -> str:
+    return f"{n}{ordinal_suffix(n)}"
 
 
 def pass_verdict(score: int, knowledge: Knowledge) -> str:
@@ -1059,6 +1115,8 @@ def numbers_section(
         return ""
     if stage == "incoming_resident":
         return ""  # matched: the field's averages no longer weigh on them (as for a specific answer, `respond`)
+    if not specs and score is not None and topic is not None and topic.topic == topics.GOOD_SCORE:
+        return percentile_line(score, knowledge, whose)  # "is 243 a good score in general": one yardstick, applied
     if specs and stage == "retaking" and score is not None and score < (knowledge.pass_mark() or 0):
         # a fail: the pass mark is the figure that matters now, not how far below a field's average it is; a score
         # under today's mark only ("got a 215 and passing was 218") gets no line on both marks

@@ -254,7 +254,7 @@ def _date_matches(text: str, today: date) -> list[tuple[int, int, date | str]]:
             said = calendar.day_name[wanted]
             add(
                 m,
-                f"The next {day}{_ordinal_suffix(day)} is {fmt_day(days[0], year=True)}, not a {said}. "
+                f"The next {day}{ordinal_suffix(day)} is {fmt_day(days[0], year=True)}, not a {said}. "
                 f"Which is your exam date? {_DATE_HINT}",
             )
     for m in _WEEKDAY_RE.finditer(text):
@@ -500,8 +500,8 @@ def _ordinals_near_a_span(
     return out, ordinals
 
 
-def _ordinal_suffix(day: int) -> str:
-    """ "st", "nd", "rd" or "th" for a day of the month."""
+def ordinal_suffix(day: int) -> str:
+    """ "st", "nd", "rd" or "th" for a number said as an ordinal (a day of the month, a percentile)."""
     return "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 

@@ -1047,6 +1047,16 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         named = [k.specialties[s] for s in parsed.specialties if s in k.specialties]
         counts = [line for spec in named if (line := advice.signals_line(spec, k))]
         reply = reply.led_by(*counts) if counts else reply
+    if parsed.topic == topics.PERCENTILES and parsed.intent == "faq":
+        # "what percentile is 251", "is the 90th percentile like 260?": the table's row first, then what a percentile is
+        asked_at = cues.percentile_said(norm)
+        if asked_at is not None:
+            placed = advice.percentile_score_line(asked_at, k)  # beside a field's average, if one is named
+        elif parsed.score is not None and not (parsed.someone_else or parsed.hypothetical or parsed.specialties):
+            placed = advice.percentile_line(parsed.score, k)
+        else:
+            placed = ""
+        reply = reply.led_by(placed) if placed else reply
     final_days = k.answers.get(FINAL_DAYS_ANSWER)
     if reply.next_step and final_days is not None and stage in (None, "studying") and not failed:
         days_left = _days_to_exam(parsed, profile, text, today)

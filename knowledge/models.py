@@ -281,6 +281,8 @@ class Fact(Record):
     """The weekday the fact names (score release), for the nudges that fall on it."""
     weeks: tuple[int, ...] = Field(default=(), max_length=8)
     """Weeks after the exam the fact names (score release), for the nudges that count them."""
+    percentiles: tuple[tuple[int, int], ...] = Field(default=(), max_length=40)
+    """(score, percentile) rows of a percentile table the text states as "240 (35)", lowest score first."""
 
     @field_validator("weekday")
     @classmethod
@@ -299,6 +301,22 @@ class Fact(Record):
             word = _NUMBER_WORDS.get(n, "")
             if not re.search(rf"(?<!\d){n}(?!\d)", text) and not (word and re.search(rf"\b{word}\b", text)):
                 raise ValueError(f"{n} weeks does not appear in this fact's text")
+        return value
+
+    @field_validator("percentiles")
+    @classmethod
+    def _rows_stated(cls, value: tuple[tuple[int, int], ...], info: ValidationInfo) -> tuple[tuple[int, int], ...]:
+        """Each row must be one the text states, scores rising and percentiles never falling, or a lookup between
+        two rows could read a table the source never printed."""
+        text = info.data.get("text", "")
+        for score, percentile in value:
+            if not (1 <= score <= 300 and 0 <= percentile <= 100):
+                raise ValueError(f"{score} ({percentile}) is no score and percentile")
+            if f"{score} ({percentile})" not in text:
+                raise ValueError(f"{score} ({percentile}) does not appear in this fact's text")
+        for (low, low_p), (high, high_p) in zip(value, value[1:]):
+            if high <= low or high_p < low_p:
+                raise ValueError(f"rows {low} ({low_p}) and {high} ({high_p}) are out of order")
         return value
 
     @field_validator("value")

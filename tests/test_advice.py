@@ -7,7 +7,14 @@ from dataclasses import replace
 
 import pytest
 
-from bot.advice import advise, practice_example, specialties_table
+from bot.advice import (
+    Whose,
+    advise,
+    percentile_line,
+    percentile_score_line,
+    practice_example,
+    specialties_table,
+)
 from bot.render import plain_text
 from bot.student import Profile
 from bot.understand import Parsed, understand
@@ -688,3 +695,44 @@ def test_the_practice_result_the_averages_ask_for_is_read_beside_its_field(knowl
         parsed = understand(practice_example(spec), knowledge)
         assert (parsed.intent, parsed.specialties) == ("average", (spec.id,)), spec.short_name
         assert [p.score for p in parsed.practice] == [238], spec.short_name
+
+
+@pytest.mark.parametrize(
+    ("score", "whose", "says"),
+    [
+        (240, "own", "your 240 sat at the 35th percentile"),  # a row of the table
+        (243, "own", "your 243 fell between the 35th percentile (240) and the 46th (245)"),
+        (251, "someone", "a 251 fell between the 59th percentile (250) and the 71st (255)"),
+        (283, "own", "your 283 was above its top row (280, the 100th percentile)"),
+        (212, "own", ""),  # under the pass mark: passing is the figure, not how few scored lower
+    ],
+)
+def test_a_score_is_placed_on_the_percentile_table_by_its_rows(
+    knowledge: Knowledge, score: int, whose: Whose, says: str
+) -> None:
+    line = plain_text(percentile_line(score, knowledge, whose))
+    assert (says in line) if says else line == ""
+    if says:  # its source, and that the table is older than today's scores
+        assert "July 2017 to June 2020" in line and "Blueprint Prep" in line and "a little lower" in line
+
+
+@pytest.mark.parametrize(
+    ("percentile", "says"),
+    [
+        (59, "the 59th percentile was a 250"),  # a row of the table
+        (90, "the 90th percentile fell between 260 (82nd) and 265 (91st)"),
+        (50, "the 50th percentile fell between 245 (46th) and 250 (59th)"),
+        (100, ""),  # no score is "the 100th percentile"
+    ],
+)
+def test_the_score_at_a_percentile_is_read_off_the_tables_rows(
+    knowledge: Knowledge, percentile: int, says: str
+) -> None:
+    line = plain_text(percentile_score_line(percentile, knowledge))
+    assert (says in line and "a little more" in line) if says else line == ""
+
+
+def test_a_score_asked_about_in_general_is_placed_not_asked_for_again(knowledge: Knowledge) -> None:
+    shown = plain_text(advise(understand("is 243 a good score in general", knowledge), Profile(1), knowledge).html)
+    assert "your 243 fell between the 35th percentile (240) and the 46th (245)" in shown
+    assert "send me your score" not in shown.lower() and "set your 243 beside" in shown

@@ -757,6 +757,16 @@ BROKEN: list[tuple[str, Callable[[Path], None], str]] = [
         r'^facts\.json, record 5 \("score-release"\), field weeks: .*6 weeks does not appear',
     ),
     (
+        "percentile row the text doesn't state",
+        edit("facts", lambda t: t["29"]["percentiles"].append([285, 100])),
+        r'^facts\.json, record 29 \("ck-percentile-table"\), field percentiles: .*285 \(100\) does not appear',
+    ),
+    (
+        "percentile rows out of order",
+        edit("facts", lambda t: t["29"].update(percentiles=[[245, 46], [240, 35]])),
+        r'^facts\.json, record 29 \("ck-percentile-table"\), field percentiles: .*out of order',
+    ),
+    (
         "too few phrasings",
         edit("faq", lambda t: t["3"].update(phrasings=["low score", "bad score"])),
         r'^faq\.json, record 3 \("low_score"\), field phrasings: .*at least 3',

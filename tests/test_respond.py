@@ -1156,7 +1156,7 @@ def test_a_pass_told_in_a_long_post_asking_to_retake_gets_that_a_pass_stands(kno
         "a classmate says you can petition. is EM off the table now?",
     )
     assert "Can I retake Step 2 CK to replace a low passing score?" in shown
-    assert "Before booking again" not in shown  # no retake rules for a pass, as if it were a fail
+    assert "before booking again" not in shown  # no retake rules for a pass, as if it were a fail
 
 
 @pytest.mark.parametrize(
@@ -1234,3 +1234,36 @@ def test_no_joy_is_named_for_news_not_told(knowledge: Knowledge, text: str) -> N
 )
 def test_a_rule_stays_inside_what_it_was_written_for(knowledge: Knowledge, text: str, not_shown: str) -> None:
     assert not_shown not in answer(knowledge, text).lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "says", "never"),
+    [
+        # a Free 120 percentage: what NBME says of that practice session, not a shelf-exam study
+        ("free 120 was 74%, is that good", "can't approximate a step result", "shelves"),
+        # the attempt rules asked with no fail told: a retake is spoken of as a case, not assumed
+        ("how many attempts do you get for ck", "if you're facing a retake", "before booking again, find"),
+    ],
+)
+def test_a_plain_question_is_not_answered_as_someone_elses_situation(
+    knowledge: Knowledge, text: str, says: str, never: str
+) -> None:
+    shown = answer(knowledge, text).lower()
+    assert says in shown and never not in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("what percentile is 251", "📍 On USMLE's table for July 2017 to June 2020 takers, your 251 fell between"),
+        (
+            "is the 90th percentile like 260 or higher?",
+            "📍 On USMLE's table for July 2017 to June 2020 takers, the 90th",
+        ),
+        ("is 70th percentile good for gen surg?", "📍 On USMLE's table for July 2017 to June 2020 takers, the 70th"),
+    ],
+)
+def test_a_percentile_question_is_answered_off_the_table_first(knowledge: Knowledge, text: str, first: str) -> None:
+    shown = answer(knowledge, text)
+    assert shown.startswith(first)
+    assert "your 260" not in shown  # a score asked about beside a percentile is no score of theirs

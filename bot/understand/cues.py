@@ -2828,6 +2828,31 @@ _SCORE_OUT_RE = quick_re.compile(
 )
 
 
+def percentile_said(norm: str) -> int | None:
+    """A percentile named ("is the 90th percentile like 260", "70th %ile good for gen surg?"), or None."""
+    said = _PERCENTILE_SAID_RE.search(norm)
+    return int(said.group(1)) if said is not None else None
+
+
+_PERCENTILE_SAID_RE = quick_re.compile(r"\b([1-9]\d?)\s*(?:st|nd|rd|th)?\s+(?:percentile|%ile|pctl)\b")
+
+
+def result_in_hand(norm: str) -> bool:
+    """Their own result, in hand and not told ("got my score and it's lower than every practice test")."""
+    return _RESULT_IN_HAND_RE.search(norm) is not None
+
+
+_RESULT_IN_HAND_RE = quick_re.compile(
+    # (not "got my score on uwsa2": a practice test's)
+    r"\b(?:got|received|opened)\s+my\s+(?:ck\s+|step 2\s+|real\s+|actual\s+|official\s+)?(?:score|results?)\b"
+    r"(?!\s+(?:on|for|from|in)\s+(?:the\s+|my\s+|a\s+)?(?:nbme|uwsa|free|practice|cms|shelf|uworld|amboss|self|block))"
+    r"(?!\s+(?:back\s+)?up\b)"
+    # "scored 20 pts below my nbmes": the real result, set against the practice tests
+    r"|\bscored\s+(?:\d+\s*(?:points?|pts?)\s+|way\s+|much\s+)?(?:below|under|lower than|less than)\s+"
+    r"(?:all\s+(?:of\s+)?|every\s+|each\s+(?:of\s+)?|any\s+(?:of\s+)?)?my\s+(?:practice|nbme|uwsa|self|predict)\w*"
+)
+
+
 def just_venting(norm: str) -> bool:
     """ "i just need to vent", "venting, no question": to be listened to, whatever fields the story names."""
     return _VENTING_RE.search(norm) is not None
