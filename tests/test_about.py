@@ -34,6 +34,16 @@ def facts(text: str) -> AboutFacts:
         ("final year MBBS, is 240 good for IM", {"school": "img"}),
         ("Indian grad, 4 yrs out of med school. is 240 good for IM", {"school": "img"}),
         ("my friend is an indian grad with 250, is that good for IM", {"school": None}),
+        # trained abroad, said without "i" or the word IMG
+        ("graduated abroad in 2021, got 247 on step 2, applying psych", {"school": "img"}),
+        ("international grad, 250, neuro chances", {"school": "img"}),
+        ("foreign medical graduate, 243 for IM", {"school": "img"}),
+        ("YOG 2018, ck 241, IM", {"school": "img"}),
+        ("caribbean grad here, 238 IM", {"school": "img"}),
+        ("studying in the caribbean, us citizen, ck 240 peds", {"school": "img"}),
+        ("she's a caribbean grad, 240, will she match", {"school": None}),  # hers
+        ("i m in the caribbean on vacation, exam in 3 weeks", {"school": None}),  # a place, not a school
+        ("international student at a US MD school, 245 IM", {"school": None}),
         ("my son is an IMG and just took step 2, how can i support him?", {"school": None}),  # a parent writing
         ("med student in texas, 240 for IM?", {"school": None}),
         # a US school said outweighs a nationality, a family's country or a degree asked about

@@ -59,6 +59,15 @@ _IMG_BARE_RE = quick_re.compile(
     # a degree no US or Canadian school gives, held: "final year MBBS", "MBBS from Pakistan" (not "do MBBS grads...")
     r"|\b(?:my|did|did my|have an?|finished|completed|final year|doing)\s+mbbs\b|^mbbs\b|"
     r"\bmbbs\s+(?:from|in|grad(?:uate)?|student|doctor|here)\b"
+    # trained abroad, said without "i": "graduated abroad in 2021", "international grad, 250", "YOG 2018"
+    r"|\b(?:graduated|studied|trained|did med school|went to med school)\s+(?:medicine\s+)?"
+    r"(?:abroad|overseas|outside (?:the )?(?:us|u s|usa|states))\b"
+    r"|\b(?:international|foreign) medical (?:grad|graduate|school grad\w*)\b|^international (?:grad|graduate)\b"
+    r"|\binternational (?:grad|graduate) (?:here|with|from|applying)\b"
+    r"|(?<!\bis a )(?<!\bs a )(?<!\bwas a )\b(?:carib|caribbean) (?:grad|graduate)\b"  # not "my friend is a ..."
+    r"|(?:\b(?:i m|im|i am|i)\s+(?:currently\s+)?|^(?:currently\s+)?)(?:studying|study|studied)\s+(?:medicine\s+)?"
+    r"in the caribbean\b|\bmy (?:med )?school is in the caribbean\b"
+    r"|\byog\s*(?:is\s+|of\s+|was\s+)?(?:19|20)\d\d\b"
 )
 _NATIONALITY_RE = quick_re.compile(
     # said of themselves ("I'm a Nigerian grad", "Indian grad here", first in the message), not of a friend or a
@@ -438,7 +447,7 @@ def about(norm: str, folded: str) -> AboutFacts:
 
 
 _CLAUSE_RE = quick_re.compile(r"[;!?\n]|\.(?!\d)|,\s+(?=\D)|\s+(?:and|but|so)\s+")
-_IMG_WORDS = ("img", "fmg", "international", "foreign", "carib", "abroad", "outside the us", "mbbs")
+_IMG_WORDS = ("img", "fmg", "international", "foreign", "carib", "abroad", "overseas", "outside", "mbbs", "yog")
 """Every alternative of `_IMG_RE` and `_IMG_BARE_RE` holds one of these."""
 _MD_WORDS = ("md", "amg", "us grad", "us student")
 """Every alternative of `_MD_RE` holds one of these."""
