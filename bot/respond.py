@@ -114,6 +114,8 @@ SCORED_STEP1_ANSWER = talk.SCORED_STEP1_ANSWER
 LEAVE_EARLY_ANSWER = "rt-incomplete"
 FINAL_DAYS_ANSWER = "ed-final-days"
 FINAL_DAYS = 3
+NERVES_DAYS = 7
+"""Days before the exam within which nerves with no question are met with the last days' advice."""
 """Days before the exam from which a reply's next step is the last days' advice (light review, ID, sleep), not a
 self-assessment or a plan of weeks."""
 HELD_ANSWER = "score-held-investigation"
@@ -276,6 +278,19 @@ def _listened(parsed: Parsed, profile: Profile, k: Knowledge, text: str, norm: s
     """A feeling met, for the student's stage; a post that is mostly feeling may still ask things ("...is it normal to
     feel this dumb?"), each then answered in a line after listening, as a long post's other questions are."""
     stage = stage_of(parsed, profile.about, norm, today) if text else None
+    final_days = k.answers.get(FINAL_DAYS_ANSWER)
+    days_left = _days_to_exam(parsed, profile, text, today) if today is not None and stage == "studying" else None
+    if (
+        final_days is not None
+        and days_left is not None
+        and 0 < days_left <= NERVES_DAYS
+        and parsed.feeling in talk.SOON_FEELINGS
+        and parsed.score is None
+        and not parsed.also
+    ):
+        # "nerves nerves nerves. 2 days", "so nervous. ck on friday": how to spend the days left, not "tell me what's
+        # weighing on you"
+        return talk.days_before(parsed, final_days.short)
     heard = talk.vent(parsed, score_out=cues.score_out(norm), stage=stage)
     # "terrified i'll get a 220": the plain fact that it would pass (a point, not "scared ill get 230s", a range)
     point = parsed.score if parsed.feared and parsed.range is None else None

@@ -12,7 +12,7 @@ import datetime as dt
 from bot import quick_re
 from bot.student import About
 from bot.understand import EARLY_MATCH_FIELDS, Parsed
-from bot.understand.cues import KIN, just_matched, no_interviews_yet, prelim_only, score_out
+from bot.understand.cues import KIN, just_matched, no_interviews_yet, prelim_only, result_in_hand, score_out
 from knowledge.models import Stage
 
 _SAID: tuple[tuple[Stage, quick_re.Pattern], ...] = (
@@ -191,6 +191,9 @@ def stage_of(parsed: Parsed, about: About, norm: str, today: dt.date | None = No
     if parsed.status == "taken" and parsed.score is None:
         # "got my ck score back today, avg for derm?": the score is in hand, only not told
         return "has_score" if score_out(norm) else "waiting"
+    untold = parsed.status is None and parsed.score is None and not parsed.practice and not parsed.someone_else
+    if untold and result_in_hand(norm):
+        return "has_score"  # "got my score and it's lower than every practice test": theirs, in hand, untold
     # "took ck in august, my score came out today: 246": a score told after the exam is theirs in hand
     told_after = parsed.status == "taken" and not (parsed.hypothetical or parsed.someone_else)
     if (parsed.score is not None and (parsed.own or told_after)) or parsed.status == "passed" or about.score_own:

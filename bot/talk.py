@@ -253,8 +253,10 @@ def acknowledge(parsed: Parsed, stage: Stage | None = None) -> str:
     if parsed.feeling is None or parsed.feeling not in _ACK:
         return ""
     weighing = "family" if parsed.weighing == "family_hint" else parsed.weighing  # a hint, beside a feeling
-    if weighing == "stupid" and parsed.status == "failed":
-        weighing = None  # "i feel so dumb. failed step 2": the fail is what hurts, not a question bank
+    if weighing == "stupid" and (parsed.status in ("failed", "taken") or stage == "has_score"):
+        # "i feel so dumb. failed step 2", "got my score, under every nbme. i feel stupid": the result is what hurts,
+        # not a question bank
+        weighing = None
     if weighing in _WEIGHING_ACK and parsed.feeling not in {"celebration", "relief"}:
         return _WEIGHING_ACK[weighing]
     if parsed.weighing in _PROUD_TOO and parsed.feeling == "celebration":
@@ -342,6 +344,12 @@ def exam_soon(parsed: Parsed, when: Literal["today", "tomorrow"]) -> Reply:
     ack = pick(_EVE_ACK, parsed.feeling) if parsed.feeling == "exhaustion" else acknowledge(parsed)
     ack = ack or "Tomorrow is the day, and nerves tonight are normal: they don't predict how it goes."
     return Reply(f"{ack}\n\n{EXAM_EVE}", ((EXAM_DAY_BUTTON,),))
+
+
+def days_before(parsed: Parsed, last_days: str) -> Reply:
+    """Nerves with the exam a few days away and no question: the feeling, then how to spend the days left."""
+    ack = acknowledge(parsed, "studying") or "Nerves this close to the exam are normal, and they don't predict the day."
+    return Reply(f"{ack}\n\n{escape(last_days)}", ((EXAM_DAY_BUTTON,),))
 
 
 def vent(parsed: Parsed, *, score_out: bool = False, stage: Stage | None = None) -> Reply:

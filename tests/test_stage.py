@@ -131,6 +131,11 @@ TODAY = dt.date(2026, 12, 4)
         ("got my ck score back today, avg for derm?", About(), "has_score"),
         ("what about ortho?", About(stage="ms2"), "preclinical"),
         ("what about ortho?", About(stage="ms3"), None),
+        # the score out with no number and no exam named: theirs, in hand; a practice form's result is not
+        ("got my score and it's lower than every practice test", About(), "has_score"),
+        ("scored 20 pts below my nbmes. feel awful", About(), "has_score"),
+        ("my nbme results came back 230, exam in 3 weeks", About(), "studying"),
+        ("my friend got her score and it came back low", About(), None),
     ],
 )
 def test_stage(knowledge: Knowledge, text: str, about: About, stage: str | None) -> None:

@@ -1092,3 +1092,33 @@ def test_a_score_told_with_refreshing_is_met_as_the_score_not_the_wait(advisor: 
         advisor, "got a 247 this morning, all my practice was 255-260. gutted, i keep refreshing the pdf. rads?"
     )
     assert not shown.startswith("Waiting for a score")
+
+
+@pytest.mark.parametrize(
+    ("text", "last_days"),
+    [
+        ("anxious anxious anxious. exam in 3 days", True),
+        ("so nervous. ck on friday", True),  # Friday is two days from NOW's Wednesday
+        ("panicking, test is in 5 days", True),
+        ("stressed, exam in 5 weeks", False),  # weeks out: what weighs on them is asked, no last-days advice
+        ("so nervous, score comes out friday", False),  # the score ahead, not the exam
+    ],
+)
+def test_nerves_a_few_days_out_get_how_to_spend_the_days_left(advisor: Advisor, text: str, last_days: bool) -> None:
+    shown = say(advisor, text)
+    assert ("Keep it light" in shown) is last_days
+    assert ("what's weighing on you most" in shown) is (not last_days and "5 weeks" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "qbank_line"),
+    [
+        ("i feel so stupid, 48% on uworld today", True),
+        ("got my score and it's lower than every practice test. i feel so stupid", False),  # the result hurts
+        ("scored 20 pts below my nbmes. i feel like an idiot", False),
+    ],
+)
+def test_feeling_stupid_is_met_as_a_question_banks_only_before_the_result(
+    advisor: Advisor, text: str, qbank_line: bool
+) -> None:
+    assert ("Feeling stupid in a question bank" in say(advisor, text)) is qbank_line
