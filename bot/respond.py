@@ -90,6 +90,7 @@ MATCHED_WHAT_NOW_ANSWER = "matched-what-now"
 CANT_START_ANSWER = "after-fail-cant-start"
 """The NRMP's answer for a matched student who can't start on time: a waiver of the commitment, a deferral."""
 NOT_MATCHED_ANSWER = "match-unmatched-soap"
+REAPPLY_ANSWER = "match-reapply"
 IMG_AVERAGES_ANSWER = "img-where-averages"
 """Where IMGs' averages are published: led by the ones the store holds for the fields asked about."""
 PASSED_NO_RETAKE_ANSWER = "low-cant-retake-passed"
@@ -717,6 +718,11 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         and parsed.answer != PASSED_NO_RETAKE_ANSWER
     ):
         ruled_answer = k.answers.get(NOT_MATCHED_ANSWER)  # "everyone matched except me": what happens now
+    if ruled_answer is None and cues.prelim_only(norm):
+        # "matched IM prelim but not categorical... should I reapply?": a partial match, and the next try if asked;
+        # not the field's averages or holistic review
+        ruled_answer = k.answers.get(REAPPLY_ANSWER if _REAPPLY_RE.search(norm) else NOT_MATCHED_ANSWER)
+        parsed = replace(parsed, intent="faq", topic=topics.MATCH_RATES) if ruled_answer else parsed
     if parsed.intent == "faq" and parsed.topic == topics.AFTER_FAIL and not failed and cues.fears_failing(norm):
         # "terrified of failing step 2 someday": a fear to listen to, not a fail to plan a retake around
         return talk.vent(replace(parsed, feeling=parsed.feeling or "worry"))

@@ -1126,3 +1126,18 @@ def test_without_the_usmle_hears_comlex_alone(text: str, without: bool) -> None:
 )
 def test_plans_the_usmle_hears_step_2_ck_still_to_take(text: str, plans: bool) -> None:
     assert plans_the_usmle(normalize(text)) is plans
+
+
+@pytest.mark.parametrize(
+    ("text", "prelim"),
+    [
+        ("matched prelim surgery only, no categorical spot", True),
+        ("I matched into IM prelim but not categorical. should I reapply?", True),
+        ("only got a prelim spot in surgery", True),
+        ("so scared i'll end up prelim only", False),  # feared, not theirs
+        ("my friend only got a prelim spot", False),
+        ("do i need a prelim year for rads?", False),
+    ],
+)
+def test_a_match_to_a_prelim_year_alone_is_told_from_one_feared_or_asked(text: str, prelim: bool) -> None:
+    assert cues.prelim_only(normalize(text)) is prelim

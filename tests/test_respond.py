@@ -1267,3 +1267,21 @@ def test_a_percentile_question_is_answered_off_the_table_first(knowledge: Knowle
     shown = answer(knowledge, text)
     assert shown.startswith(first)
     assert "your 260" not in shown  # a score asked about beside a percentile is no score of theirs
+
+
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        # a match to a prelim year only: the next try when it is asked, else what a partial match can do now
+        (
+            "I matched into IM prelim but not categorical. 236 on CK. should I reapply to categorical IM next year?",
+            "I didn't match last year. Is there any point applying again?",
+        ),
+        ("only got a prelim spot in surgery, no categorical. 229 on ck. what now", "What happens if I don't match?"),
+    ],
+)
+def test_a_prelim_only_match_gets_the_next_try_not_the_fields_average_alone(
+    knowledge: Knowledge, text: str, answered: str
+) -> None:
+    shown = answer(knowledge, text)
+    assert shown.startswith(answered) and "congratulations" not in shown.lower()

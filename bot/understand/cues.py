@@ -3406,7 +3406,10 @@ _PRELIM_WHOSE_SPAN = 35
 
 _PRELIM_ONLY_RE = quick_re.compile(
     r"\bprelim(?:inary)?\s+(?:year\s+|surgery\s+|surg\s+|medicine\s+|im\s+)?only\b|\bonly\s+(?:a\s+|the\s+)?prelim\b|"
-    r"\b(?:didn t|didnt|did not|no)\s+(?:get\s+)?(?:a\s+|an\s+)?(?:categorical|advanced)\b"
+    r"\b(?:didn t|didnt|did not|no)\s+(?:get\s+)?(?:a\s+|an\s+)?(?:categorical|advanced)\b|"
+    # "matched into IM prelim but not categorical", "only got a prelim spot in surgery"
+    r"\bprelim\w*\s+(?:\w+\s+){0,3}?but\s+not\s+(?:a\s+|the\s+)?(?:categorical|advanced)\b|"
+    r"\bonly\s+(?:got|matched|landed|have|had|secured)\s+(?:into\s+)?(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?prelim\b"
 )
 
 
