@@ -475,10 +475,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if parsed.unsure:
         # Not sure enough to answer: ask with the likeliest readings, or say so; never guess.
         which = talk.clarify(parsed, k)  # a loss or a feeling is still named first ("my grandfather passed away...")
-        if which is None and parsed.feeling in _HEARD_WHEN_UNSURE:
-            # "gyn is killing me... rest day or push through? I'm so tired": the feeling is what we did catch,
-            # so it is listened to, not met with "I didn't quite catch that"
-            return _listened(parsed, profile, k, text, norm, today)
+        if which is None and (parsed.feeling in _HEARD_WHEN_UNSURE or parsed.weighing == "behind"):
+            # "gyn is killing me... rest day or push through? I'm so tired", "i have 3 weeks and havent started
+            # uworld": the feeling is what we did catch, so it is listened to, not met with "I didn't quite catch that"
+            return _listened(replace(parsed, feeling=parsed.feeling or "stress"), profile, k, text, norm, today)
         return talk.with_feeling(which or talk.fallback(parsed, k), parsed)
     their_fail = _their_fail(parsed, text, k)
     if their_fail is not None:

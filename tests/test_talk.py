@@ -1122,3 +1122,8 @@ def test_feeling_stupid_is_met_as_a_question_banks_only_before_the_result(
     advisor: Advisor, text: str, qbank_line: bool
 ) -> None:
     assert ("Feeling stupid in a question bank" in say(advisor, text)) is qbank_line
+
+
+def test_being_behind_said_plainly_is_listened_to_not_missed(advisor: Advisor) -> None:
+    shown = say(advisor, "i have 3 weeks and havent started uworld")
+    assert shown.startswith("Feeling behind is heavy to carry") and "didn't quite catch" not in shown

@@ -2687,8 +2687,13 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], quick_re.Pattern], ...] = (
     ("overwhelmed", ("overwhelm",), quick_re.compile(r"\boverwhelm(?:ed|ing)\b")),
     (
         "behind",
-        ("behind",),
-        quick_re.compile(r"\b(?:so |really |way |super |hopelessly )?behind\b(?!\s+(?:me|us|them|the wheel))"),
+        ("behind", "started", "begun"),
+        quick_re.compile(
+            r"\b(?:so |really |way |super |hopelessly )?behind\b(?!\s+(?:me|us|them|the wheel))"
+            # "i have 3 weeks and havent started uworld": behind, said as what hasn't begun
+            r"|\b(?:haven t|havent|have not|not|never)\s+(?:even\s+|really\s+|yet\s+)?(?:started|begun)\s+(?:on\s+)?"
+            r"(?:uworld|amboss|studying|dedicated|my qbank|the qbank|a qbank|anything|prep|my prep|anki|questions|qs)\b"
+        ),
     ),
     (
         "stuck",
