@@ -37,6 +37,7 @@ def facts(text: str) -> AboutFacts:
         # trained abroad, said without "i" or the word IMG
         ("graduated abroad in 2021, got 247 on step 2, applying psych", {"school": "img"}),
         ("international grad, 250, neuro chances", {"school": "img"}),
+        ("derm avg as IMG?", {"school": "img"}),  # "as IMG", no article
         ("foreign medical graduate, 243 for IM", {"school": "img"}),
         ("YOG 2018, ck 241, IM", {"school": "img"}),
         ("caribbean grad here, 238 IM", {"school": "img"}),

@@ -29,7 +29,7 @@ class AboutFacts:
 
 
 _IMG_RE = quick_re.compile(
-    r"\b(?:i m|im|i am|as an?|fellow|an|am an?)\s+(?:non us\s+)?"
+    r"\b(?:i m|im|i am|as an?|as|fellow|an|am an?)\s+(?:non us\s+)?"
     r"(?:img|fmg|imgs|(?:international|foreign) (?:medical )?(?:graduate|grad|student))\b"
     # (not a student from abroad at a school here: "international student at a US med school" is no IMG)
     r"(?!\s+(?:at|in|from)\s+(?:a\s+|an\s+)?(?:us|u s|american|canadian|stateside)\b)"
