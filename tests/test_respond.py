@@ -1285,3 +1285,9 @@ def test_a_prelim_only_match_gets_the_next_try_not_the_fields_average_alone(
 ) -> None:
     shown = answer(knowledge, text)
     assert shown.startswith(answered) and "congratulations" not in shown.lower()
+
+
+def test_whether_clerkships_must_come_first_is_answered_from_usmles_eligibility_rules(knowledge: Knowledge) -> None:
+    shown = answer(knowledge, "can ms3s take ck before all their clerkships")
+    assert shown.startswith("Do I have to finish my clerkships before I can take Step 2 CK?")
+    assert "USMLE Bulletin" in shown  # the rule's source, cited
