@@ -508,6 +508,9 @@ FAQ_CASES = [
     case("do imgs score lower", "faq", topic="img"),
     case("is step 2 harder than step 1??", "faq", topic="difficulty"),
     case("how hard is CK honestly", "faq", topic="difficulty"),
+    # a field called hard to get into: its figures, not how hard the exam is (issue 18's "hard to get into")
+    case("how hard is it to match derm", "average", specialties=(DERM,)),
+    case("matching into derm is so hard now right", "average", specialties=(DERM,)),
     case("why does step 2 ck matter so much now", "faq", topic="why_step2_matters"),
     case("how important is step 2 for residency apps", "faq", topic="why_step2_matters"),
     case("what else do programs look at besides scores", "faq", topic="beyond_scores"),

@@ -610,6 +610,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     elif topic == topics.DIFFICULTY and ruled is None and _PRACTICE_HARDER_RE.search(norm):
         # "free 120 at 71%... is the new free 120 harder than the old one?": a practice test's hardness, not the exam's
         topic = topics.PRACTICE_TESTS
+    elif topic == topics.DIFFICULTY and ruled is None and specs and _HARD_TO_MATCH_RE.search(norm):
+        # "how hard is it to match derm": the field's figures, not whether Step 2 CK is a harder exam than Step 1
+        settled, topic = "average", None
     elif topic == topics.DIFFICULTY and ruled is None and _FAIL_HARDER_RE.search(norm):
         # "does one CK fail mean no IM program will take me or is it just harder": matching after a fail, not the exam
         topic, answer = topics.AFTER_FAIL, _STILL_MATCH if _STILL_MATCH in knowledge.answers else None
@@ -2059,6 +2062,12 @@ def _settle(
 
 
 _ASKS_A_SCORE_RE = quick_re.compile(r"\bwhat score\b|\btranslat\w*|\bequivalent\b|\bconvert\w*|\bpredict\w*")
+_HARD_TO_MATCH_RE = quick_re.compile(
+    r"\b(?:hard|harder|difficult|tough|competitive)\b\s+(?:is\s+it\s+|it\s+is\s+)?(?:for\s+\w+\s+)?(?:to\s+)?"
+    r"(?:match|get into|get in|land|get a spot|get a position)\b"
+    r"|\b(?:matching|getting into)\s+(?:\w+\s+){0,3}?(?:is|was|gets?)\s+(?:so\s+|really\s+)?(?:hard|difficult|tough)\b"
+)
+"""A field called hard to get into ("how hard is it to match derm", "tough to land ortho"): the field's figures."""
 _FAIL_HARDER_RE = quick_re.compile(
     r"\bfail\w*\b.*\b(?:programs?|match\w*|take me|accept me|rank me)\b.*\b(?:harder|hard)\b"
     r"|\b(?:harder|hard)\b.*\bto match\b.*\bfail\w*\b"
