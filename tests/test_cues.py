@@ -824,6 +824,10 @@ def test_a_question_banks_own_figure_is_a_number_said_of_it(text: str, figure: b
         ("would postponing look bad to programs?", True),  # what a delay costs, asked
         ("does pushing my ck back hurt me for IM?", True),
         ("would pushing harder look bad on rotations?", False),
+        ("is that realistic or do I need to push it back?", True),  # the need asked, the exam as "it"
+        ("nbme 219 two weeks out, do i have to postpone?", True),
+        ("do i need to move to the US for residency", False),
+        ("do I need to reschedule if I'm sick", False),  # what to do when sick has its own answer
     ],
 )
 def test_whether_to_delay_is_asked_of_the_exam_itself(text: str, asked: bool) -> None:

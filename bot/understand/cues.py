@@ -1096,6 +1096,9 @@ _WHETHER_TO_DELAY_RE = quick_re.compile(
     r"(?:\s+(?:back\s+)?(?:my\s+|the\s+)?(?:exam|test|ck|step\s*2|date|it|back|retake|again))"
     # (not earlier: "should I move my test up while I'm feeling good" is no delay)
     r"(?!\s+(?:\w+\s+)?(?:up|earlier|sooner|forward)\b)"
+    # "is that realistic or do I need to push it back?": the need asked, the exam named or "it"
+    r"|\b(?:do i|should i|will i|would i)\s+(?:need|have|gotta)\s+(?:to\s+)?"
+    r"(?:(?:push|move)\s+(?:it|my\s+(?:exam|test|date|ck)|the\s+(?:exam|test|date))\s+back|delay|postpone)\b"
     # "should i delay to hit 250", "should i postpone or take it": the exam left unnamed, the delay itself asked
     r"|\b(?:should i|whether to|whether i should|if i should)\s+(?:just\s+)?(?:delay|postpone|push back)\b"
     r"(?=\s+(?:to\s+(?:hit|get|reach|score|raise|bring)|or\s+(?:just\s+)?(?:take|sit|keep|go))\b)"
