@@ -217,6 +217,10 @@ _FELLOWSHIP_ASKED_RE = quick_re.compile(
 """The score's weight for a fellowship, asked ("does my step 2 matter for fellowship?", "will fellowships care?")."""
 _COMLEX_WEIGHED_RE = quick_re.compile(
     r"\bwhich (?:one |score |exam )?(?:matters?|counts?|weighs?) more\b"
+    # "do EM programs care more about the USMLE score than the COMLEX one?"
+    r"|\b(?:care|look|weigh|value|focus)\w*\s+more\s+(?:about\s+|at\s+|on\s+)?(?:the\s+)?"
+    r"(?:usmle|comlex|step 2|ck|level 2|l2)\b"
+    r"|\b(?:usmle|step 2|ck)\b.{0,20}\b(?:more|less)\s+than\s+(?:the\s+)?(?:comlex|level 2|l2)\b"
     r"|\b(?:will|does|would|could) (?:a |my )?(?:[3-8]\d\d|comlex|level 2|l2)\b.{0,20}"
     r"\b(?:hurt|drag|count against|hold)\b"
 )

@@ -1291,3 +1291,15 @@ def test_whether_clerkships_must_come_first_is_answered_from_usmles_eligibility_
     shown = answer(knowledge, "can ms3s take ck before all their clerkships")
     assert shown.startswith("Do I have to finish my clerkships before I can take Step 2 CK?")
     assert "USMLE Bulletin" in shown  # the rule's source, cited
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "comlex 612 and step 2 243. which one matters more for EM",
+        "DO, COMLEX L2 586 and CK 238. do EM programs care more about the USMLE score than the COMLEX one?",
+        "do programs weigh usmle more than comlex for IM?",
+    ],
+)
+def test_how_programs_weigh_comlex_beside_step_2_is_answered_as_asked(knowledge: Knowledge, text: str) -> None:
+    assert answer(knowledge, text).startswith("Are programs supposed to treat COMLEX and USMLE scores the same?")
