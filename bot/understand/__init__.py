@@ -1473,6 +1473,10 @@ def _feeling(
     seen = dict(feelings).get("hopeless", 0.0)
     plain = cues.without_idioms(norm) if seen >= HOPELESS_AT else norm  # only past the low bar: most messages skip it
     bar = HOPELESS_AT if seen < HOPELESS_AT or cues.distress_words(plain) else HOPELESS_BARE_AT
+    if bar == HOPELESS_BARE_AT and cues.fears_failing(plain):
+        # "i think i'm going to fail", said with none of the words crises are said in: the exam's fear, met with
+        # warmth, never a hotline (the rules above still catch a crisis said beside it)
+        return "panic" if dict(feelings).get("panic", 0.0) >= FEELING_AT else "worry"
     if seen >= bar:
         if plain == norm:
             return "hopeless"

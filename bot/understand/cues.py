@@ -3815,8 +3815,8 @@ _FEARS_FAILING = (
     r"|\b(?:scared|afraid|terrified|worried) (?:that )?i (?:ll|will|might|m going to|m gonna) fail\b|\bwhat if i fail\b"
     # "i think i might fail", "i feel like i'm gonna fail": a fail foreseen, before the exam
     r"|(?<!don t )(?<!dont )(?<!do not )(?<!not )\b(?:think|feel like|feeling like|feel|have a feeling|convinced|sure) "
-    r"(?:that )?i "
-    r"(?:ll|will|might|may|m going to|m gonna|could) (?:actually |really |totally )?fail\b"
+    r"(?:that )?(?:i (?:ll|will|might|may|m going to|m gonna|could)|im (?:going to|gonna)|ill) "
+    r"(?:actually |really |totally )?fail\b"
 )
 _FEARS_FAILING_RE = quick_re.compile(_FEARS_FAILING)
 
