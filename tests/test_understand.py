@@ -885,6 +885,8 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "been studying peds all week and my uworld % is stuck",
         "I failed a shelf (OB) in third year. nbme 11 221, should I postpone?",  # the shelf's subject
         "took them 5 days apart and honestly ran out of gas, I was skipping questions by the end",  # the idiom
+        "ran out of gas but made it to prometric on time",  # the idiom, a clause after it
+        "i went to the er but they said im fine, exam in 2 weeks",  # a place gone to
         "should I focus more on OB and peds in my last 2 weeks? my uworld is 62%",  # study time
         "uwsa2 245, OB and peds lowest. should I spend the last week on them?",
         "OB and peds are killing me on uworld, 19 days left. how do i fix OB fast",  # what they do to them
@@ -959,6 +961,9 @@ def test_cardio_is_a_subject_unless_a_career_is_spoken_of(
         ("applying IM 2nd time w 231", "internal-medicine"),
         # weighed for a field, whatever follows it (thirty-first stop)
         ("252!! enough for gas at academic places?", "anesthesiology"),
+        # wanted, then a new clause ("but", "so"): not a name after the word
+        ("i want gas but my score is only 236, be honest", "anesthesiology"),
+        ("applying path but worried about my 228", "pathology"),
     ],
 )
 def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:

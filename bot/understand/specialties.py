@@ -552,6 +552,7 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         or nxt in _EXAM_AFTER_WORDS
         or (averaged and nxt in _NOW_WORDS)
         or (averaged and nxt in _WHO_MATCHED_WORDS)  # "~247 median for gas matched": whose average, not a name
+        or (prev in _WANTED_WORDS and nxt in _CLAUSE_WORDS)  # "i want gas but my score is only 236": a new clause
     )
     # After "vs" or a score the word is compared or scored, so what follows is the question, not a
     # name: "rads vs gas which is higher", "245 gas ok?"
@@ -608,4 +609,8 @@ _PATH_AS_A_ROUTE = frozenset(
 """Words before "path" that make it a route, not pathology."""
 _WHO_MATCHED_WORDS = frozenset({"matched", "matchers", "applicants", "people", "ppl", "residents"})
 """Words after a field whose average is named that say whose average it is ("median for gas matched")."""
+_WANTED_WORDS = frozenset({"want", "wanted", "wanna", "applying", "pursuing", "pursue", "love", "considering"})
+"""Words before a field that say it is the one wanted ("i want gas but..."), strongly enough for a clause to follow."""
+_CLAUSE_WORDS = frozenset({"but", "so", "because", "bc", "though", "tho"})
+"""Words that start a new clause after a field named ("i want gas but my score..."), not a name after it."""
 _MATCH_WORDS = frozenset({"match", "matched", "matching", "matches", "got", "get", "getting"})
