@@ -371,6 +371,7 @@ def test_wants_reminders_off(text: str, off: str | None) -> None:
         ("stuck in traffic on the way to prometric", None),
         ("week 4 of dedicated and it's so lonely", "lonely"),
         ("my fiance got 262 and i'm at 236, not a competition but it feels like one", "partner"),
+        ("my girlfriend got 262 and i got 231, i feel like trash", "partner"),
         ("my whole class posted their scores and i didn't", "comparison"),
         ("i studied alone at the library today", None),  # where, not how it feels
         ("i study all alone at home, any tips for focus", None),

@@ -424,6 +424,7 @@ STUDY_PLAN_CASES = [
     case("6 wk schedule but I take fridays off for my mental health", "study_plan", exam_date=False),
     case("why does every uworld explanation make me feel stupid", "vent", weighing="stupid"),
     case("i have 3 weeks and havent started uworld", "*", weighing="behind"),  # behind, said as what hasn't begun
+    case("got 231, feel like garbage", "score_fit", score=231, feeling="disappointment"),  # a letdown, said coarsely
     # Other fields than the one named: every field against the score.
     case("245 img what can I apply to besides IM", "score_fit", score=245),
     case("i'm an IMG with 250, is that enough for something other than IM/FM?", "score_fit", score=250),

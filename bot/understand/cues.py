@@ -2522,7 +2522,8 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], quick_re.Pattern], ...] = (
             r"(?:got|scored|had)\s+(?:an?\s+)?(?:1\d\d|2\d\d)\b.{0,160}\b(?:(?:feel|felt|feeling)\s+"
             r"(?:so\s+|really\s+|kind of\s+|kinda\s+)?"
             r"(?:pathetic|stupid|dumb|inadequate|behind|worse|bad|like a failure|embarrassed|ashamed|small|jealous|"
-            r"useless)\b|not a competition|feels like (?:one|a competition))"
+            r"useless|like (?:trash|garbage|crap|shit|a loser)|terrible|awful|horrible)\b|not a competition|"
+            r"feels like (?:one|a competition))"
         ),
     ),
     ("numb", ("nothing", "numb", "empty", "hollow", "flat"), _NUMB_RE),
@@ -3753,6 +3754,8 @@ _DISAPPOINTED_RE = quick_re.compile(
     r"\b(?:disappoint\w*|bummed|gutted|let down|crushed(?! it\b)|devastat\w*|defeated|deflated|heartbroken|sad|upset|"
     r"not happy|"
     r"hoped for (?:more|better|higher)|expected (?:more|better|higher)|wanted (?:more|higher|\d{3}))\b"
+    # "got 231, feel like garbage", "i feel like crap after that nbme"
+    r"|\b(?:feel|feeling|felt)\s+(?:like\s+)?(?:absolute\s+|total\s+|complete\s+)?(?:trash|garbage|crap|shit)\b"
     # "passed thank god, but it's way lower than i wanted": the pass a relief, the number a letdown
     r"|\b(?:\w*\d\w*|score|scores|result|results|number|mine|it|it s)\s+(?:(?:is|was|s|came back|came out)\s+)?"
     r"(?:way\s+|so\s+|much\s+|a lot\s+|a bit\s+)?(?:lower|less|worse|below)\s+(?:than|what)\s+(?:i\s+|what\s+i\s+)?"
