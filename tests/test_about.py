@@ -87,6 +87,8 @@ def facts(text: str) -> AboutFacts:
         ("exam is done and i'm so tired", {"status": "taken"}),
         ("preclinical MS2, exam is over a year away", {"status": None}),  # far ahead, not finished
         ("spiraling rn bc score releases tmrw", {"status": "taken"}),
+        ("score tomorrow and i feel sick", {"status": "taken"}),  # the day it comes, no verb
+        ("my nbme score today was 231", {"status": None}),  # a practice form's, said first: not the wait
         ("will programs know I took it twice if I passed the second time?", {"status": "taken"}),  # supposed
         ("failed. 209. i studied so hard", {"status": "failed"}),  # the news alone, first
         ("failed 2 practice tests in a row, ugh", {"status": None}),  # practice, not the exam

@@ -232,6 +232,8 @@ _TAKEN_RE = quick_re.compile(
     r"gets? released) (?:tmrw|tmr|tomorrow|today|tonight|this|next|in \d|"
     r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|mon|tue|tues|wed|thu|thur|thurs|fri)\b(?!s))"
     r"|\bwaiting (?:\w+ ){0,3}?(?:for|on) (?:my|the) (?:ck |step 2 |s2 |step2 )?(?:score|result)s?\b"
+    # "score tomorrow and i feel sick": the day it comes, said without a verb
+    r"|^(?:my |the )?(?:ck |step 2 )?(?:score|scores|results?)\s+(?:is\s+|are\s+)?(?:tmrw|tmr|tomorrow|tonight)\b"
     # "waiting on CK and my mom asks...": the exam's score, the exam named for it
     r"|\bwaiting (?:on|for) (?:my )?(?:ck|step 2|step2|s2)\b"
     r"(?! (?:date|dedicated|prep|to|registration|eligibility|scheduling|permit|application|cs)\b)"
