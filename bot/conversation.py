@@ -281,8 +281,11 @@ class Advisor:
                 turn = self._plan_command(profile, "plan", text)
                 draft = self.profiles.get(profile.user_id).draft
                 asks_date = draft is not None and draft.step == "exam_date"
+                days_kept = draft is not None and draft.study_days is not None  # "2 rest days a week": not asked
                 today = self._today(self.default_timezone)
-                reply = _before_set_up(turn.reply, parsed, profile, norm, today, text, asks_date=asks_date)
+                reply = _before_set_up(
+                    turn.reply, parsed, profile, norm, today, text, asks_date=asks_date, days_kept=days_kept
+                )
                 reply = self._target_beside(reply, parsed, norm)
                 # A long post's other questions stay a tap away while the set-up asks its own.
                 return replace(turn, reply=talk.also(parsed, self.knowledge, reply, text), feeling=parsed.feeling)
@@ -683,10 +686,11 @@ def _before_set_up(
     text: str = "",
     *,
     asks_date: bool = False,
+    days_kept: bool = False,
 ) -> Reply:
     """What the plan set-up's first question says first: a feeling that weighs ("I cried in the library...
     make me a plan"), the pace they asked for, then how nudges work when more were asked for, or that none
-    exist yet to change."""
+    exist yet to change (`days_kept`: the study days were read from the message, so they won't be asked)."""
     if parsed.feeling in interpret.LISTENED_TO:
         reply = talk.with_feeling(reply, parsed)
     pace = parse_answers.questions_per_day(text, today) if today is not None and text else None
@@ -698,7 +702,7 @@ def _before_set_up(
         reply = reply.led_by(NO_DATE_YET)  # "no date yet but remind me daily": a target date is enough
     elif asks_date and stage_of(parsed, profile.about, norm, today) == "preclinical":
         reply = reply.led_by(FAR_OFF)  # "MS2, can you make me a long-term plan": the nudges are for the last weeks
-    if life_around_study(norm):
+    if life_around_study(norm) and not days_kept:
         reply = reply.led_by(AROUND_YOUR_LIFE)  # "I work 40 hrs/week, two kids": the plan fits them, said first
     if parsed.status == "failed" or parsed.retake_booked:
         # their own CK fail told ("failed ck, retake in 8 weeks, i need a totally different plan"), or a retake booked:

@@ -663,6 +663,10 @@ def _days_answer(text: str, folded: str, *, weekends_only: bool = False) -> str 
     if found is not None:
         said = found.group("value") or found.groupdict().get("nudged") or found.groupdict().get("every") or ""
         return "7" if "weekend" in said else said  # "~3 hrs weekdays and full weekends": every day of the week
+    rest = _REST_DAYS_SAID.search(folded)
+    if rest is not None:  # "2 rest days a week": the rest of the week studied
+        said = rest.group("n")
+        return str(7 - (int(said) if said.isdigit() else _COUNT_WORDS[said]))
     only = _WEEKENDS_ONLY_SAID.search(folded) if weekends_only else None
     if only is not None:
         return only.group("value")
@@ -700,6 +704,13 @@ _STUDY_DAYS_SAID = quick_re.compile(
     r"(?:\s*(?:,|/|&|and)?\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*){1,6}\b)"
 )
 """How many days a week the student can study, said in the message that starts the set-up."""
+_REST_DAYS_SAID = quick_re.compile(
+    r"\b(?P<n>[1-3]|one|two|three)\s+(?:rest\s+days?|days?\s+of\s+rest|days?\s+off\s+(?:from\s+)?study\w*)\s+"
+    r"(?:a|per|each|every|/)\s*(?:week|wk)\b"
+)
+"""Rest days in a week, said with the request ("2 rest days a week"); not "3 days off a week", which is as often
+days free from work, to study in."""
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3}
 _EVERY_DAY_SAID = quick_re.compile(
     r"(?P<value>\bevery\s*day\b)[^.;!?]{0,40}\b(?:including|incl|even|plus)\s+(?:on\s+)?(?:the\s+)?weekends?\b"
     r"|\b(?:something|studying|study|work)\s+(?P<every>every\s*day)\b"

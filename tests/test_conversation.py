@@ -250,6 +250,9 @@ def test_a_plan_asked_around_work_and_kids_says_it_will_fit_them(advisor: Adviso
     assert shown.startswith("We'll build this around the rest of your life")
     plain = plain_text(advisor.handle(2, "plan for my exam in 7 weeks").reply.html)
     assert "rest of your life" not in plain
+    # the days already said ("2 rest days a week"): kept, and never promised to be asked
+    kept = plain_text(advisor.handle(3, "i need a schedule, 5 weeks left, 2 rest days a week").reply.html)
+    assert "5 days a week" in kept and "when I ask how many days" not in kept
 
 
 @pytest.mark.parametrize(

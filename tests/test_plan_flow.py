@@ -209,6 +209,20 @@ def test_days_said_again_with_the_date_replace_those_kept_from_the_request(knowl
     assert "6 days a week" in after.reply.html
 
 
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("i need a schedule, 5 weeks left, 2 rest days a week", 5),
+        ("plan please, one rest day per week, exam april 2", 6),
+        ("exam in 6 weeks, 3 days off studying a week for my kids", 4),
+    ],
+)
+def test_rest_days_said_with_the_request_are_the_week_not_studied(knowledge: Knowledge, text: str, days: int) -> None:
+    draft, _, reply = parts(start(text, TODAY, None, knowledge))
+    assert draft is not None and draft.study_days == days and draft.step == "nudge_time"
+    assert f"{days} days a week" in reply.html
+
+
 def test_a_nudge_time_said_before_the_days_is_said_back(knowledge: Knowledge) -> None:
     _, _, reply = parts(start("plan pls, ck in 8 weeks, nudge me at 7am", TODAY, None, knowledge))
     assert "Nudges at 07:00, as you asked" in reply.html
