@@ -115,10 +115,10 @@ SCORED_STEP1_ANSWER = talk.SCORED_STEP1_ANSWER
 LEAVE_EARLY_ANSWER = "rt-incomplete"
 FINAL_DAYS_ANSWER = "ed-final-days"
 FINAL_DAYS = 3
-NERVES_DAYS = 7
-"""Days before the exam within which nerves with no question are met with the last days' advice."""
 """Days before the exam from which a reply's next step is the last days' advice (light review, ID, sleep), not a
 self-assessment or a plan of weeks."""
+NERVES_DAYS = 7
+"""Days before the exam within which nerves with no question are met with the last days' advice."""
 HELD_ANSWER = "score-held-investigation"
 LATE_SCORE_ANSWER = "sr-not-yet"
 """For a late score feared to mean an irregularity ("my friend said a delay might mean a flag??"): why scores are
