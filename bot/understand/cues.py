@@ -3944,6 +3944,9 @@ _NOT_OK_RE = quick_re.compile(
     # "my nerves are shot", "nerves are bad": strain said plainly
     r"|\bnerves\s+(?:are|r|is)\s+(?:so\s+|really\s+|totally\s+|completely\s+)?(?:shot|bad|fried|gone|terrible|awful|"
     r"wrecked|through the roof|killing me)\b"
+    # "now i'm freaking out that i picked a bad month": said of themselves, plainly
+    r"|\b(?:i m|im|i am)\s+(?:now\s+|kinda\s+|so\s+|lowkey\s+|literally\s+|actually\s+)?"
+    r"(?:freaking out|panicking|spiraling|spiralling)\b"
     # "nerves nerves nerves. 2 days", "so many nerves": the word said over, or as the whole of it
     r"|\bnerves(?:\W+nerves)+\b|\b(?:so many|so much|all the|full of)\s+nerves\b"
 )
