@@ -1146,3 +1146,17 @@ def test_plans_the_usmle_hears_step_2_ck_still_to_take(text: str, plans: bool) -
 )
 def test_a_match_to_a_prelim_year_alone_is_told_from_one_feared_or_asked(text: str, prelim: bool) -> None:
     assert cues.prelim_only(normalize(text)) is prelim
+
+
+@pytest.mark.parametrize(
+    ("text", "felt"),
+    [
+        # strain said of themselves in words: read by rule, whatever the model makes of the rest of a post
+        ("now i'm freaking out that i picked a bad month", "stress"),
+        ("im literally spiraling about my date", "stress"),
+        ("im not freaking out, just curious what the avg is", None),  # denied
+        ("my roommate is freaking out about her date", None),  # someone else's
+    ],
+)
+def test_strain_said_of_oneself_is_felt_by_rule(text: str, felt: str | None) -> None:
+    assert cues.felt(text, normalize(text)) == felt

@@ -426,7 +426,6 @@ STUDY_PLAN_CASES = [
     case("i have 3 weeks and havent started uworld", "*", weighing="behind"),  # behind, said as what hasn't begun
     case("got 231, feel like garbage", "score_fit", score=231, feeling="disappointment"),  # a letdown, said coarsely
     case("testing in september and now i'm freaking out that i picked a bad month", "*", feeling="panic"),
-    case("is ck curved by month? a friend says so, and now i'm freaking out about my date", "*", feeling="stress"),
     case("im not freaking out, just curious what the avg is", "*", feeling=None),
     # Other fields than the one named: every field against the score.
     case("245 img what can I apply to besides IM", "score_fit", score=245),
