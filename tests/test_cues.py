@@ -1149,14 +1149,14 @@ def test_a_match_to_a_prelim_year_alone_is_told_from_one_feared_or_asked(text: s
 
 
 @pytest.mark.parametrize(
-    ("text", "felt"),
+    ("text", "said"),
     [
-        # strain said of themselves in words: read by rule, whatever the model makes of the rest of a post
-        ("now i'm freaking out that i picked a bad month", "stress"),
-        ("im literally spiraling about my date", "stress"),
-        ("im not freaking out, just curious what the avg is", None),  # denied
-        ("my roommate is freaking out about her date", None),  # someone else's
+        # panic said of themselves in words: read by rule where the model hears no feeling in a post
+        ("now i'm freaking out that i picked a bad month", True),
+        ("im literally spiraling about my date", True),
+        ("im not freaking out, just curious what the avg is", False),  # denied
+        ("my roommate is freaking out about her date", False),  # someone else's
     ],
 )
-def test_strain_said_of_oneself_is_felt_by_rule(text: str, felt: str | None) -> None:
-    assert cues.felt(text, normalize(text)) == felt
+def test_panic_said_of_oneself_is_read_by_rule(text: str, said: bool) -> None:
+    assert cues.freaking_out(normalize(text)) is said

@@ -1544,6 +1544,8 @@ def _feeling(
         return None  # "my friend got a 244 so im trying not to freak out but my nbmes say 221 😬": no joy of theirs
     if felt is None and learned is None and cues.fear_said(norm):
         return "worry"  # "im so scared ill end up with a 240 and have to give up ortho": no other feeling heard
+    if felt is None and learned is None and cues.freaking_out(norm):
+        return "panic"  # "is CK curved?... now i'm freaking out that i picked a bad month": said in words
     if (
         felt is None
         and learned is None

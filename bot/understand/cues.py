@@ -3944,14 +3944,20 @@ _NOT_OK_RE = quick_re.compile(
     # "my nerves are shot", "nerves are bad": strain said plainly
     r"|\bnerves\s+(?:are|r|is)\s+(?:so\s+|really\s+|totally\s+|completely\s+)?(?:shot|bad|fried|gone|terrible|awful|"
     r"wrecked|through the roof|killing me)\b"
-    # "now i'm freaking out that i picked a bad month": said of themselves, plainly
-    r"|\b(?:i m|im|i am)\s+(?:now\s+|kinda\s+|so\s+|lowkey\s+|literally\s+|actually\s+)?"
-    r"(?:freaking out|panicking|spiraling|spiralling)\b"
     # "nerves nerves nerves. 2 days", "so many nerves": the word said over, or as the whole of it
     r"|\bnerves(?:\W+nerves)+\b|\b(?:so many|so much|all the|full of)\s+nerves\b"
 )
 
 
+def freaking_out(norm: str) -> bool:
+    """Panic said of themselves in words ("now i'm freaking out that i picked a bad month"), not denied."""
+    return _FREAKING_OUT_RE.search(norm) is not None
+
+
+_FREAKING_OUT_RE = quick_re.compile(
+    r"\b(?:i m|im|i am)\s+(?:now\s+|kinda\s+|so\s+|lowkey\s+|literally\s+|actually\s+)?"
+    r"(?:freaking out|panicking|spiraling|spiralling)\b"
+)
 _STRESS_WORDS = r"stress(?:ed|ing)?|anxious|anxiety|nervous|worried|worrying|panick\w*|freaking out"
 _STRESS_WORD_RE = quick_re.compile(rf"\b(?:{_STRESS_WORDS})\b")
 _STRESS_SET_ASIDE_RE = quick_re.compile(
