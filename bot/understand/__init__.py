@@ -74,6 +74,9 @@ Since the hyperbole examples of care.jsonl were added (24 of them fell in the te
 five of them those hard new ones ("what if i fail and have to tell everyone")."""
 HOPELESS_BARE_AT = 0.9
 """The model's bar for a message with none of the words crises are said in (`cues.distress_words`)."""
+FEAR_REST_WORDS = 3
+"""Words of two letters or more left beside a fear of failing from which the rest is read again for despair."""
+_WORD_RE = re.compile(r"[a-z]{2,}")
 ALSO_AT = 0.6
 """A long post's question sentence the model is this sure asks for something besides an answer (a plan, a
 log) is offered as that."""
@@ -1473,10 +1476,14 @@ def _feeling(
     seen = dict(feelings).get("hopeless", 0.0)
     plain = cues.without_idioms(norm) if seen >= HOPELESS_AT else norm  # only past the low bar: most messages skip it
     bar = HOPELESS_AT if seen < HOPELESS_AT or cues.distress_words(plain) else HOPELESS_BARE_AT
-    if bar == HOPELESS_BARE_AT and cues.fears_failing(plain):
-        # "i think i'm going to fail", said with none of the words crises are said in: the exam's fear, met with
-        # warmth, never a hotline (the rules above still catch a crisis said beside it)
-        return "panic" if dict(feelings).get("panic", 0.0) >= FEELING_AT else "worry"
+    if bar == HOPELESS_BARE_AT and seen >= bar and cues.fears_failing(plain):
+        # "i think i'm going to fail", said with none of the words crises are said in: the model hears despair in
+        # the fear itself. What is left once the fear is set aside decides, as for figures of speech below: "i'm sure
+        # i'll fail and i won't be here to see the score" still reaches help; the fear alone is met with warmth
+        rest = cues.without_the_fear_of_failing(plain)
+        alone = len(_WORD_RE.findall(rest)) < FEAR_REST_WORDS  # "i think i'm going to fail": nothing else said
+        if alone or dict(predict(loaded, rest, entities).feeling).get("hopeless", 0.0) < HOPELESS_AT:
+            return "panic" if dict(feelings).get("panic", 0.0) >= FEELING_AT else "worry"
     if seen >= bar:
         if plain == norm:
             return "hopeless"

@@ -3824,6 +3824,12 @@ _FEARS_FAILING = (
 _FEARS_FAILING_RE = quick_re.compile(_FEARS_FAILING)
 
 
+def without_the_fear_of_failing(norm: str) -> str:
+    """The text with every fear of failing taken out ("i think i'm going to fail and then i'm done" -> "and then i'm
+    done"): what is left is read again for despair."""
+    return _FEARS_FAILING_RE.sub(" ", norm)
+
+
 def supposes_a_fail(norm: str) -> bool:
     """A fail only supposed, none told ("if I do fail, how many attempts do I get?"): no fail to be sorry for."""
     return _SUPPOSED_FAIL_RE.search(norm) is not None and _FAILED_SAID_RE.search(norm) is None
