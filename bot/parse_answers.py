@@ -20,7 +20,7 @@ from knowledge.text import fold, normalize
 MAX_DAYS_AHEAD = 365
 """The furthest exam date we plan for; beyond a year the phases would be guesswork."""
 
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -34,14 +34,14 @@ _NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
-_NUMBER_WORD_RE = "|".join(_NUMBER_WORDS)
+_NUMBER_WORD_RE = "|".join(NUMBER_WORDS)
 
 
 def _to_int(token: str) -> int:
     """A digit string or a number word (one..twelve, a/an) as an int."""
     if token.isdigit():
         return int(token)
-    return _NUMBER_WORDS.get(token, 1)  # "a" / "an"
+    return NUMBER_WORDS.get(token, 1)  # "a" / "an"
 
 
 # ------------------------------------------------------------------------ exam date
@@ -530,9 +530,7 @@ def find_exam_date(text: str, today: date) -> date | str | None:
         and not _STARTS_RE.search(folded[max(0, m[0] - _EXAM_WORD_SPAN * 2) : m[0]])
         and not _something_else_starts(folded[max(0, m[0] - 60) : m[0]])
         and not _EVERY_RE.search(folded[max(0, m[0] - 12) : m[0]])
-        and not (
-            _DAY_LEFT_OUT_RE.search(folded[max(0, m[0] - 16) : m[0]]) and folded[m[0] : m[0] + 3] in _WEEKDAY_STARTS
-        )
+        and not _day_left_out(folded, m[0])
         and not _APART_RE.match(folded, m[1])
         and not _DAYS_OFF_RE.match(folded, m[1])
         and not _LEFT_OF_OTHER_RE.match(folded, m[1])
@@ -763,11 +761,22 @@ _LEFT_OF_OTHER_RE = quick_re.compile(
 """Time left of something else ("2 weeks left of my surgery rotation"), not the time to the exam; time left of
 dedicated or of studying is."""
 _EVERY_RE = quick_re.compile(r"\b(?:every|each|most|all)\s+(?:other\s+)?$")
+_WEEKDAY_ABBREVIATIONS = frozenset(name[:3] for name in _WEEKDAYS)
 _DAY_LEFT_OUT_RE = quick_re.compile(
-    r"\b(?:except|but|but not|not on|never on|other than|apart from|besides)\s+(?:on\s+)?(?:the\s+)?$"
+    r"\b(?:except|but not|not|never|other than|apart from|besides)\s+(?:on\s+)?(?:the\s+)?$"
+    r"|\b(?:every\s*day|daily|each day)\s+but\s+$"
 )
-"""Right before a weekday, a day left out of the week ("remind me every day but saturday at 7pm"), no exam on it."""
-_WEEKDAY_STARTS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+"""Right before a weekday, a day left out ("remind me every day but saturday at 7pm", "not on monday, its tuesday"):
+no exam on it. A bare "but" only after "every day": "not thursday but saturday" books Saturday."""
+
+
+def _day_left_out(folded: str, start: int) -> bool:
+    """A weekday at `start` (its "on" included, as the date's span holds it) said as the day left out."""
+    day_at = start + 3 if folded.startswith("on ", start) else start
+    before = folded[max(0, day_at - 19) : day_at]
+    return folded[day_at : day_at + 3] in _WEEKDAY_ABBREVIATIONS and _DAY_LEFT_OUT_RE.search(before) is not None
+
+
 _APART_RE = quick_re.compile(r"s?\s*(?:apart|between|per|each|at a time|(?:of|from) (?:each other|one another))\b")
 """A weekday that recurs ("every saturday") or a span between things ("1 week apart", "within 10 days of each
 other") dates no exam."""

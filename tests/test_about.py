@@ -38,6 +38,9 @@ def facts(text: str) -> AboutFacts:
         ("graduated abroad in 2021, got 247 on step 2, applying psych", {"school": "img"}),
         ("international grad, 250, neuro chances", {"school": "img"}),
         ("derm avg as IMG?", {"school": "img"}),  # "as IMG", no article
+        ("im a DO student. do DOs get treated the same as IMGs for derm?", {"school": "do"}),  # compared, not one
+        ("my roommate graduated abroad in 2019, can she match IM?", {"school": None}),  # hers
+        ("my cousin, a caribbean grad, got 230, can he match?", {"school": None}),
         ("foreign medical graduate, 243 for IM", {"school": "img"}),
         ("YOG 2018, ck 241, IM", {"school": "img"}),
         ("caribbean grad here, 238 IM", {"school": "img"}),

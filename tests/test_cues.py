@@ -433,6 +433,7 @@ def test_what_weighs_on_them_is_read_and_lookalikes_are_not(text: str, weighs: s
         ("never on saturdays", frozenset({5})),
         ("not on sunday", set()),  # one Sunday: a day, not the plan's week
         ("im not on call on sundays", set()),  # a day free, not one taken out
+        ("good news: im not on weekends anymore this rotation", set()),  # a rotation's days, said of themselves
     ],
 )
 def test_weekdays_taken_out_of_the_study_week(text: str, days: set[int]) -> None:
@@ -829,6 +830,8 @@ def test_a_question_banks_own_figure_is_a_number_said_of_it(text: str, figure: b
         ("nbme 219 two weeks out, do i have to postpone?", True),
         ("do i need to move to the US for residency", False),
         ("do I need to reschedule if I'm sick", False),  # what to do when sick has its own answer
+        ("will i have to delay graduation if i fail ck?", False),  # another thing delayed
+        ("do i need to postpone my exam?", True),
     ],
 )
 def test_whether_to_delay_is_asked_of_the_exam_itself(text: str, asked: bool) -> None:
@@ -1142,6 +1145,8 @@ def test_plans_the_usmle_hears_step_2_ck_still_to_take(text: str, plans: bool) -
         ("so scared i'll end up prelim only", False),  # feared, not theirs
         ("my friend only got a prelim spot", False),
         ("do i need a prelim year for rads?", False),
+        ("matched derm, only have a prelim year first. avg step 2 for derm matches?", False),  # the advanced road
+        ("only got a prelim interview so far, 235", False),
     ],
 )
 def test_a_match_to_a_prelim_year_alone_is_told_from_one_feared_or_asked(text: str, prelim: bool) -> None:
@@ -1160,3 +1165,31 @@ def test_a_match_to_a_prelim_year_alone_is_told_from_one_feared_or_asked(text: s
 )
 def test_panic_said_of_oneself_is_read_by_rule(text: str, said: bool) -> None:
     assert cues.freaking_out(normalize(text)) is said
+
+
+@pytest.mark.parametrize(
+    ("text", "percentile"),
+    [
+        ("is the 90th percentile like 260", 90),
+        ("what score is 50th percentile", 50),
+        ("is 255 top 25 percentile?", None),  # a rank, not a percentile asked
+        ("im in the top 10 percentile of my class, what percentile is a 250?", None),
+    ],
+)
+def test_a_percentile_named_is_told_from_a_rank(text: str, percentile: int | None) -> None:
+    assert cues.percentile_said(normalize(text)) == percentile
+
+
+@pytest.mark.parametrize(
+    ("text", "in_hand"),
+    [
+        ("got my score and it's lower than every practice test", True),  # set against practice tests, still theirs
+        ("scored 20 pts below my nbmes", True),
+        ("got my ck score today", True),
+        ("got my results back from form 14 and im scared", False),  # a practice form's
+        ("got my score today for uworld self assessment 2", False),
+        ("just got my score report for my surgery shelf", False),
+    ],
+)
+def test_their_own_result_in_hand_is_told_from_a_practice_forms(text: str, in_hand: bool) -> None:
+    assert cues.result_in_hand(normalize(text)) is in_hand

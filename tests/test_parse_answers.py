@@ -540,6 +540,10 @@ def test_an_exam_day_counted_from_another_day_is_counted(text: str, exam: date) 
         ("exam moved to the week after my EM rotation finishes, that rotation ends feb 6", date(2026, 2, 13)),
         ("my school says take it by end of february. i want OBGYN, do i need 240?", None),  # a deadline, not the day
         ("Step 2 jan 30, dedicated starts jan 19", date(2026, 1, 30)),  # "2 jan" is the exam's name and a month
+        # a weekday left out, or denied, is no exam day (review of the thirty-fourth stop)
+        ("remind me every day but saturday at 7pm", None),
+        ("not thursday but saturday, thats my exam", date(2026, 1, 17)),
+        ("exam is not on monday, its tuesday", date(2026, 1, 13)),
     ],
 )
 def test_the_exams_day_is_told_from_the_other_days_in_the_story(text: str, exam: date | None) -> None:

@@ -29,7 +29,8 @@ class AboutFacts:
 
 
 _IMG_RE = quick_re.compile(
-    r"\b(?:i m|im|i am|as an?|as|fellow|an|am an?)\s+(?:non us\s+)?"
+    r"(?:\b(?:i m|im|i am|as an?|fellow|an|am an?)|(?<!\bsame )(?<!\bsuch )(?<!\btreated )(?<!\bsee )\bas)\s+"
+    r"(?:non us\s+)?"
     r"(?:img|fmg|imgs|(?:international|foreign) (?:medical )?(?:graduate|grad|student))\b"
     # (not a student from abroad at a school here: "international student at a US med school" is no IMG)
     r"(?!\s+(?:at|in|from)\s+(?:a\s+|an\s+)?(?:us|u s|american|canadian|stateside)\b)"
@@ -44,6 +45,10 @@ _NOT_MY_IMG_RE = quick_re.compile(
     r"sister|cousin|mentee|coresident|co resident|son|daughter|kid|child|niece|nephew)|she|he|they)\s+"
     r"(?:is|s|was|are)\s+(?:also\s+)?(?:an?\s+)?"
     r"(?:non us\s+|us\s+)?imgs?\b"
+    # the softer signs said of someone named first: "my roommate graduated abroad", "my cousin, a caribbean grad"
+    r"|\bmy\s+(?:\w+\s+)?(?:friend|roommate|classmate|partner|husband|wife|boyfriend|girlfriend|bf|gf|brother|sister|"
+    r"cousin|mentee|son|daughter|coresident|co resident)\b[^.?!]{0,30}?\b(?:graduated abroad|studied abroad|"
+    r"caribbean grad\w*|international grad\w*|foreign medical grad\w*|yog)\b"
     # asked, not said: "do i count as an IMG", "am i considered an img"
     r"|\b(?:count|counted|considered|classed|classified)\s+as\s+an?\s+img\b|\bam i (?:even\s+)?an?\s+img\b"
 )

@@ -351,7 +351,8 @@ _DAYS_DROPPED_RE = quick_re.compile(
     rf"|\b(?:every\s*day|daily|each day)\s+(?:{_NUDGE_NOUN}\s+)?(?:except|but not|but|other than|apart from)\s+"
     rf"(?:on\s+)?(?P<d>(?:{_WD}s?|weekends?)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends?))*)\b"
     # "not on sundays", "never on saturdays please": a day said of every week (a plural), not one date
-    rf"|\b(?:not|never)\s+on\s+(?P<e>(?:{_WD}s|weekends)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends?))*)\b"
+    rf"|(?<!\bi m )(?<!\bim )(?<!\bi am )(?<!\bwe re )(?<!\bwe are )\b(?:not|never)\s+on\s+"
+    rf"(?P<e>(?:{_WD}s|weekends)(?:\s*(?:,|/|&|and|or)\s*(?:{_WD}s?|weekends?))*)\b"
 )
 """Weekdays taken out of the plan for good, said of the reminders or the days ("stop the saturday pings",
 "no reminders on sundays", "saturdays off"); "skip saturday" alone is this Saturday, a break."""
@@ -1098,7 +1099,8 @@ _WHETHER_TO_DELAY_RE = quick_re.compile(
     r"(?!\s+(?:\w+\s+)?(?:up|earlier|sooner|forward)\b)"
     # "is that realistic or do I need to push it back?": the need asked, the exam named or "it"
     r"|\b(?:do i|should i|will i|would i)\s+(?:need|have|gotta)\s+(?:to\s+)?"
-    r"(?:(?:push|move)\s+(?:it|my\s+(?:exam|test|date|ck)|the\s+(?:exam|test|date))\s+back|delay|postpone)\b"
+    r"(?:(?:push|move)\s+(?:it|my\s+(?:exam|test|date|ck)|the\s+(?:exam|test|date))\s+back|"
+    r"(?:delay|postpone)(?:\s+(?:it|my\s+(?:exam|test|date|ck)|the\s+(?:exam|test|date)|ck|step 2)\b|\s*\??$))"
     # "should i delay to hit 250", "should i postpone or take it": the exam left unnamed, the delay itself asked
     r"|\b(?:should i|whether to|whether i should|if i should)\s+(?:just\s+)?(?:delay|postpone|push back)\b"
     r"(?=\s+(?:to\s+(?:hit|get|reach|score|raise|bring)|or\s+(?:just\s+)?(?:take|sit|keep|go))\b)"
@@ -2838,17 +2840,29 @@ _SCORE_OUT_RE = quick_re.compile(
 
 
 def percentile_said(norm: str) -> int | None:
-    """A percentile named ("is the 90th percentile like 260", "70th %ile good for gen surg?"), or None."""
+    """A percentile named ("is the 90th percentile like 260", "70th percentile good for gen surg?"), or None; not a
+    rank ("top 25 percentile", "bottom 10th percentile"), which is another reading."""
     said = _PERCENTILE_SAID_RE.search(norm)
     return int(said.group(1)) if said is not None else None
 
 
-_PERCENTILE_SAID_RE = quick_re.compile(r"\b([1-9]\d?)\s*(?:st|nd|rd|th)?\s+(?:percentile|%ile|pctl)\b")
+_PERCENTILE_SAID_RE = quick_re.compile(
+    r"(?<!\btop )(?<!\bbottom )(?<!\btop the )\b([1-9]\d?)\s*(?:st|nd|rd|th)?\s+(?:percentile|pctl)\b"
+)
 
 
 def result_in_hand(norm: str) -> bool:
-    """Their own result, in hand and not told ("got my score and it's lower than every practice test")."""
-    return _RESULT_IN_HAND_RE.search(norm) is not None
+    """Their own result, in hand and not told ("got my score and it's lower than every practice test"); not a
+    practice form's or a shelf's, named anywhere in the sentence ("got my results back from form 14")."""
+    found = _RESULT_IN_HAND_RE.search(norm)
+    return found is not None and _PRACTICE_RESULT_AFTER_RE.match(norm, found.end()) is None
+
+
+_PRACTICE_RESULT_AFTER_RE = quick_re.compile(
+    # "got my results back from form 14", "got my score today for uworld self assessment 2", "...report for my shelf"
+    r"[^.?!]{0,20}?\b(?:from|for|on|of|in)\s+(?:\w+\s+){0,3}?"
+    r"(?:nbme|uwsa\w*|free 120|practice|cms|shelf|shelves|uworld|amboss|self assessment|form \d+|qbank)\b"
+)
 
 
 _RESULT_IN_HAND_RE = quick_re.compile(
@@ -3418,7 +3432,8 @@ _PRELIM_ONLY_RE = quick_re.compile(
     r"\b(?:didn t|didnt|did not|no)\s+(?:get\s+)?(?:a\s+|an\s+)?(?:categorical|advanced)\b|"
     # "matched into IM prelim but not categorical", "only got a prelim spot in surgery"
     r"\bprelim\w*\s+(?:\w+\s+){0,3}?but\s+not\s+(?:a\s+|the\s+)?(?:categorical|advanced)\b|"
-    r"\bonly\s+(?:got|matched|landed|have|had|secured)\s+(?:into\s+)?(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?prelim\b"
+    r"\bonly\s+(?:got|matched|landed|secured)\s+(?:into\s+)?(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?prelim\b"
+    r"(?!\s+(?:year\s+)?(?:first|left|before|interview\w*)\b)"
 )
 
 
@@ -3951,7 +3966,7 @@ _NOT_OK_RE = quick_re.compile(
     r"|\bnerves\s+(?:are|r|is)\s+(?:so\s+|really\s+|totally\s+|completely\s+)?(?:shot|bad|fried|gone|terrible|awful|"
     r"wrecked|through the roof|killing me)\b"
     # "nerves nerves nerves. 2 days", "so many nerves": the word said over, or as the whole of it
-    r"|\bnerves(?:\W+nerves)+\b|\b(?:so many|so much|all the|full of)\s+nerves\b"
+    r"|\bnerves(?:\W+nerves)+\b|\b(?:so many|so much|full of)\s+nerves\b"
 )
 
 
