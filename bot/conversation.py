@@ -702,8 +702,9 @@ def _before_set_up(
         reply = reply.led_by(NO_DATE_YET)  # "no date yet but remind me daily": a target date is enough
     elif asks_date and stage_of(parsed, profile.about, norm, today) == "preclinical":
         reply = reply.led_by(FAR_OFF)  # "MS2, can you make me a long-term plan": the nudges are for the last weeks
-    if life_around_study(norm) and not days_kept:
-        reply = reply.led_by(AROUND_YOUR_LIFE)  # "I work 40 hrs/week, two kids": the plan fits them, said first
+    if life_around_study(norm):
+        # "I work 40 hrs/week, two kids": the plan fits them, said first
+        reply = reply.led_by(AROUND_YOUR_LIFE_DAYS_KEPT if days_kept else AROUND_YOUR_LIFE)
     if parsed.status == "failed" or parsed.retake_booked:
         # their own CK fail told ("failed ck, retake in 8 weeks, i need a totally different plan"), or a retake booked:
         # not a fail feared ("i really don't want to fail") or another's. Sorry said once, and only for news
@@ -772,6 +773,10 @@ AROUND_YOUR_LIFE = (
     "We'll build this around the rest of your life: when I ask how many days a week, count only the days you can "
     "really study, and you can pause or take a day off any time without losing the plan."
 )
+AROUND_YOUR_LIFE_DAYS_KEPT = (
+    "We'll build this around the rest of your life: you can pause or take a day off any time without losing the plan."
+)
+"""The same, once the study days were read from the message: no days question is coming."""
 _CHANGE_SAID_RE = re.compile(
     r"\b(?:change|move|switch|update|edit|reschedule|push|earlier|later|instead|anymore)\b|\btoo (?:early|late)\b"
 )

@@ -29,6 +29,7 @@ from bot import quick_re
 from bot.exam_words import PRACTICE_TESTS
 from bot.formatting import WEEKDAY_NAMES, excerpt, fmt_day, fmt_time
 from bot.parse_answers import (
+    NUMBER_WORDS,
     find_exam_date,
     parse_exam_date,
     parse_nudge_time,
@@ -666,7 +667,7 @@ def _days_answer(text: str, folded: str, *, weekends_only: bool = False) -> str 
     rest = _REST_DAYS_SAID.search(folded)
     if rest is not None:  # "2 rest days a week": the rest of the week studied
         said = rest.group("n")
-        return str(7 - (int(said) if said.isdigit() else _COUNT_WORDS[said]))
+        return str(7 - (int(said) if said.isdigit() else NUMBER_WORDS[said]))
     only = _WEEKENDS_ONLY_SAID.search(folded) if weekends_only else None
     if only is not None:
         return only.group("value")
@@ -705,12 +706,13 @@ _STUDY_DAYS_SAID = quick_re.compile(
 )
 """How many days a week the student can study, said in the message that starts the set-up."""
 _REST_DAYS_SAID = quick_re.compile(
+    # (not "surgery only gives us 2 rest days a week": a rotation's days off, studied in)
+    r"(?<!\bgives us )(?<!\bgive us )(?<!\bgives us only )(?<!\bget )(?<!\bwe get )(?<!\bonly get )(?<!\bhave )"
     r"\b(?P<n>[1-3]|one|two|three)\s+(?:rest\s+days?|days?\s+of\s+rest|days?\s+off\s+(?:from\s+)?study\w*)\s+"
     r"(?:a|per|each|every|/)\s*(?:week|wk)\b"
 )
 """Rest days in a week, said with the request ("2 rest days a week"); not "3 days off a week", which is as often
 days free from work, to study in."""
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3}
 _EVERY_DAY_SAID = quick_re.compile(
     r"(?P<value>\bevery\s*day\b)[^.;!?]{0,40}\b(?:including|incl|even|plus)\s+(?:on\s+)?(?:the\s+)?weekends?\b"
     r"|\b(?:something|studying|study|work)\s+(?P<every>every\s*day)\b"

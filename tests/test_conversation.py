@@ -253,6 +253,8 @@ def test_a_plan_asked_around_work_and_kids_says_it_will_fit_them(advisor: Adviso
     # the days already said ("2 rest days a week"): kept, and never promised to be asked
     kept = plain_text(advisor.handle(3, "i need a schedule, 5 weeks left, 2 rest days a week").reply.html)
     assert "5 days a week" in kept and "when I ask how many days" not in kept
+    shift = plain_text(advisor.handle(4, "night shifts and a toddler. 2 rest days a week, exam in 7 weeks").reply.html)
+    assert shift.startswith("We'll build this around the rest of your life") and "when I ask" not in shift
 
 
 @pytest.mark.parametrize(

@@ -536,3 +536,8 @@ def test_the_steps_table_is_the_one_list_of_set_up_questions() -> None:
     for spec in STEPS.values():  # every question's own buttons answer it by its verb
         actions = [b.action for row in question(PlanDraft(step=spec.name))[1][:-1] for b in row]
         assert actions and all(a.startswith(f"/plan {spec.verb} ") for a in actions), spec.name
+
+
+def test_rest_days_a_rotation_gives_are_not_taken_as_the_weeks_rest(knowledge: Knowledge) -> None:
+    draft, _, _ = parts(start("exam in 6 weeks, surgery only gives us 2 rest days a week", TODAY, None, knowledge))
+    assert draft is not None and draft.study_days is None  # asked: those are days off work, to study in
