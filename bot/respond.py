@@ -117,8 +117,9 @@ FINAL_DAYS_ANSWER = "ed-final-days"
 FINAL_DAYS = 3
 """Days before the exam from which a reply's next step is the last days' advice (light review, ID, sleep), not a
 self-assessment or a plan of weeks."""
-NERVES_DAYS = 7
-"""Days before the exam within which nerves with no question are met with the last days' advice."""
+NERVES_DAYS = 5
+"""Days before the exam within which nerves with no question are met with the last days' advice (its answer is
+written for "a few days")."""
 HELD_ANSWER = "score-held-investigation"
 LATE_SCORE_ANSWER = "sr-not-yet"
 """For a late score feared to mean an irregularity ("my friend said a delay might mean a flag??"): why scores are
@@ -289,7 +290,9 @@ def _listened(parsed: Parsed, profile: Profile, k: Knowledge, text: str, norm: s
         final_days is not None
         and days_left is not None
         and 0 < days_left <= NERVES_DAYS
+        and parsed.feeling is not None
         and parsed.feeling in talk.SOON_FEELINGS
+        and parsed.weighing != "behind"  # "ck in 6 days. i havent started uworld": no "keep it light, nothing new"
         and parsed.score is None
         and not parsed.also
     ):
@@ -1076,9 +1079,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # "what percentile is 251", "is the 90th percentile like 260?": the table's row first, then what a percentile is
         asked_at = cues.percentile_said(norm)
         if asked_at is not None:
-            placed = advice.percentile_score_line(asked_at, k)  # beside a field's average, if one is named
+            placed = advice.percentile_score_line(asked_at, k)  # a field's average, if named, follows as its figure
         elif parsed.score is not None and not (parsed.someone_else or parsed.hypothetical or parsed.specialties):
-            placed = advice.percentile_line(parsed.score, k)
+            placed = advice.percentile_line(parsed.score, k, "own" if parsed.own else "supposed")
         else:
             placed = ""
         reply = reply.led_by(placed) if placed else reply

@@ -1255,7 +1255,7 @@ def test_a_plain_question_is_not_answered_as_someone_elses_situation(
 @pytest.mark.parametrize(
     ("text", "first"),
     [
-        ("what percentile is 251", "📍 On USMLE's table for July 2017 to June 2020 takers, your 251 fell between"),
+        ("what percentile is 251", "📍 On USMLE's table for July 2017 to June 2020 takers, a 251 fell between"),
         (
             "is the 90th percentile like 260 or higher?",
             "📍 On USMLE's table for July 2017 to June 2020 takers, the 90th",

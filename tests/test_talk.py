@@ -1129,3 +1129,8 @@ def test_feeling_stupid_is_met_as_a_question_banks_only_before_the_result(
 def test_being_behind_said_plainly_is_listened_to_not_missed(advisor: Advisor) -> None:
     shown = say(advisor, "i have 3 weeks and havent started uworld")
     assert shown.startswith("Feeling behind is heavy to carry") and "didn't quite catch" not in shown
+
+
+def test_being_behind_days_out_is_not_told_to_keep_it_light(advisor: Advisor) -> None:
+    shown = say(advisor, "ck in 4 days. i havent started uworld")
+    assert "Keep it light" not in shown and "nothing new" not in shown
