@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -312,9 +313,9 @@ class Fact(Record):
         for score, percentile in value:
             if not (1 <= score <= 300 and 0 <= percentile <= 100):
                 raise ValueError(f"{score} ({percentile}) is no score and percentile")
-            if f"{score} ({percentile})" not in text:
+            if not re.search(rf"(?<!\d){score} \({percentile}\)", text):
                 raise ValueError(f"{score} ({percentile}) does not appear in this fact's text")
-        for (low, low_p), (high, high_p) in zip(value, value[1:]):
+        for (low, low_p), (high, high_p) in pairwise(value):
             if high <= low or high_p < low_p:
                 raise ValueError(f"rows {low} ({low_p}) and {high} ({high_p}) are out of order")
         return value

@@ -762,6 +762,11 @@ BROKEN: list[tuple[str, Callable[[Path], None], str]] = [
         r'^facts\.json, record 29 \("ck-percentile-table"\), field percentiles: .*285 \(100\) does not appear',
     ),
     (
+        "percentile row found only inside another",  # "95 (0)" is inside "195 (0)"
+        edit("facts", lambda t: t["29"]["percentiles"].insert(0, [95, 0])),
+        r'^facts\.json, record 29 \("ck-percentile-table"\), field percentiles: .*95 \(0\) does not appear',
+    ),
+    (
         "percentile rows out of order",
         edit("facts", lambda t: t["29"].update(percentiles=[[245, 46], [240, 35]])),
         r'^facts\.json, record 29 \("ck-percentile-table"\), field percentiles: .*out of order',
