@@ -832,10 +832,11 @@ def test_a_question_banks_own_figure_is_a_number_said_of_it(text: str, figure: b
         ("do I need to reschedule if I'm sick", False),  # what to do when sick has its own answer
         ("will i have to delay graduation if i fail ck?", False),  # another thing delayed
         ("do i need to postpone my exam?", True),
+        ("is 240 fine for EM or do I need to postpone? I really don't want to", True),  # asked, then more said
     ],
 )
 def test_whether_to_delay_is_asked_of_the_exam_itself(text: str, asked: bool) -> None:
-    assert cues.asks_whether_to_delay(normalize(text)) is asked
+    assert cues.asks_whether_to_delay(normalize(text), text) is asked
 
 
 @pytest.mark.parametrize(

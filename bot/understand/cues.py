@@ -1126,6 +1126,11 @@ _BARE_DELAY_RE = quick_re.compile(
     r"(?:\s+back)?\s*\?+\s*$"
 )
 """A delay asked bare at the end of a short text: "IMG, free 120 was 64%. push my date?", "3 days out... delay???"."""
+_NEED_TO_DELAY_RE = quick_re.compile(
+    r"\b(?:do|will|would|should) i (?:need|have|gotta) (?:to )?(?:delay|postpone)\s*\?"
+)
+"""The need to delay asked, with nothing after it but the question mark ("...is 240 fine for EM or do I need to
+postpone? I really don't want to"): the exam is what would move (not "delay graduation?")."""
 
 
 KIN = (
@@ -1150,7 +1155,7 @@ def asks_about_someones_practice(text: str, norm: str) -> bool:
 
 def asks_whether_to_delay(norm: str, text: str = "") -> bool:
     """ "should I push my exam?", "figure out if I should postpone it", "...push my date?": whether to, not how to."""
-    if _BARE_DELAY_RE.search(text.lower()):
+    if _BARE_DELAY_RE.search(text.lower()) or _NEED_TO_DELAY_RE.search(text.lower()):
         return True
     if _JUST_TAKE_IT_RE.search(norm) and not PRACTICE_NAME_RE.search(norm):
         return True  # (not a practice test: "i have one nbme left... should i take it")
