@@ -34,7 +34,7 @@ from bot.understand import (
 from bot.understand.about import failed_comlex, failed_step1, someone_else_failed
 from bot.understand.scores import someone_got
 from knowledge import Knowledge, topics
-from knowledge.models import ScoreBand
+from knowledge.models import Answer, ScoreBand
 from knowledge.text import normalize
 
 _WANTED_MORE_RE = quick_re.compile(
@@ -284,12 +284,9 @@ def _listened(parsed: Parsed, profile: Profile, k: Knowledge, text: str, norm: s
     """A feeling met, for the student's stage; a post that is mostly feeling may still ask things ("...is it normal to
     feel this dumb?"), each then answered in a line after listening, as a long post's other questions are."""
     stage = stage_of(parsed, profile.about, norm, today) if text else None
-    final_days = k.answers.get(FINAL_DAYS_ANSWER)
-    days_left = _days_to_exam(parsed, profile, text, today) if today is not None and stage == "studying" else None
+    final_days = _last_days_advice(parsed, profile, k, text, today, NERVES_DAYS) if stage == "studying" else None
     if (
         final_days is not None
-        and days_left is not None
-        and 0 < days_left <= NERVES_DAYS
         and parsed.feeling is not None
         and parsed.feeling in talk.SOON_FEELINGS
         and parsed.weighing != "behind"  # "ck in 6 days. i havent started uworld": no "keep it light, nothing new"
@@ -1085,17 +1082,24 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         else:
             placed = ""
         reply = reply.led_by(placed) if placed else reply
-    final_days = k.answers.get(FINAL_DAYS_ANSWER)
-    if reply.next_step and final_days is not None and stage in (None, "studying") and not failed:
-        days_left = _days_to_exam(parsed, profile, text, today)
-        if days_left is not None and 0 < days_left <= FINAL_DAYS:
-            # "exam in 2 days... is the pass mark still 218?": no self-assessment or plan of weeks now
-            reply = replace(reply, next_step=f"Next: {escape(final_days.short)}")
+    final_days = _last_days_advice(parsed, profile, k, text, today, FINAL_DAYS) if reply.next_step else None
+    if final_days is not None and stage in (None, "studying") and not failed:
+        # "exam in 2 days... is the pass mark still 218?": no self-assessment or plan of weeks now
+        reply = replace(reply, next_step=f"Next: {escape(final_days.short)}")
     # the stage the other questions' answers must fit, read only when a long post asks more than one thing
     also_stage = (stage or stage_of(parsed, profile.about, norm, today)) if parsed.also and text else stage
     figures = bool(reply.numbers) or asked.intent in FIGURE_INTENTS  # the comparison, or the score beside an answer
     reply = talk.also(parsed, k, talk.quoted_note(parsed, reply, text, figures=figures), text, also_stage, band)
     return talk.with_feeling(reply, parsed, also_stage)
+
+
+def _last_days_advice(
+    parsed: Parsed, profile: Profile, k: Knowledge, text: str, today: dt.date | None, within: int
+) -> Answer | None:
+    """The last days' answer (light review, ID and route, sleep) when the exam is 1 to `within` days away, else None."""
+    last_days = k.answers.get(FINAL_DAYS_ANSWER)
+    days_left = _days_to_exam(parsed, profile, text, today) if last_days is not None and today is not None else None
+    return last_days if days_left is not None and 0 < days_left <= within else None
 
 
 def _days_to_exam(parsed: Parsed, profile: Profile, text: str, today: dt.date) -> int | None:
