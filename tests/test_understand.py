@@ -889,6 +889,8 @@ def test_a_faq_topics_own_name_reads_as_that_topic(knowledge: Knowledge) -> None
         "I failed a shelf (OB) in third year. nbme 11 221, should I postpone?",  # the shelf's subject
         "took them 5 days apart and honestly ran out of gas, I was skipping questions by the end",  # the idiom
         "ran out of gas but made it to prometric on time",  # the idiom, a clause after it
+        "OB 55%, peds 60%, everything else 70s. exam in 2 weeks. thoughts?",  # a share right after each name
+        "gyn is my worst, 3 weeks left, should i take tomorrow off or grind gyn",  # the worst, then ground at
         "i went to the er but they said im fine, exam in 2 weeks",  # a place gone to
         "should I focus more on OB and peds in my last 2 weeks? my uworld is 62%",  # study time
         "uwsa2 245, OB and peds lowest. should I spend the last week on them?",
@@ -967,6 +969,8 @@ def test_cardio_is_a_subject_unless_a_career_is_spoken_of(
         # wanted, then a new clause ("but", "so"): not a name after the word
         ("i want gas but my score is only 236, be honest", "anesthesiology"),
         ("applying path but worried about my 228", "pathology"),
+        ("derm 50% match rate? is that true", "dermatology"),  # the field's own rate, not a share scored
+        ("ortho is the worst specialty for lifestyle right?", "orthopedic-surgery"),  # judged as a field
     ],
 )
 def test_a_field_asked_about_near_weak_words_or_shares_stays(knowledge: Knowledge, text: str, specialty: str) -> None:

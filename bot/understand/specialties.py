@@ -236,6 +236,8 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             or _LEVEL_AFTER_RE.match(text, tokens[end - 1].end) is not None
             # "shelf percentiles: surgery 38th, peds 82nd": a percentile right after the field's name
             or _PERCENTILE_AFTER_RE.match(text, tokens[end - 1].end) is not None
+            # "OB 55%, peds 60%, everything else 70s": a share scored in it, right after the name
+            or _PERCENT_AFTER_RE.match(text, tokens[end - 1].end) is not None
             # "cardio 78% on uworld": cardiology is a fellowship, so "cardio" is a subject unless a career is said
             or (words[i] == "cardio" and _CAREER_SAID_RE.search(text) is None)
             # "OB and peds lowest": the weakest subjects, named first
@@ -381,8 +383,12 @@ _SUBJECT_BEFORE_RE = quick_re.compile(
     re.IGNORECASE,
 )
 """Right before a field's name, a share scored in it or a weak spot named: the field is a subject studied."""
-_LOWEST_AFTER_RE = quick_re.compile(r"(?:(?:were|are|was|is)\s+)?(?:my\s+|the\s+)?(?:two\s+|2\s+)?(?:lowest|weakest)\b")
-"""Right after a field's name, said to be the lowest or weakest: a subject on a practice test."""
+_LOWEST_AFTER_RE = quick_re.compile(
+    r"(?:(?:were|are|was|is)\s+)?(?:my\s+|the\s+)?(?:two\s+|2\s+)?(?:lowest|weakest)\b"
+    # "gyn is my worst", not "ortho is the worst specialty for lifestyle", said of the field
+    r"|(?:(?:were|are|was|is)\s+)?my\s+(?:two\s+|2\s+)?worst\b(?!\s+(?:specialty|field|choice|option|fit))"
+)
+"""Right after a field's name, said to be the lowest, weakest or worst: a subject on a practice test."""
 _MY_SUBJECT_AFTER_RE = quick_re.compile(
     r"(?:is|are)\s+(?:so\s+|really\s+|still\s+)?(?:terrible|awful|trash|bad|weak|rough)\b"
 )
@@ -397,6 +403,7 @@ _FOCUS_BEFORE = frozenset(
         "hammer",
         "hammering",
         "drill",
+        "grind",
         "more time on",
     }
 )
@@ -428,6 +435,11 @@ _PERCENTILE_AFTER_RE = quick_re.compile(
     re.IGNORECASE,
 )
 """A percentile right after a field's name ("surgery 38th", "OB shelf 12th %ile"): a shelf's result, not a career."""
+_PERCENT_AFTER_RE = quick_re.compile(
+    r"\s*(?::|-|=|was|is|at)?\s*(?:like\s+|around\s+|~)?\d{1,2}(?:\.\d)?\s*%(?!\s*ile)"
+    r"(?!\s*(?:match|of\b|chance|fill|unmatched))"  # "derm 50% match rate?" is the field's
+)
+"""A share right after a field's name ("OB 55%, peds 60%"): a subject's share correct, not a career."""
 _CAREER_SAID_RE = quick_re.compile(
     r"\b(?:want|wanna|applying|apply|interested|going into|fellowship|career|match|matched|become|average|avg|mean|"
     r"median|competitive|programs?|residency)\b",
