@@ -15,9 +15,9 @@ from typing import Literal
 from bot import advice, formatting, interpret, memory, parse_answers, plan_flow, progress, talk
 from bot.commands import BY_NAME, PLAN_COMMANDS
 from bot.plans import model, operations, schedule
-from bot.plans.messages import MAKE_PLAN
+from bot.plans.messages import EXAM_DAY_BUTTON, MAKE_PLAN
 from bot.reply import Button, Chart, Document, Reply, escape_text
-from bot.respond import respond
+from bot.respond import FINAL_DAYS_ANSWER, respond
 from bot.stage import stage_of
 from bot.student import Profile
 from bot.timezones import zone
@@ -101,6 +101,10 @@ STALE_BUTTON = "That button is from an older message and no longer applies. Here
 PRIVATE_ONLY = "Let's do that in a private chat with me, so your plan and nudges stay yours."
 PRIVATE_FORGET = "Send /forget to me in a private chat, and I'll erase what I remember about you there."
 NO_PLAN = "You don't have a study plan yet. Send /plan and I'll build one with you."
+REST_WITHOUT_A_PLAN = "With no study plan here there's nothing to pause; /plan sets one up with room for rest days."
+REST_DAYS_ANSWER = "ss-rest-days"
+"""The answer on days off during dedicated (prep companies' advice, and ours), for a day off asked with no plan."""
+_BEFORE_THE_EXAM_RE = re.compile(r"\b(?:day|night) before\b|\bbefore (?:the exam|ck|step 2|my exam|the test)\b")
 NO_DATE = (
     "I don't know your exam date yet. Tell me (“my exam is March 3”) and I'll count the days, "
     "or set up a /plan and I'll count down with you."
@@ -558,6 +562,8 @@ class Advisor:
             if intent == "log_progress":
                 low = feeling not in (None, "celebration", "relief") or low_day(normalize(text))  # "55% ugh"
                 return Turn(_progress_without_plan(text, low=low), intent)
+            if intent == "plan_break":
+                return Turn(self._rest_without_a_plan(text), intent)  # "should i take a day off before the exam"
             return Turn(Reply(NO_DATE if intent == "days_left" else NO_PLAN, MAKE_PLAN), intent)
         today = self._today(plan.tz)
         match intent:
@@ -578,6 +584,18 @@ class Advisor:
                 outcome = operations.offer_break(plan, today, _one_day_off(text, today))
         # An operation never starts or ends a set-up: one in progress stays as it was.
         return replace(self._save_plan(profile, replace(outcome, draft=profile.draft)), intent=intent)
+
+    def _rest_without_a_plan(self, text: str) -> Reply:
+        """A day off asked with no plan: the bank's answer on rest days, or, the day before the exam, its last days'
+        advice (light review, ID and route, sleep); then that there is no plan to pause."""
+        before_the_exam = _BEFORE_THE_EXAM_RE.search(normalize(text)) is not None
+        ident = FINAL_DAYS_ANSWER if before_the_exam else REST_DAYS_ANSWER
+        answer = self.knowledge.answers.get(ident)
+        if answer is None:
+            return Reply(NO_PLAN, MAKE_PLAN)
+        reply = advice.specific_answer(answer, self.knowledge, [], None)
+        buttons = ((EXAM_DAY_BUTTON,),) if before_the_exam else MAKE_PLAN
+        return replace(reply, buttons=buttons).noted(REST_WITHOUT_A_PLAN)
 
     def _days_to_remembered_exam(self, exam_date: str, *, moved: bool = False) -> Reply:
         """Days until the exam date a student mentioned, when they have no plan to count from (`moved`: a new date)."""

@@ -1106,3 +1106,18 @@ def test_an_imgs_own_averages_follow_the_answer_they_asked_for(advisor: Advisor)
     shown = say(advisor, "img, 9 IM interviews with a 231. is that enough to match")
     # the question asked leads; whose averages these are comes with the numbers, not before the answer
     assert shown.index("How many interviews") < shown.index("Non-U.S. IMGs have their own") < shown.index("Your 231")
+
+
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("should i take a day off before the exam", "My exam is in a few days. How should I use the last days?"),
+        ("is it ok to take a rest day tomorrow", "Is it okay to take a day or two off during dedicated?"),
+    ],
+)
+def test_a_day_off_asked_with_no_plan_is_answered_not_sent_to_make_one(
+    advisor: Advisor, text: str, answered: str
+) -> None:
+    shown = plain_text(advisor.handle(1, text).reply.html)
+    assert shown.startswith(answered) and "Sources:" in shown
+    assert "You don't have a study plan yet" not in shown and "nothing to pause" in shown

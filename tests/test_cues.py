@@ -1194,3 +1194,17 @@ def test_a_percentile_named_is_told_from_a_rank(text: str, percentile: int | Non
 )
 def test_their_own_result_in_hand_is_told_from_a_practice_forms(text: str, in_hand: bool) -> None:
     assert cues.result_in_hand(normalize(text)) is in_hand
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("should i take a day off before the exam", True),
+        ("is it ok to take a rest day tomorrow", True),
+        ("should i rest the day before ck", True),
+        ("i took a day off yesterday and feel guilty", False),  # told, not asked
+        ("should i take a break from uworld", False),  # a resource paused: the study answer's
+    ],
+)
+def test_a_day_off_asked_is_told_from_one_taken(text: str, asked: bool) -> None:
+    assert cues.asks_to_rest(normalize(text)) is asked

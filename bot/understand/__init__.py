@@ -1626,6 +1626,8 @@ def _settle(
         return "faq", 1.0, topics.PRACTICE_TESTS
     if has_score and not has_spec and len(text) < SPECIFIC_CHARS and _SAME_AS_TODAY_RE.search(norm) and nums.past_year:
         return "faq", 1.0, topics.PERCENTILES  # "my CK from 2018 was 240. is that the same as a 240 today": the drift
+    if not has_score and len(text) < SPECIFIC_CHARS and intent != "plan_break" and cues.asks_to_rest(norm):
+        return "plan_break", 1.0, None  # "should i rest the day before ck": a day off asked, not applying's timing
     if not has_score and len(text) < SPECIFIC_CHARS and cues.asks_for_joke(norm):
         return "smalltalk", 1.0, None  # "tell me a joke about the krebs cycle": a joke asked, not the medicine taught
     if _BESIDES_THE_SCORE_RE.search(norm) and intent == "faq" and len(text) < SPECIFIC_CHARS:

@@ -3975,6 +3975,20 @@ _NOT_OK_RE = quick_re.compile(
 )
 
 
+def asks_to_rest(norm: str) -> bool:
+    """Whether to take a day off or rest asked ("should i take a day off before the exam", "is it ok to take a rest
+    day tomorrow", "should i rest the day before ck"): a break from studying, with or without a plan."""
+    return _ASKS_TO_REST_RE.search(norm) is not None
+
+
+_ASKS_TO_REST_RE = quick_re.compile(
+    r"\b(?:should i|can i|could i|is it (?:ok|okay|fine|bad|smart|dumb) to|is it (?:ok|okay|fine) if i|do i)\s+"
+    r"(?:just\s+)?(?:take|have)\s+(?:a|the|one)\s+(?:whole\s+|full\s+)?(?:rest day|day off|off day|break day)\b"
+    r"|\b(?:should i|can i|is it (?:ok|okay|fine|bad) to)\s+(?:just\s+)?rest\s+(?:the day before|tomorrow|today|"
+    r"before (?:the exam|ck|step 2|my exam)|the night before)\b"
+)
+
+
 def freaking_out(norm: str) -> bool:
     """Panic said of themselves in words ("now i'm freaking out that i picked a bad month"), not denied."""
     return _FREAKING_OUT_RE.search(norm) is not None
