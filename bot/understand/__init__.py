@@ -613,6 +613,14 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     elif topic == topics.DIFFICULTY and ruled is None and _PRACTICE_HARDER_RE.search(norm):
         # "free 120 at 71%... is the new free 120 harder than the old one?": a practice test's hardness, not the exam's
         topic = topics.PRACTICE_TESTS
+    elif (
+        ruled is None
+        and settled == "faq"
+        and topic not in (topics.STUDY_STRATEGIES, topics.EXAM_DAY)
+        and cues.asks_to_rest(norm)
+    ):
+        # "should i rest the day before ck": a day off asked, not whether to take Step 2 before applying
+        topic, answer = topics.STUDY_STRATEGIES, _REST_DAYS if _REST_DAYS in knowledge.answers else None
     elif topic == topics.DIFFICULTY and ruled is None and specs and _HARD_TO_MATCH_RE.search(norm):
         # "how hard is it to match derm": the field's figures, not whether Step 2 CK is a harder exam than Step 1
         settled, topic = "average", None
@@ -1626,8 +1634,6 @@ def _settle(
         return "faq", 1.0, topics.PRACTICE_TESTS
     if has_score and not has_spec and len(text) < SPECIFIC_CHARS and _SAME_AS_TODAY_RE.search(norm) and nums.past_year:
         return "faq", 1.0, topics.PERCENTILES  # "my CK from 2018 was 240. is that the same as a 240 today": the drift
-    if not has_score and len(text) < SPECIFIC_CHARS and intent != "plan_break" and cues.asks_to_rest(norm):
-        return "plan_break", 1.0, None  # "should i rest the day before ck": a day off asked, not applying's timing
     if not has_score and len(text) < SPECIFIC_CHARS and cues.asks_for_joke(norm):
         return "smalltalk", 1.0, None  # "tell me a joke about the krebs cycle": a joke asked, not the medicine taught
     if _BESIDES_THE_SCORE_RE.search(norm) and intent == "faq" and len(text) < SPECIFIC_CHARS:
@@ -2090,6 +2096,7 @@ _FAIL_HARDER_RE = quick_re.compile(
 """A fail weighed for the match ("does one fail mean no program will take me, or is it just harder"): the road
 after a fail, not the exam's difficulty."""
 _RESCHEDULE = "timing-reschedule"
+_REST_DAYS = "ss-rest-days"
 _STILL_MATCH = "af-can-still-match"
 _MOVE_UP_RE = quick_re.compile(
     r"\b(?:move|moving|push|pushing|bring|bringing)\s+(?:my\s+|the\s+)?(?:exam|test|date|ck|step\s*2|test date|"
