@@ -285,6 +285,9 @@ def _listened(parsed: Parsed, profile: Profile, k: Knowledge, text: str, norm: s
     feel this dumb?"), each then answered in a line after listening, as a long post's other questions are."""
     stage = stage_of(parsed, profile.about, norm, today) if text else None
     final_days = _last_days_advice(parsed, profile, k, text, today, NERVES_DAYS) if stage == "studying" else None
+    bare = cues.bare_days_left(text, norm) if final_days is None and stage in (None, "studying") else None
+    if bare is not None and 0 < bare <= NERVES_DAYS:
+        final_days = k.answers.get(FINAL_DAYS_ANSWER)  # "nerves nerves nerves. 2 days": the exam's days, in shorthand
     if (
         final_days is not None
         and parsed.feeling is not None

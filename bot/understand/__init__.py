@@ -2051,7 +2051,15 @@ def _settle(
     if dated:
         return "study_plan", 1.0, None
     told = "?" not in text and not _QUESTION_RE.match(norm) and not _CLAUSE_ASKS_RE.search(text.lower())
-    if nerves and told and not has_score and intent in {"study_plan", "faq"} and norm.count(" ") < PLAN_RULE_WORDS:
+    # "nerves nerves nerves. 2 days": strain said, then the days left in shorthand
+    strained_days = cues.bare_days_left(text, norm) is not None and cues.felt(text, norm) is not None
+    if (
+        (nerves or strained_days)
+        and told
+        and not has_score
+        and intent in {"study_plan", "faq"}
+        and norm.count(" ") < PLAN_RULE_WORDS
+    ):
         return "vent", 1.0, None  # nerves with the day said, and nothing asked: met, not a topic or a plan
     held = _DAYS_HELD_RE.search(norm) is not None and not has_score and not _NOT_STUDY_DAYS_RE.search(norm)
     if held and (intent == "days_left" or (len(text) < SPECIFIC_CHARS and _WHAT_NOW_RE.search(norm))):

@@ -3975,6 +3975,27 @@ _NOT_OK_RE = quick_re.compile(
 )
 
 
+def bare_days_left(text: str, norm: str) -> int | None:
+    """Days left said bare at the end of a short message ("nerves nerves nerves. 2 days", "so anxious, 3 days out"):
+    the exam's, in a student's shorthand; None otherwise (not "took 2 days off", "2 days ago")."""
+    if len(text) > BARE_DAYS_CHARS:
+        return None
+    said = _BARE_DAYS_LEFT_RE.search(norm)
+    if said is None:
+        return None
+    count = said.group("n")
+    return int(count) if count.isdigit() else _DAY_COUNT_WORDS[count]
+
+
+BARE_DAYS_CHARS = 60
+"""Only a short message says its days left bare; in a longer one "2 days" may count anything."""
+_DAY_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_BARE_DAYS_LEFT_RE = quick_re.compile(
+    r"(?<!\btook )(?<!\bfor )(?<!\boff )(?<!\blast )(?<!\bin the last )(?<!\bevery )"
+    r"\b(?P<n>[1-7]|one|two|three|four|five|six|seven)\s*(?:days?|d)(?:\s+(?:left|out|to go|away))?\s*$"
+)
+
+
 def asks_to_rest(norm: str) -> bool:
     """Whether to take a day off or rest asked ("should i take a day off before the exam", "is it ok to take a rest
     day tomorrow", "should i rest the day before ck"): a break from studying, with or without a plan."""
