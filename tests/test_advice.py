@@ -733,6 +733,8 @@ def test_the_score_at_a_percentile_is_read_off_the_tables_rows(
 
 
 def test_a_score_asked_about_in_general_is_placed_not_asked_for_again(knowledge: Knowledge) -> None:
-    shown = plain_text(advise(understand("is 243 a good score in general", knowledge), Profile(1), knowledge).html)
+    shown = plain_text(
+        advise(understand("just got a 243, how good is that overall?", knowledge), Profile(1), knowledge).html
+    )
     assert "your 243 fell between the 35th percentile (240) and the 46th (245)" in shown
     assert "send me your score" not in shown.lower() and "set your 243 beside" in shown

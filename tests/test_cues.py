@@ -427,7 +427,7 @@ def test_what_weighs_on_them_is_read_and_lookalikes_are_not(text: str, weighs: s
         ("what should i do on saturdays", set()),
         ("every day except sundays", frozenset({6})),  # the rest of the week studied
         ("daily but not on saturdays or sundays", frozenset({5, 6})),
-        ("daily reminders but not on sundays", frozenset({6})),  # the nudges named between
+        ("send me daily nudges but not on sundays pls", frozenset({6})),  # the nudges named between
         ("every day but sunday", frozenset({6})),
         ("not on sundays please", frozenset({6})),
         ("never on saturdays", frozenset({5})),
@@ -1145,7 +1145,7 @@ def test_plans_the_usmle_hears_step_2_ck_still_to_take(text: str, plans: bool) -
         ("only got a prelim spot in surgery", True),
         ("so scared i'll end up prelim only", False),  # feared, not theirs
         ("my friend only got a prelim spot", False),
-        ("do i need a prelim year for rads?", False),
+        ("does radiology come with a prelim year or do i match one separately", False),
         ("matched derm, only have a prelim year first. avg step 2 for derm matches?", False),  # the advanced road
         ("only got a prelim interview so far, 235", False),
     ],
@@ -1171,7 +1171,7 @@ def test_panic_said_of_oneself_is_read_by_rule(text: str, said: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "percentile"),
     [
-        ("is the 90th percentile like 260", 90),
+        ("roughly what score is the 90th percentile", 90),
         ("what score is 50th percentile", 50),
         ("is 255 top 25 percentile?", None),  # a rank, not a percentile asked
         ("im in the top 10 percentile of my class, what percentile is a 250?", None),
@@ -1184,7 +1184,7 @@ def test_a_percentile_named_is_told_from_a_rank(text: str, percentile: int | Non
 @pytest.mark.parametrize(
     ("text", "in_hand"),
     [
-        ("got my score and it's lower than every practice test", True),  # set against practice tests, still theirs
+        ("got my score back and it's way under my nbmes", True),  # set against practice tests, still theirs
         ("scored 20 pts below my nbmes", True),
         ("got my ck score today", True),
         ("got my results back from form 14 and im scared", False),  # a practice form's
@@ -1208,3 +1208,17 @@ def test_their_own_result_in_hand_is_told_from_a_practice_forms(text: str, in_ha
 )
 def test_a_day_off_asked_is_told_from_one_taken(text: str, asked: bool) -> None:
     assert cues.asks_to_rest(normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("so much nerves rn. 3 days", 3),
+        ("so anxious, 3 days out", 3),
+        ("panicking. five days left", 5),
+        ("took 2 days off and feel guilty", None),  # days counted of something else
+        ("so tired, i did 120 qs in the last 2 days", None),
+    ],
+)
+def test_days_left_said_bare_at_the_end_of_a_short_message(text: str, days: int | None) -> None:
+    assert cues.bare_days_left(text, normalize(text)) == days

@@ -187,7 +187,7 @@ def test_a_nudge_time_said_before_the_days_is_not_asked_after_them(knowledge: Kn
         ("remind me every day to do anki", None, None, "study_days"),  # how often, not which days or when
         ("remind me at noon every day except sundays", 6, time(12, 0), "timezone"),
         ("check in with me at noon, weekdays only", 5, time(12, 0), "timezone"),
-        ("daily reminders but not on sundays", 6, None, "nudge_time"),  # the day off, said of the nudges
+        ("ping me daily, but not on saturdays", 6, None, "nudge_time"),  # the day off, said of the nudges
         ("remind me every day but saturday at 7pm", 6, time(19, 0), "timezone"),
     ],
 )

@@ -1252,21 +1252,22 @@ def test_a_plain_question_is_not_answered_as_someone_elses_situation(
     assert says in shown and never not in shown
 
 
+TABLE = "📍 On USMLE's table for July 2017 to June 2020 takers,"
+
+
 @pytest.mark.parametrize(
     ("text", "first"),
     [
-        ("what percentile is 251", "📍 On USMLE's table for July 2017 to June 2020 takers, a 251 fell between"),
-        (
-            "is the 90th percentile like 260 or higher?",
-            "📍 On USMLE's table for July 2017 to June 2020 takers, the 90th",
-        ),
-        ("is 70th percentile good for gen surg?", "📍 On USMLE's table for July 2017 to June 2020 takers, the 70th"),
+        ("which percentile does a 251 land in", f"{TABLE} a 251 fell between"),
+        ("roughly what score is the 90th percentile?", f"{TABLE} the 90th"),
+        ("would 262 put me near the 90th percentile", f"{TABLE} the 90th"),  # a score beside it is no score of theirs
+        ("what score is the 70th percentile, thinking gen surg", f"{TABLE} the 70th"),
     ],
 )
 def test_a_percentile_question_is_answered_off_the_table_first(knowledge: Knowledge, text: str, first: str) -> None:
     shown = answer(knowledge, text)
     assert shown.startswith(first)
-    assert "your 260" not in shown  # a score asked about beside a percentile is no score of theirs
+    assert "your 262" not in shown
 
 
 @pytest.mark.parametrize(

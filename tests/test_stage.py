@@ -132,7 +132,7 @@ TODAY = dt.date(2026, 12, 4)
         ("what about ortho?", About(stage="ms2"), "preclinical"),
         ("what about ortho?", About(stage="ms3"), None),
         # the score out with no number and no exam named: theirs, in hand; a practice form's result is not
-        ("got my score and it's lower than every practice test", About(), "has_score"),
+        ("got my score back and it's way under my nbmes", About(), "has_score"),
         ("scored 20 pts below my nbmes. feel awful", About(), "has_score"),
         ("my nbme results came back 230, exam in 3 weeks", About(), "studying"),
         ("my friend got her score and it came back low", About(), None),

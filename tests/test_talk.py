@@ -1102,6 +1102,8 @@ def test_a_score_told_with_refreshing_is_met_as_the_score_not_the_wait(advisor: 
         ("anxious anxious anxious. exam in 3 days", True),
         ("so nervous. ck on friday", True),  # Friday is two days from NOW's Wednesday
         ("panicking, test is in 5 days", True),
+        ("so much nerves rn. 3 days", True),  # the days left in shorthand, after the strain
+        ("panicking. 5 days", True),
         ("stressed, exam in 5 weeks", False),  # weeks out: what weighs on them is asked, no last-days advice
         ("so nervous, score comes out friday", False),  # the score ahead, not the exam
     ],
@@ -1116,7 +1118,7 @@ def test_nerves_a_few_days_out_get_how_to_spend_the_days_left(advisor: Advisor, 
     ("text", "qbank_line"),
     [
         ("i feel so stupid, 48% on uworld today", True),
-        ("got my score and it's lower than every practice test. i feel so stupid", False),  # the result hurts
+        ("opened my score today, came in under all my nbmes. feel so dumb", False),  # the result hurts
         ("scored 20 pts below my nbmes. i feel like an idiot", False),
     ],
 )
