@@ -267,6 +267,10 @@ def row(text: str, **fields: Any) -> Any:
         # A year before today's rules is kept beside the score it dates.
         row("got a 95 on step 2 back in 2009", score=95, past_year=2009),
         row("i got 250 on ck", score=250, past_year=None),
+        # the year they graduated dates no score ("YOG 2018, took ck last month, got 209" is a result of now)
+        row("IMG, graduated 2019, ck 212, what now?", score=212, past_year=None),
+        row("YOG 2018, took ck last month, got 209", score=209, past_year=None),
+        row("graduated in 2015, my ck back in 2016 was 205", score=205, past_year=2016),
         # COMLEX is its own scale.
         row("COMLEX level 2 was 580, is step 2 worth it", score=None, comlex=580),
         # Ranges are ranges.

@@ -354,7 +354,8 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         score = _after_the_fail(low, score, practice)
     # the year of the score's own sentence: "First was 205 last fall. Step 1 was 209 (scored, 2021)" dates Step 1
     where = low if at is None else _sentence_at(low, at)
-    past = _PAST_YEAR_RE.search(where)
+    # (not the year they graduated: "IMG, graduated 2019, ck 212" is a score of now)
+    past = next((m for m in _PAST_YEAR_RE.finditer(where) if not _graduation_year(where, m.start())), None)
     feared = supposed and at is not None and _FEARED_RE.search(_clause_before(low, at, _SUPPOSED_CUT_RE)) is not None
     return Numbers(
         score,
@@ -388,6 +389,16 @@ def _sentence_at(low: str, at: int) -> str:
 
 _SENTENCE_CUT_RE = quick_re.compile(r"[.!?;\n]\s")
 _PAST_YEAR_RE = quick_re.compile(r"(?<![\d/.-])(?:19[89]\d|20[01]\d|202[01])(?![\d/.-])")
+_GRADUATED_BEFORE_RE = quick_re.compile(
+    r"\b(?:graduated|graduating|graduation|grad|yog|class of|finished (?:med(?:ical)? )?school|mbbs|since|born)"
+    r"(?:\s+(?:in|from|abroad|year))*\s*(?:[:=-]\s*)?$"
+)
+"""Right before a year, the year of graduation (or of something else begun), not the year a score was earned."""
+
+
+def _graduation_year(text: str, at: int) -> bool:
+    """The year at `at` is when they graduated (or began something), as said just before it."""
+    return _GRADUATED_BEFORE_RE.search(text, max(0, at - 30), at) is not None
 
 
 def _find_score(
