@@ -1026,9 +1026,11 @@ def percentile_score_line(percentile: int, knowledge: Knowledge) -> str:
     """The score at a percentile on USMLE's table ("is the 90th percentile like 260?"): the row, or the two rows
     around it; "" off the table (or without it)."""
     table = knowledge.facts.get(PERCENTILE_TABLE_FACT)
-    rows = table.percentiles if table is not None else ()
+    if table is None or not 0 < percentile < 100:
+        return ""
+    rows = table.percentiles
     above = next((i for i, (_, p) in enumerate(rows) if p >= percentile), None)
-    if table is None or above is None or not 0 < percentile < 100:
+    if above is None:
         return ""
     score, at = rows[above]
     if at == percentile or above == 0:

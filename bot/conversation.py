@@ -21,7 +21,7 @@ from bot.respond import FINAL_DAYS_ANSWER, respond
 from bot.stage import stage_of
 from bot.student import Profile
 from bot.timezones import zone
-from bot.understand import Intent, Parsed, sounds_hopeless, understand
+from bot.understand import REST_DAYS_ANSWER, Intent, Parsed, sounds_hopeless, understand
 from bot.understand.cues import (
     asks_daily_count,
     asks_for_calendar,
@@ -102,8 +102,6 @@ PRIVATE_ONLY = "Let's do that in a private chat with me, so your plan and nudges
 PRIVATE_FORGET = "Send /forget to me in a private chat, and I'll erase what I remember about you there."
 NO_PLAN = "You don't have a study plan yet. Send /plan and I'll build one with you."
 REST_WITHOUT_A_PLAN = "With no study plan here there's nothing to pause; /plan sets one up with room for rest days."
-REST_DAYS_ANSWER = "ss-rest-days"
-"""The answer on days off during dedicated (prep companies' advice, and ours), for a day off asked with no plan."""
 _BEFORE_THE_EXAM_RE = re.compile(r"\b(?:day|night) before\b|\bbefore (?:the exam|ck|step 2|my exam|the test)\b")
 NO_DATE = (
     "I don't know your exam date yet. Tell me (“my exam is March 3”) and I'll count the days, "

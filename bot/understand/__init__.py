@@ -620,7 +620,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and cues.asks_to_rest(norm)
     ):
         # "should i rest the day before ck": a day off asked, not whether to take Step 2 before applying
-        topic, answer = topics.STUDY_STRATEGIES, _REST_DAYS if _REST_DAYS in knowledge.answers else None
+        topic, answer = topics.STUDY_STRATEGIES, REST_DAYS_ANSWER if REST_DAYS_ANSWER in knowledge.answers else None
     elif topic == topics.DIFFICULTY and ruled is None and specs and _HARD_TO_MATCH_RE.search(norm):
         # "how hard is it to match derm": the field's figures, not whether Step 2 CK is a harder exam than Step 1
         settled, topic = "average", None
@@ -2104,7 +2104,8 @@ _FAIL_HARDER_RE = quick_re.compile(
 """A fail weighed for the match ("does one fail mean no program will take me, or is it just harder"): the road
 after a fail, not the exam's difficulty."""
 _RESCHEDULE = "timing-reschedule"
-_REST_DAYS = "ss-rest-days"
+REST_DAYS_ANSWER = "ss-rest-days"
+"""The answer on days off during dedicated (prep companies' advice, and ours): for a rest day asked."""
 _STILL_MATCH = "af-can-still-match"
 _MOVE_UP_RE = quick_re.compile(
     r"\b(?:move|moving|push|pushing|bring|bringing)\s+(?:my\s+|the\s+)?(?:exam|test|date|ck|step\s*2|test date|"

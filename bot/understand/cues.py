@@ -12,7 +12,7 @@ from typing import Literal
 
 from bot import quick_re
 from bot.exam_words import ANY_DAY, EXAM_WORDS, PAST_WORDS, PRACTICE_NAME_RE, PRACTICE_TESTS, words_re
-from bot.parse_answers import find_exam_date
+from bot.parse_answers import NUMBER_WORDS, find_exam_date
 from bot.understand.specialties import Token, is_shouting
 from knowledge import topics
 from knowledge.text import holds_any, normalize
@@ -1100,7 +1100,7 @@ _WHETHER_TO_DELAY_RE = quick_re.compile(
     # "is that realistic or do I need to push it back?": the need asked, the exam named or "it"
     r"|\b(?:do i|should i|will i|would i)\s+(?:need|have|gotta)\s+(?:to\s+)?"
     r"(?:(?:push|move)\s+(?:it|my\s+(?:exam|test|date|ck)|the\s+(?:exam|test|date))\s+back|"
-    r"(?:delay|postpone)(?:\s+(?:it|my\s+(?:exam|test|date|ck)|the\s+(?:exam|test|date)|ck|step 2)\b|\s*\??$))"
+    r"(?:delay|postpone)(?:\s+(?:it|my\s+(?:exam|test|date|ck)|the\s+(?:exam|test|date)|ck|step 2)\b|\s*$))"
     # "should i delay to hit 250", "should i postpone or take it": the exam left unnamed, the delay itself asked
     r"|\b(?:should i|whether to|whether i should|if i should)\s+(?:just\s+)?(?:delay|postpone|push back)\b"
     r"(?=\s+(?:to\s+(?:hit|get|reach|score|raise|bring)|or\s+(?:just\s+)?(?:take|sit|keep|go))\b)"
@@ -3984,12 +3984,11 @@ def bare_days_left(text: str, norm: str) -> int | None:
     if said is None:
         return None
     count = said.group("n")
-    return int(count) if count.isdigit() else _DAY_COUNT_WORDS[count]
+    return int(count) if count.isdigit() else NUMBER_WORDS[count]
 
 
 BARE_DAYS_CHARS = 60
 """Only a short message says its days left bare; in a longer one "2 days" may count anything."""
-_DAY_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _BARE_DAYS_LEFT_RE = quick_re.compile(
     r"(?<!\btook )(?<!\bfor )(?<!\boff )(?<!\blast )(?<!\bin the last )(?<!\bevery )"
     r"\b(?P<n>[1-7]|one|two|three|four|five|six|seven)\s*(?:days?|d)(?:\s+(?:left|out|to go|away))?\s*$"
