@@ -8,6 +8,13 @@ the text, and a 500-character post cost some of them 0.2 ms each: most of a long
 contain ("took" or "sat" for `(?<!never )\\b(?:took|sat) the exam`), and each search first looks for them
 with `str.__contains__`. That check only ever says "no match" where no match is possible, so every result
 is exactly `re`'s; a pattern for which no such strings are found is searched whatever the text.
+
+A pattern that is a choice of a few (`\\btook ck|\\bscore came back|...`, perhaps behind a zero-width start they
+share) goes further: each choice has its own strings, and only the choices whose strings the text holds are
+searched, each on its own. The leftmost of their matches, the earliest choice's where two start together, is the
+match `re` finds, since at each position `re` tries the choices in order; `finditer` keeps each choice's next
+match and searches a choice again only once the matches have passed it. A long post held the words of two or three
+of a pattern's seventeen choices, and `re` had tried all seventeen at every position.
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ from typing import Any, Protocol
 _ENDS = sys.maxsize
 _MOST_NEEDLES = 400
 """More strings than this to look for is no quicker than the search itself: such a pattern is left as it is."""
+_MOST_CHOICES = 24
+"""A pattern of more choices than this is searched whole: checking each one's needles costs more than it saves."""
 _MOST_SPELLINGS = 64
 """A run of characters spelt more ways than this (`[’']` in several places) ends where it is."""
 _MADE: list[PrecheckedPattern] = []
@@ -73,27 +82,36 @@ def required_strings(compiled: re.Pattern[str]) -> frozenset[str] | None:
     """Strings at least one of which every match of `compiled` contains (lower-cased when it ignores case),
     or None where none are found (a pattern that can match nothing but a space, say)."""
     try:
-        tree = sre_parse.parse(compiled.pattern, compiled.flags)
-        flags = tree.state.flags
-        first = tree.data[0] if tree.data else None
-        if first == (sre.AT, sre.AT_BEGINNING_STRING) or (
-            first == (sre.AT, sre.AT_BEGINNING) and not flags & re.MULTILINE
-        ):
-            return None  # "^...": tried at the start alone, sooner than any pre-check could read the text
-        found = _required(list(tree), bool(flags & re.IGNORECASE))
+        return _needed(sre_parse.parse(compiled.pattern, compiled.flags))
     except Exception:  # an opcode this reading doesn't know: no pre-check, never a wrong one
         return None
+
+
+def _needed(tree: Any) -> frozenset[str] | None:
+    """`required_strings` of a parsed pattern."""
+    if _anchored(tree):
+        return None  # "^...": tried at the start alone, sooner than any pre-check could read the text
+    found = _required(list(tree), bool(tree.state.flags & re.IGNORECASE))
     return found if found and len(found) <= _MOST_NEEDLES else None
+
+
+def _anchored(tree: Any) -> bool:
+    """Whether every match of a parsed pattern starts at the text's start ("^..." without MULTILINE, or "\\A...")."""
+    first = tree.data[0] if tree.data else None
+    return first == (sre.AT, sre.AT_BEGINNING_STRING) or (
+        first == (sre.AT, sre.AT_BEGINNING) and not tree.state.flags & re.MULTILINE
+    )
 
 
 class PrecheckedPattern:
     """A compiled pattern behind its pre-check (`needles`): the same results, sooner for most texts."""
 
-    __slots__ = ("_compiled", "_fold", "_needles", "flags", "groupindex", "groups", "pattern")
+    __slots__ = ("_choices", "_compiled", "_fold", "_needles", "flags", "groupindex", "groups", "pattern")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self._compiled = compiled
         self._needles: tuple[str, ...] | None = None  # worked out at the first search, or by `prepare`
+        self._choices: tuple[_Choice, ...] = ()  # worked out with the needles; empty: searched whole
         self._fold = bool(compiled.flags & re.IGNORECASE)
         self.pattern, self.flags = compiled.pattern, compiled.flags
         self.groups, self.groupindex = compiled.groups, compiled.groupindex
@@ -102,7 +120,9 @@ class PrecheckedPattern:
         """The strings one of which every match contains, shortest first (the likeliest to be found, so a text
         that holds one is let through soonest); empty where none are found, and every text is searched."""
         if self._needles is None:
-            found = required_strings(self._compiled)
+            self._choices, found = _choices(self._compiled)
+            if not self._choices:
+                found = required_strings(self._compiled)
             self._needles = () if found is None else tuple(sorted(found, key=len))
         return self._needles
 
@@ -128,6 +148,8 @@ class PrecheckedPattern:
         """`re.Pattern.search`."""
         # `_may_match` written out: most calls are searches, and a call of its own was a fifth of their cost
         needles = self._needles if self._needles is not None else self.needles()
+        if self._choices:  # each choice's needles are checked only in a text that holds one of the pattern's
+            return self._search_choices(string, pos, endpos) if self._may_match(string) else None
         if not needles:
             return self._compiled.search(string, pos, endpos)
         if not self._fold:
@@ -136,6 +158,57 @@ class PrecheckedPattern:
                     return self._compiled.search(string, pos, endpos)
             return None
         return self._compiled.search(string, pos, endpos) if self._may_match(string) else None
+
+    def _present(self, string: str) -> list[re.Pattern[str]] | None:
+        """The choices whose needles `string` holds, in the pattern's order (None: every text is `re`'s to read
+        whole, being case-blind beyond ASCII)."""
+        if self._fold:
+            if not string.isascii():
+                return None
+            string = string.lower()
+        present = []
+        for choice in self._choices:
+            if not choice.needles:
+                present.append(choice.compile())
+            for needle in choice.needles:
+                if needle in string:
+                    present.append(choice.compile())
+                    break
+        return present
+
+    def _search_choices(self, string: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """The leftmost match of any choice, the first choice's where two start together: `re`'s own match."""
+        present = self._present(string)
+        if present is None:
+            return self._compiled.search(string, pos, endpos)
+        best: re.Match[str] | None = None
+        for compiled in present:
+            found = compiled.search(string, pos, endpos)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+                if best.start() == pos:
+                    break  # no later choice can start sooner
+        return best
+
+    def _iter_choices(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """`finditer` over the choices: each one's next match kept, and searched again only once passed."""
+        present = self._present(string)
+        if present is None:
+            yield from self._compiled.finditer(string, pos, endpos)
+            return
+        ahead = [compiled.search(string, pos, endpos) for compiled in present]
+        while True:
+            match: re.Match[str] | None = None
+            for found in ahead:  # the leftmost, the first choice's where two start together
+                if found is not None and (match is None or found.start() < match.start()):
+                    match = found
+            if match is None:
+                return
+            yield match
+            pos = match.end()  # no choice matches the empty string, so this moves on
+            for i, found in enumerate(ahead):
+                if found is not None and found.start() < pos:
+                    ahead[i] = present[i].search(string, pos, endpos)
 
     # `match` and `fullmatch` try one position only, sooner than a pre-check could read the whole text
     def match(self, string: str, pos: int = 0, endpos: int = _ENDS) -> re.Match[str] | None:
@@ -148,7 +221,11 @@ class PrecheckedPattern:
 
     def finditer(self, string: str, pos: int = 0, endpos: int = _ENDS) -> Iterator[re.Match[str]]:
         """`re.Pattern.finditer`."""
-        return self._compiled.finditer(string, pos, endpos) if self._may_match(string) else iter(())
+        if not self._may_match(string):
+            return iter(())
+        if self._choices:
+            return self._iter_choices(string, pos, endpos)
+        return self._compiled.finditer(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = _ENDS) -> list[Any]:
         """`re.Pattern.findall`."""
@@ -244,3 +321,125 @@ def _shortest_form(strings: frozenset[str]) -> frozenset[str]:
 def _chance(strings: frozenset[str]) -> float:
     """Roughly how likely a text is to hold one of `strings` by chance: fewer and longer is rarer."""
     return len(strings) * 0.08 ** min(len(s) for s in strings)
+
+
+class _Choice:
+    """One choice of a pattern's top-level alternation: its needles, and the choice compiled at its first search."""
+
+    __slots__ = ("compiled", "flags", "needles", "pattern")
+
+    def __init__(self, pattern: str, flags: int, needles: tuple[str, ...]) -> None:
+        self.pattern, self.flags, self.needles = pattern, flags, needles
+        self.compiled: re.Pattern[str] | None = None
+        """None until first searched: most choices of most patterns never are (their words are rare), and compiling
+        them all up front slowed every start of the bot by a fifth of a second."""
+
+    def compile(self) -> re.Pattern[str]:
+        """The choice as a pattern of its own, compiled now if not before."""
+        if self.compiled is None:
+            self.compiled = re.compile(self.pattern, self.flags)
+        return self.compiled
+
+
+def _choices(compiled: re.Pattern[str]) -> tuple[tuple[_Choice, ...], frozenset[str] | None]:
+    """The pattern's choices, each with its needles, and the needles of the whole (one of which every choice's match
+    holds). No choices where a choice has no needles (it is searched in every text, and one search of the whole
+    pattern is as quick) or matches the empty string (`finditer` steps past empty matches in ways not worth
+    copying)."""
+    found = alternatives(compiled)
+    if found is None or len(found) > _MOST_CHOICES:
+        return (), None
+    made: list[_Choice] = []
+    held: set[str] = set()
+    try:
+        for choice in found:
+            tree = sre_parse.parse(choice, compiled.flags)
+            fold = bool(tree.state.flags & re.IGNORECASE)
+            contains = _required(list(tree), fold)
+            anchored = _anchored(tree)  # tried at the start alone, at once: it needs no needles of its own
+            if tree.getwidth()[0] == 0 or not (contains or anchored) or len(contains or ()) > _MOST_NEEDLES:
+                return (), None
+            needles = () if anchored or contains is None else tuple(sorted(contains, key=len))
+            made.append(_Choice(choice, compiled.flags, needles))
+            held |= contains or {""}
+    except Exception:  # an opcode this reading doesn't know: searched whole, never wrongly
+        return (), None
+    whole = None if "" in held else _shortest_form(frozenset(held))
+    return tuple(made), whole if whole and len(whole) <= _MOST_NEEDLES else None
+
+
+def alternatives(compiled: re.Pattern[str]) -> tuple[str, ...] | None:
+    """`compiled`'s top-level choices as patterns of their own, each matching what that choice matches there
+    (`a|b` gives `a` and `b`; a zero-width start shared by all, `(?=[a-z])(?:a|b)`, is kept on each), or None
+    where it is no such choice or where it has groups (a choice's match would number them otherwise)."""
+    if compiled.groups or compiled.flags & re.VERBOSE:
+        return None
+    source = compiled.pattern
+    try:
+        choices = _split_choices(source)
+        if len(choices) == 1 and (opened := _last_group(source)) is not None and source.startswith("(?:", opened):
+            prefix = source[:opened]
+            if sre_parse.parse(prefix, compiled.flags).getwidth() != (0, 0):
+                return None  # `a(?:b|c)`: a start that consumes may match more than one way, so it can't be shared
+            choices = [prefix + choice for choice in _split_choices(source[opened + 3 : -1])]
+        if len(choices) < 2:
+            return None
+    except Exception:  # a pattern this reading can't take apart: searched whole, never wrongly
+        return None
+    return tuple(choices)
+
+
+def _split_choices(source: str) -> list[str]:
+    """`source` cut at each `|` outside any group or character class."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+def _class_end(source: str, i: int) -> int:
+    """The index of the `]` closing the character class opened at `source[i]`."""
+    i += 1
+    if i < len(source) and source[i] == "^":
+        i += 1
+    if i < len(source) and source[i] == "]":  # `[]a]`: a `]` first is one of the characters
+        i += 1
+    while i < len(source) and source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i
+
+
+def _last_group(source: str) -> int | None:
+    """Where the group that closes at the pattern's very end opens, when one does."""
+    if not source.endswith(")"):
+        return None
+    depth, i, opened = 0, 0, None
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+        elif c == "(":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        i += 1
+    return opened if depth == 0 else None

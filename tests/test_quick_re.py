@@ -88,6 +88,57 @@ def test_a_pattern_anchored_at_the_start_is_tried_there_alone(pattern: str) -> N
     assert quick_re.compile(r"(?m)^ok then").needles() == ("ok then",)  # at every line's start: pre-checked
 
 
+@pytest.mark.parametrize(
+    ("pattern", "choices"),
+    [
+        (r"\bfoo|bar\b", ("\\bfoo", "bar\\b")),
+        # a zero-width start shared by every choice goes with each
+        (r"(?=[a-z])(?:\bfoo|bar)", ("(?=[a-z])\\bfoo", "(?=[a-z])bar")),
+        (r"[|(]x|\|y|(?:a|b)c", ("[|(]x", "\\|y", "(?:a|b)c")),  # a "|" in a class, escaped or in a group
+        (r"[]|]x|y", ("[]|]x", "y")),  # "]" first in a class is one of its characters
+        (r"x(?:a|b)", None),  # a start that consumes can match more than one way: not shared
+        (r"(?:a|b)c", None),  # one choice, whose first part chooses
+        (r"(a)|b", None),  # groups would be numbered otherwise in a choice's match
+        (r"foo", None),
+    ],
+)
+def test_a_pattern_s_top_level_choices(pattern: str, choices: tuple[str, ...] | None) -> None:
+    assert quick_re.alternatives(re.compile(pattern)) == choices
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"\bab|\babc", "xx abc abd"),  # two choices at one start: the first one's match, as `re` gives
+        (r"\babc|\bab", "xx abc abd"),
+        (r"\bbcd|\bab", "ab bcd ab"),  # the later choice's match comes first in the text
+        (r"\bab\w*|\bbc", "abc bc ab"),  # one choice's match overlaps where another's would start
+        (r"\bfail\w*|\bretak\w*", "failed, retaking, failing again"),
+        (r"(?=[a-z])(?:\bso tired|\btired of it)", "so tired of it all"),
+        (r"Hello|World", "HELLO world"),
+    ],
+)
+def test_a_pattern_searched_choice_by_choice_answers_as_re_does(pattern: str, text: str) -> None:
+    for flags in (0, re.IGNORECASE):
+        quick, plain = quick_re.compile(pattern, flags), re.compile(pattern, flags)
+        assert isinstance(quick, quick_re.PrecheckedPattern)
+        quick.needles()
+        assert quick._choices  # searched choice by choice
+        assert _same(quick.search(text), plain.search(text))
+        assert _same(list(quick.finditer(text)), list(plain.finditer(text)))
+        assert _same(quick.search(text, 3), plain.search(text, 3))
+
+
+def test_a_choice_is_compiled_only_once_its_words_are_in_a_text() -> None:
+    """Most choices' words are rare: compiling them all up front slowed every start by a fifth of a second."""
+    quick = quick_re.compile(r"\bfailed|\bretook|\bwalked out")
+    assert isinstance(quick, quick_re.PrecheckedPattern)
+    quick_re.prepare()
+    assert [choice.compiled is None for choice in quick._choices] == [True, True, True]
+    assert quick.search("i retook it") is not None
+    assert [choice.compiled is None for choice in quick._choices] == [True, False, True]
+
+
 def _bot_patterns() -> list[quick_re.PrecheckedPattern]:
     """Every pre-checked pattern a module of the bot holds, at its top level or in a table."""
     found: dict[int, quick_re.PrecheckedPattern] = {}
