@@ -66,7 +66,7 @@ class Pattern(Protocol):
 
 def compile(pattern: str, flags: int = 0) -> Pattern:  # `re.compile`'s name, as a drop-in
     """`re.compile(pattern, flags)`, with a pre-check that passes over texts no match can be in."""
-    made = PrecheckedPattern(re.compile(pattern, flags))
+    made = PrecheckedPattern(re.compile(pattern, flags), re.compile(word_start_first(pattern, flags), flags))
     _MADE.append(made)
     return made
 
@@ -108,8 +108,10 @@ class PrecheckedPattern:
 
     __slots__ = ("_choices", "_compiled", "_fold", "_needles", "flags", "groupindex", "groups", "pattern")
 
-    def __init__(self, compiled: re.Pattern[str]) -> None:
-        self._compiled = compiled
+    def __init__(self, compiled: re.Pattern[str], searched: re.Pattern[str] | None = None) -> None:
+        """`compiled` as written, and `searched`, the same pattern in a form that is quicker to search (see
+        `word_start_first`)."""
+        self._compiled = compiled if searched is None else searched
         self._needles: tuple[str, ...] | None = None  # worked out at the first search, or by `prepare`
         self._choices: tuple[_Choice, ...] = ()  # worked out with the needles; empty: searched whole
         self._fold = bool(compiled.flags & re.IGNORECASE)
@@ -360,7 +362,7 @@ def _choices(compiled: re.Pattern[str]) -> tuple[tuple[_Choice, ...], frozenset[
             if tree.getwidth()[0] == 0 or not (contains or anchored) or len(contains or ()) > _MOST_NEEDLES:
                 return (), None
             needles = () if anchored or contains is None else tuple(sorted(contains, key=len))
-            made.append(_Choice(choice, compiled.flags, needles))
+            made.append(_Choice(word_start_first(choice, compiled.flags), compiled.flags, needles))
             held |= contains or {""}
     except Exception:  # an opcode this reading doesn't know: searched whole, never wrongly
         return (), None
@@ -421,6 +423,40 @@ def _class_end(source: str, i: int) -> int:
     while i < len(source) and source[i] != "]":
         i += 2 if source[i] == "\\" else 1
     return i
+
+
+def word_start_first(source: str, flags: int = 0) -> str:
+    """`source` with a word boundary that follows its opening look-backs moved before them: `(?<!if )\\bi didn t`
+    becomes `\\b(?<!if )i didn t`, the same pattern (each is zero-width, at one position), but its look-backs are
+    tried only where a word starts instead of at every position of the text."""
+    if flags & re.VERBOSE:
+        return source
+    end = 0
+    while source.startswith(("(?<!", "(?<="), end):
+        end = _group_end(source, end)
+    if end and source.startswith("\\b", end):
+        return "\\b" + source[:end] + source[end + 2 :]
+    return source
+
+
+def _group_end(source: str, opened: int) -> int:
+    """The index just after the group opened at `source[opened]` closes (the text's length if it never does)."""
+    depth, i = 0, opened
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(source)
 
 
 def _last_group(source: str) -> int | None:

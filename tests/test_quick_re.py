@@ -129,6 +129,23 @@ def test_a_pattern_searched_choice_by_choice_answers_as_re_does(pattern: str, te
         assert _same(quick.search(text, 3), plain.search(text, 3))
 
 
+@pytest.mark.parametrize(
+    ("pattern", "searched"),
+    [
+        (r"(?<!\bif )(?<!\bworried )\bi didn t", r"\b(?<!\bif )(?<!\bworried )i didn t"),
+        (r"(?<!(?:a|\))b)\bz", r"\b(?<!(?:a|\))b)z"),  # a group and an escaped ")" inside a look-back
+        (r"(?<=my )\bscore", r"\b(?<=my )score"),
+        (r"(?<![\d.])(\d{3})", r"(?<![\d.])(\d{3})"),  # no word boundary after the look-backs: as written
+        (r"\bfoo(?<!x)\b", r"\bfoo(?<!x)\b"),
+    ],
+)
+def test_look_backs_are_tried_only_where_a_word_starts(pattern: str, searched: str) -> None:
+    assert quick_re.word_start_first(pattern) == searched
+    quick, plain = quick_re.compile(pattern), re.compile(pattern)
+    for text in ("i didn t", "if i didn t", "ab z abz", "my score", "x 123 4567", "foox foo"):
+        assert _same(quick.search(text), plain.search(text)) and _same(quick.findall(text), plain.findall(text))
+
+
 def test_a_choice_is_compiled_only_once_its_words_are_in_a_text() -> None:
     """Most choices' words are rare: compiling them all up front slowed every start by a fifth of a second."""
     quick = quick_re.compile(r"\bfailed|\bretook|\bwalked out")
