@@ -802,6 +802,9 @@ def test_a_match_told_with_the_field_straight_after_is_theirs(text: str, matched
         ("should i start the uworld step 2 qbank in m2?", False),  # "step 2" is no figure of the bank's
         ("uworld 65 percent correct, what percentile is that", True),
         ("is 62 on uworld good", True),
+        ("should i do amboss or uworld first if i only have 5 weeks", False),  # weeks left, not a share
+        ("uworld has 20 blocks left for me", False),
+        ("5 weeks out, uworld 63 percent, on track?", True),
     ],
 )
 def test_a_question_banks_own_figure_is_a_number_said_of_it(text: str, figure: bool) -> None:

@@ -1245,10 +1245,15 @@ def sick_for_the_exam(norm: str) -> bool:
     return _SICK_RE.search(norm) is not None and _EXAM_DAY_NEAR_RE.search(norm) is not None
 
 
+_NOT_A_SHARE = (
+    r"(?!\s+(?:weeks?|wks?|days?|months?|mos?|hours?|hrs?|minutes?|mins?|blocks?|questions?|qs|q s|times?|forms?|"
+    r"nbmes?|uwsas?|subjects?|systems?|more|left)\b)"
+)
+"""Not a count of time or things ("amboss or uworld first if i only have 5 weeks"): the bank's figure is a share."""
 _QBANK_FIGURE_RE = quick_re.compile(
     # (a number that is no exam's: "the uworld step 2 qbank" names no figure of the bank's)
     r"\b(?:uworld|uw|amboss|qbank|q bank|kaplan|truelearn)\b.{0,40}\b(?:percent\w*|pct|"
-    r"(?<!step )(?<!level )(?<!ms )(?<!block )(?<!nbme )(?<!form )\d{1,2})\b"
+    rf"(?<!step )(?<!level )(?<!ms )(?<!block )(?<!nbme )(?<!form )\d{{1,2}}{_NOT_A_SHARE})\b"
     r"|\b(?:\d{1,2}\s*(?:percent|pct)|percentile\w*|\d{1,2}(?:st|nd|rd|th))\b.{0,40}\b(?:uworld|uw|amboss|qbank)\b"
     r"|(?<!step )(?<!level )\b\d{1,2}\s+(?:(?:average|avg|overall|correct|percent|pct)\s+)?(?:on\s+|in\s+)?"
     r"(?:uworld|uw|amboss|qbank)\b"
