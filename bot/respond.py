@@ -27,6 +27,7 @@ from bot.understand import (
     FELT_AWFUL_ANSWER,
     RANKING_ANSWER,
     SPECIFIC_CHARS,
+    WEAK_AREAS_ANSWER,
     Parsed,
     cues,
     moot,
@@ -758,7 +759,12 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     ):
         # "I scored 255 but have a 2 year gap... will the score carry me": no low score to weigh, the rest of the file
         parsed = replace(parsed, topic=topics.BEYOND_SCORES)
-    if parsed.intent == "faq" and parsed.topic in QBANK_READS and cues.qbank_figure_asked(text, norm):
+    if (
+        parsed.intent == "faq"
+        and parsed.topic in QBANK_READS
+        and parsed.answer != WEAK_AREAS_ANSWER  # "OB keeps tanking my uworld average, 58%": the subject, not the %
+        and cues.qbank_figure_asked(text, norm)
+    ):
         # "uworld 65%, what percentile is that?": not a USMLE figure, so no USMLE table after saying so
         return talk.with_feeling(talk.qbank_figure(k), parsed)
     result = parsed.score if not (parsed.hypothetical or parsed.someone_else) else None

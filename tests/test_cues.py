@@ -783,6 +783,28 @@ def test_low_marks_on_subjects_are_not_low_marks_on_the_exam(text: str, low: boo
 
 
 @pytest.mark.parametrize(
+    ("text", "weak"),
+    [
+        ("my obgyn section on every nbme is in the red, how do i bring it up", True),
+        ("im consistently lowest in psych on nbmes", True),
+        ("every nbme my weakest section is gyn", True),
+        ("cardio is my weak spot", True),
+        ("neuro keeps dragging me down on uworld", True),
+        ("struggling with ethics questions", True),
+        ("women's health keeps tanking my uworld average", True),
+        ("tips for improving in obstetrics? always my lowest", True),
+        ("derm is so bad for IMGs", False),  # said of the field
+        ("surgery is killing me on this rotation", False),  # the rotation, not the subject's questions
+        ("peds is the lowest paid specialty, does that matter", False),
+        ("im weak", False),  # "i'm weak": no subject
+        ("is 230 low for peds", False),
+    ],
+)
+def test_a_weak_subject_is_a_subject_named_as_theirs_to_work_on(text: str, weak: bool) -> None:
+    assert cues.weak_subject_said(normalize(text)) is weak
+
+
+@pytest.mark.parametrize(
     ("text", "matched"),
     [
         ("just matched IM! do i still need step 3 before july", True),

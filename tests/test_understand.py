@@ -1393,6 +1393,25 @@ def test_the_final_days_answer_waits_for_the_final_days(knowledge: Knowledge) ->
     assert understand("exam in 4 days, how should I use the last days?", knowledge).answer == "ed-final-days"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my obgyn section on every nbme is in the red, how do i bring it up",
+        "biostat is my worst area by far, is it worth drilling or just let it go",
+        "peds is killing my practice scores",  # a subject's questions, not the field's averages
+        "every nbme my weakest section is gyn",
+        "renal is my worst system, best way to study it in the last month",
+    ],
+)
+def test_a_weak_subject_said_gets_the_answer_on_bringing_it_up(knowledge: Knowledge, text: str) -> None:
+    parsed = understand(text, knowledge)
+    assert (parsed.intent, parsed.answer, parsed.specialties) == ("faq", "ss-weak-areas", ())
+
+
+def test_how_much_of_the_exam_a_weak_subject_is_keeps_its_own_answer(knowledge: Knowledge) -> None:
+    assert understand("how much of ck is obgyn? it's my weakest", knowledge).answer != "ss-weak-areas"
+
+
 def test_a_question_asked_indirectly_beside_strain_keeps_its_topic(knowledge: Knowledge) -> None:
     text = "it would be a weight off my shoulders if I knew whether to signal my away program. so stressed"
     parsed = understand(text, knowledge)

@@ -641,6 +641,20 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and not failed_comlex(norm)
     ):
         topic = topics.LOW_SCORE  # "my step 2 was 246. should i retake?": a passed Step can't be retaken for a score
+    elif (
+        ruled is None
+        and settled == "faq"
+        and topic in _WEAK_SUBJECT_READS
+        and nums.score is None
+        and facts.status is None
+        and WEAK_AREAS_ANSWER in knowledge.answers
+        and cues.weak_subject_said(norm)
+        and not _SHARE_ASKED_RE.search(norm)
+        and (not asks or any(_FIX_ASKED_RE.search(normalize(a)) or cues.weak_subject_said(normalize(a)) for a in asks))
+    ):
+        # "obgyn is always my lowest on nbmes, how do i bring it up": how to work on a weak subject, not how well
+        # practice tests predict or how to study in general
+        topic, answer = topics.STUDY_STRATEGIES, WEAK_AREAS_ANSWER
     elif topic == topics.LOW_SCORE and ruled is None and nums.score is None and cues.low_on_a_subject(norm):
         topic = topics.STUDY_STRATEGIES  # "scoring low on psych and neuro questions": weak areas to study, not a result
     elif topic in _FAIL_TOPICS and facts.status != "failed" and failed_comlex(norm):
@@ -2104,6 +2118,29 @@ _FAIL_HARDER_RE = quick_re.compile(
 """A fail weighed for the match ("does one fail mean no program will take me, or is it just harder"): the road
 after a fail, not the exam's difficulty."""
 _RESCHEDULE = "timing-reschedule"
+WEAK_AREAS_ANSWER = "ss-weak-areas"
+"""The answer on finding a weak subject and bringing it up: for a weak subject said."""
+_WEAK_SUBJECT_READS = frozenset(
+    {
+        topics.STUDY_STRATEGIES,
+        topics.PRACTICE_TESTS,
+        topics.LOW_SCORE,
+        topics.MATCH_WITH_AVERAGE,
+        topics.GOOD_SCORE,
+        topics.STUDY_LENGTH,
+        topics.DIFFICULTY,
+    }
+)
+"""Topics a weak subject said is heard as ("obgyn is in the red on every nbme": a practice test, a low score)."""
+_SHARE_ASKED_RE = quick_re.compile(
+    r"\bhow (?:much|many)\b|\b(?:percent|share|portion|fraction) of (?:the )?(?:exam|test|ck)\b"
+)
+"""How much of the exam a subject is ("how much of ck is obgyn, it's my weakest"): that answer, not the weak area's."""
+_FIX_ASKED_RE = quick_re.compile(
+    r"\b(?:fix|improve|improving|get better|bring (?:it|them|that|this) up|raise|work on|tips?|resources?|advice|"
+    r"what (?:do|should|can) i do|how (?:do|should|can) i|worth (?:drilling|it)|focus)\b"
+)
+"""A question about working on something ("any tips", "how do i fix it"), beside a weak subject said."""
 REST_DAYS_ANSWER = "ss-rest-days"
 """The answer on days off during dedicated (prep companies' advice, and ours): for a rest day asked."""
 _STILL_MATCH = "af-can-still-match"

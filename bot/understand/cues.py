@@ -693,6 +693,45 @@ def low_on_a_subject(norm: str) -> bool:
     return _LOW_ON_A_SUBJECT_RE.search(norm) is not None
 
 
+_SUBJECT = (
+    r"(?:ob\s*gyn|obgyn|ob|gyn|gyne|obstetrics|gynecology|women s health|repro\w*|peds|pediatrics|paeds|psych|"
+    r"psychiatry|behavioral science|surg|surgery|gen surg|internal medicine|neuro|neurology|cardio|cardiology|cards|"
+    r"renal|nephro|nephrology|pulm|pulmonary|pulmonology|respiratory|gi|gastro\w*|heme|heme onc|hematology|onc|"
+    r"oncology|infectious disease|endo|endocrine|msk|musculoskeletal|derm|dermatology|ethics|biostats?|"
+    r"biostatistics|epi|epidemiology|pharm|pharmacology|micro|microbiology|immuno|immunology|emergency medicine|"
+    r"family medicine|ophtho|ophthalmology|rheum|rheumatology|geriatrics|uro|urology|ent)"
+)
+"""A subject of the exam's questions, as students name them ("obgyn", "renal", "biostats"); "im", "em" and "id" are
+left out, being words too ("im weak" is "i'm weak")."""
+_SHORT_SUBJECT = r"(?:im|em|id|ob|gyn)"
+_WEAK_SUBJECT_RE = quick_re.compile(
+    # "weak in renal", "consistently lowest in psych", "struggling with ethics", "bad at biostats"
+    r"\b(?:weak|weakest|worst|lowest|low|struggl\w*|bad|terrible|awful|suck|sucks|bombing)\s+(?:\w+\s+)?"
+    rf"(?:in|at|on|with)\s+(?:the\s+|my\s+)?(?:{_SUBJECT}|{_SHORT_SUBJECT})\b(?!\s+(?:rotation|clerkship|residency))"
+    # "cardio is my weak spot", "peds is killing my practice scores", "neuro keeps dragging me down",
+    # "my obgyn section on every nbme is in the red"
+    rf"|\b{_SUBJECT}\b(?:\s+(?:section|sections|subscore|percent|percentage|score|scores|questions|qs|blocks?))?"
+    r"(?:\s+(?:on|in)\s+(?:every\s+|each\s+|my\s+|the\s+)?\w+)?\s+"
+    r"(?:is|are|s|was|were|keeps?|kept|has been|have been|always|consistently|still)\s+(?:\w+\s+){0,2}?"
+    r"(?:my\s+)?(?:weak\w*|worst|lowest|so low|really low|in the red|red|killing my|dragging|tanking|bombing|"
+    r"destroying my|wrecking my|pulling (?:me|my \w+) down|bringing (?:me|my \w+) down)\b"
+    r"(?!\s+(?:paid|paying|salar\w*|compensat\w*|competitive|ranked)\b)"  # not "peds is the lowest paid"
+    # "every nbme my weakest section is gyn", "my worst subject on uworld is renal"
+    r"|\b(?:weak|weakest|worst|lowest)\s+(?:section|subject|area|system|spot|topic|discipline|category)s?\b"
+    rf"(?:\s+\w+){{0,3}}?\s+(?:is|are|=|was|were)\s+(?:always\s+|still\s+)?(?:{_SUBJECT}|{_SHORT_SUBJECT})\b"
+    # "tips for improving in obstetrics? always my lowest"
+    rf"|\b{_SUBJECT}\b.{{0,40}}\b(?:always|consistently|still|usually)\s+(?:my|the)\s+(?:lowest|weakest|worst)\b"
+    # "women's health keeps tanking my uworld average", "my surgery percent is so low"
+    rf"|\b{_SUBJECT}\s+(?:\w+\s+)?(?:keeps?|is|are)\s+(?:\w+\s+)?(?:tanking|dragging|killing|lowering) my\b"
+)
+
+
+def weak_subject_said(norm: str) -> bool:
+    """A subject of the exam named as their weak one ("obgyn is always my lowest on nbmes", "weak in renal"): what to
+    do about a weak area, not what the field takes or what a practice test predicts."""
+    return _WEAK_SUBJECT_RE.search(norm) is not None
+
+
 def says_a_feeling(text: str, norm: str) -> bool:
     """A feeling said in words, emoji or "??!" ("ugh 238 for derm??", "pls tell me 240 is ok for IM")."""
     return _FEELING_WORDS_RE.search(norm) is not None or "??" in text or felt(text, norm) is not None
