@@ -647,21 +647,6 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         # "MS1 here, when should I take step 2?": not yet, Step 1 and the clerkships first (judges marked the answer on
         # taking it right after the core rotations, with its sub-I talk, a different question for an MS1)
         ruled_answer = k.answers.get(PRECLINICAL_ANSWER)
-    scored_step1 = parsed.topic == topics.STEP1_VS_STEP2 and parsed.step1 is not None
-    if parsed.intent == "faq" and scored_step1 and cues.asks_what_it_weighs(norm):
-        # a scored Step 1's weight, asked among other things: a low one offset by CK only when they call it low
-        # ("step 1 was 255, how much does that help?" is no low score to make up for)
-        # a rise told ("step 1 was 219, now 251 on ck. will programs notice the jump?") is a low Step 1 offset too
-        # (a Step 1 above a field's average is no low one, however far CK rose past it: "step 1 was 250, CK 268")
-        lowest = min((k.lead(s).value for s in k.specialties), default=0)
-        risen = (
-            parsed.score is not None
-            and parsed.step1 is not None
-            and parsed.score >= parsed.step1 + RISE_TOLD
-            and parsed.step1 < lowest
-        )
-        low = cues.calls_step1_low(norm) or risen
-        ruled_answer = k.answers.get(SCORED_STEP1_ANSWER if low else OLD_STEP1_ANSWER)
     if (
         ruled_answer is None
         and parsed.step1 is not None
@@ -682,6 +667,21 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ruled_answer = k.answers.get(CK_LOWER_ANSWER)
         shame = "shame" if parsed.feeling is None and cues.shame_said(norm) else parsed.feeling
         parsed = replace(parsed, intent="faq", topic=topics.STEP1_VS_STEP2, feeling=shame)
+    scored_step1 = parsed.topic == topics.STEP1_VS_STEP2 and parsed.step1 is not None
+    if ruled_answer is None and parsed.intent == "faq" and scored_step1 and cues.asks_what_it_weighs(norm):
+        # a scored Step 1's weight, asked among other things: a low one offset by CK only when they call it low
+        # ("step 1 was 255, how much does that help?" is no low score to make up for)
+        # a rise told ("step 1 was 219, now 251 on ck. will programs notice the jump?") is a low Step 1 offset too
+        # (a Step 1 above a field's average is no low one, however far CK rose past it: "step 1 was 250, CK 268")
+        lowest = min((k.lead(s).value for s in k.specialties), default=0)
+        risen = (
+            parsed.score is not None
+            and parsed.step1 is not None
+            and parsed.score >= parsed.step1 + RISE_TOLD
+            and parsed.step1 < lowest
+        )
+        low = cues.calls_step1_low(norm) or risen
+        ruled_answer = k.answers.get(SCORED_STEP1_ANSWER if low else OLD_STEP1_ANSWER)
     if (
         ruled_answer is None
         and parsed.intent == "faq"

@@ -1086,6 +1086,7 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("what if i get a 260 lol", "With a 260", "worry"),
         ("should i mention my step 2 improvement in my personal statement", "", "outside what I do"),
         ("finished uworld, 8 hours a day was brutal", "NBME self-assessment", "percent correct"),  # 8 hours: no share
+        ("my nbmes have been in the 240s, exam in 2 weeks, should i delay to hit 250", "date back", "Score delays"),
         ("women's health keeps tanking my uworld average, 58% vs 70 elsewhere", "weak subject", "percent correct"),
         (
             "resident here. my co-intern wants to switch into rads, she has a 248. is that competitive",
