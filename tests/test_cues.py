@@ -185,6 +185,7 @@ def test_yes_no_question(text: str, yes_no: bool) -> None:
         ("driving to prometric now, so nervous", "today"),
         ("just wanted to say today was hard", None),  # a day behind them
         ("heading to prometric now for the practice session", None),  # at Prometric, not the exam
+        ("ck came back today!! so happy", None),  # the result's day: the exam is behind them
     ],
 )
 def test_exam_soon_hears_the_exam_hours_away(text: str, when: str | None) -> None:

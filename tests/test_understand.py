@@ -1408,6 +1408,21 @@ def test_a_weak_subject_said_gets_the_answer_on_bringing_it_up(knowledge: Knowle
     assert (parsed.intent, parsed.answer, parsed.specialties) == ("faq", "ss-weak-areas", ())
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "status"),
+    [
+        ("ck came back today!! so happy", "vent", "taken"),  # not a plan to build for an exam today
+        ("step 2 came back today, so happy", "vent", "taken"),  # Step 2 CK's result, not the retired CS exam
+        ("my ck came out this morning. relieved", "vent", "taken"),
+    ],
+)
+def test_a_result_back_today_is_news_met_not_an_exam_today(
+    knowledge: Knowledge, text: str, intent: str, status: str
+) -> None:
+    parsed = understand(text, knowledge)
+    assert (parsed.intent, parsed.topic, parsed.status, parsed.exam_date) == (intent, None, status, False)
+
+
 def test_how_much_of_the_exam_a_weak_subject_is_keeps_its_own_answer(knowledge: Knowledge) -> None:
     assert understand("how much of ck is obgyn? it's my weakest", knowledge).answer != "ss-weak-areas"
 

@@ -610,6 +610,13 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             topic = next((t for t, _ in guess.topic if t != topics.OVERALL_AVERAGE), topic)
     elif topic == topics.TIMING and _MOVE_UP_RE.search(norm) and _RESCHEDULE in knowledge.answers:
         answer = _RESCHEDULE  # "should i move my test up": whether a date can move, and what it costs
+    elif topic == topics.STEP2_CS and ruled is None and not _CS_SAID_RE.search(norm):
+        # "step 2 came back today, so happy": the CK result, not the retired clinical skills exam; nothing asked,
+        # the news is met
+        if settled == "faq" and not cues.asks_something(text, norm):
+            settled, topic = "vent", None
+        else:
+            topic = next((t for t, _ in guess.topic if t != topics.STEP2_CS), topic)
     elif topic == topics.DIFFICULTY and ruled is None and _PRACTICE_HARDER_RE.search(norm):
         # "free 120 at 71%... is the new free 120 harder than the old one?": a practice test's hardness, not the exam's
         topic = topics.PRACTICE_TESTS
@@ -2052,6 +2059,7 @@ def _settle(
         planish
         and short
         and not nerves
+        and not cues.score_out(norm)  # "ck came back today!!": the result's day, the exam behind them
         and cues.wants_plan(text, norm, has_score=has_score, has_practice=bool(nums.practice))
     )
     if (dated or intent in {"study_plan", "days_left"}) and not wanted and not has_score and len(text) < SPECIFIC_CHARS:
@@ -2118,6 +2126,10 @@ _FAIL_HARDER_RE = quick_re.compile(
 """A fail weighed for the match ("does one fail mean no program will take me, or is it just harder"): the road
 after a fail, not the exam's difficulty."""
 _RESCHEDULE = "timing-reschedule"
+_CS_SAID_RE = quick_re.compile(
+    r"\b(?:cs|step 2 cs|step2cs|s2cs|clinical skills?|standardi[sz]ed patients?|sps?|pathways?|oet|ecfmg)\b"
+)
+"""Words of the clinical skills exam, or of what replaced it: without any, "step 2" is Step 2 CK."""
 WEAK_AREAS_ANSWER = "ss-weak-areas"
 """The answer on finding a weak subject and bringing it up: for a weak subject said."""
 _WEAK_SUBJECT_READS = frozenset(

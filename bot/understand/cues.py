@@ -2885,6 +2885,8 @@ _SCORE_OUT_RE = quick_re.compile(
     r"\s+(?:out|back|in)\b(?!\s+(?:tomorrow|tmrw|tmr|on|next|this|in \d|later|soon|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b)"
     r"|\bgot my (?:ck |step 2 )?(?:score|result)s?\b|\bopened (?:my|the) (?:score|result)"
+    # the exam's name for its result: "my ck came out this morning", "step 2 came back today"
+    r"|\b(?:my\s+)?(?:ck|step 2|step2|s2)\s+(?:just\s+)?came\s+(?:out|back)\b(?!\s+(?:tomorrow|tmrw|next|on|in \d))"
 )
 
 
@@ -4443,6 +4445,8 @@ def exam_soon(norm: str, *, nerves: bool = False) -> Literal["today", "tomorrow"
         return None  # "heading to prometric for my practice session": at Prometric, but not the exam
     if _TOOK_IT_RE.search(norm):
         return None  # "just took CK today": the day is behind them, not ahead
+    if score_out(norm):
+        return None  # "ck came back today!! so happy": the result's day, the exam behind them
     # "exam tomorrow", "sunday, which is tomorrow"; not "calm today, exam monday" (read run together as "today exam")
     soon = _EXAM_THAT_DAY_RE.search(norm)
     said_soon = (soon is not None and not _A_WEEKDAY_NEXT_RE.match(norm, soon.end())) or _WHICH_IS_SOON_RE.search(norm)
