@@ -14,7 +14,9 @@ share) goes further: each choice has its own strings, and only the choices whose
 searched, each on its own. The leftmost of their matches, the earliest choice's where two start together, is the
 match `re` finds, since at each position `re` tries the choices in order; `finditer` keeps each choice's next
 match and searches a choice again only once the matches have passed it. A long post held the words of two or three
-of a pattern's seventeen choices, and `re` had tried all seventeen at every position.
+of a pattern's seventeen choices, and `re` had tried all seventeen at every position. The match found is then the
+choice's own: its span, groups (a split pattern has none) and string are `re`'s, but its `.re` is the choice's
+pattern and, from `finditer`, its `.pos` where that choice was last searched from; nothing in the bot reads either.
 """
 
 from __future__ import annotations
@@ -150,8 +152,8 @@ class PrecheckedPattern:
         """`re.Pattern.search`."""
         # `_may_match` written out: most calls are searches, and a call of its own was a fifth of their cost
         needles = self._needles if self._needles is not None else self.needles()
-        if self._choices:  # each choice's needles are checked only in a text that holds one of the pattern's
-            return self._search_choices(string, pos, endpos) if self._may_match(string) else None
+        if self._choices:
+            return self._search_choices(string, pos, endpos)
         if not needles:
             return self._compiled.search(string, pos, endpos)
         if not self._fold:
@@ -163,11 +165,18 @@ class PrecheckedPattern:
 
     def _present(self, string: str) -> list[re.Pattern[str]] | None:
         """The choices whose needles `string` holds, in the pattern's order (None: every text is `re`'s to read
-        whole, being case-blind beyond ASCII)."""
+        whole, being case-blind beyond ASCII). Each choice is checked only in a text that holds one of the whole
+        pattern's needles: most texts hold none, and one check of them is quicker than a check per choice."""
         if self._fold:
             if not string.isascii():
                 return None
-            string = string.lower()
+            string = string.lower()  # once, for the pattern's needles and its choices'
+        for needle in self._needles or ():
+            if needle in string:
+                break
+        else:
+            if self._needles:
+                return []
         present = []
         for choice in self._choices:
             if not choice.needles:
@@ -223,10 +232,12 @@ class PrecheckedPattern:
 
     def finditer(self, string: str, pos: int = 0, endpos: int = _ENDS) -> Iterator[re.Match[str]]:
         """`re.Pattern.finditer`."""
-        if not self._may_match(string):
-            return iter(())
+        if self._needles is None:
+            self.needles()
         if self._choices:
             return self._iter_choices(string, pos, endpos)
+        if not self._may_match(string):
+            return iter(())
         return self._compiled.finditer(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = _ENDS) -> list[Any]:

@@ -7,6 +7,8 @@ import pkgutil
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import bot
 from benchmarks.stranger import load_stranger
@@ -214,3 +216,42 @@ def test_the_bots_own_patterns_answer_exactly_as_re_does() -> None:
         for text in forms:
             found, expected = pattern.search(text), plain.search(text)
             assert (found and found.span()) == (expected and expected.span()), (pattern.pattern[:80], text)
+
+
+_PIECES = (
+    "a", "b", "ab", "c", " ", r"\w+", r"\s", ".", "[ab]", "[|(]", "[]|]", r"\|", r"\(", r"\)", "(?:a|ab)", "(?:ab|a)",
+    r"\b", "$", "^", "(?=a)", "(?<!b)", "(?<=a )", r"\d{1,2}", "(?i:a)", "ſ", "K",
+)  # fmt: skip
+_STARTS = ("", r"\b", r"(?<!x)\b", r"(?<!ab )(?<=a)\b", "(?=[a-z])", "(?<!b)")
+_TEXT = "ab c|()1 2\nAKſİx"
+
+
+@st.composite
+def _choice_patterns(draw: st.DrawFn) -> str:
+    """A top-level choice of a few (`a|b|c`, or a shared zero-width start then `(?:a|b|c)`), as the bot writes them."""
+    choices = [
+        draw(st.sampled_from(_STARTS)) + "".join(draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3)))
+        for _ in range(draw(st.integers(2, 5)))
+    ]
+    if draw(st.booleans()):
+        return "|".join(choices)
+    return draw(st.sampled_from(("", "(?=[a-z])", r"(?<!x)"))) + "(?:" + "|".join(choices) + ")"
+
+
+@given(
+    pattern=_choice_patterns(),
+    flags=st.sampled_from([0, re.IGNORECASE, re.MULTILINE, re.IGNORECASE | re.MULTILINE]),
+    text=st.text(alphabet=_TEXT, max_size=16),
+    pos=st.integers(0, 4),
+)
+def test_any_choice_pattern_answers_every_method_as_re_does(pattern: str, flags: int, text: str, pos: int) -> None:
+    """A differential check on random patterns of the shapes searched choice by choice: spans and groups agree."""
+    try:
+        plain = re.compile(pattern, flags)
+    except re.error:
+        return  # not a pattern (a look-behind of two widths, say)
+    quick = quick_re.compile(pattern, flags)
+    assert _same(quick.search(text, pos), plain.search(text, pos))
+    assert _same(list(quick.finditer(text, pos)), list(plain.finditer(text, pos)))
+    assert quick.findall(text) == plain.findall(text) and quick.split(text) == plain.split(text)
+    assert quick.sub("#", text) == plain.sub("#", text)
