@@ -798,6 +798,12 @@ def test_low_marks_on_subjects_are_not_low_marks_on_the_exam(text: str, low: boo
         ("surgery is killing me on this rotation", False),  # the rotation, not the subject's questions
         ("peds is the lowest paid specialty, does that matter", False),
         ("im weak", False),  # "i'm weak": no subject
+        ("my anki cards are killing my study time", False),
+        ("my surgery rotation is killing my study time", False),  # the rotation
+        ("struggling with psych meds side effects", False),  # their own health
+        ("biostats is the lowest yield section", False),
+        ("renal is no longer my weakest", False),
+        ("peds is killing my practice scores", True),
         ("is 230 low for peds", False),
     ],
 )
@@ -827,6 +833,7 @@ def test_a_match_told_with_the_field_straight_after_is_theirs(text: str, matched
         ("is 62 on uworld good", True),
         ("should i do amboss or uworld first if i only have 5 weeks", False),  # weeks left, not a share
         ("uworld has 20 blocks left for me", False),
+        ("doing 2 uworld blocks a day, 40 a day total, is that enough", False),  # counts a day, not shares
         ("5 weeks out, uworld 63 percent, on track?", True),
     ],
 )

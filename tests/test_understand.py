@@ -1423,8 +1423,24 @@ def test_a_result_back_today_is_news_met_not_an_exam_today(
     assert (parsed.intent, parsed.topic, parsed.status, parsed.exam_date) == (intent, None, status, False)
 
 
-def test_how_much_of_the_exam_a_weak_subject_is_keeps_its_own_answer(knowledge: Knowledge) -> None:
-    assert understand("how much of ck is obgyn? it's my weakest", knowledge).answer != "ss-weak-areas"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much of ck is obgyn? it's my weakest",
+        "cardio is always my worst, do nbmes predict the real score well?",  # another question asked beside it
+        "biostats is my weakest, is uworld enough or do i need amboss",
+        "ethics is my lowest on every nbme. how accurate are the nbmes",
+        "my surgery percent is so low on uworld, is 58% ok",  # the figure asked about
+        "neuro is destroying my will to live, any tips",  # despair: the crisis reply, never a study answer
+    ],
+)
+def test_a_weak_subject_beside_another_question_keeps_that_question(knowledge: Knowledge, text: str) -> None:
+    assert understand(text, knowledge).answer != "ss-weak-areas"
+
+
+def test_a_field_whose_chances_a_score_tanks_stays_the_field(knowledge: Knowledge) -> None:
+    parsed = understand("ortho is tanking my chances with a 240, should i switch", knowledge)
+    assert parsed.specialties == ("orthopedic-surgery",)
 
 
 def test_a_question_asked_indirectly_beside_strain_keeps_its_topic(knowledge: Knowledge) -> None:

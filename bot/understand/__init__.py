@@ -657,7 +657,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and WEAK_AREAS_ANSWER in knowledge.answers
         and cues.weak_subject_said(norm)
         and not _SHARE_ASKED_RE.search(norm)
-        and (not asks or any(_FIX_ASKED_RE.search(normalize(a)) or cues.weak_subject_said(normalize(a)) for a in asks))
+        and not _DESPAIR_RE.search(norm)  # "neuro is destroying my will to live": never a study answer
+        and _works_on_the_subject(text, norm, asks)
     ):
         # "obgyn is always my lowest on nbmes, how do i bring it up": how to work on a weak subject, not how well
         # practice tests predict or how to study in general
@@ -2145,14 +2146,40 @@ _WEAK_SUBJECT_READS = frozenset(
 )
 """Topics a weak subject said is heard as ("obgyn is in the red on every nbme": a practice test, a low score)."""
 _SHARE_ASKED_RE = quick_re.compile(
-    r"\bhow (?:much|many)\b|\b(?:percent|share|portion|fraction) of (?:the )?(?:exam|test|ck)\b"
+    r"\bhow (?:much|many)\b(?:\s+\w+){0,3}?\s+(?:of|on|in)\s+(?:ck|the exam|step 2|the test|the real (?:thing|exam))\b"
+    r"|\b(?:percent|share|portion|fraction) of (?:the )?(?:exam|test|ck)\b"
 )
 """How much of the exam a subject is ("how much of ck is obgyn, it's my weakest"): that answer, not the weak area's."""
-_FIX_ASKED_RE = quick_re.compile(
-    r"\b(?:fix|improve|improving|get better|bring (?:it|them|that|this) up|raise|work on|tips?|resources?|advice|"
-    r"what (?:do|should|can) i do|how (?:do|should|can) i|worth (?:drilling|it)|focus)\b"
+
+
+_FIGURE_ASKED_RE = quick_re.compile(
+    r"\b(?:is|are|s)\s+(?:a\s+|an\s+|my\s+)?\d{1,3}\s*(?:percent|pct)?\s+(?:\w+\s+)?(?:ok|okay|good|bad|enough|fine|low|"
+    r"decent|normal|passing|terrible|alright)\b|\bwhat percentile\b"
 )
-"""A question about working on something ("any tips", "how do i fix it"), beside a weak subject said."""
+"""A share judged ("is 58% ok", "is 60% good enough"): the figure asked about, not how to work on the subject."""
+_ASKED_RE = re.compile(r"(?:^|[.!?;,]\s*)(?:how|what|which|when|why|is|are|do|does|should|can|could|will|would)\b")
+"""A clause that opens as a question, with no "?" ("... how accurate are the nbmes")."""
+_DESPAIR_RE = quick_re.compile(
+    r"\b(?:will to live|want to die|wanna die|kill myself|end it all|end my life|not be here|not be alive|suicid\w*|"
+    r"hurt myself|harm myself|unalive|kms)\b"
+)
+"""Words of despair beside a weak subject: the crisis reply decides, never a study answer."""
+
+
+def _works_on_the_subject(text: str, norm: str, asks: list[str]) -> bool:
+    """Beside a weak subject, how to work on it is what they ask: nothing else asked ("peds is killing my practice
+    scores"), or a question about working on it ("any tips?") that the answer model reads as no other answer
+    ("cardio is my worst, do nbmes predict well?" asks how well NBMEs predict)."""
+    if _FIGURE_ASKED_RE.search(norm):
+        return False  # "my surgery percent is so low on uworld, is 58% ok": the figure is what they ask about
+    if not (cues.asks_something(text, norm) or _ASKED_RE.search(text.lower())):
+        return True
+    if not any(cues.asks_to_work_on_it(normalize(a)) for a in asks or [text]):
+        return False
+    hit = answer_model.answer_model().likeliest(text)
+    return hit is None or hit[1] < answer_model.SURE or hit[0] == WEAK_AREAS_ANSWER
+
+
 REST_DAYS_ANSWER = "ss-rest-days"
 """The answer on days off during dedicated (prep companies' advice, and ours): for a rest day asked."""
 _STILL_MATCH = "af-can-still-match"

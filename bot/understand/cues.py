@@ -695,34 +695,46 @@ def low_on_a_subject(norm: str) -> bool:
 
 _SUBJECT = (
     r"(?:ob\s*gyn|obgyn|ob|gyn|gyne|obstetrics|gynecology|women s health|repro\w*|peds|pediatrics|paeds|psych|"
-    r"psychiatry|behavioral science|surg|surgery|gen surg|internal medicine|neuro|neurology|cardio|cardiology|cards|"
+    r"psychiatry|behavioral science|surg|surgery|gen surg|internal medicine|neuro|neurology|cardio|cardiology|"
     r"renal|nephro|nephrology|pulm|pulmonary|pulmonology|respiratory|gi|gastro\w*|heme|heme onc|hematology|onc|"
     r"oncology|infectious disease|endo|endocrine|msk|musculoskeletal|derm|dermatology|ethics|biostats?|"
     r"biostatistics|epi|epidemiology|pharm|pharmacology|micro|microbiology|immuno|immunology|emergency medicine|"
     r"family medicine|ophtho|ophthalmology|rheum|rheumatology|geriatrics|uro|urology|ent)"
+    # not the rotation, a clinic, nor their own health ("my surgery rotation is killing my study time", "struggling
+    # with psych meds", "psych stuff, therapy and meds")
+    r"(?!\s+(?:rotation|rotations|clerkship|clerkships|residency|residents?|attendings?|team|ward|service|"
+    r"stuff|issues|meds|medications|problems|health|appointments?|evals?|evaluations?|clinic)\b)"
 )
-"""A subject of the exam's questions, as students name them ("obgyn", "renal", "biostats"); "im", "em" and "id" are
-left out, being words too ("im weak" is "i'm weak")."""
-_SHORT_SUBJECT = r"(?:im|em|id|ob|gyn)"
+"""A subject of the exam's questions, as students name them ("obgyn", "renal", "biostats"), and not the rotation,
+a clinic or their own health. "im", "em" and "id", being words too ("im weak" is "i'm weak"), count only where the
+words around them make a subject of them (`_SHORT_SUBJECT`)."""
+_SHORT_SUBJECT = r"(?:im|em|id)"
+_THEIR_PRACTICE = (
+    r"my\s+(?:\w+\s+)?(?:scores?|average|avg|percent\w*|nbmes?|uworld|uw|practice|blocks?|qbank|self assessments?|"
+    r"forms?|shelf|shelves)\b"
+)
+"""What a weak subject drags down: their practice results ("is tanking my uworld average"), not "my chances"."""
 _WEAK_SUBJECT_RE = quick_re.compile(
     # "weak in renal", "consistently lowest in psych", "struggling with ethics", "bad at biostats"
-    r"\b(?:weak|weakest|worst|lowest|low|struggl\w*|bad|terrible|awful|suck|sucks|bombing)\s+(?:\w+\s+)?"
-    rf"(?:in|at|on|with)\s+(?:the\s+|my\s+)?(?:{_SUBJECT}|{_SHORT_SUBJECT})\b(?!\s+(?:rotation|clerkship|residency))"
-    # "cardio is my weak spot", "peds is killing my practice scores", "neuro keeps dragging me down",
-    # "my obgyn section on every nbme is in the red"
+    r"\b(?<!\bnot )(?<!\bno longer )(?<!\bnever )(?:weak|weakest|worst|lowest|low|struggl\w*|bad|terrible|awful|suck|"
+    r"sucks|bombing)\s+(?:\w+\s+)?"
+    rf"(?:in|at|on|with)\s+(?:the\s+|my\s+)?(?:{_SUBJECT}|{_SHORT_SUBJECT}\b(?=\s+(?:questions|qs|section|blocks?)))\b"
+    # "cardio is my weak spot", "neuro keeps dragging me down", "my obgyn section on every nbme is in the red"
     rf"|\b{_SUBJECT}\b(?:\s+(?:section|sections|subscore|percent|percentage|score|scores|questions|qs|blocks?))?"
     r"(?:\s+(?:on|in)\s+(?:every\s+|each\s+|my\s+|the\s+)?\w+)?\s+"
-    r"(?:is|are|s|was|were|keeps?|kept|has been|have been|always|consistently|still)\s+(?:\w+\s+){0,2}?"
-    r"(?:my\s+)?(?:weak\w*|worst|lowest|so low|really low|in the red|red|killing my|dragging|tanking|bombing|"
-    r"destroying my|wrecking my|pulling (?:me|my \w+) down|bringing (?:me|my \w+) down)\b"
-    r"(?!\s+(?:paid|paying|salar\w*|compensat\w*|competitive|ranked)\b)"  # not "peds is the lowest paid"
+    r"(?:is|are|s|was|were|keeps?|kept|has been|have been|always|consistently|still)\s+"
+    r"(?:(?!not\b|never\b|no\b|longer\b)\w+\s+){0,2}?"
+    r"(?:my\s+)?(?:weak|weakest|weakness|weak spot|worst|lowest|so low|really low|in the red|red|"
+    r"dragging me down|pulling me down|bringing me down|bombing)\b"
+    r"(?!\s+(?:paid|paying|salar\w*|compensat\w*|competitive|ranked|yield|priority|rotation)\b)"  # "lowest yield"
     # "every nbme my weakest section is gyn", "my worst subject on uworld is renal"
     r"|\b(?:weak|weakest|worst|lowest)\s+(?:section|subject|area|system|spot|topic|discipline|category)s?\b"
     rf"(?:\s+\w+){{0,3}}?\s+(?:is|are|=|was|were)\s+(?:always\s+|still\s+)?(?:{_SUBJECT}|{_SHORT_SUBJECT})\b"
     # "tips for improving in obstetrics? always my lowest"
     rf"|\b{_SUBJECT}\b.{{0,40}}\b(?:always|consistently|still|usually)\s+(?:my|the)\s+(?:lowest|weakest|worst)\b"
-    # "women's health keeps tanking my uworld average", "my surgery percent is so low"
-    rf"|\b{_SUBJECT}\s+(?:\w+\s+)?(?:keeps?|is|are)\s+(?:\w+\s+)?(?:tanking|dragging|killing|lowering) my\b"
+    # "women's health keeps tanking my uworld average", "peds is killing my practice scores"
+    rf"|\b{_SUBJECT}\s+(?:keeps?|is|are)\s+(?:\w+\s+)?(?:tanking|dragging|killing|lowering|destroying|wrecking|"
+    rf"pulling|bringing)\s+(?:down\s+)?{_THEIR_PRACTICE}"
 )
 
 
@@ -730,6 +742,21 @@ def weak_subject_said(norm: str) -> bool:
     """A subject of the exam named as their weak one ("obgyn is always my lowest on nbmes", "weak in renal"): what to
     do about a weak area, not what the field takes or what a practice test predicts."""
     return _WEAK_SUBJECT_RE.search(norm) is not None
+
+
+_WORK_ON_IT_RE = quick_re.compile(
+    r"\b(?:fix|fixing|improve|improving|get better|bring (?:it|them|that|this|\w+) up|raise|work on|tips?|"
+    r"resources?|advice|recs|recommendations?|drill\w*|what (?:do|should|can) i do|worth (?:drilling|it|focusing)|"
+    r"(?:best|good|fastest|quickest) way to (?:study|learn|review|fix|improve|tackle)|"
+    r"how (?:do|should|can|would) i (?:study|learn|review|tackle|approach|handle|fix|improve|get)|"
+    r"spend (?:more\s+|extra\s+)?(?:time|days?|weeks?)|focus (?:on|more))\b"
+)
+
+
+def asks_to_work_on_it(norm: str) -> bool:
+    """Help with working on something asked ("any tips", "how do i fix it", "worth drilling?"): beside a weak subject,
+    the question is how to bring it up."""
+    return _WORK_ON_IT_RE.search(norm) is not None
 
 
 def says_a_feeling(text: str, norm: str) -> bool:
@@ -1286,7 +1313,7 @@ def sick_for_the_exam(norm: str) -> bool:
 
 _NOT_A_SHARE = (
     r"(?!\s+(?:weeks?|wks?|days?|months?|mos?|hours?|hrs?|minutes?|mins?|blocks?|questions?|qs|q s|times?|forms?|"
-    r"nbmes?|uwsas?|subjects?|systems?|more|left)\b)"
+    r"nbmes?|uwsas?|subjects?|systems?|more|left|a day|per day|daily|a week|per week|q|qs? a day)\b)"
 )
 """Not a count of time or things ("amboss or uworld first if i only have 5 weeks"): the bank's figure is a share."""
 _QBANK_FIGURE_RE = quick_re.compile(
@@ -1295,7 +1322,7 @@ _QBANK_FIGURE_RE = quick_re.compile(
     rf"(?<!step )(?<!level )(?<!ms )(?<!block )(?<!nbme )(?<!form )\d{{1,2}}{_NOT_A_SHARE})\b"
     r"|\b(?:\d{1,2}\s*(?:percent|pct)|percentile\w*|\d{1,2}(?:st|nd|rd|th))\b.{0,40}\b(?:uworld|uw|amboss|qbank)\b"
     r"|(?<!step )(?<!level )\b\d{1,2}\s+(?:(?:average|avg|overall|correct|percent|pct)\s+)?(?:on\s+|in\s+)?"
-    r"(?:uworld|uw|amboss|qbank)\b"
+    r"(?:uworld|uw|amboss|qbank)\b(?!\s+(?:blocks?|questions|qs|q|passes|pass|sessions?)\b)"  # "2 uworld blocks"
 )
 
 
@@ -1719,6 +1746,11 @@ _HOPELESS_RE = quick_re.compile(
     r"(?:jump(?:ing)?|cut(?:ting)?|hang(?:ing)?|drown(?:ing)?)(?=\s*$|\s+(?:myself|again|tonight|lately|every|all|"
     r"and|but|so|because|when|is|was|from (?:a|the|my)|off (?:a|the|my))\b)|"
     r"step in front|step off(?=\s*$|\s+(?:the|a) (?:edge|ledge|roof|platform|bridge|building)\b))"
+    # the will to live lost, whatever took it: "neuro is destroying my will to live", "losing my will to live over
+    # renal" (said as a figure of speech too, and then a caring reply costs little)
+    r"|\b(?:lost|losing|lose|loosing|lost all|destroy\w*|kill\w*|sucking|suck\w*|drain\w*|crush\w*|taking|took|"
+    r"no|zero|without|don t have (?:a|the|any)|dont have (?:a|the|any))\s+(?:all\s+)?(?:of\s+)?(?:my\s+|the\s+|any\s+)?"
+    r"will to (?:live|keep going|go on)\b"
     r"|\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|starve|starving|hit|hitting|hang|hanging)\s+"
     r"(?:my\s*self|myself)\b|\bbeat(?:ing)? myself\b(?!\s+up\b)"  # "beating myself up" is blame, not blows
     # a method or a farewell beside a fail: "failed ck. i bought a rope", "got a 196. i should just jump", "i gave
