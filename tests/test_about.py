@@ -112,6 +112,7 @@ def facts(text: str) -> AboutFacts:
         # the day the score comes is no exam ahead (ar: an IMG waiting on it was told to check permit, ID and route)
         ("IMG here. step 2 result should be out next wednesday", {"exam_date": False, "status": "taken"}),
         ("my ck came out this morning. relieved", {"exam_date": False, "status": "taken"}),  # the result's day
+        ("prometric cancelled but my ck is back on for aug 3", {"exam_date": True}),  # a sitting back on
         ("release is this wednesday and I start a sub-I monday", {"status": "taken"}),  # waiting on the score
         # another test's result, or a software release, tells no sitting (review35 H1)
         ("peds shelf results will be back friday. should I start uworld for step 2 now?", {"status": None}),

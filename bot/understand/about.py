@@ -303,7 +303,7 @@ _NOT_AHEAD_RE = words_re(
 _RELEASE_WORDS_RE = quick_re.compile(
     r"\b(?:(?:result|results|score|scores)(?: \w+){0,3} (?:out|released?|posts?|drops?|back)|release (?:is|day))\b"
     # the exam's result said by the exam's name: "my ck came out this morning" (its day is the result's)
-    r"|\b(?:ck|step 2|step2|s2) (?:came out|came back|is out|is back|posted|dropped)\b"
+    r"|\b(?:ck|step 2|step2|s2) (?:came out|came back|is out|is back|posted|dropped)\b(?! (?:on|for|to|in)\b)"
 )
 """Where a clause turns to the score's day ("ck on aug 20 means my score posts mid september"): a date after it is the
 release's, not the exam's."""
