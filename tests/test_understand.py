@@ -1414,6 +1414,7 @@ def test_a_weak_subject_said_gets_the_answer_on_bringing_it_up(knowledge: Knowle
         ("ck came back today!! so happy", "vent", "taken"),  # not a plan to build for an exam today
         ("step 2 came back today, so happy", "vent", "taken"),  # Step 2 CK's result, not the retired CS exam
         ("my ck came out this morning. relieved", "vent", "taken"),
+        ("results came out, passed, good enough for fm, so relieved", "vent", "taken"),  # not when scores come out
     ],
 )
 def test_a_result_back_today_is_news_met_not_an_exam_today(
@@ -1436,6 +1437,10 @@ def test_a_result_back_today_is_news_met_not_an_exam_today(
 )
 def test_a_weak_subject_beside_another_question_keeps_that_question(knowledge: Knowledge, text: str) -> None:
     assert understand(text, knowledge).answer != "ss-weak-areas"
+
+
+def test_a_question_about_when_results_come_out_is_still_a_question(knowledge: Knowledge) -> None:
+    assert understand("can you take step 2 before step 1 results come out", knowledge).intent == "faq"
 
 
 def test_a_field_whose_chances_a_score_tanks_stays_the_field(knowledge: Knowledge) -> None:

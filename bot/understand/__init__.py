@@ -610,6 +610,19 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             topic = next((t for t, _ in guess.topic if t != topics.OVERALL_AVERAGE), topic)
     elif topic == topics.TIMING and _MOVE_UP_RE.search(norm) and _RESCHEDULE in knowledge.answers:
         answer = _RESCHEDULE  # "should i move my test up": whether a date can move, and what it costs
+    elif (
+        ruled is None
+        and settled == "faq"
+        and facts.status != "failed"
+        and nums.score is None  # a score told is weighed as one ("my CK just came back 235... bad or okay?")
+        and "?" not in text
+        and cues.score_out(norm)
+        and not cues.asks_something(text, norm)
+        and not _ASKED_RE.search(text.lower())  # "can you take step 2 before step 1 results come out": asked
+    ):
+        # "results came out, passed, good enough for fm, so relieved": the news, met; not when scores come out, nor
+        # whatever topic the model heard in the rest of it
+        settled, topic = "vent", None
     elif topic == topics.STEP2_CS and ruled is None and not _CS_SAID_RE.search(norm):
         # "step 2 came back today, so happy": the CK result, not the retired clinical skills exam; nothing asked,
         # the news is met

@@ -2910,7 +2910,8 @@ def score_out(norm: str) -> bool:
 
 _SCORE_OUT_RE = quick_re.compile(
     # not a day still ahead ("scores come out tomorrow") nor the wait asked about ("when do scores come out")
-    r"\b(?:score|scores|result|results)\s+(?:just\s+)?came\s+(?:out|back|in)\b"
+    r"\b(?:score|scores|result|results)\s+(?:just\s+)?(?:came\s+(?:out|back|in)\b|(?:posted|released)\b"
+    r"(?!\s+(?:on|in|next|tomorrow|tmrw|this)\b))"  # not "scores released next week"
     # present tense only when not a day still ahead nor the wait asked about ("scores come out tomorrow",
     # "when do scores come out")
     r"|\b(?<!when )(?<!when do )(?<!until )(?<!till )(?:score|scores|result|results)\s+(?:come|is|are)"
