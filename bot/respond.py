@@ -957,6 +957,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             whose=advice.whose_score(parsed),
             practice=parsed.practice,
         )
+        if specific.id == WEAK_AREAS_ANSWER and (subjects := cues.weak_subjects_named(norm)):
+            # "obgyn is always in the red": the subjects they named, said back with a first step for them
+            said_back = advice.joined(subjects)
+            each = "it" if len(subjects) == 1 else "one of them, in turn"
+            reply = reply.noted(
+                f"For {said_back}, start each study day with a timed block of {each}, and look for "
+                f"{'it' if len(subjects) == 1 else 'them'} on your next self-assessment's profile."
+            )
     else:
         why = None
         if parsed.intent == "practice_score" and text and topics.PRACTICE_TESTS in k.faq:

@@ -1088,6 +1088,7 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("finished uworld, 8 hours a day was brutal", "NBME self-assessment", "percent correct"),  # 8 hours: no share
         ("my nbmes have been in the 240s, exam in 2 weeks, should i delay to hit 250", "date back", "Score delays"),
         ("women's health keeps tanking my uworld average, 58% vs 70 elsewhere", "weak subject", "percent correct"),
+        ("peds is killing my practice scores", "For pediatrics, start each study day", "average Step 2 CK"),
         (
             "resident here. my co-intern wants to switch into rads, she has a 248. is that competitive",
             "248",

@@ -812,6 +812,20 @@ def test_a_weak_subject_is_a_subject_named_as_theirs_to_work_on(text: str, weak:
 
 
 @pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("my obgyn section on every nbme is in the red", ("OB/GYN",)),
+        ("women's health keeps tanking my uworld average", ("OB/GYN",)),
+        ("im consistently lowest in psych on nbmes", ("psychiatry",)),  # "im" is "i'm" here, psych the subject
+        ("My weakest areas are OB, peds, and biostat", ("OB/GYN", "pediatrics", "biostatistics")),
+        ("derm is so bad for IMGs", ()),  # no weak subject said
+    ],
+)
+def test_weak_subjects_are_named_back_as_we_write_them(text: str, named: tuple[str, ...]) -> None:
+    assert cues.weak_subjects_named(normalize(text)) == named
+
+
+@pytest.mark.parametrize(
     ("text", "matched"),
     [
         ("just matched IM! do i still need step 3 before july", True),

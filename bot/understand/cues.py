@@ -744,6 +744,59 @@ def weak_subject_said(norm: str) -> bool:
     return _WEAK_SUBJECT_RE.search(norm) is not None
 
 
+def weak_subjects_named(norm: str) -> tuple[str, ...]:
+    """The weak subjects they named, as we write them, in their order ("my weakest are ob peds and biostat" ->
+    OB/GYN, pediatrics, biostatistics); none if no weak subject is said."""
+    said = _WEAK_SUBJECT_RE.search(norm)
+    named = _SUBJECT_NAME_RE.search(said.group()) if said is not None else None
+    if said is None or named is None:
+        return ()
+    words, at = [named.group()], said.end()
+    while (more := _MORE_SUBJECTS_RE.match(norm, at)) is not None:  # the list goes on: "ob peds and biostat"
+        words.append(more.group(1))
+        at = more.end()
+    names = (next((name for pattern, name in _SUBJECT_NAMES if pattern.fullmatch(w)), None) for w in words)
+    return tuple(dict.fromkeys(name for name in names if name is not None))
+
+
+_SUBJECT_NAME_RE = quick_re.compile(rf"\b(?:{_SUBJECT}|{_SHORT_SUBJECT})\b")
+_MORE_SUBJECTS_RE = quick_re.compile(rf"\s+(?:and\s+|or\s+|n\s+)?({_SUBJECT})\b")
+_SUBJECT_NAMES = tuple(
+    (re.compile(pattern), name)
+    for pattern, name in (
+        (r"ob\s*gyn|obgyn|ob|gyn|gyne|obstetrics|gynecology|women s health", "OB/GYN"),
+        (r"peds|pediatrics|paeds", "pediatrics"),
+        (r"psych|psychiatry|behavioral science", "psychiatry"),
+        (r"surg|surgery|gen surg", "surgery"),
+        (r"internal medicine|im", "internal medicine"),
+        (r"neuro|neurology", "neurology"),
+        (r"cardio|cardiology", "cardiology"),
+        (r"renal|nephro|nephrology", "renal"),
+        (r"pulm|pulmonary|pulmonology|respiratory", "pulmonology"),
+        (r"gi|gastro\w*", "GI"),
+        (r"heme|heme onc|hematology|onc|oncology", "heme/onc"),
+        (r"infectious disease|id", "infectious disease"),
+        (r"endo|endocrine", "endocrine"),
+        (r"msk|musculoskeletal", "musculoskeletal"),
+        (r"derm|dermatology", "dermatology"),
+        (r"ethics", "ethics"),
+        (r"biostats?|biostatistics|epi|epidemiology", "biostatistics"),
+        (r"pharm|pharmacology", "pharmacology"),
+        (r"micro|microbiology", "microbiology"),
+        (r"immuno|immunology", "immunology"),
+        (r"emergency medicine|em", "emergency medicine"),
+        (r"family medicine", "family medicine"),
+        (r"ophtho|ophthalmology", "ophthalmology"),
+        (r"rheum|rheumatology", "rheumatology"),
+        (r"geriatrics", "geriatrics"),
+        (r"uro|urology", "urology"),
+        (r"ent", "ENT"),
+        (r"repro\w*", "reproductive"),
+    )
+)
+"""How each subject word is written back to the student."""
+
+
 _WORK_ON_IT_RE = quick_re.compile(
     r"\b(?:fix|fixing|improve|improving|get better|bring (?:it|them|that|this|\w+) up|raise|work on|tips?|"
     r"resources?|advice|recs|recommendations?|drill\w*|what (?:do|should|can) i do|worth (?:drilling|it|focusing)|"
