@@ -21,6 +21,7 @@ pattern and, from `finditer`, its `.pos` where that choice was last searched fro
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -404,7 +405,14 @@ def alternatives(compiled: re.Pattern[str]) -> tuple[str, ...] | None:
 
 def _split_choices(source: str) -> list[str]:
     """`source` cut at each `|` outside any group or character class."""
-    parts, depth, start, i = [], 0, 0, 0
+    cuts = [i for i, c, depth in _structure(source) if c == "|" and depth == 0]
+    return [source[start + 1 : end] for start, end in itertools.pairwise([-1, *cuts, len(source)])]
+
+
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each `(`, `)` and `|` of a pattern's source from `start` that is no escaped character and stands in no
+    character class, with the depth of groups around it (a bracket's own group not counted)."""
+    depth, i = 0, start
     while i < len(source):
         c = source[i]
         if c == "\\":
@@ -413,15 +421,14 @@ def _split_choices(source: str) -> list[str]:
         if c == "[":
             i = _class_end(source, i)
         elif c == "(":
+            yield i, c, depth
             depth += 1
         elif c == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
+            yield i, c, depth
+        elif c == "|":
+            yield i, c, depth
         i += 1
-    parts.append(source[start:])
-    return parts
 
 
 def _class_end(source: str, i: int) -> int:
@@ -452,41 +459,15 @@ def word_start_first(source: str, flags: int = 0) -> str:
 
 def _group_end(source: str, opened: int) -> int:
     """The index just after the group opened at `source[opened]` closes (the text's length if it never does)."""
-    depth, i = 0, opened
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(source, i)
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return len(source)
+    return next((i + 1 for i, c, depth in _structure(source, opened) if c == ")" and depth == 0), len(source))
 
 
 def _last_group(source: str) -> int | None:
     """Where the group that closes at the pattern's very end opens, when one does."""
-    if not source.endswith(")"):
-        return None
-    depth, i, opened = 0, 0, None
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(source, i)
-        elif c == "(":
-            if depth == 0:
-                opened = i
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        i += 1
-    return opened if depth == 0 else None
+    opened: int | None = None
+    for i, c, depth in _structure(source):
+        if c == "(" and depth == 0:
+            opened = i
+        elif c == ")" and i == len(source) - 1:
+            return opened if depth == 0 else None
+    return None
