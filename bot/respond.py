@@ -959,11 +959,10 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         )
         if specific.id == WEAK_AREAS_ANSWER and (subjects := cues.weak_subjects_named(norm)):
             # "obgyn is always in the red": the subjects they named, said back with a first step for them
-            said_back = advice.joined(subjects)
-            each = "it" if len(subjects) == 1 else "one of them, in turn"
+            block, look = ("it", "it") if len(subjects) == 1 else ("one of them, in turn", "them")
             reply = reply.noted(
-                f"For {said_back}, start each study day with a timed block of {each}, and look for "
-                f"{'it' if len(subjects) == 1 else 'them'} on your next self-assessment's profile."
+                f"For {advice.joined(subjects)}, start each study day with a timed block of {block}, and look for "
+                f"{look} on your next self-assessment's profile."
             )
     else:
         why = None

@@ -615,10 +615,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and settled == "faq"
         and facts.status != "failed"
         and nums.score is None  # a score told is weighed as one ("my CK just came back 235... bad or okay?")
-        and "?" not in text
         and cues.score_out(norm)
-        and not cues.asks_something(text, norm)
-        and not _ASKED_RE.search(text.lower())  # "can you take step 2 before step 1 results come out": asked
+        and not _asks(text, norm)  # "can you take step 2 before step 1 results come out": asked
     ):
         # "results came out, passed, good enough for fm, so relieved": the news, met; not when scores come out, nor
         # whatever topic the model heard in the rest of it
@@ -670,7 +668,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and WEAK_AREAS_ANSWER in knowledge.answers
         and cues.weak_subject_said(norm)
         and not _SHARE_ASKED_RE.search(norm)
-        and not _DESPAIR_RE.search(norm)  # "neuro is destroying my will to live": never a study answer
+        and not _hopeless_by_rule(norm, text)  # "neuro is destroying my will to live": never a study answer
         and _works_on_the_subject(text, norm, asks)
     ):
         # "obgyn is always my lowest on nbmes, how do i bring it up": how to work on a weak subject, not how well
@@ -2172,11 +2170,11 @@ _FIGURE_ASKED_RE = quick_re.compile(
 """A share judged ("is 58% ok", "is 60% good enough"): the figure asked about, not how to work on the subject."""
 _ASKED_RE = re.compile(r"(?:^|[.!?;,]\s*)(?:how|what|which|when|why|is|are|do|does|should|can|could|will|would)\b")
 """A clause that opens as a question, with no "?" ("... how accurate are the nbmes")."""
-_DESPAIR_RE = quick_re.compile(
-    r"\b(?:will to live|want to die|wanna die|kill myself|end it all|end my life|not be here|not be alive|suicid\w*|"
-    r"hurt myself|harm myself|unalive|kms)\b"
-)
-"""Words of despair beside a weak subject: the crisis reply decides, never a study answer."""
+
+
+def _asks(text: str, norm: str) -> bool:
+    """A question in the message (`cues.asks_something`), or a clause that opens as one with no "?"."""
+    return cues.asks_something(text, norm) or _ASKED_RE.search(text.lower()) is not None
 
 
 def _works_on_the_subject(text: str, norm: str, asks: list[str]) -> bool:
@@ -2185,7 +2183,7 @@ def _works_on_the_subject(text: str, norm: str, asks: list[str]) -> bool:
     ("cardio is my worst, do nbmes predict well?" asks how well NBMEs predict)."""
     if _FIGURE_ASKED_RE.search(norm):
         return False  # "my surgery percent is so low on uworld, is 58% ok": the figure is what they ask about
-    if not (cues.asks_something(text, norm) or _ASKED_RE.search(text.lower())):
+    if not _asks(text, norm):
         return True
     if not any(cues.asks_to_work_on_it(normalize(a)) for a in asks or [text]):
         return False

@@ -693,22 +693,48 @@ def low_on_a_subject(norm: str) -> bool:
     return _LOW_ON_A_SUBJECT_RE.search(norm) is not None
 
 
+_SUBJECT_WORDS = (
+    (r"ob\s*gyn|obgyn|ob|gyn|gyne|obstetrics|gynecology|women s health", "OB/GYN"),
+    (r"repro\w*", "reproductive"),
+    (r"peds|pediatrics|paeds", "pediatrics"),
+    (r"psych|psychiatry|behavioral science", "psychiatry"),
+    (r"surg|surgery|gen surg", "surgery"),
+    (r"internal medicine", "internal medicine"),
+    (r"neuro|neurology", "neurology"),
+    (r"cardio|cardiology", "cardiology"),
+    (r"renal|nephro|nephrology", "renal"),
+    (r"pulm|pulmonary|pulmonology|respiratory", "pulmonology"),
+    (r"gi|gastro\w*", "GI"),
+    (r"heme|heme onc|hematology|onc|oncology", "heme/onc"),
+    (r"infectious disease", "infectious disease"),
+    (r"endo|endocrine", "endocrine"),
+    (r"msk|musculoskeletal", "musculoskeletal"),
+    (r"derm|dermatology", "dermatology"),
+    (r"ethics", "ethics"),
+    (r"biostats?|biostatistics|epi|epidemiology", "biostatistics"),
+    (r"pharm|pharmacology", "pharmacology"),
+    (r"micro|microbiology", "microbiology"),
+    (r"immuno|immunology", "immunology"),
+    (r"emergency medicine", "emergency medicine"),
+    (r"family medicine", "family medicine"),
+    (r"ophtho|ophthalmology", "ophthalmology"),
+    (r"rheum|rheumatology", "rheumatology"),
+    (r"geriatrics", "geriatrics"),
+    (r"uro|urology", "urology"),
+    (r"ent", "ENT"),
+)
+"""The exam's subjects as students name them ("obgyn", "renal", "biostats"), and how each is written back to them."""
+_SHORT_SUBJECT_WORDS = ((r"im", "internal medicine"), (r"em", "emergency medicine"), (r"id", "infectious disease"))
+"""Subjects whose names are words too ("im weak" is "i'm weak"): one only where the words around make it one."""
 _SUBJECT = (
-    r"(?:ob\s*gyn|obgyn|ob|gyn|gyne|obstetrics|gynecology|women s health|repro\w*|peds|pediatrics|paeds|psych|"
-    r"psychiatry|behavioral science|surg|surgery|gen surg|internal medicine|neuro|neurology|cardio|cardiology|"
-    r"renal|nephro|nephrology|pulm|pulmonary|pulmonology|respiratory|gi|gastro\w*|heme|heme onc|hematology|onc|"
-    r"oncology|infectious disease|endo|endocrine|msk|musculoskeletal|derm|dermatology|ethics|biostats?|"
-    r"biostatistics|epi|epidemiology|pharm|pharmacology|micro|microbiology|immuno|immunology|emergency medicine|"
-    r"family medicine|ophtho|ophthalmology|rheum|rheumatology|geriatrics|uro|urology|ent)"
+    "(?:" + "|".join(words for words, _ in _SUBJECT_WORDS) + ")"
     # not the rotation, a clinic, nor their own health ("my surgery rotation is killing my study time", "struggling
     # with psych meds", "psych stuff, therapy and meds")
     r"(?!\s+(?:rotation|rotations|clerkship|clerkships|residency|residents?|attendings?|team|ward|service|"
     r"stuff|issues|meds|medications|problems|health|appointments?|evals?|evaluations?|clinic)\b)"
 )
-"""A subject of the exam's questions, as students name them ("obgyn", "renal", "biostats"), and not the rotation,
-a clinic or their own health. "im", "em" and "id", being words too ("im weak" is "i'm weak"), count only where the
-words around them make a subject of them (`_SHORT_SUBJECT`)."""
-_SHORT_SUBJECT = r"(?:im|em|id)"
+"""A subject of the exam's questions, not the rotation, a clinic or their own health."""
+_SHORT_SUBJECT = "(?:" + "|".join(words for words, _ in _SHORT_SUBJECT_WORDS) + ")"
 _THEIR_PRACTICE = (
     r"my\s+(?:\w+\s+)?(?:scores?|average|avg|percent\w*|nbmes?|uworld|uw|practice|blocks?|qbank|self assessments?|"
     r"forms?|shelf|shelves)\b"
@@ -761,39 +787,7 @@ def weak_subjects_named(norm: str) -> tuple[str, ...]:
 
 _SUBJECT_NAME_RE = quick_re.compile(rf"\b(?:{_SUBJECT}|{_SHORT_SUBJECT})\b")
 _MORE_SUBJECTS_RE = quick_re.compile(rf"\s+(?:and\s+|or\s+|n\s+)?({_SUBJECT})\b")
-_SUBJECT_NAMES = tuple(
-    (re.compile(pattern), name)
-    for pattern, name in (
-        (r"ob\s*gyn|obgyn|ob|gyn|gyne|obstetrics|gynecology|women s health", "OB/GYN"),
-        (r"peds|pediatrics|paeds", "pediatrics"),
-        (r"psych|psychiatry|behavioral science", "psychiatry"),
-        (r"surg|surgery|gen surg", "surgery"),
-        (r"internal medicine|im", "internal medicine"),
-        (r"neuro|neurology", "neurology"),
-        (r"cardio|cardiology", "cardiology"),
-        (r"renal|nephro|nephrology", "renal"),
-        (r"pulm|pulmonary|pulmonology|respiratory", "pulmonology"),
-        (r"gi|gastro\w*", "GI"),
-        (r"heme|heme onc|hematology|onc|oncology", "heme/onc"),
-        (r"infectious disease|id", "infectious disease"),
-        (r"endo|endocrine", "endocrine"),
-        (r"msk|musculoskeletal", "musculoskeletal"),
-        (r"derm|dermatology", "dermatology"),
-        (r"ethics", "ethics"),
-        (r"biostats?|biostatistics|epi|epidemiology", "biostatistics"),
-        (r"pharm|pharmacology", "pharmacology"),
-        (r"micro|microbiology", "microbiology"),
-        (r"immuno|immunology", "immunology"),
-        (r"emergency medicine|em", "emergency medicine"),
-        (r"family medicine", "family medicine"),
-        (r"ophtho|ophthalmology", "ophthalmology"),
-        (r"rheum|rheumatology", "rheumatology"),
-        (r"geriatrics", "geriatrics"),
-        (r"uro|urology", "urology"),
-        (r"ent", "ENT"),
-        (r"repro\w*", "reproductive"),
-    )
-)
+_SUBJECT_NAMES = tuple((re.compile(words), name) for words, name in (*_SUBJECT_WORDS, *_SHORT_SUBJECT_WORDS))
 """How each subject word is written back to the student."""
 
 
@@ -1366,7 +1360,7 @@ def sick_for_the_exam(norm: str) -> bool:
 
 _NOT_A_SHARE = (
     r"(?!\s+(?:weeks?|wks?|days?|months?|mos?|hours?|hrs?|minutes?|mins?|blocks?|questions?|qs|q s|times?|forms?|"
-    r"nbmes?|uwsas?|subjects?|systems?|more|left|a day|per day|daily|a week|per week|q|qs? a day)\b)"
+    r"nbmes?|uwsas?|subjects?|systems?|more|left|a day|per day|daily|a week|per week|q)\b)"
 )
 """Not a count of time or things ("amboss or uworld first if i only have 5 weeks"): the bank's figure is a share."""
 _QBANK_FIGURE_RE = quick_re.compile(
@@ -1801,7 +1795,7 @@ _HOPELESS_RE = quick_re.compile(
     r"step in front|step off(?=\s*$|\s+(?:the|a) (?:edge|ledge|roof|platform|bridge|building)\b))"
     # the will to live lost, whatever took it: "neuro is destroying my will to live", "losing my will to live over
     # renal" (said as a figure of speech too, and then a caring reply costs little)
-    r"|\b(?:lost|losing|lose|loosing|lost all|destroy\w*|kill\w*|sucking|suck\w*|drain\w*|crush\w*|taking|took|"
+    r"|\b(?:lost|losing|lose|loosing|destroy\w*|kill\w*|sucking|suck\w*|drain\w*|crush\w*|taking|took|"
     r"no|zero|without|don t have (?:a|the|any)|dont have (?:a|the|any))\s+(?:all\s+)?(?:of\s+)?(?:my\s+|the\s+|any\s+)?"
     r"will to (?:live|keep going|go on)\b"
     r"|\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|starve|starving|hit|hitting|hang|hanging)\s+"
