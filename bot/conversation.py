@@ -45,6 +45,7 @@ from bot.understand.cues import (
     pass_is_old,
     retake_result,
     someone_in_crisis,
+    thanks_us,
     wants_fewer_nudges,
     wants_one_off_reminder,
     wants_release_reminder,
@@ -251,9 +252,12 @@ class Advisor:
             case "passed":
                 if private:
                     self._remember(profile, parsed, text)
-                # "passed on the retake... just wanted to say thank you": the thanks answered with the pass
-                told = talk.thanks(replace(parsed, status="passed")) if parsed.intent == "thanks" else None
-                return _turn(told or talk.passed(parsed), parsed)
+                # "passed on the retake... just wanted to say thank you", "Passed!!! 247. Thank you for the reminders":
+                # the thanks answered with the pass, the score's button kept
+                passed = talk.passed(parsed)
+                if parsed.intent == "thanks" or thanks_us(text, norm):
+                    passed = replace(talk.thanks(replace(parsed, status="passed")), buttons=passed.buttons)
+                return _turn(passed, parsed)
             case "finished":
                 if private:
                     self._remember(profile, replace(parsed, score=None), text)

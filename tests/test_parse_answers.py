@@ -499,6 +499,9 @@ def test_a_shift_is_no_date_and_next_month_is_read(text: str, exam: date | None)
         ("2 weeks left of dedicated and i'm fried", date(2026, 1, 26)),  # dedicated runs up to the exam
         ("3 weeks left in my study block, nbme 12 was 231", date(2026, 2, 2)),  # review26 #12
         ("2 weeks left of my dedicated block and i'm fried", date(2026, 1, 26)),
+        ("on a sub-i the next 3 weeks, can my plan go lighter", None),  # how long something else lasts
+        ("super busy for the next 2 weeks then exam in 7 weeks", date(2026, 3, 2)),
+        ("my exam is in the next 4 weeks", date(2026, 2, 9)),  # the exam's own span
     ],
 )
 def test_a_span_behind_them_or_counted_from_something_else_dates_no_exam(text: str, exam: date | None) -> None:

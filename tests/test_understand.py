@@ -1078,6 +1078,9 @@ def test_low_marks_on_some_subjects_questions_are_weak_areas(knowledge: Knowledg
         ("10 days out and i've done 0 self assessments", "faq"),  # how many to take, not work logged
         ("what do programs look at besides the score", "faq"),
         ("phew. 258. i was sure i failed the whole time", "score_fit"),  # good news, not a fail
+        ("hey, are you a bot? what do you do exactly", "help"),  # what it does answers both
+        ("uworld blocks swing from 50% to 75%, normal??", "faq"),  # results that vary, asked about: not a log
+        ("did 2 blocks today, 58% and 74%", "log_progress"),  # two blocks told: logged
     ],
 )
 def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: str, intent: str) -> None:

@@ -919,6 +919,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and not (cues.joyful(text, norm) or cues.just_matched(norm) or cues.just_passed(norm))
     ):
         feeling = "disappointment"  # "223 lmao. cried in my car. can i still do FM": tears over a low score, no joy
+    elif feeling == "celebration" and fail_news and not cues.joyful(text, norm):
+        feeling = "failure"  # "failed. 211. i can't believe it": disbelief at a fail told first is no joy
     if feeling is None and _UNSURE_HOW_RE.search(norm) and cues.just_sat_exam(norm):
         feeling = "worry"  # "walked out... no idea how i did, felt like guessing": doubt, not a finish to cheer
     if feeling == "panic" and not (_ALARM_SAID_RE.search(norm) or _ALARM_SHOWN_RE.search(text)):
@@ -1898,6 +1900,8 @@ def _settle(
     if nums.practice and not (has_score and not nums.hypothetical) and cues.asks_whether_to_delay(norm, text):
         # "5 weeks out. my NBMEs are 231, 238. should I push my date or keep it?": whether to push, with the results
         return "faq", 1.0, topics.TIMING
+    if intent == "log_progress" and "?" in text and not has_score and cues.block_results_swing(norm):
+        return "faq", 1.0, topics.PRACTICE_TESTS  # "my % jumps between 55 and 80 block to block, normal?": asked
     practice_asked = (
         intent == "practice_score"
         or (intent == "log_progress" and "?" in text)
@@ -2052,6 +2056,8 @@ def _settle(
         return "faq", 1.0, topics.BEYOND_SCORES  # "my peds interview is thursday, how do i get ready": the interview
     if cues.forgot_id(norm) and not has_score:
         return "faq", 1.0, topics.EXAM_DAY  # "PANIC i left my passport at home": what to do, this morning
+    if cues.asks_who_we_are(norm) and cues.asks_what_we_do(norm):
+        return "help", 1.0, None  # "is this bot free? what can you do?": what it does is the answer to both
     if cues.asks_for_joke(norm) or cues.asks_who_we_are(norm) or cues.asks_about_logging(norm):
         return "smalltalk", 1.0, None
     if cues.hyped(text, norm):

@@ -34,10 +34,14 @@ _HELP_WHOLE_RE = quick_re.compile(
     r"(?:(?:hi|hey|hello|yo) )?(?:help|help me|helpp+|halp|commands?|menu|options|"
     r"instructions|usage|how to use|guide)(?: (?:me|please|pls|plz))?"
 )
-_HELP_RE = quick_re.compile(
+_WHAT_WE_DO = (
     r"\bwhat (?:can|do|does) (?:you|u|this bot|the bot|this|it|this thing) do\b"
     r"|\bhow (?:does|do) (?:this|it|you|u|the bot|this bot|this thing) work\b"
     r"|\bhow (?:do|can|should) i use (?:this|you|u|it|the bot|this bot)\b"
+)
+_WHAT_WE_DO_RE = quick_re.compile(_WHAT_WE_DO)
+_HELP_RE = quick_re.compile(
+    rf"{_WHAT_WE_DO}"
     r"|\bwho are you\b|\bwhat is this bot\b|\bwhat are you\b|\bcommands\b|\bhelp\b"
 )
 _HELP_TRIGGERS = ("what", "how", "who", "command", "help")
@@ -48,6 +52,22 @@ def asks_help(norm: str) -> bool:
     if _HELP_WHOLE_RE.fullmatch(norm):
         return True
     return any(t in norm for t in _HELP_TRIGGERS) and _HELP_RE.search(norm) is not None
+
+
+_SWINGS_RE = quick_re.compile(
+    r"\b(?:jump\w*|swing\w*|bounc\w*|fluctuat\w*|vary|varies|varying|inconsistent|all over the place|up and down)\b"
+)
+_BLOCK_RESULTS_RE = quick_re.compile(r"\b(?:blocks?|percent\w*|qbank|q bank|uworld|uw|amboss|scores?)\b")
+
+
+def block_results_swing(norm: str) -> bool:
+    """ "my % jumps between 55 and 80 block to block": results that vary, asked about, not a block to log."""
+    return _SWINGS_RE.search(norm) is not None and _BLOCK_RESULTS_RE.search(norm) is not None
+
+
+def asks_what_we_do(norm: str) -> bool:
+    """ "what can you do", "how does this work": what the bot is for, asked (not who or what it is)."""
+    return _WHAT_WE_DO_RE.search(norm) is not None
 
 
 _SPAN = (
@@ -2299,10 +2319,11 @@ def hopeless_sentence(text: str) -> bool:
 
 _HOPELESS_SENTENCE_RE = quick_re.compile(
     # said as a sentence of its own, which normalising can't see: "i'd rather not be here. failed ck with a 209" (not
-    # "i'd rather not be here on a saturday"), "so tired. i just want it to stop.", "nothing feels worth it."
+    # "i'd rather not be here on a saturday"), "so tired. i just want it to stop.", "i really want it to stop. the
+    # failing, the pressure, me.", "nothing feels worth it."
     r"\b(?:rather|prefer to|prefer)\s+not\s+(?:to\s+)?be\s+(?:here|around)\s*(?:[.!,;]|$)"
     r"|\bnothing\s+(?:feels|seems)\s+worth\s+it\s*(?:[.!;]|$)"
-    r"|(?:^|[.!?]\s*|so tired[.,]?\s*)i\s+just\s+want\s+it\s+(?:all\s+)?to\s+stop\s*(?:[.!;]|$)"
+    r"|(?:^|[.!?]\s*|so tired[.,]?\s*)i\s+(?:just|really)\s+want\s+it\s+(?:all\s+)?to\s+stop\s*(?:[.!;]|$)"
     r"|\b(?:idk|i don.?t know|dont know)\s+why\s+i.?m\s+still\s+here\b(?!\s+(?:at|in|on|studying|awake|up)\b)"
 )
 

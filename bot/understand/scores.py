@@ -817,7 +817,8 @@ def _range_said(low: str) -> re.Match[str] | None:
     return _RANGE_RE.search(low) or _BETWEEN_RE.search(low)
 
 
-_BETWEEN_RE = quick_re.compile(r"\bbetween\s+(\d{3})\s+and\s+(\d{3})\b")
+_BETWEEN_RE = quick_re.compile(r"\bbetween\s+(?:an?\s+)?(\d{3})\s+and\s+(?:an?\s+)?(\d{3})\b")
+"""Two scores weighed ("between 235 and 245", "between a 245 and a 252"): a range, no score of the student's."""
 
 
 def _range(low: str) -> tuple[int, int] | None:
