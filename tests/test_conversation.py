@@ -1028,6 +1028,13 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         # matched, then a fail: the start and the commitment, not the field's average
         ("matched FM at my #2 and my step 2 came back 212. fail. do they take the spot away??", "binding", "below"),
         ("my pharm block exam is friday and im failing. can you quiz me on beta blockers?", "School matters", "sorry"),
+        # a pass told with thanks: the thanks answered with the pass; a fail told in disbelief: sorrow, never joy
+        ("Passed!!! 241. thank you for all the reminders 🙏", "thank you for telling me", "a real weight off"),
+        ("failed. 214. can't believe it", "sorry", "Congratulations"),
+        # the specific answer asked for: missed days, swinging blocks, what the bot does
+        ("lost a week of my study schedule to covid, do i start over?", "pick it up from today", "16 blocks"),
+        ("my qbank % swings a lot from block to block, is that normal?", "running average", "good work"),
+        ("is this bot free? what can you do?", "What I can do", "not a person"),
         # a level asked of practice results is a goal to read them against, not a score of theirs
         ("nbme 14 = 247, test in 4 days. does that line up with like a 250ish? applying anesthesia", "247 is 3", "Why"),
         ("uworld first pass at 58%. is that ok for like a 240? want IM or neuro", "percent correct", "Your 240"),
