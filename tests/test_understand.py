@@ -1323,6 +1323,13 @@ def test_a_question_asked_beside_a_score_and_field_is_answered_with_the_comparis
         ("258 😭 i needed 265 for plastics", "disappointment"),
         ("got 256 and i'm crying, i wanted 265 for derm", "disappointment"),
         ("my friend got 262 and i'm crying because i got 231", "disappointment"),
+        # a retake passed long enough ago to ask what the fail costs, without joy: a worry, not relief
+        (
+            "failed CK the first time with a 209, retook it and got 233. how much does that fail hurt me now? do "
+            "programs only look at the newest score? feels like that one number is my whole app",
+            "worry",
+        ),
+        ("failed CK the first time with a 209, retook it and got 233!!! so happy. does the fail still show?", "relief"),
     ],
 )
 def test_tears_over_a_high_score_of_their_own_are_joy(knowledge: Knowledge, text: str, feeling: str) -> None:
@@ -1348,6 +1355,10 @@ def test_tears_over_a_high_score_of_their_own_are_joy(knowledge: Knowledge, text
         ),
         # calling themselves a senior is no other person
         ("I'm a senior applying derm. Backup is FM, is 245 enough?", ("dermatology", "family-medicine")),
+        # a field given up, or the prelim year held while switching, is not the one weighed; alone, it still is
+        ("231 on ck so derm is off the table i guess. peds realistic?", ("pediatrics",)),
+        ("derm is out of the question with a 231 right?", ("dermatology",)),
+        ("intern in prelim surgery, want to switch into rads with a 244", ("radiology",)),
         (
             "As a US senior applying ortho. Also considering IM. 250 enough?",
             ("orthopedic-surgery", "internal-medicine"),

@@ -1219,7 +1219,13 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # the word "failed" was the past; the news is a pass, unless the pass is old news too ("scared to even hope. 6
         # interviews after failing CK once (passed 2nd try)"): then what they fear now
         # (and not "...passed w 228 on my retake. will IM programs just auto reject me": a fear of screens is unease)
-        uneasy = cues.unease_said(text, norm) or cues.screened_out_asked(norm)
+        # (nor "...retook and got 236. how much does a fail hurt? ... my whole application is that one number": what
+        # the fail costs them, asked without joy, is a worry)
+        uneasy = (
+            cues.unease_said(text, norm)
+            or cues.screened_out_asked(norm)
+            or (_FAIL_ASKED_RE.search(text) is not None and not cues.joyful(text, norm))
+        )
         glad = cues.joyful(text, norm) or not (cues.pass_is_old(norm) or uneasy)
         feeling = "relief" if glad else "worry" if uneasy else None
         if cues.low_about_themselves(text, norm) and not cues.joyful(text, norm):
@@ -2532,6 +2538,8 @@ _ON_MY_RECORD_RE = quick_re.compile(
     r"|\b(?:end|show|turn)\w*\s+up\s+on\s+my\b|\b(?:affect|hurt|count against|reflect on)\s+me\b"
 )
 """Asking whether something reaches the student's own record ("could his fail end up on my record?")."""
+_FAIL_ASKED_RE = quick_re.compile(r"\bfail\w*[^.!?\n]*\?", re.IGNORECASE)
+"""A question about a fail ("how much does a fail hurt compared to the 236?")."""
 _FAIL_TOPICS = frozenset({topics.AFTER_FAIL, topics.RETAKES, topics.LOW_SCORE})
 """Topics that answer a Step 2 CK fail or a low result: for a Step 1 fail behind a passing CK, not theirs."""
 

@@ -207,6 +207,7 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     specs: list[str] = []
     others: list[str] = []
     mine: set[str] = set()  # fields said at least once of no one else
+    ruled_out: set[str] = set()  # "ortho is off the table now": a field given up, weighed only if it is the only one
     studied_until = -1  # where the last subject studied ended: "weak in obgyn and peds" makes both subjects
     last: tuple[str, int, bool] | None = None  # the last field first named: (id, where it ended, known)
     i = 0
@@ -251,6 +252,7 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             or (studied_until >= 0 and i == studied_until + 1 and words[i - 1] in ("and", "or", "n"))
             or _worked_on(words, i, end)  # "how do i fix OB fast", "get better at OB" (not "improve my ortho app")
             or _on_rotation(words, i, end)  # "on gen surg rn, 70+ hr weeks" (not "set on gen surg now")
+            or _prelim_left(text, words, i)  # "PGY-1 in prelim surgery, want to switch to anesthesia": a year held
             # "my weakest: OB, peds": the list goes on after a comma too
             or (
                 studied_until == i
@@ -288,14 +290,17 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
         bucket = specs if known else others
         if known and not _someone_elses(text, tokens[i].start):
             mine.add(ident)
+        if _RULED_OUT_AFTER_RE.match(text, tokens[end - 1].end):
+            ruled_out.add(ident)
         last = (ident, end, known) if ident not in bucket else None  # only a first mention can be taken back
         if ident not in bucket:
             bucket.append(ident)
         i = end
-    own = [s for s in specs if s in mine]
+    own = [s for s in specs if s in mine] or specs
     # "my roommate is going ortho with a 262... I'm applying gen surg": their field is the one to weigh; a field
-    # named only with someone else ("my friend matched derm with 250, can I?") is still the one asked about
-    return tuple(own or specs), tuple(others)
+    # named only with someone else ("my friend matched derm with 250, can I?") is still the one asked about. So is
+    # one given up ("ortho is off the table now, thinking gen surg": gen surg), unless no other is named.
+    return tuple([s for s in own if s not in ruled_out] or own), tuple(others)
 
 
 def _worked_on(words: list[str], i: int, end: int) -> bool:
@@ -321,6 +326,21 @@ def _on_rotation(words: list[str], i: int, end: int) -> bool:
         and words[end] in _ROTATION_NOW
         and (i < 2 or words[i - 2] not in _DECIDED_ON)
     )
+
+
+def _prelim_left(text: str, words: list[str], i: int) -> bool:
+    """ "in prelim surgery" in a post about switching: the preliminary year they hold now, not a field they aim
+    for (the field switched to is the one weighed)."""
+    return i > 0 and words[i - 1] in ("prelim", "preliminary") and _SWITCH_RE.search(text) is not None
+
+
+_RULED_OUT_AFTER_RE = quick_re.compile(
+    r"\s+(?:is|s|seems|feels|looks)?\s*(?:\w+\s+){0,2}?(?:off the table|out of the question|not an option|"
+    r"out of reach|ruled out)\b",
+    re.IGNORECASE,
+)
+"""A field given up, said right after its name ("ortho is obviously off the table", "derm is out of the question")."""
+_SWITCH_RE = quick_re.compile(r"\bswitch\w*|\btransfer\w*", re.IGNORECASE)
 
 
 _WORKING = frozenset({"better", "improving", "improve", "working"})
