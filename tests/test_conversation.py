@@ -1035,6 +1035,7 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("lost a week of my study schedule to covid, do i start over?", "pick it up from today", "16 blocks"),
         ("my qbank % swings a lot from block to block, is that normal?", "running average", "good work"),
         ("is this bot free? what can you do?", "What I can do", "not a person"),
+        ("do programs see my percentile or only my 3 digit score?", "doesn't list a percentile", "82nd"),
         # a level asked of practice results is a goal to read them against, not a score of theirs
         ("nbme 14 = 247, test in 4 days. does that line up with like a 250ish? applying anesthesia", "247 is 3", "Why"),
         ("uworld first pass at 58%. is that ok for like a 240? want IM or neuro", "percent correct", "Your 240"),
