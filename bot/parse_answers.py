@@ -1174,6 +1174,11 @@ _AVERAGE_PERCENT_RE = quick_re.compile(
 )
 
 
+_SHARE_ELSEWHERE_RE = quick_re.compile(
+    r"\b(?:everything|all|the rest|rest|others?|other (?:subjects|systems|blocks))\s+(?:else\s+)?"
+    r"(?:is|are|s|at|around|about)?\s*(?:like\s+|around\s+|about\s+|~\s*)?\d{2}(?:\s*s)?\b(?!\s*(?:q|qs|questions)\b)"
+)
+"""The share scored elsewhere ("50% on OB, everything else is like 65"): a comparison, no count of questions."""
 _SHARED_PERCENT_RE = quick_re.compile(r"\b([2-9]\d)\s*(?:and|&|,)\s*([2-9]\d|100)\s*%")
 """Two percents sharing one sign ("68 and 71%")."""
 
@@ -1188,6 +1193,7 @@ def parse_progress(text: str) -> tuple[int | None, int | None]:
     # "nbme 11 was 238", "free 120: 78%", "236 on nbme 10": a practice test's form and result are no
     # question count; "uworld 100% done" is how far through, not how many right.
     t = _DONE_SHARE_RE.sub(" ", _PRACTICE_TEST_RE.sub(" ", _RESULT_ON_TEST_RE.sub(" ", fold(text))))
+    t = _SHARE_ELSEWHERE_RE.sub(" ", t)
     t = _WRONG_OF_RE.sub(_right_of, t)  # "15 wrong out of 40": 25 of 40 right
     t = _OUT_OF_RE.sub(r"\1/\2 questions", t)  # "40 correct out of 80": a fraction of questions, not two scores
     t = _SHARED_PERCENT_RE.sub(r"\1% and \2%", t)  # "68 and 71%": both blocks' percents, the sign said once

@@ -93,7 +93,11 @@ _SAID: tuple[tuple[Stage, quick_re.Pattern], ...] = (
     ),
     (
         "applying",
-        quick_re.compile(r"\b(?:eras|applying|application|apply (?:this|next) (?:cycle|year)|residencycas)\b"),
+        # (not the exam's own: "my USMLE application doesn't have my middle name", "my application for step 2")
+        quick_re.compile(
+            r"\b(?:eras|applying|(?<!usmle )(?<!exam )(?<!ck )(?<!nbme )(?<!fsmb )(?<!ecfmg )application"
+            r"(?! (?:for|to) (?:the )?(?:step|ck|exam|usmle))|apply (?:this|next) (?:cycle|year)|residencycas)\b"
+        ),
     ),
     (
         "waiting",

@@ -35,6 +35,8 @@ TODAY = dt.date(2026, 12, 4)
         # someone else applying is not their application
         ("M3 here. my friend (applying derm, so take that for what it's worth) says 250 is the median", About(), None),
         ("my friend is applying derm and im applying IM with 240, ok?", About(), "applying"),
+        # the exam's own application is no residency application
+        ("my usmle application has a typo in my name, will that matter on test day", About(), None),
         ("M3, so stressed. all my friends are applying derm and I'm not sure about my 245", About(), None),
         # a prelim feared or a friend's, or a switch that is no field's, leaves a match a match (review26 #7)
         (

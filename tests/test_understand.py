@@ -1081,6 +1081,8 @@ def test_low_marks_on_some_subjects_questions_are_weak_areas(knowledge: Knowledg
         ("hey, are you a bot? what do you do exactly", "help"),  # what it does answers both
         ("uworld blocks swing from 50% to 75%, normal??", "faq"),  # results that vary, asked about: not a log
         ("did 2 blocks today, 58% and 74%", "log_progress"),  # two blocks told: logged
+        ("amboss avg 57% so far... am i doomed", "faq"),  # the bank's figure judged, no block told
+        ("avg ck for ortho? and is step 3 worse", "average"),  # the frame holds; Step 3 is declined in a line
     ],
 )
 def test_short_and_outside_messages_take_their_road(knowledge: Knowledge, text: str, intent: str) -> None:

@@ -881,6 +881,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     ):
         heard = _label("faq", guess.topic[0][0])  # the frame answers first; what else they asked is a button
         also = (heard, *(a for a in also if a != heard))[:2]
+    if settled in ("average", "compare") and (outside := cues.out_of_scope(norm)) in _DECLINED_BESIDE:
+        also = tuple(dict.fromkeys((*also, f"outside:{outside}")))  # "avg for derm? also is step 3 harder": in a line
     if step1_fail_behind:
         fail_labels = {_label("faq", t) for t in _FAIL_TOPICS}
         also = tuple(dict.fromkeys(_label("faq", topics.STEP1_VS_STEP2) if a in fail_labels else a for a in also))
@@ -1781,7 +1783,9 @@ def _settle(
     ):
         return "faq", 1.0, topics.EXAM_DAY
     if (
-        cues.asks_step3(norm) and (len(text) < SPECIFIC_CHARS or not (has_score or has_spec))
+        cues.asks_step3(norm)
+        and (len(text) < SPECIFIC_CHARS or not (has_score or has_spec))
+        and not (has_spec and cues.asks_average(norm))  # "avg CK for derm? also is step 3 harder": the frame holds
     ) or cues.resident_asks_step3(text, norm):
         # Step 3 is not ours to answer, whatever scores or fields come with it; in a long post it is one
         # question among several, and the ones that are ours still get their answer
@@ -1906,6 +1910,13 @@ def _settle(
     if nums.practice and not (has_score and not nums.hypothetical) and cues.asks_whether_to_delay(norm, text):
         # "5 weeks out. my NBMEs are 231, 238. should I push my date or keep it?": whether to push, with the results
         return "faq", 1.0, topics.TIMING
+    if (
+        intent in ("practice_score", "log_progress")
+        and not (has_score or nums.practice)
+        and cues.qbank_figure_asked(text, norm)
+        and parse_progress(text)[0] is None  # "did 40, got 60%, is that good?" is a block done: logged
+    ):
+        return "faq", 1.0, topics.PRACTICE_TESTS  # "UWorld first pass 58% avg... am I cooked": the bank's figure, asked
     if intent == "log_progress" and "?" in text and not has_score and cues.block_results_swing(norm):
         return "faq", 1.0, topics.PRACTICE_TESTS  # "my % jumps between 55 and 80 block to block, normal?": asked
     practice_asked = (

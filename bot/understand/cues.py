@@ -1420,6 +1420,8 @@ _FIGURE_JUDGED_RE = quick_re.compile(
     r"|\bwhat\s+(?:\w+\s+)?(?:percentile|score|ck score|step 2 score)\s+(?:is|would|does)\s+(?:that|this|it)\b"
     r"|\b(?:that|this|it)\s+(?:means?|translates?|equals?|converts?|predicts?|correlates?)\b"
     r"|^(?:that|this) (?:good|bad|ok)\b"
+    # "58% avg... am I cooked", "55% rn. doomed?": the figure judged by what it means for them
+    r"|\b(?:am i|am i just|im|i m)\s+(?:cooked|doomed|screwed|toast|done for)\b|^(?:cooked|doomed|screwed)\b"
 )
 
 
@@ -3847,10 +3849,16 @@ _PASS_NOT_THEIRS_RE = quick_re.compile(
 def just_passed(norm: str) -> bool:
     """ "I PASSED!!!", "retake passed. 229": news of a pass, to meet with congratulations first."""
     return (
-        norm.count(" ") < PASSED_NEWS_WORDS
+        # (a pass said first is the news, however much follows: "PASSED!!! 221 and honestly i don't even care...")
+        (norm.count(" ") < PASSED_NEWS_WORDS or _PASSED_FIRST_RE.match(norm) is not None)
         and _PASSED_RE.search(norm) is not None
         and _NOT_PASSED_NEWS_RE.search(norm) is None
     )
+
+
+_PASSED_FIRST_RE = quick_re.compile(
+    r"(?:i\s+)?(?:just\s+)?(?:finally\s+)?passed\b(?!\s+(?:step|s1|level|comlex|shelf))"
+)
 
 
 _RETAKE_RESULT_RE = quick_re.compile(
