@@ -1036,6 +1036,13 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("my qbank % swings a lot from block to block, is that normal?", "running average", "good work"),
         ("is this bot free? what can you do?", "What I can do", "not a person"),
         ("do programs see my percentile or only my 3 digit score?", "doesn't list a percentile", "82nd"),
+        ("PASSED!!! 219 and tbh the number doesn't matter to me at all rn, just so glad", "you passed", "under every"),
+        # the average asked beside Step 3: the figures, and Step 3 declined in a line (not the whole reply)
+        ("avg ck for ortho? and is step 3 worse", "Orthopedic Surgery: average", "I'm built for Step 2 CK"),
+        ("should i do step 2 before or after my research year", "before a year away from the wards", "Charting"),
+        ("good anki deck for ck??", "won't rank them", "Think in patients"),
+        ("how do i sign up for step 2 ck, im at a us md school", "scheduling permit", "How to study"),
+        ("can i sit ck in india or only in the us", "many countries", "does two jobs"),
         # a level asked of practice results is a goal to read them against, not a score of theirs
         ("nbme 14 = 247, test in 4 days. does that line up with like a 250ish? applying anesthesia", "247 is 3", "Why"),
         ("uworld first pass at 58%. is that ok for like a 240? want IM or neuro", "percent correct", "Your 240"),
