@@ -1082,6 +1082,7 @@ def test_low_marks_on_some_subjects_questions_are_weak_areas(knowledge: Knowledg
         ("uworld blocks swing from 50% to 75%, normal??", "faq"),  # results that vary, asked about: not a log
         ("did 2 blocks today, 58% and 74%", "log_progress"),  # two blocks told: logged
         ("amboss avg 57% so far... am i doomed", "faq"),  # the bank's figure judged, no block told
+        ("amboss first pass 63% overall so far", "log_progress"),  # told, not judged: the progress frame holds
         ("avg ck for ortho? and is step 3 worse", "average"),  # the frame holds; Step 3 is declined in a line
     ],
 )

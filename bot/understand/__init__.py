@@ -1914,6 +1914,7 @@ def _settle(
         intent in ("practice_score", "log_progress")
         and not (has_score or nums.practice)
         and cues.qbank_figure_asked(text, norm)
+        and ("?" in text or cues.figure_judged(norm))  # "UW 58% first pass overall": told, so logged (the frame)
         and parse_progress(text)[0] is None  # "did 40, got 60%, is that good?" is a block done: logged
     ):
         return "faq", 1.0, topics.PRACTICE_TESTS  # "UWorld first pass 58% avg... am I cooked": the bank's figure, asked

@@ -1412,6 +1412,11 @@ def qbank_figure_asked(text: str, norm: str) -> bool:
     return any(_QBANK_FIGURE_RE.search(s) or _PERCENT_SAID_RE.search(s) or _FIGURE_JUDGED_RE.search(s) for s in asked)
 
 
+def figure_judged(norm: str) -> bool:
+    """A figure told, then judged by what it means ("is that good", "am I cooked")."""
+    return _FIGURE_JUDGED_RE.search(norm) is not None
+
+
 _PERCENT_SAID_RE = quick_re.compile(r"\b\d{1,2}\s*(?:percent|pct)\b|\bpercentile\b")
 _FIGURE_JUDGED_RE = quick_re.compile(
     # the figure told before, asked about by a word that points back to it
