@@ -45,6 +45,7 @@ from bot.understand.cues import (
     pass_is_old,
     retake_result,
     someone_in_crisis,
+    thanks_others,
     thanks_us,
     wants_fewer_nudges,
     wants_one_off_reminder,
@@ -255,7 +256,7 @@ class Advisor:
                 # "passed on the retake... just wanted to say thank you", "Passed!!! 247. Thank you for the reminders":
                 # the thanks answered with the pass, the score's button kept
                 passed = talk.passed(parsed)
-                if parsed.intent == "thanks" or thanks_us(text, norm):
+                if (parsed.intent == "thanks" or thanks_us(text, norm)) and not thanks_others(norm):
                     passed = replace(talk.thanks(replace(parsed, status="passed")), buttons=passed.buttons)
                 return _turn(passed, parsed)
             case "finished":

@@ -1175,7 +1175,7 @@ _AVERAGE_PERCENT_RE = quick_re.compile(
 
 
 _SHARE_ELSEWHERE_RE = quick_re.compile(
-    r"\b(?:everything|all|the rest|rest|others?|other (?:subjects|systems|blocks))\s+(?:else\s+)?"
+    r"\b(?:everything|the rest|rest|others?|other (?:subjects|systems|blocks))\s+(?:else\s+)?"
     r"(?:is|are|s|at|around|about)?\s*(?:like\s+|around\s+|about\s+|~\s*)?\d{2}(?:\s*s)?\b(?!\s*(?:q|qs|questions)\b)"
 )
 """The share scored elsewhere ("50% on OB, everything else is like 65"): a comparison, no count of questions."""

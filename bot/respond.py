@@ -22,6 +22,7 @@ from bot.reply import Reply
 from bot.stage import stage_of
 from bot.student import Profile
 from bot.understand import (
+    BLOCK_SWINGS_ANSWER,
     EARLY_MATCH_FIELDS,
     FAILED_ATTEMPT_ANSWER,
     FELT_AWFUL_ANSWER,
@@ -443,7 +444,15 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
             return talk.with_feeling(talk.smalltalk(text), parsed)
         case "my_score":
             return talk.my_score(profile, k)
-        case "vent" if parsed.feeling in {None, "celebration", "relief"} and parsed.score is not None:
+        case "vent" if (
+            parsed.feeling in {None, "celebration", "relief"}
+            and parsed.score is not None
+            and not (
+                someone_else_failed(
+                    norm
+                )  # "my friend failed with a 211, i feel so bad for her": hers, no table of theirs
+            )
+        ):
             # A score and joy (or nothing to listen to): glad with them if so, then what it opens.
             parsed = replace(parsed, intent="score_fit")
         case "vent" if parsed.status == "failed" and (parsed.own or parsed.score) and not parsed.retake_booked:
@@ -763,7 +772,8 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
     if (
         parsed.intent == "faq"
         and parsed.topic in QBANK_READS
-        and parsed.answer != WEAK_AREAS_ANSWER  # "OB keeps tanking my uworld average, 58%": the subject, not the %
+        # "OB keeps tanking my uworld average, 58%": the subject, not the %; "my % swings block to block": the swing
+        and parsed.answer not in (WEAK_AREAS_ANSWER, BLOCK_SWINGS_ANSWER)
         and cues.qbank_figure_asked(text, norm)
     ):
         # "uworld 65%, what percentile is that?": not a USMLE figure, so no USMLE table after saying so

@@ -95,7 +95,8 @@ _SAID: tuple[tuple[Stage, quick_re.Pattern], ...] = (
         "applying",
         # (not the exam's own: "my USMLE application doesn't have my middle name", "my application for step 2")
         quick_re.compile(
-            r"\b(?:eras|applying|(?<!usmle )(?<!exam )(?<!ck )(?<!nbme )(?<!fsmb )(?<!ecfmg )application"
+            r"\b(?:eras|applying|(?<!usmle )(?<!exam )(?<!ck )(?<!step 2 )(?<!step2 )(?<!nbme )(?<!fsmb )(?<!ecfmg )"
+            r"application"
             r"(?! (?:for|to) (?:the )?(?:step|ck|exam|usmle))|apply (?:this|next) (?:cycle|year)|residencycas)\b"
         ),
     ),

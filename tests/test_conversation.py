@@ -1033,13 +1033,14 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
         ("failed. 214. can't believe it", "sorry", "Congratulations"),
         # the specific answer asked for: missed days, swinging blocks, what the bot does
         ("lost a week of my study schedule to covid, do i start over?", "pick it up from today", "16 blocks"),
+        ("got food poisoning and lost 3 days of my schedule, do i start from scratch?", "pick it up from today", "📅"),
         ("my qbank % swings a lot from block to block, is that normal?", "running average", "good work"),
         ("is this bot free? what can you do?", "What I can do", "not a person"),
         ("do programs see my percentile or only my 3 digit score?", "doesn't list a percentile", "82nd"),
         ("PASSED!!! 219 and tbh the number doesn't matter to me at all rn, just so glad", "you passed", "under every"),
         # the average asked beside Step 3: the figures, and Step 3 declined in a line (not the whole reply)
         ("avg ck for ortho? and is step 3 worse", "Orthopedic Surgery: average", "I'm built for Step 2 CK"),
-        ("should i do step 2 before or after my research year", "before a year away from the wards", "Charting"),
+        ("should i do step 2 before or after my research year", "while that knowledge is fresh", "Charting"),
         ("good anki deck for ck??", "won't rank them", "Think in patients"),
         ("how do i sign up for step 2 ck, im at a us md school", "scheduling permit", "How to study"),
         ("can i sit ck in india or only in the us", "many countries", "does two jobs"),

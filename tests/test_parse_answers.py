@@ -411,6 +411,7 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("2 blocks today. 68 and 71%. log it pls", (None, 70)),
         ("1 and 2% of my time", (1, 2)),  # not block scores
         ("55% on peds blocks, the rest is around 70", (None, 55)),  # the share elsewhere is no count of questions
+        ("did all 40 today, 65%", (40, 65)),  # "all 40" is the count
     ],
 )
 def test_parse_progress(text: str, expected: tuple[int | None, int | None]) -> None:

@@ -1083,6 +1083,8 @@ def test_low_marks_on_some_subjects_questions_are_weak_areas(knowledge: Knowledg
         ("did 2 blocks today, 58% and 74%", "log_progress"),  # two blocks told: logged
         ("amboss avg 57% so far... am i doomed", "faq"),  # the bank's figure judged, no block told
         ("amboss first pass 63% overall so far", "log_progress"),  # told, not judged: the progress frame holds
+        ("block 9 done, 63%. uw avg now 59%?", "log_progress"),  # a block done, whatever is asked beside it
+        ("passed out at my desk after 14 hours, exam in 10 days and i cant focus at all anymore", "vent"),  # no pass
         ("avg ck for ortho? and is step 3 worse", "average"),  # the frame holds; Step 3 is declined in a line
     ],
 )
@@ -1361,6 +1363,12 @@ def test_tears_over_a_high_score_of_their_own_are_joy(knowledge: Knowledge, text
         # a field given up, or the prelim year held while switching, is not the one weighed; alone, it still is
         ("231 on ck so derm is off the table i guess. peds realistic?", ("pediatrics",)),
         ("derm is out of the question with a 231 right?", ("dermatology",)),
+        ("is derm off the table with a 231, or should i look at IM?", ("dermatology", "internal-medicine")),  # asked
+        ("derm was never off the table for me, 255 and applying derm and plastics", ("dermatology", "plastic-surgery")),
+        (
+            "PGY1 prelim surgery, anesthesia is my goal, how hard is it to switch with a 238?",
+            ("general-surgery", "anesthesiology"),
+        ),
         ("intern in prelim surgery, want to switch into rads with a 244", ("radiology",)),
         (
             "As a US senior applying ortho. Also considering IM. 250 enough?",

@@ -357,6 +357,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     intent, confidence = guess.intent[0]
     if guess.coverage < KNOWN_WORDS:
         intent, confidence = "unknown", 1.0 - guess.coverage  # mostly words it never saw: don't guess
+    elif intent == "help" and confidence < CONFIDENT and not cues.asks_help(norm):
+        # "can i even do this": heard as a help request by a hair, with no word about the bot; the runner-up reads it
+        intent, confidence = guess.intent[1]
     sure = confidence
     if len(tokens) <= SHORT_WORDS and confidence < SHORT_SURE and (specs or others or nums.score or nums.range):
         sure = 0.0  # "step 2 ck 250", "PRS average": the entities say it all
@@ -1150,6 +1153,17 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         settled, topic, answer = "faq", knowledge.answers[PRECLINICAL_ANSWER].topic, PRECLINICAL_ANSWER
         sure, readings = 1.0, ()  # a rule read it: no clarifying question
     if (
+        nums.score is None
+        and MISSED_DAYS_ANSWER in knowledge.answers
+        and cues.missed_study_days(norm)
+        and not cues.asks_for_plan(norm)  # "missed a week, make me a new plan": the plan frame holds
+        and feeling != "hopeless"
+    ):
+        # "i missed 4 days of my plan bc i got sick. do i need to start over?": no, and how to pick it up, not the plan
+        # set-up or an exam-day answer
+        settled, topic, answer = "faq", knowledge.answers[MISSED_DAYS_ANSWER].topic, MISSED_DAYS_ANSWER
+        sure, readings = 1.0, ()  # a rule read it: no clarifying question
+    if (
         "rank" in norm
         and ruled is None
         and settled != "out_of_scope"
@@ -1915,10 +1929,16 @@ def _settle(
         and not (has_score or nums.practice)
         and cues.qbank_figure_asked(text, norm)
         and ("?" in text or cues.figure_judged(norm))  # "UW 58% first pass overall": told, so logged (the frame)
-        and parse_progress(text)[0] is None  # "did 40, got 60%, is that good?" is a block done: logged
+        and not _work_told(text, norm)  # "did 40, got 60%, is that good?", "block 12 done, 61%": logged
     ):
         return "faq", 1.0, topics.PRACTICE_TESTS  # "UWorld first pass 58% avg... am I cooked": the bank's figure, asked
-    if intent == "log_progress" and "?" in text and not has_score and cues.block_results_swing(norm):
+    if (
+        intent == "log_progress"
+        and "?" in text
+        and not has_score
+        and cues.block_results_swing(norm)
+        and not _work_told(text, norm)  # "did 40 today, scores up and down, 55% overall?": a day's work, logged
+    ):
         return "faq", 1.0, topics.PRACTICE_TESTS  # "my % jumps between 55 and 80 block to block, normal?": asked
     practice_asked = (
         intent == "practice_score"
@@ -2168,6 +2188,8 @@ _CS_SAID_RE = quick_re.compile(
 """Words of the clinical skills exam, or of what replaced it: without any, "step 2" is Step 2 CK."""
 WEAK_AREAS_ANSWER = "ss-weak-areas"
 """The answer on finding a weak subject and bringing it up: for a weak subject said."""
+BLOCK_SWINGS_ANSWER = "pt-block-swings"
+"""The answer on block percents that swing: for the swing asked about, not the bank's figure."""
 _WEAK_SUBJECT_READS = frozenset(
     {
         topics.STUDY_STRATEGIES,
@@ -2352,6 +2374,18 @@ _CLAUSE_ASKS_RE = quick_re.compile(
     r"when (?:should|do|is)|should i|can i|do i|is it|are there)\b"
 )
 """A question asked in a clause of its own, with or without its question mark: "..., how long to study"."""
+
+
+def _work_told(text: str, norm: str) -> bool:
+    """Work done told ("did 40 qs", "block 12 done", "log it"): a log, whatever is asked beside it."""
+    return (
+        _LOGGED_RE.search(norm) is not None
+        or _TODAYS_BLOCK_RE.search(norm) is not None
+        or (parse_progress(text)[0] is not None)
+    )
+
+
+_TODAYS_BLOCK_RE = quick_re.compile(r"\b(?:today s|todays|tonight s|this morning s)\s+block\b|\bblock\s+\d+\b")
 _LOGGED_RE = quick_re.compile(r"\b(?:total|done|did|finished|completed|knocked out|cranked out|logged|log)\b")
 _CENTER_CANCELLED_RE = quick_re.compile(
     r"\b(?:prometric|test(?:ing)? cent(?:er|re)s?|the cent(?:er|re))\b.{0,40}"
@@ -2445,6 +2479,8 @@ _WORTH_OF_A_TEST_RE = quick_re.compile(
     r"\b(?:useless|useful|worth (?:it|taking)|accurate|reliable|predict\w*|trust|mean anything)\b"
 )
 """Whether a practice test tells them anything, asked."""
+MISSED_DAYS_ANSWER = "ss-missed-days"
+"""The answer on study days missed: no need to start over."""
 PRECLINICAL_ANSWER = "s1pf-preclinical-plan"
 _PRECLINICAL_STAGES = frozenset(
     {"ms1", "ms 1", "ms2", "ms 2", "m1", "m2", "first year", "1st year", "second year", "2nd year"}

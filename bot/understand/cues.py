@@ -60,6 +60,32 @@ _SWINGS_RE = quick_re.compile(
 _BLOCK_RESULTS_RE = quick_re.compile(r"\b(?:blocks?|percent\w*|qbank|q bank|uworld|uw|amboss|scores?)\b")
 
 
+_MISSED_DAYS_RE = quick_re.compile(
+    r"\b(?:missed|lost|skipped|fell behind|falling behind|behind on|behind in)\b(?:\s+\w+){0,5}?\s+"
+    r"(?:days?|a week|weeks|(?:study|studying) (?:schedule|plan)|schedule|plan|studying|dedicated)\b"
+)
+_START_AGAIN_RE = quick_re.compile(
+    r"\b(?:start over|starting over|restart\w*|redo|from (?:zero|scratch)|ruined|catch up|back on track|now what|"
+    r"new schedule|make (?:it|them) up)\b"
+)
+
+
+_THANKS_OTHERS_RE = quick_re.compile(
+    r"\bthank\w*\s+(?:to\s+)?(?:everyone|everybody|all (?:of )?my|my\s+\w+)"
+    r"|\b(?:from|to) my (?:family|friends?|parents|mom|dad|partner|husband|wife|study group|classmates|mentors?)\b"
+)
+
+
+def thanks_others(norm: str) -> bool:
+    """Thanks said to the people around them ("thank you for all the support from my family"), not to the bot."""
+    return _THANKS_OTHERS_RE.search(norm) is not None
+
+
+def missed_study_days(norm: str) -> bool:
+    """ "i missed 4 days of my plan bc i got sick. do i need to start over?": days lost, and whether to begin again."""
+    return _MISSED_DAYS_RE.search(norm) is not None and _START_AGAIN_RE.search(norm) is not None
+
+
 def block_results_swing(norm: str) -> bool:
     """ "my % jumps between 55 and 80 block to block": results that vary, asked about, not a block to log."""
     return _SWINGS_RE.search(norm) is not None and _BLOCK_RESULTS_RE.search(norm) is not None
@@ -1825,6 +1851,10 @@ _HOPELESS_RE = quick_re.compile(
     r"|\b(?:lost|losing|lose|loosing|destroy\w*|kill\w*|sucking|suck\w*|drain\w*|crush\w*|taking|took|"
     r"no|zero|without|don t have (?:a|the|any)|dont have (?:a|the|any))\s+(?:all\s+)?(?:of\s+)?(?:my\s+|the\s+|any\s+)?"
     r"will to (?:live|keep going|go on)\b"
+    # going on itself doubted ("honestly not sure i can go on like this", "starting to doubt i can keep going"): said
+    # of a task ("keep going with uworld tonight") it is not, and a caring reply to studying talk costs little
+    r"|\b(?:can t|cant|cannot|not sure (?:if )?i can|don t know if i can|dont know if i can|doubt i can)\s+"
+    r"(?:go on|keep going)\b(?!\s+(?:with|on|through|to|until|till|after|for|tonight|today|studying|at)\b)"
     r"|\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|starve|starving|hit|hitting|hang|hanging)\s+"
     r"(?:my\s*self|myself)\b|\bbeat(?:ing)? myself\b(?!\s+up\b)"  # "beating myself up" is blame, not blows
     # a method or a farewell beside a fail: "failed ck. i bought a rope", "got a 196. i should just jump", "i gave
@@ -3862,7 +3892,10 @@ def just_passed(norm: str) -> bool:
 
 
 _PASSED_FIRST_RE = quick_re.compile(
-    r"(?:i\s+)?(?:just\s+)?(?:finally\s+)?passed\b(?!\s+(?:step|s1|level|comlex|shelf))"
+    r"(?:i\s+)?(?:just\s+)?(?:finally\s+)?passed\b"
+    # not another pass ("passed out at my desk", "passed my 3rd nbme", "passed my boards back home"): only "passed",
+    # "passed ck", "passed step 2", "passed the retake" and the like lift the length limit
+    r"(?!\s+(?:out|away|by|over|up|around|on|my|a|an|it|nbme|uwsa|osce|boards?|the (?!retake|real|exam)))"
 )
 
 

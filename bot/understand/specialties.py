@@ -207,7 +207,7 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     specs: list[str] = []
     others: list[str] = []
     mine: set[str] = set()  # fields said at least once of no one else
-    ruled_out: set[str] = set()  # "ortho is off the table now": a field given up, weighed only if it is the only one
+    ruled_out: set[str] = set()  # "ortho is off the table now", a prelim year held: weighed only if no other is named
     studied_until = -1  # where the last subject studied ended: "weak in obgyn and peds" makes both subjects
     last: tuple[str, int, bool] | None = None  # the last field first named: (id, where it ended, known)
     i = 0
@@ -252,7 +252,6 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             or (studied_until >= 0 and i == studied_until + 1 and words[i - 1] in ("and", "or", "n"))
             or _worked_on(words, i, end)  # "how do i fix OB fast", "get better at OB" (not "improve my ortho app")
             or _on_rotation(words, i, end)  # "on gen surg rn, 70+ hr weeks" (not "set on gen surg now")
-            or _prelim_left(text, words, i)  # "PGY-1 in prelim surgery, want to switch to anesthesia": a year held
             # "my weakest: OB, peds": the list goes on after a comma too
             or (
                 studied_until == i
@@ -290,7 +289,11 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
         bucket = specs if known else others
         if known and not _someone_elses(text, tokens[i].start):
             mine.add(ident)
-        if _RULED_OUT_AFTER_RE.match(text, tokens[end - 1].end):
+        if (
+            _RULED_OUT_AFTER_RE.match(text, tokens[end - 1].end) and (i == 0 or words[i - 1] not in _ASKING_BEFORE)
+        ) or _prelim_left(text, words, i):
+            # a field given up (not asked of: "is derm off the table, or IM?" weighs derm), or the preliminary year
+            # held while switching ("PGY-1 in prelim surgery, want to switch to anesthesia")
             ruled_out.add(ident)
         last = (ident, end, known) if ident not in bucket else None  # only a first mention can be taken back
         if ident not in bucket:
@@ -335,12 +338,18 @@ def _prelim_left(text: str, words: list[str], i: int) -> bool:
 
 
 _RULED_OUT_AFTER_RE = quick_re.compile(
-    r"\s+(?:is|s|seems|feels|looks)?\s*(?:\w+\s+){0,2}?(?:off the table|out of the question|not an option|"
-    r"out of reach|ruled out)\b",
+    r"\s+(?:is|s|seems|feels|looks)?\s*(?:(?:obviously|pretty much|basically|probably|totally|kinda|now|already|"
+    r"def|definitely|just)\s+)?(?:off the table|out of the question|not an option|out of reach)\b(?![^.!?\n]*\?)",
     re.IGNORECASE,
 )
 """A field given up, said right after its name ("ortho is obviously off the table", "derm is out of the question")."""
-_SWITCH_RE = quick_re.compile(r"\bswitch\w*|\btransfer\w*", re.IGNORECASE)
+_ASKING_BEFORE = frozenset({"is", "are", "would", "will", "does"})
+"""A word before a field that makes what follows a question ("is derm off the table?"), not a field given up."""
+_SWITCH_RE = quick_re.compile(
+    r"\b(?:switch\w*|transfer\w*|mov\w+)\s+(?:\w+\s+){0,2}?(?:to|into)\b(?!\s+(?:amboss|uworld|uw|anki|a new))",
+    re.IGNORECASE,
+)
+"""A change of field said ("want to switch to anesthesia", "transfer into rads"), not of a resource."""
 
 
 _WORKING = frozenset({"better", "improving", "improve", "working"})
