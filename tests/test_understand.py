@@ -1371,6 +1371,10 @@ def test_tears_over_a_high_score_of_their_own_are_joy(knowledge: Knowledge, text
         ),
         ("intern in prelim surgery, want to switch into rads with a 244", ("radiology",)),
         (
+            "prelim surgery intern, 236. reapplying to gen surg categorical or switching to anesthesia?",
+            ("general-surgery", "anesthesiology"),
+        ),  # the prelim's field named again as a goal is weighed
+        (
             "As a US senior applying ortho. Also considering IM. 250 enough?",
             ("orthopedic-surgery", "internal-medicine"),
         ),

@@ -208,6 +208,7 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     others: list[str] = []
     mine: set[str] = set()  # fields said at least once of no one else
     ruled_out: set[str] = set()  # "ortho is off the table now", a prelim year held: weighed only if no other is named
+    named: set[str] = set()  # fields named plainly at least once
     studied_until = -1  # where the last subject studied ended: "weak in obgyn and peds" makes both subjects
     last: tuple[str, int, bool] | None = None  # the last field first named: (id, where it ended, known)
     i = 0
@@ -295,6 +296,8 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
             # a field given up (not asked of: "is derm off the table, or IM?" weighs derm), or the preliminary year
             # held while switching ("PGY-1 in prelim surgery, want to switch to anesthesia")
             ruled_out.add(ident)
+        else:
+            named.add(ident)  # "prelim surgery... reapply to gen surg categorical or switch": named again, weighed
         last = (ident, end, known) if ident not in bucket else None  # only a first mention can be taken back
         if ident not in bucket:
             bucket.append(ident)
@@ -303,7 +306,8 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     # "my roommate is going ortho with a 262... I'm applying gen surg": their field is the one to weigh; a field
     # named only with someone else ("my friend matched derm with 250, can I?") is still the one asked about. So is
     # one given up ("ortho is off the table now, thinking gen surg": gen surg), unless no other is named.
-    return tuple([s for s in own if s not in ruled_out] or own), tuple(others)
+    given_up = ruled_out - named
+    return tuple([s for s in own if s not in given_up] or own), tuple(others)
 
 
 def _worked_on(words: list[str], i: int, end: int) -> bool:
