@@ -452,7 +452,9 @@ _OTHER_EVENT_RE = quick_re.compile(
     # through 2000 qs before march 3")
     r"|\b(?:rotations?|sub[- ]?is?|clerkships?|shifts?|nights)\s+(?:\w+\s+)?(?:until|till|til|thru|through)\b"
     # "on a sub-I for the next 4 weeks", "busy the next 3 weeks then exam in 8 weeks": how long something else lasts
-    r"|\b(?:rotations?|sub[- ]?is?|clerkships?|shifts?|nights|busy|away|travel\w*|on call|sick)\b(?:\s+\w+){0,3}?"
+    # (not "busy studying the next 6 weeks": the studying runs to the exam)
+    r"|\b(?:rotations?|sub[- ]?is?|clerkships?|shifts?|nights|"
+    r"busy(?!\s+(?:studying|prepping|with (?:studying|ck|step)))|away|travel\w*|on call|sick)\b(?:\s+\w+){0,3}?"
     r"\s+(?:for\s+|during\s+|over\s+)?the\s+next\s+$"
 )
 

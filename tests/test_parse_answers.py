@@ -504,6 +504,7 @@ def test_a_shift_is_no_date_and_next_month_is_read(text: str, exam: date | None)
         ("on a sub-i the next 3 weeks, can my plan go lighter", None),  # how long something else lasts
         ("super busy for the next 2 weeks then exam in 7 weeks", date(2026, 3, 2)),
         ("my exam is in the next 4 weeks", date(2026, 2, 9)),  # the exam's own span
+        ("i'm going to be busy studying the next 6 weeks", date(2026, 2, 23)),  # the studying runs to the exam
     ],
 )
 def test_a_span_behind_them_or_counted_from_something_else_dates_no_exam(text: str, exam: date | None) -> None:
