@@ -455,7 +455,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         ):
             # A score and joy (or nothing to listen to): glad with them if so, then what it opens.
             parsed = replace(parsed, intent="score_fit")
-        case "vent" if parsed.status == "failed" and (parsed.own or parsed.score) and not parsed.retake_booked:
+        case "vent" if (
+            parsed.status == "failed" and (parsed.own or parsed.score is not None) and not parsed.retake_booked
+        ):
             # "got a 211. i feel so embarrassed", "failed. 211. i can't believe it": the fail is the news, answered as
             # such after the feeling
             parsed = replace(parsed, intent="faq", topic=None, feeling=parsed.feeling or "failure")

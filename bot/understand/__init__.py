@@ -2587,7 +2587,7 @@ _ON_MY_RECORD_RE = quick_re.compile(
 )
 """Asking whether something reaches the student's own record ("could his fail end up on my record?")."""
 _FAIL_ASKED_RE = quick_re.compile(r"\bfail\w*[^.!?\n]*\?", re.IGNORECASE)
-"""A question about a fail ("how much does a fail hurt compared to the 236?")."""
+"""A question about a fail ("how much does a fail hurt compared to the 236?"); on the text as sent, for its "?"."""
 _FAIL_TOPICS = frozenset({topics.AFTER_FAIL, topics.RETAKES, topics.LOW_SCORE})
 """Topics that answer a Step 2 CK fail or a low result: for a Step 1 fail behind a passing CK, not theirs."""
 

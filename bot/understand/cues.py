@@ -3897,6 +3897,7 @@ _PASSED_FIRST_RE = quick_re.compile(
     # "passed ck", "passed step 2", "passed the retake" and the like lift the length limit
     r"(?!\s+(?:out|away|by|over|up|around|on|my|a|an|it|nbme|uwsa|osce|boards?|the (?!retake|real|exam)))"
 )
+"""A pass said first, of CK or of nothing named ("PASSED!!! 221 and...", "passed the retake"): news, however long."""
 
 
 _RETAKE_RESULT_RE = quick_re.compile(

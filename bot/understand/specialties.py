@@ -346,7 +346,9 @@ _RULED_OUT_AFTER_RE = quick_re.compile(
     r"def|definitely|just)\s+)?(?:off the table|out of the question|not an option|out of reach)\b(?![^.!?\n]*\?)",
     re.IGNORECASE,
 )
-"""A field given up, said right after its name ("ortho is obviously off the table", "derm is out of the question")."""
+"""A field given up, said right after its name ("ortho is obviously off the table", "derm is out of the question").
+Matched on the text as sent, at the field's token, because a "?" later in the clause makes it a question (the normalised
+text has no punctuation)."""
 _ASKING_BEFORE = frozenset({"is", "are", "would", "will", "does"})
 """A word before a field that makes what follows a question ("is derm off the table?"), not a field given up."""
 _SWITCH_RE = quick_re.compile(
