@@ -54,43 +54,6 @@ def asks_help(norm: str) -> bool:
     return any(t in norm for t in _HELP_TRIGGERS) and _HELP_RE.search(norm) is not None
 
 
-_SWINGS_RE = quick_re.compile(
-    r"\b(?:jump\w*|swing\w*|bounc\w*|fluctuat\w*|vary|varies|varying|inconsistent|all over the place|up and down)\b"
-)
-_BLOCK_RESULTS_RE = quick_re.compile(r"\b(?:blocks?|percent\w*|qbank|q bank|uworld|uw|amboss|scores?)\b")
-
-
-_MISSED_DAYS_RE = quick_re.compile(
-    r"\b(?:missed|lost|skipped|fell behind|falling behind|behind on|behind in)\b(?:\s+\w+){0,5}?\s+"
-    r"(?:days?|a week|weeks|(?:study|studying) (?:schedule|plan)|schedule|plan|studying|dedicated)\b"
-)
-_START_AGAIN_RE = quick_re.compile(
-    r"\b(?:start over|starting over|restart\w*|redo|from (?:zero|scratch)|ruined|catch up|back on track|now what|"
-    r"new schedule|make (?:it|them) up)\b"
-)
-
-
-_THANKS_OTHERS_RE = quick_re.compile(
-    r"\bthank\w*\s+(?:to\s+)?(?:everyone|everybody|all (?:of )?my|my\s+\w+)"
-    r"|\b(?:from|to) my (?:family|friends?|parents|mom|dad|partner|husband|wife|study group|classmates|mentors?)\b"
-)
-
-
-def thanks_others(norm: str) -> bool:
-    """Thanks said to the people around them ("thank you for all the support from my family"), not to the bot."""
-    return _THANKS_OTHERS_RE.search(norm) is not None
-
-
-def missed_study_days(norm: str) -> bool:
-    """ "i missed 4 days of my plan bc i got sick. do i need to start over?": days lost, and whether to begin again."""
-    return _MISSED_DAYS_RE.search(norm) is not None and _START_AGAIN_RE.search(norm) is not None
-
-
-def block_results_swing(norm: str) -> bool:
-    """ "my % jumps between 55 and 80 block to block": results that vary, asked about, not a block to log."""
-    return _SWINGS_RE.search(norm) is not None and _BLOCK_RESULTS_RE.search(norm) is not None
-
-
 def asks_what_we_do(norm: str) -> bool:
     """ "what can you do", "how does this work": what the bot is for, asked (not who or what it is)."""
     return _WHAT_WE_DO_RE.search(norm) is not None
@@ -504,6 +467,17 @@ _THANKS_FOR_RE = quick_re.compile(
     r"|\bthank (?:you|u) (?:so much |a lot )?for (?:the|your|all|everything|being|helping|keeping)\b"
 )
 """Thanks for what we did, wherever it comes in the message."""
+
+
+_THANKS_OTHERS_RE = quick_re.compile(
+    r"\bthank\w*\s+(?:to\s+)?(?:everyone|everybody|all (?:of )?my|my\s+\w+)"
+    r"|\b(?:from|to) my (?:family|friends?|parents|mom|dad|partner|husband|wife|study group|classmates|mentors?)\b"
+)
+
+
+def thanks_others(norm: str) -> bool:
+    """Thanks said to the people around them ("thank you for all the support from my family"), not to the bot."""
+    return _THANKS_OTHERS_RE.search(norm) is not None
 
 
 _ASKS_US_RE = quick_re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b")
@@ -1438,11 +1412,6 @@ def qbank_figure_asked(text: str, norm: str) -> bool:
     return any(_QBANK_FIGURE_RE.search(s) or _PERCENT_SAID_RE.search(s) or _FIGURE_JUDGED_RE.search(s) for s in asked)
 
 
-def figure_judged(norm: str) -> bool:
-    """A figure told, then judged by what it means ("is that good", "am I cooked")."""
-    return _FIGURE_JUDGED_RE.search(norm) is not None
-
-
 _PERCENT_SAID_RE = quick_re.compile(r"\b\d{1,2}\s*(?:percent|pct)\b|\bpercentile\b")
 _FIGURE_JUDGED_RE = quick_re.compile(
     # the figure told before, asked about by a word that points back to it
@@ -1454,6 +1423,37 @@ _FIGURE_JUDGED_RE = quick_re.compile(
     # "58% avg... am I cooked", "55% rn. doomed?": the figure judged by what it means for them
     r"|\b(?:am i|am i just|im|i m)\s+(?:cooked|doomed|screwed|toast|done for)\b|^(?:cooked|doomed|screwed)\b"
 )
+
+
+def figure_judged(norm: str) -> bool:
+    """A figure told, then judged by what it means ("is that good", "am I cooked")."""
+    return _FIGURE_JUDGED_RE.search(norm) is not None
+
+
+_SWINGS_RE = quick_re.compile(
+    r"\b(?:jump\w*|swing\w*|bounc\w*|fluctuat\w*|vary|varies|varying|inconsistent|all over the place|up and down)\b"
+)
+_BLOCK_RESULTS_RE = quick_re.compile(r"\b(?:blocks?|percent\w*|qbank|q bank|uworld|uw|amboss|scores?)\b")
+
+
+def block_results_swing(norm: str) -> bool:
+    """ "my % jumps between 55 and 80 block to block": results that vary, asked about, not a block to log."""
+    return _SWINGS_RE.search(norm) is not None and _BLOCK_RESULTS_RE.search(norm) is not None
+
+
+_MISSED_DAYS_RE = quick_re.compile(
+    r"\b(?:missed|lost|skipped|fell behind|falling behind|behind on|behind in)\b(?:\s+\w+){0,5}?\s+"
+    r"(?:days?|a week|weeks|(?:study|studying) (?:schedule|plan)|schedule|plan|studying|dedicated)\b"
+)
+_START_AGAIN_RE = quick_re.compile(
+    r"\b(?:start over|starting over|restart\w*|redo|from (?:zero|scratch)|ruined|catch up|back on track|now what|"
+    r"new schedule|make (?:it|them) up)\b"
+)
+
+
+def missed_study_days(norm: str) -> bool:
+    """ "i missed 4 days of my plan bc i got sick. do i need to start over?": days lost, and whether to begin again."""
+    return _MISSED_DAYS_RE.search(norm) is not None and _START_AGAIN_RE.search(norm) is not None
 
 
 _QBANK_DONE_RE = quick_re.compile(
