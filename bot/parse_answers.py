@@ -1165,7 +1165,8 @@ _PRACTICE_TEST_RE = quick_re.compile(
 
 
 _RESULT_ON_TEST_RE = quick_re.compile(
-    rf"\b\d{{2,3}}(?!\d)\s*%?\s+(?:on|for|in|from)\s+(?:the\s+|my\s+)?{PRACTICE_TESTS}\s*(?:form|#)?\s*-?\s*"
+    rf"\b\d{{2,3}}(?!\d)\s*%?\s+(?:on|for|in|from)\s+(?:the\s+|my\s+)?"
+    rf"(?:(?:last|latest|first|second|third|most recent|recent|new)\s+)?{PRACTICE_TESTS}\s*(?:form|#)?\s*-?\s*"
     r"(?:\d{1,2}(?!\d))?"
 )
 _DONE_SHARE_RE = quick_re.compile(
@@ -1181,6 +1182,8 @@ _SHARE_ELSEWHERE_RE = quick_re.compile(
     r"(?:is|are|s|at|around|about)?\s*(?:like\s+|around\s+|about\s+|~\s*)?\d{2}(?:\s*s)?\b(?!\s*(?:q|qs|questions)\b)"
 )
 """The share scored elsewhere ("50% on OB, everything else is like 65"): a comparison, no count of questions."""
+_QUOTED_SPAN_RE = quick_re.compile(r"(?:(?<=\s)|^)['\"‘“]([^'\"’”\n]{1,60}?)['\"’”](?![a-z])")
+"""Words in quotation marks, opened after a space (never the apostrophe of "i'm" or "don't")."""
 _SHARED_PERCENT_RE = quick_re.compile(r"\b([2-9]\d)\s*(?:and|&|,)\s*([2-9]\d|100)\s*%")
 """Two percents sharing one sign ("68 and 71%")."""
 
@@ -1196,6 +1199,7 @@ def parse_progress(text: str) -> tuple[int | None, int | None]:
     # question count; "uworld 100% done" is how far through, not how many right.
     t = _DONE_SHARE_RE.sub(" ", _PRACTICE_TEST_RE.sub(" ", _RESULT_ON_TEST_RE.sub(" ", fold(text))))
     t = _SHARE_ELSEWHERE_RE.sub(" ", t)
+    t = _QUOTED_SPAN_RE.sub(" ", t)  # "some programs want 'green card + 240'": someone's words, no count of theirs
     t = _WRONG_OF_RE.sub(_right_of, t)  # "15 wrong out of 40": 25 of 40 right
     t = _OUT_OF_RE.sub(r"\1/\2 questions", t)  # "40 correct out of 80": a fraction of questions, not two scores
     t = _SHARED_PERCENT_RE.sub(r"\1% and \2%", t)  # "68 and 71%": both blocks' percents, the sign said once

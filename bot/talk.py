@@ -279,8 +279,13 @@ def acknowledge(parsed: Parsed, stage: Stage | None = None) -> str:
         options = (_WORRY_BEFORE,)  # no number yet: no "one number rarely settles things"
     elif parsed.feeling == "worry" and parsed.score is None and parsed.status == "taken":
         options = (_WORRY_WAITING,)  # "took it yesterday, convinced I failed": the wait, not a number
-    elif parsed.feeling == "disappointment" and parsed.score is None and parsed.status is None:
-        options = (_LOW_NO_SCORE,)  # "why did i choose medicine 😩": no score to be sorry about
+    elif (
+        parsed.feeling == "disappointment"
+        and parsed.score is None
+        and (parsed.status is None or (parsed.status == "taken" and stage != "has_score"))
+    ):
+        # "why did i choose medicine 😩", "teared up at the test center": no score to be sorry about
+        options = (_LOW_NO_SCORE,)
     elif parsed.feeling == "disappointment" and parsed.status == "passed":
         options = (_PASSED_BUT_LOW,)  # "passed thank god, but it's way lower than i wanted": both at once
     return pick(options, parsed.feeling, parsed.score, parsed.specialties)

@@ -140,6 +140,7 @@ SOURCED_NUMBERS: dict[str, set[int]] = {
     "usmle-bulletin-applying-old": set(),  # graduates as well as students may apply (no figure)
     "nbme-sas-faq-taking-2017": {2017},  # its self-assessment forms are equated; the page is from 2017
     "usmle-investigation-process": set(),  # what happens while USMLE investigates (no figure)
+    "usmle-irregular-behavior": set(),  # what counts as irregular behavior, recalls included (no figure)
     "ecfmg-retake-rules": {3, 12, 4, 6, 2012, 1},
     "usmle-step2-format-2026": {7, 2026, 16, 30, 14, 18, 20, 8, 316, 9, 38, 40, 60, 280, 10, 3, 24, 27},
     "ama-step2-decoded-2025": {250, 2024, 25, 2025, 2022},

@@ -412,6 +412,10 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("1 and 2% of my time", (1, 2)),  # not block scores
         ("55% on peds blocks, the rest is around 70", (None, 55)),  # the share elsewhere is no count of questions
         ("did all 40 today, 65%", (40, 65)),  # "all 40" is the count
+        # someone's words in quotes, and a result on a practice test, are no count of questions
+        ("programs supposedly want 'a 240 and US experience'. so tired", (None, None)),
+        ("242 on my last nbme, so tired", (None, None)),
+        ("did 40 qs today, don't judge, 'only' 62%", (40, 62)),
     ],
 )
 def test_parse_progress(text: str, expected: tuple[int | None, int | None]) -> None:

@@ -539,6 +539,19 @@ def row(text: str, **fields: Any) -> Any:
             practice=(PracticeResult("nbme", "10", score=229),),
         ),
         row("apparently nbme 12 was 238 for me", quoted=(), practice=(PracticeResult("nbme", "12", score=238),)),
+        # A figure seen or read somewhere is a quote, however it is said; a result on the real thing is theirs.
+        row("the matched peds average i saw was 247. if i get 240 am i done", score=240, quoted=(247,)),
+        row("read 235 somewhere for psych, my nbme was 229", score=None, quoted=(235,)),
+        row("i read the avg step 2 for matched ortho is around 257", score=None, quoted=(257,)),
+        row("from 214 on my first nbme to 246 on the real thing!!", score=246),
+        row("level 2 came back 598 and ck 243 last week. would 243 work for peds", score=243, hypothetical=False),
+        row("a classmate matched em with 244 and i also have 244", score=244, own=True, quoted=()),
+        row("mine said 241 on the nbme, is that accurate", quoted=()),
+        # A count, another exam's figure or a temperature is no Step 2 CK score.
+        row("zero interviews last year from 90 FM programs", score=None),
+        row("we need 70 on the cbse before they let us sit", score=None),
+        row("fever 101 this morning and my exam is friday", score=None),
+        row("got a 68 on the renal block, class average 80", score=None),
     ],
 )
 def test_numbers_belong_to_their_exam(text: str, fields: dict[str, Any]) -> None:

@@ -2172,6 +2172,34 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         ("intern now, almost failed ck back in the day. will that matter for fellowship?", "status", None),
         # joy of their own stays joy
         ("just got my score, 249, happy for myself honestly", "feeling", "celebration"),
+        # whether a strong CK makes up for a weak scored Step 1, asked with or without a question mark
+        ("old step 1 was 209 and i want gas. can a good ck fix that or am i done", "answer", "s1s2-offset-low-step1"),
+        # a run of practice results falling, asked about: what a fall means
+        ("nbmes went 244, 240 then 235. why am i going down??", "answer", "pt-score-dropped"),
+        # buying real questions is asked about, and answered
+        ("a guy is selling ck recalls in our group, is it risky to buy them?", "answer", "ss-recalls"),
+        # raising the gap in an interview is what to say in the room
+        (
+            "my nbmes were 250s and i got 236 on ck. should i mention the dip in interviews?",
+            "answer",
+            "interview-score-question",
+        ),
+        # scores asked about as inflated over the years
+        ("my dad says his 232 from 2012 would look bad now. scores inflated?", "answer", "oa-year-to-year"),
+        # what a practice result points to, asked as the score to expect
+        ("uwsa2 came back 251, what score should i expect on the real thing", "intent", "practice_score"),
+        # the exam felt awful, told after sitting it: the fear, not the scores' release day
+        (
+            "cried at the testing center, nbme was 240 last week but today felt impossible. does that mean anything?",
+            "answer",
+            "diff-felt-awful",
+        ),
+        # a friend's result told beside theirs without joy, relief only supposed, good news shouted in capitals
+        ("she got 258 and i got 244, not even into derm lol. what fits my score", "feeling", None),
+        ("honestly i would cry with relief at 232. is 232 a deal breaker for fm", "feeling", "worry"),
+        ("GUYS I GOT A 264. i need to tell someone. what percentile is that", "feeling", "celebration"),
+        # a retake asked about is no retake passed, so no relief
+        ("went unmatched in march, step 2 was 226. can i retake a step i already passed?", "feeling", "disappointment"),
     ],
 )
 def test_short_messages_read_as_meant(knowledge: Knowledge, text: str, field: str, expected: object) -> None:

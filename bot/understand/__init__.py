@@ -43,7 +43,7 @@ from bot.understand.classifier import (
     load_model,
     stamped_digest,
 )
-from bot.understand.scores import Numbers, PracticeResult, failed_with, read_numbers
+from bot.understand.scores import Numbers, PracticeResult, failed_with, read_numbers, someone_got
 from bot.understand.specialties import Index, find_specialties, index_for, tokens_of
 from bot.understand.vectors import predict
 from knowledge import Knowledge, topics
@@ -536,6 +536,18 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     if step1_fail_behind and topic in _FAIL_TOPICS:
         topic = topics.STEP1_VS_STEP2
     elif (
+        ruled is None
+        and nums.step1 is not None
+        and nums.score is None
+        and facts.status != "failed"
+        and settled in ("average", "faq", "vent", "practice_score", "log_progress", "unknown")
+        and _OFFSET_ANSWER in knowledge.answers
+        and cues.asks_ck_offset(text, norm)
+    ):
+        # "my step 1 was 221 back when it was scored... want ortho. can step 2 fix that or am i cooked": whether a
+        # strong CK makes up for a weak Step 1 is the question, the field's figures beside it
+        settled, topic, answer = "faq", topics.STEP1_VS_STEP2, _OFFSET_ANSWER
+    elif (
         topic == topics.AFTER_FAIL
         and ruled is None
         and facts.status == "taken"
@@ -926,6 +938,16 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "disappointment"  # "223 lmao. cried in my car. can i still do FM": tears over a low score, no joy
     elif feeling == "celebration" and fail_news and not cues.joyful(text, norm):
         feeling = "failure"  # "failed. 211. i can't believe it": disbelief at a fail told first is no joy
+    elif feeling in ("relief", "celebration") and nums.hypothetical and _JOY_SUPPOSED_RE.search(norm):
+        feeling = "worry"  # "honestly would cry with relief at 230. is 230 a deal breaker": a hope, feared for
+    elif (
+        feeling == "celebration"
+        and nums.quoted
+        and not (cues.joyful(text, norm) or cues.just_matched(norm) or cues.just_passed(norm))
+        and someone_got(text) is not None
+    ):
+        # "she got 258. i got 244 and i don't even like derm lol": a friend's result told beside theirs, no joy in it
+        feeling = None
     if feeling is None and _UNSURE_HOW_RE.search(norm) and cues.just_sat_exam(norm):
         feeling = "worry"  # "walked out... no idea how i did, felt like guessing": doubt, not a finish to cheer
     if feeling == "panic" and not (_ALARM_SAID_RE.search(norm) or _ALARM_SHOWN_RE.search(text)):
@@ -1068,7 +1090,12 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             # "waiting 3 weeks for the score is torture": the wait, not applying with a score pending
             or (topic == topics.PENDING_SCORE and answer is None and not _APPLYING_SAID_RE.search(norm))
         )
-        and (answer is None or "waiting" not in knowledge.answers[answer].stages or nums.practice)
+        and (
+            answer is None
+            or "waiting" not in knowledge.answers[answer].stages
+            # ("teared up at the test center. uwsa1 was 255... is that feeling meaningful": the exam felt, answered)
+            or (nums.practice and answer != FELT_AWFUL_ANSWER)
+        )
     ):
         # "the exam was so hard, i think i failed": it's behind them; the wait is next (unless the answer found was
         # written for the wait: "is it normal to walk out thinking you failed??"; beside practice results told, which
@@ -1083,11 +1110,27 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and (topic in _FAIL_TOPICS or topic in (topics.SCORE_RECHECK, topics.SCORE_RELEASE))
         and FELT_AWFUL_ANSWER in knowledge.answers
         and "retak" not in norm  # "pretty sure i failed. when can i retake": the retake's rules are asked
-        and fears_a_fail(norm)
+        # ("today felt impossible. does that mean anything?": the exam felt as a disaster, a fail feared in other words)
+        and (fears_a_fail(norm) or _FELT_BADLY_RE.search(norm) is not None)
     ):
         # "walked out thinking I failed. practice avg was 245. what are the odds": a fail feared in the wait, not a
         # fail to plan the retake of
         topic, answer = knowledge.answers[FELT_AWFUL_ANSWER].topic, FELT_AWFUL_ANSWER
+    if (
+        ruled is None
+        and answer is None
+        and nums.score is None
+        and facts.status not in ("taken", "failed", "passed")
+        and settled in ("faq", "practice_score", "vent", "log_progress")
+        and "?" in text
+        and PRACTICE_DROPPED_ANSWER in knowledge.answers
+        and _practice_falling(nums)
+        and _GOING_DOWN_RE.search(norm)
+    ):
+        # "my NBMEs went 245 -> 241 -> 236... is it normal to go down like this?": the fall is what they ask about
+        settled, topic, answer = "faq", knowledge.answers[PRACTICE_DROPPED_ANSWER].topic, PRACTICE_DROPPED_ANSWER
+    if ruled == topics.OVERALL_AVERAGE and answer is None and _SCORES_INFLATED_RE.search(norm):
+        answer = _YEAR_TO_YEAR if _YEAR_TO_YEAR in knowledge.answers else None  # whether scores drift over the years
     # (no fail told in it: "took ck in october and failed, what now" is the fail's)
     waiting = (
         facts.status == "taken" and nums.score is None and ruled is None and not holds_any(norm, ("retak", "fail"))
@@ -1252,7 +1295,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "celebration" if cues.joyful(text, norm) else None
     if facts.status == "passed" and nums.score is not None and feeling in _LET_DOWN:
         if (
-            (retake_passed or cues.retake_result(norm))
+            # (not a retake asked about: "went unmatched... is it even possible to retake a step I passed?")
+            (retake_passed or (cues.retake_result(norm) and not retake_asked))
             and not cues.low_about_themselves(text, norm)
             and not cues.let_down_said(norm)  # "passed my retake with 222 but kinda disappointed" keeps it
             # "second attempt 219 passed but programs will still see my fail 😞": a worry beside the pass keeps it too
@@ -1691,6 +1735,10 @@ def _settle(
         return "faq", 1.0, topics.PRACTICE_TESTS
     if has_score and not has_spec and len(text) < SPECIFIC_CHARS and _SAME_AS_TODAY_RE.search(norm) and nums.past_year:
         return "faq", 1.0, topics.PERCENTILES  # "my CK from 2018 was 240. is that the same as a 240 today": the drift
+    if not has_spec and len(text) < SPECIFIC_CHARS and _SCORES_INFLATED_RE.search(norm):
+        # "he says his step 2 was 238 in 2019 and 'that'd be bad now'. is that true? scores inflated?": whether the
+        # same number means the same across the years, whoever's it is
+        return "faq", 1.0, topics.OVERALL_AVERAGE
     if not has_score and len(text) < SPECIFIC_CHARS and cues.asks_for_joke(norm):
         return "smalltalk", 1.0, None  # "tell me a joke about the krebs cycle": a joke asked, not the medicine taught
     if _BESIDES_THE_SCORE_RE.search(norm) and intent == "faq" and len(text) < SPECIFIC_CHARS:
@@ -1925,7 +1973,8 @@ def _settle(
         # "5 weeks out. my NBMEs are 231, 238. should I push my date or keep it?": whether to push, with the results
         return "faq", 1.0, topics.TIMING
     if (
-        intent in ("practice_score", "log_progress")
+        # ("my uworld avg is 67% and my classmate said that means ~250. is that legit": asked, though heard as a vent)
+        intent in ("practice_score", "log_progress", "vent")
         and not (has_score or nums.practice)
         and cues.qbank_figure_asked(text, norm)
         and ("?" in text or cues.figure_judged(norm))  # "UW 58% first pass overall": told, so logged (the frame)
@@ -2251,6 +2300,9 @@ _MEANS_AS_A_SCORE_RE = quick_re.compile(
     r"|\bwhat (?:does|would|do) (?:that|this|it) (?:\w+ )?(?:mean|translate|equal)\b"
     r"|\bno idea what (?:that|this|it) (?:means|translates to|equals)\b"
     r"|\b(?:is|was) (?:my\s+|a\s+|an\s+)?\d{3}\s+(?:\w+\s+)?close to (?:the|my) real\b"
+    # "just got 262 on uwsa2... what's the real range i should expect": the real score it points to
+    r"|\bwhat\s+(?:s\s+|is\s+)?(?:the\s+)?(?:real\s+|actual\s+)?(?:range|score)\s+(?:(?:should|can|do|would|will)\s+i"
+    r"|i\s+(?:should|can|would|will|d))\s+(?:\w+\s+)?(?:expect|get|score)\b"
 )
 """A practice result asked about as a score ("free 120 at 78%, what does that mean score-wise", "is 221 close to
 the real score?")."""
@@ -2530,13 +2582,17 @@ _WHAT_TO_SAY_RE = quick_re.compile(
     r"|\bhow (?:should|do|can|would) i (?:answer|explain|address|handle|word|phrase)\b"
     # "what's a decent way to answer 'tell me about your boards'"
     r"|\b(?:a|the|best|good|decent)\s+(?:\w+\s+)?way to (?:answer|explain|address|handle|word|phrase|respond)\b"
+    # "can i bring up the 'drop' in interviews or is that worse": whether to raise it at all
+    r"|\b(?:can|should|do) i (?:bring up|bring it up|mention|explain|address|talk about)\b"
 )
 """What to say, asked: "how much detail should I give?", "what do I say if they ask?"."""
 _ASKED_ABOUT_THE_SCORE_RE = quick_re.compile(
-    r"\b(?:ask\w*|bring\w* up|brought up|question\w*)\s+(?:me\s+)?(?:about\s+)?(?:my\s+|the\s+|it\s+)?(?:\w+\s+){0,3}?"
-    r"(?:score|scores|attempts?|fail\w*|step 2|ck|\d{3})\b"
+    r"\b(?:ask\w*|bring\w* up|brought up|question\w*|mention\w*)\s+(?:me\s+)?(?:about\s+)?(?:my\s+|the\s+|it\s+)?"
+    r"(?:\w+\s+){0,3}?"
+    r"(?:score|scores|attempts?|fail\w*|step 2|ck|\d{3}|drop|dip|gap)\b"
 )
-"""The score or the attempts asked about, or brought up ("they asked about my 2 attempts on step 2")."""
+"""The score or the attempts asked about, or brought up ("they asked about my 2 attempts on step 2", "bring up the
+drop")."""
 _TELL_THEIR_OWN_RE = quick_re.compile(
     r"\btell (?:my )?(?:parents|mom|dad|family|partner|fianc\w*|friends?|wife|husband|boyfriend|girlfriend|kids)\b"
 )
@@ -2553,9 +2609,38 @@ _PROGRAM_SIGNAL_RE = quick_re.compile(
 )
 """ERAS's program signals (or geographic preferences) named: the topic stands."""
 _THEIR_FAIL_ON_ME = "pd-someone-elses-fail"
+_JOY_SUPPOSED_RE = quick_re.compile(
+    r"\b(?:would|i d|id|d)\s+(?:\w+\s+){0,2}?(?:cry|be\s+(?:so\s+)?(?:happy|relieved|thrilled|glad|ecstatic)|celebrate|"
+    r"scream|die happy)\b"
+)
+"""Relief or joy only supposed ("would cry with relief at 230"): no news to meet with it."""
+PRACTICE_DROPPED_ANSWER = "pt-score-dropped"
+"""What a falling run of practice results means, and what to do about it."""
+_GOING_DOWN_RE = quick_re.compile(
+    r"\b(?:go(?:ing)? down|went down|gone down|dropp\w*|drops?|falling|fell|decreas\w*|declin\w*|getting worse|"
+    r"worse|lower|tank\w*|opposite)\b"
+)
+"""A fall said in words beside practice results that fell."""
+FALL_POINTS = 4
+"""Points the latest practice result must sit under the first for a run to count as falling."""
+
+
+def _practice_falling(nums: Numbers) -> bool:
+    """Practice results told in order, the latest well under the first ("245 -> 241 -> 236")."""
+    scores = [p.score for p in nums.practice if p.score is not None]
+    return len(scores) >= 2 and scores[-1] <= scores[0] - FALL_POINTS
+
+
+_FELT_BADLY_RE = quick_re.compile(
+    r"\b(?:felt|feel|feeling)\s+(?:like\s+)?(?:i\s+knew\s+nothing|impossible|awful|terrible|horrible|brutal|"
+    r"like a disaster|so bad|like i bombed)\b"
+)
+"""The exam told as having gone badly, in words of feeling ("today felt like i knew nothing")."""
 FELT_AWFUL_ANSWER = "diff-felt-awful"
 """The answer written for a fail felt, none told ("I walked out of Step 2 feeling like I failed")."""
 _REWORK_ANSWER = "af-retake-study-differently"
+_OFFSET_ANSWER = "s1s2-offset-low-step1"
+"""Whether a strong Step 2 CK makes up for a weak scored Step 1."""
 _INTERVIEWS_ENOUGH = "pd-interviews-enough"
 _FEW_INVITES = "match-few-invites-apply-more"
 RANKING_ANSWER = "pd-rank-after-interview"
@@ -3018,6 +3103,11 @@ _SHELF_RESULT_RE = quick_re.compile(
     r"|\b\d{1,2}\s*(?:st|nd|rd|th)?\s*(?:%\s*ile|pctl|percentile|ptile)\b[^.?!]{0,30}\bshel(?:f|ves)\b"
 )
 """A shelf exam's result told as a percentile ("surgery shelf came back 38th percentile", "shelves: IM 61st pctl")."""
+_YEAR_TO_YEAR = "oa-year-to-year"
+_SCORES_INFLATED_RE = quick_re.compile(
+    r"\b(?:scores?|averages?|ck|step 2)\s+(?:\w+\s+)?(?:inflat\w*|deflat\w*)|\b(?:score\s+)?inflation\b|\binflated\s*\?"
+)
+"""Scores asked about as inflated over the years ("scores inflated?", "is there score inflation on ck")."""
 _SAME_AS_TODAY_RE = quick_re.compile(
     r"\b(?:same|equal|equivalent|comparable|worth the same|mean the same)\b.{0,30}\b(?:today|these days|nowadays)\b"
 )

@@ -224,6 +224,9 @@ _TAKEN_RE = quick_re.compile(
     r"(?<!nbme )(?<!uwsa )(?<!practice )(?<!assessment )(?<!cms )(?<!qbank )(?<!uworld )(?<!percentage )"
     r"(?:my )?(?:score|scores|results?) dropped\b(?!\s+(?:from|to|by|\d+\s*(?:points|pts)|again|a lot|so|like|"
     r"significantly|below|under|lower|each|every|over|in the last|the last|on|since|after|and))"
+    # "teared up at the test center": the exam sat, the feeling told of the day
+    r"|\b(?:teared up|tearing up|cried|broke down|bawled|sobbed|panicked|froze)\s+(?:at|in|outside)\s+(?:the\s+)?"
+    r"(?:test(?:ing)?\s+cent(?:er|re)|prometric)\b(?!\s+(?:during|for|at)\s+(?:my|the|a)\s+(?:practice|tutorial))"
     # "the exam was so hard", "ck felt brutal": sat, judged afterwards
     r"|\b(?:the exam|ck|step 2|the test)\s+(?:was|felt)\s+"
     r"(?:so\s+|really\s+|super\s+|insanely\s+)?"

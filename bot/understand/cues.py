@@ -1416,7 +1416,7 @@ _PERCENT_SAID_RE = quick_re.compile(r"\b\d{1,2}\s*(?:percent|pct)\b|\bpercentile
 _FIGURE_JUDGED_RE = quick_re.compile(
     # the figure told before, asked about by a word that points back to it
     r"\b(?:is|are|was|s)\s+(?:that|this|it|those|these|mine)\s+(?:\w+\s+)?(?:good|bad|ok|okay|fine|normal|low|"
-    r"enough|decent|passing|on track|safe|competitive)\b"
+    r"enough|decent|passing|on track|safe|competitive|legit|accurate|true|reliable)\b"
     r"|\bwhat\s+(?:\w+\s+)?(?:percentile|score|ck score|step 2 score)\s+(?:is|would|does)\s+(?:that|this|it)\b"
     r"|\b(?:that|this|it)\s+(?:means?|translates?|equals?|converts?|predicts?|correlates?)\b"
     r"|^(?:that|this) (?:good|bad|ok)\b"
@@ -3467,7 +3467,7 @@ def asks_to_retake(text: str, norm: str) -> bool:
 
 _RETAKE_ASK_RE = quick_re.compile(
     r"\b(?:should|can|could|may|would|do|allowed to|worth|is it (?:worth|smart|dumb|possible|allowed) to)\s+"
-    r"(?:i\s+|you\s+|u\s+|you even\s+|i even\s+)?(?:re-?take|retaking|re take|take (?:it|ck|step 2) again|"
+    r"(?:i\s+|you\s+|u\s+|you even\s+|i even\s+)?(?:just\s+)?(?:re-?take|retaking|re take|take (?:it|ck|step 2) again|"
     r"sit (?:it|ck) again|redo (?:it|ck))\b"
     # "thinking of retaking even though I passed": weighing it, asked without a question word
     r"|\b(?:thinking|thought|considering|debating|wondering)\s+(?:of|about|whether to|if i should)?\s*"
@@ -3766,6 +3766,20 @@ def calls_step1_low(norm: str) -> bool:
         _LOW_STEP1_RE.search(norm, max(0, m.start() - STEP1_WINDOW), m.end() + STEP1_WINDOW)
         for m in _STEP1_SAID_RE.finditer(norm)
     )
+
+
+def asks_ck_offset(text: str, norm: str) -> bool:
+    """Whether a strong Step 2 CK making up for Step 1 is asked ("can step 2 fix that or am i cooked")."""
+    if _OFFSET_RE.search(norm) is None:
+        return False
+    return asks_something(text, norm) or _OFFSET_ASKED_RE.search(norm) is not None
+
+
+_OFFSET_ASKED_RE = quick_re.compile(
+    r"\b(?:can|could|will|would|does|do|might)\b(?:\s+\w+){0,4}?\s+(?:offset|make up|compensate|fix|cancel|balance|"
+    r"outweigh|redeem|erase|save)\b"
+)
+"""The making up asked without a question mark: "can step 2 fix that or am i cooked"."""
 
 
 def asks_about_leaving_early(norm: str) -> bool:
@@ -4498,7 +4512,18 @@ _PARTY_EMOJI = frozenset("🎉🥳🎊🙌🥂🍾")
 
 def joyful(text: str, norm: str) -> bool:
     """Plain joy in how it's said ("!!!", "omg", 🎉), whatever the words are about."""
-    return "!!" in text or _JOY_RE.search(norm) is not None or not _PARTY_EMOJI.isdisjoint(text)
+    return (
+        "!!" in text
+        or _JOY_RE.search(norm) is not None
+        or not _PARTY_EMOJI.isdisjoint(text)
+        or _SHOUTED_NEWS_RE.search(text) is not None
+    )
+
+
+_SHOUTED_NEWS_RE = quick_re.compile(
+    r"\b(?:GOT|SCORED) (?:A |AN )?2[2-9][0-9]\b|\b(?:I |WE |JUST )?(?:PASSED|MATCHED)\b"
+)
+"""Good news shouted in capitals ("GUYS I GOT A 268", "I PASSED"): joy said in how it's typed (case-sensitive)."""
 
 
 def feeling_turned(norm: str) -> bool:

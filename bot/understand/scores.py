@@ -36,6 +36,10 @@ _UNIT = (
 _UNIT_AFTER_RE = quick_re.compile(
     rf"^\+?[\s\-]*(?:(?:anki|practice|uworld|uw|amboss|qbank|new|more|review|flash|extra|total|free|"
     rf"random|full|hard)[\s\-]+)?(?:{_UNIT})\b"
+    # "0 interviews from 120 IM programs", "60 gen surg apps": a count of a field's programs
+    r"|^[\s\-]*(?:(?:im|fm|em|ent|ob|obgyn|ob/gyn|peds|psych|gen|surg\w*|derm|ortho|rads|neuro|path|gas|anesthesia|uro|"
+    r"ophtho|categorical|prelim|community|university|academic|us|img|friendly|different|total|residency)[\s\-]+){1,2}"
+    r"(?:programs?|apps|applications?|interviews?|invites?|spots|positions)\b"
 )
 # A clock time only up to 12: "250 am I good for derm?" is a score and a question.
 _CLOCK_AFTER_RE = quick_re.compile(r"^\s*(?:am|pm|a\.m|p\.m|o\s*'?\s*clock)\b")
@@ -329,6 +333,24 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
             or any(_is_supposed(low, m.start()) for m in re.finditer(rf"(?<!\d){score}(?!\d)", low))
         )
     )
+    if (
+        supposed
+        and score is not None
+        and at is not None
+        and score < TWO_DIGITS_END
+        and _OTHER_EXAM_AFTER_RE.match(low, at + len(str(score)))
+    ):
+        score, at, supposed = None, None, False  # "my school makes us hit 75 on the CCSE": another exam's figure
+    if (
+        score is not None
+        and at is not None
+        and score < LOW_SCORE_FLOOR
+        and not supposed
+        and not _CK_SAID_RE.search(_sentence_at(low, at))
+    ):
+        # "my last block i got a 71 and the class average was 82", "flu, fever 102 last night": a small number told
+        # with no exam of ours in its sentence is a school exam's, a temperature, anything but a Step 2 CK score
+        other, score, at, own = other or score, None, None, False
     if score is not None and at is not None and not own and not supposed and not _result_told(low, score):
         # "how much does 245 vs 250 matter": two figures set side by side to ask about, neither a result
         versus = _VERSUS_RE.search(low)
@@ -366,7 +388,8 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         comlex,
         None,
         other,
-        tuple(dict.fromkeys(q for q in quoted if q not in claimed)),  # each figure once, however often said
+        # each figure once, however often said; not their own number again ("she matched with 250... i have 250")
+        tuple(dict.fromkeys(q for q in quoted if q not in claimed and not (own and q == score))),
         int(past.group()) if past else None,
         supposed,
         someone,
@@ -375,6 +398,15 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     )
 
 
+LOW_SCORE_FLOOR = 150
+"""Under this, a number told as a result is a Step 2 CK score only where its sentence names the exam."""
+TWO_DIGITS_END = 100
+"""Scores under this are two-digit figures: another exam's, or Step 2 CK's old two-digit scale."""
+_OTHER_EXAM_AFTER_RE = quick_re.compile(
+    r"\s*(?:%|percent)?\s*(?:on|in|for)\s+(?:the\s+|my\s+|our\s+|a\s+)?(?:ccse|cbse|cbssa|comsae|comp\w*|shel(?:f|ves)|"
+    r"school|block|class|final|midterm|quiz|mcat)\b"
+)
+"""Another exam named right after a two-digit figure: "hit 75 on the CCSE"."""
 _VERSUS_RE = quick_re.compile(r"(?<!\d)\d{3}\s*(?:vs\.?|versus|compared (?:to|with))\s*(?:an?\s+)?\d{3}(?!\d)")
 _JOINED_RE = quick_re.compile(r"(?<!\d)(\d{3})\s*(?:and|or|vs\.?|,|/|to|and now|now|then)\s*$")
 """A number said right after another ("255 and 257", "245 ... and now 249"): the same kind as that one."""
@@ -430,8 +462,10 @@ def _find_score(
             or (_ARGUED_RE.search(low, max(0, num.start - 40), num.start) and _AVERAGE_WORD_RE.search(low))
         ):
             kind = "quoted"  # "step 2 avg for nsgy? is it like 255": the average guessed at, not their score
-        if kind == "bare" and value in quoted:
-            kind = "quoted"  # "CK below 230 gets filtered... is the 230 thing real?": the same figure heard, again
+        if kind == "bare" and value in quoted and not _is_own(low, num.start):
+            # "CK below 230 gets filtered... is the 230 thing real?": the same figure heard, again (not "my friend
+            # matched with 250... i also have 250", theirs too)
+            kind = "quoted"
         if kind == "quoted":
             quoted_end = num.end
         if kind == "practice":
@@ -737,8 +771,12 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
             window = window[: stop.start()]
         # The result after the test's name, or said first ("got a 260 on uwsa 1").
         after = _RESULT_RE.match(window)
-        if after is not None and _ON_ANOTHER_RE.match(ahead, after.end()):
-            after = None  # "209 on NBME 9, just got 241 on UWSA2": the 241 is the next test's
+        if after is not None and (
+            _ON_ANOTHER_RE.match(ahead, after.end()) or _REAL_AFTER_RE.match(ahead, after.start("n"))
+        ):
+            # "209 on NBME 9, just got 241 on UWSA2": the 241 is the next test's; "211 on my first NBME to 248 on
+            # the real thing": the real exam's
+            after = None
         r = after or _RESULT_BEFORE_RE.search(low[max(0, m.start() - 16) : m.start()])
         if r is None:
             continue
@@ -859,10 +897,12 @@ _OWN_BEFORE_RE = quick_re.compile(
     r"(?:step\s*2(?:\s*ck)?|step2(?:ck)?|s2(?:ck)?|ck|score)(?:\s+score)?(?:\s+(?:is|was|came in at|came back|=))?"
     r"|\bgot\s+my\s+(?:ck\s+|step\s*2\s+(?:ck\s+)?|s2\s+)?(?:score|result)s?(?:\s+back)?"
     r"(?:\s+(?:today|yesterday|this morning))?"
-    r"|\bactually(?:\s+(?:it\s*'?s|its|it\s+is|it\s+was|i\s+got|a|was))?|\bi\s+have(?:\s+an?)?|\bi\s*'?m\s+at"
+    r"|\bactually(?:\s+(?:it\s*'?s|its|it\s+is|it\s+was|i\s+got|a|was))?|\bi\s+(?:also\s+|too\s+|only\s+|just\s+)?have(?:\s+an?)?|\bi\s*'?m\s+at"
     r"|\bim\s+at|\bi\s+am\s+at|\bsitting\s+(?:at|on|with)|\bwith\s+my|\bcorrection"
     # "everyone posted theirs and mine is 219"
-    r"|\bmine\s+(?:is|was|came back|came in at|=))"
+    r"|\bmine\s+(?:is|was|came back|came in at|=)"
+    # "got COMLEX level 2 back at 612 and step 2 ck at 248 last month", "step 1 pass, ck was 241": the exam's result
+    r"|(?<!\bis )(?<!\bif )(?<!\bif my )\b(?:step\s*2(?:\s*ck)?|step2|ck|s2)\s+(?:was|came in at|came back at|at))"
     r"\s*(?:a|an|only|just|like|around|about|a\s+solid|a\s+measly|:|=|-)?\s*$"
 )
 _NOT_OWN_RE = quick_re.compile(
@@ -995,7 +1035,17 @@ def _result_told(low: str, score: int) -> bool:
         after = _NUMBER_AFTER_RE.match(low, m.end())
         if after is None or int(after.group(1)) == score:
             return True
+        # "COMLEX level 2 came back 612 and step 2 ck 248 last month": the news told of both, the second CK's
+        paired = _PAIRED_CK_RE.match(low, after.end())
+        if paired is not None and int(paired.group(1)) == score:
+            return True
     return _fail_told(low, score)
+
+
+_PAIRED_CK_RE = quick_re.compile(
+    r"\s*(?:,|and|&)\s*(?:my\s+)?(?:usmle\s+)?(?:step\s*2(?:\s*ck)?|step2|ck|s2)\s*(?:was\s+|at\s+|:\s*)?(\d{3})(?!\d)"
+)
+"""A CK result told beside another result in one piece of news ("came back 612 and step 2 ck 248")."""
 
 
 def _fail_told(low: str, score: int) -> bool:
@@ -1055,7 +1105,8 @@ _QUOTED_AFTER_RE = quick_re.compile(
 _QUOTED_BEFORE_RE = quick_re.compile(
     # a figure's own ("the median is 249"), not theirs ("my avg is probably 245 across the nbmes")
     # "rads avg ck is like 250 right?", "the median CK for ENT matches like 250+?": the exam and whose, named between
-    rf"(?<!\bmy )(?<!\bour )\b{_FIGURE_WORDS}(?:\s+(?:score|scores|ck|step\s*2(?:\s+ck)?|s2|(?:for|in|among)\s+[a-z]+|"
+    rf"(?<!\bmy )(?<!\bour )\b{_FIGURE_WORDS}(?:\s+(?:score|scores|ck|step\s*2(?:\s+ck)?|s2|"
+    r"(?:for|in|among)\s+(?:matched\s+|successful\s+)?[a-z]+|"
     r"matches|matched|matchers|applicants)){0,3}"
     # "is the IM average really 240", "average is super high, like 255"
     r"(?:\s*[-:]?\s+(?:really|actually|supposedly|apparently|now|still|just|only|super|so|very|high|low|roughly|approx\w*|"
@@ -1325,7 +1376,9 @@ _ASKED_FIGURE_RE = quick_re.compile(
 _HEARD_RE = quick_re.compile(
     # what the student told someone is theirs: "i told you 215 but it's actually 251"
     # ("it says 258" is the score report speaking: theirs)
+    # ("mine said 238", "nbme said 241": a practice test's prediction of theirs, no one else's word)
     r"\b(?:(?<!\bi )(?<!\bi've )(?<!\bive )(?<!\bi just )(?<!\bit )(?<!\breport )(?<!\bportal )(?<!\bscreen )"
+    r"(?<!\bmine )(?<!\bnbme )"
     r"(?:told|tells|said|says|saying|mentioned)|heard|hear|"
     r"(?:throw\w*|toss\w*)\s+(?:around\s+)?(?:numbers|scores|figures)|numbers like|"
     # "I see numbers all over the place, like 250 in one place and 257 in another"
@@ -1339,7 +1392,9 @@ _HEARD_RE = quick_re.compile(
     # "i saw a graph saying 75th %ile is 256", "a chart shows 250": a figure read somewhere
     r"|(?:saw|seen|found)\s+(?:a|an|the|this|some)\s+(?:\w+\s+)?(?:graph|chart|table|post|thread|article|video|"
     r"website|site|blog|tiktok|spreadsheet)"
-    r"|(?:graph|chart|table|website|site|blog|article|thread|spreadsheet)s?\s+(?:says|said|saying|shows|showed|showing))\b"
+    r"|(?:graph|chart|table|website|site|blog|article|thread|spreadsheet)s?\s+(?:says|said|saying|shows|showed|showing)"
+    # "the 'average matched ortho' i saw was 256": what they saw or read was the figure
+    r"|(?:i|we)\s+(?:saw|read|found|looked up|googled)\s+(?:online\s+|somewhere\s+)?(?:was|is|said|says|showed))\b"
     # their own result after it ends its reach: "i told my mom i got 250", "told everyone i'd crush it and got a 224"
     r"(?![^.!?]*\b(?:(?:i|i'?ve|i'?m)\s+(?:got|scored|have|had|am at|m at|ended up)|and\s+(?:got|scored|ended up))\b)"
     # nor a figure said of themselves, right before the number: "everyone they match has 245+, i'm 241"
@@ -1375,12 +1430,28 @@ _OWN_TIE_RE = quick_re.compile(r"\b(?:i|i'?ve|my|me|mine|im|got|scored)\b")
 brutal, got 229 on it")."""
 
 
+_READ_BEFORE_RE = quick_re.compile(r"\b(?:read|saw|seen)\s+(?:a\s+|like\s+)?$")
+_READ_WHERE_RE = quick_re.compile(
+    r"^\s*(?:somewhere|online|on\s+(?:reddit|sdn|tiktok|twitter|x|insta\w*|youtube|google|discord|a\s+(?:forum|thread|post|"
+    r"blog|website|site|chart|table)|some\s+\w+)|in\s+(?:a|an|some|one)\s+(?:post|thread|article|blog|video|study|chart|"
+    r"table|forum|group\s*chat|spreadsheet))\b"
+)
+"""A number read or seen somewhere, named right after it: "read 230 somewhere", "saw 255 on reddit" (not "saw 250 on
+my nbme", a result of theirs)."""
+
+
+QUOTED_REACH = 48
+"""Characters before a number read for a figure word that makes it a quoted average or cut-off."""
+
+
 def _is_quoted(tail: str, after: str, before: str) -> bool:
     """A figure they heard or someone else's score, by the words right around the number."""
     return bool(
-        _QUOTED_AFTER_RE.match(after)
+        (_READ_WHERE_RE.match(after) is not None and _READ_BEFORE_RE.search(tail) is not None)
+        or _QUOTED_AFTER_RE.match(after)
         or (_HEARD_AFTER_RE.match(after) is not None and _STRONG_BEFORE_RE.search(tail) is None)
-        or _QUOTED_BEFORE_RE.search(tail)
+        # (a longer reach than the tail: "avg step 2 for matched derm is like 257" names whose figure 36 back)
+        or _QUOTED_BEFORE_RE.search(before[-QUOTED_REACH:])
         or _someone_elses(before)
         or _HEARD_RE.search(tail)
     )
