@@ -552,6 +552,13 @@ def row(text: str, **fields: Any) -> Any:
         row("we need 70 on the cbse before they let us sit", score=None),
         row("fever 101 this morning and my exam is friday", score=None),
         row("got a 68 on the renal block, class average 80", score=None),
+        # "mine's" sets their result beside another's: on the same test where one was named, else their score
+        row(
+            "his nbme 12 was 244 and he ended up with 229. mine's 243, am i in trouble",
+            score=None,
+            practice=(PracticeResult("nbme", "12", score=243),),
+        ),
+        row("my roommate got 252 on ck. mine's 247", score=247, someone=False),
     ],
 )
 def test_numbers_belong_to_their_exam(text: str, fields: dict[str, Any]) -> None:

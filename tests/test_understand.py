@@ -1570,6 +1570,16 @@ def test_a_long_posts_other_question_is_offered_as_the_answer_it_asks_for(knowle
     assert "answer:timing-resend-scores" in understand(text, knowledge).also  # the first question leads
 
 
+def test_two_questions_joined_by_and_also_in_one_sentence_are_both_heard(knowledge: Knowledge) -> None:
+    text = (
+        "MS4 at a US MD school, applying psych. CK came back 239 last week and my advisor thinks that's fine. Should I "
+        "apply to more programs than usual, and also do programs even care about step 1 now that it's pass/fail?"
+    )
+    parsed = understand(text, knowledge)
+    assert parsed.topic == "step1_pass_fail"  # the one after "and also"
+    assert "answer:match-how-many-programs" in parsed.also  # and the one before it, read alone
+
+
 def test_a_long_posts_question_leads_over_a_topic_none_of_its_questions_asks(knowledge: Knowledge) -> None:
     # the story (aways done, a score just out) was heard as "beyond your score"; both questions ask what a late
     # score does to an application already sent
@@ -2198,6 +2208,9 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         ("she got 258 and i got 244, not even into derm lol. what fits my score", "feeling", None),
         ("honestly i would cry with relief at 232. is 232 a deal breaker for fm", "feeling", "worry"),
         ("GUYS I GOT A 264. i need to tell someone. what percentile is that", "feeling", "celebration"),
+        # a date moved close to the exam, asked with its cost; a rank list's order agonised over
+        ("4 days till ck, can i still change my date without paying a fortune?", "answer", "timing-reschedule"),
+        ("rank list due friday and im torn between my top two programs", "answer", "match-algorithm"),
         # a retake asked about is no retake passed, so no relief
         ("went unmatched in march, step 2 was 226. can i retake a step i already passed?", "feeling", "disappointment"),
     ],

@@ -623,8 +623,14 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             settled, topic = "vent", None
         else:
             topic = next((t for t, _ in guess.topic if t != topics.OVERALL_AVERAGE), topic)
-    elif topic == topics.TIMING and _MOVE_UP_RE.search(norm) and _RESCHEDULE in knowledge.answers:
-        answer = _RESCHEDULE  # "should i move my test up": whether a date can move, and what it costs
+    elif (
+        topic == topics.TIMING
+        and (_MOVE_UP_RE.search(norm) or (_MOVE_DATE_RE.search(norm) and _FEE_RE.search(norm)))
+        and _RESCHEDULE in knowledge.answers
+    ):
+        # "should i move my test up", "6 days till my exam, can i still move the date without losing my fee?": whether
+        # a date can move, and what it costs
+        answer = _RESCHEDULE
     elif (
         ruled is None
         and settled == "faq"
@@ -2289,6 +2295,13 @@ def _works_on_the_subject(text: str, norm: str, asks: list[str]) -> bool:
 REST_DAYS_ANSWER = "ss-rest-days"
 """The answer on days off during dedicated (prep companies' advice, and ours): for a rest day asked."""
 _STILL_MATCH = "af-can-still-match"
+_MOVE_DATE_RE = quick_re.compile(
+    r"\b(?:move|moving|change|changing|reschedul\w*|push|pushing)\s+(?:my\s+|the\s+)?(?:exam\s+|test\s+)?"
+    r"(?:exam|test|date|appointment|ck)\b"
+)
+"""A change of exam date named ("can i still move the date")."""
+_FEE_RE = quick_re.compile(r"\b(?:fee|fees|cost|costs|charge\w*|pay\w*|money|penalty|losing)\b")
+"""What a change of date costs, asked beside it."""
 _MOVE_UP_RE = quick_re.compile(
     r"\b(?:move|moving|push|pushing|bring|bringing)\s+(?:my\s+|the\s+)?(?:exam|test|date|ck|step\s*2|test date|"
     r"exam date)\s+(?:\w+\s+)?(?:up|earlier|forward|sooner)\b(?!\s+to\s+\d)"
@@ -2550,6 +2563,8 @@ _RANK_ORDER_ASKED_RE = quick_re.compile(
     r"first|1st|the top|higher|above|over)\b"
     r"|\bhow (?:do|should|would) i (?:choose|decide|order|pick)\b"
     r"|\b(?:which|who) (?:one\s+)?(?:do|should) i (?:rank|put) (?:first|higher|#\s*1|number one)\b"
+    # "i keep flip flopping between two programs, help": torn over the order
+    r"|\b(?:flip\s*-?\s*flop\w*|torn|going back and forth|can t decide|cant decide)\s+(?:\w+\s+)?between\b"
 )
 """The order of a rank list asked: "should I move them to #1", "how do i choose", "which do i rank first"."""
 _RANK_LIST_RE = quick_re.compile(
@@ -3066,6 +3081,8 @@ def _question_sentences(text: str) -> list[str]:
     """A post's sentences that ask something, each long enough to name a topic of its own."""
     # "couple things: how many programs should i apply to?": the question is what follows the colon
     sentences = [_NUMBERED_RE.sub("", s.rsplit(": ", 1)[-1]) for s in _SENTENCE_RE.split(text)]
+    # "should I add a backup specialty, and also do programs even look at step 1 anymore?": two questions, one mark
+    sentences = [part for s in sentences for part in _ALSO_ASKED_RE.split(s)]
     asks = [
         s
         for s in sentences
@@ -3081,6 +3098,11 @@ def _question_sentences(text: str) -> list[str]:
     return [s for s in asks if s.count(" ") >= ALSO_MIN_WORDS - 1]
 
 
+_ALSO_ASKED_RE = quick_re.compile(
+    r"(?:,\s*|\s+)(?:and\s+)?also\s*,?\s+(?=(?:how|what|when|is|are|can|could|should|would|will|do|does|which|why)\b)",
+    re.IGNORECASE,
+)
+"""Where a second question begins inside one sentence, after "and also"."""
 ALSO_SURE = 0.25
 """From this probability a long post's other question sentence is offered with its answer, in a line of its own."""
 ALSO_MIN_WORDS = 5

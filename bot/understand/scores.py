@@ -316,6 +316,12 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
             # number is its result, not a Step 2 CK score to keep
             practice = (*practice, PracticeResult(tested[0], tested[1], score=score))  # type: ignore[arg-type]
             score = None
+    if score is not None and at is not None and _MINE_TOO_RE.search(low, max(0, at - 12), at):
+        # "my friend's UWSA2 was 250 and he got a 232 on the real thing. Mine's 248": the same test's result, theirs
+        tested = _test_named_before(low, at)
+        if tested is not None and not _CK_SAID_RE.search(_sentence_at(low, at)):
+            practice = (*practice, PracticeResult(tested[0], tested[1], score=score))  # type: ignore[arg-type]
+            score = at = None
     if score is not None and at is not None and not _result_told(low, score) and _generic_practice(low, at):
         # "i took a practice exam today, 233", "got 241 on a practice test": a practice result, no test named
         other, score, at = other or score, None, None
@@ -674,6 +680,22 @@ def _practice_named(low: str, at: int) -> tuple[str, str] | None:
     if not before:
         return None  # "got 248 but my nbmes were all 250+": a result before the practice tests is the real one
     m = before[-1]
+    exam = next(name for name in _PRACTICE_FORMS if m.group(name))
+    return _PRACTICE_FORMS[exam], "" if exam == "free" else m.group("form") or ""
+
+
+_MINE_TOO_RE = quick_re.compile(r"\bmine\s*(?:'?\s*s|is|was)\s*(?:a\s+|an\s+|only\s+|just\s+)?$")
+"""Their own result set beside someone else's, by "mine's" ("his UWSA2 was 250... mine's 248")."""
+TEST_NAMED_REACH = 120
+"""Characters before "mine's 248" within which the test it was on is named."""
+
+
+def _test_named_before(low: str, at: int) -> tuple[str, str] | None:
+    """The practice test (exam, form) named last before `at`, whoever's result was said with it."""
+    named = list(_EXAM_NAME_RE.finditer(low, max(0, at - TEST_NAMED_REACH), at))
+    if not named:
+        return None
+    m = named[-1]
     exam = next(name for name in _PRACTICE_FORMS if m.group(name))
     return _PRACTICE_FORMS[exam], "" if exam == "free" else m.group("form") or ""
 
@@ -1296,7 +1318,7 @@ _MY_RESULT_RE = quick_re.compile(
     # "my friend got 257... what chance do i have with 241", "i'm at 248": the writer's own number, asked about
     r"|\b(?:i|i m|im|i am)\b[^.?!\d]{0,40}\bwith\s+(?:a\s+|an\s+|my\s+)?\d{3}\b|\b(?:i m|im|i am)\s+at\s+\d{3}\b"
     # "my friend got 255... i have 243", "mine was 238": the writer's own number set beside theirs
-    r"|\bi\s+(?:only\s+)?have\s+(?:a\s+|an\s+)?\d{3}\b(?!\s*(?:days|qs|questions|left))|\bmine\s+(?:is|was)\s+(?:a\s+|an\s+)?\d{3}\b"
+    r"|\bi\s+(?:only\s+)?have\s+(?:a\s+|an\s+)?\d{3}\b(?!\s*(?:days|qs|questions|left))|\bmine\s*(?:is|was|'?\s*s)\s+(?:a\s+|an\s+)?\d{3}\b"
 )
 """The writer's own result said too: then the number may be theirs after all."""
 _FAILED_WITH_RE = quick_re.compile(
