@@ -469,6 +469,16 @@ def thanks(parsed: Parsed, done: bool = False) -> Reply:
             "Congratulations on passing, and thank you for telling me! 🎉 I'm really glad I could help. "
             "Good luck with everything that comes next."
         )
+    if (
+        parsed.score is not None
+        and not (parsed.hypothetical or parsed.someone_else)
+        and parsed.feeling == "celebration"
+    ):
+        # "GOT A 261!!!!! ... thank u for the reminders": their result, celebrated, with the thanks
+        return Reply(
+            f"Congratulations on your {parsed.score}, and thank you for telling me! 🎉 I'm really glad the "
+            "reminders helped. Good luck with everything that comes next."
+        )
     if done:
         return Reply("You're welcome, and well done getting through it! Fingers crossed for your score. 🤞")
     return Reply(

@@ -318,7 +318,12 @@ def test_a_request_for_reminders_says_why_the_set_up_questions_come(advisor: Adv
 
 @pytest.mark.parametrize(
     "text",
-    ["stop the reminders pls", "stop the reminders pls, taking a break this week", "stop reminding me, I'm sick"],
+    [
+        "stop the reminders pls",
+        "stop the reminders pls, taking a break this week",
+        "stop reminding me, I'm sick",
+        "please stop sending me the morning reminders, exam's over",
+    ],
 )
 def test_stopping_reminders_that_dont_exist_starts_no_plan(advisor: Advisor, store: ProfileStore, text: str) -> None:
     turn = advisor.handle(1, text)
@@ -572,6 +577,8 @@ def test_a_field_matched_is_named_and_not_being_in_medicine_is_no_field(advisor:
         ("does a 220 mean I'm a bad doctor lol", "not the doctor you are", "average"),
         ("honestly done. 12 hour days for 5 weeks. body hurts", "Burnout is real", "which did you mean"),
         ("score came out and I'm so disappointed. I know it's fine but still", "let down", "nothing you need to do"),
+        # thanks for the reminders sent, with the score: congratulations and the thanks, no new plan set up
+        ("258!!!!! cried in the car. thank you for the daily pings", "Congratulations on your 258", "study plan"),
         ("recommend a good anime", "I'd only be guessing", "Is my score good"),
         ("PASSED. 243. I'm crying in the car", "Congratulations, you passed!", "let down"),
         ("what is the pass rate for first time takers", "performance data at usmle.org", "How is my"),

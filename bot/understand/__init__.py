@@ -891,7 +891,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     offered = {**_surest(odds, ALSO_SURE), **asked_answers} if len(text) >= ASKS_READ_FROM else asked_answers
     if do_said:  # a DO's sibling answer for every answer offered too, not only for the ones that may lead
         offered = {sentence: _FOR_A_DO.get(ident, ident) for sentence, ident in offered.items()}
-    also = _also(text, asks, settled, topic, read, knowledge, offered, answer) if asks else ()
+    # (a score of theirs told: no answer written for a score still pending is offered beside it)
+    scored = nums.score is not None and not (nums.hypothetical or nums.someone)
+    also = _also(text, asks, settled, topic, read, knowledge, offered, answer, scored) if asks else ()
     if (
         intent == "faq"
         and settled != "faq"
@@ -2123,6 +2125,9 @@ def _settle(
         return "vent", 1.0, None  # "got my first interview invite!!! 🎉": good news shared, met with joy
     if intent != "thanks" and not has_score and cues.thanks_us(text, norm):
         return "thanks", 1.0, None  # "thank you, your reminders got me through dedicated": thanks, not a plan asked
+    if intent == "study_plan" and "?" not in text and cues.thanks_for_reminders(norm):
+        # "GOT A 261!!!!! ... thank u for the 7am reminders every day": thanks for the nudges sent, no plan asked
+        return "thanks", 1.0, None
     if intent == "thanks" and cues.felt(text, norm) == "relief":
         # "phew, thank god": relief, not thanks to us; the numbers answer it when there are any.
         return ("score_fit" if has_score else "smalltalk"), 1.0, None
@@ -2603,7 +2608,8 @@ _WHAT_TO_SAY_RE = quick_re.compile(
 """What to say, asked: "how much detail should I give?", "what do I say if they ask?"."""
 _ASKED_ABOUT_THE_SCORE_RE = quick_re.compile(
     r"\b(?:ask\w*|bring\w* up|brought up|question\w*|mention\w*)\s+(?:me\s+)?(?:about\s+)?(?:my\s+|the\s+|it\s+)?"
-    r"(?:\w+\s+){0,3}?"
+    # ("asked me in an interview 'why do you think your CK was lower...'": the question quoted after it)
+    r"(?:\w+\s+){0,8}?"
     r"(?:score|scores|attempts?|fail\w*|step 2|ck|\d{3}|drop|dip|gap)\b"
 )
 """The score or the attempts asked about, or brought up ("they asked about my 2 attempts on step 2", "bring up the
@@ -2814,6 +2820,18 @@ def _readings(guess: Prediction) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))[:3]
 
 
+_FOR_A_PENDING_SCORE = frozenset(
+    {
+        "pd-pending-score",
+        "img-apply-pending",
+        "pending-submit-before-score",
+        "pending-wait-or-submit",
+        "pending-residencycas-scores",
+    }
+)
+"""Answers written for a score not out yet: never offered beside a score of theirs."""
+
+
 def _also(
     text: str,
     asks: list[str],
@@ -2823,6 +2841,7 @@ def _also(
     knowledge: Knowledge,
     answers: dict[str, str],
     lead: str | None = None,
+    scored: bool = False,
 ) -> tuple[str, ...]:
     """A long post's other asks, one per question sentence that differs from the main one (`intent`, `topic`,
     and the specific answer that `lead`s, if one does): a plan, a log or another reading the model is sure of
@@ -2863,6 +2882,8 @@ def _also(
                 continue  # "252... so what should I do next?" is no question about a fail
             if ident in knowledge.answers and not _stage_fits(knowledge.answers[ident], norm):
                 continue  # an MS1's answer offered to an applicant with no interviews
+            if scored and ident in _FOR_A_PENDING_SCORE:
+                continue  # "CK 248... is my score the problem?": no "if your score is still pending"
         if label not in seen:
             seen.add(label)
             found.append(label)
@@ -3099,10 +3120,11 @@ def _question_sentences(text: str) -> list[str]:
 
 
 _ALSO_ASKED_RE = quick_re.compile(
-    r"(?:,\s*|\s+)(?:and\s+)?also\s*,?\s+(?=(?:how|what|when|is|are|can|could|should|would|will|do|does|which|why)\b)",
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)also\s*,?\s+(?=(?:how|what|when|is|are|can|could|should|would|will|do|does|which|why)\b)",
     re.IGNORECASE,
 )
-"""Where a second question begins inside one sentence, after "and also"."""
+"""Where a second question begins inside one sentence, after "and also" or ", also" (not "tell me also when...",
+one question)."""
 ALSO_SURE = 0.25
 """From this probability a long post's other question sentence is offered with its answer, in a line of its own."""
 ALSO_MIN_WORDS = 5

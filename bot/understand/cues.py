@@ -317,7 +317,8 @@ _REMINDER_OFF_RE = quick_re.compile(
 
 
 _REMINDERS_OFF_RE = quick_re.compile(
-    r"\b(?:stop|turn off|switch off|pause|mute|disable|cancel|quit|hold|no more)\b(?:\s+\w+){0,3}?\s+"
+    # ("pls stop sending me the daily reminders": four words between)
+    r"\b(?:stop|turn off|switch off|pause|mute|disable|cancel|quit|hold|no more)\b(?:\s+\w+){0,4}?\s+"
     r"(?:reminders?|nudges?|notifications?|pings?|messages|texts)\b"
     # "stop reminding me for a few days", "don't ping me this weekend"
     r"|\b(?:stop|quit|don t|dont|do not|no more)\s+(?:reminding|pinging|nudging|messaging|texting|bugging|remind|ping|"
@@ -399,6 +400,11 @@ def wants_reminders_off(norm: str) -> Literal["break", "pause"] | None:
     return "break" if _SHORT_BREAK_RE.search(norm) else "pause"
 
 
+def thanks_for_reminders(norm: str) -> bool:
+    """Thanks for the reminders already sent ("thank u for the 7am reminders every day")."""
+    return _THANKS_FOR_REMINDERS_RE.search(norm) is not None
+
+
 def wants_reminders(norm: str) -> bool:
     """A request for reminders or nudges to study ("can u ping me daily", "remind me to study every day").
 
@@ -417,6 +423,10 @@ def wants_reminders(norm: str) -> bool:
     )
 
 
+_THANKS_FOR_REMINDERS_RE = quick_re.compile(
+    r"\b(?:thank|thanks|thx|ty)\b(?:\s+\w+){0,2}?\s+for\s+(?:\w+\s+){0,3}?(?:reminders?|nudges?|pings?)\b"
+)
+"""Thanks for the reminders already sent: gratitude, no request for more."""
 _REMINDERS_REFUSED_RE = quick_re.compile(
     r"\b(?:don t|dont|do not|not|no)\s+(?:want|need|wanting|needing)\b"
     r"(?:\s+(?!so\b|and\b|but\b|because\b|bc\b|then\b)\w+){0,6}?\s+(?:reminders?|nudges?|"
