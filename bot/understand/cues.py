@@ -1890,6 +1890,9 @@ _HOPELESS_RE = quick_re.compile(
     r"|\bnot worth (?:living|being alive|going on)\b"
     r"|\b(?<!\bor is that )(?<!\bor is it )(?<!\bor is this )not worth it anymore\b(?!\s+to\s+\w)"
     r"|\btired of (?:being alive|living|life|existing|being here|waking up)\b(?!\s+(?:on|in|as|at)\b)"
+    # everything wanted over: "i just want it all to end" (not "i want this exam to end", "...to end so i can sleep")
+    r"|\b(?:want|wanna|wanted|wish|need)\s+(?:it|this|everything)\s+(?:all\s+)?to\s+(?:just\s+)?end\b"
+    r"(?!\s+(?:soon|already|so i|so that|and|because|bc|lol|lmao))"
     r"|\bbetter off (?:dead|gone|without me|if i (?:just\s+)?(?:was|were)n ?t (?:here|alive|around)|"
     r"if i (?:just\s+)?(?:didn t|didnt) exist)\b"
     r"|\b(?:better|happier|easier)\s+(?:without me|"
