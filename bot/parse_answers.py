@@ -1182,8 +1182,11 @@ _SHARE_ELSEWHERE_RE = quick_re.compile(
     r"(?:is|are|s|at|around|about)?\s*(?:like\s+|around\s+|about\s+|~\s*)?\d{2}(?:\s*s)?\b(?!\s*(?:q|qs|questions)\b)"
 )
 """The share scored elsewhere ("50% on OB, everything else is like 65"): a comparison, no count of questions."""
-_QUOTED_SPAN_RE = quick_re.compile(r"(?:(?<=\s)|^)['\"‘“]([^'\"’”\n]{1,60}?)['\"’”](?![a-z])")
-"""Words in quotation marks, opened after a space (never the apostrophe of "i'm" or "don't")."""
+_QUOTED_SPAN_RE = quick_re.compile(
+    r"(?:(?<=\s)|^)['\"‘“](?!(?:til|cause|em|bout|n)\b|\d)([^'\"’”\n]{1,60}?)(?<!s)['\"’”](?![a-z])"
+)
+"""Words in quotation marks, opened after a space (never the apostrophe of "i'm" or "don't", nor of "'til" or "'24",
+and never closed by a plural's apostrophe: "my classmates' advice")."""
 _SHARED_PERCENT_RE = quick_re.compile(r"\b([2-9]\d)\s*(?:and|&|,)\s*([2-9]\d|100)\s*%")
 """Two percents sharing one sign ("68 and 71%")."""
 

@@ -476,8 +476,8 @@ def thanks(parsed: Parsed, done: bool = False) -> Reply:
     ):
         # "GOT A 261!!!!! ... thank u for the reminders": their result, celebrated, with the thanks
         return Reply(
-            f"Congratulations on your {parsed.score}, and thank you for telling me! 🎉 I'm really glad the "
-            "reminders helped. Good luck with everything that comes next."
+            f"Congratulations on your {parsed.score}, and thank you for telling me! 🎉 I'm really glad I could help. "
+            "Good luck with everything that comes next."
         )
     if done:
         return Reply("You're welcome, and well done getting through it! Fingers crossed for your score. 🤞")

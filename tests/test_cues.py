@@ -320,6 +320,9 @@ def test_news_of_a_pass_and_a_question_about_one(text: str, passed: bool, asks: 
         ("no reminders tomorrow pls, family wedding", "break"),
         ("i got no reminders today", None),  # a complaint, not a day off
         ("i had no reminders today, is it broken?", None),
+        ("pls stop sending me the daily reminders, exam's over", "pause"),
+        ("thanks for the reminders, you can stop them now", "pause"),
+        ("my group chat won't stop sending me their score messages and i'm spiraling", None),  # not ours to stop
     ],
 )
 def test_wants_reminders_off(text: str, off: str | None) -> None:

@@ -141,6 +141,7 @@ SOURCED_NUMBERS: dict[str, set[int]] = {
     "nbme-sas-faq-taking-2017": {2017},  # its self-assessment forms are equated; the page is from 2017
     "usmle-investigation-process": set(),  # what happens while USMLE investigates (no figure)
     "usmle-irregular-behavior": set(),  # what counts as irregular behavior, recalls included (no figure)
+    "usmle-exam-security": set(),  # the sanctions for a finding of irregular behavior (no figure used)
     "ecfmg-retake-rules": {3, 12, 4, 6, 2012, 1},
     "usmle-step2-format-2026": {7, 2026, 16, 30, 14, 18, 20, 8, 316, 9, 38, 40, 60, 280, 10, 3, 24, 27},
     "ama-step2-decoded-2025": {250, 2024, 25, 2025, 2022},
@@ -1041,6 +1042,19 @@ def test_every_fact_the_code_names_is_in_the_store(knowledge: Knowledge) -> None
     """A fact renamed or dropped in facts.json fails here, not as a missing line in a student's reply."""
     named = {talk.CRISIS_FACT, talk.STEP1_MARK_FACT, talk.COMLEX_PE_FACT, SCORE_RELEASE_FACT, *advice.PASS_MARK_FACTS}
     assert named <= set(knowledge.facts), named - set(knowledge.facts)
+
+
+def test_every_answer_the_understanding_rules_name_is_in_the_store(knowledge: Knowledge) -> None:
+    """Each answer id a rule of `bot.understand` leads to (its `..._ANSWER` names, and the answers kept from a student
+    whose score is out) is in answers.json: a renamed answer fails here, not as a rule that quietly answers nothing."""
+    import bot.understand as understand_module
+
+    named = {
+        value for name, value in vars(understand_module).items() if name.endswith("_ANSWER") and isinstance(value, str)
+    }
+    named |= understand_module._FOR_A_PENDING_SCORE
+    assert len(named) > 20  # the rules name many; a rename of the convention would empty this test
+    assert named <= set(knowledge.answers), named - set(knowledge.answers)
 
 
 def test_every_answer_the_code_names_is_in_the_store(knowledge: Knowledge) -> None:

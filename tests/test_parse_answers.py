@@ -416,6 +416,7 @@ def test_parse_done_count(text: str, expected: int | None) -> None:
         ("programs supposedly want 'a 240 and US experience'. so tired", (None, None)),
         ("242 on my last nbme, so tired", (None, None)),
         ("did 40 qs today, don't judge, 'only' 62%", (40, 62)),
+        ("stayed up 'til 1, did 80 qs at 64%, my classmates' advice lol", (80, 64)),  # no quote: an elision, a plural
     ],
 )
 def test_parse_progress(text: str, expected: tuple[int | None, int | None]) -> None:

@@ -546,9 +546,14 @@ def row(text: str, **fields: Any) -> Any:
         row("from 214 on my first nbme to 246 on the real thing!!", score=246),
         row("level 2 came back 598 and ck 243 last week. would 243 work for peds", score=243, hypothetical=False),
         row("a classmate matched em with 244 and i also have 244", score=244, own=True, quoted=()),
-        row("mine said 241 on the nbme, is that accurate", quoted=()),
-        # A count, another exam's figure or a temperature is no Step 2 CK score.
-        row("zero interviews last year from 90 FM programs", score=None),
+        row(
+            "mine said 241 on the nbme, is that accurate", quoted=(), practice=(PracticeResult("nbme", "", score=241),)
+        ),
+        row("thinking of sitting ck at 238 or pushing?", score=238, own=False, hypothetical=True),
+        # A count, another exam's figure or a temperature is no Step 2 CK score; a score set before programs is one.
+        row("ck 231, applied to 160 IM programs", score=231),
+        row("will 228 fm programs even look at me?", score=228),
+        row("fever 101 and my exam is tomorrow, can i still pass?", score=None),
         row("we need 70 on the cbse before they let us sit", score=None),
         row("fever 101 this morning and my exam is friday", score=None),
         row("got a 68 on the renal block, class average 80", score=None),
@@ -559,6 +564,7 @@ def row(text: str, **fields: Any) -> Any:
             practice=(PracticeResult("nbme", "12", score=243),),
         ),
         row("my roommate got 252 on ck. mine's 247", score=247, someone=False),
+        row("his uwsa2 was 255 and he got 262 on ck. mine's 249, bad for gas?", score=249, practice=()),
     ],
 )
 def test_numbers_belong_to_their_exam(text: str, fields: dict[str, Any]) -> None:

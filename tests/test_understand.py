@@ -2211,6 +2211,18 @@ def test_im_and_mean_read_as_words_not_a_field_or_an_average(kb: Knowledge, text
         # a date moved close to the exam, asked with its cost; a rank list's order agonised over
         ("4 days till ck, can i still change my date without paying a fortune?", "answer", "timing-reschedule"),
         ("rank list due friday and im torn between my top two programs", "answer", "match-algorithm"),
+        # ...and their lookalikes: research made up for, a delay asked in distress, a gap year, forms in no order,
+        # a feeling of deflation, active recall
+        ("step 1 was 252 but i have zero research. can a good ck make up for that for derm?", "answer", None),
+        ("should i push my exam back? nbmes stuck at 225 and i'm losing my mind", "answer", "timing-delay-or-pending"),
+        ("should i mention my gap year in interviews?", "answer", None),
+        ("nbme 13 was 251 this week, nbme 10 was 238 last month. is nbme 10 known to run lower?", "answer", None),
+        ("step 2 score: 229. deflated.", "topic", None),
+        ("is active recall good for step 2?", "answer", None),
+        # fainting is no pass; thanks with a stop asked is the stop
+        ("I PASSED OUT IN THE TESTING CENTER", "status", None),
+        ("panicked at the prometric practice session yesterday, should i do another one", "status", None),
+        ("thanks for the reminders, you can stop them now, exam's done", "intent", "study_plan"),
         # a retake asked about is no retake passed, so no relief
         ("went unmatched in march, step 2 was 226. can i retake a step i already passed?", "feeling", "disappointment"),
     ],

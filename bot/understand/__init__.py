@@ -542,7 +542,9 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and facts.status != "failed"
         and settled in ("average", "faq", "vent", "practice_score", "log_progress", "unknown")
         and _OFFSET_ANSWER in knowledge.answers
-        and cues.asks_ck_offset(text, norm)
+        and cues.asks_ck_offset(norm)
+        # (a Step 1 that was low: "step 1 was 252 but zero research. can a good ck make up for that" asks of research)
+        and (nums.step1 < STEP1_LOW_BELOW or cues.step1_said_low(norm))
     ):
         # "my step 1 was 221 back when it was scored... want ortho. can step 2 fix that or am i cooked": whether a
         # strong CK makes up for a weak Step 1 is the question, the field's figures beside it
@@ -1132,7 +1134,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and settled in ("faq", "practice_score", "vent", "log_progress")
         and "?" in text
         and PRACTICE_DROPPED_ANSWER in knowledge.answers
-        and _practice_falling(nums)
+        and _practice_falling(nums, norm)
         and _GOING_DOWN_RE.search(norm)
     ):
         # "my NBMEs went 245 -> 241 -> 236... is it normal to go down like this?": the fall is what they ask about
@@ -2125,7 +2127,14 @@ def _settle(
         return "vent", 1.0, None  # "got my first interview invite!!! 🎉": good news shared, met with joy
     if intent != "thanks" and not has_score and cues.thanks_us(text, norm):
         return "thanks", 1.0, None  # "thank you, your reminders got me through dedicated": thanks, not a plan asked
-    if intent == "study_plan" and "?" not in text and cues.thanks_for_reminders(norm):
+    if (
+        intent == "study_plan"
+        and "?" not in text
+        and cues.thanks_for_reminders(norm)
+        # "thanks for the reminders, you can stop them now": the stop or change is what's asked
+        and cues.wants_reminders_off(norm) is None
+        and not cues.changes_reminders(norm)
+    ):
         # "GOT A 261!!!!! ... thank u for the 7am reminders every day": thanks for the nudges sent, no plan asked
         return "thanks", 1.0, None
     if intent == "thanks" and cues.felt(text, norm) == "relief":
@@ -2305,7 +2314,10 @@ _MOVE_DATE_RE = quick_re.compile(
     r"(?:exam|test|date|appointment|ck)\b"
 )
 """A change of exam date named ("can i still move the date")."""
-_FEE_RE = quick_re.compile(r"\b(?:fee|fees|cost|costs|charge\w*|pay\w*|money|penalty|losing)\b")
+_FEE_RE = quick_re.compile(
+    r"\b(?:fee|fees|charged?|charges|pay|paying|penalty|refund\w*)\b|\blos(?:e|ing)\s+(?:my|the)\s+(?:fee|money|deposit)\b"
+    r"|\bhow much (?:does|would|will) (?:it|that) cost\b"
+)
 """What a change of date costs, asked beside it."""
 _MOVE_UP_RE = quick_re.compile(
     r"\b(?:move|moving|push|pushing|bring|bringing)\s+(?:my\s+|the\s+)?(?:exam|test|date|ck|step\s*2|test date|"
@@ -2608,9 +2620,12 @@ _WHAT_TO_SAY_RE = quick_re.compile(
 """What to say, asked: "how much detail should I give?", "what do I say if they ask?"."""
 _ASKED_ABOUT_THE_SCORE_RE = quick_re.compile(
     r"\b(?:ask\w*|bring\w* up|brought up|question\w*|mention\w*)\s+(?:me\s+)?(?:about\s+)?(?:my\s+|the\s+|it\s+)?"
-    # ("asked me in an interview 'why do you think your CK was lower...'": the question quoted after it)
-    r"(?:\w+\s+){0,8}?"
-    r"(?:score|scores|attempts?|fail\w*|step 2|ck|\d{3}|drop|dip|gap)\b"
+    r"(?:\w+\s+){0,3}?(?:score|scores|attempts?|fail\w*|step 2|ck|\d{3})\b"
+    # "bring up the 'drop'": the score's fall, named as one
+    r"|\b(?:bring\w* up|mention\w*)\s+(?:the\s+|my\s+|that\s+)?(?:score\s+)?(?:drop|dip)\b"
+    # "asked me in an interview 'why do you think your CK was lower...'": the question quoted after it
+    r"|\basked\s+(?:me\s+)?(?:in|at|during)\s+(?:an?|the|my)\s+interview\b(?:\s+\w+){0,8}?\s+"
+    r"(?:score|scores|ck|step 2|fail\w*)\b"
 )
 """The score or the attempts asked about, or brought up ("they asked about my 2 attempts on step 2", "bring up the
 drop")."""
@@ -2646,10 +2661,15 @@ FALL_POINTS = 4
 """Points the latest practice result must sit under the first for a run to count as falling."""
 
 
-def _practice_falling(nums: Numbers) -> bool:
-    """Practice results told in order, the latest well under the first ("245 -> 241 -> 236")."""
+def _practice_falling(nums: Numbers, norm: str) -> bool:
+    """Practice results told as a run, the last said well under the first ("went 245 -> 241 -> 236"); results told
+    in no order ("nbme 13 was 251 this week, nbme 10 was 238 last month") are no fall."""
     scores = [p.score for p in nums.practice if p.score is not None]
-    return len(scores) >= 2 and scores[-1] <= scores[0] - FALL_POINTS
+    return len(scores) >= 2 and scores[-1] <= scores[0] - FALL_POINTS and _RUN_SAID_RE.search(norm) is not None
+
+
+_RUN_SAID_RE = quick_re.compile(r"\b(?:went|gone|then|now|dropped|fell|down to|from \d{3} to)\b|->|→")
+"""Results told as a run in time ("went 245, 241, then 236")."""
 
 
 _FELT_BADLY_RE = quick_re.compile(
@@ -2662,6 +2682,9 @@ FELT_AWFUL_ANSWER = "diff-felt-awful"
 _REWORK_ANSWER = "af-retake-study-differently"
 _OFFSET_ANSWER = "s1s2-offset-low-step1"
 """Whether a strong Step 2 CK makes up for a weak scored Step 1."""
+STEP1_LOW_BELOW = 230
+"""A scored Step 1 under this is one a student asking whether CK "fixes" it is taken to call low (our reading of how
+students talk, not a published cut-off); a higher one is low only when they say so."""
 _INTERVIEWS_ENOUGH = "pd-interviews-enough"
 _FEW_INVITES = "match-few-invites-apply-more"
 RANKING_ANSWER = "pd-rank-after-interview"
@@ -3149,9 +3172,10 @@ _SHELF_RESULT_RE = quick_re.compile(
 """A shelf exam's result told as a percentile ("surgery shelf came back 38th percentile", "shelves: IM 61st pctl")."""
 _YEAR_TO_YEAR = "oa-year-to-year"
 _SCORES_INFLATED_RE = quick_re.compile(
-    r"\b(?:scores?|averages?|ck|step 2)\s+(?:\w+\s+)?(?:inflat\w*|deflat\w*)|\b(?:score\s+)?inflation\b|\binflated\s*\?"
+    r"\b(?:scores?|averages?)\s+(?:are\s+|have\s+been\s+|getting\s+|got\s+|so\s+)?inflated\b|\bscore\s+inflation\b"
 )
-"""Scores asked about as inflated over the years ("scores inflated?", "is there score inflation on ck")."""
+"""Scores asked about as inflated over the years ("scores inflated?", "is there score inflation on ck"; not
+"229. deflated.", a feeling)."""
 _SAME_AS_TODAY_RE = quick_re.compile(
     r"\b(?:same|equal|equivalent|comparable|worth the same|mean the same)\b.{0,30}\b(?:today|these days|nowadays)\b"
 )

@@ -188,7 +188,7 @@ _PASSED_RE = quick_re.compile(
     r"(?<!\bodds i )(?<!\bchance i )(?<!\bchances i )(?<!\bhope i )(?<!\bpray i )(?<!\bthink i )(?<!\bsure i )"
     r"(?<!\bknow i )(?<!\blikely i )(?<!\bchances that i )(?<!\bodds that i )"
     r"(?<!\bs1 i )(?:just |finally |actually )?passed\b(?!\s+(?:step\s*(?:1|one|i)\b|step1|s1|my shelf|the shelf|shelf|"
-    r"comlex|level|oet|cs|the cs|nbme|uwsa|my nbme|the nbme|boards? for step 1))"
+    r"comlex|level|oet|cs|the cs|nbme|uwsa|my nbme|the nbme|boards? for step 1|out\b))"  # "i passed out": fainted
     # the verdict first, shouted or not: "passed!!! 218 but PASSED"
     r"|^(?:omg |yay |finally )?passed\b(?=\s+[12]\d\d\b|\s*$)"
     # the result, then the verdict: "just got my score, 222. passed."
@@ -226,7 +226,9 @@ _TAKEN_RE = quick_re.compile(
     r"significantly|below|under|lower|each|every|over|in the last|the last|on|since|after|and))"
     # "teared up at the test center": the exam sat, the feeling told of the day
     r"|\b(?:teared up|tearing up|cried|broke down|bawled|sobbed|panicked|froze)\s+(?:at|in|outside)\s+(?:the\s+)?"
-    r"(?:test(?:ing)?\s+cent(?:er|re)|prometric)\b(?!\s+(?:during|for|at)\s+(?:my|the|a)\s+(?:practice|tutorial))"
+    r"(?:test(?:ing)?\s+cent(?:er|re)|prometric)\b"
+    # (not a practice session, a shelf there, nor a sitting turned away: "they turned me away bc my id...")
+    r"(?![^.!?]{0,60}\b(?:practice|tutorial|shelf|turned\s+(?:me\s+)?away|sent\s+(?:me\s+)?home)\b)"
     # "the exam was so hard", "ck felt brutal": sat, judged afterwards
     r"|\b(?:the exam|ck|step 2|the test)\s+(?:was|felt)\s+"
     r"(?:so\s+|really\s+|super\s+|insanely\s+)?"

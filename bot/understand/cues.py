@@ -317,9 +317,13 @@ _REMINDER_OFF_RE = quick_re.compile(
 
 
 _REMINDERS_OFF_RE = quick_re.compile(
-    # ("pls stop sending me the daily reminders": four words between)
-    r"\b(?:stop|turn off|switch off|pause|mute|disable|cancel|quit|hold|no more)\b(?:\s+\w+){0,4}?\s+"
+    r"\b(?:stop|turn off|switch off|pause|mute|disable|cancel|quit|hold|no more)\b(?:\s+\w+){0,3}?\s+"
     r"(?:reminders?|nudges?|notifications?|pings?|messages|texts)\b"
+    # "pls stop sending me the daily reminders" (ours: not "won't stop sending me their score messages")
+    r"|\bstop\s+sending\s+(?:me\s+)?(?:the\s+|my\s+|your\s+|these\s+|those\s+|all\s+)?(?:\w+\s+)?"
+    r"(?:reminders?|nudges?|pings?|notifications?)\b"
+    # "thanks for the reminders, you can stop them now": the reminders named first, then stopped
+    r"|\b(?:reminders?|nudges?|pings?)\b.{0,40}?\b(?:stop|turn off|pause|mute|cancel)\s+(?:them|those|these)\b"
     # "stop reminding me for a few days", "don't ping me this weekend"
     r"|\b(?:stop|quit|don t|dont|do not|no more)\s+(?:reminding|pinging|nudging|messaging|texting|bugging|remind|ping|"
     r"nudge|message|text)\s+me\b"
@@ -468,6 +472,7 @@ def thanks_us(text: str, norm: str) -> bool:
         and "?" not in text
         and _PLAN_EXPLICIT_RE.search(norm) is None
         and _ASKS_US_RE.search(norm) is None
+        and wants_reminders_off(norm) is None  # "thanks for the reminders, you can stop them now": the stop is asked
         and _NEWS_AFTER_THANKS_RE.search(norm, said.start()) is None
     )
 
@@ -3690,9 +3695,10 @@ _SAT_EXAM_RE = quick_re.compile(
 _PASSED_RE = quick_re.compile(
     # not "i can't retake a passed exam": a pass supposed, not one told
     r"\b(?:i|i ve|ive|we|finally|just|actually|officially|retake|it)\s+(?:(?!(?:a|an|the)\b)\w+\s+){0,2}?passed\b"
+    r"(?!\s+out\b)"  # "i passed out in the testing center": fainted
     # "second attempt PASSED, 228!!": a numbered attempt of theirs that passed (not "praying this attempt passed")
     r"|\b(?<!s )(?:second|2nd|third|3rd|fourth|4th) (?:attempt|try) passed\b"
-    r"|^passed\b"
+    r"|^passed\b(?!\s+out\b)"
 )
 _NOT_PASSED_NEWS_RE = quick_re.compile(
     r"\b(?:if|whether|or fail\w*|or not|did i|have i|hope|hoping|pray|praying|fingers crossed|need|needed|pass or|"
@@ -3781,11 +3787,23 @@ def calls_step1_low(norm: str) -> bool:
     )
 
 
-def asks_ck_offset(text: str, norm: str) -> bool:
-    """Whether a strong Step 2 CK making up for Step 1 is asked ("can step 2 fix that or am i cooked")."""
-    if _OFFSET_RE.search(norm) is None:
-        return False
-    return asks_something(text, norm) or _OFFSET_ASKED_RE.search(norm) is not None
+def asks_ck_offset(norm: str) -> bool:
+    """Whether a strong Step 2 CK making up for something is asked ("can step 2 fix that or am i cooked"), in so many
+    words: not "time is against me", which `_OFFSET_RE` also hears."""
+    return _OFFSET_ASKED_RE.search(norm) is not None
+
+
+def step1_said_low(norm: str) -> bool:
+    """A scored Step 1 called low, or carried with shame, in words near where it is named ("step 1 was 221... i was
+    ashamed of it for years")."""
+    return any(
+        _LOW_STEP1_RE.search(norm, max(0, m.start() - STEP1_WINDOW), m.end() + STEP1_WINDOW)
+        or _ASHAMED_OF_IT_RE.search(norm, m.end(), m.end() + STEP1_WINDOW)
+        for m in _STEP1_SAID_RE.finditer(norm)
+    )
+
+
+_ASHAMED_OF_IT_RE = quick_re.compile(r"\b(?:ashamed|embarrass\w*|humiliat\w*)\b")
 
 
 _OFFSET_ASKED_RE = quick_re.compile(
@@ -4534,7 +4552,10 @@ def joyful(text: str, norm: str) -> bool:
 
 
 _SHOUTED_NEWS_RE = quick_re.compile(
-    r"\b(?:GOT|SCORED) (?:A |AN )?2[2-9][0-9]\b|\b(?:I |WE |JUST )?(?:PASSED|MATCHED)\b"
+    # (a high score only, as `SHOUTED_JOY_FROM` reads "!!!": "I GOT A 231 AND I NEEDED 245" is no joy)
+    r"\b(?:GOT|SCORED) (?:A |AN )?2(?:4[5-9]|[5-9][0-9])\b"
+    # (not "I PASSED OUT IN THE TESTING CENTER", "NOT SURE IF I PASSED", "DIDNT MATCH")
+    r"|(?<!IF )(?<!NOT )(?<!T )\b(?:I |WE |JUST )?(?:PASSED|MATCHED)\b(?! OUT\b)"
 )
 """Good news shouted in capitals ("GUYS I GOT A 268", "I PASSED"): joy said in how it's typed (case-sensitive)."""
 

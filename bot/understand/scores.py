@@ -36,11 +36,17 @@ _UNIT = (
 _UNIT_AFTER_RE = quick_re.compile(
     rf"^\+?[\s\-]*(?:(?:anki|practice|uworld|uw|amboss|qbank|new|more|review|flash|extra|total|free|"
     rf"random|full|hard)[\s\-]+)?(?:{_UNIT})\b"
-    # "0 interviews from 120 IM programs", "60 gen surg apps": a count of a field's programs
-    r"|^[\s\-]*(?:(?:im|fm|em|ent|ob|obgyn|ob/gyn|peds|psych|gen|surg\w*|derm|ortho|rads|neuro|path|gas|anesthesia|uro|"
+)
+_FIELD_COUNT_AFTER_RE = quick_re.compile(
+    r"^[\s\-]*(?:(?:im|fm|em|ent|ob|obgyn|ob/gyn|peds|psych|gen|surg\w*|derm|ortho|rads|neuro|path|gas|anesthesia|uro|"
     r"ophtho|categorical|prelim|community|university|academic|us|img|friendly|different|total|residency)[\s\-]+){1,2}"
     r"(?:programs?|apps|applications?|interviews?|invites?|spots|positions)\b"
 )
+_PROGRAM_COUNT_BEFORE_RE = quick_re.compile(
+    r"\b(?:from|to|applied to|applying to|apply to|sent|send|out of|across|of)\s*(?:like\s+|about\s+|around\s+|~\s*)?$"
+)
+"""A count of a field's programs: "0 interviews from 120 IM programs", "applied to 160 IM programs" (not "will 228 fm
+programs even look at me?", a score and the programs it is set before)."""
 # A clock time only up to 12: "250 am I good for derm?" is a score and a question.
 _CLOCK_AFTER_RE = quick_re.compile(r"^\s*(?:am|pm|a\.m|p\.m|o\s*'?\s*clock)\b")
 # An hour: "ck starts at 8", "done by 9".
@@ -316,10 +322,12 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
             # number is its result, not a Step 2 CK score to keep
             practice = (*practice, PracticeResult(tested[0], tested[1], score=score))  # type: ignore[arg-type]
             score = None
-    if score is not None and at is not None and _MINE_TOO_RE.search(low, max(0, at - 12), at):
+    if score is not None and at is not None and _MINE_TOO_RE.search(low, max(0, at - MINE_REACH), at):
         # "my friend's UWSA2 was 250 and he got a 232 on the real thing. Mine's 248": the same test's result, theirs
+        # (unless the real exam is named between and no practice test after: "...he got 262 on ck. mine's 249, bad for
+        # gas?" is their CK; "...232 on the real thing. mine's 248. does uwsa2 overpredict?" their UWSA2)
         tested = _test_named_before(low, at)
-        if tested is not None and not _CK_SAID_RE.search(_sentence_at(low, at)):
+        if tested is not None and (not _CK_SAID_RE.search(low, tested[2], at) or _EXAM_NAME_RE.search(low, at)):
             practice = (*practice, PracticeResult(tested[0], tested[1], score=score))  # type: ignore[arg-type]
             score = at = None
     if score is not None and at is not None and not _result_told(low, score) and _generic_practice(low, at):
@@ -352,7 +360,7 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         and at is not None
         and score < LOW_SCORE_FLOOR
         and not supposed
-        and not _CK_SAID_RE.search(_sentence_at(low, at))
+        and not _CK_NAMED_HERE_RE.search(_sentence_at(low, at))
     ):
         # "my last block i got a 71 and the class average was 82", "flu, fever 102 last night": a small number told
         # with no exam of ours in its sentence is a school exam's, a temperature, anything but a Step 2 CK score
@@ -404,6 +412,8 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
     )
 
 
+_CK_NAMED_HERE_RE = quick_re.compile(r"\b(?:ck|step\s*(?:2|two)|step2|s2|usmle|score|scored|failed|fail)\b")
+"""The exam or its result named in a small number's sentence ("failed ck with a 140"; not "can i still pass")."""
 LOW_SCORE_FLOOR = 150
 """Under this, a number told as a result is a Step 2 CK score only where its sentence names the exam."""
 TWO_DIGITS_END = 100
@@ -679,25 +689,31 @@ def _practice_named(low: str, at: int) -> tuple[str, str] | None:
     before = [m for m in named if m.start() < at]
     if not before:
         return None  # "got 248 but my nbmes were all 250+": a result before the practice tests is the real one
-    m = before[-1]
+    return _exam_and_form(before[-1])
+
+
+def _exam_and_form(m: re.Match[str]) -> tuple[str, str]:
+    """A practice test's (exam, form) from its name's match ("uwsa 2" -> ("uwsa", "2"); the Free 120 has one form)."""
     exam = next(name for name in _PRACTICE_FORMS if m.group(name))
     return _PRACTICE_FORMS[exam], "" if exam == "free" else m.group("form") or ""
 
 
 _MINE_TOO_RE = quick_re.compile(r"\bmine\s*(?:'?\s*s|is|was)\s*(?:a\s+|an\s+|only\s+|just\s+)?$")
 """Their own result set beside someone else's, by "mine's" ("his UWSA2 was 250... mine's 248")."""
+MINE_REACH = 16
+"""Characters before a number read for "mine's" ("mine was only a " is 16)."""
 TEST_NAMED_REACH = 120
 """Characters before "mine's 248" within which the test it was on is named."""
 
 
-def _test_named_before(low: str, at: int) -> tuple[str, str] | None:
-    """The practice test (exam, form) named last before `at`, whoever's result was said with it."""
+def _test_named_before(low: str, at: int) -> tuple[str, str, int] | None:
+    """The practice test (exam, form) named last before `at`, whoever's result was said with it, and where its name
+    ends."""
     named = list(_EXAM_NAME_RE.finditer(low, max(0, at - TEST_NAMED_REACH), at))
     if not named:
         return None
-    m = named[-1]
-    exam = next(name for name in _PRACTICE_FORMS if m.group(name))
-    return _PRACTICE_FORMS[exam], "" if exam == "free" else m.group("form") or ""
+    exam, form = _exam_and_form(named[-1])
+    return exam, form, named[-1].end()
 
 
 def _generic_practice(low: str, at: int) -> bool:
@@ -924,7 +940,9 @@ _OWN_BEFORE_RE = quick_re.compile(
     # "everyone posted theirs and mine is 219"
     r"|\bmine\s+(?:is|was|came back|came in at|=)"
     # "got COMLEX level 2 back at 612 and step 2 ck at 248 last month", "step 1 pass, ck was 241": the exam's result
-    r"|(?<!\bis )(?<!\bif )(?<!\bif my )\b(?:step\s*2(?:\s*ck)?|step2|ck|s2)\s+(?:was|came in at|came back at|at))"
+    # (not "thinking of sitting ck at 238": the level to sit it at)
+    r"|(?<!\bis )(?<!\bif )(?<!\bif my )(?<!\bsit )(?<!\bsitting )(?<!\btake )(?<!\btaking )"
+    r"\b(?:step\s*2(?:\s*ck)?|step2|ck|s2)\s+(?:was|came in at|came back at|at))"
     r"\s*(?:a|an|only|just|like|around|about|a\s+solid|a\s+measly|:|=|-)?\s*$"
 )
 _NOT_OWN_RE = quick_re.compile(
@@ -1560,6 +1578,8 @@ def _classify(low: str, num: _Number, aliases: Collection[str]) -> tuple[int, _K
         return None  # "7am", "26yo", "3rd", "12wks"
     if _UNIT_AFTER_RE.match(after) or (num.end - num.start == 4 and 1900 <= value <= 2100):
         return None  # "6 weeks", "40 questions", a year
+    if _FIELD_COUNT_AFTER_RE.match(after) and _PROGRAM_COUNT_BEFORE_RE.search(tail):
+        return None  # "0 interviews from 120 IM programs": how many
     if value <= 12 and _CLOCK_AFTER_RE.match(after):
         return None  # "7 am", "9 o'clock"
     if value <= 24 and _AT_AN_HOUR_RE.search(tail):
