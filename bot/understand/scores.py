@@ -326,9 +326,9 @@ def _numbers_in(low: str, aliases: Collection[str]) -> Numbers:
         # "my friend's UWSA2 was 250 and he got a 232 on the real thing. Mine's 248": the same test's result, theirs
         # (unless the real exam is named between and no practice test after: "...he got 262 on ck. mine's 249, bad for
         # gas?" is their CK; "...232 on the real thing. mine's 248. does uwsa2 overpredict?" their UWSA2)
-        tested = _test_named_before(low, at)
-        if tested is not None and (not _CK_SAID_RE.search(low, tested[2], at) or _EXAM_NAME_RE.search(low, at)):
-            practice = (*practice, PracticeResult(tested[0], tested[1], score=score))  # type: ignore[arg-type]
+        beside = _test_named_before(low, at)
+        if beside is not None and (not _CK_SAID_RE.search(low, beside[2], at) or _EXAM_NAME_RE.search(low, at)):
+            practice = (*practice, PracticeResult(beside[0], beside[1], score=score))  # type: ignore[arg-type]
             score = at = None
     if score is not None and at is not None and not _result_told(low, score) and _generic_practice(low, at):
         # "i took a practice exam today, 233", "got 241 on a practice test": a practice result, no test named
