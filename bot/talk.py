@@ -907,11 +907,17 @@ def quoted_note(parsed: Parsed, reply: Reply, text: str = "", *, figures: bool =
 
 
 _FIGURE_KINDS = {
+    "stated": ("a program's stated minimum", "programs' stated minimums"),
     "cut-off": ("a cut-off you heard", "cut-offs you heard"),
     "average": ("a published average", "published averages"),
 }
 """How a quoted figure's kind is named, one and several."""
-_CUTOFF_WORDS_RE = quick_re.compile(r"\b(?:cut\s*offs?|cut-offs?|minimums?|filters?|screens?|thresholds?)\b")
+_PROGRAM_STATES_RE = quick_re.compile(
+    r"\b(?:website|site|page|freida)\b[^.?!]{0,40}?\b(?:says?|lists?|listed|requires?|required|posted|has)\b"
+)
+"""A program's own page stating its rule ("program's website says min 225", "FREIDA says a program has a minimum"; not
+"a friend said the programs in our state screen at 230")."""
+_CUTOFF_WORDS_RE = quick_re.compile(r"\b(?:cut\s*offs?|cut-offs?|minimums?|min|filters?|screens?|thresholds?)\b")
 _AVERAGE_WORDS_RE = quick_re.compile(r"\b(?:medians?|averages?|avgs?|mean)\b(?!\s+(?:you|that|i|it|we|they)\b)")
 
 
@@ -931,7 +937,8 @@ def _kind_of_figure(text: str, values: Iterable[int]) -> str:
             right = min([start for start, end in numbers if start >= m.end()] + [m.end() + 40])
             near.append(low[left:right])
         if any(_CUTOFF_WORDS_RE.search(n) for n in near):
-            kinds.add("cut-off")
+            # "my program's website says min step 2 of 225": the program's own rule, read, not a rumour heard
+            kinds.add("stated" if any(_PROGRAM_STATES_RE.search(n) for n in near) else "cut-off")
         elif any(_AVERAGE_WORDS_RE.search(n) for n in near):
             kinds.add("average")
         else:

@@ -955,6 +955,8 @@ def test_a_topic_pressed_opens_with_yes_only_where_its_title_asks(advisor: Advis
             "heards",
         ),
         ("my friend explained that programs filter at 230, is that true", "cutoffs", "percentile"),
+        # a program's own page, read: its stated minimum, not a rumour heard
+        ("the program's site says min 235 for IMGs and i'm at 231 on nbmes", "a program's stated minimum", "you heard"),
         ("can you help me organize my rank list? 12 interviews for IM", "rank", "spreadsheet"),
         ("so excited for it to be over lol", "", "Not weird at all"),
         # Fifth batch (development sets bv to bz): whose number, a question beside the days left, other countries.
