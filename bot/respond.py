@@ -26,6 +26,7 @@ from bot.understand import (
     EARLY_MATCH_FIELDS,
     FAILED_ATTEMPT_ANSWER,
     FELT_AWFUL_ANSWER,
+    PRACTICE_DROPPED_ANSWER,
     RANKING_ANSWER,
     SPECIFIC_CHARS,
     WEAK_AREAS_ANSWER,
@@ -71,7 +72,7 @@ _PASS_MARK_ASKED_RE = quick_re.compile(
 )
 """The pass mark asked outright ("what's the passing score again"), whatever else a retaker tells."""
 _RETEST_RE = quick_re.compile(r"\b(?:retake|retest|re take|again|second attempt|attempts?)\b")
-PRACTICE_DROPPED = "pt-score-dropped"
+PRACTICE_DROPPED = PRACTICE_DROPPED_ANSWER  # understanding leads to it too: one name for the id
 """What to do when a practice score falls ("one dip isn't a verdict"): only for a fall said."""
 """Whether programs look at Step 2 CK again when they rank, for questions after interviews."""
 REAL_LOWER_ANSWER = "pt-real-lower"

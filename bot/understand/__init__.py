@@ -1135,7 +1135,7 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and "?" in text
         and PRACTICE_DROPPED_ANSWER in knowledge.answers
         and _practice_falling(nums, norm)
-        and _GOING_DOWN_RE.search(norm)
+        and cues.says_a_drop(norm)
     ):
         # "my NBMEs went 245 -> 241 -> 236... is it normal to go down like this?": the fall is what they ask about
         settled, topic, answer = "faq", knowledge.answers[PRACTICE_DROPPED_ANSWER].topic, PRACTICE_DROPPED_ANSWER
@@ -2652,11 +2652,6 @@ _JOY_SUPPOSED_RE = quick_re.compile(
 """Relief or joy only supposed ("would cry with relief at 230"): no news to meet with it."""
 PRACTICE_DROPPED_ANSWER = "pt-score-dropped"
 """What a falling run of practice results means, and what to do about it."""
-_GOING_DOWN_RE = quick_re.compile(
-    r"\b(?:go(?:ing)? down|went down|gone down|dropp\w*|drops?|falling|fell|decreas\w*|declin\w*|getting worse|"
-    r"worse|lower|tank\w*|opposite)\b"
-)
-"""A fall said in words beside practice results that fell."""
 FALL_POINTS = 4
 """Points the latest practice result must sit under the first for a run to count as falling."""
 
