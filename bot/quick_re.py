@@ -128,6 +128,8 @@ class PrecheckedPattern:
             self._choices, found = _choices(self._compiled)
             if not self._choices:
                 found = required_strings(self._compiled)
+                if (sorted_out := by_first_character(self._compiled)) is not None:
+                    self._compiled = re.compile(sorted_out, self.flags)  # the same matches, found sooner
             self._needles = () if found is None else tuple(sorted(found, key=len))
         return self._needles
 
@@ -382,25 +384,96 @@ def _choices(compiled: re.Pattern[str]) -> tuple[tuple[_Choice, ...], frozenset[
     return tuple(made), whole if whole and len(whole) <= _MOST_NEEDLES else None
 
 
-def alternatives(compiled: re.Pattern[str]) -> tuple[str, ...] | None:
-    """`compiled`'s top-level choices as patterns of their own, each matching what that choice matches there
-    (`a|b` gives `a` and `b`; a zero-width start shared by all, `(?=[a-z])(?:a|b)`, is kept on each), or None
-    where it is no such choice or where it has groups (a choice's match would number them otherwise)."""
+def by_first_character(compiled: re.Pattern[str], fewest: int = _MOST_CHOICES + 1) -> str | None:
+    """A pattern of many choices rewritten to try, at each position, only the choices that can start with the
+    character there, or None where it is no such pattern (see `_MOST_CHOICES`) or a choice's start can't be read.
+
+    `\\b(?:want ...|kill ...|hurt ...)` becomes `\\b(?:(?=w)(?:want ...)|(?=k)(?:kill ...)|(?=h)(?:hurt ...))`: where a
+    word starts, `re` checks a lookahead per first character instead of entering each of 170 choices. A choice that
+    can start with several characters is in each of their groups, each group keeps the pattern's order, and at any
+    position one group at most can be entered (a case-blind pattern's groups are of case-folded characters), so the
+    match is the one `re` finds in the pattern as written. Patterns of fewer than `fewest` choices are searched
+    choice by choice instead (see `_choices`)."""
+    split = _prefix_and_choices(compiled)
+    if split is None or len(split[1]) < fewest:
+        return None
+    prefix, choices = split
+    if all(choice.startswith("\\b") for choice in choices):  # one boundary check before the groups, not one a choice
+        prefix, choices = prefix + "\\b", [choice[2:] for choice in choices]
+    fold = bool(compiled.flags & re.IGNORECASE)
+    try:
+        starts = [_first_characters(list(sre_parse.parse(choice, compiled.flags)), fold) for choice in choices]
+    except Exception:  # an opcode this reading doesn't know: searched as written
+        return None
+    characters = sorted(set().union(*(start for start in starts if start is not None)))
+    if sum(start is None for start in starts) > len(starts) // 4:
+        return None  # a choice whose start is unknown is in every group: with many, the groups gain nothing
+
+    paired = list(zip(choices, starts, strict=True))
+    groups = [
+        f"(?={re.escape(c)})(?:{'|'.join(choice for choice, start in paired if start is None or c in start)})"
+        for c in characters
+    ]
+    if None in starts:  # where no group's character stands, only those choices can match
+        anywhere = "|".join(choice for choice, start in paired if start is None)
+        groups.append(f"(?![{''.join(map(re.escape, characters))}])(?:{anywhere})")
+    return prefix + "(?:" + "|".join(groups) + ")"
+
+
+def _first_characters(items: list[tuple[Any, Any]], fold: bool) -> set[str] | None:
+    """The characters a match of parsed `items` can start with (lower-cased ASCII when case-blind), or None where
+    they can't be read: a class such as `\\w`, a part that may match nothing, a character beyond ASCII when
+    case-blind (whose case-folded spellings `lower` doesn't know)."""
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # it consumes nothing: the first character is the next item's
+        found: set[str] | None
+        if op is sre.LITERAL:
+            found = {chr(av)}
+        elif op is sre.IN and all(kind is sre.LITERAL for kind, _ in av):
+            found = {chr(code) for _, code in av}
+        elif op is sre.BRANCH:
+            branches = [_first_characters(list(branch), fold) for branch in av[1]]
+            found = None if any(b is None for b in branches) else set().union(*(b for b in branches if b))
+        elif op is sre.SUBPATTERN and not (av[1] | av[2]) and av[3].getwidth()[0] > 0:
+            found = _first_characters(list(av[3]), fold)
+        elif op in _REPEATS and av[0] >= 1 and av[2].getwidth()[0] > 0:
+            found = _first_characters(list(av[2]), fold)
+        else:
+            return None
+        if found is not None and fold:
+            found = {c.lower() for c in found} if all(c.isascii() for c in found) else None
+        return found
+    return None
+
+
+def _prefix_and_choices(compiled: re.Pattern[str]) -> tuple[str, list[str]] | None:
+    """`compiled` as a zero-width start shared by all and its top-level choices (`(?=[a-z])(?:a|b)` gives
+    `(?=[a-z])` and `a`, `b`), or None where it is no such choice or where it has groups."""
     if compiled.groups or compiled.flags & re.VERBOSE:
         return None
     source = compiled.pattern
     try:
         choices = _split_choices(source)
+        prefix = ""
         if len(choices) == 1 and (opened := _last_group(source)) is not None and source.startswith("(?:", opened):
             prefix = source[:opened]
             if sre_parse.parse(prefix, compiled.flags).getwidth() != (0, 0):
                 return None  # `a(?:b|c)`: a start that consumes may match more than one way, so it can't be shared
-            choices = [prefix + choice for choice in _split_choices(source[opened + 3 : -1])]
+            choices = _split_choices(source[opened + 3 : -1])
         if len(choices) < 2:
             return None
     except Exception:  # a pattern this reading can't take apart: searched whole, never wrongly
         return None
-    return tuple(choices)
+    return prefix, choices
+
+
+def alternatives(compiled: re.Pattern[str]) -> tuple[str, ...] | None:
+    """`compiled`'s top-level choices as patterns of their own, each matching what that choice matches there
+    (`a|b` gives `a` and `b`; a zero-width start shared by all, `(?=[a-z])(?:a|b)`, is kept on each), or None
+    where it is no such choice or where it has groups (a choice's match would number them otherwise)."""
+    split = _prefix_and_choices(compiled)
+    return None if split is None else tuple(split[0] + choice for choice in split[1])
 
 
 def _split_choices(source: str) -> list[str]:

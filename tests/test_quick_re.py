@@ -255,3 +255,49 @@ def test_any_choice_pattern_answers_every_method_as_re_does(pattern: str, flags:
     assert _same(list(quick.finditer(text, pos)), list(plain.finditer(text, pos)))
     assert quick.findall(text) == plain.findall(text) and quick.split(text) == plain.split(text)
     assert quick.sub("#", text) == plain.sub("#", text)
+
+
+@given(
+    pattern=_choice_patterns(),
+    flags=st.sampled_from([0, re.IGNORECASE, re.MULTILINE, re.IGNORECASE | re.MULTILINE]),
+    text=st.text(alphabet=_TEXT + "AB", max_size=16),
+    pos=st.integers(0, 4),
+)
+def test_choices_grouped_by_first_character_match_as_written(pattern: str, flags: int, text: str, pos: int) -> None:
+    """A differential check of the rewrite used for patterns of many choices, tried here on patterns of a few."""
+    try:
+        plain = re.compile(pattern, flags)
+    except re.error:
+        return
+    grouped = quick_re.by_first_character(plain, fewest=2)
+    if grouped is None:
+        return
+    rewritten = re.compile(grouped, flags)
+    assert _same(rewritten.search(text, pos), plain.search(text, pos))
+    assert _same(list(rewritten.finditer(text, pos)), list(plain.finditer(text, pos)))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "grouped"),
+    [
+        (r"\b(?:ab|b)|\bac|\bc", 0, r"\b(?:(?=a)(?:(?:ab|b)|ac)|(?=b)(?:(?:ab|b))|(?=c)(?:c))"),
+        ("(?=[a-z])(?:x|Y|y)", re.IGNORECASE, "(?=[a-z])(?:(?=x)(?:x)|(?=y)(?:Y|y))"),
+        (r"a|\w|b|c|d", 0, r"(?:(?=a)(?:a|\w)|(?=b)(?:\w|b)|(?=c)(?:\w|c)|(?=d)(?:\w|d)|(?![abcd])(?:\w))"),
+        (r"a|\w|\d|b", 0, None),  # half the choices may start anywhere: nothing to gain
+        (r"(a)|b", 0, None),  # a group would be numbered anew
+    ],
+)
+def test_a_pattern_of_many_choices_is_grouped_by_first_character(pattern: str, flags: int, grouped: str | None) -> None:
+    """Each choice sits under every character it can start with, in the pattern's order; a choice that may start
+    anywhere sits under each, and under the characters no group holds."""
+    assert quick_re.by_first_character(re.compile(pattern, flags), fewest=2) == grouped
+
+
+def test_the_crisis_patterns_are_searched_grouped_by_first_character() -> None:
+    """The two patterns of more than `_MOST_CHOICES` choices (hopelessness, and its idioms) are searched rewritten."""
+    big = [p for p in _bot_patterns() if len(quick_re.alternatives(re.compile(p.pattern, p.flags)) or ()) > 24]
+    assert big
+    for pattern in big:
+        pattern.search("")
+        assert isinstance(pattern, quick_re.PrecheckedPattern)
+        assert pattern._compiled.pattern == quick_re.by_first_character(re.compile(pattern.pattern, pattern.flags))
