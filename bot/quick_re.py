@@ -17,6 +17,9 @@ match and searches a choice again only once the matches have passed it. A long p
 of a pattern's seventeen choices, and `re` had tried all seventeen at every position. The match found is then the
 choice's own: its span, groups (a split pattern has none) and string are `re`'s, but its `.re` is the choice's
 pattern and, from `finditer`, its `.pos` where that choice was last searched from; nothing in the bot reads either.
+
+A pattern of more choices than that (the crisis patterns: 170 and 44) is searched whole, but rewritten by
+`by_first_character` so that at each position `re` enters only the choices that can start with the character there.
 """
 
 from __future__ import annotations
@@ -128,8 +131,8 @@ class PrecheckedPattern:
             self._choices, found = _choices(self._compiled)
             if not self._choices:
                 found = required_strings(self._compiled)
-                if (sorted_out := by_first_character(self._compiled)) is not None:
-                    self._compiled = re.compile(sorted_out, self.flags)  # the same matches, found sooner
+                if (grouped := by_first_character(self._compiled)) is not None:
+                    self._compiled = grouped  # the same matches, found sooner
             self._needles = () if found is None else tuple(sorted(found, key=len))
         return self._needles
 
@@ -384,20 +387,24 @@ def _choices(compiled: re.Pattern[str]) -> tuple[tuple[_Choice, ...], frozenset[
     return tuple(made), whole if whole and len(whole) <= _MOST_NEEDLES else None
 
 
-def by_first_character(compiled: re.Pattern[str], fewest: int = _MOST_CHOICES + 1) -> str | None:
+def by_first_character(compiled: re.Pattern[str], fewest: int | None = None) -> re.Pattern[str] | None:
     """A pattern of many choices rewritten to try, at each position, only the choices that can start with the
-    character there, or None where it is no such pattern (see `_MOST_CHOICES`) or a choice's start can't be read.
+    character there; None where it is no such pattern, or has fewer than `fewest` choices (by default more than
+    `_MOST_CHOICES`: fewer are searched choice by choice, or whole), or more than a quarter of its choices may start
+    with characters that can't be read.
 
     `\\b(?:want ...|kill ...|hurt ...)` becomes `\\b(?:(?=w)(?:want ...)|(?=k)(?:kill ...)|(?=h)(?:hurt ...))`: where a
     word starts, `re` checks a lookahead per first character instead of entering each of 170 choices. A choice that
     can start with several characters is in each of their groups, each group keeps the pattern's order, and at any
     position one group at most can be entered (a case-blind pattern's groups are of case-folded characters), so the
-    match is the one `re` finds in the pattern as written. Patterns of fewer than `fewest` choices are searched
-    choice by choice instead (see `_choices`)."""
+    match is the one `re` finds in the pattern as written. A choice whose start can't be read (`\\w+ ...`) is in
+    every group and in one more, entered where no group's character stands."""
     split = _prefix_and_choices(compiled)
-    if split is None or len(split[1]) < fewest:
+    if split is None or len(split[1]) < (_MOST_CHOICES + 1 if fewest is None else fewest):
         return None
     prefix, choices = split
+    if _GLOBAL_FLAGS_RE.match(prefix or choices[0]):
+        return None  # `(?i)a|b|...`: flags must open the pattern, and the groups would put them inside
     if all(choice.startswith("\\b") for choice in choices):  # one boundary check before the groups, not one a choice
         prefix, choices = prefix + "\\b", [choice[2:] for choice in choices]
     fold = bool(compiled.flags & re.IGNORECASE)
@@ -405,10 +412,9 @@ def by_first_character(compiled: re.Pattern[str], fewest: int = _MOST_CHOICES + 
         starts = [_first_characters(list(sre_parse.parse(choice, compiled.flags)), fold) for choice in choices]
     except Exception:  # an opcode this reading doesn't know: searched as written
         return None
-    characters = sorted(set().union(*(start for start in starts if start is not None)))
     if sum(start is None for start in starts) > len(starts) // 4:
         return None  # a choice whose start is unknown is in every group: with many, the groups gain nothing
-
+    characters = sorted(set().union(*(start for start in starts if start is not None)))
     paired = list(zip(choices, starts, strict=True))
     groups = [
         f"(?={re.escape(c)})(?:{'|'.join(choice for choice, start in paired if start is None or c in start)})"
@@ -417,7 +423,14 @@ def by_first_character(compiled: re.Pattern[str], fewest: int = _MOST_CHOICES + 
     if None in starts:  # where no group's character stands, only those choices can match
         anywhere = "|".join(choice for choice, start in paired if start is None)
         groups.append(f"(?![{''.join(map(re.escape, characters))}])(?:{anywhere})")
-    return prefix + "(?:" + "|".join(groups) + ")"
+    try:
+        return re.compile(prefix + "(?:" + "|".join(groups) + ")", compiled.flags)
+    except re.error:  # a pattern this reading mistook: searched as written, never wrongly
+        return None
+
+
+_GLOBAL_FLAGS_RE = re.compile(r"\(\?[aiLmsux]+\)|\(\?#")
+"""Flags for the whole pattern, or a comment (which may stand before them), at the start of a pattern's source."""
 
 
 def _first_characters(items: list[tuple[Any, Any]], fold: bool) -> set[str] | None:

@@ -259,22 +259,29 @@ def test_any_choice_pattern_answers_every_method_as_re_does(pattern: str, flags:
 
 @given(
     pattern=_choice_patterns(),
-    flags=st.sampled_from([0, re.IGNORECASE, re.MULTILINE, re.IGNORECASE | re.MULTILINE]),
+    opening=st.sampled_from(("", "(?i)", "(?s)", "(?#x)")),
+    flags=st.sampled_from([0, re.IGNORECASE, re.MULTILINE, re.DOTALL, re.ASCII, re.IGNORECASE | re.ASCII]),
     text=st.text(alphabet=_TEXT + "AB", max_size=16),
     pos=st.integers(0, 4),
 )
-def test_choices_grouped_by_first_character_match_as_written(pattern: str, flags: int, text: str, pos: int) -> None:
-    """A differential check of the rewrite used for patterns of many choices, tried here on patterns of a few."""
+def test_choices_grouped_by_first_character_match_as_written(
+    pattern: str, opening: str, flags: int, text: str, pos: int
+) -> None:
+    """A differential check of the rewrite used for patterns of many choices, tried here on patterns of a few:
+    every method answers as the pattern as written does."""
     try:
-        plain = re.compile(pattern, flags)
+        plain = re.compile(opening + pattern, flags)
     except re.error:
         return
-    grouped = quick_re.by_first_character(plain, fewest=2)
-    if grouped is None:
+    rewritten = quick_re.by_first_character(plain, fewest=2)
+    if rewritten is None:
         return
-    rewritten = re.compile(grouped, flags)
     assert _same(rewritten.search(text, pos), plain.search(text, pos))
+    assert _same(rewritten.match(text, pos), plain.match(text, pos))
+    assert _same(rewritten.fullmatch(text, pos), plain.fullmatch(text, pos))
     assert _same(list(rewritten.finditer(text, pos)), list(plain.finditer(text, pos)))
+    assert rewritten.findall(text) == plain.findall(text) and rewritten.split(text) == plain.split(text)
+    assert rewritten.sub("#", text) == plain.sub("#", text)
 
 
 @pytest.mark.parametrize(
@@ -285,12 +292,14 @@ def test_choices_grouped_by_first_character_match_as_written(pattern: str, flags
         (r"a|\w|b|c|d", 0, r"(?:(?=a)(?:a|\w)|(?=b)(?:\w|b)|(?=c)(?:\w|c)|(?=d)(?:\w|d)|(?![abcd])(?:\w))"),
         (r"a|\w|\d|b", 0, None),  # half the choices may start anywhere: nothing to gain
         (r"(a)|b", 0, None),  # a group would be numbered anew
+        (r"(?i)a|b|c", 0, None),  # the flags must stay at the pattern's start
     ],
 )
 def test_a_pattern_of_many_choices_is_grouped_by_first_character(pattern: str, flags: int, grouped: str | None) -> None:
     """Each choice sits under every character it can start with, in the pattern's order; a choice that may start
     anywhere sits under each, and under the characters no group holds."""
-    assert quick_re.by_first_character(re.compile(pattern, flags), fewest=2) == grouped
+    rewritten = quick_re.by_first_character(re.compile(pattern, flags), fewest=2)
+    assert (rewritten and rewritten.pattern) == grouped
 
 
 def test_the_crisis_patterns_are_searched_grouped_by_first_character() -> None:
@@ -299,5 +308,5 @@ def test_the_crisis_patterns_are_searched_grouped_by_first_character() -> None:
     assert big
     for pattern in big:
         pattern.search("")
-        assert isinstance(pattern, quick_re.PrecheckedPattern)
-        assert pattern._compiled.pattern == quick_re.by_first_character(re.compile(pattern.pattern, pattern.flags))
+        searched = re.compile(quick_re.word_start_first(pattern.pattern, pattern.flags), pattern.flags)
+        assert pattern._compiled == quick_re.by_first_character(searched)
