@@ -2011,6 +2011,28 @@ def test_the_score_frames_hold_through_slang_hearsay_and_fields_ruled_out(
 
 
 @pytest.mark.parametrize(
+    ("text", "intent", "fields"),
+    [
+        ("median ck for peds, fm, im per nrmp", "compare", {"pediatrics", "family-medicine", "internal-medicine"}),
+        ("got 244. decent for community im?", "score_check", {"internal-medicine"}),
+        ("comlex 2 was 601 and my ck 246, what should i be applying to", "score_fit", set()),
+        ("whats the typical ck for path matches", "average", {"pathology"}),
+        ("peds vs straight im, which one scores higher on ck", "compare", {"pediatrics", "internal-medicine"}),
+        ("is psych a lot lower than im on ck", "compare", {"psychiatry", "internal-medicine"}),
+        ("half a block today, 80%", "log_progress", set()),
+        ("fm, im so tired of studying", "average", {"family-medicine"}),  # "I'm", after one field and a comma
+    ],
+)  # fmt: skip
+def test_the_core_frames_hold_for_fields_listed_qualified_or_weighed(
+    kb: Knowledge, text: str, intent: str, fields: set[str]
+) -> None:
+    """Phrasings a fresh set of core-frame messages found misread: IM in a list of fields or after "community",
+    "straight" or "academic", a field's matches, "lower than", "what should i be applying to", half a block logged."""
+    parsed = understand(text, kb)
+    assert (parsed.intent, set(parsed.specialties + parsed.other_specialties)) == (intent, fields)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "ok so 7 wks out and i genuinely dont know what monday should look like. or any day tbh",

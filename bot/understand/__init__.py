@@ -1893,13 +1893,23 @@ def _settle(
     ):
         return "log_progress", 1.0, None  # "week 3 total 410 questions": work done, logged (not the exam's format)
     if (
-        intent == "log_progress"
-        and not has_score
+        not has_score
         and "?" not in text
         and len(text) < LOG_CHARS
         and _progress_told(text, norm)
+        and (
+            intent == "log_progress"
+            # blocks done, whatever the model heard: "half a block (20q) 85% lets gooo"
+            or (
+                intent in ("vent", "faq", "unknown")
+                and _BLOCKS_DONE_RE.search(norm) is not None
+                and not _asks_in_a_clause(text, norm)
+            )
+        )
     ):
-        return "log_progress", 1.0, None  # "40q block 54% im actually dying": a count and a percent, told
+        # "40q block 54% im actually dying", "1 block, 55%... rough day": a count and a percent, told (and the
+        # feeling beside them is still heard first)
+        return "log_progress", 1.0, None
     if not has_score and "?" not in text and did_nothing(text):
         return (
             "log_progress",
@@ -2439,9 +2449,16 @@ _QBANK_WORK_RE = quick_re.compile(
 
 
 def _progress_told(text: str, norm: str) -> bool:
-    """A count and a percent ("40q block 54%"), or a percent beside work done ("1150/3600 done, 64% avg")."""
+    """A count and a percent ("40q block 54%"), or a percent beside work done ("1150/3600 done, 64% avg", "1 block,
+    55%")."""
     count, percent = parse_progress(text)
-    return percent is not None and (count is not None or _LOGGED_RE.search(norm) is not None)
+    return percent is not None and (
+        count is not None or _LOGGED_RE.search(norm) is not None or _BLOCKS_DONE_RE.search(norm) is not None
+    )
+
+
+_BLOCKS_DONE_RE = quick_re.compile(r"\b(?:\d|one|two|three|four|five|half a|another)\s+blocks?\b")
+"""A number of blocks told as the day's work ("1 block, 55%", "half a block (20q) 85%")."""
 
 
 def _asks_in_a_clause(text: str, norm: str) -> bool:

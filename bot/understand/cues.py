@@ -3210,7 +3210,9 @@ def asks_what_fits(norm: str) -> bool:
 
 _WHAT_FITS_RE = quick_re.compile(
     r"\b(?:which|what)\s+(?:residenc(?:y|ies)|specialt(?:y|ies)|fields?|programs?)\b.{0,30}\b(?:should|can|could|to)\b"
-    r"|\bwhat\s+(?:should|can|could)\s+i\s+(?:even\s+|realistically\s+)?(?:go for|apply (?:to|for)|aim for|consider)\b"
+    # "what should i be applying to" as well as "what should i apply to"
+    r"|\bwhat\s+(?:should|can|could)\s+i\s+(?:even\s+|realistically\s+)?(?:be\s+)?"
+    r"(?:go(?:ing)? for|apply(?:ing)? (?:to|for)|aim(?:ing)? for|consider(?:ing)?)\b"
     r"|\bwhere\s+(?:should|can|could)\s+i\s+(?:even\s+|realistically\s+)?(?:be\s+)?(?:looking|apply|applying|aim)\b"
     # "270. is there anything out of reach", "what's off the table with a 221"
     r"|\b(?:anything|what s|whats|what is|which fields? (?:are|is))\s+(?:\w+\s+){0,2}?(?:out of reach|off the table|"
@@ -3283,6 +3285,8 @@ def asks_which_is_harder(norm: str) -> bool:
 
 _HARDER_TO_MATCH_RE = quick_re.compile(
     r"\b(?:harder|easier|tougher|more competitive|less competitive)\b.{0,20}\b(?:to match|to get into|than)\b"
+    # "is fm really that much lower than im on step 2": the two fields' averages weighed
+    r"|\b(?:lower|higher)\s+(?:\w+\s+)?than\b"
 )
 
 

@@ -586,9 +586,10 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         ):
             return False  # "244 and im... fine with it?": "I'm", trailing off
         if nxt is None:
-            return hinted  # "what about im?" but not "so tired im"
-        if nxt in _V.after_specialty:
-            return True
+            return hinted or prev in _V.before_im  # "what about im?", "ok for academic im?" but not "so tired im"
+        listed = _in_a_list(text, tokens, words, i, index)
+        if nxt in _V.after_specialty or (listed and (averaged or _in_a_list(text, tokens, words, i - 1, index))):
+            return True  # "im residency", "rank em, fm, im by avg ck score", "peds, fm, im according to nrmp"
         return prev in _V.before_im and not nxt.isdigit()
     # A plain word after it reads as a name or a sentence: "Dr. Patel", "er what"; a time word after a field whose
     # average is asked is no name ("whats the avg step 2 for gas these days?", not "out of gas these days")
@@ -624,6 +625,15 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         and any(w.isdigit() for w in words[max(0, i - 6) : i - 2])
     )
     return matched_into or asked_first or weighed_for or ((hinted or compared) and (compared or not named))
+
+
+def _in_a_list(text: str, tokens: list[Token], words: list[str], i: int, index: Index) -> bool:
+    """Whether word i follows a field and a comma, slash or plus: the next of a list of fields ("em, fm, im")."""
+    gap = (tokens[i - 1].end, tokens[i].start) if i > 0 else (0, 0)
+    return i > 0 and words[i - 1] in index.aliases and _LIST_GAP_RE.fullmatch(text, *gap) is not None
+
+
+_LIST_GAP_RE = re.compile(r"\s*[,/+]\s*")
 
 
 _ENOUGH_WORDS = frozenset({"enough", "good", "competitive", "realistic", "decent", "solid", "ok", "okay", "safe"})
