@@ -2021,13 +2021,21 @@ def test_the_score_frames_hold_through_slang_hearsay_and_fields_ruled_out(
         ("is psych a lot lower than im on ck", "compare", {"psychiatry", "internal-medicine"}),
         ("half a block today, 80%", "log_progress", set()),
         ("fm, im so tired of studying", "average", {"family-medicine"}),  # "I'm", after one field and a comma
+        ("step 2 averages for psych vs neuro?", "compare", {"psychiatry", "neurology"}),
+        ("avgs for gas? im a DO, comlex only so far", "average", {"anesthesiology"}),
+        ("DO here, comlex L2 580, no usmle yet. whats the average step 2 for em", "average", {"emergency-medicine"}),
+        ("uro vs ent step 2 means?", "compare", {"urology", "otolaryngology"}),
+        ("study plan for ck 5 weeks out applying peds", "study_plan", {"pediatrics"}),
+        ("ck came back 243. what is my scope for residency?", "score_fit", set()),
+        ("step 2 was 236, where do i stand", "score_fit", set()),
     ],
 )  # fmt: skip
 def test_the_core_frames_hold_for_fields_listed_qualified_or_weighed(
     kb: Knowledge, text: str, intent: str, fields: set[str]
 ) -> None:
-    """Phrasings a fresh set of core-frame messages found misread: IM in a list of fields or after "community",
-    "straight" or "academic", a field's matches, "lower than", "what should i be applying to", half a block logged."""
+    """Phrasings fresh sets of core-frame messages found misread: IM in a list of fields or after "community",
+    "straight" or "academic", a field's matches, "lower than", "what should i be applying to", half a block logged,
+    averages in the plural, a DO on COMLEX asking a field's Step 2 CK average, a plan named first, an IMG's "scope"."""
     parsed = understand(text, kb)
     assert (parsed.intent, set(parsed.specialties + parsed.other_specialties)) == (intent, fields)
 

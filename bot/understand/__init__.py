@@ -1722,6 +1722,9 @@ def _settle(
         and len(text) < SPECIFIC_CHARS
         and cues.comlex_alone(norm)
         and not cues.plans_the_usmle(norm)  # "...no USMLE. too late to take CK in sept?": the exam ahead, asked
+        # "my COMLEX L2 was 612 but i havent taken usmle yet, what's the average step 2 for ortho?": a field's Step 2
+        # CK average asked in so many words is the averages frame, whoever asks it
+        and not (has_spec and cues.asks_average(norm) and not cues.asks_comlex_figures(norm))
     )
     if comlex_alone and cues.asks_comlex_figures(norm):
         # "COMLEX L2 came back 530, no USMLE. is 530 low for FM?": COMLEX's own figures, which we don't hold; never

@@ -170,6 +170,8 @@ _PLAN_ASKED_OTHERWISE_RE = quick_re.compile(
     r"day by day|from now)\b"
     r"|\blay (?:it|them|this|everything) out (?:for me )?(?:week by week|day by day)\b"
     r"|\bredo (?:a |my |the )?(?:study )?(?:plan|schedule)\b"
+    # telegraphic, the plan named first: "study plan for step 2 ck 3 weeks dedicated", "schedule for ck pls"
+    r"|^(?:(?:a|my)\s+)?(?:study\s+|ck\s+|step\s*2\s+|dedicated\s+)?(?:plan|schedule|timetable)\s+(?:for|pls|please|plz)\b"
     rf"|\b(?:need|want)\s+(?:a|an|some)\s+(?:\w+\s+)?game plan\b(?!\s+(?:for|to)\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
 )
 _DAYS_SHAPE_ASKED_RE = quick_re.compile(
@@ -2428,7 +2430,9 @@ _ASKS_AVERAGE_RE = quick_re.compile(
     # "what does this mean for my application")
     # ("derm step 2 mean for matched US MDs?": the mean of the exam's scores, among a group; not "what does my step 2
     # score mean for my chances")
-    r"\b(?:median|average|avg|avrage|averge|avergae|avarage|(?:the|a|its|their)\s+mean\b|mean\s+(?:score|ck|step)\b|^mean\b|"
+    # ("averages", "avgs", "medians" too: "how do step 2 averages look for FM vs IM", "avgs for PM&R and neuro?")
+    r"\b(?:(?:median|average|avg|avrage|averge|avergae|avarage)s?|(?:the|a|its|their)\s+mean\b|mean\s+(?:score|ck|step)\b|"
+    r"^mean\b|(?:ck|step\s*2|step2)\s+means\b(?!\s+(?:that|for(?!\s+matched)|i|you|we|my|your)\b)|"
     r"(?:ck|step\s*2|step2)\s+mean\s+(?:for|of|among|in)\s+(?:matched|us|imgs?|dos?|applicants|\w+\s+applicants)\b|"
     r"typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
     # (not "do signals matter more than step score for psych": the score weighed against something else)
@@ -3214,6 +3218,8 @@ _WHAT_FITS_RE = quick_re.compile(
     r"|\bwhat\s+(?:should|can|could)\s+i\s+(?:even\s+|realistically\s+)?(?:be\s+)?"
     r"(?:go(?:ing)? for|apply(?:ing)? (?:to|for)|aim(?:ing)? for|consider(?:ing)?)\b"
     r"|\bwhere\s+(?:should|can|could)\s+i\s+(?:even\s+|realistically\s+)?(?:be\s+)?(?:looking|apply|applying|aim)\b"
+    # "what is my scope for residency", "where do i stand" (with a score and no field named)
+    r"|\bwhat (?:is|s) (?:my|the) scope\b|\bwhere do i (?:stand|fall)\b"
     # "270. is there anything out of reach", "what's off the table with a 221"
     r"|\b(?:anything|what s|whats|what is|which fields? (?:are|is))\s+(?:\w+\s+){0,2}?(?:out of reach|off the table|"
     r"closed (?:to me|off)|still open|open to me|within reach)\b"
