@@ -371,7 +371,10 @@ def _answer(parsed: Parsed, profile: Profile, knowledge: Knowledge, stage: Stage
             # note, said first): no second verdict against U.S. MD seniors'
             img = (parsed.school or profile.about.school) == "img"
             verdict = not (img and any(knowledge.group_figure(s.id, "img") is not None for s in specs))
-            return compare(specs, score, knowledge, whose_score(parsed), verdict=verdict)
+            side_by_side = compare(specs, score, knowledge, whose_score(parsed), verdict=verdict)
+            if score is None and stage == "preclinical":  # as one field's averages close for them (`average`)
+                return side_by_side.noted(_AVERAGE_CLOSINGS[stage])
+            return side_by_side
         case "score_check" | "average" | "compare" if specs:
             # A score from earlier turns counts too: "what about psych?" after
             # "I got 250, good for derm?" should compare 250 with psychiatry.

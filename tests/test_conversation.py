@@ -407,6 +407,7 @@ def test_a_practice_result_asked_about_beside_averages_is_set_against_them_as_a_
     [
         ("avg for rads", "Tell me your score and I'll put it next to this."),
         ("MS2 here, what's the average step 2 for derm?", "Nothing to measure against it yet"),
+        ("MS1 here, avg ck for ortho vs plastics?", "Nothing to measure against it yet"),  # side by side, the same
         ("im in dedicated rn, avg ck for ortho?", "Send me a practice test result like “NBME 12: 238 for Ortho”"),
         ("took ck last week, whats the average for rads", "When your score comes out, send it"),
     ],
