@@ -2460,7 +2460,7 @@ def _progress_told(text: str, norm: str) -> bool:
     )
 
 
-_BLOCKS_DONE_RE = quick_re.compile(r"\b(?:\d|one|two|three|four|five|half a|another)\s+blocks?\b")
+_BLOCKS_DONE_RE = quick_re.compile(r"\b(?:\d{1,2}|one|two|three|four|five|half a|another)\s+blocks?\b")
 """A number of blocks told as the day's work ("1 block, 55%", "half a block (20q) 85%")."""
 
 

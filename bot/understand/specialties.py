@@ -629,11 +629,13 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
 
 def _in_a_list(text: str, tokens: list[Token], words: list[str], i: int, index: Index) -> bool:
     """Whether word i follows a field and a comma, slash or plus: the next of a list of fields ("em, fm, im")."""
-    gap = (tokens[i - 1].end, tokens[i].start) if i > 0 else (0, 0)
-    return i > 0 and words[i - 1] in index.aliases and _LIST_GAP_RE.fullmatch(text, *gap) is not None
+    if i == 0 or words[i - 1] not in index.aliases:
+        return False
+    return _LIST_GAP_RE.fullmatch(text, tokens[i - 1].end, tokens[i].start) is not None
 
 
 _LIST_GAP_RE = re.compile(r"\s*[,/+]\s*")
+"""What stands between two fields listed: "em, fm, im", "em/im", "em + im"."""
 
 
 _ENOUGH_WORDS = frozenset({"enough", "good", "competitive", "realistic", "decent", "solid", "ok", "okay", "safe"})
