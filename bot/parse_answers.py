@@ -1191,6 +1191,11 @@ _SHARED_PERCENT_RE = quick_re.compile(r"\b([2-9]\d)\s*(?:and|&|,)\s*([2-9]\d|100
 """Two percents sharing one sign ("68 and 71%")."""
 
 
+def tells_blocks(text: str) -> bool:
+    """Blocks told by number ("2 blocks", "half a block", "blocks today: 70, 62"), as `parse_progress` reads them."""
+    return _BLOCKS_RE.search(fold(text)) is not None
+
+
 def parse_progress(text: str) -> tuple[int | None, int | None]:
     """(questions done, percent correct) from "did another 40 qs, got 70%" or "28/40"; each may be None.
 

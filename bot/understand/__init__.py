@@ -30,7 +30,15 @@ from typing import Any, Literal
 from bot import answer_model, quick_re
 from bot.answer_bank import band_against, best_answer, fits, in_band
 from bot.exam_words import ANY_DAY, PRACTICE_NAME_RE
-from bot.parse_answers import days_out, days_to_exam, did_nothing, find_exam_date, parse_progress, questions_per_day
+from bot.parse_answers import (
+    days_out,
+    days_to_exam,
+    did_nothing,
+    find_exam_date,
+    parse_progress,
+    questions_per_day,
+    tells_blocks,
+)
 from bot.understand import cues
 from bot.understand.about import AboutFacts, about, failed_comlex, failed_step1, fears_a_fail, someone_else_failed
 from bot.understand.classifier import (
@@ -1903,11 +1911,7 @@ def _settle(
         and (
             intent == "log_progress"
             # blocks done, whatever the model heard: "half a block (20q) 85% lets gooo"
-            or (
-                intent in ("vent", "faq", "unknown")
-                and _BLOCKS_DONE_RE.search(norm) is not None
-                and not _asks_in_a_clause(text, norm)
-            )
+            or (intent in ("vent", "faq", "unknown") and tells_blocks(text) and not _asks_in_a_clause(text, norm))
         )
     ):
         # "40q block 54% im actually dying", "1 block, 55%... rough day": a count and a percent, told (and the
@@ -2455,13 +2459,7 @@ def _progress_told(text: str, norm: str) -> bool:
     """A count and a percent ("40q block 54%"), or a percent beside work done ("1150/3600 done, 64% avg", "1 block,
     55%")."""
     count, percent = parse_progress(text)
-    return percent is not None and (
-        count is not None or _LOGGED_RE.search(norm) is not None or _BLOCKS_DONE_RE.search(norm) is not None
-    )
-
-
-_BLOCKS_DONE_RE = quick_re.compile(r"\b(?:\d{1,2}|one|two|three|four|five|half a|another)\s+blocks?\b")
-"""A number of blocks told as the day's work ("1 block, 55%", "half a block (20q) 85%")."""
+    return percent is not None and (count is not None or _LOGGED_RE.search(norm) is not None or tells_blocks(text))
 
 
 def _asks_in_a_clause(text: str, norm: str) -> bool:
