@@ -2041,6 +2041,39 @@ def test_the_core_frames_hold_for_fields_listed_qualified_or_weighed(
 
 
 @pytest.mark.parametrize(
+    ("text", "intent", "fields", "score"),
+    [
+        ("my bf is going gen surg and i want gas. whats the avg ck for each?", "compare",
+         {"general-surgery", "anesthesiology"}, None),
+        ("how do psych and neuro stack up against each other on ck", "compare", {"psychiatry", "neurology"}, None),
+        ("is path lower than fm on step 2", "compare", {"pathology", "family-medicine"}, None),
+        ("nbme 30 was 251. if i get 250 on the real exam is that competitive for ent?", "score_check",
+         {"otolaryngology"}, 250),
+        ("if i land a 235 is path still ok", "score_check", {"pathology"}, 235),
+        ("IMG, 247 on ck, thinking im. chances?", "score_check", {"internal-medicine"}, 247),
+        ("step 1 was p/f so ck is my only usmle number: 238. what fits?", "score_fit", set(), 238),
+        ("step 2 came back two forty four, can you give me a sense of where that lands", "score_fit", set(), 244),
+        ("scored a 2-4-6 on ck, which specialties fit", "score_fit", set(), 246),
+        ("2 hundred 52 on step 2, what fields fit", "score_fit", set(), 252),
+        ("what fields is a 249 above avg for", "score_fit", set(), 249),
+        ("would really like check-ins a couple times a week to keep me honest, exam in october", "study_plan",
+         set(), None),
+        ("i do 2 hrs a day on wards, can you turn that into a real schedule till my exam", "study_plan", set(), None),
+    ],
+)  # fmt: skip
+def test_the_core_frames_hold_for_each_field_asked_real_exam_scores_and_spelled_scores(
+    kb: Knowledge, text: str, intent: str, fields: set[str], score: int | None
+) -> None:
+    """Phrasings fresh sets found misread: both fields asked "for each" though one is a partner's, "stack up against
+    each other", a field set "lower than" another, a supposed score "on the real exam" beside a practice result, a
+    score before "is path still ok", "thinking im.", a score told as "my only USMLE number: 238", spelled "2-4-6" or
+    "2 hundred 52", "where that lands", "above avg for", check-ins asked for, hours turned into a schedule."""
+    parsed = understand(text, kb)
+    got = (parsed.intent, set(parsed.specialties + parsed.other_specialties), parsed.score)
+    assert got == (intent, fields, score)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "ok so 7 wks out and i genuinely dont know what monday should look like. or any day tbh",

@@ -2055,7 +2055,16 @@ def _settle(
     if nums.practice and not has_spec and nums.score is None and _MEANS_AS_A_SCORE_RE.search(norm):
         return "practice_score", 1.0, None  # "free 120 at 78%, what does that mean score-wise": the result, read
     goal_read = intent in _GOAL_READS or unsure  # "nbme 238, 5 weeks out. can i get to 250?": heard as a question
-    if nums.hypothetical and not nums.own and nums.practice and goal_read and len(text) < SPECIFIC_CHARS:
+    if (
+        nums.hypothetical
+        and not nums.own
+        and nums.practice
+        and goal_read
+        and len(text) < SPECIFIC_CHARS
+        # "UWSA2 was 262. if I land around 260 on the real thing, how competitive is that for derm?": the real
+        # exam's score weighed against the field, the practice result only its setting
+        and not (has_spec and _ON_THE_REAL_EXAM_RE.search(norm))
+    ):
         # "goal 260. currently nbme 11 248, uwsa1 256. realistic?": the practice results read against the
         # goal, not the goal read against every field as if it were their score (a long post keeps its question)
         return "practice_score", 1.0, None
@@ -2342,6 +2351,10 @@ _MOVE_UP_RE = quick_re.compile(
     r"|\bmove\s+up\s+(?:my\s+|the\s+)?(?:exam|test|date|ck)\b"
 )
 """An earlier exam date asked about ("should i move my test up"): timing, not a delay."""
+_ON_THE_REAL_EXAM_RE = quick_re.compile(
+    r"\bon (?:the )?(?:real|actual|official) (?:thing|exam|test|deal|one|ck|step 2)\b|\bon (?:test|exam) day\b"
+)
+"""A supposed score tied to the real exam ("if I get 260 on the real thing"), not to the next practice test."""
 _MEANS_AS_A_SCORE_RE = quick_re.compile(
     r"\bscore\s*wise\b|\bin (?:\w+ )?score terms\b"
     r"|\bwhat (?:does|would|do) (?:that|this|it) (?:\w+ )?(?:mean|translate|equal)\b"

@@ -170,6 +170,9 @@ _PLAN_ASKED_OTHERWISE_RE = quick_re.compile(
     r"day by day|from now)\b"
     r"|\blay (?:it|them|this|everything) out (?:for me )?(?:week by week|day by day)\b"
     r"|\bredo (?:a |my |the )?(?:study )?(?:plan|schedule)\b"
+    # their own hours made into days: "can you help me turn that into an actual schedule"
+    r"|\b(?:turn|make|convert)\s+(?:this|that|it|these|those)\s+into\s+(?:an?\s+)?(?:\w+\s+)?(?:study\s+)?"
+    r"(?:plan|schedule|calendar|timetable)\b"
     # telegraphic, the plan named first: "study plan for step 2 ck 3 weeks dedicated", "schedule for ck pls"
     r"|^(?:(?:a|my)\s+)?(?:study\s+|ck\s+|step\s*2\s+|dedicated\s+)?(?:plan|schedule|timetable)\s+(?:for|pls|please|plz)\b"
     rf"|\b(?:need|want)\s+(?:a|an|some)\s+(?:\w+\s+)?game plan\b(?!\s+(?:for|to)\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
@@ -451,6 +454,9 @@ _ACCOUNTABLE_RE = quick_re.compile(
     r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?(?:help\s+)?(?:keep|hold)\s+me\s+accountable\b"
     r"|\b(?:need|want)\s+(?:someone|somebody|you|u|something)\s+to\s+(?:keep|hold)\s+me\s+accountable\b"
     r"|^(?:please\s+|pls\s+)?(?:keep|hold)\s+me\s+accountable\b|\bhelp\s+me\s+(?:stay|be)\s+accountable\b"
+    # check-ins wanted, however often: "i'd really like check-ins a few times a week to keep me honest"
+    r"|\b(?:like|love|want|need|get|appreciate)\s+(?:some\s+|regular\s+|daily\s+|weekly\s+)?check\s*-?\s*ins\b"
+    r"|\bcheck\s*-?\s*ins?\s+(?:a few times|a couple (?:of )?times|every|each|twice|once|\d+\s*(?:x|times))\b"
 )
 """Accountability asked for: what the daily nudges are for, whatever "don't" the story around it holds."""
 
@@ -3220,6 +3226,9 @@ _WHAT_FITS_RE = quick_re.compile(
     r"|\bwhere\s+(?:should|can|could)\s+i\s+(?:even\s+|realistically\s+)?(?:be\s+)?(?:looking|apply|applying|aim)\b"
     # "what is my scope for residency", "where do i stand" (with a score and no field named)
     r"|\bwhat (?:is|s) (?:my|the) scope\b|\bwhere do i (?:stand|fall)\b"
+    r"|\b(?:what|which)\s+(?:\w+\s+)?(?:fits|would fit|could fit)\b"  # "what fits?", "which fields fit"
+    # "give me a sense of where that lands", "where does that put me" (not "where does that leave me", after a fail)
+    r"|\bwhere (?:(?:does|would|will)\s+)?(?:that|this|it|my score|that score|i)\s+(?:lands?|puts? me|falls?|stands?)\b"
     # "270. is there anything out of reach", "what's off the table with a 221"
     r"|\b(?:anything|what s|whats|what is|which fields? (?:are|is))\s+(?:\w+\s+){0,2}?(?:out of reach|off the table|"
     r"closed (?:to me|off)|still open|open to me|within reach)\b"
@@ -3293,6 +3302,9 @@ _HARDER_TO_MATCH_RE = quick_re.compile(
     r"\b(?:harder|easier|tougher|more competitive|less competitive)\b.{0,20}\b(?:to match|to get into|than)\b"
     # "is fm really that much lower than im on step 2": the two fields' averages weighed
     r"|\b(?:lower|higher)\s+(?:\w+\s+)?than\b"
+    # "how do gas and em stack up against each other on ck", "how do they compare score-wise"
+    r"|\b(?:stack|measure|line)\s+up\s+(?:against|to|with)\s+(?:each other|one another)\b"
+    r"|\bhow do (?:they|these|those|the two|both) compare\b"
 )
 
 

@@ -66,6 +66,8 @@ _RESULT_LABEL_RE = quick_re.compile(
     r"\b(?:attempt|try|round|test|exam|time)\s*[:=]\s*$"
     # "first attempt 205 last year": an attempt named by its order, then its result
     r"|\b(?:first|second|third|1st|2nd|3rd|last|previous|prior|old)\s+(?:attempt|try)\s*$"
+    # "CK is my only USMLE number: 243": their number, told with a colon (not "question number 243")
+    r"|\b(?:my|only|usmle|ck|real)\s+(?:\w+\s+)?number\s*[:=]\s*$"
 )
 """A label with a colon before a score-sized number: the result of that attempt ("second attempt: 236")."""
 _PRACTICE_LABEL_RE = quick_re.compile(r"\b(?:nbme|uwsa|cbse|cbssa|ccssa)\s*[-#:.]?\s*$")
@@ -207,6 +209,8 @@ def read_numbers(text: str, aliases: Collection[str] = ()) -> Numbers:
     low = text.lower().replace("−", "-").replace("–", "-").replace("—", "-").replace("’", "'")
     if "two" in low:
         low = _SCORE_IN_WORDS_RE.sub(_score_in_digits, low)  # "two forty-one on CK": a score said in words
+    if "2-" in low or "2 hundred" in low:
+        low = _SCORE_SPELLED_RE.sub(_spelled_in_digits, low)  # "got a 2-5-3", "2 hundred 39": a score spelled out
     if _DIGIT_RE.search(low) is None:
         return _NO_NUMBERS  # every rule below reads digits: a question without one skips a dozen scans
     return _numbers_in(low, aliases)
@@ -231,6 +235,18 @@ def _score_in_digits(m: re.Match[str]) -> str:
     """The digits of a score said in words, padded to the words' length so every position after it stays put."""
     tens = _TENS[m.group(1)]
     digits = str(200 + tens + (_ONES[m.group(2)] if m.group(2) and tens >= 20 else 0))
+    return digits.ljust(len(m.group()))
+
+
+_SCORE_SPELLED_RE = quick_re.compile(
+    r"(?<![\w/.-])2-([0-9])-([0-9])(?![\w/.-])|(?<![\w/.-])2 hundred (?:and )?([0-9]{1,2})(?![\w/.%-])"
+)
+"""A score spelled out digit by digit ("2-4-0") or half in words ("2 hundred 39"); not a date ("2-5-24")."""
+
+
+def _spelled_in_digits(m: re.Match[str]) -> str:
+    """The digits of a score spelled out, padded to the spelling's length so every position after it stays put."""
+    digits = f"2{m.group(1)}{m.group(2)}" if m.group(1) else str(200 + int(m.group(3)))
     return digits.ljust(len(m.group()))
 
 
@@ -1139,7 +1155,8 @@ _QUOTED_AFTER_RE = quick_re.compile(
     # "is 250 basically the cutoff for rads now": hedged the same way
     rf"^\s*(?:is|was|are|=|as)?\s*(?:(?:really|actually|still|truly|now|basically|pretty much|kinda|essentially|like|"
     rf"considered)\s+)?(?:(?:the|a|an|their|its|his|her)\s+)?"
-    rf"(?:[a-z]+\s+)?['\"‘’“”]?{_FIGURE_WORDS}\b"  # "why a 240 is 'average' now"
+    # (not "is a 258 above avg", their score weighed against the figure)
+    rf"(?:(?!(?:above|below|over|under)\b)[a-z]+\s+)?['\"‘’“”]?{_FIGURE_WORDS}\b"  # "why a 240 is 'average' now"
 )
 # "the median is 249", "a cutoff of 230", "minimum score is like 220"
 _QUOTED_BEFORE_RE = quick_re.compile(

@@ -302,7 +302,8 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
         if ident not in bucket:
             bucket.append(ident)
         i = end
-    own = [s for s in specs if s in mine] or specs
+    # "my partner is applying gen surg and I'm leaning anesthesia... the averages for each?": both asked, so both kept
+    own = specs if _EACH_ASKED_RE.search(text) else [s for s in specs if s in mine] or specs
     # "my roommate is going ortho with a 262... I'm applying gen surg": their field is the one to weigh; a field
     # named only with someone else ("my friend matched derm with 250, can I?") is still the one asked about. So is
     # one given up ("ortho is off the table now, thinking gen surg": gen surg), unless no other is named.
@@ -505,6 +506,11 @@ def _someone_elses(text: str, at: int) -> bool:
     return bool(people) and _SELF_RE.search(text, people[-1].end(), at) is None  # from the nearest person on
 
 
+_EACH_ASKED_RE = quick_re.compile(
+    r"\b(?:for|of) (?:each|both)\b|\b(?:each|both) of (?:them|those|these|us|our)\b|\bfor (?:us )?both\b",
+    re.IGNORECASE,
+)
+"""Every field named asked about at once, whoever's each one is."""
 _PERSON_REACH = 60
 """Characters before a field in which the person it belongs to is looked for."""
 
@@ -586,7 +592,8 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         ):
             return False  # "244 and im... fine with it?": "I'm", trailing off
         if nxt is None:
-            return hinted or prev in _V.before_im  # "what about im?", "ok for academic im?" but not "so tired im"
+            # "what about im?", "ok for academic im?", "250ish, thinking im." but not "so tired im"
+            return hinted or prev in _V.before_im or prev in _CHOSEN_WORDS
         listed = _in_a_list(text, tokens, words, i, index)
         if nxt in _V.after_specialty or (listed and (averaged or _in_a_list(text, tokens, words, i - 1, index))):
             return True  # "im residency", "rank em, fm, im by avg ck score", "peds, fm, im according to nrmp"
@@ -624,7 +631,17 @@ def _single_ok(text: str, tokens: list[Token], words: list[str], i: int, index: 
         and words[i - 2] in _ENOUGH_WORDS
         and any(w.isdigit() for w in words[max(0, i - 6) : i - 2])
     )
+    # "is path lower than rads": set against another field named right after
+    compared = compared or (nxt in _THAN_WORDS and words[i + 2 : i + 3] == ["than"] and _alias_at(words, i + 3, index))
+    # "if i end up around 230 is path still fine": a score just before, weighed for the field
+    scored_for = nxt in _WEIGHED_AFTER and any(w.isdigit() and 100 <= int(w) <= 300 for w in words[max(0, i - 3) : i])
+    weighed_for = weighed_for or scored_for
     return matched_into or asked_first or weighed_for or ((hinted or compared) and (compared or not named))
+
+
+def _alias_at(words: list[str], j: int, index: Index) -> bool:
+    """Whether a field's name starts at word j ("rads", "gen surg")."""
+    return any(" ".join(words[j : j + k]) in index.aliases for k in (1, 2, 3) if j + k <= len(words))
 
 
 def _in_a_list(text: str, tokens: list[Token], words: list[str], i: int, index: Index) -> bool:
@@ -638,6 +655,12 @@ _LIST_GAP_RE = re.compile(r"\s*[,/+]\s*")
 """What stands between two fields listed: "em, fm, im", "em/im", "em + im"."""
 
 
+_THAN_WORDS = frozenset({"lower", "higher", "harder", "easier", "more", "less"})
+"""Words that set a field against another after "than": "is path lower than rads"."""
+_WEIGHED_AFTER = frozenset({"still", "ok", "okay", "fine", "good", "doable", "realistic", "possible", "safe", "enough"})
+"""Words after a field that weigh the score said just before it: "230 is path still fine", "245 gas ok"."""
+_CHOSEN_WORDS = frozenset({"thinking", "leaning", "eyeing", "choosing", "want", "wanna", "pursuing"})
+"""Words before "im" at a sentence's end that make it the field chosen ("thinking im."), not "I'm" trailing off."""
 _ENOUGH_WORDS = frozenset({"enough", "good", "competitive", "realistic", "decent", "solid", "ok", "okay", "safe"})
 """Words that weigh a score for a field: "enough for gas at a university", "competitive for path in the midwest"."""
 
