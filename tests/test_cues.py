@@ -459,6 +459,10 @@ def test_a_fail_said_in_other_words_is_a_fail_said(text: str) -> None:
         ("she dumped me and now i want to die", False),  # the student's own: answered as theirs
         ("my friend says she's fine but honestly i want to die", False),
         ("they want to die over how hard uworld is lol", False),
+        ("my roommate texted 'sorry for everything' an hour ago and she isn't answering", True),
+        ("a classmate keeps saying soon none of this will matter for him", True),
+        ("mi amigo me dijo que ya no quiere vivir", True),
+        ("she said goodbye and left for the airport, not answering now cause she's flying", False),
     ],
 )
 def test_someone_elses_crisis_is_told_from_the_students_own(text: str, theirs: bool) -> None:

@@ -89,6 +89,7 @@ def test_hopelessness_gets_care_and_where_to_find_help(advisor: Advisor, text: s
     [
         "my roommate told me she wants to die after her score, what do i do",
         "my friend keeps talking about killing himself",
+        "my lab partner posted 'thanks for everything' and now he won't pick up",
     ],
 )
 def test_someone_elses_crisis_gets_how_to_help_them_and_the_crisis_line(advisor: Advisor, text: str) -> None:
@@ -104,7 +105,16 @@ SETUP_ANSWERS = ["make me a study plan", "in 6 weeks", "5", "7am", "New York"]
 
 
 @pytest.mark.parametrize("answered", range(1, len(SETUP_ANSWERS)))
-@pytest.mark.parametrize("text", ["honestly i want to die", "I can't do this anymore", "i want to hurt myself"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly i want to die",
+        "I can't do this anymore",
+        "i want to hurt myself",
+        "the date doesn't matter, i won't be here for it",  # an answer to "when is your exam?" in shape only
+        "no quiero seguir viviendo",
+    ],
+)
 def test_hopelessness_during_plan_set_up_gets_care_and_the_set_up_waits(
     advisor: Advisor, store: ProfileStore, answered: int, text: str
 ) -> None:

@@ -316,6 +316,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     pass_mark, fail_mark = knowledge.pass_mark(), knowledge.fail_mark()
     tokens = tokens_of(text)
     if not tokens:
+        if cues.hopeless_sentence(text):
+            return Parsed("vent", feeling="hopeless")  # "죽고 싶어": a crisis in a script no word here is read in
         return Parsed("greeting" if "👋" in text else "unknown")
     norm = normalize(text)
     specs, others = find_specialties(text, tokens, index)
