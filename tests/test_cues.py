@@ -463,6 +463,10 @@ def test_a_fail_said_in_other_words_is_a_fail_said(text: str) -> None:
         ("a classmate keeps saying soon none of this will matter for him", True),
         ("mi amigo me dijo que ya no quiere vivir", True),
         ("she said goodbye and left for the airport, not answering now cause she's flying", False),
+        ("mi amigo dice que se quiere morir", True),
+        ("my friend wrote goodbye letters to everyone", True),
+        ("can i skip the uwsas? would i be fine without them?", False),
+        ("thanks for everything! my advisor isn't answering my emails though", False),
     ],
 )
 def test_someone_elses_crisis_is_told_from_the_students_own(text: str, theirs: bool) -> None:

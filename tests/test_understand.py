@@ -2059,6 +2059,10 @@ def test_the_core_frames_hold_for_fields_listed_qualified_or_weighed(
         ("would really like check-ins a couple times a week to keep me honest, exam in october", "study_plan",
          set(), None),
         ("i do 2 hrs a day on wards, can you turn that into a real schedule till my exam", "study_plan", set(), None),
+        # what those rules must leave alone
+        ("i'll check in once i finish uworld, what's the avg for psych", "average", {"psychiatry"}, None),
+        ("my roommate is going ortho, i want peds. 2 uworld passes for each system or 1?", "faq", {"pediatrics"}, None),
+        ("got questions 2-4-6 wrong on block 3, 70% overall", "log_progress", set(), None),
     ],
 )  # fmt: skip
 def test_the_core_frames_hold_for_each_field_asked_real_exam_scores_and_spelled_scores(

@@ -174,8 +174,7 @@ _PLAN_ASKED_OTHERWISE_RE = quick_re.compile(
     r"|\b(?:turn|make|convert)\s+(?:this|that|it|these|those)\s+into\s+(?:an?\s+)?(?:\w+\s+)?(?:study\s+)?"
     r"(?:plan|schedule|calendar|timetable)\b"
     # telegraphic, the plan named first: "study plan for step 2 ck 3 weeks dedicated", "schedule for ck pls"
-    r"|^(?:(?:a|my)\s+)?(?:study\s+|ck\s+|step\s*2\s+|dedicated\s+)?(?:plan|schedule|timetable)\s+(?:for|pls"
-    r"|please|plz)\b"
+    r"|^(?:(?:a|my)\s+)?(?:study\s+|ck\s+|step\s*2\s+|dedicated\s+)?(?:plan|schedule|timetable)\s+(?:for|pls|please|plz)\b"
     rf"|\b(?:need|want)\s+(?:a|an|some)\s+(?:\w+\s+)?game plan\b(?!\s+(?:for|to)\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
 )
 _DAYS_SHAPE_ASKED_RE = quick_re.compile(
@@ -243,8 +242,7 @@ def plans_the_match(norm: str) -> bool:
 
 _MATCH_PLAN_RE = quick_re.compile(
     # the noun, after a word that makes it one ("a plan for matching"), not the verb ("i plan to apply")
-    rf"\b(?:a|the|my|our|some|any|good|real|solid|clear|new)\s+(?:game\s+)?(?:plan|strategy)\s+(?:for"
-    rf"|to)\s+(?:the\s+|my\s+)?"
+    rf"\b(?:a|the|my|our|some|any|good|real|solid|clear|new)\s+(?:game\s+)?(?:plan|strategy)\s+(?:for|to)\s+(?:the\s+|my\s+)?"
     rf"{_MATCH_WORDS}\b|^(?:plan|strategy)\s+for\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b"
     r"|\b(?:match|application)\s+(?:plan|strategy)\b"
     r"|\b(?:backup|back up)\s+(?:plan|strategy)\b(?=.*\b(?:match|matching|don t match|specialty|field)\b)"
@@ -309,6 +307,9 @@ _REMINDER_RE = quick_re.compile(
     r"|\b(?:reminders?|nudges?|notifications?)\s+(?:to|for)\s+(?:study|studying|do|review)\b"
     # "can you check on me every afternoon": a daily check-in asked for
     r"|\b(?:check|checking)\s+(?:in\s+)?(?:on|up on|in with)\s+me\b"
+    # check-ins wanted, however often: "i'd really like check-ins a few times a week to keep me honest"
+    r"|\b(?:like|love|want|need|get|appreciate)\s+(?:some\s+|regular\s+|daily\s+|weekly\s+)?check\s*-?\s*ins\b"
+    r"|\bcheck\s*-?\s*ins\s+(?:a few times|a couple (?:of )?times|every|each|twice|\d+\s*(?:x|times))\b"
     r"|\b(?:set\s+up|send|get|want|need|give)\s+(?:me\s+)?(?:some\s+|daily\s+|a\s+|an\s+)?"
     r"(?:daily\s+|nightly\s+|evening\s+|morning\s+|weekly\s+)?(?:reminders?|nudges?)\b"
     # (not "i need a reminder that im not stupid", "a nudge to keep going": reassurance, not a nudge to study)
@@ -441,7 +442,7 @@ _THANKS_FOR_REMINDERS_RE = quick_re.compile(
 _REMINDERS_REFUSED_RE = quick_re.compile(
     r"\b(?:don t|dont|do not|not|no)\s+(?:want|need|wanting|needing)\b"
     r"(?:\s+(?!so\b|and\b|but\b|because\b|bc\b|then\b)\w+){0,6}?\s+(?:reminders?|nudges?|"
-    r"notifications?|pings?)\b"
+    r"notifications?|pings?|check\s*-?\s*ins?)\b"
 )
 """Reminders turned down in so many words, however far before the ask ("i do NOT want the bot to send me daily
 reminders")."""
@@ -453,13 +454,9 @@ _OFF_AFTER = 20
 _ACCOUNTABLE_RE = quick_re.compile(
     # asked of the bot ("can you keep me accountable", "need someone to hold me accountable"), not told of another
     # ("my study group is keeping me accountable") nor turned down ("you don't need to keep me accountable anymore")
-    r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?(?:help\s+)?(?:keep"
-    r"|hold)\s+me\s+accountable\b"
+    r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?(?:help\s+)?(?:keep|hold)\s+me\s+accountable\b"
     r"|\b(?:need|want)\s+(?:someone|somebody|you|u|something)\s+to\s+(?:keep|hold)\s+me\s+accountable\b"
     r"|^(?:please\s+|pls\s+)?(?:keep|hold)\s+me\s+accountable\b|\bhelp\s+me\s+(?:stay|be)\s+accountable\b"
-    # check-ins wanted, however often: "i'd really like check-ins a few times a week to keep me honest"
-    r"|\b(?:like|love|want|need|get|appreciate)\s+(?:some\s+|regular\s+|daily\s+|weekly\s+)?check\s*-?\s*ins\b"
-    r"|\bcheck\s*-?\s*ins?\s+(?:a few times|a couple (?:of )?times|every|each|twice|once|\d+\s*(?:x|times))\b"
 )
 """Accountability asked for: what the daily nudges are for, whatever "don't" the story around it holds."""
 
@@ -1358,8 +1355,7 @@ _MOVED_EXAM_RE = quick_re.compile(
     r"(?:my\s+|the\s+)?(?:test|exam|ck|step\s*(?:2|two)|it)\b"
     # "im moving the test to april 14": the new day said with it
     r"|\b(?:i m|im|i am)\s+(?:moving|pushing|rescheduling|postponing)\s+(?:my\s+|the\s+)?(?:test|exam|ck|step\s*2)\s+"
-    r"(?:back\s+)?(?:to|until|till)\s+(?:\w+\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|mon"
-    r"|tue|wed|"
+    r"(?:back\s+)?(?:to|until|till)\s+(?:\w+\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|mon|tue|wed|"
     r"thu|fri|sat|sun)"
     # "had to cancel... rebooked for 2/17", "changed my date again, now it's jan 8": the new day said
     r"|\b(?:(?:rebooked|re-booked|rescheduled)(?:\s+(?:it|my (?:exam|test|date|ck)|ck|step 2|the (?:exam|test)))?|"
@@ -1846,6 +1842,11 @@ _CLOSE = (
     r"roommate|people)"
 )
 """The people close to a student, to whom a farewell letter is written."""
+_DRUG = (
+    r"(?:pills|meds|tablets|capsules|insulin|oxy\w*|xanax|percocet|tylenol|lexapro|zoloft|prozac|adderall|ambien|"
+    r"benadryl|sleeping pills|\w{4,}(?:ine|ol|pam|lam|ide|one|xin|pin|tin))"
+)
+"""A drug named: the generic words, a few common brands, or the endings most generic names have ("sertraline")."""
 _HOPELESS_RE = quick_re.compile(
     # Every family starts with a letter: checked once here, so the families are tried only where one stands
     # (a third of the scan on a long post).
@@ -2169,79 +2170,75 @@ _HOPELESS_RE = quick_re.compile(
     r"|\b(?:can t|cant|cannot|keep)\s+(?:stop\s+)?thinking about (?:the|that)\s+(?:bridge|overpass|roof|ledge|tracks|"
     r"balcony|cliff|train)\b(?!\s+(?:question|case|vignette|q|scene))"
     # self-harm told as done: "burned my arm with a lighter", "hitting my head against the wall... left a bruise" (the
-    # idiom alone is frustration; an injury beside it is not), not "burned myself on the stove"
-    r"|\b(?:burn(?:ed|t|ing)?|cut(?:ting)?|carv(?:ed|ing)|scratch(?:ed|ing)|slic(?:ed|ing))\s+(?:myself"
-    r"|my\s+(?:arm|arms|"
-    r"wrist|wrists|thigh|thighs|leg|legs|skin|stomach|hips?))\b(?!\s+(?:out|on|in|at|while|cooking|shaving)\b)"
-    r"|\b(?:hit|hitting|bang\w*|slam\w*|punch\w*)\s+(?:my\s+head|myself|(?:the\s+|a\s+)?walls?)\b"
-    r"(?=.{0,80}\b(?:bruis\w*|bled|bleeding|blood|really hard|concussion|knuckles)\b)"
-    # the means dwelt on: pills counted or kept, a lethal amount looked up, goodbye letters, an edge, a platform, a
-    # closed garage ("how many of my propranolol it would take", "sat near the edge of the parking garage roof")
-    r"|\bhow (?:many|much) (?:of (?:my|the|her|his|these|those)\s+(?:\w+\s+)?|(?!(?:time|days?|weeks?|months?|hours?|"
-    r"questions?|qs|blocks?|points?|nbmes?|forms?|effort|work|study|studying|prep|review|money|practice)\b)\w+\s+)"
-    r"(?:it would|it d|would it|would|does it|it will|will it|it takes|to) (?:take|kill)\b(?!\s+(?:to|for|me to)\b)"
-    r"|\b(?:looking up|look up|looked up|googl\w*|search\w*|research\w*)\s+(?:\w+\s+){0,3}?(?:lethal|fatal|deadly)\b"
-    r"|\b(?:stockpil\w*|hoard\w*|saving up|saved up|collecting|been saving)\s+(?:my\s+|the\s+|some\s+"
-    r"|all\s+(?:my\s+)?)?"
-    # (a drug by the endings most names have: "been saving up my sertraline", "stockpiling my clonazepam")
-    r"(?:pills|meds|tablets|oxy\w*|xanax|insulin|sleeping pills|\w{4,}(?:ine|ol|pam|lam|ide|one|xin|pin|tin|em))\b"
-    r"|\b(?:bottle|stash|handful)\s+of\s+(?:\w+\s+){0,3}?(?:pills|meds|tablets|oxy\w*|xanax|percocet|tylenol|insulin)\b"
+    # idiom alone is frustration; an injury beside it is not); not "burned myself on the stove", "burnt myself out"
+    r"|\b(?:burn(?:ed|t|ing)?|cut(?:ting)?|carv(?:ed|ing)|scratch(?:ed|ing)|slic(?:ed|ing))\s+"
+    r"(?:myself|my\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?|hands?))\b"
+    r"(?!\s+(?:out|on|in|at|while|cooking|shaving|making|baking)\b)"
+    r"|\b(?:hit|hitting|bang\w*|slam\w*)\s+(?:my\s+head|myself)\b(?=.{0,80}\b(?:bruis\w*|bled|bleeding|concussion)\b)"
+    r"|\bpunch\w*\s+(?:the\s+|a\s+)?walls?\b(?=.{0,80}\b(?:bruis\w*|bled|bleeding|broke|knuckles)\b)"
+    # the means dwelt on: pills counted or kept, a lethal dose looked up, goodbye letters, an edge, a platform, a
+    # closed garage ("how many of my propranolol it would take", "sat near the edge of the parking garage roof"); a
+    # drug named by the endings most names have, or by a common brand
+    rf"|\bhow (?:many|much) (?:of (?:my|her|his)\s+(?:\w+\s+)?|{_DRUG}\s+)"
+    r"(?:it would|it d|would it|would|does it|it will|will it|it takes) (?:take|kill)\b"
+    r"|\b(?:looking up|look up|looked up|googl\w*|search\w*|research\w*)\s+(?:\w+\s+){0,3}?(?:lethal|fatal|deadly)\s+"
+    r"(?:dose|doses|amount|amounts)\b"
+    r"|\b(?:stockpil\w*|hoard\w*|saving up|saved up|collecting|been saving)\s+"
+    rf"(?:my\s+|some\s+|all\s+(?:my\s+)?)?{_DRUG}\b"
+    rf"|\b(?:bottle|stash|handful)\s+of\s+(?:\w+\s+){{0,3}}?{_DRUG}\b"
     r"(?=.{0,100}\b(?:looking at|look at|stare|staring|taking (?:it|them) out|thinking)\b)"
-    r"|\b(?:goodbye|suicide|farewell)\s+(?:letters?|notes?|messages?|videos?)\b"
-    r"|\b(?:written|wrote)\s+(?:the|my)\s+(?:letters|notes)\b(?!\s+(?:of|for)\b)"
-    r"(?=.{0,80}\b(?:calm|ready|decided|already know|goodbye)\b)"
-    r"|\bif i (?:fail|don t pass|dont pass|bomb)\w*(?:\s+\w+){0,3}?\s+i (?:already\s+)?know what i m (?:doing"
-    r"|going to do|"
-    r"gonna do)\b"
-    r"|\b(?:roof|rooftop|parking garage|bridge|balcony|cliff|overpass|top floor)\b.{0,100}?\b(?:near|on|at|by|over"
-    r"|off)\s+"
-    r"the\s+(?:edge|ledge|railing)\b"
+    r"|\b(?:goodbye|suicide)\s+(?:letters?|notes?)\b|\bgoodbye\s+texts?\s+(?:to|for)\s+(?:my|everyone)\b"
+    r"|\b(?:written|wrote)\s+(?:the|my)\s+letters\b(?!\s+(?:of|for)\b)(?=.{0,80}\b(?:calm|decided|just in case)\b)"
+    # a plan kept for a fail: "if i fail again i already know what i'm doing" (not "...what i'm doing: retake in june")
+    r"|\bif i (?:fail|don t pass|dont pass|bomb)\w*(?:\s+\w+){0,3}?\s+i (?:already\s+)?know what i (?:m doing|"
+    r"m going to do|m gonna do|ll do|will do)\b(?!\s+(?:retake|reschedule|study|switch|apply|take|push|move|re\w*)\b)"
+    # an edge or a platform said of a high place, not of a breaking point ("on the edge of burning out")
+    r"|\b(?:roof|rooftop|parking garage|bridge|balcony|overpass|top floor)\b.{0,100}?\b(?:near|on|at|by|over|off)\s+"
+    r"the\s+(?:edge|ledge|railing)\b(?!\s+of\s+(?!(?:the\s+|a\s+)?(?:roof|building|bridge|balcony|garage|parking)))"
     r"|\b(?:near|on|at|by|over)\s+the\s+(?:edge|ledge|railing)\s+of\s+(?:the\s+|a\s+)?(?:roof|rooftop|parking garage|"
-    r"bridge|balcony|cliff|overpass|building)\b"
-    r"|\b(?:platform|tracks|subway|train)\b.{0,80}?\b(?:step|stepping|jump\w*|fall\w*|lean\w*)\s+(?:forward|in front|"
-    r"onto (?:the )?tracks|off)\b"
-    r"|\b(?:step|stepping|walk|walking|jump|jumping|throw\w* myself)\s+(?:out\s+)?in front of (?:a|the)\s+(?:train|bus|"
-    r"car|truck|subway)\b"
+    r"bridge|balcony|overpass|building)\b"
+    r"|\b(?:train|subway|metro)\s+(?:platform|tracks)\b.{0,80}?\b(?:step|stepping|jump\w*|lean\w*)\s+"
+    r"(?:forward|in front|onto (?:the )?tracks)\b"
+    r"|\b(?:step|stepping|walk|walking|jump|jumping|throw\w* myself)\s+(?:out\s+)?in front of (?:a|the)\s+"
+    r"(?:train|bus|car|truck|subway)\b"
     r"|\b(?:closed|shut)\s+garage\b.{0,80}?\bengine\b|\bengine\s+(?:running|on)\b.{0,80}?\b(?:closed|shut)\s+garage\b"
-    # cutting to feel, counted: "cut a couple times last week just to feel something"
-    r"|\b(?:cut|cutting|burn\w*|hit|hitting)\s+(?:myself\s+)?(?:\w+\s+){0,4}?(?:just\s+)?to feel (?:something|anything|"
-    r"real|in control|better)\b"
+    # cutting to feel, or counted: "cut a couple times last week just to feel something"
+    r"|\b(?:cut|cutting|burn\w*)\s+(?:myself\s+)?(?:\w+\s+){0,4}?(?:just\s+)?to feel (?:something|anything|real|"
+    r"in control)\b"
     r"|\bcut\s+(?:myself\s+)?(?:a couple|a few|several|two|three|\d+)\s+times\b"
-    # a date picked, with the result as its trigger: "i've picked a date. the day after scores come out. if it's a fail"
-    r"|\b(?:picked|chosen|chose|set)\s+a\s+date\b(?!\s+for\b)(?=.{0,120}\b(?:if (?:it s|i) (?:a\s+)?fail\w*"
-    r"|that s it)\b)"
+    # a date picked with a fail as its trigger: "i've picked a date. the day after scores come out. if it's a fail,
+    # that's it" (not "set a date: june 12. if i fail i'll retake")
+    r"|\b(?:picked|chosen|chose|set)\s+a\s+date\b(?!\s+for\b)(?=.{0,120}\bif (?:it s|i) (?:a\s+)?fail\w* that s it\b)"
     # a reason to go on, lost ("i've stopped seeing a reason to keep going with anything, not just this")
-    r"|\b(?:no|stopped seeing a|stopped seeing any|don t see a|dont see a|don t see any|can t see a|cant see a"
-    r"|lost (?:my|the|"
-    r"any))\s+reason to (?:keep going|go on|live)\b(?!\s+with\s+(?:uworld|amboss|anki|the qbank|"
-    r"this qbank|studying)\b)"
-    # said of themselves or of a friend: "soon none of this will matter for me"
+    r"|\b(?:no|stopped seeing a|stopped seeing any|don t see a|dont see a|don t see any|can t see a|cant see a|"
+    r"lost (?:my|the|any))\s+reason to (?:keep going|go on|live)\b"
+    r"(?!\s+with\s+(?:uworld|amboss|anki|the qbank|this qbank|studying)\b)"
+    # said of themselves or passed on from a friend: "soon none of this will matter for me" (not "...once i match")
     r"|\bsoon (?:none of (?:this|it)|nothing) (?:will|is going to|gonna) matter\b"
+    r"(?!\s+(?:once|when|after|because|bc|since)\b)(?!.{0,20}\b(?:once|when|after) i (?:match|pass|get)\b)"
     # asked as if for a patient, and said not to be: "how deep can a cut be before it needs stitches. not for a patient"
-    r"|\b(?:cut|cuts|pills|dose|doses|tablets|insulin|bleed\w*|stitches|lethal|overdose"
-    r"|comprimidos)\b.{0,80}?\bnot for "
-    r"(?:a |the |my )?(?:patient|exam|test|studying|school|question|pharm)\b"
-    # the method thought through, a wish not to get home, a sleep that lasts, things given away
-    r"|\bthink\w* about how (?:they d|they would|i d|i would|to) do it\b"
-    r"|\b(?:hope|hoped|hoping|wish|wished)\s+(?:that\s+)?i\s+(?:wouldn t|won t|would not|didn t|don t)\s+make it\b"
-    r"(?!\s+(?:to|in|on)\s+time\b)"
-    r"|\bsleep\b.{0,40}?\bpermanently\b"
-    r"|\bwon t be needing (?:them|it|these|those|this|my \w+) (?:anymore|any more)\b"
-    r"|\b(?:tying|tie|tied) up (?:all )?(?:the |my )?loose ends\b(?=.{0,80}\b(?:gave|giving|deleted|accounts|cat|dog|"
-    r"things|stuff)\b)|\b(?:gave|giving) (?:away )?(?:my|all my) (?:cat|dog|things|stuff"
-    r"|stuff away)\b.{0,80}?loose ends\b"
-    r"|\bdidn t go through with it\b"
+    r"|\b(?:cut|cuts|pills|dose|doses|tablets|bleed\w*|stitches|overdose)\b.{0,80}?\bnot for (?:a |the |my )?patient\b"
+    # the method thought through, a wish not to get home, a sleep that lasts, things given away, an attempt stopped
+    r"|\bthink\w* about how (?:they d|they would|i d|i would) do it\b"
+    r"|\b(?:hope|hoped|hoping|wish|wished)\s+(?:that\s+)?i\s+(?:wouldn t|won t|would not|didn t|don t)\s+make it\s+"
+    r"(?:home|back|through the night|to (?:the )?morning|to tomorrow)\b"
+    r"|\b(?:go to|fall|went to)\s+sleep\b(?:\s+\w+){0,8}?\s+permanently\b"
+    r"|\bwon t be needing (?:them|it|these|those|this) (?:anymore|any more)\b"
+    r"(?!\s+(?:after|once|when|since|because|bc)\b)"
+    r"|\b(?:gave|giving|rehom\w*)\b.{0,80}?\bloose ends\b|\bloose ends\b.{0,80}?\b(?:gave|giving|rehom\w*)\b"
+    r"|\bdidn t go through with it\b(?=.{0,60}\b(?:bottle|pills|still (?:in|have|there)|rope|this time|last night)\b)"
     r"|\bscared of myself (?:tonight|today|right now|rn|lately)\b"
     r"|\bi m done\b.{0,20}?\b(?:don t|dont|do not) mean done with (?:medicine|school|studying|the exam|ck)\b"
     # not being around, said plainly: "exam date doesn't matter, i won't be here for it", "the only thing keeping me
-    # here is my dog", "i don't think i'll make it to my exam date, and i don't mean because of studying"
-    r"|\b(?:thinks?|thinking|thought)\s+about\s+how\s+easy\s+it\s+(?:would|d)\s+be\b(?!\s+(?:to|if)\s+(?:just\s+)?"
-    r"(?:pass|study|skip|push|move|reschedule|switch|quit studying|apply)\b)"
-    r"|\bnot (?:gonna|going to) be (?:around|here|alive) for (?:it|the (?:next|retake|exam|results?|score)|my (?:exam|"
-    r"retake|score|results?))\b"
-    r"|\bi (?:won t|wont|will not) be (?:here|around|alive) (?:for it|for (?:my|the) (?:exam|test|score|results?)"
-    r"|to see|"
-    r"much longer|anymore|any more|by then)\b"
+    # here is my dog", "i don't think i'll make it to my exam date, and i don't mean because of studying"; a place
+    # to fall from and how easy it would be ("stands on our balcony and thinks about how easy it would be")
+    r"|\b(?:balcony|roof|bridge|edge|ledge|platform|tracks|window|pills|overpass)\b.{0,80}?"
+    r"\bhow easy it (?:would|d) be\b"
+    r"|\bnot (?:gonna|going to) be (?:around|here|alive) for (?:it|the (?:next|retake|exam|results?|score)|"
+    r"my (?:exam|retake|score|results?))\b(?!.{0,40}\b(?:travel\w*|trip|vacation|flight|abroad|visiting|out of town)\b)"
+    r"|\bi (?:won t|wont|will not) be (?:here|around|alive) (?:for it|for (?:my|the) (?:exam|test|score|results?)|"
+    r"to see|much longer|anymore|any more|by then)\b"
+    r"(?!.{0,40}\b(?:travel\w*|trip|vacation|flight|abroad|visiting|out of town|moving|at work|on call|rotation)\b)"
     r"|\b(?:make it|be here|be around|be alive) (?:to|until|till|for|by) (?:my|the) \w+(?:\s+date)?\b"
     r"(?=.{0,80}\b(?:don t mean|dont mean|do not mean|not because of)\b)"
     r"|\b(?:only|one) (?:thing|reason|person)\s+(?:keeping|that keeps|that s keeping|thats keeping|keeps)\s+me\s+"
@@ -2294,8 +2291,7 @@ _IDIOM_RE = quick_re.compile(
     r"|\bdisappear(?:ing)?\s+(?:to|into|on|off to|under)\s+(?:a\s+|an\s+|the\s+|some\s+|my\s+)?(?:\w+\s+)?"
     r"(?:beach|island|vacation|holiday|trip|cabin|resort|cruise|spa|mountains|bed|couch|blankets?|covers|room)\b"
     # off the grid for a while, not for good: "disappear for a month after ck"
-    r"|\bdisappear(?:ing)?\s+for\s+(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?)\s+(?:day|days|week|weeks"
-    r"|month|months|while)\b"
+    r"|\bdisappear(?:ing)?\s+for\s+(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?)\s+(?:day|days|week|weeks|month|months|while)\b"
     # (not when a lasting vanishing follows: "disappearing for a week, or maybe forever")
     r"(?!\s*(?:or|and|then)\s+(?:maybe\s+|then\s+|just\s+)?(?:for good|forever|for real)\b)"
     # about chances or a skill, not about living: "is it hopeless for ortho", "hopeless at ekgs"
@@ -2355,11 +2351,10 @@ _IDIOM_RE = quick_re.compile(
     r"|\b(?:give|gave|giving)\s+up\s+on\s+(?:my\s+|the\s+)?(?:\w+\s+)?(?:step\s*\w+|studying|study|prep|anki"
     r"|uworld|nbme\w*|"
     r"questions|flashcards|cards|memoriz\w*|biostats|ethics|content|perfect|getting|trying)\b"
-    # a joke taken back in the same breath: "gonna end it all... by which i mean cancelling uworld", "my life is over
-    # if i don't get 250 (jk)"
-    r"|\b(?:end it all|kill myself|my life is over|i want to die|kill me)\b(?=.{0,40}\b(?:jk|just kidding"
-    r"|by which i mean|"
-    r"i know it isn t|i know it s not|not literally)\b)"
+    # a joke taken back in so many words: "gonna end it all... by which i mean cancelling uworld", "my life is over if
+    # i don't get 250 (jk)" (not "i know it's not...", which may go on to say more)
+    r"|\b(?:end it all|kill myself|my life is over|i want to die|kill me)\b"
+    r"(?=.{0,40}\b(?:jk|just kidding|by which i mean)\b)"
     # the night's studying stopped, a chat left, a subject hopeless: "can't go on with this qbank tonight", "tell me to
     # stop" (flipping through anki), "would be better off without me in the chat", "hopeless case here, ob is my worst"
     r"|\b(?:can t|cant|cannot)\s+go\s+on\s+(?:with\s+(?:this|the|my|these|another)\s+(?:\w+\s+)?(?:qbank|block|blocks|"
@@ -2367,7 +2362,7 @@ _IDIOM_RE = quick_re.compile(
     r"|\b(?:tell|make) me (?:to )?stop\b(?!\s+(?:living|existing|breathing|being))"
     r"|\bbetter off without me (?:in|on) (?:the|this|our|my) (?:\w+\s+)?(?:chat|group|groupchat|team|call|discord"
     r"|server)\b"
-    r"|\bhopeless case\b(?=.{0,60}\b(?:worst|%|percent|questions|qs|blocks?|subject|shelf|at \d+)\b)"
+    r"|\bhopeless case\b(?=.{0,60}\b(?:worst|percent|questions|qs|blocks?|subject|shelf|at \d+)\b)"
     # a study task called pointless, a wrong click mourned, a night of waiting got through: about the exam, not life
     r"|\b(?:this|it|that|studying|reviewing)\s+(?:is|s|feels)\s+(?:so\s+|completely\s+|totally\s+)?pointless\b"
     r"(?=.{0,80}\b(?:questions?|qs|blocks?|review\w*|uworld|anki|nbmes?|flashcards|cards|topics?|systems?)\b)"
@@ -2377,7 +2372,8 @@ _IDIOM_RE = quick_re.compile(
     r"|the wait\w*|"
     r"this wait|the night|the week|this week|the weekend|until|till|dedicated|the next)\b"
     # the same figures of speech in Spanish and Portuguese: "me muero de los nervios", "morrendo de vergonha"
-    r"|\b(?:morir|morirme|muero|muriendo|morrer|morrendo|morro)\s+de\s+(?:los\s+|las\s+)?(?:verguenza|risa|nervios|"
+    r"|\b(?:morir|morirme|muero|muriendo|morrer|morrendo|morro)\s+(?:de|del|da|do)\s+(?:los\s+|las\s+|la\s+)?"
+    r"(?:estres|verguenza|risa|nervios|"
     r"sueno|cansancio|hambre|vergonha|rir|nervoso|sono|cansaco|fome)\b"
     # the clinical content of a study day: a patient's overdose or suicide risk in a question
     r"|\bsuicid\w*\s+(?:risk\w*(?:\s+factors?)?|assessment|screening|precautions|prevention|rates?|questions?|"
@@ -2425,25 +2421,32 @@ def someone_in_crisis(norm: str) -> bool:
 
 
 _THEIR_GOODBYE_RE = quick_re.compile(
-    # a goodbye, then silence ("posted 'sorry i couldn't be what you all needed'... she's not answering")
+    # a goodbye, then silence ("posted 'sorry i couldn't be what you all needed'... she's not answering"); not an
+    # email's sign-off beside an adviser who hasn't replied
     r"\b(?:thanks for everything|(?:texted|posted|sent|wrote|messaged)\s+(?:\w+\s+){0,3}?goodbye|sorry for everything|"
-    r"sorry i couldn t be|couldn t be what|i love you all|sorry i wasn t enough)\b"
-    r".{0,120}?\b(?:(?:won t|wont|isn t|isnt|not|doesn t|hasn t|stopped|can t|cant)\s+(?:pick(?:ing)? up|answer\w*|"
-    r"respond\w*|repl\w*|reach (?:him|her|them))\b(?!\s+(?:now\s+)?(?:cause|because|bc|since)\b)|"
+    r"couldn t be what|i love you all|sorry i wasn t enough)\b"
+    r".{0,120}?\b(?:(?:he|she|they)(?:\s+s|\s+is|\s+re|\s+are)?\s+(?:won t|wont|isn t|isnt|not|doesn t|hasn t|"
+    r"stopped|can t|cant)\s+(?:pick(?:ing)? up|answer\w*|respond\w*|repl\w*)\b"
+    r"(?!\s+(?:now\s+)?(?:cause|because|bc|since)\b)|(?:no one|nobody|i) can t reach (?:him|her|them)\b|"
     r"(?:no one|nobody) can reach (?:him|her|them)\b)"
-    r"|\b(?:stopped answering|isn t answering|won t answer|not answering)\b.{0,200}?\b(?:sorry for everything|"
-    r"thanks for everything|goodbye)\b"
-    r"|\b(?:she|he|they)\s+(?:\w+\s+){0,8}?(?:thinks|think|thought)\s+about\s+how\s+easy\s+it\s+(?:would|d)\s+be\b"
+    r"|\b(?:he|she|they|son|daughter|brother|sister|friend|roommate)\s+(?:s\s+|is\s+|has\s+)?(?:stopped answering|"
+    r"isn t answering|won t answer|not answering)\b.{0,200}?\b(?:sorry for everything|thanks for everything|goodbye)\b"
     # a burden, better gone, belongings handed over: "she keeps saying she's a burden and we'd all be fine without her"
     r"|\b(?:she|he|they)\s+(?:keeps saying|keep saying|said|says|thinks)\s+(?:she s|he s|they re|she is|he is|"
-    r"they are)\s+(?:just\s+)?a burden\b|\b(?:fine|better off)\s+without\s+(?:her|him|them)\b"
-    r"|\b(?:she|he|they)\s+(?:said|says)\s+(?:she|he|they)\s+won t be needing\b"
+    r"they are)\s+(?:just\s+)?a burden\b"
+    r"|\b(?:we d|we would|we ll|we re|we are|everyone|everybody)\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:fine|better off)\s+"
+    r"without\s+(?:her|him)\b"
+    r"|\b(?:she|he|they)\s+(?:said|says)\s+(?:she|he|they)\s+won t be needing (?:them|it|these|those)\s+"
+    r"(?:anymore|any more)\b"
+    r"|\b(?:friend|roommate|classmate|sister|brother|partner|he|she|they)\s+(?:\w+\s+){0,3}?(?:wrote|written|left|sent)\s+"
+    r"(?:\w+\s+){0,2}?(?:goodbye|suicide)\s+(?:letters?|notes?|texts?)\b"
     # what they keep saying, or said in another language ("someone in my study group keeps saying 'soon none of this
     # will matter for me'", "mi amiga me dijo que ya no quiere vivir")
     r"|\b(?:friend|roommate|classmate|someone|somebody|he|she|they|sister|brother|partner|bf|gf|boyfriend|girlfriend|"
     r"amigo|amiga|hermano|hermana|novio|novia)\b(?:\s+\w+){0,8}?\s+(?:keeps saying|keep saying|kept saying|said|says|"
-    r"told me|texted|posted|dijo|disse)\b.{0,60}?\b(?:none of (?:this|it) will matter|won t be (?:here|around)|"
-    r"no quiere vivir|quiere morir|quiere matarse|quiere suicidarse|nao quer mais viver|quer morrer|quer se matar)\b"
+    r"told me|texted|posted|dijo|dice|disse|diz)\b.{0,60}?\b(?:none of (?:this|it) will matter|"
+    r"won t be (?:here|around) (?:anymore|much longer|for long)|no quiere vivir|quiere morir|se quiere morir|"
+    r"quiere matarse|quiere suicidarse|nao quer mais viver|quer morrer|quer se matar)\b"
 )
 """Someone else's goodbye or wish to die, in the words a student passes on: a crisis, theirs to help with."""
 _CRISIS_VERBS = ("die", "suicid", "kill", "hurt", "harm", "cut", "live", "alive", "end", "be here", "do it")
@@ -2524,10 +2527,11 @@ _HOPELESS_SENTENCE_RE = quick_re.compile(
     r"|(?:^|[.!?]\s*|so tired[.,]?\s*)i\s+(?:just|really)\s+want\s+it\s+(?:all\s+)?to\s+stop\s*(?:[.!;]|$)"
     r"|\b(?:idk|i don.?t know|dont know)\s+why\s+i.?m\s+still\s+here\b(?!\s+(?:at|in|on|studying|awake|up)\b)"
     # scripts the normaliser drops (it keeps a-z and digits): Korean, Russian, Arabic, Hindi, Chinese, Japanese
-    r"|살고\s*싶지\s*않|죽고\s*싶|다\s*끝내고\s*싶|자살"
-    r"|не\s+хочу\s+жить|хочу\s+умереть|покончить\s+с\s+собой|исчезнуть\s+навсегда|суицид"
-    r"|أريد\s+أن\s+أموت|بدي\s+موت|نفسي\s+أموت|انتحار|ما\s+في\s+فايدة\s+من\s+وجودي|أنام\s+وما\s+أصحى"
-    r"|मरना\s+चाह|जीना\s+नहीं|आत्महत्या|想死|不想活|自杀|自殺|死にたい|消えたい"
+    # (wishes only: a bare "suicide" there is as often a study topic, "자살 위험", "суицидальный риск")
+    r"|살고\s*싶지\s*않|죽고\s*싶|다\s*끝내고\s*싶|자살하고\s*싶"
+    r"|не\s+хочу\s+жить|хочу\s+умереть|покончить\s+с\s+собой|исчезнуть\s+навсегда"
+    r"|أريد\s+أن\s+أموت|بدي\s+موت|نفسي\s+أموت|ما\s+في\s+فايدة\s+من\s+وجودي|أنام\s+وما\s+أصحى"
+    r"|मरना\s+चाह|जीना\s+नहीं\s+चाह|想死(?!你|我|了你)|不想活|想自杀|死にたい|消えたい"
 )
 
 
@@ -2580,8 +2584,7 @@ _ASKS_AVERAGE_RE = quick_re.compile(
     # ("derm step 2 mean for matched US MDs?": the mean of the exam's scores, among a group; not "what does my step 2
     # score mean for my chances")
     # ("averages", "avgs", "medians" too: "how do step 2 averages look for FM vs IM", "avgs for PM&R and neuro?")
-    r"\b(?:(?:median|average|avg|avrage|averge|avergae|avarage)s?|(?:the|a|its|their)\s+mean\b|mean\s+(?:score|ck"
-    r"|step)\b|"
+    r"\b(?:(?:median|average|avg|avrage|averge|avergae|avarage)s?|(?:the|a|its|their)\s+mean\b|mean\s+(?:score|ck|step)\b|"
     r"^mean\b|(?:ck|step\s*2|step2)\s+means\b(?!\s+(?:that|for(?!\s+matched)|i|you|we|my|your)\b)|"
     r"(?:ck|step\s*2|step2)\s+mean\s+(?:for|of|among|in)\s+(?:matched|us|imgs?|dos?|applicants|\w+\s+applicants)\b|"
     r"typical(?:ly)?|usually get|usually score|what do (?:people|ppl|matched)|"
@@ -2979,8 +2982,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], quick_re.Pattern], ...] = (
             # "3 weeks of waiting already... every time my phone buzzes i feel sick"
             r"|\b(?:\d+|two|three|four|five|six)\s+(?:weeks?|wks?|days?)\s+of\s+waiting\b"
             # "this score decides everything. drops wednesday and i literally cant breathe": the day it comes, said
-            r"|\b(?:score|result|it)\b.{0,40}\bdrops?\s+(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday"
-            r"|friday|"
+            r"|\b(?:score|result|it)\b.{0,40}\bdrops?\s+(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
             r"wed|weds|next week|this week)\b"
             # "refreshed the score page a hundred times": the wait, counted in refreshes
             r"|\brefresh(?:ed|ing)?\s+(?:the\s+|my\s+)?(?:score\s+|usmle\s+|results?\s+)?(?:page|site|email|inbox)\b"
@@ -2998,8 +3000,7 @@ _WEIGHING: tuple[tuple[Weighing, tuple[str, ...], quick_re.Pattern], ...] = (
             r"\s+(?:(?:literally|really|just|even|actually)\s+)?(?:(?:bring|make|get|force) myself (?:to\s+)?)?"
             r"(?:open|click|look at)\b"
             # a page that won't load is no score feared: "can't open the score report pdf, it says error"
-            r"(?!.*\b(?:app|account|form|pdf|link|website|site|portal|incorrects|calendar|error|expired|down"
-            r"|load\w*)\b)"
+            r"(?!.*\b(?:app|account|form|pdf|link|website|site|portal|incorrects|calendar|error|expired|down|load\w*)\b)"
         ),
     ),
     (
@@ -3245,8 +3246,7 @@ def just_venting(norm: str) -> bool:
 
 
 _VENTING_RE = quick_re.compile(
-    r"\b(?:just\s+)?(?:need|needed|want|wanted|have)\s+to\s+vent\b|\bjust\s+venting\b|\bvent(?:ing)?\s+(?:post"
-    r"|sesh|session)\b"
+    r"\b(?:just\s+)?(?:need|needed|want|wanted|have)\s+to\s+vent\b|\bjust\s+venting\b|\bvent(?:ing)?\s+(?:post|sesh|session)\b"
 )
 
 
@@ -3836,8 +3836,7 @@ _SAT_EXAM_RE = quick_re.compile(
     r"(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards|prometric)\b"
     r"|\bwalked out of (?:the\s+)?(?:prometric|test(?:ing)? cent(?:er|re)|exam)\b"
     # "finished step 2 today!!!", "took ck this morning": the day said, and it was today
-    r"|\b(?:finished|took|sat|completed|survived|gave|wrote)\s+(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test"
-    r"|boards)\s+"
+    r"|\b(?:finished|took|sat|completed|survived|gave|wrote)\s+(?:my\s+|the\s+)?(?:step\s*(?:2|two)|ck|exam|test|boards)\s+"
     r"(?:today|this (?:morning|afternoon)|earlier today|just now)\b"
     r"|(?<!practice )(?<!nbme )(?<!shelf )(?<!mock )\b(?:step\s*(?:2|two)|ck|the exam|exam|the test)\s+(?:is\s+)?"
     r"(?:done|over|behind me)\b"
@@ -4314,8 +4313,7 @@ _WORRY_RE = quick_re.compile(
     r"|\b(?:did i|have i) (?:ruin|ruined|tank|tanked|blow|blown|screw|screwed)\b|\bruined my chances\b"
     r"|\bno chance\b|\bany chance at all\b|\bam i (?:out|delusional)\b"
     # afraid of the exam itself: "already scared of ck", "terrified of step 2"
-    r"|\b(?:scared|afraid|terrified|frightened)\s+(?:of|about)\s+(?:the\s+|my\s+)?(?:ck|step\s*(?:2|two)|exam|test"
-    r"|boards)\b"
+    r"|\b(?:scared|afraid|terrified|frightened)\s+(?:of|about)\s+(?:the\s+|my\s+)?(?:ck|step\s*(?:2|two)|exam|test|boards)\b"
 )
 
 
@@ -4571,8 +4569,7 @@ def joy_for_someone_else(norm: str) -> bool:
 
 
 _JOY_FOR_SOMEONE_RE = quick_re.compile(
-    r"\b(?:happy|glad|proud|stoked|excited|thrilled)\s+(?:for|of)\s+(?:her|him|them|my\s+(?:best\s+)?(?:friend"
-    r"|roommate|"
+    r"\b(?:happy|glad|proud|stoked|excited|thrilled)\s+(?:for|of)\s+(?:her|him|them|my\s+(?:best\s+)?(?:friend|roommate|"
     r"classmate|partner|wife|husband|sister|brother|bf|gf|boyfriend|girlfriend|cousin|co\s*resident|coresident))\b"
     # their own joy, said of them: "she got her score today (she's thrilled, 258)"
     r"|\b(?:she|he|they)\s*(?:s|is|was|are|re|were)\s+(?:so\s+|really\s+)?(?:thrilled|happy|stoked|pumped|ecstatic|"

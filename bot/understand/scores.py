@@ -239,7 +239,10 @@ def _score_in_digits(m: re.Match[str]) -> str:
 
 
 _SCORE_SPELLED_RE = quick_re.compile(
-    r"(?<![\w/.-])2-([0-9])-([0-9])(?![\w/.-])|(?<![\w/.-])2 hundred (?:and )?([0-9]{1,2})(?![\w/.%-])"
+    # (not the numbers of questions: "got questions 2-4-6 wrong")
+    r"(?<!questions )(?<!question )(?<!qs )(?<!q )(?<!numbers )(?<![\w/.-])2-([0-9])-([0-9])(?![\w/.-])"
+    r"(?!\s+(?:wrong|right|correct|incorrect)\b)"
+    r"|(?<![\w/.-])2 hundred (?:and )?([0-9]{1,2})(?![\w/.%-])"
 )
 """A score spelled out digit by digit ("2-4-0") or half in words ("2 hundred 39"); not a date ("2-5-24")."""
 

@@ -507,7 +507,9 @@ def _someone_elses(text: str, at: int) -> bool:
 
 
 _EACH_ASKED_RE = quick_re.compile(
-    r"\b(?:for|of) (?:each|both)\b|\b(?:each|both) of (?:them|those|these|us|our)\b|\bfor (?:us )?both\b",
+    # (asked of the fields, at the question's end: not "2 passes for each system", "the best of both worlds")
+    r"\bfor (?:us )?(?:each|both)(?:\s+(?:of them|of those|of these|one|field|specialty|specialties))?\s*(?:[?.!]|$)"
+    r"|\b(?:each|both) of (?:them|those|these)\s*(?:[?.!]|$)",
     re.IGNORECASE,
 )
 """Every field named asked about at once, whoever's each one is."""
