@@ -918,6 +918,50 @@ def test_a_subject_or_rotation_is_not_a_specialty_asked_about(knowledge: Knowled
 
 
 @pytest.mark.parametrize(
+    ("text", "score", "quoted"),
+    [
+        ("ortho avg 257?? neurosurg 253?? who even gets those", None, (257, 253)),  # a terse list of figures heard
+        ("derm avg 257? just got 251", 251, (257,)),  # their own after it
+        ("a resident said they dont rank under 230. im 228", 228, (230,)),  # "im" is "I'm" here, not IM
+    ],
+)
+def test_a_terse_list_of_figures_heard_is_quoted_to_its_end(
+    knowledge: Knowledge, text: str, score: int | None, quoted: tuple[int, ...]
+) -> None:
+    parsed = understand(text, knowledge)
+    assert (parsed.score, parsed.quoted) == (score, quoted)
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # subjects studied, told beside the field chosen (forty-first stop: a fresh helper-written set)
+        ("Applying EM. Last block was 52%, mostly gyn and peds. Swap my final week?", ("emergency-medicine",)),
+        ("want anesthesia. psych and OB are rough for me, esp the meds. nbme 12 was 241", ("anesthesiology",)),
+        ("ENT is the plan. cardio fine, but neuro and peds drag my uworld average down", ("otolaryngology",)),
+        ("derm applicant. surgery knowledge is trash and I keep missing OB mgmt", ("dermatology",)),
+        ("Does a bad OB shelf mean CK OB will hurt me? want radiology", ("radiology",)),
+        # a field weighed as a career as well stays weighed
+        ("applying IM but my peds questions are weak, is 240 ok for peds too?", ("internal-medicine", "pediatrics")),
+        ("want EM. did 3 blocks today. would FM be a safer backup?", ("emergency-medicine", "family-medicine")),
+        ("psych is my weak subject on uworld, but what's the psych average?", ("psychiatry",)),
+        ("deciding between EM and gas. weak subjects are OB and psych", ("emergency-medicine", "anesthesiology")),
+        # counter-examples a stranger-style reviewer found: a field offered, or weighed in its own clause
+        ("want EM. my uworld is 62%, EM or FM?", ("emergency-medicine", "family-medicine")),
+        ("uworld 70%, applying IM, maybe peds?", ("internal-medicine", "pediatrics")),
+        ("applying derm, backup: IM, uworld 65%", ("dermatology", "internal-medicine")),
+        ("Applying neuro but honestly psych is tempting, my psych blocks are 80%", ("neurology", "psychiatry")),
+        ("Applying EM. Interview season is rough, is FM easier?", ("emergency-medicine", "family-medicine")),
+        ("applying ortho. letters are strong, gen surg as a safety net?", ("orthopedic-surgery", "general-surgery")),
+    ],
+)
+def test_subjects_studied_beside_a_chosen_field_are_not_fields_weighed(
+    knowledge: Knowledge, text: str, fields: tuple[str, ...]
+) -> None:
+    assert understand(text, knowledge).specialties == fields
+
+
+@pytest.mark.parametrize(
     ("text", "other"),
     [
         ("cardio 78% on uworld but my ID is like 48%", ()),  # cardio the subject: no fellowship is asked about
@@ -1229,7 +1273,15 @@ def test_a_pass_still_ahead_is_no_pass(knowledge: Knowledge, text: str) -> None:
     assert understand(text, knowledge).status != "passed"
 
 
-@pytest.mark.parametrize(("text", "feeling"), [("derm average?", None), ("ugh whats derm avg", "stress")])
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        ("derm average?", None),
+        ("ugh whats derm avg", "stress"),
+        ("help", None),  # the menu asked for, calmly (forty-first stop: a retrained model once read panic into it)
+        ("Help?", None),
+    ],
+)
 def test_a_plain_question_about_a_field_carries_no_feeling_unless_one_is_said(
     knowledge: Knowledge, text: str, feeling: str | None
 ) -> None:

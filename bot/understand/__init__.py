@@ -972,6 +972,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         feeling = "worry"  # "walked out... no idea how i did, felt like guessing": doubt, not a finish to cheer
     if feeling == "panic" and not (_ALARM_SAID_RE.search(norm) or _ALARM_SHOWN_RE.search(text)):
         feeling = None  # "free 120 got 68% is that passing territory": a question asked calmly, no panic said
+    if feeling is not None and text.strip().strip("/.?").lower() in _MENU_WORDS and not text.strip().isupper():
+        feeling = None  # "help", typed alone as a command: the menu asked for ("help!!" and "HELP" keep their alarm)
     if feeling == "exhaustion" and not _TIRED_SAID_RE.search(norm):
         feeling = None  # "good morning! day 14 of dedicated, 280 UW questions done": a tally, no tiredness said
     if feeling != "hopeless" and cues.someone_in_crisis(norm):
@@ -1310,7 +1312,12 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         if cues.low_about_themselves(text, norm) and not cues.joyful(text, norm):
             # "passed second with a 231... I feel like I ruined everything": the weight they carry now
             feeling = "shame"
-    elif feeling == "failure" and facts.status != "failed" and _passing(nums, pass_mark):
+    elif (
+        feeling == "failure"
+        and facts.status != "failed"
+        and _passing(nums, pass_mark)
+        and not cues.low_about_themselves(text, norm)  # "passed with 221. feel like a failure": said of themselves
+    ):
         # "failed step 1 on my first try but just got a 266 on ck!!!": the fail was another exam's
         feeling = "celebration" if cues.joyful(text, norm) else None
     if facts.status == "passed" and nums.score is not None and feeling in _LET_DOWN:
@@ -1418,6 +1425,8 @@ _ALARM_SAID_RE = quick_re.compile(
     # unsure how it went: "idk how i did. half of it felt like guessing"
     r"idk|no idea|guess\w*|unsure|not sure)\b"
 )
+_MENU_WORDS = frozenset({"help", "menu", "commands", "options", "start"})
+"""A message of one of these words alone, calmly typed, asks for the menu."""
 _ALARM_SHOWN_RE = quick_re.compile(r"[😭😩😰😱😫😖😣😬🥲]|!{2,}|\?{2,}|[A-Z]{4,}")
 """Panic said in words or shown in the typing: without any, the model's "panic" is a guess at a calm question."""
 _MET_NOT_LOOKED_UP = frozenset({"worth", "calm", "excited"})

@@ -133,6 +133,8 @@ def requests_a_plan(norm: str) -> bool:
     me a schedule"): the frame holds, however long the story around it."""
     if _PLAN_REQUEST_RE.search(norm) is not None:
         return True
+    if _FIT_IT_ALL_RE.search(norm) is not None and _WEEKS_OR_RESOURCES_RE.search(norm) is not None:
+        return True  # "6 wks, uworld + amboss + NBMEs, how to fit all": their resources fitted into the weeks left
     if _NOT_A_STUDY_PLAN_RE.search(norm) is not None:
         return False
     if _PLAN_ASKED_OTHERWISE_RE.search(norm) is not None:
@@ -169,6 +171,9 @@ _PLAN_ASKED_OTHERWISE_RE = quick_re.compile(
     r"|\b(?:tell|show) me what to (?:do|study) (?:each day|every day|each morning|every morning|tomorrow|tmrw|today|"
     r"day by day|from now)\b"
     r"|\blay (?:it|them|this|everything) out (?:for me )?(?:week by week|day by day)\b"
+    # "anything i should do each day till then", "how to fit all" (the resources into the weeks left)
+    r"|\b(?:anything|what|stuff)\s+(?:i\s+should|should\s+i|to|i\s+need\s+to)\s+(?:do|study)\s+(?:each|every)\s+day\s+"
+    r"(?:till|til|until|up to|leading up to|from now|between now)\b"
     r"|\bredo (?:a |my |the )?(?:study )?(?:plan|schedule)\b"
     # their own hours made into days: "can you help me turn that into an actual schedule"
     r"|\b(?:turn|make|convert)\s+(?:this|that|it|these|those)\s+into\s+(?:an?\s+)?(?:\w+\s+)?(?:study\s+)?"
@@ -177,6 +182,14 @@ _PLAN_ASKED_OTHERWISE_RE = quick_re.compile(
     r"|^(?:(?:a|my)\s+)?(?:study\s+|ck\s+|step\s*2\s+|dedicated\s+)?(?:plan|schedule|timetable)\s+(?:for|pls|please|plz)\b"
     rf"|\b(?:need|want)\s+(?:a|an|some)\s+(?:\w+\s+)?game plan\b(?!\s+(?:for|to)\s+(?:the\s+|my\s+)?{_MATCH_WORDS}\b)"
 )
+_FIT_IT_ALL_RE = quick_re.compile(
+    r"\bhow\s+(?:do\s+i\s+|to\s+|should\s+i\s+|can\s+i\s+|would\s+you\s+)(?:fit|squeeze|cram)\s+"
+    r"(?:\w+\s+){0,2}?(?:all|everything|them all|it all)\b"
+)
+_WEEKS_OR_RESOURCES_RE = quick_re.compile(
+    r"\b(?:\d+\s*(?:wks?|weeks?|days?|months?)|uworld|uw|amboss|nbmes?|uwsas?|anki|qbanks?|dedicated|full time job)\b"
+)
+"""Beside "how do i fit it all": the weeks left or the study resources to fit in, so a schedule is asked for."""
 _DAYS_SHAPE_ASKED_RE = quick_re.compile(
     # the study days ahead, by how many or by name: "what should the next 28 days look like" (not "the day of the
     # exam", nor "the schedule", usually USMLE's)
@@ -2603,8 +2616,14 @@ _ASKS_AVERAGE_RE = quick_re.compile(
 
 
 def asks_average(norm: str) -> bool:
-    """An average word ("avg", "median", "what do people get"): with a specialty, the averages frame."""
-    return _ASKS_AVERAGE_RE.search(norm) is not None
+    """An average word ("avg", "median", "what do people get"): with a specialty, the averages frame; not an average
+    of their own practice results ("what would 62% average be score-wise")."""
+    return any(not _PERCENT_AVERAGE_BEFORE_RE.search(norm, 0, m.start()) for m in _ASKS_AVERAGE_RE.finditer(norm))
+
+
+_PERCENT_AVERAGE_BEFORE_RE = quick_re.compile(r"(?<![\d.])(?<!\bof )\d{2}\s+$")
+"""A two-digit share right before an average word: their own practice average ("what would 62% average be"), not
+a field's (nor "the class of 24 average")."""
 
 
 _MATCHED_RE = quick_re.compile(

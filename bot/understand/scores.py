@@ -492,8 +492,11 @@ def _find_score(
             kind = "quoted"  # "ortho avg was 256 last year? or 251?": the other figure heard, not theirs
         elif kind in ("said", "bare") and quoted_end >= 0 and _AND_ALSO_RE.fullmatch(low[quoted_end : num.start]):
             kind = "quoted"  # "ppl say IM avg is 245 and FM is 235": the next figure of the same hearsay
+        elif kind in ("said", "bare") and quoted_end >= 0 and _list_goes_on(low[quoted_end : num.start], aliases):
+            kind = "quoted"  # "ortho avg 257?? neurosurg 253??", "matched average 259 and unmatched 250": the list
         elif kind in ("said", "bare") and (
-            _AVERAGE_GUESS_RE.search(low, max(0, num.start - 60), num.start)
+            _MATCHED_PEOPLE_RE.search(low, max(0, num.start - 50), num.start)
+            or _AVERAGE_GUESS_RE.search(low, max(0, num.start - 60), num.start)
             or (_ARGUED_RE.search(low, max(0, num.start - 40), num.start) and _AVERAGE_WORD_RE.search(low))
         ):
             kind = "quoted"  # "step 2 avg for nsgy? is it like 255": the average guessed at, not their score
@@ -604,6 +607,27 @@ _ARGUED_RE = quick_re.compile(
 )
 """A figure offered in an argument over an average ("one says 249... i say it's closer to 247")."""
 _AVERAGE_WORD_RE = quick_re.compile(r"\b(?:avg|average|mean|median)\b")
+_LIST_GOES_ON_RE = quick_re.compile(
+    r"[?!.,;\s]*(?:and\s+)?(?P<who>[a-z&/-]+(?:\s+[a-z&/-]+)?)\s+(?:avg\s+|average\s+|is\s+|was\s+|=\s*|:\s*)?"
+    r"(?:like\s+|around\s+|about\s+|~)?"
+)
+
+
+def _list_goes_on(between: str, aliases: Collection[str]) -> bool:
+    """Between one figure heard and the next of a terse list, only a field's name ("ortho avg 257?? neurosurg
+    253??") or the group the figure is for ("matched 259 and unmatched 250"): the next figure is heard too (not
+    "derm avg 257? just got 251", theirs)."""
+    listed = _LIST_GOES_ON_RE.fullmatch(between)
+    if listed is None or listed.group("who") in ("im", "i m"):
+        return False  # "they dont rank under 230. im 228": "I'm", lower-cased, before their own
+    return listed.group("who") in aliases or listed.group("who") in ("matched", "unmatched")
+
+
+_MATCHED_PEOPLE_RE = quick_re.compile(
+    r"\b(?:matched|successful|accepted)\s+(?:people|ppl|applicants|students|folks|ones|residents|seniors)\s+"
+    r"(?:are|were|get|got|have|had|average|avg|score|scored)\s+(?:like\s+|around\s+|about\s+|~\s*)?$"
+)
+"""A figure told of the people who matched ("derm matched people are like 255+"): theirs, heard, not the writer's."""
 _ALTERNATIVE_RE = quick_re.compile(r"(?:\s+[a-z]+){0,3}[\s?.,!]*(?:or|vs|/)\s*(?:maybe|like|even|was it)?\s*")
 """What may stand between a figure heard and another offered beside it ("256 last year? or 251")."""
 _RETAKE_SCORE_RE = quick_re.compile(
@@ -852,18 +876,32 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
             # the list may run past the window: "236 (nov 14), 233 (nov 21), 229 (nov 28)", "from 231 three
             # weeks ago to 226 today"
             more = _MORE_RESULTS_RE.match(ahead, after.end()) if after is not None else None
+            further = _results_listed(ahead, more)
             extras = [
                 PracticeResult(_PRACTICE_FORMS[exam], score=int(extra))  # type: ignore[arg-type]
-                for extra in re.findall(r"(?<!\d)\d{3}(?!\d)", _PARENS_RE.sub(" ", more.group()) if more else "")
+                for extra in re.findall(r"(?<!\d)\d{3}(?!\d)", further)
                 if 100 <= int(extra) <= 300
             ]
-            if more is not None and _EARLIER_RE.search(_PARENS_RE.sub(" ", more.group())):
+            if _EARLIER_RE.search(further):
                 out[-1:-1] = extras[::-1]  # "last one 247, the one before 241": said newest first, kept in time order
             else:
                 out += extras
     # the Free 120 has one form: its result said twice ("free 120 was 71%... is 71% on the free 120 in line?") is one
     once = [r for i, r in enumerate(out) if r.exam != "free120" or r not in out[:i]]
     return tuple(once[:6])
+
+
+def _results_listed(ahead: str, more: re.Match[str] | None) -> str:
+    """The further results a list after a practice test's first one tells, notes in brackets left out; it ends
+    before a number said to be the real exam's ("from nbme 210 to a 245 on the real one")."""
+    if more is None:
+        return ""
+    listed = more.group()
+    for n in re.finditer(r"(?<!\d)\d{3}(?!\d)", listed):
+        if _REAL_NAMED_AFTER_RE.match(ahead, more.start() + n.start()):
+            listed = listed[: n.start()]
+            break
+    return _PARENS_RE.sub(" ", listed)
 
 
 def _tagged(exam: quick_re.Pattern, low: str, high: int = 300) -> int | None:
@@ -958,6 +996,20 @@ _OWN_BEFORE_RE = quick_re.compile(
     r"|\bim\s+at|\bi\s+am\s+at|\bsitting\s+(?:at|on|with)|\bwith\s+my|\bcorrection"
     # "everyone posted theirs and mine is 219"
     r"|\bmine\s+(?:is|was|came back|came in at|=)"
+    # "official came back today at 252", "my step 2 ck result came: 241", "my score dropped this morning: 246"
+    r"|\b(?:came|came back|came out|dropped|posted)\s+(?:today|yesterday|this morning|last night|tonight)"
+    r"(?:\s+(?:at|as|with))?|\b(?:result|score)\s+came\b"
+    # "passed with 219", "the real thing gave me 250", "got my step 2 back yesterday: 242", "test day score 248"
+    r"|\bpassed\s+(?:with|at)|\b(?:real|actual|official)\s+(?:one|thing|exam|test)\s+gave\s+me"
+    r"|\btest\s*day\s+(?:score|result)"
+    r"|\bgot\s+my\s+(?:ck|step\s*2(?:\s*ck)?|s2)\s+back(?:\s+(?:today|yesterday|this morning))?"
+    # "CK: 238", "ck result = 244" opening a sentence: the exam's result, labelled
+    r"|(?:^|[.!?\n]\s*)(?:my\s+)?(?:step\s*2(?:\s*ck)?|step2|ck)(?:\s+(?:score|result))?\s*[:=]"
+    # "real score: 247", "the real one was 247", "actual: 247" beside practice results: the exam's own result
+    r"|(?<!\bis the )(?<!\bs the )\b(?:real|actual|official)\s+(?:ck\s+|step\s*2\s+(?:ck\s+)?)?(?:score|result)"
+    r"(?:\s+(?:was|came in at|came back(?:\s+at)?))?"
+    r"|\b(?:real|actual|official)(?:\s+(?:one|thing|exam|test|ck|step\s*2))?\s*(?:was|came in at|came back(?:\s+at)?|"
+    r"[:=])"
     # "got COMLEX level 2 back at 612 and step 2 ck at 248 last month", "step 1 pass, ck was 241": the exam's result
     # (not "thinking of sitting ck at 238": the level to sit it at)
     r"|(?<!\bis )(?<!\bif )(?<!\bif my )(?<!\bsit )(?<!\bsitting )(?<!\btake )(?<!\btaking )"
@@ -965,7 +1017,7 @@ _OWN_BEFORE_RE = quick_re.compile(
     r"\s*(?:a|an|only|just|like|around|about|a\s+solid|a\s+measly|:|=|-)?\s*$"
 )
 _NOT_OWN_RE = quick_re.compile(
-    r"\b(?:if|unless|what if|would|could|someone|somebody|anyone|people|ppl|person|applicants?|hypothetically"
+    r"\b(?:if|unless|what if|would|could|someone|somebody|anyone|people|ppl|person|applicants?|those|hypothetically"
     r"|let\s*'?s say|lets say|aim\w*|target\w*|goal|want|need|hop(?:e|ing)|predict\w*|projected)\b"
 )
 
@@ -1131,9 +1183,51 @@ _APPOSITION_RE = quick_re.compile(
 
 def _is_own(low: str, at: int) -> bool:
     """Whether the score at `at` is stated as the student's own result, not asked about."""
-    if not _OWN_BEFORE_RE.search(low[max(0, at - 40) : at]):
-        return False
-    return _NOT_OWN_RE.search(_clause_before(low, at, _OWN_CUT_RE)) is None
+    clause = _clause_before(low, at, _OWN_CUT_RE)
+    if _OWN_BEFORE_RE.search(low[max(0, at - 40) : at]) or (
+        # "CK 263, uwsa1 254", "CK score 265!!": the exam named to open a sentence, its result told as news
+        _CK_HEADLINE_RE.search(low, max(0, at - 30), at) and _NEWS_AFTER_RE.match(low, at)
+    ):
+        # (not "my brother passed with 235", nor "her stats:\nCK: 251", "my goals -\nCK: 255" or "CK: 250+ for ortho")
+        return (
+            _NOT_OWN_RE.search(clause) is None
+            and _ANOTHER_IN_CLAUSE_RE.search(clause) is None
+            and not _theirs(low, at)
+            and not _LISTED_FOR_ANOTHER_RE.search(low, max(0, at - 60), at)
+            and not low.startswith("+", at + 3)
+        )
+    # "improved from nbme 210 to a 245 on the real one", "got 248 on the real thing": the real exam's result, told
+    # (not "praying for 250 on the real one", "250 on the real thing realistic?", nor a roommate's)
+    return (
+        _REAL_NAMED_AFTER_RE.match(low, at) is not None
+        and _TOLD_BEFORE_REAL_RE.search(clause) is not None
+        and _NOT_OWN_RE.search(clause) is None
+        and _SUPPOSED_RE.search(clause) is None  # "so scared i get a 220 on the real thing"
+        and _ANOTHER_IN_CLAUSE_RE.search(clause) is None
+        and not _theirs(low, at)
+    )
+
+
+_CK_HEADLINE_RE = quick_re.compile(r"(?:^|[.!?\n]\s*)(?:my\s+)?(?:step\s*2(?:\s*ck)?|step2|ck)(?:\s+score)?\s+$")
+_NEWS_AFTER_RE = quick_re.compile(r"\d{3}\s*[,!](?!\s*(?:or\s+)?\d{3})")
+_REAL_NAMED_AFTER_RE = quick_re.compile(
+    r"\d{3}\s+(?:on|in)\s+(?:the\s+|my\s+)?(?:real|actual|official)\b"
+    r"(?!\s+(?:one|thing|exam|test|deal)?\s*(?:would|could|realistic|possible|doable|\?))"
+)
+_TOLD_BEFORE_REAL_RE = quick_re.compile(
+    r"(?:\bfrom\b.{0,40}\bto|\b(?:got|scored|hit|pulled|landed|ended up with|managed|then))\s+(?:an?\s+|like\s+)?$"
+)
+"""Right before "N on the real one", a result told: "from nbme 210 to a", "got", "uwsa1 was 251 then"."""
+_ANOTHER_IN_CLAUSE_RE = quick_re.compile(
+    r"\b(?:my|our|his|her|their|a)\s+(?:\w+\s+)?(?:friend|roommate|classmate|brother|sister|cousin|partner|husband|"
+    r"wife|boyfriend|girlfriend|bf|gf|co-?resident|co-?intern|senior|mentor|advisor)s?\b"
+)
+"""In the clause before a number, another person: the result told is theirs ("my brother passed with 235")."""
+_LISTED_FOR_ANOTHER_RE = quick_re.compile(
+    r"\b(?:her|his|their|friend\s*'?\s*s?|roommate\s*'?\s*s?|sister\s*'?\s*s?|brother\s*'?\s*s?)\s+"
+    r"(?:stats|numbers|scores)\b|\b(?:goals?|targets?)\b"
+)
+"""Before a labelled number, stats listed for another person or as goals ("her stats: CK: 251")."""
 
 
 def _clause_before(low: str, at: int, cut: quick_re.Pattern) -> str:
@@ -1175,7 +1269,8 @@ _QUOTED_BEFORE_RE = quick_re.compile(
     # "plastics avg is probably 255 right?": a figure guessed at, however hedged
     r"probably|prob|maybe|likely|basically|kinda|typically|usually|generally|normally|"
     # "charting outcomes shows a median more like 245", "the average is closer to 250"
-    r"more|closer|nearer|to))*"
+    # "what's the plastics average again, like 255?"
+    r"more|closer|nearer|to|again))*"
     r"\s*(?:is|was|of|at|around|about|=|:|,|~|like|\s)*\s*$"  # "rads avg ~250?" too
     # "the median on step 2 is 250 now": the exam's own figure (not "my practice average on step 2 is 244")
     rf"|\bthe\s+{_FIGURE_WORDS}\s+(?:on|for|of|in)\s+(?:the\s+)?(?:step\s*2(?:\s+ck)?|step2|ck|s2)\s+"

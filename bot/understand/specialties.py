@@ -211,6 +211,7 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     named: set[str] = set()  # fields named plainly at least once
     studied_until = -1  # where the last subject studied ended: "weak in obgyn and peds" makes both subjects
     last: tuple[str, int, bool] | None = None  # the last field first named: (id, where it ended, known)
+    mentions: list[tuple[str, int, int]] = []  # each known field weighed: (id, where its name starts and ends)
     i = 0
     prefixes = index.prefixes
     while i < n:
@@ -301,7 +302,10 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
         last = (ident, end, known) if ident not in bucket else None  # only a first mention can be taken back
         if ident not in bucket:
             bucket.append(ident)
+        if known:
+            mentions.append((ident, tokens[i].start, tokens[end - 1].end))
         i = end
+    specs = _subjects_beside_a_career(text, specs, mentions)
     # "my partner is applying gen surg and I'm leaning anesthesia... the averages for each?": both asked, so both kept
     own = specs if _EACH_ASKED_RE.search(text) else [s for s in specs if s in mine] or specs
     # "my roommate is going ortho with a 262... I'm applying gen surg": their field is the one to weigh; a field
@@ -309,6 +313,60 @@ def find_specialties(text: str, tokens: list[Token], index: Index) -> tuple[tupl
     # one given up ("ortho is off the table now, thinking gen surg": gen surg), unless no other is named.
     given_up = ruled_out - named
     return tuple([s for s in own if s not in given_up] or own), tuple(others)
+
+
+def _subjects_beside_a_career(text: str, specs: list[str], mentions: list[tuple[str, int, int]]) -> list[str]:
+    """The fields weighed, less those named only as subjects studied beside another field weighed as a career
+    ("Applying neuro. The 55% was all OB and peds": neurology only). A field is such a subject when each of its
+    mentions sits in a sentence about studying ("blocks", "55%", "weak areas", "OB is a disaster") with no word of
+    careers or figures in its clause ("is 240 ok for EM?" still weighs EM), and some other field is named otherwise."""
+    if len(specs) < 2 or not _STUDY_SENTENCE_RE.search(text):
+        return specs  # cheap way out: most messages name one field, or don't talk of studying
+    weighed = {ident for ident, start, stop in mentions if not _named_as_subject(text, start, stop)}
+    return [s for s in specs if s in weighed] if weighed else specs
+
+
+def _named_as_subject(text: str, start: int, stop: int) -> bool:
+    """A field's name at text[start:stop] in a sentence about studying, with no word of careers or figures in its
+    clause, and not offered as a choice ("EM or FM?", "maybe peds?", "backup: IM")."""
+    sentence_start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, start)), default=0)
+    ends = _SENTENCE_END_RE.search(text, stop)
+    if not _STUDY_SENTENCE_RE.search(text, sentence_start, ends.start() if ends else len(text)):
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_END_RE.finditer(text, sentence_start, start)), default=sentence_start)
+    after = _CLAUSE_END_RE.search(text, stop)
+    return (
+        _CAREER_CLAUSE_RE.search(text, clause_start, after.start() if after else len(text)) is None
+        and _OFFERED_AFTER_RE.match(text, stop) is None
+        and _OFFERED_BEFORE_RE.search(text, max(0, start - 12), start) is None
+    )
+
+
+_STUDY_SENTENCE_RE = quick_re.compile(
+    r"\d\s*%|\b(?:blocks?|q'?s|questions|qbanks?|uworld|uw|amboss|nbmes?|shel(?:f|ves)|weak\w*|worst|lowest|review\w*|"
+    r"dedicated|remember\w*|first[- ]line|treatments?|management|mgmt|incorrects|studied|studying|subjects?|topics?|"
+    r"knowledge|content|material|stuff|algorithms?|doses|miss(?:es|ed|ing)|mixing up|blank|struggl\w*|drag\w*|"
+    r"disaster|trash|terrible|horrible|rough|solid|strong|fine|great|good at|bad at|not so much|resources?)\b",
+    re.IGNORECASE,
+)
+"""Words of a sentence about studying: question banks, blocks, shares right, weak areas, a grasp judged."""
+_CAREER_CLAUSE_RE = quick_re.compile(
+    # (not "my uworld average", their own)
+    r"\b(?:(?<!uworld )(?<!nbme )(?<!amboss )(?<!qbank )(?<!shelf )(?<!my )(?:avg|average)|"
+    r"mean\s+(?:score|of|is|was|for)|median|competitive|apply\w*|applicants?|applications?|match\w*|programs?|"
+    r"residency|career|specialty|field|backup|back-up|safety|safer|easier|harder|better|realistic|doable|"
+    r"options?|fit|tempting|torn|pivot|lifestyle|chances?|odds|enough|good for|ok for|okay for|fine for|into|"
+    r"interest\w*|consider\w*|vs|versus|want\w*|going|deciding|decide|switch(?:ing)? to|set on|still do|could i|"
+    r"can i|would|fun|love\w*|enjoy\w*|prelim\w*|makes sense|"
+    r"\d{3}(?!\s*(?:pages|questions|q'?s)))\b",
+    re.IGNORECASE,
+)
+"""Near a field's name, words of careers and their figures: the field may be weighed as a career."""
+_OFFERED_AFTER_RE = quick_re.compile(r"\s*(?:\?|or\b|\(|as (?:a )?(?:backup|safety))", re.IGNORECASE)
+_OFFERED_BEFORE_RE = quick_re.compile(r"\b(?:or|maybe|backup:?)\s+$|[(]\s*$", re.IGNORECASE)
+"""Around a field's name, the field offered as a choice ("EM or FM?", "maybe peds?", "backup: IM")."""
+_SENTENCE_END_RE = quick_re.compile(r"[.?!\n]+\s|[?!\n]")
+_CLAUSE_END_RE = quick_re.compile(r"[,;()]|[.?!\n]+\s|[?!\n]|\bbut\b")
 
 
 def _worked_on(words: list[str], i: int, end: int) -> bool:
