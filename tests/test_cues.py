@@ -703,7 +703,7 @@ def test_a_pass_mark_told_is_read(text: str, mark: int | None) -> None:
         ("does 240 mean i can't do derm", False),
         ("does a late score mean programs will think something is wrong", False),
         ("what does this mean for my application", False),
-        # an average of their own practice results, not a field's (forty-first stop)
+        # an average of their own practice results, not a field's (fortieth stop)
         ("applying neuro. what would 62% average roughly be score-wise?", False),
         ("what's the neuro average? my uworld avg is 61", True),
         ("what was the class of 24 average for anesthesia?", True),
@@ -987,7 +987,7 @@ def test_stress_done_to_the_student_is_theirs(text: str, aside: bool) -> None:
         ("help me organize my time for application season", False),
         ("my current plan is 3 blocks a day but i only finish 2. can we redo it so its doable", True),
         ("remaining days, what should each one be? exam is the 9th", True),
-        # the days asked for, or the resources fitted into the weeks left (forty-first stop)
+        # the days asked for, or the resources fitted into the weeks left (fortieth stop)
         ("test is on friday. anything i should do each day till then?", True),
         ("5 wks out with uworld, amboss and 4 nbmes. how do i fit it all", True),
         ("how to fit all 40 questions into one block without rushing", False),

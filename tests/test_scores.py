@@ -596,7 +596,7 @@ def test_numbers_belong_to_their_exam(text: str, fields: dict[str, Any]) -> None
         ("248 good enough for ortho??", False),
         ("PD said their cutoff is 230 and I have 228", True),
         ("everyone posted theirs and mine is 233", True),
-        # the real exam's result, labelled or told as news (forty-first stop)
+        # the real exam's result, labelled or told as news (fortieth stop)
         ("real score: 247, uwsa2 was 262", True),
         ("CK: 238. nbme 11 was 244", True),
         ("CK 263, uwsa1 254. ENT, fewer programs now?", True),

@@ -935,7 +935,7 @@ def test_a_terse_list_of_figures_heard_is_quoted_to_its_end(
 @pytest.mark.parametrize(
     ("text", "fields"),
     [
-        # subjects studied, told beside the field chosen (forty-first stop: a fresh helper-written set)
+        # subjects studied, told beside the field chosen (fortieth stop: a fresh helper-written set)
         ("Applying EM. Last block was 52%, mostly gyn and peds. Swap my final week?", ("emergency-medicine",)),
         ("want anesthesia. psych and OB are rough for me, esp the meds. nbme 12 was 241", ("anesthesiology",)),
         ("ENT is the plan. cardio fine, but neuro and peds drag my uworld average down", ("otolaryngology",)),
@@ -1278,7 +1278,7 @@ def test_a_pass_still_ahead_is_no_pass(knowledge: Knowledge, text: str) -> None:
     [
         ("derm average?", None),
         ("ugh whats derm avg", "stress"),
-        ("help", None),  # the menu asked for, calmly (forty-first stop: a retrained model once read panic into it)
+        ("help", None),  # the menu asked for, calmly (fortieth stop: a retrained model once read panic into it)
         ("Help?", None),
     ],
 )
