@@ -171,7 +171,7 @@ _PLAN_ASKED_OTHERWISE_RE = quick_re.compile(
     r"|\b(?:tell|show) me what to (?:do|study) (?:each day|every day|each morning|every morning|tomorrow|tmrw|today|"
     r"day by day|from now)\b"
     r"|\blay (?:it|them|this|everything) out (?:for me )?(?:week by week|day by day)\b"
-    # "anything i should do each day till then", "how to fit all" (the resources into the weeks left)
+    # "anything i should do each day till then": the days up to the exam
     r"|\b(?:anything|what|stuff)\s+(?:i\s+should|should\s+i|to|i\s+need\s+to)\s+(?:do|study)\s+(?:each|every)\s+day\s+"
     r"(?:till|til|until|up to|leading up to|from now|between now)\b"
     r"|\bredo (?:a |my |the )?(?:study )?(?:plan|schedule)\b"
