@@ -2618,7 +2618,11 @@ _ASKS_AVERAGE_RE = quick_re.compile(
 def asks_average(norm: str) -> bool:
     """An average word ("avg", "median", "what do people get"): with a specialty, the averages frame; not an average
     of their own practice results ("what would 62% average be score-wise")."""
-    return any(not _PERCENT_AVERAGE_BEFORE_RE.search(norm, 0, m.start()) for m in _ASKS_AVERAGE_RE.finditer(norm))
+    # (the share is read just before the word: searching the whole text before it cost a long post a scan per match)
+    return any(
+        not _PERCENT_AVERAGE_BEFORE_RE.search(norm, max(0, m.start() - 6), m.start())
+        for m in _ASKS_AVERAGE_RE.finditer(norm)
+    )
 
 
 _PERCENT_AVERAGE_BEFORE_RE = quick_re.compile(r"(?<![\d.])(?<!\bof )\d{2}\s+$")

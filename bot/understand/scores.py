@@ -879,7 +879,7 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
             further = _results_listed(ahead, more)
             extras = [
                 PracticeResult(_PRACTICE_FORMS[exam], score=int(extra))  # type: ignore[arg-type]
-                for extra in re.findall(r"(?<!\d)\d{3}(?!\d)", further)
+                for extra in _THREE_DIGITS_RE.findall(further)
                 if 100 <= int(extra) <= 300
             ]
             if _EARLIER_RE.search(further):
@@ -891,13 +891,16 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
     return tuple(once[:6])
 
 
+_THREE_DIGITS_RE = re.compile(r"(?<!\d)\d{3}(?!\d)")
+
+
 def _results_listed(ahead: str, more: re.Match[str] | None) -> str:
     """The further results a list after a practice test's first one tells, notes in brackets left out; it ends
     before a number said to be the real exam's ("from nbme 210 to a 245 on the real one")."""
     if more is None:
         return ""
     listed = more.group()
-    for n in re.finditer(r"(?<!\d)\d{3}(?!\d)", listed):
+    for n in _THREE_DIGITS_RE.finditer(listed):
         if _REAL_NAMED_AFTER_RE.match(ahead, more.start() + n.start()):
             listed = listed[: n.start()]
             break
@@ -984,6 +987,8 @@ _RANGE_QUOTED_RE = quick_re.compile(
 """Words before a range that make it a figure heard ("people keep quoting 255-260"), not the student's own."""
 
 
+_CK_OPENS = r"(?:^|[.!?\n]\s*)(?:my\s+)?(?:step\s*2(?:\s*ck)?|step2|ck)"
+"""Step 2 CK named to open a sentence: a result labelled ("CK: 238") or told as news ("CK 263, uwsa1 254") follows."""
 _OWN_BEFORE_RE = quick_re.compile(
     # (not a level asked about: "can i hit 250?", "could i get 245")
     r"(?:(?<!\bcan )(?<!\bcould )(?<!\bwill )(?<!\bwould )(?<!\bmight )(?<!\bshould )"
@@ -1004,7 +1009,7 @@ _OWN_BEFORE_RE = quick_re.compile(
     r"|\btest\s*day\s+(?:score|result)"
     r"|\bgot\s+my\s+(?:ck|step\s*2(?:\s*ck)?|s2)\s+back(?:\s+(?:today|yesterday|this morning))?"
     # "CK: 238", "ck result = 244" opening a sentence: the exam's result, labelled
-    r"|(?:^|[.!?\n]\s*)(?:my\s+)?(?:step\s*2(?:\s*ck)?|step2|ck)(?:\s+(?:score|result))?\s*[:=]"
+    rf"|{_CK_OPENS}(?:\s+(?:score|result))?\s*[:=]"
     # "real score: 247", "the real one was 247", "actual: 247" beside practice results: the exam's own result
     r"|(?<!\bis the )(?<!\bs the )\b(?:real|actual|official)\s+(?:ck\s+|step\s*2\s+(?:ck\s+)?)?(?:score|result)"
     r"(?:\s+(?:was|came in at|came back(?:\s+at)?))?"
@@ -1208,7 +1213,7 @@ def _is_own(low: str, at: int) -> bool:
     )
 
 
-_CK_HEADLINE_RE = quick_re.compile(r"(?:^|[.!?\n]\s*)(?:my\s+)?(?:step\s*2(?:\s*ck)?|step2|ck)(?:\s+score)?\s+$")
+_CK_HEADLINE_RE = quick_re.compile(rf"{_CK_OPENS}(?:\s+score)?\s+$")
 _NEWS_AFTER_RE = quick_re.compile(r"\d{3}\s*[,!](?!\s*(?:or\s+)?\d{3})")
 _REAL_NAMED_AFTER_RE = quick_re.compile(
     r"\d{3}\s+(?:on|in)\s+(?:the\s+|my\s+)?(?:real|actual|official)\b"
