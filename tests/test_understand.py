@@ -941,6 +941,7 @@ def test_a_terse_list_of_figures_heard_is_quoted_to_its_end(
         ("ENT is the plan. cardio fine, but neuro and peds drag my uworld average down", ("otolaryngology",)),
         ("derm applicant. surgery knowledge is trash and I keep missing OB mgmt", ("dermatology",)),
         ("Does a bad OB shelf mean CK OB will hurt me? want radiology", ("radiology",)),
+        ("applying neuro. OB blocks are killing me (55%) and peds isn't much better", ("neurology",)),  # a trial's
         # a field weighed as a career as well stays weighed
         ("applying IM but my peds questions are weak, is 240 ok for peds too?", ("internal-medicine", "pediatrics")),
         ("want EM. did 3 blocks today. would FM be a safer backup?", ("emergency-medicine", "family-medicine")),

@@ -354,7 +354,7 @@ _CAREER_CLAUSE_RE = quick_re.compile(
     # (not "my uworld average", their own)
     r"\b(?:(?<!uworld )(?<!nbme )(?<!amboss )(?<!qbank )(?<!shelf )(?<!my )(?:avg|average)|"
     r"mean\s+(?:score|of|is|was|for)|median|competitive|apply\w*|applicants?|applications?|match\w*|programs?|"
-    r"residency|career|specialty|field|backup|back-up|safety|safer|easier|harder|better|realistic|doable|"
+    r"residency|career|specialty|field|backup|back-up|safety|safer|easier|harder|realistic|doable|"
     r"options?|fit|tempting|torn|pivot|lifestyle|chances?|odds|enough|good for|ok for|okay for|fine for|into|"
     r"interest\w*|consider\w*|vs|versus|want\w*|going|deciding|decide|switch(?:ing)? to|set on|still do|could i|"
     r"can i|would|fun|love\w*|enjoy\w*|prelim\w*|makes sense|"
