@@ -1003,11 +1003,14 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         first_said = parsed.practice[0].score if parsed.practice else None
         # "took UWSA2 today: 247. before that NBME 9 236, NBME 10 241": the first said is the latest
         latest_then_earlier = several and first_said is not None and cues.latest_then_earlier(text, first_said)
-        if latest_first:
+        scores = [p.score for p in parsed.practice if p.score is not None]
+        # "Today: NBME 14, 238. Last week: NBME 13, 242": each dated, the newest first, so read backwards
+        dated_newest_first = several and cues.dated_newest_first(text, scores)
+        if latest_first or dated_newest_first:
             asked = replace(asked, practice=asked.practice[::-1])
         elif latest_then_earlier:
             asked = replace(asked, practice=(*asked.practice[1:], asked.practice[0]))
-        ordered = several and (latest_first or latest_then_earlier or cues.order_told(text))
+        ordered = several and (latest_first or dated_newest_first or latest_then_earlier or cues.order_told(text))
         reply = advice.advise(asked, profile, k, stage, why, order_told=ordered)
     fields = parsed.specialties or (profile.specialties if parsed.intent in SCORE_ASKS else ())
     own_score = parsed.score if not (parsed.hypothetical or parsed.someone_else) else None
@@ -1059,8 +1062,9 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         reply = reply.led_by(f"<i>{held}</i>")  # "where are IMG averages for IM?": the figure itself, then where
     if parsed.intent in {"score_check", "score_fit"} and not parsed.someone_else and failed_step1(norm):
         # "CK 236, step 1 was a fail on my first try, applying ortho": the fail programs will see, said beside
-        # the figures instead of passed over
-        reply = talk.step1_fail_note(reply, k)
+        # the figures instead of passed over (unless the reply is already that answer, asked about first)
+        if specific is None or specific.id != talk.STEP1_FAIL_ANSWER:
+            reply = talk.step1_fail_note(reply, k)
         parsed = _answered_in_a_note(parsed, talk.STEP1_FAIL_ANSWER)
     elif (
         parsed.intent in {"score_check", "score_fit"}

@@ -535,6 +535,18 @@ def test_a_later_practice_result_said_first_is_still_read_as_the_latest(advisor:
     assert "your latest, 249" in reply and "went from 238 to 249" in reply  # not UWSA 1, said last
     reply = say(advisor, "uwsa1 238 two months ago. before that no qbank at all. then nbme 12 244, uwsa2 251 yesterday")
     assert "your latest, 251" in reply  # "before that" with no results after it: the order runs forward
+    reply = say(advisor, "Today: NBME 14, 238. Last week: NBME 13, 242. Is a 4 point drop meaningful?")
+    assert "went from 242 to 238" in reply  # each dated, the newest first: read as said, it was a rise
+
+
+def test_a_step1_fail_asked_about_is_answered_once(advisor: Advisor) -> None:
+    reply = say(
+        advisor,
+        "got my CK: 262. Step 1 was a fail on first attempt then pass. Want gen surg at a good academic place. "
+        "Does 262 "
+        "'erase' the fail? How do I talk about the fail in interviews? Should I apply to more programs because of it?",
+    )
+    assert reply.count("77%") == 1  # the fail's answer leads, and is not said again in a note beside the figures
 
 
 def test_someone_elses_score_gets_the_fit_list_for_them_and_is_not_kept(advisor: Advisor, store: ProfileStore) -> None:

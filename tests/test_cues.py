@@ -1292,3 +1292,18 @@ def test_a_day_off_asked_is_told_from_one_taken(text: str, asked: bool) -> None:
 )
 def test_days_left_said_bare_at_the_end_of_a_short_message(text: str, days: int | None) -> None:
     assert cues.bare_days_left(text, normalize(text)) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "scores", "newest_first"),
+    [
+        ("Today: NBME 14, 238. Last week: NBME 13, 242. So it went down", [238, 242], True),
+        ("uwsa2 247 today, nbme 10 241 last week, nbme 9 236 three weeks ago", [247, 241, 236], True),
+        ("Yesterday UWSA2 was 250. Two weeks ago NBME 11 was 239.", [250, 239], True),
+        ("nbme 9 236 three weeks ago, nbme 10 241 last week, uwsa2 247 today", [236, 241, 247], False),  # oldest first
+        ("nbme 11 239 and nbme 12 245. exam today", [239, 245], False),  # only the exam is dated
+        ("Today: uwsa1 244. nbme 12 240", [244, 240], False),  # one result dated: its order isn't told
+    ],
+)
+def test_dated_results_said_newest_first(text: str, scores: list[int], newest_first: bool) -> None:
+    assert cues.dated_newest_first(text, scores) is newest_first

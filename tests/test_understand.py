@@ -1388,6 +1388,11 @@ def test_a_question_asked_beside_a_score_and_field_is_answered_with_the_comparis
             "worry",
         ),
         ("failed CK the first time with a 209, retook it and got 233!!! so happy. does the fail still show?", "relief"),
+        # a Step 1 fail told beside the tears is no fail of this score
+        (
+            "got my CK: 266. I'm honestly crying. Step 1 was a fail on first attempt. Does 266 'erase' the fail?",
+            "relief",
+        ),
     ],
 )
 def test_tears_over_a_high_score_of_their_own_are_joy(knowledge: Knowledge, text: str, feeling: str) -> None:
@@ -1612,6 +1617,31 @@ def test_a_long_posts_own_question_beside_the_comparison_is_answered_first(knowl
         "signals_geography",
         "sig-programs-see-others",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "answer"),
+    [
+        (  # a prelim weighed as a backup to a low score: what to do with the score, not how early matches work
+            "I'm an MS4 applying to internal medicine with a 218. I passed so I can't retake. What can I realistically "
+            "do now to still match? My letters are strong. Should I apply prelim too?",
+            "low_score",
+            None,
+        ),
+        (  # a score feared, and the post's own question: answered, not a feared 240's fit list
+            "My practice scores are great (UWSA2 263, NBME 14 258) but I choke on real exams. So I'm scared CK will be "
+            "like 240 and I won't be competitive for plastics. Is there anything that actually helps with test "
+            "anxiety that isn't just 'breathe'? Exam in 10 days.",
+            "exam_day",
+            "exam-day-test-anxiety",
+        ),
+    ],
+)
+def test_a_long_posts_question_leads_over_a_score_feared_or_a_prelim_weighed(
+    knowledge: Knowledge, text: str, topic: str, answer: str | None
+) -> None:
+    parsed = understand(text, knowledge)
+    assert (parsed.topic, parsed.answer) == (topic, answer)
 
 
 def test_a_long_posts_other_question_is_offered_as_the_answer_it_asks_for(knowledge: Knowledge) -> None:

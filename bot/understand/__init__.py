@@ -785,6 +785,16 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
             # "I failed. I haven't told my parents... do I redo UWorld? Do I take time off rotations?": the fail is the
             # news and its questions are the retake's, not when to take the exam
             answer, topic = None, topics.AFTER_FAIL
+    if (
+        topic == topics.EARLY_MATCH
+        and nums.score is not None
+        and not (nums.hypothetical or nums.someone)
+        and cues.asks_how_to_still_match(norm)
+        and not EARLY_MATCH_FIELDS & {*specs, *others}
+    ):
+        # "IM with a 218... what can I realistically do now to still match? Should I apply prelim too?": a prelim
+        # weighed as a backup to a low score; what to do with that score comes first, not how early matches work
+        topic, answer = topics.LOW_SCORE, None
     if ruled is None and topic == topics.RESIDENCYCAS and "signal" in norm and not _RESIDENCYCAS_NAMED_RE.search(norm):
         # "whats the diff between a signal and a normal app on eras": ERAS's signals, not the other service
         topic, answer = topics.SIGNALS, None
@@ -933,7 +943,10 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     feeling = _feeling(text, norm, guess, loaded, ents, passed=passed)
     if feeling is None and fail_news:
         feeling = "failure"  # "I failed. I haven't told my parents yet...": the news is the feeling, named or not
-    if feeling in _TEARS_MISREAD and _high_own_score(nums, norm) and cues.tears_alone(text, norm):
+    step1_fail_aside = _step1_fail_aside(norm)
+    # the model hears failure in a Step 1 fail told beside the tears; over a high Step 2 CK they are joy all the same
+    misread = _TEARS_MISREAD | ({"failure"} if step1_fail_aside != norm else set())
+    if feeling in misread and _high_own_score(nums, norm) and cues.tears_alone(text, step1_fail_aside):
         feeling = "relief"  # "got 266 and i'm literally crying right now": a score that high, wept over, is joy
     elif feeling in _TEARS_MISREAD and cues.just_matched(norm) and cues.tears_alone(text, norm):
         feeling = "celebration"  # "MATCHED PSYCH 😭😭": a match wept over is joy
@@ -1016,6 +1029,20 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         # "terrified i'll get like a 220 and ruin everything": a fear told, asking nothing; no list of what a 220
         # would fit, as if it were their result
         settled, feeling = "vent", feeling or "worry"
+    elif nums.feared and settled == "score_fit" and ruled is None and asked_answers and answer is None:
+        feared_lead = next(
+            (
+                ident
+                for sentence, ident in asked_answers.items()
+                if not _the_comparisons(ident, knowledge)
+                and not (nums.score is not None and cues.asks_score_fit(normalize(sentence), nums.score))
+            ),
+            None,
+        )
+        if feared_lead is not None and feared_lead in knowledge.answers:
+            # "scared CK will be like 240 and I won't be competitive for plastics. Anything that helps with test
+            # anxiety?": the fear is the story, and the post's own question is answered, not a 240's fit list
+            settled, topic, answer = "faq", knowledge.answers[feared_lead].topic, feared_lead
     if (
         feeling in _WORRIES
         and (
@@ -1442,6 +1469,17 @@ _TEARS_MISREAD = frozenset({None, "disappointment", "stress", "worry"})
 """Feelings the model hears in tears that, over a high score of their own, are joy."""
 HAPPY_TEARS_FROM = 255
 """A score of their own from here, with tears and no word of disappointment or worry, is met as joy."""
+
+
+def _step1_fail_aside(norm: str) -> str:
+    """The text less its fail words when a Step 1 fail is told beside a high Step 2 CK ("CK: 266. I'm crying. Step 1 was
+    a fail... does 266 erase the fail?"): the tears are over the new score."""
+    if "fail" in norm and failed_step1(norm):
+        return _FAIL_WORDS_RE.sub(" ", norm)
+    return norm
+
+
+_FAIL_WORDS_RE = quick_re.compile(r"\bfail\w*")
 
 
 def _high_own_score(nums: Numbers, norm: str) -> bool:

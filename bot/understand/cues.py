@@ -7,7 +7,9 @@ the labelled examples in knowledge/examples/.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from bot import quick_re
@@ -3346,6 +3348,62 @@ _EARLIER_AFTER_RE = quick_re.compile(
 _LATER_RE = quick_re.compile(r"\b(?:then|after that|later|yesterday|today|last week|recently|now)\b")
 
 
+def dated_newest_first(text: str, scores: Sequence[int]) -> bool:
+    """Each practice result dated, the newest said first: "Today: NBME 14, 238. Last week: NBME 13, 242"."""
+    low = text.lower()
+    spots: list[tuple[int, int]] = []
+    at = 0
+    for score in scores:
+        found = re.search(rf"(?<!\d){score}(?!\d)", low[at:])
+        if found is None:
+            return False
+        spots.append((at + found.start(), at + found.end()))
+        at += found.end()
+    if len(spots) < 2:
+        return False
+    # The date goes before each result ("Today: 238") or after it ("238 today"): the first result's sentence says which
+    before = _age(_clause_before(low, spots[0][0])) is not None
+    ages = []
+    for i, (start, end) in enumerate(spots):
+        if before:
+            ages.append(_age(low[spots[i - 1][1] if i else 0 : start], last=True))
+        else:
+            ages.append(_age(low[end : spots[i + 1][0] if i + 1 < len(spots) else len(low)]))
+    known = [a for a in ages if a is not None]
+    return len(known) == len(ages) and all(a < b for a, b in pairwise(known))
+
+
+def _clause_before(low: str, at: int) -> str:
+    """The words before `at`, back to the start of its sentence."""
+    return re.split(r"[.!?\n]", low[:at])[-1]
+
+
+_AGE_RE = quick_re.compile(
+    r"\b(?:(?P<today>today|tonight|this morning|this afternoon|this evening|just now)|(?P<yesterday>yesterday)|"
+    r"(?P<n>\d{1,2}|a|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?|months?)\s+ago|"
+    r"last (?P<last>week|month))\b"
+)
+"""When a result was taken, said beside it: "today", "yesterday", "3 days ago", "two weeks ago", "last week"."""
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _age(words: str, *, last: bool = False) -> int | None:
+    """How many days ago the (first, or `last`) date in `words` is, if one is said."""
+    found = list(_AGE_RE.finditer(words))
+    if not found:
+        return None
+    m = found[-1] if last else found[0]
+    if m.group("today"):
+        return 0
+    if m.group("yesterday"):
+        return 1
+    if m.group("last"):
+        return _UNIT_DAYS[m.group("last")]
+    n = m.group("n")
+    return (int(n) if n.isdigit() else _COUNTS[n]) * _UNIT_DAYS[m.group("unit").rstrip("s")]
+
+
 def order_told(text: str) -> bool:
     """Practice results given in the order they came ("231, then 238, now 244", "240 -> 251")."""
     return _ORDER_RE.search(text.lower()) is not None
@@ -3812,6 +3870,17 @@ def says_i_matched(norm: str) -> bool:
 
 
 _I_MATCHED_RE = quick_re.compile(r"\b(?:i|we)\s+(?:just\s+|finally\s+|actually\s+|officially\s+)?matched\b")
+
+
+def asks_how_to_still_match(norm: str) -> bool:
+    """What to do now to match with the score they have ("what can I realistically do now to still match?")."""
+    return _STILL_MATCH_RE.search(norm) is not None
+
+
+_STILL_MATCH_RE = quick_re.compile(
+    r"\bwhat (?:can|should|could) i (?:\w+ ){0,2}do (?:\w+ ){0,2}to (?:\w+ ){0,2}match\b|"
+    r"\bhow (?:do|can|could) i (?:still |even )?match (?:with|at all)\b|\b(?:can|could|will) i still match\b"
+)
 
 
 def prelim_only(norm: str) -> bool:
