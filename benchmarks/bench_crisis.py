@@ -22,6 +22,7 @@ FRESH_DIR = Path(__file__).resolve().parents[1] / "tests" / "fresh"
 SETS = (
     ("crisis_dev.jsonl", "studied"),
     ("crisis_probes.jsonl", "a reviewer's probes against the rules, studied"),
+    ("crisis_probes2.jsonl", "a second reviewer's probes against the revised rules, studied"),
     ("crisis_held.jsonl", "held out"),
 )
 

@@ -31,6 +31,7 @@ KNOWN_FALSE_ALARMS: frozenset[str] = frozenset(
         # content are set aside only when nothing like that is left.
         "I've been killing myself over this exam for 10 weeks",
         "Can someone explain an NBME 12 psych question without spoiling it",
+        "Making a psych high-yield list for CK, tell me what I'm missing",  # "firearm access" keeps it theirs
     }
 )
 """Ordinary messages (or their openings) still read as a crisis, each marked xfail(strict) so it shows:
@@ -100,6 +101,14 @@ def test_crisis_exactly_when_hopeless(text: str, crisis: bool, knowledge: Knowle
         ("atmahatya ke risk factors kya hain step 2 ke liye", False),
         ("이번에도 떨어지면 그냥 죽어버릴 거야", True),
         ("노트북 배터리가 죽어 버리면 어떡하지", False),
+        # a second reviewer's: a crisis said after exam content or a figure of speech, and more look-alikes
+        ("tylenol overdose symptoms? asking because i took a bunch about an hour ago", True),
+        ("crawl into a hole and die. not metaphorically", True),
+        ("a classmate died by suicide in march and honestly i envy her", True),
+        ("i hope my heart stops doing this palpitation thing before the exam", False),
+        ("took 2 tylenol for this headache, can i still study tonight", False),
+        ("voglio morire dalle risate con questo meme", False),
+        ("aku mau mati lampu di rumah, gimana mau belajar", False),
     ],
 )
 def test_the_rules_edges_between_a_crisis_and_its_look_alikes(text: str, crisis: bool, knowledge: Knowledge) -> None:

@@ -231,6 +231,9 @@ def test_with_nerves_a_day_about_something_else_is_not_exam_day(text: str, when:
         ("matched FM with a 241 on ck, when do interns usually take step 3", "step3"),  # asked, whatever else
         ("my school's internal medicine final is next week, any tips", "school"),
         ("explain the krebs cycle pls", "content"),
+        ("tca overdose tx? bicarb first?", "content"),  # a poisoning's care: exam content, never a crisis of theirs
+        ("beta blocker overdose, why glucagon?", "content"),
+        ("what's the suicide inhibitor they love asking about? 5-FU?", "content"),
         ("can you explain type 2 vs type 4 RTA, uworld keeps getting me", "content"),
         ("difference between type 1 and type 2 questions on step 2?", None),  # the exam's, not medicine's
         ("can you explain what type i should pick, NBME or UWSA?", None),  # "i", the pronoun
