@@ -2487,6 +2487,8 @@ _CRISIS_VERBS = ("die", "suicid", "kill", "hurt", "harm", "cut", "live", "alive"
 
 def without_idioms(norm: str) -> str:
     """The text less figures of speech that only sound like a crisis ("I want to die of embarrassment")."""
+    if _MEANT_RE.search(norm):
+        return norm  # "crawl into a hole and die. not metaphorically": said to be meant, so nothing is set aside
     base = norm
     if _HYPERBOLE_RE.search(norm) and not _SINCERE_RE.search(norm) and len(norm) < HYPERBOLE_CHARS:
         # "killing myself over these nbmes lol", "about to unalive my laptop lol", "thought i'd die in block 5": set
@@ -2494,8 +2496,6 @@ def without_idioms(norm: str) -> str:
         asked = _HYPERBOLE_RE.sub(" ", norm)
         if not distress_words(_IDIOM_RE.sub(" ", asked)):
             base = asked
-    if _MEANT_RE.search(norm):
-        return norm  # "crawl into a hole and die. not metaphorically": said to be meant, so nothing is set aside
     plain = _IDIOM_RE.sub(" ", _KILL_ME_FIRST_RE.sub(" ", base, count=1))
     if "hopeless" in norm and not _MOOD_RE.search(norm):
         # "i feel hopeless about cardio lol": a subject they can't get, not their life (no word of mood beside it)
@@ -2554,14 +2554,15 @@ _HYPERBOLE_RE = quick_re.compile(
     r"|\bwalk\w*\s+into\s+the\s+(?:sea|ocean)\s+" + _LAUGH + r"\b"
 )
 """Exam talk in the words of dying, with a laugh or an exam's discomfort: set aside only in a short message."""
-_MEANT_RE = quick_re.compile(
-    r"\b(?:not (?:metaphorically|figuratively|a figure of speech|a metaphor)|i mean it|i m not joking|not joking|"
-    r"no joke|not kidding|i m serious|i am serious)\b"
+_MEANT = (
+    r"not (?:metaphorically|figuratively|a figure of speech|a metaphor)|i mean it|i m not joking|not joking|no joke|"
+    r"not kidding|i m serious|i am serious"
 )
+_MEANT_RE = quick_re.compile(r"\b(?:" + _MEANT + r")\b")
 """A figure of speech said to be meant."""
 _SINCERE_RE = quick_re.compile(
     # that it is meant, or a plan, a means or a farewell said beside it
-    r"\b(?:figure of speech|figuratively|metaphorically|i mean it|not joking|no joke|not kidding|i m serious|seriously|"
+    r"\b(?:" + _MEANT + r"|figure of speech|figuratively|metaphorically|seriously|"
     r"for real|literally|not exaggerating|a plan|planning|planned|the bottle|pills|meds|not laughing|"
     r"except i m not|wish i had|hoped i would|hope i would|hoping i would|and then me|then myself|myself too|"
     r"what i took|i took|took a bunch|swallowed|on purpose|deliberately|intentionally|ok with it|okay with it|at peace|"
@@ -2571,11 +2572,12 @@ _SINCERE_RE = quick_re.compile(
 """Words that say a figure of speech or a clinical word is meant, or stand beside it as a plan, a means or a farewell
 ("killing myself over this exam. not a figure of speech", "tylenol overdose symptoms? took a bunch an hour ago")."""
 _FIELD_HOPELESS_RE = quick_re.compile(
-    r"\bhopeless\s+(?:about|for|with|on|re)\s+(?:\w+\s+){0,2}?(?:matching|the match|match|my chances|my odds"
-    r"|getting in|"
-    r"getting a spot|residency|this cycle|applying|derm\w*|ortho\w*|plastics|neurosurg\w*|ent|ophtho|optho|uro\w*|"
-    r"rads|radiology|anesthesia|peds|psych|surgery|gen surg|obgyn|rad onc|internal medicine|family medicine)\b"
+    r"\bhopeless\s+(?:about|for|with|on|re)\s+(?:\w+\s+){0,2}?(?:matching|the match|match|my chances|my odds|"
+    r"getting in|getting a spot|residency|this cycle|applying|derm\w*|ortho\w*|plastics|neurosurg\w*|ent|ophtho|"
+    r"optho|uro\w*|rads|radiology|anesthesia|peds|psych|surgery|gen surg|obgyn|rad onc|internal medicine|"
+    r"family medicine)\b"
 )
+"""Hopelessness about a field or the match ("hopeless about derm tbh"), not about living."""
 _LOSS_TO_SUICIDE_RE = quick_re.compile(
     r"\b(?:classmate|friend|brother|sister|cousin|colleague|co resident|resident|student|attending|mentor|mom|mother|"
     r"dad|father|uncle|aunt|roommate|he|she)(?:\s+(?:of mine|of ours|in (?:my|our) (?:class|year|program|cohort)|"
@@ -2589,8 +2591,8 @@ _LOSS_TO_SUICIDE_RE = quick_re.compile(
 _TO_FOLLOW_RE = quick_re.compile(
     r"\bjoin(?:ing)? (?:him|her|them)\b|\bbe with (?:him|her|them) again\b|\bfollow (?:him|her|them)\b|"
     r"\bwhere (?:he|she|they) (?:went|is|are)\b|\bjealous\b|\benv(?:y|ious)\b|\b(?:i m|i ll be|be) next\b|"
-    r"\bsame (?:plan|way|thing|pills|method|choice)\b|\bcourage\b|\bright idea\b|\bsense\b.{0,30}\bwhy\b|\bwhy (?:he"
-    r"|she|they) did (?:it|that)\b|\bwhat (?:he|she|they) did\b|\b(?:i|me|myself) (?:too|also)\b|"
+    r"\bsame (?:plan|way|thing|pills|method|choice)\b|\bcourage\b|\bright idea\b|\bsense\b.{0,30}\bwhy\b|"
+    r"\bwhy (?:he|she|they) did (?:it|that)\b|\bwhat (?:he|she|they) did\b|\b(?:i|me|myself) (?:too|also)\b|"
     r"\bgun\b|\bpills\b|\brope\b|\bholding it\b|\bwish i\b|\bif i\b"
 )
 """Following the one lost, or wanting to: never a loss told only."""
@@ -2622,12 +2624,11 @@ _MINE_RE = quick_re.compile(r"\b(?:i|i m|im|my|me|myself|i ve|i am|i was|i feel|
 """A word of the student's own, which keeps a crisis word beside it theirs ("i'm lowkey suicidal, the pt...")."""
 _ASKING_RE = quick_re.compile(
     r"\b(?:am i|do i|should i|can i|could i|would i|i m (?:mixing|confused|not sure|missing|lost|struggling with)|"
-    r"(?:confuses|confusing|tell|help|quiz|remind) me|i (?:always|keep|never) (?:forget\w*|mix\w*|confus\w*|get)"
-    r"|i picked|"
-    r"i chose|i thought|i got (?:it|this|that|them) wrong|i need (?:a|an|help|to (?:memorize|know|learn|remember))|"
-    r"mixing me up|me up|i (?:keep|always) (?:missing|getting|blank\w*)|i (?:always )?blank on|i ve gotten (?:this"
-    r"|these|it)|"
-    r"(?:is )?(?:by far )?my worst subject|i (?:want|need) (?:one|a) (?:cheat sheet|list|mnemonic)|i can review|"
+    r"(?:confuses|confusing|tell|help|quiz|remind) me|i (?:always|keep|never) (?:forget\w*|mix\w*|confus\w*|get)|"
+    r"i picked|i chose|i thought|i got (?:it|this|that|them) wrong|i need (?:a|an|help|to (?:memorize|know|learn|"
+    r"remember))|mixing me up|me up|i (?:keep|always) (?:missing|getting|blank\w*)|i (?:always )?blank on|"
+    r"i ve gotten (?:this|these|it)|(?:is )?(?:by far )?my worst subject|"
+    r"i (?:want|need) (?:one|a) (?:cheat sheet|list|mnemonic)|i can review|"
     r"what am i missing|i keep missing|i keep getting)\b"
 )
 """The student's own words in asking a question of content ("am i mixing stuff up", "the nac timing confuses me")."""
