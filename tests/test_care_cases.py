@@ -114,6 +114,15 @@ def test_crisis_exactly_when_hopeless(text: str, crisis: bool, knowledge: Knowle
         ("took 2 tylenol for this headache, can i still study tonight", False),
         ("voglio morire dalle risate con questo meme", False),
         ("aku mau mati lampu di rumah, gimana mau belajar", False),
+        # the held-then-studied set's signs, and their look-alikes
+        ("stocked up on tylenol. don't worry about it", True),
+        ("stocked up on caffeine pills for dedicated", False),
+        (
+            "I matched. I picked a date after graduation so my parents get to see me walk. I wanted someone to know",
+            True,
+        ),
+        ("picked a date for ck after graduation so my parents can visit", False),
+        ("i want to fix my weak areas before it happens", False),
     ],
 )
 def test_the_rules_edges_between_a_crisis_and_its_look_alikes(text: str, crisis: bool, knowledge: Knowledge) -> None:
