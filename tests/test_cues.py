@@ -1306,6 +1306,10 @@ def test_days_left_said_bare_at_the_end_of_a_short_message(text: str, days: int 
         ("nbme 9 236 three weeks ago, nbme 10 241 last week, uwsa2 247 today", [236, 241, 247], False),  # oldest first
         ("nbme 11 239 and nbme 12 245. exam today", [239, 245], False),  # only the exam is dated
         ("Today: uwsa1 244. nbme 12 240", [244, 240], False),  # one result dated: its order isn't told
+        ("exam is today, my nbme 11 was 232 and my uwsa2 last week was 245", [232, 245], False),  # the exam's day
+        ("back from my sisters wedding today, nbme 12 was 238 and nbme 13 yesterday was 244", [238, 244], False),
+        ("free 120 today 78%, nbme 14 245 last week, nbme 13 240 yesterday", [245, 240], False),  # today: the free 120
+        ("nbme 12 yesterday 231, nbme 11 2 weeks ago 236", [231, 236], True),
     ],
 )
 def test_dated_results_said_newest_first(text: str, scores: list[int], newest_first: bool) -> None:

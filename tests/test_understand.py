@@ -1393,6 +1393,8 @@ def test_a_question_asked_beside_a_score_and_field_is_answered_with_the_comparis
             "got my CK: 266. I'm honestly crying. Step 1 was a fail on first attempt. Does 266 'erase' the fail?",
             "relief",
         ),
+        # tears over the fail or a fear beside it are no joy
+        ("CK 259 but I'm still crying because PDs will still see the step 1 fail", "disappointment"),
     ],
 )
 def test_tears_over_a_high_score_of_their_own_are_joy(knowledge: Knowledge, text: str, feeling: str) -> None:
@@ -1627,6 +1629,11 @@ def test_a_long_posts_own_question_beside_the_comparison_is_answered_first(knowl
             "do now to still match? My letters are strong. Should I apply prelim too?",
             "low_score",
             None,
+        ),
+        (  # a prelim is part of applying to radiology, whatever the score: that answer, not the low score's
+            "CK 241 applying rads, what can I do to still match? do I need a prelim year?",
+            "early_match",
+            "prelim-year-advanced",
         ),
         (  # a score feared, and the post's own question: answered, not a feared 240's fit list
             "My practice scores are great (UWSA2 263, NBME 14 258) but I choke on real exams. So I'm scared CK will be "

@@ -791,6 +791,8 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
         and not (nums.hypothetical or nums.someone)
         and cues.asks_how_to_still_match(norm)
         and not EARLY_MATCH_FIELDS & {*specs, *others}
+        and not _ADVANCED_FIELDS & {*specs, *others}  # "CK 241 applying rads... do I need a prelim?": it does
+        and band_against(nums.score, specs[0] if specs else "internal-medicine", knowledge) == "below"
     ):
         # "IM with a 218... what can I realistically do now to still match? Should I apply prelim too?": a prelim
         # weighed as a backup to a low score; what to do with that score comes first, not how early matches work
@@ -1471,15 +1473,34 @@ HAPPY_TEARS_FROM = 255
 """A score of their own from here, with tears and no word of disappointment or worry, is met as joy."""
 
 
+_ADVANCED_FIELDS = frozenset(
+    {
+        "radiology",
+        "dermatology",
+        "radiation-oncology",
+        "physical-medicine-rehabilitation",
+        "anesthesiology",
+        "neurology",
+    }
+)
+"""Fields many of whose programs start at PGY-2, so a prelim year is part of applying, not a backup to a low score."""
+
+
 def _step1_fail_aside(norm: str) -> str:
     """The text less its fail words when a Step 1 fail is told beside a high Step 2 CK ("CK: 266. I'm crying. Step 1 was
     a fail... does 266 erase the fail?"): the tears are over the new score."""
-    if "fail" in norm and failed_step1(norm):
+    if "fail" in norm and failed_step1(norm) and not _TEARS_OVER_A_WORRY_RE.search(norm):
         return _FAIL_WORDS_RE.sub(" ", norm)
     return norm
 
 
-_FAIL_WORDS_RE = quick_re.compile(r"\bfail\w*")
+_FAIL_WORDS_RE = quick_re.compile(r"\bfail(?:ed|s|ing)?\b")
+_TEARS_OVER_A_WORRY_RE = quick_re.compile(
+    r"\b(?:crying|cried|sobbing|tears)\b.{0,20}\b(?:because|bc|cuz|cause|over|about)\b|\b(?:scared|worried|afraid|"
+    r"terrified|kills?|killed|ruin\w*|failure|dream was|won t be enough|not enough)\b"
+)
+"""Tears said to be over something feared ("crying because PDs will still see the step 1 fail", "scared it won't be
+enough for derm"): then they are no joy, whatever the score."""
 
 
 def _high_own_score(nums: Numbers, norm: str) -> bool:

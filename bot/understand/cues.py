@@ -3744,23 +3744,50 @@ def dated_newest_first(text: str, scores: Sequence[int]) -> bool:
         at += found.end()
     if len(spots) < 2:
         return False
-    # The date goes before each result ("Today: 238") or after it ("238 today"): the first result's sentence says which
-    before = _age(_clause_before(low, spots[0][0])) is not None
-    ages = []
-    for i, (start, end) in enumerate(spots):
-        if before:
-            ages.append(_age(low[spots[i - 1][1] if i else 0 : start], last=True))
-        else:
-            ages.append(_age(low[end : spots[i + 1][0] if i + 1 < len(spots) else len(low)]))
+    # The date goes before each result ("Today: 238") or after it ("238 today"): the first result says which
+    before = _date_before(low, 0, spots[0][0]) is not None
+    ages = [
+        _date_before(low, spots[i - 1][1] if i else 0, start)
+        if before
+        else _date_after(low, end, spots[i + 1][0] if i + 1 < len(spots) else len(low))
+        for i, (start, end) in enumerate(spots)
+    ]
     known = [a for a in ages if a is not None]
     return len(known) == len(ages) and all(a < b for a, b in pairwise(known))
 
 
-def _clause_before(low: str, at: int) -> str:
-    """The words before `at`, back to the start of its sentence."""
-    return re.split(r"[.!?\n]", low[:at])[-1]
+DATE_REACH = 30
+"""How far before a result its date may stand ("Today: NBME 14, 238"); after it, half as far ("238 today")."""
 
 
+def _date_before(low: str, start: int, at: int) -> int | None:
+    """The age in days of the date said just before the result at `at` (after `start`), if it is the result's own."""
+    found = list(_AGE_RE.finditer(low, start, at))
+    if not found or at - found[-1].end() > DATE_REACH:
+        return None
+    m = found[-1]
+    return None if _not_the_results_date(low, m, at) else _days(m)
+
+
+def _date_after(low: str, end: int, stop: int) -> int | None:
+    """The age in days of the date said just after the result ending at `end` (before `stop`), if it is its own."""
+    m = _AGE_RE.search(low, end, stop)
+    if m is None or m.start() - end > DATE_REACH // 2 or re.search(r"\d", low[end : m.start()]):
+        return None
+    return _days(m)
+
+
+def _not_the_results_date(low: str, m: re.Match[str], at: int) -> bool:
+    """A date said of something else: the exam or a wedding ("exam is today, my nbme 11 was 232"), or another result
+    standing between it and this one ("free 120 today 78%, nbme 14 245")."""
+    return (
+        _DAY_OF_ANOTHER_RE.search(low, max(0, m.start() - 16), m.start()) is not None
+        or re.search(r"\d+\s*%|\b\d{3}\b", low[m.end() : at]) is not None
+    )
+
+
+_DAY_OF_ANOTHER_RE = quick_re.compile(r"\b(?:exam|test|ck|step 2|wedding|interview|flight|shift|birthday|party)\b")
+"""What a date may be said of instead of a practice result, just before it ("exam is today")."""
 _AGE_RE = quick_re.compile(
     r"\b(?:(?P<today>today|tonight|this morning|this afternoon|this evening|just now)|(?P<yesterday>yesterday)|"
     r"(?P<n>\d{1,2}|a|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?|months?)\s+ago|"
@@ -3771,12 +3798,8 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
-def _age(words: str, *, last: bool = False) -> int | None:
-    """How many days ago the (first, or `last`) date in `words` is, if one is said."""
-    found = list(_AGE_RE.finditer(words))
-    if not found:
-        return None
-    m = found[-1] if last else found[0]
+def _days(m: re.Match[str]) -> int:
+    """How many days ago a date said ("today", "two weeks ago", "last month") is."""
     if m.group("today"):
         return 0
     if m.group("yesterday"):
