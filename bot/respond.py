@@ -997,13 +997,13 @@ def respond(parsed: Parsed, profile: Profile, text: str, knowledge: Knowledge, t
         if why is not None:
             # its short form opens the practice note: not offered again under "You also asked"
             parsed = _not_offered_again(parsed, why.id)
-        several = sum(p.score is not None for p in parsed.practice) >= 2  # an order to read only then
+        scores = [p.score for p in parsed.practice if p.score is not None]
+        several = len(scores) >= 2  # an order to read only then
         # "229, up from 218": 218 came first (of a longer list, only that pair's order is told: left as said)
-        latest_first = sum(p.score is not None for p in parsed.practice) == 2 and cues.told_latest_first(text)
+        latest_first = len(scores) == 2 and cues.told_latest_first(text)
         first_said = parsed.practice[0].score if parsed.practice else None
         # "took UWSA2 today: 247. before that NBME 9 236, NBME 10 241": the first said is the latest
         latest_then_earlier = several and first_said is not None and cues.latest_then_earlier(text, first_said)
-        scores = [p.score for p in parsed.practice if p.score is not None]
         # "Today: NBME 14, 238. Last week: NBME 13, 242": each dated, the newest first, so read backwards
         dated_newest_first = several and cues.dated_newest_first(text, scores)
         if latest_first or dated_newest_first:

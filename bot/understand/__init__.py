@@ -945,10 +945,11 @@ def _understand(text: str, index: Index, loaded: Model, knowledge: Knowledge) ->
     feeling = _feeling(text, norm, guess, loaded, ents, passed=passed)
     if feeling is None and fail_news:
         feeling = "failure"  # "I failed. I haven't told my parents yet...": the news is the feeling, named or not
-    step1_fail_aside = _step1_fail_aside(norm)
+    high_own = _high_own_score(nums, norm)
+    step1_fail_aside = _step1_fail_aside(norm) if high_own else norm  # read only beside a high score of their own
     # the model hears failure in a Step 1 fail told beside the tears; over a high Step 2 CK they are joy all the same
-    misread = _TEARS_MISREAD | ({"failure"} if step1_fail_aside != norm else set())
-    if feeling in misread and _high_own_score(nums, norm) and cues.tears_alone(text, step1_fail_aside):
+    misread = _TEARS_MISREAD | {"failure"} if step1_fail_aside != norm else _TEARS_MISREAD
+    if feeling in misread and high_own and cues.tears_alone(text, step1_fail_aside):
         feeling = "relief"  # "got 266 and i'm literally crying right now": a score that high, wept over, is joy
     elif feeling in _TEARS_MISREAD and cues.just_matched(norm) and cues.tears_alone(text, norm):
         feeling = "celebration"  # "MATCHED PSYCH 😭😭": a match wept over is joy
