@@ -123,6 +123,7 @@ def test_crisis_exactly_when_hopeless(text: str, crisis: bool, knowledge: Knowle
         ),
         ("picked a date for ck after graduation so my parents can visit", False),
         ("i want to fix my weak areas before it happens", False),
+        ("i've been thinking everyone would move on fast if i left for good", True),
     ],
 )
 def test_the_rules_edges_between_a_crisis_and_its_look_alikes(text: str, crisis: bool, knowledge: Knowledge) -> None:

@@ -572,6 +572,19 @@ def row(text: str, **fields: Any) -> Any:
         row("derm matched people are like 255+ right? i have 249", score=249, quoted=(255,)),
         row("what's the plastics average again, like 255? real score: 247", score=247, own=True, quoted=(255,)),
         row("PD said our median is 252 and mine is 238", score=238, own=True, quoted=(252,)),
+        # someone else's match told at length before their number; a result said again is one result
+        row(
+            "my roommate matched IM at a big academic place with a 255 so now im spiraling. is 241 on the nbme ok?",
+            score=None,
+        ),
+        row(
+            "took NBME 12 on sunday and got a 241. is 241 on the nbme ok for IM?",
+            practice=(PracticeResult("nbme", "12", score=241),),
+        ),
+        row(
+            "my NBMEs have been 224, 223, 225, 224",  # four tests, none named: two of them 224
+            practice=tuple(PracticeResult("nbme", "", score=n) for n in (224, 223, 225, 224)),
+        ),
     ],
 )
 def test_numbers_belong_to_their_exam(text: str, fields: dict[str, Any]) -> None:

@@ -886,9 +886,18 @@ def _practice(low: str) -> tuple[PracticeResult, ...]:
                 out[-1:-1] = extras[::-1]  # "last one 247, the one before 241": said newest first, kept in time order
             else:
                 out += extras
-    # the Free 120 has one form: its result said twice ("free 120 was 71%... is 71% on the free 120 in line?") is one
-    once = [r for i, r in enumerate(out) if r.exam != "free120" or r not in out[:i]]
+    # a result said again without its form is the same one, asked about ("NBME 12: 241... is 241 on the nbme ok for
+    # IM?"; "free 120 was 71%... is 71% on the free 120 in line?": the Free 120 has one form)
+    once = [r for i, r in enumerate(out) if not any(_said_again(r, earlier) for earlier in out[:i])]
     return tuple(once[:6])
+
+
+def _said_again(result: PracticeResult, earlier: PracticeResult) -> bool:
+    """Whether `result` names `earlier` again: the same test and result, the same form or its form unsaid after a
+    named one (two unnamed NBMEs of 224 in "224, 223, 225, 224" are two tests; the Free 120 has one form)."""
+    return (result.exam, result.score, result.percent) == (earlier.exam, earlier.score, earlier.percent) and (
+        result.exam == "free120" or (bool(earlier.form) and result.form in ("", earlier.form))
+    )
 
 
 _THREE_DIGITS_RE = re.compile(r"(?<!\d)\d{3}(?!\d)")
@@ -1323,7 +1332,7 @@ _SOMEONE_ELSE_RE = quick_re.compile(
     # "my friend matched last yr w 244"
     # "my older sister matched FM a few years ago with a 231"
     # "my friend didn't match derm with a 251"
-    r"(?:\s+\w+){0,3}?\s+(?:matched|(?:didn'?t|didn’t|did\s+not|never|couldn'?t)\s+match)\b(?:\s+\w+){0,5}?\s+(?:with|w)|"
+    r"(?:\s+\w+){0,3}?\s+(?:matched|(?:didn'?t|didn’t|did\s+not|never|couldn'?t)\s+match)\b(?:\s+\w+){0,7}?\s+(?:with|w)|"
     r"(?:\s+(?!i\b)\w+){1,5}?\s+(?:got|gets|getting|scored|scoring|posts?|posting|posted|have|has|had|"
     # "ppl online throw around 250 like it's nothing", "people keep quoting 260"
     r"(?:throw|throws|throwing|toss|tosses|tossing)\s+around|quot(?:e|es|ing)|"
@@ -1617,8 +1626,9 @@ def _is_quoted(tail: str, after: str, before: str) -> bool:
     )
 
 
-SOMEONE_REACH = 48
-"""Characters before a number read for whose it is: "my sister matched derm in 2019 with a 252" names her 38 back."""
+SOMEONE_REACH = 64
+"""Characters before a number read for whose it is: "my roommate matched IM at a big academic place with a 255" names
+them 55 back."""
 
 
 def _someone_elses(before: str) -> bool:
