@@ -1,0 +1,57 @@
+"""Messages labelled crisis or not, which teach the understanding model's crisis head.
+
+`knowledge/crisis/*.jsonl`, one message per line: `text`; `label`, "crisis" (hopelessness, suicidal thinking or
+self-harm a counsellor would act on, mostly said indirectly) or "not_crisis" (messages that share its words or mood:
+dark exam humour, exam content about suicide or overdoses, someone else's crisis or loss, plain stress); `why`, a
+few words; `lang`, the language's ISO code. Written at the forty-second stop by three helpers who never saw the code,
+the examples or each other's files (short texts, long chatty posts with the sign buried among exam talk, and a
+mix; about a seventh in other languages).
+
+The phrase rules (`bot.understand.cues`) catch about half of the crises such writers send; the head, learning from
+these beside the corpus's labelled feelings, catches more (bot/understand/training.py says how its bar was chosen).
+The fresh sets in `tests/fresh/` and the stranger set measure it; none of them is here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CRISIS_DIR = Path(__file__).with_name("crisis")
+
+
+class CrisisExample(BaseModel):
+    """One labelled message."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str = Field(min_length=1)
+    label: Literal["crisis", "not_crisis"]
+    why: str = ""
+    lang: str = Field(default="en", pattern=r"^[a-z]{2,3}$")
+
+    @property
+    def crisis(self) -> bool:
+        """Whether a counsellor would meet this message as a crisis."""
+        return self.label == "crisis"
+
+
+def crisis_files(directory: Path = CRISIS_DIR) -> list[Path]:
+    """The files, in name order (the order fixes the model's data fingerprint)."""
+    return sorted(directory.glob("*.jsonl"))
+
+
+def load_crisis_examples(directory: Path = CRISIS_DIR) -> list[CrisisExample]:
+    """Every labelled message, validated (an unknown key or a bad label is an error naming the file and line)."""
+    out = []
+    for path in crisis_files(directory):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                out.append(CrisisExample.model_validate_json(line))
+            except ValueError as err:
+                raise ValueError(f"{path.name} line {number}: {err}") from None
+    return out
