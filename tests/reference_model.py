@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from bot.understand.classifier import Model, Prediction, features
+from bot.understand.classifier import CRISIS, Model, Prediction, features
 
 
 def _best(probs: dict[str, float], top: int) -> tuple[tuple[str, float], ...]:
@@ -61,4 +61,5 @@ def reference_predict(model: Model, text: str, entities: Sequence[str] = (), top
         _best({t: p / faq for t, p in topics.items()}, top),
         _best(probs["feeling"], top),
         coverage,
+        probs["crisis"][CRISIS],
     )

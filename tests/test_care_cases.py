@@ -35,6 +35,10 @@ KNOWN_FALSE_ALARMS: frozenset[str] = frozenset(
         # exam content beside the student's own words ("I keep mixing up", "I have naloxone for opioids")
         "Can you walk me through how CK tests suicide risk assessment?",
         "Can you give me a quick list of overdose antidotes for CK?",
+        # The crisis head (forty-second stop) hears a crisis's shape where the rest of the message explains it away
+        # ("during dedicated"), or where a word crises are said in ("complaining") keeps its lower bar.
+        "i'd rather not be around anyone during dedicated",
+        "hope i didn't make it sound like i'm complaining",
     }
 )
 """Ordinary messages (or their openings) still read as a crisis, each marked xfail(strict) so it shows:
@@ -59,9 +63,9 @@ def test_the_list_is_broad_on_both_sides() -> None:
 
 
 def _params() -> list[object]:
-    known = pytest.mark.xfail(strict=True, reason="a known false alarm of the feeling model (KNOWN_FALSE_ALARMS)")
+    known = pytest.mark.xfail(strict=True, reason="a known false alarm of the model (KNOWN_FALSE_ALARMS)")
     return [
-        pytest.param(t, c, marks=known) if any(t.startswith(k) for k in KNOWN_FALSE_ALARMS) else (t, c)
+        pytest.param(t, c, marks=known) if not c and any(t.startswith(k) for k in KNOWN_FALSE_ALARMS) else (t, c)
         for t, c in _cases()
     ]
 

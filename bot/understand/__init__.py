@@ -82,6 +82,11 @@ Since the hyperbole examples of care.jsonl were added (24 of them fell in the te
 five of them those hard new ones ("what if i fail and have to tell everyone")."""
 HOPELESS_BARE_AT = 0.9
 """The model's bar for a message with none of the words crises are said in (`cues.distress_words`)."""
+CRISIS_AT = 0.65
+"""The crisis head's bar (`classifier.HEADS`): a crisis said in words no rule knows. Chosen with its regularisation
+by leaving one writer out at a time (`training.CRISIS_C`)."""
+CRISIS_BARE_AT = 0.9
+"""The crisis head's bar for a message with none of the words crises are said in (`cues.distress_words`)."""
 FEAR_REST_WORDS = 3
 """Words of two letters or more left beside a fear of failing from which the rest is read again for despair."""
 _WORD_RE = re.compile(r"[a-z]{2,}")
@@ -1662,11 +1667,22 @@ _PASS_MISREAD = ("panic", "failure", "shame")
 """Feelings the model hears in the words around a pass ("so sure i failed", "after failing the first time")."""
 
 
+def _crisis_heard(norm: str, guess: Prediction, loaded: Model, entities: list[str]) -> bool:
+    """Whether the crisis head, past its bar, is heard: without any of the words crises are said in it must be surer
+    (`CRISIS_BARE_AT`), and once the figures of speech the rules set aside are gone ("killing myself over these nbmes
+    lol") it must still hear a crisis. Only the few messages past the bar are read again."""
+    plain = cues.without_idioms(norm)
+    bar = CRISIS_AT if cues.distress_words(plain) else CRISIS_BARE_AT
+    return guess.crisis >= bar and (plain == norm or predict(loaded, plain, entities).crisis >= bar)
+
+
 def _feeling(
     text: str, norm: str, guess: Prediction, loaded: Model, entities: list[str], *, passed: bool = False
 ) -> Feeling | None:
     """The feeling to meet (`passed`: a pass or a passing score is told, so relief may outweigh fail words)."""
     if _hopeless_by_rule(norm, text):
+        return "hopeless"
+    if guess.crisis >= CRISIS_AT and _crisis_heard(norm, guess, loaded, entities):
         return "hopeless"
     if not any(ch.isalpha() or ord(ch) > 0x2000 for ch in text):
         return None  # "245" alone: a number, no feeling to name (an emoji would be one)

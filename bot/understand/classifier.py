@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from bot import quick_re
 from knowledge.corpus import EXAMPLES_DIR, files, fingerprint
+from knowledge.crisis_examples import crisis_files
 from knowledge.store import DATA_DIR
 from knowledge.text import normalize
 from knowledge.vocab import VOCAB_FILE
@@ -33,10 +34,13 @@ if TYPE_CHECKING:  # numpy loads with the model, off the start-up path (see bot.
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "model" / "understanding.npz"
 """Inside the package, never a folder the bot writes to (it writes only under BOT_DATA_DIR)."""
-HEADS = ("label", "feeling")
-"""label: an intent, or "faq:<topic>" (one decision, so intent and topic never disagree)."""
+HEADS = ("label", "feeling", "crisis")
+"""label: an intent, or "faq:<topic>" (one decision, so intent and topic never disagree); crisis: whether a
+counsellor would meet the message as a crisis (`knowledge.crisis_examples`), beside the feeling head's "hopeless"."""
 FEATURES_VERSION = b"features-v4"
 """Bumped when `features` changes, so an artefact built with the old ones is seen as stale."""
+CRISIS = "crisis"
+"""The crisis head's label for a crisis (its other label is "no")."""
 MAX_CHARS = 1000
 
 _LONG_NUMBER = quick_re.compile(r"\d{2,}")
@@ -93,14 +97,14 @@ def entity_tokens(
 def data_digest(examples: Path = EXAMPLES_DIR) -> str:
     """Fingerprint of what the model learns from; cheap (about a megabyte of hashing).
 
-    The example files; the FAQ phrasings, the answers' ways of asking and the specialty aliases
+    The example files and the crisis examples; the FAQ phrasings, the answers' ways of asking and the specialty aliases
     (phrasings and asks are training examples, aliases decide the entity tokens), but not the
     answers' texts, sources or averages beside them, so editing those needs no retraining; the
     entity rules' code and word lists; and the feature version.
     """
     here = Path(__file__).parent
     rules = [here / "classifier.py", here / "scores.py", here / "specialties.py", VOCAB_FILE]
-    return fingerprint([*files(examples), *rules], FEATURES_VERSION + _learned_knowledge())
+    return fingerprint([*files(examples), *crisis_files(), *rules], FEATURES_VERSION + _learned_knowledge())
 
 
 def _learned_knowledge() -> bytes:
@@ -130,6 +134,8 @@ class Prediction:
     feeling: tuple[tuple[str, float], ...]
     coverage: float = 1.0
     """Share of the message's words the model has seen: gibberish and markup score low."""
+    crisis: float = 0.0
+    """The crisis head's probability that a counsellor would meet the message as a crisis."""
 
 
 @dataclass(frozen=True)

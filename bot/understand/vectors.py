@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.understand.classifier import _SENTENCE_RE, MAX_CHARS, Model, Prediction, _words
+from bot.understand.classifier import _SENTENCE_RE, CRISIS, MAX_CHARS, Model, Prediction, _words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -169,7 +169,7 @@ def predict(model: Model, text: str, entities: Sequence[str] = (), top: int = 3)
         logits = np.asarray(x @ model.weights.take(idx, axis=0) + model.bias, dtype=np.float32)
     else:
         logits = model.bias.copy()
-    (_, labels, first), (_, feelings, feeling_first) = model.heads  # classifier.HEADS: ("label", "feeling")
+    (_, labels, first), (_, feelings, feeling_first), (_, crisis, crisis_first) = model.heads  # classifier.HEADS
     heads = _heads(labels)
     label_p = _softmax(logits[first : first + len(labels)])
     intent_p = np.bincount(heads.intent_of, weights=label_p, minlength=len(heads.intents)).tolist()
@@ -180,4 +180,5 @@ def predict(model: Model, text: str, entities: Sequence[str] = (), top: int = 3)
         _top(heads.topics, [label_list[i] / faq for i in heads.topic_labels], top),
         _top(feelings, _softmax(logits[feeling_first : feeling_first + len(feelings)]).tolist(), top),
         coverage,
+        float(_softmax(logits[crisis_first : crisis_first + len(crisis)])[crisis.index(CRISIS)]),
     )
