@@ -24,8 +24,8 @@ SETS = (
     ("crisis_probes.jsonl", "a reviewer's probes against the rules, studied"),
     ("crisis_probes2.jsonl", "a second reviewer's probes against the revised rules, studied"),
     ("crisis_dev2.jsonl", "held out until read once at the forty-first stop, then studied"),
-    ("crisis_held.jsonl", "held out; read once at the forty-first stop, once at the forty-second"),
-    ("crisis_held2.jsonl", "held out; read once at the forty-second stop"),
+    ("crisis_held.jsonl", "held out, read for counts only"),
+    ("crisis_held2.jsonl", "held out, read for counts only"),
 )
 
 

@@ -3,13 +3,14 @@
 `knowledge/crisis/*.jsonl`, one message per line: `text`; `label`, "crisis" (hopelessness, suicidal thinking or
 self-harm a counsellor would act on, mostly said indirectly) or "not_crisis" (messages that share its words or mood:
 dark exam humour, exam content about suicide or overdoses, someone else's crisis or loss, plain stress); `why`, a
-few words; `lang`, the language's ISO code. Written at the forty-second stop by three helpers who never saw the code,
-the examples or each other's files (short texts, long chatty posts with the sign buried among exam talk, and a
-mix; about a seventh in other languages).
+few words; `lang`, the language's ISO code. Written at the forty-second stop by seven helpers who never saw the code,
+the examples or each other's files, 2,600 messages, about a fifth in other languages: a mix (a), long chatty posts
+with the sign buried among exam talk (b), short texts at 2am (c), minimal pairs, each crisis beside a look-alike in
+the same words (d), international graduates (e), US students at every stage (f), gen-z texting (g).
 
 The phrase rules (`bot.understand.cues`) catch about half of the crises such writers send; the head, learning from
-these beside the corpus's labelled feelings, catches more (bot/understand/training.py says how its bar was chosen).
-The fresh sets in `tests/fresh/` and the stranger set measure it; none of them is here.
+these beside the corpus's examples, catches more (bot/understand/training.py says how its bars were chosen). The
+fresh sets in `tests/fresh/` and the stranger set measure it; none of their messages is here.
 """
 
 from __future__ import annotations

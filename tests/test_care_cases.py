@@ -36,9 +36,16 @@ KNOWN_FALSE_ALARMS: frozenset[str] = frozenset(
         "Can you walk me through how CK tests suicide risk assessment?",
         "Can you give me a quick list of overdose antidotes for CK?",
         # The crisis head (forty-second stop) hears a crisis's shape where the rest of the message explains it away
-        # ("during dedicated"), or where a word crises are said in ("complaining") keeps its lower bar.
+        # ("during dedicated", "i'll be traveling", "at 5am for pre rounds"), or words crises are said in ("my life",
+        # "burned myself", "complaining") keep its lower bar. For these seven it caught 8 and 5 more of 60 crises in
+        # two sets held out from it (tests/fresh/README.md), with no more false alarms there.
         "i'd rather not be around anyone during dedicated",
         "hope i didn't make it sound like i'm complaining",
+        "this is the worst week of my life",
+        "if it comes back under 235 my parents spent all that money for nothing",
+        "burned myself out on uworld this week, need a lighter day",
+        "i won't be here for my results, i'll be traveling in europe",
+        "honestly there's no reason to be here at 5am for pre rounds",
     }
 )
 """Ordinary messages (or their openings) still read as a crisis, each marked xfail(strict) so it shows:

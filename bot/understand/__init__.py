@@ -82,10 +82,10 @@ Since the hyperbole examples of care.jsonl were added (24 of them fell in the te
 five of them those hard new ones ("what if i fail and have to tell everyone")."""
 HOPELESS_BARE_AT = 0.9
 """The model's bar for a message with none of the words crises are said in (`cues.distress_words`)."""
-CRISIS_AT = 0.65
-"""The crisis head's bar (`classifier.HEADS`): a crisis said in words no rule knows. Chosen with its regularisation
-by leaving one writer out at a time (`training.CRISIS_C`)."""
-CRISIS_BARE_AT = 0.9
+CRISIS_AT = 0.8
+"""The crisis head's bar (`classifier.HEADS`) beside a word crises are said in (`cues.distress_words`): a crisis said
+in words no rule knows. Chosen with its regularisation by leaving one writer out at a time (`training.CRISIS_C`)."""
+CRISIS_BARE_AT = 0.95
 """The crisis head's bar for a message with none of the words crises are said in (`cues.distress_words`)."""
 FEAR_REST_WORDS = 3
 """Words of two letters or more left beside a fear of failing from which the rest is read again for despair."""
@@ -1669,9 +1669,14 @@ _PASS_MISREAD = ("panic", "failure", "shame")
 
 def _crisis_heard(norm: str, guess: Prediction, loaded: Model, entities: list[str]) -> bool:
     """Whether the crisis head, past its bar, is heard: without any of the words crises are said in it must be surer
-    (`CRISIS_BARE_AT`), and once the figures of speech the rules set aside are gone ("killing myself over these nbmes
-    lol") it must still hear a crisis. Only the few messages past the bar are read again."""
+    (`CRISIS_BARE_AT`), and once the figures of speech the rules set aside ("killing myself over these nbmes lol") and
+    a fear of failing ("i think im gonna fail", which the crises it learned from say beside their plans) are gone it
+    must still hear a crisis. Only the few messages past the bar are read again."""
     plain = cues.without_idioms(norm)
+    if cues.fears_failing(plain):
+        plain = cues.without_the_fear_of_failing(plain)
+        if len(_WORD_RE.findall(plain)) < FEAR_REST_WORDS:
+            return False  # the fear alone: met with warmth, as the feeling head's reading of it is
     bar = CRISIS_AT if cues.distress_words(plain) else CRISIS_BARE_AT
     return guess.crisis >= bar and (plain == norm or predict(loaded, plain, entities).crisis >= bar)
 
