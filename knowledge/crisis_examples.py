@@ -45,9 +45,13 @@ def crisis_files(directory: Path = CRISIS_DIR) -> list[Path]:
 
 
 def load_crisis_examples(directory: Path = CRISIS_DIR) -> list[CrisisExample]:
-    """Every labelled message, validated (an unknown key or a bad label is an error naming the file and line)."""
+    """Every labelled message, validated (an unknown key or a bad label is an error naming the file and line; no file
+    at all is one too, so a copy of the bot that lost them can't train a head on the corpus alone)."""
+    paths = crisis_files(directory)
+    if not paths:
+        raise ValueError(f"no crisis examples in {directory}: the crisis head learns from them")
     out = []
-    for path in crisis_files(directory):
+    for path in paths:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue

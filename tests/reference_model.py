@@ -61,5 +61,5 @@ def reference_predict(model: Model, text: str, entities: Sequence[str] = (), top
         _best({t: p / faq for t, p in topics.items()}, top),
         _best(probs["feeling"], top),
         coverage,
-        probs["crisis"][CRISIS],
+        crisis=probs["crisis"][CRISIS],
     )

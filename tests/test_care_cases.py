@@ -36,16 +36,14 @@ KNOWN_FALSE_ALARMS: frozenset[str] = frozenset(
         "Can you walk me through how CK tests suicide risk assessment?",
         "Can you give me a quick list of overdose antidotes for CK?",
         # The crisis head (forty-second stop) hears a crisis's shape where the rest of the message explains it away
-        # ("during dedicated", "i'll be traveling", "at 5am for pre rounds"), or words crises are said in ("my life",
-        # "burned myself", "complaining") keep its lower bar. For these seven it caught 8 and 5 more of 60 crises in
-        # two sets held out from it (tests/fresh/README.md), with no more false alarms there.
+        # ("during dedicated", "i'll be traveling"), or words crises are said in ("burned myself", "complaining")
+        # keep its lower bar. For these five it caught 7 and 5 more of 60 crises in two sets held out from it
+        # (tests/fresh/README.md), with no more false alarms there.
         "i'd rather not be around anyone during dedicated",
         "hope i didn't make it sound like i'm complaining",
-        "this is the worst week of my life",
         "if it comes back under 235 my parents spent all that money for nothing",
         "burned myself out on uworld this week, need a lighter day",
         "i won't be here for my results, i'll be traveling in europe",
-        "honestly there's no reason to be here at 5am for pre rounds",
     }
 )
 """Ordinary messages (or their openings) still read as a crisis, each marked xfail(strict) so it shows:
@@ -67,6 +65,12 @@ def test_the_list_is_broad_on_both_sides() -> None:
     assert sum(crisis for _, crisis in cases) >= 100
     assert sum(not crisis for _, crisis in cases) >= 140
     assert len({text for text, _ in cases}) == len(cases)
+
+
+def test_every_known_false_alarm_still_names_a_case() -> None:
+    calm = [text for text, crisis in _cases() if not crisis]
+    stale = [k for k in KNOWN_FALSE_ALARMS if not any(text.startswith(k) for text in calm)]
+    assert not stale, f"these match no case any more (a typo, or the case was reworded): {stale}"
 
 
 def _params() -> list[object]:

@@ -295,7 +295,8 @@ def understanding_stale() -> str | None:
         return str(err)
     if digest != data_digest():
         return (
-            "the understanding model was trained on other examples than those in knowledge/examples; "
+            "the understanding model was trained on other examples than those in knowledge/examples and "
+            "knowledge/crisis; "
             "run: python -m bot knowledge train"
         )
     return None
@@ -1667,17 +1668,18 @@ _PASS_MISREAD = ("panic", "failure", "shame")
 """Feelings the model hears in the words around a pass ("so sure i failed", "after failing the first time")."""
 
 
-def _crisis_heard(norm: str, guess: Prediction, loaded: Model, entities: list[str]) -> bool:
+def _crisis_heard(norm: str, guess: Prediction, loaded: Model, entities: list[str], *, passed: bool) -> bool:
     """Whether the crisis head, past its bar, is heard: without any of the words crises are said in it must be surer
     (`CRISIS_BARE_AT`), and once the figures of speech the rules set aside ("killing myself over these nbmes lol") and
     a fear of failing ("i think im gonna fail", which the crises it learned from say beside their plans) are gone it
-    must still hear a crisis. Only the few messages past the bar are read again."""
-    plain = cues.without_idioms(norm)
+    must still hear a crisis, as surely as without those words when a pass is told ("passed ck 🎉 my notes are free,
+    won't be needing them"). Only the few messages past the bar are read again."""
+    plain = cues.without_life_superlatives(cues.without_idioms(norm))  # "the longest 9 hours of my life"
     if cues.fears_failing(plain):
         plain = cues.without_the_fear_of_failing(plain)
         if len(_WORD_RE.findall(plain)) < FEAR_REST_WORDS:
             return False  # the fear alone: met with warmth, as the feeling head's reading of it is
-    bar = CRISIS_AT if cues.distress_words(plain) else CRISIS_BARE_AT
+    bar = CRISIS_AT if cues.distress_words(plain) and not passed else CRISIS_BARE_AT
     return guess.crisis >= bar and (plain == norm or predict(loaded, plain, entities).crisis >= bar)
 
 
@@ -1687,7 +1689,7 @@ def _feeling(
     """The feeling to meet (`passed`: a pass or a passing score is told, so relief may outweigh fail words)."""
     if _hopeless_by_rule(norm, text):
         return "hopeless"
-    if guess.crisis >= CRISIS_AT and _crisis_heard(norm, guess, loaded, entities):
+    if guess.crisis >= min(CRISIS_AT, CRISIS_BARE_AT) and _crisis_heard(norm, guess, loaded, entities, passed=passed):
         return "hopeless"
     if not any(ch.isalpha() or ord(ch) > 0x2000 for ch in text):
         return None  # "245" alone: a number, no feeling to name (an emoji would be one)

@@ -1,8 +1,9 @@
-"""The learned part of understanding: intent, FAQ topic and feeling, each with a probability.
+"""The learned part of understanding: intent, FAQ topic, feeling and crisis, each with a probability.
 
 Trained by `python -m bot knowledge check` (see bot/understand/training.py) with scikit-learn:
 TF-IDF over word 1-2-grams and character 3-4-grams; a linear SVM for intent-or-topic whose
-margins a fitted temperature turns into probabilities, and a logistic regression for feeling.
+margins a fitted temperature turns into probabilities, a logistic regression for feeling, and one
+for whether a counsellor would meet the message as a crisis (`knowledge/crisis/`).
 The artefact is plain arrays in `knowledge/model/understanding.npz` (vocabulary, idf,
 coefficients), loaded without pickle, so nothing executable is ever read from disk; only
 numpy runs per message. The same `features` function serves training and prediction, so the
@@ -17,7 +18,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,7 +111,7 @@ def data_digest(examples: Path = EXAMPLES_DIR) -> str:
 def _learned_knowledge() -> bytes:
     """The parts of the shipped knowledge files the model learns from, in a stable form."""
     picked: dict[str, object] = {}
-    for name, key, field in (
+    for name, key, learned in (
         ("faq.json", "topic", "phrasings"),
         ("specialties.json", "id", "aliases"),
         ("other_specialties.json", "id", "aliases"),
@@ -118,7 +119,7 @@ def _learned_knowledge() -> bytes:
         tables = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
         for table in tables.values():
             for record in table.values():
-                picked[f"{name}:{record.get(key)}"] = [record.get("name"), record.get(field)]
+                picked[f"{name}:{record.get(key)}"] = [record.get("name"), record.get(learned)]
     answers = json.loads((DATA_DIR / "answers.json").read_text(encoding="utf-8"))["answers"]
     for record in answers.values():  # each way of asking is an example of the answer's topic
         picked[f"answers.json:{record['id']}"] = [record["topic"], record["question"], record["asks"]]
@@ -134,8 +135,9 @@ class Prediction:
     feeling: tuple[tuple[str, float], ...]
     coverage: float = 1.0
     """Share of the message's words the model has seen: gibberish and markup score low."""
-    crisis: float = 0.0
-    """The crisis head's probability that a counsellor would meet the message as a crisis."""
+    crisis: float = field(kw_only=True)
+    """The crisis head's probability that a counsellor would meet the message as a crisis (required: a default would
+    switch the head off wherever a Prediction is built without it)."""
 
 
 @dataclass(frozen=True)

@@ -2485,6 +2485,18 @@ _CRISIS_VERBS = ("die", "suicid", "kill", "hurt", "harm", "cut", "live", "alive"
 """Every way `_SOMEONE_IN_CRISIS_RE` can match holds one of these."""
 
 
+_LIFE_SUPERLATIVE_RE = quick_re.compile(
+    r"\b(?:the\s+)?(?:worst|longest|hardest|best|scariest|weirdest|toughest|most\s+\w+)\s+(?:\w+\s+){1,3}?"
+    r"of my (?:whole\s+|entire\s+)?life\b"
+)
+
+
+def without_life_superlatives(norm: str) -> str:
+    """The text less a superlative of their life ("the longest 9 hours of my life", "worst week of my life"): how hard a
+    time was, which the crisis head hears in "life" unless it is set aside."""
+    return _LIFE_SUPERLATIVE_RE.sub(" ", norm) if "of my" in norm else norm
+
+
 def without_idioms(norm: str) -> str:
     """The text less figures of speech that only sound like a crisis ("I want to die of embarrassment")."""
     if _MEANT_RE.search(norm):

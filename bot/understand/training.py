@@ -87,24 +87,16 @@ def _logistic() -> LogisticRegression:
     return LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced")
 
 
+CRISIS_C = 20.0
+"""Inverse regularisation of the crisis head, chosen with its bars (`bot.understand.CRISIS_AT`, `CRISIS_BARE_AT`) by
+leaving one writer of `knowledge/crisis/` out at a time and learning from the others and `samples`; the figures are in
+docs/performance.md ("the forty-second stop")."""
+
+
 def _crisis_logistic() -> LogisticRegression:
     # Unweighted, unlike the feeling head: "balanced" lifted every short message with little to go on ("UWSA2 = 258")
     # towards a crisis, and the bar (`bot.understand.CRISIS_AT`) does the weighing instead.
     return LogisticRegression(C=CRISIS_C, max_iter=3000)
-
-
-CRISIS_C = 20.0
-"""Inverse regularisation of the crisis head. With its bars (`bot.understand.CRISIS_AT`, `CRISIS_BARE_AT`), chosen by
-leaving one writer of `knowledge/crisis/` out at a time and learning from the six others and `samples` (C 1 to 100;
-bars 0.5 to 0.95; `class_weight` none, 3 and balanced), then checked against `tests/care_cases.jsonl` and the
-corpus's test split. At C 20 and bars 0.8 and 0.95, of the 1,100 crises of the six writers of ordinary messages
-the rules caught 531 and the head 95 more, for 3 more false alarms among their 1,100 look-alikes; of the minimal
-pairs' writer (200 crises, each beside a look-alike in the same words) 8 more caught, 14 more false alarms; 7 more of
-the care cases' 482 look-alikes and 2 of the test split's 1,385 ordinary messages got a hotline. Lower bars caught
-more (0.7 and 0.9: 155 more) but answered "i'm dead 💀" and "that was the longest 9 hours of my life" with a
-hotline. The head learns from more writers better: with one, two and three others (bars 0.65 and 0.9) it caught
-4, 9 and 12 more of the first writer's crises. Looking at each sentence of a long post apart caught nothing more;
-"balanced" weights lifted every short message towards a crisis."""
 
 
 def crisis_samples(data: Sequence[Sample]) -> tuple[list[str], list[str]]:

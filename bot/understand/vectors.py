@@ -180,5 +180,5 @@ def predict(model: Model, text: str, entities: Sequence[str] = (), top: int = 3)
         _top(heads.topics, [label_list[i] / faq for i in heads.topic_labels], top),
         _top(feelings, _softmax(logits[feeling_first : feeling_first + len(feelings)]).tolist(), top),
         coverage,
-        float(_softmax(logits[crisis_first : crisis_first + len(crisis)])[crisis.index(CRISIS)]),
+        crisis=float(_softmax(logits[crisis_first : crisis_first + len(crisis)])[crisis.index(CRISIS)]),
     )
