@@ -104,6 +104,8 @@ PRIVATE_ONLY = "Let's do that in a private chat with me, so your plan and nudges
 PRIVATE_FORGET = "Send /forget to me in a private chat, and I'll erase what I remember about you there."
 NO_PLAN = "You don't have a study plan yet. Send /plan and I'll build one with you."
 REST_WITHOUT_A_PLAN = "With no study plan here there's nothing to pause; /plan sets one up with room for rest days."
+_EXAM_BEHIND: frozenset[interpret.Road] = frozenset({"finished", "passed", "matched"})
+"""Roads of a message that says the exam is behind the student: a plan set-up waiting for it is put away."""
 _BEFORE_THE_EXAM_RE = re.compile(r"\b(?:day|night) before\b|\bbefore (?:the exam|ck|step 2|my exam|the test)\b")
 NO_DATE = (
     "I don't know your exam date yet. Tell me (“my exam is March 3”) and I'll count the days, "
@@ -243,7 +245,10 @@ class Advisor:
                 # Answered as if no set-up were waiting, then the set-up question again; nothing
                 # collected so far is lost.
                 free = replace(situation, in_setup=False)
-                turn = self._take(interpret.road(free), free, profile, parsed, text, None, private=private)
+                free_road = interpret.road(free)
+                turn = self._take(free_road, free, profile, parsed, text, None, private=private)
+                if free_road in _EXAM_BEHIND:
+                    return self._set_up_put_away(profile.user_id, turn)
                 draft = self.profiles.get(profile.user_id).draft or profile.draft
                 assert draft is not None  # noqa: S101  # only taken while a set-up waits
                 ask, buttons = plan_flow.question(draft)
@@ -612,6 +617,15 @@ class Advisor:
             said = "noted as your new date" if moved else "as you told me"
             text = f"🗓 {count}: your exam is on {when}, {said}. A /plan would spread the work over those days."
         return Reply(text, MAKE_PLAN)
+
+    def _set_up_put_away(self, user_id: int, turn: Turn) -> Turn:
+        """The turn, with the waiting set-up put away: the exam it was for is behind the student ("finally done with
+        ck", "passed!!"), so its next question would no longer fit."""
+        current = self.profiles.get(user_id)
+        if current.draft is not None:
+            self.profiles.save_changes(current, replace(current, draft=None))
+        note = "<i>I've put the study plan set-up away, since the exam is behind you.</i>"
+        return replace(turn, reply=turn.reply.noted(note))
 
     def _plan_step(self, profile: Profile, text: str) -> Turn:
         """A command that answers the waiting set-up question ("/plan days 5")."""

@@ -566,6 +566,21 @@ def test_a_target_asked_beside_a_plan_request_gets_the_fields_averages_first(adv
     assert reply.index("average is") < reply.index("How many days a week")  # the answer, then the set-up's question
 
 
+@pytest.mark.parametrize(
+    "news", ["that was the longest 9 hours of my life. finally done with ck", "PASSED CK!!! 🎉", "i matched IM!!"]
+)
+def test_news_that_the_exam_is_behind_them_puts_the_set_up_away(
+    advisor: Advisor, store: ProfileStore, news: str
+) -> None:
+    say(advisor, "make me a study plan")
+    say(advisor, "in 6 weeks")
+    reply = say(advisor, news)
+    assert "Back to your study plan" not in reply and "How many days a week" not in reply
+    assert "put the study plan set-up away" in reply
+    assert store.get(USER).draft is None
+    assert "Let's build your Step 2 CK study plan" in say(advisor, "make me a study plan")  # a fresh one when asked
+
+
 def test_a_fear_said_mid_set_up_is_met_then_the_set_up_goes_on(advisor: Advisor, store: ProfileStore) -> None:
     say(advisor, "make me a study plan")
     say(advisor, "in 6 weeks")
