@@ -139,6 +139,13 @@ def test_crisis_exactly_when_hopeless(text: str, crisis: bool, knowledge: Knowle
         ("picked a date for ck after graduation so my parents can visit", False),
         ("i want to fix my weak areas before it happens", False),
         ("i've been thinking everyone would move on fast if i left for good", True),
+        # older rules' look-alikes, each explained by what follows (a forty-second stop)
+        ("sorted out who gets my old anki decks now that i passed", False),
+        ("i sorted out who gets my books and my plants. its easier this way", True),
+        ("how many tablets does it take to hit the 4 g max", False),
+        ("how many tylenol does it take to kill me", True),
+        ("relapsed into cutting carbs again before my exam", False),
+        ("relapsed and started cutting again last night", True),
     ],
 )
 def test_the_rules_edges_between_a_crisis_and_its_look_alikes(text: str, crisis: bool, knowledge: Knowledge) -> None:

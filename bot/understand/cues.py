@@ -2085,6 +2085,7 @@ _HOPELESS_RE = quick_re.compile(
     # self-harm again: "started cutting again", "relapsed and cut", "cutting my thighs"
     r"|\bcut(?:ting)?\s+(?:again|my\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?))\b"
     r"|\brelaps\w*\b(?:\s+\w+){0,3}?\s+(?:cut|cutting|burn\w*|hurt\w*|self harm\w*)\b"
+    r"(?!\s+(?:carbs|sugar|calories|caffeine|coffee|class\w*|corners|back|down|out)\b)"  # "relapsed into cutting carbs"
     r"|\bstop existing\b|\bend(?:ing|in)\s+it\s+all\b"
     # done with more than the exam: "if it isn't i'm done, like done done, not with medicine, with everything"
     r"|\bdone with (?:life|living|existing)\b"
@@ -2206,6 +2207,9 @@ _HOPELESS_RE = quick_re.compile(
     # drug named by the endings most names have, or by a common brand
     rf"|\bhow (?:many|much) (?:of (?:my|her|his)\s+(?:\w+\s+)?|{_DRUG}\s+)"
     r"(?:it would|it d|would it|would|does it|it will|will it|it takes) (?:take|kill)\b"
+    # not a dose's ceiling asked ("how many tablets does it take to hit the 4 g max")
+    r"(?!\s+to\s+(?:hit|reach|exceed|get to|go over)\s+(?:the\s+)?(?:\w+\s+)?(?:\d+\s*(?:g|mg|grams?)\s+)?"
+    r"(?:max|maximum|limit|ceiling)\b)"
     r"|\b(?:looking up|look up|looked up|googl\w*|search\w*|research\w*)\s+(?:\w+\s+){0,3}?(?:lethal|fatal|deadly)\s+"
     r"(?:dose|doses|amount|amounts)\b"
     r"|\b(?:stockpil\w*|hoard\w*|saving up|saved up|collecting|been saving)\s+"
@@ -2770,7 +2774,10 @@ _CRISIS_SIGNS_RE = quick_re.compile(
     r"\b(?:long time|a while|hours|keep opening|opened it)\b"
     r"|\bpasswords?\s+(?:for|to)\s+my\s+(?:sister|brother|mom|dad|parents|wife|husband|"
     r"family)\b|\bsaid goodbye to (?:her|him|them|my \w+) properly\b"
-    r"|\b(?:picked|decided|chose|sorted|sorted out) who gets my\b|\bwho gets my (?:car|stuff|things|cat|dog|laptop)\b"
+    r"|\b(?:picked|decided|chose|sorted|sorted out) who gets my\b"
+    # (not notes handed on after a pass: "sorted out who gets my old anki decks now that i passed")
+    r"(?!.{0,80}\b(?:now that|since|because|bc|cause)\s+i\s+(?:passed|matched|graduated|m done|am done)\b)"
+    r"|\bwho gets my (?:car|stuff|things|cat|dog|laptop)\b"
     r"|\bthanks for everything\b.{0,80}?\b(?:won t|wont) need\b(?!.{0,120}\b(?:passed|matched|scored|got a \d+)\b)"
     r"|\blast thing i ll (?:ever )?ask (?:you|anyone)\b(?=.{0,40}\b(?:thanks for everything|thank you for everything|"
     r"goodbye|won t need|i mean it)\b)"
