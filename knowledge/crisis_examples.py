@@ -20,6 +20,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from knowledge.models import read_jsonl
+
 CRISIS_DIR = Path(__file__).with_name("crisis")
 
 
@@ -50,13 +52,4 @@ def load_crisis_examples(directory: Path = CRISIS_DIR) -> list[CrisisExample]:
     paths = crisis_files(directory)
     if not paths:
         raise ValueError(f"no crisis examples in {directory}: the crisis head learns from them")
-    out = []
-    for path in paths:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                out.append(CrisisExample.model_validate_json(line))
-            except ValueError as err:
-                raise ValueError(f"{path.name} line {number}: {err}") from None
-    return out
+    return [example for path in paths for example in read_jsonl(path, CrisisExample)]

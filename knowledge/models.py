@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from itertools import pairwise
-from typing import Annotated, Any, Literal
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -21,6 +22,22 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+Line = TypeVar("Line", bound=BaseModel)
+
+
+def read_jsonl(path: Path, model: type[Line]) -> list[Line]:
+    """Each non-blank line of a JSON Lines file as `model`; a line that fails is an error naming the file and line."""
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(model.model_validate_json(line))
+        except ValueError as err:
+            raise ValueError(f"{path.name} line {number}: {err}") from None
+    return out
+
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

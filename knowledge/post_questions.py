@@ -21,6 +21,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
+from knowledge.models import read_jsonl
 from knowledge.text import normalize
 
 POST_QUESTIONS_FILE = Path(__file__).with_name("post_questions.jsonl")
@@ -40,14 +41,7 @@ class PostQuestion(BaseModel):
 
 def load_post_questions(path: Path = POST_QUESTIONS_FILE) -> list[PostQuestion]:
     """Every labelled sentence, validated (an unknown key or a missing field is an error naming the line)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    out = []
-    for number, line in enumerate(lines, 1):
-        try:
-            out.append(PostQuestion.model_validate_json(line))
-        except ValueError as err:
-            raise ValueError(f"{path.name} line {number}: {err}") from None
-    return out
+    return read_jsonl(path, PostQuestion)
 
 
 def trained_on(questions: list[PostQuestion]) -> list[PostQuestion]:
